@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
+import { amountText, evaluationDocument } from '../../io/json.js';
+import { EXIT, loadOrReport, writeJson } from '../shared.js';
+
+const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
+const MARK: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description("compute every indicator's and objective's performance and band")
+    .argument('<file>', 'a published table (.txt/.tsv)')
+    .option('--json', 'print a JSON document instead of a table')
+    .option('--verbose', 'also print informational notes from the import')
+    .action(async (file: string, options: { json?: boolean; verbose?: boolean }) => {
+      const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
+      if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      const evaluation = evaluatePlan(loaded.table.plan);
+      if (options.json === true) writeJson(evaluationDocument(evaluation, loaded.issues));
+      else process.stdout.write(renderTree(evaluation, process.stdout.columns ?? 140));
+    });
+}
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The evaluated tree as a table for a terminal: the fixture's columns, bands coloured and marked. */
+export function renderTree(evaluation: Evaluation, columns: number): string {
+  const nameWidth = Math.max(30, Math.min(90, columns - 62));
+  const out: string[] = [];
+  const header = `${cut('Obiettivo / Indicatore', nameWidth)}  ${'Peso'.padStart(7)} ${'Target'.padStart(12)} ${'Consuntivo'.padStart(12)} ${'KPI'.padStart(9)} ${'Obiettivo'.padStart(11)}`;
+  out.push(pc.bold(header), '─'.repeat(Math.min(columns, header.length)));
+  for (const r of evaluation.nodeResults) {
+    const depth = r.node.code.split('.').length - 1;
+    const band = r.band === null ? '' : PAINT[r.band](`${MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
+    const label = cut(`${'  '.repeat(depth)}${r.node.code} ${r.node.title}`, nameWidth);
+    const weight = r.node.weight === null ? '' : `${r.node.weight.toString()}%`;
+    out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
+    for (const i of r.indicators) {
+      const ind = i.indicator;
+      const actual = i.state === 'not_evaluable' ? 'N.V.' : i.state === 'not_achieved' ? 'non raggiunto' : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit);
+      const kpi = i.score === null ? '' : formatPercent(i.score);
+      out.push(
+        `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${ind.weight.toString()}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit), 12).trimEnd().padStart(12)} ${actual.padStart(12)} ${kpi.padStart(9)}`,
+      );
+    }
+  }
+  const legend = evaluation.plan.settings.legend.rules.map((rule) => PAINT[rule.band](`${MARK[rule.band]} ${rule.label}`));
+  out.push('', ...legend, '');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { evaluatePlan, explainNode, explanationLines, toJsonNumber } from '../../core/index.js';
+import { EXIT, loadOrReport, writeJson } from '../shared.js';
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description("show how an objective's performance was made, step by step, down to its indicators")
+    .argument('<file>', 'a published table (.txt/.tsv)')
+    .argument('<code>', 'the objective code, e.g. A.2')
+    .option('--json', 'print the explanation as JSON')
+    .action(async (file: string, code: string, options: { json?: boolean }) => {
+      const loaded = await loadOrReport(file);
+      if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      const evaluation = evaluatePlan(loaded.table.plan);
+      const explanation = explainNode(evaluation, code);
+      if (explanation === undefined) {
+        const known = evaluation.nodeResults.map((r) => r.node.code);
+        process.stderr.write(`${file}: no objective with the code "${code}" (the codes are ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})\n`);
+        process.exitCode = EXIT.badInput;
+        return;
+      }
+      if (options.json === true) {
+        writeJson({
+          code: explanation.code,
+          title: explanation.title,
+          performance: toJsonNumber(explanation.performance),
+          basis: explanation.basis,
+          formula: explanation.formula,
+          contributions: explanation.contributions.map((c) => ({
+            kind: c.kind,
+            ref: c.ref,
+            label: c.label,
+            weight: toJsonNumber(c.weight, 4),
+            share: toJsonNumber(c.share, 6),
+            score: toJsonNumber(c.score),
+            points: toJsonNumber(c.points, 4),
+            excluded: c.excluded ?? null,
+          })),
+          indicators: explanation.indicators.map((i) => ({ id: i.id, name: i.name, state: i.state, performance: toJsonNumber(i.score), scoring: i.scoring })),
+        });
+      } else {
+        process.stdout.write(`${explanation.code} ${explanation.title}\n\n${explanationLines(explanation).join('\n')}\n`);
+      }
+    });
+}

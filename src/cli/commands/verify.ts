@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { evaluatePlan, formatLocation, formatPercent, toJsonNumber, verifyStated } from '../../core/index.js';
+import { EXIT, loadOrReport, writeJson } from '../shared.js';
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('recompute every stated cell of a published table and list those that do not follow from its inputs')
+    .argument('<file>', 'a published table (.txt/.tsv)')
+    .option('--json', 'print { checked, differences } as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const loaded = await loadOrReport(file);
+      if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      const evaluation = evaluatePlan(loaded.table.plan);
+      const result = verifyStated(evaluation, loaded.table.stated);
+      if (options.json === true) {
+        writeJson({
+          checked: result.checked,
+          differences: result.differences.map((d) => ({
+            code: d.code,
+            line: d.origin.line ?? null,
+            ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
+            cell: d.cell,
+            indicator: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null),
+            stated: toJsonNumber(d.stated),
+            computed: toJsonNumber(d.computed),
+          })),
+        });
+      } else {
+        for (const d of result.differences) {
+          const name = d.indicator === undefined ? '' : ` "${evaluation.indicator(d.indicator)?.indicator.name ?? ''}"`;
+          process.stdout.write(`${formatLocation(d.origin)}: ${pc.bold(d.code)}${name} ${d.cell}: stated ${formatPercent(d.stated) || 'empty'}, computed ${formatPercent(d.computed) || 'empty'}\n`);
+        }
+        const summary = `${result.checked} cells checked, ${result.differences.length} differ`;
+        process.stdout.write(`${result.differences.length === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
+      }
+      process.exitCode = result.differences.length === 0 ? EXIT.ok : EXIT.differences;
+    });
+}

@@ -1,0 +1,29 @@
+/**
+ * `albero`: the command line. A thin shell: each command loads a file through io/, calls the
+ * engine in core/ and prints. Data goes to stdout, problems to stderr.
+ */
+import { Command } from 'commander';
+import { registerEvaluate } from './commands/evaluate.js';
+import { registerExplain } from './commands/explain.js';
+import { registerVerify } from './commands/verify.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('albero')
+    .description('Albero della performance: evaluate, verify and explain the performance tree of a public body')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)');
+  registerEvaluate(program);
+  registerVerify(program);
+  registerExplain(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    // A bug, not bad input (bad input is reported as issues): say so plainly, keep the trace short.
+    process.stderr.write(`albero: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  });

@@ -1,0 +1,179 @@
+/**
+ * Explanation: "why 93%?" answered by data. For a node, the terms of its weighted mean (declared
+ * weight, re-normalised share, score, points) and why anything was left out; for an indicator, how
+ * its actual was obtained and how it was scored. The CLI, the API, the reports and the web app all
+ * print from this, so no one re-derives a number on their own.
+ */
+import { Decimal, HUNDRED, ZERO } from './decimal.js';
+import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
+import type { MeasurementState } from './model.js';
+import { formatPercent } from './italian.js';
+import { describeScore, fmt, show } from './scoring.js';
+
+export interface Contribution {
+  readonly kind: 'indicator' | 'child';
+  /** Indicator id or child code. */
+  readonly ref: string;
+  /** Indicator name or child code and title. */
+  readonly label: string;
+  /** As declared, in percent (for equally weighted children: 1 each). */
+  readonly weight: Decimal;
+  /** Re-normalised weight, 0–1; null when the term is left out. */
+  readonly share: Decimal | null;
+  readonly score: Decimal | null;
+  /** share × score: what the term adds to the result. */
+  readonly points: Decimal | null;
+  /** Why the term is left out of the mean. */
+  readonly excluded?: string;
+}
+
+export interface IndicatorExplanation {
+  readonly id: string;
+  readonly name: string;
+  readonly state: MeasurementState;
+  readonly score: Decimal | null;
+  /** How the score was reached, in one line. */
+  readonly scoring: string;
+  /** For a `children_mean` indicator, the terms of its actual. */
+  readonly derivation: readonly Contribution[] | null;
+}
+
+export interface NodeExplanation {
+  readonly code: string;
+  readonly title: string;
+  readonly performance: Decimal | null;
+  readonly basis: NodeResult['basis'];
+  readonly contributions: readonly Contribution[];
+  readonly indicators: readonly IndicatorExplanation[];
+  /** One line: `A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%`. */
+  readonly formula: string;
+}
+
+const STATE_WORDS: Record<MeasurementState, string> = {
+  measured: 'measured',
+  not_achieved: 'not achieved (scores 0)',
+  not_evaluable: 'N.V.',
+  not_measured: 'not measured yet',
+};
+
+function exclusion(r: IndicatorResult): string {
+  if (r.state === 'not_evaluable') {
+    const m = r.indicator.measurement;
+    return `N.V.${m.state === 'not_evaluable' && m.reason !== '' ? `: ${m.reason}` : ''}`;
+  }
+  if (r.state === 'not_measured') return 'not measured yet';
+  return r.issues.map((i) => i.message).join('; ') || 'not scored';
+}
+
+/** The terms of a node's own mean, with shares re-normalised over the counted ones. */
+export function contributions(evaluation: Evaluation, code: string): Contribution[] {
+  const result = evaluation.node(code);
+  if (result === undefined) return [];
+  if (result.basis === 'children') return childTerms(evaluation, code);
+  const counted = result.indicators.filter((r) => r.counted && r.score !== null);
+  const total = counted.reduce((t, r) => t.plus(r.indicator.weight), ZERO);
+  const equal = total.isZero();
+  return result.indicators.map((r) => {
+    const base = { kind: 'indicator' as const, ref: r.indicator.id, label: r.indicator.name, weight: r.indicator.weight };
+    if (!r.counted || r.score === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r) };
+    const share = equal ? new Decimal(1).div(counted.length) : r.indicator.weight.div(total);
+    return { ...base, share, score: r.score, points: share.times(r.score) };
+  });
+}
+
+/** The terms of the weighted mean of a node's children (its roll-up, or its `children_mean` actual). */
+export function childTerms(evaluation: Evaluation, code: string): Contribution[] {
+  const children = evaluation.children(code);
+  const { weights } = evaluation.childWeights(code);
+  const counted = children.filter((c) => c.performance !== null);
+  const total = counted.reduce((t, c) => t.plus(weights.get(c.node.code) ?? ZERO), ZERO);
+  return children.map((c) => {
+    const weight = weights.get(c.node.code) ?? ZERO;
+    const base = { kind: 'child' as const, ref: c.node.code, label: `${c.node.code} ${c.node.title}`, weight };
+    if (c.performance === null) return { ...base, share: null, score: null, points: null, excluded: 'no performance' };
+    const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
+    return { ...base, share, score: c.performance, points: share.times(c.performance) };
+  });
+}
+
+export function explainIndicator(evaluation: Evaluation, r: IndicatorResult): IndicatorExplanation {
+  const ind = r.indicator;
+  const derivation = ind.formula?.kind === 'children_mean' ? childTerms(evaluation, r.code) : null;
+  let scoring: string;
+  if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `left out: ${exclusion(r)}`;
+  else if (r.state === 'not_achieved') scoring = 'not achieved: scores 0';
+  else if (r.state === 'not_measured') scoring = "not measured yet: scores 0 under the plan's policy";
+  else if (r.actual === null) scoring = 'not scored';
+  else {
+    scoring = describeScore(
+      { comparator: ind.comparator, tolerance: ind.tolerance, target: ind.target, actual: r.actual, rule: r.rule },
+      { score: r.score, met: r.met, issues: r.issues },
+      ind.unit,
+    );
+    if (ind.formula !== null && ind.formula.kind !== 'children_mean') {
+      const f = ind.formula;
+      scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit)}; ${scoring}`;
+    }
+  }
+  return { id: ind.id, name: ind.name, state: r.state, score: r.score, scoring, derivation };
+}
+
+function pct(share: Decimal): string {
+  return `${fmt(share.times(HUNDRED))}%`;
+}
+
+function termsText(terms: readonly Contribution[]): string {
+  return terms
+    .filter((t) => t.share !== null)
+    .map((t) => `${pct(t.share!)} × ${fmt(t.score!)}`)
+    .join(' + ');
+}
+
+/** How a node's number was made, step by step, down to its indicators. */
+export function explainNode(evaluation: Evaluation, code: string): NodeExplanation | undefined {
+  const result = evaluation.node(code);
+  if (result === undefined) return undefined;
+  const terms = contributions(evaluation, code);
+  const indicators = result.indicators.map((r) => explainIndicator(evaluation, r));
+  const total = result.performance === null ? 'no performance' : formatPercent(result.performance);
+  let formula: string;
+  if (result.basis === 'children') {
+    formula = `${code} = ${result.performance === null ? '' : `${termsText(terms)} (roll-up of its children) = `}${total}`;
+  } else if (result.basis === 'none' || result.performance === null) {
+    formula = `${code}: ${result.indicators.length === 0 ? 'no indicators and no children' : 'no counted indicator'}, ${total}`;
+  } else {
+    const parts = terms
+      .filter((t) => t.share !== null)
+      .map((t) => {
+        const r = result.indicators.find((i) => i.indicator.id === t.ref)!;
+        const text = `${pct(t.share!)} × ${fmt(t.score!)}`;
+        if (r.indicator.formula?.kind !== 'children_mean') return text;
+        const kids = childTerms(evaluation, code).filter((k) => k.share !== null);
+        const equal = evaluation.childWeights(code).equal;
+        const listing = kids.map((k) => `${k.ref} ${fmt(k.score!)}${equal ? '' : ` (${fmt(k.weight)}%)`}`).join(', ');
+        return `${text} (= ${equal ? 'mean' : 'weighted mean'} of ${listing})`;
+      });
+    formula = `${code} = ${parts.join(' + ')} = ${total}`;
+  }
+  return { code, title: result.node.title, performance: result.performance, basis: result.basis, contributions: terms, indicators, formula };
+}
+
+/** The explanation as lines of text for a terminal or a report. */
+export function explanationLines(explanation: NodeExplanation): string[] {
+  const lines = [explanation.formula, ''];
+  for (const t of explanation.contributions) {
+    if (t.share === null) lines.push(`  – ${t.label}: left out (${t.excluded ?? ''})`);
+    else lines.push(`  • ${t.label}: weight ${fmt(t.weight)}${t.kind === 'indicator' ? '%' : ''} → share ${pct(t.share)}, score ${fmt(t.score!)}, adds ${fmt(t.points!)}`);
+  }
+  if (explanation.indicators.length > 0) lines.push('', 'Indicators:');
+  for (const ind of explanation.indicators) {
+    lines.push(`  ${ind.name} [${STATE_WORDS[ind.state]}]`);
+    lines.push(`      ${ind.scoring}`);
+    if (ind.derivation !== null) {
+      for (const d of ind.derivation) {
+        lines.push(d.share === null ? `      – ${d.label}: left out (${d.excluded ?? ''})` : `      • ${d.label}: ${fmt(d.score!)} × share ${pct(d.share)} = ${fmt(d.points!)}`);
+      }
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,11 @@
+/** The engine's public face: a pure core, no I/O. */
+export * from './decimal.js';
+export * from './model.js';
+export * from './issues.js';
+export * from './legend.js';
+export * from './scoring.js';
+export * from './evaluation.js';
+export * from './explanation.js';
+export * from './verification.js';
+export * from './settings.js';
+export * from './italian.js';

@@ -1,0 +1,58 @@
+/**
+ * The traffic-light legend: configuration, not code. Bodies use different thresholds
+ * (80/60 in the 2024 fixture, 90/70 elsewhere); rules are tried in order and the first that
+ * matches gives the band.
+ */
+import { Decimal, round } from './decimal.js';
+
+export type Band = 'green' | 'yellow' | 'red';
+export const BANDS: readonly Band[] = ['green', 'yellow', 'red'];
+
+export interface LegendRule {
+  readonly band: Band;
+  /** Lower bound in percent; absent: matches everything (the last rule). */
+  readonly min?: Decimal;
+  readonly minInclusive?: boolean;
+  /** Words for the legend, as the Relazione prints them. */
+  readonly label: string;
+}
+
+export interface Legend {
+  readonly rules: readonly LegendRule[];
+}
+
+/** The fixture's legend: green above 80%, yellow from 60% to 80% (both included), red below 60%. */
+export const DEFAULT_LEGEND: Legend = {
+  rules: [
+    { band: 'green', min: new Decimal(80), minInclusive: false, label: "Performance superiore all'80% del target" },
+    { band: 'yellow', min: new Decimal(60), minInclusive: true, label: "Performance compresa tra il 60% e l'80% del target" },
+    { band: 'red', label: 'Performance < 60% del target' },
+  ],
+};
+
+/**
+ * The band of a performance. It classifies the value as published (rounded to two decimals), so a
+ * reader never sees `80,00%` in green next to another `80,00%` in yellow.
+ */
+export function classify(performance: Decimal | null, legend: Legend): Band | null {
+  if (performance === null) return null;
+  const shown = round(performance, 2);
+  for (const rule of legend.rules) {
+    if (rule.min === undefined) return rule.band;
+    const cmp = shown.comparedTo(rule.min);
+    if (cmp > 0 || (cmp === 0 && rule.minInclusive === true)) return rule.band;
+  }
+  return null;
+}
+
+/** A 90/70-style legend from its two thresholds. */
+export function legendFromThresholds(green: Decimal, yellow: Decimal, greenInclusive = false, yellowInclusive = true): Legend {
+  const pct = (d: Decimal): string => d.toString().replace('.', ',');
+  return {
+    rules: [
+      { band: 'green', min: green, minInclusive: greenInclusive, label: `Performance ${greenInclusive ? 'pari o superiore al' : 'superiore al'} ${pct(green)}% del target` },
+      { band: 'yellow', min: yellow, minInclusive: yellowInclusive, label: `Performance compresa tra il ${pct(yellow)}% e il ${pct(green)}% del target` },
+      { band: 'red', label: `Performance < ${pct(yellow)}% del target` },
+    ],
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The plan: a tree of objectives of any depth, each with weighted indicators.
+ *
+ * The plan holds inputs only (weights, targets, actuals, states, rules). Performance is always
+ * computed from them by `evaluatePlan`; a value published somewhere else is a `StatedCell`, kept
+ * apart and only ever compared against the computation.
+ */
+import type { Decimal } from './decimal.js';
+import type { Legend } from './legend.js';
+
+export type Comparator = '>=' | '<=' | '=';
+export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '='];
+
+/** The unit of an indicator's target and actual. Percent values are held in percentage points (50 = 50%). */
+export type Unit = 'number' | 'percent' | 'date' | 'boolean';
+export const UNITS: readonly Unit[] = ['number', 'percent', 'date', 'boolean'];
+
+/** A target or actual value: a number (in the indicator's unit), a calendar date (ISO `yyyy-mm-dd`) or yes/no. */
+export type Amount =
+  | { readonly kind: 'number'; readonly value: Decimal }
+  | { readonly kind: 'date'; readonly value: string }
+  | { readonly kind: 'boolean'; readonly value: boolean };
+
+/**
+ * How far an indicator has been measured. The four states never collapse into each other:
+ * `not_achieved` scores 0 and counts; `not_evaluable` (N.V.) leaves the computation with a reason;
+ * `not_measured` has no data yet (the plan's `notMeasured` policy decides what that means).
+ */
+export type MeasurementState = 'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured';
+export const MEASUREMENT_STATES: readonly MeasurementState[] = [
+  'measured',
+  'not_achieved',
+  'not_evaluable',
+  'not_measured',
+];
+
+export type Measurement =
+  /** `actual` for a direct indicator; `inputs` (base measures) for a ratio or trend formula. */
+  | { readonly state: 'measured'; readonly actual?: Amount; readonly inputs?: Readonly<Record<string, Decimal>> }
+  | { readonly state: 'not_achieved' }
+  | { readonly state: 'not_evaluable'; readonly reason: string }
+  | { readonly state: 'not_measured' };
+
+/** One point of a band or threshold scale: at this actual value, this score (0–100). */
+export interface BandPoint {
+  readonly at: Amount;
+  readonly score: Decimal;
+}
+
+/**
+ * How an indicator's actual becomes a score from 0 to 100.
+ * - `on_off`: 100 when the comparator holds, else 0.
+ * - `proportional`: actual/target for `>=`, target/actual for `<=`, capped at 100 (see scoring.ts for target 0 and negatives).
+ * - `bands`: a scale of points; `fixed` gives the score of the band reached, `interpolated` draws straight lines between points.
+ * - `threshold`: 0 at or beyond `floor`, 100 at the target, a straight line in between.
+ */
+export type ScoringRule =
+  | { readonly kind: 'on_off' }
+  | { readonly kind: 'proportional' }
+  | { readonly kind: 'bands'; readonly mode: 'fixed' | 'interpolated'; readonly points: readonly BandPoint[] }
+  | { readonly kind: 'threshold'; readonly floor: Amount };
+
+/**
+ * A derived indicator's actual is computed, not entered.
+ * - `children_mean`: weighted mean of the performance of the objective's child objectives
+ *   (their own weights where given, equal weights otherwise), in percent.
+ * - `ratio`: numerator / denominator of two base measures, times `scale` (100 for a percentage).
+ * - `trend`: year-over-year change `(current − previous) / previous × 100`, in percent.
+ */
+export type Formula =
+  | { readonly kind: 'children_mean' }
+  | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly scale: Decimal }
+  | { readonly kind: 'trend'; readonly current: string; readonly previous: string };
+
+export interface Indicator {
+  /** Stable within a plan: `<objective code>:<position>` for imported plans, a database id otherwise. */
+  readonly id: string;
+  readonly name: string;
+  /** Weight in its objective, in percent. */
+  readonly weight: Decimal;
+  readonly comparator: Comparator;
+  /** For `=`: the largest difference still counted as equal. */
+  readonly tolerance: Decimal | null;
+  readonly target: Amount | null;
+  readonly unit: Unit;
+  /** null: the plan's default rule. */
+  readonly scoring: ScoringRule | null;
+  readonly formula: Formula | null;
+  readonly measurement: Measurement;
+  readonly baseline?: Amount | null;
+  readonly source?: string;
+  readonly owner?: string;
+  readonly notes?: string;
+  readonly origin?: SourceLocation;
+}
+
+export interface PlanNode {
+  /** Unique in the plan: `A`, `A.1`, `B.4.2`… */
+  readonly code: string;
+  readonly title: string;
+  /** null for a root (an area). */
+  readonly parent: string | null;
+  /** Free text from the plan: `area`, `strategic`, `operational`, or a body's own level names. */
+  readonly level?: string;
+  /** Own weight in the parent's mean of its children, in percent; null: children count equally. */
+  readonly weight: Decimal | null;
+  readonly indicators: readonly Indicator[];
+  readonly owner?: string;
+  readonly origin?: SourceLocation;
+}
+
+/** What to do with an indicator that has no data yet (GZOOM calls this the missing-value policy). */
+export type NotMeasuredPolicy = 'skip' | 'zero' | 'block';
+
+export interface PlanSettings {
+  /** Used by every indicator whose own `scoring` is null. */
+  readonly defaultScoring: ScoringRule;
+  readonly legend: Legend;
+  readonly notMeasured: NotMeasuredPolicy;
+}
+
+export interface Plan {
+  readonly title: string;
+  /** In file order; a parent comes before its children. */
+  readonly nodes: readonly PlanNode[];
+  readonly settings: PlanSettings;
+}
+
+/** Where something came from, for messages a person can act on. */
+export interface SourceLocation {
+  readonly file?: string;
+  readonly line?: number;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly column?: string;
+  readonly node?: string;
+  readonly indicator?: string;
+  readonly field?: string;
+}
+
+/**
+ * A value printed in a published table that follows from other cells: checked, never trusted.
+ * `value` null means the cell was empty.
+ */
+export interface StatedCell {
+  readonly cell: 'performance_kpi' | 'performance_objective' | 'actual';
+  /** The objective the cell belongs to. */
+  readonly code: string;
+  /** Set for indicator cells. */
+  readonly indicator?: string;
+  readonly value: Decimal | null;
+  readonly origin: SourceLocation;
+}

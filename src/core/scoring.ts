@@ -1,0 +1,244 @@
+/**
+ * Scoring: how one measured value becomes a score from 0 to 100 under a rule.
+ *
+ * Edge cases, settled once for every rule (and tested in scoring.test.ts):
+ * - A score is always within [0, 100]; there is no over-achievement bonus.
+ * - `proportional` gives 100 whenever the comparator holds, so it never scores below `on_off`.
+ *   Below target with `>=` it is actual/target; with `<=` target/actual. A ratio is only meaningful
+ *   when both sides are positive: a negative or zero actual under `>=` scores 0, and under `<=` a
+ *   target below zero that is not met scores 0 (C.1.3 `<= -1`, actual −18,72 is met: 100).
+ *   Target 0 therefore behaves as on/off: `>= 0` is met by any actual ≥ 0, `<= 0` by any actual ≤ 0.
+ * - `=` is met when |actual − target| ≤ tolerance (0 if none). Proportionally it loses the relative
+ *   distance: 100 − |actual − target| / |target| × 100, floored at 0; with target 0 it is on/off.
+ * - Dates compare as calendar days; `proportional` on a date or yes/no falls back to on/off, with a
+ *   note, because a ratio of dates means nothing. Bands and thresholds on dates work in days.
+ * - A missing target, or an actual of another kind than the target (a number against a date), is
+ *   not scored: the indicator leaves the mean and an error says why.
+ */
+import { Decimal, HUNDRED, ZERO, clamp } from './decimal.js';
+import { issue, type Issue } from './issues.js';
+import type { Amount, BandPoint, Comparator, ScoringRule, Unit } from './model.js';
+
+export interface ScoredValue {
+  /** 0–100, or null when the value could not be scored (see `issues`). */
+  readonly score: Decimal | null;
+  /** Whether the comparator holds; null when not scored. */
+  readonly met: boolean | null;
+  readonly issues: readonly Issue[];
+}
+
+export interface ScoringInput {
+  readonly comparator: Comparator;
+  readonly tolerance: Decimal | null;
+  readonly target: Amount | null;
+  readonly actual: Amount;
+  readonly rule: ScoringRule;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date: the axis on which dates are compared and interpolated. */
+export function epochDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+/** The point of an amount on a numeric axis: numbers as they are, dates in days, yes/no as 1/0. */
+export function axisValue(amount: Amount): Decimal {
+  switch (amount.kind) {
+    case 'number':
+      return amount.value;
+    case 'date':
+      return new Decimal(epochDay(amount.value));
+    case 'boolean':
+      return amount.value ? new Decimal(1) : ZERO;
+  }
+}
+
+const SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/** Whether `actual comparator target` holds. */
+export function comparatorHolds(comparator: Comparator, actual: Decimal, target: Decimal, tolerance: Decimal | null): boolean {
+  switch (comparator) {
+    case '>=':
+      return actual.greaterThanOrEqualTo(target);
+    case '<=':
+      return actual.lessThanOrEqualTo(target);
+    case '=':
+      return actual.minus(target).abs().lessThanOrEqualTo(tolerance ?? ZERO);
+  }
+}
+
+/** Scores one measured value. Pure; never throws for bad data, returns an issue instead. */
+export function scoreValue(input: ScoringInput): ScoredValue {
+  const { comparator, tolerance, target, actual, rule } = input;
+  if (target === null) {
+    return unscored('missing-target', 'the indicator has no target, so its actual cannot be scored');
+  }
+  if (target.kind !== actual.kind) {
+    return unscored(
+      'unit-mismatch',
+      `the actual is a ${actual.kind} but the target is a ${target.kind}; they cannot be compared`,
+    );
+  }
+  const a = axisValue(actual);
+  const t = axisValue(target);
+  const met = comparatorHolds(comparator, a, t, tolerance);
+
+  switch (rule.kind) {
+    case 'on_off':
+      return scored(met ? HUNDRED : ZERO, met);
+    case 'proportional': {
+      if (actual.kind !== 'number') {
+        const note = issue('info', 'proportional-on-non-number', `proportional scoring of a ${actual.kind} is scored on/off`);
+        return scored(met ? HUNDRED : ZERO, met, [note]);
+      }
+      return scored(met ? HUNDRED : proportionalShortfall(comparator, a, t), met);
+    }
+    case 'bands':
+      return scoreOnScale(rule.points, rule.mode, comparator, a, actual.kind, met);
+    case 'threshold': {
+      if (rule.floor.kind !== actual.kind) {
+        return unscored('unit-mismatch', `the threshold floor is a ${rule.floor.kind} but the actual is a ${actual.kind}`);
+      }
+      const floor = axisValue(rule.floor);
+      const ordered = comparator === '>=' ? floor.lessThan(t) : comparator === '<=' ? floor.greaterThan(t) : false;
+      if (!ordered) {
+        return unscored(
+          'threshold-floor-order',
+          comparator === '='
+            ? 'a threshold needs the comparator >= or <='
+            : `the threshold floor ${show(rule.floor)} must lie on the failing side of the target ${show(target)}`,
+        );
+      }
+      const scale: BandPoint[] = [
+        { at: rule.floor, score: ZERO },
+        { at: target, score: HUNDRED },
+      ];
+      return scoreOnScale(scale, 'interpolated', comparator, a, actual.kind, met);
+    }
+  }
+}
+
+/** Score below target under the proportional rule (the comparator does not hold). */
+function proportionalShortfall(comparator: Comparator, a: Decimal, t: Decimal): Decimal {
+  switch (comparator) {
+    case '>=':
+      return t.greaterThan(ZERO) && a.greaterThanOrEqualTo(ZERO) ? a.div(t).times(HUNDRED) : ZERO;
+    case '<=':
+      return t.greaterThanOrEqualTo(ZERO) && a.greaterThan(ZERO) ? t.div(a).times(HUNDRED) : ZERO;
+    case '=':
+      if (t.isZero()) return ZERO;
+      return Decimal.max(ZERO, HUNDRED.minus(a.minus(t).abs().div(t.abs()).times(HUNDRED)));
+  }
+}
+
+function proportionalFormula(comparator: Comparator): string {
+  return comparator === '>=' ? 'actual / target × 100' : comparator === '<=' ? 'target / actual × 100' : '100 − |actual − target| / |target| × 100';
+}
+
+/**
+ * A scale of points on the actual's axis. `interpolated`: straight lines between points, flat
+ * beyond the ends. `fixed`: the band reached — for `>=` the last point at or below the actual, for
+ * `<=` the first point at or above it (0 when none is reached).
+ */
+function scoreOnScale(
+  points: readonly BandPoint[],
+  mode: 'fixed' | 'interpolated',
+  comparator: Comparator,
+  a: Decimal,
+  kind: Amount['kind'],
+  met: boolean,
+): ScoredValue {
+  if (points.length === 0) return unscored('empty-bands', 'the band scale has no points');
+  if (points.some((p) => p.at.kind !== kind)) {
+    return unscored('unit-mismatch', `the band scale's points are not all ${kind}s like the actual`);
+  }
+  const scale = points
+    .map((p) => ({ x: axisValue(p.at), score: clamp(p.score, ZERO, HUNDRED) }))
+    .sort((p, q) => p.x.comparedTo(q.x));
+  let score: Decimal;
+  if (mode === 'fixed') {
+    if (comparator === '<=') {
+      const reached = scale.find((p) => p.x.greaterThanOrEqualTo(a));
+      score = reached?.score ?? ZERO;
+    } else {
+      let reached: Decimal | undefined;
+      for (const p of scale) if (p.x.lessThanOrEqualTo(a)) reached = p.score;
+      score = reached ?? ZERO;
+    }
+  } else {
+    const first = scale[0]!;
+    const last = scale[scale.length - 1]!;
+    if (a.lessThanOrEqualTo(first.x)) score = first.score;
+    else if (a.greaterThanOrEqualTo(last.x)) score = last.score;
+    else {
+      score = last.score;
+      for (let i = 1; i < scale.length; i++) {
+        const lo = scale[i - 1]!;
+        const hi = scale[i]!;
+        if (a.lessThanOrEqualTo(hi.x)) {
+          const span = hi.x.minus(lo.x);
+          score = span.isZero() ? hi.score : lo.score.plus(hi.score.minus(lo.score).times(a.minus(lo.x)).div(span));
+          break;
+        }
+      }
+    }
+  }
+  return scored(score, met);
+}
+
+const NO_ISSUES: readonly Issue[] = [];
+
+function scored(score: Decimal, met: boolean, issues: readonly Issue[] = NO_ISSUES): ScoredValue {
+  return { score: clamp(score, ZERO, HUNDRED), met, issues };
+}
+
+function unscored(code: string, message: string): ScoredValue {
+  return { score: null, met: null, issues: [issue('error', code, message)] };
+}
+
+/**
+ * One line saying how a value was scored, for explanations: `6 ≥ 5: met, 100 (on/off)`.
+ * Made on demand, not during evaluation, so evaluating a million indicators builds no text.
+ */
+export function describeScore(input: ScoringInput, result: ScoredValue, unit?: Unit): string {
+  const { comparator, tolerance, target, actual, rule } = input;
+  if (result.score === null || target === null) {
+    return `not scored: ${result.issues.map((i) => i.message).join('; ')}`;
+  }
+  const shown = `${show(actual, unit)} ${SYMBOL[comparator]} ${show(target, unit)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4)}` : ''}`;
+  const verdict = result.met === true ? 'met' : 'not met';
+  switch (rule.kind) {
+    case 'on_off':
+      return `${shown}: ${verdict} → ${fmt(result.score)} (on/off)`;
+    case 'proportional':
+      if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score)} (on/off: a ${actual.kind} has no ratio)`;
+      return result.met === true
+        ? `${shown}: met → 100 (proportional, capped at 100)`
+        : `${shown}: not met, ${proportionalFormula(comparator)} = ${fmt(result.score)} (proportional)`;
+    case 'bands':
+      return `${shown}: ${verdict} → ${fmt(result.score)} (${rule.mode} bands: ${rule.points.map((p) => `${show(p.at, unit)} → ${fmt(p.score)}`).join(', ')})`;
+    case 'threshold':
+      return `${shown}: ${verdict} → ${fmt(result.score)} (threshold: 0 at ${show(rule.floor, unit)}, 100 at the target, linear between)`;
+  }
+}
+
+/** Compact Italian rendering for explanations: `93`, `56,67`, `0,035`. */
+export function fmt(value: Decimal, places = 2): string {
+  const rounded = value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  return rounded.toString().replace('.', ',');
+}
+
+export function show(amount: Amount, unit?: Unit): string {
+  switch (amount.kind) {
+    case 'number':
+      return unit === 'percent' ? `${fmt(amount.value, 4)}%` : fmt(amount.value, 4);
+    case 'date': {
+      const [y, m, d] = amount.value.split('-');
+      return `${d}/${m}/${y}`;
+    }
+    case 'boolean':
+      return amount.value ? 'sì' : 'no';
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The computed plan as a JSON document: the output of `albero evaluate --json`, the API's computed
+ * tree and the open-data JSON are all this one shape, so a script written against one reads all.
+ * Numbers are percent with two decimals (`93`, `56.67`); dates are ISO; texts are as imported.
+ */
+import {
+  formatItalianDate,
+  formatItalianNumber,
+  toJsonNumber,
+  type Amount,
+  type Band,
+  type Evaluation,
+  type Issue,
+  type MeasurementState,
+  type ScoringRule,
+  type Unit,
+} from '../core/index.js';
+
+export interface IndicatorDocument {
+  id: string;
+  name: string;
+  weight: number;
+  comparator: string;
+  unit: Unit;
+  target: number | string | boolean | null;
+  actual: number | string | boolean | null;
+  /** As the Relazione prints them: `60,00%`, `30/09/2024`, `1.587,10`. */
+  targetText: string;
+  actualText: string;
+  state: MeasurementState;
+  reason: string | null;
+  scoring: ScoringRule['kind'];
+  derived: boolean;
+  performance: number | null;
+  met: boolean | null;
+  counted: boolean;
+  owner: string | null;
+}
+
+export interface ObjectiveDocument {
+  code: string;
+  title: string;
+  parent: string | null;
+  level: string | null;
+  weight: number | null;
+  performance: number | null;
+  band: Band | null;
+  basis: 'indicators' | 'children' | 'none';
+  indicators: IndicatorDocument[];
+}
+
+export interface EvaluationDocument {
+  title: string;
+  legend: Array<{ band: Band; label: string; min: number | null; minInclusive: boolean }>;
+  summary: { objectives: number; green: number; yellow: number; red: number; none: number };
+  objectives: ObjectiveDocument[];
+  issues: Array<{ severity: string; code: string; message: string; location: Issue['location'] | null }>;
+}
+
+export function amountJson(amount: Amount | null): number | string | boolean | null {
+  if (amount === null) return null;
+  return amount.kind === 'number' ? Number(amount.value.toString()) : amount.value;
+}
+
+/** An amount as the published table prints it in the indicator's unit. */
+export function amountText(amount: Amount | null, unit: Unit): string {
+  if (amount === null) return '';
+  switch (amount.kind) {
+    case 'date':
+      return formatItalianDate(amount.value);
+    case 'boolean':
+      return amount.value ? 'sì' : 'no';
+    case 'number': {
+      const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(amount.value.decimalPlaces(), 4));
+      return `${formatItalianNumber(amount.value, places)}${unit === 'percent' ? '%' : ''}`;
+    }
+  }
+}
+
+export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
+  const summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
+    if (r.basis === 'indicators') {
+      summary.objectives++;
+      summary[r.band ?? 'none']++;
+    }
+    return {
+      code: r.node.code,
+      title: r.node.title,
+      parent: r.node.parent,
+      level: r.node.level ?? null,
+      weight: toJsonNumber(r.node.weight, 4),
+      performance: toJsonNumber(r.performance),
+      band: r.band,
+      basis: r.basis,
+      indicators: r.indicators.map((i) => {
+        const m = i.indicator.measurement;
+        return {
+          id: i.indicator.id,
+          name: i.indicator.name,
+          weight: toJsonNumber(i.indicator.weight, 4)!,
+          comparator: i.indicator.comparator,
+          unit: i.indicator.unit,
+          target: amountJson(i.indicator.target),
+          actual: amountJson(i.actual),
+          targetText: amountText(i.indicator.target, i.indicator.unit),
+          actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
+          state: i.state,
+          reason: m.state === 'not_evaluable' ? m.reason : null,
+          scoring: i.rule.kind,
+          derived: i.indicator.formula !== null,
+          performance: toJsonNumber(i.score),
+          met: i.met,
+          counted: i.counted,
+          owner: i.indicator.owner ?? null,
+        };
+      }),
+    };
+  });
+  return {
+    title: evaluation.plan.title,
+    legend: evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true })),
+    summary,
+    objectives,
+    issues: [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Reading a plan file from disk: the one place the importers meet the file system. It picks the
+ * importer by content and name and returns the table with every problem located.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { issue, type Outcome } from '../core/index.js';
+import type { ImportedTable } from './published/layout.js';
+import { parsePublishedText } from './published/text.js';
+import { decodeText } from './text.js';
+
+/** Imports a published table from bytes: text/TSV. `name` is used in messages and to pick the format. */
+export async function importTableBytes(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
+  const decoded = decodeText(bytes, name);
+  if (decoded.value === null) return { value: null, issues: decoded.issues };
+  const parsed = parsePublishedText(decoded.value, name);
+  return { value: parsed.value, issues: [...decoded.issues, ...parsed.issues] };
+}
+
+export async function loadTable(path: string): Promise<Outcome<ImportedTable | null>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
+    return { value: null, issues: [issue('error', 'unreadable-file', message, { file: path })] };
+  }
+  return importTableBytes(bytes, basename(path) === path ? path : path);
+}

@@ -1,0 +1,331 @@
+/**
+ * The published "Albero della performance" layout: seven columns (Obiettivo, Indicatore, Peso,
+ * Target, Consuntivo, Performance KPI, Performance Obiettivo), an objective row followed by its
+ * indicator rows. Shared by the text/TSV and the XLSX importers, which only turn their file into
+ * `LayoutRow`s; everything the layout means is decided here, once.
+ *
+ * The layout does not say how indicators are scored, so an import profile does: by default, as in
+ * the Chambers' tables, ordinary indicators are on/off (the plan default) and the derived
+ * "Media ponderata di performance degli obiettivi operativi…" indicators are proportional
+ * with their actual computed from the child objectives. Stated values (Performance KPI,
+ * Performance Obiettivo, a derived indicator's Consuntivo) are kept as `StatedCell`s, never used.
+ */
+import {
+  DEFAULT_LEGEND,
+  DEFAULT_SETTINGS,
+  Decimal,
+  issue,
+  parseItalianDate,
+  parseItalianNumber,
+  type Amount,
+  type Comparator,
+  type Indicator,
+  type Issue,
+  type Legend,
+  type Measurement,
+  type Outcome,
+  type Plan,
+  type PlanNode,
+  type ScoringRule,
+  type SourceLocation,
+  type StatedCell,
+  type Unit,
+} from '../../core/index.js';
+
+export const LAYOUT_COLUMNS = [
+  'Obiettivo',
+  'Indicatore',
+  'Peso',
+  'Target',
+  'Consuntivo',
+  'Performance KPI',
+  'Performance Obiettivo',
+] as const;
+
+/** One row of the table, whatever file it came from. */
+export interface LayoutRow {
+  readonly cells: readonly string[];
+  /** Where the row, or one of its cells (0-based column), is in the file. */
+  readonly at: (column?: number) => SourceLocation;
+}
+
+/** A plan read from a published table, with the values the table stated. */
+export interface ImportedTable {
+  readonly plan: Plan;
+  readonly stated: readonly StatedCell[];
+}
+
+export interface ImportProfile {
+  /** Indicator names that mean "weighted mean of the child objectives' performance". */
+  readonly derivedName: RegExp;
+  /** The rule of derived indicators (the plan default applies to the others). */
+  readonly derivedScoring: ScoringRule;
+  readonly defaultScoring: ScoringRule;
+}
+
+export const CHAMBER_PROFILE: ImportProfile = {
+  derivedName: /^media ponderata di performance degli obiettivi/i,
+  derivedScoring: { kind: 'proportional' },
+  defaultScoring: { kind: 'on_off' },
+};
+
+const WEIGHT_CELL = /^([+-]?[\d.,]+)\s*%?\s*(.*)$/;
+const CODE_TITLE = /^([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)(?:\s*[-–]\s*|\s+|$)(.*)$/;
+/** `A`, `A.1`, `B.4.2`, `OS1.2`: a capital, then capitals or digits, then dotted parts. */
+const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
+const COMPARATOR_WORDS: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=', '==': '=' };
+const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
+
+export function isHeaderRow(cells: readonly string[]): boolean {
+  return cells.length >= 2 && cells[0]!.trim().toLowerCase() === 'obiettivo' && cells[1]!.trim().toLowerCase() === 'indicatore';
+}
+
+interface DraftNode {
+  code: string;
+  title: string;
+  weight: Decimal | null;
+  indicators: Indicator[];
+  origin: SourceLocation;
+}
+
+/**
+ * Reads the rows of one table. Returns the plan even when there are errors (so a preview can show
+ * everything at once); callers must not store or evaluate a plan whose issues include an error.
+ */
+export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
+  const issues: Issue[] = [];
+  const nodes: DraftNode[] = [];
+  const byCode = new Map<string, DraftNode>();
+  const stated: StatedCell[] = [];
+  let current: DraftNode | null = null;
+
+  for (const row of rows) {
+    if (row.cells.length !== LAYOUT_COLUMNS.length) {
+      issues.push(issue('error', 'column-count', `expected ${LAYOUT_COLUMNS.length} columns (${LAYOUT_COLUMNS.join(', ')}), found ${row.cells.length}`, row.at()));
+      continue;
+    }
+    const cells = row.cells.map((c) => c.trim());
+    if (cells.every((c) => c === '')) continue;
+    if (isHeaderRow(cells)) continue; // repeated at every page break
+    const [objectiveCell, indicatorCell, weightCell, targetCell, actualCell, kpiCell, performanceCell] = cells as [string, string, string, string, string, string, string];
+
+    if (objectiveCell !== '') {
+      const clean = objectiveCell.replace(HTML_TAG, '').trim();
+      if (clean !== objectiveCell) issues.push(issue('info', 'html-removed', 'HTML tags removed from the objective title', row.at(0)));
+      const m = CODE_TITLE.exec(clean);
+      if (m === null || !VALID_CODE.test(m[1]!)) {
+        issues.push(issue('error', 'missing-code', `the objective "${clean}" does not start with a code such as A, A.1 or A.1.1`, row.at(0)));
+        current = null;
+        continue;
+      }
+      const code = m[1]!;
+      if (byCode.has(code)) {
+        issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${describe(byCode.get(code)!.origin)}`, row.at(0)));
+        current = null;
+        continue;
+      }
+      if (indicatorCell !== '') {
+        issues.push(issue('error', 'objective-with-indicator', 'an objective row must leave the Indicatore column empty; put the indicator on its own row', row.at(1)));
+      }
+      let weight: Decimal | null = null;
+      if (weightCell !== '') {
+        const parsed = parseWeight(weightCell);
+        if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, row.at(2)));
+        else {
+          weight = parsed.weight;
+          if (parsed.comparator !== null) issues.push(issue('info', 'objective-weight-comparator', `the comparator "${parsed.comparator}" after an objective's weight means nothing and is ignored`, row.at(2)));
+        }
+      }
+      for (const [column, value] of [[3, targetCell], [4, actualCell], [5, kpiCell]] as const) {
+        if (value !== '') issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
+      }
+      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: [], origin: row.at(0) };
+      nodes.push(node);
+      byCode.set(code, node);
+      current = node;
+      const performance = parseStated(performanceCell, row.at(6), issues);
+      if (performance !== undefined) stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
+      continue;
+    }
+
+    if (indicatorCell === '') {
+      issues.push(issue('error', 'missing-name', 'a row with neither an objective nor an indicator name', row.at(1)));
+      continue;
+    }
+    if (current === null) {
+      issues.push(issue('error', 'indicator-before-objective', `the indicator "${indicatorCell}" comes before any objective`, row.at(1)));
+      continue;
+    }
+    const indicator = readIndicator(current, cells, row, profile, issues);
+    if (indicator === null) continue;
+    current.indicators.push(indicator);
+    const kpi = parseStated(kpiCell, row.at(5), issues);
+    if (kpi !== undefined) stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
+    if (indicator.formula !== null) {
+      const actual = actualCell.toUpperCase() === 'N.V.' ? undefined : parseStated(actualCell, row.at(4), issues);
+      if (actual !== undefined) stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
+    }
+  }
+
+  for (const node of nodes) {
+    const total = node.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
+    if (node.indicators.length > 0 && !total.eq(100)) {
+      issues.push(issue('warning', 'weights-not-100', `the weights of ${node.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, node.origin));
+    }
+  }
+
+  const planNodes: PlanNode[] = nodes.map((n) => {
+    const parent = parentCode(n.code, byCode);
+    if (parent === null && n.code.includes('.')) {
+      issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
+    }
+    const depth = n.code.split('.').length;
+    return { code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin };
+  });
+  const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
+  return { value: { plan, stated }, issues };
+}
+
+const LEVELS = ['area', 'strategic', 'operational'];
+
+/** The nearest ancestor present: `A.2.1` → `A.2`, else `A`. */
+function parentCode(code: string, byCode: ReadonlyMap<string, unknown>): string | null {
+  const parts = code.split('.');
+  for (let n = parts.length - 1; n > 0; n--) {
+    const candidate = parts.slice(0, n).join('.');
+    if (byCode.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+function describe(origin: SourceLocation): string {
+  return origin.line !== undefined ? `line ${origin.line}` : origin.cell !== undefined ? `${origin.sheet ?? ''}!${origin.cell}` : 'an earlier row';
+}
+
+type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; code: string };
+
+/** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50. */
+export function parseWeight(text: string): WeightResult {
+  const m = WEIGHT_CELL.exec(text.trim());
+  const parsed = m === null ? null : parseItalianNumber(m[1]!);
+  if (m === null || parsed === null) return { error: `the Peso "${text}" is not a weight such as "50% >="`, code: 'unparsable-weight' };
+  if (parsed.value.isNegative()) return { error: `the weight ${text} is negative`, code: 'negative-weight' };
+  if (parsed.value.greaterThan(100)) return { error: `the weight ${parsed.value.toString()}% is over 100%`, code: 'weight-over-100' };
+  const rest = m[2]!.trim();
+  return { weight: parsed.value, comparator: rest === '' ? null : rest };
+}
+
+/** A target or actual cell: a date, a number (percent or not), yes/no. */
+export type CellValue = { amount: Amount; percent: boolean } | { error: string };
+
+export function parseValueCell(text: string): CellValue {
+  const date = parseItalianDate(text);
+  if (date !== null) return { amount: { kind: 'date', value: date }, percent: false };
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `"${text}" is not a real calendar date` };
+  const lower = text.trim().toLowerCase();
+  if (lower === 'sì' || lower === 'si' || lower === 'yes') return { amount: { kind: 'boolean', value: true }, percent: false };
+  if (lower === 'no') return { amount: { kind: 'boolean', value: false }, percent: false };
+  const number = parseItalianNumber(text);
+  if (number === null) return { error: `"${text}" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no` };
+  return { amount: { kind: 'number', value: number.value }, percent: number.percent };
+}
+
+function unitOf(value: { amount: Amount; percent: boolean }): Unit {
+  return value.amount.kind === 'number' ? (value.percent ? 'percent' : 'number') : value.amount.kind;
+}
+
+function readIndicator(node: DraftNode, cells: readonly string[], row: LayoutRow, profile: ImportProfile, issues: Issue[]): Indicator | null {
+  const [, name, weightCell, targetCell, actualCell, kpiCell] = cells as [string, string, string, string, string, string];
+  const before = issues.length;
+  const parsedWeight = parseWeight(weightCell);
+  let weight = new Decimal(0);
+  let comparator: Comparator = '>=';
+  if (weightCell === '') issues.push(issue('error', 'missing-weight', `the indicator "${name}" has no Peso`, row.at(2)));
+  else if ('error' in parsedWeight) issues.push(issue('error', parsedWeight.code, parsedWeight.error, row.at(2)));
+  else {
+    weight = parsedWeight.weight;
+    if (parsedWeight.comparator === null) issues.push(issue('error', 'missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, row.at(2)));
+    else {
+      const c = COMPARATOR_WORDS[parsedWeight.comparator];
+      if (c === undefined) issues.push(issue('error', 'unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, row.at(2)));
+      else comparator = c;
+    }
+  }
+
+  let target: { amount: Amount; percent: boolean } | null = null;
+  if (targetCell !== '') {
+    const parsed = parseValueCell(targetCell);
+    if ('error' in parsed) issues.push(issue('error', 'unparsable-target', `Target: ${parsed.error}`, row.at(3)));
+    else target = parsed;
+  }
+
+  const derived = profile.derivedName.test(name);
+  let actual: { amount: Amount; percent: boolean } | null = null;
+  let measurement: Measurement;
+  if (actualCell.toUpperCase() === 'N.V.') {
+    measurement = { state: 'not_evaluable', reason: 'N.V. in the published table' };
+  } else if (derived) {
+    measurement = { state: 'measured' };
+  } else if (actualCell === '') {
+    // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
+    measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
+  } else {
+    const parsed = parseValueCell(actualCell);
+    if ('error' in parsed) {
+      issues.push(issue('error', 'unparsable-actual', `Consuntivo: ${parsed.error}`, row.at(4)));
+      measurement = { state: 'not_measured' };
+    } else {
+      actual = parsed;
+      if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
+        issues.push(issue('warning', 'bare-percent-actual', `the Consuntivo ${actualCell} has no % sign but the target ${targetCell} is a percentage: read as ${actualCell}%`, row.at(4)));
+      }
+      measurement = { state: 'measured', actual: parsed.amount };
+    }
+  }
+  if (issues.slice(before).some((i) => i.severity === 'error')) return null;
+
+  const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
+  const id = `${node.code}:${node.indicators.length + 1}`;
+  return {
+    id,
+    name,
+    weight,
+    comparator,
+    tolerance: null,
+    target: target?.amount ?? (derived ? { kind: 'number', value: new Decimal(100) } : null),
+    unit,
+    scoring: derived ? profile.derivedScoring : null,
+    formula: derived ? { kind: 'children_mean' } : null,
+    measurement,
+    origin: { ...row.at(1), node: node.code, indicator: id },
+  };
+}
+
+/** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
+function parseStated(text: string, at: SourceLocation, issues: Issue[]): Decimal | null | undefined {
+  if (text === '') return null;
+  const parsed = parseItalianNumber(text);
+  if (parsed === null) {
+    issues.push(issue('error', 'unparsable-number', `"${text}" is not a percentage such as 93,00%`, at));
+    return undefined;
+  }
+  return parsed.value;
+}
+
+/** Reads the legend printed under a table ("superiore all'80%", "compresa tra il 60% e l'80%"). */
+export function legendFromText(lines: readonly string[]): Legend | null {
+  const text = lines.join('\n');
+  const green = /superiore\s+all?['’]?\s*(\d+(?:,\d+)?)\s*%/i.exec(text);
+  const yellow = /compresa\s+tra\s+il\s+(\d+(?:,\d+)?)\s*%/i.exec(text);
+  if (green === null || yellow === null) return null;
+  const labels = lines.map((l) => l.trim()).filter((l) => /performance/i.test(l));
+  const g = new Decimal(green[1]!.replace(',', '.'));
+  const y = new Decimal(yellow[1]!.replace(',', '.'));
+  return {
+    rules: [
+      { band: 'green', min: g, minInclusive: false, label: labels[0] ?? DEFAULT_LEGEND.rules[0]!.label },
+      { band: 'yellow', min: y, minInclusive: true, label: labels[1] ?? DEFAULT_LEGEND.rules[1]!.label },
+      { band: 'red', label: labels[2] ?? DEFAULT_LEGEND.rules[2]!.label },
+    ],
+  };
+}

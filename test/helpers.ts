@@ -1,0 +1,29 @@
+/** Shared by tests: the fixture and a way to run the built CLI as a user would. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURE = fileURLToPath(new URL('../fixtures/albero-performance-2024.txt', import.meta.url));
+
+export function fixtureText(): string {
+  return readFileSync(FIXTURE, 'utf8');
+}
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `albero …` through its bin script (the compiled CLI), as `npx albero` would. */
+export function albero(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [`${ROOT}bin/albero.js`, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
