@@ -159,12 +159,13 @@ export function readLayout(rows: readonly LayoutRow[], title: string, profile: I
     const indicator = readIndicator(current, cells, row, profile, issues);
     if (indicator === null) continue;
     current.indicators.push(indicator);
-    const kpi = parseStated(kpiCell, row.at(5), issues);
-    if (kpi !== undefined) stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
+    // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
       const actual = actualCell.toUpperCase() === 'N.V.' ? undefined : parseStated(actualCell, row.at(4), issues);
       if (actual !== undefined) stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
+    const kpi = parseStated(kpiCell, row.at(5), issues);
+    if (kpi !== undefined) stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
   for (const node of nodes) {

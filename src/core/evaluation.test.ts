@@ -1,0 +1,296 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, dec } from './decimal.js';
+import { evaluatePlan, weightedMean } from './evaluation.js';
+import { explainNode } from './explanation.js';
+import type { Comparator, Indicator, Measurement, Plan, PlanNode, ScoringRule } from './model.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+
+/** A small plan written as data a reader can check by hand. */
+function ind(id: string, weight: number, comparator: Comparator, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator {
+  return {
+    id,
+    name: id,
+    weight: dec(weight),
+    comparator,
+    tolerance: null,
+    target: { kind: 'number', value: dec(target) },
+    unit: 'number',
+    scoring: null,
+    formula: null,
+    measurement,
+    ...extra,
+  };
+}
+const measured = (v: number | string): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
+const mean = (id: string, weight: number): Indicator =>
+  ind(id, weight, '>=', 100, { state: 'measured' }, { formula: { kind: 'children_mean' }, scoring: { kind: 'proportional' }, unit: 'percent' });
+function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
+  return { code, title: code, parent, weight: weight === null ? null : dec(weight), indicators };
+}
+function plan(nodes: PlanNode[], settings: Partial<Plan['settings']> = {}): Plan {
+  return { title: 't', nodes, settings: { ...DEFAULT_SETTINGS, ...settings } };
+}
+const perf = (p: Plan, code: string): string | null => evaluatePlan(p).node(code)?.performance?.toString() ?? null;
+
+describe('objective performance', () => {
+  it('is the weighted mean of the indicator scores (fixture A.2.1 = 50·100 + 20·0 + 30·100 = 80)', () => {
+    const p = plan([node('A.2.1', null, [ind('a', 50, '>=', 5, measured(6)), ind('b', 20, '>=', 60, measured(50)), ind('c', 30, '>=', 1, measured('1.21'))])]);
+    expect(perf(p, 'A.2.1')).toBe('80');
+  });
+
+  it('re-normalises over the counted indicators when one is N.V. (fixture A.4.1)', () => {
+    const p = plan([node('X', null, [ind('a', 50, '>=', 4, measured(10)), ind('b', 30, '>=', 2, { state: 'not_evaluable', reason: 'registro non attivato' }), ind('c', 20, '>=', 1, measured(0))])]);
+    // 50/(50+20)·100 + 20/70·0
+    expect(evaluatePlan(p).node('X')!.performance!.toDecimalPlaces(2).toString()).toBe('71.43');
+  });
+
+  it('counts not achieved as 0 and leaves not measured out (fixture A.5.1, A.6)', () => {
+    const p = plan([
+      node('X', null, [ind('a', 50, '>=', 1, measured(1)), ind('b', 50, '>=', 1, { state: 'not_achieved' })]),
+      node('Y', null, [ind('c', 100, '<=', 1, { state: 'not_measured' })]),
+      node('Z', null, [ind('d', 50, '>=', 1, measured(1)), ind('e', 50, '>=', 1, { state: 'not_measured' })]),
+    ]);
+    const e = evaluatePlan(p);
+    expect(e.node('X')!.performance!.toString()).toBe('50');
+    expect(e.node('Y')!.performance).toBeNull();
+    expect(e.node('Y')!.band).toBeNull();
+    expect(e.node('Z')!.performance!.toString()).toBe('100');
+  });
+
+  it("the not-measured policy: 'zero' scores 0, 'block' gives no performance", () => {
+    const nodes = [node('Z', null, [ind('d', 50, '>=', 1, measured(1)), ind('e', 50, '>=', 1, { state: 'not_measured' })])];
+    expect(perf(plan(nodes, { notMeasured: 'zero' }), 'Z')).toBe('50');
+    expect(perf(plan(nodes, { notMeasured: 'block' }), 'Z')).toBeNull();
+    expect(evaluatePlan(plan(nodes, { notMeasured: 'block' })).issues().map((i) => i.code)).toContain('blocked-by-not-measured');
+  });
+
+  it('weighs equally when every counted indicator weighs 0%, and says so', () => {
+    const e = evaluatePlan(plan([node('X', null, [ind('a', 0, '>=', 1, measured(1)), ind('b', 0, '>=', 1, measured(0))])]));
+    expect(e.node('X')!.performance!.toString()).toBe('50');
+    expect(e.issues().map((i) => i.code)).toContain('zero-weights');
+  });
+
+  it('uses the indicator rule when set, else the plan default', () => {
+    const rule: ScoringRule = { kind: 'proportional' };
+    const p = plan([node('X', null, [ind('a', 50, '>=', 100, measured(80), { scoring: rule }), ind('b', 50, '>=', 100, measured(80))])]);
+    expect(perf(p, 'X')).toBe('40');
+    expect(perf({ ...p, settings: { ...p.settings, defaultScoring: rule } }, 'X')).toBe('80');
+  });
+
+  it('a missing target leaves the indicator out with an error', () => {
+    const e = evaluatePlan(plan([node('X', null, [ind('a', 50, '>=', 1, measured(1)), { ...ind('b', 50, '>=', 1, measured(0)), target: null }])]));
+    expect(e.node('X')!.performance!.toString()).toBe('100');
+    expect(e.issues().find((i) => i.code === 'missing-target')?.location?.indicator).toBe('b');
+  });
+});
+
+describe('derived indicators', () => {
+  it('children_mean: equal weights without own weights (fixture A.2 = 30·100 + 70·mean(80,100) = 93)', () => {
+    const p = plan([
+      node('A.2', null, [ind('trend', 30, '>=', 10, measured('35.62')), mean('mp', 70)]),
+      node('A.2.1', 'A.2', [ind('x', 50, '>=', 5, measured(6)), ind('y', 20, '>=', 60, measured(50)), ind('z', 30, '>=', 1, measured('1.21'))]),
+      node('A.2.2', 'A.2', [ind('w', 100, '>=', 13, measured(43))]),
+    ]);
+    const e = evaluatePlan(p);
+    expect(e.indicator('mp')!.actual).toEqual({ kind: 'number', value: dec(90) });
+    expect(e.node('A.2')!.performance!.toString()).toBe('93');
+    expect(explainNode(e, 'A.2')!.formula).toBe('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%');
+  });
+
+  it("children_mean: the children's own weights when all have one (fixture B.4)", () => {
+    const p = plan([
+      node('B.4', null, [mean('mp', 100)]),
+      node('B.4.1', 'B.4', [ind('a', 100, '>=', 1, measured(0))], 50),
+      node('B.4.2', 'B.4', [ind('b', 100, '>=', 1, measured(1))], 10),
+      node('B.4.3', 'B.4', [ind('c', 100, '>=', 1, measured(1))], 20),
+      node('B.4.4', 'B.4', [ind('d', 100, '>=', 1, measured(1))], 20),
+    ]);
+    expect(perf(p, 'B.4')).toBe('50');
+  });
+
+  it('children_mean with no evaluated child is not measured, so it leaves the mean', () => {
+    const p = plan([node('A', null, [mean('mp', 50), ind('t', 50, '>=', 1, measured(1))]), node('A.1', 'A', [ind('x', 100, '>=', 1, { state: 'not_measured' })])]);
+    const e = evaluatePlan(p);
+    expect(e.indicator('mp')!.state).toBe('not_measured');
+    expect(e.node('A')!.performance!.toString()).toBe('100');
+  });
+
+  it('ratio of base measures and year-over-year trend', () => {
+    const ratio = ind('r', 50, '>=', 60, { state: 'measured', inputs: { answered: dec(45), received: dec(60) } }, { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) }, unit: 'percent' });
+    const trend = ind('t', 50, '>=', 10, { state: 'measured', inputs: { y2024: dec(1356), y2023: dec(1000) } }, { formula: { kind: 'trend', current: 'y2024', previous: 'y2023' }, unit: 'percent' });
+    const e = evaluatePlan(plan([node('X', null, [ratio, trend])]));
+    expect(e.indicator('r')!.actual).toEqual({ kind: 'number', value: dec(75) });
+    expect(e.indicator('t')!.actual).toEqual({ kind: 'number', value: dec('35.6') });
+    expect(e.node('X')!.performance!.toString()).toBe('100');
+  });
+
+  it('a formula with a missing or zero input says which, and is not scored', () => {
+    const bad = ind('r', 100, '>=', 60, { state: 'measured', inputs: { answered: dec(45), received: dec(0) } }, { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) } });
+    const e = evaluatePlan(plan([node('X', null, [bad])]));
+    expect(e.node('X')!.performance).toBeNull();
+    expect(e.issues()[0]!.message).toContain('denominator received is 0');
+  });
+});
+
+describe('trees of any depth', () => {
+  it('rolls up nodes without indicators from their children, at any depth', () => {
+    const nodes: PlanNode[] = [node('L1', null, [])];
+    let parent = 'L1';
+    for (let depth = 2; depth <= 8; depth++) {
+      const code = `${parent}.1`;
+      nodes.push(node(code, parent, depth === 8 ? [ind(`i${depth}`, 100, '>=', 10, measured(5), { scoring: { kind: 'proportional' } })] : []));
+      parent = code;
+    }
+    const e = evaluatePlan(plan(nodes));
+    expect(e.node('L1')!.performance!.toString()).toBe('50');
+    expect(e.node('L1')!.basis).toBe('children');
+  });
+
+  it('a deep chain does not overflow the stack', () => {
+    const nodes: PlanNode[] = [node('N0', null, [mean('m0', 100)])];
+    for (let i = 1; i < 20_000; i++) nodes.push(node(`N${i}`, `N${i - 1}`, i === 19_999 ? [ind('leaf', 100, '>=', 1, measured(1))] : [mean(`m${i}`, 100)]));
+    expect(evaluatePlan(plan(nodes)).node('N0')!.performance!.toString()).toBe('100');
+  });
+
+  it('reports unknown parents and duplicate codes as issues', () => {
+    const e = evaluatePlan(plan([node('A', null, []), node('A', null, []), node('B.1', 'B', [])]));
+    expect(e.issues().map((i) => i.code).sort()).toEqual(['duplicate-code', 'unknown-parent']);
+  });
+});
+
+describe('incremental re-evaluation', () => {
+  it('a changed actual updates its objective and every ancestor, and matches a full evaluation', () => {
+    const p = plan([
+      node('A', null, []),
+      node('A.2', 'A', [ind('trend', 30, '>=', 10, measured('35.62')), mean('mp', 70)]),
+      node('A.2.1', 'A.2', [ind('x', 50, '>=', 5, measured(6)), ind('y', 50, '>=', 60, measured(50))]),
+      node('A.2.2', 'A.2', [ind('w', 100, '>=', 13, measured(43))]),
+    ]);
+    const e = evaluatePlan(p);
+    expect(e.node('A.2')!.performance!.toString()).toBe('82.5');
+    const changed = e.setMeasurement('y', measured(61));
+    expect(changed).toEqual(['A.2.1', 'A.2', 'A']);
+    expect(e.node('A.2.1')!.performance!.toString()).toBe('100');
+    expect(e.node('A.2')!.performance!.toString()).toBe('100');
+    expect(e.node('A')!.performance!.toString()).toBe('100');
+    const fresh = evaluatePlan(e.currentPlan());
+    expect(fresh.nodeResults.map((r) => r.performance?.toString())).toEqual(e.nodeResults.map((r) => r.performance?.toString()));
+    // the original plan is untouched: what-if leaves no trace
+    expect(evaluatePlan(p).node('A.2')!.performance!.toString()).toBe('82.5');
+  });
+
+  it('a changed child weight re-evaluates the parent mean', () => {
+    const p = plan([
+      node('B', null, [mean('mp', 100)]),
+      node('B.1', 'B', [ind('a', 100, '>=', 1, measured(0))], 50),
+      node('B.2', 'B', [ind('b', 100, '>=', 1, measured(1))], 50),
+    ]);
+    const e = evaluatePlan(p);
+    expect(e.node('B')!.performance!.toString()).toBe('50');
+    e.setNodeWeight('B.2', dec(150));
+    expect(e.node('B')!.performance!.toString()).toBe('75');
+  });
+});
+
+describe('invariants (property tests)', () => {
+  const weight = fc.integer({ min: 0, max: 100 });
+  const value = fc.integer({ min: -10_000, max: 10_000 }).map((v) => new Decimal(v).div(100));
+  const comparator = fc.constantFrom<Comparator>('>=', '<=', '=');
+  const rule = fc.constantFrom<ScoringRule>({ kind: 'on_off' }, { kind: 'proportional' });
+  const state = fc.constantFrom('measured', 'measured', 'not_achieved', 'not_evaluable', 'not_measured');
+  const indicator = fc.record({ weight, comparator, target: value, actual: value, rule, state });
+  const objective = fc.array(indicator, { minLength: 1, maxLength: 8 });
+
+  function build(rows: Array<{ weight: number; comparator: Comparator; target: Decimal; actual: Decimal; rule: ScoringRule; state: string }>): Plan {
+    const indicators = rows.map((r, i) => {
+      const m: Measurement = r.state === 'measured' ? { state: 'measured', actual: { kind: 'number', value: r.actual } } : r.state === 'not_evaluable' ? { state: 'not_evaluable', reason: 'x' } : { state: r.state as 'not_achieved' | 'not_measured' };
+      return { ...ind(`i${i}`, r.weight, r.comparator, 0, m, { scoring: r.rule }), target: { kind: 'number' as const, value: r.target } };
+    });
+    return plan([node('X', null, indicators)]);
+  }
+
+  it('every score and performance lies in [0, 100]', () => {
+    fc.assert(
+      fc.property(objective, (rows) => {
+        const e = evaluatePlan(build(rows));
+        const r = e.node('X')!;
+        for (const i of r.indicators) if (i.score !== null) expect(i.score.gte(0) && i.score.lte(100)).toBe(true);
+        if (r.performance !== null) expect(r.performance.gte(0) && r.performance.lte(100)).toBe(true);
+      }),
+    );
+  });
+
+  it('re-normalised shares of the counted indicators add up to exactly 1', () => {
+    fc.assert(
+      fc.property(objective, (rows) => {
+        const e = evaluatePlan(build(rows));
+        const terms = explainNode(e, 'X')!.contributions.filter((c) => c.share !== null);
+        if (terms.length > 0) expect(terms.reduce((t, c) => t.plus(c.share!), dec(0)).toDecimalPlaces(30).toString()).toBe('1');
+      }),
+    );
+  });
+
+  it('the performance is exactly the share-weighted sum of the scores', () => {
+    fc.assert(
+      fc.property(objective, (rows) => {
+        const e = evaluatePlan(build(rows));
+        const x = explainNode(e, 'X')!;
+        if (x.performance === null) return;
+        const total = x.contributions.filter((c) => c.points !== null).reduce((t, c) => t.plus(c.points!), dec(0));
+        expect(total.toDecimalPlaces(25).eq(x.performance.toDecimalPlaces(25))).toBe(true);
+      }),
+    );
+  });
+
+  it("an N.V. indicator never changes the others' relative shares", () => {
+    fc.assert(
+      fc.property(objective, fc.nat(), (rows, pick) => {
+        const k = pick % rows.length;
+        const withNv = rows.map((r, i) => (i === k ? { ...r, state: 'not_evaluable' } : r));
+        const without = rows.filter((_, i) => i !== k);
+        const a = explainNode(evaluatePlan(build(withNv)), 'X')!.contributions.filter((c) => c.share !== null);
+        if (without.length === 0) {
+          expect(a).toEqual([]);
+          return;
+        }
+        const b = explainNode(evaluatePlan(build(without)), 'X')!.contributions.filter((c) => c.share !== null);
+        expect(a.map((c) => c.share!.toString())).toEqual(b.map((c) => c.share!.toString()));
+        expect(a.map((c) => c.label)).toEqual(b.map((c) => c.label.replace(/\d+$/, (n) => String(Number(n) >= k ? Number(n) + 1 : n))));
+      }),
+    );
+  });
+
+  it('scoring is monotone in the actual: never lower for a higher actual under >=, never higher under <=', () => {
+    fc.assert(
+      fc.property(rule, value, value, value, (r, target, a1, a2) => {
+        const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
+        const s = (cmp: Comparator, a: Decimal): Decimal => {
+          const e = evaluatePlan(plan([node('X', null, [{ ...ind('i', 100, cmp, 0, { state: 'measured', actual: { kind: 'number', value: a } }, { scoring: r }), target: { kind: 'number', value: target } }])]));
+          return e.indicator('i')!.score!;
+        };
+        expect(s('>=', hi).gte(s('>=', lo))).toBe(true);
+        expect(s('<=', hi).lte(s('<=', lo))).toBe(true);
+      }),
+    );
+  });
+
+  it('incremental re-evaluation equals a full evaluation after any sequence of changes', () => {
+    fc.assert(
+      fc.property(objective, fc.array(fc.tuple(fc.nat(), value), { maxLength: 6 }), (rows, changes) => {
+        const p = plan([node('R', null, [mean('m', 60), ind('t', 40, '>=', 1, measured(1))]), { ...build(rows).nodes[0]!, parent: 'R' }]);
+        const e = evaluatePlan(p);
+        for (const [i, v] of changes) e.setMeasurement(`i${i % rows.length}`, { state: 'measured', actual: { kind: 'number', value: v } });
+        const fresh = evaluatePlan(e.currentPlan());
+        expect(e.nodeResults.map((r) => r.performance?.toString() ?? null)).toEqual(fresh.nodeResults.map((r) => r.performance?.toString() ?? null));
+      }),
+    );
+  });
+});
+
+describe('weightedMean', () => {
+  it('is exact and re-normalises', () => {
+    expect(weightedMean([{ weight: dec('0.1'), value: dec(100) }, { weight: dec('0.2'), value: dec(0) }])!.times(3).toDecimalPlaces(30).toString()).toBe('100');
+    expect(weightedMean([])).toBeNull();
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePlan, formatIssue, verifyStated } from '../../core/index.js';
+import { parsePublishedText } from './text.js';
+
+const HEADER = 'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo';
+/** Rows as the published table writes them; `|` stands for a tab so a reader can count columns. */
+const table = (...rows: string[]): string => ['**Albero test**', '', HEADER, ...rows.map((r) => r.replace(/\|/g, '\t'))].join('\n');
+
+describe('reading the published layout', () => {
+  it('reads Italian numbers, dates, N.V., percent units and the objective weights', () => {
+    const { value, issues } = parsePublishedText(
+      table(
+        'A Area||||||',
+        'A.1 - Strategico||||||75,00%',
+        '|Media ponderata di performance degli obiettivi operativi associati all\'obiettivo strategico A.1|50% >=|100,00%|50,00%|50,00%|',
+        '|Ore formazione|50% >=|500,00|1.587,10|100,00%|',
+        'A.1.1 Operativo||50%||||0,00%',
+        '|Data inoltro report|50% <=|30/09/2024|01/10/2024|0,00%|',
+        '|Indice di tempestività|50% <=|-1,00|-18,72|0,00%|',
+        'A.1.2 - Altro||50% =||||100,00%',
+        '|Grado di coinvolgimento|50% >=|0,035%|0,041%|100,00%|',
+        '|Registro titolari effettivi|0% >=|2|N.V.||',
+      ),
+      't.txt',
+    );
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const nodes = value.plan.nodes;
+    expect(value.plan.title).toBe('Albero test');
+    expect(nodes.map((n) => [n.code, n.parent, n.weight?.toString() ?? null])).toEqual([
+      ['A', null, null],
+      ['A.1', 'A', null],
+      ['A.1.1', 'A.1', '50'],
+      ['A.1.2', 'A.1', '50'],
+    ]);
+    const [mean, hours] = nodes[1]!.indicators;
+    expect(mean!.formula).toEqual({ kind: 'children_mean' });
+    expect(mean!.scoring).toEqual({ kind: 'proportional' });
+    expect(hours!.measurement).toEqual({ state: 'measured', actual: { kind: 'number', value: expect.anything() } });
+    expect(hours!.measurement.state === 'measured' && hours!.measurement.actual?.kind === 'number' && hours!.measurement.actual.value.toString()).toBe('1587.1');
+    expect(nodes[2]!.indicators[0]!.target).toEqual({ kind: 'date', value: '2024-09-30' });
+    expect(nodes[2]!.indicators[1]!.comparator).toBe('<=');
+    expect(nodes[3]!.indicators[0]!.unit).toBe('percent');
+    expect(nodes[3]!.indicators[1]!.measurement).toEqual({ state: 'not_evaluable', reason: 'N.V. in the published table' });
+    // Computed: A.1.1 = 0 (late date, C.1.3-like negative is met? -18,72 <= -1 yes → 100·50%) → 50
+    const e = evaluatePlan(value.plan);
+    expect(e.node('A.1.1')!.performance!.toString()).toBe('50');
+    const check = verifyStated(e, value.stated);
+    expect(check.differences.map((d) => `${d.code} ${d.cell} ${d.stated?.toString()} ${d.computed?.toString()}`)).toEqual([
+      'A.1 Performance Obiettivo 75 87.5',
+      'A.1 Consuntivo 50 75',
+      'A.1 Performance KPI 50 75',
+      'A.1.1 Performance Obiettivo 0 50',
+      'A.1.1 Performance KPI 0 100',
+    ]);
+    expect(check.differences[0]!.origin.line).toBe(5);
+  });
+
+  it('skips the header repeated at page breaks and strips HTML tags from titles', () => {
+    const { value, issues } = parsePublishedText(table('<b>C Competitività dell\'Ente</b>||||||', '', HEADER.replace(/\t/g, '|'), 'C.1 - Efficientamento||||||100,00%', '|Pratiche|100% >=|4|8|100,00%|'), 't.txt');
+    expect(value.plan.nodes.map((n) => `${n.code} ${n.title}`)).toEqual(["C Competitività dell'Ente", 'C.1 Efficientamento']);
+    expect(issues.map((i) => i.code)).toEqual(['html-removed']);
+  });
+
+  it('tells not achieved from not measured by the row own KPI cell', () => {
+    const { value } = parsePublishedText(table('A.5.1 - Vigilanza||||||0,00%', '|Procedure|30% <=|30/04/2024||0,00%|', '|Sportello|70% <=|31/12/2024|||'), 't.txt');
+    expect(value.plan.nodes[0]!.indicators.map((i) => i.measurement.state)).toEqual(['not_achieved', 'not_measured']);
+  });
+
+  it('reads a bare actual in a percent-unit indicator as percentage points, and warns', () => {
+    const { value, issues } = parsePublishedText(table('B.1.1 - PID||||||0,00%', '|Partecipanti|100% >=|1,00%|0,69|0,00%|'), 't.txt');
+    const m = value.plan.nodes[0]!.indicators[0]!.measurement;
+    expect(m.state === 'measured' && m.actual?.kind === 'number' && m.actual.value.toString()).toBe('0.69');
+    expect(issues.filter((i) => i.code === 'bare-percent-actual').map(formatIssue)).toEqual(['t.txt:5 column Consuntivo: warning: the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0,69% [bare-percent-actual]']);
+    expect(evaluatePlan(value.plan).node('B.1.1')!.performance!.toString()).toBe('0');
+  });
+
+  it('keeps titles exactly as written, damaged text included', () => {
+    const { value } = parsePublishedText(table("B.3.2 - Agenda digitale||||||", "|Tasso di alimentazione del fascicolo elettronico dimpresa|100% >=|10,00%|72,74%|100,00%|"), 't.txt');
+    expect(value.plan.nodes[0]!.indicators[0]!.name).toBe('Tasso di alimentazione del fascicolo elettronico dimpresa');
+  });
+});
+
+describe('malformed tables give located errors', () => {
+  const errors = (text: string): string[] => parsePublishedText(text, 'bad.txt').issues.filter((i) => i.severity === 'error').map(formatIssue);
+
+  it('wrong column count', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|2|100,00%'))).toEqual([
+      'bad.txt:5: error: expected 7 columns (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo), found 6 [column-count]',
+    ]);
+  });
+
+  it('unknown comparator', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% =>|1|2|100,00%|'))).toEqual(['bad.txt:5 column Peso: error: unknown comparator "=>"; use >=, <= or = [unknown-comparator]']);
+  });
+
+  it('unparsable number', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1.5|2|100,00%|'))).toEqual([
+      'bad.txt:5 column Target: error: Target: "1.5" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+    ]);
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|circa 2|100,00%|'))[0]).toContain('bad.txt:5 column Consuntivo: error: Consuntivo: "circa 2" is not a number');
+    expect(errors(table('A.1 - Obiettivo||||||molto', '|Indicatore|50% >=|1|2|100,00%|'))[0]).toBe('bad.txt:4 column Performance Obiettivo: error: "molto" is not a percentage such as 93,00% [unparsable-number]');
+  });
+
+  it('an impossible date', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% <=|31/02/2024|||'))[0]).toContain('"31/02/2024" is not a real calendar date');
+  });
+
+  it('weight over 100%', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|150% >=|1|2|100,00%|'))).toEqual(['bad.txt:5 column Peso: error: the weight 150% is over 100% [weight-over-100]']);
+  });
+
+  it('duplicate code', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|I|100% >=|1|2|100,00%|', 'A.1 - Ancora||||||'))).toEqual(['bad.txt:6 column Obiettivo: error: the code A.1 is already used at line 4 [duplicate-code]']);
+  });
+
+  it('indicator before any objective', () => {
+    expect(errors(table('|Indicatore|50% >=|1|2|100,00%|'))).toEqual(['bad.txt:4 column Indicatore: error: the indicator "Indicatore" comes before any objective [indicator-before-objective]']);
+  });
+
+  it('an objective without a code', () => {
+    expect(errors(table('Customer satisfaction||||||'))[0]).toContain('bad.txt:4 column Obiettivo: error: the objective "Customer satisfaction" does not start with a code');
+  });
+
+  it('a missing comparator', () => {
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50%|1|2|100,00%|'))[0]).toContain('has no comparator');
+  });
+
+  it('no header, empty file', () => {
+    expect(errors('')).toEqual(['bad.txt: error: the file is empty [empty-file]']);
+    expect(errors('just some words\nand more')).toEqual(['bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found [missing-header]']);
+  });
+});

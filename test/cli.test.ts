@@ -1,0 +1,122 @@
+/** The command line as a user meets it: real files, exit codes, stdout for data, stderr for problems. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE, albero, fixtureText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-cli-'));
+function file(name: string, contents: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+describe('verify finds what does not follow from the inputs', () => {
+  it('lists a tampered objective value and a tampered KPI with their lines, exit 1', () => {
+    const lines = fixtureText().split('\n');
+    const a2 = lines.findIndex((l) => l.startsWith('A.2 - '));
+    lines[a2] = lines[a2]!.replace('93,00%', '95,00%');
+    const b22 = lines.findIndex((l) => l.includes('N. assessment (sostenibilità, energia)'));
+    lines[b22] = lines[b22]!.replace(/0,00%\t$/, '100,00%\t');
+    const path = file('tampered.txt', lines.join('\n'));
+    const run = albero(['verify', path, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { checked: number; differences: Array<Record<string, unknown>> };
+    expect(result.differences).toEqual([
+      { code: 'A.2', line: a2 + 1, cell: 'Performance Obiettivo', indicator: null, stated: 95, computed: 93 },
+      { code: 'B.2.2', line: b22 + 1, cell: 'Performance KPI', indicator: 'N. assessment (sostenibilità, energia)', stated: 100, computed: 0 },
+    ]);
+    const text = albero(['verify', path]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain(`tampered.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95,00%, computed 93,00%`);
+    expect(text.stdout).toMatch(/\d+ cells checked, 2 differ/);
+  });
+
+  it('a changed input changes the computation, not the check (an actual moved below target)', () => {
+    const tampered = fixtureText().replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t70,00%');
+    const run = albero(['verify', file('input-changed.txt', tampered), '--json']);
+    const result = JSON.parse(run.stdout) as { differences: Array<{ code: string; cell: string; computed: number }> };
+    // A.2.1's KPI and objective cells, A.2's derived Consuntivo and KPI, A.2's objective cell all move.
+    expect(result.differences.map((d) => `${d.code} ${d.cell} ${d.computed}`)).toEqual([
+      'A.2 Performance Obiettivo 100',
+      'A.2 Consuntivo 100',
+      'A.2 Performance KPI 100',
+      'A.2.1 Performance Obiettivo 100',
+      'A.2.1 Performance KPI 100',
+    ]);
+  });
+});
+
+/** 1-based line of the first line containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+const F = fixtureText();
+
+describe('bad input: a clear message, a non-zero exit, never a stack trace', () => {
+  const at = (needle: string): number => lineOf(F, needle);
+  const cases: Array<[string, string | Uint8Array, RegExp]> = [
+    ['empty.txt', '', /empty\.txt: error: the file is empty \[empty-file\]/],
+    ['binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 8, 0, 0, 0, 0xff, 0xfe]), /binary\.txt: error: this is a binary file/],
+    ['columns.txt', F.replace('\tAziende coinvolte nei percorsi di animazione delle destinazioni turistiche\t30% >=\t10\t12\t100,00%\t', '\tAziende coinvolte\t30% >=\t10\t12'), new RegExp(`columns\\.txt:${at('Aziende coinvolte nei')}: error: expected 7 columns .* found 5 \\[column-count\\]`)],
+    ['comparator.txt', F.replace('70% >=\t1\t4', '70% >>\t1\t4'), new RegExp(`comparator\\.txt:${at('70% >=\t1\t4')} column Peso: error: unknown comparator ">>"`)],
+    ['weight.txt', F.replace('70% >=\t1\t4', '170% >=\t1\t4'), new RegExp(`weight\\.txt:${at('70% >=\t1\t4')} column Peso: error: the weight 170% is over 100%`)],
+    ['number.txt', F.replace('70% >=\t1\t4', '70% >=\t1\tquattro'), new RegExp(`number\\.txt:${at('70% >=\t1\t4')} column Consuntivo: error: Consuntivo: "quattro" is not a number`)],
+    ['duplicate.txt', F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'), new RegExp(`duplicate\\.txt:${at('A.1.2 - ')} column Obiettivo: error: the code A\\.1\\.1 is already used at line ${at('A.1.1 - ')}`)],
+    ['orphan.txt', F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'), new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`)],
+  ];
+  for (const [name, contents, message] of cases) {
+    it(name, () => {
+      const path = file(name, contents);
+      for (const command of ['evaluate', 'verify']) {
+        const run = albero([command, path]);
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+      }
+    });
+  }
+
+  it('a missing file and an unknown code', () => {
+    const missing = albero(['evaluate', join(dir, 'nope.txt')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.txt: error: no such file [unreadable-file]');
+    const unknown = albero(['explain', FIXTURE, 'Z.9']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('no objective with the code "Z.9"');
+  });
+
+  it('usage errors', () => {
+    const run = albero(['evaluate']);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("missing required argument 'file'");
+  });
+});
+
+describe('--help on every command', () => {
+  for (const command of ['evaluate', 'verify', 'explain']) {
+    it(command, () => {
+      const run = albero([command, '--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`Usage: albero ${command}`);
+    });
+  }
+  it('the program', () => {
+    const run = albero(['--help']);
+    expect(run.stdout).toMatch(/evaluate[\s\S]*verify[\s\S]*explain/);
+  });
+});
+
+describe('explain --json', () => {
+  it('gives the contributions as numbers', () => {
+    const run = albero(['explain', FIXTURE, 'B.1', '--json']);
+    const doc = JSON.parse(run.stdout) as { performance: number; contributions: Array<{ share: number; score: number; points: number }> };
+    expect(doc.performance).toBe(56);
+    expect(doc.contributions.map((c) => [c.share, c.score, c.points])).toEqual([
+      [0.7, 80, 56],
+      [0.3, 0, 0],
+    ]);
+  });
+});
