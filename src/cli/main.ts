@@ -5,6 +5,8 @@
 import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
+import { registerImport } from './commands/import.js';
+import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
 
 export function buildProgram(): Command {
@@ -17,8 +19,16 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerVerify(program);
   registerExplain(program);
+  registerImport(program);
+  registerTemplate(program);
   return program;
 }
+
+// `albero evaluate … | head` closes the pipe early: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 buildProgram()
   .parseAsync(process.argv)

@@ -8,9 +8,11 @@ import { issue, type Outcome } from '../core/index.js';
 import type { ImportedTable } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
+import { importWorkbookBytes, looksLikeXlsx } from './xlsx/read.js';
 
-/** Imports a published table from bytes: text/TSV. `name` is used in messages and to pick the format. */
+/** Imports a published table from bytes: text/TSV, or .xlsx (by its zip signature or name). `name` is used in messages and to pick the format. */
 export async function importTableBytes(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
+  if (looksLikeXlsx(bytes, name)) return importWorkbookBytes(bytes, name);
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   const parsed = parsePublishedText(decoded.value, name);

@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { evaluatePlan, hasErrors } from '../../core/index.js';
+import { evaluationDocument } from '../../io/json.js';
+import { loadTable } from '../../io/load.js';
+import { EXIT, printIssues, writeJson } from '../shared.js';
+
+/**
+ * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
+ * problem with its sheet and cell, nothing imported. Without `--check` the plan is imported into
+ * a file (`--output plan.json`, the evaluation document), since the CLI has no database of its own.
+ */
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('read a plan (.xlsx published layout or template, or .txt/.tsv) and list every problem with its place')
+    .argument('<file>', 'a .xlsx workbook or a published table (.txt/.tsv)')
+    .option('--check', 'dry run: list the problems and import nothing (exit 0 when usable, 2 when not)')
+    .option('--output <out>', 'write the imported, computed plan as JSON to this file')
+    .option('--json', 'print the problems (and a summary) as JSON on stdout')
+    .action(async (file: string, options: { check?: boolean; output?: string; json?: boolean }) => {
+      const { value, issues } = await loadTable(file);
+      const usable = value !== null && !hasErrors(issues);
+      const objectives = value?.plan.nodes.length ?? 0;
+      const indicators = value?.plan.nodes.reduce((t, n) => t + n.indicators.length, 0) ?? 0;
+      const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
+      if (options.json === true) writeJson({ file, usable, objectives, indicators, ...counts, issues });
+      else printIssues(issues, { quiet: false });
+      const summary = `${file}: ${objectives} objectives, ${indicators} indicators; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+      if (!usable) {
+        process.stderr.write(`${summary}; nothing was imported\n`);
+        return void (process.exitCode = EXIT.badInput);
+      }
+      if (options.check === true || options.output === undefined) {
+        process.stderr.write(`${summary}; ${options.check === true ? 'dry run, nothing was imported' : 'give --output plan.json to write the plan'}\n`);
+        return void (process.exitCode = EXIT.ok);
+      }
+      const document = evaluationDocument(evaluatePlan(value.plan), issues);
+      await writeFile(options.output, `${JSON.stringify(document, null, 2)}\n`);
+      process.stderr.write(`${summary}; written to ${options.output}\n`);
+    });
+}

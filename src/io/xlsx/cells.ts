@@ -1,0 +1,79 @@
+/**
+ * One spreadsheet cell as the text the importers understand (`93,00%`, `30/09/2024`, `1.587,10`),
+ * so the layout rules stay in one place (layout.ts) whatever the file. Typed cells are turned into
+ * Italian text here: a number shown with a `%` format is in percentage points, a date cell becomes
+ * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
+ */
+import ExcelJS from 'exceljs';
+import { Decimal, formatItalianNumber, issue, type Issue, type SourceLocation } from '../../core/index.js';
+
+export function cellLocation(file: string, sheet: string, address: string): SourceLocation {
+  return { file, sheet, cell: address };
+}
+
+/**
+ * A spreadsheet number as an exact decimal. Excel keeps 15 significant digits and shows no more,
+ * so binary noise such as 0.30000000000000004 is cut back to what the user typed and saw.
+ */
+export function exactNumber(value: number): Decimal {
+  return new Decimal(value).toSignificantDigits(15);
+}
+
+/** Italian text of a number with all its decimals: 1587.1 → `1.587,1`, 0.035 → `0,035`. */
+export function italianText(value: Decimal, minPlaces = 0): string {
+  return formatItalianNumber(value, Math.max(minPlaces, value.decimalPlaces()));
+}
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
+}
+
+export function isoDate(date: Date): string {
+  // exceljs reads date cells as UTC midnight of the calendar day shown.
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+}
+
+function dateText(date: Date): string {
+  const [y, m, d] = isoDate(date).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The plain value of a cell's content, before any formula check. */
+function plainText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (isPercentFormat(numFmt)) return `${italianText(exactNumber(value).times(100))}%`;
+    return italianText(exactNumber(value));
+  }
+  if (typeof value === 'boolean') return value ? 'sì' : 'no';
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+    if ('error' in value) return String(value.error);
+  }
+  return '';
+}
+
+/**
+ * The text of a cell, with a located issue for what cannot be trusted. For a formula the cached
+ * result is returned (so one problem gives one message) but it is an error: Albero reads values,
+ * and a formula's result may be stale or depend on sheets that were not sent.
+ */
+export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]): string {
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const formula = 'formula' in value && value.formula !== undefined ? value.formula : (value as { sharedFormula?: string }).sharedFormula ?? '';
+      issues.push(issue('error', 'formula-cell', `the cell holds a formula (=${formula}) instead of a value; copy the column and paste it back as values only`, at));
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      return result === undefined || (typeof result === 'object' && result !== null && 'error' in result) ? '' : plainText(result, cell.numFmt).trim();
+    }
+    if ('error' in value) {
+      issues.push(issue('error', 'error-cell', `the cell shows the spreadsheet error ${String(value.error)}`, at));
+      return '';
+    }
+  }
+  return plainText(value, cell.numFmt).trim();
+}

@@ -1,0 +1,197 @@
+/**
+ * A computed plan as an .xlsx workbook an office can file and re-open: the fixture's seven columns
+ * (so `importWorkbookBytes` reads it back into the same plan), typed cells with Italian-looking
+ * formats, performance cells filled with the legend's colour, objective rows set apart, the header
+ * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
+ */
+import ExcelJS from 'exceljs';
+import { classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Unit } from '../../core/index.js';
+import { LAYOUT_COLUMNS } from '../published/layout.js';
+import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
+
+export const TABLE_SHEET = 'Albero';
+export const LEGEND_SHEET = 'Legenda';
+export const EXPLANATION_SHEET = 'Spiegazione';
+
+/** Fill colours (ARGB) of the bands, light enough for black text to stay readable in print. */
+export const BAND_FILL: Record<Band, string> = { green: 'FF92D050', yellow: 'FFFFEB3B', red: 'FFFF6B6B' };
+export const BAND_WORD: Record<Band, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+const OBJECTIVE_FILL = 'FFDCE6F1';
+const HEADER_FILL = 'FF1F4E79';
+
+export interface XlsxExportOptions extends ReportMeta {
+  /** Called every few hundred rows, for a progress bar on big plans. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function fill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** A number of percentage points as the cell value shown with a `%` format (93 → 0.93). */
+function percentCell(value: Decimal, places: number): { value: number; numFmt: string } {
+  return { value: Number(value.div(100).toString()), numFmt: places === 0 ? '0%' : `0.${'0'.repeat(places)}%` };
+}
+
+/** A target or actual as a typed cell: numbers stay numbers, dates dates, so a spreadsheet can sort and sum them. */
+function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (amount === null) return { value: null };
+  switch (amount.kind) {
+    case 'date': {
+      const [y, m, d] = amount.value.split('-').map(Number) as [number, number, number];
+      return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: 'dd/mm/yyyy' };
+    }
+    case 'boolean':
+      return { value: amount.value ? 'sì' : 'no' };
+    case 'number': {
+      const places = Math.min(amount.value.decimalPlaces(), 6);
+      if (unit === 'percent') return percentCell(amount.value, Math.max(2, places));
+      return { value: Number(amount.value.toString()), numFmt: places === 0 ? '#,##0' : `#,##0.${'0'.repeat(Math.max(2, places))}` };
+    }
+  }
+}
+
+function weightText(weight: Decimal): string {
+  return `${weight.toString().replace('.', ',')}%`;
+}
+
+/** Builds the workbook; `workbook.xlsx.writeBuffer()` turns it into bytes. */
+export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOptions = {}): ExcelJS.Workbook {
+  const plan = evaluation.plan;
+  const legend = plan.settings.legend;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Albero';
+  workbook.title = plan.title;
+  const computedAt = options.computedAt ?? new Date();
+  workbook.created = computedAt;
+
+  const sheet = workbook.addWorksheet(TABLE_SHEET, {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+  });
+  sheet.columns = [62, 62, 10, 13, 13, 14, 14].map((width) => ({ width }));
+  const titleRow = sheet.getRow(1);
+  titleRow.getCell(1).value = plan.title;
+  titleRow.getCell(1).font = { bold: true, size: 14 };
+  const year = yearOf(options, plan.title);
+  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Calcolato il ${computedAtText(computedAt)}`].filter((t) => t !== undefined && t !== '').join(' · ');
+  sheet.getRow(2).getCell(1).value = subtitle;
+  sheet.getRow(2).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
+  const header = sheet.getRow(3);
+  LAYOUT_COLUMNS.forEach((name, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = name;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = fill(HEADER_FILL);
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i < 2 ? 'left' : 'center' };
+  });
+  sheet.autoFilter = 'A3:G3';
+
+  const paint = (cell: ExcelJS.Cell, performance: Decimal | null): void => {
+    if (performance === null) return;
+    const shown = percentCell(round(performance, 2), 2);
+    cell.value = shown.value;
+    cell.numFmt = shown.numFmt;
+    const band = classify(performance, legend);
+    if (band !== null) cell.fill = fill(BAND_FILL[band]);
+    cell.alignment = { horizontal: 'right' };
+  };
+
+  const total = evaluation.nodeResults.length;
+  let done = 0;
+  for (const r of evaluation.nodeResults) {
+    const row = sheet.addRow([`${r.node.code} - ${r.node.title}`, null, r.node.weight === null ? null : weightText(r.node.weight)]);
+    row.font = { bold: true };
+    for (let c = 1; c <= 6; c++) row.getCell(c).fill = fill(OBJECTIVE_FILL);
+    paint(row.getCell(7), r.performance);
+    if (r.performance === null) row.getCell(7).fill = fill(OBJECTIVE_FILL);
+    for (const i of r.indicators) {
+      const ind = i.indicator;
+      const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight)} ${ind.comparator}`]);
+      irow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+      irow.getCell(3).alignment = { horizontal: 'center' };
+      const target = amountCell(ind.target, ind.unit);
+      const t = irow.getCell(4);
+      t.value = target.value;
+      if (target.numFmt !== undefined) t.numFmt = target.numFmt;
+      const a = irow.getCell(5);
+      if (i.state === 'not_evaluable') a.value = 'N.V.';
+      else if (i.state === 'measured') {
+        const actual = amountCell(i.actual, ind.unit);
+        a.value = actual.value;
+        if (actual.numFmt !== undefined) a.numFmt = actual.numFmt;
+      }
+      if (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number') {
+        // The Relazione prints a derived actual with two decimals, like a performance.
+        const shown = percentCell(round(i.actual.value, 2), 2);
+        a.value = shown.value;
+        a.numFmt = shown.numFmt;
+      }
+      for (const c of [t, a]) c.alignment = { horizontal: 'right' };
+      // An empty KPI cell is how the layout says "not measured"; a recorded failure shows 0,00%.
+      paint(irow.getCell(6), i.score);
+    }
+    done++;
+    if (options.onProgress !== undefined && done % 250 === 0) options.onProgress(done, total);
+  }
+  options.onProgress?.(total, total);
+
+  sheet.addRow([]);
+  sheet.addRow(['Legenda']).font = { bold: true };
+  for (const rule of legend.rules) {
+    const row = sheet.addRow([rule.label]);
+    row.getCell(1).fill = fill(BAND_FILL[rule.band]);
+  }
+
+  const legendSheet = workbook.addWorksheet(LEGEND_SHEET);
+  legendSheet.columns = [{ header: 'Fascia', width: 10 }, { header: 'Significato', width: 60 }, { header: 'Obiettivi', width: 12 }];
+  legendSheet.getRow(1).font = { bold: true };
+  const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
+  for (const r of evaluation.nodeResults) if (r.basis === 'indicators') counts[r.band ?? 'none']++;
+  for (const rule of legend.rules) {
+    const row = legendSheet.addRow([BAND_WORD[rule.band], rule.label, counts[rule.band]]);
+    row.getCell(1).fill = fill(BAND_FILL[rule.band]);
+  }
+  legendSheet.addRow(['—', 'Senza performance (nessun indicatore misurato)', counts.none]);
+
+  const explanation = workbook.addWorksheet(EXPLANATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  explanation.columns = [
+    { header: 'Obiettivo', width: 10 },
+    { header: 'Voce', width: 70 },
+    { header: 'Peso', width: 9 },
+    { header: 'Quota', width: 10 },
+    { header: 'Punteggio', width: 11 },
+    { header: 'Punti', width: 10 },
+    { header: 'Esclusa perché', width: 40 },
+  ];
+  explanation.getRow(1).font = { bold: true };
+  for (const r of evaluation.nodeResults) {
+    const e = explainNode(evaluation, r.node.code);
+    if (e === undefined) continue;
+    const head = explanation.addRow([r.node.code, e.formula]);
+    head.font = { bold: true };
+    head.getCell(2).alignment = { wrapText: true };
+    for (const c of e.contributions) {
+      const row = explanation.addRow([
+        r.node.code,
+        c.label,
+        c.kind === 'indicator' ? weightText(c.weight) : c.weight.toString().replace('.', ','),
+        c.share === null ? null : Number(round(c.share, 6).toString()),
+        c.score === null ? null : Number(round(c.score, 2).div(100).toString()),
+        c.points === null ? null : Number(round(c.points, 2).toString()),
+        c.excluded ?? null,
+      ]);
+      row.getCell(4).numFmt = '0.00%';
+      row.getCell(5).numFmt = '0.00%';
+      row.getCell(6).numFmt = '#,##0.00';
+    }
+  }
+  return workbook;
+}
+
+/** The .xlsx bytes of a computed plan. */
+export async function exportPlanXlsx(evaluation: Evaluation, options: XlsxExportOptions = {}): Promise<Uint8Array> {
+  const buffer = await buildPlanWorkbook(evaluation, options).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+

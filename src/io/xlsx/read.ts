@@ -1,0 +1,170 @@
+/**
+ * Reading an .xlsx workbook: checks the file really is a workbook of a sane size, finds the sheet
+ * that holds the table, and hands it to the right reader — the published seven-column layout
+ * (rows → `LayoutRow`s → `readLayout`) or the clean template (template.ts). Every problem is
+ * located as `Sheet!E37`; nothing here throws for bad input.
+ */
+import ExcelJS from 'exceljs';
+import { issue, type Issue, type Outcome } from '../../core/index.js';
+import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
+import { cellLocation, cellText } from './cells.js';
+import { isTemplateHeader, readTemplateSheet } from './template.js';
+import { hasZipSignature, zipEntries } from './zip.js';
+
+/** Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators ≈ 1 MB). */
+export const XLSX_LIMITS = { bytes: 50 * 1024 * 1024, inflatedBytes: 400 * 1024 * 1024, rows: 200_000, columns: 60 } as const;
+
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function looksLikeXlsx(bytes: Uint8Array, name: string): boolean {
+  return hasZipSignature(bytes) || /\.xls[xm]$/i.test(name);
+}
+
+/** Opens a workbook, or says in plain words why it is not one. */
+export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {
+  const fail = (code: string, message: string): Outcome<null> => ({ value: null, issues: [issue('error', code, message, { file })] });
+  if (bytes.length === 0) return fail('empty-file', 'the file is empty');
+  if (bytes.length > XLSX_LIMITS.bytes) return fail('file-too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${XLSX_LIMITS.bytes / 1048576} MB`);
+  if (!hasZipSignature(bytes)) {
+    const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    return fail('not-a-workbook', ole ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
+  }
+  const entries = zipEntries(bytes);
+  if (entries === null) return fail('not-a-workbook', 'the workbook is damaged or cut short (its zip directory cannot be read)');
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    const word = entries.some((e) => e.name.startsWith('word/'));
+    const calc = entries.some((e) => e.name === 'content.xml');
+    const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${entries.length} other file${entries.length === 1 ? '' : 's'}`;
+    return fail('not-a-workbook', `this is ${what}, not an Excel workbook (no xl/workbook.xml inside)`);
+  }
+  const inflated = entries.reduce((t, e) => t + e.uncompressedSize, 0);
+  if (inflated > XLSX_LIMITS.inflatedBytes) {
+    return fail('file-too-large', `the workbook unpacks to ${(inflated / 1048576).toFixed(0)} MB; the limit is ${XLSX_LIMITS.inflatedBytes / 1048576} MB`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return fail('unreadable-workbook', `the workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return { value: workbook, issues: [] };
+}
+
+type Kind = 'template' | 'layout';
+
+/** The sheet holding the table and which form it has: the header row decides, wherever it is. */
+function findTable(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; kind: Kind; headerRow: number } | null {
+  const sheets = [...workbook.worksheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
+  for (const sheet of sheets) {
+    const last = Math.min(sheet.rowCount, 30);
+    for (let r = 1; r <= last; r++) {
+      const texts = firstTexts(sheet, r, 3);
+      if (isTemplateHeader(texts)) return { sheet, kind: 'template', headerRow: r };
+      if (isHeaderRow(texts)) return { sheet, kind: 'layout', headerRow: r };
+    }
+  }
+  return null;
+}
+
+function firstTexts(sheet: ExcelJS.Worksheet, row: number, count: number): string[] {
+  const r = sheet.getRow(row);
+  const out: string[] = [];
+  for (let c = 1; c <= count; c++) {
+    const v = r.getCell(c).value;
+    out.push(typeof v === 'string' ? v.trim() : v !== null && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('').trim() : '');
+  }
+  return out;
+}
+
+/** Imports a plan from .xlsx bytes: the published layout or the template, whichever the workbook holds. */
+export async function importWorkbookBytes(bytes: Uint8Array, file: string, profile: ImportProfile = CHAMBER_PROFILE): Promise<Outcome<ImportedTable | null>> {
+  const opened = await openWorkbook(bytes, file);
+  if (opened.value === null) return { value: null, issues: opened.issues };
+  return importWorkbook(opened.value, file, profile);
+}
+
+export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable | null> {
+  const found = findTable(workbook);
+  if (found === null) {
+    const names = workbook.worksheets.map((s) => `"${s.name}"`).join(', ') || 'none';
+    return {
+      value: null,
+      issues: [issue('error', 'missing-sheet', `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either ${LAYOUT_COLUMNS.slice(0, 3).join(', ')}… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${names}`, { file })],
+    };
+  }
+  const { sheet } = found;
+  if (sheet.rowCount > XLSX_LIMITS.rows || sheet.columnCount > XLSX_LIMITS.columns) {
+    return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${sheet.rowCount} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
+  }
+  const merges = mergedCells(sheet, found.headerRow, file);
+  const result = found.kind === 'template' ? readTemplateSheet(sheet, found.headerRow, file) : readLayoutSheet(sheet, found.headerRow, file, profile);
+  return { value: result.value, issues: [...merges, ...result.issues] };
+}
+
+/**
+ * Merged cells below the header are refused: a merge hides which row or column a value belongs
+ * to (is a merged weight the weight of both indicators?). Merged titles above the header are fine.
+ */
+function mergedCells(sheet: ExcelJS.Worksheet, headerRow: number, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r < headerRow) return;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      if (!cell.isMerged) return;
+      const master = cell.master.address;
+      if (seen.has(master)) return;
+      seen.add(master);
+      issues.push(issue('error', 'merged-cells', `merged cells starting at ${master}: unmerge them and put each value in its own cell`, cellLocation(file, sheet.name, master)));
+    });
+  });
+  return issues;
+}
+
+function readLayoutSheet(sheet: ExcelJS.Worksheet, headerRow: number, file: string, profile: ImportProfile): Outcome<ImportedTable> {
+  const issues: Issue[] = [];
+  let title = '';
+  for (let r = 1; r < headerRow && title === ''; r++) {
+    title = firstTexts(sheet, r, 1)[0]!.replace(/[*#_]/g, '').trim();
+  }
+  const rows: LayoutRow[] = [];
+  let legendLines: string[] | null = null;
+  const width = LAYOUT_COLUMNS.length;
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (legendLines !== null) {
+      legendLines.push(firstTexts(sheet, r, 1)[0]!);
+      continue;
+    }
+    const at = (column?: number) => cellLocation(file, sheet.name, `${columnLetter((column ?? 0) + 1)}${r}`);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell, at(c - 1), issues));
+    }
+    if (cells[0] !== '' && cells.slice(1).every((c) => c === '') && /^#*\s*legenda\b/i.test(cells[0]!)) {
+      legendLines = [];
+      continue;
+    }
+    for (let c = width + 1; c <= Math.min(row.cellCount, XLSX_LIMITS.columns); c++) {
+      const extra = cellText(row.getCell(c), at(c - 1), issues);
+      if (extra !== '') issues.push(issue('error', 'extra-column', `a value ("${extra}") beyond the seven columns of the table (${LAYOUT_COLUMNS.join(', ')})`, at(c - 1)));
+    }
+    rows.push({ cells, at });
+  }
+  const legend = legendLines === null ? null : legendFromText(legendLines);
+  const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined);
+  if (result.value.plan.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
+    issues.push(issue('error', 'no-rows', `the sheet "${sheet.name}" has a header but no objective or indicator rows`, { file, sheet: sheet.name }));
+  }
+  return { value: result.value, issues: [...issues, ...result.issues] };
+}

@@ -1,0 +1,310 @@
+/**
+ * The clean template: one row per objective or indicator, with explicit columns, for offices that
+ * build a plan from scratch rather than copying a published table. `writeTemplate` makes the blank
+ * workbook (the table sheet plus an Italian guide); `readTemplateSheet` reads it back into a plan.
+ * Columns are found by their header, so a user may reorder or hide the optional ones.
+ */
+import ExcelJS from 'exceljs';
+import {
+  DEFAULT_LEGEND,
+  DEFAULT_SETTINGS,
+  Decimal,
+  issue,
+  type Amount,
+  type Comparator,
+  type Formula,
+  type Indicator,
+  type Issue,
+  type Measurement,
+  type Outcome,
+  type PlanNode,
+  type ScoringRule,
+  type SourceLocation,
+  type Unit,
+} from '../../core/index.js';
+import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
+import { cellLocation, cellText } from './cells.js';
+
+export const TEMPLATE_SHEET = 'Albero';
+export const GUIDE_SHEET = 'Guida';
+
+type Field = 'code' | 'parent' | 'title' | 'kind' | 'weight' | 'comparator' | 'target' | 'unit' | 'actual' | 'state' | 'reason' | 'scoring' | 'owner' | 'notes';
+
+export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
+  { field: 'code', header: 'Codice', width: 10, help: "Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione»." },
+  { field: 'parent', header: 'Padre', width: 10, help: "Obiettivo: il codice dell'obiettivo padre (vuoto per un'area). Indicatore: il codice dell'obiettivo a cui appartiene (obbligatorio)." },
+  { field: 'title', header: 'Titolo', width: 60, help: "Il titolo dell'obiettivo o il nome dell'indicatore." },
+  { field: 'kind', header: 'Tipo', width: 12, help: '«obiettivo» oppure «indicatore».' },
+  { field: 'weight', header: 'Peso', width: 8, help: "Peso in percentuale (50 o 50%). Indicatore: peso nell'obiettivo (obbligatorio). Obiettivo: peso nel padre (facoltativo; se vuoto i figli pesano uguale)." },
+  { field: 'comparator', header: 'Comparatore', width: 12, help: '>= (almeno il target), <= (al massimo il target, anche per le scadenze), = (uguale).' },
+  { field: 'target', header: 'Target', width: 12, help: 'Un numero (1.587,10), una percentuale (60%), una data (30/09/2024) o sì/no.' },
+  { field: 'unit', header: 'Unità', width: 12, help: 'numero, percentuale, data o sì/no. Se vuota si deduce dal target.' },
+  { field: 'actual', header: 'Consuntivo', width: 12, help: 'Il valore raggiunto, nella stessa unità del target. Vuoto se non ancora misurato.' },
+  { field: 'state', header: 'Stato', width: 14, help: 'misurato, non raggiunto (conta 0), N.V. (non valutabile: esce dal calcolo) o non misurato. Se vuoto: misurato quando c’è un consuntivo, altrimenti non misurato.' },
+  { field: 'reason', header: 'Motivo N.V.', width: 30, help: 'Obbligatorio quando lo stato è N.V.' },
+  { field: 'scoring', header: 'Regola', width: 22, help: "on/off (100% se il comparatore è rispettato, altrimenti 0%; è la regola predefinita), proporzionale (consuntivo/target, al massimo 100%), media obiettivi figli (il consuntivo è la media ponderata degli obiettivi figli dell'obiettivo)." },
+  { field: 'owner', header: 'Responsabile', width: 20, help: 'Facoltativo: chi risponde dell’obiettivo o dell’indicatore.' },
+  { field: 'notes', header: 'Note', width: 30, help: 'Facoltativo: fonte del dato, evidenze, osservazioni.' },
+];
+
+const LEVELS = ['area', 'strategic', 'operational'];
+const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
+const STATES: Record<string, Measurement['state']> = {
+  misurato: 'measured', measured: 'measured',
+  'non raggiunto': 'not_achieved', not_achieved: 'not_achieved',
+  'n.v.': 'not_evaluable', nv: 'not_evaluable', 'non valutabile': 'not_evaluable', not_evaluable: 'not_evaluable',
+  'non misurato': 'not_measured', not_measured: 'not_measured',
+};
+const UNITS: Record<string, Unit> = { numero: 'number', number: 'number', percentuale: 'percent', percent: 'percent', '%': 'percent', data: 'date', date: 'date', 'sì/no': 'boolean', 'si/no': 'boolean', boolean: 'boolean' };
+const RULES: Record<string, { scoring: ScoringRule | null; formula: Formula | null }> = {
+  '': { scoring: null, formula: null },
+  'on/off': { scoring: { kind: 'on_off' }, formula: null },
+  on_off: { scoring: { kind: 'on_off' }, formula: null },
+  proporzionale: { scoring: { kind: 'proportional' }, formula: null },
+  proportional: { scoring: { kind: 'proportional' }, formula: null },
+  'media obiettivi figli': { scoring: { kind: 'proportional' }, formula: { kind: 'children_mean' } },
+};
+
+export function isTemplateHeader(texts: readonly string[]): boolean {
+  return texts.length >= 3 && texts[0]!.toLowerCase() === 'codice' && texts[1]!.toLowerCase() === 'padre' && texts[2]!.toLowerCase() === 'titolo';
+}
+
+/** The blank template: the table sheet with its header, pick lists and notes, and the guide. */
+export function buildTemplate(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Albero';
+  const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+  TEMPLATE_COLUMNS.forEach((c, i) => (header.getCell(i + 1).note = c.help));
+  const lists: Partial<Record<Field, string>> = {
+    kind: '"obiettivo,indicatore"',
+    comparator: '">=,<=,="',
+    unit: '"numero,percentuale,data,sì/no"',
+    state: '"misurato,non raggiunto,N.V.,non misurato"',
+    scoring: '"on/off,proporzionale,media obiettivi figli"',
+  };
+  TEMPLATE_COLUMNS.forEach((c, i) => {
+    const list = lists[c.field];
+    if (list === undefined) return;
+    const letter = String.fromCharCode(65 + i);
+    // One rule for the whole column (rows 2–5000) instead of one per cell keeps the file small.
+    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}5000`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list],
+      showErrorMessage: true,
+      errorTitle: c.header,
+      error: c.help,
+    });
+  });
+
+  const guide = workbook.addWorksheet(GUIDE_SHEET);
+  guide.getColumn(1).width = 22;
+  guide.getColumn(2).width = 110;
+  const lines: Array<[string, string]> = [
+    ['Come compilare', ''],
+    ['', `Una riga per ogni obiettivo e per ogni indicatore, nel foglio «${TEMPLATE_SHEET}». Prima l'obiettivo, poi i suoi indicatori e i suoi obiettivi figli.`],
+    ['', 'Scrivere i valori, non le formule (Incolla speciale → Valori). Non unire le celle. Non cambiare i titoli delle colonne.'],
+    ['', 'Numeri all’italiana (1.587,10), percentuali con il segno % (60%), date gg/mm/aaaa (30/09/2024).'],
+    ['', 'La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori; gli indicatori N.V. escono dal calcolo, quelli non raggiunti contano 0.'],
+    ['', 'Legenda: verde sopra l’80%, giallo tra il 60% e l’80% compresi, rosso sotto il 60%.'],
+    ['', 'Controllo senza importare: albero import FILE.xlsx --check (elenca i problemi con foglio e cella, es. Albero!E37).'],
+    ['', ''],
+    ['Colonne', ''],
+    ...TEMPLATE_COLUMNS.map((c): [string, string] => [c.header, c.help]),
+    ['', ''],
+    ['Esempio', ''],
+    ['', 'A | | Competitività delle imprese | obiettivo'],
+    ['', 'A.1 | A | Internazionalizzazione | obiettivo'],
+    ['', ' | A.1 | Imprese assistite | indicatore | 60 | >= | 10 | numero | 12'],
+    ['', ' | A.1 | Pratiche evase nei termini | indicatore | 40 | >= | 90% | percentuale | 85% | | | proporzionale'],
+  ];
+  for (const [a, b] of lines) {
+    const row = guide.addRow([a, b]);
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    if (a !== '' && b === '') row.font = { bold: true, size: 12 };
+    else row.getCell(1).font = { bold: true };
+  }
+  return workbook;
+}
+
+interface Draft {
+  code: string;
+  node: { code: string; title: string; parent: string | null; weight: Decimal | null; owner?: string; origin: SourceLocation };
+  indicators: Indicator[];
+}
+
+/** Reads the template's table sheet (header at `headerRow`) into a plan. */
+export function readTemplateSheet(sheet: ExcelJS.Worksheet, headerRow: number, file: string): Outcome<ImportedTable> {
+  const issues: Issue[] = [];
+  const columns = new Map<Field, number>();
+  const header = sheet.getRow(headerRow);
+  header.eachCell((cell, c) => {
+    const text = typeof cell.value === 'string' ? cell.value.trim().toLowerCase() : '';
+    const col = TEMPLATE_COLUMNS.find((t) => t.header.toLowerCase() === text);
+    if (col !== undefined) columns.set(col.field, c);
+  });
+  for (const required of ['code', 'parent', 'title', 'kind', 'weight', 'comparator', 'target', 'actual'] as const) {
+    if (!columns.has(required)) {
+      const name = TEMPLATE_COLUMNS.find((t) => t.field === required)!.header;
+      issues.push(issue('error', 'missing-column', `the header row has no "${name}" column`, cellLocation(file, sheet.name, `A${headerRow}`)));
+    }
+  }
+  const drafts: Draft[] = [];
+  const byCode = new Map<string, Draft>();
+  const ids = new Set<string>();
+  let title = sheet.name;
+
+  if (!issues.some((i) => i.severity === 'error')) {
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const at = (field: Field): SourceLocation => cellLocation(file, sheet.name, `${String.fromCharCode(64 + (columns.get(field) ?? 1))}${r}`);
+      const get = (field: Field): string => {
+        const c = columns.get(field);
+        return c === undefined ? '' : cellText(row.getCell(c), at(field), issues);
+      };
+      const values = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.field, get(c.field)])) as Record<Field, string>;
+      if (Object.values(values).every((v) => v === '')) continue;
+      const kind = values.kind.toLowerCase();
+      if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) readObjective(values, at, drafts, byCode, issues);
+      else if (kind === 'indicatore') {
+        const parent = byCode.get(values.parent);
+        if (values.parent === '') issues.push(issue('error', 'missing-parent', 'an indicator needs the code of its objective in Padre', at('parent')));
+        else if (parent === undefined) issues.push(issue('error', 'unknown-parent', `no objective ${values.parent} above this row`, at('parent')));
+        else {
+          const indicator = readIndicator(values, at, parent, ids, issues);
+          if (indicator !== null) parent.indicators.push(indicator);
+        }
+      } else issues.push(issue('error', 'unknown-kind', values.kind === '' ? 'Tipo is empty; write «obiettivo» or «indicatore»' : `unknown Tipo "${values.kind}"; write «obiettivo» or «indicatore»`, at('kind')));
+    }
+    if (drafts.length === 0 && !issues.some((i) => i.severity === 'error')) {
+      issues.push(issue('error', 'no-rows', `the sheet "${sheet.name}" has a header but no objective or indicator rows`, { file, sheet: sheet.name }));
+    }
+    // The plan's title travels in the workbook's properties (File → Informazioni → Titolo).
+    if (typeof sheet.workbook.title === 'string' && sheet.workbook.title.trim() !== '') title = sheet.workbook.title.trim();
+  }
+
+  for (const d of drafts) {
+    const total = d.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
+    if (d.indicators.length > 0 && !total.eq(100)) {
+      issues.push(issue('warning', 'weights-not-100', `the weights of ${d.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, d.node.origin));
+    }
+  }
+  const depth = (code: string): number => {
+    let n = 1;
+    for (let p = byCode.get(code)?.node.parent ?? null; p !== null; p = byCode.get(p)?.node.parent ?? null) n++;
+    return n;
+  };
+  const nodes: PlanNode[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
+  return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [] }, issues };
+}
+
+function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLocation, drafts: Draft[], byCode: Map<string, Draft>, issues: Issue[]): void {
+  const code = values.code;
+  if (!VALID_CODE.test(code)) {
+    issues.push(issue('error', code === '' ? 'missing-code' : 'invalid-code', code === '' ? 'an objective needs a Codice such as A, A.1 or A.1.1' : `"${code}" is not a code such as A, A.1 or A.1.1`, at('code')));
+    return;
+  }
+  if (byCode.has(code)) {
+    issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${byCode.get(code)!.node.origin.cell ?? 'an earlier row'}`, at('code')));
+    return;
+  }
+  let parent: string | null = null;
+  if (values.parent !== '') {
+    if (!byCode.has(values.parent)) {
+      issues.push(issue('error', 'unknown-parent', `no objective ${values.parent} above this row (a parent must come before its children)`, at('parent')));
+      return;
+    }
+    parent = values.parent;
+  }
+  if (values.title === '') issues.push(issue('warning', 'missing-title', `the objective ${code} has no Titolo`, at('title')));
+  let weight: Decimal | null = null;
+  if (values.weight !== '') {
+    const parsed = parseWeight(values.weight);
+    if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, at('weight')));
+    else weight = parsed.weight;
+  }
+  const draft: Draft = {
+    code,
+    node: { code, title: values.title, parent, weight, ...(values.owner === '' ? {} : { owner: values.owner }), origin: at('code') },
+    indicators: [],
+  };
+  drafts.push(draft);
+  byCode.set(code, draft);
+}
+
+function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[]): Indicator | null {
+  const before = issues.length;
+  const id = values.code !== '' ? values.code : `${parent.code}:${parent.indicators.length + 1}`;
+  if (ids.has(id)) issues.push(issue('error', 'duplicate-id', `the indicator code ${id} is already used`, at('code')));
+  ids.add(id);
+  if (values.title === '') issues.push(issue('error', 'missing-name', 'an indicator needs a name in Titolo', at('title')));
+  let weight = new Decimal(0);
+  if (values.weight === '') issues.push(issue('error', 'missing-weight', 'an indicator needs a Peso', at('weight')));
+  else {
+    const parsed = parseWeight(values.weight);
+    if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, at('weight')));
+    else weight = parsed.weight;
+  }
+  const comparators: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=' };
+  const comparator = comparators[values.comparator];
+  if (comparator === undefined) issues.push(issue('error', values.comparator === '' ? 'missing-comparator' : 'unknown-comparator', values.comparator === '' ? 'write a Comparatore: >=, <= or =' : `unknown comparator "${values.comparator}"; use >=, <= or =`, at('comparator')));
+  const rule = RULES[values.scoring.toLowerCase()];
+  if (rule === undefined) issues.push(issue('error', 'unknown-rule', `unknown Regola "${values.scoring}"; use on/off, proporzionale or media obiettivi figli`, at('scoring')));
+  const derived = rule?.formula?.kind === 'children_mean';
+
+  const value = (field: 'target' | 'actual'): { amount: Amount; percent: boolean } | null => {
+    if (values[field] === '') return null;
+    const parsed = parseValueCell(values[field]);
+    if ('error' in parsed) {
+      issues.push(issue('error', field === 'target' ? 'unparsable-target' : 'unparsable-actual', `${field === 'target' ? 'Target' : 'Consuntivo'}: ${parsed.error}`, at(field)));
+      return null;
+    }
+    return parsed;
+  };
+  const target = value('target');
+  const actual = derived ? null : value('actual');
+  let unit: Unit | undefined = values.unit === '' ? undefined : UNITS[values.unit.toLowerCase()];
+  if (values.unit !== '' && unit === undefined) issues.push(issue('error', 'unknown-unit', `unknown Unità "${values.unit}"; use numero, percentuale, data or sì/no`, at('unit')));
+  const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
+  unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
+  for (const [field, v] of [['target', target], ['actual', actual]] as const) {
+    if (v === null) continue;
+    const fits = v.amount.kind === 'number' ? unit === 'number' || unit === 'percent' : v.amount.kind === unit;
+    if (!fits) {
+      issues.push(issue('error', 'unit-mismatch', `${field === 'target' ? 'Target' : 'Consuntivo'} "${values[field]}" is not a ${unit === 'boolean' ? 'sì/no' : unit === 'date' ? 'date' : unit === 'percent' ? 'percentage' : 'number'}`, at(field)));
+    }
+  }
+
+  let state = values.state === '' ? undefined : STATES[values.state.toLowerCase()];
+  if (values.state !== '' && state === undefined) issues.push(issue('error', 'unknown-state', `unknown Stato "${values.state}"; use misurato, non raggiunto, N.V. or non misurato`, at('state')));
+  if (values.actual.toUpperCase() === 'N.V.') state = 'not_evaluable';
+  state ??= derived || actual !== null ? 'measured' : 'not_measured';
+  let measurement: Measurement;
+  if (state === 'not_evaluable') {
+    if (values.reason === '') issues.push(issue('error', 'missing-reason', 'an N.V. indicator needs a Motivo N.V.', at('reason')));
+    measurement = { state, reason: values.reason };
+  } else if (state === 'measured') {
+    if (!derived && actual === null) issues.push(issue('error', 'missing-actual', 'Stato is «misurato» but Consuntivo is empty', at('actual')));
+    measurement = actual === null ? { state } : { state, actual: actual.amount };
+  } else measurement = { state };
+  if (issues.slice(before).some((i) => i.severity === 'error')) return null;
+  return {
+    id,
+    name: values.title,
+    weight,
+    comparator: comparator!,
+    tolerance: null,
+    target: target?.amount ?? (derived ? { kind: 'number', value: new Decimal(100) } : null),
+    unit,
+    scoring: rule!.scoring,
+    formula: rule!.formula,
+    measurement,
+    ...(values.owner === '' ? {} : { owner: values.owner }),
+    ...(values.notes === '' ? {} : { notes: values.notes }),
+    origin: { ...at('title'), node: parent.code, indicator: id },
+  };
+}

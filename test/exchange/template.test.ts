@@ -1,0 +1,100 @@
+/** The clean template: written blank by the CLI, filled in as a user would, read back into a plan. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { evaluatePlan, formatIssue } from '../../src/core/index.js';
+import { loadTable } from '../../src/io/load.js';
+import { albero } from '../helpers.js';
+import { readWorkbook, tempDir, workbookBytes } from './helpers.js';
+import { readFileSync } from 'node:fs';
+
+const dir = tempDir();
+
+type Cell = ExcelJS.CellValue;
+const pct = (n: number): { value: number; numFmt: string } => ({ value: n, numFmt: '0%' });
+
+async function filledTemplate(rows: Array<Array<Cell | { value: number; numFmt: string }>>): Promise<string> {
+  const blank = join(dir, `blank-${Math.random().toString(36).slice(2)}.xlsx`);
+  const run = albero(['template', blank]);
+  expect(run.status, run.stderr).toBe(0);
+  const workbook = await readWorkbook(readFileSync(blank));
+  workbook.title = 'Piano della performance 2025';
+  const sheet = workbook.getWorksheet('Albero')!;
+  rows.forEach((cells, r) => {
+    const row = sheet.getRow(r + 2);
+    cells.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      if (v !== null && typeof v === 'object' && 'numFmt' in v) {
+        cell.value = v.value;
+        cell.numFmt = v.numFmt;
+      } else cell.value = v;
+    });
+  });
+  const file = join(dir, `filled-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(file, await workbookBytes(workbook));
+  return file;
+}
+
+const date = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+
+describe('albero template', () => {
+  it('writes the blank template with the explicit columns and an Italian guide', async () => {
+    const file = join(dir, 'modello.xlsx');
+    expect(albero(['template', file]).status).toBe(0);
+    const workbook = await readWorkbook(readFileSync(file));
+    const header = workbook.getWorksheet('Albero')!.getRow(1).values as unknown[];
+    expect(header.slice(1)).toEqual(['Codice', 'Padre', 'Titolo', 'Tipo', 'Peso', 'Comparatore', 'Target', 'Unità', 'Consuntivo', 'Stato', 'Motivo N.V.', 'Regola', 'Responsabile', 'Note']);
+    const guide: string[] = [];
+    workbook.getWorksheet('Guida')!.eachRow((row) => guide.push(String(row.getCell(2).value ?? '')));
+    expect(guide.join('\n')).toContain('Scrivere i valori, non le formule');
+    // Blank, it is not yet a plan: the dry run says so.
+    const check = albero(['import', file, '--check']);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toContain('has a header but no objective or indicator rows');
+    expect(albero(['template', join(dir, 'modello.txt')]).status).toBe(2);
+  });
+
+  it('filled in, gives the expected results', async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività delle imprese', 'obiettivo'],
+      [null, 'A', 'Media ponderata degli obiettivi figli', 'indicatore', 100, '>=', null, null, null, null, null, 'media obiettivi figli'],
+      ['A.1', 'A', 'Internazionalizzazione', 'obiettivo', null, null, null, null, null, null, null, null, 'Ufficio estero'],
+      [null, 'A.1', 'Imprese assistite', 'indicatore', 60, '>=', 10, 'numero', 12],
+      [null, 'A.1', 'Pratiche evase nei termini', 'indicatore', pct(0.4), '>=', pct(0.9), 'percentuale', pct(0.72), null, null, 'proporzionale'],
+      ['A.2', 'A', 'Semplificazione', 'obiettivo'],
+      ['A.2.x', 'A.2', 'Nuovo portale entro settembre', 'indicatore', 50, '<=', date(2024, 9, 30), 'data', date(2024, 10, 15)],
+      [null, 'A.2', 'Registro dei titolari effettivi', 'indicatore', 50, '>=', 2, null, null, 'N.V.', 'norma sospesa dal TAR'],
+    ]);
+    const loaded = await loadTable(file);
+    expect(loaded.issues.filter((i) => i.severity !== 'info').map(formatIssue)).toEqual([]);
+    const plan = loaded.value!.plan;
+    expect(plan.title).toBe('Piano della performance 2025');
+    expect(plan.nodes.map((n) => [n.code, n.parent, n.level])).toEqual([['A', null, 'area'], ['A.1', 'A', 'strategic'], ['A.2', 'A', 'strategic']]);
+    const evaluation = evaluatePlan(plan);
+    expect(evaluation.node('A.1')!.performance!.toString()).toBe('92'); // 60% × 100 + 40% × 80
+    expect(evaluation.node('A.2')!.performance!.toString()).toBe('0'); // late deadline; the N.V. one is left out
+    expect(evaluation.node('A.2')!.band).toBe('red');
+    expect(evaluation.node('A')!.performance!.toString()).toBe('46'); // mean of the children, scored proportionally
+    expect(evaluation.indicator('A.2.x')!.indicator.target).toEqual({ kind: 'date', value: '2024-09-30' });
+    expect(plan.nodes[1]!.owner).toBe('Ufficio estero');
+    const run = albero(['evaluate', '--json', file]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).objectives.map((o: { performance: number }) => o.performance)).toEqual([46, 92, 0]);
+  });
+
+  it('locates each mistake in a filled template as Albero!cell', async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Imprese assistite', 'indicatore', 100, '>=', 'dieci', 'numero', 12],
+      [null, 'Z', 'Orfano', 'indicatore', 50, '>=', 1, null, 1],
+      [null, 'A', 'Sospeso', 'indicatore', 50, '>=', 1, null, null, 'N.V.'],
+      [null, 'A', 'Calcolato', 'indicatore', 50, '>=', { formula: '1+1', result: 2 }, null, 2],
+      ['A.1', 'A', 'Strano', 'progetto'],
+    ]);
+    const run = albero(['import', file, '--check']);
+    expect(run.status).toBe(2);
+    for (const where of ['Albero!G3', 'Albero!B4', 'Albero!K5', 'Albero!G6', 'Albero!D7']) expect(run.stderr).toContain(where);
+    expect(run.stderr).toContain('nothing was imported');
+  });
+});
