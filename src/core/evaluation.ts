@@ -16,9 +16,9 @@
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { issue, type Issue } from './issues.js';
-import { classify, type Band } from './legend.js';
-import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule } from './model.js';
-import { scoreValue } from './scoring.js';
+import { BANDS, classify, type Band } from './legend.js';
+import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule, SourceLocation } from './model.js';
+import { scoreAmounts } from './scoring.js';
 
 export interface IndicatorResult {
   readonly indicator: Indicator;
@@ -76,77 +76,153 @@ export function weightedMean(terms: readonly Term[]): Decimal | null {
   return weighted.div(totalWeight);
 }
 
+const STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
+const STATE_INDEX: Readonly<Record<MeasurementState, number>> = { measured: 0, not_achieved: 1, not_evaluable: 2, not_measured: 3 };
+const BASES: readonly Basis[] = ['indicators', 'children', 'none'];
+const NO_BAND = 255;
+function bandIndex(band: Band | null): number {
+  return band === null ? NO_BAND : BANDS.indexOf(band);
+}
+
+/**
+ * The results live in flat arrays (one slot per node, one per indicator) rather than in a million
+ * small objects: a big plan then evaluates without the garbage collector dominating. Result objects
+ * (`NodeResult`, `IndicatorResult`) are made on demand when someone reads them.
+ */
 export class Evaluation {
   readonly plan: Plan;
   private readonly index = new Map<string, number>();
-  private readonly indicatorIndex = new Map<string, [node: number, position: number]>();
-  private readonly parentOf: Int32Array;
-  private readonly childrenOf: number[][];
+  /** Built on first use: a million-entry map costs more than the evaluation itself. */
+  private indicatorIndexCache: Map<string, number> | null = null;
   private readonly nodes: PlanNode[];
-  private readonly results: NodeResult[];
+  private readonly parentOf: Int32Array;
+  /** Children of node i are childList[childStart[i] .. childStart[i + 1]), in plan order. */
+  private readonly childStart: Int32Array;
+  private readonly childList: Int32Array;
+  /** Indicators of node i are the flat slots firstIndicator[i] .. firstIndicator[i + 1]. */
+  private readonly firstIndicator: Int32Array;
+  private readonly indicatorNode: Int32Array;
   private readonly structureIssues: Issue[] = [];
+
+  private readonly performance: Array<Decimal | null>;
+  private readonly bandOf: Uint8Array;
+  private readonly basisOf: Uint8Array;
+  private readonly nodeIssues = new Map<number, Issue[]>();
+
+  private readonly score: Array<Decimal | null>;
+  /** 0 not met, 1 met, 2 unknown. */
+  private readonly metOf: Uint8Array;
+  private readonly stateOf: Uint8Array;
+  private readonly countedOf: Uint8Array;
+  /** Actuals computed by a formula (the others are the indicator's own). */
+  private readonly derivedActual: Array<Amount | null | undefined> = [];
+  /** Sparse: most indicators have no problem. */
+  private readonly indicatorIssues: Array<Issue[] | undefined> = [];
 
   constructor(plan: Plan) {
     this.plan = plan;
     this.nodes = [...plan.nodes];
     const count = this.nodes.length;
     this.parentOf = new Int32Array(count).fill(-1);
-    this.childrenOf = Array.from({ length: count }, () => []);
-    this.nodes.forEach((node, i) => {
+    this.firstIndicator = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+      const node = this.nodes[i]!;
+      this.firstIndicator[i + 1] = this.firstIndicator[i]! + node.indicators.length;
       if (this.index.has(node.code)) {
         this.structureIssues.push(issue('error', 'duplicate-code', `the code ${node.code} is used twice; the second is ignored`, node.origin ?? { node: node.code }));
-        return;
+        continue;
       }
       this.index.set(node.code, i);
-      node.indicators.forEach((ind, position) => this.indicatorIndex.set(ind.id, [i, position]));
-    });
-    this.nodes.forEach((node, i) => {
-      if (node.parent === null || this.index.get(node.code) !== i) return;
+    }
+    const childCount = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+      const node = this.nodes[i]!;
+      if (node.parent === null || this.index.get(node.code) !== i) continue;
       const parent = this.index.get(node.parent);
       if (parent === undefined) {
         this.structureIssues.push(issue('error', 'unknown-parent', `${node.code} names the parent ${node.parent}, which is not in the plan`, node.origin ?? { node: node.code }));
-        return;
+        continue;
       }
       this.parentOf[i] = parent;
-      this.childrenOf[parent]!.push(i);
-    });
-    this.results = new Array<NodeResult>(count);
-    for (const i of this.postOrder()) this.results[i] = this.evaluateNode(i);
+      childCount[parent + 1]!++;
+    }
+    this.childStart = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) this.childStart[i + 1] = this.childStart[i]! + childCount[i + 1]!;
+    this.childList = new Int32Array(this.childStart[count]!);
+    const fill = this.childStart.slice(0, count);
+    for (let i = 0; i < count; i++) {
+      const p = this.parentOf[i]!;
+      if (p >= 0) this.childList[fill[p]!++] = i;
+    }
+    const indicators = this.firstIndicator[count]!;
+    this.indicatorNode = new Int32Array(indicators);
+    for (let i = 0; i < count; i++) this.indicatorNode.fill(i, this.firstIndicator[i]!, this.firstIndicator[i + 1]!);
+
+    this.performance = new Array<Decimal | null>(count).fill(null);
+    this.bandOf = new Uint8Array(count).fill(NO_BAND);
+    this.basisOf = new Uint8Array(count);
+    this.score = new Array<Decimal | null>(indicators).fill(null);
+    this.metOf = new Uint8Array(indicators).fill(2);
+    this.stateOf = new Uint8Array(indicators);
+    this.countedOf = new Uint8Array(indicators);
+    for (const i of this.postOrder()) this.evaluateNode(i);
   }
 
   /** Results in plan order. */
   get nodeResults(): readonly NodeResult[] {
-    return this.nodes.map((_, i) => this.results[i]!);
+    const results = new Array<NodeResult>(this.nodes.length);
+    for (let i = 0; i < results.length; i++) results[i] = this.nodeResult(i);
+    return results;
   }
 
   node(code: string): NodeResult | undefined {
     const i = this.index.get(code);
-    return i === undefined ? undefined : this.results[i];
+    return i === undefined ? undefined : this.nodeResult(i);
+  }
+
+  private get indicatorIndex(): Map<string, number> {
+    if (this.indicatorIndexCache === null) {
+      const map = new Map<string, number>();
+      for (let i = 0; i < this.nodes.length; i++) {
+        if (this.index.get(this.nodes[i]!.code) !== i) continue;
+        const first = this.firstIndicator[i]!;
+        this.nodes[i]!.indicators.forEach((ind, position) => map.set(ind.id, first + position));
+      }
+      this.indicatorIndexCache = map;
+    }
+    return this.indicatorIndexCache;
   }
 
   indicator(id: string): IndicatorResult | undefined {
-    const at = this.indicatorIndex.get(id);
-    return at === undefined ? undefined : this.results[at[0]]!.indicators[at[1]];
+    const k = this.indicatorIndex.get(id);
+    return k === undefined ? undefined : this.indicatorResult(k);
   }
 
   children(code: string): readonly NodeResult[] {
     const i = this.index.get(code);
-    return i === undefined ? [] : this.childrenOf[i]!.map((c) => this.results[c]!);
+    if (i === undefined) return [];
+    const out: NodeResult[] = [];
+    for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) out.push(this.nodeResult(this.childList[c]!));
+    return out;
   }
 
   parent(code: string): NodeResult | undefined {
     const i = this.index.get(code);
     if (i === undefined) return undefined;
     const p = this.parentOf[i]!;
-    return p < 0 ? undefined : this.results[p];
+    return p < 0 ? undefined : this.nodeResult(p);
   }
 
   /** Every problem met, structure first, then per node in plan order. */
   issues(): Issue[] {
     const all = [...this.structureIssues];
-    for (const result of this.nodeResults) {
-      all.push(...result.issues);
-      for (const ind of result.indicators) all.push(...ind.issues);
+    for (let i = 0; i < this.nodes.length; i++) {
+      const own = this.nodeIssues.get(i);
+      if (own !== undefined) all.push(...own);
+      for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) {
+        const problems = this.indicatorIssues[k];
+        if (problems !== undefined) all.push(...problems);
+      }
     }
     return all;
   }
@@ -154,9 +230,10 @@ export class Evaluation {
   /** The weights of a node's children in its mean: their own where all have one, else equal. */
   childWeights(code: string): { weights: Map<string, Decimal>; equal: boolean } {
     const i = this.index.get(code);
-    const children = i === undefined ? [] : this.childrenOf[i]!.map((c) => this.nodes[c]!);
+    const children: PlanNode[] = [];
+    if (i !== undefined) for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) children.push(this.nodes[this.childList[c]!]!);
     const allWeighted = children.length > 0 && children.every((c) => c.weight !== null);
-    const weights = new Map(children.map((c) => [c.code, allWeighted ? c.weight! : new Decimal(1)]));
+    const weights = new Map(children.map((c) => [c.code, allWeighted ? c.weight! : ONE]));
     return { weights, equal: !allWeighted };
   }
 
@@ -170,9 +247,10 @@ export class Evaluation {
 
   /** Replaces an indicator (target, weight, rule…) and re-evaluates the path to the root. */
   replaceIndicator(id: string, change: (indicator: Indicator) => Indicator): string[] {
-    const at = this.indicatorIndex.get(id);
-    if (at === undefined) return [];
-    const [i, position] = at;
+    const k = this.indicatorIndex.get(id);
+    if (k === undefined) return [];
+    const i = this.indicatorNode[k]!;
+    const position = k - this.firstIndicator[i]!;
     const node = this.nodes[i]!;
     const indicators = [...node.indicators];
     const next = change(indicators[position]!);
@@ -180,7 +258,7 @@ export class Evaluation {
     this.nodes[i] = { ...node, indicators };
     if (next.id !== id) {
       this.indicatorIndex.delete(id);
-      this.indicatorIndex.set(next.id, at);
+      this.indicatorIndex.set(next.id, k);
     }
     return this.reevaluateFrom(i);
   }
@@ -199,137 +277,296 @@ export class Evaluation {
     return { ...this.plan, nodes: [...this.nodes] };
   }
 
+  private nodeResult(i: number): NodeResult {
+    const indicators: IndicatorResult[] = [];
+    for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) indicators.push(this.indicatorResult(k));
+    const band = this.bandOf[i]!;
+    return {
+      node: this.nodes[i]!,
+      performance: this.performance[i]!,
+      band: band === NO_BAND ? null : BANDS[band]!,
+      basis: BASES[this.basisOf[i]!]!,
+      indicators,
+      issues: this.nodeIssues.get(i) ?? NONE,
+    };
+  }
+
+  private indicatorResult(k: number): IndicatorResult {
+    const i = this.indicatorNode[k]!;
+    const node = this.nodes[i]!;
+    const indicator = node.indicators[k - this.firstIndicator[i]!]!;
+    const state = STATES[this.stateOf[k]!]!;
+    const m = indicator.measurement;
+    const actual = indicator.formula !== null ? (this.derivedActual[k] ?? null) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
+    const met = this.metOf[k]!;
+    return {
+      indicator,
+      code: node.code,
+      state,
+      actual,
+      score: this.score[k]!,
+      met: met === 2 ? null : met === 1,
+      counted: this.countedOf[k] === 1,
+      rule: indicator.scoring ?? this.plan.settings.defaultScoring,
+      issues: this.indicatorIssues[k] ?? NONE,
+    };
+  }
+
   private reevaluateFrom(start: number): string[] {
     const changed: string[] = [];
     for (let i = start; i >= 0; i = this.parentOf[i]!) {
-      this.results[i] = this.evaluateNode(i);
+      this.evaluateNode(i);
       changed.push(this.nodes[i]!.code);
     }
     return changed;
   }
 
   /** Children before parents; iterative so a deep tree cannot overflow the stack. */
-  private postOrder(): number[] {
-    const order: number[] = [];
-    const visited = new Uint8Array(this.nodes.length);
-    for (let root = 0; root < this.nodes.length; root++) {
+  private postOrder(): Int32Array {
+    const count = this.nodes.length;
+    const order = new Int32Array(count);
+    let n = 0;
+    const visited = new Uint8Array(count);
+    const stack = new Int32Array(count);
+    const next = new Int32Array(count);
+    for (let root = 0; root < count; root++) {
       if (this.parentOf[root]! >= 0 || visited[root]) continue;
-      const stack: Array<[number, number]> = [[root, 0]];
+      let top = 0;
+      stack[0] = root;
+      next[root] = this.childStart[root]!;
       visited[root] = 1;
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        const kids = this.childrenOf[top[0]]!;
-        if (top[1] < kids.length) {
-          const child = kids[top[1]++]!;
+      while (top >= 0) {
+        const v = stack[top]!;
+        if (next[v]! < this.childStart[v + 1]!) {
+          const child = this.childList[next[v]!++]!;
           if (!visited[child]) {
             visited[child] = 1;
-            stack.push([child, 0]);
+            next[child] = this.childStart[child]!;
+            stack[++top] = child;
           }
         } else {
-          order.push(top[0]);
-          stack.pop();
+          order[n++] = v;
+          top--;
         }
       }
     }
     // Duplicates and nodes cut off by a cycle still get a result.
-    for (let i = 0; i < this.nodes.length; i++) if (!visited[i]) order.push(i);
+    for (let i = 0; i < count; i++) if (!visited[i]) order[n++] = i;
     return order;
   }
 
+  private bandOf100 = -1;
+  private bandOf0 = -1;
+  /** The band as an index, with 0 and 100 (most objectives) classified once per evaluation. */
+  private band(performance: Decimal | null): number {
+    const legend = this.plan.settings.legend;
+    if (performance === HUNDRED) return this.bandOf100 < 0 ? (this.bandOf100 = bandIndex(classify(HUNDRED, legend))) : this.bandOf100;
+    if (performance === ZERO) return this.bandOf0 < 0 ? (this.bandOf0 = bandIndex(classify(ZERO, legend))) : this.bandOf0;
+    return bandIndex(classify(performance, legend));
+  }
+
   private childrenMean(i: number): Decimal | null {
-    const kids = this.childrenOf[i]!;
-    if (kids.length === 0) return null;
-    const allWeighted = kids.every((c) => this.nodes[c]!.weight !== null);
-    const terms: Term[] = [];
-    for (const c of kids) {
-      const performance = this.results[c]?.performance ?? null;
-      if (performance !== null) terms.push({ weight: allWeighted ? this.nodes[c]!.weight! : ONE, value: performance });
+    const from = this.childStart[i]!;
+    const to = this.childStart[i + 1]!;
+    if (from === to) return null;
+    let allWeighted = true;
+    for (let c = from; c < to; c++) if (this.nodes[this.childList[c]!]!.weight === null) allWeighted = false;
+    if (!allWeighted) {
+      // Equal weights: a plain mean; children at exactly 0 or 100 are counted as integers.
+      let n = 0;
+      let full = 0;
+      let rest = ZERO;
+      for (let c = from; c < to; c++) {
+        const performance = this.performance[this.childList[c]!]!;
+        if (performance === null) continue;
+        n++;
+        if (performance === HUNDRED) full++;
+        else if (performance !== ZERO) rest = rest.plus(performance);
+      }
+      if (n === 0) return null;
+      if (full === n) return HUNDRED;
+      return rest.isZero() ? exactQuotient(full * 100, n) : rest.plus(full * 100).div(n);
     }
+    const terms: Term[] = [];
+    let allFull = true;
+    for (let c = from; c < to; c++) {
+      const child = this.childList[c]!;
+      const performance = this.performance[child]!;
+      if (performance === null) continue;
+      if (performance !== HUNDRED) allFull = false;
+      terms.push({ weight: allWeighted ? this.nodes[child]!.weight! : ONE, value: performance });
+    }
+    // Every counted child at exactly 100 (most of a real plan): the mean is 100, whatever the weights.
+    if (allFull && terms.length > 0 && (!allWeighted || terms.some((t) => !t.weight.isZero()))) return HUNDRED;
     return weightedMean(terms);
   }
 
-  private evaluateNode(i: number): NodeResult {
+  private evaluateNode(i: number): void {
     const node = this.nodes[i]!;
     const settings = this.plan.settings;
-    const nodeIssues: Issue[] = [];
-    const kids = this.childrenOf[i]!;
-    if (kids.length > 0 && kids.some((c) => this.nodes[c]!.weight !== null) && !kids.every((c) => this.nodes[c]!.weight !== null)) {
-      nodeIssues.push(issue('warning', 'mixed-child-weights', `some children of ${node.code} have a weight and others do not; they count equally`, node.origin ?? { node: node.code }));
+    const issues: Issue[] = [];
+    const from = this.childStart[i]!;
+    const to = this.childStart[i + 1]!;
+    let weighted = 0;
+    for (let c = from; c < to; c++) if (this.nodes[this.childList[c]!]!.weight !== null) weighted++;
+    if (weighted > 0 && weighted < to - from) {
+      issues.push(issue('warning', 'mixed-child-weights', `some children of ${node.code} have a weight and others do not; they count equally`, node.origin ?? { node: node.code }));
     }
-    const indicators = node.indicators.map((ind) => this.evaluateIndicator(ind, node, i));
+    const first = this.firstIndicator[i]!;
+    const last = this.firstIndicator[i + 1]!;
+    for (let k = first; k < last; k++) this.evaluateIndicator(k, node.indicators[k - first]!, node, i);
 
-    if (node.indicators.length === 0) {
-      const performance = this.childrenMean(i);
-      return { node, performance, band: classify(performance, settings.legend), basis: kids.length > 0 ? 'children' : 'none', indicators, issues: nodeIssues };
-    }
-
-    // The hot path of a big plan: on/off scores are 0 or 100, so sum the met weights and
-    // multiply once, instead of one multiplication per indicator.
-    let totalWeight = ZERO;
-    let fullWeight = ZERO;
-    let partial = ZERO;
-    let counted = 0;
-    let blocked = false;
-    for (const r of indicators) {
-      if (r.state === 'not_measured' && settings.notMeasured === 'block') blocked = true;
-      if (!r.counted || r.score === null) continue;
-      counted++;
-      const w = r.indicator.weight;
-      totalWeight = totalWeight.plus(w);
-      if (r.score.eq(HUNDRED)) fullWeight = fullWeight.plus(w);
-      else if (!r.score.isZero()) partial = partial.plus(w.times(r.score));
-    }
     let performance: Decimal | null = null;
-    if (blocked) {
-      nodeIssues.push(issue('warning', 'blocked-by-not-measured', `${node.code} has an indicator not measured yet and the plan's policy blocks its performance`, node.origin ?? { node: node.code }));
-    } else if (counted > 0) {
-      if (totalWeight.isZero()) {
-        performance = weightedMean(indicators.filter((r) => r.counted && r.score !== null).map((r) => ({ weight: ONE, value: r.score! })));
-        nodeIssues.push(issue('warning', 'zero-weights', `every counted indicator of ${node.code} weighs 0%; they count equally`, node.origin ?? { node: node.code }));
-      } else {
-        performance = fullWeight.times(HUNDRED).plus(partial).div(totalWeight);
+    if (first === last) {
+      performance = this.childrenMean(i);
+      this.basisOf[i] = to > from ? 1 : 2;
+    } else {
+      this.basisOf[i] = 0;
+      // The hot path of a big plan. Scores are mostly exactly 0 or 100 and weights small decimals,
+      // so weights are summed as exact integers (thousandths of a percent) and divided once;
+      // only partial scores and unusual weights take the general decimal path.
+      let totalUnits = 0;
+      let fullUnits = 0;
+      let exactUnits = true;
+      let partial = ZERO;
+      let counted = 0;
+      let blocked = false;
+      for (let k = first; k < last; k++) {
+        if (this.stateOf[k] === STATE_INDEX.not_measured && settings.notMeasured === 'block') blocked = true;
+        const score = this.score[k]!;
+        if (this.countedOf[k] !== 1 || score === null) continue;
+        counted++;
+        const w = node.indicators[k - first]!.weight;
+        const units = weightUnits(w);
+        if (units < 0) exactUnits = false;
+        totalUnits += units;
+        if (score === HUNDRED) fullUnits += units;
+        else if (score === ZERO || score.isZero()) continue;
+        else if (score.eq(HUNDRED)) fullUnits += units;
+        else partial = partial.plus(w.times(score));
+      }
+      if (blocked) {
+        issues.push(issue('warning', 'blocked-by-not-measured', `${node.code} has an indicator not measured yet and the plan's policy blocks its performance`, node.origin ?? { node: node.code }));
+      } else if (counted > 0) {
+        if (!exactUnits) {
+          const general = this.counted(i, false);
+          performance = weightedMean(general);
+          if (general.every((t) => t.weight.isZero())) issues.push(zeroWeights(node));
+        } else if (totalUnits === 0) {
+          performance = weightedMean(this.counted(i, true));
+          issues.push(zeroWeights(node));
+        } else if (partial.isZero()) {
+          performance = fullUnits === totalUnits ? HUNDRED : fullUnits === 0 ? ZERO : exactQuotient(fullUnits * 100, totalUnits);
+        } else {
+          performance = new Decimal(fullUnits * 100).plus(partial.times(UNITS_PER_PERCENT)).div(totalUnits);
+        }
       }
     }
-    return { node, performance, band: classify(performance, settings.legend), basis: 'indicators', indicators, issues: nodeIssues };
+    this.performance[i] = performance;
+    this.bandOf[i] = this.band(performance);
+    if (issues.length > 0) this.nodeIssues.set(i, issues);
+    else this.nodeIssues.delete(i);
   }
 
-  private evaluateIndicator(ind: Indicator, node: PlanNode, i: number): IndicatorResult {
-    const settings = this.plan.settings;
-    const rule = ind.scoring ?? settings.defaultScoring;
-    const m = ind.measurement;
-    const base = { indicator: ind, code: node.code, rule };
-    const at = ind.origin ?? { node: node.code, indicator: ind.id };
+  /** The counted indicators of node i as terms of a mean (with equal weights when asked). */
+  private counted(i: number, equal: boolean): Term[] {
+    const node = this.nodes[i]!;
+    const first = this.firstIndicator[i]!;
+    const out: Term[] = [];
+    for (let k = first; k < this.firstIndicator[i + 1]!; k++) {
+      const score = this.score[k]!;
+      if (this.countedOf[k] === 1 && score !== null) out.push({ weight: equal ? ONE : node.indicators[k - first]!.weight, value: score });
+    }
+    return out;
+  }
 
-    if (m.state === 'not_evaluable') return { ...base, state: m.state, actual: null, score: null, met: null, counted: false, issues: NONE };
-    if (m.state === 'not_achieved') return { ...base, state: m.state, actual: null, score: ZERO, met: false, counted: true, issues: NONE };
+  private evaluateIndicator(k: number, ind: Indicator, node: PlanNode, i: number): void {
+    // Hot path: writes into the flat arrays; no object, no text, no location unless needed.
+    const settings = this.plan.settings;
+    const m = ind.measurement;
+    const code = node.code;
+    if (this.indicatorIssues[k] !== undefined) this.indicatorIssues[k] = undefined;
+
+    if (m.state === 'not_evaluable') return this.store(k, STATE_INDEX.not_evaluable, null, 2, false);
+    if (m.state === 'not_achieved') return this.store(k, STATE_INDEX.not_achieved, ZERO, 0, true);
 
     let actual: Amount | null = null;
-    const issues: Issue[] = [];
+    let issues: Issue[] | null = null;
     if (ind.formula === null) {
       actual = m.state === 'measured' ? (m.actual ?? null) : null;
       if (m.state === 'measured' && actual === null) {
-        issues.push(issue('error', 'missing-actual', `"${ind.name}" is marked measured but has no actual`, at));
+        issues = [issue('error', 'missing-actual', `"${ind.name}" is marked measured but has no actual`, locate(ind, code))];
       }
-    } else if (ind.formula.kind === 'children_mean') {
-      const mean = this.childrenMean(i);
-      actual = mean === null ? null : { kind: 'number', value: mean };
-    } else if (m.state === 'measured') {
-      const computed = computeFormula(ind.formula, m.inputs ?? {});
-      if ('error' in computed) issues.push(issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, at));
-      else actual = { kind: 'number', value: computed.value };
+    } else {
+      if (ind.formula.kind === 'children_mean') {
+        const mean = this.childrenMean(i);
+        actual = mean === null ? null : { kind: 'number', value: mean };
+      } else if (m.state === 'measured') {
+        const computed = computeFormula(ind.formula, m.inputs ?? {});
+        if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
+        else actual = { kind: 'number', value: computed.value };
+      }
+      this.derivedActual[k] = actual;
     }
-
     if (actual === null) {
+      if (issues !== null) this.indicatorIssues[k] = issues;
       const zero = settings.notMeasured === 'zero';
-      return { ...base, state: 'not_measured', actual: null, score: zero ? ZERO : null, met: zero ? false : null, counted: zero, issues: issues.length > 0 ? issues : NONE };
+      return this.store(k, STATE_INDEX.not_measured, zero ? ZERO : null, zero ? 0 : 2, zero);
     }
-    const scored = scoreValue({ comparator: ind.comparator, tolerance: ind.tolerance, target: ind.target, actual, rule });
-    for (const problem of scored.issues) issues.push({ ...problem, location: at, message: `"${ind.name}": ${problem.message}` });
-    return { ...base, state: 'measured', actual, score: scored.score, met: scored.met, counted: scored.score !== null, issues: issues.length > 0 ? issues : NONE };
+    const rule = ind.scoring ?? settings.defaultScoring;
+    const scored = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
+    if (scored.issues.length > 0) {
+      issues ??= [];
+      for (const problem of scored.issues) issues.push(issue(problem.severity, problem.code, `"${ind.name}": ${problem.message}`, locate(ind, code)));
+    }
+    if (issues !== null) this.indicatorIssues[k] = issues;
+    this.store(k, STATE_INDEX.measured, scored.score, scored.met === null ? 2 : scored.met ? 1 : 0, scored.score !== null);
+  }
+
+  private store(k: number, state: number, score: Decimal | null, met: number, counted: boolean): void {
+    this.stateOf[k] = state;
+    this.score[k] = score;
+    this.metOf[k] = met;
+    this.countedOf[k] = counted ? 1 : 0;
   }
 }
 
 const ONE = new Decimal(1);
+const UNITS_PER_PERCENT = 1000;
+
+/**
+ * num / den for non-negative safe integers: built from digits when the quotient terminates within
+ * six decimals (the usual case, and five times cheaper than a decimal division), divided otherwise.
+ */
+export function exactQuotient(num: number, den: number): Decimal {
+  let scaled = num;
+  for (let places = 0; places <= 6 && scaled <= Number.MAX_SAFE_INTEGER; places++, scaled *= 10) {
+    if (scaled % den === 0) return new Decimal(places === 0 ? String(scaled / den) : `${scaled / den}e-${places}`);
+  }
+  return new Decimal(num).div(den);
+}
+
+function locate(ind: Indicator, code: string): SourceLocation {
+  return ind.origin ?? { node: code, indicator: ind.id };
+}
+
+function zeroWeights(node: PlanNode): Issue {
+  return issue('warning', 'zero-weights', `every counted indicator of ${node.code} weighs 0%; they count equally`, node.origin ?? { node: node.code });
+}
+
+/**
+ * A weight as an exact integer number of thousandths of a percent (50 → 50000, 12,5 → 12500), read
+ * from the decimal's documented digits (`d`, base 1e7) and exponent (`e`); -1 when it does not fit.
+ */
+export function weightUnits(weight: Decimal): number {
+  const digits = weight.d;
+  if (weight.s < 0 || digits.length !== 1) return weight.isZero() ? 0 : -1;
+  const word = digits[0]!;
+  const length = word < 10 ? 1 : word < 100 ? 2 : word < 1000 ? 3 : word < 1e4 ? 4 : word < 1e5 ? 5 : word < 1e6 ? 6 : 7;
+  const shift = weight.e - length + 1 + 3;
+  if (shift < 0 || shift > 6) return -1;
+  return word * 10 ** shift;
+}
 const NONE: readonly Issue[] = [];
 
 /** The actual of a ratio or trend indicator from its base measures. */

@@ -36,7 +36,7 @@ export const DEFAULT_LEGEND: Legend = {
  */
 export function classify(performance: Decimal | null, legend: Legend): Band | null {
   if (performance === null) return null;
-  const shown = round(performance, 2);
+  const shown = performance.decimalPlaces() <= 2 ? performance : round(performance, 2);
   for (const rule of legend.rules) {
     if (rule.min === undefined) return rule.band;
     const cmp = shown.comparedTo(rule.min);

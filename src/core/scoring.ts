@@ -57,21 +57,58 @@ export function axisValue(amount: Amount): Decimal {
 
 const SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
+/**
+ * The order of two decimals. Decimals of at most seven significant digits (one base-1e7 word, the
+ * usual target and actual) are compared as JavaScript numbers built from their documented digits
+ * and exponent: two different such decimals differ by far more than a double's rounding error,
+ * so the order is exact and no float ever stands for a value. Others use decimal.js's comparison.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const x = smallNumber(a);
+  const y = smallNumber(b);
+  if (x === x && y === y) return x < y ? -1 : x > y ? 1 : 0; // x === x: not NaN
+  return a.cmp(b);
+}
+
+function smallNumber(value: Decimal): number {
+  const digits = value.d;
+  if (digits === null || digits.length !== 1) return NaN;
+  const word = digits[0]!;
+  const length = word < 10 ? 1 : word < 100 ? 2 : word < 1000 ? 3 : word < 1e4 ? 4 : word < 1e5 ? 5 : word < 1e6 ? 6 : 7;
+  const shift = value.e - length + 1;
+  return value.s * (shift >= 0 ? word * 10 ** shift : word / 10 ** -shift);
+}
+
 /** Whether `actual comparator target` holds. */
 export function comparatorHolds(comparator: Comparator, actual: Decimal, target: Decimal, tolerance: Decimal | null): boolean {
   switch (comparator) {
     case '>=':
-      return actual.greaterThanOrEqualTo(target);
+      return compare(actual, target) >= 0;
     case '<=':
-      return actual.lessThanOrEqualTo(target);
+      return compare(actual, target) <= 0;
     case '=':
       return actual.minus(target).abs().lessThanOrEqualTo(tolerance ?? ZERO);
   }
 }
 
+/** `comparatorHolds` on amounts; dates compare as ISO strings unless a tolerance in days is needed. */
+function amountHolds(comparator: Comparator, actual: Amount, target: Amount, tolerance: Decimal | null): boolean {
+  if (actual.kind === 'number' && target.kind === 'number') return comparatorHolds(comparator, actual.value, target.value, tolerance);
+  if (actual.kind === 'date' && target.kind === 'date' && (comparator !== '=' || tolerance === null)) {
+    const a = actual.value;
+    const t = target.value;
+    return comparator === '>=' ? a >= t : comparator === '<=' ? a <= t : a === t;
+  }
+  return comparatorHolds(comparator, axisValue(actual), axisValue(target), tolerance);
+}
+
 /** Scores one measured value. Pure; never throws for bad data, returns an issue instead. */
 export function scoreValue(input: ScoringInput): ScoredValue {
-  const { comparator, tolerance, target, actual, rule } = input;
+  return scoreAmounts(input.rule, input.comparator, input.tolerance, input.target, input.actual);
+}
+
+/** `scoreValue` with positional arguments, for the evaluation's hot loop (no input object). */
+export function scoreAmounts(rule: ScoringRule, comparator: Comparator, tolerance: Decimal | null, target: Amount | null, actual: Amount): ScoredValue {
   if (target === null) {
     return unscored('missing-target', 'the indicator has no target, so its actual cannot be scored');
   }
@@ -81,19 +118,20 @@ export function scoreValue(input: ScoringInput): ScoredValue {
       `the actual is a ${actual.kind} but the target is a ${target.kind}; they cannot be compared`,
     );
   }
+  const met = amountHolds(comparator, actual, target, tolerance);
+  // The common case (on/off, or any rule once met) allocates nothing: a million indicators score fast.
+  if (rule.kind === 'on_off' || (met && rule.kind === 'proportional')) return met ? MET : NOT_MET;
   const a = axisValue(actual);
   const t = axisValue(target);
-  const met = comparatorHolds(comparator, a, t, tolerance);
 
   switch (rule.kind) {
-    case 'on_off':
-      return scored(met ? HUNDRED : ZERO, met);
     case 'proportional': {
       if (actual.kind !== 'number') {
         const note = issue('info', 'proportional-on-non-number', `proportional scoring of a ${actual.kind} is scored on/off`);
         return scored(met ? HUNDRED : ZERO, met, [note]);
       }
-      return scored(met ? HUNDRED : proportionalShortfall(comparator, a, t), met);
+      // Below target the ratio is already within [0, 100): no clamp needed.
+      return { score: proportionalShortfall(comparator, a, t), met: false, issues: NO_ISSUES };
     }
     case 'bands':
       return scoreOnScale(rule.points, rule.mode, comparator, a, actual.kind, met);
@@ -189,6 +227,8 @@ function scoreOnScale(
 }
 
 const NO_ISSUES: readonly Issue[] = [];
+const MET: ScoredValue = { score: HUNDRED, met: true, issues: NO_ISSUES };
+const NOT_MET: ScoredValue = { score: ZERO, met: false, issues: NO_ISSUES };
 
 function scored(score: Decimal, met: boolean, issues: readonly Issue[] = NO_ISSUES): ScoredValue {
   return { score: clamp(score, ZERO, HUNDRED), met, issues };
