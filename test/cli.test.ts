@@ -58,7 +58,8 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
   const at = (needle: string): number => lineOf(F, needle);
   const cases: Array<[string, string | Uint8Array, RegExp]> = [
     ['empty.txt', '', /empty\.txt: error: the file is empty \[empty-file\]/],
-    ['binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 8, 0, 0, 0, 0xff, 0xfe]), /binary\.txt: error: this is a binary file/],
+    ['binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary\.txt: error: this is a binary file/],
+    ['zip.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 8, 0, 0, 0, 0xff, 0xfe]), /zip\.txt: error: the workbook is damaged or cut short/],
     ['columns.txt', F.replace('\tAziende coinvolte nei percorsi di animazione delle destinazioni turistiche\t30% >=\t10\t12\t100,00%\t', '\tAziende coinvolte\t30% >=\t10\t12'), new RegExp(`columns\\.txt:${at('Aziende coinvolte nei')}: error: expected 7 columns .* found 5 \\[column-count\\]`)],
     ['comparator.txt', F.replace('70% >=\t1\t4', '70% >>\t1\t4'), new RegExp(`comparator\\.txt:${at('70% >=\t1\t4')} column Peso: error: unknown comparator ">>"`)],
     ['weight.txt', F.replace('70% >=\t1\t4', '170% >=\t1\t4'), new RegExp(`weight\\.txt:${at('70% >=\t1\t4')} column Peso: error: the weight 170% is over 100%`)],
