@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerImport(program);
   registerTemplate(program);
+  registerReport(program);
   return program;
 }
 

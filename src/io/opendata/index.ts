@@ -1,0 +1,120 @@
+/**
+ * Open data for the "Amministrazione trasparente" page: the computed plan as CSV (one row per
+ * objective and per indicator, the columns documented in docs/open-data.md) and as JSON (the
+ * `evaluationDocument` shape with a metadata block). Both are built from `evaluationDocument`, so
+ * they can never disagree with the API, the CLI or each other.
+ */
+import Papa from 'papaparse';
+import type { Evaluation, Issue } from '../../core/index.js';
+import { evaluationDocument, type EvaluationDocument } from '../json.js';
+import { yearOf, type ReportMeta } from '../report/meta.js';
+
+export const CSV_COLUMNS = [
+  'tipo',
+  'codice_obiettivo',
+  'titolo_obiettivo',
+  'codice_padre',
+  'livello',
+  'peso_obiettivo',
+  'id_indicatore',
+  'indicatore',
+  'peso_indicatore',
+  'comparatore',
+  'unita',
+  'target',
+  'consuntivo',
+  'stato',
+  'motivo_nv',
+  'regola',
+  'derivato',
+  'performance_kpi',
+  'performance_obiettivo',
+  'fascia',
+  'conteggiato',
+  'responsabile',
+] as const;
+
+type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+
+/** Decimal comma, no thousands separator: what an Italian spreadsheet reads as a number. */
+function num(value: number | null): string {
+  return value === null ? '' : String(value).replace('.', ',');
+}
+
+function value(v: number | string | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'sì' : 'no';
+  return typeof v === 'number' ? num(v) : v; // dates stay ISO yyyy-mm-dd
+}
+
+const BAND: Record<string, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+const STATE: Record<string, string> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato' };
+const RULE: Record<string, string> = { on_off: 'on/off', proportional: 'proporzionale', bands: 'fasce', threshold: 'soglia' };
+const UNIT: Record<string, string> = { number: 'numero', percent: 'percentuale', date: 'data', boolean: 'sì/no' };
+
+export function csvRows(document: EvaluationDocument): Row[] {
+  const rows: Row[] = [];
+  const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
+  for (const o of document.objectives) {
+    const objective = { codice_obiettivo: o.code, titolo_obiettivo: o.title, codice_padre: o.parent ?? '', livello: o.level ?? '' };
+    rows.push({ ...empty, ...objective, tipo: 'obiettivo', peso_obiettivo: num(o.weight), performance_obiettivo: num(o.performance), fascia: o.band === null ? '' : BAND[o.band]! });
+    for (const i of o.indicators) {
+      rows.push({
+        ...empty,
+        ...objective,
+        tipo: 'indicatore',
+        id_indicatore: i.id,
+        indicatore: i.name,
+        peso_indicatore: num(i.weight),
+        comparatore: i.comparator,
+        unita: UNIT[i.unit] ?? i.unit,
+        target: value(i.target),
+        consuntivo: i.state === 'not_evaluable' ? '' : value(i.actual),
+        stato: STATE[i.state] ?? i.state,
+        motivo_nv: i.reason ?? '',
+        regola: RULE[i.scoring] ?? i.scoring,
+        derivato: i.derived ? 'sì' : 'no',
+        performance_kpi: num(i.performance),
+        conteggiato: i.counted ? 'sì' : 'no',
+        responsabile: i.owner ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+/** UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends. */
+export function openDataCsv(evaluation: Evaluation): string {
+  const rows = csvRows(evaluationDocument(evaluation));
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;
+}
+
+export interface OpenDataDocument extends EvaluationDocument {
+  metadata: {
+    format: 'albero-evaluation';
+    version: 1;
+    title: string;
+    body: string | null;
+    year: number | null;
+    period: string | null;
+    computedAt: string;
+    generator: 'Albero';
+  };
+}
+
+export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issues: readonly Issue[] = []): OpenDataDocument {
+  const document = evaluationDocument(evaluation, issues);
+  return {
+    metadata: {
+      format: 'albero-evaluation',
+      version: 1,
+      title: document.title,
+      body: meta.body ?? null,
+      year: yearOf(meta, document.title) ?? null,
+      period: meta.period ?? null,
+      computedAt: (meta.computedAt ?? new Date()).toISOString(),
+      generator: 'Albero',
+    },
+    ...document,
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The Relazione table as one self-contained HTML page: title block, summary (chart by area and
+ * strategic objective, objectives per band), legend, and the fixture's seven-column table. No
+ * external file, font or script, so it can be mailed, archived, published and printed as is; the
+ * same page is what Chromium turns into the PDF.
+ *
+ * Accessibility: a real `<table>` with caption, `scope`d headers and a header group repeated on
+ * every printed page; the band is always written as a word and a shape beside its colour; the
+ * chart is an SVG with a title and description, and the summary table says the same in text.
+ */
+import { amountText } from '../json.js';
+import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { LAYOUT_COLUMNS } from '../published/layout.js';
+import { computedAtText, yearOf, type ReportMeta } from './meta.js';
+import { reportSummary, type ReportSummary } from './summary.js';
+
+export const BAND_COLOUR: Record<Band, string> = { green: '#9fd67f', yellow: '#ffe45c', red: '#ff9a8f' };
+/** Darker tones for bars and swatch borders, readable on white. */
+const BAND_STROKE: Record<Band, string> = { green: '#2e7d32', yellow: '#9a7d00', red: '#c62828' };
+export const BAND_WORD: Record<Band, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+/** Shapes that differ in print and for colour-blind readers: full, half, empty. */
+export const BAND_ICON: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function bandMark(performance: Decimal | null, band: Band | null): string {
+  if (performance === null) return '<span class="none">—<span class="sr"> nessuna performance</span></span>';
+  const b = band === null ? '' : `<span class="icon" aria-hidden="true">${BAND_ICON[band]}</span> `;
+  const word = band === null ? '' : ` <span class="word">${BAND_WORD[band]}</span>`;
+  return `${b}<span class="value">${formatPercent(performance)}</span>${word}`;
+}
+
+function bandClass(band: Band | null): string {
+  return band === null ? '' : ` band-${band}`;
+}
+
+const CSS = `
+:root { --ink: #1a1a1a; --muted: #5c5c5c; --rule: #b9c2cc; --head: #1f4e79; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 297mm; padding: 12px; font-size: 10pt; line-height: 1.3; }
+h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 12.5pt; margin: 14px 0 6px; color: var(--head); }
+.title-block { border-bottom: 3px solid var(--head); padding-bottom: 8px; margin-bottom: 6px; }
+.title-block .body { margin: 0; font-size: 11pt; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.title-block dl { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 6px 0 0; }
+.title-block dt { font-weight: bold; } .title-block dt::after { content: ":"; } .title-block dd { margin: 0 0 0 4px; }
+.title-block div { display: flex; }
+.summary { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; break-inside: avoid; }
+figure { margin: 0; } figcaption { font-weight: bold; margin-bottom: 4px; }
+svg text { font-family: inherit; font-size: 10px; fill: var(--ink); }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; color: var(--head); }
+th, td { border: 1px solid var(--rule); padding: 3px 5px; vertical-align: top; text-align: left; }
+thead th { background: var(--head); color: #fff; }
+.num { text-align: right; white-space: nowrap; }
+.relazione { table-layout: fixed; font-size: 8.5pt; }
+.relazione col.c-obj { width: 24%; } .relazione col.c-ind { width: 30%; } .relazione col.c-peso { width: 7%; }
+.relazione col.c-tgt, .relazione col.c-act { width: 8.5%; } .relazione col.c-kpi, .relazione col.c-perf { width: 11%; }
+.relazione tr.objective th, .relazione tr.objective td { background: #e4ebf3; font-weight: bold; }
+.relazione tr.objective.depth-0 th { font-size: 9.5pt; }
+.relazione tbody th { font-weight: normal; }
+.relazione td.perf, .relazione td.kpi { text-align: right; white-space: nowrap; }
+.relazione tr.objective td.band-green, td.band-green { background: ${BAND_COLOUR.green}; }
+.relazione tr.objective td.band-yellow, td.band-yellow { background: ${BAND_COLOUR.yellow}; }
+.relazione tr.objective td.band-red, td.band-red { background: ${BAND_COLOUR.red}; }
+.word { font-size: 7.5pt; font-weight: normal; font-style: italic; }
+.icon { font-weight: normal; }
+.state { color: var(--muted); font-style: italic; }
+.none { color: var(--muted); }
+.legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 22px; }
+.legend li { display: flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; min-width: 4.6em; padding: 1px 6px; border: 1px solid; font-size: 9pt; }
+.counts td:first-child { white-space: nowrap; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.notes { color: var(--muted); font-size: 8pt; margin-top: 6px; }
+@media print {
+  @page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }
+  body { max-width: none; padding: 0; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  .table-section { break-before: page; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): string {
+  const rowHeight = 20;
+  const labelWidth = 250;
+  const barWidth = 300;
+  const width = labelWidth + barWidth + 90;
+  const height = summary.lines.length * rowHeight + 24;
+  const x = (p: number): number => labelWidth + (Math.max(0, Math.min(100, p)) / 100) * barWidth;
+  const parts: string[] = [];
+  for (const min of legendMins) {
+    const px = x(Number(min.toString()));
+    parts.push(`<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="#777" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`);
+  }
+  parts.push(`<text x="${labelWidth}" y="${height - 6}" text-anchor="middle">0%</text><text x="${labelWidth + barWidth}" y="${height - 6}" text-anchor="middle">100%</text>`);
+  summary.lines.forEach((l, i) => {
+    const y = i * rowHeight + 2;
+    const label = `${l.code} ${l.title}`;
+    const short = label.length > 44 ? `${label.slice(0, 43)}…` : label;
+    parts.push(`<text x="${l.depth === 0 ? 0 : 12}" y="${y + 13}"${l.depth === 0 ? ' font-weight="bold"' : ''}>${escapeHtml(short)}</text>`);
+    if (l.performance === null || l.band === null) {
+      parts.push(`<text x="${labelWidth + 4}" y="${y + 13}" fill="#5c5c5c">nessuna performance</text>`);
+      return;
+    }
+    const p = Number(round(l.performance, 2).toString());
+    parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(p) - labelWidth).toFixed(1)}" height="${rowHeight - 6}" fill="${BAND_COLOUR[l.band]}" stroke="${BAND_STROKE[l.band]}"/>`);
+    parts.push(`<text x="${(x(p) + 4).toFixed(1)}" y="${y + 13}">${BAND_ICON[l.band]} ${escapeHtml(formatPercent(l.performance))}</text>`);
+  });
+  const desc = summary.lines.map((l) => `${l.code}: ${l.performance === null ? 'nessuna performance' : `${formatPercent(l.performance)} (${BAND_WORD[l.band!]})`}`).join('; ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="chart-title">Performance per area e per obiettivo strategico</title><desc id="chart-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
+}
+
+export interface HtmlReportOptions extends ReportMeta {
+  /** Called every few hundred rows, for a progress bar on big plans. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The whole report page. */
+export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOptions = {}): string {
+  const plan = evaluation.plan;
+  const legend = plan.settings.legend;
+  const summary = reportSummary(evaluation);
+  const computedAt = options.computedAt ?? new Date();
+  const year = yearOf(options, plan.title);
+  const meta: Array<[string, string]> = [];
+  if (year !== undefined) meta.push(['Anno', String(year)]);
+  if (options.period !== undefined && options.period !== '') meta.push(['Periodo', options.period]);
+  meta.push(['Calcolato il', computedAtText(computedAt)]);
+
+  const legendItems = legend.rules
+    .map((r) => `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`)
+    .join('');
+
+  const summaryRows = summary.lines
+    .map((l) => `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(l.performance, l.band)}</td></tr>`)
+    .join('');
+  const countRows = legend.rules
+    .map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`)
+    .join('');
+
+  const rows: string[] = [];
+  const total = evaluation.nodeResults.length;
+  evaluation.nodeResults.forEach((r, n) => {
+    const depth = r.node.code.split('.').length - 1;
+    const weight = r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`;
+    rows.push(
+      `<tr class="objective depth-${Math.min(depth, 2)}"><th scope="row" id="o-${escapeHtml(r.node.code)}">${escapeHtml(`${r.node.code} - ${r.node.title}`)}</th><td></td><td class="num">${weight}</td><td></td><td></td><td></td><td class="perf${bandClass(r.band)}">${r.performance === null ? '<span class="none">—<span class="sr"> nessuna performance</span></span>' : bandMark(r.performance, r.band)}</td></tr>`,
+    );
+    for (const i of r.indicators) {
+      const ind = i.indicator;
+      const actual =
+        i.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : i.state === 'measured' ? escapeHtml(amountText(i.actual, ind.unit)) : `<span class="state">${i.state === 'not_achieved' ? 'non raggiunto' : 'non misurato'}</span>`;
+      const kpiBand = classify(i.score, legend);
+      rows.push(
+        `<tr><td></td><th scope="row">${escapeHtml(ind.name)}</th><td class="num">${escapeHtml(`${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`)}</td><td class="num">${escapeHtml(amountText(ind.target, ind.unit))}</td><td class="num">${actual}</td><td class="kpi${bandClass(kpiBand)}">${i.score === null ? '' : bandMark(i.score, kpiBand)}</td><td></td></tr>`,
+      );
+    }
+    if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
+  });
+  options.onProgress?.(total, total);
+
+  const title = escapeHtml(plan.title);
+  return `<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Albero">
+<title>${title}${options.body === undefined ? '' : ` — ${escapeHtml(options.body)}`}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="title-block">
+${options.body === undefined || options.body === '' ? '' : `<p class="body">${escapeHtml(options.body)}</p>`}
+<h1>${title}</h1>
+<dl>${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
+</header>
+<main>
+<section aria-labelledby="h-summary">
+<h2 id="h-summary">Sintesi</h2>
+<div class="summary">
+<figure>
+<figcaption>Performance per area e per obiettivo strategico</figcaption>
+${chartSvg(summary, legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])))}
+</figure>
+<div>
+<table class="counts">
+<caption>Obiettivi per fascia (${summary.objectives} obiettivi con indicatori)</caption>
+<thead><tr><th scope="col">Fascia</th><th scope="col">Obiettivi</th></tr></thead>
+<tbody>${countRows}<tr><td>— senza performance</td><td class="num">${summary.counts.none}</td></tr></tbody>
+</table>
+</div>
+</div>
+<table class="by-area">
+<caption>Performance per area e per obiettivo strategico</caption>
+<thead><tr><th scope="col">Area / obiettivo strategico</th><th scope="col">Performance</th></tr></thead>
+<tbody>${summaryRows}</tbody>
+</table>
+</section>
+<section aria-labelledby="h-legend">
+<h2 id="h-legend">Legenda</h2>
+<ul class="legend">${legendItems}</ul>
+</section>
+<section class="table-section" aria-labelledby="h-table">
+<h2 id="h-table">Albero della performance</h2>
+<table class="relazione">
+<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>
+<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf"></colgroup>
+<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+<p class="notes">N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.</p>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+

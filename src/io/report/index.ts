@@ -1,0 +1,54 @@
+/**
+ * Every export of a computed plan behind one call, for the CLI and the server alike: the format
+ * picks the renderer, the result is bytes with their media type and file extension.
+ */
+import type { Browser } from 'playwright-core';
+import type { Evaluation, Issue } from '../../core/index.js';
+import { openDataCsv, openDataJson } from '../opendata/index.js';
+import { exportPlanXlsx } from '../xlsx/export.js';
+import { renderReportHtml } from './html.js';
+import type { ReportMeta } from './meta.js';
+import { renderPdf } from './pdf.js';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const MEDIA_TYPES: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export function isReportFormat(text: string): text is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(text);
+}
+
+export interface RenderOptions extends ReportMeta {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** For PDF: a running browser to reuse. */
+  readonly browser?: Browser;
+  /** Import notes to carry in the JSON document. */
+  readonly issues?: readonly Issue[];
+}
+
+export async function renderReport(evaluation: Evaluation, format: ReportFormat, options: RenderOptions = {}): Promise<Uint8Array> {
+  const meta = { ...options, computedAt: options.computedAt ?? new Date() };
+  switch (format) {
+    case 'html':
+      return new TextEncoder().encode(renderReportHtml(evaluation, meta));
+    case 'pdf':
+      return renderPdf(renderReportHtml(evaluation, meta), { title: evaluation.plan.title, ...(options.browser === undefined ? {} : { browser: options.browser }) });
+    case 'xlsx':
+      return exportPlanXlsx(evaluation, meta);
+    case 'csv':
+      return new TextEncoder().encode(openDataCsv(evaluation));
+    case 'json':
+      return new TextEncoder().encode(`${JSON.stringify(openDataJson(evaluation, meta, options.issues ?? []), null, 2)}\n`);
+  }
+}
+
+export { renderReportHtml } from './html.js';
+export { renderPdf, launchChromium, PdfEngineMissing } from './pdf.js';
+export type { ReportMeta } from './meta.js';

@@ -1,0 +1,42 @@
+/**
+ * What the Relazione says before its table: performance by area and by strategic objective, and
+ * how many objectives fall in each band. Read from the evaluation, never recomputed.
+ */
+import type { Band, Decimal, Evaluation } from '../../core/index.js';
+
+export interface SummaryLine {
+  readonly code: string;
+  readonly title: string;
+  readonly performance: Decimal | null;
+  readonly band: Band | null;
+  /** 0 for an area, 1 for a strategic objective. */
+  readonly depth: number;
+}
+
+export interface ReportSummary {
+  /** Areas, each followed by its strategic objectives. */
+  readonly lines: readonly SummaryLine[];
+  /** Objectives scored on their own indicators, by band (`none`: no performance). */
+  readonly counts: Readonly<Record<Band | 'none', number>>;
+  readonly objectives: number;
+}
+
+export function reportSummary(evaluation: Evaluation): ReportSummary {
+  const lines: SummaryLine[] = [];
+  const line = (code: string, depth: number): void => {
+    const r = evaluation.node(code)!;
+    lines.push({ code, title: r.node.title, performance: r.performance, band: r.band, depth });
+  };
+  for (const root of evaluation.nodeResults.filter((r) => r.node.parent === null)) {
+    line(root.node.code, 0);
+    for (const child of evaluation.children(root.node.code)) line(child.node.code, 1);
+  }
+  const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
+  let objectives = 0;
+  for (const r of evaluation.nodeResults) {
+    if (r.basis !== 'indicators') continue;
+    objectives++;
+    counts[r.band ?? 'none']++;
+  }
+  return { lines, counts, objectives };
+}

@@ -1,0 +1,150 @@
+/**
+ * The Relazione as a user gets it from the CLI: HTML checked for its structure, PDF turned into
+ * images and text with poppler, open data parsed back. Needs /usr/bin/chromium and poppler-utils
+ * (installed by .ci/run); without them these tests fail, they never skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { albero, FIXTURE } from '../helpers.js';
+import { tempDir } from './helpers.js';
+
+const dir = tempDir();
+const META = ['--body', 'Camera di Commercio di Esempio', '--period', 'Consuntivo 2024'];
+
+function run(args: string[]): void {
+  const result = albero(args);
+  expect(result.status, result.stderr).toBe(0);
+}
+
+describe('HTML report', () => {
+  let html: string;
+  beforeAll(() => {
+    run(['report', FIXTURE, '--output', join(dir, 'relazione.html'), ...META]);
+    html = readFileSync(join(dir, 'relazione.html'), 'utf8');
+  });
+
+  it('is one self-contained page', () => {
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="it">/);
+    expect(html).not.toMatch(/<script|<link|<img|src=|url\(/i);
+  });
+
+  it('has the title block, the summary with its chart and the legend', () => {
+    expect(html).toContain('<p class="body">Camera di Commercio di Esempio</p>');
+    expect(html).toContain('<h1>Albero performance 2024</h1>');
+    expect(html).toMatch(/<dt>Anno<\/dt><dd>2024<\/dd>.*<dt>Periodo<\/dt><dd>Consuntivo 2024<\/dd>.*<dt>Calcolato il<\/dt>/s);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title[^>]*>Performance per area e per obiettivo strategico<\/title>/);
+    expect(html).toContain('Obiettivi per fascia (46 obiettivi con indicatori)');
+    expect(html).toContain("Performance superiore all&#39;80% del target");
+    expect(html).toContain('B.1: 56,00% (rosso)');
+  });
+
+  it('is a real, accessible table whose header repeats in print', () => {
+    const table = /<table class="relazione">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    expect(table).toMatch(/^\s*<caption>/);
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)![1]!;
+    expect([...head.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo']);
+    expect(html).toMatch(/@page \{ size: A4 landscape/);
+    expect(html).toMatch(/thead \{ display: table-header-group; \}/);
+    // Colour is never the only signal: the band is also a word and a shape.
+    const a2 = /<tr class="objective[^"]*"><th scope="row" id="o-A\.2">A\.2 - [^<]*<\/th>.*?<\/tr>/.exec(html)![0];
+    expect(a2).toMatch(/<td class="perf band-green"><span class="icon" aria-hidden="true">●<\/span> <span class="value">93,00%<\/span> <span class="word">verde<\/span><\/td>/);
+    const b1 = /<th scope="row" id="o-B\.1">.*?<\/tr>/.exec(html)![0];
+    expect(b1).toContain('band-red');
+    expect(b1).toContain('56,00%');
+    expect(b1).toContain('rosso');
+    expect(/<th scope="row" id="o-A\.6">.*?<\/tr>/.exec(html)![0]).toContain('nessuna performance');
+  });
+});
+
+describe('PDF report', () => {
+  const pdf = join(dir, 'relazione.pdf');
+  beforeAll(() => {
+    for (const binary of ['/usr/bin/chromium', '/usr/bin/pdftoppm', '/usr/bin/pdftotext', '/usr/bin/pdfinfo']) {
+      expect(existsSync(binary), `${binary} is missing: apt-get install -y chromium poppler-utils`).toBe(true);
+    }
+    run(['report', FIXTURE, '--format', 'pdf', '--output', pdf, ...META]);
+  }, 120_000);
+
+  it('is A4 landscape and turns into page images', () => {
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(info).toMatch(/Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/); // landscape: wider than tall
+    execFileSync('pdftoppm', ['-r', '40', '-png', pdf, join(dir, 'page')]);
+    const images = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
+    expect(images.length).toBe(pages);
+    for (const image of images) expect(readFileSync(join(dir, image)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('reads as the Relazione: title, legend, 93,00% on the row of A.2, header and page number on every page', () => {
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Albero performance 2024');
+    expect(text).toContain('Legenda');
+    expect(text).toContain("Performance superiore all'80% del target");
+    expect(text).toContain("Performance compresa tra il 60% e l'80% del target");
+    const a2 = text.split('\n').find((l) => /^\s*A\.2 - Internazionalizzazione/.test(l));
+    expect(a2, 'the row of A.2').toBeDefined();
+    expect(a2).toMatch(/93,00%\s+verde\s*$/);
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    const header = /Obiettivo\s+Indicatore\s+Peso\s+Target\s+Consuntivo/;
+    const tableStart = pages.findIndex((p) => header.test(p));
+    expect(tableStart).toBeGreaterThan(0);
+    expect(pages.length - tableStart).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, n) => {
+      expect(page).toContain(`Pagina ${n + 1} di ${pages.length}`);
+      if (n >= tableStart) expect(page, `table header on page ${n + 1}`).toMatch(header);
+    });
+  });
+});
+
+describe('open data', () => {
+  it('CSV: UTF-8 with BOM, semicolons, one row per objective and indicator', () => {
+    const out = albero(['report', FIXTURE, '--format', 'csv']);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout.startsWith('\uFEFFtipo;codice_obiettivo;titolo_obiettivo;')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(out.stdout.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const a2 = parsed.data.find((r) => r['tipo'] === 'obiettivo' && r['codice_obiettivo'] === 'A.2')!;
+    expect(a2).toMatchObject({ performance_obiettivo: '93', fascia: 'verde', livello: 'strategic', codice_padre: 'A' });
+    const nv = parsed.data.find((r) => r['stato'] === 'N.V.')!;
+    expect(nv).toMatchObject({ codice_obiettivo: 'A.4.1', consuntivo: '', conteggiato: 'no', motivo_nv: 'N.V. in the published table' });
+    const date = parsed.data.find((r) => r['unita'] === 'data')!;
+    expect(date['target']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(parsed.data.find((r) => r['indicatore']?.startsWith('Grado di coinvolgimento delle imprese in attività di assistenza'))!['target']).toBe('0,035');
+    const json = JSON.parse(albero(['evaluate', '--json', FIXTURE]).stdout) as { objectives: Array<{ indicators: unknown[] }> };
+    expect(parsed.data.length).toBe(json.objectives.length + json.objectives.reduce((t, o) => t + o.indicators.length, 0));
+  });
+
+  it('JSON: the evaluate document plus metadata', () => {
+    const out = albero(['report', FIXTURE, '--format', 'json', ...META, '--year', '2024']);
+    expect(out.status, out.stderr).toBe(0);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.metadata).toMatchObject({ format: 'albero-evaluation', version: 1, title: 'Albero performance 2024', body: 'Camera di Commercio di Esempio', year: 2024, period: 'Consuntivo 2024', generator: 'Albero' });
+    expect(Number.isNaN(Date.parse(doc.metadata.computedAt))).toBe(false);
+    const evaluated = JSON.parse(albero(['evaluate', '--json', FIXTURE]).stdout);
+    expect(doc.objectives).toEqual(evaluated.objectives);
+    expect(doc.summary).toEqual(evaluated.summary);
+  });
+});
+
+describe('albero report, used wrongly', () => {
+  it('says what is wrong and exits 2', () => {
+    const unknown = albero(['report', FIXTURE, '--format', 'docx', '--output', join(dir, 'x.docx')]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown format "docx"');
+    expect(albero(['report', FIXTURE, '--format', 'pdf']).stderr).toContain('needs --output');
+    expect(albero(['report', join(dir, 'missing.txt'), '--format', 'csv']).status).toBe(2);
+    const unwritable = albero(['report', FIXTURE, '--output', join(dir, 'no', 'such', 'dir.csv')]);
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toContain('cannot be written (ENOENT)');
+  });
+
+  it('writes an XLSX that imports back', () => {
+    const out = join(dir, 'export.xlsx');
+    run(['report', FIXTURE, '--output', out]);
+    expect(albero(['verify', out]).status).toBe(0);
+  });
+});
