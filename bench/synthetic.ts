@@ -27,12 +27,13 @@ export function syntheticPlan(indicators: number, seed = 1, publishable = false)
   const perOperational = 4;
   const operationalPerStrategic = 5;
   const strategicCount = Math.max(1, Math.ceil(indicators / (operationalPerStrategic * perOperational + 2)));
-  const areas = ['A', 'B', 'C'];
+  // Fan-out stays at most 10 at every level, as in real plans: bigger plans get deeper trees
+  // (areas → programmes → … → strategic → operational), never a node with thousands of children.
+  let levels = 0;
+  while (3 * 10 ** levels < strategicCount) levels++;
   let made = 0;
-  for (let s = 0; s < strategicCount && made < indicators; s++) {
-    const area = areas[s % areas.length]!;
-    if (s < areas.length) nodes.push({ code: area, title: `Area ${area}`, parent: null, weight: null, indicators: [] });
-    const code = `${area}.${Math.floor(s / areas.length) + 1}`;
+
+  const strategic = (code: string, parent: string): void => {
     const own: Indicator[] = [
       {
         id: `${code}:1`, name: `Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico ${code}`,
@@ -46,7 +47,7 @@ export function syntheticPlan(indicators: number, seed = 1, publishable = false)
       },
     ];
     made += 2;
-    nodes.push({ code, title: `Strategico ${code}`, parent: area, weight: null, indicators: own });
+    nodes.push({ code, title: `Strategico ${code}`, parent, weight: null, indicators: own });
     for (let o = 1; o <= operationalPerStrategic && made < indicators; o++) {
       const op = `${code}.${o}`;
       const list: Indicator[] = [];
@@ -74,7 +75,18 @@ export function syntheticPlan(indicators: number, seed = 1, publishable = false)
       }
       nodes.push({ code: op, title: `Operativo ${op}`, parent: code, weight: null, indicators: list });
     }
-  }
+  };
+
+  const grow = (code: string, parent: string | null, depth: number): void => {
+    if (depth === levels) {
+      if (parent === null) nodes.push({ code, title: `Area ${code}`, parent: null, weight: null, indicators: [] });
+      strategic(parent === null ? `${code}.1` : code, parent ?? code);
+      return;
+    }
+    nodes.push({ code, title: depth === 0 ? `Area ${code}` : `Programma ${code}`, parent, weight: null, indicators: [] });
+    for (let c = 1; c <= 10 && made < indicators; c++) grow(`${code}.${c}`, code, depth + 1);
+  };
+  for (const area of ['A', 'B', 'C']) if (made < indicators) grow(area, null, 0);
   return { title: `Synthetic ${indicators}`, nodes, settings: DEFAULT_SETTINGS };
 }
 
