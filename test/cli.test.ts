@@ -121,3 +121,23 @@ describe('explain --json', () => {
     ]);
   });
 });
+
+describe('the legend and the default rule are configuration', () => {
+  it('--legend 90/70 and --scoring proportional (a Parma-style plan) change bands and numbers, not the file', () => {
+    const run = albero(['evaluate', FIXTURE, '--json', '--legend', '90/70', '--scoring', 'proportional']);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout) as { legend: Array<{ band: string; min: number | null }>; objectives: Array<{ code: string; performance: number; band: string }> };
+    expect(doc.legend.map((l) => [l.band, l.min])).toEqual([['green', 90], ['yellow', 70], ['red', null]]);
+    const get = (code: string) => doc.objectives.find((o) => o.code === code)!;
+    // A.2.1: 50·100 + 20·(50/60·100) + 30·100 = 96,67
+    expect(get('A.2.1')).toMatchObject({ performance: 96.67, band: 'green' });
+    // B.2.2: 50·100 + 20·0 + 30·(19/20·100) = 78,5 → yellow under 90/70
+    expect(get('B.2.2')).toMatchObject({ performance: 78.5, band: 'yellow' });
+  });
+
+  it('refuses a legend that is not GREEN/YELLOW with GREEN above YELLOW', () => {
+    const run = albero(['evaluate', FIXTURE, '--legend', '60/80']);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('the green threshold must be above the yellow one');
+  });
+});

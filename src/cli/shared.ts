@@ -1,6 +1,7 @@
 /** What every command shares: loading a table, printing issues, exit codes. */
 import pc from 'picocolors';
-import { formatIssue, hasErrors, type Issue } from '../core/index.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Decimal, formatIssue, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Plan, type ScoringRule } from '../core/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import { loadTable } from '../io/load.js';
 
@@ -30,4 +31,32 @@ export async function loadOrReport(file: string, options: { quiet?: boolean } = 
 
 export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Options every reading command shares: the plan's legend and default scoring rule. */
+export interface PlanOptions {
+  legend?: [Decimal, Decimal];
+  scoring?: ScoringRule['kind'];
+}
+
+function parseLegend(value: string): [Decimal, Decimal] {
+  const parts = value.split('/').map((p) => parseItalianNumber(p.trim()));
+  if (parts.length !== 2 || parts.some((p) => p === null)) throw new InvalidArgumentError('write the green and yellow thresholds as GREEN/YELLOW, e.g. 90/70');
+  const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
+  if (!green.greaterThan(yellow)) throw new InvalidArgumentError('the green threshold must be above the yellow one');
+  return [green, yellow];
+}
+
+export function addPlanOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--legend <green/yellow>', "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)").argParser(parseLegend))
+    .addOption(new Option('--scoring <rule>', "default rule of ordinary indicators (derived ones keep theirs)").choices(['on_off', 'proportional']));
+}
+
+/** The plan with the command line's legend and default rule, when given. */
+export function applyPlanOptions(plan: Plan, options: PlanOptions): Plan {
+  let settings = plan.settings;
+  if (options.legend !== undefined) settings = { ...settings, legend: legendFromThresholds(options.legend[0], options.legend[1]) };
+  if (options.scoring !== undefined) settings = { ...settings, defaultScoring: { kind: options.scoring } as ScoringRule };
+  return settings === plan.settings ? plan : { ...plan, settings };
 }

@@ -2,22 +2,21 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
 import { amountText, evaluationDocument } from '../../io/json.js';
-import { EXIT, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 const MARK: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
 
 export function registerEvaluate(program: Command): void {
-  program
-    .command('evaluate')
+  addPlanOptions(program.command('evaluate'))
     .description("compute every indicator's and objective's performance and band")
     .argument('<file>', 'a published table (.txt/.tsv)')
     .option('--json', 'print a JSON document instead of a table')
     .option('--verbose', 'also print informational notes from the import')
-    .action(async (file: string, options: { json?: boolean; verbose?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean; verbose?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const evaluation = evaluatePlan(loaded.table.plan);
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       if (options.json === true) writeJson(evaluationDocument(evaluation, loaded.issues));
       else process.stdout.write(renderTree(evaluation, process.stdout.columns ?? 140));
     });

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { evaluatePlan, explainNode, explanationLines, toJsonNumber } from '../../core/index.js';
-import { EXIT, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 export function registerExplain(program: Command): void {
-  program
-    .command('explain')
+  addPlanOptions(program.command('explain'))
     .description("show how an objective's performance was made, step by step, down to its indicators")
     .argument('<file>', 'a published table (.txt/.tsv)')
     .argument('<code>', 'the objective code, e.g. A.2')
     .option('--json', 'print the explanation as JSON')
-    .action(async (file: string, code: string, options: { json?: boolean }) => {
+    .action(async (file: string, code: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const evaluation = evaluatePlan(loaded.table.plan);
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       const explanation = explainNode(evaluation, code);
       if (explanation === undefined) {
         const known = evaluation.nodeResults.map((r) => r.node.code);

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatLocation, formatPercent, toJsonNumber, verifyStated } from '../../core/index.js';
-import { EXIT, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 export function registerVerify(program: Command): void {
-  program
-    .command('verify')
+  addPlanOptions(program.command('verify'))
     .description('recompute every stated cell of a published table and list those that do not follow from its inputs')
     .argument('<file>', 'a published table (.txt/.tsv)')
     .option('--json', 'print { checked, differences } as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const evaluation = evaluatePlan(loaded.table.plan);
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       const result = verifyStated(evaluation, loaded.table.stated);
       if (options.json === true) {
         writeJson({

@@ -1,0 +1,78 @@
+/**
+ * The layout shows the architecture, and this test keeps it honest: dependencies point inward.
+ * core → nothing (no node:*, no packages but decimal.js); io → core; store → core, io;
+ * server → store, io, core; cli → anything below it; web → core and API types only.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function files(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    if (statSync(path).isDirectory()) out = out.concat(files(path));
+    else if (/\.(ts|tsx)$/.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** The top-level layer a resolved import lands in (`core`, `io`, `server`…), or the package name. */
+function layerOf(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node:' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  const target = relative(ROOT, join(file, '..', spec));
+  const parts = target.split('/');
+  return parts[0] === 'src' ? parts[1]! : parts[0]!;
+}
+
+const RULES: Record<string, (layer: string) => boolean> = {
+  core: (l) => l === 'core' || l === 'decimal.js',
+  io: (l) => !['server', 'store', 'cli', 'web'].includes(l),
+  store: (l) => !['server', 'cli', 'web'].includes(l),
+  server: (l) => !['cli', 'web'].includes(l),
+};
+
+describe('dependencies point inward', () => {
+  for (const [layer, allowed] of Object.entries(RULES)) {
+    it(`src/${layer} imports only what it may`, () => {
+      const bad: string[] = [];
+      for (const file of files(join(ROOT, 'src', layer))) {
+        if (/\.test\.tsx?$|\.case\.ts$/.test(file)) continue;
+        for (const spec of imports(file)) if (!allowed(layerOf(file, spec))) bad.push(`${relative(ROOT, file)} → ${spec}`);
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('the web app never imports server or store code', () => {
+    const bad: string[] = [];
+    for (const file of files(join(ROOT, 'web', 'src'))) {
+      for (const spec of imports(file)) {
+        const layer = layerOf(file, spec);
+        if (['server', 'store', 'cli', 'node:'].includes(layer)) bad.push(`${relative(ROOT, file)} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the engine has no I/O: core files name no node: module and no global I/O', () => {
+    for (const file of files(join(ROOT, 'src', 'core'))) {
+      if (file.endsWith('.test.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      expect(text, relative(ROOT, file)).not.toMatch(/\b(require\(|process\.|fetch\(|console\.)/);
+    }
+  });
+});
