@@ -12,6 +12,7 @@ import {
   type Evaluation,
   type Issue,
   type MeasurementState,
+  type NodeExplanation,
   type ScoringRule,
   type Unit,
 } from '../core/index.js';
@@ -123,5 +124,44 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
     summary,
     objectives,
     issues: [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+  };
+}
+
+export interface ExplanationDocument {
+  code: string;
+  title: string;
+  performance: number | null;
+  basis: 'indicators' | 'children' | 'none';
+  formula: string;
+  contributions: Array<{ kind: 'indicator' | 'child'; ref: string; label: string; weight: number | null; share: number | null; score: number | null; points: number | null; excluded: string | null }>;
+  indicators: Array<{ id: string; name: string; state: MeasurementState; performance: number | null; scoring: string; derivation: Array<{ ref: string; label: string; share: number | null; score: number | null; points: number | null; excluded: string | null }> | null }>;
+}
+
+/** An explanation as JSON: `albero explain --json`, the API's explanation and the web app's what-if alike. */
+export function explanationDocument(e: NodeExplanation): ExplanationDocument {
+  return {
+    code: e.code,
+    title: e.title,
+    performance: toJsonNumber(e.performance),
+    basis: e.basis,
+    formula: e.formula,
+    contributions: e.contributions.map((c) => ({
+      kind: c.kind,
+      ref: c.ref,
+      label: c.label,
+      weight: toJsonNumber(c.weight, 4),
+      share: toJsonNumber(c.share, 6),
+      score: toJsonNumber(c.score),
+      points: toJsonNumber(c.points, 4),
+      excluded: c.excluded ?? null,
+    })),
+    indicators: e.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      state: i.state,
+      performance: toJsonNumber(i.score),
+      scoring: i.scoring,
+      derivation: i.derivation === null ? null : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { evaluatePlan, explainNode, explanationLines, toJsonNumber } from '../../core/index.js';
+import { evaluatePlan, explainNode, explanationLines } from '../../core/index.js';
+import { explanationDocument } from '../../io/json.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 export function registerExplain(program: Command): void {
@@ -20,24 +21,7 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (options.json === true) {
-        writeJson({
-          code: explanation.code,
-          title: explanation.title,
-          performance: toJsonNumber(explanation.performance),
-          basis: explanation.basis,
-          formula: explanation.formula,
-          contributions: explanation.contributions.map((c) => ({
-            kind: c.kind,
-            ref: c.ref,
-            label: c.label,
-            weight: toJsonNumber(c.weight, 4),
-            share: toJsonNumber(c.share, 6),
-            score: toJsonNumber(c.score),
-            points: toJsonNumber(c.points, 4),
-            excluded: c.excluded ?? null,
-          })),
-          indicators: explanation.indicators.map((i) => ({ id: i.id, name: i.name, state: i.state, performance: toJsonNumber(i.score), scoring: i.scoring })),
-        });
+        writeJson(explanationDocument(explanation));
       } else {
         process.stdout.write(`${explanation.code} ${explanation.title}\n\n${explanationLines(explanation).join('\n')}\n`);
       }
