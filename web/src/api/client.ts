@@ -1,0 +1,112 @@
+/**
+ * The only way the web app talks to the server. Every call returns parsed JSON or throws an
+ * ApiError carrying the server's stable code, so screens branch on `code` ('conflict',
+ * 'period-locked', 'csrf'…) rather than on message text.
+ */
+import type {
+  ApiErrorBody,
+  AuditEntry,
+  Explanation,
+  ExportFormat,
+  ImportResult,
+  MeasurementInput,
+  Period,
+  PeriodState,
+  PlanSummary,
+  Session,
+  TreeDocument,
+  TreeIndicator,
+} from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: ApiErrorBody | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Mutating requests carry the session's CSRF token (the server answers 403 `csrf` otherwise). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const enc = encodeURIComponent;
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await res.text();
+  let json: unknown = null;
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, err?.message ?? res.statusText, (json as ApiErrorBody | null) ?? null);
+  }
+  return json as T;
+}
+
+function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+export const api = {
+  session: () => request<Session>('GET', '/api/session'),
+  login: (username: string, password: string) => request<Session>('POST', '/api/session', { username, password }),
+  logout: () => request<unknown>('DELETE', '/api/session'),
+
+  plans: () => request<PlanSummary[]>('GET', '/api/plans'),
+  createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
+  deletePlan: (planId: PlanSummary['id']) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}`),
+  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string }) =>
+    request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
+  importPlan: (file: File, options: { title?: string; year?: number; dryRun: boolean }) => {
+    const form = new FormData();
+    form.set('file', file, file.name);
+    if (options.title) form.set('title', options.title);
+    if (options.year !== undefined) form.set('year', String(options.year));
+    return request<ImportResult>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);
+  },
+
+  tree: (planId: PlanSummary['id'], period?: string | null) =>
+    request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
+  explanation: (planId: PlanSummary['id'], code: string, period?: string | null) =>
+    request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period })}`),
+  periods: (planId: PlanSummary['id']) => request<Period[]>('GET', `/api/plans/${enc(String(planId))}/periods`),
+  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
+    request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
+  saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>
+    request<{ indicator: TreeIndicator; tree?: TreeDocument }>(
+      'PUT',
+      `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`,
+      input,
+    ),
+  audit: (params: { planId?: PlanSummary['id']; node?: string; indicator?: string; limit?: number }) =>
+    request<AuditEntry[]>('GET', `/api/audit${query({ planId: params.planId === undefined ? undefined : String(params.planId), node: params.node, indicator: params.indicator, limit: params.limit })}`),
+
+  /** A plain link: the browser downloads with the session cookie. */
+  exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) =>
+    `/api/plans/${enc(String(planId))}/export${query({ format, period })}`,
+};

@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { ImportResult, PlanSummary } from '../api/types.js';
+
+type Issues = ImportResult['issues'];
+
+function where(location: Issues[number]['location']): string {
+  if (!location) return '';
+  const parts: string[] = [];
+  if (location.file) parts.push(location.file);
+  if (location.sheet) parts.push(location.sheet);
+  if (location.cell) parts.push(location.cell);
+  else if (location.line !== undefined) parts.push(`riga ${location.line}`);
+  if (location.column) parts.push(location.column);
+  if (location.node) parts.push(location.node);
+  return parts.join(' · ');
+}
+
+/**
+ * Upload → a dry run lists every problem by line or cell → the user confirms (or not). Nothing is
+ * stored until the confirmation, and a file with errors cannot be confirmed.
+ */
+export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']) => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState('');
+  const [preview, setPreview] = useState<{ issues: Issues; blocking: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const options = (dryRun: boolean) => ({ dryRun, ...(title.trim() ? { title: title.trim() } : {}), ...(year ? { year: Number(year) } : {}) });
+
+  async function check(e: FormEvent) {
+    e.preventDefault();
+    if (file === null) return;
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    try {
+      const r = await api.importPlan(file, options(true));
+      setPreview({ issues: r.issues, blocking: r.issues.some((i) => i.severity === 'error') });
+    } catch (err) {
+      if (err instanceof ApiError && err.body?.error.issues) setPreview({ issues: err.body.error.issues, blocking: true });
+      else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm() {
+    if (file === null) return;
+    setBusy(true);
+    try {
+      const r = await api.importPlan(file, options(false));
+      setPreview(null);
+      setFile(null);
+      if (r.plan) onImported(r.plan.id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div>
+      <h2 id="import-title" className="h5">
+        {t('import.title')}
+      </h2>
+      <form onSubmit={(e) => void check(e)} className="albero-form">
+        <div className="mb-3">
+          <label htmlFor="import-file" className="form-label">
+            {t('import.file')}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            className="form-control"
+            accept=".txt,.tsv,.csv,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </div>
+        <div className="row g-2 mb-3">
+          <div className="col-8">
+            <label htmlFor="import-title-input" className="form-label">
+              {t('plans.planTitle')}
+            </label>
+            <input id="import-title-input" className="form-control" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </div>
+          <div className="col-4">
+            <label htmlFor="import-year" className="form-label">
+              {t('plans.year')}
+            </label>
+            <input id="import-year" className="form-control" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+          </div>
+        </div>
+        <Button color="primary" outline type="submit" disabled={busy || file === null}>
+          {t('import.check')}
+        </Button>
+      </form>
+      {error !== null && (
+        <Alert color="danger" role="alert" className="mt-3">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {preview !== null && (
+        <div className="mt-3" data-testid="import-preview">
+          <p role="status" className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
+            {preview.issues.length === 0 ? t('import.noIssues') : t('import.issues', { count: preview.issues.length })}
+            {preview.blocking ? ` ${t('import.blocking')}` : ''}
+          </p>
+          {preview.issues.length > 0 && (
+            <div className="table-responsive import-issues">
+              <table className="table table-sm">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.severity')}</th>
+                    <th scope="col">{t('import.where')}</th>
+                    <th scope="col">{t('import.what')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.issues.map((i, n) => (
+                    <tr key={n}>
+                      <td>{t(`import.${i.severity}`, { defaultValue: i.severity })}</td>
+                      <td>{where(i.location)}</td>
+                      <td>
+                        {i.message} <code className="small">[{i.code}]</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="d-flex gap-2">
+            <Button color="primary" type="button" disabled={busy || preview.blocking} onClick={() => void confirm()}>
+              {t('import.confirm')}
+            </Button>
+            <Button color="secondary" outline type="button" onClick={() => setPreview(null)}>
+              {t('import.cancel')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

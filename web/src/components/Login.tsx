@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError, setCsrfToken } from '../api/client.js';
+import { useSession } from '../session.js';
+
+export function Login({ onPublic }: { onPublic: () => void }) {
+  const { t } = useTranslation();
+  const { setUser } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api.login(username, password);
+      setCsrfToken(s.csrfToken);
+      setUser(s.user);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-12 col-md-6 col-lg-4">
+        <h1 className="h3 mb-4">{t('login.title')}</h1>
+        {error !== null && (
+          <Alert color="danger" role="alert">
+            {t('login.failed', { message: error })}
+          </Alert>
+        )}
+        <form onSubmit={(e) => void submit(e)} className="albero-form">
+          <div className="mb-3">
+            <label htmlFor="username" className="form-label">
+              {t('login.username')}
+            </label>
+            <input id="username" name="username" className="form-control" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+          </div>
+          <div className="mb-4">
+            <label htmlFor="password" className="form-label">
+              {t('login.password')}
+            </label>
+            <input id="password" name="password" type="password" className="form-control" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+          <Button color="primary" type="submit" disabled={busy}>
+            {t('login.submit')}
+          </Button>
+        </form>
+        <p className="mt-4">
+          <button type="button" className="btn btn-link p-0" onClick={onPublic}>
+            {t('login.public')}
+          </button>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,468 @@
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import type { MeasurementState } from '../../../src/core/index.js';
+import { api, ApiError } from '../api/client.js';
+import type { AuditEntry, Explanation, Period, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
+import { inputText, parseInput, percent, weight } from '../format.js';
+import { useSession } from '../session.js';
+import type { Selection } from './TreeTable.js';
+import { Performance } from './Band.js';
+
+const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
+
+interface Props {
+  planId: string;
+  doc: TreeDocument;
+  selection: NonNullable<Selection>;
+  /** Set in what-if: the explanation comes from the simulated evaluation, not the server. */
+  localExplanation: ((code: string) => Explanation | null) | null;
+  locked: boolean;
+  /** In what-if nothing is saved: the entry form is hidden. */
+  whatIf: boolean;
+  onClose: () => void;
+  onSaved: (tree: TreeDocument | undefined) => void;
+  whatIfTools: React.ReactNode;
+}
+
+export function NodeDetail(props: Props) {
+  const { t } = useTranslation();
+  const objective = props.doc.objectives.find((o) => o.code === props.selection.code);
+  const indicator = props.selection.kind === 'indicator' ? objective?.indicators.find((i) => i.id === (props.selection as { id: string }).id) : undefined;
+  if (objective === undefined) return null;
+  const heading = indicator ? indicator.name : `${objective.code} ${objective.title}`;
+  return (
+    <aside className="node-detail" aria-labelledby="detail-title" data-testid="detail">
+      <div className="d-flex justify-content-between align-items-start gap-2">
+        <h2 id="detail-title" className="h5 mb-2">
+          {heading}
+        </h2>
+        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={props.onClose} aria-label={t('detail.close')}>
+          ✕
+        </button>
+      </div>
+      {indicator ? (
+        <IndicatorPanel {...props} objective={objective} indicator={indicator} />
+      ) : (
+        <>
+          <p className="mb-2">
+            <Performance value={objective.performance} band={objective.band} />
+          </p>
+          {(objective.owner || objective.unit) && (
+            <p className="small mb-2">
+              {objective.owner && (
+                <>
+                  {t('detail.owner')}: {objective.owner}{' '}
+                </>
+              )}
+              {objective.unit && (
+                <>
+                  · {t('detail.unit')}: {objective.unit}
+                </>
+              )}
+            </p>
+          )}
+          <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
+          <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
+          <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+function ExplanationPanel({ planId, code, period, local, doc }: { planId: string; code: string; period: string | null; local: Props['localExplanation']; doc: TreeDocument }) {
+  const { t } = useTranslation();
+  const [explanation, setExplanation] = useState<Explanation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setError(null);
+    if (local !== null) {
+      setExplanation(local(code));
+      return;
+    }
+    let live = true;
+    api
+      .explanation(planId, code, period)
+      .then((e) => live && setExplanation(e))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+    // The document changes after a save: the explanation follows it.
+  }, [planId, code, period, local, doc]);
+  if (error !== null) return <p className="text-danger">{t('detail.failed', { message: error })}</p>;
+  if (explanation === null) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <section aria-labelledby="explanation-title" className="mb-3" data-testid="explanation">
+      <h3 id="explanation-title" className="h6">
+        {t('detail.explanation')}
+      </h3>
+      <p className="formula">
+        <code>{explanation.formula}</code>
+      </p>
+      {explanation.contributions.length > 0 && (
+        <table className="table table-sm small">
+          <caption className="visually-hidden">{t('detail.contributions')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.contributions')}</th>
+              <th scope="col" className="num">
+                {t('tree.weight')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.share')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.score')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {explanation.contributions.map((c) => (
+              <tr key={c.ref}>
+                <td>
+                  {c.label}
+                  {c.excluded ? <span className="d-block muted">({t('detail.excluded')}: {String(c.excluded)})</span> : null}
+                </td>
+                <td className="num">{weight(c.weight)}</td>
+                <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4)}</td>
+                <td className="num">{c.score === null ? '—' : percent(c.score)}</td>
+                <td className="num">{c.points === null ? '—' : percent(c.points)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="small">{t('detail.mean')}</p>
+      {explanation.indicators.length > 0 && (
+        <>
+          <h4 className="h6">{t('detail.indicators')}</h4>
+          <ul className="small">
+            {explanation.indicators.map((i) => (
+              <li key={i.id}>
+                <strong>{i.name}</strong> — {t(`state.${i.state}`)}: {i.scoring}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+interface HistoryPoint {
+  period: Period;
+  actual: number | null;
+  target: number | null;
+  performance: number | null;
+}
+
+/** An objective's or indicator's numbers in every period of the plan (one tree per period). */
+function HistoryPanel({ planId, doc, code, indicator }: { planId: string; doc: TreeDocument; code: string; indicator: TreeIndicator | null }) {
+  const { t } = useTranslation();
+  const [points, setPoints] = useState<HistoryPoint[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const periods = doc.periods;
+    Promise.all(
+      periods.map(async (p): Promise<HistoryPoint> => {
+        const tree = p.id === doc.period?.id ? doc : await api.tree(planId, p.id).catch(() => null);
+        const o = tree?.objectives.find((x) => x.code === code);
+        const i = indicator ? o?.indicators.find((x) => x.id === indicator.id) : undefined;
+        const num = (v: unknown) => (typeof v === 'number' ? v : null);
+        return { period: p, actual: i ? num(i.actual) : null, target: i ? num(i.target) : null, performance: indicator ? i?.performance ?? null : o?.performance ?? null };
+      }),
+    ).then((r) => live && setPoints(r));
+    return () => {
+      live = false;
+    };
+  }, [planId, doc, code, indicator]);
+  if (doc.periods.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title" className="mb-3">
+      <h3 id="history-title" className="h6">
+        {indicator ? t('charts.history') : t('detail.history')}
+      </h3>
+      {points === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          <table className="table table-sm small" data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">{t('period.label')}</th>
+                {indicator && (
+                  <>
+                    <th scope="col" className="num">
+                      {t('tree.actual')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('tree.target')}
+                    </th>
+                  </>
+                )}
+                <th scope="col" className="num">
+                  {indicator ? t('tree.kpi') : t('tree.performance')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.period.id}>
+                  <th scope="row">
+                    {p.period.label} <span className="muted">({t(`period.${p.period.state}`)})</span>
+                  </th>
+                  {indicator && (
+                    <>
+                      <td className="num">{p.actual === null ? '—' : inputText(p.actual, 'number')}</td>
+                      <td className="num">{p.target === null ? '—' : inputText(p.target, 'number')}</td>
+                    </>
+                  )}
+                  <td className="num">{percent(p.performance)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {indicator && points.length > 1 && (
+            <Suspense fallback={null}>
+              <HistoryChart points={points.map((p) => ({ label: p.period.label, actual: p.actual, target: p.target }))} />
+            </Suspense>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 })
+      .then((e) => live && setEntries(e))
+      .catch((e: unknown) => live && setError(e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [planId, node, indicator]);
+  if (error === '') return null;
+  return (
+    <section aria-labelledby="audit-title" className="mb-3">
+      <h3 id="audit-title" className="h6">
+        {t('detail.audit')}
+      </h3>
+      {error !== null ? (
+        <p className="text-danger small">{t('detail.failed', { message: error })}</p>
+      ) : entries === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="small">{t('detail.noAudit')}</p>
+      ) : (
+        <ul className="small audit-list" data-testid="audit">
+          {entries.map((e) => (
+            <li key={String(e.id)}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> — <strong>{e.user ?? '—'}</strong>: {e.action} {e.entityId}
+              {e.reason ? ` (${e.reason})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const STATES: MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
+
+function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: TreeIndicator }) {
+  const { t } = useTranslation();
+  const { indicator: i } = props;
+  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target: i.targetText });
+  return (
+    <>
+      <dl className="row small mb-2 indicator-facts">
+        <dt className="col-5">{t('tree.objective')}</dt>
+        <dd className="col-7">
+          {props.objective.code} {props.objective.title}
+        </dd>
+        <dt className="col-5">{t('tree.weight')}</dt>
+        <dd className="col-7">{weight(i.weight)}</dd>
+        <dt className="col-5">{t('tree.target')}</dt>
+        <dd className="col-7">
+          {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
+        </dd>
+        <dt className="col-5">{t('tree.actual')}</dt>
+        <dd className="col-7">{i.actualText || '—'}</dd>
+        <dt className="col-5">{t('entry.state')}</dt>
+        <dd className="col-7">
+          {t(`state.${i.state}`)}
+          {i.reason ? ` — ${i.reason}` : ''}
+        </dd>
+        <dt className="col-5">{t('tree.kpi')}</dt>
+        <dd className="col-7">{percent(i.performance)}</dd>
+        <dt className="col-5">{t('detail.scoring')}</dt>
+        <dd className="col-7">
+          {ruleText}
+          {i.derived && <span className="d-block">{t('detail.derived')}</span>}
+        </dd>
+        {i.owner && (
+          <>
+            <dt className="col-5">{t('detail.owner')}</dt>
+            <dd className="col-7">{i.owner}</dd>
+          </>
+        )}
+        <dt className="col-5">{t('detail.evidence')}</dt>
+        <dd className="col-7" data-testid="evidence">
+          {i.evidence || '—'}
+        </dd>
+        <dt className="col-5">{t('detail.source')}</dt>
+        <dd className="col-7">{i.source || '—'}</dd>
+        <dt className="col-5">{t('detail.notes')}</dt>
+        <dd className="col-7">{i.notes || '—'}</dd>
+      </dl>
+      {props.whatIfTools}
+      {!i.derived && i.editable && !props.whatIf && <EntryForm {...props} />}
+      {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
+      <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
+      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} />
+    </>
+  );
+}
+
+/** Data entry for a referente: saved with the version read, so a concurrent save is a conflict, never an overwrite. */
+function EntryForm(props: Props & { indicator: TreeIndicator }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const i = props.indicator;
+  const [state, setState] = useState<MeasurementState>(i.state);
+  const [actual, setActual] = useState(inputText(i.actual, i.unit));
+  const [reason, setReason] = useState(i.reason ?? '');
+  const [evidence, setEvidence] = useState(i.evidence ?? '');
+  const [notes, setNotes] = useState(i.notes ?? '');
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const period = props.doc.period;
+
+  useEffect(() => {
+    setState(i.state);
+    setActual(inputText(i.actual, i.unit));
+    setReason(i.reason ?? '');
+    setEvidence(i.evidence ?? '');
+    setNotes(i.notes ?? '');
+  }, [i.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (user === null) return null;
+  if (period === null) return <p className="small">{t('entry.noPeriod')}</p>;
+  const disabled = props.locked || busy;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    const value = state === 'measured' ? parseInput(actual, i.unit) : null;
+    if (state === 'measured' && (value === undefined || value === null)) {
+      setMessage({ kind: 'danger', text: t(i.unit === 'date' ? 'entry.invalidDate' : 'entry.invalidNumber') });
+      return;
+    }
+    if (state === 'not_evaluable' && reason.trim() === '') {
+      setMessage({ kind: 'danger', text: t('entry.reasonRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api.saveMeasurement(props.planId, i.id, period!.id, {
+        state,
+        actual: value ?? null,
+        reason: state === 'not_evaluable' ? reason.trim() : null,
+        evidence: evidence.trim() || null,
+        notes: notes.trim() || null,
+        version: i.version,
+      });
+      setMessage({ kind: 'success', text: t('entry.saved') });
+      props.onSaved(r.tree);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'conflict') {
+        const current = err.body?.error.details?.current as Partial<TreeIndicator> | undefined;
+        setMessage({ kind: 'warning', text: t('entry.conflict', { current: current?.actualText ?? (current?.actual !== undefined ? String(current.actual) : '?') }) });
+      } else if (err instanceof ApiError && err.code === 'period-locked') {
+        setMessage({ kind: 'danger', text: t('entry.locked', { message: err.message }) });
+      } else if (err instanceof ApiError && err.status === 403) {
+        setMessage({ kind: 'danger', text: t('entry.forbidden') });
+      } else {
+        setMessage({ kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="entry-title" className="entry mb-3">
+      <h3 id="entry-title" className="h6">
+        {t('entry.title')} — {period.label}
+      </h3>
+      {message !== null && (
+        <Alert color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'} data-testid="entry-message">
+          {message.text}
+          {message.kind === 'warning' && (
+            <button type="button" className="btn btn-link btn-sm" onClick={() => props.onSaved(undefined)}>
+              {t('entry.reload')}
+            </button>
+          )}
+        </Alert>
+      )}
+      <form onSubmit={(e) => void save(e)} className="albero-form">
+        <fieldset disabled={disabled}>
+          <div className="mb-2">
+            <label htmlFor="entry-state" className="form-label">
+              {t('entry.state')}
+            </label>
+            <select id="entry-state" className="form-select" value={state} onChange={(e) => setState(e.target.value as MeasurementState)}>
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`state.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {state === 'measured' && (
+            <div className="mb-2">
+              <label htmlFor="entry-actual" className="form-label">
+                {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})
+              </label>
+              <input id="entry-actual" className="form-control" value={actual} onChange={(e) => setActual(e.target.value)} inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined} />
+            </div>
+          )}
+          {state === 'not_evaluable' && (
+            <div className="mb-2">
+              <label htmlFor="entry-reason" className="form-label">
+                {t('entry.reason')}
+              </label>
+              <input id="entry-reason" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          )}
+          <div className="mb-2">
+            <label htmlFor="entry-evidence" className="form-label">
+              {t('entry.evidence')}
+            </label>
+            <input id="entry-evidence" className="form-control" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+          </div>
+          <div className="mb-2">
+            <label htmlFor="entry-notes" className="form-label">
+              {t('entry.notes')}
+            </label>
+            <textarea id="entry-notes" className="form-control" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </div>
+          <Button color="primary" type="submit">
+            {t('entry.save')}
+          </Button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,420 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import type { Band } from '../../../src/core/index.js';
+import { api, ApiError } from '../api/client.js';
+import type { ExportFormat, PeriodState, TreeDocument } from '../api/types.js';
+import { percent } from '../format.js';
+import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
+import { can, useSession } from '../session.js';
+import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
+import { Legend } from './Band.js';
+import { NodeDetail } from './NodeDetail.js';
+import { TreeTable, type Selection } from './TreeTable.js';
+
+const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
+
+const LOCKED: PeriodState[] = ['closed', 'validated'];
+
+export function PlanView({ planId, onBack }: { planId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [tree, setTree] = useState<TreeDocument | null>(null);
+  const [periodId, setPeriodId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selection, setSelection] = useState<Selection>(null);
+  const [whatIf, setWhatIf] = useState(false);
+  const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
+  const [showCharts, setShowCharts] = useState(false);
+  const [reopenReason, setReopenReason] = useState('');
+
+  const load = useCallback(
+    (period: string | null) => {
+      api
+        .tree(planId, period)
+        .then((doc) => {
+          setTree(doc);
+          setError(null);
+          setPeriodId(doc.period?.id ?? null);
+          // First paint of the tree, for bench/web.ts.
+          requestAnimationFrame(() => performance.mark('albero:tree-rendered'));
+        })
+        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [planId],
+  );
+  useEffect(() => load(null), [load]);
+
+  const simulation = useMemo(() => (tree !== null && whatIf && hasOverrides(overrides) ? simulate(tree, overrides) : null), [tree, whatIf, overrides]);
+  const shown = useMemo(() => (tree === null ? null : simulation === null ? tree : mergeSimulation(tree, simulation.document)), [tree, simulation]);
+  const changed = useMemo(() => {
+    const set = new Set<string>();
+    if (tree === null || shown === null || shown === tree) return set;
+    tree.objectives.forEach((o, n) => {
+      const s = shown.objectives[n]!;
+      if (s.performance !== o.performance) set.add(o.code);
+      o.indicators.forEach((i, k) => {
+        if (s.indicators[k]?.performance !== i.performance || s.indicators[k]?.actual !== i.actual) set.add(i.id);
+      });
+    });
+    return set;
+  }, [tree, shown]);
+  const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
+  const localExplanation = useMemo(() => (simulation === null ? null : (code: string) => explainSimulated(simulation.evaluation, code)), [simulation]);
+
+  const onToggle = useCallback((code: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+  }, []);
+  const onOverride = useCallback((id: string, field: 'actual' | 'target' | 'weight', value: number | string | boolean | null) => {
+    setOverrides((o) => {
+      const prev = o.indicators[id] ?? {};
+      const change = field === 'weight' ? { weight: typeof value === 'number' ? value : 0 } : field === 'actual' ? { actual: value, state: 'measured' as const } : { target: value };
+      return { ...o, indicators: { ...o.indicators, [id]: { ...prev, ...change } } };
+    });
+  }, []);
+
+  if (error !== null && tree === null)
+    return (
+      <Alert color="danger" role="alert">
+        {t('common.error', { message: error })}
+      </Alert>
+    );
+  if (tree === null || shown === null) return <p role="status">{t('common.loading')}</p>;
+
+  const period = tree.period;
+  const locked = period !== null && LOCKED.includes(period.state);
+  const role = user?.role;
+
+  async function transition(to: PeriodState, reason?: string) {
+    if (period === null) return;
+    try {
+      await api.transition(planId, period.id, to, reason);
+      setNotice(t('period.done'));
+      setReopenReason('');
+      load(period.id);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  const exportLink = (format: ExportFormat) => (
+    <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
+      {t(`export.${format}`)}
+    </a>
+  );
+
+  const whatIfTools =
+    whatIf && selection?.kind === 'indicator' ? <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} /> : null;
+
+  return (
+    <div>
+      <p className="mb-1">
+        <button type="button" className="btn btn-link p-0" onClick={onBack}>
+          ← {t('plans.back')}
+        </button>
+      </p>
+      <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
+        <h1 className="h3 mb-0">{tree.title}</h1>
+        <div className="d-flex flex-wrap gap-2 align-items-center" role="group" aria-label={t('export.title')}>
+          <span className="small fw-semibold">{t('export.title')}:</span>
+          {(['pdf', 'xlsx', 'csv'] as const).map(exportLink)}
+        </div>
+      </div>
+      <p className="small mb-2" data-testid="summary">
+        {t('tree.summary', tree.summary)}
+      </p>
+
+      <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
+        {tree.periods.length === 0 ? (
+          <span className="small">{t('period.none')}</span>
+        ) : (
+          <div>
+            <label htmlFor="period" className="form-label small mb-0">
+              {t('period.label')}
+            </label>
+            <select id="period" className="form-select form-select-sm" value={periodId ?? ''} onChange={(e) => load(e.target.value)}>
+              {tree.periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} — {t(`period.${p.state}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {period !== null && (
+          <span className={`period-state state-${period.state}`} data-testid="period-state">
+            {t('period.state')}: <strong>{t(`period.${period.state}`)}</strong>
+          </span>
+        )}
+        {period !== null && can.closePeriods(role) && period.state === 'open' && (
+          <Button size="sm" color="primary" outline onClick={() => void transition('collecting')}>
+            {t('period.to.collecting')}
+          </Button>
+        )}
+        {period !== null && can.closePeriods(role) && period.state === 'collecting' && (
+          <Button size="sm" color="primary" onClick={() => void transition('closed')}>
+            {t('period.to.closed')}
+          </Button>
+        )}
+        {period !== null && can.validatePeriods(role) && period.state === 'closed' && (
+          <Button size="sm" color="primary" onClick={() => void transition('validated')}>
+            {t('period.to.validated')}
+          </Button>
+        )}
+        {period !== null && can.closePeriods(role) && locked && (
+          <form
+            className="d-flex gap-2 align-items-end"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reopenReason.trim() === '') return setError(t('period.reasonRequired'));
+              void transition('collecting', reopenReason.trim());
+            }}
+          >
+            <div>
+              <label htmlFor="reopen-reason" className="form-label small mb-0">
+                {t('period.reason')}
+              </label>
+              <input id="reopen-reason" className="form-control form-control-sm" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+            </div>
+            <Button size="sm" color="secondary" outline type="submit">
+              {t('period.to.reopen')}
+            </Button>
+          </form>
+        )}
+        <span className="ms-auto d-flex gap-2">
+          <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
+            {showCharts ? t('charts.hide') : t('charts.show')}
+          </Button>
+          {can.simulate(role) && (
+            <Button
+              size="sm"
+              color={whatIf ? 'danger' : 'secondary'}
+              outline={!whatIf}
+              aria-pressed={whatIf}
+              onClick={() => {
+                setWhatIf((w) => !w);
+                setOverrides(NO_OVERRIDES);
+              }}
+              data-testid="whatif-toggle"
+            >
+              {whatIf ? t('whatif.stop') : t('whatif.start')}
+            </Button>
+          )}
+        </span>
+      </section>
+
+      {locked && (
+        <Alert color="warning" role="status" data-testid="locked-banner">
+          {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
+          {period.reason ? ` ${t('period.lockedReason', { reason: period.reason })}` : ''}
+        </Alert>
+      )}
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {notice !== null && (
+        <Alert color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+      {whatIf && (
+        <div className="whatif-banner" role="status" data-testid="whatif-banner">
+          <strong>{t('whatif.title')}.</strong> {t('whatif.banner')} {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
+          {simulation !== null && simulation.approximate.length > 0 && ` ${t('whatif.approximate', { count: simulation.approximate.length })}`}
+          {hasOverrides(overrides) && (
+            <button type="button" className="btn btn-sm btn-link" onClick={() => setOverrides(NO_OVERRIDES)}>
+              {t('whatif.reset')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {showCharts && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <PlanCharts doc={shown} />
+        </Suspense>
+      )}
+
+      <FilterBar filters={filters} onChange={setFilters} doc={tree} />
+      <div className="d-flex gap-2 mb-2 small align-items-center">
+        <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set())}>
+          {t('tree.expandAll')}
+        </button>
+        <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set(tree.objectives.map((o) => o.code)))}>
+          {t('tree.collapseAll')}
+        </button>
+        <span className="ms-auto" aria-live="polite">
+          {t('tree.rows', { count: rows.length })}
+        </span>
+      </div>
+      <div className="plan-layout">
+        <TreeTable rows={rows} selection={selection} onSelect={setSelection} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
+        {selection !== null && (
+          <NodeDetail
+            planId={planId}
+            doc={shown}
+            selection={selection}
+            localExplanation={localExplanation}
+            locked={locked}
+            whatIf={whatIf}
+            onClose={() => setSelection(null)}
+            onSaved={(next) => (next ? setTree(next) : load(period?.id ?? null))}
+            whatIfTools={whatIfTools}
+          />
+        )}
+      </div>
+      <Legend legend={tree.legend} />
+    </div>
+  );
+}
+
+function FilterBar({ filters, onChange, doc }: { filters: Filters; onChange: (f: Filters) => void; doc: TreeDocument }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  const ownerList = useMemo(() => owners(doc.objectives), [doc]);
+  return (
+    <form className="filter-bar row g-2 mb-2" role="search" aria-label={t('filter.title')} onSubmit={(e) => e.preventDefault()}>
+      <div className="col-12 col-md-3">
+        <label htmlFor="f-search" className="form-label small mb-0">
+          {t('filter.search')}
+        </label>
+        <input id="f-search" type="search" className="form-control form-control-sm" value={filters.search} onChange={(e) => set({ search: e.target.value })} />
+      </div>
+      <div className="col-6 col-md-2">
+        <label htmlFor="f-area" className="form-label small mb-0">
+          {t('filter.area')}
+        </label>
+        <select id="f-area" className="form-select form-select-sm" value={filters.area} onChange={(e) => set({ area: e.target.value })}>
+          <option value="">{t('filter.all')}</option>
+          {areas(doc.objectives).map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.code} {a.title.length > 40 ? `${a.title.slice(0, 40)}…` : a.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="col-6 col-md-2">
+        <label htmlFor="f-band" className="form-label small mb-0">
+          {t('filter.band')}
+        </label>
+        <select id="f-band" className="form-select form-select-sm" value={filters.band} onChange={(e) => set({ band: e.target.value as Band | 'none' | '' })}>
+          <option value="">{t('filter.all')}</option>
+          {(['green', 'yellow', 'red', 'none'] as const).map((b) => (
+            <option key={b} value={b}>
+              {t(`band.${b}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="col-6 col-md-2">
+        <label htmlFor="f-owner" className="form-label small mb-0">
+          {t('filter.owner')}
+        </label>
+        <select id="f-owner" className="form-select form-select-sm" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
+          <option value="">{t('filter.all')}</option>
+          {ownerList.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="col-6 col-md-2">
+        <label htmlFor="f-state" className="form-label small mb-0">
+          {t('filter.state')}
+        </label>
+        <select id="f-state" className="form-select form-select-sm" value={filters.state} onChange={(e) => set({ state: e.target.value as Filters['state'] })}>
+          <option value="">{t('filter.all')}</option>
+          {(['measured', 'not_achieved', 'not_evaluable', 'not_measured'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`state.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="col-12 col-md-1 d-flex align-items-end">
+        <button type="button" className="btn btn-sm btn-link p-0" onClick={() => onChange(NO_FILTERS)}>
+          {t('filter.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "What does this indicator need to bring that objective to that band?", answered by the engine in the browser. */
+function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDocument; overrides: Overrides; indicatorId: string; onApply: (v: number | string | boolean | null) => void }) {
+  const { t } = useTranslation();
+  const ancestors = useMemo(() => {
+    const o = doc.objectives.find((x) => x.indicators.some((i) => i.id === indicatorId));
+    const list: string[] = [];
+    const parents = new Map(doc.objectives.map((x) => [x.code, x.parent]));
+    for (let c: string | null | undefined = o?.code; c; c = parents.get(c)) list.push(c);
+    return list;
+  }, [doc, indicatorId]);
+  const [node, setNode] = useState(ancestors[1] ?? ancestors[0] ?? '');
+  const [band, setBand] = useState<Band>('green');
+  const [answer, setAnswer] = useState<Requirement | null>(null);
+  useEffect(() => {
+    setNode(ancestors[1] ?? ancestors[0] ?? '');
+    setAnswer(null);
+  }, [ancestors]);
+  const bandText = (b: Band | null) => t(`band.${b ?? 'none'}`);
+  return (
+    <section className="requirement mb-3" aria-labelledby="need-title">
+      <h3 id="need-title" className="h6">
+        {t('whatif.need')}
+      </h3>
+      <div className="d-flex gap-2 align-items-end flex-wrap">
+        <div>
+          <label htmlFor="need-node" className="form-label small mb-0">
+            {t('whatif.node')}
+          </label>
+          <select id="need-node" className="form-select form-select-sm" value={node} onChange={(e) => setNode(e.target.value)}>
+            {ancestors.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="need-band" className="form-label small mb-0">
+            {t('whatif.band')}
+          </label>
+          <select id="need-band" className="form-select form-select-sm" value={band} onChange={(e) => setBand(e.target.value as Band)}>
+            <option value="green">{t('band.green')}</option>
+            <option value="yellow">{t('band.yellow')}</option>
+          </select>
+        </div>
+        <Button size="sm" color="primary" outline onClick={() => setAnswer(requirement(doc, overrides, indicatorId, node, band))}>
+          {t('whatif.compute')}
+        </Button>
+      </div>
+      {answer !== null && (
+        <p className="mt-2 small" role="status" data-testid="requirement">
+          {t(`whatif.${answer.outcome}`, {
+            node,
+            band: bandText(answer.outcome === 'already' ? answer.band : answer.band),
+            performance: percent(answer.performance),
+            actual: answer.actual === null ? '—' : String(answer.actual).replace('.', ','),
+          })}
+          {answer.outcome === 'reachable' && (
+            <button type="button" className="btn btn-link btn-sm" onClick={() => onApply(answer.actual)}>
+              {t('whatif.apply')}
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

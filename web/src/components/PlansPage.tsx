@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import { can, useSession } from '../session.js';
+import { ImportPanel } from './ImportPanel.js';
+
+export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const manage = can.managePlans(user?.role);
+
+  const load = useCallback(() => {
+    api
+      .plans()
+      .then(setPlans)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const plan = await api.createPlan({ title, year: Number(year) });
+      setNotice(t('plans.created'));
+      setTitle('');
+      load();
+      onOpen(plan.id);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  async function remove(p: PlanSummary) {
+    if (!window.confirm(t('plans.confirmDelete', { title: p.title }))) return;
+    try {
+      await api.deletePlan(p.id);
+      load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  async function togglePublished(p: PlanSummary) {
+    try {
+      await api.updatePlan(p.id, { published: !p.published });
+      load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  const years = [...new Set((plans ?? []).map((p) => p.year))].sort((a, b) => b - a);
+
+  return (
+    <div>
+      <h1 className="h3">{t('plans.title')}</h1>
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {notice !== null && (
+        <Alert color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+      {plans === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : plans.length === 0 ? (
+        <p>{t('plans.empty')}</p>
+      ) : (
+        years.map((y) => (
+          <section key={y} aria-labelledby={`year-${y}`} className="mb-4">
+            <h2 id={`year-${y}`} className="h5">
+              {t('plans.year')} {y}
+            </h2>
+            <ul className="list-unstyled plan-list">
+              {plans
+                .filter((p) => p.year === y)
+                .map((p) => (
+                  <li key={String(p.id)} className="plan-item d-flex flex-wrap align-items-center gap-2" data-plan-title={p.title}>
+                    <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold">
+                      {p.title}
+                    </a>
+                    <span className="text-muted small">
+                      {p.organisation ?? ''} · {t(`plans.version.${p.version}`)} · {p.published ? t('plans.published') : t('plans.draft')}
+                    </span>
+                    {manage && (
+                      <span className="ms-auto d-flex gap-2">
+                        <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void togglePublished(p)}>
+                          {p.published ? t('plans.unpublish') : t('plans.publish')}
+                        </button>
+                        <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void remove(p)} aria-label={`${t('plans.delete')}: ${p.title}`}>
+                          {t('plans.delete')}
+                        </button>
+                      </span>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))
+      )}
+      {manage && (
+        <div className="row g-4 mt-2">
+          <section className="col-12 col-lg-5" aria-labelledby="create-title">
+            <h2 id="create-title" className="h5">
+              {t('plans.create')}
+            </h2>
+            <form onSubmit={(e) => void create(e)} className="albero-form">
+              <div className="mb-3">
+                <label htmlFor="plan-title" className="form-label">
+                  {t('plans.planTitle')}
+                </label>
+                <input id="plan-title" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />
+              </div>
+              <div className="mb-3">
+                <label htmlFor="plan-year" className="form-label">
+                  {t('plans.year')}
+                </label>
+                <input id="plan-year" className="form-control" type="number" min={2000} max={2100} required value={year} onChange={(e) => setYear(e.target.value)} />
+              </div>
+              <Button color="primary" type="submit">
+                {t('plans.create')}
+              </Button>
+            </form>
+          </section>
+          <section className="col-12 col-lg-7" aria-labelledby="import-title">
+            <ImportPanel
+              onImported={(id) => {
+                setNotice(t('import.done'));
+                load();
+                onOpen(id);
+              }}
+            />
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

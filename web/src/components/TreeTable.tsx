@@ -1,0 +1,213 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TreeIndicator } from '../api/types.js';
+import { inputText, parseInput, percent, weight } from '../format.js';
+import type { Row } from '../rows.js';
+import type { Overrides } from '../whatif.js';
+import { Performance } from './Band.js';
+
+export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
+
+interface Props {
+  rows: Row[];
+  selection: Selection;
+  onSelect: (s: Selection) => void;
+  onToggle: (code: string) => void;
+  whatIf: boolean;
+  overrides: Overrides;
+  onOverride: (id: string, field: 'actual' | 'target' | 'weight', value: number | string | boolean | null) => void;
+  /** Objective codes and indicator ids whose numbers differ from the stored ones. */
+  changed: ReadonlySet<string>;
+}
+
+const ROW_HEIGHT = 60;
+
+/**
+ * The tree as an ARIA treegrid, virtualised: only the rows in view are in the DOM, so a plan with
+ * 10,000 indicators scrolls as smoothly as the 49-objective fixture. Columns are the fixture's.
+ */
+export function TreeTable(props: Props) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  return (
+    <div role="treegrid" aria-label={t('tree.title')} aria-rowcount={props.rows.length + 1} aria-readonly={!props.whatIf} className="tree-grid" data-testid="tree">
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="tree-row tree-head">
+          <div role="columnheader">{t('tree.objective')}</div>
+          <div role="columnheader">{t('tree.indicator')}</div>
+          <div role="columnheader" className="num">
+            {t('tree.weight')}
+          </div>
+          <div role="columnheader" className="num">
+            {t('tree.target')}
+          </div>
+          <div role="columnheader" className="num">
+            {t('tree.actual')}
+          </div>
+          <div role="columnheader" className="num">
+            {t('tree.kpi')}
+          </div>
+          <div role="columnheader">{t('tree.performance')}</div>
+        </div>
+      </div>
+      <div ref={scroller} className="tree-scroll" role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = props.rows[v.index]!;
+            return (
+              <div key={row.key} className="tree-vrow" style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
+                {row.kind === 'objective' ? (
+                  <ObjectiveRow row={row} index={v.index + 2} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
+                ) : (
+                  <IndicatorRow
+                    row={row}
+                    index={v.index + 2}
+                    selected={props.selection?.kind === 'indicator' && props.selection.id === row.indicator.id}
+                    changed={props.changed.has(row.indicator.id)}
+                    whatIf={props.whatIf}
+                    override={props.overrides.indicators[row.indicator.id]}
+                    onSelect={props.onSelect}
+                    onOverride={props.onOverride}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const ObjectiveRow = memo(function ObjectiveRow({
+  row,
+  index,
+  selected,
+  changed,
+  onSelect,
+  onToggle,
+}: {
+  row: Extract<Row, { kind: 'objective' }>;
+  index: number;
+  selected: boolean;
+  changed: boolean;
+  onSelect: Props['onSelect'];
+  onToggle: Props['onToggle'];
+}) {
+  const { t } = useTranslation();
+  const o = row.objective;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index}
+      aria-level={row.depth + 1}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      aria-selected={selected}
+      className={`tree-row tree-objective depth-${Math.min(row.depth, 4)}${selected ? ' selected' : ''}`}
+      data-code={o.code}
+      data-band={o.band ?? 'none'}
+    >
+      <div role="gridcell" className="cell-objective" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
+        {row.hasChildren ? (
+          <button type="button" className="tree-toggle" aria-label={t(row.expanded ? 'tree.collapse' : 'tree.expand', { code: o.code })} onClick={() => onToggle(o.code)}>
+            <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+          </button>
+        ) : (
+          <span className="tree-toggle-spacer" />
+        )}
+        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'objective', code: o.code })} aria-label={t('tree.details', { code: o.code })} title={o.title}>
+          <span className="code">{o.code}</span> <span className="title">{o.title}</span>
+        </button>
+      </div>
+      <div role="gridcell" />
+      <div role="gridcell" className="num">
+        {weight(o.weight)}
+      </div>
+      <div role="gridcell" />
+      <div role="gridcell" />
+      <div role="gridcell" />
+      <div role="gridcell" className="cell-performance" data-testid={`perf-${o.code}`}>
+        <Performance value={o.performance} band={o.band} simulated={changed} />
+      </div>
+    </div>
+  );
+});
+
+function WhatIfInput({ indicator, field, value, onOverride }: { indicator: TreeIndicator; field: 'actual' | 'target' | 'weight'; value: number | string | boolean | null; onOverride: Props['onOverride'] }) {
+  const { t } = useTranslation();
+  const unit = field === 'weight' ? 'number' : indicator.unit;
+  return (
+    <input
+      className="form-control form-control-sm whatif-input"
+      aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
+      defaultValue={inputText(value, unit)}
+      key={String(value)}
+      data-testid={`whatif-${field}-${indicator.id}`}
+      onBlur={(e) => {
+        const parsed = parseInput(e.target.value, unit);
+        if (parsed === undefined) {
+          e.target.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        e.target.removeAttribute('aria-invalid');
+        if (parsed !== value) onOverride(indicator.id, field, parsed);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      }}
+    />
+  );
+}
+
+const IndicatorRow = memo(function IndicatorRow({
+  row,
+  index,
+  selected,
+  changed,
+  whatIf,
+  override,
+  onSelect,
+  onOverride,
+}: {
+  row: Extract<Row, { kind: 'indicator' }>;
+  index: number;
+  selected: boolean;
+  changed: boolean;
+  whatIf: boolean;
+  override: Overrides['indicators'][string] | undefined;
+  onSelect: Props['onSelect'];
+  onOverride: Props['onOverride'];
+}) {
+  const { t } = useTranslation();
+  const i = row.indicator;
+  const editable = whatIf && !i.derived;
+  return (
+    <div role="row" aria-rowindex={index} aria-level={row.depth + 1} aria-selected={selected} className={`tree-row tree-indicator${selected ? ' selected' : ''}`} data-indicator={i.id}>
+      <div role="gridcell" className="cell-objective muted small" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
+        {row.objective.code}
+      </div>
+      <div role="gridcell" className="cell-indicator">
+        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code })} title={i.name}>
+          <span className="title">{i.name}</span>
+        </button>
+        {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
+      </div>
+      <div role="gridcell" className="num">
+        {editable ? <WhatIfInput indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
+      </div>
+      <div role="gridcell" className="num">
+        {editable ? <WhatIfInput indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
+      </div>
+      <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
+        {editable ? <WhatIfInput indicator={i} field="actual" value={override && 'actual' in override ? override.actual ?? null : i.actual} onOverride={onOverride} /> : i.actualText}
+      </div>
+      <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>
+        {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance)}
+      </div>
+      <div role="gridcell" />
+    </div>
+  );
+});

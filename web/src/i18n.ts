@@ -1,0 +1,158 @@
+/** Italian first (the language of the plans and of the people using them), English available. */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+const it = {
+  app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
+  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', public: 'Lettore pubblico' },
+  login: {
+    title: 'Accedi', username: 'Nome utente', password: 'Password', submit: 'Accedi', logout: 'Esci',
+    failed: 'Accesso non riuscito: {{message}}', public: 'Consulta i piani pubblicati senza accedere', signedAs: 'Connesso come {{name}} ({{role}})',
+  },
+  plans: {
+    title: 'Piani', empty: 'Nessun piano.', year: 'Anno', open: 'Apri', create: 'Nuovo piano', planTitle: 'Titolo', organisation: 'Ente',
+    created: 'Piano creato.', published: 'Pubblicato', draft: 'Non pubblicato', delete: 'Elimina', confirmDelete: 'Eliminare il piano «{{title}}»?',
+    version: { plan: 'Piano', revision: 'Revisione', final: 'Relazione finale' }, publish: 'Pubblica', unpublish: 'Ritira la pubblicazione', back: 'Tutti i piani',
+  },
+  import: {
+    title: 'Importa un piano', file: 'File (testo o XLSX)', check: 'Controlla il file', confirm: 'Conferma l’importazione', cancel: 'Annulla',
+    noIssues: 'Nessun problema: il file si può importare.', issues_other: '{{count}} problemi trovati', issues_one: '1 problema trovato', blocking: 'Il file contiene errori e non può essere importato.',
+    done: 'Piano importato.', where: 'Dove', what: 'Problema', severity: 'Gravità', error: 'errore', warning: 'avviso', info: 'nota',
+  },
+  tree: {
+    title: 'Albero della performance', objective: 'Obiettivo', indicator: 'Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo',
+    kpi: 'Performance KPI', performance: 'Performance Obiettivo', expand: 'Espandi {{code}}', collapse: 'Comprimi {{code}}',
+    expandAll: 'Espandi tutto', collapseAll: 'Comprimi tutto', details: 'Dettaglio di {{code}}', rows: '{{count}} righe', legend: 'Legenda',
+    noPerformance: 'n.d.', summary: '{{objectives}} obiettivi: {{green}} verdi, {{yellow}} gialli, {{red}} rossi, {{none}} senza performance',
+  },
+  band: { green: 'Verde', yellow: 'Giallo', red: 'Rosso', none: 'Senza performance' },
+  state: { measured: 'Misurato', not_achieved: 'Non raggiunto', not_evaluable: 'N.V. (non valutabile)', not_measured: 'Non misurato' },
+  filter: { title: 'Filtri', area: 'Area', band: 'Fascia', owner: 'Responsabile', state: 'Stato indicatore', search: 'Cerca', all: 'Tutti', clear: 'Azzera i filtri' },
+  period: {
+    label: 'Periodo', state: 'Stato', open: 'Aperto', collecting: 'In raccolta', closed: 'Chiuso', validated: 'Validato dall’OIV',
+    locked: 'Periodo {{state}}: i dati sono in sola lettura.', lockedReason: 'Motivo: {{reason}}', none: 'Nessun periodo di monitoraggio',
+    to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
+    reason: 'Motivo della riapertura', reasonRequired: 'Indicare il motivo della riapertura.', done: 'Stato del periodo aggiornato.',
+  },
+  detail: {
+    close: 'Chiudi il dettaglio', explanation: 'Come si calcola', formula: 'Regola', contributions: 'Contributi', share: 'Quota', score: 'Punteggio', points: 'Punti',
+    excluded: 'escluso', history: 'Andamento nei periodi', audit: 'Registro delle modifiche', noAudit: 'Nessuna modifica registrata.', evidence: 'Evidenze',
+    notes: 'Note', source: 'Fonte', owner: 'Responsabile', unit: 'Struttura', scoring: 'Regola di punteggio', indicators: 'Indicatori', when: 'Quando', who: 'Chi', what: 'Cosa',
+    rule: {
+      on_off: 'Tutto o niente: 100 se il consuntivo rispetta il target ({{comparator}} {{target}}), altrimenti 0.',
+      proportional: 'Proporzionale: consuntivo diviso target (o target diviso consuntivo per «≤»), al massimo 100.',
+      bands: 'A fasce: il punteggio della fascia raggiunta dal consuntivo.',
+      threshold: 'A soglia: 0 alla soglia minima, 100 al target, in proporzione tra i due.',
+    },
+    derived: 'Il consuntivo è calcolato (media ponderata degli obiettivi figli), non inserito.',
+    mean: 'La performance dell’obiettivo è la media dei punteggi degli indicatori conteggiati, pesata con i loro pesi.',
+    failed: 'Impossibile caricare: {{message}}',
+  },
+  entry: {
+    title: 'Inserimento del consuntivo', actual: 'Consuntivo', state: 'Stato', reason: 'Motivo N.V.', evidence: 'Evidenze', notes: 'Note', source: 'Fonte', save: 'Salva',
+    saved: 'Salvato: l’albero è stato ricalcolato.', conflict: 'Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Ricarica e riprova.',
+    locked: 'Periodo bloccato: {{message}}', forbidden: 'Non hai i permessi per modificare questo indicatore.', readOnly: 'Sola lettura', invalidNumber: 'Scrivere un numero (es. 1.587,10).',
+    invalidDate: 'Scrivere una data gg/mm/aaaa.', reasonRequired: 'Per N.V. indicare il motivo.', reload: 'Ricarica', noPeriod: 'Serve un periodo di monitoraggio per inserire dati.',
+  },
+  whatif: {
+    title: 'Simulazione (what-if)', start: 'Simula', stop: 'Esci dalla simulazione', reset: 'Annulla le modifiche simulate',
+    banner: 'Simulazione: i valori modificati non vengono salvati e spariscono all’uscita.', changed: '{{count}} modifiche simulate', approximate: '{{count}} indicatori con regole non ricostruibili: simulazione approssimata.',
+    need: 'Cosa serve?', needTitle: 'Cosa serve a {{indicator}} per portare {{node}} in fascia {{band}}?', node: 'Obiettivo', band: 'Fascia', compute: 'Calcola',
+    already: '{{node}} è già in fascia {{band}} ({{performance}}).', reachable: 'Serve un consuntivo di {{actual}}: {{node}} arriva a {{performance}} ({{band}}).',
+    unreachable: 'Non basta: anche con {{actual}}, {{node}} arriva a {{performance}} ({{band}}).', unsupported: 'Calcolo non disponibile per questo indicatore.',
+    simulated: 'simulato', apply: 'Prova questo valore',
+  },
+  charts: {
+    title: 'Grafici', byArea: 'Performance per area', byStrategic: 'Performance per obiettivo strategico', perBand: 'Obiettivi per fascia', history: 'Consuntivo nei periodi rispetto al target',
+    show: 'Mostra i grafici', hide: 'Nascondi i grafici',
+  },
+  export: { title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  common: { loading: 'Caricamento…', error: 'Errore: {{message}}', yes: 'sì', no: 'no', close: 'Chiudi', cancel: 'Annulla', save: 'Salva' },
+};
+
+type Tree = { [k: string]: string | Tree };
+
+const en: typeof it = {
+  app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
+  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', public: 'Public reader' },
+  login: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
+    failed: 'Sign-in failed: {{message}}', public: 'Browse published plans without signing in', signedAs: 'Signed in as {{name}} ({{role}})',
+  },
+  plans: {
+    title: 'Plans', empty: 'No plans.', year: 'Year', open: 'Open', create: 'New plan', planTitle: 'Title', organisation: 'Organisation',
+    created: 'Plan created.', published: 'Published', draft: 'Not published', delete: 'Delete', confirmDelete: 'Delete the plan “{{title}}”?',
+    version: { plan: 'Plan', revision: 'Revision', final: 'Final report' }, publish: 'Publish', unpublish: 'Unpublish', back: 'All plans',
+  },
+  import: {
+    title: 'Import a plan', file: 'File (text or XLSX)', check: 'Check the file', confirm: 'Confirm the import', cancel: 'Cancel',
+    noIssues: 'No problems: the file can be imported.', issues_other: '{{count}} problems found', issues_one: '1 problem found', blocking: 'The file has errors and cannot be imported.',
+    done: 'Plan imported.', where: 'Where', what: 'Problem', severity: 'Severity', error: 'error', warning: 'warning', info: 'note',
+  },
+  tree: {
+    title: 'Performance tree', objective: 'Objective', indicator: 'Indicator', weight: 'Weight', target: 'Target', actual: 'Actual',
+    kpi: 'KPI performance', performance: 'Objective performance', expand: 'Expand {{code}}', collapse: 'Collapse {{code}}',
+    expandAll: 'Expand all', collapseAll: 'Collapse all', details: 'Details of {{code}}', rows: '{{count}} rows', legend: 'Legend',
+    noPerformance: 'n/a', summary: '{{objectives}} objectives: {{green}} green, {{yellow}} yellow, {{red}} red, {{none}} without performance',
+  },
+  band: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No performance' },
+  state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.V. (not evaluable)', not_measured: 'Not measured' },
+  filter: { title: 'Filters', area: 'Area', band: 'Band', owner: 'Owner', state: 'Indicator state', search: 'Search', all: 'All', clear: 'Clear filters' },
+  period: {
+    label: 'Period', state: 'State', open: 'Open', collecting: 'Collecting', closed: 'Closed', validated: 'Validated by the OIV',
+    locked: 'Period {{state}}: data are read-only.', lockedReason: 'Reason: {{reason}}', none: 'No monitoring period',
+    to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
+    reason: 'Reason for reopening', reasonRequired: 'Give the reason for reopening.', done: 'Period state updated.',
+  },
+  detail: {
+    close: 'Close details', explanation: 'How it is computed', formula: 'Rule', contributions: 'Contributions', share: 'Share', score: 'Score', points: 'Points',
+    excluded: 'excluded', history: 'Across periods', audit: 'Change log', noAudit: 'No changes recorded.', evidence: 'Evidence',
+    notes: 'Notes', source: 'Source', owner: 'Owner', unit: 'Unit', scoring: 'Scoring rule', indicators: 'Indicators', when: 'When', who: 'Who', what: 'What',
+    rule: {
+      on_off: 'All or nothing: 100 when the actual meets the target ({{comparator}} {{target}}), otherwise 0.',
+      proportional: 'Proportional: actual divided by target (target by actual for “≤”), at most 100.',
+      bands: 'Bands: the score of the band the actual reaches.',
+      threshold: 'Threshold: 0 at the floor, 100 at the target, a straight line between.',
+    },
+    derived: 'The actual is computed (weighted mean of the child objectives), not entered.',
+    mean: 'The objective’s performance is the mean of its counted indicators’ scores, weighted by their weights.',
+    failed: 'Could not load: {{message}}',
+  },
+  entry: {
+    title: 'Enter the actual', actual: 'Actual', state: 'State', reason: 'N.V. reason', evidence: 'Evidence', notes: 'Notes', source: 'Source', save: 'Save',
+    saved: 'Saved: the tree has been recomputed.', conflict: 'Someone else saved first: your value was NOT saved. Current value: {{current}}. Reload and try again.',
+    locked: 'Period locked: {{message}}', forbidden: 'You may not edit this indicator.', readOnly: 'Read-only', invalidNumber: 'Write a number (e.g. 1.587,10).',
+    invalidDate: 'Write a date dd/mm/yyyy.', reasonRequired: 'For N.V. give the reason.', reload: 'Reload', noPeriod: 'A monitoring period is needed to enter data.',
+  },
+  whatif: {
+    title: 'What-if simulation', start: 'Simulate', stop: 'Leave the simulation', reset: 'Undo simulated changes',
+    banner: 'Simulation: changed values are not saved and disappear when you leave.', changed: '{{count}} simulated changes', approximate: '{{count}} indicators with rules that cannot be rebuilt: approximate simulation.',
+    need: 'What is needed?', needTitle: 'What does {{indicator}} need to bring {{node}} to {{band}}?', node: 'Objective', band: 'Band', compute: 'Compute',
+    already: '{{node}} is already {{band}} ({{performance}}).', reachable: 'It needs an actual of {{actual}}: {{node}} reaches {{performance}} ({{band}}).',
+    unreachable: 'Not enough: even at {{actual}}, {{node}} reaches {{performance}} ({{band}}).', unsupported: 'Not available for this indicator.',
+    simulated: 'simulated', apply: 'Try this value',
+  },
+  charts: {
+    title: 'Charts', byArea: 'Performance by area', byStrategic: 'Performance by strategic objective', perBand: 'Objectives per band', history: 'Actual across periods against the target',
+    show: 'Show charts', hide: 'Hide charts',
+  },
+  export: { title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  common: { loading: 'Loading…', error: 'Error: {{message}}', yes: 'yes', no: 'no', close: 'Close', cancel: 'Cancel', save: 'Save' },
+};
+
+const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
+
+void i18next.use(initReactI18next).init({
+  resources: { it: { translation: it as unknown as Tree }, en: { translation: en as unknown as Tree } },
+  lng: stored === 'en' ? 'en' : 'it',
+  fallbackLng: 'it',
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(lng: 'it' | 'en'): void {
+  void i18next.changeLanguage(lng);
+  localStorage.setItem('albero.lang', lng);
+  document.documentElement.lang = lng;
+}
+
+export default i18next;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePlan } from '../../src/core/index.js';
+import { evaluationDocument } from '../../src/io/json.js';
+import { loadTable } from '../../src/io/load.js';
+import { FIXTURE } from '../../test/helpers.js';
+import type { TreeObjective } from './api/types.js';
+import { NO_FILTERS, visibleRows } from './rows.js';
+
+async function objectives(): Promise<TreeObjective[]> {
+  const loaded = await loadTable(FIXTURE);
+  const doc = evaluationDocument(evaluatePlan(loaded.value!.plan));
+  return doc.objectives.map((o) => ({
+    ...o,
+    owner: o.code.startsWith('B') ? 'Ufficio B' : null,
+    unit: null,
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, evidence: null, source: null, notes: null, editable: false })),
+  }));
+}
+
+const codes = (rows: ReturnType<typeof visibleRows>) => rows.map((r) => (r.kind === 'objective' ? r.objective.code : r.indicator.id));
+
+describe('rows of the tree table', () => {
+  it('lists every objective and indicator in tree order when nothing is filtered', async () => {
+    const objs = await objectives();
+    const rows = visibleRows(objs, NO_FILTERS, new Set());
+    expect(rows.filter((r) => r.kind === 'objective')).toHaveLength(objs.length);
+    expect(rows.filter((r) => r.kind === 'indicator')).toHaveLength(objs.reduce((n, o) => n + o.indicators.length, 0));
+    const list = codes(rows);
+    expect(list.indexOf('A.2')).toBeLessThan(list.indexOf('A.2:1'));
+    expect(list.indexOf('A.2:1')).toBeLessThan(list.indexOf('A.2.1'));
+  });
+
+  it('hides a collapsed branch', async () => {
+    const rows = visibleRows(await objectives(), NO_FILTERS, new Set(['A']));
+    expect(codes(rows).some((c) => c.startsWith('A.'))).toBe(false);
+    expect(codes(rows)).toContain('A');
+    expect(codes(rows)).toContain('B.1');
+  });
+
+  it('filters by band keeping the ancestors for context', async () => {
+    const rows = visibleRows(await objectives(), { ...NO_FILTERS, band: 'red' }, new Set());
+    const objs = rows.filter((r) => r.kind === 'objective').map((r) => r.objective);
+    expect(objs.map((o) => o.code)).toContain('B.1');
+    expect(objs.map((o) => o.code)).toContain('B');
+    expect(objs.map((o) => o.code)).not.toContain('A.2');
+  });
+
+  it('filters by area, owner, state and search', async () => {
+    const objs = await objectives();
+    expect(codes(visibleRows(objs, { ...NO_FILTERS, area: 'B' }, new Set())).every((c) => c.startsWith('B'))).toBe(true);
+    expect(codes(visibleRows(objs, { ...NO_FILTERS, owner: 'Ufficio B' }, new Set())).every((c) => c.startsWith('B'))).toBe(true);
+    const nv = visibleRows(objs, { ...NO_FILTERS, state: 'not_evaluable' }, new Set()).filter((r) => r.kind === 'indicator');
+    expect(nv).toHaveLength(1);
+    const found = codes(visibleRows(objs, { ...NO_FILTERS, search: 'turistic' }, new Set()));
+    expect(found).toContain('A.1.1:2');
+    expect(found).not.toContain('B.1');
+  });
+});
