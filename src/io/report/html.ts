@@ -14,6 +14,10 @@ import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, yearOf, type ReportMeta } from './meta.js';
 import { reportSummary, type ReportSummary } from './summary.js';
 
+/** Plans with more objectives than this are printed as several tables of `CHUNK` objectives. */
+const CHUNK_FROM = 300;
+const CHUNK = 60;
+
 export const BAND_COLOUR: Record<Band, string> = { green: '#9fd67f', yellow: '#ffe45c', red: '#ff9a8f' };
 /** Darker tones for bars and swatch borders, readable on white. */
 const BAND_STROKE: Record<Band, string> = { green: '#2e7d32', yellow: '#9a7d00', red: '#c62828' };
@@ -55,6 +59,7 @@ th, td { border: 1px solid var(--rule); padding: 3px 5px; vertical-align: top; t
 thead th { background: var(--head); color: #fff; }
 .num { text-align: right; white-space: nowrap; }
 .relazione { table-layout: fixed; font-size: 8.5pt; }
+.relazione + .relazione { margin-top: -1px; }
 .relazione col.c-obj { width: 24%; } .relazione col.c-ind { width: 30%; } .relazione col.c-peso { width: 7%; }
 .relazione col.c-tgt, .relazione col.c-act { width: 8.5%; } .relazione col.c-kpi, .relazione col.c-perf { width: 11%; }
 .relazione tr.objective th, .relazione tr.objective td { background: #e4ebf3; font-weight: bold; }
@@ -142,9 +147,18 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     .map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`)
     .join('');
 
-  const rows: string[] = [];
+  // Chromium paginates one huge table in time that grows faster than its rows (15 s for 10,000
+  // indicators); cut into tables of CHUNK objectives, each repeating its header, it takes a third.
+  // Normal plans stay one table; big ones show the header again at each cut.
+  const chunk = evaluation.nodeResults.length > CHUNK_FROM ? CHUNK : Number.POSITIVE_INFINITY;
+  const tables: string[][] = [];
+  let rows: string[] = [];
   const total = evaluation.nodeResults.length;
   evaluation.nodeResults.forEach((r, n) => {
+    if (n > 0 && n % chunk === 0) {
+      tables.push(rows);
+      rows = [];
+    }
     const depth = r.node.code.split('.').length - 1;
     const weight = r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`;
     rows.push(
@@ -162,6 +176,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);
+  tables.push(rows);
 
   const title = escapeHtml(plan.title);
   return `<!doctype html>
@@ -207,14 +222,17 @@ ${chartSvg(summary, legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.m
 </section>
 <section class="table-section" aria-labelledby="h-table">
 <h2 id="h-table">Albero della performance</h2>
-<table class="relazione">
-<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>
-<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf"></colgroup>
+${tables
+  .map(
+    (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (continua)"`}>
+${n === 0 ? `<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf"></colgroup>
 <thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>
-${rows.join('\n')}
+${part.join('\n')}
 </tbody>
-</table>
+</table>`,
+  )
+  .join('\n')}
 <p class="notes">N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.</p>
 </section>
 </main>

@@ -38,7 +38,6 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
     const page = await browser.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-      await page.emulateMedia({ media: 'print' });
       const small = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 10mm;';
       const pdf = await page.pdf({
         format: 'A4',
