@@ -1,0 +1,26 @@
+/**
+ * The little SQL both backends share. The store is written once against `Db`; each backend adapts
+ * its driver (better-sqlite3 is synchronous and single-connection, pg is a pool) to these few calls.
+ * Placeholders are `?` everywhere; the PostgreSQL adapter numbers them.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+export type Row = Record<string, unknown>;
+export type Param = string | number | null;
+
+export interface Queryable {
+  all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** Runs a statement; `changes` is the number of rows it inserted, updated or deleted. */
+  run(sql: string, params?: readonly Param[]): Promise<{ changes: number }>;
+}
+
+export interface Db extends Queryable {
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction: all of it is stored, or none of it (also on a thrown error). */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function one<T = Row>(q: Queryable, sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+  const rows = await q.all<T>(sql, params);
+  return rows[0];
+}

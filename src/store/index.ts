@@ -1,0 +1,23 @@
+/**
+ * The store's public face: `openStore` picks the backend from a URL or a file path.
+ *
+ * @example
+ *   const store = await openStore(process.env.DATABASE_URL ?? 'data/albero.sqlite');
+ */
+import { openPostgres } from './postgres/db.js';
+import { SqlStore } from './sql-store.js';
+import { openSqlite } from './sqlite/db.js';
+import type { Store } from './types.js';
+
+export * from './types.js';
+export { canTransition, isLocked, isReopening } from './periods.js';
+export { defaultPeriods, measurementJson } from './sql-store.js';
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** `postgres://…` opens PostgreSQL; anything else is a SQLite file (`:memory:` for a throwaway one). */
+export async function openStore(location: string): Promise<Store> {
+  return SqlStore.open(isPostgresUrl(location) ? openPostgres(location) : openSqlite(location));
+}

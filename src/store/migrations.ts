@@ -1,0 +1,147 @@
+/**
+ * Versioned migrations, run on every start: each runs once, in its own transaction, and is
+ * recorded in `schema_migrations`. A new version is appended, never edited. The two dialects differ
+ * only where the databases do: decimals are TEXT in SQLite and NUMERIC in PostgreSQL (both reach
+ * the store as strings), and the audit trail's serial key.
+ */
+import type { Db, Dialect } from './db.js';
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: (d: Dialect) => string[];
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'plans, tree, periods, measurements, users, sessions, audit trail',
+    sql: (d) => {
+      const num = d === 'postgres' ? 'NUMERIC' : 'TEXT';
+      const serial = d === 'postgres' ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
+      return [
+        `CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)`,
+        `CREATE TABLE plans (
+          id TEXT PRIMARY KEY,
+          organisation_id TEXT NOT NULL REFERENCES organisations(id),
+          title TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          version TEXT NOT NULL CHECK (version IN ('plan', 'revision', 'final')),
+          published INTEGER NOT NULL DEFAULT 0,
+          settings TEXT NOT NULL,
+          data_version INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL)`,
+        `CREATE TABLE nodes (
+          plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+          code TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          parent TEXT,
+          title TEXT NOT NULL,
+          level TEXT,
+          weight ${num},
+          owner TEXT,
+          unit TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          PRIMARY KEY (plan_id, code))`,
+        `CREATE TABLE indicators (
+          plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          node_code TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          weight ${num} NOT NULL,
+          comparator TEXT NOT NULL,
+          tolerance ${num},
+          target TEXT,
+          unit TEXT NOT NULL,
+          scoring TEXT,
+          formula TEXT,
+          baseline TEXT,
+          source TEXT,
+          owner TEXT,
+          notes TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          PRIMARY KEY (plan_id, id),
+          FOREIGN KEY (plan_id, node_code) REFERENCES nodes(plan_id, code) ON DELETE CASCADE)`,
+        `CREATE INDEX indicators_by_node ON indicators (plan_id, node_code, position)`,
+        `CREATE TABLE periods (
+          plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          label TEXT NOT NULL,
+          ends_on TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('open', 'collecting', 'closed', 'validated')),
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (plan_id, id))`,
+        `CREATE TABLE measurements (
+          plan_id TEXT NOT NULL,
+          indicator_id TEXT NOT NULL,
+          period_id TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('measured', 'not_achieved', 'not_evaluable', 'not_measured')),
+          actual TEXT,
+          inputs TEXT,
+          reason TEXT,
+          evidence TEXT,
+          source TEXT,
+          notes TEXT,
+          entered_by TEXT,
+          entered_at TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          PRIMARY KEY (plan_id, indicator_id, period_id),
+          FOREIGN KEY (plan_id, indicator_id) REFERENCES indicators(plan_id, id) ON DELETE CASCADE,
+          FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
+        `CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE,
+          display_name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'controller', 'referente', 'oiv')),
+          units TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL)`,
+        `CREATE TABLE sessions (
+          id TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          csrf_token TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL)`,
+        `CREATE TABLE audit (
+          id ${serial},
+          at TEXT NOT NULL,
+          user_id TEXT,
+          username TEXT,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          plan_id TEXT,
+          node_code TEXT,
+          indicator_id TEXT,
+          before TEXT,
+          after TEXT,
+          reason TEXT)`,
+        `CREATE INDEX audit_by_plan ON audit (plan_id, id)`,
+      ];
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Brings the database up to the latest version; returns the versions it applied. */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied.
+      if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4242)`);
+      const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of migration.sql(db.dialect)) await tx.run(statement);
+      await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,738 @@
+/**
+ * The store, written once in SQL both SQLite and PostgreSQL accept. The backends differ only in
+ * their `Db` adapter and a few lines of DDL (migrations.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
+import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, parse, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { migrate } from './migrations.js';
+import { canTransition, isLocked } from './periods.js';
+import type {
+  Actor,
+  AuditEntry,
+  AuditQuery,
+  Failure,
+  ImportInput,
+  IndicatorInput,
+  IndicatorMeta,
+  IndicatorPatch,
+  MeasurementInput,
+  MeasurementRecord,
+  NewPlan,
+  NewUser,
+  NodeInput,
+  NodeMeta,
+  NodePatch,
+  PeriodRecord,
+  PeriodState,
+  PlanPatch,
+  PlanRecord,
+  Result,
+  Role,
+  SessionRecord,
+  Store,
+  UserPatch,
+  UserRecord,
+} from './types.js';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const now = (): string => new Date().toISOString();
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** The monitoring periods every new plan starts with: 30/06, 30/09 and the year end. */
+export function defaultPeriods(year: number): Array<{ id: string; label: string; endsOn: string }> {
+  return [
+    { id: `${year}-06-30`, label: `30/06/${year}`, endsOn: `${year}-06-30` },
+    { id: `${year}-09-30`, label: `30/09/${year}`, endsOn: `${year}-09-30` },
+    { id: `${year}-12-31`, label: `31/12/${year}`, endsOn: `${year}-12-31` },
+  ];
+}
+
+const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
+
+function planRecord(r: Row): PlanRecord {
+  return {
+    id: String(r.id),
+    organisation: String(r.organisation),
+    title: String(r.title),
+    year: Number(r.year),
+    version: r.version as PlanRecord['version'],
+    published: Number(r.published) === 1,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    dataVersion: Number(r.data_version),
+  };
+}
+
+function periodRecord(r: Row): PeriodRecord {
+  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at) };
+}
+
+function measurementRecord(r: Row): MeasurementRecord {
+  const inputs = parse(r.inputs) as Record<string, string> | null;
+  return {
+    indicatorId: String(r.indicator_id),
+    periodId: String(r.period_id),
+    state: r.state as MeasurementRecord['state'],
+    actual: amountFromJson(parse(r.actual)),
+    inputs: inputs === null ? null : Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, new Decimal(v)])),
+    reason: str(r.reason),
+    evidence: str(r.evidence),
+    source: str(r.source),
+    notes: str(r.notes),
+    enteredBy: str(r.entered_by),
+    enteredAt: String(r.entered_at),
+    version: Number(r.version),
+  };
+}
+
+/** A measurement as the audit trail and the API's conflict details show it: plain JSON. */
+export function measurementJson(m: MeasurementRecord | undefined): Record<string, unknown> | null {
+  if (m === undefined) return null;
+  return {
+    state: m.state,
+    actual: amountToJson(m.actual),
+    inputs: m.inputs === null ? null : Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])),
+    reason: m.reason,
+    evidence: m.evidence,
+    source: m.source,
+    notes: m.notes,
+    enteredBy: m.enteredBy,
+    enteredAt: m.enteredAt,
+    version: m.version,
+  };
+}
+
+function userRecord(r: Row): UserRecord {
+  return {
+    id: String(r.id),
+    username: String(r.username),
+    displayName: String(r.display_name),
+    role: r.role as Role,
+    units: JSON.parse(String(r.units)) as string[],
+    active: Number(r.active) === 1,
+    createdAt: String(r.created_at),
+  };
+}
+
+function nodeJson(r: Row): Record<string, unknown> {
+  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unit: r.unit, version: Number(r.version) };
+}
+
+function indicatorJson(r: Row): Record<string, unknown> {
+  return {
+    id: r.id,
+    node: r.node_code,
+    name: r.name,
+    weight: str(r.weight),
+    comparator: r.comparator,
+    tolerance: str(r.tolerance),
+    target: parse(r.target),
+    unit: r.unit,
+    scoring: parse(r.scoring),
+    formula: parse(r.formula),
+    owner: r.owner,
+    source: r.source,
+    notes: r.notes,
+    version: Number(r.version),
+  };
+}
+
+/** Inserts rows in batches (one statement per batch: 5,000 indicators are a few round trips, not 5,000). */
+async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>): Promise<void> {
+  const batch = Math.max(1, Math.floor(2000 / columns.length));
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    const placeholders = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, slice.flat());
+  }
+}
+
+interface AuditWrite {
+  action: string;
+  entity: string;
+  entityId: string;
+  planId?: string | null;
+  node?: string | null;
+  indicator?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+async function audit(tx: Queryable, actor: Actor, entry: AuditWrite): Promise<void> {
+  await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    now(),
+    actor.id,
+    actor.username,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.planId ?? null,
+    entry.node ?? null,
+    entry.indicator ?? null,
+    entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    entry.reason ?? null,
+  ]);
+}
+
+async function touch(tx: Queryable, planId: string): Promise<void> {
+  await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
+}
+
+const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version'] as const;
+
+function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput & { baseline?: Indicator['baseline'] }): Param[] {
+  return [
+    planId,
+    id,
+    code,
+    position,
+    i.name,
+    i.weight.toString(),
+    i.comparator,
+    i.tolerance?.toString() ?? null,
+    text(amountToJson(i.target)),
+    i.unit,
+    text(ruleToJson(i.scoring ?? null)),
+    text(formulaToJson(i.formula ?? null)),
+    text(amountToJson(i.baseline ?? null)),
+    i.source ?? null,
+    i.owner ?? null,
+    i.notes ?? null,
+    1,
+  ];
+}
+
+export class SqlStore implements Store {
+  readonly dialect: Db['dialect'];
+  private constructor(private readonly db: Db) {
+    this.dialect = db.dialect;
+  }
+
+  /** Opens the store on a database, bringing its schema up to date first. */
+  static async open(db: Db): Promise<SqlStore> {
+    await migrate(db);
+    return new SqlStore(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** PostgreSQL: lock the row read inside a transaction, so a concurrent change waits (SQLite writers are serial already). */
+  private get forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  async listPlans(): Promise<PlanRecord[]> {
+    return (await this.db.all(`${PLAN_SELECT} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
+  }
+
+  async getPlan(planId: string): Promise<PlanRecord | undefined> {
+    const r = await one(this.db, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+    return r === undefined ? undefined : planRecord(r);
+  }
+
+  async dataVersion(planId: string): Promise<number | undefined> {
+    const r = await one(this.db, `SELECT data_version FROM plans WHERE id = ?`, [planId]);
+    return r === undefined ? undefined : Number(r.data_version);
+  }
+
+  private async organisationId(tx: Queryable, name: string): Promise<string> {
+    const found = await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]);
+    if (found !== undefined) return String(found.id);
+    const id = randomUUID();
+    await tx.run(`INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING`, [id, name, now()]);
+    return String((await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]))!.id);
+  }
+
+  private async insertPlan(tx: Queryable, input: NewPlan, actor: Actor, action: string): Promise<PlanRecord> {
+    const id = randomUUID();
+    const at = now();
+    const organisation = await this.organisationId(tx, input.organisation ?? 'Ente');
+    await tx.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, 1, ?, ?)`, [
+      id,
+      organisation,
+      input.title,
+      input.year,
+      input.version ?? 'plan',
+      JSON.stringify(settingsToJson(input.settings ?? DEFAULT_SETTINGS)),
+      at,
+      at,
+    ]);
+    await insertMany(
+      tx,
+      'periods',
+      ['plan_id', 'id', 'label', 'ends_on', 'state', 'updated_at'],
+      defaultPeriods(input.year).map((p) => [id, p.id, p.label, p.endsOn, 'open', at]),
+    );
+    const record = planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [id]))!);
+    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version } });
+    return record;
+  }
+
+  async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
+    return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
+  }
+
+  async importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>> {
+    const { plan } = input.table;
+    const seen = new Set<string>();
+    for (const node of plan.nodes) {
+      if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code });
+      seen.add(node.code);
+    }
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const record = await this.insertPlan(tx, { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings }, actor, 'import');
+        const yearEnd = defaultPeriods(input.year)[2]!.id;
+        const at = now();
+        await insertMany(
+          tx,
+          'nodes',
+          ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
+          plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1]),
+        );
+        const indicators: Param[][] = [];
+        const measurements: Param[][] = [];
+        for (const node of plan.nodes) {
+          node.indicators.forEach((ind, position) => {
+            indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, baseline: ind.baseline ?? null }));
+            const m = ind.measurement;
+            if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
+            measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
+          });
+        }
+        await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
+        await insertMany(tx, 'measurements', MEASUREMENT_COLUMNS, measurements);
+        return record;
+      }),
+    );
+  }
+
+  async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : ''}`, [planId]);
+      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const b = planRecord(before);
+      const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
+      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, now(), planId]);
+      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const b = planRecord(before);
+      await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
+      await audit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
+      return ok(b);
+    });
+  }
+
+  async planForPeriod(planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
+    // One transaction: the plan, its tree and its measurements are read as of one moment.
+    return this.db.transaction(async (tx) => {
+      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const settingsRow = await one(tx, `SELECT settings FROM plans WHERE id = ?`, [planId]);
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
+      if (period === undefined) {
+        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+      }
+      const nodeRows = await tx.all(`SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
+      const indicatorRows = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
+      const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
+      const measured = new Map<string, MeasurementRecord>();
+      for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
+      const byNode = new Map<string, Indicator[]>();
+      const indicatorMeta = new Map<string, IndicatorMeta>();
+      for (const r of indicatorRows) {
+        const id = String(r.id);
+        const m = measured.get(id) ?? null;
+        const indicator: Indicator = {
+          id,
+          name: String(r.name),
+          weight: new Decimal(String(r.weight)),
+          comparator: r.comparator as Indicator['comparator'],
+          tolerance: r.tolerance === null ? null : new Decimal(String(r.tolerance)),
+          target: amountFromJson(parse(r.target)),
+          unit: r.unit as Indicator['unit'],
+          scoring: ruleFromJson(parse(r.scoring)),
+          formula: formulaFromJson(parse(r.formula)),
+          measurement: toMeasurement(m),
+          baseline: amountFromJson(parse(r.baseline)),
+          ...(r.source !== null ? { source: String(r.source) } : {}),
+          ...(r.owner !== null ? { owner: String(r.owner) } : {}),
+          ...(r.notes !== null ? { notes: String(r.notes) } : {}),
+        };
+        const list = byNode.get(String(r.node_code)) ?? [];
+        list.push(indicator);
+        byNode.set(String(r.node_code), list);
+        indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m });
+      }
+      const nodeMeta = new Map<string, NodeMeta>();
+      const nodes: PlanNode[] = nodeRows.map((r) => {
+        const code = String(r.code);
+        nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit), version: Number(r.version) });
+        return {
+          code,
+          title: String(r.title),
+          parent: str(r.parent),
+          ...(r.level !== null ? { level: String(r.level) } : {}),
+          weight: r.weight === null ? null : new Decimal(String(r.weight)),
+          indicators: byNode.get(code) ?? [],
+          ...(r.owner !== null ? { owner: String(r.owner) } : {}),
+        };
+      });
+      const record = planRecord(planRow);
+      return ok({
+        record,
+        period,
+        periods,
+        plan: { title: record.title, nodes, settings: settingsFromJson(parse(settingsRow!.settings)) },
+        nodes: nodeMeta,
+        indicators: indicatorMeta,
+      });
+    });
+  }
+
+  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`);
+      if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
+        return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`);
+      }
+      const last = await one(tx, `SELECT MAX(position) AS p FROM nodes WHERE plan_id = ?`, [planId]);
+      const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
+      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, [
+        planId,
+        input.code,
+        position,
+        input.parent,
+        input.title,
+        input.level ?? null,
+        input.weight?.toString() ?? null,
+        input.owner ?? null,
+        input.unit ?? null,
+      ]);
+      const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after) });
+      return ok({ owner: input.owner ?? null, unit: input.unit ?? null, version: 1 });
+    });
+  }
+
+  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
+        return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) });
+      }
+      const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
+      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
+        patch.title ?? String(before.title),
+        has('level') ? (patch.level ?? null) : str(before.level),
+        has('weight') ? (patch.weight?.toString() ?? null) : str(before.weight),
+        has('owner') ? (patch.owner ?? null) : str(before.owner),
+        has('unit') ? (patch.unit ?? null) : str(before.unit),
+        planId,
+        code,
+      ]);
+      const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]))!;
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after) });
+      return ok({ owner: str(after.owner), unit: str(after.unit), version: Number(after.version) });
+    });
+  }
+
+  async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
+      if (children.length > 0) return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`);
+      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: { ...nodeJson(before), indicators: indicators.map(indicatorJson) } });
+      return ok(null);
+    });
+  }
+
+  async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      const ids = new Set(existing.map((r) => String(r.id)));
+      let n = existing.length + 1;
+      while (ids.has(`${code}:${n}`)) n++;
+      const id = `${code}:${n}`;
+      const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
+      await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
+      const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after) });
+      return ok({ id, version: 1 });
+    });
+  }
+
+  async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (Number(before.version) !== expectedVersion) {
+        return fail('conflict', `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: indicatorJson(before) });
+      }
+      const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
+      const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
+      const changed = await tx.run(
+        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
+        [
+          patch.name ?? str(before.name),
+          patch.weight?.toString() ?? str(before.weight),
+          patch.comparator ?? str(before.comparator),
+          pick('tolerance', patch.tolerance?.toString() ?? null, 'tolerance'),
+          pick('target', text(amountToJson(patch.target ?? null)), 'target'),
+          patch.unit ?? str(before.unit),
+          pick('scoring', text(ruleToJson(patch.scoring ?? null)), 'scoring'),
+          pick('formula', text(formulaToJson(patch.formula ?? null)), 'formula'),
+          pick('owner', patch.owner ?? null, 'owner'),
+          pick('source', patch.source ?? null, 'source'),
+          pick('notes', patch.notes ?? null, 'notes'),
+          planId,
+          indicatorId,
+          expectedVersion,
+        ],
+      );
+      if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`);
+      const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) });
+      return ok({ id: indicatorId, version: Number(after.version) });
+    });
+  }
+
+  async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
+    return this.db.transaction(async (tx) => {
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) });
+      return ok(null);
+    });
+  }
+
+  async getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
+    const r = await one(this.db, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
+    return r === undefined ? undefined : measurementRecord(r);
+  }
+
+  async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<MeasurementRecord>> {
+    return this.db.transaction(async (tx) => {
+      // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
+      const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (isLocked(period.state as PeriodState)) {
+        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`, { period: periodRecord(period) });
+      }
+      const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
+      const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
+      const current = before?.version ?? 0;
+      if (current !== expectedVersion) {
+        return fail('conflict', `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, { current: measurementJson(before) });
+      }
+      const at = now();
+      const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, { evidence: input.evidence ?? null, source: input.source ?? null, notes: input.notes ?? null });
+      if (before === undefined) {
+        // Two first writes at once: the primary key lets one in, the other sees a conflict.
+        const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
+        if (inserted.changes !== 1) return fail('conflict', 'this value was entered by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) });
+      } else {
+        const updated = await tx.run(
+          `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
+          [...params.slice(3, 13), planId, indicatorId, periodId, expectedVersion],
+        );
+        if (updated.changes !== 1) return fail('conflict', 'this value was changed by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) });
+      }
+      const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'measure', entity: 'measurement', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: measurementJson(before), after: measurementJson(after) });
+      return ok(after);
+    });
+  }
+
+  private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
+    const r = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
+    return r === undefined ? undefined : measurementRecord(r);
+  }
+
+  async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
+    if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+    return (await this.db.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+  }
+
+  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      const before = periodRecord(row);
+      const check = canTransition(before.state, to, reason);
+      if (check !== null) return fail('invalid-transition', check, { from: before.state, to });
+      await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: to === 'validated' ? 'validate' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: { state: after.state }, reason });
+      return ok(after);
+    });
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
+    if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
+    if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
+    params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));
+    const rows = await this.db.all(`SELECT * FROM audit${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: String(r.at),
+      user: str(r.username),
+      action: String(r.action),
+      entity: String(r.entity),
+      entityId: String(r.entity_id),
+      planId: str(r.plan_id),
+      before: parse(r.before),
+      after: parse(r.after),
+      reason: str(r.reason),
+    }));
+  }
+
+  async countUsers(): Promise<number> {
+    return Number((await one(this.db, `SELECT COUNT(*) AS n FROM users`))!.n);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (await this.db.all(`SELECT * FROM users ORDER BY username`)).map(userRecord);
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const r = await one(this.db, `SELECT * FROM users WHERE id = ?`, [id]);
+    return r === undefined ? undefined : userRecord(r);
+  }
+
+  async findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
+    const r = await one(this.db, `SELECT * FROM users WHERE username = ?`, [username]);
+    return r === undefined ? undefined : { ...userRecord(r), passwordHash: String(r.password_hash) };
+  }
+
+  async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`);
+      const id = randomUUID();
+      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, [
+        id,
+        input.username,
+        input.displayName,
+        input.role,
+        JSON.stringify(input.units),
+        input.passwordHash,
+        now(),
+      ]);
+      const user = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
+      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units } });
+      return ok(user);
+    });
+  }
+
+  async updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
+      if (row === undefined) return fail('not-found', `there is no user with the id ${id}`);
+      const before = userRecord(row);
+      await tx.run(`UPDATE users SET display_name = ?, role = ?, units = ?, active = ?, password_hash = ? WHERE id = ?`, [
+        patch.displayName ?? before.displayName,
+        patch.role ?? before.role,
+        JSON.stringify(patch.units ?? before.units),
+        (patch.active ?? before.active) ? 1 : 0,
+        patch.passwordHash ?? String(row.password_hash),
+        id,
+      ]);
+      // A new password or a disabled account ends every open session of that user.
+      if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
+      const after = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
+      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, active: u.active });
+      await audit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });
+      return ok(after);
+    });
+  }
+
+  async createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
+    await this.db.run(`INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`, [id, userId, csrfToken, now(), expiresAt]);
+  }
+
+  async findSession(id: string): Promise<SessionRecord | undefined> {
+    const r = await one(this.db, `SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, [id]);
+    if (r === undefined) return undefined;
+    if (String(r.expires_at) < now() || Number(r.active) !== 1) return undefined;
+    return { user: userRecord(r), csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.run(`DELETE FROM sessions WHERE id = ?`, [id]);
+  }
+}
+
+const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;
+
+type MeasurementLike = { state: MeasurementRecord['state']; actual?: MeasurementRecord['actual']; inputs?: MeasurementRecord['inputs']; reason?: string | null };
+
+function toMeasurementLike(input: MeasurementInput): MeasurementLike {
+  return { state: input.state, actual: input.actual, inputs: input.inputs ?? null, reason: input.reason ?? null };
+}
+
+function measurementParams(planId: string, indicatorId: string, periodId: string, m: Measurement | MeasurementLike, actor: Actor, at: string, version: number, extra: { evidence: string | null; source: string | null; notes: string | null }): Param[] {
+  const like = m as MeasurementLike;
+  const inputs = like.inputs;
+  return [
+    planId,
+    indicatorId,
+    periodId,
+    m.state,
+    m.state === 'measured' ? text(amountToJson(like.actual ?? null)) : null,
+    m.state === 'measured' && inputs !== undefined && inputs !== null ? JSON.stringify(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.toString()]))) : null,
+    m.state === 'not_evaluable' ? (like.reason ?? null) : null,
+    extra.evidence,
+    extra.source,
+    extra.notes,
+    actor.username,
+    at,
+    version,
+  ];
+}
+
+function toMeasurement(m: MeasurementRecord | null): Measurement {
+  if (m === null) return { state: 'not_measured' };
+  switch (m.state) {
+    case 'measured':
+      return { state: 'measured', ...(m.actual !== null ? { actual: m.actual } : {}), ...(m.inputs !== null ? { inputs: m.inputs } : {}) };
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: m.reason ?? '' };
+    default:
+      return { state: m.state };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * SQLite through better-sqlite3 (WAL). The driver is synchronous on one connection, so a
+ * transaction that awaits in the middle must keep every other caller out until it ends: a queue
+ * (a promise chain) serialises transactions and plain statements alike.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db, Param, Queryable, Row } from '../db.js';
+
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  // FULL: a write the API acknowledged survives a crash of the machine, not only of the process.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = raw.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const direct: Queryable = {
+    all: async <T = Row>(sql: string, params: readonly Param[] = []) => {
+      const statement = prepare(sql);
+      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+    },
+    run: async (sql: string, params: readonly Param[] = []) => ({ changes: prepare(sql).run(...params).changes }),
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return {
+    dialect: 'sqlite',
+    all: (sql, params) => serial(() => direct.all(sql, params)),
+    run: (sql, params) => serial(() => direct.run(sql, params)),
+    transaction: (work) =>
+      serial(async () => {
+        raw.prepare('BEGIN IMMEDIATE').run();
+        try {
+          const result = await work(direct);
+          raw.prepare('COMMIT').run();
+          return result;
+        } catch (error) {
+          if (raw.inTransaction) raw.prepare('ROLLBACK').run();
+          throw error;
+        }
+      }),
+    close: () => serial(async () => void raw.close()),
+  };
+}

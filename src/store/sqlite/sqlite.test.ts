@@ -1,0 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { storeSuite } from '../store.case.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-store-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeSuite('sqlite', async () => join(dir, `store-${n++}.sqlite`));

@@ -1,0 +1,231 @@
+/**
+ * One suite, every backend (the Hono `common.case` pattern): `sqlite.test.ts` and
+ * `postgres.test.ts` run exactly these cases, so the two stores cannot drift apart.
+ * `newLocation` gives a fresh, empty database each time (a file path or a postgres:// URL).
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Decimal, evaluatePlan, toJsonNumber } from '../core/index.js';
+import { importTableBytes } from '../io/load.js';
+import { ALBERO_GOLDEN } from '../../test/golden-values.js';
+import { FIXTURE } from '../../test/helpers.js';
+import { openStore, SYSTEM, type Actor, type Store } from './index.js';
+
+const alice: Actor = { id: null, username: 'alice' };
+
+export async function importFixture(store: Store): Promise<string> {
+  const table = await importTableBytes(readFileSync(FIXTURE), 'albero-performance-2024.txt');
+  const imported = await store.importPlan({ table: table.value!, year: 2024, organisation: 'Camera di commercio' }, SYSTEM);
+  if (!imported.ok) throw new Error(imported.error.message);
+  return imported.value.id;
+}
+
+export function storeSuite(name: string, newLocation: () => Promise<string>): void {
+  describe(`store on ${name}`, () => {
+    const open: Store[] = [];
+    const fresh = async (location?: string): Promise<Store> => {
+      const store = await openStore(location ?? (await newLocation()));
+      open.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+
+    it('migrates an empty database, and opening it again changes nothing', async () => {
+      const location = await newLocation();
+      const first = await fresh(location);
+      expect(first.dialect).toBe(name);
+      const planId = await importFixture(first);
+      await first.close();
+      open.splice(open.indexOf(first), 1);
+      const second = await fresh(location);
+      expect((await second.listPlans()).map((p) => p.id)).toEqual([planId]);
+    });
+
+    it('imports the fixture, and the engine computes the published figures from what was stored', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const plans = await store.listPlans();
+      expect(plans).toHaveLength(1);
+      expect(plans[0]).toMatchObject({ id: planId, organisation: 'Camera di commercio', year: 2024, version: 'plan', published: false, title: 'Albero performance 2024' });
+      const periods = await store.listPeriods(planId);
+      expect(periods?.map((p) => [p.id, p.label, p.state])).toEqual([
+        ['2024-06-30', '30/06/2024', 'open'],
+        ['2024-09-30', '30/09/2024', 'open'],
+        ['2024-12-31', '31/12/2024', 'open'],
+      ]);
+      const snapshot = await store.planForPeriod(planId);
+      if (!snapshot.ok) throw new Error(snapshot.error.message);
+      expect(snapshot.value.period.id).toBe('2024-12-31');
+      const evaluation = evaluatePlan(snapshot.value.plan);
+      for (const [code, expected] of Object.entries(ALBERO_GOLDEN)) {
+        expect(toJsonNumber(evaluation.node(code)?.performance ?? null), code).toBe(expected);
+      }
+      // Weights come back as the exact decimals stored, not floats.
+      const a2 = snapshot.value.plan.nodes.find((n) => n.code === 'A.2')!;
+      expect(a2.indicators.map((i) => i.weight.toString())).toEqual(['30', '70']);
+      expect(snapshot.value.indicators.get('A.2.1:1')?.measurement?.version).toBe(1);
+      // The mid-year period has no values yet.
+      const june = await store.planForPeriod(planId, '2024-06-30');
+      if (!june.ok) throw new Error(june.error.message);
+      expect(june.value.plan.nodes.flatMap((n) => n.indicators).every((i) => i.measurement.state === 'not_measured')).toBe(true);
+      expect((await store.planForPeriod(planId, '2024-13-01')).ok).toBe(false);
+      expect((await store.planForPeriod('nope')).ok).toBe(false);
+    });
+
+    it('stores a measurement only against the current version, and audits it with before and after', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const first = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'measured', actual: { kind: 'number', value: new Decimal('0.1') }, evidence: 'protocollo 12', source: 'gestionale' }, 0, alice);
+      expect(first.ok && first.value.version).toBe(1);
+      const stale = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'not_achieved', actual: null }, 0, alice);
+      expect(stale.ok).toBe(false);
+      if (!stale.ok) {
+        expect(stale.error.code).toBe('conflict');
+        expect(stale.error.details?.current).toMatchObject({ state: 'measured', actual: { kind: 'number', value: '0.1' }, version: 1, enteredBy: 'alice' });
+      }
+      const second = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'not_evaluable', actual: null, reason: 'dato non disponibile' }, 1, alice);
+      expect(second.ok && second.value).toMatchObject({ version: 2, state: 'not_evaluable', reason: 'dato non disponibile', actual: null });
+      const stored = await store.getMeasurement(planId, 'B.1.1:1', '2024-06-30');
+      expect(stored?.version).toBe(2);
+      const trail = await store.listAudit({ planId, indicator: 'B.1.1:1' });
+      expect(trail.map((a) => [a.action, a.user, (a.before as { version?: number } | null)?.version ?? null, (a.after as { version: number }).version])).toEqual([
+        ['measure', 'alice', 1, 2],
+        ['measure', 'alice', null, 1],
+      ]);
+      expect((await store.listAudit({ planId, node: 'B.1.1' })).length).toBe(2);
+      const unknown = await store.putMeasurement(planId, 'Z.9:1', '2024-06-30', { state: 'not_achieved', actual: null }, 0, alice);
+      expect(!unknown.ok && unknown.error.code).toBe('not-found');
+    });
+
+    it('lets exactly one of many simultaneous writers of the same version through', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const attempts = await Promise.all(
+        Array.from({ length: 12 }, (_, k) => store.putMeasurement(planId, 'A.2.1:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(k) } }, 1, { id: null, username: `u${k}` })),
+      );
+      const winners = attempts.filter((a) => a.ok);
+      expect(winners).toHaveLength(1);
+      expect(attempts.filter((a) => !a.ok && a.error.code === 'conflict')).toHaveLength(11);
+      const trail = await store.listAudit({ planId, indicator: 'A.2.1:1' });
+      expect(trail).toHaveLength(1);
+      expect(trail[0]!.user).toBe(winners[0]!.ok ? winners[0]!.value.enteredBy : '');
+    });
+
+    it('walks a period through its states; a locked period refuses values; reopening needs a reason', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const period = '2024-09-30';
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(false);
+      expect((await store.transitionPeriod(planId, period, 'collecting', null, alice)).ok).toBe(true);
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      const refused = await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice);
+      expect(!refused.ok && refused.error.code).toBe('period-locked');
+      expect(await store.getMeasurement(planId, 'A.2.1:1', period)).toBeUndefined();
+      const validated = await store.transitionPeriod(planId, period, 'validated', null, { id: null, username: 'oiv' });
+      expect(validated.ok && validated.value.state).toBe('validated');
+      const noReason = await store.transitionPeriod(planId, period, 'collecting', '  ', alice);
+      expect(!noReason.ok && noReason.error.code).toBe('invalid-transition');
+      expect((await store.transitionPeriod(planId, period, 'collecting', 'errore materiale nel dato di B.1', alice)).ok).toBe(true);
+      expect((await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
+      const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period');
+      expect(trail.map((a) => [a.action, (a.after as { state: string }).state, a.reason])).toEqual([
+        ['transition', 'collecting', 'errore materiale nel dato di B.1'],
+        ['validate', 'validated', null],
+        ['transition', 'closed', null],
+        ['transition', 'collecting', null],
+      ]);
+    });
+
+    it('edits the tree: objectives and indicators, with versions, and every change audited', async () => {
+      const store = await fresh();
+      const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, alice);
+      if (!plan.ok) throw new Error('create');
+      const planId = plan.value.id;
+      expect((await store.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
+      expect((await store.addNode(planId, { code: 'A.1', title: 'Obiettivo', parent: 'A', weight: new Decimal('33.33'), unit: 'Ufficio A' }, alice)).ok).toBe(true);
+      const orphan = await store.addNode(planId, { code: 'B.1', title: 'x', parent: 'B', weight: null }, alice);
+      expect(!orphan.ok && orphan.error.code).toBe('not-found');
+      const twice = await store.addNode(planId, { code: 'A', title: 'again', parent: null, weight: null }, alice);
+      expect(!twice.ok && twice.error.code).toBe('duplicate');
+      const added = await store.addIndicator(planId, 'A.1', { name: 'Pratiche evase', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, alice);
+      expect(added.ok && added.value).toEqual({ id: 'A.1:1', version: 1 });
+      const patched = await store.updateIndicator(planId, 'A.1:1', { target: { kind: 'number', value: new Decimal(20) }, scoring: { kind: 'proportional' } }, 1, alice);
+      expect(patched.ok && patched.value.version).toBe(2);
+      const stale = await store.updateIndicator(planId, 'A.1:1', { weight: new Decimal(50) }, 1, alice);
+      expect(!stale.ok && stale.error.code).toBe('conflict');
+      expect((await store.putMeasurement(planId, 'A.1:1', '2025-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(15) } }, 0, alice)).ok).toBe(true);
+      const snapshot = await store.planForPeriod(planId);
+      if (!snapshot.ok) throw new Error('snapshot');
+      const evaluation = evaluatePlan(snapshot.value.plan);
+      expect(toJsonNumber(evaluation.node('A.1')!.performance)).toBe(75);
+      expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', version: 1 });
+      const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
+      expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', version: 2 });
+      expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);
+      const blocked = await store.deleteNode(planId, 'A', alice);
+      expect(!blocked.ok && blocked.error.code).toBe('has-children');
+      expect((await store.deleteIndicator(planId, 'A.1:1', alice)).ok).toBe(true);
+      expect((await store.deleteNode(planId, 'A.1', alice)).ok).toBe(true);
+      const trail = await store.listAudit({ planId });
+      expect(trail.map((a) => `${a.action} ${a.entity}`)).toEqual([
+        'delete node',
+        'delete indicator',
+        'update node',
+        'measure measurement',
+        'update indicator',
+        'create indicator',
+        'create node',
+        'create node',
+        'create plan',
+      ]);
+      const update = trail.find((a) => a.action === 'update' && a.entity === 'indicator')!;
+      expect((update.before as { target: unknown }).target).toEqual({ kind: 'number', value: '10' });
+      expect((update.after as { target: unknown }).target).toEqual({ kind: 'number', value: '20' });
+    });
+
+    it('keeps a failed import out entirely, and deletes a plan with everything in it', async () => {
+      const store = await fresh();
+      const table = await importTableBytes(readFileSync(FIXTURE), 'f.txt');
+      const plan = table.value!.plan;
+      const broken = { ...table.value!, plan: { ...plan, nodes: [...plan.nodes, plan.nodes[0]!] } };
+      const refused = await store.importPlan({ table: broken, year: 2024 }, SYSTEM);
+      expect(refused.ok).toBe(false);
+      expect(await store.listPlans()).toEqual([]);
+      const planId = await importFixture(store);
+      const dataVersion = await store.dataVersion(planId);
+      await store.putMeasurement(planId, 'A.2.1:1', '2024-06-30', { state: 'not_achieved', actual: null }, 0, alice);
+      expect(await store.dataVersion(planId)).toBe(dataVersion! + 1);
+      expect((await store.updatePlan(planId, { published: true, title: 'Pubblicato' }, alice)).ok).toBe(true);
+      expect((await store.getPlan(planId))?.published).toBe(true);
+      expect((await store.deletePlan(planId, alice)).ok).toBe(true);
+      expect(await store.listPlans()).toEqual([]);
+      expect(await store.getMeasurement(planId, 'A.2.1:1', '2024-06-30')).toBeUndefined();
+      expect((await store.listAudit({ planId })).map((a) => a.action)).toContain('delete');
+      expect((await store.deletePlan(planId, alice)).ok).toBe(false);
+    });
+
+    it('keeps users and sessions; a password change ends the sessions', async () => {
+      const store = await fresh();
+      expect(await store.countUsers()).toBe(0);
+      const created = await store.createUser({ username: 'ref', displayName: 'Referente', role: 'referente', units: ['Ufficio A'], passwordHash: 'h1' }, SYSTEM);
+      if (!created.ok) throw new Error('user');
+      expect(created.value).toMatchObject({ username: 'ref', role: 'referente', units: ['Ufficio A'], active: true });
+      expect((await store.createUser({ username: 'ref', displayName: 'x', role: 'oiv', units: [], passwordHash: 'h' }, SYSTEM)).ok).toBe(false);
+      expect((await store.findLogin('ref'))?.passwordHash).toBe('h1');
+      const future = new Date(Date.now() + 3600_000).toISOString();
+      await store.createSession('s1', created.value.id, 'csrf1', future);
+      expect((await store.findSession('s1'))?.user.username).toBe('ref');
+      await store.createSession('old', created.value.id, 'c', new Date(Date.now() - 1000).toISOString());
+      expect(await store.findSession('old')).toBeUndefined();
+      const changed = await store.updateUser(created.value.id, { passwordHash: 'h2', units: ['Ufficio B'] }, alice);
+      expect(changed.ok && changed.value.units).toEqual(['Ufficio B']);
+      expect(await store.findSession('s1')).toBeUndefined();
+      expect((await store.listUsers()).map((u) => u.username)).toEqual(['ref']);
+      const trail = await store.listAudit({});
+      expect(trail.map((a) => `${a.action} ${a.entity}`)).toEqual(['password user', 'create user']);
+      expect(JSON.stringify(trail)).not.toContain('h2');
+    });
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * The store: where plan inputs, periods, measurements, accounts and the audit trail live.
+ * Performance is never stored: `planForPeriod` gives back a core `Plan` and the engine computes.
+ * Every mutation is one transaction that also writes its audit entry, so the trail accounts for
+ * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
+ * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
+ */
+import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+
+export type PlanVersion = 'plan' | 'revision' | 'final';
+export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
+export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
+export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
+export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
+
+/** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
+export interface Actor {
+  readonly id: string | null;
+  readonly username: string;
+}
+export const SYSTEM: Actor = { id: null, username: 'system' };
+
+export type FailureCode = 'not-found' | 'conflict' | 'period-locked' | 'duplicate' | 'invalid-transition' | 'has-children' | 'invalid';
+export interface Failure {
+  readonly code: FailureCode;
+  readonly message: string;
+  readonly details?: Record<string, unknown>;
+}
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
+
+export interface PlanRecord {
+  readonly id: string;
+  readonly organisation: string;
+  readonly title: string;
+  readonly year: number;
+  readonly version: PlanVersion;
+  readonly published: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Grows by one with every change to the plan's inputs: the key of cached evaluations. */
+  readonly dataVersion: number;
+}
+
+export interface PeriodRecord {
+  readonly id: string;
+  readonly label: string;
+  /** ISO date. */
+  readonly endsOn: string;
+  readonly state: PeriodState;
+  readonly updatedAt: string;
+}
+
+export interface MeasurementRecord {
+  readonly indicatorId: string;
+  readonly periodId: string;
+  readonly state: MeasurementState;
+  readonly actual: Amount | null;
+  readonly inputs: Readonly<Record<string, Decimal>> | null;
+  readonly reason: string | null;
+  readonly evidence: string | null;
+  readonly source: string | null;
+  readonly notes: string | null;
+  readonly enteredBy: string | null;
+  readonly enteredAt: string;
+  /** 0 when nothing was ever entered for this indicator and period. */
+  readonly version: number;
+}
+
+export interface NodeMeta {
+  readonly owner: string | null;
+  readonly unit: string | null;
+  readonly version: number;
+}
+
+export interface IndicatorMeta {
+  /** The definition's version (weight, target, rule…), for PATCH. */
+  readonly definitionVersion: number;
+  readonly measurement: MeasurementRecord | null;
+}
+
+/** A plan as the engine wants it for one period, with what the API shows beside the numbers. */
+export interface PlanSnapshot {
+  readonly record: PlanRecord;
+  readonly period: PeriodRecord;
+  readonly periods: readonly PeriodRecord[];
+  readonly plan: Plan;
+  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly indicators: ReadonlyMap<string, IndicatorMeta>;
+}
+
+export interface NewPlan {
+  readonly title: string;
+  readonly year: number;
+  readonly organisation?: string;
+  readonly version?: PlanVersion;
+  readonly settings?: PlanSettings;
+}
+
+export interface PlanPatch {
+  readonly title?: string;
+  readonly published?: boolean;
+  readonly version?: PlanVersion;
+}
+
+export interface NodeInput {
+  readonly code: string;
+  readonly title: string;
+  readonly parent: string | null;
+  readonly level?: string | null;
+  readonly weight: Decimal | null;
+  readonly owner?: string | null;
+  readonly unit?: string | null;
+}
+
+export interface NodePatch {
+  readonly title?: string;
+  readonly level?: string | null;
+  readonly weight?: Decimal | null;
+  readonly owner?: string | null;
+  readonly unit?: string | null;
+}
+
+export interface IndicatorInput {
+  readonly name: string;
+  readonly weight: Decimal;
+  readonly comparator: Comparator;
+  readonly tolerance?: Decimal | null;
+  readonly target: Amount | null;
+  readonly unit: Unit;
+  readonly scoring?: ScoringRule | null;
+  readonly formula?: Formula | null;
+  readonly owner?: string | null;
+  readonly source?: string | null;
+  readonly notes?: string | null;
+}
+
+export type IndicatorPatch = Partial<IndicatorInput>;
+
+export interface MeasurementInput {
+  readonly state: MeasurementState;
+  readonly actual: Amount | null;
+  readonly inputs?: Readonly<Record<string, Decimal>> | null;
+  readonly reason?: string | null;
+  readonly evidence?: string | null;
+  readonly source?: string | null;
+  readonly notes?: string | null;
+}
+
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly units: readonly string[];
+  readonly active: boolean;
+  readonly createdAt: string;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly units: readonly string[];
+  readonly passwordHash: string;
+}
+
+export interface UserPatch {
+  readonly displayName?: string;
+  readonly role?: Role;
+  readonly units?: readonly string[];
+  readonly active?: boolean;
+  readonly passwordHash?: string;
+}
+
+export interface SessionRecord {
+  readonly user: UserRecord;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly user: string | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly planId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason: string | null;
+}
+
+export interface AuditQuery {
+  readonly planId?: string;
+  readonly node?: string;
+  readonly indicator?: string;
+  readonly limit?: number;
+}
+
+export interface ImportInput {
+  readonly table: ImportedTableLike;
+  readonly title?: string;
+  readonly year: number;
+  readonly organisation?: string;
+  readonly version?: PlanVersion;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  listPlans(): Promise<PlanRecord[]>;
+  getPlan(planId: string): Promise<PlanRecord | undefined>;
+  createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>>;
+  /** The plan's inputs from a published table, in one transaction; the table's actuals become the year-end period's measurements. */
+  importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>>;
+  updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>>;
+  deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>>;
+  /** The cheap check a cache makes before reusing an evaluation. */
+  dataVersion(planId: string): Promise<number | undefined>;
+  /** `periodId` undefined: the last period (the year end). */
+  planForPeriod(planId: string, periodId?: string): Promise<Result<PlanSnapshot>>;
+
+  addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>>;
+  updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>>;
+  deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>>;
+  addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>>;
+  updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>>;
+  deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>>;
+
+  /** Optimistic: stored only when `expectedVersion` is the current version (0: nothing entered yet). */
+  putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<MeasurementRecord>>;
+  getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
+
+  listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
+
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+
+  countUsers(): Promise<number>;
+  listUsers(): Promise<UserRecord[]>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
+  createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>>;
+  updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>>;
+
+  createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void>;
+  findSession(id: string): Promise<SessionRecord | undefined>;
+  deleteSession(id: string): Promise<void>;
+}
