@@ -4,11 +4,14 @@
  * (installed by .ci/run); without them these tests fail, they never skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { albero, FIXTURE } from '../helpers.js';
+import { evaluatePlan } from '../../src/core/index.js';
+import { writePublishedText } from '../../src/io/published/write-text.js';
+import { syntheticPlan } from '../../bench/synthetic.js';
+import { albero, FIXTURE, ROOT } from '../helpers.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -146,5 +149,21 @@ describe('albero report, used wrongly', () => {
     const out = join(dir, 'export.xlsx');
     run(['report', FIXTURE, '--output', out]);
     expect(albero(['verify', out]).status).toBe(0);
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('shows a bar for a large plan when stderr is a terminal, and none in a pipe', () => {
+    expect(existsSync('/usr/bin/script'), '/usr/bin/script (util-linux) gives the command a terminal').toBe(true);
+    const plan = join(dir, 'large.txt');
+    writeFileSync(plan, writePublishedText(evaluatePlan(syntheticPlan(1500, 3, true))));
+    const out = join(dir, 'large.xlsx');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(`${ROOT}bin/albero.js`)} report ${JSON.stringify(plan)} --output ${JSON.stringify(out)}`;
+    const terminal = execFileSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(terminal).toMatch(/xlsx [█░]+ \d+\/\d+ objectives/);
+    const piped = albero(['report', plan, '--output', out]);
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).not.toMatch(/[█░]/);
+    expect(piped.stderr).toContain('1500 indicators');
   });
 });
