@@ -60,9 +60,9 @@ export function App() {
       <header className="it-header-slim-wrapper albero-header">
         <div className="container-xxl d-flex align-items-center justify-content-between flex-wrap gap-2 py-2">
           <a className="albero-brand" href="#/">
-            <span className="albero-logo" aria-hidden="true">
-              ⯅
-            </span>{' '}
+            <svg className="albero-logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M12 2 4 13h5l-3 4h5v5h2v-5h5l-3-4h5z" />
+            </svg>
             <span>
               <strong>{t('app.name')}</strong> <span className="albero-tagline">{t('app.tagline')}</span>
             </span>

@@ -12,7 +12,6 @@ import {
   dec,
   evaluatePlan,
   explainNode,
-  toJsonNumber,
   type Amount,
   type Band,
   type Evaluation,
@@ -22,7 +21,7 @@ import {
   type PlanNode,
   type Unit,
 } from '../../src/core/index.js';
-import { evaluationDocument, type EvaluationDocument, type IndicatorDocument } from '../../src/io/json.js';
+import { evaluationDocument, explanationDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument } from '../../src/io/json.js';
 
 type Value = number | string | boolean | null;
 
@@ -208,24 +207,7 @@ export function requirement(doc: EvaluationDocument, overrides: Overrides, indic
 }
 
 /** The same shape as the API's explanation, from the simulated evaluation. */
-export function explainSimulated(evaluation: Evaluation, code: string): import('./api/types.js').Explanation | null {
+export function explainSimulated(evaluation: Evaluation, code: string): ExplanationDocument | null {
   const e = explainNode(evaluation, code);
-  if (e === undefined) return null;
-  return {
-    code: e.code,
-    title: e.title,
-    performance: toJsonNumber(e.performance),
-    formula: e.formula,
-    contributions: e.contributions.map((c) => ({
-      kind: c.kind,
-      ref: c.ref,
-      label: c.label,
-      weight: toJsonNumber(c.weight, 4),
-      share: toJsonNumber(c.share, 6),
-      score: toJsonNumber(c.score),
-      points: toJsonNumber(c.points, 4),
-      excluded: c.excluded ?? null,
-    })),
-    indicators: e.indicators.map((i) => ({ id: i.id, name: i.name, state: i.state, performance: toJsonNumber(i.score), scoring: i.scoring })),
-  };
+  return e === undefined ? null : explanationDocument(e);
 }

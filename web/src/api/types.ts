@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { IndicatorDocument, ObjectiveDocument, EvaluationDocument } from '../../../src/io/json.js';
+import type { EvaluationDocument, ExplanationDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
 import type { Issue, MeasurementState } from '../../../src/core/index.js';
 
 export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
@@ -64,25 +64,8 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
   objectives: TreeObjective[];
 }
 
-export interface Contribution {
-  kind: string;
-  ref: string;
-  label: string;
-  weight: number | null;
-  share: number | null;
-  score: number | null;
-  points: number | null;
-  excluded: boolean | string | null;
-}
-
-export interface Explanation {
-  code: string;
-  title: string;
-  performance: number | null;
-  formula: string;
-  contributions: Contribution[];
-  indicators: Array<{ id: string; name: string; state: MeasurementState; performance: number | null; scoring: string }>;
-}
+/** `GET /api/plans/:id/nodes/:code/explanation`: the same document as `albero explain --json`. */
+export type Explanation = ExplanationDocument;
 
 export interface AuditEntry {
   id: string | number;

@@ -46,7 +46,7 @@ function PerformanceBars({ title, items, testId }: { title: string; items: Array
       {
         type: 'bar',
         data: items.map((i) => ({ value: i.performance, itemStyle: { color: BAND_COLOUR[i.band ?? 'none'] } })),
-        label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null)}` },
+        label: { show: items.length <= 10, position: 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null)}` },
       },
     ],
   };
@@ -70,12 +70,13 @@ export function PlanCharts({ doc }: { doc: TreeDocument }) {
   const pie = useChart(
     {
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
+      legend: { bottom: 0, formatter: (name: string) => `${name}: ${counts.find((c) => t(`band.${c.band}`) === name)?.count ?? ''}` },
       series: [
         {
           type: 'pie',
           radius: ['35%', '65%'],
-          label: { formatter: '{b}: {c}' },
+          center: ['50%', '42%'],
+          label: { show: false },
           data: counts.map((c) => ({ name: t(`band.${c.band}`), value: c.count, itemStyle: { color: BAND_COLOUR[c.band] } })),
         },
       ],

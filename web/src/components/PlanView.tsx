@@ -39,8 +39,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           setTree(doc);
           setError(null);
           setPeriodId(doc.period?.id ?? null);
-          // First paint of the tree, for bench/web.ts.
-          requestAnimationFrame(() => performance.mark('albero:tree-rendered'));
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     },

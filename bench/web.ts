@@ -1,0 +1,101 @@
+/**
+ * Time to first render of the tree in Chromium: from navigation start to the first frame with tree
+ * rows on screen (the app's `albero:tree-rendered` mark), for the fixture and a 10,000-indicator
+ * plan. Targets: ≤ 1 s and ≤ 1,5 s.
+ *
+ * The API is answered from memory by Playwright's router with the real computed documents
+ * (`evaluationDocument` of the engine, plus the server's per-indicator fields), so the figure is
+ * the browser's own work: loading the built app, parsing the tree JSON, flattening and drawing it.
+ * Run: `npx tsx bench/web.ts` (builds web/dist first if it is missing).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { evaluatePlan, type Plan } from '../src/core/index.js';
+import { evaluationDocument } from '../src/io/json.js';
+import { loadTable } from '../src/io/load.js';
+import { launchChromium } from '../e2e/browser.js';
+import { syntheticPlan, countIndicators } from './synthetic.js';
+import { FIXTURE, ROOT } from '../test/helpers.js';
+
+const DIST = join(ROOT, 'web', 'dist');
+const ORIGIN = 'http://albero.bench';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+
+/** The tree as GET /api/plans/:id/tree sends it. */
+export function treeDocument(plan: Plan, planId = 1) {
+  const doc = evaluationDocument(evaluatePlan(plan));
+  const period = { id: '2024-12', label: '31/12/2024', endsOn: '2024-12-31', state: 'collecting' as const };
+  return {
+    ...doc,
+    planId,
+    period,
+    periods: [period],
+    objectives: doc.objectives.map((o) => ({
+      ...o,
+      owner: null,
+      unit: null,
+      indicators: o.indicators.map((i) => ({ ...i, version: 1, evidence: null, source: null, notes: null, editable: false })),
+    })),
+  };
+}
+
+async function measure(tree: unknown, runs: number): Promise<number[]> {
+  const body = JSON.stringify(tree);
+  const browser = await launchChromium();
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.route(`${ORIGIN}/**`, async (route) => {
+        const url = new URL(route.request().url());
+        if (url.pathname === '/api/session') {
+          return route.fulfill({ json: { user: { id: 1, username: 'bench', displayName: 'Bench', role: 'controller', units: [] }, csrfToken: 'x' } });
+        }
+        if (/^\/api\/plans\/1\/tree$/.test(url.pathname)) return route.fulfill({ body, contentType: 'application/json' });
+        if (url.pathname.startsWith('/api/')) return route.fulfill({ status: 404, json: { error: { code: 'not-found', message: 'not in the bench' } } });
+        const file = join(DIST, url.pathname === '/' ? 'index.html' : url.pathname);
+        if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+      });
+      const page = await context.newPage();
+      await page.goto(`${ORIGIN}/#/plans/1`);
+      await page.waitForFunction(() => performance.getEntriesByName('albero:tree-rendered').length > 0, undefined, { timeout: 30_000 });
+      const ms = await page.evaluate(() => performance.getEntriesByName('albero:tree-rendered')[0]!.startTime);
+      times.push(ms);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return times;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  const fixture = await loadTable(FIXTURE);
+  if (fixture.value === null) throw new Error('the fixture did not load');
+  const big = syntheticPlan(10_000);
+  const cases = [
+    { name: 'fixture', plan: fixture.value.plan, target: 1000 },
+    { name: `synthetic (${countIndicators(big)} indicators)`, plan: big, target: 1500 },
+  ];
+  console.log('web: time to first render of the tree in Chromium (median of 5, first run discarded)');
+  let failed = false;
+  for (const c of cases) {
+    const times = (await measure(treeDocument(c.plan), 6)).slice(1);
+    const m = median(times);
+    failed ||= m > c.target;
+    console.log(`  ${c.name}: ${m.toFixed(0)} ms (runs ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ ${c.target} ms)${m > c.target ? '  OVER TARGET' : ''}`);
+  }
+  if (failed) process.exitCode = 1;
+}
+
+// Run only as a script, so the document builder can be reused by a test.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { inputText, parseInput, percent, weight } from './format.js';
+
+describe('Italian numbers in the web app', () => {
+  it('prints performances and weights as the Relazione does', () => {
+    expect(percent(93)).toBe('93,00%');
+    expect(percent(56.67)).toBe('56,67%');
+    expect(percent(null)).toBe('—');
+    expect(weight(30)).toBe('30%');
+    expect(weight(33.33)).toBe('33,33%');
+  });
+
+  it('reads what a person types, strictly', () => {
+    expect(parseInput('1.587,10', 'number')).toBe(1587.1);
+    expect(parseInput('25,59%', 'percent')).toBe(25.59);
+    expect(parseInput('1.5', 'number')).toBeUndefined();
+    expect(parseInput('abc', 'number')).toBeUndefined();
+    expect(parseInput('', 'number')).toBeNull();
+    expect(parseInput('30/09/2024', 'date')).toBe('2024-09-30');
+    expect(parseInput('31/02/2024', 'date')).toBeUndefined();
+    expect(parseInput('sì', 'boolean')).toBe(true);
+  });
+
+  it('fills a form field back in the same notation', () => {
+    expect(inputText(25.59, 'percent')).toBe('25,59');
+    expect(inputText('2024-09-30', 'date')).toBe('30/09/2024');
+    expect(parseInput(inputText(1587.1, 'number'), 'number')).toBe(1587.1);
+  });
+});
