@@ -33,7 +33,7 @@ function bandMark(performance: Decimal | null, band: Band | null): string {
   if (performance === null) return '<span class="none">—<span class="sr"> nessuna performance</span></span>';
   const b = band === null ? '' : `<span class="icon" aria-hidden="true">${BAND_ICON[band]}</span> `;
   const word = band === null ? '' : ` <span class="word">${BAND_WORD[band]}</span>`;
-  return `${b}<span class="value">${formatPercent(performance)}</span>${word}`;
+  return `${b}${formatPercent(performance)}${word}`;
 }
 
 function bandClass(band: Band | null): string {
@@ -162,7 +162,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     const depth = r.node.code.split('.').length - 1;
     const weight = r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`;
     rows.push(
-      `<tr class="objective depth-${Math.min(depth, 2)}"><th scope="row" id="o-${escapeHtml(r.node.code)}">${escapeHtml(`${r.node.code} - ${r.node.title}`)}</th><td></td><td class="num">${weight}</td><td></td><td></td><td></td><td class="perf${bandClass(r.band)}">${r.performance === null ? '<span class="none">—<span class="sr"> nessuna performance</span></span>' : bandMark(r.performance, r.band)}</td></tr>`,
+      `<tr class="objective depth-${Math.min(depth, 2)}"><th scope="row" id="o-${escapeHtml(r.node.code)}">${escapeHtml(`${r.node.code} - ${r.node.title}`)}</th><td></td><td class="num">${weight}</td><td colspan="3"></td><td class="perf${bandClass(r.band)}">${r.performance === null ? '<span class="none">—<span class="sr"> nessuna performance</span></span>' : bandMark(r.performance, r.band)}</td></tr>`,
     );
     for (const i of r.indicators) {
       const ind = i.indicator;
