@@ -167,3 +167,27 @@ describe('progress on a terminal', () => {
     expect(piped.stderr).toContain('1500 indicators');
   });
 });
+
+describe('HTML report in a browser', () => {
+  it('has no accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
+    expect(existsSync('/usr/bin/chromium'), 'apt-get install -y chromium').toBe(true);
+    const { chromium } = await import('playwright-core');
+    const { CHROMIUM_ARGS } = await import('../../src/io/report/pdf.js');
+    const file = join(dir, 'axe.html');
+    run(['report', FIXTURE, '--output', file, ...META]);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${file}`);
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+        violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+        passes: unknown[];
+      };
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(10);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
