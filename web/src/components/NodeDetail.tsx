@@ -278,6 +278,18 @@ function AuditPanel({ planId, node, indicator }: { planId: string; node: string 
   );
 }
 
+/** The value someone else saved, from a 409's `details.current`, in the indicator's notation. */
+function describeCurrent(current: unknown, i: TreeIndicator): string {
+  if (current === null || typeof current !== 'object') return '?';
+  const c = current as Record<string, unknown>;
+  if (typeof c.actualText === 'string' && c.actualText !== '') return c.actualText;
+  let actual = c.actual;
+  if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
+  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? inputText(actual, i.unit) : '—';
+  const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
+  return `${text}${typeof c.state === 'string' && c.state !== 'measured' ? ` [${c.state}]` : ''}${who}`;
+}
+
 const STATES: MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 
 function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: TreeIndicator }) {
@@ -387,8 +399,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
       props.onSaved(r.tree);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict') {
-        const current = err.body?.error.details?.current as Partial<TreeIndicator> | undefined;
-        setMessage({ kind: 'warning', text: t('entry.conflict', { current: current?.actualText ?? (current?.actual !== undefined ? String(current.actual) : '?') }) });
+        setMessage({ kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i) }) });
       } else if (err instanceof ApiError && err.code === 'period-locked') {
         setMessage({ kind: 'danger', text: t('entry.locked', { message: err.message }) });
       } else if (err instanceof ApiError && err.status === 403) {

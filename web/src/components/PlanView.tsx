@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { ExportFormat, PeriodState, TreeDocument } from '../api/types.js';
+import type { AuditEntry, ExportFormat, PeriodState, TreeDocument } from '../api/types.js';
 import { percent } from '../format.js';
 import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
 import { can, useSession } from '../session.js';
@@ -30,6 +30,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [showCharts, setShowCharts] = useState(false);
   const [reopenReason, setReopenReason] = useState('');
+  const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
 
   const load = useCallback(
     (period: string | null) => {
@@ -45,6 +46,26 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     [planId],
   );
   useEffect(() => load(null), [load]);
+
+  // Who locked the period, when and why: the last transition in the audit trail.
+  const lockedPeriod = tree?.period && LOCKED.includes(tree.period.state) ? tree.period.id : null;
+  useEffect(() => {
+    setLockedBy(null);
+    if (lockedPeriod === null || user === null) return;
+    let live = true;
+    api
+      .audit({ planId, limit: 200 })
+      .then((entries) => {
+        const last = entries
+          .filter((e) => /period/i.test(e.entity) && String(e.entityId).includes(lockedPeriod))
+          .sort((a, b) => b.at.localeCompare(a.at))[0];
+        if (live && last) setLockedBy(last);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [planId, lockedPeriod, user]);
 
   const simulation = useMemo(() => (tree !== null && whatIf && hasOverrides(overrides) ? simulate(tree, overrides) : null), [tree, whatIf, overrides]);
   const shown = useMemo(() => (tree === null ? null : simulation === null ? tree : mergeSimulation(tree, simulation.document)), [tree, simulation]);
@@ -213,6 +234,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         <Alert color="warning" role="status" data-testid="locked-banner">
           {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
           {period.reason ? ` ${t('period.lockedReason', { reason: period.reason })}` : ''}
+          {lockedBy !== null && (
+            <span className="d-block small">
+              {t('period.lockedBy', { user: lockedBy.user ?? '—', at: new Date(lockedBy.at).toLocaleString(), action: lockedBy.action })}
+              {lockedBy.reason ? ` — ${t('period.lockedReason', { reason: lockedBy.reason })}` : ''}
+            </span>
+          )}
         </Alert>
       )}
       {error !== null && (

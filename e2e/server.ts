@@ -1,0 +1,86 @@
+/**
+ * The real server for the browser tests: `node dist/server/main.js` (built by `npm test`) on a free
+ * port, against a throwaway SQLite file seeded with one account per role. Nothing is mocked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../src/server/auth.js';
+import { openStore, SYSTEM, type Role } from '../src/store/index.js';
+import { ROOT } from '../test/helpers.js';
+
+export const PASSWORD = 'una-password-lunga-2024';
+
+export const ACCOUNTS: Record<'admin' | 'controller' | 'referente' | 'oiv', { username: string; displayName: string; role: Role; units: string[] }> = {
+  admin: { username: 'admin', displayName: 'Amministratrice', role: 'admin', units: [] },
+  controller: { username: 'controllo', displayName: 'Carla Controllo', role: 'controller', units: [] },
+  referente: { username: 'referente', displayName: 'Rita Referente', role: 'referente', units: ['Ufficio Transizione'] },
+  oiv: { username: 'oiv', displayName: 'Oscar OIV', role: 'oiv', units: [] },
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const main = join(ROOT, 'dist', 'server', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first (npm test does).`);
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run npm run build:web first (npm test does).');
+  const dir = mkdtempSync(join(tmpdir(), 'albero-e2e-'));
+  const database = join(dir, 'albero.sqlite');
+  const store = await openStore(database);
+  for (const a of Object.values(ACCOUNTS)) {
+    const r = await store.createUser({ ...a, passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    if (!r.ok) throw new Error(`could not create ${a.username}: ${JSON.stringify(r)}`);
+  }
+  await store.close();
+  const port = await freePort();
+  let log = '';
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not answer /api/health in 30 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
