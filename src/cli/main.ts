@@ -9,6 +9,8 @@ import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
+import { registerServe } from './commands/serve.js';
+import { registerAdmin } from './commands/admin.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerImport(program);
   registerTemplate(program);
   registerReport(program);
+  registerServe(program);
+  registerAdmin(program);
   return program;
 }
 

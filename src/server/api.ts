@@ -1,0 +1,125 @@
+/**
+ * The route table: every route is registered through `Api.route`, which plugs it into Hono and
+ * records it for the OpenAPI document, so the document cannot forget a route. Request bodies are
+ * zod schemas, turned into JSON Schema for the document (`z.toJSONSchema`).
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Store } from '../store/index.js';
+import type { AuthVariables } from './auth.js';
+import type { TreeService } from './tree.js';
+
+export type AppEnv = { Variables: AuthVariables };
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec {
+  readonly method: Method;
+  /** Hono syntax: `/api/plans/:planId`. */
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  /** Who may call it, in words (the document shows it; permissions.ts enforces it). */
+  readonly access: string;
+  readonly body?: z.ZodType;
+  /** A multipart upload instead of a JSON body: field name → description. */
+  readonly multipart?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  /** Status → description; 4xx errors all share the error shape. */
+  readonly responses: Readonly<Record<number, string>>;
+}
+
+export interface ServerLimits {
+  /** Largest JSON body, in bytes. */
+  readonly jsonBytes: number;
+  /** Largest uploaded plan file, in bytes. */
+  readonly uploadBytes: number;
+}
+
+/** What every route module receives from the composition root. */
+export interface Deps {
+  readonly store: Store;
+  readonly trees: TreeService;
+  readonly limits: ServerLimits;
+  /** Cookies marked Secure (behind HTTPS). */
+  readonly secureCookies: boolean;
+}
+
+export type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+/** A routes module: `src/server/routes/<domain>.ts` exports one and app.ts lists it. */
+export type RouteModule = (api: Api, deps: Deps) => void;
+
+export class Api {
+  readonly specs: RouteSpec[] = [];
+  constructor(readonly app: Hono<AppEnv>) {}
+
+  route(spec: RouteSpec, handler: Handler): void {
+    this.specs.push(spec);
+    this.app.on(spec.method.toUpperCase(), spec.path, handler);
+  }
+
+  /** The OpenAPI 3.1 document of every registered route. */
+  openapi(): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const spec of this.specs) {
+      const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+      const query = Object.entries(spec.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }));
+      const operation: Record<string, unknown> = {
+        tags: [spec.tag],
+        summary: spec.summary,
+        description: `Access: ${spec.access}`,
+        parameters: [...params, ...query],
+        responses: Object.fromEntries(
+          Object.entries(spec.responses).map(([status, description]) => [
+            status,
+            Number(status) >= 400 ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : { description },
+          ]),
+        ),
+      };
+      if (spec.body !== undefined) operation.requestBody = { required: true, content: { 'application/json': { schema: z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }) } } };
+      if (spec.multipart !== undefined) {
+        operation.requestBody = {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: { type: 'object', required: ['file'], properties: Object.fromEntries(Object.entries(spec.multipart).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', description: d } : { type: 'string', description: d }])) },
+            },
+          },
+        };
+      }
+      (paths[path] ??= {})[spec.method] = operation;
+    }
+    return {
+      openapi: '3.1.0',
+      info: {
+        title: 'Albero API',
+        version: '1.0.0',
+        description:
+          'The ciclo della performance: plans, the computed tree, measurements per monitoring period, periods, audit trail, accounts. Sessions are cookies (`albero_session`); every mutating request made with the cookie must carry `X-CSRF-Token` (from the login response). Errors are `{error:{code,message,issues?,details?}}` with stable codes.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'albero_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } },
+        schemas: {
+          Error: {
+            type: 'object',
+            required: ['error'],
+            properties: {
+              error: {
+                type: 'object',
+                required: ['code', 'message'],
+                properties: {
+                  code: { type: 'string', description: 'stable kebab-case code, e.g. conflict, period-locked, csrf, forbidden, invalid-body, invalid-file' },
+                  message: { type: 'string' },
+                  issues: { type: 'array', items: { type: 'object' } },
+                  details: { type: 'object' },
+                },
+              },
+            },
+          },
+        },
+      },
+      paths,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The composition root: a Hono app built around a `Store`. It knows the order of the middleware
+ * (body limits, session + CSRF) and the list of route modules; each module knows its own domain.
+ *
+ * To plug in a routes module (e.g. `routes/exports.ts`), export a `RouteModule` from it and add it
+ * to `ROUTE_MODULES` below: it receives the `Api` (route + OpenAPI registration) and the `Deps`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Store } from '../store/index.js';
+import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
+import { sessionMiddleware } from './auth.js';
+import { errorResponse, HttpError } from './errors.js';
+import { auditRoutes } from './routes/audit.js';
+import { measurementRoutes } from './routes/measurements.js';
+import { metaRoutes } from './routes/meta.js';
+import { periodRoutes } from './routes/periods.js';
+import { planRoutes } from './routes/plans.js';
+import { sessionRoutes } from './routes/session.js';
+import { treeRoutes } from './routes/tree.js';
+import { userRoutes } from './routes/users.js';
+import { TreeService } from './tree.js';
+
+/** Every routes module, in registration order (more specific paths before catch-alls). */
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes];
+
+export interface AppOptions {
+  readonly limits?: Partial<ServerLimits>;
+  /** The built web app (`web/dist`); served at `/` with an SPA fallback when it exists. */
+  readonly webRoot?: string;
+  readonly secureCookies?: boolean;
+  /** Extra route modules (tests, or a deployment's additions). */
+  readonly modules?: readonly RouteModule[];
+}
+
+export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
+
+export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const deps: Deps = { store, trees: new TreeService(store), limits, secureCookies: options.secureCookies ?? false };
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => errorResponse(c, error));
+
+  const tooLarge = (max: number) => () => {
+    throw new HttpError(413, 'too-large', `the request is larger than the limit of ${Math.round(max / 1024)} KiB`, { details: { limit: max } });
+  };
+  const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
+  const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/plans/import' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', sessionMiddleware(store));
+
+  const api = new Api(app);
+  for (const register of [...ROUTE_MODULES, ...(options.modules ?? [])]) register(api, deps);
+
+  app.all('/api/*', (c) => {
+    const known = api.specs.filter((s) => matches(s.path, c.req.path));
+    if (known.length > 0) throw new HttpError(405, 'method-not-allowed', `${c.req.method} is not allowed here (allowed: ${known.map((s) => s.method.toUpperCase()).join(', ')})`);
+    throw new HttpError(404, 'not-found', `there is no API route ${c.req.method} ${c.req.path}`);
+  });
+
+  const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
+  if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
+    app.use('/*', serveStatic({ root: webRoot }));
+    // The SPA decides what a path means: any other page is index.html.
+    app.get('*', (c) => c.html(readFileSync(join(webRoot, 'index.html'), 'utf8')));
+  } else {
+    app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
+  }
+  return { app, api, deps };
+}
+
+function matches(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+  return re.test(path);
+}

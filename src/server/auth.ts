@@ -1,0 +1,138 @@
+/**
+ * Accounts and sessions: argon2id password hashes, a random session token in an HttpOnly
+ * SameSite=Strict cookie (only its SHA-256 is stored, so a leaked database opens no session), a
+ * CSRF token per session that every mutating request must echo in `X-CSRF-Token`, and a limiter
+ * that answers 429 after repeated failed logins.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Role, SessionRecord, Store, UserRecord } from '../store/index.js';
+import { HttpError } from './errors.js';
+
+export const SESSION_COOKIE = 'albero_session';
+export const SESSION_HOURS = 12;
+export const MIN_PASSWORD = 8;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+// Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
+const DUMMY_HASH = hash('not a real password');
+
+export async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
+  try {
+    return await verify(stored ?? (await DUMMY_HASH), password);
+  } catch {
+    return false;
+  }
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sessionId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface AuthVariables {
+  user: UserRecord | null;
+  session: (SessionRecord & { id: string }) | null;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Reads the session cookie and, for mutating requests made with it, checks the CSRF header. */
+export function sessionMiddleware(store: Store): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('session', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token !== undefined && token !== '') {
+      const id = sessionId(token);
+      const session = await store.findSession(id);
+      if (session !== undefined) {
+        c.set('session', { ...session, id });
+        c.set('user', session.user);
+      }
+    }
+    const session = c.get('session');
+    // Logging in needs no token (there is no session yet); everything else that changes state does.
+    const isLogin = c.req.method === 'POST' && c.req.path === '/api/session';
+    if (session !== null && MUTATING.has(c.req.method) && !isLogin) {
+      const sent = c.req.header('x-csrf-token') ?? '';
+      if (!sameToken(sent, session.csrfToken)) throw new HttpError(403, 'csrf', 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)');
+    }
+    await next();
+  };
+}
+
+export function currentUser(c: Context): UserRecord | null {
+  return (c.get('user') as UserRecord | null | undefined) ?? null;
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context): UserRecord {
+  const user = currentUser(c);
+  if (user === null) throw new HttpError(401, 'unauthenticated', 'sign in first');
+  return user;
+}
+
+/** The signed-in user with one of `roles`, or 401/403. */
+export function requireRole(c: Context, roles: readonly Role[], what: string): UserRecord {
+  const user = requireUser(c);
+  if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not ${what}`);
+  return user;
+}
+
+export function actorOf(user: UserRecord): { id: string; username: string } {
+  return { id: user.id, username: user.username };
+}
+
+/**
+ * Failed logins, counted per username and per client address in memory (one process serves one
+ * database file; several PostgreSQL servers each keep their own count, which only makes the limit
+ * per process). After `freeTries` failures in the window, each further try waits, doubling.
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, { count: number; first: number; until: number }>();
+  constructor(
+    private readonly freeTries = 5,
+    private readonly windowMs = 15 * 60_000,
+    private readonly baseLockMs = 30_000,
+  ) {}
+
+  /** Seconds to wait before trying again, or 0. */
+  retryAfter(keys: readonly string[], now = Date.now()): number {
+    let wait = 0;
+    for (const key of keys) {
+      const f = this.failures.get(key);
+      if (f !== undefined && f.until > now) wait = Math.max(wait, Math.ceil((f.until - now) / 1000));
+    }
+    return wait;
+  }
+
+  fail(keys: readonly string[], now = Date.now()): void {
+    for (const key of keys) {
+      let f = this.failures.get(key);
+      if (f === undefined || now - f.first > this.windowMs) f = { count: 0, first: now, until: 0 };
+      f.count++;
+      if (f.count >= this.freeTries) f.until = now + Math.min(this.baseLockMs * 2 ** (f.count - this.freeTries), this.windowMs);
+      this.failures.set(key, f);
+    }
+    if (this.failures.size > 100_000) this.failures.clear();
+  }
+
+  succeed(keys: readonly string[]): void {
+    for (const key of keys) this.failures.delete(key);
+  }
+}

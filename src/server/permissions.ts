@@ -1,0 +1,39 @@
+/**
+ * Who may do what, in one place (the authorization matrix test checks it through HTTP):
+ * - admin: everything;
+ * - controller (controllo di gestione): plans, tree, periods (open → collecting → closed, reopen), any value;
+ * - referente: values of the indicators assigned to them or their unit, directly or through an
+ *   objective (or one of its ancestors) whose owner is them or whose unit is one of theirs;
+ * - oiv: reads everything, validates closed periods, never edits values;
+ * - public (no session): reads published plans only.
+ */
+import type { PeriodState, Role, UserRecord } from '../store/index.js';
+
+export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
+export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];
+export const ADMINS: readonly Role[] = ['admin'];
+
+/** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
+export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {
+  if (to === 'validated') return ['oiv'];
+  return PLAN_EDITORS;
+}
+
+export interface Assignment {
+  /** The indicator's own owner (a username or a unit). */
+  readonly indicatorOwner: string | null;
+  /** Owners and units of the indicator's objective and every ancestor. */
+  readonly nodeOwners: readonly string[];
+  readonly nodeUnits: readonly string[];
+}
+
+export function assignedTo(user: UserRecord, a: Assignment): boolean {
+  const mine = (who: string | null): boolean => who !== null && (who === user.username || user.units.includes(who));
+  return mine(a.indicatorOwner) || a.nodeOwners.includes(user.username) || a.nodeUnits.some((u) => user.units.includes(u));
+}
+
+export function mayEditValue(user: UserRecord | null, a: Assignment): boolean {
+  if (user === null) return false;
+  if (user.role === 'admin' || user.role === 'controller') return true;
+  return user.role === 'referente' && assignedTo(user, a);
+}

@@ -1,0 +1,94 @@
+/** Entering a value: an actual, its state and evidence, for one indicator in one period. */
+import { z } from 'zod';
+import { Decimal, MEASUREMENT_STATES, type Amount } from '../../core/index.js';
+import { readAmount } from '../amounts.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { mayEditValue, VALUE_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+
+const Measurement = z
+  .object({
+    state: z.enum(MEASUREMENT_STATES as [string, ...string[]]),
+    actual: z.union([z.number(), z.string().max(100), z.boolean()]).nullable().optional(),
+    inputs: z.record(z.string().max(100), z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/)])).nullable().optional(),
+    reason: z.string().max(2000).nullable().optional(),
+    evidence: z.string().max(5000).nullable().optional(),
+    source: z.string().max(2000).nullable().optional(),
+    notes: z.string().max(5000).nullable().optional(),
+    version: z.number().int().min(0),
+  })
+  .strict();
+
+const bad = (field: string, message: string): HttpError =>
+  new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });
+
+export const measurementRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId',
+      tag: 'measurements',
+      summary: 'Enter or change a value for a period, against the `version` read from the tree (0: nothing entered yet)',
+      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      body: Measurement,
+      query: { tree: 'false: leave the recomputed tree out of the answer' },
+      responses: {
+        200: '{indicator, measurement, tree?}',
+        400: 'invalid body (e.g. measured without an actual, N.V. without a reason)',
+        401: 'not signed in',
+        403: 'not yours to edit',
+        404: 'unknown plan, indicator or period',
+        409: 'conflict: stale version (details.current is the stored value)',
+        422: 'derived indicator (computed, not entered)',
+        423: 'period-locked: the period is closed or validated',
+      },
+    },
+    async (c) => {
+      const user = requireRole(c, VALUE_EDITORS, 'enter values');
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const periodId = param(c, 'periodId');
+      const input = await body(c, Measurement);
+      const computed = await trees.computed(planId, periodId);
+      const result = computed.evaluation.indicator(indicatorId);
+      if (result === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (!mayEditValue(user, computed.assignments.get(indicatorId)!)) throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
+      const indicator = result.indicator;
+      if (indicator.formula?.kind === 'children_mean') throw new HttpError(422, 'derived-indicator', `indicator ${indicatorId} is computed from the child objectives; it cannot be entered`);
+      let actual: Amount | null = null;
+      if (input.state === 'measured') {
+        const needsActual = indicator.formula === null;
+        if (input.actual === null || input.actual === undefined) {
+          if (needsActual) throw bad('actual', 'a measured value needs an actual');
+        } else {
+          const read = readAmount(input.actual, indicator.unit);
+          if (typeof read === 'string') throw bad('actual', `expected ${read}`);
+          actual = read;
+        }
+        if (!needsActual && (input.inputs === null || input.inputs === undefined)) throw bad('inputs', 'this indicator is computed from its base measures: send them in inputs');
+      } else if (input.actual !== null && input.actual !== undefined) {
+        throw bad('actual', `an actual goes with the state "measured", not "${input.state}"`);
+      }
+      if (input.state === 'not_evaluable' && (input.reason ?? '').trim() === '') throw bad('reason', 'N.V. (not evaluable) needs a reason');
+      const inputs = input.inputs === null || input.inputs === undefined ? null : Object.fromEntries(Object.entries(input.inputs).map(([k, v]) => [k, new Decimal(String(v).replace(',', '.'))]));
+      const measurement = must(
+        await store.putMeasurement(
+          planId,
+          indicatorId,
+          periodId,
+          { state: input.state as 'measured', actual, inputs, reason: input.reason ?? null, evidence: input.evidence ?? null, source: input.source ?? null, notes: input.notes ?? null },
+          input.version,
+          actorOf(user),
+        ),
+      );
+      const after = await trees.computed(planId, periodId);
+      const view = trees.indicator(after, indicatorId, user);
+      const withTree = c.req.query('tree') !== 'false';
+      return c.json({ indicator: view, measurement: { ...measurement, actual: view?.actual ?? null }, ...(withTree ? { tree: trees.document(after, user) } : {}) });
+    },
+  );
+};

@@ -1,0 +1,102 @@
+/** Plans: list, create, import a published table, publish/rename, delete. */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { hasErrors } from '../../core/index.js';
+import { importTableBytes } from '../../io/load.js';
+import { PLAN_VERSIONS, type PlanRecord, type Store } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, currentUser, requireRole } from '../auth.js';
+import { HttpError, must, type ApiIssue } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+
+export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string } {
+  return { id: p.id, organisation: p.organisation, title: p.title, year: p.year, version: p.version, published: p.published, createdAt: p.createdAt, updatedAt: p.updatedAt };
+}
+
+/** The plan, if this caller may read it: anyone signed in reads every plan, the public only published ones (others are "not found" to them). */
+export async function readablePlan(c: Context, store: Store, planId: string): Promise<PlanRecord> {
+  const plan = await store.getPlan(planId);
+  if (plan === undefined || (!plan.published && currentUser(c) === null)) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  return plan;
+}
+
+const Year = z.number().int().min(1990).max(2100);
+const NewPlan = z.object({ title: z.string().trim().min(1).max(300), year: Year, organisation: z.string().trim().min(1).max(300).optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+
+function issueView(i: { severity: string; code: string; message: string; location?: object | null }): ApiIssue {
+  return { severity: i.severity, code: i.code, message: i.message, location: (i.location as Record<string, unknown> | undefined) ?? null };
+}
+
+export const planRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route({ method: 'get', path: '/api/plans', tag: 'plans', summary: 'The plans (the public sees published plans only)', access: 'everyone', responses: { 200: '[{id, organisation, title, year, version, published, createdAt}]' } }, async (c) => {
+    const plans = await store.listPlans();
+    const user = currentUser(c);
+    return c.json(plans.filter((p) => user !== null || p.published).map(planView));
+  });
+
+  api.route({ method: 'post', path: '/api/plans', tag: 'plans', summary: 'Create an empty plan (with the periods 30/06, 30/09, 31/12)', access: 'admin, controller', body: NewPlan, responses: { 201: 'the plan', 400: 'invalid body', 401: 'not signed in', 403: 'role' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'create plans');
+    const input = await body(c, NewPlan);
+    const plan = must(await store.createPlan(input, actorOf(user)));
+    return c.json(planView(plan), 201);
+  });
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/import',
+      tag: 'plans',
+      summary: "Import a published table (text/TSV or .xlsx); its actuals become the year-end period's values",
+      access: 'admin, controller',
+      multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
+      query: { dryRun: 'true: only report the issues, store nothing' },
+      responses: { 201: '{plan, issues}', 200: 'dry run: {plan: null, preview, issues}', 400: 'no file', 401: 'not signed in', 403: 'role', 413: 'file too large', 422: 'invalid-file with the located issues' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'import plans');
+      const type = c.req.header('content-type') ?? '';
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the table as a multipart/form-data upload with a "file" field');
+      let form: Record<string, string | File | (string | File)[]>;
+      try {
+        form = await c.req.parseBody();
+      } catch {
+        throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
+      }
+      const file = form.file;
+      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', 'attach the table in a field called "file"');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const name = file.name || 'upload.txt';
+      const outcome = await importTableBytes(bytes, name);
+      const issues = outcome.issues.map(issueView);
+      if (outcome.value === null || hasErrors(outcome.issues)) {
+        throw new HttpError(422, 'invalid-file', `${name} cannot be imported: ${issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3).join('; ') || 'unreadable'}`, { issues });
+      }
+      const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+      const title = text(form.title) ?? outcome.value.plan.title;
+      const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
+      const year = Number(yearText);
+      if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw new HttpError(400, 'invalid-body', `year must be a year such as 2024, not "${yearText}"`, { issues: [{ severity: 'error', code: 'invalid-field', message: 'year: a year such as 2024', location: { field: 'year' } }] });
+      if (c.req.query('dryRun') === 'true') {
+        const nodes = outcome.value.plan.nodes;
+        return c.json({ plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues }, 200);
+      }
+      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text(form.organisation) }, actorOf(user)));
+      return c.json({ plan: planView(plan), issues }, 201);
+    },
+  );
+
+  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final)', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'change plans');
+    const input = await body(c, PlanPatch);
+    return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
+  });
+
+  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited)', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'delete plans');
+    return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
+  });
+};

@@ -1,0 +1,217 @@
+/** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
+import { z } from 'zod';
+import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Formula, type ScoringRule } from '../../core/index.js';
+import { explanationDocument } from '../../io/json.js';
+import type { IndicatorPatch } from '../../store/index.js';
+import { readAmount } from '../amounts.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, currentUser, requireRole } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+import { readablePlan } from './plans.js';
+
+const DecimalText = z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')]).transform((v) => new Decimal(String(v).replace(',', '.')));
+const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
+const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a code such as A.2.1');
+const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
+const Rule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('on_off') }),
+  z.object({ kind: z.literal('proportional') }),
+  z.object({ kind: z.literal('bands'), mode: z.enum(['fixed', 'interpolated']), points: z.array(z.object({ at: Value, score: DecimalText })).min(1).max(50) }),
+  z.object({ kind: z.literal('threshold'), floor: Value }),
+]);
+const FormulaInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('children_mean') }),
+  z.object({ kind: z.literal('ratio'), numerator: z.string().min(1).max(100), denominator: z.string().min(1).max(100), scale: DecimalText.optional() }),
+  z.object({ kind: z.literal('trend'), current: z.string().min(1).max(100), previous: z.string().min(1).max(100) }),
+]);
+
+const NewNode = z.object({
+  code: Code,
+  title: z.string().trim().min(1).max(500),
+  parent: Code.nullable(),
+  level: z.string().max(100).nullable().optional(),
+  weight: Weight.nullable().optional(),
+  owner: z.string().max(200).nullable().optional(),
+  unit: z.string().max(200).nullable().optional(),
+}).strict();
+const NodePatch = z.object({
+  title: z.string().trim().min(1).max(500).optional(),
+  level: z.string().max(100).nullable().optional(),
+  weight: Weight.nullable().optional(),
+  owner: z.string().max(200).nullable().optional(),
+  unit: z.string().max(200).nullable().optional(),
+  version: z.number().int().min(0).optional(),
+}).strict();
+const IndicatorFields = {
+  name: z.string().trim().min(1).max(500),
+  weight: Weight,
+  comparator: z.enum(COMPARATORS as [string, ...string[]]),
+  tolerance: DecimalText.nullable().optional(),
+  target: Value.nullable(),
+  unit: z.enum(UNITS as [string, ...string[]]),
+  scoring: Rule.nullable().optional(),
+  formula: FormulaInput.nullable().optional(),
+  owner: z.string().max(200).nullable().optional(),
+  source: z.string().max(2000).nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+};
+const NewIndicator = z.object(IndicatorFields).strict();
+const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(IndicatorFields).map(([k, v]) => [k, v.optional()])), version: z.number().int().min(0) }).strict() as unknown as z.ZodType<
+  Partial<z.infer<typeof NewIndicator>> & { version: number }
+>;
+
+function amount(value: string | number | boolean | null | undefined, unit: string, field: string): Amount | null {
+  if (value === null || value === undefined) return null;
+  const read = readAmount(value, unit as Amount['kind'] & 'number');
+  if (typeof read === 'string') throw new HttpError(400, 'invalid-body', `${field}: expected ${read}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: expected ${read}`, location: { field } }] });
+  return read;
+}
+
+function rule(input: z.infer<typeof Rule> | null | undefined, unit: string): ScoringRule | null {
+  if (input === null || input === undefined) return null;
+  if (input.kind === 'bands') return { kind: 'bands', mode: input.mode, points: input.points.map((p, k) => ({ at: amount(p.at, unit, `scoring.points.${k}.at`)!, score: p.score })) };
+  if (input.kind === 'threshold') return { kind: 'threshold', floor: amount(input.floor, unit, 'scoring.floor')! };
+  return { kind: input.kind };
+}
+
+function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formula | null {
+  if (input === null || input === undefined) return null;
+  if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(1) };
+  return input;
+}
+
+export const treeRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/tree',
+      tag: 'tree',
+      summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
+      access: 'signed in; the public for published plans',
+      query: { period: 'period id (default: the last, the year end)' },
+      responses: { 200: 'the tree (ETag; If-None-Match → 304)', 304: 'unchanged', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const user = currentUser(c);
+      const key = trees.editKey(user, computed);
+      const etag = `W/"${computed.snapshot.record.dataVersion}-${computed.snapshot.period.id}-${Buffer.from(key).toString('base64url').slice(0, 40)}"`;
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'private, no-cache');
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+      return c.body(trees.text(computed, user), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/nodes/:code/explanation',
+      tag: 'tree',
+      summary: "How an objective's performance was made (as `albero explain --json`)",
+      access: 'signed in; the public for published plans',
+      query: { period: 'period id (default: the year end)' },
+      responses: { 200: '{code, title, performance, formula, contributions, indicators}', 404: 'unknown plan, period or objective' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const code = param(c, 'code');
+      await readablePlan(c, store, planId);
+      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const explanation = explainNode(computed.evaluation, code);
+      if (explanation === undefined) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
+      return c.json(explanationDocument(explanation));
+    },
+  );
+
+  api.route({ method: 'post', path: '/api/plans/:planId/nodes', tag: 'tree', summary: 'Add an objective', access: 'admin, controller', body: NewNode, responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+    const input = await body(c, NewNode);
+    const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
+    return c.json({ code: input.code, ...meta }, 201);
+  });
+
+  api.route({ method: 'patch', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale', access: 'admin, controller', body: NodePatch, responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+    const { version, ...patch } = await body(c, NodePatch);
+    const code = param(c, 'code');
+    return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
+  });
+
+  api.route({ method: 'delete', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Delete an objective without children (its indicators and values go with it, audited)', access: 'admin, controller', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+    must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
+    return c.json({ ok: true });
+  });
+
+  api.route({ method: 'post', path: '/api/plans/:planId/nodes/:code/indicators', tag: 'tree', summary: 'Add an indicator to an objective', access: 'admin, controller', body: NewIndicator, responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+    const input = await body(c, NewIndicator);
+    const created = must(
+      await store.addIndicator(
+        param(c, 'planId'),
+        param(c, 'code'),
+        {
+          name: input.name,
+          weight: input.weight,
+          comparator: input.comparator as '>=',
+          tolerance: input.tolerance ?? null,
+          target: amount(input.target, input.unit, 'target'),
+          unit: input.unit as 'number',
+          scoring: rule(input.scoring, input.unit),
+          formula: formula(input.formula),
+          owner: input.owner ?? null,
+          source: input.source ?? null,
+          notes: input.notes ?? null,
+        },
+        actorOf(user),
+      ),
+    );
+    return c.json(created, 201);
+  });
+
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/plans/:planId/indicators/:indicatorId',
+      tag: 'tree',
+      summary: "Change an indicator's definition (weight, target, comparator, unit, scoring, owner…) against its `version` (the tree's `definitionVersion`)",
+      access: 'admin, controller',
+      body: IndicatorPatchBody,
+      responses: { 200: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+      const input = await body(c, IndicatorPatchBody);
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
+      let unit = input.unit;
+      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined)) {
+        const computed = await trees.computed(planId);
+        const current = computed.evaluation.indicator(indicatorId);
+        if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+        unit = current.indicator.unit;
+      }
+      const patch: Record<string, unknown> = {};
+      const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);
+      for (const k of ['name', 'weight', 'comparator', 'tolerance', 'owner', 'source', 'notes', 'unit'] as const) if (has(k)) patch[k] = input[k] ?? null;
+      if (has('target')) patch.target = amount(input.target, unit!, 'target');
+      if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
+      if (has('formula')) patch.formula = formula(input.formula);
+      return c.json(must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
+    },
+  );
+
+  api.route({ method: 'delete', path: '/api/plans/:planId/indicators/:indicatorId', tag: 'tree', summary: 'Delete an indicator and its values (audited)', access: 'admin, controller', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+    must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
+    return c.json({ ok: true });
+  });
+};

@@ -1,0 +1,58 @@
+/**
+ * Starting and stopping the HTTP server: the store from a location (a SQLite file or a
+ * postgres:// URL), the app around it, the demo seed on first start when asked.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { openStore, type Store } from '../store/index.js';
+import { createApp, type AppOptions } from './app.js';
+import { seedDemo, type DemoAccount } from './seed.js';
+
+export interface ServerOptions extends AppOptions {
+  /** `data/albero.sqlite`, `:memory:` or `postgres://…`. */
+  readonly location: string;
+  /** 0: any free port. */
+  readonly port: number;
+  readonly host?: string;
+  /** Seed the demo plan and accounts into an empty database from this fixture. */
+  readonly demoFixture?: string;
+  /** The demo accounts' password (default: a random one per account, printed once). */
+  readonly demoPassword?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  /** Accounts created by the demo seed on this start (null: the database was not empty). */
+  readonly demoAccounts: DemoAccount[] | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openStore(options.location);
+  const demoAccounts = options.demoFixture === undefined ? null : await seedDemo(store, options.demoFixture, options.demoPassword);
+  const { app } = createApp(store, options);
+  const host = options.host ?? '0.0.0.0';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closed = false;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    store,
+    demoAccounts,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.close();
+    },
+  };
+}
