@@ -1,0 +1,149 @@
+/**
+ * Test harness: the real server on a random port against a fresh database (a SQLite file, or a
+ * database on a throwaway PostgreSQL server), and a small HTTP client that keeps its session
+ * cookie and CSRF token like a browser tab.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../../src/server/auth.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { SYSTEM, type Role } from '../../src/store/index.js';
+import { FIXTURE } from '../helpers.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+
+export const PASSWORD = 'correct horse battery';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export class Client {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  constructor(readonly base: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const h: Record<string, string> = { ...headers };
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (typeof body === 'string') payload = body;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    if (typeof body === 'string') h['content-type'] ??= 'application/json';
+    if (this.cookie !== null) h.cookie = this.cookie;
+    if (this.csrf !== null && method !== 'GET' && h['x-csrf-token'] === undefined) h['x-csrf-token'] = this.csrf;
+    const res = await fetch(`${this.base}${path}`, { method, headers: h, body: payload });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie !== null) {
+      const value = /albero_session=([^;]*)/.exec(setCookie)?.[1];
+      this.cookie = value === undefined || value === '' ? null : `albero_session=${value}`;
+    }
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  }
+
+  get<T = any>(path: string): Promise<Reply<T>> {
+    return this.request<T>('GET', path);
+  }
+
+  async login(username: string, password = PASSWORD): Promise<Reply> {
+    const reply = await this.request('POST', '/api/session', { username, password });
+    if (reply.status === 200) this.csrf = reply.body.csrfToken;
+    return reply;
+  }
+}
+
+export type Backend = 'sqlite' | 'postgres';
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  /** A client signed in as the account of this role (usernames: admin, controller, referente, oiv). */
+  as(role: Role | 'public'): Promise<Client>;
+  /** Imports the fixture as the controller; returns the plan id. */
+  importFixture(options?: { publish?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+let postgres: TestPostgres | null = null;
+let postgresUsers = 0;
+
+export const REFERENTE_UNIT = 'Ufficio Digitale';
+
+export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number } = {}): Promise<TestServer> {
+  let location: string;
+  let dir: string | null = null;
+  if (backend === 'postgres') {
+    postgres ??= await startPostgres();
+    postgresUsers++;
+    location = await postgres.database();
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'albero-api-'));
+    location = join(dir, 'albero.sqlite');
+  }
+  const server = await startServer({ location, port: 0, host: '127.0.0.1', ...(options.uploadBytes ? { limits: { uploadBytes: options.uploadBytes } } : {}) });
+  const hash = await hashPassword(PASSWORD);
+  const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [] };
+  for (const role of ['admin', 'controller', 'referente', 'oiv'] as const) {
+    const created = await server.store.createUser({ username: role, displayName: role, role, units: units[role], passwordHash: hash }, SYSTEM);
+    if (!created.ok) throw new Error(created.error.message);
+  }
+  const url = server.url;
+  const as = async (role: Role | 'public'): Promise<Client> => {
+    const client = new Client(url);
+    if (role !== 'public') {
+      const reply = await client.login(role);
+      if (reply.status !== 200) throw new Error(`login ${role}: ${reply.status} ${reply.text}`);
+    }
+    return client;
+  };
+  return {
+    server,
+    url,
+    as,
+    async importFixture(opts = {}) {
+      const controller = await as('controller');
+      const form = new FormData();
+      form.set('file', new Blob([readFileSync(FIXTURE)]), 'albero-performance-2024.txt');
+      const reply = await controller.request('POST', '/api/plans/import', form);
+      if (reply.status !== 201) throw new Error(`import: ${reply.status} ${reply.text}`);
+      const planId = reply.body.plan.id as string;
+      // B.1.1 belongs to the referente's unit: the referente may enter its values, and only those.
+      const assigned = await controller.request('PATCH', `/api/plans/${planId}/nodes/B.1.1`, { unit: REFERENTE_UNIT });
+      if (assigned.status !== 200) throw new Error(`assign: ${assigned.status} ${assigned.text}`);
+      if (opts.publish === true) await controller.request('PATCH', `/api/plans/${planId}`, { published: true });
+      return planId;
+    },
+    async close() {
+      await server.close();
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
+      if (backend === 'postgres' && --postgresUsers === 0 && postgres !== null) {
+        await postgres.stop();
+        postgres = null;
+      }
+    },
+  };
+}
+
+export const enc = encodeURIComponent;
+
+export function objective(tree: any, code: string): any {
+  return tree.objectives.find((o: any) => o.code === code);
+}
+
+export function indicatorOf(tree: any, id: string): any {
+  for (const o of tree.objectives) for (const i of o.indicators) if (i.id === id) return i;
+  return undefined;
+}
