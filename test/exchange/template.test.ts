@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, formatIssue } from '../../src/core/index.js';
+import { evaluationDocument } from '../../src/io/json.js';
 import { loadTable } from '../../src/io/load.js';
 import { albero } from '../helpers.js';
 import { readWorkbook, tempDir, workbookBytes } from './helpers.js';
@@ -81,6 +82,14 @@ describe('albero template', () => {
     const run = albero(['evaluate', '--json', file]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).objectives.map((o: { performance: number }) => o.performance)).toEqual([46, 92, 0]);
+
+    // Exported and re-imported, the plan keeps what the published layout cannot hold: rules, N.V. reasons, owners, ids.
+    const exported = join(dir, 'template-export.xlsx');
+    expect(albero(['report', file, '--output', exported]).status).toBe(0);
+    const again = await loadTable(exported);
+    expect(again.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(evaluationDocument(evaluatePlan(again.value!.plan)).objectives).toEqual(evaluationDocument(evaluation).objectives);
+    expect(again.value!.plan.title).toBe('Piano della performance 2025');
   });
 
   it('locates each mistake in a filled template as Albero!cell', async () => {

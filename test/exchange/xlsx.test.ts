@@ -114,6 +114,21 @@ describe('export of a computed plan', () => {
     expect(verifyStated(evaluation, back.value!.stated).differences).toEqual([]);
     expect(evaluationDocument(evaluation).objectives).toEqual(evaluationDocument(evaluatePlan(original.plan)).objectives);
     expect(back.value!.plan.title).toBe(original.plan.title);
+    // Read from the complete "Piano" sheet, which says so.
+    expect(back.issues.find((i) => i.code === 'read-plan-sheet')?.location).toMatchObject({ sheet: 'Piano' });
+  });
+
+  it('without its Piano sheet, reads back from the printable table with every stated cell agreeing', async () => {
+    const workbook = await readWorkbook(bytes);
+    workbook.removeWorksheet(workbook.getWorksheet('Piano')!.id);
+    const back = await importTableBytes(await workbookBytes(workbook), 'table-only.xlsx');
+    expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const evaluation = evaluatePlan(back.value!.plan);
+    const check = verifyStated(evaluation, back.value!.stated);
+    expect(check.checked).toBeGreaterThan(140);
+    expect(check.differences).toEqual([]);
+    expect(verifyStated(evaluation, original.stated).differences).toEqual([]);
+    expect(evaluationDocument(evaluation).objectives).toEqual(evaluationDocument(evaluatePlan(original.plan)).objectives);
   });
 
   it('is read by the CLI like a text table', () => {

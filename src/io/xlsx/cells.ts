@@ -5,7 +5,7 @@
  * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
  */
 import ExcelJS from 'exceljs';
-import { Decimal, formatItalianNumber, issue, type Issue, type SourceLocation } from '../../core/index.js';
+import { Decimal, formatItalianNumber, issue, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
 
 export function cellLocation(file: string, sheet: string, address: string): SourceLocation {
   return { file, sheet, cell: address };
@@ -77,3 +77,27 @@ export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]
   }
   return plainText(value, cell.numFmt).trim();
 }
+
+/** A number of percentage points as the cell value shown with a `%` format (93 → 0.93). */
+export function percentCell(value: Decimal, places: number): { value: number; numFmt: string } {
+  return { value: Number(value.div(100).toString()), numFmt: places === 0 ? '0%' : `0.${'0'.repeat(places)}%` };
+}
+
+/** A target or actual as a typed cell: numbers stay numbers, dates dates, so a spreadsheet can sort and sum them. */
+export function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (amount === null) return { value: null };
+  switch (amount.kind) {
+    case 'date': {
+      const [y, m, d] = amount.value.split('-').map(Number) as [number, number, number];
+      return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: 'dd/mm/yyyy' };
+    }
+    case 'boolean':
+      return { value: amount.value ? 'sì' : 'no' };
+    case 'number': {
+      const places = Math.min(amount.value.decimalPlaces(), 6);
+      if (unit === 'percent') return percentCell(amount.value, Math.max(2, places));
+      return { value: Number(amount.value.toString()), numFmt: places === 0 ? '#,##0' : `#,##0.${'0'.repeat(Math.max(2, places))}` };
+    }
+  }
+}
+

@@ -5,9 +5,11 @@
  * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
  */
 import ExcelJS from 'exceljs';
-import { classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Unit } from '../../core/index.js';
+import { classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
+import { amountCell, percentCell } from './cells.js';
+import { addPlanSheet } from './template.js';
 
 export const TABLE_SHEET = 'Albero';
 export const LEGEND_SHEET = 'Legenda';
@@ -26,29 +28,6 @@ export interface XlsxExportOptions extends ReportMeta {
 
 function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-/** A number of percentage points as the cell value shown with a `%` format (93 → 0.93). */
-function percentCell(value: Decimal, places: number): { value: number; numFmt: string } {
-  return { value: Number(value.div(100).toString()), numFmt: places === 0 ? '0%' : `0.${'0'.repeat(places)}%` };
-}
-
-/** A target or actual as a typed cell: numbers stay numbers, dates dates, so a spreadsheet can sort and sum them. */
-function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.CellValue; numFmt?: string } {
-  if (amount === null) return { value: null };
-  switch (amount.kind) {
-    case 'date': {
-      const [y, m, d] = amount.value.split('-').map(Number) as [number, number, number];
-      return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: 'dd/mm/yyyy' };
-    }
-    case 'boolean':
-      return { value: amount.value ? 'sì' : 'no' };
-    case 'number': {
-      const places = Math.min(amount.value.decimalPlaces(), 6);
-      if (unit === 'percent') return percentCell(amount.value, Math.max(2, places));
-      return { value: Number(amount.value.toString()), numFmt: places === 0 ? '#,##0' : `#,##0.${'0'.repeat(Math.max(2, places))}` };
-    }
-  }
 }
 
 function weightText(weight: Decimal): string {
@@ -75,7 +54,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   titleRow.getCell(1).font = { bold: true, size: 14 };
   const year = yearOf(options, plan.title);
   const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Calcolato il ${computedAtText(computedAt)}`].filter((t) => t !== undefined && t !== '').join(' · ');
-  sheet.getRow(2).getCell(1).value = subtitle;
+  sheet.getRow(2).getCell(1).value = `${subtitle} · Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «Piano»`;
   sheet.getRow(2).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   const header = sheet.getRow(3);
   LAYOUT_COLUMNS.forEach((name, i) => {
@@ -142,6 +121,8 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     const row = sheet.addRow([rule.label]);
     row.getCell(1).fill = fill(BAND_FILL[rule.band]);
   }
+
+  addPlanSheet(workbook, plan);
 
   const legendSheet = workbook.addWorksheet(LEGEND_SHEET);
   legendSheet.columns = [{ header: 'Fascia', width: 10 }, { header: 'Significato', width: 60 }, { header: 'Obiettivi', width: 12 }];

@@ -61,18 +61,35 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
 
 type Kind = 'template' | 'layout';
 
-/** The sheet holding the table and which form it has: the header row decides, wherever it is. */
-function findTable(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; kind: Kind; headerRow: number } | null {
+interface Found {
+  sheet: ExcelJS.Worksheet;
+  kind: Kind;
+  headerRow: number;
+}
+
+/**
+ * The sheet holding the table and which form it has: the header row decides, wherever it is. A
+ * sheet in template form wins over one in the published layout, because it holds what the layout
+ * cannot (rules, N.V. reasons, owners, ids): an exported workbook has both, and is read from its
+ * "Piano" sheet. `also` is the layout sheet that was passed over, for a note to the user.
+ */
+function findTable(workbook: ExcelJS.Workbook): { found: Found; also: Found | null } | null {
   const sheets = [...workbook.worksheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
+  const found: Found[] = [];
   for (const sheet of sheets) {
     const last = Math.min(sheet.rowCount, 30);
     for (let r = 1; r <= last; r++) {
       const texts = firstTexts(sheet, r, 3);
-      if (isTemplateHeader(texts)) return { sheet, kind: 'template', headerRow: r };
-      if (isHeaderRow(texts)) return { sheet, kind: 'layout', headerRow: r };
+      const kind: Kind | null = isTemplateHeader(texts) ? 'template' : isHeaderRow(texts) ? 'layout' : null;
+      if (kind === null) continue;
+      found.push({ sheet, kind, headerRow: r });
+      break;
     }
   }
-  return null;
+  const template = found.find((f) => f.kind === 'template');
+  const layout = found.find((f) => f.kind === 'layout');
+  if (template !== undefined) return { found: template, also: layout ?? null };
+  return layout === undefined ? null : { found: layout, also: null };
 }
 
 function firstTexts(sheet: ExcelJS.Worksheet, row: number, count: number): string[] {
@@ -101,13 +118,18 @@ export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile
       issues: [issue('error', 'missing-sheet', `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either ${LAYOUT_COLUMNS.slice(0, 3).join(', ')}… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${names}`, { file })],
     };
   }
-  const { sheet } = found;
+  const { sheet } = found.found;
+  const notes: Issue[] = [];
+  if (found.also !== null) {
+    notes.push(issue('info', 'read-plan-sheet', `the plan was read from the sheet "${sheet.name}" (the complete plan); the sheet "${found.also.sheet.name}" is its printable table and was not read`, { file, sheet: sheet.name }));
+  }
   if (sheet.rowCount > XLSX_LIMITS.rows || sheet.columnCount > XLSX_LIMITS.columns) {
     return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${sheet.rowCount} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
   }
-  const merges = mergedCells(sheet, found.headerRow, file);
-  const result = found.kind === 'template' ? readTemplateSheet(sheet, found.headerRow, file) : readLayoutSheet(sheet, found.headerRow, file, profile);
-  return { value: result.value, issues: [...merges, ...result.issues] };
+  const { headerRow, kind } = found.found;
+  const merges = mergedCells(sheet, headerRow, file);
+  const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file) : readLayoutSheet(sheet, headerRow, file, profile);
+  return { value: result.value, issues: [...notes, ...merges, ...result.issues] };
 }
 
 /**

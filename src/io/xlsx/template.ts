@@ -17,13 +17,14 @@ import {
   type Issue,
   type Measurement,
   type Outcome,
+  type Plan,
   type PlanNode,
   type ScoringRule,
   type SourceLocation,
   type Unit,
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
-import { cellLocation, cellText } from './cells.js';
+import { amountCell, cellLocation, cellText } from './cells.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -307,4 +308,69 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     ...(values.notes === '' ? {} : { notes: values.notes }),
     origin: { ...at('title'), node: parent.code, indicator: id },
   };
+}
+
+export const PLAN_SHEET = 'Piano';
+
+const STATE_WORDS: Record<Measurement['state'], string> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato' };
+const UNIT_WORDS: Record<Unit, string> = { number: 'numero', percent: 'percentuale', date: 'data', boolean: 'sì/no' };
+
+/** The template's word for an indicator's rule; rules a cell cannot hold are named so the reader refuses them rather than guess. */
+function ruleWord(indicator: Indicator): string {
+  if (indicator.formula?.kind === 'children_mean') return 'media obiettivi figli';
+  if (indicator.formula !== null) return `formula ${indicator.formula.kind} (non modificabile nel foglio)`;
+  if (indicator.scoring === null) return '';
+  if (indicator.scoring.kind === 'on_off') return 'on/off';
+  if (indicator.scoring.kind === 'proportional') return 'proporzionale';
+  return `${indicator.scoring.kind === 'bands' ? 'fasce' : 'soglia'} (non modificabile nel foglio)`;
+}
+
+/**
+ * The whole plan in template form, as a sheet of an exported workbook. The published layout has
+ * no place for scoring rules, N.V. reasons, owners or ids, so this sheet is what an export is read
+ * back from (see read.ts), which makes export → import give back the same plan.
+ */
+export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  const set = (row: ExcelJS.Row, field: Field, value: ExcelJS.CellValue, numFmt?: string): void => {
+    const cell = row.getCell(TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1);
+    cell.value = value;
+    if (numFmt !== undefined) cell.numFmt = numFmt;
+  };
+  const typed = (row: ExcelJS.Row, field: Field, amount: Amount | null, unit: Unit): void => {
+    const { value, numFmt } = amountCell(amount, unit);
+    set(row, field, value, numFmt);
+  };
+  const weight = (w: Decimal): string => w.toString().replace('.', ',');
+  for (const node of plan.nodes) {
+    const row = sheet.addRow([]);
+    row.font = { bold: true };
+    set(row, 'code', node.code);
+    set(row, 'parent', node.parent);
+    set(row, 'title', node.title);
+    set(row, 'kind', 'obiettivo');
+    if (node.weight !== null) set(row, 'weight', weight(node.weight));
+    if (node.owner !== undefined) set(row, 'owner', node.owner);
+    for (const ind of node.indicators) {
+      const r = sheet.addRow([]);
+      const m = ind.measurement;
+      set(r, 'code', ind.id);
+      set(r, 'parent', node.code);
+      set(r, 'title', ind.name);
+      set(r, 'kind', 'indicatore');
+      set(r, 'weight', weight(ind.weight));
+      set(r, 'comparator', ind.comparator);
+      typed(r, 'target', ind.target, ind.unit);
+      set(r, 'unit', UNIT_WORDS[ind.unit]);
+      if (m.state === 'measured' && m.actual !== undefined && ind.formula === null) typed(r, 'actual', m.actual, ind.unit);
+      set(r, 'state', STATE_WORDS[m.state]);
+      if (m.state === 'not_evaluable') set(r, 'reason', m.reason);
+      set(r, 'scoring', ruleWord(ind));
+      if (ind.owner !== undefined) set(r, 'owner', ind.owner);
+      if (ind.notes !== undefined) set(r, 'notes', ind.notes);
+    }
+  }
+  return sheet;
 }
