@@ -1,0 +1,162 @@
+/**
+ * The authorization matrix: every endpoint × every role, through HTTP, against the rules written
+ * out here by hand (not read from the server, so the test can disagree with it):
+ * admin everything; controller plans, tree, periods, any value; referente values of its unit;
+ * OIV reads and validates; the public reads published plans only.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/index.js';
+import { SYSTEM, type Role } from '../../src/store/index.js';
+import { FIXTURE } from '../helpers.js';
+import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type TestServer } from './harness.js';
+
+type Who = Role | 'public';
+const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'];
+
+interface Scratch {
+  planId: string;
+  userId: string;
+}
+
+interface Row {
+  method: string;
+  /** The route as registered (the OpenAPI path). */
+  route: string;
+  what: string;
+  /** Who gets the success status; everyone else is refused. */
+  allowed: readonly Who[];
+  success: number;
+  /** The status the public gets (401 by default; 404 for an unpublished plan it may not see). */
+  publicRefusal?: number;
+  published?: boolean;
+  /** Sets the scratch plan up (through the store) before the call. */
+  prepare?: (t: TestServer, s: Scratch) => Promise<void>;
+  call: (s: Scratch, who: Who) => { path: string; body?: unknown | (() => unknown) };
+  /** The error code the public gets (default: unauthenticated). */
+  publicCode?: string;
+  freshSession?: boolean;
+}
+
+const ALL: readonly Who[] = WHO;
+const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
+const EDITORS: readonly Who[] = ['admin', 'controller'];
+
+function fixtureForm(): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([readFileSync(FIXTURE)]), 'albero-performance-2024.txt');
+  return form;
+}
+
+const close = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
+  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
+};
+
+const ROWS: Row[] = [
+  { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
+  { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
+  { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
+  { method: 'GET', route: '/api/session', what: 'who am I', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/session' }) },
+  { method: 'GET', route: '/api/plans', what: 'list plans', allowed: ALL, success: 200, call: () => ({ path: '/api/plans' }) },
+  { method: 'POST', route: '/api/plans', what: 'create a plan', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans', body: { title: 'Piano 2025', year: 2025 } }) },
+  { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans/import', body: fixtureForm }) },
+  { method: 'PATCH', route: '/api/plans/{planId}', what: 'publish a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}`, body: { published: true } }) },
+  { method: 'DELETE', route: '/api/plans/{planId}', what: 'delete a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of an unpublished plan', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
+  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
+  { method: 'POST', route: '/api/plans/{planId}/nodes', what: 'add an objective', allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/nodes`, body: { code: 'A.9', title: 'Nuovo', parent: 'A', weight: 10 } }) },
+  { method: 'PATCH', route: '/api/plans/{planId}/nodes/{code}', what: 'change an objective', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A`, body: { title: 'Area A rinominata' } }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/nodes/{code}', what: 'delete an objective', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/B` }) },
+  { method: 'POST', route: '/api/plans/{planId}/nodes/{code}/indicators', what: 'add an indicator', allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/indicators`, body: { name: 'Nuovo', weight: 10, comparator: '>=', target: 5, unit: 'number' } }) },
+  { method: 'PATCH', route: '/api/plans/{planId}/indicators/{indicatorId}', what: 'change an indicator', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}`, body: { target: 20, version: 1 } }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}', what: 'delete an indicator', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}` }) },
+  {
+    method: 'PUT',
+    route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}',
+    what: "a value of the referente's unit",
+    allowed: ['admin', 'controller', 'referente'],
+    success: 200,
+    call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31`, body: { state: 'measured', actual: 12, version: 0 } }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}',
+    what: 'a value of another unit',
+    allowed: EDITORS,
+    success: 200,
+    call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/measurements/2024-12-31`, body: { state: 'not_achieved', version: 0 } }),
+  },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'start collecting', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'validate a closed period', allowed: ['oiv'], success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'validated' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a closed period', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'correzione' } }) },
+  { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
+  { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
+  { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },
+  { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
+  { method: 'POST', route: '/api/users/me/password', what: 'change my password', allowed: SIGNED_IN, success: 200, freshSession: true, call: () => ({ path: '/api/users/me/password', body: { current: PASSWORD, next: PASSWORD } }) },
+  { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
+];
+
+describe('authorization matrix: every endpoint × every role', () => {
+  let t: TestServer;
+  const clients = new Map<Who, Client>();
+  let counter = 0;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+    for (const who of WHO) clients.set(who, await t.as(who));
+  });
+  afterAll(async () => t?.close());
+
+  /** A small plan of its own for each call: A (the referente's unit) with A:1, B with B:1. */
+  async function scratch(published: boolean): Promise<Scratch> {
+    const store = t.server.store;
+    const plan = await store.createPlan({ title: `Scratch ${counter++}`, year: 2024 }, SYSTEM);
+    if (!plan.ok) throw new Error('scratch');
+    const planId = plan.value.id;
+    await store.addNode(planId, { code: 'A', title: 'A', parent: null, weight: null, unit: REFERENTE_UNIT }, SYSTEM);
+    await store.addNode(planId, { code: 'B', title: 'B', parent: null, weight: null }, SYSTEM);
+    for (const code of ['A', 'B']) await store.addIndicator(planId, code, { name: `${code} uno`, weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, SYSTEM);
+    if (published) await store.updatePlan(planId, { published: true }, SYSTEM);
+    const user = await store.createUser({ username: `target-${counter++}`, displayName: 'x', role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
+    if (!user.ok) throw new Error('user');
+    return { planId, userId: user.value.id };
+  }
+
+  const cells = ROWS.flatMap((row) => WHO.map((who) => ({ row, who })));
+  it.each(cells.map((c) => [`${c.row.method} ${c.row.route} (${c.row.what}) as ${c.who}`, c] as const))('%s', async (_, { row, who }) => {
+    const s = await scratch(row.published === true);
+    await row.prepare?.(t, s);
+    const client = row.freshSession === true ? await t.as(who) : clients.get(who)!;
+    const { path, body } = row.call(s, who);
+    const reply = await client.request(row.method, path, typeof body === 'function' ? body() : body);
+    const expected = row.allowed.includes(who) ? row.success : who === 'public' ? (row.publicRefusal ?? 401) : 403;
+    expect(reply.status, reply.text).toBe(expected);
+    if (expected >= 400) {
+      expect(reply.body.error.code).toBe(expected === 401 ? (row.publicCode ?? 'unauthenticated') : expected === 403 ? 'forbidden' : 'not-found');
+    }
+  });
+
+  it('covers every route the server documents', async () => {
+    const doc = (await clients.get('public')!.get('/api/openapi.json')).body;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+    // The reports engineer's export routes have their own tests.
+    expect(documented.filter((r) => !covered.has(r) && !r.includes('/export'))).toEqual([]);
+    expect([...covered].filter((r) => !documented.includes(r))).toEqual([]);
+  });
+
+  it('shows the public published plans only', async () => {
+    const hidden = await scratch(false);
+    const shown = await scratch(true);
+    const ids = (await clients.get('public')!.get('/api/plans')).body.map((p: { id: string }) => p.id);
+    expect(ids).toContain(shown.planId);
+    expect(ids).not.toContain(hidden.planId);
+    const all = (await (await t.as('oiv')).get('/api/plans')).body.map((p: { id: string }) => p.id);
+    expect(all).toEqual(expect.arrayContaining([shown.planId, hidden.planId]));
+  });
+});
