@@ -1,0 +1,75 @@
+/**
+ * Exports of a computed plan for a period: the Relazione as PDF or HTML, the workbook, open data
+ * (CSV, JSON). The bytes come from io/report (`renderReport`), the same code as `albero report`,
+ * so the server and the CLI cannot print different numbers.
+ */
+import type { Context } from 'hono';
+import { isReportFormat, MEDIA_TYPES, PdfEngineMissing, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import type { RouteModule } from '../api.js';
+import { HttpError } from '../errors.js';
+import { param } from '../validation.js';
+import { readablePlan } from './plans.js';
+
+/**
+ * One PDF at a time per server: each one is a Chromium printing hundreds of pages on a machine with
+ * two cores, so a queue keeps a burst of requests from starting a browser each.
+ */
+let pdfQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = pdfQueue.then(work, work);
+  pdfQueue = run.catch(() => undefined);
+  return run;
+}
+
+function fileName(title: string, periodId: string, format: ReportFormat): string {
+  const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
+  return `${slug}-${periodId}.${format}`;
+}
+
+function formatOf(c: Context): ReportFormat {
+  const format = c.req.query('format') ?? '';
+  if (!isReportFormat(format)) {
+    throw new HttpError(400, 'invalid-query', format === '' ? `say which format: ?format=${REPORT_FORMATS.join('|')}` : `unknown format "${format.slice(0, 40)}"; use one of ${REPORT_FORMATS.join(', ')}`, {
+      details: { formats: [...REPORT_FORMATS] },
+    });
+  }
+  return format;
+}
+
+export const exportRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/export',
+      tag: 'exports',
+      summary: 'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
+      access: 'signed in; the public for published plans',
+      query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
+      responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period', 503: 'PDF engine (Chromium) not installed on the server' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const format = formatOf(c);
+      const record = await readablePlan(c, store, planId);
+      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const period = computed.snapshot.period;
+      const render = (): Promise<Uint8Array> =>
+        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, computedAt: new Date() });
+      let bytes: Uint8Array;
+      try {
+        bytes = format === 'pdf' ? await oneAtATime(render) : await render();
+      } catch (error) {
+        if (error instanceof PdfEngineMissing) throw new HttpError(503, 'pdf-unavailable', error.message);
+        throw error;
+      }
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': MEDIA_TYPES[format],
+        // The HTML page opens in the browser; the other formats are files to keep.
+        'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${fileName(record.title, period.id, format)}"`,
+        'Cache-Control': 'private, no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    },
+  );
+};
