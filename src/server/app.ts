@@ -50,7 +50,18 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   };
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/plans/import' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', async (c, next) => {
+    const isUpload = c.req.path === '/api/plans/import';
+    const max = isUpload ? limits.uploadBytes : limits.jsonBytes;
+    const declared = Number(c.req.header('content-length') ?? Number.NaN);
+    if (declared > max) {
+      // Read the rest (up to a sane bound) before answering: a client still sending would
+      // otherwise see its connection reset instead of the 413.
+      if (declared <= 64 * 1024 * 1024) await discard(c.req.raw.body);
+      tooLarge(max)();
+    }
+    return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
+  });
   app.use('/api/*', sessionMiddleware(store));
 
   const api = new Api(app);
@@ -71,6 +82,16 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
   }
   return { app, api, deps };
+}
+
+async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (body === null) return;
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done);
+  } catch {
+    // The client went away: nothing to answer anyway.
+  }
 }
 
 function matches(pattern: string, path: string): boolean {

@@ -1,0 +1,189 @@
+/**
+ * Bad input through HTTP: each a 4xx with a stable code and a message in plain words, never a
+ * 500, and nothing stored.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../helpers.js';
+import { Client, enc, startTestServer, type TestServer } from './harness.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+function upload(bytes: Uint8Array | string, name: string): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([bytes as BlobPart]), name);
+  return form;
+}
+
+describe('bad input over HTTP', () => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { uploadBytes: 64 * 1024 });
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t?.close());
+
+  const counts = async (): Promise<{ plans: number; audit: number }> => ({ plans: (await t.server.store.listPlans()).length, audit: (await t.server.store.listAudit({ limit: 10_000 })).length });
+
+  it('refuses malformed JSON, wrong types and the wrong content type, storing nothing', async () => {
+    const before = await counts();
+    const malformed = await controller.request('POST', '/api/plans', '{"title": "x", "year": 20');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toMatchObject({ code: 'malformed-json', message: 'the body is not valid JSON' });
+    const wrong = await controller.request('POST', '/api/plans', { title: 5, year: 'duemila' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('invalid-body');
+    expect(wrong.body.error.issues.map((i: any) => i.location.field).sort()).toEqual(['title', 'year']);
+    const extra = await controller.request('POST', '/api/plans', { title: 'x', year: 2024, owner: 'me' });
+    expect(extra.status).toBe(400);
+    const notJson = await controller.request('POST', '/api/plans', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(notJson.status).toBe(415);
+    expect(notJson.body.error.code).toBe('unsupported-media-type');
+    const array = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31`, []);
+    expect(array.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses values that do not fit the indicator, naming the field', async () => {
+    const before = await counts();
+    const path = `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31`;
+    const cases: Array<[unknown, string]> = [
+      [{ state: 'measured', version: 1 }, 'actual'],
+      [{ state: 'measured', actual: 'tanti', version: 1 }, 'actual'],
+      [{ state: 'measured', actual: true, version: 1 }, 'actual'],
+      [{ state: 'not_evaluable', version: 1 }, 'reason'],
+      [{ state: 'not_achieved', actual: 3, version: 1 }, 'actual'],
+      [{ state: 'finished', version: 1 }, 'state'],
+      [{ state: 'measured', actual: 3 }, 'version'],
+      [{ state: 'measured', actual: 3, version: -1 }, 'version'],
+      [{ state: 'measured', actual: 3, version: 1.5 }, 'version'],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await controller.request('PUT', path, body);
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(reply.body.error.issues[0].location.field, JSON.stringify(body)).toBe(field);
+      expect(reply.body.error.message).toMatch(new RegExp(field));
+    }
+    const derived = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.2:2')}/measurements/2024-12-31`, { state: 'measured', actual: 50, version: 0 });
+    expect(derived.status).toBe(422);
+    expect(derived.body.error.code).toBe('derived-indicator');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers 404 for unknown plans, objectives, indicators and periods, 404/405 for unknown routes', async () => {
+    const expectations: Array<[string, string, unknown, number, string]> = [
+      ['GET', '/api/plans/no-such-plan/tree', undefined, 404, 'not-found'],
+      ['GET', `/api/plans/${planId}/tree?period=2024-13-45`, undefined, 404, 'not-found'],
+      ['GET', `/api/plans/${planId}/nodes/Z.9/explanation`, undefined, 404, 'not-found'],
+      ['PUT', `/api/plans/${planId}/indicators/${enc('Z.9:1')}/measurements/2024-12-31`, { state: 'not_achieved', version: 0 }, 404, 'not-found'],
+      ['PUT', `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2031-01-01`, { state: 'not_achieved', version: 0 }, 404, 'not-found'],
+      ['PATCH', `/api/plans/${planId}/nodes/Z.9`, { title: 'x' }, 404, 'not-found'],
+      ['PATCH', `/api/plans/${planId}/indicators/${enc('Z.9:1')}`, { weight: 5, version: 1 }, 404, 'not-found'],
+      ['DELETE', '/api/plans/no-such-plan', undefined, 404, 'not-found'],
+      ['POST', `/api/plans/${planId}/periods/2031-01-01/transition`, { to: 'collecting' }, 404, 'not-found'],
+      ['PATCH', '/api/users/nobody', { role: 'oiv' }, 403, 'forbidden'],
+      ['GET', '/api/nothing-here', undefined, 404, 'not-found'],
+      ['PUT', '/api/plans', { title: 'x' }, 405, 'method-not-allowed'],
+      ['GET', '/api/audit?limit=abc', undefined, 400, 'invalid-query'],
+      ['POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'validated' }, 403, 'forbidden'],
+      ['POST', `/api/plans/${planId}/nodes`, { code: 'A.2', title: 'again', parent: 'A' }, 409, 'duplicate'],
+      ['POST', `/api/plans/${planId}/nodes`, { code: 'Q.1', title: 'orphan', parent: 'Q' }, 404, 'not-found'],
+    ];
+    for (const [method, path, body, status, code] of expectations) {
+      const reply = await controller.request(method, path, body);
+      expect(reply.status, `${method} ${path}: ${reply.text}`).toBe(status);
+      expect(reply.body.error.code, `${method} ${path}`).toBe(code);
+      expect(reply.body.error.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('refuses a binary file, an empty file, a missing file and an oversized upload as imports, storing nothing', async () => {
+    const before = await counts();
+    const binary = await controller.request('POST', '/api/plans/import', upload(PNG, 'albero.txt'));
+    expect(binary.status).toBe(422);
+    expect(binary.body.error.code).toBe('invalid-file');
+    expect(binary.body.error.issues.length).toBeGreaterThan(0);
+    expect(binary.body.error.message).toMatch(/albero\.txt/);
+    const empty = await controller.request('POST', '/api/plans/import', upload('', 'vuoto.txt'));
+    expect(empty.status).toBe(422);
+    const noFile = new FormData();
+    noFile.set('title', 'senza file');
+    const missing = await controller.request('POST', '/api/plans/import', noFile);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('missing-file');
+    const big = await controller.request('POST', '/api/plans/import', upload(Buffer.alloc(200 * 1024, 'x'), 'grande.txt'));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('too-large');
+    const bigJson = await controller.request('POST', '/api/plans', JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024), year: 2024 }));
+    expect(bigJson.status).toBe(413);
+    const json = await controller.request('POST', '/api/plans/import', { file: 'x' });
+    expect(json.status).toBe(415);
+    const badYear = await controller.request('POST', '/api/plans/import', (() => {
+      const f = upload(readFileSync(FIXTURE), 'albero.txt');
+      f.set('year', 'MMXXIV');
+      return f;
+    })());
+    expect(badYear.status).toBe(400);
+    const dry = await controller.request('POST', '/api/plans/import?dryRun=true', upload(readFileSync(FIXTURE), 'albero.txt'));
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ plan: null, preview: { title: 'Albero performance 2024', year: 2024 } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a mutating request without the CSRF token of the session', async () => {
+    const before = await counts();
+    const withoutToken = await controller.request('POST', '/api/plans', { title: 'x', year: 2024 }, { 'x-csrf-token': '' });
+    expect(withoutToken.status).toBe(403);
+    expect(withoutToken.body.error.code).toBe('csrf');
+    const wrongToken = await controller.request('POST', '/api/plans', { title: 'x', year: 2024 }, { 'x-csrf-token': 'forged' });
+    expect(wrongToken.status).toBe(403);
+    expect(await counts()).toEqual(before);
+    const session = await controller.get('/api/session');
+    expect(session.body.user.username).toBe('controller');
+    expect(session.body.csrfToken).toBe(controller.csrf);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Strict, and ends it on sign-out', async () => {
+    const client = new Client(t.url);
+    const login = await client.login('oiv');
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/albero_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\//);
+    const old = client.cookie;
+    expect((await client.request('DELETE', '/api/session')).status).toBe(200);
+    const stale = new Client(t.url);
+    stale.cookie = old;
+    expect((await stale.get('/api/session')).status).toBe(401);
+  });
+});
+
+describe('brute force', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 429 with Retry-After after repeated failures, even to the right password', async () => {
+    const client = new Client(t.url);
+    for (let k = 0; k < 5; k++) {
+      const reply = await client.request('POST', '/api/session', { username: 'admin', password: `guess ${k}` });
+      expect(reply.status).toBe(401);
+      expect(reply.body.error.code).toBe('invalid-credentials');
+    }
+    const blocked = await client.login('admin');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('too-many-attempts');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account is not locked by this one's failures.
+    expect((await new Client(t.url).login('oiv')).status).toBe(200);
+    const unknownUser = await client.request('POST', '/api/session', { username: 'nobody', password: 'x' });
+    expect(unknownUser.status).toBe(401);
+    expect(unknownUser.body.error.message).toBe('wrong username or password');
+  });
+});
