@@ -64,7 +64,7 @@ export function NodeDetail(props: Props) {
           )}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
-          <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} />
+          <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} doc={props.doc} />
         </>
       )}
     </aside>
@@ -102,6 +102,7 @@ function ExplanationPanel({ planId, code, period, local, doc }: { planId: string
         <code>{explanation.formula}</code>
       </p>
       {explanation.contributions.length > 0 && (
+        <div className="table-responsive">
         <table className="table table-sm small">
           <caption className="visually-hidden">{t('detail.contributions')}</caption>
           <thead>
@@ -136,6 +137,7 @@ function ExplanationPanel({ planId, code, period, local, doc }: { planId: string
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <p className="small">{t('detail.mean')}</p>
       {explanation.indicators.length > 0 && (
@@ -238,7 +240,7 @@ function HistoryPanel({ planId, doc, code, indicator }: { planId: string; doc: T
   );
 }
 
-function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
+function AuditPanel({ planId, node, indicator, doc }: { planId: string; node: string | undefined; indicator: string | undefined; doc: TreeDocument }) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -251,7 +253,8 @@ function AuditPanel({ planId, node, indicator }: { planId: string; node: string 
     return () => {
       live = false;
     };
-  }, [planId, node, indicator]);
+    // A new tree (after a save or a transition) may mean new entries.
+  }, [planId, node, indicator, doc]);
   if (error === '') return null;
   return (
     <section aria-labelledby="audit-title" className="mb-3">
@@ -342,7 +345,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
       {!i.derived && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
-      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} />
+      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
     </>
   );
 }
@@ -367,6 +370,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
     setReason(i.reason ?? '');
     setEvidence(i.evidence ?? '');
     setNotes(i.notes ?? '');
+    setMessage(null);
   }, [i.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (user === null) return null;
@@ -469,7 +473,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
             </label>
             <textarea id="entry-notes" className="form-control" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </div>
-          <Button color="primary" type="submit">
+          <Button color="primary" type="submit" data-testid="entry-save">
             {t('entry.save')}
           </Button>
         </fieldset>

@@ -16,6 +16,12 @@ const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.Pl
 
 const LOCKED: PeriodState[] = ['closed', 'validated'];
 
+/** "chiuso", "validato dall'OIV"… from the audit entry's after-state, else its action name. */
+function transitionWords(entry: AuditEntry, t: (key: string) => string): string {
+  const after = entry.after as { state?: unknown } | null;
+  return after !== null && typeof after === 'object' && typeof after.state === 'string' ? t(`period.${after.state}`).toLowerCase() : entry.action;
+}
+
 export function PlanView({ planId, onBack }: { planId: string; onBack: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -236,7 +242,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {period.reason ? ` ${t('period.lockedReason', { reason: period.reason })}` : ''}
           {lockedBy !== null && (
             <span className="d-block small">
-              {t('period.lockedBy', { user: lockedBy.user ?? '—', at: new Date(lockedBy.at).toLocaleString(), action: lockedBy.action })}
+              {t('period.lockedBy', { user: lockedBy.user ?? '—', at: new Date(lockedBy.at).toLocaleString(), action: transitionWords(lockedBy, t) })}
               {lockedBy.reason ? ` — ${t('period.lockedReason', { reason: lockedBy.reason })}` : ''}
             </span>
           )}

@@ -123,7 +123,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
         ) : (
           <span className="tree-toggle-spacer" />
         )}
-        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'objective', code: o.code })} aria-label={t('tree.details', { code: o.code })} title={o.title}>
+        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'objective', code: o.code })} title={o.title}>
           <span className="code">{o.code}</span> <span className="title">{o.title}</span>
         </button>
       </div>

@@ -1,0 +1,299 @@
+/**
+ * The web app in headless Chromium against the real server and a real SQLite file: what the
+ * office, a referente and the OIV do every day. Screenshots of the main screens go to
+ * artifacts/screenshots/; axe-core checks each main screen for serious or critical violations.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE, ROOT } from '../test/helpers.js';
+import { seriousViolations } from './axe.js';
+import { launchChromium } from './browser.js';
+import { ACCOUNTS, PASSWORD, startServer, type RunningServer } from './server.js';
+
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let server: RunningServer;
+let browser: Browser;
+let planId = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  return { context, page };
+}
+
+async function login(page: Page, who: keyof typeof ACCOUNTS): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.fill('#username', ACCOUNTS[who].username);
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=signed-in]');
+}
+
+/** The API as the logged-in browser context (its cookie, and the CSRF token from the session). */
+async function apiAs(context: BrowserContext, method: 'GET' | 'PUT' | 'PATCH' | 'POST', path: string, data?: unknown) {
+  const session = await (await context.request.get(`${server.url}/api/session`)).json();
+  const r = await context.request.fetch(`${server.url}${path}`, { method, headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+  return { status: r.status(), body: await r.json().catch(() => null) };
+}
+
+async function openPlan(page: Page): Promise<void> {
+  await page.goto(`${server.url}/#/plans/${encodeURIComponent(planId)}`);
+  await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+}
+
+/** Rows are virtualised: filter the tree so the one wanted is drawn. */
+async function search(page: Page, text: string): Promise<void> {
+  await page.fill('#f-search', text);
+}
+
+async function objectivePerformance(page: Page, code: string) {
+  const cell = page.locator(`[data-code="${code}"] [data-testid="perf-${code}"]`);
+  await cell.waitFor();
+  return { text: (await cell.innerText()).replace(/\s+/g, ' '), band: await page.locator(`[data-code="${code}"]`).getAttribute('data-band') };
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+}
+
+describe('the web app in Chromium', { timeout: 120_000 }, () => {
+  it('logs in as the controllo di gestione, imports the fixture after a preview, and shows the tree', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#username');
+    await page.screenshot({ path: join(SHOTS, '01-login.png') });
+    await expectAccessible(page, 'login');
+    await login(page, 'controller');
+    await page.waitForSelector('#import-file');
+    await expectAccessible(page, 'plans');
+
+    await page.setInputFiles('#import-file', FIXTURE);
+    await page.fill('#import-year', '2024');
+    await page.click('text=Controlla il file');
+    const preview = page.locator('[data-testid=import-preview]');
+    await preview.waitFor();
+    // The fixture's one bare percentage is reported by line before anything is stored.
+    await expect.poll(() => preview.innerText()).toContain('bare-percent-actual');
+    expect(await preview.innerText()).toMatch(/riga 84/);
+    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '02-import-preview.png'), fullPage: true });
+
+    await page.click('text=Conferma l’importazione');
+    await page.waitForURL(/#\/plans\//);
+    planId = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(page.url())![1]!);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await page.screenshot({ path: join(SHOTS, '03-tree.png') });
+    await expectAccessible(page, 'tree');
+
+    await search(page, 'A.2');
+    expect(await objectivePerformance(page, 'A.2')).toEqual({ text: expect.stringContaining('93,00% ● Verde'), band: 'green' });
+    await search(page, 'B.1');
+    expect(await objectivePerformance(page, 'B.1')).toEqual({ text: expect.stringContaining('56,00% ■ Rosso'), band: 'red' });
+    await context.close();
+  });
+
+  it("opens A.2's explanation: contributions and the rule in words", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await search(page, 'A.2');
+    await page.click('[data-code="A.2"] .tree-link');
+    const explanation = page.locator('[data-testid=explanation]');
+    await explanation.waitFor();
+    const text = await explanation.innerText();
+    expect(text).toContain('A.2 = 30% × 100 + 70% × 90');
+    expect(text).toContain('93,00%');
+    expect(text).toMatch(/Trend numero d'impres/);
+    await page.click('[data-indicator="A.2:1"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Tutto o niente');
+    await page.click('[data-code="A.2"] .tree-link');
+    await explanation.waitFor();
+    await page.screenshot({ path: join(SHOTS, '04-explanation.png') });
+    await expectAccessible(page, 'explanation');
+    await context.close();
+  });
+
+  it('lets a referente enter an actual for their indicator, and the parents recompute at once', async () => {
+    // The controllo di gestione assigns B.2.2 to the referente's office.
+    const admin = await newPage();
+    await login(admin.page, 'controller');
+    const assigned = await apiAs(admin.context, 'PATCH', `/api/plans/${encodeURIComponent(planId)}/nodes/B.2.2`, { unit: 'Ufficio Transizione' });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    await admin.context.close();
+
+    const { context, page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await search(page, 'B.2');
+    expect(await objectivePerformance(page, 'B.2.2')).toMatchObject({ text: expect.stringContaining('50,00%'), band: 'red' });
+    expect(await objectivePerformance(page, 'B.2')).toMatchObject({ text: expect.stringContaining('65,00%'), band: 'yellow' });
+    // Not theirs: B.2's own indicator is read-only for them.
+    await page.click('[data-indicator="B.2:2"] .tree-link');
+    await page.waitForSelector('[data-testid=read-only]');
+    expect(await page.locator('#entry-actual').count()).toBe(0);
+
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.fill('#entry-actual', '20');
+    await page.fill('#entry-evidence', 'Verbale n. 12 del 15/12/2024');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    await expect.poll(async () => (await objectivePerformance(page, 'B.2.2')).text).toContain('80,00%');
+    expect(await objectivePerformance(page, 'B.2.2')).toMatchObject({ band: 'yellow' });
+    expect(await objectivePerformance(page, 'B.2')).toMatchObject({ text: expect.stringContaining('75,50%'), band: 'yellow' });
+    expect(await page.locator('[data-testid=evidence]').innerText()).toContain('Verbale n. 12');
+    // The audit trail of the indicator names who changed it.
+    await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain('referente');
+    await page.screenshot({ path: join(SHOTS, '05-data-entry.png') });
+    await expectAccessible(page, 'data entry');
+
+    // Someone else saves B.2.2:2 first: the referente's stale save is refused and shown, never applied.
+    await page.click('[data-indicator="B.2.2:2"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    const stale = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:2');
+    const other = await newPage();
+    await login(other.page, 'controller');
+    const first = await apiAs(other.context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:2')}/measurements/${encodeURIComponent(tree.period.id)}`, {
+      state: 'measured',
+      actual: 4,
+      version: stale.version,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    await other.context.close();
+    await page.fill('#entry-actual', '9');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('NON è stato salvato');
+    const after = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    expect(after.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:2').actual).toBe(4);
+    await page.screenshot({ path: join(SHOTS, '06-conflict.png') });
+    await context.close();
+  });
+
+  it('what-if changes the numbers on screen and nothing stored', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    const before = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    await search(page, 'B.2');
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]');
+    // B.2.2:2 (≥ 10) met as well: B.2.2 reaches 100 and B.2 turns green (0,7 × 75 + 30 = 82,50).
+    await page.fill('[data-testid="whatif-actual-B.2.2:2"]', '10');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await objectivePerformance(page, 'B.2.2')).text).toContain('100,00%');
+    expect(await objectivePerformance(page, 'B.2')).toMatchObject({ text: expect.stringContaining('82,50%'), band: 'green' });
+    // "What does B.2.2:1 need…": asked of the engine in the browser.
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.selectOption('#need-node', 'B.2');
+    await page.click('text=Calcola');
+    await expect.poll(() => page.locator('[data-testid=requirement]').innerText()).toMatch(/già in fascia Verde|Serve un consuntivo/);
+    await page.screenshot({ path: join(SHOTS, '07-whatif.png') });
+    await expectAccessible(page, 'what-if');
+
+    await page.click('[data-testid=whatif-toggle]');
+    await expect.poll(async () => (await objectivePerformance(page, 'B.2')).text).toContain('75,50%');
+    const after = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    expect(after.objectives).toEqual(before.objectives);
+    const audit = (await apiAs(context, 'GET', `/api/audit?planId=${encodeURIComponent(planId)}&limit=500`)).body as unknown[];
+    const auditAfterReload = (await apiAs(context, 'GET', `/api/audit?planId=${encodeURIComponent(planId)}&limit=500`)).body as unknown[];
+    expect(auditAfterReload.length).toBe(audit.length);
+    await context.close();
+  });
+
+  it('shows charts of the plan', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.click('text=Mostra i grafici');
+    await page.waitForSelector('[data-testid=chart-areas] svg');
+    await page.waitForSelector('[data-testid=chart-bands] svg');
+    expect(await page.locator('[data-testid=chart-areas]').getAttribute('aria-label')).toMatch(/A 90,38% Verde/);
+    await page.screenshot({ path: join(SHOTS, '08-charts.png') });
+    await expectAccessible(page, 'charts');
+    await context.close();
+  });
+
+  it('the OIV reads everything but cannot edit', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'oiv');
+    await openPlan(page);
+    await search(page, 'B.2.2');
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.waitForSelector('[data-testid=read-only]');
+    expect(await page.locator('#entry-actual').count()).toBe(0);
+    const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    const ind = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:3');
+    expect(ind.editable).toBe(false);
+    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, { state: 'measured', actual: 1, version: ind.version });
+    expect(refused.status).toBe(403);
+    await context.close();
+  });
+
+  it('a closed period refuses entry; the OIV validates it; everyone sees its state', async () => {
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    await openPlan(ctl.page);
+    // Whatever state the import left it in, walk it forward to closed through the UI.
+    for (const label of ['Avvia la raccolta', 'Chiudi il periodo']) {
+      const button = ctl.page.locator(`button:has-text("${label}")`);
+      if ((await button.count()) > 0) {
+        await button.click();
+        await ctl.page.waitForSelector(`button:has-text("${label}")`, { state: 'detached' });
+      }
+    }
+    await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+    await ctl.context.close();
+
+    const { context, page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await page.waitForSelector('[data-testid=locked-banner]');
+    expect(await page.locator('[data-testid=locked-banner]').innerText()).toMatch(/sola lettura/);
+    await search(page, 'B.2.2');
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.waitForSelector('[data-testid=read-only]');
+    expect(await page.locator('#entry-actual').count()).toBe(0);
+    const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+    const ind = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:3');
+    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, { state: 'measured', actual: 1, version: ind.version });
+    expect(refused.status).toBe(423);
+    expect(refused.body.error.code).toBe('period-locked');
+    await page.screenshot({ path: join(SHOTS, '09-locked.png') });
+    await context.close();
+
+    const oiv = await newPage();
+    await login(oiv.page, 'oiv');
+    await openPlan(oiv.page);
+    await oiv.page.click('button:has-text("Valida il periodo")');
+    await expect.poll(() => oiv.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
+    await oiv.context.close();
+  });
+
+  it('exports the plan as a PDF', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')]);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(2000);
+    await context.close();
+  });
+});
