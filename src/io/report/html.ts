@@ -60,6 +60,9 @@ thead th { background: var(--head); color: #fff; }
 .num { text-align: right; white-space: nowrap; }
 .relazione { table-layout: fixed; font-size: 8.5pt; }
 .relazione + .relazione { margin-top: -1px; }
+/* Big plans: a denser table, a third fewer pages to print and to leaf through. */
+.compact .relazione { font-size: 8pt; line-height: 1.2; }
+.compact .relazione th, .compact .relazione td { padding: 1px 4px; }
 .relazione col.c-obj { width: 24%; } .relazione col.c-ind { width: 30%; } .relazione col.c-peso { width: 7%; }
 .relazione col.c-tgt, .relazione col.c-act { width: 8.5%; } .relazione col.c-kpi, .relazione col.c-perf { width: 11%; }
 .relazione tr.objective th, .relazione tr.objective td { background: #e4ebf3; font-weight: bold; }
@@ -167,7 +170,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     for (const i of r.indicators) {
       const ind = i.indicator;
       const actual =
-        i.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : i.state === 'measured' ? escapeHtml(amountText(i.actual, ind.unit)) : `<span class="state">${i.state === 'not_achieved' ? 'non raggiunto' : 'non misurato'}</span>`;
+        i.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : i.state === 'measured' ? escapeHtml(ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number' ? formatPercent(i.actual.value) : amountText(i.actual, ind.unit)) : `<span class="state">${i.state === 'not_achieved' ? 'non raggiunto' : 'non misurato'}</span>`;
       const kpiBand = classify(i.score, legend);
       rows.push(
         `<tr><td></td><th scope="row">${escapeHtml(ind.name)}</th><td class="num">${escapeHtml(`${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`)}</td><td class="num">${escapeHtml(amountText(ind.target, ind.unit))}</td><td class="num">${actual}</td><td class="kpi${bandClass(kpiBand)}">${i.score === null ? '' : bandMark(i.score, kpiBand)}</td><td></td></tr>`,
@@ -188,7 +191,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 <title>${title}${options.body === undefined ? '' : ` — ${escapeHtml(options.body)}`}</title>
 <style>${CSS}</style>
 </head>
-<body>
+<body${chunk === Number.POSITIVE_INFINITY ? '' : ' class="compact"'}>
 <header class="title-block">
 ${options.body === undefined || options.body === '' ? '' : `<p class="body">${escapeHtml(options.body)}</p>`}
 <h1>${title}</h1>
