@@ -125,10 +125,12 @@ export class Evaluation {
     const count = this.nodes.length;
     this.parentOf = new Int32Array(count).fill(-1);
     this.firstIndicator = new Int32Array(count + 1);
+    const duplicate = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const node = this.nodes[i]!;
       this.firstIndicator[i + 1] = this.firstIndicator[i]! + node.indicators.length;
       if (this.index.has(node.code)) {
+        duplicate[i] = 1; // remembered, so the parent pass below needs no second lookup
         this.structureIssues.push(issue('error', 'duplicate-code', `the code ${node.code} is used twice; the second is ignored`, node.origin ?? { node: node.code }));
         continue;
       }
@@ -137,7 +139,7 @@ export class Evaluation {
     const childCount = new Int32Array(count + 1);
     for (let i = 0; i < count; i++) {
       const node = this.nodes[i]!;
-      if (node.parent === null || this.index.get(node.code) !== i) continue;
+      if (node.parent === null || duplicate[i] === 1) continue;
       const parent = this.index.get(node.parent);
       if (parent === undefined) {
         this.structureIssues.push(issue('error', 'unknown-parent', `${node.code} names the parent ${node.parent}, which is not in the plan`, node.origin ?? { node: node.code }));
