@@ -10,7 +10,8 @@ import { evaluatePlan } from '../src/core/index.js';
 import { importTableBytes } from '../src/io/load.js';
 import { openDataCsv } from '../src/io/opendata/index.js';
 import { renderReportHtml } from '../src/io/report/html.js';
-import { launchChromium, renderPdf } from '../src/io/report/pdf.js';
+import { renderReport } from '../src/io/report/index.js';
+import { launchChromium } from '../src/io/report/pdf.js';
 import { exportPlanXlsx } from '../src/io/xlsx/export.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
@@ -39,11 +40,11 @@ const html = await time(() => renderReportHtml(evaluation));
 line('html render', html.ms, `${(html.value.length / 1048576).toFixed(2)} MB`);
 const csv = await time(() => openDataCsv(evaluation));
 line('csv (open data)', csv.ms, `${(csv.value.length / 1048576).toFixed(2)} MB`);
-const pdfCold = await time(() => renderPdf(renderReportHtml(evaluation), { title: plan.title }));
+const pdfCold = await time(() => renderReport(evaluation, 'pdf'));
 line('pdf, Chromium started for it (target ≤ 10 s)', pdfCold.ms, `${(pdfCold.value.length / 1048576).toFixed(2)} MB`);
 const browser = await launchChromium();
 try {
-  const pdfWarm = await time(() => renderPdf(renderReportHtml(evaluation), { title: plan.title, browser }));
+  const pdfWarm = await time(() => renderReport(evaluation, 'pdf', { browser }));
   line('pdf, browser already running (server case)', pdfWarm.ms);
 } finally {
   await browser.close();

@@ -75,6 +75,7 @@ describe('PDF report', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThanOrEqual(4);
+    expect(info).toMatch(/Tagged:\s+yes/); // structure for screen readers
     expect(info).toMatch(/Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/); // landscape: wider than tall
     execFileSync('pdftoppm', ['-r', '40', '-png', pdf, join(dir, 'page')]);
     const images = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));

@@ -10,6 +10,9 @@ import { renderReportHtml } from './html.js';
 import type { ReportMeta } from './meta.js';
 import { renderPdf } from './pdf.js';
 
+/** Objectives up to which the PDF is tagged for screen readers. */
+export const TAGGED_UP_TO = 300;
+
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -39,7 +42,12 @@ export async function renderReport(evaluation: Evaluation, format: ReportFormat,
     case 'html':
       return new TextEncoder().encode(renderReportHtml(evaluation, meta));
     case 'pdf':
-      return renderPdf(renderReportHtml(evaluation, meta), { title: evaluation.plan.title, ...(options.browser === undefined ? {} : { browser: options.browser }) });
+      return renderPdf(renderReportHtml(evaluation, meta), {
+        title: evaluation.plan.title,
+        // Tagged (accessible) for a Relazione of normal size; the 10,000-indicator annex skips it to stay fast.
+        tagged: evaluation.nodeResults.length <= TAGGED_UP_TO,
+        ...(options.browser === undefined ? {} : { browser: options.browser }),
+      });
     case 'xlsx':
       return exportPlanXlsx(evaluation, meta);
     case 'csv':

@@ -29,6 +29,11 @@ export interface PdfOptions {
   readonly title: string;
   /** Reuse a running browser (the server keeps one); otherwise one is started and closed. */
   readonly browser?: Browser;
+  /**
+   * A tagged PDF (structure for screen readers) with bookmarks from the headings. It costs about a
+   * fifth more time, so callers turn it off for very big annexes.
+   */
+  readonly tagged?: boolean;
 }
 
 /** The PDF bytes of a report page. */
@@ -41,6 +46,8 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
       const small = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 10mm;';
       const pdf = await page.pdf({
         format: 'A4',
+        tagged: options.tagged ?? true,
+        outline: options.tagged ?? true,
         landscape: true,
         printBackground: true,
         displayHeaderFooter: true,
