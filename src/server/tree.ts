@@ -7,9 +7,10 @@
  * plan's data version) and, when nothing changed, no recomputation and no re-serialisation, since
  * the JSON text is kept per "who may edit what" key as well.
  */
-import { evaluatePlan, type Evaluation } from '../core/index.js';
-import { evaluationDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
-import { isLocked, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
+import { gzipSync } from 'node:zlib';
+import { evaluatePlan, toJsonNumber, type Evaluation } from '../core/index.js';
+import { amountJson, amountText, evaluationDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
@@ -40,13 +41,15 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
 }
 
 export interface ComputedPlan {
-  readonly snapshot: PlanSnapshot;
+  snapshot: PlanSnapshot;
   readonly evaluation: Evaluation;
   readonly base: EvaluationDocument;
+  /** The plan's data version this evaluation reflects. */
+  dataVersion: number;
   /** Indicator id → who it is assigned to (its own owner, its objective's and ancestors' owners and units). */
   readonly assignments: ReadonlyMap<string, Assignment>;
-  /** JSON text of the tree per editability key. */
-  readonly texts: Map<string, string>;
+  /** JSON text (and its gzip) of the tree per editability key. */
+  readonly texts: Map<string, { text: string; gzip?: Buffer }>;
 }
 
 function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
@@ -66,7 +69,7 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
 }
 
 export class TreeService {
-  private readonly cache = new Map<string, ComputedPlan & { dataVersion: number }>();
+  private readonly cache = new Map<string, ComputedPlan>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -84,10 +87,19 @@ export class TreeService {
     }
     const snapshot = must(await this.store.planForPeriod(planId, periodId));
     const evaluation = evaluatePlan(snapshot.plan);
-    const entry = { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map<string, string>(), dataVersion: snapshot.record.dataVersion };
+    const entry: ComputedPlan = { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map(), dataVersion: snapshot.record.dataVersion };
     this.cache.set(key, entry);
+    // A read of the default period and a read naming it share one entry.
+    if (periodId === undefined) this.cache.set(`${planId}\u0000${snapshot.period.id}`, entry);
+    else if (snapshot.periods[snapshot.periods.length - 1]?.id === periodId) this.cache.set(`${planId}\u0000`, entry);
     while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return entry;
+  }
+
+  /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
+  cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
+    const entry = this.cache.get(`${planId}\u0000${periodId}`);
+    return entry !== undefined && entry.dataVersion === dataVersion ? entry : undefined;
   }
 
   /** One key per distinct answer to "which values may this user edit?". */
@@ -104,7 +116,7 @@ export class TreeService {
     return {
       ...base,
       planId: snapshot.record.id,
-      dataVersion: snapshot.record.dataVersion,
+      dataVersion: computed.dataVersion,
       period: snapshot.period,
       periods: snapshot.periods,
       objectives: base.objectives.map((o) => {
@@ -120,16 +132,37 @@ export class TreeService {
     };
   }
 
-  /** The tree as JSON text, serialised once per data version and editability key. */
-  text(computed: ComputedPlan, user: UserRecord | null): string {
+  /** The tree as JSON text (gzipped when asked), serialised and compressed once per data version and editability key. */
+  text(computed: ComputedPlan, user: UserRecord | null, gzip = false): string | Buffer {
     const key = this.editKey(user, computed);
     let cached = computed.texts.get(key);
     if (cached === undefined) {
-      cached = JSON.stringify(this.document(computed, user));
+      cached = { text: JSON.stringify(this.document(computed, user)) };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
     }
-    return cached;
+    if (!gzip) return cached.text;
+    cached.gzip ??= gzipSync(cached.text, { level: 6 });
+    return cached.gzip;
+  }
+
+  /**
+   * Brings a cached evaluation forward by one stored write, without reloading the plan: when the
+   * cache holds exactly the version before this write, the engine re-scores the indicator and
+   * the path to the root, and only those objectives of the document are redone. Otherwise the
+   * next read reloads (correct, only slower).
+   */
+  applyMeasurement(planId: string, periodId: string, record: MeasurementRecord, dataVersion: number): void {
+    const entry = this.cache.get(`${planId}\u0000${periodId}`);
+    if (entry === undefined || entry.dataVersion !== dataVersion - 1 || entry.snapshot.period.id !== periodId) return;
+    const changed = entry.evaluation.setMeasurement(record.indicatorId, toMeasurement(record));
+    const meta = entry.snapshot.indicators.get(record.indicatorId);
+    const indicators = new Map(entry.snapshot.indicators);
+    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, measurement: record });
+    entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
+    entry.dataVersion = dataVersion;
+    patchDocument(entry.base, entry.evaluation, changed);
+    entry.texts.clear();
   }
 
   indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeIndicator | undefined {
@@ -156,4 +189,43 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     enteredAt: m?.enteredAt ?? null,
     editable: !locked && !i.derived && assignment !== undefined && mayEditValue(user, assignment),
   };
+}
+
+/**
+ * Redoes the objectives `codes` of a document after an incremental re-evaluation, field for field
+ * as `evaluationDocument` writes them (tree.test.ts checks the result equals a fresh document).
+ */
+export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, codes: readonly string[]): void {
+  const wanted = new Set(codes);
+  for (const o of doc.objectives) {
+    if (!wanted.has(o.code)) continue;
+    const r = evaluation.node(o.code);
+    if (r === undefined) continue;
+    o.performance = toJsonNumber(r.performance);
+    o.band = r.band;
+    o.basis = r.basis;
+    o.indicators = o.indicators.map((d, k) => {
+      const i = r.indicators[k];
+      if (i === undefined || i.indicator.id !== d.id) return d;
+      const m = i.indicator.measurement;
+      return {
+        ...d,
+        actual: amountJson(i.actual),
+        actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
+        state: i.state,
+        reason: m.state === 'not_evaluable' ? m.reason : null,
+        performance: toJsonNumber(i.score),
+        met: i.met,
+        counted: i.counted,
+      };
+    });
+  }
+  const summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  for (const o of doc.objectives) {
+    if (o.basis !== 'indicators') continue;
+    summary.objectives++;
+    summary[o.band ?? 'none']++;
+  }
+  doc.summary = summary;
+  doc.issues = evaluation.issues().map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null }));
 }

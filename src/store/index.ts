@@ -11,7 +11,7 @@ import type { Store } from './types.js';
 
 export * from './types.js';
 export { canTransition, isLocked, isReopening } from './periods.js';
-export { defaultPeriods, measurementJson } from './sql-store.js';
+export { defaultPeriods, measurementJson, toMeasurement } from './sql-store.js';
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);

@@ -14,6 +14,7 @@ import type {
   AuditQuery,
   Failure,
   ImportInput,
+  IndicatorContext,
   IndicatorInput,
   IndicatorMeta,
   IndicatorPatch,
@@ -32,6 +33,7 @@ import type {
   Role,
   SessionRecord,
   Store,
+  StoredMeasurement,
   UserPatch,
   UserRecord,
 } from './types.js';
@@ -539,7 +541,7 @@ export class SqlStore implements Store {
     return r === undefined ? undefined : measurementRecord(r);
   }
 
-  async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<MeasurementRecord>> {
+  async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
     return this.db.transaction(async (tx) => {
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
@@ -571,8 +573,26 @@ export class SqlStore implements Store {
       const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
       await touch(tx, planId);
       await audit(tx, actor, { action: 'measure', entity: 'measurement', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: measurementJson(before), after: measurementJson(after) });
-      return ok(after);
+      const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
+      return ok({ ...after, planDataVersion });
     });
+  }
+
+  async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
+    const row = await one(this.db, `SELECT node_code, unit, formula, owner FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+    if (row === undefined) return undefined;
+    const nodeOwners: string[] = [];
+    const nodeUnits: string[] = [];
+    // Walk up the tree (a few levels); the guard stops a corrupted cycle.
+    let code: string | null = String(row.node_code);
+    for (let depth = 0; code !== null && depth < 64; depth++) {
+      const node: Row | undefined = await one(this.db, `SELECT parent, owner, unit FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      if (node === undefined) break;
+      if (node.owner !== null) nodeOwners.push(String(node.owner));
+      if (node.unit !== null) nodeUnits.push(String(node.unit));
+      code = str(node.parent);
+    }
+    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
@@ -725,7 +745,8 @@ function measurementParams(planId: string, indicatorId: string, periodId: string
   ];
 }
 
-function toMeasurement(m: MeasurementRecord | null): Measurement {
+/** A stored value as the engine's `Measurement` (nothing stored: not measured). */
+export function toMeasurement(m: MeasurementRecord | null): Measurement {
   if (m === null) return { state: 'not_measured' };
   switch (m.state) {
     case 'measured':

@@ -77,8 +77,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
     it('stores a measurement only against the current version, and audits it with before and after', async () => {
       const store = await fresh();
       const planId = await importFixture(store);
+      const dataVersion = await store.dataVersion(planId);
       const first = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'measured', actual: { kind: 'number', value: new Decimal('0.1') }, evidence: 'protocollo 12', source: 'gestionale' }, 0, alice);
       expect(first.ok && first.value.version).toBe(1);
+      expect(first.ok && first.value.planDataVersion).toBe(dataVersion! + 1);
       const stale = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'not_achieved', actual: null }, 0, alice);
       expect(stale.ok).toBe(false);
       if (!stale.ok) {
@@ -161,6 +163,8 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const evaluation = evaluatePlan(snapshot.value.plan);
       expect(toJsonNumber(evaluation.node('A.1')!.performance)).toBe(75);
       expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', version: 1 });
+      expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({ node: 'A.1', unit: 'number', formula: null, owner: null, nodeOwners: [], nodeUnits: ['Ufficio A'] });
+      expect(await store.indicatorContext(planId, 'A.1:9')).toBeUndefined();
       const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
       expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', version: 2 });
       expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);

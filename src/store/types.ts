@@ -67,6 +67,20 @@ export interface MeasurementRecord {
   readonly version: number;
 }
 
+/** A stored write, with the plan's data version it produced (the cache key it makes current). */
+export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: number };
+
+/** What deciding on a write to one indicator needs: its unit and formula, and who it is assigned to. */
+export interface IndicatorContext {
+  readonly node: string;
+  readonly unit: Unit;
+  readonly formula: Formula | null;
+  readonly owner: string | null;
+  /** Owners and units of the indicator's objective and all its ancestors. */
+  readonly nodeOwners: readonly string[];
+  readonly nodeUnits: readonly string[];
+}
+
 export interface NodeMeta {
   readonly owner: string | null;
   readonly unit: string | null;
@@ -231,7 +245,8 @@ export interface Store {
   deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>>;
 
   /** Optimistic: stored only when `expectedVersion` is the current version (0: nothing entered yet). */
-  putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<MeasurementRecord>>;
+  putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>>;
+  indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined>;
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
 
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;

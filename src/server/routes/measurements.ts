@@ -53,11 +53,12 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
       const input = await body(c, Measurement);
-      const computed = await trees.computed(planId, periodId);
-      const result = computed.evaluation.indicator(indicatorId);
-      if (result === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-      if (!mayEditValue(user, computed.assignments.get(indicatorId)!)) throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
-      const indicator = result.indicator;
+      // Decided on the database's current definition (not a cached one): unit, formula, assignment.
+      const indicator = await store.indicatorContext(planId, indicatorId);
+      if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits })) {
+        throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
+      }
       if (indicator.formula?.kind === 'children_mean') throw new HttpError(422, 'derived-indicator', `indicator ${indicatorId} is computed from the child objectives; it cannot be entered`);
       let actual: Amount | null = null;
       if (input.state === 'measured') {
@@ -85,10 +86,15 @@ export const measurementRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      const after = await trees.computed(planId, periodId);
+      trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion);
+      const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       const view = trees.indicator(after, indicatorId, user);
       const withTree = c.req.query('tree') !== 'false';
-      return c.json({ indicator: view, measurement: { ...measurement, actual: view?.actual ?? null }, ...(withTree ? { tree: trees.document(after, user) } : {}) });
+      const { planDataVersion: _, ...stored } = measurement;
+      const head = JSON.stringify({ indicator: view, measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : Object.fromEntries(Object.entries(stored.inputs).map(([k, v]) => [k, v.toString()])) } });
+      // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
+      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user) as string}}` : head;
+      return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
     },
   );
 };

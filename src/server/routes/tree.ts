@@ -1,4 +1,5 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Formula, type ScoringRule } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
@@ -101,11 +102,15 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, c.req.query('period') || undefined);
       const user = currentUser(c);
       const key = trees.editKey(user, computed);
-      const etag = `W/"${computed.snapshot.record.dataVersion}-${computed.snapshot.period.id}-${Buffer.from(key).toString('base64url').slice(0, 40)}"`;
+      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}"`;
       c.header('ETag', etag);
       c.header('Cache-Control', 'private, no-cache');
+      c.header('Vary', 'Accept-Encoding, Cookie');
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-      return c.body(trees.text(computed, user), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+      // A big plan's tree is megabytes of JSON: send it compressed (made once per version) when the client accepts gzip.
+      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+      const payload = trees.text(computed, user, gzip);
+      return c.body(typeof payload === 'string' ? payload : new Uint8Array(payload), 200, { 'Content-Type': 'application/json; charset=UTF-8', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     },
   );
 

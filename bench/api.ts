@@ -1,0 +1,159 @@
+/**
+ * `npx tsx bench/api.ts`: the HTTP API on SQLite under load, the server in its own process (as
+ * `npm start` runs it) and autocannon in this one.
+ *  1. GET the computed tree of a 5,000-indicator plan: signed in (admin) and as the public, then
+ *     with If-None-Match (a client that already has this version). Target: p99 ≤ 20 ms at ≥ 1,000 req/s.
+ *  2. Measurement writes per second (each one transaction with its audit entry), from 8 clients on
+ *     distinct indicators, without and with the recomputed tree in the answer.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hashPassword } from '../src/server/auth.js';
+import { openStore, SYSTEM } from '../src/store/index.js';
+import { syntheticPlan } from './synthetic.js';
+
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  latency: Histogram;
+  requests: Histogram & { total: number };
+  throughput: Histogram;
+  non2xx: number;
+  errors: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 5000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const PASSWORD = 'bench-password';
+
+async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /serving on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+async function login(url: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+function line(name: string, r: AutocannonResult): string {
+  return `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${(r.throughput.average / 1e6).toFixed(1)} MB/s   non-2xx ${r.non2xx}, errors ${r.errors}`;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-'));
+  const database = join(dir, 'bench.sqlite');
+  let child: ChildProcess | undefined;
+  try {
+    const plan = syntheticPlan(INDICATORS, 7);
+    const indicatorIds = plan.nodes.flatMap((n) => n.indicators.filter((i) => i.formula === null).map((i) => i.id));
+    const store = await openStore(database);
+    let t = performance.now();
+    const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench' }, SYSTEM);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const planId = imported.value.id;
+    console.log(`plan: ${plan.nodes.length} objectives, ${plan.nodes.reduce((n, x) => n + x.indicators.length, 0)} indicators; stored in ${(performance.now() - t).toFixed(0)} ms`);
+    await store.updatePlan(planId, { published: true }, SYSTEM);
+    await store.createUser({ username: 'admin', displayName: 'Bench', role: 'admin', units: [], passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    await store.close();
+
+    const server = await startProcess(database);
+    child = server.child;
+    const { cookie, csrf } = await login(server.url);
+    const treeUrl = `${server.url}/api/plans/${planId}/tree`;
+    t = performance.now();
+    const first = await fetch(treeUrl, { headers: { cookie } });
+    const body = await first.text();
+    console.log(`first tree read (load + evaluate + serialise): ${(performance.now() - t).toFixed(0)} ms, ${(body.length / 1e6).toFixed(2)} MB`);
+    const etag = first.headers.get('etag')!;
+    await fetch(treeUrl); // warm the public variant too
+
+    const gzip = { 'accept-encoding': 'gzip' };
+    const reads = [
+      ['GET tree, signed in, gzip', { headers: { cookie, ...gzip } }],
+      ['GET tree, public, gzip', { headers: gzip }],
+      ['GET tree, signed in, identity (no gzip)', { headers: { cookie } }],
+      ['GET tree, signed in, If-None-Match (304)', { headers: { cookie, 'if-none-match': etag } }],
+    ] as const;
+    console.log(`\nmaximum throughput (10 connections, ${DURATION} s each):`);
+    for (const [name, extra] of reads) console.log(line(name, await autocannon({ url: treeUrl, connections: 10, duration: DURATION, ...extra })));
+    console.log(`\nlatency at a fixed 1,000 requests/s (overallRate, 20 connections, ${DURATION} s each):`);
+    for (const [name, extra] of reads.filter(([n]) => !n.includes('identity'))) {
+      console.log(line(name, await autocannon({ url: treeUrl, connections: 20, overallRate: 1000, duration: DURATION, ...extra })));
+    }
+    const health = await autocannon({ url: `${server.url}/api/health`, connections: 10, duration: Math.min(DURATION, 5) });
+    console.log(line('GET /api/health (the floor)', health));
+
+    console.log('');
+    // Writes: 8 clients, each on its own indicators, sequential per client (no conflicts).
+    for (const withTree of [false, true]) {
+      const seconds = withTree ? Math.min(DURATION, 5) : DURATION;
+      const clients = 8;
+      let done = 0;
+      const deadline = performance.now() + seconds * 1000;
+      const latencies: number[] = [];
+      await Promise.all(
+        Array.from({ length: clients }, async (_, k) => {
+          const versions = new Map<string, number>();
+          for (let n = 0; performance.now() < deadline; n++) {
+            const id = indicatorIds[(k * 997 + n * clients) % indicatorIds.length]!;
+            const started = performance.now();
+            const res = await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(id)}/measurements/2024-12-31${withTree ? '' : '?tree=false'}`, {
+              method: 'PUT',
+              headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+              body: JSON.stringify({ state: 'not_evaluable', reason: `bench ${n}`, version: versions.get(id) ?? (await currentVersion(server.url, planId, id, cookie)) }),
+            });
+            const json = (await res.json()) as { measurement?: { version: number }; error?: { code: string; details?: { current?: { version: number } } } };
+            latencies.push(performance.now() - started);
+            if (res.status === 200) {
+              versions.set(id, json.measurement!.version);
+              done++;
+            } else if (res.status === 409) versions.set(id, json.error!.details!.current!.version);
+            else throw new Error(`write answered ${res.status}: ${JSON.stringify(json)}`);
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      const p = (q: number): string => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+      console.log(`${`PUT measurement + audit${withTree ? ' (with tree in answer)' : ' (?tree=false)'}`.padEnd(44)} ${(done / seconds).toFixed(0).padStart(6)} writes/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${clients} clients, ${done} writes)`);
+    }
+  } finally {
+    child?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const treeVersions = new Map<string, number>();
+async function currentVersion(url: string, planId: string, id: string, cookie: string): Promise<number> {
+  if (treeVersions.size === 0) {
+    const tree = (await (await fetch(`${url}/api/plans/${planId}/tree`, { headers: { cookie } })).json()) as { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
+    for (const o of tree.objectives) for (const i of o.indicators) treeVersions.set(i.id, i.version);
+  }
+  return treeVersions.get(id) ?? 0;
+}
+
+await main();
