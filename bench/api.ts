@@ -7,7 +7,7 @@
  *     distinct indicators, without and with the recomputed tree in the answer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,16 @@ async function login(url: string): Promise<{ cookie: string; csrf: string }> {
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+/** CPU seconds the server process used (user + system), from /proc, to tell server cost from client cost. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function line(name: string, r: AutocannonResult): string {
   return `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${(r.throughput.average / 1e6).toFixed(1)} MB/s   non-2xx ${r.non2xx}, errors ${r.errors}`;
 }
@@ -100,7 +110,12 @@ async function main(): Promise<void> {
       ['GET tree, signed in, If-None-Match (304)', { headers: { cookie, 'if-none-match': etag } }],
     ] as const;
     console.log(`\nmaximum throughput (10 connections, ${DURATION} s each):`);
-    for (const [name, extra] of reads) console.log(line(name, await autocannon({ url: treeUrl, connections: 10, duration: DURATION, ...extra })));
+    for (const [name, extra] of reads) {
+      const cpu = cpuSeconds(child.pid);
+      const r = await autocannon({ url: treeUrl, connections: 10, duration: DURATION, ...extra });
+      const used = cpuSeconds(child.pid) - cpu;
+      console.log(`${line(name, r)}   server CPU ${((used / r.requests.total) * 1e6).toFixed(0)} µs/req`);
+    }
     console.log(`\nlatency at a fixed 1,000 requests/s (overallRate, 20 connections, ${DURATION} s each):`);
     for (const [name, extra] of reads.filter(([n]) => !n.includes('identity'))) {
       console.log(line(name, await autocannon({ url: treeUrl, connections: 20, overallRate: 1000, duration: DURATION, ...extra })));
