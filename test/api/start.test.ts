@@ -1,0 +1,100 @@
+/**
+ * Starting the product as a user does: `albero admin create-user` (password from the environment
+ * or stdin, never a prompt), and the server's static web app with its SPA fallback.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/server.js';
+import { openStore } from '../../src/store/index.js';
+import { ROOT } from '../helpers.js';
+import { Client } from './harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): { status: number; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, ALBERO_PASSWORD: '', ...options.env },
+  });
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('albero admin create-user', () => {
+  const database = join(dir, 'admin.sqlite');
+
+  it('creates the first administrator from ALBERO_PASSWORD or stdin, who can then sign in', async () => {
+    const fromEnv = cli(['admin', 'create-user', '--username', 'capo', '--role', 'admin', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura' } });
+    expect(fromEnv.stderr).toBe('');
+    expect(fromEnv.stdout).toBe('created admin capo\n');
+    expect(fromEnv.status).toBe(0);
+    const fromStdin = cli(['admin', 'create-user', '--username', 'anna', '--role', 'referente', '--units', 'Ufficio A, Ufficio B', '--database', database], { input: 'password da stdin\n' });
+    expect(fromStdin.status).toBe(0);
+
+    const server = await startServer({ location: database, port: 0, host: '127.0.0.1' });
+    try {
+      const capo = new Client(server.url);
+      expect((await capo.login('capo', 'una password sicura')).body.user).toMatchObject({ username: 'capo', role: 'admin' });
+      const anna = new Client(server.url);
+      expect((await anna.login('anna', 'password da stdin')).body.user).toMatchObject({ role: 'referente', units: ['Ufficio A', 'Ufficio B'] });
+      const trail = await server.store.listAudit({});
+      expect(trail.map((a) => [a.action, a.entity, a.user])).toEqual([
+        ['create', 'user', 'system'],
+        ['create', 'user', 'system'],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a short or missing password, an unknown role and a taken username, with exit code 2', async () => {
+    const short = cli(['admin', 'create-user', '--username', 'x1', '--database', database], { env: { ALBERO_PASSWORD: 'corta' } });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/at least 8 characters/);
+    const none = cli(['admin', 'create-user', '--username', 'x2', '--database', database]);
+    expect(none.status).toBe(2);
+    const role = cli(['admin', 'create-user', '--username', 'x3', '--role', 'boss', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura' } });
+    expect(role.status).toBe(2);
+    expect(role.stderr).toMatch(/--role must be one of admin, controller, referente, oiv/);
+    const taken = cli(['admin', 'create-user', '--username', 'capo', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura' } });
+    expect(taken.status).toBe(2);
+    expect(taken.stderr).toMatch(/taken/);
+    const store = await openStore(database);
+    expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo']);
+    await store.close();
+  });
+});
+
+describe('the web app from web/dist', () => {
+  it('serves files, falls back to index.html for app paths, and keeps /api answers JSON', async () => {
+    const web = join(dir, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Albero</title><div id="root"></div>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log("albero")');
+    const server = await startServer({ location: join(dir, 'web.sqlite'), port: 0, host: '127.0.0.1', webRoot: web });
+    try {
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Albero</title>');
+      const asset = await fetch(`${server.url}/assets/app.js`);
+      expect(asset.headers.get('content-type')).toMatch(/javascript/);
+      expect(await asset.text()).toBe('console.log("albero")');
+      const deep = await fetch(`${server.url}/plans/123/nodes/A.2`);
+      expect(deep.status).toBe(200);
+      expect(await deep.text()).toContain('<div id="root">');
+      const api = await fetch(`${server.url}/api/not-a-route`);
+      expect(api.status).toBe(404);
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not-found');
+      const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(openapi.openapi).toBe('3.1.0');
+      expect(Object.keys(openapi.paths)).toContain('/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}');
+    } finally {
+      await server.close();
+    }
+  });
+});
