@@ -48,8 +48,8 @@ export interface ComputedPlan {
   dataVersion: number;
   /** Indicator id → who it is assigned to (its own owner, its objective's and ancestors' owners and units). */
   readonly assignments: ReadonlyMap<string, Assignment>;
-  /** JSON text (and its gzip) of the tree per editability key. */
-  readonly texts: Map<string, { text: string; gzip?: Buffer }>;
+  /** JSON text (its UTF-8 bytes, and their gzip) of the tree per editability key. */
+  readonly texts: Map<string, { text: string; bytes?: Buffer; gzip?: Buffer }>;
 }
 
 function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
@@ -132,8 +132,19 @@ export class TreeService {
     };
   }
 
-  /** The tree as JSON text (gzipped when asked), serialised and compressed once per data version and editability key. */
-  text(computed: ComputedPlan, user: UserRecord | null, gzip = false): string | Buffer {
+  /** The tree as JSON text, serialised once per data version and editability key. */
+  text(computed: ComputedPlan, user: UserRecord | null): string {
+    return this.cached(computed, user).text;
+  }
+
+  /** The tree as UTF-8 bytes, gzipped when asked: encoded and compressed once per version and key, not per request. */
+  bytes(computed: ComputedPlan, user: UserRecord | null, gzip: boolean): Buffer {
+    const cached = this.cached(computed, user);
+    if (gzip) return (cached.gzip ??= gzipSync(cached.text, { level: 6 }));
+    return (cached.bytes ??= Buffer.from(cached.text, 'utf8'));
+  }
+
+  private cached(computed: ComputedPlan, user: UserRecord | null): { text: string; bytes?: Buffer; gzip?: Buffer } {
     const key = this.editKey(user, computed);
     let cached = computed.texts.get(key);
     if (cached === undefined) {
@@ -141,9 +152,7 @@ export class TreeService {
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
     }
-    if (!gzip) return cached.text;
-    cached.gzip ??= gzipSync(cached.text, { level: 6 });
-    return cached.gzip;
+    return cached;
   }
 
   /**

@@ -93,7 +93,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const { planDataVersion: _, ...stored } = measurement;
       const head = JSON.stringify({ indicator: view, measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : Object.fromEntries(Object.entries(stored.inputs).map(([k, v]) => [k, v.toString()])) } });
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
-      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user) as string}}` : head;
+      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user)}}` : head;
       return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
     },
   );

@@ -109,8 +109,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
       // A big plan's tree is megabytes of JSON: send it compressed (made once per version) when the client accepts gzip.
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-      const payload = trees.text(computed, user, gzip);
-      return c.body(typeof payload === 'string' ? payload : new Uint8Array(payload), 200, { 'Content-Type': 'application/json; charset=UTF-8', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+      const payload = trees.bytes(computed, user, gzip);
+      return c.body(payload as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=UTF-8', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     },
   );
 
