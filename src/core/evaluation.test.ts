@@ -294,3 +294,17 @@ describe('weightedMean', () => {
     expect(weightedMean([])).toBeNull();
   });
 });
+
+describe('explanations in Italian', () => {
+  it('says the same formula with Italian words', () => {
+    const p = plan([
+      node('A.2', null, [ind('trend', 30, '>=', 10, measured('35.62')), mean('mp', 70)]),
+      node('A.2.1', 'A.2', [ind('x', 100, '>=', 5, measured(4))]),
+      node('A.2.2', 'A.2', [ind('w', 100, '>=', 13, measured(43))]),
+    ]);
+    const it = explainNode(evaluatePlan(p), 'A.2', 'it')!;
+    expect(it.formula).toBe('A.2 = 30% × 100 + 70% × 50 (= media di A.2.1 0, A.2.2 100) = 65,00%');
+    expect(it.indicators[1]!.scoring).toBe('50% ≥ 100%: non raggiunto, consuntivo / target × 100 = 50 (proporzionale)');
+    expect(explainNode(evaluatePlan(p), 'A.2.1', 'it')!.indicators[0]!.scoring).toBe('4 ≥ 5: non raggiunto → 0 (raggiunto/non raggiunto)');
+  });
+});

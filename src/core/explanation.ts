@@ -9,6 +9,7 @@ import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
 import type { MeasurementState } from './model.js';
 import { formatPercent } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
+import { WORDS, type Language } from './words.js';
 
 export interface Contribution {
   readonly kind: 'indicator' | 'child';
@@ -49,40 +50,33 @@ export interface NodeExplanation {
   readonly formula: string;
 }
 
-const STATE_WORDS: Record<MeasurementState, string> = {
-  measured: 'measured',
-  not_achieved: 'not achieved (scores 0)',
-  not_evaluable: 'N.V.',
-  not_measured: 'not measured yet',
-};
-
-function exclusion(r: IndicatorResult): string {
+function exclusion(r: IndicatorResult, language: Language): string {
   if (r.state === 'not_evaluable') {
     const m = r.indicator.measurement;
     return `N.V.${m.state === 'not_evaluable' && m.reason !== '' ? `: ${m.reason}` : ''}`;
   }
-  if (r.state === 'not_measured') return 'not measured yet';
-  return r.issues.map((i) => i.message).join('; ') || 'not scored';
+  if (r.state === 'not_measured') return WORDS[language].notMeasuredYet;
+  return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;
 }
 
 /** The terms of a node's own mean, with shares re-normalised over the counted ones. */
-export function contributions(evaluation: Evaluation, code: string): Contribution[] {
+export function contributions(evaluation: Evaluation, code: string, language: Language = 'en'): Contribution[] {
   const result = evaluation.node(code);
   if (result === undefined) return [];
-  if (result.basis === 'children') return childTerms(evaluation, code);
+  if (result.basis === 'children') return childTerms(evaluation, code, language);
   const counted = result.indicators.filter((r) => r.counted && r.score !== null);
   const total = counted.reduce((t, r) => t.plus(r.indicator.weight), ZERO);
   const equal = total.isZero();
   return result.indicators.map((r) => {
     const base = { kind: 'indicator' as const, ref: r.indicator.id, label: r.indicator.name, weight: r.indicator.weight };
-    if (!r.counted || r.score === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r) };
+    if (!r.counted || r.score === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r, language) };
     const share = equal ? new Decimal(1).div(counted.length) : r.indicator.weight.div(total);
     return { ...base, share, score: r.score, points: share.times(r.score) };
   });
 }
 
 /** The terms of the weighted mean of a node's children (its roll-up, or its `children_mean` actual). */
-export function childTerms(evaluation: Evaluation, code: string): Contribution[] {
+export function childTerms(evaluation: Evaluation, code: string, language: Language = 'en'): Contribution[] {
   const children = evaluation.children(code);
   const { weights } = evaluation.childWeights(code);
   const counted = children.filter((c) => c.performance !== null);
@@ -90,29 +84,31 @@ export function childTerms(evaluation: Evaluation, code: string): Contribution[]
   return children.map((c) => {
     const weight = weights.get(c.node.code) ?? ZERO;
     const base = { kind: 'child' as const, ref: c.node.code, label: `${c.node.code} ${c.node.title}`, weight };
-    if (c.performance === null) return { ...base, share: null, score: null, points: null, excluded: 'no performance' };
+    if (c.performance === null) return { ...base, share: null, score: null, points: null, excluded: WORDS[language].noPerformance };
     const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
     return { ...base, share, score: c.performance, points: share.times(c.performance) };
   });
 }
 
-export function explainIndicator(evaluation: Evaluation, r: IndicatorResult): IndicatorExplanation {
+export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, language: Language = 'en'): IndicatorExplanation {
   const ind = r.indicator;
-  const derivation = ind.formula?.kind === 'children_mean' ? childTerms(evaluation, r.code) : null;
+  const w = WORDS[language];
+  const derivation = ind.formula?.kind === 'children_mean' ? childTerms(evaluation, r.code, language) : null;
   let scoring: string;
-  if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `left out: ${exclusion(r)}`;
-  else if (r.state === 'not_achieved') scoring = 'not achieved: scores 0';
-  else if (r.state === 'not_measured') scoring = "not measured yet: scores 0 under the plan's policy";
-  else if (r.actual === null) scoring = 'not scored';
+  if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `${w.leftOut}: ${exclusion(r, language)}`;
+  else if (r.state === 'not_achieved') scoring = w.notAchievedScoresZero;
+  else if (r.state === 'not_measured') scoring = w.notMeasuredScoresZero;
+  else if (r.actual === null) scoring = w.notScored;
   else {
     scoring = describeScore(
       { comparator: ind.comparator, tolerance: ind.tolerance, target: ind.target, actual: r.actual, rule: r.rule },
       { score: r.score, met: r.met, issues: r.issues },
       ind.unit,
+      language,
     );
     if (ind.formula !== null && ind.formula.kind !== 'children_mean') {
       const f = ind.formula;
-      scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit)}; ${scoring}`;
+      scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit, language)}; ${scoring}`;
     }
   }
   return { id: ind.id, name: ind.name, state: r.state, score: r.score, scoring, derivation };
@@ -130,17 +126,18 @@ function termsText(terms: readonly Contribution[]): string {
 }
 
 /** How a node's number was made, step by step, down to its indicators. */
-export function explainNode(evaluation: Evaluation, code: string): NodeExplanation | undefined {
+export function explainNode(evaluation: Evaluation, code: string, language: Language = 'en'): NodeExplanation | undefined {
+  const w = WORDS[language];
   const result = evaluation.node(code);
   if (result === undefined) return undefined;
-  const terms = contributions(evaluation, code);
-  const indicators = result.indicators.map((r) => explainIndicator(evaluation, r));
-  const total = result.performance === null ? 'no performance' : formatPercent(result.performance);
+  const terms = contributions(evaluation, code, language);
+  const indicators = result.indicators.map((r) => explainIndicator(evaluation, r, language));
+  const total = result.performance === null ? w.noPerformance : formatPercent(result.performance);
   let formula: string;
   if (result.basis === 'children') {
-    formula = `${code} = ${result.performance === null ? '' : `${termsText(terms)} (roll-up of its children) = `}${total}`;
+    formula = `${code} = ${result.performance === null ? '' : `${termsText(terms)} (${w.rollUp}) = `}${total}`;
   } else if (result.basis === 'none' || result.performance === null) {
-    formula = `${code}: ${result.indicators.length === 0 ? 'no indicators and no children' : 'no counted indicator'}, ${total}`;
+    formula = `${code}: ${result.indicators.length === 0 ? w.noIndicatorsNoChildren : w.noCountedIndicator}, ${total}`;
   } else {
     const parts = terms
       .filter((t) => t.share !== null)
@@ -148,10 +145,10 @@ export function explainNode(evaluation: Evaluation, code: string): NodeExplanati
         const r = result.indicators.find((i) => i.indicator.id === t.ref)!;
         const text = `${pct(t.share!)} × ${fmt(t.score!)}`;
         if (r.indicator.formula?.kind !== 'children_mean') return text;
-        const kids = childTerms(evaluation, code).filter((k) => k.share !== null);
+        const kids = childTerms(evaluation, code, language).filter((k) => k.share !== null);
         const equal = evaluation.childWeights(code).equal;
         const listing = kids.map((k) => `${k.ref} ${fmt(k.score!)}${equal ? '' : ` (${fmt(k.weight)}%)`}`).join(', ');
-        return `${text} (= ${equal ? 'mean' : 'weighted mean'} of ${listing})`;
+        return `${text} (= ${equal ? w.mean : w.weightedMean} ${listing})`;
       });
     formula = `${code} = ${parts.join(' + ')} = ${total}`;
   }
@@ -159,19 +156,20 @@ export function explainNode(evaluation: Evaluation, code: string): NodeExplanati
 }
 
 /** The explanation as lines of text for a terminal or a report. */
-export function explanationLines(explanation: NodeExplanation): string[] {
+export function explanationLines(explanation: NodeExplanation, language: Language = 'en'): string[] {
+  const w = WORDS[language];
   const lines = [explanation.formula, ''];
   for (const t of explanation.contributions) {
-    if (t.share === null) lines.push(`  – ${t.label}: left out (${t.excluded ?? ''})`);
-    else lines.push(`  • ${t.label}: weight ${fmt(t.weight)}${t.kind === 'indicator' ? '%' : ''} → share ${pct(t.share)}, score ${fmt(t.score!)}, adds ${fmt(t.points!)}`);
+    if (t.share === null) lines.push(`  – ${t.label}: ${w.leftOut} (${t.excluded ?? ''})`);
+    else lines.push(`  • ${t.label}: ${w.weight} ${fmt(t.weight)}${t.kind === 'indicator' ? '%' : ''} → ${w.share} ${pct(t.share)}, ${w.score} ${fmt(t.score!)}, ${w.adds} ${fmt(t.points!)}`);
   }
-  if (explanation.indicators.length > 0) lines.push('', 'Indicators:');
+  if (explanation.indicators.length > 0) lines.push('', w.indicators);
   for (const ind of explanation.indicators) {
-    lines.push(`  ${ind.name} [${STATE_WORDS[ind.state]}]`);
+    lines.push(`  ${ind.name} [${w.states[ind.state]}]`);
     lines.push(`      ${ind.scoring}`);
     if (ind.derivation !== null) {
       for (const d of ind.derivation) {
-        lines.push(d.share === null ? `      – ${d.label}: left out (${d.excluded ?? ''})` : `      • ${d.label}: ${fmt(d.score!)} × share ${pct(d.share)} = ${fmt(d.points!)}`);
+        lines.push(d.share === null ? `      – ${d.label}: ${w.leftOut} (${d.excluded ?? ''})` : `      • ${d.label}: ${fmt(d.score!)} × ${w.share} ${pct(d.share)} = ${fmt(d.points!)}`);
       }
     }
   }

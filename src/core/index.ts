@@ -9,3 +9,4 @@ export * from './explanation.js';
 export * from './verification.js';
 export * from './settings.js';
 export * from './italian.js';
+export * from './words.js';

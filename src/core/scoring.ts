@@ -18,6 +18,7 @@
 import { Decimal, HUNDRED, ZERO, clamp } from './decimal.js';
 import { issue, type Issue } from './issues.js';
 import type { Amount, BandPoint, Comparator, ScoringRule, Unit } from './model.js';
+import { WORDS, type Language } from './words.js';
 
 export interface ScoredValue {
   /** 0–100, or null when the value could not be scored (see `issues`). */
@@ -171,10 +172,6 @@ function proportionalShortfall(comparator: Comparator, a: Decimal, t: Decimal): 
   }
 }
 
-function proportionalFormula(comparator: Comparator): string {
-  return comparator === '>=' ? 'actual / target × 100' : comparator === '<=' ? 'target / actual × 100' : '100 − |actual − target| / |target| × 100';
-}
-
 /**
  * A scale of points on the actual's axis. `interpolated`: straight lines between points, flat
  * beyond the ends. `fixed`: the band reached — for `>=` the last point at or below the actual, for
@@ -242,25 +239,28 @@ function unscored(code: string, message: string): ScoredValue {
  * One line saying how a value was scored, for explanations: `6 ≥ 5: met, 100 (on/off)`.
  * Made on demand, not during evaluation, so evaluating a million indicators builds no text.
  */
-export function describeScore(input: ScoringInput, result: ScoredValue, unit?: Unit): string {
+export function describeScore(input: ScoringInput, result: ScoredValue, unit?: Unit, language: Language = 'en'): string {
   const { comparator, tolerance, target, actual, rule } = input;
+  const w = WORDS[language];
   if (result.score === null || target === null) {
-    return `not scored: ${result.issues.map((i) => i.message).join('; ')}`;
+    return `${w.notScored}: ${result.issues.map((i) => i.message).join('; ')}`;
   }
-  const shown = `${show(actual, unit)} ${SYMBOL[comparator]} ${show(target, unit)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4)}` : ''}`;
-  const verdict = result.met === true ? 'met' : 'not met';
+  const shown = `${show(actual, unit, language)} ${SYMBOL[comparator]} ${show(target, unit, language)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4)}` : ''}`;
+  const verdict = result.met === true ? w.met : w.notMet;
   switch (rule.kind) {
     case 'on_off':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (on/off)`;
-    case 'proportional':
-      if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score)} (on/off: a ${actual.kind} has no ratio)`;
+      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.onOff})`;
+    case 'proportional': {
+      if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score)} (${w.onOffNoRatio(actual.kind)})`;
+      const formula = comparator === '>=' ? w.actualOverTarget : comparator === '<=' ? w.targetOverActual : w.relativeDistance;
       return result.met === true
-        ? `${shown}: met → 100 (proportional, capped at 100)`
-        : `${shown}: not met, ${proportionalFormula(comparator)} = ${fmt(result.score)} (proportional)`;
+        ? `${shown}: ${w.met} → 100 (${w.proportionalCapped})`
+        : `${shown}: ${w.notMet}, ${formula} = ${fmt(result.score)} (${w.proportional})`;
+    }
     case 'bands':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (${rule.mode} bands: ${rule.points.map((p) => `${show(p.at, unit)} → ${fmt(p.score)}`).join(', ')})`;
+      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, unit, language)} → ${fmt(p.score)}`).join(', ')})`;
     case 'threshold':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (threshold: 0 at ${show(rule.floor, unit)}, 100 at the target, linear between)`;
+      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.threshold(show(rule.floor, unit, language))})`;
   }
 }
 
@@ -270,7 +270,7 @@ export function fmt(value: Decimal, places = 2): string {
   return rounded.toString().replace('.', ',');
 }
 
-export function show(amount: Amount, unit?: Unit): string {
+export function show(amount: Amount, unit?: Unit, language: Language = 'en'): string {
   switch (amount.kind) {
     case 'number':
       return unit === 'percent' ? `${fmt(amount.value, 4)}%` : fmt(amount.value, 4);
@@ -279,6 +279,6 @@ export function show(amount: Amount, unit?: Unit): string {
       return `${d}/${m}/${y}`;
     }
     case 'boolean':
-      return amount.value ? 'sì' : 'no';
+      return amount.value ? (language === 'it' ? 'sì' : 'yes') : 'no';
   }
 }

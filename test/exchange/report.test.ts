@@ -114,7 +114,7 @@ describe('open data', () => {
     const a2 = parsed.data.find((r) => r['tipo'] === 'obiettivo' && r['codice_obiettivo'] === 'A.2')!;
     expect(a2).toMatchObject({ performance_obiettivo: '93', fascia: 'verde', livello: 'strategic', codice_padre: 'A' });
     const nv = parsed.data.find((r) => r['stato'] === 'N.V.')!;
-    expect(nv).toMatchObject({ codice_obiettivo: 'A.4.1', consuntivo: '', conteggiato: 'no', motivo_nv: 'N.V. in the published table' });
+    expect(nv).toMatchObject({ codice_obiettivo: 'A.4.1', consuntivo: '', conteggiato: 'no', motivo_nv: 'N.V. nella tabella pubblicata' });
     const date = parsed.data.find((r) => r['unita'] === 'data')!;
     expect(date['target']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(parsed.data.find((r) => r['indicatore']?.startsWith('Grado di coinvolgimento delle imprese in attività di assistenza'))!['target']).toBe('0,035');

@@ -264,7 +264,7 @@ function readIndicator(node: DraftNode, cells: readonly string[], row: LayoutRow
   let actual: { amount: Amount; percent: boolean } | null = null;
   let measurement: Measurement;
   if (actualCell.toUpperCase() === 'N.V.') {
-    measurement = { state: 'not_evaluable', reason: 'N.V. in the published table' };
+    measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
   } else if (derived) {
     measurement = { state: 'measured' };
   } else if (actualCell === '') {

@@ -1,0 +1,100 @@
+/**
+ * The words of explanations, in the two languages of the product. Explanations are sentences a
+ * person reads beside the numbers (the web app in Italian first, the CLI in English), so the
+ * engine says them in either; the numbers themselves are always printed the Italian way.
+ */
+export type Language = 'en' | 'it';
+
+export interface Words {
+  met: string;
+  notMet: string;
+  onOff: string;
+  onOffNoRatio: (kind: string) => string;
+  proportional: string;
+  proportionalCapped: string;
+  bands: (mode: 'fixed' | 'interpolated') => string;
+  threshold: (floor: string) => string;
+  actualOverTarget: string;
+  targetOverActual: string;
+  relativeDistance: string;
+  notScored: string;
+  leftOut: string;
+  notAchievedScoresZero: string;
+  notMeasuredScoresZero: string;
+  notMeasuredYet: string;
+  noPerformance: string;
+  mean: string;
+  weightedMean: string;
+  rollUp: string;
+  noIndicatorsNoChildren: string;
+  noCountedIndicator: string;
+  weight: string;
+  share: string;
+  score: string;
+  adds: string;
+  indicators: string;
+  states: Record<'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured', string>;
+}
+
+export const WORDS: Record<Language, Words> = {
+  en: {
+    met: 'met',
+    notMet: 'not met',
+    onOff: 'on/off',
+    onOffNoRatio: (kind) => `on/off: a ${kind} has no ratio`,
+    proportional: 'proportional',
+    proportionalCapped: 'proportional, capped at 100',
+    bands: (mode) => `${mode} bands`,
+    threshold: (floor) => `threshold: 0 at ${floor}, 100 at the target, linear between`,
+    actualOverTarget: 'actual / target × 100',
+    targetOverActual: 'target / actual × 100',
+    relativeDistance: '100 − |actual − target| / |target| × 100',
+    notScored: 'not scored',
+    leftOut: 'left out',
+    notAchievedScoresZero: 'not achieved: scores 0',
+    notMeasuredScoresZero: "not measured yet: scores 0 under the plan's policy",
+    notMeasuredYet: 'not measured yet',
+    noPerformance: 'no performance',
+    mean: 'mean of',
+    weightedMean: 'weighted mean of',
+    rollUp: 'roll-up of its children',
+    noIndicatorsNoChildren: 'no indicators and no children',
+    noCountedIndicator: 'no counted indicator',
+    weight: 'weight',
+    share: 'share',
+    score: 'score',
+    adds: 'adds',
+    indicators: 'Indicators:',
+    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: 'N.V.', not_measured: 'not measured yet' },
+  },
+  it: {
+    met: 'raggiunto',
+    notMet: 'non raggiunto',
+    onOff: 'raggiunto/non raggiunto',
+    onOffNoRatio: (kind) => `raggiunto/non raggiunto: ${kind === 'date' ? 'una data' : 'un sì/no'} non ha rapporto`,
+    proportional: 'proporzionale',
+    proportionalCapped: 'proporzionale, al massimo 100',
+    bands: (mode) => (mode === 'fixed' ? 'scaglioni fissi' : 'scaglioni interpolati'),
+    threshold: (floor) => `soglia: 0 a ${floor}, 100 al target, lineare tra i due`,
+    actualOverTarget: 'consuntivo / target × 100',
+    targetOverActual: 'target / consuntivo × 100',
+    relativeDistance: '100 − |consuntivo − target| / |target| × 100',
+    notScored: 'non valutato',
+    leftOut: 'escluso',
+    notAchievedScoresZero: 'non raggiunto: punteggio 0',
+    notMeasuredScoresZero: 'non ancora misurato: punteggio 0 secondo la regola del piano',
+    notMeasuredYet: 'non ancora misurato',
+    noPerformance: 'nessuna performance',
+    mean: 'media di',
+    weightedMean: 'media ponderata di',
+    rollUp: 'media degli obiettivi figli',
+    noIndicatorsNoChildren: 'né indicatori né obiettivi figli',
+    noCountedIndicator: 'nessun indicatore conteggiato',
+    weight: 'peso',
+    share: 'quota',
+    score: 'punteggio',
+    adds: 'contribuisce',
+    indicators: 'Indicatori:',
+    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: 'N.V.', not_measured: 'non ancora misurato' },
+  },
+};
