@@ -73,5 +73,5 @@ describe.each<Backend>(['sqlite', 'postgres'])('concurrent edits on %s', (backen
         expect(entry.before.version).toBe(write.version - 1);
       }
     }
-  });
+  }, 90_000);
 });

@@ -50,7 +50,7 @@ describe('albero admin create-user', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 90_000);
 
   it('refuses a short or missing password, an unknown role and a taken username, with exit code 2', async () => {
     const short = cli(['admin', 'create-user', '--username', 'x1', '--database', database], { env: { ALBERO_PASSWORD: 'corta' } });
@@ -67,7 +67,7 @@ describe('albero admin create-user', () => {
     const store = await openStore(database);
     expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo']);
     await store.close();
-  });
+  }, 90_000);
 });
 
 describe('the web app from web/dist', () => {
