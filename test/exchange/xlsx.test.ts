@@ -81,7 +81,10 @@ describe('export of a computed plan', () => {
     const a2 = objectiveRow(sheet, 'A.2').getCell(7);
     expect(a2.value).toBe(0.93);
     expect(a2.numFmt).toBe('0.00%');
-    expect(objectiveRow(sheet, 'A.2').font?.bold).toBe(true);
+    // Objective rows are set apart: bold on a tinted background; indicator rows are plain.
+    expect(objectiveRow(sheet, 'A.2').getCell(1).font?.bold).toBe(true);
+    expect((objectiveRow(sheet, 'A.2').getCell(2).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDCE6F1');
+    expect(sheet.getRow(objectiveRow(sheet, 'A.2').number + 1).getCell(2).font?.bold).toBeFalsy();
     expect(objectiveRow(sheet, 'A.6').getCell(7).value).toBeNull();
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     // A date target is a real date cell shown the Italian way.

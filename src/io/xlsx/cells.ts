@@ -101,3 +101,18 @@ export function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.
   }
 }
 
+
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * One shared, never-changed style object per key. exceljs encodes a style object once and then
+ * recognises it by identity, so cells that share one cost nothing extra to write.
+ */
+export function style(key: string, make: () => Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let found = STYLES.get(key);
+  if (found === undefined) {
+    found = make();
+    STYLES.set(key, found);
+  }
+  return found;
+}

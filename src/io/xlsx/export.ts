@@ -8,8 +8,9 @@ import ExcelJS from 'exceljs';
 import { classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
-import { amountCell, percentCell } from './cells.js';
+import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
+import { deflateStoredZip } from './zip.js';
 
 export const TABLE_SHEET = 'Albero';
 export const LEGEND_SHEET = 'Legenda';
@@ -66,49 +67,55 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   });
   sheet.autoFilter = 'A3:G3';
 
-  const paint = (cell: ExcelJS.Cell, performance: Decimal | null): void => {
+  // Every cell of a kind shares one style object: exceljs recognises a style object it has seen
+  // and skips re-encoding it, which makes a 10,000-indicator export several times faster.
+  // (So these objects are never changed after creation, and rows get no `row.font = …`.)
+  const bold = { bold: true };
+  const objectiveStyle = style('objective', () => ({ font: bold, fill: fill(OBJECTIVE_FILL) }));
+  const objectiveWeightStyle = style('objective-weight', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { horizontal: 'center' } }));
+  const nameStyle = style('name', () => ({ alignment: { wrapText: true, vertical: 'top' } }));
+  const weightStyle = style('weight', () => ({ alignment: { horizontal: 'center' } }));
+  const valueStyle = (numFmt: string | undefined): Partial<ExcelJS.Style> => style(`value ${numFmt ?? ''}`, () => ({ alignment: { horizontal: 'right' }, ...(numFmt === undefined ? {} : { numFmt }) }));
+  const performanceStyle = (band: Band | null, objective: boolean): Partial<ExcelJS.Style> =>
+    style(`performance ${band ?? ''} ${objective}`, () => ({
+      numFmt: '0.00%',
+      alignment: { horizontal: 'right' },
+      ...(objective ? { font: bold } : {}),
+      ...(band === null ? {} : { fill: fill(BAND_FILL[band]) }),
+    }));
+  const paint = (cell: ExcelJS.Cell, performance: Decimal | null, objective: boolean): void => {
     if (performance === null) return;
-    const shown = percentCell(round(performance, 2), 2);
-    cell.value = shown.value;
-    cell.numFmt = shown.numFmt;
-    const band = classify(performance, legend);
-    if (band !== null) cell.fill = fill(BAND_FILL[band]);
-    cell.alignment = { horizontal: 'right' };
+    cell.value = percentCell(round(performance, 2), 2).value;
+    cell.style = performanceStyle(classify(performance, legend), objective);
   };
 
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
     const row = sheet.addRow([`${r.node.code} - ${r.node.title}`, null, r.node.weight === null ? null : weightText(r.node.weight)]);
-    row.font = { bold: true };
-    for (let c = 1; c <= 6; c++) row.getCell(c).fill = fill(OBJECTIVE_FILL);
-    paint(row.getCell(7), r.performance);
-    if (r.performance === null) row.getCell(7).fill = fill(OBJECTIVE_FILL);
+    for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 3 ? objectiveWeightStyle : objectiveStyle;
+    if (r.performance === null) row.getCell(7).style = objectiveStyle;
+    else paint(row.getCell(7), r.performance, true);
     for (const i of r.indicators) {
       const ind = i.indicator;
       const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight)} ${ind.comparator}`]);
-      irow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-      irow.getCell(3).alignment = { horizontal: 'center' };
+      irow.getCell(2).style = nameStyle;
+      irow.getCell(3).style = weightStyle;
       const target = amountCell(ind.target, ind.unit);
       const t = irow.getCell(4);
       t.value = target.value;
-      if (target.numFmt !== undefined) t.numFmt = target.numFmt;
+      t.style = valueStyle(target.numFmt);
       const a = irow.getCell(5);
-      if (i.state === 'not_evaluable') a.value = 'N.V.';
-      else if (i.state === 'measured') {
-        const actual = amountCell(i.actual, ind.unit);
-        a.value = actual.value;
-        if (actual.numFmt !== undefined) a.numFmt = actual.numFmt;
-      }
-      if (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number') {
+      let actual: { value: ExcelJS.CellValue; numFmt?: string } = { value: null };
+      if (i.state === 'not_evaluable') actual = { value: 'N.V.' };
+      else if (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number') {
         // The Relazione prints a derived actual with two decimals, like a performance.
-        const shown = percentCell(round(i.actual.value, 2), 2);
-        a.value = shown.value;
-        a.numFmt = shown.numFmt;
-      }
-      for (const c of [t, a]) c.alignment = { horizontal: 'right' };
+        actual = percentCell(round(i.actual.value, 2), 2);
+      } else if (i.state === 'measured') actual = amountCell(i.actual, ind.unit);
+      a.value = actual.value;
+      a.style = valueStyle(actual.numFmt);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure shows 0,00%.
-      paint(irow.getCell(6), i.score);
+      paint(irow.getCell(6), i.score, false);
     }
     done++;
     if (options.onProgress !== undefined && done % 250 === 0) options.onProgress(done, total);
@@ -146,12 +153,15 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     { header: 'Esclusa perché', width: 40 },
   ];
   explanation.getRow(1).font = { bold: true };
+  const percentStyle = style('explanation-percent', () => ({ numFmt: '0.00%' }));
+  const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00' }));
+  const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true } }));
   for (const r of evaluation.nodeResults) {
     const e = explainNode(evaluation, r.node.code);
     if (e === undefined) continue;
     const head = explanation.addRow([r.node.code, e.formula]);
-    head.font = { bold: true };
-    head.getCell(2).alignment = { wrapText: true };
+    head.getCell(1).style = formulaStyle;
+    head.getCell(2).style = formulaStyle;
     for (const c of e.contributions) {
       const row = explanation.addRow([
         r.node.code,
@@ -162,17 +172,24 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
         c.points === null ? null : Number(round(c.points, 2).toString()),
         c.excluded ?? null,
       ]);
-      row.getCell(4).numFmt = '0.00%';
-      row.getCell(5).numFmt = '0.00%';
-      row.getCell(6).numFmt = '#,##0.00';
+      row.getCell(4).style = percentStyle;
+      row.getCell(5).style = percentStyle;
+      row.getCell(6).style = pointsStyle;
     }
+  }
+  // Cells left unstyled each carry their own empty style object; one shared one is encoded once.
+  const plain = style('plain', () => ({}));
+  for (const ws of workbook.worksheets) {
+    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => {
+      if (Object.keys(cell.style).length === 0) cell.style = plain;
+    }));
   }
   return workbook;
 }
 
 /** The .xlsx bytes of a computed plan. */
 export async function exportPlanXlsx(evaluation: Evaluation, options: XlsxExportOptions = {}): Promise<Uint8Array> {
-  const buffer = await buildPlanWorkbook(evaluation, options).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const stored = await buildPlanWorkbook(evaluation, options).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  return deflateStoredZip(new Uint8Array(stored as ArrayBuffer));
 }
 

@@ -24,7 +24,7 @@ import {
   type Unit,
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
-import { amountCell, cellLocation, cellText } from './cells.js';
+import { amountCell, cellLocation, cellText, style } from './cells.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -334,10 +334,13 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Wo
   const sheet = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   sheet.getRow(1).font = { bold: true };
+  const columnOf = new Map(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
   const set = (row: ExcelJS.Row, field: Field, value: ExcelJS.CellValue, numFmt?: string): void => {
-    const cell = row.getCell(TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1);
+    const cell = row.getCell(columnOf.get(field)!);
     cell.value = value;
-    if (numFmt !== undefined) cell.numFmt = numFmt;
+    const bold = row.getCell(4).value === 'obiettivo';
+    // Shared style objects (see cells.ts `style`): a big plan writes several times faster.
+    if (numFmt !== undefined || bold) cell.style = style(`plan ${numFmt ?? ''} ${bold}`, () => ({ ...(numFmt === undefined ? {} : { numFmt }), ...(bold ? { font: { bold: true } } : {}) }));
   };
   const typed = (row: ExcelJS.Row, field: Field, amount: Amount | null, unit: Unit): void => {
     const { value, numFmt } = amountCell(amount, unit);
@@ -346,11 +349,10 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Wo
   const weight = (w: Decimal): string => w.toString().replace('.', ',');
   for (const node of plan.nodes) {
     const row = sheet.addRow([]);
-    row.font = { bold: true };
+    set(row, 'kind', 'obiettivo');
     set(row, 'code', node.code);
     set(row, 'parent', node.parent);
     set(row, 'title', node.title);
-    set(row, 'kind', 'obiettivo');
     if (node.weight !== null) set(row, 'weight', weight(node.weight));
     if (node.owner !== undefined) set(row, 'owner', node.owner);
     for (const ind of node.indicators) {

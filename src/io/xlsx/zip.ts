@@ -4,6 +4,7 @@
  * sizes, without inflating a single byte. exceljs alone would either throw a cryptic message or
  * spend minutes and gigabytes on such files.
  */
+import { deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -46,4 +47,78 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * Deflates every entry of a zip written with no compression. exceljs compresses through JSZip's
+ * JavaScript deflate, which takes most of the time of a big export; writing stored and letting
+ * Node's native zlib compress is about ten times faster for the same size of file.
+ */
+export function deflateStoredZip(stored: Uint8Array, level = 6): Uint8Array {
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  let eocd = -1;
+  for (let i = stored.length - 22; i >= Math.max(0, stored.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('deflateStoredZip: no end of central directory');
+  const count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let written = 0;
+  for (let n = 0; n < count; n++) {
+    if (view.getUint32(offset, true) !== 0x02014b50) throw new Error('deflateStoredZip: damaged central directory');
+    const method = view.getUint16(offset + 10, true);
+    const crc = view.getUint32(offset + 16, true);
+    const size = view.getUint32(offset + 20, true);
+    const uncompressed = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    const localAt = view.getUint32(offset + 42, true);
+    const name = Buffer.from(stored.subarray(offset + 46, offset + 46 + nameLength));
+    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
+    const raw = stored.subarray(dataAt, dataAt + size);
+    const data = method === 0 ? deflateRawSync(raw, { level }) : Buffer.from(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(uncompressed, 22);
+    local.writeUInt16LE(nameLength, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(uncompressed, 24);
+    central.writeUInt16LE(nameLength, 28);
+    central.writeUInt32LE(written, 42);
+    if (method !== 0) {
+      // Already compressed: keep its method.
+      local.writeUInt16LE(method, 8);
+      central.writeUInt16LE(method, 10);
+    }
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    written += 30 + nameLength + data.length;
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(written, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
