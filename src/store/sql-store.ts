@@ -702,6 +702,8 @@ export class SqlStore implements Store {
   }
 
   async createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
+    // Expired sessions are swept at each sign-in, so the table stays the size of the active ones.
+    await this.db.run(`DELETE FROM sessions WHERE expires_at < ?`, [now()]);
     await this.db.run(`INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`, [id, userId, csrfToken, now(), expiresAt]);
   }
 

@@ -223,6 +223,8 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await store.findSession('s1'))?.user.username).toBe('ref');
       await store.createSession('old', created.value.id, 'c', new Date(Date.now() - 1000).toISOString());
       expect(await store.findSession('old')).toBeUndefined();
+      await store.createSession('s2', created.value.id, 'csrf2', future);
+      expect(await store.findSession('s2')).toBeDefined();
       const changed = await store.updateUser(created.value.id, { passwordHash: 'h2', units: ['Ufficio B'] }, alice);
       expect(changed.ok && changed.value.units).toEqual(['Ufficio B']);
       expect(await store.findSession('s1')).toBeUndefined();
