@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/index.js';
 import { SYSTEM, type Role } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type TestServer } from './harness.js';
+import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 type Who = Role | 'public';
 const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'];
@@ -102,12 +102,12 @@ const ROWS: Row[] = [
   { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
 ];
 
-describe('authorization matrix: every endpoint × every role', () => {
+describe.each<Backend>(['sqlite', 'postgres'])('authorization matrix on %s: every endpoint × every role', (backend) => {
   let t: TestServer;
   const clients = new Map<Who, Client>();
   let counter = 0;
   beforeAll(async () => {
-    t = await startTestServer('sqlite');
+    t = await startTestServer(backend);
     for (const who of WHO) clients.set(who, await t.as(who));
   });
   afterAll(async () => t?.close());
