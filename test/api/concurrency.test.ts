@@ -74,4 +74,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('concurrent edits on %s', (backen
       }
     }
   }, 90_000);
+
+  it('closes a period while values are being written: every accepted write comes before the close, none after', async () => {
+    const controller = await t.as('controller');
+    const writers = await Promise.all(Array.from({ length: 6 }, (_, k) => t.as(k % 2 === 0 ? 'referente' : 'admin')));
+    const period = '2024-09-30';
+    const accepted: Array<{ indicator: string; version: number }> = [];
+    const refusals = new Map<number, number>();
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
+    const writing = writers.map(async (client, k) => {
+      const indicator = INDICATORS[k % INDICATORS.length]!;
+      let version = 0;
+      for (let n = 0; n < 400; n++) {
+        const reply = await client.request('PUT', `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}?tree=false`, { state: 'measured', actual: n, version });
+        if (reply.status === 200) {
+          accepted.push({ indicator, version: reply.body.measurement.version });
+          version = reply.body.measurement.version;
+        } else if (reply.status === 409) {
+          version = reply.body.error.details.current?.version ?? 0;
+        } else {
+          refusals.set(reply.status, (refusals.get(reply.status) ?? 0) + 1);
+          expect(reply.status).toBe(423);
+          expect(reply.body.error.code).toBe('period-locked');
+          return;
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const closed = await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'closed' });
+    expect(closed.status).toBe(200);
+    await Promise.all(writing);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refusals.get(423)).toBe(writers.length);
+
+    const trail = (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body as any[];
+    const close = trail.find((a) => a.entity === 'period' && a.entityId === period && a.after.state === 'closed');
+    const writes = trail.filter((a) => a.action === 'measure' && a.entityId.endsWith(`@${period}`));
+    expect(writes).toHaveLength(accepted.length);
+    expect(writes.every((w) => w.id < close.id)).toBe(true);
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=${period}`)).body;
+    for (const id of INDICATORS) {
+      const last = Math.max(0, ...accepted.filter((a) => a.indicator === id).map((a) => a.version));
+      expect(tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === id).version).toBe(last);
+    }
+  }, 90_000);
 });
