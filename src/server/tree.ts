@@ -70,6 +70,7 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
 
 export class TreeService {
   private readonly cache = new Map<string, ComputedPlan>();
+  private readonly loading = new Map<string, Promise<ComputedPlan>>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -85,13 +86,29 @@ export class TreeService {
       this.cache.set(key, hit);
       return hit;
     }
+    // Many readers arriving at a new version share one load instead of each evaluating the plan.
+    const loadKey = `${key}\u0000${dataVersion ?? 'none'}`;
+    let loading = this.loading.get(loadKey);
+    if (loading === undefined) {
+      loading = this.load(planId, periodId, key).finally(() => this.loading.delete(loadKey));
+      this.loading.set(loadKey, loading);
+    }
+    return loading;
+  }
+
+  private async load(planId: string, periodId: string | undefined, key: string): Promise<ComputedPlan> {
     const snapshot = must(await this.store.planForPeriod(planId, periodId));
     const evaluation = evaluatePlan(snapshot.plan);
     const entry: ComputedPlan = { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map(), dataVersion: snapshot.record.dataVersion };
-    this.cache.set(key, entry);
+    const keep = (k: string): void => {
+      // A slow load must not replace a newer entry that a write brought forward meanwhile.
+      const current = this.cache.get(k);
+      if (current === undefined || current.dataVersion <= entry.dataVersion) this.cache.set(k, entry);
+    };
+    keep(key);
     // A read of the default period and a read naming it share one entry.
-    if (periodId === undefined) this.cache.set(`${planId}\u0000${snapshot.period.id}`, entry);
-    else if (snapshot.periods[snapshot.periods.length - 1]?.id === periodId) this.cache.set(`${planId}\u0000`, entry);
+    if (periodId === undefined) keep(`${planId}\u0000${snapshot.period.id}`);
+    else if (snapshot.periods[snapshot.periods.length - 1]?.id === periodId) keep(`${planId}\u0000`);
     while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return entry;
   }
