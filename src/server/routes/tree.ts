@@ -1,7 +1,7 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Formula, type ScoringRule } from '../../core/index.js';
+import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
@@ -65,7 +65,7 @@ const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(Indic
 
 function amount(value: string | number | boolean | null | undefined, unit: string, field: string): Amount | null {
   if (value === null || value === undefined) return null;
-  const read = readAmount(value, unit as Amount['kind'] & 'number');
+  const read = readAmount(value, unit as Unit);
   if (typeof read === 'string') throw new HttpError(400, 'invalid-body', `${field}: expected ${read}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: expected ${read}`, location: { field } }] });
   return read;
 }
@@ -165,10 +165,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
         {
           name: input.name,
           weight: input.weight,
-          comparator: input.comparator as '>=',
+          comparator: input.comparator as Comparator,
           tolerance: input.tolerance ?? null,
           target: amount(input.target, input.unit, 'target'),
-          unit: input.unit as 'number',
+          unit: input.unit as Unit,
           scoring: rule(input.scoring, input.unit),
           formula: formula(input.formula),
           owner: input.owner ?? null,
