@@ -7,6 +7,18 @@
 import ExcelJS from 'exceljs';
 import { Decimal, formatItalianNumber, issue, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
 
+/** 1 → `A`, 27 → `AA`. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 export function cellLocation(file: string, sheet: string, address: string): SourceLocation {
   return { file, sheet, cell: address };
 }

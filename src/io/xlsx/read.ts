@@ -7,26 +7,21 @@
 import ExcelJS from 'exceljs';
 import { issue, type Issue, type Outcome } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
-import { cellLocation, cellText } from './cells.js';
+import { cellLocation, cellText, columnLetter } from './cells.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
 import { hasZipSignature, zipEntries } from './zip.js';
 
 /** Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators ≈ 1 MB). */
 export const XLSX_LIMITS = { bytes: 50 * 1024 * 1024, inflatedBytes: 400 * 1024 * 1024, rows: 200_000, columns: 60 } as const;
 
-export function columnLetter(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+/** Whether the spreadsheet reader should take this file: a zip, an old .xls, or a spreadsheet's name. */
+export function looksLikeXlsx(bytes: Uint8Array, name: string): boolean {
+  return hasZipSignature(bytes) || isOleFile(bytes) || /\.xls[xm]?$/i.test(name);
 }
 
-export function looksLikeXlsx(bytes: Uint8Array, name: string): boolean {
-  return hasZipSignature(bytes) || /\.xls[xm]$/i.test(name);
+/** Office 97–2003 files (.xls, .doc) start with the OLE compound-file signature. */
+function isOleFile(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
 /** Opens a workbook, or says in plain words why it is not one. */
@@ -35,8 +30,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   if (bytes.length === 0) return fail('empty-file', 'the file is empty');
   if (bytes.length > XLSX_LIMITS.bytes) return fail('file-too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${XLSX_LIMITS.bytes / 1048576} MB`);
   if (!hasZipSignature(bytes)) {
-    const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-    return fail('not-a-workbook', ole ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
+    return fail('not-a-workbook', isOleFile(bytes) ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
   }
   const entries = zipEntries(bytes);
   if (entries === null) return fail('not-a-workbook', 'the workbook is damaged or cut short (its zip directory cannot be read)');

@@ -24,7 +24,7 @@ import {
   type Unit,
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
-import { amountCell, cellLocation, cellText, style } from './cells.js';
+import { amountCell, cellLocation, cellText, columnLetter, style } from './cells.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -90,7 +90,7 @@ export function buildTemplate(): ExcelJS.Workbook {
   TEMPLATE_COLUMNS.forEach((c, i) => {
     const list = lists[c.field];
     if (list === undefined) return;
-    const letter = String.fromCharCode(65 + i);
+    const letter = columnLetter(i + 1);
     // One rule for the whole column (rows 2–5000) instead of one per cell keeps the file small.
     (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}5000`, {
       type: 'list',
@@ -162,7 +162,7 @@ export function readTemplateSheet(sheet: ExcelJS.Worksheet, headerRow: number, f
   if (!issues.some((i) => i.severity === 'error')) {
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      const at = (field: Field): SourceLocation => cellLocation(file, sheet.name, `${String.fromCharCode(64 + (columns.get(field) ?? 1))}${r}`);
+      const at = (field: Field): SourceLocation => cellLocation(file, sheet.name, `${columnLetter(columns.get(field) ?? 1)}${r}`);
       const get = (field: Field): string => {
         const c = columns.get(field);
         return c === undefined ? '' : cellText(row.getCell(c), at(field), issues);
