@@ -192,3 +192,24 @@ describe('HTML report in a browser', () => {
     }
   }, 60_000);
 });
+
+describe('hostile text in a plan', () => {
+  it('is escaped in the HTML and never becomes a formula in the CSV', () => {
+    const table = [
+      'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo',
+      'A - Area <b>uno</b>\t\t\t\t\t\t',
+      '\t<img src=x onerror=alert(1)> imprese\t50% >=\t1\t2\t\t',
+      '\t=HYPERLINK("http://example.invalid","clic")\t50% >=\t1\t0\t\t',
+    ].join('\n');
+    const file = join(dir, 'ostile.txt');
+    writeFileSync(file, `${table}\n`);
+    const html = albero(['report', file, '--format', 'html']);
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).not.toContain('<img');
+    expect(html.stdout).toContain('&lt;img src=x onerror=alert(1)&gt; imprese');
+    const csv = albero(['report', file, '--format', 'csv']);
+    expect(csv.status, csv.stderr).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(csv.stdout.slice(1), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows.map((r) => r['indicatore'])).toContain(`'=HYPERLINK("http://example.invalid","clic")`);
+  });
+});

@@ -47,6 +47,15 @@ function value(v: number | string | boolean | null): string {
   return typeof v === 'number' ? num(v) : v; // dates stay ISO yyyy-mm-dd
 }
 
+/**
+ * A text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `@SUM`) gets a leading
+ * apostrophe, as OWASP advises for CSV files: titles come from imported files and must not turn
+ * into formulas on the transparency page's readers' computers.
+ */
+function text(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 const BAND: Record<string, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
 const STATE: Record<string, string> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato' };
 const RULE: Record<string, string> = { on_off: 'on/off', proportional: 'proporzionale', bands: 'fasce', threshold: 'soglia' };
@@ -56,7 +65,7 @@ export function csvRows(document: EvaluationDocument): Row[] {
   const rows: Row[] = [];
   const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
   for (const o of document.objectives) {
-    const objective = { codice_obiettivo: o.code, titolo_obiettivo: o.title, codice_padre: o.parent ?? '', livello: o.level ?? '' };
+    const objective = { codice_obiettivo: o.code, titolo_obiettivo: text(o.title), codice_padre: o.parent ?? '', livello: text(o.level ?? '') };
     rows.push({ ...empty, ...objective, tipo: 'obiettivo', peso_obiettivo: num(o.weight), performance_obiettivo: num(o.performance), fascia: o.band === null ? '' : BAND[o.band]! });
     for (const i of o.indicators) {
       rows.push({
@@ -64,19 +73,19 @@ export function csvRows(document: EvaluationDocument): Row[] {
         ...objective,
         tipo: 'indicatore',
         id_indicatore: i.id,
-        indicatore: i.name,
+        indicatore: text(i.name),
         peso_indicatore: num(i.weight),
         comparatore: i.comparator,
         unita: UNIT[i.unit] ?? i.unit,
         target: value(i.target),
         consuntivo: i.state === 'not_evaluable' ? '' : value(i.actual),
         stato: STATE[i.state] ?? i.state,
-        motivo_nv: i.reason ?? '',
+        motivo_nv: text(i.reason ?? ''),
         regola: RULE[i.scoring] ?? i.scoring,
         derivato: i.derived ? 'sì' : 'no',
         performance_kpi: num(i.performance),
         conteggiato: i.counted ? 'sì' : 'no',
-        responsabile: i.owner ?? '',
+        responsabile: text(i.owner ?? ''),
       });
     }
   }
