@@ -4,6 +4,7 @@
  * per role on first start (env ALBERO_DEMO_PASSWORD to choose their password; ALBERO_DEMO=0 to
  * skip, ALBERO_DEMO=1 to seed another empty database too).
  */
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.js';
 
@@ -50,7 +51,16 @@ export async function main(options: MainOptions = {}): Promise<void> {
 }
 
 // Run when started directly (`node dist/server/main.js`), not when imported by the CLI.
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+function startedDirectly(): boolean {
+  if (process.argv[1] === undefined) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
+  } catch {
+    return false;
+  }
+}
+
+if (startedDirectly()) {
   main().catch((error: unknown) => {
     process.stderr.write(`albero server: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
