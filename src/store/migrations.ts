@@ -129,12 +129,13 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Brings the database up to the latest version; returns the versions it applied. */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     const done = await db.transaction(async (tx) => {
-      // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied.
+      // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied
+      // (even CREATE TABLE IF NOT EXISTS races there, so it runs under the lock too).
       if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4242)`);
+      await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
       const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
       if (rows.length > 0) return false;
       for (const statement of migration.sql(db.dialect)) await tx.run(statement);

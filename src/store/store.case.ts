@@ -43,6 +43,13 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await second.listPlans()).map((p) => p.id)).toEqual([planId]);
     });
 
+    it('lets two servers start on one new database at once: the migrations run once', async () => {
+      const location = await newLocation();
+      const [a, b] = await Promise.all([fresh(location), fresh(location)]);
+      await importFixture(a);
+      expect((await b.listPlans()).length).toBe(1);
+    });
+
     it('imports the fixture, and the engine computes the published figures from what was stored', async () => {
       const store = await fresh();
       const planId = await importFixture(store);

@@ -4,12 +4,44 @@
  * (a promise chain) serialises transactions and plain statements alike.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db, Param, Queryable, Row } from '../db.js';
 
+/**
+ * One connection per file per process, shared and counted: two stores opened on the same file in
+ * one process (a test, a CLI command inside the server) must not each hold a write lock that the
+ * other then waits for synchronously, blocking the event loop that would release it.
+ */
+const shared = new Map<string, { db: Db; users: number }>();
+
 export function openSqlite(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') return connect(file);
+  mkdirSync(dirname(file), { recursive: true });
+  const key = resolve(file);
+  let entry = shared.get(key);
+  if (entry === undefined) {
+    entry = { db: connect(key), users: 0 };
+    shared.set(key, entry);
+  }
+  entry.users++;
+  const { db } = entry;
+  const current = entry;
+  let closed = false;
+  return {
+    ...db,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (--current.users === 0) {
+        shared.delete(key);
+        await db.close();
+      }
+    },
+  };
+}
+
+function connect(file: string): Db {
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   // FULL: a write the API acknowledged survives a crash of the machine, not only of the process.
