@@ -103,7 +103,7 @@ describe('export of a computed plan', () => {
     const explanation = workbook.getWorksheet(EXPLANATION_SHEET)!;
     const lines: string[] = [];
     explanation.eachRow((row) => lines.push(String(row.getCell(2).value ?? '')));
-    expect(lines).toContain('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%');
+    expect(lines).toContain('A.2 = 30% × 100 + 70% × 90 (= media di A.2.1 80, A.2.2 100) = 93,00%');
   });
 
   it('imports back to the same plan and exactly the published values', async () => {

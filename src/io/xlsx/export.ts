@@ -157,7 +157,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00' }));
   const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true } }));
   for (const r of evaluation.nodeResults) {
-    const e = explainNode(evaluation, r.node.code);
+    const e = explainNode(evaluation, r.node.code, 'it'); // the workbook speaks Italian
     if (e === undefined) continue;
     const head = explanation.addRow([r.node.code, e.formula]);
     head.getCell(1).style = formulaStyle;
