@@ -47,9 +47,18 @@ export async function startPostgres(): Promise<TestPostgres> {
     chmodSync(dir, 0o777);
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
     const data = join(dir, 'data');
-    const port = 20000 + Math.floor(Math.random() * 20000);
     asPostgres(`${bin}/initdb -D ${data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
-    asPostgres(`${bin}/pg_ctl -D ${data} -l ${dir}/log -w -o '-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off' start >/dev/null`);
+    // A random port may be taken by another test's server: try a few.
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = 20000 + Math.floor(Math.random() * 20000);
+      try {
+        asPostgres(`${bin}/pg_ctl -D ${data} -l ${dir}/log -w -o '-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off' start >/dev/null`);
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw new Error(`PostgreSQL did not start (${String(error)}); its log is in ${dir}/log`);
+      }
+    }
     baseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     stop = async () => {
       try {
