@@ -127,16 +127,18 @@ export class TreeService {
     return 'none';
   }
 
-  document(computed: ComputedPlan, user: UserRecord | null): TreeDocument {
+  /** `under`: only that objective and its descendants (a branch of a big plan); the summary stays the whole plan's. */
+  document(computed: ComputedPlan, user: UserRecord | null, under?: string): TreeDocument {
     const { snapshot, base } = computed;
     const locked = isLocked(snapshot.period.state);
+    const objectives = under === undefined ? base.objectives : branch(base.objectives, under);
     return {
       ...base,
       planId: snapshot.record.id,
       dataVersion: computed.dataVersion,
       period: snapshot.period,
       periods: snapshot.periods,
-      objectives: base.objectives.map((o) => {
+      objectives: objectives.map((o) => {
         const meta = snapshot.nodes.get(o.code);
         return {
           ...o,
@@ -154,18 +156,18 @@ export class TreeService {
     return this.cached(computed, user).text;
   }
 
-  /** The tree as UTF-8 bytes, gzipped when asked: encoded and compressed once per version and key, not per request. */
-  bytes(computed: ComputedPlan, user: UserRecord | null, gzip: boolean): Buffer {
-    const cached = this.cached(computed, user);
+  /** The tree (or a branch) as UTF-8 bytes, gzipped when asked: encoded and compressed once per version and key, not per request. */
+  bytes(computed: ComputedPlan, user: UserRecord | null, gzip: boolean, under?: string): Buffer {
+    const cached = this.cached(computed, user, under);
     if (gzip) return (cached.gzip ??= gzipSync(cached.text, { level: 6 }));
     return (cached.bytes ??= Buffer.from(cached.text, 'utf8'));
   }
 
-  private cached(computed: ComputedPlan, user: UserRecord | null): { text: string; bytes?: Buffer; gzip?: Buffer } {
-    const key = this.editKey(user, computed);
+  private cached(computed: ComputedPlan, user: UserRecord | null, under?: string): { text: string; bytes?: Buffer; gzip?: Buffer } {
+    const key = `${this.editKey(user, computed)}\u0000${under ?? ''}`;
     let cached = computed.texts.get(key);
     if (cached === undefined) {
-      cached = { text: JSON.stringify(this.document(computed, user)) };
+      cached = { text: JSON.stringify(this.document(computed, user, under)) };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
     }
@@ -198,6 +200,18 @@ export class TreeService {
     }
     return undefined;
   }
+}
+
+/** An objective and its descendants, in plan order (parents come before their children). */
+function branch(objectives: readonly ObjectiveDocument[], root: string): ObjectiveDocument[] {
+  const inside = new Set([root]);
+  return objectives.filter((o) => {
+    if (o.code === root || (o.parent !== null && inside.has(o.parent))) {
+      inside.add(o.code);
+      return true;
+    }
+    return false;
+  });
 }
 
 function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {

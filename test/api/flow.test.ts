@@ -33,6 +33,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(indicatorOf(tree, 'B.2.1:1').editable).toBe(false);
     expect(indicatorOf(tree, 'B.1:1')).toMatchObject({ derived: true, editable: false });
 
+    const branch = await referente.get(`/api/plans/${planId}/tree?under=A.2`);
+    expect(branch.body.objectives.map((o: any) => o.code)).toEqual(['A.2', 'A.2.1', 'A.2.2']);
+    expect(branch.body.summary).toEqual(tree.summary);
+    expect((await referente.get(`/api/plans/${planId}/tree?under=Q.9`)).status).toBe(404);
+    const gzipped = await fetch(`${t.url}/api/plans/${planId}/tree`, { headers: { 'accept-encoding': 'gzip', cookie: referente.cookie! } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzipped.json()).toEqual(tree);
+    const etag = gzipped.headers.get('etag')!;
+    const unchanged = await fetch(`${t.url}/api/plans/${planId}/tree`, { headers: { 'if-none-match': etag, cookie: referente.cookie! } });
+    expect(unchanged.status).toBe(304);
+
     const explanation = await referente.get(`/api/plans/${planId}/nodes/A.2/explanation`);
     expect(explanation.status).toBe(200);
     expect(explanation.body).toMatchObject({ code: 'A.2', performance: 93 });

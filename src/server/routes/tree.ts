@@ -93,15 +93,17 @@ export const treeRoutes: RouteModule = (api, deps) => {
       tag: 'tree',
       summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
       access: 'signed in; the public for published plans',
-      query: { period: 'period id (default: the last, the year end)' },
-      responses: { 200: 'the tree (ETag; If-None-Match → 304)', 304: 'unchanged', 404: 'unknown plan or period' },
+      query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
+      responses: { 200: 'the tree (ETag; If-None-Match → 304; gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const computed = await trees.computed(planId, c.req.query('period') || undefined);
       const user = currentUser(c);
-      const key = trees.editKey(user, computed);
+      const under = c.req.query('under') || undefined;
+      if (under !== undefined && computed.evaluation.node(under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${under} in this plan`);
+      const key = `${trees.editKey(user, computed)}\u0000${under ?? ''}`;
       const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}"`;
       c.header('ETag', etag);
       c.header('Cache-Control', 'private, no-cache');
@@ -109,7 +111,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (c.req.header('if-none-match') === etag) return c.body(null, 304);
       // A big plan's tree is megabytes of JSON: send it compressed (made once per version) when the client accepts gzip.
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-      const payload = trees.bytes(computed, user, gzip);
+      const payload = trees.bytes(computed, user, gzip, under);
       return c.body(payload as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=UTF-8', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     },
   );
