@@ -103,6 +103,10 @@ async function main(): Promise<void> {
     await fetch(treeUrl); // warm the public variant too
 
     const gzip = { 'accept-encoding': 'gzip' };
+    // A branch as a screen showing one objective's subtree asks for it.
+    const branchRoot = plan.nodes.find((n) => n.parent === plan.nodes[0]!.code)!.code;
+    const branchBytes = (await (await fetch(`${treeUrl}?under=${encodeURIComponent(branchRoot)}`, { headers: { cookie } })).text()).length;
+    console.log(`branch ?under=${branchRoot}: ${(branchBytes / 1e3).toFixed(0)} kB`);
     const reads = [
       ['GET tree, signed in, gzip', { headers: { cookie, ...gzip } }],
       ['GET tree, public, gzip', { headers: gzip }],
@@ -115,6 +119,12 @@ async function main(): Promise<void> {
       const r = await autocannon({ url: treeUrl, connections: 10, duration: DURATION, ...extra });
       const used = cpuSeconds(child.pid) - cpu;
       console.log(`${line(name, r)}   server CPU ${((used / r.requests.total) * 1e6).toFixed(0)} µs/req`);
+    }
+    {
+      const r = await autocannon({ url: `${treeUrl}?under=${encodeURIComponent(branchRoot)}`, connections: 10, duration: DURATION, headers: { cookie, ...gzip } });
+      console.log(line(`GET tree?under=${branchRoot}, signed in, gzip`, r));
+      const fixed = await autocannon({ url: `${treeUrl}?under=${encodeURIComponent(branchRoot)}`, connections: 20, overallRate: 1000, duration: DURATION, headers: { cookie, ...gzip } });
+      console.log(line(`  … at a fixed 1,000 req/s`, fixed));
     }
     console.log(`\nlatency at a fixed 1,000 requests/s (overallRate, 20 connections, ${DURATION} s each):`);
     for (const [name, extra] of reads.filter(([n]) => !n.includes('identity'))) {
