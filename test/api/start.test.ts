@@ -2,7 +2,7 @@
  * Starting the product as a user does: `albero admin create-user` (password from the environment
  * or stdin, never a prompt), and the server's static web app with its SPA fallback.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,40 @@ describe('albero admin create-user', () => {
     const store = await openStore(database);
     expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo']);
     await store.close();
+  }, 90_000);
+});
+
+describe('albero serve', () => {
+  it('serves on the port and database given, and stops on SIGTERM', async () => {
+    const database = join(dir, 'serve.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database], {
+      cwd: ROOT,
+      env: { ...process.env, ALBERO_DEMO: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /serving on (http:\/\/\S+)/.exec(output);
+        // The last line it prints at start.
+        if (m !== null && output.includes('API documentation')) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    });
+    expect(output).toContain(`database: ${database}`);
+    expect(output).toMatch(/No accounts yet: create the first administrator with/);
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    const bad = cli(['serve', '--port', 'eighty']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--port must be a number/);
   }, 90_000);
 });
 
