@@ -154,5 +154,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     const after = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(objective(after, 'Z.1').performance).toBe(75);
     expect((await controller.request('DELETE', `/api/plans/${planId}/nodes/Z`)).status).toBe(409);
+
+    // A ratio indicator: its actual is computed from the base measures entered.
+    const ratio = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, {
+      name: 'Pratiche evase nei termini',
+      weight: 100,
+      comparator: '>=',
+      target: 50,
+      unit: 'percent',
+      scoring: { kind: 'proportional' },
+      formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 },
+    });
+    expect(ratio.status).toBe(201);
+    const withoutInputs = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(ratio.body.id)}/measurements/2024-12-31`, { state: 'measured', version: 0 });
+    expect(withoutInputs.status).toBe(400);
+    const measured = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(ratio.body.id)}/measurements/2024-12-31?tree=false`, {
+      state: 'measured',
+      inputs: { 'nei termini': 1, totali: '4' },
+      version: 0,
+    });
+    expect(measured.status).toBe(200);
+    expect(measured.body.indicator).toMatchObject({ actual: 25, performance: 50, derived: true });
+    expect(measured.body.measurement.inputs).toEqual({ 'nei termini': '1', totali: '4' });
   });
 });
