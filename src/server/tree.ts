@@ -227,7 +227,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: m?.notes ?? null,
     enteredBy: m?.enteredBy ?? null,
     enteredAt: m?.enteredAt ?? null,
-    editable: !locked && !i.derived && assignment !== undefined && mayEditValue(user, assignment),
+    // Means of child objectives are computed; ratio and trend indicators take their base measures.
+    editable: !locked && !(i.derived && computed.evaluation.indicator(i.id)?.indicator.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };
 }
 

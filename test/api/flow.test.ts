@@ -176,5 +176,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(measured.status).toBe(200);
     expect(measured.body.indicator).toMatchObject({ actual: 25, performance: 50, derived: true });
     expect(measured.body.measurement.inputs).toEqual({ 'nei termini': '1', totali: '4' });
+    expect(measured.body.indicator.editable).toBe(true);
   });
 });
