@@ -229,6 +229,36 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('switches periods, works from the keyboard and speaks English on request', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const periods = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/periods`)).body as Array<{ id: string; label: string }>;
+    expect(periods.length).toBeGreaterThan(1);
+    const first = periods[0]!;
+    await page.selectOption('#period', first.id);
+    await expect.poll(() => page.locator('#period').inputValue()).toBe(first.id);
+    // Nothing was entered for the first quarter: no performance, said in words, not left blank.
+    await search(page, 'A.2');
+    await expect.poll(async () => (await objectivePerformance(page, 'A.2')).text).toContain('n.d.');
+    expect((await objectivePerformance(page, 'A.2')).band).toBe('none');
+    await page.fill('#f-search', '');
+
+    // Keyboard: the expander is a real button; Enter collapses the area.
+    await page.focus('[data-code="A"] .tree-toggle');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-code="A.1"]').count()).toBe(0);
+    expect(await page.locator('[data-code="A"] ').getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-code="A.1"]');
+
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await page.waitForSelector('[role=columnheader]:has-text("Objective performance")');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.screenshot({ path: join(SHOTS, '10-english-first-period.png') });
+    await context.close();
+  });
+
   it('the OIV reads everything but cannot edit', async () => {
     const { context, page } = await newPage();
     await login(page, 'oiv');

@@ -149,6 +149,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18next.language === 'en' ? 'en' : 'it';
+
 export function setLanguage(lng: 'it' | 'en'): void {
   void i18next.changeLanguage(lng);
   localStorage.setItem('albero.lang', lng);

@@ -92,7 +92,7 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
             <label htmlFor="import-title-input" className="form-label">
               {t('plans.planTitle')}
             </label>
-            <input id="import-title-input" className="form-control" value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input id="import-title-input" type="text" className="form-control" value={title} onChange={(e) => setTitle(e.target.value)} />
           </div>
           <div className="col-4">
             <label htmlFor="import-year" className="form-label">

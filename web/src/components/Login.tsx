@@ -41,7 +41,7 @@ export function Login({ onPublic }: { onPublic: () => void }) {
             <label htmlFor="username" className="form-label">
               {t('login.username')}
             </label>
-            <input id="username" name="username" className="form-control" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input id="username" type="text" name="username" className="form-control" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
           </div>
           <div className="mb-4">
             <label htmlFor="password" className="form-label">

@@ -450,7 +450,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               <label htmlFor="entry-actual" className="form-label">
                 {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})
               </label>
-              <input id="entry-actual" className="form-control" value={actual} onChange={(e) => setActual(e.target.value)} inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined} />
+              <input id="entry-actual" type="text" className="form-control" value={actual} onChange={(e) => setActual(e.target.value)} inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined} />
             </div>
           )}
           {state === 'not_evaluable' && (
@@ -458,14 +458,14 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               <label htmlFor="entry-reason" className="form-label">
                 {t('entry.reason')}
               </label>
-              <input id="entry-reason" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <input id="entry-reason" type="text" className="form-control" value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
           )}
           <div className="mb-2">
             <label htmlFor="entry-evidence" className="form-label">
               {t('entry.evidence')}
             </label>
-            <input id="entry-evidence" className="form-control" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+            <input id="entry-evidence" type="text" className="form-control" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
           </div>
           <div className="mb-2">
             <label htmlFor="entry-notes" className="form-label">

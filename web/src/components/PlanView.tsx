@@ -207,7 +207,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               <label htmlFor="reopen-reason" className="form-label small mb-0">
                 {t('period.reason')}
               </label>
-              <input id="reopen-reason" className="form-control form-control-sm" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+              <input id="reopen-reason" type="text" className="form-control form-control-sm" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
             </div>
             <Button size="sm" color="secondary" outline type="submit">
               {t('period.to.reopen')}

@@ -120,7 +120,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
                 <label htmlFor="plan-title" className="form-label">
                   {t('plans.planTitle')}
                 </label>
-                <input id="plan-title" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />
+                <input id="plan-title" type="text" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />
               </div>
               <div className="mb-3">
                 <label htmlFor="plan-year" className="form-label">

@@ -146,6 +146,7 @@ function WhatIfInput({ indicator, field, value, onOverride }: { indicator: TreeI
   const unit = field === 'weight' ? 'number' : indicator.unit;
   return (
     <input
+      type="text"
       className="form-control form-control-sm whatif-input"
       aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
       defaultValue={inputText(value, unit)}
