@@ -9,7 +9,9 @@ import { Decimal, evaluatePlan, toJsonNumber } from '../core/index.js';
 import { importTableBytes } from '../io/load.js';
 import { ALBERO_GOLDEN } from '../../test/golden-values.js';
 import { FIXTURE } from '../../test/helpers.js';
-import { openStore, SYSTEM, type Actor, type Store } from './index.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { isPostgresUrl, openStore, SYSTEM, type Actor, type Store } from './index.js';
 
 const alice: Actor = { id: null, username: 'alice' };
 
@@ -18,6 +20,26 @@ export async function importFixture(store: Store): Promise<string> {
   const imported = await store.importPlan({ table: table.value!, year: 2024, organisation: 'Camera di commercio' }, SYSTEM);
   if (!imported.ok) throw new Error(imported.error.message);
   return imported.value.id;
+}
+
+/** A statement on a second connection, bypassing the store (as a careless script would). */
+async function rawSql(location: string, sql: string): Promise<void> {
+  if (isPostgresUrl(location)) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(location);
+  try {
+    db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
 }
 
 export function storeSuite(name: string, newLocation: () => Promise<string>): void {
@@ -215,6 +237,17 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(await store.getMeasurement(planId, 'A.2.1:1', '2024-06-30')).toBeUndefined();
       expect((await store.listAudit({ planId })).map((a) => a.action)).toContain('delete');
       expect((await store.deletePlan(planId, alice)).ok).toBe(false);
+    });
+
+    it('refuses to change or delete audit entries, even in plain SQL', async () => {
+      const location = await newLocation();
+      const store = await fresh(location);
+      await importFixture(store);
+      const before = await store.listAudit({});
+      expect(before.length).toBeGreaterThan(0);
+      await expect(rawSql(location, `UPDATE audit SET username = 'someone else'`)).rejects.toThrow(/append-only/);
+      await expect(rawSql(location, `DELETE FROM audit`)).rejects.toThrow(/append-only/);
+      expect(await store.listAudit({})).toEqual(before);
     });
 
     it('keeps users and sessions; a password change ends the sessions', async () => {
