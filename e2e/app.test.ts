@@ -315,6 +315,30 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await oiv.context.close();
   });
 
+  it('publishes the plan; an anonymous reader sees it read-only', async () => {
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    await ctl.page.click('button:has-text("Pubblica")');
+    await ctl.page.waitForSelector('button:has-text("Ritira la pubblicazione")');
+    await ctl.context.close();
+
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.click('text=Consulta i piani pubblicati senza accedere');
+    await page.click('.plan-item a');
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, 'A.2');
+    expect(await objectivePerformance(page, 'A.2')).toMatchObject({ text: expect.stringContaining('93,00%'), band: 'green' });
+    // No session: no simulation, no data entry, no period transitions, no import.
+    expect(await page.locator('[data-testid=whatif-toggle]').count()).toBe(0);
+    expect(await page.locator('button:has-text("Valida il periodo")').count()).toBe(0);
+    await page.click('[data-indicator="A.2:1"] .tree-link');
+    await page.waitForSelector('[data-testid=detail]');
+    expect(await page.locator('#entry-actual').count()).toBe(0);
+    await expectAccessible(page, 'public tree');
+    await context.close();
+  });
+
   it('exports the plan as a PDF', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
