@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
 import { sessionMiddleware } from './auth.js';
@@ -44,6 +45,8 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   const deps: Deps = { store, trees: new TreeService(store), limits, secureCookies: options.secureCookies ?? false };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
+  // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.
+  app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
 
   const tooLarge = (max: number) => () => {
     throw new HttpError(413, 'too-large', `the request is larger than the limit of ${Math.round(max / 1024)} KiB`, { details: { limit: max } });

@@ -114,6 +114,8 @@ describe('the web app from web/dist', () => {
     try {
       const page = await fetch(`${server.url}/`);
       expect(page.status).toBe(200);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(await page.text()).toContain('<title>Albero</title>');
       const asset = await fetch(`${server.url}/assets/app.js`);
       expect(asset.headers.get('content-type')).toMatch(/javascript/);
