@@ -3,7 +3,8 @@
  * office, a referente and the OIV do every day. Screenshots of the main screens go to
  * artifacts/screenshots/; axe-core checks each main screen for serious or critical violations.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,29 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
+  it('refuses a broken file: every problem located by line, confirmation impossible, nothing stored', async () => {
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n');
+    lines[7] = lines[7]!.replace('50% >=', 'cinquanta% >=');
+    const dir = mkdtempSync(join(tmpdir(), 'albero-e2e-file-'));
+    const broken = join(dir, 'piano-rotto.txt');
+    writeFileSync(broken, lines.join('\n'));
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await page.setInputFiles('#import-file', broken);
+    await page.click('text=Controlla il file');
+    const preview = page.locator('[data-testid=import-preview]');
+    await preview.waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain('piano-rotto.txt · riga 8 · Peso');
+    expect(text).toContain('cinquanta% >=');
+    expect(text).toContain('non può essere importato');
+    expect(await page.locator('button:has-text("Conferma l’importazione")').isDisabled()).toBe(true);
+    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '02b-import-refused.png'), fullPage: true });
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('logs in as the controllo di gestione, imports the fixture after a preview, and shows the tree', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}/`);

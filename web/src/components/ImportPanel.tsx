@@ -114,7 +114,7 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
         <div className="mt-3" data-testid="import-preview">
           <p role="status" className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
             {preview.issues.length === 0 ? t('import.noIssues') : t('import.issues', { count: preview.issues.length })}
-            {preview.blocking ? ` ${t('import.blocking')}` : ''}
+            {preview.blocking ? `. ${t('import.blocking')}` : preview.issues.length > 0 ? '.' : ''}
           </p>
           {preview.issues.length > 0 && (
             <div className="table-responsive import-issues">
@@ -129,7 +129,7 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
                 <tbody>
                   {preview.issues.map((i, n) => (
                     <tr key={n}>
-                      <td>{t(`import.${i.severity}`, { defaultValue: i.severity })}</td>
+                      <td className={i.severity === 'error' ? 'text-danger fw-semibold' : undefined}>{t(`import.${i.severity}`, { defaultValue: i.severity })}</td>
                       <td>{where(i.location)}</td>
                       <td>
                         {i.message} <code className="small">[{i.code}]</code>
