@@ -275,6 +275,16 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('[data-code="A"] ').getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-code="A.1"]');
+    // Arrow keys walk the rows; ← collapses the objective in focus, → expands it again.
+    await page.focus('[data-code="A"] .tree-link');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-code]')?.getAttribute('data-code'))).toBe('A.1');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('[data-indicator="A.1:1"]').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-indicator="A.1:1"]');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))).toBe('136');
 
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await page.waitForSelector('[role=columnheader]:has-text("Objective performance")');

@@ -37,6 +37,35 @@ export function TreeTable(props: Props) {
     if (hasRows && performance.getEntriesByName('albero:tree-rendered').length === 0) requestAnimationFrame(() => performance.mark('albero:tree-rendered'));
   }, [hasRows]);
 
+  /**
+   * Tree keyboard model: ↑/↓ move between rows (scrolling the virtual list), → expands, ← collapses
+   * an objective, Home/End jump to the ends. Focus sits on each row's main button.
+   */
+  function onKeyDown(e: React.KeyboardEvent<HTMLDivElement>) {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT') return;
+    const current = Number(target.closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN);
+    if (Number.isNaN(current)) return;
+    const row = props.rows[current];
+    let next: number | null = null;
+    if (e.key === 'ArrowDown') next = Math.min(current + 1, props.rows.length - 1);
+    else if (e.key === 'ArrowUp') next = Math.max(current - 1, 0);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = props.rows.length - 1;
+    else if (row?.kind === 'objective' && e.key === 'ArrowRight' && row.hasChildren && !row.expanded) props.onToggle(row.objective.code);
+    else if (row?.kind === 'objective' && e.key === 'ArrowLeft' && row.expanded && row.hasChildren) props.onToggle(row.objective.code);
+    else return;
+    e.preventDefault();
+    if (next === null || next === current) return;
+    virtualizer.scrollToIndex(next);
+    const focus = (tries: number) => {
+      const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] .tree-link`);
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(10);
+  }
+
   return (
     <div role="treegrid" aria-label={t('tree.title')} aria-rowcount={props.rows.length + 1} aria-readonly={!props.whatIf} className="tree-grid" data-testid="tree">
       <div role="rowgroup">
@@ -58,12 +87,12 @@ export function TreeTable(props: Props) {
           <div role="columnheader">{t('tree.performance')}</div>
         </div>
       </div>
-      <div ref={scroller} className="tree-scroll" role="rowgroup">
+      <div ref={scroller} className="tree-scroll" role="rowgroup" onKeyDown={onKeyDown}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = props.rows[v.index]!;
             return (
-              <div key={row.key} className="tree-vrow" style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
+              <div key={row.key} className="tree-vrow" data-index={v.index} style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
                 {row.kind === 'objective' ? (
                   <ObjectiveRow row={row} index={v.index + 2} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
                 ) : (
