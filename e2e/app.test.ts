@@ -373,6 +373,23 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('creates an empty plan, listed by year', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await page.fill('#plan-title', 'Piano della performance 2025');
+    await page.fill('#plan-year', '2025');
+    await page.click('button:has-text("Nuovo piano")');
+    await page.waitForURL(/#\/plans\//);
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Piano della performance 2025');
+    await page.click('text=Tutti i piani');
+    await page.waitForSelector('#year-2025');
+    expect(await page.locator('section[aria-labelledby=year-2025] .plan-item').innerText()).toContain('Piano della performance 2025');
+    expect(await page.locator('section[aria-labelledby=year-2024] .plan-item').innerText()).toContain('Albero performance 2024');
+    await page.screenshot({ path: join(SHOTS, '11-plans.png') });
+    await expectAccessible(page, 'plans list');
+    await context.close();
+  });
+
   it('exports the plan as a PDF', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');

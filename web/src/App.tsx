@@ -57,7 +57,7 @@ export function App() {
       <a className="visually-hidden-focusable skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <header className="it-header-slim-wrapper albero-header">
+      <header className="albero-header">
         <div className="container-xxl d-flex align-items-center justify-content-between flex-wrap gap-2 py-2">
           <a className="albero-brand" href="#/">
             <svg className="albero-logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
