@@ -14,6 +14,7 @@ import {
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
   Decimal,
+  HUNDRED,
   issue,
   parseItalianDate,
   parseItalianNumber,
@@ -30,6 +31,7 @@ import {
   type SourceLocation,
   type StatedCell,
   type Unit,
+  ZERO,
 } from '../../core/index.js';
 
 export const LAYOUT_COLUMNS = [
@@ -42,10 +44,13 @@ export const LAYOUT_COLUMNS = [
   'Performance Obiettivo',
 ] as const;
 
-/** One row of the table, whatever file it came from. */
+/**
+ * One row of the table, whatever file it came from. A reader uses a row only while reading it, so
+ * an importer may hand it the same row object again and again with new contents.
+ */
 export interface LayoutRow {
   readonly cells: readonly string[];
-  /** Where the row, or one of its cells (0-based column), is in the file. */
+  /** Where the row, or one of its cells (0-based column), is in the file: a new object each call. */
   readonly at: (column?: number) => SourceLocation;
 }
 
@@ -88,26 +93,73 @@ interface DraftNode {
   origin: SourceLocation;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Reads the rows of one table. Returns the plan even when there are errors (so a preview can show
  * everything at once); callers must not store or evaluate a plan whose issues include an error.
  */
 export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
-  const issues: Issue[] = [];
-  const nodes: DraftNode[] = [];
-  const byCode = new Map<string, DraftNode>();
-  const stated: StatedCell[] = [];
-  let current: DraftNode | null = null;
+  const reader = new LayoutReader(profile);
+  for (const row of rows) reader.read(row);
+  return reader.finish(title, legend);
+}
 
-  for (const row of rows) {
+/**
+ * `readLayout` one row at a time, for importers that scan a file without keeping its rows.
+ * @example
+ * const reader = new LayoutReader(CHAMBER_PROFILE);
+ * for (const row of rows) reader.read(row);
+ * const { value, issues } = reader.finish('Albero 2024');
+ */
+export class LayoutReader {
+  private readonly issues: Issue[] = [];
+  private readonly nodes: DraftNode[] = [];
+  private readonly byCode = new Map<string, DraftNode>();
+  private readonly stated: StatedCell[] = [];
+  private current: DraftNode | null = null;
+  /**
+   * Cell text → its reading, for this table only. Tables repeat the same few weights, targets and
+   * percentages thousands of times; parsing each once saves most of the work and, since decimals
+   * are immutable, sharing one `Decimal` between indicators is safe.
+   */
+  private readonly weights = new Map<string, WeightResult>();
+  private readonly values = new Map<string, CellValue>();
+  private readonly numbers = new Map<string, Decimal | null>();
+
+  constructor(private readonly profile: ImportProfile = CHAMBER_PROFILE) {}
+
+  /** Reads one row; its cells are trimmed here. */
+  read(row: LayoutRow): void {
     if (row.cells.length !== LAYOUT_COLUMNS.length) {
-      issues.push(issue('error', 'column-count', `expected ${LAYOUT_COLUMNS.length} columns (${LAYOUT_COLUMNS.join(', ')}), found ${row.cells.length}`, row.at()));
-      continue;
+      this.columnCount(row);
+      return;
     }
     const cells = row.cells.map((c) => c.trim());
-    if (cells.every((c) => c === '')) continue;
-    if (isHeaderRow(cells)) continue; // repeated at every page break
-    const [objectiveCell, indicatorCell, weightCell, targetCell, actualCell, kpiCell, performanceCell] = cells as [string, string, string, string, string, string, string];
+    this.readCells(cells, row);
+  }
+
+  /** `read` for a row whose cells are already trimmed (the text importer trims while it scans). */
+  readTrimmed(row: LayoutRow): void {
+    if (row.cells.length !== LAYOUT_COLUMNS.length) this.columnCount(row);
+    else this.readCells(row.cells, row);
+  }
+
+  private columnCount(row: LayoutRow): void {
+    this.issues.push(issue('error', 'column-count', `expected ${LAYOUT_COLUMNS.length} columns (${LAYOUT_COLUMNS.join(', ')}), found ${row.cells.length}`, row.at()));
+  }
+
+  private readCells(cells: readonly string[], row: LayoutRow): void {
+    const issues = this.issues;
+    const objectiveCell = cells[0]!;
+    const indicatorCell = cells[1]!;
+    const weightCell = cells[2]!;
+    const targetCell = cells[3]!;
+    const actualCell = cells[4]!;
+    const kpiCell = cells[5]!;
+    const performanceCell = cells[6]!;
+    if (objectiveCell === '' && indicatorCell === '' && weightCell === '' && targetCell === '' && actualCell === '' && kpiCell === '' && performanceCell === '') return;
+    if (isHeaderRow(cells)) return; // repeated at every page break
 
     if (objectiveCell !== '') {
       const clean = objectiveCell.replace(HTML_TAG, '').trim();
@@ -115,76 +167,211 @@ export function readLayout(rows: readonly LayoutRow[], title: string, profile: I
       const m = CODE_TITLE.exec(clean);
       if (m === null || !VALID_CODE.test(m[1]!)) {
         issues.push(issue('error', 'missing-code', `the objective "${clean}" does not start with a code such as A, A.1 or A.1.1`, row.at(0)));
-        current = null;
-        continue;
+        this.current = null;
+        return;
       }
       const code = m[1]!;
-      if (byCode.has(code)) {
-        issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${describe(byCode.get(code)!.origin)}`, row.at(0)));
-        current = null;
-        continue;
+      const existing = this.byCode.get(code);
+      if (existing !== undefined) {
+        issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${describe(existing.origin)}`, row.at(0)));
+        this.current = null;
+        return;
       }
       if (indicatorCell !== '') {
         issues.push(issue('error', 'objective-with-indicator', 'an objective row must leave the Indicatore column empty; put the indicator on its own row', row.at(1)));
       }
       let weight: Decimal | null = null;
       if (weightCell !== '') {
-        const parsed = parseWeight(weightCell);
+        const parsed = this.weight(weightCell);
         if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, row.at(2)));
         else {
           weight = parsed.weight;
           if (parsed.comparator !== null) issues.push(issue('info', 'objective-weight-comparator', `the comparator "${parsed.comparator}" after an objective's weight means nothing and is ignored`, row.at(2)));
         }
       }
-      for (const [column, value] of [[3, targetCell], [4, actualCell], [5, kpiCell]] as const) {
-        if (value !== '') issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
-      }
+      if (targetCell !== '') this.ignored(row, 3, targetCell);
+      if (actualCell !== '') this.ignored(row, 4, actualCell);
+      if (kpiCell !== '') this.ignored(row, 5, kpiCell);
       const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: [], origin: row.at(0) };
-      nodes.push(node);
-      byCode.set(code, node);
-      current = node;
-      const performance = parseStated(performanceCell, row.at(6), issues);
-      if (performance !== undefined) stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
-      continue;
+      this.nodes.push(node);
+      this.byCode.set(code, node);
+      this.current = node;
+      const performance = this.statedValue(performanceCell, row, 6);
+      if (performance !== undefined) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
+      return;
     }
 
     if (indicatorCell === '') {
       issues.push(issue('error', 'missing-name', 'a row with neither an objective nor an indicator name', row.at(1)));
-      continue;
+      return;
     }
+    const current = this.current;
     if (current === null) {
       issues.push(issue('error', 'indicator-before-objective', `the indicator "${indicatorCell}" comes before any objective`, row.at(1)));
-      continue;
+      return;
     }
-    const indicator = readIndicator(current, cells, row, profile, issues);
-    if (indicator === null) continue;
+    const indicator = this.indicator(current, cells, row);
+    if (indicator === null) return;
     current.indicators.push(indicator);
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
-      const actual = actualCell.toUpperCase() === 'N.V.' ? undefined : parseStated(actualCell, row.at(4), issues);
-      if (actual !== undefined) stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
+      const actual = isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
+      if (actual !== undefined) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
-    const kpi = parseStated(kpiCell, row.at(5), issues);
-    if (kpi !== undefined) stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
+    const kpi = this.statedValue(kpiCell, row, 5);
+    if (kpi !== undefined) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
-  for (const node of nodes) {
-    const total = node.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
-    if (node.indicators.length > 0 && !total.eq(100)) {
-      issues.push(issue('warning', 'weights-not-100', `the weights of ${node.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, node.origin));
-    }
+  private ignored(row: LayoutRow, column: number, value: string): void {
+    this.issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
   }
 
-  const planNodes: PlanNode[] = nodes.map((n) => {
-    const parent = parentCode(n.code, byCode);
-    if (parent === null && n.code.includes('.')) {
-      issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
+  private weight(text: string): WeightResult {
+    let parsed = this.weights.get(text);
+    if (parsed === undefined) {
+      parsed = parseWeight(text);
+      this.weights.set(text, parsed);
     }
-    const depth = n.code.split('.').length;
-    return { code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin };
-  });
-  const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
-  return { value: { plan, stated }, issues };
+    return parsed;
+  }
+
+  private value(text: string): CellValue {
+    let parsed = this.values.get(text);
+    if (parsed === undefined) {
+      parsed = parseValueCell(text);
+      this.values.set(text, parsed);
+      return parsed;
+    }
+    // The plan gets an amount of its own; only the immutable parts are shared.
+    return 'error' in parsed ? parsed : { amount: { ...parsed.amount }, percent: parsed.percent };
+  }
+
+  /** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
+  private statedValue(text: string, row: LayoutRow, column: number): Decimal | null | undefined {
+    if (text === '') return null;
+    let value = this.numbers.get(text);
+    if (value === undefined) {
+      value = parseItalianNumber(text)?.value ?? null;
+      this.numbers.set(text, value);
+    }
+    if (value === null) {
+      this.issues.push(issue('error', 'unparsable-number', `"${text}" is not a percentage such as 93,00%`, row.at(column)));
+      return undefined;
+    }
+    return value;
+  }
+
+  private indicator(node: DraftNode, cells: readonly string[], row: LayoutRow): Indicator | null {
+    const issues = this.issues;
+    const profile = this.profile;
+    const name = cells[1]!;
+    const weightCell = cells[2]!;
+    const targetCell = cells[3]!;
+    const actualCell = cells[4]!;
+    const kpiCell = cells[5]!;
+    let errors = 0;
+    const error = (code: string, message: string, column: number): void => {
+      issues.push(issue('error', code, message, row.at(column)));
+      errors++;
+    };
+    let weight = ZERO;
+    let comparator: Comparator = '>=';
+    if (weightCell === '') error('missing-weight', `the indicator "${name}" has no Peso`, 2);
+    else {
+      const parsedWeight = this.weight(weightCell);
+      if ('error' in parsedWeight) error(parsedWeight.code, parsedWeight.error, 2);
+      else {
+        weight = parsedWeight.weight;
+        if (parsedWeight.comparator === null) error('missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, 2);
+        else {
+          const c = COMPARATOR_WORDS[parsedWeight.comparator];
+          if (c === undefined) error('unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, 2);
+          else comparator = c;
+        }
+      }
+    }
+
+    let target: { amount: Amount; percent: boolean } | null = null;
+    if (targetCell !== '') {
+      const parsed = this.value(targetCell);
+      if ('error' in parsed) error('unparsable-target', `Target: ${parsed.error}`, 3);
+      else target = parsed;
+    }
+
+    const derived = profile.derivedName.test(name);
+    let actual: { amount: Amount; percent: boolean } | null = null;
+    let measurement: Measurement;
+    if (isNotEvaluable(actualCell)) {
+      measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
+    } else if (derived) {
+      measurement = { state: 'measured' };
+    } else if (actualCell === '') {
+      // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
+      measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
+    } else {
+      const parsed = this.value(actualCell);
+      if ('error' in parsed) {
+        error('unparsable-actual', `Consuntivo: ${parsed.error}`, 4);
+        measurement = { state: 'not_measured' };
+      } else {
+        actual = parsed;
+        if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
+          issues.push(issue('warning', 'bare-percent-actual', `the Consuntivo ${actualCell} has no % sign but the target ${targetCell} is a percentage: read as ${actualCell}%`, row.at(4)));
+        }
+        measurement = { state: 'measured', actual: parsed.amount };
+      }
+    }
+    if (errors > 0) return null;
+
+    const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
+    const id = `${node.code}:${node.indicators.length + 1}`;
+    const origin: Mutable<SourceLocation> = row.at(1);
+    origin.node = node.code;
+    origin.indicator = id;
+    return {
+      id,
+      name,
+      weight,
+      comparator,
+      tolerance: null,
+      target: target?.amount ?? (derived ? { kind: 'number', value: HUNDRED } : null),
+      unit,
+      scoring: derived ? profile.derivedScoring : null,
+      formula: derived ? { kind: 'children_mean' } : null,
+      measurement,
+      origin,
+    };
+  }
+
+  /** The plan and every issue met, once all rows are read. */
+  finish(title: string, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
+    const { issues, nodes, byCode, stated, profile } = this;
+    for (const node of nodes) {
+      if (node.indicators.length === 0) continue;
+      const total = node.indicators.reduce((t, i) => t.plus(i.weight), ZERO);
+      if (!total.eq(100)) {
+        issues.push(issue('warning', 'weights-not-100', `the weights of ${node.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, node.origin));
+      }
+    }
+
+    const planNodes: PlanNode[] = nodes.map((n) => {
+      const parent = parentCode(n.code, byCode);
+      if (parent === null && n.code.includes('.')) {
+        issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
+      }
+      const depth = n.code.split('.').length;
+      return { code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin };
+    });
+    const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
+    return { value: { plan, stated }, issues };
+  }
+}
+
+/** `N.V.` (non valutabile), in any case. */
+function isNotEvaluable(cell: string): boolean {
+  // Upper-casing never changes the length of a string that becomes `N.V.`, so the length check
+  // only spares the copy.
+  return cell.length === 4 && cell.toUpperCase() === 'N.V.';
 }
 
 const LEVELS = ['area', 'strategic', 'operational'];
@@ -233,84 +420,6 @@ export function parseValueCell(text: string): CellValue {
 
 function unitOf(value: { amount: Amount; percent: boolean }): Unit {
   return value.amount.kind === 'number' ? (value.percent ? 'percent' : 'number') : value.amount.kind;
-}
-
-function readIndicator(node: DraftNode, cells: readonly string[], row: LayoutRow, profile: ImportProfile, issues: Issue[]): Indicator | null {
-  const [, name, weightCell, targetCell, actualCell, kpiCell] = cells as [string, string, string, string, string, string];
-  const before = issues.length;
-  const parsedWeight = parseWeight(weightCell);
-  let weight = new Decimal(0);
-  let comparator: Comparator = '>=';
-  if (weightCell === '') issues.push(issue('error', 'missing-weight', `the indicator "${name}" has no Peso`, row.at(2)));
-  else if ('error' in parsedWeight) issues.push(issue('error', parsedWeight.code, parsedWeight.error, row.at(2)));
-  else {
-    weight = parsedWeight.weight;
-    if (parsedWeight.comparator === null) issues.push(issue('error', 'missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, row.at(2)));
-    else {
-      const c = COMPARATOR_WORDS[parsedWeight.comparator];
-      if (c === undefined) issues.push(issue('error', 'unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, row.at(2)));
-      else comparator = c;
-    }
-  }
-
-  let target: { amount: Amount; percent: boolean } | null = null;
-  if (targetCell !== '') {
-    const parsed = parseValueCell(targetCell);
-    if ('error' in parsed) issues.push(issue('error', 'unparsable-target', `Target: ${parsed.error}`, row.at(3)));
-    else target = parsed;
-  }
-
-  const derived = profile.derivedName.test(name);
-  let actual: { amount: Amount; percent: boolean } | null = null;
-  let measurement: Measurement;
-  if (actualCell.toUpperCase() === 'N.V.') {
-    measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
-  } else if (derived) {
-    measurement = { state: 'measured' };
-  } else if (actualCell === '') {
-    // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
-    measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
-  } else {
-    const parsed = parseValueCell(actualCell);
-    if ('error' in parsed) {
-      issues.push(issue('error', 'unparsable-actual', `Consuntivo: ${parsed.error}`, row.at(4)));
-      measurement = { state: 'not_measured' };
-    } else {
-      actual = parsed;
-      if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
-        issues.push(issue('warning', 'bare-percent-actual', `the Consuntivo ${actualCell} has no % sign but the target ${targetCell} is a percentage: read as ${actualCell}%`, row.at(4)));
-      }
-      measurement = { state: 'measured', actual: parsed.amount };
-    }
-  }
-  if (issues.slice(before).some((i) => i.severity === 'error')) return null;
-
-  const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
-  const id = `${node.code}:${node.indicators.length + 1}`;
-  return {
-    id,
-    name,
-    weight,
-    comparator,
-    tolerance: null,
-    target: target?.amount ?? (derived ? { kind: 'number', value: new Decimal(100) } : null),
-    unit,
-    scoring: derived ? profile.derivedScoring : null,
-    formula: derived ? { kind: 'children_mean' } : null,
-    measurement,
-    origin: { ...row.at(1), node: node.code, indicator: id },
-  };
-}
-
-/** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
-function parseStated(text: string, at: SourceLocation, issues: Issue[]): Decimal | null | undefined {
-  if (text === '') return null;
-  const parsed = parseItalianNumber(text);
-  if (parsed === null) {
-    issues.push(issue('error', 'unparsable-number', `"${text}" is not a percentage such as 93,00%`, at));
-    return undefined;
-  }
-  return parsed.value;
 }
 
 /** Reads the legend printed under a table ("superiore all'80%", "compresa tra il 60% e l'80%"). */

@@ -2,8 +2,8 @@
  * The published table as tab-separated text (the fixture's format): a title, the header row
  * (repeated at every page break), objective and indicator rows, and a closing legend.
  */
-import { issue, type Issue, type Outcome } from '../../core/index.js';
-import { CHAMBER_PROFILE, isHeaderRow, legendFromText, readLayout, type ImportProfile, type ImportedTable, type LayoutRow } from './layout.js';
+import { issue, type Issue, type Outcome, type SourceLocation } from '../../core/index.js';
+import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow } from './layout.js';
 
 /**
  * Converts the text of a published table. Pure: the caller reads the file (see `decodeText`).
@@ -12,43 +12,97 @@ import { CHAMBER_PROFILE, isHeaderRow, legendFromText, readLayout, type ImportPr
  * const evaluation = evaluatePlan(value.plan);
  */
 export function parsePublishedText(text: string, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // One pass over the text, line by line and cell by cell, without splitting the whole file into
+  // arrays first: a published table can hold hundreds of thousands of rows.
   const issues: Issue[] = [];
+  const reader = new LayoutReader(profile);
+  const row = new TextRow(file);
+  const cells = row.cells;
   let title = '';
   let headerSeen = false;
-  let legendAt = -1;
-  const rows: LayoutRow[] = [];
-
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const line = i + 1;
-    if (raw.trim() === '') continue;
-    const cells = raw.split('\t');
-    if (!headerSeen) {
-      if (isHeaderRow(cells)) headerSeen = true;
-      else if (title === '' && cells.length === 1) title = raw.replace(/[*#_]/g, '').trim();
-      else if (cells.length > 1) {
-        issues.push(issue('error', 'missing-header', `the table must start with the header row (${['Obiettivo', 'Indicatore', 'Peso', '…'].join(', ')}); found data first`, { file, line }));
-        headerSeen = true;
-        i--;
-      }
-      continue;
+  let blankFile = true;
+  let rows = 0;
+  let legend: string[] | null = null;
+  const end = text.length;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Lines end at \r\n, \r or \n; a text ending with a line break has an empty last line.
+  for (let line = 1; start <= end; line++) {
+    let count = 0;
+    let cellStart = start;
+    let i = start;
+    let blank = true;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 9) {
+        const cell = trimmed(text, cellStart, i);
+        if (cell !== '') blank = false;
+        cells[count++] = cell;
+        cellStart = i + 1;
+      } else if (c === 10 || c === 13) break;
     }
-    if (cells.length === 1 && /legenda/i.test(raw)) {
-      legendAt = i;
+    const last = trimmed(text, cellStart, i);
+    if (last !== '') blank = false;
+    cells[count++] = last;
+    cells.length = count;
+    const lineEnd = i;
+    const next = i === end ? end + 1 : text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    start = next;
+    if (blank) continue;
+    blankFile = false;
+
+    if (!headerSeen) {
+      if (isHeaderRow(cells)) {
+        headerSeen = true;
+        continue;
+      }
+      if (title === '' && count === 1) {
+        title = text.slice(cellStart, lineEnd).replace(/[*#_]/g, '').trim();
+        continue;
+      }
+      if (count === 1) continue;
+      issues.push(issue('error', 'missing-header', `the table must start with the header row (${['Obiettivo', 'Indicatore', 'Peso', '…'].join(', ')}); found data first`, { file, line }));
+      headerSeen = true;
+      // …and the row is read as data.
+    } else if (count === 1 && /legenda/i.test(cells[0]!)) {
+      legend = next > end ? [] : text.slice(next).split(/\r\n|\r|\n/);
       break;
     }
-    rows.push({ cells, at: (column?: number) => (column === undefined ? { file, line } : { file, line, column: columnName(column) }) });
+    row.line = line;
+    reader.readTrimmed(row);
+    rows++;
   }
 
   if (!headerSeen) {
-    const empty = lines.every((l) => l.trim() === '');
-    issues.push(issue('error', empty ? 'empty-file' : 'missing-header', empty ? 'the file is empty' : 'no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found', { file }));
+    issues.push(issue('error', blankFile ? 'empty-file' : 'missing-header', blankFile ? 'the file is empty' : 'no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found', { file }));
   }
-  const legend = legendAt >= 0 ? legendFromText(lines.slice(legendAt + 1)) : null;
-  const result = readLayout(rows, title || file, profile, legend ?? undefined);
-  if (headerSeen && rows.length === 0) issues.push(issue('error', 'no-rows', 'the table has a header but no objective or indicator rows', { file }));
+  const result = reader.finish(title || file, (legend === null ? null : legendFromText(legend)) ?? undefined);
+  if (headerSeen && rows === 0) issues.push(issue('error', 'no-rows', 'the table has a header but no objective or indicator rows', { file }));
   return { value: result.value, issues: [...issues, ...result.issues] };
+}
+
+/** The row being read: one object, refilled for every line (a reader keeps nothing of it). */
+class TextRow implements LayoutRow {
+  readonly cells: string[] = [];
+  line = 0;
+
+  constructor(private readonly file: string) {}
+
+  at(column?: number): SourceLocation {
+    return column === undefined ? { file: this.file, line: this.line } : { file: this.file, line: this.line, column: columnName(column) };
+  }
+}
+
+/** `text.slice(from, to).trim()`, without the intermediate string. */
+function trimmed(text: string, from: number, to: number): string {
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  return from === to ? '' : text.slice(from, to);
+}
+
+/** The characters `String.prototype.trim` removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const NAMES = ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'];
