@@ -16,6 +16,57 @@ export interface ParsedNumber {
 
 /** `1.587,10` → 1587.10; `0,035%` → 0.035 (percent); null when it is not an Italian number. */
 export function parseItalianNumber(text: string): ParsedNumber | null {
+  return plainItalianNumber(text) ?? writtenItalianNumber(text);
+}
+
+/**
+ * The common case, a number with nothing around it (`40%`, `1.587,10`, `-18,72`), read with
+ * character checks only; undefined for anything else (spaces, no-break spaces, a malformed
+ * number), which `writtenItalianNumber` then decides. Tables hold hundreds of thousands of these.
+ */
+function plainItalianNumber(text: string): ParsedNumber | undefined {
+  const percent = text.charCodeAt(text.length - 1) === 37; // %
+  const end = percent ? text.length - 1 : text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  if (first === 43 || first === 45) i = 1; // + -
+  const wholeStart = i;
+  let value = 0;
+  while (i < end && isDigit(text.charCodeAt(i))) value = value * 10 + (text.charCodeAt(i++) - 48);
+  const leading = i - wholeStart;
+  if (leading === 0) return undefined;
+  let grouped = false;
+  while (i < end && text.charCodeAt(i) === 46) {
+    // `1.587`: groups of exactly three digits after a first group of one to three (past `end`
+    // there is only the `%`, and a fourth digit is refused below, as the end not reached).
+    if (leading > 3 || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) return undefined;
+    grouped = true;
+    i += 4;
+  }
+  const wholeEnd = i;
+  let fractionStart = -1;
+  if (i < end && text.charCodeAt(i) === 44) {
+    fractionStart = ++i;
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
+    if (i === fractionStart) return undefined;
+  }
+  if (i !== end) return undefined;
+  const negative = first === 45;
+  if (!grouped && fractionStart < 0 && leading <= 7) {
+    // Whole numbers below 10⁷ take decimal.js's exact small-integer path.
+    return { value: new Decimal(negative ? -value : value), percent };
+  }
+  const whole = grouped ? text.slice(wholeStart, wholeEnd).replace(/\./g, '') : text.slice(wholeStart, wholeEnd);
+  const digits = `${negative ? '-' : ''}${whole}${fractionStart < 0 ? '' : `.${text.slice(fractionStart, end)}`}`;
+  return { value: new Decimal(digits), percent };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The general reading: trimmed, `%` after optional spaces, strict digit groups. */
+function writtenItalianNumber(text: string): ParsedNumber | null {
   let t = text.trim().replace(/\u00a0/g, ' ');
   const percent = t.endsWith('%');
   if (percent) t = t.slice(0, -1).trim();

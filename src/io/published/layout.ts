@@ -90,8 +90,19 @@ interface DraftNode {
   title: string;
   weight: Decimal | null;
   indicators: Indicator[];
+  /** The sum of the indicators' weights while they are all whole numbers (the usual case), else NaN. */
+  wholeWeights: number;
   origin: SourceLocation;
 }
+
+/** A Peso cell read once per table; `whole` is its weight as a number when that is an integer, else NaN. */
+interface WeightReading {
+  readonly result: WeightResult;
+  readonly whole: number;
+}
+
+/** Whole weights up to this add up exactly as numbers. */
+const MAX_WHOLE = 2 ** 40;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -118,12 +129,14 @@ export class LayoutReader {
   private readonly byCode = new Map<string, DraftNode>();
   private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
+  /** Errors met in indicator rows, to tell whether the row being read had one. */
+  private errors = 0;
   /**
    * Cell text → its reading, for this table only. Tables repeat the same few weights, targets and
    * percentages thousands of times; parsing each once saves most of the work and, since decimals
    * are immutable, sharing one `Decimal` between indicators is safe.
    */
-  private readonly weights = new Map<string, WeightResult>();
+  private readonly weights = new Map<string, WeightReading>();
   private readonly values = new Map<string, CellValue>();
   private readonly numbers = new Map<string, Decimal | null>();
 
@@ -182,7 +195,7 @@ export class LayoutReader {
       }
       let weight: Decimal | null = null;
       if (weightCell !== '') {
-        const parsed = this.weight(weightCell);
+        const parsed = this.weight(weightCell).result;
         if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, row.at(2)));
         else {
           weight = parsed.weight;
@@ -192,7 +205,7 @@ export class LayoutReader {
       if (targetCell !== '') this.ignored(row, 3, targetCell);
       if (actualCell !== '') this.ignored(row, 4, actualCell);
       if (kpiCell !== '') this.ignored(row, 5, kpiCell);
-      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: [], origin: row.at(0) };
+      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: [], wholeWeights: 0, origin: row.at(0) };
       this.nodes.push(node);
       this.byCode.set(code, node);
       this.current = node;
@@ -222,17 +235,25 @@ export class LayoutReader {
     if (kpi !== undefined) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
+  /** An error that makes the row's indicator unusable. */
+  private error(code: string, message: string, row: LayoutRow, column: number): void {
+    this.issues.push(issue('error', code, message, row.at(column)));
+    this.errors++;
+  }
+
   private ignored(row: LayoutRow, column: number, value: string): void {
     this.issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
   }
 
-  private weight(text: string): WeightResult {
-    let parsed = this.weights.get(text);
-    if (parsed === undefined) {
-      parsed = parseWeight(text);
-      this.weights.set(text, parsed);
+  private weight(text: string): WeightReading {
+    let reading = this.weights.get(text);
+    if (reading === undefined) {
+      const result = parseWeight(text);
+      const whole = 'error' in result || !result.weight.isInteger() || result.weight.abs().gt(MAX_WHOLE) ? NaN : result.weight.toNumber();
+      reading = { result, whole };
+      this.weights.set(text, reading);
     }
-    return parsed;
+    return reading;
   }
 
   private value(text: string): CellValue {
@@ -240,10 +261,8 @@ export class LayoutReader {
     if (parsed === undefined) {
       parsed = parseValueCell(text);
       this.values.set(text, parsed);
-      return parsed;
     }
-    // The plan gets an amount of its own; only the immutable parts are shared.
-    return 'error' in parsed ? parsed : { amount: { ...parsed.amount }, percent: parsed.percent };
+    return parsed;
   }
 
   /** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
@@ -269,23 +288,22 @@ export class LayoutReader {
     const targetCell = cells[3]!;
     const actualCell = cells[4]!;
     const kpiCell = cells[5]!;
-    let errors = 0;
-    const error = (code: string, message: string, column: number): void => {
-      issues.push(issue('error', code, message, row.at(column)));
-      errors++;
-    };
+    const before = this.errors;
     let weight = ZERO;
+    let whole = NaN;
     let comparator: Comparator = '>=';
-    if (weightCell === '') error('missing-weight', `the indicator "${name}" has no Peso`, 2);
+    if (weightCell === '') this.error('missing-weight', `the indicator "${name}" has no Peso`, row, 2);
     else {
-      const parsedWeight = this.weight(weightCell);
-      if ('error' in parsedWeight) error(parsedWeight.code, parsedWeight.error, 2);
+      const reading = this.weight(weightCell);
+      const parsedWeight = reading.result;
+      whole = reading.whole;
+      if ('error' in parsedWeight) this.error(parsedWeight.code, parsedWeight.error, row, 2);
       else {
         weight = parsedWeight.weight;
-        if (parsedWeight.comparator === null) error('missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, 2);
+        if (parsedWeight.comparator === null) this.error('missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, row, 2);
         else {
           const c = COMPARATOR_WORDS[parsedWeight.comparator];
-          if (c === undefined) error('unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, 2);
+          if (c === undefined) this.error('unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, row, 2);
           else comparator = c;
         }
       }
@@ -294,7 +312,7 @@ export class LayoutReader {
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
       const parsed = this.value(targetCell);
-      if ('error' in parsed) error('unparsable-target', `Target: ${parsed.error}`, 3);
+      if ('error' in parsed) this.error('unparsable-target', `Target: ${parsed.error}`, row, 3);
       else target = parsed;
     }
 
@@ -311,7 +329,7 @@ export class LayoutReader {
     } else {
       const parsed = this.value(actualCell);
       if ('error' in parsed) {
-        error('unparsable-actual', `Consuntivo: ${parsed.error}`, 4);
+        this.error('unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
         measurement = { state: 'not_measured' };
       } else {
         actual = parsed;
@@ -321,9 +339,10 @@ export class LayoutReader {
         measurement = { state: 'measured', actual: parsed.amount };
       }
     }
-    if (errors > 0) return null;
+    if (this.errors > before) return null;
 
     const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
+    node.wholeWeights += whole;
     const id = `${node.code}:${node.indicators.length + 1}`;
     const origin: Mutable<SourceLocation> = row.at(1);
     origin.node = node.code;
@@ -347,21 +366,23 @@ export class LayoutReader {
   finish(title: string, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
     const { issues, nodes, byCode, stated, profile } = this;
     for (const node of nodes) {
-      if (node.indicators.length === 0) continue;
-      const total = node.indicators.reduce((t, i) => t.plus(i.weight), ZERO);
+      if (node.indicators.length === 0 || node.wholeWeights === 100) continue;
+      let total = ZERO;
+      for (const indicator of node.indicators) total = total.plus(indicator.weight);
       if (!total.eq(100)) {
         issues.push(issue('warning', 'weights-not-100', `the weights of ${node.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, node.origin));
       }
     }
 
-    const planNodes: PlanNode[] = nodes.map((n) => {
+    const planNodes: PlanNode[] = [];
+    for (const n of nodes) {
       const parent = parentCode(n.code, byCode);
       if (parent === null && n.code.includes('.')) {
         issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
       }
-      const depth = n.code.split('.').length;
-      return { code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin };
-    });
+      const depth = depthOf(n.code);
+      planNodes.push({ code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin });
+    }
     const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
     return { value: { plan, stated }, issues };
   }
@@ -378,12 +399,18 @@ const LEVELS = ['area', 'strategic', 'operational'];
 
 /** The nearest ancestor present: `A.2.1` → `A.2`, else `A`. */
 function parentCode(code: string, byCode: ReadonlyMap<string, unknown>): string | null {
-  const parts = code.split('.');
-  for (let n = parts.length - 1; n > 0; n--) {
-    const candidate = parts.slice(0, n).join('.');
+  for (let dot = code.lastIndexOf('.'); dot > 0; dot = code.lastIndexOf('.', dot - 1)) {
+    const candidate = code.slice(0, dot);
     if (byCode.has(candidate)) return candidate;
   }
   return null;
+}
+
+/** `A.2.1` → 3. */
+function depthOf(code: string): number {
+  let depth = 1;
+  for (let dot = code.indexOf('.'); dot >= 0; dot = code.indexOf('.', dot + 1)) depth++;
+  return depth;
 }
 
 function describe(origin: SourceLocation): string {

@@ -80,6 +80,59 @@ describe('reading the published layout', () => {
   });
 });
 
+describe('cells repeated across a table', () => {
+  const amount = (m: { state: string; actual?: { kind: string; value: unknown } }): string => (m.state === 'measured' && m.actual?.kind === 'number' ? String(m.actual.value) : m.state);
+
+  it('reads each cell by its own text: 1.000 is not 1,000, -1 is not 1, 0,035% is not 0,035', () => {
+    const { value, issues } = parsePublishedText(
+      table(
+        'A.1 - Uno||||||',
+        '|Pratiche|50% >=|1.000|1,000||',
+        '|Altre|50% >=|1,000|1.000||',
+        'A.2 - Due||||||',
+        '|Indice|25% <=|-1,00|1,00|100,00%|',
+        '|Indice bis|25% <=|1,00|-1,00|100,00%|',
+        '|Quota|25% >=|0,035%|0,035|0,00%|',
+        '|Quota bis|25% >=|0,035|0,035%|0,00%|',
+      ),
+      't.txt',
+    );
+    const indicators = value.plan.nodes.flatMap((n) => n.indicators);
+    expect(indicators.map((i) => `${i.target?.kind === 'number' ? i.target.value.toString() : ''} ${i.unit} ${amount(i.measurement)}`)).toEqual([
+      '1000 number 1',
+      '1 number 1000',
+      '-1 number 1',
+      '1 number -1',
+      '0.035 percent 0.035',
+      '0.035 number 0.035',
+    ]);
+    expect(issues.filter((i) => i.code !== 'missing-parent').map((i) => `${i.code} ${i.location?.line}`)).toEqual(['bare-percent-actual 10']);
+  });
+
+  it('adds up fractional weights exactly, and warns with the real total', () => {
+    const { issues } = parsePublishedText(
+      table('A.1 - Uno||||||', '|Uno|33,5% >=|1|1|100,00%|', '|Due|66,5% >=|1|1|100,00%|', 'A.2 - Due||||||', '|Uno|33,3% >=|1|1|100,00%|', '|Due|66,6% >=|1|1|100,00%|', 'A.3 - Tre||||||', '|Uno|40% >=|1|1|100,00%|', '|Due|40% >=|1|1|100,00%|'),
+      't.txt',
+    );
+    expect(issues.filter((i) => i.code === 'weights-not-100').map(formatIssue)).toEqual([
+      "t.txt:7 column Obiettivo: warning: the weights of A.2's indicators add up to 99.9%, not 100%; they are re-normalised [weights-not-100]",
+      "t.txt:10 column Obiettivo: warning: the weights of A.3's indicators add up to 80%, not 100%; they are re-normalised [weights-not-100]",
+    ]);
+  });
+
+  it('gives each row its own line, also with Windows and old Mac line ends and a byte-order mark', () => {
+    const text = `\uFEFF${table('A.1 - Uno||||||', '|Uno|50% >=|1|2|100,00%|', '|Due|50% >=|x|2|100,00%|')}`;
+    for (const eol of ['\r\n', '\r', '\n']) {
+      const { value, issues } = parsePublishedText(text.replace(/\n/g, eol), 'eol.txt');
+      expect(value.plan.title).toBe('Albero test');
+      expect(value.plan.nodes[0]!.indicators.map((i) => i.origin?.line)).toEqual([5]);
+      expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([
+        'eol.txt:6 column Target: error: Target: "x" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+      ]);
+    }
+  });
+});
+
 describe('malformed tables give located errors', () => {
   const errors = (text: string): string[] => parsePublishedText(text, 'bad.txt').issues.filter((i) => i.severity === 'error').map(formatIssue);
 
