@@ -52,6 +52,11 @@ export interface LayoutRow {
   readonly cells: readonly string[];
   /** Where the row, or one of its cells (0-based column), is in the file: a new object each call. */
   readonly at: (column?: number) => SourceLocation;
+  /**
+   * Optional: `at(1)` with the indicator's objective code and id added (`node`, `indicator`), made
+   * in one go. A table's every indicator keeps one, so importers of large files provide it.
+   */
+  readonly indicatorAt?: (node: string, indicator: string) => SourceLocation;
 }
 
 /** A plan read from a published table, with the values the table stated. */
@@ -95,6 +100,12 @@ interface DraftNode {
   origin: SourceLocation;
 }
 
+/** A Target or Consuntivo cell read once per table, with the measurement it makes as a Consuntivo. */
+interface CellReading {
+  readonly value: CellValue;
+  readonly measured: Measurement | null;
+}
+
 /** A Peso cell read once per table; `whole` is its weight as a number when that is an integer, else NaN. */
 interface WeightReading {
   readonly result: WeightResult;
@@ -103,6 +114,9 @@ interface WeightReading {
 
 /** Whole weights up to this add up exactly as numbers. */
 const MAX_WHOLE = 2 ** 40;
+
+/** A new objective's indicators until it ends (see `LayoutReader.close`); never added to. */
+const NONE_YET: Indicator[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -129,15 +143,23 @@ export class LayoutReader {
   private readonly byCode = new Map<string, DraftNode>();
   private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
+  /**
+   * The current objective's indicators, gathered here and copied to an array of the right size
+   * when the objective ends: arrays grown by `push` keep room for a dozen more, and a large table
+   * has tens of thousands of objectives.
+   */
+  private pending: Indicator[] = [];
+  private pendingCount = 0;
   /** Errors met in indicator rows, to tell whether the row being read had one. */
   private errors = 0;
   /**
    * Cell text → its reading, for this table only. Tables repeat the same few weights, targets and
-   * percentages thousands of times; parsing each once saves most of the work and, since decimals
-   * are immutable, sharing one `Decimal` between indicators is safe.
+   * percentages thousands of times; parsing each once saves most of the work. Indicators with the
+   * same cell share its `Decimal`, amount and measurement: the plan is immutable (decimal.js never
+   * changes a value, the model's fields are readonly), so sharing is safe and saves memory.
    */
   private readonly weights = new Map<string, WeightReading>();
-  private readonly values = new Map<string, CellValue>();
+  private readonly values = new Map<string, CellReading>();
   private readonly numbers = new Map<string, Decimal | null>();
 
   constructor(private readonly profile: ImportProfile = CHAMBER_PROFILE) {}
@@ -175,19 +197,18 @@ export class LayoutReader {
     if (isHeaderRow(cells)) return; // repeated at every page break
 
     if (objectiveCell !== '') {
+      this.close(); // even when this row turns out to be unusable: its indicators then have no objective
       const clean = objectiveCell.replace(HTML_TAG, '').trim();
       if (clean !== objectiveCell) issues.push(issue('info', 'html-removed', 'HTML tags removed from the objective title', row.at(0)));
       const m = CODE_TITLE.exec(clean);
       if (m === null || !VALID_CODE.test(m[1]!)) {
         issues.push(issue('error', 'missing-code', `the objective "${clean}" does not start with a code such as A, A.1 or A.1.1`, row.at(0)));
-        this.current = null;
         return;
       }
       const code = m[1]!;
       const existing = this.byCode.get(code);
       if (existing !== undefined) {
         issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${describe(existing.origin)}`, row.at(0)));
-        this.current = null;
         return;
       }
       if (indicatorCell !== '') {
@@ -205,7 +226,7 @@ export class LayoutReader {
       if (targetCell !== '') this.ignored(row, 3, targetCell);
       if (actualCell !== '') this.ignored(row, 4, actualCell);
       if (kpiCell !== '') this.ignored(row, 5, kpiCell);
-      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: [], wholeWeights: 0, origin: row.at(0) };
+      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: NONE_YET, wholeWeights: 0, origin: row.at(0) };
       this.nodes.push(node);
       this.byCode.set(code, node);
       this.current = node;
@@ -225,7 +246,7 @@ export class LayoutReader {
     }
     const indicator = this.indicator(current, cells, row);
     if (indicator === null) return;
-    current.indicators.push(indicator);
+    this.pending[this.pendingCount++] = indicator;
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
       const actual = isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
@@ -256,13 +277,14 @@ export class LayoutReader {
     return reading;
   }
 
-  private value(text: string): CellValue {
-    let parsed = this.values.get(text);
-    if (parsed === undefined) {
-      parsed = parseValueCell(text);
-      this.values.set(text, parsed);
+  private value(text: string): CellReading {
+    let reading = this.values.get(text);
+    if (reading === undefined) {
+      const value = parseValueCell(text);
+      reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount } };
+      this.values.set(text, reading);
     }
-    return parsed;
+    return reading;
   }
 
   /** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
@@ -311,7 +333,7 @@ export class LayoutReader {
 
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
-      const parsed = this.value(targetCell);
+      const parsed = this.value(targetCell).value;
       if ('error' in parsed) this.error('unparsable-target', `Target: ${parsed.error}`, row, 3);
       else target = parsed;
     }
@@ -327,7 +349,8 @@ export class LayoutReader {
       // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
       measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
     } else {
-      const parsed = this.value(actualCell);
+      const reading = this.value(actualCell);
+      const parsed = reading.value;
       if ('error' in parsed) {
         this.error('unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
         measurement = { state: 'not_measured' };
@@ -336,17 +359,15 @@ export class LayoutReader {
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
           issues.push(issue('warning', 'bare-percent-actual', `the Consuntivo ${actualCell} has no % sign but the target ${targetCell} is a percentage: read as ${actualCell}%`, row.at(4)));
         }
-        measurement = { state: 'measured', actual: parsed.amount };
+        measurement = reading.measured!;
       }
     }
     if (this.errors > before) return null;
 
     const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
     node.wholeWeights += whole;
-    const id = `${node.code}:${node.indicators.length + 1}`;
-    const origin: Mutable<SourceLocation> = row.at(1);
-    origin.node = node.code;
-    origin.indicator = id;
+    const id = `${node.code}:${this.pendingCount + 1}`;
+    const origin = row.indicatorAt?.(node.code, id) ?? indicatorOrigin(row, node.code, id);
     return {
       id,
       name,
@@ -362,8 +383,17 @@ export class LayoutReader {
     };
   }
 
+  /** Ends the current objective, which gets its indicators. */
+  private close(): void {
+    if (this.current !== null) this.current.indicators = this.pending.slice(0, this.pendingCount);
+    this.current = null;
+    this.pendingCount = 0;
+  }
+
   /** The plan and every issue met, once all rows are read. */
   finish(title: string, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
+    this.close();
+    this.pending = [];
     const { issues, nodes, byCode, stated, profile } = this;
     for (const node of nodes) {
       if (node.indicators.length === 0 || node.wholeWeights === 100) continue;
@@ -386,6 +416,13 @@ export class LayoutReader {
     const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
     return { value: { plan, stated }, issues };
   }
+}
+
+function indicatorOrigin(row: LayoutRow, node: string, indicator: string): SourceLocation {
+  const origin: Mutable<SourceLocation> = row.at(1);
+  origin.node = node;
+  origin.indicator = indicator;
+  return origin;
 }
 
 /** `N.V.` (non valutabile), in any case. */

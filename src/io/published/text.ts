@@ -95,6 +95,10 @@ class TextRow implements LayoutRow {
   at(column?: number): SourceLocation {
     return column === undefined ? { file: this.file, line: this.line } : { file: this.file, line: this.line, column: columnName(column) };
   }
+
+  indicatorAt(node: string, indicator: string): SourceLocation {
+    return { file: this.file, line: this.line, column: NAMES[1], node, indicator };
+  }
 }
 
 /** `text.slice(from, to).trim()`, without the intermediate string. */
