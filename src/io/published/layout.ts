@@ -26,7 +26,6 @@ import {
   type Measurement,
   type Outcome,
   type Plan,
-  type PlanNode,
   type ScoringRule,
   type SourceLocation,
   type StatedCell,
@@ -90,13 +89,18 @@ export function isHeaderRow(cells: readonly string[]): boolean {
   return cells.length >= 2 && cells[0]!.trim().toLowerCase() === 'obiettivo' && cells[1]!.trim().toLowerCase() === 'indicatore';
 }
 
+/**
+ * An objective as it will be in the plan, while its table is read: `indicators` are set when the
+ * objective ends, `parent` and `level` once every row is read. Built in the plan's own shape, so
+ * finishing the plan copies nothing.
+ */
 interface DraftNode {
   code: string;
   title: string;
+  parent: string | null;
+  level: string;
   weight: Decimal | null;
   indicators: Indicator[];
-  /** The sum of the indicators' weights while they are all whole numbers (the usual case), else NaN. */
-  wholeWeights: number;
   origin: SourceLocation;
 }
 
@@ -150,6 +154,12 @@ export class LayoutReader {
    */
   private pending: Indicator[] = [];
   private pendingCount = 0;
+  /** `A.1:`, the start of the current objective's indicator ids. */
+  private idPrefix = '';
+  /** The sum of the current objective's weights while they are all whole numbers (the usual case), else NaN. */
+  private wholeWeights = 0;
+  /** Objectives whose weights may not add up to 100, to check exactly at the end. */
+  private readonly unbalanced: DraftNode[] = [];
   /** Errors met in indicator rows, to tell whether the row being read had one. */
   private errors = 0;
   /**
@@ -226,10 +236,12 @@ export class LayoutReader {
       if (targetCell !== '') this.ignored(row, 3, targetCell);
       if (actualCell !== '') this.ignored(row, 4, actualCell);
       if (kpiCell !== '') this.ignored(row, 5, kpiCell);
-      const node: DraftNode = { code, title: m[2]!.trim(), weight, indicators: NONE_YET, wholeWeights: 0, origin: row.at(0) };
+      const node: DraftNode = { code, title: m[2]!.trim(), parent: null, level: '', weight, indicators: NONE_YET, origin: row.at(0) };
       this.nodes.push(node);
       this.byCode.set(code, node);
       this.current = node;
+      this.idPrefix = `${code}:`;
+      this.wholeWeights = 0;
       const performance = this.statedValue(performanceCell, row, 6);
       if (performance !== undefined) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
       return;
@@ -365,8 +377,9 @@ export class LayoutReader {
     if (this.errors > before) return null;
 
     const unit: Unit = derived ? 'percent' : target !== null ? unitOf(target) : actual !== null ? unitOf(actual) : 'number';
-    node.wholeWeights += whole;
-    const id = `${node.code}:${this.pendingCount + 1}`;
+    this.wholeWeights += whole;
+    // `A.1:` once per objective, so each id is one short string joined to it.
+    const id = this.idPrefix + String(this.pendingCount + 1);
     const origin = row.indicatorAt?.(node.code, id) ?? indicatorOrigin(row, node.code, id);
     return {
       id,
@@ -385,7 +398,11 @@ export class LayoutReader {
 
   /** Ends the current objective, which gets its indicators. */
   private close(): void {
-    if (this.current !== null) this.current.indicators = this.pending.slice(0, this.pendingCount);
+    const node = this.current;
+    if (node !== null) {
+      node.indicators = this.pending.slice(0, this.pendingCount);
+      if (this.pendingCount > 0 && this.wholeWeights !== 100) this.unbalanced.push(node);
+    }
     this.current = null;
     this.pendingCount = 0;
   }
@@ -395,8 +412,7 @@ export class LayoutReader {
     this.close();
     this.pending = [];
     const { issues, nodes, byCode, stated, profile } = this;
-    for (const node of nodes) {
-      if (node.indicators.length === 0 || node.wholeWeights === 100) continue;
+    for (const node of this.unbalanced) {
       let total = ZERO;
       for (const indicator of node.indicators) total = total.plus(indicator.weight);
       if (!total.eq(100)) {
@@ -404,16 +420,16 @@ export class LayoutReader {
       }
     }
 
-    const planNodes: PlanNode[] = [];
     for (const n of nodes) {
       const parent = parentCode(n.code, byCode);
       if (parent === null && n.code.includes('.')) {
         issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
       }
       const depth = depthOf(n.code);
-      planNodes.push({ code: n.code, title: n.title, parent, level: LEVELS[depth - 1] ?? `level ${depth}`, weight: n.weight, indicators: n.indicators, origin: n.origin });
+      n.parent = parent;
+      n.level = LEVELS[depth - 1] ?? `level ${depth}`;
     }
-    const plan: Plan = { title, nodes: planNodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
+    const plan: Plan = { title, nodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
     return { value: { plan, stated }, issues };
   }
 }
