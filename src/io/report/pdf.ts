@@ -12,6 +12,15 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export class PdfEngineMissing extends Error {}
 
+/** A4 landscape and its margins, in millimetres (the same as the page's print CSS). */
+const PAGE_MM = { width: 297, height: 210, top: 14, bottom: 14, left: 10, right: 10 };
+const MM_TO_CSS_PX = 96 / 25.4;
+/** The printable area, in CSS pixels. */
+const PRINTABLE = {
+  width: Math.round((PAGE_MM.width - PAGE_MM.left - PAGE_MM.right) * MM_TO_CSS_PX),
+  height: Math.round((PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) * MM_TO_CSS_PX),
+};
+
 export function chromiumPath(): string {
   return process.env['ALBERO_CHROMIUM'] ?? '/usr/bin/chromium';
 }
@@ -40,8 +49,13 @@ export interface PdfOptions {
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
   const browser = options.browser ?? (await launchChromium());
   try {
-    const page = await browser.newPage();
+    // Loaded as it will be printed: print media, a window as wide as the page's printable area.
+    // Chromium lays the page out while loading it, then twice more when printing; with the same
+    // media and width those print passes reuse the first layout instead of redoing it (on 10,000
+    // indicators about a third less of the renderer's time: bench/exchange.ts).
+    const page = await browser.newPage({ viewport: PRINTABLE });
     try {
+      await page.emulateMedia({ media: 'print' });
       await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
       const small = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 10mm;';
       const pdf = await page.pdf({
@@ -53,7 +67,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
         displayHeaderFooter: true,
         headerTemplate: `<div style="${small} text-align: right;">${escapeHtml(options.title)}</div>`,
         footerTemplate: `<div style="${small} display: flex; justify-content: space-between;"><span>Albero della performance</span><span>Pagina <span class="pageNumber"></span> di <span class="totalPages"></span></span></div>`,
-        margin: { top: '14mm', bottom: '14mm', left: '10mm', right: '10mm' },
+        margin: { top: `${PAGE_MM.top}mm`, bottom: `${PAGE_MM.bottom}mm`, left: `${PAGE_MM.left}mm`, right: `${PAGE_MM.right}mm` },
       });
       return new Uint8Array(pdf);
     } finally {
