@@ -86,7 +86,14 @@ const COMPARATOR_WORDS: Record<string, Comparator> = { '>=': '>=', '≥': '>=', 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
 
 export function isHeaderRow(cells: readonly string[]): boolean {
-  return cells.length >= 2 && cells[0]!.trim().toLowerCase() === 'obiettivo' && cells[1]!.trim().toLowerCase() === 'indicatore';
+  return cells.length >= 2 && isWord(cells[0]!, 'obiettivo') && isWord(cells[1]!, 'indicatore');
+}
+
+/** `cell.trim().toLowerCase() === word`, without copying every title of the table to compare it. */
+function isWord(cell: string, word: string): boolean {
+  const text = cell.length === word.length ? cell : cell.trim();
+  // Lower-casing keeps the length of anything that can become an ASCII word.
+  return text.length === word.length && text.toLowerCase() === word;
 }
 
 /**
@@ -208,7 +215,7 @@ export class LayoutReader {
 
     if (objectiveCell !== '') {
       this.close(); // even when this row turns out to be unusable: its indicators then have no objective
-      const clean = objectiveCell.replace(HTML_TAG, '').trim();
+      const clean = objectiveCell.includes('<') ? objectiveCell.replace(HTML_TAG, '').trim() : objectiveCell;
       if (clean !== objectiveCell) issues.push(issue('info', 'html-removed', 'HTML tags removed from the objective title', row.at(0)));
       const m = CODE_TITLE.exec(clean);
       if (m === null || !VALID_CODE.test(m[1]!)) {
