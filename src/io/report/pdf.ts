@@ -50,9 +50,10 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
   const browser = options.browser ?? (await launchChromium());
   try {
     // Loaded as it will be printed: print media, a window as wide as the page's printable area.
-    // Chromium lays the page out while loading it, then twice more when printing; with the same
-    // media and width those print passes reuse the first layout instead of redoing it (on 10,000
-    // indicators about a third less of the renderer's time: bench/exchange.ts).
+    // Chromium lays the page out while loading it, then twice more when printing (once to count
+    // the pages, once to print them); with the same media and width those passes reuse the first
+    // layout instead of redoing it (on 10,000 indicators about a third less of the renderer's
+    // time: bench/exchange.ts).
     const page = await browser.newPage({ viewport: PRINTABLE });
     try {
       await page.emulateMedia({ media: 'print' });
