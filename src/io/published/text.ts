@@ -49,7 +49,7 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
     const last = trimmed(text, cellStart, lineEnd);
     if (last !== '') blank = false;
     cells[count++] = last;
-    cells.length = count;
+    if (cells.length !== count) cells.length = count;
     const next = lineEnd === end ? end + 1 : text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
     start = next;
     if (blank) continue;
