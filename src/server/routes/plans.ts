@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { hasErrors } from '../../core/index.js';
 import { importTableBytes } from '../../io/load.js';
-import { PLAN_VERSIONS, type PlanRecord, type Store } from '../../store/index.js';
+import { PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must, type ApiIssue } from '../errors.js';
@@ -16,8 +16,13 @@ export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updat
 
 /** The plan, if this caller may read it: anyone signed in reads every plan, the public only published ones (others are "not found" to them). */
 export async function readablePlan(c: Context, store: Store, planId: string): Promise<PlanRecord> {
+  return readablePlanFor(store, planId, currentUser(c));
+}
+
+/** `readablePlan` for a user already known (null: the public). */
+export async function readablePlanFor(store: Store, planId: string, user: UserRecord | null): Promise<PlanRecord> {
   const plan = await store.getPlan(planId);
-  if (plan === undefined || (!plan.published && currentUser(c) === null)) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if (plan === undefined || (!plan.published && user === null)) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
   return plan;
 }
 

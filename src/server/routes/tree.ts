@@ -1,16 +1,16 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
-import type { IndicatorPatch } from '../../store/index.js';
+import type { IndicatorPatch, UserRecord } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
-import type { RouteModule } from '../api.js';
+import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, param } from '../validation.js';
-import { readablePlan } from './plans.js';
+import { preferredEncoding } from '../tree.js';
+import { readablePlan, readablePlanFor } from './plans.js';
 
 const DecimalText = z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
@@ -83,6 +83,42 @@ function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formul
   return input;
 }
 
+/** A read of the computed tree, as the route and the fast path of `fast-reads.ts` both receive it. */
+export interface TreeRead {
+  readonly planId: string;
+  readonly period: string | undefined;
+  readonly under: string | undefined;
+  /** null: the public (published plans only). */
+  readonly user: UserRecord | null;
+  readonly ifNoneMatch: string | undefined;
+  readonly acceptEncoding: string | undefined;
+}
+
+export interface TreeAnswer {
+  readonly status: 200 | 304;
+  readonly headers: Record<string, string>;
+  /** The cached bytes, already encoded; null for 304. */
+  readonly body: Buffer | null;
+}
+
+/**
+ * `GET /api/plans/:planId/tree`: the cached answer for this version, user and branch. Costs one
+ * query (the plan record, whose data version tells whether the cache is current) and no
+ * serialisation or compression unless the version is new. Throws the route's `HttpError`s.
+ */
+export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
+  const plan = await readablePlanFor(store, read.planId, read.user);
+  const computed = await trees.computed(read.planId, read.period, plan.dataVersion);
+  if (read.under !== undefined && computed.evaluation.node(read.under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
+  const etag = trees.etag(computed, read.user, read.under);
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
+  if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
+  // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
+  const encoding = preferredEncoding(read.acceptEncoding);
+  const body = trees.bytes(computed, read.user, encoding, read.under);
+  return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
+}
+
 export const treeRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
@@ -94,25 +130,18 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
       access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
-      responses: { 200: 'the tree (ETag; If-None-Match → 304; gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
+      responses: { 200: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
-      const planId = param(c, 'planId');
-      await readablePlan(c, store, planId);
-      const computed = await trees.computed(planId, c.req.query('period') || undefined);
-      const user = currentUser(c);
-      const under = c.req.query('under') || undefined;
-      if (under !== undefined && computed.evaluation.node(under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${under} in this plan`);
-      const key = `${trees.editKey(user, computed)}\u0000${under ?? ''}`;
-      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}"`;
-      c.header('ETag', etag);
-      c.header('Cache-Control', 'private, no-cache');
-      c.header('Vary', 'Accept-Encoding, Cookie');
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-      // A big plan's tree is megabytes of JSON: send it compressed (made once per version) when the client accepts gzip.
-      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-      const payload = trees.bytes(computed, user, gzip, under);
-      return c.body(payload as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json; charset=UTF-8', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+      const answer = await treeAnswer(deps, {
+        planId: param(c, 'planId'),
+        period: c.req.query('period') || undefined,
+        under: c.req.query('under') || undefined,
+        user: currentUser(c),
+        ifNoneMatch: c.req.header('if-none-match'),
+        acceptEncoding: c.req.header('accept-encoding'),
+      });
+      return answer.body === null ? c.body(null, 304, answer.headers) : c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);
     },
   );
 
