@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
-import type { AuthVariables } from './auth.js';
+import type { AuthVariables, SessionCache } from './auth.js';
 import type { TreeService } from './tree.js';
 
 export type AppEnv = { Variables: AuthVariables };
@@ -39,6 +39,8 @@ export interface ServerLimits {
 export interface Deps {
   readonly store: Store;
   readonly trees: TreeService;
+  /** Sessions recently read; routes that end or change sessions and accounts forget them here. */
+  readonly sessions: SessionCache;
   readonly limits: ServerLimits;
   /** Cookies marked Secure (behind HTTPS). */
   readonly secureCookies: boolean;

@@ -13,7 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
-import { sessionMiddleware } from './auth.js';
+import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, HttpError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { exportRoutes } from './routes/exports.js';
@@ -42,7 +42,7 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), limits, secureCookies: options.secureCookies ?? false };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.
@@ -54,6 +54,8 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
   app.use('/api/*', async (c, next) => {
+    // Reads have no body to limit; asking a GET for its body would build a whole web Request for nothing.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const isUpload = c.req.path === '/api/plans/import';
     const max = isUpload ? limits.uploadBytes : limits.jsonBytes;
     const declared = Number(c.req.header('content-length') ?? Number.NaN);
@@ -65,7 +67,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     }
     return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
   });
-  app.use('/api/*', sessionMiddleware(store));
+  app.use('/api/*', sessionMiddleware(deps.sessions));
 
   const api = new Api(app);
   for (const register of [...ROUTE_MODULES, ...(options.modules ?? [])]) register(api, deps);

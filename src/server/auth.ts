@@ -51,15 +51,58 @@ export interface AuthVariables {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Sessions read in the last few seconds, kept in memory so that a busy reader (the tree polled by
+ * many tabs) does not cost a query per request. Whatever ends or changes a session in this process
+ * (sign-out, a password change, an account changed or deactivated) calls `forget…` and takes effect
+ * at once; a change made by another process (a second server on PostgreSQL, the CLI) within
+ * `ttlMs`. A lookup that started before a `forget…` does not put its (possibly stale) answer back.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { session: SessionRecord; until: number }>();
+  private generation = 0;
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs = 5_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async find(id: string, now = Date.now()): Promise<SessionRecord | undefined> {
+    const hit = this.entries.get(id);
+    if (hit !== undefined && hit.until > now) return hit.session;
+    const generation = this.generation;
+    const session = await this.store.findSession(id);
+    if (session === undefined) this.entries.delete(id);
+    else if (generation === this.generation) {
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      // Never kept past the session's own expiry.
+      this.entries.set(id, { session, until: Math.min(now + this.ttlMs, Date.parse(session.expiresAt)) });
+    }
+    return session;
+  }
+
+  /** One session ended (sign-out). */
+  forget(id: string): void {
+    this.generation++;
+    this.entries.delete(id);
+  }
+
+  /** Every session of an account, after its password, role, units or active flag changed. */
+  forgetUser(userId: string): void {
+    this.generation++;
+    for (const [id, entry] of this.entries) if (entry.session.user.id === userId) this.entries.delete(id);
+  }
+}
+
 /** Reads the session cookie and, for mutating requests made with it, checks the CSRF header. */
-export function sessionMiddleware(store: Store): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function sessionMiddleware(sessions: SessionCache): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     c.set('user', null);
     c.set('session', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token !== undefined && token !== '') {
       const id = sessionId(token);
-      const session = await store.findSession(id);
+      const session = await sessions.find(id);
       if (session !== undefined) {
         c.set('session', { ...session, id });
         c.set('user', session.user);

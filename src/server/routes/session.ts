@@ -69,7 +69,10 @@ export const sessionRoutes: RouteModule = (api, deps) => {
 
   api.route({ method: 'delete', path: '/api/session', tag: 'session', summary: 'Sign out', access: 'everyone (no-op without a session)', responses: { 200: '{ok: true}', 403: 'missing CSRF token' } }, async (c) => {
     const session = c.get('session');
-    if (session !== null) await deps.store.deleteSession(session.id);
+    if (session !== null) {
+      await deps.store.deleteSession(session.id);
+      deps.sessions.forget(session.id);
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

@@ -43,13 +43,19 @@ export const userRoutes: RouteModule = (api, deps) => {
     const login = await store.findLogin(user.username);
     if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
     must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
+    // The store ended the account's sessions: so does the session cache, at once.
+    deps.sessions.forgetUser(user.id);
     return c.json({ ok: true });
   });
 
   api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", access: 'admin', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c) => {
     const admin = requireRole(c, ADMINS, 'change accounts');
     const { password, ...patch } = await body(c, UserPatch);
-    const user = must(await store.updateUser(param(c, 'id'), { ...patch, ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin)));
+    const id = param(c, 'id');
+    const updated = await store.updateUser(id, { ...patch, ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin));
+    // A new role, units, password or a deactivation applies to the account's open sessions at once.
+    deps.sessions.forgetUser(id);
+    const user = must(updated);
     return c.json(userView(user));
   });
 };
