@@ -2,10 +2,12 @@
  * Starting and stopping the HTTP server: the store from a location (a SQLite file or a
  * postgres:// URL), the app around it, the demo seed on first start when asked.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
+import { headersOfEveryAnswer, withFastReads } from './fast-reads.js';
 import { seedDemo, type DemoAccount } from './seed.js';
 
 export interface ServerOptions extends AppOptions {
@@ -32,11 +34,17 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = await openStore(options.location);
   const demoAccounts = options.demoFixture === undefined ? null : await seedDemo(store, options.demoFixture, options.demoPassword);
-  const { app } = createApp(store, options);
+  const { app, deps } = createApp(store, options);
+  const everyAnswer = await headersOfEveryAnswer(app);
   const host = options.host ?? '0.0.0.0';
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
-    s.once('error', reject);
+  // The whole-tree read is answered before the app sees it (fast-reads.ts); everything else is the app's.
+  const server = createServer(withFastReads(deps, everyAnswer, getRequestListener(app.fetch, { hostname: host })));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   let closed = false;
@@ -50,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closed = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       });
       await store.close();
     },

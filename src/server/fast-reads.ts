@@ -1,0 +1,78 @@
+/**
+ * The hottest read, `GET /api/plans/:planId/tree`, answered on Node's own request and response
+ * instead of through Hono: a big plan's tree is polled by every open tab, and the framework's
+ * per-request work (a web Request and Response, a Headers object per answer, the middleware chain)
+ * cost as much as the rest of the answer. The answer is the route's own (`treeAnswer`, the same
+ * session lookup, readability rule and cache) with the headers every app answer carries.
+ *
+ * Only plain reads take this path: an address or query the route's checks could judge differently
+ * (anything but a plain plan id, `period` and `under` of code characters), a request with a body,
+ * and every refusal (404, an unreadable plan) go to the app, which answers them as always.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Hono } from 'hono';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import type { AppEnv, Deps } from './api.js';
+import { SESSION_COOKIE, sessionId } from './auth.js';
+import { treeAnswer } from './routes/tree.js';
+
+const TREE = /^\/api\/plans\/([A-Za-z0-9-]{1,200})\/tree(?:\?(.*))?$/;
+const QUERY_VALUE = /^[A-Za-z0-9._-]*$/;
+
+/**
+ * The headers the app's middleware puts on every answer (the security headers), read from one
+ * answer of the app itself so that the fast path cannot drift from them.
+ */
+export async function headersOfEveryAnswer(app: Hono<AppEnv>): Promise<Record<string, string>> {
+  const res = await app.request('/api/health');
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== 'content-type' && name !== 'content-length') headers[name] = value;
+  });
+  return headers;
+}
+
+/** `next` (the app) with the tree read taken first when it is a plain one. */
+export function withFastReads(deps: Pick<Deps, 'store' | 'trees' | 'sessions'>, everyAnswer: Readonly<Record<string, string>>, next: RequestListener): RequestListener {
+  return (req, res) => {
+    const match = req.method === 'GET' && req.url !== undefined ? TREE.exec(req.url) : null;
+    const query = match === null ? undefined : plainQuery(match[2]);
+    if (match === null || query === undefined || req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
+      next(req, res);
+      return;
+    }
+    // A refusal or a fault: the app answers it (the same error document, or a 500 it logs).
+    answerTree(deps, everyAnswer, req, res, match[1]!, query).catch(() => next(req, res));
+  };
+}
+
+/** `period` and `under` if the query holds only those, in code characters; undefined otherwise. */
+function plainQuery(search: string | undefined): { period?: string; under?: string } | undefined {
+  const query: { period?: string; under?: string } = {};
+  if (search === undefined || search === '') return query;
+  for (const pair of search.split('&')) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    if ((name !== 'period' && name !== 'under') || !QUERY_VALUE.test(value) || query[name] !== undefined) return undefined;
+    query[name] = value;
+  }
+  return query;
+}
+
+async function answerTree(deps: Pick<Deps, 'store' | 'trees' | 'sessions'>, everyAnswer: Readonly<Record<string, string>>, req: IncomingMessage, res: ServerResponse, planId: string, query: { period?: string; under?: string }): Promise<void> {
+  const cookie = req.headers.cookie;
+  const token = cookie === undefined ? undefined : parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE];
+  const session = token === undefined || token === '' ? undefined : await deps.sessions.find(sessionId(token));
+  const answer = await treeAnswer(deps, {
+    planId,
+    period: query.period || undefined,
+    under: query.under || undefined,
+    user: session?.user ?? null,
+    ifNoneMatch: req.headers['if-none-match'],
+    acceptEncoding: req.headers['accept-encoding'],
+  });
+  if (res.destroyed) return;
+  res.writeHead(answer.status, { ...everyAnswer, ...answer.headers, ...(answer.body === null ? {} : { 'Content-Length': String(answer.body.byteLength) }) });
+  res.end(answer.body ?? undefined);
+}
