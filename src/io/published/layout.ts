@@ -32,6 +32,7 @@ import {
   type Unit,
   ZERO,
 } from '../../core/index.js';
+import { StringTable } from './string-table.js';
 
 export const LAYOUT_COLUMNS = [
   'Obiettivo',
@@ -151,7 +152,7 @@ export function readLayout(rows: readonly LayoutRow[], title: string, profile: I
 export class LayoutReader {
   private readonly issues: Issue[] = [];
   private readonly nodes: DraftNode[] = [];
-  private readonly byCode = new Map<string, DraftNode>();
+  private readonly byCode = new StringTable<DraftNode>();
   private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
   /**
@@ -175,9 +176,10 @@ export class LayoutReader {
    * same cell share its `Decimal`, amount and measurement: the plan is immutable (decimal.js never
    * changes a value, the model's fields are readonly), so sharing is safe and saves memory.
    */
-  private readonly weights = new Map<string, WeightReading>();
-  private readonly values = new Map<string, CellReading>();
-  private readonly numbers = new Map<string, Decimal | null>();
+  private readonly weights = new StringTable<WeightReading>();
+  private readonly targets = new StringTable<CellReading>();
+  private readonly actuals = new StringTable<CellReading>();
+  private readonly numbers = new StringTable<Decimal | null>();
 
   constructor(private readonly profile: ImportProfile = CHAMBER_PROFILE) {}
 
@@ -296,12 +298,13 @@ export class LayoutReader {
     return reading;
   }
 
-  private value(text: string): CellReading {
-    let reading = this.values.get(text);
+  /** Targets and actuals apart: the few targets then stay in a small table, quick to search. */
+  private value(text: string, readings: StringTable<CellReading>): CellReading {
+    let reading = readings.get(text);
     if (reading === undefined) {
       const value = parseValueCell(text);
       reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount } };
-      this.values.set(text, reading);
+      readings.set(text, reading);
     }
     return reading;
   }
@@ -352,7 +355,7 @@ export class LayoutReader {
 
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
-      const parsed = this.value(targetCell).value;
+      const parsed = this.value(targetCell, this.targets).value;
       if ('error' in parsed) this.error('unparsable-target', `Target: ${parsed.error}`, row, 3);
       else target = parsed;
     }
@@ -368,7 +371,7 @@ export class LayoutReader {
       // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
       measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
     } else {
-      const reading = this.value(actualCell);
+      const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
       if ('error' in parsed) {
         this.error('unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
@@ -427,12 +430,16 @@ export class LayoutReader {
       }
     }
 
+    // The latest objective of each depth, in file order: usually the parent is one of them, and a
+    // comparison is much quicker than a look-up among tens of thousands of codes.
+    const latest: string[] = [];
     for (const n of nodes) {
-      const parent = parentCode(n.code, byCode);
+      const depth = depthOf(n.code);
+      const parent = parentCode(n.code, depth, byCode, latest);
       if (parent === null && n.code.includes('.')) {
         issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
       }
-      const depth = depthOf(n.code);
+      latest[depth] = n.code;
       n.parent = parent;
       n.level = LEVELS[depth - 1] ?? `level ${depth}`;
     }
@@ -457,10 +464,15 @@ function isNotEvaluable(cell: string): boolean {
 
 const LEVELS = ['area', 'strategic', 'operational'];
 
-/** The nearest ancestor present: `A.2.1` → `A.2`, else `A`. */
-function parentCode(code: string, byCode: ReadonlyMap<string, unknown>): string | null {
-  for (let dot = code.lastIndexOf('.'); dot > 0; dot = code.lastIndexOf('.', dot - 1)) {
+/**
+ * The nearest ancestor present: `A.2.1` → `A.2`, else `A`. `latest[d]`, when set, is a code of
+ * depth `d` in the table.
+ */
+function parentCode(code: string, depth: number, byCode: StringTable<unknown>, latest: readonly (string | undefined)[]): string | null {
+  for (let dot = code.lastIndexOf('.'), d = depth - 1; dot > 0; dot = code.lastIndexOf('.', dot - 1), d--) {
     const candidate = code.slice(0, dot);
+    const known = latest[d];
+    if (known === candidate) return known;
     if (byCode.has(candidate)) return candidate;
   }
   return null;

@@ -80,6 +80,17 @@ describe('reading the published layout', () => {
   });
 });
 
+describe('the tree', () => {
+  it('finds the nearest objective present as parent, wherever it is in the table', () => {
+    const { value, issues } = parsePublishedText(
+      table('B.1.1 - Figlio prima del padre||||||', 'A - Area||||||', 'A.1.1 - Senza A.1||||||', 'A.2 - Secondo||||||', 'A.2.1 - Nipote||||||', 'B.1 - Padre dopo||||||', 'C.1 - Orfano||||||'),
+      't.txt',
+    );
+    expect(value.plan.nodes.map((n) => `${n.code}→${n.parent} ${n.level}`)).toEqual(['B.1.1→B.1 operational', 'A→null area', 'A.1.1→A operational', 'A.2→A strategic', 'A.2.1→A.2 operational', 'B.1→null strategic', 'C.1→null strategic']);
+    expect(issues.filter((i) => i.code === 'missing-parent').map((i) => i.location?.line)).toEqual([9, 10]);
+  });
+});
+
 describe('cells repeated across a table', () => {
   const amount = (m: { state: string; actual?: { kind: string; value: unknown } }): string => (m.state === 'measured' && m.actual?.kind === 'number' ? String(m.actual.value) : m.state);
 
