@@ -15,10 +15,11 @@
  * Explanations (contributions, sentences) are built on demand in explanation.ts, not here.
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
+import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, toDecimal, type Fraction } from './fraction.js';
 import { issue, type Issue } from './issues.js';
-import { BANDS, classify, type Band } from './legend.js';
+import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
 import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule, SourceLocation } from './model.js';
-import { scoreAmounts } from './scoring.js';
+import { scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
 
 export interface IndicatorResult {
   readonly indicator: Indicator;
@@ -80,14 +81,20 @@ const STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_ev
 const STATE_INDEX: Readonly<Record<MeasurementState, number>> = { measured: 0, not_achieved: 1, not_evaluable: 2, not_measured: 3 };
 const BASES: readonly Basis[] = ['indicators', 'children', 'none'];
 const NO_BAND = 255;
+/** How a slot holds its value: none (null), an exact fraction in the num/den arrays, or a Decimal. */
+const NONE_KIND = 0;
+const FRACTION = 1;
+const DECIMAL = 2;
 function bandIndex(band: Band | null): number {
   return band === null ? NO_BAND : BANDS.indexOf(band);
 }
 
 /**
  * The results live in flat arrays (one slot per node, one per indicator) rather than in a million
- * small objects: a big plan then evaluates without the garbage collector dominating. Result objects
- * (`NodeResult`, `IndicatorResult`) are made on demand when someone reads them.
+ * small objects: a big plan then evaluates without the garbage collector dominating. Scores and
+ * performances are exact fractions of safe integers in typed arrays (fraction.ts) whenever they
+ * fit, which is nearly always, and Decimals otherwise; result objects (`NodeResult`,
+ * `IndicatorResult`) and their Decimals are made on demand when someone reads them.
  */
 export class Evaluation {
   readonly plan: Plan;
@@ -104,18 +111,30 @@ export class Evaluation {
   private readonly indicatorNode: Int32Array;
   private readonly structureIssues: Issue[] = [];
 
-  private readonly performance: Array<Decimal | null>;
+  private readonly perfKind: Uint8Array;
+  private readonly perfNum: Float64Array;
+  private readonly perfDen: Float64Array;
+  /** The Decimal of a DECIMAL performance, and of a FRACTION one once read (sparse). */
+  private readonly perfDecimal: Array<Decimal | undefined> = [];
   private readonly bandOf: Uint8Array;
   private readonly basisOf: Uint8Array;
   private readonly nodeIssues = new Map<number, Issue[]>();
 
-  private readonly score: Array<Decimal | null>;
+  private readonly scoreKind: Uint8Array;
+  private readonly scoreNum: Float64Array;
+  private readonly scoreDen: Float64Array;
+  /** The scores that are not fractions (sparse). */
+  private readonly scoreDecimal: Array<Decimal | undefined> = [];
   /** 0 not met, 1 met, 2 unknown. */
   private readonly metOf: Uint8Array;
   private readonly stateOf: Uint8Array;
   private readonly countedOf: Uint8Array;
-  /** Actuals computed by a formula (the others are the indicator's own). */
-  private readonly derivedActual: Array<Amount | null | undefined> = [];
+  /** Actuals computed by a formula (the others are the indicator's own), as a fraction when exact. */
+  private readonly derivedActual: Array<Amount | Fraction | null | undefined> = [];
+  /** The legend in hundredths, to band fractions without making a Decimal; null: classify decimals. */
+  private readonly cuts: LegendCuts | null;
+  private readonly scratch: Fraction = { num: 0, den: 1 };
+  private readonly spare: Fraction = { num: 0, den: 1 };
   /** Sparse: most indicators have no problem. */
   private readonly indicatorIssues: Array<Issue[] | undefined> = [];
 
@@ -160,10 +179,15 @@ export class Evaluation {
     this.indicatorNode = new Int32Array(indicators);
     for (let i = 0; i < count; i++) this.indicatorNode.fill(i, this.firstIndicator[i]!, this.firstIndicator[i + 1]!);
 
-    this.performance = new Array<Decimal | null>(count).fill(null);
+    this.perfKind = new Uint8Array(count);
+    this.perfNum = new Float64Array(count);
+    this.perfDen = new Float64Array(count);
     this.bandOf = new Uint8Array(count).fill(NO_BAND);
     this.basisOf = new Uint8Array(count);
-    this.score = new Array<Decimal | null>(indicators).fill(null);
+    this.scoreKind = new Uint8Array(indicators);
+    this.scoreNum = new Float64Array(indicators);
+    this.scoreDen = new Float64Array(indicators);
+    this.cuts = legendCuts(plan.settings.legend);
     this.metOf = new Uint8Array(indicators).fill(2);
     this.stateOf = new Uint8Array(indicators);
     this.countedOf = new Uint8Array(indicators);
@@ -285,7 +309,7 @@ export class Evaluation {
     const band = this.bandOf[i]!;
     return {
       node: this.nodes[i]!,
-      performance: this.performance[i]!,
+      performance: this.performanceOf(i),
       band: band === NO_BAND ? null : BANDS[band]!,
       basis: BASES[this.basisOf[i]!]!,
       indicators,
@@ -299,14 +323,14 @@ export class Evaluation {
     const indicator = node.indicators[k - this.firstIndicator[i]!]!;
     const state = STATES[this.stateOf[k]!]!;
     const m = indicator.measurement;
-    const actual = indicator.formula !== null ? (this.derivedActual[k] ?? null) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
+    const actual = indicator.formula !== null ? derivedAmount(this.derivedActual[k]) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
     const met = this.metOf[k]!;
     return {
       indicator,
       code: node.code,
       state,
       actual,
-      score: this.score[k]!,
+      score: this.scoreOf(k),
       met: met === 2 ? null : met === 1,
       counted: this.countedOf[k] === 1,
       rule: indicator.scoring ?? this.plan.settings.defaultScoring,
@@ -357,49 +381,97 @@ export class Evaluation {
     return order;
   }
 
+  /** A node's performance as a Decimal, made from its fraction on first read. */
+  private performanceOf(i: number): Decimal | null {
+    if (this.perfKind[i] === NONE_KIND) return null;
+    let value = this.perfDecimal[i];
+    if (value === undefined) {
+      value = toDecimal(this.perfNum[i]!, this.perfDen[i]!);
+      this.perfDecimal[i] = value;
+    }
+    return value;
+  }
+
+  private scoreOf(k: number): Decimal | null {
+    const kind = this.scoreKind[k]!;
+    if (kind === NONE_KIND) return null;
+    return kind === FRACTION ? toDecimal(this.scoreNum[k]!, this.scoreDen[k]!) : this.scoreDecimal[k]!;
+  }
+
+  private setPerformanceFraction(i: number, num: number, den: number): void {
+    this.perfKind[i] = FRACTION;
+    this.perfNum[i] = num;
+    this.perfDen[i] = den;
+    if (this.perfDecimal[i] !== undefined) this.perfDecimal[i] = undefined;
+    this.bandOf[i] = this.bandOfFraction(num, den);
+  }
+
+  private setPerformanceDecimal(i: number, value: Decimal | null): void {
+    if (value !== null && decimalToFraction(value, this.spare)) return this.setPerformanceFraction(i, this.spare.num, this.spare.den);
+    this.perfKind[i] = value === null ? NONE_KIND : DECIMAL;
+    if (value !== null || this.perfDecimal[i] !== undefined) this.perfDecimal[i] = value ?? undefined;
+    this.bandOf[i] = value === null ? NO_BAND : bandIndex(classify(value, this.plan.settings.legend));
+  }
+
   private bandOf100 = -1;
   private bandOf0 = -1;
   /** The band as an index, with 0 and 100 (most objectives) classified once per evaluation. */
-  private band(performance: Decimal | null): number {
+  private bandOfFraction(num: number, den: number): number {
     const legend = this.plan.settings.legend;
-    if (performance === HUNDRED) return this.bandOf100 < 0 ? (this.bandOf100 = bandIndex(classify(HUNDRED, legend))) : this.bandOf100;
-    if (performance === ZERO) return this.bandOf0 < 0 ? (this.bandOf0 = bandIndex(classify(ZERO, legend))) : this.bandOf0;
-    return bandIndex(classify(performance, legend));
+    if (den === 1 && num === 100) return this.bandOf100 < 0 ? (this.bandOf100 = bandIndex(classify(HUNDRED, legend))) : this.bandOf100;
+    if (den === 1 && num === 0) return this.bandOf0 < 0 ? (this.bandOf0 = bandIndex(classify(ZERO, legend))) : this.bandOf0;
+    if (this.cuts !== null) {
+      const hundredths = hundredthsHalfUp(num, den);
+      if (hundredths === hundredths) return bandIndex(classifyHundredths(hundredths, this.cuts)); // not NaN
+    }
+    return bandIndex(classify(toDecimal(num, den), legend));
   }
 
+  /**
+   * The weighted mean of node i's children as an exact fraction into `out`: 1 when it is there,
+   * 0 when no child has a performance (null), -1 when it does not fit a fraction (use `childrenMean`).
+   */
+  private childrenMeanFraction(i: number, out: Fraction): number {
+    const from = this.childStart[i]!;
+    const to = this.childStart[i + 1]!;
+    if (from === to) return 0;
+    let allWeighted = true;
+    for (let c = from; c < to; c++) if (this.nodes[this.childList[c]!]!.weight === null) allWeighted = false;
+    out.num = 0;
+    out.den = 1;
+    let total = 0;
+    for (let c = from; c < to; c++) {
+      const child = this.childList[c]!;
+      const kind = this.perfKind[child]!;
+      if (kind === NONE_KIND) continue;
+      if (kind === DECIMAL) return -1;
+      // Equal weights count each child once; own weights as exact integers (thousandths of a percent).
+      const units = allWeighted ? weightUnits(this.nodes[child]!.weight!) : 1;
+      if (units < 0) return -1;
+      total += units;
+      if (!addFraction(out, units * this.perfNum[child]!, this.perfDen[child]!)) return -1;
+    }
+    if (total === 0) return allWeighted && this.hasPerformingChild(from, to) ? -1 : 0; // all weights 0: weightedMean counts them equally
+    return divideFraction(out, total) ? 1 : -1;
+  }
+
+  private hasPerformingChild(from: number, to: number): boolean {
+    for (let c = from; c < to; c++) if (this.perfKind[this.childList[c]!] !== NONE_KIND) return true;
+    return false;
+  }
+
+  /** `childrenMeanFraction` in decimals, for the values that do not fit a fraction. */
   private childrenMean(i: number): Decimal | null {
     const from = this.childStart[i]!;
     const to = this.childStart[i + 1]!;
-    if (from === to) return null;
-    let allWeighted = true;
+    let allWeighted = from < to;
     for (let c = from; c < to; c++) if (this.nodes[this.childList[c]!]!.weight === null) allWeighted = false;
-    if (!allWeighted) {
-      // Equal weights: a plain mean; children at exactly 0 or 100 are counted as integers.
-      let n = 0;
-      let full = 0;
-      let rest = ZERO;
-      for (let c = from; c < to; c++) {
-        const performance = this.performance[this.childList[c]!]!;
-        if (performance === null) continue;
-        n++;
-        if (performance === HUNDRED) full++;
-        else if (performance !== ZERO) rest = rest.plus(performance);
-      }
-      if (n === 0) return null;
-      if (full === n) return HUNDRED;
-      return rest.isZero() ? exactQuotient(full * 100, n) : rest.plus(full * 100).div(n);
-    }
     const terms: Term[] = [];
-    let allFull = true;
     for (let c = from; c < to; c++) {
       const child = this.childList[c]!;
-      const performance = this.performance[child]!;
-      if (performance === null) continue;
-      if (performance !== HUNDRED) allFull = false;
-      terms.push({ weight: allWeighted ? this.nodes[child]!.weight! : ONE, value: performance });
+      const performance = this.performanceOf(child);
+      if (performance !== null) terms.push({ weight: allWeighted ? this.nodes[child]!.weight! : ONE, value: performance });
     }
-    // Every counted child at exactly 100 (most of a real plan): the mean is 100, whatever the weights.
-    if (allFull && terms.length > 0 && (!allWeighted || terms.some((t) => !t.weight.isZero()))) return HUNDRED;
     return weightedMean(terms);
   }
 
@@ -418,54 +490,57 @@ export class Evaluation {
     const last = this.firstIndicator[i + 1]!;
     for (let k = first; k < last; k++) this.evaluateIndicator(k, node.indicators[k - first]!, node, i);
 
-    let performance: Decimal | null = null;
     if (first === last) {
-      performance = this.childrenMean(i);
       this.basisOf[i] = to > from ? 1 : 2;
+      const got = this.childrenMeanFraction(i, this.scratch);
+      if (got === 1) this.setPerformanceFraction(i, this.scratch.num, this.scratch.den);
+      else this.setPerformanceDecimal(i, got === 0 ? null : this.childrenMean(i));
     } else {
       this.basisOf[i] = 0;
-      // The hot path of a big plan. Scores are mostly exactly 0 or 100 and weights small decimals,
-      // so weights are summed as exact integers (thousandths of a percent) and divided once;
-      // only partial scores and unusual weights take the general decimal path.
+      // The hot path of a big plan: weights as exact integers (thousandths of a percent), scores as
+      // exact fractions, summed without a single Decimal; anything that does not fit takes the
+      // general decimal path below, which gives the same value.
+      const sum = this.scratch;
+      sum.num = 0;
+      sum.den = 1;
       let totalUnits = 0;
-      let fullUnits = 0;
       let exactUnits = true;
-      let partial = ZERO;
+      let fractions = true;
       let counted = 0;
       let blocked = false;
       for (let k = first; k < last; k++) {
         if (this.stateOf[k] === STATE_INDEX.not_measured && settings.notMeasured === 'block') blocked = true;
-        const score = this.score[k]!;
-        if (this.countedOf[k] !== 1 || score === null) continue;
+        const kind = this.scoreKind[k]!;
+        if (this.countedOf[k] !== 1 || kind === NONE_KIND) continue;
         counted++;
-        const w = node.indicators[k - first]!.weight;
-        const units = weightUnits(w);
-        if (units < 0) exactUnits = false;
+        const units = weightUnits(node.indicators[k - first]!.weight);
+        if (units < 0) {
+          exactUnits = false;
+          continue;
+        }
         totalUnits += units;
-        if (score === HUNDRED) fullUnits += units;
-        else if (score === ZERO || score.isZero()) continue;
-        else if (score.eq(HUNDRED)) fullUnits += units;
-        else partial = partial.plus(w.times(score));
+        if (!fractions) continue;
+        if (kind === DECIMAL) fractions = false;
+        else if (this.scoreNum[k] !== 0 && !addFraction(sum, units * this.scoreNum[k]!, this.scoreDen[k]!)) fractions = false;
       }
       if (blocked) {
         issues.push(issue('warning', 'blocked-by-not-measured', `${node.code} has an indicator not measured yet and the plan's policy blocks its performance`, node.origin ?? { node: node.code }));
-      } else if (counted > 0) {
-        if (!exactUnits) {
-          const general = this.counted(i, false);
-          performance = weightedMean(general);
-          if (general.every((t) => t.weight.isZero())) issues.push(zeroWeights(node));
-        } else if (totalUnits === 0) {
-          performance = weightedMean(this.counted(i, true));
-          issues.push(zeroWeights(node));
-        } else if (partial.isZero()) {
-          performance = fullUnits === totalUnits ? HUNDRED : fullUnits === 0 ? ZERO : exactQuotient(fullUnits * 100, totalUnits);
-        } else {
-          performance = new Decimal(fullUnits * 100).plus(partial.times(UNITS_PER_PERCENT)).div(totalUnits);
-        }
+        this.setPerformanceDecimal(i, null);
+      } else if (counted === 0) {
+        this.setPerformanceDecimal(i, null);
+      } else if (!exactUnits) {
+        const general = this.counted(i, false);
+        this.setPerformanceDecimal(i, weightedMean(general));
+        if (general.every((t) => t.weight.isZero())) issues.push(zeroWeights(node));
+      } else if (totalUnits === 0) {
+        this.setPerformanceDecimal(i, weightedMean(this.counted(i, true)));
+        issues.push(zeroWeights(node));
+      } else if (fractions && divideFraction(sum, totalUnits)) {
+        this.setPerformanceFraction(i, sum.num, sum.den);
+      } else {
+        this.setPerformanceDecimal(i, weightedMean(this.counted(i, false)));
       }
     }
-    this.performance[i] = performance;
-    this.bandOf[i] = this.band(performance);
     if (issues.length > 0) this.nodeIssues.set(i, issues);
     else this.nodeIssues.delete(i);
   }
@@ -476,7 +551,7 @@ export class Evaluation {
     const first = this.firstIndicator[i]!;
     const out: Term[] = [];
     for (let k = first; k < this.firstIndicator[i + 1]!; k++) {
-      const score = this.score[k]!;
+      const score = this.scoreOf(k);
       if (this.countedOf[k] === 1 && score !== null) out.push({ weight: equal ? ONE : node.indicators[k - first]!.weight, value: score });
     }
     return out;
@@ -489,21 +564,37 @@ export class Evaluation {
     const code = node.code;
     if (this.indicatorIssues[k] !== undefined) this.indicatorIssues[k] = undefined;
 
-    if (m.state === 'not_evaluable') return this.store(k, STATE_INDEX.not_evaluable, null, 2, false);
-    if (m.state === 'not_achieved') return this.store(k, STATE_INDEX.not_achieved, ZERO, 0, true);
+    if (m.state === 'not_evaluable') return this.storeScore(k, STATE_INDEX.not_evaluable, null, 2, false);
+    if (m.state === 'not_achieved') return this.storeFraction(k, STATE_INDEX.not_achieved, 0, 1, 0);
 
+    const rule = ind.scoring ?? settings.defaultScoring;
+    const out = this.scratch;
     let actual: Amount | null = null;
     let issues: Issue[] | null = null;
     if (ind.formula === null) {
       actual = m.state === 'measured' ? (m.actual ?? null) : null;
       if (m.state === 'measured' && actual === null) {
         issues = [issue('error', 'missing-actual', `"${ind.name}" is marked measured but has no actual`, locate(ind, code))];
+      } else if (actual !== null) {
+        const met = scoreAmountFraction(rule, ind.comparator, ind.target, actual, out);
+        if (met >= 0) return this.storeFraction(k, STATE_INDEX.measured, out.num, out.den, met);
+      }
+    } else if (ind.formula.kind === 'children_mean') {
+      const got = this.childrenMeanFraction(i, out);
+      if (got === 1) {
+        const num = out.num;
+        const den = out.den;
+        this.derivedActual[k] = { num, den };
+        const met = scoreNumberFraction(rule, ind.comparator, ind.target, num, den, out);
+        if (met >= 0) return this.storeFraction(k, STATE_INDEX.measured, out.num, out.den, met);
+        actual = { kind: 'number', value: toDecimal(num, den) };
+      } else {
+        const mean = got === 0 ? null : this.childrenMean(i);
+        actual = mean === null ? null : { kind: 'number', value: mean };
+        this.derivedActual[k] = actual;
       }
     } else {
-      if (ind.formula.kind === 'children_mean') {
-        const mean = this.childrenMean(i);
-        actual = mean === null ? null : { kind: 'number', value: mean };
-      } else if (m.state === 'measured') {
+      if (m.state === 'measured') {
         const computed = computeFormula(ind.formula, m.inputs ?? {});
         if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
         else actual = { kind: 'number', value: computed.value };
@@ -512,41 +603,47 @@ export class Evaluation {
     }
     if (actual === null) {
       if (issues !== null) this.indicatorIssues[k] = issues;
-      const zero = settings.notMeasured === 'zero';
-      return this.store(k, STATE_INDEX.not_measured, zero ? ZERO : null, zero ? 0 : 2, zero);
+      if (settings.notMeasured === 'zero') return this.storeFraction(k, STATE_INDEX.not_measured, 0, 1, 0);
+      return this.storeScore(k, STATE_INDEX.not_measured, null, 2, false);
     }
-    const rule = ind.scoring ?? settings.defaultScoring;
     const scored = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
     if (scored.issues.length > 0) {
       issues ??= [];
       for (const problem of scored.issues) issues.push(issue(problem.severity, problem.code, `"${ind.name}": ${problem.message}`, locate(ind, code)));
     }
     if (issues !== null) this.indicatorIssues[k] = issues;
-    this.store(k, STATE_INDEX.measured, scored.score, scored.met === null ? 2 : scored.met ? 1 : 0, scored.score !== null);
+    this.storeScore(k, STATE_INDEX.measured, scored.score, scored.met === null ? 2 : scored.met ? 1 : 0, scored.score !== null);
   }
 
-  private store(k: number, state: number, score: Decimal | null, met: number, counted: boolean): void {
+  /** A counted score that is an exact fraction. */
+  private storeFraction(k: number, state: number, num: number, den: number, met: number): void {
     this.stateOf[k] = state;
-    this.score[k] = score;
+    this.scoreKind[k] = FRACTION;
+    this.scoreNum[k] = num;
+    this.scoreDen[k] = den;
+    if (this.scoreDecimal[k] !== undefined) this.scoreDecimal[k] = undefined;
+    this.metOf[k] = met;
+    this.countedOf[k] = 1;
+  }
+
+  /** A score from the general path: kept as a fraction when it fits, as a Decimal otherwise. */
+  private storeScore(k: number, state: number, score: Decimal | null, met: number, counted: boolean): void {
+    if (score !== null && counted && decimalToFraction(score, this.spare)) return this.storeFraction(k, state, this.spare.num, this.spare.den, met);
+    this.stateOf[k] = state;
+    this.scoreKind[k] = score === null ? NONE_KIND : DECIMAL;
+    if (score !== null || this.scoreDecimal[k] !== undefined) this.scoreDecimal[k] = score ?? undefined;
     this.metOf[k] = met;
     this.countedOf[k] = counted ? 1 : 0;
   }
 }
 
-const ONE = new Decimal(1);
-const UNITS_PER_PERCENT = 1000;
-
-/**
- * num / den for non-negative safe integers: built from digits when the quotient terminates within
- * six decimals (the usual case, and five times cheaper than a decimal division), divided otherwise.
- */
-export function exactQuotient(num: number, den: number): Decimal {
-  let scaled = num;
-  for (let places = 0; places <= 6 && scaled <= Number.MAX_SAFE_INTEGER; places++, scaled *= 10) {
-    if (scaled % den === 0) return new Decimal(places === 0 ? String(scaled / den) : `${scaled / den}e-${places}`);
-  }
-  return new Decimal(num).div(den);
+/** A derived actual as the result shows it. */
+function derivedAmount(value: Amount | Fraction | null | undefined): Amount | null {
+  if (value === undefined || value === null) return null;
+  return 'kind' in value ? value : { kind: 'number', value: toDecimal(value.num, value.den) };
 }
+
+const ONE = new Decimal(1);
 
 function locate(ind: Indicator, code: string): SourceLocation {
   return ind.origin ?? { node: code, indicator: ind.id };

@@ -56,3 +56,34 @@ export function legendFromThresholds(green: Decimal, yellow: Decimal, greenInclu
     ],
   };
 }
+
+/** A legend's thresholds in whole hundredths of a percent, for classifying exact fractions. */
+export interface LegendCuts {
+  readonly bands: readonly Band[];
+  /** Hundredths; -Infinity for the rule that matches everything. */
+  readonly mins: readonly number[];
+  readonly inclusive: readonly boolean[];
+}
+
+/** The legend as cuts in hundredths, or null when a threshold has more than two decimals. */
+export function legendCuts(legend: Legend): LegendCuts | null {
+  const bands: Band[] = [];
+  const mins: number[] = [];
+  const inclusive: boolean[] = [];
+  for (const rule of legend.rules) {
+    if (rule.min !== undefined && rule.min.decimalPlaces() > 2) return null;
+    bands.push(rule.band);
+    mins.push(rule.min === undefined ? -Infinity : rule.min.times(100).toNumber());
+    inclusive.push(rule.minInclusive === true);
+  }
+  return { bands, mins, inclusive };
+}
+
+/** `classify` for a performance already rounded half up to whole hundredths (8000 = 80,00%). */
+export function classifyHundredths(hundredths: number, cuts: LegendCuts): Band | null {
+  for (let r = 0; r < cuts.bands.length; r++) {
+    const min = cuts.mins[r]!;
+    if (hundredths > min || (hundredths === min && cuts.inclusive[r]!)) return cuts.bands[r]!;
+  }
+  return null;
+}

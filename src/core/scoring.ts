@@ -16,6 +16,7 @@
  *   not scored: the indicator leaves the mean and an error says why.
  */
 import { Decimal, HUNDRED, ZERO, clamp } from './decimal.js';
+import { decimalToFraction, isSafe, setFraction, type Fraction } from './fraction.js';
 import { issue, type Issue } from './issues.js';
 import type { Amount, BandPoint, Comparator, ScoringRule, Unit } from './model.js';
 import { WORDS, type Language } from './words.js';
@@ -157,6 +158,57 @@ export function scoreAmounts(rule: ScoringRule, comparator: Comparator, toleranc
       return scoreOnScale(scale, 'interpolated', comparator, a, actual.kind, met);
     }
   }
+}
+
+const targetPart: Fraction = { num: 0, den: 1 };
+const actualPart: Fraction = { num: 0, den: 1 };
+
+/**
+ * The fast path of `scoreAmounts` for evaluating big plans: on/off on numbers and dates, and
+ * proportional with `>=` or `<=`, the score written into `out` as an exact fraction (see
+ * fraction.ts). Returns 1 when the comparator holds, 0 when it does not, and -1 when this path does
+ * not apply (another rule, `=`, something to report, a value too long for a fraction): the caller
+ * then uses `scoreAmounts`, which gives the same score as a decimal.
+ */
+export function scoreAmountFraction(rule: ScoringRule, comparator: Comparator, target: Amount | null, actual: Amount, out: Fraction): number {
+  if (target === null || comparator === '=' || (rule.kind !== 'on_off' && rule.kind !== 'proportional')) return -1;
+  if (actual.kind === 'number') {
+    if (!decimalToFraction(actual.value, actualPart)) return -1;
+    return scoreNumberFraction(rule, comparator, target, actualPart.num, actualPart.den, out);
+  }
+  if (actual.kind !== 'date' || target.kind !== 'date') return -1;
+  const met = comparator === '>=' ? actual.value >= target.value : actual.value <= target.value;
+  if (!met && rule.kind === 'proportional') return -1; // on/off with a note: the general path says so
+  out.num = met ? 100 : 0;
+  out.den = 1;
+  return met ? 1 : 0;
+}
+
+/** `scoreAmountFraction` for a number actual given as the fraction aNum/aDen (a derived actual). */
+export function scoreNumberFraction(rule: ScoringRule, comparator: Comparator, target: Amount | null, aNum: number, aDen: number, out: Fraction): number {
+  if (target === null || target.kind !== 'number' || comparator === '=' || (rule.kind !== 'on_off' && rule.kind !== 'proportional')) return -1;
+  if (!decimalToFraction(target.value, targetPart)) return -1;
+  const tNum = targetPart.num;
+  const tDen = targetPart.den;
+  // a/aDen against t/tDen by cross-multiplication (both denominators positive).
+  const left = aNum * tDen;
+  const right = tNum * aDen;
+  if (!isSafe(left) || !isSafe(right)) return -1;
+  const met = comparator === '>=' ? left >= right : left <= right;
+  if (met || rule.kind === 'on_off') {
+    out.num = met ? 100 : 0;
+    out.den = 1;
+    return met ? 1 : 0;
+  }
+  // Below target, as proportionalShortfall: actual/target (>=) or target/actual (<=), times 100.
+  const usable = comparator === '>=' ? tNum > 0 && aNum >= 0 : tNum >= 0 && aNum > 0;
+  if (!usable) {
+    out.num = 0;
+    out.den = 1;
+    return 0;
+  }
+  const ok = comparator === '>=' ? setFraction(out, left * 100, right) : setFraction(out, right * 100, left);
+  return ok ? 0 : -1;
 }
 
 /** Score below target under the proportional rule (the comparator does not hold). */
