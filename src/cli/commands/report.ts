@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
-import { isReportFormat, PdfEngineMissing, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { EXIT, loadOrReport } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
@@ -63,10 +63,6 @@ export function registerReport(program: Command): void {
         }
       } catch (error) {
         bar?.stop();
-        if (error instanceof PdfEngineMissing) {
-          process.stderr.write(`albero report: ${error.message}\n`);
-          return void (process.exitCode = 69); // EX_UNAVAILABLE: the machine, not the input
-        }
         const code = (error as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && options.output !== undefined) {
           process.stderr.write(`albero report: ${options.output} cannot be written (${code})\n`);
@@ -79,7 +75,7 @@ export function registerReport(program: Command): void {
 
 function progressBar(format: string): { update: (done: number, total: number) => void; stop: () => void } {
   const bar = new cliProgress.SingleBar(
-    { format: `${format} {bar} {value}/{total} objectives${format === 'pdf' ? ' (then Chromium prints the pages)' : ''}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: `${format} {bar} {value}/{total} objectives`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -2,38 +2,45 @@
  * The Relazione table as one self-contained HTML page: title block, summary (chart by area and
  * strategic objective, objectives per band), legend, and the fixture's seven-column table. No
  * external file, font or script, so it can be mailed, archived, published and printed as is; the
- * same page is what Chromium turns into the PDF.
+ * PDF (pdf.ts) draws the same rows (rows.ts) and the same summary.
  *
  * Accessibility: a real `<table>` with caption, `scope`d headers and a header group repeated on
  * every printed page; the band is always written as a word and a shape beside its colour; the
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
-import { amountText } from '../json.js';
-import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
+import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
 import { computedAtText, yearOf, type ReportMeta } from './meta.js';
-import { reportSummary, type ReportSummary } from './summary.js';
+import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
+import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
 /** Plans with more objectives than this are printed as several tables of `CHUNK` objectives. */
 const CHUNK_FROM = 300;
 const CHUNK = 60;
 
-export const BAND_COLOUR: Record<Band, string> = { green: '#9fd67f', yellow: '#ffe45c', red: '#ff9a8f' };
-/** Darker tones for bars and swatch borders, readable on white. */
-const BAND_STROKE: Record<Band, string> = { green: '#2e7d32', yellow: '#9a7d00', red: '#c62828' };
-export const BAND_WORD: Record<Band, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
-/** Shapes that differ in print and for colour-blind readers: full, half, empty. */
-export const BAND_ICON: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
+export { BAND_COLOUR, BAND_ICON, BAND_WORD } from './bands.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function bandMark(performance: Decimal | null, band: Band | null): string {
-  if (performance === null) return '<span class="none">—<span class="sr"> nessuna performance</span></span>';
+const NO_PERFORMANCE = '<span class="none">—<span class="sr"> nessuna performance</span></span>';
+
+function bandMark({ value, band }: Mark): string {
+  if (value === null) return NO_PERFORMANCE;
   const b = band === null ? '' : `<span class="icon" aria-hidden="true">${BAND_ICON[band]}</span> `;
   const word = band === null ? '' : ` <span class="word">${BAND_WORD[band]}</span>`;
-  return `${b}${formatPercent(performance)}${word}`;
+  return `${b}${value}${word}`;
+}
+
+/** One row of the seven-column table. */
+function rowHtml(row: ReportRow): string {
+  if (row.kind === 'objective') {
+    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td></tr>`;
+  }
+  const actual = row.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
+  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td></tr>`;
 }
 
 function bandClass(band: Band | null): string {
@@ -41,7 +48,7 @@ function bandClass(band: Band | null): string {
 }
 
 const CSS = `
-:root { --ink: #1a1a1a; --muted: #5c5c5c; --rule: #b9c2cc; --head: #1f4e79; }
+:root { --ink: ${REPORT_COLOUR.ink}; --muted: ${REPORT_COLOUR.muted}; --rule: ${REPORT_COLOUR.rule}; --head: ${REPORT_COLOUR.head}; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 297mm; padding: 12px; font-size: 10pt; line-height: 1.3; }
 h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 12.5pt; margin: 14px 0 6px; color: var(--head); }
@@ -66,9 +73,9 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 /* Big plans: a denser table, a third fewer pages to print and to leaf through. */
 .compact .relazione { font-size: 8pt; line-height: 1.2; }
 .compact .relazione th, .compact .relazione td { padding: 1px 4px; }
-.relazione col.c-obj { width: 24%; } .relazione col.c-ind { width: 30%; } .relazione col.c-peso { width: 7%; }
-.relazione col.c-tgt, .relazione col.c-act { width: 8.5%; } .relazione col.c-kpi, .relazione col.c-perf { width: 11%; }
-.relazione tr.objective th, .relazione tr.objective td { background: #e4ebf3; font-weight: bold; }
+.relazione col.c-obj { width: ${COLUMN_PERCENT[0]}%; } .relazione col.c-ind { width: ${COLUMN_PERCENT[1]}%; } .relazione col.c-peso { width: ${COLUMN_PERCENT[2]}%; }
+.relazione col.c-tgt, .relazione col.c-act { width: ${COLUMN_PERCENT[3]}%; } .relazione col.c-kpi, .relazione col.c-perf { width: ${COLUMN_PERCENT[5]}%; }
+.relazione tr.objective th, .relazione tr.objective td { background: ${REPORT_COLOUR.objective}; font-weight: bold; }
 .relazione tr.objective.depth-0 th { font-size: 9.5pt; }
 .relazione tbody th { font-weight: normal; }
 .relazione td.perf, .relazione td.kpi { text-align: right; white-space: nowrap; }
@@ -105,23 +112,22 @@ function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): strin
   const parts: string[] = [];
   for (const min of legendMins) {
     const px = x(Number(min.toString()));
-    parts.push(`<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="#777" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`);
+    parts.push(`<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="${REPORT_COLOUR.cut}" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`);
   }
   parts.push(`<text x="${labelWidth}" y="${height - 6}" text-anchor="middle">0%</text><text x="${labelWidth + barWidth}" y="${height - 6}" text-anchor="middle">100%</text>`);
   summary.lines.forEach((l, i) => {
     const y = i * rowHeight + 2;
-    const label = `${l.code} ${l.title}`;
-    const short = label.length > 44 ? `${label.slice(0, 43)}…` : label;
+    const short = chartLabel(l);
     parts.push(`<text x="${l.depth === 0 ? 0 : 12}" y="${y + 13}"${l.depth === 0 ? ' font-weight="bold"' : ''}>${escapeHtml(short)}</text>`);
     if (l.performance === null || l.band === null) {
-      parts.push(`<text x="${labelWidth + 4}" y="${y + 13}" fill="#5c5c5c">nessuna performance</text>`);
+      parts.push(`<text x="${labelWidth + 4}" y="${y + 13}" fill="${REPORT_COLOUR.muted}">nessuna performance</text>`);
       return;
     }
     const p = Number(round(l.performance, 2).toString());
     parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(p) - labelWidth).toFixed(1)}" height="${rowHeight - 6}" fill="${BAND_COLOUR[l.band]}" stroke="${BAND_STROKE[l.band]}"/>`);
     parts.push(`<text x="${(x(p) + 4).toFixed(1)}" y="${y + 13}">${BAND_ICON[l.band]} ${escapeHtml(formatPercent(l.performance))}</text>`);
   });
-  const desc = summary.lines.map((l) => `${l.code}: ${l.performance === null ? 'nessuna performance' : `${formatPercent(l.performance)} (${BAND_WORD[l.band!]})`}`).join('; ');
+  const desc = chartDescription(summary.lines);
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="chart-title">Performance per area e per obiettivo strategico</title><desc id="chart-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
 }
 
@@ -147,7 +153,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     .join('');
 
   const summaryRows = summary.lines
-    .map((l) => `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(l.performance, l.band)}</td></tr>`)
+    .map((l) => `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band))}</td></tr>`)
     .join('');
   const countRows = legend.rules
     .map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`)
@@ -165,20 +171,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
       tables.push(rows);
       rows = [];
     }
-    const depth = r.node.code.split('.').length - 1;
-    const weight = r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`;
-    rows.push(
-      `<tr class="objective depth-${Math.min(depth, 2)}"><th scope="row" id="o-${escapeHtml(r.node.code)}">${escapeHtml(`${r.node.code} - ${r.node.title}`)}</th><td></td><td class="num">${weight}</td><td colspan="3"></td><td class="perf${bandClass(r.band)}">${r.performance === null ? '<span class="none">—<span class="sr"> nessuna performance</span></span>' : bandMark(r.performance, r.band)}</td></tr>`,
-    );
-    for (const i of r.indicators) {
-      const ind = i.indicator;
-      const actual =
-        i.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : i.state === 'measured' ? escapeHtml(ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number' ? formatPercent(i.actual.value) : amountText(i.actual, ind.unit)) : `<span class="state">${i.state === 'not_achieved' ? 'non raggiunto' : 'non misurato'}</span>`;
-      const kpiBand = classify(i.score, legend);
-      rows.push(
-        `<tr><td></td><th scope="row">${escapeHtml(ind.name)}</th><td class="num">${escapeHtml(`${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`)}</td><td class="num">${escapeHtml(amountText(ind.target, ind.unit))}</td><td class="num">${actual}</td><td class="kpi${bandClass(kpiBand)}">${i.score === null ? '' : bandMark(i.score, kpiBand)}</td><td></td></tr>`,
-      );
-    }
+    for (const row of objectiveRows(r, evaluation)) rows.push(rowHtml(row));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);

@@ -2,13 +2,12 @@
  * Every export of a computed plan behind one call, for the CLI and the server alike: the format
  * picks the renderer, the result is bytes with their media type and file extension.
  */
-import type { Browser } from 'playwright-core';
 import type { Evaluation, Issue } from '../../core/index.js';
 import { openDataCsv, openDataJson } from '../opendata/index.js';
 import { exportPlanXlsx } from '../xlsx/export.js';
 import { renderReportHtml } from './html.js';
 import type { ReportMeta } from './meta.js';
-import { renderPdf } from './pdf.js';
+import { renderReportPdf } from './pdf.js';
 
 /** Objectives up to which the PDF is tagged for screen readers. */
 export const TAGGED_UP_TO = 300;
@@ -29,9 +28,8 @@ export function isReportFormat(text: string): text is ReportFormat {
 }
 
 export interface RenderOptions extends ReportMeta {
+  /** For PDF: called as the table's rows are drawn (the CLI shows a bar). */
   readonly onProgress?: (done: number, total: number) => void;
-  /** For PDF: a running browser to reuse. */
-  readonly browser?: Browser;
   /** Import notes to carry in the JSON document. */
   readonly issues?: readonly Issue[];
 }
@@ -42,11 +40,10 @@ export async function renderReport(evaluation: Evaluation, format: ReportFormat,
     case 'html':
       return new TextEncoder().encode(renderReportHtml(evaluation, meta));
     case 'pdf':
-      return renderPdf(renderReportHtml(evaluation, meta), {
-        title: evaluation.plan.title,
+      return renderReportPdf(evaluation, {
+        ...meta,
         // Tagged (accessible) for a Relazione of normal size; the 10,000-indicator annex skips it to stay fast.
         tagged: evaluation.nodeResults.length <= TAGGED_UP_TO,
-        ...(options.browser === undefined ? {} : { browser: options.browser }),
       });
     case 'xlsx':
       return exportPlanXlsx(evaluation, meta);
@@ -58,5 +55,5 @@ export async function renderReport(evaluation: Evaluation, format: ReportFormat,
 }
 
 export { renderReportHtml } from './html.js';
-export { renderPdf, launchChromium, PdfEngineMissing } from './pdf.js';
+export { renderReportPdf } from './pdf.js';
 export type { ReportMeta } from './meta.js';

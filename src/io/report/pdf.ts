@@ -1,80 +1,642 @@
 /**
- * HTML to PDF with headless Chromium (the Debian package, driven by playwright-core): A4
- * landscape, the table header repeated by the page's print CSS, the plan's title in the page
- * header and "Pagina N di M" in the footer. The browser is found at ALBERO_CHROMIUM or
- * /usr/bin/chromium; its absence is reported in plain words, not as a stack trace.
+ * The Relazione as PDF, drawn directly with pdfkit: A4 landscape, the plan's title in every page's
+ * header and "Pagina N di M" in its footer, the title block, the summary (a vector bar chart, the
+ * objectives per band, the table by area), the legend and the seven-column table, whose header
+ * row is repeated on every page and whose rows are never split across pages.
+ *
+ * The texts come from the same places as the HTML page's (rows.ts, summary.ts, bands.ts, meta.ts);
+ * only the drawing is here. DejaVu Sans is embedded (the standard PDF fonts have no ● ◐ ○, ≥, —).
+ * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
+ * with its description; page furniture as artifacts) for screen readers.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { escapeHtml } from './html.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatPercent, round, type Evaluation, type Legend } from '../../core/index.js';
+import { LAYOUT_COLUMNS } from '../published/layout.js';
+import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
+import { computedAtText, yearOf, type ReportMeta } from './meta.js';
+import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
+import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export class PdfEngineMissing extends Error {}
-
-/** A4 landscape and its margins, in millimetres (the same as the page's print CSS). */
-const PAGE_MM = { width: 297, height: 210, top: 14, bottom: 14, left: 10, right: 10 };
-const MM_TO_CSS_PX = 96 / 25.4;
-/** The printable area, in CSS pixels. */
-const PRINTABLE = {
-  width: Math.round((PAGE_MM.width - PAGE_MM.left - PAGE_MM.right) * MM_TO_CSS_PX),
-  height: Math.round((PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) * MM_TO_CSS_PX),
-};
-
-export function chromiumPath(): string {
-  return process.env['ALBERO_CHROMIUM'] ?? '/usr/bin/chromium';
-}
-
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new PdfEngineMissing(`PDF needs Chromium, not found at ${executablePath} (install it with: apt-get install chromium, or set ALBERO_CHROMIUM)`);
-  }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-}
-
-export interface PdfOptions {
-  /** Printed in every page's header. */
-  readonly title: string;
-  /** Reuse a running browser (the server keeps one); otherwise one is started and closed. */
-  readonly browser?: Browser;
-  /**
-   * A tagged PDF (structure for screen readers) with bookmarks from the headings. It costs about a
-   * fifth more time, so callers turn it off for very big annexes.
-   */
+export interface PdfReportOptions extends ReportMeta {
+  /** Structure for screen readers; costs time and bytes, so very big annexes go without. */
   readonly tagged?: boolean;
+  /** Called as the table's rows are drawn. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The PDF bytes of a report page. */
-export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
-  const browser = options.browser ?? (await launchChromium());
-  try {
-    // Loaded as it will be printed: print media, a window as wide as the page's printable area.
-    // Chromium lays the page out while loading it, then twice more when printing (once to count
-    // the pages, once to print them); with the same media and width those passes reuse the first
-    // layout instead of redoing it (on 10,000 indicators about a third less of the renderer's
-    // time: bench/exchange.ts).
-    const page = await browser.newPage({ viewport: PRINTABLE });
-    try {
-      await page.emulateMedia({ media: 'print' });
-      await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-      const small = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 10mm;';
-      const pdf = await page.pdf({
-        format: 'A4',
-        tagged: options.tagged ?? true,
-        outline: options.tagged ?? true,
-        landscape: true,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style="${small} text-align: right;">${escapeHtml(options.title)}</div>`,
-        footerTemplate: `<div style="${small} display: flex; justify-content: space-between;"><span>Albero della performance</span><span>Pagina <span class="pageNumber"></span> di <span class="totalPages"></span></span></div>`,
-        margin: { top: `${PAGE_MM.top}mm`, bottom: `${PAGE_MM.bottom}mm`, left: `${PAGE_MM.left}mm`, right: `${PAGE_MM.right}mm` },
-      });
-      return new Uint8Array(pdf);
-    } finally {
-      await page.close();
-    }
-  } finally {
-    if (options.browser === undefined) await browser.close();
+const PT_PER_MM = 72 / 25.4;
+/** A4 landscape and its margins (the same as the HTML page's print CSS), in points. */
+const PAGE = { width: 297 * PT_PER_MM, height: 210 * PT_PER_MM, top: 14 * PT_PER_MM, bottom: 14 * PT_PER_MM, left: 10 * PT_PER_MM, right: 10 * PT_PER_MM };
+const LEFT = PAGE.left;
+const RIGHT = PAGE.width - PAGE.right;
+const WIDTH = RIGHT - LEFT;
+const BOTTOM = PAGE.height - PAGE.bottom;
+/** CSS pixels to points: the sizes below follow the HTML page's CSS. */
+const PX = 0.75;
+/** DejaVu Sans (all three faces): ascent and descent in em. */
+const ASCENT = 1901 / 2048;
+const DESCENT = 483 / 2048;
+/** Plans with more objectives than this get the denser table (as in the HTML page). */
+const COMPACT_FROM = 300;
+/** Objectives between two reports of progress (and two yields to the event loop). */
+const PROGRESS_EVERY = 250;
+
+type Face = 'regular' | 'bold' | 'italic';
+type Struct = PDFKit.PDFStructureElement;
+
+const FONT_FILES: Record<Face, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
+let fonts: Record<Face, Buffer> | undefined;
+/** The font files, read once per process; resolved as a package, so it works from src/ and dist/. */
+function fontData(): Record<Face, Buffer> {
+  if (fonts === undefined) {
+    const require = createRequire(import.meta.url);
+    const read = (file: string): Buffer => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    fonts = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), italic: read(FONT_FILES.italic) };
   }
+  return fonts;
+}
+
+/** Text in a cell: its lines, in one face and size. */
+interface Para {
+  readonly lines: readonly string[];
+  readonly face: Face;
+  readonly size: number;
+  readonly color: string;
+  readonly align: 'left' | 'right';
+  readonly indent?: number;
+}
+
+interface Cell {
+  readonly para?: Para;
+  /** A performance, drawn right-aligned as shape, value and word. */
+  readonly mark?: { readonly mark: Mark; readonly bold: boolean; readonly size: number };
+  readonly fill?: string;
+  /** Joined to the next cell, as by a colspan: no rule between them. */
+  readonly joined?: boolean;
+  /** The structure tag: a header cell or a data cell. */
+  readonly tag: 'TH' | 'TD';
+}
+
+interface TableStyle {
+  readonly size: number;
+  /** Line height as a multiple of the size. */
+  readonly leading: number;
+  readonly padX: number;
+  readonly padY: number;
+}
+
+/** The pdfkit document with the few drawing habits the report needs. */
+class Canvas {
+  readonly doc: PDFKit.PDFDocument;
+  y = PAGE.top;
+  private fillNow = '';
+
+  constructor(
+    readonly title: string,
+    readonly tagged: boolean,
+    lang: string,
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged,
+      lang,
+      displayTitle: true,
+      info: { Title: title, Author: 'Albero', Creator: 'Albero', Producer: 'Albero (pdfkit)' },
+    });
+    const data = fontData();
+    for (const face of Object.keys(data) as Face[]) this.doc.registerFont(face, data[face]);
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.fillNow = '';
+    this.y = PAGE.top;
+  }
+
+  /** Starts a new page unless `height` more points fit on this one; true if it did. */
+  ensure(height: number): boolean {
+    if (this.y + height <= BOTTOM) return false;
+    this.newPage();
+    return true;
+  }
+
+  private use(face: Face, size: number): void {
+    this.doc.font(face).fontSize(size);
+  }
+
+  private fill(color: string): void {
+    if (color !== this.fillNow) {
+      this.doc.fillColor(color);
+      this.fillNow = color;
+    }
+  }
+
+  width(text: string, face: Face, size: number): number {
+    this.use(face, size);
+    return this.doc.widthOfString(text);
+  }
+
+  /** One line of text with its baseline at `baseline`, never wrapped or paginated by pdfkit. */
+  line(text: string, x: number, baseline: number, face: Face, size: number, color: string): void {
+    this.use(face, size);
+    this.fill(color);
+    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  }
+
+  /** A text cut into lines of at most `width` points, at spaces (inside a word only if it must). */
+  wrap(text: string, face: Face, size: number, width: number): string[] {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean === '') return [];
+    this.use(face, size);
+    const doc = this.doc;
+    if (doc.widthOfString(clean) <= width) return [clean];
+    const space = doc.widthOfString(' ');
+    const lines: string[] = [];
+    let line = '';
+    let lineWidth = 0;
+    for (const word of clean.split(' ')) {
+      let w = doc.widthOfString(word);
+      if (line !== '' && lineWidth + space + w <= width) {
+        line += ` ${word}`;
+        lineWidth += space + w;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      let rest = word;
+      while (w > width && rest.length > 1) {
+        let n = rest.length - 1;
+        while (n > 1 && doc.widthOfString(rest.slice(0, n)) > width) n--;
+        lines.push(rest.slice(0, n));
+        rest = rest.slice(n);
+        w = doc.widthOfString(rest);
+      }
+      line = rest;
+      lineWidth = w;
+    }
+    if (line !== '') lines.push(line);
+    return lines;
+  }
+
+  /** Drawing that is no part of the content (fills, rules, page furniture): an artifact when tagged. */
+  artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
+    if (!this.tagged) return draw();
+    this.doc.markContent('Artifact', type === undefined ? undefined : { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /** Content drawn as a structure element of `parent` (or simply drawn, untagged). */
+  tag(parent: Struct | null, type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+    if (parent === null || !this.tagged) return draw();
+    parent.add(this.doc.struct(type, options, draw));
+  }
+
+  /** A structure element to add children to, or null when untagged. */
+  group(parent: Struct | null, type: string): Struct | null {
+    if (parent === null || !this.tagged) return null;
+    const element = this.doc.struct(type);
+    parent.add(element);
+    return element;
+  }
+
+  rect(x: number, y: number, w: number, h: number, fill: string, stroke?: string): void {
+    const doc = this.doc;
+    doc.rect(x, y, w, h);
+    if (stroke === undefined) doc.fillColor(fill).fill();
+    else doc.lineWidth(PX).fillColor(fill).strokeColor(stroke).fillAndStroke();
+    this.fillNow = fill;
+  }
+}
+
+/** The first baseline of a line box of `lineHeight` holding text of `size` (CSS's half-leading). */
+function firstBaseline(top: number, size: number, lineHeight: number): number {
+  return top + (lineHeight - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
+}
+
+/**
+ * A table that paginates itself: the header row opens it and every page it continues on, rows
+ * are never split, each cell's text wraps within its column.
+ */
+class TableWriter {
+  private readonly x: number[] = [];
+  private headerDrawn = false;
+  /** Where the last row ended: a row starting elsewhere (a new page) draws its own top rule. */
+  private lastBottom = -1;
+  private readonly header: Cell[];
+
+  constructor(
+    private readonly canvas: Canvas,
+    private readonly widths: readonly number[],
+    headings: readonly string[],
+    private readonly style: TableStyle,
+    private readonly struct: Struct | null,
+    left = LEFT,
+  ) {
+    let at = left;
+    for (const w of widths) {
+      this.x.push(at);
+      at += w;
+    }
+    this.header = headings.map((h, i) => ({ tag: 'TH', fill: REPORT_COLOUR.head, para: this.para(h, i, 'bold', '#ffffff') }));
+  }
+
+  /** A cell's text wrapped to column `column`. */
+  para(text: string, column: number, face: Face, color: string, options: { size?: number; align?: 'left' | 'right'; indent?: number } = {}): Para {
+    const size = options.size ?? this.style.size;
+    const indent = options.indent ?? 0;
+    const lines = this.canvas.wrap(text, face, size, this.widths[column]! - 2 * this.style.padX - indent);
+    return { lines, face, size, color, align: options.align ?? 'left', indent };
+  }
+
+  /** The height a row's cells need. */
+  private heightOf(cells: readonly Cell[]): number {
+    let h = this.style.size * this.style.leading;
+    for (const c of cells) {
+      if (c.para !== undefined) h = Math.max(h, c.para.lines.length * c.para.size * this.style.leading);
+      if (c.mark !== undefined) h = Math.max(h, c.mark.size * this.style.leading);
+    }
+    return h + 2 * this.style.padY;
+  }
+
+  row(cells: readonly Cell[], rowFill?: string): void {
+    const height = this.heightOf(cells);
+    const header = this.heightOf(this.header);
+    if (!this.headerDrawn) {
+      this.canvas.ensure(header + height);
+      this.draw(this.header, undefined, header, false);
+      this.headerDrawn = true;
+    } else if (this.canvas.ensure(height)) {
+      this.draw(this.header, undefined, header, true);
+    }
+    this.draw(cells, rowFill, height, false);
+  }
+
+  private draw(cells: readonly Cell[], rowFill: string | undefined, height: number, repeatedHeader: boolean): void {
+    const { canvas, x, widths, style } = this;
+    const top = canvas.y;
+    canvas.artifact(() => {
+      cells.forEach((c, i) => {
+        const fill = c.fill ?? rowFill;
+        if (fill !== undefined) canvas.rect(x[i]!, top, widths[i]!, height, fill);
+      });
+    });
+    // One baseline for the first line of every cell, from the row's biggest text.
+    let size = style.size;
+    for (const c of cells) size = Math.max(size, c.para?.size ?? 0, c.mark?.size ?? 0);
+    const baseline = firstBaseline(top + style.padY, size, size * style.leading);
+    const drawCell = (c: Cell, i: number): void => {
+      const left = x[i]! + style.padX;
+      const right = x[i]! + widths[i]! - style.padX;
+      const p = c.para;
+      if (p !== undefined) {
+        p.lines.forEach((l, n) => {
+          const at = p.align === 'right' ? right - canvas.width(l, p.face, p.size) : left + (p.indent ?? 0);
+          canvas.line(l, at, baseline + n * p.size * style.leading, p.face, p.size, p.color);
+        });
+      }
+      if (c.mark !== undefined) drawMark(canvas, c.mark.mark, right, baseline, c.mark.size, c.mark.bold);
+    };
+    if (repeatedHeader) {
+      // The header again on a continuation page: page furniture, not content a second time.
+      canvas.artifact(() => cells.forEach(drawCell), 'Pagination');
+    } else if (this.struct === null) {
+      cells.forEach(drawCell);
+    } else {
+      const tr = canvas.doc.struct('TR');
+      this.struct.add(tr);
+      cells.forEach((c, i) => tr.add(canvas.doc.struct(c.tag, {}, () => drawCell(c, i))));
+      tr.end();
+    }
+    const bottom = top + height;
+    const first = top !== this.lastBottom;
+    canvas.artifact(() => {
+      const doc = canvas.doc;
+      doc.lineWidth(PX).strokeColor(REPORT_COLOUR.rule);
+      const end = x[x.length - 1]! + widths[widths.length - 1]!;
+      doc.moveTo(x[0]!, bottom).lineTo(end, bottom);
+      if (first) doc.moveTo(x[0]!, top).lineTo(end, top);
+      for (let i = 0; i <= widths.length; i++) {
+        if (cells[i - 1]?.joined === true) continue;
+        const at = i === widths.length ? end : x[i]!;
+        doc.moveTo(at, top).lineTo(at, bottom);
+      }
+      doc.stroke();
+    });
+    canvas.y = bottom;
+    this.lastBottom = bottom;
+  }
+}
+
+/** "● 93,00% verde" right-aligned at `right`: shape, value (bold in objective rows), word in italics. */
+function drawMark(canvas: Canvas, m: Mark, right: number, baseline: number, size: number, bold: boolean): void {
+  if (m.value === null) {
+    canvas.line('—', right - canvas.width('—', 'regular', size), baseline, 'regular', size, REPORT_COLOUR.muted);
+    return;
+  }
+  const valueFace: Face = bold ? 'bold' : 'regular';
+  if (m.band === null) {
+    canvas.line(m.value, right - canvas.width(m.value, valueFace, size), baseline, valueFace, size, REPORT_COLOUR.ink);
+    return;
+  }
+  const icon = `${BAND_ICON[m.band]} `;
+  const word = ` ${BAND_WORD[m.band]}`;
+  const wordSize = 7.5;
+  const wIcon = canvas.width(icon, 'regular', size);
+  const wValue = canvas.width(m.value, valueFace, size);
+  const wWord = canvas.width(word, 'italic', wordSize);
+  let at = right - wIcon - wValue - wWord;
+  canvas.line(icon, at, baseline, 'regular', size, REPORT_COLOUR.ink);
+  at += wIcon;
+  canvas.line(m.value, at, baseline, valueFace, size, REPORT_COLOUR.ink);
+  at += wValue;
+  canvas.line(word, at, baseline, 'italic', wordSize, REPORT_COLOUR.ink);
+}
+
+/** A heading (h1: 17 pt, h2: 12.5 pt, as the HTML page's CSS) with its space above and below. */
+function heading(canvas: Canvas, parent: Struct | null, level: 1 | 2, text: string): void {
+  const size = level === 1 ? 17 : 12.5;
+  const before = level === 1 ? 0 : 14 * PX;
+  canvas.ensure(before + size * 1.3 + 60);
+  canvas.y += before;
+  const y = canvas.y;
+  canvas.tag(parent, `H${level}`, () => canvas.line(text, LEFT, firstBaseline(y, size, size * 1.3), 'bold', size, level === 1 ? REPORT_COLOUR.ink : REPORT_COLOUR.head));
+  canvas.y += size * 1.3 + (level === 1 ? 4 * PX : 6 * PX);
+  if (level === 2) canvas.doc.outline.addItem(text);
+}
+
+/** A paragraph wrapped to `width`, drawn at `x`. */
+function paragraph(canvas: Canvas, parent: Struct | null, text: string, options: { face?: Face; size?: number; color?: string; x?: number; width?: number; type?: string } = {}): void {
+  const face = options.face ?? 'regular';
+  const size = options.size ?? 10;
+  const x = options.x ?? LEFT;
+  const lines = canvas.wrap(text, face, size, options.width ?? RIGHT - x);
+  const lh = size * 1.3;
+  canvas.ensure(lines.length * lh);
+  const y = canvas.y;
+  canvas.tag(parent, options.type ?? 'P', () => lines.forEach((l, n) => canvas.line(l, x, firstBaseline(y + n * lh, size, lh), face, size, options.color ?? REPORT_COLOUR.ink)));
+  canvas.y += lines.length * lh;
+}
+
+function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation, meta: ReportMeta & { computedAt: Date }): void {
+  const plan = evaluation.plan;
+  if (meta.body !== undefined && meta.body !== '') paragraph(canvas, root, meta.body.toUpperCase(), { size: 11, color: REPORT_COLOUR.muted });
+  heading(canvas, root, 1, plan.title);
+  const items: Array<[string, string]> = [];
+  const year = yearOf(meta, plan.title);
+  if (year !== undefined) items.push(['Anno', String(year)]);
+  if (meta.period !== undefined && meta.period !== '') items.push(['Periodo', meta.period]);
+  items.push(['Calcolato il', computedAtText(meta.computedAt)]);
+  const size = 10;
+  const lh = size * 1.3;
+  const y = canvas.y + 2 * PX;
+  const baseline = firstBaseline(y, size, lh);
+  canvas.tag(root, 'P', () => {
+    let x = LEFT;
+    // Real spaces between the pieces, so the text reads (and copies) as one line.
+    for (const [k, v] of items) {
+      const key = `${k}: `;
+      canvas.line(key, x, baseline, 'bold', size, REPORT_COLOUR.ink);
+      x += canvas.width(key, 'bold', size);
+      const value = `${v} `;
+      canvas.line(value, x, baseline, 'regular', size, REPORT_COLOUR.ink);
+      x += canvas.width(value, 'regular', size) + 20 * PX;
+    }
+  });
+  canvas.y = y + lh + 8 * PX;
+  const rule = canvas.y;
+  canvas.artifact(() => canvas.doc.lineWidth(3 * PX).strokeColor(REPORT_COLOUR.head).moveTo(LEFT, rule).lineTo(RIGHT, rule).stroke());
+  canvas.y += 3 * PX + 6 * PX;
+}
+
+/** The bar chart by area and strategic objective, continued on the next page if it must be. */
+function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, legend: Legend, x0: number, width: number): void {
+  const size = 7;
+  const rowHeight = 14;
+  const labelWidth = Math.min(190, width * 0.42);
+  const barWidth = Math.min(230, width - labelWidth - 62);
+  const axis = 14;
+  const mins = legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min]));
+  const at = (p: number): number => x0 + labelWidth + (Math.max(0, Math.min(100, p)) / 100) * barWidth;
+  let i = 0;
+  while (i < summary.lines.length) {
+    if (canvas.y + rowHeight + axis > BOTTOM) canvas.newPage();
+    const top = canvas.y;
+    const fit = Math.max(1, Math.floor((BOTTOM - top - axis) / rowHeight));
+    const lines = summary.lines.slice(i, i + fit);
+    const bottom = top + lines.length * rowHeight;
+    canvas.tag(
+      root,
+      'Figure',
+      () => {
+        const doc = canvas.doc;
+        // The cut points first, under the bars and their labels.
+        doc.lineWidth(PX).strokeColor(REPORT_COLOUR.cut).dash(2.25, { space: 2.25 });
+        for (const min of mins) {
+          const px = at(Number(min.toString()));
+          doc.moveTo(px, top).lineTo(px, bottom);
+        }
+        doc.stroke().undash();
+        lines.forEach((l, n) => {
+          const y = top + n * rowHeight;
+          const baseline = firstBaseline(y, size, rowHeight);
+          canvas.line(chartLabel(l), x0 + (l.depth === 0 ? 0 : 9), baseline, l.depth === 0 ? 'bold' : 'regular', size, REPORT_COLOUR.ink);
+          if (l.performance === null || l.band === null) {
+            canvas.line('nessuna performance', x0 + labelWidth + 3, baseline, 'regular', size, REPORT_COLOUR.muted);
+            return;
+          }
+          const p = Number(round(l.performance, 2).toString());
+          canvas.rect(x0 + labelWidth, y + 1.5, Math.max(0.75, at(p) - x0 - labelWidth), rowHeight - 4.5, BAND_COLOUR[l.band], BAND_STROKE[l.band]);
+          canvas.line(`${BAND_ICON[l.band]} ${formatPercent(l.performance)}`, at(p) + 3, baseline, 'regular', size, REPORT_COLOUR.ink);
+        });
+        const ticks: Array<[number, string]> = [[0, '0%'], ...mins.map((m): [number, string] => [Number(m.toString()), formatPercent(m, 0)]), [100, '100%']];
+        for (const [p, label] of ticks) canvas.line(label, at(p) - canvas.width(label, 'regular', size) / 2, bottom + 9, 'regular', size, REPORT_COLOUR.ink);
+      },
+      { alt: `Performance per area e per obiettivo strategico: ${chartDescription(lines)}` },
+    );
+    canvas.y = bottom + axis;
+    i += lines.length;
+  }
+}
+
+function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, summary: ReportSummary): void {
+  const section = canvas.group(root, 'Sect');
+  heading(canvas, section, 2, 'Sintesi');
+  const legend = evaluation.plan.settings.legend;
+  const gap = 16 * PX;
+  const leftWidth = ((WIDTH - gap) * 3) / 5;
+  const rightX = LEFT + leftWidth + gap;
+  const top = canvas.y;
+
+  // Right column first (it stays on this page): the objectives per band.
+  paragraph(canvas, section, `Obiettivi per fascia (${summary.objectives} obiettivi con indicatori)`, { face: 'bold', color: REPORT_COLOUR.head, x: rightX, width: WIDTH - leftWidth - gap, type: 'Caption' });
+  const countsStyle: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
+  const countWidths = [(WIDTH - leftWidth - gap) * 0.68, (WIDTH - leftWidth - gap) * 0.32];
+  const counts = new TableWriter(canvas, countWidths, ['Fascia', 'Obiettivi'], countsStyle, canvas.group(section, 'Table'), rightX);
+  const countRows: Array<[string, number]> = [...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]), ['— senza performance', summary.counts.none]];
+  for (const [label, n] of countRows) {
+    counts.row([
+      { tag: 'TD', para: counts.para(label, 0, 'regular', REPORT_COLOUR.ink) },
+      { tag: 'TD', para: counts.para(String(n), 1, 'regular', REPORT_COLOUR.ink, { align: 'right' }) },
+    ]);
+  }
+  const rightBottom = canvas.y;
+
+  // Left column: the chart, under its caption.
+  canvas.y = top;
+  paragraph(canvas, section, 'Performance per area e per obiettivo strategico', { face: 'bold', width: leftWidth, type: 'Caption' });
+  canvas.y += 4 * PX;
+  const chartPage = canvas.doc.bufferedPageRange().count;
+  chart(canvas, section, summary, legend, LEFT, leftWidth);
+  if (canvas.doc.bufferedPageRange().count === chartPage) canvas.y = Math.max(canvas.y, rightBottom);
+  canvas.y += 10 * PX;
+
+  // The same numbers as a table, full width.
+  const style: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
+  const perfWidth = 150;
+  canvas.ensure(60);
+  paragraph(canvas, section, 'Performance per area e per obiettivo strategico', { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
+  canvas.y += 2 * PX;
+  const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], ['Area / obiettivo strategico', 'Performance'], style, canvas.group(section, 'Table'));
+  for (const l of summary.lines) {
+    const m = mark(l.performance, l.band);
+    byArea.row([
+      { tag: 'TH', para: byArea.para(`${l.code} ${l.title}`, 0, l.depth === 0 ? 'bold' : 'regular', REPORT_COLOUR.ink, { indent: l.depth === 0 ? 0 : 12 * PX }) },
+      { tag: 'TD', mark: { mark: m, bold: false, size: 10 }, ...(l.band === null ? {} : { fill: BAND_COLOUR[l.band] }) },
+    ]);
+  }
+  section?.end();
+}
+
+function legendSection(canvas: Canvas, root: Struct | null, legend: Legend): void {
+  const section = canvas.group(root, 'Sect');
+  canvas.ensure(80);
+  heading(canvas, section, 2, 'Legenda');
+  const list = canvas.group(section, 'L');
+  const swatchSize = 9;
+  const labelSize = 10;
+  const lh = labelSize * 1.3 + 4 * PX;
+  let x = LEFT;
+  let y = canvas.y;
+  for (const r of legend.rules) {
+    const text = `${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`;
+    const swatchWidth = Math.max(4.6 * swatchSize, canvas.width(text, 'regular', swatchSize) + 12 * PX);
+    const labelWidth = canvas.width(r.label, 'regular', labelSize);
+    const itemWidth = swatchWidth + 6 * PX + labelWidth;
+    if (x > LEFT && x + itemWidth > RIGHT) {
+      x = LEFT;
+      y += lh + 6 * PX;
+    }
+    const baseline = firstBaseline(y, labelSize, lh);
+    const sx = x;
+    canvas.artifact(() => canvas.rect(sx, y + 1, swatchWidth, lh - 2, BAND_COLOUR[r.band], BAND_STROKE[r.band]));
+    canvas.tag(list, 'LI', () => {
+      canvas.line(text, sx + 6 * PX, baseline, 'regular', swatchSize, REPORT_COLOUR.ink);
+      canvas.line(r.label, sx + swatchWidth + 6 * PX, baseline, 'regular', labelSize, REPORT_COLOUR.ink);
+    });
+    x += itemWidth + 22 * PX;
+  }
+  list?.end();
+  canvas.y = y + lh;
+  section?.end();
+}
+
+async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, onProgress: ((done: number, total: number) => void) | undefined): Promise<void> {
+  const title = evaluation.plan.title;
+  const compact = evaluation.nodeResults.length > COMPACT_FROM;
+  const style: TableStyle = compact ? { size: 8, leading: 1.2, padX: 4 * PX, padY: 1 * PX } : { size: 8.5, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
+  canvas.newPage();
+  const section = canvas.group(root, 'Sect');
+  heading(canvas, section, 2, 'Albero della performance');
+  paragraph(canvas, section, `${title}: obiettivi e indicatori con peso, target, consuntivo e performance`, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
+  canvas.y += 2 * PX;
+  const widths = COLUMN_PERCENT.map((p) => (WIDTH * p) / 100);
+  const table = new TableWriter(canvas, widths, LAYOUT_COLUMNS, style, canvas.group(section, 'Table'));
+  const ink = REPORT_COLOUR.ink;
+  const cellsOf = (row: ReportRow): Cell[] => {
+    if (row.kind === 'objective') {
+      const fill = REPORT_COLOUR.objective;
+      return [
+        { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}) },
+        { tag: 'TD', fill },
+        { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
+        { tag: 'TD', fill, joined: true },
+        { tag: 'TD', fill, joined: true },
+        { tag: 'TD', fill },
+        { tag: 'TD', fill: row.performance.band === null ? fill : BAND_COLOUR[row.performance.band], mark: { mark: row.performance, bold: true, size: style.size } },
+      ];
+    }
+    const state = row.state === 'measured' || row.state === 'not_evaluable' ? { face: 'regular' as const, color: ink } : { face: 'italic' as const, color: REPORT_COLOUR.muted };
+    return [
+      { tag: 'TD' },
+      { tag: 'TH', para: table.para(row.name, 1, 'regular', ink) },
+      { tag: 'TD', para: table.para(row.weight, 2, 'regular', ink, { align: 'right' }) },
+      { tag: 'TD', para: table.para(row.target, 3, 'regular', ink, { align: 'right' }) },
+      { tag: 'TD', para: table.para(row.actual, 4, state.face, state.color, { align: 'right' }) },
+      row.kpi === null ? { tag: 'TD' } : { tag: 'TD', mark: { mark: row.kpi, bold: false, size: style.size }, ...(row.kpi.band === null ? {} : { fill: BAND_COLOUR[row.kpi.band] }) },
+      { tag: 'TD' },
+    ];
+  };
+  const total = evaluation.nodeResults.length;
+  let done = 0;
+  for (const r of evaluation.nodeResults) {
+    for (const row of objectiveRows(r, evaluation)) table.row(cellsOf(row));
+    done++;
+    if (done % PROGRESS_EVERY === 0) {
+      onProgress?.(done, total);
+      // Let a server answer other requests while a big annex is drawn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  onProgress?.(total, total);
+  canvas.y += 6 * PX;
+  paragraph(canvas, section, 'N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.', { size: 8, color: REPORT_COLOUR.muted });
+  section?.end();
+}
+
+/** Every page's header (the plan's title) and footer ("Pagina N di M"), written once all pages exist. */
+function pageFurniture(canvas: Canvas): void {
+  const doc = canvas.doc;
+  const { start, count } = doc.bufferedPageRange();
+  const size = 6;
+  const color = '#444444';
+  const title = canvas.title;
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    canvas.artifact(() => {
+      canvas.line(title, RIGHT - canvas.width(title, 'regular', size), 7 * PT_PER_MM, 'regular', size, color);
+      canvas.line('Albero della performance', LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
+      const page = `Pagina ${i + 1} di ${count}`;
+      canvas.line(page, RIGHT - canvas.width(page, 'regular', size), PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
+    }, 'Pagination');
+  }
+}
+
+/** The PDF bytes of the Relazione. */
+export async function renderReportPdf(evaluation: Evaluation, options: PdfReportOptions & { computedAt: Date }): Promise<Uint8Array> {
+  const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, 'it-IT');
+  const doc = canvas.doc;
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const root = canvas.tagged ? doc.struct('Document') : null;
+  if (root !== null) doc.addStructure(root);
+  const summary = reportSummary(evaluation);
+  titleBlock(canvas, root, evaluation, options);
+  summarySection(canvas, root, evaluation, summary);
+  legendSection(canvas, root, evaluation.plan.settings.legend);
+  await tableSection(canvas, root, evaluation, options.onProgress);
+  root?.end();
+  pageFurniture(canvas);
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -2,7 +2,8 @@
  * What the Relazione says before its table: performance by area and by strategic objective, and
  * how many objectives fall in each band. Read from the evaluation, never recomputed.
  */
-import type { Band, Decimal, Evaluation } from '../../core/index.js';
+import { formatPercent, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { BAND_WORD } from './bands.js';
 
 export interface SummaryLine {
   readonly code: string;
@@ -39,4 +40,15 @@ export function reportSummary(evaluation: Evaluation): ReportSummary {
     counts[r.band ?? 'none']++;
   }
   return { lines, counts, objectives };
+}
+
+/** A summary line as the chart labels it: code and title, cut to 44 characters. */
+export function chartLabel(line: SummaryLine): string {
+  const label = `${line.code} ${line.title}`;
+  return label.length > 44 ? `${label.slice(0, 43)}…` : label;
+}
+
+/** The chart in words, for readers who cannot see it: "A.1: 100,00% (verde); A.6: nessuna performance". */
+export function chartDescription(lines: readonly SummaryLine[]): string {
+  return lines.map((l) => `${l.code}: ${l.performance === null || l.band === null ? 'nessuna performance' : `${formatPercent(l.performance)} (${BAND_WORD[l.band]})`}`).join('; ');
 }

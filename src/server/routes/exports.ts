@@ -4,15 +4,16 @@
  * so the server and the CLI cannot print different numbers.
  */
 import type { Context } from 'hono';
-import { isReportFormat, MEDIA_TYPES, PdfEngineMissing, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import type { RouteModule } from '../api.js';
 import { HttpError } from '../errors.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 /**
- * One PDF at a time per server: each one is a Chromium printing hundreds of pages on a machine with
- * two cores, so a queue keeps a burst of requests from starting a browser each.
+ * One PDF at a time per server: a big annex is hundreds of pages drawn on a machine with two cores
+ * (yielding to other requests as it goes), so a queue keeps a burst of requests from drawing them
+ * all at once, each holding its pages in memory.
  */
 let pdfQueue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
@@ -46,7 +47,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       summary: 'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
       access: 'signed in; the public for published plans',
       query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
-      responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period', 503: 'PDF engine (Chromium) not installed on the server' },
+      responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period' },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -56,13 +57,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const period = computed.snapshot.period;
       const render = (): Promise<Uint8Array> =>
         renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, computedAt: new Date() });
-      let bytes: Uint8Array;
-      try {
-        bytes = format === 'pdf' ? await oneAtATime(render) : await render();
-      } catch (error) {
-        if (error instanceof PdfEngineMissing) throw new HttpError(503, 'pdf-unavailable', error.message);
-        throw error;
-      }
+      const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
         // The HTML page opens in the browser; the other formats are files to keep.
