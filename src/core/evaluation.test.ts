@@ -153,6 +153,38 @@ describe('trees of any depth', () => {
     expect(evaluatePlan(plan(nodes)).node('N0')!.performance!.toString()).toBe('100');
   });
 
+  it('gives the same results whatever the order of the plan: children listed before their parents', () => {
+    const nodes = [
+      node('A', null, []),
+      node('A.1', 'A', [mean('A.1:m', 70), ind('A.1:t', 30, '>=', 10, measured(5), { scoring: { kind: 'proportional' } })]),
+      node('A.1.1', 'A.1', [ind('a', 60, '>=', 10, measured(8), { scoring: { kind: 'proportional' } }), ind('b', 40, '<=', 5, measured(10), { scoring: { kind: 'proportional' } })]),
+      node('A.1.2', 'A.1', [ind('c', 100, '>=', 1, { state: 'not_achieved' })]),
+      node('B', null, [ind('d', 100, '>=', 3, measured(2), { scoring: { kind: 'proportional' } })]),
+    ];
+    const inOrder = evaluatePlan(plan(nodes));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(nodes, { minLength: nodes.length }), (shuffled) => {
+        const e = evaluatePlan(plan(shuffled));
+        for (const n of nodes) {
+          expect(e.node(n.code)!.performance?.toString()).toBe(inOrder.node(n.code)!.performance?.toString());
+          expect(e.node(n.code)!.indicators.map((i) => i.score?.toString())).toEqual(inOrder.node(n.code)!.indicators.map((i) => i.score?.toString()));
+        }
+      }),
+    );
+    expect(inOrder.node('A.1')!.performance!.toString()).toBe('38.8'); // 70% × mean(60%·80 + 40%·50, 0) + 30% × 50
+  });
+
+  it('reads an indicator back with the score its objective used, after changes too', () => {
+    const p = plan([node('A', null, [ind('x', 50, '>=', 3, measured(2), { scoring: { kind: 'proportional' } }), ind('y', 50, '>=', 1, { state: 'not_evaluable', reason: 'r' })])]);
+    const e = evaluatePlan(p);
+    expect(e.indicator('x')!.score!.toString()).toBe(new Decimal(200).div(3).toString());
+    expect(e.indicator('y')!.counted).toBe(false);
+    e.setMeasurement('y', measured(1));
+    expect(e.indicator('y')!.score!.toString()).toBe('100');
+    expect(e.node('A')!.performance!.toString()).toBe(new Decimal(250).div(3).toString());
+    expect(p.nodes[0]!.indicators[1]!.measurement.state).toBe('not_evaluable'); // the plan given is not changed
+  });
+
   it('reports unknown parents and duplicate codes as issues', () => {
     const e = evaluatePlan(plan([node('A', null, []), node('A', null, []), node('B.1', 'B', [])]));
     expect(e.issues().map((i) => i.code).sort()).toEqual(['duplicate-code', 'unknown-parent']);

@@ -17,6 +17,7 @@
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, toDecimal, type Fraction } from './fraction.js';
 import { issue, type Issue } from './issues.js';
+import { CodeIndex } from './code-index.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
 import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule, SourceLocation } from './model.js';
 import { scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
@@ -90,25 +91,33 @@ function bandIndex(band: Band | null): number {
 }
 
 /**
- * The results live in flat arrays (one slot per node, one per indicator) rather than in a million
- * small objects: a big plan then evaluates without the garbage collector dominating. Scores and
- * performances are exact fractions of safe integers in typed arrays (fraction.ts) whenever they
- * fit, which is nearly always, and Decimals otherwise; result objects (`NodeResult`,
- * `IndicatorResult`) and their Decimals are made on demand when someone reads them.
+ * The results live in flat arrays, one slot per node, rather than in a million small objects: a
+ * big plan then evaluates without the garbage collector dominating. Performances are exact
+ * fractions of safe integers in typed arrays (fraction.ts) whenever they fit, which is nearly
+ * always, and Decimals otherwise. Indicator scores are not stored at all: each is computed, added
+ * to its objective's mean and dropped, and computed again (the same pure function of the same
+ * inputs) when someone reads it. Result objects (`NodeResult`, `IndicatorResult`) and their
+ * Decimals are made on demand.
+ *
+ * Why so little storage: every evaluation's arrays live outside the JS heap, and V8 answers each
+ * 64 MB of such memory with a full collection of the whole heap, which for a million-indicator
+ * plan is 0.7 s, as long as the evaluation itself. Per-indicator arrays were 22 MB of 36.
  */
 export class Evaluation {
   readonly plan: Plan;
-  private readonly index = new Map<string, number>();
+  /** Node codes to their slots (the first node of a duplicated code). */
+  private readonly index: CodeIndex;
   /** Built on first use: a million-entry map costs more than the evaluation itself. */
   private indicatorIndexCache: Map<string, number> | null = null;
-  private readonly nodes: PlanNode[];
+  /** The plan's nodes, copied on the first change (setMeasurement, setNodeWeight). */
+  private nodes: readonly PlanNode[];
+  private nodesCopied = false;
   private readonly parentOf: Int32Array;
   /** Children of node i are childList[childStart[i] .. childStart[i + 1]), in plan order. */
   private readonly childStart: Int32Array;
   private readonly childList: Int32Array;
   /** Indicators of node i are the flat slots firstIndicator[i] .. firstIndicator[i + 1]. */
   private readonly firstIndicator: Int32Array;
-  private readonly indicatorNode: Int32Array;
   private readonly structureIssues: Issue[] = [];
 
   private readonly perfKind: Uint8Array;
@@ -119,51 +128,45 @@ export class Evaluation {
   private readonly bandOf: Uint8Array;
   private readonly basisOf: Uint8Array;
   private readonly nodeIssues = new Map<number, Issue[]>();
+  /** Problems of indicators, by flat slot (most indicators have none). */
+  private readonly indicatorIssues = new Map<number, Issue[]>();
 
-  private readonly scoreKind: Uint8Array;
-  private readonly scoreNum: Float64Array;
-  private readonly scoreDen: Float64Array;
-  /** The scores that are not fractions (sparse). */
-  private readonly scoreDecimal: Array<Decimal | undefined> = [];
-  /** 0 not met, 1 met, 2 unknown. */
-  private readonly metOf: Uint8Array;
-  private readonly stateOf: Uint8Array;
-  private readonly countedOf: Uint8Array;
-  /** Actuals computed by a formula (the others are the indicator's own), as a fraction when exact. */
-  private readonly derivedActual: Array<Amount | Fraction | null | undefined> = [];
+  /** The indicator `evaluateIndicator` scored last. */
+  private readonly last: ScoredIndicator = { state: 0, kind: NONE_KIND, num: 0, den: 1, decimal: null, met: 2, counted: false, derived: null };
   /** The legend in hundredths, to band fractions without making a Decimal; null: classify decimals. */
   private readonly cuts: LegendCuts | null;
-  private readonly scratch: Fraction = { num: 0, den: 1 };
+  /** Scratch fractions: a node's running sum, a children's mean, a decimal read as a fraction. */
+  private readonly sum: Fraction = { num: 0, den: 1 };
+  private readonly mean: Fraction = { num: 0, den: 1 };
   private readonly spare: Fraction = { num: 0, den: 1 };
-  /** Sparse: most indicators have no problem. */
-  private readonly indicatorIssues: Array<Issue[] | undefined> = [];
 
   constructor(plan: Plan) {
     this.plan = plan;
-    this.nodes = [...plan.nodes];
+    this.nodes = plan.nodes;
     const count = this.nodes.length;
+    this.index = new CodeIndex((i) => this.nodes[i]!.code, count);
     this.parentOf = new Int32Array(count).fill(-1);
     this.firstIndicator = new Int32Array(count + 1);
     const duplicate = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const node = this.nodes[i]!;
       this.firstIndicator[i + 1] = this.firstIndicator[i]! + node.indicators.length;
-      if (this.index.has(node.code)) {
+      if (this.index.add(i) >= 0) {
         duplicate[i] = 1; // remembered, so the parent pass below needs no second lookup
         this.structureIssues.push(issue('error', 'duplicate-code', `the code ${node.code} is used twice; the second is ignored`, node.origin ?? { node: node.code }));
-        continue;
       }
-      this.index.set(node.code, i);
     }
     const childCount = new Int32Array(count + 1);
+    let parentsFirst = true;
     for (let i = 0; i < count; i++) {
       const node = this.nodes[i]!;
       if (node.parent === null || duplicate[i] === 1) continue;
       const parent = this.index.get(node.parent);
-      if (parent === undefined) {
+      if (parent < 0) {
         this.structureIssues.push(issue('error', 'unknown-parent', `${node.code} names the parent ${node.parent}, which is not in the plan`, node.origin ?? { node: node.code }));
         continue;
       }
+      if (parent > i) parentsFirst = false;
       this.parentOf[i] = parent;
       childCount[parent + 1]!++;
     }
@@ -175,23 +178,17 @@ export class Evaluation {
       const p = this.parentOf[i]!;
       if (p >= 0) this.childList[fill[p]!++] = i;
     }
-    const indicators = this.firstIndicator[count]!;
-    this.indicatorNode = new Int32Array(indicators);
-    for (let i = 0; i < count; i++) this.indicatorNode.fill(i, this.firstIndicator[i]!, this.firstIndicator[i + 1]!);
 
     this.perfKind = new Uint8Array(count);
     this.perfNum = new Float64Array(count);
     this.perfDen = new Float64Array(count);
     this.bandOf = new Uint8Array(count).fill(NO_BAND);
     this.basisOf = new Uint8Array(count);
-    this.scoreKind = new Uint8Array(indicators);
-    this.scoreNum = new Float64Array(indicators);
-    this.scoreDen = new Float64Array(indicators);
     this.cuts = legendCuts(plan.settings.legend);
-    this.metOf = new Uint8Array(indicators).fill(2);
-    this.stateOf = new Uint8Array(indicators);
-    this.countedOf = new Uint8Array(indicators);
-    for (const i of this.postOrder()) this.evaluateNode(i);
+    // Children before parents. When every parent comes before its children, as in any plan read
+    // from a table, the plan's order backwards is such an order.
+    if (parentsFirst) for (let i = count - 1; i >= 0; i--) this.evaluateNode(i);
+    else for (const i of this.postOrder()) this.evaluateNode(i);
   }
 
   /** Results in plan order. */
@@ -203,7 +200,7 @@ export class Evaluation {
 
   node(code: string): NodeResult | undefined {
     const i = this.index.get(code);
-    return i === undefined ? undefined : this.nodeResult(i);
+    return i < 0 ? undefined : this.nodeResult(i);
   }
 
   private get indicatorIndex(): Map<string, number> {
@@ -221,12 +218,12 @@ export class Evaluation {
 
   indicator(id: string): IndicatorResult | undefined {
     const k = this.indicatorIndex.get(id);
-    return k === undefined ? undefined : this.indicatorResult(k);
+    return k === undefined ? undefined : this.indicatorResult(k, this.nodeOfIndicator(k));
   }
 
   children(code: string): readonly NodeResult[] {
     const i = this.index.get(code);
-    if (i === undefined) return [];
+    if (i < 0) return [];
     const out: NodeResult[] = [];
     for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) out.push(this.nodeResult(this.childList[c]!));
     return out;
@@ -234,7 +231,7 @@ export class Evaluation {
 
   parent(code: string): NodeResult | undefined {
     const i = this.index.get(code);
-    if (i === undefined) return undefined;
+    if (i < 0) return undefined;
     const p = this.parentOf[i]!;
     return p < 0 ? undefined : this.nodeResult(p);
   }
@@ -245,8 +242,9 @@ export class Evaluation {
     for (let i = 0; i < this.nodes.length; i++) {
       const own = this.nodeIssues.get(i);
       if (own !== undefined) all.push(...own);
+      if (this.indicatorIssues.size === 0) continue;
       for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) {
-        const problems = this.indicatorIssues[k];
+        const problems = this.indicatorIssues.get(k);
         if (problems !== undefined) all.push(...problems);
       }
     }
@@ -257,7 +255,7 @@ export class Evaluation {
   childWeights(code: string): { weights: Map<string, Decimal>; equal: boolean } {
     const i = this.index.get(code);
     const children: PlanNode[] = [];
-    if (i !== undefined) for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) children.push(this.nodes[this.childList[c]!]!);
+    if (i >= 0) for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) children.push(this.nodes[this.childList[c]!]!);
     const allWeighted = children.length > 0 && children.every((c) => c.weight !== null);
     const weights = new Map(children.map((c) => [c.code, allWeighted ? c.weight! : ONE]));
     return { weights, equal: !allWeighted };
@@ -275,13 +273,13 @@ export class Evaluation {
   replaceIndicator(id: string, change: (indicator: Indicator) => Indicator): string[] {
     const k = this.indicatorIndex.get(id);
     if (k === undefined) return [];
-    const i = this.indicatorNode[k]!;
+    const i = this.nodeOfIndicator(k);
     const position = k - this.firstIndicator[i]!;
     const node = this.nodes[i]!;
     const indicators = [...node.indicators];
     const next = change(indicators[position]!);
     indicators[position] = next;
-    this.nodes[i] = { ...node, indicators };
+    this.changeNode(i, { ...node, indicators });
     if (next.id !== id) {
       this.indicatorIndex.delete(id);
       this.indicatorIndex.set(next.id, k);
@@ -292,10 +290,19 @@ export class Evaluation {
   /** Changes a node's own weight in its parent's mean and re-evaluates the ancestors. */
   setNodeWeight(code: string, weight: Decimal | null): string[] {
     const i = this.index.get(code);
-    if (i === undefined) return [];
-    this.nodes[i] = { ...this.nodes[i]!, weight };
+    if (i < 0) return [];
+    this.changeNode(i, { ...this.nodes[i]!, weight });
     const p = this.parentOf[i]!;
     return p < 0 ? [] : this.reevaluateFrom(p);
+  }
+
+  /** Node i replaced, on a copy of the plan's list (the plan itself stays as it was given). */
+  private changeNode(i: number, node: PlanNode): void {
+    if (!this.nodesCopied) {
+      this.nodes = [...this.nodes];
+      this.nodesCopied = true;
+    }
+    (this.nodes as PlanNode[])[i] = node;
   }
 
   /** The plan as it stands after any changes made through this evaluation. */
@@ -303,9 +310,21 @@ export class Evaluation {
     return { ...this.plan, nodes: [...this.nodes] };
   }
 
+  /** The node an indicator's flat slot belongs to: the last node whose first slot is at most k. */
+  private nodeOfIndicator(k: number): number {
+    let low = 0;
+    let high = this.nodes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.firstIndicator[mid]! <= k) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
   private nodeResult(i: number): NodeResult {
     const indicators: IndicatorResult[] = [];
-    for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) indicators.push(this.indicatorResult(k));
+    for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) indicators.push(this.indicatorResult(k, i));
     const band = this.bandOf[i]!;
     return {
       node: this.nodes[i]!,
@@ -317,24 +336,25 @@ export class Evaluation {
     };
   }
 
-  private indicatorResult(k: number): IndicatorResult {
-    const i = this.indicatorNode[k]!;
+  /** Indicator k of node i, scored again: the same inputs give the score its objective's mean used. */
+  private indicatorResult(k: number, i: number): IndicatorResult {
     const node = this.nodes[i]!;
     const indicator = node.indicators[k - this.firstIndicator[i]!]!;
-    const state = STATES[this.stateOf[k]!]!;
+    this.evaluateIndicator(k, indicator, node, i);
+    const last = this.last;
+    const state = STATES[last.state]!;
     const m = indicator.measurement;
-    const actual = indicator.formula !== null ? derivedAmount(this.derivedActual[k]) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
-    const met = this.metOf[k]!;
+    const actual = indicator.formula !== null ? derivedAmount(last.derived) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
     return {
       indicator,
       code: node.code,
       state,
       actual,
-      score: this.scoreOf(k),
-      met: met === 2 ? null : met === 1,
-      counted: this.countedOf[k] === 1,
+      score: lastScore(last),
+      met: last.met === 2 ? null : last.met === 1,
+      counted: last.counted,
       rule: indicator.scoring ?? this.plan.settings.defaultScoring,
-      issues: this.indicatorIssues[k] ?? NONE,
+      issues: this.indicatorIssues.get(k) ?? NONE,
     };
   }
 
@@ -347,7 +367,7 @@ export class Evaluation {
     return changed;
   }
 
-  /** Children before parents; iterative so a deep tree cannot overflow the stack. */
+  /** Children before parents, for any order of the plan's list; iterative so a deep tree cannot overflow the stack. */
   private postOrder(): Int32Array {
     const count = this.nodes.length;
     const order = new Int32Array(count);
@@ -390,12 +410,6 @@ export class Evaluation {
       this.perfDecimal[i] = value;
     }
     return value;
-  }
-
-  private scoreOf(k: number): Decimal | null {
-    const kind = this.scoreKind[k]!;
-    if (kind === NONE_KIND) return null;
-    return kind === FRACTION ? toDecimal(this.scoreNum[k]!, this.scoreDen[k]!) : this.scoreDecimal[k]!;
   }
 
   private setPerformanceFraction(i: number, num: number, den: number): void {
@@ -487,20 +501,21 @@ export class Evaluation {
       issues.push(issue('warning', 'mixed-child-weights', `some children of ${node.code} have a weight and others do not; they count equally`, node.origin ?? { node: node.code }));
     }
     const first = this.firstIndicator[i]!;
-    const last = this.firstIndicator[i + 1]!;
-    for (let k = first; k < last; k++) this.evaluateIndicator(k, node.indicators[k - first]!, node, i);
+    const lastSlot = this.firstIndicator[i + 1]!;
 
-    if (first === last) {
+    if (first === lastSlot) {
       this.basisOf[i] = to > from ? 1 : 2;
-      const got = this.childrenMeanFraction(i, this.scratch);
-      if (got === 1) this.setPerformanceFraction(i, this.scratch.num, this.scratch.den);
+      const got = this.childrenMeanFraction(i, this.mean);
+      if (got === 1) this.setPerformanceFraction(i, this.mean.num, this.mean.den);
       else this.setPerformanceDecimal(i, got === 0 ? null : this.childrenMean(i));
     } else {
       this.basisOf[i] = 0;
-      // The hot path of a big plan: weights as exact integers (thousandths of a percent), scores as
-      // exact fractions, summed without a single Decimal; anything that does not fit takes the
-      // general decimal path below, which gives the same value.
-      const sum = this.scratch;
+      // The hot path of a big plan: each indicator scored and added at once, weights as exact
+      // integers (thousandths of a percent), scores as exact fractions, summed without a single
+      // Decimal; anything that does not fit takes the general decimal path below, which gives the
+      // same value.
+      const sum = this.sum;
+      const last = this.last;
       sum.num = 0;
       sum.den = 1;
       let totalUnits = 0;
@@ -508,12 +523,14 @@ export class Evaluation {
       let fractions = true;
       let counted = 0;
       let blocked = false;
-      for (let k = first; k < last; k++) {
-        if (this.stateOf[k] === STATE_INDEX.not_measured && settings.notMeasured === 'block') blocked = true;
-        const kind = this.scoreKind[k]!;
-        if (this.countedOf[k] !== 1 || kind === NONE_KIND) continue;
+      for (let k = first; k < lastSlot; k++) {
+        const indicator = node.indicators[k - first]!;
+        this.evaluateIndicator(k, indicator, node, i);
+        if (last.state === STATE_INDEX.not_measured && settings.notMeasured === 'block') blocked = true;
+        const kind = last.kind;
+        if (!last.counted || kind === NONE_KIND) continue;
         counted++;
-        const units = weightUnits(node.indicators[k - first]!.weight);
+        const units = weightUnits(indicator.weight);
         if (units < 0) {
           exactUnits = false;
           continue;
@@ -521,7 +538,7 @@ export class Evaluation {
         totalUnits += units;
         if (!fractions) continue;
         if (kind === DECIMAL) fractions = false;
-        else if (this.scoreNum[k] !== 0 && !addFraction(sum, units * this.scoreNum[k]!, this.scoreDen[k]!)) fractions = false;
+        else if (last.num !== 0 && !addFraction(sum, units * last.num, last.den)) fractions = false;
       }
       if (blocked) {
         issues.push(issue('warning', 'blocked-by-not-measured', `${node.code} has an indicator not measured yet and the plan's policy blocks its performance`, node.origin ?? { node: node.code }));
@@ -542,33 +559,37 @@ export class Evaluation {
       }
     }
     if (issues.length > 0) this.nodeIssues.set(i, issues);
-    else this.nodeIssues.delete(i);
+    else if (this.nodeIssues.size > 0) this.nodeIssues.delete(i);
   }
 
-  /** The counted indicators of node i as terms of a mean (with equal weights when asked). */
+  /** The counted indicators of node i as terms of a mean (with equal weights when asked), scored again. */
   private counted(i: number, equal: boolean): Term[] {
     const node = this.nodes[i]!;
     const first = this.firstIndicator[i]!;
     const out: Term[] = [];
     for (let k = first; k < this.firstIndicator[i + 1]!; k++) {
-      const score = this.scoreOf(k);
-      if (this.countedOf[k] === 1 && score !== null) out.push({ weight: equal ? ONE : node.indicators[k - first]!.weight, value: score });
+      const indicator = node.indicators[k - first]!;
+      this.evaluateIndicator(k, indicator, node, i);
+      const score = lastScore(this.last);
+      if (this.last.counted && score !== null) out.push({ weight: equal ? ONE : indicator.weight, value: score });
     }
     return out;
   }
 
+  /** Scores indicator k (of node i) into `this.last`, and records or clears its problems. */
   private evaluateIndicator(k: number, ind: Indicator, node: PlanNode, i: number): void {
-    // Hot path: writes into the flat arrays; no object, no text, no location unless needed.
+    // Hot path: no object, no text, no location unless needed.
     const settings = this.plan.settings;
     const m = ind.measurement;
     const code = node.code;
-    if (this.indicatorIssues[k] !== undefined) this.indicatorIssues[k] = undefined;
+    const last = this.last;
+    last.derived = null;
+    if (this.indicatorIssues.size > 0) this.indicatorIssues.delete(k);
 
-    if (m.state === 'not_evaluable') return this.storeScore(k, STATE_INDEX.not_evaluable, null, 2, false);
-    if (m.state === 'not_achieved') return this.storeFraction(k, STATE_INDEX.not_achieved, 0, 1, 0);
+    if (m.state === 'not_evaluable') return this.scored(STATE_INDEX.not_evaluable, null, 2, false);
+    if (m.state === 'not_achieved') return this.scoredFraction(STATE_INDEX.not_achieved, 0, 1, 0);
 
     const rule = ind.scoring ?? settings.defaultScoring;
-    const out = this.scratch;
     let actual: Amount | null = null;
     let issues: Issue[] | null = null;
     if (ind.formula === null) {
@@ -576,22 +597,21 @@ export class Evaluation {
       if (m.state === 'measured' && actual === null) {
         issues = [issue('error', 'missing-actual', `"${ind.name}" is marked measured but has no actual`, locate(ind, code))];
       } else if (actual !== null) {
-        const met = scoreAmountFraction(rule, ind.comparator, ind.target, actual, out);
-        if (met >= 0) return this.storeFraction(k, STATE_INDEX.measured, out.num, out.den, met);
+        const met = scoreAmountFraction(rule, ind.comparator, ind.target, actual, last);
+        if (met >= 0) return this.scoredFraction(STATE_INDEX.measured, last.num, last.den, met);
       }
     } else if (ind.formula.kind === 'children_mean') {
-      const got = this.childrenMeanFraction(i, out);
+      const mean = this.mean;
+      const got = this.childrenMeanFraction(i, mean);
       if (got === 1) {
-        const num = out.num;
-        const den = out.den;
-        this.derivedActual[k] = { num, den };
-        const met = scoreNumberFraction(rule, ind.comparator, ind.target, num, den, out);
-        if (met >= 0) return this.storeFraction(k, STATE_INDEX.measured, out.num, out.den, met);
-        actual = { kind: 'number', value: toDecimal(num, den) };
+        last.derived = { num: mean.num, den: mean.den };
+        const met = scoreNumberFraction(rule, ind.comparator, ind.target, mean.num, mean.den, last);
+        if (met >= 0) return this.scoredFraction(STATE_INDEX.measured, last.num, last.den, met);
+        actual = { kind: 'number', value: toDecimal(mean.num, mean.den) };
       } else {
-        const mean = got === 0 ? null : this.childrenMean(i);
-        actual = mean === null ? null : { kind: 'number', value: mean };
-        this.derivedActual[k] = actual;
+        const value = got === 0 ? null : this.childrenMean(i);
+        actual = value === null ? null : { kind: 'number', value };
+        last.derived = actual;
       }
     } else {
       if (m.state === 'measured') {
@@ -599,42 +619,61 @@ export class Evaluation {
         if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
         else actual = { kind: 'number', value: computed.value };
       }
-      this.derivedActual[k] = actual;
+      last.derived = actual;
     }
     if (actual === null) {
-      if (issues !== null) this.indicatorIssues[k] = issues;
-      if (settings.notMeasured === 'zero') return this.storeFraction(k, STATE_INDEX.not_measured, 0, 1, 0);
-      return this.storeScore(k, STATE_INDEX.not_measured, null, 2, false);
+      if (issues !== null) this.indicatorIssues.set(k, issues);
+      if (settings.notMeasured === 'zero') return this.scoredFraction(STATE_INDEX.not_measured, 0, 1, 0);
+      return this.scored(STATE_INDEX.not_measured, null, 2, false);
     }
-    const scored = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
-    if (scored.issues.length > 0) {
+    const result = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
+    if (result.issues.length > 0) {
       issues ??= [];
-      for (const problem of scored.issues) issues.push(issue(problem.severity, problem.code, `"${ind.name}": ${problem.message}`, locate(ind, code)));
+      for (const problem of result.issues) issues.push(issue(problem.severity, problem.code, `"${ind.name}": ${problem.message}`, locate(ind, code)));
     }
-    if (issues !== null) this.indicatorIssues[k] = issues;
-    this.storeScore(k, STATE_INDEX.measured, scored.score, scored.met === null ? 2 : scored.met ? 1 : 0, scored.score !== null);
+    if (issues !== null) this.indicatorIssues.set(k, issues);
+    this.scored(STATE_INDEX.measured, result.score, result.met === null ? 2 : result.met ? 1 : 0, result.score !== null);
   }
 
   /** A counted score that is an exact fraction. */
-  private storeFraction(k: number, state: number, num: number, den: number, met: number): void {
-    this.stateOf[k] = state;
-    this.scoreKind[k] = FRACTION;
-    this.scoreNum[k] = num;
-    this.scoreDen[k] = den;
-    if (this.scoreDecimal[k] !== undefined) this.scoreDecimal[k] = undefined;
-    this.metOf[k] = met;
-    this.countedOf[k] = 1;
+  private scoredFraction(state: number, num: number, den: number, met: number): void {
+    const last = this.last;
+    last.state = state;
+    last.kind = FRACTION;
+    last.num = num;
+    last.den = den;
+    last.decimal = null;
+    last.met = met;
+    last.counted = true;
   }
 
   /** A score from the general path: kept as a fraction when it fits, as a Decimal otherwise. */
-  private storeScore(k: number, state: number, score: Decimal | null, met: number, counted: boolean): void {
-    if (score !== null && counted && decimalToFraction(score, this.spare)) return this.storeFraction(k, state, this.spare.num, this.spare.den, met);
-    this.stateOf[k] = state;
-    this.scoreKind[k] = score === null ? NONE_KIND : DECIMAL;
-    if (score !== null || this.scoreDecimal[k] !== undefined) this.scoreDecimal[k] = score ?? undefined;
-    this.metOf[k] = met;
-    this.countedOf[k] = counted ? 1 : 0;
+  private scored(state: number, score: Decimal | null, met: number, counted: boolean): void {
+    if (score !== null && counted && decimalToFraction(score, this.spare)) return this.scoredFraction(state, this.spare.num, this.spare.den, met);
+    const last = this.last;
+    last.state = state;
+    last.kind = score === null ? NONE_KIND : DECIMAL;
+    last.decimal = score;
+    last.met = met;
+    last.counted = counted;
   }
+}
+
+/** An indicator's score as `evaluateIndicator` leaves it; `num`/`den` make it usable as a Fraction. */
+interface ScoredIndicator extends Fraction {
+  state: number;
+  /** NONE_KIND, FRACTION (num/den) or DECIMAL (decimal). */
+  kind: number;
+  decimal: Decimal | null;
+  /** 0 not met, 1 met, 2 unknown. */
+  met: number;
+  counted: boolean;
+  /** The actual computed by a formula, as a fraction when exact; null for the others. */
+  derived: Amount | Fraction | null;
+}
+
+function lastScore(last: ScoredIndicator): Decimal | null {
+  return last.kind === NONE_KIND ? null : last.kind === FRACTION ? toDecimal(last.num, last.den) : last.decimal;
 }
 
 /** A derived actual as the result shows it. */
@@ -664,8 +703,9 @@ export function weightUnits(weight: Decimal): number {
   const length = word < 10 ? 1 : word < 100 ? 2 : word < 1000 ? 3 : word < 1e4 ? 4 : word < 1e5 ? 5 : word < 1e6 ? 6 : 7;
   const shift = weight.e - length + 1 + 3;
   if (shift < 0 || shift > 6) return -1;
-  return word * 10 ** shift;
+  return word * SCALES[shift]!; // a table: `10 ** shift` took most of the time of a million calls
 }
+const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 const NONE: readonly Issue[] = [];
 
 /** The actual of a ratio or trend indicator from its base measures. */

@@ -21,6 +21,7 @@ export interface Fraction {
 }
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
+const INT32 = 0x7fffffff;
 
 export function isSafe(x: number): boolean {
   return x <= LIMIT && x >= -LIMIT;
@@ -30,6 +31,18 @@ export function isSafe(x: number): boolean {
 export function gcd(a: number, b: number): number {
   a = a < 0 ? -a : a;
   b = b < 0 ? -b : b;
+  if (a <= INT32 && b <= INT32) {
+    // Most numerators and denominators are small: 32-bit integer remainders are several times
+    // cheaper than the floating-point remainder below.
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const r = x % y | 0;
+      x = y;
+      y = r;
+    }
+    return x;
+  }
   while (b !== 0) {
     const r = a % b;
     a = b;

@@ -5,6 +5,7 @@ export * from './issues.js';
 export * from './legend.js';
 export * from './scoring.js';
 export * from './evaluation.js';
+export { hashString } from './code-index.js';
 export * from './explanation.js';
 export * from './verification.js';
 export * from './settings.js';

@@ -4,6 +4,8 @@
  * scattered over the heap; here the hash is computed in line and kept in one typed array, so a
  * look-up reads little memory and compares a key only when its hash matches.
  */
+import { hashString as hashOf } from '../../core/index.js';
+
 export class StringTable<T> {
   private keys: (string | undefined)[];
   private values: (T | undefined)[];
@@ -71,9 +73,3 @@ export class StringTable<T> {
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash;
-}
