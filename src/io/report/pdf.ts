@@ -119,6 +119,12 @@ class Canvas {
     this.y = PAGE.top;
   }
 
+  /** Back to an earlier page (for its header and footer); its graphics state starts afresh. */
+  switchToPage(n: number): void {
+    this.doc.switchToPage(n);
+    this.fillNow = '';
+  }
+
   /** Starts a new page unless `height` more points fit on this one; true if it did. */
   ensure(height: number): boolean {
     if (this.y + height <= BOTTOM) return false;
@@ -226,8 +232,6 @@ function firstBaseline(top: number, size: number, lineHeight: number): number {
 class TableWriter {
   private readonly x: number[] = [];
   private headerDrawn = false;
-  /** Where the last row ended: a row starting elsewhere (a new page) draws its own top rule. */
-  private lastBottom = -1;
   private readonly header: Cell[];
 
   constructor(
@@ -314,13 +318,14 @@ class TableWriter {
       tr.end();
     }
     const bottom = top + height;
-    const first = top !== this.lastBottom;
+    // The rules after the fills, the top one too: the fill of this row covers half of the rule
+    // drawn under the row above.
     canvas.artifact(() => {
       const doc = canvas.doc;
       doc.lineWidth(PX).strokeColor(REPORT_COLOUR.rule);
       const end = x[x.length - 1]! + widths[widths.length - 1]!;
       doc.moveTo(x[0]!, bottom).lineTo(end, bottom);
-      if (first) doc.moveTo(x[0]!, top).lineTo(end, top);
+      doc.moveTo(x[0]!, top).lineTo(end, top);
       for (let i = 0; i <= widths.length; i++) {
         if (cells[i - 1]?.joined === true) continue;
         const at = i === widths.length ? end : x[i]!;
@@ -329,7 +334,6 @@ class TableWriter {
       doc.stroke();
     });
     canvas.y = bottom;
-    this.lastBottom = bottom;
   }
 }
 
@@ -607,7 +611,7 @@ function pageFurniture(canvas: Canvas): void {
   const color = '#444444';
   const title = canvas.title;
   for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
+    canvas.switchToPage(i);
     canvas.artifact(() => {
       canvas.line(title, RIGHT - canvas.width(title, 'regular', size), 7 * PT_PER_MM, 'regular', size, color);
       canvas.line('Albero della performance', LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
