@@ -268,26 +268,25 @@ class TableWriter {
     return h + 2 * this.style.padY;
   }
 
-  row(cells: readonly Cell[], rowFill?: string): void {
+  row(cells: readonly Cell[]): void {
     const height = this.heightOf(cells);
     const header = this.heightOf(this.header);
     if (!this.headerDrawn) {
       this.canvas.ensure(header + height);
-      this.draw(this.header, undefined, header, false);
+      this.draw(this.header, header, false);
       this.headerDrawn = true;
     } else if (this.canvas.ensure(height)) {
-      this.draw(this.header, undefined, header, true);
+      this.draw(this.header, header, true);
     }
-    this.draw(cells, rowFill, height, false);
+    this.draw(cells, height, false);
   }
 
-  private draw(cells: readonly Cell[], rowFill: string | undefined, height: number, repeatedHeader: boolean): void {
+  private draw(cells: readonly Cell[], height: number, repeatedHeader: boolean): void {
     const { canvas, x, widths, style } = this;
     const top = canvas.y;
     canvas.artifact(() => {
       cells.forEach((c, i) => {
-        const fill = c.fill ?? rowFill;
-        if (fill !== undefined) canvas.rect(x[i]!, top, widths[i]!, height, fill);
+        if (c.fill !== undefined) canvas.rect(x[i]!, top, widths[i]!, height, c.fill);
       });
     });
     // One baseline for the first line of every cell, from the row's biggest text.
