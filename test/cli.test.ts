@@ -97,7 +97,7 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
 });
 
 describe('--help on every command', () => {
-  for (const command of ['evaluate', 'verify', 'explain']) {
+  for (const command of ['evaluate', 'verify', 'explain', 'diff', 'report', 'import', 'template']) {
     it(command, () => {
       const run = albero([command, '--help']);
       expect(run.status).toBe(0);
@@ -139,5 +139,38 @@ describe('the legend and the default rule are configuration', () => {
     const run = albero(['evaluate', FIXTURE, '--legend', '60/80']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('the green threshold must be above the yellow one');
+  });
+});
+
+describe('diff lists what changed between two versions of a plan', () => {
+  it('a revised target, a corrected actual and a renamed indicator, with the performances they moved; exit 1', () => {
+    const revised = fixtureText()
+      .replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%\t0,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t50,00%\t50,00%\t100,00%')
+      .replace('N. assessment (sostenibilità, energia)\t30% >=\t20\t19\t0,00%', 'N. assessment (sostenibilità e energia)\t30% >=\t20\t21\t100,00%');
+    const path = file('revised.txt', revised);
+    const run = albero(['diff', FIXTURE, path, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { counts: Record<string, number>; changes: Array<Record<string, unknown>> };
+    expect(result.counts).toEqual({ structure: 1, plan: 1, measurement: 1, result: 6 });
+    const line = revised.split('\n').findIndex((l) => l.includes('Capacità di risposta dello sportello')) + 1;
+    expect(result.changes).toContainEqual({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60%', after: '50%', beforeText: '60%', afterText: '50%', line });
+    expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'performance', code: 'A.2', before: 93, after: 100 }));
+    expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'indicator-name', code: 'B.2.2', before: 'N. assessment (sostenibilità, energia)' }));
+
+    const text = albero(['diff', FIXTURE, path, '--only', 'plan']);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
+    expect(text.stdout).toContain(`~ A.2.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60% → 50%  (${path}:${line}`);
+    expect(text.stdout).not.toContain('Results');
+  });
+
+  it('two equal versions: no change, exit 0; an unreadable version: exit 2 and nothing on stdout', () => {
+    const same = albero(['diff', FIXTURE, FIXTURE]);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('no changes');
+    const broken = albero(['diff', FIXTURE, file('broken.txt', 'A - Area\t\t\t\t\t\t\nnot a row')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/broken\.txt:\d+/);
   });
 });

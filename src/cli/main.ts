@@ -11,6 +11,7 @@ import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerDiff } from './commands/diff.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerVerify(program);
   registerExplain(program);
+  registerDiff(program);
   registerImport(program);
   registerTemplate(program);
   registerReport(program);

@@ -6,6 +6,7 @@ export * from './legend.js';
 export * from './scoring.js';
 export * from './evaluation.js';
 export { hashString } from './code-index.js';
+export * from './comparison.js';
 export * from './explanation.js';
 export * from './verification.js';
 export * from './settings.js';

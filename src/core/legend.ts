@@ -7,6 +7,8 @@ import { Decimal, round } from './decimal.js';
 
 export type Band = 'green' | 'yellow' | 'red';
 export const BANDS: readonly Band[] = ['green', 'yellow', 'red'];
+/** A band's name as the Relazione writes it. */
+export const BAND_WORD: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
 
 export interface LegendRule {
   readonly band: Band;

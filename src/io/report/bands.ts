@@ -7,7 +7,7 @@ import type { Band } from '../../core/index.js';
 export const BAND_COLOUR: Record<Band, string> = { green: '#9fd67f', yellow: '#ffe45c', red: '#ff9a8f' };
 /** Darker tones for bars and swatch borders, readable on white. */
 export const BAND_STROKE: Record<Band, string> = { green: '#2e7d32', yellow: '#9a7d00', red: '#c62828' };
-export const BAND_WORD: Record<Band, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+export { BAND_WORD } from '../../core/index.js';
 /** Shapes that differ in print and for colour-blind readers: full, half, empty. */
 export const BAND_ICON: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
 

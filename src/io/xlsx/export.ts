@@ -5,7 +5,7 @@
  * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
  */
 import ExcelJS from 'exceljs';
-import { classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { BAND_WORD, classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { amountCell, percentCell, style } from './cells.js';
@@ -18,7 +18,7 @@ export const EXPLANATION_SHEET = 'Spiegazione';
 
 /** Fill colours (ARGB) of the bands, light enough for black text to stay readable in print. */
 export const BAND_FILL: Record<Band, string> = { green: 'FF92D050', yellow: 'FFFFEB3B', red: 'FFFF6B6B' };
-export const BAND_WORD: Record<Band, string> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+export { BAND_WORD };
 const OBJECTIVE_FILL = 'FFDCE6F1';
 const HEADER_FILL = 'FF1F4E79';
 

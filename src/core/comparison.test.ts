@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { comparePlans, type PlanChange } from './comparison.js';
+import { dec } from './decimal.js';
+import { evaluatePlan } from './evaluation.js';
+import { legendFromThresholds } from './legend.js';
+import type { Indicator, Measurement, Plan, PlanNode } from './model.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+
+const measured = (v: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
+function ind(name: string, weight: number, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator {
+  return { id: name, name, weight: dec(weight), comparator: '>=', tolerance: null, target: { kind: 'number', value: dec(target) }, unit: 'number', scoring: null, formula: null, measurement, ...extra };
+}
+function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
+  return { code, title: `Obiettivo ${code}`, parent, weight: weight === null ? null : dec(weight), indicators };
+}
+const plan = (nodes: PlanNode[], settings = DEFAULT_SETTINGS): Plan => ({ title: 'p', nodes, settings });
+const base = (): PlanNode[] => [
+  node('A', null, []),
+  node('A.1', 'A', [ind('Pratiche evase', 60, 10, measured(12)), ind('Tempi medi', 40, 5, measured(4))]),
+  node('A.2', 'A', [ind('Eventi', 100, 3, measured(2))]),
+];
+const compare = (before: Plan, after: Plan): PlanChange[] => comparePlans(evaluatePlan(before), evaluatePlan(after));
+const brief = (changes: PlanChange[]): string[] => changes.map((c) => `${c.kind} ${c.code}${c.indicator === undefined ? '' : ` "${c.indicator}"`}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`);
+
+describe('comparePlans', () => {
+  it('finds nothing between a plan and itself', () => {
+    expect(compare(plan(base()), plan(base()))).toEqual([]);
+  });
+
+  it('lists a target change, a measurement change and the performances that moved, in plan order', () => {
+    const after = base();
+    after[2] = node('A.2', 'A', [ind('Eventi', 100, 2, measured(3))]);
+    const changes = compare(plan(base()), plan(after));
+    expect(brief(changes)).toEqual([
+      'performance A: 30,00% (rosso) → 80,00% (giallo)', // mean of A.1 (60) and A.2
+      'target A.2 "Eventi": 3 → 2',
+      'measurement A.2 "Eventi": 2 → 3',
+      'performance A.2: 0,00% (rosso) → 100,00% (verde)',
+    ]);
+    expect(changes.map((c) => c.group)).toEqual(['result', 'plan', 'measurement', 'result']);
+    expect(changes[0]!.numbers).toEqual({ before: dec(30), after: dec(80) });
+  });
+
+  it('tells added, removed, moved and renamed objectives and indicators apart', () => {
+    const after: PlanNode[] = [
+      node('A', null, []),
+      node('A.1', 'A', [ind('Pratiche evase nei termini', 60, 10, measured(12)), ind('Tempi medi', 40, 5, measured(4)), ind('Soddisfazione', 0, 80, { state: 'not_measured' })]),
+      node('B', null, []),
+      node('A.3', 'B', [ind('Bandi', 100, 1, measured(1))]),
+    ];
+    const before = [...base(), node('A.3', 'A', [ind('Bandi', 100, 1, measured(1))])];
+    expect(brief(compare(plan(before), plan(after)).filter((c) => c.group === 'structure'))).toEqual([
+      'indicator-name A.1 "Pratiche evase nei termini": Pratiche evase → Pratiche evase nei termini',
+      'indicator-added A.1 "Soddisfazione": ∅ → Soddisfazione (0%, >= 80)',
+      'objective-added B: ∅ → Obiettivo B',
+      'objective-parent A.3: A → B',
+      'objective-removed A.2: Obiettivo A.2 → ∅',
+    ]);
+  });
+
+  it('matches indicators by name before position, so a reordering is no change', () => {
+    const after = base();
+    after[1] = node('A.1', 'A', [...after[1]!.indicators].reverse());
+    expect(compare(plan(base()), plan(after))).toEqual([]);
+  });
+
+  it('reports weights, states, rules and the settings in words', () => {
+    const after = base();
+    after[1] = node('A.1', 'A', [ind('Pratiche evase', 50, 10, { state: 'not_evaluable', reason: 'dato non disponibile' }), ind('Tempi medi', 50, 5, measured(4), { scoring: { kind: 'proportional' } })], 30);
+    const changes = compare(plan(base()), plan(after, { ...DEFAULT_SETTINGS, legend: legendFromThresholds(dec(90), dec(70)), notMeasured: 'zero' }));
+    expect(brief(changes.filter((c) => c.group !== 'result'))).toEqual([
+      'settings : legenda: verde > 80%, giallo ≥ 60%, rosso → legenda: verde > 90%, giallo ≥ 70%, rosso',
+      'settings : non misurati: esclusi dal calcolo → non misurati: contano 0',
+      'objective-weight A.1: — → 30%',
+      'weight A.1 "Pratiche evase": 60% → 50%',
+      'measurement A.1 "Pratiche evase": 12 → N.V. (dato non disponibile)',
+      'weight A.1 "Tempi medi": 40% → 50%',
+      'scoring A.1 "Tempi medi": regola del piano → proporzionale',
+    ]);
+  });
+});
