@@ -143,6 +143,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const text = await explanation.innerText();
     expect(text).toContain('A.2 = 30% × 100 + 70% × 90');
     expect(text).toContain('93,00%');
+    // The sentences come in the app's language (Italian here), not the API's English.
+    expect(text).toContain('media di');
+    expect(text).not.toContain('mean of');
     expect(text).toMatch(/Trend numero d'impres/);
     await page.click('[data-indicator="A.2:1"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Tutto o niente');

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { Language } from '../core/index.js';
 import { HttpError, type ApiIssue } from './errors.js';
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
@@ -44,4 +45,36 @@ export function param(c: Context, name: string): string {
   const value = c.req.param(name);
   if (value === undefined || value === '' || value.length > 200 || value.includes('\u0000')) throw new HttpError(400, 'invalid-path', `the ${name} in the address is not valid`);
   return value;
+}
+
+const LANGUAGES: readonly Language[] = ['it', 'en'];
+
+/**
+ * The language of the explanation sentences: `?lang=it|en`, else the first of Italian or English
+ * the `Accept-Language` header prefers, else Italian (the users are Italian offices).
+ */
+export function language(c: Context): Language {
+  const asked = c.req.query('lang');
+  if (asked !== undefined) {
+    if ((LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
+    throw new HttpError(400, 'invalid-query', `lang must be one of ${LANGUAGES.join(', ')}, not "${asked.slice(0, 20)}"`, {
+      issues: [{ severity: 'error', code: 'invalid-field', message: `lang: one of ${LANGUAGES.join(', ')}`, location: { field: 'lang' } }],
+    });
+  }
+  return preferredLanguage(c.req.header('accept-language')) ?? 'it';
+}
+
+/** The first of `it` and `en` an `Accept-Language` header accepts, by quality then order; null when neither. */
+export function preferredLanguage(header: string | undefined): Language | null {
+  if (header === undefined) return null;
+  const ranked = header
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
+      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), order };
+    })
+    .filter((r) => r.q > 0 && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return (ranked.find((r) => (LANGUAGES as readonly string[]).includes(r.base))?.base as Language | undefined) ?? null;
 }

@@ -16,6 +16,7 @@ import {
   type Band,
   type Evaluation,
   type Indicator,
+  type Language,
   type Measurement,
   type Plan,
   type PlanNode,
@@ -207,7 +208,7 @@ export function requirement(doc: EvaluationDocument, overrides: Overrides, indic
 }
 
 /** The same shape as the API's explanation, from the simulated evaluation. */
-export function explainSimulated(evaluation: Evaluation, code: string): ExplanationDocument | null {
-  const e = explainNode(evaluation, code);
+export function explainSimulated(evaluation: Evaluation, code: string, language: Language = 'it'): ExplanationDocument | null {
+  const e = explainNode(evaluation, code, language);
   return e === undefined ? null : explanationDocument(e);
 }

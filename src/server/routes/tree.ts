@@ -8,7 +8,7 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { body, language, param } from '../validation.js';
 import { preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
@@ -152,16 +152,20 @@ export const treeRoutes: RouteModule = (api, deps) => {
       tag: 'tree',
       summary: "How an objective's performance was made (as `albero explain --json`)",
       access: 'signed in; the public for published plans',
-      query: { period: 'period id (default: the year end)' },
-      responses: { 200: '{code, title, performance, formula, contributions, indicators}', 404: 'unknown plan, period or objective' },
+      query: { period: 'period id (default: the year end)', lang: 'it | en: the language of the sentences (default: from Accept-Language, else it)' },
+      responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
+      const lang = language(c);
       await readablePlan(c, store, planId);
       const computed = await trees.computed(planId, c.req.query('period') || undefined);
-      const explanation = explainNode(computed.evaluation, code);
+      const explanation = explainNode(computed.evaluation, code, lang);
       if (explanation === undefined) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
+      // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.
+      c.header('Vary', 'Accept-Language');
+      c.header('Content-Language', lang);
       return c.json(explanationDocument(explanation));
     },
   );

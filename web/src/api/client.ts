@@ -92,8 +92,9 @@ export const api = {
 
   tree: (planId: PlanSummary['id'], period?: string | null) =>
     request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
-  explanation: (planId: PlanSummary['id'], code: string, period?: string | null) =>
-    request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period })}`),
+  /** The sentences come in `lang` (the app's current language). */
+  explanation: (planId: PlanSummary['id'], code: string, period?: string | null, lang?: 'it' | 'en') =>
+    request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period, lang })}`),
   periods: (planId: PlanSummary['id']) => request<Period[]>('GET', `/api/plans/${enc(String(planId))}/periods`),
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
     request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),

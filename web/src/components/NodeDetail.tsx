@@ -16,7 +16,7 @@ interface Props {
   doc: TreeDocument;
   selection: NonNullable<Selection>;
   /** Set in what-if: the explanation comes from the simulated evaluation, not the server. */
-  localExplanation: ((code: string) => Explanation | null) | null;
+  localExplanation: ((code: string, lang: 'it' | 'en') => Explanation | null) | null;
   locked: boolean;
   /** In what-if nothing is saved: the entry form is hidden. */
   whatIf: boolean;
@@ -72,25 +72,26 @@ export function NodeDetail(props: Props) {
 }
 
 function ExplanationPanel({ planId, code, period, local, doc }: { planId: string; code: string; period: string | null; local: Props['localExplanation']; doc: TreeDocument }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
   const [explanation, setExplanation] = useState<Explanation | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setError(null);
     if (local !== null) {
-      setExplanation(local(code));
+      setExplanation(local(code, lang));
       return;
     }
     let live = true;
     api
-      .explanation(planId, code, period)
+      .explanation(planId, code, period, lang)
       .then((e) => live && setExplanation(e))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
     // The document changes after a save: the explanation follows it.
-  }, [planId, code, period, local, doc]);
+  }, [planId, code, period, local, doc, lang]);
   if (error !== null) return <p className="text-danger">{t('detail.failed', { message: error })}</p>;
   if (explanation === null) return <p role="status">{t('common.loading')}</p>;
   return (

@@ -88,7 +88,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     return set;
   }, [tree, shown]);
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
-  const localExplanation = useMemo(() => (simulation === null ? null : (code: string) => explainSimulated(simulation.evaluation, code)), [simulation]);
+  const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang)), [simulation]);
 
   const onToggle = useCallback((code: string) => {
     setCollapsed((c) => {
