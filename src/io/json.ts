@@ -13,6 +13,7 @@ import {
   type Issue,
   type MeasurementState,
   type NodeExplanation,
+  type PlanChange,
   type ScoringRule,
   type Unit,
 } from '../core/index.js';
@@ -162,6 +163,47 @@ export function explanationDocument(e: NodeExplanation): ExplanationDocument {
       performance: toJsonNumber(i.score),
       scoring: i.scoring,
       derivation: i.derivation === null ? null : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
+    })),
+  };
+}
+
+/** One change between two versions of a plan, as `albero diff --json` and the API give it. */
+export interface ChangeDocument {
+  group: PlanChange['group'];
+  kind: PlanChange['kind'];
+  code: string | null;
+  indicator: string | null;
+  /** Percent numbers for performance changes, the printed text otherwise. */
+  before: number | string | null;
+  after: number | string | null;
+  beforeText: string | null;
+  afterText: string | null;
+  line: number | null;
+  sheet?: string | null;
+  address?: string;
+}
+
+export interface ChangesDocument {
+  counts: Record<PlanChange['group'], number>;
+  changes: ChangeDocument[];
+}
+
+export function changesDocument(changes: readonly PlanChange[]): ChangesDocument {
+  const counts: Record<PlanChange['group'], number> = { structure: 0, plan: 0, measurement: 0, result: 0 };
+  for (const c of changes) counts[c.group]++;
+  return {
+    counts,
+    changes: changes.map((c) => ({
+      group: c.group,
+      kind: c.kind,
+      code: c.code === '' ? null : c.code,
+      indicator: c.indicator ?? null,
+      before: c.numbers === undefined ? c.before : toJsonNumber(c.numbers.before),
+      after: c.numbers === undefined ? c.after : toJsonNumber(c.numbers.after),
+      beforeText: c.before,
+      afterText: c.after,
+      line: c.origin?.line ?? null,
+      ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
-import { comparePlans, evaluatePlan, formatLocation, toJsonNumber, type ChangeGroup, type PlanChange } from '../../core/index.js';
+import { comparePlans, evaluatePlan, formatLocation, type ChangeGroup, type PlanChange } from '../../core/index.js';
+import { changesDocument } from '../../io/json.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 const GROUPS: ReadonlyArray<[ChangeGroup, string]> = [
@@ -37,24 +38,7 @@ export function registerDiff(program: Command): void {
       const all = comparePlans(evaluatePlan(applyPlanOptions(earlier.table.plan, options)), evaluatePlan(applyPlanOptions(later.table.plan, options)));
       const changes = options.only === undefined ? all : all.filter((c) => c.group === options.only);
       if (options.json === true) {
-        const counts = Object.fromEntries(GROUPS.map(([g]) => [g, changes.filter((c) => c.group === g).length]));
-        writeJson({
-          before: beforeFile,
-          after: afterFile,
-          counts,
-          changes: changes.map((c) => ({
-            group: c.group,
-            kind: c.kind,
-            code: c.code === '' ? null : c.code,
-            indicator: c.indicator ?? null,
-            before: c.numbers === undefined ? c.before : toJsonNumber(c.numbers.before),
-            after: c.numbers === undefined ? c.after : toJsonNumber(c.numbers.after),
-            beforeText: c.before,
-            afterText: c.after,
-            line: c.origin?.line ?? null,
-            ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
-          })),
-        });
+        writeJson({ before: beforeFile, after: afterFile, ...changesDocument(changes) });
       } else if (changes.length === 0) {
         process.stdout.write(`${pc.green('✔')} no changes from ${beforeFile} to ${afterFile}\n`);
       } else {

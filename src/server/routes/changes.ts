@@ -1,0 +1,47 @@
+/**
+ * What changed between two versions of a plan: two periods of one plan (the 30/06 monitoring
+ * against the year end), or a plan against its revision. The OIV and the controllo di gestione
+ * read it before validating; the plan group lists the target and weight changes to disclose.
+ */
+import { comparePlans } from '../../core/index.js';
+import { changesDocument } from '../../io/json.js';
+import type { RouteModule } from '../api.js';
+import { HttpError } from '../errors.js';
+import { param } from '../validation.js';
+import { readablePlan } from './plans.js';
+
+export const changeRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/changes',
+      tag: 'tree',
+      summary: 'What changed from an earlier version (another period of this plan, or another plan) to this one (as `albero diff --json`)',
+      access: 'signed in; the public for published plans (both must be readable)',
+      query: {
+        period: 'the period of this plan (default: the year end)',
+        against: 'the earlier plan (default: this plan)',
+        againstPeriod: "the earlier plan's period (default: its year end)",
+      },
+      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against nor againstPeriod)', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const period = c.req.query('period') || undefined;
+      const against = c.req.query('against') || planId;
+      const againstPeriod = c.req.query('againstPeriod') || undefined;
+      if (against === planId && againstPeriod === undefined) {
+        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan) or againstPeriod (another period of this plan)', { issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against or againstPeriod', location: { field: 'against' } }] });
+      }
+      await readablePlan(c, store, planId);
+      if (against !== planId) await readablePlan(c, store, against);
+      const [earlier, later] = await Promise.all([trees.computed(against, againstPeriod), trees.computed(planId, period)]);
+      return c.json({
+        before: { planId: against, period: earlier.snapshot.period.id },
+        after: { planId, period: later.snapshot.period.id },
+        ...changesDocument(comparePlans(earlier.evaluation, later.evaluation)),
+      });
+    },
+  );
+};

@@ -1,0 +1,64 @@
+/**
+ * GET /api/plans/:planId/changes over real HTTP: a plan against its revision (a target changed
+ * through the API) and a period against another, on SQLite and on PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enc, indicatorOf, startTestServer, type Backend, type TestServer } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a plan on %s', (backend) => {
+  let t: TestServer;
+  let plan: string;
+  let revision: string;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    plan = await t.importFixture();
+    revision = await t.importFixture();
+  });
+  afterAll(async () => t?.close());
+
+  it('lists a revised target as a change to disclose, with the performances it moved', async () => {
+    const controller = await t.as('controller');
+    const id = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60%, actual 50%
+    const before = indicatorOf((await controller.get(`/api/plans/${revision}/tree`)).body, id);
+    const patched = await controller.request('PATCH', `/api/plans/${revision}/indicators/${enc(id)}`, { target: 50, version: before.definitionVersion });
+    expect(patched.status).toBe(200);
+
+    const reply = await controller.get(`/api/plans/${revision}/changes?against=${plan}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.before).toEqual({ planId: plan, period: '2024-12-31' });
+    expect(reply.body.after).toEqual({ planId: revision, period: '2024-12-31' });
+    expect(reply.body.counts).toEqual({ structure: 0, plan: 1, measurement: 0, result: 3 });
+    expect(reply.body.changes).toContainEqual(expect.objectContaining({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', beforeText: '60%', afterText: '50%' }));
+    expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => [c.code, c.before, c.after])).toEqual([
+      ['A', 90.38, 91.25],
+      ['A.2', 93, 100],
+      ['A.2.1', 80, 100],
+    ]);
+    // The other way round, the same change reversed.
+    const back = await controller.get(`/api/plans/${plan}/changes?against=${revision}`);
+    expect(back.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({ beforeText: '50%', afterText: '60%' });
+  });
+
+  it('compares two periods of one plan: a value entered at 30/06 and changed by the year end', async () => {
+    const referente = await t.as('referente');
+    const put = await referente.request('PUT', `/api/plans/${plan}/indicators/${enc('B.1.1:5')}/measurements/2024-06-30`, { state: 'measured', actual: '0,4', version: 0 });
+    expect(put.status).toBe(200);
+    const reply = await referente.get(`/api/plans/${plan}/changes?againstPeriod=2024-06-30`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.before).toEqual({ planId: plan, period: '2024-06-30' });
+    expect(reply.body.counts.plan).toBe(0);
+    expect(reply.body.counts.measurement).toBeGreaterThan(0);
+    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,4%', afterText: '0,69%' }));
+  });
+
+  it('refuses to compare a plan with itself (400), an unknown plan or period (404), an unpublished plan to the public (404)', async () => {
+    const controller = await t.as('controller');
+    const same = await controller.get(`/api/plans/${plan}/changes`);
+    expect(same.status).toBe(400);
+    expect(same.body.error.issues[0].location).toEqual({ field: 'against' });
+    expect((await controller.get(`/api/plans/${plan}/changes?against=nope`)).status).toBe(404);
+    expect((await controller.get(`/api/plans/${plan}/changes?againstPeriod=1999-01-01`)).status).toBe(404);
+    const reader = await t.as('public');
+    expect((await reader.get(`/api/plans/${plan}/changes?against=${revision}`)).status).toBe(404);
+  });
+});
