@@ -33,6 +33,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   duplicate: 409,
   'invalid-transition': 409,
   'has-children': 409,
+  'period-in-use': 409,
   invalid: 422,
 };
 

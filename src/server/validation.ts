@@ -32,6 +32,11 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
   return parsed.data;
 }
 
+/** A 400 `invalid-body` naming the one field at fault (for checks zod cannot make alone, e.g. against the stored plan). */
+export function invalidField(field: string, message: string): HttpError {
+  return new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });
+}
+
 /** A positive integer from the query string, or the default. */
 export function intQuery(c: Context, name: string, fallback: number, max: number): number {
   const value = c.req.query(name);

@@ -10,7 +10,7 @@ import { openSqlite } from './sqlite/db.js';
 import type { Store } from './types.js';
 
 export * from './types.js';
-export { canTransition, isLocked, isReopening } from './periods.js';
+export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 export { defaultPeriods, measurementJson, toMeasurement } from './sql-store.js';
 
 export function isPostgresUrl(location: string): boolean {

@@ -30,3 +30,46 @@ export function canTransition(from: PeriodState, to: PeriodState, reason: string
   if (isReopening(from, to) && (reason === null || reason.trim() === '')) return `reopening a ${from} period needs a reason`;
   return null;
 }
+
+/** A period a plan is created with or given later: its end date (also its id) and its label. */
+export interface NewPeriod {
+  /** ISO date `YYYY-MM-DD`. */
+  readonly endsOn: string;
+  /** Default: the date the Italian way, `30/04/2024`. */
+  readonly label?: string;
+}
+
+/** A real calendar date written `YYYY-MM-DD` (no 2024-02-30, no 2024-13-01). */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** `2024-04-30` → `30/04/2024`, the label a period gets when none is given. */
+export function italianDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** null when `endsOn` can end a monitoring period of a plan of `year`, otherwise why not. */
+export function periodDateProblem(endsOn: string, year: number): string | null {
+  if (!isIsoDate(endsOn)) return `"${endsOn.slice(0, 40)}" is not a date written YYYY-MM-DD`;
+  if (Number(endsOn.slice(0, 4)) !== year) return `${endsOn} is not in the plan's year ${year}`;
+  return null;
+}
+
+/** null when every period can belong to a plan of `year` and no date repeats, otherwise why not and where. */
+export function periodsProblem(periods: readonly NewPeriod[], year: number): { message: string; index: number } | null {
+  const seen = new Set<string>();
+  for (const [index, p] of periods.entries()) {
+    const problem = periodDateProblem(p.endsOn, year);
+    if (problem !== null) return { message: problem, index };
+    if (seen.has(p.endsOn)) return { message: `the date ${p.endsOn} is given twice: a plan has one period per date`, index };
+    seen.add(p.endsOn);
+  }
+  if (periods.length === 0) return { message: 'a plan needs at least one monitoring period', index: -1 };
+  return null;
+}

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanN
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, parse, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { migrate } from './migrations.js';
-import { canTransition, isLocked } from './periods.js';
+import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 import type {
   Actor,
   AuditEntry,
@@ -43,7 +43,12 @@ const fail = <T>(code: Failure['code'], message: string, details?: Record<string
 const now = (): string => new Date().toISOString();
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-/** The monitoring periods every new plan starts with: 30/06, 30/09 and the year end. */
+/** A period's label: the one given, else its date the Italian way. */
+function periodLabel(p: NewPeriod): string {
+  return p.label?.trim() || italianDate(p.endsOn);
+}
+
+/** The monitoring periods a new plan starts with unless it is given its own: 30/06, 30/09 and the year end. */
 export function defaultPeriods(year: number): Array<{ id: string; label: string; endsOn: string }> {
   return [
     { id: `${year}-06-30`, label: `30/06/${year}`, endsOn: `${year}-06-30` },
@@ -270,14 +275,16 @@ export class SqlStore implements Store {
       tx,
       'periods',
       ['plan_id', 'id', 'label', 'ends_on', 'state', 'updated_at'],
-      defaultPeriods(input.year).map((p) => [id, p.id, p.label, p.endsOn, 'open', at]),
+      (input.periods ?? defaultPeriods(input.year)).map((p) => [id, p.endsOn, periodLabel(p), p.endsOn, 'open', at]),
     );
     const record = planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [id]))!);
-    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version } });
+    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version, ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }) } });
     return record;
   }
 
   async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
+    const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
+    if (problem !== null) return fail('invalid', problem.message, { field: problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn` });
     return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
   }
 
@@ -603,6 +610,63 @@ export class SqlStore implements Store {
   async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
     if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
     return (await this.db.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+  }
+
+  async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      const plan = await one(tx, `SELECT year FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const problem = periodDateProblem(period.endsOn, Number(plan.year));
+      if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
+      const label = periodLabel(period);
+      // The id is the date: two additions of one date at once let one in, the other is a duplicate.
+      const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [planId, period.endsOn, label, period.endsOn, now()]);
+      if (inserted.changes !== 1) {
+        const existing = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
+        return fail('duplicate', `the plan already has a period ending on ${period.endsOn} (${existing.label})`, { field: 'endsOn', period: existing });
+      }
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'create', entity: 'period', entityId: after.id, planId, after: { endsOn: after.endsOn, label: after.label, state: after.state } });
+      return ok(after);
+    });
+  }
+
+  async renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    const trimmed = label.trim();
+    if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      const before = periodRecord(row);
+      await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
+      return ok(after);
+    });
+  }
+
+  async deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      const before = periodRecord(row);
+      if (before.state !== 'open') {
+        return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state });
+      }
+      const measurements = Number((await one(tx, `SELECT COUNT(*) AS n FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (measurements > 0) {
+        return fail('period-in-use', `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`, { reason: 'has-measurements', measurements });
+      }
+      const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
+      if (others === 0) return fail('period-in-use', `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`, { reason: 'last-period' });
+      await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
+      return ok(before);
+    });
   }
 
   async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {

@@ -169,6 +169,79 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
     });
 
+    it('gives a plan its own monitoring periods, adds, renames and deletes them; every change audited', async () => {
+      const store = await fresh();
+      const monthly = await store.createPlan({ title: 'Piano 2025', year: 2025, periods: [{ endsOn: '2025-04-30', label: 'Monitoraggio al 30/04/2025' }, { endsOn: '2025-12-31' }] }, alice);
+      if (!monthly.ok) throw new Error(monthly.error.message);
+      const planId = monthly.value.id;
+      expect((await store.listPeriods(planId))?.map((p) => [p.id, p.label, p.endsOn, p.state])).toEqual([
+        ['2025-04-30', 'Monitoraggio al 30/04/2025', '2025-04-30', 'open'],
+        ['2025-12-31', '31/12/2025', '2025-12-31', 'open'],
+      ]);
+      // Without a list the three usual periods; a bad list is refused with the field named.
+      const usual = await store.createPlan({ title: 'Piano', year: 2025 }, alice);
+      expect(usual.ok && (await store.listPeriods(usual.value.id))?.map((p) => p.id)).toEqual(['2025-06-30', '2025-09-30', '2025-12-31']);
+      for (const [periods, field] of [
+        [[{ endsOn: '2024-12-31' }], 'periods.0.endsOn'],
+        [[{ endsOn: '2025-06-30' }, { endsOn: '2025-02-30' }], 'periods.1.endsOn'],
+        [[{ endsOn: '2025-06-30' }, { endsOn: '2025-06-30' }], 'periods.1.endsOn'],
+        [[], 'periods'],
+      ] as const) {
+        const refused = await store.createPlan({ title: 'x', year: 2025, periods }, alice);
+        expect(!refused.ok && [refused.error.code, refused.error.details?.field]).toEqual(['invalid', field]);
+      }
+
+      const before = await store.dataVersion(planId);
+      const added = await store.addPeriod(planId, { endsOn: '2025-07-31', label: ' Monitoraggio al 31/07/2025 ' }, alice);
+      expect(added.ok && added.value).toMatchObject({ id: '2025-07-31', label: 'Monitoraggio al 31/07/2025', endsOn: '2025-07-31', state: 'open' });
+      expect(await store.dataVersion(planId)).toBeGreaterThan(before!);
+      expect((await store.listPeriods(planId))?.map((p) => p.id)).toEqual(['2025-04-30', '2025-07-31', '2025-12-31']);
+      const twice = await store.addPeriod(planId, { endsOn: '2025-07-31', label: 'again' }, alice);
+      expect(!twice.ok && twice.error.code).toBe('duplicate');
+      for (const endsOn of ['2026-01-31', '2025-13-01', '31/07/2025', '2025-7-1']) {
+        const bad = await store.addPeriod(planId, { endsOn }, alice);
+        expect(!bad.ok && [bad.error.code, bad.error.details?.field]).toEqual(['invalid', 'endsOn']);
+      }
+      expect((await store.addPeriod('nope', { endsOn: '2025-07-31' }, alice)).ok).toBe(false);
+      // Two additions of one date at once: one wins, the other is a duplicate.
+      const race = await Promise.all([store.addPeriod(planId, { endsOn: '2025-10-31' }, alice), store.addPeriod(planId, { endsOn: '2025-10-31' }, alice)]);
+      expect(race.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['duplicate', 'ok']);
+
+      const renamed = await store.renamePeriod(planId, '2025-07-31', 'Luglio 2025', alice);
+      expect(renamed.ok && renamed.value.label).toBe('Luglio 2025');
+      expect(!(await store.renamePeriod(planId, '2025-07-31', '  ', alice)).ok).toBe(true);
+      expect((await store.renamePeriod(planId, '2025-08-31', 'x', alice)).ok).toBe(false);
+
+      // A period with a value, or no longer open, stays; an empty open one goes.
+      expect((await store.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
+      expect((await store.addIndicator(planId, 'A', { name: 'Pratiche', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, alice)).ok).toBe(true);
+      expect((await store.putMeasurement(planId, 'A:1', '2025-04-30', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, alice)).ok).toBe(true);
+      const holding = await store.deletePeriod(planId, '2025-04-30', alice);
+      expect(!holding.ok && [holding.error.code, holding.error.details]).toEqual(['period-in-use', { reason: 'has-measurements', measurements: 1 }]);
+      expect((await store.transitionPeriod(planId, '2025-10-31', 'collecting', null, alice)).ok).toBe(true);
+      const collecting = await store.deletePeriod(planId, '2025-10-31', alice);
+      expect(!collecting.ok && [collecting.error.code, collecting.error.details?.reason]).toEqual(['period-in-use', 'not-open']);
+      const deleted = await store.deletePeriod(planId, '2025-07-31', alice);
+      expect(deleted.ok && deleted.value.label).toBe('Luglio 2025');
+      expect((await store.deletePeriod(planId, '2025-07-31', alice)).ok).toBe(false);
+      expect((await store.listPeriods(planId))?.map((p) => p.id)).toEqual(['2025-04-30', '2025-10-31', '2025-12-31']);
+      const lonely = await store.createPlan({ title: 'Annuale', year: 2025, periods: [{ endsOn: '2025-12-31' }] }, alice);
+      const last = lonely.ok ? await store.deletePeriod(lonely.value.id, '2025-12-31', alice) : null;
+      expect(last !== null && !last.ok && last.error.details?.reason).toBe('last-period');
+
+      const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period' && a.entityId === '2025-07-31');
+      expect(trail.map((a) => [a.action, a.user, a.before, a.after])).toEqual([
+        ['delete', 'alice', { endsOn: '2025-07-31', label: 'Luglio 2025', state: 'open' }, null],
+        ['update', 'alice', { label: 'Monitoraggio al 31/07/2025' }, { label: 'Luglio 2025' }],
+        ['create', 'alice', null, { endsOn: '2025-07-31', label: 'Monitoraggio al 31/07/2025', state: 'open' }],
+      ]);
+      const created = (await store.listAudit({ planId })).find((a) => a.entity === 'plan' && a.action === 'create');
+      expect((created?.after as { periods: unknown }).periods).toEqual([
+        { endsOn: '2025-04-30', label: 'Monitoraggio al 30/04/2025' },
+        { endsOn: '2025-12-31', label: '31/12/2025' },
+      ]);
+    });
+
     it('edits the tree: objectives and indicators, with versions, and every change audited', async () => {
       const store = await fresh();
       const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, alice);

@@ -5,6 +5,7 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { NewPeriod } from './periods.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
@@ -21,7 +22,7 @@ export interface Actor {
 }
 export const SYSTEM: Actor = { id: null, username: 'system' };
 
-export type FailureCode = 'not-found' | 'conflict' | 'period-locked' | 'duplicate' | 'invalid-transition' | 'has-children' | 'invalid';
+export type FailureCode = 'not-found' | 'conflict' | 'period-locked' | 'duplicate' | 'invalid-transition' | 'has-children' | 'period-in-use' | 'invalid';
 export interface Failure {
   readonly code: FailureCode;
   readonly message: string;
@@ -109,6 +110,8 @@ export interface NewPlan {
   readonly organisation?: string;
   readonly version?: PlanVersion;
   readonly settings?: PlanSettings;
+  /** The monitoring periods (dates in the plan's year, each once); default: 30/06, 30/09, 31/12. */
+  readonly periods?: readonly NewPeriod[];
 }
 
 export interface PlanPatch {
@@ -250,6 +253,11 @@ export interface Store {
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
 
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;
+  /** A new open period; its id is its date, so a date already used is a `duplicate`. */
+  addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>>;
+  renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>>;
+  /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
+  deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;

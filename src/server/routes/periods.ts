@@ -1,14 +1,18 @@
-/** Monitoring periods and their life: open → collecting → closed → validated; reopening with a reason. */
+/**
+ * Monitoring periods: a plan's own dates (monthly to yearly), their labels, and their life:
+ * open → collecting → closed → validated; reopening with a reason.
+ */
 import { z } from 'zod';
-import { PERIOD_STATES, type PeriodState } from '../../store/index.js';
+import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireUser } from '../auth.js';
+import { actorOf, requireRole, requireUser } from '../auth.js';
 import { HttpError, must } from '../errors.js';
-import { transitionRoles } from '../permissions.js';
-import { body, param } from '../validation.js';
-import { readablePlan } from './plans.js';
+import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
+import { body, invalidField, param } from '../validation.js';
+import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
 const Transition = z.object({ to: z.enum(PERIOD_STATES as [PeriodState, ...PeriodState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
+const PeriodPatch = z.object({ label: PeriodLabel }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
@@ -18,6 +22,49 @@ export const periodRoutes: RouteModule = (api, deps) => {
     await readablePlan(c, store, planId);
     return c.json((await store.listPeriods(planId)) ?? []);
   });
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/periods',
+      tag: 'periods',
+      summary: 'Add a monitoring period: its end date (in the plan’s year; also its id) and a label (default: the date, 30/04/2024); it starts open',
+      access: 'admin, controller',
+      body: NewPeriodBody,
+      responses: { 201: 'the period', 400: 'invalid body, or a date that is not a day of the plan’s year (the field named)', 403: 'role', 404: 'unknown plan', 409: 'duplicate: the plan has a period with that date' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
+      const planId = param(c, 'planId');
+      const input = await body(c, NewPeriodBody);
+      const plan = await store.getPlan(planId);
+      if (plan === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      const problem = periodDateProblem(input.endsOn, plan.year);
+      if (problem !== null) throw invalidField('endsOn', problem);
+      return c.json(must(await store.addPeriod(planId, input, actorOf(user))), 201);
+    },
+  );
+
+  api.route({ method: 'patch', path: '/api/plans/:planId/periods/:periodId', tag: 'periods', summary: "Rename a period (its label; the date stays)", access: 'admin, controller', body: PeriodPatch, responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' } }, async (c) => {
+    const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
+    const input = await body(c, PeriodPatch);
+    return c.json(must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
+  });
+
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/plans/:planId/periods/:periodId',
+      tag: 'periods',
+      summary: 'Delete a period that is still open and holds no value (audited); never the plan’s last one',
+      access: 'admin, controller',
+      responses: { 200: 'the deleted period', 403: 'role', 404: 'unknown plan or period', 409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements) or last-period' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
+      return c.json(must(await store.deletePeriod(param(c, 'planId'), param(c, 'periodId'), actorOf(user))));
+    },
+  );
 
   api.route(
     {

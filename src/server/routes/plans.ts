@@ -3,12 +3,12 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { hasErrors } from '../../core/index.js';
 import { importTableBytes } from '../../io/load.js';
-import { PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
+import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must, type ApiIssue } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { body, invalidField, param } from '../validation.js';
 
 export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string } {
   return { id: p.id, organisation: p.organisation, title: p.title, year: p.year, version: p.version, published: p.published, createdAt: p.createdAt, updatedAt: p.updatedAt };
@@ -27,7 +27,18 @@ export async function readablePlanFor(store: Store, planId: string, user: UserRe
 }
 
 const Year = z.number().int().min(1990).max(2100);
-const NewPlan = z.object({ title: z.string().trim().min(1).max(300), year: Year, organisation: z.string().trim().min(1).max(300).optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+export const PeriodLabel = z.string().trim().min(1).max(200);
+/** A period as POST /api/plans and POST …/periods take it: its day `YYYY-MM-DD` and a label (default: the date, `30/04/2024`). */
+export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2024-04-30'), label: PeriodLabel.optional() }).strict();
+const NewPlan = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    year: Year,
+    organisation: z.string().trim().min(1).max(300).optional(),
+    version: z.enum(PLAN_VERSIONS).optional(),
+    periods: z.array(NewPeriodBody).min(1).max(366).optional(),
+  })
+  .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
 function issueView(i: { severity: string; code: string; message: string; location?: object | null }): ApiIssue {
@@ -43,12 +54,25 @@ export const planRoutes: RouteModule = (api, deps) => {
     return c.json(plans.filter((p) => user !== null || p.published).map(planView));
   });
 
-  api.route({ method: 'post', path: '/api/plans', tag: 'plans', summary: 'Create an empty plan (with the periods 30/06, 30/09, 31/12)', access: 'admin, controller', body: NewPlan, responses: { 201: 'the plan', 400: 'invalid body', 401: 'not signed in', 403: 'role' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'create plans');
-    const input = await body(c, NewPlan);
-    const plan = must(await store.createPlan(input, actorOf(user)));
-    return c.json(planView(plan), 201);
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans',
+      tag: 'plans',
+      summary: 'Create an empty plan with the monitoring periods given (`periods: [{endsOn, label?}]`, days of its year, each once), by default 30/06, 30/09, 31/12',
+      access: 'admin, controller',
+      body: NewPlan,
+      responses: { 201: 'the plan', 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'create plans');
+      const input = await body(c, NewPlan);
+      const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
+      if (problem !== null) throw invalidField(problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`, problem.message);
+      const plan = must(await store.createPlan(input, actorOf(user)));
+      return c.json(planView(plan), 201);
+    },
+  );
 
   api.route(
     {
