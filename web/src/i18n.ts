@@ -34,6 +34,17 @@ const it = {
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     reason: 'Motivo della riapertura', reasonRequired: 'Indicare il motivo della riapertura.', done: 'Stato del periodo aggiornato.',
   },
+  periods: {
+    manage: 'Gestisci i periodi', hide: 'Chiudi la gestione dei periodi', title: 'Periodi di monitoraggio', date: 'Data di fine', name: 'Etichetta',
+    namePlaceholder: 'Monitoraggio al 30/04/2024', nameHelp: 'Se vuota: la data (gg/mm/aaaa).', add: 'Aggiungi il periodo', delete: 'Elimina',
+    deleteLabel: 'Elimina il periodo {{label}}', confirmDelete: 'Eliminare il periodo «{{label}}»? L’operazione resta nel registro delle modifiche.',
+    added: 'Periodo «{{label}}» aggiunto.', deleted: 'Periodo «{{label}}» eliminato.', onlyEmptyOpen: 'Si può eliminare solo un periodo aperto e senza valori inseriti.',
+    errors: {
+      date: 'Indicare una data dell’anno {{year}}.', duplicate: 'Esiste già un periodo con questa data.', 'not-open': 'Il periodo non è più aperto: non si può eliminare.',
+      'has-measurements': 'Il periodo contiene valori inseriti ({{count}}): non si può eliminare.', 'last-period': 'È l’unico periodo del piano: non si può eliminare.',
+      forbidden: 'Non hai i permessi per gestire i periodi.',
+    },
+  },
   detail: {
     close: 'Chiudi il dettaglio', explanation: 'Come si calcola', formula: 'Regola', contributions: 'Contributi', share: 'Quota', score: 'Punteggio', points: 'Punti',
     excluded: 'escluso', history: 'Andamento nei periodi', audit: 'Registro delle modifiche', noAudit: 'Nessuna modifica registrata.', evidence: 'Evidenze',
@@ -103,6 +114,17 @@ const en: typeof it = {
     locked: 'Period {{state}}: data are read-only.', lockedReason: 'Reason: {{reason}}', lockedBy: 'State “{{action}}” set by {{user}} on {{at}}.', none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     reason: 'Reason for reopening', reasonRequired: 'Give the reason for reopening.', done: 'Period state updated.',
+  },
+  periods: {
+    manage: 'Manage periods', hide: 'Close period management', title: 'Monitoring periods', date: 'End date', name: 'Label',
+    namePlaceholder: 'Monitoring at 30/04/2024', nameHelp: 'If empty: the date (dd/mm/yyyy).', add: 'Add the period', delete: 'Delete',
+    deleteLabel: 'Delete the period {{label}}', confirmDelete: 'Delete the period “{{label}}”? The change stays in the change log.',
+    added: 'Period “{{label}}” added.', deleted: 'Period “{{label}}” deleted.', onlyEmptyOpen: 'Only an open period without entered values can be deleted.',
+    errors: {
+      date: 'Give a date in {{year}}.', duplicate: 'There is already a period with this date.', 'not-open': 'The period is no longer open: it cannot be deleted.',
+      'has-measurements': 'The period holds entered values ({{count}}): it cannot be deleted.', 'last-period': 'It is the plan’s only period: it cannot be deleted.',
+      forbidden: 'You may not manage periods.',
+    },
   },
   detail: {
     close: 'Close details', explanation: 'How it is computed', formula: 'Rule', contributions: 'Contributions', share: 'Share', score: 'Score', points: 'Points',

@@ -96,6 +96,10 @@ export const api = {
   explanation: (planId: PlanSummary['id'], code: string, period?: string | null, lang?: 'it' | 'en') =>
     request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period, lang })}`),
   periods: (planId: PlanSummary['id']) => request<Period[]>('GET', `/api/plans/${enc(String(planId))}/periods`),
+  /** A period at another date (`YYYY-MM-DD`, in the plan's year); 409 `duplicate` when the date is taken. */
+  addPeriod: (planId: PlanSummary['id'], input: { endsOn: string; label?: string }) => request<Period>('POST', `/api/plans/${enc(String(planId))}/periods`, input),
+  /** Only an open period without values: 409 `period-in-use` (details.reason) otherwise. */
+  deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
     request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>

@@ -10,6 +10,7 @@ import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
 import { NodeDetail } from './NodeDetail.js';
+import { PeriodsPanel } from './PeriodsPanel.js';
 import { TreeTable, type Selection } from './TreeTable.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -37,6 +38,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [showCharts, setShowCharts] = useState(false);
   const [reopenReason, setReopenReason] = useState('');
   const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
+  const [managePeriods, setManagePeriods] = useState(false);
 
   const load = useCallback(
     (period: string | null) => {
@@ -215,6 +217,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           </form>
         )}
         <span className="ms-auto d-flex gap-2">
+          {can.managePlans(role) && (
+            <Button size="sm" color="secondary" outline onClick={() => setManagePeriods((m) => !m)} aria-expanded={managePeriods} aria-controls="periods-panel" data-testid="periods-toggle">
+              {managePeriods ? t('periods.hide') : t('periods.manage')}
+            </Button>
+          )}
           <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
             {showCharts ? t('charts.hide') : t('charts.show')}
           </Button>
@@ -235,6 +242,19 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           )}
         </span>
       </section>
+      {managePeriods && can.managePlans(role) && (
+        <div id="periods-panel">
+          <PeriodsPanel
+            planId={planId}
+            periods={tree.periods}
+            onChanged={(id, message) => {
+              setError(null);
+              setNotice(message);
+              load(id);
+            }}
+          />
+        </div>
+      )}
 
       {locked && (
         <Alert color="warning" role="status" data-testid="locked-banner">

@@ -1,0 +1,146 @@
+/**
+ * The plan's monitoring periods, for the controllo di gestione: add a period at any date of the
+ * plan's year (monthly to yearly) and delete one that is still open and empty. The server decides
+ * (dates unique, only empty open periods go); this panel says its refusals in the reader's words.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { Period } from '../api/types.js';
+
+interface Props {
+  planId: string;
+  periods: readonly Period[];
+  /** After a change: reload the tree, showing `periodId` (null: the default period). */
+  onChanged: (periodId: string | null, notice: string) => void;
+}
+
+/** The plan's year, read from its periods (all of them end in it). */
+function yearOf(periods: readonly Period[]): number | null {
+  const first = periods.find((p) => p.endsOn !== null);
+  return first?.endsOn ? Number(first.endsOn.slice(0, 4)) : null;
+}
+
+export function PeriodsPanel({ planId, periods, onChanged }: Props) {
+  const { t } = useTranslation();
+  const [endsOn, setEndsOn] = useState('');
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const year = yearOf(periods);
+
+  /** The server's refusal in the reader's language, by its stable code. */
+  function refusal(e: unknown): string {
+    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+    const details = e.body?.error.details ?? {};
+    const reason = typeof details.reason === 'string' ? details.reason : null;
+    if (e.code === 'period-in-use' && reason !== null) return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? 0), defaultValue: e.message });
+    if (e.code === 'duplicate' || e.code === 'forbidden') return t(`periods.errors.${e.code}`);
+    if (e.code === 'invalid-body' && e.body?.error.issues?.some((i) => (i.location as { field?: string } | null)?.field === 'endsOn')) return t('periods.errors.date', { year: year ?? '' });
+    return e.message;
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return setError(t('periods.errors.date', { year: year ?? '' }));
+    setBusy(true);
+    try {
+      const added = await api.addPeriod(planId, { endsOn, ...(label.trim() !== '' ? { label: label.trim() } : {}) });
+      setEndsOn('');
+      setLabel('');
+      onChanged(added.id, t('periods.added', { label: added.label }));
+    } catch (e) {
+      setError(refusal(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(period: Period) {
+    if (!window.confirm(t('periods.confirmDelete', { label: period.label }))) return;
+    setError(null);
+    setBusy(true);
+    try {
+      await api.deletePeriod(planId, period.id);
+      onChanged(null, t('periods.deleted', { label: period.label }));
+    } catch (e) {
+      setError(refusal(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="periods-panel border rounded p-2 mb-2" aria-labelledby="periods-title" data-testid="periods-panel">
+      <h2 id="periods-title" className="h6">
+        {t('periods.title')}
+      </h2>
+      <table className="table table-sm mb-2">
+        <thead>
+          <tr>
+            <th scope="col">{t('periods.name')}</th>
+            <th scope="col">{t('periods.date')}</th>
+            <th scope="col">{t('period.state')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('periods.delete')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => (
+            <tr key={p.id} data-period={p.id}>
+              <td>{p.label}</td>
+              <td>{p.endsOn ? p.endsOn.split('-').reverse().join('/') : '—'}</td>
+              <td>{t(`period.${p.state}`)}</td>
+              <td className="text-end">
+                {p.state === 'open' && (
+                  <Button size="sm" color="danger" outline disabled={busy} onClick={() => void remove(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
+                    {t('periods.delete')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small text-muted mb-2">{t('periods.onlyEmptyOpen')}</p>
+      <form className="d-flex flex-wrap gap-2 align-items-end" onSubmit={(e) => void add(e)} noValidate>
+        <div>
+          <label htmlFor="period-ends-on" className="form-label small mb-0">
+            {t('periods.date')}
+          </label>
+          <input
+            id="period-ends-on"
+            type="date"
+            className="form-control form-control-sm"
+            required
+            value={endsOn}
+            min={year !== null ? `${year}-01-01` : undefined}
+            max={year !== null ? `${year}-12-31` : undefined}
+            onChange={(e) => setEndsOn(e.target.value)}
+            aria-invalid={error !== null && endsOn !== '' ? true : undefined}
+          />
+        </div>
+        <div>
+          <label htmlFor="period-label" className="form-label small mb-0">
+            {t('periods.name')}
+          </label>
+          <input id="period-label" type="text" className="form-control form-control-sm" maxLength={200} value={label} placeholder={t('periods.namePlaceholder')} aria-describedby="period-label-help" onChange={(e) => setLabel(e.target.value)} />
+          <span id="period-label-help" className="form-text small">
+            {t('periods.nameHelp')}
+          </span>
+        </div>
+        <Button size="sm" color="primary" type="submit" disabled={busy}>
+          {t('periods.add')}
+        </Button>
+      </form>
+      {error !== null && (
+        <p className="text-danger small mt-2 mb-0" role="alert" data-testid="periods-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
