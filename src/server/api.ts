@@ -23,7 +23,8 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   /** A multipart upload instead of a JSON body: field name → description. */
   readonly multipart?: Readonly<Record<string, string>>;
-  readonly query?: Readonly<Record<string, string>>;
+  /** Query parameter → description, or description and the values it may take (an `enum` in the document). */
+  readonly query?: Readonly<Record<string, string | { readonly description: string; readonly values: readonly string[] }>>;
   /** Status → description; 4xx errors all share the error shape. */
   readonly responses: Readonly<Record<number, string>>;
 }
@@ -66,7 +67,9 @@ export class Api {
     for (const spec of this.specs) {
       const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-      const query = Object.entries(spec.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }));
+      const query = Object.entries(spec.query ?? {}).map(([name, q]) =>
+        typeof q === 'string' ? { name, in: 'query', required: false, description: q, schema: { type: 'string' } } : { name, in: 'query', required: false, description: q.description, schema: { type: 'string', enum: [...q.values] } },
+      );
       const operation: Record<string, unknown> = {
         tags: [spec.tag],
         summary: spec.summary,

@@ -52,7 +52,8 @@ export function param(c: Context, name: string): string {
   return value;
 }
 
-const LANGUAGES: readonly Language[] = ['it', 'en'];
+/** The languages explanations are said in. */
+export const LANGUAGES: readonly Language[] = ['it', 'en'];
 
 /**
  * The language of the explanation sentences: `?lang=it|en`, else the first of Italian or English

@@ -61,6 +61,6 @@ describe('the explanation speaks the reader’s language', () => {
   it('documents lang in OpenAPI', async () => {
     const doc = (await reader.get('/api/openapi.json')).body;
     const params = doc.paths['/api/plans/{planId}/nodes/{code}/explanation'].get.parameters;
-    expect(params.map((p: any) => p.name)).toContain('lang');
+    expect(params.find((p: any) => p.name === 'lang')).toMatchObject({ in: 'query', schema: { type: 'string', enum: ['it', 'en'] } });
   });
 });

@@ -8,7 +8,7 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, language, param } from '../validation.js';
+import { body, language, LANGUAGES, param } from '../validation.js';
 import { preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
@@ -152,7 +152,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       tag: 'tree',
       summary: "How an objective's performance was made (as `albero explain --json`)",
       access: 'signed in; the public for published plans',
-      query: { period: 'period id (default: the year end)', lang: 'it | en: the language of the sentences (default: from Accept-Language, else it)' },
+      query: { period: 'period id (default: the year end)', lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES } },
       responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
