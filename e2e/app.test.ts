@@ -6,12 +6,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT } from '../test/helpers.js';
-import { seriousViolations } from './axe.js';
 import { launchChromium } from './browser.js';
-import { ACCOUNTS, PASSWORD, startServer, type RunningServer } from './server.js';
+import { pages, type E2eWorld } from './pages.js';
+import { startServer, type RunningServer } from './server.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -19,10 +19,12 @@ mkdirSync(SHOTS, { recursive: true });
 let server: RunningServer;
 let browser: Browser;
 let planId = '';
+// The server, browser and the plan the import test creates, as the shared page helpers see them.
+const world = {} as E2eWorld;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
+  world.server = server = await startServer();
+  world.browser = browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -30,48 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  return { context, page };
-}
-
-async function login(page: Page, who: keyof typeof ACCOUNTS): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.fill('#username', ACCOUNTS[who].username);
-  await page.fill('#password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=signed-in]');
-}
-
-/** The API as the logged-in browser context (its cookie, and the CSRF token from the session). */
-async function apiAs(context: BrowserContext, method: 'GET' | 'PUT' | 'PATCH' | 'POST', path: string, data?: unknown) {
-  const session = await (await context.request.get(`${server.url}/api/session`)).json();
-  const r = await context.request.fetch(`${server.url}${path}`, { method, headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
-  return { status: r.status(), body: await r.json().catch(() => null) };
-}
-
-async function openPlan(page: Page): Promise<void> {
-  await page.goto(`${server.url}/#/plans/${encodeURIComponent(planId)}`);
-  await page.waitForSelector('[data-testid=tree] [data-code="A"]');
-}
-
-/** Rows are virtualised: filter the tree so the one wanted is drawn. */
-async function search(page: Page, text: string): Promise<void> {
-  await page.fill('#f-search', text);
-}
-
-async function objectivePerformance(page: Page, code: string) {
-  const cell = page.locator(`[data-code="${code}"] [data-testid="perf-${code}"]`);
-  await cell.waitFor();
-  return { text: (await cell.innerText()).replace(/\s+/g, ' '), band: await page.locator(`[data-code="${code}"]`).getAttribute('data-band') };
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const found = await seriousViolations(page);
-  expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
-}
+const { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
 
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
   it('refuses a broken file: every problem located by line, confirmation impossible, nothing stored', async () => {
@@ -120,7 +81,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
     await page.click('text=Conferma l’importazione');
     await page.waitForURL(/#\/plans\//);
-    planId = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(page.url())![1]!);
+    planId = world.planId = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(page.url())![1]!);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await page.screenshot({ path: join(SHOTS, '03-tree.png') });
     await expectAccessible(page, 'tree');

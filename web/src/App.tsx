@@ -7,8 +7,9 @@ import { SessionContext } from './session.js';
 import { Login } from './components/Login.js';
 import { PlansPage } from './components/PlansPage.js';
 import { PlanView } from './components/PlanView.js';
+import { UsersPage } from './components/UsersPage.js';
 
-/** `#/plans/<id>` or `#/` (the list): plain hash routes, so a reload or a shared link lands right. */
+/** `#/plans/<id>`, `#/users` (the administrator's) or `#/` (the list): plain hash routes, so a reload or a shared link lands right. */
 function useRoute(): [string, (to: string) => void] {
   const [hash, setHash] = useState(() => window.location.hash || '#/');
   useEffect(() => {
@@ -77,6 +78,11 @@ export function App() {
             </label>
             {user !== null && (
               <>
+                {user.role === 'admin' && (
+                  <a href="#/users" className="albero-nav" aria-current={route === '#/users' ? 'page' : undefined} data-testid="nav-users">
+                    {t('users.nav')}
+                  </a>
+                )}
                 <span className="albero-user" data-testid="signed-in">
                   {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
                 </span>
@@ -93,6 +99,14 @@ export function App() {
           <p role="status">{t('common.loading')}</p>
         ) : user === null && !publicReader ? (
           <Login onPublic={() => setPublicReader(true)} />
+        ) : route === '#/users' ? (
+          user?.role === 'admin' ? (
+            <UsersPage />
+          ) : (
+            <p className="alert alert-warning" role="alert" data-testid="users-forbidden">
+              {t('users.forbidden')}
+            </p>
+          )
         ) : planMatch ? (
           <PlanView key={planMatch[1]} planId={decodeURIComponent(planMatch[1]!)} onBack={() => go('#/')} />
         ) : (

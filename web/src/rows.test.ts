@@ -13,7 +13,8 @@ async function objectives(): Promise<TreeObjective[]> {
     ...o,
     owner: o.code.startsWith('B') ? 'Ufficio B' : null,
     unit: null,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, evidence: null, source: null, notes: null, editable: false })),
+    version: 1,
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, editable: false })),
   }));
 }
 

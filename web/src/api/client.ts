@@ -4,12 +4,17 @@
  * 'period-locked', 'csrf'…) rather than on message text.
  */
 import type {
+  Account,
+  AccountPatch,
   ApiErrorBody,
   AuditEntry,
   Explanation,
   ExportFormat,
   ImportResult,
+  IndicatorInput,
   MeasurementInput,
+  NewAccount,
+  NodeInput,
   Period,
   PeriodState,
   PlanSummary,
@@ -110,6 +115,20 @@ export const api = {
     ),
   audit: (params: { planId?: PlanSummary['id']; node?: string; indicator?: string; limit?: number }) =>
     request<AuditEntry[]>('GET', `/api/audit${query({ planId: params.planId === undefined ? undefined : String(params.planId), node: params.node, indicator: params.indicator, limit: params.limit })}`),
+
+  users: () => request<Account[]>('GET', '/api/users'),
+  createUser: (input: NewAccount) => request<Account>('POST', '/api/users', input),
+  updateUser: (id: Account['id'], patch: AccountPatch) => request<Account>('PATCH', `/api/users/${enc(String(id))}`, patch),
+
+  addNode: (planId: PlanSummary['id'], input: NodeInput) => request<{ code: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
+  updateNode: (planId: PlanSummary['id'], code: string, patch: Partial<Omit<NodeInput, 'code' | 'parent'>>) =>
+    request<{ code: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
+  deleteNode: (planId: PlanSummary['id'], code: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
+  addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) =>
+    request<{ id: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
+  updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: Partial<IndicatorInput> & { version: number }) =>
+    request<{ id: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
+  deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
 
   /** A plain link: the browser downloads with the session cookie. */
   exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) =>

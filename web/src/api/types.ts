@@ -16,6 +16,44 @@ export interface User {
   units: string[];
 }
 
+/** An account as the administrator sees it (`GET /api/users`). */
+export interface Account extends User {
+  active: boolean;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  units: string[];
+  password: string;
+}
+
+export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active'>> & { password?: string };
+
+export type Comparator = '>=' | '<=' | '=';
+export type ScoringInput = { kind: 'on_off' } | { kind: 'proportional' } | { kind: 'threshold'; floor: number | string | boolean };
+
+/** `POST /api/plans/:id/nodes`. */
+export interface NodeInput {
+  code: string;
+  title: string;
+  parent: string | null;
+  weight?: string | null;
+  version?: number;
+}
+
+/** `POST /api/plans/:id/nodes/:code/indicators` (and, partly, `PATCH …/indicators/:id`). */
+export interface IndicatorInput {
+  name: string;
+  weight: string;
+  comparator: Comparator;
+  target: number | string | boolean | null;
+  unit: IndicatorDocument['unit'];
+  scoring?: ScoringInput | null;
+  formula?: { kind: 'children_mean' } | null;
+}
+
 export interface Session {
   user: User;
   csrfToken: string;
@@ -45,6 +83,8 @@ export interface Period {
 
 export interface TreeIndicator extends IndicatorDocument {
   version: number;
+  /** The definition's version: tree edits of the indicator are sent against it (409 when stale). */
+  definitionVersion: number;
   evidence: string | null;
   source: string | null;
   notes: string | null;
@@ -54,6 +94,8 @@ export interface TreeIndicator extends IndicatorDocument {
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
   owner: string | null;
   unit: string | null;
+  /** The objective's version: tree edits are sent against it (409 when stale). */
+  version: number;
   indicators: TreeIndicator[];
 }
 

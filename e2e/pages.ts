@@ -1,0 +1,62 @@
+/**
+ * What every browser test does with the app: open a page, sign in as one of the seeded accounts,
+ * call the API as that page's session, open a plan, filter the tree, read a performance, run axe.
+ * One set for every test file; each file passes its own server, browser and plan.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seriousViolations } from './axe.js';
+import { ACCOUNTS, PASSWORD, type RunningServer } from './server.js';
+
+export interface E2eWorld {
+  server: RunningServer;
+  browser: Browser;
+  planId: string;
+}
+
+export function pages(world: E2eWorld) {
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    return { context, page };
+  }
+
+  async function login(page: Page, who: keyof typeof ACCOUNTS | { username: string }, password = PASSWORD): Promise<void> {
+    await page.goto(`${world.server.url}/`);
+    await page.fill('#username', typeof who === 'string' ? ACCOUNTS[who].username : who.username);
+    await page.fill('#password', password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=signed-in]');
+  }
+
+  /** The API as the logged-in browser context (its cookie, and the CSRF token from the session). */
+  async function apiAs(context: BrowserContext, method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE', path: string, data?: unknown) {
+    const session = await (await context.request.get(`${world.server.url}/api/session`)).json();
+    const r = await context.request.fetch(`${world.server.url}${path}`, { method, headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+    return { status: r.status(), body: await r.json().catch(() => null) };
+  }
+
+  async function openPlan(page: Page): Promise<void> {
+    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+  }
+
+  /** Rows are virtualised: filter the tree so the one wanted is drawn. */
+  async function search(page: Page, text: string): Promise<void> {
+    await page.fill('#f-search', text);
+  }
+
+  async function objectivePerformance(page: Page, code: string) {
+    const cell = page.locator(`[data-code="${code}"] [data-testid="perf-${code}"]`);
+    await cell.waitFor();
+    return { text: (await cell.innerText()).replace(/\s+/g, ' '), band: await page.locator(`[data-code="${code}"]`).getAttribute('data-band') };
+  }
+
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    const found = await seriousViolations(page);
+    expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+  }
+
+  return { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formErrors, parseUnits, type Refusal } from './form-errors.js';
+
+const words: Record<string, string> = { 'field.password': 'Almeno 8 caratteri.', 'duplicate.username': 'Nome utente già in uso.', conflict: 'Modificato da altri.' };
+const translate = (key: string) => words[key] ?? null;
+
+function refusal(status: number, code: string, message: string, issues?: Array<{ field: string; message: string }>): Refusal {
+  return {
+    status,
+    code,
+    message,
+    body: { error: { code, message, ...(issues ? { issues: issues.map((i) => ({ severity: 'error', code: 'invalid-field', message: i.message, location: { field: i.field } as never })) } : {}) } },
+  };
+}
+
+describe('formErrors', () => {
+  it('puts each 400 issue next to its field, in the app words when there are some, else the server message without its prefix', () => {
+    const e = refusal(400, 'invalid-body', 'the body is not as expected', [
+      { field: 'password', message: 'password: at least 8 characters' },
+      { field: 'units.0', message: 'units.0: Too small' },
+      { field: 'units.1', message: 'units.1: Too small' },
+    ]);
+    expect(formErrors(e, translate)).toEqual({ fields: { password: 'Almeno 8 caratteri.', units: 'Too small' }, general: null });
+  });
+
+  it('a duplicate goes to the field that must be unique', () => {
+    expect(formErrors(refusal(409, 'duplicate', 'username "rita" is taken'), translate, 'username')).toEqual({ fields: { username: 'Nome utente già in uso.' }, general: null });
+    expect(formErrors(refusal(409, 'duplicate', 'code A.9 exists'), translate, 'code')).toEqual({ fields: { code: 'code A.9 exists' }, general: null });
+  });
+
+  it('anything else is said above the form: known codes in words, unknown ones as the server said', () => {
+    expect(formErrors(refusal(409, 'conflict', 'stale version'), translate)).toEqual({ fields: {}, general: 'Modificato da altri.' });
+    expect(formErrors({ status: 0, code: 'network', message: 'Failed to fetch', body: null }, translate)).toEqual({ fields: {}, general: 'Failed to fetch' });
+  });
+});
+
+describe('parseUnits', () => {
+  it('reads units one per line or comma-separated, without blanks or repeats', () => {
+    expect(parseUnits(' Ufficio Transizione,\nArea Anagrafe ; Ufficio Transizione\n\n')).toEqual(['Ufficio Transizione', 'Area Anagrafe']);
+    expect(parseUnits('')).toEqual([]);
+  });
+});
