@@ -2,16 +2,17 @@
  * The screens that change who may do what and what the plan is: the administrator's users page
  * and tree editing by the controllo di gestione, against the real server and a fresh SQLite file.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../test/helpers.js';
+import { FIXTURE, ROOT } from '../test/helpers.js';
 import { launchChromium } from './browser.js';
 import { pages, type E2eWorld } from './pages.js';
 import { startServer } from './server.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = {} as E2eWorld;
-const { newPage, login, apiAs, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
 
 beforeAll(async () => {
   world.server = await startServer();
@@ -96,6 +97,143 @@ describe('users page', { timeout: 120_000 }, () => {
     expect(await page.locator('[data-testid=users-table]').count()).toBe(0);
     expect((await apiAs(context, 'GET', '/api/users')).status).toBe(403);
     expect((await apiAs(context, 'POST', '/api/users', { username: 'intruso', displayName: 'X', role: 'admin', password: 'una-password-lunga' })).status).toBe(403);
+    await context.close();
+  });
+});
+
+interface Doc {
+  period: { id: string };
+  objectives: Array<{ code: string; title: string; parent: string | null; version: number; performance: number | null; indicators: Array<{ id: string; name: string; definitionVersion: number }> }>;
+}
+
+describe('tree editing', { timeout: 120_000 }, () => {
+  const tree = async (context: Parameters<typeof apiAs>[0]) => (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+
+  beforeAll(async () => {
+    const { context } = await newPage();
+    await context.request.get(`${world.server.url}/`);
+    const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: 'controllo', password: 'una-password-lunga-2024' } });
+    const { csrfToken } = await signedIn.json();
+    const r = await context.request.post(`${world.server.url}/api/plans/import`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+    world.planId = String((await r.json()).plan.id);
+    await context.close();
+  });
+
+  it('the controller adds an objective with an indicator under an area, enters its actual and sees the performance change', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#f-area', 'C');
+    await page.click('[data-code="C"] .tree-link');
+    await page.click('[data-testid=open-child]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    const code = await page.inputValue('#node-code');
+    expect(code).toMatch(/^C\.\d+$/);
+    await page.fill('#node-title', 'Digitalizzazione degli sportelli');
+    // A weight out of range: refused next to the field, in Italian, and focused.
+    await page.fill('#node-weight', '130');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=node-weight-error]').innerText()).toContain('da 0 a 100');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('node-weight');
+    await page.fill('#node-weight', '');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
+    await expect.poll(() => page.locator('[data-testid=edit-notice]').innerText()).toContain('ricalcolato');
+
+    await search(page, code);
+    await page.click(`[data-code="${code}"] .tree-link`);
+    expect((await objectivePerformance(page, code)).text).toContain('n.d.');
+    await page.click('[data-testid=open-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await page.fill('#ind-name', 'Pratiche gestite online');
+    await page.fill('#ind-weight', '100');
+    await page.selectOption('#ind-comparator', '>=');
+    await page.selectOption('#ind-unit', 'number');
+    await page.fill('#ind-target', '1.000');
+    await page.selectOption('#ind-scoring', 'proportional');
+    await page.screenshot({ path: join(SHOTS, '13-tree-edit.png') });
+    await expectAccessible(page, 'tree editing: indicator dialog');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+
+    const doc = await tree(context);
+    const added = doc.objectives.find((o) => o.code === code)!;
+    expect(added.parent).toBe('C');
+    const indicator = added.indicators[0]!;
+    expect(indicator.name).toBe('Pratiche gestite online');
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    await page.selectOption('#entry-state', 'measured');
+    await page.fill('#entry-actual', '800');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    await expect.poll(async () => (await objectivePerformance(page, code)).text).toContain('80,00%');
+    // A lower target, changed on the indicator's definition: the objective reaches 100%.
+    await page.click('[data-testid=open-edit-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    expect(await page.inputValue('#ind-target')).toBe('1.000');
+    await page.fill('#ind-target', '800');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await objectivePerformance(page, code)).text).toContain('100,00%');
+    await context.close();
+  });
+
+  it('a stale edit is refused and said, with a reload that shows what is stored now', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const before = await tree(context);
+    const node = before.objectives.find((o) => o.title === 'Digitalizzazione degli sportelli')!;
+    await search(page, node.code);
+    await page.click(`[data-code="${node.code}"] .tree-link`);
+    await page.click('[data-testid=open-node]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    await expectAccessible(page, 'tree editing: objective dialog');
+    // Someone else renames it meanwhile.
+    const other = await newPage();
+    await login(other.page, 'admin');
+    const first = await apiAs(other.context, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/${encodeURIComponent(node.code)}`, { title: 'Sportelli digitali', version: node.version });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    await other.context.close();
+
+    await page.fill('#node-title', 'Sportelli telematici');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=form-alert]').innerText()).toContain('NON sono state salvate');
+    expect((await tree(context)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli digitali');
+    await page.click('[data-testid=form-reload]');
+    await expect.poll(() => page.inputValue('#node-title')).toBe('Sportelli digitali');
+    await page.fill('#node-title', 'Sportelli telematici');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
+    expect((await tree(context)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli telematici');
+    await context.close();
+  });
+
+  it('deleting says what goes with it: an area with children is refused, a leaf objective goes with its indicator', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const node = (await tree(context)).objectives.find((o) => o.title === 'Sportelli telematici')!;
+    await page.selectOption('#f-area', 'C');
+    await page.click('[data-code="C"] .tree-link');
+    await page.click('[data-testid=open-delete-node]');
+    await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toMatch(/eliminare prima i suoi \d+ obiettivi figli/);
+    expect(await page.locator('[data-testid=confirm-delete]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+
+    await search(page, node.code);
+    await page.click(`[data-code="${node.code}"] .tree-link`);
+    await page.click('[data-testid=open-delete-node]');
+    await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toContain('Con lui va il suo indicatore con tutti i valori inseriti');
+    await page.click('[data-testid=confirm-delete]');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await tree(context)).objectives.some((o) => o.code === node.code)).toBe(false);
+    await expect.poll(() => page.locator(`[data-code="${node.code}"]`).count()).toBe(0);
     await context.close();
   });
 });

@@ -5,9 +5,10 @@ import type { MeasurementState } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { AuditEntry, Explanation, Period, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { inputText, parseInput, percent, weight } from '../format.js';
-import { useSession } from '../session.js';
+import { can, useSession } from '../session.js';
 import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
+import { TreeEditTools } from './TreeEditor.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -27,10 +28,15 @@ interface Props {
 
 export function NodeDetail(props: Props) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const objective = props.doc.objectives.find((o) => o.code === props.selection.code);
   const indicator = props.selection.kind === 'indicator' ? objective?.indicators.find((i) => i.id === (props.selection as { id: string }).id) : undefined;
   if (objective === undefined) return null;
   const heading = indicator ? indicator.name : `${objective.code} ${objective.title}`;
+  // The plan's editors change the tree from here; never in what-if, where nothing is saved.
+  const editTools = can.managePlans(user?.role) && !props.whatIf && (
+    <TreeEditTools planId={props.planId} doc={props.doc} objective={objective} indicator={indicator} onChanged={() => props.onSaved(undefined)} onDeleted={props.onClose} />
+  );
   return (
     <aside className="node-detail" aria-labelledby="detail-title" data-testid="detail">
       <div className="d-flex justify-content-between align-items-start gap-2">
@@ -42,7 +48,10 @@ export function NodeDetail(props: Props) {
         </button>
       </div>
       {indicator ? (
-        <IndicatorPanel {...props} objective={objective} indicator={indicator} />
+        <>
+          <IndicatorPanel {...props} objective={objective} indicator={indicator} />
+          {editTools}
+        </>
       ) : (
         <>
           <p className="mb-2">
@@ -62,6 +71,7 @@ export function NodeDetail(props: Props) {
               )}
             </p>
           )}
+          {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
           <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} doc={props.doc} />

@@ -1,0 +1,306 @@
+/**
+ * Tree editing for the controllo di gestione, from an objective's or indicator's detail: add a
+ * child objective, change or delete an objective, add, change or delete an indicator. Every change
+ * is sent against the version the tree showed: a 409 says someone else got there first, with a
+ * reload, and nothing is overwritten. After a change the tree (and its performances) is read again.
+ */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { UNITS } from '../../../src/core/index.js';
+import { api } from '../api/client.js';
+import type { Comparator, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
+import { NO_ERRORS, type FormErrors } from '../form-errors.js';
+import { deletionScope, EMPTY_INDICATOR, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
+import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
+
+interface ToolsProps {
+  planId: string;
+  doc: TreeDocument;
+  objective: TreeObjective;
+  /** Read the tree again (after a change, or to see what someone else saved). */
+  onChanged: () => void;
+  /** The selected item is gone. */
+  onDeleted: () => void;
+}
+
+type Open = null | 'child' | 'node' | 'delete-node' | 'indicator' | 'edit-indicator' | 'delete-indicator';
+
+/** The editing buttons under an objective's or an indicator's detail, and the dialog they open. */
+export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?: TreeIndicator | undefined }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { objective, doc } = props;
+  const close = () => setOpen(null);
+  const done = (message: string) => {
+    setOpen(null);
+    setNotice(message);
+    props.onChanged();
+  };
+  const deleted = () => {
+    setOpen(null);
+    props.onDeleted();
+    props.onChanged();
+  };
+  useEffect(() => setNotice(null), [objective.code, indicator?.id]);
+
+  const scope = deletionScope(doc.objectives, objective.code);
+  const actions: Array<[Exclude<Open, null>, string]> =
+    indicator === undefined
+      ? [
+          ['child', t('edit.addChild', { code: objective.code })],
+          ['indicator', t('edit.addIndicator')],
+          ['node', t('edit.editNode')],
+          ['delete-node', t('edit.deleteNode')],
+        ]
+      : [
+          ['edit-indicator', t('edit.editIndicator')],
+          ['delete-indicator', t('edit.deleteIndicator')],
+        ];
+  return (
+    <section className="tree-edit-tools mb-3" aria-labelledby="edit-tools-title" data-testid="edit-tools">
+      <h3 id="edit-tools-title" className="h6">
+        {t('edit.tools')}
+      </h3>
+      <Notice text={notice} testId="edit-notice" />
+      <div className="d-flex flex-wrap gap-2">
+        {actions.map(([action, label]) => (
+          <Button key={action} size="xs" color={action.startsWith('delete') ? 'danger' : 'primary'} outline onClick={() => setOpen(action)} data-testid={`open-${action}`}>
+            {label}
+          </Button>
+        ))}
+      </div>
+      {open === 'child' && <NodeDialog {...props} mode="child" onClose={close} onDone={() => done(t('edit.saved'))} />}
+      {open === 'node' && <NodeDialog {...props} mode="edit" onClose={close} onDone={() => done(t('edit.saved'))} />}
+      {open === 'indicator' && <IndicatorDialog {...props} indicator={undefined} onClose={close} onDone={() => done(t('edit.saved'))} />}
+      {open === 'edit-indicator' && indicator !== undefined && <IndicatorDialog {...props} indicator={indicator} onClose={close} onDone={() => done(t('edit.saved'))} />}
+      {open === 'delete-node' && (
+        <ConfirmDialog
+          title={t('edit.deleteNode')}
+          blocked={scope.children > 0 ? t('edit.hasChildren', { code: objective.code, count: scope.children }) : null}
+          onClose={close}
+          onConfirm={() => api.deleteNode(props.planId, objective.code)}
+          onDone={deleted}
+        >
+          {scope.indicators > 0 ? t('edit.confirmNode', { code: objective.code, title: objective.title, count: scope.indicators }) : t('edit.confirmNodeNone', { code: objective.code, title: objective.title })}
+        </ConfirmDialog>
+      )}
+      {open === 'delete-indicator' && indicator !== undefined && (
+        <ConfirmDialog
+          title={t('edit.deleteIndicator')}
+          blocked={null}
+          onClose={close}
+          onConfirm={() => api.deleteIndicator(props.planId, indicator.id)}
+          onDone={deleted}
+        >
+          {t('edit.confirmIndicator', { name: indicator.name, code: objective.code })}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+/** Saves with `send`; a refusal becomes field errors, a stale version a reload offer. */
+function useSave(onDone: () => void, duplicateField?: string) {
+  const refusal = useRefusal('edit.errors');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function save(send: () => Promise<unknown>, prefix: string) {
+    setBusy(true);
+    setConflict(false);
+    try {
+      await send();
+      setErrors(NO_ERRORS);
+      onDone();
+    } catch (err) {
+      const found = refusal(err, duplicateField);
+      setErrors(found);
+      setConflict((err as { code?: unknown }).code === 'conflict');
+      focusFirstError(found, prefix);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, conflict, setConflict, busy, save };
+}
+
+function DialogButtons({ submit, onClose }: { submit: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex gap-2 mt-3">
+      <Button color="primary" type="submit" data-testid="dialog-submit">
+        {submit}
+      </Button>
+      <Button color="secondary" outline type="button" onClick={onClose}>
+        {t('common.cancel')}
+      </Button>
+    </div>
+  );
+}
+
+function NodeDialog(props: ToolsProps & { mode: 'child' | 'edit'; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { objective, mode } = props;
+  const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, objective.code));
+  const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
+  const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? String(objective.weight).replace('.', ',') : '');
+  const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone, 'code');
+  // After a reload the form shows what is stored now, to be changed again on the new version.
+  const version = useRef(objective.version);
+  useEffect(() => {
+    if (mode !== 'edit' || version.current === objective.version) return;
+    version.current = objective.version;
+    setTitle(objective.title);
+    setWeight(objective.weight === null ? '' : String(objective.weight).replace('.', ','));
+    setConflict(false);
+    setErrors(NO_ERRORS);
+  }, [objective, mode, setConflict, setErrors]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const w = weight.trim() === '' ? null : weight.trim();
+    void save(
+      () =>
+        mode === 'child'
+          ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent: objective.code, weight: w })
+          : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, version: objective.version }),
+      'node-',
+    );
+  }
+
+  return (
+    <Dialog title={mode === 'child' ? t('edit.addChild', { code: objective.code }) : `${t('edit.editNode')} ${objective.code}`} onClose={props.onClose} testId="node-dialog">
+      <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
+      <form onSubmit={submit} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          {mode === 'child' && (
+            <Field id="node-code" label={t('edit.code')} error={errors.fields.code}>
+              {(aria) => <input {...aria} type="text" className="form-control" value={code} onChange={(e) => setCode(e.target.value)} required />}
+            </Field>
+          )}
+          <Field id="node-title" label={t('edit.title')} error={errors.fields.title}>
+            {(aria) => <textarea {...aria} className="form-control" rows={2} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+          </Field>
+          <Field id="node-weight" label={t('edit.weight')} hint={t('edit.weightHint')} error={errors.fields.weight}>
+            {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={weight} onChange={(e) => setWeight(e.target.value)} />}
+          </Field>
+          <DialogButtons submit={t('common.save')} onClose={props.onClose} />
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
+
+const COMPARATORS: Comparator[] = ['>=', '<=', '='];
+
+function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefined; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { indicator } = props;
+  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator);
+  const [before, setBefore] = useState(initial);
+  const [form, setForm] = useState(initial);
+  const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone);
+  const set = <K extends keyof IndicatorForm>(key: K, value: IndicatorForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  // After a reload: the stored definition becomes the starting point again.
+  const version = useRef(indicator?.definitionVersion);
+  useEffect(() => {
+    if (indicator === undefined || version.current === indicator.definitionVersion) return;
+    version.current = indicator.definitionVersion;
+    const fresh = indicatorForm(indicator);
+    setBefore(fresh);
+    setForm(fresh);
+    setConflict(false);
+    setErrors(NO_ERRORS);
+  }, [indicator, setConflict, setErrors]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void save(
+      () =>
+        indicator === undefined
+          ? api.addIndicator(props.planId, props.objective.code, newIndicatorBody(form))
+          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form), version: indicator.definitionVersion }),
+      'ind-',
+    );
+  }
+
+  const select = (id: keyof IndicatorForm, options: ReadonlyArray<readonly [string, string]>): ReactNode => (
+    <Field id={`ind-${id}`} label={t(`edit.${id}`)} error={errors.fields[id]}>
+      {(aria) => (
+        <select {...aria} className="form-select" value={form[id]} onChange={(e) => set(id, e.target.value as never)}>
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog title={indicator === undefined ? `${t('edit.addIndicator')} — ${props.objective.code}` : t('edit.editIndicator')} onClose={props.onClose} testId="indicator-dialog">
+      <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
+      <form onSubmit={submit} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <Field id="ind-name" label={t('edit.name')} error={errors.fields.name}>
+            {(aria) => <textarea {...aria} className="form-control" rows={2} value={form.name} onChange={(e) => set('name', e.target.value)} required />}
+          </Field>
+          <div className="row g-2">
+            <div className="col-sm-4">
+              <Field id="ind-weight" label={t('edit.weight')} hint={t('edit.indicatorWeightHint')} error={errors.fields.weight}>
+                {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={form.weight} onChange={(e) => set('weight', e.target.value)} required />}
+              </Field>
+            </div>
+            <div className="col-sm-4">{select('comparator', COMPARATORS.map((c) => [c, t(`edit.comparators.${c}`)] as const))}</div>
+            <div className="col-sm-4">{select('unit', UNITS.map((u) => [u, t(`edit.units.${u}`)] as const))}</div>
+          </div>
+          <Field id="ind-target" label={t('edit.target')} hint={form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10'} error={errors.fields.target}>
+            {(aria) => <input {...aria} type="text" className="form-control" value={form.target} onChange={(e) => set('target', e.target.value)} />}
+          </Field>
+          {select('scoring', [
+            ...(form.scoring === 'bands' ? [['bands', t('detail.rule.bands')] as const] : []),
+            ...(['on_off', 'proportional', 'threshold'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const),
+          ])}
+          {form.scoring === 'threshold' && (
+            <Field id="ind-floor" label={t('edit.floor')} error={errors.fields.scoring}>
+              {(aria) => <input {...aria} type="text" className="form-control" value={form.floor} onChange={(e) => set('floor', e.target.value)} />}
+            </Field>
+          )}
+          {select('formula', [
+            ['none', t('edit.formulaNone')],
+            ['children_mean', t('edit.formulaMean')],
+          ])}
+          <DialogButtons submit={t('common.save')} onClose={props.onClose} />
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
+
+function ConfirmDialog(props: { title: string; blocked: string | null; children: ReactNode; onClose: () => void; onConfirm: () => Promise<unknown>; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { errors, busy, save } = useSave(props.onDone);
+  return (
+    <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
+      <FormAlert errors={errors} />
+      {props.blocked !== null ? (
+        <p data-testid="confirm-text">{props.blocked}</p>
+      ) : (
+        <p data-testid="confirm-text">{props.children}</p>
+      )}
+      <div className="d-flex gap-2 mt-3">
+        {props.blocked === null && (
+          <Button color="danger" type="button" disabled={busy} onClick={() => void save(props.onConfirm, 'confirm-')} data-testid="confirm-delete">
+            {t('edit.delete')}
+          </Button>
+        )}
+        <Button color="secondary" outline type="button" onClick={props.onClose} autoFocus>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
