@@ -2,7 +2,7 @@
  * Plan inputs as stored text: amounts, scoring rules, formulas and settings become JSON whose
  * decimals are strings, so `0.1` is stored and read back as exactly `0.1` on both databases.
  */
-import { Decimal, type Amount, type Formula, type Legend, type PlanSettings, type ScoringRule } from '../core/index.js';
+import { Decimal, type Amount, type Formula, type Indicator, type Legend, type Measurement, type Plan, type PlanNode, type PlanSettings, type ScoringRule } from '../core/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -77,6 +77,96 @@ export function settingsFromJson(json: unknown): PlanSettings {
     rules: s.legend.map((r) => (r.min === null ? { band: r.band, label: r.label } : { band: r.band, label: r.label, min: new Decimal(r.min), minInclusive: r.minInclusive })),
   };
   return { defaultScoring: ruleFromJson(s.defaultScoring) ?? { kind: 'on_off' }, notMeasured: s.notMeasured, legend };
+}
+
+export function measurementToJson(m: Measurement): Json {
+  switch (m.state) {
+    case 'measured':
+      return {
+        state: 'measured',
+        ...(m.actual === undefined ? {} : { actual: amountToJson(m.actual) }),
+        ...(m.inputs === undefined ? {} : { inputs: Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])) }),
+      };
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: m.reason };
+    default:
+      return { state: m.state };
+  }
+}
+
+export function measurementFromJson(json: unknown): Measurement {
+  const m = json as { state: Measurement['state']; actual?: unknown; inputs?: Record<string, string>; reason?: string };
+  switch (m.state) {
+    case 'measured': {
+      const actual = m.actual === undefined ? null : amountFromJson(m.actual);
+      return {
+        state: 'measured',
+        ...(actual === null ? {} : { actual }),
+        ...(m.inputs === undefined ? {} : { inputs: Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, new Decimal(v)])) }),
+      };
+    }
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: m.reason ?? '' };
+    case 'not_achieved':
+      return { state: 'not_achieved' };
+    default:
+      return { state: 'not_measured' };
+  }
+}
+
+/**
+ * A whole plan with its measurements of one period: what a period looked like when it was
+ * closed, kept to show what a reopening changed. Locations and owners are left out.
+ */
+export function planToJson(plan: Plan): Json {
+  return {
+    title: plan.title,
+    settings: settingsToJson(plan.settings),
+    nodes: plan.nodes.map((n) => ({
+      code: n.code,
+      title: n.title,
+      parent: n.parent,
+      level: n.level ?? null,
+      weight: n.weight?.toString() ?? null,
+      indicators: n.indicators.map((i) => ({
+        id: i.id,
+        name: i.name,
+        weight: i.weight.toString(),
+        comparator: i.comparator,
+        tolerance: i.tolerance?.toString() ?? null,
+        target: amountToJson(i.target),
+        unit: i.unit,
+        scoring: ruleToJson(i.scoring),
+        formula: formulaToJson(i.formula),
+        measurement: measurementToJson(i.measurement),
+      })),
+    })),
+  };
+}
+
+export function planFromJson(json: unknown): Plan {
+  type IndicatorJson = { id: string; name: string; weight: string; comparator: Indicator['comparator']; tolerance: string | null; target: unknown; unit: Indicator['unit']; scoring: unknown; formula: unknown; measurement: unknown };
+  const p = json as { title: string; settings: unknown; nodes: Array<{ code: string; title: string; parent: string | null; level: string | null; weight: string | null; indicators: IndicatorJson[] }> };
+  const nodes: PlanNode[] = p.nodes.map((n) => ({
+    code: n.code,
+    title: n.title,
+    parent: n.parent,
+    ...(n.level === null ? {} : { level: n.level }),
+    weight: n.weight === null ? null : new Decimal(n.weight),
+    indicators: n.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      weight: new Decimal(i.weight),
+      comparator: i.comparator,
+      tolerance: i.tolerance === null ? null : new Decimal(i.tolerance),
+      target: amountFromJson(i.target),
+      unit: i.unit,
+      scoring: ruleFromJson(i.scoring),
+      formula: formulaFromJson(i.formula),
+      measurement: measurementFromJson(i.measurement),
+    })),
+  }));
+  return { title: p.title, nodes, settings: settingsFromJson(p.settings) };
 }
 
 /** JSON text for a column, or null. */

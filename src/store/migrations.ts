@@ -137,6 +137,21 @@ const MIGRATIONS: readonly Migration[] = [
             `CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`,
           ],
   },
+  {
+    version: 3,
+    name: 'frozen copies of a period at each closing, to show what a reopening changed',
+    sql: () => [
+      `CREATE TABLE period_closings (
+          plan_id TEXT NOT NULL,
+          period_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          closed_at TEXT NOT NULL,
+          closed_by TEXT,
+          plan TEXT NOT NULL,
+          PRIMARY KEY (plan_id, period_id, seq),
+          FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

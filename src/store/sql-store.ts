@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
-import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, parse, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
@@ -25,6 +25,7 @@ import type {
   NodeInput,
   NodeMeta,
   NodePatch,
+  PeriodClosing,
   PeriodRecord,
   PeriodState,
   PlanPatch,
@@ -348,69 +349,71 @@ export class SqlStore implements Store {
 
   async planForPeriod(planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
     // One transaction: the plan, its tree and its measurements are read as of one moment.
-    return this.db.transaction(async (tx) => {
-      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      const settingsRow = await one(tx, `SELECT settings FROM plans WHERE id = ?`, [planId]);
-      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
-      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
-      if (period === undefined) {
-        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
-      }
-      const nodeRows = await tx.all(`SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
-      const indicatorRows = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
-      const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
-      const measured = new Map<string, MeasurementRecord>();
-      for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
-      const byNode = new Map<string, Indicator[]>();
-      const indicatorMeta = new Map<string, IndicatorMeta>();
-      for (const r of indicatorRows) {
-        const id = String(r.id);
-        const m = measured.get(id) ?? null;
-        const indicator: Indicator = {
-          id,
-          name: String(r.name),
-          weight: new Decimal(String(r.weight)),
-          comparator: r.comparator as Indicator['comparator'],
-          tolerance: r.tolerance === null ? null : new Decimal(String(r.tolerance)),
-          target: amountFromJson(parse(r.target)),
-          unit: r.unit as Indicator['unit'],
-          scoring: ruleFromJson(parse(r.scoring)),
-          formula: formulaFromJson(parse(r.formula)),
-          measurement: toMeasurement(m),
-          baseline: amountFromJson(parse(r.baseline)),
-          ...(r.source !== null ? { source: String(r.source) } : {}),
-          ...(r.owner !== null ? { owner: String(r.owner) } : {}),
-          ...(r.notes !== null ? { notes: String(r.notes) } : {}),
-        };
-        const list = byNode.get(String(r.node_code)) ?? [];
-        list.push(indicator);
-        byNode.set(String(r.node_code), list);
-        indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m });
-      }
-      const nodeMeta = new Map<string, NodeMeta>();
-      const nodes: PlanNode[] = nodeRows.map((r) => {
-        const code = String(r.code);
-        nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit), version: Number(r.version) });
-        return {
-          code,
-          title: String(r.title),
-          parent: str(r.parent),
-          ...(r.level !== null ? { level: String(r.level) } : {}),
-          weight: r.weight === null ? null : new Decimal(String(r.weight)),
-          indicators: byNode.get(code) ?? [],
-          ...(r.owner !== null ? { owner: String(r.owner) } : {}),
-        };
-      });
-      const record = planRecord(planRow);
-      return ok({
-        record,
-        period,
-        periods,
-        plan: { title: record.title, nodes, settings: settingsFromJson(parse(settingsRow!.settings)) },
-        nodes: nodeMeta,
-        indicators: indicatorMeta,
-      });
+    return this.db.transaction((tx) => this.readPlanForPeriod(tx, planId, periodId));
+  }
+
+  private async readPlanForPeriod(tx: Queryable, planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
+    const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+    if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+    const settingsRow = await one(tx, `SELECT settings FROM plans WHERE id = ?`, [planId]);
+    const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+    const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
+    if (period === undefined) {
+      return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+    }
+    const nodeRows = await tx.all(`SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
+    const indicatorRows = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
+    const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
+    const measured = new Map<string, MeasurementRecord>();
+    for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
+    const byNode = new Map<string, Indicator[]>();
+    const indicatorMeta = new Map<string, IndicatorMeta>();
+    for (const r of indicatorRows) {
+      const id = String(r.id);
+      const m = measured.get(id) ?? null;
+      const indicator: Indicator = {
+        id,
+        name: String(r.name),
+        weight: new Decimal(String(r.weight)),
+        comparator: r.comparator as Indicator['comparator'],
+        tolerance: r.tolerance === null ? null : new Decimal(String(r.tolerance)),
+        target: amountFromJson(parse(r.target)),
+        unit: r.unit as Indicator['unit'],
+        scoring: ruleFromJson(parse(r.scoring)),
+        formula: formulaFromJson(parse(r.formula)),
+        measurement: toMeasurement(m),
+        baseline: amountFromJson(parse(r.baseline)),
+        ...(r.source !== null ? { source: String(r.source) } : {}),
+        ...(r.owner !== null ? { owner: String(r.owner) } : {}),
+        ...(r.notes !== null ? { notes: String(r.notes) } : {}),
+      };
+      const list = byNode.get(String(r.node_code)) ?? [];
+      list.push(indicator);
+      byNode.set(String(r.node_code), list);
+      indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m });
+    }
+    const nodeMeta = new Map<string, NodeMeta>();
+    const nodes: PlanNode[] = nodeRows.map((r) => {
+      const code = String(r.code);
+      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit), version: Number(r.version) });
+      return {
+        code,
+        title: String(r.title),
+        parent: str(r.parent),
+        ...(r.level !== null ? { level: String(r.level) } : {}),
+        weight: r.weight === null ? null : new Decimal(String(r.weight)),
+        indicators: byNode.get(code) ?? [],
+        ...(r.owner !== null ? { owner: String(r.owner) } : {}),
+      };
+    });
+    const record = planRecord(planRow);
+    return ok({
+      record,
+      period,
+      periods,
+      plan: { title: record.title, nodes, settings: settingsFromJson(parse(settingsRow!.settings)) },
+      nodes: nodeMeta,
+      indicators: indicatorMeta,
     });
   }
 
@@ -678,10 +681,24 @@ export class SqlStore implements Store {
       if (check !== null) return fail('invalid-transition', check, { from: before.state, to });
       await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      if (to === 'closed') {
+        // The period as it was closed, frozen: after a reopening, what changed is shown against it.
+        const frozen = await this.readPlanForPeriod(tx, planId, periodId);
+        if (!frozen.ok) return frozen;
+        const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
+        const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan) VALUES (?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan))]);
+      }
       await touch(tx, planId);
       await audit(tx, actor, { action: to === 'validated' ? 'validate' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: { state: after.state }, reason });
       return ok(after);
     });
+  }
+
+  async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
+    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
+    if (row === undefined) return undefined;
+    return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
   }
 
   async listAudit(query: AuditQuery): Promise<AuditEntry[]> {

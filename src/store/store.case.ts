@@ -169,6 +169,34 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
     });
 
+    it('freezes a period at each closing, so what a reopening changed can be shown against it', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const period = '2024-12-31';
+      expect(await store.lastClosing(planId, period)).toBeUndefined();
+      await store.transitionPeriod(planId, period, 'collecting', null, alice);
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      const first = (await store.lastClosing(planId, period))!;
+      expect(first).toMatchObject({ periodId: period, seq: 1, closedBy: 'alice' });
+      expect(toJsonNumber(evaluatePlan(first.plan).node('B.1')!.performance)).toBe(56);
+      // Reopened with a reason, a value corrected: the frozen copy keeps the value as closed.
+      await store.transitionPeriod(planId, period, 'collecting', 'dato di B.1.1 corretto', alice);
+      const current = (await store.getMeasurement(planId, 'B.1.1:5', period))!;
+      expect((await store.putMeasurement(planId, 'B.1.1:5', period, { state: 'measured', actual: { kind: 'number', value: new Decimal('1.2') } }, current.version, alice)).ok).toBe(true);
+      const still = (await store.lastClosing(planId, period))!;
+      const frozen = still.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
+      expect(frozen.measurement).toEqual({ state: 'measured', actual: { kind: 'number', value: new Decimal('0.69') } });
+      // Closed again: a second copy, the latest one wins.
+      await store.transitionPeriod(planId, period, 'closed', null, alice);
+      const second = (await store.lastClosing(planId, period))!;
+      expect(second.seq).toBe(2);
+      const refrozen = second.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
+      expect(refrozen.measurement).toMatchObject({ state: 'measured', actual: { kind: 'number', value: new Decimal('1.2') } });
+      // Deleting the plan takes its frozen copies with it.
+      expect((await store.deletePlan(planId, alice)).ok).toBe(true);
+      expect(await store.lastClosing(planId, period)).toBeUndefined();
+    });
+
     it('gives a plan its own monitoring periods, adds, renames and deletes them; every change audited', async () => {
       const store = await fresh();
       const monthly = await store.createPlan({ title: 'Piano 2025', year: 2025, periods: [{ endsOn: '2025-04-30', label: 'Monitoraggio al 30/04/2025' }, { endsOn: '2025-12-31' }] }, alice);

@@ -52,6 +52,17 @@ export interface PeriodRecord {
   readonly updatedAt: string;
 }
 
+/** A period as it was when it was closed (the latest closing, after any reopening). */
+export interface PeriodClosing {
+  readonly periodId: string;
+  /** 1 for the first closing, 2 after one reopening… */
+  readonly seq: number;
+  readonly closedAt: string;
+  readonly closedBy: string | null;
+  /** The plan with the period's measurements, frozen. */
+  readonly plan: Plan;
+}
+
 export interface MeasurementRecord {
   readonly indicatorId: string;
   readonly periodId: string;
@@ -259,6 +270,8 @@ export interface Store {
   /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
+  /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
+  lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 

@@ -51,6 +51,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,4%', afterText: '0,69%' }));
   });
 
+  it('after a reopening, shows what changed since the period was closed', async () => {
+    const controller = await t.as('controller');
+    const referente = await t.as('referente');
+    const path = `/api/plans/${plan}/periods/2024-12-31/transition`;
+    const never = await controller.get(`/api/plans/${plan}/changes?againstClosing=true`);
+    expect(never.status).toBe(404);
+    expect(never.body.error.message).toMatch(/never been closed/);
+    expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    const unchanged = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
+    expect(unchanged.body.changes).toEqual([]);
+    expect(unchanged.body.before).toMatchObject({ planId: plan, period: '2024-12-31', closing: { seq: 1, closedBy: 'controller' } });
+
+    expect((await controller.request('POST', path, { to: 'collecting', reason: 'dato di B.1.1 da correggere' })).status).toBe(200);
+    const current = (await referente.get(`/api/plans/${plan}/tree`)).body;
+    const put = await referente.request('PUT', `/api/plans/${plan}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31`, { state: 'measured', actual: '1,2', version: indicatorOf(current, 'B.1.1:5').version });
+    expect(put.status).toBe(200);
+    const reply = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.counts).toMatchObject({ structure: 0, plan: 0, measurement: 1 });
+    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,2%' }));
+    expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => c.code)).toEqual(expect.arrayContaining(['B.1.1', 'B.1']));
+    expect((await referente.get(`/api/plans/${plan}/changes?againstClosing=maybe`)).status).toBe(400);
+  });
+
   it('refuses to compare a plan with itself (400), an unknown plan or period (404), an unpublished plan to the public (404)', async () => {
     const controller = await t.as('controller');
     const same = await controller.get(`/api/plans/${plan}/changes`);

@@ -1,9 +1,10 @@
 /**
  * What changed between two versions of a plan: two periods of one plan (the 30/06 monitoring
- * against the year end), or a plan against its revision. The OIV and the controllo di gestione
- * read it before validating; the plan group lists the target and weight changes to disclose.
+ * against the year end), a plan against its revision, or a period against itself as it was last
+ * closed (what a reopening changed). The OIV and the controllo di gestione read it before
+ * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans } from '../../core/index.js';
+import { comparePlans, evaluatePlan } from '../../core/index.js';
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { HttpError } from '../errors.js';
@@ -23,16 +24,32 @@ export const changeRoutes: RouteModule = (api, deps) => {
         period: 'the period of this plan (default: the year end)',
         against: 'the earlier plan (default: this plan)',
         againstPeriod: "the earlier plan's period (default: its year end)",
+        againstClosing: 'true: compare the period with itself as it was last closed (what a reopening changed)',
       },
-      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against nor againstPeriod)', 404: 'unknown plan or period' },
+      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against, againstPeriod nor againstClosing)', 404: 'unknown plan or period, or a period never closed' },
     },
     async (c) => {
       const planId = param(c, 'planId');
       const period = c.req.query('period') || undefined;
       const against = c.req.query('against') || planId;
       const againstPeriod = c.req.query('againstPeriod') || undefined;
+      const againstClosing = c.req.query('againstClosing');
+      if (againstClosing !== undefined && againstClosing !== 'true' && againstClosing !== 'false') {
+        throw new HttpError(400, 'invalid-query', 'againstClosing is true or false', { issues: [{ severity: 'error', code: 'invalid-field', message: 'againstClosing: true or false', location: { field: 'againstClosing' } }] });
+      }
+      if (againstClosing === 'true') {
+        await readablePlan(c, store, planId);
+        const later = await trees.computed(planId, period);
+        const closing = await store.lastClosing(planId, later.snapshot.period.id);
+        if (closing === undefined) throw new HttpError(404, 'not-found', `the period ${later.snapshot.period.id} has never been closed`);
+        return c.json({
+          before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
+          after: { planId, period: later.snapshot.period.id },
+          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation)),
+        });
+      }
       if (against === planId && againstPeriod === undefined) {
-        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan) or againstPeriod (another period of this plan)', { issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against or againstPeriod', location: { field: 'against' } }] });
+        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true', { issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against, againstPeriod or againstClosing=true', location: { field: 'against' } }] });
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { comparePlans, Decimal, evaluatePlan, type Plan } from '../core/index.js';
+import { loadTable } from '../io/load.js';
+import { syntheticPlan } from '../../bench/synthetic.js';
+import { FIXTURE } from '../../test/helpers.js';
+import { planFromJson, planToJson } from './codec.js';
+
+/** Through JSON text, as a database column holds it. */
+const roundTrip = (plan: Plan): Plan => planFromJson(JSON.parse(JSON.stringify(planToJson(plan))));
+
+describe('a plan kept as JSON (the frozen copy of a closed period)', () => {
+  it('gives back the fixture with the same numbers and no change', async () => {
+    const plan = (await loadTable(FIXTURE)).value!.plan;
+    const back = roundTrip(plan);
+    const before = evaluatePlan(plan);
+    const after = evaluatePlan(back);
+    expect(comparePlans(before, after)).toEqual([]);
+    expect(after.node('A.2')!.performance!.toString()).toBe('93');
+    expect(back.nodes.map((n) => n.code)).toEqual(plan.nodes.map((n) => n.code));
+  });
+
+  it('keeps every rule, formula, state and exact decimal', () => {
+    const plan = syntheticPlan(500, 3);
+    const first = plan.nodes.find((n) => n.indicators.length > 0)!;
+    const extra: Plan = {
+      ...plan,
+      nodes: [
+        ...plan.nodes,
+        {
+          code: 'Z',
+          title: 'Formule',
+          parent: null,
+          weight: new Decimal('12.5'),
+          indicators: [
+            { ...first.indicators[0]!, id: 'Z:1', formula: { kind: 'ratio', numerator: 'a', denominator: 'b', scale: new Decimal(100) }, measurement: { state: 'measured', inputs: { a: new Decimal('0.1'), b: new Decimal('3') } } },
+            { ...first.indicators[0]!, id: 'Z:2', formula: { kind: 'trend', current: 'c', previous: 'p' }, scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: { kind: 'number', value: new Decimal(0) }, score: new Decimal(0) }, { at: { kind: 'number', value: new Decimal(10) }, score: new Decimal(100) }] }, measurement: { state: 'measured', inputs: { c: new Decimal(11), p: new Decimal(10) } } },
+            { ...first.indicators[0]!, id: 'Z:3', tolerance: new Decimal('0.005'), comparator: '=', scoring: { kind: 'threshold', floor: { kind: 'number', value: new Decimal('1.5') } }, measurement: { state: 'not_evaluable', reason: 'dato non disponibile' } },
+          ],
+        },
+      ],
+    };
+    const back = roundTrip(extra);
+    expect(back).toEqual(extra);
+  });
+});
