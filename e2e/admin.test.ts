@@ -79,6 +79,8 @@ describe('users page', { timeout: 120_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
     await page.goto(`${world.server.url}/#/users`);
+    // The administrator cannot lock themselves out.
+    expect(await page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
     await page.click('[data-testid="toggle-mario.rossi"]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
     const refused = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }) });
@@ -234,6 +236,21 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
     await expect.poll(async () => (await tree(context)).objectives.some((o) => o.code === node.code)).toBe(false);
     await expect.poll(() => page.locator(`[data-code="${node.code}"]`).count()).toBe(0);
+    await context.close();
+  });
+
+  it('an empty plan gets its first strategic area from the plan view', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const created = await apiAs(context, 'POST', '/api/plans', { title: 'Piano vuoto 2025', year: 2025 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(String(created.body.id))}`);
+    await page.click('[data-testid=open-area]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    expect(await page.inputValue('#node-code')).toBe('A');
+    await page.fill('#node-title', 'Competitività delle imprese');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { Legend } from './Band.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { TreeTable, type Selection } from './TreeTable.js';
+import { AddAreaButton } from './TreeEditor.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
 
@@ -304,6 +305,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set(tree.objectives.map((o) => o.code)))}>
           {t('tree.collapseAll')}
         </button>
+        {can.managePlans(role) && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>

@@ -101,6 +101,36 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
   );
 }
 
+/** For the plan's editors above the tree: a new strategic area (the only way into an empty plan). */
+export function AddAreaButton({ planId, doc, onChanged }: { planId: string; doc: TreeDocument; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <>
+      <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setOpen(true)} data-testid="open-area">
+        {t('edit.addArea')}
+      </button>
+      <Notice text={notice} testId="area-notice" />
+      {open && (
+        <NodeDialog
+          planId={planId}
+          doc={doc}
+          mode="child"
+          objective={null}
+          onChanged={onChanged}
+          onClose={() => setOpen(false)}
+          onDone={() => {
+            setOpen(false);
+            setNotice(t('edit.saved'));
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
 /** Saves with `send`; a refusal becomes field errors, a stale version a reload offer. */
 function useSave(onDone: () => void, duplicateField?: string) {
   const refusal = useRefusal('edit.errors');
@@ -140,10 +170,24 @@ function DialogButtons({ submit, onClose }: { submit: string; onClose: () => voi
   );
 }
 
-function NodeDialog(props: ToolsProps & { mode: 'child' | 'edit'; onClose: () => void; onDone: () => void }) {
+interface NodeDialogProps {
+  planId: string;
+  doc: TreeDocument;
+  /** `child`: a new objective under `objective` (a new area when null); `edit`: `objective` itself. */
+  mode: 'child' | 'edit';
+  objective: TreeObjective | null;
+  onChanged: () => void;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
-  const { objective, mode } = props;
-  const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, objective.code));
+  const { mode } = props;
+  // Only a new area has no objective; an edit always has one.
+  const objective = props.objective ?? ({ code: '', title: '', weight: null, version: 0 } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version'>);
+  const parent = props.objective?.code ?? null;
+  const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
   const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
   const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? String(objective.weight).replace('.', ',') : '');
   const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone, 'code');
@@ -164,14 +208,14 @@ function NodeDialog(props: ToolsProps & { mode: 'child' | 'edit'; onClose: () =>
     void save(
       () =>
         mode === 'child'
-          ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent: objective.code, weight: w })
+          ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent, weight: w })
           : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, version: objective.version }),
       'node-',
     );
   }
 
   return (
-    <Dialog title={mode === 'child' ? t('edit.addChild', { code: objective.code }) : `${t('edit.editNode')} ${objective.code}`} onClose={props.onClose} testId="node-dialog">
+    <Dialog title={mode === 'edit' ? `${t('edit.editNode')} ${objective.code}` : parent === null ? t('edit.addArea') : t('edit.addChild', { code: parent })} onClose={props.onClose} testId="node-dialog">
       <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
       <form onSubmit={submit} className="albero-form" noValidate>
         <fieldset disabled={busy}>

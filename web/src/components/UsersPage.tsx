@@ -5,6 +5,7 @@ import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, parseUnits, type FormErrors } from '../form-errors.js';
+import { useSession } from '../session.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
 
 const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv'];
@@ -14,6 +15,7 @@ const USERNAME = /^[a-zA-Z0-9._@-]{2,64}$/;
 
 export function UsersPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const refusal = useRefusal('users.errors');
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -76,9 +78,12 @@ export function UsersPage() {
                       <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
                         {t('common.edit')}
                       </Button>
-                      <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => void setActive(a, !a.active)} data-testid={`toggle-${a.username}`}>
-                        {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
-                      </Button>
+                      {/* Deactivating yourself would lock the administrator out: another administrator does it. */}
+                      {String(a.id) !== String(user?.id) && (
+                        <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => void setActive(a, !a.active)} data-testid={`toggle-${a.username}`}>
+                          {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 ))}
