@@ -142,40 +142,31 @@ export function actorOf(user: UserRecord): { id: string; username: string } {
 }
 
 /**
- * Failed logins, counted per username and per client address in memory (one process serves one
- * database file; several PostgreSQL servers each keep their own count, which only makes the limit
- * per process). After `freeTries` failures in the window, each further try waits, doubling.
+ * Failed logins, counted per username and per client address in the database, so a restart does
+ * not forgive them and every server on one PostgreSQL shares the count. After `freeTries`
+ * failures in the window, each further try waits, doubling up to the window.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, { count: number; first: number; until: number }>();
   constructor(
+    private readonly store: Store,
     private readonly freeTries = 5,
     private readonly windowMs = 15 * 60_000,
     private readonly baseLockMs = 30_000,
   ) {}
 
   /** Seconds to wait before trying again, or 0. */
-  retryAfter(keys: readonly string[], now = Date.now()): number {
+  async retryAfter(keys: readonly string[], now = Date.now()): Promise<number> {
     let wait = 0;
-    for (const key of keys) {
-      const f = this.failures.get(key);
-      if (f !== undefined && f.until > now) wait = Math.max(wait, Math.ceil((f.until - now) / 1000));
-    }
+    for (const f of await this.store.loginFailures(keys)) if (f.until > now) wait = Math.max(wait, Math.ceil((f.until - now) / 1000));
     return wait;
   }
 
-  fail(keys: readonly string[], now = Date.now()): void {
-    for (const key of keys) {
-      let f = this.failures.get(key);
-      if (f === undefined || now - f.first > this.windowMs) f = { count: 0, first: now, until: 0 };
-      f.count++;
-      if (f.count >= this.freeTries) f.until = now + Math.min(this.baseLockMs * 2 ** (f.count - this.freeTries), this.windowMs);
-      this.failures.set(key, f);
-    }
-    if (this.failures.size > 100_000) this.failures.clear();
+  async fail(keys: readonly string[], now = Date.now()): Promise<void> {
+    const lockFor = (count: number): number => (count >= this.freeTries ? Math.min(this.baseLockMs * 2 ** (count - this.freeTries), this.windowMs) : 0);
+    for (const key of keys) await this.store.addLoginFailure(key, now, this.windowMs, lockFor);
   }
 
-  succeed(keys: readonly string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  async succeed(keys: readonly string[]): Promise<void> {
+    await this.store.clearLoginFailures(keys);
   }
 }

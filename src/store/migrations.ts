@@ -152,6 +152,17 @@ const MIGRATIONS: readonly Migration[] = [
           FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
     ],
   },
+  {
+    version: 4,
+    name: 'failed sign-ins counted in the database, shared by every server and kept across restarts',
+    sql: () => [
+      `CREATE TABLE login_failures (
+          key TEXT PRIMARY KEY,
+          count INTEGER NOT NULL,
+          first_at BIGINT NOT NULL,
+          until_at BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

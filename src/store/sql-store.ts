@@ -18,6 +18,7 @@ import type {
   IndicatorInput,
   IndicatorMeta,
   IndicatorPatch,
+  LoginFailure,
   MeasurementInput,
   MeasurementRecord,
   NewPlan,
@@ -701,6 +702,35 @@ export class SqlStore implements Store {
     return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
   }
 
+  async loginFailures(keys: readonly string[]): Promise<LoginFailure[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.all(`SELECT * FROM login_failures WHERE key IN (${keys.map(() => '?').join(', ')})`, [...keys]);
+    return rows.map(loginFailure);
+  }
+
+  async addLoginFailure(key: string, now: number, windowMs: number, lockFor: (count: number) => number): Promise<LoginFailure> {
+    return this.db.transaction(async (tx) => {
+      await tx.run(`DELETE FROM login_failures WHERE first_at < ? AND until_at < ? AND key <> ?`, [now - windowMs, now, key]);
+      const row = await one(tx, `SELECT * FROM login_failures WHERE key = ?${this.forUpdate}`, [key]);
+      const before = row === undefined ? undefined : loginFailure(row);
+      const fresh = before === undefined || now - before.firstAt > windowMs;
+      const count = fresh ? 1 : before.count + 1;
+      const firstAt = fresh ? now : before.firstAt;
+      const lock = lockFor(count);
+      const until = lock > 0 ? now + lock : 0;
+      await tx.run(
+        `INSERT INTO login_failures (key, count, first_at, until_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, until_at = excluded.until_at`,
+        [key, count, firstAt, until],
+      );
+      return { key, count, firstAt, until };
+    });
+  }
+
+  async clearLoginFailures(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.run(`DELETE FROM login_failures WHERE key IN (${keys.map(() => '?').join(', ')})`, [...keys]);
+  }
+
   async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: Param[] = [];
@@ -829,6 +859,10 @@ function measurementParams(planId: string, indicatorId: string, periodId: string
 }
 
 /** A stored value as the engine's `Measurement` (nothing stored: not measured). */
+function loginFailure(row: Row): LoginFailure {
+  return { key: String(row.key), count: Number(row.count), firstAt: Number(row.first_at), until: Number(row.until_at) };
+}
+
 export function toMeasurement(m: MeasurementRecord | null): Measurement {
   if (m === null) return { state: 'not_measured' };
   switch (m.state) {

@@ -169,6 +169,22 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
     });
 
+    it('counts failed sign-ins per key in a window, locks from the fifth, forgets them on success', async () => {
+      const store = await fresh();
+      const lockFor = (count: number): number => (count >= 3 ? 1000 * count : 0);
+      const t0 = 1_700_000_000_000;
+      expect(await store.loginFailures(['u:anna'])).toEqual([]);
+      for (let k = 1; k <= 2; k++) expect(await store.addLoginFailure('u:anna', t0 + k, 60_000, lockFor)).toMatchObject({ count: k, until: 0 });
+      expect(await store.addLoginFailure('u:anna', t0 + 3, 60_000, lockFor)).toEqual({ key: 'u:anna', count: 3, firstAt: t0 + 1, until: t0 + 3 + 3000 });
+      await store.addLoginFailure('a:10.0.0.1', t0, 60_000, lockFor);
+      expect((await store.loginFailures(['u:anna', 'a:10.0.0.1', 'u:bruno'])).map((f) => [f.key, f.count]).sort()).toEqual([['a:10.0.0.1', 1], ['u:anna', 3]]);
+      // After the window a new series starts, and the old ones of other keys are dropped.
+      expect(await store.addLoginFailure('u:anna', t0 + 120_000, 60_000, lockFor)).toMatchObject({ count: 1, firstAt: t0 + 120_000, until: 0 });
+      expect(await store.loginFailures(['a:10.0.0.1'])).toEqual([]);
+      await store.clearLoginFailures(['u:anna']);
+      expect(await store.loginFailures(['u:anna'])).toEqual([]);
+    });
+
     it('freezes a period at each closing, so what a reopening changed can be shown against it', async () => {
       const store = await fresh();
       const planId = await importFixture(store);

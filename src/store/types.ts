@@ -52,6 +52,15 @@ export interface PeriodRecord {
   readonly updatedAt: string;
 }
 
+/** Failed sign-ins under one key (`u:<username>` or `a:<address>`); times in epoch milliseconds. */
+export interface LoginFailure {
+  readonly key: string;
+  readonly count: number;
+  readonly firstAt: number;
+  /** No sign-in under this key before this moment. */
+  readonly until: number;
+}
+
 /** A period as it was when it was closed (the latest closing, after any reopening). */
 export interface PeriodClosing {
   readonly periodId: string;
@@ -272,6 +281,16 @@ export interface Store {
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
+
+  /** The failed sign-ins recorded under these keys (none: absent). */
+  loginFailures(keys: readonly string[]): Promise<LoginFailure[]>;
+  /**
+   * One more failure under `key`, atomically: the count starts again when the last series began
+   * more than `windowMs` ago; `lockFor(count)` says how long that count locks (ms, 0: not at all).
+   * Series older than the window are dropped on the way.
+   */
+  addLoginFailure(key: string, now: number, windowMs: number, lockFor: (count: number) => number): Promise<LoginFailure>;
+  clearLoginFailures(keys: readonly string[]): Promise<void>;
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers.js';
 import { Client, enc, startTestServer, type Backend, type TestServer } from './harness.js';
+import { startServer } from '../../src/server/server.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
@@ -185,5 +186,18 @@ describe('brute force', () => {
     const unknownUser = await client.request('POST', '/api/session', { username: 'nobody', password: 'x' });
     expect(unknownUser.status).toBe(401);
     expect(unknownUser.body.error.message).toBe('wrong username or password');
+  });
+
+  it('keeps the count in the database: a second server on it (or the same one restarted) refuses too', async () => {
+    const other = await startServer({ location: t.location, port: 0, host: '127.0.0.1' });
+    try {
+      const blocked = await new Client(other.url).login('admin');
+      expect(blocked.status).toBe(429);
+      const [failure] = await other.store.loginFailures(['u:admin']);
+      expect(failure).toMatchObject({ key: 'u:admin', count: 5 });
+      expect(failure!.until).toBeGreaterThan(Date.now());
+    } finally {
+      await other.close();
+    }
   });
 });

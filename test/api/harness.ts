@@ -70,6 +70,8 @@ export type Backend = 'sqlite' | 'postgres';
 export interface TestServer {
   server: RunningServer;
   url: string;
+  /** The database (a SQLite file or a PostgreSQL URL), for a second server on it. */
+  location: string;
   /** A client signed in as the account of this role (usernames: admin, controller, referente, oiv). */
   as(role: Role | 'public'): Promise<Client>;
   /** Imports the fixture as the controller; returns the plan id. */
@@ -112,6 +114,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: { up
   return {
     server,
     url,
+    location,
     as,
     async importFixture(opts = {}) {
       const controller = await as('controller');

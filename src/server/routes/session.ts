@@ -25,8 +25,8 @@ function clientAddress(c: Context): string {
 
 export const sessionRoutes: RouteModule = (api, deps) => {
   // Per account: 5 free tries; per address: 30 (an office behind one NAT address shares it).
-  const perUser = new LoginLimiter(5);
-  const perAddress = new LoginLimiter(30);
+  const perUser = new LoginLimiter(deps.store, 5);
+  const perAddress = new LoginLimiter(deps.store, 30);
 
   api.route(
     {
@@ -42,16 +42,16 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       const input = await body(c, Login);
       const userKey = [`u:${input.username.toLowerCase()}`];
       const addressKey = [`a:${clientAddress(c)}`];
-      const wait = Math.max(perUser.retryAfter(userKey), perAddress.retryAfter(addressKey));
+      const wait = Math.max(await perUser.retryAfter(userKey), await perAddress.retryAfter(addressKey));
       if (wait > 0) throw new HttpError(429, 'too-many-attempts', `too many failed sign-ins: try again in ${wait} seconds`, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       const login = await deps.store.findLogin(input.username);
       const valid = await checkPassword(login?.passwordHash, input.password);
       if (login === undefined || !valid || !login.active) {
-        perUser.fail(userKey);
-        perAddress.fail(addressKey);
+        await perUser.fail(userKey);
+        await perAddress.fail(addressKey);
         throw new HttpError(401, 'invalid-credentials', 'wrong username or password');
       }
-      perUser.succeed(userKey);
+      await perUser.succeed(userKey);
       const token = newToken();
       const csrfToken = newToken();
       const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
