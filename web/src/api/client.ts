@@ -8,6 +8,7 @@ import type {
   AccountPatch,
   ApiErrorBody,
   AuditEntry,
+  ChangesResponse,
   Explanation,
   ExportFormat,
   ImportResult,
@@ -112,6 +113,12 @@ export const api = {
       'PUT',
       `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`,
       input,
+    ),
+  /** What changed from the earlier version to this plan's `period`: 404 `not-found` with `againstClosing` when the period was never closed. */
+  changes: (planId: PlanSummary['id'], params: { period?: string | null; againstClosing?: boolean; againstPeriod?: string; against?: PlanSummary['id'] }) =>
+    request<ChangesResponse>(
+      'GET',
+      `/api/plans/${enc(String(planId))}/changes${query({ period: params.period, againstClosing: params.againstClosing === true ? 'true' : undefined, againstPeriod: params.againstPeriod, against: params.against === undefined ? undefined : String(params.against) })}`,
     ),
   audit: (params: { planId?: PlanSummary['id']; node?: string; indicator?: string; limit?: number }) =>
     request<AuditEntry[]>('GET', `/api/audit${query({ planId: params.planId === undefined ? undefined : String(params.planId), node: params.node, indicator: params.indicator, limit: params.limit })}`),

@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { EvaluationDocument, ExplanationDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
+import type { ChangesDocument, EvaluationDocument, ExplanationDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
 import type { Issue, MeasurementState } from '../../../src/core/index.js';
 
 export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
@@ -108,6 +108,21 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
 
 /** `GET /api/plans/:id/nodes/:code/explanation`: the same document as `albero explain --json`. */
 export type Explanation = ExplanationDocument;
+
+/** One side of `GET /api/plans/:id/changes`; `closing` when the earlier side is the period as last closed. */
+export interface ChangesSide {
+  planId: string | number;
+  period: string;
+  closing?: { seq: number; closedAt: string; closedBy: string | null };
+}
+
+/** `GET /api/plans/:id/changes`: the same document as `albero diff --json`. */
+export interface ChangesResponse extends ChangesDocument {
+  before: ChangesSide;
+  after: ChangesSide;
+}
+
+export type Change = ChangesResponse['changes'][number];
 
 export interface AuditEntry {
   id: string | number;

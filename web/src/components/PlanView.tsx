@@ -9,6 +9,7 @@ import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js
 import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
+import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { TreeTable, type Selection } from './TreeTable.js';
@@ -40,6 +41,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [reopenReason, setReopenReason] = useState('');
   const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
   const [managePeriods, setManagePeriods] = useState(false);
+  const [showChanges, setShowChanges] = useState(false);
 
   const load = useCallback(
     (period: string | null) => {
@@ -223,6 +225,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               {managePeriods ? t('periods.hide') : t('periods.manage')}
             </Button>
           )}
+          <Button size="sm" color="secondary" outline onClick={() => setShowChanges((s) => !s)} aria-expanded={showChanges} aria-controls="changes-region" data-testid="changes-toggle">
+            {showChanges ? t('changes.hide') : t('changes.open')}
+          </Button>
           <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
             {showCharts ? t('charts.hide') : t('charts.show')}
           </Button>
@@ -254,6 +259,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               load(id);
             }}
           />
+        </div>
+      )}
+      {showChanges && (
+        <div id="changes-region">
+          <ChangesPanel planId={planId} periodId={period?.id ?? null} periods={tree.periods} onSelectObjective={(code) => setSelection({ kind: 'objective', code })} />
         </div>
       )}
 

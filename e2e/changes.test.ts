@@ -1,0 +1,154 @@
+/**
+ * "Confronta / Modifiche" in the browser: the controllo di gestione closes the year end, reopens it
+ * with a reason, corrects one actual and reads what the reopening changed (the measurement and the
+ * objective performances that moved, who closed it and when); then compares with another period
+ * and with another plan. Real server, fresh SQLite file, the fixture imported through the API.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE, ROOT } from '../test/helpers.js';
+import { launchChromium } from './browser.js';
+import { pages, type E2eWorld } from './pages.js';
+import { ACCOUNTS, PASSWORD, startServer } from './server.js';
+
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const world = {} as E2eWorld;
+const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+
+interface Doc {
+  period: { id: string; state: string };
+  objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
+}
+
+async function importFixture(): Promise<string> {
+  const { context } = await newPage();
+  await context.request.get(`${world.server.url}/`);
+  const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
+  const { csrfToken } = await signedIn.json();
+  const r = await context.request.post(`${world.server.url}/api/plans/import`, {
+    headers: { 'X-CSRF-Token': csrfToken },
+    multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  const id = String((await r.json()).plan.id);
+  await context.close();
+  return id;
+}
+
+beforeAll(async () => {
+  world.server = await startServer();
+  world.browser = await launchChromium();
+  world.planId = await importFixture();
+}, 120_000);
+
+afterAll(async () => {
+  await world.browser?.close();
+  await world.server?.stop();
+});
+
+/** A fresh load of the plan (the tree as stored now), with the comparison panel open. */
+async function openChanges(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  await openPlan(page);
+  await page.click('[data-testid=changes-toggle]');
+  await page.waitForSelector('[data-testid=changes-panel]');
+}
+
+const rows = (page: Page, group: string) => page.locator(`[data-testid=changes-panel] section[data-group=${group}] tbody tr`);
+
+describe('changes view', { timeout: 120_000 }, () => {
+  let context: BrowserContext;
+  let page: Page;
+  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage());
+    await login(page, 'controller');
+  });
+  afterAll(async () => context?.close());
+
+  it('says a period never closed as a message, not as an error', async () => {
+    await openChanges(page);
+    expect(await page.isChecked('#changes-against-closing')).toBe(true);
+    await page.click('[data-testid=changes-submit]');
+    await expect.poll(() => page.locator('[data-testid=changes-never-closed]').innerText()).toContain('Il periodo non è mai stato chiuso');
+    expect(await page.locator('[data-testid=changes-panel] [role=alert]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
+  });
+
+  it('after a closing and a reopening, lists the corrected actual and the objective performances that moved', async () => {
+    // Setup as the signed-in controller: close the year end, reopen it with a reason, correct B.2.2's assessments (19 → 20).
+    let tree = (await apiAs(context, 'GET', `${plan()}/tree`)).body as Doc;
+    const yearEnd = tree.period.id;
+    const move = async (to: string, reason?: string) => {
+      const r = await apiAs(context, 'POST', `${plan()}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    if (tree.period.state === 'open') await move('collecting');
+    await move('closed');
+    await move('collecting', 'Correzione del consuntivo degli assessment');
+    tree = (await apiAs(context, 'GET', `${plan()}/tree`)).body as Doc;
+    const indicator = tree.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:3')!;
+    const saved = await apiAs(context, 'PUT', `${plan()}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(yearEnd)}`, { state: 'measured', actual: 20, version: indicator.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    await openChanges(page);
+    await page.click('[data-testid=changes-submit]');
+    const heading = page.locator('[data-testid=changes-heading]');
+    await heading.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
+    expect(await page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
+    expect(await page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
+
+    const measured = rows(page, 'measurement');
+    expect(await measured.count()).toBe(1);
+    expect((await measured.first().innerText()).replace(/\s+/g, ' ')).toMatch(/B\.2\.2 N\. assessment \(sostenibilità, energia\) consuntivo 19 20/);
+    expect(await page.locator('section[data-group=measurement] h4').innerText()).toContain('Misurazioni: consuntivi e stati (1)');
+    const moved = await page.locator('[data-testid=changes-panel] section[data-group=result] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    expect(moved).toContain('B.2.2');
+    expect(moved).toContain('B.2');
+    const b22 = page.locator('section[data-group=result] tr[data-code="B.2.2"]');
+    expect((await b22.innerText()).replace(/\s+/g, ' ')).toMatch(/performance dell’obiettivo 50,00% \(rosso\) 80,00% \(giallo\)/);
+    expect(await page.locator('section[data-group=structure]').count()).toBe(0);
+    expect(await page.locator('section[data-group=measurement] caption').innerText()).toContain('1 modifica');
+    await page.screenshot({ path: join(SHOTS, '14-changes.png'), fullPage: true });
+    await expectAccessible(page, 'changes since the closing');
+
+    // The objective's code selects it in the tree: its detail opens.
+    await b22.getByRole('button', { name: 'Seleziona B.2.2 nell’albero' }).click();
+    await expect.poll(() => page.locator('#detail-title').innerText()).toContain('B.2.2');
+  });
+
+  it('compares with another period of the plan and with another plan', async () => {
+    await openChanges(page);
+    await page.click('label[for=changes-against-period]');
+    expect(await page.isChecked('#changes-against-period')).toBe(true);
+    const options = await page.locator('#changes-period option').allInnerTexts();
+    expect(options.length).toBeGreaterThan(0);
+    await page.selectOption('#changes-period', { index: 0 });
+    await page.click('[data-testid=changes-submit]');
+    await page.locator('[data-testid=changes-heading]').waitFor();
+    expect(await page.locator('[data-testid=changes-heading]').innerText()).toMatch(/Modifiche: \d+ modifiche/);
+    expect(await rows(page, 'measurement').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=changes-none]').count()).toBe(0);
+    await expectAccessible(page, 'changes against another period');
+
+    // Another plan: the fixture imported again, as it was before the correction.
+    const other = await importFixture();
+    await page.click('label[for=changes-against-plan]');
+    await page.waitForSelector(`#changes-plan option[value="${other}"]`, { state: 'attached' });
+    await page.selectOption('#changes-plan', other);
+    await page.click('[data-testid=changes-submit]');
+    await page.locator('[data-testid=changes-heading]').waitFor();
+    await expect.poll(() => rows(page, 'measurement').count()).toBe(1);
+    expect(await page.locator('section[data-group=measurement] tr[data-code="B.2.2"]').count()).toBe(1);
+
+    // English: the same view's words.
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals and states (1)');
+    expect(await page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
+    await page.selectOption('select[aria-label=Language]', 'it');
+  });
+});
