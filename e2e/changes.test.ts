@@ -144,6 +144,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     await page.locator('[data-testid=changes-heading]').waitFor();
     await expect.poll(() => rows(page, 'measurement').count()).toBe(1);
     expect(await page.locator('section[data-group=measurement] tr[data-code="B.2.2"]').count()).toBe(1);
+    expect(await page.locator('[data-testid=changes-between]').innerText()).toBe('Dal periodo 31/12/2024 di «Albero performance 2024» al periodo 31/12/2024 di questo piano.');
 
     // English: the same view's words.
     await page.selectOption('select[aria-label=Lingua]', 'en');

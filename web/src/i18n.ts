@@ -120,7 +120,7 @@ const it = {
     planPeriod: 'Periodo del piano di confronto', yearEnd: 'fine anno (predefinito)', noOtherPeriod: 'Il piano non ha altri periodi.', noOtherPlan: 'Nessun altro piano leggibile.',
     neverClosed: 'Il periodo non è mai stato chiuso: non c’è una chiusura con cui confrontarlo.', none: 'Nessuna modifica',
     closedAt: 'Confronto con il periodo «{{period}}» come era alla chiusura del {{at}}, chiuso da {{user}}.',
-    between: 'Dal piano {{beforePlan}}, periodo {{beforePeriod}}, al piano {{afterPlan}}, periodo {{afterPeriod}}.',
+    between: 'Dal periodo {{beforePeriod}} di {{beforePlan}} al periodo {{afterPeriod}} di {{afterPlan}}.',
     count_one: '1 modifica', count_other: '{{count}} modifiche', objective: 'Obiettivo', indicator: 'Indicatore', what: 'Cosa cambia', before: 'Prima', after: 'Dopo', thisPlan: 'questo piano',
     select: 'Seleziona {{code}} nell’albero', caption_one: '{{group}}: 1 modifica', caption_other: '{{group}}: {{count}} modifiche',
     group: {
@@ -259,7 +259,7 @@ const en: typeof it = {
     planPeriod: 'Period of the plan to compare with', yearEnd: 'year end (default)', noOtherPeriod: 'The plan has no other period.', noOtherPlan: 'No other plan you can read.',
     neverClosed: 'The period has never been closed: there is no closing to compare it with.', none: 'No changes',
     closedAt: 'Compared with the period “{{period}}” as it was when closed on {{at}} by {{user}}.',
-    between: 'From plan {{beforePlan}}, period {{beforePeriod}}, to plan {{afterPlan}}, period {{afterPeriod}}.',
+    between: 'From the period {{beforePeriod}} of {{beforePlan}} to the period {{afterPeriod}} of {{afterPlan}}.',
     count_one: '1 change', count_other: '{{count}} changes', objective: 'Objective', indicator: 'Indicator', what: 'What changes', before: 'Before', after: 'After', thisPlan: 'this plan',
     select: 'Select {{code}} in the tree', caption_one: '{{group}}: 1 change', caption_other: '{{group}}: {{count}} changes',
     group: {

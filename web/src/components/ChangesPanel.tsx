@@ -21,9 +21,11 @@ interface Props {
   periods: Period[];
   /** Selects the objective in the tree (its detail opens). */
   onSelectObjective: (code: string) => void;
+  /** Whether the tree shown has that objective (a removed one has nothing to select). */
+  inTree: (code: string) => boolean;
 }
 
-export function ChangesPanel({ planId, periodId, periods, onSelectObjective }: Props) {
+export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inTree }: Props) {
   const { t, i18n } = useTranslation();
   const [against, setAgainst] = useState<Against>('closing');
   const otherPeriods = periods.filter((p) => p.id !== periodId);
@@ -95,9 +97,9 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective }: P
     }
   }
 
-  const periodLabel = (id: string, list: Period[] = periods) => list.find((p) => p.id === id)?.label ?? id;
+  const periodLabel = (id: string, samePlan = true) => (samePlan ? periods : otherPlanPeriods).find((p) => p.id === id)?.label ?? id;
   const planLabel = (id: string | number) =>
-    String(id) === String(planId) ? t('changes.thisPlan') : (plans?.find((p) => String(p.id) === String(id))?.title ?? String(id));
+    String(id) === String(planId) ? t('changes.thisPlan') : `«${plans?.find((p) => String(p.id) === String(id))?.title ?? String(id)}»`;
 
   return (
     <section className="changes-panel border rounded p-2 mb-2" aria-labelledby="changes-title" data-testid="changes-panel">
@@ -173,7 +175,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective }: P
             <p data-testid="changes-never-closed">{t('changes.neverClosed')}</p>
           </>
         )}
-        {result.status === 'done' && <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} lang={i18n.language} />}
+        {result.status === 'done' && <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={i18n.language} />}
       </div>
     </section>
   );
@@ -203,13 +205,15 @@ function ChangesResult({
   periodLabel,
   planLabel,
   onSelectObjective,
+  inTree,
   lang,
 }: {
   doc: ChangesResponse;
   heading: React.RefObject<HTMLHeadingElement | null>;
-  periodLabel: (id: string) => string;
+  periodLabel: (id: string, samePlan?: boolean) => string;
   planLabel: (id: string | number) => string;
   onSelectObjective: (code: string) => void;
+  inTree: (code: string) => boolean;
   lang: string;
 }) {
   const { t } = useTranslation();
@@ -226,10 +230,10 @@ function ChangesResult({
           {t('changes.closedAt', { period: periodLabel(doc.before.period), at: new Date(closing.closedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT'), user: closing.closedBy ?? '—' })}
         </p>
       ) : (
-        <p className="small">
+        <p className="small" data-testid="changes-between">
           {t('changes.between', {
             beforePlan: planLabel(doc.before.planId),
-            beforePeriod: samePlan ? periodLabel(doc.before.period) : doc.before.period,
+            beforePeriod: periodLabel(doc.before.period, samePlan),
             afterPlan: planLabel(doc.after.planId),
             afterPeriod: periodLabel(doc.after.period),
           })}
@@ -257,8 +261,8 @@ function ChangesResult({
                 {s.changes.map((c, n) => (
                   <tr key={n} data-kind={c.kind} data-code={c.code ?? ''}>
                     <th scope="row">
-                      {c.code === null ? (
-                        '—'
+                      {c.code === null || !inTree(c.code) ? (
+                        (c.code ?? '—')
                       ) : (
                         <button type="button" className="btn btn-link btn-sm p-0" onClick={() => onSelectObjective(c.code!)} aria-label={t('changes.select', { code: c.code })}>
                           {c.code}

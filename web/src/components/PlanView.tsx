@@ -263,7 +263,16 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       )}
       {showChanges && (
         <div id="changes-region">
-          <ChangesPanel planId={planId} periodId={period?.id ?? null} periods={tree.periods} onSelectObjective={(code) => setSelection({ kind: 'objective', code })} />
+          <ChangesPanel
+            planId={planId}
+            periodId={period?.id ?? null}
+            periods={tree.periods}
+            inTree={(code) => tree.objectives.some((o) => o.code === code)}
+            onSelectObjective={(code) => {
+              setSelection({ kind: 'objective', code });
+              requestAnimationFrame(() => document.getElementById('detail-title')?.scrollIntoView({ block: 'nearest' }));
+            }}
+          />
         </div>
       )}
 
