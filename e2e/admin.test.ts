@@ -2,17 +2,16 @@
  * The screens that change who may do what and what the plan is: the administrator's users page
  * and tree editing by the controllo di gestione, against the real server and a fresh SQLite file.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, ROOT } from '../test/helpers.js';
+import { ROOT } from '../test/helpers.js';
 import { launchChromium } from './browser.js';
 import { pages, type E2eWorld } from './pages.js';
 import { startServer } from './server.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = {} as E2eWorld;
-const { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
 
 beforeAll(async () => {
   world.server = await startServer();
@@ -112,17 +111,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
   const tree = async (context: Parameters<typeof apiAs>[0]) => (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
 
   beforeAll(async () => {
-    const { context } = await newPage();
-    await context.request.get(`${world.server.url}/`);
-    const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: 'controllo', password: 'una-password-lunga-2024' } });
-    const { csrfToken } = await signedIn.json();
-    const r = await context.request.post(`${world.server.url}/api/plans/import`, {
-      headers: { 'X-CSRF-Token': csrfToken },
-      multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
-    });
-    expect(r.status(), await r.text()).toBe(201);
-    world.planId = String((await r.json()).plan.id);
-    await context.close();
+    world.planId = await importFixture();
   });
 
   it('the controller adds an objective with an indicator under an area, enters its actual and sees the performance change', async () => {

@@ -4,37 +4,21 @@
  * objective performances that moved, who closed it and when); then compares with another period
  * and with another plan. Real server, fresh SQLite file, the fixture imported through the API.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, ROOT } from '../test/helpers.js';
+import { ROOT } from '../test/helpers.js';
 import { launchChromium } from './browser.js';
 import { pages, type E2eWorld } from './pages.js';
-import { ACCOUNTS, PASSWORD, startServer } from './server.js';
+import { startServer } from './server.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = {} as E2eWorld;
-const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, expectAccessible } = pages(world);
 
 interface Doc {
   period: { id: string; state: string };
   objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
-}
-
-async function importFixture(): Promise<string> {
-  const { context } = await newPage();
-  await context.request.get(`${world.server.url}/`);
-  const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
-  const { csrfToken } = await signedIn.json();
-  const r = await context.request.post(`${world.server.url}/api/plans/import`, {
-    headers: { 'X-CSRF-Token': csrfToken },
-    multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
-  });
-  expect(r.status(), await r.text()).toBe(201);
-  const id = String((await r.json()).plan.id);
-  await context.close();
-  return id;
 }
 
 beforeAll(async () => {

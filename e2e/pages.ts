@@ -1,10 +1,12 @@
 /**
  * What every browser test does with the app: open a page, sign in as one of the seeded accounts,
- * call the API as that page's session, open a plan, filter the tree, read a performance, run axe.
+ * call the API as that page's session, import the fixture, open a plan, filter the tree, read a performance, run axe.
  * One set for every test file; each file passes its own server, browser and plan.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { FIXTURE } from '../test/helpers.js';
 import { seriousViolations } from './axe.js';
 import { ACCOUNTS, PASSWORD, type RunningServer } from './server.js';
 
@@ -53,10 +55,26 @@ export function pages(world: E2eWorld) {
     return { text: (await cell.innerText()).replace(/\s+/g, ' '), band: await page.locator(`[data-code="${code}"]`).getAttribute('data-band') };
   }
 
+  /** The fixture imported as the controller, through the API: the plan's id. */
+  async function importFixture(): Promise<string> {
+    const { context } = await newPage();
+    await context.request.get(`${world.server.url}/`);
+    const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
+    const { csrfToken } = await signedIn.json();
+    const r = await context.request.post(`${world.server.url}/api/plans/import`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+    const id = String((await r.json()).plan.id);
+    await context.close();
+    return id;
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible };
+  return { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible };
 }

@@ -10,6 +10,7 @@ import {
   type Amount,
   type Band,
   type Evaluation,
+  type Formula,
   type Issue,
   type MeasurementState,
   type NodeExplanation,
@@ -37,6 +38,22 @@ export interface IndicatorDocument {
   met: boolean | null;
   counted: boolean;
   owner: string | null;
+}
+
+/**
+ * How a derived indicator's actual is computed ("algoritmo di calcolo"), with the names of the base
+ * measures a data-entry form asks for; `scale` is a JSON number (100 for a percentage).
+ */
+export type FormulaDocument =
+  | { kind: 'children_mean' }
+  | { kind: 'ratio'; numerator: string; denominator: string; scale: number }
+  | { kind: 'trend'; current: string; previous: string };
+
+export function formulaDocument(formula: Formula | null): FormulaDocument | null {
+  if (formula === null) return null;
+  if (formula.kind === 'ratio') return { kind: 'ratio', numerator: formula.numerator, denominator: formula.denominator, scale: Number(formula.scale.toString()) };
+  if (formula.kind === 'trend') return { kind: 'trend', current: formula.current, previous: formula.previous };
+  return { kind: 'children_mean' };
 }
 
 export interface ObjectiveDocument {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation } from '../core/index.js';
-import { amountJson, amountText, evaluationDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { amountJson, amountText, evaluationDocument, formulaDocument, type EvaluationDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -25,6 +25,10 @@ export interface TreeIndicator extends IndicatorDocument {
   enteredBy: string | null;
   enteredAt: string | null;
   editable: boolean;
+  /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
+  formula: FormulaDocument | null;
+  /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
+  inputs: Record<string, string> | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
@@ -280,6 +284,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: m?.notes ?? null,
     enteredBy: m?.enteredBy ?? null,
     enteredAt: m?.enteredAt ?? null,
+    formula: formulaDocument(computed.evaluation.indicator(i.id)?.indicator.formula ?? null),
+    inputs: m?.inputs == null ? null : Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])),
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && computed.evaluation.indicator(i.id)?.indicator.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };

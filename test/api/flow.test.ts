@@ -177,5 +177,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(measured.body.indicator).toMatchObject({ actual: 25, performance: 50, derived: true });
     expect(measured.body.measurement.inputs).toEqual({ 'nei termini': '1', totali: '4' });
     expect(measured.body.indicator.editable).toBe(true);
+    // The tree tells a form which base measures to ask for, and what was entered.
+    expect(measured.body.indicator).toMatchObject({ formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 }, inputs: { 'nei termini': '1', totali: '4' } });
+    const withRatio = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(indicatorOf(withRatio, ratio.body.id)).toMatchObject({ formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 }, inputs: { 'nei termini': '1', totali: '4' } });
+    expect(indicatorOf(withRatio, 'Z.1:1')).toMatchObject({ formula: null, inputs: null });
+    expect(indicatorOf(withRatio, 'B.1:1').formula).toEqual({ kind: 'children_mean' });
   });
 });

@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ChangesDocument, EvaluationDocument, ExplanationDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
+import type { ChangesDocument, EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
 import type { Issue, MeasurementState } from '../../../src/core/index.js';
 
 export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
@@ -51,8 +51,16 @@ export interface IndicatorInput {
   target: number | string | boolean | null;
   unit: IndicatorDocument['unit'];
   scoring?: ScoringInput | null;
-  formula?: { kind: 'children_mean' } | null;
+  formula?: FormulaInput | null;
 }
+
+/** A formula as tree editing sends it; `scale` as typed (Italian notation allowed). */
+export type FormulaInput =
+  | { kind: 'children_mean' }
+  | { kind: 'ratio'; numerator: string; denominator: string; scale: string }
+  | { kind: 'trend'; current: string; previous: string };
+
+export type Formula = FormulaDocument;
 
 export interface Session {
   user: User;
@@ -89,6 +97,10 @@ export interface TreeIndicator extends IndicatorDocument {
   source: string | null;
   notes: string | null;
   editable: boolean;
+  /** A derived indicator's formula (null for a direct one): data entry asks for its base measures. */
+  formula: FormulaDocument | null;
+  /** The base measures entered for the period, as exact decimal text; null when none. */
+  inputs: Record<string, string> | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
@@ -139,6 +151,8 @@ export interface AuditEntry {
 export interface MeasurementInput {
   state: MeasurementState;
   actual?: number | string | boolean | null;
+  /** The base measures of a ratio or trend indicator, by name, as decimal text (`"45"`, `"3.5"`). */
+  inputs?: Record<string, string> | null;
   reason?: string | null;
   evidence?: string | null;
   source?: string | null;

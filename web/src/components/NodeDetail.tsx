@@ -4,10 +4,13 @@ import { Alert, Button } from 'design-react-kit';
 import type { MeasurementState } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { AuditEntry, Explanation, Period, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
+import { actualPreview, baseMeasures, isMeasuredFormula, measureTexts, readMeasures, type MeasuredFormula } from '../base-measures.js';
+import { formErrors } from '../form-errors.js';
 import { inputText, parseInput, percent, weight } from '../format.js';
 import { can, useSession } from '../session.js';
 import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
+import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
@@ -337,6 +340,14 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
           {ruleText}
           {i.derived && <span className="d-block">{t('detail.derived')}</span>}
         </dd>
+        {isMeasuredFormula(i.formula) && (
+          <>
+            <dt className="col-5">{t('edit.formula')}</dt>
+            <dd className="col-7" data-testid="formula-text">
+              {formulaText(i.formula)}
+            </dd>
+          </>
+        )}
         {i.owner && (
           <>
             <dt className="col-5">{t('detail.owner')}</dt>
@@ -353,7 +364,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <dd className="col-7">{i.notes || '—'}</dd>
       </dl>
       {props.whatIfTools}
-      {!i.derived && i.editable && !props.whatIf && <EntryForm {...props} />}
+      {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
@@ -361,13 +372,26 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
   );
 }
 
-/** Data entry for a referente: saved with the version read, so a concurrent save is a conflict, never an overwrite. */
+/** A ratio or trend as the plan writes it, with the names of its base measures. */
+function formulaText(f: MeasuredFormula): string {
+  return f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${String(f.scale).replace('.', ',')}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`;
+}
+
+/**
+ * Data entry for a referente: saved with the version read, so a concurrent save is a conflict, never
+ * an overwrite. A ratio or trend indicator takes its base measures instead of an actual.
+ */
 function EntryForm(props: Props & { indicator: TreeIndicator }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const i = props.indicator;
   const [state, setState] = useState<MeasurementState>(i.state);
   const [actual, setActual] = useState(inputText(i.actual, i.unit));
+  const formula = isMeasuredFormula(i.formula) ? i.formula : null;
+  const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs)));
+  // Problems are said once a save was tried (not while the first number is being typed); the server's after a refusal.
+  const [tried, setTried] = useState(false);
+  const [serverMeasureError, setServerMeasureError] = useState<string | null>(null);
   const [reason, setReason] = useState(i.reason ?? '');
   const [evidence, setEvidence] = useState(i.evidence ?? '');
   const [notes, setNotes] = useState(i.notes ?? '');
@@ -378,6 +402,9 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   useEffect(() => {
     setState(i.state);
     setActual(inputText(i.actual, i.unit));
+    setMeasures(formula === null ? {} : measureTexts(formula, i.inputs));
+    setTried(false);
+    setServerMeasureError(null);
     setReason(i.reason ?? '');
     setEvidence(i.evidence ?? '');
     setNotes(i.notes ?? '');
@@ -387,12 +414,22 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   if (user === null) return null;
   if (period === null) return <p className="small">{t('entry.noPeriod')}</p>;
   const disabled = props.locked || busy;
+  const read = formula === null ? null : readMeasures(formula, measures);
 
   async function save(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
-    const value = state === 'measured' ? parseInput(actual, i.unit) : null;
-    if (state === 'measured' && (value === undefined || value === null)) {
+    setServerMeasureError(null);
+    const measured = state === 'measured' && read !== null;
+    if (measured && read.inputs === null) {
+      setTried(true);
+      setMessage({ kind: 'danger', text: t('entry.fixMeasures') });
+      const first = baseMeasures(formula!).findIndex((m) => read.problems[m.name] !== undefined);
+      requestAnimationFrame(() => document.getElementById(`entry-measure-${first}`)?.focus());
+      return;
+    }
+    const value = state === 'measured' && !measured ? parseInput(actual, i.unit) : null;
+    if (state === 'measured' && !measured && (value === undefined || value === null)) {
       setMessage({ kind: 'danger', text: t(i.unit === 'date' ? 'entry.invalidDate' : 'entry.invalidNumber') });
       return;
     }
@@ -405,15 +442,23 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
       const r = await api.saveMeasurement(props.planId, i.id, period!.id, {
         state,
         actual: value ?? null,
+        ...(measured ? { inputs: read.inputs } : {}),
         reason: state === 'not_evaluable' ? reason.trim() : null,
         evidence: evidence.trim() || null,
         notes: notes.trim() || null,
         version: i.version,
       });
       setMessage({ kind: 'success', text: t('entry.saved') });
+      setTried(false);
       props.onSaved(r.tree);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') {
+      const inputsError = err instanceof ApiError ? formErrors(err, () => null).fields.inputs : undefined;
+      if (inputsError !== undefined) {
+        // The server's word on the base measures goes next to them.
+        setServerMeasureError(inputsError);
+        setMessage({ kind: 'danger', text: t('entry.fixMeasures') });
+        requestAnimationFrame(() => document.getElementById('entry-measure-0')?.focus());
+      } else if (err instanceof ApiError && err.code === 'conflict') {
         setMessage({ kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i) }) });
       } else if (err instanceof ApiError && err.code === 'period-locked') {
         setMessage({ kind: 'danger', text: t('entry.locked', { message: err.message }) });
@@ -456,7 +501,44 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               ))}
             </select>
           </div>
-          {state === 'measured' && (
+          {state === 'measured' && formula !== null && read !== null && (
+            <fieldset className="mb-2" aria-describedby={`entry-measures-hint${serverMeasureError === null ? '' : ' entry-measures-error'}`} data-testid="entry-measures">
+              <legend className="form-label fs-6 mb-1">{t('entry.measures')}</legend>
+              <small id="entry-measures-hint" className="form-text d-block mb-1">
+                {t('entry.measuresHint', { formula: formulaText(formula) })}
+              </small>
+              {baseMeasures(formula).map((m, k) => {
+                const problem = tried ? read.problems[m.name] : read.problems[m.name] === 'zero' ? 'zero' : undefined;
+                const id = `entry-measure-${k}`;
+                return (
+                  <Field key={m.name} id={id} label={`${t(`entry.roles.${m.role}`)}: ${m.name}`} hint="1.587,10" error={problem === undefined ? undefined : t(`entry.problems.${problem}`)}>
+                    {(aria) => (
+                      <input
+                        {...aria}
+                        {...(serverMeasureError !== null && problem === undefined ? { 'aria-invalid': true as const } : {})}
+                        type="text"
+                        inputMode="decimal"
+                        className="form-control"
+                        data-measure={m.name}
+                        value={measures[m.name] ?? ''}
+                        onChange={(e) => setMeasures((all) => ({ ...all, [m.name]: e.target.value }))}
+                      />
+                    )}
+                  </Field>
+                );
+              })}
+              <div id="entry-measures-error" className="field-error" aria-live="polite" data-testid="entry-measures-error">
+                {serverMeasureError}
+              </div>
+              <p className="mb-0">
+                <span className="fw-semibold">{t('entry.computed')}: </span>
+                <output htmlFor={baseMeasures(formula).map((_, k) => `entry-measure-${k}`).join(' ')} data-testid="entry-computed">
+                  {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, i.unit)}
+                </output>
+              </p>
+            </fieldset>
+          )}
+          {state === 'measured' && formula === null && (
             <div className="mb-2">
               <label htmlFor="entry-actual" className="form-label">
                 {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})

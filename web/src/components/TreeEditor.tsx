@@ -11,7 +11,7 @@ import { UNITS } from '../../../src/core/index.js';
 import { api } from '../api/client.js';
 import type { Comparator, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../form-errors.js';
-import { deletionScope, EMPTY_INDICATOR, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
+import { deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
 
 interface ToolsProps {
@@ -261,6 +261,13 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    const problems = formulaProblems(form);
+    if (problems.length > 0) {
+      const found = { fields: Object.fromEntries(problems.map((k) => [k, t(k === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName')])), general: null };
+      setErrors(found);
+      focusFirstError(found, 'ind-');
+      return;
+    }
     void save(
       () =>
         indicator === undefined
@@ -316,7 +323,31 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
           {select('formula', [
             ['none', t('edit.formulaNone')],
             ['children_mean', t('edit.formulaMean')],
+            ['ratio', t('edit.formulaRatio')],
+            ['trend', t('edit.formulaTrend')],
           ])}
+          {(form.formula === 'ratio' || form.formula === 'trend') && (
+            <fieldset className="mb-2" aria-describedby="ind-measures-hint" data-testid="formula-measures">
+              <legend className="form-label fs-6 mb-1">{t('edit.measuresLegend')}</legend>
+              <small id="ind-measures-hint" className="form-text d-block mb-1">
+                {t('edit.measuresHint')}
+              </small>
+              <div className="row g-2">
+                {(form.formula === 'ratio' ? (['numerator', 'denominator'] as const) : (['current', 'previous'] as const)).map((id) => (
+                  <div className="col-sm-6" key={id}>
+                    <Field id={`ind-${id}`} label={t(`edit.${id}`)} error={errors.fields[id]}>
+                      {(aria) => <input {...aria} type="text" className="form-control" value={form[id]} onChange={(e) => set(id, e.target.value)} required autoComplete="off" spellCheck={false} />}
+                    </Field>
+                  </div>
+                ))}
+              </div>
+              {form.formula === 'ratio' && (
+                <Field id="ind-scale" label={t('edit.scale')} hint={t('edit.scaleHint')} error={errors.fields.scale}>
+                  {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={form.scale} onChange={(e) => set('scale', e.target.value)} />}
+                </Field>
+              )}
+            </fieldset>
+          )}
           <DialogButtons submit={t('common.save')} onClose={props.onClose} />
         </fieldset>
       </form>

@@ -1,0 +1,105 @@
+/**
+ * A derived indicator from base measures: the controllo di gestione defines a ratio in the
+ * indicator dialog, enters its two base measures, and the tree shows the computed actual and its
+ * performance. Against the real server and a fresh SQLite file; axe on the dialog and the form.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { pages, type E2eWorld } from './pages.js';
+import { startServer } from './server.js';
+
+const world = {} as E2eWorld;
+const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+
+interface Doc {
+  objectives: Array<{ code: string; title: string; indicators: Array<{ id: string; name: string; formula: unknown; inputs: unknown; actual: unknown; performance: number | null }> }>;
+}
+
+beforeAll(async () => {
+  world.server = await startServer();
+  world.browser = await launchChromium();
+  world.planId = await importFixture();
+}, 120_000);
+
+afterAll(async () => {
+  await world.browser?.close();
+  await world.server?.stop();
+});
+
+describe('ratio indicators', { timeout: 120_000 }, () => {
+  it('the controller defines a ratio of two base measures, enters 45 and 50, and sees the actual 90 and 100,00%', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#f-area', 'C');
+    await page.click('[data-code="C"] .tree-link');
+    await page.click('[data-testid=open-child]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    const code = await page.inputValue('#node-code');
+    await page.fill('#node-title', 'Tempestività delle pratiche');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
+
+    await search(page, code);
+    await page.click(`[data-code="${code}"] .tree-link`);
+    await page.click('[data-testid=open-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await page.fill('#ind-name', 'Pratiche evase sul totale delle ricevute');
+    await page.fill('#ind-weight', '100');
+    await page.selectOption('#ind-comparator', '>=');
+    await page.selectOption('#ind-unit', 'percent');
+    await page.fill('#ind-target', '90 %');
+    await page.selectOption('#ind-formula', 'ratio');
+    await page.waitForSelector('[data-testid=formula-measures]');
+    expect(await page.inputValue('#ind-scale')).toBe('100');
+    await page.fill('#ind-numerator', 'pratiche_evase');
+    // A measure without a name: said next to its field, which takes the focus.
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=ind-denominator-error]').innerText()).toContain('nome della misura');
+    expect(await page.getAttribute('#ind-denominator', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ind-denominator');
+    await page.keyboard.type('pratiche_ricevute');
+    await expectAccessible(page, 'indicator dialog with a ratio formula');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+    const indicator = doc.objectives.find((o) => o.code === code)!.indicators[0]!;
+    expect(indicator.formula).toEqual({ kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: 100 });
+
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    await page.selectOption('#entry-state', 'measured');
+    await page.waitForSelector('[data-testid=entry-measures]');
+    expect(await page.locator('label[for=entry-measure-0]').innerText()).toContain('Numeratore: pratiche_evase');
+    expect(await page.locator('label[for=entry-measure-1]').innerText()).toContain('Denominatore: pratiche_ricevute');
+    expect(await page.locator('#entry-actual').count()).toBe(0);
+    await page.fill('#entry-measure-0', '45');
+    await page.fill('#entry-measure-1', '0');
+    // A zero denominator is said next to it at once; nothing is computed.
+    await expect.poll(() => page.locator('[data-testid=entry-measure-1-error]').innerText()).toContain('può essere 0');
+    expect(await page.locator('[data-testid=entry-computed]').innerText()).toContain('misure di base');
+    await page.fill('#entry-measure-1', '50');
+    await expect.poll(() => page.locator('[data-testid=entry-computed]').innerText()).toBe('90,00%');
+    await expectAccessible(page, 'data entry of base measures');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    await expect.poll(() => page.locator(`[data-testid="actual-${indicator.id}"]`).innerText()).toContain('90');
+    expect(await page.locator(`[data-testid="kpi-${indicator.id}"]`).innerText()).toContain('100,00%');
+    expect((await objectivePerformance(page, code)).text).toContain('100,00%');
+
+    const after = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+    expect(after.objectives.find((o) => o.code === code)!.indicators[0]).toMatchObject({ actual: 90, performance: 100, inputs: { pratiche_evase: '45', pratiche_ricevute: '50' } });
+
+    // The dialog shows the stored formula when editing; the entry form the stored measures.
+    await page.click('[data-testid=open-edit-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    expect(await page.inputValue('#ind-formula')).toBe('ratio');
+    expect(await page.inputValue('#ind-numerator')).toBe('pratiche_evase');
+    expect(await page.inputValue('#ind-denominator')).toBe('pratiche_ricevute');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    expect(await page.inputValue('#entry-measure-0')).toBe('45');
+    expect(await page.inputValue('#entry-measure-1')).toBe('50');
+    await context.close();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { actualPreview, baseMeasures, isMeasuredFormula, measureTexts, readMeasures } from './base-measures.js';
+
+const ratio = { kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: 100 } as const;
+const trend = { kind: 'trend', current: 'utenti_2024', previous: 'utenti_2023' } as const;
+
+describe('base measures of a ratio or trend indicator', () => {
+  it('names the measures each formula asks for; means of children and direct indicators ask for none', () => {
+    expect(baseMeasures(ratio)).toEqual([
+      { role: 'numerator', name: 'pratiche_evase' },
+      { role: 'denominator', name: 'pratiche_ricevute' },
+    ]);
+    expect(baseMeasures(trend).map((m) => m.role)).toEqual(['current', 'previous']);
+    expect(isMeasuredFormula(ratio)).toBe(true);
+    expect(isMeasuredFormula({ kind: 'children_mean' })).toBe(false);
+    expect(isMeasuredFormula(null)).toBe(false);
+  });
+
+  it('45 of 50 at scale 100 is 90, sent as exact decimals; Italian notation is read', () => {
+    const read = readMeasures(ratio, { pratiche_evase: '45', pratiche_ricevute: '50' });
+    expect(read.problems).toEqual({});
+    expect(read.inputs).toEqual({ pratiche_evase: '45', pratiche_ricevute: '50' });
+    expect(read.actual?.toString()).toBe('90');
+    expect(actualPreview(read.actual!, 'percent')).toBe('90,00%');
+    const italian = readMeasures(ratio, { pratiche_evase: '1.587,5', pratiche_ricevute: ' 3.175 ' });
+    expect(italian.inputs).toEqual({ pratiche_evase: '1587.5', pratiche_ricevute: '3175' });
+    expect(actualPreview(italian.actual!, 'number')).toBe('50,00');
+    expect(actualPreview(readMeasures(ratio, { pratiche_evase: '1', pratiche_ricevute: '3' }).actual!, 'percent')).toBe('33,33%');
+  });
+
+  it('a trend is (current − previous) / previous × 100', () => {
+    expect(readMeasures(trend, { utenti_2024: '110', utenti_2023: '100' }).actual?.toString()).toBe('10');
+    expect(readMeasures(trend, { utenti_2024: '-18,72', utenti_2023: '-20' }).actual?.toString()).toBe('-6.4');
+  });
+
+  it('says which measure is missing, unreadable or a zero divisor, and then sends nothing', () => {
+    expect(readMeasures(ratio, { pratiche_evase: '', pratiche_ricevute: 'tanti' })).toEqual({ inputs: null, problems: { pratiche_evase: 'required', pratiche_ricevute: 'invalid' }, actual: null });
+    expect(readMeasures(ratio, { pratiche_evase: '4', pratiche_ricevute: '0' }).problems).toEqual({ pratiche_ricevute: 'zero' });
+    expect(readMeasures(trend, { utenti_2024: '4', utenti_2023: '0,00' }).problems).toEqual({ utenti_2023: 'zero' });
+    expect(readMeasures(ratio, { pratiche_evase: '40%', pratiche_ricevute: '1' }).problems).toEqual({ pratiche_evase: 'invalid' });
+  });
+
+  it('fills the fields from what is stored, in Italian notation', () => {
+    expect(measureTexts(ratio, { pratiche_evase: '1587.1', pratiche_ricevute: '2000' })).toEqual({ pratiche_evase: '1587,1', pratiche_ricevute: '2000' });
+    expect(measureTexts(trend, null)).toEqual({ utenti_2024: '', utenti_2023: '' });
+  });
+});
