@@ -71,10 +71,25 @@ export function pages(world: E2eWorld) {
     return id;
   }
 
+  /** A new objective below the area `area`, added through the dialog and selected in the tree: its code. */
+  async function addObjective(page: Page, area: string, title: string): Promise<string> {
+    await page.selectOption('#f-area', area);
+    await page.click(`[data-code="${area}"] .tree-link`);
+    await page.click('[data-testid=open-child]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    const code = await page.inputValue('#node-code');
+    await page.fill('#node-title', title);
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
+    await search(page, code);
+    await page.click(`[data-code="${code}"] .tree-link`);
+    return code;
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible };
+  return { newPage, login, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, expectAccessible };
 }

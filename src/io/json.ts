@@ -56,6 +56,20 @@ export function formulaDocument(formula: Formula | null): FormulaDocument | null
   return { kind: 'children_mean' };
 }
 
+/** A scoring rule as tree editing accepts it: numbers as JSON numbers, dates ISO (`2024-09-30`), yes/no as booleans. */
+export type RuleDocument =
+  | { kind: 'on_off' }
+  | { kind: 'proportional' }
+  | { kind: 'bands'; mode: 'fixed' | 'interpolated'; points: Array<{ at: number | string | boolean | null; score: number }> }
+  | { kind: 'threshold'; floor: number | string | boolean | null };
+
+export function ruleDocument(rule: ScoringRule | null): RuleDocument | null {
+  if (rule === null) return null;
+  if (rule.kind === 'bands') return { kind: 'bands', mode: rule.mode, points: rule.points.map((p) => ({ at: amountJson(p.at), score: Number(p.score.toString()) })) };
+  if (rule.kind === 'threshold') return { kind: 'threshold', floor: amountJson(rule.floor) };
+  return { kind: rule.kind };
+}
+
 export interface ObjectiveDocument {
   code: string;
   title: string;

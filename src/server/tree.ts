@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation } from '../core/index.js';
-import { amountJson, amountText, evaluationDocument, formulaDocument, type EvaluationDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type RuleDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -29,6 +29,8 @@ export interface TreeIndicator extends IndicatorDocument {
   formula: FormulaDocument | null;
   /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
   inputs: Record<string, string> | null;
+  /** The indicator's own scoring rule with its details (null: the plan's default), amounts as the API reads them back. */
+  rule: RuleDocument | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
@@ -286,6 +288,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     enteredAt: m?.enteredAt ?? null,
     formula: formulaDocument(computed.evaluation.indicator(i.id)?.indicator.formula ?? null),
     inputs: m?.inputs == null ? null : Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])),
+    rule: ruleDocument(computed.evaluation.indicator(i.id)?.indicator.scoring ?? null),
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && computed.evaluation.indicator(i.id)?.indicator.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };

@@ -183,5 +183,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(indicatorOf(withRatio, ratio.body.id)).toMatchObject({ formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 }, inputs: { 'nei termini': '1', totali: '4' } });
     expect(indicatorOf(withRatio, 'Z.1:1')).toMatchObject({ formula: null, inputs: null });
     expect(indicatorOf(withRatio, 'B.1:1').formula).toEqual({ kind: 'children_mean' });
+
+    // The tree tells each indicator's own rule with its details, as tree editing takes them back.
+    expect(indicatorOf(withRatio, 'Z.1:1').rule).toEqual({ kind: 'proportional' });
+    const threshold = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, { name: 'Soglia', weight: 100, comparator: '>=', target: 10, unit: 'number', scoring: { kind: 'threshold', floor: '2,5' } });
+    expect(threshold.status).toBe(201);
+    const bands = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, {
+      name: 'Fasce',
+      weight: 100,
+      comparator: '<=',
+      target: '2024-09-30',
+      unit: 'date',
+      scoring: { kind: 'bands', mode: 'fixed', points: [{ at: '31/12/2024', score: 0 }, { at: '2024-10-31', score: '50,5' }, { at: '2024-09-30', score: 100 }] },
+    });
+    expect(bands.status).toBe(201);
+    const withRules = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(indicatorOf(withRules, threshold.body.id).rule).toEqual({ kind: 'threshold', floor: 2.5 });
+    const bandsRule = { kind: 'bands', mode: 'fixed', points: [{ at: '2024-12-31', score: 0 }, { at: '2024-10-31', score: 50.5 }, { at: '2024-09-30', score: 100 }] };
+    expect(indicatorOf(withRules, bands.body.id).rule).toEqual(bandsRule);
+    // Sent back as it came, the rule is the same.
+    const definition = indicatorOf(withRules, bands.body.id).definitionVersion;
+    expect((await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc(bands.body.id)}`, { scoring: bandsRule, version: definition })).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, bands.body.id).rule).toEqual(bandsRule);
   });
 });

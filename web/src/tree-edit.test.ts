@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeIndicator, TreeObjective } from './api/types.js';
-import { deletionScope, EMPTY_INDICATOR, formula, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode } from './tree-edit.js';
+import { amountInput, bandProblems, bandsRule, deletionScope, EMPTY_INDICATOR, formula, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, pointValue } from './tree-edit.js';
 
 const node = (code: string, parent: string | null, indicators = 0) => ({ code, parent, indicators: Array.from({ length: indicators }) }) as unknown as TreeObjective;
 const plan = [node('A', null), node('A.1', 'A', 2), node('A.2', 'A'), node('A.2.1', 'A.2', 3), node('B', null), node('A.4', 'A')];
@@ -74,5 +74,50 @@ describe('formulas in the indicator form', () => {
     expect(indicatorPatch(before, { ...before, formula: 'none' })).toEqual({ formula: null });
     const trend = indicatorForm({ ...i, formula: { kind: 'trend', current: 'oggi', previous: 'ieri' } });
     expect(trend).toMatchObject({ formula: 'trend', current: 'oggi', previous: 'ieri', scale: '100' });
+  });
+});
+
+describe('bands and threshold rules in the indicator form', () => {
+  const bands = { ...EMPTY_INDICATOR, name: 'Pratiche', target: '10', scoring: 'bands' as const };
+
+  it('reads point values in the unit (Italian or plain numbers, dates) and sends them plain', () => {
+    expect(pointValue('1.587,10', 'number')).toBe('1587.1');
+    expect(pointValue('2.5', 'number')).toBe('2.5');
+    expect(pointValue(' 7,5 %', 'percent')).toBe('7.5');
+    expect(pointValue('30/09/2024', 'date')).toBe('2024-09-30');
+    expect(pointValue('31/02/2024', 'date')).toBeNull();
+    expect(pointValue('tanti', 'number')).toBeNull();
+    expect(pointValue('', 'number')).toBeNull();
+    expect(bandsRule({ ...bands, points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] })).toEqual({ kind: 'bands', mode: 'interpolated', points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] });
+    expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }).scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: '2.5', score: '50.5' }] });
+  });
+
+  it('says which point is empty, unreadable, out of 0–100 or not increasing', () => {
+    expect(bandProblems({ ...bands, points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] })).toEqual({});
+    expect(bandProblems({ ...bands, points: [{ at: '', score: '0' }, { at: '10', score: '' }] })).toEqual({ 'point-0-at': 'empty', 'point-1-score': 'empty' });
+    expect(bandProblems({ ...bands, points: [{ at: '10', score: '-1' }, { at: '5', score: '120' }, { at: 'dieci', score: 'molto' }] })).toEqual({
+      'point-0-score': 'score',
+      'point-1-at': 'order',
+      'point-1-score': 'score',
+      'point-2-at': 'value',
+      'point-2-score': 'score',
+    });
+    expect(bandProblems({ ...bands, points: [{ at: '10', score: '0' }, { at: '10', score: '100' }] })).toEqual({ 'point-1-at': 'order' });
+    expect(bandProblems({ ...bands, unit: 'date', points: [{ at: '30/09/2024', score: '100' }, { at: '2024-10-31', score: '50' }, { at: '01/10/2024', score: '0' }] })).toEqual({ 'point-2-at': 'order' });
+    expect(bandProblems({ ...bands, scoring: 'on_off', points: [{ at: '', score: '' }] })).toEqual({});
+  });
+
+  it('an edit starts from the stored floor or points and sends the rule only when it changed', () => {
+    const base = { name: 'Tempi', weight: 100, comparator: '>=', unit: 'number', targetText: '10', derived: false, formula: null } as unknown as TreeIndicator;
+    const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 2.5 } });
+    expect(threshold.floor).toBe('2,5');
+    expect(indicatorPatch(threshold, threshold)).toEqual({});
+    expect(indicatorPatch(threshold, { ...threshold, floor: '3' })).toEqual({ scoring: { kind: 'threshold', floor: '3' } });
+    const stored = indicatorForm({ ...base, scoring: 'bands', rule: { kind: 'bands', mode: 'fixed', points: [{ at: 0, score: 0 }, { at: 7.5, score: 50.5 }] } });
+    expect(stored).toMatchObject({ bandMode: 'fixed', points: [{ at: '0', score: '0' }, { at: '7,5', score: '50,5' }] });
+    expect(indicatorPatch(stored, stored)).toEqual({});
+    expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' })).toEqual({ scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: '0', score: '0' }, { at: '7.5', score: '50.5' }] } });
+    expect(amountInput('2024-09-30')).toBe('30/09/2024');
+    expect(amountInput(true)).toBe('sì');
   });
 });

@@ -2,8 +2,8 @@
  * The pure part of tree editing: the code a new objective gets, and the API body an indicator
  * form makes (only what changed, for a patch). No React, no requests: tested beside this file.
  */
-import { parseItalianNumber } from '../../src/core/index.js';
-import type { Comparator, FormulaInput, IndicatorInput, ScoringInput, TreeIndicator, TreeObjective } from './api/types.js';
+import { dec, formatItalianDate, parseItalianDate, parseItalianNumber, type Decimal } from '../../src/core/index.js';
+import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from './api/types.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -39,6 +39,10 @@ export interface IndicatorForm {
   target: string;
   scoring: 'on_off' | 'proportional' | 'threshold' | 'bands';
   floor: string;
+  /** A bands rule: fixed (the band reached) or interpolated (straight lines between points). */
+  bandMode: 'fixed' | 'interpolated';
+  /** The band scale's points as typed: value in the indicator's unit → score 0–100. */
+  points: BandPointForm[];
   formula: 'none' | 'children_mean' | 'ratio' | 'trend';
   /** Names of the base measures: numerator and denominator of a ratio, current and previous of a trend. */
   numerator: string;
@@ -57,6 +61,11 @@ export const EMPTY_INDICATOR: IndicatorForm = {
   target: '',
   scoring: 'on_off',
   floor: '',
+  bandMode: 'interpolated',
+  points: [
+    { at: '', score: '0' },
+    { at: '', score: '100' },
+  ],
   formula: 'none',
   numerator: '',
   denominator: '',
@@ -65,8 +74,22 @@ export const EMPTY_INDICATOR: IndicatorForm = {
   previous: '',
 };
 
-/** An indicator as its edit form starts (the floor is not in the tree: kept unless changed). */
+export interface BandPointForm {
+  at: string;
+  score: string;
+}
+
+/** A rule's amount as the form shows it: `2,5`, `30/09/2024`, `sì`. */
+export function amountInput(value: number | string | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'sì' : 'no';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatItalianDate(value) : value;
+}
+
+/** An indicator as its edit form starts, its rule's floor or points included. */
 export function indicatorForm(i: TreeIndicator): IndicatorForm {
+  const rule: RuleDocument | null | undefined = i.rule;
   return {
     name: i.name,
     weight: String(i.weight).replace('.', ','),
@@ -74,7 +97,9 @@ export function indicatorForm(i: TreeIndicator): IndicatorForm {
     unit: i.unit,
     target: i.targetText.replace(/%$/, ''),
     scoring: i.scoring,
-    floor: '',
+    floor: rule?.kind === 'threshold' ? amountInput(rule.floor) : '',
+    bandMode: rule?.kind === 'bands' ? rule.mode : 'interpolated',
+    points: rule?.kind === 'bands' ? rule.points.map((p) => ({ at: amountInput(p.at), score: amountInput(p.score) })) : EMPTY_INDICATOR.points,
     formula: i.formula?.kind ?? (i.derived ? 'children_mean' : 'none'),
     numerator: i.formula?.kind === 'ratio' ? i.formula.numerator : '',
     denominator: i.formula?.kind === 'ratio' ? i.formula.denominator : '',
@@ -91,8 +116,66 @@ function value(text: string, unit: IndicatorForm['unit']): string | null {
   return unit === 'boolean' ? t.toLowerCase() : t;
 }
 
+/** A number typed in Italian (`1.587,10`, `2,5`) or plain (`2.5`) notation; null when it is none. */
+function readNumber(text: string): Decimal | null {
+  const t = text.trim().replace(/\s*%$/, '');
+  const read = parseItalianNumber(t);
+  if (read !== null) return read.value;
+  return /^[+-]?\d+(\.\d+)?$/.test(t) ? dec(t) : null;
+}
+
+/** A point's value as the API reads it: numbers as plain decimals, dates ISO, yes/no as typed; null when unreadable or empty. */
+export function pointValue(text: string, unit: IndicatorForm['unit']): string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (unit === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : parseItalianDate(t);
+  if (unit === 'boolean') return ['sì', 'si', 'no', 'true', 'false'].includes(t.toLowerCase()) ? t.toLowerCase() : null;
+  return readNumber(t)?.toString() ?? null;
+}
+
+export type PointProblem = 'empty' | 'value' | 'score' | 'order';
+
+/**
+ * What is wrong with the band points before sending, keyed by field (`point-0-at`,
+ * `point-1-score`), in the form's order: an empty value or score, a value unreadable in the unit,
+ * a score outside 0–100, a value not above the one before.
+ *
+ * @example bandProblems({ ...form, points: [{ at: '10', score: '0' }, { at: '5', score: '120' }] }) // { 'point-1-at': 'order', 'point-1-score': 'score' }
+ */
+export function bandProblems(form: IndicatorForm): Record<string, PointProblem> {
+  const problems: Record<string, PointProblem> = {};
+  if (form.scoring !== 'bands') return problems;
+  let previous: string | null = null;
+  form.points.forEach((p, k) => {
+    const at = pointValue(p.at, form.unit);
+    if (p.at.trim() === '') problems[`point-${k}-at`] = 'empty';
+    else if (at === null) problems[`point-${k}-at`] = 'value';
+    else {
+      if (previous !== null && form.unit !== 'boolean' && !increasing(previous, at, form.unit)) problems[`point-${k}-at`] = 'order';
+      previous = at;
+    }
+    const score = readNumber(p.score);
+    if (p.score.trim() === '') problems[`point-${k}-score`] = 'empty';
+    else if (score === null || score.lt(0) || score.gt(100)) problems[`point-${k}-score`] = 'score';
+  });
+  return problems;
+}
+
+function increasing(before: string, after: string, unit: IndicatorForm['unit']): boolean {
+  return unit === 'date' ? after > before : dec(after).gt(dec(before));
+}
+
+/** The bands rule as the API reads it (check `bandProblems` first: what cannot be read goes as typed, for the server to refuse). */
+export function bandsRule(form: IndicatorForm): ScoringInput {
+  return {
+    kind: 'bands',
+    mode: form.bandMode,
+    points: form.points.map((p) => ({ at: pointValue(p.at, form.unit) ?? p.at.trim(), score: readNumber(p.score)?.toString() ?? p.score.trim() })),
+  };
+}
+
 function scoring(form: IndicatorForm): ScoringInput | null | undefined {
-  if (form.scoring === 'bands') return undefined;
+  if (form.scoring === 'bands') return form.points.length === 0 ? undefined : bandsRule(form);
   if (form.scoring === 'threshold') return { kind: 'threshold', floor: value(form.floor, form.unit) ?? '' };
   return { kind: form.scoring };
 }
@@ -149,7 +232,7 @@ export function newIndicatorBody(form: IndicatorForm): IndicatorInput {
 
 /**
  * The body of `PATCH …/indicators/:id`: only the fields that differ from `before`, so what the
- * form cannot show (a bands rule, a floor) is never overwritten by accident. The unit
+ * form did not change (a rule and its floor or points) is never overwritten by accident. The unit
  * and target go together: a new unit re-reads the target.
  */
 export function indicatorPatch(before: IndicatorForm, after: IndicatorForm): Partial<IndicatorInput> {
@@ -162,7 +245,9 @@ export function indicatorPatch(before: IndicatorForm, after: IndicatorForm): Par
     patch.unit = full.unit;
     patch.target = full.target;
   }
-  if (after.scoring !== before.scoring || (after.scoring === 'threshold' && after.floor.trim() !== '')) {
+  const ruleChanged =
+    after.scoring === 'threshold' ? after.floor.trim() !== before.floor.trim() : after.scoring === 'bands' ? JSON.stringify(bandsRule(after)) !== JSON.stringify(bandsRule(before)) : false;
+  if (after.scoring !== before.scoring || ruleChanged) {
     const rule = scoring(after);
     if (rule !== undefined) patch.scoring = rule;
   }

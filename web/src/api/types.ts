@@ -3,7 +3,9 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ChangesDocument, EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument } from '../../../src/io/json.js';
+import type { ChangesDocument, EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../../../src/io/json.js';
+
+export type { RuleDocument };
 import type { Issue, MeasurementState } from '../../../src/core/index.js';
 
 export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
@@ -32,7 +34,11 @@ export interface NewAccount {
 export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active'>> & { password?: string };
 
 export type Comparator = '>=' | '<=' | '=';
-export type ScoringInput = { kind: 'on_off' } | { kind: 'proportional' } | { kind: 'threshold'; floor: number | string | boolean };
+export type ScoringInput =
+  | { kind: 'on_off' }
+  | { kind: 'proportional' }
+  | { kind: 'threshold'; floor: number | string | boolean }
+  | { kind: 'bands'; mode: 'fixed' | 'interpolated'; points: Array<{ at: number | string | boolean; score: number | string }> };
 
 /** `POST /api/plans/:id/nodes`. */
 export interface NodeInput {
@@ -101,6 +107,8 @@ export interface TreeIndicator extends IndicatorDocument {
   formula: FormulaDocument | null;
   /** The base measures entered for the period, as exact decimal text; null when none. */
   inputs: Record<string, string> | null;
+  /** The indicator's own scoring rule with its details (null: the plan's default); numbers as numbers, dates ISO. */
+  rule: RuleDocument | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {

@@ -11,7 +11,7 @@ import { UNITS } from '../../../src/core/index.js';
 import { api } from '../api/client.js';
 import type { Comparator, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../form-errors.js';
-import { deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
+import { bandProblems, deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
 
 interface ToolsProps {
@@ -262,8 +262,15 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
   function submit(e: FormEvent) {
     e.preventDefault();
     const problems = formulaProblems(form);
-    if (problems.length > 0) {
-      const found = { fields: Object.fromEntries(problems.map((k) => [k, t(k === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName')])), general: null };
+    const points = Object.entries(bandProblems(form));
+    if (problems.length > 0 || points.length > 0) {
+      const found = {
+        fields: Object.fromEntries([
+          ...points.map(([k, problem]) => [k, t(`edit.errors.points.${problem}`)] as const),
+          ...problems.map((k) => [k, t(k === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName')] as const),
+        ]),
+        general: null,
+      };
       setErrors(found);
       focusFirstError(found, 'ind-');
       return;
@@ -277,7 +284,19 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
     );
   }
 
-  const select = (id: keyof IndicatorForm, options: ReadonlyArray<readonly [string, string]>): ReactNode => (
+  const setPoint = (k: number, key: 'at' | 'score', text: string) => setForm((f) => ({ ...f, points: f.points.map((p, n) => (n === k ? { ...p, [key]: text } : p)) }));
+  const removePoint = (k: number) => {
+    setForm((f) => ({ ...f, points: f.points.filter((_, n) => n !== k) }));
+    // The focus stays in the list: on the row that took its place, or the add button.
+    requestAnimationFrame(() => document.getElementById(form.points.length > 1 ? `ind-point-${Math.min(k, form.points.length - 2)}-at` : 'ind-point-add')?.focus());
+  };
+  const addPoint = () => {
+    setForm((f) => ({ ...f, points: [...f.points, { at: '', score: '' }] }));
+    requestAnimationFrame(() => document.getElementById(`ind-point-${form.points.length}-at`)?.focus());
+  };
+  const valueHint = form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10';
+
+  const select = (id: 'comparator' | 'unit' | 'scoring' | 'formula' | 'bandMode', options: ReadonlyArray<readonly [string, string]>): ReactNode => (
     <Field id={`ind-${id}`} label={t(`edit.${id}`)} error={errors.fields[id]}>
       {(aria) => (
         <select {...aria} className="form-select" value={form[id]} onChange={(e) => set(id, e.target.value as never)}>
@@ -311,14 +330,57 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
           <Field id="ind-target" label={t('edit.target')} hint={form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10'} error={errors.fields.target}>
             {(aria) => <input {...aria} type="text" className="form-control" value={form.target} onChange={(e) => set('target', e.target.value)} />}
           </Field>
-          {select('scoring', [
-            ...(form.scoring === 'bands' ? [['bands', t('detail.rule.bands')] as const] : []),
-            ...(['on_off', 'proportional', 'threshold'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const),
-          ])}
+          {select('scoring', (['on_off', 'proportional', 'threshold', 'bands'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const))}
           {form.scoring === 'threshold' && (
             <Field id="ind-floor" label={t('edit.floor')} error={errors.fields.scoring}>
               {(aria) => <input {...aria} type="text" className="form-control" value={form.floor} onChange={(e) => set('floor', e.target.value)} />}
             </Field>
+          )}
+          {form.scoring === 'bands' && (
+            <>
+              {select('bandMode', [
+                ['interpolated', t('edit.bandModes.interpolated')],
+                ['fixed', t('edit.bandModes.fixed')],
+              ])}
+              <fieldset className="mb-2" aria-describedby="ind-points-hint" data-testid="band-points">
+                <legend className="form-label fs-6 mb-1">{t('edit.pointsLegend')}</legend>
+                <small id="ind-points-hint" className="form-text d-block mb-1">
+                  {t('edit.pointsHint', { example: valueHint })}
+                </small>
+                {errors.fields.scoring !== undefined && (
+                  <div className="field-error" role="alert">
+                    {errors.fields.scoring}
+                  </div>
+                )}
+                <ol className="list-unstyled mb-1">
+                  {form.points.map((p, k) => (
+                    <li key={k} className="row g-2 align-items-start" data-testid={`band-point-${k}`}>
+                      <div className="col-5">
+                        <Field id={`ind-point-${k}-at`} label={t('edit.pointValue', { n: k + 1 })} error={errors.fields[`point-${k}-at`]}>
+                          {(aria) => <input {...aria} type="text" className="form-control" value={p.at} onChange={(e) => setPoint(k, 'at', e.target.value)} autoComplete="off" />}
+                        </Field>
+                      </div>
+                      <div className="col-1 pt-4 mt-2 text-center" aria-hidden="true">
+                        →
+                      </div>
+                      <div className="col-4">
+                        <Field id={`ind-point-${k}-score`} label={t('edit.pointScore', { n: k + 1 })} error={errors.fields[`point-${k}-score`]}>
+                          {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={p.score} onChange={(e) => setPoint(k, 'score', e.target.value)} autoComplete="off" />}
+                        </Field>
+                      </div>
+                      <div className="col-2 pt-4 mt-2">
+                        <Button color="secondary" outline size="sm" type="button" disabled={form.points.length <= 1} onClick={() => removePoint(k)} aria-label={t('edit.removePoint', { n: k + 1 })}>
+                          {t('edit.remove')}
+                        </Button>
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+                <Button id="ind-point-add" color="secondary" outline size="sm" type="button" disabled={form.points.length >= 50} onClick={addPoint}>
+                  {t('edit.addPoint')}
+                </Button>
+              </fieldset>
+            </>
           )}
           {select('formula', [
             ['none', t('edit.formulaNone')],
