@@ -3,25 +3,13 @@
  * and tree editing by the controllo di gestione, against the real server and a fresh SQLite file.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { launchChromium } from './browser.js';
-import { pages, type E2eWorld } from './pages.js';
-import { startServer } from './server.js';
+import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
-const world = {} as E2eWorld;
+const world = e2eWorld();
 const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
-
-beforeAll(async () => {
-  world.server = await startServer();
-  world.browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.stop();
-});
 
 describe('users page', { timeout: 120_000 }, () => {
   it('the admin creates a referente, who can then sign in; the password rule and a taken name are said next to the field', async () => {

@@ -4,28 +4,15 @@
  * the actual 5 scores 50,00%, and the dialog shows the stored points again. Against the real
  * server and a fresh SQLite file; axe on the dialog.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { pages, type E2eWorld } from './pages.js';
-import { startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
 
-const world = {} as E2eWorld;
-const { newPage, login, apiAs, importFixture, openPlan, addObjective, objectivePerformance, expectAccessible } = pages(world);
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, addObjective, objectivePerformance, expectAccessible } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; rule: unknown; performance: number | null }> }>;
 }
-
-beforeAll(async () => {
-  world.server = await startServer();
-  world.browser = await launchChromium();
-  world.planId = await importFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.stop();
-});
 
 describe('bands rules', { timeout: 120_000 }, () => {
   it('the controller sets an interpolated scale 0 → 0, 10 → 100 on target 10, enters 5 and sees 50,00%', async () => {

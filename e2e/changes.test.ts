@@ -8,29 +8,16 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { launchChromium } from './browser.js';
-import { pages, type E2eWorld } from './pages.js';
-import { startServer } from './server.js';
+import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
-const world = {} as E2eWorld;
+const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, importFixture, openPlan, expectAccessible } = pages(world);
 
 interface Doc {
   period: { id: string; state: string };
   objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
 }
-
-beforeAll(async () => {
-  world.server = await startServer();
-  world.browser = await launchChromium();
-  world.planId = await importFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.stop();
-});
 
 /** A fresh load of the plan (the tree as stored now), with the comparison panel open. */
 async function openChanges(page: Page): Promise<void> {

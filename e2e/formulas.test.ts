@@ -3,45 +3,22 @@
  * indicator dialog, enters its two base measures, and the tree shows the computed actual and its
  * performance. Against the real server and a fresh SQLite file; axe on the dialog and the form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { pages, type E2eWorld } from './pages.js';
-import { startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
 
-const world = {} as E2eWorld;
-const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, addObjective, objectivePerformance, expectAccessible } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; title: string; indicators: Array<{ id: string; name: string; formula: unknown; inputs: unknown; actual: unknown; performance: number | null }> }>;
 }
-
-beforeAll(async () => {
-  world.server = await startServer();
-  world.browser = await launchChromium();
-  world.planId = await importFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.stop();
-});
 
 describe('ratio indicators', { timeout: 120_000 }, () => {
   it('the controller defines a ratio of two base measures, enters 45 and 50, and sees the actual 90 and 100,00%', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#f-area', 'C');
-    await page.click('[data-code="C"] .tree-link');
-    await page.click('[data-testid=open-child]');
-    await page.waitForSelector('[data-testid=node-dialog][open]');
-    const code = await page.inputValue('#node-code');
-    await page.fill('#node-title', 'Tempestività delle pratiche');
-    await page.click('[data-testid=dialog-submit]');
-    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
-
-    await search(page, code);
-    await page.click(`[data-code="${code}"] .tree-link`);
+    const code = await addObjective(page, 'C', 'Tempestività delle pratiche');
     await page.click('[data-testid=open-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
     await page.fill('#ind-name', 'Pratiche evase sul totale delle ricevute');

@@ -5,15 +5,34 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { FIXTURE } from '../test/helpers.js';
 import { seriousViolations } from './axe.js';
-import { ACCOUNTS, PASSWORD, type RunningServer } from './server.js';
+import { launchChromium } from './browser.js';
+import { ACCOUNTS, PASSWORD, startServer, type RunningServer } from './server.js';
 
 export interface E2eWorld {
   server: RunningServer;
   browser: Browser;
   planId: string;
+}
+
+/**
+ * A test file's world: the real server on a fresh database and Chromium, started before the file's
+ * tests (with the fixture imported when asked) and stopped after them.
+ */
+export function e2eWorld(options: { fixture?: boolean } = {}): E2eWorld {
+  const world = {} as E2eWorld;
+  beforeAll(async () => {
+    world.server = await startServer();
+    world.browser = await launchChromium();
+    if (options.fixture === true) world.planId = await pages(world).importFixture();
+  }, 120_000);
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.stop();
+  });
+  return world;
 }
 
 export function pages(world: E2eWorld) {
