@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation } from '../core/index.js';
 import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type RuleDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
-import { isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
+import { inputsToJson, isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
@@ -277,6 +277,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
   const assignment = computed.assignments.get(i.id);
+  const definition = computed.evaluation.indicator(i.id)?.indicator;
   return {
     ...i,
     version: m?.version ?? 0,
@@ -286,11 +287,11 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: m?.notes ?? null,
     enteredBy: m?.enteredBy ?? null,
     enteredAt: m?.enteredAt ?? null,
-    formula: formulaDocument(computed.evaluation.indicator(i.id)?.indicator.formula ?? null),
-    inputs: m?.inputs == null ? null : Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])),
-    rule: ruleDocument(computed.evaluation.indicator(i.id)?.indicator.scoring ?? null),
+    formula: formulaDocument(definition?.formula ?? null),
+    inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
+    rule: ruleDocument(definition?.scoring ?? null),
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
-    editable: !locked && !(i.derived && computed.evaluation.indicator(i.id)?.indicator.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
+    editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };
 }
 

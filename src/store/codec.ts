@@ -79,13 +79,22 @@ export function settingsFromJson(json: unknown): PlanSettings {
   return { defaultScoring: ruleFromJson(s.defaultScoring) ?? { kind: 'on_off' }, notMeasured: s.notMeasured, legend };
 }
 
+/** Base measures of a ratio or trend (`{pratiche_evase: 45}`) with their decimals as exact text. */
+export function inputsToJson(inputs: Readonly<Record<string, Decimal>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.toString()]));
+}
+
+export function inputsFromJson(json: Readonly<Record<string, string>>): Record<string, Decimal> {
+  return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, new Decimal(v)]));
+}
+
 export function measurementToJson(m: Measurement): Json {
   switch (m.state) {
     case 'measured':
       return {
         state: 'measured',
         ...(m.actual === undefined ? {} : { actual: amountToJson(m.actual) }),
-        ...(m.inputs === undefined ? {} : { inputs: Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])) }),
+        ...(m.inputs === undefined ? {} : { inputs: inputsToJson(m.inputs) }),
       };
     case 'not_evaluable':
       return { state: 'not_evaluable', reason: m.reason };
@@ -102,7 +111,7 @@ export function measurementFromJson(json: unknown): Measurement {
       return {
         state: 'measured',
         ...(actual === null ? {} : { actual }),
-        ...(m.inputs === undefined ? {} : { inputs: Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, new Decimal(v)])) }),
+        ...(m.inputs === undefined ? {} : { inputs: inputsFromJson(m.inputs) }),
       };
     }
     case 'not_evaluable':

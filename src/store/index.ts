@@ -12,6 +12,7 @@ import type { Store } from './types.js';
 export * from './types.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 export { defaultPeriods, measurementJson, toMeasurement } from './sql-store.js';
+export { inputsToJson } from './codec.js';
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
-import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
@@ -86,7 +86,7 @@ function measurementRecord(r: Row): MeasurementRecord {
     periodId: String(r.period_id),
     state: r.state as MeasurementRecord['state'],
     actual: amountFromJson(parse(r.actual)),
-    inputs: inputs === null ? null : Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, new Decimal(v)])),
+    inputs: inputs === null ? null : inputsFromJson(inputs),
     reason: str(r.reason),
     evidence: str(r.evidence),
     source: str(r.source),
@@ -103,7 +103,7 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
   return {
     state: m.state,
     actual: amountToJson(m.actual),
-    inputs: m.inputs === null ? null : Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])),
+    inputs: m.inputs === null ? null : inputsToJson(m.inputs),
     reason: m.reason,
     evidence: m.evidence,
     source: m.source,
@@ -847,7 +847,7 @@ function measurementParams(planId: string, indicatorId: string, periodId: string
     periodId,
     m.state,
     m.state === 'measured' ? text(amountToJson(like.actual ?? null)) : null,
-    m.state === 'measured' && inputs !== undefined && inputs !== null ? JSON.stringify(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.toString()]))) : null,
+    m.state === 'measured' && inputs !== undefined && inputs !== null ? JSON.stringify(inputsToJson(inputs)) : null,
     m.state === 'not_evaluable' ? (like.reason ?? null) : null,
     extra.evidence,
     extra.source,

@@ -1,6 +1,7 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
 import { z } from 'zod';
 import { Decimal, MEASUREMENT_STATES, type Amount } from '../../core/index.js';
+import { inputsToJson } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
@@ -91,7 +92,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const view = trees.indicator(after, indicatorId, user);
       const withTree = c.req.query('tree') !== 'false';
       const { planDataVersion: _, ...stored } = measurement;
-      const head = JSON.stringify({ indicator: view, measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : Object.fromEntries(Object.entries(stored.inputs).map(([k, v]) => [k, v.toString()])) } });
+      const head = JSON.stringify({ indicator: view, measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) } });
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
       const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user)}}` : head;
       return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
