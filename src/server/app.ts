@@ -25,10 +25,13 @@ import { planRoutes } from './routes/plans.js';
 import { sessionRoutes } from './routes/session.js';
 import { treeRoutes } from './routes/tree.js';
 import { userRoutes } from './routes/users.js';
+import { appraisalRoutes } from './routes/appraisals.js';
+import { rewardRoutes } from './routes/rewards.js';
+import { smvpRoutes } from './routes/smvp.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, smvpRoutes, appraisalRoutes, rewardRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;

@@ -10,6 +10,7 @@ import { openSqlite } from './sqlite/db.js';
 import type { Store } from './types.js';
 
 export * from './types.js';
+export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 export { defaultPeriods, measurementJson, toMeasurement } from './sql-store.js';
 export { inputsToJson } from './codec.js';

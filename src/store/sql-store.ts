@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 import type {
@@ -218,8 +219,10 @@ function indicatorRow(planId: string, code: string, position: number, id: string
 
 export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
+  readonly appraisals: AppraisalStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
+    this.appraisals = new SqlAppraisals(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */

@@ -5,6 +5,7 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { AppraisalStore } from './appraisals.js';
 import type { NewPeriod } from './periods.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
@@ -12,8 +13,8 @@ export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
 export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
 export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
-export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 
 /** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
 export interface Actor {
@@ -246,6 +247,8 @@ export interface ImportInput {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Individual performance: SMVP, appraisal forms, bonus distributions (appraisals.ts). */
+  readonly appraisals: AppraisalStore;
   close(): Promise<void>;
 
   listPlans(): Promise<PlanRecord[]>;

@@ -6,17 +6,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { Decimal } from '../../src/core/index.js';
 import { SYSTEM, type Role } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
 import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 type Who = Role | 'public';
-const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'];
+const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'personale', 'public'];
 
 interface Scratch {
   planId: string;
   userId: string;
+  /** An appraisal form of the scratch user, evaluated by the referente (set by `appraisal`). */
+  formId?: string;
+  /** The referente's account id (set by `appraisal` and `evaluator`). */
+  evaluatorId?: string;
 }
 
 interface Row {
@@ -39,7 +44,8 @@ interface Row {
 }
 
 const ALL: readonly Who[] = WHO;
-const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
+const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
+const HR: readonly Who[] = ['admin', 'personale'];
 const EDITORS: readonly Who[] = ['admin', 'controller'];
 
 function fixtureForm(): FormData {
@@ -51,6 +57,26 @@ function fixtureForm(): FormData {
 const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
+};
+
+/** The example SMVP for the scratch plans' body and a form of the scratch user (category `category`), evaluated by the referente. */
+const appraisal =
+  (category: 'dirigente' | 'personale') =>
+  async (t: TestServer, s: Scratch): Promise<void> => {
+    await t.server.store.appraisals.saveSmvp('Ente', 2024, exampleSmvpJson('Ente', 2024), null, SYSTEM);
+    const evaluator = (await t.server.store.listUsers()).find((u) => u.username === 'referente')!;
+    const form = await t.server.store.appraisals.createForm({ organisation: 'Ente', year: 2024, personId: s.userId, evaluatorId: evaluator.id, category, planId: s.planId, document: { objectives: [{ id: 'o1', title: 'Obiettivo', weight: '100', comparator: '>=', target: { kind: 'number', value: '1' }, unit: 'number', scoring: null, state: 'not_measured', actual: null, reason: null }] } }, SYSTEM);
+    if (!form.ok) throw new Error(form.error.message);
+    s.formId = form.value.id;
+    s.evaluatorId = evaluator.id;
+  };
+const evaluator = async (t: TestServer, s: Scratch): Promise<void> => {
+  s.evaluatorId = (await t.server.store.listUsers()).find((u) => u.username === 'referente')!.id;
+};
+const smvpFile = (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([JSON.stringify(exampleSmvpJson('Ente', 2024))]), 'smvp.json');
+  return form;
 };
 
 const ROWS: Row[] = [
@@ -103,6 +129,24 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
   { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },
   { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
+  // Individual performance: the SMVP is published; forms are personal data.
+  { method: 'GET', route: '/api/smvp', what: 'list the SMVPs', allowed: ALL, success: 200, call: () => ({ path: '/api/smvp' }) },
+  { method: 'GET', route: '/api/smvp/{year}', what: 'read the SMVP', allowed: ALL, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/smvp/2024?organisation=Ente' }) },
+  { method: 'PUT', route: '/api/smvp/{year}', what: 'save the SMVP', allowed: ['admin', 'controller', 'personale'], success: 200, call: () => ({ path: '/api/smvp/2024?organisation=Ente', body: { document: exampleSmvpJson('Ente', 2024) } }) },
+  { method: 'POST', route: '/api/smvp/{year}/import', what: 'import the SMVP', allowed: ['admin', 'controller', 'personale'], success: 200, call: () => ({ path: '/api/smvp/2024/import?organisation=Ente', body: smvpFile }) },
+  { method: 'GET', route: '/api/smvp/{year}/export', what: 'export the SMVP', allowed: ALL, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/smvp/2024/export?format=xlsx&organisation=Ente' }) },
+  { method: 'GET', route: '/api/appraisals', what: 'the forms I may see', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/appraisals' }) },
+  { method: 'POST', route: '/api/appraisals', what: 'create a form', allowed: HR, success: 201, prepare: evaluator, call: (s) => ({ path: '/api/appraisals', body: { year: 2024, personId: s.userId, evaluatorId: s.evaluatorId, category: 'personale' } }) },
+  { method: 'GET', route: '/api/appraisals/{id}', what: "a staff member's form (the referente evaluates)", allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}` }) },
+  { method: 'GET', route: '/api/appraisals/{id}', what: "a manager's form", allowed: ['admin', 'personale', 'referente', 'oiv'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}` }) },
+  { method: 'PATCH', route: '/api/appraisals/{id}', what: 'assign objectives (draft)', allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}`, body: { version: 1, objectives: [{ title: 'Obiettivo', weight: 100, target: 1 }] } }) },
+  { method: 'POST', route: '/api/appraisals/{id}/actions', what: 'acknowledge as the evaluator', allowed: ['referente'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}/actions`, body: { action: 'acknowledge', version: 1 } }) },
+  { method: 'GET', route: '/api/appraisals/{id}/trail', what: "a staff member's form's trail", allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}/trail` }) },
+  { method: 'GET', route: '/api/appraisals/{id}/document', what: "a manager's form to sign", allowed: ['admin', 'personale', 'referente', 'oiv'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}/document?format=docx` }) },
+  { method: 'POST', route: '/api/rewards/{year}/distribute', what: 'share the bonus fund', allowed: HR, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/rewards/2024/distribute', body: { category: 'eq', fund: '1000', organisation: 'Ente' } }) },
+  { method: 'GET', route: '/api/rewards/{year}', what: 'bonuses per person', allowed: HR, success: 200, call: () => ({ path: '/api/rewards/2024?organisation=Ente' }) },
+  { method: 'GET', route: '/api/rewards/{year}/aggregates', what: 'the anonymised distribution', allowed: ALL, success: 200, call: () => ({ path: '/api/rewards/2024/aggregates?organisation=Ente' }) },
+  // Last: a password change ends the account's other sessions, the shared clients' included.
   { method: 'POST', route: '/api/users/me/password', what: 'change my password', allowed: SIGNED_IN, success: 200, freshSession: true, call: () => ({ path: '/api/users/me/password', body: { current: PASSWORD, next: PASSWORD } }) },
   { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
 ];
