@@ -11,4 +11,5 @@ export * from './explanation.js';
 export * from './verification.js';
 export * from './settings.js';
 export * from './italian.js';
+export * from './bounds.js';
 export * from './words.js';
