@@ -81,14 +81,33 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
-    app.use('/*', serveStatic({ root: webRoot }));
+    // Vite names every asset by its content's hash, so an asset never changes under its name: the
+    // browser keeps it for a year without asking. index.html names the current assets and is
+    // revalidated on every load. The build writes .br and .gz beside each text asset.
+    app.use(
+      '/*',
+      serveStatic({
+        root: webRoot,
+        precompressed: true,
+        onFound: (path, c) => {
+          c.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
     // The SPA decides what a path means: any other page is index.html.
-    app.get('*', (c) => c.html(readFileSync(join(webRoot, 'index.html'), 'utf8')));
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index);
+    });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
   }
   return { app, api, deps };
 }
+
+/** Files under assets/ carry their content's hash in their name (Vite's `[name]-[hash].ext`). */
+const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}(\.[a-z0-9]+)+$/;
 
 async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (body === null) return;
