@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { SqlAttachments, type AttachmentStore } from './attachments.js';
+import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { SqlVariances, type VarianceStore } from './variances.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 import type {
@@ -218,8 +221,14 @@ function indicatorRow(planId: string, code: string, position: number, id: string
 
 export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
+  readonly attachments: AttachmentStore;
+  readonly comments: CommentStore;
+  readonly variances: VarianceStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
+    this.attachments = new SqlAttachments(db);
+    this.comments = new SqlComments(db);
+    this.variances = new SqlVariances(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */
