@@ -15,8 +15,10 @@ import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, HttpError } from './errors.js';
+import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { changeRoutes } from './routes/changes.js';
+import { yearRoutes } from './routes/years.js';
 import { exportRoutes } from './routes/exports.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
@@ -28,7 +30,7 @@ import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, yearRoutes, attachmentRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -39,7 +41,7 @@ export interface AppOptions {
   readonly modules?: readonly RouteModule[];
 }
 
-export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
+export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024, attachmentBytes: 20 * 1024 * 1024 };
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -54,9 +56,19 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   };
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
+  // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
+  const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: (c) => { throw fileTooLarge(c, limits.attachmentBytes); } });
   app.use('/api/*', async (c, next) => {
     // Reads have no body to limit; asking a GET for its body would build a whole web Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)) {
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      if (declared > limits.attachmentBytes + MULTIPART_SLACK) {
+        if (declared <= 256 * 1024 * 1024) await discard(c.req.raw.body);
+        throw fileTooLarge(c, limits.attachmentBytes);
+      }
+      return attachmentLimit(c, next);
+    }
     const isUpload = c.req.path === '/api/plans/import';
     const max = isUpload ? limits.uploadBytes : limits.jsonBytes;
     const declared = Number(c.req.header('content-length') ?? Number.NaN);
