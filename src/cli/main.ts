@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerRelazione } from './commands/relazione.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerTemplate(program);
   registerNextYear(program);
   registerReport(program);
+  registerRelazione(program);
   registerServe(program);
   registerAdmin(program);
   return program;
