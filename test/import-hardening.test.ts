@@ -39,7 +39,7 @@ function withA3Actual(actual: string, target = '10'): string {
 }
 const A3_LINE = fixtureText().split('\n').findIndex((l) => l.startsWith('\tSoggetti coinvolti\t')) + 1;
 
-describe('numbers that do not fit (defect 1) and digit bounds (defect 3)', () => {
+describe('numbers that do not fit (defect 1) and digit bounds (defect 3)', { timeout: 120_000 }, () => {
   it.each([
     ['1e400 in the Peso', { weight: { xml: '<v>1e400</v>' } }, 'C3'],
     ['Infinity in the Consuntivo', { actual: { xml: '<v>Infinity</v>' } }, 'E3'],
@@ -73,7 +73,7 @@ describe('numbers that do not fit (defect 1) and digit bounds (defect 3)', () =>
   });
 });
 
-describe('values of the wrong kind (defect 4)', () => {
+describe('values of the wrong kind (defect 4)', { timeout: 120_000 }, () => {
   it.each([
     ['a date', '15/07/2024', 'a date'],
     ['sì', 'sì', 'a yes/no value'],
@@ -107,7 +107,7 @@ describe('values of the wrong kind (defect 4)', () => {
   });
 });
 
-describe('zip bombs and damaged workbooks (defects 2 and 11)', () => {
+describe('zip bombs and damaged workbooks (defects 2 and 11)', { timeout: 120_000 }, () => {
   it('an entry that unpacks to more than it declares is stopped while inflating, naming the file and the part', async () => {
     const parts = workbookParts([{ name: 'Albero', rows: [LAYOUT_HEADER, ['A.1 x'], [null, 'i', '100% >=', '1', '1']] }]);
     const sheet = parts[4]!;
@@ -154,7 +154,7 @@ describe('zip bombs and damaged workbooks (defects 2 and 11)', () => {
   });
 });
 
-describe('what the CLI prints (defects 6 and 7)', () => {
+describe('what the CLI prints (defects 6 and 7)', { timeout: 120_000 }, () => {
   it('evaluate --json gives an actual no double can hold as its exact decimal', () => {
     const run = albero(['evaluate', file('exact.txt', withA3Actual('123.456.789.012.345,12345678901234567891')), '--json']);
     expect(run.status).toBe(0);
@@ -181,7 +181,7 @@ describe('what the CLI prints (defects 6 and 7)', () => {
   });
 });
 
-describe('the same through the import API and data entry', () => {
+describe('the same through the import API and data entry', { timeout: 120_000 }, () => {
   let t: TestServer;
   let controller: Client;
   let planId: string;
