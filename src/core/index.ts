@@ -13,3 +13,4 @@ export * from './settings.js';
 export * from './italian.js';
 export * from './words.js';
 export * from './messages/index.js';
+export * from './next-year.js';
