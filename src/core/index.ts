@@ -13,4 +13,5 @@ export * from './settings.js';
 export * from './italian.js';
 export * from './bounds.js';
 export * from './words.js';
+export * from './messages/index.js';
 export * from './next-year.js';
