@@ -22,6 +22,8 @@ interface Scratch {
   formId?: string;
   /** The referente's account id (set by `appraisal` and `evaluator`). */
   evaluatorId?: string;
+  /** A file attached by `prepare` (the evidence rows). */
+  attachmentId?: string;
 }
 
 interface Row {
@@ -46,6 +48,8 @@ interface Row {
 const ALL: readonly Who[] = WHO;
 const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 const HR: readonly Who[] = ['admin', 'personale'];
+/** Those who work on the plan (evidence and comments are theirs; HR's `personale` is not among them). */
+const PLAN_STAFF: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
 const EDITORS: readonly Who[] = ['admin', 'controller'];
 
 function fixtureForm(): FormData {
@@ -78,8 +82,29 @@ const smvpFile = (): FormData => {
   form.set('file', new Blob([JSON.stringify(exampleSmvpJson('Ente', 2024))]), 'smvp.json');
   return form;
 };
+/** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
+const attach = (indicator: string) => async (t: TestServer, s: Scratch): Promise<void> => {
+  const stored = await t.server.store.attachments.add(s.planId, indicator, '2024-12-31', { name: 'evidenza.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, SYSTEM);
+  if (!stored.ok) throw new Error(stored.error.message);
+  s.attachmentId = stored.value.id;
+};
+const evidenceForm = (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')]), 'evidenza.pdf');
+  return form;
+};
+const files = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/attachments`;
+const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
 
 const ROWS: Row[] = [
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: PLAN_STAFF, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: 'files of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: files(s, 'B:1') }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to the referente's unit's value", allowed: ['admin', 'controller', 'referente'], success: 201, call: (s) => ({ path: files(s, 'A:1'), body: evidenceForm }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to another unit's value", allowed: EDITORS, success: 201, call: (s) => ({ path: files(s, 'B:1'), body: evidenceForm }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download a file of the referente's unit", allowed: PLAN_STAFF, success: 200, published: true, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
@@ -125,6 +150,11 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'start collecting', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'validate a closed period', allowed: ['oiv'], success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'validated' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a closed period', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'correzione' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/next-year', what: "make next year's plan", allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/next-year`, body: { year: 2025 } }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
   { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
   { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },

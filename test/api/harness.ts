@@ -24,10 +24,16 @@ export interface Reply<T = any> {
 export class Client {
   cookie: string | null = null;
   csrf: string | null = null;
+  /**
+   * The `Accept-Language` sent unless a request sets its own: English, the language the tests'
+   * assertions on messages are written in (the server's default is Italian); null sends none.
+   */
+  language: string | null = 'en';
   constructor(readonly base: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
+    if (this.language !== null && !Object.keys(h).some((k) => k.toLowerCase() === 'accept-language')) h['accept-language'] = this.language;
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (typeof body === 'string') payload = body;
@@ -84,7 +90,7 @@ let postgresUsers = 0;
 
 export const REFERENTE_UNIT = 'Ufficio Digitale';
 
-export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number; attachmentBytes?: number } = {}): Promise<TestServer> {
   let location: string;
   let dir: string | null = null;
   if (backend === 'postgres') {
@@ -95,7 +101,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: { up
     dir = mkdtempSync(join(tmpdir(), 'albero-api-'));
     location = join(dir, 'albero.sqlite');
   }
-  const server = await startServer({ location, port: 0, host: '127.0.0.1', ...(options.uploadBytes ? { limits: { uploadBytes: options.uploadBytes } } : {}) });
+  const server = await startServer({ location, port: 0, host: '127.0.0.1', limits: { ...(options.uploadBytes ? { uploadBytes: options.uploadBytes } : {}), ...(options.attachmentBytes ? { attachmentBytes: options.attachmentBytes } : {}) } });
   const hash = await hashPassword(PASSWORD);
   const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [], personale: [] };
   for (const role of ['admin', 'controller', 'referente', 'oiv', 'personale'] as const) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch, UserRecord } from '../../store/index.js';
-import { readAmount } from '../amounts.js';
+import { DecimalText, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
@@ -12,7 +12,6 @@ import { body, language, LANGUAGES, param } from '../validation.js';
 import { preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
-const DecimalText = z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
 const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a code such as A.2.1');
 const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
@@ -57,6 +56,10 @@ const IndicatorFields = {
   owner: z.string().max(200).nullable().optional(),
   source: z.string().max(2000).nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),
+  // The three-year horizon: the baseline in the indicator's unit and its year, the targets of the plan's year + 1 and + 2.
+  baseline: Value.nullable().optional(),
+  baselineYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  nextTargets: z.tuple([Value.nullable(), Value.nullable()]).nullable().optional(),
 };
 const NewIndicator = z.object(IndicatorFields).strict();
 const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(IndicatorFields).map(([k, v]) => [k, v.optional()])), version: z.number().int().min(0) }).strict() as unknown as z.ZodType<
@@ -81,6 +84,15 @@ function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formul
   if (input === null || input === undefined) return null;
   if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(1) };
   return input;
+}
+
+/** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
+function horizon(input: { baseline?: z.infer<typeof Value> | null; baselineYear?: number | null; nextTargets?: [z.infer<typeof Value> | null, z.infer<typeof Value> | null] | null }, unit: string): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
+  const out: { -readonly [K in 'baseline' | 'baselineYear' | 'nextTargets']?: IndicatorPatch[K] } = {};
+  if (input.baseline !== undefined) out.baseline = amount(input.baseline, unit, 'baseline');
+  if (input.baselineYear !== undefined) out.baselineYear = input.baselineYear;
+  if (input.nextTargets !== undefined) out.nextTargets = input.nextTargets === null ? [null, null] : [amount(input.nextTargets[0], unit, 'nextTargets.0'), amount(input.nextTargets[1], unit, 'nextTargets.1')];
+  return out;
 }
 
 /** A read of the computed tree, as the route and the fast path of `fast-reads.ts` both receive it. */
@@ -209,6 +221,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
           owner: input.owner ?? null,
           source: input.source ?? null,
           notes: input.notes ?? null,
+          ...horizon(input, input.unit),
         },
         actorOf(user),
       ),
@@ -233,7 +246,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
-      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined)) {
+      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
         const computed = await trees.computed(planId);
         const current = computed.evaluation.indicator(indicatorId);
         if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
@@ -245,6 +258,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('target')) patch.target = amount(input.target, unit!, 'target');
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
+      Object.assign(patch, horizon(input, unit!));
       return c.json(must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
     },
   );
