@@ -10,6 +10,7 @@ import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
+import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 import type {
@@ -242,11 +243,13 @@ export class SqlStore implements Store {
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
   readonly variances: VarianceStore;
+  readonly relazioni: RelazioneStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.variances = new SqlVariances(db);
+    this.relazioni = new SqlRelazioni(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */
