@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure } from '../store/index.js';
+import { preferredLanguage } from './language.js';
 
 export interface ApiIssue {
   severity: string;
@@ -19,7 +20,7 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly extra: { issues?: ApiIssue[]; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly extra: { issues?: ApiIssue[]; details?: Record<string, unknown>; headers?: Record<string, string>; messageIt?: string } = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -35,11 +36,19 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'has-children': 409,
   'period-in-use': 409,
   invalid: 422,
+  'revision-required': 409,
+  'revision-open': 409,
+  'not-adopted': 409,
+  'plan-archived': 409,
+  'plan-has-closed-periods': 409,
 };
 
 /** A store refusal as the HTTP error it means. */
 export function fromFailure(failure: Failure): HttpError {
-  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, failure.details === undefined ? {} : { details: failure.details });
+  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, {
+    ...(failure.details === undefined ? {} : { details: failure.details }),
+    ...(failure.messageIt === undefined ? {} : { messageIt: failure.messageIt }),
+  });
 }
 
 /** Unwraps a store result, throwing its refusal at the edge. */
@@ -50,7 +59,11 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; error: Fai
 
 export function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof HttpError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.extra.issues ? { issues: error.extra.issues } : {}), ...(error.extra.details ? { details: error.extra.details } : {}) } };
+    // A refusal said in both languages is answered in the reader's: Italian unless English is preferred.
+    const english = error.extra.messageIt !== undefined && (c.req.query('lang') ?? preferredLanguage(c.req.header('accept-language')) ?? 'it') === 'en';
+    const message = error.extra.messageIt === undefined || english ? error.message : error.extra.messageIt;
+    if (error.extra.messageIt !== undefined) c.header('Content-Language', english ? 'en' : 'it');
+    const body = { error: { code: error.code, message, ...(error.extra.issues ? { issues: error.extra.issues } : {}), ...(error.extra.details ? { details: error.extra.details } : {}) } };
     for (const [name, value] of Object.entries(error.extra.headers ?? {})) c.header(name, value);
     return c.json(body, error.status);
   }

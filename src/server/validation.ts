@@ -6,6 +6,9 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Language } from '../core/index.js';
 import { HttpError, type ApiIssue } from './errors.js';
+import { LANGUAGES, preferredLanguage } from './language.js';
+
+export { LANGUAGES, preferredLanguage };
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((i) => {
@@ -52,9 +55,6 @@ export function param(c: Context, name: string): string {
   return value;
 }
 
-/** The languages explanations are said in. */
-export const LANGUAGES: readonly Language[] = ['it', 'en'];
-
 /**
  * The language of the explanation sentences: `?lang=it|en`, else the first of Italian or English
  * the `Accept-Language` header prefers, else Italian (the users are Italian offices).
@@ -68,19 +68,4 @@ export function language(c: Context): Language {
     });
   }
   return preferredLanguage(c.req.header('accept-language')) ?? 'it';
-}
-
-/** The first of `it` and `en` an `Accept-Language` header accepts, by quality then order; null when neither. */
-export function preferredLanguage(header: string | undefined): Language | null {
-  if (header === undefined) return null;
-  const ranked = header
-    .split(',')
-    .map((part, order) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
-      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), order };
-    })
-    .filter((r) => r.q > 0 && !Number.isNaN(r.q))
-    .sort((a, b) => b.q - a.q || a.order - b.order);
-  return (ranked.find((r) => (LANGUAGES as readonly string[]).includes(r.base))?.base as Language | undefined) ?? null;
 }

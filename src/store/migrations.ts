@@ -163,6 +163,54 @@ const MIGRATIONS: readonly Migration[] = [
           until_at BIGINT NOT NULL)`,
     ],
   },
+  {
+    version: 10,
+    name: 'adoption of a plan by its act, revisions (variazioni) with their changes, archived plans, metadata frozen with each closing',
+    sql: () => [
+      `ALTER TABLE plans ADD COLUMN status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'adopted'))`,
+      `ALTER TABLE plans ADD COLUMN act_kind TEXT`,
+      `ALTER TABLE plans ADD COLUMN act_number TEXT`,
+      `ALTER TABLE plans ADD COLUMN act_date TEXT`,
+      `ALTER TABLE plans ADD COLUMN adopted_at TEXT`,
+      `ALTER TABLE plans ADD COLUMN adopted_by TEXT`,
+      `ALTER TABLE plans ADD COLUMN archived_at TEXT`,
+      `CREATE TABLE plan_revisions (
+          plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('variazione', 'rimodulazione')),
+          reason TEXT NOT NULL,
+          decided_on TEXT NOT NULL,
+          act_kind TEXT,
+          act_number TEXT,
+          act_date TEXT,
+          status TEXT NOT NULL CHECK (status IN ('open', 'approved')),
+          opened_at TEXT NOT NULL,
+          opened_by TEXT,
+          approved_at TEXT,
+          approved_by TEXT,
+          PRIMARY KEY (plan_id, seq))`,
+      // One open revision per plan, held by the database itself.
+      `CREATE UNIQUE INDEX plan_revisions_one_open ON plan_revisions (plan_id) WHERE status = 'open'`,
+      `CREATE TABLE plan_revision_changes (
+          plan_id TEXT NOT NULL,
+          revision_seq INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          at TEXT NOT NULL,
+          username TEXT,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          node_code TEXT,
+          indicator_id TEXT,
+          before TEXT,
+          after TEXT,
+          PRIMARY KEY (plan_id, revision_seq, seq),
+          FOREIGN KEY (plan_id, revision_seq) REFERENCES plan_revisions(plan_id, seq) ON DELETE CASCADE)`,
+      // Owners, units, versions and the evidence of each value as they stood at the closing: the
+      // closed period's tree is read from the closing, the same document as when it was closed.
+      `ALTER TABLE period_closings ADD COLUMN meta TEXT`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,8 +10,22 @@ import { HttpError, must, type ApiIssue } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, invalidField, param } from '../validation.js';
 
-export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string } {
-  return { id: p.id, organisation: p.organisation, title: p.title, year: p.year, version: p.version, published: p.published, createdAt: p.createdAt, updatedAt: p.updatedAt };
+export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string; archived: boolean } {
+  return {
+    id: p.id,
+    organisation: p.organisation,
+    title: p.title,
+    year: p.year,
+    version: p.version,
+    published: p.published,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    status: p.status,
+    adoption: p.adoption,
+    archived: p.archivedAt !== null,
+    archivedAt: p.archivedAt,
+    openRevision: p.openRevision,
+  };
 }
 
 /** The plan, if this caller may read it: anyone signed in reads every plan, the public only published ones (others are "not found" to them). */
@@ -48,11 +62,31 @@ function issueView(i: { severity: string; code: string; message: string; locatio
 export const planRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/plans', tag: 'plans', summary: 'The plans (the public sees published plans only)', access: 'everyone', responses: { 200: '[{id, organisation, title, year, version, published, createdAt}]' } }, async (c) => {
-    const plans = await store.listPlans();
-    const user = currentUser(c);
-    return c.json(plans.filter((p) => user !== null || p.published).map(planView));
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans',
+      tag: 'plans',
+      summary: 'The plans (the public sees published plans only); archived plans are left out unless asked for',
+      access: 'everyone',
+      query: { archived: { description: 'false (default): plans in use; true: archived plans only; all: both', values: ['false', 'true', 'all'] } },
+      responses: { 200: '[{id, organisation, title, year, version, published, createdAt, status, adoption, archived, archivedAt, openRevision}]', 400: 'archived other than false, true, all' },
+    },
+    async (c) => {
+      const asked = c.req.query('archived') ?? 'false';
+      if (asked !== 'false' && asked !== 'true' && asked !== 'all') {
+        throw new HttpError(400, 'invalid-query', 'archived is false, true or all', { issues: [{ severity: 'error', code: 'invalid-field', message: 'archived: false, true or all', location: { field: 'archived' } }] });
+      }
+      const plans = await store.listPlans({ archived: asked === 'false' ? 'exclude' : asked === 'true' ? 'only' : 'all' });
+      const user = currentUser(c);
+      return c.json(plans.filter((p) => user !== null || p.published).map(planView));
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/plans/:planId', tag: 'plans', summary: 'One plan (archived ones too): status, adoption act, open revision', access: 'signed in; the public for published plans', responses: { 200: 'the plan', 404: 'unknown plan' } },
+    async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
+  );
 
   api.route(
     {
@@ -118,13 +152,13 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final)', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'change plans');
     const input = await body(c, PlanPatch);
     return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
   });
 
-  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited)', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'delete plans');
     return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
   });
