@@ -615,7 +615,7 @@ export class Evaluation {
       }
     } else {
       if (m.state === 'measured') {
-        const computed = computeFormula(ind.formula, m.inputs ?? {});
+        const computed = computeFormula(ind.formula, formulaInputs(ind, m.inputs));
         if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
         else actual = { kind: 'number', value: computed.value };
       }
@@ -707,6 +707,22 @@ export function weightUnits(weight: Decimal): number {
 }
 const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 const NONE: readonly Issue[] = [];
+
+/**
+ * The base measures a formula reads: those entered, and for a trend whose previous value was not
+ * entered, last year's value from the indicator's predecessor.
+ */
+export function formulaInputs(ind: Indicator, entered: Readonly<Record<string, Decimal>> | undefined): Readonly<Record<string, Decimal>> {
+  const inputs = entered ?? {};
+  if (ind.formula?.kind !== 'trend' || ind.predecessorValue == null || inputs[ind.formula.previous] !== undefined) return inputs;
+  return { ...inputs, [ind.formula.previous]: ind.predecessorValue.value };
+}
+
+/** Whether a trend reads its previous value from its predecessor (nothing entered for it). */
+export function previousFromPredecessor(ind: Indicator): boolean {
+  const m = ind.measurement;
+  return ind.formula?.kind === 'trend' && ind.predecessorValue != null && (m.state !== 'measured' || m.inputs?.[ind.formula.previous] === undefined);
+}
 
 /** The actual of a ratio or trend indicator from its base measures. */
 export function computeFormula(

@@ -17,6 +17,7 @@ import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, HttpError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { changeRoutes } from './routes/changes.js';
+import { yearRoutes } from './routes/years.js';
 import { exportRoutes } from './routes/exports.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
@@ -29,7 +30,7 @@ import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;

@@ -211,6 +211,35 @@ const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE period_closings ADD COLUMN meta TEXT`,
     ],
   },
+  {
+    version: 15,
+    name: "the three-year horizon (baseline and its year, targets of the next two years) and each plan's lineage to last year's",
+    sql: () => [
+      `ALTER TABLE indicators ADD COLUMN baseline_year INTEGER`,
+      `ALTER TABLE indicators ADD COLUMN next_targets TEXT`,
+      `ALTER TABLE plans ADD COLUMN predecessor_id TEXT REFERENCES plans(id) ON DELETE SET NULL`,
+      // Each objective and indicator of a plan made by next-year names the one it continues: kept by
+      // code and id, which renames and revisions do not change.
+      `CREATE TABLE node_lineage (
+          plan_id TEXT NOT NULL,
+          code TEXT NOT NULL,
+          predecessor_plan_id TEXT NOT NULL,
+          predecessor_code TEXT NOT NULL,
+          PRIMARY KEY (plan_id, code),
+          FOREIGN KEY (plan_id, code) REFERENCES nodes(plan_id, code) ON DELETE CASCADE,
+          FOREIGN KEY (predecessor_plan_id, predecessor_code) REFERENCES nodes(plan_id, code) ON DELETE CASCADE)`,
+      `CREATE INDEX node_lineage_by_predecessor ON node_lineage (predecessor_plan_id, predecessor_code)`,
+      `CREATE TABLE indicator_lineage (
+          plan_id TEXT NOT NULL,
+          indicator_id TEXT NOT NULL,
+          predecessor_plan_id TEXT NOT NULL,
+          predecessor_indicator_id TEXT NOT NULL,
+          PRIMARY KEY (plan_id, indicator_id),
+          FOREIGN KEY (plan_id, indicator_id) REFERENCES indicators(plan_id, id) ON DELETE CASCADE,
+          FOREIGN KEY (predecessor_plan_id, predecessor_indicator_id) REFERENCES indicators(plan_id, id) ON DELETE CASCADE)`,
+      `CREATE INDEX indicator_lineage_by_predecessor ON indicator_lineage (predecessor_plan_id, predecessor_indicator_id)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -82,9 +82,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
   });
 
   it('closes the year end, the OIV validates it; the closed period is read from its closing', async () => {
-    for (const to of ['collecting', 'closed'] as const) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const beforeClosing = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
     const closed = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
     expect(closed.closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [] });
+    // Read from the closing, the tree is the one the controller saw before closing (only nothing is editable now).
+    const readOnly = (tree: any): unknown => figures({ ...tree, objectives: tree.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, editable: false })) })) });
+    expect(readOnly(closed)).toEqual(readOnly(beforeClosing));
     expect((await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' })).status).toBe(200);
     validated = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
     expect(validated.period.state).toBe('validated');
