@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerRelazione } from './commands/relazione.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerTemplate(program);
   registerReport(program);
+  registerRelazione(program);
   registerServe(program);
   registerAdmin(program);
   return program;

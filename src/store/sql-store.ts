@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, nextTargetsFromJson, nextTargetsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import { SqlAttachments, type AttachmentStore } from './attachments.js';
+import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
+import { SqlVariances, type VarianceStore } from './variances.js';
 import { migrate } from './migrations.js';
 import { archivedRefusal, editGate, gateReason, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
 import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
@@ -248,8 +251,14 @@ export function indicatorRow(planId: string, code: string, position: number, id:
 
 export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
+  readonly attachments: AttachmentStore;
+  readonly comments: CommentStore;
+  readonly variances: VarianceStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
+    this.attachments = new SqlAttachments(db);
+    this.comments = new SqlComments(db);
+    this.variances = new SqlVariances(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */

@@ -5,8 +5,11 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { AttachmentStore } from './attachments.js';
+import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
+import type { VarianceStore } from './variances.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
@@ -370,6 +373,13 @@ export interface ImportInput {
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
+
+  /** Evidence files of a measurement (attachments.ts). */
+  readonly attachments: AttachmentStore;
+  /** Comment threads per indicator and period (comments.ts). */
+  readonly comments: CommentStore;
+  /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
+  readonly variances: VarianceStore;
 
   /** Archived plans are left out unless asked for (`archived: 'only'` or `'all'`). */
   listPlans(options?: { readonly archived?: 'exclude' | 'only' | 'all' }): Promise<PlanRecord[]>;

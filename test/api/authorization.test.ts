@@ -18,6 +18,8 @@ const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'
 interface Scratch {
   planId: string;
   userId: string;
+  /** A file attached by `prepare` (the evidence rows). */
+  attachmentId?: string;
 }
 
 interface Row {
@@ -68,8 +70,29 @@ const openRevision = (withChange: boolean) => async (t: TestServer, s: Scratch):
   await t.server.store.openRevision(s.planId, { reason: 'variazione di prova' }, SYSTEM);
   if (withChange) await t.server.store.updateNode(s.planId, 'A', { title: 'A rinominata' }, undefined, SYSTEM);
 };
+/** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
+const attach = (indicator: string) => async (t: TestServer, s: Scratch): Promise<void> => {
+  const stored = await t.server.store.attachments.add(s.planId, indicator, '2024-12-31', { name: 'evidenza.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, SYSTEM);
+  if (!stored.ok) throw new Error(stored.error.message);
+  s.attachmentId = stored.value.id;
+};
+const evidenceForm = (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')]), 'evidenza.pdf');
+  return form;
+};
+const files = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/attachments`;
+const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
 
 const ROWS: Row[] = [
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: 'files of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: files(s, 'B:1') }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to the referente's unit's value", allowed: ['admin', 'controller', 'referente'], success: 201, call: (s) => ({ path: files(s, 'A:1'), body: evidenceForm }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to another unit's value", allowed: EDITORS, success: 201, call: (s) => ({ path: files(s, 'B:1'), body: evidenceForm }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download a file of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
