@@ -13,6 +13,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerDiff } from './commands/diff.js';
+import { registerNextYear } from './commands/next-year.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerImport(program);
   registerTemplate(program);
+  registerNextYear(program);
   registerReport(program);
   registerRelazione(program);
   registerServe(program);

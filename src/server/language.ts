@@ -1,11 +1,20 @@
 /**
- * The reader's language, for explanations and refusals: Italian or English (the users are Italian
- * offices, so Italian unless the reader prefers English).
+ * The reader's language, negotiated once for every answer that says words (explanations, error
+ * messages): `?lang=it|en`, else the first of Italian or English the `Accept-Language` header
+ * prefers, else Italian (the users are Italian offices).
  */
+import type { Context } from 'hono';
 import type { Language } from '../core/index.js';
 
-/** The languages explanations and refusals are said in. */
+/** The languages answers are said in. */
 export const LANGUAGES: readonly Language[] = ['it', 'en'];
+
+/** Like the explanation route's `language(c)` but never refuses: a `lang` it does not know is ignored (the error about it is said too). */
+export function replyLanguage(c: Context): Language {
+  const asked = c.req.query('lang');
+  if (asked !== undefined && (LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
+  return preferredLanguage(c.req.header('accept-language')) ?? 'it';
+}
 
 /** The first of `it` and `en` an `Accept-Language` header accepts, by quality then order; null when neither. */
 export function preferredLanguage(header: string | undefined): Language | null {

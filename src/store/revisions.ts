@@ -10,11 +10,18 @@
  */
 import type { Param, Queryable, Row } from './db.js';
 import { one } from './db.js';
+import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
 
-export function refuse<T>(code: FailureCode, message: string, messageIt: string, details?: Record<string, unknown>): Result<T> {
-  const error: Failure = details === undefined ? { code, message, messageIt } : { code, message, messageIt, details };
+/** A refusal said by the message catalogue (src/messages/revisions.ts): English for logs, the reader's language at the API. */
+export function refuse<T, K extends FailureCode & MessageCode>(code: K, params: Params<K>, details?: Record<string, unknown>): Result<T> {
+  const error: Failure = { code, message: english(code, params), params: params as MessageParams, ...(details === undefined ? {} : { details }) };
   return { ok: false, error };
+}
+
+/** A refusal the catalogue does not word (a check the API makes first, reached only by direct store calls). */
+export function invalid<T>(message: string, field: string): Result<T> {
+  return { ok: false, error: { code: 'invalid', message, details: { field } } };
 }
 
 function str(v: unknown): string | null {
@@ -87,7 +94,7 @@ export interface Gate {
 }
 
 export function archivedRefusal<T>(planId: string): Result<T> {
-  return refuse('plan-archived', `the plan ${planId} is archived: it can be read but not changed (bring it back from the archive first)`, "Il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio).", { planId });
+  return refuse('plan-archived', {}, { planId });
 }
 
 /**
@@ -96,17 +103,12 @@ export function archivedRefusal<T>(planId: string): Result<T> {
  */
 export async function editGate(tx: Queryable, planId: string, shareLock: string): Promise<Result<Gate>> {
   const plan = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?`, [planId]);
-  if (plan === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+  if (plan === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}`, params: { what: 'plan', id: planId } } };
   if (plan.archived_at !== null && plan.archived_at !== undefined) return archivedRefusal(planId);
   if (plan.status !== 'adopted') return { ok: true, value: { revision: null } };
   const open = await one(tx, `SELECT seq, reason FROM plan_revisions WHERE plan_id = ? AND status = 'open'${shareLock}`, [planId]);
   if (open === undefined) {
-    return refuse(
-      'revision-required',
-      'the plan is adopted: changes to its structure, titles, weights, targets, rules, formulas or owners are made inside a revision (open one, giving its reason)',
-      "Il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo).",
-      { planId },
-    );
+    return refuse('revision-required', {}, { planId });
   }
   return { ok: true, value: { revision: { number: Number(open.seq), reason: String(open.reason) } } };
 }

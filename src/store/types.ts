@@ -10,7 +10,7 @@ import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
-import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 
@@ -42,14 +42,18 @@ export type FailureCode =
   | 'revision-open'
   | 'not-adopted'
   | 'plan-archived'
-  | 'plan-has-closed-periods';
+  | 'plan-has-closed-periods'
+  | 'revision-reason-required'
+  | 'invalid-act'
+  | 'adoption-state'
+  | 'revision-state';
 export interface Failure {
   readonly code: FailureCode;
-  /** In English (the API's words, the logs'). */
+  /** In English (logs, scripts); the API says it in the reader's language from `code` + `params`. */
   readonly message: string;
-  /** The same in Italian, when the refusal is one an office meets (the server answers in the reader's language). */
-  readonly messageIt?: string;
   readonly details?: Record<string, unknown>;
+  /** The parameters of `code` in the message catalogue (`src/messages/api.ts`). */
+  readonly params?: MessageParams;
 }
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
 

@@ -51,15 +51,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: ACT });
     expect(adopted.status, adopted.text).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', adoption: { act: ACT, adoptedBy: 'controller' }, openRevision: null });
-    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: ACT })).body.error.code).toBe('invalid-transition');
+    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: ACT })).body.error.code).toBe('adoption-state');
 
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const target = indicatorOf(tree, 'A.1.1:1');
-    const refused = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, version: target.definitionVersion });
+    const refused = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, version: target.definitionVersion }, { 'accept-language': 'it-IT,it;q=0.9' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('revision-required');
-    expect(refused.body.error.message).toMatch(/^Il piano è adottato: .*variazione/);
+    expect(refused.body.error.message).toMatch(/^il piano è adottato: .*variazione/);
     const english = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, version: target.definitionVersion }, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english.headers.get('content-language')).toBe('en');
     expect(english.status).toBe(409);
     expect(english.body.error.message).toMatch(/^the plan is adopted: .*revision/);
     for (const [method, path, payload] of [
@@ -102,10 +103,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
 
   it('refuses a revision without a reason (422), opens one, and takes the changes inside it', async () => {
     for (const payload of [{}, { reason: '   ' }]) {
-      const refused = await controller.request('POST', `/api/plans/${planId}/revisions`, payload);
+      const refused = await controller.request('POST', `/api/plans/${planId}/revisions`, payload, { 'accept-language': 'it-IT,it;q=0.9' });
       expect(refused.status, JSON.stringify(payload)).toBe(422);
-      expect(refused.body.error).toMatchObject({ code: 'invalid', details: { field: 'reason' } });
-      expect(refused.body.error.message).toBe('Una variazione richiede il motivo.');
+      expect(refused.body.error).toMatchObject({ code: 'revision-reason-required', details: { field: 'reason' } });
+      expect(refused.body.error.message).toBe('una variazione richiede il motivo');
     }
     expect((await oiv.request('POST', `/api/plans/${planId}/revisions`, { reason: 'x' })).status).toBe(403);
     const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', kind: 'rimodulazione', date: '2024-10-15' });
@@ -185,10 +186,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
   });
 
   it('refuses to delete a plan with a validated period, archives it (hidden, readable, unchangeable) and brings it back', async () => {
-    const deleted = await controller.request('DELETE', `/api/plans/${planId}`);
+    const deleted = await controller.request('DELETE', `/api/plans/${planId}`, undefined, { 'accept-language': 'it-IT,it;q=0.9' });
     expect(deleted.status).toBe(409);
     expect(deleted.body.error).toMatchObject({ code: 'plan-has-closed-periods', details: { periods: [{ id: YEAR_END, label: '31/12/2024', state: 'validated' }] } });
-    expect(deleted.body.error.message).toContain('archiviarlo');
+    expect(deleted.body.error.message).toBe("il piano ha periodi chiusi o validati (31/12/2024 (validato dall'OIV)): non può essere eliminato; puoi archiviarlo");
 
     const archived = await controller.request('POST', `/api/plans/${planId}/archive`);
     expect(archived.status, archived.text).toBe(200);
