@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 
 const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
-  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', public: 'Lettore pubblico' },
+  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', personale: 'Ufficio personale', public: 'Lettore pubblico' },
   login: {
     title: 'Accedi', username: 'Nome utente', password: 'Password', submit: 'Accedi', logout: 'Esci',
     failed: 'Accesso non riuscito: {{message}}', public: 'Consulta i piani pubblicati senza accedere', signedAs: 'Connesso come {{name}} ({{role}})',
@@ -107,7 +107,7 @@ const it = {
     measuresLegend: 'Misure di base', measuresHint: 'Nomi delle misure che si inseriscono a ogni periodo (es. pratiche_evase).',
     numerator: 'Numeratore', denominator: 'Denominatore', scale: 'Scala', scaleHint: '100 per una percentuale, 1 per un rapporto semplice.', current: 'Valore corrente', previous: 'Valore precedente',
     units: { number: 'Numero', percent: 'Percentuale', date: 'Data', boolean: 'Sì/No' },
-    rules: { on_off: 'Tutto o niente', proportional: 'Proporzionale', threshold: 'A soglia', bands: 'A fasce' },
+    rules: { on_off: 'Raggiunto/non raggiunto', proportional: 'Proporzionale', threshold: 'A soglia', bands: 'A scaglioni' },
     bandMode: 'Modalità delle fasce', bandModes: { interpolated: 'Interpolata (linea retta tra i punti)', fixed: 'Fissa (punteggio della fascia raggiunta)' },
     pointsLegend: 'Punti della scala (valore → punteggio)', pointsHint: 'Valori crescenti nell\'unità dell\'indicatore (es. {{example}}), punteggi da 0 a 100.',
     pointValue: 'Valore {{n}}', pointScore: 'Punteggio {{n}}', removePoint: 'Rimuovi il punto {{n}}', remove: 'Rimuovi', addPoint: 'Aggiungi un punto',
@@ -157,7 +157,7 @@ type Tree = { [k: string]: string | Tree };
 
 const en: typeof it = {
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
-  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', public: 'Public reader' },
+  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', personale: 'HR office (personale)', public: 'Public reader' },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
     failed: 'Sign-in failed: {{message}}', public: 'Browse published plans without signing in', signedAs: 'Signed in as {{name}} ({{role}})',
@@ -260,7 +260,7 @@ const en: typeof it = {
     measuresLegend: 'Base measures', measuresHint: 'Names of the measures entered each period (e.g. pratiche_evase).',
     numerator: 'Numerator', denominator: 'Denominator', scale: 'Scale', scaleHint: '100 for a percentage, 1 for a plain ratio.', current: 'Current value', previous: 'Previous value',
     units: { number: 'Number', percent: 'Percent', date: 'Date', boolean: 'Yes/no' },
-    rules: { on_off: 'All or nothing', proportional: 'Proportional', threshold: 'Threshold', bands: 'Bands' },
+    rules: { on_off: 'Met/not met', proportional: 'Proportional', threshold: 'Threshold', bands: 'Bands (scaglioni)' },
     bandMode: 'Band mode', bandModes: { interpolated: 'Interpolated (straight line between points)', fixed: 'Fixed (score of the band reached)' },
     pointsLegend: 'Scale points (value → score)', pointsHint: 'Increasing values in the indicator\'s unit (e.g. {{example}}), scores from 0 to 100.',
     pointValue: 'Value {{n}}', pointScore: 'Score {{n}}', removePoint: 'Remove point {{n}}', remove: 'Remove', addPoint: 'Add a point',

@@ -95,6 +95,21 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
   api.route(
     {
       method: 'get',
+      path: '/api/appraisals/people',
+      tag: 'appraisals',
+      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (no roles, no passwords)',
+      access: 'admin, personale',
+      responses: { 200: '[{id, username, displayName, units}]', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      requireRole(c, HR_ROLES, 'list the people to appraise');
+      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units })));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
       path: '/api/appraisals',
       tag: 'appraisals',
       summary: 'The appraisal forms the reader may see (HR and administrator: all; the OIV: managers’; others: their own and those they evaluate), with their live or frozen score',
