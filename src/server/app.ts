@@ -17,6 +17,8 @@ import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, HttpError } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
+import { commentRoutes } from './routes/comments.js';
+import { varianceRoutes } from './routes/variances.js';
 import { changeRoutes } from './routes/changes.js';
 import { yearRoutes } from './routes/years.js';
 import { exportRoutes } from './routes/exports.js';
@@ -30,7 +32,7 @@ import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, yearRoutes, attachmentRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, yearRoutes, attachmentRoutes, commentRoutes, varianceRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;

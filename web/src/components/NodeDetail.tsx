@@ -12,7 +12,9 @@ import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
+import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
+import { ForecastPanel } from '../campaign/ForecastPanel.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -369,7 +371,11 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
       {user !== null && props.doc.period !== null && !props.whatIf && (
-        <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+        <>
+          <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />
+          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} />
+        </>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
