@@ -12,4 +12,5 @@ export * from './verification.js';
 export * from './settings.js';
 export * from './italian.js';
 export * from './words.js';
+export * from './messages/index.js';
 export * from './next-year.js';

@@ -14,8 +14,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
-import { errorResponse, HttpError } from './errors.js';
+import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
+import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
 import { varianceRoutes } from './routes/variances.js';
@@ -54,7 +55,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
 
   const tooLarge = (max: number) => () => {
-    throw new HttpError(413, 'too-large', `the request is larger than the limit of ${Math.round(max / 1024)} KiB`, { details: { limit: max } });
+    throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });
   };
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
@@ -82,6 +83,11 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     }
     return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
   });
+  // Query values with control characters are refused here, once for every route (bodies: validation.body).
+  app.use('/api/*', async (c, next) => {
+    if (c.req.url.includes('?')) plainText(Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.join('')])));
+    return next();
+  });
   app.use('/api/*', sessionMiddleware(deps.sessions));
 
   const api = new Api(app);
@@ -89,20 +95,39 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
   app.all('/api/*', (c) => {
     const known = api.specs.filter((s) => matches(s.path, c.req.path));
-    if (known.length > 0) throw new HttpError(405, 'method-not-allowed', `${c.req.method} is not allowed here (allowed: ${known.map((s) => s.method.toUpperCase()).join(', ')})`);
-    throw new HttpError(404, 'not-found', `there is no API route ${c.req.method} ${c.req.path}`);
+    if (known.length > 0) throw refuse(405, 'method-not-allowed', { method: c.req.method, allowed: known.map((s) => s.method.toUpperCase()) });
+    throw refuse(404, 'not-found', { what: 'route', method: c.req.method, path: c.req.path.slice(0, 200) });
   });
 
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
-    app.use('/*', serveStatic({ root: webRoot }));
+    // Vite names every asset by its content's hash, so an asset never changes under its name: the
+    // browser keeps it for a year without asking. index.html names the current assets and is
+    // revalidated on every load. The build writes .br and .gz beside each text asset.
+    app.use(
+      '/*',
+      serveStatic({
+        root: webRoot,
+        precompressed: true,
+        onFound: (path, c) => {
+          c.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
     // The SPA decides what a path means: any other page is index.html.
-    app.get('*', (c) => c.html(readFileSync(join(webRoot, 'index.html'), 'utf8')));
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index);
+    });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
   }
   return { app, api, deps };
 }
+
+/** Files under assets/ carry their content's hash in their name (Vite's `[name]-[hash].ext`). */
+const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}(\.[a-z0-9]+)+$/;
 
 async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (body === null) return;
