@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type ForecastRecord, type UserRecord, type VarianceCause, type VarianceRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole, requireUser } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { fromFailure, must, refuse } from '../errors.js';
 import { assignedTo, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { body, param } from '../validation.js';
@@ -105,8 +105,8 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const input = await body(c, VarianceBody);
       const computed = await trees.computed(planId, periodId);
-      if (!computed.snapshot.nodes.has(code)) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
-      if (!mayExplain(user, computed, code)) throw new HttpError(403, 'forbidden', `objective ${code} is not assigned to you or your unit`);
+      if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
+      if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
       const stored = must(await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)));
       return c.json(varianceView(stored));
     },
@@ -129,9 +129,12 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const input = await body(c, ForecastBody);
       const indicator = await store.indicatorContext(planId, indicatorId);
-      if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits })) throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
-      const stored = must(await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user)));
+      if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
+      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits })) throw refuse(403, 'forbidden', { indicator: indicatorId });
+      const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
+      if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
+      if (!result.ok) throw fromFailure(result.error);
+      const stored = result.value;
       return c.json(forecastView(stored));
     },
   );
