@@ -15,6 +15,8 @@ import { TreeEditTools } from './TreeEditor.js';
 import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
 import { ForecastPanel } from '../campaign/ForecastPanel.js';
+import { HorizonFacts } from '../years/HorizonFacts.js';
+import { YearsPanel } from '../years/YearsPanel.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -80,6 +82,7 @@ export function NodeDetail(props: Props) {
           {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
+          {!props.whatIf && <YearsPanel planId={props.planId} code={objective.code} indicator={null} doc={props.doc} />}
           <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} doc={props.doc} />
         </>
       )}
@@ -330,6 +333,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <dd className="col-7">
           {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
         </dd>
+        <HorizonFacts indicator={i} />
         <dt className="col-5">{t('tree.actual')}</dt>
         <dd className="col-7">{i.actualText || '—'}</dd>
         <dt className="col-5">{t('entry.state')}</dt>
@@ -378,6 +382,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         </>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
+      {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
     </>
   );
