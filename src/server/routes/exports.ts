@@ -16,7 +16,7 @@ import { readablePlan } from './plans.js';
  * all at once, each holding its pages in memory.
  */
 let pdfQueue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = pdfQueue.then(work, work);
   pdfQueue = run.catch(() => undefined);
   return run;
