@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { HttpError } from '../errors.js';
@@ -59,7 +60,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const period = computed.snapshot.period;
       const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, computedAt: new Date() });
+        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date() });
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
