@@ -34,6 +34,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'invalid-transition': 409,
   'has-children': 409,
   'period-in-use': 409,
+  'in-use': 409,
   invalid: 422,
 };
 
