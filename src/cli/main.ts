@@ -6,12 +6,14 @@ import { Command } from 'commander';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerRelazione } from './commands/relazione.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerDiff } from './commands/diff.js';
+import { registerNextYear } from './commands/next-year.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,7 +28,9 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerImport(program);
   registerTemplate(program);
+  registerNextYear(program);
   registerReport(program);
+  registerRelazione(program);
   registerServe(program);
   registerAdmin(program);
   return program;

@@ -615,7 +615,7 @@ export class Evaluation {
       }
     } else {
       if (m.state === 'measured') {
-        const computed = computeFormula(ind.formula, m.inputs ?? {});
+        const computed = computeFormula(ind.formula, formulaInputs(ind, m.inputs));
         if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
         else actual = { kind: 'number', value: computed.value };
       }
@@ -698,15 +698,44 @@ function zeroWeights(node: PlanNode): Issue {
  */
 export function weightUnits(weight: Decimal): number {
   const digits = weight.d;
-  if (weight.s < 0 || digits.length !== 1) return weight.isZero() ? 0 : -1;
+  if (weight.s < 0) return weight.isZero() ? 0 : -1;
+  if (digits.length !== 1) {
+    // Several base-1e7 words: a weight with a fractional part (12,5) or a very long one. Rarer than
+    // whole percents, so it may allocate; the answer is the same exact integer or -1.
+    if (weight.isZero()) return 0;
+    const units = weight.times(1000);
+    return units.isInteger() && units.lte(Number.MAX_SAFE_INTEGER) ? units.toNumber() : -1;
+  }
   const word = digits[0]!;
   const length = word < 10 ? 1 : word < 100 ? 2 : word < 1000 ? 3 : word < 1e4 ? 4 : word < 1e5 ? 5 : word < 1e6 ? 6 : 7;
   const shift = weight.e - length + 1 + 3;
-  if (shift < 0 || shift > 6) return -1;
+  if (shift < 0) {
+    // 0,1 is the word 1000000 with e = -1: a division that must leave no remainder.
+    if (shift < -6) return -1;
+    const scale = SCALES[-shift]!;
+    return word % scale === 0 ? word / scale : -1;
+  }
+  if (shift > 6) return -1;
   return word * SCALES[shift]!; // a table: `10 ** shift` took most of the time of a million calls
 }
 const SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 const NONE: readonly Issue[] = [];
+
+/**
+ * The base measures a formula reads: those entered, and for a trend whose previous value was not
+ * entered, last year's value from the indicator's predecessor.
+ */
+export function formulaInputs(ind: Indicator, entered: Readonly<Record<string, Decimal>> | undefined): Readonly<Record<string, Decimal>> {
+  const inputs = entered ?? {};
+  if (ind.formula?.kind !== 'trend' || ind.predecessorValue == null || inputs[ind.formula.previous] !== undefined) return inputs;
+  return { ...inputs, [ind.formula.previous]: ind.predecessorValue.value };
+}
+
+/** Whether a trend reads its previous value from its predecessor (nothing entered for it). */
+export function previousFromPredecessor(ind: Indicator): boolean {
+  const m = ind.measurement;
+  return ind.formula?.kind === 'trend' && ind.predecessorValue != null && (m.state !== 'measured' || m.inputs?.[ind.formula.previous] === undefined);
+}
 
 /** The actual of a ratio or trend indicator from its base measures. */
 export function computeFormula(

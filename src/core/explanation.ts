@@ -5,7 +5,7 @@
  * print from this, so no one re-derives a number on their own.
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
-import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
+import { previousFromPredecessor, type Evaluation, type IndicatorResult, type NodeResult } from './evaluation.js';
 import type { MeasurementState } from './model.js';
 import { formatPercent } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
@@ -109,6 +109,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
     if (ind.formula !== null && ind.formula.kind !== 'children_mean') {
       const f = ind.formula;
       scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit, language)}; ${scoring}`;
+      if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value), ind.predecessorValue!.year)})`;
     }
   }
   return { id: ind.id, name: ind.name, state: r.state, score: r.score, scoring, derivation };

@@ -12,3 +12,4 @@ export * from './verification.js';
 export * from './settings.js';
 export * from './italian.js';
 export * from './words.js';
+export * from './next-year.js';

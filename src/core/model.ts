@@ -87,11 +87,28 @@ export interface Indicator {
   readonly scoring: ScoringRule | null;
   readonly formula: Formula | null;
   readonly measurement: Measurement;
+  /** The three-year horizon (PIAO): the last known value before the plan, in the indicator's unit, and the year it refers to. */
   readonly baseline?: Amount | null;
+  readonly baselineYear?: number | null;
+  /** Targets of the two years after the plan's (`target` is the plan's year's): [year + 1, year + 2], null where not set. */
+  readonly nextTargets?: readonly [Amount | null, Amount | null];
+  /**
+   * For a `trend` formula: last year's value of the quantity, from the indicator's predecessor in
+   * last year's plan (its year-end `current` base measure, or its actual). Used as the `previous`
+   * base measure when none is entered.
+   */
+  readonly predecessorValue?: PredecessorValue | null;
   readonly source?: string;
   readonly owner?: string;
   readonly notes?: string;
   readonly origin?: SourceLocation;
+}
+
+/** Last year's value of an indicator's quantity, as its successor's trend reads it. */
+export interface PredecessorValue {
+  readonly value: Decimal;
+  /** The year of the plan it comes from. */
+  readonly year: number;
 }
 
 export interface PlanNode {

@@ -33,6 +33,8 @@ export interface Words {
   score: string;
   adds: string;
   indicators: string;
+  /** A trend's previous value not entered, taken from the indicator's predecessor in last year's plan. */
+  fromPredecessor: (name: string, value: string, year: number) => string;
   states: Record<'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured', string>;
 }
 
@@ -65,6 +67,7 @@ export const WORDS: Record<Language, Words> = {
     score: 'score',
     adds: 'adds',
     indicators: 'Indicators:',
+    fromPredecessor: (name, value, year) => `${name} = ${value}, not entered: the year-end value of this indicator in the ${year} plan`,
     states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: 'N.V.', not_measured: 'not measured yet' },
   },
   it: {
@@ -95,6 +98,7 @@ export const WORDS: Record<Language, Words> = {
     score: 'punteggio',
     adds: 'contribuisce',
     indicators: 'Indicatori:',
+    fromPredecessor: (name, value, year) => `${name} = ${value}, non inserito: il valore a fine anno di questo indicatore nel piano ${year}`,
     states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: 'N.V.', not_measured: 'non ancora misurato' },
   },
 };

@@ -8,11 +8,12 @@ import { issue, type Outcome } from '../core/index.js';
 import type { ImportedTable } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
-import { importWorkbookBytes, looksLikeXlsx } from './xlsx/read.js';
+import { looksLikeXlsx } from './xlsx/zip.js';
 
 /** Imports a published table from bytes: text/TSV, or .xlsx (by its zip signature or name). `name` is used in messages and to pick the format. */
 export async function importTableBytes(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
-  if (looksLikeXlsx(bytes, name)) return importWorkbookBytes(bytes, name);
+  // exceljs is loaded for workbooks only: it is most of the command line's start-up.
+  if (looksLikeXlsx(bytes, name)) return (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name);
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   const parsed = parsePublishedText(decoded.value, name);

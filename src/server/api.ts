@@ -34,6 +34,8 @@ export interface ServerLimits {
   readonly jsonBytes: number;
   /** Largest uploaded plan file, in bytes. */
   readonly uploadBytes: number;
+  /** Largest evidence file attached to a value, in bytes (default 20 MiB). */
+  readonly attachmentBytes: number;
 }
 
 /** What every route module receives from the composition root. */

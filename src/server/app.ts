@@ -15,8 +15,10 @@ import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, HttpError } from './errors.js';
+import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { changeRoutes } from './routes/changes.js';
+import { yearRoutes } from './routes/years.js';
 import { exportRoutes } from './routes/exports.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
@@ -31,7 +33,7 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, unitRoutes, campaignRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, yearRoutes, attachmentRoutes, unitRoutes, campaignRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -42,7 +44,7 @@ export interface AppOptions {
   readonly modules?: readonly RouteModule[];
 }
 
-export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
+export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024, attachmentBytes: 20 * 1024 * 1024 };
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -57,9 +59,19 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   };
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
+  // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
+  const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: (c) => { throw fileTooLarge(c, limits.attachmentBytes); } });
   app.use('/api/*', async (c, next) => {
     // Reads have no body to limit; asking a GET for its body would build a whole web Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)) {
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      if (declared > limits.attachmentBytes + MULTIPART_SLACK) {
+        if (declared <= 256 * 1024 * 1024) await discard(c.req.raw.body);
+        throw fileTooLarge(c, limits.attachmentBytes);
+      }
+      return attachmentLimit(c, next);
+    }
     const isUpload = c.req.path === '/api/plans/import';
     const max = isUpload ? limits.uploadBytes : limits.jsonBytes;
     const declared = Number(c.req.header('content-length') ?? Number.NaN);
@@ -85,14 +97,33 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
-    app.use('/*', serveStatic({ root: webRoot }));
+    // Vite names every asset by its content's hash, so an asset never changes under its name: the
+    // browser keeps it for a year without asking. index.html names the current assets and is
+    // revalidated on every load. The build writes .br and .gz beside each text asset.
+    app.use(
+      '/*',
+      serveStatic({
+        root: webRoot,
+        precompressed: true,
+        onFound: (path, c) => {
+          c.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
     // The SPA decides what a path means: any other page is index.html.
-    app.get('*', (c) => c.html(readFileSync(join(webRoot, 'index.html'), 'utf8')));
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index);
+    });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
   }
   return { app, api, deps };
 }
+
+/** Files under assets/ carry their content's hash in their name (Vite's `[name]-[hash].ext`). */
+const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}(\.[a-z0-9]+)+$/;
 
 async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (body === null) return;

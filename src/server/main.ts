@@ -17,6 +17,15 @@ export interface MainOptions {
   host?: string;
 }
 
+/** ALBERO_MAX_ATTACHMENT_MB: the largest evidence file, in MiB (default 20). */
+function attachmentLimit(): number | undefined {
+  const value = process.env.ALBERO_MAX_ATTACHMENT_MB;
+  if (value === undefined || value.trim() === '') return undefined;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`ALBERO_MAX_ATTACHMENT_MB must be a positive number of megabytes, not "${value}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
 export async function main(options: MainOptions = {}): Promise<void> {
   const location = options.database ?? process.env.DATABASE_URL ?? `${ROOT}${DEFAULT_DATABASE}`;
   const port = options.port ?? Number(process.env.PORT ?? 8080);
@@ -28,6 +37,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
     host: options.host ?? process.env.HOST ?? '0.0.0.0',
     webRoot: process.env.ALBERO_WEB_ROOT ?? `${ROOT}web/dist`,
     secureCookies: process.env.ALBERO_SECURE_COOKIES === '1',
+    ...(attachmentLimit() !== undefined ? { limits: { attachmentBytes: attachmentLimit()! } } : {}),
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });

@@ -36,6 +36,13 @@ export interface TreeIndicator extends IndicatorDocument {
   inputs: Record<string, string> | null;
   /** The indicator's own scoring rule with its details (null: the plan's default), amounts as the API reads them back. */
   rule: RuleDocument | null;
+  /** The three-year horizon: the baseline (the last known value, in the unit) and its year; the targets of the plan's year + 1 and + 2. */
+  baseline: number | string | boolean | null;
+  baselineText: string;
+  baselineYear: number | null;
+  nextTargets: Array<{ year: number; target: number | string | boolean | null; targetText: string }>;
+  /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
+  previousValue: { value: number; year: number } | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
@@ -318,6 +325,14 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     unitName: meta?.unit ?? null,
     personId: meta?.personId ?? null,
     person: meta?.person ?? null,
+    baseline: amountJson(definition?.baseline ?? null),
+    baselineText: amountText(definition?.baseline ?? null, i.unit),
+    baselineYear: definition?.baselineYear ?? null,
+    nextTargets: [0, 1].map((k) => {
+      const target = definition?.nextTargets?.[k] ?? null;
+      return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
+    }),
+    previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };

@@ -148,13 +148,14 @@ export function planToJson(plan: Plan): Json {
         scoring: ruleToJson(i.scoring),
         formula: formulaToJson(i.formula),
         measurement: measurementToJson(i.measurement),
+        ...horizonToJson(i),
       })),
     })),
   };
 }
 
 export function planFromJson(json: unknown): Plan {
-  type IndicatorJson = { id: string; name: string; weight: string; comparator: Indicator['comparator']; tolerance: string | null; target: unknown; unit: Indicator['unit']; scoring: unknown; formula: unknown; measurement: unknown };
+  type IndicatorJson = { id: string; name: string; weight: string; comparator: Indicator['comparator']; tolerance: string | null; target: unknown; unit: Indicator['unit']; scoring: unknown; formula: unknown; measurement: unknown; baseline?: unknown; baselineYear?: number; nextTargets?: unknown; predecessorValue?: { value: string; year: number } };
   const p = json as { title: string; settings: unknown; nodes: Array<{ code: string; title: string; parent: string | null; level: string | null; weight: string | null; indicators: IndicatorJson[] }> };
   const nodes: PlanNode[] = p.nodes.map((n) => ({
     code: n.code,
@@ -173,9 +174,40 @@ export function planFromJson(json: unknown): Plan {
       scoring: ruleFromJson(i.scoring),
       formula: formulaFromJson(i.formula),
       measurement: measurementFromJson(i.measurement),
+      ...horizonFromJson(i),
     })),
   }));
   return { title: p.title, nodes, settings: settingsFromJson(p.settings) };
+}
+
+/** The three-year horizon of an indicator and a trend's value from its predecessor; only what is set. */
+function horizonToJson(i: Indicator): Record<string, Json> {
+  return {
+    ...(i.baseline == null ? {} : { baseline: amountToJson(i.baseline) }),
+    ...(i.baselineYear == null ? {} : { baselineYear: i.baselineYear }),
+    ...(i.nextTargets === undefined || (i.nextTargets[0] === null && i.nextTargets[1] === null) ? {} : { nextTargets: nextTargetsToJson(i.nextTargets) }),
+    ...(i.predecessorValue == null ? {} : { predecessorValue: { value: i.predecessorValue.value.toString(), year: i.predecessorValue.year } }),
+  };
+}
+
+function horizonFromJson(i: { baseline?: unknown; baselineYear?: number; nextTargets?: unknown; predecessorValue?: { value: string; year: number } }): Partial<Indicator> {
+  return {
+    ...(i.baseline === undefined ? {} : { baseline: amountFromJson(i.baseline) }),
+    ...(i.baselineYear === undefined ? {} : { baselineYear: i.baselineYear }),
+    ...(i.nextTargets === undefined ? {} : { nextTargets: nextTargetsFromJson(i.nextTargets) }),
+    ...(i.predecessorValue === undefined ? {} : { predecessorValue: { value: new Decimal(i.predecessorValue.value), year: i.predecessorValue.year } }),
+  };
+}
+
+/** The targets of the plan's year + 1 and + 2 as a JSON pair (null where not set). */
+export function nextTargetsToJson(targets: Indicator['nextTargets']): Json {
+  if (targets === undefined || (targets[0] === null && targets[1] === null)) return null;
+  return [amountToJson(targets[0]), amountToJson(targets[1])];
+}
+
+export function nextTargetsFromJson(json: unknown): readonly [Amount | null, Amount | null] {
+  if (!Array.isArray(json)) return [null, null];
+  return [amountFromJson(json[0]), amountFromJson(json[1])];
 }
 
 /** JSON text for a column, or null. */

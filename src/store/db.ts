@@ -5,7 +5,8 @@
  */
 export type Dialect = 'sqlite' | 'postgres';
 export type Row = Record<string, unknown>;
-export type Param = string | number | null;
+/** Bytes (a Buffer) are a BLOB in SQLite and a BYTEA in PostgreSQL. */
+export type Param = string | number | null | Uint8Array;
 
 export interface Queryable {
   all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]>;

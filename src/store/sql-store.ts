@@ -3,9 +3,13 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
-import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
+import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, nextTargetsFromJson, nextTargetsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
+import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import { SqlAttachments, type AttachmentStore } from './attachments.js';
+import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { SqlVariances, type VarianceStore } from './variances.js';
 import { migrate } from './migrations.js';
 import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
@@ -25,6 +29,7 @@ import type {
   MeasurementRecord,
   NewPlan,
   NewUser,
+  NextYearInput,
   NodeInput,
   NodeMeta,
   NodePatch,
@@ -58,6 +63,17 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 /** A period's label: the one given, else its date the Italian way. */
 function periodLabel(p: NewPeriod): string {
   return p.label?.trim() || italianDate(p.endsOn);
+}
+
+/**
+ * A period of last year's plan on the same day of the new year (29 February → 28 February); a
+ * label naming the year follows it (`31/12/2024` → `31/12/2025`, `I semestre 2024` → `I semestre 2025`).
+ */
+function shiftPeriod(p: PeriodRecord, fromYear: number, year: number): NewPeriod {
+  const [, month, day] = p.endsOn.split('-');
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const endsOn = `${year}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}`;
+  return { endsOn, label: p.label === italianDate(p.endsOn) ? italianDate(endsOn) : p.label.replace(new RegExp(`\\b${fromYear}\\b`, 'g'), String(year)) };
 }
 
 /** The monitoring periods a new plan starts with unless it is given its own: 30/06, 30/09 and the year end. */
@@ -165,6 +181,9 @@ function indicatorJson(r: Row): Record<string, unknown> {
     personId: r.person_id ?? null,
     source: r.source,
     notes: r.notes,
+    baseline: parse(r.baseline),
+    baselineYear: r.baseline_year === null || r.baseline_year === undefined ? null : Number(r.baseline_year),
+    nextTargets: parse(r.next_targets),
     version: Number(r.version),
   };
 }
@@ -212,9 +231,9 @@ async function touch(tx: Queryable, planId: string): Promise<void> {
   await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
-const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'unit_id', 'person_id'] as const;
+export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets', 'unit_id', 'person_id'] as const;
 
-function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput & { baseline?: Indicator['baseline'] }): Param[] {
+export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput): Param[] {
   return [
     planId,
     id,
@@ -233,6 +252,8 @@ function indicatorRow(planId: string, code: string, position: number, id: string
     i.owner ?? null,
     i.notes ?? null,
     1,
+    i.baselineYear ?? null,
+    text(nextTargetsToJson(i.nextTargets)),
     i.unitId ?? null,
     i.personId ?? null,
   ];
@@ -240,10 +261,16 @@ function indicatorRow(planId: string, code: string, position: number, id: string
 
 export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
+  readonly attachments: AttachmentStore;
+  readonly comments: CommentStore;
+  readonly variances: VarianceStore;
   private readonly units: UnitRegistry;
   private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
+    this.attachments = new SqlAttachments(db);
+    this.comments = new SqlComments(db);
+    this.variances = new SqlVariances(db);
     this.units = new UnitRegistry(db);
     this.reviews = new Reviews(db, periodRecord, async (q, planId) => {
       const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
@@ -352,7 +379,7 @@ export class SqlStore implements Store {
     return String((await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]))!.id);
   }
 
-  private async insertPlan(tx: Queryable, input: NewPlan, actor: Actor, action: string): Promise<PlanRecord> {
+  private async insertPlan(tx: Queryable, input: NewPlan, actor: Actor, action: string, extra: Record<string, unknown> = {}): Promise<PlanRecord> {
     const id = randomUUID();
     const at = now();
     const organisation = await this.organisationId(tx, input.organisation ?? 'Ente');
@@ -373,7 +400,7 @@ export class SqlStore implements Store {
       (input.periods ?? defaultPeriods(input.year)).map((p) => [id, p.endsOn, periodLabel(p), p.endsOn, 'open', at]),
     );
     const record = planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [id]))!);
-    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version, ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }) } });
+    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version, ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }), ...extra } });
     return record;
   }
 
@@ -405,7 +432,7 @@ export class SqlStore implements Store {
         const measurements: Param[][] = [];
         for (const node of plan.nodes) {
           node.indicators.forEach((ind, position) => {
-            indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, baseline: ind.baseline ?? null }));
+            indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind));
             const m = ind.measurement;
             if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
             measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
@@ -416,6 +443,48 @@ export class SqlStore implements Store {
         return record;
       }),
     );
+  }
+
+  async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      // Two next-years of one plan at once: the second waits here, then finds the first's plan.
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const source = await this.readPlanForPeriod(tx, planId);
+      if (!source.ok) return source;
+      const { record: from, periods, nodes: nodeMeta } = source.value;
+      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
+      const plan = rollForward(evaluatePlan(source.value.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
+      if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
+      const record = await this.insertPlan(
+        tx,
+        { title: plan.title, year: input.year, organisation: from.organisation, settings: plan.settings, periods: periods.map((p) => shiftPeriod(p, from.year, input.year)) },
+        actor,
+        'next-year',
+        { from: planId },
+      );
+      await insertMany(
+        tx,
+        'nodes',
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
+        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, nodeMeta.get(n.code)?.unitId ?? null, nodeMeta.get(n.code)?.personId ?? null]),
+      );
+      const indicators: Param[][] = [];
+      // Next year's objectives and indicators stay with the same units and people (by id).
+      const own = source.value.indicators;
+      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
+      await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
+      await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
+      return ok(record);
+    });
+  }
+
+  async lineage(planId: string, kind: LineageKind, ref: string): Promise<LineageLink[] | undefined> {
+    return lineageChain(this.db, kind, planId, ref);
+  }
+
+  async predecessors(planId: string): Promise<Predecessors | undefined> {
+    return predecessorsOf(this.db, planId);
   }
 
   async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
@@ -460,6 +529,8 @@ export class SqlStore implements Store {
     const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
     const measured = new Map<string, MeasurementRecord>();
     for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
+    // Trends read last year's value from their predecessors (one query, only when the plan has a trend).
+    const previous = indicatorRows.some((r) => typeof r.formula === 'string' && r.formula.includes('"trend"')) ? await predecessorValues(tx, planId) : undefined;
     const byNode = new Map<string, Indicator[]>();
     const indicatorMeta = new Map<string, IndicatorMeta>();
     for (const r of indicatorRows) {
@@ -477,6 +548,9 @@ export class SqlStore implements Store {
         formula: formulaFromJson(parse(r.formula)),
         measurement: toMeasurement(m),
         baseline: amountFromJson(parse(r.baseline)),
+        baselineYear: r.baseline_year === null || r.baseline_year === undefined ? null : Number(r.baseline_year),
+        ...(r.next_targets === null || r.next_targets === undefined ? {} : { nextTargets: nextTargetsFromJson(parse(r.next_targets)) }),
+        ...(previous?.has(id) === true ? { predecessorValue: previous.get(id)! } : {}),
         ...(r.source !== null ? { source: String(r.source) } : {}),
         ...(r.owner !== null ? { owner: String(r.owner) } : {}),
         ...(r.notes !== null ? { notes: String(r.notes) } : {}),
@@ -619,7 +693,7 @@ export class SqlStore implements Store {
       const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
       if (!person.ok) return person;
       const changed = await tx.run(
-        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
+        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
         [
           patch.name ?? str(before.name),
           patch.weight?.toString() ?? str(before.weight),
@@ -632,6 +706,9 @@ export class SqlStore implements Store {
           pick('owner', patch.owner ?? null, 'owner'),
           pick('source', patch.source ?? null, 'source'),
           pick('notes', patch.notes ?? null, 'notes'),
+          pick('baseline', text(amountToJson(patch.baseline ?? null)), 'baseline'),
+          pick('baselineYear', patch.baselineYear ?? null, 'baseline_year'),
+          pick('nextTargets', text(nextTargetsToJson(patch.nextTargets)), 'next_targets'),
           pick('unitId', patch.unitId ?? null, 'unit_id'),
           pick('personId', patch.personId ?? null, 'person_id'),
           planId,
@@ -694,6 +771,8 @@ export class SqlStore implements Store {
       }
       const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
       await touch(tx, planId);
+      // A successor's trend reads this value as its previous one: its cached evaluations are stale.
+      await touchSuccessors(tx, planId, indicatorId);
       await audit(tx, actor, { action: 'measure', entity: 'measurement', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: measurementJson(before), after: measurementJson(after) });
       const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
       return ok({ ...after, planDataVersion });

@@ -5,8 +5,14 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { AttachmentStore } from './attachments.js';
+import type { CommentStore } from './comments.js';
+import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
+import type { VarianceStore } from './variances.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+
+export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
@@ -149,6 +155,12 @@ export interface NewPlan {
   readonly periods?: readonly NewPeriod[];
 }
 
+/** Next year's plan from this one: its year (after this plan's) and, optionally, its title (default: this one's with the year replaced). */
+export interface NextYearInput {
+  readonly year: number;
+  readonly title?: string;
+}
+
 export interface PlanPatch {
   readonly title?: string;
   readonly published?: boolean;
@@ -193,6 +205,10 @@ export interface IndicatorInput {
   readonly notes?: string | null;
   readonly unitId?: string | null;
   readonly personId?: string | null;
+  /** The three-year horizon: the baseline (in the indicator's unit) and its year, the targets of the plan's year + 1 and + 2. */
+  readonly baseline?: Amount | null;
+  readonly baselineYear?: number | null;
+  readonly nextTargets?: readonly [Amount | null, Amount | null];
 }
 
 export type IndicatorPatch = Partial<IndicatorInput>;
@@ -363,6 +379,13 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 
+  /** Evidence files of a measurement (attachments.ts). */
+  readonly attachments: AttachmentStore;
+  /** Comment threads per indicator and period (comments.ts). */
+  readonly comments: CommentStore;
+  /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
+  readonly variances: VarianceStore;
+
   listPlans(): Promise<PlanRecord[]>;
   getPlan(planId: string): Promise<PlanRecord | undefined>;
   createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>>;
@@ -370,6 +393,16 @@ export interface Store {
   importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>>;
   updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>>;
   deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>>;
+  /**
+   * Next year's plan (a draft, unpublished): the same tree, rules, owners and units, targets rolled
+   * forward, this year's year-end actuals as baselines, periods on the same days, no values; each
+   * objective and indicator linked to this one's. `duplicate` when that year has a plan of that title.
+   */
+  nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>>;
+  /** Every year an objective (`node`, by code) or indicator (by id) is linked to, oldest first; undefined when unknown. */
+  lineage(planId: string, kind: LineageKind, ref: string): Promise<LineageLink[] | undefined>;
+  /** The plan's predecessor and, per objective and indicator, the one it continues; undefined for an unknown plan. */
+  predecessors(planId: string): Promise<Predecessors | undefined>;
   /** The cheap check a cache makes before reusing an evaluation. */
   dataVersion(planId: string): Promise<number | undefined>;
   /** `periodId` undefined: the last period (the year end). */

@@ -19,6 +19,8 @@ interface Scratch {
   userId: string;
   /** A unit of the registry that owns nothing. */
   unitId: string;
+  /** A file attached by `prepare` (the evidence rows). */
+  attachmentId?: string;
 }
 
 interface Row {
@@ -64,14 +66,35 @@ const unitsForm = (s: Scratch) => (): FormData => {
   form.set('file', new Blob([`codice;nome;tipo;padre;responsabile;membri\nI${s.planId.slice(0, 8)};Importato ${s.planId};Ufficio;;;\n`]), 'strutture.csv');
   return form;
 };
-const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
 
 const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
+const attach = (indicator: string) => async (t: TestServer, s: Scratch): Promise<void> => {
+  const stored = await t.server.store.attachments.add(s.planId, indicator, '2024-12-31', { name: 'evidenza.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, SYSTEM);
+  if (!stored.ok) throw new Error(stored.error.message);
+  s.attachmentId = stored.value.id;
+};
+const evidenceForm = (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')]), 'evidenza.pdf');
+  return form;
+};
+const files = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/attachments`;
+const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
+
 const ROWS: Row[] = [
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: 'files of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: files(s, 'B:1') }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to the referente's unit's value", allowed: ['admin', 'controller', 'referente'], success: 201, call: (s) => ({ path: files(s, 'A:1'), body: evidenceForm }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to another unit's value", allowed: EDITORS, success: 201, call: (s) => ({ path: files(s, 'B:1'), body: evidenceForm }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download a file of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
@@ -117,6 +140,11 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'start collecting', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'validate a closed period', allowed: ['oiv'], success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'validated' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a closed period', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'correzione' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/next-year', what: "make next year's plan", allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/next-year`, body: { year: 2025 } }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
   { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
   { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: [REFERENTE_UNIT], password: 'una password lunga' } }) },

@@ -84,7 +84,7 @@ let postgresUsers = 0;
 
 export const REFERENTE_UNIT = 'Ufficio Digitale';
 
-export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number; attachmentBytes?: number } = {}): Promise<TestServer> {
   let location: string;
   let dir: string | null = null;
   if (backend === 'postgres') {
@@ -95,7 +95,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: { up
     dir = mkdtempSync(join(tmpdir(), 'albero-api-'));
     location = join(dir, 'albero.sqlite');
   }
-  const server = await startServer({ location, port: 0, host: '127.0.0.1', ...(options.uploadBytes ? { limits: { uploadBytes: options.uploadBytes } } : {}) });
+  const server = await startServer({ location, port: 0, host: '127.0.0.1', limits: { ...(options.uploadBytes ? { uploadBytes: options.uploadBytes } : {}), ...(options.attachmentBytes ? { attachmentBytes: options.attachmentBytes } : {}) } });
   const hash = await hashPassword(PASSWORD);
   const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [] };
   for (const role of ['admin', 'controller', 'referente', 'oiv'] as const) {

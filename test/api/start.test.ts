@@ -4,8 +4,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/server.js';
 import { openStore } from '../../src/store/index.js';
@@ -107,6 +109,18 @@ describe('albero serve', () => {
   }, 90_000);
 });
 
+/** A GET that leaves the body as it came (fetch would decompress it). */
+function request(url: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 describe('the web app from web/dist', () => {
   it('serves files, falls back to index.html for app paths, and keeps /api answers JSON', async () => {
     const web = join(dir, 'web');
@@ -120,9 +134,24 @@ describe('the web app from web/dist', () => {
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
       expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(await page.text()).toContain('<title>Albero</title>');
+      expect(page.headers.get('cache-control')).toBe('no-cache');
       const asset = await fetch(`${server.url}/assets/app.js`);
       expect(asset.headers.get('content-type')).toMatch(/javascript/);
       expect(await asset.text()).toBe('console.log("albero")');
+      // A hashed asset is kept for a year; its brotli or gzip copy is sent to who accepts it.
+      const script = 'console.log("albero, compressed ahead")'.repeat(50);
+      writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js'), script);
+      writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js.br'), brotliCompressSync(script));
+      writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js.gz'), gzipSync(script));
+      for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+        const hashed = await request(`${server.url}/assets/index-Cr1FgxMV.js`, accept);
+        expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(hashed.headers['content-encoding']).toBe(encoding ?? undefined);
+        const plain = encoding === 'br' ? brotliDecompressSync(hashed.body) : encoding === 'gzip' ? gunzipSync(hashed.body) : hashed.body;
+        expect(plain.toString('utf8')).toBe(script);
+      }
+      const fallback = await fetch(`${server.url}/plans/1`);
+      expect(fallback.headers.get('cache-control')).toBe('no-cache');
       const deep = await fetch(`${server.url}/plans/123/nodes/A.2`);
       expect(deep.status).toBe(200);
       expect(await deep.text()).toContain('<div id="root">');

@@ -45,7 +45,7 @@ describe('albero template', () => {
     expect(albero(['template', file]).status).toBe(0);
     const workbook = await readWorkbook(readFileSync(file));
     const header = workbook.getWorksheet('Albero')!.getRow(1).values as unknown[];
-    expect(header.slice(1)).toEqual(['Codice', 'Padre', 'Titolo', 'Tipo', 'Peso', 'Comparatore', 'Target', 'Unità', 'Consuntivo', 'Stato', 'Motivo N.V.', 'Regola', 'Responsabile', 'Note']);
+    expect(header.slice(1)).toEqual(['Codice', 'Padre', 'Titolo', 'Tipo', 'Peso', 'Comparatore', 'Target', 'Unità', 'Consuntivo', 'Stato', 'Motivo N.V.', 'Regola', 'Responsabile', 'Note', 'Baseline', 'Anno baseline', 'Target anno +1', 'Target anno +2']);
     const guide: string[] = [];
     workbook.getWorksheet('Guida')!.eachRow((row) => guide.push(String(row.getCell(2).value ?? '')));
     expect(guide.join('\n')).toContain('Scrivere i valori, non le formule');

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { hashPassword, MIN_PASSWORD } from '../../server/auth.js';
-import { openStore, ROLES, SYSTEM, type Role } from '../../store/index.js';
+import { ROLES, SYSTEM, type Role } from '../../store/types.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -40,6 +39,8 @@ export function registerAdmin(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      // The store and argon2 are loaded by this command only, not by every start of the CLI.
+      const [{ hashPassword, MIN_PASSWORD }, { openStore }] = await Promise.all([import('../../server/auth.js'), import('../../store/index.js')]);
       const password = readPassword();
       if (password.length < MIN_PASSWORD) {
         process.stderr.write(`albero admin create-user: give a password of at least ${MIN_PASSWORD} characters in env ALBERO_PASSWORD or on stdin\n`);

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
 import { EXIT, loadOrReport } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
@@ -46,8 +45,10 @@ export function registerReport(program: Command): void {
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(loaded.table.plan);
       const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
-      const bar = process.stderr.isTTY === true && indicators >= PROGRESS_FROM ? progressBar(format) : null;
+      const bar = process.stderr.isTTY === true && indicators >= PROGRESS_FROM ? await progressBar(format) : null;
       try {
+        // Loaded here, not at start: the renderers bring exceljs and pdfkit, most of the CLI's start-up.
+        const { renderReport } = await import('../../io/report/index.js');
         const bytes = await renderReport(evaluation, format as ReportFormat, {
           ...(options.body === undefined ? {} : { body: options.body }),
           ...(options.period === undefined ? {} : { period: options.period }),
@@ -73,7 +74,8 @@ export function registerReport(program: Command): void {
     });
 }
 
-function progressBar(format: string): { update: (done: number, total: number) => void; stop: () => void } {
+async function progressBar(format: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: `${format} {bar} {value}/{total} objectives`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { main } from '../../server/main.js';
 
 /** `albero serve`: what `npm start` runs, with the port and database as options. */
 export function registerServe(program: Command): void {
@@ -16,6 +15,7 @@ export function registerServe(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const { main } = await import('../../server/main.js');
       await main({ ...(port !== undefined ? { port } : {}), ...(options.database ? { database: options.database } : {}), ...(options.host ? { host: options.host } : {}) });
     });
 }

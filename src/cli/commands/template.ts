@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildTemplate } from '../../io/xlsx/template.js';
 import { EXIT } from '../shared.js';
 
 export function registerTemplate(program: Command): void {
@@ -13,6 +12,7 @@ export function registerTemplate(program: Command): void {
         process.stderr.write(`${out}: the template is an .xlsx workbook; give the file an .xlsx name\n`);
         return void (process.exitCode = EXIT.badInput);
       }
+      const { buildTemplate } = await import('../../io/xlsx/template.js');
       const bytes = await buildTemplate().xlsx.writeBuffer();
       try {
         await writeFile(out, new Uint8Array(bytes as ArrayBuffer));

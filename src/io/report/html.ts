@@ -27,7 +27,7 @@ export function escapeHtml(text: string): string {
 
 const NO_PERFORMANCE = '<span class="none">—<span class="sr"> nessuna performance</span></span>';
 
-function bandMark({ value, band }: Mark): string {
+export function bandMark({ value, band }: Mark): string {
   if (value === null) return NO_PERFORMANCE;
   const b = band === null ? '' : `<span class="icon" aria-hidden="true">${BAND_ICON[band]}</span> `;
   const word = band === null ? '' : ` <span class="word">${BAND_WORD[band]}</span>`;
@@ -35,7 +35,7 @@ function bandMark({ value, band }: Mark): string {
 }
 
 /** One row of the seven-column table. */
-function rowHtml(row: ReportRow): string {
+export function rowHtml(row: ReportRow): string {
   if (row.kind === 'objective') {
     return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td></tr>`;
   }
@@ -43,11 +43,12 @@ function rowHtml(row: ReportRow): string {
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td></tr>`;
 }
 
-function bandClass(band: Band | null): string {
+export function bandClass(band: Band | null): string {
   return band === null ? '' : ` band-${band}`;
 }
 
-const CSS = `
+/** The report's style sheet, shared with the Relazione's page (io/relazione/html.ts). */
+export const CSS = `
 :root { --ink: ${REPORT_COLOUR.ink}; --muted: ${REPORT_COLOUR.muted}; --rule: ${REPORT_COLOUR.rule}; --head: ${REPORT_COLOUR.head}; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 297mm; padding: 12px; font-size: 10pt; line-height: 1.3; }

@@ -12,20 +12,8 @@ import { renderReportPdf } from './pdf.js';
 /** Objectives up to which the PDF is tagged for screen readers. */
 export const TAGGED_UP_TO = 300;
 
-export const REPORT_FORMATS = ['html', 'pdf', 'xlsx', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export const MEDIA_TYPES: Record<ReportFormat, string> = {
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
-
-export function isReportFormat(text: string): text is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(text);
-}
+export { isReportFormat, MEDIA_TYPES, REPORT_FORMATS, type ReportFormat } from './formats.js';
+import type { ReportFormat } from './formats.js';
 
 export interface RenderOptions extends ReportMeta {
   /** For PDF: called as the table's rows are drawn (the CLI shows a bar). */

@@ -26,15 +26,15 @@ export interface PdfReportOptions extends ReportMeta {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const PT_PER_MM = 72 / 25.4;
+export const PT_PER_MM = 72 / 25.4;
 /** A4 landscape and its margins (the same as the HTML page's print CSS), in points. */
-const PAGE = { width: 297 * PT_PER_MM, height: 210 * PT_PER_MM, top: 14 * PT_PER_MM, bottom: 14 * PT_PER_MM, left: 10 * PT_PER_MM, right: 10 * PT_PER_MM };
-const LEFT = PAGE.left;
-const RIGHT = PAGE.width - PAGE.right;
-const WIDTH = RIGHT - LEFT;
-const BOTTOM = PAGE.height - PAGE.bottom;
+export const PAGE = { width: 297 * PT_PER_MM, height: 210 * PT_PER_MM, top: 14 * PT_PER_MM, bottom: 14 * PT_PER_MM, left: 10 * PT_PER_MM, right: 10 * PT_PER_MM };
+export const LEFT = PAGE.left;
+export const RIGHT = PAGE.width - PAGE.right;
+export const WIDTH = RIGHT - LEFT;
+export const BOTTOM = PAGE.height - PAGE.bottom;
 /** CSS pixels to points: the sizes below follow the HTML page's CSS. */
-const PX = 0.75;
+export const PX = 0.75;
 /** DejaVu Sans (all three faces): ascent and descent in em. */
 const ASCENT = 1901 / 2048;
 const DESCENT = 483 / 2048;
@@ -43,8 +43,8 @@ const COMPACT_FROM = 300;
 /** Objectives between two reports of progress (and two yields to the event loop). */
 const PROGRESS_EVERY = 250;
 
-type Face = 'regular' | 'bold' | 'italic';
-type Struct = PDFKit.PDFStructureElement;
+export type Face = 'regular' | 'bold' | 'italic';
+export type Struct = PDFKit.PDFStructureElement;
 
 const FONT_FILES: Record<Face, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
 let fonts: Record<Face, Buffer> | undefined;
@@ -59,7 +59,7 @@ function fontData(): Record<Face, Buffer> {
 }
 
 /** Text in a cell: its lines, in one face and size. */
-interface Para {
+export interface Para {
   readonly lines: readonly string[];
   readonly face: Face;
   readonly size: number;
@@ -68,7 +68,7 @@ interface Para {
   readonly indent?: number;
 }
 
-interface Cell {
+export interface Cell {
   readonly para?: Para;
   /** A performance, drawn right-aligned as shape, value and word. */
   readonly mark?: { readonly mark: Mark; readonly bold: boolean; readonly size: number };
@@ -79,7 +79,7 @@ interface Cell {
   readonly tag: 'TH' | 'TD';
 }
 
-interface TableStyle {
+export interface TableStyle {
   readonly size: number;
   /** Line height as a multiple of the size. */
   readonly leading: number;
@@ -88,7 +88,7 @@ interface TableStyle {
 }
 
 /** The pdfkit document with the few drawing habits the report needs. */
-class Canvas {
+export class Canvas {
   readonly doc: PDFKit.PDFDocument;
   y = PAGE.top;
   private fillNow = '';
@@ -221,7 +221,7 @@ class Canvas {
 }
 
 /** The first baseline of a line box of `lineHeight` holding text of `size` (CSS's half-leading). */
-function firstBaseline(top: number, size: number, lineHeight: number): number {
+export function firstBaseline(top: number, size: number, lineHeight: number): number {
   return top + (lineHeight - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
 }
 
@@ -229,7 +229,7 @@ function firstBaseline(top: number, size: number, lineHeight: number): number {
  * A table that paginates itself: the header row opens it and every page it continues on, rows
  * are never split, each cell's text wraps within its column.
  */
-class TableWriter {
+export class TableWriter {
   private readonly x: number[] = [];
   private headerDrawn = false;
   private readonly header: Cell[];
@@ -337,7 +337,7 @@ class TableWriter {
 }
 
 /** "● 93,00% verde" right-aligned at `right`: shape, value (bold in objective rows), word in italics. */
-function drawMark(canvas: Canvas, m: Mark, right: number, baseline: number, size: number, bold: boolean): void {
+export function drawMark(canvas: Canvas, m: Mark, right: number, baseline: number, size: number, bold: boolean): void {
   if (m.value === null) {
     canvas.line('—', right - canvas.width('—', 'regular', size), baseline, 'regular', size, REPORT_COLOUR.muted);
     return;
@@ -374,7 +374,7 @@ function heading(canvas: Canvas, parent: Struct | null, level: 1 | 2, text: stri
 }
 
 /** A paragraph wrapped to `width`, drawn at `x`. */
-function paragraph(canvas: Canvas, parent: Struct | null, text: string, options: { face?: Face; size?: number; color?: string; x?: number; width?: number; type?: string } = {}): void {
+export function paragraph(canvas: Canvas, parent: Struct | null, text: string, options: { face?: Face; size?: number; color?: string; x?: number; width?: number; type?: string } = {}): void {
   const face = options.face ?? 'regular';
   const size = options.size ?? 10;
   const x = options.x ?? LEFT;
@@ -549,10 +549,42 @@ function legendSection(canvas: Canvas, root: Struct | null, legend: Legend): voi
   section?.end();
 }
 
+/** The Albero table's text size and padding: denser for big plans. */
+export function alberoStyle(compact: boolean): TableStyle {
+  return compact ? { size: 8, leading: 1.2, padX: 4 * PX, padY: 1 * PX } : { size: 8.5, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
+}
+
+/** The cells of one row of the Albero table, as `TableWriter.row` draws them. */
+export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyle): Cell[] {
+  const ink = REPORT_COLOUR.ink;
+  if (row.kind === 'objective') {
+    const fill = REPORT_COLOUR.objective;
+    return [
+      { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}) },
+      { tag: 'TD', fill },
+      { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
+      { tag: 'TD', fill, joined: true },
+      { tag: 'TD', fill, joined: true },
+      { tag: 'TD', fill },
+      { tag: 'TD', fill: row.performance.band === null ? fill : BAND_COLOUR[row.performance.band], mark: { mark: row.performance, bold: true, size: style.size } },
+    ];
+  }
+  const state = row.state === 'measured' || row.state === 'not_evaluable' ? { face: 'regular' as const, color: ink } : { face: 'italic' as const, color: REPORT_COLOUR.muted };
+  return [
+    { tag: 'TD' },
+    { tag: 'TH', para: table.para(row.name, 1, 'regular', ink) },
+    { tag: 'TD', para: table.para(row.weight, 2, 'regular', ink, { align: 'right' }) },
+    { tag: 'TD', para: table.para(row.target, 3, 'regular', ink, { align: 'right' }) },
+    { tag: 'TD', para: table.para(row.actual, 4, state.face, state.color, { align: 'right' }) },
+    row.kpi === null ? { tag: 'TD' } : { tag: 'TD', mark: { mark: row.kpi, bold: false, size: style.size }, ...(row.kpi.band === null ? {} : { fill: BAND_COLOUR[row.kpi.band] }) },
+    { tag: 'TD' },
+  ];
+}
+
 async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, onProgress: ((done: number, total: number) => void) | undefined): Promise<void> {
   const title = evaluation.plan.title;
   const compact = evaluation.nodeResults.length > COMPACT_FROM;
-  const style: TableStyle = compact ? { size: 8, leading: 1.2, padX: 4 * PX, padY: 1 * PX } : { size: 8.5, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
+  const style = alberoStyle(compact);
   canvas.newPage();
   const section = canvas.group(root, 'Sect');
   heading(canvas, section, 2, 'Albero della performance');
@@ -560,31 +592,7 @@ async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Eva
   canvas.y += 2 * PX;
   const widths = COLUMN_PERCENT.map((p) => (WIDTH * p) / 100);
   const table = new TableWriter(canvas, widths, LAYOUT_COLUMNS, style, canvas.group(section, 'Table'));
-  const ink = REPORT_COLOUR.ink;
-  const cellsOf = (row: ReportRow): Cell[] => {
-    if (row.kind === 'objective') {
-      const fill = REPORT_COLOUR.objective;
-      return [
-        { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}) },
-        { tag: 'TD', fill },
-        { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
-        { tag: 'TD', fill, joined: true },
-        { tag: 'TD', fill, joined: true },
-        { tag: 'TD', fill },
-        { tag: 'TD', fill: row.performance.band === null ? fill : BAND_COLOUR[row.performance.band], mark: { mark: row.performance, bold: true, size: style.size } },
-      ];
-    }
-    const state = row.state === 'measured' || row.state === 'not_evaluable' ? { face: 'regular' as const, color: ink } : { face: 'italic' as const, color: REPORT_COLOUR.muted };
-    return [
-      { tag: 'TD' },
-      { tag: 'TH', para: table.para(row.name, 1, 'regular', ink) },
-      { tag: 'TD', para: table.para(row.weight, 2, 'regular', ink, { align: 'right' }) },
-      { tag: 'TD', para: table.para(row.target, 3, 'regular', ink, { align: 'right' }) },
-      { tag: 'TD', para: table.para(row.actual, 4, state.face, state.color, { align: 'right' }) },
-      row.kpi === null ? { tag: 'TD' } : { tag: 'TD', mark: { mark: row.kpi, bold: false, size: style.size }, ...(row.kpi.band === null ? {} : { fill: BAND_COLOUR[row.kpi.band] }) },
-      { tag: 'TD' },
-    ];
-  };
+  const cellsOf = (row: ReportRow): Cell[] => alberoCells(table, row, style);
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {

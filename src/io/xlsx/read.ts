@@ -9,20 +9,11 @@ import { issue, type Issue, type Outcome } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
-import { hasZipSignature, zipEntries } from './zip.js';
+import { hasZipSignature, isOleFile, zipEntries } from './zip.js';
+export { looksLikeXlsx } from './zip.js';
 
 /** Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators ≈ 1 MB). */
 export const XLSX_LIMITS = { bytes: 50 * 1024 * 1024, inflatedBytes: 400 * 1024 * 1024, rows: 200_000, columns: 60 } as const;
-
-/** Whether the spreadsheet reader should take this file: a zip, an old .xls, or a spreadsheet's name. */
-export function looksLikeXlsx(bytes: Uint8Array, name: string): boolean {
-  return hasZipSignature(bytes) || isOleFile(bytes) || /\.xls[xm]?$/i.test(name);
-}
-
-/** Office 97–2003 files (.xls, .doc) start with the OLE compound-file signature. */
-function isOleFile(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
 
 /** Opens a workbook, or says in plain words why it is not one. */
 export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {

@@ -29,7 +29,7 @@ import { amountCell, cellLocation, cellText, columnLetter, style } from './cells
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
 
-type Field = 'code' | 'parent' | 'title' | 'kind' | 'weight' | 'comparator' | 'target' | 'unit' | 'actual' | 'state' | 'reason' | 'scoring' | 'owner' | 'notes';
+type Field = 'code' | 'parent' | 'title' | 'kind' | 'weight' | 'comparator' | 'target' | 'unit' | 'actual' | 'state' | 'reason' | 'scoring' | 'owner' | 'notes' | 'baseline' | 'baselineYear' | 'target2' | 'target3';
 
 export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
   { field: 'code', header: 'Codice', width: 10, help: "Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione»." },
@@ -46,7 +46,15 @@ export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; wid
   { field: 'scoring', header: 'Regola', width: 22, help: "on/off (100% se il comparatore è rispettato, altrimenti 0%; è la regola predefinita), proporzionale (consuntivo/target, al massimo 100%), media obiettivi figli (il consuntivo è la media ponderata degli obiettivi figli dell'obiettivo)." },
   { field: 'owner', header: 'Responsabile', width: 20, help: 'Facoltativo: chi risponde dell’obiettivo o dell’indicatore.' },
   { field: 'notes', header: 'Note', width: 30, help: 'Facoltativo: fonte del dato, evidenze, osservazioni.' },
+  // The three-year horizon (PIAO); the published layout keeps its single Target (the plan's year).
+  { field: 'baseline', header: 'Baseline', width: 12, help: "Facoltativo: l'ultimo valore noto prima del piano, nella stessa unità del target." },
+  { field: 'baselineYear', header: 'Anno baseline', width: 10, help: "L'anno a cui si riferisce la baseline (es. 2023)." },
+  { field: 'target2', header: 'Target anno +1', width: 12, help: "Facoltativo: il target dell'anno successivo a quello del piano, nella stessa unità." },
+  { field: 'target3', header: 'Target anno +2', width: 12, help: 'Facoltativo: il target del secondo anno successivo a quello del piano.' },
 ];
+
+/** The template's later columns, in the order a next-year plan reads them. */
+const HORIZON_LABELS: Record<'baseline' | 'target2' | 'target3', string> = { baseline: 'Baseline', target2: 'Target anno +1', target3: 'Target anno +2' };
 
 const LEVELS = ['area', 'strategic', 'operational'];
 const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
@@ -257,26 +265,37 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   if (rule === undefined) issues.push(issue('error', 'unknown-rule', `unknown Regola "${values.scoring}"; use on/off, proporzionale or media obiettivi figli`, at('scoring')));
   const derived = rule?.formula?.kind === 'children_mean';
 
-  const value = (field: 'target' | 'actual'): { amount: Amount; percent: boolean } | null => {
+  const label = (field: 'target' | 'actual' | 'baseline' | 'target2' | 'target3'): string => (field === 'target' ? 'Target' : field === 'actual' ? 'Consuntivo' : HORIZON_LABELS[field]);
+  const value = (field: 'target' | 'actual' | 'baseline' | 'target2' | 'target3'): { amount: Amount; percent: boolean } | null => {
     if (values[field] === '') return null;
     const parsed = parseValueCell(values[field]);
     if ('error' in parsed) {
-      issues.push(issue('error', field === 'target' ? 'unparsable-target' : 'unparsable-actual', `${field === 'target' ? 'Target' : 'Consuntivo'}: ${parsed.error}`, at(field)));
+      issues.push(issue('error', `unparsable-${field === 'target2' || field === 'target3' ? 'target' : field}`, `${label(field)}: ${parsed.error}`, at(field)));
       return null;
     }
     return parsed;
   };
   const target = value('target');
   const actual = derived ? null : value('actual');
+  const baseline = value('baseline');
+  const later = [value('target2'), value('target3')] as const;
+  let baselineYear: number | null = null;
+  if (values.baselineYear !== '') {
+    // A year typed in a number cell reads back as "2.024".
+    const yearText = values.baselineYear.replace(/\./g, '');
+    if (/^\d{4}$/.test(yearText)) baselineYear = Number(yearText);
+    else issues.push(issue('error', 'invalid-baseline-year', `Anno baseline "${values.baselineYear}" is not a year such as 2023`, at('baselineYear')));
+  }
+  if (baseline !== null && values.baselineYear === '') issues.push(issue('warning', 'missing-baseline-year', 'the Baseline has no Anno baseline: write the year it refers to', at('baselineYear')));
   let unit: Unit | undefined = values.unit === '' ? undefined : UNITS[values.unit.toLowerCase()];
   if (values.unit !== '' && unit === undefined) issues.push(issue('error', 'unknown-unit', `unknown Unità "${values.unit}"; use numero, percentuale, data or sì/no`, at('unit')));
   const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
-  for (const [field, v] of [['target', target], ['actual', actual]] as const) {
+  for (const [field, v] of [['target', target], ['actual', actual], ['baseline', baseline], ['target2', later[0]], ['target3', later[1]]] as const) {
     if (v === null) continue;
     const fits = v.amount.kind === 'number' ? unit === 'number' || unit === 'percent' : v.amount.kind === unit;
     if (!fits) {
-      issues.push(issue('error', 'unit-mismatch', `${field === 'target' ? 'Target' : 'Consuntivo'} "${values[field]}" is not a ${unit === 'boolean' ? 'sì/no' : unit === 'date' ? 'date' : unit === 'percent' ? 'percentage' : 'number'}`, at(field)));
+      issues.push(issue('error', 'unit-mismatch', `${label(field)} "${values[field]}" is not a ${unit === 'boolean' ? 'sì/no' : unit === 'date' ? 'date' : unit === 'percent' ? 'percentage' : 'number'}`, at(field)));
     }
   }
 
@@ -304,6 +323,8 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     scoring: rule!.scoring,
     formula: rule!.formula,
     measurement,
+    ...(baseline === null && baselineYear === null ? {} : { baseline: baseline?.amount ?? null, baselineYear }),
+    ...(later[0] === null && later[1] === null ? {} : { nextTargets: [later[0]?.amount ?? null, later[1]?.amount ?? null] as const }),
     ...(values.owner === '' ? {} : { owner: values.owner }),
     ...(values.notes === '' ? {} : { notes: values.notes }),
     origin: { ...at('title'), node: parent.code, indicator: id },
@@ -334,6 +355,23 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Wo
   const sheet = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   sheet.getRow(1).font = { bold: true };
+  writePlanRows(sheet, plan);
+  return sheet;
+}
+
+/**
+ * A plan as a filled template (its sheet «Albero», the guide, the title in the workbook's
+ * properties): what `albero next-year` writes, to be reviewed and imported as next year's plan.
+ */
+export function buildPlanTemplate(plan: Plan): ExcelJS.Workbook {
+  const workbook = buildTemplate();
+  workbook.title = plan.title;
+  writePlanRows(workbook.getWorksheet(TEMPLATE_SHEET)!, plan);
+  return workbook;
+}
+
+/** One row per objective, then one per indicator, under the template's header. */
+function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
   const columnOf = new Map(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
   const set = (row: ExcelJS.Row, field: Field, value: ExcelJS.CellValue, numFmt?: string): void => {
     const cell = row.getCell(columnOf.get(field)!);
@@ -372,7 +410,10 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Wo
       set(r, 'scoring', ruleWord(ind));
       if (ind.owner !== undefined) set(r, 'owner', ind.owner);
       if (ind.notes !== undefined) set(r, 'notes', ind.notes);
+      if (ind.baseline != null) typed(r, 'baseline', ind.baseline, ind.unit);
+      if (ind.baselineYear != null) set(r, 'baselineYear', ind.baselineYear);
+      if (ind.nextTargets?.[0] != null) typed(r, 'target2', ind.nextTargets[0], ind.unit);
+      if (ind.nextTargets?.[1] != null) typed(r, 'target3', ind.nextTargets[1], ind.unit);
     }
   }
-  return sheet;
 }

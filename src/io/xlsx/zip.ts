@@ -17,6 +17,16 @@ export function hasZipSignature(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Whether the spreadsheet reader should take this file: a zip, an old .xls, or a spreadsheet's name. */
+export function looksLikeXlsx(bytes: Uint8Array, name: string): boolean {
+  return hasZipSignature(bytes) || isOleFile(bytes) || /\.xls[xm]?$/i.test(name);
+}
+
+/** Office 97–2003 files (.xls, .doc) start with the OLE compound-file signature. */
+export function isOleFile(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
 /** The entries listed in the central directory; null when it cannot be found (truncated or not a zip). */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -63,6 +63,10 @@ const IndicatorFields = {
   notes: z.string().max(5000).nullable().optional(),
   unitId: z.string().min(1).max(200).nullable().optional(),
   personId: z.string().min(1).max(200).nullable().optional(),
+  // The three-year horizon: the baseline in the indicator's unit and its year, the targets of the plan's year + 1 and + 2.
+  baseline: Value.nullable().optional(),
+  baselineYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  nextTargets: z.tuple([Value.nullable(), Value.nullable()]).nullable().optional(),
 };
 const NewIndicator = z.object(IndicatorFields).strict();
 const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(IndicatorFields).map(([k, v]) => [k, v.optional()])), version: z.number().int().min(0) }).strict() as unknown as z.ZodType<
@@ -97,6 +101,15 @@ function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formul
   if (input === null || input === undefined) return null;
   if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(1) };
   return input;
+}
+
+/** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
+function horizon(input: { baseline?: z.infer<typeof Value> | null; baselineYear?: number | null; nextTargets?: [z.infer<typeof Value> | null, z.infer<typeof Value> | null] | null }, unit: string): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
+  const out: { -readonly [K in 'baseline' | 'baselineYear' | 'nextTargets']?: IndicatorPatch[K] } = {};
+  if (input.baseline !== undefined) out.baseline = amount(input.baseline, unit, 'baseline');
+  if (input.baselineYear !== undefined) out.baselineYear = input.baselineYear;
+  if (input.nextTargets !== undefined) out.nextTargets = input.nextTargets === null ? [null, null] : [amount(input.nextTargets[0], unit, 'nextTargets.0'), amount(input.nextTargets[1], unit, 'nextTargets.1')];
+  return out;
 }
 
 /** A read of the computed tree, as the route and the fast path of `fast-reads.ts` both receive it. */
@@ -227,6 +240,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
           notes: input.notes ?? null,
           unitId: input.unitId ?? null,
           personId: input.personId ?? null,
+          ...horizon(input, input.unit),
         },
         actorOf(user),
       ),
@@ -251,7 +265,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
-      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined)) {
+      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
         const computed = await trees.computed(planId);
         const current = computed.evaluation.indicator(indicatorId);
         if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
@@ -263,6 +277,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('target')) patch.target = amount(input.target, unit!, 'target');
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
+      Object.assign(patch, horizon(input, unit!));
       return c.json(must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
     },
   );

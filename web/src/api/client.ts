@@ -45,7 +45,8 @@ export function setCsrfToken(token: string | null): void {
 
 const enc = encodeURIComponent;
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One call to the API (JSON or FormData in, JSON out; ApiError on a refusal); feature clients build on it. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -71,7 +72,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return json as T;
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();

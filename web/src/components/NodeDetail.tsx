@@ -12,6 +12,7 @@ import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
+import { EvidencePanel } from '../campaign/EvidencePanel.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -311,6 +312,7 @@ const STATES: MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable',
 
 function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: TreeIndicator }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const { indicator: i } = props;
   const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target: i.targetText });
   return (
@@ -358,14 +360,17 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <dd className="col-7" data-testid="evidence">
           {i.evidence || '—'}
         </dd>
-        <dt className="col-5">{t('detail.source')}</dt>
-        <dd className="col-7">{i.source || '—'}</dd>
+        <dt className="col-5">{t('campaign.source.label')}</dt>
+        <dd className="col-7" data-testid="source">{i.source || '—'}</dd>
         <dt className="col-5">{t('detail.notes')}</dt>
         <dd className="col-7">{i.notes || '—'}</dd>
       </dl>
       {props.whatIfTools}
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
+      {user !== null && props.doc.period !== null && !props.whatIf && (
+        <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+      )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
     </>
@@ -394,6 +399,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   const [serverMeasureError, setServerMeasureError] = useState<string | null>(null);
   const [reason, setReason] = useState(i.reason ?? '');
   const [evidence, setEvidence] = useState(i.evidence ?? '');
+  const [source, setSource] = useState(i.source ?? '');
   const [notes, setNotes] = useState(i.notes ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -407,6 +413,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
     setServerMeasureError(null);
     setReason(i.reason ?? '');
     setEvidence(i.evidence ?? '');
+    setSource(i.source ?? '');
     setNotes(i.notes ?? '');
     setMessage(null);
   }, [i.id]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -445,6 +452,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
         ...(measured ? { inputs: read.inputs } : {}),
         reason: state === 'not_evaluable' ? reason.trim() : null,
         evidence: evidence.trim() || null,
+        source: source.trim() || null,
         notes: notes.trim() || null,
         version: i.version,
       });
@@ -559,6 +567,15 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               {t('entry.evidence')}
             </label>
             <input id="entry-evidence" type="text" className="form-control" value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+          </div>
+          <div className="mb-2">
+            <label htmlFor="entry-source" className="form-label">
+              {t('campaign.source.label')}
+            </label>
+            <input id="entry-source" type="text" className="form-control" value={source} onChange={(e) => setSource(e.target.value)} aria-describedby="entry-source-hint" />
+            <small id="entry-source-hint" className="form-text d-block">
+              {t('campaign.source.hint')}
+            </small>
           </div>
           <div className="mb-2">
             <label htmlFor="entry-notes" className="form-label">

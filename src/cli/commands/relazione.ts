@@ -1,0 +1,91 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { evaluatePlan } from '../../core/index.js';
+import { buildRelazione, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, renderRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/index.js';
+import { EXIT, loadOrReport } from '../shared.js';
+
+interface Options {
+  output?: string;
+  format?: string;
+  body?: string;
+  year?: string;
+  texts?: string;
+  previous?: string;
+}
+
+/** `--texts FILE.json`: `{"contesto-esterno": "## …", …}`; unknown keys and non-strings are refused. */
+async function readTexts(file: string): Promise<Record<string, string> | string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return `${file}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}`;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `${file}: expected an object of section texts, e.g. {"contesto-esterno": "…"}`;
+  const texts: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(TEXT_KEYS as readonly string[]).includes(key)) return `${file}: unknown section "${key}"; use ${TEXT_KEYS.join(', ')}`;
+    if (typeof value !== 'string') return `${file}: the text of "${key}" must be a string`;
+    if (value.length > MAX_MARKUP_LENGTH) return `${file}: the text of "${key}" is longer than ${MAX_MARKUP_LENGTH} characters`;
+    texts[key] = value;
+  }
+  return texts;
+}
+
+export function registerRelazione(program: Command): void {
+  program
+    .command('relazione')
+    .description('write the Relazione sulla performance of a plan year (DFP guidelines n. 3/2018) as DOCX, PDF or HTML')
+    .argument('<file>', 'a published table (.txt/.tsv) or a workbook (.xlsx)')
+    .requiredOption('--output <out>', 'the file to write: .docx, .pdf or .html')
+    .option('--format <format>', `one of ${RELAZIONE_FORMATS.join(', ')} (default: from the output's extension)`)
+    .option('--body <name>', 'the public body, for the title block')
+    .option('--year <year>', "the plan's year (default: from the title)")
+    .option('--texts <file.json>', `the office's texts by section (${TEXT_KEYS.join(', ')}), in the Relazione's markup`)
+    .option('--previous <file>', "the previous year's table, for the comparison by objective")
+    .action(async (file: string, options: Options) => {
+      const fromExtension = extname(options.output!).slice(1).toLowerCase();
+      const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
+      if (!isRelazioneFormat(format)) {
+        process.stderr.write(`albero relazione: unknown format "${format}"; use one of ${RELAZIONE_FORMATS.join(', ')}\n`);
+        return void (process.exitCode = EXIT.badInput);
+      }
+      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
+        process.stderr.write(`albero relazione: --year must be a year such as 2024, not "${options.year}"\n`);
+        return void (process.exitCode = EXIT.badInput);
+      }
+      let texts: Record<string, string> | undefined;
+      if (options.texts !== undefined) {
+        const read = await readTexts(options.texts);
+        if (typeof read === 'string') {
+          process.stderr.write(`albero relazione: ${read}\n`);
+          return void (process.exitCode = EXIT.badInput);
+        }
+        texts = read;
+      }
+      const loaded = await loadOrReport(file);
+      if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      let previous: RelazioneInput['previous'];
+      if (options.previous !== undefined) {
+        const before = await loadOrReport(options.previous);
+        if (before === null) return void (process.exitCode = EXIT.badInput);
+        previous = { evaluation: evaluatePlan(before.table.plan) };
+      }
+      const evaluation = evaluatePlan(loaded.table.plan);
+      const doc = buildRelazione(evaluation, {
+        ...(options.body === undefined ? {} : { body: options.body }),
+        ...(options.year === undefined ? {} : { year: Number(options.year) }),
+        ...(texts === undefined ? {} : { texts }),
+        ...(previous === undefined ? {} : { previous }),
+      });
+      const bytes = await renderRelazione(doc, format);
+      try {
+        await writeFile(options.output!, bytes);
+      } catch (error) {
+        process.stderr.write(`albero relazione: ${options.output} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        return void (process.exitCode = EXIT.badInput);
+      }
+      process.stderr.write(`wrote ${options.output} (${format}, ${evaluation.nodeResults.length} objectives)\n`);
+    });
+}

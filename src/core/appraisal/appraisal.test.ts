@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../decimal.js';
+import { evaluatePlan } from '../evaluation.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { bandOf, bandProblems, computeForm, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
+
+const d = (v: string | number): Decimal => new Decimal(v);
+const band = (label: string, min: number, max: number, share = 100): RatingBand => ({ label, min: d(min), max: d(max), share: d(share) });
+
+function smvp(changes: (doc: any) => void = () => {}): Smvp {
+  const doc: any = exampleSmvpJson('Camera di commercio', 2024);
+  changes(doc);
+  const read = smvpFromJson(doc);
+  if (read.value === null) throw new Error(JSON.stringify(read.issues));
+  return read.value;
+}
+
+describe('rating bands', () => {
+  const table = [band('Eccellente', 90.01, 100), band('Buono', 75.01, 90, 80), band('Adeguato', 60, 75, 50), band('Non adeguato', 0, 59.99, 0)];
+
+  it('finds the band at the edges, on the score rounded to two decimals', () => {
+    expect(bandProblems(table, 'bands')).toEqual([]);
+    expect(bandOf(d(100), table)?.label).toBe('Eccellente');
+    expect(bandOf(d('90.01'), table)?.label).toBe('Eccellente');
+    expect(bandOf(d('90.005'), table)?.label).toBe('Eccellente'); // 90,01 as shown
+    expect(bandOf(d('90.004'), table)?.label).toBe('Buono');
+    expect(bandOf(d(90), table)?.label).toBe('Buono');
+    expect(bandOf(d(60), table)?.label).toBe('Adeguato');
+    expect(bandOf(d('59.99'), table)?.label).toBe('Non adeguato');
+    expect(bandOf(d(0), table)?.label).toBe('Non adeguato');
+  });
+
+  it('refuses the published overlap 91–100 / 76–91 and the gap 91–100 / 76–90 with their place', () => {
+    const overlap = bandProblems([band('A', 91, 100), band('B', 76, 91), band('C', 0, 75.99)], 'schemes.0.bands');
+    expect(overlap).toHaveLength(1);
+    expect(overlap[0]).toMatchObject({ code: 'band-overlap', location: { field: 'schemes.0.bands.0.min' } });
+    expect(overlap[0]!.message).toContain('91');
+    const gap = bandProblems([band('A', 91, 100), band('B', 76, 90), band('C', 0, 75.99)], 'schemes.0.bands');
+    expect(gap).toEqual([expect.objectContaining({ code: 'band-gap', location: { field: 'schemes.0.bands.0.min' } })]);
+    expect(gap[0]!.message).toContain('90,01 to 90,99');
+    expect(bandProblems([band('A', 50, 100)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.min' } });
+    expect(bandProblems([band('A', 0, 99)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.max' } });
+  });
+});
+
+describe('the SMVP as data', () => {
+  it('round-trips through JSON', () => {
+    const s = smvp();
+    expect(smvpFromJson(smvpToJson(s)).value).toEqual(s);
+  });
+
+  it('says where component weights do not sum to 100', () => {
+    const doc: any = exampleSmvpJson('Ente', 2024);
+    doc.schemes[1].components.unit = 50;
+    const read = smvpFromJson(doc);
+    expect(read.value).toBeNull();
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'component-weights', location: { field: 'schemes.1.components' } })]);
+    expect(read.issues[0]!.message).toContain('120');
+  });
+
+  it('says where a value is of the wrong kind', () => {
+    const doc: any = exampleSmvpJson('Ente', 2024);
+    doc.schemes[0].bands[2].max = 'tanto';
+    doc.weightPolicy = 'sometimes';
+    const read = smvpFromJson(doc);
+    expect(read.value).toBeNull();
+    expect(read.issues.map((i) => i.location?.field)).toEqual(['schemes.0.bands.2.max', 'weightPolicy']);
+  });
+});
+
+describe('pro rata', () => {
+  it('weighs days in each unit and part time; refuses more than full time on one day', () => {
+    const r = proRata(2024, [
+      { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
+      { unit: 'B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) },
+    ]);
+    expect(r.terms.map((t) => [t.days, t.effectiveDays.toString()])).toEqual([[182, '182'], [184, '92']]);
+    expect(r.presenceDays.toString()).toBe('274');
+    expect(r.issues).toEqual([]);
+    const clash = proRata(2024, [
+      { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
+      { unit: 'B', from: '2024-06-01', to: '2024-12-31', partTime: d(50) },
+    ]);
+    expect(clash.issues).toEqual([expect.objectContaining({ code: 'assignments-overlap', location: { field: 'assignments.1.from' } })]);
+    expect(proRata(2024, [{ unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(50) }, { unit: 'B', from: '2024-01-01', to: '2024-06-30', partTime: d(50) }]).issues).toEqual([]);
+  });
+});
+
+describe('an appraisal form', () => {
+  const org = { body: d(90), units: new Map([['Ufficio A', d(80)], ['Ufficio B', d(60)]]) };
+  const base: FormInput = {
+    category: 'dirigente',
+    year: 2024,
+    assignments: [{ unit: 'Ufficio A', from: '2024-01-01', to: '2024-12-31', partTime: d(100) }],
+    objectives: [
+      { id: 'o1', title: 'Digitalizzare le pratiche', weight: d(60), comparator: '>=', target: { kind: 'number', value: d(100) }, unit: 'number', scoring: { kind: 'proportional' }, measurement: { state: 'measured', actual: { kind: 'number', value: d(90) } } },
+      { id: 'o2', title: 'Ridurre i tempi', weight: d(40), comparator: '<=', target: { kind: 'number', value: d(30) }, unit: 'number', scoring: null, measurement: { state: 'measured', actual: { kind: 'number', value: d(25) } } },
+    ],
+    ratings: { C1: 5, C2: 4, C3: 3, C4: 4 },
+  };
+
+  it('weighs the components as the scheme says and explains each step', () => {
+    const r = computeForm(smvp(), base, org);
+    // body 90 × 10% + unit 80 × 30% + objectives (60%·90 + 40%·100 = 94) × 30% + behaviours (30%·100 + 20%·90 + 20%·70 + 30%·90 = 89) × 30%
+    expect(r.components.map((c) => [c.kind, c.score?.toString()])).toEqual([['body', '90'], ['unit', '80'], ['objectives', '94'], ['behaviours', '89']]);
+    expect(r.score?.toString()).toBe('87.9');
+    expect(r.band?.label).toBe('Buono');
+    expect(r.complete).toBe(true);
+    expect(r.steps.at(-1)!.it).toBe('Punteggio finale = 9,00 + 24,00 + 28,20 + 26,70 = 87,90%: fascia "Buono" (75,01–90,00), coefficiente di premio 80,00%.');
+  });
+
+  it('takes the unit pro rata and re-normalises a component without a score', () => {
+    const r = computeForm(smvp(), { ...base, assignments: [{ unit: 'Ufficio A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) }, { unit: 'Ufficio B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) }] }, { ...org, body: null });
+    expect(r.components.find((c) => c.kind === 'unit')!.score!.toDecimalPlaces(6).toString()).toBe(d(182 * 80 + 92 * 60).div(274).toDecimalPlaces(6).toString());
+    expect(r.components.find((c) => c.kind === 'body')!.share).toBeNull();
+    expect(r.components.find((c) => c.kind === 'unit')!.share!.toString()).toBe(d(30).div(90).toString());
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'component-missing' }));
+    expect(r.steps.some((s) => s.code === 'unit-pro-rata')).toBe(true);
+  });
+
+  it('refuses objective weights not summing to 100 under the strict policy, and says so under normalise', () => {
+    const heavy = { ...base, objectives: base.objectives.map((o) => ({ ...o, weight: d(60) })) };
+    expect(computeForm(smvp(), heavy, org).issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'objective-weights', location: { field: 'objectives' } }));
+    const normalised = computeForm(smvp((doc) => (doc.weightPolicy = 'normalise')), heavy, org);
+    expect(normalised.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'objective-weights-normalised' }));
+    expect(normalised.steps.some((s) => s.it.includes('sommano a 120,00%'))).toBe(true);
+    expect(normalised.components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('95'); // (90 + 100) / 2
+  });
+
+  it('refuses a rating outside the scale and marks an unrated form incomplete', () => {
+    const r = computeForm(smvp(), { ...base, ratings: { C1: 7 } }, org);
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'rating-outside-scale', location: { field: 'ratings.C1' } }));
+    expect(r.complete).toBe(false);
+  });
+
+  it('treats N.V. objectives as the SMVP says', () => {
+    const nv = { ...base, objectives: [base.objectives[0]!, { ...base.objectives[1]!, measurement: { state: 'not_evaluable' as const, reason: 'norma abrogata' } }] };
+    expect(computeForm(smvp(), nv, org).components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('90');
+    expect(computeForm(smvp((doc) => (doc.notEvaluable = 'achieved')), nv, org).components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('94');
+  });
+});
+
+describe('the organisational components from the tree', () => {
+  it('rolls the areas up for the body and takes the topmost objectives of a unit', () => {
+    const ind = (value: number) => ({ id: `i${value}`, name: 'x', weight: d(100), comparator: '>=' as const, tolerance: null, target: { kind: 'number' as const, value: d(100) }, unit: 'number' as const, scoring: { kind: 'proportional' as const }, formula: null, measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } } });
+    const evaluation = evaluatePlan({
+      title: 't',
+      settings: DEFAULT_SETTINGS,
+      nodes: [
+        { code: 'A', title: 'A', parent: null, weight: null, indicators: [] },
+        { code: 'A.1', title: 'A.1', parent: 'A', weight: null, indicators: [ind(80)] },
+        { code: 'A.1.1', title: 'A.1.1', parent: 'A.1', weight: null, indicators: [ind(50)] },
+        { code: 'B', title: 'B', parent: null, weight: null, indicators: [ind(100)] },
+      ],
+    });
+    const units: Record<string, string> = { 'A.1': 'U1', 'A.1.1': 'U1', B: 'U2' };
+    const org = organisationalScores(evaluation, (code) => units[code] ?? null);
+    expect(org.body!.toString()).toBe('90');
+    expect(org.units.get('U1')!.toString()).toBe('80');
+    expect(org.detail.get('U1')!.objectives.map((o) => o.code)).toEqual(['A.1']);
+    expect(org.units.get('U2')!.toString()).toBe('100');
+  });
+});
+
+describe('the bonus fund', () => {
+  it('shares to the cent by the largest remainder, ties to the higher score', () => {
+    const r = distributeFund(10000n, [
+      { id: 'a', weight: d(1), score: d(80) },
+      { id: 'b', weight: d(1), score: d(95) },
+      { id: 'c', weight: d(1), score: d(90) },
+    ]);
+    expect(r.allotments.map((a) => [a.id, a.cents])).toEqual([['a', 3333n], ['b', 3334n], ['c', 3333n]]);
+    expect(r.allotments.find((a) => a.id === 'b')!.extraCent).toBe(true);
+    const zero = distributeFund(500n, [{ id: 'a', weight: d(0), score: d(10) }]);
+    expect(zero.undistributedCents).toBe(500n);
+    expect(zero.issues[0]!.code).toBe('nobody-eligible');
+  });
+
+  it('always sums to the fund exactly (property)', () => {
+    const claim = fc.record({ coefficient: fc.integer({ min: 0, max: 10000 }), days: fc.integer({ min: 0, max: 36600 }), score: fc.option(fc.integer({ min: 0, max: 10000 })) });
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 13n }), fc.array(claim, { minLength: 1, maxLength: 60 }), (fund, claims) => {
+        const r = distributeFund(
+          fund,
+          claims.map((c, i) => ({ id: String(i), weight: d(c.coefficient).div(100).times(d(c.days).div(100)), score: c.score === null ? null : d(c.score).div(100) })),
+        );
+        const total = r.allotments.reduce((t, a) => t + a.cents, 0n);
+        expect(total + r.undistributedCents).toBe(fund);
+        if (claims.some((c) => c.coefficient > 0 && c.days > 0)) expect(r.undistributedCents).toBe(0n);
+        r.allotments.forEach((a, i) => {
+          if (claims[i]!.coefficient === 0 || claims[i]!.days === 0) expect(a.cents).toBe(0n);
+          expect(a.cents >= 0n).toBe(true);
+          // Never more than one cent from the exact quota.
+          expect(d(a.cents.toString()).minus(a.exact).abs().lessThan(1)).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads and writes euros exactly', () => {
+    expect(parseCents('12.345,67')).toBe(1234567n);
+    expect(parseCents('12345.6')).toBe(1234560n);
+    expect(parseCents(100)).toBe(10000n);
+    expect(parseCents('1,234')).toBeNull();
+    expect(parseCents('-5')).toBeNull();
+    expect(formatCents(1234567n)).toBe('12.345,67');
+  });
+});

@@ -1,0 +1,309 @@
+/**
+ * One appraisal form (*scheda*) computed: the organisational components taken from the evaluated
+ * tree, the individual objectives scored by the engine itself, the behaviours rated on the SMVP's
+ * scale, weighted as the person's category's scheme says, and every step said in Italian and
+ * English, so "why 84,50?" is answered by data as it is for an objective.
+ *
+ * - **Pro rata.** The unit component is the mean of the scores of the units the person worked in,
+ *   weighted by the days in each (within the year) times the part-time percentage; the same
+ *   "effective days" over the days of the year are the person's presence, which weighs their
+ *   share of the bonus fund.
+ * - **A component without a score** (a unit whose objectives have no performance yet, no objective
+ *   counted) leaves the final mean and the other weights are re-normalised, with a step saying so.
+ * - **Weights of individual objectives** not summing to 100 are refused (`strict`) or rescaled
+ *   with a warning (`normalise`), as the SMVP's weight policy says; never silently.
+ */
+import { Decimal, HUNDRED, ZERO } from '../decimal.js';
+import { evaluatePlan, weightedMean, type Term } from '../evaluation.js';
+import { formatItalianDate, formatItalianNumber } from '../italian.js';
+import { issue, type Issue } from '../issues.js';
+import { legendFromThresholds } from '../legend.js';
+import type { Amount, Comparator, Indicator, Measurement, MeasurementState, ScoringRule, Unit } from '../model.js';
+import { COMPONENT_KINDS, COMPONENT_LABEL, bandOf, levelOf, schemeOf, weightTotal, type ComponentKind, type RatingBand, type Smvp, type StaffCategory } from './smvp.js';
+
+export interface UnitAssignment {
+  readonly unit: string;
+  /** ISO dates, both included. */
+  readonly from: string;
+  readonly to: string;
+  /** Percent of full time (100 = full time). */
+  readonly partTime: Decimal;
+}
+
+export interface IndividualObjective {
+  readonly id: string;
+  readonly title: string;
+  readonly weight: Decimal;
+  readonly comparator: Comparator;
+  readonly target: Amount | null;
+  readonly unit: Unit;
+  /** null: the SMVP's default rule. */
+  readonly scoring: ScoringRule | null;
+  readonly measurement: Measurement;
+}
+
+export interface FormInput {
+  readonly category: StaffCategory;
+  readonly year: number;
+  readonly assignments: readonly UnitAssignment[];
+  readonly objectives: readonly IndividualObjective[];
+  /** Behaviour code → the rating given (a value of the SMVP's scale). */
+  readonly ratings: Readonly<Record<string, number>>;
+}
+
+/** The organisational results the form takes from the tree. */
+export interface OrgScores {
+  readonly body: Decimal | null;
+  /** Unit name → its performance (null: nothing measured for it yet; absent: no objective of that unit). */
+  readonly units: ReadonlyMap<string, Decimal | null>;
+}
+
+export interface Bilingual {
+  readonly it: string;
+  readonly en: string;
+}
+
+/** One line of the explanation: a stable code, its numbers, and the sentence in both languages. */
+export interface Step extends Bilingual {
+  readonly code: string;
+}
+
+export interface ComponentResult {
+  readonly kind: ComponentKind;
+  /** As the scheme declares it, in percent. */
+  readonly weight: Decimal;
+  /** Re-normalised over the components with a score, 0–1; null when left out. */
+  readonly share: Decimal | null;
+  readonly score: Decimal | null;
+  /** share × score. */
+  readonly points: Decimal | null;
+}
+
+export interface ObjectiveResult {
+  readonly id: string;
+  readonly title: string;
+  readonly weight: Decimal;
+  readonly state: MeasurementState;
+  readonly score: Decimal | null;
+  readonly counted: boolean;
+}
+
+export interface BehaviourResult {
+  readonly code: string;
+  readonly title: string;
+  readonly weight: Decimal;
+  readonly rating: number | null;
+  readonly label: string | null;
+  readonly score: Decimal | null;
+}
+
+export interface UnitTerm {
+  readonly unit: string;
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly effectiveDays: Decimal;
+  readonly score: Decimal | null;
+}
+
+export interface FormResult {
+  readonly score: Decimal | null;
+  readonly band: RatingBand | null;
+  readonly components: readonly ComponentResult[];
+  readonly objectives: readonly ObjectiveResult[];
+  readonly behaviours: readonly BehaviourResult[];
+  readonly units: readonly UnitTerm[];
+  /** Σ days × part-time / 100 within the year: the weight of the person's presence. */
+  readonly presenceDays: Decimal;
+  readonly daysInYear: number;
+  readonly steps: readonly Step[];
+  /** Errors make the form impossible to evaluate; warnings are said beside the score. */
+  readonly issues: readonly Issue[];
+  /** Every behaviour rated and every objective measured (or N.V.), no error: ready to be evaluated. */
+  readonly complete: boolean;
+}
+
+const DAY = 86_400_000;
+const isoDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const num = (d: Decimal, places = 2): string => formatItalianNumber(d, places);
+const pct = (d: Decimal): string => `${num(d)}%`;
+
+export function daysInYear(year: number): number {
+  return isoDay(`${year + 1}-01-01`) - isoDay(`${year}-01-01`);
+}
+
+/** Each assignment's days within the year and effective days; problems (dates, overlaps) as issues. */
+export function proRata(year: number, assignments: readonly UnitAssignment[]): { terms: Omit<UnitTerm, 'score'>[]; presenceDays: Decimal; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const start = isoDay(`${year}-01-01`);
+  const end = isoDay(`${year}-12-31`);
+  const terms: Omit<UnitTerm, 'score'>[] = [];
+  const spans: { from: number; to: number; partTime: Decimal; i: number }[] = [];
+  assignments.forEach((a, i) => {
+    const from = isoDay(a.from);
+    const to = isoDay(a.to);
+    if (!(from <= to)) {
+      issues.push(issue('error', 'assignment-dates', `${a.unit}: the assignment ends (${formatItalianDate(a.to)}) before it starts (${formatItalianDate(a.from)})`, { field: `assignments.${i}.to` }));
+      return;
+    }
+    if (a.partTime.lessThanOrEqualTo(ZERO) || a.partTime.greaterThan(HUNDRED)) {
+      issues.push(issue('error', 'part-time', `${a.unit}: the part-time percentage must be above 0 and at most 100`, { field: `assignments.${i}.partTime` }));
+      return;
+    }
+    const days = Math.max(0, Math.min(to, end) - Math.max(from, start) + 1);
+    if (days === 0) issues.push(issue('warning', 'assignment-outside-year', `${a.unit}: the assignment lies outside ${year}`, { field: `assignments.${i}.from` }));
+    terms.push({ unit: a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
+    spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i });
+  });
+  // Two assignments at once are allowed (a split post) as long as the part-time adds up to at most 100% on each day.
+  const edges = [...new Set(spans.flatMap((s) => [s.from, s.to + 1]))].sort((a, b) => a - b);
+  for (const day of edges) {
+    const load = spans.filter((s) => s.from <= day && day <= s.to).reduce((t, s) => t.plus(s.partTime), ZERO);
+    if (load.greaterThan(HUNDRED)) {
+      const clash = spans.filter((s) => s.from <= day && day <= s.to);
+      issues.push(issue('error', 'assignments-overlap', `on ${formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10))} the assignments add up to ${num(load)}% of full time`, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
+      break;
+    }
+  }
+  return { terms, presenceDays: terms.reduce((t, x) => t.plus(x.effectiveDays), ZERO), issues };
+}
+
+function step(code: string, it: string, en: string): Step {
+  return { code, it, en };
+}
+
+const STATE_WORDS: Record<MeasurementState, Bilingual> = {
+  measured: { it: 'misurato', en: 'measured' },
+  not_achieved: { it: 'non raggiunto', en: 'not achieved' },
+  not_evaluable: { it: 'N.V.', en: 'N.V.' },
+  not_measured: { it: 'non misurato', en: 'not measured' },
+};
+
+/** Computes a form under the SMVP, with the organisational results taken from the tree. */
+export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormResult {
+  const issues: Issue[] = [];
+  const steps: Step[] = [];
+  const scheme = schemeOf(smvp, input.category);
+  const yearDays = daysInYear(input.year);
+  const pr = proRata(input.year, input.assignments);
+  issues.push(...pr.issues);
+  const empty = (): FormResult => ({ score: null, band: null, components: [], objectives: [], behaviours: [], units: [], presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete: false });
+  if (scheme === undefined) {
+    issues.push(issue('error', 'category-without-scheme', `the SMVP has no scheme for the category ${input.category}`, { field: 'category' }));
+    return empty();
+  }
+  let complete = true;
+
+  // The unit, pro rata.
+  const units: UnitTerm[] = pr.terms.map((t) => ({ ...t, score: org.units.get(t.unit) ?? null }));
+  for (const u of units) {
+    if (!org.units.has(u.unit)) issues.push(issue('warning', 'unit-without-objectives', `no objective of the plan belongs to the unit "${u.unit}"`, { field: 'assignments' }));
+  }
+  const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
+  const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
+  if (units.length > 1 || units.some((u) => !new Decimal(u.days).equals(u.effectiveDays))) {
+    const parts = units.map((u) => ({
+      it: `${u.unit} dal ${formatItalianDate(u.from)} al ${formatItalianDate(u.to)}: ${u.days} giorni × part-time = ${num(u.effectiveDays)} giorni effettivi, performance ${u.score === null ? 'non disponibile' : pct(u.score)}`,
+      en: `${u.unit} from ${formatItalianDate(u.from)} to ${formatItalianDate(u.to)}: ${u.days} days × part time = ${num(u.effectiveDays)} effective days, performance ${u.score === null ? 'not available' : pct(u.score)}`,
+    }));
+    steps.push(step('unit-pro-rata', `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${unitScore === null ? 'non disponibile' : pct(unitScore)}.`, `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${unitScore === null ? 'not available' : pct(unitScore)}.`));
+  }
+  steps.push(step('presence', `Presenza nell'anno: ${num(pr.presenceDays)} giorni effettivi su ${yearDays} (${pct(pr.presenceDays.div(yearDays).times(100))}).`, `Presence in the year: ${num(pr.presenceDays)} effective days of ${yearDays} (${pct(pr.presenceDays.div(yearDays).times(100))}).`));
+
+  // Individual objectives, scored by the engine.
+  const objectives: ObjectiveResult[] = [];
+  let objectivesScore: Decimal | null = null;
+  if (input.objectives.length > 0) {
+    const total = weightTotal(input.objectives.map((o) => o.weight));
+    if (!total.equals(HUNDRED)) {
+      if (smvp.weightPolicy === 'strict') {
+        issues.push(issue('error', 'objective-weights', `the weights of the individual objectives sum to ${pct(total)}, not 100% (the SMVP refuses other sums)`, { field: 'objectives' }));
+      } else {
+        issues.push(issue('warning', 'objective-weights-normalised', `the weights of the individual objectives sum to ${pct(total)}: each is rescaled by 100/${num(total)}, as the SMVP's weight policy says`, { field: 'objectives' }));
+        steps.push(step('objective-weights-normalised', `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`, `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`));
+      }
+    }
+    const indicators: Indicator[] = input.objectives.map((o) => ({ id: o.id, name: o.title, weight: o.weight, comparator: o.comparator, tolerance: null, target: o.target, unit: o.unit, scoring: o.scoring, formula: null, measurement: o.measurement }));
+    const evaluation = evaluatePlan({
+      title: 'scheda',
+      nodes: [{ code: 'OI', title: 'Obiettivi individuali', parent: null, weight: null, indicators }],
+      settings: { defaultScoring: { kind: smvp.defaultScoring }, legend: legendFromThresholds(smvp.legend.green, smvp.legend.yellow, smvp.legend.greenInclusive, smvp.legend.yellowInclusive), notMeasured: smvp.notMeasured === 'zero' ? 'zero' : 'skip' },
+    });
+    const terms: Term[] = [];
+    for (const o of input.objectives) {
+      const r = evaluation.indicator(o.id)!;
+      let score = r.counted ? r.score : null;
+      if (r.state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
+      if (r.state === 'not_measured' && smvp.notMeasured === 'block') {
+        complete = false;
+        issues.push(issue('error', 'objective-not-measured', `"${o.title}" is not measured yet and the SMVP blocks the evaluation until it is`, { field: `objectives.${o.id}` }));
+      }
+      for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
+      objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
+      if (score !== null) terms.push({ weight: o.weight, value: score });
+      const why = r.state === 'not_evaluable' ? (smvp.notEvaluable === 'achieved' ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' } : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }) : score === null ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` } : { it: `${STATE_WORDS[r.state].it}, punteggio ${pct(score)}`, en: `${STATE_WORDS[r.state].en}, score ${pct(score)}` };
+      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${pct(o.weight)}): ${why.it}.`, `Objective "${o.title}" (weight ${pct(o.weight)}): ${why.en}.`));
+    }
+    objectivesScore = weightedMean(terms);
+  }
+
+  // Behaviours on the scale.
+  const behaviours: BehaviourResult[] = [];
+  const catalogue = new Map(smvp.behaviours.map((b) => [b.code, b]));
+  const inScheme = new Set(scheme.behaviours.map((b) => b.code));
+  for (const code of Object.keys(input.ratings)) {
+    if (!inScheme.has(code)) issues.push(issue('error', 'behaviour-not-in-scheme', `the behaviour ${code} is not rated for the category ${input.category}`, { field: `ratings.${code}` }));
+  }
+  const bTerms: Term[] = [];
+  for (const b of scheme.behaviours) {
+    const rating = input.ratings[b.code];
+    const title = catalogue.get(b.code)?.title ?? b.code;
+    if (rating === undefined) {
+      behaviours.push({ code: b.code, title, weight: b.weight, rating: null, label: null, score: null });
+      if (scheme.components.behaviours.greaterThan(ZERO)) complete = false;
+      continue;
+    }
+    const level = levelOf(smvp, rating);
+    if (level === undefined) {
+      issues.push(issue('error', 'rating-outside-scale', `${b.code}: the rating ${rating} is not on the scale (${smvp.ratingScale.map((l) => l.value).join(', ')})`, { field: `ratings.${b.code}` }));
+      behaviours.push({ code: b.code, title, weight: b.weight, rating, label: null, score: null });
+      continue;
+    }
+    behaviours.push({ code: b.code, title, weight: b.weight, rating, label: level.label, score: level.score });
+    bTerms.push({ weight: b.weight, value: level.score });
+    steps.push(step('behaviour', `Comportamento ${b.code} "${title}" (peso ${pct(b.weight)}): ${rating} – ${level.label} = ${pct(level.score)}.`, `Behaviour ${b.code} "${title}" (weight ${pct(b.weight)}): ${rating} – ${level.label} = ${pct(level.score)}.`));
+  }
+  const unrated = behaviours.filter((b) => b.rating === null).length;
+  if (unrated > 0 && scheme.components.behaviours.greaterThan(ZERO)) {
+    steps.push(step('behaviours-unrated', `${unrated} comportamenti non ancora valutati: il punteggio è provvisorio.`, `${unrated} behaviours not rated yet: the score is provisional.`));
+  }
+  const behavioursScore = weightedMean(bTerms);
+
+  // The components and the final score.
+  const scores: Record<ComponentKind, Decimal | null> = { body: org.body, unit: unitScore, objectives: objectivesScore, behaviours: behavioursScore };
+  const present = COMPONENT_KINDS.filter((k) => scheme.components[k].greaterThan(ZERO));
+  const counted = present.filter((k) => scores[k] !== null);
+  const countedWeight = weightTotal(counted.map((k) => scheme.components[k]));
+  const components: ComponentResult[] = present.map((k) => {
+    const weight = scheme.components[k];
+    const score = scores[k];
+    const share = score === null || countedWeight.isZero() ? null : weight.div(countedWeight);
+    return { kind: k, weight, share, score, points: share === null || score === null ? null : share.times(score) };
+  });
+  for (const c of components) {
+    const label = COMPONENT_LABEL[c.kind];
+    steps.push(
+      c.score === null
+        ? step('component-missing', `${label.it} (peso ${pct(c.weight)}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`, `${label.en} (weight ${pct(c.weight)}): no score, left out; the other weights are re-normalised.`)
+        : step('component', `${label.it}: ${pct(c.score)} × ${pct(c.share!.times(100))} = ${num(c.points!)} punti.`, `${label.en}: ${pct(c.score)} × ${pct(c.share!.times(100))} = ${num(c.points!)} points.`),
+    );
+    if (c.score === null) issues.push(issue('warning', 'component-missing', `${label.en}: no score yet; the other components are re-normalised`, { field: `components.${c.kind}` }));
+  }
+  const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
+  const band = score === null ? null : bandOf(score, scheme.bands);
+  if (score !== null) {
+    steps.push(step('final', `Punteggio finale = ${components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + ')} = ${pct(score)}${band === null ? '' : `: fascia "${band.label}" (${num(band.min)}–${num(band.max)}), coefficiente di premio ${pct(band.share)}`}.`, `Final score = ${components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + ')} = ${pct(score)}${band === null ? '' : `: band "${band.label}" (${num(band.min)}–${num(band.max)}), bonus coefficient ${pct(band.share)}`}.`));
+  }
+  if (issues.some((i) => i.severity === 'error')) complete = false;
+  return { score, band, components, objectives, behaviours, units, presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete };
+}

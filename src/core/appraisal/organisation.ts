@@ -1,0 +1,55 @@
+/**
+ * The organisational components of a form, read from the evaluated tree: the body's performance
+ * (the roll-up of the plan's areas, as the Relazione's section 3.3 gives it) and each unit's (the
+ * mean of the performance of the objectives assigned to the unit, counting only the topmost ones
+ * so a child objective of the same unit is not counted twice: its result is already in its parent).
+ */
+import { Decimal } from '../decimal.js';
+import { weightedMean, type Evaluation } from '../evaluation.js';
+import type { OrgScores } from './form.js';
+
+export interface UnitObjectives {
+  readonly unit: string;
+  readonly objectives: readonly { readonly code: string; readonly performance: Decimal | null }[];
+  readonly performance: Decimal | null;
+}
+
+/** `unitOf(code)`: the unit an objective is assigned to (the store's node unit), or null. */
+export function organisationalScores(evaluation: Evaluation, unitOf: (code: string) => string | null): OrgScores & { readonly detail: ReadonlyMap<string, UnitObjectives> } {
+  const nodes = evaluation.plan.nodes;
+  const roots = nodes.filter((n) => n.parent === null);
+  const allWeighted = roots.length > 0 && roots.every((r) => r.weight !== null);
+  const body = weightedMean(
+    roots.flatMap((r) => {
+      const p = evaluation.node(r.code)?.performance ?? null;
+      return p === null ? [] : [{ weight: allWeighted ? r.weight! : new Decimal(1), value: p }];
+    }),
+  );
+  const parentOf = new Map(nodes.map((n) => [n.code, n.parent]));
+  const byUnit = new Map<string, { code: string; performance: Decimal | null }[]>();
+  for (const n of nodes) {
+    const unit = unitOf(n.code);
+    if (unit === null || unit === '') continue;
+    let ancestor = n.parent;
+    let covered = false;
+    while (ancestor !== null && ancestor !== undefined) {
+      if (unitOf(ancestor) === unit) {
+        covered = true;
+        break;
+      }
+      ancestor = parentOf.get(ancestor) ?? null;
+    }
+    if (covered) continue;
+    const list = byUnit.get(unit) ?? [];
+    list.push({ code: n.code, performance: evaluation.node(n.code)?.performance ?? null });
+    byUnit.set(unit, list);
+  }
+  const units = new Map<string, Decimal | null>();
+  const detail = new Map<string, UnitObjectives>();
+  for (const [unit, objectives] of byUnit) {
+    const performance = weightedMean(objectives.filter((o) => o.performance !== null).map((o) => ({ weight: new Decimal(1), value: o.performance! })));
+    units.set(unit, performance);
+    detail.set(unit, { unit, objectives, performance });
+  }
+  return { body, units, detail };
+}

@@ -1,0 +1,199 @@
+/**
+ * The body's *Sistema di misurazione e valutazione della performance* (SMVP) as data: the rules an
+ * appraisal form and the distribution of the bonus fund follow, per body and year.
+ *
+ * Everything a published SMVP states is here and nothing is code: the legend, the default scoring
+ * rule, what N.V. and not-measured mean, what to do with weights that do not sum to 100, the
+ * scheme of each staff category (component weights, behaviours and their weights, the bands that
+ * turn a score into a rating and a bonus coefficient), and the rating scale of behaviours.
+ * `smvpFromJson` is the one way in (the API, the JSON and XLSX imports): every problem comes back
+ * as an issue naming its field (`schemes.1.bands.2.min`), never thrown.
+ */
+import { Decimal, HUNDRED, ZERO } from '../decimal.js';
+import { issue, type Issue } from '../issues.js';
+import type { NotMeasuredPolicy } from '../model.js';
+
+export type StaffCategory = 'dirigente' | 'eq' | 'personale';
+export const STAFF_CATEGORIES: readonly StaffCategory[] = ['dirigente', 'eq', 'personale'];
+/** The categories as the Italian decrees name them. */
+export const CATEGORY_LABEL: Readonly<Record<StaffCategory, { it: string; en: string }>> = {
+  dirigente: { it: 'Dirigente', en: 'Manager (dirigente)' },
+  eq: { it: 'Elevata qualificazione / posizione organizzativa', en: 'EQ / organisational position' },
+  personale: { it: 'Personale', en: 'Staff' },
+};
+
+/** The four parts of an appraisal: the body's performance, the unit's, individual objectives, behaviours. */
+export type ComponentKind = 'body' | 'unit' | 'objectives' | 'behaviours';
+export const COMPONENT_KINDS: readonly ComponentKind[] = ['body', 'unit', 'objectives', 'behaviours'];
+export const COMPONENT_LABEL: Readonly<Record<ComponentKind, { it: string; en: string }>> = {
+  body: { it: "Performance organizzativa dell'ente", en: "The body's performance" },
+  unit: { it: "Performance della struttura di appartenenza", en: "The unit's performance" },
+  objectives: { it: 'Obiettivi individuali', en: 'Individual objectives' },
+  behaviours: { it: 'Comportamenti organizzativi', en: 'Behaviours' },
+};
+
+/** N.V.: `exclude` leaves the mean and the other weights are re-normalised; `achieved` counts as 100 (neutralised for external causes). */
+export type NotEvaluablePolicy = 'exclude' | 'achieved';
+/** Weights that do not sum to 100: `strict` refuses them, `normalise` rescales them and says so. */
+export type WeightPolicy = 'strict' | 'normalise';
+
+export interface RatingLevel {
+  /** What the evaluator gives (1, 2, 3…). */
+  readonly value: number;
+  readonly label: string;
+  readonly description: string;
+  /** The score in percent (0–100) the level is worth. */
+  readonly score: Decimal;
+}
+
+export interface Behaviour {
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface RatingBand {
+  readonly label: string;
+  /** Score bounds in percent, both included, compared with the final score rounded to two decimals. */
+  readonly min: Decimal;
+  readonly max: Decimal;
+  /** The bonus coefficient in percent: a person's share of the fund is proportional to it. */
+  readonly share: Decimal;
+}
+
+export interface Scheme {
+  readonly category: StaffCategory;
+  /** Percent, summing to 100; a component at 0 is not part of the scheme. */
+  readonly components: Readonly<Record<ComponentKind, Decimal>>;
+  /** The behaviours rated for this category and their weights (summing to 100). */
+  readonly behaviours: readonly { readonly code: string; readonly weight: Decimal }[];
+  readonly bands: readonly RatingBand[];
+}
+
+export interface IndicatorThreshold {
+  /** The objective the indicator belongs to and the indicator's name. */
+  readonly code: string;
+  readonly indicator: string;
+  readonly green: Decimal;
+  readonly yellow: Decimal;
+}
+
+export interface Smvp {
+  readonly organisation: string;
+  readonly year: number;
+  /** The traffic lights: green above `green` (or from it when inclusive), yellow from `yellow`, red below. */
+  readonly legend: { readonly green: Decimal; readonly yellow: Decimal; readonly greenInclusive: boolean; readonly yellowInclusive: boolean };
+  /** Where a plan prints its own "range di valutazione" on a row. */
+  readonly indicatorThresholds: readonly IndicatorThreshold[];
+  readonly defaultScoring: 'on_off' | 'proportional';
+  readonly notEvaluable: NotEvaluablePolicy;
+  readonly notMeasured: NotMeasuredPolicy;
+  readonly weightPolicy: WeightPolicy;
+  readonly ratingScale: readonly RatingLevel[];
+  readonly behaviours: readonly Behaviour[];
+  readonly schemes: readonly Scheme[];
+}
+
+const CENT = new Decimal('0.01');
+
+/**
+ * Refuses a band table with a gap or an overlap, naming the place. Bands may be written in any
+ * order (decrees list them from the best down); together they must cover 0–100 at the hundredth,
+ * the precision a final score is compared at: a table "91–100, 76–90" leaves 90,01–90,99 without a
+ * band and is refused, as is "91–100, 76–91" (91 in two bands).
+ */
+export function bandProblems(bands: readonly RatingBand[], field: string): Issue[] {
+  const issues: Issue[] = [];
+  const at = (i: number, f: string): { field: string } => ({ field: `${field}.${i}.${f}` });
+  if (bands.length === 0) return [issue('error', 'bands-empty', 'the scheme has no rating bands', { field })];
+  bands.forEach((b, i) => {
+    if (b.min.greaterThan(b.max)) issues.push(issue('error', 'band-reversed', `band "${b.label}": the lower bound ${show(b.min)} is above the upper bound ${show(b.max)}`, at(i, 'min')));
+    if (b.min.lessThan(ZERO) || b.max.greaterThan(HUNDRED)) issues.push(issue('error', 'band-out-of-range', `band "${b.label}": bounds must lie within 0–100`, at(i, b.min.lessThan(ZERO) ? 'min' : 'max')));
+    if (b.min.decimalPlaces() > 2 || b.max.decimalPlaces() > 2) issues.push(issue('error', 'band-precision', `band "${b.label}": bounds have at most two decimals`, at(i, 'min')));
+    if (b.share.lessThan(ZERO) || b.share.greaterThan(HUNDRED)) issues.push(issue('error', 'band-share', `band "${b.label}": the bonus coefficient must lie within 0–100`, at(i, 'share')));
+  });
+  if (issues.length > 0) return issues;
+  const order = bands.map((b, i) => ({ b, i })).sort((x, y) => x.b.min.comparedTo(y.b.min) || x.i - y.i);
+  const lowest = order[0]!;
+  if (!lowest.b.min.isZero()) issues.push(issue('error', 'band-gap', `no band covers scores from 0 to ${show(lowest.b.min.minus(CENT))}`, at(lowest.i, 'min')));
+  const highest = order.reduce((best, x) => (x.b.max.greaterThan(best.b.max) ? x : best), order[0]!);
+  if (!highest.b.max.equals(HUNDRED)) issues.push(issue('error', 'band-gap', `no band covers scores from ${show(highest.b.max.plus(CENT))} to 100`, at(highest.i, 'max')));
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!;
+    const next = order[k]!;
+    const expected = prev.b.max.plus(CENT);
+    if (next.b.min.lessThanOrEqualTo(prev.b.max)) {
+      issues.push(issue('error', 'band-overlap', `band "${next.b.label}" (${show(next.b.min)}–${show(next.b.max)}) overlaps band "${prev.b.label}" (${show(prev.b.min)}–${show(prev.b.max)}): ${show(next.b.min)} is in both`, at(next.i, 'min')));
+    } else if (next.b.min.greaterThan(expected)) {
+      issues.push(issue('error', 'band-gap', `no band covers scores from ${show(expected)} to ${show(next.b.min.minus(CENT))} (between "${prev.b.label}" and "${next.b.label}")`, at(next.i, 'min')));
+    }
+  }
+  return issues;
+}
+
+/** The band of a final score (rounded half up to two decimals first); null when the table has none for it. */
+export function bandOf(score: Decimal, bands: readonly RatingBand[]): RatingBand | null {
+  const shown = score.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return bands.find((b) => shown.greaterThanOrEqualTo(b.min) && shown.lessThanOrEqualTo(b.max)) ?? null;
+}
+
+/** The sum of weights and whether it is 100, for the weight policy. */
+export function weightTotal(weights: readonly Decimal[]): Decimal {
+  return weights.reduce((a, w) => a.plus(w), ZERO);
+}
+
+export function schemeOf(smvp: Smvp, category: StaffCategory): Scheme | undefined {
+  return smvp.schemes.find((s) => s.category === category);
+}
+
+export function levelOf(smvp: Smvp, value: number): RatingLevel | undefined {
+  return smvp.ratingScale.find((l) => l.value === value);
+}
+
+/** Every rule an SMVP must keep, each problem at its field. */
+export function smvpProblems(smvp: Smvp): Issue[] {
+  const issues: Issue[] = [];
+  const { legend } = smvp;
+  if (legend.yellow.greaterThan(legend.green)) issues.push(issue('error', 'legend-order', `the yellow threshold (${show(legend.yellow)}) is above the green one (${show(legend.green)})`, { field: 'legend.yellow' }));
+  smvp.indicatorThresholds.forEach((t, i) => {
+    if (t.yellow.greaterThan(t.green)) issues.push(issue('error', 'legend-order', `${t.code} "${t.indicator}": the yellow threshold is above the green one`, { field: `indicatorThresholds.${i}.yellow` }));
+  });
+  if (smvp.ratingScale.length < 2) issues.push(issue('error', 'scale-too-short', 'the rating scale needs at least two levels', { field: 'ratingScale' }));
+  const values = new Set<number>();
+  smvp.ratingScale.forEach((l, i) => {
+    if (values.has(l.value)) issues.push(issue('error', 'scale-duplicate', `the rating ${l.value} appears twice in the scale`, { field: `ratingScale.${i}.value` }));
+    values.add(l.value);
+    if (l.score.lessThan(ZERO) || l.score.greaterThan(HUNDRED)) issues.push(issue('error', 'scale-score', `rating ${l.value}: its score must lie within 0–100`, { field: `ratingScale.${i}.score` }));
+  });
+  const codes = new Set<string>();
+  smvp.behaviours.forEach((b, i) => {
+    if (codes.has(b.code)) issues.push(issue('error', 'behaviour-duplicate', `the behaviour ${b.code} appears twice`, { field: `behaviours.${i}.code` }));
+    codes.add(b.code);
+  });
+  const categories = new Set<StaffCategory>();
+  smvp.schemes.forEach((s, i) => {
+    if (categories.has(s.category)) issues.push(issue('error', 'scheme-duplicate', `the category ${s.category} has two schemes`, { field: `schemes.${i}.category` }));
+    categories.add(s.category);
+    const total = weightTotal(COMPONENT_KINDS.map((k) => s.components[k]));
+    if (!total.equals(HUNDRED)) issues.push(issue('error', 'component-weights', `the component weights of ${s.category} sum to ${show(total)}%, not 100%`, { field: `schemes.${i}.components` }));
+    COMPONENT_KINDS.forEach((k) => {
+      if (s.components[k].lessThan(ZERO)) issues.push(issue('error', 'component-weight-negative', `${s.category}: the weight of ${k} is negative`, { field: `schemes.${i}.components.${k}` }));
+    });
+    if (s.components.behaviours.greaterThan(ZERO)) {
+      if (s.behaviours.length === 0) issues.push(issue('error', 'behaviours-missing', `${s.category} weighs behaviours ${show(s.components.behaviours)}% but lists none`, { field: `schemes.${i}.behaviours` }));
+      else {
+        const bt = weightTotal(s.behaviours.map((b) => b.weight));
+        if (!bt.equals(HUNDRED)) issues.push(issue('error', 'behaviour-weights', `the behaviour weights of ${s.category} sum to ${show(bt)}%, not 100%`, { field: `schemes.${i}.behaviours` }));
+      }
+    }
+    s.behaviours.forEach((b, j) => {
+      if (!codes.has(b.code)) issues.push(issue('error', 'behaviour-unknown', `${s.category} rates ${b.code}, which is not in the catalogue of behaviours`, { field: `schemes.${i}.behaviours.${j}.code` }));
+    });
+    issues.push(...bandProblems(s.bands, `schemes.${i}.bands`));
+  });
+  return issues;
+}
+
+function show(d: Decimal): string {
+  return d.toString().replace('.', ',');
+}

@@ -1,0 +1,83 @@
+/**
+ * Next year's plan from this one (the PIAO's rolling three years): the same tree, codes, weights,
+ * rules, formulas and owners; each target rolled forward; this year's year-end actuals become the
+ * baselines; no values. Pure: the store and `albero next-year` both make the new plan with it.
+ */
+import type { Evaluation, IndicatorResult } from './evaluation.js';
+import type { Amount, Indicator, Plan, PlanNode, ScoringRule } from './model.js';
+
+export interface RollForward {
+  /** The year of the plan rolled forward (the baselines' year). */
+  readonly fromYear: number;
+  /** The new plan's year. */
+  readonly year: number;
+  /** The new plan's title (default: the old one with its year replaced). */
+  readonly title?: string;
+}
+
+/**
+ * The title of next year's plan: the old year in the title becomes the new one.
+ *
+ * @example nextYearTitle('Albero performance 2024', 2024, 2025) // 'Albero performance 2025'
+ */
+export function nextYearTitle(title: string, fromYear: number, year: number): string {
+  return title.replace(new RegExp(`\\b${fromYear}\\b`, 'g'), String(year));
+}
+
+/**
+ * The plan for `options.year` from `evaluation` (this year's plan evaluated at its year end).
+ * Per indicator:
+ * - target: this year's target for the new year where one was set (`nextTargets[k]`), otherwise
+ *   the same target; the new plan's later targets move up one year (the last one is left to set);
+ * - baseline: this year's year-end actual with its year (for a derived indicator, its computed
+ *   actual); with no actual (not measured, not achieved, N.V.) the older baseline stays;
+ * - measurement: none.
+ * Ids and codes are kept, so each objective and indicator has its predecessor under the same name.
+ */
+export function rollForward(evaluation: Evaluation, options: RollForward): Plan {
+  const gap = options.year - options.fromYear;
+  const plan = evaluation.plan;
+  const nodes = plan.nodes.map((node): PlanNode => {
+    const { origin: _origin, ...rest } = node;
+    return {
+      ...rest,
+      indicators: node.indicators.map((ind) => rollIndicator(ind, evaluation.indicator(ind.id), options.fromYear, gap)),
+    };
+  });
+  return { title: options.title ?? nextYearTitle(plan.title, options.fromYear, options.year), nodes, settings: plan.settings };
+}
+
+function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, fromYear: number, gap: number): Indicator {
+  const { origin: _origin, predecessorValue: _previous, measurement: _measurement, ...rest } = ind;
+  const ahead = ind.nextTargets ?? [null, null];
+  // gap 1: the target set for next year; gap 2: the one for the year after; further: none was set.
+  const planned = gap >= 1 && gap <= 2 ? ahead[gap - 1]! : null;
+  const later = gap === 1 ? ahead[1] : null;
+  const actual: Amount | null = result?.state === 'measured' ? result.actual : null;
+  const measured = actual !== null;
+  return {
+    ...rest,
+    // A deadline kept from last year falls on the same day of the new year (30/04/2024 → 30/04/2025), as do a rule's dates.
+    target: planned ?? shiftDate(ind.target, gap),
+    scoring: shiftRule(ind.scoring, gap),
+    nextTargets: [later, null],
+    baseline: measured ? actual : (ind.baseline ?? null),
+    baselineYear: measured ? fromYear : (ind.baselineYear ?? null),
+    measurement: { state: 'not_measured' },
+  };
+}
+
+/** A date amount moved by whole years (29 February → 28 February in a common year); other amounts as they are. */
+export function shiftDate(amount: Amount | null, years: number): Amount | null {
+  if (amount === null || amount.kind !== 'date' || years === 0) return amount;
+  const [y, month, day] = amount.value.split('-');
+  const year = Number(y) + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return { kind: 'date', value: `${String(year).padStart(4, '0')}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}` };
+}
+
+function shiftRule(rule: ScoringRule | null, years: number): ScoringRule | null {
+  if (rule?.kind === 'threshold') return { ...rule, floor: shiftDate(rule.floor, years)! };
+  if (rule?.kind === 'bands') return { ...rule, points: rule.points.map((p) => ({ ...p, at: shiftDate(p.at, years)! })) };
+  return rule;
+}

@@ -1,0 +1,467 @@
+/**
+ * The Relazione sulla performance of a plan year, following the structure of the Dipartimento
+ * della Funzione Pubblica's guidelines n. 3/2018, built from the evaluation and the office's texts:
+ *
+ *   1 Presentazione e sintesi · 2 Contesto e risorse · 3 Performance organizzativa (ente, aree,
+ *   obiettivi con l'Albero, non raggiunti, variazioni, confronto) · 4 Dati di sintesi ·
+ *   5 Processo · 6 Validazione dell'OIV (once there is one)
+ *
+ * Pure: data in, a `RelazioneDocument` out. Parts whose data Albero does not hold (causes,
+ * revisions, the previous year) take the office's text, and say plainly that the data are missing
+ * when there is none; they fill themselves when the caller passes the data.
+ */
+import { classify, Decimal, formatItalianDate, formatPercent, round, weightedMean, type Band, type Evaluation, type NodeResult } from '../../core/index.js';
+import { BAND_ICON } from '../report/bands.js';
+import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
+import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
+import { parseMarkup } from './markup.js';
+import { plain, type Block, type Cell, type Column, type RelazioneDocument, type Section } from './model.js';
+import { areaSentence, bandSentence, comparisonSentence, FASCIA, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
+import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
+
+/** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
+export interface ObjectiveCause {
+  /** e.g. "esterna", "interna", "indicatore mal costruito". */
+  readonly kind?: string;
+  readonly cause: string;
+  readonly action: string;
+}
+
+/** A recorded change of the adopted plan during the year. */
+export interface PlanRevision {
+  /** ISO date. */
+  readonly date: string;
+  /** The approving act, e.g. "Delibera di Giunta n. 45 del 15/07/2024". */
+  readonly act?: string;
+  readonly reason: string;
+  /** What changed, in words ("A.2.1: target 60% → 55%"). */
+  readonly changes: readonly string[];
+}
+
+export interface RelazioneInput extends ReportMeta {
+  /** The office's texts by section key (markup, see markup.ts). */
+  readonly texts?: Readonly<Record<string, string | undefined>>;
+  /** The organisation unit of each objective (code → unit name). */
+  readonly units?: ReadonlyMap<string, string>;
+  /** Causes and corrective actions by objective code; undefined: Albero holds none yet. */
+  readonly causes?: ReadonlyMap<string, ObjectiveCause>;
+  /** The plan's revisions; undefined: Albero holds no register of revisions for this plan. */
+  readonly revisions?: readonly PlanRevision[];
+  /** The previous year's computed plan, compared by objective code. */
+  readonly previous?: { readonly year?: number; readonly evaluation: Evaluation };
+  /** The OIV's validation, once the Relazione has been transmitted. */
+  readonly validation?: ValidationRecord;
+}
+
+/** The keys of the sections the office writes (or may rewrite), in the document's order. */
+export const TEXT_KEYS = ['presentazione', 'sintesi', 'contesto-esterno', 'contesto-interno', 'risorse', 'performance-ente', 'performance-aree', 'albero', 'non-raggiunti', 'variazioni', 'confronto', 'processo'] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+/** The sections whose first paragraphs are written from the data (the office may replace them). */
+export const GENERATED_KEYS: readonly TextKey[] = ['sintesi', 'performance-ente', 'performance-aree', 'albero', 'non-raggiunti', 'confronto'];
+
+const MISSING = 'Sezione non ancora compilata.';
+
+interface Figures {
+  readonly counts: BandCounts;
+  readonly bands: readonly Band[];
+  readonly areas: readonly NodeResult[];
+  readonly overall: Decimal | null;
+  readonly overallBand: Band | null;
+  readonly weightedAreas: boolean;
+  /** Objectives scored on their own indicators (the ones counted per band). */
+  readonly scored: readonly NodeResult[];
+  readonly shortfalls: readonly NodeResult[];
+}
+
+function figures(evaluation: Evaluation): Figures {
+  const legend = evaluation.plan.settings.legend;
+  const bands = legend.rules.map((r) => r.band);
+  const counts = { green: 0, yellow: 0, red: 0, none: 0 };
+  const scored: NodeResult[] = [];
+  for (const r of evaluation.nodeResults) {
+    if (r.basis !== 'indicators') continue;
+    scored.push(r);
+    counts[r.band ?? 'none']++;
+  }
+  const areas = evaluation.nodeResults.filter((r) => r.node.parent === null);
+  const weightedAreas = areas.length > 0 && areas.every((a) => a.node.weight !== null);
+  const terms = areas.flatMap((a) => (a.performance === null ? [] : [{ weight: weightedAreas ? a.node.weight! : new Decimal(1), value: a.performance }]));
+  const overall = weightedMean(terms);
+  const shortfalls = scored.filter((r) => r.performance !== null && r.performance.lessThan(100));
+  return { counts, bands, areas, overall, overallBand: classify(overall, legend), weightedAreas, scored, shortfalls };
+}
+
+/** The office's text for `key` as blocks, or null when it wrote none. */
+function typed(input: RelazioneInput, key: TextKey): Block[] | null {
+  const text = input.texts?.[key];
+  if (text === undefined || text.trim() === '') return null;
+  return parseMarkup(text);
+}
+
+const generated = (text: string): Block => ({ kind: 'paragraph', spans: plain(text), role: 'generated' });
+const notice = (text: string): Block => ({ kind: 'paragraph', spans: plain(text), role: 'notice' });
+const note = (text: string): Block => ({ kind: 'paragraph', spans: plain(text), role: 'note' });
+
+/** The generated sentences of each generated section, as the office sees them before editing. */
+export function generatedTexts(evaluation: Evaluation, input: RelazioneInput = {}): Record<string, string> {
+  const f = figures(evaluation);
+  return {
+    sintesi: summarySentences(f, evaluation).join('\n\n'),
+    'performance-ente': [overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas), bandSentence(f.counts, f.bands)].join('\n\n'),
+    'performance-aree': f.areas.map((a) => areaSentence(a.node.code, a.node.title, a.performance, a.band, strategicOf(evaluation, a))).join('\n\n'),
+    albero: alberoSentence(evaluation),
+    'non-raggiunti': shortfallText(f),
+    ...(input.previous === undefined ? {} : { confronto: comparison(evaluation, input).sentence }),
+  };
+}
+
+function strategicOf(evaluation: Evaluation, area: NodeResult): { code: string; performance: Decimal | null }[] {
+  return evaluation.children(area.node.code).map((c) => ({ code: c.node.code, performance: c.performance }));
+}
+
+function summarySentences(f: Figures, evaluation: Evaluation): string[] {
+  const objectives = evaluation.nodeResults.length;
+  const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
+  return [
+    `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectives} obiettivi in tutto e ${indicators} indicatori.`,
+    overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
+    bandSentence(f.counts, f.bands),
+    shortfallText(f),
+  ];
+}
+
+function alberoSentence(evaluation: Evaluation): string {
+  return `La tabella riporta, per ciascun obiettivo di «${evaluation.plan.title}», gli indicatori con peso, target, consuntivo e performance; la fascia di ogni performance è scritta a parole accanto al colore, secondo la legenda.`;
+}
+
+function shortfallText(f: Figures): string {
+  const red = f.shortfalls.filter((r) => r.band === 'red').length;
+  const yellow = f.shortfalls.filter((r) => r.band === 'yellow').length;
+  return shortfallSentence(red, yellow, f.shortfalls.length - red - yellow);
+}
+
+function textSection(input: RelazioneInput, key: TextKey, number: string, title: string, fallback: Block[] = [notice(MISSING)]): Section {
+  return { key, number, title, blocks: typed(input, key) ?? fallback, sections: [] };
+}
+
+/** Generated sentences (or the office's replacement) followed by the section's data blocks. */
+function generatedSection(input: RelazioneInput, key: TextKey, number: string, title: string, sentences: readonly string[], data: readonly Block[]): Section {
+  return { key, number, title, blocks: [...(typed(input, key) ?? sentences.map(generated)), ...data], sections: [] };
+}
+
+const COUNT_COLUMNS: readonly Column[] = [
+  { title: 'Fascia', width: 50 },
+  { title: 'Obiettivi', width: 25, align: 'right' },
+  { title: 'Quota dei misurati', width: 25, align: 'right' },
+];
+
+function bandCountTable(f: Figures): Block {
+  const measured = f.bands.reduce((t, b) => t + f.counts[b], 0);
+  const rows: Cell[][] = f.bands.map((b) => [
+    { text: `${BAND_ICON[b]} Fascia ${FASCIA[b]}`, header: true, band: b },
+    { text: String(f.counts[b]) },
+    { text: share(f.counts[b], measured) },
+  ]);
+  rows.push([{ text: 'Senza performance', header: true, muted: true }, { text: String(f.counts.none) }, { text: '—' }]);
+  rows.push([{ text: 'Totale', header: true, bold: true }, { text: String(measured + f.counts.none), bold: true }, { text: measured === 0 ? '—' : '100,0%', bold: true }]);
+  return { kind: 'table', caption: 'Obiettivi per fascia di performance', columns: COUNT_COLUMNS, rows };
+}
+
+function areaTable(evaluation: Evaluation): Block {
+  const rows: Cell[][] = [];
+  for (const area of evaluation.nodeResults.filter((r) => r.node.parent === null)) {
+    rows.push([{ text: `${area.node.code} ${area.node.title}`, header: true, bold: true }, { text: '', mark: mark(area.performance, area.band) }]);
+    for (const s of evaluation.children(area.node.code)) rows.push([{ text: `${s.node.code} ${s.node.title}`, header: true }, { text: '', mark: mark(s.performance, s.band) }]);
+  }
+  return { kind: 'table', caption: 'Performance per area strategica e per obiettivo strategico', columns: [{ title: 'Area / obiettivo strategico', width: 75 }, { title: 'Performance', width: 25, align: 'right' }], rows };
+}
+
+function alberoRows(evaluation: Evaluation): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const r of evaluation.nodeResults) for (const row of objectiveRows(r, evaluation)) rows.push(row);
+  return rows;
+}
+
+function shortfallSection(input: RelazioneInput, f: Figures): Section {
+  const causes = input.causes;
+  const blocks: Block[] = [...(typed(input, 'non-raggiunti') ?? [generated(shortfallText(f))])];
+  if (f.shortfalls.length > 0) {
+    const rows: Cell[][] = f.shortfalls.map((r) => {
+      const c = causes?.get(r.node.code);
+      return [
+        { text: `${r.node.code} ${r.node.title}`, header: true },
+        { text: '', mark: mark(r.performance, r.band) },
+        c === undefined ? { text: 'non rilevata', muted: true } : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
+        c === undefined || c.action === '' ? { text: 'non indicata', muted: true } : { text: c.action },
+      ];
+    });
+    blocks.push({
+      kind: 'table',
+      caption: 'Obiettivi che non raggiungono pienamente il target',
+      columns: [{ title: 'Obiettivo', width: 34 }, { title: 'Performance', width: 16, align: 'right' }, { title: 'Causa dello scostamento', width: 25 }, { title: 'Azioni correttive', width: 25 }],
+      rows,
+    });
+    if (causes === undefined) blocks.push(notice('Le cause degli scostamenti e le azioni correttive non sono ancora registrate in Albero per questo piano: dove mancano, la tabella lo dice.'));
+  }
+  return { key: 'non-raggiunti', number: '3.4', title: 'Obiettivi non raggiunti: cause e azioni correttive', blocks, sections: [] };
+}
+
+function revisionsSection(input: RelazioneInput): Section {
+  const own = typed(input, 'variazioni') ?? [];
+  const blocks: Block[] = [];
+  if (input.revisions === undefined) {
+    blocks.push(...own);
+    if (own.length === 0) blocks.push(notice('Il registro delle variazioni del piano non è disponibile in Albero per questo piano e l\'ufficio non ha descritto variazioni.'));
+  } else if (input.revisions.length === 0) {
+    blocks.push(generated('Nel corso dell\'anno il piano non ha avuto variazioni.'), ...own);
+  } else {
+    blocks.push(generated(`Nel corso dell'anno il piano ha avuto ${input.revisions.length === 1 ? 'una variazione' : `${input.revisions.length} variazioni`}, riportate nella tabella.`), ...own);
+    blocks.push({
+      kind: 'table',
+      caption: 'Variazioni del piano nel corso dell\'anno',
+      columns: [{ title: 'Data', width: 12 }, { title: 'Atto', width: 22 }, { title: 'Motivo', width: 28 }, { title: 'Modifiche', width: 38 }],
+      rows: input.revisions.map((r) => [{ text: formatItalianDate(r.date), header: true }, { text: r.act ?? '' }, { text: r.reason }, { text: r.changes.join('; ') }]),
+    });
+  }
+  return { key: 'variazioni', number: '3.5', title: 'Variazioni del piano nel corso dell\'anno', blocks, sections: [] };
+}
+
+interface Comparison {
+  readonly sentence: string;
+  readonly rows: Cell[][];
+}
+
+function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
+  const previous = input.previous!;
+  let better = 0;
+  let worse = 0;
+  let same = 0;
+  const rows: Cell[][] = [];
+  for (const r of evaluation.nodeResults) {
+    if (r.node.code.split('.').length > 2) continue; // areas and strategic objectives: the comparable level
+    const before = previous.evaluation.node(r.node.code);
+    if (before === undefined || before.performance === null || r.performance === null) continue;
+    const diff = round(r.performance, 2).minus(round(before.performance, 2));
+    if (diff.isPositive() && !diff.isZero()) better++;
+    else if (diff.isNegative() && !diff.isZero()) worse++;
+    else same++;
+    rows.push([
+      { text: `${r.node.code} ${r.node.title}`, header: true, bold: r.node.parent === null },
+      { text: '', mark: mark(before.performance, before.band) },
+      { text: '', mark: mark(r.performance, r.band) },
+      { text: `${diff.isPositive() && !diff.isZero() ? '+' : ''}${formatPercent(diff).replace('%', '')} punti` },
+    ]);
+  }
+  return { sentence: comparisonSentence(previous.year, better, worse, same), rows };
+}
+
+function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: number | undefined): Section {
+  const own = typed(input, 'confronto');
+  const blocks: Block[] = [];
+  if (input.previous === undefined) {
+    blocks.push(...(own ?? [notice('I risultati dell\'anno precedente non sono disponibili in Albero per questo piano: il confronto non è calcolato.')]));
+  } else {
+    const c = comparison(evaluation, input);
+    const before = input.previous.year ?? (year === undefined ? undefined : year - 1);
+    blocks.push(...(own ?? [generated(c.sentence)]));
+    blocks.push({
+      kind: 'table',
+      caption: 'Confronto con l\'anno precedente per area e obiettivo strategico',
+      columns: [{ title: 'Area / obiettivo strategico', width: 46 }, { title: before === undefined ? 'Anno precedente' : String(before), width: 18, align: 'right' }, { title: year === undefined ? 'Anno' : String(year), width: 18, align: 'right' }, { title: 'Differenza', width: 18, align: 'right' }],
+      rows: c.rows,
+    });
+  }
+  return { key: 'confronto', number: '3.6', title: 'Confronto con l\'anno precedente', blocks, sections: [] };
+}
+
+function perAreaTable(evaluation: Evaluation, f: Figures): Block {
+  const rows: Cell[][] = [];
+  for (const area of f.areas) {
+    const within = f.scored.filter((r) => r.node.code === area.node.code || r.node.code.startsWith(`${area.node.code}.`));
+    const count = (b: Band | null): number => within.filter((r) => r.band === b).length;
+    rows.push([{ text: `${area.node.code} ${area.node.title}`, header: true }, ...f.bands.map((b) => ({ text: String(count(b)) })), { text: String(count(null)) }, { text: String(within.length), bold: true }]);
+  }
+  return { kind: 'table', caption: 'Obiettivi per area strategica e fascia', columns: perBandColumns('Area strategica', f.bands), rows };
+}
+
+function perBandColumns(first: string, bands: readonly Band[]): Column[] {
+  const w = 50 / (bands.length + 2);
+  return [{ title: first, width: 50 }, ...bands.map((b) => ({ title: `Fascia ${FASCIA[b]}`, width: w, align: 'right' as const })), { title: 'Senza performance', width: w, align: 'right' }, { title: 'Totale', width: w, align: 'right' }];
+}
+
+function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
+  const units = input.units;
+  const byUnit = new Map<string, NodeResult[]>();
+  for (const r of f.scored) {
+    const unit = units?.get(r.node.code) ?? r.node.owner;
+    if (unit === undefined || unit === '') continue;
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
+  }
+  if (byUnit.size === 0) return [notice('Nessun obiettivo del piano è assegnato a un\'unità organizzativa: la ripartizione per unità non è disponibile.')];
+  const rows: Cell[][] = [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'it'))
+    .map(([unit, list]) => {
+      const count = (b: Band | null): number => list.filter((r) => r.band === b).length;
+      return [{ text: unit, header: true }, ...f.bands.map((b) => ({ text: String(count(b)) })), { text: String(count(null)) }, { text: String(list.length), bold: true }];
+    });
+  const assigned = [...byUnit.values()].reduce((t, l) => t + l.length, 0);
+  const blocks: Block[] = [{ kind: 'table', caption: 'Obiettivi per unità organizzativa e fascia', columns: perBandColumns('Unità organizzativa', f.bands), rows }];
+  if (assigned < f.scored.length) blocks.push(note(`${f.scored.length - assigned} obiettivi non sono assegnati a un'unità organizzativa e non compaiono nella tabella.`));
+  return blocks;
+}
+
+function validationSection(evaluation: Evaluation, v: ValidationRecord): Section {
+  const blocks: Block[] = [generated(`Stato della Relazione: ${STATE_WORDS[v.state].it}${v.decidedAt === null ? '' : ` (${computedAtText(new Date(v.decidedAt))})`}.`)];
+  if (v.note.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Nota dell\'OIV') }, ...parseMarkup(v.note));
+  if (v.reservations.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Riserve') }, ...parseMarkup(v.reservations));
+  if (v.values.length > 0) {
+    const legend = evaluation.plan.settings.legend;
+    blocks.push(generated('Per gli obiettivi seguenti l\'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall\'OIV.'));
+    blocks.push({
+      kind: 'table',
+      caption: 'Valori validati dall\'OIV diversi da quelli rendicontati',
+      columns: [{ title: 'Obiettivo', width: 34 }, { title: 'Valore rendicontato', width: 16, align: 'right' }, { title: 'Valore validato (conta)', width: 16, align: 'right' }, { title: 'Nota dell\'OIV', width: 34 }],
+      rows: v.values.map((x) => {
+        const r = evaluation.node(x.code);
+        return [
+          { text: r === undefined ? x.code : `${x.code} ${r.node.title}`, header: true },
+          { text: '', mark: mark(r?.performance ?? null, r?.band ?? null) },
+          { text: '', mark: mark(x.validated, classify(x.validated, legend)) },
+          { text: x.note },
+        ];
+      }),
+    });
+  }
+  return { key: 'validazione', number: '6', title: 'Validazione dell\'OIV', blocks, sections: [] };
+}
+
+/**
+ * The whole Relazione.
+ *
+ * @example
+ *   const doc = buildRelazione(evaluatePlan(plan), { body: 'Camera di Commercio di …', texts: { 'contesto-esterno': '…' } });
+ *   const bytes = await renderRelazione(doc, 'docx');
+ */
+export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {}): RelazioneDocument {
+  const f = figures(evaluation);
+  const year = yearOf(input, evaluation.plan.title);
+  const legend = evaluation.plan.settings.legend;
+  const sections: Section[] = [
+    {
+      key: 'presentazione-e-sintesi',
+      number: '1',
+      title: 'Presentazione e sintesi dei risultati',
+      blocks: [],
+      sections: [textSection(input, 'presentazione', '1.1', 'Presentazione'), generatedSection(input, 'sintesi', '1.2', 'Sintesi dei risultati', summarySentences(f, evaluation), [])],
+    },
+    {
+      key: 'contesto',
+      number: '2',
+      title: 'Analisi del contesto e delle risorse',
+      blocks: [],
+      sections: [textSection(input, 'contesto-esterno', '2.1', 'Il contesto esterno'), textSection(input, 'contesto-interno', '2.2', "L'organizzazione"), textSection(input, 'risorse', '2.3', 'Le risorse umane ed economiche')],
+    },
+    {
+      key: 'performance-organizzativa',
+      number: '3',
+      title: 'Misurazione e valutazione della performance organizzativa',
+      blocks: [],
+      sections: [
+        generatedSection(input, 'performance-ente', '3.1', "La performance organizzativa complessiva dell'ente", [overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas), bandSentence(f.counts, f.bands)], [bandCountTable(f)]),
+        generatedSection(
+          input,
+          'performance-aree',
+          '3.2',
+          'La performance per area strategica',
+          f.areas.map((a) => areaSentence(a.node.code, a.node.title, a.performance, a.band, strategicOf(evaluation, a))),
+          [areaTable(evaluation)],
+        ),
+        generatedSection(input, 'albero', '3.3', "Gli obiettivi strategici e operativi: l'Albero della performance", [alberoSentence(evaluation)], [
+          { kind: 'legend', rules: legend.rules.map((r) => ({ band: r.band, label: r.label })) },
+          { kind: 'albero', caption: `${evaluation.plan.title}: obiettivi e indicatori con peso, target, consuntivo e performance`, rows: alberoRows(evaluation) },
+          note('N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.'),
+        ]),
+        shortfallSection(input, f),
+        revisionsSection(input),
+        comparisonSection(evaluation, input, year),
+      ],
+    },
+    {
+      key: 'dati-sintesi',
+      number: '4',
+      title: 'Dati di sintesi',
+      blocks: [],
+      sections: [
+        { key: 'dati-fasce', number: '4.1', title: 'Obiettivi per fascia', blocks: [generated(bandSentence(f.counts, f.bands)), bandCountTable(f)], sections: [] },
+        { key: 'dati-aree', number: '4.2', title: 'Obiettivi per area strategica', blocks: [perAreaTable(evaluation, f)], sections: [] },
+        { key: 'dati-unita', number: '4.3', title: 'Obiettivi per unità organizzativa', blocks: perUnitBlocks(input, f), sections: [] },
+      ],
+    },
+    textSection(input, 'processo', '5', 'Il processo di redazione della Relazione'),
+  ];
+  if (input.validation !== undefined && input.validation.state !== 'draft') sections.push(validationSection(evaluation, input.validation));
+  const facts: [string, string][] = [];
+  if (year !== undefined) facts.push(['Anno', String(year)]);
+  if (input.period !== undefined && input.period !== '') facts.push(['Periodo', input.period]);
+  facts.push(['Calcolata il', computedAtText(input.computedAt ?? new Date())]);
+  if (input.validation !== undefined) facts.push(['Stato', STATE_WORDS[input.validation.state].it]);
+  return {
+    title: `Relazione sulla performance${year === undefined ? '' : ` ${year}`}`,
+    subtitle: evaluation.plan.title,
+    ...(input.body === undefined || input.body === '' ? {} : { body: input.body }),
+    ...(year === undefined ? {} : { year }),
+    facts,
+    sections,
+    footer: `Relazione sulla performance${year === undefined ? '' : ` ${year}`}`,
+  };
+}
+
+/** The documento di validazione: the OIV's decision, checklist, note, reservations and validated values. */
+export function buildValidationDocument(evaluation: Evaluation, v: ValidationRecord, input: ReportMeta & { oiv?: string } = {}): RelazioneDocument {
+  const year = yearOf(input, evaluation.plan.title);
+  const relazione = `Relazione sulla performance${year === undefined ? '' : ` ${year}`}`;
+  const decision: Block[] = [
+    generated(
+      v.state === 'draft' || v.state === 'transmitted'
+        ? `L'OIV non ha ancora deciso sulla ${relazione} (stato: ${STATE_WORDS[v.state].it}).`
+        : `L'Organismo Indipendente di Valutazione, ai sensi dell'art. 14, comma 4, lettera c), del d.lgs. 150/2009, esaminata la ${relazione}${input.body === undefined ? '' : ` di ${input.body}`}, la dichiara: ${STATE_WORDS[v.state].it.toUpperCase()}.`,
+    ),
+  ];
+  if (v.decidedAt !== null) decision.push(generated(`Data della decisione: ${computedAtText(new Date(v.decidedAt))}${v.decidedBy === null ? '' : `, registrata da ${v.decidedBy}`}.`));
+  const sections: Section[] = [
+    { key: 'decisione', number: '1', title: 'Decisione', blocks: decision, sections: [] },
+    {
+      key: 'verifiche',
+      number: '2',
+      title: 'Verifiche svolte',
+      blocks: [
+        {
+          kind: 'table',
+          caption: 'Punti di verifica',
+          columns: [{ title: 'Punto', width: 45 }, { title: 'Esito', width: 15 }, { title: 'Osservazioni', width: 40 }],
+          rows: v.checklist.map((p) => [{ text: p.label, header: true }, p.outcome === null ? { text: 'non valutato', muted: true } : { text: OUTCOME_WORDS[p.outcome], bold: true }, { text: p.note }]),
+        },
+      ],
+      sections: [],
+    },
+    { key: 'nota', number: '3', title: "Nota dell'OIV", blocks: v.note.trim() === '' ? [notice('Nessuna nota.')] : parseMarkup(v.note), sections: [] },
+    { key: 'riserve', number: '4', title: 'Riserve', blocks: v.reservations.trim() === '' ? [notice('Nessuna riserva.')] : parseMarkup(v.reservations), sections: [] },
+  ];
+  const values = validationSection(evaluation, { ...v, note: '', reservations: '' }).blocks.slice(1);
+  sections.push({ key: 'valori', number: '5', title: 'Valori validati', blocks: values.length === 0 ? [generated("L'OIV conferma i valori rendicontati per tutti gli obiettivi.")] : values, sections: [] });
+  const facts: [string, string][] = [];
+  if (year !== undefined) facts.push(['Anno', String(year)]);
+  facts.push(['Esito', STATE_WORDS[v.state].it]);
+  return {
+    title: `Documento di validazione della ${relazione}`,
+    subtitle: evaluation.plan.title,
+    ...(input.body === undefined || input.body === '' ? {} : { body: input.body }),
+    ...(year === undefined ? {} : { year }),
+    facts,
+    sections,
+    footer: `Documento di validazione${year === undefined ? '' : ` ${year}`}`,
+  };
+}
+
+

@@ -1,0 +1,93 @@
+/**
+ * The Relazione's sentences written from the data, in Italian, by fixed templates: the same data
+ * give the same words, so a reader (and the OIV) can check every figure against the tables.
+ * The office may replace any of them before publishing (build.ts takes its text instead).
+ */
+import { Decimal, formatPercent, type Band } from '../../core/index.js';
+
+/** A band as the sentences name it: "fascia verde / gialla / rossa". */
+export const FASCIA: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'gialla', red: 'rossa' };
+
+/** `36` of `46` → "78,3%" (one decimal, half up). */
+export function share(part: number, whole: number): string {
+  if (whole === 0) return formatPercent(new Decimal(0), 1);
+  return formatPercent(new Decimal(part).times(100).div(whole), 1);
+}
+
+/** "uno", "due"… are not used: figures stay figures, so they match the tables. "1 obiettivo", "2 obiettivi". */
+export function objectives(n: number): string {
+  return `${n} ${n === 1 ? 'obiettivo' : 'obiettivi'}`;
+}
+
+/** Italian list: "a", "a e b", "a, b e c". */
+export function joinItalian(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} e ${parts[parts.length - 1]}`;
+}
+
+export interface BandCounts {
+  readonly green: number;
+  readonly yellow: number;
+  readonly red: number;
+  /** Objectives with indicators but no performance yet. */
+  readonly none: number;
+}
+
+/**
+ * "Dei 46 obiettivi misurati, 36 sono in fascia verde (78,3%), 6 in fascia gialla (13,0%) e 4 in
+ * fascia rossa (8,7%)." plus, when some have no performance, how many and why that matters.
+ */
+export function bandSentence(counts: BandCounts, bands: readonly Band[]): string {
+  const measured = bands.reduce((t, b) => t + counts[b], 0);
+  let text: string;
+  if (measured === 0) text = 'Nessun obiettivo ha ancora una performance misurata.';
+  else {
+    const parts = bands.map((b, i) => `${counts[b]}${i === 0 ? (counts[b] === 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
+    text = measured === 1 ? `Dell'unico obiettivo misurato, ${parts.join(', ')}.` : `Dei ${measured} obiettivi misurati, ${joinItalian(parts)}.`;
+  }
+  if (counts.none > 0) text += ` ${counts.none === 1 ? "Un altro obiettivo non ha una performance" : `Altri ${counts.none} obiettivi non hanno una performance`}: ${counts.none === 1 ? 'il suo indicatore non è stato misurato' : 'i loro indicatori non sono stati misurati'} e ${counts.none === 1 ? 'non entra' : 'non entrano'} nel conteggio.`;
+  return text;
+}
+
+/** "La performance organizzativa complessiva dell'ente, media delle 3 aree strategiche, è 90,38% (fascia verde)." */
+export function overallSentence(performance: Decimal | null, band: Band | null, areas: number, weighted: boolean): string {
+  if (performance === null) return "La performance organizzativa complessiva dell'ente non è ancora calcolabile: nessuna area strategica ha una performance.";
+  const mean = weighted ? 'media ponderata' : 'media';
+  return `La performance organizzativa complessiva dell'ente, ${mean} ${areas === 1 ? "dell'unica area strategica" : `delle ${areas} aree strategiche`}, è ${formatPercent(performance)}${band === null ? '' : ` (fascia ${FASCIA[band]})`}.`;
+}
+
+/** "L'area A «Competitività…» raggiunge 90,38% (fascia verde): 8 obiettivi strategici, il più basso A.5 (30,00%)." */
+export function areaSentence(code: string, title: string, performance: Decimal | null, band: Band | null, strategic: readonly { code: string; performance: Decimal | null }[]): string {
+  const head = `L'area ${code} «${title}»`;
+  if (performance === null) return `${head} non ha ancora una performance.`;
+  let text = `${head} raggiunge ${formatPercent(performance)}${band === null ? '' : ` (fascia ${FASCIA[band]})`}`;
+  const measured = strategic.filter((s) => s.performance !== null) as { code: string; performance: Decimal }[];
+  if (strategic.length > 0) {
+    text += `, con ${strategic.length} ${strategic.length === 1 ? 'obiettivo strategico' : 'obiettivi strategici'}`;
+    if (measured.length > 1) {
+      const lowest = measured.reduce((a, b) => (b.performance.lessThan(a.performance) ? b : a));
+      const highest = measured.reduce((a, b) => (b.performance.greaterThan(a.performance) ? b : a));
+      text += lowest.performance.equals(highest.performance) ? `, tutti a ${formatPercent(lowest.performance)}` : `: il più alto ${highest.code} (${formatPercent(highest.performance)}), il più basso ${lowest.code} (${formatPercent(lowest.performance)})`;
+    }
+  }
+  return `${text}.`;
+}
+
+/** "6 obiettivi non raggiungono pienamente il target: 4 in fascia rossa e 2 in fascia gialla." */
+export function shortfallSentence(red: number, yellow: number, otherBelow: number): string {
+  const total = red + yellow + otherBelow;
+  if (total === 0) return 'Tutti gli obiettivi misurati raggiungono pienamente il target.';
+  const parts: string[] = [];
+  if (red > 0) parts.push(`${red} in fascia rossa`);
+  if (yellow > 0) parts.push(`${yellow} in fascia gialla`);
+  if (otherBelow > 0) parts.push(`${otherBelow} in fascia verde pur sotto il 100%`);
+  return `${total === 1 ? '1 obiettivo non raggiunge' : `${total} obiettivi non raggiungono`} pienamente il target: ${joinItalian(parts)}.`;
+}
+
+/** "Rispetto al 2023, dei 40 obiettivi presenti in entrambi gli anni 12 migliorano, 5 peggiorano e 23 restano invariati." */
+export function comparisonSentence(previousYear: number | undefined, better: number, worse: number, same: number): string {
+  const year = previousYear === undefined ? "all'anno precedente" : `al ${previousYear}`;
+  const total = better + worse + same;
+  if (total === 0) return `Rispetto ${year} nessun obiettivo è confrontabile (nessun codice con una performance in entrambi gli anni).`;
+  return `Rispetto ${year}, ${total === 1 ? "dell'unico obiettivo presente in entrambi gli anni" : `dei ${total} obiettivi presenti in entrambi gli anni`} ${better} ${better === 1 ? 'migliora' : 'migliorano'}, ${worse} ${worse === 1 ? 'peggiora' : 'peggiorano'} e ${same} ${same === 1 ? 'resta invariato' : 'restano invariati'}.`;
+}

@@ -1,0 +1,170 @@
+/**
+ * Evidence files attached to a value (one indicator in one period): upload (multipart field `file`),
+ * list, download byte for byte, remove. The type is read from the bytes (io/evidence.ts), the size is
+ * capped (`limits.attachmentBytes`, 20 MiB by default, env ALBERO_MAX_ATTACHMENT_MB); a refused file
+ * is answered 413 / 415 in the request's language and nothing is stored.
+ */
+import type { Context } from 'hono';
+import { evidenceType } from '../../io/evidence.js';
+import type { AttachmentRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf } from '../auth.js';
+import { indicatorAccess } from '../campaign-access.js';
+import { requestLanguage, say } from '../campaign-messages.js';
+import { fromFailure, HttpError } from '../errors.js';
+import { param } from '../validation.js';
+
+/** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
+export const ATTACHMENT_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/indicators\/[^/]+\/measurements\/[^/]+\/attachments$/;
+/** Room for the multipart envelope (boundaries, headers of the part) around the file itself. */
+export const MULTIPART_SLACK = 64 * 1024;
+
+const BASE = '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments';
+
+export function attachmentView(a: AttachmentRecord): Record<string, unknown> {
+  return { id: a.id, indicatorId: a.indicatorId, periodId: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt };
+}
+
+export function fileTooLarge(c: Context, limit: number): HttpError {
+  return new HttpError(413, 'file-too-large', say('file-too-large', requestLanguage(c), { limit }), { details: { limit } });
+}
+
+/** A name safe to show and to put in a header: no path, no control characters, not too long. */
+function cleanName(name: string, extension: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return base === '' ? `allegato.${extension}` : base;
+}
+
+/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+function disposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const attachmentRoutes: RouteModule = (api, deps) => {
+  const { store, limits } = deps;
+  const lockedOr = (c: Context, failure: { code: string; message: string; details?: Record<string, unknown> }, periodId: string): HttpError => {
+    if (failure.code === 'period-locked') return new HttpError(423, 'period-locked', say('period-locked', requestLanguage(c), { period: failure.details?.label ?? periodId }), { details: failure.details ?? {} });
+    return fromFailure(failure as Parameters<typeof fromFailure>[0]);
+  };
+
+  api.route(
+    {
+      method: 'get',
+      path: BASE,
+      tag: 'evidence',
+      summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      responses: { 200: '[{id, name, mediaType, size, sha256, uploadedBy, uploadedAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      await indicatorAccess(c, store, planId, indicatorId);
+      return c.json((await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map(attachmentView));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: BASE,
+      tag: 'evidence',
+      summary: 'Attach a file to a value: PDF, image, office document or CSV, checked by its content; stored with its SHA-256',
+      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      multipart: { file: 'the evidence file (at most the configured size, 20 MiB by default)' },
+      query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
+      responses: {
+        201: 'the stored file: {id, name, mediaType, size, sha256, uploadedBy, uploadedAt}',
+        400: 'no file field',
+        401: 'not signed in',
+        403: 'not yours to change',
+        404: 'unknown plan, indicator or period',
+        413: 'file-too-large (nothing stored)',
+        415: 'unsupported-file-type: not a PDF, image, office document or CSV by its content (nothing stored)',
+        423: 'period-locked: the period is closed or validated',
+      },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const periodId = param(c, 'periodId');
+      const access = await indicatorAccess(c, store, planId, indicatorId);
+      if (!access.mayChange) throw new HttpError(403, 'forbidden', `your role (${access.user.role}) may not attach files`);
+      const lang = requestLanguage(c);
+      const type = c.req.header('content-type') ?? '';
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', say('malformed-upload', lang));
+      let form: Record<string, string | File | (string | File)[]>;
+      try {
+        form = await c.req.parseBody();
+      } catch {
+        throw new HttpError(400, 'malformed-upload', say('malformed-upload', lang));
+      }
+      const file = form.file;
+      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', say('missing-file', lang));
+      if (file.size > limits.attachmentBytes) throw fileTooLarge(c, limits.attachmentBytes);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const check = evidenceType(bytes);
+      if (!check.ok) throw new HttpError(415, 'unsupported-file-type', say('unsupported-file-type', lang, { name: file.name || '—', refusal: check.refusal }), { details: { reason: check.refusal } });
+      const stored = await store.attachments.add(planId, indicatorId, periodId, { name: cleanName(file.name, check.type.extension), mediaType: check.type.mediaType, bytes }, actorOf(access.user));
+      if (!stored.ok) throw lockedOr(c, stored.error, periodId);
+      return c.json(attachmentView(stored.value), 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: `${BASE}/:attachmentId`,
+      tag: 'evidence',
+      summary: 'Download a file byte for byte (Content-Disposition: attachment; ETag and Repr-Digest carry its SHA-256)',
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      responses: { 200: 'the file', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown file' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      await indicatorAccess(c, store, planId, indicatorId);
+      const id = param(c, 'attachmentId');
+      const file = await store.attachments.get(planId, indicatorId, param(c, 'periodId'), id);
+      if (file === undefined) throw new HttpError(404, 'not-found', say('attachment-not-found', requestLanguage(c), { id }));
+      const etag = `"${file.sha256}"`;
+      const headers = {
+        'Content-Type': file.mediaType,
+        'Content-Disposition': disposition(file.name),
+        ETag: etag,
+        'Repr-Digest': `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
+        'Cache-Control': 'private, no-cache',
+        // Evidence is data, never a page: no script runs from it, whatever a browser guesses.
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      };
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+      return c.body(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), 200, headers);
+    },
+  );
+
+  api.route(
+    {
+      method: 'delete',
+      path: `${BASE}/:attachmentId`,
+      tag: 'evidence',
+      summary: 'Remove a file from a value (its name and hash stay in the audit trail); refused in a closed period',
+      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      responses: { 200: 'the removed file', 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const periodId = param(c, 'periodId');
+      const access = await indicatorAccess(c, store, planId, indicatorId);
+      if (!access.mayChange) throw new HttpError(403, 'forbidden', `your role (${access.user.role}) may not remove files`);
+      const id = param(c, 'attachmentId');
+      const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
+      if (!removed.ok) {
+        if (removed.error.code === 'not-found' && removed.error.message.startsWith('there is no attachment')) throw new HttpError(404, 'not-found', say('attachment-not-found', requestLanguage(c), { id }));
+        throw lockedOr(c, removed.error, periodId);
+      }
+      return c.json(attachmentView(removed.value));
+    },
+  );
+};

@@ -1,0 +1,127 @@
+/**
+ * The plan across years: next year's plan from this one (`POST …/next-year`), and an objective's or
+ * indicator's target, actual and performance in every year it is linked to (year over year).
+ */
+import { z } from 'zod';
+import { toJsonNumber, type Band } from '../../core/index.js';
+import { amountJson, amountText } from '../../io/json.js';
+import type { LineageKind, UserRecord } from '../../store/index.js';
+import type { Deps, RouteModule } from '../api.js';
+import { actorOf, currentUser, requireRole } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+import { planView, readablePlan } from './plans.js';
+
+const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z.string().trim().min(1).max(300).optional() }).strict();
+
+/** One year of an objective or indicator, at its plan's year end. */
+export interface YearDocument {
+  year: number;
+  planId: string;
+  planTitle: string;
+  /** The year-end period the figures are read at. */
+  period: { id: string; label: string; state: string };
+  /** The plan asked about. */
+  current: boolean;
+  code: string;
+  /** For an indicator: its id in that year's plan. */
+  indicatorId: string | null;
+  title: string;
+  /** Indicators only (an objective has no target of its own). */
+  unit: string | null;
+  target: number | string | boolean | null;
+  targetText: string;
+  actual: number | string | boolean | null;
+  actualText: string;
+  performance: number | null;
+  band: Band | null;
+}
+
+export interface YearsDocument {
+  kind: 'objective' | 'indicator';
+  planId: string;
+  ref: string;
+  years: YearDocument[];
+}
+
+/** The years an objective or indicator is linked to, each read at its plan's year end; plans the reader may not see are left out. */
+export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, kind: LineageKind, ref: string, user: UserRecord | null): Promise<YearsDocument> {
+  const chain = await store.lineage(planId, kind, ref);
+  if (chain === undefined) throw new HttpError(404, 'not-found', kind === 'node' ? `there is no objective ${ref} in this plan` : `there is no indicator ${ref} in this plan`);
+  const years: YearDocument[] = [];
+  for (const link of chain) {
+    const plan = await store.getPlan(link.planId);
+    if (plan === undefined || (!plan.published && user === null)) continue;
+    const computed = await trees.computed(link.planId, undefined, plan.dataVersion);
+    const period = computed.snapshot.period;
+    const base = { year: plan.year, planId: plan.id, planTitle: plan.title, period: { id: period.id, label: period.label, state: period.state }, current: link.planId === planId };
+    if (kind === 'node') {
+      const r = computed.evaluation.node(link.ref);
+      if (r === undefined) continue;
+      years.push({ ...base, code: r.node.code, indicatorId: null, title: r.node.title, unit: null, target: null, targetText: '', actual: null, actualText: '', performance: toJsonNumber(r.performance), band: r.band });
+    } else {
+      const r = computed.evaluation.indicator(link.ref);
+      if (r === undefined) continue;
+      const ind = r.indicator;
+      years.push({
+        ...base,
+        code: r.code,
+        indicatorId: ind.id,
+        title: ind.name,
+        unit: ind.unit,
+        target: amountJson(ind.target),
+        targetText: amountText(ind.target, ind.unit),
+        actual: amountJson(r.actual),
+        actualText: r.state === 'not_evaluable' ? 'N.V.' : amountText(r.actual, ind.unit),
+        performance: toJsonNumber(r.score),
+        band: null,
+      });
+    }
+  }
+  years.sort((a, b) => a.year - b.year);
+  return { kind: kind === 'node' ? 'objective' : 'indicator', planId, ref, years };
+}
+
+export const yearRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/next-year',
+      tag: 'plans',
+      summary:
+        "Next year's plan from this one: same tree, codes, weights, rules, formulas, owners and units; periods on the same days; targets rolled forward; this year's year-end actuals as baselines; no values; unpublished; each objective and indicator linked to this one's",
+      access: 'admin, controller',
+      body: NextYear,
+      responses: { 201: 'the new plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'that year already has a plan of that title (details.planId)', 422: 'a year not after the plan’s' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'make next year’s plan');
+      const input = await body(c, NextYear);
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      const plan = must(await store.nextYear(planId, input, actorOf(user)));
+      return c.json(planView(plan), 201);
+    },
+  );
+
+  for (const kind of ['node', 'indicator'] as const) {
+    api.route(
+      {
+        method: 'get',
+        path: kind === 'node' ? '/api/plans/:planId/nodes/:code/years' : '/api/plans/:planId/indicators/:indicatorId/years',
+        tag: 'tree',
+        summary: kind === 'node' ? "An objective's performance in every year it is linked to (year over year), oldest first" : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
+        access: 'signed in; the public for published plans (and only the published years)',
+        responses: { 200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}', 404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator' },
+      },
+      async (c) => {
+        const planId = param(c, 'planId');
+        await readablePlan(c, store, planId);
+        return c.json(await yearsOf(deps, planId, kind, param(c, kind === 'node' ? 'code' : 'indicatorId'), currentUser(c)));
+      },
+    );
+  }
+};

@@ -1,0 +1,139 @@
+/**
+ * Evidence files attached to a measurement (one indicator in one period): kept in the database
+ * itself (BLOB in SQLite, BYTEA in PostgreSQL) with their SHA-256, so a backup of the database is a
+ * backup of the evidence and the OIV can check a file against the hash recorded when it arrived.
+ * What a file is (PDF, image, office document, CSV) is decided by the server from its bytes before
+ * it gets here; the store keeps the media type it is told. A closed or validated period's files can
+ * be neither added nor removed.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { recordAudit } from './audit-log.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
+import { isLocked } from './periods.js';
+import type { Actor, PeriodState, Result } from './types.js';
+
+export interface AttachmentRecord {
+  readonly id: string;
+  readonly planId: string;
+  readonly indicatorId: string;
+  readonly periodId: string;
+  /** The file's name as uploaded (display only: the type comes from the content). */
+  readonly name: string;
+  readonly mediaType: string;
+  readonly size: number;
+  /** Lower-case hex SHA-256 of the bytes, computed by the store when it stored them. */
+  readonly sha256: string;
+  readonly uploadedBy: string | null;
+  readonly uploadedAt: string;
+}
+
+export interface NewAttachment {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface AttachmentStore {
+  /** Stores the file and its hash in one transaction with the audit entry; refused in a closed period. */
+  add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord>>;
+  /** The files of one measurement, oldest first (no bytes). */
+  list(planId: string, indicatorId: string, periodId: string): Promise<AttachmentRecord[]>;
+  /** Every file of a plan (no bytes), e.g. for the Relazione's list of evidence; one period or all. */
+  listForPlan(planId: string, periodId?: string): Promise<AttachmentRecord[]>;
+  /** One file with its bytes, exactly as stored. */
+  get(planId: string, indicatorId: string, periodId: string, attachmentId: string): Promise<(AttachmentRecord & { readonly bytes: Buffer }) | undefined>;
+  /** Removes a file (its metadata and hash stay in the audit trail); refused in a closed period. */
+  remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord>>;
+}
+
+const COLUMNS = 'id, plan_id, indicator_id, period_id, name, media_type, size, sha256, uploaded_by, uploaded_at';
+
+function attachmentRecord(r: Row): AttachmentRecord {
+  return {
+    id: String(r.id),
+    planId: String(r.plan_id),
+    indicatorId: String(r.indicator_id),
+    periodId: String(r.period_id),
+    name: String(r.name),
+    mediaType: String(r.media_type),
+    size: Number(r.size),
+    sha256: String(r.sha256),
+    uploadedBy: r.uploaded_by === null ? null : String(r.uploaded_by),
+    uploadedAt: String(r.uploaded_at),
+  };
+}
+
+/** What the audit trail keeps of a file: enough to recognise it again (its hash), never its bytes. */
+export function attachmentJson(a: AttachmentRecord): Record<string, unknown> {
+  return { id: a.id, period: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256 };
+}
+
+type Failed = { ok: false; error: { code: 'not-found' | 'period-locked'; message: string; details?: Record<string, unknown> } };
+
+/**
+ * The measurement's indicator and period, checked inside a transaction: not found, or locked
+ * (a closed or validated period). PostgreSQL share-locks the period row, as a value being entered
+ * does, so a closing waits for the file being stored and a file after the closing sees it.
+ */
+export async function openMeasurementFor(tx: Queryable, dialect: Db['dialect'], planId: string, indicatorId: string, periodId: string, lockedMeans: string): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
+  const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+  if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+  const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+  if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan` } };
+  if (isLocked(period.state as PeriodState)) {
+    return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is ${String(period.state)}: ${lockedMeans} (a controller can reopen it, giving a reason)`, details: { period: periodId, label: String(period.label), state: period.state } } };
+  }
+  return { ok: true, node: String(indicator.node_code), periodLabel: String(period.label) };
+}
+
+export class SqlAttachments implements AttachmentStore {
+  constructor(private readonly db: Db) {}
+
+  async add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord>> {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+    return this.db.transaction(async (tx) => {
+      const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'no file can be attached to its values');
+      if (!open.ok) return open;
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      await tx.run(`INSERT INTO attachments (${COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [id, planId, indicatorId, periodId, file.name, file.mediaType, bytes.byteLength, sha256, actor.username, at, bytes]);
+      const record = attachmentRecord((await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE id = ?`, [id]))!);
+      await recordAudit(tx, actor, { action: 'attach', entity: 'attachment', entityId: id, planId, node: open.node, indicator: indicatorId, after: attachmentJson(record) }, at);
+      return { ok: true, value: record };
+    });
+  }
+
+  async list(planId: string, indicatorId: string, periodId: string): Promise<AttachmentRecord[]> {
+    const rows = await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY uploaded_at, id`, [planId, indicatorId, periodId]);
+    return rows.map(attachmentRecord);
+  }
+
+  async listForPlan(planId: string, periodId?: string): Promise<AttachmentRecord[]> {
+    const rows =
+      periodId === undefined
+        ? await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? ORDER BY period_id, indicator_id, uploaded_at, id`, [planId])
+        : await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id, uploaded_at, id`, [planId, periodId]);
+    return rows.map(attachmentRecord);
+  }
+
+  async get(planId: string, indicatorId: string, periodId: string, attachmentId: string): Promise<(AttachmentRecord & { readonly bytes: Buffer }) | undefined> {
+    const r = await one(this.db, `SELECT ${COLUMNS}, content FROM attachments WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [attachmentId, planId, indicatorId, periodId]);
+    if (r === undefined) return undefined;
+    const content = r.content as Uint8Array;
+    return { ...attachmentRecord(r), bytes: Buffer.isBuffer(content) ? content : Buffer.from(content) };
+  }
+
+  async remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord>> {
+    return this.db.transaction(async (tx) => {
+      const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'its files can no longer be removed');
+      if (!open.ok) return open;
+      const row = await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [attachmentId, planId, indicatorId, periodId]);
+      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value` } };
+      const before = attachmentRecord(row);
+      await tx.run(`DELETE FROM attachments WHERE id = ?`, [attachmentId]);
+      await recordAudit(tx, actor, { action: 'detach', entity: 'attachment', entityId: attachmentId, planId, node: open.node, indicator: indicatorId, before: attachmentJson(before) });
+      return { ok: true, value: before };
+    });
+  }
+}

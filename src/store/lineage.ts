@@ -1,0 +1,121 @@
+/**
+ * Lineage across years: a plan made by next-year names, for each objective and indicator, the one
+ * it continues in last year's plan (`node_lineage`, `indicator_lineage`, migration 15). Links are by
+ * code and id, which renames and revisions never change, so a chain of years stays whole.
+ */
+import { Decimal, type PredecessorValue } from '../core/index.js';
+import { amountFromJson, formulaFromJson, inputsFromJson, parse } from './codec.js';
+import { one, type Param, type Queryable } from './db.js';
+
+/** One year's link of a chain: the plan and the objective code or indicator id in it. */
+export interface LineageLink {
+  readonly planId: string;
+  readonly ref: string;
+}
+
+export type LineageKind = 'node' | 'indicator';
+
+/** This plan's objectives and indicators, each with its predecessor in last year's plan. */
+export interface Predecessors {
+  readonly planId: string | null;
+  readonly nodes: ReadonlyMap<string, LineageLink>;
+  readonly indicators: ReadonlyMap<string, LineageLink>;
+}
+
+const TABLES = {
+  node: { table: 'node_lineage', ref: 'code', previous: 'predecessor_code' },
+  indicator: { table: 'indicator_lineage', ref: 'indicator_id', previous: 'predecessor_indicator_id' },
+} as const;
+
+/**
+ * Last year's value of each trend indicator's quantity, from its predecessor at its plan's last
+ * period: the predecessor's `current` base measure when it is a trend too, else its actual when it
+ * is a measured number.
+ */
+export async function predecessorValues(tx: Queryable, planId: string): Promise<Map<string, PredecessorValue>> {
+  const rows = await tx.all(
+    `SELECT l.indicator_id, pi.formula, pp.year, m.state, m.actual, m.inputs
+       FROM indicator_lineage l
+       JOIN indicators si ON si.plan_id = l.plan_id AND si.id = l.indicator_id
+       JOIN indicators pi ON pi.plan_id = l.predecessor_plan_id AND pi.id = l.predecessor_indicator_id
+       JOIN plans pp ON pp.id = l.predecessor_plan_id
+       LEFT JOIN measurements m ON m.plan_id = l.predecessor_plan_id AND m.indicator_id = l.predecessor_indicator_id
+        AND m.period_id = (SELECT p2.id FROM periods p2 WHERE p2.plan_id = l.predecessor_plan_id ORDER BY p2.ends_on DESC, p2.id DESC LIMIT 1)
+      WHERE l.plan_id = ? AND si.formula LIKE ?`,
+    [planId, '%"kind":"trend"%'],
+  );
+  const values = new Map<string, PredecessorValue>();
+  for (const r of rows) {
+    if (r.state !== 'measured') continue;
+    const formula = formulaFromJson(parse(r.formula));
+    let value: Decimal | undefined;
+    if (formula?.kind === 'trend') {
+      const inputs = parse(r.inputs) as Record<string, string> | null;
+      value = inputs === null ? undefined : inputsFromJson(inputs)[formula.current];
+    } else if (formula === null) {
+      const actual = amountFromJson(parse(r.actual));
+      if (actual?.kind === 'number') value = actual.value;
+    }
+    if (value !== undefined) values.set(String(r.indicator_id), { value, year: Number(r.year) });
+  }
+  return values;
+}
+
+/** Plans whose trends read this indicator's values: their data version moves with it (their cached trees are stale). */
+export async function touchSuccessors(tx: Queryable, planId: string, indicatorId: string): Promise<void> {
+  await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id IN (SELECT plan_id FROM indicator_lineage WHERE predecessor_plan_id = ? AND predecessor_indicator_id = ?)`, [planId, indicatorId]);
+}
+
+/** The lineage rows of a new plan whose objectives and indicators continue `from`'s under the same codes and ids. */
+export async function linkToPredecessor(tx: Queryable, planId: string, from: string, codes: readonly string[], indicatorIds: readonly string[], insertMany: (tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>) => Promise<void>): Promise<void> {
+  await tx.run(`UPDATE plans SET predecessor_id = ? WHERE id = ?`, [from, planId]);
+  await insertMany(tx, 'node_lineage', ['plan_id', 'code', 'predecessor_plan_id', 'predecessor_code'], codes.map((c) => [planId, c, from, c]));
+  await insertMany(tx, 'indicator_lineage', ['plan_id', 'indicator_id', 'predecessor_plan_id', 'predecessor_indicator_id'], indicatorIds.map((i) => [planId, i, from, i]));
+}
+
+/**
+ * Every year an objective or indicator is linked to, oldest first: back through its predecessors,
+ * then forward through its successors (a plan rolled forward twice gives both). Undefined when the
+ * plan has no such objective or indicator.
+ */
+export async function lineageChain(q: Queryable, kind: LineageKind, planId: string, ref: string): Promise<LineageLink[] | undefined> {
+  const t = TABLES[kind];
+  const exists = kind === 'node' ? await one(q, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, ref]) : await one(q, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, ref]);
+  if (exists === undefined) return undefined;
+  const seen = new Set([`${planId}\u0000${ref}`]);
+  const back: LineageLink[] = [];
+  for (let at: LineageLink = { planId, ref }, guard = 0; guard < 100; guard++) {
+    const row = await one(q, `SELECT predecessor_plan_id, ${t.previous} AS previous FROM ${t.table} WHERE plan_id = ? AND ${t.ref} = ?`, [at.planId, at.ref]);
+    if (row === undefined) break;
+    at = { planId: String(row.predecessor_plan_id), ref: String(row.previous) };
+    const key = `${at.planId}\u0000${at.ref}`;
+    if (seen.has(key)) break;
+    seen.add(key);
+    back.unshift(at);
+  }
+  const forward: LineageLink[] = [];
+  for (let queue: LineageLink[] = [{ planId, ref }], guard = 0; queue.length > 0 && guard < 100; guard++) {
+    const at = queue.shift()!;
+    const rows = await q.all(`SELECT plan_id, ${t.ref} AS ref FROM ${t.table} WHERE predecessor_plan_id = ? AND ${t.previous} = ?`, [at.planId, at.ref]);
+    for (const r of rows) {
+      const next = { planId: String(r.plan_id), ref: String(r.ref) };
+      const key = `${next.planId}\u0000${next.ref}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      forward.push(next);
+      queue.push(next);
+    }
+  }
+  return [...back, { planId, ref }, ...forward];
+}
+
+/** This plan's predecessor and, per objective and indicator, the one each continues. */
+export async function predecessorsOf(q: Queryable, planId: string): Promise<Predecessors | undefined> {
+  const plan = await one(q, `SELECT predecessor_id FROM plans WHERE id = ?`, [planId]);
+  if (plan === undefined) return undefined;
+  const nodes = new Map<string, LineageLink>();
+  for (const r of await q.all(`SELECT code, predecessor_plan_id, predecessor_code FROM node_lineage WHERE plan_id = ?`, [planId])) nodes.set(String(r.code), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_code) });
+  const indicators = new Map<string, LineageLink>();
+  for (const r of await q.all(`SELECT indicator_id, predecessor_plan_id, predecessor_indicator_id FROM indicator_lineage WHERE plan_id = ?`, [planId])) indicators.set(String(r.indicator_id), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_indicator_id) });
+  return { planId: plan.predecessor_id === null || plan.predecessor_id === undefined ? null : String(plan.predecessor_id), nodes, indicators };
+}

@@ -1,0 +1,208 @@
+/**
+ * Variances and forecasts, as the Dipartimento della Funzione Pubblica's guideline n. 2/2017 asks
+ * for them: for an objective that falls short (yellow or red) in a period, the cause of the variance
+ * (external, internal, or an indicator badly built) and the corrective action; at the mid-year
+ * periods, for each indicator, whether its target is still reachable by year end (yes / no / at
+ * risk). Both are analysis beside the numbers, never inputs to them; they can be written until the
+ * OIV validates the period. The Relazione reads them through `listVariances` / `listForecasts`.
+ */
+import { recordAudit } from './audit-log.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
+import type { Actor, Result } from './types.js';
+
+/** The guideline's three causes of a variance. */
+export type VarianceCause = 'external' | 'internal' | 'indicator';
+export const VARIANCE_CAUSES: readonly VarianceCause[] = ['external', 'internal', 'indicator'];
+/** Reachable by year end: yes, no, at risk. */
+export type ForecastOutcome = 'yes' | 'no' | 'at_risk';
+export const FORECAST_OUTCOMES: readonly ForecastOutcome[] = ['yes', 'no', 'at_risk'];
+
+export interface VarianceRecord {
+  readonly planId: string;
+  /** The objective's code. */
+  readonly node: string;
+  readonly periodId: string;
+  readonly cause: VarianceCause;
+  /** What happened, in the office's words. */
+  readonly explanation: string;
+  readonly correctiveAction: string;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string;
+  /** 1 for the first version; send it back to change the variance. */
+  readonly version: number;
+}
+
+export interface VarianceInput {
+  readonly cause: VarianceCause;
+  readonly explanation: string;
+  readonly correctiveAction: string;
+}
+
+export interface ForecastRecord {
+  readonly planId: string;
+  readonly indicatorId: string;
+  readonly periodId: string;
+  readonly reachable: ForecastOutcome;
+  readonly note: string;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface ForecastInput {
+  readonly reachable: ForecastOutcome;
+  readonly note: string;
+}
+
+export interface VarianceStore {
+  /** Optimistic: `expectedVersion` 0 for a first variance, else the version read. */
+  putVariance(planId: string, node: string, periodId: string, input: VarianceInput, expectedVersion: number, actor: Actor): Promise<Result<VarianceRecord>>;
+  /** A plan's variances, for one period or all, by period then objective code. */
+  listVariances(planId: string, periodId?: string): Promise<VarianceRecord[]>;
+  /** Only a mid-year period (not the plan's last) takes forecasts. */
+  putForecast(planId: string, indicatorId: string, periodId: string, input: ForecastInput, expectedVersion: number, actor: Actor): Promise<Result<ForecastRecord>>;
+  listForecasts(planId: string, periodId?: string): Promise<ForecastRecord[]>;
+}
+
+function varianceRecord(r: Row): VarianceRecord {
+  return {
+    planId: String(r.plan_id),
+    node: String(r.node_code),
+    periodId: String(r.period_id),
+    cause: r.cause as VarianceCause,
+    explanation: String(r.explanation),
+    correctiveAction: String(r.corrective_action),
+    updatedBy: r.updated_by === null ? null : String(r.updated_by),
+    updatedAt: String(r.updated_at),
+    version: Number(r.version),
+  };
+}
+
+function forecastRecord(r: Row): ForecastRecord {
+  return {
+    planId: String(r.plan_id),
+    indicatorId: String(r.indicator_id),
+    periodId: String(r.period_id),
+    reachable: r.reachable as ForecastOutcome,
+    note: String(r.note),
+    updatedBy: r.updated_by === null ? null : String(r.updated_by),
+    updatedAt: String(r.updated_at),
+    version: Number(r.version),
+  };
+}
+
+const varianceJson = (v: VarianceRecord | undefined): Record<string, unknown> | null => (v === undefined ? null : { period: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, version: v.version });
+const forecastJson = (f: ForecastRecord | undefined): Record<string, unknown> | null => (f === undefined ? null : { period: f.periodId, reachable: f.reachable, note: f.note, version: f.version });
+
+type Refusal = { ok: false; error: { code: 'not-found' | 'period-locked' | 'conflict' | 'invalid'; message: string; details?: Record<string, unknown> } };
+
+export class SqlVariances implements VarianceStore {
+  constructor(private readonly db: Db) {}
+
+  private get forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  /** The period, unless it is validated (the OIV has signed it: its analysis is final too). */
+  private async writablePeriod(tx: Queryable, planId: string, periodId: string): Promise<Refusal | { ok: true; label: string; last: boolean }> {
+    const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+    if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+    if (period.state === 'validated') {
+      return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is validated: its analysis can no longer be changed (an administrator can reopen it, giving a reason)`, details: { period: periodId, state: 'validated' } } };
+    }
+    const later = await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND ends_on > (SELECT ends_on FROM periods WHERE plan_id = ? AND id = ?)`, [planId, planId, periodId]);
+    return { ok: true, label: String(period.label), last: Number(later!.n) === 0 };
+  }
+
+  async putVariance(planId: string, node: string, periodId: string, input: VarianceInput, expectedVersion: number, actor: Actor): Promise<Result<VarianceRecord>> {
+    const explanation = input.explanation.trim();
+    const correctiveAction = input.correctiveAction.trim();
+    if (!VARIANCE_CAUSES.includes(input.cause)) return { ok: false, error: { code: 'invalid', message: `the cause is one of ${VARIANCE_CAUSES.join(', ')}`, details: { field: 'cause' } } };
+    if (explanation === '') return { ok: false, error: { code: 'invalid', message: 'say what caused the variance', details: { field: 'explanation' } } };
+    return this.db.transaction(async (tx) => {
+      const period = await this.writablePeriod(tx, planId, periodId);
+      if (!period.ok) return period;
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined) return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan` } };
+      const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${this.forUpdate}`, [planId, node, periodId]);
+      const before = row === undefined ? undefined : varianceRecord(row);
+      const current = before?.version ?? 0;
+      if (current !== expectedVersion) {
+        return { ok: false, error: { code: 'conflict', message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: varianceJson(before) } } };
+      }
+      const at = new Date().toISOString();
+      if (before === undefined) {
+        const inserted = await tx.run(
+          `INSERT INTO variances (plan_id, node_code, period_id, cause, explanation, corrective_action, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
+          [planId, node, periodId, input.cause, explanation, correctiveAction, actor.username, at],
+        );
+        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again' } };
+      } else {
+        await tx.run(`UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [
+          input.cause,
+          explanation,
+          correctiveAction,
+          actor.username,
+          at,
+          planId,
+          node,
+          periodId,
+        ]);
+      }
+      const after = varianceRecord((await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [planId, node, periodId]))!);
+      await recordAudit(tx, actor, { action: 'update', entity: 'variance', entityId: `${node}@${periodId}`, planId, node, before: varianceJson(before), after: varianceJson(after) }, at);
+      return { ok: true, value: after };
+    });
+  }
+
+  async listVariances(planId: string, periodId?: string): Promise<VarianceRecord[]> {
+    const rows =
+      periodId === undefined
+        ? await this.db.all(`SELECT * FROM variances WHERE plan_id = ? ORDER BY period_id, node_code`, [planId])
+        : await this.db.all(`SELECT * FROM variances WHERE plan_id = ? AND period_id = ? ORDER BY node_code`, [planId, periodId]);
+    return rows.map(varianceRecord);
+  }
+
+  async putForecast(planId: string, indicatorId: string, periodId: string, input: ForecastInput, expectedVersion: number, actor: Actor): Promise<Result<ForecastRecord>> {
+    if (!FORECAST_OUTCOMES.includes(input.reachable)) return { ok: false, error: { code: 'invalid', message: `reachable is one of ${FORECAST_OUTCOMES.join(', ')}`, details: { field: 'reachable' } } };
+    const note = input.note.trim();
+    return this.db.transaction(async (tx) => {
+      const period = await this.writablePeriod(tx, planId, periodId);
+      if (!period.ok) return period;
+      if (period.last) return { ok: false, error: { code: 'invalid', message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`, details: { field: 'period', reason: 'year-end' } } };
+      const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan` } };
+      const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
+      const before = row === undefined ? undefined : forecastRecord(row);
+      const current = before?.version ?? 0;
+      if (current !== expectedVersion) {
+        return { ok: false, error: { code: 'conflict', message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: forecastJson(before) } } };
+      }
+      const at = new Date().toISOString();
+      if (before === undefined) {
+        const inserted = await tx.run(`INSERT INTO forecasts (plan_id, indicator_id, period_id, reachable, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`, [
+          planId,
+          indicatorId,
+          periodId,
+          input.reachable,
+          note,
+          actor.username,
+          at,
+        ]);
+        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again' } };
+      } else {
+        await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [input.reachable, note, actor.username, at, planId, indicatorId, periodId]);
+      }
+      const after = forecastRecord((await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]))!);
+      await recordAudit(tx, actor, { action: 'update', entity: 'forecast', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: forecastJson(before), after: forecastJson(after) }, at);
+      return { ok: true, value: after };
+    });
+  }
+
+  async listForecasts(planId: string, periodId?: string): Promise<ForecastRecord[]> {
+    const rows =
+      periodId === undefined
+        ? await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? ORDER BY period_id, indicator_id`, [planId])
+        : await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id`, [planId, periodId]);
+    return rows.map(forecastRecord);
+  }
+}

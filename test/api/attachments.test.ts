@@ -1,0 +1,148 @@
+/**
+ * Evidence files through HTTP, on SQLite and PostgreSQL: a referente attaches a PDF to a value of
+ * their unit, everyone allowed lists it and downloads it byte for byte with its SHA-256; a disguised
+ * executable (415) and an oversized file (413) are refused in Italian with nothing stored; a closed
+ * period's files can be neither added nor removed; every file is in the value's audit history.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/store/index.js';
+import { fakeExe, tinyPdf, TINY_PNG } from '../support/files.js';
+import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const MINE = 'B.1.1:1';
+const OTHERS = 'A.1.1:1';
+const PERIOD = '2024-09-30';
+const LIMIT = 256 * 1024;
+
+function upload(bytes: Buffer, name: string): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
+  return form;
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let referente: Client;
+  let controller: Client;
+  const files = (indicator = MINE, period = PERIOD): string => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}/attachments`;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend, { attachmentBytes: LIMIT });
+    planId = await t.importFixture();
+    referente = await t.as('referente');
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t?.close());
+
+  it('stores a PDF with its SHA-256, lists it, and gives it back byte for byte to whoever may read it', async () => {
+    const pdf = tinyPdf('Verbale di verifica');
+    const stored = await referente.request('POST', files(), upload(pdf, 'verbale.pdf'));
+    expect(stored.status, stored.text).toBe(201);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    expect(stored.body).toMatchObject({ name: 'verbale.pdf', mediaType: 'application/pdf', size: pdf.length, sha256, uploadedBy: 'referente', indicatorId: MINE, periodId: PERIOD });
+    // The type is the content's, not the name's: a PNG called .pdf is stored as a PNG.
+    const png = await referente.request('POST', files(), upload(TINY_PNG, 'grafico.pdf'));
+    expect(png.body.mediaType).toBe('image/png');
+
+    for (const who of ['referente', 'controller', 'oiv', 'admin'] as const) {
+      const client = await t.as(who);
+      const list = await client.get(files());
+      expect(list.status, who).toBe(200);
+      expect(list.body.map((f: any) => f.name)).toEqual(['verbale.pdf', 'grafico.pdf']);
+      const res = await fetch(`${t.url}${files()}/${stored.body.id}`, { headers: { cookie: client.cookie! } });
+      expect(res.status).toBe(200);
+      const back = Buffer.from(await res.arrayBuffer());
+      expect(back.equals(pdf)).toBe(true);
+      expect(createHash('sha256').update(back).digest('hex')).toBe(sha256);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toContain('filename="verbale.pdf"');
+      expect(res.headers.get('etag')).toBe(`"${sha256}"`);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    // The value's history (the indicator's audit trail) lists the file with its hash.
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    expect(trail.find((e: any) => e.action === 'attach' && e.entityId === stored.body.id)).toMatchObject({ user: 'referente', after: { name: 'verbale.pdf', sha256, size: pdf.length, period: PERIOD } });
+  });
+
+  it('stores a file larger than a few pages byte for byte (binary content through the database)', async () => {
+    const big = Buffer.concat([tinyPdf(), randomBytes(200 * 1024)]);
+    const stored = await controller.request('POST', files(), upload(big, 'allegato-grande.pdf'));
+    expect(stored.status, stored.text).toBe(201);
+    const res = await fetch(`${t.url}${files()}/${stored.body.id}`, { headers: { cookie: controller.cookie! } });
+    expect(Buffer.from(await res.arrayBuffer()).equals(big)).toBe(true);
+  });
+
+  it('refuses a disguised executable (415) and an oversized file (413), in Italian, storing nothing', async () => {
+    const before = (await controller.get(files())).body.length;
+    const exe = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'));
+    expect(exe.status).toBe(415);
+    expect(exe.body.error.code).toBe('unsupported-file-type');
+    expect(exe.body.error.message).toBe('Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument o un CSV (è un programma eseguibile o uno script): non è stato salvato.');
+    const english = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english.body.error.message).toContain('is not a PDF');
+
+    const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]);
+    const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'));
+    expect(big.status).toBe(413);
+    expect(big.body.error).toMatchObject({ code: 'file-too-large', message: "Il file supera il limite di 0,3 MB per un'evidenza: non è stato salvato." });
+    // Far beyond the limit: refused from the declared length, before the body is read.
+    const huge = await referente.request('POST', files(), upload(Buffer.concat([tinyPdf(), Buffer.alloc(4 * LIMIT)]), 'enorme.pdf'));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('file-too-large');
+
+    expect((await controller.get(files())).body.length).toBe(before);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    expect(trail.filter((e: any) => e.action === 'attach').map((e: any) => e.after.name)).not.toContain('relazione.pdf');
+  });
+
+  it("keeps another unit's files from a referente, and every file from the public", async () => {
+    const other = await controller.request('POST', files(OTHERS), upload(tinyPdf(), 'altro.pdf'));
+    expect(other.status).toBe(201);
+    expect((await referente.get(files(OTHERS))).status).toBe(403);
+    expect((await referente.get(`${files(OTHERS)}/${other.body.id}`)).status).toBe(403);
+    expect((await referente.request('POST', files(OTHERS), upload(tinyPdf(), 'x.pdf'))).status).toBe(403);
+    const oiv = await t.as('oiv');
+    expect((await oiv.request('POST', files(), upload(tinyPdf(), 'x.pdf'))).status).toBe(403);
+    await controller.request('PATCH', `/api/plans/${planId}`, { published: true });
+    const anyone = await t.as('public');
+    expect((await anyone.get(files())).status).toBe(401);
+    expect((await anyone.get(`${files(OTHERS)}/${other.body.id}`)).status).toBe(401);
+    await controller.request('PATCH', `/api/plans/${planId}`, { published: false });
+  });
+
+  it("neither adds nor removes a closed period's files; after a reopening it does, and says so in the trail", async () => {
+    const period = '2024-06-30';
+    const kept = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'prima.pdf'));
+    expect(kept.status).toBe(201);
+    await t.server.store.transitionPeriod(planId, period, 'collecting', null, SYSTEM);
+    await t.server.store.transitionPeriod(planId, period, 'closed', null, SYSTEM);
+    const added = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'dopo.pdf'));
+    expect(added.status).toBe(423);
+    expect(added.body.error.code).toBe('period-locked');
+    expect(added.body.error.message).toContain('Il periodo 30/06/2024 è chiuso');
+    const removed = await referente.request('DELETE', `${files(MINE, period)}/${kept.body.id}`);
+    expect(removed.status).toBe(423);
+    expect((await referente.get(files(MINE, period))).body.map((f: any) => f.name)).toEqual(['prima.pdf']);
+
+    await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting', reason: 'evidenza sbagliata' });
+    const gone = await referente.request('DELETE', `${files(MINE, period)}/${kept.body.id}`);
+    expect(gone.status, gone.text).toBe(200);
+    expect((await referente.get(files(MINE, period))).body).toEqual([]);
+    expect((await referente.get(`${files(MINE, period)}/${kept.body.id}`)).status).toBe(404);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    expect(trail.find((e: any) => e.action === 'detach')).toMatchObject({ user: 'referente', entityId: kept.body.id, before: { name: 'prima.pdf', sha256: kept.body.sha256 } });
+  });
+
+  it('answers 404 for an unknown plan, indicator or file, 400 without a file field', async () => {
+    expect((await controller.get(`/api/plans/nope/indicators/${enc(MINE)}/measurements/${PERIOD}/attachments`)).status).toBe(404);
+    expect((await controller.get(files('Z.9:1'))).status).toBe(404);
+    expect((await controller.request('POST', files(MINE, '2024-01-31'), upload(tinyPdf(), 'x.pdf'))).status).toBe(404);
+    const form = new FormData();
+    form.set('other', 'x');
+    const none = await controller.request('POST', files(), form);
+    expect(none.status).toBe(400);
+    expect(none.body.error.code).toBe('missing-file');
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * The plan across years over real HTTP, on SQLite and PostgreSQL: the three-year horizon of an
+ * indicator (baseline and targets), next year's plan from the 2024 demo plan, a trend taking its
+ * previous value from its predecessor, and an objective's and indicator's figures year over year.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": target 10, actual 206
+
+function indicators(tree: any): any[] {
+  return tree.objectives.flatMap((o: any) => o.indicators);
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t?.close());
+
+  it('keeps an indicator’s baseline and the targets of the next two years, read in its unit', async () => {
+    const plan = await t.importFixture();
+    const id = 'A.2.1:2'; // Capacità di risposta dello sportello: 60%, actual 50%
+    const before = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
+    expect(before).toMatchObject({ baseline: null, baselineYear: null, nextTargets: [{ year: 2025, target: null }, { year: 2026, target: null }] });
+
+    const patched = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { baseline: '45,5', baselineYear: 2023, nextTargets: [65, '70%'], version: before.definitionVersion });
+    expect(patched.status, patched.text).toBe(200);
+    const after = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
+    expect(after).toMatchObject({
+      target: 60,
+      baseline: 45.5,
+      baselineText: '45,50%',
+      baselineYear: 2023,
+      nextTargets: [
+        { year: 2025, target: 65, targetText: '65,00%' },
+        { year: 2026, target: 70, targetText: '70,00%' },
+      ],
+    });
+    // Audited with the other fields of the definition.
+    const audit = (await controller.get(`/api/audit?planId=${plan}&indicator=${enc(id)}`)).body;
+    expect(audit[0]).toMatchObject({ action: 'update', before: { baseline: null, nextTargets: null }, after: { baseline: { kind: 'number', value: '45.5' }, baselineYear: 2023 } });
+
+    // A value of the wrong kind is refused naming its field; nothing is stored.
+    const wrong = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { nextTargets: [null, '30/09/2026'], version: after.definitionVersion });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.issues[0].location).toEqual({ field: 'nextTargets.1' });
+    const badBaseline = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { baseline: 'sì', version: after.definitionVersion });
+    expect(badBaseline.status).toBe(400);
+    expect(badBaseline.body.error.issues[0].location).toEqual({ field: 'baseline' });
+    // Cleared with null.
+    const cleared = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { baseline: null, baselineYear: null, nextTargets: null, version: after.definitionVersion });
+    expect(cleared.status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({ baseline: null, baselineYear: null, nextTargets: [{ target: null }, { target: null }] });
+  });
+
+  it('makes the 2025 plan from the 2024 one: same tree, rolled targets, baselines from the actuals, no values', async () => {
+    const plan = await t.importFixture({ publish: true });
+    const old = (await controller.get(`/api/plans/${plan}/tree`)).body;
+    // A target set for 2025 is the new plan's target; one set for 2026 moves up a year.
+    const rolled = indicatorOf(old, 'B.2.2:1');
+    expect((await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc('B.2.2:1')}`, { nextTargets: [25, 30], version: rolled.definitionVersion })).status).toBe(200);
+
+    const reply = await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025 });
+    expect(reply.status, reply.text).toBe(201);
+    expect(reply.body).toMatchObject({ year: 2025, title: 'Albero performance 2025', published: false, organisation: 'Ente' });
+    const next = reply.body.id as string;
+
+    const tree = (await controller.get(`/api/plans/${next}/tree`)).body;
+    expect(tree.objectives.map((o: any) => o.code)).toEqual(old.objectives.map((o: any) => o.code));
+    // 46 objectives (strategic and operational) under the 3 areas, each code once.
+    expect(new Set(tree.objectives.filter((o: any) => o.level !== 'area').map((o: any) => o.code)).size).toBe(46);
+    expect(tree.objectives.filter((o: any) => o.level === 'area').map((o: any) => o.code)).toEqual(['A', 'B', 'C']);
+    expect(indicators(tree)).toHaveLength(88);
+    expect(tree.periods.map((p: any) => [p.id, p.label, p.state])).toEqual([
+      ['2025-06-30', '30/06/2025', 'open'],
+      ['2025-09-30', '30/09/2025', 'open'],
+      ['2025-12-31', '31/12/2025', 'open'],
+    ]);
+    // No measurements in any period: nothing entered, nothing scored.
+    for (const period of tree.periods) {
+      const at = (await controller.get(`/api/plans/${next}/tree?period=${period.id}`)).body;
+      expect(indicators(at).filter((i: any) => i.version !== 0 || i.state !== 'not_measured')).toEqual([]);
+      expect(at.summary).toMatchObject({ green: 0, yellow: 0, red: 0 });
+    }
+    // Same names, weights, comparators, units, rules and targets (except the one rolled forward; deadlines move to the new year).
+    const pick = (i: any): unknown[] => [i.id, i.name, i.weight, i.comparator, i.unit, i.scoring, i.formula, i.id === 'B.2.2:1' ? null : i.unit === 'date' ? String(i.target).slice(5) : i.target];
+    expect(indicators(tree).map(pick)).toEqual(indicators(old).map(pick));
+    expect(indicatorOf(tree, 'B.2.2:1')).toMatchObject({ target: 25, nextTargets: [{ year: 2026, target: 30 }, { year: 2027, target: null }] });
+
+    // Baselines: last year's year-end actual, with its year.
+    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ name: 'Soggetti coinvolti', target: 10, baseline: 206, baselineText: '206', baselineYear: 2024 });
+    // A derived indicator's baseline is its computed actual (A.2's mean of A.2.1 and A.2.2: 90%).
+    expect(indicatorOf(tree, 'A.2:2')).toMatchObject({ baseline: 90, baselineYear: 2024 });
+    // Measured at 0: a baseline of 0. Not achieved (a date target with no completion date) or N.V.: no value to carry.
+    expect(indicatorOf(tree, 'A.5.1:1')).toMatchObject({ baseline: 0, baselineText: '0,00%', baselineYear: 2024 });
+    expect(indicatorOf(tree, 'A.5.1:3')).toMatchObject({ target: '2025-04-30', baseline: null, baselineYear: null });
+    expect(indicatorOf(tree, 'A.4.1:2')).toMatchObject({ baseline: null, baselineYear: null });
+
+    // The same title in the same year again: refused.
+    const again = await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025 });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'duplicate', details: { planId: next } });
+    // Another title is another plan; a year not after the plan's is refused.
+    expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025, title: 'Albero performance 2025 (bozza B)' })).status).toBe(201);
+    expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2024 })).status).toBe(422);
+    expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: '2025' })).status).toBe(400);
+
+    // The audit trail says where the plan came from.
+    const audit = (await controller.get(`/api/audit?planId=${next}`)).body;
+    expect(audit.at(-1)).toMatchObject({ action: 'next-year', entity: 'plan', after: { year: 2025, from: plan } });
+  });
+
+  it('gives a trend its previous value from its predecessor when none is entered, and says so', async () => {
+    const plan = await t.importFixture();
+    const added = await controller.request('POST', `/api/plans/${plan}/nodes/A.2/indicators`, {
+      name: 'Trend imprese esportatrici',
+      weight: 0,
+      comparator: '>=',
+      target: 10,
+      unit: 'percent',
+      formula: { kind: 'trend', current: 'imprese', previous: 'imprese_anno_prima' },
+    });
+    expect(added.status, added.text).toBe(201);
+    const id = added.body.id as string;
+    const put = (p: string, i: string, inputs: Record<string, number>, version: number) => controller.request('PUT', `/api/plans/${p}/indicators/${enc(i)}/measurements/${p === plan ? '2024' : '2025'}-12-31?tree=false`, { state: 'measured', inputs, version });
+    expect((await put(plan, id, { imprese: 120, imprese_anno_prima: 100 }, 0)).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({ actual: 20 });
+
+    const next = (await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025, title: 'Trend 2025' })).body.id as string;
+    const fresh = indicatorOf((await controller.get(`/api/plans/${next}/tree`)).body, id);
+    expect(fresh).toMatchObject({ formula: { kind: 'trend', current: 'imprese', previous: 'imprese_anno_prima' }, previousValue: { value: 120, year: 2024 }, state: 'not_measured' });
+
+    // Only this year's value entered: (150 − 120) / 120 = 25%.
+    expect((await put(next, id, { imprese: 150 }, 0)).status).toBe(200);
+    const tree = (await controller.get(`/api/plans/${next}/tree`)).body;
+    expect(indicatorOf(tree, id)).toMatchObject({ actual: 25, inputs: { imprese: '150' }, previousValue: { value: 120, year: 2024 } });
+    const it = (await controller.get(`/api/plans/${next}/nodes/A.2/explanation?lang=it`)).body.indicators.find((i: any) => i.id === id);
+    expect(it.scoring).toContain('imprese_anno_prima = 120, non inserito: il valore a fine anno di questo indicatore nel piano 2024');
+    const en = (await controller.get(`/api/plans/${next}/nodes/A.2/explanation?lang=en`)).body.indicators.find((i: any) => i.id === id);
+    expect(en.scoring).toContain('imprese_anno_prima = 120, not entered: the year-end value of this indicator in the 2024 plan');
+
+    // Last year's value corrected: this year's trend follows at once (its cached tree is stale).
+    const last = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
+    expect((await put(plan, id, { imprese: 125, imprese_anno_prima: 100 }, last.version)).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${next}/tree`)).body, id)).toMatchObject({ actual: 20, previousValue: { value: 125, year: 2024 } });
+
+    // Entered, the previous value is the one entered and the explanation does not mention the predecessor.
+    const current = indicatorOf((await controller.get(`/api/plans/${next}/tree`)).body, id);
+    expect((await put(next, id, { imprese: 150, imprese_anno_prima: 100 }, current.version)).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${next}/tree`)).body, id)).toMatchObject({ actual: 50 });
+    const plain = (await controller.get(`/api/plans/${next}/nodes/A.2/explanation?lang=it`)).body.indicators.find((i: any) => i.id === id);
+    expect(plain.scoring).not.toContain('non inserito');
+  });
+
+  it('shows an objective and an indicator year over year, through renames', async () => {
+    const plan = await t.importFixture({ publish: true });
+    const y2025 = (await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025, title: 'Anni 2025' })).body.id as string;
+    // Renamed in 2025: still the same line.
+    const node = (await controller.get(`/api/plans/${y2025}/tree`)).body.objectives.find((o: any) => o.code === 'A.3');
+    expect((await controller.request('PATCH', `/api/plans/${y2025}/nodes/A.3`, { title: 'Aggregazioni di imprese', version: node.version })).status).toBe(200);
+    const soggetti = indicatorOf((await controller.get(`/api/plans/${y2025}/tree`)).body, SOGGETTI);
+    expect((await controller.request('PATCH', `/api/plans/${y2025}/indicators/${enc(SOGGETTI)}`, { name: 'Soggetti coinvolti nelle aggregazioni', version: soggetti.definitionVersion })).status).toBe(200);
+    expect((await controller.request('PUT', `/api/plans/${y2025}/indicators/${enc(SOGGETTI)}/measurements/2025-12-31`, { state: 'measured', actual: 8, version: 0 })).status).toBe(200);
+    const y2026 = (await controller.request('POST', `/api/plans/${y2025}/next-year`, { year: 2026 })).body;
+    expect(y2026.title).toBe('Anni 2026');
+
+    const objective = await controller.get(`/api/plans/${y2026.id}/nodes/A.3/years`);
+    expect(objective.status).toBe(200);
+    expect(objective.body.kind).toBe('objective');
+    expect(objective.body.years.map((y: any) => [y.year, y.title, y.performance, y.current])).toEqual([
+      [2024, 'Sostegno alle aggregazioni e collaborazioni tra imprese', 100, false],
+      [2025, 'Aggregazioni di imprese', 0, false],
+      [2026, 'Aggregazioni di imprese', null, true],
+    ]);
+    // From the middle year, the same three years.
+    const indicator = await controller.get(`/api/plans/${y2025}/indicators/${enc(SOGGETTI)}/years`);
+    expect(indicator.body.years.map((y: any) => [y.year, y.title, y.targetText, y.actualText, y.performance])).toEqual([
+      [2024, 'Soggetti coinvolti', '10', '206', 100],
+      [2025, 'Soggetti coinvolti nelle aggregazioni', '10', '8', 0],
+      [2026, 'Soggetti coinvolti nelle aggregazioni', '10', '', null],
+    ]);
+    // The public sees only the published years; unknown codes are 404.
+    const pub = await (await t.as('public')).get(`/api/plans/${plan}/nodes/A.3/years`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.years.map((y: any) => y.year)).toEqual([2024]);
+    expect((await controller.get(`/api/plans/${y2025}/nodes/Z.9/years`)).status).toBe(404);
+    expect((await controller.get(`/api/plans/${y2025}/indicators/${enc('Z:1')}/years`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The Relazione sulla performance as the office gets it from `albero relazione`: the DOCX opened
+ * and converted by LibreOffice, the PDF and that conversion read back with poppler, the HTML
+ * checked by axe in Chromium; hostile text in the office's sections printed as text everywhere.
+ * Needs soffice (libreoffice-writer-nogui), poppler-utils and chromium (installed by .ci/run):
+ * without them these tests fail, they never skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { albero, FIXTURE, ROOT } from '../helpers.js';
+import { tempDir } from './helpers.js';
+
+const dir = tempDir('albero-relazione-');
+const HOSTILE = '<script>alert("x")</script> e <b>grassetto</b> & <img src=x onerror=alert(1)>';
+const TEXTS = {
+  'contesto-esterno': `## Il territorio\nIl 2024 è stato un anno **difficile** per le *imprese* della provincia.\n\n- export in crescita\n- turismo stabile\n\n${HOSTILE}`,
+  presentazione: 'La presente Relazione illustra i risultati del ciclo 2024.',
+};
+const CHAPTERS = [
+  '1 Presentazione e sintesi dei risultati',
+  '2 Analisi del contesto e delle risorse',
+  '3 Misurazione e valutazione della performance organizzativa',
+  '3.3 Gli obiettivi strategici e operativi',
+  '3.4 Obiettivi non raggiunti: cause e azioni correttive',
+  '3.5 Variazioni del piano nel corso',
+  '3.6 Confronto con l',
+  '4 Dati di sintesi',
+  '5 Il processo di redazione della Relazione',
+];
+const BAND_COUNTS = 'Dei 45 obiettivi misurati, 36 sono in fascia verde (80,0%), 4 in fascia gialla (8,9%) e 5 in fascia rossa (11,1%).';
+
+function write(format: string): string {
+  const out = join(dir, `relazione.${format}`);
+  const result = albero(['relazione', FIXTURE, '--output', out, '--body', 'Camera di Commercio di Esempio', '--texts', join(dir, 'texts.json')]);
+  expect(result.status, result.stderr).toBe(0);
+  return out;
+}
+
+/** The text poppler reads from a PDF, with lines joined by single spaces. */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The Albero table's objective row of `code`: its label and its performance with band. */
+function expectTable(text: string): void {
+  expect(text).toMatch(/A\.2 - Internazionalizzazione e[\s\S]{0,400}?● 93,00% verde/);
+  expect(text).toMatch(/B\.1 - Transizione digitale e[\s\S]{0,400}?○ 56,00% rosso/);
+  expect(text).toMatch(/Performance\s+KPI[\s\S]*Performance\s+Obiettivo|Performance\s+Performance\s+KPI\s+Obiettivo/);
+}
+
+beforeAll(() => {
+  writeFileSync(join(dir, 'texts.json'), JSON.stringify(TEXTS));
+});
+
+describe('the Relazione as DOCX', () => {
+  let text: string;
+  beforeAll(() => {
+    const docx = write('docx');
+    expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-writer-nogui').toBe(true);
+    const home = join(dir, 'home');
+    mkdirSync(home, { recursive: true });
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), docx], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
+    text = pdfText(join(dir, 'converted', 'relazione.pdf'));
+  }, 120_000);
+
+  it('opens in LibreOffice with its chapters, the Albero table and the band counts', () => {
+    const words = flat(text);
+    for (const c of CHAPTERS) expect(words).toContain(c);
+    expectTable(text);
+    expect(words).toContain(BAND_COUNTS);
+    expect(words).toContain('Camera di Commercio di Esempio'.toUpperCase());
+    expect(words).toContain('La presente Relazione illustra i risultati del ciclo 2024.');
+  });
+
+  it("prints the office's markup as Word formatting and its HTML as text", () => {
+    const words = flat(text);
+    expect(words).toContain('Il territorio');
+    expect(words).toContain('Il 2024 è stato un anno difficile per le imprese della provincia.');
+    expect(words).not.toContain('**difficile**');
+    expect(words).toContain(HOSTILE);
+  });
+
+  it('puts the Albero table on landscape pages and the text on portrait ones', () => {
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '40', join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
+    expect(sizes[0]).toBe('portrait');
+    expect(sizes).toContain('landscape');
+    expect(sizes[sizes.length - 1]).toBe('portrait');
+  });
+});
+
+describe('the Relazione as PDF', () => {
+  let text: string;
+  beforeAll(() => {
+    text = pdfText(write('pdf'));
+  });
+
+  it('holds the chapters, the Albero table and the band counts', () => {
+    const words = flat(text);
+    for (const c of CHAPTERS) expect(words).toContain(c);
+    expectTable(text);
+    expect(words).toContain(BAND_COUNTS);
+  });
+
+  it('prints HTML typed in a section as text', () => {
+    expect(flat(text)).toContain(HOSTILE);
+  });
+
+  it('is tagged, in Italian, with an outline of its chapters', () => {
+    const bytes = readFileSync(join(dir, 'relazione.pdf')).toString('latin1');
+    expect(bytes).toContain('/StructTreeRoot');
+    expect(bytes).toContain('/Lang (it-IT)');
+    expect(bytes).toContain('/Outlines');
+  });
+});
+
+describe('the Relazione as HTML', () => {
+  let html: string;
+  beforeAll(() => {
+    html = readFileSync(write('html'), 'utf8');
+  });
+
+  it('is one page without scripts, with the chapters, the table and the counts', () => {
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="it">/);
+    expect(html).not.toMatch(/<script|<img/i);
+    for (const c of ['1 Presentazione e sintesi dei risultati', '3.4 Obiettivi non raggiunti: cause e azioni correttive', '4 Dati di sintesi']) expect(html).toContain(c);
+    expect(html).toMatch(/id="o-A\.2">A\.2 - [^<]*<\/th>.*?93,00%/);
+    expect(html).toMatch(/id="o-B\.1">B\.1 - [^<]*<\/th>.*?56,00%/);
+    expect(html).toContain(BAND_COUNTS);
+  });
+
+  it("escapes the office's HTML and keeps its markup", () => {
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; e &lt;b&gt;grassetto&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<h4>Il territorio</h4>');
+    expect(html).toContain('<strong>difficile</strong>');
+    expect(html).toContain('<ul><li>export in crescita</li><li>turismo stabile</li></ul>');
+  });
+
+  it('has no accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
+    expect(existsSync('/usr/bin/chromium'), 'apt-get install -y chromium').toBe(true);
+    const { launchChromium } = await import('../../e2e/browser.js');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${join(dir, 'relazione.html')}`);
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+        violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+        passes: unknown[];
+      };
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(10);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
+describe('albero relazione refuses', () => {
+  it('an unknown format, an unknown section and a bad year', () => {
+    expect(albero(['relazione', FIXTURE, '--output', join(dir, 'x.odt')]).status).toBe(2);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ introduzione: 'x' }));
+    const unknown = albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--texts', join(dir, 'bad.json')]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown section "introduzione"');
+    expect(albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--year', '24']).status).toBe(2);
+  });
+
+  it('compares with the previous year when given its table', () => {
+    const out = join(dir, 'confronto.html');
+    const result = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE, '--year', '2024']);
+    expect(result.status, result.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Rispetto all&#39;anno precedente, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+  });
+});
+
+void ROOT;

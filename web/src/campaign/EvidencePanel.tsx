@@ -1,0 +1,153 @@
+/**
+ * The evidence files of a value: listed with who attached them and their SHA-256, downloaded by a
+ * plain link, attached and removed by whoever may enter the value while the period is open.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { campaignApi } from './api.js';
+import './i18n.js';
+import type { Attachment } from './types.js';
+
+interface Props {
+  planId: string | number;
+  indicatorId: string;
+  periodId: string;
+  /** May attach and remove (the value's editors). */
+  editable: boolean;
+  /** The period is closed or validated. */
+  locked: boolean;
+}
+
+export function size(bytes: number, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : 'it-IT';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+export function EvidencePanel({ planId, indicatorId, periodId, editable, locked }: Props) {
+  const { t, i18n } = useTranslation();
+  const [files, setFiles] = useState<Attachment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const load = (): Promise<void> =>
+    campaignApi
+      .attachments(planId, indicatorId, periodId)
+      .then((f) => {
+        setFiles(f);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e)));
+
+  useEffect(() => {
+    setFiles(null);
+    setMessage(null);
+    void load();
+  }, [planId, indicatorId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (error === '') return null;
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    if (file === undefined) {
+      setMessage({ kind: 'danger', text: t('campaign.evidence.choose') });
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
+      setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name }) });
+      if (input.current) input.current.value = '';
+      await load();
+    } catch (err) {
+      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(file: Attachment) {
+    if (!window.confirm(t('campaign.evidence.confirmRemove', { name: file.name }))) return;
+    setMessage(null);
+    try {
+      await campaignApi.detach(planId, indicatorId, periodId, file.id);
+      setMessage({ kind: 'success', text: t('campaign.evidence.removed', { name: file.name }) });
+      await load();
+    } catch (err) {
+      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const changeable = editable && !locked;
+  return (
+    <section aria-labelledby="evidence-title" className="mb-3" data-testid="evidence-files">
+      <h3 id="evidence-title" className="h6">
+        {t('campaign.evidence.title')}
+      </h3>
+      {error !== null ? (
+        <p className="text-danger small">{error}</p>
+      ) : files === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : files.length === 0 ? (
+        <p className="small">{t('campaign.evidence.none')}</p>
+      ) : (
+        <ul className="small list-unstyled evidence-list">
+          {files.map((f) => (
+            <li key={f.id} className="mb-1" data-testid="evidence-file">
+              <a href={campaignApi.attachmentUrl(planId, indicatorId, periodId, f.id)} download={f.name}>
+                {f.name}
+              </a>{' '}
+              <span className="muted">
+                ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedBy ?? '—', at: new Date(f.uploadedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'it-IT') })})
+              </span>
+              <span className="d-block muted text-break" title={f.sha256}>
+                {t('campaign.evidence.hash', { hash: `${f.sha256.slice(0, 16)}…` })}
+              </span>
+              {changeable && (
+                <button type="button" className="btn btn-link btn-sm p-0" onClick={() => void remove(f)} aria-label={t('campaign.evidence.removeLabel', { name: f.name })}>
+                  {t('campaign.evidence.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {message !== null && (
+        <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'} data-testid="evidence-message">
+          {message.text}
+        </p>
+      )}
+      {editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>}
+      {changeable && (
+        <form onSubmit={(e) => void upload(e)} className="albero-form">
+          <fieldset disabled={busy}>
+            <label htmlFor="evidence-file" className="form-label">
+              {t('campaign.evidence.file')}
+            </label>
+            <input
+              id="evidence-file"
+              ref={input}
+              type="file"
+              className="form-control form-control-sm"
+              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.csv,.txt"
+              aria-describedby="evidence-file-hint"
+            />
+            <small id="evidence-file-hint" className="form-text d-block mb-1">
+              {t('campaign.evidence.hint')}
+            </small>
+            <button type="submit" className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
+              {busy ? t('campaign.evidence.uploading') : t('campaign.evidence.upload')}
+            </button>
+          </fieldset>
+        </form>
+      )}
+    </section>
+  );
+}
