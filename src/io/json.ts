@@ -90,9 +90,16 @@ export interface EvaluationDocument {
   issues: Array<{ severity: string; code: string; message: string; location: Issue['location'] | null }>;
 }
 
+/**
+ * An amount as JSON: a number when a JSON number says it exactly, else the exact decimal as text
+ * (`"12345678901234567.25"`): a double would round it, or turn it into `null` beyond its range.
+ */
 export function amountJson(amount: Amount | null): number | string | boolean | null {
   if (amount === null) return null;
-  return amount.kind === 'number' ? Number(amount.value.toString()) : amount.value;
+  if (amount.kind !== 'number') return amount.value;
+  const text = amount.value.toString();
+  const number = Number(text);
+  return Number.isFinite(number) && amount.value.eq(String(number)) ? number : amount.value.toFixed();
 }
 
 /** An amount as the published table prints it in the indicator's unit. */

@@ -14,8 +14,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
-import { errorResponse, HttpError } from './errors.js';
+import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
+import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { changeRoutes } from './routes/changes.js';
 import { yearRoutes } from './routes/years.js';
@@ -55,7 +56,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
 
   const tooLarge = (max: number) => () => {
-    throw new HttpError(413, 'too-large', `the request is larger than the limit of ${Math.round(max / 1024)} KiB`, { details: { limit: max } });
+    throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });
   };
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
@@ -83,6 +84,11 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     }
     return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
   });
+  // Query values with control characters are refused here, once for every route (bodies: validation.body).
+  app.use('/api/*', async (c, next) => {
+    if (c.req.url.includes('?')) plainText(Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.join('')])));
+    return next();
+  });
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/api/*', passwordChangeGate());
 
@@ -91,8 +97,8 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
   app.all('/api/*', (c) => {
     const known = api.specs.filter((s) => matches(s.path, c.req.path));
-    if (known.length > 0) throw new HttpError(405, 'method-not-allowed', `${c.req.method} is not allowed here (allowed: ${known.map((s) => s.method.toUpperCase()).join(', ')})`);
-    throw new HttpError(404, 'not-found', `there is no API route ${c.req.method} ${c.req.path}`);
+    if (known.length > 0) throw refuse(405, 'method-not-allowed', { method: c.req.method, allowed: known.map((s) => s.method.toUpperCase()) });
+    throw refuse(404, 'not-found', { what: 'route', method: c.req.method, path: c.req.path.slice(0, 200) });
   });
 
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);

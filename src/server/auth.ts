@@ -9,7 +9,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role, SessionRecord, Store, UserRecord } from '../store/index.js';
-import { HttpError } from './errors.js';
+import { refuse } from './errors.js';
 
 export const SESSION_COOKIE = 'albero_session';
 export const SESSION_HOURS = 12;
@@ -113,7 +113,7 @@ export function sessionMiddleware(sessions: SessionCache): MiddlewareHandler<{ V
     const isLogin = c.req.method === 'POST' && c.req.path === '/api/session';
     if (session !== null && MUTATING.has(c.req.method) && !isLogin) {
       const sent = c.req.header('x-csrf-token') ?? '';
-      if (!sameToken(sent, session.csrfToken)) throw new HttpError(403, 'csrf', 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)');
+      if (!sameToken(sent, session.csrfToken)) throw refuse(403, 'csrf', {});
     }
     await next();
   };
@@ -126,14 +126,14 @@ export function currentUser(c: Context): UserRecord | null {
 /** The signed-in user, or 401. */
 export function requireUser(c: Context): UserRecord {
   const user = currentUser(c);
-  if (user === null) throw new HttpError(401, 'unauthenticated', 'sign in first');
+  if (user === null) throw refuse(401, 'unauthenticated', {});
   return user;
 }
 
 /** The signed-in user with one of `roles`, or 401/403. */
 export function requireRole(c: Context, roles: readonly Role[], what: string): UserRecord {
   const user = requireUser(c);
-  if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not ${what}`);
+  if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, action: what });
   return user;
 }
 

@@ -1,17 +1,30 @@
 /**
  * The one HTTP error type. Routes throw it (only here, at the edge); `onError` turns it into
- * `{ error: { code, message, issues?, details? } }`. Anything else that escapes is a bug: a 500
- * that says so without leaking internals.
+ * `{ error: { code, message, params?, issues?, details? } }`, the message (and each issue's) said
+ * in the reader's language from the catalogue (`src/messages`) when the error carries its
+ * parameters. Anything else that escapes is a bug: a 500 that says so without leaking internals.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { english, renderCoded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { Failure } from '../store/index.js';
+import { replyLanguage } from './language.js';
 
 export interface ApiIssue {
   severity: string;
   code: string;
   message: string;
+  /** The code's parameters: the catalogue says the issue in the reader's language with them. */
+  params?: MessageParams;
   location?: Record<string, unknown> | null;
+}
+
+export interface HttpErrorExtra {
+  issues?: ApiIssue[];
+  details?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** The code's parameters: with them the message is said in the reader's language. */
+  params?: MessageParams;
 }
 
 export class HttpError extends Error {
@@ -19,11 +32,26 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly extra: { issues?: ApiIssue[]; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly extra: HttpErrorExtra = {},
   ) {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/**
+ * A refusal by code: its words come from the catalogue (English in `message` for logs; the answer
+ * says it in the reader's language), its parameters are checked against them.
+ *
+ * @example throw refuse(429, 'too-many-attempts', { retryAfter: 30 }, { headers: { 'Retry-After': '30' } })
+ */
+export function refuse<K extends MessageCode>(status: ContentfulStatusCode, code: K, params: Params<K>, extra: Omit<HttpErrorExtra, 'params'> = {}): HttpError {
+  return new HttpError(status, code, english(code, params), { ...extra, params: params as MessageParams });
+}
+
+/** An issue of a refusal, by code (see `refuse`). */
+export function issueOf<K extends MessageCode>(code: K, params: Params<K>, location: Record<string, unknown> | null = null, severity = 'error'): ApiIssue {
+  return { severity, code, message: english(code, params), params: params as MessageParams, location };
 }
 
 const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
@@ -40,7 +68,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
 
 /** A store refusal as the HTTP error it means. */
 export function fromFailure(failure: Failure): HttpError {
-  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, failure.details === undefined ? {} : { details: failure.details });
+  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, { ...(failure.details === undefined ? {} : { details: failure.details }), ...(failure.params === undefined ? {} : { params: failure.params }) });
 }
 
 /** Unwraps a store result, throwing its refusal at the edge. */
@@ -50,16 +78,33 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; error: Fai
 }
 
 export function errorResponse(c: Context, error: unknown): Response {
+  const language = replyLanguage(c);
+  c.header('Content-Language', language);
+  c.header('Vary', 'Accept-Language', { append: true });
   if (error instanceof HttpError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.extra.issues ? { issues: error.extra.issues } : {}), ...(error.extra.details ? { details: error.extra.details } : {}) } };
+    const said = renderCoded({ code: error.code, message: error.message, params: error.extra.params ?? null }, language);
+    const issues = error.extra.issues?.map((i) => ({ ...i, message: renderCoded(i, language) }));
+    const body = {
+      error: {
+        code: error.code,
+        message: said,
+        ...(error.extra.params ? { params: error.extra.params } : {}),
+        ...(issues ? { issues } : {}),
+        ...(error.extra.details ? { details: error.extra.details } : {}),
+      },
+    };
     for (const [name, value] of Object.entries(error.extra.headers ?? {})) c.header(name, value);
     return c.json(body, error.status);
   }
   // hono's own errors (e.g. a malformed cookie) carry a status; they are the caller's mistakes.
   const status = (error as { status?: number } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json({ error: { code: 'bad-request', message: (error as Error).message || 'the request could not be read' } }, status as ContentfulStatusCode);
+    return c.json({ error: { code: 'bad-request', message: say(language, 'bad-request'), params: {} } }, status as ContentfulStatusCode);
   }
   console.error('albero server: internal error', error);
-  return c.json({ error: { code: 'internal', message: 'something went wrong on the server; the change was not stored' } }, 500);
+  return c.json({ error: { code: 'internal', message: say(language, 'internal'), params: {} } }, 500);
+}
+
+function say(language: Language, code: 'bad-request' | 'internal'): string {
+  return renderCoded({ code, message: english(code, {}), params: {} }, language);
 }

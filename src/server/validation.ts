@@ -1,86 +1,135 @@
 /**
  * Reading requests: JSON bodies checked with zod, query and path values checked by hand. Every
- * refusal is a 400/413/415 with the field named, never a 500.
+ * refusal names the field, never a 500: 400/413/415 for a body that is not as expected, 422 for
+ * text with control characters (NUL, escape…), refused here for every body, query and path alike
+ * so SQLite and PostgreSQL (which cannot store NUL) behave the same.
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Language } from '../core/index.js';
-import { HttpError, type ApiIssue } from './errors.js';
+import type { FieldProblem } from '../messages/index.js';
+import { HttpError, issueOf, refuse, type ApiIssue } from './errors.js';
+import { LANGUAGES, replyLanguage } from './language.js';
+
+export { LANGUAGES, preferredLanguage, replyLanguage } from './language.js';
+
+/** zod's issue as our `invalid-field` problem (said in the reader's language by the catalogue). */
+function fieldProblem(i: z.core.$ZodIssue, field: string): FieldProblem {
+  switch (i.code) {
+    case 'invalid_type':
+      return i.input === undefined ? { field, problem: 'required' } : { field, problem: 'type', expected: String(i.expected) };
+    case 'too_small':
+      if (i.origin === 'string') return { field, problem: 'too-short', minimum: Number(i.minimum) };
+      if (i.origin === 'array' || i.origin === 'set') return { field, problem: 'too-few', minimum: Number(i.minimum) };
+      return { field, problem: 'too-small', minimum: String(i.minimum) };
+    case 'too_big':
+      if (i.origin === 'string') return { field, problem: 'too-long', maximum: Number(i.maximum) };
+      if (i.origin === 'array' || i.origin === 'set') return { field, problem: 'too-many', maximum: Number(i.maximum) };
+      return { field, problem: 'too-big', maximum: String(i.maximum) };
+    case 'invalid_value':
+      return { field, problem: 'enum', values: i.values.map((v) => String(v)) };
+    case 'unrecognized_keys':
+      return { field, problem: 'unknown-keys', keys: [...i.keys] };
+    default:
+      // A custom check may name a catalogue problem (`'iso-date'`), else its words are kept as they are.
+      return /^[a-z][a-z-]*$/.test(i.message) ? { field, problem: i.message } : { field, problem: 'custom', detail: i.message };
+  }
+}
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((i) => {
     const field = i.path.map(String).join('.');
-    return { severity: 'error', code: 'invalid-field', message: field === '' ? i.message : `${field}: ${i.message}`, location: field === '' ? null : { field } };
+    return issueOf('invalid-field', fieldProblem(i, field), field === '' ? null : { field });
   });
 }
 
-/** The request's JSON body, validated: 400 `malformed-json` or `invalid-body` otherwise. */
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** `U+0000`: how a refused character is named (it cannot be shown). */
+function codePoint(text: string): string {
+  const m = CONTROL.exec(text);
+  return m === null ? '' : `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Every string inside a JSON value holding a control character, by its path (`periods.0.label`; a key with one is named too). */
+export function controlCharacters(value: unknown, path = ''): { field: string; character: string }[] {
+  if (typeof value === 'string') return CONTROL.test(value) ? [{ field: path, character: codePoint(value) }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, k) => controlCharacters(v, path === '' ? String(k) : `${path}.${k}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const at = path === '' ? k : `${path}.${k}`;
+      return [...(CONTROL.test(k) ? [{ field: at, character: codePoint(k) }] : []), ...controlCharacters(v, at)];
+    });
+  }
+  return [];
+}
+
+/** 422 `control-characters` naming each field (as `issues[].location.field`). */
+export function controlCharacterError(found: readonly { field: string; character: string }[]): HttpError {
+  const fields = found.map((f) => f.field);
+  return refuse(422, 'control-characters', { fields }, { issues: found.map((f) => issueOf('invalid-field', { field: f.field, problem: 'control-characters', character: f.character }, { field: f.field })) });
+}
+
+/** Refuses text fields (multipart fields, query values) holding control characters. */
+export function plainText(fields: Readonly<Record<string, string | undefined>>): void {
+  const found = Object.entries(fields).flatMap(([field, value]) => (value !== undefined && CONTROL.test(value) ? [{ field, character: codePoint(value) }] : []));
+  if (found.length > 0) throw controlCharacterError(found);
+}
+
+/** The request's JSON body, validated: 400 `malformed-json` or `invalid-body`, 422 `control-characters`, otherwise. */
 export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'send the body as JSON (Content-Type: application/json)');
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw refuse(415, 'unsupported-media-type', { expected: 'json' });
   let raw: unknown;
   try {
     raw = await c.req.json();
   } catch {
-    throw new HttpError(400, 'malformed-json', 'the body is not valid JSON');
+    throw refuse(400, 'malformed-json', {});
   }
+  const control = controlCharacters(raw);
+  if (control.length > 0) throw controlCharacterError(control);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    throw new HttpError(400, 'invalid-body', `the body is not as expected: ${issues.map((i) => i.message).join('; ')}`, { issues });
+    const fields = [...new Set(issues.map((i) => String((i.location as { field?: string } | null)?.field ?? '')).filter((f) => f !== ''))];
+    // The English message keeps every issue's words (logs, scripts that read it); the answer says it in the reader's language.
+    throw new HttpError(400, 'invalid-body', `the body is not as expected: ${issues.map((i) => i.message).join('; ')}`, { issues, params: { fields } });
   }
   return parsed.data;
 }
 
 /** A 400 `invalid-body` naming the one field at fault (for checks zod cannot make alone, e.g. against the stored plan). */
-export function invalidField(field: string, message: string): HttpError {
-  return new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });
+export function invalidField(field: string, problem: string | Omit<FieldProblem, 'field'>): HttpError {
+  const p: FieldProblem = typeof problem === 'string' ? { field, problem: 'custom', detail: problem } : { ...problem, field };
+  const issue = issueOf('invalid-field', p, { field });
+  return new HttpError(400, 'invalid-body', issue.message, { issues: [issue], params: { fields: [field] } });
 }
 
 /** A positive integer from the query string, or the default. */
 export function intQuery(c: Context, name: string, fallback: number, max: number): number {
   const value = c.req.query(name);
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new HttpError(400, 'invalid-query', `${name} must be a positive whole number`);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw refuse(400, 'invalid-query', { field: name, detail: 'a positive whole number' });
   return Math.min(Number(value), max);
 }
 
-/** Rejects the NUL byte and absurd lengths in path parameters before they reach SQL or messages. */
+/** Rejects control characters and absurd lengths in path parameters before they reach SQL or messages. */
 export function param(c: Context, name: string): string {
   const value = c.req.param(name);
-  if (value === undefined || value === '' || value.length > 200 || value.includes('\u0000')) throw new HttpError(400, 'invalid-path', `the ${name} in the address is not valid`);
+  if (value === undefined || value === '' || value.length > 200 || CONTROL.test(value)) throw refuse(400, 'invalid-path', { name });
   return value;
 }
 
-/** The languages explanations are said in. */
-export const LANGUAGES: readonly Language[] = ['it', 'en'];
-
 /**
  * The language of the explanation sentences: `?lang=it|en`, else the first of Italian or English
- * the `Accept-Language` header prefers, else Italian (the users are Italian offices).
+ * the `Accept-Language` header prefers, else Italian (the users are Italian offices); another
+ * `lang` is refused.
  */
 export function language(c: Context): Language {
   const asked = c.req.query('lang');
-  if (asked !== undefined) {
-    if ((LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
-    throw new HttpError(400, 'invalid-query', `lang must be one of ${LANGUAGES.join(', ')}, not "${asked.slice(0, 20)}"`, {
-      issues: [{ severity: 'error', code: 'invalid-field', message: `lang: one of ${LANGUAGES.join(', ')}`, location: { field: 'lang' } }],
-    });
+  if (asked !== undefined && !(LANGUAGES as readonly string[]).includes(asked)) {
+    throw refuse(400, 'invalid-query', { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) }, { issues: [issueOf('invalid-field', { field: 'lang', problem: 'enum', values: LANGUAGES }, { field: 'lang' })] });
   }
-  return preferredLanguage(c.req.header('accept-language')) ?? 'it';
-}
-
-/** The first of `it` and `en` an `Accept-Language` header accepts, by quality then order; null when neither. */
-export function preferredLanguage(header: string | undefined): Language | null {
-  if (header === undefined) return null;
-  const ranked = header
-    .split(',')
-    .map((part, order) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
-      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), order };
-    })
-    .filter((r) => r.q > 0 && !Number.isNaN(r.q))
-    .sort((a, b) => b.q - a.q || a.order - b.order);
-  return (ranked.find((r) => (LANGUAGES as readonly string[]).includes(r.base))?.base as Language | undefined) ?? null;
+  return replyLanguage(c);
 }

@@ -73,3 +73,8 @@ export function periodsProblem(periods: readonly NewPeriod[], year: number): { m
   if (periods.length === 0) return { message: 'a plan needs at least one monitoring period', index: -1 };
   return null;
 }
+
+/** The parameters of an `invalid-transition` refusal (the message catalogue says it with them). */
+export function transitionParams(from: PeriodState, to: PeriodState): { from: PeriodState; to: PeriodState; allowed: readonly PeriodState[]; needsReason: boolean } {
+  return { from, to, allowed: MOVES[from], needsReason: MOVES[from].includes(to) };
+}

@@ -3,7 +3,7 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type PlanNode } from '../core/index.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type PlanNode } from '../core/index.js';
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, nextTargetsFromJson, nextTargetsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
@@ -11,7 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
 import { migrate } from './migrations.js';
-import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';
+import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
 import { ensureUnitsByName, setUserUnits, UnitRegistry, unitsOfUsers, unknownUnit, unknownUser } from './units.js';
 import type {
@@ -56,7 +56,11 @@ import type {
 } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+/** A refusal: `message` in English, `params` for the catalogue (src/messages/api.ts) to say it in the reader's language. */
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
+  ok: false,
+  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
+});
 const now = (): string => new Date().toISOString();
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -414,7 +418,7 @@ export class SqlStore implements Store {
     const { plan } = input.table;
     const seen = new Set<string>();
     for (const node of plan.nodes) {
-      if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code });
+      if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code }, { reason: 'code-twice', code: node.code });
       seen.add(node.code);
     }
     return ok(
@@ -490,7 +494,7 @@ export class SqlStore implements Store {
   async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : ''}`, [planId]);
-      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
       const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
       await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, now(), planId]);
@@ -502,7 +506,7 @@ export class SqlStore implements Store {
   async deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
       await audit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
@@ -517,12 +521,12 @@ export class SqlStore implements Store {
 
   private async readPlanForPeriod(tx: Queryable, planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
     const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-    if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+    if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
     const settingsRow = await one(tx, `SELECT settings FROM plans WHERE id = ?`, [planId]);
     const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
     const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
     if (period === undefined) {
-      return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+      return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) }, periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) });
     }
     const nodeRows = await tx.all(`SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`, [planId]);
     const indicatorRows = await tx.all(`SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`, [planId]);
@@ -587,10 +591,10 @@ export class SqlStore implements Store {
 
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`);
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
-        return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`);
+        return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
       }
       const unit = await this.unitFor(tx, input, actor);
       if (!unit.ok) return unit;
@@ -620,9 +624,9 @@ export class SqlStore implements Store {
   async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
-      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
-        return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) });
+        return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) }, { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion });
       }
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
@@ -649,9 +653,9 @@ export class SqlStore implements Store {
   async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
-      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
-      if (children.length > 0) return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`);
+      if (children.length > 0) return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`, undefined, { code, children: children.map((c) => String(c.code)) });
       const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       await touch(tx, planId);
@@ -662,7 +666,7 @@ export class SqlStore implements Store {
 
   async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`);
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       const ids = new Set(existing.map((r) => String(r.id)));
       let n = existing.length + 1;
@@ -683,9 +687,9 @@ export class SqlStore implements Store {
   async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
-      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (Number(before.version) !== expectedVersion) {
-        return fail('conflict', `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: indicatorJson(before) });
+        return fail('conflict', `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: indicatorJson(before) }, { what: 'indicator', id: indicatorId, version: Number(before.version), sent: expectedVersion });
       }
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
@@ -716,7 +720,7 @@ export class SqlStore implements Store {
           expectedVersion,
         ],
       );
-      if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`);
+      if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
       await touch(tx, planId);
       await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) });
@@ -727,7 +731,7 @@ export class SqlStore implements Store {
   async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await touch(tx, planId);
       await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) });
@@ -744,30 +748,30 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
-      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-      if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+      if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (isLocked(period.state as PeriodState)) {
-        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`, { period: periodRecord(period) });
+        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`, { period: periodRecord(period) }, { label: String(period.label), state: String(period.state) });
       }
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return fail('conflict', `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, { current: measurementJson(before) });
+        return fail('conflict', `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, { current: measurementJson(before) }, { what: 'measurement', by: before?.enteredBy ?? null, version: current, sent: expectedVersion });
       }
       const at = now();
       const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, { evidence: input.evidence ?? null, source: input.source ?? null, notes: input.notes ?? null });
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return fail('conflict', 'this value was entered by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) });
+        if (inserted.changes !== 1) return fail('conflict', 'this value was entered by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) }, { what: 'measurement', entered: true });
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
           [...params.slice(3, 13), planId, indicatorId, periodId, expectedVersion],
         );
-        if (updated.changes !== 1) return fail('conflict', 'this value was changed by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) });
+        if (updated.changes !== 1) return fail('conflict', 'this value was changed by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) }, { what: 'measurement' });
       }
       const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
       await touch(tx, planId);
@@ -818,7 +822,7 @@ export class SqlStore implements Store {
   async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
       const plan = await one(tx, `SELECT year FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
       if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
       const label = periodLabel(period);
@@ -826,7 +830,7 @@ export class SqlStore implements Store {
       const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [planId, period.endsOn, label, period.endsOn, now()]);
       if (inserted.changes !== 1) {
         const existing = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
-        return fail('duplicate', `the plan already has a period ending on ${period.endsOn} (${existing.label})`, { field: 'endsOn', period: existing });
+        return fail('duplicate', `the plan already has a period ending on ${period.endsOn} (${existing.label})`, { field: 'endsOn', period: existing }, { what: 'period', id: period.endsOn, label: existing.label });
       }
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
       await touch(tx, planId);
@@ -837,10 +841,10 @@ export class SqlStore implements Store {
 
   async renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
     const trimmed = label.trim();
-    if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' });
+    if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' }, { field: 'label', reason: 'empty-label' });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
@@ -854,17 +858,17 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
       if (before.state !== 'open') {
-        return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state });
+        return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state }, { label: before.label, reason: 'not-open', state: before.state });
       }
       const measurements = Number((await one(tx, `SELECT COUNT(*) AS n FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
       if (measurements > 0) {
-        return fail('period-in-use', `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`, { reason: 'has-measurements', measurements });
+        return fail('period-in-use', `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`, { reason: 'has-measurements', measurements }, { label: before.label, reason: 'has-measurements', measurements });
       }
       const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
-      if (others === 0) return fail('period-in-use', `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`, { reason: 'last-period' });
+      if (others === 0) return fail('period-in-use', `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`, { reason: 'last-period' }, { label: before.label, reason: 'last-period' });
       await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
       await touch(tx, planId);
       await audit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
@@ -875,10 +879,10 @@ export class SqlStore implements Store {
   async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
       const check = canTransition(before.state, to, reason);
-      if (check !== null) return fail('invalid-transition', check, { from: before.state, to });
+      if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
       await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {
@@ -972,7 +976,7 @@ export class SqlStore implements Store {
 
   async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`);
+      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
       const id = randomUUID();
       if (input.unitIds !== undefined) {
         const missing = await unknownUnit(tx, input.unitIds);
@@ -998,7 +1002,7 @@ export class SqlStore implements Store {
   async updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
-      if (row === undefined) return fail('not-found', `there is no user with the id ${id}`);
+      if (row === undefined) return fail('not-found', `there is no user with the id ${id}`, undefined, { what: 'user', id });
       const before = (await usersWithUnits(tx, [row]))[0]!;
       if (patch.unitIds !== undefined) {
         const missing = await unknownUnit(tx, patch.unitIds);

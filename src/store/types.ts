@@ -10,7 +10,7 @@ import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
-import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 
@@ -31,8 +31,11 @@ export const SYSTEM: Actor = { id: null, username: 'system' };
 export type FailureCode = 'not-found' | 'conflict' | 'period-locked' | 'duplicate' | 'invalid-transition' | 'has-children' | 'period-in-use' | 'invalid' | 'in-use';
 export interface Failure {
   readonly code: FailureCode;
+  /** In English (logs, scripts); the API says it in the reader's language from `code` + `params`. */
   readonly message: string;
   readonly details?: Record<string, unknown>;
+  /** The parameters of `code` in the message catalogue (`src/messages/api.ts`). */
+  readonly params?: MessageParams;
 }
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
 

@@ -24,10 +24,16 @@ export interface Reply<T = any> {
 export class Client {
   cookie: string | null = null;
   csrf: string | null = null;
+  /**
+   * The `Accept-Language` sent unless a request sets its own: English, the language the tests'
+   * assertions on messages are written in (the server's default is Italian); null sends none.
+   */
+  language: string | null = 'en';
   constructor(readonly base: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
+    if (this.language !== null && !Object.keys(h).some((k) => k.toLowerCase() === 'accept-language')) h['accept-language'] = this.language;
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (typeof body === 'string') payload = body;

@@ -80,6 +80,8 @@ const it = {
   charts: {
     title: 'Grafici', byArea: 'Performance per area', byStrategic: 'Performance per obiettivo strategico', perBand: 'Obiettivi per fascia', history: 'Consuntivo nei periodi rispetto al target',
     show: 'Mostra i grafici', hide: 'Nascondi i grafici',
+    level: 'Livello', area: 'Area', allAreas: 'Tutte le aree', byLevel: 'Performance per {{level}}', levels: { areas: 'aree strategiche', strategic: 'obiettivi strategici', operational: 'obiettivi operativi' },
+    threshold: 'soglia del {{band}} {{value}}', many: '{{count}} obiettivi: scorri il grafico o scegli un’area.', empty: 'Nessun obiettivo a questo livello.',
   },
   export: { title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
   users: {
@@ -231,6 +233,8 @@ const en: typeof it = {
   charts: {
     title: 'Charts', byArea: 'Performance by area', byStrategic: 'Performance by strategic objective', perBand: 'Objectives per band', history: 'Actual across periods against the target',
     show: 'Show charts', hide: 'Hide charts',
+    level: 'Level', area: 'Area', allAreas: 'All areas', byLevel: 'Performance by {{level}}', levels: { areas: 'strategic area', strategic: 'strategic objective', operational: 'operational objective' },
+    threshold: '{{band}} threshold {{value}}', many: '{{count}} objectives: scroll the chart or choose an area.', empty: 'No objective at this level.',
   },
   export: { title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
   users: {

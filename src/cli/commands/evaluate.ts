@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
 import { amountText, evaluationDocument } from '../../io/json.js';
+import { terminalText } from '../terminal.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
@@ -22,7 +23,8 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
-function cut(text: string, width: number): string {
+function cut(raw: string, width: number): string {
+  const text = terminalText(raw);
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 

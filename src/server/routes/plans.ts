@@ -1,14 +1,14 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors } from '../../core/index.js';
+import { hasErrors, type MessageParams } from '../../core/index.js';
 import { importTableBytes } from '../../io/load.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
-import { HttpError, must, type ApiIssue } from '../errors.js';
+import { must, refuse, type ApiIssue } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, invalidField, param } from '../validation.js';
+import { body, invalidField, param, plainText } from '../validation.js';
 
 export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string } {
   return { id: p.id, organisation: p.organisation, title: p.title, year: p.year, version: p.version, published: p.published, createdAt: p.createdAt, updatedAt: p.updatedAt };
@@ -22,7 +22,7 @@ export async function readablePlan(c: Context, store: Store, planId: string): Pr
 /** `readablePlan` for a user already known (null: the public). */
 export async function readablePlanFor(store: Store, planId: string, user: UserRecord | null): Promise<PlanRecord> {
   const plan = await store.getPlan(planId);
-  if (plan === undefined || (!plan.published && user === null)) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if (plan === undefined || (!plan.published && user === null)) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   return plan;
 }
 
@@ -41,8 +41,8 @@ const NewPlan = z
   .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
-function issueView(i: { severity: string; code: string; message: string; location?: object | null }): ApiIssue {
-  return { severity: i.severity, code: i.code, message: i.message, location: (i.location as Record<string, unknown> | undefined) ?? null };
+function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }): ApiIssue {
+  return { severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
@@ -88,27 +88,29 @@ export const planRoutes: RouteModule = (api, deps) => {
     async (c) => {
       const user = requireRole(c, PLAN_EDITORS, 'import plans');
       const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the table as a multipart/form-data upload with a "file" field');
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
       let form: Record<string, string | File | (string | File)[]>;
       try {
         form = await c.req.parseBody();
       } catch {
-        throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
+        throw refuse(400, 'malformed-upload', {});
       }
       const file = form.file;
-      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', 'attach the table in a field called "file"');
+      if (!(file instanceof File)) throw refuse(400, 'missing-file', {});
+      const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+      plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
       const outcome = await importTableBytes(bytes, name);
       const issues = outcome.issues.map(issueView);
       if (outcome.value === null || hasErrors(outcome.issues)) {
-        throw new HttpError(422, 'invalid-file', `${name} cannot be imported: ${issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3).join('; ') || 'unreadable'}`, { issues });
+        throw refuse(422, 'invalid-file', { file: name, problems: issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3) }, { issues });
       }
       const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
       const title = text(form.title) ?? outcome.value.plan.title;
       const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw new HttpError(400, 'invalid-body', `year must be a year such as 2024, not "${yearText}"`, { issues: [{ severity: 'error', code: 'invalid-field', message: 'year: a year such as 2024', location: { field: 'year' } }] });
+      if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
       if (c.req.query('dryRun') === 'true') {
         const nodes = outcome.value.plan.nodes;
         return c.json({ plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues }, 200);

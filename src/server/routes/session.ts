@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { checkPassword, LoginLimiter, newToken, requireUser, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
-import { HttpError } from '../errors.js';
+import { refuse } from '../errors.js';
 import { body } from '../validation.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
@@ -43,13 +43,13 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       const userKey = [`u:${input.username.toLowerCase()}`];
       const addressKey = [`a:${clientAddress(c)}`];
       const wait = Math.max(await perUser.retryAfter(userKey), await perAddress.retryAfter(addressKey));
-      if (wait > 0) throw new HttpError(429, 'too-many-attempts', `too many failed sign-ins: try again in ${wait} seconds`, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
+      if (wait > 0) throw refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       const login = await deps.store.findLogin(input.username);
       const valid = await checkPassword(login?.passwordHash, input.password);
       if (login === undefined || !valid || !login.active) {
         await perUser.fail(userKey);
         await perAddress.fail(addressKey);
-        throw new HttpError(401, 'invalid-credentials', 'wrong username or password');
+        throw refuse(401, 'invalid-credentials', {});
       }
       await perUser.succeed(userKey);
       const token = newToken();

@@ -1,0 +1,88 @@
+/** The engine's issues (scoring, evaluation, formulas) in Italian and English. */
+import { defineMessages, message } from './catalogue.js';
+
+type Kind = 'number' | 'date' | 'boolean' | string;
+const KIND_IT: Record<string, string> = { number: 'un numero', date: 'una data', boolean: 'un sì/no' };
+const kindIt = (k: Kind): string => KIND_IT[k] ?? k;
+/** `"name": ` before a message about one indicator, when the issue names it. */
+const about = (p: { indicator?: string | undefined }): string => (p.indicator === undefined ? '' : `"${p.indicator}": `);
+
+export const ENGINE_MESSAGES = defineMessages({
+  'missing-target': message<{ indicator?: string }>({
+    it: (p) => `${about(p)}l'indicatore non ha un target, quindi il consuntivo non si può valutare`,
+    en: (p) => `${about(p)}the indicator has no target, so its actual cannot be scored`,
+  }),
+  'unit-mismatch': message<{ indicator?: string; actual?: Kind; target?: Kind; floor?: Kind; bands?: Kind; value?: string; field?: string; expected?: Kind }>({
+    it: (p) =>
+      p.floor !== undefined
+        ? `${about(p)}la soglia minima è ${kindIt(p.floor)} ma il consuntivo è ${kindIt(p.actual ?? '')}`
+        : p.bands !== undefined
+          ? `${about(p)}i punti della scala a fasce non sono tutti ${kindIt(p.bands)} come il consuntivo`
+          : p.value !== undefined
+            ? `${p.field ?? 'Valore'} "${p.value}" non è ${p.expected === 'percent' ? 'una percentuale' : kindIt(p.expected ?? '')}`
+            : `${about(p)}il consuntivo è ${kindIt(p.actual ?? '')} ma il target è ${kindIt(p.target ?? '')}: non si possono confrontare`,
+    en: (p) =>
+      p.floor !== undefined
+        ? `${about(p)}the threshold floor is a ${p.floor} but the actual is a ${p.actual}`
+        : p.bands !== undefined
+          ? `${about(p)}the band scale's points are not all ${p.bands}s like the actual`
+          : p.value !== undefined
+            ? `${p.field ?? 'Value'} "${p.value}" is not a ${p.expected === 'boolean' ? 'sì/no' : p.expected === 'percent' ? 'percentage' : p.expected}`
+            : `${about(p)}the actual is a ${p.actual} but the target is a ${p.target}; they cannot be compared`,
+  }),
+  'proportional-on-non-number': message<{ indicator?: string; actual: Kind }>({
+    it: (p) => `${about(p)}il punteggio proporzionale di ${kindIt(p.actual)} è dato come raggiunto/non raggiunto`,
+    en: (p) => `${about(p)}proportional scoring of a ${p.actual} is scored on/off`,
+  }),
+  'threshold-floor-order': message<{ indicator?: string; floor?: string; target?: string }>({
+    it: (p) => (p.floor === undefined ? `${about(p)}una soglia richiede il comparatore >= o <=` : `${about(p)}la soglia minima ${p.floor} deve stare dal lato non raggiunto del target ${p.target}`),
+    en: (p) => (p.floor === undefined ? `${about(p)}a threshold needs the comparator >= or <=` : `${about(p)}the threshold floor ${p.floor} must lie on the failing side of the target ${p.target}`),
+  }),
+  'empty-bands': message<{ indicator?: string }>({
+    it: (p) => `${about(p)}la scala a fasce non ha punti`,
+    en: (p) => `${about(p)}the band scale has no points`,
+  }),
+  'missing-actual': message<{ indicator?: string; template?: boolean }>({
+    it: (p) => (p.template === true ? 'lo Stato è «misurato» ma il Consuntivo è vuoto' : `"${p.indicator}" risulta misurato ma non ha un consuntivo`),
+    en: (p) => (p.template === true ? 'Stato is «misurato» but Consuntivo is empty' : `"${p.indicator}" is marked measured but has no actual`),
+  }),
+  'formula-input': message<{ indicator?: string; missing?: readonly string[]; zero?: string; role?: 'denominator' | 'previous' }>({
+    it: (p) =>
+      about(p) +
+      (p.missing !== undefined
+        ? `${p.missing.length > 1 ? 'mancano le misure di base' : 'manca la misura di base'} ${p.missing.join(', ')}`
+        : p.role === 'previous'
+          ? `il valore precedente ${p.zero} è 0: l'andamento non si può calcolare`
+          : `il denominatore ${p.zero} è 0`),
+    en: (p) =>
+      about(p) +
+      (p.missing !== undefined
+        ? `the base measure${p.missing.length > 1 ? 's' : ''} ${p.missing.join(', ')} ${p.missing.length > 1 ? 'are' : 'is'} missing`
+        : p.role === 'previous'
+          ? `the previous value ${p.zero} is 0, so no trend can be computed`
+          : `the denominator ${p.zero} is 0`),
+  }),
+  'duplicate-code': message<{ code: string; at?: string; ignored?: boolean }>({
+    it: (p) => (p.ignored === true ? `il codice ${p.code} è usato due volte; il secondo è ignorato` : `il codice ${p.code} è già usato in ${p.at ?? 'una riga precedente'}`),
+    en: (p) => (p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.at ?? 'an earlier row'}`),
+  }),
+  'unknown-parent': message<{ code?: string; parent: string; order?: boolean }>({
+    it: (p) =>
+      p.code !== undefined
+        ? `${p.code} indica come padre ${p.parent}, che non è nel piano`
+        : `nessun obiettivo ${p.parent} sopra questa riga${p.order === true ? ' (il padre deve precedere i figli)' : ''}`,
+    en: (p) => (p.code !== undefined ? `${p.code} names the parent ${p.parent}, which is not in the plan` : `no objective ${p.parent} above this row${p.order === true ? ' (a parent must come before its children)' : ''}`),
+  }),
+  'mixed-child-weights': message<{ code: string }>({
+    it: (p) => `alcuni obiettivi figli di ${p.code} hanno un peso e altri no: contano in parti uguali`,
+    en: (p) => `some children of ${p.code} have a weight and others do not; they count equally`,
+  }),
+  'blocked-by-not-measured': message<{ code: string }>({
+    it: (p) => `${p.code} ha un indicatore non ancora misurato e la regola del piano ne blocca la performance`,
+    en: (p) => `${p.code} has an indicator not measured yet and the plan's policy blocks its performance`,
+  }),
+  'zero-weights': message<{ code: string }>({
+    it: (p) => `tutti gli indicatori conteggiati di ${p.code} pesano 0%: contano in parti uguali`,
+    en: (p) => `every counted indicator of ${p.code} weighs 0%; they count equally`,
+  }),
+});

@@ -1,0 +1,204 @@
+/**
+ * The importers' issues (published text table, .xlsx layout and template, files) in Italian and
+ * English. Cell and column names (Peso, Consuntivo, Tipo…) are the table's own Italian words in
+ * both languages: they are what the person sees in the file.
+ */
+import { defineMessages, message, type Language } from './catalogue.js';
+
+const COLUMNS = 'Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo';
+const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+/** Why a Target or Consuntivo cell could not be read. */
+export type ValueProblem = 'not-a-date' | 'not-a-value';
+function valueProblem(text: string, problem: ValueProblem, language: Language): string {
+  if (problem === 'not-a-date') return language === 'it' ? `"${text}" non è una data di calendario` : `"${text}" is not a real calendar date`;
+  return language === 'it'
+    ? `"${text}" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`
+    : `"${text}" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`;
+}
+
+export const IMPORT_MESSAGES = defineMessages({
+  'empty-file': message({ it: 'il file è vuoto', en: 'the file is empty' }),
+  'binary-file': message<{ spreadsheet?: boolean }>({
+    it: (p) => `questo è un file binario, non una tabella di testo${p.spreadsheet === true ? " (è un foglio di calcolo? usare un nome che finisce in .xlsx)" : ''}`,
+    en: (p) => `this is a binary file, not a text table${p.spreadsheet === true ? ' (did you mean to import a spreadsheet? use a .xlsx name)' : ''}`,
+  }),
+  encoding: message({ it: 'il file non è in UTF-8: è stato letto come Windows-1252', en: 'the file is not UTF-8; it was read as Windows-1252' }),
+  'unreadable-file': message<{ reason: 'missing' | 'folder' | 'denied' | 'other'; detail?: string }>({
+    it: (p) => ({ missing: 'il file non esiste', folder: 'è una cartella, non un file', denied: 'permesso negato', other: `non si può leggere (${p.detail ?? ''})` })[p.reason],
+    en: (p) => ({ missing: 'no such file', folder: 'this is a folder, not a file', denied: 'permission denied', other: `cannot be read (${p.detail ?? ''})` })[p.reason],
+  }),
+  'missing-header': message<{ dataFirst?: boolean }>({
+    it: (p) => (p.dataFirst === true ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati` : `non c'è la riga di intestazione (${COLUMNS})`),
+    en: (p) => (p.dataFirst === true ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first` : `no header row (${COLUMNS}) was found`),
+  }),
+  'no-rows': message<{ sheet?: string }>({
+    it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
+    en: (p) => `${p.sheet === undefined ? 'the table' : `the sheet "${p.sheet}"`} has a header but no objective or indicator rows`,
+  }),
+  'column-count': message<{ expected: number; found: number }>({
+    it: (p) => `attese ${p.expected} colonne (${COLUMNS}), trovate ${p.found}`,
+    en: (p) => `expected ${p.expected} columns (${COLUMNS}), found ${p.found}`,
+  }),
+  'html-removed': message({ it: "tag HTML tolti dal titolo dell'obiettivo", en: 'HTML tags removed from the objective title' }),
+  'missing-code': message<{ title?: string }>({
+    it: (p) => (p.title === undefined ? 'un obiettivo richiede un Codice come A, A.1 o A.1.1' : `l'obiettivo "${p.title}" non inizia con un codice come A, A.1 o A.1.1`),
+    en: (p) => (p.title === undefined ? 'an objective needs a Codice such as A, A.1 or A.1.1' : `the objective "${p.title}" does not start with a code such as A, A.1 or A.1.1`),
+  }),
+  'invalid-code': message<{ code: string }>({
+    it: (p) => `"${p.code}" non è un codice come A, A.1 o A.1.1`,
+    en: (p) => `"${p.code}" is not a code such as A, A.1 or A.1.1`,
+  }),
+  'objective-with-indicator': message({
+    it: "una riga di obiettivo deve lasciare vuota la colonna Indicatore; mettere l'indicatore su una riga a sé",
+    en: 'an objective row must leave the Indicatore column empty; put the indicator on its own row',
+  }),
+  'objective-weight-comparator': message<{ comparator: string }>({
+    it: (p) => `il comparatore "${p.comparator}" dopo il peso di un obiettivo non ha significato ed è ignorato`,
+    en: (p) => `the comparator "${p.comparator}" after an objective's weight means nothing and is ignored`,
+  }),
+  'missing-name': message<{ template?: boolean }>({
+    it: (p) => (p.template === true ? 'un indicatore richiede un nome in Titolo' : 'una riga senza nome di obiettivo né di indicatore'),
+    en: (p) => (p.template === true ? 'an indicator needs a name in Titolo' : 'a row with neither an objective nor an indicator name'),
+  }),
+  'indicator-before-objective': message<{ indicator: string }>({
+    it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
+    en: (p) => `the indicator "${p.indicator}" comes before any objective`,
+  }),
+  'objective-cell-ignored': message<{ column: string; value: string }>({
+    it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,
+    en: (p) => `an objective row's ${p.column} cell is ignored ("${p.value}")`,
+  }),
+  'unparsable-number': message<{ text: string }>({
+    it: (p) => `"${p.text}" non è una percentuale come 93,00%`,
+    en: (p) => `"${p.text}" is not a percentage such as 93,00%`,
+  }),
+  'bare-percent-actual': message<{ actual: string; target: string }>({
+    it: (p) => `il Consuntivo ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${p.actual}%`,
+    en: (p) => `the Consuntivo ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${p.actual}%`,
+  }),
+  'weights-not-100': message<{ code: string; total: string }>({
+    it: (p) => `i pesi degli indicatori di ${p.code} sommano a ${p.total.replace('.', ',')}%, non 100%: sono riproporzionati`,
+    en: (p) => `the weights of ${p.code}'s indicators add up to ${p.total}%, not 100%; they are re-normalised`,
+  }),
+  'missing-parent': message<{ code?: string }>({
+    it: (p) => (p.code === undefined ? "un indicatore richiede in Padre il codice del suo obiettivo" : `nessun obiettivo della tabella è padre di ${p.code}: è trattato come radice`),
+    en: (p) => (p.code === undefined ? 'an indicator needs the code of its objective in Padre' : `no objective in the table is the parent of ${p.code}; it is treated as a root`),
+  }),
+  'missing-weight': message<{ indicator?: string }>({
+    it: (p) => (p.indicator === undefined ? 'un indicatore richiede un Peso' : `l'indicatore "${p.indicator}" non ha un Peso`),
+    en: (p) => (p.indicator === undefined ? 'an indicator needs a Peso' : `the indicator "${p.indicator}" has no Peso`),
+  }),
+  'unparsable-weight': message<{ text: string }>({
+    it: (p) => `il Peso "${p.text}" non è un peso come "50% >="`,
+    en: (p) => `the Peso "${p.text}" is not a weight such as "50% >="`,
+  }),
+  'negative-weight': message<{ text: string }>({ it: (p) => `il peso ${p.text} è negativo`, en: (p) => `the weight ${p.text} is negative` }),
+  'weight-over-100': message<{ weight: string }>({
+    it: (p) => `il peso ${p.weight.replace('.', ',')}% supera il 100%`,
+    en: (p) => `the weight ${p.weight}% is over 100%`,
+  }),
+  'missing-comparator': message<{ weight?: string }>({
+    it: (p) => (p.weight === undefined ? 'indicare un Comparatore: >=, <= o =' : `il Peso "${p.weight}" non ha comparatore: scriverlo come "${p.weight} >=", "<=" o "="`),
+    en: (p) => (p.weight === undefined ? 'write a Comparatore: >=, <= or =' : `the Peso "${p.weight}" has no comparator; write it as "${p.weight} >=", "<=" or "="`),
+  }),
+  'unknown-comparator': message<{ comparator: string }>({
+    it: (p) => `comparatore sconosciuto "${p.comparator}": usare >=, <= o =`,
+    en: (p) => `unknown comparator "${p.comparator}"; use >=, <= or =`,
+  }),
+  'unparsable-target': message<{ text: string; problem: ValueProblem }>({
+    it: (p) => `Target: ${valueProblem(p.text, p.problem, 'it')}`,
+    en: (p) => `Target: ${valueProblem(p.text, p.problem, 'en')}`,
+  }),
+  'unparsable-actual': message<{ text: string; problem: ValueProblem }>({
+    it: (p) => `Consuntivo: ${valueProblem(p.text, p.problem, 'it')}`,
+    en: (p) => `Consuntivo: ${valueProblem(p.text, p.problem, 'en')}`,
+  }),
+  'missing-column': message<{ column: string }>({
+    it: (p) => `la riga di intestazione non ha la colonna "${p.column}"`,
+    en: (p) => `the header row has no "${p.column}" column`,
+  }),
+  'unknown-kind': message<{ kind: string }>({
+    it: (p) => (p.kind === '' ? 'Tipo è vuoto: scrivere «obiettivo» o «indicatore»' : `Tipo sconosciuto "${p.kind}": scrivere «obiettivo» o «indicatore»`),
+    en: (p) => (p.kind === '' ? 'Tipo is empty; write «obiettivo» or «indicatore»' : `unknown Tipo "${p.kind}"; write «obiettivo» or «indicatore»`),
+  }),
+  'missing-title': message<{ code: string }>({ it: (p) => `l'obiettivo ${p.code} non ha un Titolo`, en: (p) => `the objective ${p.code} has no Titolo` }),
+  'duplicate-id': message<{ id: string }>({ it: (p) => `il codice di indicatore ${p.id} è già usato`, en: (p) => `the indicator code ${p.id} is already used` }),
+  'unknown-rule': message<{ rule: string }>({
+    it: (p) => `Regola sconosciuta "${p.rule}": usare on/off, proporzionale o media obiettivi figli`,
+    en: (p) => `unknown Regola "${p.rule}"; use on/off, proporzionale or media obiettivi figli`,
+  }),
+  'unknown-unit': message<{ unit: string }>({
+    it: (p) => `Unità sconosciuta "${p.unit}": usare numero, percentuale, data o sì/no`,
+    en: (p) => `unknown Unità "${p.unit}"; use numero, percentuale, data or sì/no`,
+  }),
+  'unknown-state': message<{ state: string }>({
+    it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,
+    en: (p) => `unknown Stato "${p.state}"; use misurato, non raggiunto, N.V. or non misurato`,
+  }),
+  'missing-reason': message({ it: 'un indicatore N.V. richiede un Motivo N.V.', en: 'an N.V. indicator needs a Motivo N.V.' }),
+  'missing-sheet': message<{ sheets: string }>({
+    it: (p) =>
+      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
+    en: (p) =>
+      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
+  }),
+  'read-plan-sheet': message<{ sheet: string; also: string }>({
+    it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
+    en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
+  }),
+  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; columns?: number; maxRows?: number; maxColumns?: number }>({
+    it: (p) =>
+      p.what === 'sheet'
+        ? `il foglio "${p.sheet}" ha ${p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
+        : p.what === 'unpacked'
+          ? `la cartella di lavoro decompressa occupa ${p.size} MB; il limite è ${p.limit} MB`
+          : `il file occupa ${String(p.size).replace('.', ',')} MB; il limite è ${p.limit} MB`,
+    en: (p) =>
+      p.what === 'sheet'
+        ? `the sheet "${p.sheet}" has ${p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
+        : p.what === 'unpacked'
+          ? `the workbook unpacks to ${p.size} MB; the limit is ${p.limit} MB`
+          : `the file is ${p.size} MB; the limit is ${p.limit} MB`,
+  }),
+  'not-a-workbook': message<{ reason: 'xls' | 'not-zip' | 'damaged' | 'word' | 'opendocument' | 'zip'; entries?: number }>({
+    it: (p) =>
+      ({
+        xls: 'questo è un vecchio file Excel 97–2003 (.xls): aprirlo e salvarlo come .xlsx',
+        'not-zip': 'questa non è una cartella di lavoro .xlsx (un file .xlsx è un archivio zip, e questo file non lo è)',
+        damaged: 'la cartella di lavoro è danneggiata o troncata (il suo indice zip non si può leggere)',
+        word: 'questo è un documento Word, non una cartella di lavoro Excel (manca xl/workbook.xml)',
+        opendocument: 'questo è un file OpenDocument (salvarlo come .xlsx), non una cartella di lavoro Excel (manca xl/workbook.xml)',
+        zip: `questo è un archivio zip di ${p.entries ?? 0} ${s(p.entries ?? 0, 'altro file', 'altri file')}, non una cartella di lavoro Excel (manca xl/workbook.xml)`,
+      })[p.reason],
+    en: (p) =>
+      ({
+        xls: 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx',
+        'not-zip': 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)',
+        damaged: 'the workbook is damaged or cut short (its zip directory cannot be read)',
+        word: 'this is a Word document, not an Excel workbook (no xl/workbook.xml inside)',
+        opendocument: 'this is an OpenDocument file (save it as .xlsx), not an Excel workbook (no xl/workbook.xml inside)',
+        zip: `this is a zip archive of ${p.entries ?? 0} other ${s(p.entries ?? 0, 'file', 'files')}, not an Excel workbook (no xl/workbook.xml inside)`,
+      })[p.reason],
+  }),
+  'unreadable-workbook': message<{ detail?: string }>({
+    it: (p) => `la cartella di lavoro non si può leggere${p.detail === undefined ? '' : ` (${p.detail})`}`,
+    en: (p) => `the workbook cannot be read${p.detail === undefined ? '' : ` (${p.detail})`}`,
+  }),
+  'merged-cells': message<{ cell: string }>({
+    it: (p) => `celle unite a partire da ${p.cell}: separarle e mettere ogni valore nella sua cella`,
+    en: (p) => `merged cells starting at ${p.cell}: unmerge them and put each value in its own cell`,
+  }),
+  'extra-column': message<{ value: string }>({
+    it: (p) => `un valore ("${p.value}") oltre le sette colonne della tabella (${COLUMNS})`,
+    en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${COLUMNS})`,
+  }),
+  'formula-cell': message<{ formula: string }>({
+    it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,
+    en: (p) => `the cell holds a formula (=${p.formula}) instead of a value; copy the column and paste it back as values only`,
+  }),
+  'error-cell': message<{ error: string }>({
+    it: (p) => `la cella mostra l'errore del foglio di calcolo ${p.error}`,
+    en: (p) => `the cell shows the spreadsheet error ${p.error}`,
+  }),
+});

@@ -1,0 +1,252 @@
+/**
+ * The API's refusals (and the store's, which the API passes on) in Italian and English: the
+ * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
+ */
+import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
+
+/** Roles in words (the web app shows the same words). */
+export const ROLE_WORDS: Record<Language, Record<string, string>> = {
+  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', hr: 'ufficio del personale' },
+  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', hr: 'HR office' },
+};
+const role = (r: unknown, l: Language): string => ROLE_WORDS[l][String(r)] ?? String(r);
+
+/** Period states in words. */
+export const STATE_WORDS: Record<Language, Record<string, string>> = {
+  it: { open: 'aperto', collecting: 'in raccolta', closed: 'chiuso', validated: "validato dall'OIV" },
+  en: { open: 'open', collecting: 'collecting', closed: 'closed', validated: 'validated' },
+};
+const state = (s: unknown, l: Language): string => STATE_WORDS[l][String(s)] ?? String(s);
+
+/**
+ * What a role may not do, by the English phrase the route gives `requireRole` (`'edit the tree'`):
+ * add the Italian for a new phrase here; an unknown phrase is said generically in Italian.
+ */
+export const ACTION_WORDS: Record<string, string> = {
+  'change accounts': 'modificare gli account',
+  'create accounts': 'creare account',
+  'list accounts': 'vedere gli account',
+  'change plans': 'modificare i piani',
+  'change the monitoring periods': 'modificare i periodi di monitoraggio',
+  'create plans': 'creare piani',
+  'delete plans': 'eliminare piani',
+  'edit the tree': "modificare l'albero",
+  'import plans': 'importare piani',
+  'enter values': 'inserire valori',
+  'read the audit trail': 'leggere il registro delle modifiche',
+};
+
+/** What a `not-found` is about. */
+export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods';
+
+/** Why a field of a request is refused (zod's issue codes, and ours). */
+export interface FieldProblem {
+  field: string;
+  /** `required`, `too-short`, `too-long`, `too-small`, `too-big`, `type`, `enum`, `unknown-keys`, `format`, `control-characters`, `custom`, … */
+  problem: string;
+  expected?: string;
+  minimum?: number | string;
+  maximum?: number | string;
+  values?: readonly string[];
+  keys?: readonly string[];
+  /** The English words of a check the catalogue does not know (a custom check), shown as they are. */
+  detail?: string;
+  /** The character refused (`U+0000`). */
+  character?: string;
+}
+
+function fieldProblem(p: FieldProblem, l: Language): string {
+  const it = l === 'it';
+  switch (p.problem) {
+    case 'required':
+      return it ? 'obbligatorio' : 'required';
+    case 'too-short':
+      return it ? (Number(p.minimum) <= 1 ? 'non può essere vuoto' : `almeno ${p.minimum} caratteri`) : Number(p.minimum) <= 1 ? 'cannot be empty' : `at least ${p.minimum} characters`;
+    case 'too-long':
+      return it ? `al massimo ${p.maximum} caratteri` : `at most ${p.maximum} characters`;
+    case 'too-few':
+      return it ? `almeno ${p.minimum} elementi` : `at least ${p.minimum} items`;
+    case 'too-many':
+      return it ? `al massimo ${p.maximum} elementi` : `at most ${p.maximum} items`;
+    case 'too-small':
+      return it ? `almeno ${p.minimum}` : `at least ${p.minimum}`;
+    case 'too-big':
+      return it ? `al massimo ${p.maximum}` : `at most ${p.maximum}`;
+    case 'type':
+      return it ? `atteso ${TYPE_IT[p.expected ?? ''] ?? p.expected}` : `expected ${p.expected}`;
+    case 'enum':
+      return it ? `uno tra ${(p.values ?? []).join(', ')}` : `one of ${(p.values ?? []).join(', ')}`;
+    case 'unknown-keys':
+      return it ? `campi non previsti: ${(p.keys ?? []).join(', ')}` : `unknown fields: ${(p.keys ?? []).join(', ')}`;
+    case 'control-characters':
+      return it
+        ? `contiene un carattere di controllo (${p.character ?? '?'}), che non si può salvare: toglierlo`
+        : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
+    case 'year':
+      return it ? 'un anno come 2024' : 'a year such as 2024';
+    case 'iso-date':
+      return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
+    default:
+      return p.detail ?? (it ? 'valore non valido' : 'not valid');
+  }
+}
+const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
+
+export const API_MESSAGES = defineMessages({
+  'malformed-json': message({ it: 'il corpo della richiesta non è JSON valido', en: 'the body is not valid JSON' }),
+  'invalid-field': message<FieldProblem>({ it: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'it')}`, en: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'en')}` }),
+  'invalid-body': message<{ fields: readonly string[] }>({
+    it: (p) => `la richiesta non è come prevista: ${p.fields.length === 0 ? 'controllare i dati' : `controllare ${listIn(p.fields, 'it')}`}`,
+    en: (p) => `the body is not as expected: ${p.fields.length === 0 ? 'check the data' : `check ${listIn(p.fields, 'en')}`}`,
+  }),
+  /** Control characters (NUL, escape…) in a text field: 422, the field named. */
+  'control-characters': message<{ fields: readonly string[] }>({
+    it: (p) => `${listIn(p.fields, 'it')}: contiene caratteri di controllo (come NUL), che non si possono salvare`,
+    en: (p) => `${listIn(p.fields, 'en')}: contains control characters (such as NUL), which cannot be stored`,
+  }),
+  'invalid-path': message<{ name: string }>({ it: (p) => `il valore ${p.name} nell'indirizzo non è valido`, en: (p) => `the ${p.name} in the address is not valid` }),
+  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string }>({
+    it: (p) => (p.values !== undefined ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}` : `${p.field}: ${p.detail ?? 'valore non valido'}`),
+    en: (p) => (p.values !== undefined ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}` : `${p.field}: ${p.detail ?? 'not valid'}`),
+  }),
+  'unsupported-media-type': message<{ expected: 'json' | 'multipart' }>({
+    it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : 'inviare la tabella come caricamento multipart/form-data con un campo "file"'),
+    en: (p) => (p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : 'send the table as a multipart/form-data upload with a "file" field'),
+  }),
+  'malformed-upload': message({ it: 'il caricamento non si può leggere come multipart/form-data', en: 'the upload could not be read as multipart/form-data' }),
+  'missing-file': message({ it: 'allegare la tabella in un campo chiamato "file"', en: 'attach the table in a field called "file"' }),
+  'invalid-file': message<{ file: string; problems: readonly string[] }>({
+    it: (p) => `${p.file} non si può importare: ${p.problems.length === 0 ? 'illeggibile' : `${p.problems.length} ${p.problems.length === 1 ? 'errore' : 'errori'} (vedere l'elenco)`}`,
+    en: (p) => `${p.file} cannot be imported: ${p.problems.length === 0 ? 'unreadable' : p.problems.join('; ')}`,
+  }),
+  'too-large': message<{ limitKiB: number }>({
+    it: (p) => `la richiesta supera il limite di ${p.limitKiB} KiB`,
+    en: (p) => `the request is larger than the limit of ${p.limitKiB} KiB`,
+  }),
+  'method-not-allowed': message<{ method: string; allowed: readonly string[] }>({
+    it: (p) => `${p.method} non è ammesso qui (ammessi: ${p.allowed.join(', ')})`,
+    en: (p) => `${p.method} is not allowed here (allowed: ${p.allowed.join(', ')})`,
+  }),
+  'not-found': message<{ what: Missing; id?: string; method?: string; path?: string; periods?: readonly string[] }>({
+    it: (p) =>
+      ({
+        plan: `non esiste un piano con l'id ${p.id}`,
+        objective: `non c'è un obiettivo ${p.id} in questo piano`,
+        indicator: `non c'è un indicatore ${p.id} in questo piano`,
+        period: p.periods !== undefined && p.periods.length > 0 ? `il piano non ha il periodo ${p.id} (i suoi periodi sono ${p.periods.join(', ')})` : `il piano non ha il periodo ${p.id}`,
+        periods: 'questo piano non ha periodi di monitoraggio',
+        user: `non esiste un utente con l'id ${p.id}`,
+        route: `non esiste la rotta ${p.method} ${p.path}`,
+        closing: `il periodo ${p.id} non è mai stato chiuso`,
+      })[p.what],
+    en: (p) =>
+      ({
+        plan: `there is no plan with the id ${p.id}`,
+        objective: `there is no objective ${p.id} in this plan`,
+        indicator: `there is no indicator ${p.id} in this plan`,
+        period: p.periods !== undefined && p.periods.length > 0 ? `the plan has no period ${p.id} (its periods are ${p.periods.join(', ')})` : `the plan has no period ${p.id}`,
+        periods: 'this plan has no monitoring period',
+        user: `there is no user with the id ${p.id}`,
+        route: `there is no API route ${p.method} ${p.path}`,
+        closing: `the period ${p.id} has never been closed`,
+      })[p.what],
+  }),
+  unauthenticated: message({ it: 'accedere prima', en: 'sign in first' }),
+  csrf: message({
+    it: 'alla richiesta manca l’intestazione X-CSRF-Token della sessione (ricaricare la pagina e riprovare)',
+    en: 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)',
+  }),
+  forbidden: message<{ role?: string; action?: string; indicator?: string; to?: string; roles?: readonly string[] }>({
+    it: (p) =>
+      p.indicator !== undefined
+        ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
+        : p.to !== undefined
+          ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
+          : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
+    en: (p) =>
+      p.indicator !== undefined
+        ? `indicator ${p.indicator} is not assigned to you or your unit`
+        : p.to !== undefined
+          ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
+          : `your role (${p.role}) may not ${p.action ?? 'do this'}`,
+  }),
+  'invalid-credentials': message({ it: 'nome utente o password errati', en: 'wrong username or password' }),
+  'too-many-attempts': message<{ retryAfter: number }>({
+    it: (p) => `troppi accessi non riusciti: riprovare tra ${p.retryAfter} ${p.retryAfter === 1 ? 'secondo' : 'secondi'}`,
+    en: (p) => `too many failed sign-ins: try again in ${p.retryAfter} seconds`,
+  }),
+  'wrong-password': message({ it: 'la password attuale non è corretta', en: 'the current password is not right' }),
+  'derived-indicator': message<{ indicator: string }>({
+    it: (p) => `l'indicatore ${p.indicator} è calcolato dagli obiettivi figli: non si può inserire`,
+    en: (p) => `indicator ${p.indicator} is computed from the child objectives; it cannot be entered`,
+  }),
+  'bad-request': message({ it: 'la richiesta non si può leggere', en: 'the request could not be read' }),
+  internal: message({ it: 'qualcosa non ha funzionato sul server; la modifica non è stata salvata', en: 'something went wrong on the server; the change was not stored' }),
+
+  // The store's refusals.
+  conflict: message<{ what: 'objective' | 'indicator' | 'measurement'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
+    it: (p) =>
+      p.what === 'measurement'
+        ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+        : `${p.what === 'objective' ? "l'obiettivo" : "l'indicatore"} ${p.id} è stato modificato da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+    en: (p) =>
+      p.what === 'measurement'
+        ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+        : `${p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+  }),
+  'period-locked': message<{ label: string; state: string }>({
+    it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
+    en: (p) => `the period ${p.label} is ${p.state}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
+  }),
+  duplicate: message<{ what: 'objective' | 'period' | 'username'; id: string; label?: string }>({
+    it: (p) =>
+      ({ objective: `il piano ha già un obiettivo ${p.id}`, period: `il piano ha già un periodo che termina il ${p.id}${p.label ? ` (${p.label})` : ''}`, username: `il nome utente ${p.id} è già usato` })[p.what],
+    en: (p) =>
+      ({ objective: `the plan already has an objective ${p.id}`, period: `the plan already has a period ending on ${p.id}${p.label ? ` (${p.label})` : ''}`, username: `the username ${p.id} is taken` })[p.what],
+  }),
+  'has-children': message<{ code: string; children: readonly string[] }>({
+    it: (p) => `l'obiettivo ${p.code} ha obiettivi figli (${p.children.join(', ')}): eliminarli prima`,
+    en: (p) => `objective ${p.code} has child objectives (${p.children.join(', ')}): delete them first`,
+  }),
+  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'last-period'; state?: string; measurements?: number }>({
+    it: (p) =>
+      p.reason === 'not-open'
+        ? `il periodo ${p.label} è ${state(p.state, 'it')}: si può eliminare solo un periodo aperto`
+        : p.reason === 'has-measurements'
+          ? `il periodo ${p.label} contiene ${p.measurements} ${p.measurements === 1 ? 'valore' : 'valori'}: si può eliminare solo un periodo senza valori`
+          : `il periodo ${p.label} è l'unico del piano: un piano conserva almeno un periodo di monitoraggio`,
+    en: (p) =>
+      p.reason === 'not-open'
+        ? `the period ${p.label} is ${p.state}: only an open period can be deleted`
+        : p.reason === 'has-measurements'
+          ? `the period ${p.label} holds ${p.measurements} ${p.measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`
+          : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
+  }),
+  'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[]; needsReason?: boolean }>({
+    it: (p) =>
+      p.needsReason === true
+        ? `per riaprire un periodo ${state(p.from, 'it')} serve un motivo`
+        : `un periodo ${state(p.from, 'it')} non può diventare ${state(p.to, 'it')} (può diventare ${listIn((p.allowed ?? []).map((s) => state(s, 'it')), 'it').replace(/ e ([^ ]+)$/, ' o $1')})`,
+    en: (p) => (p.needsReason === true ? `reopening a ${p.from} period needs a reason` : `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`),
+  }),
+  invalid: message<{ field?: string; reason: 'code-twice' | 'empty-label' | 'date' | 'date-year' | 'date-twice' | 'no-periods'; code?: string; date?: string; year?: number }>({
+    it: (p) =>
+      ({
+        'code-twice': `il codice ${p.code} è usato due volte`,
+        'empty-label': "l'etichetta di un periodo non può essere vuota",
+        date: `"${p.date}" non è una data scritta AAAA-MM-GG`,
+        'date-year': `${p.date} non è nell'anno del piano ${p.year}`,
+        'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
+        'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
+      })[p.reason],
+    en: (p) =>
+      ({
+        'code-twice': `the code ${p.code} is used twice`,
+        'empty-label': "a period's label cannot be empty",
+        date: `"${p.date}" is not a date written YYYY-MM-DD`,
+        'date-year': `${p.date} is not in the plan's year ${p.year}`,
+        'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
+        'no-periods': 'a plan needs at least one monitoring period',
+      })[p.reason],
+  }),
+});

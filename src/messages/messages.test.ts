@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssueIn, problem } from '../core/index.js';
+import { defineMessages, localeLanguage, mergeCatalogues, message, MESSAGES, renderCoded, renderIssue, renderMessage } from './index.js';
+
+describe('the message catalogue', () => {
+  it('says every code in both languages, the same way (both words or both functions)', () => {
+    for (const [code, m] of Object.entries(MESSAGES)) {
+      expect(typeof m.it, code).toBe(typeof m.en);
+      if (typeof m.it === 'string') {
+        expect(m.it, code).not.toBe('');
+        expect(m.en, code).not.toBe('');
+      }
+    }
+  });
+
+  it('renders a code with its parameters in Italian and English', () => {
+    expect(renderMessage('too-many-attempts', { retryAfter: 30 }, 'it')).toBe('troppi accessi non riusciti: riprovare tra 30 secondi');
+    expect(renderMessage('too-many-attempts', { retryAfter: 30 }, 'en')).toBe('too many failed sign-ins: try again in 30 seconds');
+    expect(renderMessage('period-locked', { label: '30/09/2024', state: 'closed' }, 'it')).toMatch(/^il periodo 30\/09\/2024 è chiuso: /);
+    expect(renderMessage('forbidden', { role: 'oiv', action: 'edit the tree' }, 'it')).toBe("il tuo ruolo (OIV) non può modificare l'albero");
+    expect(renderMessage('forbidden', { role: 'oiv', action: 'do something new' }, 'it')).toBe('il tuo ruolo (OIV) non può fare questa operazione');
+  });
+
+  it('keeps the sender’s own words for a code it does not know, or one raised without parameters', () => {
+    expect(renderMessage('no-such-code', {}, 'it', 'the sender’s words')).toBe('the sender’s words');
+    expect(renderCoded({ code: 'conflict', message: 'hand-written', params: null }, 'it')).toBe('hand-written');
+    expect(renderCoded({ code: 'invalid-credentials', message: 'wrong username or password', params: {} }, 'it')).toBe('nome utente o password errati');
+  });
+
+  it('says an engine or import issue in either language, with its place', () => {
+    const i = problem('error', 'unknown-comparator', { comparator: '>>' }, { file: 'piano.txt', line: 12 });
+    expect(i.message).toBe('unknown comparator ">>"; use >=, <= or =');
+    expect(renderIssue(i, 'it')).toBe('comparatore sconosciuto ">>": usare >=, <= o =');
+    expect(formatIssueIn(i, 'it')).toBe('piano.txt:12: errore: comparatore sconosciuto ">>": usare >=, <= o = [unknown-comparator]');
+    expect(formatIssueIn({ ...i, location: { line: 3, column: 'Peso' } }, 'it')).toMatch(/^riga 3 colonna Peso: errore: /);
+  });
+
+  it('merges the areas’ modules, refusing a code defined twice', () => {
+    const a = defineMessages({ x: message({ it: 'x', en: 'x' }) });
+    const b = defineMessages({ x: message({ it: 'y', en: 'y' }) });
+    expect(() => mergeCatalogues(a, b)).toThrow(/x is defined twice/);
+    expect(Object.keys(mergeCatalogues(a, defineMessages({ y: message({ it: 'y', en: 'y' }) })))).toEqual(['x', 'y']);
+  });
+
+  it('picks the CLI language from the locale, as POSIX does', () => {
+    expect(localeLanguage({ LANG: 'it_IT.UTF-8' })).toBe('it');
+    expect(localeLanguage({ LANG: 'it' })).toBe('it');
+    expect(localeLanguage({ LC_ALL: 'en_US.UTF-8', LANG: 'it_IT.UTF-8' })).toBe('en');
+    expect(localeLanguage({ LC_MESSAGES: 'it_CH', LANG: 'C' })).toBe('it');
+    expect(localeLanguage({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(localeLanguage({ LANG: 'italic' })).toBe('en');
+    expect(localeLanguage({})).toBe('en');
+  });
+});
