@@ -34,6 +34,13 @@ export const ACTION_WORDS: Record<string, string> = {
   'import plans': 'importare piani',
   'enter values': 'inserire valori',
   'read the audit trail': 'leggere il registro delle modifiche',
+  'adopt plans': 'adottare i piani',
+  'archive plans': 'archiviare i piani',
+  'bring plans back from the archive': "ripristinare i piani dall'archivio",
+  'open revisions': 'aprire variazioni',
+  'change revisions': 'modificare le variazioni',
+  'approve revisions': 'approvare le variazioni',
+  'discard revisions': 'annullare le variazioni',
 };
 
 /** What a `not-found` is about. */

@@ -25,6 +25,7 @@ import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
 import { periodRoutes } from './routes/periods.js';
 import { planRoutes } from './routes/plans.js';
+import { revisionRoutes } from './routes/revisions.js';
 import { sessionRoutes } from './routes/session.js';
 import { treeRoutes } from './routes/tree.js';
 import { userRoutes } from './routes/users.js';
@@ -34,7 +35,7 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, yearRoutes, attachmentRoutes, unitRoutes, campaignRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, unitRoutes, campaignRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;

@@ -1,8 +1,9 @@
 /**
  * The authorization matrix: every endpoint × every role, through HTTP, against the rules written
  * out here by hand (not read from the server, so the test can disagree with it):
- * admin everything; controller plans, tree, periods, any value; referente values of its unit;
- * OIV reads and validates; the public reads published plans only.
+ * admin everything (alone reopens a validated period); controller plans, adoption, revisions,
+ * archive, tree, periods, any value; referente values of its unit; OIV reads and validates; the
+ * public reads published plans only (their revisions too).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,20 @@ const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+const validate = async (t: TestServer, s: Scratch): Promise<void> => {
+  await close(t, s);
+  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'validated', null, SYSTEM);
+};
+const ACT = { kind: 'Delibera di Giunta', number: '1', date: '2024-01-30' };
+const adopt = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.adoptPlan(s.planId, ACT, SYSTEM);
+};
+/** Adopted, with revision n. 1 open (and, `withChange`, one change in it). */
+const openRevision = (withChange: boolean) => async (t: TestServer, s: Scratch): Promise<void> => {
+  await adopt(t, s);
+  await t.server.store.openRevision(s.planId, { reason: 'variazione di prova' }, SYSTEM);
+  if (withChange) await t.server.store.updateNode(s.planId, 'A', { title: 'A rinominata' }, undefined, SYSTEM);
+};
 /** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
 const attach = (indicator: string) => async (t: TestServer, s: Scratch): Promise<void> => {
   const stored = await t.server.store.attachments.add(s.planId, indicator, '2024-12-31', { name: 'evidenza.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, SYSTEM);
@@ -104,6 +119,19 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans/import', body: fixtureForm }) },
   { method: 'PATCH', route: '/api/plans/{planId}', what: 'publish a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}`, body: { published: true } }) },
   { method: 'DELETE', route: '/api/plans/{planId}', what: 'delete a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}', what: 'one plan, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}', what: 'one plan, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'POST', route: '/api/plans/{planId}/adopt', what: 'adopt a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/adopt`, body: { act: ACT } }) },
+  { method: 'POST', route: '/api/plans/{planId}/archive', what: 'archive a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/archive` }) },
+  { method: 'POST', route: '/api/plans/{planId}/unarchive', what: 'bring a plan back', allowed: EDITORS, success: 200, prepare: async (t, s) => void (await t.server.store.archivePlan(s.planId, true, SYSTEM)), call: (s) => ({ path: `/api/plans/${s.planId}/unarchive` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions', what: 'register of revisions, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions', what: 'register of revisions, published', allowed: ALL, success: 200, published: true, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions` }) },
+  { method: 'POST', route: '/api/plans/{planId}/revisions', what: 'open a revision', allowed: EDITORS, success: 201, prepare: adopt, call: (s) => ({ path: `/api/plans/${s.planId}/revisions`, body: { reason: 'nuovi target' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions/{number}', what: 'one revision, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions/{number}', what: 'one revision, published', allowed: ALL, success: 200, published: true, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
+  { method: 'PATCH', route: '/api/plans/{planId}/revisions/{number}', what: "add a revision's act", allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1`, body: { act: ACT } }) },
+  { method: 'POST', route: '/api/plans/{planId}/revisions/{number}/approve', what: 'approve a revision', allowed: EDITORS, success: 200, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1/approve`, body: {} }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/revisions/{number}', what: 'discard an empty revision', allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
   { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of an unpublished plan', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
   { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
@@ -140,6 +168,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'start collecting', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'validate a closed period', allowed: ['oiv'], success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'validated' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a closed period', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'correzione' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a validated period', allowed: ['admin'], success: 200, prepare: validate, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'errore materiale' } }) },
   { method: 'POST', route: '/api/plans/{planId}/next-year', what: "make next year's plan", allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/next-year`, body: { year: 2025 } }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },

@@ -265,10 +265,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
       if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
-        const computed = await trees.computed(planId);
-        const current = computed.evaluation.indicator(indicatorId);
+        // The stored definition, not a computed tree: the last period may be closed, read as frozen.
+        const current = await store.indicatorContext(planId, indicatorId);
         if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-        unit = current.indicator.unit;
+        unit = current.unit;
       }
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);

@@ -13,6 +13,8 @@ import { Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
+import { HorizonFacts } from '../years/HorizonFacts.js';
+import { YearsPanel } from '../years/YearsPanel.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -78,6 +80,7 @@ export function NodeDetail(props: Props) {
           {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
+          {!props.whatIf && <YearsPanel planId={props.planId} code={objective.code} indicator={null} doc={props.doc} />}
           <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} doc={props.doc} />
         </>
       )}
@@ -328,6 +331,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <dd className="col-7">
           {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
         </dd>
+        <HorizonFacts indicator={i} />
         <dt className="col-5">{t('tree.actual')}</dt>
         <dd className="col-7">{i.actualText || '—'}</dd>
         <dt className="col-5">{t('entry.state')}</dt>
@@ -372,6 +376,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
+      {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
     </>
   );

@@ -12,6 +12,7 @@ import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
+import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
 import { AddAreaButton } from './TreeEditor.js';
 
@@ -161,6 +162,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       <p className="small mb-2" data-testid="summary">
         {t('tree.summary', tree.summary)}
       </p>
+      {can.managePlans(role) && (
+        <div className="mb-2">
+          <NextYearButton planId={planId} year={planYear(tree)} />
+        </div>
+      )}
 
       <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
         {tree.periods.length === 0 ? (
@@ -489,4 +495,10 @@ function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDo
       )}
     </section>
   );
+}
+
+/** The plan's year, read from its periods (each a day of its year). */
+function planYear(tree: TreeDocument): number | null {
+  const first = tree.periods[0]?.endsOn ?? tree.periods[0]?.id ?? null;
+  return first === null || !/^\d{4}/.test(first) ? null : Number(first.slice(0, 4));
 }
