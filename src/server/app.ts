@@ -24,6 +24,7 @@ import { exportRoutes } from './routes/exports.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
 import { periodRoutes } from './routes/periods.js';
+import { relazioneRoutes } from './routes/relazione.js';
 import { planRoutes } from './routes/plans.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { sessionRoutes } from './routes/session.js';
@@ -35,7 +36,7 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, unitRoutes, campaignRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, unitRoutes, campaignRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
