@@ -1,146 +1,128 @@
 /**
- * The monitoring campaign through HTTP, on SQLite and PostgreSQL: a referente's worklist with its
- * deadline and states (da compilare → compilato → da integrare → compilato → approvato → a new
- * value back to review), the controller's dashboard per unit and period (and its XLSX), the
- * closing checklist, and the administrator's temporary password that must be changed first.
+ * Comments, variances and forecasts through HTTP, on SQLite and PostgreSQL: a thread between the
+ * referente, the controller and the OIV (also after closing; never another unit's referente or the
+ * public); the year-end objectives in yellow and red with their cause and corrective action (the
+ * referente explains their own, the controller any, a validated period's are final); forecasts at
+ * mid-year only; all in the audit trail and in the store API the Relazione reads.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
-const PERIOD = '2024-09-30';
+const YEAR_END = '2024-12-31';
+const MID_YEAR = '2024-06-30';
 
-describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', (backend) => {
+describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecasts over HTTP on %s', (backend) => {
   let t: TestServer;
-  let controller: Client;
+  let planId: string;
   let referente: Client;
+  let controller: Client;
+  let oiv: Client;
+  const thread = (indicator: string, period = YEAR_END): string => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}/comments`;
+
   beforeAll(async () => {
     t = await startTestServer(backend);
-    controller = await t.as('controller');
-    referente = await t.as('referente');
+    planId = await t.importFixture();
+    [referente, controller, oiv] = await Promise.all([t.as('referente'), t.as('controller'), t.as('oiv')]);
   });
   afterAll(async () => t?.close());
 
-  it('walks a value through the worklist, the review and the dashboard, then lists what closing leaves behind', async () => {
-    const planId = await t.importFixture();
-    const digitale = (await controller.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
-    const deadline = await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' });
-    expect(deadline.body).toMatchObject({ id: PERIOD, deadline: '2024-10-15' });
-    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '15/10/2024' })).status).toBe(400);
-
-    // The referente's worklist: the collecting period, only their unit's values, all to enter and late.
-    let work = await referente.get(`/api/plans/${planId}/worklist`);
-    expect(work.status, work.text).toBe(200);
-    expect(work.body.period).toMatchObject({ id: PERIOD, state: 'collecting', deadline: '2024-10-15' });
-    const mine = work.body.items.map((i: { indicatorId: string }) => i.indicatorId);
-    expect(mine).toContain('B.1.1:5');
-    expect(work.body.items.every((i: { node: string; state: string; late: boolean; unit: string }) => i.node === 'B.1.1' && i.state === 'to_enter' && i.late && i.unit === REFERENTE_UNIT)).toBe(true);
-    expect(work.body.counts).toMatchObject({ to_enter: mine.length, entered: 0, late: mine.length });
-
-    // The controller sees everything, and filters by unit.
-    const all = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items;
-    expect(all.length).toBeGreaterThan(mine.length);
-    const byUnit = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}&unit=${digitale.id}`)).body.items;
-    expect(byUnit.map((i: { indicatorId: string }) => i.indicatorId)).toEqual(mine);
-    expect((await controller.get(`/api/plans/${planId}/worklist?state=nonsense`)).status).toBe(400);
-
-    const dashboardRow = async () => {
-      const d = await controller.get(`/api/plans/${planId}/dashboard`);
-      expect(d.status, d.text).toBe(200);
-      return d.body.rows.find((r: { periodId: string; unitId: string | null }) => r.periodId === PERIOD && r.unitId === digitale.id);
-    };
-    expect(await dashboardRow()).toMatchObject({ unit: REFERENTE_UNIT, expected: mine.length, entered: 0, missing: mine.length, late: mine.length });
-
-    // Entered: compilato, waiting for review.
-    const valueUrl = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`;
-    expect((await referente.request('PUT', valueUrl, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
-    const item = async () => (await referente.get(`/api/plans/${planId}/worklist`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === 'B.1.1:5');
-    expect(await item()).toMatchObject({ state: 'entered', version: 1, late: false, review: null });
-    expect(await dashboardRow()).toMatchObject({ entered: 1, toReview: 1, missing: mine.length - 1, late: mine.length - 1 });
-
-    // Sent back with a request: da integrare; the referente sees it and answers.
-    expect((await referente.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(403);
-    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'return', version: 1 })).status).toBe(422);
-    const sent = await controller.request('POST', `${valueUrl}/reviews`, { action: 'return', note: 'Allegare la fonte del dato', version: 1 });
-    expect(sent.status, sent.text).toBe(201);
-    expect(await item()).toMatchObject({ state: 'returned', late: true, review: { action: 'return', note: 'Allegare la fonte del dato', by: 'controller' } });
-    expect(await dashboardRow()).toMatchObject({ returned: 1, toReview: 0 });
-    const answered = await referente.request('POST', `${valueUrl}/reviews`, { action: 'answer', note: 'Fonte: registro protocollo', version: 1 });
-    expect(answered.status, answered.text).toBe(201);
-    expect((await item()).state).toBe('entered');
-    const thread = await referente.get(`${valueUrl}/reviews`);
-    expect(thread.body.steps.map((s: { action: string; by: string }) => `${s.action} ${s.by}`)).toEqual(['return controller', 'answer referente']);
-
-    // Approved; a second approval is refused; a stale version is a conflict.
-    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 7 })).status).toBe(409);
-    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
-    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(422);
-    expect(await item()).toMatchObject({ state: 'approved' });
-    expect(await dashboardRow()).toMatchObject({ approved: 1, toReview: 0, returned: 0 });
-    // A new value after approval goes back to review.
-    expect((await referente.request('PUT', valueUrl, { state: 'measured', actual: 0.6, version: 1 })).status).toBe(200);
-    expect(await item()).toMatchObject({ state: 'entered', version: 2, review: null });
-    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
-
-    // Every review step is in the audit trail.
-    const trail = (await controller.get(`/api/audit?planId=${planId}&limit=100`)).body.filter((a: { entity: string }) => a.entity === 'review');
-    expect(trail.map((a: { action: string }) => a.action)).toEqual(['approve', 'approve', 'answer', 'return']);
-
-    // Another value entered but not reviewed, one sent back: the closing checklist says so.
-    const other = mine.find((id: string) => id !== 'B.1.1:5');
-    expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(other)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 0 })).status).toBe(200);
-    const preview = await controller.get(`/api/plans/${planId}/periods/${PERIOD}/closing-preview`);
-    expect(preview.status, preview.text).toBe(200);
-    expect(preview.body.counts).toMatchObject({ expected: all.length, approved: 1, entered: 1, to_enter: all.length - 2 });
-    expect(preview.body.toReview.map((i: { indicatorId: string }) => i.indicatorId)).toEqual([other]);
-    expect(preview.body.missing).toHaveLength(all.length - 2);
-    expect((await referente.get(`/api/plans/${planId}/periods/${PERIOD}/closing-preview`)).status).toBe(403);
-
-    // The dashboard as a workbook.
-    const xlsx = await fetch(`${t.url}/api/plans/${planId}/dashboard/export`, { headers: { cookie: controller.cookie! } });
-    expect(xlsx.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    const rows = book.getWorksheet('Completamento')!.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0]!.slice(1, 4)).toEqual(['Periodo', 'Scadenza', 'Struttura']);
-    const mineRow = rows.find((r) => r[2] === '2024-10-15' && r[3] === REFERENTE_UNIT)!;
-    expect(mineRow.slice(4, 11)).toEqual([mine.length, 2, 1, 0, 1, mine.length - 2, mine.length - 2]);
-    const list = book.getWorksheet('Da completare')!;
-    expect(list.rowCount).toBeGreaterThan(all.length - 2);
-
-    // Closed: reviews stop (423), the referente's dashboard stays refused.
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'closed' })).status).toBe(200);
-    const locked = await controller.request('POST', `/api/plans/${planId}/indicators/${enc(other)}/measurements/${PERIOD}/reviews`, { action: 'approve', version: 1 });
-    expect(locked.status).toBe(423);
-    expect((await referente.get(`/api/plans/${planId}/dashboard`)).status).toBe(403);
-    const closedRow = await dashboardRow();
-    expect(closedRow.late).toBe(0);
+  it('keeps a thread between the referente, the controller and the OIV, in order, also after the period closes', async () => {
+    const asked = await controller.request('POST', thread('B.1.1:1'), { body: 'Il valore 19 è confermato dal gestionale?' });
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.body).toMatchObject({ author: 'controller', authorRole: 'controller', body: 'Il valore 19 è confermato dal gestionale?' });
+    const answered = await referente.request('POST', thread('B.1.1:1'), { body: '  Sì: estrazione del 10/01/2025, allegata.  ' });
+    expect(answered.body.body).toBe('Sì: estrazione del 10/01/2025, allegata.');
+    await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', null, SYSTEM);
+    await t.server.store.transitionPeriod(planId, YEAR_END, 'closed', null, SYSTEM);
+    const oivNote = await oiv.request('POST', thread('B.1.1:1'), { body: 'Verificato a campione.' });
+    expect(oivNote.status).toBe(201);
+    const list = await referente.get(thread('B.1.1:1'));
+    expect(list.body.map((c: any) => [c.author, c.authorRole, c.body])).toEqual([
+      ['controller', 'controller', 'Il valore 19 è confermato dal gestionale?'],
+      ['referente', 'referente', 'Sì: estrazione del 10/01/2025, allegata.'],
+      ['oiv', 'oiv', 'Verificato a campione.'],
+    ]);
+    // Another period has its own thread.
+    expect((await referente.get(thread('B.1.1:1', MID_YEAR))).body).toEqual([]);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('B.1.1:1')}`)).body.filter((e: any) => e.action === 'comment');
+    expect(trail.map((e: any) => e.user)).toEqual(['oiv', 'referente', 'controller']);
+    await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'analisi degli scostamenti' });
   });
 
-  it('makes a temporary password be changed before anything else', async () => {
-    const admin = await t.as('admin');
-    const user = await admin.request('POST', '/api/users', { username: 'temp-user', displayName: 'Tempo', role: 'controller', password: PASSWORD });
-    const signedIn = new Client(t.url);
-    expect((await signedIn.login('temp-user')).status).toBe(200);
-    const set = await admin.request('POST', `/api/users/${user.body.id}/temporary-password`, { password: 'provvisoria 1' });
-    expect(set.status, set.text).toBe(200);
-    expect(set.body.mustChangePassword).toBe(true);
-    // Setting it ended the account's sessions.
-    expect((await signedIn.get('/api/session')).status).toBe(401);
-    const fresh = new Client(t.url);
-    const login = await fresh.login('temp-user', 'provvisoria 1');
-    expect(login.body.user.mustChangePassword).toBe(true);
-    const refused = await fresh.get('/api/plans');
-    expect([refused.status, refused.body.error.code]).toEqual([403, 'password-change-required']);
-    expect((await fresh.request('POST', '/api/units', { code: 'T1', name: 'T', kind: 'Ufficio' })).status).toBe(403);
-    expect((await fresh.get('/api/session')).status).toBe(200);
-    expect((await fresh.request('POST', '/api/users/me/password', { current: 'provvisoria 1', next: 'la mia password nuova' })).status).toBe(200);
-    const after = new Client(t.url);
-    const again = await after.login('temp-user', 'la mia password nuova');
-    expect(again.body.user.mustChangePassword).toBe(false);
-    expect((await after.get('/api/plans')).status).toBe(200);
-    const audit = (await admin.get('/api/audit?limit=50')).body.filter((a: { entity: string; entityId: string }) => a.entity === 'user' && a.entityId === user.body.id);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['password', 'password', 'create']);
+  it("refuses an empty comment (400 naming body), another unit's thread to a referente (403) and any thread to the public (401)", async () => {
+    const empty = await referente.request('POST', thread('B.1.1:1'), { body: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.issues[0].location).toEqual({ field: 'body' });
+    expect((await referente.get(thread('A.1.1:1'))).status).toBe(403);
+    expect((await referente.request('POST', thread('A.1.1:1'), { body: 'x' })).status).toBe(403);
+    expect((await controller.request('POST', thread('A.1.1:1'), { body: 'Per il dirigente' })).status).toBe(201);
+    const anyone = await t.as('public');
+    expect((await anyone.get(thread('B.1.1:1'))).status).toBe(401);
+    expect((await controller.get(thread('Z:1'))).status).toBe(404);
+  });
+
+  it('lists the objectives in yellow and red with their variance, and takes cause and corrective action from whoever may give them', async () => {
+    const report = await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`);
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.period).toMatchObject({ id: YEAR_END, last: true });
+    const short = report.body.objectives.map((o: any) => `${o.code} ${o.band} ${o.performance} ${o.editable}`);
+    expect(short).toEqual(['A.2.1 yellow 80 false', 'A.5 red 30 false', 'A.5.1 red 0 false', 'A.5.2 yellow 60 false', 'B.1 red 56 false', 'B.1.1 yellow 80 true', 'B.2 yellow 65 false', 'B.2.1 red 50 false', 'B.2.2 red 50 false']);
+    expect(report.body.objectives.every((o: any) => o.variance === null)).toBe(true);
+
+    const path = (code: string): string => `/api/plans/${planId}/nodes/${code}/variances/${YEAR_END}`;
+    const mine = await referente.request('PUT', path('B.1.1'), { cause: 'internal', explanation: 'Personale ridotto nel secondo semestre.', correctiveAction: 'Due nuove assunzioni a febbraio.', version: 0 });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body).toMatchObject({ node: 'B.1.1', cause: 'internal', version: 1, updatedBy: 'referente' });
+    const stale = await controller.request('PUT', path('B.1.1'), { cause: 'external', explanation: 'altro', correctiveAction: '', version: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ cause: 'internal', version: 1 });
+    expect((await referente.request('PUT', path('B.1'), { cause: 'external', explanation: 'x', version: 0 })).status).toBe(403);
+    expect((await oiv.request('PUT', path('B.1'), { cause: 'external', explanation: 'x', version: 0 })).status).toBe(403);
+    const bad = await controller.request('PUT', path('B.1'), { cause: 'sfortuna', explanation: 'x', version: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].location).toEqual({ field: 'cause' });
+    const noWords = await controller.request('PUT', path('B.1'), { cause: 'external', explanation: ' ', version: 0 });
+    expect(noWords.body.error.issues[0].location).toEqual({ field: 'explanation' });
+    const theirs = await controller.request('PUT', path('B.1'), { cause: 'indicator', explanation: 'Target fissato su una base dati non più disponibile.', correctiveAction: "Rivedere l'indicatore nel piano 2025.", version: 0 });
+    expect(theirs.status).toBe(200);
+    expect((await controller.request('PUT', `/api/plans/${planId}/nodes/Z.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'x', version: 0 })).status).toBe(404);
+
+    const after = await oiv.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`);
+    expect(after.body.objectives.find((o: any) => o.code === 'B.1').variance).toMatchObject({ cause: 'indicator', correctiveAction: "Rivedere l'indicatore nel piano 2025.", updatedBy: 'controller' });
+    // The typed store API the Relazione reads.
+    const stored = await t.server.store.variances.listVariances(planId, YEAR_END);
+    expect(stored.map((v) => [v.node, v.cause, v.explanation])).toEqual([
+      ['B.1', 'indicator', 'Target fissato su una base dati non più disponibile.'],
+      ['B.1.1', 'internal', 'Personale ridotto nel secondo semestre.'],
+    ]);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1`)).body.find((e: any) => e.entity === 'variance');
+    expect(trail).toMatchObject({ action: 'update', user: 'referente', before: null, after: { cause: 'internal', version: 1 } });
+    expect((await (await t.as('public')).get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).status).toBe(401);
+  });
+
+  it('takes forecasts at mid-year only, and freezes variances once the OIV validated the period', async () => {
+    const forecast = (indicator: string, period: string): string => `/api/plans/${planId}/indicators/${enc(indicator)}/forecasts/${period}`;
+    const atRisk = await referente.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'at_risk', note: 'Dipende dal bando regionale.', version: 0 });
+    expect(atRisk.status, atRisk.text).toBe(200);
+    expect(atRisk.body).toMatchObject({ indicatorId: 'B.1.1:1', reachable: 'at_risk', version: 1 });
+    const changed = await referente.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'no', note: 'Bando rinviato al 2025.', version: 1 });
+    expect(changed.body).toMatchObject({ reachable: 'no', version: 2 });
+    const yearEnd = await referente.request('PUT', forecast('B.1.1:1', YEAR_END), { reachable: 'yes', version: 0 });
+    expect(yearEnd.status).toBe(422);
+    expect(yearEnd.body.error.details).toMatchObject({ field: 'period', reason: 'year-end' });
+    expect((await referente.request('PUT', forecast('A.1.1:1', MID_YEAR), { reachable: 'yes', version: 0 })).status).toBe(403);
+    expect((await referente.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'forse', version: 2 })).status).toBe(400);
+    const mid = await controller.get(`/api/plans/${planId}/periods/${MID_YEAR}/variances`);
+    expect(mid.body.period.last).toBe(false);
+    expect(mid.body.forecasts).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', reachable: 'no', note: 'Bando rinviato al 2025.', updatedBy: 'referente' })]);
+    expect((await t.server.store.variances.listForecasts(planId)).map((f) => [f.indicatorId, f.periodId, f.reachable])).toEqual([['B.1.1:1', MID_YEAR, 'no']]);
+
+    await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' });
+    await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' });
+    const frozen = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'ripensamento', version: 1 });
+    expect(frozen.status).toBe(423);
+    const report = await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`);
+    expect(report.body.objectives.find((o: any) => o.code === 'B.1.1').editable).toBe(false);
   });
 });
