@@ -276,7 +276,9 @@ export class TreeService {
 
   /** One key per distinct answer to "which values may this user edit?". */
   editKey(user: UserRecord | null, computed: ComputedPlan): string {
-    if (user === null || isLocked(computed.snapshot.period.state)) return 'none';
+    // The public's answer is its own: no internal notes, evidence or who entered what.
+    if (user === null) return 'public';
+    if (isLocked(computed.snapshot.period.state)) return 'none';
     if (user.role === 'admin' || user.role === 'controller') return 'all';
     if (user.role === 'referente') return `ref\u0000${user.id}\u0000${user.username}\u0000${[...user.unitIds].sort().join('\u0000')}`;
     return 'none';
@@ -397,11 +399,12 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     ...i,
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
-    evidence: m?.evidence ?? null,
-    source: m?.source ?? null,
-    notes: m?.notes ?? null,
-    enteredBy: m?.enteredBy ?? null,
-    enteredAt: m?.enteredAt ?? null,
+    // Internal to the office and the OIV: never shown to the public.
+    evidence: user === null ? null : (m?.evidence ?? null),
+    source: user === null ? null : (m?.source ?? null),
+    notes: user === null ? null : (m?.notes ?? null),
+    enteredBy: user === null ? null : (m?.enteredBy ?? null),
+    enteredAt: user === null ? null : (m?.enteredAt ?? null),
     formula: formulaDocument(definition?.formula ?? null),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     rule: ruleDocument(definition?.scoring ?? null),

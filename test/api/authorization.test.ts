@@ -73,6 +73,10 @@ const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** The year-end values published to the public (a collecting period's values are provisional). */
+const publishValues = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.relazioni.publishPeriod(s.planId, '2024-12-31', true, SYSTEM);
+};
 /** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
 const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
   await close(t, s);
@@ -156,9 +160,9 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/revisions/{number}/approve', what: 'approve a revision', allowed: EDITORS, success: 200, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1/approve`, body: {} }) },
   { method: 'DELETE', route: '/api/plans/{planId}/revisions/{number}', what: 'discard an empty revision', allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
   { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of an unpublished plan', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
-  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
+  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
-  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },

@@ -6,6 +6,7 @@ import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DecimalText, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
+import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, language, LANGUAGES, param } from '../validation.js';
@@ -136,7 +137,9 @@ export interface TreeAnswer {
  */
 export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
   const plan = await readablePlanFor(store, read.planId, read.user);
-  const computed = await trees.computed(read.planId, read.period, plan.dataVersion);
+  // The public sees a period's values only when final or published by the controller.
+  const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
+  const computed = await trees.computed(read.planId, period, plan.dataVersion);
   if (read.under !== undefined && computed.evaluation.node(read.under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
@@ -188,7 +191,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const code = param(c, 'code');
       const lang = language(c);
       await readablePlan(c, store, planId);
-      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const requested = c.req.query('period') || undefined;
+      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const explanation = explainNode(computed.evaluation, code, lang);
       if (explanation === undefined) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
       // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.
