@@ -12,6 +12,7 @@ import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
+import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
@@ -45,6 +46,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
   const [managePeriods, setManagePeriods] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [showVariances, setShowVariances] = useState(false);
 
   const load = useCallback(
     (period: string | null) => {
@@ -237,6 +239,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           <Button size="sm" color="secondary" outline onClick={() => setShowChanges((s) => !s)} aria-expanded={showChanges} aria-controls="changes-region" data-testid="changes-toggle">
             {showChanges ? t('changes.hide') : t('changes.open')}
           </Button>
+          {role !== undefined && (
+            <Button size="sm" color="secondary" outline onClick={() => setShowVariances((s) => !s)} aria-expanded={showVariances} aria-controls="variances-region" data-testid="variances-toggle">
+              {showVariances ? t('campaign.variances.hide') : t('campaign.variances.show')}
+            </Button>
+          )}
           <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
             {showCharts ? t('charts.hide') : t('charts.show')}
           </Button>
@@ -282,6 +289,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('detail-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+        </div>
+      )}
+
+      {showVariances && role !== undefined && period && (
+        <div id="variances-region">
+          <VariancesPanel planId={planId} periodId={period.id} />
         </div>
       )}
 
