@@ -5,6 +5,7 @@
  * the store as strings), and the audit trail's serial key.
  */
 import type { Db, Dialect, Queryable } from './db.js';
+import { migrateUnitTexts } from './units.js';
 
 interface Migration {
   readonly version: number;
@@ -18,6 +19,8 @@ interface Migration {
    * them itself (`PRAGMA foreign_key_check`) before it commits.
    */
   readonly sqliteForeignKeysOff?: boolean;
+  /** Moves existing data after the statements, in the same transaction (optional). */
+  readonly data?: (tx: Queryable, d: Dialect) => Promise<void>;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -249,6 +252,62 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 20,
+    name: 'organisation units as records; users, objectives and indicators assigned to units by id and to a person',
+    sql: () => [
+      `CREATE TABLE org_units (
+          id TEXT PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL,
+          parent_id TEXT REFERENCES org_units(id),
+          head_user_id TEXT REFERENCES users(id),
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL)`,
+      `CREATE TABLE user_units (
+          user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          unit_id TEXT NOT NULL REFERENCES org_units(id) ON DELETE CASCADE,
+          PRIMARY KEY (user_id, unit_id))`,
+      `CREATE INDEX user_units_by_unit ON user_units (unit_id)`,
+      `ALTER TABLE nodes ADD COLUMN unit_id TEXT REFERENCES org_units(id)`,
+      `ALTER TABLE nodes ADD COLUMN person_id TEXT REFERENCES users(id)`,
+      `ALTER TABLE indicators ADD COLUMN unit_id TEXT REFERENCES org_units(id)`,
+      `ALTER TABLE indicators ADD COLUMN person_id TEXT REFERENCES users(id)`,
+      `CREATE INDEX nodes_by_unit ON nodes (unit_id)`,
+      `CREATE INDEX indicators_by_unit ON indicators (unit_id)`,
+    ],
+    // Today's unit texts (on users, objectives, and indicator owners naming a unit) become units,
+    // matched trimmed and case-insensitively: "Ufficio internazionalizzazione " finds its unit.
+    data: (tx) => migrateUnitTexts(tx),
+  },
+  {
+    version: 21,
+    name: "a period's data-entry deadline; temporary passwords to change at the next sign-in",
+    sql: () => [`ALTER TABLE periods ADD COLUMN deadline TEXT`, `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`],
+  },
+  {
+    version: 22,
+    name: 'review of entered values: approvals, requests for more (richieste di integrazione) and answers',
+    sql: (d) => [
+      `CREATE TABLE measurement_reviews (
+          id ${d === 'postgres' ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'},
+          plan_id TEXT NOT NULL,
+          indicator_id TEXT NOT NULL,
+          period_id TEXT NOT NULL,
+          measurement_version INTEGER NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('approve', 'return', 'answer')),
+          note TEXT,
+          user_id TEXT,
+          username TEXT NOT NULL,
+          at TEXT NOT NULL,
+          FOREIGN KEY (plan_id, indicator_id) REFERENCES indicators(plan_id, id) ON DELETE CASCADE,
+          FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
+      `CREATE INDEX measurement_reviews_by_period ON measurement_reviews (plan_id, period_id, id)`,
+    ],
+  },
+  {
     version: 25,
     name: 'evidence files attached to a measurement, kept in the database with their SHA-256',
     sql: (d) => [
@@ -447,10 +506,10 @@ MIGRATIONS.sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-/** Brings the database up to the latest version; returns the versions it applied. */
-export async function migrate(db: Db): Promise<number[]> {
+/** Brings the database up to the latest version (or to `upTo`, for tests of a migration); returns the versions it applied. */
+export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
     const keysOff = migration.sqliteForeignKeysOff === true && db.dialect === 'sqlite';
     if (keysOff) await db.run('PRAGMA foreign_keys = OFF');
     const done = await db.transaction(async (tx) => {
@@ -462,6 +521,7 @@ export async function migrate(db: Db): Promise<number[]> {
       if (rows.length > 0) return false;
       for (const statement of migration.sql(db.dialect)) await tx.run(statement);
       if (migration.run !== undefined) await migration.run(tx, db.dialect);
+      await migration.data?.(tx, db.dialect);
       await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
       return true;
     }).finally(async () => {

@@ -12,7 +12,9 @@ import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
+import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
+import { ForecastPanel } from '../campaign/ForecastPanel.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 
@@ -373,7 +375,11 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
       {user !== null && props.doc.period !== null && !props.whatIf && (
-        <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+        <>
+          <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />
+          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} />
+        </>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
