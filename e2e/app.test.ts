@@ -291,7 +291,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     for (const label of ['Avvia la raccolta', 'Chiudi il periodo']) {
       const button = ctl.page.locator(`button:has-text("${label}")`);
       if ((await button.count()) > 0) {
-        await button.click();
+        await button.first().click();
+        // Closing first lists what is missing or not reviewed, and asks for confirmation.
+        if (label === 'Chiudi il periodo') await ctl.page.click('[data-testid=confirm-close]');
         await ctl.page.waitForSelector(`button:has-text("${label}")`, { state: 'detached' });
       }
     }
