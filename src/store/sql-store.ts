@@ -8,6 +8,7 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
 import { migrate } from './migrations.js';
@@ -245,11 +246,13 @@ export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
+  readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
+    this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
   }
 
