@@ -82,8 +82,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.screenshot({ path: join(SHOTS, '02-import-preview.png'), fullPage: true });
 
     await page.click('text=Conferma l’importazione');
-    await page.waitForURL(/#\/plans\//);
-    planId = world.planId = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(page.url())![1]!);
+    // The app writes real paths: the address of a plan is /plans/<id>.
+    await page.waitForURL(/\/plans\/[^/?#]+$/);
+    planId = world.planId = decodeURIComponent(/\/plans\/([^/?#]+)/.exec(page.url())![1]!);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await page.screenshot({ path: join(SHOTS, '03-tree.png') });
     await expectAccessible(page, 'tree');
@@ -111,7 +112,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(text).not.toContain('mean of');
     expect(text).toMatch(/Trend numero d'impres/);
     await page.click('[data-indicator="A.2:1"] .tree-link');
-    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Tutto o niente');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Raggiunto/non raggiunto');
     await page.click('[data-code="A.2"] .tree-link');
     await explanation.waitFor();
     await page.screenshot({ path: join(SHOTS, '04-explanation.png') });
@@ -211,9 +212,18 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await login(page, 'controller');
     await openPlan(page);
     await page.click('text=Mostra i grafici');
-    await page.waitForSelector('[data-testid=chart-areas] svg');
+    await page.waitForSelector('[data-testid=chart-bars] svg');
     await page.waitForSelector('[data-testid=chart-bands] svg');
-    expect(await page.locator('[data-testid=chart-areas]').getAttribute('aria-label')).toMatch(/A 90,38% Verde/);
+    // The legend's thresholds are drawn across the bars.
+    expect(await page.locator('[data-testid=chart-bars] svg').textContent()).toMatch(/soglia del verde 80,00%.*soglia del giallo 60,00%|soglia del giallo 60,00%.*soglia del verde 80,00%/);
+    await page.selectOption('[data-testid=chart-level]', 'areas');
+    await expect.poll(() => page.locator('[data-testid=chart-bars]').getAttribute('aria-label')).toMatch(/A 90,38% Verde/);
+    // The reader chooses the level and the area; many bars lie sideways in a scrolling box.
+    await page.selectOption('[data-testid=chart-level]', 'operational');
+    await expect.poll(() => page.locator('.chart-scroll [data-testid=chart-bars]').count()).toBe(1);
+    await page.selectOption('[data-testid=chart-area]', 'B');
+    await expect.poll(() => page.locator('[data-testid=chart-bars]').getAttribute('aria-label')).toMatch(/^Performance per obiettivi operativi: B\.1\.1 /);
+    expect(await page.locator('[data-testid=chart-bars]').getAttribute('aria-label')).not.toMatch(/A\.\d/);
     await page.screenshot({ path: join(SHOTS, '08-charts.png') });
     await expectAccessible(page, 'charts');
     await context.close();
@@ -337,6 +347,27 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#entry-actual').count()).toBe(0);
     await expectAccessible(page, 'public tree');
     await context.close();
+
+    // A shared link, opened in a fresh browser with no session, shows the published plan; a reload
+    // keeps it; the back button returns to the page before.
+    const fresh = await newPage();
+    await fresh.page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`);
+    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(await fresh.page.locator('#username').count()).toBe(0);
+    await fresh.page.reload();
+    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    // The old hash address still lands on the plan, under its real path.
+    await fresh.page.goto(`${server.url}/#/plans/${encodeURIComponent(planId)}`);
+    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => new URL(fresh.page.url()).pathname).toBe(`/plans/${encodeURIComponent(planId)}`);
+    await fresh.page.click('a.albero-brand');
+    await fresh.page.waitForSelector('.plan-item a');
+    await fresh.page.goBack();
+    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    // From public reading, "Accedi" leads to the sign-in form.
+    await fresh.page.click('[data-testid=sign-in]');
+    await fresh.page.waitForSelector('#username');
+    await fresh.context.close();
   });
 
   it('creates an empty plan, listed by year', async () => {
@@ -345,7 +376,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.fill('#plan-title', 'Piano della performance 2025');
     await page.fill('#plan-year', '2025');
     await page.click('button:has-text("Nuovo piano")');
-    await page.waitForURL(/#\/plans\//);
+    await page.waitForURL(/\/plans\/[^/?#]+$/);
     await expect.poll(() => page.locator('h1').innerText()).toContain('Piano della performance 2025');
     await page.click('text=Tutti i piani');
     await page.waitForSelector('#year-2025');

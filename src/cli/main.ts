@@ -13,6 +13,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerDiff } from './commands/diff.js';
+import { guardTerminalOutput } from './terminal.js';
 import { registerNextYear } from './commands/next-year.js';
 
 export function buildProgram(): Command {
@@ -35,6 +36,8 @@ export function buildProgram(): Command {
   registerAdmin(program);
   return program;
 }
+
+guardTerminalOutput();
 
 // `albero evaluate … | head` closes the pipe early: stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

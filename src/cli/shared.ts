@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Decimal, formatIssue, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Plan, type ScoringRule } from '../core/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import { loadTable } from '../io/load.js';
+import { terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
 export const EXIT = { ok: 0, differences: 1, badInput: 2 } as const;
@@ -11,7 +12,7 @@ export const EXIT = { ok: 0, differences: 1, badInput: 2 } as const;
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
   for (const i of issues) {
     if (options.quiet === true && i.severity === 'info') continue;
-    const line = formatIssue(i);
+    const line = terminalText(formatIssue(i));
     process.stderr.write(`${i.severity === 'error' ? pc.red(line) : i.severity === 'warning' ? pc.yellow(line) : pc.dim(line)}\n`);
   }
 }
@@ -22,7 +23,7 @@ export async function loadOrReport(file: string, options: { quiet?: boolean } = 
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
     const count = issues.filter((i) => i.severity === 'error').length;
-    process.stderr.write(`${file}: ${count} error${count === 1 ? '' : 's'}; nothing was evaluated\n`);
+    process.stderr.write(`${terminalText(file)}: ${count} error${count === 1 ? '' : 's'}; nothing was evaluated\n`);
     return null;
   }
   printIssues(issues, { quiet: options.quiet ?? true });

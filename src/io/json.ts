@@ -90,9 +90,16 @@ export interface EvaluationDocument {
   issues: Array<{ severity: string; code: string; message: string; location: Issue['location'] | null }>;
 }
 
+/**
+ * An amount as JSON: a number when a JSON number says it exactly, else the exact decimal as text
+ * (`"12345678901234567.25"`): a double would round it, or turn it into `null` beyond its range.
+ */
 export function amountJson(amount: Amount | null): number | string | boolean | null {
   if (amount === null) return null;
-  return amount.kind === 'number' ? Number(amount.value.toString()) : amount.value;
+  if (amount.kind !== 'number') return amount.value;
+  const text = amount.value.toString();
+  const number = Number(text);
+  return Number.isFinite(number) && amount.value.eq(String(number)) ? number : amount.value.toFixed();
 }
 
 /** An amount as the published table prints it in the indicator's unit. */
@@ -237,4 +244,34 @@ export function changesDocument(changes: readonly PlanChange[]): ChangesDocument
       ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
     })),
   };
+}
+
+/** One year of an objective or indicator, at its plan's year end. */
+export interface YearDocument {
+  year: number;
+  planId: string;
+  planTitle: string;
+  /** The year-end period the figures are read at. */
+  period: { id: string; label: string; state: string };
+  /** The plan asked about. */
+  current: boolean;
+  code: string;
+  /** For an indicator: its id in that year's plan. */
+  indicatorId: string | null;
+  title: string;
+  /** Indicators only (an objective has no target of its own). */
+  unit: string | null;
+  target: number | string | boolean | null;
+  targetText: string;
+  actual: number | string | boolean | null;
+  actualText: string;
+  performance: number | null;
+  band: Band | null;
+}
+
+export interface YearsDocument {
+  kind: 'objective' | 'indicator';
+  planId: string;
+  ref: string;
+  years: YearDocument[];
 }

@@ -3,7 +3,23 @@
  * `1.587,10`), dates as `2024-09-30` or `30/09/2024`, yes/no as booleans. JSON numbers go through
  * their shortest decimal text, so 0.1 is stored as exactly 0.1.
  */
-import { Decimal, parseItalianDate, parseItalianNumber, type Amount, type Unit } from '../core/index.js';
+import { z } from 'zod';
+import { Decimal, NUMBER_BOUNDS, numberBoundProblem, parseItalianDate, parseItalianNumber, type Amount, type Unit } from '../core/index.js';
+
+/**
+ * A plain decimal in a request body (`30`, `33.33`, `33,33`), within the bounds every number has
+ * (at most 15 digits before the comma, 20 after): one schema for weights, scores, scales, inputs.
+ */
+export const DecimalText = z
+  .union([z.number().finite(), z.string().max(NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 2).regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')])
+  .transform((v) => new Decimal(String(v).replace(',', '.')))
+  .refine((d) => numberBoundProblem(d) === null, `a number with at most ${NUMBER_BOUNDS.wholeDigits} digits before the decimal point and ${NUMBER_BOUNDS.decimals} after`);
+
+/** A number read from a person's input, or why it is refused (out of bounds). */
+function bounded(value: Decimal): Amount | string {
+  const problem = numberBoundProblem(value);
+  return problem === null ? { kind: 'number', value } : `a number within bounds (${problem})`;
+}
 
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
@@ -20,9 +36,13 @@ export function readAmount(value: number | string | boolean, unit: Unit): Amount
     return iso === null ? `a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not "${value}"` : { kind: 'date', value: iso };
   }
   if (typeof value === 'boolean') return 'a number';
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value: new Decimal(String(value)) } : 'a finite number';
+  if (typeof value === 'number') return Number.isFinite(value) ? bounded(new Decimal(String(value))) : 'a finite number';
   const t = value.trim();
-  if (PLAIN_NUMBER.test(t) && !/^\d{1,3}\.\d{3}$/.test(t)) return { kind: 'number', value: new Decimal(t) };
+  if (PLAIN_NUMBER.test(t) && !/^\d{1,3}\.\d{3}$/.test(t)) return bounded(new Decimal(t));
+  if (parseItalianDate(t) !== null || /^\d{4}-\d{2}-\d{2}$/.test(t)) return `a number, not the date "${value}"`;
   const italian = parseItalianNumber(t);
-  return italian === null ? `a number (93,5 or 93.5), not "${value}"` : { kind: 'number', value: italian.value };
+  if (italian === null) return `a number (93,5 or 93.5), not "${value}"`;
+  // `5%` for a plain number: five, or five hundredths of something? Refused rather than guessed.
+  if (italian.percent && unit !== 'percent') return `a plain number: "${value}" is a percentage, and this indicator counts in numbers`;
+  return bounded(italian.value);
 }

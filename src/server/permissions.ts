@@ -1,7 +1,8 @@
 /**
  * Who may do what, in one place (the authorization matrix test checks it through HTTP):
  * - admin: everything;
- * - controller (controllo di gestione): plans, tree, periods (open → collecting → closed, reopen), any value;
+ * - controller (controllo di gestione): plans, tree, periods (open → collecting → closed, reopen a closed one), any value;
+ * - admin alone reopens a validated period (with a reason; the validation is void, and recorded);
  * - referente: values of the indicators assigned to them or their unit, directly or through an
  *   objective (or one of its ancestors) whose owner is them or whose unit is one of theirs;
  * - oiv: reads everything, validates closed periods, never edits values;
@@ -16,6 +17,8 @@ export const ADMINS: readonly Role[] = ['admin'];
 /** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
 export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {
   if (to === 'validated') return ['oiv'];
+  // Reopening what the OIV validated voids the validation: the administrator's decision alone.
+  if (from === 'validated') return ADMINS;
   return PLAN_EDITORS;
 }
 

@@ -10,12 +10,21 @@ import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
+import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
-import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
+import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
 import type {
+  Act,
   Actor,
   AuditEntry,
+  FrozenSnapshot,
+  NewRevision,
+  PeriodHeader,
+  RevisionPatch,
+  RevisionRecord,
   AuditQuery,
   Failure,
   ImportInput,
@@ -80,7 +89,7 @@ export function defaultPeriods(year: number): Array<{ id: string; label: string;
   ];
 }
 
-const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
+const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
 
 function planRecord(r: Row): PlanRecord {
   return {
@@ -93,6 +102,10 @@ function planRecord(r: Row): PlanRecord {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     dataVersion: Number(r.data_version),
+    status: r.status === 'adopted' ? 'adopted' : 'draft',
+    adoption: r.status === 'adopted' ? { act: planAct(r)!, adoptedAt: String(r.adopted_at), adoptedBy: str(r.adopted_by) } : null,
+    archivedAt: str(r.archived_at),
+    openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
   };
 }
 
@@ -248,12 +261,14 @@ export class SqlStore implements Store {
   readonly comments: CommentStore;
   readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
+  readonly relazioni: RelazioneStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
+    this.relazioni = new SqlRelazioni(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */
@@ -271,8 +286,14 @@ export class SqlStore implements Store {
     return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
   }
 
-  async listPlans(): Promise<PlanRecord[]> {
-    return (await this.db.all(`${PLAN_SELECT} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
+  private get shareLock(): string {
+    return this.db.dialect === 'postgres' ? ' FOR SHARE' : '';
+  }
+
+  async listPlans(options: { readonly archived?: 'exclude' | 'only' | 'all' } = {}): Promise<PlanRecord[]> {
+    const archived = options.archived ?? 'exclude';
+    const where = archived === 'exclude' ? ' WHERE p.archived_at IS NULL' : archived === 'only' ? ' WHERE p.archived_at IS NOT NULL' : '';
+    return (await this.db.all(`${PLAN_SELECT}${where} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
   }
 
   async getPlan(planId: string): Promise<PlanRecord | undefined> {
@@ -405,8 +426,22 @@ export class SqlStore implements Store {
       if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
       const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
-      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, now(), planId]);
-      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next });
+      // The title is part of the plan's definition (a revision once adopted); publishing is not.
+      let gate: Gate = { revision: null };
+      if (next.title !== b.title) {
+        const checked = await editGate(tx, planId, this.shareLock);
+        if (!checked.ok) return checked;
+        gate = checked.value;
+      } else if (b.archivedAt !== null && next.version !== b.version) {
+        return archivedRefusal(planId);
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, at, planId]);
+      if (next.title !== b.title) {
+        await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
+        await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
+      }
+      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next, reason: gateReason(gate) });
       return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
     });
   }
@@ -416,6 +451,11 @@ export class SqlStore implements Store {
       const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
       if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
+      // Closed and validated results are kept: such a plan is archived, never deleted.
+      const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({ id: String(r.id), label: String(r.label), state: String(r.state) }));
+      if (locked.length > 0) {
+        return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
+      }
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
       await audit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
       return ok(b);
@@ -499,7 +539,8 @@ export class SqlStore implements Store {
 
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
         return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
@@ -519,13 +560,16 @@ export class SqlStore implements Store {
       ]);
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'node', entityId: input.code, node: input.code, after: nodeJson(after) }, now());
+      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after), reason: gateReason(gate.value) });
       return ok({ owner: input.owner ?? null, unit: input.unit ?? null, version: 1 });
     });
   }
 
   async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
@@ -543,13 +587,16 @@ export class SqlStore implements Store {
       ]);
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: nodeJson(before), after: nodeJson(after) }, now());
+      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after), reason: gateReason(gate.value) });
       return ok({ owner: str(after.owner), unit: str(after.unit), version: Number(after.version) });
     });
   }
 
   async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
@@ -557,13 +604,17 @@ export class SqlStore implements Store {
       const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: { ...nodeJson(before), indicators: indicators.map(indicatorJson) } });
+      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson) };
+      await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed }, now());
+      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: removed, reason: gateReason(gate.value) });
       return ok(null);
     });
   }
 
   async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       const ids = new Set(existing.map((r) => String(r.id)));
@@ -574,13 +625,16 @@ export class SqlStore implements Store {
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'indicator', entityId: id, node: code, indicator: id, after: indicatorJson(after) }, now());
+      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after), reason: gateReason(gate.value) });
       return ok({ id, version: 1 });
     });
   }
 
   async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (Number(before.version) !== expectedVersion) {
@@ -613,18 +667,22 @@ export class SqlStore implements Store {
       if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) }, now());
+      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after), reason: gateReason(gate.value) });
       return ok({ id: indicatorId, version: Number(after.version) });
     });
   }
 
   async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) }, now());
+      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), reason: gateReason(gate.value) });
       return ok(null);
     });
   }
@@ -639,6 +697,7 @@ export class SqlStore implements Store {
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (isLocked(period.state as PeriodState)) {
@@ -702,8 +761,9 @@ export class SqlStore implements Store {
 
   async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
-      const plan = await one(tx, `SELECT year FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const plan = await one(tx, `SELECT year, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
       if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (plan.archived_at !== null) return archivedRefusal(planId);
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
       if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
       const label = periodLabel(period);
@@ -726,6 +786,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
@@ -740,6 +801,7 @@ export class SqlStore implements Store {
       // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       if (before.state !== 'open') {
         return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state }, { label: before.label, reason: 'not-open', state: before.state });
@@ -762,6 +824,7 @@ export class SqlStore implements Store {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const check = canTransition(before.state, to, reason);
       if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
       await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
@@ -772,10 +835,13 @@ export class SqlStore implements Store {
         if (!frozen.ok) return frozen;
         const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
         const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
-        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan) VALUES (?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan))]);
+        const meta = frozenMetaToJson(frozen.value.plan, frozen.value.nodes, frozen.value.indicators);
+        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan)), JSON.stringify(meta)]);
       }
       await touch(tx, planId);
-      await audit(tx, actor, { action: to === 'validated' ? 'validate' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: { state: after.state }, reason });
+      // Reopening a validated period voids the OIV's validation: the trail says so in words.
+      const voided = before.state === 'validated' && to === 'collecting';
+      await audit(tx, actor, { action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: voided ? { state: after.state, validationVoided: true } : { state: after.state }, reason });
       return ok(after);
     });
   }
@@ -784,6 +850,195 @@ export class SqlStore implements Store {
     const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
     if (row === undefined) return undefined;
     return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
+  }
+
+  private async isArchived(tx: Queryable, planId: string): Promise<boolean> {
+    const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
+    return row !== undefined && row.archived_at !== null;
+  }
+
+  async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
+    return this.db.transaction(async (tx) => {
+      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
+      if (period === undefined) {
+        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+      }
+      const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
+      return ok({
+        record: planRecord(planRow),
+        period,
+        periods,
+        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
+      });
+    });
+  }
+
+  async frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
+    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? AND seq = ?`, [planId, periodId, seq]);
+    if (row === undefined) return undefined;
+    const frozen = frozenFromJson(planFromJson(parse(row.plan)), parse(row.meta));
+    return { seq, closedAt: String(row.closed_at), closedBy: str(row.closed_by), ...frozen };
+  }
+
+  async adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
+    const problem = actProblem(act);
+    if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
+      const at = now();
+      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [act.kind.trim(), act.number.trim(), act.date, at, actor.username, at, planId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'adopt', entity: 'plan', entityId: planId, planId, before: { status: 'draft' }, after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } } });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const was = row.archived_at !== null;
+      if (was === archived) {
+        return archived
+          ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true })
+          : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+      return readRevisions(tx, planId);
+    });
+  }
+
+  async openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
+    const reason = input.reason.trim();
+    if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    const date = input.date ?? now().slice(0, 10);
+    if (!isIsoDate(date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = input.act == null ? null : actProblem(input.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status !== 'adopted') {
+        return refuse('not-adopted', {}, { status: row.status });
+      }
+      const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
+      if (open !== undefined) {
+        const n = Number(open.seq);
+        return refuse('revision-open', { number: n }, { number: n });
+      }
+      const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
+      const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+      const act = input.act ?? null;
+      await tx.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, act_kind, act_number, act_date, status, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`, [
+        planId,
+        number,
+        input.kind ?? 'variazione',
+        reason,
+        date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        now(),
+        actor.username,
+      ]);
+      await touch(tx, planId);
+      const revision = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
+      return ok(revision);
+    });
+  }
+
+  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
+    if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    if (patch.date !== undefined && !isIsoDate(patch.date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = patch.act == null ? null : actProblem(patch.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
+        return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      }
+      const act = patch.act === undefined ? before.act : patch.act;
+      await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        patch.reason?.trim() ?? before.reason,
+        patch.date ?? before.date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
+      return ok(after);
+    });
+  }
+
+  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+    const actCheck = act === null ? null : actProblem(act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      // Locked for update: edits in flight (which share-lock the open revision) finish first.
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      if (before.changes.length === 0) {
+        return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
+      }
+      const finalAct = act ?? before.act;
+      const at = now();
+      await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        at,
+        actor.username,
+        finalAct?.kind.trim() ?? null,
+        finalAct?.number.trim() ?? null,
+        finalAct?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'approve', entity: 'revision', entityId: String(number), planId, before: { status: 'open' }, after: { status: 'approved', act: after.act, changes: after.changes.length }, reason: after.reason });
+      return ok(after);
+    });
+  }
+
+  async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' || before.changes.length > 0) {
+        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
+      }
+      await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      return ok(before);
+    });
   }
 
   async loginFailures(keys: readonly string[]): Promise<LoginFailure[]> {
@@ -912,6 +1167,19 @@ export class SqlStore implements Store {
   async deleteSession(id: string): Promise<void> {
     await this.db.run(`DELETE FROM sessions WHERE id = ?`, [id]);
   }
+}
+
+/** A revision as the audit trail keeps it (without its changes, which have their own entries). */
+function revisionJson(r: RevisionRecord): Record<string, unknown> {
+  return { number: r.number, kind: r.kind, reason: r.reason, date: r.date, act: r.act, status: r.status };
+}
+
+/** null when the act can be recorded, otherwise the field at fault. */
+function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
+  if (act.kind.trim() === '') return { field: 'kind' };
+  if (act.number.trim() === '') return { field: 'number' };
+  if (!isIsoDate(act.date)) return { field: 'date' };
+  return null;
 }
 
 const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;

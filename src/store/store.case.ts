@@ -162,7 +162,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
       const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period');
       expect(trail.map((a) => [a.action, (a.after as { state: string }).state, a.reason])).toEqual([
-        ['transition', 'collecting', 'errore materiale nel dato di B.1'],
+        ['void-validation', 'collecting', 'errore materiale nel dato di B.1'],
         ['validate', 'validated', null],
         ['transition', 'closed', null],
         ['transition', 'collecting', null],
@@ -208,7 +208,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(second.seq).toBe(2);
       const refrozen = second.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
       expect(refrozen.measurement).toMatchObject({ state: 'measured', actual: { kind: 'number', value: new Decimal('1.2') } });
-      // Deleting the plan takes its frozen copies with it.
+      // A plan with a closed period is not deleted; reopened, deleting it takes its frozen copies with it.
+      const refused = await store.deletePlan(planId, alice);
+      expect(!refused.ok && refused.error.code).toBe('plan-has-closed-periods');
+      await store.transitionPeriod(planId, period, 'collecting', 'da eliminare', alice);
       expect((await store.deletePlan(planId, alice)).ok).toBe(true);
       expect(await store.lastClosing(planId, period)).toBeUndefined();
     });

@@ -11,6 +11,7 @@ import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
+import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
@@ -29,7 +30,25 @@ export interface Actor {
 }
 export const SYSTEM: Actor = { id: null, username: 'system' };
 
-export type FailureCode = 'not-found' | 'conflict' | 'period-locked' | 'duplicate' | 'invalid-transition' | 'has-children' | 'period-in-use' | 'invalid';
+export type FailureCode =
+  | 'not-found'
+  | 'conflict'
+  | 'period-locked'
+  | 'duplicate'
+  | 'invalid-transition'
+  | 'has-children'
+  | 'period-in-use'
+  | 'invalid'
+  // Adoption and revisions (revisions.ts):
+  | 'revision-required'
+  | 'revision-open'
+  | 'not-adopted'
+  | 'plan-archived'
+  | 'plan-has-closed-periods'
+  | 'revision-reason-required'
+  | 'invalid-act'
+  | 'adoption-state'
+  | 'revision-state';
 export interface Failure {
   readonly code: FailureCode;
   /** In English (logs, scripts); the API says it in the reader's language from `code` + `params`. */
@@ -51,6 +70,99 @@ export interface PlanRecord {
   readonly updatedAt: string;
   /** Grows by one with every change to the plan's inputs: the key of cached evaluations. */
   readonly dataVersion: number;
+  /** draft: edited freely; adopted (by its act): changed only inside a revision. */
+  readonly status: PlanStatus;
+  readonly adoption: Adoption | null;
+  /** Archived plans are kept whole and readable, hidden from the usual lists. */
+  readonly archivedAt: string | null;
+  /** The number of the revision open now (changes go into it), null when none. */
+  readonly openRevision: number | null;
+}
+
+export type PlanStatus = 'draft' | 'adopted';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'adopted'];
+
+/** The act that adopts a plan or approves a revision: e.g. "Delibera di Giunta" n. 12 of 2024-01-30. */
+export interface Act {
+  readonly kind: string;
+  readonly number: string;
+  /** ISO date. */
+  readonly date: string;
+}
+
+export interface Adoption {
+  readonly act: Act;
+  readonly adoptedAt: string;
+  readonly adoptedBy: string | null;
+}
+
+export type RevisionKind = 'variazione' | 'rimodulazione';
+export const REVISION_KINDS: readonly RevisionKind[] = ['variazione', 'rimodulazione'];
+export type RevisionStatus = 'open' | 'approved';
+
+/** One change made inside a revision: the entity, and its fields before → after (whole entity for create and delete). */
+export interface RevisionChange {
+  readonly seq: number;
+  readonly at: string;
+  readonly user: string | null;
+  readonly action: 'create' | 'update' | 'delete';
+  readonly entity: 'plan' | 'node' | 'indicator';
+  readonly entityId: string;
+  readonly node: string | null;
+  readonly indicator: string | null;
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+}
+
+/** A revision (variazione / rimodulazione) of an adopted plan. */
+export interface RevisionRecord {
+  /** 1, 2, … within the plan. */
+  readonly number: number;
+  readonly kind: RevisionKind;
+  readonly reason: string;
+  /** ISO date of the revision. */
+  readonly date: string;
+  /** The approving act; may be added after the approval. */
+  readonly act: Act | null;
+  readonly status: RevisionStatus;
+  readonly openedAt: string;
+  readonly openedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly approvedBy: string | null;
+  readonly changes: readonly RevisionChange[];
+}
+
+export interface NewRevision {
+  readonly kind?: RevisionKind;
+  readonly reason: string;
+  /** Default: today. */
+  readonly date?: string;
+  readonly act?: Act | null;
+}
+
+export interface RevisionPatch {
+  readonly reason?: string;
+  readonly date?: string;
+  readonly act?: Act | null;
+}
+
+/** What reading a period needs before deciding between its frozen closing and the live plan. */
+export interface PeriodHeader {
+  readonly record: PlanRecord;
+  readonly period: PeriodRecord;
+  readonly periods: readonly PeriodRecord[];
+  /** The period's latest closing (null: never closed). */
+  readonly closing: { readonly seq: number; readonly closedAt: string; readonly closedBy: string | null } | null;
+}
+
+/** A period's snapshot as frozen at its closing, with the API's metadata of that moment. */
+export interface FrozenSnapshot {
+  readonly seq: number;
+  readonly closedAt: string;
+  readonly closedBy: string | null;
+  readonly plan: Plan;
+  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly indicators: ReadonlyMap<string, IndicatorMeta>;
 }
 
 export interface PeriodRecord {
@@ -276,8 +388,11 @@ export interface Store {
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
   readonly variances: VarianceStore;
+  /** The year's Relazione, its validation by the OIV, publication; periods published to the public (relazioni.ts). */
+  readonly relazioni: RelazioneStore;
 
-  listPlans(): Promise<PlanRecord[]>;
+  /** Archived plans are left out unless asked for (`archived: 'only'` or `'all'`). */
+  listPlans(options?: { readonly archived?: 'exclude' | 'only' | 'all' }): Promise<PlanRecord[]>;
   getPlan(planId: string): Promise<PlanRecord | undefined>;
   createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>>;
   /** The plan's inputs from a published table, in one transaction; the table's actuals become the year-end period's measurements. */
@@ -320,6 +435,24 @@ export interface Store {
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
+  /** The plan record, its periods and the period's latest closing: cheap, to decide how to read the period. */
+  periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>>;
+  /** A closing of a period as frozen, with the metadata the tree shows (owners, versions, evidence). */
+  frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined>;
+
+  /** draft → adopted, with its act. */
+  adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>>;
+  /** Archive (hide from lists, keep whole, refuse changes) or bring back. */
+  archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>>;
+  listRevisions(planId: string): Promise<RevisionRecord[] | undefined>;
+  /** Opens a revision of an adopted plan (one at a time): the changes made while it is open belong to it. */
+  openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** Reason and date while open; the act at any time (it may come after the approval). */
+  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** Closes an open revision that holds changes, with its act if known. */
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** Drops an open revision that holds no change (opened by mistake). */
+  discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>>;
 
   /** The failed sign-ins recorded under these keys (none: absent). */
   loginFailures(keys: readonly string[]): Promise<LoginFailure[]>;

@@ -9,23 +9,61 @@ import { PlansPage } from './components/PlansPage.js';
 import { PlanView } from './components/PlanView.js';
 import { UsersPage } from './components/UsersPage.js';
 
-/** `#/plans/<id>`, `#/users` (the administrator's) or `#/` (the list): plain hash routes, so a reload or a shared link lands right. */
-function useRoute(): [string, (to: string) => void] {
-  const [hash, setHash] = useState(() => window.location.hash || '#/');
-  useEffect(() => {
-    const on = () => setHash(window.location.hash || '#/');
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return [hash, (to) => (window.location.hash = to)];
+/**
+ * The screen's address. Real paths (`/plans/<id>`, `/users`) are what the app writes and shares;
+ * the older `#/plans/<id>` links still land right. Both reach the same route, written `#/…` in
+ * the code. The server answers any path with the app, so a reload or a shared link opens it; the
+ * browser's back and forward buttons move between screens.
+ */
+export function routeOf(location: Pick<Location, 'pathname' | 'hash' | 'search'>): string {
+  if (location.hash.startsWith('#/')) return location.hash;
+  const path = location.pathname.replace(/\/+$/, '');
+  return `#${path === '' ? '/' : path}${location.search}`;
 }
+
+function pathOf(route: string): string {
+  return route.startsWith('#') ? route.slice(1) || '/' : route;
+}
+
+function useRoute(): [string, (to: string) => void] {
+  const [route, setRoute] = useState(() => routeOf(window.location));
+  useEffect(() => {
+    const on = () => {
+      // An old-style `#/…` link followed in the page becomes its real path, keeping one address per screen.
+      if (window.location.hash.startsWith('#/')) window.history.replaceState(null, '', pathOf(window.location.hash));
+      setRoute(routeOf(window.location));
+    };
+    on();
+    window.addEventListener('hashchange', on);
+    window.addEventListener('popstate', on);
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener('popstate', on);
+    };
+  }, []);
+  const go = useCallback((to: string) => {
+    const path = pathOf(to);
+    if (path !== window.location.pathname + window.location.search) window.history.pushState(null, '', path);
+    setRoute(routeOf(window.location));
+  }, []);
+  return [route, go];
+}
+
+/** Reading without an account is remembered for the tab, so a reload stays in public mode. */
+const PUBLIC_KEY = 'albero.public';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [user, setUser] = useState<User | null>(null);
   const [checked, setChecked] = useState(false);
-  const [publicReader, setPublicReader] = useState(false);
   const [route, go] = useRoute();
+  // A shared link to a plan opens it for whoever may read it: the public reads published plans.
+  const [publicReader, setPublicReaderState] = useState(() => window.sessionStorage.getItem(PUBLIC_KEY) === '1' || /^#\/plans\//.test(route));
+  const setPublicReader = useCallback((on: boolean) => {
+    if (on) window.sessionStorage.setItem(PUBLIC_KEY, '1');
+    else window.sessionStorage.removeItem(PUBLIC_KEY);
+    setPublicReaderState(on);
+  }, []);
 
   useEffect(() => {
     api
@@ -48,7 +86,7 @@ export function App() {
     setUser(null);
     setPublicReader(false);
     go('#/');
-  }, [go]);
+  }, [go, setPublicReader]);
 
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
   const lang = i18n.language === 'en' ? 'en' : 'it';
@@ -76,6 +114,11 @@ export function App() {
                 <option value="en">English</option>
               </select>
             </label>
+            {user === null && publicReader && (
+              <button type="button" className="btn btn-sm btn-outline-light" onClick={() => setPublicReader(false)} data-testid="sign-in">
+                {t('login.submit')}
+              </button>
+            )}
             {user !== null && (
               <>
                 {user.role === 'admin' && (

@@ -80,6 +80,8 @@ const it = {
   charts: {
     title: 'Grafici', byArea: 'Performance per area', byStrategic: 'Performance per obiettivo strategico', perBand: 'Obiettivi per fascia', history: 'Consuntivo nei periodi rispetto al target',
     show: 'Mostra i grafici', hide: 'Nascondi i grafici',
+    level: 'Livello', area: 'Area', allAreas: 'Tutte le aree', byLevel: 'Performance per {{level}}', levels: { areas: 'aree strategiche', strategic: 'obiettivi strategici', operational: 'obiettivi operativi' },
+    threshold: 'soglia del {{band}} {{value}}', many: '{{count}} obiettivi: scorri il grafico o scegli un’area.', empty: 'Nessun obiettivo a questo livello.',
   },
   export: { title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
   users: {
@@ -105,7 +107,7 @@ const it = {
     measuresLegend: 'Misure di base', measuresHint: 'Nomi delle misure che si inseriscono a ogni periodo (es. pratiche_evase).',
     numerator: 'Numeratore', denominator: 'Denominatore', scale: 'Scala', scaleHint: '100 per una percentuale, 1 per un rapporto semplice.', current: 'Valore corrente', previous: 'Valore precedente',
     units: { number: 'Numero', percent: 'Percentuale', date: 'Data', boolean: 'Sì/No' },
-    rules: { on_off: 'Tutto o niente', proportional: 'Proporzionale', threshold: 'A soglia', bands: 'A fasce' },
+    rules: { on_off: 'Raggiunto/non raggiunto', proportional: 'Proporzionale', threshold: 'A soglia', bands: 'A scaglioni' },
     bandMode: 'Modalità delle fasce', bandModes: { interpolated: 'Interpolata (linea retta tra i punti)', fixed: 'Fissa (punteggio della fascia raggiunta)' },
     pointsLegend: 'Punti della scala (valore → punteggio)', pointsHint: 'Valori crescenti nell\'unità dell\'indicatore (es. {{example}}), punteggi da 0 a 100.',
     pointValue: 'Valore {{n}}', pointScore: 'Punteggio {{n}}', removePoint: 'Rimuovi il punto {{n}}', remove: 'Rimuovi', addPoint: 'Aggiungi un punto',
@@ -231,6 +233,8 @@ const en: typeof it = {
   charts: {
     title: 'Charts', byArea: 'Performance by area', byStrategic: 'Performance by strategic objective', perBand: 'Objectives per band', history: 'Actual across periods against the target',
     show: 'Show charts', hide: 'Hide charts',
+    level: 'Level', area: 'Area', allAreas: 'All areas', byLevel: 'Performance by {{level}}', levels: { areas: 'strategic area', strategic: 'strategic objective', operational: 'operational objective' },
+    threshold: '{{band}} threshold {{value}}', many: '{{count}} objectives: scroll the chart or choose an area.', empty: 'No objective at this level.',
   },
   export: { title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
   users: {
@@ -256,7 +260,7 @@ const en: typeof it = {
     measuresLegend: 'Base measures', measuresHint: 'Names of the measures entered each period (e.g. pratiche_evase).',
     numerator: 'Numerator', denominator: 'Denominator', scale: 'Scale', scaleHint: '100 for a percentage, 1 for a plain ratio.', current: 'Current value', previous: 'Previous value',
     units: { number: 'Number', percent: 'Percent', date: 'Date', boolean: 'Yes/no' },
-    rules: { on_off: 'All or nothing', proportional: 'Proportional', threshold: 'Threshold', bands: 'Bands' },
+    rules: { on_off: 'Met/not met', proportional: 'Proportional', threshold: 'Threshold', bands: 'Bands (scaglioni)' },
     bandMode: 'Band mode', bandModes: { interpolated: 'Interpolated (straight line between points)', fixed: 'Fixed (score of the band reached)' },
     pointsLegend: 'Scale points (value → score)', pointsHint: 'Increasing values in the indicator\'s unit (e.g. {{example}}), scores from 0 to 100.',
     pointValue: 'Value {{n}}', pointScore: 'Score {{n}}', removePoint: 'Remove point {{n}}', remove: 'Remove', addPoint: 'Add a point',

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { evaluatePlan, hasErrors } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
+import { terminalText } from '../terminal.js';
 import { EXIT, printIssues, writeJson } from '../shared.js';
 
 /**
@@ -26,7 +27,7 @@ export function registerImport(program: Command): void {
       const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
       if (options.json === true) writeJson({ file, usable, objectives, indicators, ...counts, issues });
       else printIssues(issues, { quiet: false });
-      const summary = `${file}: ${objectives} objectives, ${indicators} indicators; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+      const summary = `${terminalText(file)}: ${objectives} objectives, ${indicators} indicators; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
       if (!usable) {
         process.stderr.write(`${summary}; nothing was imported\n`);
         return void (process.exitCode = EXIT.badInput);

@@ -15,7 +15,9 @@ import {
   DEFAULT_SETTINGS,
   Decimal,
   HUNDRED,
+  isOverlongNumberText,
   issue,
+  numberBoundProblem,
   parseItalianDate,
   parseItalianNumber,
   type Amount,
@@ -314,11 +316,12 @@ export class LayoutReader {
     if (text === '') return null;
     let value = this.numbers.get(text);
     if (value === undefined) {
-      value = parseItalianNumber(text)?.value ?? null;
+      value = isOverlongNumberText(text) ? null : (parseItalianNumber(text)?.value ?? null);
+      if (value !== null && numberBoundProblem(value) !== null) value = null;
       this.numbers.set(text, value);
     }
     if (value === null) {
-      this.issues.push(issue('error', 'unparsable-number', `"${text}" is not a percentage such as 93,00%`, row.at(column)));
+      this.issues.push(issue('error', 'unparsable-number', `${quoteCell(text)} is not a percentage such as 93,00%`, row.at(column)));
       return undefined;
     }
     return value;
@@ -356,7 +359,7 @@ export class LayoutReader {
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
       const parsed = this.value(targetCell, this.targets).value;
-      if ('error' in parsed) this.error('unparsable-target', `Target: ${parsed.error}`, row, 3);
+      if ('error' in parsed) this.error(parsed.code ?? 'unparsable-target', `Target: ${parsed.error}`, row, 3);
       else target = parsed;
     }
 
@@ -374,7 +377,10 @@ export class LayoutReader {
       const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
       if ('error' in parsed) {
-        this.error('unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
+        this.error(parsed.code ?? 'unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
+        measurement = { state: 'not_measured' };
+      } else if (target !== null && kindMismatch(target, parsed)) {
+        this.error('kind-mismatch', `the Consuntivo ${quoteCell(actualCell)} is ${kindWords(parsed)} but the Target ${quoteCell(targetCell)} is ${kindWords(target)}; write both the same way`, row, 4);
         measurement = { state: 'not_measured' };
       } else {
         actual = parsed;
@@ -491,30 +497,63 @@ function describe(origin: SourceLocation): string {
 
 type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; code: string };
 
+/** A cell's text for a message: a long one cut, with its length said. */
+export function quoteCell(text: string): string {
+  return text.length <= 60 ? `"${text}"` : `"${text.slice(0, 40)}…" (${text.length} characters)`;
+}
+
+/** `50% >=` → `50%`: the end of a Peso cell without its comparator, by a loop (no regex to backtrack over long cells). */
+function withoutComparator(text: string): string {
+  let end = text.length;
+  while (end > 0 && '<>=≤≥ \t'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50. */
 export function parseWeight(text: string): WeightResult {
+  if (isOverlongNumberText(withoutComparator(text))) return { error: `the Peso ${quoteCell(text)} has too many digits for a weight`, code: 'number-out-of-range' };
   const m = WEIGHT_CELL.exec(text.trim());
   const parsed = m === null ? null : parseItalianNumber(m[1]!);
-  if (m === null || parsed === null) return { error: `the Peso "${text}" is not a weight such as "50% >="`, code: 'unparsable-weight' };
+  if (m === null || parsed === null) return { error: `the Peso ${quoteCell(text)} is not a weight such as "50% >="`, code: 'unparsable-weight' };
+  const bound = numberBoundProblem(parsed.value);
+  if (bound !== null) return { error: `the Peso ${quoteCell(text)}: ${bound}`, code: 'number-out-of-range' };
   if (parsed.value.isNegative()) return { error: `the weight ${text} is negative`, code: 'negative-weight' };
   if (parsed.value.greaterThan(100)) return { error: `the weight ${parsed.value.toString()}% is over 100%`, code: 'weight-over-100' };
   const rest = m[2]!.trim();
   return { weight: parsed.value, comparator: rest === '' ? null : rest };
 }
 
-/** A target or actual cell: a date, a number (percent or not), yes/no. */
-export type CellValue = { amount: Amount; percent: boolean } | { error: string };
+/** A target or actual cell: a date, a number (percent or not), yes/no; `code` names an error other than "unparsable". */
+export type CellValue = { amount: Amount; percent: boolean } | { error: string; code?: 'number-out-of-range' };
 
 export function parseValueCell(text: string): CellValue {
+  if (isOverlongNumberText(text)) return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range' };
   const date = parseItalianDate(text);
   if (date !== null) return { amount: { kind: 'date', value: date }, percent: false };
-  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `"${text}" is not a real calendar date` };
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `${quoteCell(text)} is not a real calendar date` };
   const lower = text.trim().toLowerCase();
   if (lower === 'sì' || lower === 'si' || lower === 'yes') return { amount: { kind: 'boolean', value: true }, percent: false };
   if (lower === 'no') return { amount: { kind: 'boolean', value: false }, percent: false };
   const number = parseItalianNumber(text);
-  if (number === null) return { error: `"${text}" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no` };
+  if (number === null) return { error: `${quoteCell(text)} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no` };
+  const bound = numberBoundProblem(number.value);
+  if (bound !== null) return { error: `${quoteCell(text)}: ${bound}`, code: 'number-out-of-range' };
   return { amount: { kind: 'number', value: number.value }, percent: number.percent };
+}
+
+/** What kind of value a cell holds, in words for a message: "a date", "a percentage"… */
+export function kindWords(value: { amount: Amount; percent: boolean }): string {
+  return value.amount.kind === 'date' ? 'a date' : value.amount.kind === 'boolean' ? 'a yes/no value' : value.percent ? 'a percentage' : 'a number';
+}
+
+/**
+ * Whether a Consuntivo can be compared with its Target: the same kind (number, date, yes/no). A
+ * percentage against a plain number is refused too: is `5%` of a target of 200 five, or ten? A
+ * plain number against a percentage target is the tables' habit and is read with a warning.
+ */
+export function kindMismatch(target: { amount: Amount; percent: boolean }, actual: { amount: Amount; percent: boolean }): boolean {
+  if (target.amount.kind !== actual.amount.kind) return true;
+  return target.amount.kind === 'number' && actual.percent && !target.percent;
 }
 
 function unitOf(value: { amount: Amount; percent: boolean }): Unit {

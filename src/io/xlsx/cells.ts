@@ -75,11 +75,17 @@ function plainText(value: ExcelJS.CellValue, numFmt: string | undefined): string
  */
 export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]): string {
   const value = cell.value;
+  if (typeof value === 'number' && !Number.isFinite(value)) return unfitNumber(at, issues);
+  if (DATE_CELLS.size > 0) {
+    const iso = DATE_CELLS.get(cell.worksheet)?.get(cell.address);
+    if (iso !== undefined) return isoDateCell(iso, at, issues);
+  }
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
       const formula = 'formula' in value && value.formula !== undefined ? value.formula : (value as { sharedFormula?: string }).sharedFormula ?? '';
       issues.push(issue('error', 'formula-cell', `the cell holds a formula (=${formula}) instead of a value; copy the column and paste it back as values only`, at));
       const result = (value as { result?: ExcelJS.CellValue }).result;
+      if (typeof result === 'number' && !Number.isFinite(result)) return '';
       return result === undefined || (typeof result === 'object' && result !== null && 'error' in result) ? '' : plainText(result, cell.numFmt).trim();
     }
     if ('error' in value) {
@@ -88,6 +94,37 @@ export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]
     }
   }
   return plainText(value, cell.numFmt).trim();
+}
+
+/**
+ * Cells written as ISO dates (`t="d"`, as LibreOffice and some exporters write them), per sheet:
+ * exceljs reads `2024-07-15` in such a cell as the number 2024, so the reader notes them from the
+ * sheet's XML (read.ts) and they are read here as the dates they are.
+ */
+const DATE_CELLS = new Map<ExcelJS.Worksheet, ReadonlyMap<string, string>>();
+
+/** Notes a sheet's ISO-date cells (address → the cell's text) until `forgetDateCells`. */
+export function noteDateCells(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, string>): void {
+  if (cells.size > 0) DATE_CELLS.set(sheet, cells);
+}
+
+export function forgetDateCells(sheets: readonly ExcelJS.Worksheet[]): void {
+  for (const sheet of sheets) DATE_CELLS.delete(sheet);
+}
+
+function isoDateCell(text: string, at: SourceLocation, issues: Issue[]): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*Z?)?$/.exec(text.trim());
+  if (m === null) {
+    issues.push(issue('error', 'unreadable-date', `the cell is marked as a date but holds "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", not a date such as 2024-07-15`, at));
+    return '';
+  }
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** A number cell exceljs could not read as a finite number (`1e400`, `Infinity`, `NaN`): an error at the cell. */
+function unfitNumber(at: SourceLocation, issues: Issue[]): string {
+  issues.push(issue('error', 'number-out-of-range', 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again', at));
+  return '';
 }
 
 /** A number of percentage points as the cell value shown with a `%` format (93 → 0.93). */

@@ -7,13 +7,30 @@
 import ExcelJS from 'exceljs';
 import { issue, type Issue, type Outcome } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
-import { cellLocation, cellText, columnLetter } from './cells.js';
+import { cellLocation, cellText, columnLetter, forgetDateCells, noteDateCells } from './cells.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
-import { hasZipSignature, isOleFile, zipEntries } from './zip.js';
+import { hasZipSignature, isOleFile, storedZip, unpackZip } from './zip.js';
 export { looksLikeXlsx } from './zip.js';
 
-/** Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators ≈ 1 MB). */
-export const XLSX_LIMITS = { bytes: 50 * 1024 * 1024, inflatedBytes: 400 * 1024 * 1024, rows: 200_000, columns: 60 } as const;
+/**
+ * Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators
+ * ≈ 1 MB). A deployment that imports bigger tables raises them with `ALBERO_XLSX_MAX_BYTES`,
+ * `ALBERO_XLSX_MAX_INFLATED_BYTES` and `ALBERO_XLSX_MAX_ROWS` (read once, at start).
+ */
+export const XLSX_LIMITS = {
+  bytes: limitFromEnv('ALBERO_XLSX_MAX_BYTES', 50 * 1024 * 1024),
+  inflatedBytes: limitFromEnv('ALBERO_XLSX_MAX_INFLATED_BYTES', 400 * 1024 * 1024),
+  rows: limitFromEnv('ALBERO_XLSX_MAX_ROWS', 200_000),
+  columns: 60,
+  entries: 10_000,
+} as const;
+
+function limitFromEnv(name: string, fallback: number): number {
+  const text = typeof process === 'undefined' ? undefined : process.env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
 
 /** Opens a workbook, or says in plain words why it is not one. */
 export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {
@@ -23,25 +40,110 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   if (!hasZipSignature(bytes)) {
     return fail('not-a-workbook', isOleFile(bytes) ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
   }
-  const entries = zipEntries(bytes);
-  if (entries === null) return fail('not-a-workbook', 'the workbook is damaged or cut short (its zip directory cannot be read)');
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-    const word = entries.some((e) => e.name.startsWith('word/'));
-    const calc = entries.some((e) => e.name === 'content.xml');
-    const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${entries.length} other file${entries.length === 1 ? '' : 's'}`;
+  // Every part is unpacked and checked (sizes, CRC) by Node's zlib before exceljs sees the file,
+  // and exceljs is handed the checked bytes stored: it inflates nothing, so nothing it says about
+  // a damaged zip ("Bug : uncompressed data size mismatch") can reach the user.
+  const unpacked = unpackZip(bytes, { inflatedBytes: XLSX_LIMITS.inflatedBytes, entries: XLSX_LIMITS.entries });
+  if (!(unpacked instanceof Map)) return fail(unpacked.code, unpacked.message);
+  if (!unpacked.has('xl/workbook.xml')) {
+    const names = [...unpacked.keys()];
+    const word = names.some((n) => n.startsWith('word/'));
+    const calc = names.includes('content.xml');
+    const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${names.length} other file${names.length === 1 ? '' : 's'}`;
     return fail('not-a-workbook', `this is ${what}, not an Excel workbook (no xl/workbook.xml inside)`);
   }
-  const inflated = entries.reduce((t, e) => t + e.uncompressedSize, 0);
-  if (inflated > XLSX_LIMITS.inflatedBytes) {
-    return fail('file-too-large', `the workbook unpacks to ${(inflated / 1048576).toFixed(0)} MB; the limit is ${XLSX_LIMITS.inflatedBytes / 1048576} MB`);
+  const parts = workbookParts(unpacked);
+  const notes: Issue[] = parts.sheets
+    .filter((sheet) => sheet.name.length > 31)
+    .map((sheet) => issue('warning', 'long-sheet-name', `the sheet name "${sheet.name}" is longer than the 31 characters Excel allows; it is read as "${sheet.name.slice(0, 31)}"`, { file, sheet: sheet.name.slice(0, 31) }));
+  if (notes.length > 0) {
+    // exceljs cuts such a name and then trips over its own cut ("Worksheet name already exists"):
+    // it is given the names cut already.
+    const xml = new TextDecoder('utf-8').decode(unpacked.get('xl/workbook.xml'));
+    const cut = xml.replace(/<((?:\w+:)?sheet)\b[^>]*>/g, (tag) => tag.replace(/(\sname=")([^"]*)"/, (_, head: string, name: string) => `${head}${escapeXml(xmlText(name).slice(0, 31))}"`));
+    unpacked.set('xl/workbook.xml', new TextEncoder().encode(cut));
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    return fail('unreadable-workbook', `the workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    await quietly(() => workbook.xlsx.load(Buffer.from(storedZip(unpacked)) as unknown as ExcelJS.Buffer));
+  } catch {
+    // exceljs's own words ("Cannot read properties of undefined (reading 'richText')") mean nothing
+    // to the person who sent the file; what can be said is which file and that its XML is damaged.
+    return fail('unreadable-workbook', 'the workbook cannot be read: its contents are damaged or not what Excel writes (open it in Excel or LibreOffice and save it again as .xlsx)');
   }
-  return { value: workbook, issues: [] };
+  for (const sheet of workbook.worksheets) {
+    const cells = parts.dateCells.get(sheet.name);
+    if (cells !== undefined) noteDateCells(sheet, cells);
+  }
+  return { value: workbook, issues: notes };
+}
+
+/**
+ * Runs exceljs with `console.warn` silenced: it warns on the console (long sheet names) instead of
+ * saying so to its caller, and such warnings are told to the user as issues of ours instead.
+ */
+let quietDepth = 0;
+let savedWarn: typeof console.warn = console.warn;
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  if (quietDepth++ === 0) {
+    savedWarn = console.warn;
+    console.warn = () => {};
+  }
+  try {
+    return await run();
+  } finally {
+    if (--quietDepth === 0) console.warn = savedWarn;
+  }
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function xmlText(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e]!));
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m === null ? undefined : xmlText(m[1]!);
+}
+
+/**
+ * What exceljs does not tell: the sheets' names as written (exceljs cuts them to 31 characters)
+ * and, per sheet (by the name exceljs gives it), the cells typed as ISO dates (`t="d"`).
+ */
+function workbookParts(entries: ReadonlyMap<string, Uint8Array>): { sheets: Array<{ name: string; part: string | undefined }>; dateCells: Map<string, Map<string, string>> } {
+  const decoder = new TextDecoder('utf-8');
+  const workbookXml = decoder.decode(entries.get('xl/workbook.xml'));
+  const relsXml = entries.has('xl/_rels/workbook.xml.rels') ? decoder.decode(entries.get('xl/_rels/workbook.xml.rels')) : '';
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attribute(m[0], 'Id');
+    const target = attribute(m[0], 'Target');
+    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: Array<{ name: string; part: string | undefined }> = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(m[0], 'name');
+    const id = attribute(m[0], 'r:id');
+    if (name !== undefined) sheets.push({ name, part: id === undefined ? undefined : targets.get(id) });
+  }
+  const dateCells = new Map<string, Map<string, string>>();
+  for (const sheet of sheets) {
+    const data = sheet.part === undefined ? undefined : entries.get(sheet.part);
+    if (data === undefined) continue;
+    const xml = decoder.decode(data);
+    if (!xml.includes('t="d"')) continue;
+    const cells = new Map<string, string>();
+    for (const m of xml.matchAll(/<c\b([^>]*\bt="d"[^>]*)(?<!\/)>(?:(?!<\/c>)[\s\S])*?<v>([^<]*)<\/v>/g)) {
+      const ref = attribute(` ${m[1]!}`, 'r');
+      if (ref !== undefined) cells.set(ref, xmlText(m[2]!));
+    }
+    dateCells.set(sheet.name.slice(0, 31), cells);
+  }
+  return { sheets, dateCells };
 }
 
 type Kind = 'template' | 'layout';
@@ -91,7 +193,12 @@ function firstTexts(sheet: ExcelJS.Worksheet, row: number, count: number): strin
 export async function importWorkbookBytes(bytes: Uint8Array, file: string, profile: ImportProfile = CHAMBER_PROFILE): Promise<Outcome<ImportedTable | null>> {
   const opened = await openWorkbook(bytes, file);
   if (opened.value === null) return { value: null, issues: opened.issues };
-  return importWorkbook(opened.value, file, profile);
+  try {
+    const read = importWorkbook(opened.value, file, profile);
+    return { value: read.value, issues: [...opened.issues, ...read.issues] };
+  } finally {
+    forgetDateCells(opened.value.worksheets);
+  }
 }
 
 export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable | null> {

@@ -270,7 +270,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     if (values[field] === '') return null;
     const parsed = parseValueCell(values[field]);
     if ('error' in parsed) {
-      issues.push(issue('error', `unparsable-${field === 'target2' || field === 'target3' ? 'target' : field}`, `${label(field)}: ${parsed.error}`, at(field)));
+      issues.push(issue('error', parsed.code ?? `unparsable-${field === 'target2' || field === 'target3' ? 'target' : field}`, `${label(field)}: ${parsed.error}`, at(field)));
       return null;
     }
     return parsed;
@@ -293,7 +293,8 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
   for (const [field, v] of [['target', target], ['actual', actual], ['baseline', baseline], ['target2', later[0]], ['target3', later[1]]] as const) {
     if (v === null) continue;
-    const fits = v.amount.kind === 'number' ? unit === 'number' || unit === 'percent' : v.amount.kind === unit;
+    // `5%` in a number column: five, or five hundredths of the target? Refused rather than guessed.
+    const fits = v.amount.kind === 'number' ? unit === 'percent' || (unit === 'number' && !v.percent) : v.amount.kind === unit;
     if (!fits) {
       issues.push(issue('error', 'unit-mismatch', `${label(field)} "${values[field]}" is not a ${unit === 'boolean' ? 'sì/no' : unit === 'date' ? 'date' : unit === 'percent' ? 'percentage' : 'number'}`, at(field)));
     }

@@ -4,7 +4,7 @@
  * sizes, without inflating a single byte. exceljs alone would either throw a cryptic message or
  * spend minutes and gigabytes on such files.
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -128,6 +128,147 @@ export function deflateStoredZip(stored: Uint8Array, level = 6): Uint8Array {
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(count, 8);
   end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(written, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+/** Why a zip cannot be trusted, with the entry at fault when there is one. */
+export interface ZipProblem {
+  readonly code: 'damaged-workbook' | 'file-too-large';
+  readonly message: string;
+}
+
+export interface ZipLimits {
+  /** The most bytes all entries together may unpack to. */
+  readonly inflatedBytes: number;
+  /** The most entries a workbook may hold. */
+  readonly entries: number;
+}
+
+/**
+ * Unpacks every entry of a zip with Node's zlib, trusting nothing the archive says about itself:
+ * an entry may not unpack to more than its declared size (inflating stops there, so a bomb that
+ * claims small sizes costs at most the declared total), must unpack to exactly that size, and its
+ * CRC-32 must match. The declared sizes of all entries together are bounded first. Returns the
+ * entries' contents in order, or the first problem in plain words.
+ */
+export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> | ZipProblem {
+  const damaged = (message: string): ZipProblem => ({ code: 'damaged-workbook', message });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return damaged('the workbook is damaged or cut short (its zip directory cannot be found)');
+  const count = view.getUint16(eocd + 10, true);
+  if (count > limits.entries) return { code: 'file-too-large', message: `the workbook holds ${count} parts; the limit is ${limits.entries}` };
+  let offset = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder('utf-8');
+  const listed: Array<{ name: string; method: number; flags: number; crc: number; compressed: number; size: number; local: number }> = [];
+  let declared = 0;
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return damaged('the workbook is damaged (its zip directory is cut short or overwritten)');
+    const flags = view.getUint16(offset + 8, true);
+    const method = view.getUint16(offset + 10, true);
+    const crc = view.getUint32(offset + 16, true);
+    let compressed = view.getUint32(offset + 20, true);
+    let size = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    let local = view.getUint32(offset + 42, true);
+    if (offset + 46 + nameLength + extraLength > bytes.length) return damaged('the workbook is damaged (its zip directory is cut short)');
+    const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    // Zip64: the true sizes and offset are in an extra field when the 32-bit ones are all ones.
+    for (let e = offset + 46 + nameLength; e + 4 <= offset + 46 + nameLength + extraLength; ) {
+      const id = view.getUint16(e, true);
+      const length = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let at = e + 4;
+        const big = (): number => {
+          const value = at + 8 <= e + 4 + length ? Number(view.getBigUint64(at, true)) : Number.MAX_SAFE_INTEGER;
+          at += 8;
+          return value;
+        };
+        if (size === 0xffffffff) size = big();
+        if (compressed === 0xffffffff) compressed = big();
+        if (local === 0xffffffff) local = big();
+      }
+      e += 4 + length;
+    }
+    if ((flags & 1) !== 0) return damaged(`the part ${name} of the workbook is encrypted; save the workbook without a password`);
+    if (method !== 0 && method !== 8) return damaged(`the part ${name} of the workbook is compressed with a method other than deflate (${method}); open it and save it again as .xlsx`);
+    declared += size;
+    listed.push({ name, method, flags, crc, compressed, size, local });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  if (declared > limits.inflatedBytes) return { code: 'file-too-large', message: `the workbook unpacks to ${Math.round(declared / 1048576)} MB; the limit is ${Math.round(limits.inflatedBytes / 1048576)} MB` };
+  const entries = new Map<string, Uint8Array>();
+  for (const entry of listed) {
+    const { name, local } = entry;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return damaged(`the part ${name} of the workbook is missing or overwritten`);
+    const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (dataAt + entry.compressed > bytes.length) return damaged(`the part ${name} of the workbook is cut short`);
+    const raw = bytes.subarray(dataAt, dataAt + entry.compressed);
+    let data: Uint8Array;
+    if (entry.method === 0) {
+      data = raw;
+    } else {
+      try {
+        // Inflating stops one byte past the declared size: a part never unpacks to more.
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size + 1) });
+      } catch (error) {
+        const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
+        return damaged(tooBig ? `the part ${name} of the workbook unpacks to more than the ${entry.size} bytes it declares (a damaged file or a zip bomb)` : `the part ${name} of the workbook is damaged (its compressed data cannot be unpacked)`);
+      }
+    }
+    if (data.length !== entry.size) return damaged(`the part ${name} of the workbook unpacks to ${data.length > entry.size ? 'more' : 'fewer'} bytes than the ${entry.size} it declares (a damaged file or a zip bomb)`);
+    if ((crc32(data) >>> 0) !== entry.crc) return damaged(`the part ${name} of the workbook is damaged (its checksum does not match)`);
+    entries.set(name, data);
+  }
+  return entries;
+}
+
+/** A zip of these entries, stored without compression: what exceljs reads after `unpackZip` has checked every byte. */
+export function storedZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let written = 0;
+  for (const [entryName, data] of entries) {
+    const name = Buffer.from(entryName, 'utf8');
+    const crc = crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(written, 42);
+    locals.push(local, name, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    centrals.push(central, name);
+    written += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(written, 16);
   return new Uint8Array(Buffer.concat([...locals, directory, end]));

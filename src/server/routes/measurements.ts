@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Decimal, MEASUREMENT_STATES, type Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
-import { readAmount } from '../amounts.js';
+import { DecimalText, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
@@ -13,7 +13,7 @@ const Measurement = z
   .object({
     state: z.enum(MEASUREMENT_STATES as [string, ...string[]]),
     actual: z.union([z.number(), z.string().max(100), z.boolean()]).nullable().optional(),
-    inputs: z.record(z.string().max(100), z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/)])).nullable().optional(),
+    inputs: z.record(z.string().max(100), DecimalText).nullable().optional(),
     reason: z.string().max(2000).nullable().optional(),
     evidence: z.string().max(5000).nullable().optional(),
     source: z.string().max(2000).nullable().optional(),
@@ -76,7 +76,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         throw bad('actual', `an actual goes with the state "measured", not "${input.state}"`);
       }
       if (input.state === 'not_evaluable' && (input.reason ?? '').trim() === '') throw bad('reason', 'N.V. (not evaluable) needs a reason');
-      const inputs = input.inputs === null || input.inputs === undefined ? null : Object.fromEntries(Object.entries(input.inputs).map(([k, v]) => [k, new Decimal(String(v).replace(',', '.'))]));
+      const inputs = input.inputs === null || input.inputs === undefined ? null : Object.fromEntries(Object.entries(input.inputs));
       const measurement = must(
         await store.putMeasurement(
           planId,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch, UserRecord } from '../../store/index.js';
-import { readAmount } from '../amounts.js';
+import { DecimalText, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
@@ -12,7 +12,6 @@ import { body, language, LANGUAGES, param } from '../validation.js';
 import { preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
-const DecimalText = z.union([z.number().finite(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
 const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a code such as A.2.1');
 const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
@@ -248,10 +247,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
       if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
-        const computed = await trees.computed(planId);
-        const current = computed.evaluation.indicator(indicatorId);
+        // The stored definition, not a computed tree: the last period may be closed, read as frozen.
+        const current = await store.indicatorContext(planId, indicatorId);
         if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-        unit = current.indicator.unit;
+        unit = current.unit;
       }
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);

@@ -4,16 +4,16 @@
  * band as a label too, so colour is never the only signal.
  */
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument } from '../api/types.js';
 import { percent } from '../format.js';
 
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 export const BAND_COLOUR: Record<Band | 'none', string> = { green: '#00703c', yellow: '#a66300', red: '#c0182a', none: '#5c6f82' };
 
@@ -35,35 +35,78 @@ function useChart(option: echarts.EChartsCoreOption, label: string) {
   return ref;
 }
 
-function PerformanceBars({ title, items, testId }: { title: string; items: Array<{ code: string; title: string; performance: number | null; band: Band | null }>; testId: string }) {
+type BarItem = { code: string; title: string; performance: number | null; band: Band | null };
+type Threshold = { band: Band; value: number };
+
+/** Above this many bars the chart turns sideways and scrolls: codes stay readable at any size. */
+const UPRIGHT_UP_TO = 24;
+const BAR_HEIGHT = 24;
+
+function PerformanceBars({ title, items, thresholds, testId }: { title: string; items: BarItem[]; thresholds: Threshold[]; testId: string }) {
   const { t } = useTranslation();
+  const sideways = items.length > UPRIGHT_UP_TO;
+  // The legend's thresholds as lines across the bars, so a bar's distance from its band is seen.
+  const markLine = {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed', width: 1.5 },
+    data: thresholds.map((th) => ({
+      [sideways ? 'xAxis' : 'yAxis']: th.value,
+      lineStyle: { color: BAND_COLOUR[th.band] },
+      label: { formatter: t('charts.threshold', { band: t(`band.${th.band}`).toLowerCase(), value: percent(th.value) }), position: 'end', color: BAND_COLOUR[th.band] },
+    })),
+  };
+  const categories = { type: 'category', data: items.map((i) => i.code), ...(sideways ? { inverse: true, axisLabel: { interval: 0 } } : { axisLabel: { interval: 0, rotate: items.length > 10 ? 45 : 0 } }) };
+  const values = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
   const option = {
-    grid: { left: 60, right: 20, top: 30, bottom: 40 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: items.map((i) => i.code) },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    // Room on the right (upright) or at the bottom (sideways) for the threshold lines' labels.
+    grid: sideways ? { left: 70, right: 60, top: 30, bottom: 40 } : { left: 60, right: 130, top: 30, bottom: items.length > 10 ? 70 : 40 },
+    tooltip: { trigger: 'axis', formatter: (ps: Array<{ dataIndex: number }>) => { const i = items[ps[0]?.dataIndex ?? -1]; return i === undefined ? '' : `${i.code} ${i.title}: ${percent(i.performance)}`; } },
+    xAxis: sideways ? values : categories,
+    yAxis: sideways ? categories : values,
     series: [
       {
         type: 'bar',
         data: items.map((i) => ({ value: i.performance, itemStyle: { color: BAND_COLOUR[i.band ?? 'none'] } })),
-        label: { show: items.length <= 10, position: 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null)}` },
+        label: { show: items.length <= 10 || sideways, position: sideways ? 'right' : 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null)}` },
+        markLine,
       },
     ],
   };
   const description = `${title}: ${items.map((i) => `${i.code} ${percent(i.performance)} ${t(`band.${i.band ?? 'none'}`)}`).join('; ')}`;
-  const ref = useChart(option, description);
+  const ref = useChart(option, `${description} ${thresholds.map((th) => th.value).join(' ')}`);
   return (
     <figure className="chart-figure">
       <figcaption className="h6">{title}</figcaption>
-      <div ref={ref} className="chart" role="img" aria-label={description} data-testid={testId} />
+      {sideways && <p className="small text-muted mb-1">{t('charts.many', { count: items.length })}</p>}
+      <div className={sideways ? 'chart-scroll' : undefined} tabIndex={sideways ? 0 : undefined} aria-label={sideways ? title : undefined} role={sideways ? 'region' : undefined}>
+        <div ref={ref} className="chart" style={sideways ? { height: `${items.length * BAR_HEIGHT + 60}px` } : undefined} role="img" aria-label={description} data-testid={testId} />
+      </div>
     </figure>
   );
 }
 
+type Level = 'areas' | 'strategic' | 'operational';
+
 export function PlanCharts({ doc }: { doc: TreeDocument }) {
   const { t } = useTranslation();
+  const [level, setLevel] = useState<Level>('strategic');
+  const [area, setArea] = useState('');
+  const byCode = new Map(doc.objectives.map((o) => [o.code, o]));
+  const depthOf = (code: string): number => {
+    let depth = 0;
+    for (let o = byCode.get(code); o?.parent != null; o = byCode.get(o.parent)) depth++;
+    return depth;
+  };
+  const areaOf = (code: string): string => {
+    let o = byCode.get(code);
+    while (o?.parent != null && byCode.has(o.parent)) o = byCode.get(o.parent);
+    return o?.code ?? code;
+  };
   const areas = doc.objectives.filter((o) => o.parent === null);
-  const strategic = doc.objectives.filter((o) => o.parent !== null && areas.some((a) => a.code === o.parent));
+  const wanted = level === 'areas' ? 0 : level === 'strategic' ? 1 : 2;
+  const shown = doc.objectives.filter((o) => (wanted === 2 ? depthOf(o.code) >= 2 : depthOf(o.code) === wanted) && (area === '' || level === 'areas' || areaOf(o.code) === area));
+  const thresholds: Threshold[] = doc.legend.flatMap((rule) => (rule.min === null ? [] : [{ band: rule.band, value: rule.min }]));
   const bands: Array<Band | 'none'> = ['green', 'yellow', 'red', 'none'];
   const counts = bands.map((b) => ({ band: b, count: doc.summary[b] }));
   const pieDescription = `${t('charts.perBand')}: ${counts.map((c) => `${t(`band.${c.band}`)} ${c.count}`).join(', ')}`;
@@ -88,14 +131,40 @@ export function PlanCharts({ doc }: { doc: TreeDocument }) {
       <h2 id="charts-title" className="h5">
         {t('charts.title')}
       </h2>
+      <div className="d-flex flex-wrap gap-3 mb-2">
+        <label className="d-flex align-items-center gap-2">
+          {t('charts.level')}
+          <select className="form-select form-select-sm w-auto" value={level} onChange={(e) => setLevel(e.target.value as Level)} data-testid="chart-level">
+            {(['areas', 'strategic', 'operational'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`charts.levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {level !== 'areas' && (
+          <label className="d-flex align-items-center gap-2">
+            {t('charts.area')}
+            <select className="form-select form-select-sm w-auto" value={area} onChange={(e) => setArea(e.target.value)} data-testid="chart-area">
+              <option value="">{t('charts.allAreas')}</option>
+              {areas.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.code} {a.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
       <div className="row g-3">
+        <div className="col-12 col-lg-8">
+          {shown.length === 0 ? (
+            <p className="text-muted">{t('charts.empty')}</p>
+          ) : (
+            <PerformanceBars key={`${level}/${area}`} title={t('charts.byLevel', { level: t(`charts.levels.${level}`) })} items={shown} thresholds={thresholds} testId="chart-bars" />
+          )}
+        </div>
         <div className="col-12 col-lg-4">
-          <PerformanceBars title={t('charts.byArea')} items={areas} testId="chart-areas" />
-        </div>
-        <div className="col-12 col-lg-5">
-          <PerformanceBars title={t('charts.byStrategic')} items={strategic} testId="chart-strategic" />
-        </div>
-        <div className="col-12 col-lg-3">
           <figure className="chart-figure">
             <figcaption className="h6">{t('charts.perBand')}</figcaption>
             <div ref={pie} className="chart" role="img" aria-label={pieDescription} data-testid="chart-bands" />
