@@ -476,12 +476,20 @@ export class SqlStore implements Store {
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      const source = await this.readPlanForPeriod(tx, planId);
-      if (!source.ok) return source;
-      const { record: from, periods, nodes: nodeMeta } = source.value;
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      // The caller's evaluation when it is of this very version and of the year end; else read here.
+      const basis = input.basis;
+      const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
+      let snapshot = current?.snapshot;
+      if (snapshot === undefined) {
+        const read = await this.readPlanForPeriod(tx, planId);
+        if (!read.ok) return read;
+        snapshot = read.value;
+      }
+      const { record: from, periods, nodes: nodeMeta } = snapshot;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
-      const plan = rollForward(evaluatePlan(source.value.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
       if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
       const record = await this.insertPlan(
