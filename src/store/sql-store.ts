@@ -507,7 +507,7 @@ export class SqlStore implements Store {
       );
       const indicators: Param[][] = [];
       // Next year's objectives and indicators stay with the same units and people (by id).
-      const own = source.value.indicators;
+      const own = snapshot.indicators;
       for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
@@ -1204,6 +1204,11 @@ export class SqlStore implements Store {
     const where: string[] = [];
     const params: Param[] = [];
     if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
+    if (query.plans !== undefined) {
+      if (query.plans.length === 0) return [];
+      where.push(`plan_id IN (${query.plans.map(() => '?').join(', ')})`);
+      params.push(...query.plans);
+    }
     if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
     if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
     params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));

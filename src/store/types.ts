@@ -486,6 +486,8 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   readonly planId?: string;
+  /** Only entries of these plans (entries of no plan, such as accounts, left out): what a reader may see. */
+  readonly plans?: readonly string[];
   readonly node?: string;
   readonly indicator?: string;
   readonly limit?: number;
