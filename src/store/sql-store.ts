@@ -8,6 +8,7 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
@@ -280,6 +281,7 @@ export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
+  readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   private readonly units: UnitRegistry;
@@ -288,6 +290,7 @@ export class SqlStore implements Store {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
+    this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
