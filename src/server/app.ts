@@ -121,10 +121,10 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       }),
     );
     // The SPA decides what a path means: any other page is index.html.
-    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    // Read on each request: a rebuilt app (new asset names) is served without a restart.
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.html(index);
+      return c.html(readFileSync(join(webRoot, 'index.html'), 'utf8'));
     });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
