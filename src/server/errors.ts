@@ -62,6 +62,16 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'invalid-transition': 409,
   'has-children': 409,
   'period-in-use': 409,
+  'in-use': 409,
+  'revision-required': 409,
+  'revision-open': 409,
+  'not-adopted': 409,
+  'plan-archived': 409,
+  'plan-has-closed-periods': 409,
+  'revision-reason-required': 422,
+  'invalid-act': 422,
+  'adoption-state': 409,
+  'revision-state': 409,
   invalid: 422,
 };
 

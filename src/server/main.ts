@@ -47,6 +47,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
       // ALBERO_MAX_IMPORT_MB: the largest table POST /api/plans/import takes (default 10).
       ...(megabytes('ALBERO_MAX_IMPORT_MB') !== undefined ? { uploadBytes: megabytes('ALBERO_MAX_IMPORT_MB')! } : {}),
     },
+    trustProxy: process.env.ALBERO_TRUST_PROXY === '1',
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });

@@ -1,5 +1,5 @@
 /**
- * The demo on first start: the 2024 fixture as a published plan, its year-end period collecting,
+ * The demo on first start: the 2024 fixture as a published plan adopted by its act, its year-end period collecting,
  * one account per role, and objective A.2 assigned to the referente's unit so entering a value is
  * possible straight away. Runs only on an empty database, and only when asked (the demo database).
  */
@@ -17,16 +17,21 @@ export interface DemoAccount {
 }
 
 export const DEMO_UNIT = 'Ufficio Internazionalizzazione';
+/** The act that adopted the demo plan (illustrative: a Giunta's resolution at the end of January). */
+export const DEMO_ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } as const;
 
 /** Seeds an empty store; returns the accounts created (their passwords are shown once) or null when there was something already. */
 export async function seedDemo(store: Store, fixturePath: string, password?: string): Promise<DemoAccount[] | null> {
-  if ((await store.countUsers()) > 0 || (await store.listPlans()).length > 0) return null;
+  if ((await store.countUsers()) > 0 || (await store.listPlans({ archived: 'all' })).length > 0) return null;
   const table = await importTableBytes(await readFile(fixturePath), 'albero-performance-2024.txt');
   if (table.value === null) throw new Error(`the demo plan ${fixturePath} cannot be read`);
   const plan = await store.importPlan({ table: table.value, year: 2024, organisation: 'Camera di commercio (demo)' }, SYSTEM);
   if (!plan.ok) throw new Error(plan.error.message);
   await store.updatePlan(plan.value.id, { published: true }, SYSTEM);
   await store.updateNode(plan.value.id, 'A.2', { unit: DEMO_UNIT }, undefined, SYSTEM);
+  // The published 2024 plan was adopted: from now on it changes only by recorded revisions.
+  const adopted = await store.adoptPlan(plan.value.id, DEMO_ACT, SYSTEM);
+  if (!adopted.ok) throw new Error(adopted.error.message);
   await store.transitionPeriod(plan.value.id, '2024-12-31', 'collecting', null, SYSTEM);
   const accounts: DemoAccount[] = (
     [

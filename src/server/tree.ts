@@ -10,9 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { evaluatePlan, toJsonNumber, type Evaluation } from '../core/index.js';
+import { evaluatePlan, toJsonNumber, type Evaluation, type Plan } from '../core/index.js';
 import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type RuleDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
-import { inputsToJson, isLocked, toMeasurement, type MeasurementRecord, type PeriodRecord, type PlanSnapshot, type Store, type UserRecord } from '../store/index.js';
+import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
@@ -25,6 +25,11 @@ export interface TreeIndicator extends IndicatorDocument {
   enteredBy: string | null;
   enteredAt: string | null;
   editable: boolean;
+  /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
+  unitId: string | null;
+  unitName: string | null;
+  personId: string | null;
+  person: string | null;
   /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
   formula: FormulaDocument | null;
   /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
@@ -43,6 +48,9 @@ export interface TreeIndicator extends IndicatorDocument {
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
   owner: string | null;
   unit: string | null;
+  unitId: string | null;
+  personId: string | null;
+  person: string | null;
   version: number;
   indicators: TreeIndicator[];
 }
@@ -52,7 +60,45 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
   dataVersion: number;
   period: PeriodRecord;
   periods: readonly PeriodRecord[];
+  /** A closed or validated period is read from its closing: which one, and the revisions made since (null: an open period, read live). */
+  closing: TreeClosing | null;
   objectives: TreeObjective[];
+}
+
+/** The revisions of the plan made after a closed period was closed: they changed the open periods only. */
+export interface ChangedAfterClosing {
+  number: number;
+  kind: RevisionRecord['kind'];
+  reason: string;
+  date: string;
+  status: RevisionRecord['status'];
+  changes: number;
+}
+
+export interface TreeClosing {
+  seq: number;
+  closedAt: string;
+  closedBy: string | null;
+  changedAfter: ChangedAfterClosing[];
+}
+
+/** The revisions with changes made after `closedAt` (the ones a closed period does not reflect). */
+export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: string): ChangedAfterClosing[] {
+  return revisions
+    .map((r) => ({ r, later: r.changes.filter((c) => c.at > closedAt).length }))
+    .filter(({ later }) => later > 0)
+    .map(({ r, later }) => ({ number: r.number, kind: r.kind, reason: r.reason, date: r.date, status: r.status, changes: later }));
+}
+
+/** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
+interface FrozenEntry {
+  readonly plan: Plan;
+  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly indicators: ReadonlyMap<string, IndicatorMeta>;
+  readonly closedAt: string;
+  readonly closedBy: string | null;
+  readonly evaluation: Evaluation;
+  readonly base: EvaluationDocument;
 }
 
 export interface ComputedPlan {
@@ -65,6 +111,8 @@ export interface ComputedPlan {
   readonly assignments: ReadonlyMap<string, Assignment>;
   /** The tree's answer per editability key and branch: its JSON text, and its encodings made when first asked for. */
   readonly texts: Map<string, CachedText>;
+  /** Set when the period is read from its frozen closing (closed or validated). */
+  readonly closing: TreeClosing | null;
 }
 
 /** The content codings the tree is served in, best first. */
@@ -107,12 +155,25 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
   for (const node of snapshot.plan.nodes) {
     const owners: string[] = [];
     const units: string[] = [];
+    const unitIds: string[] = [];
+    const personIds: string[] = [];
     for (let code: string | null | undefined = node.code, guard = 0; code != null && guard < 64; code = parent.get(code), guard++) {
       const meta = snapshot.nodes.get(code);
       if (meta?.owner) owners.push(meta.owner);
       if (meta?.unit) units.push(meta.unit);
+      if (meta?.unitId) unitIds.push(meta.unitId);
+      if (meta?.personId) personIds.push(meta.personId);
     }
-    for (const ind of node.indicators) result.set(ind.id, { indicatorOwner: ind.owner ?? null, nodeOwners: owners, nodeUnits: units });
+    for (const ind of node.indicators) {
+      const own = snapshot.indicators.get(ind.id);
+      result.set(ind.id, {
+        indicatorOwner: ind.owner ?? null,
+        nodeOwners: owners,
+        nodeUnits: units,
+        unitIds: own?.unitId ? [own.unitId, ...unitIds] : unitIds,
+        personIds: own?.personId ? [own.personId, ...personIds] : personIds,
+      });
+    }
   }
   return result;
 }
@@ -120,6 +181,8 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
 export class TreeService {
   private readonly cache = new Map<string, ComputedPlan>();
   private readonly loading = new Map<string, Promise<ComputedPlan>>();
+  /** Frozen closings by (plan, period, closing): a closed period's evaluation survives the plan's later data versions. */
+  private readonly frozen = new Map<string, Promise<FrozenEntry | undefined>>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -149,9 +212,8 @@ export class TreeService {
   }
 
   private async load(planId: string, periodId: string | undefined, key: string): Promise<ComputedPlan> {
-    const snapshot = must(await this.store.planForPeriod(planId, periodId));
-    const evaluation = evaluatePlan(snapshot.plan);
-    const entry: ComputedPlan = { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map(), dataVersion: snapshot.record.dataVersion };
+    const entry = (await this.loadFrozen(planId, periodId)) ?? this.live(must(await this.store.planForPeriod(planId, periodId)));
+    const snapshot = entry.snapshot;
     const keep = (k: string): void => {
       // A slow load must not replace a newer entry that a write brought forward meanwhile.
       const current = this.cache.get(k);
@@ -165,6 +227,47 @@ export class TreeService {
     return entry;
   }
 
+  private live(snapshot: PlanSnapshot): ComputedPlan {
+    const evaluation = evaluatePlan(snapshot.plan);
+    return { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map(), dataVersion: snapshot.record.dataVersion, closing: null };
+  }
+
+  /**
+   * A closed or validated period, read from its latest closing: the figures as they stood when it
+   * was closed, whatever the plan became since. The frozen evaluation is kept per closing, so a
+   * new data version of the plan (a value entered in an open period, a revision) costs one small
+   * query (the period's header) and the revisions, not a re-evaluation. undefined: read it live.
+   */
+  private async loadFrozen(planId: string, periodId: string | undefined): Promise<ComputedPlan | undefined> {
+    const header = must(await this.store.periodHeader(planId, periodId));
+    if (!isLocked(header.period.state) || header.closing === null) return undefined;
+    const frozenKey = `${planId}\u0000${header.period.id}\u0000${header.closing.seq}`;
+    let frozen = this.frozen.get(frozenKey);
+    if (frozen === undefined) {
+      frozen = this.store.frozenSnapshot(planId, header.period.id, header.closing.seq).then((f) => {
+        if (f === undefined) return undefined;
+        const evaluation = evaluatePlan(f.plan);
+        return { plan: f.plan, nodes: f.nodes, indicators: f.indicators, closedAt: f.closedAt, closedBy: f.closedBy, evaluation, base: evaluationDocument(evaluation) };
+      });
+      frozen.catch(() => this.frozen.delete(frozenKey));
+      this.frozen.set(frozenKey, frozen);
+      while (this.frozen.size > this.maxEntries) this.frozen.delete(this.frozen.keys().next().value!);
+    }
+    const f = await frozen;
+    if (f === undefined) return undefined;
+    const revisions = header.record.status === 'adopted' ? ((await this.store.listRevisions(planId)) ?? []) : [];
+    const snapshot: PlanSnapshot = { record: header.record, period: header.period, periods: header.periods, plan: f.plan, nodes: f.nodes, indicators: f.indicators };
+    return {
+      snapshot,
+      evaluation: f.evaluation,
+      base: f.base,
+      assignments: assignments(snapshot),
+      texts: new Map(),
+      dataVersion: header.record.dataVersion,
+      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter: revisionsAfter(revisions, f.closedAt) },
+    };
+  }
+
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -173,9 +276,11 @@ export class TreeService {
 
   /** One key per distinct answer to "which values may this user edit?". */
   editKey(user: UserRecord | null, computed: ComputedPlan): string {
-    if (user === null || isLocked(computed.snapshot.period.state)) return 'none';
+    // The public's answer is its own: no internal notes, evidence or who entered what.
+    if (user === null) return 'public';
+    if (isLocked(computed.snapshot.period.state)) return 'none';
     if (user.role === 'admin' || user.role === 'controller') return 'all';
-    if (user.role === 'referente') return `ref\u0000${user.username}\u0000${[...user.units].sort().join('\u0000')}`;
+    if (user.role === 'referente') return `ref\u0000${user.id}\u0000${user.username}\u0000${[...user.unitIds].sort().join('\u0000')}`;
     return 'none';
   }
 
@@ -190,12 +295,16 @@ export class TreeService {
       dataVersion: computed.dataVersion,
       period: snapshot.period,
       periods: snapshot.periods,
+      closing: computed.closing,
       objectives: objectives.map((o) => {
         const meta = snapshot.nodes.get(o.code);
         return {
           ...o,
           owner: meta?.owner ?? null,
           unit: meta?.unit ?? null,
+          unitId: meta?.unitId ?? null,
+          personId: meta?.personId ?? null,
+          person: meta?.person ?? null,
           version: meta?.version ?? 0,
           indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
         };
@@ -248,11 +357,12 @@ export class TreeService {
    */
   applyMeasurement(planId: string, periodId: string, record: MeasurementRecord, dataVersion: number): void {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
-    if (entry === undefined || entry.dataVersion !== dataVersion - 1 || entry.snapshot.period.id !== periodId) return;
+    // A frozen closing is never brought forward (its period refuses values; its evaluation is shared).
+    if (entry === undefined || entry.closing !== null || entry.dataVersion !== dataVersion - 1 || entry.snapshot.period.id !== periodId) return;
     const changed = entry.evaluation.setMeasurement(record.indicatorId, toMeasurement(record));
     const meta = entry.snapshot.indicators.get(record.indicatorId);
     const indicators = new Map(entry.snapshot.indicators);
-    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, measurement: record });
+    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, unitId: meta?.unitId ?? null, unit: meta?.unit ?? null, personId: meta?.personId ?? null, person: meta?.person ?? null, measurement: record });
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
     patchDocument(entry.base, entry.evaluation, changed);
@@ -289,14 +399,19 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     ...i,
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
-    evidence: m?.evidence ?? null,
-    source: m?.source ?? null,
-    notes: m?.notes ?? null,
-    enteredBy: m?.enteredBy ?? null,
-    enteredAt: m?.enteredAt ?? null,
+    // Internal to the office and the OIV: never shown to the public.
+    evidence: user === null ? null : (m?.evidence ?? null),
+    source: user === null ? null : (m?.source ?? null),
+    notes: user === null ? null : (m?.notes ?? null),
+    enteredBy: user === null ? null : (m?.enteredBy ?? null),
+    enteredAt: user === null ? null : (m?.enteredAt ?? null),
     formula: formulaDocument(definition?.formula ?? null),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     rule: ruleDocument(definition?.scoring ?? null),
+    unitId: meta?.unitId ?? null,
+    unitName: meta?.unit ?? null,
+    personId: meta?.personId ?? null,
+    person: meta?.person ?? null,
     baseline: amountJson(definition?.baseline ?? null),
     baselineText: amountText(definition?.baseline ?? null, i.unit),
     baselineYear: definition?.baselineYear ?? null,

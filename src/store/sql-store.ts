@@ -8,13 +8,25 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
+import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
-import { canTransition, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
+import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { Reviews } from './reviews.js';
+import { ensureUnitsByName, setUserUnits, UnitRegistry, unitsOfUsers, unknownUnit, unknownUser } from './units.js';
 import type {
+  Act,
   Actor,
   AuditEntry,
+  FrozenSnapshot,
+  NewRevision,
+  PeriodHeader,
+  RevisionPatch,
+  RevisionRecord,
   AuditQuery,
   Failure,
   ImportInput,
@@ -43,6 +55,14 @@ import type {
   StoredMeasurement,
   UserPatch,
   UserRecord,
+  CampaignData,
+  Reassignment,
+  ReviewAction,
+  ReviewRecord,
+  UnitImportRow,
+  UnitInput,
+  UnitPatch,
+  UnitRecord,
 } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -79,7 +99,7 @@ export function defaultPeriods(year: number): Array<{ id: string; label: string;
   ];
 }
 
-const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
+const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
 
 function planRecord(r: Row): PlanRecord {
   return {
@@ -92,11 +112,15 @@ function planRecord(r: Row): PlanRecord {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     dataVersion: Number(r.data_version),
+    status: r.status === 'adopted' ? 'adopted' : 'draft',
+    adoption: r.status === 'adopted' ? { act: planAct(r)!, adoptedAt: String(r.adopted_at), adoptedBy: str(r.adopted_by) } : null,
+    archivedAt: str(r.archived_at),
+    openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
   };
 }
 
 function periodRecord(r: Row): PeriodRecord {
-  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at) };
+  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at), deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline) };
 }
 
 function measurementRecord(r: Row): MeasurementRecord {
@@ -134,20 +158,28 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
   };
 }
 
-function userRecord(r: Row): UserRecord {
+function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefined): UserRecord {
   return {
     id: String(r.id),
     username: String(r.username),
     displayName: String(r.display_name),
     role: r.role as Role,
-    units: JSON.parse(String(r.units)) as string[],
+    units: units?.names ?? [],
+    unitIds: units?.ids ?? [],
     active: Number(r.active) === 1,
     createdAt: String(r.created_at),
+    mustChangePassword: Number(r.must_change_password ?? 0) === 1,
   };
 }
 
+/** Users with their units (one more query for all of them). */
+async function usersWithUnits(q: Queryable, rows: Row[]): Promise<UserRecord[]> {
+  const units = await unitsOfUsers(q, rows.map((r) => String(r.id)));
+  return rows.map((r) => userRecord(r, units.get(String(r.id))));
+}
+
 function nodeJson(r: Row): Record<string, unknown> {
-  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unit: r.unit, version: Number(r.version) };
+  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unitId: r.unit_id ?? null, personId: r.person_id ?? null, version: Number(r.version) };
 }
 
 function indicatorJson(r: Row): Record<string, unknown> {
@@ -163,6 +195,8 @@ function indicatorJson(r: Row): Record<string, unknown> {
     scoring: parse(r.scoring),
     formula: parse(r.formula),
     owner: r.owner,
+    unitId: r.unit_id ?? null,
+    personId: r.person_id ?? null,
     source: r.source,
     notes: r.notes,
     baseline: parse(r.baseline),
@@ -215,7 +249,7 @@ async function touch(tx: Queryable, planId: string): Promise<void> {
   await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
-export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets'] as const;
+export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets', 'unit_id', 'person_id'] as const;
 
 export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput): Param[] {
   return [
@@ -238,6 +272,8 @@ export function indicatorRow(planId: string, code: string, position: number, id:
     1,
     i.baselineYear ?? null,
     text(nextTargetsToJson(i.nextTargets)),
+    i.unitId ?? null,
+    i.personId ?? null,
   ];
 }
 
@@ -245,12 +281,87 @@ export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
+  readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
+  readonly relazioni: RelazioneStore;
+  private readonly units: UnitRegistry;
+  private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
+    this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
+    this.relazioni = new SqlRelazioni(db);
+    this.units = new UnitRegistry(db);
+    this.reviews = new Reviews(db, periodRecord, async (q, planId) => {
+      const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      return r === undefined ? undefined : planRecord(r);
+    });
+  }
+
+  listUnits(): Promise<UnitRecord[]> {
+    return this.units.list();
+  }
+
+  getUnit(id: string): Promise<UnitRecord | undefined> {
+    return this.units.get(id);
+  }
+
+  findUnitsByName(names: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+    return this.units.findByName(names);
+  }
+
+  createUnit(input: UnitInput, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.create(input, actor);
+  }
+
+  updateUnit(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.update(id, patch, expectedVersion, actor);
+  }
+
+  deleteUnit(id: string, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.delete(id, actor);
+  }
+
+  importUnits(rows: readonly UnitImportRow[], actor: Actor, dryRun = false): Promise<Result<{ created: number; updated: number }>> {
+    return this.units.import(rows, actor, dryRun);
+  }
+
+  reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>> {
+    return this.units.reassign(planId, change, actor);
+  }
+
+  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.reviews.setDeadline(planId, periodId, deadline, actor);
+  }
+
+  reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
+    return this.reviews.review(planId, indicatorId, periodId, action, note, expectedVersion, actor);
+  }
+
+  listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]> {
+    return this.reviews.list(planId, indicatorId, periodId);
+  }
+
+  campaignData(planId: string): Promise<CampaignData | undefined> {
+    return this.reviews.campaign(planId);
+  }
+
+  /** The unit a node or indicator write names: by id (checked), or by name (found or created). */
+  private async unitFor(tx: Queryable, input: { unit?: string | null; unitId?: string | null }, actor: Actor): Promise<Result<string | null | undefined>> {
+    if (input.unitId !== undefined) {
+      if (input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      return ok(input.unitId);
+    }
+    if (input.unit === undefined) return ok(undefined);
+    if (input.unit === null || input.unit.trim() === '') return ok(null);
+    return ok((await ensureUnitsByName(tx, [input.unit], actor))[0]!);
+  }
+
+  private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
+    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined) return fail('invalid', `there is no user ${personId}`, { field: 'personId' });
+    return ok(personId);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */
@@ -268,8 +379,14 @@ export class SqlStore implements Store {
     return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
   }
 
-  async listPlans(): Promise<PlanRecord[]> {
-    return (await this.db.all(`${PLAN_SELECT} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
+  private get shareLock(): string {
+    return this.db.dialect === 'postgres' ? ' FOR SHARE' : '';
+  }
+
+  async listPlans(options: { readonly archived?: 'exclude' | 'only' | 'all' } = {}): Promise<PlanRecord[]> {
+    const archived = options.archived ?? 'exclude';
+    const where = archived === 'exclude' ? ' WHERE p.archived_at IS NULL' : archived === 'only' ? ' WHERE p.archived_at IS NOT NULL' : '';
+    return (await this.db.all(`${PLAN_SELECT}${where} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
   }
 
   async getPlan(planId: string): Promise<PlanRecord | undefined> {
@@ -359,12 +476,20 @@ export class SqlStore implements Store {
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      const source = await this.readPlanForPeriod(tx, planId);
-      if (!source.ok) return source;
-      const { record: from, periods, nodes: nodeMeta } = source.value;
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      // The caller's evaluation when it is of this very version and of the year end; else read here.
+      const basis = input.basis;
+      const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
+      let snapshot = current?.snapshot;
+      if (snapshot === undefined) {
+        const read = await this.readPlanForPeriod(tx, planId);
+        if (!read.ok) return read;
+        snapshot = read.value;
+      }
+      const { record: from, periods, nodes: nodeMeta } = snapshot;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
-      const plan = rollForward(evaluatePlan(source.value.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
       if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
       const record = await this.insertPlan(
@@ -377,11 +502,13 @@ export class SqlStore implements Store {
       await insertMany(
         tx,
         'nodes',
-        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
-        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, nodeMeta.get(n.code)?.unit ?? null, 1]),
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
+        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, nodeMeta.get(n.code)?.unitId ?? null, nodeMeta.get(n.code)?.personId ?? null]),
       );
       const indicators: Param[][] = [];
-      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind)));
+      // Next year's objectives and indicators stay with the same units and people (by id).
+      const own = source.value.indicators;
+      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
       return ok(record);
@@ -402,8 +529,22 @@ export class SqlStore implements Store {
       if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
       const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
-      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, now(), planId]);
-      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next });
+      // The title is part of the plan's definition (a revision once adopted); publishing is not.
+      let gate: Gate = { revision: null };
+      if (next.title !== b.title) {
+        const checked = await editGate(tx, planId, this.shareLock);
+        if (!checked.ok) return checked;
+        gate = checked.value;
+      } else if (b.archivedAt !== null && next.version !== b.version) {
+        return archivedRefusal(planId);
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, at, planId]);
+      if (next.title !== b.title) {
+        await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
+        await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
+      }
+      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next, reason: gateReason(gate) });
       return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
     });
   }
@@ -413,6 +554,11 @@ export class SqlStore implements Store {
       const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
       if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
+      // Closed and validated results are kept: such a plan is archived, never deleted.
+      const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({ id: String(r.id), label: String(r.label), state: String(r.state) }));
+      if (locked.length > 0) {
+        return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
+      }
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
       await audit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
       return ok(b);
@@ -433,8 +579,8 @@ export class SqlStore implements Store {
     if (period === undefined) {
       return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) }, periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) });
     }
-    const nodeRows = await tx.all(`SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
-    const indicatorRows = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
+    const nodeRows = await tx.all(`SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`, [planId]);
+    const indicatorRows = await tx.all(`SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`, [planId]);
     const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
     const measured = new Map<string, MeasurementRecord>();
     for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
@@ -467,12 +613,12 @@ export class SqlStore implements Store {
       const list = byNode.get(String(r.node_code)) ?? [];
       list.push(indicator);
       byNode.set(String(r.node_code), list);
-      indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m });
+      indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
     }
     const nodeMeta = new Map<string, NodeMeta>();
     const nodes: PlanNode[] = nodeRows.map((r) => {
       const code = String(r.code);
-      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit), version: Number(r.version) });
+      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
       return {
         code,
         title: String(r.title),
@@ -496,14 +642,19 @@ export class SqlStore implements Store {
 
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
         return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
       }
+      const unit = await this.unitFor(tx, input, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
       const last = await one(tx, `SELECT MAX(position) AS p FROM nodes WHERE plan_id = ?`, [planId]);
       const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
-      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, [
+      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version, unit_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`, [
         planId,
         input.code,
         position,
@@ -512,41 +663,53 @@ export class SqlStore implements Store {
         input.level ?? null,
         input.weight?.toString() ?? null,
         input.owner ?? null,
-        input.unit ?? null,
+        unit.value ?? null,
+        person.value ?? null,
       ]);
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after) });
-      return ok({ owner: input.owner ?? null, unit: input.unit ?? null, version: 1 });
+      await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'node', entityId: input.code, node: input.code, after: nodeJson(after) }, now());
+      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after), reason: gateReason(gate.value) });
+      return ok(await this.nodeMeta(tx, planId, input.code));
     });
   }
 
   async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
         return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) }, { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion });
       }
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
-      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
+      const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
+      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
         patch.title ?? String(before.title),
         has('level') ? (patch.level ?? null) : str(before.level),
         has('weight') ? (patch.weight?.toString() ?? null) : str(before.weight),
         has('owner') ? (patch.owner ?? null) : str(before.owner),
-        has('unit') ? (patch.unit ?? null) : str(before.unit),
+        unit.value === undefined ? str(before.unit_id) : unit.value,
+        person.value === undefined ? str(before.person_id) : person.value,
         planId,
         code,
       ]);
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after) });
-      return ok({ owner: str(after.owner), unit: str(after.unit), version: Number(after.version) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: nodeJson(before), after: nodeJson(after) }, now());
+      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after), reason: gateReason(gate.value) });
+      return ok(await this.nodeMeta(tx, planId, code));
     });
   }
 
   async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
@@ -554,13 +717,17 @@ export class SqlStore implements Store {
       const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: { ...nodeJson(before), indicators: indicators.map(indicatorJson) } });
+      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson) };
+      await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed }, now());
+      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: removed, reason: gateReason(gate.value) });
       return ok(null);
     });
   }
 
   async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       const ids = new Set(existing.map((r) => String(r.id)));
@@ -568,16 +735,22 @@ export class SqlStore implements Store {
       while (ids.has(`${code}:${n}`)) n++;
       const id = `${code}:${n}`;
       const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
+      if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'indicator', entityId: id, node: code, indicator: id, after: indicatorJson(after) }, now());
+      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after), reason: gateReason(gate.value) });
       return ok({ id, version: 1 });
     });
   }
 
   async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (Number(before.version) !== expectedVersion) {
@@ -585,8 +758,11 @@ export class SqlStore implements Store {
       }
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
+      if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined) return fail('invalid', `there is no unit ${patch.unitId}`, { field: 'unitId' });
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
       const changed = await tx.run(
-        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
+        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
         [
           patch.name ?? str(before.name),
           patch.weight?.toString() ?? str(before.weight),
@@ -602,6 +778,8 @@ export class SqlStore implements Store {
           pick('baseline', text(amountToJson(patch.baseline ?? null)), 'baseline'),
           pick('baselineYear', patch.baselineYear ?? null, 'baseline_year'),
           pick('nextTargets', text(nextTargetsToJson(patch.nextTargets)), 'next_targets'),
+          pick('unitId', patch.unitId ?? null, 'unit_id'),
+          pick('personId', patch.personId ?? null, 'person_id'),
           planId,
           indicatorId,
           expectedVersion,
@@ -610,18 +788,22 @@ export class SqlStore implements Store {
       if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) }, now());
+      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after), reason: gateReason(gate.value) });
       return ok({ id: indicatorId, version: Number(after.version) });
     });
   }
 
   async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) });
+      await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) }, now());
+      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), reason: gateReason(gate.value) });
       return ok(null);
     });
   }
@@ -636,6 +818,7 @@ export class SqlStore implements Store {
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (isLocked(period.state as PeriodState)) {
@@ -671,20 +854,29 @@ export class SqlStore implements Store {
   }
 
   async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
-    const row = await one(this.db, `SELECT node_code, unit, formula, owner FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+    const row = await one(this.db, `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
     if (row === undefined) return undefined;
     const nodeOwners: string[] = [];
     const nodeUnits: string[] = [];
+    const unitIds: string[] = row.unit_id === null ? [] : [String(row.unit_id)];
+    const personIds: string[] = row.person_id === null ? [] : [String(row.person_id)];
     // Walk up the tree (a few levels); the guard stops a corrupted cycle.
     let code: string | null = String(row.node_code);
     for (let depth = 0; code !== null && depth < 64; depth++) {
-      const node: Row | undefined = await one(this.db, `SELECT parent, owner, unit FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      const node: Row | undefined = await one(this.db, `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]);
       if (node === undefined) break;
       if (node.owner !== null) nodeOwners.push(String(node.owner));
-      if (node.unit !== null) nodeUnits.push(String(node.unit));
+      if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
+      if (node.unit_id !== null) unitIds.push(String(node.unit_id));
+      if (node.person_id !== null) personIds.push(String(node.person_id));
       code = str(node.parent);
     }
-    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits };
+    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits, unitIds, personIds };
+  }
+
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
+    const r = (await one(tx, `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]))!;
+    return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
@@ -699,8 +891,9 @@ export class SqlStore implements Store {
 
   async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
-      const plan = await one(tx, `SELECT year FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const plan = await one(tx, `SELECT year, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
       if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (plan.archived_at !== null) return archivedRefusal(planId);
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
       if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
       const label = periodLabel(period);
@@ -723,6 +916,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
@@ -737,6 +931,7 @@ export class SqlStore implements Store {
       // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       if (before.state !== 'open') {
         return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state }, { label: before.label, reason: 'not-open', state: before.state });
@@ -759,6 +954,7 @@ export class SqlStore implements Store {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const check = canTransition(before.state, to, reason);
       if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
       await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
@@ -769,10 +965,13 @@ export class SqlStore implements Store {
         if (!frozen.ok) return frozen;
         const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
         const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
-        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan) VALUES (?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan))]);
+        const meta = frozenMetaToJson(frozen.value.plan, frozen.value.nodes, frozen.value.indicators);
+        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan)), JSON.stringify(meta)]);
       }
       await touch(tx, planId);
-      await audit(tx, actor, { action: to === 'validated' ? 'validate' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: { state: after.state }, reason });
+      // Reopening a validated period voids the OIV's validation: the trail says so in words.
+      const voided = before.state === 'validated' && to === 'collecting';
+      await audit(tx, actor, { action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: voided ? { state: after.state, validationVoided: true } : { state: after.state }, reason });
       return ok(after);
     });
   }
@@ -781,6 +980,195 @@ export class SqlStore implements Store {
     const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
     if (row === undefined) return undefined;
     return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
+  }
+
+  private async isArchived(tx: Queryable, planId: string): Promise<boolean> {
+    const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
+    return row !== undefined && row.archived_at !== null;
+  }
+
+  async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
+    return this.db.transaction(async (tx) => {
+      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
+      if (period === undefined) {
+        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+      }
+      const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
+      return ok({
+        record: planRecord(planRow),
+        period,
+        periods,
+        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
+      });
+    });
+  }
+
+  async frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
+    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? AND seq = ?`, [planId, periodId, seq]);
+    if (row === undefined) return undefined;
+    const frozen = frozenFromJson(planFromJson(parse(row.plan)), parse(row.meta));
+    return { seq, closedAt: String(row.closed_at), closedBy: str(row.closed_by), ...frozen };
+  }
+
+  async adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
+    const problem = actProblem(act);
+    if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
+      const at = now();
+      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [act.kind.trim(), act.number.trim(), act.date, at, actor.username, at, planId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'adopt', entity: 'plan', entityId: planId, planId, before: { status: 'draft' }, after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } } });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      const was = row.archived_at !== null;
+      if (was === archived) {
+        return archived
+          ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true })
+          : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+      return readRevisions(tx, planId);
+    });
+  }
+
+  async openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
+    const reason = input.reason.trim();
+    if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    const date = input.date ?? now().slice(0, 10);
+    if (!isIsoDate(date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = input.act == null ? null : actProblem(input.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status !== 'adopted') {
+        return refuse('not-adopted', {}, { status: row.status });
+      }
+      const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
+      if (open !== undefined) {
+        const n = Number(open.seq);
+        return refuse('revision-open', { number: n }, { number: n });
+      }
+      const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
+      const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+      const act = input.act ?? null;
+      await tx.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, act_kind, act_number, act_date, status, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`, [
+        planId,
+        number,
+        input.kind ?? 'variazione',
+        reason,
+        date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        now(),
+        actor.username,
+      ]);
+      await touch(tx, planId);
+      const revision = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
+      return ok(revision);
+    });
+  }
+
+  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
+    if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    if (patch.date !== undefined && !isIsoDate(patch.date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = patch.act == null ? null : actProblem(patch.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
+        return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      }
+      const act = patch.act === undefined ? before.act : patch.act;
+      await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        patch.reason?.trim() ?? before.reason,
+        patch.date ?? before.date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
+      return ok(after);
+    });
+  }
+
+  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+    const actCheck = act === null ? null : actProblem(act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      // Locked for update: edits in flight (which share-lock the open revision) finish first.
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      if (before.changes.length === 0) {
+        return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
+      }
+      const finalAct = act ?? before.act;
+      const at = now();
+      await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        at,
+        actor.username,
+        finalAct?.kind.trim() ?? null,
+        finalAct?.number.trim() ?? null,
+        finalAct?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await audit(tx, actor, { action: 'approve', entity: 'revision', entityId: String(number), planId, before: { status: 'open' }, after: { status: 'approved', act: after.act, changes: after.changes.length }, reason: after.reason });
+      return ok(after);
+    });
+  }
+
+  async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' || before.changes.length > 0) {
+        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
+      }
+      await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
+      await touch(tx, planId);
+      await audit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      return ok(before);
+    });
   }
 
   async loginFailures(keys: readonly string[]): Promise<LoginFailure[]> {
@@ -839,34 +1227,40 @@ export class SqlStore implements Store {
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return (await this.db.all(`SELECT * FROM users ORDER BY username`)).map(userRecord);
+    return usersWithUnits(this.db, await this.db.all(`SELECT * FROM users ORDER BY username`));
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
     const r = await one(this.db, `SELECT * FROM users WHERE id = ?`, [id]);
-    return r === undefined ? undefined : userRecord(r);
+    return r === undefined ? undefined : (await usersWithUnits(this.db, [r]))[0];
   }
 
   async findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
     const r = await one(this.db, `SELECT * FROM users WHERE username = ?`, [username]);
-    return r === undefined ? undefined : { ...userRecord(r), passwordHash: String(r.password_hash) };
+    return r === undefined ? undefined : { ...(await usersWithUnits(this.db, [r]))[0]!, passwordHash: String(r.password_hash) };
   }
 
   async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
       const id = randomUUID();
-      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, [
+      if (input.unitIds !== undefined) {
+        const missing = await unknownUnit(tx, input.unitIds);
+        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+      }
+      const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
+      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?)`, [
         id,
         input.username,
         input.displayName,
         input.role,
-        JSON.stringify(input.units),
         input.passwordHash,
         now(),
+        input.mustChangePassword === true ? 1 : 0,
       ]);
-      const user = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
-      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units } });
+      await setUserUnits(tx, id, unitIds);
+      const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
+      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds } });
       return ok(user);
     });
   }
@@ -875,19 +1269,26 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
       if (row === undefined) return fail('not-found', `there is no user with the id ${id}`, undefined, { what: 'user', id });
-      const before = userRecord(row);
-      await tx.run(`UPDATE users SET display_name = ?, role = ?, units = ?, active = ?, password_hash = ? WHERE id = ?`, [
+      const before = (await usersWithUnits(tx, [row]))[0]!;
+      if (patch.unitIds !== undefined) {
+        const missing = await unknownUnit(tx, patch.unitIds);
+        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+      }
+      if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
+      // A new password clears the temporary flag unless it is itself temporary.
+      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : patch.mustChangePassword ?? before.mustChangePassword;
+      await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ? WHERE id = ?`, [
         patch.displayName ?? before.displayName,
         patch.role ?? before.role,
-        JSON.stringify(patch.units ?? before.units),
         (patch.active ?? before.active) ? 1 : 0,
         patch.passwordHash ?? String(row.password_hash),
+        mustChange ? 1 : 0,
         id,
       ]);
       // A new password or a disabled account ends every open session of that user.
       if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
-      const after = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
-      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, active: u.active });
+      const after = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
+      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword });
       await audit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });
       return ok(after);
     });
@@ -903,12 +1304,25 @@ export class SqlStore implements Store {
     const r = await one(this.db, `SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, [id]);
     if (r === undefined) return undefined;
     if (String(r.expires_at) < now() || Number(r.active) !== 1) return undefined;
-    return { user: userRecord(r), csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
+    return { user: (await usersWithUnits(this.db, [r]))[0]!, csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
   }
 
   async deleteSession(id: string): Promise<void> {
     await this.db.run(`DELETE FROM sessions WHERE id = ?`, [id]);
   }
+}
+
+/** A revision as the audit trail keeps it (without its changes, which have their own entries). */
+function revisionJson(r: RevisionRecord): Record<string, unknown> {
+  return { number: r.number, kind: r.kind, reason: r.reason, date: r.date, act: r.act, status: r.status };
+}
+
+/** null when the act can be recorded, otherwise the field at fault. */
+function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
+  if (act.kind.trim() === '') return { field: 'kind' };
+  if (act.number.trim() === '') return { field: 'number' };
+  if (!isIsoDate(act.date)) return { field: 'date' };
+  return null;
 }
 
 const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;

@@ -162,7 +162,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
       const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period');
       expect(trail.map((a) => [a.action, (a.after as { state: string }).state, a.reason])).toEqual([
-        ['transition', 'collecting', 'errore materiale nel dato di B.1'],
+        ['void-validation', 'collecting', 'errore materiale nel dato di B.1'],
         ['validate', 'validated', null],
         ['transition', 'closed', null],
         ['transition', 'collecting', null],
@@ -208,7 +208,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(second.seq).toBe(2);
       const refrozen = second.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
       expect(refrozen.measurement).toMatchObject({ state: 'measured', actual: { kind: 'number', value: new Decimal('1.2') } });
-      // Deleting the plan takes its frozen copies with it.
+      // A plan with a closed period is not deleted; reopened, deleting it takes its frozen copies with it.
+      const refused = await store.deletePlan(planId, alice);
+      expect(!refused.ok && refused.error.code).toBe('plan-has-closed-periods');
+      await store.transitionPeriod(planId, period, 'collecting', 'da eliminare', alice);
       expect((await store.deletePlan(planId, alice)).ok).toBe(true);
       expect(await store.lastClosing(planId, period)).toBeUndefined();
     });
@@ -308,11 +311,13 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       if (!snapshot.ok) throw new Error('snapshot');
       const evaluation = evaluatePlan(snapshot.value.plan);
       expect(toJsonNumber(evaluation.node('A.1')!.performance)).toBe(75);
-      expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', version: 1 });
-      expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({ node: 'A.1', unit: 'number', formula: null, owner: null, nodeOwners: [], nodeUnits: ['Ufficio A'] });
+      // The unit named by text became a registry unit, referred to by id.
+      const unitA = (await store.listUnits()).find((u) => u.name === 'Ufficio A')!;
+      expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 1 });
+      expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({ node: 'A.1', unit: 'number', formula: null, owner: null, nodeOwners: [], nodeUnits: ['Ufficio A'], unitIds: [unitA.id], personIds: [] });
       expect(await store.indicatorContext(planId, 'A.1:9')).toBeUndefined();
       const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
-      expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', version: 2 });
+      expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 2 });
       expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);
       const blocked = await store.deleteNode(planId, 'A', alice);
       expect(!blocked.ok && blocked.error.code).toBe('has-children');
@@ -387,7 +392,8 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(await store.findSession('s1')).toBeUndefined();
       expect((await store.listUsers()).map((u) => u.username)).toEqual(['ref']);
       const trail = await store.listAudit({});
-      expect(trail.map((a) => `${a.action} ${a.entity}`)).toEqual(['password user', 'create user']);
+      // Units named by text that the registry lacked were added to it, audited.
+      expect(trail.map((a) => `${a.action} ${a.entity}`)).toEqual(['password user', 'create unit', 'create user', 'create unit']);
       expect(JSON.stringify(trail)).not.toContain('h2');
     });
   });

@@ -1,8 +1,9 @@
 /**
  * The authorization matrix: every endpoint × every role, through HTTP, against the rules written
  * out here by hand (not read from the server, so the test can disagree with it):
- * admin everything; controller plans, tree, periods, any value; referente values of its unit;
- * OIV reads and validates; the public reads published plans only.
+ * admin everything (alone reopens a validated period); controller plans, adoption, revisions,
+ * archive, tree, periods, any value; referente values of its unit; OIV reads and validates; the
+ * public reads published plans only (their revisions too).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'
 interface Scratch {
   planId: string;
   userId: string;
+  /** A unit of the registry that owns nothing. */
+  unitId: string;
   /** A file attached by `prepare` (the evidence rows). */
   attachmentId?: string;
 }
@@ -50,11 +53,57 @@ function fixtureForm(): FormData {
   return form;
 }
 
+const measured = async (t: TestServer, s: Scratch): Promise<void> => {
+  const put = await t.server.store.putMeasurement(s.planId, 'A:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(12) } }, 0, SYSTEM);
+  if (!put.ok) throw new Error(put.error.message);
+};
+const returned = async (t: TestServer, s: Scratch): Promise<void> => {
+  await measured(t, s);
+  const sent = await t.server.store.reviewMeasurement(s.planId, 'A:1', '2024-12-31', 'return', 'manca la fonte', 1, SYSTEM);
+  if (!sent.ok) throw new Error(sent.error.message);
+};
+const unitsForm = (s: Scratch) => (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([`codice;nome;tipo;padre;responsabile;membri\nI${s.planId.slice(0, 8)};Importato ${s.planId};Ufficio;;;\n`]), 'strutture.csv');
+  return form;
+};
+
 const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** The year-end values published to the public (a collecting period's values are provisional). */
+const publishValues = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.relazioni.publishPeriod(s.planId, '2024-12-31', true, SYSTEM);
+};
+/** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
+const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
+  await close(t, s);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'transmitted', null, null, SYSTEM);
+  if (!moved.ok) throw new Error(moved.error.message);
+};
+/** …and decided on by the OIV (not validated: nothing frozen). */
+const decide = async (t: TestServer, s: Scratch): Promise<void> => {
+  await transmit(t, s);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'not_validated', null, null, SYSTEM);
+  if (!moved.ok) throw new Error(moved.error.message);
+};
+
+const validate = async (t: TestServer, s: Scratch): Promise<void> => {
+  await close(t, s);
+  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'validated', null, SYSTEM);
+};
+const ACT = { kind: 'Delibera di Giunta', number: '1', date: '2024-01-30' };
+const adopt = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.adoptPlan(s.planId, ACT, SYSTEM);
+};
+/** Adopted, with revision n. 1 open (and, `withChange`, one change in it). */
+const openRevision = (withChange: boolean) => async (t: TestServer, s: Scratch): Promise<void> => {
+  await adopt(t, s);
+  await t.server.store.openRevision(s.planId, { reason: 'variazione di prova' }, SYSTEM);
+  if (withChange) await t.server.store.updateNode(s.planId, 'A', { title: 'A rinominata' }, undefined, SYSTEM);
+};
 /** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
 const attach = (indicator: string) => async (t: TestServer, s: Scratch): Promise<void> => {
   const stored = await t.server.store.attachments.add(s.planId, indicator, '2024-12-31', { name: 'evidenza.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, SYSTEM);
@@ -68,6 +117,7 @@ const evidenceForm = (): FormData => {
 };
 const files = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/attachments`;
 const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
+const thread = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/comments`;
 
 const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
@@ -78,6 +128,15 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "the thread of the referente's unit's value", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: thread(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "another unit's thread", allowed: READERS, success: 200, published: true, call: (s) => ({ path: thread(s, 'B:1') }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on the referente's unit's value", allowed: SIGNED_IN, success: 201, call: (s) => ({ path: thread(s, 'A:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on another unit's value", allowed: READERS, success: 201, call: (s) => ({ path: thread(s, 'B:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/variances', what: 'variances and forecasts of a period', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/variances` }) },
+  { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "the variance of the referente's unit's objective", allowed: ['admin', 'controller', 'referente'], success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/variances/2024-12-31`, body: { cause: 'external', explanation: 'Bando rinviato', correctiveAction: 'Nuovo bando', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "another unit's objective's variance", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/B/variances/2024-12-31`, body: { cause: 'internal', explanation: 'Personale ridotto', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/indicators/{indicatorId}/forecasts/{periodId}', what: "a forecast on the referente's unit's indicator", allowed: ['admin', 'controller', 'referente'], success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/forecasts/2024-06-30`, body: { reachable: 'at_risk', note: 'Dipende dal bando', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/indicators/{indicatorId}/forecasts/{periodId}', what: "a forecast on another unit's indicator", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/forecasts/2024-06-30`, body: { reachable: 'yes', version: 0 } }) },
   { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
@@ -87,10 +146,23 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans/import', body: fixtureForm }) },
   { method: 'PATCH', route: '/api/plans/{planId}', what: 'publish a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}`, body: { published: true } }) },
   { method: 'DELETE', route: '/api/plans/{planId}', what: 'delete a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}', what: 'one plan, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}', what: 'one plan, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
+  { method: 'POST', route: '/api/plans/{planId}/adopt', what: 'adopt a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/adopt`, body: { act: ACT } }) },
+  { method: 'POST', route: '/api/plans/{planId}/archive', what: 'archive a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/archive` }) },
+  { method: 'POST', route: '/api/plans/{planId}/unarchive', what: 'bring a plan back', allowed: EDITORS, success: 200, prepare: async (t, s) => void (await t.server.store.archivePlan(s.planId, true, SYSTEM)), call: (s) => ({ path: `/api/plans/${s.planId}/unarchive` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions', what: 'register of revisions, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions', what: 'register of revisions, published', allowed: ALL, success: 200, published: true, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions` }) },
+  { method: 'POST', route: '/api/plans/{planId}/revisions', what: 'open a revision', allowed: EDITORS, success: 201, prepare: adopt, call: (s) => ({ path: `/api/plans/${s.planId}/revisions`, body: { reason: 'nuovi target' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions/{number}', what: 'one revision, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
+  { method: 'GET', route: '/api/plans/{planId}/revisions/{number}', what: 'one revision, published', allowed: ALL, success: 200, published: true, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
+  { method: 'PATCH', route: '/api/plans/{planId}/revisions/{number}', what: "add a revision's act", allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1`, body: { act: ACT } }) },
+  { method: 'POST', route: '/api/plans/{planId}/revisions/{number}/approve', what: 'approve a revision', allowed: EDITORS, success: 200, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1/approve`, body: {} }) },
+  { method: 'DELETE', route: '/api/plans/{planId}/revisions/{number}', what: 'discard an empty revision', allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
   { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of an unpublished plan', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
-  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
+  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
-  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
@@ -123,14 +195,42 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'start collecting', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'validate a closed period', allowed: ['oiv'], success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'validated' } }) },
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a closed period', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'correzione' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a validated period', allowed: ['admin'], success: 200, prepare: validate, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'errore materiale' } }) },
   { method: 'POST', route: '/api/plans/{planId}/next-year', what: "make next year's plan", allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/next-year`, body: { year: 2025 } }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/relazione', what: "the year's Relazione", allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione` }) },
+  { method: 'PUT', route: '/api/plans/{planId}/relazione/texts', what: "the Relazione's texts", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/texts`, body: { texts: { processo: 'Il processo seguito.' }, version: 0 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/transition', what: 'transmit the Relazione to the OIV', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'transmitted' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/transition', what: 'validate the Relazione', allowed: ['oiv'], success: 200, prepare: transmit, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'validated' } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/relazione/review', what: "the OIV's review", allowed: ['oiv'], success: 200, prepare: transmit, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/review`, body: { note: 'Nota', reservations: '', checklist: [{ label: 'Coerenza', outcome: 'yes', note: '' }], values: [], version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/publication', what: 'publish the decided Relazione', allowed: EDITORS, success: 200, prepare: decide, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/publication`, body: { published: true } }) },
+  { method: 'GET', route: '/api/plans/{planId}/relazione/validation', what: 'the validation document, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/validation?format=html` }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/publication', what: "publish a period's values", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-06-30/publication`, body: { published: true } }) },
   { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
-  { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },
+  { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: [REFERENTE_UNIT], password: 'una password lunga' } }) },
+  { method: 'POST', route: '/api/users/{id}/temporary-password', what: 'set a temporary password', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}/temporary-password`, body: { password: 'temporanea 123' } }) },
+  { method: 'GET', route: '/api/units', what: 'the organisation registry', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/units' }) },
+  { method: 'POST', route: '/api/units', what: 'add a unit', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/units', body: { code: `N${s.planId.slice(0, 8)}`, name: `Nuova ${s.planId}`, kind: 'Ufficio' } }) },
+  { method: 'PATCH', route: '/api/units/{id}', what: 'change a unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}`, body: { kind: 'Servizio' } }) },
+  { method: 'DELETE', route: '/api/units/{id}', what: 'delete an unused unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}` }) },
+  { method: 'GET', route: '/api/units/export', what: 'export the registry', allowed: EDITORS, success: 200, call: () => ({ path: '/api/units/export?format=csv' }) },
+  { method: 'POST', route: '/api/units/import', what: 'import the registry', allowed: ['admin'], success: 200, call: (s) => ({ path: '/api/units/import', body: unitsForm(s) }) },
+  { method: 'GET', route: '/api/people', what: 'the people a person field names', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/people' }) },
+  { method: 'POST', route: '/api/plans/{planId}/reassign', what: 'bulk reassignment', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/reassign`, body: { nodes: ['B'], unitId: s.unitId } }) },
+  { method: 'GET', route: '/api/plans/{planId}/worklist', what: 'the worklist', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/worklist` }) },
+  { method: 'GET', route: '/api/plans/{planId}/dashboard', what: 'the completion dashboard', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard` }) },
+  { method: 'GET', route: '/api/plans/{planId}/dashboard/export', what: 'the dashboard as XLSX', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard/export` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "the review thread of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'the review thread of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/measurements/2024-12-31/reviews` }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'approve a value', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'approve', version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'send a value back', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'return', note: 'manca la fonte', version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "answer a request on the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 201, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'answer', note: 'fonte aggiunta', version: 1 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/periods/{periodId}/deadline', what: "set a period's deadline", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/deadline`, body: { deadline: '2025-01-31' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/closing-preview', what: 'what closing would leave missing', allowed: EDITORS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/closing-preview` }) },
   { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
   { method: 'POST', route: '/api/users/me/password', what: 'change my password', allowed: SIGNED_IN, success: 200, freshSession: true, call: () => ({ path: '/api/users/me/password', body: { current: PASSWORD, next: PASSWORD } }) },
   { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
@@ -158,7 +258,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('authorization matrix on %s: ever
     if (published) await store.updatePlan(planId, { published: true }, SYSTEM);
     const user = await store.createUser({ username: `target-${counter++}`, displayName: 'x', role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
     if (!user.ok) throw new Error('user');
-    return { planId, userId: user.value.id };
+    const unit = await store.createUnit({ code: `S${counter++}`, name: `Scratch unit ${counter}`, kind: 'Ufficio' }, SYSTEM);
+    if (!unit.ok) throw new Error(unit.error.message);
+    return { planId, userId: user.value.id, unitId: unit.value.id };
   }
 
   const cells = ROWS.flatMap((row) => WHO.map((who) => ({ row, who })));

@@ -94,7 +94,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(indicatorOf(tree, 'B.1.1:5')).toMatchObject({ state: 'measured', actual: 1.2, version: 2 });
   });
 
-  it('locks the period when the controller closes it (423), records the OIV validation, and reopens only with a reason', async () => {
+  it('locks the period when the controller closes it (423), records the OIV validation, and only the administrator reopens it, with a reason', async () => {
     const controller = await t.as('controller');
     const oiv = await t.as('oiv');
     const referente = await t.as('referente');
@@ -116,15 +116,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(validated.body.state).toBe('validated');
     expect((await oiv.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:4')}/measurements/2024-12-31`, { state: 'measured', actual: 20, version: 1 })).status).toBe(403);
 
-    const noReason = await controller.request('POST', path, { to: 'collecting' });
+    // A validated period is reopened by the administrator alone, with a reason (the validation is void).
+    expect((await controller.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
+    const admin = await t.as('admin');
+    const noReason = await admin.request('POST', path, { to: 'collecting' });
     expect(noReason.status).toBe(409);
     expect(noReason.body.error.code).toBe('invalid-transition');
-    const reopened = await controller.request('POST', path, { to: 'collecting', reason: 'correzione del dato B.1.1 segnalata dall’OIV' });
+    const reopened = await admin.request('POST', path, { to: 'collecting', reason: 'correzione del dato B.1.1 segnalata dall’OIV' });
     expect(reopened.status).toBe(200);
 
     const trail = (await oiv.get(`/api/audit?planId=${planId}`)).body.filter((a: any) => a.entity === 'period');
     expect(trail.map((a: any) => [a.action, a.user, a.after.state, a.reason])).toEqual([
-      ['transition', 'controller', 'collecting', 'correzione del dato B.1.1 segnalata dall’OIV'],
+      ['void-validation', 'admin', 'collecting', 'correzione del dato B.1.1 segnalata dall’OIV'],
       ['validate', 'oiv', 'validated', null],
       ['transition', 'controller', 'closed', null],
       ['transition', 'controller', 'collecting', null],

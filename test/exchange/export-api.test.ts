@@ -71,6 +71,7 @@ describe('GET /api/plans/:planId/export', () => {
     const page = new TextDecoder().decode(html.bytes);
     expect(page).toContain('<h1>Albero performance 2024</h1>');
     expect(page).toContain('<dd>Periodo al 31/12/2024</dd>');
+    expect(page).toMatch(/<dt>Stato del periodo<\/dt><dd>(aperto|in raccolta): valori provvisori<\/dd>/);
 
     expect(existsSync('/usr/bin/pdftotext'), 'apt-get install -y poppler-utils').toBe(true);
     const pdf = await download(t, `/api/plans/${planId}/export?format=pdf`, cookie);
@@ -88,7 +89,8 @@ describe('GET /api/plans/:planId/export', () => {
     expect(missing.json.error).toMatchObject({ code: 'invalid-query' });
     const unknown = await download(t, `/api/plans/${planId}/export?format=docx`, cookie);
     expect(unknown.status).toBe(400);
-    expect(unknown.json.error.message).toContain('unknown format "docx"');
+    expect(unknown.json.error).toMatchObject({ code: 'invalid-query', params: { field: 'format', value: 'docx' } });
+    expect(unknown.json.error.message).toContain('"docx"');
     expect((await download(t, `/api/plans/${planId}/export?format=csv&period=2031-01-01`, cookie)).status).toBe(404);
     expect((await download(t, `/api/plans/no-such-plan/export?format=csv`, cookie)).status).toBe(404);
     const anonymous = await download(t, `/api/plans/${planId}/export?format=csv`, null);

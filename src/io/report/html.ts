@@ -11,7 +11,7 @@
 import { formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { computedAtText, yearOf, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -20,6 +20,13 @@ const CHUNK_FROM = 300;
 const CHUNK = 60;
 
 export { BAND_COLOUR, BAND_ICON, BAND_WORD } from './bands.js';
+
+/**
+ * The exported page's policy (in a meta element, so it holds when the file is opened from disk or
+ * mailed): no script of any kind, no request anywhere; only its own inline styles and data: images.
+ * Text from a plan can therefore never run in the reader's browser, whatever it holds.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -147,6 +154,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   const meta: Array<[string, string]> = [];
   if (year !== undefined) meta.push(['Anno', String(year)]);
   if (options.period !== undefined && options.period !== '') meta.push(['Periodo', options.period]);
+  meta.push(['Stato del periodo', periodStateText(options)]);
   meta.push(['Calcolato il', computedAtText(computedAt)]);
 
   const legendItems = legend.rules
@@ -185,6 +193,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Albero">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">
 <title>${title}${options.body === undefined ? '' : ` — ${escapeHtml(options.body)}`}</title>
 <style>${CSS}</style>
 </head>

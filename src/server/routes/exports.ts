@@ -4,9 +4,12 @@
  * so the server and the CLI cannot print different numbers.
  */
 import type { Context } from 'hono';
-import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
 import type { RouteModule } from '../api.js';
-import { HttpError } from '../errors.js';
+import { currentUser } from '../auth.js';
+import { refuse } from '../errors.js';
+import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -16,7 +19,7 @@ import { readablePlan } from './plans.js';
  * all at once, each holding its pages in memory.
  */
 let pdfQueue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = pdfQueue.then(work, work);
   pdfQueue = run.catch(() => undefined);
   return run;
@@ -30,9 +33,7 @@ function fileName(title: string, periodId: string, format: ReportFormat): string
 function formatOf(c: Context): ReportFormat {
   const format = c.req.query('format') ?? '';
   if (!isReportFormat(format)) {
-    throw new HttpError(400, 'invalid-query', format === '' ? `say which format: ?format=${REPORT_FORMATS.join('|')}` : `unknown format "${format.slice(0, 40)}"; use one of ${REPORT_FORMATS.join(', ')}`, {
-      details: { formats: [...REPORT_FORMATS] },
-    });
+    throw refuse(400, 'invalid-query', { field: 'format', values: REPORT_FORMATS, value: format.slice(0, 40) }, { details: { formats: [...REPORT_FORMATS] } });
   }
   return format;
 }
@@ -53,10 +54,11 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const format = formatOf(c);
       const record = await readablePlan(c, store, planId);
-      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const requested = c.req.query('period') || undefined;
+      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const period = computed.snapshot.period;
       const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, computedAt: new Date() });
+        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date() });
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
@@ -64,6 +66,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
         'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${fileName(record.title, period.id, format)}"`,
         'Cache-Control': 'private, no-cache',
         'X-Content-Type-Options': 'nosniff',
+        // The report's own policy (the app's would refuse its inline styles), and no framing.
+        ...(format === 'html' ? { 'Content-Security-Policy': `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } : {}),
       });
     },
   );

@@ -6,12 +6,26 @@ import { importTableBytes } from '../../io/load.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
-import { must, refuse, type ApiIssue } from '../errors.js';
+import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, invalidField, param, plainText } from '../validation.js';
 
-export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string } {
-  return { id: p.id, organisation: p.organisation, title: p.title, year: p.year, version: p.version, published: p.published, createdAt: p.createdAt, updatedAt: p.updatedAt };
+export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string; archived: boolean } {
+  return {
+    id: p.id,
+    organisation: p.organisation,
+    title: p.title,
+    year: p.year,
+    version: p.version,
+    published: p.published,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    status: p.status,
+    adoption: p.adoption,
+    archived: p.archivedAt !== null,
+    archivedAt: p.archivedAt,
+    openRevision: p.openRevision,
+  };
 }
 
 /** The plan, if this caller may read it: anyone signed in reads every plan, the public only published ones (others are "not found" to them). */
@@ -48,11 +62,31 @@ function issueView(i: { severity: string; code: string; message: string; params?
 export const planRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/plans', tag: 'plans', summary: 'The plans (the public sees published plans only)', access: 'everyone', responses: { 200: '[{id, organisation, title, year, version, published, createdAt}]' } }, async (c) => {
-    const plans = await store.listPlans();
-    const user = currentUser(c);
-    return c.json(plans.filter((p) => user !== null || p.published).map(planView));
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans',
+      tag: 'plans',
+      summary: 'The plans (the public sees published plans only); archived plans are left out unless asked for',
+      access: 'everyone',
+      query: { archived: { description: 'false (default): plans in use; true: archived plans only; all: both', values: ['false', 'true', 'all'] } },
+      responses: { 200: '[{id, organisation, title, year, version, published, createdAt, status, adoption, archived, archivedAt, openRevision}]', 400: 'archived other than false, true, all' },
+    },
+    async (c) => {
+      const asked = c.req.query('archived') ?? 'false';
+      if (asked !== 'false' && asked !== 'true' && asked !== 'all') {
+        throw refuse(400, 'invalid-query', { field: 'archived', values: ['false', 'true', 'all'], value: asked.slice(0, 40) }, { issues: [issueOf('invalid-query', { field: 'archived', values: ['false', 'true', 'all'] }, { field: 'archived' })] });
+      }
+      const plans = await store.listPlans({ archived: asked === 'false' ? 'exclude' : asked === 'true' ? 'only' : 'all' });
+      const user = currentUser(c);
+      return c.json(plans.filter((p) => user !== null || p.published).map(planView));
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/plans/:planId', tag: 'plans', summary: 'One plan (archived ones too): status, adoption act, open revision', access: 'signed in; the public for published plans', responses: { 200: 'the plan', 404: 'unknown plan' } },
+    async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
+  );
 
   api.route(
     {
@@ -120,13 +154,13 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final)', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'change plans');
     const input = await body(c, PlanPatch);
     return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
   });
 
-  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited)', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan' } }, async (c) => {
+  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'delete plans');
     return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
   });

@@ -12,7 +12,11 @@ import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
+import { VariancesPanel } from '../campaign/VariancesPanel.js';
+import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
+import { PrintTree, usePrinting } from './PrintTree.js';
+import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -42,6 +46,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
   const [managePeriods, setManagePeriods] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [showVariances, setShowVariances] = useState(false);
 
   const load = useCallback(
     (period: string | null) => {
@@ -93,6 +98,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     return set;
   }, [tree, shown]);
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
+  const [printing, print] = usePrinting();
   const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang)), [simulation]);
 
   const onToggle = useCallback((code: string) => {
@@ -161,6 +167,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       <p className="small mb-2" data-testid="summary">
         {t('tree.summary', tree.summary)}
       </p>
+      {can.managePlans(role) && (
+        <div className="mb-2">
+          <NextYearButton planId={planId} year={planYear(tree)} />
+        </div>
+      )}
 
       <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
         {tree.periods.length === 0 ? (
@@ -228,6 +239,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           <Button size="sm" color="secondary" outline onClick={() => setShowChanges((s) => !s)} aria-expanded={showChanges} aria-controls="changes-region" data-testid="changes-toggle">
             {showChanges ? t('changes.hide') : t('changes.open')}
           </Button>
+          {role !== undefined && (
+            <Button size="sm" color="secondary" outline onClick={() => setShowVariances((s) => !s)} aria-expanded={showVariances} aria-controls="variances-region" data-testid="variances-toggle">
+              {showVariances ? t('campaign.variances.hide') : t('campaign.variances.show')}
+            </Button>
+          )}
           <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
             {showCharts ? t('charts.hide') : t('charts.show')}
           </Button>
@@ -273,6 +289,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('detail-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+        </div>
+      )}
+
+      {showVariances && role !== undefined && period && (
+        <div id="variances-region">
+          <VariancesPanel planId={planId} periodId={period.id} />
         </div>
       )}
 
@@ -324,11 +346,19 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set(tree.objectives.map((o) => o.code)))}>
           {t('tree.collapseAll')}
         </button>
+        <button type="button" className="btn btn-sm btn-link p-0" onClick={print} data-testid="print">
+          {t('tree.print')}
+        </button>
         {can.managePlans(role) && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>
       </div>
+      {printing &&
+        createPortal(
+          <PrintTree doc={shown} rows={visibleRows(shown.objectives, filters, new Set())} periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`} />,
+          document.body,
+        )}
       <div className="plan-layout">
         <TreeTable rows={rows} selection={selection} onSelect={setSelection} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
         {selection !== null && (
@@ -489,4 +519,10 @@ function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDo
       )}
     </section>
   );
+}
+
+/** The plan's year, read from its periods (each a day of its year). */
+function planYear(tree: TreeDocument): number | null {
+  const first = tree.periods[0]?.endsOn ?? tree.periods[0]?.id ?? null;
+  return first === null || !/^\d{4}/.test(first) ? null : Number(first.slice(0, 4));
 }

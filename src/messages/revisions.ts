@@ -1,0 +1,58 @@
+/**
+ * Adoption, revisions and archiving (store/revisions.ts, server/routes/revisions.ts): the refusals
+ * an office meets when a plan is adopted, in Italian and English.
+ */
+import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
+import { STATE_WORDS } from './api.js';
+
+const closedList = (p: { periods: readonly string[]; states: readonly string[] }, l: Language): string =>
+  listIn(
+    p.periods.map((label, k) => `${label} (${STATE_WORDS[l][p.states[k] ?? ''] ?? p.states[k] ?? ''})`),
+    l,
+  );
+
+export const REVISION_MESSAGES = defineMessages({
+  'revision-required': message({
+    it: "il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo)",
+    en: 'the plan is adopted: changes to its structure, titles, weights, targets, rules, formulas or owners are made inside a revision (open one, giving its reason)',
+  }),
+  'revision-open': message<{ number: number }>({
+    it: (p) => `la variazione n. ${p.number} è aperta: approvala o annullala prima di aprirne un'altra`,
+    en: (p) => `revision n. ${p.number} is open: approve or discard it before opening another`,
+  }),
+  'not-adopted': message({
+    it: 'il piano è in bozza: si modifica liberamente; le variazioni riguardano un piano adottato (adottalo prima)',
+    en: 'the plan is a draft: it is changed freely, revisions are for an adopted plan (adopt it first)',
+  }),
+  'plan-archived': message({
+    it: "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)",
+    en: 'the plan is archived: it can be read but not changed (bring it back from the archive first)',
+  }),
+  'plan-has-closed-periods': message<{ periods: readonly string[]; states: readonly string[] }>({
+    it: (p) => `il piano ha periodi chiusi o validati (${closedList(p, 'it')}): non può essere eliminato; puoi archiviarlo`,
+    en: (p) => `the plan has closed or validated periods (${closedList(p, 'en')}): it cannot be deleted; archive it instead`,
+  }),
+  'revision-reason-required': message({ it: 'una variazione richiede il motivo', en: 'a revision needs its reason' }),
+  'invalid-act': message<{ field: 'kind' | 'number' | 'date' }>({
+    it: (p) => ({ kind: "serve il tipo di atto (es. Delibera di Giunta)", number: "serve il numero dell'atto", date: "la data dell'atto si scrive AAAA-MM-GG" })[p.field],
+    en: (p) => ({ kind: "the act's kind is needed (e.g. Delibera di Giunta)", number: "the act's number is needed", date: "the act's date is written YYYY-MM-DD" })[p.field],
+  }),
+  'adoption-state': message<{ situation: 'adopted-already' | 'archived-already' | 'not-archived' }>({
+    it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
+    en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],
+  }),
+  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'has-changes' }>({
+    it: (p) =>
+      ({
+        approved: `la variazione n. ${p.number} è approvata: se ne può ancora aggiungere o correggere solo l'atto`,
+        empty: `la variazione n. ${p.number} non contiene modifiche: apportale prima, oppure annullala`,
+        'has-changes': `la variazione n. ${p.number} contiene modifiche: si può annullare solo una variazione aperta senza modifiche`,
+      })[p.situation],
+    en: (p) =>
+      ({
+        approved: `revision n. ${p.number} is approved: only its act can still be added or corrected`,
+        empty: `revision n. ${p.number} holds no change: make its changes first, or discard it`,
+        'has-changes': `revision n. ${p.number} holds changes: only an open revision without changes can be discarded`,
+      })[p.situation],
+  }),
+});

@@ -1,0 +1,190 @@
+/**
+ * The plan across the year: adoption by its act, revisions (variazioni / rimodulazioni) with the
+ * register of their changes before → after, and archiving. Once a plan is adopted, every change to
+ * its definition is refused with 409 `revision-required` unless a revision is open (the store
+ * decides, in the same transaction as the change); values are not plan changes.
+ */
+import { z } from 'zod';
+import { isIsoDate, REVISION_KINDS, type PeriodRecord, type RevisionRecord, type Store } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+import { planView, readablePlan } from './plans.js';
+
+const IsoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2024-01-30');
+const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
+const AdoptBody = z.object({ act: ActBody }).strict();
+// The reason is checked by the store (422 when missing or blank), as the issue asks.
+const NewRevisionBody = z.object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
+const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
+const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
+
+/** A closed or validated period a revision came after: the revision did not change its figures. */
+export interface ClosedBefore {
+  periodId: string;
+  label: string;
+  state: PeriodRecord['state'];
+  closedAt: string;
+}
+
+export interface RevisionView extends RevisionRecord {
+  /** The periods closed (or validated) before this revision's changes: they keep their figures as closed. */
+  afterClosingOf: ClosedBefore[];
+}
+
+/** The register of revisions, each with the closed periods it came after. */
+export async function revisionRegister(store: Store, planId: string): Promise<RevisionView[]> {
+  const revisions = (await store.listRevisions(planId)) ?? [];
+  if (revisions.length === 0) return [];
+  const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');
+  const closed: ClosedBefore[] = [];
+  for (const p of periods) {
+    const header = await store.periodHeader(planId, p.id);
+    if (header.ok && header.value.closing !== null) closed.push({ periodId: p.id, label: p.label, state: p.state, closedAt: header.value.closing.closedAt });
+  }
+  return revisions.map((r) => ({ ...r, afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)) }));
+}
+
+function revisionNumber(raw: string): number {
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new HttpError(400, 'invalid-path', 'a revision is named by its number, 1, 2, …');
+  return Number(raw);
+}
+
+export const revisionRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/adopt',
+      tag: 'plans',
+      summary: 'Adopt a draft plan by its act ({act: {kind, number, date}}): from then on its definition changes only inside a revision',
+      access: 'admin, controller',
+      body: AdoptBody,
+      responses: { 200: 'the plan', 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'adopt plans');
+      const input = await body(c, AdoptBody);
+      return c.json(planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
+    },
+  );
+
+  for (const archived of [true, false]) {
+    api.route(
+      {
+        method: 'post',
+        path: `/api/plans/:planId/${archived ? 'archive' : 'unarchive'}`,
+        tag: 'plans',
+        summary: archived
+          ? 'Archive a plan: hidden from the usual lists, kept whole, still readable by whoever could read it; changes refused (409 plan-archived)'
+          : 'Bring an archived plan back into the lists',
+        access: 'admin, controller',
+        responses: { 200: 'the plan', 403: 'role', 404: 'unknown plan', 409: archived ? 'archived already' : 'not archived' },
+      },
+      async (c) => {
+        const user = requireRole(c, PLAN_EDITORS, archived ? 'archive plans' : 'bring plans back from the archive');
+        return c.json(planView(must(await store.archivePlan(param(c, 'planId'), archived, actorOf(user)))));
+      },
+    );
+  }
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/revisions',
+      tag: 'revisions',
+      summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
+      access: 'signed in; the public for published plans',
+      responses: { 200: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', 404: 'unknown plan' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      return c.json(await revisionRegister(store, planId));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/revisions',
+      tag: 'revisions',
+      summary: 'Open a revision of an adopted plan ({reason, kind?: variazione|rimodulazione, date?, act?}); the changes made while it is open belong to it',
+      access: 'admin, controller',
+      body: NewRevisionBody,
+      responses: { 201: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'not-adopted (a draft), revision-open (one is open already), plan-archived', 422: 'no reason (or a blank one)' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'open revisions');
+      const input = await body(c, NewRevisionBody);
+      const revision = must(
+        await store.openRevision(param(c, 'planId'), { reason: input.reason ?? '', ...(input.kind ? { kind: input.kind as RevisionRecord['kind'] } : {}), ...(input.date ? { date: input.date } : {}), act: input.act ?? null }, actorOf(user)),
+      );
+      return c.json(revision, 201);
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/plans/:planId/revisions/:number', tag: 'revisions', summary: 'One revision with its changes', access: 'signed in; the public for published plans', responses: { 200: 'the revision', 404: 'unknown plan or revision' } },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const number = revisionNumber(param(c, 'number'));
+      await readablePlan(c, store, planId);
+      const found = (await revisionRegister(store, planId)).find((r) => r.number === number);
+      if (found === undefined) throw new HttpError(404, 'not-found', `the plan has no revision n. ${number}`);
+      return c.json(found);
+    },
+  );
+
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/plans/:planId/revisions/:number',
+      tag: 'revisions',
+      summary: 'Correct an open revision’s reason or date, or add its approving act (also after the approval)',
+      access: 'admin, controller',
+      body: RevisionPatchBody,
+      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'change revisions');
+      const input = await body(c, RevisionPatchBody);
+      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/revisions/:number/approve',
+      tag: 'revisions',
+      summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision',
+      access: 'admin, controller',
+      body: ApproveBody,
+      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'approve revisions');
+      const input = await body(c, ApproveBody);
+      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))));
+    },
+  );
+
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/plans/:planId/revisions/:number',
+      tag: 'revisions',
+      summary: 'Discard an open revision that holds no change (opened by mistake)',
+      access: 'admin, controller',
+      responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'discard revisions');
+      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))));
+    },
+  );
+};

@@ -1,0 +1,159 @@
+/**
+ * Adoption and revisions in SQL, for `sql-store.ts`. A plan is a draft (edited freely) until it is
+ * adopted by its act; then every change to its definition (structure, titles, weights, targets,
+ * rules, formulas, owners) must be made while a revision (variazione / rimodulazione) is open, and
+ * is recorded in it, before → after. Measurements are not plan changes: they go through periods.
+ *
+ * `editGate` is what each plan edit asks first, in its own transaction: on PostgreSQL it
+ * share-locks the open revision's row, so an approval (which locks it for update) waits for the
+ * edits in flight and an edit after the approval finds no open revision.
+ */
+import type { Param, Queryable, Row } from './db.js';
+import { one } from './db.js';
+import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
+import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
+
+/** A refusal said by the message catalogue (src/messages/revisions.ts): English for logs, the reader's language at the API. */
+export function refuse<T, K extends FailureCode & MessageCode>(code: K, params: Params<K>, details?: Record<string, unknown>): Result<T> {
+  const error: Failure = { code, message: english(code, params), params: params as MessageParams, ...(details === undefined ? {} : { details }) };
+  return { ok: false, error };
+}
+
+/** A refusal the catalogue does not word (a check the API makes first, reached only by direct store calls). */
+export function invalid<T>(message: string, field: string): Result<T> {
+  return { ok: false, error: { code: 'invalid', message, details: { field } } };
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+function actOf(kind: unknown, number: unknown, date: unknown): Act | null {
+  return kind === null || kind === undefined ? null : { kind: String(kind), number: String(number ?? ''), date: String(date ?? '') };
+}
+
+export function planAct(r: Row): Act | null {
+  return actOf(r.act_kind, r.act_number, r.act_date);
+}
+
+function changeRecord(r: Row): RevisionChange {
+  const parse = (v: unknown): Record<string, unknown> | null => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : null);
+  return {
+    seq: Number(r.seq),
+    at: String(r.at),
+    user: str(r.username),
+    action: String(r.action) as RevisionChange['action'],
+    entity: String(r.entity) as RevisionChange['entity'],
+    entityId: String(r.entity_id),
+    node: str(r.node_code),
+    indicator: str(r.indicator_id),
+    before: parse(r.before),
+    after: parse(r.after),
+  };
+}
+
+function revisionRecord(r: Row, changes: readonly RevisionChange[]): RevisionRecord {
+  return {
+    number: Number(r.seq),
+    kind: String(r.kind) as RevisionRecord['kind'],
+    reason: String(r.reason),
+    date: String(r.decided_on),
+    act: actOf(r.act_kind, r.act_number, r.act_date),
+    status: String(r.status) as RevisionRecord['status'],
+    openedAt: String(r.opened_at),
+    openedBy: str(r.opened_by),
+    approvedAt: str(r.approved_at),
+    approvedBy: str(r.approved_by),
+    changes,
+  };
+}
+
+/** Every revision of a plan, oldest first, each with its changes in the order they were made. */
+export async function readRevisions(q: Queryable, planId: string, only?: number): Promise<RevisionRecord[]> {
+  const filter = only === undefined ? '' : ' AND seq = ?';
+  const params: Param[] = only === undefined ? [planId] : [planId, only];
+  const rows = await q.all(`SELECT * FROM plan_revisions WHERE plan_id = ?${filter} ORDER BY seq`, params);
+  if (rows.length === 0) return [];
+  const changes = await q.all(`SELECT * FROM plan_revision_changes WHERE plan_id = ?${only === undefined ? '' : ' AND revision_seq = ?'} ORDER BY revision_seq, seq`, params);
+  const byRevision = new Map<number, RevisionChange[]>();
+  for (const c of changes) {
+    const list = byRevision.get(Number(c.revision_seq)) ?? [];
+    list.push(changeRecord(c));
+    byRevision.set(Number(c.revision_seq), list);
+  }
+  return rows.map((r) => revisionRecord(r, byRevision.get(Number(r.seq)) ?? []));
+}
+
+export async function readRevision(q: Queryable, planId: string, number: number): Promise<RevisionRecord | undefined> {
+  return (await readRevisions(q, planId, number))[0];
+}
+
+/** Where an edit of the plan's definition stands: free (a draft), or inside the open revision. */
+export interface Gate {
+  readonly revision: { readonly number: number; readonly reason: string } | null;
+}
+
+export function archivedRefusal<T>(planId: string): Result<T> {
+  return refuse('plan-archived', {}, { planId });
+}
+
+/**
+ * May the plan's definition be changed now, and into which revision does the change go? Refuses
+ * an unknown plan, an archived one, and an adopted plan with no open revision.
+ */
+export async function editGate(tx: Queryable, planId: string, shareLock: string): Promise<Result<Gate>> {
+  const plan = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?`, [planId]);
+  if (plan === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}`, params: { what: 'plan', id: planId } } };
+  if (plan.archived_at !== null && plan.archived_at !== undefined) return archivedRefusal(planId);
+  if (plan.status !== 'adopted') return { ok: true, value: { revision: null } };
+  const open = await one(tx, `SELECT seq, reason FROM plan_revisions WHERE plan_id = ? AND status = 'open'${shareLock}`, [planId]);
+  if (open === undefined) {
+    return refuse('revision-required', {}, { planId });
+  }
+  return { ok: true, value: { revision: { number: Number(open.seq), reason: String(open.reason) } } };
+}
+
+/** The fields of an update that changed, before → after (`version` and unchanged fields left out). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === 'version') continue;
+    if (JSON.stringify(before[key] ?? null) === JSON.stringify(after[key] ?? null)) continue;
+    b[key] = before[key] ?? null;
+    a[key] = after[key] ?? null;
+  }
+  return { before: b, after: a };
+}
+
+export interface ChangeWrite {
+  readonly action: RevisionChange['action'];
+  readonly entity: RevisionChange['entity'];
+  readonly entityId: string;
+  readonly node?: string | null;
+  readonly indicator?: string | null;
+  readonly before?: Record<string, unknown> | null;
+  readonly after?: Record<string, unknown> | null;
+}
+
+/** Records a change in the open revision (nothing for a draft); an update that changed nothing is not a change. */
+export async function recordChange(tx: Queryable, planId: string, gate: Gate, actor: Actor, change: ChangeWrite, at: string): Promise<void> {
+  if (gate.revision === null) return;
+  let before = change.before ?? null;
+  let after = change.after ?? null;
+  if (change.action === 'update' && before !== null && after !== null) {
+    ({ before, after } = changedFields(before, after));
+    if (Object.keys(after).length === 0) return;
+  }
+  const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revision_changes WHERE plan_id = ? AND revision_seq = ?`, [planId, gate.revision.number]);
+  const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+  await tx.run(
+    `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, node_code, indicator_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [planId, gate.revision.number, seq, at, actor.username, change.action, change.entity, change.entityId, change.node ?? null, change.indicator ?? null, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after)],
+  );
+}
+
+/** The audit trail's reason for a change made inside a revision. */
+export function gateReason(gate: Gate): string | null {
+  return gate.revision === null ? null : `variazione n. ${gate.revision.number}: ${gate.revision.reason}`;
+}

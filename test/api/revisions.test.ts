@@ -1,0 +1,244 @@
+/**
+ * Adoption, revisions and results that stay validated, through HTTP on SQLite and PostgreSQL: the
+ * fixture is adopted by its act, its year end closed and validated by the OIV; then a target
+ * change outside a revision is refused (409, Italian or English), inside one it is accepted and
+ * recorded before → after, while the validated period's tree stays the very document it was
+ * (every objective's and indicator's figures); a plan with a validated period cannot be deleted,
+ * it is archived (hidden from the lists, still readable) and brought back; only the administrator
+ * reopens a validated period, with a reason, and the trail says the validation was voided.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enc, indicatorOf, objective, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' };
+const YEAR_END = '2024-12-31';
+
+/** The tree without what legitimately moves with the plan (its data version, the periods' states, the closing's list of later revisions). */
+function figures(tree: any): unknown {
+  const { dataVersion: _v, period: _p, periods: _ps, closing: _c, ...rest } = tree;
+  return rest;
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validated results on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let admin: Client;
+  let validated: any;
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture({ publish: true });
+    controller = await t.as('controller');
+    oiv = await t.as('oiv');
+    admin = await t.as('admin');
+  });
+  afterAll(async () => t?.close());
+
+  it('edits a draft freely, adopts it by its act (the act checked field by field), and then refuses changes outside a revision', async () => {
+    expect((await controller.get(`/api/plans/${planId}`)).body).toMatchObject({ status: 'draft', adoption: null, archived: false, openRevision: null });
+    for (const [act, field] of [
+      [{ ...ACT, kind: '' }, 'act.kind'],
+      [{ ...ACT, number: ' ' }, 'act.number'],
+      [{ ...ACT, date: '30/01/2024' }, 'act.date'],
+    ] as const) {
+      const bad = await controller.request('POST', `/api/plans/${planId}/adopt`, { act });
+      expect(bad.status, field).toBe(400);
+      expect(bad.body.error.issues.map((i: any) => i.location?.field)).toEqual([field]);
+    }
+    expect((await (await t.as('referente')).request('POST', `/api/plans/${planId}/adopt`, { act: ACT })).status).toBe(403);
+    const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: ACT });
+    expect(adopted.status, adopted.text).toBe(200);
+    expect(adopted.body).toMatchObject({ status: 'adopted', adoption: { act: ACT, adoptedBy: 'controller' }, openRevision: null });
+    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: ACT })).body.error.code).toBe('adoption-state');
+
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const target = indicatorOf(tree, 'A.1.1:1');
+    const refused = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, version: target.definitionVersion }, { 'accept-language': 'it-IT,it;q=0.9' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('revision-required');
+    expect(refused.body.error.message).toMatch(/^il piano è adottato: .*variazione/);
+    const english = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, version: target.definitionVersion }, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.status).toBe(409);
+    expect(english.body.error.message).toMatch(/^the plan is adopted: .*revision/);
+    for (const [method, path, payload] of [
+      ['PATCH', `/api/plans/${planId}/nodes/A.1`, { weight: 50 }],
+      ['DELETE', `/api/plans/${planId}/nodes/A.3`, undefined],
+      ['POST', `/api/plans/${planId}/nodes`, { code: 'A.9', title: 'Nuovo', parent: 'A', weight: 10 }],
+      ['POST', `/api/plans/${planId}/nodes/A.3/indicators`, { name: 'Nuovo', weight: 10, comparator: '>=', target: 5, unit: 'number' }],
+      ['DELETE', `/api/plans/${planId}/indicators/${enc('A.3:1')}`, undefined],
+      ['PATCH', `/api/plans/${planId}`, { title: 'Piano rinominato' }],
+    ] as const) {
+      const reply = await controller.request(method, path, payload);
+      expect(reply.status, `${method} ${path}`).toBe(409);
+      expect(reply.body.error.code).toBe('revision-required');
+    }
+    // Publishing is not a change to the plan, nor is a value: both still go through.
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+    const value = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}/measurements/2024-09-30`, { state: 'measured', actual: 40, version: 0 });
+    expect(value.status, value.text).toBe(200);
+    expect((await controller.get(`/api/plans/${planId}/tree`)).body.objectives.map((o: any) => o.code)).toContain('A.3');
+  });
+
+  it('closes the year end, the OIV validates it; the closed period is read from its closing', async () => {
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const beforeClosing = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    const closed = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect(closed.closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [] });
+    // Read from the closing, the tree is the one the controller saw before closing (only nothing is editable now).
+    const readOnly = (tree: any): unknown => figures({ ...tree, objectives: tree.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, editable: false })) })) });
+    expect(readOnly(closed)).toEqual(readOnly(beforeClosing));
+    expect((await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' })).status).toBe(200);
+    validated = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect(validated.period.state).toBe('validated');
+    expect(figures(validated)).toEqual(figures(closed));
+    expect(objective(validated, 'A.1.1').performance).not.toBeNull();
+    expect(validated.objectives.flatMap((o: any) => o.indicators).every((i: any) => i.editable === false)).toBe(true);
+    // Open periods are read live, with no closing.
+    expect((await controller.get(`/api/plans/${planId}/tree?period=2024-09-30`)).body.closing).toBeNull();
+  });
+
+  it('refuses a revision without a reason (422), opens one, and takes the changes inside it', async () => {
+    for (const payload of [{}, { reason: '   ' }]) {
+      const refused = await controller.request('POST', `/api/plans/${planId}/revisions`, payload, { 'accept-language': 'it-IT,it;q=0.9' });
+      expect(refused.status, JSON.stringify(payload)).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'revision-reason-required', details: { field: 'reason' } });
+      expect(refused.body.error.message).toBe('una variazione richiede il motivo');
+    }
+    expect((await oiv.request('POST', `/api/plans/${planId}/revisions`, { reason: 'x' })).status).toBe(403);
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', kind: 'rimodulazione', date: '2024-10-15' });
+    expect(opened.status, opened.text).toBe(201);
+    expect(opened.body).toMatchObject({ number: 1, kind: 'rimodulazione', status: 'open', act: null, date: '2024-10-15', openedBy: 'controller', changes: [] });
+    const second = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'altra' });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'revision-open', details: { number: 1 } });
+    expect((await controller.get(`/api/plans/${planId}`)).body.openRevision).toBe(1);
+
+    const live = (await controller.get(`/api/plans/${planId}/tree?period=2024-09-30`)).body;
+    const a111 = indicatorOf(live, 'A.1.1:1');
+    const patched = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}`, { target: 99, weight: 40, version: a111.definitionVersion });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await controller.request('DELETE', `/api/plans/${planId}/nodes/A.3`)).status).toBe(200);
+    expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A.1`, { title: 'Turismo e cultura (rimodulato)' })).status).toBe(200);
+
+    // The open period follows the revision…
+    const after = (await controller.get(`/api/plans/${planId}/tree?period=2024-09-30`)).body;
+    expect(indicatorOf(after, 'A.1.1:1')).toMatchObject({ target: 99, weight: 40, actual: 40 });
+    expect(objective(after, 'A.3')).toBeUndefined();
+    // …the validated one is the same document as before, every objective and indicator.
+    const still = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect(figures(still)).toEqual(figures(validated));
+    expect(still.period.state).toBe('validated');
+    expect(objective(still, 'A.3')).toBeDefined();
+    expect(objective(still, 'A.1').title).toBe(objective(validated, 'A.1').title);
+    expect(still.closing.changedAfter).toEqual([{ number: 1, kind: 'rimodulazione', reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', date: '2024-10-15', status: 'open', changes: 3 }]);
+    // The explanation and the export of the validated period are the frozen ones too.
+    const explained = (await controller.get(`/api/plans/${planId}/nodes/A/explanation?period=${YEAR_END}`)).body;
+    expect(explained.performance).toBe(objective(validated, 'A').performance);
+    const csv = await controller.get(`/api/plans/${planId}/export?format=csv&period=${YEAR_END}`);
+    expect(csv.text).toContain('A.3');
+    // The closing has not moved: nothing changed since it, as far as the period is concerned.
+    const sinceClosing = (await controller.get(`/api/plans/${planId}/changes?period=${YEAR_END}&againstClosing=true`)).body;
+    expect(sinceClosing.changes).toEqual([]);
+  });
+
+  it('keeps the register: every change before → after, the closed period it came after; approval with its act, added later', async () => {
+    const register = (await (await t.as('public')).get(`/api/plans/${planId}/revisions`)).body;
+    expect(register).toHaveLength(1);
+    const [r] = register;
+    expect(r.changes.map((c: any) => [c.action, c.entity, c.entityId, c.user])).toEqual([
+      ['update', 'indicator', 'A.1.1:1', 'controller'],
+      ['delete', 'node', 'A.3', 'controller'],
+      ['update', 'node', 'A.1', 'controller'],
+    ]);
+    expect(r.changes[0].before).toEqual({ weight: expect.any(String), target: expect.anything() });
+    expect(r.changes[0].after).toEqual({ weight: '40', target: { kind: 'number', value: '99' } });
+    expect(r.changes[1].before).toMatchObject({ code: 'A.3', indicators: expect.any(Array) });
+    expect(r.changes[1].after).toBeNull();
+    expect(r.changes[2].after).toEqual({ title: 'Turismo e cultura (rimodulato)' });
+    expect(r.afterClosingOf).toEqual([{ periodId: YEAR_END, label: '31/12/2024', state: 'validated', closedAt: expect.any(String) }]);
+    // The audit trail carries the revision as the reason of each change.
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
+    expect(trail.find((e: any) => e.entity === 'node' && e.action === 'delete').reason).toBe('variazione n. 1: Rimodulazione dei target dopo il monitoraggio di settembre');
+
+    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {});
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: 'controller', act: null });
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {})).status).toBe(409);
+    expect((await controller.request('PATCH', `/api/plans/${planId}/revisions/1`, { reason: 'altro' })).status).toBe(409);
+    const act = { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' };
+    const withAct = await controller.request('PATCH', `/api/plans/${planId}/revisions/1`, { act });
+    expect(withAct.status, withAct.text).toBe(200);
+    expect(withAct.body).toMatchObject({ status: 'approved', act });
+    expect((await controller.get(`/api/plans/${planId}/revisions/1`)).body).toMatchObject({ number: 1, act, changes: expect.any(Array) });
+    expect((await controller.get(`/api/plans/${planId}/revisions/7`)).status).toBe(404);
+    // Approved: the next change needs a new revision.
+    expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A.1`, { weight: 50 })).body.error.code).toBe('revision-required');
+    // An empty revision cannot be approved, it can be discarded.
+    const empty = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'aperta per errore' });
+    expect(empty.body.number).toBe(2);
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions/2/approve`, {})).status).toBe(409);
+    expect((await controller.request('DELETE', `/api/plans/${planId}/revisions/2`)).status).toBe(200);
+    expect((await controller.get(`/api/plans/${planId}/revisions`)).body.map((x: any) => x.number)).toEqual([1]);
+  });
+
+  it('refuses to delete a plan with a validated period, archives it (hidden, readable, unchangeable) and brings it back', async () => {
+    const deleted = await controller.request('DELETE', `/api/plans/${planId}`, undefined, { 'accept-language': 'it-IT,it;q=0.9' });
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.error).toMatchObject({ code: 'plan-has-closed-periods', details: { periods: [{ id: YEAR_END, label: '31/12/2024', state: 'validated' }] } });
+    expect(deleted.body.error.message).toBe("il piano ha periodi chiusi o validati (31/12/2024 (validato dall'OIV)): non può essere eliminato; puoi archiviarlo");
+
+    const archived = await controller.request('POST', `/api/plans/${planId}/archive`);
+    expect(archived.status, archived.text).toBe(200);
+    expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.any(String) });
+    for (const who of ['controller', 'oiv', 'public'] as const) {
+      const client = await t.as(who);
+      expect((await client.get('/api/plans')).body.map((p: any) => p.id), who).not.toContain(planId);
+      expect((await client.get('/api/plans?archived=true')).body.map((p: any) => p.id), who).toContain(planId);
+      expect((await client.get(`/api/plans/${planId}`)).status, who).toBe(200);
+      const tree = await client.get(`/api/plans/${planId}/tree?period=${YEAR_END}`);
+      expect(tree.status, who).toBe(200);
+      expect(figures(tree.body)).toEqual(figures(validated));
+    }
+    expect((await controller.get('/api/plans?archived=maybe')).status).toBe(400);
+    // Kept whole: no change, no value, no revision while archived.
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'x' })).body.error.code).toBe('plan-archived');
+    const value = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.1.1:2')}/measurements/2024-09-30`, { state: 'not_achieved', version: 0 });
+    expect(value.status).toBe(409);
+    expect(value.body.error.code).toBe('plan-archived');
+    expect((await controller.request('POST', `/api/plans/${planId}/archive`)).status).toBe(409);
+
+    const back = await controller.request('POST', `/api/plans/${planId}/unarchive`);
+    expect(back.status).toBe(200);
+    expect((await controller.get('/api/plans')).body.map((p: any) => p.id)).toContain(planId);
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.map((e: any) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['archive', 'unarchive', 'adopt', 'approve']));
+  });
+
+  it('lets only the administrator reopen a validated period, with a reason; the validation is void and recorded, the period read live again', async () => {
+    const path = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
+    expect((await controller.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
+    expect((await oiv.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
+    expect((await admin.request('POST', path, { to: 'collecting' })).status).toBe(409);
+    const reopened = await admin.request('POST', path, { to: 'collecting', reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV' });
+    expect(reopened.status, reopened.text).toBe(200);
+    const entry = (await admin.get(`/api/audit?planId=${planId}`)).body.find((e: any) => e.entity === 'period' && e.entityId === YEAR_END);
+    expect(entry).toMatchObject({ action: 'void-validation', user: 'admin', before: { state: 'validated' }, after: { state: 'collecting', validationVoided: true }, reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV' });
+    const live = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    expect(live.closing).toBeNull();
+    expect(objective(live, 'A.3')).toBeUndefined();
+    expect(indicatorOf(live, 'A.1.1:1').target).toBe(99);
+    // No period closed any more: the plan may be deleted.
+    expect((await controller.request('DELETE', `/api/plans/${planId}`)).status).toBe(200);
+  });
+
+  it('documents the new routes in OpenAPI', async () => {
+    const doc = (await controller.get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/plans/{planId}/revisions']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/plans/{planId}/revisions/{number}']).sort()).toEqual(['delete', 'get', 'patch']);
+    for (const p of ['/api/plans/{planId}/adopt', '/api/plans/{planId}/archive', '/api/plans/{planId}/unarchive', '/api/plans/{planId}/revisions/{number}/approve']) expect(Object.keys(doc.paths[p]), p).toEqual(['post']);
+  });
+});
