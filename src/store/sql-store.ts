@@ -507,7 +507,7 @@ export class SqlStore implements Store {
       );
       const indicators: Param[][] = [];
       // Next year's objectives and indicators stay with the same units and people (by id).
-      const own = source.value.indicators;
+      const own = snapshot.indicators;
       for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
