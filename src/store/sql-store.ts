@@ -8,6 +8,7 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
@@ -280,6 +281,7 @@ export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
+  readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   private readonly units: UnitRegistry;
@@ -288,6 +290,7 @@ export class SqlStore implements Store {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
+    this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
@@ -473,12 +476,20 @@ export class SqlStore implements Store {
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      const source = await this.readPlanForPeriod(tx, planId);
-      if (!source.ok) return source;
-      const { record: from, periods, nodes: nodeMeta } = source.value;
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      // The caller's evaluation when it is of this very version and of the year end; else read here.
+      const basis = input.basis;
+      const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
+      let snapshot = current?.snapshot;
+      if (snapshot === undefined) {
+        const read = await this.readPlanForPeriod(tx, planId);
+        if (!read.ok) return read;
+        snapshot = read.value;
+      }
+      const { record: from, periods, nodes: nodeMeta } = snapshot;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
-      const plan = rollForward(evaluatePlan(source.value.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
       if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
       const record = await this.insertPlan(
@@ -496,7 +507,7 @@ export class SqlStore implements Store {
       );
       const indicators: Param[][] = [];
       // Next year's objectives and indicators stay with the same units and people (by id).
-      const own = source.value.indicators;
+      const own = snapshot.indicators;
       for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
@@ -1193,6 +1204,11 @@ export class SqlStore implements Store {
     const where: string[] = [];
     const params: Param[] = [];
     if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
+    if (query.plans !== undefined) {
+      if (query.plans.length === 0) return [];
+      where.push(`plan_id IN (${query.plans.map(() => '?').join(', ')})`);
+      params.push(...query.plans);
+    }
     if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
     if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
     params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));

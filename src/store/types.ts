@@ -8,10 +8,11 @@
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
-import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 
@@ -276,6 +277,12 @@ export interface NewPlan {
 export interface NextYearInput {
   readonly year: number;
   readonly title?: string;
+  /**
+   * The plan at its year end as the caller already has it evaluated (a cached tree): used when the
+   * plan is still at that data version, so a big plan is not read and evaluated twice; otherwise
+   * the store reads it in its own transaction.
+   */
+  readonly basis?: { readonly snapshot: PlanSnapshot; readonly evaluation: Evaluation; readonly dataVersion: number };
 }
 
 export interface PlanPatch {
@@ -479,6 +486,8 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   readonly planId?: string;
+  /** Only entries of these plans (entries of no plan, such as accounts, left out): what a reader may see. */
+  readonly plans?: readonly string[];
   readonly node?: string;
   readonly indicator?: string;
   readonly limit?: number;
@@ -498,6 +507,8 @@ export interface Store {
 
   /** Evidence files of a measurement (attachments.ts). */
   readonly attachments: AttachmentStore;
+  /** Browsers trusted for an account after a good sign-in (login-devices.ts). */
+  readonly loginDevices: LoginDeviceStore;
   /** Comment threads per indicator and period (comments.ts). */
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
