@@ -16,6 +16,7 @@ import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
+import { securityHeaders } from './security.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   /** The built web app (`web/dist`); served at `/` with an SPA fallback when it exists. */
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
+  /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
+  readonly trustProxy?: boolean;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -56,16 +59,17 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
-  // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.
-  app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
+  // nosniff, frame and referrer policies for the API and the web app alike; the content-security
+  // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
+  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  app.use('*', securityHeaders(deps));
 
   const tooLarge = (max: number) => () => {
     throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });
   };
-  const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
   // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
   const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: () => { throw fileTooLarge(limits.attachmentBytes); } });
@@ -89,7 +93,14 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       if (declared <= 64 * 1024 * 1024) await discard(c.req.raw.body);
       tooLarge(max)();
     }
-    return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
+    if (!isUpload) return jsonLimit(c, next);
+    // An import sent without a length (chunked, as browsers and fetch send FormData) is read
+    // here to its end even past the limit (up to a sane bound), so the client hears the 413
+    // instead of a reset connection while it is still sending.
+    const received = await readAll(c.req.raw.body, max, 256 * 1024 * 1024);
+    if (received === null) return tooLarge(max)();
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers: c.req.raw.headers, body: received });
+    return next();
   });
   // Query values with control characters are refused here, once for every route (bodies: validation.body).
   app.use('/api/*', async (c, next) => {
@@ -124,10 +135,10 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       }),
     );
     // The SPA decides what a path means: any other page is index.html.
-    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    // Read on each request: a rebuilt app (new asset names) is served without a restart.
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.html(index);
+      return c.html(readFileSync(join(webRoot, 'index.html'), 'utf8'));
     });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
@@ -137,6 +148,36 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
 /** Files under assets/ carry their content's hash in their name (Vite's `[name]-[hash].ext`). */
 const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}(\.[a-z0-9]+)+$/;
+
+/** The whole body, or null once it passes `max` (the rest then read and dropped, up to `bound`). */
+async function readAll(body: ReadableStream<Uint8Array> | null, max: number, bound: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size <= max) chunks.push(value);
+      else if (size > bound) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } catch {
+    // The client went away: whatever it sent is all there is.
+  }
+  if (size > max) return null;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (body === null) return;

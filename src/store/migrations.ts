@@ -409,6 +409,19 @@ const MIGRATIONS: Migration[] = [
           FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
     ],
   },
+  {
+    version: 55,
+    name: 'browsers that signed in to an account (device cookies): failures elsewhere never lock them out',
+    sql: () => [
+      // Only the SHA-256 of the cookie is kept, as for sessions: a leaked database trusts no browser.
+      `CREATE TABLE login_devices (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          used_at BIGINT NOT NULL)`,
+      `CREATE INDEX login_devices_by_username ON login_devices (username, used_at)`,
+    ],
+  },
 ];
 
 /** A check that refuses a value outside a list, as both databases write it. */

@@ -9,6 +9,7 @@ import type { AppraisalStore } from './appraisals.js';
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
@@ -486,6 +487,8 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   readonly planId?: string;
+  /** Only entries of these plans (entries of no plan, such as accounts, left out): what a reader may see. */
+  readonly plans?: readonly string[];
   readonly node?: string;
   readonly indicator?: string;
   readonly limit?: number;
@@ -507,6 +510,8 @@ export interface Store {
 
   /** Evidence files of a measurement (attachments.ts). */
   readonly attachments: AttachmentStore;
+  /** Browsers trusted for an account after a good sign-in (login-devices.ts). */
+  readonly loginDevices: LoginDeviceStore;
   /** Comment threads per indicator and period (comments.ts). */
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */

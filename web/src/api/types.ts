@@ -16,6 +16,9 @@ export interface User {
   displayName: string;
   role: Role;
   units: string[];
+  unitIds?: string[];
+  /** A temporary password: the app asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** An account as the administrator sees it (`GET /api/users`). */
