@@ -110,7 +110,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(text).not.toContain('mean of');
     expect(text).toMatch(/Trend numero d'impres/);
     await page.click('[data-indicator="A.2:1"] .tree-link');
-    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Tutto o niente');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Raggiunto/non raggiunto');
     await page.click('[data-code="A.2"] .tree-link');
     await explanation.waitFor();
     await page.screenshot({ path: join(SHOTS, '04-explanation.png') });

@@ -13,7 +13,7 @@
 import { round, type Decimal } from './decimal.js';
 import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
 import { formatPercent } from './italian.js';
-import { BAND_WORD, type Legend } from './legend.js';
+import { BAND_WORD, RULE_WORD, type Legend } from './legend.js';
 import type { Indicator, Measurement, NotMeasuredPolicy, PlanSettings, ScoringRule, SourceLocation } from './model.js';
 import { fmt, show } from './scoring.js';
 
@@ -182,13 +182,13 @@ function indicatorText(indicator: Indicator): string {
 export function ruleText(rule: ScoringRule): string {
   switch (rule.kind) {
     case 'on_off':
-      return 'on/off';
+      return RULE_WORD.on_off;
     case 'proportional':
-      return 'proporzionale';
+      return RULE_WORD.proportional;
     case 'bands':
-      return `fasce ${rule.mode === 'fixed' ? 'fisse' : 'interpolate'}: ${rule.points.map((p) => `${show(p.at, undefined, 'it')} → ${fmt(p.score)}`).join(', ')}`;
+      return `${RULE_WORD.bands} ${rule.mode === 'fixed' ? 'fisse' : 'interpolate'}: ${rule.points.map((p) => `${show(p.at, undefined, 'it')} → ${fmt(p.score)}`).join(', ')}`;
     case 'threshold':
-      return `soglia da ${show(rule.floor, undefined, 'it')}`;
+      return `${RULE_WORD.threshold} da ${show(rule.floor, undefined, 'it')}`;
   }
 }
 

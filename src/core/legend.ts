@@ -10,6 +10,17 @@ export const BANDS: readonly Band[] = ['green', 'yellow', 'red'];
 /** A band's name as the Relazione writes it. */
 export const BAND_WORD: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
 
+/**
+ * A band's shape beside its colour and word, the same on screen, in the reports and on the command
+ * line (full circle, triangle, square; an empty circle for no performance): shapes that differ in
+ * print and for colour-blind readers.
+ */
+export const BAND_MARK: Readonly<Record<Band | 'none', string>> = { green: '●', yellow: '▲', red: '■', none: '○' };
+
+/** The Italian names of a plan's levels and scoring rules, as every Italian text and file says them. */
+export const LEVEL_WORD: Readonly<Record<string, string>> = { area: 'area', strategic: 'strategico', operational: 'operativo' };
+export const RULE_WORD: Readonly<Record<'on_off' | 'proportional' | 'bands' | 'threshold', string>> = { on_off: 'raggiunto/non raggiunto', proportional: 'proporzionale', bands: 'a scaglioni', threshold: 'a soglia' };
+
 export interface LegendRule {
   readonly band: Band;
   /** Lower bound in percent; absent: matches everything (the last rule). */

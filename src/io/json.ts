@@ -245,3 +245,33 @@ export function changesDocument(changes: readonly PlanChange[]): ChangesDocument
     })),
   };
 }
+
+/** One year of an objective or indicator, at its plan's year end. */
+export interface YearDocument {
+  year: number;
+  planId: string;
+  planTitle: string;
+  /** The year-end period the figures are read at. */
+  period: { id: string; label: string; state: string };
+  /** The plan asked about. */
+  current: boolean;
+  code: string;
+  /** For an indicator: its id in that year's plan. */
+  indicatorId: string | null;
+  title: string;
+  /** Indicators only (an objective has no target of its own). */
+  unit: string | null;
+  target: number | string | boolean | null;
+  targetText: string;
+  actual: number | string | boolean | null;
+  actualText: string;
+  performance: number | null;
+  band: Band | null;
+}
+
+export interface YearsDocument {
+  kind: 'objective' | 'indicator';
+  planId: string;
+  ref: string;
+  years: YearDocument[];
+}

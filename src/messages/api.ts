@@ -34,6 +34,10 @@ export const ACTION_WORDS: Record<string, string> = {
   'import plans': 'importare piani',
   'enter values': 'inserire valori',
   'read the audit trail': 'leggere il registro delle modifiche',
+  'attach files': 'allegare file',
+  'remove files': 'rimuovere allegati',
+  'explain variances': 'spiegare gli scostamenti',
+  'make forecasts': 'fare previsioni',
   'adopt plans': 'adottare i piani',
   'archive plans': 'archiviare i piani',
   'bring plans back from the archive': "ripristinare i piani dall'archivio",
@@ -163,15 +167,19 @@ export const API_MESSAGES = defineMessages({
     it: 'alla richiesta manca l’intestazione X-CSRF-Token della sessione (ricaricare la pagina e riprovare)',
     en: 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)',
   }),
-  forbidden: message<{ role?: string; action?: string; indicator?: string; to?: string; roles?: readonly string[] }>({
+  forbidden: message<{ role?: string; action?: string; indicator?: string; objective?: string; to?: string; roles?: readonly string[] }>({
     it: (p) =>
-      p.indicator !== undefined
+      p.objective !== undefined
+        ? `l'obiettivo ${p.objective} non è assegnato a te né alla tua struttura`
+        : p.indicator !== undefined
         ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
         : p.to !== undefined
           ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
           : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
     en: (p) =>
-      p.indicator !== undefined
+      p.objective !== undefined
+        ? `objective ${p.objective} is not assigned to you or your unit`
+        : p.indicator !== undefined
         ? `indicator ${p.indicator} is not assigned to you or your unit`
         : p.to !== undefined
           ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
@@ -191,13 +199,17 @@ export const API_MESSAGES = defineMessages({
   internal: message({ it: 'qualcosa non ha funzionato sul server; la modifica non è stata salvata', en: 'something went wrong on the server; the change was not stored' }),
 
   // The store's refusals.
-  conflict: message<{ what: 'objective' | 'indicator' | 'measurement'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
+  conflict: message<{ what: 'objective' | 'indicator' | 'measurement' | 'variance' | 'forecast'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
     it: (p) =>
-      p.what === 'measurement'
+      p.what === 'variance' || p.what === 'forecast'
+        ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+        : p.what === 'measurement'
         ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
         : `${p.what === 'objective' ? "l'obiettivo" : "l'indicatore"} ${p.id} è stato modificato da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
-      p.what === 'measurement'
+      p.what === 'variance' || p.what === 'forecast'
+        ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+        : p.what === 'measurement'
         ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
         : `${p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),

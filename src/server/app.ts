@@ -18,12 +18,15 @@ import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
+import { commentRoutes } from './routes/comments.js';
+import { varianceRoutes } from './routes/variances.js';
 import { changeRoutes } from './routes/changes.js';
 import { yearRoutes } from './routes/years.js';
 import { exportRoutes } from './routes/exports.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
 import { periodRoutes } from './routes/periods.js';
+import { relazioneRoutes } from './routes/relazione.js';
 import { planRoutes } from './routes/plans.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { sessionRoutes } from './routes/session.js';
@@ -32,7 +35,7 @@ import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -59,7 +62,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
   // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
-  const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: (c) => { throw fileTooLarge(c, limits.attachmentBytes); } });
+  const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: () => { throw fileTooLarge(limits.attachmentBytes); } });
   app.use('/api/*', async (c, next) => {
     // Reads have no body to limit; asking a GET for its body would build a whole web Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
@@ -67,7 +70,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       const declared = Number(c.req.header('content-length') ?? Number.NaN);
       if (declared > limits.attachmentBytes + MULTIPART_SLACK) {
         if (declared <= 256 * 1024 * 1024) await discard(c.req.raw.body);
-        throw fileTooLarge(c, limits.attachmentBytes);
+        throw fileTooLarge(limits.attachmentBytes);
       }
       return attachmentLimit(c, next);
     }

@@ -7,8 +7,7 @@
 import type { Context } from 'hono';
 import type { IndicatorContext, Store, UserRecord } from '../store/index.js';
 import { requireUser } from './auth.js';
-import { say, requestLanguage } from './campaign-messages.js';
-import { HttpError } from './errors.js';
+import { refuse } from './errors.js';
 import { assignedTo, mayEditValue } from './permissions.js';
 
 export interface IndicatorAccess {
@@ -21,11 +20,11 @@ export interface IndicatorAccess {
 /** The signed-in reader of one indicator's files and thread, or 401 / 404 / 403. */
 export async function indicatorAccess(c: Context, store: Store, planId: string, indicatorId: string): Promise<IndicatorAccess> {
   const user = requireUser(c);
-  if ((await store.getPlan(planId)) === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if ((await store.getPlan(planId)) === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   const indicator = await store.indicatorContext(planId, indicatorId);
-  if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+  if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
   const assignment = { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits };
   const reads = user.role === 'admin' || user.role === 'controller' || user.role === 'oiv' || (user.role === 'referente' && assignedTo(user, assignment));
-  if (!reads) throw new HttpError(403, 'forbidden', say('not-your-indicator', requestLanguage(c), { indicator: indicatorId }), { details: { reason: 'not-your-indicator' } });
+  if (!reads) throw refuse(403, 'forbidden', { indicator: indicatorId });
   return { user, indicator, mayChange: mayEditValue(user, assignment) };
 }

@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
-import type { Actor, PeriodState, Result } from './types.js';
+import type { Actor, Failure, PeriodState, Result } from './types.js';
 
 export interface AttachmentRecord {
   readonly id: string;
@@ -68,7 +68,7 @@ export function attachmentJson(a: AttachmentRecord): Record<string, unknown> {
   return { id: a.id, period: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256 };
 }
 
-type Failed = { ok: false; error: { code: 'not-found' | 'period-locked'; message: string; details?: Record<string, unknown> } };
+type Failed = { ok: false; error: Failure };
 
 /**
  * The measurement's indicator and period, checked inside a transaction: not found, or locked
@@ -77,11 +77,11 @@ type Failed = { ok: false; error: { code: 'not-found' | 'period-locked'; message
  */
 export async function openMeasurementFor(tx: Queryable, dialect: Db['dialect'], planId: string, indicatorId: string, periodId: string, lockedMeans: string): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
   const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
-  if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+  if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
   const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-  if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan` } };
+  if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
   if (isLocked(period.state as PeriodState)) {
-    return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is ${String(period.state)}: ${lockedMeans} (a controller can reopen it, giving a reason)`, details: { period: periodId, label: String(period.label), state: period.state } } };
+    return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is ${String(period.state)}: ${lockedMeans} (a controller can reopen it, giving a reason)`, details: { period: periodId, label: String(period.label), state: period.state }, params: { label: String(period.label), state: String(period.state) } } };
   }
   return { ok: true, node: String(indicator.node_code), periodLabel: String(period.label) };
 }
@@ -129,7 +129,7 @@ export class SqlAttachments implements AttachmentStore {
       const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'its files can no longer be removed');
       if (!open.ok) return open;
       const row = await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [attachmentId, planId, indicatorId, periodId]);
-      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value` } };
+      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value`, details: { attachment: attachmentId } } };
       const before = attachmentRecord(row);
       await tx.run(`DELETE FROM attachments WHERE id = ?`, [attachmentId]);
       await recordAudit(tx, actor, { action: 'detach', entity: 'attachment', entityId: attachmentId, planId, node: open.node, indicator: indicatorId, before: attachmentJson(before) });

@@ -59,9 +59,9 @@ export class SqlComments implements CommentStore {
     if (text === '') return { ok: false, error: { code: 'invalid', message: 'a comment cannot be empty', details: { field: 'body' } } };
     if (text.length > MAX_BODY) return { ok: false, error: { code: 'invalid', message: `a comment is at most ${MAX_BODY} characters`, details: { field: 'body' } } };
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-      if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan` } };
+      if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const id = randomUUID();
       const at = new Date().toISOString();
       // The thread's order is its own count, not the clock: two answers in one millisecond stay in order.

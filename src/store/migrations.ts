@@ -312,6 +312,36 @@ const MIGRATIONS: readonly Migration[] = [
           FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
     ],
   },
+  {
+    version: 30,
+    name: "the year's Relazione: the office's texts, the OIV's validation (state, checklist, note, reservations, validated values), publication; periods published to the public",
+    sql: () => [
+      `CREATE TABLE relazioni (
+          plan_id TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+          state TEXT NOT NULL CHECK (state IN ('draft', 'transmitted', 'validated', 'validated_with_reservations', 'not_validated')),
+          texts TEXT NOT NULL,
+          note TEXT NOT NULL,
+          reservations TEXT NOT NULL,
+          checklist TEXT NOT NULL,
+          validated_values TEXT NOT NULL,
+          frozen_plan TEXT,
+          published INTEGER NOT NULL DEFAULT 0,
+          published_at TEXT,
+          transmitted_at TEXT,
+          decided_at TEXT,
+          decided_by TEXT,
+          version INTEGER NOT NULL,
+          updated_at TEXT NOT NULL,
+          updated_by TEXT)`,
+      `CREATE TABLE published_periods (
+          plan_id TEXT NOT NULL,
+          period_id TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          published_by TEXT,
+          PRIMARY KEY (plan_id, period_id),
+          FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

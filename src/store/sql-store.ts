@@ -11,6 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
+import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
 import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
 import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
@@ -258,11 +259,13 @@ export class SqlStore implements Store {
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
   readonly variances: VarianceStore;
+  readonly relazioni: RelazioneStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.variances = new SqlVariances(db);
+    this.relazioni = new SqlRelazioni(db);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */

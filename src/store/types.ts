@@ -10,6 +10,7 @@ import type { CommentStore } from './comments.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
+import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
@@ -384,6 +385,8 @@ export interface Store {
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
   readonly variances: VarianceStore;
+  /** The year's Relazione, its validation by the OIV, publication; periods published to the public (relazioni.ts). */
+  readonly relazioni: RelazioneStore;
 
   /** Archived plans are left out unless asked for (`archived: 'only'` or `'all'`). */
   listPlans(options?: { readonly archived?: 'exclude' | 'only' | 'all' }): Promise<PlanRecord[]>;

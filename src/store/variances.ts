@@ -8,7 +8,7 @@
  */
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import type { Actor, Result } from './types.js';
+import type { Actor, Failure, Result } from './types.js';
 
 /** The guideline's three causes of a variance. */
 export type VarianceCause = 'external' | 'internal' | 'indicator';
@@ -94,7 +94,7 @@ function forecastRecord(r: Row): ForecastRecord {
 const varianceJson = (v: VarianceRecord | undefined): Record<string, unknown> | null => (v === undefined ? null : { period: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, version: v.version });
 const forecastJson = (f: ForecastRecord | undefined): Record<string, unknown> | null => (f === undefined ? null : { period: f.periodId, reachable: f.reachable, note: f.note, version: f.version });
 
-type Refusal = { ok: false; error: { code: 'not-found' | 'period-locked' | 'conflict' | 'invalid'; message: string; details?: Record<string, unknown> } };
+type Refusal = { ok: false; error: Failure };
 
 export class SqlVariances implements VarianceStore {
   constructor(private readonly db: Db) {}
@@ -106,9 +106,9 @@ export class SqlVariances implements VarianceStore {
   /** The period, unless it is validated (the OIV has signed it: its analysis is final too). */
   private async writablePeriod(tx: Queryable, planId: string, periodId: string): Promise<Refusal | { ok: true; label: string; last: boolean }> {
     const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
-    if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+    if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
     if (period.state === 'validated') {
-      return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is validated: its analysis can no longer be changed (an administrator can reopen it, giving a reason)`, details: { period: periodId, state: 'validated' } } };
+      return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is validated: its analysis can no longer be changed (an administrator can reopen it, giving a reason)`, details: { period: periodId, state: 'validated' }, params: { label: String(period.label), state: 'validated' } } };
     }
     const later = await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND ends_on > (SELECT ends_on FROM periods WHERE plan_id = ? AND id = ?)`, [planId, planId, periodId]);
     return { ok: true, label: String(period.label), last: Number(later!.n) === 0 };
@@ -122,12 +122,12 @@ export class SqlVariances implements VarianceStore {
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined) return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan` } };
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined) return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan`, params: { what: 'objective', id: node } } };
       const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${this.forUpdate}`, [planId, node, periodId]);
       const before = row === undefined ? undefined : varianceRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return { ok: false, error: { code: 'conflict', message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: varianceJson(before) } } };
+        return { ok: false, error: { code: 'conflict', message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: varianceJson(before) }, params: { what: 'variance', by: before?.updatedBy ?? null, version: current, sent: expectedVersion } } };
       }
       const at = new Date().toISOString();
       if (before === undefined) {
@@ -135,7 +135,7 @@ export class SqlVariances implements VarianceStore {
           `INSERT INTO variances (plan_id, node_code, period_id, cause, explanation, corrective_action, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, node, periodId, input.cause, explanation, correctiveAction, actor.username, at],
         );
-        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again' } };
+        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again', params: { what: 'variance', entered: true } } };
       } else {
         await tx.run(`UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [
           input.cause,
@@ -168,14 +168,14 @@ export class SqlVariances implements VarianceStore {
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
-      if (period.last) return { ok: false, error: { code: 'invalid', message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`, details: { field: 'period', reason: 'year-end' } } };
+      if (period.last) return { ok: false, error: { code: 'invalid', message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`, details: { field: 'period', reason: 'year-end', label: period.label } } };
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-      if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan` } };
+      if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
       const before = row === undefined ? undefined : forecastRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return { ok: false, error: { code: 'conflict', message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: forecastJson(before) } } };
+        return { ok: false, error: { code: 'conflict', message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: forecastJson(before) }, params: { what: 'forecast', by: before?.updatedBy ?? null, version: current, sent: expectedVersion } } };
       }
       const at = new Date().toISOString();
       if (before === undefined) {
@@ -188,7 +188,7 @@ export class SqlVariances implements VarianceStore {
           actor.username,
           at,
         ]);
-        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again' } };
+        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again', params: { what: 'forecast', entered: true } } };
       } else {
         await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [input.reachable, note, actor.username, at, planId, indicatorId, periodId]);
       }

@@ -76,7 +76,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
 
   it('refuses a disguised executable (415) and an oversized file (413), in Italian, storing nothing', async () => {
     const before = (await controller.get(files())).body.length;
-    const exe = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'));
+    const it = { 'accept-language': 'it-IT,it;q=0.9' };
+    const exe = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), it);
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('unsupported-file-type');
     expect(exe.body.error.message).toBe('Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument o un CSV (è un programma eseguibile o uno script): non è stato salvato.');
@@ -84,13 +85,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(english.body.error.message).toContain('is not a PDF');
 
     const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]);
-    const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'));
+    const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'), it);
     expect(big.status).toBe(413);
-    expect(big.body.error).toMatchObject({ code: 'file-too-large', message: "Il file supera il limite di 0,3 MB per un'evidenza: non è stato salvato." });
+    expect(big.body.error).toMatchObject({ code: 'evidence-too-large', message: "Il file supera il limite di 0,3 MB per un'evidenza: non è stato salvato." });
     // Far beyond the limit: refused from the declared length, before the body is read.
     const huge = await referente.request('POST', files(), upload(Buffer.concat([tinyPdf(), Buffer.alloc(4 * LIMIT)]), 'enorme.pdf'));
     expect(huge.status).toBe(413);
-    expect(huge.body.error.code).toBe('file-too-large');
+    expect(huge.body.error.code).toBe('evidence-too-large');
 
     expect((await controller.get(files())).body.length).toBe(before);
     const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
@@ -118,10 +119,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(kept.status).toBe(201);
     await t.server.store.transitionPeriod(planId, period, 'collecting', null, SYSTEM);
     await t.server.store.transitionPeriod(planId, period, 'closed', null, SYSTEM);
-    const added = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'dopo.pdf'));
+    const added = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'dopo.pdf'), { 'accept-language': 'it' });
     expect(added.status).toBe(423);
     expect(added.body.error.code).toBe('period-locked');
-    expect(added.body.error.message).toContain('Il periodo 30/06/2024 è chiuso');
+    expect(added.body.error.message).toContain('il periodo 30/06/2024 è chiuso');
     const removed = await referente.request('DELETE', `${files(MINE, period)}/${kept.body.id}`);
     expect(removed.status).toBe(423);
     expect((await referente.get(files(MINE, period))).body.map((f: any) => f.name)).toEqual(['prima.pdf']);
@@ -143,6 +144,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     form.set('other', 'x');
     const none = await controller.request('POST', files(), form);
     expect(none.status).toBe(400);
-    expect(none.body.error.code).toBe('missing-file');
+    expect(none.body.error.code).toBe('missing-evidence-file');
   });
 });

@@ -56,6 +56,19 @@ const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
+const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
+  await close(t, s);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'transmitted', null, null, SYSTEM);
+  if (!moved.ok) throw new Error(moved.error.message);
+};
+/** …and decided on by the OIV (not validated: nothing frozen). */
+const decide = async (t: TestServer, s: Scratch): Promise<void> => {
+  await transmit(t, s);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'not_validated', null, null, SYSTEM);
+  if (!moved.ok) throw new Error(moved.error.message);
+};
+
 const validate = async (t: TestServer, s: Scratch): Promise<void> => {
   await close(t, s);
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'validated', null, SYSTEM);
@@ -83,6 +96,7 @@ const evidenceForm = (): FormData => {
 };
 const files = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/attachments`;
 const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
+const thread = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/comments`;
 
 const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
@@ -93,6 +107,15 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "the thread of the referente's unit's value", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: thread(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "another unit's thread", allowed: READERS, success: 200, published: true, call: (s) => ({ path: thread(s, 'B:1') }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on the referente's unit's value", allowed: SIGNED_IN, success: 201, call: (s) => ({ path: thread(s, 'A:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on another unit's value", allowed: READERS, success: 201, call: (s) => ({ path: thread(s, 'B:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/variances', what: 'variances and forecasts of a period', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/variances` }) },
+  { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "the variance of the referente's unit's objective", allowed: ['admin', 'controller', 'referente'], success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/variances/2024-12-31`, body: { cause: 'external', explanation: 'Bando rinviato', correctiveAction: 'Nuovo bando', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "another unit's objective's variance", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/B/variances/2024-12-31`, body: { cause: 'internal', explanation: 'Personale ridotto', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/indicators/{indicatorId}/forecasts/{periodId}', what: "a forecast on the referente's unit's indicator", allowed: ['admin', 'controller', 'referente'], success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/forecasts/2024-06-30`, body: { reachable: 'at_risk', note: 'Dipende dal bando', version: 0 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/indicators/{indicatorId}/forecasts/{periodId}', what: "a forecast on another unit's indicator", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/forecasts/2024-06-30`, body: { reachable: 'yes', version: 0 } }) },
   { method: 'GET', route: '/api/health', what: 'health', allowed: ALL, success: 200, call: () => ({ path: '/api/health' }) },
   { method: 'GET', route: '/api/openapi.json', what: 'the OpenAPI document', allowed: ALL, success: 200, call: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/session', what: 'sign in (the public has no account)', allowed: SIGNED_IN, success: 200, publicCode: 'invalid-credentials', freshSession: true, call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }) },
@@ -157,6 +180,14 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/relazione', what: "the year's Relazione", allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione` }) },
+  { method: 'PUT', route: '/api/plans/{planId}/relazione/texts', what: "the Relazione's texts", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/texts`, body: { texts: { processo: 'Il processo seguito.' }, version: 0 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/transition', what: 'transmit the Relazione to the OIV', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'transmitted' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/transition', what: 'validate the Relazione', allowed: ['oiv'], success: 200, prepare: transmit, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'validated' } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/relazione/review', what: "the OIV's review", allowed: ['oiv'], success: 200, prepare: transmit, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/review`, body: { note: 'Nota', reservations: '', checklist: [{ label: 'Coerenza', outcome: 'yes', note: '' }], values: [], version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/relazione/publication', what: 'publish the decided Relazione', allowed: EDITORS, success: 200, prepare: decide, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/publication`, body: { published: true } }) },
+  { method: 'GET', route: '/api/plans/{planId}/relazione/validation', what: 'the validation document, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/validation?format=html` }) },
+  { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/publication', what: "publish a period's values", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-06-30/publication`, body: { published: true } }) },
   { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
   { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },

@@ -71,6 +71,7 @@ describe('GET /api/plans/:planId/export', () => {
     const page = new TextDecoder().decode(html.bytes);
     expect(page).toContain('<h1>Albero performance 2024</h1>');
     expect(page).toContain('<dd>Periodo al 31/12/2024</dd>');
+    expect(page).toMatch(/<dt>Stato del periodo<\/dt><dd>(aperto|in raccolta): valori provvisori<\/dd>/);
 
     expect(existsSync('/usr/bin/pdftotext'), 'apt-get install -y poppler-utils').toBe(true);
     const pdf = await download(t, `/api/plans/${planId}/export?format=pdf`, cookie);

@@ -50,7 +50,7 @@ function flat(text: string): string {
 /** The Albero table's objective row of `code`: its label and its performance with band. */
 function expectTable(text: string): void {
   expect(text).toMatch(/A\.2 - Internazionalizzazione e[\s\S]{0,400}?● 93,00% verde/);
-  expect(text).toMatch(/B\.1 - Transizione digitale e[\s\S]{0,400}?○ 56,00% rosso/);
+  expect(text).toMatch(/B\.1 - Transizione digitale e[\s\S]{0,400}?■ 56,00% rosso/);
   expect(text).toMatch(/Performance\s+KPI[\s\S]*Performance\s+Obiettivo|Performance\s+Performance\s+KPI\s+Obiettivo/);
 }
 

@@ -40,6 +40,8 @@ describe('HTML report', () => {
     expect(html).toContain('<p class="body">Camera di Commercio di Esempio</p>');
     expect(html).toContain('<h1>Albero performance 2024</h1>');
     expect(html).toMatch(/<dt>Anno<\/dt><dd>2024<\/dd>.*<dt>Periodo<\/dt><dd>Consuntivo 2024<\/dd>.*<dt>Calcolato il<\/dt>/s);
+    // Every report says whether its numbers are final: from a file, that they are not on record.
+    expect(html).toContain('<dt>Stato del periodo</dt><dd>calcolato da un file, non registrato in Albero</dd>');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title[^>]*>Performance per area e per obiettivo strategico<\/title>/);
     expect(html).toContain('Obiettivi per fascia (46 obiettivi con indicatori)');
     expect(html).toContain("Performance superiore all&#39;80% del target");
@@ -109,7 +111,7 @@ describe('PDF report', () => {
 
   it('draws the band shapes, comparators and quotes in its embedded font, with the closing note', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const glyph of ['●', '◐', '○', '>=', '—']) expect(text).toContain(glyph);
+    for (const glyph of ['●', '▲', '■', '>=', '—']) expect(text).toContain(glyph);
     expect(text).toMatch(/«non raggiunto»\s+conta 0\./);
     expect(text).toMatch(/non valutabile, escluso dal calcolo/);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
@@ -180,7 +182,7 @@ describe('open data', () => {
     const parsed = Papa.parse<Record<string, string>>(out.stdout.slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const a2 = parsed.data.find((r) => r['tipo'] === 'obiettivo' && r['codice_obiettivo'] === 'A.2')!;
-    expect(a2).toMatchObject({ performance_obiettivo: '93', fascia: 'verde', livello: 'strategic', codice_padre: 'A' });
+    expect(a2).toMatchObject({ performance_obiettivo: '93', fascia: 'verde', livello: 'strategico', codice_padre: 'A' });
     const nv = parsed.data.find((r) => r['stato'] === 'N.V.')!;
     expect(nv).toMatchObject({ codice_obiettivo: 'A.4.1', consuntivo: '', conteggiato: 'no', motivo_nv: 'N.V. nella tabella pubblicata' });
     const date = parsed.data.find((r) => r['unita'] === 'data')!;

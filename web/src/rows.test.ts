@@ -14,7 +14,7 @@ async function objectives(): Promise<TreeObjective[]> {
     owner: o.code.startsWith('B') ? 'Ufficio B' : null,
     unit: null,
     version: 1,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, editable: false, formula: null, inputs: null, rule: null })),
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, editable: false, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeIndicator, TreeObjective } from './api/types.js';
-import { amountInput, bandProblems, bandsRule, deletionScope, EMPTY_INDICATOR, formula, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, pointValue } from './tree-edit.js';
+import { amountInput, bandProblems, bandsRule, baselineYearValue, deletionScope, EMPTY_INDICATOR, formula, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, pointValue } from './tree-edit.js';
 
 const node = (code: string, parent: string | null, indicators = 0) => ({ code, parent, indicators: Array.from({ length: indicators }) }) as unknown as TreeObjective;
 const plan = [node('A', null), node('A.1', 'A', 2), node('A.2', 'A'), node('A.2.1', 'A.2', 3), node('B', null), node('A.4', 'A')];
@@ -119,5 +119,19 @@ describe('bands and threshold rules in the indicator form', () => {
     expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' })).toEqual({ scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: '0', score: '0' }, { at: '7.5', score: '50.5' }] } });
     expect(amountInput('2024-09-30')).toBe('30/09/2024');
     expect(amountInput(true)).toBe('sì');
+  });
+});
+
+describe('the three-year horizon in the indicator form', () => {
+  it('sends the baseline, its year and the later targets as typed, and only when they changed', () => {
+    const form = { ...EMPTY_INDICATOR, name: 'Imprese assistite', target: '10', baseline: '206', baselineYear: '2024', target2: '12', target3: '' };
+    expect(newIndicatorBody(form)).toMatchObject({ baseline: '206', baselineYear: 2024, nextTargets: ['12', null] });
+    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'x' })).not.toHaveProperty('baseline');
+    expect(indicatorPatch(form, { ...form, name: 'Imprese' })).toEqual({ name: 'Imprese' });
+    expect(indicatorPatch(form, { ...form, target3: '14,5' })).toEqual({ baseline: '206', baselineYear: 2024, nextTargets: ['12', '14,5'] });
+    expect(indicatorPatch(form, { ...form, baseline: '', baselineYear: '', target2: '' })).toEqual({ baseline: null, baselineYear: null, nextTargets: null });
+    expect(baselineYearValue('2023')).toBe(2023);
+    expect(baselineYearValue('')).toBeNull();
+    expect(baselineYearValue('23')).toBeUndefined();
   });
 });

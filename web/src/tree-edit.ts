@@ -51,6 +51,11 @@ export interface IndicatorForm {
   scale: string;
   current: string;
   previous: string;
+  /** The three-year horizon as typed: the baseline in the unit and its year, the targets of the next two years. */
+  baseline: string;
+  baselineYear: string;
+  target2: string;
+  target3: string;
 }
 
 export const EMPTY_INDICATOR: IndicatorForm = {
@@ -72,6 +77,10 @@ export const EMPTY_INDICATOR: IndicatorForm = {
   scale: '100',
   current: '',
   previous: '',
+  baseline: '',
+  baselineYear: '',
+  target2: '',
+  target3: '',
 };
 
 export interface BandPointForm {
@@ -106,6 +115,27 @@ export function indicatorForm(i: TreeIndicator): IndicatorForm {
     scale: i.formula?.kind === 'ratio' ? String(i.formula.scale).replace('.', ',') : '100',
     current: i.formula?.kind === 'trend' ? i.formula.current : '',
     previous: i.formula?.kind === 'trend' ? i.formula.previous : '',
+    baseline: (i.baselineText ?? '').replace(/%$/, ''),
+    baselineYear: i.baselineYear === null || i.baselineYear === undefined ? '' : String(i.baselineYear),
+    target2: (i.nextTargets?.[0]?.targetText ?? '').replace(/%$/, ''),
+    target3: (i.nextTargets?.[1]?.targetText ?? '').replace(/%$/, ''),
+  };
+}
+
+/** The baseline year as typed: a number, null when empty, undefined when it is not a year. */
+export function baselineYearValue(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === '') return null;
+  return /^\d{4}$/.test(t) ? Number(t) : undefined;
+}
+
+/** The horizon fields of a body: baseline, its year, the later targets (the year typed wrong is caught before: `baselineYearValue`). */
+function horizonBody(form: IndicatorForm): Pick<IndicatorInput, 'baseline' | 'baselineYear' | 'nextTargets'> {
+  const later = [value(form.target2, form.unit), value(form.target3, form.unit)] as [string | null, string | null];
+  return {
+    baseline: value(form.baseline, form.unit),
+    baselineYear: baselineYearValue(form.baselineYear) ?? null,
+    nextTargets: later[0] === null && later[1] === null ? null : later,
   };
 }
 
@@ -227,6 +257,8 @@ export function newIndicatorBody(form: IndicatorForm): IndicatorInput {
     target: value(form.target, form.unit),
     ...(rule === undefined ? {} : { scoring: rule }),
     formula: formula(form),
+    // Only what was typed: a new indicator without a horizon sends none.
+    ...Object.fromEntries(Object.entries(horizonBody(form)).filter(([, v]) => v !== null)),
   };
 }
 
@@ -252,5 +284,8 @@ export function indicatorPatch(before: IndicatorForm, after: IndicatorForm): Par
     if (rule !== undefined) patch.scoring = rule;
   }
   if (JSON.stringify(formula(after)) !== JSON.stringify(formula(before))) patch.formula = full.formula ?? null;
+  // The horizon is read in the unit too: sent whole when any of it, or the unit, changed.
+  const horizon = (f: IndicatorForm): string => [f.baseline, f.baselineYear, f.target2, f.target3].map((x) => x.trim()).join('\u0000');
+  if (after.unit !== before.unit || horizon(after) !== horizon(before)) Object.assign(patch, horizonBody(after));
   return patch;
 }

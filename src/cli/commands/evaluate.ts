@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
+import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
 import { amountText, evaluationDocument } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
-const MARK: Record<Band, string> = { green: '●', yellow: '◐', red: '○' };
 
 export function registerEvaluate(program: Command): void {
   addPlanOptions(program.command('evaluate'))
@@ -36,7 +35,7 @@ export function renderTree(evaluation: Evaluation, columns: number): string {
   out.push(pc.bold(header), '─'.repeat(Math.min(columns, header.length)));
   for (const r of evaluation.nodeResults) {
     const depth = r.node.code.split('.').length - 1;
-    const band = r.band === null ? '' : PAINT[r.band](`${MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
+    const band = r.band === null ? '' : PAINT[r.band](`${BAND_MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
     const label = cut(`${'  '.repeat(depth)}${r.node.code} ${r.node.title}`, nameWidth);
     const weight = r.node.weight === null ? '' : `${r.node.weight.toString()}%`;
     out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
@@ -49,7 +48,7 @@ export function renderTree(evaluation: Evaluation, columns: number): string {
       );
     }
   }
-  const legend = evaluation.plan.settings.legend.rules.map((rule) => PAINT[rule.band](`${MARK[rule.band]} ${rule.label}`));
+  const legend = evaluation.plan.settings.legend.rules.map((rule) => PAINT[rule.band](`${BAND_MARK[rule.band]} ${rule.label}`));
   out.push('', ...legend, '');
   return `${out.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * they can never disagree with the API, the CLI or each other.
  */
 import Papa from 'papaparse';
-import { BAND_WORD, type Evaluation, type Issue } from '../../core/index.js';
+import { BAND_WORD, LEVEL_WORD, RULE_WORD, type Evaluation, type Issue } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../json.js';
 import { yearOf, type ReportMeta } from '../report/meta.js';
 
@@ -57,14 +57,14 @@ function text(value: string): string {
 }
 
 const STATE: Record<string, string> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato' };
-const RULE: Record<string, string> = { on_off: 'on/off', proportional: 'proporzionale', bands: 'fasce', threshold: 'soglia' };
+const RULE: Readonly<Record<string, string>> = RULE_WORD;
 const UNIT: Record<string, string> = { number: 'numero', percent: 'percentuale', date: 'data', boolean: 'sì/no' };
 
 export function csvRows(document: EvaluationDocument): Row[] {
   const rows: Row[] = [];
   const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
   for (const o of document.objectives) {
-    const objective = { codice_obiettivo: o.code, titolo_obiettivo: text(o.title), codice_padre: o.parent ?? '', livello: text(o.level ?? '') };
+    const objective = { codice_obiettivo: o.code, titolo_obiettivo: text(o.title), codice_padre: o.parent ?? '', livello: text(o.level === undefined || o.level === null ? '' : LEVEL_WORD[o.level] ?? o.level) };
     rows.push({ ...empty, ...objective, tipo: 'obiettivo', peso_obiettivo: num(o.weight), performance_obiettivo: num(o.performance), fascia: o.band === null ? '' : BAND_WORD[o.band] });
     for (const i of o.indicators) {
       rows.push({

@@ -11,7 +11,7 @@
 import { formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { computedAtText, yearOf, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -147,6 +147,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   const meta: Array<[string, string]> = [];
   if (year !== undefined) meta.push(['Anno', String(year)]);
   if (options.period !== undefined && options.period !== '') meta.push(['Periodo', options.period]);
+  meta.push(['Stato del periodo', periodStateText(options)]);
   meta.push(['Calcolato il', computedAtText(computedAt)]);
 
   const legendItems = legend.rules

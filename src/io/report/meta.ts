@@ -8,8 +8,26 @@ export interface ReportMeta {
   readonly year?: number;
   /** e.g. "Consuntivo 2024" or "Monitoraggio al 30/06/2024". */
   readonly period?: string;
+  /**
+   * The period's state in words ("in raccolta: valori provvisori", "validato dall'OIV"): every
+   * report says whether its numbers are final. Absent for a report made from a file.
+   */
+  readonly periodState?: string;
   /** When the numbers were computed (defaults to now). */
   readonly computedAt?: Date;
+}
+
+/** A stored period's state as the reports write it. */
+export const PERIOD_STATE_WORD: Readonly<Record<string, string>> = {
+  open: 'aperto: valori provvisori',
+  collecting: 'in raccolta: valori provvisori',
+  closed: 'chiuso, in attesa di validazione',
+  validated: "validato dall'OIV",
+};
+
+/** What a report says of its period's state: the stored state, or that it was computed from a file. */
+export function periodStateText(meta: ReportMeta): string {
+  return meta.periodState ?? 'calcolato da un file, non registrato in Albero';
 }
 
 /** `28/11/2026 14:05` in Italian time, as the Relazione dates its tables. */

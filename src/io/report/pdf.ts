@@ -5,7 +5,7 @@
  * row is repeated on every page and whose rows are never split across pages.
  *
  * The texts come from the same places as the HTML page's (rows.ts, summary.ts, bands.ts, meta.ts);
- * only the drawing is here. DejaVu Sans is embedded (the standard PDF fonts have no ● ◐ ○, ≥, —).
+ * only the drawing is here. DejaVu Sans is embedded (the standard PDF fonts have no ● ▲ ■, ≥, —).
  * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
  * with its description; page furniture as artifacts) for screen readers.
  */
@@ -15,7 +15,7 @@ import PDFDocument from 'pdfkit';
 import { formatPercent, round, type Evaluation, type Legend } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { computedAtText, yearOf, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -394,6 +394,7 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
   const year = yearOf(meta, plan.title);
   if (year !== undefined) items.push(['Anno', String(year)]);
   if (meta.period !== undefined && meta.period !== '') items.push(['Periodo', meta.period]);
+  items.push(['Stato del periodo', periodStateText(meta)]);
   items.push(['Calcolato il', computedAtText(meta.computedAt)]);
   const size = 10;
   const lh = size * 1.3;

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
-import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
+import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
 import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
 import { deflateStoredZip } from './zip.js';
@@ -54,7 +54,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   titleRow.getCell(1).value = plan.title;
   titleRow.getCell(1).font = { bold: true, size: 14 };
   const year = yearOf(options, plan.title);
-  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Calcolato il ${computedAtText(computedAt)}`].filter((t) => t !== undefined && t !== '').join(' · ');
+  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Stato del periodo: ${periodStateText(options)}`, `Calcolato il ${computedAtText(computedAt)}`].filter((t) => t !== undefined && t !== '').join(' · ');
   sheet.getRow(2).getCell(1).value = `${subtitle} · Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «Piano»`;
   sheet.getRow(2).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   const header = sheet.getRow(3);

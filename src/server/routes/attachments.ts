@@ -10,8 +10,7 @@ import type { AttachmentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { indicatorAccess } from '../campaign-access.js';
-import { requestLanguage, say } from '../campaign-messages.js';
-import { fromFailure, HttpError } from '../errors.js';
+import { fromFailure, refuse, type HttpError } from '../errors.js';
 import { param } from '../validation.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
@@ -25,8 +24,9 @@ export function attachmentView(a: AttachmentRecord): Record<string, unknown> {
   return { id: a.id, indicatorId: a.indicatorId, periodId: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt };
 }
 
-export function fileTooLarge(c: Context, limit: number): HttpError {
-  return new HttpError(413, 'file-too-large', say('file-too-large', requestLanguage(c), { limit }), { details: { limit } });
+/** The 413 for an evidence file over the cap (said in the reader's language like every refusal). */
+export function fileTooLarge(limit: number): HttpError {
+  return refuse(413, 'evidence-too-large', { limit }, { details: { limit } });
 }
 
 /** A name safe to show and to put in a header: no path, no control characters, not too long. */
@@ -43,10 +43,6 @@ function disposition(name: string): string {
 
 export const attachmentRoutes: RouteModule = (api, deps) => {
   const { store, limits } = deps;
-  const lockedOr = (c: Context, failure: { code: string; message: string; details?: Record<string, unknown> }, periodId: string): HttpError => {
-    if (failure.code === 'period-locked') return new HttpError(423, 'period-locked', say('period-locked', requestLanguage(c), { period: failure.details?.label ?? periodId }), { details: failure.details ?? {} });
-    return fromFailure(failure as Parameters<typeof fromFailure>[0]);
-  };
 
   api.route(
     {
@@ -90,24 +86,23 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
       const access = await indicatorAccess(c, store, planId, indicatorId);
-      if (!access.mayChange) throw new HttpError(403, 'forbidden', `your role (${access.user.role}) may not attach files`);
-      const lang = requestLanguage(c);
+      if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'attach files' });
       const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', say('malformed-upload', lang));
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
       let form: Record<string, string | File | (string | File)[]>;
       try {
         form = await c.req.parseBody();
       } catch {
-        throw new HttpError(400, 'malformed-upload', say('malformed-upload', lang));
+        throw refuse(400, 'malformed-upload', {});
       }
       const file = form.file;
-      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', say('missing-file', lang));
-      if (file.size > limits.attachmentBytes) throw fileTooLarge(c, limits.attachmentBytes);
+      if (!(file instanceof File)) throw refuse(400, 'missing-evidence-file', {});
+      if (file.size > limits.attachmentBytes) throw fileTooLarge(limits.attachmentBytes);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = evidenceType(bytes);
-      if (!check.ok) throw new HttpError(415, 'unsupported-file-type', say('unsupported-file-type', lang, { name: file.name || '—', refusal: check.refusal }), { details: { reason: check.refusal } });
+      if (!check.ok) throw refuse(415, 'unsupported-file-type', { name: file.name || '—', reason: check.refusal }, { details: { reason: check.refusal } });
       const stored = await store.attachments.add(planId, indicatorId, periodId, { name: cleanName(file.name, check.type.extension), mediaType: check.type.mediaType, bytes }, actorOf(access.user));
-      if (!stored.ok) throw lockedOr(c, stored.error, periodId);
+      if (!stored.ok) throw fromFailure(stored.error);
       return c.json(attachmentView(stored.value), 201);
     },
   );
@@ -127,7 +122,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       await indicatorAccess(c, store, planId, indicatorId);
       const id = param(c, 'attachmentId');
       const file = await store.attachments.get(planId, indicatorId, param(c, 'periodId'), id);
-      if (file === undefined) throw new HttpError(404, 'not-found', say('attachment-not-found', requestLanguage(c), { id }));
+      if (file === undefined) throw refuse(404, 'attachment-not-found', { id });
       const etag = `"${file.sha256}"`;
       const headers = {
         'Content-Type': file.mediaType,
@@ -157,13 +152,10 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
       const access = await indicatorAccess(c, store, planId, indicatorId);
-      if (!access.mayChange) throw new HttpError(403, 'forbidden', `your role (${access.user.role}) may not remove files`);
+      if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'remove files' });
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
-      if (!removed.ok) {
-        if (removed.error.code === 'not-found' && removed.error.message.startsWith('there is no attachment')) throw new HttpError(404, 'not-found', say('attachment-not-found', requestLanguage(c), { id }));
-        throw lockedOr(c, removed.error, periodId);
-      }
+      if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
       return c.json(attachmentView(removed.value));
     },
   );

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
 import type { RouteModule } from '../api.js';
 import { HttpError } from '../errors.js';
 import { param } from '../validation.js';
@@ -16,7 +17,7 @@ import { readablePlan } from './plans.js';
  * all at once, each holding its pages in memory.
  */
 let pdfQueue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = pdfQueue.then(work, work);
   pdfQueue = run.catch(() => undefined);
   return run;
@@ -56,7 +57,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, c.req.query('period') || undefined);
       const period = computed.snapshot.period;
       const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, computedAt: new Date() });
+        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date() });
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],

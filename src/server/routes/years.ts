@@ -3,8 +3,8 @@
  * indicator's target, actual and performance in every year it is linked to (year over year).
  */
 import { z } from 'zod';
-import { toJsonNumber, type Band } from '../../core/index.js';
-import { amountJson, amountText } from '../../io/json.js';
+import { toJsonNumber } from '../../core/index.js';
+import { amountJson, amountText, type YearDocument, type YearsDocument } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
@@ -14,36 +14,6 @@ import { body, param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z.string().trim().min(1).max(300).optional() }).strict();
-
-/** One year of an objective or indicator, at its plan's year end. */
-export interface YearDocument {
-  year: number;
-  planId: string;
-  planTitle: string;
-  /** The year-end period the figures are read at. */
-  period: { id: string; label: string; state: string };
-  /** The plan asked about. */
-  current: boolean;
-  code: string;
-  /** For an indicator: its id in that year's plan. */
-  indicatorId: string | null;
-  title: string;
-  /** Indicators only (an objective has no target of its own). */
-  unit: string | null;
-  target: number | string | boolean | null;
-  targetText: string;
-  actual: number | string | boolean | null;
-  actualText: string;
-  performance: number | null;
-  band: Band | null;
-}
-
-export interface YearsDocument {
-  kind: 'objective' | 'indicator';
-  planId: string;
-  ref: string;
-  years: YearDocument[];
-}
 
 /** The years an objective or indicator is linked to, each read at its plan's year end; plans the reader may not see are left out. */
 export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, kind: LineageKind, ref: string, user: UserRecord | null): Promise<YearsDocument> {

@@ -58,6 +58,10 @@ export interface IndicatorInput {
   unit: IndicatorDocument['unit'];
   scoring?: ScoringInput | null;
   formula?: FormulaInput | null;
+  /** The three-year horizon, as typed values in the unit (null clears). */
+  baseline?: number | string | boolean | null;
+  baselineYear?: number | null;
+  nextTargets?: [number | string | boolean | null, number | string | boolean | null] | null;
 }
 
 /** A formula as tree editing sends it; `scale` as typed (Italian notation allowed). */
@@ -161,6 +165,13 @@ export interface TreeIndicator extends IndicatorDocument {
   inputs: Record<string, string> | null;
   /** The indicator's own scoring rule with its details (null: the plan's default); numbers as numbers, dates ISO. */
   rule: RuleDocument | null;
+  /** The three-year horizon: the baseline (in the unit, with its text and year) and the targets of the plan's year + 1 and + 2. */
+  baseline: number | string | boolean | null;
+  baselineText: string;
+  baselineYear: number | null;
+  nextTargets: Array<{ year: number; target: number | string | boolean | null; targetText: string }>;
+  /** A trend's previous-year value taken from its predecessor in last year's plan (null when none). */
+  previousValue: { value: number; year: number } | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {

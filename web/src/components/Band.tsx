@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Band } from '../../../src/core/index.js';
+import { BAND_MARK as SYMBOL, type Band } from '../../../src/core/legend.js';
 import { percent } from '../format.js';
 
-/** A shape as well as a colour and a word: the band is never told by colour alone (WCAG 1.4.1). */
-const SYMBOL: Record<Band | 'none', string> = { green: '●', yellow: '▲', red: '■', none: '○' };
+// A shape as well as a colour and a word: the band is never told by colour alone (WCAG 1.4.1);
+// the same shapes as the reports and the command line.
 
 export function BandBadge({ band }: { band: Band | null }) {
   const { t } = useTranslation();

@@ -12,7 +12,11 @@ import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
+import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
+import { ForecastPanel } from '../campaign/ForecastPanel.js';
+import { HorizonFacts } from '../years/HorizonFacts.js';
+import { YearsPanel } from '../years/YearsPanel.js';
 
 const HistoryChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -83,6 +87,7 @@ export function NodeDetail(props: Props) {
           {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
+          {!props.whatIf && <YearsPanel planId={props.planId} code={objective.code} indicator={null} doc={props.doc} />}
           <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} doc={props.doc} />
         </>
       )}
@@ -333,6 +338,7 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         <dd className="col-7">
           {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
         </dd>
+        <HorizonFacts indicator={i} />
         <dt className="col-5">{t('tree.actual')}</dt>
         <dd className="col-7">{i.actualText || '—'}</dd>
         <dt className="col-5">{t('entry.state')}</dt>
@@ -374,9 +380,14 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
       {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
       {user !== null && props.doc.period !== null && !props.whatIf && (
-        <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+        <>
+          <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />
+          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} />
+        </>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
+      {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
       <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
     </>
   );

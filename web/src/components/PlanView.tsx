@@ -13,6 +13,8 @@ import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
+import { VariancesPanel } from '../campaign/VariancesPanel.js';
+import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
 import { AddAreaButton } from './TreeEditor.js';
 
@@ -52,6 +54,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       .catch(() => setPlan(null));
   }, [planId]);
   useEffect(loadPlan, [loadPlan]);
+  const [showVariances, setShowVariances] = useState(false);
 
   const load = useCallback(
     (period: string | null) => {
@@ -175,6 +178,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       <p className="small mb-2" data-testid="summary">
         {t('tree.summary', tree.summary)}
       </p>
+      {can.managePlans(role) && (
+        <div className="mb-2">
+          <NextYearButton planId={planId} year={planYear(tree)} />
+        </div>
+      )}
 
       <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
         {tree.periods.length === 0 ? (
@@ -245,6 +253,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           <Button size="sm" color="secondary" outline onClick={() => setShowChanges((s) => !s)} aria-expanded={showChanges} aria-controls="changes-region" data-testid="changes-toggle">
             {showChanges ? t('changes.hide') : t('changes.open')}
           </Button>
+          {role !== undefined && (
+            <Button size="sm" color="secondary" outline onClick={() => setShowVariances((s) => !s)} aria-expanded={showVariances} aria-controls="variances-region" data-testid="variances-toggle">
+              {showVariances ? t('campaign.variances.hide') : t('campaign.variances.show')}
+            </Button>
+          )}
           <Button size="sm" color="secondary" outline onClick={() => setShowCharts((s) => !s)} aria-expanded={showCharts}>
             {showCharts ? t('charts.hide') : t('charts.show')}
           </Button>
@@ -302,6 +315,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('detail-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+        </div>
+      )}
+
+      {showVariances && role !== undefined && period && (
+        <div id="variances-region">
+          <VariancesPanel planId={planId} periodId={period.id} />
         </div>
       )}
 
@@ -537,4 +556,10 @@ function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDo
       )}
     </section>
   );
+}
+
+/** The plan's year, read from its periods (each a day of its year). */
+function planYear(tree: TreeDocument): number | null {
+  const first = tree.periods[0]?.endsOn ?? tree.periods[0]?.id ?? null;
+  return first === null || !/^\d{4}/.test(first) ? null : Number(first.slice(0, 4));
 }

@@ -11,8 +11,9 @@ import { UNITS } from '../../../src/core/index.js';
 import { api } from '../api/client.js';
 import type { Comparator, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../form-errors.js';
-import { bandProblems, deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
+import { bandProblems, baselineYearValue, deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
+import '../years/i18n.js';
 
 interface ToolsProps {
   planId: string;
@@ -263,9 +264,11 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
     e.preventDefault();
     const problems = formulaProblems(form);
     const points = Object.entries(bandProblems(form));
-    if (problems.length > 0 || points.length > 0) {
+    const badYear = baselineYearValue(form.baselineYear) === undefined;
+    if (problems.length > 0 || points.length > 0 || badYear) {
       const found = {
         fields: Object.fromEntries([
+          ...(badYear ? [['baselineYear', t('years.invalidYear')] as const] : []),
           ...points.map(([k, problem]) => [k, t(`edit.errors.points.${problem}`)] as const),
           ...problems.map((k) => [k, t(k === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName')] as const),
         ]),
@@ -295,6 +298,9 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
     requestAnimationFrame(() => document.getElementById(`ind-point-${form.points.length}-at`)?.focus());
   };
   const valueHint = form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10';
+  // The targets of the next two years are named by year: the plan's year is the first period's.
+  const firstPeriod = props.doc.periods[0]?.endsOn ?? props.doc.periods[0]?.id ?? null;
+  const planYear = firstPeriod === null || !/^\d{4}/.test(firstPeriod) ? null : Number(firstPeriod.slice(0, 4));
 
   const select = (id: 'comparator' | 'unit' | 'scoring' | 'formula' | 'bandMode', options: ReadonlyArray<readonly [string, string]>): ReactNode => (
     <Field id={`ind-${id}`} label={t(`edit.${id}`)} error={errors.fields[id]}>
@@ -330,6 +336,29 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
           <Field id="ind-target" label={t('edit.target')} hint={form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10'} error={errors.fields.target}>
             {(aria) => <input {...aria} type="text" className="form-control" value={form.target} onChange={(e) => set('target', e.target.value)} />}
           </Field>
+          <fieldset className="mb-3" data-testid="horizon">
+            <legend className="h6">{t('years.horizon')}</legend>
+            <p className="small muted">{t('years.horizonHint')}</p>
+            <div className="row g-2">
+              <div className="col-sm-6">
+                <Field id="ind-baseline" label={t('years.baseline')} hint={valueHint} error={errors.fields.baseline}>
+                  {(aria) => <input {...aria} type="text" className="form-control" value={form.baseline} onChange={(e) => set('baseline', e.target.value)} autoComplete="off" />}
+                </Field>
+              </div>
+              <div className="col-sm-6">
+                <Field id="ind-baselineYear" label={t('years.baselineYear')} hint="2023" error={errors.fields.baselineYear}>
+                  {(aria) => <input {...aria} type="text" inputMode="numeric" className="form-control" value={form.baselineYear} onChange={(e) => set('baselineYear', e.target.value)} autoComplete="off" />}
+                </Field>
+              </div>
+              {(['target2', 'target3'] as const).map((key, k) => (
+                <div className="col-sm-6" key={key}>
+                  <Field id={`ind-${key}`} label={t('years.targetOf', { year: planYear === null ? `+${k + 1}` : planYear + k + 1 })} hint={valueHint} error={errors.fields[key] ?? errors.fields[`nextTargets.${k}`]}>
+                    {(aria) => <input {...aria} type="text" className="form-control" value={form[key]} onChange={(e) => set(key, e.target.value)} autoComplete="off" />}
+                  </Field>
+                </div>
+              ))}
+            </div>
+          </fieldset>
           {select('scoring', (['on_off', 'proportional', 'threshold', 'bands'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const))}
           {form.scoring === 'threshold' && (
             <Field id="ind-floor" label={t('edit.floor')} error={errors.fields.scoring}>

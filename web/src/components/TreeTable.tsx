@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../years/i18n.js';
 import type { TreeIndicator } from '../api/types.js';
 import { inputText, parseInput, percent, weight } from '../format.js';
 import type { Row } from '../rows.js';
@@ -234,7 +235,7 @@ const IndicatorRow = memo(function IndicatorRow({
         {editable ? <WhatIfInput indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
       </div>
       <div role="gridcell" className="num">
-        {editable ? <WhatIfInput indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
+        {editable ? <WhatIfInput indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.baselineText !== '' && <span className="muted baseline" data-testid={`baseline-${i.id}`} title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}>{i.baselineText} ({i.baselineYear ?? '—'}) → </span>}{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
       </div>
       <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
         {editable ? <WhatIfInput indicator={i} field="actual" value={override && 'actual' in override ? override.actual ?? null : i.actual} onOverride={onOverride} /> : i.actualText}

@@ -1,0 +1,75 @@
+/**
+ * The referente's side of the campaign in a real browser: the controller asks a question on a value
+ * of the referente's unit; the referente opens the indicator, attaches a PDF (listed with its hash,
+ * downloaded byte for byte), sees a renamed executable refused in Italian, writes the data source,
+ * and answers in the comment thread; the controller reads the answer. Axe on the indicator detail.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fakeExe, tinyPdf } from '../test/support/files.js';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, search, expectAccessible } = pages(world);
+
+describe('evidence and comments', { timeout: 120_000 }, () => {
+  it('a referente attaches a PDF and answers the controller in the thread', async () => {
+    const planId = encodeURIComponent(world.planId);
+    const controller = await newPage();
+    await login(controller.page, 'controller');
+    expect((await apiAs(controller.context, 'PATCH', `/api/plans/${planId}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    const thread = `/api/plans/${planId}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/2024-12-31/comments`;
+    expect((await apiAs(controller.context, 'POST', thread, { body: 'Potete allegare il verbale del 15/12?' })).status).toBe(201);
+
+    const { page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await search(page, 'B.2.2');
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.waitForSelector('[data-testid=evidence-files]');
+    expect(await page.locator('[data-testid=evidence-files]').innerText()).toContain('Nessun allegato');
+
+    // A PDF, attached and listed with who and its hash; downloaded, it is the same file.
+    const pdf = tinyPdf('Verbale n. 12 del 15/12/2024');
+    await page.setInputFiles('#evidence-file', { name: 'verbale-12.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.click('[data-testid=evidence-upload]');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('File «verbale-12.pdf» allegato.');
+    const listed = page.locator('[data-testid=evidence-file]');
+    await expect.poll(() => listed.count()).toBe(1);
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    expect(await listed.innerText()).toMatch(new RegExp(`verbale-12\\.pdf[\\s\\S]*caricato da referente[\\s\\S]*SHA-256: ${sha.slice(0, 16)}`));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=evidence-file] a')]);
+    expect(download.suggestedFilename()).toBe('verbale-12.pdf');
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
+
+    // A program renamed .pdf: refused in Italian, nothing added.
+    await page.setInputFiles('#evidence-file', { name: 'verbale-13.pdf', mimeType: 'application/pdf', buffer: fakeExe() });
+    await page.click('[data-testid=evidence-upload]');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('è un programma eseguibile o uno script): non è stato salvato.');
+    expect(await listed.count()).toBe(1);
+
+    // The data source is a field of its own, kept with the value.
+    await page.fill('#entry-source', 'Protocollo informatico, estrazione del 10/01/2025');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    await expect.poll(() => page.locator('[data-testid=source]').innerText()).toContain('Protocollo informatico');
+
+    // The controller's question, and the referente's answer below it.
+    const comments = page.locator('[data-testid=comment]');
+    await expect.poll(() => comments.count()).toBe(1);
+    expect(await comments.first().innerText()).toMatch(/Carla Controllo[\s\S]*Controllo di gestione[\s\S]*Potete allegare il verbale del 15\/12\?/);
+    await page.click('[data-testid=comment-send]');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Scrivere il testo del commento.' }).count()).toBe(1);
+    await page.fill('#comment-text', 'Allegato il verbale n. 12.');
+    await page.click('[data-testid=comment-send]');
+    await expect.poll(() => comments.count()).toBe(2);
+    expect(await comments.nth(1).innerText()).toMatch(/Rita Referente[\s\S]*Referente[\s\S]*Allegato il verbale n\. 12\./);
+    await expectAccessible(page, 'indicator detail with evidence and comments');
+
+    const answers = (await apiAs(controller.context, 'GET', thread)).body;
+    expect(answers.map((c: { author: string; body: string }) => `${c.author}: ${c.body}`)).toEqual(['controllo: Potete allegare il verbale del 15/12?', 'referente: Allegato il verbale n. 12.']);
+    const files = (await apiAs(controller.context, 'GET', `/api/plans/${planId}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/2024-12-31/attachments`)).body;
+    expect(files).toEqual([expect.objectContaining({ name: 'verbale-12.pdf', sha256: sha, mediaType: 'application/pdf', uploadedBy: 'referente' })]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The monitoring campaign's refusals in Italian and English: evidence files, comments, variances
+ * and forecasts, reminders, sign-in through the body's identity provider.
+ */
+import { defineMessages, message, type Language } from '../core/messages/index.js';
+
+const mb = (bytes: number, l: Language): string => (bytes / (1024 * 1024)).toLocaleString(l === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 });
+
+/** Why a file is not evidence (io/evidence.ts `EvidenceRefusal`). */
+const REFUSAL: Record<Language, Record<string, string>> = {
+  it: {
+    executable: 'è un programma eseguibile o uno script',
+    macro: 'è un documento con macro',
+    archive: "è un archivio compresso, non un documento d'ufficio",
+    markup: 'è una pagina HTML, SVG o XML',
+    binary: 'è un file binario di tipo sconosciuto',
+    empty: 'è vuoto',
+  },
+  en: {
+    executable: 'it is an executable program or a script',
+    macro: 'it is a document with macros',
+    archive: 'it is a compressed archive, not an office document',
+    markup: 'it is an HTML, SVG or XML page',
+    binary: 'it is a binary file of an unknown kind',
+    empty: 'it is empty',
+  },
+};
+
+export const CAMPAIGN_MESSAGES = defineMessages({
+  'evidence-too-large': message<{ limit: number }>({
+    it: (p) => `Il file supera il limite di ${mb(p.limit, 'it')} MB per un'evidenza: non è stato salvato.`,
+    en: (p) => `The file is larger than the ${mb(p.limit, 'en')} MB limit for evidence: it was not stored.`,
+  }),
+  'unsupported-file-type': message<{ name: string; reason: string }>({
+    it: (p) => `Il file "${p.name}" non è un PDF, un'immagine, un documento Office/OpenDocument o un CSV (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
+    en: (p) => `The file "${p.name}" is not a PDF, an image, an Office/OpenDocument document or a CSV (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
+  }),
+  'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
+  'attachment-not-found': message<{ id: string }>({ it: (p) => `Non c'è un allegato ${p.id} su questo valore.`, en: (p) => `There is no attachment ${p.id} on this value.` }),
+  'forecast-year-end': message<{ label: string }>({
+    it: (p) => `Il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi.`,
+    en: (p) => `The period ${p.label} is the year end: forecasts are made at the mid-year periods.`,
+  }),
+  'oidc-not-configured': message({ it: "L'accesso con il fornitore di identità dell'ente non è configurato.", en: "Sign-in through the body's identity provider is not configured." }),
+  'oidc-failed': message<{ reason: string }>({
+    it: (p) => `Accesso con il fornitore di identità non riuscito (${p.reason}): riprovare.`,
+    en: (p) => `Sign-in through the identity provider failed (${p.reason}): try again.`,
+  }),
+  'oidc-unknown-user': message<{ who: string }>({
+    it: (p) => `Il fornitore di identità ha riconosciuto ${p.who}, ma in Albero non c'è un account attivo con questo nome utente o email: chiedere all'amministratore.`,
+    en: (p) => `The identity provider recognised ${p.who}, but Albero has no active account with that username or email: ask the administrator.`,
+  }),
+});

@@ -1,0 +1,53 @@
+/**
+ * The Relazione of a stored plan as io/relazione builds it: the year-end evaluation (or the plan
+ * frozen at validation), the office's texts, the organisation units, the variances' causes and
+ * corrective actions (store.variances), the previous year through the plan's predecessor, and the
+ * OIV's validation. One place, for the API's exports and the public transparency pages alike.
+ */
+import { evaluatePlan, type Evaluation } from '../core/index.js';
+import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
+import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
+import type { TreeService } from './tree.js';
+
+const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
+
+export interface StoredRelazione {
+  readonly record: RelazioneRecord;
+  readonly evaluation: Evaluation;
+  readonly input: RelazioneInput;
+  readonly periodLabel: string;
+}
+
+export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord): Promise<StoredRelazione> {
+  const computed = await trees.computed(plan.id);
+  const evaluation = record.frozenPlan === null ? computed.evaluation : evaluatePlan(record.frozenPlan);
+  const units = new Map<string, string>();
+  for (const [code, meta] of computed.snapshot.nodes) if (meta.unit !== null && meta.unit !== '') units.set(code, meta.unit);
+  const causes = new Map<string, ObjectiveCause>();
+  for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id)) causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
+  let previous: RelazioneInput['previous'];
+  const predecessors = await store.predecessors(plan.id);
+  if (predecessors?.planId != null) {
+    const before = await store.getPlan(predecessors.planId);
+    if (before !== undefined) previous = { year: before.year, evaluation: (await trees.computed(before.id)).evaluation };
+  }
+  const input: RelazioneInput = {
+    body: plan.organisation,
+    year: plan.year,
+    computedAt: new Date(record.decidedAt ?? Date.now()),
+    texts: record.texts,
+    units,
+    causes,
+    ...(previous === undefined ? {} : { previous }),
+    validation: record,
+  };
+  return { record, evaluation, input, periodLabel: computed.snapshot.period.label };
+}
+
+export function relazioneDocument(r: StoredRelazione): RelazioneDocument {
+  return buildRelazione(r.evaluation, r.input);
+}
+
+export function validationDocument(r: StoredRelazione): RelazioneDocument {
+  return buildValidationDocument(r.evaluation, r.record, { ...(r.input.body === undefined ? {} : { body: r.input.body }), ...(r.input.year === undefined ? {} : { year: r.input.year }) });
+}

@@ -1,0 +1,60 @@
+/**
+ * The thread about one indicator in one period, between its referenti, the controllo di gestione
+ * and the OIV: read and written by the same people who read its evidence (never the public).
+ * Comments are never edited or deleted, and stay possible after the period closes.
+ */
+import { z } from 'zod';
+import type { CommentRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { indicatorAccess } from '../campaign-access.js';
+import { must } from '../errors.js';
+import { body, param } from '../validation.js';
+
+const NewComment = z.object({ body: z.string().trim().min(1, 'write the comment').max(5000) }).strict();
+
+export function commentView(c: CommentRecord): Record<string, unknown> {
+  return { id: c.id, indicatorId: c.indicatorId, periodId: c.periodId, author: c.author, authorName: c.authorName, authorRole: c.authorRole, body: c.body, createdAt: c.createdAt };
+}
+
+const PATH = '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/comments';
+
+export const commentRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: PATH,
+      tag: 'comments',
+      summary: 'The comment thread of an indicator in a period, oldest first',
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      responses: { 200: '[{id, author, authorName, authorRole, body, createdAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      await indicatorAccess(c, store, planId, indicatorId);
+      return c.json((await store.comments.list(planId, indicatorId, param(c, 'periodId'))).map(commentView));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: PATH,
+      tag: 'comments',
+      summary: 'Add a comment to the thread (also after the period closed: it changes no value)',
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
+      body: NewComment,
+      responses: { 201: 'the comment', 400: 'empty or too long (body named)', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan, indicator or period' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const { user } = await indicatorAccess(c, store, planId, indicatorId);
+      const input = await body(c, NewComment);
+      const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
+      return c.json(commentView(stored), 201);
+    },
+  );
+};

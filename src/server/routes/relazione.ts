@@ -1,0 +1,263 @@
+/**
+ * The year's Relazione: the office writes its sections and transmits it; the OIV reviews it
+ * (checklist, note, reservations, validated values) and decides; the office publishes it. Exports
+ * as DOCX, PDF and HTML, and the documento di validazione. A validated Relazione is frozen (423).
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { Decimal } from '../../core/index.js';
+import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, RELAZIONE_STATES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat, type RelazioneState } from '../../io/relazione/index.js';
+import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, currentUser, requireRole, requireUser } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
+import { body, param } from '../validation.js';
+import { oneAtATime } from './exports.js';
+
+const Markup = z.string().max(MAX_MARKUP_LENGTH);
+const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict();
+const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: z.enum(CHECKLIST_OUTCOMES as unknown as ['yes', 'partly', 'no']).nullable(), note: z.string().max(5000) }).strict();
+const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => {
+  const text = String(v).trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: 'a performance in percent, e.g. 85 or "85,5"' });
+    return z.NEVER;
+  }
+  const d = new Decimal(text);
+  if (d.lessThan(0) || d.greaterThan(1000)) {
+    ctx.addIssue({ code: 'custom', message: 'a performance from 0 to 1000 percent' });
+    return z.NEVER;
+  }
+  return d;
+});
+const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Percent, note: z.string().trim().min(1, 'say why the validated value differs').max(5000) }).strict();
+const Review = z
+  .object({ note: Markup, reservations: Markup, checklist: z.array(Point).max(50), values: z.array(Value).max(5000), version: z.number().int().min(0) })
+  .strict()
+  .refine((r) => new Set(r.values.map((v) => v.code)).size === r.values.length, { message: 'one validated value per objective', path: ['values'] });
+const Move = z.object({ to: z.enum(RELAZIONE_STATES as unknown as [RelazioneState, ...RelazioneState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
+const Publication = z.object({ published: z.boolean() }).strict();
+
+/** The Relazione as the API answers it. */
+function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Record<string, unknown> {
+  return {
+    state: r.state,
+    stateText: STATE_WORDS[r.state],
+    texts: r.texts,
+    generated,
+    sections: TEXT_KEYS,
+    note: r.note,
+    reservations: r.reservations,
+    checklist: r.checklist,
+    values: r.values.map((v) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note })),
+    published: r.published,
+    publishedAt: r.publishedAt,
+    transmittedAt: r.transmittedAt,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedBy,
+    frozen: r.frozenPlan !== null,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+    publishedPeriods,
+  };
+}
+
+function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FORMATS): RelazioneFormat {
+  const format = c.req.query('format') ?? '';
+  if (!isRelazioneFormat(format) || !formats.includes(format)) {
+    throw new HttpError(400, 'invalid-query', format === '' ? `say which format: ?format=${formats.join('|')}` : `unknown format "${format.slice(0, 40)}"; use one of ${formats.join(', ')}`, { details: { formats: [...formats] } });
+  }
+  return format;
+}
+
+function slug(title: string): string {
+  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
+}
+
+/** The plan and its Relazione for a reader: signed in, or the public once both are published. */
+async function readable(c: Context, store: Store, planId: string): Promise<{ plan: PlanRecord; record: RelazioneRecord }> {
+  const plan = await store.getPlan(planId);
+  const record = plan === undefined ? undefined : await store.relazioni.getRelazione(planId);
+  const user = currentUser(c);
+  if (plan === undefined || record === undefined || (user === null && !(plan.published && record.published))) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  return { plan, record };
+}
+
+export const relazioneRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+
+  const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Record<string, unknown>> => {
+    const stored = await storedRelazione(store, trees, plan, record);
+    const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
+    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods);
+  };
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/relazione',
+      tag: 'relazione',
+      summary: "The year's Relazione: state, the office's texts by section, the sentences generated from the data (to edit), the OIV's checklist, note, reservations and validated values, publication, the periods published to the public",
+      access: 'signed in',
+      responses: { 200: '{state, texts, generated, sections, checklist, note, reservations, values, published, version, publishedPeriods, …}', 401: 'not signed in', 404: 'unknown plan' },
+    },
+    async (c) => {
+      requireUser(c);
+      const planId = param(c, 'planId');
+      const plan = await store.getPlan(planId);
+      const record = await store.relazioni.getRelazione(planId);
+      if (plan === undefined || record === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      return c.json(await answer(plan, record));
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/relazione/texts',
+      tag: 'relazione',
+      summary: "The office's texts of the Relazione by section (markup: headings, lists, emphasis; HTML stays text), whole: a section left out is emptied",
+      access: 'admin, controller',
+      body: Texts,
+      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (with the OIV)', 423: 'validated: frozen' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, "write the Relazione's texts");
+      const planId = param(c, 'planId');
+      const input = await body(c, Texts);
+      const record = must(await store.relazioni.putRelazioneTexts(planId, input.texts as Record<string, string>, input.version, actorOf(user)));
+      return c.json(await answer((await store.getPlan(planId))!, record));
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/relazione/review',
+      tag: 'relazione',
+      summary: "The OIV's review of a transmitted Relazione: checklist (points, outcome yes/partly/no, note), note, reservations, and per objective a validated value differing from the reported one, with a note",
+      access: 'oiv',
+      body: Review,
+      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (not transmitted)', 422: 'an objective the plan does not have', 423: 'validated: frozen' },
+    },
+    async (c) => {
+      const user = requireRole(c, ['oiv'], 'review the Relazione');
+      const planId = param(c, 'planId');
+      const input = await body(c, Review);
+      const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
+      if (!result.ok && result.error.code === 'invalid') throw new HttpError(422, 'invalid', result.error.message, { details: result.error.details ?? {} });
+      return c.json(await answer((await store.getPlan(planId))!, must(result)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/relazione/transition',
+      tag: 'relazione',
+      summary: "Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period",
+      access: 'admin, controller to transmit and take back; oiv to decide',
+      body: Move,
+      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition (details.reason period-not-closed)', 422: 'reservations missing for a validation with reservations', 423: 'validated: frozen' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const planId = param(c, 'planId');
+      const input = await body(c, Move);
+      const plan = await store.getPlan(planId);
+      const record = await store.relazioni.getRelazione(planId);
+      if (plan === undefined || record === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      const who = canMove(record.state, input.to);
+      if (who !== null) {
+        const roles = who === 'oiv' ? ['oiv'] : PLAN_EDITORS;
+        if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not make the Relazione ${STATE_WORDS[input.to].en} (${roles.join(', ')} may)`);
+      }
+      const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.plan : null;
+      const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
+      if (!result.ok && result.error.code === 'invalid') throw new HttpError(422, 'invalid', result.error.message, { details: result.error.details ?? {} });
+      return c.json(await answer(plan, must(result)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/relazione/publication',
+      tag: 'relazione',
+      summary: 'Publish (or withdraw) the Relazione and its validation document on the transparency pages; only once the OIV has decided',
+      access: 'admin, controller',
+      body: Publication,
+      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'publish the Relazione');
+      const planId = param(c, 'planId');
+      const input = await body(c, Publication);
+      const record = must(await store.relazioni.publishRelazione(planId, input.published, actorOf(user)));
+      return c.json(await answer((await store.getPlan(planId))!, record));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/periods/:periodId/publication',
+      tag: 'relazione',
+      summary: "Publish (or withdraw) a period's values to the public: a collecting period's values are provisional and nobody outside sees them until the controller publishes them",
+      access: 'admin, controller',
+      body: Publication,
+      responses: { 200: 'the ids of the published periods', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, "publish a period's values");
+      const input = await body(c, Publication);
+      const list = must(await store.relazioni.publishPeriod(param(c, 'planId'), param(c, 'periodId'), input.published, actorOf(user)));
+      return c.json(list.map((p) => p.periodId));
+    },
+  );
+
+  const file = (what: 'relazione' | 'validazione') => async (c: Context) => {
+    const planId = param(c, 'planId');
+    const format = formatOf(c);
+    const { plan, record } = await readable(c, store, planId);
+    if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw new HttpError(404, 'not-found', 'the OIV has not decided yet');
+    const stored = await storedRelazione(store, trees, plan, record);
+    const doc = what === 'relazione' ? relazioneDocument(stored) : validationDocument(stored);
+    const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': RELAZIONE_MEDIA_TYPES[format],
+      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${slug(plan.title)}-${plan.year}.${format}"`,
+      'Cache-Control': 'private, no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  };
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/relazione/export',
+      tag: 'relazione',
+      summary: 'The Relazione sulla performance as DOCX (editable), PDF or HTML, with the office’s texts and, once decided, the OIV’s validation',
+      access: 'signed in; the public once the plan and the Relazione are published',
+      query: { format: `one of ${RELAZIONE_FORMATS.join(', ')} (required)` },
+      responses: { 200: 'the file', 400: 'missing or unknown format', 404: 'unknown plan, or not published (public)' },
+    },
+    file('relazione'),
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/relazione/validation',
+      tag: 'relazione',
+      summary: "The OIV's documento di validazione (decision, checklist, note, reservations, validated values) as PDF, DOCX or HTML",
+      access: 'signed in; the public once the plan and the Relazione are published',
+      query: { format: `one of ${RELAZIONE_FORMATS.join(', ')} (required)` },
+      responses: { 200: 'the file', 400: 'missing or unknown format', 404: 'unknown plan, or not published (public)' },
+    },
+    file('validazione'),
+  );
+};

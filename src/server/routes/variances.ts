@@ -1,0 +1,141 @@
+/**
+ * Variances and forecasts (DFP guideline n. 2/2017): for each objective in yellow or red in a
+ * period, the cause of the variance (external, internal, indicator badly built) and the corrective
+ * action; at the mid-year periods, for each indicator, whether the target is still reachable by
+ * year end. Everyone signed in reads them (never the public: they are internal until the Relazione
+ * publishes them); the controller and the administrator write any, a referente those of the
+ * objectives and indicators assigned to them or their unit; a validated period's are final.
+ */
+import { z } from 'zod';
+import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type ForecastRecord, type UserRecord, type VarianceCause, type VarianceRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole, requireUser } from '../auth.js';
+import { fromFailure, must, refuse } from '../errors.js';
+import { assignedTo, mayEditValue, VALUE_EDITORS } from '../permissions.js';
+import type { ComputedPlan } from '../tree.js';
+import { body, param } from '../validation.js';
+
+const VarianceBody = z
+  .object({
+    cause: z.enum(VARIANCE_CAUSES as [VarianceCause, ...VarianceCause[]]),
+    explanation: z.string().trim().min(1, 'say what caused the variance').max(5000),
+    correctiveAction: z.string().trim().max(5000).default(''),
+    version: z.number().int().min(0),
+  })
+  .strict();
+
+const ForecastBody = z
+  .object({
+    reachable: z.enum(FORECAST_OUTCOMES as [ForecastOutcome, ...ForecastOutcome[]]),
+    note: z.string().trim().max(5000).default(''),
+    version: z.number().int().min(0),
+  })
+  .strict();
+
+export function varianceView(v: VarianceRecord): Record<string, unknown> {
+  return { node: v.node, periodId: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, updatedBy: v.updatedBy, updatedAt: v.updatedAt, version: v.version };
+}
+
+export function forecastView(f: ForecastRecord): Record<string, unknown> {
+  return { indicatorId: f.indicatorId, periodId: f.periodId, reachable: f.reachable, note: f.note, updatedBy: f.updatedBy, updatedAt: f.updatedAt, version: f.version };
+}
+
+/** May this user write the variance of objective `code` (assigned through it or an ancestor)? */
+function mayExplain(user: UserRecord, computed: ComputedPlan, code: string): boolean {
+  if (user.role === 'admin' || user.role === 'controller') return true;
+  if (user.role !== 'referente') return false;
+  const parent = new Map(computed.snapshot.plan.nodes.map((n) => [n.code, n.parent]));
+  const owners: string[] = [];
+  const units: string[] = [];
+  for (let at: string | null | undefined = code, guard = 0; at != null && guard < 64; at = parent.get(at), guard++) {
+    const meta = computed.snapshot.nodes.get(at);
+    if (meta?.owner) owners.push(meta.owner);
+    if (meta?.unit) units.push(meta.unit);
+  }
+  return assignedTo(user, { indicatorOwner: null, nodeOwners: owners, nodeUnits: units });
+}
+
+export const varianceRoutes: RouteModule = (api, deps) => {
+  const { store, trees } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/periods/:periodId/variances',
+      tag: 'variances',
+      summary: 'The objectives in yellow or red in a period with their variance (cause, corrective action; null while missing), and the forecasts of the period',
+      access: 'signed in (never the public)',
+      responses: { 200: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', 401: 'not signed in', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const planId = param(c, 'planId');
+      const periodId = param(c, 'periodId');
+      const computed = await trees.computed(planId, periodId);
+      const [variances, forecasts] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId)]);
+      const byNode = new Map(variances.map((v) => [v.node, v]));
+      const { period, periods } = computed.snapshot;
+      const validated = period.state === 'validated';
+      const objectives = computed.base.objectives
+        // Short of green, or explained before a correction brought it back: the explanation stays visible.
+        .filter((o) => o.band === 'yellow' || o.band === 'red' || byNode.has(o.code))
+        .map((o) => ({ code: o.code, title: o.title, performance: o.performance, band: o.band, editable: !validated && mayExplain(user, computed, o.code), variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null }));
+      return c.json({
+        period: { id: period.id, label: period.label, state: period.state, last: periods[periods.length - 1]?.id === period.id },
+        objectives,
+        forecasts: forecasts.map(forecastView),
+      });
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/nodes/:code/variances/:periodId',
+      tag: 'variances',
+      summary: "Write an objective's variance for a period: cause (external | internal | indicator), explanation, corrective action, against the `version` read (0: none yet)",
+      access: 'admin, controller; referente for objectives assigned to them or their unit',
+      body: VarianceBody,
+      responses: { 200: 'the variance', 400: 'invalid body (field named)', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, objective or period', 409: 'conflict: stale version (details.current)', 423: 'period-locked: validated' },
+    },
+    async (c) => {
+      const user = requireRole(c, VALUE_EDITORS, 'explain variances');
+      const planId = param(c, 'planId');
+      const code = param(c, 'code');
+      const periodId = param(c, 'periodId');
+      const input = await body(c, VarianceBody);
+      const computed = await trees.computed(planId, periodId);
+      if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
+      if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
+      const stored = must(await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)));
+      return c.json(varianceView(stored));
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/indicators/:indicatorId/forecasts/:periodId',
+      tag: 'variances',
+      summary: "Forecast at a mid-year period whether an indicator's target is reachable by year end (yes | no | at_risk), against the `version` read (0: none yet)",
+      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      body: ForecastBody,
+      responses: { 200: 'the forecast', 400: 'invalid body', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period', 409: 'conflict: stale version', 422: 'the year-end period takes no forecast (details.field: period)', 423: 'period-locked: validated' },
+    },
+    async (c) => {
+      const user = requireRole(c, VALUE_EDITORS, 'make forecasts');
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const periodId = param(c, 'periodId');
+      const input = await body(c, ForecastBody);
+      const indicator = await store.indicatorContext(planId, indicatorId);
+      if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
+      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits })) throw refuse(403, 'forbidden', { indicator: indicatorId });
+      const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
+      if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
+      if (!result.ok) throw fromFailure(result.error);
+      const stored = result.value;
+      return c.json(forecastView(stored));
+    },
+  );
+};

@@ -1,0 +1,268 @@
+/**
+ * The year's Relazione as stored: the office's texts by section, the OIV's validation (state,
+ * checklist, note, reservations, validated values per objective), whether it is published, and
+ * the plan frozen at validation. Periods whose values the controller has published to the public
+ * (a collecting period's values are provisional: nobody outside sees them unless published).
+ *
+ * States and moves are io/relazione/validation.ts's; who may move them is the server's. A
+ * validated Relazione (with or without reservations) is frozen: its texts and review refuse
+ * changes (`period-locked`, 423), it is rendered from the plan frozen at validation, and the
+ * year-end period is validated with it in the same transaction.
+ */
+import { canMove, CHECKLIST_OUTCOMES, DECISIONS, DEFAULT_CHECKLIST, isFrozen, STATE_WORDS, type ChecklistPoint, type RelazioneState, type ValidatedValue, type ValidationRecord } from '../io/relazione/validation.js';
+import { recordAudit } from './audit-log.js';
+import { parse, planFromJson, planToJson } from './codec.js';
+import type { Plan } from './core-types.js';
+import { Decimal } from '../core/index.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
+import type { Actor, Result } from './types.js';
+
+export interface RelazioneRecord extends ValidationRecord {
+  readonly planId: string;
+  /** The office's texts by section key (markup). */
+  readonly texts: Readonly<Record<string, string>>;
+  readonly published: boolean;
+  readonly publishedAt: string | null;
+  /** 0 before anything was stored; send it back with a change. */
+  readonly version: number;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+  /** The plan with its year-end values as validated; null until validated. */
+  readonly frozenPlan: Plan | null;
+}
+
+export interface ReviewInput {
+  readonly note: string;
+  readonly reservations: string;
+  readonly checklist: readonly ChecklistPoint[];
+  readonly values: readonly ValidatedValue[];
+}
+
+export interface PublishedPeriod {
+  readonly periodId: string;
+  readonly publishedAt: string;
+  readonly publishedBy: string | null;
+}
+
+export interface RelazioneStore {
+  /** The plan's Relazione (a fresh draft when nothing was stored); undefined for an unknown plan. */
+  getRelazione(planId: string): Promise<RelazioneRecord | undefined>;
+  /** The office's texts, whole (keys absent are removed); only in draft or after a refusal. */
+  putRelazioneTexts(planId: string, texts: Readonly<Record<string, string>>, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>>;
+  /** The OIV's working review (checklist, note, reservations, validated values); only while transmitted. */
+  putRelazioneReview(planId: string, review: ReviewInput, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>>;
+  /**
+   * A move of the state machine; `freeze` is the year-end plan to keep when the move validates.
+   * Transmitting needs the year-end period closed (or validated): the figures must be final.
+   */
+  moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor): Promise<Result<RelazioneRecord>>;
+  /** Publishes (or withdraws) the Relazione; only a decided one (validated, with reservations, or not). */
+  publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>>;
+  listPublishedPeriods(planId: string): Promise<PublishedPeriod[]>;
+  /** The controller publishes (or withdraws) a period's values to the public. */
+  publishPeriod(planId: string, periodId: string, published: boolean, actor: Actor): Promise<Result<PublishedPeriod[]>>;
+}
+
+function checklistFrom(json: unknown): ChecklistPoint[] {
+  if (!Array.isArray(json)) return [...DEFAULT_CHECKLIST];
+  return json.map((p: Record<string, unknown>) => ({
+    label: String(p.label ?? ''),
+    outcome: CHECKLIST_OUTCOMES.includes(p.outcome as never) ? (p.outcome as ChecklistPoint['outcome']) : null,
+    note: String(p.note ?? ''),
+  }));
+}
+
+function valuesFrom(json: unknown): ValidatedValue[] {
+  if (!Array.isArray(json)) return [];
+  return json.map((v: Record<string, unknown>) => ({ code: String(v.code), validated: new Decimal(String(v.validated)), note: String(v.note ?? '') }));
+}
+
+const valuesJson = (values: readonly ValidatedValue[]): unknown[] => values.map((v) => ({ code: v.code, validated: v.validated.toString(), note: v.note }));
+
+function record(planId: string, r: Row | undefined): RelazioneRecord {
+  if (r === undefined) {
+    return { planId, state: 'draft', texts: {}, note: '', reservations: '', checklist: DEFAULT_CHECKLIST, values: [], transmittedAt: null, decidedAt: null, decidedBy: null, published: false, publishedAt: null, version: 0, updatedAt: null, updatedBy: null, frozenPlan: null };
+  }
+  const texts = parse(r.texts);
+  return {
+    planId,
+    state: r.state as RelazioneState,
+    texts: typeof texts === 'object' && texts !== null ? (texts as Record<string, string>) : {},
+    note: String(r.note),
+    reservations: String(r.reservations),
+    checklist: checklistFrom(parse(r.checklist)),
+    values: valuesFrom(parse(r.validated_values)),
+    transmittedAt: r.transmitted_at === null ? null : String(r.transmitted_at),
+    decidedAt: r.decided_at === null ? null : String(r.decided_at),
+    decidedBy: r.decided_by === null ? null : String(r.decided_by),
+    published: Number(r.published) === 1,
+    publishedAt: r.published_at === null ? null : String(r.published_at),
+    version: Number(r.version),
+    updatedAt: String(r.updated_at),
+    updatedBy: r.updated_by === null ? null : String(r.updated_by),
+    frozenPlan: r.frozen_plan === null || r.frozen_plan === undefined ? null : planFromJson(parse(r.frozen_plan)),
+  };
+}
+
+/** What the audit trail keeps of a Relazione (texts by length, the frozen plan left out). */
+function auditView(r: RelazioneRecord): Record<string, unknown> {
+  return { state: r.state, texts: r.texts, note: r.note, reservations: r.reservations, checklist: r.checklist, values: valuesJson(r.values), published: r.published, version: r.version };
+}
+
+type Refusal = { ok: false; error: { code: 'not-found' | 'period-locked' | 'conflict' | 'invalid' | 'invalid-transition'; message: string; details?: Record<string, unknown> } };
+
+export class SqlRelazioni implements RelazioneStore {
+  constructor(private readonly db: Db) {}
+
+  private get forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  private async read(tx: Queryable, planId: string, lock: boolean): Promise<RelazioneRecord | undefined> {
+    const plan = await one(tx, `SELECT id FROM plans WHERE id = ?${lock ? this.forUpdate : ''}`, [planId]);
+    if (plan === undefined) return undefined;
+    return record(planId, await one(tx, `SELECT * FROM relazioni WHERE plan_id = ?${lock ? this.forUpdate : ''}`, [planId]));
+  }
+
+  private async write(tx: Queryable, before: RelazioneRecord, after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'>, actor: Actor, audit: { action: string; reason?: string | null }): Promise<RelazioneRecord> {
+    const at = new Date().toISOString();
+    const version = before.version + 1;
+    const params = [
+      after.state,
+      JSON.stringify(after.texts),
+      after.note,
+      after.reservations,
+      JSON.stringify(after.checklist),
+      JSON.stringify(valuesJson(after.values)),
+      after.frozenPlan === null ? null : JSON.stringify(planToJson(after.frozenPlan)),
+      after.published ? 1 : 0,
+      after.publishedAt,
+      after.transmittedAt,
+      after.decidedAt,
+      after.decidedBy,
+      version,
+      at,
+      actor.username,
+    ];
+    if (before.version === 0) {
+      await tx.run(
+        `INSERT INTO relazioni (state, texts, note, reservations, checklist, validated_values, frozen_plan, published, published_at, transmitted_at, decided_at, decided_by, version, updated_at, updated_by, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [...params, before.planId],
+      );
+    } else {
+      await tx.run(
+        `UPDATE relazioni SET state = ?, texts = ?, note = ?, reservations = ?, checklist = ?, validated_values = ?, frozen_plan = ?, published = ?, published_at = ?, transmitted_at = ?, decided_at = ?, decided_by = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan_id = ?`,
+        [...params, before.planId],
+      );
+    }
+    const stored: RelazioneRecord = { ...after, version, updatedAt: at, updatedBy: actor.username };
+    await recordAudit(tx, actor, { action: audit.action, entity: 'relazione', entityId: before.planId, planId: before.planId, before: auditView(before), after: auditView(stored), reason: audit.reason ?? null }, at);
+    return stored;
+  }
+
+  private frozen(r: RelazioneRecord): Refusal {
+    return { ok: false, error: { code: 'period-locked', message: `the Relazione is ${STATE_WORDS[r.state].en}: it and its figures can no longer be changed`, details: { state: r.state } } };
+  }
+
+  private stale(r: RelazioneRecord, expected: number): Refusal {
+    return { ok: false, error: { code: 'conflict', message: `the Relazione was changed by ${r.updatedBy ?? 'someone else'} in the meantime (version ${r.version}, you sent ${expected}): reload and try again`, details: { version: r.version } } };
+  }
+
+  async getRelazione(planId: string): Promise<RelazioneRecord | undefined> {
+    return this.read(this.db, planId, false);
+  }
+
+  async putRelazioneTexts(planId: string, texts: Readonly<Record<string, string>>, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.read(tx, planId, true);
+      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (isFrozen(before.state)) return this.frozen(before);
+      if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
+      if (before.state === 'transmitted') return { ok: false, error: { code: 'invalid-transition', message: "the Relazione is with the OIV: take it back to draft before changing it", details: { state: before.state } } };
+      const clean = Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim() !== ''));
+      return { ok: true, value: await this.write(tx, before, { ...before, texts: clean }, actor, { action: 'update' }) };
+    });
+  }
+
+  async putRelazioneReview(planId: string, review: ReviewInput, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.read(tx, planId, true);
+      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (isFrozen(before.state)) return this.frozen(before);
+      if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
+      if (before.state !== 'transmitted') return { ok: false, error: { code: 'invalid-transition', message: `the OIV reviews a Relazione transmitted to it; this one is ${STATE_WORDS[before.state].en}`, details: { state: before.state } } };
+      for (const v of review.values) {
+        if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined) return { ok: false, error: { code: 'invalid', message: `there is no objective ${v.code} in this plan`, details: { field: 'values', code: v.code } } };
+      }
+      return { ok: true, value: await this.write(tx, before, { ...before, note: review.note, reservations: review.reservations, checklist: review.checklist, values: review.values }, actor, { action: 'review' }) };
+    });
+  }
+
+  async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor): Promise<Result<RelazioneRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.read(tx, planId, true);
+      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (isFrozen(before.state)) return this.frozen(before);
+      if (canMove(before.state, to) === null) {
+        return { ok: false, error: { code: 'invalid-transition', message: `the Relazione cannot go from ${STATE_WORDS[before.state].en} to ${STATE_WORDS[to].en}`, details: { from: before.state, to } } };
+      }
+      const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${this.forUpdate}`, [planId]);
+      if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
+        return { ok: false, error: { code: 'invalid-transition', message: `close the year-end period (${String(last.label)}) before transmitting the Relazione to the OIV: its figures must be final`, details: { reason: 'period-not-closed', period: String(last.id), state: String(last.state) } } };
+      }
+      const at = new Date().toISOString();
+      const decided = DECISIONS.includes(to);
+      if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
+        return { ok: false, error: { code: 'invalid', message: 'a validation with reservations states them: write the reservations first', details: { field: 'reservations' } } };
+      }
+      if (isFrozen(to) && last !== undefined && last.state === 'closed') {
+        // The figures are frozen with the Relazione: the year-end period is validated with it.
+        await tx.run(`UPDATE periods SET state = 'validated', updated_at = ? WHERE plan_id = ? AND id = ?`, [at, planId, String(last.id)]);
+        await recordAudit(tx, actor, { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: 'validazione della Relazione' }, at);
+      }
+      const after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'> = {
+        ...before,
+        state: to,
+        transmittedAt: to === 'transmitted' ? at : before.transmittedAt,
+        decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
+        decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,
+        frozenPlan: isFrozen(to) ? freeze : null,
+        published: to === 'draft' ? false : before.published,
+        publishedAt: to === 'draft' ? null : before.publishedAt,
+      };
+      return { ok: true, value: await this.write(tx, before, after, actor, { action: decided ? 'validate' : 'transition', reason }) };
+    });
+  }
+
+  async publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.read(tx, planId, true);
+      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (published && !DECISIONS.includes(before.state)) {
+        return { ok: false, error: { code: 'invalid-transition', message: `only a Relazione the OIV has decided on is published; this one is ${STATE_WORDS[before.state].en}`, details: { state: before.state } } };
+      }
+      if (before.published === published) return { ok: true, value: before };
+      return { ok: true, value: await this.write(tx, before, { ...before, published, publishedAt: published ? new Date().toISOString() : null }, actor, { action: published ? 'publish' : 'unpublish' }) };
+    });
+  }
+
+  async listPublishedPeriods(planId: string): Promise<PublishedPeriod[]> {
+    const rows = await this.db.all(`SELECT period_id, published_at, published_by FROM published_periods WHERE plan_id = ? ORDER BY period_id`, [planId]);
+    return rows.map((r) => ({ periodId: String(r.period_id), publishedAt: String(r.published_at), publishedBy: r.published_by === null ? null : String(r.published_by) }));
+  }
+
+  async publishPeriod(planId: string, periodId: string, published: boolean, actor: Actor): Promise<Result<PublishedPeriod[]>> {
+    const done = await this.db.transaction(async (tx): Promise<Refusal | null> => {
+      const period = await one(tx, `SELECT label FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
+      if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+      const at = new Date().toISOString();
+      const changed = published
+        ? await tx.run(`INSERT INTO published_periods (plan_id, period_id, published_at, published_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [planId, periodId, at, actor.username])
+        : await tx.run(`DELETE FROM published_periods WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
+      if (changed.changes > 0) await recordAudit(tx, actor, { action: published ? 'publish' : 'unpublish', entity: 'period', entityId: periodId, planId, before: { published: !published }, after: { published } }, at);
+      return null;
+    });
+    if (done !== null) return done;
+    return { ok: true, value: await this.listPublishedPeriods(planId) };
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The year's Relazione through HTTP, on SQLite and on PostgreSQL: the controller writes a section
+ * and transmits (only once the year-end period is closed); the OIV fills the checklist, records a
+ * validated value differing from the reported one, and validates with a reservation; afterwards
+ * the Relazione and its figures are frozen (423). Who may move which state; the public reads
+ * nothing before publication, and never an internal note.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const YEAR_END = '2024-12-31';
+const HOSTILE = '<script>alert(1)</script>';
+
+describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation over HTTP on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let referente: Client;
+  let anyone: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+    oiv = await t.as('oiv');
+    referente = await t.as('referente');
+    anyone = await t.as('public');
+  });
+  afterAll(async () => t?.close());
+
+  const relazione = async (): Promise<any> => (await controller.get(`/api/plans/${planId}/relazione`)).body;
+  const move = (who: Client, to: string) => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to });
+
+  it('starts as a draft with the sentences written from the data and the default checklist', async () => {
+    const r = await relazione();
+    expect(r).toMatchObject({ state: 'draft', texts: {}, version: 0, published: false, publishedPeriods: [] });
+    expect(r.generated['performance-ente']).toContain('Dei 45 obiettivi misurati, 36 sono in fascia verde (80,0%), 4 in fascia gialla (8,9%) e 5 in fascia rossa (11,1%).');
+    expect(r.checklist.map((p: any) => p.label)).toEqual([
+      'Coerenza della Relazione con il Piano (obiettivi, indicatori, target)',
+      'Attendibilità dei dati e delle informazioni',
+      'Evidenze documentali a supporto dei valori rendicontati',
+      'Chiarezza e comprensibilità della Relazione per i cittadini',
+    ]);
+    expect((await anyone.get(`/api/plans/${planId}/relazione`)).status).toBe(401);
+  });
+
+  it('lets the office write its sections, with optimistic versions, and nobody else', async () => {
+    const texts = { 'contesto-esterno': `## Territorio\nUn anno **difficile**. ${HOSTILE}`, sintesi: 'La sintesi scritta dall’ufficio.' };
+    const written = await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts, version: 0 });
+    expect(written.status, written.text).toBe(200);
+    expect(written.body).toMatchObject({ texts, version: 1 });
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts, version: 0 })).status).toBe(409);
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts: { intro: 'x' }, version: 1 })).status).toBe(400);
+    for (const who of [oiv, referente]) expect((await who.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts, version: 1 })).status).toBe(403);
+    const html = await controller.get(`/api/plans/${planId}/relazione/export?format=html`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.text).not.toContain(HOSTILE);
+    expect(html.text).toContain('<strong>difficile</strong>');
+    expect(html.text).toContain('La sintesi scritta dall’ufficio.');
+    const docx = await controller.get(`/api/plans/${planId}/relazione/export?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await controller.get(`/api/plans/${planId}/relazione/export?format=odt`)).status).toBe(400);
+  });
+
+  it('is transmitted by the office only once the year-end period is closed, never by the OIV', async () => {
+    const early = await move(controller, 'transmitted');
+    expect(early.status).toBe(409);
+    expect(early.body.error.details.reason).toBe('period-not-closed');
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await move(oiv, 'transmitted')).status).toBe(403);
+    expect((await move(referente, 'transmitted')).status).toBe(403);
+    expect((await move(controller, 'validated')).status).toBe(409);
+    const sent = await move(controller, 'transmitted');
+    expect(sent.status, sent.text).toBe(200);
+    expect(sent.body.state).toBe('transmitted');
+    // With the OIV, the office's texts wait.
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts: {}, version: sent.body.version })).status).toBe(409);
+  });
+
+  it("takes the OIV's review and decision, and freezes the Relazione and its figures", async () => {
+    const r = await relazione();
+    const checklist = r.checklist.map((p: any, i: number) => ({ ...p, outcome: i === 1 ? 'partly' : 'yes', note: i === 1 ? 'Evidenze parziali per B.1' : '' }));
+    const review = { note: 'Relazione chiara e completa.', reservations: 'Il valore di **B.1** non è supportato da evidenze.', checklist, values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' }], version: r.version };
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(403);
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, values: [{ code: 'Z.9', validated: 1, note: 'x' }] })).status).toBe(422);
+    const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
+    expect(reviewed.status, reviewed.text).toBe(200);
+    expect(reviewed.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' }]);
+    expect((await move(controller, 'validated_with_reservations')).status).toBe(403);
+    const decided = await move(oiv, 'validated_with_reservations');
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body).toMatchObject({ state: 'validated_with_reservations', decidedBy: 'oiv', frozen: true });
+
+    // Frozen: texts, review, moves and the year-end values.
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts: {}, version: decided.body.version })).status).toBe(423);
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, version: decided.body.version })).status).toBe(423);
+    expect((await move(oiv, 'validated')).status).toBe(423);
+    const periods = (await controller.get(`/api/plans/${planId}/periods`)).body;
+    expect(periods.find((p: any) => p.id === YEAR_END).state).toBe('validated');
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const indicator = tree.objectives.find((o: any) => o.code === 'B.1').indicators.find((i: any) => !i.derived);
+    const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 1, version: indicator.version });
+    expect(write.status).toBe(423);
+
+    // Both values shown, and which one counts.
+    const html = (await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text;
+    expect(html).toContain('validata con riserva');
+    expect(html).toContain('ai fini della valutazione conta il valore validato dall&#39;OIV');
+    expect(html).toMatch(/B\.1 Transizione digitale e innovazione<\/th><td class="num band-red">.*56,00%.*<\/td><td class="num band-red">.*50,50%/);
+    const validation = await controller.get(`/api/plans/${planId}/relazione/validation?format=html`);
+    expect(validation.text).toContain('VALIDATA CON RISERVA');
+    expect(validation.text).toContain('Evidenze parziali per B.1');
+    expect(validation.text).toContain('<strong>B.1</strong> non è supportato da evidenze.');
+    for (const format of ['pdf', 'docx']) expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=${format}`)).status).toBe(200);
+
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
+    expect(trail.map((e: any) => [e.action, e.user, e.after.state])).toEqual([
+      ['validate', 'oiv', 'validated_with_reservations'],
+      ['review', 'oiv', 'transmitted'],
+      ['transition', 'controller', 'transmitted'],
+      ['update', 'controller', 'draft'],
+    ]);
+  });
+
+  it('shows the public nothing before publication, then the Relazione and its validation', async () => {
+    for (const path of ['relazione/export?format=html', 'relazione/validation?format=pdf']) expect((await anyone.get(`/api/plans/${planId}/${path}`)).status).toBe(404);
+    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(403);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    // The Relazione is published, the plan not yet: still nothing.
+    expect((await anyone.get(`/api/plans/${planId}/relazione/export?format=html`)).status).toBe(404);
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+    const page = await anyone.get(`/api/plans/${planId}/relazione/export?format=html`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Relazione sulla performance 2024');
+    expect((await anyone.get(`/api/plans/${planId}/relazione/validation?format=pdf`)).status).toBe(200);
+  });
+});

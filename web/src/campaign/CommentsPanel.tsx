@@ -1,0 +1,99 @@
+/** The thread about an indicator in a period: who said what and when, and a box to answer. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { campaignApi } from './api.js';
+import './i18n.js';
+import type { Comment } from './types.js';
+
+export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {
+  const { t, i18n } = useTranslation();
+  const [comments, setComments] = useState<Comment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = (): Promise<void> =>
+    campaignApi
+      .comments(planId, indicatorId, periodId)
+      .then((c) => {
+        setComments(c);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : e instanceof Error ? e.message : String(e)));
+
+  useEffect(() => {
+    setComments(null);
+    setText('');
+    setMessage(null);
+    void load();
+  }, [planId, indicatorId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (error === '') return null;
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    if (text.trim() === '') {
+      setMessage({ kind: 'danger', text: t('campaign.comments.empty') });
+      document.getElementById('comment-text')?.focus();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      await campaignApi.comment(planId, indicatorId, periodId, text);
+      setText('');
+      setMessage({ kind: 'success', text: t('campaign.comments.sent') });
+      await load();
+    } catch (err) {
+      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const when = (at: string): string => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'it-IT');
+  return (
+    <section aria-labelledby="comments-title" className="mb-3" data-testid="comments">
+      <h3 id="comments-title" className="h6">
+        {t('campaign.comments.title')}
+      </h3>
+      {error !== null ? (
+        <p className="text-danger small">{error}</p>
+      ) : comments === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : comments.length === 0 ? (
+        <p className="small">{t('campaign.comments.none')}</p>
+      ) : (
+        <ol className="small list-unstyled comment-list">
+          {comments.map((c) => (
+            <li key={c.id} className="mb-2" data-testid="comment">
+              <span className="fw-semibold">{c.authorName}</span> <span className="muted">({t(`role.${c.authorRole}`)})</span>{' '}
+              <time className="muted" dateTime={c.createdAt}>
+                {when(c.createdAt)}
+              </time>
+              <span className="d-block comment-body">{c.body}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {message !== null && (
+        <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      <form onSubmit={(e) => void send(e)} className="albero-form">
+        <fieldset disabled={busy}>
+          <label htmlFor="comment-text" className="form-label">
+            {t('campaign.comments.write')}
+          </label>
+          <textarea id="comment-text" className="form-control" rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" className="btn btn-outline-primary btn-sm mt-1" data-testid="comment-send">
+            {t('campaign.comments.send')}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * "Scostamenti": the objectives in yellow or red in the period, each with its cause (external,
+ * internal, indicator badly built) and corrective action, written by whoever may (the controller any,
+ * a referente their own); what is still missing is said as such.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { percent } from '../format.js';
+import { campaignApi } from './api.js';
+import './i18n.js';
+import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause, type VarianceReport } from './types.js';
+
+export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<VarianceReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = (): Promise<void> =>
+    campaignApi
+      .variances(planId, periodId)
+      .then((r) => {
+        setReport(r);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  useEffect(() => {
+    setReport(null);
+    void load();
+  }, [planId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <section aria-labelledby="variances-title" className="mb-3 variances" data-testid="variances">
+      <h2 id="variances-title" className="h5">
+        {t('campaign.variances.title')}
+      </h2>
+      {error !== null ? (
+        <p className="text-danger">{error}</p>
+      ) : report === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          <p className="small">{t('campaign.variances.intro', { period: report.period.label })}</p>
+          {report.objectives.length === 0 ? (
+            <p>{t('campaign.variances.none')}</p>
+          ) : (
+            report.objectives.map((o) => <VarianceRow key={o.code} planId={planId} periodId={periodId} objective={o} onSaved={() => void load()} />)
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: string | number; periodId: string; objective: ShortObjective; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [cause, setCause] = useState<VarianceCause>(o.variance?.cause ?? 'internal');
+  const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
+  const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const id = `variance-${o.code.replace(/[^A-Za-z0-9]/g, '-')}`;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (explanation.trim() === '') {
+      setMessage({ kind: 'danger', text: t('campaign.variances.explanationRequired') });
+      document.getElementById(`${id}-explanation`)?.focus();
+      return;
+    }
+    try {
+      await campaignApi.putVariance(planId, o.code, periodId, { cause, explanation, correctiveAction: action, version: o.variance?.version ?? 0 });
+      setMessage({ kind: 'success', text: t('campaign.variances.saved', { code: o.code }) });
+      onSaved();
+    } catch (err) {
+      setMessage({ kind: 'danger', text: err instanceof ApiError && err.code === 'conflict' ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  return (
+    <article className="border rounded p-2 mb-2" aria-labelledby={`${id}-title`} data-testid="variance">
+      <h3 id={`${id}-title`} className="h6 mb-1">
+        {o.code} {o.title} — {percent(o.performance)} ({t(`band.${o.band ?? 'none'}`)})
+      </h3>
+      {!o.editable ? (
+        o.variance === null ? (
+          <p className="small muted mb-0">{t('campaign.variances.missing')}</p>
+        ) : (
+          <dl className="row small mb-0">
+            <dt className="col-4">{t('campaign.variances.cause')}</dt>
+            <dd className="col-8">{t(`campaign.variances.causes.${o.variance.cause}`)}</dd>
+            <dt className="col-4">{t('campaign.variances.explanation')}</dt>
+            <dd className="col-8">{o.variance.explanation}</dd>
+            <dt className="col-4">{t('campaign.variances.action')}</dt>
+            <dd className="col-8">{o.variance.correctiveAction || '—'}</dd>
+          </dl>
+        )
+      ) : (
+        <form onSubmit={(e) => void save(e)} className="albero-form">
+          {o.variance === null && <p className="small muted mb-1">{t('campaign.variances.missing')}</p>}
+          <label htmlFor={`${id}-cause`} className="form-label">
+            {t('campaign.variances.cause')}
+          </label>
+          <select id={`${id}-cause`} className="form-select form-select-sm mb-1" value={cause} onChange={(e) => setCause(e.target.value as VarianceCause)}>
+            {VARIANCE_CAUSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`campaign.variances.causes.${c}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-explanation`} className="form-label">
+            {t('campaign.variances.explanation')}
+          </label>
+          <textarea id={`${id}-explanation`} className="form-control form-control-sm mb-1" rows={2} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+          <label htmlFor={`${id}-action`} className="form-label">
+            {t('campaign.variances.action')}
+          </label>
+          <textarea id={`${id}-action`} className="form-control form-control-sm mb-1" rows={2} value={action} onChange={(e) => setAction(e.target.value)} />
+          <button type="submit" className="btn btn-outline-primary btn-sm">
+            {t('campaign.variances.save')}
+          </button>
+          {message !== null && (
+            <p className={message.kind === 'success' ? 'small text-success mb-0' : 'small text-danger mb-0'} role={message.kind === 'success' ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          )}
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * "Piano dell'anno successivo": the plan's editors make next year's plan from this one (same tree,
+ * targets rolled forward, baselines from the year-end actuals, no values) and land in it.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { ApiError } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import { yearsApi } from './api.js';
+import './i18n.js';
+
+export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; year: number | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(year === null ? '' : String(year + 1));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
+    if (next === null) return setError(t('years.invalidYear'));
+    if (year !== null && next <= year) return setError(t('years.next.notAfter'));
+    setBusy(true);
+    setError(null);
+    try {
+      const plan = await yearsApi.nextYear(planId, { year: next });
+      window.location.hash = `#/plans/${encodeURIComponent(String(plan.id))}`;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'duplicate') setError(t('years.next.duplicate', { year: next }));
+      else if (err instanceof ApiError && err.status === 422) setError(t('years.next.notAfter'));
+      else setError(err instanceof Error ? err.message : String(err));
+      requestAnimationFrame(() => document.getElementById('next-year')?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <Button size="sm" color="secondary" outline onClick={() => setOpen(true)} data-testid="next-year-open">
+        {t('years.next.open')}
+      </Button>
+    );
+  }
+  return (
+    <form className="next-year-form d-flex flex-wrap gap-2 align-items-end" onSubmit={(e) => void submit(e)} aria-describedby="next-year-intro" data-testid="next-year-form">
+      <p id="next-year-intro" className="small mb-1 w-100">
+        {t('years.next.intro')}
+      </p>
+      <div>
+        <label htmlFor="next-year" className="form-label small mb-0">
+          {t('years.next.year')}
+        </label>
+        <input
+          id="next-year"
+          type="text"
+          inputMode="numeric"
+          className={`form-control form-control-sm${error === null ? '' : ' is-invalid'}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : 'next-year-error'}
+          autoFocus
+        />
+      </div>
+      <Button size="sm" color="primary" type="submit" disabled={busy} data-testid="next-year-create">
+        {busy ? t('years.next.creating') : t('years.next.create')}
+      </Button>
+      <Button size="sm" color="secondary" outline type="button" onClick={() => setOpen(false)}>
+        {t('years.next.cancel')}
+      </Button>
+      {error !== null && (
+        <p id="next-year-error" className="text-danger small w-100 mb-0" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

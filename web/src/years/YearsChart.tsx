@@ -1,0 +1,49 @@
+/** The performance of each linked year as bars coloured by band (ECharts, loaded with the charts); its numbers are in the table beside it. */
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BAND_COLOUR } from '../components/Charts.js';
+import { percent } from '../format.js';
+import type { YearDocument } from './api.js';
+
+echarts.use([BarChart, AriaComponent, GridComponent, TooltipComponent, SVGRenderer]);
+
+export function YearsChart({ years }: { years: readonly YearDocument[] }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const description = `${t('years.chart')}: ${years.map((y) => `${y.year} ${percent(y.performance)}`).join('; ')}`;
+  useEffect(() => {
+    if (ref.current === null) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.setOption({
+      aria: { enabled: true, label: { description } },
+      animation: false,
+      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          type: 'bar',
+          data: years.map((y) => ({ value: y.performance, itemStyle: { color: BAND_COLOUR[y.band ?? 'none'] } })),
+          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => percent(years[p.dataIndex]?.performance ?? null) },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [description, years]);
+  return (
+    <figure className="chart-figure">
+      <figcaption className="visually-hidden">{t('years.chart')}</figcaption>
+      <div ref={ref} className="chart chart-small" role="img" aria-label={description} data-testid="years-chart" />
+    </figure>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * An objective's or indicator's figures in every year it is linked to (next-year lineage): a table
+ * (year, plan, target, actual, performance) and, with two years or more, a chart of the performance.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanSummary, TreeDocument } from '../api/types.js';
+import { percent } from '../format.js';
+import { yearsApi, type YearsDocument } from './api.js';
+import './i18n.js';
+
+const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
+
+interface Props {
+  planId: PlanSummary['id'];
+  /** The objective's code, or the indicator's id when `indicator` is set. */
+  code: string;
+  indicator: string | null;
+  /** A new tree (after a save) may mean new figures. */
+  doc: TreeDocument;
+}
+
+export function YearsPanel({ planId, code, indicator, doc }: Props) {
+  const { t } = useTranslation();
+  const [years, setYears] = useState<YearsDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    (indicator === null ? yearsApi.objectiveYears(planId, code) : yearsApi.indicatorYears(planId, indicator))
+      .then((y) => live && setYears(y))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [planId, code, indicator, doc]);
+  return (
+    <section aria-labelledby="years-title" className="mb-3" data-testid="years">
+      <h3 id="years-title" className="h6">
+        {t('years.title')}
+      </h3>
+      {error !== null ? (
+        <p className="text-danger small">{t('detail.failed', { message: error })}</p>
+      ) : years === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : years.years.length <= 1 ? (
+        <p className="small muted">{t('years.empty')}</p>
+      ) : (
+        <>
+          <div className="table-responsive">
+            <table className="table table-sm small" data-testid="years-table">
+              <caption className="visually-hidden">{t('years.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('years.year')}</th>
+                  {indicator !== null && (
+                    <>
+                      <th scope="col" className="num">
+                        {t('years.target')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('years.actual')}
+                      </th>
+                    </>
+                  )}
+                  <th scope="col" className="num">
+                    {t('years.performance')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.years.map((y) => (
+                  <tr key={y.planId} className={y.current ? 'table-active' : undefined} aria-current={y.current ? 'true' : undefined}>
+                    <th scope="row">
+                      {y.year} <span className="muted">({y.current ? t('years.current') : y.planTitle})</span>
+                    </th>
+                    {indicator !== null && (
+                      <>
+                        <td className="num">{y.targetText || '—'}</td>
+                        <td className="num">{y.actualText || '—'}</td>
+                      </>
+                    )}
+                    <td className="num">{percent(y.performance)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Suspense fallback={null}>
+            <YearsChart years={years.years} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}

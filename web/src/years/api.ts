@@ -1,0 +1,15 @@
+/** The plan across years: next year's plan and an objective's or indicator's linked years, on the app's one `request`. */
+import { request } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import type { YearsDocument } from '../../../src/io/json.js';
+
+export type { YearDocument, YearsDocument } from '../../../src/io/json.js';
+
+const enc = encodeURIComponent;
+
+export const yearsApi = {
+  /** 201 the new plan; 409 `duplicate` (details.planId) when that year already has a plan of that title. */
+  nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
+  objectiveYears: (planId: PlanSummary['id'], code: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years`),
+  indicatorYears: (planId: PlanSummary['id'], indicatorId: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/years`),
+};

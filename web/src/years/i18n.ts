@@ -1,0 +1,78 @@
+/**
+ * The words of the plan across years (three-year horizon, next year, year over year), Italian
+ * first, added to the app's one translation namespace under `years.*`.
+ */
+import i18next from '../i18n.js';
+
+const it = {
+  baseline: 'Baseline',
+  baselineYear: 'Anno della baseline',
+  baselineTarget: 'Baseline → target',
+  baselineArrow: '{{baseline}} ({{year}}) → {{target}}',
+  noBaseline: 'nessuna baseline',
+  laterTargets: 'Target degli anni successivi',
+  targetOf: 'Target {{year}}',
+  horizon: 'Orizzonte triennale (PIAO)',
+  horizonHint: 'Baseline: l’ultimo valore noto prima del piano, con il suo anno. Target degli anni successivi: facoltativi, nella stessa unità del target.',
+  invalidYear: 'Scrivere un anno come 2023.',
+  previousFromPredecessor: 'Valore dell’anno precedente {{value}} ({{year}}): preso dal piano {{year}} perché non inserito.',
+  title: 'Anno per anno',
+  empty: 'Nessun anno collegato: questo piano non ha predecessori né successori per questa voce.',
+  year: 'Anno',
+  plan: 'Piano',
+  target: 'Target',
+  actual: 'Consuntivo',
+  performance: 'Performance',
+  current: 'questo piano',
+  chart: 'Performance anno per anno',
+  next: {
+    open: 'Piano dell’anno successivo',
+    intro: 'Crea il piano dell’anno indicato da questo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
+    year: 'Anno del nuovo piano',
+    create: 'Crea il piano',
+    creating: 'Creazione…',
+    created: 'Creato il piano «{{title}}».',
+    duplicate: 'Esiste già un piano {{year}} con questo titolo.',
+    notAfter: 'L’anno deve essere successivo a quello del piano.',
+    cancel: 'Annulla',
+  },
+};
+
+const en: typeof it = {
+  baseline: 'Baseline',
+  baselineYear: 'Baseline year',
+  baselineTarget: 'Baseline → target',
+  baselineArrow: '{{baseline}} ({{year}}) → {{target}}',
+  noBaseline: 'no baseline',
+  laterTargets: 'Targets of the following years',
+  targetOf: 'Target {{year}}',
+  horizon: 'Three-year horizon (PIAO)',
+  horizonHint: 'Baseline: the last known value before the plan, with its year. Targets of the following years: optional, in the target’s unit.',
+  invalidYear: 'Write a year such as 2023.',
+  previousFromPredecessor: 'Previous year’s value {{value}} ({{year}}): taken from the {{year}} plan because it was not entered.',
+  title: 'Year over year',
+  empty: 'No linked year: this plan has no predecessor or successor for this item.',
+  year: 'Year',
+  plan: 'Plan',
+  target: 'Target',
+  actual: 'Actual',
+  performance: 'Performance',
+  current: 'this plan',
+  chart: 'Performance year over year',
+  next: {
+    open: 'Next year’s plan',
+    intro: 'Creates the plan of the given year from this one: same structure, codes, weights, rules and owners; targets rolled forward; year-end actuals become baselines; no values.',
+    year: 'Year of the new plan',
+    create: 'Create the plan',
+    creating: 'Creating…',
+    created: 'Plan “{{title}}” created.',
+    duplicate: 'There is already a {{year}} plan with this title.',
+    notAfter: 'The year must come after the plan’s.',
+    cancel: 'Cancel',
+  },
+};
+
+i18next.addResourceBundle('it', 'translation', { years: it }, true, false);
+i18next.addResourceBundle('en', 'translation', { years: en }, true, false);
+
+export default i18next;
