@@ -2,6 +2,8 @@
  * What a report says about itself beside the plan: the body, the year and period, when it was
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
+import type { ReportRevision } from './revisions.js';
+
 export interface ReportMeta {
   /** The public body, e.g. "Camera di Commercio di …". */
   readonly body?: string;
@@ -15,6 +17,8 @@ export interface ReportMeta {
   readonly periodState?: string;
   /** When the numbers were computed (defaults to now). */
   readonly computedAt?: Date;
+  /** The plan's revisions ("Variazioni intervenute nel corso dell'anno"); absent: the section is left out (a report made from a file). */
+  readonly revisionRegister?: readonly ReportRevision[];
 }
 
 /** A stored period's state as the reports write it. */
