@@ -215,7 +215,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
       expect((await client.get(`/api/plans/${planId}`)).status, who).toBe(200);
       const tree = await client.get(`/api/plans/${planId}/tree?period=${YEAR_END}`);
       expect(tree.status, who).toBe(200);
-      expect(figures(tree.body)).toEqual(figures(validated));
+      // The public is shown less about who entered what; the figures are the same.
+      if (who !== 'public') expect(figures(tree.body)).toEqual(figures(validated));
+      else expect(tree.body.objectives.map((o: any) => o.performance)).toEqual(validated.objectives.map((o: any) => o.performance));
     }
     expect((await controller.get('/api/plans?archived=maybe')).status).toBe(400);
     // Kept whole: no change, no value, no revision while archived.
