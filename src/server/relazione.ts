@@ -8,6 +8,7 @@ import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
 import type { TreeService } from './tree.js';
+import { actText, revisionChangeText } from '../io/report/revisions.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
 
@@ -31,7 +32,12 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     const before = await store.getPlan(predecessors.planId);
     if (before !== undefined) previous = { year: before.year, evaluation: (await trees.computed(before.id)).evaluation };
   }
+  // The approved revisions of the plan, each change in words (the register: store.listRevisions).
+  const revisions = ((await store.listRevisions(plan.id)) ?? [])
+    .filter((r) => r.status === 'approved')
+    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: r.changes.map(revisionChangeText) }));
   const input: RelazioneInput = {
+    revisions,
     body: plan.organisation,
     year: plan.year,
     computedAt: new Date(record.decidedAt ?? Date.now()),

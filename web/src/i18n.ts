@@ -1,8 +1,10 @@
 /** Italian first (the language of the plans and of the people using them), English available. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { REVISIONS_EN, REVISIONS_IT } from './revisions-i18n.js';
 
 const it = {
+  revisions: REVISIONS_IT,
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
   role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', personale: 'Ufficio personale', public: 'Lettore pubblico' },
   login: {
@@ -157,6 +159,7 @@ const it = {
 type Tree = { [k: string]: string | Tree };
 
 const en: typeof it = {
+  revisions: REVISIONS_EN,
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
   role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', personale: 'HR office (personale)', public: 'Public reader' },
   login: {

@@ -8,6 +8,7 @@
  * every printed page; the band is always written as a word and a shape beside its colour; the
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
+import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type ReportRevision } from './revisions.js';
 import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
@@ -146,6 +147,27 @@ export interface HtmlReportOptions extends ReportMeta {
 }
 
 /** The whole report page. */
+/** "Variazioni intervenute nel corso dell'anno": every change of every revision, with its act. */
+function revisionsSection(revisions: readonly ReportRevision[]): string {
+  const body =
+    revisions.length === 0
+      ? '<p>Nel corso dell’anno il piano non ha avuto variazioni.</p>'
+      : `<table class="revisions">
+<caption>Variazioni del piano: motivo, atto di approvazione e modifiche (prima → dopo)</caption>
+<thead><tr>${REVISIONS_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${revisionRows(revisions)
+  .map((r) => `<tr>${r.map((cell, k) => (k === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+  .join('\n')}
+</tbody>
+</table>
+<p class="notes">${escapeHtml(revisionsNote(revisions))}</p>`;
+  return `<section aria-labelledby="h-revisions">
+<h2 id="h-revisions">${REVISIONS_TITLE}</h2>
+${body}
+</section>`;
+}
+
 export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOptions = {}): string {
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
@@ -249,6 +271,7 @@ ${part.join('\n')}
   .join('\n')}
 <p class="notes">N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.</p>
 </section>
+${options.revisionRegister === undefined ? "" : revisionsSection(options.revisionRegister)}
 </main>
 </body>
 </html>

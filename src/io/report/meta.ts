@@ -3,6 +3,7 @@
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
 import type { Decimal } from '../../core/index.js';
+import type { ReportRevision } from './revisions.js';
 
 export interface ReportMeta {
   /** The public body, e.g. "Camera di Commercio di …". */
@@ -19,6 +20,8 @@ export interface ReportMeta {
   readonly computedAt?: Date;
   /** Last year's performance of each objective and indicator that has a predecessor: a column of its own. */
   readonly previousYear?: PreviousYear;
+  /** The plan's revisions ("Variazioni intervenute nel corso dell'anno"); absent: the section is left out (a report made from a file). */
+  readonly revisionRegister?: readonly ReportRevision[];
 }
 
 /** The performance of each objective (by this plan's code) and indicator (by this plan's id) in its predecessor, last year. */

@@ -9,6 +9,7 @@
  * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
  * with its description; page furniture as artifacts) for screen readers.
  */
+import { actText, italianDay, REVISIONS_TITLE, revisionChangeText, revisionsNote, type ReportRevision } from './revisions.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -629,6 +630,23 @@ function pageFurniture(canvas: Canvas): void {
   }
 }
 
+/** "Variazioni intervenute nel corso dell'anno": each revision in a line, its changes as a list below it. */
+function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readonly ReportRevision[]): void {
+  const section = canvas.group(root, 'Sect');
+  heading(canvas, section, 2, REVISIONS_TITLE);
+  if (revisions.length === 0) paragraph(canvas, section, 'Nel corso dell’anno il piano non ha avuto variazioni.');
+  for (const r of revisions) {
+    canvas.y += 4 * PX;
+    paragraph(canvas, section, `${r.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${r.number} del ${italianDay(r.date)} (${r.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${actText(r.act)}). Motivo: ${r.reason}`, { face: 'bold' });
+    const list = canvas.group(section, 'L');
+    for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c)}`, { x: LEFT + 12, type: 'LI' });
+    list?.end();
+  }
+  canvas.y += 4 * PX;
+  paragraph(canvas, section, revisionsNote(revisions), { face: 'italic', size: 9 });
+  section?.end();
+}
+
 /** The PDF bytes of the Relazione. */
 export async function renderReportPdf(evaluation: Evaluation, options: PdfReportOptions & { computedAt: Date }): Promise<Uint8Array> {
   const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, 'it-IT');
@@ -646,6 +664,7 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   summarySection(canvas, root, evaluation, summary);
   legendSection(canvas, root, evaluation.plan.settings.legend);
   await tableSection(canvas, root, evaluation, options.onProgress);
+  if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister);
   root?.end();
   pageFurniture(canvas);
   doc.end();

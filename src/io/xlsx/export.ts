@@ -4,6 +4,7 @@
  * formats, performance cells filled with the legend's colour, objective rows set apart, the header
  * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
  */
+import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type ReportRevision } from '../report/revisions.js';
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
@@ -21,6 +22,9 @@ export const BAND_FILL: Record<Band, string> = { green: 'FF92D050', yellow: 'FFF
 export { BAND_WORD };
 const OBJECTIVE_FILL = 'FFDCE6F1';
 const HEADER_FILL = 'FF1F4E79';
+
+/** The sheet of the plan's revisions (only when the revisions are given: a workbook made from a file has none). */
+export const REVISIONS_SHEET = 'Variazioni';
 
 export interface XlsxExportOptions extends ReportMeta {
   /** Called every few hundred rows, for a progress bar on big plans. */
@@ -158,6 +162,8 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   }
   legendSheet.addRow(['—', 'Senza performance (nessun indicatore misurato)', counts.none]);
 
+  if (options.revisionRegister !== undefined) addRevisionsSheet(workbook, options.revisionRegister);
+
   const explanation = workbook.addWorksheet(EXPLANATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   explanation.columns = [
     { header: 'Obiettivo', width: 10 },
@@ -201,6 +207,24 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     }));
   }
   return workbook;
+}
+
+/** "Variazioni": one row per change of every revision (number, kind, date, reason, act, state, change before → after). */
+function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[]): void {
+  const sheet = workbook.addWorksheet(REVISIONS_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.addRow([REVISIONS_TITLE]).font = { bold: true, size: 12 };
+  const widths = [6, 14, 12, 50, 36, 11, 70];
+  sheet.columns = REVISIONS_COLUMNS.map((_, k) => ({ width: widths[k] }));
+  const header = sheet.addRow([...REVISIONS_COLUMNS]);
+  header.font = { bold: true };
+  const rows = revisionRows(revisions);
+  if (rows.length === 0) sheet.addRow(['', '', '', 'Nel corso dell’anno il piano non ha avuto variazioni.']);
+  for (const r of rows) {
+    const row = sheet.addRow([Number(r[0]), ...r.slice(1)]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  sheet.addRow([]);
+  sheet.addRow([revisionsNote(revisions)]);
 }
 
 /** The .xlsx bytes of a computed plan. */

@@ -3,6 +3,7 @@
  * (CSV, JSON). The bytes come from io/report (`renderReport`), the same code as `albero report`,
  * so the server and the CLI cannot print different numbers.
  */
+import { revisionRegister } from './revisions.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD, type PreviousYear } from '../../io/report/meta.js';
@@ -59,8 +60,18 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const period = computed.snapshot.period;
       const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
+      // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
+      const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
       const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date(), ...(previousYear === undefined ? {} : { previousYear }) });
+        renderReport(computed.evaluation, format, {
+          revisionRegister: register,
+          body: record.organisation,
+          year: record.year,
+          period: `Periodo al ${period.label}`,
+          periodState: PERIOD_STATE_WORD[period.state] ?? period.state,
+          computedAt: new Date(),
+          ...(previousYear === undefined ? {} : { previousYear }),
+        });
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],

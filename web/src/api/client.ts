@@ -4,6 +4,8 @@
  * 'period-locked', 'csrf'…) rather than on message text.
  */
 import type {
+  Act,
+  Revision,
   Account,
   AccountPatch,
   ApiErrorBody,
@@ -139,6 +141,20 @@ export const api = {
   updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: Partial<IndicatorInput> & { version: number }) =>
     request<{ id: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
   deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
+
+  /** `archived`: false (default) plans in use, true archived ones only. */
+  plansArchived: () => request<PlanSummary[]>('GET', '/api/plans?archived=true'),
+  plan: (planId: PlanSummary['id']) => request<PlanSummary>('GET', `/api/plans/${enc(String(planId))}`),
+  adoptPlan: (planId: PlanSummary['id'], act: Act) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/adopt`, { act }),
+  archivePlan: (planId: PlanSummary['id'], archived: boolean) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/${archived ? 'archive' : 'unarchive'}`),
+  revisions: (planId: PlanSummary['id']) => request<Revision[]>('GET', `/api/plans/${enc(String(planId))}/revisions`),
+  /** 422 `revision-reason-required` without a reason; 409 `revision-open` when one is open. */
+  openRevision: (planId: PlanSummary['id'], input: { reason: string; kind?: Revision['kind']; date?: string; act?: Act | null }) =>
+    request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions`, input),
+  approveRevision: (planId: PlanSummary['id'], number: number, act: Act | null) => request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions/${number}/approve`, { act }),
+  updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null }) =>
+    request<Revision>('PATCH', `/api/plans/${enc(String(planId))}/revisions/${number}`, patch),
+  discardRevision: (planId: PlanSummary['id'], number: number) => request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}`),
 
   /** A plain link: the browser downloads with the session cookie. */
   exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) =>

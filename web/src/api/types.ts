@@ -88,6 +88,58 @@ export interface PlanSummary {
   version: 'plan' | 'revision' | 'final';
   published: boolean;
   createdAt: string;
+  /** draft: edited freely; adopted (by its act): changed only inside a revision. */
+  status?: 'draft' | 'adopted';
+  adoption?: { act: Act; adoptedAt: string; adoptedBy: string | null } | null;
+  archived?: boolean;
+  archivedAt?: string | null;
+  /** The number of the revision open now, null when none. */
+  openRevision?: number | null;
+}
+
+/** An adopting or approving act: "Delibera di Giunta" n. 12 of 2024-01-30. */
+export interface Act {
+  kind: string;
+  number: string;
+  date: string;
+}
+
+/** One change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete). */
+export interface RevisionChange {
+  seq: number;
+  at: string;
+  user: string | null;
+  action: 'create' | 'update' | 'delete';
+  entity: 'plan' | 'node' | 'indicator';
+  entityId: string;
+  node: string | null;
+  indicator: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** `GET /api/plans/:id/revisions`: a variazione / rimodulazione with its changes and the closed periods it came after. */
+export interface Revision {
+  number: number;
+  kind: 'variazione' | 'rimodulazione';
+  reason: string;
+  date: string;
+  act: Act | null;
+  status: 'open' | 'approved';
+  openedAt: string;
+  openedBy: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  changes: RevisionChange[];
+  afterClosingOf: Array<{ periodId: string; label: string; state: PeriodState; closedAt: string }>;
+}
+
+/** A closed or validated period read from its closing, and the revisions made since. */
+export interface TreeClosing {
+  seq: number;
+  closedAt: string;
+  closedBy: string | null;
+  changedAfter: Array<{ number: number; kind: Revision['kind']; reason: string; date: string; status: Revision['status']; changes: number }>;
 }
 
 export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
@@ -137,6 +189,8 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
   planId: string | number;
   period: Period | null;
   periods: Period[];
+  /** Set when the period is closed or validated: its figures are those frozen at its closing. */
+  closing?: TreeClosing | null;
   objectives: TreeObjective[];
 }
 

@@ -27,6 +27,11 @@ interface Props {
   /** Set in what-if: the explanation comes from the simulated evaluation, not the server. */
   localExplanation: ((code: string, lang: 'it' | 'en') => Explanation | null) | null;
   locked: boolean;
+  /**
+   * May the plan's definition be changed from this view? Not on a closed or validated period (read
+   * as frozen at its closing), an archived plan, or an adopted plan without an open revision.
+   */
+  definitionEditable?: boolean;
   /** In what-if nothing is saved: the entry form is hidden. */
   whatIf: boolean;
   onClose: () => void;
@@ -42,7 +47,7 @@ export function NodeDetail(props: Props) {
   if (objective === undefined) return null;
   const heading = indicator ? indicator.name : `${objective.code} ${objective.title}`;
   // The plan's editors change the tree from here; never in what-if, where nothing is saved.
-  const editTools = can.managePlans(user?.role) && !props.whatIf && (
+  const editTools = can.managePlans(user?.role) && !props.whatIf && !props.locked && props.definitionEditable !== false && (
     <TreeEditTools planId={props.planId} doc={props.doc} objective={objective} indicator={indicator} onChanged={() => props.onSaved(undefined)} onDeleted={props.onClose} />
   );
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { AuditEntry, ExportFormat, PeriodState, TreeDocument } from '../api/types.js';
+import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeDocument } from '../api/types.js';
 import { percent } from '../format.js';
 import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
 import { can, useSession } from '../session.js';
@@ -12,6 +12,7 @@ import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
+import { RevisionsPanel } from './RevisionsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { ClosingDialog, DashboardPanel, WorklistPanel } from './CampaignPanels.js';
 import { NextYearButton } from '../years/NextYear.js';
@@ -47,6 +48,15 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [lockedBy, setLockedBy] = useState<AuditEntry | null>(null);
   const [managePeriods, setManagePeriods] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [showRevisions, setShowRevisions] = useState(false);
+  const [plan, setPlan] = useState<PlanSummary | null>(null);
+  const loadPlan = useCallback(() => {
+    api
+      .plan(planId)
+      .then(setPlan)
+      .catch(() => setPlan(null));
+  }, [planId]);
+  useEffect(loadPlan, [loadPlan]);
   const [showVariances, setShowVariances] = useState(false);
   // The monitoring campaign: the worklist (with a dashboard row's filters), the dashboard, the closing confirmation.
   const [showWorklist, setShowWorklist] = useState(false);
@@ -135,6 +145,10 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const period = tree.period;
   const locked = period !== null && LOCKED.includes(period.state);
   const role = user?.role;
+  // The banner and the edit buttons agree: no change to the plan from a locked period (read as
+  // frozen at its closing), an archived plan, or an adopted plan with no open revision.
+  const adoptedWithoutRevision = plan?.status === 'adopted' && (plan.openRevision ?? null) === null;
+  const definitionEditable = can.managePlans(role) && !locked && plan?.archived !== true && !adoptedWithoutRevision;
 
   async function transition(to: PeriodState, reason?: string) {
     if (period === null) return;
@@ -243,6 +257,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               {managePeriods ? t('periods.hide') : t('periods.manage')}
             </Button>
           )}
+          <Button size="sm" color="secondary" outline onClick={() => setShowRevisions((s) => !s)} aria-expanded={showRevisions} aria-controls="revisions-region" data-testid="revisions-toggle">
+            {showRevisions ? t('revisions.hide') : t('revisions.open')}
+          </Button>
           {user != null && (
             <Button size="sm" color="primary" outline onClick={() => setShowWorklist((s) => !s)} aria-expanded={showWorklist} aria-controls="worklist-region" data-testid="worklist-toggle">
               {showWorklist ? t('campaign.hideWorklist') : role === 'referente' ? t('campaign.worklist') : t('campaign.worklistAll')}
@@ -335,6 +352,18 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           />
         </div>
       )}
+      {showRevisions && plan !== null && (
+        <div id="revisions-region">
+          <RevisionsPanel
+            plan={plan}
+            canManage={can.managePlans(role)}
+            onChanged={() => {
+              loadPlan();
+              load(period?.id ?? null);
+            }}
+          />
+        </div>
+      )}
       {showChanges && (
         <div id="changes-region">
           <ChangesPanel
@@ -366,7 +395,25 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               {lockedBy.reason ? ` — ${t('period.lockedReason', { reason: lockedBy.reason })}` : ''}
             </span>
           )}
+          {tree.closing != null && (
+            <span className="d-block small" data-testid="frozen-note">
+              {t('revisions.frozen', { at: new Date(tree.closing.closedAt).toLocaleString() })}
+              {tree.closing.changedAfter.length > 0 &&
+                ` ${t('revisions.changedAfter', { list: tree.closing.changedAfter.map((r) => `${t(`revisions.kinds.${r.kind}`).toLowerCase()} n. ${r.number} (${r.reason})`).join(', ') })}`}
+            </span>
+          )}
+          {can.managePlans(role) && <span className="d-block small">{t('revisions.editFromOpen')}</span>}
         </Alert>
+      )}
+      {!locked && can.managePlans(role) && plan?.archived !== true && adoptedWithoutRevision && (
+        <p className="small alert alert-info py-1" role="status" data-testid="definition-locked">
+          {t('revisions.definitionLocked')}
+        </p>
+      )}
+      {!locked && plan?.archived !== true && plan?.status === 'adopted' && plan.openRevision != null && can.managePlans(role) && (
+        <p className="small alert alert-info py-1" role="status" data-testid="revision-banner">
+          {t('revisions.opened', { number: plan.openRevision })}
+        </p>
       )}
       {error !== null && (
         <Alert color="danger" role="alert">
@@ -407,7 +454,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         <button type="button" className="btn btn-sm btn-link p-0" onClick={print} data-testid="print">
           {t('tree.print')}
         </button>
-        {can.managePlans(role) && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
+        {definitionEditable && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>
@@ -426,6 +473,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             selection={selection}
             localExplanation={localExplanation}
             locked={locked}
+            definitionEditable={definitionEditable}
             whatIf={whatIf}
             onClose={() => setSelection(null)}
             onSaved={(next) => (next ? setTree(next) : load(period?.id ?? null))}

@@ -48,6 +48,28 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     }
   }
 
+  async function toggleArchived(p: PlanSummary) {
+    try {
+      await api.archivePlan(p.id, p.archived !== true);
+      load();
+      if (showArchived) loadArchived();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  const [showArchived, setShowArchived] = useState(false);
+  const [archived, setArchived] = useState<PlanSummary[] | null>(null);
+  const loadArchived = useCallback(() => {
+    api
+      .plansArchived()
+      .then(setArchived)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(() => {
+    if (showArchived) loadArchived();
+  }, [showArchived, loadArchived]);
+
   async function togglePublished(p: PlanSummary) {
     try {
       await api.updatePlan(p.id, { published: !p.published });
@@ -98,6 +120,9 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
                         <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void togglePublished(p)}>
                           {p.published ? t('plans.unpublish') : t('plans.publish')}
                         </button>
+                        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void toggleArchived(p)} aria-label={`${t('revisions.archive')}: ${p.title}`}>
+                          {t('revisions.archive')}
+                        </button>
                         <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void remove(p)} aria-label={`${t('plans.delete')}: ${p.title}`}>
                           {t('plans.delete')}
                         </button>
@@ -108,6 +133,37 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
             </ul>
           </section>
         ))
+      )}
+      <p className="mt-2">
+        <button type="button" className="btn btn-sm btn-link p-0" aria-expanded={showArchived} onClick={() => setShowArchived((v) => !v)} data-testid="archived-toggle">
+          {showArchived ? t('revisions.hideArchived') : t('revisions.showArchived')}
+        </button>
+      </p>
+      {showArchived && archived !== null && (
+        <section aria-labelledby="archived-title" data-testid="archived-plans">
+          <h2 id="archived-title" className="h5">
+            {t('revisions.archivedList')}
+          </h2>
+          {archived.length === 0 ? (
+            <p className="small">{t('plans.empty')}</p>
+          ) : (
+            <ul className="list-unstyled plan-list">
+              {archived.map((p) => (
+                <li key={String(p.id)} className="plan-item d-flex flex-wrap align-items-center gap-2" data-plan-title={p.title}>
+                  <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold">
+                    {p.title}
+                  </a>
+                  <span className="text-muted small">{p.year}</span>
+                  {manage && (
+                    <button type="button" className="btn btn-sm btn-outline-secondary ms-auto" onClick={() => void toggleArchived(p)} aria-label={`${t('revisions.unarchive')}: ${p.title}`}>
+                      {t('revisions.unarchive')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
       {manage && (
         <div className="row g-4 mt-2">

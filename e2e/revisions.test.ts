@@ -1,0 +1,127 @@
+/**
+ * Adoption and revisions in the browser: the controllo di gestione adopts the plan by its act (the
+ * edit buttons go away), opens a revision with its reason (they come back), changes a target, reads
+ * the change in the register (before → after) and approves it; on a closed period the locked
+ * banner and the edit buttons agree (none is offered), and the banner says the data are frozen.
+ * Real server, fresh SQLite file, the fixture imported through the API.
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../test/helpers.js';
+import { e2eWorld, pages } from './pages.js';
+
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, search, expectAccessible } = pages(world);
+
+const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60%
+
+async function selectIndicator(page: Page): Promise<void> {
+  await search(page, 'A.2.1');
+  await page.click(`[data-indicator="${INDICATOR}"] .tree-link`);
+  await page.waitForSelector('[data-testid=detail]');
+}
+
+async function openRevisions(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  await openPlan(page);
+  await page.click('[data-testid=revisions-toggle]');
+  await page.waitForSelector('[data-testid=revisions-panel]');
+}
+
+describe('adoption and revisions', { timeout: 180_000 }, () => {
+  let context: BrowserContext;
+  let page: Page;
+  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage());
+    await login(page, 'controller');
+  });
+  afterAll(async () => context?.close());
+
+  it('adopts the plan by its act; the tree is then changed only inside a revision', async () => {
+    await openRevisions(page);
+    expect(await page.locator('[data-testid=plan-status]').innerText()).toContain('Bozza');
+    // A draft: the edit buttons are there.
+    await selectIndicator(page);
+    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(1);
+    await page.fill('#adopt-kind', 'Delibera di Giunta');
+    await page.fill('#adopt-number', '12');
+    await page.fill('#adopt-date', '2024-01-30');
+    await expectAccessible(page, 'revisions: adoption');
+    await page.click('[data-testid=adopt]');
+    await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Adottato con Delibera di Giunta n. 12 del 30/01/2024');
+    await page.waitForSelector('[data-testid=definition-locked]');
+    await selectIndicator(page);
+    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
+    // Values are not plan changes: the entry form stays.
+    expect(await page.locator('#entry-state').count()).toBe(1);
+  });
+
+  it('opens a revision (its reason required), changes a target inside it, and shows the change in the register', async () => {
+    await page.click('[data-testid=open-revision]');
+    await expect.poll(() => page.locator('[data-testid=revisions-panel] .alert-danger').innerText()).toContain('Indicare il motivo della variazione');
+    await page.selectOption('#revision-kind', 'rimodulazione');
+    await page.fill('#revision-reason', 'Target dello sportello rivisto dopo il monitoraggio di settembre');
+    await page.click('[data-testid=open-revision]');
+    await page.waitForSelector('[data-testid=current-revision]');
+    await page.waitForSelector('[data-testid=revision-banner]');
+    expect(await page.locator('[data-testid=definition-locked]').count()).toBe(0);
+
+    await selectIndicator(page);
+    await page.click('[data-testid=open-edit-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await page.fill('#ind-target', '50');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+
+    await openRevisions(page);
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await row.waitFor();
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Rimodulazione');
+    expect(text).toContain('Target dello sportello rivisto dopo il monitoraggio di settembre');
+    expect(text).toContain(`Indicatore ${INDICATOR}: target 60 → 50`);
+    expect(text).toContain('aperta');
+    await expectAccessible(page, 'revisions: register with an open revision');
+    await page.screenshot({ path: join(SHOTS, 'revisions.png'), fullPage: false });
+
+    await page.fill('#approve-kind', 'Delibera di Giunta');
+    await page.fill('#approve-number', '88');
+    await page.fill('#approve-date', '2024-10-20');
+    await page.click('[data-testid=approve-revision]');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 88 20/10/2024');
+    expect(await row.innerText()).toContain('approvata');
+    const stored = (await apiAs(context, 'GET', `${plan()}/revisions`)).body;
+    expect(stored[0]).toMatchObject({ number: 1, status: 'approved', act: { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' } });
+    // Approved: the edit buttons go away again.
+    await page.waitForSelector('[data-testid=definition-locked]');
+    await selectIndicator(page);
+    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
+  });
+
+  it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {
+    // Open a second revision so the plan itself could be changed, then close the year end.
+    expect((await apiAs(context, 'POST', `${plan()}/revisions`, { reason: 'seconda variazione' })).status).toBe(201);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    await page.goto('about:blank');
+    await openPlan(page);
+    await page.waitForSelector('[data-testid=locked-banner]');
+    expect(await page.locator('[data-testid=locked-banner]').innerText()).toContain('sola lettura');
+    expect(await page.locator('[data-testid=frozen-note]').innerText()).toContain('congelati alla chiusura');
+    expect(await page.locator('[data-testid=open-area]').count()).toBe(0);
+    await selectIndicator(page);
+    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
+    expect(await page.locator('[data-testid=open-edit-indicator]').count()).toBe(0);
+    expect(await page.locator('#entry-state').count()).toBe(0);
+    await page.waitForSelector('[data-testid=read-only]');
+    await expectAccessible(page, 'locked period with an open revision');
+    // The open 30/09 period still offers the edit buttons (a revision is open).
+    await page.selectOption('#period', '2024-09-30');
+    await expect.poll(() => page.locator('[data-testid=locked-banner]').count()).toBe(0);
+    await selectIndicator(page);
+    expect(await page.locator('[data-testid=open-edit-indicator]').count()).toBe(1);
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * "Variazioni": the plan's adoption (its act) and the register of its revisions, each change before
+ * → after. The plan's editors adopt a draft, open a revision with its reason, approve it with its
+ * act (or add the act later) and discard one opened by mistake. Everyone who reads the plan reads
+ * the register (the Relazione discloses it).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { Act, PlanSummary, Revision, RevisionChange } from '../api/types.js';
+
+/** `2024-01-30` → `30/01/2024`. */
+function day(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m === null ? iso : `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** A stored value in words: amounts by their value (Italian decimals in Italian), dates the Italian way. */
+export function valueText(value: unknown, lang: string): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'object' && !Array.isArray(value) && 'kind' in value && 'value' in value) {
+    const v = (value as { kind: string; value: unknown }).value;
+    if ((value as { kind: string }).kind === 'date') return day(String(v));
+    if (typeof v === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
+    return lang === 'it' ? String(v).replace('.', ',') : String(v);
+  }
+  if (typeof value === 'string') return /^-?\d+(\.\d+)?$/.test(value) && lang === 'it' ? value.replace('.', ',') : value;
+  if (typeof value === 'object' && value !== null && 'kind' in value) return String((value as { kind: unknown }).kind);
+  return JSON.stringify(value);
+}
+
+function ChangeLine({ change }: { change: RevisionChange }) {
+  const { t, i18n } = useTranslation();
+  const what = `${t(`revisions.entity.${change.entity}`)} ${change.entityId}`;
+  if (change.action !== 'update') {
+    const whole = change.after ?? change.before ?? {};
+    const label = (whole as { title?: unknown; name?: unknown }).title ?? (whole as { name?: unknown }).name;
+    return (
+      <li>
+        {what} {t(`revisions.action.${change.action}`)}
+        {typeof label === 'string' ? ` («${label}»)` : ''}
+      </li>
+    );
+  }
+  const fields = Object.keys(change.after ?? {});
+  return (
+    <li>
+      {what}:{' '}
+      {fields.map((f, k) => (
+        <span key={f}>
+          {k > 0 ? '; ' : ''}
+          {t(`revisions.fields.${f}`, { defaultValue: f })} {valueText(change.before?.[f], i18n.language)} → {valueText(change.after?.[f], i18n.language)}
+        </span>
+      ))}
+    </li>
+  );
+}
+
+function ActFields({ prefix, act, onChange, required }: { prefix: string; act: Act; onChange: (a: Act) => void; required: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex flex-wrap gap-2 align-items-end">
+      <div>
+        <label htmlFor={`${prefix}-kind`} className="form-label small mb-0">
+          {t('revisions.actKind')}
+        </label>
+        <input id={`${prefix}-kind`} className="form-control form-control-sm" placeholder={t('revisions.actKindPlaceholder')} value={act.kind} required={required} onChange={(e) => onChange({ ...act, kind: e.target.value })} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-number`} className="form-label small mb-0">
+          {t('revisions.actNumber')}
+        </label>
+        <input id={`${prefix}-number`} className="form-control form-control-sm" size={6} value={act.number} required={required} onChange={(e) => onChange({ ...act, number: e.target.value })} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
+          {t('revisions.actDate')}
+        </label>
+        <input id={`${prefix}-date`} type="date" className="form-control form-control-sm" value={act.date} required={required} onChange={(e) => onChange({ ...act, date: e.target.value })} />
+      </div>
+    </div>
+  );
+}
+
+const NO_ACT: Act = { kind: '', number: '', date: '' };
+const filled = (a: Act): Act | null => (a.kind.trim() === '' && a.number.trim() === '' && a.date === '' ? null : a);
+
+/** The refusal in the app's words when it is one of ours, else the server's (already in the reader's language). */
+function refusal(e: unknown, t: (k: string) => string): string {
+  if (e instanceof ApiError) return e.code === 'revision-reason-required' ? t('revisions.reasonRequired') : e.message;
+  return String(e);
+}
+
+export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const planId = plan.id;
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);
+  const [kind, setKind] = useState<Revision['kind']>('variazione');
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
+
+  const load = useCallback(() => {
+    api
+      .revisions(planId)
+      .then(setRevisions)
+      .catch((e: unknown) => setError(refusal(e, t)));
+  }, [planId, t]);
+  useEffect(load, [load, plan.openRevision, plan.status]);
+
+  const run = async (work: () => Promise<string>) => {
+    setError(null);
+    try {
+      setNotice(await work());
+      onChanged();
+      load();
+    } catch (e) {
+      setNotice(null);
+      setError(refusal(e, t));
+    }
+  };
+
+  const adopt = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await api.adoptPlan(planId, adoptAct);
+      return t('revisions.adopted');
+    });
+  };
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim() === '') {
+      setNotice(null);
+      return setError(t('revisions.reasonRequired'));
+    }
+    void run(async () => {
+      const r = await api.openRevision(planId, { reason: reason.trim(), kind, date });
+      setReason('');
+      return t('revisions.opened', { number: r.number });
+    });
+  };
+  const current = revisions?.find((r) => r.status === 'open') ?? null;
+  const approve = (e: FormEvent) => {
+    e.preventDefault();
+    if (current === null) return;
+    void run(async () => {
+      const r = await api.approveRevision(planId, current.number, filled(approveAct));
+      setApproveAct(NO_ACT);
+      return t('revisions.approved', { number: r.number });
+    });
+  };
+
+  const adoption = plan.adoption ?? null;
+  return (
+    <section className="revisions-panel border rounded p-3 mb-3" aria-labelledby="revisions-title" data-testid="revisions-panel">
+      <h2 id="revisions-title" className="h5">
+        {t('revisions.title')}
+      </h2>
+      <p data-testid="plan-status">
+        {adoption !== null ? t('revisions.status.adopted', { kind: adoption.act.kind, number: adoption.act.number, date: day(adoption.act.date) }) : t('revisions.status.draft')}
+        {plan.archived ? ` ${t('revisions.archived')}` : ''}
+      </p>
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {error}
+        </Alert>
+      )}
+      {notice !== null && (
+        <Alert color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+
+      {canManage && !plan.archived && plan.status !== 'adopted' && (
+        <form onSubmit={adopt} className="mb-3" aria-labelledby="adopt-title">
+          <h3 id="adopt-title" className="h6">
+            {t('revisions.adoptTitle')}
+          </h3>
+          <ActFields prefix="adopt" act={adoptAct} onChange={setAdoptAct} required />
+          <Button size="sm" color="primary" type="submit" className="mt-2" data-testid="adopt">
+            {t('revisions.adopt')}
+          </Button>
+        </form>
+      )}
+
+      {canManage && !plan.archived && plan.status === 'adopted' && current === null && revisions !== null && (
+        <form onSubmit={open} className="mb-3" aria-labelledby="open-revision-title" noValidate>
+          <h3 id="open-revision-title" className="h6">
+            {t('revisions.openTitle')}
+          </h3>
+          <div className="d-flex flex-wrap gap-2 align-items-end">
+            <div>
+              <label htmlFor="revision-kind" className="form-label small mb-0">
+                {t('revisions.kind')}
+              </label>
+              <select id="revision-kind" className="form-select form-select-sm" value={kind} onChange={(e) => setKind(e.target.value as Revision['kind'])}>
+                <option value="variazione">{t('revisions.kinds.variazione')}</option>
+                <option value="rimodulazione">{t('revisions.kinds.rimodulazione')}</option>
+              </select>
+            </div>
+            <div className="flex-grow-1">
+              <label htmlFor="revision-reason" className="form-label small mb-0">
+                {t('revisions.reason')}
+              </label>
+              <input id="revision-reason" className="form-control form-control-sm" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+            <div>
+              <label htmlFor="revision-date" className="form-label small mb-0">
+                {t('revisions.date')}
+              </label>
+              <input id="revision-date" type="date" className="form-control form-control-sm" value={date} onChange={(e) => setDate(e.target.value)} />
+            </div>
+            <Button size="sm" color="primary" type="submit" data-testid="open-revision">
+              {t('revisions.openButton')}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {current !== null && (
+        <div className="mb-3" data-testid="current-revision">
+          <p className="fw-semibold">{t('revisions.current', { number: current.number, reason: current.reason })}</p>
+          {canManage && !plan.archived && (
+            <form onSubmit={approve} aria-labelledby="approve-title">
+              <h3 id="approve-title" className="h6">
+                {t('revisions.approveTitle')}
+              </h3>
+              <p className="small mb-1">{t('revisions.approveHelp')}</p>
+              <ActFields prefix="approve" act={approveAct} onChange={setApproveAct} required={false} />
+              <div className="d-flex gap-2 mt-2">
+                <Button size="sm" color="primary" type="submit" data-testid="approve-revision">
+                  {t('revisions.approve')}
+                </Button>
+                {current.changes.length === 0 && (
+                  <Button
+                    size="sm"
+                    color="secondary"
+                    outline
+                    type="button"
+                    onClick={() =>
+                      void run(async () => {
+                        await api.discardRevision(planId, current.number);
+                        return t('revisions.discarded');
+                      })
+                    }
+                  >
+                    {t('revisions.discard')}
+                  </Button>
+                )}
+              </div>
+            </form>
+          )}
+        </div>
+      )}
+
+      <h3 className="h6">{t('revisions.register')}</h3>
+      {revisions === null ? (
+        <p role="status">…</p>
+      ) : revisions.length === 0 ? (
+        <p className="small">{t('revisions.none')}</p>
+      ) : (
+        <table className="table table-sm small" data-testid="revisions-register">
+          <caption className="visually-hidden">{t('revisions.register')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('revisions.number')}</th>
+              <th scope="col">{t('revisions.kind')}</th>
+              <th scope="col">{t('revisions.date')}</th>
+              <th scope="col">{t('revisions.reason')}</th>
+              <th scope="col">{t('revisions.act')}</th>
+              <th scope="col">{t('revisions.state')}</th>
+              <th scope="col">{t('revisions.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.number} data-revision={r.number}>
+                <th scope="row">{r.number}</th>
+                <td>{t(`revisions.kinds.${r.kind}`)}</td>
+                <td>{day(r.date)}</td>
+                <td>{r.reason}</td>
+                <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : `${r.act.kind} n. ${r.act.number} ${day(r.act.date)}`}</td>
+                <td>{t(`revisions.states.${r.status}`)}</td>
+                <td>
+                  <ul className="mb-0 ps-3">
+                    {r.changes.map((c) => (
+                      <ChangeLine key={c.seq} change={c} />
+                    ))}
+                  </ul>
+                  {r.afterClosingOf.length > 0 && <p className="mb-0 muted">{t('revisions.afterClosing', { periods: r.afterClosingOf.map((p) => p.label).join(', ') })}</p>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
