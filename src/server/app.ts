@@ -16,6 +16,7 @@ import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
+import { securityHeaders } from './security.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
@@ -34,15 +35,20 @@ import { sessionRoutes } from './routes/session.js';
 import { treeRoutes } from './routes/tree.js';
 import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
+import { passwordChangeGate } from './password-gate.js';
+import { unitRoutes } from './routes/units.js';
+import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, transparencyRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, transparencyRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
   /** The built web app (`web/dist`); served at `/` with an SPA fallback when it exists. */
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
+  /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
+  readonly trustProxy?: boolean;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -51,11 +57,13 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
-  // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.
-  app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
+  // nosniff, frame and referrer policies for the API and the web app alike; the content-security
+  // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
+  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  app.use('*', securityHeaders(deps));
 
   const tooLarge = (max: number) => () => {
     throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });
@@ -92,6 +100,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     return next();
   });
   app.use('/api/*', sessionMiddleware(deps.sessions));
+  app.use('/api/*', passwordChangeGate());
 
   const api = new Api(app);
   for (const register of [...ROUTE_MODULES, ...(options.modules ?? [])]) register(api, deps);
