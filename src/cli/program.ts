@@ -4,6 +4,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerRelazione } from './commands/relazione.js';
+import { registerSite } from './commands/site.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplate } from './commands/template.js';
 import { registerVerify } from './commands/verify.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerNextYear(program);
   registerReport(program);
   registerRelazione(program);
+  registerSite(program);
   registerServe(program);
   registerAdmin(program);
   return program;

@@ -28,6 +28,7 @@ import { measurementRoutes } from './routes/measurements.js';
 import { metaRoutes } from './routes/meta.js';
 import { periodRoutes } from './routes/periods.js';
 import { relazioneRoutes } from './routes/relazione.js';
+import { transparencyRoutes } from './routes/transparency.js';
 import { planRoutes } from './routes/plans.js';
 import { revisionRoutes } from './routes/revisions.js';
 import { sessionRoutes } from './routes/session.js';
@@ -42,7 +43,7 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, transparencyRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;

@@ -136,6 +136,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(page.status).toBe(200);
     expect(page.text).toContain('Relazione sulla performance 2024');
     expect((await anyone.get(`/api/plans/${planId}/relazione/validation?format=pdf`)).status).toBe(200);
+
+    // The transparency pages: plain HTML, the year with its documents and open data.
+    const index = await anyone.get('/trasparenza');
+    expect(index.status).toBe(200);
+    expect(index.text).not.toMatch(/<script/i);
+    expect(index.text).toContain(`href="/trasparenza/${planId}/index.html"`);
+    const year = await anyone.get(`/trasparenza/${planId}/index.html`);
+    expect(year.text).toContain('href="relazione.pdf"');
+    expect(year.text).toContain('href="validazione.docx"');
+    expect(year.text).toContain('href="dati.csv"');
+    const published = await anyone.get(`/trasparenza/${planId}/relazione.html`);
+    expect(published.status).toBe(200);
+    expect(published.text).toContain('validata con riserva');
+    expect(published.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
+    expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
+    expect((await anyone.get(`/trasparenza/${planId}/segreto.txt`)).status).toBe(404);
   });
 });
 
@@ -160,7 +177,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 6, version: indicator.version, notes: 'Dato estratto dal CRM', source: 'CRM interno', evidence: 'verbale-interno.pdf' });
     expect(written.status, written.text).toBe(200);
 
-    // Not published: nothing of the period's values, in the tree or the exports.
+    // Not published: nothing of the period's values, in the tree, the exports or the transparency pages.
+    expect((await anyone.get(`/trasparenza/${planId}/index.html`)).text).toContain('nessun valore ancora pubblicato');
+    expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).status).toBe(404);
+    expect((await anyone.get(`/trasparenza/${planId}/relazione.html`)).status).toBe(404);
     expect((await anyone.get(`/api/plans/${planId}/tree`)).status).toBe(404);
     expect((await anyone.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).status).toBe(404);
     expect((await anyone.get(`/api/plans/${planId}/export?format=csv`)).status).toBe(404);

@@ -181,4 +181,20 @@ describe('albero relazione refuses', () => {
   });
 });
 
-void ROOT;
+describe('albero site', () => {
+  it('writes the Performance pages: the years, each with plan, Relazione and open data, without JavaScript', () => {
+    const out = join(dir, 'sito');
+    const result = albero(['site', FIXTURE, '--output', out, '--body', 'Camera di Commercio di Esempio']);
+    expect(result.status, result.stderr).toBe(0);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="2024/index.html"');
+    expect(index).not.toMatch(/<script/i);
+    const year = readFileSync(join(out, '2024', 'index.html'), 'utf8');
+    for (const name of ['piano.html', 'relazione.pdf', 'relazione.docx', 'dati.csv', 'dati.json']) {
+      expect(year).toContain(`href="${name}"`);
+      expect(existsSync(join(out, '2024', name)), name).toBe(true);
+    }
+    expect(year).toContain("Documento di validazione dell'OIV: <span class=\"missing\">non disponibile</span>");
+    expect(pdfText(join(out, '2024', 'relazione.pdf'))).toContain('93,00%');
+  });
+});

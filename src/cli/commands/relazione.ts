@@ -2,7 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
-import { buildRelazione, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, renderRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/index.js';
+// The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
+import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
+import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
+
+const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
+const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
 import { EXIT, loadOrReport } from '../shared.js';
 
 interface Options {
@@ -79,6 +84,7 @@ export function registerRelazione(program: Command): void {
         ...(texts === undefined ? {} : { texts }),
         ...(previous === undefined ? {} : { previous }),
       });
+      const { renderRelazione } = await import('../../io/relazione/index.js');
       const bytes = await renderRelazione(doc, format);
       try {
         await writeFile(options.output!, bytes);

@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { evaluatePlan } from '../../core/index.js';
+import { buildRelazione } from '../../io/relazione/build.js';
+import { yearOf } from '../../io/report/meta.js';
+import type { SiteYear } from '../../io/site/index.js';
+import { EXIT, loadOrReport } from '../shared.js';
+
+export function registerSite(program: Command): void {
+  program
+    .command('site')
+    .description('write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript)')
+    .argument('<plans...>', 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year')
+    .requiredOption('--output <dir>', 'the folder to write (created if missing)')
+    .option('--body <name>', 'the public body, for the title blocks')
+    .action(async (files: string[], options: { output: string; body?: string }) => {
+      const years: SiteYear[] = [];
+      for (const file of files) {
+        const loaded = await loadOrReport(file);
+        if (loaded === null) return void (process.exitCode = EXIT.badInput);
+        const evaluation = evaluatePlan(loaded.table.plan);
+        const year = yearOf({}, evaluation.plan.title);
+        if (year === undefined) {
+          process.stderr.write(`albero site: ${file}: the plan's title names no year (e.g. "Piano 2024")\n`);
+          return void (process.exitCode = EXIT.badInput);
+        }
+        const taken = years.filter((y) => y.year === year).length;
+        const body = options.body;
+        years.push({
+          slug: taken === 0 ? String(year) : `${year}-${taken + 1}`,
+          year,
+          planTitle: evaluation.plan.title,
+          ...(body === undefined ? {} : { body }),
+          evaluation,
+          relazione: buildRelazione(evaluation, { ...(body === undefined ? {} : { body }), year }),
+        });
+      }
+      const { siteIndex, yearFile, yearFiles } = await import('../../io/site/index.js');
+      try {
+        await mkdir(options.output, { recursive: true });
+        await writeFile(join(options.output, 'index.html'), siteIndex(years, options.body === undefined ? {} : { body: options.body }));
+        for (const y of years) {
+          await mkdir(join(options.output, y.slug), { recursive: true });
+          for (const name of yearFiles(y)) await writeFile(join(options.output, y.slug, name), (await yearFile(y, name))!);
+        }
+      } catch (error) {
+        process.stderr.write(`albero site: ${options.output} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        return void (process.exitCode = EXIT.badInput);
+      }
+      process.stderr.write(`wrote ${options.output} (${years.length} ${years.length === 1 ? 'year' : 'years'})\n`);
+    });
+}

@@ -1,0 +1,127 @@
+/**
+ * The "Performance" pages of Amministrazione trasparente (d.lgs. 33/2013): an index of the years,
+ * and per year the published plan with its values (the Albero table), the Relazione and the OIV's
+ * documento di validazione (HTML, PDF, DOCX), and the open data (CSV, JSON). Plain, accessible
+ * HTML without JavaScript. Pure: the caller decides what is published and passes only that (the
+ * CLI from files, the server from the store); nothing here reads notes or evidence, which the
+ * renderers never print.
+ */
+import type { Evaluation } from '../../core/index.js';
+import { openDataCsv, openDataJson } from '../opendata/index.js';
+import { CSS, escapeHtml } from '../report/html.js';
+import { renderReportHtml } from '../report/index.js';
+import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
+
+export interface SiteYear {
+  /** The folder of the year's pages (a plan id, or "2024"). */
+  readonly slug: string;
+  readonly year: number;
+  readonly planTitle: string;
+  readonly body?: string;
+  /** The plan with the values the public may see; null: no period published yet. */
+  readonly evaluation: Evaluation | null;
+  /** e.g. "Periodo al 31/12/2024". */
+  readonly period?: string;
+  readonly relazione?: RelazioneDocument;
+  readonly validation?: RelazioneDocument;
+}
+
+export const SITE_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+const PAGE_CSS = `body { max-width: 60em; } main li { margin: 4px 0; } .missing { color: var(--muted); font-style: italic; } nav.crumbs { margin-bottom: 8px; } a { color: #1f4e79; }`;
+
+function page(title: string, body: string, crumbs: string): string {
+  return `<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Albero">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}${PAGE_CSS}</style>
+</head>
+<body>
+<nav class="crumbs" aria-label="Percorso">${crumbs}</nav>
+${body}
+</body>
+</html>
+`;
+}
+
+/** The index of the years, newest first. `prefix`: where the years' folders are ('' beside the index). */
+export function siteIndex(years: readonly SiteYear[], options: { body?: string; prefix?: string } = {}): string {
+  const sorted = [...years].sort((a, b) => b.year - a.year || a.slug.localeCompare(b.slug));
+  const items = sorted.map((y) => `<li><a href="${escapeHtml(`${options.prefix ?? ''}${encodeURIComponent(y.slug)}/index.html`)}">${escapeHtml(`${y.year} — ${y.planTitle}`)}</a></li>`).join('\n');
+  const body = options.body ?? sorted.find((y) => y.body !== undefined)?.body;
+  return page(
+    'Amministrazione trasparente — Performance',
+    `<header class="title-block">${body === undefined ? '' : `<p class="body">${escapeHtml(body)}</p>`}<h1>Performance</h1><p>Piano, Relazione sulla performance, validazione dell'OIV e dati aperti, per anno.</p></header>
+<main>
+${sorted.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul>\n${items}\n</ul>`}
+</main>`,
+    '<span>Amministrazione trasparente</span> › <span>Performance</span>',
+  );
+}
+
+const link = (href: string, text: string, what: string): string => `<a href="${href}">${text}</a> <span class="sr">(${what})</span>`;
+
+/** The year's page: what is published, and plainly what is not yet. */
+export function yearPage(y: SiteYear): string {
+  const items: string[] = [];
+  items.push(
+    y.evaluation === null
+      ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
+      : `<li>Piano della performance con i risultati${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}</li>`,
+  );
+  items.push(
+    y.relazione === undefined
+      ? `<li>Relazione sulla performance: <span class="missing">non ancora pubblicata</span></li>`
+      : `<li>Relazione sulla performance: ${link('relazione.html', 'HTML', 'Relazione')}, ${link('relazione.pdf', 'PDF', 'Relazione')}, ${link('relazione.docx', 'DOCX', 'Relazione')}</li>`,
+  );
+  items.push(
+    y.validation === undefined
+      ? `<li>Documento di validazione dell'OIV: <span class="missing">non disponibile</span></li>`
+      : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
+  );
+  if (y.evaluation !== null) items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} (colonne descritte in <span lang="en">open data</span>)</li>`);
+  return page(
+    `Performance ${y.year} — ${y.planTitle}`,
+    `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}</p></header>
+<main>
+<h2>Documenti pubblicati</h2>
+<ul>
+${items.join('\n')}
+</ul>
+</main>`,
+    `<a href="../index.html">Performance</a> › <span>${y.year}</span>`,
+  );
+}
+
+/** The names of a year's files, as published. */
+export function yearFiles(y: SiteYear): string[] {
+  const names = ['index.html'];
+  if (y.evaluation !== null) names.push('piano.html', 'dati.csv', 'dati.json');
+  if (y.relazione !== undefined) names.push('relazione.html', 'relazione.pdf', 'relazione.docx');
+  if (y.validation !== undefined) names.push('validazione.html', 'validazione.pdf', 'validazione.docx');
+  return names;
+}
+
+/** One file of the year's folder, or undefined when it is not published. */
+export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | undefined> {
+  if (!yearFiles(y).includes(name)) return undefined;
+  const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const meta = { ...(y.body === undefined ? {} : { body: y.body }), year: y.year, ...(y.period === undefined ? {} : { period: y.period }) };
+  if (name === 'index.html') return text(yearPage(y));
+  if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
+  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
+  if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
+  const [kind, ext] = name.split('.') as [string, RelazioneFormat];
+  const doc = kind === 'relazione' ? y.relazione! : y.validation!;
+  return renderRelazione(doc, ext);
+}

@@ -1,0 +1,85 @@
+/**
+ * "Amministrazione trasparente › Performance" served by Albero itself: plain HTML pages without
+ * JavaScript, per published plan the plan with the values the public may see (a period closed,
+ * validated or published by the controller), the Relazione and the OIV's documento di validazione
+ * once published, and the open data. The same pages `albero site` writes (io/site).
+ */
+import type { Context } from 'hono';
+import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
+import type { PlanRecord } from '../../store/index.js';
+import type { Deps, RouteModule } from '../api.js';
+import { HttpError } from '../errors.js';
+import { publicPeriod } from '../public-periods.js';
+import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
+import { param } from '../validation.js';
+
+async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
+  let evaluation: SiteYear['evaluation'] = null;
+  let period: string | undefined;
+  try {
+    const computed = await trees.computed(plan.id, await publicPeriod(store, plan.id, undefined));
+    evaluation = computed.evaluation;
+    period = `Periodo al ${computed.snapshot.period.label}`;
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status !== 404) throw error;
+  }
+  const record = await store.relazioni.getRelazione(plan.id);
+  const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...(period === undefined ? {} : { period }) };
+  if (record === undefined || !record.published || !withDocuments) return record?.published === true ? { ...base, relazione: PLACEHOLDER, validation: PLACEHOLDER } : base;
+  const stored = await storedRelazione(store, trees, plan, record);
+  return { ...base, relazione: relazioneDocument(stored), validation: validationDocument(stored) };
+}
+
+/** The index only needs to know a Relazione is there, not to build it. */
+const PLACEHOLDER = { title: '', subtitle: '', facts: [], sections: [], footer: '' };
+
+const html = (c: Context, text: string): Response => c.body(text, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache', 'X-Content-Type-Options': 'nosniff' });
+
+export const transparencyRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+  const published = async (): Promise<PlanRecord[]> => (await store.listPlans()).filter((p) => p.published);
+
+  for (const path of ['/trasparenza', '/trasparenza/index.html']) {
+    api.route(
+      {
+        method: 'get',
+        path,
+        tag: 'transparency',
+        summary: 'Amministrazione trasparente › Performance: the published years (HTML without JavaScript)',
+        access: 'everyone',
+        responses: { 200: 'the page' },
+      },
+      async (c) => {
+        const years = await Promise.all((await published()).map((p) => siteYear(deps, p, false)));
+        return html(c, siteIndex(years, { prefix: '/trasparenza/' }));
+      },
+    );
+  }
+
+  api.route(
+    {
+      method: 'get',
+      path: '/trasparenza/:planId/:file',
+      tag: 'transparency',
+      summary: "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published)",
+      access: 'everyone; published plans only',
+      responses: { 200: 'the page or file', 404: 'not published' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      const name = param(c, 'file');
+      const plan = await store.getPlan(planId);
+      if (plan === undefined || !plan.published) throw new HttpError(404, 'not-found', `there is no published plan with the id ${planId}`);
+      const year = await siteYear(deps, plan, name.startsWith('relazione.') || name.startsWith('validazione.'));
+      const bytes = await yearFile(year, name);
+      if (bytes === undefined) throw new HttpError(404, 'not-found', `${name} is not published`);
+      const ext = name.slice(name.lastIndexOf('.') + 1);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': SITE_MEDIA_TYPES[ext] ?? 'application/octet-stream',
+        ...(ext === 'html' ? {} : { 'Content-Disposition': `attachment; filename="${name.replace('.', `-${plan.year}.`)}"` }),
+        'Cache-Control': 'public, no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    },
+  );
+};
