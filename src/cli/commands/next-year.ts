@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { buildPlanTemplate } from '../../io/xlsx/template.js';
 import { EXIT, loadOrReport } from '../shared.js';
 
 interface Options {
@@ -36,6 +35,7 @@ export function registerNextYear(program: Command): void {
       if (year <= fromYear) return bad(`the next year's plan must be for a year after ${fromYear}, not ${year}`);
       const evaluation = evaluatePlan(loaded.table.plan);
       const plan = rollForward(evaluation, { fromYear, year, ...(options.title === undefined ? {} : { title: options.title }) });
+      const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
       const bytes = await buildPlanTemplate(plan).xlsx.writeBuffer();
       try {
         await writeFile(options.output!, new Uint8Array(bytes as ArrayBuffer));
