@@ -12,13 +12,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
-import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
+import { Api, type AppEnv, type Deps, type OidcSettings, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { varianceRoutes } from './routes/variances.js';
 import { changeRoutes } from './routes/changes.js';
 import { yearRoutes } from './routes/years.js';
@@ -35,13 +36,15 @@ import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, oidcRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
   /** The built web app (`web/dist`); served at `/` with an SPA fallback when it exists. */
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
+  /** Sign-in through an OpenID Connect provider beside local passwords. */
+  readonly oidc?: OidcSettings | null;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -50,7 +53,7 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, oidc: options.oidc ?? null };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.

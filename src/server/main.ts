@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { oidcFromEnv } from './routes/oidc.js';
 import { startServer } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,6 +38,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
     host: options.host ?? process.env.HOST ?? '0.0.0.0',
     webRoot: process.env.ALBERO_WEB_ROOT ?? `${ROOT}web/dist`,
     secureCookies: process.env.ALBERO_SECURE_COOKIES === '1',
+    oidc: oidcFromEnv(process.env),
     ...(attachmentLimit() !== undefined ? { limits: { attachmentBytes: attachmentLimit()! } } : {}),
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),

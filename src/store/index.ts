@@ -12,6 +12,7 @@ import type { Store } from './types.js';
 export * from './types.js';
 export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
+export { isEmail, type EmailStore } from './emails.js';
 export { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastInput, type ForecastOutcome, type ForecastRecord, type VarianceCause, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';

@@ -342,6 +342,11 @@ const MIGRATIONS: readonly Migration[] = [
           FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
     ],
   },
+  {
+    version: 28,
+    name: "an account's email: reminders go to it, and a sign-in through the identity provider may be matched by it",
+    sql: () => [`ALTER TABLE users ADD COLUMN email TEXT`, `CREATE UNIQUE INDEX users_by_email ON users (email)`],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlEmails, type EmailStore } from './emails.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
@@ -151,6 +152,7 @@ function userRecord(r: Row): UserRecord {
   return {
     id: String(r.id),
     username: String(r.username),
+    email: r.email === null || r.email === undefined ? null : String(r.email),
     displayName: String(r.display_name),
     role: r.role as Role,
     units: JSON.parse(String(r.units)) as string[],
@@ -260,11 +262,13 @@ export class SqlStore implements Store {
   readonly comments: CommentStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
+  readonly emails: EmailStore;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.variances = new SqlVariances(db);
+    this.emails = new SqlEmails(db);
     this.relazioni = new SqlRelazioni(db);
   }
 
