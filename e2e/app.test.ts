@@ -3,6 +3,7 @@
  * office, a referente and the OIV do every day. Screenshots of the main screens go to
  * artifacts/screenshots/; axe-core checks each main screen for serious or critical violations.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -224,6 +225,31 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('[data-testid=chart-bars]').getAttribute('aria-label')).not.toMatch(/A\.\d/);
     await page.screenshot({ path: join(SHOTS, '08-charts.png') });
     await expectAccessible(page, 'charts');
+    await context.close();
+  });
+
+  it('prints the whole tree, not only the rows in view', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const onScreen = await page.locator('[data-testid=tree] [role=row]').count();
+    // What Ctrl+P does: the browser says it is about to print, then prints with print media.
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = page.locator('[data-testid=print-tree] tbody tr');
+    expect(await printed.count()).toBe(137);
+    expect(onScreen).toBeLessThan(137);
+    expect(await page.locator('[data-testid=print-tree]').innerText()).toMatch(/Periodo 31\/12\/2024 — Stato: /);
+    const file = join(SHOTS, '..', 'printed-tree.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    // Read back by poppler, as a person's PDF viewer would: 137 rows take several pages.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('B.1 Transizione digitale e innovazione');
+    expect(text).toContain('C.1.3');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => page.locator('[data-testid=print-tree]').count()).toBe(0);
     await context.close();
   });
 

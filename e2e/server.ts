@@ -44,6 +44,11 @@ export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'albero-e2e-'));
   const database = join(dir, 'albero.sqlite');
   const store = await openStore(database);
+  // The organisation registry the tests pick units from (the referente's own is added with the account).
+  for (const [code, name] of [['UA', 'Ufficio Anagrafe']] as const) {
+    const u = await store.createUnit({ code, name, kind: 'Ufficio' }, SYSTEM);
+    if (!u.ok) throw new Error(`could not create the unit ${name}: ${u.error.message}`);
+  }
   for (const a of Object.values(ACCOUNTS)) {
     const r = await store.createUser({ ...a, passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
     if (!r.ok) throw new Error(`could not create ${a.username}: ${JSON.stringify(r)}`);

@@ -34,9 +34,12 @@ import { sessionRoutes } from './routes/session.js';
 import { treeRoutes } from './routes/tree.js';
 import { userRoutes } from './routes/users.js';
 import { TreeService } from './tree.js';
+import { passwordChangeGate } from './password-gate.js';
+import { unitRoutes } from './routes/units.js';
+import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, oidcRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, oidcRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -94,6 +97,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     return next();
   });
   app.use('/api/*', sessionMiddleware(deps.sessions));
+  app.use('/api/*', passwordChangeGate());
 
   const api = new Api(app);
   for (const register of [...ROUTE_MODULES, ...(options.modules ?? [])]) register(api, deps);

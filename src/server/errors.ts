@@ -62,6 +62,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'invalid-transition': 409,
   'has-children': 409,
   'period-in-use': 409,
+  'in-use': 409,
   'revision-required': 409,
   'revision-open': 409,
   'not-adopted': 409,

@@ -52,6 +52,8 @@ describe('the fast path of the whole-tree read', () => {
     }
     [published, unpublished] = ids as [string, string];
     await store.updatePlan(published, { published: true }, SYSTEM);
+    // The public sees a period's values once the controller publishes them.
+    await store.relazioni.publishPeriod(published, '2024-12-31', true, SYSTEM);
     const later = new Date(Date.now() + 3600_000).toISOString();
     for (const [token, role, units] of [[admin, 'admin', []], [referente, 'referente', ['Ufficio A']]] as const) {
       const user = await store.createUser({ username: role, displayName: role, role, units: [...units], passwordHash: 'x' }, SYSTEM);

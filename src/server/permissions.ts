@@ -23,16 +23,28 @@ export function transitionRoles(from: PeriodState, to: PeriodState): readonly Ro
 }
 
 export interface Assignment {
-  /** The indicator's own owner (a username or a unit). */
+  /** The indicator's own owner text (a username, from before the registry). */
   readonly indicatorOwner: string | null;
-  /** Owners and units of the indicator's objective and every ancestor. */
+  /** Owner texts and unit names of the indicator's objective and every ancestor. */
   readonly nodeOwners: readonly string[];
   readonly nodeUnits: readonly string[];
+  /** Unit ids and person (user) ids of the indicator, its objective and every ancestor. */
+  readonly unitIds: readonly string[];
+  readonly personIds: readonly string[];
 }
 
+/**
+ * Assigned to the user: the person named on the indicator or an objective above it, a unit the
+ * user is a member or the head of (by id), or (from before the registry) an owner text that is
+ * the username.
+ */
 export function assignedTo(user: UserRecord, a: Assignment): boolean {
-  const mine = (who: string | null): boolean => who !== null && (who === user.username || user.units.includes(who));
-  return mine(a.indicatorOwner) || a.nodeOwners.includes(user.username) || a.nodeUnits.some((u) => user.units.includes(u));
+  return (
+    a.personIds.includes(user.id) ||
+    a.unitIds.some((u) => user.unitIds.includes(u)) ||
+    a.indicatorOwner === user.username ||
+    a.nodeOwners.includes(user.username)
+  );
 }
 
 export function mayEditValue(user: UserRecord | null, a: Assignment): boolean {

@@ -25,6 +25,11 @@ export interface TreeIndicator extends IndicatorDocument {
   enteredBy: string | null;
   enteredAt: string | null;
   editable: boolean;
+  /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
+  unitId: string | null;
+  unitName: string | null;
+  personId: string | null;
+  person: string | null;
   /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
   formula: FormulaDocument | null;
   /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
@@ -43,6 +48,9 @@ export interface TreeIndicator extends IndicatorDocument {
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
   owner: string | null;
   unit: string | null;
+  unitId: string | null;
+  personId: string | null;
+  person: string | null;
   version: number;
   indicators: TreeIndicator[];
 }
@@ -147,12 +155,25 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
   for (const node of snapshot.plan.nodes) {
     const owners: string[] = [];
     const units: string[] = [];
+    const unitIds: string[] = [];
+    const personIds: string[] = [];
     for (let code: string | null | undefined = node.code, guard = 0; code != null && guard < 64; code = parent.get(code), guard++) {
       const meta = snapshot.nodes.get(code);
       if (meta?.owner) owners.push(meta.owner);
       if (meta?.unit) units.push(meta.unit);
+      if (meta?.unitId) unitIds.push(meta.unitId);
+      if (meta?.personId) personIds.push(meta.personId);
     }
-    for (const ind of node.indicators) result.set(ind.id, { indicatorOwner: ind.owner ?? null, nodeOwners: owners, nodeUnits: units });
+    for (const ind of node.indicators) {
+      const own = snapshot.indicators.get(ind.id);
+      result.set(ind.id, {
+        indicatorOwner: ind.owner ?? null,
+        nodeOwners: owners,
+        nodeUnits: units,
+        unitIds: own?.unitId ? [own.unitId, ...unitIds] : unitIds,
+        personIds: own?.personId ? [own.personId, ...personIds] : personIds,
+      });
+    }
   }
   return result;
 }
@@ -255,9 +276,11 @@ export class TreeService {
 
   /** One key per distinct answer to "which values may this user edit?". */
   editKey(user: UserRecord | null, computed: ComputedPlan): string {
-    if (user === null || isLocked(computed.snapshot.period.state)) return 'none';
+    // The public's answer is its own: no internal notes, evidence or who entered what.
+    if (user === null) return 'public';
+    if (isLocked(computed.snapshot.period.state)) return 'none';
     if (user.role === 'admin' || user.role === 'controller') return 'all';
-    if (user.role === 'referente') return `ref\u0000${user.username}\u0000${[...user.units].sort().join('\u0000')}`;
+    if (user.role === 'referente') return `ref\u0000${user.id}\u0000${user.username}\u0000${[...user.unitIds].sort().join('\u0000')}`;
     return 'none';
   }
 
@@ -279,6 +302,9 @@ export class TreeService {
           ...o,
           owner: meta?.owner ?? null,
           unit: meta?.unit ?? null,
+          unitId: meta?.unitId ?? null,
+          personId: meta?.personId ?? null,
+          person: meta?.person ?? null,
           version: meta?.version ?? 0,
           indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
         };
@@ -336,7 +362,7 @@ export class TreeService {
     const changed = entry.evaluation.setMeasurement(record.indicatorId, toMeasurement(record));
     const meta = entry.snapshot.indicators.get(record.indicatorId);
     const indicators = new Map(entry.snapshot.indicators);
-    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, measurement: record });
+    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, unitId: meta?.unitId ?? null, unit: meta?.unit ?? null, personId: meta?.personId ?? null, person: meta?.person ?? null, measurement: record });
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
     patchDocument(entry.base, entry.evaluation, changed);
@@ -373,14 +399,19 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     ...i,
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
-    evidence: m?.evidence ?? null,
-    source: m?.source ?? null,
-    notes: m?.notes ?? null,
-    enteredBy: m?.enteredBy ?? null,
-    enteredAt: m?.enteredAt ?? null,
+    // Internal to the office and the OIV: never shown to the public.
+    evidence: user === null ? null : (m?.evidence ?? null),
+    source: user === null ? null : (m?.source ?? null),
+    notes: user === null ? null : (m?.notes ?? null),
+    enteredBy: user === null ? null : (m?.enteredBy ?? null),
+    enteredAt: user === null ? null : (m?.enteredAt ?? null),
     formula: formulaDocument(definition?.formula ?? null),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     rule: ruleDocument(definition?.scoring ?? null),
+    unitId: meta?.unitId ?? null,
+    unitName: meta?.unit ?? null,
+    personId: meta?.personId ?? null,
+    person: meta?.person ?? null,
     baseline: amountJson(definition?.baseline ?? null),
     baselineText: amountText(definition?.baseline ?? null, i.unit),
     baselineYear: definition?.baselineYear ?? null,

@@ -24,8 +24,8 @@ interface MeasurementJson {
 }
 
 interface MetaJson {
-  nodes: Record<string, { owner: string | null; unit: string | null; version: number; planOwner: string | null }>;
-  indicators: Record<string, { definitionVersion: number; measurement: MeasurementJson | null; owner: string | null; source: string | null; notes: string | null; baseline: unknown }>;
+  nodes: Record<string, { owner: string | null; unit: string | null; version: number; planOwner: string | null; unitId?: string | null; personId?: string | null; person?: string | null }>;
+  indicators: Record<string, { definitionVersion: number; measurement: MeasurementJson | null; owner: string | null; source: string | null; notes: string | null; baseline: unknown; unitId?: string | null; unit?: string | null; personId?: string | null; person?: string | null }>;
 }
 
 function measurementToJson(m: MeasurementRecord): MeasurementJson {
@@ -41,7 +41,7 @@ export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, NodeMeta
   const meta: MetaJson = { nodes: {}, indicators: {} };
   for (const node of plan.nodes) {
     const n = nodes.get(node.code);
-    meta.nodes[node.code] = { owner: n?.owner ?? null, unit: n?.unit ?? null, version: n?.version ?? 0, planOwner: node.owner ?? null };
+    meta.nodes[node.code] = { owner: n?.owner ?? null, unit: n?.unit ?? null, version: n?.version ?? 0, planOwner: node.owner ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null };
     for (const i of node.indicators) {
       const m = indicators.get(i.id);
       meta.indicators[i.id] = {
@@ -51,6 +51,10 @@ export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, NodeMeta
         source: i.source ?? null,
         notes: i.notes ?? null,
         baseline: amountToJson(i.baseline ?? null),
+        unitId: m?.unitId ?? null,
+        unit: m?.unit ?? null,
+        personId: m?.personId ?? null,
+        person: m?.person ?? null,
       };
     }
   }
@@ -67,13 +71,13 @@ export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nod
   const indicators = new Map<string, IndicatorMeta>();
   const planNodes: PlanNode[] = plan.nodes.map((node) => {
     const n = meta?.nodes[node.code];
-    nodes.set(node.code, { owner: n?.owner ?? null, unit: n?.unit ?? null, version: n?.version ?? 0 });
+    nodes.set(node.code, { owner: n?.owner ?? null, unit: n?.unit ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null, version: n?.version ?? 0 });
     return {
       ...node,
       ...(n?.planOwner ? { owner: n.planOwner } : {}),
       indicators: node.indicators.map((i) => {
         const m = meta?.indicators[i.id];
-        indicators.set(i.id, { definitionVersion: m?.definitionVersion ?? 0, measurement: m?.measurement == null ? null : measurementFromJson(m.measurement) });
+        indicators.set(i.id, { definitionVersion: m?.definitionVersion ?? 0, measurement: m?.measurement == null ? null : measurementFromJson(m.measurement), unitId: m?.unitId ?? null, unit: m?.unit ?? null, personId: m?.personId ?? null, person: m?.person ?? null });
         if (m === undefined) return i;
         return {
           ...i,

@@ -4,12 +4,15 @@
  * only where the databases do: decimals are TEXT in SQLite and NUMERIC in PostgreSQL (both reach
  * the store as strings), and the audit trail's serial key.
  */
-import type { Db, Dialect } from './db.js';
+import type { Db, Dialect, Queryable } from './db.js';
+import { migrateUnitTexts } from './units.js';
 
 interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: (d: Dialect) => string[];
+  /** Moves existing data after the statements, in the same transaction (optional). */
+  readonly data?: (tx: Queryable, d: Dialect) => Promise<void>;
 }
 
 const MIGRATIONS: readonly Migration[] = [
@@ -241,6 +244,62 @@ const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 20,
+    name: 'organisation units as records; users, objectives and indicators assigned to units by id and to a person',
+    sql: () => [
+      `CREATE TABLE org_units (
+          id TEXT PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL,
+          parent_id TEXT REFERENCES org_units(id),
+          head_user_id TEXT REFERENCES users(id),
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL)`,
+      `CREATE TABLE user_units (
+          user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          unit_id TEXT NOT NULL REFERENCES org_units(id) ON DELETE CASCADE,
+          PRIMARY KEY (user_id, unit_id))`,
+      `CREATE INDEX user_units_by_unit ON user_units (unit_id)`,
+      `ALTER TABLE nodes ADD COLUMN unit_id TEXT REFERENCES org_units(id)`,
+      `ALTER TABLE nodes ADD COLUMN person_id TEXT REFERENCES users(id)`,
+      `ALTER TABLE indicators ADD COLUMN unit_id TEXT REFERENCES org_units(id)`,
+      `ALTER TABLE indicators ADD COLUMN person_id TEXT REFERENCES users(id)`,
+      `CREATE INDEX nodes_by_unit ON nodes (unit_id)`,
+      `CREATE INDEX indicators_by_unit ON indicators (unit_id)`,
+    ],
+    // Today's unit texts (on users, objectives, and indicator owners naming a unit) become units,
+    // matched trimmed and case-insensitively: "Ufficio internazionalizzazione " finds its unit.
+    data: (tx) => migrateUnitTexts(tx),
+  },
+  {
+    version: 21,
+    name: "a period's data-entry deadline; temporary passwords to change at the next sign-in",
+    sql: () => [`ALTER TABLE periods ADD COLUMN deadline TEXT`, `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`],
+  },
+  {
+    version: 22,
+    name: 'review of entered values: approvals, requests for more (richieste di integrazione) and answers',
+    sql: (d) => [
+      `CREATE TABLE measurement_reviews (
+          id ${d === 'postgres' ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'},
+          plan_id TEXT NOT NULL,
+          indicator_id TEXT NOT NULL,
+          period_id TEXT NOT NULL,
+          measurement_version INTEGER NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('approve', 'return', 'answer')),
+          note TEXT,
+          user_id TEXT,
+          username TEXT NOT NULL,
+          at TEXT NOT NULL,
+          FOREIGN KEY (plan_id, indicator_id) REFERENCES indicators(plan_id, id) ON DELETE CASCADE,
+          FOREIGN KEY (plan_id, period_id) REFERENCES periods(plan_id, id) ON DELETE CASCADE)`,
+      `CREATE INDEX measurement_reviews_by_period ON measurement_reviews (plan_id, period_id, id)`,
+    ],
+  },
+  {
     version: 25,
     name: 'evidence files attached to a measurement, kept in the database with their SHA-256',
     sql: (d) => [
@@ -351,10 +410,10 @@ const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-/** Brings the database up to the latest version; returns the versions it applied. */
-export async function migrate(db: Db): Promise<number[]> {
+/** Brings the database up to the latest version (or to `upTo`, for tests of a migration); returns the versions it applied. */
+export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
     const done = await db.transaction(async (tx) => {
       // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied
       // (even CREATE TABLE IF NOT EXISTS races there, so it runs under the lock too).
@@ -363,6 +422,7 @@ export async function migrate(db: Db): Promise<number[]> {
       const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
       if (rows.length > 0) return false;
       for (const statement of migration.sql(db.dialect)) await tx.run(statement);
+      await migration.data?.(tx, db.dialect);
       await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
       return true;
     });

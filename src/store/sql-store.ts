@@ -16,6 +16,8 @@ import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
 import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
 import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { Reviews } from './reviews.js';
+import { ensureUnitsByName, setUserUnits, UnitRegistry, unitsOfUsers, unknownUnit, unknownUser } from './units.js';
 import type {
   Act,
   Actor,
@@ -53,6 +55,14 @@ import type {
   StoredMeasurement,
   UserPatch,
   UserRecord,
+  CampaignData,
+  Reassignment,
+  ReviewAction,
+  ReviewRecord,
+  UnitImportRow,
+  UnitInput,
+  UnitPatch,
+  UnitRecord,
 } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -110,7 +120,7 @@ function planRecord(r: Row): PlanRecord {
 }
 
 function periodRecord(r: Row): PeriodRecord {
-  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at) };
+  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at), deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline) };
 }
 
 function measurementRecord(r: Row): MeasurementRecord {
@@ -148,21 +158,29 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
   };
 }
 
-function userRecord(r: Row): UserRecord {
+function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefined): UserRecord {
   return {
     id: String(r.id),
     username: String(r.username),
     email: r.email === null || r.email === undefined ? null : String(r.email),
     displayName: String(r.display_name),
     role: r.role as Role,
-    units: JSON.parse(String(r.units)) as string[],
+    units: units?.names ?? [],
+    unitIds: units?.ids ?? [],
     active: Number(r.active) === 1,
     createdAt: String(r.created_at),
+    mustChangePassword: Number(r.must_change_password ?? 0) === 1,
   };
 }
 
+/** Users with their units (one more query for all of them). */
+async function usersWithUnits(q: Queryable, rows: Row[]): Promise<UserRecord[]> {
+  const units = await unitsOfUsers(q, rows.map((r) => String(r.id)));
+  return rows.map((r) => userRecord(r, units.get(String(r.id))));
+}
+
 function nodeJson(r: Row): Record<string, unknown> {
-  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unit: r.unit, version: Number(r.version) };
+  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unitId: r.unit_id ?? null, personId: r.person_id ?? null, version: Number(r.version) };
 }
 
 function indicatorJson(r: Row): Record<string, unknown> {
@@ -178,6 +196,8 @@ function indicatorJson(r: Row): Record<string, unknown> {
     scoring: parse(r.scoring),
     formula: parse(r.formula),
     owner: r.owner,
+    unitId: r.unit_id ?? null,
+    personId: r.person_id ?? null,
     source: r.source,
     notes: r.notes,
     baseline: parse(r.baseline),
@@ -230,7 +250,7 @@ async function touch(tx: Queryable, planId: string): Promise<void> {
   await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
-export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets'] as const;
+export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets', 'unit_id', 'person_id'] as const;
 
 export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput): Param[] {
   return [
@@ -253,6 +273,8 @@ export function indicatorRow(planId: string, code: string, position: number, id:
     1,
     i.baselineYear ?? null,
     text(nextTargetsToJson(i.nextTargets)),
+    i.unitId ?? null,
+    i.personId ?? null,
   ];
 }
 
@@ -263,6 +285,8 @@ export class SqlStore implements Store {
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   readonly emails: EmailStore;
+  private readonly units: UnitRegistry;
+  private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
@@ -270,6 +294,75 @@ export class SqlStore implements Store {
     this.variances = new SqlVariances(db);
     this.emails = new SqlEmails(db);
     this.relazioni = new SqlRelazioni(db);
+    this.units = new UnitRegistry(db);
+    this.reviews = new Reviews(db, periodRecord, async (q, planId) => {
+      const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      return r === undefined ? undefined : planRecord(r);
+    });
+  }
+
+  listUnits(): Promise<UnitRecord[]> {
+    return this.units.list();
+  }
+
+  getUnit(id: string): Promise<UnitRecord | undefined> {
+    return this.units.get(id);
+  }
+
+  findUnitsByName(names: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+    return this.units.findByName(names);
+  }
+
+  createUnit(input: UnitInput, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.create(input, actor);
+  }
+
+  updateUnit(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.update(id, patch, expectedVersion, actor);
+  }
+
+  deleteUnit(id: string, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.units.delete(id, actor);
+  }
+
+  importUnits(rows: readonly UnitImportRow[], actor: Actor, dryRun = false): Promise<Result<{ created: number; updated: number }>> {
+    return this.units.import(rows, actor, dryRun);
+  }
+
+  reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>> {
+    return this.units.reassign(planId, change, actor);
+  }
+
+  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.reviews.setDeadline(planId, periodId, deadline, actor);
+  }
+
+  reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
+    return this.reviews.review(planId, indicatorId, periodId, action, note, expectedVersion, actor);
+  }
+
+  listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]> {
+    return this.reviews.list(planId, indicatorId, periodId);
+  }
+
+  campaignData(planId: string): Promise<CampaignData | undefined> {
+    return this.reviews.campaign(planId);
+  }
+
+  /** The unit a node or indicator write names: by id (checked), or by name (found or created). */
+  private async unitFor(tx: Queryable, input: { unit?: string | null; unitId?: string | null }, actor: Actor): Promise<Result<string | null | undefined>> {
+    if (input.unitId !== undefined) {
+      if (input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      return ok(input.unitId);
+    }
+    if (input.unit === undefined) return ok(undefined);
+    if (input.unit === null || input.unit.trim() === '') return ok(null);
+    return ok((await ensureUnitsByName(tx, [input.unit], actor))[0]!);
+  }
+
+  private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
+    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined) return fail('invalid', `there is no user ${personId}`, { field: 'personId' });
+    return ok(personId);
   }
 
   /** Opens the store on a database, bringing its schema up to date first. */
@@ -384,12 +477,20 @@ export class SqlStore implements Store {
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
-      const source = await this.readPlanForPeriod(tx, planId);
-      if (!source.ok) return source;
-      const { record: from, periods, nodes: nodeMeta } = source.value;
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      // The caller's evaluation when it is of this very version and of the year end; else read here.
+      const basis = input.basis;
+      const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
+      let snapshot = current?.snapshot;
+      if (snapshot === undefined) {
+        const read = await this.readPlanForPeriod(tx, planId);
+        if (!read.ok) return read;
+        snapshot = read.value;
+      }
+      const { record: from, periods, nodes: nodeMeta } = snapshot;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
-      const plan = rollForward(evaluatePlan(source.value.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
       if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
       const record = await this.insertPlan(
@@ -402,11 +503,13 @@ export class SqlStore implements Store {
       await insertMany(
         tx,
         'nodes',
-        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
-        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, nodeMeta.get(n.code)?.unit ?? null, 1]),
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
+        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, nodeMeta.get(n.code)?.unitId ?? null, nodeMeta.get(n.code)?.personId ?? null]),
       );
       const indicators: Param[][] = [];
-      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind)));
+      // Next year's objectives and indicators stay with the same units and people (by id).
+      const own = snapshot.indicators;
+      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
       return ok(record);
@@ -477,8 +580,8 @@ export class SqlStore implements Store {
     if (period === undefined) {
       return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) }, periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) });
     }
-    const nodeRows = await tx.all(`SELECT * FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
-    const indicatorRows = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
+    const nodeRows = await tx.all(`SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`, [planId]);
+    const indicatorRows = await tx.all(`SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`, [planId]);
     const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
     const measured = new Map<string, MeasurementRecord>();
     for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
@@ -511,12 +614,12 @@ export class SqlStore implements Store {
       const list = byNode.get(String(r.node_code)) ?? [];
       list.push(indicator);
       byNode.set(String(r.node_code), list);
-      indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m });
+      indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
     }
     const nodeMeta = new Map<string, NodeMeta>();
     const nodes: PlanNode[] = nodeRows.map((r) => {
       const code = String(r.code);
-      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit), version: Number(r.version) });
+      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
       return {
         code,
         title: String(r.title),
@@ -546,9 +649,13 @@ export class SqlStore implements Store {
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
         return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
       }
+      const unit = await this.unitFor(tx, input, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
       const last = await one(tx, `SELECT MAX(position) AS p FROM nodes WHERE plan_id = ?`, [planId]);
       const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
-      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, [
+      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version, unit_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`, [
         planId,
         input.code,
         position,
@@ -557,13 +664,14 @@ export class SqlStore implements Store {
         input.level ?? null,
         input.weight?.toString() ?? null,
         input.owner ?? null,
-        input.unit ?? null,
+        unit.value ?? null,
+        person.value ?? null,
       ]);
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'node', entityId: input.code, node: input.code, after: nodeJson(after) }, now());
       await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after), reason: gateReason(gate.value) });
-      return ok({ owner: input.owner ?? null, unit: input.unit ?? null, version: 1 });
+      return ok(await this.nodeMeta(tx, planId, input.code));
     });
   }
 
@@ -577,12 +685,17 @@ export class SqlStore implements Store {
         return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) }, { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion });
       }
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
-      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
+      const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
+      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
         patch.title ?? String(before.title),
         has('level') ? (patch.level ?? null) : str(before.level),
         has('weight') ? (patch.weight?.toString() ?? null) : str(before.weight),
         has('owner') ? (patch.owner ?? null) : str(before.owner),
-        has('unit') ? (patch.unit ?? null) : str(before.unit),
+        unit.value === undefined ? str(before.unit_id) : unit.value,
+        person.value === undefined ? str(before.person_id) : person.value,
         planId,
         code,
       ]);
@@ -590,7 +703,7 @@ export class SqlStore implements Store {
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: nodeJson(before), after: nodeJson(after) }, now());
       await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after), reason: gateReason(gate.value) });
-      return ok({ owner: str(after.owner), unit: str(after.unit), version: Number(after.version) });
+      return ok(await this.nodeMeta(tx, planId, code));
     });
   }
 
@@ -623,6 +736,9 @@ export class SqlStore implements Store {
       while (ids.has(`${code}:${n}`)) n++;
       const id = `${code}:${n}`;
       const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
+      if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
       await touch(tx, planId);
@@ -643,8 +759,11 @@ export class SqlStore implements Store {
       }
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
+      if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined) return fail('invalid', `there is no unit ${patch.unitId}`, { field: 'unitId' });
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
       const changed = await tx.run(
-        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
+        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
         [
           patch.name ?? str(before.name),
           patch.weight?.toString() ?? str(before.weight),
@@ -660,6 +779,8 @@ export class SqlStore implements Store {
           pick('baseline', text(amountToJson(patch.baseline ?? null)), 'baseline'),
           pick('baselineYear', patch.baselineYear ?? null, 'baseline_year'),
           pick('nextTargets', text(nextTargetsToJson(patch.nextTargets)), 'next_targets'),
+          pick('unitId', patch.unitId ?? null, 'unit_id'),
+          pick('personId', patch.personId ?? null, 'person_id'),
           planId,
           indicatorId,
           expectedVersion,
@@ -734,20 +855,29 @@ export class SqlStore implements Store {
   }
 
   async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
-    const row = await one(this.db, `SELECT node_code, unit, formula, owner FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+    const row = await one(this.db, `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
     if (row === undefined) return undefined;
     const nodeOwners: string[] = [];
     const nodeUnits: string[] = [];
+    const unitIds: string[] = row.unit_id === null ? [] : [String(row.unit_id)];
+    const personIds: string[] = row.person_id === null ? [] : [String(row.person_id)];
     // Walk up the tree (a few levels); the guard stops a corrupted cycle.
     let code: string | null = String(row.node_code);
     for (let depth = 0; code !== null && depth < 64; depth++) {
-      const node: Row | undefined = await one(this.db, `SELECT parent, owner, unit FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      const node: Row | undefined = await one(this.db, `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]);
       if (node === undefined) break;
       if (node.owner !== null) nodeOwners.push(String(node.owner));
-      if (node.unit !== null) nodeUnits.push(String(node.unit));
+      if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
+      if (node.unit_id !== null) unitIds.push(String(node.unit_id));
+      if (node.person_id !== null) personIds.push(String(node.person_id));
       code = str(node.parent);
     }
-    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits };
+    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits, unitIds, personIds };
+  }
+
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
+    const r = (await one(tx, `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]))!;
+    return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
@@ -1098,34 +1228,40 @@ export class SqlStore implements Store {
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return (await this.db.all(`SELECT * FROM users ORDER BY username`)).map(userRecord);
+    return usersWithUnits(this.db, await this.db.all(`SELECT * FROM users ORDER BY username`));
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
     const r = await one(this.db, `SELECT * FROM users WHERE id = ?`, [id]);
-    return r === undefined ? undefined : userRecord(r);
+    return r === undefined ? undefined : (await usersWithUnits(this.db, [r]))[0];
   }
 
   async findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
     const r = await one(this.db, `SELECT * FROM users WHERE username = ?`, [username]);
-    return r === undefined ? undefined : { ...userRecord(r), passwordHash: String(r.password_hash) };
+    return r === undefined ? undefined : { ...(await usersWithUnits(this.db, [r]))[0]!, passwordHash: String(r.password_hash) };
   }
 
   async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
       const id = randomUUID();
-      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`, [
+      if (input.unitIds !== undefined) {
+        const missing = await unknownUnit(tx, input.unitIds);
+        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+      }
+      const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
+      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?)`, [
         id,
         input.username,
         input.displayName,
         input.role,
-        JSON.stringify(input.units),
         input.passwordHash,
         now(),
+        input.mustChangePassword === true ? 1 : 0,
       ]);
-      const user = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
-      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units } });
+      await setUserUnits(tx, id, unitIds);
+      const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
+      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds } });
       return ok(user);
     });
   }
@@ -1134,19 +1270,26 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
       if (row === undefined) return fail('not-found', `there is no user with the id ${id}`, undefined, { what: 'user', id });
-      const before = userRecord(row);
-      await tx.run(`UPDATE users SET display_name = ?, role = ?, units = ?, active = ?, password_hash = ? WHERE id = ?`, [
+      const before = (await usersWithUnits(tx, [row]))[0]!;
+      if (patch.unitIds !== undefined) {
+        const missing = await unknownUnit(tx, patch.unitIds);
+        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+      }
+      if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
+      // A new password clears the temporary flag unless it is itself temporary.
+      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : patch.mustChangePassword ?? before.mustChangePassword;
+      await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ? WHERE id = ?`, [
         patch.displayName ?? before.displayName,
         patch.role ?? before.role,
-        JSON.stringify(patch.units ?? before.units),
         (patch.active ?? before.active) ? 1 : 0,
         patch.passwordHash ?? String(row.password_hash),
+        mustChange ? 1 : 0,
         id,
       ]);
       // A new password or a disabled account ends every open session of that user.
       if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
-      const after = userRecord((await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!);
-      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, active: u.active });
+      const after = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
+      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword });
       await audit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });
       return ok(after);
     });
@@ -1162,7 +1305,7 @@ export class SqlStore implements Store {
     const r = await one(this.db, `SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, [id]);
     if (r === undefined) return undefined;
     if (String(r.expires_at) < now() || Number(r.active) !== 1) return undefined;
-    return { user: userRecord(r), csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
+    return { user: (await usersWithUnits(this.db, [r]))[0]!, csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
   }
 
   async deleteSession(id: string): Promise<void> {

@@ -12,7 +12,7 @@ import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
-import type { Amount, Comparator, Decimal, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
+import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 
@@ -39,6 +39,8 @@ export type FailureCode =
   | 'has-children'
   | 'period-in-use'
   | 'invalid'
+  // A registry unit still owning objectives, indicators or units (units.ts):
+  | 'in-use'
   // Adoption and revisions (revisions.ts):
   | 'revision-required'
   | 'revision-open'
@@ -172,6 +174,8 @@ export interface PeriodRecord {
   readonly endsOn: string;
   readonly state: PeriodState;
   readonly updatedAt: string;
+  /** ISO date by which referenti enter the period's values (null: none set). */
+  readonly deadline: string | null;
 }
 
 /** Failed sign-ins under one key (`u:<username>` or `a:<address>`); times in epoch milliseconds. */
@@ -222,11 +226,19 @@ export interface IndicatorContext {
   /** Owners and units of the indicator's objective and all its ancestors. */
   readonly nodeOwners: readonly string[];
   readonly nodeUnits: readonly string[];
+  /** Unit ids and person ids of the indicator and of its objective and ancestors. */
+  readonly unitIds: readonly string[];
+  readonly personIds: readonly string[];
 }
 
 export interface NodeMeta {
   readonly owner: string | null;
+  /** The unit's name (from the registry). */
   readonly unit: string | null;
+  readonly unitId: string | null;
+  /** The person responsible (a user id), if any, and their name. */
+  readonly personId: string | null;
+  readonly person: string | null;
   readonly version: number;
 }
 
@@ -234,6 +246,11 @@ export interface IndicatorMeta {
   /** The definition's version (weight, target, rule…), for PATCH. */
   readonly definitionVersion: number;
   readonly measurement: MeasurementRecord | null;
+  /** The indicator's own unit and person (null: those of its objective apply). */
+  readonly unitId: string | null;
+  readonly unit: string | null;
+  readonly personId: string | null;
+  readonly person: string | null;
 }
 
 /** A plan as the engine wants it for one period, with what the API shows beside the numbers. */
@@ -260,6 +277,12 @@ export interface NewPlan {
 export interface NextYearInput {
   readonly year: number;
   readonly title?: string;
+  /**
+   * The plan at its year end as the caller already has it evaluated (a cached tree): used when the
+   * plan is still at that data version, so a big plan is not read and evaluated twice; otherwise
+   * the store reads it in its own transaction.
+   */
+  readonly basis?: { readonly snapshot: PlanSnapshot; readonly evaluation: Evaluation; readonly dataVersion: number };
 }
 
 export interface PlanPatch {
@@ -275,7 +298,10 @@ export interface NodeInput {
   readonly level?: string | null;
   readonly weight: Decimal | null;
   readonly owner?: string | null;
+  /** A unit by name (found trimmed and case-insensitively; created when the registry lacks it). */
   readonly unit?: string | null;
+  readonly unitId?: string | null;
+  readonly personId?: string | null;
 }
 
 export interface NodePatch {
@@ -283,7 +309,10 @@ export interface NodePatch {
   readonly level?: string | null;
   readonly weight?: Decimal | null;
   readonly owner?: string | null;
+  /** A unit by name (found trimmed and case-insensitively; created when the registry lacks it). */
   readonly unit?: string | null;
+  readonly unitId?: string | null;
+  readonly personId?: string | null;
 }
 
 export interface IndicatorInput {
@@ -298,6 +327,8 @@ export interface IndicatorInput {
   readonly owner?: string | null;
   readonly source?: string | null;
   readonly notes?: string | null;
+  readonly unitId?: string | null;
+  readonly personId?: string | null;
   /** The three-year horizon: the baseline (in the indicator's unit) and its year, the targets of the plan's year + 1 and + 2. */
   readonly baseline?: Amount | null;
   readonly baselineYear?: number | null;
@@ -323,25 +354,117 @@ export interface UserRecord {
   readonly email?: string | null;
   readonly displayName: string;
   readonly role: Role;
+  /** The names of the units the user is a member of. */
   readonly units: readonly string[];
+  /** Ids of the units the user is a member or the head of (what permissions are decided on). */
+  readonly unitIds: readonly string[];
   readonly active: boolean;
   readonly createdAt: string;
+  /** A temporary password was set: nothing else is allowed until the user changes it. */
+  readonly mustChangePassword: boolean;
 }
 
 export interface NewUser {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
-  readonly units: readonly string[];
+  /** Units by name (found trimmed and case-insensitively; created when the registry lacks them). */
+  readonly units?: readonly string[];
+  readonly unitIds?: readonly string[];
   readonly passwordHash: string;
+  readonly mustChangePassword?: boolean;
 }
 
 export interface UserPatch {
   readonly displayName?: string;
   readonly role?: Role;
+  /** Units by name (as in NewUser). */
   readonly units?: readonly string[];
+  readonly unitIds?: readonly string[];
   readonly active?: boolean;
   readonly passwordHash?: string;
+  /** With passwordHash: true for a temporary password set by the administrator. */
+  readonly mustChangePassword?: boolean;
+}
+
+/** An organisation unit (struttura): Area, Settore, Servizio, Ufficio… */
+export interface UnitRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parentId: string | null;
+  /** The head (dirigente / responsabile): a user id. */
+  readonly headId: string | null;
+  /** Member user ids. */
+  readonly members: readonly string[];
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface UnitInput {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parentId?: string | null;
+  readonly headId?: string | null;
+  readonly members?: readonly string[];
+}
+
+export type UnitPatch = Partial<UnitInput>;
+
+/** One row of a registry import: references by code (parent) and by username (head, members). */
+export interface UnitImportRow {
+  /** The row number as the file shows it (header = 1). */
+  readonly row: number;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parent: string | null;
+  readonly head: string | null;
+  readonly members: readonly string[];
+}
+
+export interface UnitImportIssue {
+  readonly row: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Reassign objectives and indicators of a plan to a unit and/or a person (undefined: unchanged; null: cleared). */
+export interface Reassignment {
+  readonly nodes?: readonly string[];
+  readonly indicators?: readonly string[];
+  readonly unitId?: string | null;
+  readonly personId?: string | null;
+}
+
+export type ReviewAction = 'approve' | 'return' | 'answer';
+
+/** One step of a value's review: an approval, a request for more (richiesta di integrazione), an answer. */
+export interface ReviewRecord {
+  readonly id: number;
+  readonly indicatorId: string;
+  readonly periodId: string;
+  /** The measurement version the step was about (a new value after it makes it stale). */
+  readonly measurementVersion: number;
+  readonly action: ReviewAction;
+  readonly note: string | null;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What the campaign views (worklist, dashboard, closing checklist) need of a plan, read in one go. */
+export interface CampaignData {
+  readonly record: PlanRecord;
+  readonly periods: readonly PeriodRecord[];
+  readonly nodes: ReadonlyArray<{ code: string; parent: string | null; title: string; owner: string | null; unitId: string | null; personId: string | null }>;
+  readonly indicators: ReadonlyArray<{ id: string; node: string; name: string; owner: string | null; unitId: string | null; personId: string | null; derived: boolean }>;
+  /** Per period id: indicator id → the stored value's version, state, who and when. */
+  readonly measurements: ReadonlyMap<string, ReadonlyMap<string, { version: number; state: string; enteredBy: string | null; enteredAt: string }>>;
+  /** Per period id: indicator id → the latest review step. */
+  readonly reviews: ReadonlyMap<string, ReadonlyMap<string, ReviewRecord>>;
 }
 
 export interface SessionRecord {
@@ -474,6 +597,24 @@ export interface Store {
   findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
   createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>>;
   updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>>;
+
+  listUnits(): Promise<UnitRecord[]>;
+  getUnit(id: string): Promise<UnitRecord | undefined>;
+  /** Units by name, trimmed and case-insensitively; the names not found are listed. */
+  findUnitsByName(names: readonly string[]): Promise<{ ids: string[]; unknown: string[] }>;
+  createUnit(input: UnitInput, actor: Actor): Promise<Result<UnitRecord>>;
+  updateUnit(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>>;
+  /** Refused (`in-use`) while objectives, indicators or child units refer to it. */
+  deleteUnit(id: string, actor: Actor): Promise<Result<UnitRecord>>;
+  /** All rows or none: every problem with its row (`invalid`, details.issues). */
+  importUnits(rows: readonly UnitImportRow[], actor: Actor, dryRun?: boolean): Promise<Result<{ created: number; updated: number }>>;
+  reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>>;
+
+  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
+  /** A review step on the value as it is now (`expectedVersion`: the value's version the reviewer saw). */
+  reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
+  listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
+  campaignData(planId: string): Promise<CampaignData | undefined>;
 
   createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void>;
   findSession(id: string): Promise<SessionRecord | undefined>;

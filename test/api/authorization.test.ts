@@ -18,6 +18,8 @@ const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'
 interface Scratch {
   planId: string;
   userId: string;
+  /** A unit of the registry that owns nothing. */
+  unitId: string;
   /** A file attached by `prepare` (the evidence rows). */
   attachmentId?: string;
 }
@@ -53,11 +55,30 @@ function fixtureForm(): FormData {
   return form;
 }
 
+const measured = async (t: TestServer, s: Scratch): Promise<void> => {
+  const put = await t.server.store.putMeasurement(s.planId, 'A:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(12) } }, 0, SYSTEM);
+  if (!put.ok) throw new Error(put.error.message);
+};
+const returned = async (t: TestServer, s: Scratch): Promise<void> => {
+  await measured(t, s);
+  const sent = await t.server.store.reviewMeasurement(s.planId, 'A:1', '2024-12-31', 'return', 'manca la fonte', 1, SYSTEM);
+  if (!sent.ok) throw new Error(sent.error.message);
+};
+const unitsForm = (s: Scratch) => (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([`codice;nome;tipo;padre;responsabile;membri\nI${s.planId.slice(0, 8)};Importato ${s.planId};Ufficio;;;\n`]), 'strutture.csv');
+  return form;
+};
+
 const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** The year-end values published to the public (a collecting period's values are provisional). */
+const publishValues = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.relazioni.publishPeriod(s.planId, '2024-12-31', true, SYSTEM);
+};
 /** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
 const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
   await close(t, s);
@@ -144,9 +165,9 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/revisions/{number}/approve', what: 'approve a revision', allowed: EDITORS, success: 200, prepare: openRevision(true), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1/approve`, body: {} }) },
   { method: 'DELETE', route: '/api/plans/{planId}/revisions/{number}', what: 'discard an empty revision', allowed: EDITORS, success: 200, prepare: openRevision(false), call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }) },
   { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of an unpublished plan', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
-  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
+  { method: 'GET', route: '/api/plans/{planId}/tree', what: 'tree of a published plan', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/tree` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
-  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
@@ -195,7 +216,26 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/publication', what: "publish a period's values", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-06-30/publication`, body: { published: true } }) },
   { method: 'GET', route: '/api/audit', what: 'the audit trail', allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/audit?planId=${s.planId}` }) },
   { method: 'GET', route: '/api/users', what: 'list accounts', allowed: ['admin'], success: 200, call: () => ({ path: '/api/users' }) },
-  { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: ['Ufficio X'], password: 'una password lunga' } }) },
+  { method: 'POST', route: '/api/users', what: 'create an account', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/users', body: { username: `new-${s.planId.slice(0, 8)}`, displayName: 'Nuovo', role: 'referente', units: [REFERENTE_UNIT], password: 'una password lunga' } }) },
+  { method: 'POST', route: '/api/users/{id}/temporary-password', what: 'set a temporary password', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}/temporary-password`, body: { password: 'temporanea 123' } }) },
+  { method: 'GET', route: '/api/units', what: 'the organisation registry', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/units' }) },
+  { method: 'POST', route: '/api/units', what: 'add a unit', allowed: ['admin'], success: 201, call: (s) => ({ path: '/api/units', body: { code: `N${s.planId.slice(0, 8)}`, name: `Nuova ${s.planId}`, kind: 'Ufficio' } }) },
+  { method: 'PATCH', route: '/api/units/{id}', what: 'change a unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}`, body: { kind: 'Servizio' } }) },
+  { method: 'DELETE', route: '/api/units/{id}', what: 'delete an unused unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}` }) },
+  { method: 'GET', route: '/api/units/export', what: 'export the registry', allowed: EDITORS, success: 200, call: () => ({ path: '/api/units/export?format=csv' }) },
+  { method: 'POST', route: '/api/units/import', what: 'import the registry', allowed: ['admin'], success: 200, call: (s) => ({ path: '/api/units/import', body: unitsForm(s) }) },
+  { method: 'GET', route: '/api/people', what: 'the people a person field names', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/people' }) },
+  { method: 'POST', route: '/api/plans/{planId}/reassign', what: 'bulk reassignment', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/reassign`, body: { nodes: ['B'], unitId: s.unitId } }) },
+  { method: 'GET', route: '/api/plans/{planId}/worklist', what: 'the worklist', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/worklist` }) },
+  { method: 'GET', route: '/api/plans/{planId}/dashboard', what: 'the completion dashboard', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard` }) },
+  { method: 'GET', route: '/api/plans/{planId}/dashboard/export', what: 'the dashboard as XLSX', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard/export` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "the review thread of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'the review thread of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/measurements/2024-12-31/reviews` }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'approve a value', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'approve', version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'send a value back', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'return', note: 'manca la fonte', version: 1 } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "answer a request on the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 201, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'answer', note: 'fonte aggiunta', version: 1 } }) },
+  { method: 'PUT', route: '/api/plans/{planId}/periods/{periodId}/deadline', what: "set a period's deadline", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/deadline`, body: { deadline: '2025-01-31' } }) },
+  { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/closing-preview', what: 'what closing would leave missing', allowed: EDITORS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/closing-preview` }) },
   { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
   { method: 'POST', route: '/api/users/me/password', what: 'change my password', allowed: SIGNED_IN, success: 200, freshSession: true, call: () => ({ path: '/api/users/me/password', body: { current: PASSWORD, next: PASSWORD } }) },
   { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
@@ -223,7 +263,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('authorization matrix on %s: ever
     if (published) await store.updatePlan(planId, { published: true }, SYSTEM);
     const user = await store.createUser({ username: `target-${counter++}`, displayName: 'x', role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
     if (!user.ok) throw new Error('user');
-    return { planId, userId: user.value.id };
+    const unit = await store.createUnit({ code: `S${counter++}`, name: `Scratch unit ${counter}`, kind: 'Ufficio' }, SYSTEM);
+    if (!unit.ok) throw new Error(unit.error.message);
+    return { planId, userId: user.value.id, unitId: unit.value.id };
   }
 
   const cells = ROWS.flatMap((row) => WHO.map((who) => ({ row, who })));

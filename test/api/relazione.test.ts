@@ -138,3 +138,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect((await anyone.get(`/api/plans/${planId}/relazione/validation?format=pdf`)).status).toBe(200);
   });
 });
+
+describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a published plan on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let anyone: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+    anyone = await t.as('public');
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it("shows a collecting period's values only once the controller publishes them, and never an internal note", async () => {
+    for (const to of ['collecting']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const indicator = tree.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => !i.derived);
+    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 6, version: indicator.version, notes: 'Dato estratto dal CRM', source: 'CRM interno', evidence: 'verbale-interno.pdf' });
+    expect(written.status, written.text).toBe(200);
+
+    // Not published: nothing of the period's values, in the tree or the exports.
+    expect((await anyone.get(`/api/plans/${planId}/tree`)).status).toBe(404);
+    expect((await anyone.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).status).toBe(404);
+    expect((await anyone.get(`/api/plans/${planId}/export?format=csv`)).status).toBe(404);
+
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/publication`, { published: true })).status).toBe(200);
+    const seen = await anyone.get(`/api/plans/${planId}/tree`);
+    expect(seen.status).toBe(200);
+    expect(seen.text).not.toContain('Dato estratto dal CRM');
+    expect(seen.text).not.toContain('CRM interno');
+    expect(seen.text).not.toContain('verbale-interno.pdf');
+    const shown = seen.body.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => i.id === indicator.id);
+    expect(shown).toMatchObject({ notes: null, source: null, evidence: null, enteredBy: null });
+    // The office still sees its note.
+    expect((await controller.get(`/api/plans/${planId}/tree`)).text).toContain('Dato estratto dal CRM');
+    const csv = await anyone.get(`/api/plans/${planId}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).not.toContain('Dato estratto dal CRM');
+
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/publication`, { published: false })).status).toBe(200);
+    expect((await anyone.get(`/api/plans/${planId}/tree`)).status).toBe(404);
+  });
+});

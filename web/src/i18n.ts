@@ -21,7 +21,7 @@ const it = {
   },
   tree: {
     title: 'Albero della performance', objective: 'Obiettivo', indicator: 'Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo',
-    kpi: 'Performance KPI', performance: 'Performance Obiettivo', expand: 'Espandi {{code}}', collapse: 'Comprimi {{code}}',
+    kpi: 'Performance KPI', performance: 'Performance Obiettivo', print: 'Stampa', expand: 'Espandi {{code}}', collapse: 'Comprimi {{code}}',
     expandAll: 'Espandi tutto', collapseAll: 'Comprimi tutto', details: 'Dettaglio di {{code}}', rows: '{{count}} righe', legend: 'Legenda',
     noPerformance: 'n.d.', summary: '{{objectives}} obiettivi: {{green}} verdi, {{yellow}} gialli, {{red}} rossi, {{none}} senza performance',
   },
@@ -50,9 +50,9 @@ const it = {
     excluded: 'escluso', history: 'Andamento nei periodi', audit: 'Registro delle modifiche', noAudit: 'Nessuna modifica registrata.', evidence: 'Evidenze',
     notes: 'Note', source: 'Fonte', owner: 'Responsabile', unit: 'Struttura', scoring: 'Regola di punteggio', indicators: 'Indicatori', when: 'Quando', who: 'Chi', what: 'Cosa',
     rule: {
-      on_off: 'Tutto o niente: 100 se il consuntivo rispetta il target ({{comparator}} {{target}}), altrimenti 0.',
+      on_off: 'Raggiunto/non raggiunto: 100 se il consuntivo rispetta il target ({{comparator}} {{target}}), altrimenti 0.',
       proportional: 'Proporzionale: consuntivo diviso target (o target diviso consuntivo per «≤»), al massimo 100.',
-      bands: 'A fasce: il punteggio della fascia raggiunta dal consuntivo.',
+      bands: 'A scaglioni: il punteggio dello scaglione raggiunto dal consuntivo.',
       threshold: 'A soglia: 0 alla soglia minima, 100 al target, in proporzione tra i due.',
     },
     derived: 'Il consuntivo è calcolato (media ponderata degli obiettivi figli), non inserito.',
@@ -174,7 +174,7 @@ const en: typeof it = {
   },
   tree: {
     title: 'Performance tree', objective: 'Objective', indicator: 'Indicator', weight: 'Weight', target: 'Target', actual: 'Actual',
-    kpi: 'KPI performance', performance: 'Objective performance', expand: 'Expand {{code}}', collapse: 'Collapse {{code}}',
+    kpi: 'KPI performance', performance: 'Objective performance', print: 'Print', expand: 'Expand {{code}}', collapse: 'Collapse {{code}}',
     expandAll: 'Expand all', collapseAll: 'Collapse all', details: 'Details of {{code}}', rows: '{{count}} rows', legend: 'Legend',
     noPerformance: 'n/a', summary: '{{objectives}} objectives: {{green}} green, {{yellow}} yellow, {{red}} red, {{none}} without performance',
   },
@@ -203,7 +203,7 @@ const en: typeof it = {
     excluded: 'excluded', history: 'Across periods', audit: 'Change log', noAudit: 'No changes recorded.', evidence: 'Evidence',
     notes: 'Notes', source: 'Source', owner: 'Owner', unit: 'Unit', scoring: 'Scoring rule', indicators: 'Indicators', when: 'When', who: 'Who', what: 'What',
     rule: {
-      on_off: 'All or nothing: 100 when the actual meets the target ({{comparator}} {{target}}), otherwise 0.',
+      on_off: 'Met/not met: 100 when the actual meets the target ({{comparator}} {{target}}), otherwise 0.',
       proportional: 'Proportional: actual divided by target (target by actual for “≤”), at most 100.',
       bands: 'Bands: the score of the band the actual reaches.',
       threshold: 'Threshold: 0 at the floor, 100 at the target, a straight line between.',

@@ -7,7 +7,9 @@ import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
 import type { RouteModule } from '../api.js';
+import { currentUser } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -54,7 +56,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const format = formatOf(c);
       const record = await readablePlan(c, store, planId);
-      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const requested = c.req.query('period') || undefined;
+      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const period = computed.snapshot.period;
       const render = (): Promise<Uint8Array> =>
         renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date() });

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
-import type { IndicatorPatch, UserRecord } from '../../store/index.js';
+import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DecimalText, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
+import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, language, LANGUAGES, param } from '../validation.js';
@@ -35,6 +36,8 @@ const NewNode = z.object({
   weight: Weight.nullable().optional(),
   owner: z.string().max(200).nullable().optional(),
   unit: z.string().max(200).nullable().optional(),
+  unitId: z.string().min(1).max(200).nullable().optional(),
+  personId: z.string().min(1).max(200).nullable().optional(),
 }).strict();
 const NodePatch = z.object({
   title: z.string().trim().min(1).max(500).optional(),
@@ -42,6 +45,8 @@ const NodePatch = z.object({
   weight: Weight.nullable().optional(),
   owner: z.string().max(200).nullable().optional(),
   unit: z.string().max(200).nullable().optional(),
+  unitId: z.string().min(1).max(200).nullable().optional(),
+  personId: z.string().min(1).max(200).nullable().optional(),
   version: z.number().int().min(0).optional(),
 }).strict();
 const IndicatorFields = {
@@ -56,6 +61,8 @@ const IndicatorFields = {
   owner: z.string().max(200).nullable().optional(),
   source: z.string().max(2000).nullable().optional(),
   notes: z.string().max(5000).nullable().optional(),
+  unitId: z.string().min(1).max(200).nullable().optional(),
+  personId: z.string().min(1).max(200).nullable().optional(),
   // The three-year horizon: the baseline in the indicator's unit and its year, the targets of the plan's year + 1 and + 2.
   baseline: Value.nullable().optional(),
   baselineYear: z.number().int().min(1900).max(2100).nullable().optional(),
@@ -65,6 +72,16 @@ const NewIndicator = z.object(IndicatorFields).strict();
 const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(IndicatorFields).map(([k, v]) => [k, v.optional()])), version: z.number().int().min(0) }).strict() as unknown as z.ZodType<
   Partial<z.infer<typeof NewIndicator>> & { version: number }
 >;
+
+/** A unit named by its name in a request must be in the registry (400 naming `unit` otherwise); it is passed on by id. */
+async function unitByName<T extends { unit?: string | null | undefined; unitId?: string | null | undefined }>(store: Store, input: T): Promise<Omit<T, 'unit'> & { unitId?: string | null }> {
+  const { unit, ...rest } = input;
+  if (unit === undefined || rest.unitId !== undefined) return rest;
+  if (unit === null || unit.trim() === '') return { ...rest, unitId: null };
+  const found = await store.findUnitsByName([unit]);
+  if (found.ids.length === 0) throw new HttpError(400, 'invalid-body', `unit: there is no unit "${unit}" in the registry`, { issues: [{ severity: 'error', code: 'unknown-unit', message: `unit: there is no unit "${unit}" in the registry`, location: { field: 'unit' } }] });
+  return { ...rest, unitId: found.ids[0]! };
+}
 
 function amount(value: string | number | boolean | null | undefined, unit: string, field: string): Amount | null {
   if (value === null || value === undefined) return null;
@@ -120,7 +137,9 @@ export interface TreeAnswer {
  */
 export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
   const plan = await readablePlanFor(store, read.planId, read.user);
-  const computed = await trees.computed(read.planId, read.period, plan.dataVersion);
+  // The public sees a period's values only when final or published by the controller.
+  const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
+  const computed = await trees.computed(read.planId, period, plan.dataVersion);
   if (read.under !== undefined && computed.evaluation.node(read.under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
@@ -172,7 +191,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const code = param(c, 'code');
       const lang = language(c);
       await readablePlan(c, store, planId);
-      const computed = await trees.computed(planId, c.req.query('period') || undefined);
+      const requested = c.req.query('period') || undefined;
+      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const explanation = explainNode(computed.evaluation, code, lang);
       if (explanation === undefined) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
       // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.
@@ -184,14 +204,14 @@ export const treeRoutes: RouteModule = (api, deps) => {
 
   api.route({ method: 'post', path: '/api/plans/:planId/nodes', tag: 'tree', summary: 'Add an objective', access: 'admin, controller', body: NewNode, responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-    const input = await body(c, NewNode);
+    const input = await unitByName(store, await body(c, NewNode));
     const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
     return c.json({ code: input.code, ...meta }, 201);
   });
 
   api.route({ method: 'patch', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale', access: 'admin, controller', body: NodePatch, responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' } }, async (c) => {
     const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-    const { version, ...patch } = await body(c, NodePatch);
+    const { version, ...patch } = await unitByName(store, await body(c, NodePatch));
     const code = param(c, 'code');
     return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
   });
@@ -221,6 +241,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
           owner: input.owner ?? null,
           source: input.source ?? null,
           notes: input.notes ?? null,
+          unitId: input.unitId ?? null,
+          personId: input.personId ?? null,
           ...horizon(input, input.unit),
         },
         actorOf(user),
@@ -254,7 +276,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       }
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);
-      for (const k of ['name', 'weight', 'comparator', 'tolerance', 'owner', 'source', 'notes', 'unit'] as const) if (has(k)) patch[k] = input[k] ?? null;
+      for (const k of ['name', 'weight', 'comparator', 'tolerance', 'owner', 'source', 'notes', 'unit', 'unitId', 'personId'] as const) if (has(k)) patch[k] = input[k] ?? null;
       if (has('target')) patch.target = amount(input.target, unit!, 'target');
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);

@@ -6,6 +6,7 @@ import { actorOf, checkPassword, hashPassword, MIN_PASSWORD, requireRole, requir
 import { HttpError, must } from '../errors.js';
 import { ADMINS } from '../permissions.js';
 import { body, invalidField, param } from '../validation.js';
+import type { Store } from '../../store/index.js';
 import { userView } from './session.js';
 
 const Password = z.string().min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`).max(200);
@@ -15,17 +16,36 @@ const Email = z
   .union([z.string().trim().max(254), z.null()])
   .refine((v) => v === null || v === '' || isEmail(v), 'an email address such as nome.cognome@ente.it')
   .optional();
+const UnitIds = z.array(z.string().min(1).max(200)).max(100);
+const TemporaryPassword = z.object({ password: z.string().min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`).max(200) }).strict();
+
+/** Units named in a request, by id or by name (names must be in the registry: 400 naming the field otherwise). */
+async function unitIdsOf(store: Store, input: { units?: readonly string[] | undefined; unitIds?: readonly string[] | undefined }): Promise<string[] | undefined> {
+  if (input.units === undefined && input.unitIds === undefined) return undefined;
+  const ids = [...(input.unitIds ?? [])];
+  const known = new Set((await store.listUnits()).map((u) => u.id));
+  ids.forEach((id, k) => {
+    if (!known.has(id)) throw invalidField(`unitIds.${k}`, `there is no unit ${id} in the registry`);
+  });
+  if (input.units !== undefined && input.units.length > 0) {
+    const found = await store.findUnitsByName(input.units);
+    if (found.unknown.length > 0) throw invalidField(`units.${input.units.indexOf(found.unknown[0]!)}`, `there is no unit "${found.unknown[0]}" in the registry (add it under Strutture first)`);
+    for (const id of found.ids) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
 const NewUser = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, '2–64 letters, digits, dots, dashes, underscores or @'),
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(ROLES as [Role, ...Role[]]),
-    units: Units.default([]),
+    units: Units.optional(),
+    unitIds: UnitIds.optional(),
     email: Email,
     password: Password,
   })
   .strict();
-const UserPatch = z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), units: Units.optional(), active: z.boolean().optional(), email: Email, password: Password.optional() }).strict();
+const UserPatch = z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), units: Units.optional(), unitIds: UnitIds.optional(), active: z.boolean().optional(), email: Email, password: Password.optional() }).strict();
 const PasswordChange = z.object({ current: z.string().min(1).max(1000), next: Password }).strict();
 
 export const userRoutes: RouteModule = (api, deps) => {
@@ -41,7 +61,8 @@ export const userRoutes: RouteModule = (api, deps) => {
     const input = await body(c, NewUser);
     const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
     if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', `another account has the email ${email}`);
-    const user = must(await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, units: input.units, passwordHash: await hashPassword(input.password) }, actorOf(admin)));
+    const unitIds = (await unitIdsOf(store, input)) ?? [];
+    const user = must(await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)));
     if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
     return c.json(userView({ ...user, email }), 201);
   });
@@ -59,17 +80,38 @@ export const userRoutes: RouteModule = (api, deps) => {
 
   api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", access: 'admin', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c) => {
     const admin = requireRole(c, ADMINS, 'change accounts');
-    const { password, email, ...patch } = await body(c, UserPatch);
+    const { password, units, unitIds, email, ...patch } = await body(c, UserPatch);
     const id = param(c, 'id');
+    const ids = await unitIdsOf(store, { units, unitIds });
     if (email !== undefined) {
       const changed = await store.emails.setEmail(id, email, actorOf(admin));
       if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', changed.error.message);
       must(changed);
     }
-    const updated = await store.updateUser(id, { ...patch, ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin));
+    const updated = await store.updateUser(id, { ...patch, ...(ids !== undefined ? { unitIds: ids } : {}), ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin));
     // A new role, units, password or a deactivation applies to the account's open sessions at once.
     deps.sessions.forgetUser(id);
     const user = must(updated);
     return c.json(userView(user));
   });
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/users/:id/temporary-password',
+      tag: 'users',
+      summary: 'Set a temporary password: the account’s sessions end, and at the next sign-in nothing else is allowed until the user changes it',
+      access: 'admin',
+      body: TemporaryPassword,
+      responses: { 200: 'the user (mustChangePassword: true)', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
+    },
+    async (c) => {
+      const admin = requireRole(c, ADMINS, 'set passwords');
+      const input = await body(c, TemporaryPassword);
+      const id = param(c, 'id');
+      const updated = await store.updateUser(id, { passwordHash: await hashPassword(input.password), mustChangePassword: true }, actorOf(admin));
+      deps.sessions.forgetUser(id);
+      return c.json(userView(must(updated)));
+    },
+  );
 };

@@ -71,8 +71,12 @@ export const yearRoutes: RouteModule = (api, deps) => {
       const user = requireRole(c, PLAN_EDITORS, 'make next year’s plan');
       const input = await body(c, NextYear);
       const planId = param(c, 'planId');
-      await readablePlan(c, store, planId);
-      const plan = must(await store.nextYear(planId, input, actorOf(user)));
+      const source = await readablePlan(c, store, planId);
+      // The year end as the tree shows it, when cached (the plan open on screen): the store uses it if
+      // still current. Otherwise the store reads the plan itself (cheaper than making a tree to throw away).
+      const computed = deps.trees.cachedAt(planId, '', source.dataVersion);
+      const basis = computed === undefined ? {} : { basis: { snapshot: computed.snapshot, evaluation: computed.evaluation, dataVersion: computed.dataVersion } };
+      const plan = must(await store.nextYear(planId, { ...input, ...basis }, actorOf(user)));
       return c.json(planView(plan), 201);
     },
   );

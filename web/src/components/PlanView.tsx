@@ -15,6 +15,8 @@ import { PeriodsPanel } from './PeriodsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
+import { PrintTree, usePrinting } from './PrintTree.js';
+import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -96,6 +98,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     return set;
   }, [tree, shown]);
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
+  const [printing, print] = usePrinting();
   const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang)), [simulation]);
 
   const onToggle = useCallback((code: string) => {
@@ -343,11 +346,19 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set(tree.objectives.map((o) => o.code)))}>
           {t('tree.collapseAll')}
         </button>
+        <button type="button" className="btn btn-sm btn-link p-0" onClick={print} data-testid="print">
+          {t('tree.print')}
+        </button>
         {can.managePlans(role) && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>
       </div>
+      {printing &&
+        createPortal(
+          <PrintTree doc={shown} rows={visibleRows(shown.objectives, filters, new Set())} periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`} />,
+          document.body,
+        )}
       <div className="plan-layout">
         <TreeTable rows={rows} selection={selection} onSelect={setSelection} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
         {selection !== null && (

@@ -1,0 +1,198 @@
+/**
+ * The monitoring campaign, computed from one read of the plan (`Store.campaignData`): who must
+ * enter what (each indicator's unit and person: its own, else its objective's or the nearest
+ * ancestor's), the state of each value (da compilare, compilato, da integrare, approvato), the
+ * worklist, the completion dashboard per unit and period, and the closing checklist.
+ */
+import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type UnitRecord, type UserRecord } from '../store/index.js';
+import { assignedTo, type Assignment } from './permissions.js';
+
+/** to_enter: da compilare; entered: compilato (waiting for review); returned: da integrare; approved: approvato. */
+export type WorkState = 'to_enter' | 'entered' | 'returned' | 'approved';
+export const WORK_STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
+
+export interface WorkItem {
+  readonly indicatorId: string;
+  readonly indicator: string;
+  readonly node: string;
+  readonly objective: string;
+  readonly unitId: string | null;
+  readonly unit: string | null;
+  readonly personId: string | null;
+  readonly person: string | null;
+  readonly periodId: string;
+  readonly deadline: string | null;
+  readonly state: WorkState;
+  /** Missing (or sent back) after the deadline, in a period still open for values. */
+  readonly late: boolean;
+  /** The value's version (0: nothing entered): send it with a review step or a new value. */
+  readonly version: number;
+  readonly enteredBy: string | null;
+  readonly enteredAt: string | null;
+  /** The latest review step on this value, if it is about the current version. */
+  readonly review: { action: ReviewRecord['action']; note: string | null; by: string; at: string } | null;
+}
+
+export interface Counts {
+  expected: number;
+  entered: number;
+  toReview: number;
+  returned: number;
+  approved: number;
+  missing: number;
+  late: number;
+}
+
+const zero = (): Counts => ({ expected: 0, entered: 0, toReview: 0, returned: 0, approved: 0, missing: 0, late: 0 });
+
+export function stateOf(m: { version: number } | undefined, review: ReviewRecord | undefined): WorkState {
+  if (m === undefined) return 'to_enter';
+  if (review === undefined || review.measurementVersion !== m.version) return 'entered';
+  return review.action === 'approve' ? 'approved' : review.action === 'return' ? 'returned' : 'entered';
+}
+
+/** Today's date (UTC) as ISO text. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+interface Resolved {
+  readonly id: string;
+  readonly name: string;
+  readonly node: string;
+  readonly objective: string;
+  readonly unitId: string | null;
+  readonly personId: string | null;
+  readonly assignment: Assignment;
+}
+
+export class Campaign {
+  private readonly resolved: Resolved[];
+  private readonly unitNames: Map<string, string>;
+  private readonly people: Map<string, string>;
+
+  constructor(
+    readonly data: CampaignData,
+    units: readonly UnitRecord[],
+    users: readonly UserRecord[],
+    private readonly day: string = today(),
+  ) {
+    this.unitNames = new Map(units.map((u) => [u.id, u.name]));
+    this.people = new Map(users.map((u) => [u.id, u.displayName]));
+    const nodes = new Map(data.nodes.map((n) => [n.code, n]));
+    // Per objective: the chain of owners, unit names, unit ids and persons up to the root, nearest first.
+    const chains = new Map<string, { owners: string[]; unitNames: string[]; unitIds: string[]; personIds: string[] }>();
+    const chain = (code: string) => {
+      let found = chains.get(code);
+      if (found !== undefined) return found;
+      const owners: string[] = [];
+      const unitNames: string[] = [];
+      const unitIds: string[] = [];
+      const personIds: string[] = [];
+      for (let at: string | null = code, guard = 0; at !== null && guard < 64; guard++) {
+        const n = nodes.get(at);
+        if (n === undefined) break;
+        if (n.owner !== null) owners.push(n.owner);
+        if (n.unitId !== null) (unitIds.push(n.unitId), unitNames.push(this.unitNames.get(n.unitId) ?? ''));
+        if (n.personId !== null) personIds.push(n.personId);
+        at = n.parent;
+      }
+      found = { owners, unitNames, unitIds, personIds };
+      chains.set(code, found);
+      return found;
+    };
+    this.resolved = data.indicators
+      .filter((i) => !i.derived)
+      .map((i) => {
+        const c = chain(i.node);
+        const unitIds = i.unitId === null ? c.unitIds : [i.unitId, ...c.unitIds];
+        const personIds = i.personId === null ? c.personIds : [i.personId, ...c.personIds];
+        return {
+          id: i.id,
+          name: i.name,
+          node: i.node,
+          objective: nodes.get(i.node)?.title ?? i.node,
+          unitId: unitIds[0] ?? null,
+          personId: personIds[0] ?? null,
+          assignment: { indicatorOwner: i.owner, nodeOwners: c.owners, nodeUnits: c.unitNames, unitIds, personIds },
+        };
+      });
+  }
+
+  period(id: string | undefined): PeriodRecord | undefined {
+    if (id !== undefined) return this.data.periods.find((p) => p.id === id);
+    return currentPeriod(this.data.periods);
+  }
+
+  /** Every value to enter in the period, in plan order; `user` (a referente) keeps only theirs. */
+  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string | null; personId?: string; state?: WorkState } = {}): WorkItem[] {
+    const measured = this.data.measurements.get(period.id) ?? new Map();
+    const reviews = this.data.reviews.get(period.id) ?? new Map();
+    const open = !isLocked(period.state);
+    const out: WorkItem[] = [];
+    for (const r of this.resolved) {
+      if (filter.mineFor !== undefined && !assignedTo(filter.mineFor, r.assignment)) continue;
+      if (filter.unitId !== undefined && r.unitId !== filter.unitId) continue;
+      if (filter.personId !== undefined && r.personId !== filter.personId) continue;
+      const m = measured.get(r.id);
+      const review = reviews.get(r.id);
+      const state = stateOf(m, review);
+      if (filter.state !== undefined && state !== filter.state) continue;
+      const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
+      out.push({
+        indicatorId: r.id,
+        indicator: r.name,
+        node: r.node,
+        objective: r.objective,
+        unitId: r.unitId,
+        unit: r.unitId === null ? null : (this.unitNames.get(r.unitId) ?? null),
+        personId: r.personId,
+        person: r.personId === null ? null : (this.people.get(r.personId) ?? null),
+        periodId: period.id,
+        deadline: period.deadline,
+        state,
+        late: open && period.deadline !== null && this.day > period.deadline && (state === 'to_enter' || state === 'returned'),
+        version: m?.version ?? 0,
+        enteredBy: m?.enteredBy ?? null,
+        enteredAt: m?.enteredAt ?? null,
+        review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, at: current.at },
+      });
+    }
+    return out;
+  }
+
+  /** Per period and unit (null: no unit assigned): expected, entered, waiting for review, sent back, approved, missing, late. */
+  dashboard(): { rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts>; totals: Array<{ periodId: string } & Counts> } {
+    const rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts> = [];
+    const totals: Array<{ periodId: string } & Counts> = [];
+    for (const period of this.data.periods) {
+      const measured = this.data.measurements.get(period.id) ?? new Map();
+      const reviews = this.data.reviews.get(period.id) ?? new Map();
+      const open = !isLocked(period.state);
+      const overdue = open && period.deadline !== null && this.day > period.deadline;
+      const byUnit = new Map<string | null, Counts>();
+      const total = zero();
+      for (const r of this.resolved) {
+        let c = byUnit.get(r.unitId);
+        if (c === undefined) (c = zero()), byUnit.set(r.unitId, c);
+        const state = stateOf(measured.get(r.id), reviews.get(r.id));
+        for (const counts of [c, total]) {
+          counts.expected++;
+          if (state === 'to_enter') counts.missing++;
+          else counts.entered++;
+          if (state === 'entered') counts.toReview++;
+          else if (state === 'returned') counts.returned++;
+          else if (state === 'approved') counts.approved++;
+          if (overdue && (state === 'to_enter' || state === 'returned')) counts.late++;
+        }
+      }
+      const units = [...byUnit.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : (this.unitNames.get(a) ?? '').localeCompare(this.unitNames.get(b) ?? '', 'it')));
+      for (const [unitId, counts] of units) rows.push({ periodId: period.id, unitId, unit: unitId === null ? null : (this.unitNames.get(unitId) ?? null), ...counts });
+      totals.push({ periodId: period.id, ...total });
+    }
+    return { rows, totals };
+  }
+}
+
+/** The period values are being entered for: the first collecting one, else the first open, else the last. */
+export function currentPeriod(periods: readonly PeriodRecord[]): PeriodRecord | undefined {
+  return periods.find((p) => p.state === 'collecting') ?? periods.find((p) => p.state === 'open') ?? periods[periods.length - 1];
+}

@@ -1,0 +1,258 @@
+/**
+ * The monitoring campaign over HTTP: the worklist ("Le mie misurazioni"), the completion dashboard
+ * (and its XLSX), the review of entered values (approve, request more, answer), a period's
+ * deadline, and the closing checklist shown before a period is closed.
+ */
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { PeriodRecord, Store, UserRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole, requireUser } from '../auth.js';
+import { Campaign, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
+import { HttpError, must } from '../errors.js';
+import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
+import { body, param } from '../validation.js';
+import { readablePlan } from './plans.js';
+
+const READERS = ['admin', 'controller', 'oiv'] as const;
+const Review = z.object({ action: z.enum(['approve', 'return', 'answer']), note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
+const Deadline = z.object({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').nullable() }).strict();
+
+const STATE_WORDS: Record<WorkState, string> = { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' };
+
+async function campaignOf(store: Store, planId: string): Promise<Campaign> {
+  const data = await store.campaignData(planId);
+  if (data === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  return new Campaign(data, await store.listUnits(), await store.listUsers());
+}
+
+function periodOf(campaign: Campaign, id: string | undefined): PeriodRecord {
+  const period = campaign.period(id === '' ? undefined : id);
+  if (period === undefined) throw new HttpError(404, 'not-found', id === undefined ? 'this plan has no monitoring period' : `the plan has no period ${id}`);
+  return period;
+}
+
+const countStates = (items: readonly WorkItem[]): Record<WorkState, number> & { late: number } => {
+  const counts = { to_enter: 0, entered: 0, returned: 0, approved: 0, late: 0 };
+  for (const i of items) (counts[i.state]++, i.late && counts.late++);
+  return counts;
+};
+
+export const campaignRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/worklist',
+      tag: 'campaign',
+      summary: 'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved); a referente sees only theirs',
+      access: 'signed in (a referente: the indicators assigned to them or their units)',
+      query: {
+        period: 'the period id (default: the first collecting, else open, period)',
+        unit: 'only this unit id (`none`: indicators with no unit)',
+        person: 'only this person (user id)',
+        state: { description: 'only this state', values: WORK_STATES },
+      },
+      responses: { 200: '{period, periods, items, counts}', 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      const state = c.req.query('state');
+      if (state !== undefined && !(WORK_STATES as readonly string[]).includes(state)) throw new HttpError(400, 'invalid-query', `state must be one of ${WORK_STATES.join(', ')}`);
+      const campaign = await campaignOf(store, planId);
+      const period = periodOf(campaign, c.req.query('period'));
+      const unit = c.req.query('unit');
+      const person = c.req.query('person');
+      const items = campaign.items(period, {
+        ...(user.role === 'referente' ? { mineFor: user } : {}),
+        ...(unit !== undefined && unit !== '' ? { unitId: unit === 'none' ? null : unit } : {}),
+        ...(person !== undefined && person !== '' ? { personId: person } : {}),
+        ...(state !== undefined ? { state: state as WorkState } : {}),
+      });
+      return c.json({ planId, period, periods: campaign.data.periods, items, counts: countStates(items) });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/dashboard',
+      tag: 'campaign',
+      summary: 'Completion per unit and period: expected, entered, waiting for review, sent back, approved, missing, late',
+      access: 'admin, controller, oiv',
+      responses: { 200: '{planId, today, periods, rows, totals}', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+    },
+    async (c) => {
+      requireRole(c, READERS, 'read the completion dashboard');
+      const planId = param(c, 'planId');
+      const campaign = await campaignOf(store, planId);
+      const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
+      const { rows, totals } = campaign.dashboard();
+      return c.json({ planId, today: new Date().toISOString().slice(0, 10), periods: campaign.data.periods, rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })), totals });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/dashboard/export',
+      tag: 'campaign',
+      summary: 'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved',
+      access: 'admin, controller, oiv',
+      responses: { 200: 'the workbook (attachment)', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+    },
+    async (c) => {
+      requireRole(c, READERS, 'read the completion dashboard');
+      const planId = param(c, 'planId');
+      const campaign = await campaignOf(store, planId);
+      const workbook = new ExcelJS.Workbook();
+      workbook.creator = 'Albero';
+      const sheet = workbook.addWorksheet('Completamento');
+      sheet.columns = [
+        { header: 'Periodo', key: 'period', width: 16 },
+        { header: 'Scadenza', key: 'deadline', width: 12 },
+        { header: 'Struttura', key: 'unit', width: 36 },
+        { header: 'Attesi', key: 'expected', width: 9 },
+        { header: 'Inseriti', key: 'entered', width: 9 },
+        { header: 'Da rivedere', key: 'toReview', width: 12 },
+        { header: 'Da integrare', key: 'returned', width: 12 },
+        { header: 'Approvati', key: 'approved', width: 10 },
+        { header: 'Mancanti', key: 'missing', width: 10 },
+        { header: 'In ritardo', key: 'late', width: 10 },
+        { header: 'Completamento', key: 'share', width: 14 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      sheet.views = [{ state: 'frozen', ySplit: 1 }];
+      const periods = new Map(campaign.data.periods.map((p) => [p.id, p]));
+      for (const r of campaign.dashboard().rows) {
+        const p = periods.get(r.periodId)!;
+        const row = sheet.addRow({ ...r, period: p.label, deadline: p.deadline ?? '', unit: r.unit ?? '(senza struttura)', share: r.expected === 0 ? 0 : r.entered / r.expected });
+        row.getCell('share').numFmt = '0.0%';
+      }
+      const list = workbook.addWorksheet('Da completare');
+      list.columns = [
+        { header: 'Periodo', key: 'period', width: 16 },
+        { header: 'Struttura', key: 'unit', width: 30 },
+        { header: 'Responsabile', key: 'person', width: 24 },
+        { header: 'Obiettivo', key: 'node', width: 12 },
+        { header: 'Indicatore', key: 'indicator', width: 50 },
+        { header: 'Stato', key: 'state', width: 14 },
+        { header: 'In ritardo', key: 'late', width: 10 },
+        { header: 'Richiesta', key: 'note', width: 40 },
+      ];
+      list.getRow(1).font = { bold: true };
+      list.views = [{ state: 'frozen', ySplit: 1 }];
+      for (const p of campaign.data.periods) {
+        for (const i of campaign.items(p)) {
+          if (i.state === 'approved') continue;
+          list.addRow({ period: p.label, unit: i.unit ?? '(senza struttura)', person: i.person ?? '', node: i.node, indicator: i.indicator, state: STATE_WORDS[i.state], late: i.late ? 'sì' : '', note: i.review?.action === 'return' ? (i.review.note ?? '') : '' });
+        }
+      }
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      return c.body(bytes, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="completamento.xlsx"' });
+    },
+  );
+
+  /** The value's assignment decides whether a referente may read or answer its review. */
+  const mayHandle = async (user: UserRecord, planId: string, indicatorId: string): Promise<void> => {
+    const context = await store.indicatorContext(planId, indicatorId);
+    if (context === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+    if (user.role === 'referente' && !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })) {
+      throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
+    }
+  };
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
+      tag: 'campaign',
+      summary: "A value's review thread: approvals, requests for more (richieste di integrazione) and answers, oldest first, each with the value version it was about",
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
+      responses: { 200: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      const periodId = param(c, 'periodId');
+      await readablePlan(c, store, planId);
+      await mayHandle(user, planId, indicatorId);
+      if ((await store.listPeriods(planId))?.some((p) => p.id === periodId) !== true) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
+      const steps = await store.listReviews(planId, indicatorId, periodId);
+      const m = await store.getMeasurement(planId, indicatorId, periodId);
+      const last = steps[steps.length - 1];
+      return c.json({ state: stateOf(m, last), version: m?.version ?? 0, steps });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
+      tag: 'campaign',
+      summary: 'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente). A new value after either goes back to review',
+      access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
+      body: Review,
+      responses: { 201: 'the review step', 400: 'invalid body', 401: 'not signed in', 403: 'role or not yours', 404: 'unknown plan, indicator or period', 409: 'the value changed since (details.current.version)', 422: 'nothing to review, already approved, no request to answer, or a request without its text', 423: 'period-locked' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const input = await body(c, Review);
+      const planId = param(c, 'planId');
+      const indicatorId = param(c, 'indicatorId');
+      if (input.action === 'answer') {
+        if (!['admin', 'controller', 'referente'].includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not answer a request for more`);
+        await mayHandle(user, planId, indicatorId);
+      } else requireRole(c, PLAN_EDITORS, 'approve values or send them back');
+      const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user)));
+      return c.json(step, 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/plans/:planId/periods/:periodId/deadline',
+      tag: 'campaign',
+      summary: "Set a period's data-entry deadline (null: none); values missing after it are late",
+      access: 'admin, controller',
+      body: Deadline,
+      responses: { 200: 'the period', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'set deadlines');
+      const input = await body(c, Deadline);
+      return c.json(must(await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user))));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/periods/:periodId/closing-preview',
+      tag: 'campaign',
+      summary: 'Before closing a period: the values still missing, waiting for review and sent back, with counts (the web app asks for confirmation with this list)',
+      access: 'admin, controller',
+      responses: { 200: '{period, counts, missing, toReview, returned}', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      requireRole(c, PLAN_EDITORS, 'close periods');
+      const campaign = await campaignOf(store, param(c, 'planId'));
+      const periodId = param(c, 'periodId');
+      const period = campaign.data.periods.find((p) => p.id === periodId);
+      if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
+      const items = campaign.items(period);
+      return c.json({
+        period,
+        counts: { expected: items.length, ...countStates(items) },
+        missing: items.filter((i) => i.state === 'to_enter'),
+        toReview: items.filter((i) => i.state === 'entered'),
+        returned: items.filter((i) => i.state === 'returned'),
+      });
+    },
+  );
+};

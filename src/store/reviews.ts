@@ -1,0 +1,148 @@
+/**
+ * The monitoring campaign's store side: the review of entered values (approve, ask for more, answer),
+ * period deadlines, and one read of everything the worklist, dashboard and closing checklist need.
+ *
+ * A review step is about one version of a value: a new value after an approval or a request makes
+ * that step stale, so the value is back to review without anyone resetting anything.
+ */
+import { one, type Db, type Queryable, type Row } from './db.js';
+import { isIsoDate, isLocked } from './periods.js';
+import type { Actor, CampaignData, Failure, PeriodRecord, PeriodState, PlanRecord, Result, ReviewAction, ReviewRecord } from './types.js';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const now = (): string => new Date().toISOString();
+
+function reviewRecord(r: Row): ReviewRecord {
+  return {
+    id: Number(r.id),
+    indicatorId: String(r.indicator_id),
+    periodId: String(r.period_id),
+    measurementVersion: Number(r.measurement_version),
+    action: r.action as ReviewAction,
+    note: r.note === null || r.note === undefined ? null : String(r.note),
+    by: String(r.username),
+    at: String(r.at),
+  };
+}
+
+export class Reviews {
+  constructor(
+    private readonly db: Db,
+    private readonly periodRecord: (r: Row) => PeriodRecord,
+    private readonly planRecord: (q: Queryable, planId: string) => Promise<PlanRecord | undefined>,
+  ) {}
+
+  async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    if (deadline !== null && !isIsoDate(deadline)) return fail('invalid', `${deadline} is not a date (YYYY-MM-DD)`, { field: 'deadline' });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      const before = this.periodRecord(row);
+      await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
+      const after = this.periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
+      await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'period', ?, ?, NULL, NULL, ?, ?, NULL)`, [
+        now(),
+        actor.id,
+        actor.username,
+        periodId,
+        planId,
+        JSON.stringify({ deadline: before.deadline }),
+        JSON.stringify({ deadline: after.deadline }),
+      ]);
+      return ok(after);
+    });
+  }
+
+  async review(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
+    const text = note?.trim() || null;
+    if (action !== 'approve' && text === null) return fail('invalid', action === 'return' ? 'a request for more (richiesta di integrazione) needs its text' : 'an answer needs its text', { field: 'note' });
+    return this.db.transaction(async (tx) => {
+      // Share-lock the period like a value write: a closing waits for the review in flight.
+      const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (isLocked(period.state as PeriodState)) return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`, { period: this.periodRecord(period) });
+      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [planId, indicatorId, periodId]);
+      if (m === undefined) {
+        if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+        return fail('invalid', 'nothing was entered for this indicator in this period: there is nothing to review', { field: 'version' });
+      }
+      const version = Number(m.version);
+      if (version !== expectedVersion) return fail('conflict', `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`, { current: { version } });
+      const last = await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]);
+      const lastStep = last === undefined ? undefined : reviewRecord(last);
+      const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
+      if (action === 'answer' && current !== 'return') return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' });
+      if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' });
+      const at = now();
+      await tx.run(`INSERT INTO measurement_reviews (plan_id, indicator_id, period_id, measurement_version, action, note, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        planId,
+        indicatorId,
+        periodId,
+        version,
+        action,
+        text,
+        actor.id,
+        actor.username,
+        at,
+      ]);
+      const step = reviewRecord((await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]))!);
+      const node = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, 'review', ?, ?, ?, ?, ?, ?, ?)`, [
+        at,
+        actor.id,
+        actor.username,
+        action === 'approve' ? 'approve' : action === 'return' ? 'return' : 'answer',
+        `${indicatorId}@${periodId}`,
+        planId,
+        node === undefined ? null : String(node.node_code),
+        indicatorId,
+        JSON.stringify({ review: current ?? null, version }),
+        JSON.stringify({ review: action, version }),
+        text,
+      ]);
+      return ok(step);
+    });
+  }
+
+  async list(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]> {
+    return (await this.db.all(`SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id`, [planId, indicatorId, periodId])).map(reviewRecord);
+  }
+
+  /** One transaction: the plan's structure, assignments, every period's values (versions only) and latest review steps. */
+  async campaign(planId: string): Promise<CampaignData | undefined> {
+    return this.db.transaction(async (tx) => {
+      const record = await this.planRecord(tx, planId);
+      if (record === undefined) return undefined;
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(this.periodRecord);
+      const nodes = (await tx.all(`SELECT code, parent, title, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId])).map((r) => ({
+        code: String(r.code),
+        parent: r.parent === null ? null : String(r.parent),
+        title: String(r.title),
+        owner: r.owner === null ? null : String(r.owner),
+        unitId: r.unit_id === null ? null : String(r.unit_id),
+        personId: r.person_id === null ? null : String(r.person_id),
+      }));
+      const indicators = (await tx.all(`SELECT id, node_code, name, owner, unit_id, person_id, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId])).map((r) => ({
+        id: String(r.id),
+        node: String(r.node_code),
+        name: String(r.name),
+        owner: r.owner === null ? null : String(r.owner),
+        unitId: r.unit_id === null ? null : String(r.unit_id),
+        personId: r.person_id === null ? null : String(r.person_id),
+        derived: r.formula !== null && String(r.formula).includes('children_mean'),
+      }));
+      const measurements = new Map<string, Map<string, { version: number; state: string; enteredBy: string | null; enteredAt: string }>>();
+      for (const p of periods) measurements.set(p.id, new Map());
+      for (const r of await tx.all(`SELECT period_id, indicator_id, version, state, entered_by, entered_at FROM measurements WHERE plan_id = ?`, [planId])) {
+        measurements.get(String(r.period_id))?.set(String(r.indicator_id), { version: Number(r.version), state: String(r.state), enteredBy: r.entered_by === null ? null : String(r.entered_by), enteredAt: String(r.entered_at) });
+      }
+      const reviews = new Map<string, Map<string, ReviewRecord>>();
+      for (const p of periods) reviews.set(p.id, new Map());
+      // Rows in id order: the last one per value is its latest step.
+      for (const r of await tx.all(`SELECT * FROM measurement_reviews WHERE plan_id = ? ORDER BY id`, [planId])) reviews.get(String(r.period_id))?.set(String(r.indicator_id), reviewRecord(r));
+      return { record, periods, nodes, indicators, measurements, reviews };
+    });
+  }
+}

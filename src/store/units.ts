@@ -1,0 +1,515 @@
+/**
+ * The organisation registry: units (strutture) as records, with a parent, a head and members.
+ * Users belong to units by id; objectives and indicators are assigned to a unit (and optionally a
+ * person) by id. Names are matched trimmed and case-insensitively (`unitKey`), so
+ * "Ufficio internazionalizzazione " finds "Ufficio Internazionalizzazione".
+ */
+import { randomUUID } from 'node:crypto';
+import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const now = (): string => new Date().toISOString();
+
+/** The kinds a unit usually has in an Italian public body (any other text is accepted too). */
+export const UNIT_KINDS: readonly string[] = ['Area', 'Dipartimento', 'Direzione', 'Settore', 'Servizio', 'Ufficio', 'Unità organizzativa'];
+
+/** How names are compared: trimmed, inner spaces collapsed, case-insensitive. */
+export function unitKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('it-IT');
+}
+
+/** A tidy name: trimmed, inner spaces collapsed. */
+export function unitName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** The kind a unit's name suggests ("Settore Tributi" → Settore), else Ufficio. */
+export function kindFromName(name: string): string {
+  const first = unitName(name).split(' ')[0]?.toLocaleLowerCase('it-IT') ?? '';
+  return UNIT_KINDS.find((k) => k.toLocaleLowerCase('it-IT') === first) ?? 'Ufficio';
+}
+
+/** A code for a unit made from its name's initials ("Ufficio Internazionalizzazione" → UI), unique among `taken`. */
+export function codeFromName(name: string, taken: Set<string>): string {
+  const words = unitName(name)
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .split(' ')
+    .filter((w) => w.length > 2 || /^\d+$/.test(w));
+  const base = (words.map((w) => w[0]!.toUpperCase()).join('') || 'U').slice(0, 12);
+  let code = base;
+  for (let n = 2; taken.has(code.toLowerCase()); n++) code = `${base}${n}`;
+  taken.add(code.toLowerCase());
+  return code;
+}
+
+async function writeAudit(tx: Queryable, actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown, planId: string | null = null): Promise<void> {
+  await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL)`, [
+    now(),
+    actor.id,
+    actor.username,
+    action,
+    entity,
+    entityId,
+    planId,
+    before === null || before === undefined ? null : JSON.stringify(before),
+    after === null || after === undefined ? null : JSON.stringify(after),
+  ]);
+}
+
+/**
+ * Migration 20's data step: the unit texts of users (JSON arrays), of objectives, and indicator
+ * owners that name one of those units become units; every reference becomes an id.
+ */
+export async function migrateUnitTexts(tx: Queryable): Promise<void> {
+  const byKey = new Map<string, { name: string; id: string }>();
+  const taken = new Set<string>();
+  const at = now();
+  const unitFor = async (text: string): Promise<string> => {
+    const key = unitKey(text);
+    let found = byKey.get(key);
+    if (found === undefined) {
+      found = { name: unitName(text), id: randomUUID() };
+      byKey.set(key, found);
+      await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [
+        found.id,
+        codeFromName(found.name, taken),
+        found.name,
+        key,
+        kindFromName(found.name),
+        at,
+        at,
+      ]);
+    }
+    return found.id;
+  };
+  for (const user of await tx.all(`SELECT id, units FROM users ORDER BY created_at, id`)) {
+    let names: unknown = [];
+    try {
+      names = JSON.parse(String(user.units));
+    } catch {
+      names = [];
+    }
+    const ids = new Set<string>();
+    for (const name of Array.isArray(names) ? names : []) if (typeof name === 'string' && name.trim() !== '') ids.add(await unitFor(name));
+    for (const id of ids) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [String(user.id), id]);
+  }
+  for (const node of await tx.all(`SELECT DISTINCT unit FROM nodes WHERE unit IS NOT NULL`)) {
+    const text = String(node.unit);
+    if (text.trim() === '') continue;
+    await tx.run(`UPDATE nodes SET unit_id = ? WHERE unit = ?`, [await unitFor(text), text]);
+  }
+  // An indicator's owner that names a unit (the old permission rule matched it against the users' units).
+  for (const ind of await tx.all(`SELECT DISTINCT owner FROM indicators WHERE owner IS NOT NULL`)) {
+    const found = byKey.get(unitKey(String(ind.owner)));
+    if (found !== undefined) await tx.run(`UPDATE indicators SET unit_id = ? WHERE owner = ?`, [found.id, String(ind.owner)]);
+  }
+}
+
+function unitRecord(r: Row, members: readonly string[]): UnitRecord {
+  return {
+    id: String(r.id),
+    code: String(r.code),
+    name: String(r.name),
+    kind: String(r.kind),
+    parentId: r.parent_id === null ? null : String(r.parent_id),
+    headId: r.head_user_id === null ? null : String(r.head_user_id),
+    members,
+    version: Number(r.version),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+const unitJson = (u: UnitRecord): Record<string, unknown> => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: [...u.members].sort() });
+
+/** Every user's units: ids (member or head) and the names of the units they are a member of. */
+export async function unitsOfUsers(q: Queryable, userIds?: readonly string[]): Promise<Map<string, { ids: string[]; names: string[] }>> {
+  if (userIds !== undefined && userIds.length === 0) return new Map();
+  const filter = userIds === undefined ? '' : ` WHERE x.user_id IN (${userIds.map(() => '?').join(', ')})`;
+  const rows = await q.all(
+    `SELECT x.user_id, x.unit_id, x.member, u.name FROM (SELECT user_id, unit_id, 1 AS member FROM user_units UNION ALL SELECT head_user_id AS user_id, id AS unit_id, 0 AS member FROM org_units WHERE head_user_id IS NOT NULL) x JOIN org_units u ON u.id = x.unit_id${filter} ORDER BY u.name`,
+    userIds === undefined ? [] : [...userIds],
+  );
+  const out = new Map<string, { ids: string[]; names: string[] }>();
+  for (const r of rows) {
+    const entry = out.get(String(r.user_id)) ?? { ids: [], names: [] };
+    if (!entry.ids.includes(String(r.unit_id))) entry.ids.push(String(r.unit_id));
+    if (Number(r.member) === 1) entry.names.push(String(r.name));
+    out.set(String(r.user_id), entry);
+  }
+  return out;
+}
+
+/** A refusal found after some writes: thrown to roll the transaction back, then answered. */
+class Rollback extends Error {
+  constructor(readonly result: Result<unknown>) {
+    super(result.ok ? 'rollback' : result.error.message);
+  }
+}
+
+/** `work` in a transaction that is kept only when it succeeds (and `keep` is true: false is a dry run). */
+async function atomically<T>(db: Db, work: (tx: Queryable) => Promise<Result<T>>, keep = true): Promise<Result<T>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await work(tx);
+      if (!result.ok || !keep) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result as Result<T>;
+    throw error;
+  }
+}
+
+/** Unit ids for names (trimmed, case-insensitive), creating the missing ones (seeding, the CLI, internal callers). */
+export async function ensureUnitsByName(tx: Queryable, names: readonly string[], actor: Actor): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    if (name.trim() === '') continue;
+    const key = unitKey(name);
+    const found = await one(tx, `SELECT id FROM org_units WHERE name_key = ?`, [key]);
+    if (found !== undefined) {
+      if (!ids.includes(String(found.id))) ids.push(String(found.id));
+      continue;
+    }
+    const taken = new Set((await tx.all(`SELECT code FROM org_units`)).map((r) => String(r.code).toLowerCase()));
+    const id = randomUUID();
+    const at = now();
+    const code = codeFromName(name, taken);
+    await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [id, code, unitName(name), key, kindFromName(name), at, at]);
+    await writeAudit(tx, actor, 'create', 'unit', id, null, { code, name: unitName(name), kind: kindFromName(name), parentId: null, headId: null, members: [] });
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Replaces a user's memberships (audited by the caller with the user's change). */
+export async function setUserUnits(tx: Queryable, userId: string, unitIds: readonly string[]): Promise<void> {
+  await tx.run(`DELETE FROM user_units WHERE user_id = ?`, [userId]);
+  for (const id of new Set(unitIds)) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [userId, id]);
+}
+
+/** The first of `ids` that is no unit, if any. */
+export async function unknownUnit(q: Queryable, ids: readonly string[]): Promise<string | undefined> {
+  for (const id of ids) if ((await one(q, `SELECT id FROM org_units WHERE id = ?`, [id])) === undefined) return id;
+  return undefined;
+}
+
+export async function unknownUser(q: Queryable, ids: readonly string[]): Promise<string | undefined> {
+  for (const id of ids) if ((await one(q, `SELECT id FROM users WHERE id = ?`, [id])) === undefined) return id;
+  return undefined;
+}
+
+/** The units' store operations, written once for both databases (SqlStore delegates here). */
+export class UnitRegistry {
+  constructor(private readonly db: Db) {}
+
+  private get forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  private async read(q: Queryable, id?: string): Promise<UnitRecord[]> {
+    const rows = await q.all(`SELECT * FROM org_units${id === undefined ? '' : ' WHERE id = ?'} ORDER BY name, code`, id === undefined ? [] : [id]);
+    const members = await q.all(`SELECT m.user_id, m.unit_id FROM user_units m JOIN users u ON u.id = m.user_id${id === undefined ? '' : ' WHERE m.unit_id = ?'} ORDER BY u.username`, id === undefined ? [] : [id]);
+    const byUnit = new Map<string, string[]>();
+    for (const m of members) {
+      const list = byUnit.get(String(m.unit_id)) ?? [];
+      list.push(String(m.user_id));
+      byUnit.set(String(m.unit_id), list);
+    }
+    return rows.map((r) => unitRecord(r, byUnit.get(String(r.id)) ?? []));
+  }
+
+  async list(): Promise<UnitRecord[]> {
+    return this.read(this.db);
+  }
+
+  async get(id: string, q: Queryable = this.db): Promise<UnitRecord | undefined> {
+    return (await this.read(q, id))[0];
+  }
+
+  async findByName(names: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+    const ids: string[] = [];
+    const unknown: string[] = [];
+    for (const name of names) {
+      const found = await one(this.db, `SELECT id FROM org_units WHERE name_key = ?`, [unitKey(name)]);
+      if (found === undefined) unknown.push(name);
+      else if (!ids.includes(String(found.id))) ids.push(String(found.id));
+    }
+    return { ids, unknown };
+  }
+
+  /** What is wrong with a unit's new state, as a refusal, or null. */
+  private async problem(tx: Queryable, id: string | null, next: UnitInput): Promise<Failure | null> {
+    const code = next.code.trim();
+    const name = unitName(next.name);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]{0,39}$/.test(code)) return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
+    if (name === '') return { code: 'invalid', message: "a unit's name cannot be empty", details: { field: 'name' } };
+    if (next.kind.trim() === '') return { code: 'invalid', message: "a unit's kind cannot be empty", details: { field: 'kind' } };
+    const sameCode = await one(tx, `SELECT id, name FROM org_units WHERE LOWER(code) = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [code.toLowerCase()] : [code.toLowerCase(), id]);
+    if (sameCode !== undefined) return { code: 'duplicate', message: `the code ${code} is already used by ${String(sameCode.name)}`, details: { field: 'code' } };
+    const sameName = await one(tx, `SELECT id, code FROM org_units WHERE name_key = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [unitKey(name)] : [unitKey(name), id]);
+    if (sameName !== undefined) return { code: 'duplicate', message: `a unit named "${name}" already exists (${String(sameName.code)})`, details: { field: 'name' } };
+    if (next.parentId !== undefined && next.parentId !== null) {
+      if (next.parentId === id) return { code: 'invalid', message: 'a unit cannot be its own parent', details: { field: 'parentId' } };
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?`, [next.parentId])) === undefined) return { code: 'invalid', message: `there is no parent unit ${next.parentId}`, details: { field: 'parentId' } };
+      if (id !== null) {
+        // Walking up from the new parent must not meet this unit.
+        let at: string | null = next.parentId;
+        for (let depth = 0; at !== null && depth < 100; depth++) {
+          if (at === id) return { code: 'invalid', message: 'that parent lies under this unit: the registry would go round in a circle', details: { field: 'parentId' } };
+          const up: Row | undefined = await one(tx, `SELECT parent_id FROM org_units WHERE id = ?`, [at]);
+          at = up === undefined || up.parent_id === null ? null : String(up.parent_id);
+        }
+      }
+    }
+    if (next.headId !== undefined && next.headId !== null && (await unknownUser(tx, [next.headId])) !== undefined) return { code: 'invalid', message: `there is no user ${next.headId} to be the head`, details: { field: 'headId' } };
+    const missing = await unknownUser(tx, next.members ?? []);
+    if (missing !== undefined) return { code: 'invalid', message: `there is no user ${missing} to be a member`, details: { field: 'members' } };
+    return null;
+  }
+
+  async create(input: UnitInput, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.db.transaction(async (tx) => {
+      const problem = await this.problem(tx, null, input);
+      if (problem !== null) return { ok: false, error: problem } as Result<UnitRecord>;
+      const id = randomUUID();
+      const at = now();
+      const name = unitName(input.name);
+      await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`, [
+        id,
+        input.code.trim(),
+        name,
+        unitKey(name),
+        input.kind.trim(),
+        input.parentId ?? null,
+        input.headId ?? null,
+        at,
+        at,
+      ]);
+      for (const member of new Set(input.members ?? [])) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [member, id]);
+      const after = (await this.get(id, tx))!;
+      await writeAudit(tx, actor, 'create', 'unit', id, null, unitJson(after));
+      return ok(after);
+    });
+  }
+
+  async update(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined) return fail('not-found', `there is no unit ${id}`);
+      const before = (await this.get(id, tx))!;
+      if (expectedVersion !== undefined && before.version !== expectedVersion) return fail('conflict', `the unit ${before.name} was changed by someone else (version ${before.version}, you sent ${expectedVersion})`, { current: before });
+      const has = (k: keyof UnitPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
+      const next: UnitInput = {
+        code: patch.code ?? before.code,
+        name: patch.name ?? before.name,
+        kind: patch.kind ?? before.kind,
+        parentId: has('parentId') ? (patch.parentId ?? null) : before.parentId,
+        headId: has('headId') ? (patch.headId ?? null) : before.headId,
+        members: patch.members ?? before.members,
+      };
+      const problem = await this.problem(tx, id, next);
+      if (problem !== null) return { ok: false, error: problem } as Result<UnitRecord>;
+      const name = unitName(next.name);
+      await tx.run(`UPDATE org_units SET code = ?, name = ?, name_key = ?, kind = ?, parent_id = ?, head_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
+        next.code.trim(),
+        name,
+        unitKey(name),
+        next.kind.trim(),
+        next.parentId ?? null,
+        next.headId ?? null,
+        now(),
+        id,
+      ]);
+      if (patch.members !== undefined) {
+        await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
+        for (const member of new Set(patch.members)) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [member, id]);
+      }
+      const after = (await this.get(id, tx))!;
+      await writeAudit(tx, actor, 'update', 'unit', id, unitJson(before), unitJson(after));
+      return ok(after);
+    });
+  }
+
+  async delete(id: string, actor: Actor): Promise<Result<UnitRecord>> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined) return fail('not-found', `there is no unit ${id}`);
+      const before = (await this.get(id, tx))!;
+      const objectives = await tx.all(`SELECT n.plan_id, p.title, p.year, n.code FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.unit_id = ? ORDER BY p.year DESC, p.title, n.position`, [id]);
+      const indicators = Number((await one(tx, `SELECT COUNT(*) AS n FROM indicators WHERE unit_id = ?`, [id]))!.n);
+      const children = await tx.all(`SELECT code, name FROM org_units WHERE parent_id = ? ORDER BY name`, [id]);
+      if (objectives.length > 0 || indicators > 0 || children.length > 0) {
+        const said = [
+          objectives.length > 0 ? `${objectives.length} ${objectives.length === 1 ? 'objective' : 'objectives'} (${objectives.slice(0, 5).map((o) => String(o.code)).join(', ')}${objectives.length > 5 ? '…' : ''})` : null,
+          indicators > 0 ? `${indicators} ${indicators === 1 ? 'indicator' : 'indicators'}` : null,
+          children.length > 0 ? `${children.length} ${children.length === 1 ? 'unit' : 'units'} under it (${children.map((c) => String(c.name)).join(', ')})` : null,
+        ].filter((x) => x !== null);
+        return fail('in-use', `the unit ${before.name} still owns ${said.join(' and ')}: reassign them first`, {
+          objectives: objectives.map((o) => ({ planId: String(o.plan_id), plan: `${String(o.title)} (${String(o.year)})`, code: String(o.code) })),
+          indicators,
+          children: children.map((c) => String(c.code)),
+        });
+      }
+      await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
+      await tx.run(`DELETE FROM org_units WHERE id = ?`, [id]);
+      await writeAudit(tx, actor, 'delete', 'unit', id, unitJson(before), null);
+      return ok(before);
+    });
+  }
+
+  async import(rows: readonly UnitImportRow[], actor: Actor, dryRun = false): Promise<Result<{ created: number; updated: number }>> {
+    return atomically(this.db, async (tx) => {
+      const issues: UnitImportIssue[] = [];
+      const existing = await this.read(tx);
+      const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
+      const users = new Map((await tx.all(`SELECT id, username FROM users`)).map((r) => [String(r.username).toLowerCase(), String(r.id)]));
+      const fileCodes = new Map<string, number>();
+      for (const r of rows) {
+        const code = r.code.trim();
+        if (code === '') issues.push({ row: r.row, field: 'codice', message: 'the code is empty' });
+        else if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]{0,39}$/.test(code)) issues.push({ row: r.row, field: 'codice', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)` });
+        else if (fileCodes.has(code.toLowerCase())) issues.push({ row: r.row, field: 'codice', message: `the code ${code} is also on row ${fileCodes.get(code.toLowerCase())}` });
+        else fileCodes.set(code.toLowerCase(), r.row);
+        if (unitName(r.name) === '') issues.push({ row: r.row, field: 'nome', message: 'the name is empty' });
+        if (r.kind.trim() === '') issues.push({ row: r.row, field: 'tipo', message: 'the kind is empty (Area, Settore, Servizio, Ufficio…)' });
+        if (r.parent !== null && r.parent.trim() !== '' && !fileCodes.has(r.parent.trim().toLowerCase()) && !byCode.has(r.parent.trim().toLowerCase()) && !rows.some((o) => o.code.trim().toLowerCase() === r.parent!.trim().toLowerCase())) {
+          issues.push({ row: r.row, field: 'padre', message: `there is no unit with the code ${r.parent.trim()} (neither in the file nor in the registry)` });
+        }
+        if (r.head !== null && r.head.trim() !== '' && !users.has(r.head.trim().toLowerCase())) issues.push({ row: r.row, field: 'responsabile', message: `there is no user ${r.head.trim()}` });
+        for (const m of r.members) if (!users.has(m.trim().toLowerCase())) issues.push({ row: r.row, field: 'membri', message: `there is no user ${m.trim()}` });
+      }
+      // Names must stay unique: within the file, and against registry units the file does not rename.
+      const names = new Map<string, number>();
+      for (const r of rows) {
+        const key = unitKey(r.name);
+        if (key === '') continue;
+        if (names.has(key)) issues.push({ row: r.row, field: 'nome', message: `the name "${unitName(r.name)}" is also on row ${names.get(key)}` });
+        else names.set(key, r.row);
+        const clash = existing.find((u) => unitKey(u.name) === key && u.code.toLowerCase() !== r.code.trim().toLowerCase());
+        if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase())) issues.push({ row: r.row, field: 'nome', message: `the name "${unitName(r.name)}" belongs to the unit ${clash.code} already` });
+      }
+      if (issues.length > 0) return fail('invalid', `the registry was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} (first: row ${issues[0]!.row}, ${issues[0]!.field}: ${issues[0]!.message})`, { issues });
+      // First every unit without its parent (a parent may come later in the file), then the parents.
+      let created = 0;
+      let updated = 0;
+      const at = now();
+      const ids = new Map<string, string>();
+      const befores = new Map<string, UnitRecord>();
+      for (const r of rows) {
+        const code = r.code.trim();
+        const name = unitName(r.name);
+        const prior = byCode.get(code.toLowerCase());
+        // A temporary name key while names move between units within the file.
+        const tempKey = `#import#${randomUUID()}`;
+        if (prior === undefined) {
+          const id = randomUUID();
+          await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, 1, ?, ?)`, [
+            id,
+            code,
+            name,
+            tempKey,
+            r.kind.trim(),
+            r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
+            at,
+            at,
+          ]);
+          ids.set(code.toLowerCase(), id);
+          created++;
+        } else {
+          befores.set(prior.id, prior);
+          await tx.run(`UPDATE org_units SET code = ?, name = ?, name_key = ?, kind = ?, head_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
+            code,
+            name,
+            tempKey,
+            r.kind.trim(),
+            r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
+            at,
+            prior.id,
+          ]);
+          ids.set(code.toLowerCase(), prior.id);
+          updated++;
+        }
+      }
+      for (const r of rows) {
+        const id = ids.get(r.code.trim().toLowerCase())!;
+        const parentCode = r.parent?.trim().toLowerCase() ?? '';
+        const parentId = parentCode === '' ? null : (ids.get(parentCode) ?? byCode.get(parentCode)!.id);
+        await tx.run(`UPDATE org_units SET parent_id = ?, name_key = ? WHERE id = ?`, [parentId, unitKey(r.name), id]);
+        await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
+        for (const m of new Set(r.members.map((x) => users.get(x.trim().toLowerCase())!))) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [m, id]);
+      }
+      // No circles: from every unit, walking up must end.
+      const parents = new Map((await tx.all(`SELECT id, code, parent_id FROM org_units`)).map((r) => [String(r.id), { code: String(r.code), parent: r.parent_id === null ? null : String(r.parent_id) }]));
+      for (const r of rows) {
+        const start = ids.get(r.code.trim().toLowerCase())!;
+        let up: string | null = parents.get(start)!.parent;
+        for (let depth = 0; up !== null; depth++) {
+          if (up === start || depth > parents.size) {
+            return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [{ row: r.row, field: 'padre', message: 'the parents go round in a circle' }] });
+          }
+          up = parents.get(up)?.parent ?? null;
+        }
+      }
+      for (const r of rows) {
+        const id = ids.get(r.code.trim().toLowerCase())!;
+        const after = (await this.get(id, tx))!;
+        const before = befores.get(id);
+        await writeAudit(tx, actor, before === undefined ? 'create' : 'update', 'unit', id, before === undefined ? null : unitJson(before), unitJson(after));
+      }
+      return ok({ created, updated });
+    }, !dryRun);
+  }
+
+  async reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>> {
+    return atomically(this.db, async (tx) => {
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (change.unitId === undefined && change.personId === undefined) return fail('invalid', 'say the unit or the person to assign to', { field: 'unitId' });
+      if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined) return fail('invalid', `there is no unit ${change.unitId}`, { field: 'unitId' });
+      if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined) return fail('invalid', `there is no user ${change.personId}`, { field: 'personId' });
+      const sets: string[] = [];
+      const values: Param[] = [];
+      if (change.unitId !== undefined) (sets.push('unit_id = ?'), values.push(change.unitId));
+      if (change.personId !== undefined) (sets.push('person_id = ?'), values.push(change.personId));
+      let nodes = 0;
+      let indicators = 0;
+      for (const code of new Set(change.nodes ?? [])) {
+        const before = await one(tx, `SELECT code, unit_id, person_id FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+        if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, { node: code });
+        await tx.run(`UPDATE nodes SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND code = ?`, [...values, planId, code]);
+        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, 'reassignment')`, [
+          now(),
+          actor.id,
+          actor.username,
+          code,
+          planId,
+          code,
+          JSON.stringify({ unitId: before.unit_id ?? null, personId: before.person_id ?? null }),
+          JSON.stringify({ unitId: change.unitId === undefined ? (before.unit_id ?? null) : change.unitId, personId: change.personId === undefined ? (before.person_id ?? null) : change.personId }),
+        ]);
+        nodes++;
+      }
+      for (const id of new Set(change.indicators ?? [])) {
+        const before = await one(tx, `SELECT node_code, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]);
+        if (before === undefined) return fail('not-found', `there is no indicator ${id} in this plan`, { indicator: id });
+        await tx.run(`UPDATE indicators SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND id = ?`, [...values, planId, id]);
+        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, 'reassignment')`, [
+          now(),
+          actor.id,
+          actor.username,
+          id,
+          planId,
+          String(before.node_code),
+          id,
+          JSON.stringify({ unitId: before.unit_id ?? null, personId: before.person_id ?? null }),
+          JSON.stringify({ unitId: change.unitId === undefined ? (before.unit_id ?? null) : change.unitId, personId: change.personId === undefined ? (before.person_id ?? null) : change.personId }),
+        ]);
+        indicators++;
+      }
+      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
+      return ok({ nodes, indicators });
+    });
+  }
+}

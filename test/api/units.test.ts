@@ -1,0 +1,239 @@
+/**
+ * The organisation registry through HTTP, on SQLite and PostgreSQL: units as records, users and
+ * objectives assigned by unit id (so a name typed with another case or a trailing space finds its
+ * unit), a person on an indicator, bulk reassignment, import/export as CSV and XLSX (an unknown
+ * parent refused at its row, nothing stored), deleting a unit still in use refused with 409; and
+ * the migration of an existing database's unit texts into units.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/index.js';
+import { settingsToJson } from '../../src/store/codec.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { migrate } from '../../src/store/migrations.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { SqlStore } from '../../src/store/sql-store.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import type { Db } from '../../src/store/db.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, enc, indicatorOf, objective, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+
+function csvForm(text: string, name = 'strutture.csv'): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([text], { type: 'text/csv' }), name);
+  return form;
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (backend) => {
+  let t: TestServer;
+  let admin: Client;
+  let controller: Client;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    admin = await t.as('admin');
+    controller = await t.as('controller');
+    ids = Object.fromEntries((await admin.get('/api/users')).body.map((u: { username: string; id: string }) => [u.username, u.id]));
+  });
+  afterAll(async () => t?.close());
+
+  it('keeps units as records; a unit that still owns objectives is not deleted (409) until they are reassigned', async () => {
+    const listed = await (await t.as('referente')).get('/api/units');
+    expect(listed.status).toBe(200);
+    const digitale = listed.body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    expect(digitale).toMatchObject({ kind: 'Ufficio', parentId: null, members: [ids.referente] });
+
+    const area = await admin.request('POST', '/api/units', { code: 'AR1', name: 'Area Servizi', kind: 'Area' });
+    expect(area.status, area.text).toBe(201);
+    const settore = await admin.request('POST', '/api/units', { code: 'ST1', name: 'Settore Promozione', kind: 'Settore', parentId: area.body.id, headId: ids.controller, members: [ids.oiv] });
+    expect(settore.status, settore.text).toBe(201);
+    expect(settore.body).toMatchObject({ code: 'ST1', parentId: area.body.id, headId: ids.controller, members: [ids.oiv], version: 1 });
+    expect((await admin.request('POST', '/api/units', { code: 'st1', name: 'Altro', kind: 'Ufficio' })).status).toBe(409);
+    const sameName = await admin.request('POST', '/api/units', { code: 'X9', name: '  settore   promozione ', kind: 'Ufficio' });
+    expect([sameName.status, sameName.body.error.code]).toEqual([409, 'duplicate']);
+    const circle = await admin.request('PATCH', `/api/units/${area.body.id}`, { parentId: settore.body.id });
+    expect([circle.status, circle.body.error.code]).toEqual([422, 'invalid']);
+    const unknownParent = await admin.request('POST', '/api/units', { code: 'X8', name: 'Orfano', kind: 'Ufficio', parentId: 'nope' });
+    expect(unknownParent.status).toBe(422);
+    const renamed = await admin.request('PATCH', `/api/units/${settore.body.id}`, { name: 'Settore Promozione e Sviluppo', version: 1 });
+    expect(renamed.body).toMatchObject({ name: 'Settore Promozione e Sviluppo', version: 2 });
+    expect((await admin.request('PATCH', `/api/units/${settore.body.id}`, { name: 'x', version: 1 })).status).toBe(409);
+
+    const planId = await t.importFixture();
+    expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A.1`, { unitId: settore.body.id })).status).toBe(200);
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(objective(tree, 'A.1')).toMatchObject({ unitId: settore.body.id, unit: 'Settore Promozione e Sviluppo' });
+
+    const inUse = await admin.request('DELETE', `/api/units/${settore.body.id}`);
+    expect([inUse.status, inUse.body.error.code]).toEqual([409, 'in-use']);
+    expect(inUse.body.error.details.objectives).toEqual([expect.objectContaining({ planId, code: 'A.1' })]);
+    const parentInUse = await admin.request('DELETE', `/api/units/${area.body.id}`);
+    expect(parentInUse.body.error.details.children).toEqual(['ST1']);
+
+    const moved = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], unitId: null });
+    expect(moved.body).toEqual({ nodes: 1, indicators: 0 });
+    const deleted = await admin.request('DELETE', `/api/units/${settore.body.id}`);
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((await admin.get('/api/units')).body.map((u: { code: string }) => u.code)).not.toContain('ST1');
+    const trail = (await admin.get('/api/audit?limit=500')).body.filter((a: { entity: string }) => a.entity === 'unit');
+    expect(trail.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'delete']));
+    expect((await (await t.as('referente')).request('POST', '/api/units', { code: 'R1', name: 'Mio', kind: 'Ufficio' })).status).toBe(403);
+  });
+
+  it('assigns by unit id: a name with another case and a trailing space finds its unit; a person and bulk reassignment decide who enters what', async () => {
+    const planId = await t.importFixture();
+    // "Ufficio digitale " (small d, a trailing space) is the registry's "Ufficio Digitale".
+    const created = await admin.request('POST', '/api/users', { username: 'nuova-ref', displayName: 'Nuova referente', role: 'referente', units: ['ufficio digitale '], password: PASSWORD });
+    expect(created.status, created.text).toBe(201);
+    const digitale = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    expect(created.body).toMatchObject({ units: [REFERENTE_UNIT], unitIds: [digitale.id] });
+    const unknown = await admin.request('POST', '/api/users', { username: 'altro', displayName: 'Altro', role: 'referente', units: ['Ufficio inesistente'], password: PASSWORD });
+    expect([unknown.status, unknown.body.error.issues?.[0]?.location]).toEqual([400, { field: 'units.0' }]);
+
+    const ref = new Client(t.url);
+    expect((await ref.login('nuova-ref')).status).toBe(200);
+    let tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
+    expect(indicatorOf(tree, 'B.1.1:5').editable).toBe(true);
+    expect(indicatorOf(tree, 'A.2:1').editable).toBe(false);
+    expect((await ref.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31`, { state: 'measured', actual: 1, version: 1 })).status).toBe(200);
+    expect((await ref.request('PUT', `/api/plans/${planId}/indicators/${enc('A.2:1')}/measurements/2024-12-31`, { state: 'measured', actual: 1, version: 1 })).status).toBe(403);
+
+    // A person named on one indicator: that person (and nobody else of another unit) enters it.
+    const person = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { personId: created.body.id, version: 1 });
+    expect(person.status, person.text).toBe(200);
+    tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
+    expect(indicatorOf(tree, 'A.2:1')).toMatchObject({ editable: true, personId: created.body.id, person: 'Nuova referente' });
+    expect((await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { personId: 'nobody', version: 2 })).status).toBe(422);
+
+    // Bulk: A.1 and A.3 to the digital office by id.
+    const bulk = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1', 'A.3'], unitId: digitale.id });
+    expect(bulk.body).toEqual({ nodes: 2, indicators: 0 });
+    tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
+    expect([objective(tree, 'A.1').unit, objective(tree, 'A.3').unitId]).toEqual([REFERENTE_UNIT, digitale.id]);
+    // The objective's unit reaches the indicators below it, however deep.
+    const underA1 = tree.objectives.filter((o: { code: string }) => o.code.startsWith('A.1')).flatMap((o: { indicators: unknown[] }) => o.indicators).filter((i: { derived: boolean }) => !i.derived);
+    expect(underA1.length).toBeGreaterThan(0);
+    expect(underA1.every((i: { editable: boolean }) => i.editable)).toBe(true);
+    expect((await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['Z.9'], unitId: digitale.id })).status).toBe(404);
+    expect((await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], unitId: 'none' })).status).toBe(422);
+    // A node's unit given by name must be in the registry.
+    const byName = await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unit: 'Ufficio mai visto' });
+    expect([byName.status, byName.body.error.issues?.[0]?.location]).toEqual([400, { field: 'unit' }]);
+    // Membership changed in the registry applies at once: out of the unit, no more edits.
+    expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { members: [ids.referente] })).status).toBe(200);
+    tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
+    expect(indicatorOf(tree, 'B.1.1:5').editable).toBe(false);
+    expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { members: [ids.referente, created.body.id] })).status).toBe(200);
+  });
+
+  it('imports and exports the registry as CSV and XLSX; an unknown parent is refused at its row and nothing is stored', async () => {
+    const before = (await admin.get('/api/units')).body.length;
+    const bad = await admin.request('POST', '/api/units/import', csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;Servizio;DIR;ghost;\n'));
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'invalid-registry']);
+    expect(bad.body.error.issues.map((i: { location: { row: number; field: string } }) => [i.location.row, i.location.field])).toEqual([
+      [3, 'padre'],
+      [4, 'responsabile'],
+    ]);
+    expect((await admin.get('/api/units')).body.length).toBe(before);
+
+    // A child before its parent, a quoted name with the separator in it.
+    const good = 'codice;nome;tipo;padre;responsabile;membri\nSV2;"Servizio Bilancio; Economato";Servizio;DIR;controller;referente, oiv\nDIR;Direzione generale;Direzione;;admin;\n';
+    const dry = await admin.request('POST', '/api/units/import?dryRun=true', csvForm(good));
+    expect(dry.body).toEqual({ created: 2, updated: 0, dryRun: true });
+    expect((await admin.get('/api/units')).body.length).toBe(before);
+    const imported = await admin.request('POST', '/api/units/import', csvForm(good));
+    expect(imported.body).toEqual({ created: 2, updated: 0, dryRun: false });
+    const units = (await admin.get('/api/units')).body;
+    const dir = units.find((u: { code: string }) => u.code === 'DIR');
+    expect(units.find((u: { code: string }) => u.code === 'SV2')).toMatchObject({ name: 'Servizio Bilancio; Economato', parentId: dir.id, headId: ids.controller, members: expect.arrayContaining([ids.referente, ids.oiv]) });
+
+    const csv = await controller.get('/api/units/export?format=csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toContain('SV2;"Servizio Bilancio; Economato";Servizio;DIR;controller;');
+    // Exported, then imported again: the same registry (every row an update).
+    const again = await admin.request('POST', '/api/units/import', csvForm(csv.text));
+    expect(again.body).toMatchObject({ created: 0, updated: units.length });
+
+    const xlsx = await fetch(`${t.url}/api/units/export?format=xlsx`, { headers: { cookie: controller.cookie! } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Strutture')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'codice', 'nome', 'tipo', 'padre', 'responsabile', 'membri']);
+    // A new row added in the workbook with an unknown parent: refused at that row.
+    sheet.addRow(['NEW', 'Nuovo ufficio', 'Ufficio', 'MISSING', '', '']);
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+    const form = new FormData();
+    form.set('file', new Blob([edited]), 'strutture.xlsx');
+    const refused = await admin.request('POST', '/api/units/import', form);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues[0].location).toMatchObject({ row: units.length + 2, field: 'padre' });
+    sheet.getRow(units.length + 2).getCell(4).value = 'DIR';
+    const fixed = new FormData();
+    fixed.set('file', new Blob([Buffer.from(await book.xlsx.writeBuffer())]), 'strutture.xlsx');
+    expect((await admin.request('POST', '/api/units/import', fixed)).body).toMatchObject({ created: 1, updated: units.length });
+    expect((await controller.request('POST', '/api/units/import', csvForm(good))).status).toBe(403);
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('migration of unit texts on %s', (backend) => {
+  let postgres: TestPostgres | null = null;
+  let dir: string | null = null;
+  afterAll(async () => {
+    await postgres?.stop();
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turns the unit texts of users and objectives into units, matched trimmed and case-insensitively', async () => {
+    let open: () => Db;
+    if (backend === 'postgres') {
+      postgres = await startPostgres();
+      const url = await postgres.database();
+      open = () => openPostgres(url);
+    } else {
+      dir = mkdtempSync(join(tmpdir(), 'albero-units-'));
+      const file = join(dir, 'old.sqlite');
+      open = () => openSqlite(file);
+    }
+    // A database as it was before the registry (schema version 4), with units as free text.
+    const db = open();
+    await migrate(db, 4);
+    const at = '2024-01-01T00:00:00.000Z';
+    await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
+    await db.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p', 'o', 'Piano', 2024, 'plan', 0, ?, 1, ?, ?)`, [JSON.stringify(settingsToJson(DEFAULT_SETTINGS)), at, at]);
+    await db.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES ('p', '2024-12-31', '31/12/2024', '2024-12-31', 'open', ?)`, [at]);
+    await db.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p', 'A', 0, NULL, 'A', NULL, NULL, NULL, 'Ufficio Internazionalizzazione', 1), ('p', 'B', 1, NULL, 'B', NULL, NULL, NULL, NULL, 1)`);
+    await db.run(`INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, owner, version) VALUES ('p', 'B:1', 'B', 0, 'x', '100', '>=', NULL, 'number', 'ufficio  internazionalizzazione', 1)`);
+    await db.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('u1', 'ref', 'Ref', 'referente', ?, 'h', 1, ?), ('u2', 'ctl', 'Ctl', 'controller', '[]', 'h', 1, ?)`, [
+      JSON.stringify(['Ufficio internazionalizzazione ', 'Settore Tributi']),
+      at,
+      at,
+    ]);
+    await db.close();
+
+    const store = await SqlStore.open(open());
+    try {
+      const units = await store.listUnits();
+      expect(units.map((u) => [u.name, u.kind])).toEqual([
+        ['Settore Tributi', 'Settore'],
+        ['Ufficio internazionalizzazione', 'Ufficio'],
+      ]);
+      const intl = units.find((u) => u.name.startsWith('Ufficio'))!;
+      expect(new Set(units.map((u) => u.code)).size).toBe(2);
+      const ref = await store.getUser('u1');
+      expect(ref?.unitIds).toHaveLength(2);
+      expect(ref?.unitIds).toContain(intl.id);
+      const snapshot = await store.planForPeriod('p');
+      expect(snapshot.ok && snapshot.value.nodes.get('A')).toMatchObject({ unitId: intl.id, unit: 'Ufficio internazionalizzazione' });
+      expect(snapshot.ok && snapshot.value.indicators.get('B:1')).toMatchObject({ unitId: intl.id });
+      const deletion = await store.deleteUnit(intl.id, SYSTEM);
+      expect(!deletion.ok && deletion.error.code).toBe('in-use');
+    } finally {
+      await store.close();
+    }
+  });
+});

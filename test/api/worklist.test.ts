@@ -1,0 +1,146 @@
+/**
+ * The monitoring campaign through HTTP, on SQLite and PostgreSQL: a referente's worklist with its
+ * deadline and states (da compilare → compilato → da integrare → compilato → approvato → a new
+ * value back to review), the controller's dashboard per unit and period (and its XLSX), the
+ * closing checklist, and the administrator's temporary password that must be changed first.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+
+const PERIOD = '2024-09-30';
+
+describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  let referente: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    controller = await t.as('controller');
+    referente = await t.as('referente');
+  });
+  afterAll(async () => t?.close());
+
+  it('walks a value through the worklist, the review and the dashboard, then lists what closing leaves behind', async () => {
+    const planId = await t.importFixture();
+    const digitale = (await controller.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    const deadline = await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' });
+    expect(deadline.body).toMatchObject({ id: PERIOD, deadline: '2024-10-15' });
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '15/10/2024' })).status).toBe(400);
+
+    // The referente's worklist: the collecting period, only their unit's values, all to enter and late.
+    let work = await referente.get(`/api/plans/${planId}/worklist`);
+    expect(work.status, work.text).toBe(200);
+    expect(work.body.period).toMatchObject({ id: PERIOD, state: 'collecting', deadline: '2024-10-15' });
+    const mine = work.body.items.map((i: { indicatorId: string }) => i.indicatorId);
+    expect(mine).toContain('B.1.1:5');
+    expect(work.body.items.every((i: { node: string; state: string; late: boolean; unit: string }) => i.node === 'B.1.1' && i.state === 'to_enter' && i.late && i.unit === REFERENTE_UNIT)).toBe(true);
+    expect(work.body.counts).toMatchObject({ to_enter: mine.length, entered: 0, late: mine.length });
+
+    // The controller sees everything, and filters by unit.
+    const all = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items;
+    expect(all.length).toBeGreaterThan(mine.length);
+    const byUnit = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}&unit=${digitale.id}`)).body.items;
+    expect(byUnit.map((i: { indicatorId: string }) => i.indicatorId)).toEqual(mine);
+    expect((await controller.get(`/api/plans/${planId}/worklist?state=nonsense`)).status).toBe(400);
+
+    const dashboardRow = async () => {
+      const d = await controller.get(`/api/plans/${planId}/dashboard`);
+      expect(d.status, d.text).toBe(200);
+      return d.body.rows.find((r: { periodId: string; unitId: string | null }) => r.periodId === PERIOD && r.unitId === digitale.id);
+    };
+    expect(await dashboardRow()).toMatchObject({ unit: REFERENTE_UNIT, expected: mine.length, entered: 0, missing: mine.length, late: mine.length });
+
+    // Entered: compilato, waiting for review.
+    const valueUrl = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', valueUrl, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+    const item = async () => (await referente.get(`/api/plans/${planId}/worklist`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === 'B.1.1:5');
+    expect(await item()).toMatchObject({ state: 'entered', version: 1, late: false, review: null });
+    expect(await dashboardRow()).toMatchObject({ entered: 1, toReview: 1, missing: mine.length - 1, late: mine.length - 1 });
+
+    // Sent back with a request: da integrare; the referente sees it and answers.
+    expect((await referente.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(403);
+    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'return', version: 1 })).status).toBe(422);
+    const sent = await controller.request('POST', `${valueUrl}/reviews`, { action: 'return', note: 'Allegare la fonte del dato', version: 1 });
+    expect(sent.status, sent.text).toBe(201);
+    expect(await item()).toMatchObject({ state: 'returned', late: true, review: { action: 'return', note: 'Allegare la fonte del dato', by: 'controller' } });
+    expect(await dashboardRow()).toMatchObject({ returned: 1, toReview: 0 });
+    const answered = await referente.request('POST', `${valueUrl}/reviews`, { action: 'answer', note: 'Fonte: registro protocollo', version: 1 });
+    expect(answered.status, answered.text).toBe(201);
+    expect((await item()).state).toBe('entered');
+    const thread = await referente.get(`${valueUrl}/reviews`);
+    expect(thread.body.steps.map((s: { action: string; by: string }) => `${s.action} ${s.by}`)).toEqual(['return controller', 'answer referente']);
+
+    // Approved; a second approval is refused; a stale version is a conflict.
+    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 7 })).status).toBe(409);
+    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 1 })).status).toBe(422);
+    expect(await item()).toMatchObject({ state: 'approved' });
+    expect(await dashboardRow()).toMatchObject({ approved: 1, toReview: 0, returned: 0 });
+    // A new value after approval goes back to review.
+    expect((await referente.request('PUT', valueUrl, { state: 'measured', actual: 0.6, version: 1 })).status).toBe(200);
+    expect(await item()).toMatchObject({ state: 'entered', version: 2, review: null });
+    expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
+
+    // Every review step is in the audit trail.
+    const trail = (await controller.get(`/api/audit?planId=${planId}&limit=100`)).body.filter((a: { entity: string }) => a.entity === 'review');
+    expect(trail.map((a: { action: string }) => a.action)).toEqual(['approve', 'approve', 'answer', 'return']);
+
+    // Another value entered but not reviewed, one sent back: the closing checklist says so.
+    const other = mine.find((id: string) => id !== 'B.1.1:5');
+    expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(other)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 0 })).status).toBe(200);
+    const preview = await controller.get(`/api/plans/${planId}/periods/${PERIOD}/closing-preview`);
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.counts).toMatchObject({ expected: all.length, approved: 1, entered: 1, to_enter: all.length - 2 });
+    expect(preview.body.toReview.map((i: { indicatorId: string }) => i.indicatorId)).toEqual([other]);
+    expect(preview.body.missing).toHaveLength(all.length - 2);
+    expect((await referente.get(`/api/plans/${planId}/periods/${PERIOD}/closing-preview`)).status).toBe(403);
+
+    // The dashboard as a workbook.
+    const xlsx = await fetch(`${t.url}/api/plans/${planId}/dashboard/export`, { headers: { cookie: controller.cookie! } });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const rows = book.getWorksheet('Completamento')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1, 4)).toEqual(['Periodo', 'Scadenza', 'Struttura']);
+    const mineRow = rows.find((r) => r[2] === '2024-10-15' && r[3] === REFERENTE_UNIT)!;
+    expect(mineRow.slice(4, 11)).toEqual([mine.length, 2, 1, 0, 1, mine.length - 2, mine.length - 2]);
+    const list = book.getWorksheet('Da completare')!;
+    expect(list.rowCount).toBeGreaterThan(all.length - 2);
+
+    // Closed: reviews stop (423), the referente's dashboard stays refused.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'closed' })).status).toBe(200);
+    const locked = await controller.request('POST', `/api/plans/${planId}/indicators/${enc(other)}/measurements/${PERIOD}/reviews`, { action: 'approve', version: 1 });
+    expect(locked.status).toBe(423);
+    expect((await referente.get(`/api/plans/${planId}/dashboard`)).status).toBe(403);
+    const closedRow = await dashboardRow();
+    expect(closedRow.late).toBe(0);
+  });
+
+  it('makes a temporary password be changed before anything else', async () => {
+    const admin = await t.as('admin');
+    const user = await admin.request('POST', '/api/users', { username: 'temp-user', displayName: 'Tempo', role: 'controller', password: PASSWORD });
+    const signedIn = new Client(t.url);
+    expect((await signedIn.login('temp-user')).status).toBe(200);
+    const set = await admin.request('POST', `/api/users/${user.body.id}/temporary-password`, { password: 'provvisoria 1' });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.mustChangePassword).toBe(true);
+    // Setting it ended the account's sessions.
+    expect((await signedIn.get('/api/session')).status).toBe(401);
+    const fresh = new Client(t.url);
+    const login = await fresh.login('temp-user', 'provvisoria 1');
+    expect(login.body.user.mustChangePassword).toBe(true);
+    const refused = await fresh.get('/api/plans');
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'password-change-required']);
+    expect((await fresh.request('POST', '/api/units', { code: 'T1', name: 'T', kind: 'Ufficio' })).status).toBe(403);
+    expect((await fresh.get('/api/session')).status).toBe(200);
+    expect((await fresh.request('POST', '/api/users/me/password', { current: 'provvisoria 1', next: 'la mia password nuova' })).status).toBe(200);
+    const after = new Client(t.url);
+    const again = await after.login('temp-user', 'la mia password nuova');
+    expect(again.body.user.mustChangePassword).toBe(false);
+    expect((await after.get('/api/plans')).status).toBe(200);
+    const audit = (await admin.get('/api/audit?limit=50')).body.filter((a: { entity: string; entityId: string }) => a.entity === 'user' && a.entityId === user.body.id);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['password', 'password', 'create']);
+  });
+});
