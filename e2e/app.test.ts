@@ -21,7 +21,7 @@ let server: RunningServer;
 let browser: Browser;
 let planId = '';
 // The server, browser and the plan the import test creates, as the shared page helpers see them.
-const world = {} as E2eWorld;
+const world = { cspViolations: [] } as unknown as E2eWorld;
 
 beforeAll(async () => {
   world.server = server = await startServer();
@@ -31,6 +31,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  // Every screen below works under the app's content-security policy: nothing was refused.
+  expect(world.cspViolations).toEqual([]);
 });
 
 const { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible } = pages(world);

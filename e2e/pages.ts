@@ -15,6 +15,8 @@ export interface E2eWorld {
   server: RunningServer;
   browser: Browser;
   planId: string;
+  /** What the content-security policy refused on any page of the file: checked empty after the file's tests. */
+  cspViolations: string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface E2eWorld {
  * tests (with the fixture imported when asked) and stopped after them.
  */
 export function e2eWorld(options: { fixture?: boolean } = {}): E2eWorld {
-  const world = {} as E2eWorld;
+  const world = { cspViolations: [] } as unknown as E2eWorld;
   beforeAll(async () => {
     world.server = await startServer();
     world.browser = await launchChromium();
@@ -31,6 +33,8 @@ export function e2eWorld(options: { fixture?: boolean } = {}): E2eWorld {
   afterAll(async () => {
     await world.browser?.close();
     await world.server?.stop();
+    // The app works under its content-security policy: nothing it loads or runs is refused.
+    expect(world.cspViolations).toEqual([]);
   });
   return world;
 }
@@ -40,6 +44,9 @@ export function pages(world: E2eWorld) {
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT' });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) (world.cspViolations ??= []).push(m.text());
+    });
     return { context, page };
   }
 

@@ -60,10 +60,12 @@ export interface Deps {
   /** Sessions recently read; routes that end or change sessions and accounts forget them here. */
   readonly sessions: SessionCache;
   readonly limits: ServerLimits;
-  /** Cookies marked Secure (behind HTTPS). */
+  /** Every request taken as HTTPS: cookies marked Secure, HSTS (ALBERO_SECURE_COOKIES=1). */
   readonly secureCookies: boolean;
   /** Sign-in through the body's identity provider (routes/oidc.ts); absent: local passwords only. */
   readonly oidc?: OidcSettings | null;
+  /** Believe a reverse proxy's X-Forwarded-Proto / X-Forwarded-For (ALBERO_TRUST_PROXY=1). */
+  readonly trustProxy: boolean;
 }
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;

@@ -16,6 +16,7 @@ import { Api, type AppEnv, type Deps, type OidcSettings, type RouteModule, type 
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
+import { securityHeaders } from './security.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Sign-in through an OpenID Connect provider beside local passwords. */
   readonly oidc?: OidcSettings | null;
+  /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
+  readonly trustProxy?: boolean;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -56,11 +59,13 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, oidc: options.oidc ?? null };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
-  // nosniff, frame and referrer policies for the API and the web app alike; HSTS only behind HTTPS.
-  app.use('*', secureHeaders({ strictTransportSecurity: deps.secureCookies ? 'max-age=15552000' : false }));
+  // nosniff, frame and referrer policies for the API and the web app alike; the content-security
+  // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
+  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  app.use('*', securityHeaders(deps));
 
   const tooLarge = (max: number) => () => {
     throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });

@@ -1,8 +1,8 @@
 /**
  * Accounts and sessions: argon2id password hashes, a random session token in an HttpOnly
  * SameSite=Strict cookie (only its SHA-256 is stored, so a leaked database opens no session), a
- * CSRF token per session that every mutating request must echo in `X-CSRF-Token`, and a limiter
- * that answers 429 after repeated failed logins.
+ * CSRF token per session that every mutating request must echo in `X-CSRF-Token`. The sign-in
+ * limiter is login-guard.ts.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
@@ -139,34 +139,4 @@ export function requireRole(c: Context, roles: readonly Role[], what: string): U
 
 export function actorOf(user: UserRecord): { id: string; username: string } {
   return { id: user.id, username: user.username };
-}
-
-/**
- * Failed logins, counted per username and per client address in the database, so a restart does
- * not forgive them and every server on one PostgreSQL shares the count. After `freeTries`
- * failures in the window, each further try waits, doubling up to the window.
- */
-export class LoginLimiter {
-  constructor(
-    private readonly store: Store,
-    private readonly freeTries = 5,
-    private readonly windowMs = 15 * 60_000,
-    private readonly baseLockMs = 30_000,
-  ) {}
-
-  /** Seconds to wait before trying again, or 0. */
-  async retryAfter(keys: readonly string[], now = Date.now()): Promise<number> {
-    let wait = 0;
-    for (const f of await this.store.loginFailures(keys)) if (f.until > now) wait = Math.max(wait, Math.ceil((f.until - now) / 1000));
-    return wait;
-  }
-
-  async fail(keys: readonly string[], now = Date.now()): Promise<void> {
-    const lockFor = (count: number): number => (count >= this.freeTries ? Math.min(this.baseLockMs * 2 ** (count - this.freeTries), this.windowMs) : 0);
-    for (const key of keys) await this.store.addLoginFailure(key, now, this.windowMs, lockFor);
-  }
-
-  async succeed(keys: readonly string[]): Promise<void> {
-    await this.store.clearLoginFailures(keys);
-  }
 }

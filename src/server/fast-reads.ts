@@ -15,6 +15,7 @@ import { parse as parseCookies } from 'hono/utils/cookie';
 import type { AppEnv, Deps } from './api.js';
 import { SESSION_COOKIE, sessionId } from './auth.js';
 import { treeAnswer } from './routes/tree.js';
+import { cameOverHttps, STRICT_TRANSPORT_SECURITY } from './security.js';
 
 const TREE = /^\/api\/plans\/([A-Za-z0-9-]{1,200})\/tree(?:\?(.*))?$/;
 const QUERY_VALUE = /^[A-Za-z0-9._-]*$/;
@@ -33,7 +34,7 @@ export async function headersOfEveryAnswer(app: Hono<AppEnv>): Promise<Record<st
 }
 
 /** `next` (the app) with the tree read taken first when it is a plain one. */
-export function withFastReads(deps: Pick<Deps, 'store' | 'trees' | 'sessions'>, everyAnswer: Readonly<Record<string, string>>, next: RequestListener): RequestListener {
+export function withFastReads(deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>, everyAnswer: Readonly<Record<string, string>>, next: RequestListener): RequestListener {
   return (req, res) => {
     const match = req.method === 'GET' && req.url !== undefined ? TREE.exec(req.url) : null;
     const query = match === null ? undefined : plainQuery(match[2]);
@@ -60,7 +61,7 @@ function plainQuery(search: string | undefined): { period?: string; under?: stri
   return query;
 }
 
-async function answerTree(deps: Pick<Deps, 'store' | 'trees' | 'sessions'>, everyAnswer: Readonly<Record<string, string>>, req: IncomingMessage, res: ServerResponse, planId: string, query: { period?: string; under?: string }): Promise<void> {
+async function answerTree(deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>, everyAnswer: Readonly<Record<string, string>>, req: IncomingMessage, res: ServerResponse, planId: string, query: { period?: string; under?: string }): Promise<void> {
   const cookie = req.headers.cookie;
   const token = cookie === undefined ? undefined : parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE];
   const session = token === undefined || token === '' ? undefined : await deps.sessions.find(sessionId(token));
@@ -73,6 +74,8 @@ async function answerTree(deps: Pick<Deps, 'store' | 'trees' | 'sessions'>, ever
     acceptEncoding: req.headers['accept-encoding'],
   });
   if (res.destroyed) return;
-  res.writeHead(answer.status, { ...everyAnswer, ...answer.headers, ...(answer.body === null ? {} : { 'Content-Length': String(answer.body.byteLength) }) });
+  const header = (name: string): string | undefined => [req.headers[name]].flat()[0];
+  const https = cameOverHttps((req.socket as { encrypted?: boolean }).encrypted === true ? 'https:' : 'http:', header, deps) ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {};
+  res.writeHead(answer.status, { ...everyAnswer, ...https, ...answer.headers, ...(answer.body === null ? {} : { 'Content-Length': String(answer.body.byteLength) }) });
   res.end(answer.body ?? undefined);
 }

@@ -39,6 +39,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
     webRoot: process.env.ALBERO_WEB_ROOT ?? `${ROOT}web/dist`,
     secureCookies: process.env.ALBERO_SECURE_COOKIES === '1',
     oidc: oidcFromEnv(process.env),
+    trustProxy: process.env.ALBERO_TRUST_PROXY === '1',
     ...(attachmentLimit() !== undefined ? { limits: { attachmentBytes: attachmentLimit()! } } : {}),
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),

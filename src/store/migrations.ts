@@ -372,6 +372,11 @@ const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 28,
+    name: "an account's email: reminders go to it, and a sign-in through the identity provider may be matched by it",
+    sql: () => [`ALTER TABLE users ADD COLUMN email TEXT`, `CREATE UNIQUE INDEX users_by_email ON users (email)`],
+  },
+  {
     version: 30,
     name: "the year's Relazione: the office's texts, the OIV's validation (state, checklist, note, reservations, validated values), publication; periods published to the public",
     sql: () => [
@@ -402,9 +407,17 @@ const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-    version: 28,
-    name: "an account's email: reminders go to it, and a sign-in through the identity provider may be matched by it",
-    sql: () => [`ALTER TABLE users ADD COLUMN email TEXT`, `CREATE UNIQUE INDEX users_by_email ON users (email)`],
+    version: 55,
+    name: 'browsers that signed in to an account (device cookies): failures elsewhere never lock them out',
+    sql: () => [
+      // Only the SHA-256 of the cookie is kept, as for sessions: a leaked database trusts no browser.
+      `CREATE TABLE login_devices (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          used_at BIGINT NOT NULL)`,
+      `CREATE INDEX login_devices_by_username ON login_devices (username, used_at)`,
+    ],
   },
 ];
 

@@ -9,6 +9,7 @@ import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, tou
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { SqlEmails, type EmailStore } from './emails.js';
+import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
@@ -282,6 +283,7 @@ export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
+  readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   readonly emails: EmailStore;
@@ -291,6 +293,7 @@ export class SqlStore implements Store {
     this.dialect = db.dialect;
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
+    this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
     this.emails = new SqlEmails(db);
     this.relazioni = new SqlRelazioni(db);

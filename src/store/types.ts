@@ -9,6 +9,7 @@ import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { EmailStore } from './emails.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
@@ -507,6 +508,8 @@ export interface Store {
 
   /** Evidence files of a measurement (attachments.ts). */
   readonly attachments: AttachmentStore;
+  /** Browsers trusted for an account after a good sign-in (login-devices.ts). */
+  readonly loginDevices: LoginDeviceStore;
   /** Comment threads per indicator and period (comments.ts). */
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */

@@ -32,6 +32,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     t = await startTestServer(backend, { attachmentBytes: LIMIT });
     planId = await t.importFixture();
     referente = await t.as('referente');
+    // The referente's refusals are read in the server's default language, Italian (no Accept-Language).
+    referente.language = null;
     controller = await t.as('controller');
   });
   afterAll(async () => t?.close());

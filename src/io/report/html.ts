@@ -21,6 +21,13 @@ const CHUNK = 60;
 
 export { BAND_COLOUR, BAND_ICON, BAND_WORD } from './bands.js';
 
+/**
+ * The exported page's policy (in a meta element, so it holds when the file is opened from disk or
+ * mailed): no script of any kind, no request anywhere; only its own inline styles and data: images.
+ * Text from a plan can therefore never run in the reader's browser, whatever it holds.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -186,6 +193,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Albero">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">
 <title>${title}${options.body === undefined ? '' : ` — ${escapeHtml(options.body)}`}</title>
 <style>${CSS}</style>
 </head>

@@ -42,6 +42,6 @@ export async function renderReport(evaluation: Evaluation, format: ReportFormat,
   }
 }
 
-export { renderReportHtml } from './html.js';
+export { renderReportHtml, REPORT_CONTENT_SECURITY_POLICY } from './html.js';
 export { renderReportPdf } from './pdf.js';
 export type { ReportMeta } from './meta.js';

@@ -4,11 +4,11 @@
  * so the server and the CLI cannot print different numbers.
  */
 import type { Context } from 'hono';
-import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
+import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
-import { HttpError } from '../errors.js';
+import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -33,9 +33,7 @@ function fileName(title: string, periodId: string, format: ReportFormat): string
 function formatOf(c: Context): ReportFormat {
   const format = c.req.query('format') ?? '';
   if (!isReportFormat(format)) {
-    throw new HttpError(400, 'invalid-query', format === '' ? `say which format: ?format=${REPORT_FORMATS.join('|')}` : `unknown format "${format.slice(0, 40)}"; use one of ${REPORT_FORMATS.join(', ')}`, {
-      details: { formats: [...REPORT_FORMATS] },
-    });
+    throw refuse(400, 'invalid-query', { field: 'format', values: REPORT_FORMATS, value: format.slice(0, 40) }, { details: { formats: [...REPORT_FORMATS] } });
   }
   return format;
 }
@@ -68,6 +66,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
         'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${fileName(record.title, period.id, format)}"`,
         'Cache-Control': 'private, no-cache',
         'X-Content-Type-Options': 'nosniff',
+        // The report's own policy (the app's would refuse its inline styles), and no framing.
+        ...(format === 'html' ? { 'Content-Security-Policy': `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } : {}),
       });
     },
   );

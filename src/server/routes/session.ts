@@ -1,11 +1,13 @@
 /** Signing in and out. */
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { checkPassword, LoginLimiter, newToken, requireUser, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
+import { checkPassword, newToken, requireUser, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
+import { GUARD_LIMITS, LoginGuard } from '../login-guard.js';
+import { cameOverHttps, clientAddressOf } from '../security.js';
 import { refuse } from '../errors.js';
 import { body } from '../validation.js';
 
@@ -15,18 +17,21 @@ export function userView(u: UserRecord): { id: string; username: string; email: 
   return { id: u.id, username: u.username, email: u.email ?? null, displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword };
 }
 
-function clientAddress(c: Context): string {
+function clientAddress(c: Context, trustProxy: boolean): string {
+  let socket: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    socket = undefined;
   }
+  return clientAddressOf(socket, c.req.header('x-forwarded-for'), trustProxy);
 }
 
+/** A browser that signed in to an account: failures made elsewhere never lock it out (login-guard.ts). */
+export const DEVICE_COOKIE = 'albero_device';
+
 export const sessionRoutes: RouteModule = (api, deps) => {
-  // Per account: 5 free tries; per address: 30 (an office behind one NAT address shares it).
-  const perUser = new LoginLimiter(deps.store, 5);
-  const perAddress = new LoginLimiter(deps.store, 30);
+  const guard = new LoginGuard(deps.store);
 
   api.route(
     {
@@ -36,27 +41,32 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       summary: 'Sign in: sets the albero_session cookie and returns the CSRF token',
       access: 'everyone',
       body: Login,
-      responses: { 200: '{user, csrfToken}', 400: 'malformed body', 401: 'wrong username or password', 429: 'too many failed attempts (Retry-After)' },
+      responses: { 200: '{user, csrfToken}', 400: 'malformed body', 401: 'wrong username or password', 422: 'control characters in the username', 429: 'too many failed attempts from this address or browser (Retry-After)' },
     },
     async (c) => {
       const input = await body(c, Login);
-      const userKey = [`u:${input.username.toLowerCase()}`];
-      const addressKey = [`a:${clientAddress(c)}`];
-      const wait = Math.max(await perUser.retryAfter(userKey), await perAddress.retryAfter(addressKey));
-      if (wait > 0) throw refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
+      const attempt = await guard.check(input.username, clientAddress(c, deps.trustProxy), getCookie(c, DEVICE_COOKIE));
+      const tooMany = (wait: number) => refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
+      if (attempt.wait > 0) throw tooMany(attempt.wait);
       const login = await deps.store.findLogin(input.username);
       const valid = await checkPassword(login?.passwordHash, input.password);
       if (login === undefined || !valid || !login.active) {
-        await perUser.fail(userKey);
-        await perAddress.fail(addressKey);
+        const wait = await guard.fail(attempt);
+        // While the address is locked every failure says so (a wrong and a right password look alike).
+        if (attempt.addressWait > 0) throw tooMany(Math.max(wait, attempt.addressWait));
         throw refuse(401, 'invalid-credentials', {});
       }
-      await perUser.succeed(userKey);
+      // An address that tried too many accounts lets only the administrator in: no one else can lock them out.
+      if (attempt.addressWait > 0 && login.role !== 'admin') throw tooMany(attempt.addressWait);
+      const https = cameOverHttps(c.req.url, (name) => c.req.header(name), deps);
+      const device = newToken();
+      await guard.succeed(attempt, device);
+      setCookie(c, DEVICE_COOKIE, device, { httpOnly: true, sameSite: 'Strict', path: '/api/session', secure: https, maxAge: Math.floor(GUARD_LIMITS.deviceMaxAgeMs / 1000) });
       const token = newToken();
       const csrfToken = newToken();
       const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
       await deps.store.createSession(sessionId(token), login.id, csrfToken, expires.toISOString());
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: deps.secureCookies, expires });
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, expires });
       const { passwordHash: _, ...user } = login;
       return c.json({ user: userView(user), csrfToken });
     },
