@@ -230,6 +230,26 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('fits a phone: 390 px wide, the band in view, the detail as a full-screen panel', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPlan(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const band = page.locator('[data-code="A"] [data-band]');
+    await band.scrollIntoViewIfNeeded();
+    const box = (await band.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await band.innerText()).toContain('Verde');
+    await search(page, 'A.2');
+    await page.click('[data-indicator="A.2:1"] .tree-link');
+    const detail = page.locator('[data-testid=detail]');
+    await detail.waitFor();
+    expect(await detail.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, '12-phone-detail.png') });
+    await context.close();
+  });
+
   it('prints the whole tree, not only the rows in view', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
@@ -319,7 +339,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     for (const label of ['Avvia la raccolta', 'Chiudi il periodo']) {
       const button = ctl.page.locator(`button:has-text("${label}")`);
       if ((await button.count()) > 0) {
-        await button.click();
+        await button.first().click();
+        // Closing first lists what is missing or not reviewed, and asks for confirmation.
+        if (label === 'Chiudi il periodo') await ctl.page.click('[data-testid=confirm-close]');
         await ctl.page.waitForSelector(`button:has-text("${label}")`, { state: 'detached' });
       }
     }

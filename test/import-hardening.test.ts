@@ -215,6 +215,21 @@ describe('the same through the import API and data entry', { timeout: 120_000 },
     expect(await counts()).toEqual(before);
   });
 
+  it('an upload over the limit sent without a length (as FormData is) hears 413, not a reset connection', async () => {
+    const small = await startTestServer('sqlite', { uploadBytes: 256 * 1024 });
+    try {
+      const client = await small.as('controller');
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(3 * 1024 * 1024).fill(65)]), 'grande.txt');
+      const reply = await client.request('POST', '/api/plans/import', form);
+      expect(reply.status).toBe(413);
+      expect(reply.body.error.code).toBe('too-large');
+      expect((await client.get('/api/health')).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('a bomb is refused quickly', async () => {
     const parts = workbookParts([{ name: 'Albero', rows: [LAYOUT_HEADER, ['A.1 x'], [null, 'i', '100% >=', '1', '1']] }]);
     parts[4] = { name: parts[4]!.name, data: new Uint8Array(64 * 1024 * 1024).fill(60), declaredSize: 1000 };

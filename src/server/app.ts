@@ -34,13 +34,16 @@ import { revisionRoutes } from './routes/revisions.js';
 import { sessionRoutes } from './routes/session.js';
 import { treeRoutes } from './routes/tree.js';
 import { userRoutes } from './routes/users.js';
+import { appraisalRoutes } from './routes/appraisals.js';
+import { rewardRoutes } from './routes/rewards.js';
+import { smvpRoutes } from './routes/smvp.js';
 import { TreeService } from './tree.js';
 import { passwordChangeGate } from './password-gate.js';
 import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, oidcRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, oidcRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -70,7 +73,6 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   const tooLarge = (max: number) => () => {
     throw refuse(413, 'too-large', { limitKiB: Math.round(max / 1024) }, { details: { limit: max } });
   };
-  const uploadLimit = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes) });
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
   // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
   const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: () => { throw fileTooLarge(limits.attachmentBytes); } });
@@ -94,7 +96,14 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       if (declared <= 64 * 1024 * 1024) await discard(c.req.raw.body);
       tooLarge(max)();
     }
-    return isUpload ? uploadLimit(c, next) : jsonLimit(c, next);
+    if (!isUpload) return jsonLimit(c, next);
+    // An import sent without a length (chunked, as browsers and fetch send FormData) is read
+    // here to its end even past the limit (up to a sane bound), so the client hears the 413
+    // instead of a reset connection while it is still sending.
+    const received = await readAll(c.req.raw.body, max, 256 * 1024 * 1024);
+    if (received === null) return tooLarge(max)();
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers: c.req.raw.headers, body: received });
+    return next();
   });
   // Query values with control characters are refused here, once for every route (bodies: validation.body).
   app.use('/api/*', async (c, next) => {
@@ -129,10 +138,10 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       }),
     );
     // The SPA decides what a path means: any other page is index.html.
-    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    // Read on each request: a rebuilt app (new asset names) is served without a restart.
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.html(index);
+      return c.html(readFileSync(join(webRoot, 'index.html'), 'utf8'));
     });
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
@@ -142,6 +151,36 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
 /** Files under assets/ carry their content's hash in their name (Vite's `[name]-[hash].ext`). */
 const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}(\.[a-z0-9]+)+$/;
+
+/** The whole body, or null once it passes `max` (the rest then read and dropped, up to `bound`). */
+async function readAll(body: ReadableStream<Uint8Array> | null, max: number, bound: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size <= max) chunks.push(value);
+      else if (size > bound) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } catch {
+    // The client went away: whatever it sent is all there is.
+  }
+  if (size > max) return null;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (body === null) return;

@@ -20,10 +20,15 @@ export interface MainOptions {
 
 /** ALBERO_MAX_ATTACHMENT_MB: the largest evidence file, in MiB (default 20). */
 function attachmentLimit(): number | undefined {
-  const value = process.env.ALBERO_MAX_ATTACHMENT_MB;
+  return megabytes('ALBERO_MAX_ATTACHMENT_MB');
+}
+
+/** A size in MiB from the environment (ALBERO_MAX_ATTACHMENT_MB, ALBERO_MAX_IMPORT_MB), in bytes; undefined when unset. */
+function megabytes(name: string): number | undefined {
+  const value = process.env[name];
   if (value === undefined || value.trim() === '') return undefined;
   const mb = Number(value);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`ALBERO_MAX_ATTACHMENT_MB must be a positive number of megabytes, not "${value}"`);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of megabytes, not "${value}"`);
   return Math.round(mb * 1024 * 1024);
 }
 
@@ -39,8 +44,12 @@ export async function main(options: MainOptions = {}): Promise<void> {
     webRoot: process.env.ALBERO_WEB_ROOT ?? `${ROOT}web/dist`,
     secureCookies: process.env.ALBERO_SECURE_COOKIES === '1',
     oidc: oidcFromEnv(process.env),
+    limits: {
+      ...(attachmentLimit() !== undefined ? { attachmentBytes: attachmentLimit()! } : {}),
+      // ALBERO_MAX_IMPORT_MB: the largest table POST /api/plans/import takes (default 10).
+      ...(megabytes('ALBERO_MAX_IMPORT_MB') !== undefined ? { uploadBytes: megabytes('ALBERO_MAX_IMPORT_MB')! } : {}),
+    },
     trustProxy: process.env.ALBERO_TRUST_PROXY === '1',
-    ...(attachmentLimit() !== undefined ? { limits: { attachmentBytes: attachmentLimit()! } } : {}),
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });

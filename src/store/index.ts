@@ -10,6 +10,7 @@ import { openSqlite } from './sqlite/db.js';
 import type { Store } from './types.js';
 
 export * from './types.js';
+export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
 export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { isEmail, type EmailStore } from './emails.js';

@@ -11,11 +11,19 @@ interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: (d: Dialect) => string[];
+  /** Work that must read the database first (e.g. rebuild a table from its current definition), after `sql`. */
+  readonly run?: (tx: Queryable, d: Dialect) => Promise<void>;
+  /**
+   * SQLite only: foreign keys off around the transaction, as SQLite's documented table rebuild
+   * needs (a dropped parent table would otherwise cascade to its children); the migration checks
+   * them itself (`PRAGMA foreign_key_check`) before it commits.
+   */
+  readonly sqliteForeignKeysOff?: boolean;
   /** Moves existing data after the statements, in the same transaction (optional). */
   readonly data?: (tx: Queryable, d: Dialect) => Promise<void>;
 }
 
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'plans, tree, periods, measurements, users, sessions, audit trail',
@@ -421,12 +429,107 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** A check that refuses a value outside a list, as both databases write it. */
+const inList = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`;
+const ROLES_BEFORE_PERSONALE = ['admin', 'controller', 'referente', 'oiv'];
+
+MIGRATIONS.push(
+  {
+    version: 40,
+    name: 'individual performance: the SMVP per body and year (versioned), appraisal forms, their own audit trail, bonus distributions',
+    sql: (d) => {
+      const serial = d === 'postgres' ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
+      return [
+        `CREATE TABLE smvp (
+          organisation TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          version INTEGER NOT NULL,
+          document TEXT NOT NULL,
+          reason TEXT,
+          created_at TEXT NOT NULL,
+          created_by TEXT,
+          PRIMARY KEY (organisation, year, version))`,
+        `CREATE TABLE appraisal_forms (
+          id TEXT PRIMARY KEY,
+          organisation TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          person_id TEXT NOT NULL REFERENCES users(id),
+          evaluator_id TEXT NOT NULL REFERENCES users(id),
+          category TEXT NOT NULL CHECK (category IN ('dirigente', 'eq', 'personale')),
+          plan_id TEXT,
+          state TEXT NOT NULL CHECK (state IN ('draft', 'assigned', 'interview', 'evaluated', 'accepted', 'contested', 'final')),
+          document TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          UNIQUE (organisation, year, person_id))`,
+        `CREATE INDEX appraisal_forms_by_evaluator ON appraisal_forms (evaluator_id, year)`,
+        // Appraisals are personal data: their trail is kept apart from the plan's (which every
+        // signed-in account may read) and shown only to those who may see the form.
+        `CREATE TABLE appraisal_audit (
+          id ${serial},
+          at TEXT NOT NULL,
+          user_id TEXT,
+          username TEXT,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          before TEXT,
+          after TEXT,
+          reason TEXT)`,
+        `CREATE INDEX appraisal_audit_by_entity ON appraisal_audit (entity, entity_id, id)`,
+        `CREATE TABLE bonus_distributions (
+          organisation TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          category TEXT NOT NULL CHECK (category IN ('dirigente', 'eq', 'personale')),
+          version INTEGER NOT NULL,
+          fund_cents TEXT NOT NULL,
+          document TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by TEXT,
+          PRIMARY KEY (organisation, year, category, version))`,
+        ...(d === 'postgres'
+          ? [`CREATE TRIGGER appraisal_audit_no_change BEFORE UPDATE OR DELETE ON appraisal_audit FOR EACH ROW EXECUTE FUNCTION audit_append_only()`]
+          : [
+              `CREATE TRIGGER appraisal_audit_no_update BEFORE UPDATE ON appraisal_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`,
+              `CREATE TRIGGER appraisal_audit_no_delete BEFORE DELETE ON appraisal_audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`,
+            ]),
+      ];
+    },
+  },
+  {
+    version: 41,
+    name: 'the HR role personale',
+    sql: (d) => (d === 'postgres' ? [`ALTER TABLE users DROP CONSTRAINT users_role_check`, `ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ${inList([...ROLES_BEFORE_PERSONALE, 'personale'])})`] : []),
+    sqliteForeignKeysOff: true,
+    run: async (tx, d) => {
+      if (d !== 'sqlite') return;
+      // SQLite cannot change a CHECK in place: the table is rebuilt from its current definition
+      // (whatever columns later migrations gave it), the documented way, with foreign keys off.
+      const row = (await tx.all<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'users'`))[0];
+      if (row === undefined) throw new Error('migration 41: no users table');
+      const before = `role IN ${inList(ROLES_BEFORE_PERSONALE)}`;
+      if (!row.sql.includes(before)) throw new Error('migration 41: the users table does not have the expected role check');
+      const rebuilt = row.sql.replace(before, `role IN ${inList([...ROLES_BEFORE_PERSONALE, 'personale'])}`).replace(/^CREATE TABLE "?users"?/, 'CREATE TABLE users_with_personale');
+      await tx.run(rebuilt);
+      await tx.run(`INSERT INTO users_with_personale SELECT * FROM users`);
+      await tx.run(`DROP TABLE users`);
+      await tx.run(`ALTER TABLE users_with_personale RENAME TO users`);
+      const broken = await tx.all(`PRAGMA foreign_key_check`);
+      if (broken.length > 0) throw new Error(`migration 41: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
+    },
+  },
+);
+MIGRATIONS.sort((a, b) => a.version - b.version);
+
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Brings the database up to the latest version (or to `upTo`, for tests of a migration); returns the versions it applied. */
 export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   const applied: number[] = [];
   for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
+    const keysOff = migration.sqliteForeignKeysOff === true && db.dialect === 'sqlite';
+    if (keysOff) await db.run('PRAGMA foreign_keys = OFF');
     const done = await db.transaction(async (tx) => {
       // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied
       // (even CREATE TABLE IF NOT EXISTS races there, so it runs under the lock too).
@@ -435,9 +538,12 @@ export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<
       const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
       if (rows.length > 0) return false;
       for (const statement of migration.sql(db.dialect)) await tx.run(statement);
+      if (migration.run !== undefined) await migration.run(tx, db.dialect);
       await migration.data?.(tx, db.dialect);
       await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
       return true;
+    }).finally(async () => {
+      if (keysOff) await db.run('PRAGMA foreign_keys = ON');
     });
     if (done) applied.push(migration.version);
   }

@@ -11,6 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import { SqlEmails, type EmailStore } from './emails.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
 import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
@@ -281,6 +282,7 @@ export function indicatorRow(planId: string, code: string, position: number, id:
 
 export class SqlStore implements Store {
   readonly dialect: Db['dialect'];
+  readonly appraisals: AppraisalStore;
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
   readonly loginDevices: LoginDeviceStore;
@@ -291,6 +293,7 @@ export class SqlStore implements Store {
   private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
+    this.appraisals = new SqlAppraisals(db);
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.loginDevices = new SqlLoginDevices(db);
@@ -1208,6 +1211,11 @@ export class SqlStore implements Store {
     const where: string[] = [];
     const params: Param[] = [];
     if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
+    if (query.plans !== undefined) {
+      if (query.plans.length === 0) return [];
+      where.push(`plan_id IN (${query.plans.map(() => '?').join(', ')})`);
+      params.push(...query.plans);
+    }
     if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
     if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
     params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));

@@ -5,6 +5,7 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { AppraisalStore } from './appraisals.js';
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { EmailStore } from './emails.js';
@@ -21,8 +22,8 @@ export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
 export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
 export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
-export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 
 /** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
 export interface Actor {
@@ -489,6 +490,8 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   readonly planId?: string;
+  /** Only entries of these plans (entries of no plan, such as accounts, left out): what a reader may see. */
+  readonly plans?: readonly string[];
   readonly node?: string;
   readonly indicator?: string;
   readonly limit?: number;
@@ -504,6 +507,8 @@ export interface ImportInput {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Individual performance: SMVP, appraisal forms, bonus distributions (appraisals.ts). */
+  readonly appraisals: AppraisalStore;
   close(): Promise<void>;
 
   /** Evidence files of a measurement (attachments.ts). */

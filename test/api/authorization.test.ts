@@ -7,17 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { Decimal } from '../../src/core/index.js';
 import { SYSTEM, type Role } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
 import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 type Who = Role | 'public';
-const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'public'];
+const WHO: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'personale', 'public'];
 
 interface Scratch {
   planId: string;
   userId: string;
+  /** An appraisal form of the scratch user, evaluated by the referente (set by `appraisal`). */
+  formId?: string;
+  /** The referente's account id (set by `appraisal` and `evaluator`). */
+  evaluatorId?: string;
   /** A unit of the registry that owns nothing. */
   unitId: string;
   /** A file attached by `prepare` (the evidence rows). */
@@ -46,7 +51,10 @@ interface Row {
 }
 
 const ALL: readonly Who[] = WHO;
-const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
+const SIGNED_IN: readonly Who[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
+const HR: readonly Who[] = ['admin', 'personale'];
+/** Those who work on the plan (evidence and comments are theirs; HR's `personale` is not among them). */
+const PLAN_STAFF: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
 const EDITORS: readonly Who[] = ['admin', 'controller'];
 
 function fixtureForm(): FormData {
@@ -75,6 +83,25 @@ const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
 };
 
+/** The example SMVP for the scratch plans' body and a form of the scratch user (category `category`), evaluated by the referente. */
+const appraisal =
+  (category: 'dirigente' | 'personale') =>
+  async (t: TestServer, s: Scratch): Promise<void> => {
+    await t.server.store.appraisals.saveSmvp('Ente', 2024, exampleSmvpJson('Ente', 2024), null, SYSTEM);
+    const evaluator = (await t.server.store.listUsers()).find((u) => u.username === 'referente')!;
+    const form = await t.server.store.appraisals.createForm({ organisation: 'Ente', year: 2024, personId: s.userId, evaluatorId: evaluator.id, category, planId: s.planId, document: { objectives: [{ id: 'o1', title: 'Obiettivo', weight: '100', comparator: '>=', target: { kind: 'number', value: '1' }, unit: 'number', scoring: null, state: 'not_measured', actual: null, reason: null }] } }, SYSTEM);
+    if (!form.ok) throw new Error(form.error.message);
+    s.formId = form.value.id;
+    s.evaluatorId = evaluator.id;
+  };
+const evaluator = async (t: TestServer, s: Scratch): Promise<void> => {
+  s.evaluatorId = (await t.server.store.listUsers()).find((u) => u.username === 'referente')!.id;
+};
+const smvpFile = (): FormData => {
+  const form = new FormData();
+  form.set('file', new Blob([JSON.stringify(exampleSmvpJson('Ente', 2024))]), 'smvp.json');
+  return form;
+};
 /** The year-end values published to the public (a collecting period's values are provisional). */
 const publishValues = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.relazioni.publishPeriod(s.planId, '2024-12-31', true, SYSTEM);
@@ -122,17 +149,17 @@ const READERS: readonly Who[] = ['admin', 'controller', 'oiv'];
 const thread = (s: Scratch, indicator: string): string => `/api/plans/${s.planId}/indicators/${enc(indicator)}/measurements/2024-12-31/comments`;
 
 const ROWS: Row[] = [
-  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "files of the referente's unit", allowed: PLAN_STAFF, success: 200, published: true, call: (s) => ({ path: files(s, 'A:1') }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: 'files of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: files(s, 'B:1') }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to the referente's unit's value", allowed: ['admin', 'controller', 'referente'], success: 201, call: (s) => ({ path: files(s, 'A:1'), body: evidenceForm }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments', what: "attach to another unit's value", allowed: EDITORS, success: 201, call: (s) => ({ path: files(s, 'B:1'), body: evidenceForm }) },
-  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download a file of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download a file of the referente's unit", allowed: PLAN_STAFF, success: 200, published: true, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "download another unit's file", allowed: READERS, success: 200, published: true, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove a file of the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 200, prepare: attach('A:1'), call: (s) => ({ path: `${files(s, 'A:1')}/${s.attachmentId}` }) },
   { method: 'DELETE', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/attachments/{attachmentId}', what: "remove another unit's file", allowed: EDITORS, success: 200, prepare: attach('B:1'), call: (s) => ({ path: `${files(s, 'B:1')}/${s.attachmentId}` }) },
-  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "the thread of the referente's unit's value", allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: thread(s, 'A:1') }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "the thread of the referente's unit's value", allowed: PLAN_STAFF, success: 200, published: true, call: (s) => ({ path: thread(s, 'A:1') }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "another unit's thread", allowed: READERS, success: 200, published: true, call: (s) => ({ path: thread(s, 'B:1') }) },
-  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on the referente's unit's value", allowed: SIGNED_IN, success: 201, call: (s) => ({ path: thread(s, 'A:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on the referente's unit's value", allowed: PLAN_STAFF, success: 201, call: (s) => ({ path: thread(s, 'A:1'), body: { body: 'Valore confermato?' } }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on another unit's value", allowed: READERS, success: 201, call: (s) => ({ path: thread(s, 'B:1'), body: { body: 'Valore confermato?' } }) },
   { method: 'GET', route: '/api/session/oidc', what: 'whether the identity provider sign-in is offered', allowed: ALL, success: 200, call: () => ({ path: '/api/session/oidc' }) },
   { method: 'GET', route: '/api/session/oidc/start', what: 'start an identity provider sign-in (not configured here: test/api/oidc.test.ts)', allowed: ALL, success: 404, successCode: 'oidc-not-configured', call: () => ({ path: '/api/session/oidc/start' }) },
@@ -230,13 +257,32 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/dashboard', what: 'the completion dashboard', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard` }) },
   { method: 'GET', route: '/api/plans/{planId}/dashboard/export', what: 'the dashboard as XLSX', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/dashboard/export` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "the review thread of the referente's unit", allowed: SIGNED_IN, success: 200, published: true, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews` }) },
-  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'the review thread of another unit', allowed: READERS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/measurements/2024-12-31/reviews` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'the review thread of another unit', allowed: [...READERS, 'personale'], success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('B:1')}/measurements/2024-12-31/reviews` }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'approve a value', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'approve', version: 1 } }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: 'send a value back', allowed: EDITORS, success: 201, prepare: measured, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'return', note: 'manca la fonte', version: 1 } }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "answer a request on the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 201, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'answer', note: 'fonte aggiunta', version: 1 } }) },
   { method: 'PUT', route: '/api/plans/{planId}/periods/{periodId}/deadline', what: "set a period's deadline", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/deadline`, body: { deadline: '2025-01-31' } }) },
   { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/closing-preview', what: 'what closing would leave missing', allowed: EDITORS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/closing-preview` }) },
   { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
+  // Individual performance: the SMVP is published; forms are personal data.
+  { method: 'GET', route: '/api/smvp', what: 'list the SMVPs', allowed: ALL, success: 200, call: () => ({ path: '/api/smvp' }) },
+  { method: 'GET', route: '/api/smvp/{year}', what: 'read the SMVP', allowed: ALL, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/smvp/2024?organisation=Ente' }) },
+  { method: 'PUT', route: '/api/smvp/{year}', what: 'save the SMVP', allowed: ['admin', 'controller', 'personale'], success: 200, call: () => ({ path: '/api/smvp/2024?organisation=Ente', body: { document: exampleSmvpJson('Ente', 2024) } }) },
+  { method: 'POST', route: '/api/smvp/{year}/import', what: 'import the SMVP', allowed: ['admin', 'controller', 'personale'], success: 200, call: () => ({ path: '/api/smvp/2024/import?organisation=Ente', body: smvpFile }) },
+  { method: 'GET', route: '/api/smvp/{year}/export', what: 'export the SMVP', allowed: ALL, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/smvp/2024/export?format=xlsx&organisation=Ente' }) },
+  { method: 'GET', route: '/api/appraisals/people', what: 'people to appraise', allowed: HR, success: 200, call: () => ({ path: '/api/appraisals/people' }) },
+  { method: 'GET', route: '/api/appraisals', what: 'the forms I may see', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/appraisals' }) },
+  { method: 'POST', route: '/api/appraisals', what: 'create a form', allowed: HR, success: 201, prepare: evaluator, call: (s) => ({ path: '/api/appraisals', body: { year: 2024, personId: s.userId, evaluatorId: s.evaluatorId, category: 'personale' } }) },
+  { method: 'GET', route: '/api/appraisals/{id}', what: "a staff member's form (the referente evaluates)", allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}` }) },
+  { method: 'GET', route: '/api/appraisals/{id}', what: "a manager's form", allowed: ['admin', 'personale', 'referente', 'oiv'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}` }) },
+  { method: 'PATCH', route: '/api/appraisals/{id}', what: 'assign objectives (draft)', allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}`, body: { version: 1, objectives: [{ title: 'Obiettivo', weight: 100, target: 1 }] } }) },
+  { method: 'POST', route: '/api/appraisals/{id}/actions', what: 'acknowledge as the evaluator', allowed: ['referente'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}/actions`, body: { action: 'acknowledge', version: 1 } }) },
+  { method: 'GET', route: '/api/appraisals/{id}/trail', what: "a staff member's form's trail", allowed: ['admin', 'personale', 'referente'], success: 200, prepare: appraisal('personale'), call: (s) => ({ path: `/api/appraisals/${s.formId}/trail` }) },
+  { method: 'GET', route: '/api/appraisals/{id}/document', what: "a manager's form to sign", allowed: ['admin', 'personale', 'referente', 'oiv'], success: 200, prepare: appraisal('dirigente'), call: (s) => ({ path: `/api/appraisals/${s.formId}/document?format=docx` }) },
+  { method: 'POST', route: '/api/rewards/{year}/distribute', what: 'share the bonus fund', allowed: HR, success: 200, prepare: appraisal('personale'), call: () => ({ path: '/api/rewards/2024/distribute', body: { category: 'eq', fund: '1000', organisation: 'Ente' } }) },
+  { method: 'GET', route: '/api/rewards/{year}', what: 'bonuses per person', allowed: HR, success: 200, call: () => ({ path: '/api/rewards/2024?organisation=Ente' }) },
+  { method: 'GET', route: '/api/rewards/{year}/aggregates', what: 'the anonymised distribution', allowed: ALL, success: 200, call: () => ({ path: '/api/rewards/2024/aggregates?organisation=Ente' }) },
+  // Last: a password change ends the account's other sessions, the shared clients' included.
   { method: 'POST', route: '/api/users/me/password', what: 'change my password', allowed: SIGNED_IN, success: 200, freshSession: true, call: () => ({ path: '/api/users/me/password', body: { current: PASSWORD, next: PASSWORD } }) },
   { method: 'DELETE', route: '/api/session', what: 'sign out', allowed: ALL, success: 200, freshSession: true, call: () => ({ path: '/api/session' }) },
 ];

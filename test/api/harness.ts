@@ -79,7 +79,7 @@ export interface TestServer {
   url: string;
   /** The database (a SQLite file or a PostgreSQL URL), for a second server on it. */
   location: string;
-  /** A client signed in as the account of this role (usernames: admin, controller, referente, oiv). */
+  /** A client signed in as the account of this role (usernames: admin, controller, referente, oiv, personale). */
   as(role: Role | 'public'): Promise<Client>;
   /** Imports the fixture as the controller; returns the plan id. */
   importFixture(options?: { publish?: boolean }): Promise<string>;
@@ -104,8 +104,8 @@ export async function startTestServer(backend: Backend = 'sqlite', options: { up
   }
   const server = await startServer({ location, port: 0, host: '127.0.0.1', limits: { ...(options.uploadBytes ? { uploadBytes: options.uploadBytes } : {}), ...(options.attachmentBytes ? { attachmentBytes: options.attachmentBytes } : {}) }, ...(options.oidc ? { oidc: options.oidc } : {}) });
   const hash = await hashPassword(PASSWORD);
-  const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [] };
-  for (const role of ['admin', 'controller', 'referente', 'oiv'] as const) {
+  const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [], personale: [] };
+  for (const role of ['admin', 'controller', 'referente', 'oiv', 'personale'] as const) {
     const created = await server.store.createUser({ username: role, displayName: role, role, units: units[role], passwordHash: hash }, SYSTEM);
     if (!created.ok) throw new Error(created.error.message);
   }

@@ -66,7 +66,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
 
     const reply = await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025 });
     expect(reply.status, reply.text).toBe(201);
-    expect(reply.body).toMatchObject({ year: 2025, title: 'Albero performance 2025', published: false, organisation: 'Ente' });
+    expect(reply.body).toMatchObject({ year: 2025, title: 'Albero performance 2025', published: false, status: 'draft', organisation: 'Ente' });
     const next = reply.body.id as string;
 
     const tree = (await controller.get(`/api/plans/${next}/tree`)).body;
@@ -189,5 +189,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     expect(pub.body.years.map((y: any) => y.year)).toEqual([2024]);
     expect((await controller.get(`/api/plans/${y2025}/nodes/Z.9/years`)).status).toBe(404);
     expect((await controller.get(`/api/plans/${y2025}/indicators/${enc('Z:1')}/years`)).status).toBe(404);
+
+    // The reports carry last year's performance as a column when there is a predecessor.
+    const html = (await controller.get(`/api/plans/${y2025}/export?format=html`)).text;
+    expect(html).toContain('<th scope="col">Performance 2024</th>');
+    expect(html).toMatch(/Aggregazioni di imprese<\/th>.*?<td class="perf[^"]*">.*?0,00%.*?<\/td><td class="prev[^"]*">.*?100,00%/s);
+    expect((await controller.get(`/api/plans/${plan}/export?format=html`)).text).not.toContain('Performance 2023');
   });
 });

@@ -8,6 +8,8 @@ import { Login } from './components/Login.js';
 import { PlansPage } from './components/PlansPage.js';
 import { PlanView } from './components/PlanView.js';
 import { UsersPage } from './components/UsersPage.js';
+import { AppraisalFormView } from './appraisal/AppraisalFormView.js';
+import { AppraisalsPage } from './appraisal/AppraisalsPage.js';
 
 /**
  * The screen's address. Real paths (`/plans/<id>`, `/users`) are what the app writes and shares;
@@ -89,6 +91,7 @@ export function App() {
   }, [go, setPublicReader]);
 
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
+  const appraisalMatch = /^#\/appraisals\/([^/?]+)/.exec(route);
   const lang = i18n.language === 'en' ? 'en' : 'it';
 
   return (
@@ -126,6 +129,9 @@ export function App() {
                     {t('users.nav')}
                   </a>
                 )}
+                <a href="#/appraisals" className="albero-nav" aria-current={route.startsWith('#/appraisals') ? 'page' : undefined} data-testid="nav-appraisals">
+                  {t('appraisal.nav')}
+                </a>
                 <span className="albero-user" data-testid="signed-in">
                   {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
                 </span>
@@ -150,6 +156,10 @@ export function App() {
               {t('users.forbidden')}
             </p>
           )
+        ) : user !== null && appraisalMatch ? (
+          <AppraisalFormView key={appraisalMatch[1]} id={decodeURIComponent(appraisalMatch[1]!)} onBack={() => go('#/appraisals')} />
+        ) : user !== null && route.startsWith('#/appraisals') ? (
+          <AppraisalsPage onOpen={(id) => go(`#/appraisals/${encodeURIComponent(id)}`)} />
         ) : planMatch ? (
           <PlanView key={planMatch[1]} planId={decodeURIComponent(planMatch[1]!)} onBack={() => go('#/')} />
         ) : (

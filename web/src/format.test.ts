@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputText, parseInput, percent, weight } from './format.js';
+import { implausibleValue, inputText, numberProblem, parseInput, percent, weight } from './format.js';
 
 describe('Italian numbers in the web app', () => {
   it('prints performances and weights as the Relazione does', () => {
@@ -25,5 +25,24 @@ describe('Italian numbers in the web app', () => {
     expect(inputText(25.59, 'percent')).toBe('25,59');
     expect(inputText('2024-09-30', 'date')).toBe('30/09/2024');
     expect(parseInput(inputText(1587.1, 'number'), 'number')).toBe(1587.1);
+  });
+});
+
+describe('values the entry form questions (issue 14)', () => {
+  it('warns about a percentage above 100 or below 0, not about one in range', () => {
+    expect(implausibleValue('150', 'percent')).toEqual({ value: '150' });
+    expect(implausibleValue('-5', 'percent')).toEqual({ value: '-5' });
+    expect(implausibleValue('100,5%', 'percent')).toEqual({ value: '100,5' });
+    expect(implausibleValue('93,5', 'percent')).toBeNull();
+    expect(implausibleValue('150', 'number')).toBeNull();
+  });
+
+  it('refuses 5% for a number indicator and numbers beyond the bounds, saying why', () => {
+    expect(parseInput('5%', 'number')).toBeUndefined();
+    expect(numberProblem('5%', 'number')).toBe('percentForNumber');
+    expect(parseInput('5%', 'percent')).toBe(5);
+    expect(parseInput('9'.repeat(16), 'number')).toBeUndefined();
+    expect(numberProblem('9'.repeat(16), 'number')).toBe('tooManyDigits');
+    expect(parseInput('15/07/2024', 'number')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 
 const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
-  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', public: 'Lettore pubblico' },
+  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', personale: 'Ufficio personale', public: 'Lettore pubblico' },
   login: {
     title: 'Accedi', username: 'Nome utente', password: 'Password', submit: 'Accedi', logout: 'Esci',
     failed: 'Accesso non riuscito: {{message}}', public: 'Consulta i piani pubblicati senza accedere', signedAs: 'Connesso come {{name}} ({{role}})',
@@ -63,6 +63,7 @@ const it = {
     title: 'Inserimento del consuntivo', actual: 'Consuntivo', state: 'Stato', reason: 'Motivo N.V.', evidence: 'Evidenze', notes: 'Note', source: 'Fonte', save: 'Salva',
     saved: 'Salvato: l’albero è stato ricalcolato.', conflict: 'Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Ricarica e riprova.',
     locked: 'Periodo bloccato: {{message}}', forbidden: 'Non hai i permessi per modificare questo indicatore.', readOnly: 'Sola lettura', invalidNumber: 'Scrivere un numero (es. 1.587,10).',
+    implausiblePercent: 'Valore insolito per una percentuale: {{value}}%. Controllarlo prima di salvare.', percentForNumber: 'Questo indicatore si misura in numeri, non in percentuale: togliere il segno %.', tooManyDigits: 'Troppe cifre: al massimo 15 prima della virgola e 20 dopo.',
     invalidDate: 'Scrivere una data gg/mm/aaaa.', reasonRequired: 'Per N.V. indicare il motivo.', reload: 'Ricarica', noPeriod: 'Serve un periodo di monitoraggio per inserire dati.',
     measures: 'Misure di base', measuresHint: 'Il consuntivo si calcola da queste misure: {{formula}}.', computed: 'Consuntivo calcolato', computedNone: 'Si calcola quando le misure di base sono compilate.',
     roles: { numerator: 'Numeratore', denominator: 'Denominatore', current: 'Valore corrente', previous: 'Valore precedente' },
@@ -157,7 +158,7 @@ type Tree = { [k: string]: string | Tree };
 
 const en: typeof it = {
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
-  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', public: 'Public reader' },
+  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', personale: 'HR office (personale)', public: 'Public reader' },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
     failed: 'Sign-in failed: {{message}}', public: 'Browse published plans without signing in', signedAs: 'Signed in as {{name}} ({{role}})',
@@ -216,6 +217,7 @@ const en: typeof it = {
     title: 'Enter the actual', actual: 'Actual', state: 'State', reason: 'N.V. reason', evidence: 'Evidence', notes: 'Notes', source: 'Source', save: 'Save',
     saved: 'Saved: the tree has been recomputed.', conflict: 'Someone else saved first: your value was NOT saved. Current value: {{current}}. Reload and try again.',
     locked: 'Period locked: {{message}}', forbidden: 'You may not edit this indicator.', readOnly: 'Read-only', invalidNumber: 'Write a number (e.g. 1.587,10).',
+    implausiblePercent: 'An unusual value for a percentage: {{value}}%. Check it before saving.', percentForNumber: 'This indicator counts in numbers, not percentages: remove the % sign.', tooManyDigits: 'Too many digits: at most 15 before the decimal comma and 20 after.',
     invalidDate: 'Write a date dd/mm/yyyy.', reasonRequired: 'For N.V. give the reason.', reload: 'Reload', noPeriod: 'A monitoring period is needed to enter data.',
     measures: 'Base measures', measuresHint: 'The actual is computed from these measures: {{formula}}.', computed: 'Computed actual', computedNone: 'Computed once the base measures are filled in.',
     roles: { numerator: 'Numerator', denominator: 'Denominator', current: 'Current value', previous: 'Previous value' },

@@ -4,3 +4,4 @@ export * from './codec.js';
 export * from './form.js';
 export * from './distribution.js';
 export * from './organisation.js';
+export * from './workflow.js';

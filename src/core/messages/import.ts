@@ -17,6 +17,13 @@ function valueProblem(text: string, problem: ValueProblem, language: Language): 
     : `"${text}" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`;
 }
 
+/** What kind of value a Target or Consuntivo holds. */
+export type ValueKind = 'number' | 'percent' | 'date' | 'boolean';
+const KIND_WORDS: Record<Language, Record<ValueKind, string>> = {
+  it: { number: 'un numero', percent: 'una percentuale', date: 'una data', boolean: 'un valore sì/no' },
+  en: { number: 'a number', percent: 'a percentage', date: 'a date', boolean: 'a yes/no value' },
+};
+
 export const IMPORT_MESSAGES = defineMessages({
   'empty-file': message({ it: 'il file è vuoto', en: 'the file is empty' }),
   'binary-file': message<{ spreadsheet?: boolean }>({
@@ -196,6 +203,66 @@ export const IMPORT_MESSAGES = defineMessages({
   'formula-cell': message<{ formula: string }>({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,
     en: (p) => `the cell holds a formula (=${p.formula}) instead of a value; copy the column and paste it back as values only`,
+  }),
+  'number-out-of-range': message<{ column?: string; text?: string; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
+    it: (p) => {
+      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text} — `}`;
+      return `${what}${{
+        cell: 'la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±1,8·10³⁰⁸): riscrivere il valore',
+        digits: 'il numero ha più di 15 cifre prima della virgola (il limite è sotto il milione di miliardi)',
+        decimals: 'il numero ha più di 20 decimali',
+        overlong: 'troppe cifre: un numero può avere fino a 15 cifre prima della virgola e 20 dopo',
+        infinite: 'il numero è infinito o non è un numero',
+      }[p.reason]}`;
+    },
+    en: (p) => {
+      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text}: `}`;
+      return `${what}${{
+        cell: 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again',
+        digits: 'the number has more than 15 digits before the decimal comma (the limit is under a million billion)',
+        decimals: 'the number has more than 20 decimals',
+        overlong: 'too many digits: numbers may have up to 15 digits before the decimal comma and 20 after',
+        infinite: 'the number is infinite or not a number',
+      }[p.reason]}`;
+    },
+  }),
+  'kind-mismatch': message<{ actual: string; actualKind: ValueKind; target: string; targetKind: ValueKind }>({
+    it: (p) => `il Consuntivo ${p.actual} è ${KIND_WORDS.it[p.actualKind]} ma il Target ${p.target} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
+    en: (p) => `the Consuntivo ${p.actual} is ${KIND_WORDS.en[p.actualKind]} but the Target ${p.target} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
+  }),
+  'damaged-workbook': message<{ part?: string; reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; declared?: number }>({
+    it: (p) =>
+      ({
+        directory: "la cartella di lavoro è danneggiata o troncata (l'indice zip non si trova o è interrotto)",
+        encrypted: `la parte ${p.part} della cartella di lavoro è cifrata: salvarla senza password`,
+        method: `la parte ${p.part} della cartella di lavoro è compressa con un metodo diverso da deflate: aprirla e salvarla di nuovo come .xlsx`,
+        missing: `la parte ${p.part} della cartella di lavoro manca o è sovrascritta`,
+        cut: `la parte ${p.part} della cartella di lavoro è troncata`,
+        inflate: `la parte ${p.part} della cartella di lavoro è danneggiata (i dati compressi non si possono decomprimere)`,
+        bigger: `la parte ${p.part} della cartella di lavoro si decomprime in più dei ${p.declared} byte dichiarati (file danneggiato o zip bomb)`,
+        smaller: `la parte ${p.part} della cartella di lavoro si decomprime in meno dei ${p.declared} byte dichiarati (file danneggiato)`,
+        checksum: `la parte ${p.part} della cartella di lavoro è danneggiata (il checksum non corrisponde)`,
+      })[p.reason],
+    en: (p) =>
+      ({
+        directory: 'the workbook is damaged or cut short (its zip directory cannot be found or is cut short)',
+        encrypted: `the part ${p.part} of the workbook is encrypted; save the workbook without a password`,
+        method: `the part ${p.part} of the workbook is compressed with a method other than deflate; open it and save it again as .xlsx`,
+        missing: `the part ${p.part} of the workbook is missing or overwritten`,
+        cut: `the part ${p.part} of the workbook is cut short`,
+        inflate: `the part ${p.part} of the workbook is damaged (its compressed data cannot be unpacked)`,
+        bigger: `the part ${p.part} of the workbook unpacks to more than the ${p.declared} bytes it declares (a damaged file or a zip bomb)`,
+        smaller: `the part ${p.part} of the workbook unpacks to fewer than the ${p.declared} bytes it declares (a damaged file)`,
+        checksum: `the part ${p.part} of the workbook is damaged (its checksum does not match)`,
+      })[p.reason],
+  }),
+  'long-sheet-name': message<{ name: string; read: string }>({
+    it: (p) => `il nome del foglio "${p.name}" supera i 31 caratteri ammessi da Excel: è letto come "${p.read}"`,
+    en: (p) => `the sheet name "${p.name}" is longer than the 31 characters Excel allows; it is read as "${p.read}"`,
+  }),
+  'unreadable-date': message<{ text: string }>({
+    it: (p) => `la cella è segnata come data ma contiene "${p.text}", non una data come 2024-07-15`,
+    en: (p) => `the cell is marked as a date but holds "${p.text}", not a date such as 2024-07-15`,
   }),
   'error-cell': message<{ error: string }>({
     it: (p) => `la cella mostra l'errore del foglio di calcolo ${p.error}`,

@@ -18,6 +18,7 @@ import {
   isOverlongNumberText,
   issue,
   numberBoundProblem,
+  problem,
   parseItalianDate,
   parseItalianNumber,
   type Amount,
@@ -285,6 +286,14 @@ export class LayoutReader {
     this.errors++;
   }
 
+  /** A Target or Consuntivo that cannot be read: out of bounds (by code, with its words in the catalogue), or not a value. */
+  private valueError(parsed: { error: string; code?: 'number-out-of-range'; reason?: 'overlong' | 'digits' | 'decimals' | 'infinite' }, code: string, column: 'Target' | 'Consuntivo', text: string, row: LayoutRow, at: number): void {
+    if (parsed.code === 'number-out-of-range') {
+      this.issues.push(problem('error', 'number-out-of-range', { column, text: quoteCell(text), reason: parsed.reason ?? 'digits' }, row.at(at)));
+      this.errors++;
+    } else this.error(code, `${column}: ${parsed.error}`, row, at);
+  }
+
   private ignored(row: LayoutRow, column: number, value: string): void {
     this.issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
   }
@@ -359,7 +368,7 @@ export class LayoutReader {
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
       const parsed = this.value(targetCell, this.targets).value;
-      if ('error' in parsed) this.error(parsed.code ?? 'unparsable-target', `Target: ${parsed.error}`, row, 3);
+      if ('error' in parsed) this.valueError(parsed, 'unparsable-target', 'Target', targetCell, row, 3);
       else target = parsed;
     }
 
@@ -377,10 +386,11 @@ export class LayoutReader {
       const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
       if ('error' in parsed) {
-        this.error(parsed.code ?? 'unparsable-actual', `Consuntivo: ${parsed.error}`, row, 4);
+        this.valueError(parsed, 'unparsable-actual', 'Consuntivo', actualCell, row, 4);
         measurement = { state: 'not_measured' };
       } else if (target !== null && kindMismatch(target, parsed)) {
-        this.error('kind-mismatch', `the Consuntivo ${quoteCell(actualCell)} is ${kindWords(parsed)} but the Target ${quoteCell(targetCell)} is ${kindWords(target)}; write both the same way`, row, 4);
+        this.issues.push(problem('error', 'kind-mismatch', { actual: quoteCell(actualCell), actualKind: valueKind(parsed), target: quoteCell(targetCell), targetKind: valueKind(target) }, row.at(4)));
+        this.errors++;
         measurement = { state: 'not_measured' };
       } else {
         actual = parsed;
@@ -524,10 +534,15 @@ export function parseWeight(text: string): WeightResult {
 }
 
 /** A target or actual cell: a date, a number (percent or not), yes/no; `code` names an error other than "unparsable". */
-export type CellValue = { amount: Amount; percent: boolean } | { error: string; code?: 'number-out-of-range' };
+export type CellValue = { amount: Amount; percent: boolean } | { error: string; code?: 'number-out-of-range'; reason?: 'overlong' | 'digits' | 'decimals' | 'infinite' };
+
+/** Which bound a number passes, for the catalogue's `number-out-of-range`. */
+function boundReason(value: Decimal): 'digits' | 'decimals' | 'infinite' {
+  return !value.isFinite() ? 'infinite' : value.decimalPlaces() > 20 && value.abs().lt(1) ? 'decimals' : 'digits';
+}
 
 export function parseValueCell(text: string): CellValue {
-  if (isOverlongNumberText(text)) return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range' };
+  if (isOverlongNumberText(text)) return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range', reason: 'overlong' };
   const date = parseItalianDate(text);
   if (date !== null) return { amount: { kind: 'date', value: date }, percent: false };
   if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `${quoteCell(text)} is not a real calendar date` };
@@ -537,13 +552,13 @@ export function parseValueCell(text: string): CellValue {
   const number = parseItalianNumber(text);
   if (number === null) return { error: `${quoteCell(text)} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no` };
   const bound = numberBoundProblem(number.value);
-  if (bound !== null) return { error: `${quoteCell(text)}: ${bound}`, code: 'number-out-of-range' };
+  if (bound !== null) return { error: `${quoteCell(text)}: ${bound}`, code: 'number-out-of-range', reason: boundReason(number.value) };
   return { amount: { kind: 'number', value: number.value }, percent: number.percent };
 }
 
-/** What kind of value a cell holds, in words for a message: "a date", "a percentage"… */
-export function kindWords(value: { amount: Amount; percent: boolean }): string {
-  return value.amount.kind === 'date' ? 'a date' : value.amount.kind === 'boolean' ? 'a yes/no value' : value.percent ? 'a percentage' : 'a number';
+/** What kind of value a cell holds, for the catalogue's `kind-mismatch`. */
+export function valueKind(value: { amount: Amount; percent: boolean }): 'number' | 'percent' | 'date' | 'boolean' {
+  return value.amount.kind === 'number' ? (value.percent ? 'percent' : 'number') : value.amount.kind;
 }
 
 /**

@@ -8,7 +8,7 @@
  * every printed page; the band is always written as a word and a shape beside its colour; the
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
-import { formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
@@ -41,13 +41,14 @@ export function bandMark({ value, band }: Mark): string {
   return `${b}${value}${word}`;
 }
 
-/** One row of the seven-column table. */
-export function rowHtml(row: ReportRow): string {
+/** One row of the seven-column table; `previous` adds last year's performance (undefined: no such column). */
+export function rowHtml(row: ReportRow, previous?: Mark | null): string {
+  const last = previous === undefined ? '' : previous === null ? '<td class="prev"></td>' : `<td class="prev${bandClass(previous.band)}">${bandMark(previous)}</td>`;
   if (row.kind === 'objective') {
-    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td></tr>`;
+    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td>${last}</tr>`;
   }
   const actual = row.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
-  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td></tr>`;
+  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td>${last}</tr>`;
 }
 
 export function bandClass(band: Band | null): string {
@@ -180,7 +181,11 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
       tables.push(rows);
       rows = [];
     }
-    for (const row of objectiveRows(r, evaluation)) rows.push(rowHtml(row));
+    const previous = options.previousYear;
+    const legend = evaluation.plan.settings.legend;
+    const prev = (value: Decimal | null | undefined): Mark | null | undefined => (previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend)));
+    let k = -1;
+    for (const row of objectiveRows(r, evaluation)) rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id))));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);
@@ -234,8 +239,8 @@ ${chartSvg(summary, legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.m
 ${tables
   .map(
     (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (continua)"`}>
-${n === 0 ? `<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf"></colgroup>
-<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+${n === 0 ? `<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
+<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">Performance ${options.previousYear.year}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}
 </tbody>

@@ -2,6 +2,8 @@
  * What a report says about itself beside the plan: the body, the year and period, when it was
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
+import type { Decimal } from '../../core/index.js';
+
 export interface ReportMeta {
   /** The public body, e.g. "Camera di Commercio di …". */
   readonly body?: string;
@@ -15,6 +17,15 @@ export interface ReportMeta {
   readonly periodState?: string;
   /** When the numbers were computed (defaults to now). */
   readonly computedAt?: Date;
+  /** Last year's performance of each objective and indicator that has a predecessor: a column of its own. */
+  readonly previousYear?: PreviousYear;
+}
+
+/** The performance of each objective (by this plan's code) and indicator (by this plan's id) in its predecessor, last year. */
+export interface PreviousYear {
+  readonly year: number;
+  readonly nodes: ReadonlyMap<string, Decimal | null>;
+  readonly indicators: ReadonlyMap<string, Decimal | null>;
 }
 
 /** A stored period's state as the reports write it. */

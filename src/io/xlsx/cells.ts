@@ -5,7 +5,7 @@
  * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
  */
 import ExcelJS from 'exceljs';
-import { Decimal, formatItalianNumber, issue, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
+import { Decimal, formatItalianNumber, issue, problem, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
 
 /** 1 → `A`, 27 → `AA`. */
 export function columnLetter(column: number): string {
@@ -115,7 +115,7 @@ export function forgetDateCells(sheets: readonly ExcelJS.Worksheet[]): void {
 function isoDateCell(text: string, at: SourceLocation, issues: Issue[]): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*Z?)?$/.exec(text.trim());
   if (m === null) {
-    issues.push(issue('error', 'unreadable-date', `the cell is marked as a date but holds "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", not a date such as 2024-07-15`, at));
+    issues.push(problem('error', 'unreadable-date', { text: text.length > 40 ? `${text.slice(0, 40)}…` : text }, at));
     return '';
   }
   return `${m[3]}/${m[2]}/${m[1]}`;
@@ -123,7 +123,7 @@ function isoDateCell(text: string, at: SourceLocation, issues: Issue[]): string 
 
 /** A number cell exceljs could not read as a finite number (`1e400`, `Infinity`, `NaN`): an error at the cell. */
 function unfitNumber(at: SourceLocation, issues: Issue[]): string {
-  issues.push(issue('error', 'number-out-of-range', 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again', at));
+  issues.push(problem('error', 'number-out-of-range', { reason: 'cell' }, at));
   return '';
 }
 

@@ -65,7 +65,17 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i < 2 ? 'left' : 'center' };
   });
-  sheet.autoFilter = 'A3:G3';
+  // Last year's performance, when the plan has a predecessor: an eighth column after the seven of the layout.
+  const previous = options.previousYear;
+  if (previous !== undefined) {
+    const cell = header.getCell(8);
+    cell.value = `Performance ${previous.year}`;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = fill(HEADER_FILL);
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: 'center' };
+    sheet.getColumn(8).width = 14;
+  }
+  sheet.autoFilter = previous === undefined ? 'A3:G3' : 'A3:H3';
 
   // Every cell of a kind shares one style object: exceljs recognises a style object it has seen
   // and skips re-encoding it, which makes a 10,000-indicator export several times faster.
@@ -96,6 +106,11 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 3 ? objectiveWeightStyle : objectiveStyle;
     if (r.performance === null) row.getCell(7).style = objectiveStyle;
     else paint(row.getCell(7), r.performance, true);
+    if (previous !== undefined) {
+      const last = previous.nodes.get(r.node.code) ?? null;
+      if (last === null) row.getCell(8).style = objectiveStyle;
+      else paint(row.getCell(8), last, true);
+    }
     for (const i of r.indicators) {
       const ind = i.indicator;
       const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight)} ${ind.comparator}`]);
@@ -116,6 +131,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
       a.style = valueStyle(actual.numFmt);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure shows 0,00%.
       paint(irow.getCell(6), i.score, false);
+      if (previous !== undefined) paint(irow.getCell(8), previous.indicators.get(ind.id) ?? null, false);
     }
     done++;
     if (options.onProgress !== undefined && done % 250 === 0) options.onProgress(done, total);

@@ -5,7 +5,7 @@
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
 import ExcelJS from 'exceljs';
-import { issue, type Issue, type Outcome } from '../../core/index.js';
+import { issue, problem, type Issue, type Outcome } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter, forgetDateCells, noteDateCells } from './cells.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
@@ -44,7 +44,9 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   // and exceljs is handed the checked bytes stored: it inflates nothing, so nothing it says about
   // a damaged zip ("Bug : uncompressed data size mismatch") can reach the user.
   const unpacked = unpackZip(bytes, { inflatedBytes: XLSX_LIMITS.inflatedBytes, entries: XLSX_LIMITS.entries });
-  if (!(unpacked instanceof Map)) return fail(unpacked.code, unpacked.message);
+  if (!(unpacked instanceof Map)) {
+    return { value: null, issues: [unpacked.code === 'damaged-workbook' ? problem('error', 'damaged-workbook', unpacked.params, { file }) : problem('error', 'file-too-large', unpacked.params, { file })] };
+  }
   if (!unpacked.has('xl/workbook.xml')) {
     const names = [...unpacked.keys()];
     const word = names.some((n) => n.startsWith('word/'));
@@ -55,7 +57,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   const parts = workbookParts(unpacked);
   const notes: Issue[] = parts.sheets
     .filter((sheet) => sheet.name.length > 31)
-    .map((sheet) => issue('warning', 'long-sheet-name', `the sheet name "${sheet.name}" is longer than the 31 characters Excel allows; it is read as "${sheet.name.slice(0, 31)}"`, { file, sheet: sheet.name.slice(0, 31) }));
+    .map((sheet) => problem('warning', 'long-sheet-name', { name: sheet.name, read: sheet.name.slice(0, 31) }, { file, sheet: sheet.name.slice(0, 31) }));
   if (notes.length > 0) {
     // exceljs cuts such a name and then trips over its own cut ("Worksheet name already exists"):
     // it is given the names cut already.
@@ -69,7 +71,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   } catch {
     // exceljs's own words ("Cannot read properties of undefined (reading 'richText')") mean nothing
     // to the person who sent the file; what can be said is which file and that its XML is damaged.
-    return fail('unreadable-workbook', 'the workbook cannot be read: its contents are damaged or not what Excel writes (open it in Excel or LibreOffice and save it again as .xlsx)');
+    return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
   }
   for (const sheet of workbook.worksheets) {
     const cells = parts.dateCells.get(sheet.name);

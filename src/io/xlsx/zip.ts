@@ -133,11 +133,10 @@ export function deflateStoredZip(stored: Uint8Array, level = 6): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
-/** Why a zip cannot be trusted, with the entry at fault when there is one. */
-export interface ZipProblem {
-  readonly code: 'damaged-workbook' | 'file-too-large';
-  readonly message: string;
-}
+/** Why a zip cannot be trusted, with the entry (`part`) at fault when there is one: the parameters of its catalogue message. */
+export type ZipProblem =
+  | { readonly code: 'damaged-workbook'; readonly params: { reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; part?: string; declared?: number } }
+  | { readonly code: 'file-too-large'; readonly params: { what: 'unpacked'; size: string; limit: string } };
 
 export interface ZipLimits {
   /** The most bytes all entries together may unpack to. */
@@ -154,7 +153,10 @@ export interface ZipLimits {
  * entries' contents in order, or the first problem in plain words.
  */
 export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> | ZipProblem {
-  const damaged = (message: string): ZipProblem => ({ code: 'damaged-workbook', message });
+  const damaged = (reason: Extract<ZipProblem, { code: 'damaged-workbook' }>['params']['reason'], part?: string, declared?: number): ZipProblem => ({
+    code: 'damaged-workbook',
+    params: { reason, ...(part === undefined ? {} : { part }), ...(declared === undefined ? {} : { declared }) },
+  });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   let eocd = -1;
@@ -164,15 +166,15 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
       break;
     }
   }
-  if (eocd < 0) return damaged('the workbook is damaged or cut short (its zip directory cannot be found)');
+  if (eocd < 0) return damaged('directory');
   const count = view.getUint16(eocd + 10, true);
-  if (count > limits.entries) return { code: 'file-too-large', message: `the workbook holds ${count} parts; the limit is ${limits.entries}` };
+  if (count > limits.entries) return damaged('directory');
   let offset = view.getUint32(eocd + 16, true);
   const decoder = new TextDecoder('utf-8');
   const listed: Array<{ name: string; method: number; flags: number; crc: number; compressed: number; size: number; local: number }> = [];
   let declared = 0;
   for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return damaged('the workbook is damaged (its zip directory is cut short or overwritten)');
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return damaged('directory');
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const crc = view.getUint32(offset + 16, true);
@@ -182,7 +184,7 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     let local = view.getUint32(offset + 42, true);
-    if (offset + 46 + nameLength + extraLength > bytes.length) return damaged('the workbook is damaged (its zip directory is cut short)');
+    if (offset + 46 + nameLength + extraLength > bytes.length) return damaged('directory');
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     // Zip64: the true sizes and offset are in an extra field when the 32-bit ones are all ones.
     for (let e = offset + 46 + nameLength; e + 4 <= offset + 46 + nameLength + extraLength; ) {
@@ -201,19 +203,19 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
       }
       e += 4 + length;
     }
-    if ((flags & 1) !== 0) return damaged(`the part ${name} of the workbook is encrypted; save the workbook without a password`);
-    if (method !== 0 && method !== 8) return damaged(`the part ${name} of the workbook is compressed with a method other than deflate (${method}); open it and save it again as .xlsx`);
+    if ((flags & 1) !== 0) return damaged('encrypted', name);
+    if (method !== 0 && method !== 8) return damaged('method', name);
     declared += size;
     listed.push({ name, method, flags, crc, compressed, size, local });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  if (declared > limits.inflatedBytes) return { code: 'file-too-large', message: `the workbook unpacks to ${Math.round(declared / 1048576)} MB; the limit is ${Math.round(limits.inflatedBytes / 1048576)} MB` };
+  if (declared > limits.inflatedBytes) return { code: 'file-too-large', params: { what: 'unpacked', size: String(Math.round(declared / 1048576)), limit: String(Math.round(limits.inflatedBytes / 1048576)) } };
   const entries = new Map<string, Uint8Array>();
   for (const entry of listed) {
     const { name, local } = entry;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return damaged(`the part ${name} of the workbook is missing or overwritten`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return damaged('missing', name);
     const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataAt + entry.compressed > bytes.length) return damaged(`the part ${name} of the workbook is cut short`);
+    if (dataAt + entry.compressed > bytes.length) return damaged('cut', name);
     const raw = bytes.subarray(dataAt, dataAt + entry.compressed);
     let data: Uint8Array;
     if (entry.method === 0) {
@@ -224,11 +226,11 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size + 1) });
       } catch (error) {
         const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError;
-        return damaged(tooBig ? `the part ${name} of the workbook unpacks to more than the ${entry.size} bytes it declares (a damaged file or a zip bomb)` : `the part ${name} of the workbook is damaged (its compressed data cannot be unpacked)`);
+        return tooBig ? damaged('bigger', name, entry.size) : damaged('inflate', name);
       }
     }
-    if (data.length !== entry.size) return damaged(`the part ${name} of the workbook unpacks to ${data.length > entry.size ? 'more' : 'fewer'} bytes than the ${entry.size} it declares (a damaged file or a zip bomb)`);
-    if ((crc32(data) >>> 0) !== entry.crc) return damaged(`the part ${name} of the workbook is damaged (its checksum does not match)`);
+    if (data.length !== entry.size) return damaged(data.length > entry.size ? 'bigger' : 'smaller', name, entry.size);
+    if ((crc32(data) >>> 0) !== entry.crc) return damaged('checksum', name);
     entries.set(name, data);
   }
   return entries;

@@ -1,7 +1,13 @@
-/** The audit trail: who changed what, when, from what to what, and why. */
+/**
+ * The audit trail: who changed what, when, from what to what, and why — scoped to what the reader
+ * may read (issue 14, defect 10): entries of the plans they may read; entries of no plan (accounts:
+ * roles, units, active flags) for the administrator only, as `/api/users` is.
+ */
 import type { RouteModule } from '../api.js';
 import { requireUser } from '../auth.js';
+import { ADMINS } from '../permissions.js';
 import { intQuery } from '../validation.js';
+import { readablePlanFor } from './plans.js';
 
 export const auditRoutes: RouteModule = (api, deps) => {
   api.route(
@@ -9,18 +15,27 @@ export const auditRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/audit',
       tag: 'audit',
-      summary: 'The audit trail, newest first, of a plan, a node or an indicator',
-      access: 'signed in',
+      summary: 'The audit trail, newest first, of a plan, a node or an indicator (what the reader may read; accounts for the administrator only)',
+      access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
       query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100' },
-      responses: { 200: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', 401: 'not signed in' },
+      responses: { 200: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', 401: 'not signed in', 404: 'a plan the reader may not read' },
     },
     async (c) => {
-      requireUser(c);
+      const user = requireUser(c);
       const q = (name: string): string | undefined => c.req.query(name) || undefined;
       const planId = q('planId');
       const node = q('node');
       const indicator = q('indicator');
-      return c.json(await deps.store.listAudit({ ...(planId ? { planId } : {}), ...(node ? { node } : {}), ...(indicator ? { indicator } : {}), limit: intQuery(c, 'limit', 100, 1000) }));
+      // A plan named in the query must be readable (404 otherwise, as everywhere else).
+      if (planId !== undefined) await readablePlanFor(deps.store, planId, user);
+      let plans: string[] | undefined;
+      if (!ADMINS.includes(user.role)) {
+        const readable = await Promise.all((await deps.store.listPlans()).map((p) => readablePlanFor(deps.store, p.id, user).then(() => p.id, () => null)));
+        plans = readable.filter((id): id is string => id !== null);
+      }
+      return c.json(
+        await deps.store.listAudit({ ...(planId ? { planId } : {}), ...(plans ? { plans } : {}), ...(node ? { node } : {}), ...(indicator ? { indicator } : {}), limit: intQuery(c, 'limit', 100, 1000) }),
+      );
     },
   );
 };

@@ -5,8 +5,9 @@
  */
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
-import { PERIOD_STATE_WORD } from '../../io/report/meta.js';
-import type { RouteModule } from '../api.js';
+import { PERIOD_STATE_WORD, type PreviousYear } from '../../io/report/meta.js';
+import type { Decimal } from '../../core/index.js';
+import type { Deps, RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
@@ -57,8 +58,9 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const requested = c.req.query('period') || undefined;
       const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const period = computed.snapshot.period;
+      const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
       const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date() });
+        renderReport(computed.evaluation, format, { body: record.organisation, year: record.year, period: `Periodo al ${period.label}`, periodState: PERIOD_STATE_WORD[period.state] ?? period.state, computedAt: new Date(), ...(previousYear === undefined ? {} : { previousYear }) });
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
@@ -72,3 +74,17 @@ export const exportRoutes: RouteModule = (api, deps) => {
     },
   );
 };
+
+/** Last year's performance of each objective and indicator with a predecessor (its plan's year end), when the reader may see that plan. */
+async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, signedIn: boolean): Promise<PreviousYear | undefined> {
+  const links = await store.predecessors(planId);
+  if (links === undefined || links.planId === null) return undefined;
+  const plan = await store.getPlan(links.planId);
+  if (plan === undefined || (!plan.published && !signedIn)) return undefined;
+  const earlier = await trees.computed(plan.id, undefined, plan.dataVersion);
+  const nodes = new Map<string, Decimal | null>();
+  for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
+  const indicators = new Map<string, Decimal | null>();
+  for (const [id, link] of links.indicators) if (link.planId === plan.id) indicators.set(id, earlier.evaluation.indicator(link.ref)?.score ?? null);
+  return { year: plan.year, nodes, indicators };
+}

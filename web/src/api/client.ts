@@ -55,6 +55,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     payload = JSON.stringify(body);
   }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  // The server says its refusals and issues in the app's language (the page's lang, set by i18n.ts).
+  if (typeof document !== 'undefined') headers['Accept-Language'] = document.documentElement.lang === 'en' ? 'en' : 'it';
   const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await res.text();
   let json: unknown = null;

@@ -8,7 +8,7 @@ import type { ChangesDocument, EvaluationDocument, ExplanationDocument, FormulaD
 export type { RuleDocument };
 import type { Issue, MeasurementState } from '../../../src/core/index.js';
 
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv';
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
 
 export interface User {
   id: string | number;
@@ -16,6 +16,9 @@ export interface User {
   displayName: string;
   role: Role;
   units: string[];
+  unitIds?: string[];
+  /** A temporary password: the app asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** An account as the administrator sees it (`GET /api/users`). */

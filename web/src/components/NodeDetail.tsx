@@ -6,7 +6,7 @@ import { api, ApiError } from '../api/client.js';
 import type { AuditEntry, Explanation, Period, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { actualPreview, baseMeasures, isMeasuredFormula, measureTexts, readMeasures, type MeasuredFormula } from '../base-measures.js';
 import { formErrors } from '../form-errors.js';
-import { inputText, parseInput, percent, weight } from '../format.js';
+import { implausibleValue, inputText, numberProblem, parseInput, percent, weight } from '../format.js';
 import { can, useSession } from '../session.js';
 import type { Selection } from './TreeTable.js';
 import { Performance } from './Band.js';
@@ -433,6 +433,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   if (period === null) return <p className="small">{t('entry.noPeriod')}</p>;
   const disabled = props.locked || busy;
   const read = formula === null ? null : readMeasures(formula, measures);
+  const implausible = state === 'measured' ? implausibleValue(actual, i.unit) : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -448,7 +449,8 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
     }
     const value = state === 'measured' && !measured ? parseInput(actual, i.unit) : null;
     if (state === 'measured' && !measured && (value === undefined || value === null)) {
-      setMessage({ kind: 'danger', text: t(i.unit === 'date' ? 'entry.invalidDate' : 'entry.invalidNumber') });
+      const why = i.unit === 'number' || i.unit === 'percent' ? numberProblem(actual, i.unit) : null;
+      setMessage({ kind: 'danger', text: t(i.unit === 'date' ? 'entry.invalidDate' : why !== null ? `entry.${why}` : 'entry.invalidNumber') });
       return;
     }
     if (state === 'not_evaluable' && reason.trim() === '') {
@@ -562,7 +564,20 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               <label htmlFor="entry-actual" className="form-label">
                 {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})
               </label>
-              <input id="entry-actual" type="text" className="form-control" value={actual} onChange={(e) => setActual(e.target.value)} inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined} />
+              <input
+                id="entry-actual"
+                type="text"
+                className="form-control"
+                value={actual}
+                onChange={(e) => setActual(e.target.value)}
+                inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined}
+                {...(implausible !== null ? { 'aria-describedby': 'entry-actual-warning' } : {})}
+              />
+              {implausible !== null && (
+                <div id="entry-actual-warning" className="form-text text-warning-emphasis" role="status">
+                  {t('entry.implausiblePercent', { value: implausible.value })}
+                </div>
+              )}
             </div>
           )}
           {state === 'not_evaluable' && (

@@ -13,6 +13,7 @@ import { ChangesPanel } from './ChangesPanel.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
+import { ClosingDialog, DashboardPanel, WorklistPanel } from './CampaignPanels.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { TreeTable, type Selection } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
@@ -47,6 +48,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [managePeriods, setManagePeriods] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
   const [showVariances, setShowVariances] = useState(false);
+  // The monitoring campaign: the worklist (with a dashboard row's filters), the dashboard, the closing confirmation.
+  const [showWorklist, setShowWorklist] = useState(false);
+  const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string }>({});
+  const [showDashboard, setShowDashboard] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const [reviews, setReviews] = useState(0);
 
   const load = useCallback(
     (period: string | null) => {
@@ -201,7 +208,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           </Button>
         )}
         {period !== null && can.closePeriods(role) && period.state === 'collecting' && (
-          <Button size="sm" color="primary" onClick={() => void transition('closed')}>
+          <Button size="sm" color="primary" onClick={() => setClosing(true)} data-testid="close-period">
             {t('period.to.closed')}
           </Button>
         )}
@@ -234,6 +241,16 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {can.managePlans(role) && (
             <Button size="sm" color="secondary" outline onClick={() => setManagePeriods((m) => !m)} aria-expanded={managePeriods} aria-controls="periods-panel" data-testid="periods-toggle">
               {managePeriods ? t('periods.hide') : t('periods.manage')}
+            </Button>
+          )}
+          {user != null && (
+            <Button size="sm" color="primary" outline onClick={() => setShowWorklist((s) => !s)} aria-expanded={showWorklist} aria-controls="worklist-region" data-testid="worklist-toggle">
+              {showWorklist ? t('campaign.hideWorklist') : role === 'referente' ? t('campaign.worklist') : t('campaign.worklistAll')}
+            </Button>
+          )}
+          {(role === 'admin' || role === 'controller' || role === 'oiv') && (
+            <Button size="sm" color="primary" outline onClick={() => setShowDashboard((s) => !s)} aria-expanded={showDashboard} aria-controls="dashboard-region" data-testid="dashboard-toggle">
+              {showDashboard ? t('campaign.hideDashboard') : t('campaign.dashboard')}
             </Button>
           )}
           <Button size="sm" color="secondary" outline onClick={() => setShowChanges((s) => !s)} aria-expanded={showChanges} aria-controls="changes-region" data-testid="changes-toggle">
@@ -273,6 +290,47 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               setError(null);
               setNotice(message);
               load(id);
+            }}
+          />
+        </div>
+      )}
+      {closing && period !== null && (
+        <ClosingDialog
+          planId={planId}
+          periodId={period.id}
+          label={period.label}
+          onCancel={() => setClosing(false)}
+          onConfirm={() => {
+            setClosing(false);
+            void transition('closed');
+          }}
+        />
+      )}
+      {showDashboard && (
+        <div id="dashboard-region">
+          <DashboardPanel
+            planId={planId}
+            dataVersion={`${(tree as { dataVersion?: number }).dataVersion ?? 0}:${reviews}`}
+            onShow={(p, unit) => {
+              setWorklistFilter({ period: p, unit: unit ?? 'none' });
+              setShowWorklist(true);
+              requestAnimationFrame(() => document.getElementById('worklist-title')?.scrollIntoView({ block: 'nearest' }));
+            }}
+          />
+        </div>
+      )}
+      {showWorklist && user != null && (
+        <div id="worklist-region">
+          <WorklistPanel
+            planId={planId}
+            role={user.role}
+            dataVersion={(tree as { dataVersion?: number }).dataVersion ?? 0}
+            onReviewed={() => setReviews((n) => n + 1)}
+            initial={worklistFilter}
+            onOpen={(indicatorId, p) => {
+              if (p !== period?.id) load(p);
+              setSelection({ kind: 'indicator', id: indicatorId, code: tree.objectives.find((o) => o.indicators.some((i) => i.id === indicatorId))?.code ?? '' });
+              requestAnimationFrame(() => document.getElementById('detail-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
         </div>

@@ -8,7 +8,7 @@ import { NO_ERRORS, parseUnits, type FormErrors } from '../form-errors.js';
 import { useSession } from '../session.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
 
-const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv'];
+const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
 const USERNAME = /^[a-zA-Z0-9._@-]{2,64}$/;

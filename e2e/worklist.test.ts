@@ -1,0 +1,100 @@
+/**
+ * The monitoring campaign in the browser: a referente works through "Le mie misurazioni" (enters a
+ * value, sees a request for more and answers it); the controller sends a value back, approves it,
+ * sees the completion dashboard move, and closes the period after the list of what is missing.
+ * Against the real server and a fresh SQLite file; axe on the worklist, the dashboard and the dialog.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const PERIOD = '2024-09-30';
+const UNIT = 'Ufficio Transizione';
+
+describe('the monitoring campaign', { timeout: 180_000 }, () => {
+  it('a referente works through the worklist; the controller reviews, watches the dashboard and closes the period after the missing-values list', async () => {
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+
+    // The referente: their values of the collecting period, all to enter and late.
+    const ref = await newPage();
+    await login(ref.page, 'referente');
+    await openPlan(ref.page);
+    await ref.page.click('[data-testid=worklist-toggle]');
+    await ref.page.waitForSelector('[data-testid=worklist-table]');
+    expect(await ref.page.locator('[data-testid=worklist-deadline]').innerText()).toContain('15/10/2024');
+    const rows = ref.page.locator('[data-testid=worklist-table] tbody tr');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(1);
+    expect(await ref.page.locator('[data-testid=worklist-table] tbody tr[data-state=to_enter]').count()).toBe(count);
+    expect(await rows.first().innerText()).toMatch(/B\.2\.2[\s\S]*Ufficio Transizione[\s\S]*Da compilare[\s\S]*in ritardo/);
+    await expectAccessible(ref.page, 'worklist');
+
+    // Enter the first value from the list: its detail opens on the worklist's period.
+    const first = (await rows.first().getAttribute('data-indicator'))!;
+    await rows.first().locator('button').first().click();
+    await ref.page.waitForSelector('#entry-state');
+    await ref.page.selectOption('#entry-state', 'measured');
+    await ref.page.fill('#entry-actual', '3');
+    await ref.page.click('[data-testid=entry-save]');
+    await ref.page.waitForSelector('[data-testid=entry-message]');
+    await expect.poll(() => ref.page.getAttribute(`[data-testid=worklist-table] tr[data-indicator="${first}"]`, 'data-state')).toBe('entered');
+
+    // The controller: the dashboard shows one value entered for the unit; the value goes back with a request.
+    await openPlan(ctl.page);
+    await ctl.page.click('[data-testid=dashboard-toggle]');
+    const unitRow = ctl.page.locator(`[data-testid=dashboard-table] tr[data-period="${PERIOD}"][data-unit="${UNIT}"]`);
+    await unitRow.waitFor();
+    expect(await unitRow.locator('[data-col=entered]').innerText()).toBe('1');
+    expect(await unitRow.locator('[data-col=missing]').innerText()).toBe(String(count - 1));
+    await expectAccessible(ctl.page, 'completion dashboard');
+    // A click on the unit opens its list.
+    await unitRow.locator('button').click();
+    await ctl.page.waitForSelector('[data-testid=worklist-table]');
+    expect(await ctl.page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(count);
+    const item = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
+    await item.locator('[data-testid=send-back]').click();
+    await item.locator('[data-testid=review-note]').fill('Indicare la fonte del dato');
+    await item.locator('button[type=submit]').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('returned');
+    await expect.poll(() => unitRow.locator('[data-col=returned]').innerText()).toBe('1');
+
+    // The referente sees the request and answers it.
+    await ref.page.reload();
+    await ref.page.click('[data-testid=worklist-toggle]');
+    const mine = ref.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('returned');
+    expect(await mine.locator('[data-testid=request-note]').innerText()).toContain('Indicare la fonte del dato');
+    await mine.locator('[data-testid=answer]').click();
+    await mine.locator('[data-testid=review-note]').fill('Fonte: protocollo informatico');
+    await mine.locator('button[type=submit]').click();
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('entered');
+
+    // The controller approves; the dashboard moves.
+    await ctl.page.reload();
+    await ctl.page.click('[data-testid=dashboard-toggle]');
+    await unitRow.waitFor();
+    await unitRow.locator('button').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('entered');
+    await item.locator('[data-testid=approve]').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('approved');
+    await expect.poll(() => unitRow.locator('[data-col=approved]').innerText()).toBe('1');
+
+    // Closing the period lists what is missing and asks for confirmation.
+    await ctl.page.selectOption('#period', PERIOD);
+    await ctl.page.click('[data-testid=close-period]');
+    await ctl.page.waitForSelector('[data-testid=closing-missing]');
+    expect(await ctl.page.locator('[data-testid=closing-summary]').innerText()).toMatch(/valori mancanti/);
+    expect(await ctl.page.locator('[data-testid=closing-missing] li').count()).toBeGreaterThanOrEqual(count - 1);
+    await expectAccessible(ctl.page, 'closing confirmation');
+    await ctl.page.click('[data-testid=confirm-close]');
+    await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+    const periods = (await apiAs(ctl.context, 'GET', `${plan}/periods`)).body as Array<{ id: string; state: string }>;
+    expect(periods.find((p) => p.id === PERIOD)?.state).toBe('closed');
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * Appraisal forms at the HTTP edge: who stands how to a form (person, evaluator, HR), who may read
+ * it, the form's JSON document to the engine's input and back, and the computed view the API
+ * answers with. The rules themselves are core's (core/appraisal); this file only connects them to
+ * the store and the tree.
+ */
+import { z } from 'zod';
+import { COMPARATORS, Decimal, MEASUREMENT_STATES, UNITS, type Amount, type Comparator, type Language, type Measurement, type MeasurementState, type Unit } from '../../core/index.js';
+import {
+  CATEGORY_LABEL,
+  COMPONENT_LABEL,
+  STAFF_CATEGORIES,
+  STATE_LABEL,
+  computeForm,
+  editableParts,
+  mayAct,
+  FORM_ACTIONS,
+  organisationalScores,
+  schemeOf,
+  smvpFromJson,
+  type FormInput,
+  type FormResult,
+  type IndividualObjective,
+  type OrgScores,
+  type Relation,
+  type Smvp,
+  type StaffCategory,
+} from '../../core/appraisal/index.js';
+import { amountFromJson, amountToJson } from '../../store/codec.js';
+import type { FormRecord, Store, UserRecord } from '../../store/index.js';
+import { readAmount } from '../amounts.js';
+import type { TreeService } from '../tree.js';
+import { HttpError } from '../errors.js';
+
+/** HR: the `personale` role and the administrator. */
+export const HR_ROLES = ['admin', 'personale'] as const;
+
+export function relationsOf(user: UserRecord, form: Pick<FormRecord, 'personId' | 'evaluatorId'>): Relation[] {
+  const out: Relation[] = [];
+  if (user.id === form.personId) out.push('person');
+  if (user.id === form.evaluatorId) out.push('evaluator');
+  if (user.role === 'personale' || user.role === 'admin') out.push('hr');
+  if (user.role === 'admin') out.push('admin');
+  return out;
+}
+
+/**
+ * A form is personal data: the person, their evaluator, HR and the administrator see it; the OIV
+ * sees the managers' forms (it proposes their evaluation, art. 14 d.lgs. 150/2009); nobody else.
+ */
+export function mayRead(user: UserRecord | null, form: FormRecord): boolean {
+  if (user === null) return false;
+  if (relationsOf(user, form).length > 0) return true;
+  return user.role === 'oiv' && form.category === 'dirigente';
+}
+
+// ---- the document as stored and sent ------------------------------------------------------------
+
+const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'a number such as 30 or 33,5')]).transform((v) => new Decimal(String(v).replace(',', '.')));
+
+export const AssignmentBody = z.object({ unit: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
+export const ObjectiveBody = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+    title: z.string().trim().min(1).max(500),
+    weight: Percent,
+    comparator: z.enum(COMPARATORS as [Comparator, ...Comparator[]]).default('>='),
+    target: Value.nullable(),
+    unit: z.enum(UNITS as [Unit, ...Unit[]]).default('number'),
+    scoring: z.enum(['on_off', 'proportional']).nullable().optional(),
+    state: z.enum(MEASUREMENT_STATES as [MeasurementState, ...MeasurementState[]]).default('not_measured'),
+    actual: Value.nullable().optional(),
+    reason: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
+export const Ratings = z.record(z.string().max(40), z.number().int().min(-1000).max(1000));
+
+export interface FormDocument {
+  assignments: { unit: string; from: string; to: string; partTime: string }[];
+  objectives: { id: string; title: string; weight: string; comparator: Comparator; target: unknown; unit: Unit; scoring: 'on_off' | 'proportional' | null; state: MeasurementState; actual: unknown; reason: string | null }[];
+  ratings: Record<string, number>;
+  acknowledged: { person: string | null; evaluator: string | null };
+  interview: { at: string; by: string; note: string } | null;
+  /** Frozen at the evaluation: the SMVP version and the organisational results used, so the score no longer moves with the tree. */
+  evaluation: { at: string; by: string; smvpVersion: number; org: { body: string | null; units: Record<string, string | null> }; score: string | null; band: string | null } | null;
+  acceptance: { at: string } | null;
+  contest: { at: string; reason: string } | null;
+  conciliation: { at: string; by: string; outcome: 'confirmed' | 'revised'; note: string } | null;
+  finalisedAt: string | null;
+  reopenings: { at: string; by: string; reason: string }[];
+}
+
+export function emptyDocument(): FormDocument {
+  return { assignments: [], objectives: [], ratings: {}, acknowledged: { person: null, evaluator: null }, interview: null, evaluation: null, acceptance: null, contest: null, conciliation: null, finalisedAt: null, reopenings: [] };
+}
+
+export function documentOf(form: FormRecord): FormDocument {
+  return { ...emptyDocument(), ...(form.document as Partial<FormDocument>) };
+}
+
+function invalid(field: string, message: string, code = 'invalid-field', status: 400 | 422 = 400): HttpError {
+  return new HttpError(status, status === 422 ? code : 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code, message: `${field}: ${message}`, location: { field } }] });
+}
+
+function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string): unknown {
+  if (value === null || value === undefined) return null;
+  const read = readAmount(value, unit);
+  if (typeof read === 'string') throw invalid(field, `expected ${read}`);
+  return amountToJson(read);
+}
+
+export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[]): FormDocument['objectives'] {
+  const ids = new Set<string>();
+  return input.map((o, i) => {
+    let id = o.id ?? `o${i + 1}`;
+    while (ids.has(id)) id = `${id}x`;
+    ids.add(id);
+    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'a weight from 0 to 100');
+    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'a measured objective needs its actual');
+    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'say why the objective is N.V.');
+    return {
+      id,
+      title: o.title,
+      weight: o.weight.toString(),
+      comparator: o.comparator,
+      target: storedAmount(o.target, o.unit, `objectives.${i}.target`),
+      unit: o.unit,
+      scoring: o.scoring ?? null,
+      state: o.state,
+      actual: o.state === 'measured' ? storedAmount(o.actual, o.unit, `objectives.${i}.actual`) : null,
+      reason: o.state === 'not_evaluable' ? (o.reason ?? '').trim() : null,
+    };
+  });
+}
+
+function measurementOf(o: FormDocument['objectives'][number]): Measurement {
+  switch (o.state) {
+    case 'measured': {
+      const actual = amountFromJson(o.actual);
+      return actual === null ? { state: 'not_measured' } : { state: 'measured', actual };
+    }
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: o.reason ?? '' };
+    default:
+      return { state: o.state };
+  }
+}
+
+export function formInput(form: FormRecord, doc: FormDocument = documentOf(form)): FormInput {
+  const objectives: IndividualObjective[] = doc.objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    weight: new Decimal(o.weight),
+    comparator: o.comparator,
+    target: amountFromJson(o.target),
+    unit: o.unit,
+    scoring: o.scoring === null ? null : { kind: o.scoring },
+    measurement: measurementOf(o),
+  }));
+  return {
+    category: form.category,
+    year: form.year,
+    assignments: doc.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
+    objectives,
+    ratings: doc.ratings,
+  };
+}
+
+/** A stored amount as the person typed it back: numbers as JSON numbers, dates ISO, yes/no. */
+function wireAmount(json: unknown): number | string | boolean | null {
+  const a: Amount | null = amountFromJson(json);
+  if (a === null) return null;
+  return a.kind === 'number' ? a.value.toNumber() : a.value;
+}
+
+// ---- the SMVP and the tree ----------------------------------------------------------------------
+
+export async function smvpFor(store: Store, organisation: string, year: number, version?: number): Promise<{ smvp: Smvp; version: number } | null> {
+  const record = await store.appraisals.getSmvp(organisation, year, version);
+  if (record === undefined) return null;
+  const read = smvpFromJson(record.document);
+  return read.value === null ? null : { smvp: read.value, version: record.version };
+}
+
+/** The organisational results of a plan for a form, one evaluation per plan and request. */
+export class OrgCache {
+  private readonly cache = new Map<string, Promise<OrgScores & { detail: ReturnType<typeof organisationalScores>['detail'] }>>();
+  constructor(private readonly trees: TreeService) {}
+  get(planId: string | null): Promise<OrgScores & { detail?: ReturnType<typeof organisationalScores>['detail'] }> {
+    if (planId === null) return Promise.resolve({ body: null, units: new Map() });
+    let hit = this.cache.get(planId);
+    if (hit === undefined) {
+      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unit ?? null));
+      this.cache.set(planId, hit);
+    }
+    return hit;
+  }
+}
+
+/** The org scores frozen at the evaluation, back as the engine wants them. */
+export function frozenOrg(doc: FormDocument): OrgScores | null {
+  if (doc.evaluation === null) return null;
+  return {
+    body: doc.evaluation.org.body === null ? null : new Decimal(doc.evaluation.org.body),
+    units: new Map(Object.entries(doc.evaluation.org.units).map(([u, s]) => [u, s === null ? null : new Decimal(s)])),
+  };
+}
+
+export function freezeOrg(org: OrgScores, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
+  const units: Record<string, string | null> = {};
+  for (const a of doc.assignments) units[a.unit] = org.units.has(a.unit) ? (org.units.get(a.unit)?.toString() ?? null) : null;
+  return { body: org.body?.toString() ?? null, units };
+}
+
+export interface Computed {
+  readonly result: FormResult | null;
+  readonly smvp: Smvp | null;
+  readonly smvpVersion: number | null;
+  readonly frozen: boolean;
+}
+
+/** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
+export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord): Promise<Computed> {
+  const doc = documentOf(form);
+  const frozen = frozenOrg(doc);
+  const found = await smvpFor(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null };
+  const org = frozen ?? (await orgs.get(form.planId));
+  return { result: computeForm(found.smvp, formInput(form, doc), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null };
+}
+
+const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
+
+export function person(u: UserRecord | undefined, id: string): { id: string; username: string | null; displayName: string } {
+  return u === undefined ? { id, username: null, displayName: '(account removed)' } : { id: u.id, username: u.username, displayName: u.displayName };
+}
+
+/** The form as the API answers it, in the reader's language. */
+export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language): Record<string, unknown> {
+  const doc = documentOf(form);
+  const relations = relationsOf(viewer, form);
+  const r = computed.result;
+  const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
+  return {
+    id: form.id,
+    organisation: form.organisation,
+    year: form.year,
+    category: form.category,
+    categoryLabel: CATEGORY_LABEL[form.category][language],
+    state: form.state,
+    stateLabel: STATE_LABEL[form.state][language],
+    version: form.version,
+    planId: form.planId,
+    person: person(users.get(form.personId), form.personId),
+    evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
+    assignments: doc.assignments.map((a) => ({ ...a, partTime: Number(a.partTime) })),
+    objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
+    ratings: doc.ratings,
+    record: { acknowledged: doc.acknowledged, interview: doc.interview, evaluation: doc.evaluation, acceptance: doc.acceptance, contest: doc.contest, conciliation: doc.conciliation, finalisedAt: doc.finalisedAt, reopenings: doc.reopenings },
+    smvpVersion: computed.smvpVersion,
+    scale: computed.smvp?.ratingScale.map((l) => ({ value: l.value, label: l.label, description: l.description, score: Number(l.score) })) ?? [],
+    behaviours: scheme === undefined ? [] : scheme.behaviours.map((b) => {
+      const c = computed.smvp!.behaviours.find((x) => x.code === b.code);
+      return { code: b.code, title: c?.title ?? b.code, description: c?.description ?? '', weight: Number(b.weight) };
+    }),
+    result:
+      r === null
+        ? null
+        : {
+            frozen: computed.frozen,
+            score: num(r.score),
+            band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
+            components: r.components.map((c) => ({ kind: c.kind, label: COMPONENT_LABEL[c.kind][language], weight: Number(c.weight), share: c.share === null ? null : num(c.share.times(100)), score: num(c.score), points: num(c.points) })),
+            objectives: r.objectives.map((o) => ({ id: o.id, state: o.state, score: num(o.score), counted: o.counted })),
+            behaviours: r.behaviours.map((b) => ({ code: b.code, rating: b.rating, label: b.label, score: num(b.score) })),
+            units: r.units.map((u) => ({ unit: u.unit, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
+            presenceDays: num(r.presenceDays),
+            daysInYear: r.daysInYear,
+            steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
+            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+            complete: r.complete,
+          },
+    may: {
+      read: true,
+      edit: editableParts(form.state, relations),
+      actions: FORM_ACTIONS.filter((a) => mayAct(a, form.state, relations) && !(a === 'acknowledge' && alreadyAcknowledged(doc, relations))),
+      relations,
+    },
+  };
+}
+
+function alreadyAcknowledged(doc: FormDocument, relations: readonly Relation[]): boolean {
+  const mine = relations.filter((r) => r === 'person' || r === 'evaluator') as ('person' | 'evaluator')[];
+  return mine.length > 0 && mine.every((r) => doc.acknowledged[r] !== null);
+}
+
+export function categoryOf(value: string): StaffCategory | null {
+  return (STAFF_CATEGORIES as readonly string[]).includes(value) ? (value as StaffCategory) : null;
+}
+
+export { invalid };

@@ -1,0 +1,367 @@
+/**
+ * Appraisal forms (schede di valutazione individuale): HR creates them, the evaluator and the
+ * person go through the steps of core/appraisal/workflow.ts, each step audited in the forms' own
+ * trail. Privacy (forms.ts `mayRead`): the person, their evaluator, HR (`personale`) and the
+ * administrator; the OIV for managers' forms; nobody else, and the public never.
+ */
+import { z } from 'zod';
+import { ACTION_RULES, FORM_ACTIONS, STAFF_CATEGORIES, computeForm, editableParts, levelOf, mayAct, schemeOf, type FormAction, type StaffCategory } from '../../core/appraisal/index.js';
+import type { FormRecord, Store, UserRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole, requireUser } from '../auth.js';
+import { HttpError, must } from '../errors.js';
+import { body, language, param } from '../validation.js';
+import {
+  AssignmentBody,
+  HR_ROLES,
+  ObjectiveBody,
+  OrgCache,
+  Ratings,
+  computeRecord,
+  documentOf,
+  emptyDocument,
+  formInput,
+  formView,
+  freezeOrg,
+  frozenOrg,
+  invalid,
+  mayRead,
+  objectivesToDocument,
+  relationsOf,
+  smvpFor,
+  type FormDocument,
+} from '../appraisal/forms.js';
+import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
+
+const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
+const NewForm = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    personId: z.string().min(1).max(200),
+    evaluatorId: z.string().min(1).max(200),
+    category: Category,
+    planId: z.string().min(1).max(200).nullable().optional(),
+    organisation: z.string().trim().min(1).max(300).optional(),
+    assignments: z.array(AssignmentBody).max(50).optional(),
+    objectives: z.array(ObjectiveBody).max(100).optional(),
+  })
+  .strict();
+const FormPatch = z
+  .object({
+    version: z.number().int().min(1),
+    evaluatorId: z.string().min(1).max(200).optional(),
+    planId: z.string().min(1).max(200).nullable().optional(),
+    assignments: z.array(AssignmentBody).max(50).optional(),
+    objectives: z.array(ObjectiveBody).max(100).optional(),
+    ratings: Ratings.optional(),
+  })
+  .strict();
+const Action = z
+  .object({
+    action: z.enum(FORM_ACTIONS as [FormAction, ...FormAction[]]),
+    version: z.number().int().min(1),
+    note: z.string().trim().max(5000).optional(),
+    reason: z.string().trim().max(5000).optional(),
+    outcome: z.enum(['confirmed', 'revised']).optional(),
+  })
+  .strict();
+
+/** The organisation a new form or SMVP belongs to when none is named: the latest plan's, else "Ente" (the store's default). */
+export async function defaultOrganisation(store: Store): Promise<string> {
+  return (await store.listPlans())[0]?.organisation ?? 'Ente';
+}
+
+async function usersById(store: Store): Promise<Map<string, UserRecord>> {
+  return new Map((await store.listUsers()).map((u) => [u.id, u]));
+}
+
+async function readableForm(store: Store, user: UserRecord, id: string): Promise<FormRecord> {
+  const form = await store.appraisals.getForm(id);
+  if (form === undefined) throw new HttpError(404, 'not-found', `there is no form with the id ${id}`);
+  if (!mayRead(user, form)) throw new HttpError(403, 'forbidden', 'an appraisal form is visible only to the person, their evaluator, HR and the administrator (the OIV: managers’ forms)');
+  return form;
+}
+
+async function checkPeople(store: Store, personId: string, evaluatorId: string): Promise<void> {
+  if (personId === evaluatorId) throw invalid('evaluatorId', 'nobody evaluates themselves: choose another evaluator', 'self-evaluation', 422);
+  const [p, e] = await Promise.all([store.getUser(personId), store.getUser(evaluatorId)]);
+  if (p === undefined) throw invalid('personId', 'there is no account with this id');
+  if (e === undefined || !e.active) throw invalid('evaluatorId', 'there is no active account with this id');
+}
+
+export const appraisalRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/people',
+      tag: 'appraisals',
+      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (no roles, no passwords)',
+      access: 'admin, personale',
+      responses: { 200: '[{id, username, displayName, units}]', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      requireRole(c, HR_ROLES, 'list the people to appraise');
+      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units })));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals',
+      tag: 'appraisals',
+      summary: 'The appraisal forms the reader may see (HR and administrator: all; the OIV: managers’; others: their own and those they evaluate), with their live or frozen score',
+      access: 'signed in',
+      query: { year: 'only this year', lang: { description: 'language of the labels', values: ['it', 'en'] } },
+      responses: { 200: '[{id, year, category, state, person, evaluator, score, band, complete}]', 400: 'invalid query', 401: 'not signed in' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const lang = language(c);
+      const yearText = c.req.query('year');
+      if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new HttpError(400, 'invalid-query', 'year must be a year such as 2024');
+      const forms = (await store.appraisals.listForms(yearText === undefined ? {} : { year: Number(yearText) })).filter((f) => mayRead(user, f));
+      const users = await usersById(store);
+      const orgs = new OrgCache(deps.trees);
+      const out = [];
+      for (const form of forms) {
+        const v = formView(form, await computeRecord(store, orgs, form), users, user, lang);
+        const result = v.result as { score: number | null; band: { label: string } | null; complete: boolean } | null;
+        out.push({ id: v.id, year: v.year, organisation: v.organisation, category: v.category, categoryLabel: v.categoryLabel, state: v.state, stateLabel: v.stateLabel, person: v.person, evaluator: v.evaluator, score: result?.score ?? null, band: result?.band?.label ?? null, complete: result?.complete ?? false, may: v.may });
+      }
+      return c.json(out);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/appraisals',
+      tag: 'appraisals',
+      summary: 'Create the form of a person for a year: evaluator, category, the plan that gives the organisational results, unit assignments, individual objectives (state draft)',
+      access: 'admin, personale',
+      body: NewForm,
+      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person' },
+    },
+    async (c) => {
+      const user = requireRole(c, HR_ROLES, 'create appraisal forms');
+      const input = await body(c, NewForm);
+      await checkPeople(store, input.personId, input.evaluatorId);
+      let organisation = input.organisation;
+      if (input.planId !== undefined && input.planId !== null) {
+        const plan = await store.getPlan(input.planId);
+        if (plan === undefined) throw invalid('planId', 'there is no plan with this id');
+        organisation ??= plan.organisation;
+      }
+      organisation ??= await defaultOrganisation(store);
+      const doc: FormDocument = { ...emptyDocument(), assignments: (input.assignments ?? []).map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() })), objectives: objectivesToDocument(input.objectives ?? []) };
+      const form = must(await store.appraisals.createForm({ organisation, year: input.year, personId: input.personId, evaluatorId: input.evaluatorId, category: input.category, planId: input.planId ?? null, document: doc as unknown as Record<string, unknown> }, actorOf(user)));
+      return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)), 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/:id',
+      tag: 'appraisals',
+      summary: 'One form with its score explained step by step (live until evaluated, then frozen), what the reader may edit and do',
+      access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
+      query: { lang: { description: 'language of the explanation', values: ['it', 'en'] } },
+      responses: { 200: 'the form', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const form = await readableForm(store, user, param(c, 'id'));
+      return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/appraisals/:id',
+      tag: 'appraisals',
+      summary: 'Change a form against its version: objectives (draft; withdraws the acknowledgements), actuals and ratings (until evaluated; in a conciliation, HR), assignments, evaluator (HR)',
+      access: 'the evaluator, personale, admin (what each may change depends on the state)',
+      body: FormPatch,
+      responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'may not change that part now', 404: 'unknown form', 409: 'stale version', 422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const form = await readableForm(store, user, param(c, 'id'));
+      const input = await body(c, FormPatch);
+      const parts = editableParts(form.state, relationsOf(user, form));
+      const need = (part: Parameters<typeof parts.includes>[0], what: string): void => {
+        if (!parts.includes(part)) throw new HttpError(403, 'forbidden', `you may not change ${what} of a form in the state "${form.state}"`, { details: { state: form.state, editable: parts } });
+      };
+      const doc = documentOf(form);
+      let evaluatorId: string | undefined;
+      if (input.evaluatorId !== undefined && input.evaluatorId !== form.evaluatorId) {
+        need('evaluator', 'the evaluator');
+        await checkPeople(store, form.personId, input.evaluatorId);
+        evaluatorId = input.evaluatorId;
+      }
+      if (input.planId !== undefined) {
+        need('assignments', 'the plan');
+        if (input.planId !== null && (await store.getPlan(input.planId)) === undefined) throw invalid('planId', 'there is no plan with this id');
+      }
+      if (input.assignments !== undefined) {
+        need('assignments', 'the unit assignments');
+        doc.assignments = input.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() }));
+      }
+      if (input.objectives !== undefined) {
+        const next = objectivesToDocument(input.objectives);
+        const definition = (o: FormDocument['objectives'][number]) => JSON.stringify([o.id, o.title, o.weight, o.comparator, o.target, o.unit, o.scoring]);
+        const redefined = next.length !== doc.objectives.length || next.some((o, i) => definition(o) !== definition(doc.objectives[i]!));
+        if (redefined) {
+          need('objectives', 'the objectives');
+          // The person acknowledged other objectives: both must acknowledge these again.
+          doc.acknowledged = { person: null, evaluator: null };
+        } else need('measurements', 'the actuals');
+        doc.objectives = next;
+      }
+      if (input.ratings !== undefined) {
+        need('ratings', 'the ratings');
+        const found = await smvpFor(store, form.organisation, form.year, doc.evaluation?.smvpVersion);
+        if (found === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}: HR saves it first`);
+        const scheme = schemeOf(found.smvp, form.category);
+        const codes = new Set(scheme?.behaviours.map((b) => b.code) ?? []);
+        for (const [code, value] of Object.entries(input.ratings)) {
+          if (!codes.has(code)) throw invalid(`ratings.${code}`, `the behaviour ${code} is not rated for the category ${form.category}`, 'behaviour-not-in-scheme', 422);
+          if (levelOf(found.smvp, value) === undefined) throw invalid(`ratings.${code}`, `${value} is not on the rating scale (${found.smvp.ratingScale.map((l) => l.value).join(', ')})`, 'rating-outside-scale', 422);
+        }
+        doc.ratings = { ...input.ratings };
+      }
+      const updated = must(
+        await store.appraisals.updateForm(form.id, input.version, { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc as unknown as Record<string, unknown> }, 'update', null, actorOf(user)),
+      );
+      return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/appraisals/:id/actions',
+      tag: 'appraisals',
+      summary:
+        'A step of the form: acknowledge (person and evaluator; both → assigned), interview (evaluator, note), evaluate (evaluator; the score is frozen), accept or contest (person; contest needs a reason), conciliate (HR: outcome confirmed | revised, note), finalise (HR), reopen (admin, reason)',
+      access: 'as the step says',
+      body: Action,
+      responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'not yours to take', 404: 'unknown form', 409: 'stale version, or not from this state', 422: 'the form is not complete (issues listed), or a note/reason/outcome missing' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const form = await readableForm(store, user, param(c, 'id'));
+      const input = await body(c, Action);
+      const rule = ACTION_RULES[input.action];
+      const relations = relationsOf(user, form);
+      if (!rule.by.some((r) => relations.includes(r))) throw new HttpError(403, 'forbidden', `only ${rule.by.join(' or ')} may ${input.action} a form`);
+      if (!mayAct(input.action, form.state, relations)) throw new HttpError(409, 'invalid-transition', `a form in the state "${form.state}" cannot be ${input.action}d (from: ${rule.from.join(', ')})`, { details: { state: form.state } });
+      if (form.version !== input.version) throw new HttpError(409, 'conflict', `the form was changed meanwhile (version ${form.version}, not ${input.version}): reload it`);
+      const at = new Date().toISOString();
+      const doc = documentOf(form);
+      const text = input.action === 'interview' ? input.note : input.action === 'conciliate' ? input.note : input.reason;
+      if (rule.needs === 'note' && (input.note ?? '') === '') throw invalid('note', 'write the notes of the interview', 'note-required', 422);
+      if (rule.needs === 'reason' && (input.reason ?? '') === '') throw invalid('reason', 'say why', 'reason-required', 422);
+      if (rule.needs === 'outcome' && (input.outcome === undefined || (input.note ?? '') === '')) throw invalid(input.outcome === undefined ? 'outcome' : 'note', 'the conciliation needs its outcome (confirmed or revised) and a note', 'outcome-required', 422);
+      let state = rule.to;
+      const live = await computeRecord(store, new OrgCache(deps.trees), form);
+      const errors = live.result?.issues.filter((i) => i.severity === 'error') ?? [];
+      const refuse = (why: string) =>
+        new HttpError(422, 'form-incomplete', why, { issues: (live.result?.issues ?? []).filter((i) => i.severity === 'error').map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: (i.location ?? null) as Record<string, unknown> | null })) });
+      switch (input.action) {
+        case 'acknowledge': {
+          if (live.result === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}: HR saves it first`);
+          if (errors.length > 0) throw refuse('the form has problems to fix before the objectives can be acknowledged');
+          const scheme = schemeOf(live.smvp!, form.category);
+          if (scheme !== undefined && scheme.components.objectives.greaterThan(0) && doc.objectives.length === 0) throw refuse('assign at least one individual objective first');
+          if (relations.includes('person')) doc.acknowledged.person = at;
+          if (relations.includes('evaluator')) doc.acknowledged.evaluator = at;
+          state = doc.acknowledged.person !== null && doc.acknowledged.evaluator !== null ? 'assigned' : 'draft';
+          break;
+        }
+        case 'interview':
+          doc.interview = { at, by: user.username, note: input.note! };
+          break;
+        case 'evaluate': {
+          if (live.result === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}`);
+          if (!live.result.complete) throw refuse('the form is not complete: rate every behaviour and measure every objective (or mark it N.V. with a reason)');
+          const org = await new OrgCache(deps.trees).get(form.planId);
+          doc.evaluation = { at, by: user.username, smvpVersion: live.smvpVersion!, org: freezeOrg(org, doc), score: live.result.score?.toString() ?? null, band: live.result.band?.label ?? null };
+          break;
+        }
+        case 'accept':
+          doc.acceptance = { at };
+          break;
+        case 'contest':
+          doc.contest = { at, reason: input.reason! };
+          break;
+        case 'conciliate': {
+          // The score is re-made from the (possibly revised) ratings and actuals, on the results frozen at the evaluation.
+          const smvp = live.smvp!;
+          const frozen = doc.evaluation!;
+          const again = computeForm(smvp, formInput(form, doc), frozenOrg(doc)!);
+          if (!again.complete) throw refuse('the revised form is not complete');
+          doc.conciliation = { at, by: user.username, outcome: input.outcome!, note: input.note! };
+          doc.evaluation = { ...frozen, score: again.score?.toString() ?? null, band: again.band?.label ?? null };
+          doc.finalisedAt = at;
+          break;
+        }
+        case 'finalise':
+          doc.finalisedAt = at;
+          break;
+        case 'reopen':
+          // The earlier outcome stays in the trail; the person accepts or contests again.
+          doc.reopenings = [...doc.reopenings, { at, by: user.username, reason: input.reason! }];
+          doc.acceptance = null;
+          doc.contest = null;
+          doc.conciliation = null;
+          doc.finalisedAt = null;
+          break;
+      }
+      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc as unknown as Record<string, unknown> }, input.action, text ?? null, actorOf(user)));
+      return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/:id/trail',
+      tag: 'appraisals',
+      summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
+      access: 'those who may see the form',
+      responses: { 200: '[{id, at, user, action, before, after, reason}]', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const form = await readableForm(store, user, param(c, 'id'));
+      return c.json(await store.appraisals.formTrail(form.id));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/:id/document',
+      tag: 'appraisals',
+      summary: 'The form as a document to sign: PDF or DOCX, with the score explained and the signature lines',
+      access: 'those who may see the form',
+      query: { format: { description: 'pdf or docx', values: [...FORM_DOCUMENT_FORMATS] }, lang: { description: 'language', values: ['it', 'en'] } },
+      responses: { 200: 'the file', 400: 'unknown format', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const form = await readableForm(store, user, param(c, 'id'));
+      const format = c.req.query('format') ?? '';
+      if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'invalid-query', `say which format: ?format=${FORM_DOCUMENT_FORMATS.join('|')}`);
+      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c));
+      const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
+      return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
+    },
+  );
+};

@@ -1,0 +1,199 @@
+/**
+ * The bonus fund of a category shared out by rating band as the SMVP says (core/appraisal
+ * distribution.ts: band coefficient × effective days, to the cent, largest remainder), once every
+ * form of that category and year is final; each run kept and audited. The per-person result is
+ * HR's and the administrator's; the anonymised distribution of ratings and bonuses (d.lgs.
+ * 33/2013 art. 20) is public, as JSON, CSV (open data) or XLSX.
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
+import { Decimal } from '../../core/index.js';
+import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
+import type { DistributionRecord, Store } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole } from '../auth.js';
+import { HttpError } from '../errors.js';
+import { body, invalidField, language } from '../validation.js';
+import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
+import { defaultOrganisation } from './appraisals.js';
+
+const Distribute = z
+  .object({
+    category: z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]),
+    fund: z.union([z.number(), z.string().max(40)]),
+    organisation: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+
+function yearOf(c: Context): number {
+  const text = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(text)) throw new HttpError(400, 'invalid-path', 'the year in the address must be a year such as 2024');
+  return Number(text);
+}
+
+async function organisationOf(c: Context, store: Store): Promise<string> {
+  const asked = c.req.query('organisation');
+  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw new HttpError(400, 'invalid-query', 'organisation must be the name of a body');
+  return asked?.trim() ?? (await defaultOrganisation(store));
+}
+
+interface PersonShare {
+  formId: string;
+  personId: string;
+  displayName: string;
+  score: string | null;
+  band: string | null;
+  coefficient: string;
+  presenceDays: string;
+  cents: string;
+  exact: string;
+  extraCent: boolean;
+}
+
+function distributionView(d: DistributionRecord): Record<string, unknown> {
+  return { organisation: d.organisation, year: d.year, category: d.category, version: d.version, fundCents: d.fundCents, fund: formatCents(BigInt(d.fundCents)), createdAt: d.createdAt, createdBy: d.createdBy, ...d.document };
+}
+
+export interface AggregateRow {
+  category: StaffCategory;
+  categoryLabel: string;
+  band: string;
+  coefficient: number;
+  people: number;
+  totalCents: string;
+  meanCents: string | null;
+  minCents: string | null;
+  maxCents: string | null;
+}
+
+/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids. */
+async function aggregates(store: Store, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
+  const found = await smvpFor(store, organisation, year);
+  const rows: AggregateRow[] = [];
+  for (const d of await store.appraisals.distributions(organisation, year)) {
+    const people = (d.document.people ?? []) as PersonShare[];
+    const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
+    const labels = bands.length > 0 ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) })) : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: 0 }));
+    for (const band of labels) {
+      const cents = people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents));
+      const total = cents.reduce((a, b) => a + b, 0n);
+      rows.push({
+        category: d.category,
+        categoryLabel: CATEGORY_LABEL[d.category][lang],
+        band: band.label,
+        coefficient: band.share,
+        people: cents.length,
+        totalCents: total.toString(),
+        meanCents: cents.length === 0 ? null : (total / BigInt(cents.length)).toString(),
+        minCents: cents.length === 0 ? null : cents.reduce((a, b) => (b < a ? b : a)).toString(),
+        maxCents: cents.length === 0 ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
+      });
+    }
+  }
+  return rows;
+}
+
+const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
+const dotEuros = (cents: string | null): string => (cents === null ? '' : (Number(BigInt(cents)) / 100).toFixed(2));
+
+export const rewardRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/rewards/:year/distribute',
+      tag: 'rewards',
+      summary: 'Share the fund of a category by rating band (every form of the category and year must be final): per person to the cent, summing exactly to the fund; stored as a new version',
+      access: 'admin, personale',
+      body: Distribute,
+      responses: { 200: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule', 400: 'invalid body (fund: euros with at most two decimals)', 401: 'not signed in', 403: 'role', 409: 'forms-not-final (details.pending), or no SMVP' },
+    },
+    async (c) => {
+      const user = requireRole(c, HR_ROLES, 'distribute the bonus fund');
+      const year = yearOf(c);
+      const input = await body(c, Distribute);
+      const organisation = input.organisation ?? (await defaultOrganisation(store));
+      const fundCents = parseCents(input.fund);
+      if (fundCents === null) throw invalidField('fund', 'a sum of money in euros with at most two decimals, e.g. 12345,67');
+      const found = await smvpFor(store, organisation, year);
+      if (found === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${organisation} ${year}`);
+      const forms = (await store.appraisals.listForms({ year })).filter((f) => f.organisation === organisation && f.category === input.category);
+      const pending = forms.filter((f) => f.state !== 'final');
+      if (pending.length > 0) throw new HttpError(409, 'forms-not-final', `${pending.length} of ${forms.length} forms of this category are not final yet`, { details: { pending: pending.map((f) => f.id) } });
+      const users = new Map((await store.listUsers()).map((u) => [u.id, u]));
+      const orgs = new OrgCache(deps.trees);
+      const rows: Omit<PersonShare, 'cents' | 'exact' | 'extraCent'>[] = [];
+      const claims: { id: string; weight: Decimal; score: Decimal | null; order: string }[] = [];
+      for (const form of forms) {
+        const computed = await computeRecord(store, orgs, form);
+        const r = computed.result;
+        const who = person(users.get(form.personId), form.personId);
+        const coefficient = r?.band?.share ?? null;
+        rows.push({ formId: form.id, personId: form.personId, displayName: who.displayName, score: r?.score?.toDecimalPlaces(2).toString() ?? null, band: r?.band?.label ?? null, coefficient: coefficient?.toString() ?? '0', presenceDays: r?.presenceDays.toString() ?? '0' });
+        claims.push({ id: form.id, weight: coefficient === null || r === null ? new Decimal(0) : coefficient.times(r.presenceDays), score: r?.score ?? null, order: who.displayName });
+      }
+      // The stated order for equal remainders after the score: the list by name, then id.
+      const order = claims.map((_, i) => i).sort((a, b) => claims[a]!.order.localeCompare(claims[b]!.order, 'it') || claims[a]!.id.localeCompare(claims[b]!.id));
+      const result = distributeFund(fundCents, order.map((i) => claims[i]!));
+      const byId = new Map(result.allotments.map((a) => [a.id, a]));
+      const people: PersonShare[] = order.map((i) => {
+        const a = byId.get(rows[i]!.formId)!;
+        return { ...rows[i]!, cents: a.cents.toString(), exact: a.exact, extraCent: a.extraCent };
+      });
+      const record = await store.appraisals.saveDistribution(organisation, year, input.category, fundCents, { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues }, actorOf(user));
+      return c.json(distributionView(record));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/rewards/:year',
+      tag: 'rewards',
+      summary: 'The latest distribution of each category, per person (personal data)',
+      access: 'admin, personale',
+      query: { organisation: 'the body (default: the latest plan’s)' },
+      responses: { 200: '[distribution]', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      requireRole(c, HR_ROLES, 'see the bonuses of each person');
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      return c.json((await store.appraisals.distributions(organisation, year)).map(distributionView));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/rewards/:year/aggregates',
+      tag: 'rewards',
+      summary: 'The anonymised distribution of ratings and bonuses per category and band (d.lgs. 33/2013 art. 20): JSON, CSV open data or XLSX',
+      access: 'everyone',
+      query: { organisation: 'the body', format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] }, lang: { description: 'language of the labels', values: ['it', 'en'] } },
+      responses: { 200: 'rows {category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}', 400: 'unknown format' },
+    },
+    async (c) => {
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      const lang = language(c);
+      const format = c.req.query('format') ?? 'json';
+      if (!['json', 'csv', 'xlsx'].includes(format)) throw new HttpError(400, 'invalid-query', 'format must be json, csv or xlsx');
+      const rows = await aggregates(store, organisation, year, lang);
+      if (format === 'json') return c.json({ organisation, year, rows });
+      const headers = lang === 'it' ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)'] : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'];
+      const name = `premi-${year}.${format}`;
+      if (format === 'csv') {
+        // Open data: comma-separated, dot decimals, machine codes for the category (docs/open-data.md).
+        const csvHeaders = ['anno', 'categoria', 'fascia', 'coefficiente_premio', 'persone', 'totale_euro', 'media_euro', 'minimo_euro', 'massimo_euro'];
+        const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+        const lines = [csvHeaders.join(','), ...rows.map((r) => [String(year), r.category, r.band, String(r.coefficient), String(r.people), dotEuros(r.totalCents), dotEuros(r.meanCents), dotEuros(r.minCents), dotEuros(r.maxCents)].map(quote).join(','))];
+        return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+      }
+      const bytes = await writeTableXlsx(lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`, headers, rows.map((r) => [r.categoryLabel, r.band, r.coefficient, r.people, euros(r.totalCents), euros(r.meanCents), euros(r.minCents), euros(r.maxCents)]));
+      return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` } });
+    },
+  );
+};

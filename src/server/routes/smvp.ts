@@ -1,0 +1,161 @@
+/**
+ * The SMVP per body and year: read by anyone (bodies publish it in Amministrazione trasparente),
+ * saved by the administrator, HR (`personale`) and the controllo di gestione; every save is a new
+ * version, the earlier ones kept and readable (`?version=`). Refused with every problem at its
+ * field (422 `invalid-smvp`): component weights not summing to 100, a band table with a gap or an
+ * overlap, a behaviour rated but not in the catalogue…
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
+import type { Issue } from '../../core/index.js';
+import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
+import type { Store, UserRecord } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { actorOf, requireRole } from '../auth.js';
+import { HttpError, type ApiIssue } from '../errors.js';
+import { body } from '../validation.js';
+import { defaultOrganisation } from './appraisals.js';
+
+export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
+
+const SaveBody = z.object({ organisation: z.string().trim().min(1).max(300).optional(), document: z.unknown(), reason: z.string().trim().max(2000).optional() }).strict();
+
+function yearOf(c: Context): number {
+  const text = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new HttpError(400, 'invalid-path', 'the year in the address must be a year such as 2024');
+  return Number(text);
+}
+
+async function organisationOf(c: Context, store: Store): Promise<string> {
+  const asked = c.req.query('organisation');
+  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw new HttpError(400, 'invalid-query', 'organisation must be the name of a body');
+  return asked?.trim() ?? (await defaultOrganisation(store));
+}
+
+const view = (i: Issue): ApiIssue => ({ severity: i.severity, code: i.code, message: i.message, location: (i.location ?? null) as Record<string, unknown> | null });
+
+/** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
+async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<Record<string, unknown>> {
+  const read = smvpFromJson(document);
+  const issues = read.issues.map(place);
+  if (read.value === null) {
+    throw new HttpError(422, 'invalid-smvp', `the SMVP cannot be saved: ${issues.filter((i) => i.severity === 'error').slice(0, 3).map((i) => i.message).join('; ')}`, { issues: issues.map(view) });
+  }
+  if (read.value.year !== year) throw new HttpError(422, 'invalid-smvp', `the document is for ${read.value.year}, not ${year}`, { issues: [{ severity: 'error', code: 'year-mismatch', message: `year: ${read.value.year}, not ${year}`, location: { field: 'year' } }] });
+  if (read.value.organisation !== organisation) throw new HttpError(422, 'invalid-smvp', `the document is for "${read.value.organisation}", not "${organisation}"`, { issues: [{ severity: 'error', code: 'organisation-mismatch', message: `organisation: "${read.value.organisation}"`, location: { field: 'organisation' } }] });
+  const record = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user));
+  return { ...record, issues: issues.map(view) };
+}
+
+export const smvpRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route({ method: 'get', path: '/api/smvp', tag: 'smvp', summary: 'The SMVPs stored: body, year, latest version', access: 'everyone (the SMVP is published)', responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' } }, async (c) => c.json(await store.appraisals.listSmvp()));
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/smvp/:year',
+      tag: 'smvp',
+      summary: 'The SMVP of a body for a year (latest version, or ?version=)',
+      access: 'everyone (the SMVP is published)',
+      query: { organisation: 'the body (default: the latest plan’s)', version: 'an earlier version' },
+      responses: { 200: '{organisation, year, version, document, reason, createdAt, createdBy}', 400: 'invalid year or query', 404: 'no SMVP for that body and year' },
+    },
+    async (c) => {
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      const v = c.req.query('version');
+      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
+      const record = await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
+      if (record === undefined) throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}${v === undefined ? '' : ` version ${v}`}`, { details: { example: exampleSmvpJson(organisation, year) } });
+      return c.json(record);
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/smvp/:year',
+      tag: 'smvp',
+      summary: 'Save the SMVP of a body for a year as a new version (audited, the earlier versions kept)',
+      access: 'admin, personale, controller',
+      body: SaveBody,
+      query: { organisation: 'the body (default: the latest plan’s)' },
+      responses: { 200: 'the saved version and its warnings', 400: 'invalid body', 401: 'not signed in', 403: 'role', 422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)' },
+    },
+    async (c) => {
+      const user = requireRole(c, SMVP_EDITORS, 'change the SMVP');
+      const year = yearOf(c);
+      const input = await body(c, SaveBody);
+      const organisation = input.organisation ?? (await organisationOf(c, store));
+      return c.json(await save(store, user, organisation, year, input.document, input.reason ?? null));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/smvp/:year/import',
+      tag: 'smvp',
+      summary: 'Save the SMVP from a file: the JSON document or the workbook that /export?format=xlsx gives',
+      access: 'admin, personale, controller',
+      multipart: { file: 'the SMVP as .json or .xlsx', reason: 'optional: why it changes' },
+      query: { organisation: 'the body (default: the latest plan’s)' },
+      responses: { 200: 'the saved version', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'invalid-smvp with every problem placed (sheet for a workbook)' },
+    },
+    async (c) => {
+      const user = requireRole(c, SMVP_EDITORS, 'change the SMVP');
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the file as a multipart/form-data upload with a "file" field');
+      const form = await c.req.parseBody().catch(() => {
+        throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
+      });
+      const file = form.file;
+      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', 'attach the SMVP in a field called "file"');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const reason = typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : null;
+      if (/\.json$/i.test(file.name)) {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(new TextDecoder().decode(bytes));
+        } catch {
+          throw new HttpError(422, 'invalid-smvp', `${file.name} is not valid JSON`);
+        }
+        return c.json(await save(store, user, organisation, year, doc, reason));
+      }
+      const read = await readSmvpXlsx(bytes, file.name);
+      if (read.value === null) throw new HttpError(422, 'invalid-smvp', `${file.name} cannot be read: ${read.issues.slice(0, 3).map((i) => i.message).join('; ')}`, { issues: read.issues.map(view) });
+      const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
+      return c.json(await save(store, user, organisation, year, read.value, reason, placed));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/smvp/:year/export',
+      tag: 'smvp',
+      summary: 'The SMVP as a file: JSON, or a workbook with one sheet per part (Italian headers) that the import takes back; without a stored SMVP, ?example=true gives a starting one',
+      access: 'everyone (the SMVP is published)',
+      query: { format: { description: 'json or xlsx', values: ['json', 'xlsx'] }, organisation: 'the body', version: 'an earlier version', example: { description: 'the example SMVP to start from', values: ['true'] } },
+      responses: { 200: 'the file', 400: 'unknown format', 404: 'no SMVP for that body and year' },
+    },
+    async (c) => {
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      const format = c.req.query('format') ?? '';
+      if (format !== 'json' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', 'say which format: ?format=json|xlsx');
+      const v = c.req.query('version');
+      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
+      const record = c.req.query('example') === 'true' ? { document: exampleSmvpJson(organisation, year), version: 0 } : await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
+      if (record === undefined) throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}`);
+      const name = `smvp-${year}-v${record.version}.${format}`;
+      if (format === 'json') return new Response(JSON.stringify(record.document, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+      const bytes = await writeSmvpXlsx(record.document as Record<string, unknown>);
+      return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` } });
+    },
+  );
+};

@@ -1,0 +1,281 @@
+/**
+ * Individual performance in the database: the SMVP per body and year (every save a new version,
+ * the old ones kept), appraisal forms (one per person and year, the form's content as a JSON
+ * document checked by the server against the SMVP), bonus distributions (each run kept), and
+ * their own append-only audit trail: appraisals are personal data, so their trail is not in the
+ * plan's trail that every signed-in account may read.
+ *
+ * Same rules as the rest of the store: one transaction per change with its audit entry, optimistic
+ * versions on forms (`conflict` with the current record), refusals as values.
+ */
+import { randomUUID } from 'node:crypto';
+import { one, type Db, type Queryable, type Row } from './db.js';
+import type { Actor, AuditEntry, Failure, Result } from './types.js';
+
+export type StaffCategory = 'dirigente' | 'eq' | 'personale';
+export type FormState = 'draft' | 'assigned' | 'interview' | 'evaluated' | 'accepted' | 'contested' | 'final';
+
+export interface SmvpRecord {
+  readonly organisation: string;
+  readonly year: number;
+  readonly version: number;
+  /** The SMVP as JSON (core/appraisal/codec.ts reads it). */
+  readonly document: unknown;
+  readonly reason: string | null;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+}
+
+export interface FormRecord {
+  readonly id: string;
+  readonly organisation: string;
+  readonly year: number;
+  readonly personId: string;
+  readonly evaluatorId: string;
+  readonly category: StaffCategory;
+  /** The plan whose tree gives the organisational components (null: none yet). */
+  readonly planId: string | null;
+  readonly state: FormState;
+  /** The form's content as JSON: assignments, objectives, ratings, and the record of each step. */
+  readonly document: Record<string, unknown>;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface NewForm {
+  readonly organisation: string;
+  readonly year: number;
+  readonly personId: string;
+  readonly evaluatorId: string;
+  readonly category: StaffCategory;
+  readonly planId: string | null;
+  readonly document: Record<string, unknown>;
+}
+
+export interface FormChange {
+  readonly evaluatorId?: string;
+  readonly category?: StaffCategory;
+  readonly planId?: string | null;
+  readonly state?: FormState;
+  readonly document: Record<string, unknown>;
+}
+
+export interface DistributionRecord {
+  readonly organisation: string;
+  readonly year: number;
+  readonly category: StaffCategory;
+  readonly version: number;
+  readonly fundCents: string;
+  /** Per person: form id, band, coefficient, effective days, cents; the rule applied. */
+  readonly document: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+}
+
+export interface AppraisalStore {
+  listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]>;
+  /** The latest version unless `version` is given. */
+  getSmvp(organisation: string, year: number, version?: number): Promise<SmvpRecord | undefined>;
+  /** A new version (1 for the first), audited with the previous one as `before`. */
+  saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord>;
+
+  listForms(filter?: { readonly year?: number }): Promise<FormRecord[]>;
+  getForm(id: string): Promise<FormRecord | undefined>;
+  /** `duplicate` when the person already has a form for that body and year. */
+  createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>>;
+  /** Stored only when `expectedVersion` is current (else `conflict` with the current form); `action` names the audit entry. */
+  updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>>;
+  /** The form's own trail, oldest first. */
+  formTrail(id: string): Promise<AuditEntry[]>;
+
+  saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord>;
+  /** The latest distribution of each category of that body and year. */
+  distributions(organisation: string, year: number): Promise<DistributionRecord[]>;
+  /** Bodies and years with at least one distribution (for the public aggregates). */
+  distributionYears(): Promise<{ organisation: string; year: number }[]>;
+}
+
+const now = (): string => new Date().toISOString();
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const json = (v: unknown): string => JSON.stringify(v);
+
+function formRecord(r: Row): FormRecord {
+  return {
+    id: String(r.id),
+    organisation: String(r.organisation),
+    year: Number(r.year),
+    personId: String(r.person_id),
+    evaluatorId: String(r.evaluator_id),
+    category: r.category as StaffCategory,
+    planId: r.plan_id === null || r.plan_id === undefined ? null : String(r.plan_id),
+    state: r.state as FormState,
+    document: JSON.parse(String(r.document)) as Record<string, unknown>,
+    version: Number(r.version),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+function formJson(f: FormRecord): Record<string, unknown> {
+  return { personId: f.personId, evaluatorId: f.evaluatorId, category: f.category, planId: f.planId, state: f.state, document: f.document, version: f.version };
+}
+
+function distributionRecord(r: Row): DistributionRecord {
+  return {
+    organisation: String(r.organisation),
+    year: Number(r.year),
+    category: r.category as StaffCategory,
+    version: Number(r.version),
+    fundCents: String(r.fund_cents),
+    document: JSON.parse(String(r.document)) as Record<string, unknown>,
+    createdAt: String(r.created_at),
+    createdBy: r.created_by === null ? null : String(r.created_by),
+  };
+}
+
+async function trail(tx: Queryable, actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown, reason: string | null): Promise<void> {
+  await tx.run(`INSERT INTO appraisal_audit (at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    now(),
+    actor.id,
+    actor.username,
+    action,
+    entity,
+    entityId,
+    before === null || before === undefined ? null : json(before),
+    after === null || after === undefined ? null : json(after),
+    reason,
+  ]);
+}
+
+export class SqlAppraisals implements AppraisalStore {
+  constructor(private readonly db: Db) {}
+
+  private get forUpdate(): string {
+    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  async listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]> {
+    const rows = await this.db.all(`SELECT organisation, year, version, reason, created_at, created_by FROM smvp s WHERE version = (SELECT MAX(version) FROM smvp t WHERE t.organisation = s.organisation AND t.year = s.year) ORDER BY year DESC, organisation`);
+    return rows.map((r) => ({ organisation: String(r.organisation), year: Number(r.year), version: Number(r.version), reason: r.reason === null ? null : String(r.reason), createdAt: String(r.created_at), createdBy: r.created_by === null ? null : String(r.created_by) }));
+  }
+
+  async getSmvp(organisation: string, year: number, version?: number): Promise<SmvpRecord | undefined> {
+    const r =
+      version === undefined
+        ? await one(this.db, `SELECT * FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year])
+        : await one(this.db, `SELECT * FROM smvp WHERE organisation = ? AND year = ? AND version = ?`, [organisation, year, version]);
+    if (r === undefined) return undefined;
+    return { organisation: String(r.organisation), year: Number(r.year), version: Number(r.version), document: JSON.parse(String(r.document)), reason: r.reason === null ? null : String(r.reason), createdAt: String(r.created_at), createdBy: r.created_by === null ? null : String(r.created_by) };
+  }
+
+  async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord> {
+    return this.db.transaction(async (tx) => {
+      if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4243)`);
+      const last = await one(tx, `SELECT version, document FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
+      const version = last === undefined ? 1 : Number(last.version) + 1;
+      const at = now();
+      await tx.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [organisation, year, version, json(document), reason, at, actor.username]);
+      await trail(tx, actor, version === 1 ? 'create' : 'update', 'smvp', `${organisation}/${year}`, last === undefined ? null : JSON.parse(String(last.document)), document, reason);
+      return { organisation, year, version, document, reason, createdAt: at, createdBy: actor.username };
+    });
+  }
+
+  async listForms(filter: { readonly year?: number } = {}): Promise<FormRecord[]> {
+    const rows = filter.year === undefined ? await this.db.all(`SELECT * FROM appraisal_forms ORDER BY year DESC, created_at, id`) : await this.db.all(`SELECT * FROM appraisal_forms WHERE year = ? ORDER BY created_at, id`, [filter.year]);
+    return rows.map(formRecord);
+  }
+
+  async getForm(id: string): Promise<FormRecord | undefined> {
+    const r = await one(this.db, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]);
+    return r === undefined ? undefined : formRecord(r);
+  }
+
+  async createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>> {
+    return this.db.transaction(async (tx) => {
+      const existing = await one(tx, `SELECT id FROM appraisal_forms WHERE organisation = ? AND year = ? AND person_id = ?`, [input.organisation, input.year, input.personId]);
+      if (existing !== undefined) return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) });
+      const id = randomUUID();
+      const at = now();
+      await tx.run(`INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`, [
+        id,
+        input.organisation,
+        input.year,
+        input.personId,
+        input.evaluatorId,
+        input.category,
+        input.planId,
+        json(input.document),
+        at,
+        at,
+      ]);
+      const record = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
+      await trail(tx, actor, 'create', 'appraisal', id, null, formJson(record), null);
+      return { ok: true as const, value: record };
+    });
+  }
+
+  async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>> {
+    return this.db.transaction(async (tx) => {
+      const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${this.forUpdate}`, [id]);
+      if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`);
+      const before = formRecord(r);
+      if (before.version !== expectedVersion) return fail<FormRecord>('conflict', `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`, { current: before });
+      const changed = await tx.run(`UPDATE appraisal_forms SET evaluator_id = ?, category = ?, plan_id = ?, state = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, [
+        change.evaluatorId ?? before.evaluatorId,
+        change.category ?? before.category,
+        change.planId === undefined ? before.planId : change.planId,
+        change.state ?? before.state,
+        json(change.document),
+        now(),
+        id,
+        expectedVersion,
+      ]);
+      if (changed.changes !== 1) return fail<FormRecord>('conflict', 'the form was changed meanwhile: reload it');
+      const after = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
+      await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
+      return { ok: true as const, value: after };
+    });
+  }
+
+  async formTrail(id: string): Promise<AuditEntry[]> {
+    const rows = await this.db.all(`SELECT * FROM appraisal_audit WHERE entity = 'appraisal' AND entity_id = ? ORDER BY id`, [id]);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: String(r.at),
+      user: r.username === null ? null : String(r.username),
+      action: String(r.action),
+      entity: String(r.entity),
+      entityId: String(r.entity_id),
+      planId: null,
+      before: r.before === null ? null : JSON.parse(String(r.before)),
+      after: r.after === null ? null : JSON.parse(String(r.after)),
+      reason: r.reason === null ? null : String(r.reason),
+    }));
+  }
+
+  async saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord> {
+    return this.db.transaction(async (tx) => {
+      if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4244)`);
+      const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [organisation, year, category]);
+      const version = last === undefined ? 1 : Number(last.version) + 1;
+      const at = now();
+      await tx.run(`INSERT INTO bonus_distributions (organisation, year, category, version, fund_cents, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [organisation, year, category, version, fundCents.toString(), json(document), at, actor.username]);
+      await trail(tx, actor, 'distribute', 'bonus', `${organisation}/${year}/${category}`, last === undefined ? null : { fundCents: String(last.fund_cents), document: JSON.parse(String(last.document)) }, { fundCents: fundCents.toString(), document }, null);
+      return { organisation, year, category, version, fundCents: fundCents.toString(), document, createdAt: at, createdBy: actor.username };
+    });
+  }
+
+  async distributions(organisation: string, year: number): Promise<DistributionRecord[]> {
+    const rows = await this.db.all(
+      `SELECT * FROM bonus_distributions d WHERE organisation = ? AND year = ? AND version = (SELECT MAX(version) FROM bonus_distributions e WHERE e.organisation = d.organisation AND e.year = d.year AND e.category = d.category) ORDER BY category`,
+      [organisation, year],
+    );
+    return rows.map(distributionRecord);
+  }
+
+  async distributionYears(): Promise<{ organisation: string; year: number }[]> {
+    const rows = await this.db.all(`SELECT DISTINCT organisation, year FROM bonus_distributions ORDER BY year DESC, organisation`);
+    return rows.map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Individual performance through HTTP, on SQLite and on PostgreSQL: the SMVP saved, refused with
+ * its field, versioned, exported and imported back (JSON and XLSX); a form created by HR with the
+ * organisational components taken from the imported 2024 plan; the whole cycle (objectives
+ * acknowledged by both, interview, ratings, evaluation, acceptance, or contest and conciliation,
+ * final) with every step in the form's own trail; the fund shared to the cent; the public
+ * aggregates; and who may see a form (the privacy matrix).
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { hashPassword } from '../../src/server/auth.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let hr: Client;
+  let admin: Client;
+  const ids: Record<string, string> = {};
+  const clients: Record<string, Client> = {};
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    hr = await t.as('personale');
+    admin = await t.as('admin');
+    const hash = await hashPassword(PASSWORD);
+    for (const [username, role] of [['dirigente', 'referente'], ['impiegato', 'referente'], ['collega', 'referente'], ['impiegata', 'referente']] as const) {
+      const u = await t.server.store.createUser({ username, displayName: username[0]!.toUpperCase() + username.slice(1), role, units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
+      if (!u.ok) throw new Error(u.error.message);
+      ids[username] = u.value.id;
+      clients[username] = new Client(t.url);
+      await clients[username]!.login(username);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  const organisation = 'Ente';
+
+  it('saves the SMVP, refuses bad weights and bands at their field, keeps versions', async () => {
+    const doc: any = exampleSmvpJson(organisation, 2024);
+    const first = await hr.request('PUT', '/api/smvp/2024', { document: doc });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ organisation, year: 2024, version: 1 });
+
+    const heavy = structuredClone(doc);
+    heavy.schemes[0].components.unit = 50;
+    const refused = await hr.request('PUT', '/api/smvp/2024', { document: heavy });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('invalid-smvp');
+    expect(refused.body.error.issues).toEqual([expect.objectContaining({ code: 'component-weights', location: { field: 'schemes.0.components' } })]);
+
+    const overlap = structuredClone(doc);
+    overlap.schemes[2].bands[1] = { label: 'Buono', min: 75.01, max: 90.5, share: 80 };
+    const bands = await hr.request('PUT', '/api/smvp/2024', { document: overlap });
+    expect(bands.status).toBe(422);
+    expect(bands.body.error.issues[0]).toMatchObject({ code: 'band-overlap', location: { field: 'schemes.2.bands.0.min' } });
+
+    const second = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, weightPolicy: 'strict' }, reason: 'delibera n. 12' });
+    expect(second.body.version).toBe(2);
+    expect((await new Client(t.url).get('/api/smvp/2024?version=1')).body.version).toBe(1);
+    expect((await new Client(t.url).get('/api/smvp')).body).toEqual([expect.objectContaining({ organisation, year: 2024, version: 2 })]);
+  });
+
+  it('exports the SMVP as JSON and XLSX and imports both back; a broken workbook is refused at its sheet', async () => {
+    const json = await hr.get('/api/smvp/2024/export?format=json');
+    expect(json.status).toBe(200);
+    expect(json.body).toEqual((await hr.get('/api/smvp/2024')).body.document);
+    const xlsx = await fetch(`${t.url}/api/smvp/2024/export?format=xlsx`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'smvp.xlsx');
+    form.set('reason', 'reimportato dal foglio');
+    const back = await hr.request('POST', '/api/smvp/2024/import', form);
+    expect(back.status, back.text).toBe(200);
+    expect((await hr.get('/api/smvp/2024')).body.document).toEqual(json.body);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    workbook.getWorksheet('Schemi')!.getCell('C2').value = 50; // dirigente: unit 50 → 120%
+    const broken = new FormData();
+    broken.set('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), 'smvp.xlsx');
+    const refused = await hr.request('POST', '/api/smvp/2024/import', broken);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues[0]).toMatchObject({ code: 'component-weights', location: { field: 'schemes.0.components', sheet: 'Schemi', file: 'smvp.xlsx' } });
+  });
+
+  let formId: string;
+
+  it('creates a form; refuses self-evaluation; takes the unit from the tree', async () => {
+    const self = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId });
+    expect(self.status).toBe(422);
+    expect(self.body.error).toMatchObject({ code: 'self-evaluation', issues: [expect.objectContaining({ location: { field: 'evaluatorId' } })] });
+
+    const created = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.impiegato,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      planId,
+      assignments: [{ unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
+    });
+    expect(created.status, created.text).toBe(201);
+    formId = created.body.id;
+    expect(created.body).toMatchObject({ state: 'draft', person: { username: 'impiegato' }, evaluator: { username: 'dirigente' } });
+    // B.1.1 (the referente's unit in the harness) scores 80% in the fixture; the body's roll-up of the areas too.
+    const unit = created.body.result.components.find((c: any) => c.kind === 'unit');
+    expect(unit.score).toBe(80);
+    expect(created.body.result.components.find((c: any) => c.kind === 'body').score).toEqual(expect.any(Number));
+    const duplicate = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegato, evaluatorId: ids.dirigente, category: 'eq' });
+    expect(duplicate.status).toBe(409);
+  });
+
+  it('goes through the cycle, each step audited, the score frozen at the evaluation', async () => {
+    const evaluator = clients.dirigente!;
+    const me = clients.impiegato!;
+    let form = (await evaluator.get(`/api/appraisals/${formId}`)).body;
+    expect(form.may.edit).toEqual(expect.arrayContaining(['objectives']));
+
+    const objectives = [
+      { id: 'o1', title: 'Pratiche evase entro 30 giorni', weight: 60, comparator: '>=', target: 90, unit: 'percent', scoring: 'proportional' },
+      { id: 'o2', title: 'Nuovo portale', weight: 40, comparator: '<=', target: '2024-09-30', unit: 'date' },
+    ];
+    let r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: form.version, objectives });
+    expect(r.status, r.text).toBe(200);
+    form = r.body;
+    // The person cannot change objectives, nor act for the evaluator.
+    expect((await me.request('PATCH', `/api/appraisals/${formId}`, { version: form.version, objectives: [] })).status).toBe(403);
+    expect((await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: form.version, note: 'x' })).status).toBe(403);
+
+    r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: form.version });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.state).toBe('draft');
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: r.body.version });
+    expect(r.body.state).toBe('assigned');
+
+    const noNote = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: r.body.version });
+    expect(noNote.status).toBe(422);
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: r.body.version, note: 'Obiettivi raggiungibili; portale in ritardo di un mese' });
+    expect(r.body.state).toBe('interview');
+
+    const outside = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: r.body.version, ratings: { C1: 9 } });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error).toMatchObject({ code: 'rating-outside-scale', issues: [expect.objectContaining({ location: { field: 'ratings.C1' } })] });
+
+    const early = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('form-incomplete');
+
+    r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, {
+      version: r.body.version,
+      objectives: [
+        { ...objectives[0], state: 'measured', actual: 81 },
+        { ...objectives[1], state: 'measured', actual: '2024-09-15' },
+      ],
+      ratings: { C1: 4, C2: 5, C3: 3 },
+    });
+    expect(r.status, r.text).toBe(200);
+    // o1 81/90 = 90%, o2 met = 100% → 94; behaviours 40%·90 + 30%·100 + 30%·70 = 87; unit 80; body from the tree.
+    expect(r.body.result.components.find((c: any) => c.kind === 'objectives').score).toBe(94);
+    expect(r.body.result.components.find((c: any) => c.kind === 'behaviours').score).toBe(87);
+    expect(r.body.result.complete).toBe(true);
+    expect(r.body.result.steps.at(-1).text).toMatch(/^Final score = /);
+    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio finale = .*fascia "/);
+    const live = r.body.result.score;
+
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ state: 'evaluated', result: { frozen: true, score: live } });
+    expect((await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: r.body.version, ratings: { C1: 1 } })).status).toBe(403);
+
+    // The tree changes after the evaluation: the frozen score does not move.
+    const controller = await t.as('controller');
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const b11 = tree.objectives.find((o: any) => o.code === 'B.1.1').indicators[0];
+    const put = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'not_achieved', version: b11.version });
+    expect(put.status, put.text).toBe(200);
+    expect((await me.get(`/api/appraisals/${formId}`)).body.result.score).toBe(live);
+
+    r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'accept', version: r.body.version });
+    expect(r.body.state).toBe('accepted');
+    expect((await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'finalise', version: r.body.version })).status).toBe(403);
+    r = await hr.request('POST', `/api/appraisals/${formId}/actions`, { action: 'finalise', version: r.body.version });
+    expect(r.body.state).toBe('final');
+
+    const trail = (await me.get(`/api/appraisals/${formId}/trail`)).body;
+    expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
+    expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({ user: 'dirigente', reason: 'Obiettivi raggiungibili; portale in ritardo di un mese', before: { state: 'assigned' }, after: { state: 'interview' } });
+    // The plan's trail, readable by every account, says nothing about the form.
+    expect(JSON.stringify((await controller.get('/api/audit?limit=200')).body)).not.toContain(formId);
+  });
+
+  it('contests and conciliates with an outcome; the reopening needs the administrator and a reason', async () => {
+    const created = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegata, evaluatorId: ids.dirigente, category: 'eq', planId, assignments: [{ unit: REFERENTE_UNIT, from: '2024-07-01', to: '2024-12-31', partTime: 50 }], objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    const ev = clients.dirigente!;
+    const me = clients.impiegata!;
+    let r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: created.body.version });
+    r = await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version });
+    r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'interview', version: r.body.version, note: 'ok' });
+    r = await ev.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
+    r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'evaluate', version: r.body.version });
+    expect(r.body.state).toBe('evaluated');
+    expect(r.body.result.presenceDays).toBe(92); // 184 days at 50%
+    const before = r.body.result.score;
+    expect((await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'contest', version: r.body.version })).status).toBe(422);
+    r = await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'contest', version: r.body.version, reason: 'I comportamenti non tengono conto del progetto archivio' });
+    expect(r.body.state).toBe('contested');
+    r = await hr.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 4, C2: 3, C3: 3 } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.result.score).toBeGreaterThan(before);
+    r = await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'conciliate', version: r.body.version, outcome: 'revised', note: 'Verbale di conciliazione n. 3' });
+    expect(r.body).toMatchObject({ state: 'final', record: { conciliation: { outcome: 'revised', note: 'Verbale di conciliazione n. 3' } } });
+    expect((await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'reopen', version: r.body.version, reason: 'errore' })).status).toBe(403);
+    const reopened = await admin.request('POST', `/api/appraisals/${id}/actions`, { action: 'reopen', version: r.body.version, reason: 'ricorso accolto' });
+    expect(reopened.body.state).toBe('evaluated');
+    r = await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'accept', version: reopened.body.version });
+    await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'finalise', version: r.body.version });
+  });
+
+  it('shares the fund to the cent once every form is final, and publishes only aggregates', async () => {
+    const pdf = await fetch(`${t.url}/api/appraisals/${formId}/document?format=pdf`, { headers: { cookie: hr.cookie! } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await fetch(`${t.url}/api/appraisals/${formId}/document?format=docx`, { headers: { cookie: hr.cookie! } });
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+
+    const bad = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: '10,001' });
+    expect(bad.status).toBe(400);
+    expect((await clients.dirigente!.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: 100 })).status).toBe(403);
+    const done = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: '10.000,01' });
+    expect(done.status, done.text).toBe(200);
+    const people = done.body.people as any[];
+    expect(people).toHaveLength(2);
+    expect(people.reduce((t: bigint, p: any) => t + BigInt(p.cents), 0n) + BigInt(done.body.undistributedCents)).toBe(1000001n);
+    expect(done.body.rule.it).toContain('resti più alti');
+
+    const pub = await new Client(t.url).get('/api/rewards/2024/aggregates');
+    expect(pub.status).toBe(200);
+    const text = JSON.stringify(pub.body);
+    expect(text).not.toContain('impiegat');
+    expect(text).not.toContain(ids.impiegato);
+    expect(pub.body.rows.filter((r: any) => r.category === 'eq').reduce((n: number, r: any) => n + r.people, 0)).toBe(2);
+    const csv = await fetch(`${t.url}/api/rewards/2024/aggregates?format=csv`);
+    expect((await csv.text()).split('\n')[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro');
+    expect((await fetch(`${t.url}/api/rewards/2024/aggregates?format=xlsx`)).headers.get('content-type')).toContain('spreadsheetml');
+    expect((await (await t.as('oiv')).get('/api/rewards/2024')).status).toBe(403);
+  });
+
+  it('shows a form only to the person, their evaluator, HR, the administrator, and the OIV for managers', async () => {
+    const manager = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.collega, category: 'dirigente', planId });
+    expect(manager.status, manager.text).toBe(201);
+    const who: Record<string, Client> = {
+      admin,
+      personale: hr,
+      controller: await t.as('controller'),
+      referente: await t.as('referente'),
+      oiv: await t.as('oiv'),
+      public: new Client(t.url),
+      person: clients.impiegato!,
+      evaluator: clients.dirigente!,
+      colleague: clients.collega!,
+    };
+    const expected: Record<string, [number, number]> = {
+      // [a staff form (impiegato, evaluated by dirigente), a manager's form (dirigente, evaluated by collega)]
+      admin: [200, 200],
+      personale: [200, 200],
+      controller: [403, 403],
+      referente: [403, 403],
+      oiv: [403, 200],
+      public: [401, 401],
+      person: [200, 403],
+      evaluator: [200, 200],
+      colleague: [403, 200],
+    };
+    for (const [name, client] of Object.entries(who)) {
+      for (const [k, id] of [formId, manager.body.id].entries()) {
+        for (const path of [`/api/appraisals/${id}`, `/api/appraisals/${id}/trail`, `/api/appraisals/${id}/document?format=docx`]) {
+          const reply = await client.get(path);
+          expect(reply.status, `${name} ${path}`).toBe(expected[name]![k]);
+        }
+      }
+      const list = await client.get('/api/appraisals?year=2024');
+      if (name === 'public') expect(list.status).toBe(401);
+      else {
+        const seen = new Set(list.body.map((f: any) => f.id));
+        expect([seen.has(formId), seen.has(manager.body.id)], name).toEqual(expected[name]!.map((s) => s === 200));
+      }
+    }
+  });
+});

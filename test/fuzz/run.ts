@@ -1,0 +1,196 @@
+/**
+ * Runs the damaged corpus through the command line and the import API, and says what failed.
+ * Pass, per case: no exit 70 and no 500; nothing over 5 s; every error located (at least the
+ * file, which a whole-file error names); no library's words (exceljs, decimal.js, JSZip) in any
+ * message; and the database unchanged after each refused import.
+ *
+ * The CLI runs in this process (the same program `albero` builds, its output captured), so
+ * thousands of cases take minutes; every `spawnEvery`-th case also runs as a real `albero`
+ * process through bin/albero.js (the built CLI).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProgram } from '../../src/cli/program.js';
+import { startTestServer, type Client, type TestServer } from '../api/harness.js';
+import { albero } from '../helpers.js';
+import type { FuzzCase } from './corpus.js';
+
+export const LIMIT_MS = 5000;
+/** Words that only a library would write: none may reach a user. */
+const LIBRARY_WORDS = /Cannot read propert|is not a function|undefined \(reading|DecimalError|\[object Object\]|Bug :|uncompressed data size|JSZip|exceljs|TypeError|RangeError|SyntaxError|at .*\.js:\d+/;
+
+export interface Failure {
+  readonly case: string;
+  readonly how: string;
+  readonly where: 'cli' | 'cli-process' | 'api';
+  readonly problem: string;
+}
+
+interface Captured {
+  status: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** `albero ARGS` in this process, as main.ts would run it: exit 70 for anything thrown. */
+export async function cliInProcess(args: readonly string[]): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const writeOut = process.stdout.write;
+  const writeErr = process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  const previous = process.exitCode;
+  process.exitCode = undefined;
+  const started = performance.now();
+  let status: number;
+  try {
+    await buildProgram().exitOverride().parseAsync(['node', 'albero', ...args]);
+    status = Number(process.exitCode ?? 0);
+  } catch (error) {
+    err.push(`albero: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    status = 70;
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+    process.exitCode = previous;
+  }
+  return { status, stdout: out.join(''), stderr: err.join(''), ms: performance.now() - started };
+}
+
+type JsonIssue = { severity: string; code: string; message: string; location?: Record<string, unknown> | null };
+
+function issueProblems(issues: readonly JsonIssue[], file: string): string[] {
+  const problems: string[] = [];
+  for (const i of issues) {
+    if (LIBRARY_WORDS.test(i.message)) problems.push(`library words in [${i.code}] ${i.message.slice(0, 200)}`);
+    if (i.severity !== 'error') continue;
+    if (i.location === null || i.location === undefined || typeof i.location.file !== 'string') problems.push(`error without its file: [${i.code}] ${i.message.slice(0, 200)}`);
+    else if (!String(i.location.file).endsWith(file)) problems.push(`error names another file (${String(i.location.file)}): [${i.code}]`);
+  }
+  return problems;
+}
+
+export interface FuzzOptions {
+  /** Also run every n-th case as a real `albero` process (0: never). */
+  readonly spawnEvery?: number;
+  readonly onProgress?: (done: number, total: number, failures: number) => void;
+}
+
+export interface FuzzResult {
+  readonly failures: Failure[];
+  /** How the cases ended: `cli 0`, `cli 2`, `api 201`, `api 422`…, to see that the corpus reaches both sides. */
+  readonly outcomes: Record<string, number>;
+}
+
+/** Runs every case through the CLI and the API; the failures, none when all is well. */
+export async function runFuzz(cases: readonly FuzzCase[], options: FuzzOptions = {}): Promise<FuzzResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-fuzz-'));
+  const failures: Failure[] = [];
+  const outcomes: Record<string, number> = {};
+  const count = (key: string) => (outcomes[key] = (outcomes[key] ?? 0) + 1);
+  let server: TestServer | null = null;
+  try {
+    server = await startTestServer('sqlite');
+    const controller = await server.as('controller');
+    const store = server.server.store;
+    const counts = async () => JSON.stringify({ plans: (await store.listPlans()).length, audit: (await store.listAudit({ limit: 1_000_000 })).length });
+    let n = 0;
+    for (const c of cases) {
+      const fail = (where: Failure['where'], problem: string) => failures.push({ case: c.name, how: c.how, where, problem });
+      const path = join(dir, c.name);
+      writeFileSync(path, c.bytes);
+
+      const checked = await cliInProcess(['import', path, '--check', '--json']);
+      count(`cli ${checked.status}`);
+      cliProblems(checked, c.name).forEach((p) => fail('cli', `import --check: ${p}`));
+      if (checked.status === 0) {
+        const evaluated = await cliInProcess(['evaluate', path, '--json']);
+        if (evaluated.status !== 0) fail('cli', `evaluate exits ${evaluated.status} where import --check found it usable: ${evaluated.stderr.slice(0, 300)}`);
+        if (evaluated.ms > LIMIT_MS) fail('cli', `evaluate took ${Math.round(evaluated.ms)} ms`);
+      }
+      if (options.spawnEvery !== undefined && options.spawnEvery > 0 && n % options.spawnEvery === 0) {
+        const run = albero(['import', path, '--check', '--json']);
+        if (run.status !== checked.status) fail('cli-process', `exit ${run.status} as a process, ${checked.status} in process: ${run.stderr.slice(0, 300)}`);
+        if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(run.stderr.replace(/\u001b\[[0-9;]*m/g, ''))) fail('cli-process', 'control characters printed unescaped');
+      }
+
+      const before = await counts();
+      const api = await upload(controller, c);
+      count(`api ${api.status}`);
+      apiProblems(api, c.name).forEach((p) => fail('api', p));
+      if (api.status === 201) {
+        const planId = (api.body as { plan: { id: string } }).plan.id;
+        const started = performance.now();
+        const tree = await controller.get(`/api/plans/${planId}/tree`);
+        if (tree.status !== 200) fail('api', `the imported plan's tree answers ${tree.status}: ${tree.text.slice(0, 200)}`);
+        if (performance.now() - started > LIMIT_MS) fail('api', `the imported plan's tree took ${Math.round(performance.now() - started)} ms`);
+        // The next case starts from an empty catalogue of plans again.
+        await controller.request('DELETE', `/api/plans/${planId}`);
+      } else if ((await counts()) !== before) {
+        fail('api', `a refused import (${api.status}) changed the database`);
+      }
+      options.onProgress?.(++n, cases.length, failures.length);
+    }
+  } finally {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { failures, outcomes };
+}
+
+function cliProblems(run: Captured, file: string): string[] {
+  const problems: string[] = [];
+  if (run.status !== 0 && run.status !== 2) problems.push(`exit ${run.status}: ${run.stderr.slice(0, 300)}`);
+  if (run.ms > LIMIT_MS) problems.push(`took ${Math.round(run.ms)} ms`);
+  if (LIBRARY_WORDS.test(run.stderr)) problems.push(`library words on stderr: ${run.stderr.slice(0, 300)}`);
+  let document: { issues: JsonIssue[] } | null = null;
+  try {
+    document = JSON.parse(run.stdout) as { issues: JsonIssue[] };
+  } catch {
+    problems.push(`--json printed no JSON: ${run.stdout.slice(0, 200)}`);
+  }
+  if (document !== null) {
+    problems.push(...issueProblems(document.issues, file));
+    if (run.status === 2 && !document.issues.some((i) => i.severity === 'error')) problems.push('exit 2 without an error');
+  }
+  return problems;
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+  text: string;
+  ms: number;
+}
+
+async function upload(client: Client, c: FuzzCase): Promise<Reply> {
+  const form = new FormData();
+  form.set('file', new Blob([c.bytes as BlobPart]), c.name);
+  const started = performance.now();
+  try {
+    const reply = await client.request('POST', '/api/plans/import', form);
+    return { ...reply, ms: performance.now() - started };
+  } catch (error) {
+    // No answer at all (the connection reset): as bad as a 500.
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+    return { status: 0, body: null, text: `no answer (${cause}), ${c.bytes.length} bytes sent`, ms: performance.now() - started };
+  }
+}
+
+function apiProblems(reply: Reply, file: string): string[] {
+  const problems: string[] = [];
+  if (![201, 400, 413, 422].includes(reply.status)) problems.push(`import answers ${reply.status}: ${reply.text.slice(0, 300)}`);
+  if (reply.ms > LIMIT_MS) problems.push(`import took ${Math.round(reply.ms)} ms`);
+  const body = (reply.body ?? {}) as { issues?: JsonIssue[]; error?: { message: string; issues?: JsonIssue[] } };
+  if (reply.status === 422) {
+    const issues = body.error?.issues ?? [];
+    if (!issues.some((i) => i.severity === 'error')) problems.push('422 without an error issue');
+    problems.push(...issueProblems(issues, file));
+  }
+  if (reply.status === 201) problems.push(...issueProblems(body.issues ?? [], file));
+  if (body.error !== undefined && LIBRARY_WORDS.test(body.error.message)) problems.push(`library words in the refusal: ${body.error.message.slice(0, 200)}`);
+  return problems;
+}

@@ -1,0 +1,307 @@
+/**
+ * One appraisal form: who, the live (or frozen) score with each component and every step of the
+ * explanation, the objectives (set by the evaluator in draft, actuals until the evaluation), the
+ * behaviours rated on the SMVP's scale, the steps the reader may take, the documents to sign.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appraisalApi, type ObjectiveInput } from './api.js';
+import { useErrorText } from './AppraisalsPage.js';
+import './i18n.js';
+import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
+
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
+const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
+const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
+
+function toInput(o: AppraisalForm['objectives'][number]): ObjectiveInput {
+  return { id: o.id, title: o.title, weight: o.weight, comparator: o.comparator, target: o.target, unit: o.unit, scoring: o.scoring, state: o.state, actual: o.actual, reason: o.reason };
+}
+
+export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const errorText = useErrorText();
+  const [form, setForm] = useState<AppraisalForm | null>(null);
+  const [objectives, setObjectives] = useState<ObjectiveInput[]>([]);
+  const [ratings, setRatings] = useState<Record<string, number>>({});
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const show = useCallback((f: AppraisalForm) => {
+    setForm(f);
+    setObjectives(f.objectives.map(toInput));
+    setRatings(f.ratings);
+  }, []);
+  const load = useCallback(() => {
+    appraisalApi
+      .get(id, lang)
+      .then(show)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [id, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(load, [load]);
+
+  async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
+    setError(null);
+    setMessage(null);
+    try {
+      const f = await work();
+      show(f);
+      setText('');
+      setMessage(done(f));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  if (form === null) return error === null ? <p role="status">{t('common.loading')}</p> : <p className="alert alert-danger" role="alert">{error}</p>;
+  const r = form.result;
+  const editObjectives = form.may.edit.includes('objectives');
+  const editActuals = form.may.edit.includes('measurements');
+  const editRatings = form.may.edit.includes('ratings');
+  const setObjective = (i: number, patch: Partial<ObjectiveInput>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
+  const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
+
+  return (
+    <article aria-labelledby="form-title" data-testid="appraisal-form">
+      <button type="button" className="btn btn-link px-0" onClick={onBack}>
+        ← {t('appraisal.form.back')}
+      </button>
+      <h1 id="form-title">
+        {t('appraisal.title')} {form.year}: {form.person.displayName}
+      </h1>
+      <p>
+        {t('appraisal.form.evaluator')}: {form.evaluator.displayName} · {form.categoryLabel} · <strong data-testid="form-state">{form.stateLabel}</strong>
+      </p>
+      <div aria-live="polite">
+        {message !== null && (
+          <p className="alert alert-success" data-testid="form-message">
+            {message}
+          </p>
+        )}
+        {error !== null && (
+          <p className="alert alert-danger" role="alert" data-testid="form-error">
+            {error}
+          </p>
+        )}
+      </div>
+
+      {r === null ? (
+        <p className="alert alert-warning">{t('appraisal.form.noSmvp')}</p>
+      ) : (
+        <section aria-labelledby="score-title" className="border rounded p-3 mb-3">
+          <h2 className="h4" id="score-title">
+            {t('appraisal.form.score')}: <span data-testid="form-score">{pct(r.score)}</span> <small>({r.frozen ? t('appraisal.form.frozen') : t('appraisal.form.provisional')})</small>
+          </h2>
+          {r.band !== null && <p data-testid="form-band">{t('appraisal.form.band', { label: r.band.label, share: pct(r.band.share) })}</p>}
+          <table className="table table-sm">
+            <caption>{t('appraisal.form.components')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('appraisal.form.component')}</th>
+                <th scope="col" className="text-end">{t('appraisal.form.weight')}</th>
+                <th scope="col" className="text-end">{t('appraisal.form.scoreCol')}</th>
+                <th scope="col" className="text-end">{t('appraisal.form.points')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.components.map((c) => (
+                <tr key={c.kind}>
+                  <th scope="row">{c.label}</th>
+                  <td className="text-end">{pct(c.weight)}</td>
+                  <td className="text-end">{pct(c.score)}</td>
+                  <td className="text-end">{c.points === null ? '—' : c.points.toFixed(2).replace('.', ',')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="h5">{t('appraisal.form.how')}</h3>
+          <ol data-testid="form-steps">
+            {r.steps.map((s, i) => (
+              <li key={i}>{s.text}</li>
+            ))}
+          </ol>
+          {r.issues.length > 0 && (
+            <>
+              <h3 className="h5">{t('appraisal.form.issues')}</h3>
+              <ul data-testid="form-issues">
+                {r.issues.map((i, k) => (
+                  <li key={k} className={i.severity === 'error' ? 'text-danger' : undefined}>
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="objectives-title" className="mb-3">
+        <h2 className="h4" id="objectives-title">
+          {t('appraisal.form.objectives')}
+        </h2>
+        <table className="table table-sm" data-testid="objectives">
+          <thead>
+            <tr>
+              <th scope="col">{t('appraisal.form.objective')}</th>
+              <th scope="col">{t('appraisal.form.weight')}</th>
+              <th scope="col">{t('appraisal.form.comparator')}</th>
+              <th scope="col">{t('appraisal.form.target')}</th>
+              <th scope="col">{t('appraisal.form.unit')}</th>
+              <th scope="col">{t('appraisal.form.stateCol')}</th>
+              <th scope="col">{t('appraisal.form.actual')}</th>
+              <th scope="col">{t('appraisal.form.scoreCol')}</th>
+              {editObjectives && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {objectives.map((o, i) => {
+              const n = i + 1;
+              const scored = r?.objectives.find((x) => x.id === o.id);
+              return (
+                <tr key={i}>
+                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.objective')} ${n}`} value={o.title} disabled={!editObjectives} onChange={(e) => setObjective(i, { title: e.target.value })} /></td>
+                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.weight')} ${n}`} inputMode="decimal" value={String(o.weight)} disabled={!editObjectives} onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })} style={{ width: '5em' }} /></td>
+                  <td>
+                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.comparator')} ${n}`} value={o.comparator} disabled={!editObjectives} onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveInput['comparator'] })}>
+                      <option value=">=">≥</option>
+                      <option value="<=">≤</option>
+                      <option value="=">=</option>
+                    </select>
+                  </td>
+                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.target')} ${n}`} value={o.target === null ? '' : String(o.target)} disabled={!editObjectives} onChange={(e) => setObjective(i, { target: e.target.value })} style={{ width: '8em' }} /></td>
+                  <td>
+                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.unit')} ${n}`} value={o.unit} disabled={!editObjectives} onChange={(e) => setObjective(i, { unit: e.target.value as ObjectiveUnit })}>
+                      {UNITS.map((u) => <option key={u} value={u}>{t(`appraisal.form.unitNames.${u}`)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.stateCol')} ${n}`} value={o.state} disabled={!editActuals} onChange={(e) => setObjective(i, { state: e.target.value as ObjectiveState })}>
+                      {STATES.map((s) => <option key={s} value={s}>{t(`appraisal.form.states.${s}`)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    {o.state === 'not_evaluable' ? (
+                      <input className="form-control form-control-sm" aria-label={`${t('appraisal.form.reason')} ${n}`} value={o.reason ?? ''} disabled={!editActuals} onChange={(e) => setObjective(i, { reason: e.target.value })} />
+                    ) : (
+                      <input className="form-control form-control-sm" aria-label={`${t('appraisal.form.actual')} ${n}`} value={o.actual === null || o.actual === undefined ? '' : String(o.actual)} disabled={!editActuals || o.state !== 'measured'} onChange={(e) => setObjective(i, { actual: e.target.value })} style={{ width: '8em' }} />
+                    )}
+                  </td>
+                  <td>{pct(scored?.score)}</td>
+                  {editObjectives && (
+                    <td>
+                      <button type="button" className="btn btn-sm btn-outline-danger" aria-label={t('appraisal.form.removeLabel', { n })} onClick={() => setObjectives((list) => list.filter((_, k) => k !== i))}>
+                        {t('appraisal.form.remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {editObjectives && (
+          <button type="button" className="btn btn-outline-primary btn-sm me-2" data-testid="add-objective" onClick={() => setObjectives((list) => [...list, { title: '', weight: 0, comparator: '>=', target: null, unit: 'number', scoring: null, state: 'not_measured', actual: null }])}>
+            {t('appraisal.form.addObjective')}
+          </button>
+        )}
+        {(editObjectives || editActuals) && (
+          <button
+            type="button"
+            className="btn btn-primary btn-sm"
+            data-testid="save-objectives"
+            onClick={() =>
+              void run(
+                () => appraisalApi.patch(id, lang, { version: form.version, objectives: objectives.map((o) => ({ ...o, weight: Number(String(o.weight).replace(',', '.')), target: o.target === '' ? null : o.target, actual: o.state === 'measured' ? o.actual : null })) }),
+                () => t('appraisal.form.saved'),
+              )
+            }
+          >
+            {t('appraisal.form.saveObjectives')}
+          </button>
+        )}
+      </section>
+
+      {form.behaviours.length > 0 && (
+        <section aria-labelledby="behaviours-title" className="mb-3">
+          <h2 className="h4" id="behaviours-title">
+            {t('appraisal.form.behaviours')}
+          </h2>
+          {form.behaviours.map((b) => (
+            <div key={b.code} className="mb-2">
+              <label htmlFor={`rating-${b.code}`} className="fw-bold">
+                {b.code} {b.title} ({pct(b.weight)})
+              </label>
+              <p className="small mb-1">{b.description}</p>
+              <select id={`rating-${b.code}`} className="form-select form-select-sm" style={{ maxWidth: '24em' }} value={ratings[b.code] ?? ''} disabled={!editRatings} onChange={(e) => setRatings((rs) => ({ ...rs, [b.code]: Number(e.target.value) }))} data-testid={`rating-${b.code}`}>
+                <option value="">{t('appraisal.form.notRated')}</option>
+                {form.scale.map((l) => (
+                  <option key={l.value} value={l.value}>
+                    {l.value} – {l.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          {editRatings && (
+            <button type="button" className="btn btn-primary btn-sm" data-testid="save-ratings" onClick={() => void run(() => appraisalApi.patch(id, lang, { version: form.version, ratings }), () => t('appraisal.form.saved'))}>
+              {t('appraisal.form.saveRatings')}
+            </button>
+          )}
+        </section>
+      )}
+
+      {form.may.actions.length > 0 && (
+        <section aria-labelledby="actions-title" className="border rounded p-3 mb-3">
+          <h2 className="h4" id="actions-title">
+            {t('appraisal.form.record')}
+          </h2>
+          {form.may.actions.some(needsText) && (
+            <label className="d-block mb-2">
+              {form.may.actions.includes('interview') ? t('appraisal.form.note') : form.may.actions.includes('conciliate') ? t('appraisal.form.conciliationNote') : t('appraisal.form.reason')}
+              <textarea className="form-control" value={text} onChange={(e) => setText(e.target.value)} data-testid="action-text" />
+            </label>
+          )}
+          {form.may.actions.includes('conciliate') && (
+            <label className="d-block mb-2">
+              {t('appraisal.form.outcome')}
+              <select className="form-select" value={outcome} onChange={(e) => setOutcome(e.target.value as 'confirmed' | 'revised')}>
+                <option value="confirmed">{t('appraisal.form.confirmed')}</option>
+                <option value="revised">{t('appraisal.form.revised')}</option>
+              </select>
+            </label>
+          )}
+          <div className="d-flex flex-wrap gap-2">
+            {form.may.actions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className="btn btn-outline-primary"
+                data-testid={`action-${a}`}
+                onClick={() =>
+                  void run(
+                    () => appraisalApi.act(id, lang, { action: a, version: form.version, ...(a === 'interview' || a === 'conciliate' ? { note: text } : {}), ...(a === 'contest' || a === 'reopen' ? { reason: text } : {}), ...(a === 'conciliate' ? { outcome } : {}) }),
+                    (f) => t('appraisal.action.done', { state: f.stateLabel }),
+                  )
+                }
+              >
+                {t(`appraisal.action.${a}`)}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
+      <p>
+        {t('appraisal.form.acknowledged', { person: form.record.acknowledged.person === null ? t('appraisal.form.notYet') : form.record.acknowledged.person.slice(0, 10), evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : form.record.acknowledged.evaluator.slice(0, 10) })}
+      </p>
+      <h2 className="h4">{t('appraisal.form.documents')}</h2>
+      <p className="d-flex gap-3">
+        <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">{t('appraisal.form.pdf')}</a>
+        <a href={appraisalApi.documentUrl(id, 'docx', lang)}>{t('appraisal.form.docx')}</a>
+      </p>
+    </article>
+  );
+}

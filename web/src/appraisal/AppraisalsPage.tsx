@@ -1,0 +1,309 @@
+/**
+ * The forms the reader may see (the evaluator's list, the person's own, all for HR), HR's new
+ * form, and HR's distribution of the fund with the anonymised aggregates to publish.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import { useSession } from '../session.js';
+import { appraisalApi, peopleApi } from './api.js';
+import './i18n.js';
+import type { Distribution, FormSummary, StaffCategory } from './types.js';
+
+const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
+const euros = (cents: string): string => {
+  const n = BigInt(cents);
+  return `${(n / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${(n % 100n).toString().padStart(2, '0')}`;
+};
+
+export function useErrorText(): (e: unknown) => string {
+  const { t } = useTranslation();
+  return (e: unknown) => {
+    if (e instanceof ApiError) {
+      const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
+      const issues = e.body?.error.issues?.map((i) => i.message).join('; ');
+      return `${known || t('appraisal.errors.generic', { message: e.message })}${issues ? ` (${issues})` : ''}`;
+    }
+    return t('appraisal.errors.generic', { message: String(e) });
+  };
+}
+
+export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const hr = user?.role === 'admin' || user?.role === 'personale';
+  const [year, setYear] = useState(2024);
+  const [forms, setForms] = useState<FormSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
+
+  const load = useCallback(() => {
+    appraisalApi
+      .list(lang, year)
+      .then(setForms)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [lang, year]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(load, [load]);
+
+  return (
+    <section aria-labelledby="appraisals-title">
+      <h1 id="appraisals-title">{t('appraisal.title')}</h1>
+      <label className="d-inline-flex gap-2 align-items-center mb-3">
+        {t('appraisal.list.year')}
+        <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="appraisal-year" />
+      </label>
+      {error !== null && (
+        <p className="alert alert-danger" role="alert">
+          {error}
+        </p>
+      )}
+      <h2 className="h4">{t('appraisal.list.mine')}</h2>
+      {forms === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : forms.length === 0 ? (
+        <p>{t('appraisal.list.empty')}</p>
+      ) : (
+        <table className="table table-sm" data-testid="appraisal-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('appraisal.list.person')}</th>
+              <th scope="col">{t('appraisal.list.evaluator')}</th>
+              <th scope="col">{t('appraisal.list.category')}</th>
+              <th scope="col">{t('appraisal.list.state')}</th>
+              <th scope="col" className="text-end">
+                {t('appraisal.list.score')}
+              </th>
+              <th scope="col">{t('appraisal.list.band')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {forms.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">
+                  <a href={`#/appraisals/${f.id}`} onClick={(e) => { e.preventDefault(); onOpen(f.id); }} aria-label={t('appraisal.list.open', { name: f.person.displayName })}>
+                    {f.person.displayName}
+                  </a>
+                </th>
+                <td>{f.evaluator.displayName}</td>
+                <td>{f.categoryLabel}</td>
+                <td>{f.stateLabel}</td>
+                <td className="text-end">{f.score === null ? '—' : `${f.score.toFixed(2).replace('.', ',')}%`}</td>
+                <td>{f.band ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {hr && <NewForm year={year} onCreated={(id) => onOpen(id)} />}
+      {hr && <Rewards year={year} />}
+    </section>
+  );
+}
+
+function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [people, setPeople] = useState<{ id: string; displayName: string; username: string; units: string[] }[]>([]);
+  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [person, setPerson] = useState('');
+  const [evaluator, setEvaluator] = useState('');
+  const [category, setCategory] = useState<StaffCategory>('personale');
+  const [planId, setPlanId] = useState('');
+  const [unit, setUnit] = useState('');
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [partTime, setPartTime] = useState('100');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    peopleApi.list().then(setPeople).catch(() => setPeople([]));
+    api.plans().then((p) => setPlans(p.filter((x) => x.year === year))).catch(() => setPlans([]));
+  }, [year]);
+  useEffect(() => {
+    const p = people.find((x) => x.id === person);
+    if (p !== undefined && p.units.length > 0) setUnit(p.units[0]!);
+  }, [person, people]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const created = await appraisalApi.create({ year, personId: person, evaluatorId: evaluator, category, planId: planId === '' ? null : planId, assignments: unit.trim() === '' ? [] : [{ unit: unit.trim(), from, to, partTime: Number(partTime.replace(',', '.')) }] });
+      onCreated(created.id);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="border rounded p-3 my-4" aria-labelledby="new-form-title" data-testid="new-appraisal">
+      <h2 className="h4" id="new-form-title">
+        {t('appraisal.create.title')}
+      </h2>
+      {error !== null && (
+        <p className="alert alert-danger" role="alert" data-testid="new-appraisal-error">
+          {error}
+        </p>
+      )}
+      <div className="row g-2">
+        <label className="col-md-4">
+          {t('appraisal.create.person')}
+          <select className="form-select" value={person} onChange={(e) => setPerson(e.target.value)} required data-testid="new-person">
+            <option value="">{t('appraisal.create.none')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName} ({p.username})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-md-4">
+          {t('appraisal.create.evaluator')}
+          <select className="form-select" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} required data-testid="new-evaluator">
+            <option value="">{t('appraisal.create.none')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName} ({p.username})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-md-4">
+          {t('appraisal.create.category')}
+          <select className="form-select" value={category} onChange={(e) => setCategory(e.target.value as StaffCategory)} data-testid="new-category">
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`appraisal.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-md-4">
+          {t('appraisal.create.plan')}
+          <select className="form-select" value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="new-plan">
+            <option value="">{t('appraisal.create.none')}</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-md-3">
+          {t('appraisal.create.unit')}
+          <input className="form-control" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" />
+        </label>
+        <label className="col-md-2">
+          {t('appraisal.create.from')}
+          <input type="date" className="form-control" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="col-md-2">
+          {t('appraisal.create.to')}
+          <input type="date" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label className="col-md-1">
+          {t('appraisal.create.partTime')}
+          <input className="form-control" inputMode="decimal" value={partTime} onChange={(e) => setPartTime(e.target.value)} />
+        </label>
+      </div>
+      <button type="submit" className="btn btn-primary mt-3" data-testid="new-submit">
+        {t('appraisal.create.submit')}
+      </button>
+    </form>
+  );
+}
+
+function Rewards({ year }: { year: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const errorText = useErrorText();
+  const [category, setCategory] = useState<StaffCategory>('personale');
+  const [fund, setFund] = useState('');
+  const [result, setResult] = useState<Distribution | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await appraisalApi.distribute(year, category, fund));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+  const total = result === null ? 0n : result.people.reduce((s, p) => s + BigInt(p.cents), 0n);
+  return (
+    <section className="border rounded p-3 my-4" aria-labelledby="rewards-title" data-testid="rewards">
+      <h2 className="h4" id="rewards-title">
+        {t('appraisal.rewards.title')}
+      </h2>
+      <form onSubmit={(e) => void submit(e)} className="d-flex flex-wrap gap-3 align-items-end">
+        <label>
+          {t('appraisal.rewards.category')}
+          <select className="form-select" value={category} onChange={(e) => setCategory(e.target.value as StaffCategory)} data-testid="reward-category">
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`appraisal.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('appraisal.rewards.fund')}
+          <input className="form-control" inputMode="decimal" value={fund} onChange={(e) => setFund(e.target.value)} required data-testid="reward-fund" />
+        </label>
+        <button type="submit" className="btn btn-primary" data-testid="reward-distribute">
+          {t('appraisal.rewards.distribute')}
+        </button>
+        <a href={appraisalApi.aggregatesUrl(year, 'xlsx', lang)}>{t('appraisal.rewards.aggregates')}</a>
+        <a href={appraisalApi.aggregatesUrl(year, 'csv', lang)}>{t('appraisal.rewards.opendata')}</a>
+      </form>
+      {error !== null && (
+        <p className="alert alert-danger mt-2" role="alert" data-testid="reward-error">
+          {error}
+        </p>
+      )}
+      {result !== null && (
+        <>
+          <table className="table table-sm mt-3" data-testid="reward-table">
+            <caption>{result.rule[lang]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('appraisal.rewards.person')}</th>
+                <th scope="col">{t('appraisal.rewards.band')}</th>
+                <th scope="col" className="text-end">{t('appraisal.rewards.coefficient')}</th>
+                <th scope="col" className="text-end">{t('appraisal.rewards.days')}</th>
+                <th scope="col" className="text-end">{t('appraisal.rewards.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.people.map((p) => (
+                <tr key={p.formId}>
+                  <th scope="row">{p.displayName}</th>
+                  <td>{p.band ?? '—'}</td>
+                  <td className="text-end">{p.coefficient.replace('.', ',')}%</td>
+                  <td className="text-end">{p.presenceDays.replace('.', ',')}</td>
+                  <td className="text-end">
+                    {euros(p.cents)}
+                    {p.extraCent && <span className="visually-hidden"> {t('appraisal.rewards.extra')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('appraisal.rewards.total')}
+                </th>
+                <td className="text-end" data-testid="reward-total">
+                  {euros(total.toString())}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

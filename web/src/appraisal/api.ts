@@ -1,0 +1,28 @@
+/** The calls of individual performance (forms, steps, the fund), on the app's one `request`. */
+import { query, request } from '../api/client.js';
+import type { AppraisalForm, Distribution, FormAction, FormObjective, FormSummary, StaffCategory, TrailEntry } from './types.js';
+
+const enc = encodeURIComponent;
+
+export interface ObjectiveInput extends Omit<FormObjective, 'id' | 'reason'> {
+  id?: string;
+  reason?: string | null;
+}
+
+export const appraisalApi = {
+  list: (lang: string, year?: number) => request<FormSummary[]>('GET', `/api/appraisals${query({ year, lang })}`),
+  get: (id: string, lang: string) => request<AppraisalForm>('GET', `/api/appraisals/${enc(id)}${query({ lang })}`),
+  create: (input: { year: number; personId: string; evaluatorId: string; category: StaffCategory; planId?: string | null; assignments?: { unit: string; from: string; to: string; partTime: number }[] }) =>
+    request<AppraisalForm>('POST', '/api/appraisals', input),
+  patch: (id: string, lang: string, input: { version: number; objectives?: ObjectiveInput[]; ratings?: Record<string, number> }) => request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
+  act: (id: string, lang: string, input: { action: FormAction; version: number; note?: string; reason?: string; outcome?: 'confirmed' | 'revised' }) =>
+    request<AppraisalForm>('POST', `/api/appraisals/${enc(id)}/actions${query({ lang })}`, input),
+  trail: (id: string) => request<TrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),
+  documentUrl: (id: string, format: 'pdf' | 'docx', lang: string) => `/api/appraisals/${enc(id)}/document${query({ format, lang })}`,
+  distribute: (year: number, category: StaffCategory, fund: string) => request<Distribution>('POST', `/api/rewards/${year}/distribute`, { category, fund }),
+  aggregatesUrl: (year: number, format: 'xlsx' | 'csv', lang: string) => `/api/rewards/${year}/aggregates${query({ format, lang })}`,
+};
+
+export const peopleApi = {
+  list: () => request<{ id: string; username: string; displayName: string; units: string[] }[]>('GET', '/api/appraisals/people'),
+};
