@@ -38,6 +38,21 @@ export interface ServerLimits {
   readonly attachmentBytes: number;
 }
 
+/** An OpenID Connect provider to sign in with (env ALBERO_OIDC_*: routes/oidc.ts `oidcFromEnv`). */
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** Default: this server's `/api/session/oidc/callback` at the address the browser used. */
+  readonly redirectUri?: string;
+  /** The login button's words (default: the app's). */
+  readonly label?: string;
+  /** Default `openid email profile`. */
+  readonly scope?: string;
+  /** Accept a provider on plain http (development and tests only). */
+  readonly allowHttp?: boolean;
+}
+
 /** What every route module receives from the composition root. */
 export interface Deps {
   readonly store: Store;
@@ -47,6 +62,8 @@ export interface Deps {
   readonly limits: ServerLimits;
   /** Every request taken as HTTPS: cookies marked Secure, HSTS (ALBERO_SECURE_COOKIES=1). */
   readonly secureCookies: boolean;
+  /** Sign-in through the body's identity provider (routes/oidc.ts); absent: local passwords only. */
+  readonly oidc?: OidcSettings | null;
   /** Believe a reverse proxy's X-Forwarded-Proto / X-Forwarded-For (ALBERO_TRUST_PROXY=1). */
   readonly trustProxy: boolean;
 }

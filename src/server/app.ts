@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
-import { Api, type AppEnv, type Deps, type RouteModule, type ServerLimits } from './api.js';
+import { Api, type AppEnv, type Deps, type OidcSettings, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
@@ -20,6 +20,7 @@ import { securityHeaders } from './security.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { varianceRoutes } from './routes/variances.js';
 import { changeRoutes } from './routes/changes.js';
 import { yearRoutes } from './routes/years.js';
@@ -43,13 +44,15 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, transparencyRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, oidcRoutes, transparencyRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
   /** The built web app (`web/dist`); served at `/` with an SPA fallback when it exists. */
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
+  /** Sign-in through an OpenID Connect provider beside local passwords. */
+  readonly oidc?: OidcSettings | null;
   /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
   readonly trustProxy?: boolean;
   /** Extra route modules (tests, or a deployment's additions). */
@@ -60,7 +63,7 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false };
+  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security

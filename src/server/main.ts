@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { oidcFromEnv } from './routes/oidc.js';
 import { startServer } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,6 +43,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
     host: options.host ?? process.env.HOST ?? '0.0.0.0',
     webRoot: process.env.ALBERO_WEB_ROOT ?? `${ROOT}web/dist`,
     secureCookies: process.env.ALBERO_SECURE_COOKIES === '1',
+    oidc: oidcFromEnv(process.env),
     limits: {
       ...(attachmentLimit() !== undefined ? { attachmentBytes: attachmentLimit()! } : {}),
       // ALBERO_MAX_IMPORT_MB: the largest table POST /api/plans/import takes (default 10).

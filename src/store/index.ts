@@ -13,6 +13,7 @@ export * from './types.js';
 export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
 export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
+export { isEmail, type EmailStore } from './emails.js';
 export { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastInput, type ForecastOutcome, type ForecastRecord, type VarianceCause, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodsProblem, type NewPeriod } from './periods.js';

@@ -380,6 +380,11 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 28,
+    name: "an account's email: reminders go to it, and a sign-in through the identity provider may be matched by it",
+    sql: () => [`ALTER TABLE users ADD COLUMN email TEXT`, `CREATE UNIQUE INDEX users_by_email ON users (email)`],
+  },
+  {
     version: 30,
     name: "the year's Relazione: the office's texts, the OIV's validation (state, checklist, note, reservations, validated values), publication; periods published to the public",
     sql: () => [

@@ -8,6 +8,7 @@ import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFro
 import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
+import { SqlEmails, type EmailStore } from './emails.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
@@ -163,6 +164,7 @@ function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefine
   return {
     id: String(r.id),
     username: String(r.username),
+    email: r.email === null || r.email === undefined ? null : String(r.email),
     displayName: String(r.display_name),
     role: r.role as Role,
     units: units?.names ?? [],
@@ -286,6 +288,7 @@ export class SqlStore implements Store {
   readonly loginDevices: LoginDeviceStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
+  readonly emails: EmailStore;
   private readonly units: UnitRegistry;
   private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
@@ -295,6 +298,7 @@ export class SqlStore implements Store {
     this.comments = new SqlComments(db);
     this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
+    this.emails = new SqlEmails(db);
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
     this.reviews = new Reviews(db, periodRecord, async (q, planId) => {

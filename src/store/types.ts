@@ -8,6 +8,7 @@
 import type { AppraisalStore } from './appraisals.js';
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
+import type { EmailStore } from './emails.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
@@ -351,6 +352,8 @@ export interface MeasurementInput {
 export interface UserRecord {
   readonly id: string;
   readonly username: string;
+  /** For reminders and for matching a sign-in through the identity provider (migration 28). */
+  readonly email?: string | null;
   readonly displayName: string;
   readonly role: Role;
   /** The names of the units the user is a member of. */
@@ -516,6 +519,8 @@ export interface Store {
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */
   readonly variances: VarianceStore;
+  /** Accounts' email addresses (emails.ts). */
+  readonly emails: EmailStore;
   /** The year's Relazione, its validation by the OIV, publication; periods published to the public (relazioni.ts). */
   readonly relazioni: RelazioneStore;
 

@@ -45,6 +45,8 @@ interface Row {
   call: (s: Scratch, who: Who) => { path: string; body?: unknown | (() => unknown) };
   /** The error code the public gets (default: unauthenticated). */
   publicCode?: string;
+  /** The error code of the `success` status when it is a refusal for everyone (e.g. a feature not configured). */
+  successCode?: string;
   freshSession?: boolean;
 }
 
@@ -159,6 +161,9 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "another unit's thread", allowed: READERS, success: 200, published: true, call: (s) => ({ path: thread(s, 'B:1') }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on the referente's unit's value", allowed: PLAN_STAFF, success: 201, call: (s) => ({ path: thread(s, 'A:1'), body: { body: 'Valore confermato?' } }) },
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments', what: "comment on another unit's value", allowed: READERS, success: 201, call: (s) => ({ path: thread(s, 'B:1'), body: { body: 'Valore confermato?' } }) },
+  { method: 'GET', route: '/api/session/oidc', what: 'whether the identity provider sign-in is offered', allowed: ALL, success: 200, call: () => ({ path: '/api/session/oidc' }) },
+  { method: 'GET', route: '/api/session/oidc/start', what: 'start an identity provider sign-in (not configured here: test/api/oidc.test.ts)', allowed: ALL, success: 404, successCode: 'oidc-not-configured', call: () => ({ path: '/api/session/oidc/start' }) },
+  { method: 'GET', route: '/api/session/oidc/callback', what: "the identity provider's answer (not configured here)", allowed: ALL, success: 404, successCode: 'oidc-not-configured', call: () => ({ path: '/api/session/oidc/callback?code=x&state=y' }) },
   { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/variances', what: 'variances and forecasts of a period', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/variances` }) },
   { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "the variance of the referente's unit's objective", allowed: ['admin', 'controller', 'referente'], success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/variances/2024-12-31`, body: { cause: 'external', explanation: 'Bando rinviato', correctiveAction: 'Nuovo bando', version: 0 } }) },
   { method: 'PUT', route: '/api/plans/{planId}/nodes/{code}/variances/{periodId}', what: "another unit's objective's variance", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/B/variances/2024-12-31`, body: { cause: 'internal', explanation: 'Personale ridotto', version: 0 } }) },
@@ -322,7 +327,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('authorization matrix on %s: ever
     const expected = row.allowed.includes(who) ? row.success : who === 'public' ? (row.publicRefusal ?? 401) : 403;
     expect(reply.status, reply.text).toBe(expected);
     if (expected >= 400) {
-      expect(reply.body.error.code).toBe(expected === 401 ? (row.publicCode ?? 'unauthenticated') : expected === 403 ? 'forbidden' : 'not-found');
+      expect(reply.body.error.code).toBe(row.successCode !== undefined && row.allowed.includes(who) ? row.successCode : expected === 401 ? (row.publicCode ?? 'unauthenticated') : expected === 403 ? 'forbidden' : 'not-found');
     }
   });
 

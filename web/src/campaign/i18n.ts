@@ -18,6 +18,15 @@ const it = {
     title: 'Previsione a fine anno', reachable: 'Target raggiungibile entro fine anno?', note: 'Nota', save: 'Salva la previsione', saved: 'Previsione salvata.',
     yes: 'Sì', no: 'No', at_risk: 'A rischio', none: 'Nessuna previsione.', conflict: 'Qualcun altro ha cambiato la previsione: ricarica e riprova.',
   },
+  oidc: {
+    button: "Accedi con l'identità dell'ente",
+    problems: {
+      'unknown-user': "Il fornitore di identità ti ha riconosciuto, ma in Albero non c'è un account attivo con il tuo nome utente o la tua email: chiedi all'amministratore.",
+      failed: 'Accesso con il fornitore di identità non riuscito: riprova.',
+      expired: "L'accesso è scaduto o non è stato avviato da qui: riprova.",
+      'provider-unreachable': 'Il fornitore di identità non risponde: riprova più tardi o accedi con la password.',
+    },
+  },
   variances: {
     title: 'Scostamenti e cause', show: 'Scostamenti', hide: 'Chiudi gli scostamenti', intro: 'Obiettivi in fascia gialla o rossa nel periodo {{period}}: causa dello scostamento e azione correttiva (linee guida DFP n. 2/2017).',
     none: 'Nessun obiettivo in fascia gialla o rossa in questo periodo.', cause: 'Causa', explanation: 'Descrizione dello scostamento', action: 'Azione correttiva', save: 'Salva',
@@ -40,6 +49,15 @@ const en: typeof it = {
   forecast: {
     title: 'Year-end forecast', reachable: 'Target reachable by year end?', note: 'Note', save: 'Save the forecast', saved: 'Forecast saved.',
     yes: 'Yes', no: 'No', at_risk: 'At risk', none: 'No forecast.', conflict: 'Someone else changed the forecast: reload and try again.',
+  },
+  oidc: {
+    button: "Sign in with the body's identity",
+    problems: {
+      'unknown-user': 'The identity provider recognised you, but Albero has no active account with your username or email: ask the administrator.',
+      failed: 'Sign-in through the identity provider failed: try again.',
+      expired: 'The sign-in expired or was not started here: try again.',
+      'provider-unreachable': 'The identity provider does not answer: try later or sign in with your password.',
+    },
   },
   variances: {
     title: 'Variances and causes', show: 'Variances', hide: 'Close variances', intro: 'Objectives in yellow or red in the period {{period}}: cause of the variance and corrective action (DFP guideline n. 2/2017).',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError, setCsrfToken } from '../api/client.js';
 import { useSession } from '../session.js';
+import { ProviderSignIn } from '../campaign/ProviderSignIn.js';
 
 export function Login({ onPublic }: { onPublic: () => void }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function Login({ onPublic }: { onPublic: () => void }) {
             {t('login.submit')}
           </Button>
         </form>
+        <ProviderSignIn />
         <p className="mt-4">
           <button type="button" className="btn btn-link p-0" onClick={onPublic}>
             {t('login.public')}

@@ -1,0 +1,39 @@
+/**
+ * Accounts' email addresses (migration 28), kept apart from the account record's other fields:
+ * reminders are sent to them and a sign-in through the identity provider may be matched by them.
+ * Stored lower-cased and unique; a change is audited like any other change to an account.
+ */
+import { recordAudit } from './audit-log.js';
+import { one, type Db } from './db.js';
+import type { Actor, Result } from './types.js';
+
+export interface EmailStore {
+  /** Sets (or, with null, clears) an account's email; `duplicate` when another account has it. */
+  setEmail(userId: string, email: string | null, actor: Actor): Promise<Result<string | null>>;
+}
+
+/** A plausible address (one @, a dot in the domain, no spaces): the mail server has the last word. */
+export function isEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 254;
+}
+
+export class SqlEmails implements EmailStore {
+  constructor(private readonly db: Db) {}
+
+  async setEmail(userId: string, email: string | null, actor: Actor): Promise<Result<string | null>> {
+    const next = email === null || email.trim() === '' ? null : email.trim().toLowerCase();
+    if (next !== null && !isEmail(next)) return { ok: false, error: { code: 'invalid', message: `${next} is not an email address`, details: { field: 'email' } } };
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT email FROM users WHERE id = ?`, [userId]);
+      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no user with the id ${userId}`, params: { what: 'user', id: userId } } };
+      const before = row.email === null || row.email === undefined ? null : String(row.email);
+      if (before === next) return { ok: true, value: next };
+      if (next !== null && (await one(tx, `SELECT id FROM users WHERE email = ? AND id <> ?`, [next, userId])) !== undefined) {
+        return { ok: false, error: { code: 'duplicate', message: `another account has the email ${next}`, details: { field: 'email' } } };
+      }
+      await tx.run(`UPDATE users SET email = ? WHERE id = ?`, [next, userId]);
+      await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: userId, before: { email: before }, after: { email: next } });
+      return { ok: true, value: next };
+    });
+  }
+}
