@@ -22,10 +22,10 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     expect(await page.inputValue('#next-year')).toBe('2025');
     await expectAccessible(page, 'next-year form');
     await page.click('[data-testid=next-year-create]');
-    await page.waitForFunction((old) => !window.location.hash.includes(old), encodeURIComponent(world.planId));
+    await page.waitForFunction((old) => !window.location.pathname.includes(old), encodeURIComponent(world.planId));
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     expect(await page.locator('h1').innerText()).toBe('Albero performance 2025');
-    const next = decodeURIComponent(/#\/plans\/([^/?]+)/.exec(await page.evaluate(() => window.location.hash))![1]!);
+    const next = decodeURIComponent(/\/plans\/([^/?]+)/.exec(await page.evaluate(() => window.location.pathname))![1]!);
 
     // A second 2025 plan with the same title is refused, said next to the year.
     const again = await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(world.planId)}/next-year`, { year: 2025 });

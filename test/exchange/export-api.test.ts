@@ -97,6 +97,10 @@ describe('GET /api/plans/:planId/export', () => {
     expect(anonymous.status).toBe(404);
     const controller = await t.as('controller');
     expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+    // A published plan's values still collecting are provisional: the public reads them only once
+    // the controller publishes the period.
+    expect((await download(t, `/api/plans/${planId}/export?format=csv`, null)).status).toBe(404);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
     expect((await download(t, `/api/plans/${planId}/export?format=csv`, null)).status).toBe(200);
   });
 
