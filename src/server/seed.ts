@@ -1,5 +1,6 @@
 /**
- * The demo on first start: the 2024 fixture as a published plan adopted by its act, its year-end period collecting,
+ * The demo on first start: the 2024 fixture as a published plan adopted by its act, its year-end period collecting
+ * and its values published (they are the published table's),
  * one account per role, and objective A.2 assigned to the referente's unit so entering a value is
  * possible straight away. Runs only on an empty database, and only when asked (the demo database).
  */
@@ -33,6 +34,10 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
   const adopted = await store.adoptPlan(plan.value.id, DEMO_ACT, SYSTEM);
   if (!adopted.ok) throw new Error(adopted.error.message);
   await store.transitionPeriod(plan.value.id, '2024-12-31', 'collecting', null, SYSTEM);
+  // Its year-end values are the published table's: the public reads them (a real office's collecting
+  // period stays unpublished until the controller publishes it).
+  const published = await store.relazioni.publishPeriod(plan.value.id, '2024-12-31', true, SYSTEM);
+  if (!published.ok) throw new Error(published.error.message);
   const accounts: DemoAccount[] = (
     [
     { username: 'admin', role: 'admin', units: [], password: '' },
