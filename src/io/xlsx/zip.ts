@@ -27,18 +27,17 @@ export function isOleFile(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
+/** Where the end-of-central-directory record starts, or -1: it sits in the last 22 bytes plus up to 64 KiB of comment. */
+function endOfDirectory(view: DataView): number {
+  const stop = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let i = view.byteLength - 22; i >= stop; i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 /** The entries listed in the central directory; null when it cannot be found (truncated or not a zip). */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record sits in the last 22 bytes plus up to 64 KiB of comment.
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(view);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
@@ -158,14 +157,7 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
     params: { reason, ...(part === undefined ? {} : { part }), ...(declared === undefined ? {} : { declared }) },
   });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(view);
   if (eocd < 0) return damaged('directory');
   const count = view.getUint16(eocd + 10, true);
   if (count > limits.entries) return damaged('directory');
