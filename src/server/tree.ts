@@ -65,6 +65,20 @@ export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
   objectives: TreeObjective[];
 }
 
+/**
+ * The answer to a save instead of the whole tree: the objectives on the path from the saved
+ * indicator's objective to the root (that objective first), each whole as the tree has it, with
+ * the plan's summary and issues at `dataVersion`.
+ */
+export interface TreeChanges {
+  planId: string;
+  periodId: string;
+  dataVersion: number;
+  summary: EvaluationDocument['summary'];
+  issues: EvaluationDocument['issues'];
+  objectives: TreeObjective[];
+}
+
 /** The revisions of the plan made after a closed period was closed: they changed the open periods only. */
 export interface ChangedAfterClosing {
   number: number;
@@ -296,20 +310,28 @@ export class TreeService {
       period: snapshot.period,
       periods: snapshot.periods,
       closing: computed.closing,
-      objectives: objectives.map((o) => {
-        const meta = snapshot.nodes.get(o.code);
-        return {
-          ...o,
-          owner: meta?.owner ?? null,
-          unit: meta?.unit ?? null,
-          unitId: meta?.unitId ?? null,
-          personId: meta?.personId ?? null,
-          person: meta?.person ?? null,
-          version: meta?.version ?? 0,
-          indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
-        };
-      }),
+      objectives: objectives.map((o) => objectiveView(computed, o, user, locked)),
     };
+  }
+
+  /**
+   * What a value entered for `indicatorId` changed in the tree, for the answer to a save: the
+   * indicator's objective and its ancestors (the engine re-scores exactly that path), the
+   * summary and the issues, at the computed data version. A client holding the tree of the
+   * version before applies it in place; any other client reads the tree again.
+   */
+  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeChanges {
+    const { snapshot, base } = computed;
+    const locked = isLocked(snapshot.period.state);
+    const byCode = new Map<string, ObjectiveDocument>();
+    let home: ObjectiveDocument | undefined;
+    for (const o of base.objectives) {
+      byCode.set(o.code, o);
+      if (home === undefined && o.indicators.some((i) => i.id === indicatorId)) home = o;
+    }
+    const path: TreeObjective[] = [];
+    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked));
+    return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: base.issues, objectives: path };
   }
 
   /** The tree as JSON text, serialised once per data version and editability key. */
@@ -388,6 +410,20 @@ function branch(objectives: readonly ObjectiveDocument[], root: string): Objecti
     }
     return false;
   });
+}
+
+function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, locked: boolean): TreeObjective {
+  const meta = computed.snapshot.nodes.get(o.code);
+  return {
+    ...o,
+    owner: meta?.owner ?? null,
+    unit: meta?.unit ?? null,
+    unitId: meta?.unitId ?? null,
+    personId: meta?.personId ?? null,
+    person: meta?.person ?? null,
+    version: meta?.version ?? 0,
+    indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
+  };
 }
 
 function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {

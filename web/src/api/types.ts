@@ -187,6 +187,8 @@ export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
 
 export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
   planId: string | number;
+  /** The plan's data version this tree reflects (a save's `changes` apply to the version before theirs). */
+  dataVersion?: number;
   period: Period | null;
   periods: Period[];
   /** Set when the period is closed or validated: its figures are those frozen at its closing. */
@@ -222,6 +224,22 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   reason: string | null;
+}
+
+/** A save's answer instead of the whole tree: the objectives from the saved indicator's to the root, whole. */
+export interface TreeChanges {
+  planId: string | number;
+  periodId: string;
+  dataVersion: number;
+  summary: TreeDocument['summary'];
+  issues: TreeDocument['issues'];
+  objectives: TreeObjective[];
+}
+
+/** `PUT …/measurements/:periodId`. */
+export interface SaveAnswer {
+  indicator: TreeIndicator;
+  changes: TreeChanges;
 }
 
 export interface MeasurementInput {
