@@ -214,8 +214,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     const pdf = await fetch(`${t.url}/api/plans/${y2025}/export?format=pdf`, { headers: { cookie: controller.cookie! } });
     expect(pdf.status).toBe(200);
     const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
-    expect(text).toMatch(/Performance\s+Performance\s+2024/);
-    expect(text.split('\n').find((l) => /^\s*A\.3 - Aggregazioni di imprese/.test(l))).toMatch(/0,00%\s+rosso\s+■?\s*100,00%\s+verde\s*$/);
+    expect(text).toMatch(/Performance\s+Performance\s+Performance\s*\n\s*KPI\s+Obiettivo\s+2024\s*\n/);
+    expect(text.split('\n').find((l) => /^\s*A\.3 - Aggregazioni di imprese/.test(l))).toMatch(/■ 0,00% rosso\s+● 100,00% verde\s*$/);
     const lastYear = await fetch(`${t.url}/api/plans/${plan}/export?format=pdf`, { headers: { cookie: controller.cookie! } });
     expect(pdfText(new Uint8Array(await lastYear.arrayBuffer()))).not.toContain('Performance 2023');
   });
