@@ -48,7 +48,7 @@ export const ACTION_WORDS: Record<string, string> = {
 };
 
 /** What a `not-found` is about. */
-export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods';
+export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -149,6 +149,9 @@ export const API_MESSAGES = defineMessages({
         user: `non esiste un utente con l'id ${p.id}`,
         route: `non esiste la rotta ${p.method} ${p.path}`,
         closing: `il periodo ${p.id} non è mai stato chiuso`,
+        // The public reads a period's values once closed, validated or published (server/public-periods.ts).
+        'unpublished-period': `i valori del periodo ${p.id} non sono ancora pubblicati`,
+        'published-period': 'nessun periodo di questo piano ha ancora valori pubblicati',
       })[p.what],
     en: (p) =>
       ({
@@ -160,6 +163,8 @@ export const API_MESSAGES = defineMessages({
         user: `there is no user with the id ${p.id}`,
         route: `there is no API route ${p.method} ${p.path}`,
         closing: `the period ${p.id} has never been closed`,
+        'unpublished-period': `the values of the period ${p.id} are not published yet`,
+        'published-period': 'no period of this plan has published values yet',
       })[p.what],
   }),
   unauthenticated: message({ it: 'accedere prima', en: 'sign in first' }),
