@@ -198,10 +198,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
       [2025, 'Soggetti coinvolti nelle aggregazioni', '10', '8', 0],
       [2026, 'Soggetti coinvolti nelle aggregazioni', '10', '', null],
     ]);
-    // The public sees only the published years; unknown codes are 404.
-    const pub = await (await t.as('public')).get(`/api/plans/${plan}/nodes/A.3/years`);
+    // The public sees only the published years, and a year only once its values are published; unknown codes are 404.
+    const reader = await t.as('public');
+    const before = await reader.get(`/api/plans/${plan}/nodes/A.3/years`);
+    expect(before.status).toBe(200);
+    expect(before.body.years).toEqual([]);
+    expect((await controller.request('POST', `/api/plans/${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
+    const pub = await reader.get(`/api/plans/${plan}/nodes/A.3/years`);
     expect(pub.status).toBe(200);
-    expect(pub.body.years.map((y: any) => y.year)).toEqual([2024]);
+    expect(pub.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, '2024-12-31', 100]]);
     expect((await controller.get(`/api/plans/${y2025}/nodes/Z.9/years`)).status).toBe(404);
     expect((await controller.get(`/api/plans/${y2025}/indicators/${enc('Z:1')}/years`)).status).toBe(404);
 
