@@ -136,7 +136,7 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     await page.waitForSelector('#entry-actual');
     expect(await page.inputValue('#entry-state')).toBe('not_measured');
     // The value field comes first, before the state and the evidence.
-    const order = await page.evaluate(() => [...document.querySelectorAll('.entry input, .entry select, .entry textarea')].map((e) => e.id));
+    const order = await page.evaluate(() => Array.from(document.querySelectorAll('.entry input, .entry select, .entry textarea'), (e) => e.id));
     expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-state'));
     expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-evidence'));
     await page.fill('#entry-actual', '7');

@@ -5,6 +5,7 @@
  * PostgreSQL, for the controller and for a referente (whose answer says what they may edit).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SaveAnswerSchema } from '../../src/contract/index.js';
 import { applyChanges } from '../../web/src/tree-changes.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -31,6 +32,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a save answers with the changes 
     const controller = await t.as('controller');
     const { before, put, after } = await save(controller, 'B.1.1:5', { state: 'measured', actual: '1,2' });
     expect(put.tree).toBeUndefined();
+    // The answer is the contract's (src/contract/tree.ts), field for field.
+    expect(SaveAnswerSchema.safeParse(put).error?.issues ?? []).toEqual([]);
     expect(put.changes.objectives.map((o: any) => o.code)).toEqual(['B.1.1', 'B.1', 'B']);
     expect(put.changes).toMatchObject({ planId, periodId: PERIOD, dataVersion: after.dataVersion });
     expect(put.changes.dataVersion).toBe(before.dataVersion + 1);
@@ -75,6 +78,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a save answers with the changes 
     const controller = await t.as('controller');
     const { put, after } = await save(controller, 'B.1.1:5', { state: 'not_measured' }, '?tree=true');
     expect(put.tree).toEqual(after);
+    expect(SaveAnswerSchema.safeParse(put).error?.issues ?? []).toEqual([]);
     expect(put.changes.dataVersion).toBe(after.dataVersion);
   });
 });

@@ -13,7 +13,7 @@ import type { TreeChanges, TreeDocument } from './api/types.js';
  */
 export function applyChanges(tree: TreeDocument, changes: TreeChanges): TreeDocument | null {
   if (String(tree.planId) !== String(changes.planId) || tree.period?.id !== changes.periodId) return null;
-  if (tree.dataVersion === undefined || tree.dataVersion !== changes.dataVersion - 1) return null;
+  if (tree.dataVersion !== changes.dataVersion - 1) return null;
   const replacing = new Map(changes.objectives.map((o) => [o.code, o]));
   let found = 0;
   const objectives = tree.objectives.map((o) => {
