@@ -15,7 +15,7 @@ import { FIXTURE } from '../helpers.js';
 import { enc, indicatorOf, startTestServer, type Backend, type TestServer } from './harness.js';
 
 /** A published table of about `indicators` indicators, as text. */
-function bigTable(indicators: number): Uint8Array {
+function bigTable(indicators: number): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(writePublishedText(evaluatePlan(syntheticPlan(indicators, 7, true))));
 }
 
