@@ -232,19 +232,27 @@ export const API_MESSAGES = defineMessages({
     it: (p) => `l'obiettivo ${p.code} ha obiettivi figli (${p.children.join(', ')}): eliminarli prima`,
     en: (p) => `objective ${p.code} has child objectives (${p.children.join(', ')}): delete them first`,
   }),
-  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'last-period'; state?: string; measurements?: number }>({
+  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'has-attachments' | 'has-comments' | 'last-period'; state?: string; measurements?: number; attachments?: number; comments?: number }>({
     it: (p) =>
       p.reason === 'not-open'
         ? `il periodo ${p.label} è ${state(p.state, 'it')}: si può eliminare solo un periodo aperto`
         : p.reason === 'has-measurements'
           ? `il periodo ${p.label} contiene ${p.measurements} ${p.measurements === 1 ? 'valore' : 'valori'}: si può eliminare solo un periodo senza valori`
-          : `il periodo ${p.label} è l'unico del piano: un piano conserva almeno un periodo di monitoraggio`,
+          : p.reason === 'has-attachments'
+            ? `il periodo ${p.label} contiene ${p.attachments} ${p.attachments === 1 ? 'documento allegato' : 'documenti allegati'} come evidenza: rimuovili prima, uno per uno, oppure conserva il periodo`
+            : p.reason === 'has-comments'
+              ? `il periodo ${p.label} contiene ${p.comments} ${p.comments === 1 ? 'commento' : 'commenti'}: un periodo con una discussione si conserva`
+              : `il periodo ${p.label} è l'unico del piano: un piano conserva almeno un periodo di monitoraggio`,
     en: (p) =>
       p.reason === 'not-open'
         ? `the period ${p.label} is ${p.state}: only an open period can be deleted`
         : p.reason === 'has-measurements'
           ? `the period ${p.label} holds ${p.measurements} ${p.measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`
-          : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
+          : p.reason === 'has-attachments'
+            ? `the period ${p.label} holds ${p.attachments} evidence ${p.attachments === 1 ? 'file' : 'files'}: remove them first, one by one, or keep the period`
+            : p.reason === 'has-comments'
+              ? `the period ${p.label} holds ${p.comments} ${p.comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`
+              : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
   }),
   'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[]; needsReason?: boolean }>({
     it: (p) =>

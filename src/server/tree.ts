@@ -11,76 +11,14 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Plan } from '../core/index.js';
-import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type RuleDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator } from '../contract/index.js';
+import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
-export interface TreeIndicator extends IndicatorDocument {
-  version: number;
-  definitionVersion: number;
-  evidence: string | null;
-  source: string | null;
-  notes: string | null;
-  enteredBy: string | null;
-  enteredAt: string | null;
-  editable: boolean;
-  /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
-  unitId: string | null;
-  unitName: string | null;
-  personId: string | null;
-  person: string | null;
-  /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
-  formula: FormulaDocument | null;
-  /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
-  inputs: Record<string, string> | null;
-  /** The indicator's own scoring rule with its details (null: the plan's default), amounts as the API reads them back. */
-  rule: RuleDocument | null;
-  /** The three-year horizon: the baseline (the last known value, in the unit) and its year; the targets of the plan's year + 1 and + 2. */
-  baseline: number | string | boolean | null;
-  baselineText: string;
-  baselineYear: number | null;
-  nextTargets: Array<{ year: number; target: number | string | boolean | null; targetText: string }>;
-  /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
-  previousValue: { value: number; year: number } | null;
-}
-
-export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
-  owner: string | null;
-  unit: string | null;
-  unitId: string | null;
-  personId: string | null;
-  person: string | null;
-  version: number;
-  indicators: TreeIndicator[];
-}
-
-export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
-  planId: string;
-  dataVersion: number;
-  period: PeriodRecord;
-  periods: readonly PeriodRecord[];
-  /** A closed or validated period is read from its closing: which one, and the revisions made since (null: an open period, read live). */
-  closing: TreeClosing | null;
-  objectives: TreeObjective[];
-}
-
-/** The revisions of the plan made after a closed period was closed: they changed the open periods only. */
-export interface ChangedAfterClosing {
-  number: number;
-  kind: RevisionRecord['kind'];
-  reason: string;
-  date: string;
-  status: RevisionRecord['status'];
-  changes: number;
-}
-
-export interface TreeClosing {
-  seq: number;
-  closedAt: string;
-  closedBy: string | null;
-  changedAfter: ChangedAfterClosing[];
-}
+// The tree's shape is declared once in the contract, which the web app reads too.
+export type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 
 /** The revisions with changes made after `closedAt` (the ones a closed period does not reflect). */
 export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: string): ChangedAfterClosing[] {
