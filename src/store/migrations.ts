@@ -5,6 +5,7 @@
  * the store as strings), and the audit trail's serial key.
  */
 import type { Db, Dialect, Queryable } from './db.js';
+import { migrateAppraisalUnits } from './appraisals.js';
 import { migrateUnitTexts } from './units.js';
 
 interface Migration {
@@ -518,6 +519,12 @@ MIGRATIONS.push(
       const broken = await tx.all(`PRAGMA foreign_key_check`);
       if (broken.length > 0) throw new Error(`migration 41: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
     },
+  },
+  {
+    version: 75,
+    name: 'appraisal forms name their units by the registry id: assignments and the unit results frozen at the evaluation',
+    sql: () => [],
+    data: (tx) => migrateAppraisalUnits(tx),
   },
 );
 MIGRATIONS.sort((a, b) => a.version - b.version);
