@@ -127,6 +127,8 @@ const DAY = 86_400_000;
 const isoDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 const num = (d: Decimal, places = 2): string => formatItalianNumber(d, places);
 const pct = (d: Decimal): string => `${num(d)}%`;
+/** Days are whole unless part time makes them fractional: `366`, `91,50`. */
+const dayCount = (d: Decimal): string => (d.isInteger() ? formatItalianNumber(d, 0) : num(d));
 
 export function daysInYear(year: number): number {
   return isoDay(`${year + 1}-01-01`) - isoDay(`${year}-01-01`);
@@ -203,7 +205,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
   if (units.length > 1 || units.some((u) => !new Decimal(u.days).equals(u.effectiveDays))) {
     const parts = units.map((u) => {
-      const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), num(u.effectiveDays), u.score === null ? null : pct(u.score)];
+      const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
       return {
         it: `${u.unit} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
         en: `${u.unit} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
@@ -211,9 +213,13 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     });
     const mean = unitScore === null ? null : pct(unitScore);
     steps.push(step('unit-pro-rata', `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean ?? 'non disponibile'}.`, `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean ?? 'not available'}.`));
+  } else if (units.length === 1) {
+    // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
+    const score = unitScore === null ? null : pct(unitScore);
+    steps.push(step('unit', `Struttura ${units[0]!.unit}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.unit}: performance ${score ?? 'not available'}.`));
   }
   // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
-  const presence = [num(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
+  const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
   steps.push(step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`));
 
   // Individual objectives, scored by the engine.
