@@ -5,6 +5,7 @@
  * the store as strings), and the audit trail's serial key.
  */
 import type { Db, Dialect, Queryable } from './db.js';
+import { migrateAppraisalUnits } from './appraisals.js';
 import { migrateUnitTexts } from './units.js';
 import { REMINDER_MIGRATION } from './reminders.js';
 
@@ -519,6 +520,12 @@ MIGRATIONS.push(
       const broken = await tx.all(`PRAGMA foreign_key_check`);
       if (broken.length > 0) throw new Error(`migration 41: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
     },
+  },
+  {
+    version: 75,
+    name: 'appraisal forms name their units by the registry id: assignments and the unit results frozen at the evaluation',
+    sql: () => [],
+    data: (tx) => migrateAppraisalUnits(tx),
   },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts).
