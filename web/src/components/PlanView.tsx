@@ -427,7 +427,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       {whatIf && (
         <div className="whatif-banner" role="status" data-testid="whatif-banner">
           <strong>{t('whatif.title')}.</strong> {t('whatif.banner')} {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
-          {simulation !== null && simulation.approximate.length > 0 && ` ${t('whatif.approximate', { count: simulation.approximate.length })}`}
           {hasOverrides(overrides) && (
             <button type="button" className="btn btn-sm btn-link" onClick={() => setOverrides(NO_OVERRIDES)}>
               {t('whatif.reset')}
