@@ -11,7 +11,7 @@ import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, language, LANGUAGES, param } from '../validation.js';
-import { preferredEncoding } from '../tree.js';
+import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
@@ -85,7 +85,7 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   // The public sees a period's values only when final or published by the controller.
   const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
   const computed = await trees.computed(read.planId, period, plan.dataVersion);
-  if (read.under !== undefined && computed.evaluation.node(read.under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
+  if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
