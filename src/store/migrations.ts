@@ -7,6 +7,7 @@
 import type { Db, Dialect, Queryable } from './db.js';
 import { migrateAppraisalUnits } from './appraisals.js';
 import { migrateUnitTexts } from './units.js';
+import { REMINDER_MIGRATION } from './reminders.js';
 
 interface Migration {
   readonly version: number;
@@ -527,6 +528,9 @@ MIGRATIONS.push(
     data: (tx) => migrateAppraisalUnits(tx),
   },
 );
+// The reminders' outbox (60) is defined beside its store (reminders.ts).
+MIGRATIONS.push(REMINDER_MIGRATION);
+
 MIGRATIONS.sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
