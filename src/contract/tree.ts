@@ -48,6 +48,8 @@ export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
   enteredBy: z.string().nullable(),
   enteredAt: z.string().nullable(),
   editable: z.boolean(),
+  /** For `=`: the largest difference still counted as equal (a decimal as JSON), null when none. */
+  tolerance: z.union([z.number(), z.string()]).nullable(),
   /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
@@ -80,6 +82,12 @@ export const TreeObjectiveSchema = ObjectiveDocumentSchema.extend({
   indicators: z.array(TreeIndicatorSchema),
 });
 
+/** The plan's own settings the engine reads: the rule of indicators without one, and what a missing value counts. */
+export const PlanSettingsDocumentSchema = z.strictObject({
+  defaultScoring: RuleDocumentSchema,
+  notMeasured: z.enum(['skip', 'zero', 'block']),
+});
+
 export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   planId: z.string(),
   /** The plan's data version this tree reflects. */
@@ -89,9 +97,12 @@ export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   /** Set when the period is closed or validated: its figures are those frozen at its closing (null: an open period, read live). */
   closing: TreeClosingSchema.nullable(),
   objectives: z.array(TreeObjectiveSchema),
+  /** With each indicator's rule, formula, base measures and tolerance, enough to rebuild the plan exactly (the what-if runs the engine on it). */
+  settings: PlanSettingsDocumentSchema,
 });
 
 export type Period = z.infer<typeof PeriodSchema>;
+export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
 export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;
 export type TreeClosing = z.infer<typeof TreeClosingSchema>;
 export type TreeIndicator = z.infer<typeof TreeIndicatorSchema>;

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
 import type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator } from '../contract/index.js';
-import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
@@ -281,6 +281,7 @@ export class TreeService {
       period: snapshot.period,
       periods: snapshot.periods,
       closing: computed.closing,
+      settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => {
         const meta = snapshot.nodes.get(o.code);
         return {
@@ -412,6 +413,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: user === null ? null : (m?.notes ?? null),
     enteredBy: user === null ? null : (m?.enteredBy ?? null),
     enteredAt: user === null ? null : (m?.enteredAt ?? null),
+    tolerance: definition?.tolerance == null ? null : decimalJson(definition.tolerance),
     formula: formulaDocument(definition?.formula ?? null),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     rule: ruleDocument(definition?.scoring ?? null),

@@ -74,7 +74,7 @@ const it = {
   },
   whatif: {
     title: 'Simulazione (what-if)', start: 'Simula', stop: 'Esci dalla simulazione', reset: 'Annulla le modifiche simulate',
-    banner: 'Simulazione: i valori modificati non vengono salvati e spariscono all’uscita.', changed: '{{count}} modifiche simulate', approximate: '{{count}} indicatori con regole non ricostruibili: simulazione approssimata.',
+    banner: 'Simulazione: i valori modificati non vengono salvati e spariscono all’uscita.', changed: '{{count}} modifiche simulate',
     need: 'Cosa serve?', needTitle: 'Cosa serve a {{indicator}} per portare {{node}} in fascia {{band}}?', node: 'Obiettivo', band: 'Fascia', compute: 'Calcola',
     already: '{{node}} è già in fascia {{band}} ({{performance}}).', reachable: 'Serve un consuntivo di {{actual}}: {{node}} arriva a {{performance}} ({{band}}).',
     unreachable: 'Non basta: anche con {{actual}}, {{node}} arriva a {{performance}} ({{band}}).', unsupported: 'Calcolo non disponibile per questo indicatore.',
@@ -229,7 +229,7 @@ const en: typeof it = {
   },
   whatif: {
     title: 'What-if simulation', start: 'Simulate', stop: 'Leave the simulation', reset: 'Undo simulated changes',
-    banner: 'Simulation: changed values are not saved and disappear when you leave.', changed: '{{count}} simulated changes', approximate: '{{count}} indicators with rules that cannot be rebuilt: approximate simulation.',
+    banner: 'Simulation: changed values are not saved and disappear when you leave.', changed: '{{count}} simulated changes',
     need: 'What is needed?', needTitle: 'What does {{indicator}} need to bring {{node}} to {{band}}?', node: 'Objective', band: 'Band', compute: 'Compute',
     already: '{{node}} is already {{band}} ({{performance}}).', reachable: 'It needs an actual of {{actual}}: {{node}} reaches {{performance}} ({{band}}).',
     unreachable: 'Not enough: even at {{actual}}, {{node}} reaches {{performance}} ({{band}}).', unsupported: 'Not available for this indicator.',

@@ -20,6 +20,7 @@ import { TreeTable, type Selection } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
+import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
 
@@ -188,9 +189,14 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       <p className="small mb-2" data-testid="summary">
         {t('tree.summary', tree.summary)}
       </p>
-      {can.managePlans(role) && (
-        <div className="mb-2">
-          <NextYearButton planId={planId} year={planYear(tree)} />
+      {(can.managePlans(role) || user !== null) && (
+        <div className="mb-2 d-flex flex-wrap gap-2 align-items-start">
+          {user !== null && (
+            <a className="btn btn-sm btn-outline-primary" href={`#/plans/${encodeURIComponent(planId)}/relazione`} data-testid="open-relazione">
+              {t('relazione.open')}
+            </a>
+          )}
+          {can.managePlans(role) && <NextYearButton planId={planId} year={planYear(tree)} />}
         </div>
       )}
 
@@ -427,7 +433,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       {whatIf && (
         <div className="whatif-banner" role="status" data-testid="whatif-banner">
           <strong>{t('whatif.title')}.</strong> {t('whatif.banner')} {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
-          {simulation !== null && simulation.approximate.length > 0 && ` ${t('whatif.approximate', { count: simulation.approximate.length })}`}
           {hasOverrides(overrides) && (
             <button type="button" className="btn btn-sm btn-link" onClick={() => setOverrides(NO_OVERRIDES)}>
               {t('whatif.reset')}
