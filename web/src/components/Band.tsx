@@ -16,12 +16,23 @@ export function BandBadge({ band }: { band: Band | null }) {
 }
 
 /** A performance with its band beside it. */
-export function Performance({ value, band, simulated }: { value: number | null; band: Band | null; simulated?: boolean }) {
+export function Performance(props: { value: number | null; band: Band | null; simulated?: boolean }) {
   const { t } = useTranslation();
+  return <PerformanceText {...props} t={t} />;
+}
+
+/**
+ * The same, with the translation passed in: the tree's rows take `t` from the table instead of
+ * each subscribing to the language (a jump through a big tree mounts dozens of rows at once).
+ */
+export function PerformanceText({ value, band, simulated, t }: { value: number | null; band: Band | null; simulated?: boolean; t: (key: string) => string }) {
+  const key = band ?? 'none';
   return (
     <span className="performance">
-      <span className={`perf-value perf-${band ?? 'none'}`}>{value === null ? t('tree.noPerformance') : percent(value)}</span>{' '}
-      <BandBadge band={band} />
+      <span className={`perf-value perf-${key}`}>{value === null ? t('tree.noPerformance') : percent(value)}</span>{' '}
+      <span className={`band band-${key}`} data-band={key}>
+        <span aria-hidden="true">{SYMBOL[key]}</span> {t(`band.${key}`)}
+      </span>
       {simulated === true && <span className="badge-sim">{t('whatif.simulated')}</span>}
     </span>
   );

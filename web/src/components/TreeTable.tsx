@@ -6,7 +6,7 @@ import type { TreeIndicator } from '../api/types.js';
 import { inputText, parseInput, percent, weight } from '../format.js';
 import type { Row } from '../rows.js';
 import type { Overrides } from '../whatif.js';
-import { Performance } from './Band.js';
+import { PerformanceText } from './Band.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
 
@@ -39,7 +39,7 @@ interface Props {
 
 const ROW_HEIGHT = 60;
 /** Rows drawn beyond the view on each side: enough for ↑/↓ and a wheel step; each one more is drawn on every jump (bench/web.ts). */
-const OVERSCAN = 12;
+const OVERSCAN = 4;
 
 /**
  * The tree as an ARIA treegrid, virtualised: only the rows in view are in the DOM, so a plan with
@@ -152,9 +152,10 @@ export function TreeTable(props: Props) {
             return (
               <div key={row.key} className="tree-vrow" data-index={v.index} style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
                 {row.kind === 'objective' ? (
-                  <ObjectiveRow row={row} index={v.index + 2} tabbable={v.index === tabRow} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
+                  <ObjectiveRow t={t} row={row} index={v.index + 2} tabbable={v.index === tabRow} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
                 ) : (
                   <IndicatorRow
+                    t={t}
                     row={row}
                     index={v.index + 2}
                     tabbable={v.index === tabRow}
@@ -175,7 +176,11 @@ export function TreeTable(props: Props) {
   );
 }
 
+/** The table's translation, passed to each row (one language subscription for the table, not one per row). */
+type T = (key: string, options?: Record<string, unknown>) => string;
+
 const ObjectiveRow = memo(function ObjectiveRow({
+  t,
   row,
   index,
   tabbable,
@@ -184,6 +189,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   onSelect,
   onToggle,
 }: {
+  t: T;
   row: Extract<Row, { kind: 'objective' }>;
   index: number;
   tabbable: boolean;
@@ -192,7 +198,6 @@ const ObjectiveRow = memo(function ObjectiveRow({
   onSelect: Props['onSelect'];
   onToggle: Props['onToggle'];
 }) {
-  const { t } = useTranslation();
   const o = row.objective;
   return (
     <div
@@ -225,7 +230,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
       <div role="gridcell" />
       <div role="gridcell" />
       <div role="gridcell" className="cell-performance" data-testid={`perf-${o.code}`}>
-        <Performance value={o.performance} band={o.band} simulated={changed} />
+        <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} />
       </div>
     </div>
   );
@@ -260,6 +265,7 @@ function WhatIfInput({ indicator, field, value, tabbable, onOverride }: { indica
 }
 
 const IndicatorRow = memo(function IndicatorRow({
+  t,
   row,
   index,
   tabbable,
@@ -270,6 +276,7 @@ const IndicatorRow = memo(function IndicatorRow({
   onSelect,
   onOverride,
 }: {
+  t: T;
   row: Extract<Row, { kind: 'indicator' }>;
   index: number;
   tabbable: boolean;
@@ -280,7 +287,6 @@ const IndicatorRow = memo(function IndicatorRow({
   onSelect: Props['onSelect'];
   onOverride: Props['onOverride'];
 }) {
-  const { t } = useTranslation();
   const i = row.indicator;
   const editable = whatIf && !i.derived;
   return (
