@@ -18,6 +18,7 @@ import {
   type Issue,
   type Measurement,
   type MeasurementState,
+  type NodeResult,
   type NodeExplanation,
   type Plan,
   type PlanChange,
@@ -53,6 +54,8 @@ export function amountJson(amount: Amount | null): number | string | boolean | n
   if (amount.kind !== 'number') return amount.value;
   const text = amount.value.toString();
   const number = Number(text);
+  // The usual case, decided on the text alone: the double prints back as the same decimal.
+  if (String(number) === text) return number;
   return Number.isFinite(number) && amount.value.eq(String(number)) ? number : amount.value.toFixed();
 }
 
@@ -196,53 +199,92 @@ export function amountText(amount: Amount | null, unit: Unit): string {
   }
 }
 
-export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
-  const summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
-  const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
-    if (r.basis === 'indicators') {
-      summary.objectives++;
-      summary[r.band ?? 'none']++;
-    }
-    return {
-      code: r.node.code,
-      title: r.node.title,
-      parent: r.node.parent,
-      level: r.node.level ?? null,
-      weight: toJsonNumber(r.node.weight, 4),
-      performance: toJsonNumber(r.performance),
-      band: r.band,
-      basis: r.basis,
-      indicators: r.indicators.map((i) => {
-        const m = i.indicator.measurement;
-        return {
-          id: i.indicator.id,
-          name: i.indicator.name,
-          weight: toJsonNumber(i.indicator.weight, 4)!,
-          comparator: i.indicator.comparator,
-          unit: i.indicator.unit,
-          target: amountJson(i.indicator.target),
-          actual: amountJson(i.actual),
-          targetText: amountText(i.indicator.target, i.indicator.unit),
-          actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
-          state: i.state,
-          reason: m.state === 'not_evaluable' ? m.reason : null,
-          scoring: i.rule.kind,
-          derived: i.indicator.formula !== null,
-          performance: toJsonNumber(i.score),
-          met: i.met,
-          counted: i.counted,
-          owner: i.indicator.owner ?? null,
-        };
-      }),
-    };
-  });
+/** One objective of the evaluation document, with its indicators. */
+export function objectiveDocument(r: NodeResult): ObjectiveDocument {
   return {
-    title: evaluation.plan.title,
-    legend: evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true })),
-    summary,
-    objectives,
-    issues: [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+    code: r.node.code,
+    title: r.node.title,
+    parent: r.node.parent,
+    level: r.node.level ?? null,
+    weight: toJsonNumber(r.node.weight, 4),
+    performance: toJsonNumber(r.performance),
+    band: r.band,
+    basis: r.basis,
+    indicators: r.indicators.map((i) => {
+      const m = i.indicator.measurement;
+      return {
+        id: i.indicator.id,
+        name: i.indicator.name,
+        weight: toJsonNumber(i.indicator.weight, 4)!,
+        comparator: i.indicator.comparator,
+        unit: i.indicator.unit,
+        target: amountJson(i.indicator.target),
+        actual: amountJson(i.actual),
+        targetText: amountText(i.indicator.target, i.indicator.unit),
+        actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
+        state: i.state,
+        reason: m.state === 'not_evaluable' ? m.reason : null,
+        scoring: i.rule.kind,
+        derived: i.indicator.formula !== null,
+        performance: toJsonNumber(i.score),
+        met: i.met,
+        counted: i.counted,
+        owner: i.indicator.owner ?? null,
+      };
+    }),
   };
+}
+
+type Summary = EvaluationDocument['summary'];
+
+/** Counts an objective in the summary: the objectives scored from their own indicators, by band. */
+function count(summary: Summary, r: NodeResult): void {
+  if (r.basis !== 'indicators') return;
+  summary.objectives++;
+  summary[r.band ?? 'none']++;
+}
+
+function legendDocument(evaluation: Evaluation): EvaluationDocument['legend'] {
+  return evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true }));
+}
+
+function issueDocuments(evaluation: Evaluation, extraIssues: readonly Issue[]): EvaluationDocument['issues'] {
+  return [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null }));
+}
+
+export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
+  const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
+    count(summary, r);
+    return objectiveDocument(r);
+  });
+  return { title: evaluation.plan.title, legend: legendDocument(evaluation), summary, objectives, issues: issueDocuments(evaluation, extraIssues) };
+}
+
+/**
+ * `evaluationDocument` as JSON text, made and handed out in pieces of about `chunk` characters, so
+ * that a 200,000-indicator plan is printed without ever holding its whole document or text (the
+ * whole document was a 126 MB string and most of the run's garbage collection). One objective per
+ * line, so a reader can also take it a line at a time; the summary, known only at the end, comes
+ * after the objectives (JSON readers do not mind the order of keys).
+ */
+export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 20): Generator<string> {
+  const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  let out = `{\n  "title": ${JSON.stringify(evaluation.plan.title)},\n  "legend": ${JSON.stringify(legendDocument(evaluation))},\n  "objectives": [`;
+  const nodes = evaluation.nodeCount;
+  for (let k = 0; k < nodes; k++) {
+    const r = evaluation.nodeAt(k);
+    count(summary, r);
+    out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(objectiveDocument(r))}`;
+    if (out.length >= chunk) {
+      yield out;
+      out = '';
+    }
+  }
+  out += `${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`;
+  const issues = issueDocuments(evaluation, extraIssues);
+  issues.forEach((i, k) => (out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(i)}`));
+  yield `${out}${issues.length === 0 ? '' : '\n  '}]\n}\n`;
 }
 
 /** An explanation as JSON: `albero explain --json`, the API's explanation and the web app's what-if alike. */
