@@ -20,6 +20,7 @@ import { TreeTable, type Selection } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
+import { RemindersPanel } from './RemindersPanel.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
 
@@ -334,6 +335,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('worklist-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+          {(user?.role === 'admin' || user?.role === 'controller') && <RemindersPanel planId={planId} />}
         </div>
       )}
       {showWorklist && user != null && (
