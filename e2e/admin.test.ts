@@ -68,7 +68,16 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.goto(`${world.server.url}/#/users`);
     // The administrator cannot lock themselves out.
     expect(await page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
+    // Deactivating asks first (issue 17 §7): cancelling leaves the account active.
     await page.click('[data-testid="toggle-mario.rossi"]');
+    await page.waitForSelector('[data-testid=deactivate-dialog][open]');
+    expect(await page.locator('[data-testid=deactivate-text]').innerText()).toContain('Mario Rossi (mario.rossi) non potrà più accedere');
+    await expectAccessible(page, 'users: deactivation confirmation');
+    await page.click('[data-testid=deactivate-cancel]');
+    await page.waitForSelector('[data-testid=deactivate-dialog]', { state: 'detached' });
+    expect(await page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Disattivato');
+    await page.click('[data-testid="toggle-mario.rossi"]');
+    await page.click('[data-testid=deactivate-confirm]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
     const refused = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }) });
     expect(refused.status).toBe(401);

@@ -19,6 +19,8 @@ export interface User {
   unitIds?: string[];
   /** A temporary password: the app asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Reminders go to it; a sign-in through the identity provider may be matched by it. */
+  email?: string | null;
 }
 
 /** An account as the administrator sees it (`GET /api/users`). */
@@ -31,10 +33,11 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   units: string[];
+  email?: string | null;
   password: string;
 }
 
-export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active'>> & { password?: string };
+export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active' | 'email'>> & { password?: string };
 
 export type Comparator = '>=' | '<=' | '=';
 export type ScoringInput =
@@ -175,11 +178,20 @@ export interface TreeIndicator extends IndicatorDocument {
   nextTargets: Array<{ year: number; target: number | string | boolean | null; targetText: string }>;
   /** A trend's previous-year value taken from its predecessor in last year's plan (null when none). */
   previousValue: { value: number; year: number } | null;
+  /** The indicator's own organisation unit (id and name) and person (id and name); null: its objective's apply. */
+  unitId?: string | null;
+  unitName?: string | null;
+  personId?: string | null;
+  person?: string | null;
 }
 
 export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
   owner: string | null;
   unit: string | null;
+  /** The objective's organisation unit (`unit` is its name) and person responsible, from the registry; null: the objective above's apply. */
+  unitId?: string | null;
+  personId?: string | null;
+  person?: string | null;
   /** The objective's version: tree edits are sent against it (409 when stale). */
   version: number;
   indicators: TreeIndicator[];
