@@ -13,11 +13,14 @@ import { ROOT } from '../test/helpers.js';
 
 export const PASSWORD = 'una-password-lunga-2024';
 
-export const ACCOUNTS: Record<'admin' | 'controller' | 'referente' | 'oiv', { username: string; displayName: string; role: Role; units: string[] }> = {
+export const ACCOUNTS: Record<'admin' | 'controller' | 'referente' | 'oiv' | 'personale' | 'dirigente', { username: string; displayName: string; role: Role; units: string[] }> = {
   admin: { username: 'admin', displayName: 'Amministratrice', role: 'admin', units: [] },
   controller: { username: 'controllo', displayName: 'Carla Controllo', role: 'controller', units: [] },
   referente: { username: 'referente', displayName: 'Rita Referente', role: 'referente', units: ['Ufficio Transizione'] },
   oiv: { username: 'oiv', displayName: 'Oscar OIV', role: 'oiv', units: [] },
+  personale: { username: 'personale', displayName: 'Paola Personale', role: 'personale', units: [] },
+  // A manager with no role of their own in the plan: the evaluator of the appraisal test.
+  dirigente: { username: 'dirigente', displayName: 'Dario Dirigente', role: 'referente', units: [] },
 };
 
 function freePort(): Promise<number> {

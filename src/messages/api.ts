@@ -48,7 +48,7 @@ export const ACTION_WORDS: Record<string, string> = {
 };
 
 /** What a `not-found` is about. */
-export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods';
+export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -149,6 +149,9 @@ export const API_MESSAGES = defineMessages({
         user: `non esiste un utente con l'id ${p.id}`,
         route: `non esiste la rotta ${p.method} ${p.path}`,
         closing: `il periodo ${p.id} non è mai stato chiuso`,
+        // The public reads a period's values once closed, validated or published (server/public-periods.ts).
+        'unpublished-period': `i valori del periodo ${p.id} non sono ancora pubblicati`,
+        'published-period': 'nessun periodo di questo piano ha ancora valori pubblicati',
       })[p.what],
     en: (p) =>
       ({
@@ -160,6 +163,8 @@ export const API_MESSAGES = defineMessages({
         user: `there is no user with the id ${p.id}`,
         route: `there is no API route ${p.method} ${p.path}`,
         closing: `the period ${p.id} has never been closed`,
+        'unpublished-period': `the values of the period ${p.id} are not published yet`,
+        'published-period': 'no period of this plan has published values yet',
       })[p.what],
   }),
   unauthenticated: message({ it: 'accedere prima', en: 'sign in first' }),
@@ -228,19 +233,27 @@ export const API_MESSAGES = defineMessages({
     it: (p) => `l'obiettivo ${p.code} ha obiettivi figli (${p.children.join(', ')}): eliminarli prima`,
     en: (p) => `objective ${p.code} has child objectives (${p.children.join(', ')}): delete them first`,
   }),
-  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'last-period'; state?: string; measurements?: number }>({
+  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'has-attachments' | 'has-comments' | 'last-period'; state?: string; measurements?: number; attachments?: number; comments?: number }>({
     it: (p) =>
       p.reason === 'not-open'
         ? `il periodo ${p.label} è ${state(p.state, 'it')}: si può eliminare solo un periodo aperto`
         : p.reason === 'has-measurements'
           ? `il periodo ${p.label} contiene ${p.measurements} ${p.measurements === 1 ? 'valore' : 'valori'}: si può eliminare solo un periodo senza valori`
-          : `il periodo ${p.label} è l'unico del piano: un piano conserva almeno un periodo di monitoraggio`,
+          : p.reason === 'has-attachments'
+            ? `il periodo ${p.label} contiene ${p.attachments} ${p.attachments === 1 ? 'documento allegato' : 'documenti allegati'} come evidenza: rimuovili prima, uno per uno, oppure conserva il periodo`
+            : p.reason === 'has-comments'
+              ? `il periodo ${p.label} contiene ${p.comments} ${p.comments === 1 ? 'commento' : 'commenti'}: un periodo con una discussione si conserva`
+              : `il periodo ${p.label} è l'unico del piano: un piano conserva almeno un periodo di monitoraggio`,
     en: (p) =>
       p.reason === 'not-open'
         ? `the period ${p.label} is ${p.state}: only an open period can be deleted`
         : p.reason === 'has-measurements'
           ? `the period ${p.label} holds ${p.measurements} ${p.measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`
-          : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
+          : p.reason === 'has-attachments'
+            ? `the period ${p.label} holds ${p.attachments} evidence ${p.attachments === 1 ? 'file' : 'files'}: remove them first, one by one, or keep the period`
+            : p.reason === 'has-comments'
+              ? `the period ${p.label} holds ${p.comments} ${p.comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`
+              : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
   }),
   'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[]; needsReason?: boolean }>({
     it: (p) =>

@@ -947,6 +947,17 @@ export class SqlStore implements Store {
       if (measurements > 0) {
         return fail('period-in-use', `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`, { reason: 'has-measurements', measurements }, { label: before.label, reason: 'has-measurements', measurements });
       }
+      // Evidence may arrive before its value; deleting the period would take the files with it
+      // (the foreign key cascades), so a period holding any is kept: the files are removed one by
+      // one first, each on the record, or the period stays.
+      const attachments = Number((await one(tx, `SELECT COUNT(*) AS n FROM attachments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (attachments > 0) {
+        return fail('period-in-use', `the period ${before.label} holds ${attachments} evidence ${attachments === 1 ? 'file' : 'files'}: remove them first, or keep the period`, { reason: 'has-attachments', attachments }, { label: before.label, reason: 'has-attachments', attachments });
+      }
+      const comments = Number((await one(tx, `SELECT COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (comments > 0) {
+        return fail('period-in-use', `the period ${before.label} holds ${comments} ${comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`, { reason: 'has-comments', comments }, { label: before.label, reason: 'has-comments', comments });
+      }
       const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
       if (others === 0) return fail('period-in-use', `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`, { reason: 'last-period' }, { label: before.label, reason: 'last-period' });
       await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { editGate, gateReason, recordChange } from './revisions.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -465,7 +466,12 @@ export class UnitRegistry {
 
   async reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>> {
     return atomically(this.db, async (tx) => {
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?${this.forUpdate}`, [planId])) === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      // Who owns an objective is part of the plan's definition: after adoption it changes only
+      // inside a revision, as every other edit does (and never on an archived plan).
+      const gate = await editGate(tx, planId, this.db.dialect === 'postgres' ? ' FOR SHARE' : '');
+      if (!gate.ok) return gate;
+      const reason = gate.value.revision === null ? 'reassignment' : `reassignment, ${gateReason(gate.value)}`;
+      const at = now();
       if (change.unitId === undefined && change.personId === undefined) return fail('invalid', 'say the unit or the person to assign to', { field: 'unitId' });
       if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined) return fail('invalid', `there is no unit ${change.unitId}`, { field: 'unitId' });
       if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined) return fail('invalid', `there is no user ${change.personId}`, { field: 'personId' });
@@ -479,15 +485,19 @@ export class UnitRegistry {
         const before = await one(tx, `SELECT code, unit_id, person_id FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
         if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, { node: code });
         await tx.run(`UPDATE nodes SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND code = ?`, [...values, planId, code]);
-        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, 'reassignment')`, [
-          now(),
+        const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
+        const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
+        await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: was, after: is }, at);
+        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, ?)`, [
+          at,
           actor.id,
           actor.username,
           code,
           planId,
           code,
-          JSON.stringify({ unitId: before.unit_id ?? null, personId: before.person_id ?? null }),
-          JSON.stringify({ unitId: change.unitId === undefined ? (before.unit_id ?? null) : change.unitId, personId: change.personId === undefined ? (before.person_id ?? null) : change.personId }),
+          JSON.stringify(was),
+          JSON.stringify(is),
+          reason,
         ]);
         nodes++;
       }
@@ -495,20 +505,24 @@ export class UnitRegistry {
         const before = await one(tx, `SELECT node_code, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]);
         if (before === undefined) return fail('not-found', `there is no indicator ${id} in this plan`, { indicator: id });
         await tx.run(`UPDATE indicators SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND id = ?`, [...values, planId, id]);
-        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, 'reassignment')`, [
-          now(),
+        const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
+        const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
+        await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: id, node: String(before.node_code), indicator: id, before: was, after: is }, at);
+        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, ?)`, [
+          at,
           actor.id,
           actor.username,
           id,
           planId,
           String(before.node_code),
           id,
-          JSON.stringify({ unitId: before.unit_id ?? null, personId: before.person_id ?? null }),
-          JSON.stringify({ unitId: change.unitId === undefined ? (before.unit_id ?? null) : change.unitId, personId: change.personId === undefined ? (before.person_id ?? null) : change.personId }),
+          JSON.stringify(was),
+          JSON.stringify(is),
+          reason,
         ]);
         indicators++;
       }
-      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
+      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [at, planId]);
       return ok({ nodes, indicators });
     });
   }

@@ -2,7 +2,8 @@
  * Evidence files through HTTP, on SQLite and PostgreSQL: a referente attaches a PDF to a value of
  * their unit, everyone allowed lists it and downloads it byte for byte with its SHA-256; a disguised
  * executable (415) and an oversized file (413) are refused in Italian with nothing stored; a closed
- * period's files can be neither added nor removed; every file is in the value's audit history.
+ * period's files can be neither added nor removed, nor an archived plan's; an open period holding
+ * files is not deleted (409, saying how many); every file is in the value's audit history.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +137,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect((await referente.get(`${files(MINE, period)}/${kept.body.id}`)).status).toBe(404);
     const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
     expect(trail.find((e: any) => e.action === 'detach')).toMatchObject({ user: 'referente', entityId: kept.body.id, before: { name: 'prima.pdf', sha256: kept.body.sha256 } });
+  });
+
+  it('refuses to delete an open period holding evidence (409, how many files), keeping them; once they are removed, it goes', async () => {
+    const period = '2024-04-30';
+    expect((await controller.request('POST', `/api/plans/${planId}/periods`, { endsOn: period })).status).toBe(201);
+    const first = await referente.request('POST', files(MINE, period), upload(tinyPdf('Delibera'), 'delibera.pdf'));
+    const second = await referente.request('POST', files(MINE, period), upload(TINY_PNG, 'foto.png'));
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const refused = await controller.request('DELETE', `/api/plans/${planId}/periods/${period}`, undefined, { 'accept-language': 'it-IT,it;q=0.9' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'period-in-use', details: { reason: 'has-attachments', attachments: 2 } });
+    expect(refused.body.error.message).toBe('il periodo 30/04/2024 contiene 2 documenti allegati come evidenza: rimuovili prima, uno per uno, oppure conserva il periodo');
+    const english = await controller.request('DELETE', `/api/plans/${planId}/periods/${period}`, undefined, { 'accept-language': 'en' });
+    expect(english.body.error.message).toBe('the period 30/04/2024 holds 2 evidence files: remove them first, one by one, or keep the period');
+    expect((await controller.get(files(MINE, period))).body.map((f: any) => f.name)).toEqual(['delibera.pdf', 'foto.png']);
+    expect((await controller.get(`/api/plans/${planId}/periods`)).body.map((p: any) => p.id)).toContain(period);
+
+    for (const f of [first, second]) expect((await referente.request('DELETE', `${files(MINE, period)}/${f.body.id}`)).status).toBe(200);
+    const deleted = await controller.request('DELETE', `/api/plans/${planId}/periods/${period}`);
+    expect(deleted.status, deleted.text).toBe(200);
+    // Each file's going is on the record with its hash, then the period's.
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
+    expect(trail.filter((e: any) => e.action === 'detach' && e.before.period === period).map((e: any) => e.before.sha256).sort()).toEqual([first.body.sha256, second.body.sha256].sort());
+    expect(trail.find((e: any) => e.action === 'delete' && e.entity === 'period' && e.entityId === period)).toBeDefined();
+  });
+
+  it("neither adds nor removes an archived plan's files (409 plan-archived); brought back, it does again", async () => {
+    const archivedPlan = await t.importFixture();
+    const here = `/api/plans/${archivedPlan}/indicators/${enc(MINE)}/measurements/${PERIOD}/attachments`;
+    const kept = await referente.request('POST', here, upload(tinyPdf(), 'prima.pdf'));
+    expect(kept.status).toBe(201);
+    expect((await controller.request('POST', `/api/plans/${archivedPlan}/archive`)).status).toBe(200);
+    const added = await referente.request('POST', here, upload(tinyPdf(), 'dopo.pdf'), { 'accept-language': 'it' });
+    expect([added.status, added.body.error.code]).toEqual([409, 'plan-archived']);
+    expect(added.body.error.message).toContain('il piano è archiviato');
+    const removed = await controller.request('DELETE', `${here}/${kept.body.id}`);
+    expect([removed.status, removed.body.error.code]).toEqual([409, 'plan-archived']);
+    // Still readable, whole.
+    expect((await controller.get(here)).body.map((f: any) => f.name)).toEqual(['prima.pdf']);
+
+    expect((await controller.request('POST', `/api/plans/${archivedPlan}/unarchive`)).status).toBe(200);
+    expect((await referente.request('POST', here, upload(tinyPdf(), 'dopo.pdf'))).status).toBe(201);
   });
 
   it('answers 404 for an unknown plan, indicator or file, 400 without a file field', async () => {

@@ -106,6 +106,11 @@ const smvpFile = (): FormData => {
 const publishValues = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.relazioni.publishPeriod(s.planId, '2024-12-31', true, SYSTEM);
 };
+/** Both periods a public comparison reads published (the mid-year and the year end). */
+const publishTwoPeriods = async (t: TestServer, s: Scratch): Promise<void> => {
+  await t.server.store.relazioni.publishPeriod(s.planId, '2024-06-30', true, SYSTEM);
+  await publishValues(t, s);
+};
 /** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
 const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
   await close(t, s);
@@ -196,7 +201,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/explanation', what: 'explanation, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/explanation` }) },
   { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
-  { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
+  { method: 'GET', route: '/api/plans/{planId}/changes', what: 'changes between periods, published', allowed: ALL, success: 200, published: true, prepare: publishTwoPeriods, call: (s) => ({ path: `/api/plans/${s.planId}/changes?againstPeriod=2024-06-30` }) },
   { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
   { method: 'GET', route: '/api/plans/{planId}/periods', what: 'periods, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods` }) },
   { method: 'POST', route: '/api/plans/{planId}/nodes', what: 'add an objective', allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/nodes`, body: { code: 'A.9', title: 'Nuovo', parent: 'A', weight: 10 } }) },
@@ -230,9 +235,9 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/periods/{periodId}/transition', what: 'reopen a validated period', allowed: ['admin'], success: 200, prepare: validate, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/transition`, body: { to: 'collecting', reason: 'errore materiale' } }) },
   { method: 'POST', route: '/api/plans/{planId}/next-year', what: "make next year's plan", allowed: EDITORS, success: 201, call: (s) => ({ path: `/api/plans/${s.planId}/next-year`, body: { year: 2025 } }) },
   { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
-  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/nodes/{code}/years', what: 'an objective year over year, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
-  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
+  { method: 'GET', route: '/api/plans/{planId}/indicators/{indicatorId}/years', what: 'an indicator year over year, published', allowed: ALL, success: 200, published: true, prepare: publishValues, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/years` }) },
   { method: 'GET', route: '/api/plans/{planId}/relazione', what: "the year's Relazione", allowed: SIGNED_IN, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione` }) },
   { method: 'PUT', route: '/api/plans/{planId}/relazione/texts', what: "the Relazione's texts", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/texts`, body: { texts: { processo: 'Il processo seguito.' }, version: 0 } }) },
   { method: 'POST', route: '/api/plans/{planId}/relazione/transition', what: 'transmit the Relazione to the OIV', allowed: EDITORS, success: 200, prepare: close, call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'transmitted' } }) },

@@ -3,10 +3,25 @@
  * indicator (baseline and targets), next year's plan from the 2024 demo plan, a trend taking its
  * previous value from its predecessor, and an objective's and indicator's figures year over year.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": target 10, actual 206
+
+/** A PDF's text as poppler lays it out. */
+function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-pdf-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), bytes);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function indicators(tree: any): any[] {
   return tree.objectives.flatMap((o: any) => o.indicators);
@@ -183,10 +198,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
       [2025, 'Soggetti coinvolti nelle aggregazioni', '10', '8', 0],
       [2026, 'Soggetti coinvolti nelle aggregazioni', '10', '', null],
     ]);
-    // The public sees only the published years; unknown codes are 404.
-    const pub = await (await t.as('public')).get(`/api/plans/${plan}/nodes/A.3/years`);
+    // The public sees only the published years, and a year only once its values are published; unknown codes are 404.
+    const reader = await t.as('public');
+    const before = await reader.get(`/api/plans/${plan}/nodes/A.3/years`);
+    expect(before.status).toBe(200);
+    expect(before.body.years).toEqual([]);
+    expect((await controller.request('POST', `/api/plans/${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
+    const pub = await reader.get(`/api/plans/${plan}/nodes/A.3/years`);
     expect(pub.status).toBe(200);
-    expect(pub.body.years.map((y: any) => y.year)).toEqual([2024]);
+    expect(pub.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, '2024-12-31', 100]]);
     expect((await controller.get(`/api/plans/${y2025}/nodes/Z.9/years`)).status).toBe(404);
     expect((await controller.get(`/api/plans/${y2025}/indicators/${enc('Z:1')}/years`)).status).toBe(404);
 
@@ -195,5 +215,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     expect(html).toContain('<th scope="col">Performance 2024</th>');
     expect(html).toMatch(/Aggregazioni di imprese<\/th>.*?<td class="perf[^"]*">.*?0,00%.*?<\/td><td class="prev[^"]*">.*?100,00%/s);
     expect((await controller.get(`/api/plans/${plan}/export?format=html`)).text).not.toContain('Performance 2023');
+    // The PDF too: an eighth column, on the objective's line after this year's performance.
+    const pdf = await fetch(`${t.url}/api/plans/${y2025}/export?format=pdf`, { headers: { cookie: controller.cookie! } });
+    expect(pdf.status).toBe(200);
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toMatch(/Performance\s+Performance\s+Performance\s*\n\s*KPI\s+Obiettivo\s+2024\s*\n/);
+    expect(text.split('\n').find((l) => /^\s*A\.3 - Aggregazioni di imprese/.test(l))).toMatch(/■ 0,00% rosso\s+● 100,00% verde\s*$/);
+    const lastYear = await fetch(`${t.url}/api/plans/${plan}/export?format=pdf`, { headers: { cookie: controller.cookie! } });
+    expect(pdfText(new Uint8Array(await lastYear.arrayBuffer()))).not.toContain('Performance 2023');
   });
 });

@@ -202,4 +202,37 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/publication`, { published: false })).status).toBe(200);
     expect((await anyone.get(`/api/plans/${planId}/tree`)).status).toBe(404);
   });
+
+  it('compares periods and follows an objective over the years only through values the public reads', async () => {
+    const MID_YEAR = '2024-06-30';
+    // Nothing published: no comparison, no year, said in Italian by default and in English when asked.
+    const none = await anyone.request('GET', `/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`, undefined, { 'accept-language': 'it' });
+    expect(none.status).toBe(404);
+    expect(none.body.error).toMatchObject({ code: 'not-found', message: 'nessun periodo di questo piano ha ancora valori pubblicati' });
+    expect((await anyone.get(`/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`)).body.error.message).toBe('no period of this plan has published values yet');
+    const years = await anyone.get(`/api/plans/${planId}/nodes/A.2/years`);
+    expect(years.status).toBe(200);
+    expect(years.body.years).toEqual([]);
+    // The office compares whatever it likes.
+    expect((await controller.get(`/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`)).status).toBe(200);
+    expect((await controller.get(`/api/plans/${planId}/nodes/A.2/years`)).body.years).toHaveLength(1);
+
+    // The year end published, the mid-year still collecting: that side is refused, by name.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/publication`, { published: true })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const half = await anyone.request('GET', `/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`, undefined, { 'accept-language': 'it' });
+    expect(half.status).toBe(404);
+    expect(half.body.error.message).toBe(`i valori del periodo ${MID_YEAR} non sono ancora pubblicati`);
+    expect((await anyone.get(`/api/plans/${planId}/changes?period=${MID_YEAR}&againstPeriod=${YEAR_END}`)).body.error.message).toBe(`the values of the period ${MID_YEAR} are not published yet`);
+    expect((await anyone.get(`/api/plans/${planId}/changes?period=1999-01-01&againstPeriod=${YEAR_END}`)).status).toBe(404);
+    const seen = await anyone.get(`/api/plans/${planId}/nodes/A.2/years`);
+    expect(seen.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, YEAR_END, 93]]);
+
+    // Closed, the mid-year's values are final: the public compares the two.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${MID_YEAR}/transition`, { to: 'closed' })).status).toBe(200);
+    const compared = await anyone.get(`/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`);
+    expect(compared.status, compared.text).toBe(200);
+    expect(compared.body).toMatchObject({ before: { planId, period: MID_YEAR }, after: { planId, period: YEAR_END } });
+    expect(compared.text).not.toContain('Dato estratto dal CRM');
+  });
 });

@@ -129,6 +129,33 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { members: [ids.referente, created.body.id] })).status).toBe(200);
   });
 
+  it('reassigns an adopted plan only inside a revision (409 revision-required), recording each change in it', async () => {
+    const planId = await t.importFixture();
+    const digitale = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+    expect(adopted.status, adopted.text).toBe(200);
+    const before = (await controller.get(`/api/plans/${planId}/tree`)).body;
+
+    const refused = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], indicators: ['A.2:1'], unitId: digitale.id }, { 'accept-language': 'it-IT,it;q=0.9' });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'revision-required']);
+    expect(refused.body.error.message).toMatch(/^il piano è adottato/);
+    const unchanged = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect([objective(unchanged, 'A.1').unitId, indicatorOf(unchanged, 'A.2:1').unitId ?? null]).toEqual([objective(before, 'A.1').unitId, indicatorOf(before, 'A.2:1').unitId ?? null]);
+    expect((await admin.get(`/api/audit?planId=${planId}`)).body.filter((e: { reason: string | null }) => e.reason?.startsWith('reassignment'))).toEqual([]);
+
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Riorganizzazione degli uffici' })).status).toBe(201);
+    const moved = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], indicators: ['A.2:1'], unitId: digitale.id });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toEqual({ nodes: 1, indicators: 1 });
+    const revision = (await controller.get(`/api/plans/${planId}/revisions/1`)).body;
+    expect(revision.changes).toEqual([
+      expect.objectContaining({ action: 'update', entity: 'node', entityId: 'A.1', after: { unitId: digitale.id } }),
+      expect.objectContaining({ action: 'update', entity: 'indicator', entityId: 'A.2:1', after: { unitId: digitale.id } }),
+    ]);
+    const trail = (await admin.get(`/api/audit?planId=${planId}`)).body.filter((e: { reason: string | null }) => e.reason?.startsWith('reassignment'));
+    expect(trail.map((e: { reason: string }) => e.reason)).toEqual(['reassignment, variazione n. 1: Riorganizzazione degli uffici', 'reassignment, variazione n. 1: Riorganizzazione degli uffici']);
+  });
+
   it('imports and exports the registry as CSV and XLSX; an unknown parent is refused at its row and nothing is stored', async () => {
     const before = (await admin.get('/api/units')).body.length;
     const bad = await admin.request('POST', '/api/units/import', csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;Servizio;DIR;ghost;\n'));

@@ -43,7 +43,7 @@ const it = {
     added: 'Periodo «{{label}}» aggiunto.', deleted: 'Periodo «{{label}}» eliminato.', onlyEmptyOpen: 'Si può eliminare solo un periodo aperto e senza valori inseriti.',
     errors: {
       date: 'Indicare una data dell’anno {{year}}.', duplicate: 'Esiste già un periodo con questa data.', 'not-open': 'Il periodo non è più aperto: non si può eliminare.',
-      'has-measurements': 'Il periodo contiene valori inseriti ({{count}}): non si può eliminare.', 'last-period': 'È l’unico periodo del piano: non si può eliminare.',
+      'has-measurements': 'Il periodo contiene valori inseriti ({{count}}): non si può eliminare.', 'has-attachments': 'Il periodo contiene documenti allegati come evidenza ({{count}}): rimuovili prima, uno per uno, oppure conserva il periodo.', 'has-comments': 'Il periodo contiene commenti ({{count}}): un periodo con una discussione si conserva.', 'last-period': 'È l’unico periodo del piano: non si può eliminare.',
       forbidden: 'Non hai i permessi per gestire i periodi.',
     },
   },
@@ -198,7 +198,7 @@ const en: typeof it = {
     added: 'Period “{{label}}” added.', deleted: 'Period “{{label}}” deleted.', onlyEmptyOpen: 'Only an open period without entered values can be deleted.',
     errors: {
       date: 'Give a date in {{year}}.', duplicate: 'There is already a period with this date.', 'not-open': 'The period is no longer open: it cannot be deleted.',
-      'has-measurements': 'The period holds entered values ({{count}}): it cannot be deleted.', 'last-period': 'It is the plan’s only period: it cannot be deleted.',
+      'has-measurements': 'The period holds entered values ({{count}}): it cannot be deleted.', 'has-attachments': 'The period holds evidence files ({{count}}): remove them first, one by one, or keep the period.', 'has-comments': 'The period holds comments ({{count}}): a period with a conversation is kept.', 'last-period': 'It is the plan’s only period: it cannot be deleted.',
       forbidden: 'You may not manage periods.',
     },
   },

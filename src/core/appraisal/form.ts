@@ -127,6 +127,8 @@ const DAY = 86_400_000;
 const isoDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 const num = (d: Decimal, places = 2): string => formatItalianNumber(d, places);
 const pct = (d: Decimal): string => `${num(d)}%`;
+/** Days are whole unless part time makes them fractional: `366`, `91,50`. */
+const dayCount = (d: Decimal): string => (d.isInteger() ? formatItalianNumber(d, 0) : num(d));
 
 export function daysInYear(year: number): number {
   return isoDay(`${year + 1}-01-01`) - isoDay(`${year}-01-01`);
@@ -202,13 +204,23 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
   if (units.length > 1 || units.some((u) => !new Decimal(u.days).equals(u.effectiveDays))) {
-    const parts = units.map((u) => ({
-      it: `${u.unit} dal ${formatItalianDate(u.from)} al ${formatItalianDate(u.to)}: ${u.days} giorni × part-time = ${num(u.effectiveDays)} giorni effettivi, performance ${u.score === null ? 'non disponibile' : pct(u.score)}`,
-      en: `${u.unit} from ${formatItalianDate(u.from)} to ${formatItalianDate(u.to)}: ${u.days} days × part time = ${num(u.effectiveDays)} effective days, performance ${u.score === null ? 'not available' : pct(u.score)}`,
-    }));
-    steps.push(step('unit-pro-rata', `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${unitScore === null ? 'non disponibile' : pct(unitScore)}.`, `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${unitScore === null ? 'not available' : pct(unitScore)}.`));
+    const parts = units.map((u) => {
+      const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
+      return {
+        it: `${u.unit} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
+        en: `${u.unit} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
+      };
+    });
+    const mean = unitScore === null ? null : pct(unitScore);
+    steps.push(step('unit-pro-rata', `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean ?? 'non disponibile'}.`, `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean ?? 'not available'}.`));
+  } else if (units.length === 1) {
+    // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
+    const score = unitScore === null ? null : pct(unitScore);
+    steps.push(step('unit', `Struttura ${units[0]!.unit}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.unit}: performance ${score ?? 'not available'}.`));
   }
-  steps.push(step('presence', `Presenza nell'anno: ${num(pr.presenceDays)} giorni effettivi su ${yearDays} (${pct(pr.presenceDays.div(yearDays).times(100))}).`, `Presence in the year: ${num(pr.presenceDays)} effective days of ${yearDays} (${pct(pr.presenceDays.div(yearDays).times(100))}).`));
+  // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
+  const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
+  steps.push(step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`));
 
   // Individual objectives, scored by the engine.
   const objectives: ObjectiveResult[] = [];
@@ -241,8 +253,10 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
       if (score !== null) terms.push({ weight: o.weight, value: score });
-      const why = r.state === 'not_evaluable' ? (smvp.notEvaluable === 'achieved' ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' } : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }) : score === null ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` } : { it: `${STATE_WORDS[r.state].it}, punteggio ${pct(score)}`, en: `${STATE_WORDS[r.state].en}, score ${pct(score)}` };
-      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${pct(o.weight)}): ${why.it}.`, `Objective "${o.title}" (weight ${pct(o.weight)}): ${why.en}.`));
+      const shown = score === null ? '' : pct(score);
+      const why = r.state === 'not_evaluable' ? (smvp.notEvaluable === 'achieved' ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' } : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }) : score === null ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` } : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown}`, en: `${STATE_WORDS[r.state].en}, score ${shown}` };
+      const weight = pct(o.weight);
+      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${weight}): ${why.it}.`, `Objective "${o.title}" (weight ${weight}): ${why.en}.`));
     }
     objectivesScore = weightedMean(terms);
   }
@@ -271,7 +285,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     }
     behaviours.push({ code: b.code, title, weight: b.weight, rating, label: level.label, score: level.score });
     bTerms.push({ weight: b.weight, value: level.score });
-    steps.push(step('behaviour', `Comportamento ${b.code} "${title}" (peso ${pct(b.weight)}): ${rating} – ${level.label} = ${pct(level.score)}.`, `Behaviour ${b.code} "${title}" (weight ${pct(b.weight)}): ${rating} – ${level.label} = ${pct(level.score)}.`));
+    const [weight, worth] = [pct(b.weight), pct(level.score)];
+    steps.push(step('behaviour', `Comportamento ${b.code} "${title}" (peso ${weight}): ${rating} – ${level.label} = ${worth}.`, `Behaviour ${b.code} "${title}" (weight ${weight}): ${rating} – ${level.label} = ${worth}.`));
   }
   const unrated = behaviours.filter((b) => b.rating === null).length;
   if (unrated > 0 && scheme.components.behaviours.greaterThan(ZERO)) {
@@ -292,17 +307,21 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   });
   for (const c of components) {
     const label = COMPONENT_LABEL[c.kind];
-    steps.push(
-      c.score === null
-        ? step('component-missing', `${label.it} (peso ${pct(c.weight)}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`, `${label.en} (weight ${pct(c.weight)}): no score, left out; the other weights are re-normalised.`)
-        : step('component', `${label.it}: ${pct(c.score)} × ${pct(c.share!.times(100))} = ${num(c.points!)} punti.`, `${label.en}: ${pct(c.score)} × ${pct(c.share!.times(100))} = ${num(c.points!)} points.`),
-    );
+    if (c.score === null) {
+      const weight = pct(c.weight);
+      steps.push(step('component-missing', `${label.it} (peso ${weight}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`, `${label.en} (weight ${weight}): no score, left out; the other weights are re-normalised.`));
+    } else {
+      const [score, share, points] = [pct(c.score), pct(c.share!.times(100)), num(c.points!)];
+      steps.push(step('component', `${label.it}: ${score} × ${share} = ${points} punti.`, `${label.en}: ${score} × ${share} = ${points} points.`));
+    }
     if (c.score === null) issues.push(issue('warning', 'component-missing', `${label.en}: no score yet; the other components are re-normalised`, { field: `components.${c.kind}` }));
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);
   if (score !== null) {
-    steps.push(step('final', `Punteggio finale = ${components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + ')} = ${pct(score)}${band === null ? '' : `: fascia "${band.label}" (${num(band.min)}–${num(band.max)}), coefficiente di premio ${pct(band.share)}`}.`, `Final score = ${components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + ')} = ${pct(score)}${band === null ? '' : `: band "${band.label}" (${num(band.min)}–${num(band.max)}), bonus coefficient ${pct(band.share)}`}.`));
+    const [sum, total] = [components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + '), pct(score)];
+    const [min, max, share] = band === null ? ['', '', ''] : [num(band.min), num(band.max), pct(band.share)];
+    steps.push(step('final', `Punteggio finale = ${sum} = ${total}${band === null ? '' : `: fascia "${band.label}" (${min}–${max}), coefficiente di premio ${share}`}.`, `Final score = ${sum} = ${total}${band === null ? '' : `: band "${band.label}" (${min}–${max}), bonus coefficient ${share}`}.`));
   }
   if (issues.some((i) => i.severity === 'error')) complete = false;
   return { score, band, components, objectives, behaviours, units, presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete };

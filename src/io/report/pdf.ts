@@ -13,10 +13,10 @@ import { actText, italianDay, REVISIONS_TITLE, revisionChangeText, revisionsNote
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { formatPercent, round, type Evaluation, type Legend } from '../../core/index.js';
+import { classify, formatPercent, round, type Decimal, type Evaluation, type Legend } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -556,9 +556,34 @@ export function alberoStyle(compact: boolean): TableStyle {
   return compact ? { size: 8, leading: 1.2, padX: 4 * PX, padY: 1 * PX } : { size: 8.5, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
 }
 
-/** The cells of one row of the Albero table, as `TableWriter.row` draws them. */
-export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyle): Cell[] {
+/**
+ * The Albero table's column widths in points: the seven of the published layout, or eight with
+ * last year's performance, which takes its width from the two text columns (the numbers keep theirs).
+ */
+export function alberoWidths(withPrevious: boolean): number[] {
+  const percent: number[] = [...COLUMN_PERCENT];
+  if (withPrevious) {
+    const extra = COLUMN_PERCENT[6];
+    percent[0] = COLUMN_PERCENT[0] - extra * (COLUMN_PERCENT[0] / (COLUMN_PERCENT[0] + COLUMN_PERCENT[1]));
+    percent[1] = COLUMN_PERCENT[1] - extra * (COLUMN_PERCENT[1] / (COLUMN_PERCENT[0] + COLUMN_PERCENT[1]));
+    percent.push(extra);
+  }
+  return percent.map((p) => (WIDTH * p) / 100);
+}
+
+/** Last year's performance as a cell: banded like this year's, empty when the predecessor had none. */
+function previousCell(previous: Mark | null, fill: string | undefined, bold: boolean, style: TableStyle): Cell {
+  if (previous === null) return { tag: 'TD', ...(fill === undefined ? {} : { fill }) };
+  return { tag: 'TD', mark: { mark: previous, bold, size: style.size }, ...(previous.band === null ? (fill === undefined ? {} : { fill }) : { fill: BAND_COLOUR[previous.band] }) };
+}
+
+/**
+ * The cells of one row of the Albero table, as `TableWriter.row` draws them. `previous`: last
+ * year's performance for the eighth column (undefined: the table has seven).
+ */
+export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyle, previous?: Mark | null): Cell[] {
   const ink = REPORT_COLOUR.ink;
+  const last = (fill: string | undefined, bold: boolean): Cell[] => (previous === undefined ? [] : [previousCell(previous, fill, bold, style)]);
   if (row.kind === 'objective') {
     const fill = REPORT_COLOUR.objective;
     return [
@@ -569,6 +594,7 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
       { tag: 'TD', fill, joined: true },
       { tag: 'TD', fill },
       { tag: 'TD', fill: row.performance.band === null ? fill : BAND_COLOUR[row.performance.band], mark: { mark: row.performance, bold: true, size: style.size } },
+      ...last(fill, true),
     ];
   }
   const state = row.state === 'measured' || row.state === 'not_evaluable' ? { face: 'regular' as const, color: ink } : { face: 'italic' as const, color: REPORT_COLOUR.muted };
@@ -580,10 +606,11 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
     { tag: 'TD', para: table.para(row.actual, 4, state.face, state.color, { align: 'right' }) },
     row.kpi === null ? { tag: 'TD' } : { tag: 'TD', mark: { mark: row.kpi, bold: false, size: style.size }, ...(row.kpi.band === null ? {} : { fill: BAND_COLOUR[row.kpi.band] }) },
     { tag: 'TD' },
+    ...last(undefined, false),
   ];
 }
 
-async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, onProgress: ((done: number, total: number) => void) | undefined): Promise<void> {
+async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, onProgress: ((done: number, total: number) => void) | undefined, previous: PreviousYear | undefined): Promise<void> {
   const title = evaluation.plan.title;
   const compact = evaluation.nodeResults.length > COMPACT_FROM;
   const style = alberoStyle(compact);
@@ -592,13 +619,19 @@ async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Eva
   heading(canvas, section, 2, 'Albero della performance');
   paragraph(canvas, section, `${title}: obiettivi e indicatori con peso, target, consuntivo e performance`, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const widths = COLUMN_PERCENT.map((p) => (WIDTH * p) / 100);
-  const table = new TableWriter(canvas, widths, LAYOUT_COLUMNS, style, canvas.group(section, 'Table'));
-  const cellsOf = (row: ReportRow): Cell[] => alberoCells(table, row, style);
+  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, `Performance ${previous.year}`];
+  const table = new TableWriter(canvas, alberoWidths(previous !== undefined), headings, style, canvas.group(section, 'Table'));
+  const legend = evaluation.plan.settings.legend;
+  // The same reading of last year's figures as the HTML page's column: banded with this plan's legend.
+  const prev = (value: Decimal | null | undefined): Mark | null | undefined => (previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend)));
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
-    for (const row of objectiveRows(r, evaluation)) table.row(cellsOf(row));
+    let k = -1;
+    for (const row of objectiveRows(r, evaluation)) {
+      const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
+      table.row(alberoCells(table, row, style, last));
+    }
     done++;
     if (done % PROGRESS_EVERY === 0) {
       onProgress?.(done, total);
@@ -663,7 +696,7 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   titleBlock(canvas, root, evaluation, options);
   summarySection(canvas, root, evaluation, summary);
   legendSection(canvas, root, evaluation.plan.settings.legend);
-  await tableSection(canvas, root, evaluation, options.onProgress);
+  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear);
   if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister);
   root?.end();
   pageFurniture(canvas);

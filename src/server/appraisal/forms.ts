@@ -184,10 +184,21 @@ export async function smvpFor(store: Store, organisation: string, year: number, 
   return read.value === null ? null : { smvp: read.value, version: record.version };
 }
 
-/** The organisational results of a plan for a form, one evaluation per plan and request. */
+/** The organisational results of a plan for a form, and the SMVPs read: one evaluation per plan and one read per SMVP version in a request. */
 export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgScores & { detail: ReturnType<typeof organisationalScores>['detail'] }>>();
+  private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   constructor(private readonly trees: TreeService) {}
+  /** `smvpFor`, read and checked once per request: a list of 5,000 forms would otherwise read and parse it 5,000 times. */
+  smvp(store: Store, organisation: string, year: number, version?: number): Promise<{ smvp: Smvp; version: number } | null> {
+    const key = JSON.stringify([organisation, year, version ?? null]);
+    let hit = this.smvps.get(key);
+    if (hit === undefined) {
+      hit = smvpFor(store, organisation, year, version);
+      this.smvps.set(key, hit);
+    }
+    return hit;
+  }
   get(planId: string | null): Promise<OrgScores & { detail?: ReturnType<typeof organisationalScores>['detail'] }> {
     if (planId === null) return Promise.resolve({ body: null, units: new Map() });
     let hit = this.cache.get(planId);
@@ -225,7 +236,7 @@ export interface Computed {
 export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord): Promise<Computed> {
   const doc = documentOf(form);
   const frozen = frozenOrg(doc);
-  const found = await smvpFor(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
+  const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null };
   const org = frozen ?? (await orgs.get(form.planId));
   return { result: computeForm(found.smvp, formInput(form, doc), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null };

@@ -7,7 +7,9 @@
 import { comparePlans, evaluatePlan } from '../../core/index.js';
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
+import { currentUser } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -19,27 +21,30 @@ export const changeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/changes',
       tag: 'tree',
       summary: 'What changed from an earlier version (another period of this plan, or another plan) to this one (as `albero diff --json`)',
-      access: 'signed in; the public for published plans (both must be readable)',
+      access: "signed in; the public for published plans (both must be readable), and only periods whose values it reads (closed, validated or published; the default: the latest such)",
       query: {
-        period: 'the period of this plan (default: the year end)',
+        period: 'the period of this plan (default: the year end; for the public, the latest period whose values are published)',
         against: 'the earlier plan (default: this plan)',
         againstPeriod: "the earlier plan's period (default: its year end)",
         againstClosing: 'true: compare the period with itself as it was last closed (what a reopening changed)',
       },
-      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against, againstPeriod nor againstClosing)', 404: 'unknown plan or period, or a period never closed' },
+      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against, againstPeriod nor againstClosing)', 404: 'unknown plan or period, a period never closed, or (public) a period whose values are not published' },
     },
     async (c) => {
       const planId = param(c, 'planId');
-      const period = c.req.query('period') || undefined;
+      const requestedPeriod = c.req.query('period') || undefined;
       const against = c.req.query('against') || planId;
-      const againstPeriod = c.req.query('againstPeriod') || undefined;
+      const requestedAgainstPeriod = c.req.query('againstPeriod') || undefined;
+      // The public compares only values it may read: each side's period closed, validated or published.
+      const anonymous = currentUser(c) === null;
+      const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
       const againstClosing = c.req.query('againstClosing');
       if (againstClosing !== undefined && againstClosing !== 'true' && againstClosing !== 'false') {
         throw new HttpError(400, 'invalid-query', 'againstClosing is true or false', { issues: [{ severity: 'error', code: 'invalid-field', message: 'againstClosing: true or false', location: { field: 'againstClosing' } }] });
       }
       if (againstClosing === 'true') {
         await readablePlan(c, store, planId);
-        const later = await trees.computed(planId, period);
+        const later = await trees.computed(planId, await visible(planId, requestedPeriod));
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
         if (closing === undefined) throw new HttpError(404, 'not-found', `the period ${later.snapshot.period.id} has never been closed`);
         return c.json({
@@ -48,11 +53,13 @@ export const changeRoutes: RouteModule = (api, deps) => {
           ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation)),
         });
       }
-      if (against === planId && againstPeriod === undefined) {
+      if (against === planId && requestedAgainstPeriod === undefined) {
         throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true', { issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against, againstPeriod or againstClosing=true', location: { field: 'against' } }] });
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);
+      const period = await visible(planId, requestedPeriod);
+      const againstPeriod = await visible(against, requestedAgainstPeriod);
       const [earlier, later] = await Promise.all([trees.computed(against, againstPeriod), trees.computed(planId, period)]);
       return c.json({
         before: { planId: against, period: earlier.snapshot.period.id },

@@ -58,7 +58,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       tag: 'periods',
       summary: 'Delete a period that is still open and holds no value (audited); never the plan’s last one',
       access: 'admin, controller',
-      responses: { 200: 'the deleted period', 403: 'role', 404: 'unknown plan or period', 409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements) or last-period' },
+      responses: { 200: 'the deleted period', 403: 'role', 404: 'unknown plan or period', 409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements), has-attachments (details.attachments: evidence files are never removed with a period), has-comments (details.comments) or last-period' },
     },
     async (c) => {
       const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');

@@ -10,12 +10,17 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
+import { latestPublicPeriod } from '../public-periods.js';
 import { body, param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z.string().trim().min(1).max(300).optional() }).strict();
 
-/** The years an objective or indicator is linked to, each read at its plan's year end; plans the reader may not see are left out. */
+/**
+ * The years an objective or indicator is linked to, each read at its plan's year end; plans the
+ * reader may not see are left out. The public reads each year at its latest period whose values
+ * are published (closed, validated or published by the controller), and not at all without one.
+ */
 export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, kind: LineageKind, ref: string, user: UserRecord | null): Promise<YearsDocument> {
   const chain = await store.lineage(planId, kind, ref);
   if (chain === undefined) throw new HttpError(404, 'not-found', kind === 'node' ? `there is no objective ${ref} in this plan` : `there is no indicator ${ref} in this plan`);
@@ -23,7 +28,9 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
   for (const link of chain) {
     const plan = await store.getPlan(link.planId);
     if (plan === undefined || (!plan.published && user === null)) continue;
-    const computed = await trees.computed(link.planId, undefined, plan.dataVersion);
+    const publicPeriod = user === null ? await latestPublicPeriod(store, link.planId) : undefined;
+    if (user === null && publicPeriod === undefined) continue;
+    const computed = await trees.computed(link.planId, publicPeriod, plan.dataVersion);
     const period = computed.snapshot.period;
     const base = { year: plan.year, planId: plan.id, planTitle: plan.title, period: { id: period.id, label: period.label, state: period.state }, current: link.planId === planId };
     if (kind === 'node') {
@@ -88,7 +95,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         path: kind === 'node' ? '/api/plans/:planId/nodes/:code/years' : '/api/plans/:planId/indicators/:indicatorId/years',
         tag: 'tree',
         summary: kind === 'node' ? "An objective's performance in every year it is linked to (year over year), oldest first" : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
-        access: 'signed in; the public for published plans (and only the published years)',
+        access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
         responses: { 200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}', 404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator' },
       },
       async (c) => {

@@ -11,6 +11,8 @@ import './i18n.js';
 import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
 
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
+/** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
+const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
 
@@ -162,8 +164,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               const scored = r?.objectives.find((x) => x.id === o.id);
               return (
                 <tr key={i}>
-                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.objective')} ${n}`} value={o.title} disabled={!editObjectives} onChange={(e) => setObjective(i, { title: e.target.value })} /></td>
-                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.weight')} ${n}`} inputMode="decimal" value={String(o.weight)} disabled={!editObjectives} onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })} style={{ width: '5em' }} /></td>
+                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.objective')} ${n}`} value={o.title} disabled={!editObjectives} onChange={(e) => setObjective(i, { title: e.target.value })} /></td>
+                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.weight')} ${n}`} inputMode="decimal" value={String(o.weight)} disabled={!editObjectives} onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })} style={{ width: '5em' }} /></td>
                   <td>
                     <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.comparator')} ${n}`} value={o.comparator} disabled={!editObjectives} onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveInput['comparator'] })}>
                       <option value=">=">≥</option>
@@ -171,7 +173,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       <option value="=">=</option>
                     </select>
                   </td>
-                  <td><input className="form-control form-control-sm" aria-label={`${t('appraisal.form.target')} ${n}`} value={o.target === null ? '' : String(o.target)} disabled={!editObjectives} onChange={(e) => setObjective(i, { target: e.target.value })} style={{ width: '8em' }} /></td>
+                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.target')} ${n}`} value={o.target === null ? '' : String(o.target)} disabled={!editObjectives} onChange={(e) => setObjective(i, { target: e.target.value })} style={{ width: '8em' }} /></td>
                   <td>
                     <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.unit')} ${n}`} value={o.unit} disabled={!editObjectives} onChange={(e) => setObjective(i, { unit: e.target.value as ObjectiveUnit })}>
                       {UNITS.map((u) => <option key={u} value={u}>{t(`appraisal.form.unitNames.${u}`)}</option>)}
@@ -184,9 +186,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   </td>
                   <td>
                     {o.state === 'not_evaluable' ? (
-                      <input className="form-control form-control-sm" aria-label={`${t('appraisal.form.reason')} ${n}`} value={o.reason ?? ''} disabled={!editActuals} onChange={(e) => setObjective(i, { reason: e.target.value })} />
+                      <input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.reason')} ${n}`} value={o.reason ?? ''} disabled={!editActuals} onChange={(e) => setObjective(i, { reason: e.target.value })} />
                     ) : (
-                      <input className="form-control form-control-sm" aria-label={`${t('appraisal.form.actual')} ${n}`} value={o.actual === null || o.actual === undefined ? '' : String(o.actual)} disabled={!editActuals || o.state !== 'measured'} onChange={(e) => setObjective(i, { actual: e.target.value })} style={{ width: '8em' }} />
+                      <input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.actual')} ${n}`} value={o.actual === null || o.actual === undefined ? '' : String(o.actual)} disabled={!editActuals || o.state !== 'measured'} onChange={(e) => setObjective(i, { actual: e.target.value })} style={{ width: '8em' }} />
                     )}
                   </td>
                   <td>{pct(scored?.score)}</td>
@@ -294,8 +296,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         </section>
       )}
 
-      <p>
-        {t('appraisal.form.acknowledged', { person: form.record.acknowledged.person === null ? t('appraisal.form.notYet') : form.record.acknowledged.person.slice(0, 10), evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : form.record.acknowledged.evaluator.slice(0, 10) })}
+      <p data-testid="acknowledged">
+        {t('appraisal.form.acknowledged', { person: form.record.acknowledged.person === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.person), evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.evaluator) })}
       </p>
       <h2 className="h4">{t('appraisal.form.documents')}</h2>
       <p className="d-flex gap-3">

@@ -192,7 +192,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         </label>
         <label className="col-md-3">
           {t('appraisal.create.unit')}
-          <input className="form-control" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" />
+          <input type="text" className="form-control" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" />
         </label>
         <label className="col-md-2">
           {t('appraisal.create.from')}
@@ -204,7 +204,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         </label>
         <label className="col-md-1">
           {t('appraisal.create.partTime')}
-          <input className="form-control" inputMode="decimal" value={partTime} onChange={(e) => setPartTime(e.target.value)} />
+          <input type="text" className="form-control" inputMode="decimal" value={partTime} onChange={(e) => setPartTime(e.target.value)} />
         </label>
       </div>
       <button type="submit" className="btn btn-primary mt-3" data-testid="new-submit">
@@ -251,7 +251,7 @@ function Rewards({ year }: { year: number }) {
         </label>
         <label>
           {t('appraisal.rewards.fund')}
-          <input className="form-control" inputMode="decimal" value={fund} onChange={(e) => setFund(e.target.value)} required data-testid="reward-fund" />
+          <input type="text" className="form-control" inputMode="decimal" value={fund} onChange={(e) => setFund(e.target.value)} required data-testid="reward-fund" />
         </label>
         <button type="submit" className="btn btn-primary" data-testid="reward-distribute">
           {t('appraisal.rewards.distribute')}

@@ -35,7 +35,7 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
     if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
     const details = e.body?.error.details ?? {};
     const reason = typeof details.reason === 'string' ? details.reason : null;
-    if (e.code === 'period-in-use' && reason !== null) return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? 0), defaultValue: e.message });
+    if (e.code === 'period-in-use' && reason !== null) return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: e.message });
     if (e.code === 'duplicate' || e.code === 'forbidden') return t(`periods.errors.${e.code}`);
     if (e.code === 'invalid-body' && e.body?.error.issues?.some((i) => (i.location as { field?: string } | null)?.field === 'endsOn')) return t('periods.errors.date', { year: year ?? '' });
     return e.message;
