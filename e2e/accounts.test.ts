@@ -80,7 +80,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     await lucia.page.fill('#pw-confirm', 'la-mia-password-vora');
     await lucia.page.click('[data-testid=password-submit]');
     await expect.poll(() => lucia.page.locator('[data-testid=pw-confirm-error]').innerText()).toContain('non coincidono');
-    expect(await lucia.page.evaluate(() => document.activeElement?.id)).toBe('pw-confirm');
+    await expect.poll(() => lucia.page.evaluate(() => document.activeElement?.id)).toBe('pw-confirm');
     await lucia.page.fill('#pw-confirm', 'la-mia-password-vera');
     await lucia.page.click('[data-testid=password-submit]');
     // Then she works: the plans page, her name in the header, the API answers.
