@@ -18,36 +18,10 @@ import {
   type ScoringRule,
   type Unit,
 } from '../core/index.js';
+import type { EvaluationDocument, ExplanationDocument, FormulaDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
 
-export interface IndicatorDocument {
-  id: string;
-  name: string;
-  weight: number;
-  comparator: string;
-  unit: Unit;
-  target: number | string | boolean | null;
-  actual: number | string | boolean | null;
-  /** As the Relazione prints them: `60,00%`, `30/09/2024`, `1.587,10`. */
-  targetText: string;
-  actualText: string;
-  state: MeasurementState;
-  reason: string | null;
-  scoring: ScoringRule['kind'];
-  derived: boolean;
-  performance: number | null;
-  met: boolean | null;
-  counted: boolean;
-  owner: string | null;
-}
-
-/**
- * How a derived indicator's actual is computed ("algoritmo di calcolo"), with the names of the base
- * measures a data-entry form asks for; `scale` is a JSON number (100 for a percentage).
- */
-export type FormulaDocument =
-  | { kind: 'children_mean' }
-  | { kind: 'ratio'; numerator: string; denominator: string; scale: number }
-  | { kind: 'trend'; current: string; previous: string };
+// The documents are declared in the contract (src/contract), shared with the web app; this module makes them.
+export type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
 
 export function formulaDocument(formula: Formula | null): FormulaDocument | null {
   if (formula === null) return null;
@@ -56,38 +30,11 @@ export function formulaDocument(formula: Formula | null): FormulaDocument | null
   return { kind: 'children_mean' };
 }
 
-/** A scoring rule as tree editing accepts it: numbers as JSON numbers, dates ISO (`2024-09-30`), yes/no as booleans. */
-export type RuleDocument =
-  | { kind: 'on_off' }
-  | { kind: 'proportional' }
-  | { kind: 'bands'; mode: 'fixed' | 'interpolated'; points: Array<{ at: number | string | boolean | null; score: number }> }
-  | { kind: 'threshold'; floor: number | string | boolean | null };
-
 export function ruleDocument(rule: ScoringRule | null): RuleDocument | null {
   if (rule === null) return null;
   if (rule.kind === 'bands') return { kind: 'bands', mode: rule.mode, points: rule.points.map((p) => ({ at: amountJson(p.at), score: Number(p.score.toString()) })) };
   if (rule.kind === 'threshold') return { kind: 'threshold', floor: amountJson(rule.floor) };
   return { kind: rule.kind };
-}
-
-export interface ObjectiveDocument {
-  code: string;
-  title: string;
-  parent: string | null;
-  level: string | null;
-  weight: number | null;
-  performance: number | null;
-  band: Band | null;
-  basis: 'indicators' | 'children' | 'none';
-  indicators: IndicatorDocument[];
-}
-
-export interface EvaluationDocument {
-  title: string;
-  legend: Array<{ band: Band; label: string; min: number | null; minInclusive: boolean }>;
-  summary: { objectives: number; green: number; yellow: number; red: number; none: number };
-  objectives: ObjectiveDocument[];
-  issues: Array<{ severity: string; code: string; message: string; location: Issue['location'] | null }>;
 }
 
 /**
@@ -164,16 +111,6 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
     objectives,
     issues: [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
   };
-}
-
-export interface ExplanationDocument {
-  code: string;
-  title: string;
-  performance: number | null;
-  basis: 'indicators' | 'children' | 'none';
-  formula: string;
-  contributions: Array<{ kind: 'indicator' | 'child'; ref: string; label: string; weight: number | null; share: number | null; score: number | null; points: number | null; excluded: string | null }>;
-  indicators: Array<{ id: string; name: string; state: MeasurementState; performance: number | null; scoring: string; derivation: Array<{ ref: string; label: string; share: number | null; score: number | null; points: number | null; excluded: string | null }> | null }>;
 }
 
 /** An explanation as JSON: `albero explain --json`, the API's explanation and the web app's what-if alike. */

@@ -4,6 +4,7 @@
  * their shortest decimal text, so 0.1 is stored as exactly 0.1.
  */
 import { z } from 'zod';
+import { treeBodies } from '../contract/index.js';
 import { Decimal, NUMBER_BOUNDS, numberBoundProblem, parseItalianDate, parseItalianNumber, type Amount, type Unit } from '../core/index.js';
 
 /**
@@ -14,6 +15,12 @@ export const DecimalText = z
   .union([z.number().finite(), z.string().max(NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 2).regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')])
   .transform((v) => new Decimal(String(v).replace(',', '.')))
   .refine((d) => numberBoundProblem(d) === null, `a number with at most ${NUMBER_BOUNDS.wholeDigits} digits before the decimal point and ${NUMBER_BOUNDS.decimals} after`);
+
+/** A weight: a decimal from 0 to 100. */
+export const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
+
+/** The contract's request bodies of tree editing and data entry, decimals read exactly within bounds. */
+export const Bodies = treeBodies({ decimal: DecimalText, weight: Weight });
 
 /** A number read from a person's input, or why it is refused (out of bounds). */
 function bounded(value: Decimal): Amount | string {

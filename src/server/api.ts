@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
 import type { AuthVariables, SessionCache } from './auth.js';
+import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 
 export type AppEnv = { Variables: AuthVariables };
@@ -57,6 +58,8 @@ export interface OidcSettings {
 export interface Deps {
   readonly store: Store;
   readonly trees: TreeService;
+  /** Worker threads for work that grows with a plan's size (reading big uploads, evaluating big plans). */
+  readonly offThread: OffThread;
   /** Sessions recently read; routes that end or change sessions and accounts forget them here. */
   readonly sessions: SessionCache;
   readonly limits: ServerLimits;

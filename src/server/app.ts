@@ -39,6 +39,7 @@ import { appraisalRoutes } from './routes/appraisals.js';
 import { rewardRoutes } from './routes/rewards.js';
 import { smvpRoutes } from './routes/smvp.js';
 import { TreeService } from './tree.js';
+import { OffThread, type OffThreadOptions } from './off-thread/pool.js';
 import { passwordChangeGate } from './password-gate.js';
 import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
   readonly oidc?: OidcSettings | null;
   /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
   readonly trustProxy?: boolean;
+  /** Worker threads for big imports and evaluations (tests lower the thresholds to send small inputs through them). */
+  readonly offThread?: OffThreadOptions;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -63,7 +66,8 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deps: Deps = { store, trees: new TreeService(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null };
+  const offThread = new OffThread(options.offThread);
+  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
+import type { OffThread } from './off-thread/pool.js';
 import { headersOfEveryAnswer, withFastReads } from './fast-reads.js';
 import { seedDemo, type DemoAccount } from './seed.js';
 
@@ -28,6 +29,8 @@ export interface RunningServer {
   readonly store: Store;
   /** Accounts created by the demo seed on this start (null: the database was not empty). */
   readonly demoAccounts: DemoAccount[] | null;
+  /** The worker threads reading big uploads and evaluating big plans (tests watch `busy`). */
+  readonly offThread: OffThread;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     store,
     demoAccounts,
+    offThread: deps.offThread,
     async close() {
       if (closed) return;
       closed = true;
@@ -60,6 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await deps.offThread.close();
       await store.close();
     },
   };

@@ -10,77 +10,16 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { evaluatePlan, toJsonNumber, type Evaluation, type Plan } from '../core/index.js';
-import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type RuleDocument, type FormulaDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
+import type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator } from '../contract/index.js';
+import { amountJson, amountText, evaluationDocument, formulaDocument, ruleDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
+import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
-export interface TreeIndicator extends IndicatorDocument {
-  version: number;
-  definitionVersion: number;
-  evidence: string | null;
-  source: string | null;
-  notes: string | null;
-  enteredBy: string | null;
-  enteredAt: string | null;
-  editable: boolean;
-  /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
-  unitId: string | null;
-  unitName: string | null;
-  personId: string | null;
-  person: string | null;
-  /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
-  formula: FormulaDocument | null;
-  /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
-  inputs: Record<string, string> | null;
-  /** The indicator's own scoring rule with its details (null: the plan's default), amounts as the API reads them back. */
-  rule: RuleDocument | null;
-  /** The three-year horizon: the baseline (the last known value, in the unit) and its year; the targets of the plan's year + 1 and + 2. */
-  baseline: number | string | boolean | null;
-  baselineText: string;
-  baselineYear: number | null;
-  nextTargets: Array<{ year: number; target: number | string | boolean | null; targetText: string }>;
-  /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
-  previousValue: { value: number; year: number } | null;
-}
-
-export interface TreeObjective extends Omit<ObjectiveDocument, 'indicators'> {
-  owner: string | null;
-  unit: string | null;
-  unitId: string | null;
-  personId: string | null;
-  person: string | null;
-  version: number;
-  indicators: TreeIndicator[];
-}
-
-export interface TreeDocument extends Omit<EvaluationDocument, 'objectives'> {
-  planId: string;
-  dataVersion: number;
-  period: PeriodRecord;
-  periods: readonly PeriodRecord[];
-  /** A closed or validated period is read from its closing: which one, and the revisions made since (null: an open period, read live). */
-  closing: TreeClosing | null;
-  objectives: TreeObjective[];
-}
-
-/** The revisions of the plan made after a closed period was closed: they changed the open periods only. */
-export interface ChangedAfterClosing {
-  number: number;
-  kind: RevisionRecord['kind'];
-  reason: string;
-  date: string;
-  status: RevisionRecord['status'];
-  changes: number;
-}
-
-export interface TreeClosing {
-  seq: number;
-  closedAt: string;
-  closedBy: string | null;
-  changedAfter: ChangedAfterClosing[];
-}
+// The tree's shape is declared once in the contract, which the web app reads too.
+export type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 
 /** The revisions with changes made after `closedAt` (the ones a closed period does not reflect). */
 export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: string): ChangedAfterClosing[] {
@@ -186,7 +125,31 @@ export class TreeService {
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
+    /** Big plans are evaluated on a worker thread: the first read of a 200,000-indicator plan does not stall other requests. */
+    private readonly offThread = new OffThread(),
   ) {}
+
+  /**
+   * The evaluation and its document: in place for a small plan; for a big one the document is made
+   * on a worker and the Evaluation object (explanations, exports, a stored value's incremental
+   * update) only when first asked for, so a plain tree read never evaluates on the event loop.
+   */
+  private async evaluate(plan: Plan): Promise<{ readonly evaluation: Evaluation; readonly base: EvaluationDocument }> {
+    let indicators = 0;
+    for (const node of plan.nodes) indicators += node.indicators.length;
+    if (indicators < this.offThread.inlineIndicators) {
+      const evaluation = evaluatePlan(plan);
+      return { evaluation, base: evaluationDocument(evaluation) };
+    }
+    const base = await this.offThread.evaluationDocument(plan);
+    let evaluation: Evaluation | undefined;
+    return {
+      get evaluation() {
+        return (evaluation ??= evaluatePlan(plan));
+      },
+      base,
+    };
+  }
 
   /**
    * The plan computed for a period; throws the store's refusal (404) at the edge. `dataVersion`:
@@ -212,7 +175,7 @@ export class TreeService {
   }
 
   private async load(planId: string, periodId: string | undefined, key: string): Promise<ComputedPlan> {
-    const entry = (await this.loadFrozen(planId, periodId)) ?? this.live(must(await this.store.planForPeriod(planId, periodId)));
+    const entry = (await this.loadFrozen(planId, periodId)) ?? (await this.live(must(await this.store.planForPeriod(planId, periodId))));
     const snapshot = entry.snapshot;
     const keep = (k: string): void => {
       // A slow load must not replace a newer entry that a write brought forward meanwhile.
@@ -227,9 +190,19 @@ export class TreeService {
     return entry;
   }
 
-  private live(snapshot: PlanSnapshot): ComputedPlan {
-    const evaluation = evaluatePlan(snapshot.plan);
-    return { snapshot, evaluation, base: evaluationDocument(evaluation), assignments: assignments(snapshot), texts: new Map(), dataVersion: snapshot.record.dataVersion, closing: null };
+  private async live(snapshot: PlanSnapshot): Promise<ComputedPlan> {
+    const evaluated = await this.evaluate(snapshot.plan);
+    return {
+      snapshot,
+      get evaluation() {
+        return evaluated.evaluation;
+      },
+      base: evaluated.base,
+      assignments: assignments(snapshot),
+      texts: new Map(),
+      dataVersion: snapshot.record.dataVersion,
+      closing: null,
+    };
   }
 
   /**
@@ -244,10 +217,20 @@ export class TreeService {
     const frozenKey = `${planId}\u0000${header.period.id}\u0000${header.closing.seq}`;
     let frozen = this.frozen.get(frozenKey);
     if (frozen === undefined) {
-      frozen = this.store.frozenSnapshot(planId, header.period.id, header.closing.seq).then((f) => {
+      frozen = this.store.frozenSnapshot(planId, header.period.id, header.closing.seq).then(async (f) => {
         if (f === undefined) return undefined;
-        const evaluation = evaluatePlan(f.plan);
-        return { plan: f.plan, nodes: f.nodes, indicators: f.indicators, closedAt: f.closedAt, closedBy: f.closedBy, evaluation, base: evaluationDocument(evaluation) };
+        const evaluated = await this.evaluate(f.plan);
+        return {
+          plan: f.plan,
+          nodes: f.nodes,
+          indicators: f.indicators,
+          closedAt: f.closedAt,
+          closedBy: f.closedBy,
+          get evaluation() {
+            return evaluated.evaluation;
+          },
+          base: evaluated.base,
+        };
       });
       frozen.catch(() => this.frozen.delete(frozenKey));
       this.frozen.set(frozenKey, frozen);
@@ -259,7 +242,9 @@ export class TreeService {
     const snapshot: PlanSnapshot = { record: header.record, period: header.period, periods: header.periods, plan: f.plan, nodes: f.nodes, indicators: f.indicators };
     return {
       snapshot,
-      evaluation: f.evaluation,
+      get evaluation() {
+        return f.evaluation;
+      },
       base: f.base,
       assignments: assignments(snapshot),
       texts: new Map(),
@@ -369,6 +354,11 @@ export class TreeService {
     entry.texts.clear();
   }
 
+  /** Ends the worker threads (the server is stopping). */
+  close(): Promise<void> {
+    return this.offThread.close();
+  }
+
   indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeIndicator | undefined {
     for (const o of computed.base.objectives) {
       const found = o.indicators.find((i) => i.id === indicatorId);
@@ -376,6 +366,23 @@ export class TreeService {
     }
     return undefined;
   }
+}
+
+/** The plan's indicators by id, made once per plan: a tree read needs the definitions, never the Evaluation object. */
+const DEFINITIONS = new WeakMap<Plan, Map<string, Indicator>>();
+function definitionOf(plan: Plan, id: string): Indicator | undefined {
+  let byId = DEFINITIONS.get(plan);
+  if (byId === undefined) {
+    byId = new Map();
+    for (const node of plan.nodes) for (const indicator of node.indicators) if (!byId.has(indicator.id)) byId.set(indicator.id, indicator);
+    DEFINITIONS.set(plan, byId);
+  }
+  return byId.get(id);
+}
+
+/** Whether the document has the objective `code`. */
+export function hasObjective(computed: ComputedPlan, code: string): boolean {
+  return computed.base.objectives.some((o) => o.code === code);
 }
 
 /** An objective and its descendants, in plan order (parents come before their children). */
@@ -394,7 +401,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
   const assignment = computed.assignments.get(i.id);
-  const definition = computed.evaluation.indicator(i.id)?.indicator;
+  const definition = definitionOf(computed.snapshot.plan, i.id);
   return {
     ...i,
     version: m?.version ?? 0,

@@ -13,8 +13,11 @@ async function objectives(): Promise<TreeObjective[]> {
     ...o,
     owner: o.code.startsWith('B') ? 'Ufficio B' : null,
     unit: null,
+    unitId: null,
+    personId: null,
+    person: null,
     version: 1,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, editable: false, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
   }));
 }
 

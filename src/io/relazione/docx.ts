@@ -6,7 +6,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -16,24 +15,21 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_WORD, REPORT_COLOUR } from '../report/bands.js';
-import { COLUMN_PERCENT, type Mark, type ReportRow } from '../report/rows.js';
+import { COLUMN_PERCENT, type ReportRow } from '../report/rows.js';
+import { deflateStoredZip, storedZip, unpackZip } from '../xlsx/zip.js';
+import { cellXml, headerRowXml, hex, markFill, markXml, paragraphXml, runXml, rowXml, tableXml } from './docx-tables.js';
 import type { Block, Cell, Inline, RelazioneDocument, Section } from './model.js';
 
 const FONT = 'Calibri';
 /** Twentieths of a point: A4, 2 cm margins. */
 const A4 = { width: 11906, height: 16838, margin: 1134 };
-const hex = (colour: string): string => colour.replace('#', '').toUpperCase();
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: hex(REPORT_COLOUR.rule) };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+const PORTRAIT_TEXT_WIDTH = A4.width - 2 * A4.margin;
+const LANDSCAPE_TEXT_WIDTH = A4.height - 2 * A4.margin;
 
 function runs(spans: Inline, options: { size?: number; color?: string; italics?: boolean } = {}): TextRun[] {
   return spans.map(
@@ -48,93 +44,63 @@ function runs(spans: Inline, options: { size?: number; color?: string; italics?:
   );
 }
 
-/** "● 93,00% verde": shape, value (bold when asked), word in italics. */
-function markRuns(m: Mark, bold: boolean, size: number): TextRun[] {
-  if (m.value === null) return [new TextRun({ text: '—', color: hex(REPORT_COLOUR.muted), size })];
-  if (m.band === null) return [new TextRun({ text: m.value, bold, size })];
-  return [new TextRun({ text: `${BAND_ICON[m.band]} `, size }), new TextRun({ text: m.value, bold, size }), new TextRun({ text: ` ${BAND_WORD[m.band]}`, italics: true, size: size - 3 })];
-}
-
-function cell(children: Paragraph[], width: number, fill?: string, columnSpan?: number): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.PERCENTAGE },
-    borders: BORDERS,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(fill === undefined ? {} : { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) } }),
-    ...(columnSpan === undefined ? {} : { columnSpan }),
-  });
-}
-
-function headerRow(titles: readonly string[], widths: readonly number[], size: number, aligns: readonly ('left' | 'right')[] = []): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: titles.map((t, i) =>
-      cell([new Paragraph({ alignment: aligns[i] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: true, color: 'FFFFFF', size })] })], widths[i]!, REPORT_COLOUR.head),
-    ),
-  });
-}
-
-function dataCell(c: Cell, width: number, align: 'left' | 'right'): TableCell {
-  const alignment = align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  if (c.mark !== undefined) return cell([new Paragraph({ alignment, children: markRuns(c.mark, c.bold === true, 20) })], width, c.mark.band === null ? undefined : BAND_COLOUR[c.mark.band]);
-  const text = new TextRun({ text: c.text, bold: c.bold === true, italics: c.muted === true, size: 20, ...(c.muted === true ? { color: hex(REPORT_COLOUR.muted) } : {}) });
-  return cell([new Paragraph({ alignment, children: [text] })], width, c.band === undefined ? undefined : BAND_COLOUR[c.band]);
+function dataCell(c: Cell, width: number, align: 'left' | 'right'): string {
+  if (c.mark !== undefined) return cellXml(paragraphXml(markXml(c.mark, c.bold === true, 20), align), width, markFill(c.mark));
+  const text = runXml(c.text, { bold: c.bold === true, italics: c.muted === true, size: 20, ...(c.muted === true ? { color: hex(REPORT_COLOUR.muted) } : {}) });
+  return cellXml(paragraphXml(text, align), width, c.band === undefined ? undefined : BAND_COLOUR[c.band]);
 }
 
 function caption(text: string): Paragraph {
   return new Paragraph({ keepNext: true, spacing: { before: 160, after: 60 }, children: [new TextRun({ text, bold: true, color: hex(REPORT_COLOUR.head), size: 20 })] });
 }
 
-function alberoTable(rows: readonly ReportRow[]): Table {
+/** The seven-column Albero table (landscape pages). */
+function alberoTable(rows: readonly ReportRow[]): string {
   const widths = COLUMN_PERCENT;
   const size = 16;
-  const body: TableRow[] = [headerRow(LAYOUT_COLUMNS, widths, size)];
-  const p = (text: string, options: { bold?: boolean; align?: 'right'; italics?: boolean; color?: string } = {}): Paragraph =>
-    new Paragraph({
-      alignment: options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      children: [new TextRun({ text, bold: options.bold === true, italics: options.italics === true, size, ...(options.color === undefined ? {} : { color: options.color }) })],
-    });
+  const out: string[] = [headerRowXml(LAYOUT_COLUMNS, widths, size)];
+  const text = (value: string, width: number, options: { bold?: boolean; align?: 'right'; italics?: boolean; color?: string; fill?: string } = {}): string =>
+    cellXml(paragraphXml(value === '' ? '' : runXml(value, { bold: options.bold === true, italics: options.italics === true, size, ...(options.color === undefined ? {} : { color: options.color }) }), options.align ?? 'left'), width, options.fill);
   for (const row of rows) {
     if (row.kind === 'objective') {
       const fill = REPORT_COLOUR.objective;
-      body.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell([p(row.label, { bold: true })], widths[0], fill),
-            cell([p('')], widths[1], fill),
-            cell([p(row.weight, { bold: true, align: 'right' })], widths[2], fill),
-            cell([p('')], widths[3] + widths[4] + widths[5], fill, 3),
-            cell([new Paragraph({ alignment: AlignmentType.RIGHT, children: markRuns(row.performance, true, size) })], widths[6], row.performance.band === null ? fill : BAND_COLOUR[row.performance.band]),
-          ],
-        }),
+      out.push(
+        rowXml(
+          text(row.label, widths[0], { bold: true, fill }) +
+            text('', widths[1], { fill }) +
+            text(row.weight, widths[2], { bold: true, align: 'right', fill }) +
+            cellXml(paragraphXml('', 'left'), widths[3] + widths[4] + widths[5], fill, 3) +
+            cellXml(paragraphXml(markXml(row.performance, true, size), 'right'), widths[6], markFill(row.performance, fill)),
+        ),
       );
       continue;
     }
     const muted = row.state === 'not_achieved' || row.state === 'not_measured';
-    body.push(
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([p('')], widths[0]),
-          cell([p(row.name)], widths[1]),
-          cell([p(row.weight, { align: 'right' })], widths[2]),
-          cell([p(row.target, { align: 'right' })], widths[3]),
-          cell([p(row.actual, { align: 'right', italics: muted, ...(muted ? { color: hex(REPORT_COLOUR.muted) } : {}) })], widths[4]),
-          row.kpi === null ? cell([p('')], widths[5]) : cell([new Paragraph({ alignment: AlignmentType.RIGHT, children: markRuns(row.kpi, false, size) })], widths[5], row.kpi.band === null ? undefined : BAND_COLOUR[row.kpi.band]),
-          cell([p('')], widths[6]),
-        ],
-      }),
+    out.push(
+      rowXml(
+        text('', widths[0]) +
+          text(row.name, widths[1]) +
+          text(row.weight, widths[2], { align: 'right' }) +
+          text(row.target, widths[3], { align: 'right' }) +
+          text(row.actual, widths[4], { align: 'right', italics: muted, ...(muted ? { color: hex(REPORT_COLOUR.muted) } : {}) }) +
+          (row.kpi === null ? text('', widths[5]) : cellXml(paragraphXml(markXml(row.kpi, false, size), 'right'), widths[5], markFill(row.kpi))) +
+          text('', widths[6]),
+      ),
     );
   }
-  return new Table({ rows: body, width: { size: 100, type: WidthType.PERCENTAGE } });
+  return tableXml(widths, LANDSCAPE_TEXT_WIDTH, out);
 }
 
-type Child = Paragraph | Table;
+type Child = Paragraph;
 
 class Writer {
+  /**
+   * The tables, written as XML (docx-tables.ts); the document holds a placeholder paragraph for
+   * each, replaced in word/document.xml once the package has written it. The nonce keeps a
+   * placeholder from ever matching text the office typed.
+   */
+  readonly tables: string[] = [];
+  readonly nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   /** Each numbered list restarts at 1: its own instance of the numbering. */
   private listInstance = 0;
   readonly sections: ISectionOptions[] = [];
@@ -144,6 +110,16 @@ class Writer {
 
   private page(landscape: boolean): ISectionOptions['properties'] {
     return { page: { size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin } } };
+  }
+
+  placeholder(n: number): string {
+    return `ALBEROTABLE${this.nonce}N${n}X`;
+  }
+
+  /** A table written as XML, in the flow where the placeholder stands. */
+  table(xml: string): void {
+    this.tables.push(xml);
+    this.push(new Paragraph({ children: [new TextRun(this.placeholder(this.tables.length - 1))] }));
   }
 
   push(...c: Child[]): void {
@@ -183,8 +159,10 @@ class Writer {
       case 'table': {
         const widths = b.columns.map((c) => c.width);
         const aligns = b.columns.map((c) => c.align ?? 'left');
-        const rows = [headerRow(b.columns.map((c) => c.title), widths, 20, aligns), ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => dataCell(c, widths[i]!, aligns[i]!)) }))];
-        this.push(caption(b.caption), new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }), new Paragraph({ children: [] }));
+        const rows = [headerRowXml(b.columns.map((c) => c.title), widths, 20, aligns), ...b.rows.map((r) => rowXml(r.map((c, i) => dataCell(c, widths[i]!, aligns[i]!)).join('')))];
+        this.push(caption(b.caption));
+        this.table(tableXml(widths, PORTRAIT_TEXT_WIDTH, rows));
+        this.push(new Paragraph({ children: [] }));
         return;
       }
       case 'legend':
@@ -202,7 +180,8 @@ class Writer {
         );
         return;
       case 'albero':
-        this.push(caption(b.caption), alberoTable(b.rows));
+        this.push(caption(b.caption));
+        this.table(alberoTable(b.rows));
         return;
     }
   }
@@ -216,8 +195,7 @@ class Writer {
     this.push(new Paragraph({ heading, keepNext: true, children: [new TextRun(`${s.number} ${s.title}`)] }));
     const base = Math.min(4, 2 + depth);
     for (const b of s.blocks) {
-      if (b.kind === 'albero') this.push(caption(b.caption), alberoTable(b.rows));
-      else this.block(b, base);
+      this.block(b, base);
     }
     if (wide) {
       const content = this.children;
@@ -260,5 +238,26 @@ export async function renderRelazioneDocx(doc: RelazioneDocument): Promise<Uint8
     numbering: { config: [{ reference: 'numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }] },
     sections: w.sections,
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withTables(new Uint8Array(await Packer.toBuffer(document)), w);
+}
+
+/** The package with each placeholder paragraph of word/document.xml replaced by its table. */
+function withTables(packed: Uint8Array, w: Writer): Uint8Array {
+  if (w.tables.length === 0) return packed;
+  const parts = unpackZip(packed, { inflatedBytes: 1 << 30, entries: 10_000 });
+  if (!(parts instanceof Map)) throw new Error(`the docx package wrote a zip that does not unpack: ${parts.code}`);
+  const xml = new TextDecoder().decode(parts.get('word/document.xml'));
+  const out: string[] = [];
+  let from = 0;
+  for (let n = 0; n < w.tables.length; n++) {
+    const at = xml.indexOf(w.placeholder(n), from);
+    const start = at < 0 ? -1 : xml.lastIndexOf('<w:p>', at);
+    const end = at < 0 ? -1 : xml.indexOf('</w:p>', at);
+    if (start < from || end < 0) throw new Error(`table ${n} has lost its place in the document`);
+    out.push(xml.slice(from, start), w.tables[n]!);
+    from = end + '</w:p>'.length;
+  }
+  out.push(xml.slice(from));
+  parts.set('word/document.xml', new TextEncoder().encode(out.join('')));
+  return deflateStoredZip(storedZip(parts));
 }

@@ -1,26 +1,15 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
-import { z } from 'zod';
-import { Decimal, MEASUREMENT_STATES, type Amount } from '../../core/index.js';
+import type { Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
-import { DecimalText, readAmount } from '../amounts.js';
+import { Bodies, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import { body, param } from '../validation.js';
 
-const Measurement = z
-  .object({
-    state: z.enum(MEASUREMENT_STATES as [string, ...string[]]),
-    actual: z.union([z.number(), z.string().max(100), z.boolean()]).nullable().optional(),
-    inputs: z.record(z.string().max(100), DecimalText).nullable().optional(),
-    reason: z.string().max(2000).nullable().optional(),
-    evidence: z.string().max(5000).nullable().optional(),
-    source: z.string().max(2000).nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
-    version: z.number().int().min(0),
-  })
-  .strict();
+// The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
+const Measurement = Bodies.Measurement;
 
 const bad = (field: string, message: string): HttpError =>
   new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });

@@ -2,7 +2,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { hasErrors, type MessageParams } from '../../core/index.js';
-import { importTableBytes } from '../../io/load.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
@@ -60,7 +59,7 @@ function issueView(i: { severity: string; code: string; message: string; params?
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
-  const { store } = deps;
+  const { store, offThread } = deps;
 
   api.route(
     {
@@ -135,7 +134,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
-      const outcome = await importTableBytes(bytes, name);
+      // A big table is read on a worker thread: other requests are answered meanwhile.
+      const outcome = await offThread.importTable(bytes, name);
       const issues = outcome.issues.map(issueView);
       if (outcome.value === null || hasErrors(outcome.issues)) {
         throw refuse(422, 'invalid-file', { file: name, problems: issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3) }, { issues });

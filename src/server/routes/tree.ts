@@ -1,77 +1,22 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
-import { COMPARATORS, Decimal, explainNode, UNITS, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import { DecimalText, readAmount } from '../amounts.js';
+import { TypedValueSchema } from '../../contract/index.js';
+import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, language, LANGUAGES, param } from '../validation.js';
-import { preferredEncoding } from '../tree.js';
+import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
-const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
-const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a code such as A.2.1');
-const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
-const Rule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('on_off') }),
-  z.object({ kind: z.literal('proportional') }),
-  z.object({ kind: z.literal('bands'), mode: z.enum(['fixed', 'interpolated']), points: z.array(z.object({ at: Value, score: DecimalText })).min(1).max(50) }),
-  z.object({ kind: z.literal('threshold'), floor: Value }),
-]);
-const FormulaInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('children_mean') }),
-  z.object({ kind: z.literal('ratio'), numerator: z.string().min(1).max(100), denominator: z.string().min(1).max(100), scale: DecimalText.optional() }),
-  z.object({ kind: z.literal('trend'), current: z.string().min(1).max(100), previous: z.string().min(1).max(100) }),
-]);
-
-const NewNode = z.object({
-  code: Code,
-  title: z.string().trim().min(1).max(500),
-  parent: Code.nullable(),
-  level: z.string().max(100).nullable().optional(),
-  weight: Weight.nullable().optional(),
-  owner: z.string().max(200).nullable().optional(),
-  unit: z.string().max(200).nullable().optional(),
-  unitId: z.string().min(1).max(200).nullable().optional(),
-  personId: z.string().min(1).max(200).nullable().optional(),
-}).strict();
-const NodePatch = z.object({
-  title: z.string().trim().min(1).max(500).optional(),
-  level: z.string().max(100).nullable().optional(),
-  weight: Weight.nullable().optional(),
-  owner: z.string().max(200).nullable().optional(),
-  unit: z.string().max(200).nullable().optional(),
-  unitId: z.string().min(1).max(200).nullable().optional(),
-  personId: z.string().min(1).max(200).nullable().optional(),
-  version: z.number().int().min(0).optional(),
-}).strict();
-const IndicatorFields = {
-  name: z.string().trim().min(1).max(500),
-  weight: Weight,
-  comparator: z.enum(COMPARATORS as [string, ...string[]]),
-  tolerance: DecimalText.nullable().optional(),
-  target: Value.nullable(),
-  unit: z.enum(UNITS as [string, ...string[]]),
-  scoring: Rule.nullable().optional(),
-  formula: FormulaInput.nullable().optional(),
-  owner: z.string().max(200).nullable().optional(),
-  source: z.string().max(2000).nullable().optional(),
-  notes: z.string().max(5000).nullable().optional(),
-  unitId: z.string().min(1).max(200).nullable().optional(),
-  personId: z.string().min(1).max(200).nullable().optional(),
-  // The three-year horizon: the baseline in the indicator's unit and its year, the targets of the plan's year + 1 and + 2.
-  baseline: Value.nullable().optional(),
-  baselineYear: z.number().int().min(1900).max(2100).nullable().optional(),
-  nextTargets: z.tuple([Value.nullable(), Value.nullable()]).nullable().optional(),
-};
-const NewIndicator = z.object(IndicatorFields).strict();
-const IndicatorPatchBody = z.object({ ...Object.fromEntries(Object.entries(IndicatorFields).map(([k, v]) => [k, v.optional()])), version: z.number().int().min(0) }).strict() as unknown as z.ZodType<
-  Partial<z.infer<typeof NewIndicator>> & { version: number }
->;
+// The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
+const { Rule, FormulaInput, NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
+const Value = TypedValueSchema;
 
 /** A unit named by its name in a request must be in the registry (400 naming `unit` otherwise); it is passed on by id. */
 async function unitByName<T extends { unit?: string | null | undefined; unitId?: string | null | undefined }>(store: Store, input: T): Promise<Omit<T, 'unit'> & { unitId?: string | null }> {
@@ -140,7 +85,7 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   // The public sees a period's values only when final or published by the controller.
   const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
   const computed = await trees.computed(read.planId, period, plan.dataVersion);
-  if (read.under !== undefined && computed.evaluation.node(read.under) === undefined) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
+  if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };

@@ -15,9 +15,11 @@ import type {
   ExportFormat,
   ImportResult,
   IndicatorInput,
+  IndicatorPatchInput,
   MeasurementInput,
   NewAccount,
   NodeInput,
+  NodePatchInput,
   Period,
   PeriodState,
   PlanSummary,
@@ -133,12 +135,12 @@ export const api = {
   updateUser: (id: Account['id'], patch: AccountPatch) => request<Account>('PATCH', `/api/users/${enc(String(id))}`, patch),
 
   addNode: (planId: PlanSummary['id'], input: NodeInput) => request<{ code: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
-  updateNode: (planId: PlanSummary['id'], code: string, patch: Partial<Omit<NodeInput, 'code' | 'parent'>>) =>
+  updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) =>
     request<{ code: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
   deleteNode: (planId: PlanSummary['id'], code: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
   addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) =>
     request<{ id: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
-  updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: Partial<IndicatorInput> & { version: number }) =>
+  updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: IndicatorPatchInput) =>
     request<{ id: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
   deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
 

@@ -18,7 +18,7 @@ type Result = { status: 'idle' } | { status: 'loading' } | { status: 'never-clos
 interface Props {
   planId: PlanSummary['id'];
   periodId: string | null;
-  periods: Period[];
+  periods: readonly Period[];
   /** Selects the objective in the tree (its detail opens). */
   onSelectObjective: (code: string) => void;
   /** Whether the tree shown has that objective (a removed one has nothing to select). */

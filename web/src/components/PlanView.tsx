@@ -388,7 +388,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       {locked && (
         <Alert color="warning" role="status" data-testid="locked-banner">
           {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
-          {period.reason ? ` ${t('period.lockedReason', { reason: period.reason })}` : ''}
           {lockedBy !== null && (
             <span className="d-block small">
               {t('period.lockedBy', { user: lockedBy.user ?? '—', at: new Date(lockedBy.at).toLocaleString(), action: transitionWords(lockedBy, t) })}

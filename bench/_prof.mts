@@ -1,0 +1,10 @@
+import { evaluatePlan } from '../src/core/index.js';
+import { buildRelazione, renderRelazioneDocx } from '../src/io/relazione/index.js';
+import { syntheticPlan } from './synthetic.js';
+const ev = evaluatePlan(syntheticPlan(10_000, 7));
+let t = Date.now();
+const doc = buildRelazione(ev, { year: 2024 });
+console.log('build', Date.now() - t);
+t = Date.now();
+await renderRelazioneDocx(doc);
+console.log('docx', Date.now() - t);

@@ -1,0 +1,9 @@
+/**
+ * The contract between the server and its readers (the web app, the CLI's `--json`, scripts):
+ * every JSON document and request body that crosses the wire, as a zod schema with its inferred
+ * type. Pure: it imports zod and nothing else, so the web app imports its types as they are.
+ */
+export * from './values.js';
+export * from './evaluation.js';
+export * from './tree.js';
+export * from './bodies.js';

@@ -1,0 +1,99 @@
+/**
+ * The computed tree the API serves (`GET /api/plans/:id/tree`): the evaluation document plus what
+ * only the server knows: the period, versions for optimistic concurrency, evidence, owners, and
+ * whether the reader may edit each value. `server/tree.ts` builds it; the web app reads it.
+ */
+import { z } from 'zod';
+import { FormulaDocumentSchema, IndicatorDocumentSchema, ObjectiveDocumentSchema, EvaluationDocumentSchema, RuleDocumentSchema } from './evaluation.js';
+import { AmountJsonSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
+
+/** A monitoring period (`GET /api/plans/:id/periods`, and the tree's `period` and `periods`). */
+export const PeriodSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  /** ISO date. */
+  endsOn: z.string(),
+  state: PeriodStateSchema,
+  updatedAt: z.string(),
+  /** ISO date by which referenti enter the period's values (null: none set). */
+  deadline: z.string().nullable(),
+});
+
+/** A revision of the plan made after a closed period was closed: it changed the open periods only. */
+export const ChangedAfterClosingSchema = z.strictObject({
+  number: z.number(),
+  kind: RevisionKindSchema,
+  reason: z.string(),
+  date: z.string(),
+  status: RevisionStatusSchema,
+  changes: z.number(),
+});
+
+/** A closed or validated period is read from its closing: which one, and the revisions made since. */
+export const TreeClosingSchema = z.strictObject({
+  seq: z.number(),
+  closedAt: z.string(),
+  closedBy: z.string().nullable(),
+  changedAfter: z.array(ChangedAfterClosingSchema),
+});
+
+export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
+  /** The value's version: a value is saved against it (409 when stale; 0: nothing entered yet). */
+  version: z.number(),
+  /** The definition's version: tree edits of the indicator are sent against it (409 when stale). */
+  definitionVersion: z.number(),
+  evidence: z.string().nullable(),
+  source: z.string().nullable(),
+  notes: z.string().nullable(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string().nullable(),
+  editable: z.boolean(),
+  /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  personId: z.string().nullable(),
+  person: z.string().nullable(),
+  /** The formula of a derived indicator (null for a direct one): a form asks for its base measures. */
+  formula: FormulaDocumentSchema.nullable(),
+  /** The base measures entered for this period, as exact decimal text (`{"pratiche_evase": "45"}`); null when none. */
+  inputs: z.record(z.string(), z.string()).nullable(),
+  /** The indicator's own scoring rule with its details (null: the plan's default), amounts as the API reads them back. */
+  rule: RuleDocumentSchema.nullable(),
+  /** The three-year horizon: the baseline (the last known value, in the unit) and its year; the targets of the plan's year + 1 and + 2. */
+  baseline: AmountJsonSchema.nullable(),
+  baselineText: z.string(),
+  baselineYear: z.number().nullable(),
+  nextTargets: z.array(z.strictObject({ year: z.number(), target: AmountJsonSchema.nullable(), targetText: z.string() })),
+  /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
+  previousValue: z.strictObject({ value: z.number(), year: z.number() }).nullable(),
+});
+
+export const TreeObjectiveSchema = ObjectiveDocumentSchema.extend({
+  owner: z.string().nullable(),
+  /** The objective's organisation unit (its name) and id, and its person. */
+  unit: z.string().nullable(),
+  unitId: z.string().nullable(),
+  personId: z.string().nullable(),
+  person: z.string().nullable(),
+  /** The objective's version: tree edits are sent against it (409 when stale). */
+  version: z.number(),
+  indicators: z.array(TreeIndicatorSchema),
+});
+
+export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
+  planId: z.string(),
+  /** The plan's data version this tree reflects. */
+  dataVersion: z.number(),
+  period: PeriodSchema,
+  periods: z.array(PeriodSchema).readonly(),
+  /** Set when the period is closed or validated: its figures are those frozen at its closing (null: an open period, read live). */
+  closing: TreeClosingSchema.nullable(),
+  objectives: z.array(TreeObjectiveSchema),
+});
+
+export type Period = z.infer<typeof PeriodSchema>;
+export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;
+export type TreeClosing = z.infer<typeof TreeClosingSchema>;
+export type TreeIndicator = z.infer<typeof TreeIndicatorSchema>;
+export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
+export type TreeDocument = z.infer<typeof TreeDocumentSchema>;

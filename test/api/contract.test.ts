@@ -1,0 +1,87 @@
+/**
+ * The contract (src/contract) is what the server really sends: the tree, an explanation and the
+ * periods, read by a signed-in controller and by the public, on SQLite and PostgreSQL, parse with
+ * the contract's strict schemas (a field the server adds and the contract does not declare fails
+ * here, as does one it declares and the server forgets). Request bodies are typed by the contract
+ * too, so a body the contract does not allow does not compile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ExplanationDocumentSchema, PeriodSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type TreeDocument } from '../../src/contract/index.js';
+import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+/** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
+function conforms(schema: z.ZodType, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? 'conforms' : z.prettifyError(parsed.error);
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server sends, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let ratioId: string;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture({ publish: true });
+    controller = await t.as('controller');
+    // Every optional part of an indicator filled: a ratio with its base measures, a bands rule, the horizon.
+    const ratio: IndicatorInput = {
+      name: 'Pratiche evase nei termini',
+      weight: '50',
+      comparator: '>=',
+      target: 80,
+      unit: 'percent',
+      scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: 0, score: 0 }, { at: '80', score: '100' }] },
+      formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 },
+      baseline: '75,5',
+      baselineYear: 2023,
+      nextTargets: [85, null],
+    };
+    const added = await controller.request('POST', `/api/plans/${planId}/nodes/A.2/indicators`, ratio);
+    expect(added.status, added.text).toBe(201);
+    ratioId = added.body.id;
+    const value: MeasurementInput = { state: 'measured', inputs: { 'nei termini': '45', totali: 50 }, source: 'protocollo', notes: 'nota interna', version: 0 };
+    const put = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(ratioId)}/measurements/2024-06-30?tree=false`, value);
+    expect(put.status, put.text).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('the tree of an open period, as the controller reads it, is a TreeDocument', async () => {
+    const tree = await controller.get(`/api/plans/${planId}/tree?period=2024-06-30`);
+    expect(tree.status).toBe(200);
+    expect(conforms(TreeDocumentSchema, tree.body)).toBe('conforms');
+    const doc = tree.body as TreeDocument;
+    const ratio = doc.objectives.flatMap((o) => o.indicators).find((i) => i.id === ratioId)!;
+    expect(ratio).toMatchObject({ formula: { kind: 'ratio', scale: 100 }, inputs: { 'nei termini': '45', totali: '50' }, rule: { kind: 'bands' }, enteredBy: 'controller', editable: true });
+    expect(doc.closing).toBeNull();
+  });
+
+  it('a closed period (with its closing) and the public reading are TreeDocuments too', async () => {
+    const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
+    expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    const closed = await controller.get(`/api/plans/${planId}/tree?period=2024-06-30`);
+    expect(conforms(TreeDocumentSchema, closed.body)).toBe('conforms');
+    expect((closed.body as TreeDocument).closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [] });
+    const anyone = await t.as('public');
+    const open = await anyone.get(`/api/plans/${planId}/tree?period=2024-06-30`);
+    expect(open.status, open.text).toBe(200);
+    expect(conforms(TreeDocumentSchema, open.body)).toBe('conforms');
+    expect((open.body as TreeDocument).objectives.flatMap((o) => o.indicators).find((i) => i.id === ratioId)).toMatchObject({ notes: null, enteredBy: null, editable: false });
+  });
+
+  it('an explanation and the periods conform; a field the contract does not declare is refused', async () => {
+    const explanation = await controller.get(`/api/plans/${planId}/nodes/A.2/explanation`);
+    expect(explanation.status).toBe(200);
+    expect(conforms(ExplanationDocumentSchema, explanation.body)).toBe('conforms');
+    const periods = await controller.get(`/api/plans/${planId}/periods`);
+    expect(conforms(z.array(PeriodSchema), periods.body)).toBe('conforms');
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(conforms(TreeDocumentSchema, { ...tree, extra: 1 })).toMatch(/extra/);
+    expect(conforms(TreeDocumentSchema, { ...tree, objectives: [{ ...tree.objectives[0], extra: 1 }] })).toMatch(/extra/);
+    const measured = (tree as TreeDocument).objectives.find((o) => o.indicators.length > 0)!;
+    const { enteredAt: _dropped, ...forgotten } = measured.indicators[0]!;
+    expect(conforms(TreeDocumentSchema, { ...tree, objectives: [{ ...measured, indicators: [forgotten] }] })).toMatch(/enteredAt/);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Long work off the event loop (issue 14, defect 3): a big upload is read and a big plan evaluated
+ * on a worker thread, so that other requests are answered meanwhile; and what comes back from the
+ * worker is exactly what the same work in place gives (decimals included).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticPlan } from '../../bench/synthetic.js';
+import { evaluatePlan } from '../../src/core/index.js';
+import { evaluationDocument } from '../../src/io/json.js';
+import { importTableBytes } from '../../src/io/load.js';
+import { writePublishedText } from '../../src/io/published/write-text.js';
+import { OffThread } from '../../src/server/off-thread/pool.js';
+import { FIXTURE } from '../helpers.js';
+import { enc, indicatorOf, startTestServer, type Backend, type TestServer } from './harness.js';
+
+/** A published table of about `indicators` indicators, as text. */
+function bigTable(indicators: number): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(writePublishedText(evaluatePlan(syntheticPlan(indicators, 7, true))));
+}
+
+describe('the worker pool', () => {
+  const pool = new OffThread({ threads: 1, inlineBytes: 0, inlineIndicators: 0 });
+  afterAll(() => pool.close());
+
+  it('reads a table on a worker into the same plan, stated cells and issues as in place', async () => {
+    const bytes = readFileSync(FIXTURE);
+    const here = await importTableBytes(new Uint8Array(bytes), 'albero.txt');
+    const there = await pool.importTable(new Uint8Array(bytes), 'albero.txt');
+    expect(there.issues).toEqual(here.issues);
+    expect(there.value!.stated.map((s) => [s.code, s.cell, s.value?.toString() ?? null])).toEqual(here.value!.stated.map((s) => [s.code, s.cell, s.value?.toString() ?? null]));
+    // Rebuilt decimals are real Decimals: the plan evaluates to the same document.
+    expect(evaluationDocument(evaluatePlan(there.value!.plan))).toEqual(evaluationDocument(evaluatePlan(here.value!.plan)));
+    expect(await pool.evaluationDocument(here.value!.plan)).toEqual(evaluationDocument(evaluatePlan(here.value!.plan)));
+  });
+
+  it('leaves the event loop free while it reads a big table', async () => {
+    const bytes = bigTable(20_000);
+    let ticks = 0;
+    let done = false;
+    const reading = pool.importTable(bytes, 'big.txt').finally(() => (done = true));
+    // In place, the whole read would run before any timer: not one tick while it is pending.
+    const tick = (): void => {
+      if (done) return;
+      ticks++;
+      setTimeout(tick, 1);
+    };
+    setTimeout(tick, 1);
+    const outcome = await reading;
+    expect(outcome.value!.plan.nodes.reduce((n, node) => n + node.indicators.length, 0)).toBeGreaterThan(19_000);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('rejects a job that fails on its worker, and serves the next', async () => {
+    // A plan without settings is a bug, not bad input: the job fails with it, the pool goes on.
+    const broken = { title: 'x', settings: null, nodes: [] } as never;
+    await expect(pool.evaluationDocument(broken)).rejects.toThrow(/off-thread evaluate/);
+    const bytes = readFileSync(FIXTURE);
+    expect((await pool.importTable(new Uint8Array(bytes), 'again.txt')).value).not.toBeNull();
+  });
+});
+
+describe('a big import does not block other requests', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { uploadBytes: 64 * 1024 * 1024 });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers /api/health while a 60,000-indicator table is read', async () => {
+    const controller = await t.as('controller');
+    const anyone = await t.as('public');
+    const form = new FormData();
+    form.set('file', new Blob([bigTable(60_000)]), 'grande.txt');
+    let answered = false;
+    const importing = controller.request('POST', '/api/plans/import?dryRun=true', form).finally(() => (answered = true));
+    // Wait until the upload is in and being read on the worker…
+    while (t.server.offThread.busy === 0 && !answered) await new Promise((r) => setTimeout(r, 2));
+    expect(answered).toBe(false);
+    // …then other requests are answered while it is read.
+    let healthy = 0;
+    while (!answered && healthy < 3) {
+      const health = await anyone.get('/api/health');
+      expect(health.status).toBe(200);
+      if (!answered) healthy++;
+    }
+    const reply = await importing;
+    expect(reply.status).toBe(200);
+    expect(reply.body.preview.indicators).toBeGreaterThan(59_000);
+    expect(healthy).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %s', (backend) => {
+  let inPlace: TestServer;
+  let offThread: TestServer;
+  beforeAll(async () => {
+    inPlace = await startTestServer(backend);
+    offThread = await startTestServer(backend, { offThread: { inlineBytes: 0, inlineIndicators: 0 } });
+  });
+  afterAll(async () => {
+    await inPlace?.close();
+    await offThread?.close();
+  });
+
+  /** The tree without what differs between two servers (ids, times). */
+  const comparable = (tree: any): unknown => ({ ...tree, planId: null, period: { ...tree.period, id: null, updatedAt: null }, periods: null, objectives: tree.objectives.map((o: any) => ({ ...o, version: null, unitId: null, indicators: o.indicators.map((i: any) => ({ ...i, enteredAt: null, version: null, definitionVersion: null })) })) });
+
+  it('serves the same tree, explanation and incremental update as an evaluation in place', async () => {
+    const plans: string[] = [];
+    for (const t of [inPlace, offThread]) plans.push(await t.importFixture());
+    const [a, b] = [await inPlace.as('controller'), await offThread.as('controller')];
+    const trees = [await a.get(`/api/plans/${plans[0]}/tree`), await b.get(`/api/plans/${plans[1]}/tree`)];
+    expect(trees[1]!.status).toBe(200);
+    expect(comparable(trees[1]!.body)).toEqual(comparable(trees[0]!.body));
+    // A value entered: the worker-made document is brought forward by the engine, as in place.
+    const id = 'A.2.1:1';
+    const before = indicatorOf(trees[1]!.body, id);
+    for (const [client, planId, tree] of [[a, plans[0], trees[0]], [b, plans[1], trees[1]]] as const) {
+      const put = await client.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${tree!.body.period.id}`, { state: 'measured', actual: 1, version: indicatorOf(tree!.body, id).version });
+      expect(put.status).toBe(200);
+    }
+    const after = [await a.get(`/api/plans/${plans[0]}/tree`), await b.get(`/api/plans/${plans[1]}/tree`)];
+    expect(indicatorOf(after[1]!.body, id).actual).toBe(1);
+    expect(indicatorOf(after[1]!.body, id).performance).not.toBe(before.performance);
+    expect(comparable(after[1]!.body)).toEqual(comparable(after[0]!.body));
+    const explanations = [await a.get(`/api/plans/${plans[0]}/nodes/A/explanation`), await b.get(`/api/plans/${plans[1]}/nodes/A/explanation`)];
+    expect(explanations[1]!.status).toBe(200);
+    expect(explanations[1]!.body).toEqual(explanations[0]!.body);
+  }, 60_000);
+});
