@@ -34,7 +34,7 @@ function line(name: string, ms: number, extra = ''): void {
 process.stdout.write(`exchange: ${indicators} indicators, ${plan.nodes.length} objectives (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
 await exportPlanXlsx(evaluation); // warm-up: module loading and JIT, as a long-running server would have
 const xlsx = await time(() => exportPlanXlsx(evaluation));
-line('xlsx export (target ≤ 3 s)', xlsx.ms, `${(xlsx.value.length / 1048576).toFixed(2)} MB`);
+line('xlsx export (target ≤ 3 s at 10,000; ≤ 4 s at 20,000)', xlsx.ms, `${(xlsx.value.length / 1048576).toFixed(2)} MB`);
 const reimport = await time(() => importTableBytes(xlsx.value, 'bench.xlsx'));
 line('xlsx import of that export', reimport.ms, `${reimport.value.issues.filter((i) => i.severity === 'error').length} errors`);
 const html = await time(() => renderReportHtml(evaluation));
@@ -45,7 +45,7 @@ line('csv (open data)', csv.ms, `${(csv.value.length / 1048576).toFixed(2)} MB`)
 const cpu = process.cpuUsage();
 const pdfCold = await time(() => renderReport(evaluation, 'pdf'));
 const cpuCold = process.cpuUsage(cpu);
-line('pdf, first in the process (target ≤ 10 s)', pdfCold.ms, `${(pdfCold.value.length / 1048576).toFixed(2)} MB; CPU ${((cpuCold.user + cpuCold.system) / 1e6).toFixed(2)} s`);
+line('pdf, first in the process (target ≤ 10 s; ≤ 6 s at 20,000)', pdfCold.ms, `${(pdfCold.value.length / 1048576).toFixed(2)} MB; CPU ${((cpuCold.user + cpuCold.system) / 1e6).toFixed(2)} s`);
 const pdfWarm = await time(() => renderReport(evaluation, 'pdf'));
 line('pdf, again (server case)', pdfWarm.ms, `${pageCount(pdfWarm.value)} pages`);
 

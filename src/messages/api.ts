@@ -45,6 +45,8 @@ export const ACTION_WORDS: Record<string, string> = {
   'change revisions': 'modificare le variazioni',
   'approve revisions': 'approvare le variazioni',
   'discard revisions': 'annullare le variazioni',
+  'read the reminders': 'vedere i promemoria inviati',
+  'send reminders': 'inviare i promemoria',
 };
 
 /** What a `not-found` is about. */

@@ -22,7 +22,10 @@ import type { Amount, Comparator, Indicator, Measurement, MeasurementState, Scor
 import { COMPONENT_KINDS, COMPONENT_LABEL, bandOf, levelOf, schemeOf, weightTotal, type ComponentKind, type RatingBand, type Smvp, type StaffCategory } from './smvp.js';
 
 export interface UnitAssignment {
+  /** The unit's id in the organisation registry: what the tree's objectives are assigned to. */
   readonly unit: string;
+  /** The unit's name, for the explanation (the id when absent). */
+  readonly name?: string;
   /** ISO dates, both included. */
   readonly from: string;
   readonly to: string;
@@ -54,7 +57,7 @@ export interface FormInput {
 /** The organisational results the form takes from the tree. */
 export interface OrgScores {
   readonly body: Decimal | null;
-  /** Unit name → its performance (null: nothing measured for it yet; absent: no objective of that unit). */
+  /** Unit (registry id) → its performance (null: nothing measured for it yet; absent: no objective of that unit). */
   readonly units: ReadonlyMap<string, Decimal | null>;
 }
 
@@ -98,7 +101,9 @@ export interface BehaviourResult {
 }
 
 export interface UnitTerm {
+  /** The registry id. */
   readonly unit: string;
+  readonly name: string;
   readonly from: string;
   readonly to: string;
   readonly days: number;
@@ -145,16 +150,16 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const from = isoDay(a.from);
     const to = isoDay(a.to);
     if (!(from <= to)) {
-      issues.push(issue('error', 'assignment-dates', `${a.unit}: the assignment ends (${formatItalianDate(a.to)}) before it starts (${formatItalianDate(a.from)})`, { field: `assignments.${i}.to` }));
+      issues.push(issue('error', 'assignment-dates', `${a.name ?? a.unit}: the assignment ends (${formatItalianDate(a.to)}) before it starts (${formatItalianDate(a.from)})`, { field: `assignments.${i}.to` }));
       return;
     }
     if (a.partTime.lessThanOrEqualTo(ZERO) || a.partTime.greaterThan(HUNDRED)) {
-      issues.push(issue('error', 'part-time', `${a.unit}: the part-time percentage must be above 0 and at most 100`, { field: `assignments.${i}.partTime` }));
+      issues.push(issue('error', 'part-time', `${a.name ?? a.unit}: the part-time percentage must be above 0 and at most 100`, { field: `assignments.${i}.partTime` }));
       return;
     }
     const days = Math.max(0, Math.min(to, end) - Math.max(from, start) + 1);
-    if (days === 0) issues.push(issue('warning', 'assignment-outside-year', `${a.unit}: the assignment lies outside ${year}`, { field: `assignments.${i}.from` }));
-    terms.push({ unit: a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
+    if (days === 0) issues.push(issue('warning', 'assignment-outside-year', `${a.name ?? a.unit}: the assignment lies outside ${year}`, { field: `assignments.${i}.from` }));
+    terms.push({ unit: a.unit, name: a.name ?? a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
     spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i });
   });
   // Two assignments at once are allowed (a split post) as long as the part-time adds up to at most 100% on each day.
@@ -199,7 +204,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   // The unit, pro rata.
   const units: UnitTerm[] = pr.terms.map((t) => ({ ...t, score: org.units.get(t.unit) ?? null }));
   for (const u of units) {
-    if (!org.units.has(u.unit)) issues.push(issue('warning', 'unit-without-objectives', `no objective of the plan belongs to the unit "${u.unit}"`, { field: 'assignments' }));
+    if (!org.units.has(u.unit)) issues.push(issue('warning', 'unit-without-objectives', `no objective of the plan belongs to the unit "${u.name}"`, { field: 'assignments' }));
   }
   const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
@@ -207,8 +212,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     const parts = units.map((u) => {
       const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
       return {
-        it: `${u.unit} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
-        en: `${u.unit} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
+        it: `${u.name} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
+        en: `${u.name} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
       };
     });
     const mean = unitScore === null ? null : pct(unitScore);
@@ -216,7 +221,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   } else if (units.length === 1) {
     // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
     const score = unitScore === null ? null : pct(unitScore);
-    steps.push(step('unit', `Struttura ${units[0]!.unit}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.unit}: performance ${score ?? 'not available'}.`));
+    steps.push(step('unit', `Struttura ${units[0]!.name}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.name}: performance ${score ?? 'not available'}.`));
   }
   // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
   const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];

@@ -5,13 +5,13 @@
  * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
  */
 import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type ReportRevision } from '../report/revisions.js';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
 import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
-import { deflateStoredZip } from './zip.js';
 
 export const TABLE_SHEET = 'Albero';
 export const LEGEND_SHEET = 'Legenda';
@@ -39,11 +39,18 @@ function weightText(weight: Decimal): string {
   return `${weight.toString().replace('.', ',')}%`;
 }
 
-/** Builds the workbook; `workbook.xlsx.writeBuffer()` turns it into bytes. */
+/** Builds the workbook in memory; `workbook.xlsx.writeBuffer()` turns it into bytes. */
 export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOptions = {}): ExcelJS.Workbook {
+  return fillPlanWorkbook(new ExcelJS.Workbook(), evaluation, options);
+}
+
+/**
+ * Writes the sheets into `workbook`: an in-memory one (`buildPlanWorkbook`) or exceljs's streaming
+ * writer (`exportPlanXlsx`), which have the same API for what is done here.
+ */
+function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: Evaluation, options: XlsxExportOptions): W {
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
-  const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Albero';
   workbook.title = plan.title;
   const computedAt = options.computedAt ?? new Date();
@@ -149,7 +156,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
     row.getCell(1).fill = fill(BAND_FILL[rule.band]);
   }
 
-  addPlanSheet(workbook, plan);
+  const planSheet = addPlanSheet(workbook, plan);
 
   const legendSheet = workbook.addWorksheet(LEGEND_SHEET);
   legendSheet.columns = [{ header: 'Fascia', width: 10 }, { header: 'Significato', width: 60 }, { header: 'Obiettivi', width: 12 }];
@@ -162,7 +169,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   }
   legendSheet.addRow(['—', 'Senza performance (nessun indicatore misurato)', counts.none]);
 
-  if (options.revisionRegister !== undefined) addRevisionsSheet(workbook, options.revisionRegister);
+  const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister);
 
   const explanation = workbook.addWorksheet(EXPLANATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   explanation.columns = [
@@ -201,7 +208,8 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
   }
   // Cells left unstyled each carry their own empty style object; one shared one is encoded once.
   const plain = style('plain', () => ({}));
-  for (const ws of workbook.worksheets) {
+  // (The streaming writer keeps no list of its sheets: these are all of them.)
+  for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), explanation]) {
     ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => {
       if (Object.keys(cell.style).length === 0) cell.style = plain;
     }));
@@ -210,7 +218,7 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
 }
 
 /** "Variazioni": one row per change of every revision (number, kind, date, reason, act, state, change before → after). */
-function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[]): void {
+function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(REVISIONS_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.addRow([REVISIONS_TITLE]).font = { bold: true, size: 12 };
   const widths = [6, 14, 12, 50, 36, 11, 70];
@@ -225,11 +233,26 @@ function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly Repor
   }
   sheet.addRow([]);
   sheet.addRow([revisionsNote(revisions)]);
+  return sheet;
 }
 
-/** The .xlsx bytes of a computed plan. */
+/**
+ * The .xlsx bytes of a computed plan, written by exceljs's streaming writer. The in-memory
+ * writer renders each sheet as one array of millions of small strings and joins it at the end:
+ * at 20,000 indicators that join and the garbage it leaves were 4 of its 5.5 s. The streaming
+ * writer renders row by row and compresses with Node's native zlib (through archiver).
+ */
 export async function exportPlanXlsx(evaluation: Evaluation, options: XlsxExportOptions = {}): Promise<Uint8Array> {
-  const stored = await buildPlanWorkbook(evaluation, options).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
-  return deflateStoredZip(new Uint8Array(stored as ArrayBuffer));
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } } as Partial<ExcelJS.stream.xlsx.WorkbookWriterOptions>);
+  await fillPlanWorkbook(workbook, evaluation, options).commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 

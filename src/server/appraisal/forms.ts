@@ -60,7 +60,8 @@ const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'a number such as 30 or 33,5')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 
-export const AssignmentBody = z.object({ unit: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
+/** A unit is named by its id in the organisation registry (GET /api/units), never by its name. */
+export const AssignmentBody = z.object({ unitId: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
 export const ObjectiveBody = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
@@ -78,12 +79,13 @@ export const ObjectiveBody = z
 export const Ratings = z.record(z.string().max(40), z.number().int().min(-1000).max(1000));
 
 export interface FormDocument {
-  assignments: { unit: string; from: string; to: string; partTime: string }[];
+  /** `unitId`: the registry's id (migration 75 turned the names stored before into ids). */
+  assignments: { unitId: string; from: string; to: string; partTime: string }[];
   objectives: { id: string; title: string; weight: string; comparator: Comparator; target: unknown; unit: Unit; scoring: 'on_off' | 'proportional' | null; state: MeasurementState; actual: unknown; reason: string | null }[];
   ratings: Record<string, number>;
   acknowledged: { person: string | null; evaluator: string | null };
   interview: { at: string; by: string; note: string } | null;
-  /** Frozen at the evaluation: the SMVP version and the organisational results used, so the score no longer moves with the tree. */
+  /** Frozen at the evaluation: the SMVP version and the organisational results used (units by registry id), so the score no longer moves with the tree. */
   evaluation: { at: string; by: string; smvpVersion: number; org: { body: string | null; units: Record<string, string | null> }; score: string | null; band: string | null } | null;
   acceptance: { at: string } | null;
   contest: { at: string; reason: string } | null;
@@ -109,6 +111,15 @@ function storedAmount(value: string | number | boolean | null | undefined, unit:
   const read = readAmount(value, unit);
   if (typeof read === 'string') throw invalid(field, `expected ${read}`);
   return amountToJson(read);
+}
+
+/** The assignments as stored, each unit checked against the registry (422 at its field when unknown). */
+export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[]): Promise<FormDocument['assignments']> {
+  const known = new Set((await store.listUnits()).map((u) => u.id));
+  return input.map((a, i) => {
+    if (!known.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'there is no unit with this id in the registry', 'unknown-unit', 422);
+    return { unitId: a.unitId, from: a.from, to: a.to, partTime: (a.partTime ?? new Decimal(100)).toString() };
+  });
 }
 
 export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[]): FormDocument['objectives'] {
@@ -148,7 +159,8 @@ function measurementOf(o: FormDocument['objectives'][number]): Measurement {
   }
 }
 
-export function formInput(form: FormRecord, doc: FormDocument = documentOf(form)): FormInput {
+/** `unitNames`: registry id → name, for the explanation. */
+export function formInput(form: FormRecord, doc: FormDocument, unitNames: ReadonlyMap<string, string>): FormInput {
   const objectives: IndividualObjective[] = doc.objectives.map((o) => ({
     id: o.id,
     title: o.title,
@@ -162,7 +174,7 @@ export function formInput(form: FormRecord, doc: FormDocument = documentOf(form)
   return {
     category: form.category,
     year: form.year,
-    assignments: doc.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
+    assignments: doc.assignments.map((a) => ({ unit: a.unitId, name: unitNames.get(a.unitId) ?? a.unitId, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
     objectives,
     ratings: doc.ratings,
   };
@@ -188,7 +200,13 @@ export async function smvpFor(store: Store, organisation: string, year: number, 
 export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgScores & { detail: ReturnType<typeof organisationalScores>['detail'] }>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
+  private names: Promise<Map<string, string>> | null = null;
   constructor(private readonly trees: TreeService) {}
+  /** The registry's units, id → name, read once per request. */
+  unitNames(store: Store): Promise<Map<string, string>> {
+    this.names ??= store.listUnits().then((units) => new Map(units.map((u) => [u.id, u.name])));
+    return this.names;
+  }
   /** `smvpFor`, read and checked once per request: a list of 5,000 forms would otherwise read and parse it 5,000 times. */
   smvp(store: Store, organisation: string, year: number, version?: number): Promise<{ smvp: Smvp; version: number } | null> {
     const key = JSON.stringify([organisation, year, version ?? null]);
@@ -203,7 +221,7 @@ export class OrgCache {
     if (planId === null) return Promise.resolve({ body: null, units: new Map() });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unit ?? null));
+      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unitId ?? null));
       this.cache.set(planId, hit);
     }
     return hit;
@@ -221,7 +239,7 @@ export function frozenOrg(doc: FormDocument): OrgScores | null {
 
 export function freezeOrg(org: OrgScores, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
   const units: Record<string, string | null> = {};
-  for (const a of doc.assignments) units[a.unit] = org.units.has(a.unit) ? (org.units.get(a.unit)?.toString() ?? null) : null;
+  for (const a of doc.assignments) units[a.unitId] = org.units.has(a.unitId) ? (org.units.get(a.unitId)?.toString() ?? null) : null;
   return { body: org.body?.toString() ?? null, units };
 }
 
@@ -230,6 +248,8 @@ export interface Computed {
   readonly smvp: Smvp | null;
   readonly smvpVersion: number | null;
   readonly frozen: boolean;
+  /** Registry id → name. */
+  readonly unitNames: ReadonlyMap<string, string>;
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
@@ -237,9 +257,10 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const doc = documentOf(form);
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
-  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null };
+  const unitNames = await orgs.unitNames(store);
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, unitNames };
   const org = frozen ?? (await orgs.get(form.planId));
-  return { result: computeForm(found.smvp, formInput(form, doc), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null };
+  return { result: computeForm(found.smvp, formInput(form, doc, unitNames), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, unitNames };
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -266,7 +287,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     planId: form.planId,
     person: person(users.get(form.personId), form.personId),
     evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
-    assignments: doc.assignments.map((a) => ({ ...a, partTime: Number(a.partTime) })),
+    assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,
     record: { acknowledged: doc.acknowledged, interview: doc.interview, evaluation: doc.evaluation, acceptance: doc.acceptance, contest: doc.contest, conciliation: doc.conciliation, finalisedAt: doc.finalisedAt, reopenings: doc.reopenings },
@@ -286,7 +307,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             components: r.components.map((c) => ({ kind: c.kind, label: COMPONENT_LABEL[c.kind][language], weight: Number(c.weight), share: c.share === null ? null : num(c.share.times(100)), score: num(c.score), points: num(c.points) })),
             objectives: r.objectives.map((o) => ({ id: o.id, state: o.state, score: num(o.score), counted: o.counted })),
             behaviours: r.behaviours.map((b) => ({ code: b.code, rating: b.rating, label: b.label, score: num(b.score) })),
-            units: r.units.map((u) => ({ unit: u.unit, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
+            units: r.units.map((u) => ({ unitId: u.unit, unit: u.name, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
             presenceDays: num(r.presenceDays),
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),

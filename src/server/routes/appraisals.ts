@@ -13,6 +13,7 @@ import { HttpError, must } from '../errors.js';
 import { body, language, param } from '../validation.js';
 import {
   AssignmentBody,
+  assignmentsToDocument,
   HR_ROLES,
   ObjectiveBody,
   OrgCache,
@@ -97,13 +98,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/people',
       tag: 'appraisals',
-      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (no roles, no passwords)',
+      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
       access: 'admin, personale',
-      responses: { 200: '[{id, username, displayName, units}]', 401: 'not signed in', 403: 'role' },
+      responses: { 200: '[{id, username, displayName, units, unitIds}]', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
       requireRole(c, HR_ROLES, 'list the people to appraise');
-      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units })));
+      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })));
     },
   );
 
@@ -143,7 +144,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'Create the form of a person for a year: evaluator, category, the plan that gives the organisational results, unit assignments, individual objectives (state draft)',
       access: 'admin, personale',
       body: NewForm,
-      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person' },
+      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person; unknown-unit: an assignment names a unit not in the registry' },
     },
     async (c) => {
       const user = requireRole(c, HR_ROLES, 'create appraisal forms');
@@ -156,7 +157,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         organisation ??= plan.organisation;
       }
       organisation ??= await defaultOrganisation(store);
-      const doc: FormDocument = { ...emptyDocument(), assignments: (input.assignments ?? []).map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() })), objectives: objectivesToDocument(input.objectives ?? []) };
+      const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? []), objectives: objectivesToDocument(input.objectives ?? []) };
       const form = must(await store.appraisals.createForm({ organisation, year: input.year, personId: input.personId, evaluatorId: input.evaluatorId, category: input.category, planId: input.planId ?? null, document: doc as unknown as Record<string, unknown> }, actorOf(user)));
       return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)), 201);
     },
@@ -210,7 +211,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       }
       if (input.assignments !== undefined) {
         need('assignments', 'the unit assignments');
-        doc.assignments = input.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() }));
+        doc.assignments = await assignmentsToDocument(store, input.assignments);
       }
       if (input.objectives !== undefined) {
         const next = objectivesToDocument(input.objectives);
@@ -304,7 +305,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           // The score is re-made from the (possibly revised) ratings and actuals, on the results frozen at the evaluation.
           const smvp = live.smvp!;
           const frozen = doc.evaluation!;
-          const again = computeForm(smvp, formInput(form, doc), frozenOrg(doc)!);
+          const again = computeForm(smvp, formInput(form, doc, live.unitNames), frozenOrg(doc)!);
           if (!again.complete) throw refuse('the revised form is not complete');
           doc.conciliation = { at, by: user.username, outcome: input.outcome!, note: input.note! };
           doc.evaluation = { ...frozen, score: again.score?.toString() ?? null, band: again.band?.label ?? null };
