@@ -63,6 +63,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('invalid-smvp');
     expect(refused.body.error.issues).toEqual([expect.objectContaining({ code: 'component-weights', location: { field: 'schemes.0.components' } })]);
+    // Said in the reader's language from the catalogue, at the field.
+    const italian = await hr.request('PUT', '/api/smvp/2024', { document: heavy }, { 'accept-language': 'it' });
+    expect(italian.body.error.issues[0]).toMatchObject({ code: 'component-weights', message: 'i pesi delle componenti (dirigente) sommano a 120%, non a 100%', location: { field: 'schemes.0.components' } });
+    expect(refused.body.error.issues[0].message).toBe('the component weights of manager sum to 120%, not 100%');
 
     const overlap = structuredClone(doc);
     overlap.schemes[2].bands[1] = { label: 'Buono', min: 75.01, max: 90.5, share: 80 };
@@ -106,6 +110,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const self = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId });
     expect(self.status).toBe(422);
     expect(self.body.error).toMatchObject({ code: 'self-evaluation', issues: [expect.objectContaining({ location: { field: 'evaluatorId' } })] });
+    const selfIt = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId }, { 'accept-language': 'it' });
+    expect(selfIt.body.error).toMatchObject({ message: 'nessuno valuta sé stesso: scegliere un altro valutatore', issues: [{ code: 'self-evaluation', message: 'nessuno valuta sé stesso: scegliere un altro valutatore', location: { field: 'evaluatorId' } }] });
 
     const created = await hr.request('POST', '/api/appraisals', {
       year: 2024,
@@ -129,7 +135,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(byName.status).toBe(400);
     const unknown = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq', assignments: [{ unitId: 'no-such-unit', from: '2024-01-01', to: '2024-12-31' }] });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.error.issues[0]).toMatchObject({ code: 'unknown-unit', location: { field: 'assignments.0.unitId' } });
+    expect(unknown.body.error.issues[0]).toMatchObject({ code: 'unknown-registry-unit', location: { field: 'assignments.0.unitId' } });
     expect((await hr.get('/api/appraisals/people')).body.find((p: any) => p.id === ids.impiegato).unitIds).toEqual([unitId]);
     const duplicate = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegato, evaluatorId: ids.dirigente, category: 'eq' });
     expect(duplicate.status).toBe(409);
@@ -150,6 +156,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     form = r.body;
     // The person cannot change objectives, nor act for the evaluator.
     expect((await me.request('PATCH', `/api/appraisals/${formId}`, { version: form.version, objectives: [] })).status).toBe(403);
+    const notYours = await me.request('PATCH', `/api/appraisals/${formId}?lang=it`, { version: form.version, objectives: [] });
+    expect(notYours.body.error).toMatchObject({ code: 'forbidden', message: 'non puoi modificare gli obiettivi di una scheda in questa fase' });
     expect((await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: form.version, note: 'x' })).status).toBe(403);
 
     r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: form.version });
@@ -166,10 +174,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const outside = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: r.body.version, ratings: { C1: 9 } });
     expect(outside.status).toBe(422);
     expect(outside.body.error).toMatchObject({ code: 'rating-outside-scale', issues: [expect.objectContaining({ location: { field: 'ratings.C1' } })] });
+    const outsideIt = await evaluator.request('PATCH', `/api/appraisals/${formId}?lang=it`, { version: r.body.version, ratings: { C1: 9 } });
+    expect(outsideIt.body.error.issues[0]).toMatchObject({ message: 'C1: il giudizio 9 non è nella scala (1, 2, 3, 4 e 5)', location: { field: 'ratings.C1' } });
 
     const early = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('form-incomplete');
+    const earlyIt = await evaluator.request('POST', `/api/appraisals/${formId}/actions?lang=it`, { action: 'evaluate', version: r.body.version });
+    expect(earlyIt.body.error.message).toMatch(/^la scheda non è completa/);
 
     r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, {
       version: r.body.version,

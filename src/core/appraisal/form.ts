@@ -16,7 +16,7 @@
 import { Decimal, HUNDRED, ZERO } from '../decimal.js';
 import { evaluatePlan, weightedMean, type Term } from '../evaluation.js';
 import { formatItalianDate, formatItalianNumber } from '../italian.js';
-import { issue, type Issue } from '../issues.js';
+import { problem, type Issue } from '../issues.js';
 import { legendFromThresholds } from '../legend.js';
 import type { Amount, Comparator, Indicator, Measurement, MeasurementState, ScoringRule, Unit } from '../model.js';
 import { COMPONENT_KINDS, COMPONENT_LABEL, bandOf, levelOf, schemeOf, weightTotal, type ComponentKind, type RatingBand, type Smvp, type StaffCategory } from './smvp.js';
@@ -150,15 +150,15 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const from = isoDay(a.from);
     const to = isoDay(a.to);
     if (!(from <= to)) {
-      issues.push(issue('error', 'assignment-dates', `${a.name ?? a.unit}: the assignment ends (${formatItalianDate(a.to)}) before it starts (${formatItalianDate(a.from)})`, { field: `assignments.${i}.to` }));
+      issues.push(problem('error', 'assignment-dates', { unit: a.name ?? a.unit, from: formatItalianDate(a.from), to: formatItalianDate(a.to) }, { field: `assignments.${i}.to` }));
       return;
     }
     if (a.partTime.lessThanOrEqualTo(ZERO) || a.partTime.greaterThan(HUNDRED)) {
-      issues.push(issue('error', 'part-time', `${a.name ?? a.unit}: the part-time percentage must be above 0 and at most 100`, { field: `assignments.${i}.partTime` }));
+      issues.push(problem('error', 'part-time', { unit: a.name ?? a.unit }, { field: `assignments.${i}.partTime` }));
       return;
     }
     const days = Math.max(0, Math.min(to, end) - Math.max(from, start) + 1);
-    if (days === 0) issues.push(issue('warning', 'assignment-outside-year', `${a.name ?? a.unit}: the assignment lies outside ${year}`, { field: `assignments.${i}.from` }));
+    if (days === 0) issues.push(problem('warning', 'assignment-outside-year', { unit: a.name ?? a.unit, year }, { field: `assignments.${i}.from` }));
     terms.push({ unit: a.unit, name: a.name ?? a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
     spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i });
   });
@@ -168,7 +168,7 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const load = spans.filter((s) => s.from <= day && day <= s.to).reduce((t, s) => t.plus(s.partTime), ZERO);
     if (load.greaterThan(HUNDRED)) {
       const clash = spans.filter((s) => s.from <= day && day <= s.to);
-      issues.push(issue('error', 'assignments-overlap', `on ${formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10))} the assignments add up to ${num(load)}% of full time`, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
+      issues.push(problem('error', 'assignments-overlap', { day: formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10)), load: load.toString() }, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
       break;
     }
   }
@@ -196,7 +196,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   issues.push(...pr.issues);
   const empty = (): FormResult => ({ score: null, band: null, components: [], objectives: [], behaviours: [], units: [], presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete: false });
   if (scheme === undefined) {
-    issues.push(issue('error', 'category-without-scheme', `the SMVP has no scheme for the category ${input.category}`, { field: 'category' }));
+    issues.push(problem('error', 'category-without-scheme', { category: input.category }, { field: 'category' }));
     return empty();
   }
   let complete = true;
@@ -204,7 +204,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   // The unit, pro rata.
   const units: UnitTerm[] = pr.terms.map((t) => ({ ...t, score: org.units.get(t.unit) ?? null }));
   for (const u of units) {
-    if (!org.units.has(u.unit)) issues.push(issue('warning', 'unit-without-objectives', `no objective of the plan belongs to the unit "${u.name}"`, { field: 'assignments' }));
+    if (!org.units.has(u.unit)) issues.push(problem('warning', 'unit-without-objectives', { unit: u.name }, { field: 'assignments' }));
   }
   const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
@@ -234,9 +234,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     const total = weightTotal(input.objectives.map((o) => o.weight));
     if (!total.equals(HUNDRED)) {
       if (smvp.weightPolicy === 'strict') {
-        issues.push(issue('error', 'objective-weights', `the weights of the individual objectives sum to ${pct(total)}, not 100% (the SMVP refuses other sums)`, { field: 'objectives' }));
+        issues.push(problem('error', 'objective-weights', { total: total.toString() }, { field: 'objectives' }));
       } else {
-        issues.push(issue('warning', 'objective-weights-normalised', `the weights of the individual objectives sum to ${pct(total)}: each is rescaled by 100/${num(total)}, as the SMVP's weight policy says`, { field: 'objectives' }));
+        issues.push(problem('warning', 'objective-weights-normalised', { total: total.toString() }, { field: 'objectives' }));
         steps.push(step('objective-weights-normalised', `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`, `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`));
       }
     }
@@ -253,7 +253,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       if (r.state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
       if (r.state === 'not_measured' && smvp.notMeasured === 'block') {
         complete = false;
-        issues.push(issue('error', 'objective-not-measured', `"${o.title}" is not measured yet and the SMVP blocks the evaluation until it is`, { field: `objectives.${o.id}` }));
+        issues.push(problem('error', 'objective-not-measured', { title: o.title }, { field: `objectives.${o.id}` }));
       }
       for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
@@ -271,7 +271,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const catalogue = new Map(smvp.behaviours.map((b) => [b.code, b]));
   const inScheme = new Set(scheme.behaviours.map((b) => b.code));
   for (const code of Object.keys(input.ratings)) {
-    if (!inScheme.has(code)) issues.push(issue('error', 'behaviour-not-in-scheme', `the behaviour ${code} is not rated for the category ${input.category}`, { field: `ratings.${code}` }));
+    if (!inScheme.has(code)) issues.push(problem('error', 'behaviour-not-in-scheme', { code, category: input.category }, { field: `ratings.${code}` }));
   }
   const bTerms: Term[] = [];
   for (const b of scheme.behaviours) {
@@ -284,7 +284,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     }
     const level = levelOf(smvp, rating);
     if (level === undefined) {
-      issues.push(issue('error', 'rating-outside-scale', `${b.code}: the rating ${rating} is not on the scale (${smvp.ratingScale.map((l) => l.value).join(', ')})`, { field: `ratings.${b.code}` }));
+      issues.push(problem('error', 'rating-outside-scale', { code: b.code, rating, scale: smvp.ratingScale.map((l) => l.value) }, { field: `ratings.${b.code}` }));
       behaviours.push({ code: b.code, title, weight: b.weight, rating, label: null, score: null });
       continue;
     }
@@ -319,7 +319,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       const [score, share, points] = [pct(c.score), pct(c.share!.times(100)), num(c.points!)];
       steps.push(step('component', `${label.it}: ${score} × ${share} = ${points} punti.`, `${label.en}: ${score} × ${share} = ${points} points.`));
     }
-    if (c.score === null) issues.push(issue('warning', 'component-missing', `${label.en}: no score yet; the other components are re-normalised`, { field: `components.${c.kind}` }));
+    if (c.score === null) issues.push(problem('warning', 'component-missing', { component: c.kind }, { field: `components.${c.kind}` }));
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);

@@ -30,7 +30,8 @@ import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
 import type { TreeService } from '../tree.js';
-import { HttpError } from '../errors.js';
+import { english, renderCoded, type MessageCode, type Params } from '../../messages/index.js';
+import { HttpError, issueOf, refuse } from '../errors.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -102,14 +103,19 @@ export function documentOf(form: FormRecord): FormDocument {
   return { ...emptyDocument(), ...(form.document as Partial<FormDocument>) };
 }
 
-function invalid(field: string, message: string, code = 'invalid-field', status: 400 | 422 = 400): HttpError {
-  return new HttpError(status, status === 422 ? code : 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code, message: `${field}: ${message}`, location: { field } }] });
+/**
+ * A refusal at one field, by catalogue code: 422 under its own code (a rule of the form), 400
+ * `invalid-body` otherwise (a value the body cannot carry); the issue names the field either way.
+ */
+export function invalid<K extends MessageCode>(field: string, code: K, params: Params<K>, status: 400 | 422 = 400): HttpError {
+  const issues = [issueOf(code, params, { field })];
+  return status === 422 ? refuse(422, code, params, { issues }) : new HttpError(400, 'invalid-body', english('invalid-body', { fields: [field] }), { params: { fields: [field] }, issues });
 }
 
 function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string): unknown {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit);
-  if (typeof read === 'string') throw invalid(field, `expected ${read}`);
+  if (typeof read === 'string') throw invalid(field, 'objective-value', { expected: read });
   return amountToJson(read);
 }
 
@@ -117,7 +123,7 @@ function storedAmount(value: string | number | boolean | null | undefined, unit:
 export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[]): Promise<FormDocument['assignments']> {
   const known = new Set((await store.listUnits()).map((u) => u.id));
   return input.map((a, i) => {
-    if (!known.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'there is no unit with this id in the registry', 'unknown-unit', 422);
+    if (!known.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
     return { unitId: a.unitId, from: a.from, to: a.to, partTime: (a.partTime ?? new Decimal(100)).toString() };
   });
 }
@@ -128,9 +134,9 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
     let id = o.id ?? `o${i + 1}`;
     while (ids.has(id)) id = `${id}x`;
     ids.add(id);
-    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'a weight from 0 to 100');
-    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'a measured objective needs its actual');
-    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'say why the objective is N.V.');
+    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'objective-weight-range', {});
+    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'objective-actual-missing', {});
+    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'objective-reason-missing', {});
     return {
       id,
       title: o.title,
@@ -311,7 +317,8 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             presenceDays: num(r.presenceDays),
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
-            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+            // In the reader's language, by code; `params` for a client that renders them itself.
+            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: renderCoded(i, language), ...(i.params === undefined ? {} : { params: i.params }), location: i.location ?? null })),
             complete: r.complete,
           },
     may: {
@@ -332,4 +339,3 @@ export function categoryOf(value: string): StaffCategory | null {
   return (STAFF_CATEGORIES as readonly string[]).includes(value) ? (value as StaffCategory) : null;
 }
 
-export { invalid };
