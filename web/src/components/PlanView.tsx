@@ -10,6 +10,7 @@ import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
+import { ExportButton } from './ExportButton.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
@@ -162,11 +163,16 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     }
   }
 
-  const exportLink = (format: ExportFormat) => (
-    <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
-      {t(`export.${format}`)}
-    </a>
-  );
+  // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
+  // takes seconds); the public and the CSV keep a plain download link.
+  const exportLink = (format: ExportFormat) =>
+    user != null && (format === 'pdf' || format === 'xlsx') ? (
+      <ExportButton key={format} planId={String(planId)} format={format} period={period?.id} />
+    ) : (
+      <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
+        {t(`export.${format}`)}
+      </a>
+    );
 
   const whatIfTools =
     whatIf && selection?.kind === 'indicator' ? <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} /> : null;
