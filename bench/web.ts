@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evaluatePlan, type Plan } from '../src/core/index.js';
-import { evaluationDocument } from '../src/io/json.js';
+import { planDocument } from '../src/io/json.js';
 import { loadTable } from '../src/io/load.js';
 import { launchChromium } from '../e2e/browser.js';
 import { syntheticPlan, countIndicators } from './synthetic.js';
@@ -26,7 +26,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /** The tree as GET /api/plans/:id/tree sends it. */
 export function treeDocument(plan: Plan, planId = 1) {
-  const doc = evaluationDocument(evaluatePlan(plan));
+  // The evaluation and the engine's inputs (rules, formulas, settings), as the API's tree carries them.
+  const doc = planDocument(evaluatePlan(plan));
   const period = { id: '2024-12', label: '31/12/2024', endsOn: '2024-12-31', state: 'collecting' as const };
   return {
     ...doc,

@@ -49,7 +49,10 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
     await hr.page.selectOption('[data-testid=new-category]', 'personale');
     await hr.page.selectOption('[data-testid=new-plan]', world.planId);
-    expect(await hr.page.inputValue('[data-testid=new-unit]')).toBe(UNIT);
+    // The person's unit is picked from the registry, by its id.
+    const units = (await apiAs(hr.context, 'GET', '/api/units')).body as { id: string; name: string }[];
+    expect(await hr.page.inputValue('[data-testid=new-unit]')).toBe(units.find((u) => u.name === UNIT)!.id);
+    expect(await hr.page.locator('[data-testid=new-unit] option:checked').innerText()).toContain(UNIT);
     await hr.page.click('[data-testid=new-submit]');
     await hr.page.waitForSelector('[data-testid=appraisal-form]');
     const formUrl = hr.page.url();

@@ -12,6 +12,7 @@ import { registerServe } from './commands/serve.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerDiff } from './commands/diff.js';
 import { registerNextYear } from './commands/next-year.js';
+import { registerReminders } from './commands/reminders.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSite(program);
   registerServe(program);
   registerAdmin(program);
+  registerReminders(program);
   return program;
 }
 

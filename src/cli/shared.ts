@@ -30,6 +30,16 @@ export async function loadOrReport(file: string, options: { quiet?: boolean } = 
   return { table: value, issues };
 }
 
+/**
+ * Writes text made in pieces to stdout, waiting whenever the pipe is full: big output is streamed,
+ * never built whole.
+ */
+export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
 export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -31,7 +31,7 @@ export function treeBodies<D extends z.ZodType, W extends z.ZodType>({ decimal, 
     z.object({ kind: z.literal('bands'), mode: z.enum(['fixed', 'interpolated']), points: z.array(z.object({ at: TypedValueSchema, score: decimal })).min(1).max(50) }),
     z.object({ kind: z.literal('threshold'), floor: TypedValueSchema }),
   ]);
-  /** A ratio without a scale is a plain ratio (scale 1); the web form sends 100 for a percentage. */
+  /** A ratio without a scale is a percentage (`DEFAULT_RATIO_SCALE`). */
   const FormulaInput = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('children_mean') }),
     z.object({ kind: z.literal('ratio'), numerator: z.string().min(1).max(100), denominator: z.string().min(1).max(100), scale: decimal.optional() }),

@@ -5,13 +5,13 @@
  * `io/json.ts` makes these documents from the engine's results.
  */
 import { z } from 'zod';
-import { AmountJsonSchema, BandSchema, MeasurementStateSchema, ScoringKindSchema, SourceLocationSchema, UnitSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, ComparatorSchema, MeasurementStateSchema, ScoringKindSchema, SourceLocationSchema, UnitSchema } from './values.js';
 
 export const IndicatorDocumentSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   weight: z.number(),
-  comparator: z.string(),
+  comparator: ComparatorSchema,
   unit: UnitSchema,
   target: AmountJsonSchema.nullable(),
   actual: AmountJsonSchema.nullable(),

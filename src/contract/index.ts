@@ -3,6 +3,7 @@
  * every JSON document and request body that crosses the wire, as a zod schema with its inferred
  * type. Pure: it imports zod and nothing else, so the web app imports its types as they are.
  */
+export * from './defaults.js';
 export * from './values.js';
 export * from './evaluation.js';
 export * from './tree.js';

@@ -48,6 +48,8 @@ export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
   enteredBy: z.string().nullable(),
   enteredAt: z.string().nullable(),
   editable: z.boolean(),
+  /** For `=`: the largest difference still counted as equal (a decimal as JSON), null when none. */
+  tolerance: z.union([z.number(), z.string()]).nullable(),
   /** The indicator's own organisation unit (id and name) and person (null: its objective's apply); `unit` is the unit of measure. */
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
@@ -80,6 +82,12 @@ export const TreeObjectiveSchema = ObjectiveDocumentSchema.extend({
   indicators: z.array(TreeIndicatorSchema),
 });
 
+/** The plan's own settings the engine reads: the rule of indicators without one, and what a missing value counts. */
+export const PlanSettingsDocumentSchema = z.strictObject({
+  defaultScoring: RuleDocumentSchema,
+  notMeasured: z.enum(['skip', 'zero', 'block']),
+});
+
 export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   planId: z.string(),
   /** The plan's data version this tree reflects. */
@@ -89,11 +97,39 @@ export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   /** Set when the period is closed or validated: its figures are those frozen at its closing (null: an open period, read live). */
   closing: TreeClosingSchema.nullable(),
   objectives: z.array(TreeObjectiveSchema),
+  /** With each indicator's rule, formula, base measures and tolerance, enough to rebuild the plan exactly (the what-if runs the engine on it). */
+  settings: PlanSettingsDocumentSchema,
+});
+
+/**
+ * A save's answer instead of the whole tree (`PUT …/measurements/:periodId`): the objectives on the
+ * path from the saved indicator's objective to the root (that objective first), each whole as the
+ * tree has it, with the plan's summary and issues at `dataVersion`. A client holding the tree at
+ * `dataVersion - 1` replaces those objectives in place; any other reads the tree again.
+ */
+export const TreeChangesSchema = z.strictObject({
+  planId: z.string(),
+  periodId: z.string(),
+  dataVersion: z.number(),
+  summary: EvaluationDocumentSchema.shape.summary,
+  issues: EvaluationDocumentSchema.shape.issues,
+  objectives: z.array(TreeObjectiveSchema),
+});
+
+/** The answer to a save: the indicator as the tree now has it, the stored value, what changed; the whole tree with `?tree=true`. */
+export const SaveAnswerSchema = z.strictObject({
+  indicator: TreeIndicatorSchema,
+  measurement: z.record(z.string(), z.unknown()),
+  changes: TreeChangesSchema,
+  tree: TreeDocumentSchema.optional(),
 });
 
 export type Period = z.infer<typeof PeriodSchema>;
+export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
 export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;
 export type TreeClosing = z.infer<typeof TreeClosingSchema>;
 export type TreeIndicator = z.infer<typeof TreeIndicatorSchema>;
 export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
 export type TreeDocument = z.infer<typeof TreeDocumentSchema>;
+export type TreeChanges = z.infer<typeof TreeChangesSchema>;
+export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;

@@ -26,7 +26,9 @@ export function round(value: Decimal, places = 2): Decimal {
 
 /** A JSON number with at most two decimals (e.g. `93`, `56.67`), or null. */
 export function toJsonNumber(value: Decimal | null, places = 2): number | null {
-  return value === null ? null : Number(round(value, places).toFixed(places));
+  if (value === null) return null;
+  // Most values have no more decimals than asked: their own text is the number, without a rounded copy.
+  return Number(value.decimalPlaces() <= places ? value.toString() : round(value, places).toFixed(places));
 }
 
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {

@@ -198,6 +198,15 @@ export class Evaluation {
     return results;
   }
 
+  /** How many nodes the plan has: `nodeAt(0 … nodeCount - 1)` reads them one at a time, in plan order, without making them all at once. */
+  get nodeCount(): number {
+    return this.nodes.length;
+  }
+
+  nodeAt(position: number): NodeResult {
+    return this.nodeResult(position);
+  }
+
   node(code: string): NodeResult | undefined {
     const i = this.index.get(code);
     return i < 0 ? undefined : this.nodeResult(i);

@@ -97,10 +97,10 @@ export function formatItalianDate(iso: string): string {
 
 /** `1587.1` → `1.587,10` (grouped, fixed decimals), as the Relazione prints numbers. */
 export function formatItalianNumber(value: Decimal, places = 2): string {
-  const fixed = round(value, places).toFixed(places);
+  const fixed = (value.decimalPlaces() <= places ? value : round(value, places)).toFixed(places);
   const negative = fixed.startsWith('-');
   const [whole, fraction] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const grouped = whole!.length <= 3 ? whole! : whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `,${fraction}`}`;
 }
 

@@ -4,21 +4,29 @@
  * Numbers are percent with two decimals (`93`, `56.67`); dates are ISO; texts are as imported.
  */
 import {
+  dec,
+  DEFAULT_SETTINGS,
   formatItalianDate,
   formatItalianNumber,
   toJsonNumber,
   type Amount,
   type Band,
+  type Decimal,
   type Evaluation,
   type Formula,
+  type Indicator,
   type Issue,
+  type Measurement,
   type MeasurementState,
+  type NodeResult,
   type NodeExplanation,
+  type Plan,
   type PlanChange,
+  type PlanSettings,
   type ScoringRule,
   type Unit,
 } from '../core/index.js';
-import type { EvaluationDocument, ExplanationDocument, FormulaDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
+import type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, PlanSettingsDocument, RuleDocument, TreeIndicator } from '../contract/index.js';
 
 // The documents are declared in the contract (src/contract), shared with the web app; this module makes them.
 export type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
@@ -46,7 +54,134 @@ export function amountJson(amount: Amount | null): number | string | boolean | n
   if (amount.kind !== 'number') return amount.value;
   const text = amount.value.toString();
   const number = Number(text);
+  // The usual case, decided on the text alone: the double prints back as the same decimal.
+  if (String(number) === text) return number;
   return Number.isFinite(number) && amount.value.eq(String(number)) ? number : amount.value.toFixed();
+}
+
+/** A decimal as JSON: a number when a JSON number says it exactly, else its exact text. */
+export function decimalJson(value: Decimal): number | string {
+  return amountJson({ kind: 'number', value }) as number | string;
+}
+
+/**
+ * An amount from its JSON form, the inverse of `amountJson`: yes/no, an ISO date, or a number (a
+ * JSON number or its exact decimal text, which never looks like a date). null: none, or unreadable.
+ */
+export function amountFromJson(value: number | string | boolean | null): Amount | null {
+  if (value === null) return null;
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { kind: 'date', value };
+  try {
+    return { kind: 'number', value: dec(String(value)) };
+  } catch {
+    return null;
+  }
+}
+
+/** A rule from its document (the inverse of `ruleDocument`); a point or floor that cannot be read is left out. */
+export function ruleFromDocument(rule: RuleDocument | null): ScoringRule | null {
+  if (rule === null) return null;
+  if (rule.kind === 'bands') return { kind: 'bands', mode: rule.mode, points: rule.points.flatMap((p) => { const at = amountFromJson(p.at); return at === null ? [] : [{ at, score: dec(String(p.score)) }]; }) };
+  if (rule.kind === 'threshold') {
+    const floor = amountFromJson(rule.floor);
+    return floor === null ? null : { kind: 'threshold', floor };
+  }
+  return { kind: rule.kind };
+}
+
+/** A formula from its document (the inverse of `formulaDocument`). */
+export function formulaFromDocument(formula: FormulaDocument | null): Formula | null {
+  if (formula === null) return null;
+  return formula.kind === 'ratio' ? { ...formula, scale: dec(String(formula.scale)) } : { ...formula };
+}
+
+export function settingsDocument(settings: PlanSettings): PlanSettingsDocument {
+  return { defaultScoring: ruleDocument(settings.defaultScoring)!, notMeasured: settings.notMeasured };
+}
+
+/** What the engine reads of an indicator beyond the evaluation document (the computed tree carries it). */
+export type IndicatorInputs = Pick<TreeIndicator, 'tolerance' | 'rule' | 'formula' | 'inputs' | 'previousValue'>;
+
+/** An evaluation document with every input of the engine: the computed tree is one. */
+export interface PlanDocument extends Omit<EvaluationDocument, 'objectives'> {
+  settings: PlanSettingsDocument;
+  objectives: Array<Omit<ObjectiveDocument, 'indicators'> & { indicators: Array<IndicatorDocument & IndicatorInputs> }>;
+}
+
+/** An indicator's inputs as the tree gives them: its own rule, formula, base measures, tolerance, last year's value. */
+export function indicatorInputs(indicator: Indicator): IndicatorInputs {
+  const m = indicator.measurement;
+  return {
+    tolerance: indicator.tolerance === null ? null : decimalJson(indicator.tolerance),
+    rule: ruleDocument(indicator.scoring),
+    formula: formulaDocument(indicator.formula),
+    inputs: m.state === 'measured' && m.inputs !== undefined ? Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])) : null,
+    previousValue: indicator.predecessorValue == null ? null : { value: Number(indicator.predecessorValue.value.toString()), year: indicator.predecessorValue.year },
+  };
+}
+
+/** The evaluation document with the engine's inputs, as the computed tree carries them. */
+export function planDocument(evaluation: Evaluation): PlanDocument {
+  const doc = evaluationDocument(evaluation);
+  return {
+    ...doc,
+    settings: settingsDocument(evaluation.plan.settings),
+    objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, ...indicatorInputs(evaluation.indicator(i.id)!.indicator) })) })),
+  };
+}
+
+function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measurement {
+  switch (i.state) {
+    case 'measured': {
+      if (i.formula?.kind === 'children_mean') return { state: 'measured' };
+      if (i.inputs !== null) return { state: 'measured', inputs: Object.fromEntries(Object.entries(i.inputs).map(([k, v]) => [k, dec(v)])) };
+      const actual = amountFromJson(i.actual);
+      return actual === null ? { state: 'measured' } : { state: 'measured', actual };
+    }
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: i.reason ?? 'N.V.' };
+    default:
+      return { state: i.state };
+  }
+}
+
+/**
+ * The plan a computed tree was evaluated from, rebuilt exactly (the inverse of `planDocument`):
+ * evaluating it gives the tree's numbers again, so the what-if runs the engine itself on it.
+ */
+export function planFromDocument(doc: PlanDocument): Plan {
+  return {
+    title: doc.title,
+    nodes: doc.objectives.map((o) => ({
+      code: o.code,
+      title: o.title,
+      parent: o.parent,
+      ...(o.level === null ? {} : { level: o.level }),
+      weight: o.weight === null ? null : dec(String(o.weight)),
+      indicators: o.indicators.map(
+        (i): Indicator => ({
+          id: i.id,
+          name: i.name,
+          weight: dec(String(i.weight)),
+          comparator: i.comparator,
+          tolerance: i.tolerance === null ? null : dec(String(i.tolerance)),
+          target: amountFromJson(i.target),
+          unit: i.unit,
+          scoring: ruleFromDocument(i.rule),
+          formula: formulaFromDocument(i.formula),
+          measurement: measurementFromDocument(i),
+          ...(i.previousValue === null ? {} : { predecessorValue: { value: dec(String(i.previousValue.value)), year: i.previousValue.year } }),
+          ...(i.owner === null ? {} : { owner: i.owner }),
+        }),
+      ),
+    })),
+    settings: {
+      defaultScoring: ruleFromDocument(doc.settings.defaultScoring) ?? DEFAULT_SETTINGS.defaultScoring,
+      legend: { rules: doc.legend.map((r) => ({ band: r.band, label: r.label, ...(r.min === null ? {} : { min: dec(String(r.min)), minInclusive: r.minInclusive }) })) },
+      notMeasured: doc.settings.notMeasured,
+    },
+  };
 }
 
 /** An amount as the published table prints it in the indicator's unit. */
@@ -64,53 +199,92 @@ export function amountText(amount: Amount | null, unit: Unit): string {
   }
 }
 
-export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
-  const summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
-  const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
-    if (r.basis === 'indicators') {
-      summary.objectives++;
-      summary[r.band ?? 'none']++;
-    }
-    return {
-      code: r.node.code,
-      title: r.node.title,
-      parent: r.node.parent,
-      level: r.node.level ?? null,
-      weight: toJsonNumber(r.node.weight, 4),
-      performance: toJsonNumber(r.performance),
-      band: r.band,
-      basis: r.basis,
-      indicators: r.indicators.map((i) => {
-        const m = i.indicator.measurement;
-        return {
-          id: i.indicator.id,
-          name: i.indicator.name,
-          weight: toJsonNumber(i.indicator.weight, 4)!,
-          comparator: i.indicator.comparator,
-          unit: i.indicator.unit,
-          target: amountJson(i.indicator.target),
-          actual: amountJson(i.actual),
-          targetText: amountText(i.indicator.target, i.indicator.unit),
-          actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
-          state: i.state,
-          reason: m.state === 'not_evaluable' ? m.reason : null,
-          scoring: i.rule.kind,
-          derived: i.indicator.formula !== null,
-          performance: toJsonNumber(i.score),
-          met: i.met,
-          counted: i.counted,
-          owner: i.indicator.owner ?? null,
-        };
-      }),
-    };
-  });
+/** One objective of the evaluation document, with its indicators. */
+export function objectiveDocument(r: NodeResult): ObjectiveDocument {
   return {
-    title: evaluation.plan.title,
-    legend: evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true })),
-    summary,
-    objectives,
-    issues: [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+    code: r.node.code,
+    title: r.node.title,
+    parent: r.node.parent,
+    level: r.node.level ?? null,
+    weight: toJsonNumber(r.node.weight, 4),
+    performance: toJsonNumber(r.performance),
+    band: r.band,
+    basis: r.basis,
+    indicators: r.indicators.map((i) => {
+      const m = i.indicator.measurement;
+      return {
+        id: i.indicator.id,
+        name: i.indicator.name,
+        weight: toJsonNumber(i.indicator.weight, 4)!,
+        comparator: i.indicator.comparator,
+        unit: i.indicator.unit,
+        target: amountJson(i.indicator.target),
+        actual: amountJson(i.actual),
+        targetText: amountText(i.indicator.target, i.indicator.unit),
+        actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
+        state: i.state,
+        reason: m.state === 'not_evaluable' ? m.reason : null,
+        scoring: i.rule.kind,
+        derived: i.indicator.formula !== null,
+        performance: toJsonNumber(i.score),
+        met: i.met,
+        counted: i.counted,
+        owner: i.indicator.owner ?? null,
+      };
+    }),
   };
+}
+
+type Summary = EvaluationDocument['summary'];
+
+/** Counts an objective in the summary: the objectives scored from their own indicators, by band. */
+function count(summary: Summary, r: NodeResult): void {
+  if (r.basis !== 'indicators') return;
+  summary.objectives++;
+  summary[r.band ?? 'none']++;
+}
+
+function legendDocument(evaluation: Evaluation): EvaluationDocument['legend'] {
+  return evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true }));
+}
+
+function issueDocuments(evaluation: Evaluation, extraIssues: readonly Issue[]): EvaluationDocument['issues'] {
+  return [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null }));
+}
+
+export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
+  const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
+    count(summary, r);
+    return objectiveDocument(r);
+  });
+  return { title: evaluation.plan.title, legend: legendDocument(evaluation), summary, objectives, issues: issueDocuments(evaluation, extraIssues) };
+}
+
+/**
+ * `evaluationDocument` as JSON text, made and handed out in pieces of about `chunk` characters, so
+ * that a 200,000-indicator plan is printed without ever holding its whole document or text (the
+ * whole document was a 126 MB string and most of the run's garbage collection). One objective per
+ * line, so a reader can also take it a line at a time; the summary, known only at the end, comes
+ * after the objectives (JSON readers do not mind the order of keys).
+ */
+export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 20): Generator<string> {
+  const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  let out = `{\n  "title": ${JSON.stringify(evaluation.plan.title)},\n  "legend": ${JSON.stringify(legendDocument(evaluation))},\n  "objectives": [`;
+  const nodes = evaluation.nodeCount;
+  for (let k = 0; k < nodes; k++) {
+    const r = evaluation.nodeAt(k);
+    count(summary, r);
+    out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(objectiveDocument(r))}`;
+    if (out.length >= chunk) {
+      yield out;
+      out = '';
+    }
+  }
+  out += `${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`;
+  const issues = issueDocuments(evaluation, extraIssues);
+  issues.forEach((i, k) => (out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(i)}`));
+  yield `${out}${issues.length === 0 ? '' : '\n  '}]\n}\n`;
 }
 
 /** An explanation as JSON: `albero explain --json`, the API's explanation and the web app's what-if alike. */

@@ -2,7 +2,8 @@
  * The API's refusals (and the store's, which the API passes on) in Italian and English: the
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
-import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
+import { defineMessages, listIn, message, renderFrom, type Language } from '../core/messages/index.js';
+import { APPRAISAL_FORBIDDEN } from './appraisal.js';
 
 /** Roles in words (the web app shows the same words). */
 export const ROLE_WORDS: Record<Language, Record<string, string>> = {
@@ -45,6 +46,8 @@ export const ACTION_WORDS: Record<string, string> = {
   'change revisions': 'modificare le variazioni',
   'approve revisions': 'approvare le variazioni',
   'discard revisions': 'annullare le variazioni',
+  'read the reminders': 'vedere i promemoria inviati',
+  'send reminders': 'inviare i promemoria',
 };
 
 /** What a `not-found` is about. */
@@ -172,9 +175,11 @@ export const API_MESSAGES = defineMessages({
     it: 'alla richiesta manca l’intestazione X-CSRF-Token della sessione (ricaricare la pagina e riprovare)',
     en: 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)',
   }),
-  forbidden: message<{ role?: string; action?: string; indicator?: string; objective?: string; to?: string; roles?: readonly string[] }>({
+  forbidden: message<{ role?: string; action?: string; indicator?: string; objective?: string; to?: string; roles?: readonly string[]; appraisal?: keyof typeof APPRAISAL_FORBIDDEN; part?: string; state?: string }>({
     it: (p) =>
-      p.objective !== undefined
+      p.appraisal !== undefined
+        ? renderFrom(APPRAISAL_FORBIDDEN, p.appraisal, p, 'it')!
+        : p.objective !== undefined
         ? `l'obiettivo ${p.objective} non è assegnato a te né alla tua struttura`
         : p.indicator !== undefined
         ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
@@ -182,7 +187,9 @@ export const API_MESSAGES = defineMessages({
           ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
           : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
     en: (p) =>
-      p.objective !== undefined
+      p.appraisal !== undefined
+        ? renderFrom(APPRAISAL_FORBIDDEN, p.appraisal, p, 'en')!
+        : p.objective !== undefined
         ? `objective ${p.objective} is not assigned to you or your unit`
         : p.indicator !== undefined
         ? `indicator ${p.indicator} is not assigned to you or your unit`

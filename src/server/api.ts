@@ -9,6 +9,7 @@ import type { Store } from '../store/index.js';
 import type { AuthVariables, SessionCache } from './auth.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
+import type { ReminderService } from './reminders.js';
 
 export type AppEnv = { Variables: AuthVariables };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -69,6 +70,8 @@ export interface Deps {
   readonly oidc?: OidcSettings | null;
   /** Believe a reverse proxy's X-Forwarded-Proto / X-Forwarded-For (ALBERO_TRUST_PROXY=1). */
   readonly trustProxy: boolean;
+  /** Deadline reminders: the outbox's runs and its mailer (reminders.ts). */
+  readonly reminders: ReminderService;
 }
 
 export type Handler = (c: Context<AppEnv>) => Promise<Response>;

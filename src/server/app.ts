@@ -43,9 +43,11 @@ import { OffThread, type OffThreadOptions } from './off-thread/pool.js';
 import { passwordChangeGate } from './password-gate.js';
 import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
+import { reminderRoutes } from './routes/reminders.js';
+import { ReminderService, type ReminderOptions } from './reminders.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, oidcRoutes, transparencyRoutes];
+export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, reminderRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, oidcRoutes, transparencyRoutes];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -56,6 +58,8 @@ export interface AppOptions {
   readonly oidc?: OidcSettings | null;
   /** Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For. */
   readonly trustProxy?: boolean;
+  /** Deadline reminders: the mail server, the calendar, the timer (off unless `everyMinutes` is given). */
+  readonly reminders?: ReminderOptions;
   /** Worker threads for big imports and evaluations (tests lower the thresholds to send small inputs through them). */
   readonly offThread?: OffThreadOptions;
   /** Extra route modules (tests, or a deployment's additions). */
@@ -67,7 +71,7 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const offThread = new OffThread(options.offThread);
-  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null };
+  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null, reminders: new ReminderService(store, options.reminders) };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security

@@ -7,6 +7,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { oidcFromEnv } from './routes/oidc.js';
+import { smtpFromEnv } from './mailer.js';
+import { reminderSettingsFromEnv } from './reminders.js';
 import { startServer } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,6 +34,15 @@ function megabytes(name: string): number | undefined {
   return Math.round(mb * 1024 * 1024);
 }
 
+/** ALBERO_REMINDERS_EVERY_MINUTES: how often the server sends the reminders due (default 60; 0: never, leave it to `albero reminders`). */
+function reminderInterval(): number {
+  const text = process.env.ALBERO_REMINDERS_EVERY_MINUTES?.trim() ?? '';
+  if (text === '') return 60;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`ALBERO_REMINDERS_EVERY_MINUTES must be a number of minutes (0: off), not "${text}"`);
+  return n;
+}
+
 export async function main(options: MainOptions = {}): Promise<void> {
   const location = options.database ?? process.env.DATABASE_URL ?? `${ROOT}${DEFAULT_DATABASE}`;
   const port = options.port ?? Number(process.env.PORT ?? 8080);
@@ -50,6 +61,8 @@ export async function main(options: MainOptions = {}): Promise<void> {
       ...(megabytes('ALBERO_MAX_IMPORT_MB') !== undefined ? { uploadBytes: megabytes('ALBERO_MAX_IMPORT_MB')! } : {}),
     },
     trustProxy: process.env.ALBERO_TRUST_PROXY === '1',
+    // Deadline reminders: SMTP from ALBERO_SMTP_*, or the log; every ALBERO_REMINDERS_EVERY_MINUTES (default 60, 0: off).
+    reminders: { smtp: smtpFromEnv(process.env), settings: reminderSettingsFromEnv(process.env), everyMinutes: reminderInterval() },
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });

@@ -50,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const port = (server.address() as AddressInfo).port;
+  deps.reminders.start();
   let closed = false;
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await deps.reminders.stop();
       await deps.offThread.close();
       await store.close();
     },

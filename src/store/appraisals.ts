@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import type { Actor, AuditEntry, Failure, Result } from './types.js';
+import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
 export type StaffCategory = 'dirigente' | 'eq' | 'personale';
 export type FormState = 'draft' | 'assigned' | 'interview' | 'evaluated' | 'accepted' | 'contested' | 'final';
@@ -277,5 +278,51 @@ export class SqlAppraisals implements AppraisalStore {
   async distributionYears(): Promise<{ organisation: string; year: number }[]> {
     const rows = await this.db.all(`SELECT DISTINCT organisation, year FROM bonus_distributions ORDER BY year DESC, organisation`);
     return rows.map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
+  }
+}
+
+/**
+ * Migration 75's data step: forms named their units by text (`assignments[].unit`, and the unit
+ * results frozen at the evaluation keyed by that text); they now name them by the registry's id.
+ * A name is found as the registry finds names (`unitKey`: trimmed, case-insensitive); one the
+ * registry lacks becomes a unit, as migration 20 did for the other unit texts. The form's version
+ * does not move: the same form, its units written another way.
+ */
+export async function migrateAppraisalUnits(tx: Queryable): Promise<void> {
+  const byKey = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const u of await tx.all(`SELECT id, code, name_key FROM org_units`)) {
+    byKey.set(String(u.name_key), String(u.id));
+    taken.add(String(u.code).toLowerCase());
+  }
+  const at = now();
+  const idOf = async (text: string): Promise<string> => {
+    const key = unitKey(text);
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = randomUUID();
+      const name = unitName(text);
+      await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [id, codeFromName(name, taken), name, key, kindFromName(name), at, at]);
+      byKey.set(key, id);
+    }
+    return id;
+  };
+  for (const row of await tx.all(`SELECT id, document FROM appraisal_forms ORDER BY created_at, id`)) {
+    const doc = JSON.parse(String(row.document)) as { assignments?: Record<string, unknown>[]; evaluation?: { org?: { units?: Record<string, unknown> } } | null };
+    let changed = false;
+    for (const a of doc.assignments ?? []) {
+      if (typeof a.unit !== 'string' || a.unitId !== undefined) continue;
+      a.unitId = await idOf(a.unit);
+      delete a.unit;
+      changed = true;
+    }
+    const frozen = doc.evaluation?.org?.units;
+    if (frozen !== undefined && doc.evaluation?.org !== undefined) {
+      const units: Record<string, unknown> = {};
+      for (const [name, score] of Object.entries(frozen)) units[await idOf(name)] = score;
+      doc.evaluation.org.units = units;
+      changed = true;
+    }
+    if (changed) await tx.run(`UPDATE appraisal_forms SET document = ? WHERE id = ?`, [json(doc), String(row.id)]);
   }
 }

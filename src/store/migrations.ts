@@ -5,7 +5,9 @@
  * the store as strings), and the audit trail's serial key.
  */
 import type { Db, Dialect, Queryable } from './db.js';
+import { migrateAppraisalUnits } from './appraisals.js';
 import { migrateUnitTexts } from './units.js';
+import { REMINDER_MIGRATION } from './reminders.js';
 
 interface Migration {
   readonly version: number;
@@ -519,7 +521,16 @@ MIGRATIONS.push(
       if (broken.length > 0) throw new Error(`migration 41: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
     },
   },
+  {
+    version: 75,
+    name: 'appraisal forms name their units by the registry id: assignments and the unit results frozen at the evaluation',
+    sql: () => [],
+    data: (tx) => migrateAppraisalUnits(tx),
+  },
 );
+// The reminders' outbox (60) is defined beside its store (reminders.ts).
+MIGRATIONS.push(REMINDER_MIGRATION);
+
 MIGRATIONS.sort((a, b) => a.version - b.version);
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, tou
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { SqlEmails, type EmailStore } from './emails.js';
+import { SqlReminders, type ReminderStore } from './reminders.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
@@ -289,6 +290,7 @@ export class SqlStore implements Store {
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   readonly emails: EmailStore;
+  readonly reminders: ReminderStore;
   private readonly units: UnitRegistry;
   private readonly reviews: Reviews;
   private constructor(private readonly db: Db) {
@@ -299,6 +301,7 @@ export class SqlStore implements Store {
     this.loginDevices = new SqlLoginDevices(db);
     this.variances = new SqlVariances(db);
     this.emails = new SqlEmails(db);
+    this.reminders = new SqlReminders(db);
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
     this.reviews = new Reviews(db, periodRecord, async (q, planId) => {

@@ -9,6 +9,7 @@ import type { AppraisalStore } from './appraisals.js';
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { EmailStore } from './emails.js';
+import type { ReminderStore } from './reminders.js';
 import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
@@ -521,6 +522,8 @@ export interface Store {
   readonly variances: VarianceStore;
   /** Accounts' email addresses (emails.ts). */
   readonly emails: EmailStore;
+  /** The outbox of deadline reminders (reminders.ts). */
+  readonly reminders: ReminderStore;
   /** The year's Relazione, its validation by the OIV, publication; periods published to the public (relazioni.ts). */
   readonly relazioni: RelazioneStore;
 

@@ -6,11 +6,20 @@
  * final) with every step in the form's own trail; the fund shared to the cent; the public
  * aggregates; and who may see a form (the privacy matrix).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { hashPassword } from '../../src/server/auth.js';
+import type { Db } from '../../src/store/db.js';
 import { SYSTEM } from '../../src/store/index.js';
+import { migrate } from '../../src/store/migrations.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { SqlStore } from '../../src/store/sql-store.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP on %s', (backend) => {
@@ -20,6 +29,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
   let admin: Client;
   const ids: Record<string, string> = {};
   const clients: Record<string, Client> = {};
+  /** The registry id of the referente's unit, which owns B.1.1 in the harness. */
+  let unitId: string;
 
   beforeAll(async () => {
     t = await startTestServer(backend);
@@ -34,6 +45,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       clients[username] = new Client(t.url);
       await clients[username]!.login(username);
     }
+    unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
   });
   afterAll(async () => t?.close());
 
@@ -51,6 +63,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('invalid-smvp');
     expect(refused.body.error.issues).toEqual([expect.objectContaining({ code: 'component-weights', location: { field: 'schemes.0.components' } })]);
+    // Said in the reader's language from the catalogue, at the field.
+    const italian = await hr.request('PUT', '/api/smvp/2024', { document: heavy }, { 'accept-language': 'it' });
+    expect(italian.body.error.issues[0]).toMatchObject({ code: 'component-weights', message: 'i pesi delle componenti (dirigente) sommano a 120%, non a 100%', location: { field: 'schemes.0.components' } });
+    expect(refused.body.error.issues[0].message).toBe('the component weights of manager sum to 120%, not 100%');
 
     const overlap = structuredClone(doc);
     overlap.schemes[2].bands[1] = { label: 'Buono', min: 75.01, max: 90.5, share: 80 };
@@ -94,6 +110,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const self = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId });
     expect(self.status).toBe(422);
     expect(self.body.error).toMatchObject({ code: 'self-evaluation', issues: [expect.objectContaining({ location: { field: 'evaluatorId' } })] });
+    const selfIt = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId }, { 'accept-language': 'it' });
+    expect(selfIt.body.error).toMatchObject({ message: 'nessuno valuta sé stesso: scegliere un altro valutatore', issues: [{ code: 'self-evaluation', message: 'nessuno valuta sé stesso: scegliere un altro valutatore', location: { field: 'evaluatorId' } }] });
 
     const created = await hr.request('POST', '/api/appraisals', {
       year: 2024,
@@ -101,15 +119,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       evaluatorId: ids.dirigente,
       category: 'eq',
       planId,
-      assignments: [{ unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
     });
     expect(created.status, created.text).toBe(201);
+    expect(created.body.assignments).toEqual([{ unitId, unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 100 }]);
+    expect(created.body.result.steps.map((s: any) => s.text)).toContain(`Unit ${REFERENTE_UNIT}: performance 80,00%.`);
     formId = created.body.id;
     expect(created.body).toMatchObject({ state: 'draft', person: { username: 'impiegato' }, evaluator: { username: 'dirigente' } });
     // B.1.1 (the referente's unit in the harness) scores 80% in the fixture; the body's roll-up of the areas too.
     const unit = created.body.result.components.find((c: any) => c.kind === 'unit');
     expect(unit.score).toBe(80);
     expect(created.body.result.components.find((c: any) => c.kind === 'body').score).toEqual(expect.any(Number));
+    // Units are named by the registry's id: a name, or an id the registry lacks, is refused at its field.
+    const byName = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq', assignments: [{ unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31' }] });
+    expect(byName.status).toBe(400);
+    const unknown = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq', assignments: [{ unitId: 'no-such-unit', from: '2024-01-01', to: '2024-12-31' }] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.issues[0]).toMatchObject({ code: 'unknown-registry-unit', location: { field: 'assignments.0.unitId' } });
+    expect((await hr.get('/api/appraisals/people')).body.find((p: any) => p.id === ids.impiegato).unitIds).toEqual([unitId]);
     const duplicate = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegato, evaluatorId: ids.dirigente, category: 'eq' });
     expect(duplicate.status).toBe(409);
   });
@@ -129,6 +156,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     form = r.body;
     // The person cannot change objectives, nor act for the evaluator.
     expect((await me.request('PATCH', `/api/appraisals/${formId}`, { version: form.version, objectives: [] })).status).toBe(403);
+    const notYours = await me.request('PATCH', `/api/appraisals/${formId}?lang=it`, { version: form.version, objectives: [] });
+    expect(notYours.body.error).toMatchObject({ code: 'forbidden', message: 'non puoi modificare gli obiettivi di una scheda in questa fase' });
     expect((await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: form.version, note: 'x' })).status).toBe(403);
 
     r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: form.version });
@@ -145,10 +174,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const outside = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: r.body.version, ratings: { C1: 9 } });
     expect(outside.status).toBe(422);
     expect(outside.body.error).toMatchObject({ code: 'rating-outside-scale', issues: [expect.objectContaining({ location: { field: 'ratings.C1' } })] });
+    const outsideIt = await evaluator.request('PATCH', `/api/appraisals/${formId}?lang=it`, { version: r.body.version, ratings: { C1: 9 } });
+    expect(outsideIt.body.error.issues[0]).toMatchObject({ message: 'C1: il giudizio 9 non è nella scala (1, 2, 3, 4 e 5)', location: { field: 'ratings.C1' } });
 
     const early = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('form-incomplete');
+    const earlyIt = await evaluator.request('POST', `/api/appraisals/${formId}/actions?lang=it`, { action: 'evaluate', version: r.body.version });
+    expect(earlyIt.body.error.message).toMatch(/^la scheda non è completa/);
 
     r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, {
       version: r.body.version,
@@ -194,7 +227,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
   });
 
   it('contests and conciliates with an outcome; the reopening needs the administrator and a reason', async () => {
-    const created = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegata, evaluatorId: ids.dirigente, category: 'eq', planId, assignments: [{ unit: REFERENTE_UNIT, from: '2024-07-01', to: '2024-12-31', partTime: 50 }], objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
+    const created = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegata, evaluatorId: ids.dirigente, category: 'eq', planId, assignments: [{ unitId, from: '2024-07-01', to: '2024-12-31', partTime: 50 }], objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id;
     const ev = clients.dirigente!;
@@ -290,6 +323,61 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
         const seen = new Set(list.body.map((f: any) => f.id));
         expect([seen.has(formId), seen.has(manager.body.id)], name).toEqual(expected[name]!.map((s) => s === 200));
       }
+    }
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('migration 75 (forms name units by registry id) on %s', (backend) => {
+  let postgres: TestPostgres | null = null;
+  let dir: string | null = null;
+  afterAll(async () => {
+    await postgres?.stop();
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turns the unit names of assignments and of the results frozen at the evaluation into registry ids', async () => {
+    let open: () => Db;
+    if (backend === 'postgres') {
+      postgres = await startPostgres();
+      const url = await postgres.database();
+      open = () => openPostgres(url);
+    } else {
+      dir = mkdtempSync(join(tmpdir(), 'albero-appraisal-units-'));
+      const file = join(dir, 'old.sqlite');
+      open = () => openSqlite(file);
+    }
+    // A database as it was before migration 75: a registry unit, and forms naming units by text.
+    const db = open();
+    await migrate(db, 74);
+    const at = '2024-01-01T00:00:00.000Z';
+    await db.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES ('u-dig', 'UD', 'Ufficio Digitale', 'ufficio digitale', 'Ufficio', NULL, NULL, 1, ?, ?)`, [at, at]);
+    await db.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('p1', 'p1', 'P1', 'referente', '[]', 'h', 1, ?), ('e1', 'e1', 'E1', 'referente', '[]', 'h', 1, ?)`, [at, at]);
+    const document = {
+      assignments: [
+        { unit: 'ufficio  digitale ', from: '2024-01-01', to: '2024-06-30', partTime: '100' },
+        { unit: 'Settore Tributi', from: '2024-07-01', to: '2024-12-31', partTime: '50' },
+      ],
+      objectives: [],
+      ratings: {},
+      evaluation: { at, by: 'e1', smvpVersion: 1, org: { body: '90', units: { 'ufficio  digitale ': '80', 'Settore Tributi': null } }, score: '85', band: 'Buono' },
+    };
+    await db.run(`INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES ('f1', 'Ente', 2024, 'p1', 'e1', 'personale', NULL, 'evaluated', ?, 3, ?, ?)`, [JSON.stringify(document), at, at]);
+    await db.close();
+
+    const store = await SqlStore.open(open());
+    try {
+      const units = await store.listUnits();
+      const tributi = units.find((u) => u.name === 'Settore Tributi');
+      expect(tributi).toMatchObject({ kind: 'Settore' });
+      const form = await store.appraisals.getForm('f1');
+      expect(form?.version).toBe(3);
+      expect(form?.document.assignments).toEqual([
+        { unitId: 'u-dig', from: '2024-01-01', to: '2024-06-30', partTime: '100' },
+        { unitId: tributi!.id, from: '2024-07-01', to: '2024-12-31', partTime: '50' },
+      ]);
+      expect((form?.document.evaluation as any).org).toEqual({ body: '90', units: { 'u-dig': '80', [tributi!.id]: null } });
+    } finally {
+      await store.close();
     }
   });
 });

@@ -259,6 +259,8 @@ const ROWS: Row[] = [
   { method: 'DELETE', route: '/api/units/{id}', what: 'delete an unused unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}` }) },
   { method: 'GET', route: '/api/units/export', what: 'export the registry', allowed: EDITORS, success: 200, call: () => ({ path: '/api/units/export?format=csv' }) },
   { method: 'POST', route: '/api/units/import', what: 'import the registry', allowed: ['admin'], success: 200, call: (s) => ({ path: '/api/units/import', body: unitsForm(s) }) },
+  { method: 'GET', route: '/api/reminders', what: 'the outbox of deadline reminders', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/reminders?planId=${s.planId}` }) },
+  { method: 'POST', route: '/api/reminders/send', what: 'send the reminders now', allowed: EDITORS, success: 200, call: () => ({ path: '/api/reminders/send', body: {} }) },
   { method: 'GET', route: '/api/people', what: 'the people a person field names', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/people' }) },
   { method: 'POST', route: '/api/plans/{planId}/reassign', what: 'bulk reassignment', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/reassign`, body: { nodes: ['B'], unitId: s.unitId } }) },
   { method: 'GET', route: '/api/plans/{planId}/worklist', what: 'the worklist', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/worklist` }) },

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ExplanationDocumentSchema, PeriodSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type TreeDocument } from '../../src/contract/index.js';
+import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, PeriodSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type TreeDocument } from '../../src/contract/index.js';
 import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
@@ -69,6 +69,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     expect(open.status, open.text).toBe(200);
     expect(conforms(TreeDocumentSchema, open.body)).toBe('conforms');
     expect((open.body as TreeDocument).objectives.flatMap((o) => o.indicators).find((i) => i.id === ratioId)).toMatchObject({ notes: null, enteredBy: null, editable: false });
+  });
+
+  it('a ratio sent without a scale is a percentage, as the web form makes it', async () => {
+    const plain: IndicatorInput = { name: 'Senza scala', weight: 10, comparator: '>=', target: 50, unit: 'percent', formula: { kind: 'ratio', numerator: 'a', denominator: 'b' } };
+    const added = await controller.request('POST', `/api/plans/${planId}/nodes/A.2/indicators`, plain);
+    expect(added.status, added.text).toBe(201);
+    const put = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(added.body.id)}/measurements/2024-12-31?tree=false`, { state: 'measured', inputs: { a: 1, b: 4 }, version: 0 });
+    expect(put.body.indicator).toMatchObject({ formula: { kind: 'ratio', scale: Number(DEFAULT_RATIO_SCALE) }, actual: 25 });
   });
 
   it('an explanation and the periods conform; a field the contract does not declare is refused', async () => {

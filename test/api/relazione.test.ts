@@ -150,6 +150,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(published.status).toBe(200);
     expect(published.text).toContain('validata con riserva');
     expect(published.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Its own inline styles apply; no script and no request, whatever a text holds.
+    for (const page of [published, index, year, await controller.get(`/api/plans/${planId}/relazione/export?format=html`)]) {
+      expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
     expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
     expect((await anyone.get(`/trasparenza/${planId}/segreto.txt`)).status).toBe(404);

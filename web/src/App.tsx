@@ -10,6 +10,7 @@ import { PlanView } from './components/PlanView.js';
 import { UsersPage } from './components/UsersPage.js';
 import { AppraisalFormView } from './appraisal/AppraisalFormView.js';
 import { AppraisalsPage } from './appraisal/AppraisalsPage.js';
+import { RelazionePage } from './relazione/RelazionePage.js';
 
 /**
  * The screen's address. Real paths (`/plans/<id>`, `/users`) are what the app writes and shares;
@@ -91,6 +92,7 @@ export function App() {
   }, [go, setPublicReader]);
 
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
+  const relazioneMatch = /^#\/plans\/([^/?]+)\/relazione/.exec(route);
   const appraisalMatch = /^#\/appraisals\/([^/?]+)/.exec(route);
   const lang = i18n.language === 'en' ? 'en' : 'it';
 
@@ -160,6 +162,8 @@ export function App() {
           <AppraisalFormView key={appraisalMatch[1]} id={decodeURIComponent(appraisalMatch[1]!)} onBack={() => go('#/appraisals')} />
         ) : user !== null && route.startsWith('#/appraisals') ? (
           <AppraisalsPage onOpen={(id) => go(`#/appraisals/${encodeURIComponent(id)}`)} />
+        ) : user !== null && relazioneMatch ? (
+          <RelazionePage key={relazioneMatch[1]} planId={decodeURIComponent(relazioneMatch[1]!)} onBack={() => go(`#/plans/${relazioneMatch[1]}`)} />
         ) : planMatch ? (
           <PlanView key={planMatch[1]} planId={decodeURIComponent(planMatch[1]!)} onBack={() => go('#/')} />
         ) : (

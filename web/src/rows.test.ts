@@ -4,7 +4,7 @@ import { evaluationDocument } from '../../src/io/json.js';
 import { loadTable } from '../../src/io/load.js';
 import { FIXTURE } from '../../test/helpers.js';
 import type { TreeObjective } from './api/types.js';
-import { NO_FILTERS, visibleRows } from './rows.js';
+import { nextToFill, NO_FILTERS, visibleRows } from './rows.js';
 
 async function objectives(): Promise<TreeObjective[]> {
   const loaded = await loadTable(FIXTURE);
@@ -17,7 +17,7 @@ async function objectives(): Promise<TreeObjective[]> {
     personId: null,
     person: null,
     version: 1,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, tolerance: null, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
   }));
 }
 
@@ -58,5 +58,23 @@ describe('rows of the tree table', () => {
     const found = codes(visibleRows(objs, { ...NO_FILTERS, search: 'turistic' }, new Set()));
     expect(found).toContain('A.1.1:2');
     expect(found).not.toContain('B.1');
+  });
+
+  it('after a save, goes to the next editable indicator without a value, wrapping around, else the next editable row', async () => {
+    const objs = await objectives();
+    const mark = (ids: string[], empty: string[]) =>
+      objs.map((o) => ({
+        ...o,
+        indicators: o.indicators.map((i) => ({ ...i, editable: ids.includes(i.id), ...(empty.includes(i.id) ? { state: 'not_measured' as const, actual: null } : { state: 'measured' as const, actual: i.actual ?? 1 }) })),
+      }));
+    const rows = visibleRows(mark(['A.2:1', 'A.2:2', 'B.1.1:5', 'B.2.2:3'], ['B.2.2:3', 'A.2:1']), NO_FILTERS, new Set());
+    // A.2:2 has a value: skipped for B.2.2:3, the next without one.
+    expect(nextToFill(rows, 'i:A.2:1')?.indicator.id).toBe('B.2.2:3');
+    // After the last one, around to the first without a value.
+    expect(nextToFill(rows, 'i:B.2.2:3')?.indicator.id).toBe('A.2:1');
+    // Every editable one filled: the next editable row, none after the last.
+    const full = visibleRows(mark(['A.2:1', 'A.2:2', 'B.1.1:5'], []), NO_FILTERS, new Set());
+    expect(nextToFill(full, 'i:A.2:1')?.indicator.id).toBe('A.2:2');
+    expect(nextToFill(full, 'i:B.1.1:5')).toBeNull();
   });
 });

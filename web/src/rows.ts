@@ -92,3 +92,19 @@ export function owners(objectives: readonly TreeObjective[]): string[] {
   }
   return [...set].sort((a, b) => a.localeCompare(b, 'it'));
 }
+
+/**
+ * After a save, the indicator to fill next: the next row (in the tree's order, wrapping around)
+ * whose value the user may enter and which has none yet in the period; else the next editable
+ * indicator row after this one; null when there is no other.
+ */
+export function nextToFill(rows: readonly Row[], fromKey: string): Extract<Row, { kind: 'indicator' }> | null {
+  const from = rows.findIndex((r) => r.key === fromKey);
+  const editable = (r: Row): r is Extract<Row, { kind: 'indicator' }> => r.kind === 'indicator' && r.indicator.editable && r.key !== fromKey;
+  for (let k = 1; k < rows.length; k++) {
+    const r = rows[(from + k + rows.length) % rows.length]!;
+    if (editable(r) && r.indicator.state === 'not_measured' && r.indicator.actual === null) return r;
+  }
+  for (let k = from + 1; k < rows.length; k++) if (editable(rows[k]!)) return rows[k] as Extract<Row, { kind: 'indicator' }>;
+  return null;
+}

@@ -3,6 +3,7 @@
  * form makes (only what changed, for a patch). No React, no requests: tested beside this file.
  */
 import { dec, formatItalianDate, parseItalianDate, parseItalianNumber, type Decimal } from '../../src/core/index.js';
+import { DEFAULT_RATIO_SCALE } from '../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from './api/types.js';
 
 /**
@@ -74,7 +75,7 @@ export const EMPTY_INDICATOR: IndicatorForm = {
   formula: 'none',
   numerator: '',
   denominator: '',
-  scale: '100',
+  scale: DEFAULT_RATIO_SCALE,
   current: '',
   previous: '',
   baseline: '',
@@ -112,7 +113,7 @@ export function indicatorForm(i: TreeIndicator): IndicatorForm {
     formula: i.formula?.kind ?? (i.derived ? 'children_mean' : 'none'),
     numerator: i.formula?.kind === 'ratio' ? i.formula.numerator : '',
     denominator: i.formula?.kind === 'ratio' ? i.formula.denominator : '',
-    scale: i.formula?.kind === 'ratio' ? String(i.formula.scale).replace('.', ',') : '100',
+    scale: i.formula?.kind === 'ratio' ? String(i.formula.scale).replace('.', ',') : DEFAULT_RATIO_SCALE,
     current: i.formula?.kind === 'trend' ? i.formula.current : '',
     previous: i.formula?.kind === 'trend' ? i.formula.previous : '',
     baseline: (i.baselineText ?? '').replace(/%$/, ''),
@@ -224,7 +225,7 @@ export function formula(form: IndicatorForm): FormulaInput | null {
     case 'children_mean':
       return { kind: 'children_mean' };
     case 'ratio': {
-      const scale = form.scale.trim() === '' ? '100' : form.scale.trim();
+      const scale = form.scale.trim() === '' ? DEFAULT_RATIO_SCALE : form.scale.trim();
       const read = parseItalianNumber(scale);
       return { kind: 'ratio', numerator: form.numerator.trim(), denominator: form.denominator.trim(), scale: read === null ? scale : read.value.toString() };
     }

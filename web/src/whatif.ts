@@ -2,27 +2,13 @@
  * What-if: the engine itself, run in the browser on a copy of the plan rebuilt from the computed
  * tree. Nothing here talks to the server, so a simulation leaves no trace anywhere.
  *
- * The tree document carries every input the engine needs for the rules the published layout
- * uses (on/off, proportional, a derived mean of the child objectives). A `bands` or `threshold`
- * rule or a ratio/trend formula is not in the document; such indicators keep their computed
- * score as a fixed actual and are reported in `approximate` so the screen can say so.
+ * The tree carries every input of the engine (each indicator's own rule with its points, formula
+ * and base measures, tolerance, the plan's default rule and missing-value policy), so the plan is
+ * rebuilt exactly by the one codec of the JSON documents (`planFromDocument`) and every number
+ * of a simulation is the engine's.
  */
-import {
-  DEFAULT_SETTINGS,
-  dec,
-  evaluatePlan,
-  explainNode,
-  type Amount,
-  type Band,
-  type Evaluation,
-  type Indicator,
-  type Language,
-  type Measurement,
-  type Plan,
-  type PlanNode,
-  type Unit,
-} from '../../src/core/index.js';
-import { evaluationDocument, explanationDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument } from '../../src/io/json.js';
+import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../src/core/index.js';
+import { evaluationDocument, explanationDocument, planFromDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument, type PlanDocument } from '../../src/io/json.js';
 
 type Value = number | string | boolean | null;
 
@@ -38,6 +24,7 @@ export function hasOverrides(o: Overrides): boolean {
   return Object.keys(o.indicators).length > 0 || Object.keys(o.nodes).length > 0;
 }
 
+/** A value typed in the what-if, read in the indicator's unit. */
 function amount(value: Value, unit: Unit): Amount | null {
   if (value === null || value === '') return null;
   if (unit === 'date') return typeof value === 'string' ? { kind: 'date', value } : null;
@@ -50,74 +37,56 @@ function amount(value: Value, unit: Unit): Amount | null {
   }
 }
 
-/** The inputs of a plan, from its computed document. */
-export function rebuildPlan(doc: EvaluationDocument, overrides: Overrides = NO_OVERRIDES): { plan: Plan; approximate: string[] } {
-  const approximate: string[] = [];
-  const hasChildren = new Set(doc.objectives.map((o) => o.parent).filter((p): p is string => p !== null));
-  let notMeasuredCounted = false;
-  const nodes = doc.objectives.map((o): PlanNode => {
-    const nodeOverride = overrides.nodes[o.code];
-    const weight = nodeOverride && 'weight' in nodeOverride ? nodeOverride.weight ?? null : o.weight;
-    return {
-      code: o.code,
-      title: o.title,
-      parent: o.parent,
-      ...(o.level === null ? {} : { level: o.level }),
-      weight: weight === null ? null : dec(String(weight)),
-      indicators: o.indicators.map((i): Indicator => {
-        const change = overrides.indicators[i.id] ?? {};
-        if (i.state === 'not_measured' && i.counted) notMeasuredCounted = true;
-        const exactRule = i.scoring === 'on_off' || i.scoring === 'proportional';
-        const mean = i.derived && hasChildren.has(o.code);
-        if (!exactRule || (i.derived && !mean)) approximate.push(i.id);
-        const state = change.state ?? i.state;
-        const actual = amount('actual' in change ? change.actual ?? null : i.actual, i.unit);
-        let measurement: Measurement;
-        switch (state) {
-          case 'measured':
-            measurement = mean ? { state } : actual === null ? { state: 'not_measured' } : { state, actual };
-            break;
-          case 'not_evaluable':
-            measurement = { state, reason: change.reason ?? i.reason ?? 'N.V.' };
-            break;
-          default:
-            measurement = { state };
-        }
-        return {
-          id: i.id,
-          name: i.name,
-          weight: dec(String(change.weight ?? i.weight)),
-          comparator: i.comparator as Indicator['comparator'],
-          tolerance: null,
-          target: amount('target' in change ? change.target ?? null : i.target, i.unit),
-          unit: i.unit,
-          scoring: exactRule ? { kind: i.scoring as 'on_off' | 'proportional' } : { kind: 'proportional' },
-          formula: mean ? { kind: 'children_mean' } : null,
-          measurement,
-          ...(i.owner === null ? {} : { owner: i.owner }),
-        };
-      }),
-    };
-  });
-  const legend = {
-    rules: doc.legend.map((r) => ({ band: r.band, label: r.label, ...(r.min === null ? {} : { min: dec(String(r.min)), minInclusive: r.minInclusive }) })),
-  };
+/** An indicator with the simulated changes; `shown` is its actual as the tree shows it (a formula's result). */
+function withChange(indicator: Indicator, change: Overrides['indicators'][string] | undefined, shown: Value): Indicator {
+  if (change === undefined) return indicator;
+  let next: Indicator = indicator;
+  if (change.weight !== undefined) next = { ...next, weight: dec(String(change.weight)) };
+  if ('target' in change) next = { ...next, target: amount(change.target ?? null, indicator.unit) };
+  if (!('actual' in change) && change.state === undefined) return next;
+  const m = indicator.measurement;
+  const state = change.state ?? m.state;
+  const mean = indicator.formula?.kind === 'children_mean';
+  let measurement: Measurement;
+  if (state === 'measured') {
+    if (mean) measurement = { state };
+    else if (!('actual' in change) && m.state === 'measured') return { ...next, measurement: m };
+    else {
+      // A simulated actual stands for the formula's result: its base measures no longer apply.
+      const actual = amount('actual' in change ? change.actual ?? null : shown, indicator.unit);
+      if (actual !== null && indicator.formula !== null) next = { ...next, formula: null };
+      measurement = actual === null ? { state: 'not_measured' } : { state, actual };
+    }
+  } else if (state === 'not_evaluable') {
+    measurement = { state, reason: change.reason ?? (m.state === 'not_evaluable' ? m.reason : 'N.V.') };
+  } else {
+    measurement = { state };
+  }
+  return { ...next, measurement };
+}
+
+/** The plan of a computed tree, rebuilt exactly, with the simulated changes. */
+export function rebuildPlan(doc: PlanDocument, overrides: Overrides = NO_OVERRIDES): Plan {
+  const plan = planFromDocument(doc);
+  const shown = new Map(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.actual] as const)));
   return {
-    plan: { title: doc.title, nodes, settings: { ...DEFAULT_SETTINGS, legend, notMeasured: notMeasuredCounted ? 'zero' : 'skip' } },
-    approximate,
+    ...plan,
+    nodes: plan.nodes.map((n) => {
+      const nodeChange = overrides.nodes[n.code];
+      const weight = nodeChange !== undefined && 'weight' in nodeChange ? (nodeChange.weight == null ? null : dec(String(nodeChange.weight))) : n.weight;
+      return { ...n, weight, indicators: n.indicators.map((i) => withChange(i, overrides.indicators[i.id], shown.get(i.id) ?? null)) };
+    }),
   };
 }
 
 export interface Simulation {
   evaluation: Evaluation;
   document: EvaluationDocument;
-  approximate: string[];
 }
 
-export function simulate(doc: EvaluationDocument, overrides: Overrides): Simulation {
-  const { plan, approximate } = rebuildPlan(doc, overrides);
-  const evaluation = evaluatePlan(plan);
-  return { evaluation, document: evaluationDocument(evaluation), approximate };
+export function simulate(doc: PlanDocument, overrides: Overrides): Simulation {
+  const evaluation = evaluatePlan(rebuildPlan(doc, overrides));
+  return { evaluation, document: evaluationDocument(evaluation) };
 }
 
 /**
@@ -168,7 +137,7 @@ function reaches(band: Band | null, wanted: Band): boolean {
  * Scores never fall as an actual improves, so a bisection over the improving direction is exact to
  * the hundredth.
  */
-export function requirement(doc: EvaluationDocument, overrides: Overrides, indicatorId: string, nodeCode: string, wanted: Band): Requirement {
+export function requirement(doc: PlanDocument, overrides: Overrides, indicatorId: string, nodeCode: string, wanted: Band): Requirement {
   const ind = doc.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
   const nodeOf = (o: Overrides) => {
     const d = simulate(doc, o).document.objectives.find((n) => n.code === nodeCode);

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
-import { amountText, evaluationDocument } from '../../io/json.js';
+import { amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeChunks } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 
@@ -17,8 +17,9 @@ export function registerEvaluate(program: Command): void {
       const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
-      if (options.json === true) writeJson(evaluationDocument(evaluation, loaded.issues));
-      else process.stdout.write(renderTree(evaluation, process.stdout.columns ?? 140));
+      // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).
+      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues));
+      else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140));
     });
 }
 
@@ -27,13 +28,18 @@ function cut(raw: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** The evaluated tree as a table for a terminal: the fixture's columns, bands coloured and marked. */
-export function renderTree(evaluation: Evaluation, columns: number): string {
+/** The evaluated tree as a table for a terminal: the fixture's columns, bands coloured and marked; handed out in pieces of some thousand lines. */
+export function* renderTree(evaluation: Evaluation, columns: number): Generator<string> {
   const nameWidth = Math.max(30, Math.min(90, columns - 62));
-  const out: string[] = [];
+  let out: string[] = [];
   const header = `${cut('Obiettivo / Indicatore', nameWidth)}  ${'Peso'.padStart(7)} ${'Target'.padStart(12)} ${'Consuntivo'.padStart(12)} ${'KPI'.padStart(9)} ${'Obiettivo'.padStart(11)}`;
   out.push(pc.bold(header), '─'.repeat(Math.min(columns, header.length)));
-  for (const r of evaluation.nodeResults) {
+  for (let k = 0; k < evaluation.nodeCount; k++) {
+    if (out.length >= 4096) {
+      yield `${out.join('\n')}\n`;
+      out = [];
+    }
+    const r = evaluation.nodeAt(k);
     const depth = r.node.code.split('.').length - 1;
     const band = r.band === null ? '' : PAINT[r.band](`${BAND_MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
     const label = cut(`${'  '.repeat(depth)}${r.node.code} ${r.node.title}`, nameWidth);
@@ -50,5 +56,5 @@ export function renderTree(evaluation: Evaluation, columns: number): string {
   }
   const legend = evaluation.plan.settings.legend.rules.map((rule) => PAINT[rule.band](`${BAND_MARK[rule.band]} ${rule.label}`));
   out.push('', ...legend, '');
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatLocation, formatPercent, toJsonNumber, verifyStated } from '../../core/index.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeChunks } from '../shared.js';
 
 export function registerVerify(program: Command): void {
   addPlanOptions(program.command('verify'))
@@ -14,9 +14,8 @@ export function registerVerify(program: Command): void {
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       const result = verifyStated(evaluation, loaded.table.stated);
       if (options.json === true) {
-        writeJson({
-          checked: result.checked,
-          differences: result.differences.map((d) => ({
+        const difference = (d: (typeof result.differences)[number]): string =>
+          JSON.stringify({
             code: d.code,
             line: d.origin.line ?? null,
             ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
@@ -24,8 +23,21 @@ export function registerVerify(program: Command): void {
             indicator: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null),
             stated: toJsonNumber(d.stated),
             computed: toJsonNumber(d.computed),
-          })),
-        });
+          });
+        // Streamed, one difference a line: a table whose every cell differs prints as it goes.
+        await writeChunks(
+          (function* () {
+            let out = `{\n  "checked": ${result.checked},\n  "differences": [`;
+            for (let k = 0; k < result.differences.length; k++) {
+              out += `${k === 0 ? '' : ','}\n    ${difference(result.differences[k]!)}`;
+              if (out.length >= 1 << 20) {
+                yield out;
+                out = '';
+              }
+            }
+            yield `${out}${result.differences.length === 0 ? '' : '\n  '}]\n}\n`;
+          })(),
+        );
       } else {
         for (const d of result.differences) {
           const name = d.indicator === undefined ? '' : ` "${evaluation.indicator(d.indicator)?.indicator.name ?? ''}"`;

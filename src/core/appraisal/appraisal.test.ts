@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.js';
+import { renderIssueCode } from '../messages/index.js';
 import { evaluatePlan } from '../evaluation.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { bandOf, bandProblems, computeForm, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
@@ -38,7 +39,9 @@ describe('rating bands', () => {
     expect(overlap[0]!.message).toContain('91');
     const gap = bandProblems([band('A', 91, 100), band('B', 76, 90), band('C', 0, 75.99)], 'schemes.0.bands');
     expect(gap).toEqual([expect.objectContaining({ code: 'band-gap', location: { field: 'schemes.0.bands.0.min' } })]);
-    expect(gap[0]!.message).toContain('90,01 to 90,99');
+    expect(gap[0]!.message).toContain('90.01 to 90.99');
+    // The catalogue says it in Italian from the same code and parameters.
+    expect(renderIssueCode(gap[0]!.code, gap[0]!.params, 'it')).toBe('nessuna fascia copre i punteggi da 90,01 a 90,99 (tra "B" e "A")');
     expect(bandProblems([band('A', 50, 100)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.min' } });
     expect(bandProblems([band('A', 0, 99)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.max' } });
   });

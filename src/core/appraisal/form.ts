@@ -16,13 +16,16 @@
 import { Decimal, HUNDRED, ZERO } from '../decimal.js';
 import { evaluatePlan, weightedMean, type Term } from '../evaluation.js';
 import { formatItalianDate, formatItalianNumber } from '../italian.js';
-import { issue, type Issue } from '../issues.js';
+import { problem, type Issue } from '../issues.js';
 import { legendFromThresholds } from '../legend.js';
 import type { Amount, Comparator, Indicator, Measurement, MeasurementState, ScoringRule, Unit } from '../model.js';
 import { COMPONENT_KINDS, COMPONENT_LABEL, bandOf, levelOf, schemeOf, weightTotal, type ComponentKind, type RatingBand, type Smvp, type StaffCategory } from './smvp.js';
 
 export interface UnitAssignment {
+  /** The unit's id in the organisation registry: what the tree's objectives are assigned to. */
   readonly unit: string;
+  /** The unit's name, for the explanation (the id when absent). */
+  readonly name?: string;
   /** ISO dates, both included. */
   readonly from: string;
   readonly to: string;
@@ -54,7 +57,7 @@ export interface FormInput {
 /** The organisational results the form takes from the tree. */
 export interface OrgScores {
   readonly body: Decimal | null;
-  /** Unit name → its performance (null: nothing measured for it yet; absent: no objective of that unit). */
+  /** Unit (registry id) → its performance (null: nothing measured for it yet; absent: no objective of that unit). */
   readonly units: ReadonlyMap<string, Decimal | null>;
 }
 
@@ -98,7 +101,9 @@ export interface BehaviourResult {
 }
 
 export interface UnitTerm {
+  /** The registry id. */
   readonly unit: string;
+  readonly name: string;
   readonly from: string;
   readonly to: string;
   readonly days: number;
@@ -145,16 +150,16 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const from = isoDay(a.from);
     const to = isoDay(a.to);
     if (!(from <= to)) {
-      issues.push(issue('error', 'assignment-dates', `${a.unit}: the assignment ends (${formatItalianDate(a.to)}) before it starts (${formatItalianDate(a.from)})`, { field: `assignments.${i}.to` }));
+      issues.push(problem('error', 'assignment-dates', { unit: a.name ?? a.unit, from: formatItalianDate(a.from), to: formatItalianDate(a.to) }, { field: `assignments.${i}.to` }));
       return;
     }
     if (a.partTime.lessThanOrEqualTo(ZERO) || a.partTime.greaterThan(HUNDRED)) {
-      issues.push(issue('error', 'part-time', `${a.unit}: the part-time percentage must be above 0 and at most 100`, { field: `assignments.${i}.partTime` }));
+      issues.push(problem('error', 'part-time', { unit: a.name ?? a.unit }, { field: `assignments.${i}.partTime` }));
       return;
     }
     const days = Math.max(0, Math.min(to, end) - Math.max(from, start) + 1);
-    if (days === 0) issues.push(issue('warning', 'assignment-outside-year', `${a.unit}: the assignment lies outside ${year}`, { field: `assignments.${i}.from` }));
-    terms.push({ unit: a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
+    if (days === 0) issues.push(problem('warning', 'assignment-outside-year', { unit: a.name ?? a.unit, year }, { field: `assignments.${i}.from` }));
+    terms.push({ unit: a.unit, name: a.name ?? a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
     spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i });
   });
   // Two assignments at once are allowed (a split post) as long as the part-time adds up to at most 100% on each day.
@@ -163,7 +168,7 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const load = spans.filter((s) => s.from <= day && day <= s.to).reduce((t, s) => t.plus(s.partTime), ZERO);
     if (load.greaterThan(HUNDRED)) {
       const clash = spans.filter((s) => s.from <= day && day <= s.to);
-      issues.push(issue('error', 'assignments-overlap', `on ${formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10))} the assignments add up to ${num(load)}% of full time`, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
+      issues.push(problem('error', 'assignments-overlap', { day: formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10)), load: load.toString() }, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
       break;
     }
   }
@@ -191,7 +196,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   issues.push(...pr.issues);
   const empty = (): FormResult => ({ score: null, band: null, components: [], objectives: [], behaviours: [], units: [], presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete: false });
   if (scheme === undefined) {
-    issues.push(issue('error', 'category-without-scheme', `the SMVP has no scheme for the category ${input.category}`, { field: 'category' }));
+    issues.push(problem('error', 'category-without-scheme', { category: input.category }, { field: 'category' }));
     return empty();
   }
   let complete = true;
@@ -199,7 +204,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   // The unit, pro rata.
   const units: UnitTerm[] = pr.terms.map((t) => ({ ...t, score: org.units.get(t.unit) ?? null }));
   for (const u of units) {
-    if (!org.units.has(u.unit)) issues.push(issue('warning', 'unit-without-objectives', `no objective of the plan belongs to the unit "${u.unit}"`, { field: 'assignments' }));
+    if (!org.units.has(u.unit)) issues.push(problem('warning', 'unit-without-objectives', { unit: u.name }, { field: 'assignments' }));
   }
   const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
@@ -207,8 +212,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     const parts = units.map((u) => {
       const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
       return {
-        it: `${u.unit} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
-        en: `${u.unit} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
+        it: `${u.name} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
+        en: `${u.name} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
       };
     });
     const mean = unitScore === null ? null : pct(unitScore);
@@ -216,7 +221,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   } else if (units.length === 1) {
     // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
     const score = unitScore === null ? null : pct(unitScore);
-    steps.push(step('unit', `Struttura ${units[0]!.unit}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.unit}: performance ${score ?? 'not available'}.`));
+    steps.push(step('unit', `Struttura ${units[0]!.name}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.name}: performance ${score ?? 'not available'}.`));
   }
   // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
   const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
@@ -229,9 +234,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     const total = weightTotal(input.objectives.map((o) => o.weight));
     if (!total.equals(HUNDRED)) {
       if (smvp.weightPolicy === 'strict') {
-        issues.push(issue('error', 'objective-weights', `the weights of the individual objectives sum to ${pct(total)}, not 100% (the SMVP refuses other sums)`, { field: 'objectives' }));
+        issues.push(problem('error', 'objective-weights', { total: total.toString() }, { field: 'objectives' }));
       } else {
-        issues.push(issue('warning', 'objective-weights-normalised', `the weights of the individual objectives sum to ${pct(total)}: each is rescaled by 100/${num(total)}, as the SMVP's weight policy says`, { field: 'objectives' }));
+        issues.push(problem('warning', 'objective-weights-normalised', { total: total.toString() }, { field: 'objectives' }));
         steps.push(step('objective-weights-normalised', `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`, `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`));
       }
     }
@@ -248,7 +253,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       if (r.state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
       if (r.state === 'not_measured' && smvp.notMeasured === 'block') {
         complete = false;
-        issues.push(issue('error', 'objective-not-measured', `"${o.title}" is not measured yet and the SMVP blocks the evaluation until it is`, { field: `objectives.${o.id}` }));
+        issues.push(problem('error', 'objective-not-measured', { title: o.title }, { field: `objectives.${o.id}` }));
       }
       for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
@@ -266,7 +271,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const catalogue = new Map(smvp.behaviours.map((b) => [b.code, b]));
   const inScheme = new Set(scheme.behaviours.map((b) => b.code));
   for (const code of Object.keys(input.ratings)) {
-    if (!inScheme.has(code)) issues.push(issue('error', 'behaviour-not-in-scheme', `the behaviour ${code} is not rated for the category ${input.category}`, { field: `ratings.${code}` }));
+    if (!inScheme.has(code)) issues.push(problem('error', 'behaviour-not-in-scheme', { code, category: input.category }, { field: `ratings.${code}` }));
   }
   const bTerms: Term[] = [];
   for (const b of scheme.behaviours) {
@@ -279,7 +284,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     }
     const level = levelOf(smvp, rating);
     if (level === undefined) {
-      issues.push(issue('error', 'rating-outside-scale', `${b.code}: the rating ${rating} is not on the scale (${smvp.ratingScale.map((l) => l.value).join(', ')})`, { field: `ratings.${b.code}` }));
+      issues.push(problem('error', 'rating-outside-scale', { code: b.code, rating, scale: smvp.ratingScale.map((l) => l.value) }, { field: `ratings.${b.code}` }));
       behaviours.push({ code: b.code, title, weight: b.weight, rating, label: null, score: null });
       continue;
     }
@@ -314,7 +319,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       const [score, share, points] = [pct(c.score), pct(c.share!.times(100)), num(c.points!)];
       steps.push(step('component', `${label.it}: ${score} × ${share} = ${points} punti.`, `${label.en}: ${score} × ${share} = ${points} points.`));
     }
-    if (c.score === null) issues.push(issue('warning', 'component-missing', `${label.en}: no score yet; the other components are re-normalised`, { field: `components.${c.kind}` }));
+    if (c.score === null) issues.push(problem('warning', 'component-missing', { component: c.kind }, { field: `components.${c.kind}` }));
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);

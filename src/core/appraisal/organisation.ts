@@ -14,7 +14,7 @@ export interface UnitObjectives {
   readonly performance: Decimal | null;
 }
 
-/** `unitOf(code)`: the unit an objective is assigned to (the store's node unit), or null. */
+/** `unitOf(code)`: the registry id of the unit an objective is assigned to, or null. */
 export function organisationalScores(evaluation: Evaluation, unitOf: (code: string) => string | null): OrgScores & { readonly detail: ReadonlyMap<string, UnitObjectives> } {
   const nodes = evaluation.plan.nodes;
   const roots = nodes.filter((n) => n.parent === null);

@@ -10,7 +10,7 @@
  * as an issue naming its field (`schemes.1.bands.2.min`), never thrown.
  */
 import { Decimal, HUNDRED, ZERO } from '../decimal.js';
-import { issue, type Issue } from '../issues.js';
+import { problem, type Issue } from '../issues.js';
 import type { NotMeasuredPolicy } from '../model.js';
 
 export type StaffCategory = 'dirigente' | 'eq' | 'personale';
@@ -105,27 +105,27 @@ const CENT = new Decimal('0.01');
 export function bandProblems(bands: readonly RatingBand[], field: string): Issue[] {
   const issues: Issue[] = [];
   const at = (i: number, f: string): { field: string } => ({ field: `${field}.${i}.${f}` });
-  if (bands.length === 0) return [issue('error', 'bands-empty', 'the scheme has no rating bands', { field })];
+  if (bands.length === 0) return [problem('error', 'bands-empty', {}, { field })];
   bands.forEach((b, i) => {
-    if (b.min.greaterThan(b.max)) issues.push(issue('error', 'band-reversed', `band "${b.label}": the lower bound ${show(b.min)} is above the upper bound ${show(b.max)}`, at(i, 'min')));
-    if (b.min.lessThan(ZERO) || b.max.greaterThan(HUNDRED)) issues.push(issue('error', 'band-out-of-range', `band "${b.label}": bounds must lie within 0–100`, at(i, b.min.lessThan(ZERO) ? 'min' : 'max')));
-    if (b.min.decimalPlaces() > 2 || b.max.decimalPlaces() > 2) issues.push(issue('error', 'band-precision', `band "${b.label}": bounds have at most two decimals`, at(i, 'min')));
-    if (b.share.lessThan(ZERO) || b.share.greaterThan(HUNDRED)) issues.push(issue('error', 'band-share', `band "${b.label}": the bonus coefficient must lie within 0–100`, at(i, 'share')));
+    if (b.min.greaterThan(b.max)) issues.push(problem('error', 'band-reversed', { label: b.label, min: b.min.toString(), max: b.max.toString() }, at(i, 'min')));
+    if (b.min.lessThan(ZERO) || b.max.greaterThan(HUNDRED)) issues.push(problem('error', 'band-out-of-range', { label: b.label }, at(i, b.min.lessThan(ZERO) ? 'min' : 'max')));
+    if (b.min.decimalPlaces() > 2 || b.max.decimalPlaces() > 2) issues.push(problem('error', 'band-precision', { label: b.label }, at(i, 'min')));
+    if (b.share.lessThan(ZERO) || b.share.greaterThan(HUNDRED)) issues.push(problem('error', 'band-share', { label: b.label }, at(i, 'share')));
   });
   if (issues.length > 0) return issues;
   const order = bands.map((b, i) => ({ b, i })).sort((x, y) => x.b.min.comparedTo(y.b.min) || x.i - y.i);
   const lowest = order[0]!;
-  if (!lowest.b.min.isZero()) issues.push(issue('error', 'band-gap', `no band covers scores from 0 to ${show(lowest.b.min.minus(CENT))}`, at(lowest.i, 'min')));
+  if (!lowest.b.min.isZero()) issues.push(problem('error', 'band-gap', { from: '0', to: lowest.b.min.minus(CENT).toString() }, at(lowest.i, 'min')));
   const highest = order.reduce((best, x) => (x.b.max.greaterThan(best.b.max) ? x : best), order[0]!);
-  if (!highest.b.max.equals(HUNDRED)) issues.push(issue('error', 'band-gap', `no band covers scores from ${show(highest.b.max.plus(CENT))} to 100`, at(highest.i, 'max')));
+  if (!highest.b.max.equals(HUNDRED)) issues.push(problem('error', 'band-gap', { from: highest.b.max.plus(CENT).toString(), to: '100' }, at(highest.i, 'max')));
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1]!;
     const next = order[k]!;
     const expected = prev.b.max.plus(CENT);
     if (next.b.min.lessThanOrEqualTo(prev.b.max)) {
-      issues.push(issue('error', 'band-overlap', `band "${next.b.label}" (${show(next.b.min)}–${show(next.b.max)}) overlaps band "${prev.b.label}" (${show(prev.b.min)}–${show(prev.b.max)}): ${show(next.b.min)} is in both`, at(next.i, 'min')));
+      issues.push(problem('error', 'band-overlap', { label: next.b.label, min: next.b.min.toString(), max: next.b.max.toString(), other: prev.b.label, otherMin: prev.b.min.toString(), otherMax: prev.b.max.toString() }, at(next.i, 'min')));
     } else if (next.b.min.greaterThan(expected)) {
-      issues.push(issue('error', 'band-gap', `no band covers scores from ${show(expected)} to ${show(next.b.min.minus(CENT))} (between "${prev.b.label}" and "${next.b.label}")`, at(next.i, 'min')));
+      issues.push(problem('error', 'band-gap', { from: expected.toString(), to: next.b.min.minus(CENT).toString(), after: prev.b.label, before: next.b.label }, at(next.i, 'min')));
     }
   }
   return issues;
@@ -154,46 +154,42 @@ export function levelOf(smvp: Smvp, value: number): RatingLevel | undefined {
 export function smvpProblems(smvp: Smvp): Issue[] {
   const issues: Issue[] = [];
   const { legend } = smvp;
-  if (legend.yellow.greaterThan(legend.green)) issues.push(issue('error', 'legend-order', `the yellow threshold (${show(legend.yellow)}) is above the green one (${show(legend.green)})`, { field: 'legend.yellow' }));
+  if (legend.yellow.greaterThan(legend.green)) issues.push(problem('error', 'legend-order', { green: legend.green.toString(), yellow: legend.yellow.toString() }, { field: 'legend.yellow' }));
   smvp.indicatorThresholds.forEach((t, i) => {
-    if (t.yellow.greaterThan(t.green)) issues.push(issue('error', 'legend-order', `${t.code} "${t.indicator}": the yellow threshold is above the green one`, { field: `indicatorThresholds.${i}.yellow` }));
+    if (t.yellow.greaterThan(t.green)) issues.push(problem('error', 'legend-order', { green: t.green.toString(), yellow: t.yellow.toString(), code: t.code, indicator: t.indicator }, { field: `indicatorThresholds.${i}.yellow` }));
   });
-  if (smvp.ratingScale.length < 2) issues.push(issue('error', 'scale-too-short', 'the rating scale needs at least two levels', { field: 'ratingScale' }));
+  if (smvp.ratingScale.length < 2) issues.push(problem('error', 'scale-too-short', {}, { field: 'ratingScale' }));
   const values = new Set<number>();
   smvp.ratingScale.forEach((l, i) => {
-    if (values.has(l.value)) issues.push(issue('error', 'scale-duplicate', `the rating ${l.value} appears twice in the scale`, { field: `ratingScale.${i}.value` }));
+    if (values.has(l.value)) issues.push(problem('error', 'scale-duplicate', { value: l.value }, { field: `ratingScale.${i}.value` }));
     values.add(l.value);
-    if (l.score.lessThan(ZERO) || l.score.greaterThan(HUNDRED)) issues.push(issue('error', 'scale-score', `rating ${l.value}: its score must lie within 0–100`, { field: `ratingScale.${i}.score` }));
+    if (l.score.lessThan(ZERO) || l.score.greaterThan(HUNDRED)) issues.push(problem('error', 'scale-score', { value: l.value }, { field: `ratingScale.${i}.score` }));
   });
   const codes = new Set<string>();
   smvp.behaviours.forEach((b, i) => {
-    if (codes.has(b.code)) issues.push(issue('error', 'behaviour-duplicate', `the behaviour ${b.code} appears twice`, { field: `behaviours.${i}.code` }));
+    if (codes.has(b.code)) issues.push(problem('error', 'behaviour-duplicate', { code: b.code }, { field: `behaviours.${i}.code` }));
     codes.add(b.code);
   });
   const categories = new Set<StaffCategory>();
   smvp.schemes.forEach((s, i) => {
-    if (categories.has(s.category)) issues.push(issue('error', 'scheme-duplicate', `the category ${s.category} has two schemes`, { field: `schemes.${i}.category` }));
+    if (categories.has(s.category)) issues.push(problem('error', 'scheme-duplicate', { category: s.category }, { field: `schemes.${i}.category` }));
     categories.add(s.category);
     const total = weightTotal(COMPONENT_KINDS.map((k) => s.components[k]));
-    if (!total.equals(HUNDRED)) issues.push(issue('error', 'component-weights', `the component weights of ${s.category} sum to ${show(total)}%, not 100%`, { field: `schemes.${i}.components` }));
+    if (!total.equals(HUNDRED)) issues.push(problem('error', 'component-weights', { category: s.category, total: total.toString() }, { field: `schemes.${i}.components` }));
     COMPONENT_KINDS.forEach((k) => {
-      if (s.components[k].lessThan(ZERO)) issues.push(issue('error', 'component-weight-negative', `${s.category}: the weight of ${k} is negative`, { field: `schemes.${i}.components.${k}` }));
+      if (s.components[k].lessThan(ZERO)) issues.push(problem('error', 'component-weight-negative', { category: s.category, component: k }, { field: `schemes.${i}.components.${k}` }));
     });
     if (s.components.behaviours.greaterThan(ZERO)) {
-      if (s.behaviours.length === 0) issues.push(issue('error', 'behaviours-missing', `${s.category} weighs behaviours ${show(s.components.behaviours)}% but lists none`, { field: `schemes.${i}.behaviours` }));
+      if (s.behaviours.length === 0) issues.push(problem('error', 'behaviours-missing', { category: s.category, weight: s.components.behaviours.toString() }, { field: `schemes.${i}.behaviours` }));
       else {
         const bt = weightTotal(s.behaviours.map((b) => b.weight));
-        if (!bt.equals(HUNDRED)) issues.push(issue('error', 'behaviour-weights', `the behaviour weights of ${s.category} sum to ${show(bt)}%, not 100%`, { field: `schemes.${i}.behaviours` }));
+        if (!bt.equals(HUNDRED)) issues.push(problem('error', 'behaviour-weights', { category: s.category, total: bt.toString() }, { field: `schemes.${i}.behaviours` }));
       }
     }
     s.behaviours.forEach((b, j) => {
-      if (!codes.has(b.code)) issues.push(issue('error', 'behaviour-unknown', `${s.category} rates ${b.code}, which is not in the catalogue of behaviours`, { field: `schemes.${i}.behaviours.${j}.code` }));
+      if (!codes.has(b.code)) issues.push(problem('error', 'behaviour-unknown', { category: s.category, code: b.code }, { field: `schemes.${i}.behaviours.${j}.code` }));
     });
     issues.push(...bandProblems(s.bands, `schemes.${i}.bands`));
   });
   return issues;
-}
-
-function show(d: Decimal): string {
-  return d.toString().replace('.', ',');
 }

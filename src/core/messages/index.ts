@@ -10,13 +10,14 @@
  * sentence (scripts and logs), while every screen renders the code in its reader's language.
  */
 import { mergeCatalogues, renderFrom, type Language, type MessageParams, type ParamsOf } from './catalogue.js';
+import { APPRAISAL_MESSAGES } from './appraisal.js';
 import { ENGINE_MESSAGES } from './engine.js';
 import { IMPORT_MESSAGES } from './import.js';
 
 export * from './catalogue.js';
 export type { ValueProblem } from './import.js';
 
-export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES);
+export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES, APPRAISAL_MESSAGES);
 export type IssueCode = keyof typeof ISSUE_MESSAGES;
 export type IssueParams<K extends IssueCode> = ParamsOf<typeof ISSUE_MESSAGES, K>;
 

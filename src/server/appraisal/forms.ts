@@ -30,7 +30,8 @@ import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
 import type { TreeService } from '../tree.js';
-import { HttpError } from '../errors.js';
+import { english, renderCoded, type MessageCode, type Params } from '../../messages/index.js';
+import { HttpError, issueOf, refuse } from '../errors.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -60,7 +61,8 @@ const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'a number such as 30 or 33,5')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 
-export const AssignmentBody = z.object({ unit: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
+/** A unit is named by its id in the organisation registry (GET /api/units), never by its name. */
+export const AssignmentBody = z.object({ unitId: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
 export const ObjectiveBody = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
@@ -78,12 +80,13 @@ export const ObjectiveBody = z
 export const Ratings = z.record(z.string().max(40), z.number().int().min(-1000).max(1000));
 
 export interface FormDocument {
-  assignments: { unit: string; from: string; to: string; partTime: string }[];
+  /** `unitId`: the registry's id (migration 75 turned the names stored before into ids). */
+  assignments: { unitId: string; from: string; to: string; partTime: string }[];
   objectives: { id: string; title: string; weight: string; comparator: Comparator; target: unknown; unit: Unit; scoring: 'on_off' | 'proportional' | null; state: MeasurementState; actual: unknown; reason: string | null }[];
   ratings: Record<string, number>;
   acknowledged: { person: string | null; evaluator: string | null };
   interview: { at: string; by: string; note: string } | null;
-  /** Frozen at the evaluation: the SMVP version and the organisational results used, so the score no longer moves with the tree. */
+  /** Frozen at the evaluation: the SMVP version and the organisational results used (units by registry id), so the score no longer moves with the tree. */
   evaluation: { at: string; by: string; smvpVersion: number; org: { body: string | null; units: Record<string, string | null> }; score: string | null; band: string | null } | null;
   acceptance: { at: string } | null;
   contest: { at: string; reason: string } | null;
@@ -100,15 +103,29 @@ export function documentOf(form: FormRecord): FormDocument {
   return { ...emptyDocument(), ...(form.document as Partial<FormDocument>) };
 }
 
-function invalid(field: string, message: string, code = 'invalid-field', status: 400 | 422 = 400): HttpError {
-  return new HttpError(status, status === 422 ? code : 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code, message: `${field}: ${message}`, location: { field } }] });
+/**
+ * A refusal at one field, by catalogue code: 422 under its own code (a rule of the form), 400
+ * `invalid-body` otherwise (a value the body cannot carry); the issue names the field either way.
+ */
+export function invalid<K extends MessageCode>(field: string, code: K, params: Params<K>, status: 400 | 422 = 400): HttpError {
+  const issues = [issueOf(code, params, { field })];
+  return status === 422 ? refuse(422, code, params, { issues }) : new HttpError(400, 'invalid-body', english('invalid-body', { fields: [field] }), { params: { fields: [field] }, issues });
 }
 
 function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string): unknown {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit);
-  if (typeof read === 'string') throw invalid(field, `expected ${read}`);
+  if (typeof read === 'string') throw invalid(field, 'objective-value', { expected: read });
   return amountToJson(read);
+}
+
+/** The assignments as stored, each unit checked against the registry (422 at its field when unknown). */
+export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[]): Promise<FormDocument['assignments']> {
+  const known = new Set((await store.listUnits()).map((u) => u.id));
+  return input.map((a, i) => {
+    if (!known.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
+    return { unitId: a.unitId, from: a.from, to: a.to, partTime: (a.partTime ?? new Decimal(100)).toString() };
+  });
 }
 
 export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[]): FormDocument['objectives'] {
@@ -117,9 +134,9 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
     let id = o.id ?? `o${i + 1}`;
     while (ids.has(id)) id = `${id}x`;
     ids.add(id);
-    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'a weight from 0 to 100');
-    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'a measured objective needs its actual');
-    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'say why the objective is N.V.');
+    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'objective-weight-range', {});
+    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'objective-actual-missing', {});
+    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'objective-reason-missing', {});
     return {
       id,
       title: o.title,
@@ -148,7 +165,8 @@ function measurementOf(o: FormDocument['objectives'][number]): Measurement {
   }
 }
 
-export function formInput(form: FormRecord, doc: FormDocument = documentOf(form)): FormInput {
+/** `unitNames`: registry id → name, for the explanation. */
+export function formInput(form: FormRecord, doc: FormDocument, unitNames: ReadonlyMap<string, string>): FormInput {
   const objectives: IndividualObjective[] = doc.objectives.map((o) => ({
     id: o.id,
     title: o.title,
@@ -162,7 +180,7 @@ export function formInput(form: FormRecord, doc: FormDocument = documentOf(form)
   return {
     category: form.category,
     year: form.year,
-    assignments: doc.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
+    assignments: doc.assignments.map((a) => ({ unit: a.unitId, name: unitNames.get(a.unitId) ?? a.unitId, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
     objectives,
     ratings: doc.ratings,
   };
@@ -188,7 +206,13 @@ export async function smvpFor(store: Store, organisation: string, year: number, 
 export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgScores & { detail: ReturnType<typeof organisationalScores>['detail'] }>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
+  private names: Promise<Map<string, string>> | null = null;
   constructor(private readonly trees: TreeService) {}
+  /** The registry's units, id → name, read once per request. */
+  unitNames(store: Store): Promise<Map<string, string>> {
+    this.names ??= store.listUnits().then((units) => new Map(units.map((u) => [u.id, u.name])));
+    return this.names;
+  }
   /** `smvpFor`, read and checked once per request: a list of 5,000 forms would otherwise read and parse it 5,000 times. */
   smvp(store: Store, organisation: string, year: number, version?: number): Promise<{ smvp: Smvp; version: number } | null> {
     const key = JSON.stringify([organisation, year, version ?? null]);
@@ -203,7 +227,7 @@ export class OrgCache {
     if (planId === null) return Promise.resolve({ body: null, units: new Map() });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unit ?? null));
+      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unitId ?? null));
       this.cache.set(planId, hit);
     }
     return hit;
@@ -221,7 +245,7 @@ export function frozenOrg(doc: FormDocument): OrgScores | null {
 
 export function freezeOrg(org: OrgScores, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
   const units: Record<string, string | null> = {};
-  for (const a of doc.assignments) units[a.unit] = org.units.has(a.unit) ? (org.units.get(a.unit)?.toString() ?? null) : null;
+  for (const a of doc.assignments) units[a.unitId] = org.units.has(a.unitId) ? (org.units.get(a.unitId)?.toString() ?? null) : null;
   return { body: org.body?.toString() ?? null, units };
 }
 
@@ -230,6 +254,8 @@ export interface Computed {
   readonly smvp: Smvp | null;
   readonly smvpVersion: number | null;
   readonly frozen: boolean;
+  /** Registry id → name. */
+  readonly unitNames: ReadonlyMap<string, string>;
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
@@ -237,9 +263,10 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const doc = documentOf(form);
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
-  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null };
+  const unitNames = await orgs.unitNames(store);
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, unitNames };
   const org = frozen ?? (await orgs.get(form.planId));
-  return { result: computeForm(found.smvp, formInput(form, doc), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null };
+  return { result: computeForm(found.smvp, formInput(form, doc, unitNames), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, unitNames };
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -266,7 +293,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     planId: form.planId,
     person: person(users.get(form.personId), form.personId),
     evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
-    assignments: doc.assignments.map((a) => ({ ...a, partTime: Number(a.partTime) })),
+    assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,
     record: { acknowledged: doc.acknowledged, interview: doc.interview, evaluation: doc.evaluation, acceptance: doc.acceptance, contest: doc.contest, conciliation: doc.conciliation, finalisedAt: doc.finalisedAt, reopenings: doc.reopenings },
@@ -286,11 +313,12 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             components: r.components.map((c) => ({ kind: c.kind, label: COMPONENT_LABEL[c.kind][language], weight: Number(c.weight), share: c.share === null ? null : num(c.share.times(100)), score: num(c.score), points: num(c.points) })),
             objectives: r.objectives.map((o) => ({ id: o.id, state: o.state, score: num(o.score), counted: o.counted })),
             behaviours: r.behaviours.map((b) => ({ code: b.code, rating: b.rating, label: b.label, score: num(b.score) })),
-            units: r.units.map((u) => ({ unit: u.unit, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
+            units: r.units.map((u) => ({ unitId: u.unit, unit: u.name, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
             presenceDays: num(r.presenceDays),
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
-            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null })),
+            // In the reader's language, by code; `params` for a client that renders them itself.
+            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: renderCoded(i, language), ...(i.params === undefined ? {} : { params: i.params }), location: i.location ?? null })),
             complete: r.complete,
           },
     may: {
@@ -311,4 +339,3 @@ export function categoryOf(value: string): StaffCategory | null {
   return (STAFF_CATEGORIES as readonly string[]).includes(value) ? (value as StaffCategory) : null;
 }
 
-export { invalid };

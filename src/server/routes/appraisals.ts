@@ -9,10 +9,11 @@ import { ACTION_RULES, FORM_ACTIONS, STAFF_CATEGORIES, computeForm, editablePart
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole, requireUser } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { HttpError, must, refuse } from '../errors.js';
 import { body, language, param } from '../validation.js';
 import {
   AssignmentBody,
+  assignmentsToDocument,
   HR_ROLES,
   ObjectiveBody,
   OrgCache,
@@ -78,15 +79,15 @@ async function usersById(store: Store): Promise<Map<string, UserRecord>> {
 async function readableForm(store: Store, user: UserRecord, id: string): Promise<FormRecord> {
   const form = await store.appraisals.getForm(id);
   if (form === undefined) throw new HttpError(404, 'not-found', `there is no form with the id ${id}`);
-  if (!mayRead(user, form)) throw new HttpError(403, 'forbidden', 'an appraisal form is visible only to the person, their evaluator, HR and the administrator (the OIV: managers’ forms)');
+  if (!mayRead(user, form)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-private' });
   return form;
 }
 
 async function checkPeople(store: Store, personId: string, evaluatorId: string): Promise<void> {
-  if (personId === evaluatorId) throw invalid('evaluatorId', 'nobody evaluates themselves: choose another evaluator', 'self-evaluation', 422);
+  if (personId === evaluatorId) throw invalid('evaluatorId', 'self-evaluation', {}, 422);
   const [p, e] = await Promise.all([store.getUser(personId), store.getUser(evaluatorId)]);
-  if (p === undefined) throw invalid('personId', 'there is no account with this id');
-  if (e === undefined || !e.active) throw invalid('evaluatorId', 'there is no active account with this id');
+  if (p === undefined) throw invalid('personId', 'unknown-account', {});
+  if (e === undefined || !e.active) throw invalid('evaluatorId', 'unknown-account', { active: true });
 }
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
@@ -97,13 +98,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/people',
       tag: 'appraisals',
-      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (no roles, no passwords)',
+      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
       access: 'admin, personale',
-      responses: { 200: '[{id, username, displayName, units}]', 401: 'not signed in', 403: 'role' },
+      responses: { 200: '[{id, username, displayName, units, unitIds}]', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
       requireRole(c, HR_ROLES, 'list the people to appraise');
-      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units })));
+      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })));
     },
   );
 
@@ -143,7 +144,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'Create the form of a person for a year: evaluator, category, the plan that gives the organisational results, unit assignments, individual objectives (state draft)',
       access: 'admin, personale',
       body: NewForm,
-      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person' },
+      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry' },
     },
     async (c) => {
       const user = requireRole(c, HR_ROLES, 'create appraisal forms');
@@ -152,11 +153,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       let organisation = input.organisation;
       if (input.planId !== undefined && input.planId !== null) {
         const plan = await store.getPlan(input.planId);
-        if (plan === undefined) throw invalid('planId', 'there is no plan with this id');
+        if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
         organisation ??= plan.organisation;
       }
       organisation ??= await defaultOrganisation(store);
-      const doc: FormDocument = { ...emptyDocument(), assignments: (input.assignments ?? []).map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() })), objectives: objectivesToDocument(input.objectives ?? []) };
+      const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? []), objectives: objectivesToDocument(input.objectives ?? []) };
       const form = must(await store.appraisals.createForm({ organisation, year: input.year, personId: input.personId, evaluatorId: input.evaluatorId, category: input.category, planId: input.planId ?? null, document: doc as unknown as Record<string, unknown> }, actorOf(user)));
       return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)), 201);
     },
@@ -195,43 +196,43 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const input = await body(c, FormPatch);
       const parts = editableParts(form.state, relationsOf(user, form));
       const need = (part: Parameters<typeof parts.includes>[0], what: string): void => {
-        if (!parts.includes(part)) throw new HttpError(403, 'forbidden', `you may not change ${what} of a form in the state "${form.state}"`, { details: { state: form.state, editable: parts } });
+        if (!parts.includes(part)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: what, state: form.state }, { details: { state: form.state, editable: parts } });
       };
       const doc = documentOf(form);
       let evaluatorId: string | undefined;
       if (input.evaluatorId !== undefined && input.evaluatorId !== form.evaluatorId) {
-        need('evaluator', 'the evaluator');
+        need('evaluator', 'evaluator');
         await checkPeople(store, form.personId, input.evaluatorId);
         evaluatorId = input.evaluatorId;
       }
       if (input.planId !== undefined) {
-        need('assignments', 'the plan');
-        if (input.planId !== null && (await store.getPlan(input.planId)) === undefined) throw invalid('planId', 'there is no plan with this id');
+        need('assignments', 'plan');
+        if (input.planId !== null && (await store.getPlan(input.planId)) === undefined) throw invalid('planId', 'unknown-plan', {});
       }
       if (input.assignments !== undefined) {
-        need('assignments', 'the unit assignments');
-        doc.assignments = input.assignments.map((a) => ({ unit: a.unit, from: a.from, to: a.to, partTime: (a.partTime ?? 100).toString() }));
+        need('assignments', 'assignments');
+        doc.assignments = await assignmentsToDocument(store, input.assignments);
       }
       if (input.objectives !== undefined) {
         const next = objectivesToDocument(input.objectives);
         const definition = (o: FormDocument['objectives'][number]) => JSON.stringify([o.id, o.title, o.weight, o.comparator, o.target, o.unit, o.scoring]);
         const redefined = next.length !== doc.objectives.length || next.some((o, i) => definition(o) !== definition(doc.objectives[i]!));
         if (redefined) {
-          need('objectives', 'the objectives');
+          need('objectives', 'objectives');
           // The person acknowledged other objectives: both must acknowledge these again.
           doc.acknowledged = { person: null, evaluator: null };
-        } else need('measurements', 'the actuals');
+        } else need('measurements', 'measurements');
         doc.objectives = next;
       }
       if (input.ratings !== undefined) {
-        need('ratings', 'the ratings');
+        need('ratings', 'ratings');
         const found = await smvpFor(store, form.organisation, form.year, doc.evaluation?.smvpVersion);
-        if (found === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}: HR saves it first`);
+        if (found === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
         const scheme = schemeOf(found.smvp, form.category);
         const codes = new Set(scheme?.behaviours.map((b) => b.code) ?? []);
         for (const [code, value] of Object.entries(input.ratings)) {
-          if (!codes.has(code)) throw invalid(`ratings.${code}`, `the behaviour ${code} is not rated for the category ${form.category}`, 'behaviour-not-in-scheme', 422);
-          if (levelOf(found.smvp, value) === undefined) throw invalid(`ratings.${code}`, `${value} is not on the rating scale (${found.smvp.ratingScale.map((l) => l.value).join(', ')})`, 'rating-outside-scale', 422);
+          if (!codes.has(code)) throw invalid(`ratings.${code}`, 'behaviour-not-in-scheme', { code, category: form.category }, 422);
+          if (levelOf(found.smvp, value) === undefined) throw invalid(`ratings.${code}`, 'rating-outside-scale', { code, rating: value, scale: found.smvp.ratingScale.map((l) => l.value) }, 422);
         }
         doc.ratings = { ...input.ratings };
       }
@@ -259,26 +260,26 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const input = await body(c, Action);
       const rule = ACTION_RULES[input.action];
       const relations = relationsOf(user, form);
-      if (!rule.by.some((r) => relations.includes(r))) throw new HttpError(403, 'forbidden', `only ${rule.by.join(' or ')} may ${input.action} a form`);
+      if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
       if (!mayAct(input.action, form.state, relations)) throw new HttpError(409, 'invalid-transition', `a form in the state "${form.state}" cannot be ${input.action}d (from: ${rule.from.join(', ')})`, { details: { state: form.state } });
       if (form.version !== input.version) throw new HttpError(409, 'conflict', `the form was changed meanwhile (version ${form.version}, not ${input.version}): reload it`);
       const at = new Date().toISOString();
       const doc = documentOf(form);
       const text = input.action === 'interview' ? input.note : input.action === 'conciliate' ? input.note : input.reason;
-      if (rule.needs === 'note' && (input.note ?? '') === '') throw invalid('note', 'write the notes of the interview', 'note-required', 422);
-      if (rule.needs === 'reason' && (input.reason ?? '') === '') throw invalid('reason', 'say why', 'reason-required', 422);
-      if (rule.needs === 'outcome' && (input.outcome === undefined || (input.note ?? '') === '')) throw invalid(input.outcome === undefined ? 'outcome' : 'note', 'the conciliation needs its outcome (confirmed or revised) and a note', 'outcome-required', 422);
+      if (rule.needs === 'note' && (input.note ?? '') === '') throw invalid('note', 'note-required', {}, 422);
+      if (rule.needs === 'reason' && (input.reason ?? '') === '') throw invalid('reason', 'reason-required', {}, 422);
+      if (rule.needs === 'outcome' && (input.outcome === undefined || (input.note ?? '') === '')) throw invalid(input.outcome === undefined ? 'outcome' : 'note', 'outcome-required', {}, 422);
       let state = rule.to;
       const live = await computeRecord(store, new OrgCache(deps.trees), form);
       const errors = live.result?.issues.filter((i) => i.severity === 'error') ?? [];
-      const refuse = (why: string) =>
-        new HttpError(422, 'form-incomplete', why, { issues: (live.result?.issues ?? []).filter((i) => i.severity === 'error').map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: (i.location ?? null) as Record<string, unknown> | null })) });
+      const incomplete = (situation: 'acknowledge' | 'no-objectives' | 'evaluate' | 'revised') =>
+        refuse(422, 'form-incomplete', { situation }, { issues: (live.result?.issues ?? []).filter((i) => i.severity === 'error').map((i) => ({ severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location ?? null) as Record<string, unknown> | null })) });
       switch (input.action) {
         case 'acknowledge': {
-          if (live.result === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}: HR saves it first`);
-          if (errors.length > 0) throw refuse('the form has problems to fix before the objectives can be acknowledged');
+          if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
+          if (errors.length > 0) throw incomplete('acknowledge');
           const scheme = schemeOf(live.smvp!, form.category);
-          if (scheme !== undefined && scheme.components.objectives.greaterThan(0) && doc.objectives.length === 0) throw refuse('assign at least one individual objective first');
+          if (scheme !== undefined && scheme.components.objectives.greaterThan(0) && doc.objectives.length === 0) throw incomplete('no-objectives');
           if (relations.includes('person')) doc.acknowledged.person = at;
           if (relations.includes('evaluator')) doc.acknowledged.evaluator = at;
           state = doc.acknowledged.person !== null && doc.acknowledged.evaluator !== null ? 'assigned' : 'draft';
@@ -288,8 +289,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           doc.interview = { at, by: user.username, note: input.note! };
           break;
         case 'evaluate': {
-          if (live.result === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${form.organisation} ${form.year}`);
-          if (!live.result.complete) throw refuse('the form is not complete: rate every behaviour and measure every objective (or mark it N.V. with a reason)');
+          if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
+          if (!live.result.complete) throw incomplete('evaluate');
           const org = await new OrgCache(deps.trees).get(form.planId);
           doc.evaluation = { at, by: user.username, smvpVersion: live.smvpVersion!, org: freezeOrg(org, doc), score: live.result.score?.toString() ?? null, band: live.result.band?.label ?? null };
           break;
@@ -304,8 +305,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           // The score is re-made from the (possibly revised) ratings and actuals, on the results frozen at the evaluation.
           const smvp = live.smvp!;
           const frozen = doc.evaluation!;
-          const again = computeForm(smvp, formInput(form, doc), frozenOrg(doc)!);
-          if (!again.complete) throw refuse('the revised form is not complete');
+          const again = computeForm(smvp, formInput(form, doc, live.unitNames), frozenOrg(doc)!);
+          if (!again.complete) throw incomplete('revised');
           doc.conciliation = { at, by: user.username, outcome: input.outcome!, note: input.note! };
           doc.evaluation = { ...frozen, score: again.score?.toString() ?? null, band: again.band?.label ?? null };
           doc.finalisedAt = at;

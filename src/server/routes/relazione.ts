@@ -13,6 +13,7 @@ import { actorOf, currentUser, requireRole, requireUser } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
+import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { body, param } from '../validation.js';
 import { oneAtATime } from './exports.js';
 
@@ -232,6 +233,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${slug(plan.title)}-${plan.year}.${format}"`,
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
+      // Its own inline styles, no script, no request: the web app's policy would strip its styles.
+      ...(format === 'html' ? { 'Content-Security-Policy': `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } : {}),
     });
   };
 

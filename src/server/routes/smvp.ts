@@ -33,7 +33,8 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
   return asked?.trim() ?? (await defaultOrganisation(store));
 }
 
-const view = (i: Issue): ApiIssue => ({ severity: i.severity, code: i.code, message: i.message, location: (i.location ?? null) as Record<string, unknown> | null });
+/** With its `params`, so the answer says it in the reader's language (the catalogue's words). */
+const view = (i: Issue): ApiIssue => ({ severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location ?? null) as Record<string, unknown> | null });
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
 async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<Record<string, unknown>> {

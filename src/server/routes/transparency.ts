@@ -5,6 +5,7 @@
  * once published, and the open data. The same pages `albero site` writes (io/site).
  */
 import type { Context } from 'hono';
+import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
 import type { PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -33,7 +34,14 @@ async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: P
 /** The index only needs to know a Relazione is there, not to build it. */
 const PLACEHOLDER = { title: '', subtitle: '', facts: [], sections: [], footer: '' };
 
-const html = (c: Context, text: string): Response => c.body(text, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache', 'X-Content-Type-Options': 'nosniff' });
+/**
+ * The pages carry their own inline styles and no script: the report's policy (no script, no
+ * request anywhere, inline styles only) rather than the web app's, which would strip their styles.
+ */
+const PAGE_POLICY = `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+const html = (c: Context, text: string): Response =>
+  c.body(text, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': PAGE_POLICY });
 
 export const transparencyRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
@@ -76,7 +84,7 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       const ext = name.slice(name.lastIndexOf('.') + 1);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': SITE_MEDIA_TYPES[ext] ?? 'application/octet-stream',
-        ...(ext === 'html' ? {} : { 'Content-Disposition': `attachment; filename="${name.replace('.', `-${plan.year}.`)}"` }),
+        ...(ext === 'html' ? { 'Content-Security-Policy': PAGE_POLICY } : { 'Content-Disposition': `attachment; filename="${name.replace('.', `-${plan.year}.`)}"` }),
         'Cache-Control': 'public, no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

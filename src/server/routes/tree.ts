@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import { TypedValueSchema } from '../../contract/index.js';
+import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser, requireRole } from '../auth.js';
@@ -44,7 +44,7 @@ function rule(input: z.infer<typeof Rule> | null | undefined, unit: string): Sco
 
 function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formula | null {
   if (input === null || input === undefined) return null;
-  if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(1) };
+  if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(DEFAULT_RATIO_SCALE) };
   return input;
 }
 

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { campaign, type Unit } from '../api/campaign.js';
 import { ApiError, api } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { useSession } from '../session.js';
@@ -105,7 +106,8 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
 function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [people, setPeople] = useState<{ id: string; displayName: string; username: string; units: string[] }[]>([]);
+  const [people, setPeople] = useState<{ id: string; displayName: string; username: string; units: string[]; unitIds: string[] }[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [person, setPerson] = useState('');
   const [evaluator, setEvaluator] = useState('');
@@ -118,18 +120,20 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     peopleApi.list().then(setPeople).catch(() => setPeople([]));
+    campaign.units().then(setUnits).catch(() => setUnits([]));
     api.plans().then((p) => setPlans(p.filter((x) => x.year === year))).catch(() => setPlans([]));
   }, [year]);
   useEffect(() => {
     const p = people.find((x) => x.id === person);
-    if (p !== undefined && p.units.length > 0) setUnit(p.units[0]!);
+    // The person's own unit in the registry, when they have one.
+    if (p !== undefined && p.unitIds.length > 0) setUnit(p.unitIds[0]!);
   }, [person, people]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      const created = await appraisalApi.create({ year, personId: person, evaluatorId: evaluator, category, planId: planId === '' ? null : planId, assignments: unit.trim() === '' ? [] : [{ unit: unit.trim(), from, to, partTime: Number(partTime.replace(',', '.')) }] });
+      const created = await appraisalApi.create({ year, personId: person, evaluatorId: evaluator, category, planId: planId === '' ? null : planId, assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partTime.replace(',', '.')) }] });
       onCreated(created.id);
     } catch (err) {
       setError(errorText(err));
@@ -192,7 +196,14 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         </label>
         <label className="col-md-3">
           {t('appraisal.create.unit')}
-          <input type="text" className="form-control" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" />
+          <select className="form-select" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit">
+            <option value="">{t('appraisal.create.none')}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.code})
+              </option>
+            ))}
+          </select>
         </label>
         <label className="col-md-2">
           {t('appraisal.create.from')}

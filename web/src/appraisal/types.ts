@@ -54,7 +54,8 @@ export interface FormResult {
   components: { kind: string; label: string; weight: number; share: number | null; score: number | null; points: number | null }[];
   objectives: { id: string; state: ObjectiveState; score: number | null; counted: boolean }[];
   behaviours: { code: string; rating: number | null; label: string | null; score: number | null }[];
-  units: { unit: string; from: string; to: string; days: number; effectiveDays: number | null; score: number | null }[];
+  /** `unitId`: the registry's id; `unit`: its name. */
+  units: { unitId: string; unit: string; from: string; to: string; days: number; effectiveDays: number | null; score: number | null }[];
   presenceDays: number | null;
   daysInYear: number;
   steps: { code: string; text: string }[];
@@ -65,7 +66,8 @@ export interface FormResult {
 export interface AppraisalForm extends Omit<FormSummary, 'score' | 'band' | 'complete'> {
   version: number;
   planId: string | null;
-  assignments: { unit: string; from: string; to: string; partTime: number }[];
+  /** `unit`: the registry unit's name (null if the unit was deleted). */
+  assignments: { unitId: string; unit: string | null; from: string; to: string; partTime: number }[];
   objectives: FormObjective[];
   ratings: Record<string, number>;
   record: {

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeDocument } from '../api/types.js';
-import { percent } from '../format.js';
-import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
+import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeChanges, TreeDocument } from '../api/types.js';
+import { inputText, percent } from '../format.js';
+import { areas, nextToFill, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
+import { applyChanges } from '../tree-changes.js';
 import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
@@ -17,10 +18,11 @@ import { RevisionsPanel } from './RevisionsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { ClosingDialog, DashboardPanel, WorklistPanel } from './CampaignPanels.js';
 import { NextYearButton } from '../years/NextYear.js';
-import { TreeTable, type Selection } from './TreeTable.js';
+import { selectionKey, TreeTable, type Selection, type SelectHow, type TreeHandle } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
+import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
 
@@ -42,6 +44,17 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selection, setSelection] = useState<Selection>(null);
+  // Keyboard data entry: the focus goes into the detail when asked (Enter, a save), back to the row on Escape.
+  const treeHandle = useRef<TreeHandle | null>(null);
+  const [focusEntry, setFocusEntry] = useState(0);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<{ id: string; actual: number | string | boolean | null } | null>(null);
+  const onSelect = useCallback((s: Selection, how?: SelectHow) => {
+    setSelection(s);
+    setSavedNote(null);
+    setPrefill(null);
+    setFocusEntry((n) => (how === 'keyboard' ? n + 1 : 0));
+  }, []);
   const [whatIf, setWhatIf] = useState(false);
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [showCharts, setShowCharts] = useState(false);
@@ -174,8 +187,60 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       </a>
     );
 
+  /** A value's save: the changes applied in place (the tree read again when they do not follow), then on to the next indicator to fill. */
+  function onSaved(changes: TreeChanges | undefined, savedId?: string): void {
+    const next = changes !== undefined && tree !== null ? applyChanges(tree, changes) : null;
+    if (next !== null) setTree(next);
+    else load(period?.id ?? null);
+    setPrefill(null);
+    if (savedId === undefined) return;
+    const to = nextToFill(rows, `i:${savedId}`);
+    // Nothing left to fill: the focus stays in this indicator's form.
+    if (to === null) return setFocusEntry((n) => n + 1);
+    const saved = rows.find((r) => r.kind === 'indicator' && r.indicator.id === savedId);
+    setSelection({ kind: 'indicator', id: to.indicator.id, code: to.objective.code });
+    setSavedNote(t('entry.savedNext', { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name }));
+    setFocusEntry((n) => n + 1);
+    treeHandle.current?.scrollToRow(to.key);
+  }
+
+  function onClose(): void {
+    const key = selection === null ? null : selectionKey(selection);
+    setSelection(null);
+    setSavedNote(null);
+    if (key !== null) requestAnimationFrame(() => treeHandle.current?.focusRow(key));
+  }
+
+  const simulatedActual = whatIf && selection?.kind === 'indicator' ? overrides.indicators[selection.id] : undefined;
+  const selectedIndicator = selection?.kind === 'indicator' ? tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id) : undefined;
   const whatIfTools =
-    whatIf && selection?.kind === 'indicator' ? <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} /> : null;
+    whatIf && selection?.kind === 'indicator' ? (
+      <>
+        {simulatedActual !== undefined && 'actual' in simulatedActual && selectedIndicator?.editable === true && !locked && (
+          <p className="mb-2">
+            <Button
+              size="sm"
+              color="primary"
+              data-testid="use-simulated"
+              aria-describedby="use-simulated-hint"
+              onClick={() => {
+                // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
+                setPrefill({ id: selection.id, actual: simulatedActual.actual ?? null });
+                setWhatIf(false);
+                setOverrides(NO_OVERRIDES);
+                setFocusEntry((n) => n + 1);
+              }}
+            >
+              {t('whatif.useSimulated')}
+            </Button>{' '}
+            <small id="use-simulated-hint" className="text-muted">
+              {t('whatif.useSimulatedHint', { value: inputText(simulatedActual.actual ?? null, selectedIndicator.unit) || '—' })}
+            </small>
+          </p>
+        )}
+        <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} />
+      </>
+    ) : null;
 
   return (
     <div>
@@ -194,9 +259,14 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       <p className="small mb-2" data-testid="summary">
         {t('tree.summary', tree.summary)}
       </p>
-      {can.managePlans(role) && (
-        <div className="mb-2">
-          <NextYearButton planId={planId} year={planYear(tree)} />
+      {(can.managePlans(role) || user !== null) && (
+        <div className="mb-2 d-flex flex-wrap gap-2 align-items-start">
+          {user !== null && (
+            <a className="btn btn-sm btn-outline-primary" href={`#/plans/${encodeURIComponent(planId)}/relazione`} data-testid="open-relazione">
+              {t('relazione.open')}
+            </a>
+          )}
+          {can.managePlans(role) && <NextYearButton planId={planId} year={planYear(tree)} />}
         </div>
       )}
 
@@ -433,7 +503,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       {whatIf && (
         <div className="whatif-banner" role="status" data-testid="whatif-banner">
           <strong>{t('whatif.title')}.</strong> {t('whatif.banner')} {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
-          {simulation !== null && simulation.approximate.length > 0 && ` ${t('whatif.approximate', { count: simulation.approximate.length })}`}
           {hasOverrides(overrides) && (
             <button type="button" className="btn btn-sm btn-link" onClick={() => setOverrides(NO_OVERRIDES)}>
               {t('whatif.reset')}
@@ -470,7 +539,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           document.body,
         )}
       <div className="plan-layout">
-        <TreeTable rows={rows} selection={selection} onSelect={setSelection} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
+        <TreeTable rows={rows} selection={selection} onSelect={onSelect} handle={treeHandle} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
         {selection !== null && (
           <NodeDetail
             planId={planId}
@@ -480,9 +549,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             locked={locked}
             definitionEditable={definitionEditable}
             whatIf={whatIf}
-            onClose={() => setSelection(null)}
-            onSaved={(next) => (next ? setTree(next) : load(period?.id ?? null))}
+            onClose={onClose}
+            onSaved={onSaved}
             whatIfTools={whatIfTools}
+            focusEntry={focusEntry}
+            prefill={prefill}
+            savedNote={savedNote}
           />
         )}
       </div>

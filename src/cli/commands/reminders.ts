@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+
+const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
+
+/**
+ * `albero reminders`: one reminder run on a database, for a cron job or by hand: queues the
+ * reminders due today (each once, ever) and delivers what the outbox holds, through the SMTP
+ * server of ALBERO_SMTP_* or, without one, to stdout. Exit 0 when nothing is left waiting, 1 when
+ * some messages wait to be retried or were refused (see `GET /api/reminders`).
+ */
+export function registerReminders(program: Command): void {
+  program
+    .command('reminders')
+    .description('send the deadline reminders due today and retry the ones waiting (SMTP from ALBERO_SMTP_HOST/PORT/USER/PASS/FROM; without it, to stdout)')
+    .option('--database <location>', 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)')
+    .option('--retry', 'try the messages waiting to be retried now, without waiting for their time')
+    .option('--json', 'print the run as JSON')
+    .action(async (options: { database?: string; retry?: boolean; json?: boolean }) => {
+      // The store, nodemailer and the server's campaign code are loaded by this command only.
+      const [{ openStore }, { ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }, { renderMessage, localeLanguage }] = await Promise.all([
+        import('../../store/index.js'),
+        import('../../server/reminders.js'),
+        import('../../server/mailer.js'),
+        import('../../messages/index.js'),
+      ]);
+      let settings;
+      let smtp;
+      try {
+        settings = reminderSettingsFromEnv(process.env);
+        smtp = smtpFromEnv(process.env);
+      } catch (error) {
+        process.stderr.write(`albero reminders: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
+      // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
+      const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
+      try {
+        const run = await service.run('system', { retryNow: options.retry === true });
+        const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
+        if (options.json === true) {
+          process.stdout.write(`${JSON.stringify({ ...run, queued: run.queued.map((r) => ({ id: r.id, stage: r.stage, username: r.username, address: r.address, subject: r.subject, status: r.status, indicators: r.indicators })) }, null, 2)}\n`);
+        } else {
+          process.stdout.write(`${renderMessage('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport }, localeLanguage(process.env))}\n`);
+        }
+        if (waiting > 0 || run.failed > 0) process.exitCode = 1;
+      } finally {
+        await service.stop();
+        await store.close();
+      }
+    });
+}

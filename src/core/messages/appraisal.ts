@@ -1,0 +1,105 @@
+/**
+ * Individual performance (core/appraisal): the problems of an SMVP (weights, bands, scale,
+ * behaviours) and of an appraisal form (assignments, objectives' weights, ratings), in Italian and
+ * English. Numbers arrive as decimal text (`90.5`) and are written the reader's way (`90,5`).
+ */
+import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
+
+const n = (value: string, l: Language): string => decimalIn(value, l);
+const CATEGORY: Record<Language, Record<string, string>> = {
+  it: { dirigente: 'dirigente', eq: 'EQ / posizione organizzativa', personale: 'personale' },
+  en: { dirigente: 'manager', eq: 'EQ / organisational position', personale: 'staff' },
+};
+const category = (c: string, l: Language): string => CATEGORY[l][c] ?? c;
+const COMPONENT: Record<Language, Record<string, string>> = {
+  it: { body: "performance dell'ente", unit: 'performance della struttura', objectives: 'obiettivi individuali', behaviours: 'comportamenti' },
+  en: { body: "the body's performance", unit: "the unit's performance", objectives: 'individual objectives', behaviours: 'behaviours' },
+};
+const component = (c: string, l: Language): string => COMPONENT[l][c] ?? c;
+
+export const APPRAISAL_MESSAGES = defineMessages({
+  // ---- the SMVP ----------------------------------------------------------------------------------
+  'bands-empty': message({ it: 'lo schema non ha fasce di valutazione', en: 'the scheme has no rating bands' }),
+  'band-reversed': message<{ label: string; min: string; max: string }>({
+    it: (p) => `fascia "${p.label}": il limite inferiore ${n(p.min, 'it')} supera quello superiore ${n(p.max, 'it')}`,
+    en: (p) => `band "${p.label}": the lower bound ${p.min} is above the upper bound ${p.max}`,
+  }),
+  'band-out-of-range': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti devono stare tra 0 e 100`, en: (p) => `band "${p.label}": bounds must lie within 0–100` }),
+  'band-precision': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti hanno al più due decimali`, en: (p) => `band "${p.label}": bounds have at most two decimals` }),
+  'band-share': message<{ label: string }>({ it: (p) => `fascia "${p.label}": il coefficiente di premio deve stare tra 0 e 100`, en: (p) => `band "${p.label}": the bonus coefficient must lie within 0–100` }),
+  'band-gap': message<{ from: string; to: string; after?: string; before?: string }>({
+    it: (p) => `nessuna fascia copre i punteggi da ${n(p.from, 'it')} a ${n(p.to, 'it')}${p.after === undefined ? '' : ` (tra "${p.after}" e "${p.before}")`}`,
+    en: (p) => `no band covers scores from ${p.from} to ${p.to}${p.after === undefined ? '' : ` (between "${p.after}" and "${p.before}")`}`,
+  }),
+  'band-overlap': message<{ label: string; min: string; max: string; other: string; otherMin: string; otherMax: string }>({
+    it: (p) => `la fascia "${p.label}" (${n(p.min, 'it')}–${n(p.max, 'it')}) si sovrappone alla fascia "${p.other}" (${n(p.otherMin, 'it')}–${n(p.otherMax, 'it')}): ${n(p.min, 'it')} sta in entrambe`,
+    en: (p) => `band "${p.label}" (${p.min}–${p.max}) overlaps band "${p.other}" (${p.otherMin}–${p.otherMax}): ${p.min} is in both`,
+  }),
+  'legend-order': message<{ green: string; yellow: string; code?: string; indicator?: string }>({
+    it: (p) => `${p.code === undefined ? '' : `${p.code} "${p.indicator ?? ''}": `}la soglia gialla (${n(p.yellow, 'it')}) supera quella verde (${n(p.green, 'it')})`,
+    en: (p) => `${p.code === undefined ? '' : `${p.code} "${p.indicator ?? ''}": `}the yellow threshold (${p.yellow}) is above the green one (${p.green})`,
+  }),
+  'scale-too-short': message({ it: 'la scala di giudizio deve avere almeno due livelli', en: 'the rating scale needs at least two levels' }),
+  'scale-duplicate': message<{ value: number }>({ it: (p) => `il giudizio ${p.value} compare due volte nella scala`, en: (p) => `the rating ${p.value} appears twice in the scale` }),
+  'scale-score': message<{ value: number }>({ it: (p) => `giudizio ${p.value}: il punteggio deve stare tra 0 e 100`, en: (p) => `rating ${p.value}: its score must lie within 0–100` }),
+  'behaviour-duplicate': message<{ code: string }>({ it: (p) => `il comportamento ${p.code} compare due volte`, en: (p) => `the behaviour ${p.code} appears twice` }),
+  'scheme-duplicate': message<{ category: string }>({ it: (p) => `la categoria ${category(p.category, 'it')} ha due schemi`, en: (p) => `the category ${category(p.category, 'en')} has two schemes` }),
+  'component-weights': message<{ category: string; total: string }>({
+    it: (p) => `i pesi delle componenti (${category(p.category, 'it')}) sommano a ${n(p.total, 'it')}%, non a 100%`,
+    en: (p) => `the component weights of ${category(p.category, 'en')} sum to ${p.total}%, not 100%`,
+  }),
+  'component-weight-negative': message<{ category: string; component: string }>({
+    it: (p) => `${category(p.category, 'it')}: il peso di ${component(p.component, 'it')} è negativo`,
+    en: (p) => `${category(p.category, 'en')}: the weight of ${component(p.component, 'en')} is negative`,
+  }),
+  'behaviours-missing': message<{ category: string; weight: string }>({
+    it: (p) => `${category(p.category, 'it')}: i comportamenti pesano ${n(p.weight, 'it')}% ma non ne è elencato nessuno`,
+    en: (p) => `${category(p.category, 'en')} weighs behaviours ${p.weight}% but lists none`,
+  }),
+  'behaviour-weights': message<{ category: string; total: string }>({
+    it: (p) => `i pesi dei comportamenti (${category(p.category, 'it')}) sommano a ${n(p.total, 'it')}%, non a 100%`,
+    en: (p) => `the behaviour weights of ${category(p.category, 'en')} sum to ${p.total}%, not 100%`,
+  }),
+  'behaviour-unknown': message<{ category: string; code: string }>({
+    it: (p) => `${category(p.category, 'it')} valuta ${p.code}, che non è nel catalogo dei comportamenti`,
+    en: (p) => `${category(p.category, 'en')} rates ${p.code}, which is not in the catalogue of behaviours`,
+  }),
+
+  // ---- a form ------------------------------------------------------------------------------------
+  'assignment-dates': message<{ unit: string; from: string; to: string }>({
+    it: (p) => `${p.unit}: l'assegnazione finisce (${p.to}) prima di cominciare (${p.from})`,
+    en: (p) => `${p.unit}: the assignment ends (${p.to}) before it starts (${p.from})`,
+  }),
+  'part-time': message<{ unit: string }>({ it: (p) => `${p.unit}: la percentuale di part-time deve essere sopra 0 e al più 100`, en: (p) => `${p.unit}: the part-time percentage must be above 0 and at most 100` }),
+  'assignment-outside-year': message<{ unit: string; year: number }>({ it: (p) => `${p.unit}: l'assegnazione è fuori dal ${p.year}`, en: (p) => `${p.unit}: the assignment lies outside ${p.year}` }),
+  'assignments-overlap': message<{ day: string; load: string }>({
+    it: (p) => `il ${p.day} le assegnazioni sommano al ${n(p.load, 'it')}% del tempo pieno`,
+    en: (p) => `on ${p.day} the assignments add up to ${p.load}% of full time`,
+  }),
+  'category-without-scheme': message<{ category: string }>({ it: (p) => `il SMVP non ha uno schema per la categoria ${category(p.category, 'it')}`, en: (p) => `the SMVP has no scheme for the category ${category(p.category, 'en')}` }),
+  'unit-without-objectives': message<{ unit: string }>({ it: (p) => `nessun obiettivo del piano è della struttura "${p.unit}"`, en: (p) => `no objective of the plan belongs to the unit "${p.unit}"` }),
+  'objective-weights': message<{ total: string }>({
+    it: (p) => `i pesi degli obiettivi individuali sommano a ${n(p.total, 'it')}%, non a 100% (il SMVP non accetta altre somme)`,
+    en: (p) => `the weights of the individual objectives sum to ${p.total}%, not 100% (the SMVP refuses other sums)`,
+  }),
+  'objective-weights-normalised': message<{ total: string }>({
+    it: (p) => `i pesi degli obiettivi individuali sommano a ${n(p.total, 'it')}%: ciascuno è riproporzionato (× 100/${n(p.total, 'it')}), come dice il SMVP`,
+    en: (p) => `the weights of the individual objectives sum to ${p.total}%: each is rescaled by 100/${p.total}, as the SMVP's weight policy says`,
+  }),
+  'objective-not-measured': message<{ title: string }>({
+    it: (p) => `"${p.title}" non è ancora misurato e il SMVP blocca la valutazione finché non lo è`,
+    en: (p) => `"${p.title}" is not measured yet and the SMVP blocks the evaluation until it is`,
+  }),
+  'behaviour-not-in-scheme': message<{ code: string; category: string }>({
+    it: (p) => `il comportamento ${p.code} non si valuta per la categoria ${category(p.category, 'it')}`,
+    en: (p) => `the behaviour ${p.code} is not rated for the category ${category(p.category, 'en')}`,
+  }),
+  'rating-outside-scale': message<{ code: string; rating: number; scale: readonly number[] }>({
+    it: (p) => `${p.code}: il giudizio ${p.rating} non è nella scala (${listIn(p.scale.map(String), 'it')})`,
+    en: (p) => `${p.code}: the rating ${p.rating} is not on the scale (${listIn(p.scale.map(String), 'en')})`,
+  }),
+  'component-missing': message<{ component: string }>({
+    it: (p) => `${component(p.component, 'it')}: ancora nessun punteggio; le altre componenti sono riproporzionate`,
+    en: (p) => `${component(p.component, 'en')}: no score yet; the other components are re-normalised`,
+  }),
+});

@@ -1,0 +1,59 @@
+/**
+ * Individual performance at the HTTP edge (server/routes/appraisals.ts, server/appraisal/forms.ts):
+ * the refusals met on an appraisal form, in Italian and English. The problems of the SMVP and of
+ * the form's content are core's (`core/messages/appraisal.ts`).
+ */
+import { defineMessages, message } from '../core/messages/index.js';
+
+/**
+ * Why a form is refused to a reader (403): said through the API's `forbidden` code (params
+ * `{appraisal: 'appraisal-private' | …}`), so every 403 keeps the one code clients match on.
+ */
+export const APPRAISAL_FORBIDDEN = defineMessages({
+  'appraisal-private': message({
+    it: "una scheda di valutazione è visibile solo alla persona valutata, al suo valutatore, all'ufficio personale e all'amministratore (l'OIV: le schede dei dirigenti)",
+    en: 'an appraisal form is visible only to the person, their evaluator, HR and the administrator (the OIV: managers’ forms)',
+  }),
+  'appraisal-part': message<{ part: string; state: string }>({
+    it: (p) => `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
+    en: (p) => `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
+  }),
+  'appraisal-step': message<{ action: string }>({ it: () => 'questo passo della scheda non spetta a te', en: (p) => `this step (${p.action}) of the form is not yours to take` }),
+});
+
+export const APPRAISAL_API_MESSAGES = defineMessages({
+  'self-evaluation': message({ it: 'nessuno valuta sé stesso: scegliere un altro valutatore', en: 'nobody evaluates themselves: choose another evaluator' }),
+  'unknown-account': message<{ active?: boolean }>({
+    it: (p) => (p.active === true ? 'non esiste un account attivo con questo id' : 'non esiste un account con questo id'),
+    en: (p) => (p.active === true ? 'there is no active account with this id' : 'there is no account with this id'),
+  }),
+  'unknown-plan': message({ it: 'non esiste un piano con questo id', en: 'there is no plan with this id' }),
+  'unknown-registry-unit': message({ it: "nell'anagrafe delle strutture non c'è una struttura con questo id", en: 'there is no unit with this id in the registry' }),
+  'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
+  'objective-actual-missing': message({ it: 'un obiettivo misurato ha bisogno del consuntivo', en: 'a measured objective needs its actual' }),
+  'objective-reason-missing': message({ it: "dire perché l'obiettivo è N.V.", en: 'say why the objective is N.V.' }),
+  'objective-value': message<{ expected: string }>({ it: (p) => `il valore non è valido: serve ${p.expected}`, en: (p) => `expected ${p.expected}` }),
+  'smvp-missing': message<{ organisation: string; year: number }>({
+    it: (p) => `non c'è un SMVP per ${p.organisation} ${p.year}: l'ufficio personale lo salva prima`,
+    en: (p) => `there is no SMVP for ${p.organisation} ${p.year}: HR saves it first`,
+  }),
+  'form-incomplete': message<{ situation: 'acknowledge' | 'no-objectives' | 'evaluate' | 'revised' }>({
+    it: (p) =>
+      ({
+        acknowledge: 'la scheda ha problemi da risolvere prima della presa visione degli obiettivi',
+        'no-objectives': 'assegnare prima almeno un obiettivo individuale',
+        evaluate: 'la scheda non è completa: valutare ogni comportamento e misurare ogni obiettivo (o indicarlo N.V. con il motivo)',
+        revised: 'la scheda rivista non è completa',
+      })[p.situation],
+    en: (p) =>
+      ({
+        acknowledge: 'the form has problems to fix before the objectives can be acknowledged',
+        'no-objectives': 'assign at least one individual objective first',
+        evaluate: 'the form is not complete: rate every behaviour and measure every objective (or mark it N.V. with a reason)',
+        revised: 'the revised form is not complete',
+      })[p.situation],
+  }),
+  'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
+  'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),
+  'outcome-required': message({ it: "la conciliazione richiede l'esito (confermata o rivista) e una nota", en: 'the conciliation needs its outcome (confirmed or revised) and a note' }),
+});

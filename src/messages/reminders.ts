@@ -1,0 +1,88 @@
+/**
+ * The words of the deadline reminders (server/reminders.ts): the subject and the body of each
+ * email, in Italian and English. A reminder lists the indicators still
+ * missing, one a line, so the person reads what to do without signing in first.
+ */
+import { defineMessages, message } from '../core/messages/index.js';
+
+interface Reminder {
+  readonly stage: 'before' | 'after' | 'head';
+  /** The recipient's name. */
+  readonly name: string;
+  readonly plan: string;
+  readonly period: string;
+  /** The deadline, dd/mm/yyyy. */
+  readonly deadline: string;
+  readonly count: number;
+  /** For the head's message: the unit. */
+  readonly unit?: string | null;
+  /** One line per missing indicator, already said (see `reminder-line`). */
+  readonly lines: readonly string[];
+  /** The worklist's address, when the server knows its public address. */
+  readonly link?: string | null;
+}
+
+const values = (n: number, it: boolean): string => (it ? (n === 1 ? '1 valore' : `${n} valori`) : n === 1 ? '1 value' : `${n} values`);
+
+export const REMINDER_MESSAGES = defineMessages({
+  'reminder-subject': message<Reminder>({
+    it: (p) =>
+      p.stage === 'before'
+        ? `Albero: ${values(p.count, true)} da inserire entro il ${p.deadline} (${p.period})`
+        : p.stage === 'after'
+          ? `Albero: scadenza del ${p.deadline} superata, ${values(p.count, true)} ancora da inserire (${p.period})`
+          : `Albero: ${p.unit ?? ''}, ${values(p.count, true)} in ritardo dal ${p.deadline} (${p.period})`,
+    en: (p) =>
+      p.stage === 'before'
+        ? `Albero: ${values(p.count, false)} to enter by ${p.deadline} (${p.period})`
+        : p.stage === 'after'
+          ? `Albero: the deadline of ${p.deadline} has passed, ${values(p.count, false)} still to enter (${p.period})`
+          : `Albero: ${p.unit ?? ''}, ${values(p.count, false)} late since ${p.deadline} (${p.period})`,
+  }),
+  'reminder-body': message<Reminder>({
+    it: (p) =>
+      [
+        `Gentile ${p.name},`,
+        '',
+        p.stage === 'before'
+          ? `entro il ${p.deadline} vanno inseriti in Albero i valori del periodo «${p.period}» del piano «${p.plan}». Mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
+          : p.stage === 'after'
+            ? `la scadenza del ${p.deadline} per i valori del periodo «${p.period}» del piano «${p.plan}» è passata e mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
+            : `nella struttura «${p.unit ?? ''}», di cui lei è responsabile, mancano ancora ${values(p.count, true)} del periodo «${p.period}» del piano «${p.plan}», scaduto il ${p.deadline}:`,
+        '',
+        ...p.lines.map((l) => `- ${l}`),
+        '',
+        p.link === null || p.link === undefined ? 'Li trova in Albero, in «Le mie misurazioni».' : `Li trova in Albero, in «Le mie misurazioni»: ${p.link}`,
+        '',
+        '-- ',
+        'Messaggio automatico di Albero (ciclo della performance): non rispondere a questo indirizzo.',
+      ].join('\n'),
+    en: (p) =>
+      [
+        `Dear ${p.name},`,
+        '',
+        p.stage === 'before'
+          ? `the values of the period "${p.period}" of the plan "${p.plan}" are due in Albero by ${p.deadline}. ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+          : p.stage === 'after'
+            ? `the deadline of ${p.deadline} for the values of the period "${p.period}" of the plan "${p.plan}" has passed and ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+            : `in the unit "${p.unit ?? ''}", which you head, ${values(p.count, false)} of the period "${p.period}" of the plan "${p.plan}" ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
+        '',
+        ...p.lines.map((l) => `- ${l}`),
+        '',
+        p.link === null || p.link === undefined ? 'They are in Albero, under "My measurements".' : `They are in Albero, under "My measurements": ${p.link}`,
+        '',
+        '-- ',
+        'An automatic message from Albero (performance cycle): do not reply to this address.',
+      ].join('\n'),
+  }),
+  'reminder-line': message<{ indicator: string; name: string; objective: string; returned: boolean; person?: string | null }>({
+    it: (p) => `${p.indicator} ${p.name} (obiettivo: ${p.objective})${p.returned ? ' — da integrare' : ''}${p.person ? ` — ${p.person}` : ''}`,
+    en: (p) => `${p.indicator} ${p.name} (objective: ${p.objective})${p.returned ? ' — more asked' : ''}${p.person ? ` — ${p.person}` : ''}`,
+  }),
+  'reminders-run': message<{ queued: number; unaddressed: number; sent: number; retrying: number; failed: number; transport: 'smtp' | 'log' }>({
+    it: (p) =>
+      `promemoria: ${p.queued} messi in coda (${p.unaddressed} ad account senza email, non inviati), ${p.sent} inviati${p.transport === 'log' ? ' (nel log: nessun server SMTP configurato)' : ''}, ${p.retrying} da ritentare, ${p.failed} rifiutati dal server di posta`,
+    en: (p) =>
+      `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server`,
+  }),
+});

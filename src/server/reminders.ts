@@ -1,0 +1,266 @@
+/**
+ * Deadline reminders: who is told what, and when. For every period still taking values that has a
+ * deadline, a referente whose worklist still has values to enter (or to complete after a request)
+ * gets an email some days before the deadline and again some days after it; the head of a unit
+ * with values still missing gets one later still, listing them. Each message is queued in the
+ * outbox once (store/reminders.ts) and then delivered; one that the mail server could not take
+ * stays queued and is tried again, with a growing wait, until it goes.
+ *
+ * Run by the server on a timer (`ALBERO_REMINDERS_EVERY_MINUTES`), by `albero reminders`, and by a
+ * controller's "send now" (`POST /api/reminders/send`).
+ */
+import { renderMessage } from '../messages/index.js';
+import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UserRecord } from '../store/index.js';
+import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
+import { makeMailer, type Mailer, type SmtpSettings } from './mailer.js';
+
+export interface ReminderSettings {
+  /** The first reminder, this many days before the deadline (0: on the day itself). */
+  readonly daysBefore: number;
+  /** The second, this many days after the deadline (at least 1). */
+  readonly daysAfter: number;
+  /** The unit's head, this many days after the deadline (at least 1). */
+  readonly headAfter: number;
+  /** The web app's public address, for the link in each message (ALBERO_PUBLIC_URL); null: no link. */
+  readonly publicUrl: string | null;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { daysBefore: 3, daysAfter: 1, headAfter: 7, publicUrl: null };
+
+/** The settings from the environment: ALBERO_REMINDER_DAYS_BEFORE, _DAYS_AFTER, _HEAD_AFTER (whole days), ALBERO_PUBLIC_URL. */
+export function reminderSettingsFromEnv(env: NodeJS.ProcessEnv): ReminderSettings {
+  const days = (name: string, fallback: number, min: number): number => {
+    const text = env[name]?.trim() ?? '';
+    if (text === '') return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > 366) throw new Error(`${name} must be a whole number of days from ${min} to 366, not "${text}"`);
+    return n;
+  };
+  const url = env.ALBERO_PUBLIC_URL?.trim() ?? '';
+  return {
+    daysBefore: days('ALBERO_REMINDER_DAYS_BEFORE', DEFAULT_REMINDER_SETTINGS.daysBefore, 0),
+    daysAfter: days('ALBERO_REMINDER_DAYS_AFTER', DEFAULT_REMINDER_SETTINGS.daysAfter, 1),
+    headAfter: days('ALBERO_REMINDER_HEAD_AFTER', DEFAULT_REMINDER_SETTINGS.headAfter, 1),
+    publicUrl: url === '' ? null : url.replace(/\/+$/, ''),
+  };
+}
+
+/** `iso` (YYYY-MM-DD) moved by `days`. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The stages whose time has come on `day` for a deadline: before (up to the day itself), after, head. */
+export function stagesDue(deadline: string, day: string, s: ReminderSettings): ReminderStage[] {
+  const due: ReminderStage[] = [];
+  if (day >= addDays(deadline, -s.daysBefore) && day <= deadline) due.push('before');
+  if (day > deadline && day >= addDays(deadline, s.daysAfter)) due.push('after');
+  if (day > deadline && day >= addDays(deadline, s.headAfter)) due.push('head');
+  return due;
+}
+
+const missing = (i: WorkItem): boolean => i.state === 'to_enter' || i.state === 'returned';
+
+/**
+ * The messages due on `day`, composed (the outbox keeps only the ones not queued before). Only
+ * plans not archived, periods still taking values (open or collecting) with a deadline, active
+ * accounts; a referente is told about the values of their own worklist.
+ */
+export async function draftReminders(store: Store, settings: ReminderSettings, day: string): Promise<ReminderDraft[]> {
+  const plans = await store.listPlans();
+  const users = await store.listUsers();
+  const units = await store.listUnits();
+  const referenti = users.filter((u) => u.active && u.role === 'referente');
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const drafts: ReminderDraft[] = [];
+  for (const plan of plans) {
+    const data = await store.campaignData(plan.id);
+    if (data === undefined) continue;
+    const campaign = new Campaign(data, units, users, day);
+    for (const period of data.periods) {
+      if (period.deadline === null || isLocked(period.state)) continue;
+      const stages = stagesDue(period.deadline, day, settings);
+      if (stages.length === 0) continue;
+      const compose = (stage: ReminderStage, to: UserRecord, items: readonly WorkItem[], unit: { id: string; name: string } | null): ReminderDraft => {
+        const language = 'it' as const;
+        const lines = items.map((i) => renderMessage('reminder-line', { indicator: i.indicatorId, name: i.indicator, objective: `${i.node} ${i.objective}`, returned: i.state === 'returned', person: unit === null ? null : i.person }, language));
+        const params = {
+          stage,
+          name: to.displayName,
+          plan: data.record.title,
+          period: period.label,
+          deadline: italianDate(period.deadline!),
+          count: items.length,
+          unit: unit?.name ?? null,
+          lines,
+          link: settings.publicUrl === null ? null : `${settings.publicUrl}/`,
+        };
+        return {
+          planId: plan.id,
+          periodId: period.id,
+          stage,
+          userId: to.id,
+          username: to.username,
+          unitId: unit?.id ?? null,
+          address: to.email ?? null,
+          language,
+          subject: renderMessage('reminder-subject', params, language),
+          body: renderMessage('reminder-body', params, language),
+          indicators: items.map((i) => i.indicatorId),
+        };
+      };
+      for (const stage of stages.filter((s) => s !== 'head')) {
+        for (const referente of referenti) {
+          const items = campaign.items(period, { mineFor: referente }).filter(missing);
+          if (items.length > 0) drafts.push(compose(stage, referente, items, null));
+        }
+      }
+      if (stages.includes('head')) {
+        for (const unit of units) {
+          const head = unit.headId === null ? undefined : byId.get(unit.headId);
+          if (head === undefined || !head.active) continue;
+          const items = campaign.items(period, { unitId: unit.id }).filter(missing);
+          if (items.length > 0) drafts.push(compose('head', head, items, { id: unit.id, name: unit.name }));
+        }
+      }
+    }
+  }
+  return drafts;
+}
+
+/** The wait before the next try after `attempts` failed ones: 5 minutes, doubling, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+export interface DeliveryReport {
+  readonly sent: number;
+  /** Not taken by the mail server this time: still queued, tried again later. */
+  readonly retrying: number;
+  /** Refused for good by the mail server. */
+  readonly failed: number;
+}
+
+/**
+ * Sends what the outbox holds for now. A row is claimed before it is handed to the mail server,
+ * so two senders (the timer, the CLI, a second server) never take the same one; a row left
+ * "sending" by a sender that stopped half-way is taken again after ten minutes, with the same
+ * Message-ID.
+ */
+export async function deliverReminders(store: Store, mailer: Mailer, options: { now?: () => Date; retryNow?: boolean } = {}): Promise<DeliveryReport> {
+  const clock = options.now ?? (() => new Date());
+  let sent = 0;
+  let retrying = 0;
+  let failed = 0;
+  // A message tried in this run (claimed since its start) is not tried again in it.
+  const start = clock().toISOString();
+  for (;;) {
+    const at = clock();
+    const batch = await store.reminders.claim(at.toISOString(), 50, new Date(at.getTime() - 10 * 60_000).toISOString(), options.retryNow === true ? start : undefined);
+    if (batch.length === 0) break;
+    for (const r of batch) {
+      const result = await mailer.send({ to: r.address!, subject: r.subject, text: r.body, messageId: r.messageId });
+      if (result.ok) {
+        await store.reminders.markSent(r.id, mailer.transport, clock().toISOString());
+        sent++;
+      } else if (result.permanent) {
+        await store.reminders.markFailed(r.id, result.error, null);
+        failed++;
+      } else {
+        await store.reminders.markFailed(r.id, result.error, new Date(clock().getTime() + retryDelayMs(r.attempts)).toISOString());
+        retrying++;
+      }
+    }
+  }
+  return { sent, retrying, failed };
+}
+
+export interface ReminderRun extends DeliveryReport {
+  /** Messages queued by this run (each once, ever). */
+  readonly queued: readonly ReminderRecord[];
+  /** Of those, the ones to accounts without an email: recorded, never sent. */
+  readonly unaddressed: number;
+}
+
+export interface ReminderOptions {
+  /** The mail server; null or absent: messages are written to the log. */
+  readonly smtp?: SmtpSettings | null;
+  readonly settings?: Partial<ReminderSettings>;
+  /** Run on a timer every this many minutes; absent or 0: only when asked (tests, the CLI). */
+  readonly everyMinutes?: number;
+  /** Where the log mailer and the timer's problems write (default: stdout / stderr). */
+  readonly log?: (text: string) => void;
+  /** Today's date, for tests of the calendar (default: today in UTC). */
+  readonly today?: () => string;
+}
+
+/** One per server (or CLI run): the mailer, the settings, and runs one after another, never two at once. */
+export class ReminderService {
+  readonly settings: ReminderSettings;
+  private mailer: Promise<Mailer> | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: ReminderOptions = {},
+  ) {
+    this.settings = { ...DEFAULT_REMINDER_SETTINGS, ...options.settings };
+  }
+
+  private log(text: string): void {
+    (this.options.log ?? ((t: string) => process.stdout.write(t)))(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** smtp, or log when no mail server is configured. */
+  get transport(): 'smtp' | 'log' {
+    return this.options.smtp === null || this.options.smtp === undefined ? 'log' : 'smtp';
+  }
+
+  private mail(): Promise<Mailer> {
+    this.mailer ??= makeMailer(this.options.smtp ?? null, (t) => this.log(t));
+    return this.mailer;
+  }
+
+  /** Queues what is due today and delivers what the outbox holds; `retryNow` tries queued messages without waiting for their time. */
+  run(by: string, options: { retryNow?: boolean } = {}): Promise<ReminderRun> {
+    const next = this.running.then(async () => {
+      const day = (this.options.today ?? utcToday)();
+      const drafts = await draftReminders(this.store, this.settings, day);
+      const queued = await this.store.reminders.enqueue(drafts, by, new Date().toISOString());
+      const delivered = await deliverReminders(this.store, await this.mail(), options);
+      return { queued, unaddressed: queued.filter((r) => r.status === 'no-address').length, ...delivered };
+    });
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Starts the timer (when `everyMinutes` says so). */
+  start(): void {
+    const minutes = this.options.everyMinutes ?? 0;
+    if (minutes <= 0 || this.timer !== null) return;
+    const tick = (): void => {
+      this.run('system').catch((error: unknown) => this.log(`[albero reminders] the reminder run failed: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    // A first run a minute after the start (what was due while the server was down), then every interval.
+    const first = setTimeout(tick, Math.min(minutes, 1) * 60_000);
+    first.unref();
+    this.timer = setInterval(tick, minutes * 60_000);
+    // The timers alone do not keep the process alive.
+    this.timer.unref();
+    this.first = first;
+  }
+
+  /** Stops the timer and waits for a run in progress. */
+  async stop(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    if (this.first !== null) clearTimeout(this.first);
+    this.timer = null;
+    this.first = null;
+    await this.running;
+    if (this.mailer !== null) (await this.mailer).close();
+  }
+}
+

@@ -1,0 +1,84 @@
+/**
+ * The outbox of deadline reminders over HTTP: what was sent, to whom, when and about which
+ * indicators (and what is still waiting for the mail server), and "send now" for the controller.
+ */
+import { z } from 'zod';
+import { REMINDER_STATUSES, type ReminderRecord, type ReminderStatus } from '../../store/index.js';
+import type { RouteModule } from '../api.js';
+import { requireRole } from '../auth.js';
+import { refuse } from '../errors.js';
+import { PLAN_EDITORS } from '../permissions.js';
+import { body, intQuery } from '../validation.js';
+import { readablePlan } from './plans.js';
+
+const SendNow = z.object({ retry: z.boolean().optional() }).strict();
+
+/** What the outbox shows of a message (its words too: the controller may be asked what was said). */
+function reminderView(r: ReminderRecord): Record<string, unknown> {
+  return {
+    id: r.id,
+    planId: r.planId,
+    periodId: r.periodId,
+    stage: r.stage,
+    userId: r.userId,
+    username: r.username,
+    unitId: r.unitId,
+    address: r.address,
+    subject: r.subject,
+    body: r.body,
+    indicators: r.indicators,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    nextAttemptAt: r.nextAttemptAt,
+    sentAt: r.sentAt,
+    transport: r.transport,
+    messageId: r.messageId,
+  };
+}
+
+export const reminderRoutes: RouteModule = (api, deps) => {
+  const { store } = deps;
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/reminders',
+      tag: 'campaign',
+      summary: 'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused or without an address',
+      access: 'admin, controller',
+      query: { planId: 'only this plan', status: { description: 'only this status', values: REMINDER_STATUSES }, limit: 'at most this many (default 500, at most 5000)' },
+      responses: { 200: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}', 400: 'invalid query', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+    },
+    async (c) => {
+      requireRole(c, PLAN_EDITORS, 'read the reminders');
+      const planId = c.req.query('planId');
+      const status = c.req.query('status');
+      if (status !== undefined && !(REMINDER_STATUSES as readonly string[]).includes(status)) throw refuse(400, 'invalid-query', { field: 'status', values: REMINDER_STATUSES, value: status });
+      const limit = intQuery(c, 'limit', 500, 5000);
+      if (planId !== undefined) await readablePlan(c, store, planId);
+      const list = await store.reminders.list({ ...(planId === undefined ? {} : { planId }), ...(status === undefined ? {} : { status: status as ReminderStatus }), limit });
+      return c.json({ settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map(reminderView) });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/reminders/send',
+      tag: 'campaign',
+      summary: 'Send now: queue the reminders due today (each once, ever) and deliver what the outbox holds; `retry: true` also tries at once the messages waiting to be retried',
+      access: 'admin, controller',
+      body: SendNow,
+      responses: { 200: '{queued: [reminder], unaddressed, sent, retrying, failed}', 400: 'invalid body', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'send reminders');
+      const input = await body(c, SendNow);
+      const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
+      return c.json({ ...run, queued: run.queued.map(reminderView) });
+    },
+  );
+};

@@ -1,0 +1,216 @@
+/**
+ * The outbox of deadline reminders (migration 60): every message Albero means to send is a row
+ * first, with its recipient, its subject and words, the indicators it lists and what became of it.
+ * A message is queued once per plan, period, stage and recipient (the unique `dedup_key`), so a
+ * reminder run repeated by the timer, the CLI and a "send now" never queues it twice; delivery
+ * claims a row (queued → sending) before handing it to the mail server and marks it sent after, so
+ * two senders never take the same row, and a message the mail server refused for now stays queued
+ * with its error and the time of its next try.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, Row } from './db.js';
+
+/** before: some days before the deadline; after: some days past it; head: to the unit's head, later still. */
+export type ReminderStage = 'before' | 'after' | 'head';
+export const REMINDER_STAGES: readonly ReminderStage[] = ['before', 'after', 'head'];
+
+/** queued (waiting or retrying), sending (claimed by a sender), sent, failed (refused for good), no-address (the account has no email). */
+export type ReminderStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'no-address';
+export const REMINDER_STATUSES: readonly ReminderStatus[] = ['queued', 'sending', 'sent', 'failed', 'no-address'];
+
+/** A message to queue, composed by the server (server/reminders.ts). */
+export interface ReminderDraft {
+  readonly planId: string;
+  readonly periodId: string;
+  readonly stage: ReminderStage;
+  readonly userId: string;
+  readonly username: string;
+  /** For the head's message: the unit it is about. */
+  readonly unitId: string | null;
+  /** Where it goes; null: the account has no email (recorded as no-address, never sent). */
+  readonly address: string | null;
+  readonly language: 'it' | 'en';
+  readonly subject: string;
+  readonly body: string;
+  /** The ids of the indicators the message lists as missing. */
+  readonly indicators: readonly string[];
+}
+
+export interface ReminderRecord extends ReminderDraft {
+  readonly id: string;
+  readonly status: ReminderStatus;
+  /** Deliveries tried so far. */
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  /** Who ran the reminders that queued it (a user, or `system` for the timer and the CLI). */
+  readonly createdBy: string | null;
+  /** When a queued message is tried next. */
+  readonly nextAttemptAt: string | null;
+  readonly sentAt: string | null;
+  /** smtp, or log (no mail server configured: the message was written to the log). */
+  readonly transport: string | null;
+  /** The Message-ID it was sent with (the same on every try, so a receiver can spot a repeat). */
+  readonly messageId: string;
+}
+
+export interface ReminderStore {
+  /** Queues the drafts not queued before (same plan, period, stage, recipient, unit); returns those queued now. */
+  enqueue(drafts: readonly ReminderDraft[], createdBy: string | null, at: string): Promise<ReminderRecord[]>;
+  /**
+   * Claims up to `limit` messages to send now: queued ones due by `at` (with `retryClaimedBefore`:
+   * any queued one not tried since that moment, however long its wait), and ones claimed before
+   * `staleBefore` whose sender never said how it went.
+   */
+  claim(at: string, limit: number, staleBefore: string, retryClaimedBefore?: string): Promise<ReminderRecord[]>;
+  /** The mail server took it. */
+  markSent(id: string, transport: string, at: string): Promise<void>;
+  /** Not delivered: retried at `retryAt`, or refused for good when it is null. */
+  markFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  /** The outbox, newest first. */
+  list(filter?: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number }): Promise<ReminderRecord[]>;
+}
+
+/** The migration that adds the outbox (listed in migrations.ts). */
+export const REMINDER_MIGRATION = {
+  version: 60,
+  name: 'the outbox of deadline reminders: one row per message, queued once, claimed, sent or retried',
+  sql: (): string[] => [
+    // No foreign keys: the record of what was sent outlives a deleted period or plan.
+    `CREATE TABLE reminders (
+        id TEXT PRIMARY KEY,
+        dedup_key TEXT NOT NULL UNIQUE,
+        plan_id TEXT NOT NULL,
+        period_id TEXT NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('before', 'after', 'head')),
+        user_id TEXT NOT NULL,
+        username TEXT NOT NULL,
+        unit_id TEXT,
+        address TEXT,
+        language TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        indicators TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'no-address')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        next_attempt_at TEXT,
+        claimed_at TEXT,
+        sent_at TEXT,
+        transport TEXT,
+        message_id TEXT NOT NULL)`,
+    `CREATE INDEX reminders_due ON reminders (status, next_attempt_at)`,
+    `CREATE INDEX reminders_by_plan ON reminders (plan_id, created_at)`,
+  ],
+};
+
+const COLUMNS =
+  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id';
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function reminderRecord(r: Row): ReminderRecord {
+  return {
+    id: String(r.id),
+    planId: String(r.plan_id),
+    periodId: String(r.period_id),
+    stage: String(r.stage) as ReminderStage,
+    userId: String(r.user_id),
+    username: String(r.username),
+    unitId: text(r.unit_id),
+    address: text(r.address),
+    language: r.language === 'en' ? 'en' : 'it',
+    subject: String(r.subject),
+    body: String(r.body),
+    indicators: JSON.parse(String(r.indicators)) as string[],
+    status: String(r.status) as ReminderStatus,
+    attempts: Number(r.attempts),
+    lastError: text(r.last_error),
+    createdAt: String(r.created_at),
+    createdBy: text(r.created_by),
+    nextAttemptAt: text(r.next_attempt_at),
+    sentAt: text(r.sent_at),
+    transport: text(r.transport),
+    messageId: String(r.message_id),
+  };
+}
+
+/** What makes two drafts the same message: once per plan, period, stage, recipient (and unit, for a head). */
+export function reminderKey(d: Pick<ReminderDraft, 'planId' | 'periodId' | 'stage' | 'userId' | 'unitId'>): string {
+  return JSON.stringify([d.planId, d.periodId, d.stage, d.userId, d.unitId ?? '']);
+}
+
+export class SqlReminders implements ReminderStore {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(drafts: readonly ReminderDraft[], createdBy: string | null, at: string): Promise<ReminderRecord[]> {
+    if (drafts.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const queued: ReminderRecord[] = [];
+      for (const d of drafts) {
+        const id = randomUUID();
+        // ON CONFLICT DO NOTHING: a message queued by another run (or another process) stays the one.
+        const { changes } = await tx.run(
+          `INSERT INTO reminders (id, dedup_key, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, created_at, created_by, next_attempt_at, message_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
+          [
+            id,
+            reminderKey(d),
+            d.planId,
+            d.periodId,
+            d.stage,
+            d.userId,
+            d.username,
+            d.unitId,
+            d.address,
+            d.language,
+            d.subject,
+            d.body,
+            JSON.stringify(d.indicators),
+            d.address === null ? 'no-address' : 'queued',
+            at,
+            createdBy,
+            d.address === null ? null : at,
+            `<reminder-${id}@albero>`,
+          ],
+        );
+        if (changes === 1) queued.push(reminderRecord((await tx.all(`SELECT ${COLUMNS} FROM reminders WHERE id = ?`, [id]))[0]!));
+      }
+      return queued;
+    });
+  }
+
+  async claim(at: string, limit: number, staleBefore: string, retryClaimedBefore?: string): Promise<ReminderRecord[]> {
+    const due = retryClaimedBefore === undefined ? `(status = 'queued' AND next_attempt_at <= ?)` : `(status = 'queued' AND (claimed_at IS NULL OR claimed_at < ?))`;
+    const stale = `(status = 'sending' AND claimed_at < ?)`;
+    const params = [retryClaimedBefore ?? at, staleBefore];
+    const candidates = await this.db.all(`SELECT id FROM reminders WHERE ${due} OR ${stale} ORDER BY created_at, id LIMIT ?`, [...params, limit]);
+    const claimed: ReminderRecord[] = [];
+    for (const c of candidates) {
+      // The row is taken only if it is still as it was found: of two senders, one gets it.
+      const { changes } = await this.db.run(`UPDATE reminders SET status = 'sending', claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND (${due} OR ${stale})`, [at, String(c.id), ...params]);
+      if (changes === 1) claimed.push(reminderRecord((await this.db.all(`SELECT ${COLUMNS} FROM reminders WHERE id = ?`, [String(c.id)]))[0]!));
+    }
+    return claimed;
+  }
+
+  async markSent(id: string, transport: string, at: string): Promise<void> {
+    await this.db.run(`UPDATE reminders SET status = 'sent', sent_at = ?, transport = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?`, [at, transport, id]);
+  }
+
+  async markFailed(id: string, error: string, retryAt: string | null): Promise<void> {
+    await this.db.run(`UPDATE reminders SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`, [retryAt === null ? 'failed' : 'queued', error.slice(0, 2000), retryAt, id]);
+  }
+
+  async list(filter: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number } = {}): Promise<ReminderRecord[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.planId !== undefined) (where.push('plan_id = ?'), params.push(filter.planId));
+    if (filter.status !== undefined) (where.push('status = ?'), params.push(filter.status));
+    const rows = await this.db.all(`SELECT ${COLUMNS} FROM reminders${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY created_at DESC, id LIMIT ?`, [...params, filter.limit ?? 500]);
+    return rows.map(reminderRecord);
+  }
+}
+

@@ -1,0 +1,203 @@
+/**
+ * Deadline reminders through HTTP, on SQLite and PostgreSQL, with a real SMTP server in the test
+ * (`smtp-server`): a deadline passed with values missing → each referente of the unit and then the
+ * unit's head receive their Italian email listing the indicators missing, once each however often
+ * the reminders run; an account without an email is recorded, not sent to; a mail server that is
+ * down leaves the messages queued with the error, and they go, once, when it is back; the server's
+ * own timer sends them when asked to run one; only the controller and the administrator see the
+ * outbox and send now.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SmtpSettings } from '../../src/server/mailer.js';
+import { freePort, startSmtp, type TestSmtp } from '../support/smtp.js';
+import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+
+const PERIOD = '2024-09-30';
+const EARLY = '2024-06-30';
+
+const smtpAt = (port: number): SmtpSettings => ({ host: '127.0.0.1', port, secure: false, user: null, pass: null, from: 'Albero <albero@comune.example.it>', timeoutMs: 3000 });
+
+/** Today (UTC) moved by `days`, as the server's calendar sees it. */
+function dayFromToday(days: number): string {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days)).toISOString().slice(0, 10);
+}
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Accounts of the scene: the referente with an email, the unit's head, a colleague without an email. */
+async function scene(t: TestServer, emailPrefix: string): Promise<{ planId: string; admin: Client; controller: Client; referente: Client; missing: string[] }> {
+  const admin = await t.as('admin');
+  const controller = await t.as('controller');
+  const referente = await t.as('referente');
+  const users = (await admin.get('/api/users')).body as Array<{ id: string; username: string }>;
+  const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
+  if (ids.dirigente === undefined) {
+    expect((await admin.request('PATCH', `/api/users/${ids.referente}`, { email: `${emailPrefix}referente@comune.example.it` })).status).toBe(200);
+    const head = await admin.request('POST', '/api/users', { username: 'dirigente', displayName: 'Dott.ssa Anna Rossi', role: 'controller', password: PASSWORD, email: `${emailPrefix}dirigente@comune.example.it` });
+    expect(head.status, head.text).toBe(201);
+    const noEmail = await admin.request('POST', '/api/users', { username: 'collega', displayName: 'Collega senza email', role: 'referente', units: [REFERENTE_UNIT], password: PASSWORD });
+    expect(noEmail.status, noEmail.text).toBe(201);
+    const digitale = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { headId: head.body.id })).status).toBe(200);
+  }
+  const planId = await t.importFixture();
+  // One value entered: it is not missing, so no message lists it.
+  expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+  const work = (await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items as Array<{ indicatorId: string; state: string }>;
+  const missing = work.filter((i) => i.state === 'to_enter').map((i) => i.indicatorId);
+  expect(missing.length).toBeGreaterThan(0);
+  expect(missing).not.toContain('B.1.1:5');
+  return { planId, admin, controller, referente, missing };
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (backend) => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7 } } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('past the deadline, each referente and then the head receive their Italian email listing what is missing, once each', async () => {
+    const { planId, controller, referente, missing } = await scene(t, '');
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+
+    const run = await controller.request('POST', '/api/reminders/send', {});
+    expect(run.status, run.text).toBe(200);
+    const queued = run.body.queued as Array<{ stage: string; username: string; status: string; indicators: string[]; address: string | null }>;
+    expect(queued.map((r) => `${r.stage} ${r.username} ${r.status}`).sort()).toEqual(['after collega no-address', 'after referente queued', 'head dirigente queued']);
+    expect(run.body).toMatchObject({ unaddressed: 1, sent: 2, retrying: 0, failed: 0 });
+    for (const r of queued) expect([...r.indicators].sort(), r.username).toEqual([...missing].sort());
+
+    expect(smtp.received.map((m) => m.to.join()).sort()).toEqual(['dirigente@comune.example.it', 'referente@comune.example.it']);
+    const toReferente = smtp.received.find((m) => m.to.includes('referente@comune.example.it'))!;
+    expect(toReferente.from).toBe('albero@comune.example.it');
+    expect(toReferente.subject).toBe(`Albero: scadenza del 15/10/2024 superata, ${missing.length} valori ancora da inserire (30/09/2024)`);
+    expect(toReferente.text).toMatch(/^Gentile referente,\n\nla scadenza del 15\/10\/2024 per i valori del periodo «30\/09\/2024» del piano «[^»]+» è passata e mancano ancora/);
+    const listed = toReferente.text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).split(' ')[0]);
+    expect(listed).toEqual(missing);
+    expect(toReferente.text).not.toContain('B.1.1:5 ');
+    const toHead = smtp.received.find((m) => m.to.includes('dirigente@comune.example.it'))!;
+    expect(toHead.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} valori in ritardo dal 15/10/2024 (30/09/2024)`);
+    expect(toHead.text).toContain(`nella struttura «${REFERENTE_UNIT}», di cui lei è responsabile, mancano ancora ${missing.length} valori`);
+
+    // Run again (the timer, the CLI, another click): nothing is queued or sent twice.
+    const again = await controller.request('POST', '/api/reminders/send', {});
+    expect(again.body).toMatchObject({ queued: [], sent: 0 });
+    expect(smtp.received).toHaveLength(2);
+
+    // The outbox: to whom, when, about what.
+    const outbox = await controller.get(`/api/reminders?planId=${planId}`);
+    expect(outbox.status, outbox.text).toBe(200);
+    expect(outbox.body.settings).toMatchObject({ daysBefore: 3, daysAfter: 1, headAfter: 7, transport: 'smtp' });
+    const sent = outbox.body.reminders.filter((r: { status: string }) => r.status === 'sent');
+    expect(sent).toHaveLength(2);
+    for (const r of sent) {
+      expect(r).toMatchObject({ planId, periodId: PERIOD, attempts: 1, transport: 'smtp', createdBy: 'controller', lastError: null });
+      expect(Date.parse(r.sentAt)).toBeGreaterThanOrEqual(Date.parse(r.createdAt));
+      expect(smtp.received.find((m) => m.to.includes(r.address))!.messageId).toBe(r.messageId);
+    }
+    expect((await controller.get('/api/reminders?status=no-address')).body.reminders.map((r: { username: string }) => r.username)).toEqual(['collega']);
+    const bad = await controller.request('GET', '/api/reminders?status=lost', undefined, { 'accept-language': 'it' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid-query']);
+    expect(bad.body.error.message).toContain('status deve essere uno tra queued, sending, sent, failed, no-address');
+
+    // Only the controller and the administrator see the outbox or send; the public not at all.
+    expect((await referente.get('/api/reminders')).status).toBe(403);
+    const refused = await referente.request('POST', '/api/reminders/send', {}, { 'accept-language': 'it' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('non può inviare i promemoria');
+    expect((await (await t.as('public')).get('/api/reminders')).status).toBe(401);
+  });
+
+  it('some days before the deadline, the referenti are reminded; the head is not yet', async () => {
+    const { planId, controller } = await scene(t, '');
+    const before = smtp.received.length;
+    const deadline = dayFromToday(2);
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${EARLY}/deadline`, { deadline })).status).toBe(200);
+    const run = await controller.request('POST', '/api/reminders/send', {});
+    const mine = run.body.queued.filter((r: { planId: string }) => r.planId === planId);
+    expect(mine.map((r: { stage: string; username: string }) => `${r.stage} ${r.username}`).sort()).toEqual(['before collega', 'before referente']);
+    const fresh = smtp.received.slice(before);
+    expect(fresh.map((m) => m.to.join())).toEqual(['referente@comune.example.it']);
+    const [y, m, d] = deadline.split('-');
+    expect(fresh[0]!.subject).toMatch(new RegExp(`^Albero: \\d+ valori da inserire entro il ${d}/${m}/${y} \\(30/06/2024\\)$`));
+    expect(fresh[0]!.text).toContain(`entro il ${d}/${m}/${y} vanno inseriti in Albero i valori del periodo «30/06/2024»`);
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('reminders with the mail server down on %s', (backend) => {
+  let port: number;
+  let t: TestServer;
+  let smtp: TestSmtp | null = null;
+  beforeAll(async () => {
+    port = await freePort();
+    t = await startTestServer(backend, { reminders: { smtp: smtpAt(port) } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('keeps the messages queued with the error, and delivers them once when the server is back', async () => {
+    const { planId, controller } = await scene(t, '');
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    const down = await controller.request('POST', '/api/reminders/send', {});
+    expect(down.status, down.text).toBe(200);
+    expect(down.body).toMatchObject({ sent: 0, retrying: 2, failed: 0, unaddressed: 1 });
+    const waiting = (await controller.get('/api/reminders?status=queued')).body.reminders;
+    expect(waiting).toHaveLength(2);
+    for (const r of waiting) {
+      expect(r).toMatchObject({ attempts: 1, sentAt: null });
+      expect(r.lastError).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+      expect(Date.parse(r.nextAttemptAt)).toBeGreaterThan(Date.now());
+    }
+    // Still down: tried again, still queued, nothing lost.
+    expect((await controller.request('POST', '/api/reminders/send', {})).body).toMatchObject({ sent: 0, retrying: 2 });
+    expect((await controller.get('/api/reminders?status=queued')).body.reminders.map((r: { attempts: number }) => r.attempts)).toEqual([2, 2]);
+
+    smtp = await startSmtp(port);
+    const back = await controller.request('POST', '/api/reminders/send', {});
+    expect(back.body).toMatchObject({ queued: [], sent: 2, retrying: 0 });
+    expect(smtp.received.map((m) => m.to.join()).sort()).toEqual(['dirigente@comune.example.it', 'referente@comune.example.it']);
+    expect((await controller.request('POST', '/api/reminders/send', {})).body).toMatchObject({ sent: 0 });
+    expect(smtp.received).toHaveLength(2);
+    const outbox = (await controller.get(`/api/reminders?planId=${planId}`)).body.reminders;
+    expect(outbox.filter((r: { status: string }) => r.status === 'sent').map((r: { attempts: number; lastError: string | null }) => [r.attempts, r.lastError])).toEqual([
+      [3, null],
+      [3, null],
+    ]);
+  });
+});
+
+describe('the server sends the reminders on its own timer when asked to', () => {
+  it('delivers what is due without anyone asking, once', async () => {
+    const smtp = await startSmtp();
+    // A timer every 0.01 minutes (0.6 s): what a deployment sets in hours (ALBERO_REMINDERS_EVERY_MINUTES).
+    const t = await startTestServer('sqlite', { reminders: { smtp: smtpAt(smtp.port), everyMinutes: 0.01 } });
+    try {
+      const { planId, controller } = await scene(t, '');
+      expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+      await until(() => smtp.received.length >= 2);
+      // A few more ticks: nothing more.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(smtp.received.map((m) => m.to.join()).sort()).toEqual(['dirigente@comune.example.it', 'referente@comune.example.it']);
+      const outbox = (await controller.get('/api/reminders')).body.reminders;
+      expect(outbox.filter((r: { status: string }) => r.status === 'sent').every((r: { createdBy: string }) => r.createdBy === 'system')).toBe(true);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
+  });
+});

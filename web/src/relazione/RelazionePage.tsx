@@ -1,0 +1,421 @@
+/**
+ * The Relazione sulla performance of a plan year: the office writes its sections (the small markup
+ * of io/relazione/markup.ts; the generated sentences offered to start from) and sends it to the OIV;
+ * the OIV fills the checklist, the note, the reservations and the validated values, and decides;
+ * the office publishes it. Downloads and a preview in every state; a validated Relazione read-only.
+ * Who may do what is the server's (403 otherwise): the screen shows each role only its own tools.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import { can, useSession } from '../session.js';
+import { Field } from '../components/Form.js';
+import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
+import './i18n.js';
+
+type Message = { kind: 'success' | 'danger'; text: string } | null;
+
+function when(iso: string | null, lang: string): string {
+  return iso === null ? '' : new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+export function RelazionePage({ planId, onBack }: { planId: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const [plan, setPlan] = useState<PlanSummary | null>(null);
+  const [relazione, setRelazione] = useState<Relazione | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const [p, r] = await Promise.all([api.plan(planId), relazioneApi.get(planId)]);
+    setPlan(p);
+    setRelazione(r);
+  }, [planId]);
+  useEffect(() => {
+    load().catch((e: unknown) => setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) }));
+  }, [load]);
+
+  /** Runs a change; a stale version reloads and says so, any other refusal is shown in the server's words. */
+  const act = useCallback(
+    async (change: () => Promise<Relazione>, done: string) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        setRelazione(await change());
+        setMessage({ kind: 'success', text: done });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
+          await load();
+          setMessage({ kind: 'danger', text: t('relazione.conflict') });
+        } else setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [load, t],
+  );
+
+  if (relazione === null || plan === null) {
+    return (
+      <>
+        {message !== null && (
+          <Alert color={message.kind} role="alert">
+            {message.text}
+          </Alert>
+        )}
+        <p role="status">{t('relazione.loading')}</p>
+      </>
+    );
+  }
+
+  const office = can.managePlans(user?.role);
+  const oiv = user?.role === 'oiv';
+  const decided = DECISIONS.includes(relazione.state);
+  const editable = office && (relazione.state === 'draft' || relazione.state === 'not_validated');
+  const lang = i18n.language;
+  const stateWords = (s: RelazioneState): string => t(`relazione.state.${s}`);
+
+  return (
+    <div data-testid="relazione-page">
+      <p>
+        <button type="button" className="btn btn-link px-0" onClick={onBack}>
+          ← {t('relazione.back')}
+        </button>
+      </p>
+      <h1 className="h3">{t('relazione.title', { year: plan.year })}</h1>
+      <p className="text-muted">{plan.title}</p>
+
+      <section className="relazione-state mb-3" aria-labelledby="relazione-state-title">
+        <h2 id="relazione-state-title" className="visually-hidden">
+          {t('relazione.state.label')}
+        </h2>
+        <p className="mb-1">
+          {t('relazione.state.label')}:{' '}
+          <strong className={`relazione-badge relazione-${relazione.state}`} data-testid="relazione-state">
+            {stateWords(relazione.state)}
+          </strong>
+        </p>
+        {relazione.transmittedAt !== null && relazione.state !== 'draft' && <p className="mb-1 small">{t('relazione.transmittedAt', { at: when(relazione.transmittedAt, lang) })}</p>}
+        {relazione.decidedAt !== null && <p className="mb-1 small">{t('relazione.decidedAt', { at: when(relazione.decidedAt, lang), by: relazione.decidedBy ?? '—' })}</p>}
+        <p className="mb-1 small" data-testid="relazione-published">
+          {relazione.published ? t('relazione.published', { at: when(relazione.publishedAt, lang) }) : t('relazione.notPublished')}
+        </p>
+        {relazione.frozen && (
+          <p className="alert alert-info py-2" data-testid="relazione-frozen">
+            {t('relazione.frozen')}
+          </p>
+        )}
+        {office && relazione.state === 'transmitted' && <p className="alert alert-info py-2">{t('relazione.withOiv')}</p>}
+      </section>
+
+      {message !== null && (
+        <Alert color={message.kind} role={message.kind === 'danger' ? 'alert' : 'status'} data-testid="relazione-message">
+          {message.text}
+        </Alert>
+      )}
+
+      <Downloads planId={planId} decided={decided} />
+
+      {office && (
+        <div className="d-flex flex-wrap gap-2 mb-3" role="group" aria-label={t('relazione.state.label')}>
+          {relazione.state === 'draft' && (
+            <Button color="primary" disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'transmitted'), t('relazione.transmitted'))} data-testid="relazione-transmit">
+              {t('relazione.transmit')}
+            </Button>
+          )}
+          {relazione.state === 'transmitted' && (
+            <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-take-back">
+              {t('relazione.takeBack')}
+            </Button>
+          )}
+          {relazione.state === 'not_validated' && (
+            <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-back-to-draft">
+              {t('relazione.backToDraft')}
+            </Button>
+          )}
+          {decided && (
+            <Button
+              color={relazione.published ? 'secondary' : 'primary'}
+              outline={relazione.published}
+              disabled={busy}
+              onClick={() => void act(() => relazioneApi.publish(planId, !relazione.published), relazione.published ? t('relazione.unpublishedDone') : t('relazione.publishedDone'))}
+              data-testid="relazione-publish"
+            >
+              {relazione.published ? t('relazione.unpublish') : t('relazione.publish')}
+            </Button>
+          )}
+          {decided && !plan.published && <p className="small mb-0 align-self-center">{t('relazione.planNotPublished')}</p>}
+        </div>
+      )}
+
+      {editable ? (
+        <TextsEditor key={relazione.version} relazione={relazione} busy={busy} onSave={(texts) => void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'))} />
+      ) : (
+        <TextsView relazione={relazione} />
+      )}
+
+      {oiv && relazione.state === 'transmitted' ? (
+        <ReviewEditor
+          key={relazione.version}
+          relazione={relazione}
+          busy={busy}
+          onSave={(review) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'))}
+          onDecide={(to) => void act(() => relazioneApi.move(planId, to), t('relazione.review.decided', { state: stateWords(to) }))}
+        />
+      ) : (
+        relazione.state !== 'draft' && <ReviewView relazione={relazione} />
+      )}
+    </div>
+  );
+}
+
+function Downloads({ planId, decided }: { planId: string; decided: boolean }) {
+  const { t } = useTranslation();
+  const link = (what: 'export' | 'validation', format: 'docx' | 'pdf' | 'html') => (
+    <a key={`${what}-${format}`} className="btn btn-sm btn-outline-primary" href={relazioneApi.fileUrl(planId, what, format)} download data-testid={`relazione-${what}-${format}`}>
+      {t(`relazione.download.${what === 'export' ? format : `v${format}`}`)}
+    </a>
+  );
+  return (
+    <section className="mb-3" aria-labelledby="relazione-downloads">
+      <h2 id="relazione-downloads" className="h5">
+        {t('relazione.downloads')}
+      </h2>
+      <div className="d-flex flex-wrap gap-2 align-items-center">
+        {/* The preview is the server's HTML rendering in a tab of its own (the app may not be framed, nor frame). */}
+        <a className="btn btn-sm btn-outline-secondary" href={relazioneApi.fileUrl(planId, 'export', 'html')} target="_blank" rel="noopener" data-testid="relazione-preview">
+          {t('relazione.preview')}
+        </a>
+        {(['docx', 'pdf', 'html'] as const).map((f) => link('export', f))}
+        {decided && (['pdf', 'docx'] as const).map((f) => link('validation', f))}
+      </div>
+    </section>
+  );
+}
+
+function TextsEditor({ relazione, busy, onSave }: { relazione: Relazione; busy: boolean; onSave: (texts: Record<string, string>) => void }) {
+  const { t } = useTranslation();
+  const [texts, setTexts] = useState<Record<string, string>>(relazione.texts);
+  return (
+    <form
+      className="mb-4"
+      aria-labelledby="relazione-texts-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(texts);
+      }}
+    >
+      <h2 id="relazione-texts-title" className="h5">
+        {t('relazione.texts')}
+      </h2>
+      <p className="small">{t('relazione.markup')}</p>
+      {relazione.sections.map((key) => {
+        const generated = relazione.generated[key];
+        const id = `relazione-text-${key}`;
+        return (
+          <div key={key} className="relazione-section mb-3">
+            <Field id={id} label={t(`relazione.section.${key}`)} hint={key === 'variazioni' ? t('relazione.revisionsHint') : undefined}>
+              {(aria) => <textarea {...aria} className="form-control" rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3} value={texts[key] ?? ''} onChange={(e) => setTexts({ ...texts, [key]: e.target.value })} />}
+            </Field>
+            {generated !== undefined && generated !== '' && (
+              <details className="small">
+                <summary>{t('relazione.generatedHint')}</summary>
+                <p className="relazione-generated" data-testid={`relazione-generated-${key}`}>
+                  {generated}
+                </p>
+                <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setTexts({ ...texts, [key]: generated })} data-testid={`relazione-use-generated-${key}`}>
+                  {t('relazione.useGenerated')}
+                </button>
+              </details>
+            )}
+          </div>
+        );
+      })}
+      <Button color="primary" type="submit" disabled={busy} data-testid="relazione-save">
+        {t('relazione.save')}
+      </Button>
+    </form>
+  );
+}
+
+function TextsView({ relazione }: { relazione: Relazione }) {
+  const { t } = useTranslation();
+  const written = relazione.sections.filter((k) => (relazione.texts[k] ?? '').trim() !== '');
+  return (
+    <section className="mb-4" aria-labelledby="relazione-texts-title">
+      <h2 id="relazione-texts-title" className="h5">
+        {t('relazione.texts')}
+      </h2>
+      {written.length === 0 ? (
+        <p>{t('relazione.review.none')}</p>
+      ) : (
+        <dl>
+          {written.map((k) => (
+            <div key={k} data-testid={`relazione-text-view-${k}`}>
+              <dt>{t(`relazione.section.${k}`)}</dt>
+              {/* The office's markup shown as typed: text, never HTML. */}
+              <dd className="relazione-markup">{relazione.texts[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+interface ValueRow {
+  code: string;
+  validated: string;
+  note: string;
+}
+
+function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazione; busy: boolean; onSave: (review: Review) => void; onDecide: (to: RelazioneState) => void }) {
+  const { t } = useTranslation();
+  const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
+  const [note, setNote] = useState(relazione.note);
+  const [reservations, setReservations] = useState(relazione.reservations);
+  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: String(v.validated).replace('.', ','), note: v.note })));
+  const review = (): Review => ({ note, reservations, checklist, values: values.filter((v) => v.code.trim() !== '' || v.validated.trim() !== '' || v.note.trim() !== ''), version: relazione.version });
+  const point = (i: number, patch: Partial<ChecklistPoint>) => setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
+  const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
+  return (
+    <form
+      className="mb-4"
+      aria-labelledby="relazione-review-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(review());
+      }}
+    >
+      <h2 id="relazione-review-title" className="h5">
+        {t('relazione.review.title')}
+      </h2>
+      <fieldset className="mb-3">
+        <legend className="h6">{t('relazione.review.checklist')}</legend>
+        {checklist.map((p, i) => (
+          <div key={i} className="relazione-point border rounded p-2 mb-2" data-testid={`relazione-point-${i}`}>
+            <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
+              {(aria) => <input {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
+            </Field>
+            <Field id={`relazione-point-outcome-${i}`} label={t('relazione.review.outcome', { n: i + 1 })}>
+              {(aria) => (
+                <select {...aria} className="form-select" value={p.outcome ?? ''} onChange={(e) => point(i, { outcome: e.target.value === '' ? null : (e.target.value as Outcome) })}>
+                  <option value="">{t('relazione.review.outcomes.none')}</option>
+                  {(['yes', 'partly', 'no'] as const).map((o) => (
+                    <option key={o} value={o}>
+                      {t(`relazione.review.outcomes.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={`relazione-point-note-${i}`} label={t('relazione.review.pointNote', { n: i + 1 })}>
+              {(aria) => <textarea {...aria} className="form-control" rows={2} value={p.note} onChange={(e) => point(i, { note: e.target.value })} />}
+            </Field>
+            <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => setChecklist(checklist.filter((_, n) => n !== i))}>
+              {t('relazione.review.remove', { n: i + 1 })}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setChecklist([...checklist, { label: '', outcome: null, note: '' }])} data-testid="relazione-add-point">
+          {t('relazione.review.add')}
+        </button>
+      </fieldset>
+      <Field id="relazione-note" label={t('relazione.review.note')} hint={t('relazione.markup')}>
+        {(aria) => <textarea {...aria} className="form-control" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')}>
+        {(aria) => <textarea {...aria} className="form-control" rows={3} value={reservations} onChange={(e) => setReservations(e.target.value)} />}
+      </Field>
+      <fieldset className="mb-3">
+        <legend className="h6">{t('relazione.review.values')}</legend>
+        <p className="small">{t('relazione.review.valuesHint')}</p>
+        {values.map((v, i) => (
+          <div key={i} className="d-flex flex-wrap gap-2 align-items-end border rounded p-2 mb-2" data-testid={`relazione-value-${i}`}>
+            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })}>
+              {(aria) => <input {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
+            </Field>
+            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })}>
+              {(aria) => <input {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
+            </Field>
+            <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
+              {(aria) => <input {...aria} className="form-control" value={v.note} onChange={(e) => value(i, { note: e.target.value })} />}
+            </Field>
+            <button type="button" className="btn btn-sm btn-outline-danger mb-2" onClick={() => setValues(values.filter((_, n) => n !== i))}>
+              {t('relazione.review.removeValue', { n: i + 1 })}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setValues([...values, { code: '', validated: '', note: '' }])} data-testid="relazione-add-value">
+          {t('relazione.review.addValue')}
+        </button>
+      </fieldset>
+      <div className="d-flex flex-wrap gap-2 mb-3">
+        <Button color="primary" type="submit" disabled={busy} data-testid="relazione-save-review">
+          {t('relazione.review.save')}
+        </Button>
+      </div>
+      <fieldset>
+        <legend className="h6">{t('relazione.review.decide')}</legend>
+        <div className="d-flex flex-wrap gap-2">
+          {DECISIONS.map((to) => (
+            <Button key={to} color={to === 'not_validated' ? 'danger' : 'success'} outline={to !== 'validated'} disabled={busy} onClick={() => onDecide(to)} data-testid={`relazione-decide-${to}`}>
+              {t(`relazione.review.${to}_`)}
+            </Button>
+          ))}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function ReviewView({ relazione }: { relazione: Relazione }) {
+  const { t } = useTranslation();
+  return (
+    <section className="mb-4" aria-labelledby="relazione-review-title" data-testid="relazione-review-view">
+      <h2 id="relazione-review-title" className="h5">
+        {t('relazione.review.title')}
+      </h2>
+      <table className="table table-sm">
+        <caption>{t('relazione.review.checklist')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('relazione.review.checklist')}</th>
+            <th scope="col">{t('relazione.review.outcomeHead')}</th>
+            <th scope="col">{t('relazione.review.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {relazione.checklist.map((p, i) => (
+            <tr key={i}>
+              <th scope="row">{p.label}</th>
+              <td>{t(`relazione.review.outcomes.${p.outcome ?? 'none'}`)}</td>
+              <td>{p.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="h6">{t('relazione.review.note')}</h3>
+      <p className="relazione-markup">{relazione.note.trim() === '' ? t('relazione.review.none') : relazione.note}</p>
+      <h3 className="h6">{t('relazione.review.reservations')}</h3>
+      <p className="relazione-markup" data-testid="relazione-reservations-view">
+        {relazione.reservations.trim() === '' ? t('relazione.review.none') : relazione.reservations}
+      </p>
+      <h3 className="h6">{t('relazione.review.values')}</h3>
+      {relazione.values.length === 0 ? (
+        <p>{t('relazione.review.none')}</p>
+      ) : (
+        <ul>
+          {relazione.values.map((v) => (
+            <li key={v.code}>
+              <strong>{v.code}</strong>: {String(v.validated).replace('.', ',')}% — {v.note}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
