@@ -13,6 +13,7 @@ import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
+import { ExportButton } from './ExportButton.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
@@ -177,11 +178,16 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     }
   }
 
-  const exportLink = (format: ExportFormat) => (
-    <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
-      {t(`export.${format}`)}
-    </a>
-  );
+  // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
+  // takes seconds); the public and the CSV keep a plain download link.
+  const exportLink = (format: ExportFormat) =>
+    user != null && (format === 'pdf' || format === 'xlsx') ? (
+      <ExportButton key={format} planId={String(planId)} format={format} period={period?.id} />
+    ) : (
+      <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
+        {t(`export.${format}`)}
+      </a>
+    );
 
   /** A value's save: the changes applied in place (the tree read again when they do not follow), then on to the next indicator to fill. */
   function onSaved(changes: TreeChanges | undefined, savedId?: string): void {
