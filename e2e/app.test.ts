@@ -441,11 +441,16 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
+    // Drawn on the server as a job (its progress shown meanwhile), then downloaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')]);
+    expect(download.suggestedFilename()).toBe('albero-performance-2024-2024-12-31.pdf');
     const path = await download.path();
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(2000);
+    // The button is back, with no progress left on screen.
+    await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
+    expect(await page.locator('[data-testid=export-pdf]').isEnabled()).toBe(true);
     await context.close();
   });
 });

@@ -89,7 +89,10 @@ const it = {
     level: 'Livello', area: 'Area', allAreas: 'Tutte le aree', byLevel: 'Performance per {{level}}', levels: { areas: 'aree strategiche', strategic: 'obiettivi strategici', operational: 'obiettivi operativi' },
     threshold: 'soglia del {{band}} {{value}}', many: '{{count}} obiettivi: scorri il grafico o scegli un’area.', empty: 'Nessun obiettivo a questo livello.',
   },
-  export: { title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  export: {
+    title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV',
+    progressLabel: 'Preparazione del file {{format}}', queued: 'In coda…', progress: '{{done}} obiettivi su {{total}}', failed: 'Il file non è stato preparato: riprovare.',
+  },
   users: {
     title: 'Utenti', nav: 'Utenti', list: 'Account', name: 'Nome', username: 'Nome utente', role: 'Ruolo', units: 'Strutture organizzative', active: 'Attivo', actions: 'Azioni',
     yes: 'Attivo', no: 'Disattivato', none: 'Nessuna', create: 'Nuovo utente', createSubmit: 'Crea l’utente', displayName: 'Nome e cognome', password: 'Password',
@@ -247,7 +250,10 @@ const en: typeof it = {
     level: 'Level', area: 'Area', allAreas: 'All areas', byLevel: 'Performance by {{level}}', levels: { areas: 'strategic area', strategic: 'strategic objective', operational: 'operational objective' },
     threshold: '{{band}} threshold {{value}}', many: '{{count}} objectives: scroll the chart or choose an area.', empty: 'No objective at this level.',
   },
-  export: { title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  export: {
+    title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV',
+    progressLabel: 'Preparing the {{format}} file', queued: 'Queued…', progress: '{{done}} of {{total}} objectives', failed: 'The file could not be prepared: try again.',
+  },
   users: {
     title: 'Users', nav: 'Users', list: 'Accounts', name: 'Name', username: 'Username', role: 'Role', units: 'Organisational units', active: 'Active', actions: 'Actions',
     yes: 'Active', no: 'Deactivated', none: 'None', create: 'New user', createSubmit: 'Create the user', displayName: 'Full name', password: 'Password',
