@@ -78,3 +78,43 @@ describe('rows of the tree table', () => {
     expect(nextToFill(full, 'i:B.1.1:5')).toBeNull();
   });
 });
+
+describe('filters by unit, person and "my indicators"', () => {
+  // Area B belongs to unit u-b; A.2 to unit u-a2 with Rita as its person; one indicator of A.2 is moved to unit u-x.
+  async function assigned(): Promise<TreeObjective[]> {
+    return (await objectives()).map((o) => ({
+      ...o,
+      unitId: o.code === 'B' ? 'u-b' : o.code === 'A.2' ? 'u-a2' : null,
+      personId: o.code === 'A.2' ? 'rita' : null,
+      indicators: o.indicators.map((i) => (i.id === 'A.2:1' ? { ...i, unitId: 'u-x' } : i)),
+    }));
+  }
+
+  it('by unit: an item takes the nearest unit above it unless it has its own', async () => {
+    const objs = await assigned();
+    const b = codes(visibleRows(objs, { ...NO_FILTERS, unit: 'u-b' }, new Set()));
+    expect(b).toContain('B.1');
+    expect(b.every((c) => c.startsWith('B'))).toBe(true);
+    const a2 = codes(visibleRows(objs, { ...NO_FILTERS, unit: 'u-a2' }, new Set()));
+    expect(a2).toContain('A.2');
+    expect(a2).not.toContain('A.2:1');
+    expect(a2.filter((c) => c.includes(':')).every((c) => c.startsWith('A.2'))).toBe(true);
+    expect(codes(visibleRows(objs, { ...NO_FILTERS, unit: 'u-x' }, new Set())).filter((c) => c.includes(':'))).toEqual(['A.2:1']);
+    const none = codes(visibleRows(objs, { ...NO_FILTERS, unit: 'none' }, new Set()));
+    expect(none.some((c) => c.startsWith('B') || c.startsWith('A.2'))).toBe(false);
+    expect(none).toContain('C');
+  });
+
+  it('by person, and "my indicators" as the server reads them (any unit or person on the way up)', async () => {
+    const objs = await assigned();
+    const rita = codes(visibleRows(objs, { ...NO_FILTERS, person: 'rita' }, new Set())).filter((c) => c.includes(':'));
+    expect(rita.length).toBeGreaterThan(0);
+    expect(rita.every((c) => c.startsWith('A.2'))).toBe(true);
+    expect(rita).toContain('A.2:1');
+    const mine = codes(visibleRows(objs, { ...NO_FILTERS, mine: { id: 'mario', username: 'mario', unitIds: ['u-x'] } }, new Set())).filter((c) => c.includes(':'));
+    expect(mine).toEqual(['A.2:1']);
+    const head = codes(visibleRows(objs, { ...NO_FILTERS, mine: { id: 'ugo', username: 'ugo', unitIds: ['u-a2'] } }, new Set())).filter((c) => c.includes(':'));
+    expect(head).toContain('A.2:1');
+    expect(codes(visibleRows(objs, { ...NO_FILTERS, mine: { id: 'nessuno', username: 'nessuno', unitIds: [] } }, new Set()))).toEqual([]);
+  });
+});

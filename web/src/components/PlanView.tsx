@@ -5,8 +5,10 @@ import type { Band } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeChanges, TreeDocument } from '../api/types.js';
 import { inputText, percent } from '../format.js';
-import { areas, nextToFill, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
+import { areas, nextToFill, NO_FILTERS, visibleRows, type Filters } from '../rows.js';
 import { applyChanges } from '../tree-changes.js';
+import { AssignmentFilters } from '../units/AssignmentFilters.js';
+import { BulkReassignButton } from '../units/BulkReassign.js';
 import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
@@ -22,6 +24,7 @@ import { selectionKey, TreeTable, type Selection, type SelectHow, type TreeHandl
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
+import { RemindersPanel } from './RemindersPanel.js';
 import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -410,6 +413,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('worklist-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+          {(user?.role === 'admin' || user?.role === 'controller') && <RemindersPanel planId={planId} />}
         </div>
       )}
       {showWorklist && user != null && (
@@ -529,6 +533,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {t('tree.print')}
         </button>
         {definitionEditable && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
+        {/* Shown on an adopted plan too: without an open revision the server's 409 says to open one. */}
+        {can.managePlans(role) && !locked && plan?.archived !== true && !whatIf && <BulkReassignButton planId={planId} doc={tree} rows={rows} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>
@@ -566,7 +572,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 function FilterBar({ filters, onChange, doc }: { filters: Filters; onChange: (f: Filters) => void; doc: TreeDocument }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  const ownerList = useMemo(() => owners(doc.objectives), [doc]);
   return (
     <form className="filter-bar row g-2 mb-2" role="search" aria-label={t('filter.title')} onSubmit={(e) => e.preventDefault()}>
       <div className="col-12 col-md-3">
@@ -601,19 +606,7 @@ function FilterBar({ filters, onChange, doc }: { filters: Filters; onChange: (f:
           ))}
         </select>
       </div>
-      <div className="col-6 col-md-2">
-        <label htmlFor="f-owner" className="form-label small mb-0">
-          {t('filter.owner')}
-        </label>
-        <select id="f-owner" className="form-select form-select-sm" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
-          {ownerList.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AssignmentFilters filters={filters} onChange={set} doc={doc} />
       <div className="col-6 col-md-2">
         <label htmlFor="f-state" className="form-label small mb-0">
           {t('filter.state')}
