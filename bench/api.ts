@@ -172,7 +172,7 @@ async function main(): Promise<void> {
             // Client k writes only indicators ≡ k (mod clients): no two clients share one.
             const id = indicatorIds[(k + ((n * 7) % Math.floor(indicatorIds.length / clients)) * clients) % indicatorIds.length]!;
             const started = performance.now();
-            const res = await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(id)}/measurements/2024-12-31${withTree ? '' : '?tree=false'}`, {
+            const res = await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(id)}/measurements/2024-12-31${withTree ? '?tree=true' : ''}`, {
               method: 'PUT',
               headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
               body: JSON.stringify({ state: 'not_evaluable', reason: `bench ${n}`, version: versions.get(id) ?? (await currentVersion(server.url, planId, id, cookie)) }),
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       );
       latencies.sort((a, b) => a - b);
       const p = (q: number): string => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-      console.log(`${`PUT measurement + audit${withTree ? ' (with tree in answer)' : ' (?tree=false)'}`.padEnd(44)} ${(done / seconds).toFixed(0).padStart(6)} writes/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${clients} clients, ${done} writes, ${conflicts} conflicts)`);
+      console.log(`${`PUT measurement + audit${withTree ? ' (?tree=true: whole tree)' : ' (changes only)'}`.padEnd(44)} ${(done / seconds).toFixed(0).padStart(6)} writes/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${clients} clients, ${done} writes, ${conflicts} conflicts)`);
     }
   } finally {
     child?.kill('SIGTERM');

@@ -28,7 +28,7 @@ describe('users page', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=new-password-error]').innerText()).toContain('almeno 8 caratteri');
     expect(await page.getAttribute('#new-password', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#new-password', 'aria-describedby')).toContain('new-password-error');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-password');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-password');
 
     await page.fill('#new-password', 'una-password-nuova-2024');
     await page.click('[data-testid=new-user-submit]');
@@ -68,7 +68,16 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.goto(`${world.server.url}/#/users`);
     // The administrator cannot lock themselves out.
     expect(await page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
+    // Deactivating asks first (issue 17 §7): cancelling leaves the account active.
     await page.click('[data-testid="toggle-mario.rossi"]');
+    await page.waitForSelector('[data-testid=deactivate-dialog][open]');
+    expect(await page.locator('[data-testid=deactivate-text]').innerText()).toContain('Mario Rossi (mario.rossi) non potrà più accedere');
+    await expectAccessible(page, 'users: deactivation confirmation');
+    await page.click('[data-testid=deactivate-cancel]');
+    await page.waitForSelector('[data-testid=deactivate-dialog]', { state: 'detached' });
+    expect(await page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Disattivato');
+    await page.click('[data-testid="toggle-mario.rossi"]');
+    await page.click('[data-testid=deactivate-confirm]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
     const refused = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }) });
     expect(refused.status).toBe(401);
@@ -117,7 +126,8 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.fill('#node-weight', '130');
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=node-weight-error]').innerText()).toContain('da 0 a 100');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('node-weight');
+    // The field takes the focus on the next frame (focusFirstError): waited for, since a loaded machine draws late.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('node-weight');
     await page.fill('#node-weight', '');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });

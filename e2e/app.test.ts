@@ -148,7 +148,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await objectivePerformance(page, 'B.2.2')).text).toContain('80,00%');
     expect(await objectivePerformance(page, 'B.2.2')).toMatchObject({ band: 'yellow' });
     expect(await objectivePerformance(page, 'B.2')).toMatchObject({ text: expect.stringContaining('75,50%'), band: 'yellow' });
-    expect(await page.locator('[data-testid=evidence]').innerText()).toContain('Verbale n. 12');
+    // The form moved on after the save (e2e/entry.test.ts): back to the indicator saved.
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=evidence]').innerText()).toContain('Verbale n. 12');
     // The audit trail of the indicator names who changed it.
     await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain('referente');
     await page.screenshot({ path: join(SHOTS, '05-data-entry.png') });
@@ -439,11 +441,16 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
+    // Drawn on the server as a job (its progress shown meanwhile), then downloaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')]);
+    expect(download.suggestedFilename()).toBe('albero-performance-2024-2024-12-31.pdf');
     const path = await download.path();
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(2000);
+    // The button is back, with no progress left on screen.
+    await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
+    expect(await page.locator('[data-testid=export-pdf]').isEnabled()).toBe(true);
     await context.close();
   });
 });

@@ -61,7 +61,7 @@ export async function startServer(): Promise<RunningServer> {
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', NODE_ENV: 'test', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));

@@ -101,6 +101,29 @@ export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   settings: PlanSettingsDocumentSchema,
 });
 
+/**
+ * A save's answer instead of the whole tree (`PUT …/measurements/:periodId`): the objectives on the
+ * path from the saved indicator's objective to the root (that objective first), each whole as the
+ * tree has it, with the plan's summary and issues at `dataVersion`. A client holding the tree at
+ * `dataVersion - 1` replaces those objectives in place; any other reads the tree again.
+ */
+export const TreeChangesSchema = z.strictObject({
+  planId: z.string(),
+  periodId: z.string(),
+  dataVersion: z.number(),
+  summary: EvaluationDocumentSchema.shape.summary,
+  issues: EvaluationDocumentSchema.shape.issues,
+  objectives: z.array(TreeObjectiveSchema),
+});
+
+/** The answer to a save: the indicator as the tree now has it, the stored value, what changed; the whole tree with `?tree=true`. */
+export const SaveAnswerSchema = z.strictObject({
+  indicator: TreeIndicatorSchema,
+  measurement: z.record(z.string(), z.unknown()),
+  changes: TreeChangesSchema,
+  tree: TreeDocumentSchema.optional(),
+});
+
 export type Period = z.infer<typeof PeriodSchema>;
 export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
 export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;
@@ -108,3 +131,5 @@ export type TreeClosing = z.infer<typeof TreeClosingSchema>;
 export type TreeIndicator = z.infer<typeof TreeIndicatorSchema>;
 export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
 export type TreeDocument = z.infer<typeof TreeDocumentSchema>;
+export type TreeChanges = z.infer<typeof TreeChangesSchema>;
+export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;

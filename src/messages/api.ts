@@ -203,6 +203,7 @@ export const API_MESSAGES = defineMessages({
     en: (p) => `too many failed sign-ins: try again in ${p.retryAfter} seconds`,
   }),
   'wrong-password': message({ it: 'la password attuale non è corretta', en: 'the current password is not right' }),
+  'password-change-required': message({ it: 'la password è temporanea: cambiarla prima di continuare', en: 'your password is temporary: change it first' }),
   'derived-indicator': message<{ indicator: string }>({
     it: (p) => `l'indicatore ${p.indicator} è calcolato dagli obiettivi figli: non si può inserire`,
     en: (p) => `indicator ${p.indicator} is computed from the child objectives; it cannot be entered`,

@@ -4,7 +4,7 @@
  * ancestor's), the state of each value (da compilare, compilato, da integrare, approvato), the
  * worklist, the completion dashboard per unit and period, and the closing checklist.
  */
-import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type UnitRecord, type UserRecord } from '../store/index.js';
+import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 
 /** to_enter: da compilare; entered: compilato (waiting for review); returned: da integrare; approved: approvato. */
@@ -159,8 +159,15 @@ export class Campaign {
     return out;
   }
 
-  /** Per period and unit (null: no unit assigned): expected, entered, waiting for review, sent back, approved, missing, late. */
+  private board: ReturnType<Campaign['countDashboard']> | null = null;
+
+  /** Per period and unit (null: no unit assigned): expected, entered, waiting for review, sent back, approved, missing, late. Counted once per campaign (the cache keeps one per data version). */
   dashboard(): { rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts>; totals: Array<{ periodId: string } & Counts> } {
+    this.board ??= this.countDashboard();
+    return this.board;
+  }
+
+  private countDashboard(): { rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts>; totals: Array<{ periodId: string } & Counts> } {
     const rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts> = [];
     const totals: Array<{ periodId: string } & Counts> = [];
     for (const period of this.data.periods) {
@@ -195,4 +202,42 @@ export class Campaign {
 /** The period values are being entered for: the first collecting one, else the first open, else the last. */
 export function currentPeriod(periods: readonly PeriodRecord[]): PeriodRecord | undefined {
   return periods.find((p) => p.state === 'collecting') ?? periods.find((p) => p.state === 'open') ?? periods[periods.length - 1];
+}
+
+/**
+ * The campaign of the last few plans read, each kept while nothing it was computed from changed:
+ * the plan's values, periods, assignments and reviews (`Store.campaignVersion`), the registry's
+ * units and the accounts (names, units, active), and the day (lateness). A dashboard or worklist
+ * read of an unchanged 20,000-indicator plan then skips reading the whole plan again.
+ */
+export class CampaignCache {
+  private readonly entries = new Map<string, { key: string; campaign: Promise<Campaign | undefined> }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly size = 4,
+  ) {}
+
+  async get(planId: string): Promise<Campaign | undefined> {
+    const version = await this.store.campaignVersion(planId);
+    if (version === undefined) return undefined;
+    const [units, users] = await Promise.all([this.store.listUnits(), this.store.listUsers()]);
+    const day = today();
+    const key = [version, day, units.map((u) => `${u.id}:${u.version}`).join(','), users.map((u) => `${u.id}:${u.active ? 1 : 0}:${u.role}:${u.displayName}:${u.unitIds.join('+')}`).join(',')].join('|');
+    const found = this.entries.get(planId);
+    if (found !== undefined && found.key === key) {
+      // Most recently used last.
+      this.entries.delete(planId);
+      this.entries.set(planId, found);
+      return found.campaign;
+    }
+    // Readers of the same new version share one load. Data read after the version may be newer
+    // than it: the next read then finds a newer version and loads again, never an older state.
+    const campaign = this.store.campaignData(planId).then((data) => (data === undefined ? undefined : new Campaign(data, units, users, day)));
+    this.entries.delete(planId);
+    this.entries.set(planId, { key, campaign });
+    campaign.catch(() => this.entries.delete(planId));
+    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return campaign;
+  }
 }

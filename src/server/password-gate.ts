@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AuthVariables } from './auth.js';
-import { HttpError } from './errors.js';
+import { refuse } from './errors.js';
 
 const ALLOWED = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/session', 'POST /api/users/me/password', 'GET /api/health', 'GET /api/openapi.json']);
 
@@ -13,7 +13,7 @@ export function passwordChangeGate(): MiddlewareHandler<{ Variables: AuthVariabl
   return async (c, next) => {
     const user = c.get('user');
     if (user !== null && user.mustChangePassword && !ALLOWED.has(`${c.req.method} ${c.req.path}`)) {
-      throw new HttpError(403, 'password-change-required', 'your password is temporary: change it first (POST /api/users/me/password)');
+      throw refuse(403, 'password-change-required', {});
     }
     await next();
   };

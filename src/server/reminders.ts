@@ -75,6 +75,9 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
   const byId = new Map(users.map((u) => [u.id, u]));
   const drafts: ReminderDraft[] = [];
   for (const plan of plans) {
+    // Most plans have no period due today: their periods say so without reading the whole plan.
+    const periods = (await store.listPeriods(plan.id)) ?? [];
+    if (!periods.some((p) => p.deadline !== null && !isLocked(p.state) && stagesDue(p.deadline, day, settings).length > 0)) continue;
     const data = await store.campaignData(plan.id);
     if (data === undefined) continue;
     const campaign = new Campaign(data, units, users, day);

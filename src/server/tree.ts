@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
-import type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator } from '../contract/index.js';
+import type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
@@ -19,7 +19,7 @@ import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
 
 // The tree's shape is declared once in the contract, which the web app reads too.
-export type { ChangedAfterClosing, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
+export type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 
 /** The revisions with changes made after `closedAt` (the ones a closed period does not reflect). */
 export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: string): ChangedAfterClosing[] {
@@ -282,20 +282,28 @@ export class TreeService {
       periods: snapshot.periods,
       closing: computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
-      objectives: objectives.map((o) => {
-        const meta = snapshot.nodes.get(o.code);
-        return {
-          ...o,
-          owner: meta?.owner ?? null,
-          unit: meta?.unit ?? null,
-          unitId: meta?.unitId ?? null,
-          personId: meta?.personId ?? null,
-          person: meta?.person ?? null,
-          version: meta?.version ?? 0,
-          indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
-        };
-      }),
+      objectives: objectives.map((o) => objectiveView(computed, o, user, locked)),
     };
+  }
+
+  /**
+   * What a value entered for `indicatorId` changed in the tree, for the answer to a save: the
+   * indicator's objective and its ancestors (the engine re-scores exactly that path), the
+   * summary and the issues, at the computed data version. A client holding the tree of the
+   * version before applies it in place; any other client reads the tree again.
+   */
+  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeChanges {
+    const { snapshot, base } = computed;
+    const locked = isLocked(snapshot.period.state);
+    const byCode = new Map<string, ObjectiveDocument>();
+    let home: ObjectiveDocument | undefined;
+    for (const o of base.objectives) {
+      byCode.set(o.code, o);
+      if (home === undefined && o.indicators.some((i) => i.id === indicatorId)) home = o;
+    }
+    const path: TreeObjective[] = [];
+    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked));
+    return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: base.issues, objectives: path };
   }
 
   /** The tree as JSON text, serialised once per data version and editability key. */
@@ -396,6 +404,20 @@ function branch(objectives: readonly ObjectiveDocument[], root: string): Objecti
     }
     return false;
   });
+}
+
+function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, locked: boolean): TreeObjective {
+  const meta = computed.snapshot.nodes.get(o.code);
+  return {
+    ...o,
+    owner: meta?.owner ?? null,
+    unit: meta?.unit ?? null,
+    unitId: meta?.unitId ?? null,
+    personId: meta?.personId ?? null,
+    person: meta?.person ?? null,
+    version: meta?.version ?? 0,
+    indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
+  };
 }
 
 function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {

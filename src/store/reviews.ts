@@ -111,6 +111,16 @@ export class Reviews {
   }
 
   /** One transaction: the plan's structure, assignments, every period's values (versions only) and latest review steps. */
+  /**
+   * What the campaign's view of a plan depends on, as one text: the plan's data version (values,
+   * periods, deadlines, assignments) and its latest review step (reviews leave the data version
+   * alone, so the computed tree is not thrown away for them). Undefined for an unknown plan.
+   */
+  async campaignVersion(planId: string): Promise<string | undefined> {
+    const row = await one(this.db, `SELECT p.data_version AS v, (SELECT MAX(r.id) FROM measurement_reviews r WHERE r.plan_id = p.id) AS r FROM plans p WHERE p.id = ?`, [planId]);
+    return row === undefined ? undefined : `${String(row.v)}:${String(row.r ?? 0)}`;
+  }
+
   async campaign(planId: string): Promise<CampaignData | undefined> {
     return this.db.transaction(async (tx) => {
       const record = await this.planRecord(tx, planId);

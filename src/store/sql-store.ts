@@ -358,6 +358,10 @@ export class SqlStore implements Store {
     return this.reviews.campaign(planId);
   }
 
+  campaignVersion(planId: string): Promise<string | undefined> {
+    return this.reviews.campaignVersion(planId);
+  }
+
   /** The unit a node or indicator write names: by id (checked), or by name (found or created). */
   private async unitFor(tx: Queryable, input: { unit?: string | null; unitId?: string | null }, actor: Actor): Promise<Result<string | null | undefined>> {
     if (input.unitId !== undefined) {

@@ -64,9 +64,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     });
     expect(put.status).toBe(200);
     expect(put.body.indicator).toMatchObject({ id: 'B.1.1:5', actual: 1.2, performance: 100, version: 2, evidence: 'registro presenze PID', source: 'PID' });
-    expect(objective(put.body.tree, 'B.1.1').performance).toBe(100);
+    expect(objective(put.body.changes, 'B.1.1').performance).toBe(100);
     // B.1 = 70% × B.1.1 (now 100) + 30% × 0 = 70.
-    expect(objective(put.body.tree, 'B.1').performance).toBe(70);
+    expect(objective(put.body.changes, 'B.1').performance).toBe(70);
     const tree = (await referente.get(`/api/plans/${planId}/tree`)).body;
     expect(objective(tree, 'B.1')).toMatchObject({ performance: 70, band: 'yellow' });
     expect(objective(tree, 'A.2').performance).toBe(93);

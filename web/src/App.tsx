@@ -10,6 +10,8 @@ import { PlanView } from './components/PlanView.js';
 import { UsersPage } from './components/UsersPage.js';
 import { AppraisalFormView } from './appraisal/AppraisalFormView.js';
 import { AppraisalsPage } from './appraisal/AppraisalsPage.js';
+import { PasswordPage } from './accounts/PasswordPage.js';
+import { UnitsPage } from './units/UnitsPage.js';
 import { RelazionePage } from './relazione/RelazionePage.js';
 
 /**
@@ -124,8 +126,18 @@ export function App() {
                 {t('login.submit')}
               </button>
             )}
-            {user !== null && (
+            {user !== null && user.mustChangePassword === true && (
+              <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
+                {t('login.logout')}
+              </button>
+            )}
+            {user !== null && user.mustChangePassword !== true && (
               <>
+                {user.role === 'admin' && (
+                  <a href="#/units" className="albero-nav" aria-current={route === '#/units' ? 'page' : undefined} data-testid="nav-units">
+                    {t('units.nav')}
+                  </a>
+                )}
                 {user.role === 'admin' && (
                   <a href="#/users" className="albero-nav" aria-current={route === '#/users' ? 'page' : undefined} data-testid="nav-users">
                     {t('users.nav')}
@@ -137,6 +149,9 @@ export function App() {
                 <span className="albero-user" data-testid="signed-in">
                   {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
                 </span>
+                <a href="#/password" className="albero-nav" aria-current={route === '#/password' ? 'page' : undefined} data-testid="nav-password">
+                  {t('account.nav')}
+                </a>
                 <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
                   {t('login.logout')}
                 </button>
@@ -150,6 +165,19 @@ export function App() {
           <p role="status">{t('common.loading')}</p>
         ) : user === null && !publicReader ? (
           <Login onPublic={() => setPublicReader(true)} />
+        ) : user !== null && user.mustChangePassword === true ? (
+          // A temporary password: nothing else until it is changed (the API refuses the rest, 403).
+          <PasswordPage forced />
+        ) : user !== null && route === '#/password' ? (
+          <PasswordPage forced={false} />
+        ) : route === '#/units' ? (
+          user?.role === 'admin' ? (
+            <UnitsPage />
+          ) : (
+            <p className="alert alert-warning" role="alert" data-testid="units-forbidden">
+              {t('units.forbidden')}
+            </p>
+          )
         ) : route === '#/users' ? (
           user?.role === 'admin' ? (
             <UsersPage />

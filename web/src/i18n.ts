@@ -71,6 +71,9 @@ const it = {
     roles: { numerator: 'Numeratore', denominator: 'Denominatore', current: 'Valore corrente', previous: 'Valore precedente' },
     problems: { required: 'Indicare il valore.', invalid: 'Scrivere un numero (es. 1.587,10).', zero: 'Non può essere 0: la formula divide per questo valore.' },
     fixMeasures: 'Correggere le misure di base indicate.',
+    savedNext: 'Salvato «{{saved}}»: l’albero è stato ricalcolato. Ora: «{{next}}».',
+    valueHint: 'Scrivere un valore lo segna come «Misurato».',
+    carried: 'Valore simulato riportato nel modulo: non è ancora salvato. Controllarlo e premere «Salva».',
   },
   whatif: {
     title: 'Simulazione (what-if)', start: 'Simula', stop: 'Esci dalla simulazione', reset: 'Annulla le modifiche simulate',
@@ -78,7 +81,7 @@ const it = {
     need: 'Cosa serve?', needTitle: 'Cosa serve a {{indicator}} per portare {{node}} in fascia {{band}}?', node: 'Obiettivo', band: 'Fascia', compute: 'Calcola',
     already: '{{node}} è già in fascia {{band}} ({{performance}}).', reachable: 'Serve un consuntivo di {{actual}}: {{node}} arriva a {{performance}} ({{band}}).',
     unreachable: 'Non basta: anche con {{actual}}, {{node}} arriva a {{performance}} ({{band}}).', unsupported: 'Calcolo non disponibile per questo indicatore.',
-    simulated: 'simulato', apply: 'Prova questo valore',
+    simulated: 'simulato', apply: 'Prova questo valore', useSimulated: 'Usa il valore simulato', useSimulatedHint: 'Esce dalla simulazione e riporta {{value}} nel modulo di inserimento (da salvare).',
   },
   charts: {
     title: 'Grafici', byArea: 'Performance per area', byStrategic: 'Performance per obiettivo strategico', perBand: 'Obiettivi per fascia', history: 'Consuntivo nei periodi rispetto al target',
@@ -86,7 +89,10 @@ const it = {
     level: 'Livello', area: 'Area', allAreas: 'Tutte le aree', byLevel: 'Performance per {{level}}', levels: { areas: 'aree strategiche', strategic: 'obiettivi strategici', operational: 'obiettivi operativi' },
     threshold: 'soglia del {{band}} {{value}}', many: '{{count}} obiettivi: scorri il grafico o scegli un’area.', empty: 'Nessun obiettivo a questo livello.',
   },
-  export: { title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  export: {
+    title: 'Esporta', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV',
+    progressLabel: 'Preparazione del file {{format}}', queued: 'In coda…', progress: '{{done}} obiettivi su {{total}}', failed: 'Il file non è stato preparato: riprovare.',
+  },
   users: {
     title: 'Utenti', nav: 'Utenti', list: 'Account', name: 'Nome', username: 'Nome utente', role: 'Ruolo', units: 'Strutture organizzative', active: 'Attivo', actions: 'Azioni',
     yes: 'Attivo', no: 'Disattivato', none: 'Nessuna', create: 'Nuovo utente', createSubmit: 'Crea l’utente', displayName: 'Nome e cognome', password: 'Password',
@@ -226,6 +232,9 @@ const en: typeof it = {
     roles: { numerator: 'Numerator', denominator: 'Denominator', current: 'Current value', previous: 'Previous value' },
     problems: { required: 'Give the value.', invalid: 'Write a number (e.g. 1.587,10).', zero: 'Cannot be 0: the formula divides by this value.' },
     fixMeasures: 'Correct the base measures marked.',
+    savedNext: 'Saved “{{saved}}”: the tree has been recomputed. Now: “{{next}}”.',
+    valueHint: 'Writing a value marks it as “Measured”.',
+    carried: 'Simulated value carried into the form: not saved yet. Check it and press “Save”.',
   },
   whatif: {
     title: 'What-if simulation', start: 'Simulate', stop: 'Leave the simulation', reset: 'Undo simulated changes',
@@ -233,7 +242,7 @@ const en: typeof it = {
     need: 'What is needed?', needTitle: 'What does {{indicator}} need to bring {{node}} to {{band}}?', node: 'Objective', band: 'Band', compute: 'Compute',
     already: '{{node}} is already {{band}} ({{performance}}).', reachable: 'It needs an actual of {{actual}}: {{node}} reaches {{performance}} ({{band}}).',
     unreachable: 'Not enough: even at {{actual}}, {{node}} reaches {{performance}} ({{band}}).', unsupported: 'Not available for this indicator.',
-    simulated: 'simulated', apply: 'Try this value',
+    simulated: 'simulated', apply: 'Try this value', useSimulated: 'Use the simulated value', useSimulatedHint: 'Leaves the simulation and carries {{value}} into the entry form (to be saved).',
   },
   charts: {
     title: 'Charts', byArea: 'Performance by area', byStrategic: 'Performance by strategic objective', perBand: 'Objectives per band', history: 'Actual across periods against the target',
@@ -241,7 +250,10 @@ const en: typeof it = {
     level: 'Level', area: 'Area', allAreas: 'All areas', byLevel: 'Performance by {{level}}', levels: { areas: 'strategic area', strategic: 'strategic objective', operational: 'operational objective' },
     threshold: '{{band}} threshold {{value}}', many: '{{count}} objectives: scroll the chart or choose an area.', empty: 'No objective at this level.',
   },
-  export: { title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV' },
+  export: {
+    title: 'Export', pdf: 'PDF', xlsx: 'Excel (XLSX)', csv: 'CSV',
+    progressLabel: 'Preparing the {{format}} file', queued: 'Queued…', progress: '{{done}} of {{total}} objectives', failed: 'The file could not be prepared: try again.',
+  },
   users: {
     title: 'Users', nav: 'Users', list: 'Accounts', name: 'Name', username: 'Username', role: 'Role', units: 'Organisational units', active: 'Active', actions: 'Actions',
     yes: 'Active', no: 'Deactivated', none: 'None', create: 'New user', createSubmit: 'Create the user', displayName: 'Full name', password: 'Password',

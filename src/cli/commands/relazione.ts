@@ -84,8 +84,14 @@ export function registerRelazione(program: Command): void {
         ...(texts === undefined ? {} : { texts }),
         ...(previous === undefined ? {} : { previous }),
       });
-      const { renderRelazione } = await import('../../io/relazione/index.js');
-      const bytes = await renderRelazione(doc, format);
+      // Only the renderer asked for is loaded: pdfkit and its fonts take longer to load than a
+      // DOCX or an HTML page of the fixture takes to write, and the docx package is not small either.
+      const bytes =
+        format === 'pdf'
+          ? await (await import('../../io/relazione/pdf.js')).renderRelazionePdf(doc)
+          : format === 'docx'
+            ? await (await import('../../io/relazione/docx.js')).renderRelazioneDocx(doc)
+            : new TextEncoder().encode((await import('../../io/relazione/html.js')).renderRelazioneHtml(doc));
       try {
         await writeFile(options.output!, bytes);
       } catch (error) {

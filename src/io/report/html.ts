@@ -12,6 +12,7 @@ import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type R
 import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
+import { countsCaption, previousYearHead, REPORT_TEXT } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -48,7 +49,7 @@ export function rowHtml(row: ReportRow, previous?: Mark | null): string {
   if (row.kind === 'objective') {
     return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td>${last}</tr>`;
   }
-  const actual = row.state === 'not_evaluable' ? '<abbr title="non valutabile">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
+  const actual = row.state === 'not_evaluable' ? '<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td>${last}</tr>`;
 }
 
@@ -232,44 +233,44 @@ ${options.body === undefined || options.body === '' ? '' : `<p class="body">${es
 </header>
 <main>
 <section aria-labelledby="h-summary">
-<h2 id="h-summary">Sintesi</h2>
+<h2 id="h-summary">${REPORT_TEXT.summary}</h2>
 <div class="summary">
 <figure>
-<figcaption>Performance per area e per obiettivo strategico</figcaption>
+<figcaption>${REPORT_TEXT.byArea}</figcaption>
 ${chartSvg(summary, legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])))}
 </figure>
 <div>
 <table class="counts">
-<caption>Obiettivi per fascia (${summary.objectives} obiettivi con indicatori)</caption>
-<thead><tr><th scope="col">Fascia</th><th scope="col">Obiettivi</th></tr></thead>
-<tbody>${countRows}<tr><td>— senza performance</td><td class="num">${summary.counts.none}</td></tr></tbody>
+<caption>${countsCaption(summary.objectives)}</caption>
+<thead><tr>${REPORT_TEXT.countsHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>${countRows}<tr><td>${REPORT_TEXT.noPerformance}</td><td class="num">${summary.counts.none}</td></tr></tbody>
 </table>
 </div>
 </div>
 <table class="by-area">
-<caption>Performance per area e per obiettivo strategico</caption>
-<thead><tr><th scope="col">Area / obiettivo strategico</th><th scope="col">Performance</th></tr></thead>
+<caption>${REPORT_TEXT.byArea}</caption>
+<thead><tr>${REPORT_TEXT.byAreaHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows}</tbody>
 </table>
 </section>
 <section aria-labelledby="h-legend">
-<h2 id="h-legend">Legenda</h2>
+<h2 id="h-legend">${REPORT_TEXT.legend}</h2>
 <ul class="legend">${legendItems}</ul>
 </section>
 <section class="table-section" aria-labelledby="h-table">
-<h2 id="h-table">Albero della performance</h2>
+<h2 id="h-table">${REPORT_TEXT.table}</h2>
 ${tables
   .map(
     (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (continua)"`}>
 ${n === 0 ? `<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
-<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">Performance ${options.previousYear.year}</th>`}</tr></thead>
+<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year)}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}
 </tbody>
 </table>`,
   )
   .join('\n')}
-<p class="notes">N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.</p>
+<p class="notes">${REPORT_TEXT.notes}</p>
 </section>
 ${options.revisionRegister === undefined ? "" : revisionsSection(options.revisionRegister)}
 </main>

@@ -16,6 +16,7 @@ import PDFDocument from 'pdfkit';
 import { classify, formatPercent, round, type Decimal, type Evaluation, type Legend } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
+import { countsCaption, previousYearHead, REPORT_TEXT } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -471,7 +472,7 @@ function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, lege
 
 function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, summary: ReportSummary): void {
   const section = canvas.group(root, 'Sect');
-  heading(canvas, section, 2, 'Sintesi');
+  heading(canvas, section, 2, REPORT_TEXT.summary);
   const legend = evaluation.plan.settings.legend;
   const gap = 16 * PX;
   const leftWidth = ((WIDTH - gap) * 3) / 5;
@@ -479,11 +480,11 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const top = canvas.y;
 
   // Right column first (it stays on this page): the objectives per band.
-  paragraph(canvas, section, `Obiettivi per fascia (${summary.objectives} obiettivi con indicatori)`, { face: 'bold', color: REPORT_COLOUR.head, x: rightX, width: WIDTH - leftWidth - gap, type: 'Caption' });
+  paragraph(canvas, section, countsCaption(summary.objectives), { face: 'bold', color: REPORT_COLOUR.head, x: rightX, width: WIDTH - leftWidth - gap, type: 'Caption' });
   const countsStyle: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
   const countWidths = [(WIDTH - leftWidth - gap) * 0.68, (WIDTH - leftWidth - gap) * 0.32];
-  const counts = new TableWriter(canvas, countWidths, ['Fascia', 'Obiettivi'], countsStyle, canvas.group(section, 'Table'), rightX);
-  const countRows: Array<[string, number]> = [...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]), ['— senza performance', summary.counts.none]];
+  const counts = new TableWriter(canvas, countWidths, [...REPORT_TEXT.countsHeads], countsStyle, canvas.group(section, 'Table'), rightX);
+  const countRows: Array<[string, number]> = [...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]), [REPORT_TEXT.noPerformance, summary.counts.none]];
   for (const [label, n] of countRows) {
     counts.row([
       { tag: 'TD', para: counts.para(label, 0, 'regular', REPORT_COLOUR.ink) },
@@ -494,7 +495,7 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
 
   // Left column: the chart, under its caption.
   canvas.y = top;
-  paragraph(canvas, section, 'Performance per area e per obiettivo strategico', { face: 'bold', width: leftWidth, type: 'Caption' });
+  paragraph(canvas, section, REPORT_TEXT.byArea, { face: 'bold', width: leftWidth, type: 'Caption' });
   canvas.y += 4 * PX;
   const chartPage = canvas.doc.bufferedPageRange().count;
   chart(canvas, section, summary, legend, LEFT, leftWidth);
@@ -505,9 +506,9 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const style: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
   const perfWidth = 150;
   canvas.ensure(60);
-  paragraph(canvas, section, 'Performance per area e per obiettivo strategico', { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
+  paragraph(canvas, section, REPORT_TEXT.byArea, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], ['Area / obiettivo strategico', 'Performance'], style, canvas.group(section, 'Table'));
+  const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], [...REPORT_TEXT.byAreaHeads], style, canvas.group(section, 'Table'));
   for (const l of summary.lines) {
     const m = mark(l.performance, l.band);
     byArea.row([
@@ -521,7 +522,7 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
 function legendSection(canvas: Canvas, root: Struct | null, legend: Legend): void {
   const section = canvas.group(root, 'Sect');
   canvas.ensure(80);
-  heading(canvas, section, 2, 'Legenda');
+  heading(canvas, section, 2, REPORT_TEXT.legend);
   const list = canvas.group(section, 'L');
   const swatchSize = 9;
   const labelSize = 10;
@@ -616,10 +617,10 @@ async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Eva
   const style = alberoStyle(compact);
   canvas.newPage();
   const section = canvas.group(root, 'Sect');
-  heading(canvas, section, 2, 'Albero della performance');
+  heading(canvas, section, 2, REPORT_TEXT.table);
   paragraph(canvas, section, `${title}: obiettivi e indicatori con peso, target, consuntivo e performance`, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, `Performance ${previous.year}`];
+  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, previousYearHead(previous.year)];
   const table = new TableWriter(canvas, alberoWidths(previous !== undefined), headings, style, canvas.group(section, 'Table'));
   const legend = evaluation.plan.settings.legend;
   // The same reading of last year's figures as the HTML page's column: banded with this plan's legend.
@@ -641,7 +642,7 @@ async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Eva
   }
   onProgress?.(total, total);
   canvas.y += 6 * PX;
-  paragraph(canvas, section, 'N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.', { size: 8, color: REPORT_COLOUR.muted });
+  paragraph(canvas, section, REPORT_TEXT.notes, { size: 8, color: REPORT_COLOUR.muted });
   section?.end();
 }
 
@@ -656,7 +657,7 @@ function pageFurniture(canvas: Canvas): void {
     canvas.switchToPage(i);
     canvas.artifact(() => {
       canvas.line(title, RIGHT - canvas.width(title, 'regular', size), 7 * PT_PER_MM, 'regular', size, color);
-      canvas.line('Albero della performance', LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
+      canvas.line(REPORT_TEXT.table, LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
       const page = `Pagina ${i + 1} di ${count}`;
       canvas.line(page, RIGHT - canvas.width(page, 'regular', size), PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
     }, 'Pagination');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PeriodRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole, requireUser } from '../auth.js';
-import { Campaign, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
+import { Campaign, CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { HttpError, must } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
 import { body, param } from '../validation.js';
@@ -20,10 +20,10 @@ const Deadline = z.object({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a
 
 const STATE_WORDS: Record<WorkState, string> = { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' };
 
-async function campaignOf(store: Store, planId: string): Promise<Campaign> {
-  const data = await store.campaignData(planId);
-  if (data === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
-  return new Campaign(data, await store.listUnits(), await store.listUsers());
+async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaign> {
+  const campaign = await cache.get(planId);
+  if (campaign === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  return campaign;
 }
 
 function periodOf(campaign: Campaign, id: string | undefined): PeriodRecord {
@@ -40,6 +40,7 @@ const countStates = (items: readonly WorkItem[]): Record<WorkState, number> & { 
 
 export const campaignRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
+  const cache = new CampaignCache(store);
 
   api.route(
     {
@@ -62,7 +63,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       await readablePlan(c, store, planId);
       const state = c.req.query('state');
       if (state !== undefined && !(WORK_STATES as readonly string[]).includes(state)) throw new HttpError(400, 'invalid-query', `state must be one of ${WORK_STATES.join(', ')}`);
-      const campaign = await campaignOf(store, planId);
+      const campaign = await campaignOf(cache, planId);
       const period = periodOf(campaign, c.req.query('period'));
       const unit = c.req.query('unit');
       const person = c.req.query('person');
@@ -88,7 +89,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     async (c) => {
       requireRole(c, READERS, 'read the completion dashboard');
       const planId = param(c, 'planId');
-      const campaign = await campaignOf(store, planId);
+      const campaign = await campaignOf(cache, planId);
       const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
       const { rows, totals } = campaign.dashboard();
       return c.json({ planId, today: new Date().toISOString().slice(0, 10), periods: campaign.data.periods, rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })), totals });
@@ -107,7 +108,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     async (c) => {
       requireRole(c, READERS, 'read the completion dashboard');
       const planId = param(c, 'planId');
-      const campaign = await campaignOf(store, planId);
+      const campaign = await campaignOf(cache, planId);
       const workbook = new ExcelJS.Workbook();
       workbook.creator = 'Albero';
       const sheet = workbook.addWorksheet('Completamento');
@@ -241,7 +242,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     },
     async (c) => {
       requireRole(c, PLAN_EDITORS, 'close periods');
-      const campaign = await campaignOf(store, param(c, 'planId'));
+      const campaign = await campaignOf(cache, param(c, 'planId'));
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);

@@ -6,13 +6,15 @@
 import { revisionRegister } from './revisions.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
-import { PERIOD_STATE_WORD, type PreviousYear } from '../../io/report/meta.js';
+import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
 import type { Decimal } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
-import { currentUser } from '../auth.js';
+import { z } from 'zod';
+import { currentUser, requireUser } from '../auth.js';
+import { ExportJobs, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { param } from '../validation.js';
+import { body, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 /**
@@ -40,8 +42,35 @@ function formatOf(c: Context): ReportFormat {
   return format;
 }
 
-export const exportRoutes: RouteModule = (api, deps) => {
+/** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
+async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined) {
   const { store, trees } = deps;
+  const record = await readablePlan(c, store, planId);
+  const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
+  const period = computed.snapshot.period;
+  const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
+  // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
+  const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+  const meta: ReportMeta = {
+    revisionRegister: register,
+    body: record.organisation,
+    year: record.year,
+    period: `Periodo al ${period.label}`,
+    periodState: PERIOD_STATE_WORD[period.state] ?? period.state,
+    computedAt: new Date(),
+    ...(previousYear === undefined ? {} : { previousYear }),
+  };
+  return { evaluation: computed.evaluation, meta, fileName: fileName(record.title, period.id, format) };
+}
+
+const ExportJobBody = z.strictObject({ format: z.enum(['pdf', 'xlsx']), period: z.string().min(1).max(40).optional() });
+
+function jobJson(job: ExportJob): Record<string, unknown> {
+  return { id: job.id, planId: job.planId, format: job.format, fileName: job.fileName, state: job.state, done: job.done, total: job.total };
+}
+
+export const exportRoutes: RouteModule = (api, deps) => {
+  const jobs = new ExportJobs();
   api.route(
     {
       method: 'get',
@@ -55,32 +84,80 @@ export const exportRoutes: RouteModule = (api, deps) => {
     async (c) => {
       const planId = param(c, 'planId');
       const format = formatOf(c);
-      const record = await readablePlan(c, store, planId);
-      const requested = c.req.query('period') || undefined;
-      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
-      const period = computed.snapshot.period;
-      const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
-      // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
-      const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
-      const render = (): Promise<Uint8Array> =>
-        renderReport(computed.evaluation, format, {
-          revisionRegister: register,
-          body: record.organisation,
-          year: record.year,
-          period: `Periodo al ${period.label}`,
-          periodState: PERIOD_STATE_WORD[period.state] ?? period.state,
-          computedAt: new Date(),
-          ...(previousYear === undefined ? {} : { previousYear }),
-        });
+      const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, format, c.req.query('period') || undefined);
+      const render = (): Promise<Uint8Array> => renderReport(evaluation, format, meta);
       const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
         // The HTML page opens in the browser; the other formats are files to keep.
-        'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${fileName(record.title, period.id, format)}"`,
+        'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`,
         'Cache-Control': 'private, no-cache',
         'X-Content-Type-Options': 'nosniff',
         // The report's own policy (the app's would refuse its inline styles), and no framing.
         ...(format === 'html' ? { 'Content-Security-Policy': `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } : {}),
+      });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/exports',
+      tag: 'exports',
+      summary: 'Start drawing the Relazione (pdf) or the workbook (xlsx) on a worker thread: the answer comes at once; follow the job at /api/exports/{exportId}, then download its file',
+      access: 'signed in, who may read the plan',
+      body: ExportJobBody,
+      responses: { 202: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', 400: 'invalid body', 401: 'not signed in', 404: 'unknown plan or period' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const planId = param(c, 'planId');
+      const input = await body(c, ExportJobBody);
+      const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period);
+      const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
+      return c.json(jobJson(job), 202);
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/exports/:exportId',
+      tag: 'exports',
+      summary: 'An export job: its state and progress (objectives drawn of all)',
+      access: 'the account that started it',
+      responses: { 200: '{id, planId, format, fileName, state, done, total}', 401: 'not signed in', 404: 'unknown job, expired, or started by another account' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const id = param(c, 'exportId');
+      const job = jobs.get(id, user.id);
+      if (job === undefined) throw refuse(404, 'export-not-found', { id });
+      return c.json(jobJson(job), 200, { 'Cache-Control': 'no-store' });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/exports/:exportId/file',
+      tag: 'exports',
+      summary: "A finished export job's file, as an attachment",
+      access: 'the account that started it',
+      responses: { 200: 'the file', 401: 'not signed in', 404: 'unknown job, expired, or started by another account', 409: 'not finished yet', 500: 'the job failed' },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const id = param(c, 'exportId');
+      const job = jobs.get(id, user.id);
+      if (job === undefined) throw refuse(404, 'export-not-found', { id });
+      if (job.state === 'failed') throw refuse(500, 'export-failed', { id });
+      if (job.state !== 'done' || job.bytes === undefined) throw refuse(409, 'export-not-ready', { id, done: job.done, total: job.total });
+      return c.body(job.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': MEDIA_TYPES[job.format],
+        'Content-Disposition': `attachment; filename="${job.fileName}"`,
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
       });
     },
   );

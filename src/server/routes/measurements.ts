@@ -25,9 +25,9 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       summary: 'Enter or change a value for a period, against the `version` read from the tree (0: nothing entered yet)',
       access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: Measurement,
-      query: { tree: 'false: leave the recomputed tree out of the answer' },
+      query: { tree: 'true: the whole recomputed tree as well (`tree`); by default the answer carries only `changes`' },
       responses: {
-        200: '{indicator, measurement, tree?}',
+        200: '{indicator, measurement, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator\'s objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again',
         400: 'invalid body (e.g. measured without an actual, N.V. without a reason)',
         401: 'not signed in',
         403: 'not yours to edit',
@@ -79,9 +79,14 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion);
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       const view = trees.indicator(after, indicatorId, user);
-      const withTree = c.req.query('tree') !== 'false';
+      // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
+      const withTree = c.req.query('tree') === 'true';
       const { planDataVersion: _, ...stored } = measurement;
-      const head = JSON.stringify({ indicator: view, measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) } });
+      const head = JSON.stringify({
+        indicator: view,
+        measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) },
+        changes: trees.changes(after, indicatorId, user),
+      });
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
       const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user)}}` : head;
       return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });

@@ -23,9 +23,9 @@ import type {
   Period,
   PeriodState,
   PlanSummary,
+  SaveAnswer,
   Session,
   TreeDocument,
-  TreeIndicator,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -116,7 +116,7 @@ export const api = {
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
     request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>
-    request<{ indicator: TreeIndicator; tree?: TreeDocument }>(
+    request<SaveAnswer>(
       'PUT',
       `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`,
       input,

@@ -20,7 +20,9 @@ export type {
   Period,
   PeriodState,
   RuleDocument,
+  SaveAnswer,
   ScoringInput,
+  TreeChanges,
   TreeClosing,
   TreeDocument,
   TreeIndicator,
@@ -38,6 +40,8 @@ export interface User {
   unitIds?: string[];
   /** A temporary password: the app asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Reminders go to it; a sign-in through the identity provider may be matched by it. */
+  email?: string | null;
 }
 
 /** An account as the administrator sees it (`GET /api/users`). */
@@ -50,10 +54,11 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   units: string[];
+  email?: string | null;
   password: string;
 }
 
-export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active'>> & { password?: string };
+export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active' | 'email'>> & { password?: string };
 
 
 export type Formula = FormulaDocument;

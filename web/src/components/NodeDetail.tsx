@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { MeasurementState } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { AuditEntry, Explanation, Period, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
+import type { AuditEntry, Explanation, Period, TreeChanges, TreeDocument, TreeIndicator, TreeObjective } from '../api/types.js';
 import { actualPreview, baseMeasures, isMeasuredFormula, measureTexts, readMeasures, type MeasuredFormula } from '../base-measures.js';
 import { formErrors } from '../form-errors.js';
 import { implausibleValue, inputText, numberProblem, parseInput, percent, weight } from '../format.js';
@@ -35,8 +35,22 @@ interface Props {
   /** In what-if nothing is saved: the entry form is hidden. */
   whatIf: boolean;
   onClose: () => void;
-  onSaved: (tree: TreeDocument | undefined) => void;
+  /** After a change: a value's save passes what it changed and the indicator saved; else the tree is read again. */
+  onSaved: (changes: TreeChanges | undefined, savedId?: string) => void;
   whatIfTools: React.ReactNode;
+  /** Changed (> 0) when the detail is opened from the keyboard or moves on after a save: the focus goes into it; 0 leaves it. */
+  focusEntry?: number;
+  /** A what-if value carried into the entry form of that indicator ("usa il valore simulato"). */
+  prefill?: { id: string; actual: number | string | boolean | null } | null;
+  /** Said at the top of the entry form (the value just saved, when the form moved to the next indicator). */
+  savedNote?: string | null;
+}
+
+/** The first field of the entry form, else the detail's heading: where the focus goes when the detail opens from the keyboard. */
+function focusDetail(): void {
+  const field = document.querySelector<HTMLElement>('#entry-actual, #entry-measure-0, #entry-state');
+  if (field !== null && !field.closest('fieldset:disabled')) field.focus();
+  else document.getElementById('detail-title')?.focus();
 }
 
 export function NodeDetail(props: Props) {
@@ -46,14 +60,36 @@ export function NodeDetail(props: Props) {
   const indicator = props.selection.kind === 'indicator' ? objective?.indicators.find((i) => i.id === (props.selection as { id: string }).id) : undefined;
   if (objective === undefined) return null;
   const heading = indicator ? indicator.name : `${objective.code} ${objective.title}`;
+  return <DetailFrame {...props} objective={objective} indicator={indicator} heading={heading} />;
+}
+
+function DetailFrame(props: Props & { objective: TreeObjective; indicator: TreeIndicator | undefined; heading: string }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { objective, indicator, heading } = props;
+  const focusEntry = props.focusEntry ?? 0;
+  useEffect(() => {
+    // Only when asked (opened from the keyboard, moved on after a save): a click leaves the focus where it is.
+    if (focusEntry > 0) requestAnimationFrame(focusDetail);
+  }, [focusEntry]);
   // The plan's editors change the tree from here; never in what-if, where nothing is saved.
   const editTools = can.managePlans(user?.role) && !props.whatIf && !props.locked && props.definitionEditable !== false && (
     <TreeEditTools planId={props.planId} doc={props.doc} objective={objective} indicator={indicator} onChanged={() => props.onSaved(undefined)} onDeleted={props.onClose} />
   );
   return (
-    <aside className="node-detail" aria-labelledby="detail-title" data-testid="detail">
+    <aside
+      className="node-detail"
+      aria-labelledby="detail-title"
+      data-testid="detail"
+      onKeyDown={(e) => {
+        // Escape closes the detail (the tree gives the focus back to the row); a dialog's Escape is its own.
+        if (e.key !== 'Escape' || e.defaultPrevented || (e.target as HTMLElement).closest('dialog') !== null) return;
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
       <div className="d-flex justify-content-between align-items-start gap-2">
-        <h2 id="detail-title" className="h5 mb-2">
+        <h2 id="detail-title" className="h5 mb-2" tabIndex={-1}>
           {heading}
         </h2>
         <button type="button" className="btn btn-sm btn-outline-secondary" onClick={props.onClose} aria-label={t('detail.close')}>
@@ -406,8 +442,9 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const i = props.indicator;
-  const [state, setState] = useState<MeasurementState>(i.state);
-  const [actual, setActual] = useState(inputText(i.actual, i.unit));
+  const carried = props.prefill?.id === i.id ? props.prefill : null;
+  const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : i.state);
+  const [actual, setActual] = useState(inputText(carried !== null ? carried.actual : i.actual, i.unit));
   const formula = isMeasuredFormula(i.formula) ? i.formula : null;
   const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs)));
   // Problems are said once a save was tried (not while the first number is being typed); the server's after a refusal.
@@ -417,31 +454,55 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
   const [evidence, setEvidence] = useState(i.evidence ?? '');
   const [source, setSource] = useState(i.source ?? '');
   const [notes, setNotes] = useState(i.notes ?? '');
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning' | 'info'; text: string } | null>(
+    carried !== null ? { kind: 'info', text: t('entry.carried') } : props.savedNote ? { kind: 'success', text: props.savedNote } : null,
+  );
   const [busy, setBusy] = useState(false);
+  /** The state became "measured" by typing a value (not chosen): emptying the value goes back. */
+  const [autoMeasured, setAutoMeasured] = useState(false);
   const period = props.doc.period;
 
+  const mounted = useRef(false);
   useEffect(() => {
-    setState(i.state);
-    setActual(inputText(i.actual, i.unit));
+    // The first render already has them (a carried value, a note of the save that moved here).
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    setState(carried !== null ? 'measured' : i.state);
+    setActual(inputText(carried !== null ? carried.actual : i.actual, i.unit));
     setMeasures(formula === null ? {} : measureTexts(formula, i.inputs));
     setTried(false);
+    setAutoMeasured(false);
     setServerMeasureError(null);
     setReason(i.reason ?? '');
     setEvidence(i.evidence ?? '');
     setSource(i.source ?? '');
     setNotes(i.notes ?? '');
-    setMessage(null);
-  }, [i.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    setMessage(carried !== null ? { kind: 'info', text: t('entry.carried') } : props.savedNote ? { kind: 'success', text: props.savedNote } : null);
+  }, [i.id, carried]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (user === null) return null;
   if (period === null) return <p className="small">{t('entry.noPeriod')}</p>;
-  const disabled = props.locked || busy;
+  // Not disabled while saving: a disabled field drops the keyboard's focus to the page; a second submit is ignored instead.
+  const disabled = props.locked;
+  // The value is asked at once for an indicator not yet measured: typing one means "measured".
+  const valueShown = state === 'measured' || state === 'not_measured';
+  function typed(something: boolean): void {
+    if (something && state === 'not_measured') {
+      setState('measured');
+      setAutoMeasured(true);
+    } else if (!something && state === 'measured' && autoMeasured) {
+      setState('not_measured');
+      setAutoMeasured(false);
+    }
+  }
   const read = formula === null ? null : readMeasures(formula, measures);
   const implausible = state === 'measured' ? implausibleValue(actual, i.unit) : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     setMessage(null);
     setServerMeasureError(null);
     const measured = state === 'measured' && read !== null;
@@ -476,7 +537,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
       });
       setMessage({ kind: 'success', text: t('entry.saved') });
       setTried(false);
-      props.onSaved(r.tree);
+      props.onSaved(r.changes, i.id);
     } catch (err) {
       const inputsError = err instanceof ApiError ? formErrors(err, () => null).fields.inputs : undefined;
       if (inputsError !== undefined) {
@@ -504,7 +565,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
         {t('entry.title')} — {period.label}
       </h3>
       {message !== null && (
-        <Alert color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'} data-testid="entry-message">
+        <Alert color={message.kind} role={message.kind === 'success' || message.kind === 'info' ? 'status' : 'alert'} data-testid="entry-message">
           {message.text}
           {message.kind === 'warning' && (
             <button type="button" className="btn btn-link btn-sm" onClick={() => props.onSaved(undefined)}>
@@ -514,20 +575,8 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
         </Alert>
       )}
       <form onSubmit={(e) => void save(e)} className="albero-form">
-        <fieldset disabled={disabled}>
-          <div className="mb-2">
-            <label htmlFor="entry-state" className="form-label">
-              {t('entry.state')}
-            </label>
-            <select id="entry-state" className="form-select" value={state} onChange={(e) => setState(e.target.value as MeasurementState)}>
-              {STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`state.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {state === 'measured' && formula !== null && read !== null && (
+        <fieldset disabled={disabled} aria-busy={busy}>
+          {valueShown && formula !== null && read !== null && (
             <fieldset className="mb-2" aria-describedby={`entry-measures-hint${serverMeasureError === null ? '' : ' entry-measures-error'}`} data-testid="entry-measures">
               <legend className="form-label fs-6 mb-1">{t('entry.measures')}</legend>
               <small id="entry-measures-hint" className="form-text d-block mb-1">
@@ -547,7 +596,11 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
                         className="form-control"
                         data-measure={m.name}
                         value={measures[m.name] ?? ''}
-                        onChange={(e) => setMeasures((all) => ({ ...all, [m.name]: e.target.value }))}
+                        onChange={(e) => {
+                          const next = { ...measures, [m.name]: e.target.value };
+                          setMeasures(next);
+                          typed(Object.values(next).some((v) => v.trim() !== ''));
+                        }}
                       />
                     )}
                   </Field>
@@ -564,7 +617,7 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               </p>
             </fieldset>
           )}
-          {state === 'measured' && formula === null && (
+          {valueShown && formula === null && (
             <div className="mb-2">
               <label htmlFor="entry-actual" className="form-label">
                 {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})
@@ -574,10 +627,16 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
                 type="text"
                 className="form-control"
                 value={actual}
-                onChange={(e) => setActual(e.target.value)}
+                onChange={(e) => {
+                  setActual(e.target.value);
+                  typed(e.target.value.trim() !== '');
+                }}
                 inputMode={i.unit === 'number' || i.unit === 'percent' ? 'decimal' : undefined}
-                {...(implausible !== null ? { 'aria-describedby': 'entry-actual-warning' } : {})}
+                aria-describedby={['entry-actual-hint', ...(implausible !== null ? ['entry-actual-warning'] : [])].join(' ')}
               />
+              <small id="entry-actual-hint" className="form-text d-block">
+                {t('entry.valueHint')}
+              </small>
               {implausible !== null && (
                 <div id="entry-actual-warning" className="form-text text-warning-emphasis" role="status">
                   {t('entry.implausiblePercent', { value: implausible.value })}
@@ -585,6 +644,26 @@ function EntryForm(props: Props & { indicator: TreeIndicator }) {
               )}
             </div>
           )}
+          <div className="mb-2">
+            <label htmlFor="entry-state" className="form-label">
+              {t('entry.state')}
+            </label>
+            <select
+              id="entry-state"
+              className="form-select"
+              value={state}
+              onChange={(e) => {
+                setState(e.target.value as MeasurementState);
+                setAutoMeasured(false);
+              }}
+            >
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`state.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           {state === 'not_evaluable' && (
             <div className="mb-2">
               <label htmlFor="entry-reason" className="form-label">

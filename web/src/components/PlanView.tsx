@@ -1,25 +1,30 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeDocument } from '../api/types.js';
-import { percent } from '../format.js';
-import { areas, NO_FILTERS, owners, visibleRows, type Filters } from '../rows.js';
+import type { AuditEntry, ExportFormat, PeriodState, PlanSummary, TreeChanges, TreeDocument } from '../api/types.js';
+import { inputText, percent } from '../format.js';
+import { areas, nextToFill, NO_FILTERS, visibleRows, type Filters } from '../rows.js';
+import { applyChanges } from '../tree-changes.js';
+import { AssignmentFilters } from '../units/AssignmentFilters.js';
+import { BulkReassignButton } from '../units/BulkReassign.js';
 import { can, useSession } from '../session.js';
 import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, requirement, simulate, type Overrides, type Requirement } from '../whatif.js';
 import { Legend } from './Band.js';
 import { ChangesPanel } from './ChangesPanel.js';
+import { ExportButton } from './ExportButton.js';
 import { NodeDetail } from './NodeDetail.js';
 import { PeriodsPanel } from './PeriodsPanel.js';
 import { RevisionsPanel } from './RevisionsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { ClosingDialog, DashboardPanel, WorklistPanel } from './CampaignPanels.js';
 import { NextYearButton } from '../years/NextYear.js';
-import { TreeTable, type Selection } from './TreeTable.js';
+import { selectionKey, TreeTable, type Selection, type SelectHow, type TreeHandle } from './TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
 import { AddAreaButton } from './TreeEditor.js';
+import { RemindersPanel } from './RemindersPanel.js';
 import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -42,6 +47,17 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selection, setSelection] = useState<Selection>(null);
+  // Keyboard data entry: the focus goes into the detail when asked (Enter, a save), back to the row on Escape.
+  const treeHandle = useRef<TreeHandle | null>(null);
+  const [focusEntry, setFocusEntry] = useState(0);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<{ id: string; actual: number | string | boolean | null } | null>(null);
+  const onSelect = useCallback((s: Selection, how?: SelectHow) => {
+    setSelection(s);
+    setSavedNote(null);
+    setPrefill(null);
+    setFocusEntry((n) => (how === 'keyboard' ? n + 1 : 0));
+  }, []);
   const [whatIf, setWhatIf] = useState(false);
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [showCharts, setShowCharts] = useState(false);
@@ -163,14 +179,71 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     }
   }
 
-  const exportLink = (format: ExportFormat) => (
-    <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
-      {t(`export.${format}`)}
-    </a>
-  );
+  // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
+  // takes seconds); the public and the CSV keep a plain download link.
+  const exportLink = (format: ExportFormat) =>
+    user != null && (format === 'pdf' || format === 'xlsx') ? (
+      <ExportButton key={format} planId={String(planId)} format={format} period={period?.id} />
+    ) : (
+      <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
+        {t(`export.${format}`)}
+      </a>
+    );
 
+  /** A value's save: the changes applied in place (the tree read again when they do not follow), then on to the next indicator to fill. */
+  function onSaved(changes: TreeChanges | undefined, savedId?: string): void {
+    const next = changes !== undefined && tree !== null ? applyChanges(tree, changes) : null;
+    if (next !== null) setTree(next);
+    else load(period?.id ?? null);
+    setPrefill(null);
+    if (savedId === undefined) return;
+    const to = nextToFill(rows, `i:${savedId}`);
+    // Nothing left to fill: the focus stays in this indicator's form.
+    if (to === null) return setFocusEntry((n) => n + 1);
+    const saved = rows.find((r) => r.kind === 'indicator' && r.indicator.id === savedId);
+    setSelection({ kind: 'indicator', id: to.indicator.id, code: to.objective.code });
+    setSavedNote(t('entry.savedNext', { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name }));
+    setFocusEntry((n) => n + 1);
+    treeHandle.current?.scrollToRow(to.key);
+  }
+
+  function onClose(): void {
+    const key = selection === null ? null : selectionKey(selection);
+    setSelection(null);
+    setSavedNote(null);
+    if (key !== null) requestAnimationFrame(() => treeHandle.current?.focusRow(key));
+  }
+
+  const simulatedActual = whatIf && selection?.kind === 'indicator' ? overrides.indicators[selection.id] : undefined;
+  const selectedIndicator = selection?.kind === 'indicator' ? tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id) : undefined;
   const whatIfTools =
-    whatIf && selection?.kind === 'indicator' ? <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} /> : null;
+    whatIf && selection?.kind === 'indicator' ? (
+      <>
+        {simulatedActual !== undefined && 'actual' in simulatedActual && selectedIndicator?.editable === true && !locked && (
+          <p className="mb-2">
+            <Button
+              size="sm"
+              color="primary"
+              data-testid="use-simulated"
+              aria-describedby="use-simulated-hint"
+              onClick={() => {
+                // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
+                setPrefill({ id: selection.id, actual: simulatedActual.actual ?? null });
+                setWhatIf(false);
+                setOverrides(NO_OVERRIDES);
+                setFocusEntry((n) => n + 1);
+              }}
+            >
+              {t('whatif.useSimulated')}
+            </Button>{' '}
+            <small id="use-simulated-hint" className="text-muted">
+              {t('whatif.useSimulatedHint', { value: inputText(simulatedActual.actual ?? null, selectedIndicator.unit) || '—' })}
+            </small>
+          </p>
+        )}
+        <RequirementTool doc={tree} overrides={overrides} indicatorId={selection.id} onApply={(v) => onOverride(selection.id, 'actual', v)} />
+      </>
+    ) : null;
 
   return (
     <div>
@@ -340,6 +413,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               requestAnimationFrame(() => document.getElementById('worklist-title')?.scrollIntoView({ block: 'nearest' }));
             }}
           />
+          {(user?.role === 'admin' || user?.role === 'controller') && <RemindersPanel planId={planId} />}
         </div>
       )}
       {showWorklist && user != null && (
@@ -459,6 +533,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {t('tree.print')}
         </button>
         {definitionEditable && !whatIf && <AddAreaButton planId={planId} doc={tree} onChanged={() => load(period?.id ?? null)} />}
+        {/* Shown on an adopted plan too: without an open revision the server's 409 says to open one. */}
+        {can.managePlans(role) && !locked && plan?.archived !== true && !whatIf && <BulkReassignButton planId={planId} doc={tree} rows={rows} onChanged={() => load(period?.id ?? null)} />}
         <span className="ms-auto" aria-live="polite">
           {t('tree.rows', { count: rows.length })}
         </span>
@@ -469,7 +545,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           document.body,
         )}
       <div className="plan-layout">
-        <TreeTable rows={rows} selection={selection} onSelect={setSelection} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
+        <TreeTable rows={rows} selection={selection} onSelect={onSelect} handle={treeHandle} onToggle={onToggle} whatIf={whatIf} overrides={overrides} onOverride={onOverride} changed={changed} />
         {selection !== null && (
           <NodeDetail
             planId={planId}
@@ -479,9 +555,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             locked={locked}
             definitionEditable={definitionEditable}
             whatIf={whatIf}
-            onClose={() => setSelection(null)}
-            onSaved={(next) => (next ? setTree(next) : load(period?.id ?? null))}
+            onClose={onClose}
+            onSaved={onSaved}
             whatIfTools={whatIfTools}
+            focusEntry={focusEntry}
+            prefill={prefill}
+            savedNote={savedNote}
           />
         )}
       </div>
@@ -493,7 +572,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 function FilterBar({ filters, onChange, doc }: { filters: Filters; onChange: (f: Filters) => void; doc: TreeDocument }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  const ownerList = useMemo(() => owners(doc.objectives), [doc]);
   return (
     <form className="filter-bar row g-2 mb-2" role="search" aria-label={t('filter.title')} onSubmit={(e) => e.preventDefault()}>
       <div className="col-12 col-md-3">
@@ -528,19 +606,7 @@ function FilterBar({ filters, onChange, doc }: { filters: Filters; onChange: (f:
           ))}
         </select>
       </div>
-      <div className="col-6 col-md-2">
-        <label htmlFor="f-owner" className="form-label small mb-0">
-          {t('filter.owner')}
-        </label>
-        <select id="f-owner" className="form-select form-select-sm" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
-          <option value="">{t('filter.all')}</option>
-          {ownerList.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AssignmentFilters filters={filters} onChange={set} doc={doc} />
       <div className="col-6 col-md-2">
         <label htmlFor="f-state" className="form-label small mb-0">
           {t('filter.state')}

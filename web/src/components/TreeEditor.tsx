@@ -14,6 +14,7 @@ import { NO_ERRORS, type FormErrors } from '../form-errors.js';
 import { bandProblems, baselineYearValue, deletionScope, EMPTY_INDICATOR, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, type IndicatorForm } from '../tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from './Form.js';
 import '../years/i18n.js';
+import { AssignmentFields } from '../units/AssignmentFields.js';
 
 interface ToolsProps {
   planId: string;
@@ -186,11 +187,14 @@ function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
   const { mode } = props;
   // Only a new area has no objective; an edit always has one.
-  const objective = props.objective ?? ({ code: '', title: '', weight: null, version: 0 } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version'>);
+  const objective = props.objective ?? ({ code: '', title: '', weight: null, version: 0, unitId: null, personId: null } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version' | 'unitId' | 'personId'>);
   const parent = props.objective?.code ?? null;
   const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
   const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
   const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? String(objective.weight).replace('.', ',') : '');
+  // The unit and person of the objective itself ('' = as the objective above).
+  const [unitId, setUnitId] = useState(mode === 'edit' ? (objective.unitId ?? '') : '');
+  const [personId, setPersonId] = useState(mode === 'edit' ? (objective.personId ?? '') : '');
   const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone, 'code');
   // After a reload the form shows what is stored now, to be changed again on the new version.
   const version = useRef(objective.version);
@@ -199,6 +203,8 @@ function NodeDialog(props: NodeDialogProps) {
     version.current = objective.version;
     setTitle(objective.title);
     setWeight(objective.weight === null ? '' : String(objective.weight).replace('.', ','));
+    setUnitId(objective.unitId ?? '');
+    setPersonId(objective.personId ?? '');
     setConflict(false);
     setErrors(NO_ERRORS);
   }, [objective, mode, setConflict, setErrors]);
@@ -206,11 +212,16 @@ function NodeDialog(props: NodeDialogProps) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const w = weight.trim() === '' ? null : weight.trim();
+    // Only a changed assignment is sent: on an adopted plan each change is one line of the revision.
+    const assignment = {
+      ...((objective.unitId ?? '') !== unitId || mode === 'child' ? { unitId: unitId === '' ? null : unitId } : {}),
+      ...((objective.personId ?? '') !== personId || mode === 'child' ? { personId: personId === '' ? null : personId } : {}),
+    };
     void save(
       () =>
         mode === 'child'
-          ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent, weight: w })
-          : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, version: objective.version }),
+          ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent, weight: w, ...assignment })
+          : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, ...assignment, version: objective.version }),
       'node-',
     );
   }
@@ -231,6 +242,7 @@ function NodeDialog(props: NodeDialogProps) {
           <Field id="node-weight" label={t('edit.weight')} hint={t('edit.weightHint')} error={errors.fields.weight}>
             {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={weight} onChange={(e) => setWeight(e.target.value)} />}
           </Field>
+          <AssignmentFields prefix="node-" unitId={unitId} personId={personId} onUnit={setUnitId} onPerson={setPersonId} errors={errors.fields} />
           <DialogButtons submit={t('common.save')} onClose={props.onClose} />
         </fieldset>
       </form>
@@ -246,6 +258,9 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
   const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator);
   const [before, setBefore] = useState(initial);
   const [form, setForm] = useState(initial);
+  // The indicator's own unit and person ('' = its objective's).
+  const [unitId, setUnitId] = useState(indicator?.unitId ?? '');
+  const [personId, setPersonId] = useState(indicator?.personId ?? '');
   const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone);
   const set = <K extends keyof IndicatorForm>(key: K, value: IndicatorForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   // After a reload: the stored definition becomes the starting point again.
@@ -256,6 +271,8 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
     const fresh = indicatorForm(indicator);
     setBefore(fresh);
     setForm(fresh);
+    setUnitId(indicator.unitId ?? '');
+    setPersonId(indicator.personId ?? '');
     setConflict(false);
     setErrors(NO_ERRORS);
   }, [indicator, setConflict, setErrors]);
@@ -278,11 +295,15 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
       focusFirstError(found, 'ind-');
       return;
     }
+    const assignment = {
+      ...((indicator?.unitId ?? '') !== unitId ? { unitId: unitId === '' ? null : unitId } : {}),
+      ...((indicator?.personId ?? '') !== personId ? { personId: personId === '' ? null : personId } : {}),
+    };
     void save(
       () =>
         indicator === undefined
-          ? api.addIndicator(props.planId, props.objective.code, newIndicatorBody(form))
-          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form), version: indicator.definitionVersion }),
+          ? api.addIndicator(props.planId, props.objective.code, { ...newIndicatorBody(form), ...assignment })
+          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form), ...assignment, version: indicator.definitionVersion }),
       'ind-',
     );
   }
@@ -333,6 +354,7 @@ function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator | undefi
             <div className="col-sm-4">{select('comparator', COMPARATORS.map((c) => [c, t(`edit.comparators.${c}`)] as const))}</div>
             <div className="col-sm-4">{select('unit', UNITS.map((u) => [u, t(`edit.units.${u}`)] as const))}</div>
           </div>
+          <AssignmentFields prefix="ind-" unitId={unitId} personId={personId} onUnit={setUnitId} onPerson={setPersonId} errors={errors.fields} />
           <Field id="ind-target" label={t('edit.target')} hint={form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10'} error={errors.fields.target}>
             {(aria) => <input {...aria} type="text" className="form-control" value={form.target} onChange={(e) => set('target', e.target.value)} />}
           </Field>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../years/i18n.js';
 import type { TreeIndicator } from '../api/types.js';
@@ -10,10 +10,25 @@ import { Performance } from './Band.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
 
+/** How a row was opened: from the keyboard (Enter) the focus follows into the detail. */
+export type SelectHow = 'pointer' | 'keyboard';
+
+/** What the plan view asks of the tree: bring a row into view and give it the focus. */
+export interface TreeHandle {
+  focusRow(key: string): void;
+  scrollToRow(key: string): void;
+}
+
+/** The row key of a selection (`o:CODE`, `i:ID`), as `visibleRows` names rows. */
+export function selectionKey(s: NonNullable<Selection>): string {
+  return s.kind === 'objective' ? `o:${s.code}` : `i:${s.id}`;
+}
+
 interface Props {
   rows: Row[];
   selection: Selection;
-  onSelect: (s: Selection) => void;
+  onSelect: (s: Selection, how?: SelectHow) => void;
+  handle?: RefObject<TreeHandle | null>;
   onToggle: (code: string) => void;
   whatIf: boolean;
   overrides: Overrides;
@@ -23,6 +38,8 @@ interface Props {
 }
 
 const ROW_HEIGHT = 60;
+/** Rows drawn beyond the view on each side: enough for ↑/↓ and a wheel step; each one more is drawn on every jump (bench/web.ts). */
+const OVERSCAN = 12;
 
 /**
  * The tree as an ARIA treegrid, virtualised: only the rows in view are in the DOM, so a plan with
@@ -31,8 +48,40 @@ const ROW_HEIGHT = 60;
 export function TreeTable(props: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
   const hasRows = props.rows.length > 0;
+  // Roving tabindex: the tree is one Tab stop, the row last focused (else the first one drawn).
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const rowIndex = useMemo(() => new Map(props.rows.map((r, n) => [r.key, n])), [props.rows]);
+  const items = virtualizer.getVirtualItems();
+  const activeIndex = activeKey === null ? undefined : rowIndex.get(activeKey);
+  const tabRow = activeIndex !== undefined && items.some((v) => v.index === activeIndex) ? activeIndex : items[0]?.index;
+
+  function focusIndex(index: number): void {
+    virtualizer.scrollToIndex(index);
+    const focus = (tries: number) => {
+      const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .tree-link`);
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(10);
+  }
+  if (props.handle) {
+    props.handle.current = {
+      focusRow(key) {
+        const index = rowIndex.get(key);
+        if (index === undefined) return;
+        setActiveKey(key);
+        focusIndex(index);
+      },
+      scrollToRow(key) {
+        const index = rowIndex.get(key);
+        if (index === undefined) return;
+        setActiveKey(key);
+        virtualizer.scrollToIndex(index);
+      },
+    };
+  }
   useEffect(() => {
     // The first frame with rows on screen: what bench/web.ts reports as time to first render.
     if (hasRows && performance.getEntriesByName('albero:tree-rendered').length === 0) requestAnimationFrame(() => performance.mark('albero:tree-rendered'));
@@ -48,6 +97,13 @@ export function TreeTable(props: Props) {
     const current = Number(target.closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN);
     if (Number.isNaN(current)) return;
     const row = props.rows[current];
+    if (e.key === 'Enter' && target.classList.contains('tree-link') && row !== undefined) {
+      // Enter opens the detail and moves the focus into it (an indicator's entry form); Escape comes back.
+      e.preventDefault();
+      setActiveKey(row.key);
+      props.onSelect(row.kind === 'objective' ? { kind: 'objective', code: row.objective.code } : { kind: 'indicator', id: row.indicator.id, code: row.objective.code }, 'keyboard');
+      return;
+    }
     let next: number | null = null;
     if (e.key === 'ArrowDown') next = Math.min(current + 1, props.rows.length - 1);
     else if (e.key === 'ArrowUp') next = Math.max(current - 1, 0);
@@ -58,13 +114,14 @@ export function TreeTable(props: Props) {
     else return;
     e.preventDefault();
     if (next === null || next === current) return;
-    virtualizer.scrollToIndex(next);
-    const focus = (tries: number) => {
-      const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] .tree-link`);
-      if (el) el.focus();
-      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
-    };
-    focus(10);
+    setActiveKey(props.rows[next]!.key);
+    focusIndex(next);
+  }
+
+  function onFocus(e: React.FocusEvent<HTMLDivElement>) {
+    const index = Number((e.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN);
+    const key = props.rows[index]?.key;
+    if (key !== undefined && key !== activeKey) setActiveKey(key);
   }
 
   return (
@@ -88,18 +145,19 @@ export function TreeTable(props: Props) {
           <div role="columnheader">{t('tree.performance')}</div>
         </div>
       </div>
-      <div ref={scroller} className="tree-scroll" role="rowgroup" onKeyDown={onKeyDown}>
+      <div ref={scroller} className="tree-scroll" role="rowgroup" onKeyDown={onKeyDown} onFocus={onFocus}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const row = props.rows[v.index]!;
             return (
               <div key={row.key} className="tree-vrow" data-index={v.index} style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
                 {row.kind === 'objective' ? (
-                  <ObjectiveRow row={row} index={v.index + 2} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
+                  <ObjectiveRow row={row} index={v.index + 2} tabbable={v.index === tabRow} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
                 ) : (
                   <IndicatorRow
                     row={row}
                     index={v.index + 2}
+                    tabbable={v.index === tabRow}
                     selected={props.selection?.kind === 'indicator' && props.selection.id === row.indicator.id}
                     changed={props.changed.has(row.indicator.id)}
                     whatIf={props.whatIf}
@@ -120,6 +178,7 @@ export function TreeTable(props: Props) {
 const ObjectiveRow = memo(function ObjectiveRow({
   row,
   index,
+  tabbable,
   selected,
   changed,
   onSelect,
@@ -127,6 +186,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
 }: {
   row: Extract<Row, { kind: 'objective' }>;
   index: number;
+  tabbable: boolean;
   selected: boolean;
   changed: boolean;
   onSelect: Props['onSelect'];
@@ -147,13 +207,13 @@ const ObjectiveRow = memo(function ObjectiveRow({
     >
       <div role="gridcell" className="cell-objective" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
         {row.hasChildren ? (
-          <button type="button" className="tree-toggle" aria-label={t(row.expanded ? 'tree.collapse' : 'tree.expand', { code: o.code })} onClick={() => onToggle(o.code)}>
+          <button type="button" className="tree-toggle" tabIndex={-1} aria-label={t(row.expanded ? 'tree.collapse' : 'tree.expand', { code: o.code })} onClick={() => onToggle(o.code)}>
             <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
           </button>
         ) : (
           <span className="tree-toggle-spacer" />
         )}
-        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'objective', code: o.code })} title={o.title}>
+        <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'objective', code: o.code }, 'pointer')} title={o.title}>
           <span className="code">{o.code}</span> <span className="title">{o.title}</span>
         </button>
       </div>
@@ -171,7 +231,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   );
 });
 
-function WhatIfInput({ indicator, field, value, onOverride }: { indicator: TreeIndicator; field: 'actual' | 'target' | 'weight'; value: number | string | boolean | null; onOverride: Props['onOverride'] }) {
+function WhatIfInput({ indicator, field, value, tabbable, onOverride }: { indicator: TreeIndicator; field: 'actual' | 'target' | 'weight'; value: number | string | boolean | null; tabbable: boolean; onOverride: Props['onOverride'] }) {
   const { t } = useTranslation();
   const unit = field === 'weight' ? 'number' : indicator.unit;
   return (
@@ -180,6 +240,7 @@ function WhatIfInput({ indicator, field, value, onOverride }: { indicator: TreeI
       className="form-control form-control-sm whatif-input"
       aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
       defaultValue={inputText(value, unit)}
+      tabIndex={tabbable ? 0 : -1}
       key={String(value)}
       data-testid={`whatif-${field}-${indicator.id}`}
       onBlur={(e) => {
@@ -201,6 +262,7 @@ function WhatIfInput({ indicator, field, value, onOverride }: { indicator: TreeI
 const IndicatorRow = memo(function IndicatorRow({
   row,
   index,
+  tabbable,
   selected,
   changed,
   whatIf,
@@ -210,6 +272,7 @@ const IndicatorRow = memo(function IndicatorRow({
 }: {
   row: Extract<Row, { kind: 'indicator' }>;
   index: number;
+  tabbable: boolean;
   selected: boolean;
   changed: boolean;
   whatIf: boolean;
@@ -226,19 +289,19 @@ const IndicatorRow = memo(function IndicatorRow({
         {row.objective.code}
       </div>
       <div role="gridcell" className="cell-indicator">
-        <button type="button" className="tree-link" onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code })} title={i.name}>
+        <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code }, 'pointer')} title={i.name}>
           <span className="title">{i.name}</span>
         </button>
         {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
       </div>
       <div role="gridcell" className="num">
-        {editable ? <WhatIfInput indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
+        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
       </div>
       <div role="gridcell" className="num">
-        {editable ? <WhatIfInput indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.baselineText !== '' && <span className="muted baseline" data-testid={`baseline-${i.id}`} title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}>{i.baselineText} ({i.baselineYear ?? '—'}) → </span>}{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
+        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.baselineText !== '' && <span className="muted baseline" data-testid={`baseline-${i.id}`} title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}>{i.baselineText} ({i.baselineYear ?? '—'}) → </span>}{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
       </div>
       <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
-        {editable ? <WhatIfInput indicator={i} field="actual" value={override && 'actual' in override ? override.actual ?? null : i.actual} onOverride={onOverride} /> : i.actualText}
+        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? override.actual ?? null : i.actual} onOverride={onOverride} /> : i.actualText}
       </div>
       <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>
         {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance)}

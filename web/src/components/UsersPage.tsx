@@ -1,8 +1,13 @@
-/** The administrator's accounts: list, create, change role and units, deactivate and reactivate. */
+/**
+ * The administrator's accounts: list, create, change role, units and email, set a temporary password
+ * (changed by its owner at the next sign-in), deactivate (after a confirmation) and reactivate.
+ */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
+import { campaign } from '../api/campaign.js';
+import '../accounts/i18n.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, parseUnits, type FormErrors } from '../form-errors.js';
 import { useSession } from '../session.js';
@@ -21,6 +26,8 @@ export function UsersPage() {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Account | null>(null);
+  const [temporary, setTemporary] = useState<Account | null>(null);
+  const [deactivating, setDeactivating] = useState<Account | null>(null);
 
   const load = useCallback(() => {
     api
@@ -39,6 +46,8 @@ export function UsersPage() {
       load();
     } catch (e) {
       setErrors(refusal(e));
+    } finally {
+      setDeactivating(null);
     }
   }
 
@@ -61,6 +70,7 @@ export function UsersPage() {
                   <th scope="col">{t('users.name')}</th>
                   <th scope="col">{t('users.username')}</th>
                   <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('accounts.email')}</th>
                   <th scope="col">{t('users.units')}</th>
                   <th scope="col">{t('users.active')}</th>
                   <th scope="col">{t('users.actions')}</th>
@@ -72,15 +82,24 @@ export function UsersPage() {
                     <th scope="row">{a.displayName}</th>
                     <td>{a.username}</td>
                     <td>{t(`role.${a.role}`)}</td>
+                    <td>{a.email ? a.email : <span className="muted">{t('accounts.noEmail')}</span>}</td>
                     <td>{a.units.length === 0 ? <span className="muted">{t('users.none')}</span> : a.units.join(', ')}</td>
-                    <td>{a.active ? t('users.yes') : <strong>{t('users.no')}</strong>}</td>
+                    <td>
+                      {a.active ? t('users.yes') : <strong>{t('users.no')}</strong>}
+                      {a.mustChangePassword === true && <div className="small">{t('accounts.mustChange')}</div>}
+                    </td>
                     <td className="d-flex flex-wrap gap-2">
                       <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
                         {t('common.edit')}
                       </Button>
-                      {/* Deactivating yourself would lock the administrator out: another administrator does it. */}
+                      {String(a.id) !== String(user?.id) && a.active && (
+                        <Button size="xs" color="primary" outline onClick={() => setTemporary(a)} aria-label={t('accounts.temporaryLabel', { name: a.displayName })} data-testid={`temporary-${a.username}`}>
+                          {t('accounts.temporary')}
+                        </Button>
+                      )}
+                      {/* Deactivating yourself would lock the administrator out: another administrator does it. Deactivating asks first; reactivating does not. */}
                       {String(a.id) !== String(user?.id) && (
-                        <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => void setActive(a, !a.active)} data-testid={`toggle-${a.username}`}>
+                        <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))} data-testid={`toggle-${a.username}`}>
                           {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
                         </Button>
                       )}
@@ -98,6 +117,30 @@ export function UsersPage() {
           load();
         }}
       />
+      {temporary !== null && (
+        <TemporaryPasswordDialog
+          account={temporary}
+          onClose={() => setTemporary(null)}
+          onSaved={() => {
+            setNotice(t('accounts.temporaryDone', { name: temporary.displayName }));
+            setTemporary(null);
+            load();
+          }}
+        />
+      )}
+      {deactivating !== null && (
+        <Dialog title={t('accounts.deactivateTitle', { name: deactivating.displayName })} onClose={() => setDeactivating(null)} testId="deactivate-dialog">
+          <p data-testid="deactivate-text">{t('accounts.deactivateText', { name: deactivating.displayName, username: deactivating.username })}</p>
+          <div className="d-flex gap-2 mt-3">
+            <Button color="danger" type="button" onClick={() => void setActive(deactivating, false)} data-testid="deactivate-confirm">
+              {t('accounts.deactivateConfirm')}
+            </Button>
+            <Button color="secondary" outline type="button" onClick={() => setDeactivating(null)} autoFocus data-testid="deactivate-cancel">
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Dialog>
+      )}
       {editing !== null && (
         <EditUserDialog
           account={editing}
@@ -114,8 +157,9 @@ export function UsersPage() {
 }
 
 /** The problems the server would refuse, found before sending; same words as its refusals. */
-function checkNewUser(input: { username: string; displayName: string; password: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
+function checkNewUser(input: { username: string; displayName: string; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
   const fields: Record<string, string> = {};
+  if (!emailLooksRight(input.email)) fields.email = t('accounts.errors.field.email');
   if (!USERNAME.test(input.username)) fields.username = t('users.errors.field.username');
   if (input.displayName.trim() === '') fields.displayName = t('users.errors.field.displayName');
   if (input.password.length < MIN_PASSWORD || input.password.length > 200) fields.password = t('users.errors.field.password', { min: MIN_PASSWORD });
@@ -130,18 +174,20 @@ function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
   const [role, setRole] = useState<Role>('referente');
   const [units, setUnits] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = checkNewUser({ username, displayName, password }, t);
+    const found = checkNewUser({ username, displayName, password, email }, t);
     setErrors(found);
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');
     setBusy(true);
     try {
-      const created = await api.createUser({ username, displayName: displayName.trim(), role, units: parseUnits(units), password });
+      const created = await api.createUser({ username, displayName: displayName.trim(), role, units: parseUnits(units), password, ...(email.trim() === '' ? {} : { email: email.trim() }) });
       setUsername('');
+      setEmail('');
       setDisplayName('');
       setUnits('');
       setPassword('');
@@ -183,6 +229,11 @@ function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
               {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
             </Field>
           </div>
+          <div className="col-md-6">
+            <Field id="new-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
+              {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+            </Field>
+          </div>
           <div className="col-12">
             <Field id="new-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
               {(aria) => <textarea {...aria} className="form-control" rows={2} value={units} onChange={(e) => setUnits(e.target.value)} />}
@@ -217,14 +268,21 @@ function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClo
   const refusal = useRefusal('users.errors');
   const [role, setRole] = useState<Role>(account.role);
   const [units, setUnits] = useState(account.units.join('\n'));
+  const [email, setEmail] = useState(account.email ?? '');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!emailLooksRight(email)) {
+      const found = { fields: { email: t('accounts.errors.field.email') }, general: null };
+      setErrors(found);
+      return focusFirstError(found, 'edit-');
+    }
     setBusy(true);
     try {
-      onSaved(await api.updateUser(account.id, { role, units: parseUnits(units) }));
+      // An empty field clears the email (the server takes null).
+      onSaved(await api.updateUser(account.id, { role, units: parseUnits(units), email: email.trim() === '' ? null : email.trim() }));
     } catch (err) {
       setErrors(refusal(err));
     } finally {
@@ -243,9 +301,69 @@ function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClo
           <Field id="edit-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
             {(aria) => <textarea {...aria} className="form-control" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} />}
           </Field>
+          <Field id="edit-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
+            {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          </Field>
           <div className="d-flex gap-2 mt-3">
             <Button color="primary" type="submit" data-testid="edit-user-submit">
               {t('common.save')}
+            </Button>
+            <Button color="secondary" outline type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The server's email rule, loosely: something@domain.tld; empty means none. The server decides in the end. */
+function emailLooksRight(text: string): boolean {
+  const v = text.trim();
+  return v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+}
+
+/** The administrator gives a temporary password: the account's sessions end, and at the next sign-in it must be changed. */
+function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('accounts.errors');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password.length < MIN_PASSWORD || password.length > 200) {
+      const found = { fields: { password: t('accounts.errors.field.password') }, general: null };
+      setErrors(found);
+      return focusFirstError(found, 'temp-');
+    }
+    setBusy(true);
+    try {
+      await campaign.temporaryPassword(String(account.id), password);
+      onSaved();
+    } catch (err) {
+      const refused = refusal(err);
+      setErrors(refused);
+      focusFirstError(refused, 'temp-');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('accounts.temporaryTitle', { name: account.displayName })} onClose={onClose} testId="temporary-dialog">
+      <p>{t('accounts.temporaryIntro', { name: account.displayName })}</p>
+      <FormAlert errors={errors} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <Field id="temp-password" label={t('accounts.temporary')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
+            {(aria) => <input {...aria} type="text" className="form-control" autoComplete="off" spellCheck={false} value={password} onChange={(e) => setPassword(e.target.value)} required />}
+          </Field>
+          <div className="d-flex gap-2 mt-3">
+            <Button color="primary" type="submit" data-testid="temporary-submit">
+              {t('accounts.temporarySubmit')}
             </Button>
             <Button color="secondary" outline type="button" onClick={onClose}>
               {t('common.cancel')}

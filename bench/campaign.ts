@@ -1,0 +1,173 @@
+/**
+ * The monitoring campaign (issue 11), the server in its own process (as `npm start` runs it) on
+ * SQLite, measured from this one over HTTP:
+ *  1. The completion dashboard (`GET /api/plans/:id/dashboard`) of a 20,000-indicator plan with four
+ *     periods, its objectives spread over 200 units, values entered in three periods (all, half,
+ *     a fifth of them) and some reviewed. Target ≤ 200 ms.
+ *  2. A 20 MB evidence file uploaded and stored (`POST …/attachments`, multipart, SHA-256 and bytes
+ *     into the database) until the 201. Target ≤ 2 s.
+ *
+ *   npx tsx bench/campaign.ts            # BENCH_INDICATORS=20000, BENCH_RUNS=15, BENCH_UPLOADS=5
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { hashPassword } from '../src/server/auth.js';
+import { openStore, SYSTEM } from '../src/store/index.js';
+import { countIndicators, syntheticPlan } from './synthetic.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 5);
+const UNITS = 200;
+const PASSWORD = 'bench-password';
+const UPLOAD_BYTES = 20_000_000;
+
+async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /serving on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+async function login(url: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'controller', password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+  const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+const stats = (ms: number[]): string => {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return `median ${at(0.5).toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms, best ${s[0]!.toFixed(0)} ms, worst ${s[s.length - 1]!.toFixed(0)} ms`;
+};
+
+/** A PDF header and 20 MB of random bytes (they compress as badly as a scan does). */
+function twentyMegabytePdf(): Buffer {
+  const head = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  const tail = Buffer.from('%%EOF\n');
+  return Buffer.concat([head, randomBytes(UPLOAD_BYTES - head.length - tail.length), tail]);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-campaign-'));
+  const database = join(dir, 'bench.sqlite');
+  let child: ChildProcess | undefined;
+  try {
+    let t = performance.now();
+    const plan = syntheticPlan(INDICATORS, 7);
+    const store = await openStore(database);
+    const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench campagna' }, SYSTEM);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const planId = imported.value.id;
+    const added = await store.addPeriod(planId, { endsOn: '2024-03-31' }, SYSTEM);
+    if (!added.ok) throw new Error(added.error.message);
+    // 200 units; each strategic objective (and so the objectives under it) to one of them.
+    const unitIds: string[] = [];
+    for (let u = 0; u < UNITS; u++) {
+      const unit = await store.createUnit({ code: `U${u}`, name: `Ufficio ${u}`, kind: 'Ufficio' }, SYSTEM);
+      if (!unit.ok) throw new Error(unit.error.message);
+      unitIds.push(unit.value.id);
+    }
+    const strategic = plan.nodes.filter((n) => n.title.startsWith('Strategico'));
+    for (let u = 0; u < UNITS; u++) {
+      const nodes = strategic.filter((_, i) => i % UNITS === u).map((n) => n.code);
+      const moved = await store.reassign(planId, { nodes, unitId: unitIds[u]! }, SYSTEM);
+      if (!moved.ok) throw new Error(moved.error.message);
+    }
+    await store.createUser({ username: 'controller', displayName: 'Bench', role: 'controller', units: [], passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    await store.close();
+    // The values of the year end (from the table) copied into the other periods, all / half / a
+    // fifth of them, and a quarter of the first period's approved: written straight in SQL, since
+    // the bench measures reading the campaign, not 30,000 single writes.
+    const db = new Database(database);
+    const columns = (db.prepare(`PRAGMA table_info(measurements)`).all() as Array<{ name: string }>).map((c) => c.name);
+    const select = columns.map((c) => (c === 'period_id' ? '?' : c)).join(', ');
+    const copy = db.prepare(`INSERT INTO measurements (${columns.join(', ')}) SELECT ${select} FROM measurements WHERE plan_id = ? AND period_id = '2024-12-31' AND (abs(random()) % 100) < ?`);
+    db.transaction(() => {
+      copy.run('2024-03-31', planId, 100);
+      copy.run('2024-06-30', planId, 50);
+      copy.run('2024-09-30', planId, 20);
+      db.prepare(
+        `INSERT INTO measurement_reviews (plan_id, indicator_id, period_id, measurement_version, action, note, user_id, username, at) SELECT plan_id, indicator_id, period_id, version, 'approve', NULL, NULL, 'controller', entered_at FROM measurements WHERE plan_id = ? AND period_id = '2024-03-31' AND (abs(random()) % 4) = 0`,
+      ).run(planId);
+    })();
+    const counts = db.prepare(`SELECT period_id, COUNT(*) AS n FROM measurements WHERE plan_id = ? GROUP BY period_id ORDER BY period_id`).all(planId) as Array<{ period_id: string; n: number }>;
+    db.close();
+    console.log(`plan: ${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives, ${UNITS} units, 4 periods; values ${counts.map((c) => `${c.period_id} ${c.n.toLocaleString('en')}`).join(', ')}; set up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const server = await startProcess(database);
+    child = server.child;
+    const { cookie, csrf } = await login(server.url);
+
+    const dashboardUrl = `${server.url}/api/plans/${planId}/dashboard`;
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < RUNS + 1; i++) {
+      t = performance.now();
+      const res = await fetch(dashboardUrl, { headers: { cookie } });
+      const body = (await res.json()) as { rows: unknown[]; totals: Array<{ expected: number }> };
+      const ms = performance.now() - t;
+      if (res.status !== 200) throw new Error(`dashboard: ${res.status}`);
+      rows = body.rows.length;
+      if (body.totals.length !== 4 || body.totals[0]!.expected < INDICATORS * 0.9) throw new Error(`dashboard: ${JSON.stringify(body.totals)}`);
+      if (i === 0) console.log(`dashboard, first read (server warm from sign-in only): ${ms.toFixed(0)} ms, ${rows} rows (unit × period)`);
+      else times.push(ms);
+    }
+    console.log(`dashboard of ${INDICATORS.toLocaleString('en')} indicators × 4 periods, ${RUNS} reads, nothing changed between them: ${stats(times)} (target ≤ 200 ms)`);
+
+    // During a campaign values arrive between two reads: each read after a value was entered
+    // starts from the database again (the cache keeps one campaign per data version).
+    const entered = plan.nodes.flatMap((n) => n.indicators.filter((i) => i.formula === null)).slice(0, RUNS);
+    const afterWrite: number[] = [];
+    for (const [n, i] of entered.entries()) {
+      const put = await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(i.id)}/measurements/2024-09-30?tree=false`, {
+        method: 'PUT',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'not_measured', version: (await (await fetch(`${server.url}/api/plans/${planId}/worklist?period=2024-09-30`, { headers: { cookie } })).json() as { items: Array<{ indicatorId: string; version: number }> }).items.find((x) => x.indicatorId === i.id)!.version }),
+      });
+      if (put.status !== 200) throw new Error(`value ${n}: ${put.status} ${await put.text()}`);
+      t = performance.now();
+      const res = await fetch(dashboardUrl, { headers: { cookie } });
+      await res.json();
+      afterWrite.push(performance.now() - t);
+    }
+    console.log(`dashboard read just after a value was entered, ${afterWrite.length} reads: ${stats(afterWrite)} (target ≤ 200 ms)`);
+
+    const pdf = twentyMegabytePdf();
+    const indicator = plan.nodes.flatMap((n) => n.indicators.filter((i) => i.formula === null))[0]!.id;
+    const uploadUrl = `${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(indicator)}/measurements/2024-06-30/attachments`;
+    const uploads: number[] = [];
+    for (let i = 0; i < UPLOADS; i++) {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `scansione-${i}.pdf`);
+      t = performance.now();
+      const res = await fetch(uploadUrl, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+      const stored = (await res.json()) as { size?: number };
+      uploads.push(performance.now() - t);
+      if (res.status !== 201 || stored.size !== pdf.length) throw new Error(`upload: ${res.status} ${JSON.stringify(stored).slice(0, 300)}`);
+    }
+    console.log(`upload of a ${(UPLOAD_BYTES / 1e6).toFixed(0)} MB file until stored (201), ${UPLOADS} uploads: ${stats(uploads)} (target ≤ 2000 ms)`);
+  } finally {
+    child?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

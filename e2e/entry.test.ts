@@ -1,0 +1,179 @@
+/**
+ * Data entry as a referente does it each quarter (issue 17 §1–2): from the keyboard alone, three
+ * values in a row — the tree is one Tab stop, Enter goes into the entry form, Enter saves and the
+ * form moves on to the next indicator to fill, Escape comes back to the same row — and the entry
+ * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
+ * (what-if) value. Against the real server and a fresh SQLite file; axe on the form.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, objectivePerformance, expectAccessible } = pages(world);
+
+const FIRST_QUARTER = '2024-06-30';
+const enc = encodeURIComponent;
+
+interface Doc {
+  objectives: Array<{ code: string; performance: number | null; indicators: Array<{ id: string; name: string; actual: unknown; state: string }> }>;
+}
+
+/** Where the focus is: the element's id, the tree row it sits in, and whether it is inside the tree. */
+function focus(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { id: el?.id ?? '', indicator: el?.closest('[data-indicator]')?.getAttribute('data-indicator') ?? null, code: el?.closest('[data-code]')?.getAttribute('data-code') ?? null, inTree: el?.closest('[role=treegrid]') !== null };
+  });
+}
+
+describe('data entry from the keyboard', { timeout: 180_000 }, () => {
+  it('a referente enters three values without the mouse, each save moving on to the next indicator to fill', async () => {
+    // The controllo di gestione assigns B.2.2 to the referente's office.
+    const setup = await newPage();
+    await login(setup.page, 'controller');
+    const assigned = await apiAs(setup.context, 'PATCH', `/api/plans/${enc(world.planId)}/nodes/B.2.2`, { unit: 'Ufficio Transizione' });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    await setup.context.close();
+
+    const { context, page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBeTruthy();
+    await page.focus('#f-search');
+    await page.keyboard.type('B.2.2');
+    await page.waitForSelector('[data-indicator="B.2.2:3"]');
+
+    // From the search field to the tree: a handful of Tabs, whatever the number of rows.
+    let tabs = 0;
+    while (!(await focus(page)).inTree && tabs < 40) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect((await focus(page)).inTree).toBe(true);
+    expect(tabs).toBeLessThanOrEqual(10);
+    // The tree is one Tab stop: the next Tab leaves it, Shift+Tab comes back.
+    await page.keyboard.press('Tab');
+    expect((await focus(page)).inTree).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focus(page)).inTree).toBe(true);
+
+    // Arrow keys to the first indicator of B.2.2, Enter into its form.
+    for (let n = 0; n < 10 && (await focus(page)).indicator !== 'B.2.2:1'; n++) await page.keyboard.press('ArrowDown');
+    expect((await focus(page)).indicator).toBe('B.2.2:1');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
+    // Not measured yet: the value is asked at once, and typing it means "measured".
+    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+
+    const doc = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
+    const names = new Map(doc.objectives.find((o) => o.code === 'B.2.2')!.indicators.map((i) => [i.id, i.name]));
+    const values: Array<[string, string]> = [
+      ['B.2.2:1', '2'],
+      ['B.2.2:2', '10'],
+      ['B.2.2:3', '20'],
+    ];
+    for (const [id, value] of values) {
+      await expect.poll(() => page.locator('#detail-title').innerText()).toBe(names.get(id));
+      await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
+      await page.keyboard.type(value);
+      expect(await page.inputValue('#entry-state')).toBe('measured');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain(`Salvato`);
+    }
+    // After the first two, the form said what was saved and where it moved.
+    // The last one has no indicator to fill after it: the form stays on it, saved.
+    await expect.poll(async () => (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body.objectives.find((o: { code: string }) => o.code === 'B.2.2').performance).toBe(100);
+    const stored = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
+    expect(stored.objectives.find((o) => o.code === 'B.2.2')!.indicators.map((i) => [i.id, i.actual, i.state])).toEqual([
+      ['B.2.2:1', 2, 'measured'],
+      ['B.2.2:2', 10, 'measured'],
+      ['B.2.2:3', 20, 'measured'],
+    ]);
+    // The tree on screen was updated in place from the saves' answers.
+    expect((await objectivePerformance(page, 'B.2.2')).text).toContain('100,00%');
+    await expectAccessible(page, 'entry form after keyboard saves');
+
+    // Escape closes the detail and gives the focus back to the row of the indicator.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=detail]', { state: 'detached' });
+    await expect.poll(async () => (await focus(page)).indicator).toBe('B.2.2:3');
+    expect((await focus(page)).inTree).toBe(true);
+    await context.close();
+  });
+
+  it('moves on to the next indicator without a value after a save, saying which', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'B.2.1');
+    await page.waitForSelector('[data-indicator="B.2.1:2"]');
+    await page.focus('[data-indicator="B.2.1:1"] .tree-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    const doc = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
+    const second = doc.objectives.find((o) => o.code === 'B.2.1')!.indicators[1]!;
+    await expect.poll(() => page.locator('#detail-title').innerText()).toBe(second.name);
+    expect(await page.locator('[data-testid=entry-message]').innerText()).toContain(`Ora: «${second.name}»`);
+    await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
+    expect(await page.getAttribute('[data-indicator="B.2.1:2"]', 'aria-selected')).toBe('true');
+    await context.close();
+  });
+});
+
+describe('the entry form of an indicator not yet measured', { timeout: 180_000 }, () => {
+  it('shows the value field at once, typing means measured, and takes the simulated value', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'A.2.1');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+    // The value field comes first, before the state and the evidence.
+    const order = await page.evaluate(() => Array.from(document.querySelectorAll('.entry input, .entry select, .entry textarea'), (e) => e.id));
+    expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-state'));
+    expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-evidence'));
+    await page.fill('#entry-actual', '7');
+    expect(await page.inputValue('#entry-state')).toBe('measured');
+    // Emptied again: back to "non misurato", as it was.
+    await page.fill('#entry-actual', '');
+    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+    await expectAccessible(page, 'entry form, not measured');
+
+    // What-if: a simulated actual, carried into the form, saved only with "Salva".
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]');
+    await page.fill('[data-testid="whatif-actual-A.2.1:1"]', '55,5');
+    await page.keyboard.press('Enter');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await page.waitForSelector('[data-testid=use-simulated]');
+    expect(await page.locator('[data-testid=use-simulated]').innerText()).toBe('Usa il valore simulato');
+    await expectAccessible(page, 'what-if with the simulated value');
+    await page.click('[data-testid=use-simulated]');
+    await page.waitForSelector('[data-testid=whatif-banner]', { state: 'detached' });
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('55,5');
+    expect(await page.inputValue('#entry-state')).toBe('measured');
+    expect(await page.locator('[data-testid=entry-message]').innerText()).toContain('non è ancora salvato');
+    await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
+    // Nothing stored until saved.
+    const before = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
+    expect(before.objectives.find((o) => o.code === 'A.2.1')!.indicators.find((i) => i.id === 'A.2.1:1')!.actual).toBeNull();
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(async () => ((await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc).objectives.find((o) => o.code === 'A.2.1')!.indicators.find((i) => i.id === 'A.2.1:1')!.actual).toBe(55.5);
+
+    // In English too.
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await page.click('[data-testid=whatif-toggle]');
+    await page.fill('[data-testid="whatif-actual-A.2.1:1"]', '8');
+    await page.keyboard.press('Enter');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=use-simulated]').innerText()).toBe('Use the simulated value');
+    await context.close();
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Long exports as jobs over real HTTP, on SQLite and PostgreSQL: `POST /api/plans/:id/exports`
+ * answers at once, the job's progress is read while a worker thread draws the file, the server
+ * keeps answering meanwhile, and the file is the same report the direct export gives. Only the
+ * account that started a job reads it; bad input is refused in the reader's language.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluatePlan } from '../../src/core/index.js';
+import { importTableBytes } from '../../src/io/load.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { syntheticPlan } from '../../bench/synthetic.js';
+import { startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+/** The PDF's text (its first page only with `firstPage`: a big annex's whole text is megabytes). */
+function pdfText(bytes: Uint8Array, firstPage = false): string {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-job-'));
+  try {
+    writeFileSync(join(dir, 'job.pdf'), bytes);
+    return execFileSync('pdftotext', [...(firstPage ? ['-l', '1'] : []), '-layout', join(dir, 'job.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function file(t: TestServer, client: Client, id: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Uint8Array }> {
+  const res = await fetch(`${t.url}/api/exports/${id}/file`, { headers: { cookie: client.cookie! } });
+  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+/** Reads the job until it is finished, returning every state seen. */
+async function follow(client: Client, id: string): Promise<Array<{ state: string; done: number; total: number }>> {
+  const seen: Array<{ state: string; done: number; total: number }> = [];
+  for (let i = 0; i < 1200; i++) {
+    const reply = await client.get(`/api/exports/${id}`);
+    expect(reply.status, reply.text).toBe(200);
+    seen.push({ state: reply.body.state, done: reply.body.done, total: reply.body.total });
+    if (reply.body.state === 'done' || reply.body.state === 'failed') return seen;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`export ${id} did not finish in a minute: ${JSON.stringify(seen.at(-1))}`);
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  let plan: string;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    controller = await t.as('controller');
+    plan = await t.importFixture();
+  });
+  afterAll(async () => t?.close());
+
+  it('draws the PDF on a worker while the server answers, reports its progress, then gives the file', async () => {
+    // 5,000 indicators (1,390 objectives): a PDF of about 150 pages, drawn in a second or more.
+    const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: [] }, year: 2024, title: 'Piano grande' }, SYSTEM);
+    if (!big.ok) throw new Error(big.error.message);
+    const started = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'pdf' });
+    expect(started.status, started.text).toBe(202);
+    expect(started.body).toMatchObject({ planId: big.value.id, format: 'pdf', done: 0, total: 1390 });
+    expect(['queued', 'running']).toContain(started.body.state);
+    expect(started.body.fileName).toMatch(/^piano-grande-2024-12-31\.pdf$/);
+    // Meanwhile other requests are answered, the big plan's own tree included, before the file is ready.
+    expect((await controller.get('/api/health')).status).toBe(200);
+    expect((await controller.get(`/api/plans/${plan}/tree`)).status).toBe(200);
+    const early = await file(t, controller, started.body.id);
+    expect(early.status).toBe(409);
+    const seen = await follow(controller, started.body.id);
+    expect(seen.at(-1)).toEqual({ state: 'done', done: 1390, total: 1390 });
+    // Progress only moves forward, and was seen part way.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
+    expect(seen.some((s) => s.state === 'running' && s.done < s.total)).toBe(true);
+    const pdf = await file(t, controller, started.body.id);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.disposition).toBe('attachment; filename="piano-grande-2024-12-31.pdf"');
+    expect(pdfText(pdf.bytes, true)).toContain('Piano grande');
+  }, 120_000);
+
+  it('gives the same report as the direct export: the PDF and a workbook that imports back', async () => {
+    const pdfJob = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf', period: '2024-12-31' });
+    expect(pdfJob.status, pdfJob.text).toBe(202);
+    expect((await follow(controller, pdfJob.body.id)).at(-1)!.state).toBe('done');
+    const text = pdfText((await file(t, controller, pdfJob.body.id)).bytes);
+    expect(text.split('\n').find((l) => /^\s*A\.2 - Internazionalizzazione/.test(l))).toMatch(/93,00%\s+verde\s*$/);
+
+    const xlsxJob = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'xlsx' });
+    expect((await follow(controller, xlsxJob.body.id)).at(-1)!.state).toBe('done');
+    const xlsx = await file(t, controller, xlsxJob.body.id);
+    expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const back = await importTableBytes(xlsx.bytes, 'job.xlsx');
+    expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(evaluatePlan(back.value!.plan).node('A.2')!.performance!.toString()).toBe('93');
+  }, 120_000);
+
+  it('is read by the account that started it only, and refuses bad input in the reader’s language', async () => {
+    const job = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'xlsx' });
+    expect(job.status).toBe(202);
+    const oiv = await t.as('oiv');
+    oiv.language = 'it';
+    const other = await oiv.get(`/api/exports/${job.body.id}`);
+    expect(other.status).toBe(404);
+    expect(other.body.error).toMatchObject({ code: 'export-not-found', message: `Non c'è un'esportazione ${job.body.id} (se ne conserva il file per dieci minuti, solo per chi l'ha chiesta).` });
+    expect((await file(t, oiv, job.body.id)).status).toBe(404);
+    const anonymous = await (await t.as('public')).get(`/api/exports/${job.body.id}`);
+    expect(anonymous.status).toBe(401);
+    expect((await (await t.as('public')).request('POST', `/api/plans/${plan}/exports`, { format: 'pdf' })).status).toBe(401);
+
+    const csv = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'csv' });
+    expect(csv.status).toBe(400);
+    expect(csv.body.error).toMatchObject({ code: 'invalid-body' });
+    expect(csv.body.error.issues[0].location).toEqual({ field: 'format' });
+    expect((await controller.request('POST', `/api/plans/no-such-plan/exports`, { format: 'pdf' })).status).toBe(404);
+    const period = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf', period: '2031-01-01' });
+    expect(period.status).toBe(404);
+    await follow(controller, job.body.id);
+  }, 120_000);
+});

@@ -1,0 +1,102 @@
+/**
+ * Changing one's own password: reachable from the header by everyone signed in, and the only screen
+ * a session with a temporary password may see (the API answers 403 `password-change-required` to
+ * anything else). The change ends every session of the account, this one included, so the app signs
+ * in again with the new password at once: the person goes on working without typing it twice more.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { api, setCsrfToken } from '../api/client.js';
+import { campaign } from '../api/campaign.js';
+import { NO_ERRORS, type FormErrors } from '../form-errors.js';
+import { useSession } from '../session.js';
+import { Field, focusFirstError, FormAlert, Notice, useRefusal } from '../components/Form.js';
+import './i18n.js';
+
+/** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */
+export const MIN_PASSWORD = 8;
+
+/** What the server would refuse, and what it cannot know (the repeated password), found before sending. */
+export function passwordProblems(input: { current: string; next: string; confirm: string }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (input.current === '') fields.current = 'current';
+  if (input.next.length < MIN_PASSWORD || input.next.length > 200) fields.next = 'field.next';
+  else if (input.next === input.current) fields.next = 'same';
+  if (fields.next === undefined && input.confirm !== input.next) fields.confirm = 'mismatch';
+  return fields;
+}
+
+export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const { user, setUser } = useSession();
+  const refusal = useRefusal('account.errors');
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    const problems = passwordProblems({ current, next, confirm });
+    const found: FormErrors = { fields: Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(`account.errors.${key}`, { min: MIN_PASSWORD })])), general: null };
+    setErrors(found);
+    if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'pw-');
+    if (user === null) return;
+    setBusy(true);
+    try {
+      await campaign.changeOwnPassword(current, next);
+      // The change ended this session too: a new one with the new password.
+      const session = await api.login(user.username, next);
+      setCsrfToken(session.csrfToken);
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setNotice(t('account.changed'));
+      setUser(session.user);
+      onDone?.();
+    } catch (err) {
+      const refused = refusal(err);
+      // A wrong current password belongs to its field.
+      const shown = (err as { code?: unknown }).code === 'wrong-password' ? { fields: { current: t('account.errors.wrong-password') }, general: null } : refused;
+      setErrors(shown);
+      focusFirstError(shown, 'pw-');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="row justify-content-center" data-testid={forced ? 'forced-password' : 'own-password'}>
+      <div className="col-12 col-md-8 col-lg-5">
+        <h1 className="h3 mb-3">{t(forced ? 'account.forcedTitle' : 'account.title')}</h1>
+        <p className={forced ? 'alert alert-warning' : ''} role={forced ? 'alert' : undefined}>
+          {t(forced ? 'account.forcedIntro' : 'account.intro')}
+        </p>
+        <Notice text={notice} testId="password-notice" />
+        <FormAlert errors={errors} />
+        <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate data-testid="password-form">
+          <fieldset disabled={busy}>
+            {/* The username lets password managers file the new password under the right account. */}
+            <input type="text" name="username" autoComplete="username" value={user?.username ?? ''} readOnly hidden />
+            <Field id="pw-current" label={t('password.current')} error={errors.fields.current}>
+              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />}
+            </Field>
+            <Field id="pw-next" label={t('password.next')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.next}>
+              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required />}
+            </Field>
+            <Field id="pw-confirm" label={t('account.confirm')} error={errors.fields.confirm}>
+              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />}
+            </Field>
+            <Button color="primary" type="submit" className="mt-2" data-testid="password-submit">
+              {t('account.submit')}
+            </Button>
+          </fieldset>
+        </form>
+      </div>
+    </div>
+  );
+}

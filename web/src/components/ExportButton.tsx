@@ -1,0 +1,97 @@
+/**
+ * The PDF and workbook exports for a signed-in reader: the server draws the file on a worker
+ * thread (`POST /api/plans/:id/exports`), this button shows how far it has got (objectives drawn
+ * of all, as a progress bar a screen reader announces) and downloads the file when it is ready.
+ * A 20,000-indicator annex takes seconds; the rest of the app stays usable meanwhile.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, request } from '../api/client.js';
+
+type JobFormat = 'pdf' | 'xlsx';
+
+interface ExportJob {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  fileName: string;
+}
+
+const enc = encodeURIComponent;
+/** How often the job is asked for its progress. */
+const POLL_MS = 400;
+
+export function ExportButton({ planId, format, period }: { planId: string; format: JobFormat; period: string | null | undefined }) {
+  const { t } = useTranslation();
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  async function start() {
+    setError(null);
+    try {
+      let current = await request<ExportJob>('POST', `/api/plans/${enc(planId)}/exports`, { format, ...(period ? { period } : {}) });
+      setJob(current);
+      while (alive.current && (current.state === 'queued' || current.state === 'running')) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        current = await request<ExportJob>('GET', `/api/exports/${enc(current.id)}`);
+        if (alive.current) setJob(current);
+      }
+      if (!alive.current) return;
+      if (current.state === 'failed') {
+        setError(t('export.failed'));
+        return;
+      }
+      // The file is an attachment: following the link downloads it and leaves the page as it is.
+      const link = document.createElement('a');
+      link.href = `/api/exports/${enc(current.id)}/file`;
+      link.download = current.fileName;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setJob(null);
+    } catch (e) {
+      if (!alive.current) return;
+      setJob(null);
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  const busy = job !== null;
+  const percentDone = job === null || job.total === 0 ? 0 : Math.round((job.done / job.total) * 100);
+  return (
+    <span className="d-inline-flex align-items-center gap-2">
+      <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void start()} disabled={busy} data-testid={`export-${format}`}>
+        {t(`export.${format}`)}
+      </button>
+      {busy && (
+        <span className="d-inline-flex align-items-center gap-1 small" data-testid={`export-${format}-progress`}>
+          <span className="progress" style={{ width: '6rem', height: '0.5rem' }}>
+            <span
+              className="progress-bar"
+              role="progressbar"
+              aria-label={t('export.progressLabel', { format: t(`export.${format}`) })}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percentDone}
+              style={{ width: `${percentDone}%` }}
+            />
+          </span>
+          <span aria-live="polite">{job.state === 'queued' ? t('export.queued') : t('export.progress', { done: job.done, total: job.total })}</span>
+        </span>
+      )}
+      {error !== null && (
+        <span className="small text-danger" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The unit (Struttura) and person (Responsabile) fields of the objective and indicator dialogs, fed
+ * from the organisation registry and the active accounts. Empty means "as the objective above".
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { campaign, type Person, type Unit } from '../api/campaign.js';
+import { Field } from '../components/Form.js';
+import { unitLabel, unitTree } from './registry.js';
+import './i18n.js';
+
+export interface Registry {
+  units: Unit[];
+  people: Person[];
+}
+
+/** The registry and the people, read once per screen that asks; null while loading (or when refused). */
+export function useRegistry(): Registry | null {
+  const [registry, setRegistry] = useState<Registry | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([campaign.units(), campaign.people()])
+      .then(([units, people]) => live && setRegistry({ units, people }))
+      .catch(() => live && setRegistry({ units: [], people: [] }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return registry;
+}
+
+export function UnitOptions({ units, empty }: { units: readonly Unit[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {unitTree(units).map(({ unit, depth }) => (
+        <option key={unit.id} value={unit.id}>
+          {`${'\u00a0\u00a0'.repeat(depth)}${unitLabel(unit)}`}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function PersonOptions({ people, empty }: { people: readonly Person[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {[...people]
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'it'))
+        .map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.displayName} ({p.username})
+          </option>
+        ))}
+    </>
+  );
+}
+
+/** Two selects side by side; `prefix` names them (`node-unitId`, `ind-personId`) for labels, errors and tests. */
+export function AssignmentFields(props: { prefix: string; unitId: string; personId: string; onUnit: (id: string) => void; onPerson: (id: string) => void; errors: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const registry = useRegistry();
+  return (
+    <div className="row g-2" data-testid={`${props.prefix}assignment`}>
+      <div className="col-sm-6">
+        <Field id={`${props.prefix}unitId`} label={t('assign.unit')} hint={t('assign.unitHint')} error={props.errors.unitId ?? props.errors.unit}>
+          {(aria) => (
+            <select {...aria} className="form-select" value={props.unitId} onChange={(e) => props.onUnit(e.target.value)} disabled={registry === null}>
+              <UnitOptions units={registry?.units ?? []} empty={t('assign.inherited')} />
+              {/* A unit no longer in the list still shows as chosen. */}
+              {registry !== null && props.unitId !== '' && !registry.units.some((u) => u.id === props.unitId) && <option value={props.unitId}>{props.unitId}</option>}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="col-sm-6">
+        <Field id={`${props.prefix}personId`} label={t('assign.person')} hint={t('assign.personHint')} error={props.errors.personId}>
+          {(aria) => (
+            <select {...aria} className="form-select" value={props.personId} onChange={(e) => props.onPerson(e.target.value)} disabled={registry === null}>
+              <PersonOptions people={registry?.people ?? []} empty={t('assign.inherited')} />
+              {registry !== null && props.personId !== '' && !registry.people.some((p) => p.id === props.personId) && <option value={props.personId}>{props.personId}</option>}
+            </select>
+          )}
+        </Field>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,448 @@
+/**
+ * The administrator's organisation registry (strutture): the units as a tree by parent; add, change
+ * (code, name, kind, parent, head, members) and delete a unit; import the registry from CSV or XLSX
+ * (checked first, all rows or none) and export it. A unit that still owns objectives, indicators or
+ * units is not deleted: the 409 lists what holds it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { ApiError } from '../api/client.js';
+import { campaign, type Person, type Unit } from '../api/campaign.js';
+import { NO_ERRORS, type FormErrors } from '../form-errors.js';
+import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../components/Form.js';
+import { unitAndBelow, unitLabel, unitTree } from './registry.js';
+import './i18n.js';
+
+const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
+
+export function UnitsPage() {
+  const { t } = useTranslation();
+  const refusal = useRefusal('units.errors');
+  const [units, setUnits] = useState<Unit[] | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Unit | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([campaign.units(), campaign.people()])
+      .then(([u, p]) => {
+        setUnits(u);
+        setPeople(p);
+      })
+      .catch((e: unknown) => setErrors(refusal(e)));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(load, [load]);
+
+  const rows = useMemo(() => (units === null ? [] : unitTree(units)), [units]);
+  const byId = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
+  const person = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const name = (id: string) => person.get(id)?.displayName ?? id;
+
+  return (
+    <div>
+      <h1 className="h3">{t('units.title')}</h1>
+      <FormAlert errors={errors} />
+      <Notice text={notice} testId="units-notice" />
+      <section aria-labelledby="units-list">
+        <div className="d-flex flex-wrap align-items-center gap-3 mb-2">
+          <h2 id="units-list" className="h5 mb-0">
+            {t('units.list')}
+          </h2>
+          {units !== null && <span className="muted">{t('units.count', { count: units.length })}</span>}
+          <Button size="sm" color="primary" onClick={() => setEditing('new')} data-testid="unit-add">
+            {t('units.add')}
+          </Button>
+        </div>
+        {units === null ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : units.length === 0 ? (
+          <p>{t('units.empty')}</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-sm" data-testid="units-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('units.code')}</th>
+                  <th scope="col">{t('units.name')}</th>
+                  <th scope="col">{t('units.kind')}</th>
+                  <th scope="col">{t('units.parent')}</th>
+                  <th scope="col">{t('units.head')}</th>
+                  <th scope="col">{t('units.members')}</th>
+                  <th scope="col">{t('users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ unit: u, depth }) => (
+                  <tr key={u.id} data-unit={u.code}>
+                    <td>{u.code}</td>
+                    {/* The indent shows the tree; the parent column says it in words for screen readers. */}
+                    <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.25}rem` }}>
+                      {u.name}
+                    </th>
+                    <td>{u.kind}</td>
+                    <td>{u.parentId === null ? t('units.none') : byId.get(u.parentId)?.name ?? t('units.none')}</td>
+                    <td>{u.headId === null ? t('units.none') : name(u.headId)}</td>
+                    <td>{u.members.length === 0 ? t('units.none') : u.members.map(name).join(', ')}</td>
+                    <td className="d-flex flex-wrap gap-2">
+                      <Button size="xs" color="primary" outline onClick={() => setEditing(u)} aria-label={t('units.editLabel', { name: u.name })} data-testid={`unit-edit-${u.code}`}>
+                        {t('units.edit')}
+                      </Button>
+                      <Button size="xs" color="danger" outline onClick={() => setDeleting(u)} aria-label={t('units.deleteLabel', { name: u.name })} data-testid={`unit-delete-${u.code}`}>
+                        {t('units.delete')}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <RegistryFiles
+        onImported={(message) => {
+          setNotice(message);
+          load();
+        }}
+      />
+      {editing !== null && units !== null && (
+        <UnitDialog
+          unit={editing === 'new' ? null : editing}
+          units={units}
+          people={people}
+          onClose={() => setEditing(null)}
+          onSaved={(u) => {
+            setEditing(null);
+            setNotice(t('units.saved', { name: u.name }));
+            load();
+          }}
+          onReload={load}
+        />
+      )}
+      {deleting !== null && (
+        <DeleteUnitDialog
+          unit={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            setNotice(t('units.deleted'));
+            load();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function UnitDialog({ unit, units, people, onClose, onSaved, onReload }: { unit: Unit | null; units: Unit[]; people: Person[]; onClose: () => void; onSaved: (u: Unit) => void; onReload: () => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('units.errors');
+  const [code, setCode] = useState(unit?.code ?? '');
+  const [name, setName] = useState(unit?.name ?? '');
+  const [kind, setKind] = useState(unit?.kind ?? 'Ufficio');
+  const [parentId, setParentId] = useState(unit?.parentId ?? '');
+  const [headId, setHeadId] = useState(unit?.headId ?? '');
+  const [members, setMembers] = useState<Set<string>>(() => new Set(unit?.members ?? []));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const excluded = useMemo(() => (unit === null ? new Set<string>() : unitAndBelow(units, unit.id)), [unit, units]);
+  const parents = unitTree(units).filter((r) => !excluded.has(r.unit.id));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields: Record<string, string> = {};
+    if (code.trim() === '') fields.code = t('units.errors.field.code');
+    if (name.trim() === '') fields.name = t('units.errors.field.name');
+    if (kind.trim() === '') fields.kind = t('units.errors.field.kind');
+    const found = { fields, general: null };
+    setErrors(found);
+    if (Object.keys(fields).length > 0) return focusFirstError(found, 'unit-');
+    setBusy(true);
+    setConflict(false);
+    const body = { code: code.trim(), name: name.trim(), kind: kind.trim(), parentId: parentId === '' ? null : parentId, headId: headId === '' ? null : headId, members: [...members] };
+    try {
+      onSaved(unit === null ? await campaign.createUnit(body) : await campaign.updateUnit(unit.id, { ...body, version: unit.version }));
+    } catch (err) {
+      const refused = refusal(err, 'code');
+      setErrors(refused);
+      setConflict(err instanceof ApiError && err.code === 'conflict');
+      focusFirstError(refused, 'unit-');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={unit === null ? t('units.addTitle') : t('units.editTitle', { name: unit.name })} onClose={onClose} testId="unit-dialog">
+      <FormAlert errors={errors} {...(conflict ? { onReload } : {})} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <div className="row g-2">
+            <div className="col-sm-4">
+              <Field id="unit-code" label={t('units.code')} error={errors.fields.code}>
+                {(aria) => <input {...aria} type="text" className="form-control" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />}
+              </Field>
+            </div>
+            <div className="col-sm-8">
+              <Field id="unit-name" label={t('units.name')} error={errors.fields.name}>
+                {(aria) => <input {...aria} type="text" className="form-control" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />}
+              </Field>
+            </div>
+          </div>
+          <Field id="unit-kind" label={t('units.kind')} hint={t('units.kindHint')} error={errors.fields.kind}>
+            {(aria) => (
+              <>
+                <input {...aria} type="text" className="form-control" list="unit-kinds" value={kind} onChange={(e) => setKind(e.target.value)} required autoComplete="off" />
+                <datalist id="unit-kinds">
+                  {KINDS.map((k) => (
+                    <option key={k} value={k} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field id="unit-parentId" label={t('units.parent')} error={errors.fields.parentId}>
+            {(aria) => (
+              <select {...aria} className="form-select" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+                <option value="">{t('units.noParent')}</option>
+                {parents.map(({ unit: u, depth }) => (
+                  <option key={u.id} value={u.id}>
+                    {`${'\u00a0\u00a0'.repeat(depth)}${unitLabel(u)}`}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="unit-headId" label={t('units.head')} error={errors.fields.headId}>
+            {(aria) => <PersonSelect aria={aria} people={people} value={headId} onChange={setHeadId} empty={t('units.noHead')} />}
+          </Field>
+          <fieldset className="mb-2" aria-describedby="unit-members-hint" data-testid="unit-members">
+            <legend className="form-label fs-6 mb-1">{t('units.members')}</legend>
+            <small id="unit-members-hint" className="form-text d-block mb-1">
+              {t('units.membersHint')}
+            </small>
+            <div className="albero-checklist">
+              {people.map((p) => (
+                <div className="form-check" key={p.id}>
+                  <input
+                    id={`unit-member-${p.id}`}
+                    type="checkbox"
+                    className="form-check-input"
+                    checked={members.has(p.id)}
+                    data-username={p.username}
+                    onChange={(e) =>
+                      setMembers((m) => {
+                        const next = new Set(m);
+                        if (e.target.checked) next.add(p.id);
+                        else next.delete(p.id);
+                        return next;
+                      })
+                    }
+                  />
+                  <label htmlFor={`unit-member-${p.id}`} className="form-check-label">
+                    {p.displayName} ({p.username})
+                  </label>
+                </div>
+              ))}
+            </div>
+            {errors.fields.members !== undefined && <div className="field-error">{errors.fields.members}</div>}
+          </fieldset>
+          <div className="d-flex gap-2 mt-3">
+            <Button color="primary" type="submit" data-testid="unit-submit">
+              {t('common.save')}
+            </Button>
+            <Button color="secondary" outline type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A select of the active accounts, by name and username; `empty` is the first choice's words. */
+export function PersonSelect({ aria, people, value, onChange, empty }: { aria: Record<string, unknown>; people: readonly Person[]; value: string; onChange: (id: string) => void; empty: string }) {
+  const sorted = [...people].sort((a, b) => a.displayName.localeCompare(b.displayName, 'it'));
+  return (
+    <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{empty}</option>
+      {sorted.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName} ({p.username})
+        </option>
+      ))}
+    </select>
+  );
+}
+
+interface InUse {
+  objectives?: Array<{ planId: string; plan: string; code: string }>;
+  indicators?: number;
+  children?: string[];
+}
+
+function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('units.errors');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [inUse, setInUse] = useState<InUse | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function confirm() {
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      await campaign.deleteUnit(unit.id);
+      onDeleted();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'in-use') setInUse((err.body?.error.details ?? {}) as InUse);
+      else setErrors(refusal(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('units.delete')} onClose={onClose} testId="unit-delete-dialog">
+      <FormAlert errors={errors} />
+      {inUse === null ? (
+        <p>{t('units.confirmDelete', { name: unit.name })}</p>
+      ) : (
+        <div className="alert alert-danger" role="alert" data-testid="unit-in-use">
+          <p className="mb-1">{t('units.inUse', { objectives: inUse.objectives?.length ?? 0, indicators: inUse.indicators ?? 0, children: inUse.children?.length ?? 0 })}</p>
+          {(inUse.objectives?.length ?? 0) > 0 && (
+            <>
+              <p className="mb-0">{t('units.inUseObjectives')}:</p>
+              <ul className="mb-1">
+                {inUse.objectives!.slice(0, 20).map((o) => (
+                  <li key={`${o.planId}:${o.code}`}>
+                    <a href={`#/plans/${encodeURIComponent(o.planId)}`}>
+                      {o.plan}: {o.code}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {(inUse.children?.length ?? 0) > 0 && <p className="mb-0">{t('units.inUseChildren', { codes: inUse.children!.join(', ') })}</p>}
+        </div>
+      )}
+      <div className="d-flex gap-2 mt-3">
+        {inUse === null && (
+          <Button color="danger" type="button" disabled={busy} onClick={() => void confirm()} data-testid="unit-delete-confirm">
+            {t('units.delete')}
+          </Button>
+        )}
+        <Button color="secondary" outline type="button" onClick={onClose} autoFocus>
+          {inUse === null ? t('common.cancel') : t('common.close')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+interface RowIssue {
+  message: string;
+  location?: { row?: number; field?: string } | null;
+}
+
+function RegistryFiles({ onImported }: { onImported: (message: string) => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('units.errors');
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [checked, setChecked] = useState<string | null>(null);
+  const [issues, setIssues] = useState<RowIssue[]>([]);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function run(dryRun: boolean) {
+    setChecked(null);
+    setIssues([]);
+    setErrors(NO_ERRORS);
+    if (file === null) return setErrors({ fields: { file: t('units.noFile') }, general: null });
+    setBusy(true);
+    try {
+      const r = await campaign.importUnits(file, dryRun);
+      if (dryRun) setChecked(t('units.checked', { created: r.created, updated: r.updated }));
+      else {
+        onImported(t('units.imported', { created: r.created, updated: r.updated }));
+        setFile(null);
+        if (input.current !== null) input.current.value = '';
+      }
+    } catch (err) {
+      const found = err instanceof ApiError ? ((err.body?.error.issues ?? []) as RowIssue[]) : [];
+      if (found.length > 0) setIssues(found);
+      else setErrors(refusal(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="units-files" className="mt-4">
+      <h2 id="units-files" className="h5">
+        {t('units.importTitle')}
+      </h2>
+      <FormAlert errors={errors} />
+      <form className="albero-form" onSubmit={(e) => e.preventDefault()} noValidate data-testid="units-import">
+        <fieldset disabled={busy}>
+          <Field id="units-file" label={t('units.file')} hint={t('units.fileHint')} error={errors.fields.file}>
+            {(aria) => (
+              <input
+                {...aria}
+                ref={input}
+                type="file"
+                className="form-control"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setChecked(null);
+                  setIssues([]);
+                }}
+              />
+            )}
+          </Field>
+          <div className="d-flex flex-wrap gap-2">
+            <Button color="primary" outline type="button" onClick={() => void run(true)} data-testid="units-check">
+              {t('units.check')}
+            </Button>
+            <Button color="primary" type="button" onClick={() => void run(false)} data-testid="units-import-submit">
+              {t('units.doImport')}
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+      <div aria-live="polite">
+        {checked !== null && (
+          <p className="alert alert-success mt-2" data-testid="units-checked">
+            {checked}
+          </p>
+        )}
+        {issues.length > 0 && (
+          <div className="alert alert-danger mt-2" data-testid="units-import-issues">
+            <p className="mb-1">{t('units.importIssues')}</p>
+            <ul className="mb-0">
+              {issues.map((i, k) => (
+                <li key={k}>{i.location?.row !== undefined ? t('units.rowIssue', { row: i.location.row, field: i.location.field ?? '', message: i.message.replace(/^row \d+, [^:]+: /, '') }) : i.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <p className="mt-3 d-flex flex-wrap gap-3">
+        <span>{t('units.exportTitle')}:</span>
+        <a href={campaign.unitsExportUrl('csv')} download data-testid="units-export-csv">
+          {t('units.exportCsv')}
+        </a>
+        <a href={campaign.unitsExportUrl('xlsx')} download data-testid="units-export-xlsx">
+          {t('units.exportXlsx')}
+        </a>
+      </p>
+    </section>
+  );
+}
