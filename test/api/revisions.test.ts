@@ -189,6 +189,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     expect(withAct.body).toMatchObject({ status: 'approved', act });
     expect((await controller.get(`/api/plans/${planId}/revisions/1`)).body).toMatchObject({ number: 1, act, changes: expect.any(Array) });
     expect((await controller.get(`/api/plans/${planId}/revisions/7`)).status).toBe(404);
+    // The Relazione's chapter on revisions is the register; the office's text goes beside it as a comment.
+    const comment = 'La rimodulazione ha seguito il monitoraggio di settembre.';
+    expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts: { variazioni: comment }, version: 0 })).status).toBe(200);
+    const relazione = (await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text;
+    const chapter = relazione.slice(relazione.indexOf('Variazioni del piano nel corso'));
+    expect(chapter).toContain('Nel corso dell&#39;anno il piano ha avuto una variazione, riportata nella tabella.');
+    expect(chapter).toContain(comment);
+    expect(chapter).toContain('Rimodulazione dei target dopo il monitoraggio di settembre');
+    expect(chapter).toMatch(/Delibera di Giunta n\. 88/);
+    expect(chapter.indexOf(comment)).toBeLessThan(chapter.indexOf('Rimodulazione dei target dopo il monitoraggio di settembre'));
     // Approved: the next change needs a new revision.
     expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A.1`, { weight: 50 })).body.error.code).toBe('revision-required');
     // An empty revision cannot be approved, it can be discarded.

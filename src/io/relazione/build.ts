@@ -216,7 +216,8 @@ function revisionsSection(input: RelazioneInput): Section {
   } else if (input.revisions.length === 0) {
     blocks.push(generated('Nel corso dell\'anno il piano non ha avuto variazioni.'), ...own);
   } else {
-    blocks.push(generated(`Nel corso dell'anno il piano ha avuto ${input.revisions.length === 1 ? 'una variazione' : `${input.revisions.length} variazioni`}, riportate nella tabella.`), ...own);
+    // The office's text follows the sentence from the register, as a comment on it, before the table.
+    blocks.push(generated(`Nel corso dell'anno il piano ha avuto ${input.revisions.length === 1 ? 'una variazione, riportata' : `${input.revisions.length} variazioni, riportate`} nella tabella.`), ...own);
     blocks.push({
       kind: 'table',
       caption: 'Variazioni del piano nel corso dell\'anno',
