@@ -81,6 +81,12 @@ export const ExplanationDocumentSchema = z.strictObject({
   indicators: z.array(
     z.strictObject({ id: z.string(), name: z.string(), state: MeasurementStateSchema, performance: z.number().nullable(), scoring: z.string(), derivation: z.array(z.strictObject(Step)).nullable() }),
   ),
+  /** Only where the body's SMVP gives an indicator of this objective its own "range di valutazione" (core/appraisal/thresholds.ts). */
+  thresholds: z
+    .array(
+      z.strictObject({ indicatorId: z.string(), indicator: z.string(), green: z.number(), yellow: z.number(), score: z.number().nullable(), band: z.enum(['green', 'yellow', 'red']).nullable(), legendBand: z.enum(['green', 'yellow', 'red']).nullable(), text: z.string() }),
+    )
+    .optional(),
 });
 
 export type IndicatorDocument = z.infer<typeof IndicatorDocumentSchema>;

@@ -104,6 +104,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(refused.body.error.issues[0]).toMatchObject({ code: 'component-weights', location: { field: 'schemes.0.components', sheet: 'Schemi', file: 'smvp.xlsx' } });
   });
 
+  it('bands an indicator by the SMVP\'s own range for its row, in the objective\'s explanation', async () => {
+    const controller = await t.as('controller');
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const b11 = tree.objectives.find((o: any) => o.code === 'B.1.1').indicators[0];
+    const doc: any = (await hr.get('/api/smvp/2024')).body.document;
+    const saved = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] }, reason: 'range di valutazione della riga B.1.1' });
+    expect(saved.status, saved.text).toBe(200);
+    const explained = await controller.get(`/api/plans/${planId}/nodes/B.1.1/explanation?lang=it`);
+    expect(explained.status).toBe(200);
+    expect(explained.body.thresholds).toEqual([expect.objectContaining({ indicatorId: b11.id, green: 100, yellow: 85, score: 100, band: 'yellow', legendBand: 'green' })]);
+    expect(explained.body.thresholds[0].text).toMatch(/range di valutazione proprio dal SMVP \(verde oltre il 100,00%, giallo da 85,00%\): punteggio 100,00% → giallo \(con la legenda del piano sarebbe verde\)/);
+    // Objectives without such a row are explained as before.
+    expect((await controller.get(`/api/plans/${planId}/nodes/A.2/explanation`)).body.thresholds).toBeUndefined();
+    // The rest of the file works with the SMVP without thresholds.
+    expect((await hr.request('PUT', '/api/smvp/2024', { document: doc })).status).toBe(200);
+  });
+
   let formId: string;
 
   it('creates a form; refuses self-evaluation; takes the unit from the tree', async () => {

@@ -4,7 +4,7 @@ import { Decimal } from '../decimal.js';
 import { renderIssueCode } from '../messages/index.js';
 import { evaluatePlan } from '../evaluation.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { bandOf, bandProblems, computeForm, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
+import { bandOf, bandProblems, computeForm, indicatorThresholdBands, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
 
 const d = (v: string | number): Decimal => new Decimal(v);
 const band = (label: string, min: number, max: number, share = 100): RatingBand => ({ label, min: d(min), max: d(max), share: d(share) });
@@ -163,6 +163,25 @@ describe('the organisational components from the tree', () => {
     expect(org.units.get('U1')!.toString()).toBe('80');
     expect(org.detail.get('U1')!.objectives.map((o) => o.code)).toEqual(['A.1']);
     expect(org.units.get('U2')!.toString()).toBe('100');
+  });
+});
+
+describe('per-indicator thresholds ("range di valutazione" on a row)', () => {
+  it('bands that indicator with its own range, says so in the explanation, leaves the others to the legend', () => {
+    const ind = (id: string, name: string, value: number) => ({ id, name, weight: d(50), comparator: '>=' as const, tolerance: null, target: { kind: 'number' as const, value: d(100) }, unit: 'number' as const, scoring: { kind: 'proportional' as const }, formula: null, measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } } });
+    // The plan's legend (80/60): 85 is green. The SMVP gives "Pratiche evase" a 90/70 range: 85 is yellow there.
+    const evaluation = evaluatePlan({ title: 't', settings: DEFAULT_SETTINGS, nodes: [{ code: 'A.1', title: 'A.1', parent: null, weight: null, indicators: [ind('i1', 'Pratiche evase', 85), ind('i2', 'Tempi medi', 85)] }] });
+    const smvp = { legend: { green: d(80), yellow: d(60), greenInclusive: false, yellowInclusive: true }, indicatorThresholds: [{ code: 'A.1', indicator: ' pratiche  EVASE', green: d(90), yellow: d(70) }] };
+    const bands = indicatorThresholdBands(evaluation, smvp);
+    expect(bands.map((b) => [b.indicatorId, b.band, b.legendBand])).toEqual([['i1', 'yellow', 'green']]);
+    expect(bands[0]!.step.it).toBe('Indicatore "Pratiche evase" (A.1): range di valutazione proprio dal SMVP (verde oltre il 90,00%, giallo da 70,00%): punteggio 85,00% → giallo (con la legenda del piano sarebbe verde).');
+    expect(bands[0]!.step.en).toContain('score 85.00% → yellow');
+    // 90 is not above 90: yellow; 70 is yellow (from 70 included); 69,99 red.
+    for (const [value, band] of [[95, 'green'], [90, 'yellow'], [70, 'yellow'], [69.99, 'red']] as const) {
+      const e = evaluatePlan({ title: 't', settings: DEFAULT_SETTINGS, nodes: [{ code: 'A.1', title: 'A.1', parent: null, weight: null, indicators: [ind('i1', 'Pratiche evase', value)] }] });
+      expect(indicatorThresholdBands(e, smvp, 'A.1')[0]!.band, String(value)).toBe(band);
+    }
+    expect(indicatorThresholdBands(evaluation, { ...smvp, indicatorThresholds: [] })).toEqual([]);
   });
 });
 

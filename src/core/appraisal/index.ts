@@ -5,3 +5,4 @@ export * from './form.js';
 export * from './distribution.js';
 export * from './organisation.js';
 export * from './workflow.js';
+export * from './thresholds.js';

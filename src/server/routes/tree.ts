@@ -1,6 +1,7 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
-import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { indicatorThresholdBands } from '../../core/appraisal/index.js';
+import { Decimal, explainNode, toJsonNumber, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
@@ -11,6 +12,7 @@ import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { body, language, LANGUAGES, param } from '../validation.js';
+import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
@@ -135,7 +137,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const lang = language(c);
-      await readablePlan(c, store, planId);
+      const plan = await readablePlan(c, store, planId);
       const requested = c.req.query('period') || undefined;
       const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const explanation = explainNode(computed.evaluation, code, lang);
@@ -143,7 +145,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
       // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.
       c.header('Vary', 'Accept-Language');
       c.header('Content-Language', lang);
-      return c.json(explanationDocument(explanation));
+      // The SMVP of the plan's body and year may give an indicator its own range (the SMVP is public).
+      const smvp = await smvpFor(store, plan.organisation, plan.year);
+      const own = smvp === null ? [] : indicatorThresholdBands(computed.evaluation, smvp.smvp, code);
+      const thresholds = own.map((b) => ({ indicatorId: b.indicatorId, indicator: b.indicator, green: b.green.toNumber(), yellow: b.yellow.toNumber(), score: toJsonNumber(b.score), band: b.band, legendBand: b.legendBand, text: b.step[lang] }));
+      return c.json(thresholds.length === 0 ? explanationDocument(explanation) : { ...explanationDocument(explanation), thresholds });
     },
   );
 
