@@ -522,7 +522,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       )}
 
       <FilterBar filters={filters} onChange={setFilters} doc={tree} />
-      <div className="d-flex gap-2 mb-2 small align-items-center">
+      <div className="d-flex flex-wrap gap-2 mb-2 small align-items-center">
         <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setCollapsed(new Set())}>
           {t('tree.expandAll')}
         </button>
