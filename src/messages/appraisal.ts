@@ -37,6 +37,16 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `non c'è un SMVP per ${p.organisation} ${p.year}: l'ufficio personale lo salva prima`,
     en: (p) => `there is no SMVP for ${p.organisation} ${p.year}: HR saves it first`,
   }),
+  'invalid-smvp': message<{ errors: number }>({
+    it: (p) => `il SMVP non si può salvare: ${p.errors === 1 ? 'un problema, indicato al suo campo' : `${p.errors} problemi, ciascuno al suo campo`}`,
+    en: (p) => `the SMVP cannot be saved: ${p.errors === 1 ? 'one problem, shown at its field' : `${p.errors} problems, each at its field`}`,
+  }),
+  'smvp-year-mismatch': message<{ year: number; expected: number }>({ it: (p) => `il documento è del ${p.year}, non del ${p.expected}`, en: (p) => `the document is for ${p.year}, not ${p.expected}` }),
+  'smvp-organisation-mismatch': message<{ organisation: string; expected: string }>({
+    it: (p) => `il documento è di "${p.organisation}", non di "${p.expected}"`,
+    en: (p) => `the document is for "${p.organisation}", not "${p.expected}"`,
+  }),
+  'smvp-not-json': message<{ file: string }>({ it: (p) => `${p.file} non è un JSON valido`, en: (p) => `${p.file} is not valid JSON` }),
   'form-incomplete': message<{ situation: 'acknowledge' | 'no-objectives' | 'evaluate' | 'revised' }>({
     it: (p) =>
       ({

@@ -74,6 +74,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(bands.status).toBe(422);
     expect(bands.body.error.issues[0]).toMatchObject({ code: 'band-overlap', location: { field: 'schemes.2.bands.0.min' } });
 
+    // A field of the wrong kind: its code and params, said in the reader's language at the field; nothing stored.
+    const typed = structuredClone(doc);
+    typed.ratingScale[1].score = 'quaranta';
+    typed.schemes[1].category = 'capo';
+    typed.schemes[0].components.extra = 5;
+    const wrongIt = await hr.request('PUT', '/api/smvp/2024', { document: typed }, { 'accept-language': 'it' });
+    expect(wrongIt.status).toBe(422);
+    expect(wrongIt.body.error.message).toBe('il SMVP non si può salvare: 3 problemi, ciascuno al suo campo');
+    expect(wrongIt.body.error.issues).toEqual([
+      expect.objectContaining({ code: 'smvp-field', message: 'ratingScale.1.score: serve un numero', location: { field: 'ratingScale.1.score' } }),
+      expect.objectContaining({ code: 'smvp-unknown-component', location: { field: 'schemes.0.components.extra' } }),
+      expect.objectContaining({ code: 'smvp-field', message: 'schemes.1.category: serve uno tra dirigente, eq, personale', location: { field: 'schemes.1.category' } }),
+    ]);
+    const wrongEn = await hr.request('PUT', '/api/smvp/2024', { document: typed }, { 'accept-language': 'en' });
+    expect(wrongEn.body.error.message).toBe('the SMVP cannot be saved: 3 problems, each at its field');
+    expect(wrongEn.body.error.issues.map((i: any) => i.message)).toEqual(['ratingScale.1.score: expected a number', 'schemes.0.components.extra: unknown component (expected body, unit, objectives, behaviours)', 'schemes.1.category: expected one of dirigente, eq, personale']);
+    const otherYear = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, year: 2025 } }, { 'accept-language': 'it' });
+    expect(otherYear.body.error.issues).toEqual([expect.objectContaining({ code: 'smvp-year-mismatch', message: 'il documento è del 2025, non del 2024', location: { field: 'year' } })]);
+    expect((await hr.get('/api/smvp/2024')).body.version).toBe(1);
+
     const second = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, weightPolicy: 'strict' }, reason: 'delibera n. 12' });
     expect(second.body.version).toBe(2);
     expect((await new Client(t.url).get('/api/smvp/2024?version=1')).body.version).toBe(1);

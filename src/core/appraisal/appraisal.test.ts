@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.js';
 import { renderIssueCode } from '../messages/index.js';
+import { issueText } from '../issues.js';
 import { evaluatePlan } from '../evaluation.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { bandOf, bandProblems, computeForm, indicatorThresholdBands, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
@@ -69,6 +70,14 @@ describe('the SMVP as data', () => {
     const read = smvpFromJson(doc);
     expect(read.value).toBeNull();
     expect(read.issues.map((i) => i.location?.field)).toEqual(['schemes.0.bands.2.max', 'weightPolicy']);
+    // By code and params: the catalogue says them in Italian and English.
+    expect(read.issues.map((i) => [i.code, issueText(i, 'it')])).toEqual([
+      ['smvp-field', 'schemes.0.bands.2.max: serve un numero'],
+      ['smvp-field', 'weightPolicy: serve uno tra strict, normalise'],
+    ]);
+    expect(read.issues.map((i) => issueText(i, 'en'))).toEqual(['schemes.0.bands.2.max: expected a number', 'weightPolicy: expected one of strict, normalise']);
+    const texts = smvpFromJson({ ...doc, organisation: '', year: 1999, legend: 'verde', weightPolicy: 'strict', schemes: [] });
+    expect(texts.issues.map((i) => issueText(i, 'it'))).toEqual(['legend: serve un oggetto', 'legend.green: serve un numero', 'legend.yellow: serve un numero', 'organisation: serve un testo da 1 a 300 caratteri', 'year: serve un numero intero da 2000 a 2100']);
   });
 });
 
@@ -197,6 +206,16 @@ describe('the bonus fund', () => {
     const zero = distributeFund(500n, [{ id: 'a', weight: d(0), score: d(10) }]);
     expect(zero.undistributedCents).toBe(500n);
     expect(zero.issues[0]!.code).toBe('nobody-eligible');
+  });
+
+  it("says the fund's problems in Italian and English, at their field", () => {
+    const zero = distributeFund(500n, [{ id: 'a', weight: d(0), score: d(10) }]).issues[0]!;
+    expect(zero).toMatchObject({ severity: 'warning', code: 'nobody-eligible', location: { field: 'fund' } });
+    expect(issueText(zero, 'it')).toBe('nessuno ha diritto a una quota (nessuno è in una fascia con coefficiente di premio sopra 0): il fondo resta da distribuire');
+    const negative = distributeFund(-1n, [{ id: 'a', weight: d(1), score: null }]).issues[0]!;
+    expect([negative.code, issueText(negative, 'it'), issueText(negative, 'en'), negative.location]).toEqual(['fund-negative', 'il fondo non può essere negativo', 'the fund cannot be negative', { field: 'fund' }]);
+    const claim = distributeFund(100n, [{ id: 'a', weight: d(1), score: null }, { id: 'scheda-7', weight: d(-1), score: null }]).issues[0]!;
+    expect([claim.code, issueText(claim, 'it'), claim.location]).toEqual(['claim-weight-negative', 'scheda-7: la quota ha un peso negativo', { field: 'claims.1' }]);
   });
 
   it('always sums to the fund exactly (property)', () => {

@@ -4,7 +4,8 @@
  * then `smvpProblems` checks the rules between fields (weights summing to 100, bands without gaps).
  */
 import { Decimal } from '../decimal.js';
-import { issue, type Issue, type Outcome } from '../issues.js';
+import { problem, type Issue, type Outcome } from '../issues.js';
+import type { SmvpFieldProblem } from '../messages/appraisal.js';
 import type { NotMeasuredPolicy } from '../model.js';
 import { COMPONENT_KINDS, STAFF_CATEGORIES, smvpProblems, type ComponentKind, type NotEvaluablePolicy, type RatingBand, type Scheme, type Smvp, type StaffCategory, type WeightPolicy } from './smvp.js';
 
@@ -21,34 +22,34 @@ export function readDecimal(value: unknown): Decimal | null {
 
 class Reader {
   readonly issues: Issue[] = [];
-  fail(field: string, message: string): void {
-    this.issues.push(issue('error', 'invalid-field', `${field}: ${message}`, { field }));
+  fail(field: string, problem_: Omit<SmvpFieldProblem, 'field'>): void {
+    this.issues.push(problem('error', 'smvp-field', { field, ...problem_ }, { field }));
   }
   object(value: unknown, field: string): Json | null {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Json;
-    this.fail(field, 'expected an object');
+    this.fail(field, { expected: 'object' });
     return null;
   }
   array(value: unknown, field: string): unknown[] {
     if (Array.isArray(value)) return value;
-    this.fail(field, 'expected a list');
+    this.fail(field, { expected: 'list' });
     return [];
   }
   text(value: unknown, field: string, max = 2000, optional = false): string {
     if (optional && (value === undefined || value === null)) return '';
     if (typeof value === 'string' && value.length <= max && (optional || value.trim() !== '')) return value.trim();
-    this.fail(field, `expected a text of 1–${max} characters`);
+    this.fail(field, { expected: 'text', max });
     return '';
   }
   decimal(value: unknown, field: string): Decimal {
     const d = readDecimal(value);
-    if (d === null) this.fail(field, 'expected a number');
+    if (d === null) this.fail(field, { expected: 'number' });
     return d ?? new Decimal(0);
   }
   integer(value: unknown, field: string, min: number, max: number): number {
     const d = readDecimal(value);
     if (d === null || !d.isInteger() || d.lessThan(min) || d.greaterThan(max)) {
-      this.fail(field, `expected a whole number from ${min} to ${max}`);
+      this.fail(field, { expected: 'whole-number', min, max });
       return min;
     }
     return d.toNumber();
@@ -56,13 +57,13 @@ class Reader {
   bool(value: unknown, field: string, fallback: boolean): boolean {
     if (value === undefined) return fallback;
     if (typeof value === 'boolean') return value;
-    this.fail(field, 'expected true or false');
+    this.fail(field, { expected: 'boolean' });
     return fallback;
   }
   oneOf<T extends string>(value: unknown, field: string, values: readonly T[], fallback?: T): T {
     if (value === undefined && fallback !== undefined) return fallback;
     if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-    this.fail(field, `expected one of ${values.join(', ')}`);
+    this.fail(field, { expected: 'one-of', values });
     return values[0]!;
   }
 }
@@ -99,7 +100,10 @@ export function smvpFromJson(raw: unknown): Outcome<Smvp | null> {
     const f = `schemes.${i}`;
     const comps = r.object(o.components, `${f}.components`) ?? {};
     const components = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, comps[k] === undefined ? new Decimal(0) : r.decimal(comps[k], `${f}.components.${k}`)])) as Record<ComponentKind, Decimal>;
-    for (const key of Object.keys(comps)) if (!(COMPONENT_KINDS as readonly string[]).includes(key)) r.fail(`${f}.components.${key}`, `unknown component (expected ${COMPONENT_KINDS.join(', ')})`);
+    for (const key of Object.keys(comps)) {
+      const field = `${f}.components.${key}`;
+      if (!(COMPONENT_KINDS as readonly string[]).includes(key)) r.issues.push(problem('error', 'smvp-unknown-component', { field, known: COMPONENT_KINDS }, { field }));
+    }
     const bands: RatingBand[] = r.array(o.bands, `${f}.bands`).map((b, j) => {
       const bo = r.object(b, `${f}.bands.${j}`) ?? {};
       const g = `${f}.bands.${j}`;

@@ -11,7 +11,7 @@
  * rounding other than the stated one ever happens.
  */
 import { Decimal } from '../decimal.js';
-import { issue, type Issue } from '../issues.js';
+import { problem, type Issue } from '../issues.js';
 
 export interface Claim {
   readonly id: string;
@@ -55,14 +55,14 @@ function toBig(value: Decimal, places: number): bigint {
 /** Shares `fundCents` among the claims; the amounts always sum to the fund when any weight is positive. */
 export function distributeFund(fundCents: bigint, claims: readonly Claim[]): Distribution {
   const issues: Issue[] = [];
-  if (fundCents < 0n) return { fundCents, allotments: [], undistributedCents: fundCents, issues: [issue('error', 'fund-negative', 'the fund cannot be negative', { field: 'fund' })] };
+  if (fundCents < 0n) return { fundCents, allotments: [], undistributedCents: fundCents, issues: [problem('error', 'fund-negative', {}, { field: 'fund' })] };
   const bad = claims.findIndex((c) => c.weight.isNegative() || !c.weight.isFinite());
-  if (bad >= 0) return { fundCents, allotments: [], undistributedCents: fundCents, issues: [issue('error', 'weight-negative', `claim ${claims[bad]!.id} has a negative weight`, { field: `claims.${bad}` })] };
+  if (bad >= 0) return { fundCents, allotments: [], undistributedCents: fundCents, issues: [problem('error', 'claim-weight-negative', { claim: claims[bad]!.id }, { field: `claims.${bad}` })] };
   const places = scaleOf(claims.map((c) => c.weight));
   const weights = claims.map((c) => toBig(c.weight, places));
   const total = weights.reduce((a, w) => a + w, 0n);
   if (total === 0n) {
-    if (fundCents > 0n) issues.push(issue('warning', 'nobody-eligible', 'nobody has a positive share (no one in a band with a bonus coefficient above 0): the fund stays undistributed'));
+    if (fundCents > 0n) issues.push(problem('warning', 'nobody-eligible', {}, { field: 'fund' }));
     return { fundCents, allotments: claims.map((c) => ({ id: c.id, cents: 0n, exact: '0', extraCent: false })), undistributedCents: fundCents, issues };
   }
   const floors = weights.map((w) => (fundCents * w) / total);

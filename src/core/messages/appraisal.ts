@@ -17,8 +17,43 @@ const COMPONENT: Record<Language, Record<string, string>> = {
 };
 const component = (c: string, l: Language): string => COMPONENT[l][c] ?? c;
 
+/** What a field of an SMVP document should have been (core/appraisal/codec.ts). */
+export interface SmvpFieldProblem {
+  readonly field: string;
+  readonly expected: 'object' | 'list' | 'text' | 'number' | 'whole-number' | 'boolean' | 'one-of';
+  /** For a text: its longest length; for a whole number: its range. */
+  readonly min?: number;
+  readonly max?: number;
+  /** For `one-of`: the values allowed. */
+  readonly values?: readonly string[];
+}
+function expected(p: SmvpFieldProblem, l: Language): string {
+  const it = l === 'it';
+  switch (p.expected) {
+    case 'object':
+      return it ? 'serve un oggetto' : 'expected an object';
+    case 'list':
+      return it ? 'serve un elenco' : 'expected a list';
+    case 'text':
+      return it ? `serve un testo da 1 a ${p.max ?? 0} caratteri` : `expected a text of 1–${p.max ?? 0} characters`;
+    case 'number':
+      return it ? 'serve un numero' : 'expected a number';
+    case 'whole-number':
+      return it ? `serve un numero intero da ${p.min ?? 0} a ${p.max ?? 0}` : `expected a whole number from ${p.min ?? 0} to ${p.max ?? 0}`;
+    case 'boolean':
+      return it ? 'serve vero o falso (true o false)' : 'expected true or false';
+    case 'one-of':
+      return it ? `serve uno tra ${(p.values ?? []).join(', ')}` : `expected one of ${(p.values ?? []).join(', ')}`;
+  }
+}
+
 export const APPRAISAL_MESSAGES = defineMessages({
   // ---- the SMVP ----------------------------------------------------------------------------------
+  'smvp-field': message<SmvpFieldProblem>({ it: (p) => `${p.field}: ${expected(p, 'it')}`, en: (p) => `${p.field}: ${expected(p, 'en')}` }),
+  'smvp-unknown-component': message<{ field: string; known: readonly string[] }>({
+    it: (p) => `${p.field}: componente sconosciuta (sono ${listIn(p.known.map((k) => component(k, 'it')), 'it')}: ${p.known.join(', ')})`,
+    en: (p) => `${p.field}: unknown component (expected ${p.known.join(', ')})`,
+  }),
   'bands-empty': message({ it: 'lo schema non ha fasce di valutazione', en: 'the scheme has no rating bands' }),
   'band-reversed': message<{ label: string; min: string; max: string }>({
     it: (p) => `fascia "${p.label}": il limite inferiore ${n(p.min, 'it')} supera quello superiore ${n(p.max, 'it')}`,
@@ -63,6 +98,22 @@ export const APPRAISAL_MESSAGES = defineMessages({
   'behaviour-unknown': message<{ category: string; code: string }>({
     it: (p) => `${category(p.category, 'it')} valuta ${p.code}, che non è nel catalogo dei comportamenti`,
     en: (p) => `${category(p.category, 'en')} rates ${p.code}, which is not in the catalogue of behaviours`,
+  }),
+
+  // ---- the SMVP workbook (io/appraisal/smvp-xlsx.ts) ---------------------------------------------
+  'smvp-sheet-missing': message<{ sheet: string }>({ it: (p) => `la cartella di lavoro non ha il foglio "${p.sheet}"`, en: (p) => `the workbook has no sheet "${p.sheet}"` }),
+  'smvp-setting-unknown': message<{ key: string }>({ it: (p) => `impostazione sconosciuta "${p.key}"`, en: (p) => `unknown setting "${p.key}"` }),
+  'smvp-category-unknown': message<{ category: string; sheet: string }>({
+    it: (p) => `la categoria "${p.category}" non ha una riga nel foglio "${p.sheet}"`,
+    en: (p) => `the category "${p.category}" has no row in "${p.sheet}"`,
+  }),
+
+  // ---- the fund ----------------------------------------------------------------------------------
+  'fund-negative': message({ it: 'il fondo non può essere negativo', en: 'the fund cannot be negative' }),
+  'claim-weight-negative': message<{ claim: string }>({ it: (p) => `${p.claim}: la quota ha un peso negativo`, en: (p) => `${p.claim}: the claim has a negative weight` }),
+  'nobody-eligible': message({
+    it: 'nessuno ha diritto a una quota (nessuno è in una fascia con coefficiente di premio sopra 0): il fondo resta da distribuire',
+    en: 'nobody has a positive share (no one in a band with a bonus coefficient above 0): the fund stays undistributed',
   }),
 
   // ---- a form ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * the reader's own problems carry their sheet and cell.
  */
 import ExcelJS from 'exceljs';
-import { issue, type Issue, type Outcome } from '../../core/index.js';
+import { problem, type Issue, type Outcome } from '../../core/index.js';
 import { openWorkbook } from '../xlsx/read.js';
 
 const SHEETS = {
@@ -74,7 +74,7 @@ export async function readSmvpXlsx(bytes: Uint8Array, file: string): Promise<Out
   const rows = (name: string): { row: number; cells: unknown[] }[] => {
     const sheet = workbook.getWorksheet(name);
     if (sheet === undefined) {
-      issues.push(issue('error', 'missing-sheet', `the workbook has no sheet "${name}"`, { file, sheet: name }));
+      issues.push(problem('error', 'smvp-sheet-missing', { sheet: name }, { file, sheet: name }));
       return [];
     }
     const out: { row: number; cells: unknown[] }[] = [];
@@ -92,7 +92,7 @@ export async function readSmvpXlsx(bytes: Uint8Array, file: string): Promise<Out
     const key = String(cells[0] ?? '');
     const value = cells[2];
     if (!SETTINGS.some(([k]) => k === key)) {
-      issues.push(issue('error', 'unknown-setting', `unknown setting "${key}"`, { file, sheet: SHEETS.settings, cell: `A${row}` }));
+      issues.push(problem('error', 'smvp-setting-unknown', { key }, { file, sheet: SHEETS.settings, cell: `A${row}` }));
       continue;
     }
     if (key.startsWith('legend.')) doc.legend[key.slice(7)] = key.endsWith('Inclusive') ? bool(value) : value;
@@ -103,12 +103,12 @@ export async function readSmvpXlsx(bytes: Uint8Array, file: string): Promise<Out
   const schemes = new Map<string, Json>();
   for (const { row, cells } of rows(SHEETS.schemes)) {
     const category = String(cells[0] ?? '');
-    if (schemes.has(category)) issues.push(issue('error', 'scheme-duplicate', `the category ${category} is listed twice`, { file, sheet: SHEETS.schemes, cell: `A${row}` }));
+    if (schemes.has(category)) issues.push(problem('error', 'scheme-duplicate', { category }, { file, sheet: SHEETS.schemes, cell: `A${row}` }));
     schemes.set(category, { category, components: { body: cells[1] ?? 0, unit: cells[2] ?? 0, objectives: cells[3] ?? 0, behaviours: cells[4] ?? 0 }, behaviours: [], bands: [] });
   }
   const schemeOf = (sheet: string, row: number, category: unknown): Json | undefined => {
     const s = schemes.get(String(category ?? ''));
-    if (s === undefined) issues.push(issue('error', 'unknown-category', `the category "${String(category ?? '')}" has no row in "${SHEETS.schemes}"`, { file, sheet, cell: `A${row}` }));
+    if (s === undefined) issues.push(problem('error', 'smvp-category-unknown', { category: String(category ?? ''), sheet: SHEETS.schemes }, { file, sheet, cell: `A${row}` }));
     return s;
   };
   for (const { row, cells } of rows(SHEETS.weights)) schemeOf(SHEETS.weights, row, cells[0])?.behaviours.push({ code: cells[1], weight: cells[2] });

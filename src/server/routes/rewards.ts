@@ -14,6 +14,7 @@ import type { DistributionRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { renderCoded, type Coded, type Language } from '../../messages/index.js';
 import { body, invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation } from './appraisals.js';
@@ -51,8 +52,10 @@ interface PersonShare {
   extraCent: boolean;
 }
 
-function distributionView(d: DistributionRecord): Record<string, unknown> {
-  return { organisation: d.organisation, year: d.year, category: d.category, version: d.version, fundCents: d.fundCents, fund: formatCents(BigInt(d.fundCents)), createdAt: d.createdAt, createdBy: d.createdBy, ...d.document };
+/** A stored distribution; its issues (stored by code and params) said in the reader's language. */
+function distributionView(d: DistributionRecord, lang: Language): Record<string, unknown> {
+  const issues = Array.isArray(d.document.issues) ? (d.document.issues as Coded[]).map((i) => ({ ...i, message: renderCoded(i, lang) })) : [];
+  return { organisation: d.organisation, year: d.year, category: d.category, version: d.version, fundCents: d.fundCents, fund: formatCents(BigInt(d.fundCents)), createdAt: d.createdAt, createdBy: d.createdBy, ...d.document, issues };
 }
 
 export interface AggregateRow {
@@ -143,7 +146,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         return { ...rows[i]!, cents: a.cents.toString(), exact: a.exact, extraCent: a.extraCent };
       });
       const record = await store.appraisals.saveDistribution(organisation, year, input.category, fundCents, { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues }, actorOf(user));
-      return c.json(distributionView(record));
+      return c.json(distributionView(record, language(c)));
     },
   );
 
@@ -161,7 +164,8 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       requireRole(c, HR_ROLES, 'see the bonuses of each person');
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
-      return c.json((await store.appraisals.distributions(organisation, year)).map(distributionView));
+      const lang = language(c);
+      return c.json((await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang)));
     },
   );
 

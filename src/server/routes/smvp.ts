@@ -13,7 +13,7 @@ import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/s
 import type { Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
-import { HttpError, type ApiIssue } from '../errors.js';
+import { HttpError, issueOf, refuse, type ApiIssue } from '../errors.js';
 import { body } from '../validation.js';
 import { defaultOrganisation } from './appraisals.js';
 
@@ -40,11 +40,15 @@ const view = (i: Issue): ApiIssue => ({ severity: i.severity, code: i.code, mess
 async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<Record<string, unknown>> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
-  if (read.value === null) {
-    throw new HttpError(422, 'invalid-smvp', `the SMVP cannot be saved: ${issues.filter((i) => i.severity === 'error').slice(0, 3).map((i) => i.message).join('; ')}`, { issues: issues.map(view) });
+  if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(view) });
+  if (read.value.year !== year) {
+    const params = { year: read.value.year, expected: year };
+    throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-year-mismatch', params, { field: 'year' })] });
   }
-  if (read.value.year !== year) throw new HttpError(422, 'invalid-smvp', `the document is for ${read.value.year}, not ${year}`, { issues: [{ severity: 'error', code: 'year-mismatch', message: `year: ${read.value.year}, not ${year}`, location: { field: 'year' } }] });
-  if (read.value.organisation !== organisation) throw new HttpError(422, 'invalid-smvp', `the document is for "${read.value.organisation}", not "${organisation}"`, { issues: [{ severity: 'error', code: 'organisation-mismatch', message: `organisation: "${read.value.organisation}"`, location: { field: 'organisation' } }] });
+  if (read.value.organisation !== organisation) {
+    const params = { organisation: read.value.organisation, expected: organisation };
+    throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-organisation-mismatch', params, { field: 'organisation' })] });
+  }
   const record = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user));
   return { ...record, issues: issues.map(view) };
 }
@@ -123,12 +127,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         try {
           doc = JSON.parse(new TextDecoder().decode(bytes));
         } catch {
-          throw new HttpError(422, 'invalid-smvp', `${file.name} is not valid JSON`);
+          throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-not-json', { file: file.name }, { file: file.name })] });
         }
         return c.json(await save(store, user, organisation, year, doc, reason));
       }
       const read = await readSmvpXlsx(bytes, file.name);
-      if (read.value === null) throw new HttpError(422, 'invalid-smvp', `${file.name} cannot be read: ${read.issues.slice(0, 3).map((i) => i.message).join('; ')}`, { issues: read.issues.map(view) });
+      if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(view) });
       const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
       return c.json(await save(store, user, organisation, year, read.value, reason, placed));
     },
