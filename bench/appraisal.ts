@@ -5,10 +5,23 @@
  * computed under the SMVP (unit pro rata, individual objectives scored by the engine, behaviours,
  * components, band) with its explanation in both languages.
  *
+ * Then over HTTP, the server in its own process (as `npm start` runs it) on SQLite: HR's list of
+ * the year's forms (`GET /api/appraisals?year=2024`) with the same 5,000 forms stored, each
+ * computed live (SMVP read once per request, the plan evaluated once per request), target ≤ 1 s.
+ * BENCH_HTTP=0 skips it.
+ *
  *   npx tsx bench/appraisal.ts [forms] [indicators]
  */
 import { Decimal, evaluatePlan, type Comparator, type Unit } from '../src/core/index.js';
 import { computeForm, exampleSmvpJson, organisationalScores, smvpFromJson, type FormInput, type StaffCategory } from '../src/core/appraisal/index.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emptyDocument, objectivesToDocument, type FormDocument } from '../src/server/appraisal/forms.js';
+import { hashPassword } from '../src/server/auth.js';
+import { openStore, SYSTEM } from '../src/store/index.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
 const FORMS = Number(process.argv[2] ?? 5_000);
@@ -101,3 +114,114 @@ console.log(
     `first ${times[0]!.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, best ${sorted[0]!.toFixed(0)} ms (target ≤ 1000 ms)`,
 );
 if (scored !== FORMS) throw new Error(`only ${scored} of ${FORMS} forms got a score and a band`);
+
+// ---- over HTTP: HR's list of the stored forms ------------------------------------------------------
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'bench-password';
+const HTTP_RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /serving on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+/** The same forms, stored: people, their evaluators (one per twenty), units from the registry, the SMVP. */
+async function storeForms(database: string): Promise<void> {
+  const store = await openStore(database);
+  const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench schede' }, SYSTEM);
+  if (!imported.ok) throw new Error(imported.error.message);
+  const planId = imported.value.id;
+  const unitIds = new Map<string, string>();
+  for (let u = 0; u < UNITS; u++) {
+    const unit = await store.createUnit({ code: `U${u}`, name: `Ufficio ${u}`, kind: 'Ufficio' }, SYSTEM);
+    if (!unit.ok) throw new Error(unit.error.message);
+    unitIds.set(`Ufficio ${u}`, unit.value.id);
+  }
+  for (const [name, id] of unitIds) {
+    const nodes = plan.nodes.filter((n) => n.title.startsWith('Strategico') && unitOfNode.get(n.code) === name).map((n) => n.code);
+    const moved = await store.reassign(planId, { nodes, unitId: id }, SYSTEM);
+    if (!moved.ok) throw new Error(moved.error.message);
+  }
+  const hash = await hashPassword(PASSWORD);
+  const hr = await store.createUser({ username: 'personale', displayName: 'Ufficio personale', role: 'personale', units: [], passwordHash: hash }, SYSTEM);
+  if (!hr.ok) throw new Error(hr.error.message);
+  const saved = await store.appraisals.saveSmvp('Ente', 2024, exampleSmvpJson('Ente', 2024), null, SYSTEM);
+  if (saved.version !== 1) throw new Error('the SMVP was not stored');
+  const people: string[] = [];
+  for (let f = 0; f < FORMS; f++) {
+    const u = await store.createUser({ username: `persona${f}`, displayName: `Persona ${f}`, role: 'referente', units: [], passwordHash: hash }, SYSTEM);
+    if (!u.ok) throw new Error(u.error.message);
+    people.push(u.value.id);
+  }
+  for (const [f, input] of forms.entries()) {
+    const doc: FormDocument = {
+      ...emptyDocument(),
+      assignments: input.assignments.map((a) => ({ unitId: unitIds.get(a.unit)!, from: a.from, to: a.to, partTime: a.partTime.toString() })),
+      objectives: objectivesToDocument(
+        input.objectives.map((o) => ({
+          id: o.id,
+          title: o.title,
+          weight: o.weight,
+          comparator: o.comparator,
+          unit: o.unit,
+          target: o.target?.kind === 'number' ? o.target.value.toNumber() : null,
+          scoring: o.scoring?.kind === 'proportional' ? 'proportional' : null,
+          state: o.measurement.state,
+          actual: o.measurement.state === 'measured' && o.measurement.actual.kind === 'number' ? o.measurement.actual.value.toNumber() : null,
+          reason: o.measurement.state === 'not_evaluable' ? o.measurement.reason : null,
+        })) as Parameters<typeof objectivesToDocument>[0],
+      ),
+      ratings: input.ratings,
+    };
+    // Each evaluated by the person twenty places before (nobody evaluates themselves).
+    const created = await store.appraisals.createForm({ organisation: 'Ente', year: 2024, personId: people[f]!, evaluatorId: people[(f + FORMS - 20) % FORMS]!, category: input.category, planId, document: doc as unknown as Record<string, unknown> }, SYSTEM);
+    if (!created.ok) throw new Error(created.error.message);
+  }
+  await store.close();
+}
+
+if (process.env.BENCH_HTTP !== '0') {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-appraisal-'));
+  const database = join(dir, 'bench.sqlite');
+  let child: ChildProcess | undefined;
+  try {
+    let t = performance.now();
+    await storeForms(database);
+    console.log(`stored ${FORMS.toLocaleString('en')} forms, ${FORMS.toLocaleString('en')} people, the plan and ${UNITS} units in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const server = await startProcess(database);
+    child = server.child;
+    const signIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'personale', password: PASSWORD }) });
+    if (signIn.status !== 200) throw new Error(`login: ${signIn.status} ${await signIn.text()}`);
+    const cookie = /albero_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
+    const list: number[] = [];
+    for (let i = 0; i < HTTP_RUNS + 1; i++) {
+      t = performance.now();
+      const res = await fetch(`${server.url}/api/appraisals?year=2024`, { headers: { cookie } });
+      const body = (await res.json()) as Array<{ score: number | null; band: string | null }>;
+      const ms = performance.now() - t;
+      if (res.status !== 200 || body.length !== FORMS) throw new Error(`list: ${res.status}, ${Array.isArray(body) ? body.length : JSON.stringify(body).slice(0, 300)}`);
+      const banded = body.filter((f) => f.score !== null && f.band !== null).length;
+      if (banded !== FORMS) throw new Error(`list: only ${banded} of ${FORMS} forms with a score and a band`);
+      if (i === 0) console.log(`GET /api/appraisals?year=2024, first read (the plan evaluated then, the server warm from sign-in only): ${ms.toFixed(0)} ms`);
+      else list.push(ms);
+    }
+    const s = [...list].sort((a, b) => a - b);
+    console.log(`GET /api/appraisals?year=2024 of ${FORMS.toLocaleString('en')} stored forms, ${HTTP_RUNS} reads: median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, best ${s[0]!.toFixed(0)} ms, worst ${s[s.length - 1]!.toFixed(0)} ms (target ≤ 1000 ms)`);
+  } finally {
+    child?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

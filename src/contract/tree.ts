@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FormulaDocumentSchema, IndicatorDocumentSchema, ObjectiveDocumentSchema, EvaluationDocumentSchema, RuleDocumentSchema } from './evaluation.js';
-import { AmountJsonSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
 
 /** A monitoring period (`GET /api/plans/:id/periods`, and the tree's `period` and `periods`). */
 export const PeriodSchema = z.strictObject({
@@ -35,6 +35,22 @@ export const TreeClosingSchema = z.strictObject({
   closedAt: z.string(),
   closedBy: z.string().nullable(),
   changedAfter: z.array(ChangedAfterClosingSchema),
+});
+
+/**
+ * The SMVP's own "range di valutazione" for an indicator's row (core/appraisal/thresholds.ts): the
+ * thresholds in percent, whether each is inclusive, the indicator's band by them (null: no score),
+ * and the band the plan's legend would give. The objective's band stays the legend's.
+ */
+export const OwnRangeSchema = z.strictObject({
+  green: z.number(),
+  yellow: z.number(),
+  greenInclusive: z.boolean(),
+  yellowInclusive: z.boolean(),
+  band: BandSchema.nullable(),
+  legendBand: BandSchema.nullable(),
+  /** The SMVP version that states it. */
+  smvpVersion: z.number(),
 });
 
 export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
@@ -68,6 +84,8 @@ export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
   nextTargets: z.array(z.strictObject({ year: z.number(), target: AmountJsonSchema.nullable(), targetText: z.string() })),
   /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
   previousValue: z.strictObject({ value: z.number(), year: z.number() }).nullable(),
+  /** Set when the body's SMVP for the plan's year gives this row its own thresholds; null otherwise. */
+  ownRange: OwnRangeSchema.nullable(),
 });
 
 export const TreeObjectiveSchema = ObjectiveDocumentSchema.extend({
@@ -125,6 +143,7 @@ export const SaveAnswerSchema = z.strictObject({
 });
 
 export type Period = z.infer<typeof PeriodSchema>;
+export type OwnRange = z.infer<typeof OwnRangeSchema>;
 export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
 export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;
 export type TreeClosing = z.infer<typeof TreeClosingSchema>;

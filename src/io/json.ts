@@ -26,7 +26,8 @@ import {
   type ScoringRule,
   type Unit,
 } from '../core/index.js';
-import type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, PlanSettingsDocument, RuleDocument, TreeIndicator } from '../contract/index.js';
+import type { IndicatorBand } from '../core/appraisal/index.js';
+import type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, OwnRange, PlanSettingsDocument, RuleDocument, TreeIndicator } from '../contract/index.js';
 
 // The documents are declared in the contract (src/contract), shared with the web app; this module makes them.
 export type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
@@ -314,6 +315,16 @@ export function explanationDocument(e: NodeExplanation): ExplanationDocument {
       derivation: i.derivation === null ? null : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
     })),
   };
+}
+
+/** An indicator's own SMVP range as the tree carries it (`TreeIndicator.ownRange`). */
+export function ownRangeDocument(b: IndicatorBand, smvpVersion: number): OwnRange {
+  return { green: b.green.toNumber(), yellow: b.yellow.toNumber(), greenInclusive: b.greenInclusive, yellowInclusive: b.yellowInclusive, band: b.band, legendBand: b.legendBand, smvpVersion };
+}
+
+/** The same in an objective's explanation (`ExplanationDocument.thresholds`), with its sentence in `lang`. */
+export function thresholdDocument(b: IndicatorBand, lang: 'it' | 'en'): NonNullable<ExplanationDocument['thresholds']>[number] {
+  return { indicatorId: b.indicatorId, indicator: b.indicator, green: b.green.toNumber(), yellow: b.yellow.toNumber(), score: toJsonNumber(b.score), band: b.band, legendBand: b.legendBand, text: b.step[lang] };
 }
 
 /** One change between two versions of a plan, as `albero diff --json` and the API give it. */

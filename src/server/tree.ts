@@ -11,8 +11,9 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
-import type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
-import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
+import { indicatorThresholdBands, smvpFromJson } from '../core/appraisal/index.js';
+import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
+import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ownRangeDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
 import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
@@ -52,6 +53,11 @@ export interface ComputedPlan {
   readonly texts: Map<string, CachedText>;
   /** Set when the period is read from its frozen closing (closed or validated). */
   readonly closing: TreeClosing | null;
+  /**
+   * The SMVP's own ranges of this plan's rows, by indicator id, for the SMVP version in `key`
+   * (`withOwnRanges`); undefined until asked, and again after a value changes the scores.
+   */
+  ownRanges?: { readonly key: string; readonly byIndicator: ReadonlyMap<string, OwnRange> } | undefined;
 }
 
 /** The content codings the tree is served in, best first. */
@@ -253,6 +259,26 @@ export class TreeService {
     };
   }
 
+  /**
+   * Brings the rows' own SMVP ranges up to the latest SMVP of the plan's body and year: one small
+   * query (its version number); the SMVP is read and the rows banded only when that version, or
+   * the scores (`applyMeasurement`), changed. Banded by the engine's exact scores, as the
+   * objective's explanation is. A new SMVP version changes the tree's text and ETag.
+   */
+  async withOwnRanges(computed: ComputedPlan): Promise<void> {
+    const { organisation, year } = computed.snapshot.record;
+    const version = await this.store.appraisals.smvpVersion(organisation, year);
+    const key = `${organisation}\u0000${year}\u0000${version}`;
+    if (computed.ownRanges?.key === key) return;
+    const record = version === 0 ? undefined : await this.store.appraisals.getSmvp(organisation, year, version);
+    const smvp = record === undefined ? null : smvpFromJson(record.document).value;
+    // Without rows of its own the evaluation is not needed (a big plan's is made only when asked).
+    const bands = smvp === null || smvp.indicatorThresholds.length === 0 ? [] : indicatorThresholdBands(computed.evaluation, smvp);
+    const before = computed.ownRanges;
+    computed.ownRanges = { key, byIndicator: new Map(bands.map((b) => [b.indicatorId, ownRangeDocument(b, version)])) };
+    if (bands.length > 0 || (before?.byIndicator.size ?? 0) > 0) computed.texts.clear();
+  }
+
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -335,7 +361,9 @@ export class TreeService {
     let cached = computed.texts.get(key);
     if (cached === undefined) {
       // The key is hashed so that the ETag shows neither the username nor the units.
-      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}"`;
+      // The SMVP's version is part of the answer when it gives rows their own range.
+      const ranges = computed.ownRanges !== undefined && computed.ownRanges.byIndicator.size > 0 ? computed.ownRanges.key : '';
+      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).digest('base64url').slice(0, 12)}"`;
       cached = { text: JSON.stringify(this.document(computed, user, under)), etag };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
@@ -360,6 +388,8 @@ export class TreeService {
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
     patchDocument(entry.base, entry.evaluation, changed);
+    // A changed score may change a row's own band: banded again at the next read.
+    if (entry.ownRanges !== undefined && entry.ownRanges.byIndicator.size > 0) entry.ownRanges = undefined;
     entry.texts.clear();
   }
 
@@ -451,6 +481,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
       return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
     }),
     previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
+    ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };

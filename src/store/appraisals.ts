@@ -78,6 +78,8 @@ export interface AppraisalStore {
   listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]>;
   /** The latest version unless `version` is given. */
   getSmvp(organisation: string, year: number, version?: number): Promise<SmvpRecord | undefined>;
+  /** The latest version's number (0: none), without its document: a tree read asks it each time to know whether its cached ranges are current. */
+  smvpVersion(organisation: string, year: number): Promise<number>;
   /** A new version (1 for the first), audited with the previous one as `before`. */
   saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord>;
 
@@ -168,6 +170,11 @@ export class SqlAppraisals implements AppraisalStore {
         : await one(this.db, `SELECT * FROM smvp WHERE organisation = ? AND year = ? AND version = ?`, [organisation, year, version]);
     if (r === undefined) return undefined;
     return { organisation: String(r.organisation), year: Number(r.year), version: Number(r.version), document: JSON.parse(String(r.document)), reason: r.reason === null ? null : String(r.reason), createdAt: String(r.created_at), createdBy: r.created_by === null ? null : String(r.created_by) };
+  }
+
+  async smvpVersion(organisation: string, year: number): Promise<number> {
+    const r = await one(this.db, `SELECT MAX(version) AS version FROM smvp WHERE organisation = ? AND year = ?`, [organisation, year]);
+    return r === undefined || r.version === null ? 0 : Number(r.version);
   }
 
   async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord> {

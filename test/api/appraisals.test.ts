@@ -141,6 +141,46 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect((await hr.request('PUT', '/api/smvp/2024', { document: doc })).status).toBe(200);
   });
 
+  it("carries a row's own SMVP range in the tree, banded as the explanation bands it, and follows a new value", async () => {
+    const controller = await t.as('controller');
+    const rowOf = (tree: any) => tree.objectives.find((o: any) => o.code === 'B.1.1').indicators[0];
+    const before = await controller.get(`/api/plans/${planId}/tree`);
+    const b11 = rowOf(before.body);
+    expect(b11.ownRange).toBeNull();
+    const doc: any = (await hr.get('/api/smvp/2024')).body.document;
+    const saved = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] }, reason: 'range della riga B.1.1' });
+    expect(saved.status, saved.text).toBe(200);
+
+    // A new SMVP version is a new answer: another ETag, the row banded by its own range (100 is not above 100: yellow).
+    const after = await controller.get(`/api/plans/${planId}/tree`);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(rowOf(after.body).ownRange).toEqual({ green: 100, yellow: 85, greenInclusive: false, yellowInclusive: true, band: 'yellow', legendBand: 'green', smvpVersion: saved.body.version });
+    const others = after.body.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.id !== b11.id);
+    expect(others.every((i: any) => i.ownRange === null)).toBe(true);
+    // The objective keeps the legend's band; the explanation says the same band for the row.
+    expect(after.body.objectives.find((o: any) => o.code === 'B.1.1').band).toBe(before.body.objectives.find((o: any) => o.code === 'B.1.1').band);
+    const explained = (await controller.get(`/api/plans/${planId}/nodes/B.1.1/explanation?lang=en`)).body.thresholds[0];
+    expect([explained.band, explained.legendBand]).toEqual([rowOf(after.body).ownRange.band, rowOf(after.body).ownRange.legendBand]);
+    // The public reads the same range (the SMVP is published) on a published plan's tree; anyone signed in reads it here.
+    expect(rowOf((await (await t.as('referente')).get(`/api/plans/${planId}/tree`)).body).ownRange.band).toBe('yellow');
+
+    // A value that misses the target: the save's answer and the next read band the row red by its range.
+    const missed = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'not_achieved', version: rowOf(after.body).version });
+    expect(missed.status, missed.text).toBe(200);
+    expect(missed.body.indicator.ownRange).toMatchObject({ band: 'red', legendBand: 'red' });
+    expect(missed.body.changes.objectives[0].indicators[0].ownRange).toMatchObject({ band: 'red' });
+    const read = await controller.get(`/api/plans/${planId}/tree`);
+    expect(rowOf(read.body)).toMatchObject({ performance: 0, ownRange: { band: 'red' } });
+    expect((await controller.get(`/api/plans/${planId}/nodes/B.1.1/explanation`)).body.thresholds[0]).toMatchObject({ score: 0, band: 'red' });
+
+    // Put back: the value as it was, the SMVP without rows of its own (a new version; the tree drops the range).
+    const restored = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'measured', actual: b11.actual, version: rowOf(read.body).version });
+    expect(restored.status, restored.text).toBe(200);
+    expect(restored.body.indicator.ownRange).toMatchObject({ band: 'yellow' });
+    expect((await hr.request('PUT', '/api/smvp/2024', { document: doc })).status).toBe(200);
+    expect(rowOf((await controller.get(`/api/plans/${planId}/tree`)).body).ownRange).toBeNull();
+  });
+
   let formId: string;
 
   it('creates a form; refuses self-evaluation; takes the unit from the tree', async () => {

@@ -51,6 +51,7 @@ const it = {
     close: 'Chiudi il dettaglio', explanation: 'Come si calcola', formula: 'Regola', contributions: 'Contributi', share: 'Quota', score: 'Punteggio', points: 'Punti',
     excluded: 'escluso', history: 'Andamento nei periodi', audit: 'Registro delle modifiche', noAudit: 'Nessuna modifica registrata.', evidence: 'Evidenze',
     notes: 'Note', source: 'Fonte', owner: 'Responsabile', unit: 'Struttura', scoring: 'Regola di punteggio', indicators: 'Indicatori', when: 'Quando', who: 'Chi', what: 'Cosa',
+    ownRange: 'Range di valutazione (SMVP)', ownRangeText: 'verde {{green}}, giallo da {{yellow}}', ownGreenAbove: 'oltre il {{value}}', ownGreenFrom: 'da {{value}}', ownRangeLegend: 'con la legenda del piano: {{band}}', ownRanges: 'Range di valutazione propri degli indicatori (SMVP)',
     rule: {
       on_off: 'Raggiunto/non raggiunto: 100 se il consuntivo rispetta il target ({{comparator}} {{target}}), altrimenti 0.',
       proportional: 'Proporzionale: consuntivo diviso target (o target diviso consuntivo per «≤»), al massimo 100.',
@@ -212,6 +213,7 @@ const en: typeof it = {
     close: 'Close details', explanation: 'How it is computed', formula: 'Rule', contributions: 'Contributions', share: 'Share', score: 'Score', points: 'Points',
     excluded: 'excluded', history: 'Across periods', audit: 'Change log', noAudit: 'No changes recorded.', evidence: 'Evidence',
     notes: 'Notes', source: 'Source', owner: 'Owner', unit: 'Unit', scoring: 'Scoring rule', indicators: 'Indicators', when: 'When', who: 'Who', what: 'What',
+    ownRange: 'Evaluation range (SMVP)', ownRangeText: 'green {{green}}, yellow from {{yellow}}', ownGreenAbove: 'above {{value}}', ownGreenFrom: 'from {{value}}', ownRangeLegend: 'the plan’s legend: {{band}}', ownRanges: 'The indicators’ own evaluation ranges (SMVP)',
     rule: {
       on_off: 'Met/not met: 100 when the actual meets the target ({{comparator}} {{target}}), otherwise 0.',
       proportional: 'Proportional: actual divided by target (target by actual for “≤”), at most 100.',

@@ -17,7 +17,7 @@ async function objectives(): Promise<TreeObjective[]> {
     personId: null,
     person: null,
     version: 1,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, tolerance: null, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null })),
+    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, tolerance: null, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null, ownRange: null })),
   }));
 }
 

@@ -8,7 +8,9 @@
  * of a simulation is the engine's.
  */
 import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../src/core/index.js';
-import { evaluationDocument, explanationDocument, planFromDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument, type PlanDocument } from '../../src/io/json.js';
+import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument, type PlanDocument } from '../../src/io/json.js';
+import { indicatorThresholdBands, type Smvp } from '../../src/core/appraisal/index.js';
+import type { OwnRange } from '../../src/contract/index.js';
 
 type Value = number | string | boolean | null;
 
@@ -93,8 +95,10 @@ export function simulate(doc: PlanDocument, overrides: Overrides): Simulation {
  * Puts simulated numbers into a copy of the server's document, keeping what only the server knows
  * (versions, evidence, who may edit). Indicator and objective order are the same in both.
  */
-export function mergeSimulation<T extends EvaluationDocument>(original: T, simulated: EvaluationDocument): T {
+export function mergeSimulation<T extends EvaluationDocument>(original: T, simulated: EvaluationDocument, evaluation?: Evaluation): T {
   const byCode = new Map(simulated.objectives.map((o) => [o.code, o]));
+  // A row's own SMVP band follows its simulated score.
+  const ranges = evaluation === undefined ? new Map<string, OwnRange>() : simulatedOwnRanges(original as unknown as Ranged, evaluation);
   return {
     ...original,
     summary: simulated.summary,
@@ -110,7 +114,9 @@ export function mergeSimulation<T extends EvaluationDocument>(original: T, simul
         basis: s.basis,
         indicators: o.indicators.map((i) => {
           const si = ind.get(i.id);
-          return si === undefined ? i : { ...i, ...si, owner: i.owner };
+          if (si === undefined) return i;
+          const range = ranges.get(i.id);
+          return range === undefined ? { ...i, ...si, owner: i.owner } : { ...i, ...si, owner: i.owner, ownRange: range };
         }),
       };
     }),
@@ -176,8 +182,39 @@ export function requirement(doc: PlanDocument, overrides: Overrides, indicatorId
   return { outcome: 'reachable', actual: answer, ...at };
 }
 
-/** The same shape as the API's explanation, from the simulated evaluation. */
-export function explainSimulated(evaluation: Evaluation, code: string, language: Language = 'it'): ExplanationDocument | null {
+/** The rows the server's tree gives their own SMVP range, as the SMVP states them (the thresholds only). */
+type Ranged = { objectives: ReadonlyArray<{ code: string; indicators: ReadonlyArray<{ id: string; name: string; ownRange?: OwnRange | null }> }> };
+function ownRanges(tree: Ranged): { smvp: Pick<Smvp, 'indicatorThresholds' | 'legend'>; version: Map<string, number> } | null {
+  const rows = tree.objectives.flatMap((o) => o.indicators.flatMap((i) => (i.ownRange == null ? [] : [{ code: o.code, id: i.id, indicator: i.name, range: i.ownRange }])));
+  const first = rows[0]?.range;
+  if (first === undefined) return null;
+  const indicatorThresholds = rows.map((r) => ({ code: r.code, indicator: r.indicator, green: dec(String(r.range.green)), yellow: dec(String(r.range.yellow)) }));
+  // Only the inclusiveness is read from the legend here (one per SMVP); the thresholds are the rows'.
+  const legend = { green: dec(0), yellow: dec(0), greenInclusive: first.greenInclusive, yellowInclusive: first.yellowInclusive };
+  return { smvp: { indicatorThresholds, legend }, version: new Map(rows.map((r) => [r.id, r.range.smvpVersion])) };
+}
+
+/**
+ * The rows' own SMVP ranges banded by the simulated scores, as the server bands them
+ * (core/appraisal/thresholds.ts): in a what-if an indicator's own band follows its simulated score.
+ */
+export function simulatedOwnRanges(tree: Ranged, evaluation: Evaluation): Map<string, OwnRange> {
+  const ranges = ownRanges(tree);
+  if (ranges === null) return new Map();
+  return new Map(
+    indicatorThresholdBands(evaluation, ranges.smvp).map((b) => [
+      b.indicatorId,
+      { green: b.green.toNumber(), yellow: b.yellow.toNumber(), greenInclusive: b.greenInclusive, yellowInclusive: b.yellowInclusive, band: b.band, legendBand: b.legendBand, smvpVersion: ranges.version.get(b.indicatorId) ?? 0 },
+    ]),
+  );
+}
+
+/** The same shape as the API's explanation, from the simulated evaluation (with the rows' own SMVP ranges of `tree`, as the API gives them). */
+export function explainSimulated(evaluation: Evaluation, code: string, language: Language = 'it', tree?: Ranged): ExplanationDocument | null {
   const e = explainNode(evaluation, code, language);
-  return e === undefined ? null : explanationDocument(e);
+  if (e === undefined) return null;
+  const ranges = tree === undefined ? null : ownRanges(tree);
+  const own = ranges === null ? [] : indicatorThresholdBands(evaluation, ranges.smvp, code);
+  const doc = explanationDocument(e);
+  return own.length === 0 ? doc : { ...doc, thresholds: own.map((b) => thresholdDocument(b, language)) };
 }

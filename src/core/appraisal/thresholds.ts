@@ -19,6 +19,9 @@ export interface IndicatorBand {
   readonly indicator: string;
   readonly green: Decimal;
   readonly yellow: Decimal;
+  /** As the SMVP's legend says: whether a score equal to a threshold reaches its band. */
+  readonly greenInclusive: boolean;
+  readonly yellowInclusive: boolean;
   readonly score: Decimal | null;
   /** With the indicator's own thresholds; null when it has no score. */
   readonly band: Band | null;
@@ -54,6 +57,8 @@ export function indicatorThresholdBands(evaluation: Evaluation, smvp: Pick<Smvp,
         indicator: r.indicator.name,
         green: t.green,
         yellow: t.yellow,
+        greenInclusive: smvp.legend.greenInclusive,
+        yellowInclusive: smvp.legend.yellowInclusive,
         score: r.score,
         band,
         legendBand,

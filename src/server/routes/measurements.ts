@@ -78,6 +78,8 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       );
       trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion);
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
+      // The saved row and its path carry their own SMVP range, banded by the new score.
+      await trees.withOwnRanges(after);
       const view = trees.indicator(after, indicatorId, user);
       // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
       const withTree = c.req.query('tree') === 'true';

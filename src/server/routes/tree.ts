@@ -1,8 +1,8 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { Decimal, explainNode, toJsonNumber, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
-import { explanationDocument } from '../../io/json.js';
+import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, readAmount } from '../amounts.js';
@@ -87,6 +87,8 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   // The public sees a period's values only when final or published by the controller.
   const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
   const computed = await trees.computed(read.planId, period, plan.dataVersion);
+  // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
+  await trees.withOwnRanges(computed);
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
@@ -148,7 +150,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       // The SMVP of the plan's body and year may give an indicator its own range (the SMVP is public).
       const smvp = await smvpFor(store, plan.organisation, plan.year);
       const own = smvp === null ? [] : indicatorThresholdBands(computed.evaluation, smvp.smvp, code);
-      const thresholds = own.map((b) => ({ indicatorId: b.indicatorId, indicator: b.indicator, green: b.green.toNumber(), yellow: b.yellow.toNumber(), score: toJsonNumber(b.score), band: b.band, legendBand: b.legendBand, text: b.step[lang] }));
+      const thresholds = own.map((b) => thresholdDocument(b, lang));
       return c.json(thresholds.length === 0 ? explanationDocument(explanation) : { ...explanationDocument(explanation), thresholds });
     },
   );

@@ -9,7 +9,7 @@ import { formErrors } from '../form-errors.js';
 import { implausibleValue, inputText, numberProblem, parseInput, percent, weight } from '../format.js';
 import { can, useSession } from '../session.js';
 import type { Selection } from './TreeTable.js';
-import { Performance } from './Band.js';
+import { BandBadge, Performance } from './Band.js';
 import { Field } from './Form.js';
 import { TreeEditTools } from './TreeEditor.js';
 import { CommentsPanel } from '../campaign/CommentsPanel.js';
@@ -201,6 +201,18 @@ function ExplanationPanel({ planId, code, period, local, doc }: { planId: string
         </div>
       )}
       <p className="small">{t('detail.mean')}</p>
+      {explanation.thresholds !== undefined && explanation.thresholds.length > 0 && (
+        <>
+          <h4 className="h6">{t('detail.ownRanges')}</h4>
+          <ul className="small" data-testid="own-ranges">
+            {explanation.thresholds.map((r) => (
+              <li key={r.indicatorId}>
+                {r.text} <BandBadge band={r.band} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {explanation.indicators.length > 0 && (
         <>
           <h4 className="h6">{t('detail.indicators')}</h4>
@@ -384,6 +396,16 @@ function IndicatorPanel(props: Props & { objective: TreeObjective; indicator: Tr
         </dd>
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance)}</dd>
+        {i.ownRange !== null && (
+          <>
+            <dt className="col-5">{t('detail.ownRange')}</dt>
+            <dd className="col-7" data-testid="own-range">
+              {t('detail.ownRangeText', { green: t(i.ownRange.greenInclusive ? 'detail.ownGreenFrom' : 'detail.ownGreenAbove', { value: percent(i.ownRange.green) }), yellow: percent(i.ownRange.yellow) })}{' '}
+              <BandBadge band={i.ownRange.band} />
+              {i.ownRange.legendBand !== null && i.ownRange.legendBand !== i.ownRange.band && <span className="d-block muted">({t('detail.ownRangeLegend', { band: t(`band.${i.ownRange.legendBand}`) })})</span>}
+            </dd>
+          </>
+        )}
         <dt className="col-5">{t('detail.scoring')}</dt>
         <dd className="col-7">
           {ruleText}

@@ -118,7 +118,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }, [planId, lockedPeriod, user]);
 
   const simulation = useMemo(() => (tree !== null && whatIf && hasOverrides(overrides) ? simulate(tree, overrides) : null), [tree, whatIf, overrides]);
-  const shown = useMemo(() => (tree === null ? null : simulation === null ? tree : mergeSimulation(tree, simulation.document)), [tree, simulation]);
+  const shown = useMemo(() => (tree === null ? null : simulation === null ? tree : mergeSimulation(tree, simulation.document, simulation.evaluation)), [tree, simulation]);
   const changed = useMemo(() => {
     const set = new Set<string>();
     if (tree === null || shown === null || shown === tree) return set;
@@ -133,7 +133,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }, [tree, shown]);
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
   const [printing, print] = usePrinting();
-  const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang)), [simulation]);
+  const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang, tree ?? undefined)), [simulation, tree]);
 
   const onToggle = useCallback((code: string) => {
     setCollapsed((c) => {
