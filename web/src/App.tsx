@@ -10,6 +10,7 @@ import { PlanView } from './components/PlanView.js';
 import { UsersPage } from './components/UsersPage.js';
 import { AppraisalFormView } from './appraisal/AppraisalFormView.js';
 import { AppraisalsPage } from './appraisal/AppraisalsPage.js';
+import { SmvpPage } from './appraisal/SmvpPage.js';
 import { PasswordPage } from './accounts/PasswordPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { RelazionePage } from './relazione/RelazionePage.js';
@@ -146,6 +147,11 @@ export function App() {
                 <a href="#/appraisals" className="albero-nav" aria-current={route.startsWith('#/appraisals') ? 'page' : undefined} data-testid="nav-appraisals">
                   {t('appraisal.nav')}
                 </a>
+                {['admin', 'personale', 'controller'].includes(user.role) && (
+                  <a href="#/smvp" className="albero-nav" aria-current={route === '#/smvp' ? 'page' : undefined} data-testid="nav-smvp">
+                    {t('appraisal.smvp.nav')}
+                  </a>
+                )}
                 <span className="albero-user" data-testid="signed-in">
                   {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
                 </span>
@@ -186,6 +192,8 @@ export function App() {
               {t('users.forbidden')}
             </p>
           )
+        ) : user !== null && route === '#/smvp' ? (
+          <SmvpPage />
         ) : user !== null && appraisalMatch ? (
           <AppraisalFormView key={appraisalMatch[1]} id={decodeURIComponent(appraisalMatch[1]!)} onBack={() => go('#/appraisals')} />
         ) : user !== null && route.startsWith('#/appraisals') ? (

@@ -3,7 +3,7 @@ import { dec, evaluatePlan, type Indicator, type Plan } from '../../src/core/ind
 import { planDocument, type EvaluationDocument, type PlanDocument } from '../../src/io/json.js';
 import { loadTable } from '../../src/io/load.js';
 import { FIXTURE } from '../../test/helpers.js';
-import { NO_OVERRIDES, requirement, simulate } from './whatif.js';
+import { explainSimulated, mergeSimulation, NO_OVERRIDES, requirement, simulate } from './whatif.js';
 
 async function fixtureDocument() {
   const loaded = await loadTable(FIXTURE);
@@ -93,5 +93,23 @@ describe('what-if on the plan rebuilt from its computed document', () => {
     const ratio = doc.objectives.flatMap((o) => o.indicators).find((i) => i.formula?.kind === 'ratio')!;
     const changed = simulate(doc, { indicators: { [ratio.id]: { actual: 80 } }, nodes: {} });
     expect(changed.document.objectives.flatMap((o) => o.indicators).find((i) => i.id === ratio.id)).toMatchObject({ actual: 80, performance: 100 });
+  });
+});
+
+describe("a row's own SMVP range in a what-if", () => {
+  it('re-bands the row by its simulated score, as the server does, and explains it', async () => {
+    const doc = await fixtureDocument();
+    // B.2.2:3 asks for ≥ 20 and has 19 (score 0); the SMVP gives it a range of its own.
+    const range = { green: 90, yellow: 70, greenInclusive: false, yellowInclusive: true, band: 'red' as const, legendBand: 'red' as const, smvpVersion: 3 };
+    const tree = { ...doc, objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, ownRange: i.id === 'B.2.2:3' ? range : null })) })) };
+    const sim = simulate(tree, { indicators: { 'B.2.2:3': { actual: 20 } }, nodes: {} });
+    const merged = mergeSimulation(tree, sim.document, sim.evaluation);
+    const row = merged.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:3')!;
+    expect(row.ownRange).toEqual({ ...range, band: 'green', legendBand: 'green' });
+    expect(merged.objectives.find((o) => o.code === 'B.2.2')!.indicators.filter((i) => i.ownRange !== null)).toHaveLength(1);
+    const explained = explainSimulated(sim.evaluation, 'B.2.2', 'it', tree);
+    expect(explained?.thresholds).toEqual([expect.objectContaining({ indicatorId: 'B.2.2:3', green: 90, yellow: 70, score: 100, band: 'green' })]);
+    expect(explained?.thresholds?.[0]?.text).toContain('range di valutazione proprio dal SMVP (verde oltre il 90,00%, giallo da 70,00%): punteggio 100,00% → verde');
+    expect(explainSimulated(sim.evaluation, 'B.2', 'it', tree)?.thresholds).toBeUndefined();
   });
 });

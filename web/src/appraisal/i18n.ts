@@ -21,6 +21,18 @@ const it = {
   },
   action: { acknowledge: 'Prendo visione degli obiettivi', interview: 'Registra il colloquio intermedio', evaluate: 'Chiudi la valutazione', accept: 'Accetto la valutazione', contest: 'Contesto la valutazione', conciliate: 'Registra la conciliazione', finalise: 'Rendi definitiva', reopen: 'Riapri la scheda', done: 'Fatto: {{state}}.' },
   rewards: { title: 'Premi', category: 'Categoria', fund: 'Fondo (€)', distribute: 'Distribuisci il fondo', person: 'Persona', band: 'Fascia', coefficient: 'Coefficiente', days: 'Giorni effettivi', amount: 'Premio (€)', total: 'Totale', aggregates: 'Distribuzione anonima (XLSX)', opendata: 'Dati aperti (CSV)', extra: '+1 centesimo (resto)' },
+  smvp: {
+    nav: 'SMVP', title: 'Sistema di misurazione e valutazione (SMVP)',
+    intro: 'Ogni salvataggio è una nuova versione: quelle precedenti restano, e le schede valutate con esse continuano a indicarle. Scala di giudizio e comportamenti si modificano nel file JSON o XLSX.',
+    version: 'Versione', current: 'Versione {{version}} (in vigore)', earlier: 'Versione {{version}}', none: 'Nessun SMVP salvato per il {{year}}.', start: "Parti dall'esempio (linee guida DFP 5/2019)",
+    readOnly: 'Versione {{version}}: in sola lettura (per cambiare si parte dalla versione in vigore).', legend: 'Legenda degli obiettivi', green: 'Soglia verde (%)', yellow: 'Soglia gialla (%)',
+    weightPolicy: 'Pesi che non sommano a 100', strict: 'Rifiutati', normalise: 'Riproporzionati con avviso',
+    components: 'Pesi delle componenti (%)', component: { body: "Performance dell'ente", unit: 'Performance della struttura', objectives: 'Obiettivi individuali', behaviours: 'Comportamenti' }, total: 'Totale: {{total}}%',
+    bands: 'Fasce di valutazione', bandsOf: 'Fasce di valutazione: {{category}}', label: 'Fascia', min: 'Da (%)', max: 'A (%)', share: 'Coefficiente di premio (%)', bandField: '{{field}}, fascia {{n}}', bandN: 'la fascia {{n}}', addBand: 'Aggiungi una fascia',
+    thresholds: 'Range di valutazione propri degli indicatori', thresholdsHelp: 'Dove il piano stampa un proprio «range di valutazione» su una riga: l’indicatore (codice dell’obiettivo e nome dell’indicatore) è colorato con queste soglie.',
+    objective: 'Obiettivo (codice)', indicator: 'Indicatore', rowField: '{{field}}, riga {{n}}', rowN: 'la riga {{n}}', addThreshold: 'Aggiungi un range',
+    reason: 'Motivo della nuova versione (es. delibera)', save: 'Salva come versione {{version}}', saved: 'Salvata la versione {{version}}.',
+  },
   errors: { generic: 'Operazione non riuscita: {{message}}', 'rating-outside-scale': 'Giudizio fuori dalla scala.', 'self-evaluation': 'Nessuno valuta sé stesso: scegliere un altro valutatore.', 'form-incomplete': 'La scheda non è completa.', conflict: 'La scheda è stata modificata nel frattempo: ricaricata.', forbidden: 'Non puoi farlo in questa fase.', 'forms-not-final': 'Alcune schede della categoria non sono ancora definitive.' },
 };
 
@@ -44,6 +56,18 @@ const en: typeof it = {
   },
   action: { acknowledge: 'I acknowledge the objectives', interview: 'Record the mid-year interview', evaluate: 'Close the evaluation', accept: 'I accept the appraisal', contest: 'I contest the appraisal', conciliate: 'Record the conciliation', finalise: 'Make final', reopen: 'Reopen the form', done: 'Done: {{state}}.' },
   rewards: { title: 'Bonuses', category: 'Category', fund: 'Fund (€)', distribute: 'Distribute the fund', person: 'Person', band: 'Band', coefficient: 'Coefficient', days: 'Effective days', amount: 'Bonus (€)', total: 'Total', aggregates: 'Anonymised distribution (XLSX)', opendata: 'Open data (CSV)', extra: '+1 cent (remainder)' },
+  smvp: {
+    nav: 'SMVP', title: 'Performance measurement and evaluation system (SMVP)',
+    intro: 'Every save is a new version: the earlier ones stay, and forms evaluated under them keep naming them. The rating scale and the behaviours are edited in the JSON or XLSX file.',
+    version: 'Version', current: 'Version {{version}} (in force)', earlier: 'Version {{version}}', none: 'No SMVP saved for {{year}}.', start: 'Start from the example (DFP guideline 5/2019)',
+    readOnly: 'Version {{version}}: read only (changes start from the version in force).', legend: 'Legend of the objectives', green: 'Green threshold (%)', yellow: 'Yellow threshold (%)',
+    weightPolicy: 'Weights not summing to 100', strict: 'Refused', normalise: 'Rescaled with a warning',
+    components: 'Component weights (%)', component: { body: "The body's performance", unit: "The unit's performance", objectives: 'Individual objectives', behaviours: 'Behaviours' }, total: 'Total: {{total}}%',
+    bands: 'Rating bands', bandsOf: 'Rating bands: {{category}}', label: 'Band', min: 'From (%)', max: 'To (%)', share: 'Bonus coefficient (%)', bandField: '{{field}}, band {{n}}', bandN: 'band {{n}}', addBand: 'Add a band',
+    thresholds: "The indicators' own evaluation ranges", thresholdsHelp: 'Where the plan prints its own "range di valutazione" on a row: the indicator (objective code and indicator name) is banded with these thresholds.',
+    objective: 'Objective (code)', indicator: 'Indicator', rowField: '{{field}}, row {{n}}', rowN: 'row {{n}}', addThreshold: 'Add a range',
+    reason: 'Why a new version (e.g. the decree)', save: 'Save as version {{version}}', saved: 'Version {{version}} saved.',
+  },
   errors: { generic: 'It did not work: {{message}}', 'rating-outside-scale': 'Rating outside the scale.', 'self-evaluation': 'Nobody evaluates themselves: choose another evaluator.', 'form-incomplete': 'The form is not complete.', conflict: 'The form was changed meanwhile: reloaded.', forbidden: 'You cannot do that at this stage.', 'forms-not-final': 'Some forms of the category are not final yet.' },
 };
 

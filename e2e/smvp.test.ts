@@ -1,0 +1,82 @@
+/**
+ * HR edits the SMVP on its screen (issue 13): starts from the example, saves version 1; a
+ * component weight that makes 120% and two overlapping bands are refused, each said next to its
+ * field (focus on the first); a row's own range is added and saved as version 2; version 1 stays
+ * readable and read-only. In Italian and in English, axe on the screen with errors and read-only.
+ * Against the real server and a fresh SQLite file.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, expectAccessible } = pages(world);
+
+describe('the SMVP screen', { timeout: 120_000 }, () => {
+  it('HR saves versions; weights and bands are refused at their field; an earlier version is read-only', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    await page.click('[data-testid=nav-smvp]');
+    await page.waitForSelector('[data-testid=smvp-page]');
+    await page.click('[data-testid=smvp-start]');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Salvata la versione 1.');
+
+    // The manager's unit component 30 → 50: the live total says 120%, the server refuses it at the components.
+    await page.fill('#smvp-schemes-0-components-unit', '50');
+    expect(await page.locator('[data-testid=smvp-total-dirigente]').innerText()).toBe('Totale: 120%');
+    await page.click('[data-testid=smvp-save]');
+    const weights = page.locator('[data-testid=smvp-schemes-0-components-error]');
+    await expect.poll(() => weights.innerText()).toBe('i pesi delle componenti (dirigente) sommano a 120%, non a 100%');
+    expect(await page.getAttribute('#smvp-schemes-0-components-unit', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-schemes-0-components-body');
+    await expectAccessible(page, 'SMVP screen with a refused weight');
+    await page.fill('#smvp-schemes-0-components-unit', '30');
+
+    // Staff bands 75,01–90,5 and 90,01–100 overlap: said at the band's lower bound.
+    await page.fill('#smvp-schemes-2-bands-1-max', '90,5');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-bands-0-min-error]').innerText()).toContain('si sovrappone alla fascia "Buono"');
+    expect(await page.locator('[data-testid=smvp-schemes-0-components-error]').count()).toBe(0);
+    await page.fill('#smvp-schemes-2-bands-1-max', '90');
+
+    // A row's own range, and the reason: version 2.
+    const tree = (await apiAs(context, 'GET', `/api/plans/${world.planId}/tree`)).body;
+    const row = tree.objectives.find((o: { code: string }) => o.code === 'B.1.1').indicators[0];
+    await page.click('[data-testid=smvp-add-threshold]');
+    await page.fill('#smvp-indicatorThresholds-0-code', 'B.1.1');
+    await page.fill('#smvp-indicatorThresholds-0-indicator', row.name);
+    await page.fill('#smvp-indicatorThresholds-0-green', '100');
+    await page.fill('#smvp-indicatorThresholds-0-yellow', '85');
+    await page.fill('#smvp-reason', 'delibera n. 12');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Salvata la versione 2.');
+    const stored = (await apiAs(context, 'GET', '/api/smvp/2024')).body;
+    expect(stored).toMatchObject({ version: 2, reason: 'delibera n. 12', document: { indicatorThresholds: [{ code: 'B.1.1', indicator: row.name, green: 100, yellow: 85 }] } });
+    expect(stored.document.schemes[0].components.unit).toBe(30);
+    expect(stored.document.schemes[2].bands[1].max).toBe(90);
+    // The tree now bands the row by it.
+    expect((await apiAs(context, 'GET', `/api/plans/${world.planId}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.1.1').indicators[0].ownRange).toMatchObject({ green: 100, yellow: 85 });
+
+    // Version 1 is still there, read-only; nothing of it changes.
+    await page.selectOption('[data-testid=smvp-version]', '1');
+    await page.waitForSelector('[data-testid=smvp-read-only]');
+    expect(await page.locator('[data-testid=smvp-save]').count()).toBe(0);
+    expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('30');
+    expect(await page.locator('[data-testid=smvp-threshold-0]').count()).toBe(0);
+    await expectAccessible(page, 'SMVP screen, an earlier version');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024?version=1')).body.document.indicatorThresholds).toEqual([]);
+
+    // In English: the words and the server's refusal.
+    await page.selectOption('[data-testid=smvp-version]', '2');
+    await page.waitForSelector('[data-testid=smvp-save]');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('#smvp-title').innerText()).toBe('Performance measurement and evaluation system (SMVP)');
+    await page.fill('#smvp-schemes-1-components-behaviours', '');
+    await page.fill('#smvp-schemes-1-components-behaviours', 'trenta');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('expected a number');
+    expect(await page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(2);
+    await context.close();
+  });
+});

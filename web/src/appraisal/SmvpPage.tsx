@@ -1,0 +1,380 @@
+/**
+ * HR's screen for the SMVP of a year: the legend, the weight policy, each category's component
+ * weights and rating bands, the indicators' own thresholds, and the versions. A save is always a
+ * new version (the server keeps the earlier ones, which forms evaluated under them still name);
+ * an earlier version is shown read-only. The server is the judge: every problem it finds is shown
+ * next to the field it names (`schemes.0.components`, `schemes.2.bands.1.min`…), in the app's
+ * language. The rating scale and the behaviours travel unchanged (edited in the JSON/XLSX file).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, query, request } from '../api/client.js';
+import { useSession } from '../session.js';
+import './i18n.js';
+import type { StaffCategory } from './types.js';
+
+type Num = number | string;
+interface Band {
+  label: string;
+  min: Num;
+  max: Num;
+  share: Num;
+}
+interface Threshold {
+  code: string;
+  indicator: string;
+  green: Num;
+  yellow: Num;
+}
+interface Scheme {
+  category: StaffCategory;
+  components: Record<'body' | 'unit' | 'objectives' | 'behaviours', Num>;
+  behaviours: unknown[];
+  bands: Band[];
+}
+export interface SmvpDocument {
+  organisation: string;
+  year: number;
+  legend: { green: Num; yellow: Num; greenInclusive?: boolean; yellowInclusive?: boolean };
+  indicatorThresholds: Threshold[];
+  weightPolicy: 'strict' | 'normalise';
+  schemes: Scheme[];
+  [other: string]: unknown;
+}
+interface SmvpRecord {
+  organisation: string;
+  year: number;
+  version: number;
+  document: SmvpDocument;
+  reason: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
+const EDITORS = ['admin', 'personale', 'controller'];
+
+/** A decimal typed the Italian or the English way, for the live sum only (the server reads the field itself). */
+const number = (v: Num): number => (typeof v === 'number' ? v : Number(String(v).trim().replace(',', '.')));
+
+/** A number typed as text goes as a JSON number; anything else as typed, for the server to say where it is wrong. */
+const wire = (v: Num): Num => (typeof v === 'string' && /^-?\d+([.,]\d+)?$/.test(v.trim()) ? number(v) : v);
+
+/** The document as it is sent: the typed numbers as numbers. */
+function wireDocument(d: SmvpDocument): SmvpDocument {
+  return {
+    ...d,
+    legend: { ...d.legend, green: wire(d.legend.green), yellow: wire(d.legend.yellow) },
+    indicatorThresholds: d.indicatorThresholds.map((r) => ({ ...r, green: wire(r.green), yellow: wire(r.yellow) })),
+    schemes: d.schemes.map((s) => ({
+      ...s,
+      components: Object.fromEntries(Object.entries(s.components).map(([k, v]) => [k, wire(v)])) as Scheme['components'],
+      bands: s.bands.map((b) => ({ ...b, min: wire(b.min), max: wire(b.max), share: wire(b.share) })),
+    })),
+  };
+}
+
+export function SmvpPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const mayEdit = EDITORS.includes(user?.role ?? '');
+  const [year, setYear] = useState(2024);
+  const [latest, setLatest] = useState<SmvpRecord | null>(null);
+  const [shown, setShown] = useState<number | null>(null);
+  const [doc, setDoc] = useState<SmvpDocument | null>(null);
+  const [missing, setMissing] = useState<SmvpDocument | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const load = useCallback(
+    (version?: number) => {
+      setErrors({});
+      setGeneral(null);
+      request<SmvpRecord>('GET', `/api/smvp/${year}${query({ version })}`)
+        .then((r) => {
+          if (version === undefined) setLatest(r);
+          setShown(r.version);
+          setDoc(r.document);
+          setMissing(null);
+        })
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.status === 404 && version === undefined) {
+            setLatest(null);
+            setShown(null);
+            setDoc(null);
+            setMissing(((e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example) ?? null);
+          } else setGeneral(e instanceof Error ? e.message : String(e));
+        });
+    },
+    [year],
+  );
+  useEffect(() => load(), [load]);
+  // After a refusal the first field said wrong takes the focus, so a keyboard or screen-reader user lands on it.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] [aria-invalid=true]')?.focus();
+  }, [errors]);
+
+  const readOnly = !mayEdit || (latest !== null && shown !== latest.version);
+  const change = (f: (d: SmvpDocument) => void) => {
+    setSaved(null);
+    setDoc((d) => {
+      if (d === null) return d;
+      const next = structuredClone(d);
+      f(next);
+      return next;
+    });
+  };
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (doc === null) return;
+    setErrors({});
+    setGeneral(null);
+    try {
+      const r = await request<SmvpRecord>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, { document: wireDocument(doc), ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
+      setSaved(t('appraisal.smvp.saved', { version: r.version }));
+      setReason('');
+      load();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fields: Record<string, string> = {};
+        for (const i of err.body?.error.issues ?? []) {
+          const field = (i.location as { field?: string } | null)?.field;
+          if (typeof field === 'string' && fields[field] === undefined) fields[field] = i.message.startsWith(`${field}: `) ? i.message.slice(field.length + 2) : i.message;
+        }
+        setErrors(fields);
+        setGeneral(err.message);
+      } else setGeneral(String(err));
+    }
+  }
+
+  /** A number field at `field` (the API's path), its error beside it. */
+  const numberField = (field: string, label: string, value: Num, set: (v: string) => void, hidden = false, group?: string) => {
+    const id = `smvp-${field.replace(/\./g, '-')}`;
+    const error = errors[field];
+    // A problem of the group (the components' sum) marks each of its fields and is read with them.
+    const groupWrong = group !== undefined && errors[group] !== undefined;
+    const describedBy = error ? `${id}-error` : groupWrong ? `smvp-${group.replace(/\./g, '-')}-error` : undefined;
+    return (
+      <div className="smvp-field" key={field}>
+        <label htmlFor={id} className={hidden ? 'visually-hidden' : 'form-label small mb-0'}>
+          {label}
+        </label>
+        <input id={id} className={`form-control form-control-sm${error ? ' is-invalid' : ''}`} inputMode="decimal" value={String(value)} readOnly={readOnly} onChange={(e) => set(e.target.value)} aria-invalid={error || groupWrong ? true : undefined} aria-describedby={describedBy} data-field={field} />
+        {error && (
+          <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
+            {error}
+          </div>
+        )}
+      </div>
+    );
+  };
+  /** An error the server placed on a group (`schemes.0.components`, `schemes.1.bands`). */
+  const groupError = (field: string) =>
+    errors[field] ? (
+      <p className="text-danger small mb-1" role="alert" id={`smvp-${field.replace(/\./g, '-')}-error`} data-testid={`smvp-${field.replace(/\./g, '-')}-error`}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <section aria-labelledby="smvp-title" data-testid="smvp-page">
+      <h1 id="smvp-title">{t('appraisal.smvp.title')}</h1>
+      <p className="small">{t('appraisal.smvp.intro')}</p>
+      <div className="d-flex flex-wrap gap-3 align-items-end mb-3">
+        <label className="d-inline-flex gap-2 align-items-center">
+          {t('appraisal.list.year')}
+          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
+        </label>
+        {latest !== null && (
+          <label className="d-inline-flex gap-2 align-items-center">
+            {t('appraisal.smvp.version')}
+            <select className="form-select form-select-sm" value={shown ?? latest.version} onChange={(e) => load(Number(e.target.value) === latest.version ? undefined : Number(e.target.value))} data-testid="smvp-version">
+              {Array.from({ length: latest.version }, (_, k) => latest.version - k).map((v) => (
+                <option key={v} value={v}>
+                  {v === latest.version ? t('appraisal.smvp.current', { version: v }) : t('appraisal.smvp.earlier', { version: v })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {general !== null && (
+        <p className="alert alert-danger" role="alert" data-testid="smvp-error">
+          {general}
+        </p>
+      )}
+      {saved !== null && (
+        <p className="alert alert-success" role="status" data-testid="smvp-saved">
+          {saved}
+        </p>
+      )}
+      {doc === null && missing !== null && (
+        <div className="mb-3">
+          <p>{t('appraisal.smvp.none', { year })}</p>
+          {mayEdit && (
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setDoc(missing)} data-testid="smvp-start">
+              {t('appraisal.smvp.start')}
+            </button>
+          )}
+        </div>
+      )}
+      {doc !== null && (
+        <form onSubmit={(e) => void save(e)} noValidate data-testid="smvp-form">
+          {readOnly && mayEdit && (
+            <p className="alert alert-info" data-testid="smvp-read-only">
+              {t('appraisal.smvp.readOnly', { version: shown })}
+            </p>
+          )}
+          <fieldset className="mb-3">
+            <legend className="h5">{t('appraisal.smvp.legend')}</legend>
+            <div className="d-flex flex-wrap gap-3">
+              {numberField('legend.green', t('appraisal.smvp.green'), doc.legend.green, (v) => change((d) => void (d.legend.green = v)))}
+              {numberField('legend.yellow', t('appraisal.smvp.yellow'), doc.legend.yellow, (v) => change((d) => void (d.legend.yellow = v)))}
+              <div>
+                <label htmlFor="smvp-weightPolicy" className="form-label small mb-0">
+                  {t('appraisal.smvp.weightPolicy')}
+                </label>
+                <select id="smvp-weightPolicy" className="form-select form-select-sm" value={doc.weightPolicy} disabled={readOnly} onChange={(e) => change((d) => void (d.weightPolicy = e.target.value as SmvpDocument['weightPolicy']))}>
+                  <option value="strict">{t('appraisal.smvp.strict')}</option>
+                  <option value="normalise">{t('appraisal.smvp.normalise')}</option>
+                </select>
+              </div>
+            </div>
+          </fieldset>
+
+          {doc.schemes.map((s, i) => {
+            const total = COMPONENTS.reduce((sum, k) => sum + number(s.components[k] ?? 0), 0);
+            return (
+              <fieldset key={s.category} className="mb-3" data-testid={`smvp-scheme-${s.category}`}>
+                <legend className="h5">{t(`appraisal.category.${s.category}`)}</legend>
+                <h2 className="h6">{t('appraisal.smvp.components')}</h2>
+                {groupError(`schemes.${i}.components`)}
+                <div className="d-flex flex-wrap gap-3 align-items-end">
+                  {COMPONENTS.map((k) => numberField(`schemes.${i}.components.${k}`, t(`appraisal.smvp.component.${k}`), s.components[k] ?? 0, (v) => change((d) => void (d.schemes[i]!.components[k] = v)), false, `schemes.${i}.components`))}
+                  <p className={`small mb-1 ${Math.abs(total - 100) < 1e-9 ? '' : 'text-danger'}`} data-testid={`smvp-total-${s.category}`}>
+                    {t('appraisal.smvp.total', { total: Number.isFinite(total) ? total.toLocaleString('it-IT') : '—' })}
+                  </p>
+                </div>
+                <h2 className="h6 mt-2">{t('appraisal.smvp.bands')}</h2>
+                {groupError(`schemes.${i}.bands`)}
+                <table className="table table-sm small">
+                  <caption className="visually-hidden">{t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('appraisal.smvp.label')}</th>
+                      <th scope="col">{t('appraisal.smvp.min')}</th>
+                      <th scope="col">{t('appraisal.smvp.max')}</th>
+                      <th scope="col">{t('appraisal.smvp.share')}</th>
+                      {!readOnly && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.bands.map((b, j) => {
+                      const at = `schemes.${i}.bands.${j}`;
+                      const n = j + 1;
+                      return (
+                        <tr key={j} data-testid={`smvp-band-${s.category}-${j}`}>
+                          <td>
+                            <label htmlFor={`smvp-${at.replace(/\./g, '-')}-label`} className="visually-hidden">{t('appraisal.smvp.bandField', { field: t('appraisal.smvp.label'), n })}</label>
+                            <input id={`smvp-${at.replace(/\./g, '-')}-label`} className={`form-control form-control-sm${errors[`${at}.label`] ? ' is-invalid' : ''}`} value={b.label} readOnly={readOnly} aria-invalid={errors[`${at}.label`] ? true : undefined} onChange={(e) => change((d) => void (d.schemes[i]!.bands[j]!.label = e.target.value))} />
+                            {errors[`${at}.label`] && <div className="invalid-feedback d-block">{errors[`${at}.label`]}</div>}
+                          </td>
+                          <td>{numberField(`${at}.min`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.min'), n }), b.min, (v) => change((d) => void (d.schemes[i]!.bands[j]!.min = v)), true)}</td>
+                          <td>{numberField(`${at}.max`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.max'), n }), b.max, (v) => change((d) => void (d.schemes[i]!.bands[j]!.max = v)), true)}</td>
+                          <td>{numberField(`${at}.share`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.share'), n }), b.share, (v) => change((d) => void (d.schemes[i]!.bands[j]!.share = v)), true)}</td>
+                          {!readOnly && (
+                            <td>
+                              <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.schemes[i]!.bands.splice(j, 1))}>
+                                {t('appraisal.form.remove')}
+                                <span className="visually-hidden"> {t('appraisal.smvp.bandN', { n })}</span>
+                              </button>
+                            </td>
+                          )}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                {!readOnly && (
+                  <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => change((d) => void d.schemes[i]!.bands.push({ label: '', min: '', max: '', share: '' }))} data-testid={`smvp-add-band-${s.category}`}>
+                    {t('appraisal.smvp.addBand')}
+                  </button>
+                )}
+              </fieldset>
+            );
+          })}
+
+          <fieldset className="mb-3">
+            <legend className="h5">{t('appraisal.smvp.thresholds')}</legend>
+            <p className="small">{t('appraisal.smvp.thresholdsHelp')}</p>
+            {doc.indicatorThresholds.length > 0 && (
+              <table className="table table-sm small">
+                <caption className="visually-hidden">{t('appraisal.smvp.thresholds')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('appraisal.smvp.objective')}</th>
+                    <th scope="col">{t('appraisal.smvp.indicator')}</th>
+                    <th scope="col">{t('appraisal.smvp.green')}</th>
+                    <th scope="col">{t('appraisal.smvp.yellow')}</th>
+                    {!readOnly && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {doc.indicatorThresholds.map((r, j) => {
+                    const at = `indicatorThresholds.${j}`;
+                    const n = j + 1;
+                    const text = (key: 'code' | 'indicator', label: string) => (
+                      <>
+                        <label htmlFor={`smvp-${at.replace(/\./g, '-')}-${key}`} className="visually-hidden">{t('appraisal.smvp.rowField', { field: label, n })}</label>
+                        <input id={`smvp-${at.replace(/\./g, '-')}-${key}`} className={`form-control form-control-sm${errors[`${at}.${key}`] ? ' is-invalid' : ''}`} value={r[key]} readOnly={readOnly} aria-invalid={errors[`${at}.${key}`] ? true : undefined} onChange={(e) => change((d) => void (d.indicatorThresholds[j]![key] = e.target.value))} />
+                        {errors[`${at}.${key}`] && <div className="invalid-feedback d-block">{errors[`${at}.${key}`]}</div>}
+                      </>
+                    );
+                    return (
+                      <tr key={j} data-testid={`smvp-threshold-${j}`}>
+                        <td>{text('code', t('appraisal.smvp.objective'))}</td>
+                        <td>{text('indicator', t('appraisal.smvp.indicator'))}</td>
+                        <td>{numberField(`${at}.green`, t('appraisal.smvp.rowField', { field: t('appraisal.smvp.green'), n }), r.green, (v) => change((d) => void (d.indicatorThresholds[j]!.green = v)), true)}</td>
+                        <td>{numberField(`${at}.yellow`, t('appraisal.smvp.rowField', { field: t('appraisal.smvp.yellow'), n }), r.yellow, (v) => change((d) => void (d.indicatorThresholds[j]!.yellow = v)), true)}</td>
+                        {!readOnly && (
+                          <td>
+                            <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.indicatorThresholds.splice(j, 1))}>
+                              {t('appraisal.form.remove')}
+                              <span className="visually-hidden"> {t('appraisal.smvp.rowN', { n })}</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+            {!readOnly && (
+              <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => change((d) => void d.indicatorThresholds.push({ code: '', indicator: '', green: '', yellow: '' }))} data-testid="smvp-add-threshold">
+                {t('appraisal.smvp.addThreshold')}
+              </button>
+            )}
+          </fieldset>
+
+          {!readOnly && (
+            <div className="d-flex flex-wrap gap-3 align-items-end">
+              <div className="flex-grow-1">
+                <label htmlFor="smvp-reason" className="form-label small mb-0">
+                  {t('appraisal.smvp.reason')}
+                </label>
+                <input id="smvp-reason" className="form-control form-control-sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+              </div>
+              <button type="submit" className="btn btn-primary" data-testid="smvp-save">
+                {t('appraisal.smvp.save', { version: (latest?.version ?? 0) + 1 })}
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
