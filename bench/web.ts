@@ -21,7 +21,7 @@ import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.js';
 import { ACCOUNTS, PASSWORD, startServer } from '../e2e/server.js';
 import { syntheticPlan, countIndicators } from './synthetic.js';
-import { mergeSimulation, simulate } from '../web/src/whatif.js';
+import { mergeSimulation, simulate } from '../web/src/plan/whatif.js';
 import { FIXTURE, ROOT } from '../test/helpers.js';
 
 const DIST = join(ROOT, 'web', 'dist');
