@@ -138,6 +138,12 @@ async function startProcess(database: string): Promise<{ child: ChildProcess; ur
   });
 }
 
+/** A measured number as the API's body gives it (the bench's objectives are all numbers). */
+function actualOf(m: FormInput['objectives'][number]['measurement']): number | null {
+  const actual = m.state === 'measured' ? m.actual : undefined;
+  return actual !== undefined && actual.kind === 'number' ? actual.value.toNumber() : null;
+}
+
 /** The same forms, stored: people, their evaluators (one per twenty), units from the registry, the SMVP. */
 async function storeForms(database: string): Promise<void> {
   const store = await openStore(database);
@@ -180,7 +186,7 @@ async function storeForms(database: string): Promise<void> {
           target: o.target?.kind === 'number' ? o.target.value.toNumber() : null,
           scoring: o.scoring?.kind === 'proportional' ? 'proportional' : null,
           state: o.measurement.state,
-          actual: o.measurement.state === 'measured' && o.measurement.actual.kind === 'number' ? o.measurement.actual.value.toNumber() : null,
+          actual: actualOf(o.measurement),
           reason: o.measurement.state === 'not_evaluable' ? o.measurement.reason : null,
         })) as Parameters<typeof objectivesToDocument>[0],
       ),
