@@ -7,11 +7,11 @@ import { toJsonNumber } from '../../core/index.js';
 import { amountJson, amountText, type YearDocument, type YearsDocument } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { latestPublicPeriod } from '../public-periods.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z.string().trim().min(1).max(300).optional() }).strict();
@@ -70,13 +70,11 @@ export const yearRoutes: RouteModule = (api, deps) => {
       tag: 'plans',
       summary:
         "Next year's plan from this one: same tree, codes, weights, rules, formulas, owners and units; periods on the same days; targets rolled forward; this year's year-end actuals as baselines; no values; unpublished; each objective and indicator linked to this one's",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'make next year’s plan',
       body: NextYear,
       responses: { 201: 'the new plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'that year already has a plan of that title (details.planId)', 422: 'a year not after the plan’s' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'make next year’s plan');
-      const input = await body(c, NextYear);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const source = await readablePlan(c, store, planId);
       // The year end as the tree shows it, when cached (the plan open on screen): the store uses it if
@@ -95,7 +93,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         path: kind === 'node' ? '/api/plans/:planId/nodes/:code/years' : '/api/plans/:planId/indicators/:indicatorId/years',
         tag: 'tree',
         summary: kind === 'node' ? "An objective's performance in every year it is linked to (year over year), oldest first" : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
-        access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
+        roles: 'everyone', access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
         responses: { 200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}', 404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator' },
       },
       async (c) => {
