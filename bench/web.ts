@@ -18,7 +18,7 @@ import { planDocument } from '../src/io/json.js';
 import { loadTable } from '../src/io/load.js';
 import { launchChromium } from '../e2e/browser.js';
 import { syntheticPlan, countIndicators } from './synthetic.js';
-import { mergeSimulation, simulate } from '../web/src/whatif.js';
+import { mergeSimulation, simulate } from '../web/src/plan/whatif.js';
 import { FIXTURE, ROOT } from '../test/helpers.js';
 
 const DIST = join(ROOT, 'web', 'dist');
