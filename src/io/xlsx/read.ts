@@ -5,7 +5,7 @@
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
 import ExcelJS from 'exceljs';
-import { issue, problem, type Issue, type Outcome } from '../../core/index.js';
+import { problem, said, saidIssue, type Issue, type Outcome, type Said } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter, forgetDateCells, noteDateCells } from './cells.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
@@ -34,12 +34,10 @@ function limitFromEnv(name: string, fallback: number): number {
 
 /** Opens a workbook, or says in plain words why it is not one. */
 export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {
-  const fail = (code: string, message: string): Outcome<null> => ({ value: null, issues: [issue('error', code, message, { file })] });
-  if (bytes.length === 0) return fail('empty-file', 'the file is empty');
-  if (bytes.length > XLSX_LIMITS.bytes) return fail('file-too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${XLSX_LIMITS.bytes / 1048576} MB`);
-  if (!hasZipSignature(bytes)) {
-    return fail('not-a-workbook', isOleFile(bytes) ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
-  }
+  const fail = (s: Said): Outcome<null> => ({ value: null, issues: [saidIssue('error', s, { file })] });
+  if (bytes.length === 0) return fail(said('empty-file', {}));
+  if (bytes.length > XLSX_LIMITS.bytes) return fail(said('file-too-large', { what: 'file', size: (bytes.length / 1048576).toFixed(1), limit: String(XLSX_LIMITS.bytes / 1048576) }));
+  if (!hasZipSignature(bytes)) return fail(said('not-a-workbook', { reason: isOleFile(bytes) ? 'xls' : 'not-zip' }));
   // Every part is unpacked and checked (sizes, CRC) by Node's zlib before exceljs sees the file,
   // and exceljs is handed the checked bytes stored: it inflates nothing, so nothing it says about
   // a damaged zip ("Bug : uncompressed data size mismatch") can reach the user.
@@ -51,8 +49,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
     const names = [...unpacked.keys()];
     const word = names.some((n) => n.startsWith('word/'));
     const calc = names.includes('content.xml');
-    const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${names.length} other file${names.length === 1 ? '' : 's'}`;
-    return fail('not-a-workbook', `this is ${what}, not an Excel workbook (no xl/workbook.xml inside)`);
+    return fail(said('not-a-workbook', word ? { reason: 'word' } : calc ? { reason: 'opendocument' } : { reason: 'zip', entries: names.length }));
   }
   const parts = workbookParts(unpacked);
   const notes: Issue[] = parts.sheets
@@ -209,16 +206,16 @@ export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile
     const names = workbook.worksheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
       value: null,
-      issues: [issue('error', 'missing-sheet', `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either ${LAYOUT_COLUMNS.slice(0, 3).join(', ')}… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${names}`, { file })],
+      issues: [problem('error', 'missing-sheet', { sheets: names }, { file })],
     };
   }
   const { sheet } = found.found;
   const notes: Issue[] = [];
   if (found.also !== null) {
-    notes.push(issue('info', 'read-plan-sheet', `the plan was read from the sheet "${sheet.name}" (the complete plan); the sheet "${found.also.sheet.name}" is its printable table and was not read`, { file, sheet: sheet.name }));
+    notes.push(problem('info', 'read-plan-sheet', { sheet: sheet.name, also: found.also.sheet.name }, { file, sheet: sheet.name }));
   }
   if (sheet.rowCount > XLSX_LIMITS.rows || sheet.columnCount > XLSX_LIMITS.columns) {
-    return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${sheet.rowCount} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
+    return { value: null, issues: [problem('error', 'file-too-large', { what: 'sheet', sheet: sheet.name, rows: sheet.rowCount, columns: sheet.columnCount, maxRows: XLSX_LIMITS.rows, maxColumns: XLSX_LIMITS.columns }, { file, sheet: sheet.name })] };
   }
   const { headerRow, kind } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
@@ -240,7 +237,7 @@ function mergedCells(sheet: ExcelJS.Worksheet, headerRow: number, file: string):
       const master = cell.master.address;
       if (seen.has(master)) return;
       seen.add(master);
-      issues.push(issue('error', 'merged-cells', `merged cells starting at ${master}: unmerge them and put each value in its own cell`, cellLocation(file, sheet.name, master)));
+      issues.push(problem('error', 'merged-cells', { cell: master }, cellLocation(file, sheet.name, master)));
     });
   });
   return issues;
@@ -273,14 +270,14 @@ function readLayoutSheet(sheet: ExcelJS.Worksheet, headerRow: number, file: stri
     }
     for (let c = width + 1; c <= Math.min(row.cellCount, XLSX_LIMITS.columns); c++) {
       const extra = cellText(row.getCell(c), at(c - 1), issues);
-      if (extra !== '') issues.push(issue('error', 'extra-column', `a value ("${extra}") beyond the seven columns of the table (${LAYOUT_COLUMNS.join(', ')})`, at(c - 1)));
+      if (extra !== '') issues.push(problem('error', 'extra-column', { value: extra }, at(c - 1)));
     }
     rows.push({ cells, at });
   }
   const legend = legendLines === null ? null : legendFromText(legendLines);
   const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined);
   if (result.value.plan.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    issues.push(issue('error', 'no-rows', `the sheet "${sheet.name}" has a header but no objective or indicator rows`, { file, sheet: sheet.name }));
+    issues.push(problem('error', 'no-rows', { sheet: sheet.name }, { file, sheet: sheet.name }));
   }
   return { value: result.value, issues: [...issues, ...result.issues] };
 }
