@@ -185,16 +185,16 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
   }),
-  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; columns?: number; maxRows?: number; maxColumns?: number }>({
+  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; cut?: boolean; columns?: number; maxRows?: number; maxColumns?: number }>({
     it: (p) =>
       p.what === 'sheet'
-        ? `il foglio "${p.sheet}" ha ${p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
+        ? `il foglio "${p.sheet}" ha ${p.cut === true ? `più di ${p.maxRows}` : p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
         : p.what === 'unpacked'
           ? `la cartella di lavoro decompressa occupa ${p.size} MB; il limite è ${p.limit} MB`
           : `il file occupa ${String(p.size).replace('.', ',')} MB; il limite è ${p.limit} MB`,
     en: (p) =>
       p.what === 'sheet'
-        ? `the sheet "${p.sheet}" has ${p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
+        ? `the sheet "${p.sheet}" has ${p.cut === true ? `more than ${p.maxRows}` : p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
         : p.what === 'unpacked'
           ? `the workbook unpacks to ${p.size} MB; the limit is ${p.limit} MB`
           : `the file is ${p.size} MB; the limit is ${p.limit} MB`,
