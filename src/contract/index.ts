@@ -8,4 +8,5 @@ export * from './values.js';
 export * from './evaluation.js';
 export * from './tree.js';
 export * from './bodies.js';
+export * from './baselines.js';
 export * from './relazione.js';

@@ -93,7 +93,7 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
   // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
   const encoding = preferredEncoding(read.acceptEncoding);
-  const body = trees.bytes(computed, read.user, encoding, read.under);
+  const body = await trees.bytes(computed, read.user, encoding, read.under);
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 
