@@ -4,7 +4,7 @@
  * is sent against the version the tree showed: a 409 says someone else got there first, with a
  * reload, and nothing is overwritten. After a change the tree (and its performances) is read again.
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { UNITS } from '../../../src/core/index.js';
@@ -187,7 +187,10 @@ function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
   const { mode } = props;
   // Only a new area has no objective; an edit always has one.
-  const objective = props.objective ?? ({ code: '', title: '', weight: null, version: 0, unitId: null, personId: null } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version' | 'unitId' | 'personId'>);
+  const objective = useMemo(
+    () => props.objective ?? ({ code: '', title: '', weight: null, version: 0, unitId: null, personId: null } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version' | 'unitId' | 'personId'>),
+    [props.objective],
+  );
   const parent = props.objective?.code ?? null;
   const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
   const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
