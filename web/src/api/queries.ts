@@ -24,5 +24,7 @@ export const keys = {
   tree: (planId: PlanId, period: string | null) => ['tree', String(planId), period] as const,
   /** An objective's or indicator's reads in the detail (explanation, history, audit). */
   node: (planId: PlanId) => ['node', String(planId)] as const,
-  explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', tree: unknown) => ['node', String(planId), 'explanation', code, period, lang, tree] as const,
+  // Keys hold the plan's data version, never a whole document (a key is hashed on each render).
+  explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'explanation', code, period, lang, dataVersion] as const,
+  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined, dataVersion: number) => ['node', String(planId), 'audit', node ?? null, indicator ?? null, dataVersion] as const,
 };
