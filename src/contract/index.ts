@@ -9,3 +9,4 @@ export * from './evaluation.js';
 export * from './tree.js';
 export * from './bodies.js';
 export * from './permissions.js';
+export * from './baselines.js';

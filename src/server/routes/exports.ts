@@ -10,11 +10,11 @@ import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/
 import type { Decimal } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
-import { currentUser, requireUser } from '../auth.js';
+import { currentUser } from '../auth.js';
 import { ExportJobs, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 /**
@@ -77,7 +77,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/export',
       tag: 'exports',
       summary: 'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
-      access: 'signed in; the public for published plans',
+      roles: 'everyone', access: 'signed in; the public for published plans',
       query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
       responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period' },
     },
@@ -105,14 +105,12 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/exports',
       tag: 'exports',
       summary: 'Start drawing the Relazione (pdf) or the workbook (xlsx) on a worker thread: the answer comes at once; follow the job at /api/exports/{exportId}, then download its file',
-      access: 'signed in, who may read the plan',
+      roles: 'signed-in', access: 'signed in, who may read the plan',
       body: ExportJobBody,
       responses: { 202: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', 400: 'invalid body', 401: 'not signed in', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, ExportJobBody);
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period);
       const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
       return c.json(jobJson(job), 202);
@@ -125,11 +123,10 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId',
       tag: 'exports',
       summary: 'An export job: its state and progress (objectives drawn of all)',
-      access: 'the account that started it',
+      roles: 'signed-in', access: 'the account that started it',
       responses: { 200: '{id, planId, format, fileName, state, done, total}', 401: 'not signed in', 404: 'unknown job, expired, or started by another account' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const id = param(c, 'exportId');
       const job = jobs.get(id, user.id);
       if (job === undefined) throw refuse(404, 'export-not-found', { id });
@@ -143,11 +140,10 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId/file',
       tag: 'exports',
       summary: "A finished export job's file, as an attachment",
-      access: 'the account that started it',
+      roles: 'signed-in', access: 'the account that started it',
       responses: { 200: 'the file', 401: 'not signed in', 404: 'unknown job, expired, or started by another account', 409: 'not finished yet', 500: 'the job failed' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const id = param(c, 'exportId');
       const job = jobs.get(id, user.id);
       if (job === undefined) throw refuse(404, 'export-not-found', { id });

@@ -28,6 +28,7 @@ import { usePanels } from './usePanels.js';
 import { usePlanData } from './usePlanData.js';
 import { useSelection } from './useSelection.js';
 import { useWhatIf } from './useWhatIf.js';
+import { BaselinesNotice } from '../years/Baselines.js';
 import { WhatIfBanner, WhatIfTools } from './WhatIfTools.js';
 import '../relazione/i18n.js';
 
@@ -124,6 +125,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   return (
     <div>
       <PlanHeader planId={planId} tree={tree} onBack={onBack} />
+      {user !== null && <BaselinesNotice planId={planId} dataVersion={tree.dataVersion} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
       <PeriodBar periods={tree.periods} period={period} periodId={data.periodId} onPick={(id) => reload(id)} onTransition={transition} onClose={() => setClosing(true)} onError={setError}>
         <PanelToggles panels={panels} whatIf={whatIf} />
       </PeriodBar>
