@@ -7,27 +7,15 @@ import { revisionRegister } from './revisions.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
-import type { Decimal } from '../../core/index.js';
+import type { Decimal, Evaluation } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
 import { currentUser } from '../auth.js';
-import { ExportJobs, type ExportJob } from '../exports/jobs.js';
+import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
-
-/**
- * One PDF at a time per server: a big annex is hundreds of pages drawn on a machine with two cores
- * (yielding to other requests as it goes), so a queue keeps a burst of requests from drawing them
- * all at once, each holding its pages in memory.
- */
-let pdfQueue: Promise<unknown> = Promise.resolve();
-export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = pdfQueue.then(work, work);
-  pdfQueue = run.catch(() => undefined);
-  return run;
-}
 
 function fileName(title: string, periodId: string, format: ReportFormat): string {
   const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
@@ -71,6 +59,19 @@ function jobJson(job: ExportJob): Record<string, unknown> {
 
 export const exportRoutes: RouteModule = (api, deps) => {
   const jobs = new ExportJobs();
+
+  /**
+   * The file's bytes: a big plan's PDF or workbook is drawn on a worker thread (a 20,000-indicator
+   * annex takes seconds the event loop must not lose), a small one in place (a worker's start costs
+   * more than drawing it); the PDF and the workbook wait their turn in the one drawing queue.
+   */
+  async function drawn(evaluation: Evaluation, format: ReportFormat, meta: ReportMeta): Promise<Uint8Array> {
+    if (format !== 'pdf' && format !== 'xlsx') return renderReport(evaluation, format, meta);
+    let indicators = 0;
+    for (const node of evaluation.plan.nodes) indicators += node.indicators.length;
+    if (indicators >= deps.offThread.inlineIndicators) return jobs.draw({ plan: evaluation.plan, format, meta });
+    return oneAtATime(() => renderReport(evaluation, format, meta));
+  }
   api.route(
     {
       method: 'get',
@@ -85,8 +86,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const format = formatOf(c);
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, format, c.req.query('period') || undefined);
-      const render = (): Promise<Uint8Array> => renderReport(evaluation, format, meta);
-      const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
+      const bytes = await drawn(evaluation, format, meta);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
         // The HTML page opens in the browser; the other formats are files to keep.

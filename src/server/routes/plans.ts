@@ -1,11 +1,13 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, type MessageParams } from '../../core/index.js';
+import { hasErrors, type Language, type MessageParams } from '../../core/index.js';
+import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
+import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidField, param, plainText } from '../validation.js';
 
@@ -54,8 +56,10 @@ const NewPlan = z
   .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
-function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }): ApiIssue {
-  return { severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
+/** An import issue as the API sends it; `message` in `language` when given (a refusal's issues are said by `errorResponse`). */
+function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }, language?: Language): ApiIssue {
+  const message = language === undefined ? i.message : renderCoded(i, language);
+  return { severity: i.severity, code: i.code, message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
@@ -133,10 +137,14 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile.
       const outcome = await offThread.importTable(bytes, name);
-      const issues = outcome.issues.map(issueView);
       if (outcome.value === null || hasErrors(outcome.issues)) {
+        const issues = outcome.issues.map((i) => issueView(i));
         throw refuse(422, 'invalid-file', { file: name, problems: issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3) }, { issues });
       }
+      const language = replyLanguage(c);
+      c.header('Content-Language', language);
+      c.header('Vary', 'Accept-Language', { append: true });
+      const issues = outcome.issues.map((i) => issueView(i, language));
       const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
       const title = text(form.title) ?? outcome.value.plan.title;
       const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());

@@ -15,7 +15,7 @@ import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
-import { oneAtATime } from './exports.js';
+import { oneAtATime } from '../exports/jobs.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict();

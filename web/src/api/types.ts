@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ExplanationDocument, FormulaDocument, RuleDocument } from '../../../src/contract/index.js';
+import type { ExplanationDocument, FormulaDocument } from '../../../src/contract/index.js';
 import type { ChangesDocument } from '../../../src/io/json.js';
 import type { Issue } from '../../../src/core/index.js';
 import type { PeriodState } from '../../../src/contract/index.js';

@@ -23,8 +23,6 @@ function focusDetail(): void {
 }
 
 export function NodeDetail(props: DetailProps) {
-  const { t } = useTranslation();
-  const { user } = useSession();
   const objective = props.doc.objectives.find((o) => o.code === props.selection.code);
   const indicator = props.selection.kind === 'indicator' ? objective?.indicators.find((i) => i.id === (props.selection as { id: string }).id) : undefined;
   if (objective === undefined) return null;

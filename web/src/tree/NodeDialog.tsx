@@ -1,5 +1,5 @@
 /** Add a child objective (or a strategic area), or change an objective: code, title, weight, unit and person. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeDocument, TreeObjective } from '../api/types.js';
@@ -24,7 +24,10 @@ export function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
   const { mode } = props;
   // Only a new area has no objective; an edit always has one.
-  const objective = props.objective ?? ({ code: '', title: '', weight: null, version: 0, unitId: null, personId: null } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version' | 'unitId' | 'personId'>);
+  const objective = useMemo(
+    () => props.objective ?? ({ code: '', title: '', weight: null, version: 0, unitId: null, personId: null } as Pick<TreeObjective, 'code' | 'title' | 'weight' | 'version' | 'unitId' | 'personId'>),
+    [props.objective],
+  );
   const parent = props.objective?.code ?? null;
   const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
   const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
