@@ -10,3 +10,4 @@ export * from './tree.js';
 export * from './bodies.js';
 export * from './permissions.js';
 export * from './baselines.js';
+export * from './relazione.js';
