@@ -29,7 +29,8 @@ export type {
   TreeObjective,
 } from '../../../src/contract/index.js';
 
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+export type { Role } from '../../../src/contract/permissions.js';
+import type { Role } from '../../../src/contract/permissions.js';
 
 export interface User {
   id: string | number;
