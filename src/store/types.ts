@@ -626,7 +626,7 @@ export interface Store {
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
   campaignData(planId: string): Promise<CampaignData | undefined>;
-  /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key. */
+  /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key, `<plan data version>:<reviews>`. */
   campaignVersion(planId: string): Promise<string | undefined>;
 
   createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void>;
