@@ -432,7 +432,10 @@ export interface UnitImportRow {
 export interface UnitImportIssue {
   readonly row: number;
   readonly field: string;
+  /** In English; `code` (`invalid-row`) and `params` say it in the reader's language. */
   readonly message: string;
+  readonly code: string;
+  readonly params?: MessageParams;
 }
 
 /** Reassign objectives and indicators of a plan to a unit and/or a person (undefined: unchanged; null: cleared). */
