@@ -355,6 +355,8 @@ export interface UserRecord {
   readonly username: string;
   /** For reminders and for matching a sign-in through the identity provider (migration 28). */
   readonly email?: string | null;
+  /** The language of the emails sent to the account (migration 62; Italian unless set). */
+  readonly language?: 'it' | 'en';
   readonly displayName: string;
   readonly role: Role;
   /** The names of the units the user is a member of. */
