@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import purgeCss from '@fullhuman/postcss-purgecss';
 import react from '@vitejs/plugin-react';
+import type { AcceptedPlugin } from 'postcss';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -16,6 +18,7 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react(), precompress()],
+  css: { postcss: { plugins: process.env.ALBERO_FULL_CSS === '1' ? [] : [onlyUsedBootstrap()] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -49,6 +52,31 @@ function precompress(): Plugin {
           await writeFile(join(dir, `${name}.gz`), await gz(bytes, { level: 9 }));
         }),
       );
+    },
+  };
+}
+
+/**
+ * Keeps only the Bootstrap Italia rules whose classes, tags or attributes appear in the app's
+ * sources (572 kB of CSS of which the app uses a small part; issue 15 §4). Only the library's
+ * stylesheet is trimmed: the app's own styles.css builds class names at run time (`band-${key}`),
+ * which a scan of the sources cannot see. `e2e/css-trim.test.ts` checks, screen by screen, that
+ * every element's computed style is the same as with the whole library. ALBERO_FULL_CSS=1 builds
+ * without trimming, to compare.
+ */
+function onlyUsedBootstrap(): AcceptedPlugin {
+  const purge = purgeCss({
+    content: [join(here, 'index.html'), join(here, 'src/**/*.{ts,tsx}')],
+    // The keyboard focus ring is drawn on `:focus:not([data-focus-mouse=true])`, an attribute the
+    // app never writes, so a scan of the sources would drop the ring.
+    dynamicAttributes: ['data-focus-mouse'],
+    safelist: { standard: [/^was-validated$/], greedy: [/focus/] },
+  }) as { OnceExit: (root: unknown, helpers: unknown) => Promise<void> };
+  return {
+    postcssPlugin: 'albero-only-used-bootstrap',
+    OnceExit(root, helpers) {
+      const file = root.source?.input.file ?? '';
+      return file.includes('bootstrap-italia') ? purge.OnceExit(root, helpers) : undefined;
     },
   };
 }

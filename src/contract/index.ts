@@ -8,3 +8,4 @@ export * from './values.js';
 export * from './evaluation.js';
 export * from './tree.js';
 export * from './bodies.js';
+export * from './baselines.js';

@@ -3,7 +3,7 @@
  * it continues in last year's plan (`node_lineage`, `indicator_lineage`, migration 15). Links are by
  * code and id, which renames and revisions never change, so a chain of years stays whole.
  */
-import { Decimal, type PredecessorValue } from '../core/index.js';
+import { Decimal, type Amount, type PredecessorValue, type Unit } from '../core/index.js';
 import { amountFromJson, formulaFromJson, inputsFromJson, parse } from './codec.js';
 import { one, type Param, type Queryable } from './db.js';
 
@@ -59,6 +59,48 @@ export async function predecessorValues(tx: Queryable, planId: string): Promise<
     if (value !== undefined) values.set(String(r.indicator_id), { value, year: Number(r.year) });
   }
   return values;
+}
+
+/**
+ * An indicator whose baseline follows its predecessor's year-end actual: next-year set it from
+ * there, and nobody has typed one since (`indicator_lineage.baseline_follows`, migration 16).
+ */
+export interface FollowingBaseline {
+  readonly indicatorId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: Unit;
+  /** The definition's version: a refresh changes the baseline only if nobody changed the indicator meanwhile. */
+  readonly version: number;
+  readonly baseline: Amount | null;
+  readonly baselineYear: number | null;
+  readonly predecessor: LineageLink;
+}
+
+/** This plan's indicators whose baselines follow their predecessors', in tree order. */
+export async function followingBaselines(q: Queryable, planId: string): Promise<FollowingBaseline[]> {
+  const rows = await q.all(
+    `SELECT i.id, i.node_code, i.name, i.unit, i.version, i.baseline, i.baseline_year, l.predecessor_plan_id, l.predecessor_indicator_id
+       FROM indicator_lineage l JOIN indicators i ON i.plan_id = l.plan_id AND i.id = l.indicator_id
+      WHERE l.plan_id = ? AND l.baseline_follows = 1
+      ORDER BY i.node_code, i.position, i.id`,
+    [planId],
+  );
+  return rows.map((r) => ({
+    indicatorId: String(r.id),
+    code: String(r.node_code),
+    name: String(r.name),
+    unit: r.unit as Unit,
+    version: Number(r.version),
+    baseline: amountFromJson(parse(r.baseline)),
+    baselineYear: r.baseline_year === null || r.baseline_year === undefined ? null : Number(r.baseline_year),
+    predecessor: { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_indicator_id) },
+  }));
+}
+
+/** A baseline typed by the office is its own: it no longer follows the predecessor and is never offered for replacement. */
+export async function baselineTyped(tx: Queryable, planId: string, indicatorId: string): Promise<void> {
+  await tx.run(`UPDATE indicator_lineage SET baseline_follows = 0 WHERE plan_id = ? AND indicator_id = ?`, [planId, indicatorId]);
 }
 
 /** Plans whose trends read this indicator's values: their data version moves with it (their cached trees are stale). */

@@ -254,6 +254,18 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 16,
+    name: "baselines taken from last year's plan follow its later corrections until the office types its own",
+    sql: () => [
+      // 1: the indicator's baseline is the one next-year took from its predecessor's year end, so a
+      // later correction of that actual is shown against it and can be taken over; 0: typed by the office.
+      `ALTER TABLE indicator_lineage ADD COLUMN baseline_follows INTEGER NOT NULL DEFAULT 1`,
+      // Plans made before this: an indicator edited since next-year may have had its baseline typed,
+      // and a typed baseline must never be offered for replacement, so those count as typed.
+      `UPDATE indicator_lineage SET baseline_follows = 0 WHERE EXISTS (SELECT 1 FROM indicators i WHERE i.plan_id = indicator_lineage.plan_id AND i.id = indicator_lineage.indicator_id AND i.version > 1)`,
+    ],
+  },
+  {
     version: 20,
     name: 'organisation units as records; users, objectives and indicators assigned to units by id and to a person',
     sql: () => [

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type PlanNode } from '../core/index.js';
 import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, nextTargetsFromJson, nextTargetsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
-import { lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import { baselineTyped, followingBaselines, lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type FollowingBaseline, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { SqlEmails, type EmailStore } from './emails.js';
@@ -43,6 +43,7 @@ import type {
   NewPlan,
   NewUser,
   NextYearInput,
+  BaselineRefresh,
   NodeInput,
   NodeMeta,
   NodePatch,
@@ -538,6 +539,41 @@ export class SqlStore implements Store {
     return predecessorsOf(this.db, planId);
   }
 
+  async followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined> {
+    if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+    return followingBaselines(this.db, planId);
+  }
+
+  async refreshBaselines(planId: string, updates: readonly BaselineRefresh[], actor: Actor): Promise<Result<number>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, this.shareLock);
+      if (!gate.ok) return gate;
+      // Every indicator checked before any is written: a refusal leaves the plan as it was.
+      const befores: Row[] = [];
+      for (const u of updates) {
+        const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, u.indicatorId]);
+        if (before === undefined) return fail('not-found', `there is no indicator ${u.indicatorId} in this plan`, undefined, { what: 'indicator', id: u.indicatorId });
+        if (Number(before.version) !== u.version) {
+          return fail('conflict', `indicator ${u.indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${u.version})`, { current: indicatorJson(before) }, { what: 'indicator', id: u.indicatorId, version: Number(before.version), sent: u.version });
+        }
+        befores.push(before);
+      }
+      const at = now();
+      for (const [k, u] of updates.entries()) {
+        const before = befores[k]!;
+        await tx.run(`UPDATE indicators SET baseline = ?, baseline_year = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [text(amountToJson(u.baseline)), u.baselineYear, planId, u.indicatorId]);
+        const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, u.indicatorId]))!;
+        const change = { entity: 'indicator' as const, entityId: u.indicatorId, node: String(before.node_code), indicator: u.indicatorId, before: indicatorJson(before), after: indicatorJson(after) };
+        await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
+        const why = `baseline aggiornata al consuntivo ${u.baselineYear} corretto nel piano precedente`;
+        const reason = gateReason(gate.value);
+        await audit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
+      }
+      if (updates.length > 0) await touch(tx, planId);
+      return ok(updates.length);
+    });
+  }
+
   async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await one(tx, `${PLAN_SELECT} WHERE p.id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : ''}`, [planId]);
@@ -802,6 +838,7 @@ export class SqlStore implements Store {
       );
       if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
+      if (has('baseline') || has('baselineYear')) await baselineTyped(tx, planId, indicatorId);
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) }, now());
       await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after), reason: gateReason(gate.value) });

@@ -10,14 +10,14 @@ import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { EmailStore } from './emails.js';
 import type { ReminderStore } from './reminders.js';
-import type { LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
-export type { LineageKind, LineageLink, Predecessors } from './lineage.js';
+export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
@@ -277,6 +277,14 @@ export interface NewPlan {
 }
 
 /** Next year's plan from this one: its year (after this plan's) and, optionally, its title (default: this one's with the year replaced). */
+/** A baseline taken over from the predecessor's corrected year-end actual. */
+export interface BaselineRefresh {
+  readonly indicatorId: string;
+  readonly version: number;
+  readonly baseline: Amount;
+  readonly baselineYear: number;
+}
+
 export interface NextYearInput {
   readonly year: number;
   readonly title?: string;
@@ -550,6 +558,14 @@ export interface Store {
   lineage(planId: string, kind: LineageKind, ref: string): Promise<LineageLink[] | undefined>;
   /** The plan's predecessor and, per objective and indicator, the one it continues; undefined for an unknown plan. */
   predecessors(planId: string): Promise<Predecessors | undefined>;
+  /** The plan's indicators whose baselines follow their predecessors' year-end actuals (none typed since); undefined for an unknown plan. */
+  followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined>;
+  /**
+   * Takes over the predecessors' corrected year-end actuals as baselines: each indicator at the
+   * version it was read at (`conflict` otherwise, nothing changed); a change of the definition, so
+   * an adopted plan needs an open revision. Audited as `refresh-baseline`, before → after.
+   */
+  refreshBaselines(planId: string, updates: readonly BaselineRefresh[], actor: Actor): Promise<Result<number>>;
   /** The cheap check a cache makes before reusing an evaluation. */
   dataVersion(planId: string): Promise<number | undefined>;
   /** `periodId` undefined: the last period (the year end). */

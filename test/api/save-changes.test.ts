@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaveAnswerSchema } from '../../src/contract/index.js';
-import { applyChanges } from '../../web/src/tree-changes.js';
+import { applyChanges } from '../../web/src/tree/tree-changes.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-12-31';

@@ -1,7 +1,7 @@
 /** Italian first (the language of the plans and of the people using them), English available. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { REVISIONS_EN, REVISIONS_IT } from './revisions-i18n.js';
+import { REVISIONS_EN, REVISIONS_IT } from './revisions/i18n.js';
 
 const it = {
   revisions: REVISIONS_IT,

@@ -68,18 +68,23 @@ function plainText(value: ExcelJS.CellValue, numFmt: string | undefined): string
   return '';
 }
 
+/** What cellText reads of a cell: an exceljs cell or one of the streamed reader's (stream.ts). */
+export interface CellLike {
+  readonly value: ExcelJS.CellValue;
+  readonly numFmt?: string;
+  /** The text of a cell typed as an ISO date (`t="d"`), which exceljs would read as a number. */
+  readonly isoDate?: string;
+}
+
 /**
  * The text of a cell, with a located issue for what cannot be trusted. For a formula the cached
  * result is returned (so one problem gives one message) but it is an error: Albero reads values,
  * and a formula's result may be stale or depend on sheets that were not sent.
  */
-export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]): string {
+export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[]): string {
   const value = cell.value;
   if (typeof value === 'number' && !Number.isFinite(value)) return unfitNumber(at, issues);
-  if (DATE_CELLS.size > 0) {
-    const iso = DATE_CELLS.get(cell.worksheet)?.get(cell.address);
-    if (iso !== undefined) return isoDateCell(iso, at, issues);
-  }
+  if (cell.isoDate !== undefined) return isoDateCell(cell.isoDate, at, issues);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
       const formula = 'formula' in value && value.formula !== undefined ? value.formula : (value as { sharedFormula?: string }).sharedFormula ?? '';
@@ -94,22 +99,6 @@ export function cellText(cell: ExcelJS.Cell, at: SourceLocation, issues: Issue[]
     }
   }
   return plainText(value, cell.numFmt).trim();
-}
-
-/**
- * Cells written as ISO dates (`t="d"`, as LibreOffice and some exporters write them), per sheet:
- * exceljs reads `2024-07-15` in such a cell as the number 2024, so the reader notes them from the
- * sheet's XML (read.ts) and they are read here as the dates they are.
- */
-const DATE_CELLS = new Map<ExcelJS.Worksheet, ReadonlyMap<string, string>>();
-
-/** Notes a sheet's ISO-date cells (address → the cell's text) until `forgetDateCells`. */
-export function noteDateCells(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, string>): void {
-  if (cells.size > 0) DATE_CELLS.set(sheet, cells);
-}
-
-export function forgetDateCells(sheets: readonly ExcelJS.Worksheet[]): void {
-  for (const sheet of sheets) DATE_CELLS.delete(sheet);
 }
 
 function isoDateCell(text: string, at: SourceLocation, issues: Issue[]): string {

@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { issue, problem, type Issue, type Outcome } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
-import { cellLocation, cellText, columnLetter, forgetDateCells, noteDateCells } from './cells.js';
+import { cellLocation, cellText, columnLetter } from './cells.js';
+import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
 import { hasZipSignature, isOleFile, storedZip, unpackZip } from './zip.js';
 export { looksLikeXlsx } from './zip.js';
@@ -32,17 +33,17 @@ function limitFromEnv(name: string, fallback: number): number {
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;
 }
 
-/** Opens a workbook, or says in plain words why it is not one. */
-export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {
+/** A workbook's parts, unpacked and checked, with its sheets' names as written; or why it is not one. */
+function checkedParts(bytes: Uint8Array, file: string): Outcome<{ entries: Map<string, Uint8Array>; sheets: SheetPart[] } | null> {
   const fail = (code: string, message: string): Outcome<null> => ({ value: null, issues: [issue('error', code, message, { file })] });
   if (bytes.length === 0) return fail('empty-file', 'the file is empty');
   if (bytes.length > XLSX_LIMITS.bytes) return fail('file-too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${XLSX_LIMITS.bytes / 1048576} MB`);
   if (!hasZipSignature(bytes)) {
     return fail('not-a-workbook', isOleFile(bytes) ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
   }
-  // Every part is unpacked and checked (sizes, CRC) by Node's zlib before exceljs sees the file,
-  // and exceljs is handed the checked bytes stored: it inflates nothing, so nothing it says about
-  // a damaged zip ("Bug : uncompressed data size mismatch") can reach the user.
+  // Every part is unpacked and checked (sizes, CRC) by Node's zlib before any XML is read, so
+  // nothing a library says about a damaged zip ("Bug : uncompressed data size mismatch") can
+  // reach the user.
   const unpacked = unpackZip(bytes, { inflatedBytes: XLSX_LIMITS.inflatedBytes, entries: XLSX_LIMITS.entries });
   if (!(unpacked instanceof Map)) {
     return { value: null, issues: [unpacked.code === 'damaged-workbook' ? problem('error', 'damaged-workbook', unpacked.params, { file }) : problem('error', 'file-too-large', unpacked.params, { file })] };
@@ -54,30 +55,70 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
     const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${names.length} other file${names.length === 1 ? '' : 's'}`;
     return fail('not-a-workbook', `this is ${what}, not an Excel workbook (no xl/workbook.xml inside)`);
   }
-  const parts = workbookParts(unpacked);
-  const notes: Issue[] = parts.sheets
+  const sheets = sheetParts(unpacked);
+  const notes: Issue[] = sheets
     .filter((sheet) => sheet.name.length > 31)
     .map((sheet) => problem('warning', 'long-sheet-name', { name: sheet.name, read: sheet.name.slice(0, 31) }, { file, sheet: sheet.name.slice(0, 31) }));
-  if (notes.length > 0) {
-    // exceljs cuts such a name and then trips over its own cut ("Worksheet name already exists"):
-    // it is given the names cut already.
+  return { value: { entries: unpacked, sheets }, issues: notes };
+}
+
+/**
+ * Opens a workbook with exceljs (the registry and SMVP importers, whose workbooks are small), or
+ * says in plain words why it is not one. The plan importer reads big tables through `openTable`.
+ */
+export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Outcome<ExcelJS.Workbook | null>> {
+  const checked = checkedParts(bytes, file);
+  if (checked.value === null) return { value: null, issues: checked.issues };
+  const { entries: unpacked } = checked.value;
+  if (checked.issues.length > 0) {
+    // exceljs cuts a long sheet name and then trips over its own cut ("Worksheet name already
+    // exists"): it is given the names cut already.
     const xml = new TextDecoder('utf-8').decode(unpacked.get('xl/workbook.xml'));
     const cut = xml.replace(/<((?:\w+:)?sheet)\b[^>]*>/g, (tag) => tag.replace(/(\sname=")([^"]*)"/, (_, head: string, name: string) => `${head}${escapeXml(xmlText(name).slice(0, 31))}"`));
     unpacked.set('xl/workbook.xml', new TextEncoder().encode(cut));
   }
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs is handed the checked bytes stored: it inflates nothing.
     await quietly(() => workbook.xlsx.load(Buffer.from(storedZip(unpacked)) as unknown as ExcelJS.Buffer));
   } catch {
     // exceljs's own words ("Cannot read properties of undefined (reading 'richText')") mean nothing
     // to the person who sent the file; what can be said is which file and that its XML is damaged.
     return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
   }
-  for (const sheet of workbook.worksheets) {
-    const cells = parts.dateCells.get(sheet.name);
-    if (cells !== undefined) noteDateCells(sheet, cells);
+  return { value: workbook, issues: checked.issues };
+}
+
+/**
+ * A workbook as the plan importer reads it: its sheets by name (cut to Excel's 31 characters),
+ * each read from its XML by the streaming reader (stream.ts) only as far as it is asked.
+ */
+export interface TableWorkbook {
+  readonly sheets: ReadonlyArray<{ readonly name: string; readonly part: Uint8Array | undefined }>;
+  readonly context: WorkbookContext;
+}
+
+/** Opens a workbook for the plan importer, or says in plain words why it is not one. */
+export function openTable(bytes: Uint8Array, file: string): Outcome<TableWorkbook | null> {
+  const checked = checkedParts(bytes, file);
+  if (checked.value === null) return { value: null, issues: checked.issues };
+  const { entries, sheets } = checked.value;
+  const decoder = new TextDecoder('utf-8');
+  const workbookXml = decoder.decode(entries.get('xl/workbook.xml'));
+  const core = entries.get('docProps/core.xml');
+  const title = core === undefined ? undefined : /<dc:title>([^<]*)<\/dc:title>/.exec(decoder.decode(core))?.[1];
+  try {
+    const context: WorkbookContext = {
+      sharedStrings: readSharedStrings(entries.get(relatedPart(entries, 'sharedStrings') ?? 'xl/sharedStrings.xml')),
+      formats: readCellFormats(entries.get(relatedPart(entries, 'styles') ?? 'xl/styles.xml')),
+      date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbookXml),
+      ...(title === undefined ? {} : { title: xmlText(title) }),
+    };
+    return { value: { sheets: sheets.map((s) => ({ name: s.name.slice(0, 31), part: s.part === undefined ? undefined : entries.get(s.part) })), context }, issues: checked.issues };
+  } catch (error) {
+    if (error instanceof UnreadableSheet) return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
+    throw error;
   }
-  return { value: workbook, issues: notes };
 }
 
 /**
@@ -112,66 +153,72 @@ function attribute(tag: string, name: string): string | undefined {
   return m === null ? undefined : xmlText(m[1]!);
 }
 
-/**
- * What exceljs does not tell: the sheets' names as written (exceljs cuts them to 31 characters)
- * and, per sheet (by the name exceljs gives it), the cells typed as ISO dates (`t="d"`).
- */
-function workbookParts(entries: ReadonlyMap<string, Uint8Array>): { sheets: Array<{ name: string; part: string | undefined }>; dateCells: Map<string, Map<string, string>> } {
-  const decoder = new TextDecoder('utf-8');
-  const workbookXml = decoder.decode(entries.get('xl/workbook.xml'));
-  const relsXml = entries.has('xl/_rels/workbook.xml.rels') ? decoder.decode(entries.get('xl/_rels/workbook.xml.rels')) : '';
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+interface SheetPart {
+  readonly name: string;
+  readonly part: string | undefined;
+}
+
+/** The workbook's relationships: id → part path. */
+function relationships(entries: ReadonlyMap<string, Uint8Array>): Array<{ id: string; type: string; part: string }> {
+  const data = entries.get('xl/_rels/workbook.xml.rels');
+  const xml = data === undefined ? '' : new TextDecoder('utf-8').decode(data);
+  const out: Array<{ id: string; type: string; part: string }> = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attribute(m[0], 'Id');
     const target = attribute(m[0], 'Target');
-    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id !== undefined && target !== undefined) out.push({ id, type: attribute(m[0], 'Type') ?? '', part: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
   }
-  const sheets: Array<{ name: string; part: string | undefined }> = [];
+  return out;
+}
+
+/** The part of the workbook's shared strings or styles, as its relationships say (`…/relationships/styles`). */
+function relatedPart(entries: ReadonlyMap<string, Uint8Array>, kind: 'sharedStrings' | 'styles'): string | undefined {
+  return relationships(entries).find((r) => r.type.endsWith(`/${kind}`))?.part;
+}
+
+/** The sheets as written in the workbook (exceljs cuts their names to 31 characters) and their parts. */
+function sheetParts(entries: ReadonlyMap<string, Uint8Array>): SheetPart[] {
+  const workbookXml = new TextDecoder('utf-8').decode(entries.get('xl/workbook.xml'));
+  const targets = new Map(relationships(entries).map((r) => [r.id, r.part]));
+  const sheets: SheetPart[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attribute(m[0], 'name');
     const id = attribute(m[0], 'r:id');
     if (name !== undefined) sheets.push({ name, part: id === undefined ? undefined : targets.get(id) });
   }
-  const dateCells = new Map<string, Map<string, string>>();
-  for (const sheet of sheets) {
-    const data = sheet.part === undefined ? undefined : entries.get(sheet.part);
-    if (data === undefined) continue;
-    const xml = decoder.decode(data);
-    if (!xml.includes('t="d"')) continue;
-    const cells = new Map<string, string>();
-    for (const m of xml.matchAll(/<c\b([^>]*\bt="d"[^>]*)(?<!\/)>(?:(?!<\/c>)[\s\S])*?<v>([^<]*)<\/v>/g)) {
-      const ref = attribute(` ${m[1]!}`, 'r');
-      if (ref !== undefined) cells.set(ref, xmlText(m[2]!));
-    }
-    dateCells.set(sheet.name.slice(0, 31), cells);
-  }
-  return { sheets, dateCells };
+  return sheets;
 }
 
 type Kind = 'template' | 'layout';
 
 interface Found {
-  sheet: ExcelJS.Worksheet;
+  sheet: StreamedSheet;
+  part: Uint8Array;
   kind: Kind;
   headerRow: number;
 }
 
+/** How many rows from the top the header row may be. */
+const HEADER_ROWS = 30;
+
 /**
- * The sheet holding the table and which form it has: the header row decides, wherever it is. A
- * sheet in template form wins over one in the published layout, because it holds what the layout
- * cannot (rules, N.V. reasons, owners, ids): an exported workbook has both, and is read from its
- * "Piano" sheet. `also` is the layout sheet that was passed over, for a note to the user.
+ * The sheet holding the table and which form it has: the header row decides, wherever it is in
+ * the first rows (only those are read of each sheet). A sheet in template form wins over one in
+ * the published layout, because it holds what the layout cannot (rules, N.V. reasons, owners,
+ * ids): an exported workbook has both, and is read from its "Piano" sheet. `also` is the layout
+ * sheet that was passed over, for a note to the user.
  */
-function findTable(workbook: ExcelJS.Workbook): { found: Found; also: Found | null } | null {
-  const sheets = [...workbook.worksheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
+function findTable(workbook: TableWorkbook): { found: Found; also: Found | null } | null {
+  const sheets = [...workbook.sheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
   const found: Found[] = [];
-  for (const sheet of sheets) {
-    const last = Math.min(sheet.rowCount, 30);
-    for (let r = 1; r <= last; r++) {
+  for (const { name, part } of sheets) {
+    if (part === undefined) continue;
+    const sheet = readSheet(name, part, workbook.context, { untilRow: HEADER_ROWS });
+    for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_ROWS); r++) {
       const texts = firstTexts(sheet, r, 3);
       const kind: Kind | null = isTemplateHeader(texts) ? 'template' : isHeaderRow(texts) ? 'layout' : null;
       if (kind === null) continue;
-      found.push({ sheet, kind, headerRow: r });
+      found.push({ sheet, part, kind, headerRow: r });
       break;
     }
   }
@@ -181,7 +228,7 @@ function findTable(workbook: ExcelJS.Workbook): { found: Found; also: Found | nu
   return layout === undefined ? null : { found: layout, also: null };
 }
 
-function firstTexts(sheet: ExcelJS.Worksheet, row: number, count: number): string[] {
+function firstTexts(sheet: StreamedSheet, row: number, count: number): string[] {
   const r = sheet.getRow(row);
   const out: string[] = [];
   for (let c = 1; c <= count; c++) {
@@ -193,32 +240,40 @@ function firstTexts(sheet: ExcelJS.Worksheet, row: number, count: number): strin
 
 /** Imports a plan from .xlsx bytes: the published layout or the template, whichever the workbook holds. */
 export async function importWorkbookBytes(bytes: Uint8Array, file: string, profile: ImportProfile = CHAMBER_PROFILE): Promise<Outcome<ImportedTable | null>> {
-  const opened = await openWorkbook(bytes, file);
+  const opened = openTable(bytes, file);
   if (opened.value === null) return { value: null, issues: opened.issues };
+  const read = importWorkbook(opened.value, file, profile);
+  return { value: read.value, issues: [...opened.issues, ...read.issues] };
+}
+
+export function importWorkbook(workbook: TableWorkbook, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable | null> {
   try {
-    const read = importWorkbook(opened.value, file, profile);
-    return { value: read.value, issues: [...opened.issues, ...read.issues] };
-  } finally {
-    forgetDateCells(opened.value.worksheets);
+    return importTableSheet(workbook, file, profile);
+  } catch (error) {
+    // Damaged XML in a sheet that is read: which file, and that its XML is damaged.
+    if (error instanceof UnreadableSheet) return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
+    throw error;
   }
 }
 
-export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable | null> {
+function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile): Outcome<ImportedTable | null> {
   const found = findTable(workbook);
   if (found === null) {
-    const names = workbook.worksheets.map((s) => `"${s.name}"`).join(', ') || 'none';
+    const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
       value: null,
       issues: [issue('error', 'missing-sheet', `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either ${LAYOUT_COLUMNS.slice(0, 3).join(', ')}… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${names}`, { file })],
     };
   }
-  const { sheet } = found.found;
   const notes: Issue[] = [];
   if (found.also !== null) {
-    notes.push(issue('info', 'read-plan-sheet', `the plan was read from the sheet "${sheet.name}" (the complete plan); the sheet "${found.also.sheet.name}" is its printable table and was not read`, { file, sheet: sheet.name }));
+    notes.push(issue('info', 'read-plan-sheet', `the plan was read from the sheet "${found.found.sheet.name}" (the complete plan); the sheet "${found.also.sheet.name}" is its printable table and was not read`, { file, sheet: found.found.sheet.name }));
   }
-  if (sheet.rowCount > XLSX_LIMITS.rows || sheet.columnCount > XLSX_LIMITS.columns) {
-    return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${sheet.rowCount} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
+  // The whole sheet now, stopping past the row limit rather than reading a million rows to refuse them.
+  const sheet = readSheet(found.found.sheet.name, found.found.part, workbook.context, { rowLimit: XLSX_LIMITS.rows });
+  if (sheet.cut || sheet.columnCount > XLSX_LIMITS.columns) {
+    const rows = sheet.cut ? `more than ${XLSX_LIMITS.rows}` : String(sheet.rowCount);
+    return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${rows} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
   }
   const { headerRow, kind } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
@@ -230,23 +285,14 @@ export function importWorkbook(workbook: ExcelJS.Workbook, file: string, profile
  * Merged cells below the header are refused: a merge hides which row or column a value belongs
  * to (is a merged weight the weight of both indicators?). Merged titles above the header are fine.
  */
-function mergedCells(sheet: ExcelJS.Worksheet, headerRow: number, file: string): Issue[] {
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r < headerRow) return;
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      if (!cell.isMerged) return;
-      const master = cell.master.address;
-      if (seen.has(master)) return;
-      seen.add(master);
-      issues.push(issue('error', 'merged-cells', `merged cells starting at ${master}: unmerge them and put each value in its own cell`, cellLocation(file, sheet.name, master)));
-    });
+function mergedCells(sheet: StreamedSheet, headerRow: number, file: string): Issue[] {
+  return sheet.mergesFrom(headerRow).map((m) => {
+    const master = `${columnLetter(m.left)}${m.top}`;
+    return issue('error', 'merged-cells', `merged cells starting at ${master}: unmerge them and put each value in its own cell`, cellLocation(file, sheet.name, master));
   });
-  return issues;
 }
 
-function readLayoutSheet(sheet: ExcelJS.Worksheet, headerRow: number, file: string, profile: ImportProfile): Outcome<ImportedTable> {
+function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, profile: ImportProfile): Outcome<ImportedTable> {
   const issues: Issue[] = [];
   let title = '';
   for (let r = 1; r < headerRow && title === ''; r++) {

@@ -25,6 +25,7 @@ import {
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style } from './cells.js';
+import type { StreamedSheet } from './stream.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -147,7 +148,7 @@ interface Draft {
 }
 
 /** Reads the template's table sheet (header at `headerRow`) into a plan. */
-export function readTemplateSheet(sheet: ExcelJS.Worksheet, headerRow: number, file: string): Outcome<ImportedTable> {
+export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file: string): Outcome<ImportedTable> {
   const issues: Issue[] = [];
   const columns = new Map<Field, number>();
   const header = sheet.getRow(headerRow);

@@ -3,12 +3,13 @@
  * indicator's target, actual and performance in every year it is linked to (year over year).
  */
 import { z } from 'zod';
-import { toJsonNumber } from '../../core/index.js';
+import { toJsonNumber, type Amount } from '../../core/index.js';
+import { BaselineRefreshBodySchema, type BaselinesDocument, type ChangedBaseline } from '../../contract/index.js';
 import { amountJson, amountText, type YearDocument, type YearsDocument } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { actorOf, currentUser, requireRole, requireUser } from '../auth.js';
+import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { latestPublicPeriod } from '../public-periods.js';
 import { body, param } from '../validation.js';
@@ -60,6 +61,53 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
   return { kind: kind === 'node' ? 'objective' : 'indicator', planId, ref, years };
 }
 
+const sameAmount = (a: Amount | null, b: Amount | null): boolean => JSON.stringify(amountJson(a)) === JSON.stringify(amountJson(b));
+
+/**
+ * The baselines of this plan that came from its predecessor's year end and no longer match it: the
+ * predecessor's year-end actual (as its tree reads it: the frozen closing once closed) was corrected
+ * after next-year, or withdrawn. What next-year would take today is the measured actual with its year;
+ * with none, an older baseline stays (as next-year keeps it), and only one from that year is stale.
+ */
+export async function changedBaselines({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string): Promise<{ following: number; changed: ChangedBaseline[]; values: Map<string, Amount> }> {
+  const following = await store.followingBaselines(planId);
+  if (following === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  const years = new Map<string, { year: number; computed: Awaited<ReturnType<typeof trees.computed>> } | null>();
+  const changed: ChangedBaseline[] = [];
+  // The predecessors' current actuals as values, for a refresh to store exactly what was compared.
+  const values = new Map<string, Amount>();
+  for (const f of following) {
+    let from = years.get(f.predecessor.planId);
+    if (from === undefined) {
+      const plan = await store.getPlan(f.predecessor.planId);
+      from = plan === undefined ? null : { year: plan.year, computed: await trees.computed(plan.id, undefined, plan.dataVersion) };
+      years.set(f.predecessor.planId, from);
+    }
+    if (from === null) continue;
+    const r = from.computed.evaluation.indicator(f.predecessor.ref);
+    const current = r?.state === 'measured' ? r.actual : null;
+    const stale = current === null ? f.baselineYear === from.year && f.baseline !== null : f.baselineYear !== from.year || !sameAmount(f.baseline, current);
+    if (!stale) continue;
+    if (current !== null) values.set(f.indicatorId, current);
+    const period = from.computed.snapshot.period;
+    changed.push({
+      indicatorId: f.indicatorId,
+      code: f.code,
+      name: f.name,
+      unit: f.unit,
+      definitionVersion: f.version,
+      baseline: amountJson(f.baseline),
+      baselineText: amountText(f.baseline, f.unit),
+      baselineYear: f.baselineYear,
+      current: amountJson(current),
+      currentText: amountText(current, f.unit),
+      currentYear: from.year,
+      predecessor: { planId: f.predecessor.planId, indicatorId: f.predecessor.ref, period: { id: period.id, label: period.label, state: period.state } },
+    });
+  }
+  return { following: following.length, changed, values };
+}
+
 export const yearRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
@@ -85,6 +133,57 @@ export const yearRoutes: RouteModule = (api, deps) => {
       const basis = computed === undefined ? {} : { basis: { snapshot: computed.snapshot, evaluation: computed.evaluation, dataVersion: computed.dataVersion } };
       const plan = must(await store.nextYear(planId, { ...input, ...basis }, actorOf(user)));
       return c.json(planView(plan), 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/baselines',
+      tag: 'plans',
+      summary: "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
+      access: 'signed in',
+      responses: { 200: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}', 401: 'not signed in', 404: 'unknown plan' },
+    },
+    async (c) => {
+      requireUser(c);
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      const { following, changed } = await changedBaselines(deps, planId);
+      const doc: BaselinesDocument = { planId, following, changed };
+      return c.json(doc);
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/baselines/refresh',
+      tag: 'plans',
+      summary: "Takes over the corrected year-end actuals of last year's plan as baselines (the named indicators, or every changed one with a value): a change of the definition, inside a revision once the plan is adopted, on the record",
+      access: 'admin, controller',
+      body: BaselineRefreshBodySchema,
+      responses: { 200: 'the baselines document after the refresh, with refreshed', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'adopted plan without an open revision; an indicator changed meanwhile', 422: 'an indicator with no baseline to take over (its place in indicators)' },
+    },
+    async (c) => {
+      const user = requireRole(c, PLAN_EDITORS, 'refresh the baselines');
+      const input = await body(c, BaselineRefreshBodySchema);
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      const { changed, values } = await changedBaselines(deps, planId);
+      const takeable = new Map(changed.filter((b) => values.has(b.indicatorId)).map((b) => [b.indicatorId, b]));
+      const chosen: ChangedBaseline[] = [];
+      for (const [k, id] of (input.indicators ?? [...takeable.keys()]).entries()) {
+        const b = takeable.get(id);
+        if (b === undefined) throw refuse(422, 'baseline-not-changed', { indicator: id }, { issues: [issueOf('baseline-not-changed', { indicator: id }, { field: `indicators.${k}`, indicator: id })] });
+        if (!chosen.includes(b)) chosen.push(b);
+      }
+      // The values compared above; the store refuses (409) if an indicator's definition changed meanwhile.
+      const updates = chosen.map((b) => ({ indicatorId: b.indicatorId, version: b.definitionVersion, baseline: values.get(b.indicatorId)!, baselineYear: b.currentYear }));
+      const refreshed = must(await store.refreshBaselines(planId, updates, actorOf(user)));
+      const after = await changedBaselines(deps, planId);
+      const doc: BaselinesDocument = { planId, following: after.following, changed: after.changed, refreshed };
+      return c.json(doc);
     },
   );
 

@@ -8,10 +8,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, setCsrfToken } from '../api/client.js';
-import { campaign } from '../api/campaign.js';
-import { NO_ERRORS, type FormErrors } from '../form-errors.js';
+import { campaign } from '../campaign/campaign-api.js';
+import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Field, focusFirstError, FormAlert, Notice, useRefusal } from '../components/Form.js';
+import { Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import './i18n.js';
 
 /** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */

@@ -1,6 +1,6 @@
 /** The words of the account screens (own password, temporary password, email, deactivation), Italian first. */
 import i18next from '../i18n.js';
-import '../i18n-campaign.js';
+import '../campaign/i18n-work.js';
 
 const it = {
   account: {

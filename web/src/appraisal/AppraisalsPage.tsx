@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { campaign, type Unit } from '../api/campaign.js';
+import { campaign, type Unit } from '../campaign/campaign-api.js';
 import { ApiError, api } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { useSession } from '../session.js';

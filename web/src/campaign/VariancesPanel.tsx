@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { percent } from '../format.js';
+import { percent } from '../ui/format.js';
 import { campaignApi } from './api.js';
 import './i18n.js';
 import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause, type VarianceReport } from './types.js';

@@ -11,7 +11,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { can, useSession } from '../session.js';
-import { Field } from '../components/Form.js';
+import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import './i18n.js';
 

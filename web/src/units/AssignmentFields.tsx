@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { campaign, type Person, type Unit } from '../api/campaign.js';
-import { Field } from '../components/Form.js';
+import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
+import { Field } from '../ui/Form.js';
 import { unitLabel, unitTree } from './registry.js';
 import './i18n.js';
 

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
-import { owners, type Filters } from '../rows.js';
+import { owners, type Filters } from '../tree/rows.js';
 import { useSession } from '../session.js';
 import './i18n.js';
 

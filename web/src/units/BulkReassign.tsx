@@ -8,11 +8,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
-import { campaign } from '../api/campaign.js';
+import { campaign } from '../campaign/campaign-api.js';
 import type { TreeDocument } from '../api/types.js';
-import { NO_ERRORS, type FormErrors } from '../form-errors.js';
-import type { Row } from '../rows.js';
-import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../components/Form.js';
+import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
+import type { Row } from '../tree/rows.js';
+import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { PersonOptions, UnitOptions, useRegistry } from './AssignmentFields.js';
 import './i18n.js';
 

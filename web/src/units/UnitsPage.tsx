@@ -8,9 +8,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
-import { campaign, type Person, type Unit } from '../api/campaign.js';
-import { NO_ERRORS, type FormErrors } from '../form-errors.js';
-import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../components/Form.js';
+import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
+import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
+import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
 import './i18n.js';
 

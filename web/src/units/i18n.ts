@@ -1,6 +1,6 @@
 /** The words of the registry screen and of the assignment fields (unit, person, bulk reassignment), Italian first. */
 import i18next from '../i18n.js';
-import '../i18n-campaign.js';
+import '../campaign/i18n-work.js';
 
 const it = {
   units: {

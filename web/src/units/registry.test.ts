@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../api/campaign.js';
+import type { Unit } from '../campaign/campaign-api.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
 
 const unit = (id: string, code: string, parentId: string | null = null): Unit => ({ id, code, name: `Unità ${code}`, kind: 'Ufficio', parentId, headId: null, members: [], version: 1 });

@@ -3,7 +3,7 @@
  * siblings by code), the units a parent field may offer (not the unit itself nor any under it),
  * and the people an assignment field may name. Pure.
  */
-import type { Unit } from '../api/campaign.js';
+import type { Unit } from '../campaign/campaign-api.js';
 
 export interface UnitRow {
   unit: Unit;

@@ -1,7 +1,7 @@
 /** An indicator's three-year horizon in its facts list: baseline → target, the later targets, a trend's value from last year's plan. */
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
-import { inputText } from '../format.js';
+import { inputText } from '../ui/format.js';
 import './i18n.js';
 
 /** "206 (2024) → 10", or the target alone when there is no baseline. */

@@ -5,8 +5,8 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BAND_COLOUR } from '../components/Charts.js';
-import { percent } from '../format.js';
+import { BAND_COLOUR } from '../plan/Charts.js';
+import { percent } from '../ui/format.js';
 import type { YearDocument } from './api.js';
 
 echarts.use([BarChart, AriaComponent, GridComponent, TooltipComponent, SVGRenderer]);

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
-import { percent } from '../format.js';
+import { percent } from '../ui/format.js';
 import { yearsApi, type YearsDocument } from './api.js';
 import './i18n.js';
 

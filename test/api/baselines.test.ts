@@ -1,0 +1,138 @@
+/**
+ * Baselines following later corrections of last year's actuals, over real HTTP on SQLite and
+ * PostgreSQL: next-year takes each baseline from the 2024 year end; a 2024 actual corrected later
+ * (in the open year end, or after reopening a closed one) shows as "206 → 210" on the 2025 plan
+ * until the office takes it over, inside a revision once the 2025 plan is adopted, on the record.
+ * A baseline the office typed is never listed nor overwritten.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BaselinesDocumentSchema } from '../../src/contract/index.js';
+import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": actual 206 in 2024
+const SPORTELLO = 'A.2.1:2'; // Capacità di risposta dello sportello: actual 50% in 2024
+const YEAR_END = '2024-12-31';
+const ACT = { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' };
+
+describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  let plan2024: string;
+  let plan2025: string;
+
+  /** Corrects a 2024 year-end actual as the office would (the value's current version first). */
+  async function correct(indicator: string, actual: number | null): Promise<void> {
+    const current = indicatorOf((await controller.get(`/api/plans/${plan2024}/tree?period=${YEAR_END}`)).body, indicator);
+    const body = actual === null ? { state: 'not_measured', version: current.version } : { state: 'measured', actual, version: current.version };
+    const put = await controller.request('PUT', `/api/plans/${plan2024}/indicators/${enc(indicator)}/measurements/${YEAR_END}?tree=false`, body);
+    expect(put.status, put.text).toBe(200);
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    controller = await t.as('controller');
+    plan2024 = await t.importFixture();
+    const made = await controller.request('POST', `/api/plans/${plan2024}/next-year`, { year: 2025 });
+    expect(made.status, made.text).toBe(201);
+    plan2025 = made.body.id;
+  });
+  afterAll(async () => t?.close());
+
+  it('lists nothing while last year is as it was: every baseline follows it', async () => {
+    const reply = await controller.get(`/api/plans/${plan2025}/baselines`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ planId: plan2025, following: 88, changed: [] });
+    // A plan without a predecessor has nothing to follow.
+    expect((await controller.get(`/api/plans/${plan2024}/baselines`)).body).toEqual({ planId: plan2024, following: 0, changed: [] });
+    expect((await (await t.as('public')).get(`/api/plans/${plan2025}/baselines`)).status).toBe(401);
+  });
+
+  it('shows a corrected 2024 actual against the baseline taken from it; a typed baseline stays the office’s own', async () => {
+    await correct(SOGGETTI, 210);
+    // The office types its own baseline for the sportello, then 2024's value is corrected too.
+    const sportello = indicatorOf((await controller.get(`/api/plans/${plan2025}/tree`)).body, SPORTELLO);
+    expect(sportello).toMatchObject({ baseline: 50, baselineYear: 2024 });
+    expect((await controller.request('PATCH', `/api/plans/${plan2025}/indicators/${enc(SPORTELLO)}`, { baseline: 48, baselineYear: 2024, version: sportello.definitionVersion })).status).toBe(200);
+    await correct(SPORTELLO, 55);
+
+    const reply = (await controller.get(`/api/plans/${plan2025}/baselines`)).body;
+    expect(BaselinesDocumentSchema.safeParse(reply).error).toBeUndefined();
+    expect(reply.following).toBe(87);
+    // A.3's correction moves nothing else: only its own baseline is stale.
+    expect(reply.changed).toEqual([
+      {
+        indicatorId: SOGGETTI,
+        code: 'A.3',
+        name: 'Soggetti coinvolti',
+        unit: 'number',
+        definitionVersion: 1,
+        baseline: 206,
+        baselineText: '206',
+        baselineYear: 2024,
+        current: 210,
+        currentText: '210',
+        currentYear: 2024,
+        predecessor: { planId: plan2024, indicatorId: SOGGETTI, period: { id: YEAR_END, label: '31/12/2024', state: 'open' } },
+      },
+    ]);
+    // Nothing was overwritten by the correction itself.
+    const tree = (await controller.get(`/api/plans/${plan2025}/tree`)).body;
+    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 206, baselineYear: 2024 });
+    expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48, baselineYear: 2024 });
+  });
+
+  it('takes the correction over only inside a revision once adopted, refuses a typed baseline at its place, and records it', async () => {
+    expect((await controller.request('POST', `/api/plans/${plan2025}/adopt`, { act: ACT })).status).toBe(200);
+    const outside = await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {});
+    expect(outside.status).toBe(409);
+    expect(outside.body.error.code).toBe('revision-required');
+    expect((await (await t.as('referente')).request('POST', `/api/plans/${plan2025}/baselines/refresh`, {})).status).toBe(403);
+
+    const opened = await controller.request('POST', `/api/plans/${plan2025}/revisions`, { reason: 'Consuntivo 2024 rettificato dopo la validazione' });
+    expect(opened.status, opened.text).toBe(201);
+    // The typed baseline is not the predecessor's to change: refused at its place, in Italian, nothing stored.
+    const typed = await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, { indicators: [SOGGETTI, SPORTELLO] }, { 'accept-language': 'it-IT' });
+    expect(typed.status).toBe(422);
+    expect(typed.body.error).toMatchObject({ code: 'baseline-not-changed', issues: [{ location: { field: 'indicators.1', indicator: SPORTELLO } }] });
+    expect(typed.body.error.message).toContain(`la baseline dell'indicatore ${SPORTELLO} non è da aggiornare`);
+    expect(indicatorOf((await controller.get(`/api/plans/${plan2025}/tree`)).body, SOGGETTI)).toMatchObject({ baseline: 206 });
+    const english = await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, { indicators: ['Z:9'] }, { 'accept-language': 'en' });
+    expect(english.status).toBe(422);
+    expect(english.body.error.message).toContain("indicator Z:9's baseline has nothing to take over");
+
+    const refreshed = await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {});
+    expect(refreshed.status, refreshed.text).toBe(200);
+    expect(refreshed.body).toEqual({ planId: plan2025, following: 87, changed: [], refreshed: 1 });
+    expect(BaselinesDocumentSchema.safeParse(refreshed.body).error).toBeUndefined();
+    const tree = (await controller.get(`/api/plans/${plan2025}/tree`)).body;
+    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 210, baselineText: '210', baselineYear: 2024, definitionVersion: 2 });
+    expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48 });
+    // In the revision's changes, before → after, and in the audit trail with why.
+    const revision = (await controller.get(`/api/plans/${plan2025}/revisions`)).body.find((r: any) => r.status === 'open');
+    expect(revision.changes).toEqual([expect.objectContaining({ action: 'update', entity: 'indicator', indicator: SOGGETTI, before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } })]);
+    const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}`)).body;
+    expect(audit[0]).toMatchObject({ action: 'refresh-baseline', user: 'controller', before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } });
+    expect(audit[0].reason).toBe('variazione n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline aggiornata al consuntivo 2024 corretto nel piano precedente');
+    // Still following: a later correction shows again.
+    expect((await controller.get(`/api/plans/${plan2025}/baselines`)).body.following).toBe(87);
+  });
+
+  it('reads a closed year end from its closing: a correction after reopening shows once closed again; a withdrawn value is listed', async () => {
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed).toEqual([]);
+    const reopened = await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'rettifica del dato di A.3' });
+    expect(reopened.status, reopened.text).toBe(200);
+    await correct(SOGGETTI, 212);
+    expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    const closed = (await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed;
+    expect(closed.map((b: any) => [b.indicatorId, b.baselineText, b.currentText, b.predecessor.period.state])).toEqual([[SOGGETTI, '210', '212', 'closed']]);
+
+    // Withdrawn (reopened and set back to not measured): listed with no current value, and nothing to take over.
+    expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'dato di A.3 non attendibile' })).status).toBe(200);
+    await correct(SOGGETTI, null);
+    const withdrawn = (await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed;
+    expect(withdrawn).toEqual([expect.objectContaining({ indicatorId: SOGGETTI, baseline: 210, current: null, currentText: '' })]);
+    expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, { indicators: [SOGGETTI] })).status).toBe(422);
+    expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {})).body).toMatchObject({ refreshed: 0 });
+  });
+});

@@ -1,0 +1,362 @@
+/**
+ * The administrator's accounts: list, create, change role, units and email, set a temporary password
+ * (changed by its owner at the next sign-in), deactivate (after a confirmation) and reactivate.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { api } from '../api/client.js';
+import { campaign } from '../campaign/campaign-api.js';
+import './i18n.js';
+import type { Account, Role } from '../api/types.js';
+import { NO_ERRORS, parseUnits, type FormErrors } from '../ui/form-errors.js';
+import { useSession } from '../session.js';
+import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+
+const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
+/** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
+const MIN_PASSWORD = 8;
+const USERNAME = /^[a-zA-Z0-9._@-]{2,64}$/;
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const refusal = useRefusal('users.errors');
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [temporary, setTemporary] = useState<Account | null>(null);
+  const [deactivating, setDeactivating] = useState<Account | null>(null);
+
+  const load = useCallback(() => {
+    api
+      .users()
+      .then(setAccounts)
+      .catch((e: unknown) => setErrors(refusal(e)));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(load, [load]);
+
+  async function setActive(a: Account, active: boolean) {
+    setNotice(null);
+    setErrors(NO_ERRORS);
+    try {
+      await api.updateUser(a.id, { active });
+      setNotice(t(active ? 'users.reactivated' : 'users.deactivated', { name: a.displayName }));
+      load();
+    } catch (e) {
+      setErrors(refusal(e));
+    } finally {
+      setDeactivating(null);
+    }
+  }
+
+  return (
+    <div>
+      <h1 className="h3">{t('users.title')}</h1>
+      <FormAlert errors={errors} />
+      <Notice text={notice} testId="users-notice" />
+      <section aria-labelledby="users-list">
+        <h2 id="users-list" className="h5">
+          {t('users.list')}
+        </h2>
+        {accounts === null ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-sm" data-testid="users-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.username')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('accounts.email')}</th>
+                  <th scope="col">{t('users.units')}</th>
+                  <th scope="col">{t('users.active')}</th>
+                  <th scope="col">{t('users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((a) => (
+                  <tr key={String(a.id)} data-username={a.username}>
+                    <th scope="row">{a.displayName}</th>
+                    <td>{a.username}</td>
+                    <td>{t(`role.${a.role}`)}</td>
+                    <td>{a.email ? a.email : <span className="muted">{t('accounts.noEmail')}</span>}</td>
+                    <td>{a.units.length === 0 ? <span className="muted">{t('users.none')}</span> : a.units.join(', ')}</td>
+                    <td>
+                      {a.active ? t('users.yes') : <strong>{t('users.no')}</strong>}
+                      {a.mustChangePassword === true && <div className="small">{t('accounts.mustChange')}</div>}
+                    </td>
+                    <td className="d-flex flex-wrap gap-2">
+                      <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
+                        {t('common.edit')}
+                      </Button>
+                      {String(a.id) !== String(user?.id) && a.active && (
+                        <Button size="xs" color="primary" outline onClick={() => setTemporary(a)} aria-label={t('accounts.temporaryLabel', { name: a.displayName })} data-testid={`temporary-${a.username}`}>
+                          {t('accounts.temporary')}
+                        </Button>
+                      )}
+                      {/* Deactivating yourself would lock the administrator out: another administrator does it. Deactivating asks first; reactivating does not. */}
+                      {String(a.id) !== String(user?.id) && (
+                        <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))} data-testid={`toggle-${a.username}`}>
+                          {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <NewUserForm
+        onCreated={(a) => {
+          setNotice(t('users.created', { name: a.displayName }));
+          load();
+        }}
+      />
+      {temporary !== null && (
+        <TemporaryPasswordDialog
+          account={temporary}
+          onClose={() => setTemporary(null)}
+          onSaved={() => {
+            setNotice(t('accounts.temporaryDone', { name: temporary.displayName }));
+            setTemporary(null);
+            load();
+          }}
+        />
+      )}
+      {deactivating !== null && (
+        <Dialog title={t('accounts.deactivateTitle', { name: deactivating.displayName })} onClose={() => setDeactivating(null)} testId="deactivate-dialog">
+          <p data-testid="deactivate-text">{t('accounts.deactivateText', { name: deactivating.displayName, username: deactivating.username })}</p>
+          <div className="d-flex gap-2 mt-3">
+            <Button color="danger" type="button" onClick={() => void setActive(deactivating, false)} data-testid="deactivate-confirm">
+              {t('accounts.deactivateConfirm')}
+            </Button>
+            <Button color="secondary" outline type="button" onClick={() => setDeactivating(null)} autoFocus data-testid="deactivate-cancel">
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Dialog>
+      )}
+      {editing !== null && (
+        <EditUserDialog
+          account={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(a) => {
+            setEditing(null);
+            setNotice(t('users.updated', { name: a.displayName }));
+            load();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The problems the server would refuse, found before sending; same words as its refusals. */
+function checkNewUser(input: { username: string; displayName: string; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
+  const fields: Record<string, string> = {};
+  if (!emailLooksRight(input.email)) fields.email = t('accounts.errors.field.email');
+  if (!USERNAME.test(input.username)) fields.username = t('users.errors.field.username');
+  if (input.displayName.trim() === '') fields.displayName = t('users.errors.field.displayName');
+  if (input.password.length < MIN_PASSWORD || input.password.length > 200) fields.password = t('users.errors.field.password', { min: MIN_PASSWORD });
+  return { fields, general: null };
+}
+
+function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('users.errors');
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('referente');
+  const [units, setUnits] = useState('');
+  const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = checkNewUser({ username, displayName, password, email }, t);
+    setErrors(found);
+    if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');
+    setBusy(true);
+    try {
+      const created = await api.createUser({ username, displayName: displayName.trim(), role, units: parseUnits(units), password, ...(email.trim() === '' ? {} : { email: email.trim() }) });
+      setUsername('');
+      setEmail('');
+      setDisplayName('');
+      setUnits('');
+      setPassword('');
+      onCreated(created);
+    } catch (err) {
+      const refused = refusal(err, 'username');
+      setErrors(refused);
+      focusFirstError(refused, 'new-');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="new-user-title" className="mt-4">
+      <h2 id="new-user-title" className="h5">
+        {t('users.create')}
+      </h2>
+      <FormAlert errors={errors} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form row g-3" noValidate data-testid="new-user">
+        <fieldset disabled={busy} className="col-12 row g-3">
+          <div className="col-md-6">
+            <Field id="new-username" label={t('users.username')} hint={t('users.usernameHint')} error={errors.fields.username}>
+              {(aria) => <input {...aria} type="text" className="form-control" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} required />}
+            </Field>
+          </div>
+          <div className="col-md-6">
+            <Field id="new-displayName" label={t('users.displayName')} error={errors.fields.displayName}>
+              {(aria) => <input {...aria} type="text" className="form-control" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />}
+            </Field>
+          </div>
+          <div className="col-md-6">
+            <Field id="new-role" label={t('users.role')} error={errors.fields.role}>
+              {(aria) => <RoleSelect aria={aria} value={role} onChange={setRole} />}
+            </Field>
+          </div>
+          <div className="col-md-6">
+            <Field id="new-password" label={t('users.password')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
+              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+            </Field>
+          </div>
+          <div className="col-md-6">
+            <Field id="new-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
+              {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+            </Field>
+          </div>
+          <div className="col-12">
+            <Field id="new-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
+              {(aria) => <textarea {...aria} className="form-control" rows={2} value={units} onChange={(e) => setUnits(e.target.value)} />}
+            </Field>
+          </div>
+          <div className="col-12">
+            <Button color="primary" type="submit" data-testid="new-user-submit">
+              {t('users.createSubmit')}
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+function RoleSelect({ aria, value, onChange }: { aria: Record<string, unknown>; value: Role; onChange: (r: Role) => void }) {
+  const { t } = useTranslation();
+  return (
+    <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value as Role)}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`role.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: (a: Account) => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('users.errors');
+  const [role, setRole] = useState<Role>(account.role);
+  const [units, setUnits] = useState(account.units.join('\n'));
+  const [email, setEmail] = useState(account.email ?? '');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!emailLooksRight(email)) {
+      const found = { fields: { email: t('accounts.errors.field.email') }, general: null };
+      setErrors(found);
+      return focusFirstError(found, 'edit-');
+    }
+    setBusy(true);
+    try {
+      // An empty field clears the email (the server takes null).
+      onSaved(await api.updateUser(account.id, { role, units: parseUnits(units), email: email.trim() === '' ? null : email.trim() }));
+    } catch (err) {
+      setErrors(refusal(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('users.editTitle', { name: account.displayName })} onClose={onClose} testId="edit-user">
+      <FormAlert errors={errors} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <Field id="edit-role" label={t('users.role')} error={errors.fields.role}>
+            {(aria) => <RoleSelect aria={aria} value={role} onChange={setRole} />}
+          </Field>
+          <Field id="edit-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
+            {(aria) => <textarea {...aria} className="form-control" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} />}
+          </Field>
+          <Field id="edit-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
+            {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          </Field>
+          <DialogActions submitTestId="edit-user-submit" onCancel={onClose} />
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The server's email rule, loosely: something@domain.tld; empty means none. The server decides in the end. */
+function emailLooksRight(text: string): boolean {
+  const v = text.trim();
+  return v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+}
+
+/** The administrator gives a temporary password: the account's sessions end, and at the next sign-in it must be changed. */
+function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const refusal = useRefusal('accounts.errors');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password.length < MIN_PASSWORD || password.length > 200) {
+      const found = { fields: { password: t('accounts.errors.field.password') }, general: null };
+      setErrors(found);
+      return focusFirstError(found, 'temp-');
+    }
+    setBusy(true);
+    try {
+      await campaign.temporaryPassword(String(account.id), password);
+      onSaved();
+    } catch (err) {
+      const refused = refusal(err);
+      setErrors(refused);
+      focusFirstError(refused, 'temp-');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('accounts.temporaryTitle', { name: account.displayName })} onClose={onClose} testId="temporary-dialog">
+      <p>{t('accounts.temporaryIntro', { name: account.displayName })}</p>
+      <FormAlert errors={errors} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <Field id="temp-password" label={t('accounts.temporary')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
+            {(aria) => <input {...aria} type="text" className="form-control" autoComplete="off" spellCheck={false} value={password} onChange={(e) => setPassword(e.target.value)} required />}
+          </Field>
+          <DialogActions submit={t('accounts.temporarySubmit')} submitTestId="temporary-submit" onCancel={onClose} />
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}

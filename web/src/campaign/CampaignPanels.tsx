@@ -1,0 +1,381 @@
+/**
+ * The monitoring campaign in a plan's view: the worklist ("Le mie misurazioni" for a referente,
+ * every value with its review for the controller), the completion dashboard per unit and period
+ * (a row opens its list), and the confirmation before closing a period with what is still missing.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { ApiError } from '../api/client.js';
+import { campaign, type ClosingPreview, type Dashboard, type WorkItem, type Worklist, type WorkState } from './campaign-api.js';
+import './i18n-work.js';
+
+const STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
+
+function message(e: unknown): string {
+  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
+}
+
+interface WorklistProps {
+  planId: string;
+  /** The signed-in role: the controller reviews, the referente enters and answers. */
+  role: string;
+  /** Changes when the tree's data changes (a value entered), so the list follows. */
+  dataVersion: number | string;
+  /** After a review step (the dashboard follows). */
+  onReviewed?: () => void;
+  /** Filters set from outside (a dashboard row). */
+  initial?: { period?: string; unit?: string };
+  /** Opens the indicator in the tree (its detail has the entry form). */
+  onOpen: (indicatorId: string, periodId: string) => void;
+}
+
+export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onReviewed }: WorklistProps) {
+  const { t } = useTranslation();
+  const [list, setList] = useState<Worklist | null>(null);
+  const [period, setPeriod] = useState<string>(initial?.period ?? '');
+  const [unit, setUnit] = useState<string>(initial?.unit ?? '');
+  const [state, setState] = useState<WorkState | ''>('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [writing, setWriting] = useState<{ id: string; action: 'return' | 'answer' } | null>(null);
+  const [note, setNote] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const reviewer = role === 'admin' || role === 'controller';
+
+  useEffect(() => {
+    setPeriod(initial?.period ?? '');
+    setUnit(initial?.unit ?? '');
+  }, [initial?.period, initial?.unit]);
+
+  const load = useCallback(async () => {
+    try {
+      const got = await campaign.worklist(planId, { ...(period ? { period } : {}), ...(unit ? { unit } : {}), ...(state ? { state } : {}) });
+      setList(got);
+      setDeadline(got.period.deadline ?? '');
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  }, [planId, period, unit, state]);
+
+  useEffect(() => {
+    void load();
+  }, [load, dataVersion]);
+
+  async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
+    setError(null);
+    try {
+      await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, text);
+      setNotice(t(action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered'));
+      setWriting(null);
+      setNote('');
+      await load();
+      onReviewed?.();
+    } catch (e) {
+      setError(message(e));
+    }
+  }
+
+  async function saveDeadline(event: FormEvent) {
+    event.preventDefault();
+    if (list === null) return;
+    try {
+      await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline);
+      setNotice(t('campaign.deadlineSaved'));
+      await load();
+    } catch (e) {
+      setError(message(e));
+    }
+  }
+
+  return (
+    <section className="border rounded p-2 mb-2" aria-labelledby="worklist-title" data-testid="worklist">
+      <h2 id="worklist-title" className="h6">
+        {reviewer ? t('campaign.worklistAll') : t('campaign.worklist')}
+      </h2>
+      {list !== null && (
+        <div className="d-flex flex-wrap gap-3 align-items-end mb-2 small">
+          <div>
+            <label htmlFor="wl-period" className="form-label mb-0">
+              {t('campaign.period')}
+            </label>
+            <select id="wl-period" className="form-select form-select-sm" value={list.period.id} onChange={(e) => setPeriod(e.target.value)}>
+              {list.periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="wl-state" className="form-label mb-0">
+              {t('campaign.stateFilter')}
+            </label>
+            <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorkState | '')}>
+              <option value="">{t('campaign.all')}</option>
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`campaign.states.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="mb-0" data-testid="worklist-deadline">
+            {t('campaign.deadline')}: <strong>{list.period.deadline ? new Date(`${list.period.deadline}T00:00:00`).toLocaleDateString('it-IT') : t('campaign.noDeadline')}</strong>
+          </p>
+          {reviewer && (
+            <form className="d-flex gap-1 align-items-end" onSubmit={(e) => void saveDeadline(e)}>
+              <div>
+                <label htmlFor="wl-deadline" className="form-label mb-0">
+                  {t('campaign.setDeadline')}
+                </label>
+                <input id="wl-deadline" type="date" className="form-control form-control-sm" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+              </div>
+              <Button size="sm" color="secondary" outline type="submit">
+                {t('common.save')}
+              </Button>
+            </form>
+          )}
+          <p className="mb-0" role="status" data-testid="worklist-counts">
+            {t('campaign.counts', list.counts)}
+          </p>
+        </div>
+      )}
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {notice !== null && (
+        <p className="small text-success" role="status">
+          {notice}
+        </p>
+      )}
+      {list !== null && list.items.length === 0 && <p className="small">{t('campaign.empty')}</p>}
+      {list !== null && list.items.length > 0 && (
+        <table className="table table-sm small mb-0" data-testid="worklist-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('campaign.objective')}</th>
+              <th scope="col">{t('campaign.indicator')}</th>
+              <th scope="col">{t('campaign.unit')}</th>
+              <th scope="col">{t('campaign.state')}</th>
+              <th scope="col">{t('campaign.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((item) => (
+              <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
+                <td>{item.node}</td>
+                <td>
+                  <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onOpen(item.indicatorId, item.periodId)}>
+                    {item.indicator}
+                  </button>
+                  {item.review?.action === 'return' && (
+                    <span className="d-block text-danger" data-testid="request-note">
+                      {t('campaign.requestBy', { by: item.review.by, note: item.review.note ?? '' })}
+                    </span>
+                  )}
+                  {item.review?.action === 'answer' && <span className="d-block text-muted">{t('campaign.answer')}: {item.review.note}</span>}
+                </td>
+                <td>
+                  {item.unit ?? t('campaign.noUnit')}
+                  {item.person ? ` · ${item.person}` : ''}
+                </td>
+                <td>
+                  <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>{t(`campaign.states.${item.state}`)}</span>
+                  {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
+                </td>
+                <td>
+                  {writing?.id === item.indicatorId ? (
+                    <form
+                      className="d-flex gap-1"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        if (note.trim() === '') return setError(t('campaign.noteRequired'));
+                        void act(item, writing.action, note.trim());
+                      }}
+                    >
+                      <label className="visually-hidden" htmlFor={`note-${item.indicatorId}`}>
+                        {writing.action === 'return' ? t('campaign.request') : t('campaign.answer')}
+                      </label>
+                      <input id={`note-${item.indicatorId}`} className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+                      <Button size="sm" color="primary" type="submit">
+                        {t('campaign.send')}
+                      </Button>
+                    </form>
+                  ) : (
+                    <span className="d-flex gap-1">
+                      {reviewer && item.state === 'entered' && (
+                        <>
+                          <Button size="sm" color="success" outline onClick={() => void act(item, 'approve')} data-testid="approve">
+                            {t('campaign.approve')}
+                          </Button>
+                          <Button size="sm" color="danger" outline onClick={() => (setWriting({ id: item.indicatorId, action: 'return' }), setNote(''))} data-testid="send-back">
+                            {t('campaign.sendBack')}
+                          </Button>
+                        </>
+                      )}
+                      {item.state === 'returned' && (role === 'referente' || reviewer) && (
+                        <Button size="sm" color="primary" outline onClick={() => (setWriting({ id: item.indicatorId, action: 'answer' }), setNote(''))} data-testid="answer">
+                          {t('campaign.reply')}
+                        </Button>
+                      )}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface DashboardProps {
+  planId: string;
+  dataVersion: number | string;
+  /** A row clicked: the list of that unit and period. */
+  onShow: (periodId: string, unitId: string | null) => void;
+}
+
+export function DashboardPanel({ planId, dataVersion, onShow }: DashboardProps) {
+  const { t } = useTranslation();
+  const [board, setBoard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    campaign
+      .dashboard(planId)
+      .then((d) => (setBoard(d), setError(null)))
+      .catch((e: unknown) => setError(message(e)));
+  }, [planId, dataVersion]);
+  const label = (id: string) => board?.periods.find((p) => p.id === id)?.label ?? id;
+  return (
+    <section className="border rounded p-2 mb-2" aria-labelledby="dashboard-title" data-testid="dashboard">
+      <div className="d-flex justify-content-between align-items-center">
+        <h2 id="dashboard-title" className="h6 mb-1">
+          {t('campaign.dashboard')}
+        </h2>
+        <a className="btn btn-sm btn-outline-primary" href={campaign.dashboardExportUrl(planId)} download data-testid="dashboard-export">
+          {t('campaign.export')}
+        </a>
+      </div>
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {board !== null && (
+        <table className="table table-sm small mb-0" data-testid="dashboard-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('campaign.period')}</th>
+              <th scope="col">{t('campaign.unit')}</th>
+              <th scope="col">{t('campaign.expected')}</th>
+              <th scope="col">{t('campaign.entered')}</th>
+              <th scope="col">{t('campaign.toReview')}</th>
+              <th scope="col">{t('campaign.returned')}</th>
+              <th scope="col">{t('campaign.approvedCol')}</th>
+              <th scope="col">{t('campaign.missing')}</th>
+              <th scope="col">{t('campaign.lateCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.rows.map((r) => (
+              <tr key={`${r.periodId}:${r.unitId ?? ''}`} data-period={r.periodId} data-unit={r.unit ?? ''}>
+                <td>{label(r.periodId)}</td>
+                <td>
+                  <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onShow(r.periodId, r.unitId)} aria-label={t('campaign.showList', { unit: r.unit ?? t('campaign.noUnit'), period: label(r.periodId) })}>
+                    {r.unit ?? t('campaign.noUnit')}
+                  </button>
+                </td>
+                <td>{r.expected}</td>
+                <td data-col="entered">{r.entered}</td>
+                <td data-col="toReview">{r.toReview}</td>
+                <td data-col="returned">{r.returned}</td>
+                <td data-col="approved">{r.approved}</td>
+                <td data-col="missing">{r.missing}</td>
+                <td data-col="late">{r.late}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface ClosingProps {
+  planId: string;
+  periodId: string;
+  label: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Before closing: what is missing, waiting for review and sent back; closing needs a second click. */
+export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<ClosingPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    campaign
+      .closingPreview(planId, periodId)
+      .then(setPreview)
+      .catch((e: unknown) => setError(message(e)));
+  }, [planId, periodId]);
+  useEffect(() => {
+    document.getElementById('closing-title')?.focus();
+  }, []);
+  const clean = preview !== null && preview.missing.length + preview.toReview.length + preview.returned.length === 0;
+  const list = (title: string, items: WorkItem[], testid: string) =>
+    items.length > 0 && (
+      <div>
+        <h3 className="h6 mt-2">
+          {title} ({items.length})
+        </h3>
+        <ul className="small mb-0" data-testid={testid} style={{ maxHeight: "12rem", overflow: "auto" }} tabIndex={0} aria-label={title}>
+          {items.map((i) => (
+            <li key={i.indicatorId}>
+              {i.node} — {i.indicator} ({i.unit ?? t('campaign.noUnit')})
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <div className="modal d-block" role="dialog" aria-modal="true" aria-labelledby="closing-title" data-testid="closing-dialog" style={{ background: 'rgba(0,0,0,.4)' }}>
+      <div className="modal-dialog modal-lg">
+        <div className="modal-content p-3">
+          <h2 id="closing-title" className="h5" tabIndex={-1}>
+            {t('campaign.closeTitle', { label })}
+          </h2>
+          {error !== null && (
+            <Alert color="danger" role="alert">
+              {t('common.error', { message: error })}
+            </Alert>
+          )}
+          {preview === null && error === null && <p role="status">{t('common.loading')}</p>}
+          {preview !== null && (
+            <>
+              <p data-testid="closing-summary">{clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}</p>
+              {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
+              {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
+              {list(t('campaign.returnedList'), preview.returned, 'closing-returned')}
+            </>
+          )}
+          <div className="d-flex gap-2 justify-content-end mt-3">
+            <Button color="secondary" outline onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={onConfirm} data-testid="confirm-close">
+              {clean ? t('campaign.confirmCloseClean') : t('campaign.confirmClose')}
+            </Button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

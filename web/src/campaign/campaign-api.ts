@@ -1,0 +1,115 @@
+/**
+ * The monitoring campaign's calls: the organisation registry, the worklist, the review of values,
+ * the completion dashboard, deadlines, the closing checklist and temporary passwords.
+ */
+import { request } from '../api/client.js';
+
+const enc = encodeURIComponent;
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  headId: string | null;
+  members: string[];
+  version: number;
+}
+
+export interface Person {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitIds: string[];
+}
+
+export type WorkState = 'to_enter' | 'entered' | 'returned' | 'approved';
+
+export interface WorkItem {
+  indicatorId: string;
+  indicator: string;
+  node: string;
+  objective: string;
+  unitId: string | null;
+  unit: string | null;
+  personId: string | null;
+  person: string | null;
+  periodId: string;
+  deadline: string | null;
+  state: WorkState;
+  late: boolean;
+  version: number;
+  enteredBy: string | null;
+  enteredAt: string | null;
+  review: { action: 'approve' | 'return' | 'answer'; note: string | null; by: string; at: string } | null;
+}
+
+export interface CampaignPeriod {
+  id: string;
+  label: string;
+  endsOn: string;
+  state: 'open' | 'collecting' | 'closed' | 'validated';
+  deadline: string | null;
+}
+
+export interface Worklist {
+  period: CampaignPeriod;
+  periods: CampaignPeriod[];
+  items: WorkItem[];
+  counts: Record<WorkState, number> & { late: number };
+}
+
+export interface Counts {
+  expected: number;
+  entered: number;
+  toReview: number;
+  returned: number;
+  approved: number;
+  missing: number;
+  late: number;
+}
+
+export interface Dashboard {
+  today: string;
+  periods: CampaignPeriod[];
+  rows: Array<Counts & { periodId: string; unitId: string | null; unit: string | null; code: string | null }>;
+  totals: Array<Counts & { periodId: string }>;
+}
+
+export interface ClosingPreview {
+  period: CampaignPeriod;
+  counts: Record<WorkState, number> & { late: number; expected: number };
+  missing: WorkItem[];
+  toReview: WorkItem[];
+  returned: WorkItem[];
+}
+
+export const campaign = {
+  units: () => request<Unit[]>('GET', '/api/units'),
+  people: () => request<Person[]>('GET', '/api/people'),
+  createUnit: (input: { code: string; name: string; kind: string; parentId?: string | null; headId?: string | null; members?: string[] }) => request<Unit>('POST', '/api/units', input),
+  updateUnit: (id: string, patch: Partial<Omit<Unit, 'id' | 'version'>> & { version?: number }) => request<Unit>('PATCH', `/api/units/${enc(id)}`, patch),
+  deleteUnit: (id: string) => request<Unit>('DELETE', `/api/units/${enc(id)}`),
+  importUnits: (file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.set('file', file);
+    return request<{ created: number; updated: number; dryRun: boolean }>('POST', `/api/units/import${dryRun ? '?dryRun=true' : ''}`, form);
+  },
+  unitsExportUrl: (format: 'csv' | 'xlsx') => `/api/units/export?format=${format}`,
+  reassign: (planId: string, change: { nodes?: string[]; indicators?: string[]; unitId?: string | null; personId?: string | null }) =>
+    request<{ nodes: number; indicators: number }>('POST', `/api/plans/${enc(planId)}/reassign`, change),
+  worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorkState } = {}) => {
+    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>).toString();
+    return request<Worklist>('GET', `/api/plans/${enc(planId)}/worklist${q ? `?${q}` : ''}`);
+  },
+  dashboard: (planId: string) => request<Dashboard>('GET', `/api/plans/${enc(planId)}/dashboard`),
+  dashboardExportUrl: (planId: string) => `/api/plans/${enc(planId)}/dashboard/export`,
+  review: (planId: string, indicatorId: string, periodId: string, action: 'approve' | 'return' | 'answer', version: number, note?: string) =>
+    request<unknown>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
+  setDeadline: (planId: string, periodId: string, deadline: string | null) => request<CampaignPeriod>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline }),
+  closingPreview: (planId: string, periodId: string) => request<ClosingPreview>('GET', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/closing-preview`),
+  temporaryPassword: (userId: string, password: string) => request<unknown>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
+  changeOwnPassword: (current: string, next: string) => request<unknown>('POST', '/api/users/me/password', { current, next }),
+};

@@ -1,0 +1,285 @@
+/**
+ * "Confronta / Modifiche": what changed in this plan's period since an earlier version of it (the
+ * period as last closed, another period, another plan), grouped as `albero diff` prints it. The
+ * OIV and the controllo di gestione read it before validating; the Piano group is what the
+ * Relazione must disclose.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
+import { groupChanges, kindKey } from './changes.js';
+
+type Against = 'closing' | 'period' | 'plan';
+
+type Result = { status: 'idle' } | { status: 'loading' } | { status: 'never-closed' } | { status: 'failed'; message: string } | { status: 'done'; doc: ChangesResponse };
+
+interface Props {
+  planId: PlanSummary['id'];
+  periodId: string | null;
+  periods: readonly Period[];
+  /** Selects the objective in the tree (its detail opens). */
+  onSelectObjective: (code: string) => void;
+  /** Whether the tree shown has that objective (a removed one has nothing to select). */
+  inTree: (code: string) => boolean;
+}
+
+export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inTree }: Props) {
+  const { t, i18n } = useTranslation();
+  const [against, setAgainst] = useState<Against>('closing');
+  const otherPeriods = periods.filter((p) => p.id !== periodId);
+  const [otherPeriod, setOtherPeriod] = useState('');
+  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const [otherPlan, setOtherPlan] = useState('');
+  const [otherPlanPeriods, setOtherPlanPeriods] = useState<Period[]>([]);
+  const [otherPlanPeriod, setOtherPlanPeriod] = useState('');
+  const [result, setResult] = useState<Result>({ status: 'idle' });
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Another period of the plan shown: the panel's answer was for the previous one.
+  useEffect(() => setResult({ status: 'idle' }), [periodId]);
+
+  useEffect(() => {
+    if (against !== 'plan' || plans !== null) return;
+    let live = true;
+    api
+      .plans()
+      .then((list) => {
+        if (!live) return;
+        const others = list.filter((p) => String(p.id) !== String(planId));
+        setPlans(others);
+        setOtherPlan((current) => current || (others[0] === undefined ? '' : String(others[0].id)));
+      })
+      .catch((e: unknown) => live && setResult({ status: 'failed', message: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [against, plans, planId]);
+
+  useEffect(() => {
+    setOtherPlanPeriods([]);
+    setOtherPlanPeriod('');
+    if (against !== 'plan' || otherPlan === '') return;
+    let live = true;
+    api
+      .periods(otherPlan)
+      .then((list) => live && setOtherPlanPeriods(list))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [against, otherPlan]);
+
+  useEffect(() => {
+    if (result.status === 'done' || result.status === 'never-closed') heading.current?.focus();
+  }, [result.status]);
+
+  const chosenPeriod = otherPeriod || otherPeriods[0]?.id || '';
+  const ready = against === 'closing' || (against === 'period' ? chosenPeriod !== '' : otherPlan !== '');
+
+  async function compare() {
+    if (!ready) return;
+    setResult({ status: 'loading' });
+    try {
+      const doc = await api.changes(
+        planId,
+        against === 'closing'
+          ? { period: periodId, againstClosing: true }
+          : against === 'period'
+            ? { period: periodId, againstPeriod: chosenPeriod }
+            : { period: periodId, against: otherPlan, ...(otherPlanPeriod === '' ? {} : { againstPeriod: otherPlanPeriod }) },
+      );
+      setResult({ status: 'done', doc });
+    } catch (e) {
+      if (against === 'closing' && e instanceof ApiError && e.status === 404) setResult({ status: 'never-closed' });
+      else setResult({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const periodLabel = (id: string, samePlan = true) => (samePlan ? periods : otherPlanPeriods).find((p) => p.id === id)?.label ?? id;
+  const planLabel = (id: string | number) =>
+    String(id) === String(planId) ? t('changes.thisPlan') : `«${plans?.find((p) => String(p.id) === String(id))?.title ?? String(id)}»`;
+
+  return (
+    <section className="changes-panel border rounded p-2 mb-2" aria-labelledby="changes-title" data-testid="changes-panel">
+      <h2 id="changes-title" className="h5">
+        {t('changes.title')}
+      </h2>
+      <form
+        className="d-flex flex-wrap gap-3 align-items-end mb-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void compare();
+        }}
+      >
+        <fieldset>
+          <legend className="form-label small mb-1 fw-semibold">{t('changes.compareWith')}</legend>
+          {(['closing', 'period', 'plan'] as const).map((a) => (
+            <div className="form-check form-check-inline" key={a}>
+              <input className="form-check-input" type="radio" name="changes-against" id={`changes-against-${a}`} value={a} checked={against === a} onChange={() => setAgainst(a)} />
+              <label className="form-check-label" htmlFor={`changes-against-${a}`}>
+                {t(`changes.against.${a}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        {against === 'period' &&
+          (otherPeriods.length === 0 ? (
+            <p className="small mb-0">{t('changes.noOtherPeriod')}</p>
+          ) : (
+            <Choice id="changes-period" label={t('changes.period')} value={chosenPeriod} onChange={setOtherPeriod} options={otherPeriods.map((p) => ({ value: p.id, label: p.label }))} />
+          ))}
+        {against === 'plan' &&
+          (plans === null ? (
+            <p className="small mb-0" role="status">
+              {t('common.loading')}
+            </p>
+          ) : plans.length === 0 ? (
+            <p className="small mb-0">{t('changes.noOtherPlan')}</p>
+          ) : (
+            <>
+              <Choice
+                id="changes-plan"
+                label={t('changes.plan')}
+                value={otherPlan}
+                onChange={setOtherPlan}
+                options={plans.map((p) => ({ value: String(p.id), label: `${p.title} (${p.year}, ${t(`plans.version.${p.version}`)})` }))}
+              />
+              <Choice
+                id="changes-plan-period"
+                label={t('changes.planPeriod')}
+                value={otherPlanPeriod}
+                onChange={setOtherPlanPeriod}
+                options={[{ value: '', label: t('changes.yearEnd') }, ...otherPlanPeriods.map((p) => ({ value: p.id, label: p.label }))]}
+              />
+            </>
+          ))}
+        <Button size="sm" color="primary" type="submit" disabled={!ready || result.status === 'loading'} data-testid="changes-submit">
+          {t('changes.show')}
+        </Button>
+      </form>
+
+      <div aria-live="polite" aria-busy={result.status === 'loading'} data-testid="changes-result">
+        {result.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {result.status === 'failed' && (
+          <div className="alert alert-danger" role="alert">
+            {t('common.error', { message: result.message })}
+          </div>
+        )}
+        {result.status === 'never-closed' && (
+          <>
+            <h3 id="changes-result-title" className="h6" tabIndex={-1} ref={heading}>
+              {t('changes.title')}: {t('changes.against.closing')}
+            </h3>
+            <p data-testid="changes-never-closed">{t('changes.neverClosed')}</p>
+          </>
+        )}
+        {result.status === 'done' && <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={i18n.language} />}
+      </div>
+    </section>
+  );
+}
+
+/** A labelled select of the comparison form. */
+function Choice({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) {
+  return (
+    <div>
+      <label htmlFor={id} className="form-label small mb-0">
+        {label}
+      </label>
+      <select id={id} className="form-select form-select-sm" value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ChangesResult({
+  doc,
+  heading,
+  periodLabel,
+  planLabel,
+  onSelectObjective,
+  inTree,
+  lang,
+}: {
+  doc: ChangesResponse;
+  heading: React.RefObject<HTMLHeadingElement | null>;
+  periodLabel: (id: string, samePlan?: boolean) => string;
+  planLabel: (id: string | number) => string;
+  onSelectObjective: (code: string) => void;
+  inTree: (code: string) => boolean;
+  lang: string;
+}) {
+  const { t } = useTranslation();
+  const sections = groupChanges(doc);
+  const closing = doc.before.closing;
+  const samePlan = String(doc.before.planId) === String(doc.after.planId);
+  return (
+    <>
+      <h3 id="changes-result-title" className="h6" tabIndex={-1} ref={heading} data-testid="changes-heading">
+        {t('changes.title')}: {doc.changes.length === 0 ? t('changes.none') : t('changes.count', { count: doc.changes.length })}
+      </h3>
+      {closing !== undefined ? (
+        <p className="small" data-testid="changes-closing">
+          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: new Date(closing.closedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT'), user: closing.closedBy ?? '—' })}
+        </p>
+      ) : (
+        <p className="small" data-testid="changes-between">
+          {t('changes.between', {
+            beforePlan: planLabel(doc.before.planId),
+            beforePeriod: periodLabel(doc.before.period, samePlan),
+            afterPlan: planLabel(doc.after.planId),
+            afterPeriod: periodLabel(doc.after.period),
+          })}
+        </p>
+      )}
+      {sections.length === 0 && <p data-testid="changes-none">{t('changes.none')}</p>}
+      {sections.map((s) => (
+        <section key={s.group} aria-labelledby={`changes-${s.group}`} data-group={s.group} className="mb-3">
+          <h4 id={`changes-${s.group}`} className="h6 mb-1">
+            {t(`changes.group.${s.group}`)} ({s.count})
+          </h4>
+          <div className="table-responsive">
+            <table className="table table-sm mb-0 changes-table">
+              <caption className="visually-hidden">{t('changes.caption', { group: t(`changes.group.${s.group}`), count: s.count })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('changes.objective')}</th>
+                  <th scope="col">{t('changes.indicator')}</th>
+                  <th scope="col">{t('changes.what')}</th>
+                  <th scope="col">{t('changes.before')}</th>
+                  <th scope="col">{t('changes.after')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.changes.map((c, n) => (
+                  <tr key={n} data-kind={c.kind} data-code={c.code ?? ''}>
+                    <th scope="row">
+                      {c.code === null || !inTree(c.code) ? (
+                        (c.code ?? '—')
+                      ) : (
+                        <button type="button" className="btn btn-link btn-sm p-0" onClick={() => onSelectObjective(c.code!)} aria-label={t('changes.select', { code: c.code })}>
+                          {c.code}
+                        </button>
+                      )}
+                    </th>
+                    <td>{c.indicator ?? '—'}</td>
+                    <td>{t(kindKey(c.kind))}</td>
+                    <td>{c.beforeText ?? '—'}</td>
+                    <td>{c.afterText ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The outbox of deadline reminders for the controllo di gestione: each message sent (or waiting for
+ * the mail server, or without an address) with its recipient, period and the number of values it
+ * listed, and "send now". The server decides who is due what; this panel only shows and asks.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { ApiError } from '../api/client.js';
+import { reminders, type Outbox } from './api.js';
+import './i18n.js';
+
+const when = (iso: string | null, language: string): string => (iso === null ? '—' : new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' }));
+
+export function RemindersPanel({ planId }: { planId: string }) {
+  const { t, i18n } = useTranslation();
+  const [outbox, setOutbox] = useState<Outbox | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setOutbox(await reminders.outbox(planId));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+    }
+  }, [planId]);
+  useEffect(() => void load(), [load]);
+
+  async function sendNow() {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const run = await reminders.sendNow();
+      setNotice(t('reminders.ran', { queued: run.queued.length, sent: run.sent, retrying: run.retrying, failed: run.failed }));
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="border rounded p-2 mb-2" aria-labelledby="reminders-title" data-testid="reminders">
+      <div className="d-flex justify-content-between align-items-center">
+        <h2 id="reminders-title" className="h6 mb-1">
+          {t('reminders.title')}
+        </h2>
+        <Button size="sm" color="primary" outline disabled={busy} onClick={() => void sendNow()} data-testid="reminders-send">
+          {t('reminders.sendNow')}
+        </Button>
+      </div>
+      {outbox !== null && (
+        <p className="small text-muted mb-1" data-testid="reminders-settings">
+          {t('reminders.settings', { before: outbox.settings.daysBefore, after: outbox.settings.daysAfter, head: outbox.settings.headAfter })}{' '}
+          {outbox.settings.transport === 'log' ? t('reminders.noSmtp') : ''}
+        </p>
+      )}
+      {notice !== null && (
+        <p className="small mb-1" role="status" data-testid="reminders-notice">
+          {notice}
+        </p>
+      )}
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {outbox !== null && outbox.reminders.length === 0 && <p className="small mb-0">{t('reminders.empty')}</p>}
+      {outbox !== null && outbox.reminders.length > 0 && (
+        <table className="table table-sm small mb-0" data-testid="reminders-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('reminders.when')}</th>
+              <th scope="col">{t('reminders.to')}</th>
+              <th scope="col">{t('reminders.period')}</th>
+              <th scope="col">{t('reminders.stage')}</th>
+              <th scope="col">{t('reminders.values')}</th>
+              <th scope="col">{t('reminders.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.reminders.map((r) => (
+              <tr key={r.id} data-status={r.status} data-user={r.username}>
+                <td>{when(r.sentAt ?? r.createdAt, i18n.language)}</td>
+                <td>
+                  {r.username}
+                  {r.address !== null && <span className="text-muted"> ({r.address})</span>}
+                </td>
+                <td>{r.periodId.split('-').reverse().join('/')}</td>
+                <td>{t(`reminders.stages.${r.stage}`)}</td>
+                <td>{r.indicators.length}</td>
+                <td title={r.lastError ?? undefined}>
+                  {t(`reminders.statuses.${r.status}`)}
+                  {r.status === 'queued' && r.attempts > 0 && <span className="text-muted"> · {t('reminders.attempts', { count: r.attempts })}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

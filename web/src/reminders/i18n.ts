@@ -1,0 +1,37 @@
+/** The words of the reminders' outbox (RemindersPanel), Italian first. */
+import i18next from '../i18n.js';
+
+const it = {
+  reminders: {
+    title: 'Promemoria delle scadenze',
+    sendNow: 'Invia ora i promemoria',
+    settings: 'Ai referenti {{before}} giorni prima della scadenza e {{after}} dopo; ai responsabili delle strutture {{head}} giorni dopo.',
+    noSmtp: 'Nessun server di posta configurato: i messaggi sono scritti nel log del server.',
+    ran: 'Promemoria: {{queued}} nuovi, {{sent}} inviati, {{retrying}} da ritentare, {{failed}} rifiutati.',
+    empty: 'Nessun promemoria inviato per questo piano.',
+    when: 'Quando', to: 'Destinatario', period: 'Periodo', stage: 'Tipo', values: 'Valori mancanti', status: 'Stato',
+    stages: { before: 'prima della scadenza', after: 'dopo la scadenza', head: 'al responsabile' },
+    statuses: { queued: 'in attesa', sending: 'in invio', sent: 'inviato', failed: 'rifiutato', 'no-address': 'senza email' },
+    attempts_one: '{{count}} tentativo', attempts_other: '{{count}} tentativi',
+  },
+};
+
+const en = {
+  reminders: {
+    title: 'Deadline reminders',
+    sendNow: 'Send the reminders now',
+    settings: 'To the referenti {{before}} days before the deadline and {{after}} after; to the heads of units {{head}} days after.',
+    noSmtp: 'No mail server configured: the messages are written to the server log.',
+    ran: 'Reminders: {{queued}} new, {{sent}} sent, {{retrying}} to retry, {{failed}} refused.',
+    empty: 'No reminder sent for this plan.',
+    when: 'When', to: 'To', period: 'Period', stage: 'Kind', values: 'Missing values', status: 'Status',
+    stages: { before: 'before the deadline', after: 'after the deadline', head: 'to the head' },
+    statuses: { queued: 'waiting', sending: 'sending', sent: 'sent', failed: 'refused', 'no-address': 'no email' },
+    attempts_one: '{{count}} try', attempts_other: '{{count}} tries',
+  },
+};
+
+i18next.addResourceBundle('it', 'translation', it, true, false);
+i18next.addResourceBundle('en', 'translation', en, true, false);
+
+export {};

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { BAND_MARK as SYMBOL, type Band } from '../../../src/core/legend.js';
+import { percent } from './format.js';
+
+// A shape as well as a colour and a word: the band is never told by colour alone (WCAG 1.4.1);
+// the same shapes as the reports and the command line.
+
+export function BandBadge({ band }: { band: Band | null }) {
+  const { t } = useTranslation();
+  const key = band ?? 'none';
+  return (
+    <span className={`band band-${key}`} data-band={key}>
+      <span aria-hidden="true">{SYMBOL[key]}</span> {t(`band.${key}`)}
+    </span>
+  );
+}
+
+/** A performance with its band beside it. */
+export function Performance(props: { value: number | null; band: Band | null; simulated?: boolean }) {
+  const { t } = useTranslation();
+  return <PerformanceText {...props} t={t} />;
+}
+
+/**
+ * The same, with the translation passed in: the tree's rows take `t` from the table instead of
+ * each subscribing to the language (a jump through a big tree mounts dozens of rows at once).
+ */
+export function PerformanceText({ value, band, simulated, t }: { value: number | null; band: Band | null; simulated?: boolean; t: (key: string) => string }) {
+  const key = band ?? 'none';
+  return (
+    <span className="performance">
+      <span className={`perf-value perf-${key}`}>{value === null ? t('tree.noPerformance') : percent(value)}</span>{' '}
+      <span className={`band band-${key}`} data-band={key}>
+        <span aria-hidden="true">{SYMBOL[key]}</span> {t(`band.${key}`)}
+      </span>
+      {simulated === true && <span className="badge-sim">{t('whatif.simulated')}</span>}
+    </span>
+  );
+}
+
+export function Legend({ legend }: { legend: Array<{ band: Band; label: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="legend-title" className="legend">
+      <h2 id="legend-title" className="h6 mb-1">
+        {t('tree.legend')}
+      </h2>
+      <ul className="list-inline mb-0">
+        {legend.map((r) => (
+          <li key={r.band} className="list-inline-item me-3">
+            <BandBadge band={r.band} /> {r.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Pieces the editing screens share: a labelled field whose hint and error the input is described by
+ * (the error announced when it appears), a modal dialog that takes the focus and gives it back,
+ * and the translation of an API refusal into those field errors.
+ */
+import { Button } from 'design-react-kit';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { formErrors, type FormErrors } from './form-errors.js';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** The input itself, given the attributes that tie it to the label, hint and error. */
+  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}
+
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((x) => x !== null).join(' ');
+  return (
+    <div className="mb-2">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true as const } : {}) })}
+      {hint && (
+        <small id={`${id}-hint`} className="form-text d-block">
+          {hint}
+        </small>
+      )}
+      <div id={`${id}-error`} className="field-error" aria-live="polite" data-testid={`${id}-error`}>
+        {error}
+      </div>
+    </div>
+  );
+}
+
+/** A modal `<dialog>`: the browser traps the focus and Esc closes it; the focus returns where it was. */
+export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog !== null && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+      // The opener may be gone (a deleted row): then the main region takes the focus.
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="albero-dialog"
+      aria-labelledby="dialog-title"
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="d-flex justify-content-between align-items-start gap-2 mb-2">
+        <h2 id="dialog-title" className="h5 mb-0">
+          {title}
+        </h2>
+        <CloseButton onClose={onClose} />
+      </div>
+      {children}
+    </dialog>
+  );
+}
+
+/** A dialog form's buttons: submit (Save unless told) and Cancel, which closes without saving. */
+export function DialogActions({ submit, submitTestId, onCancel }: { submit?: string; submitTestId: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex gap-2 mt-3">
+      <Button color="primary" type="submit" data-testid={submitTestId}>
+        {submit ?? t('common.save')}
+      </Button>
+      <Button color="secondary" outline type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </div>
+  );
+}
+
+function CloseButton({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-sm btn-outline-secondary" onClick={onClose} aria-label={t('common.close')}>
+      ✕
+    </button>
+  );
+}
+
+/** An error thrown by a save, as field errors in words under `prefix` (`users.errors`, `edit.errors`). */
+export function useRefusal(prefix: string): (error: unknown, duplicateField?: string) => FormErrors {
+  const { t, i18n } = useTranslation();
+  return (error, duplicateField) => {
+    const refusal = error instanceof ApiError ? error : { status: 0, code: 'network', message: error instanceof Error ? error.message : String(error), body: null };
+    const translate = (key: string) => {
+      const full = `${prefix}.${key}`;
+      return i18n.exists(full) ? t(full, { min: 8 }) : null;
+    };
+    return formErrors(refusal, translate, duplicateField);
+  };
+}
+
+/** A success message in a live region that is always there, so it is read when it appears. */
+export function Notice({ text, testId }: { text: string | null; testId: string }) {
+  return (
+    <div aria-live="polite">
+      {text !== null && (
+        <div className="alert alert-success" data-testid={testId}>
+          {text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The general error of a form, announced; with a reload button when the refusal was a stale version. */
+export function FormAlert({ errors, onReload }: { errors: FormErrors; onReload?: () => void }) {
+  const { t } = useTranslation();
+  if (errors.general === null) return null;
+  return (
+    <div className="alert alert-danger" role="alert" data-testid="form-alert">
+      {errors.general}
+      {onReload && (
+        <button type="button" className="btn btn-link btn-sm" onClick={onReload} data-testid="form-reload">
+          {t('edit.reload')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** After a refused submit, the first field at fault takes the focus (its error is read with it). */
+export function focusFirstError(errors: FormErrors, prefix: string): void {
+  const first = Object.keys(errors.fields)[0];
+  if (first === undefined) return;
+  requestAnimationFrame(() => document.getElementById(`${prefix}${first}`)?.focus());
+}

@@ -1,0 +1,53 @@
+/**
+ * An API refusal as a form shows it: each message next to the field it names (the server's
+ * `issues[].location.field`), the rest above the form. Known refusals get words in the app's
+ * language; anything else keeps the server's own message, so nothing is ever swallowed.
+ */
+import type { ApiErrorBody } from '../api/types.js';
+
+export interface FormErrors {
+  /** Field name (as the API names it, first path segment: `units.0` → `units`) → message. */
+  fields: Record<string, string>;
+  /** What belongs to no one field (a conflict, a refusal, a network failure). */
+  general: string | null;
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: null };
+
+/** What a form needs of an error thrown by the API client (an `ApiError`) or by anything else. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  body: ApiErrorBody | null;
+}
+
+/**
+ * `translate(key)` returns the words for a key such as `conflict`, `duplicate`, `field.password`,
+ * or null when there are none: then the server's message is shown, without its `field: ` prefix.
+ *
+ * @example formErrors({ status: 409, code: 'duplicate', message: 'username taken', body: null }, (k) => (k === 'duplicate.username' ? 'Nome già usato' : null), 'username')
+ *   // → { fields: { username: 'Nome già usato' }, general: null }
+ */
+export function formErrors(error: Refusal, translate: (key: string) => string | null, duplicateField?: string): FormErrors {
+  const fields: Record<string, string> = {};
+  for (const issue of error.body?.error.issues ?? []) {
+    const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
+    if (typeof raw !== 'string' || raw === '') continue;
+    const field = raw.split('.')[0]!;
+    if (fields[field] !== undefined) continue;
+    fields[field] = translate(`field.${field}`) ?? issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), '');
+  }
+  if (Object.keys(fields).length > 0) return { fields, general: null };
+  if (error.code === 'duplicate' && duplicateField !== undefined) return { fields: { [duplicateField]: translate(`duplicate.${duplicateField}`) ?? error.message }, general: null };
+  return { fields, general: translate(error.code) ?? error.message };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Organisational units as typed in one field, one per line or comma-separated, blanks and repeats dropped. */
+export function parseUnits(text: string): string[] {
+  return [...new Set(text.split(/[\n,;]/).map((u) => u.trim()).filter((u) => u !== ''))];
+}
