@@ -7,14 +7,13 @@
  *  2. Measurement writes per second (each one transaction with its audit entry), from 8 clients on
  *     distinct indicators, without and with the recomputed tree in the answer (BENCH_WRITES=0: skip).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
+import { addBenchAdmin, cpuSeconds, login, startProcess } from './server.js';
 import { syntheticPlan } from './synthetic.js';
 
 interface Histogram {
@@ -42,43 +41,8 @@ if (process.env.BENCH_DECODE_BODIES !== '1') {
   (require('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody: (data: Buffer) => void } }).prototype.addBody = () => {};
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 5000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const PASSWORD = 'bench-password';
-
-async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-async function login(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-  const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-/** CPU seconds the server process used (user + system), from /proc, to tell server cost from client cost. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 function line(name: string, r: AutocannonResult): string {
   return `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${(r.throughput.average / 1e6).toFixed(1)} MB/s   non-2xx ${r.non2xx}, errors ${r.errors}`;
@@ -98,7 +62,7 @@ async function main(): Promise<void> {
     const planId = imported.value.id;
     console.log(`plan: ${plan.nodes.length} objectives, ${plan.nodes.reduce((n, x) => n + x.indicators.length, 0)} indicators; stored in ${(performance.now() - t).toFixed(0)} ms`);
     await store.updatePlan(planId, { published: true }, SYSTEM);
-    await store.createUser({ username: 'admin', displayName: 'Bench', role: 'admin', units: [], passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    await addBenchAdmin(store);
     await store.close();
 
     const server = await startProcess(database);

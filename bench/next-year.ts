@@ -1,51 +1,29 @@
 /**
- * `npx tsx bench/next-year.ts`: next year's plan of a 20,000-indicator plan through the HTTP API
- * (`POST /api/plans/:id/next-year`), the server in its own process on SQLite as `npm start` runs
- * it. The source plan has its year-end values (they become the baselines); each run makes the
- * plan of another year. The first run reads and evaluates the plan (nothing cached); the others find
- * its year-end tree cached, as when the controller makes next year's plan from the plan open on
- * screen. Target: ≤ 2 s. BENCH_INDICATORS, BENCH_RUNS change the size and the runs.
+ * `npx tsx bench/next-year.ts`: the plan across time through the HTTP API, the server in its own
+ * process on SQLite as `npm start` runs it, on a 20,000-indicator plan with its year-end values.
+ *  1. next-year (`POST /api/plans/:id/next-year`): each run makes the plan of another year. The
+ *     first run reads and evaluates the plan (nothing cached); the others find its year-end tree
+ *     cached, as when the controller makes next year's plan from the plan open on screen. Target ≤ 2 s.
+ *  2. Reading a closed period's tree against an open one's (`GET …/tree?period=`): the year end is
+ *     closed, then both are read repeatedly at the same data version, and again right after a value
+ *     is entered in the open period (a new data version: the open tree is evaluated again, the
+ *     closed one is still its closing). Target: the closed read as fast as the open one.
+ * BENCH_INDICATORS, BENCH_RUNS, BENCH_READS change the size and the repetitions.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
+import { addBenchAdmin, cpuSeconds, loadAverage, login, startProcess } from './server.js';
 import { syntheticPlan } from './synthetic.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 4);
-const PASSWORD = 'bench-password';
+const READS = Number(process.env.BENCH_READS ?? 20);
 
-async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-/** CPU seconds the server process used (user + system), from /proc: its cost apart from the machine's load. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (v: number): string => `${v.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'albero-bench-'));
@@ -56,14 +34,14 @@ async function main(): Promise<void> {
     const store = await openStore(database);
     const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Piano 2024' }, SYSTEM);
     if (!imported.ok) throw new Error(imported.error.message);
-    await store.createUser({ username: 'admin', displayName: 'Bench', role: 'admin', units: [], passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    await addBenchAdmin(store);
     await store.close();
     const started = await startProcess(database);
     child = started.child;
     const url = started.url;
-    const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-    const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    const { cookie, csrf } = await login(url);
+    const planUrl = `${url}/api/plans/${imported.value.id}`;
+    const post = (path: string, body: unknown): Promise<Response> => fetch(`${planUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
     const indicators = plan.nodes.reduce((n, node) => n + node.indicators.length, 0);
     console.log(`next-year through the API: ${indicators} indicators, ${plan.nodes.length} objectives (SQLite, server in its own process)`);
     const times: number[] = [];
@@ -71,23 +49,60 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const year = 2025 + run;
       // From the second run on, the plan is open on screen: its tree was read (and is cached).
-      if (run === 1) await fetch(`${url}/api/plans/${imported.value.id}/tree`, { headers: { cookie, 'accept-encoding': 'br' } });
+      if (run === 1) await fetch(`${planUrl}/tree`, { headers: { cookie, 'accept-encoding': 'br' } });
       const cpu0 = cpuSeconds(child.pid);
       const t0 = performance.now();
-      const reply = await fetch(`${url}/api/plans/${imported.value.id}/next-year`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ year }) });
-      const ms = performance.now() - t0;
+      const reply = await post('/next-year', { year });
+      const took = performance.now() - t0;
       if (reply.status !== 201) throw new Error(`next-year ${year}: ${reply.status} ${await reply.text()}`);
-      times.push(ms);
+      times.push(took);
       const cpu = cpuSeconds(child.pid) - cpu0;
       cpus.push(cpu);
-      console.log(`  ${year}: ${(ms / 1000).toFixed(2)} s, server CPU ${cpu.toFixed(2)} s${run === 0 ? ' (cold: nothing cached, the store reads and evaluates the plan)' : ' (the plan open: its tree cached)'}`);
+      console.log(`  ${year}: ${(took / 1000).toFixed(2)} s, server CPU ${cpu.toFixed(2)} s${run === 0 ? ' (cold: nothing cached, the store reads and evaluates the plan)' : ' (the plan open: its tree cached)'}`);
     }
     const warm = times.slice(1);
     const sorted = [...(warm.length > 0 ? warm : times)].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const cpuWarm = [...cpus.slice(1)].sort((a, b) => a - b);
-    console.log(`  server CPU with the plan open: median ${(cpuWarm[Math.floor(cpuWarm.length / 2)] ?? Number.NaN).toFixed(2)} s (the time on an idle core; load average now ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`);
-    console.log(`  with the plan open: median ${(median / 1000).toFixed(2)} s, worst ${(sorted.at(-1)! / 1000).toFixed(2)} s; cold ${(times[0]! / 1000).toFixed(2)} s (target ≤ 2 s)`);
+    console.log(`  server CPU with the plan open: median ${(cpus.length > 1 ? median(cpus.slice(1)) : Number.NaN).toFixed(2)} s (the time on an idle core; load average now ${loadAverage()})`);
+    console.log(`  with the plan open: median ${(median(sorted) / 1000).toFixed(2)} s, worst ${(sorted.at(-1)! / 1000).toFixed(2)} s; cold ${(times[0]! / 1000).toFixed(2)} s (target ≤ 2 s)`);
+
+    // 2. A closed period's tree against an open one's.
+    const periods = (await (await fetch(`${planUrl}/periods`, { headers: { cookie } })).json()) as Array<{ id: string }>;
+    const yearEnd = periods.at(-1)!.id;
+    const open = periods.at(-2)!.id;
+    for (const to of ['collecting', 'closed']) {
+      const moved = await post(`/periods/${yearEnd}/transition`, { to });
+      if (moved.status !== 200) throw new Error(`closing ${yearEnd}: ${moved.status} ${await moved.text()}`);
+    }
+    const read = async (period: string): Promise<number> => {
+      const t0 = performance.now();
+      const res = await fetch(`${planUrl}/tree?period=${period}`, { headers: { cookie, 'accept-encoding': 'br' } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`tree ${period}: ${res.status}`);
+      return performance.now() - t0;
+    };
+    console.log(`\ntree reads, ${yearEnd} closed and ${open} open (signed in, br, ${READS} reads each; load average ${loadAverage()}):`);
+    console.log(`  first read: closed ${ms(await read(yearEnd))} (its closing evaluated), open ${ms(await read(open))}`);
+    const closedReads: number[] = [];
+    const openReads: number[] = [];
+    for (let k = 0; k < READS; k++) {
+      closedReads.push(await read(yearEnd));
+      openReads.push(await read(open));
+    }
+    console.log(`  same data version: closed median ${ms(median(closedReads))}, open median ${ms(median(openReads))}`);
+    // A value entered in the open period moves the plan's data version each time.
+    const tree = (await (await fetch(`${planUrl}/tree?period=${open}`, { headers: { cookie } })).json()) as { objectives: Array<{ indicators: Array<{ id: string; version: number; formula: unknown }> }> };
+    const target = tree.objectives.flatMap((o) => o.indicators).find((i) => i.formula === null)!;
+    let version = target.version;
+    const closedAfter: number[] = [];
+    const openAfter: number[] = [];
+    for (let k = 0; k < Math.min(READS, 10); k++) {
+      const put = await fetch(`${planUrl}/indicators/${encodeURIComponent(target.id)}/measurements/${open}?tree=false`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ state: 'not_evaluable', reason: `bench ${k}`, version }) });
+      if (put.status !== 200) throw new Error(`write: ${put.status} ${await put.text()}`);
+      version = ((await put.json()) as { measurement: { version: number } }).measurement.version;
+      closedAfter.push(await read(yearEnd));
+      openAfter.push(await read(open));
+    }
+    console.log(`  right after a value entered in ${open}: closed median ${ms(median(closedAfter))}, open median ${ms(median(openAfter))} (target: closed ≤ open)`);
   } finally {
     child?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -127,7 +127,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=node-weight-error]').innerText()).toContain('da 0 a 100');
     // The field takes the focus on the next frame (focusFirstError): waited for, since a loaded machine draws late.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('node-weight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe('node-weight');
     await page.fill('#node-weight', '');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });

@@ -53,6 +53,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const text = await preview.innerText();
     expect(text).toContain('piano-rotto.txt · riga 8 · Peso');
     expect(text).toContain('cinquanta% >=');
+    // The problem itself in the screen's language, from the catalogue: no English in an Italian screen.
+    expect(text).toContain('il Peso "cinquanta% >=" non è un peso come "50% >="');
     expect(text).toContain('non può essere importato');
     expect(await page.locator('button:has-text("Conferma l’importazione")').isDisabled()).toBe(true);
     expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
@@ -79,6 +81,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // The fixture's one bare percentage is reported by line before anything is stored.
     await expect.poll(() => preview.innerText()).toContain('bare-percent-actual');
     expect(await preview.innerText()).toMatch(/riga 84/);
+    expect(await preview.innerText()).toContain('non ha il segno % ma il target');
     expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
     await page.screenshot({ path: join(SHOTS, '02-import-preview.png'), fullPage: true });
 

@@ -16,7 +16,8 @@
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, toDecimal, type Fraction } from './fraction.js';
-import { issue, type Issue } from './issues.js';
+import { problem, saidIssue, withParams, type Issue } from './issues.js';
+import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
 import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule, SourceLocation } from './model.js';
@@ -153,7 +154,7 @@ export class Evaluation {
       this.firstIndicator[i + 1] = this.firstIndicator[i]! + node.indicators.length;
       if (this.index.add(i) >= 0) {
         duplicate[i] = 1; // remembered, so the parent pass below needs no second lookup
-        this.structureIssues.push(issue('error', 'duplicate-code', `the code ${node.code} is used twice; the second is ignored`, node.origin ?? { node: node.code }));
+        this.structureIssues.push(problem('error', 'duplicate-code', { code: node.code, ignored: true }, node.origin ?? { node: node.code }));
       }
     }
     const childCount = new Int32Array(count + 1);
@@ -163,7 +164,7 @@ export class Evaluation {
       if (node.parent === null || duplicate[i] === 1) continue;
       const parent = this.index.get(node.parent);
       if (parent < 0) {
-        this.structureIssues.push(issue('error', 'unknown-parent', `${node.code} names the parent ${node.parent}, which is not in the plan`, node.origin ?? { node: node.code }));
+        this.structureIssues.push(problem('error', 'unknown-parent', { code: node.code, parent: node.parent }, node.origin ?? { node: node.code }));
         continue;
       }
       if (parent > i) parentsFirst = false;
@@ -507,7 +508,7 @@ export class Evaluation {
     let weighted = 0;
     for (let c = from; c < to; c++) if (this.nodes[this.childList[c]!]!.weight !== null) weighted++;
     if (weighted > 0 && weighted < to - from) {
-      issues.push(issue('warning', 'mixed-child-weights', `some children of ${node.code} have a weight and others do not; they count equally`, node.origin ?? { node: node.code }));
+      issues.push(problem('warning', 'mixed-child-weights', { code: node.code }, node.origin ?? { node: node.code }));
     }
     const first = this.firstIndicator[i]!;
     const lastSlot = this.firstIndicator[i + 1]!;
@@ -550,7 +551,7 @@ export class Evaluation {
         else if (last.num !== 0 && !addFraction(sum, units * last.num, last.den)) fractions = false;
       }
       if (blocked) {
-        issues.push(issue('warning', 'blocked-by-not-measured', `${node.code} has an indicator not measured yet and the plan's policy blocks its performance`, node.origin ?? { node: node.code }));
+        issues.push(problem('warning', 'blocked-by-not-measured', { code: node.code }, node.origin ?? { node: node.code }));
         this.setPerformanceDecimal(i, null);
       } else if (counted === 0) {
         this.setPerformanceDecimal(i, null);
@@ -604,7 +605,7 @@ export class Evaluation {
     if (ind.formula === null) {
       actual = m.state === 'measured' ? (m.actual ?? null) : null;
       if (m.state === 'measured' && actual === null) {
-        issues = [issue('error', 'missing-actual', `"${ind.name}" is marked measured but has no actual`, locate(ind, code))];
+        issues = [problem('error', 'missing-actual', { indicator: ind.name }, locate(ind, code))];
       } else if (actual !== null) {
         const met = scoreAmountFraction(rule, ind.comparator, ind.target, actual, last);
         if (met >= 0) return this.scoredFraction(STATE_INDEX.measured, last.num, last.den, met);
@@ -625,7 +626,7 @@ export class Evaluation {
     } else {
       if (m.state === 'measured') {
         const computed = computeFormula(ind.formula, formulaInputs(ind, m.inputs));
-        if ('error' in computed) issues = [issue('error', 'formula-input', `"${ind.name}": ${computed.error}`, locate(ind, code))];
+        if ('error' in computed) issues = [withParams(saidIssue('error', computed.said), { indicator: ind.name }, locate(ind, code))];
         else actual = { kind: 'number', value: computed.value };
       }
       last.derived = actual;
@@ -638,7 +639,7 @@ export class Evaluation {
     const result = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
     if (result.issues.length > 0) {
       issues ??= [];
-      for (const problem of result.issues) issues.push(issue(problem.severity, problem.code, `"${ind.name}": ${problem.message}`, locate(ind, code)));
+      for (const found of result.issues) issues.push(withParams(found, { indicator: ind.name }, locate(ind, code)));
     }
     if (issues !== null) this.indicatorIssues.set(k, issues);
     this.scored(STATE_INDEX.measured, result.score, result.met === null ? 2 : result.met ? 1 : 0, result.score !== null);
@@ -698,7 +699,7 @@ function locate(ind: Indicator, code: string): SourceLocation {
 }
 
 function zeroWeights(node: PlanNode): Issue {
-  return issue('warning', 'zero-weights', `every counted indicator of ${node.code} weighs 0%; they count equally`, node.origin ?? { node: node.code });
+  return problem('warning', 'zero-weights', { code: node.code }, node.origin ?? { node: node.code });
 }
 
 /**
@@ -750,18 +751,22 @@ export function previousFromPredecessor(ind: Indicator): boolean {
 export function computeFormula(
   formula: Exclude<NonNullable<Indicator['formula']>, { kind: 'children_mean' }>,
   inputs: Readonly<Record<string, Decimal>>,
-): { value: Decimal } | { error: string } {
+): { value: Decimal } | { error: string; said: Said } {
   const need = formula.kind === 'ratio' ? [formula.numerator, formula.denominator] : [formula.current, formula.previous];
   const missing = need.filter((name) => inputs[name] === undefined);
-  if (missing.length > 0) return { error: `the base measure${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing` };
+  if (missing.length > 0) return formulaError(said('formula-input', { missing }));
   if (formula.kind === 'ratio') {
     const den = inputs[formula.denominator]!;
-    if (den.isZero()) return { error: `the denominator ${formula.denominator} is 0` };
+    if (den.isZero()) return formulaError(said('formula-input', { zero: formula.denominator, role: 'denominator' }));
     return { value: inputs[formula.numerator]!.div(den).times(formula.scale) };
   }
   const previous = inputs[formula.previous]!;
-  if (previous.isZero()) return { error: `the previous value ${formula.previous} is 0, so no trend can be computed` };
+  if (previous.isZero()) return formulaError(said('formula-input', { zero: formula.previous, role: 'previous' }));
   return { value: inputs[formula.current]!.minus(previous).div(previous).times(HUNDRED) };
+}
+
+function formulaError(s: Said): { error: string; said: Said } {
+  return { error: s.message, said: s };
 }
 
 /** Evaluates a whole plan. */

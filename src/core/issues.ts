@@ -2,7 +2,7 @@
  * Problems are values: the importers and the engine return them beside their result, never throw
  * them. Each names where it came from so the printer can say `file:line` or `Sheet!E37`.
  */
-import { renderIssueCode, said, type IssueCode, type IssueParams, type Language, type MessageParams } from './messages/index.js';
+import { renderIssueCode, said, type IssueCode, type IssueParams, type Language, type MessageParams, type Said } from './messages/index.js';
 import type { SourceLocation } from './model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -37,6 +37,20 @@ export function issue(severity: Severity, code: string, message: string, locatio
 export function problem<K extends IssueCode>(severity: Severity, code: K, params: IssueParams<K>, location?: SourceLocation): Issue {
   const { message } = said(code, params);
   const base = { severity, code, message, params: params as MessageParams };
+  return location === undefined ? base : { ...base, location };
+}
+
+/** An issue from words already said by code: a parser returns its error as a `Said`, the reader places it. */
+export function saidIssue(severity: Severity, s: Said, location?: SourceLocation): Issue {
+  const base = { severity, code: s.code, message: s.message, params: s.params };
+  return location === undefined ? base : { ...base, location };
+}
+
+/** `i` with more parameters (the indicator it is about), its English words said again; an issue without parameters keeps its words. */
+export function withParams(i: Issue, extra: MessageParams, location?: SourceLocation): Issue {
+  if (i.params === undefined) return location === undefined ? i : { ...i, location };
+  const params = { ...i.params, ...extra };
+  const base = { severity: i.severity, code: i.code, message: renderIssueCode(i.code, params, 'en') ?? i.message, params };
   return location === undefined ? base : { ...base, location };
 }
 

@@ -17,7 +17,8 @@
  */
 import { Decimal, HUNDRED, ZERO, clamp } from './decimal.js';
 import { decimalToFraction, isSafe, setFraction, type Fraction } from './fraction.js';
-import { issue, type Issue } from './issues.js';
+import { saidIssue, type Issue } from './issues.js';
+import { said, type Said } from './messages/index.js';
 import type { Amount, BandPoint, Comparator, ScoringRule, Unit } from './model.js';
 import { WORDS, type Language } from './words.js';
 
@@ -112,13 +113,10 @@ export function scoreValue(input: ScoringInput): ScoredValue {
 /** `scoreValue` with positional arguments, for the evaluation's hot loop (no input object). */
 export function scoreAmounts(rule: ScoringRule, comparator: Comparator, tolerance: Decimal | null, target: Amount | null, actual: Amount): ScoredValue {
   if (target === null) {
-    return unscored('missing-target', 'the indicator has no target, so its actual cannot be scored');
+    return unscored(said('missing-target', {}));
   }
   if (target.kind !== actual.kind) {
-    return unscored(
-      'unit-mismatch',
-      `the actual is a ${actual.kind} but the target is a ${target.kind}; they cannot be compared`,
-    );
+    return unscored(said('unit-mismatch', { actual: actual.kind, target: target.kind }));
   }
   const met = amountHolds(comparator, actual, target, tolerance);
   // The common case (on/off, or any rule once met) allocates nothing: a million indicators score fast.
@@ -129,7 +127,7 @@ export function scoreAmounts(rule: ScoringRule, comparator: Comparator, toleranc
   switch (rule.kind) {
     case 'proportional': {
       if (actual.kind !== 'number') {
-        const note = issue('info', 'proportional-on-non-number', `proportional scoring of a ${actual.kind} is scored on/off`);
+        const note = saidIssue('info', said('proportional-on-non-number', { actual: actual.kind }));
         return scored(met ? HUNDRED : ZERO, met, [note]);
       }
       // Below target the ratio is already within [0, 100): no clamp needed.
@@ -139,17 +137,12 @@ export function scoreAmounts(rule: ScoringRule, comparator: Comparator, toleranc
       return scoreOnScale(rule.points, rule.mode, comparator, a, actual.kind, met);
     case 'threshold': {
       if (rule.floor.kind !== actual.kind) {
-        return unscored('unit-mismatch', `the threshold floor is a ${rule.floor.kind} but the actual is a ${actual.kind}`);
+        return unscored(said('unit-mismatch', { floor: rule.floor.kind, actual: actual.kind }));
       }
       const floor = axisValue(rule.floor);
       const ordered = comparator === '>=' ? floor.lessThan(t) : comparator === '<=' ? floor.greaterThan(t) : false;
       if (!ordered) {
-        return unscored(
-          'threshold-floor-order',
-          comparator === '='
-            ? 'a threshold needs the comparator >= or <='
-            : `the threshold floor ${show(rule.floor)} must lie on the failing side of the target ${show(target)}`,
-        );
+        return unscored(said('threshold-floor-order', comparator === '=' ? {} : { floor: show(rule.floor), target: show(target) }));
       }
       const scale: BandPoint[] = [
         { at: rule.floor, score: ZERO },
@@ -237,9 +230,9 @@ function scoreOnScale(
   kind: Amount['kind'],
   met: boolean,
 ): ScoredValue {
-  if (points.length === 0) return unscored('empty-bands', 'the band scale has no points');
+  if (points.length === 0) return unscored(said('empty-bands', {}));
   if (points.some((p) => p.at.kind !== kind)) {
-    return unscored('unit-mismatch', `the band scale's points are not all ${kind}s like the actual`);
+    return unscored(said('unit-mismatch', { bands: kind }));
   }
   const scale = points
     .map((p) => ({ x: axisValue(p.at), score: clamp(p.score, ZERO, HUNDRED) }))
@@ -283,8 +276,8 @@ function scored(score: Decimal, met: boolean, issues: readonly Issue[] = NO_ISSU
   return { score: clamp(score, ZERO, HUNDRED), met, issues };
 }
 
-function unscored(code: string, message: string): ScoredValue {
-  return { score: null, met: null, issues: [issue('error', code, message)] };
+function unscored(s: Said): ScoredValue {
+  return { score: null, met: null, issues: [saidIssue('error', s)] };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { issue, type Outcome } from '../core/index.js';
+import { problem, type Outcome } from '../core/index.js';
 import type { ImportedTable } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
@@ -26,8 +26,8 @@ export async function loadTable(path: string): Promise<Outcome<ImportedTable | n
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
-    return { value: null, issues: [issue('error', 'unreadable-file', message, { file: path })] };
+    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
+    return { value: null, issues: [problem('error', 'unreadable-file', reason === 'other' ? { reason, detail: code ?? String(error) } : { reason }, { file: path })] };
   }
   return importTableBytes(bytes, basename(path) === path ? path : path);
 }

@@ -1,12 +1,15 @@
 /**
  * The route table: every route is registered through `Api.route`, which plugs it into Hono and
- * records it for the OpenAPI document, so the document cannot forget a route. Request bodies are
- * zod schemas, turned into JSON Schema for the document (`z.toJSONSchema`).
+ * records it for the OpenAPI document, so the document cannot forget a route. A route's spec is
+ * what is enforced: its `roles` are checked before the handler runs (401/403) and its `body`
+ * schema parses the request, the handler receiving the signed-in user and the parsed body; the
+ * document is made from the same specs and schemas (`z.toJSONSchema`).
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { Store } from '../store/index.js';
-import type { AuthVariables, SessionCache } from './auth.js';
+import type { Role, Store, UserRecord } from '../store/index.js';
+import { currentUser, requireRole, requireUser, type AuthVariables, type SessionCache } from './auth.js';
+import { body as parseBody } from './validation.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 import type { CampaignCache } from './campaign.js';
@@ -15,15 +18,26 @@ import type { ReminderService } from './reminders.js';
 export type AppEnv = { Variables: AuthVariables };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteSpec {
+/**
+ * Who may call a route, checked before its handler: `everyone` (the public too; the handler may
+ * still narrow by plan), `signed-in` (401 otherwise), or a list of roles (401, then 403).
+ */
+export type Audience = 'everyone' | 'signed-in' | readonly Role[];
+
+export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined, A extends Audience = Audience> {
   readonly method: Method;
   /** Hono syntax: `/api/plans/:planId`. */
   readonly path: string;
   readonly tag: string;
   readonly summary: string;
-  /** Who may call it, in words (the document shows it; permissions.ts enforces it). */
-  readonly access: string;
-  readonly body?: z.ZodType;
+  /** Enforced by `Api.route` before the handler (permissions.ts names the usual lists). */
+  readonly roles: A;
+  /** What the 403 says the role may not do (`enter values`: the catalogue's ACTION_WORDS). */
+  readonly action?: string;
+  /** The finer rule the handler applies after `roles`, in words (a referente's own indicators, a step's role). */
+  readonly access?: string;
+  /** The JSON body: parsed before the handler (400/415/422 otherwise), which receives it parsed. */
+  readonly body?: B;
   /** A multipart upload instead of a JSON body: field name → description. */
   readonly multipart?: Readonly<Record<string, string>>;
   /** Query parameter → description, or description and the values it may take (an `enum` in the document). */
@@ -77,7 +91,19 @@ export interface Deps {
   readonly reminders: ReminderService;
 }
 
-export type Handler = (c: Context<AppEnv>) => Promise<Response>;
+/** What `Api.route` hands a handler once the spec's checks passed. */
+export interface RouteRequest<B extends z.ZodType | undefined, A extends Audience> {
+  /** The signed-in user; `null` only for a route open to everyone called without a session. */
+  readonly user: A extends 'everyone' ? UserRecord | null : UserRecord;
+  readonly body: B extends z.ZodType ? z.output<B> : undefined;
+}
+
+export type Handler<B extends z.ZodType | undefined = undefined, A extends Audience = Audience> = (c: Context<AppEnv>, req: RouteRequest<B, A>) => Promise<Response>;
+
+/** The roles in words, for the document. */
+function audienceWords(roles: Audience): string {
+  return roles === 'everyone' ? 'everyone' : roles === 'signed-in' ? 'signed in' : roles.join(', ');
+}
 
 /** A routes module: `src/server/routes/<domain>.ts` exports one and app.ts lists it. */
 export type RouteModule = (api: Api, deps: Deps) => void;
@@ -86,9 +112,14 @@ export class Api {
   readonly specs: RouteSpec[] = [];
   constructor(readonly app: Hono<AppEnv>) {}
 
-  route(spec: RouteSpec, handler: Handler): void {
+  route<const A extends Audience, B extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, A>, handler: Handler<B, A>): void {
     this.specs.push(spec);
-    this.app.on(spec.method.toUpperCase(), spec.path, handler);
+    const roles: Audience = spec.roles;
+    this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const user = roles === 'everyone' ? currentUser(c) : roles === 'signed-in' ? requireUser(c) : requireRole(c, roles, spec.action);
+      const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
+      return handler(c, { user, body: parsed } as RouteRequest<B, A>);
+    });
   }
 
   /** The OpenAPI 3.1 document of every registered route. */
@@ -103,7 +134,8 @@ export class Api {
       const operation: Record<string, unknown> = {
         tags: [spec.tag],
         summary: spec.summary,
-        description: `Access: ${spec.access}`,
+        description: `Access: ${audienceWords(spec.roles)}${spec.access === undefined ? '' : `; ${spec.access}`}`,
+        'x-roles': spec.roles,
         parameters: [...params, ...query],
         responses: Object.fromEntries(
           Object.entries(spec.responses).map(([status, description]) => [

@@ -131,7 +131,7 @@ export function requireUser(c: Context): UserRecord {
 }
 
 /** The signed-in user with one of `roles`, or 401/403. */
-export function requireRole(c: Context, roles: readonly Role[], what: string): UserRecord {
+export function requireRole(c: Context, roles: readonly Role[], what?: string): UserRecord {
   const user = requireUser(c);
   if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, action: what });
   return user;

@@ -13,6 +13,8 @@ import type { PeriodState, Role, UserRecord } from '../store/index.js';
 export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
 export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Those who work on the plan's values and read their evidence and comments (HR's `personale` is not among them). */
+export const PLAN_STAFF: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
 
 /** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
 export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {

@@ -9,7 +9,8 @@
  * encodings are kept per "who may edit what" key as well.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
 import type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
@@ -62,9 +63,13 @@ interface CachedText {
   /** The weak ETag of this answer (data version, period, editability key and branch). */
   readonly etag: string;
   identity?: Buffer;
-  gzip?: Buffer;
-  br?: Buffer;
+  /** The compressed bytes, being made or made: two requests at once share one compression. */
+  gzip?: Promise<Buffer>;
+  br?: Promise<Buffer>;
 }
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /**
  * The coding to answer in for an `Accept-Encoding` header: brotli (≈30% smaller than gzip for the
@@ -320,13 +325,15 @@ export class TreeService {
    * The tree (or a branch) as UTF-8 bytes in a content coding: encoded and compressed once per
    * version and key, not per request. Brotli at quality 5 makes the 2.5 MB tree of 5,000
    * indicators 88 kB in ≈30 ms (gzip level 6: 125 kB in ≈25 ms); higher qualities cost seconds.
+   * Compression runs on libuv's thread pool, not the event loop: a 20,000-indicator tree takes
+   * a few hundred milliseconds to compress, during which other requests are answered.
    */
-  bytes(computed: ComputedPlan, user: UserRecord | null, encoding: Encoding, under?: string): Buffer {
+  async bytes(computed: ComputedPlan, user: UserRecord | null, encoding: Encoding, under?: string): Promise<Buffer> {
     const cached = this.cached(computed, user, under);
     if (encoding === 'br') {
-      return (cached.br ??= brotliCompressSync(cached.text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(cached.text) } }));
+      return (cached.br ??= brotliAsync(cached.text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(cached.text) } }));
     }
-    if (encoding === 'gzip') return (cached.gzip ??= gzipSync(cached.text, { level: 6 }));
+    if (encoding === 'gzip') return (cached.gzip ??= gzipAsync(cached.text, { level: 6 }));
     return (cached.identity ??= Buffer.from(cached.text, 'utf8'));
   }
 

@@ -134,6 +134,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(await counts()).toEqual(before);
   });
 
+  it("says every import problem in the reader's language, by code and parameters", async () => {
+    const before = await counts();
+    // The fixture's bare percentage is a warning: the dry run lists it.
+    const dryIt = await controller.request('POST', '/api/plans/import?dryRun=true', upload(readFileSync(FIXTURE), 'albero.txt'), { 'accept-language': 'it-IT,it;q=0.9' });
+    expect(dryIt.status).toBe(200);
+    expect(dryIt.headers.get('content-language')).toBe('it');
+    const bareIt = dryIt.body.issues.find((i: any) => i.code === 'bare-percent-actual');
+    expect(bareIt).toMatchObject({ severity: 'warning', location: { file: 'albero.txt', line: 84 }, params: { actual: expect.any(String), target: expect.any(String) } });
+    expect(bareIt.message).toMatch(/^il Consuntivo .+ non ha il segno % ma il target .+ è una percentuale: letto come .+%$/);
+    const dryEn = await controller.request('POST', '/api/plans/import?dryRun=true', upload(readFileSync(FIXTURE), 'albero.txt'), { 'accept-language': 'en' });
+    expect(dryEn.body.issues.find((i: any) => i.code === 'bare-percent-actual').message).toMatch(/^the Consuntivo .+ has no % sign but the target .+ is a percentage/);
+    // A refused file: each located issue in the reader's language, the parameters the same in both.
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n');
+    lines[7] = lines[7]!.replace('50% >=', 'cinquanta% >=');
+    const broken = lines.join('\n');
+    const refusedIt = await controller.request('POST', '/api/plans/import?lang=it', upload(broken, 'rotto.txt'));
+    expect(refusedIt.status).toBe(422);
+    const weightIt = refusedIt.body.error.issues.find((i: any) => i.code === 'unparsable-weight');
+    expect(weightIt).toMatchObject({ message: 'il Peso "cinquanta% >=" non è un peso come "50% >="', params: { text: 'cinquanta% >=' }, location: { file: 'rotto.txt', line: 8 } });
+    const refusedEn = await controller.request('POST', '/api/plans/import?lang=en', upload(broken, 'rotto.txt'));
+    const weightEn = refusedEn.body.error.issues.find((i: any) => i.code === 'unparsable-weight');
+    expect(weightEn).toMatchObject({ message: 'the Peso "cinquanta% >=" is not a weight such as "50% >="', params: weightIt.params });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a mutating request without the CSRF token of the session', async () => {
     const before = await counts();
     const withoutToken = await controller.request('POST', '/api/plans', { title: 'x', year: 2024 }, { 'x-csrf-token': '' });

@@ -48,6 +48,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
   let t: TestServer;
   let controller: Client;
   let plan: string;
+  let bigPlan: string;
   beforeAll(async () => {
     t = await startTestServer(backend);
     controller = await t.as('controller');
@@ -59,6 +60,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
     // 5,000 indicators (1,390 objectives): a PDF of about 150 pages, drawn in a second or more.
     const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: [] }, year: 2024, title: 'Piano grande' }, SYSTEM);
     if (!big.ok) throw new Error(big.error.message);
+    bigPlan = big.value.id;
     const started = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'pdf' });
     expect(started.status, started.text).toBe(202);
     expect(started.body).toMatchObject({ planId: big.value.id, format: 'pdf', done: 0, total: 1390 });
@@ -80,6 +82,29 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
     expect(pdf.disposition).toBe('attachment; filename="piano-grande-2024-12-31.pdf"');
     expect(pdfText(pdf.bytes, true)).toContain('Piano grande');
   }, 120_000);
+
+  it('draws a big plan’s plain download on a worker too, answering others meanwhile, in the same queue', async () => {
+    // The plain GET of the same 5,000-indicator PDF waits for its file, drawn on a worker thread.
+    const download = fetch(`${t.url}/api/plans/${bigPlan}/export?format=pdf`, { headers: { cookie: controller.cookie! } });
+    let finished = false;
+    void download.then(() => (finished = true));
+    const health = await controller.get('/api/health');
+    expect(health.status).toBe(200);
+    expect(finished).toBe(false);
+    const res = await download;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfText(new Uint8Array(await res.arrayBuffer()), true)).toContain('Piano grande');
+    // A workbook asked for at once waits its turn behind it and comes out whole.
+    const [pdf, xlsx] = await Promise.all([
+      fetch(`${t.url}/api/plans/${bigPlan}/export?format=pdf`, { headers: { cookie: controller.cookie! } }),
+      fetch(`${t.url}/api/plans/${bigPlan}/export?format=xlsx`, { headers: { cookie: controller.cookie! } }),
+    ]);
+    expect([pdf.status, xlsx.status]).toEqual([200, 200]);
+    const back = await importTableBytes(new Uint8Array(await xlsx.arrayBuffer()), 'big.xlsx');
+    expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect([...back.value!.plan.nodes].reduce((n, node) => n + node.indicators.length, 0)).toBe(5000);
+  }, 180_000);
 
   it('gives the same report as the direct export: the PDF and a workbook that imports back', async () => {
     const pdfJob = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf', period: '2024-12-31' });

@@ -11,6 +11,7 @@ import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { writePublishedText } from '../../src/io/published/write-text.js';
 import { OffThread } from '../../src/server/off-thread/pool.js';
+import { SYSTEM } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
 import { enc, indicatorOf, startTestServer, type Backend, type TestServer } from './harness.js';
 
@@ -89,6 +90,38 @@ describe('a big import does not block other requests', () => {
     expect(reply.body.preview.indicators).toBeGreaterThan(59_000);
     expect(healthy).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('a big import stored on %s', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+  });
+  afterAll(async () => t?.close());
+
+  it('leaves the event loop free while its 60,000 indicators are inserted, and stores them all', async () => {
+    const plan = syntheticPlan(60_000, 7, true);
+    let done = false;
+    let ticks = 0;
+    const storing = t.server.store.importPlan({ table: { plan, stated: [] }, year: 2024, title: `Grande ${backend}` }, SYSTEM).finally(() => (done = true));
+    // better-sqlite3 is synchronous: inserted in one go, the transaction would run to its commit
+    // before any timer or request, so neither a tick nor /api/health would come before the end.
+    const tick = (): void => {
+      if (done) return;
+      ticks++;
+      setTimeout(tick, 1);
+    };
+    setTimeout(tick, 1);
+    const health = fetch(`${t.url}/api/health`).then((r) => ({ status: r.status, during: !done }));
+    const stored = await storing;
+    expect(stored.ok).toBe(true);
+    expect(ticks).toBeGreaterThan(0);
+    expect(await health).toEqual({ status: 200, during: true });
+    const controller = await t.as('controller');
+    const tree = await controller.get(`/api/plans/${stored.ok ? stored.value.id : ''}/tree`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.objectives.reduce((n: number, o: { indicators: unknown[] }) => n + o.indicators.length, 0)).toBe(plan.nodes.reduce((n, node) => n + node.indicators.length, 0));
+  }, 180_000);
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %s', (backend) => {

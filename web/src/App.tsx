@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from './api/client.js';
 import type { User } from './api/types.js';
@@ -7,12 +7,15 @@ import { SessionContext } from './session.js';
 import { Login } from './accounts/Login.js';
 import { PlansPage } from './plans/PlansPage.js';
 import { PlanView } from './plan/PlanView.js';
-import { UsersPage } from './accounts/UsersPage.js';
-import { AppraisalFormView } from './appraisal/AppraisalFormView.js';
-import { AppraisalsPage } from './appraisal/AppraisalsPage.js';
-import { PasswordPage } from './accounts/PasswordPage.js';
-import { UnitsPage } from './units/UnitsPage.js';
-import { RelazionePage } from './relazione/RelazionePage.js';
+
+// Screens most visits never open are loaded when first shown, so the first load (the plans and the
+// tree) parses less script (issue 15 §4).
+const UsersPage = lazy(() => import('./accounts/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const AppraisalFormView = lazy(() => import('./appraisal/AppraisalFormView.js').then((m) => ({ default: m.AppraisalFormView })));
+const AppraisalsPage = lazy(() => import('./appraisal/AppraisalsPage.js').then((m) => ({ default: m.AppraisalsPage })));
+const PasswordPage = lazy(() => import('./accounts/PasswordPage.js').then((m) => ({ default: m.PasswordPage })));
+const UnitsPage = lazy(() => import('./units/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
+const RelazionePage = lazy(() => import('./relazione/RelazionePage.js').then((m) => ({ default: m.RelazionePage })));
 
 /**
  * The screen's address. Real paths (`/plans/<id>`, `/users`) are what the app writes and shares;
@@ -161,6 +164,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container-xxl py-3">
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
         {!checked ? (
           <p role="status">{t('common.loading')}</p>
         ) : user === null && !publicReader ? (
@@ -197,6 +201,7 @@ export function App() {
         ) : (
           <PlansPage onOpen={(id) => go(`#/plans/${encodeURIComponent(String(id))}`)} />
         )}
+        </Suspense>
       </main>
     </SessionContext.Provider>
   );

@@ -19,7 +19,7 @@ const it = {
   import: {
     title: 'Importa un piano', file: 'File (testo o XLSX)', check: 'Controlla il file', confirm: 'Conferma l’importazione', cancel: 'Annulla',
     noIssues: 'Nessun problema: il file si può importare.', issues_other: '{{count}} problemi trovati', issues_one: '1 problema trovato', blocking: 'Il file contiene errori e non può essere importato.',
-    done: 'Piano importato.', where: 'Dove', what: 'Problema', severity: 'Gravità', error: 'errore', warning: 'avviso', info: 'nota',
+    done: 'Piano importato.', where: 'Dove', what: 'Problema', severity: 'Gravità', error: 'errore', warning: 'avviso', info: 'nota', line: 'riga {{line}}',
   },
   tree: {
     title: 'Albero della performance', objective: 'Obiettivo', indicator: 'Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo',
@@ -180,7 +180,7 @@ const en: typeof it = {
   import: {
     title: 'Import a plan', file: 'File (text or XLSX)', check: 'Check the file', confirm: 'Confirm the import', cancel: 'Cancel',
     noIssues: 'No problems: the file can be imported.', issues_other: '{{count}} problems found', issues_one: '1 problem found', blocking: 'The file has errors and cannot be imported.',
-    done: 'Plan imported.', where: 'Where', what: 'Problem', severity: 'Severity', error: 'error', warning: 'warning', info: 'note',
+    done: 'Plan imported.', where: 'Where', what: 'Problem', severity: 'Severity', error: 'error', warning: 'warning', info: 'note', line: 'line {{line}}',
   },
   tree: {
     title: 'Performance tree', objective: 'Objective', indicator: 'Indicator', weight: 'Weight', target: 'Target', actual: 'Actual',

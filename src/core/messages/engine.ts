@@ -62,9 +62,9 @@ export const ENGINE_MESSAGES = defineMessages({
           ? `the previous value ${p.zero} is 0, so no trend can be computed`
           : `the denominator ${p.zero} is 0`),
   }),
-  'duplicate-code': message<{ code: string; at?: string; ignored?: boolean }>({
-    it: (p) => (p.ignored === true ? `il codice ${p.code} è usato due volte; il secondo è ignorato` : `il codice ${p.code} è già usato in ${p.at ?? 'una riga precedente'}`),
-    en: (p) => (p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.at ?? 'an earlier row'}`),
+  'duplicate-code': message<{ code: string; at?: string; line?: number; ignored?: boolean }>({
+    it: (p) => (p.ignored === true ? `il codice ${p.code} è usato due volte; il secondo è ignorato` : `il codice ${p.code} è già usato ${p.line !== undefined ? `alla riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}`),
+    en: (p) => (p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.line !== undefined ? `line ${p.line}` : (p.at ?? 'an earlier row')}`),
   }),
   'unknown-parent': message<{ code?: string; parent: string; order?: boolean }>({
     it: (p) =>

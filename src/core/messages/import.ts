@@ -10,11 +10,30 @@ const s = (n: number, one: string, many: string): string => (n === 1 ? one : man
 
 /** Why a Target or Consuntivo cell could not be read. */
 export type ValueProblem = 'not-a-date' | 'not-a-value';
-function valueProblem(text: string, problem: ValueProblem, language: Language): string {
-  if (problem === 'not-a-date') return language === 'it' ? `"${text}" non è una data di calendario` : `"${text}" is not a real calendar date`;
-  return language === 'it'
-    ? `"${text}" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`
-    : `"${text}" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`;
+function valueProblem(p: CellText & { problem: ValueProblem; column?: string }, column: string, language: Language): string {
+  const text = quoted(p, language);
+  const words =
+    p.problem === 'not-a-date'
+      ? language === 'it'
+        ? `${text} non è una data di calendario`
+        : `${text} is not a real calendar date`
+      : language === 'it'
+        ? `${text} non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`
+        : `${text} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`;
+  return `${p.column ?? column}: ${words}`;
+}
+
+/** A cell's text as a message quotes it: a long one cut, with its length said (`length` is set only when cut). */
+export interface CellText {
+  readonly text: string;
+  readonly length?: number;
+}
+/** `text` ready for a message's parameters: cut past 60 characters, so a 100,000-character cell does not travel whole. */
+export function cellText(text: string): CellText {
+  return text.length <= 60 ? { text } : { text: `${text.slice(0, 40)}…`, length: text.length };
+}
+function quoted(p: CellText, language: Language): string {
+  return p.length === undefined ? `"${p.text}"` : `"${p.text}" (${p.length} ${language === 'it' ? 'caratteri' : 'characters'})`;
 }
 
 /** What kind of value a Target or Consuntivo holds. */
@@ -76,9 +95,9 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,
     en: (p) => `an objective row's ${p.column} cell is ignored ("${p.value}")`,
   }),
-  'unparsable-number': message<{ text: string }>({
-    it: (p) => `"${p.text}" non è una percentuale come 93,00%`,
-    en: (p) => `"${p.text}" is not a percentage such as 93,00%`,
+  'unparsable-number': message<CellText>({
+    it: (p) => `${quoted(p, 'it')} non è una percentuale come 93,00%`,
+    en: (p) => `${quoted(p, 'en')} is not a percentage such as 93,00%`,
   }),
   'bare-percent-actual': message<{ actual: string; target: string }>({
     it: (p) => `il Consuntivo ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${p.actual}%`,
@@ -96,9 +115,9 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => (p.indicator === undefined ? 'un indicatore richiede un Peso' : `l'indicatore "${p.indicator}" non ha un Peso`),
     en: (p) => (p.indicator === undefined ? 'an indicator needs a Peso' : `the indicator "${p.indicator}" has no Peso`),
   }),
-  'unparsable-weight': message<{ text: string }>({
-    it: (p) => `il Peso "${p.text}" non è un peso come "50% >="`,
-    en: (p) => `the Peso "${p.text}" is not a weight such as "50% >="`,
+  'unparsable-weight': message<CellText>({
+    it: (p) => `il Peso ${quoted(p, 'it')} non è un peso come "50% >="`,
+    en: (p) => `the Peso ${quoted(p, 'en')} is not a weight such as "50% >="`,
   }),
   'negative-weight': message<{ text: string }>({ it: (p) => `il peso ${p.text} è negativo`, en: (p) => `the weight ${p.text} is negative` }),
   'weight-over-100': message<{ weight: string }>({
@@ -113,13 +132,25 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `comparatore sconosciuto "${p.comparator}": usare >=, <= o =`,
     en: (p) => `unknown comparator "${p.comparator}"; use >=, <= or =`,
   }),
-  'unparsable-target': message<{ text: string; problem: ValueProblem }>({
-    it: (p) => `Target: ${valueProblem(p.text, p.problem, 'it')}`,
-    en: (p) => `Target: ${valueProblem(p.text, p.problem, 'en')}`,
+  'unparsable-target': message<CellText & { problem: ValueProblem; column?: string }>({
+    it: (p) => valueProblem(p, 'Target', 'it'),
+    en: (p) => valueProblem(p, 'Target', 'en'),
   }),
-  'unparsable-actual': message<{ text: string; problem: ValueProblem }>({
-    it: (p) => `Consuntivo: ${valueProblem(p.text, p.problem, 'it')}`,
-    en: (p) => `Consuntivo: ${valueProblem(p.text, p.problem, 'en')}`,
+  'unparsable-actual': message<CellText & { problem: ValueProblem }>({
+    it: (p) => valueProblem(p, 'Consuntivo', 'it'),
+    en: (p) => valueProblem(p, 'Consuntivo', 'en'),
+  }),
+  'unparsable-baseline': message<CellText & { problem: ValueProblem }>({
+    it: (p) => valueProblem(p, 'Baseline', 'it'),
+    en: (p) => valueProblem(p, 'Baseline', 'en'),
+  }),
+  'invalid-baseline-year': message<{ text: string }>({
+    it: (p) => `Anno baseline "${p.text}" non è un anno come 2023`,
+    en: (p) => `Anno baseline "${p.text}" is not a year such as 2023`,
+  }),
+  'missing-baseline-year': message({
+    it: "la Baseline non ha un Anno baseline: scrivere l'anno a cui si riferisce",
+    en: 'the Baseline has no Anno baseline: write the year it refers to',
   }),
   'missing-column': message<{ column: string }>({
     it: (p) => `la riga di intestazione non ha la colonna "${p.column}"`,
@@ -154,16 +185,16 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
   }),
-  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; columns?: number; maxRows?: number; maxColumns?: number }>({
+  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; cut?: boolean; columns?: number; maxRows?: number; maxColumns?: number }>({
     it: (p) =>
       p.what === 'sheet'
-        ? `il foglio "${p.sheet}" ha ${p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
+        ? `il foglio "${p.sheet}" ha ${p.cut === true ? `più di ${p.maxRows}` : p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
         : p.what === 'unpacked'
           ? `la cartella di lavoro decompressa occupa ${p.size} MB; il limite è ${p.limit} MB`
           : `il file occupa ${String(p.size).replace('.', ',')} MB; il limite è ${p.limit} MB`,
     en: (p) =>
       p.what === 'sheet'
-        ? `the sheet "${p.sheet}" has ${p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
+        ? `the sheet "${p.sheet}" has ${p.cut === true ? `more than ${p.maxRows}` : p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
         : p.what === 'unpacked'
           ? `the workbook unpacks to ${p.size} MB; the limit is ${p.limit} MB`
           : `the file is ${p.size} MB; the limit is ${p.limit} MB`,

@@ -15,7 +15,7 @@ import { ENGINE_MESSAGES } from './engine.js';
 import { IMPORT_MESSAGES } from './import.js';
 
 export * from './catalogue.js';
-export type { ValueProblem } from './import.js';
+export { cellText, type CellText, type ValueProblem } from './import.js';
 
 export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES, APPRAISAL_MESSAGES);
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

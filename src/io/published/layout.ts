@@ -16,9 +16,11 @@ import {
   Decimal,
   HUNDRED,
   isOverlongNumberText,
-  issue,
+  cellText,
   numberBoundProblem,
   problem,
+  said,
+  saidIssue,
   parseItalianDate,
   parseItalianNumber,
   type Amount,
@@ -28,11 +30,13 @@ import {
   type Legend,
   type Measurement,
   type Outcome,
+  type Said,
   type Plan,
   type ScoringRule,
   type SourceLocation,
   type StatedCell,
   type Unit,
+  type ValueProblem,
   ZERO,
 } from '../../core/index.js';
 import { StringTable } from './string-table.js';
@@ -203,7 +207,7 @@ export class LayoutReader {
   }
 
   private columnCount(row: LayoutRow): void {
-    this.issues.push(issue('error', 'column-count', `expected ${LAYOUT_COLUMNS.length} columns (${LAYOUT_COLUMNS.join(', ')}), found ${row.cells.length}`, row.at()));
+    this.issues.push(problem('error', 'column-count', { expected: LAYOUT_COLUMNS.length, found: row.cells.length }, row.at()));
   }
 
   private readCells(cells: readonly string[], row: LayoutRow): void {
@@ -221,28 +225,28 @@ export class LayoutReader {
     if (objectiveCell !== '') {
       this.close(); // even when this row turns out to be unusable: its indicators then have no objective
       const clean = objectiveCell.includes('<') ? objectiveCell.replace(HTML_TAG, '').trim() : objectiveCell;
-      if (clean !== objectiveCell) issues.push(issue('info', 'html-removed', 'HTML tags removed from the objective title', row.at(0)));
+      if (clean !== objectiveCell) issues.push(problem('info', 'html-removed', {}, row.at(0)));
       const m = CODE_TITLE.exec(clean);
       if (m === null || !VALID_CODE.test(m[1]!)) {
-        issues.push(issue('error', 'missing-code', `the objective "${clean}" does not start with a code such as A, A.1 or A.1.1`, row.at(0)));
+        issues.push(problem('error', 'missing-code', { title: clean }, row.at(0)));
         return;
       }
       const code = m[1]!;
       const existing = this.byCode.get(code);
       if (existing !== undefined) {
-        issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${describe(existing.origin)}`, row.at(0)));
+        issues.push(problem('error', 'duplicate-code', { code, ...describe(existing.origin) }, row.at(0)));
         return;
       }
       if (indicatorCell !== '') {
-        issues.push(issue('error', 'objective-with-indicator', 'an objective row must leave the Indicatore column empty; put the indicator on its own row', row.at(1)));
+        issues.push(problem('error', 'objective-with-indicator', {}, row.at(1)));
       }
       let weight: Decimal | null = null;
       if (weightCell !== '') {
         const parsed = this.weight(weightCell).result;
-        if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, row.at(2)));
+        if ('error' in parsed) issues.push(saidIssue('error', parsed.said, row.at(2)));
         else {
           weight = parsed.weight;
-          if (parsed.comparator !== null) issues.push(issue('info', 'objective-weight-comparator', `the comparator "${parsed.comparator}" after an objective's weight means nothing and is ignored`, row.at(2)));
+          if (parsed.comparator !== null) issues.push(problem('info', 'objective-weight-comparator', { comparator: parsed.comparator }, row.at(2)));
         }
       }
       if (targetCell !== '') this.ignored(row, 3, targetCell);
@@ -260,12 +264,12 @@ export class LayoutReader {
     }
 
     if (indicatorCell === '') {
-      issues.push(issue('error', 'missing-name', 'a row with neither an objective nor an indicator name', row.at(1)));
+      issues.push(problem('error', 'missing-name', {}, row.at(1)));
       return;
     }
     const current = this.current;
     if (current === null) {
-      issues.push(issue('error', 'indicator-before-objective', `the indicator "${indicatorCell}" comes before any objective`, row.at(1)));
+      issues.push(problem('error', 'indicator-before-objective', { indicator: indicatorCell }, row.at(1)));
       return;
     }
     const indicator = this.indicator(current, cells, row);
@@ -281,21 +285,21 @@ export class LayoutReader {
   }
 
   /** An error that makes the row's indicator unusable. */
-  private error(code: string, message: string, row: LayoutRow, column: number): void {
-    this.issues.push(issue('error', code, message, row.at(column)));
+  private error(s: Said, row: LayoutRow, column: number): void {
+    this.issues.push(saidIssue('error', s, row.at(column)));
     this.errors++;
   }
 
   /** A Target or Consuntivo that cannot be read: out of bounds (by code, with its words in the catalogue), or not a value. */
-  private valueError(parsed: { error: string; code?: 'number-out-of-range'; reason?: 'overlong' | 'digits' | 'decimals' | 'infinite' }, code: string, column: 'Target' | 'Consuntivo', text: string, row: LayoutRow, at: number): void {
+  private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: 'Target' | 'Consuntivo', text: string, row: LayoutRow, at: number): void {
     if (parsed.code === 'number-out-of-range') {
       this.issues.push(problem('error', 'number-out-of-range', { column, text: quoteCell(text), reason: parsed.reason ?? 'digits' }, row.at(at)));
       this.errors++;
-    } else this.error(code, `${column}: ${parsed.error}`, row, at);
+    } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value' }), row, at);
   }
 
   private ignored(row: LayoutRow, column: number, value: string): void {
-    this.issues.push(issue('warning', 'objective-cell-ignored', `an objective row's ${LAYOUT_COLUMNS[column]} cell is ignored ("${value}")`, row.at(column)));
+    this.issues.push(problem('warning', 'objective-cell-ignored', { column: LAYOUT_COLUMNS[column]!, value }, row.at(column)));
   }
 
   private weight(text: string): WeightReading {
@@ -330,7 +334,7 @@ export class LayoutReader {
       this.numbers.set(text, value);
     }
     if (value === null) {
-      this.issues.push(issue('error', 'unparsable-number', `${quoteCell(text)} is not a percentage such as 93,00%`, row.at(column)));
+      this.issues.push(problem('error', 'unparsable-number', cellText(text), row.at(column)));
       return undefined;
     }
     return value;
@@ -348,18 +352,18 @@ export class LayoutReader {
     let weight = ZERO;
     let whole = NaN;
     let comparator: Comparator = '>=';
-    if (weightCell === '') this.error('missing-weight', `the indicator "${name}" has no Peso`, row, 2);
+    if (weightCell === '') this.error(said('missing-weight', { indicator: name }), row, 2);
     else {
       const reading = this.weight(weightCell);
       const parsedWeight = reading.result;
       whole = reading.whole;
-      if ('error' in parsedWeight) this.error(parsedWeight.code, parsedWeight.error, row, 2);
+      if ('error' in parsedWeight) this.error(parsedWeight.said, row, 2);
       else {
         weight = parsedWeight.weight;
-        if (parsedWeight.comparator === null) this.error('missing-comparator', `the Peso "${weightCell}" has no comparator; write it as "${weightCell} >=", "<=" or "="`, row, 2);
+        if (parsedWeight.comparator === null) this.error(said('missing-comparator', { weight: weightCell }), row, 2);
         else {
           const c = COMPARATOR_WORDS[parsedWeight.comparator];
-          if (c === undefined) this.error('unknown-comparator', `unknown comparator "${parsedWeight.comparator}"; use >=, <= or =`, row, 2);
+          if (c === undefined) this.error(said('unknown-comparator', { comparator: parsedWeight.comparator }), row, 2);
           else comparator = c;
         }
       }
@@ -395,7 +399,7 @@ export class LayoutReader {
       } else {
         actual = parsed;
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
-          issues.push(issue('warning', 'bare-percent-actual', `the Consuntivo ${actualCell} has no % sign but the target ${targetCell} is a percentage: read as ${actualCell}%`, row.at(4)));
+          issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell }, row.at(4)));
         }
         measurement = reading.measured!;
       }
@@ -442,7 +446,7 @@ export class LayoutReader {
       let total = ZERO;
       for (const indicator of node.indicators) total = total.plus(indicator.weight);
       if (!total.eq(100)) {
-        issues.push(issue('warning', 'weights-not-100', `the weights of ${node.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, node.origin));
+        issues.push(problem('warning', 'weights-not-100', { code: node.code, total: total.toString() }, node.origin));
       }
     }
 
@@ -453,7 +457,7 @@ export class LayoutReader {
       const depth = depthOf(n.code);
       const parent = parentCode(n.code, depth, byCode, latest);
       if (parent === null && n.code.includes('.')) {
-        issues.push(issue('warning', 'missing-parent', `no objective in the table is the parent of ${n.code}; it is treated as a root`, n.origin));
+        issues.push(problem('warning', 'missing-parent', { code: n.code }, n.origin));
       }
       latest[depth] = n.code;
       n.parent = parent;
@@ -501,11 +505,14 @@ function depthOf(code: string): number {
   return depth;
 }
 
-function describe(origin: SourceLocation): string {
-  return origin.line !== undefined ? `line ${origin.line}` : origin.cell !== undefined ? `${origin.sheet ?? ''}!${origin.cell}` : 'an earlier row';
+/** Where an earlier row was, for `duplicate-code`: its line, or its cell. */
+function describe(origin: SourceLocation): { line: number } | { at: string } | Record<never, never> {
+  return origin.line !== undefined ? { line: origin.line } : origin.cell !== undefined ? { at: `${origin.sheet ?? ''}!${origin.cell}` } : {};
 }
 
-type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; code: string };
+/** A weight, or why not: `said` is the error by code (its `message` the English words). */
+type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; said: Said };
+const weightError = (s: Said): WeightResult => ({ error: s.message, said: s });
 
 /** A cell's text for a message: a long one cut, with its length said. */
 export function quoteCell(text: string): string {
@@ -521,20 +528,22 @@ function withoutComparator(text: string): string {
 
 /** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50. */
 export function parseWeight(text: string): WeightResult {
-  if (isOverlongNumberText(withoutComparator(text))) return { error: `the Peso ${quoteCell(text)} has too many digits for a weight`, code: 'number-out-of-range' };
+  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: 'overlong' }));
   const m = WEIGHT_CELL.exec(text.trim());
   const parsed = m === null ? null : parseItalianNumber(m[1]!);
-  if (m === null || parsed === null) return { error: `the Peso ${quoteCell(text)} is not a weight such as "50% >="`, code: 'unparsable-weight' };
+  if (m === null || parsed === null) return weightError(said('unparsable-weight', cellText(text)));
   const bound = numberBoundProblem(parsed.value);
-  if (bound !== null) return { error: `the Peso ${quoteCell(text)}: ${bound}`, code: 'number-out-of-range' };
-  if (parsed.value.isNegative()) return { error: `the weight ${text} is negative`, code: 'negative-weight' };
-  if (parsed.value.greaterThan(100)) return { error: `the weight ${parsed.value.toString()}% is over 100%`, code: 'weight-over-100' };
+  if (bound !== null) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: boundReason(parsed.value) }));
+  if (parsed.value.isNegative()) return weightError(said('negative-weight', { text }));
+  if (parsed.value.greaterThan(100)) return weightError(said('weight-over-100', { weight: parsed.value.toString() }));
   const rest = m[2]!.trim();
   return { weight: parsed.value, comparator: rest === '' ? null : rest };
 }
 
 /** A target or actual cell: a date, a number (percent or not), yes/no; `code` names an error other than "unparsable". */
-export type CellValue = { amount: Amount; percent: boolean } | { error: string; code?: 'number-out-of-range'; reason?: 'overlong' | 'digits' | 'decimals' | 'infinite' };
+export type CellValue = { amount: Amount; percent: boolean } | CellError;
+/** Why a cell is not a value: out of bounds (`code`, `reason`), or not a date / not a value (`problem`); `error` in English. */
+export type CellError = { error: string; code?: 'number-out-of-range'; reason?: 'overlong' | 'digits' | 'decimals' | 'infinite'; problem?: ValueProblem };
 
 /** Which bound a number passes, for the catalogue's `number-out-of-range`. */
 function boundReason(value: Decimal): 'digits' | 'decimals' | 'infinite' {
@@ -545,12 +554,12 @@ export function parseValueCell(text: string): CellValue {
   if (isOverlongNumberText(text)) return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range', reason: 'overlong' };
   const date = parseItalianDate(text);
   if (date !== null) return { amount: { kind: 'date', value: date }, percent: false };
-  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `${quoteCell(text)} is not a real calendar date` };
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `${quoteCell(text)} is not a real calendar date`, problem: 'not-a-date' };
   const lower = text.trim().toLowerCase();
   if (lower === 'sì' || lower === 'si' || lower === 'yes') return { amount: { kind: 'boolean', value: true }, percent: false };
   if (lower === 'no') return { amount: { kind: 'boolean', value: false }, percent: false };
   const number = parseItalianNumber(text);
-  if (number === null) return { error: `${quoteCell(text)} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no` };
+  if (number === null) return { error: `${quoteCell(text)} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`, problem: 'not-a-value' };
   const bound = numberBoundProblem(number.value);
   if (bound !== null) return { error: `${quoteCell(text)}: ${bound}`, code: 'number-out-of-range', reason: boundReason(number.value) };
   return { amount: { kind: 'number', value: number.value }, percent: number.percent };

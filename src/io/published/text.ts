@@ -2,7 +2,7 @@
  * The published table as tab-separated text (the fixture's format): a title, the header row
  * (repeated at every page break), objective and indicator rows, and a closing legend.
  */
-import { issue, type Issue, type Outcome, type SourceLocation } from '../../core/index.js';
+import { problem, type Issue, type Outcome, type SourceLocation } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow } from './layout.js';
 
 /**
@@ -65,7 +65,7 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
         continue;
       }
       if (count === 1) continue;
-      issues.push(issue('error', 'missing-header', `the table must start with the header row (${['Obiettivo', 'Indicatore', 'Peso', '…'].join(', ')}); found data first`, { file, line }));
+      issues.push(problem('error', 'missing-header', { dataFirst: true }, { file, line }));
       headerSeen = true;
       // …and the row is read as data.
     } else if (count === 1 && /legenda/i.test(cells[0]!)) {
@@ -78,10 +78,10 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
   }
 
   if (!headerSeen) {
-    issues.push(issue('error', blankFile ? 'empty-file' : 'missing-header', blankFile ? 'the file is empty' : 'no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found', { file }));
+    issues.push(blankFile ? problem('error', 'empty-file', {}, { file }) : problem('error', 'missing-header', {}, { file }));
   }
   const result = reader.finish(title || file, (legend === null ? null : legendFromText(legend)) ?? undefined);
-  if (headerSeen && rows === 0) issues.push(issue('error', 'no-rows', 'the table has a header but no objective or indicator rows', { file }));
+  if (headerSeen && rows === 0) issues.push(problem('error', 'no-rows', {}, { file }));
   return { value: result.value, issues: [...issues, ...result.issues] };
 }
 

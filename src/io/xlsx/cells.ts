@@ -5,7 +5,7 @@
  * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
  */
 import ExcelJS from 'exceljs';
-import { Decimal, formatItalianNumber, issue, problem, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
+import { Decimal, formatItalianNumber, problem, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
 
 /** 1 → `A`, 27 → `AA`. */
 export function columnLetter(column: number): string {
@@ -88,13 +88,13 @@ export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[]): s
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
       const formula = 'formula' in value && value.formula !== undefined ? value.formula : (value as { sharedFormula?: string }).sharedFormula ?? '';
-      issues.push(issue('error', 'formula-cell', `the cell holds a formula (=${formula}) instead of a value; copy the column and paste it back as values only`, at));
+      issues.push(problem('error', 'formula-cell', { formula }, at));
       const result = (value as { result?: ExcelJS.CellValue }).result;
       if (typeof result === 'number' && !Number.isFinite(result)) return '';
       return result === undefined || (typeof result === 'object' && result !== null && 'error' in result) ? '' : plainText(result, cell.numFmt).trim();
     }
     if ('error' in value) {
-      issues.push(issue('error', 'error-cell', `the cell shows the spreadsheet error ${String(value.error)}`, at));
+      issues.push(problem('error', 'error-cell', { error: String(value.error) }, at));
       return '';
     }
   }

@@ -5,7 +5,7 @@
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
 import ExcelJS from 'exceljs';
-import { issue, problem, type Issue, type Outcome } from '../../core/index.js';
+import { problem, said, saidIssue, type Issue, type Outcome, type Said } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
@@ -35,12 +35,10 @@ function limitFromEnv(name: string, fallback: number): number {
 
 /** A workbook's parts, unpacked and checked, with its sheets' names as written; or why it is not one. */
 function checkedParts(bytes: Uint8Array, file: string): Outcome<{ entries: Map<string, Uint8Array>; sheets: SheetPart[] } | null> {
-  const fail = (code: string, message: string): Outcome<null> => ({ value: null, issues: [issue('error', code, message, { file })] });
-  if (bytes.length === 0) return fail('empty-file', 'the file is empty');
-  if (bytes.length > XLSX_LIMITS.bytes) return fail('file-too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${XLSX_LIMITS.bytes / 1048576} MB`);
-  if (!hasZipSignature(bytes)) {
-    return fail('not-a-workbook', isOleFile(bytes) ? 'this is an old Excel 97–2003 (.xls) file; open it and save it as .xlsx' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive, and this file is not one)');
-  }
+  const fail = (s: Said): Outcome<null> => ({ value: null, issues: [saidIssue('error', s, { file })] });
+  if (bytes.length === 0) return fail(said('empty-file', {}));
+  if (bytes.length > XLSX_LIMITS.bytes) return fail(said('file-too-large', { what: 'file', size: (bytes.length / 1048576).toFixed(1), limit: String(XLSX_LIMITS.bytes / 1048576) }));
+  if (!hasZipSignature(bytes)) return fail(said('not-a-workbook', { reason: isOleFile(bytes) ? 'xls' : 'not-zip' }));
   // Every part is unpacked and checked (sizes, CRC) by Node's zlib before any XML is read, so
   // nothing a library says about a damaged zip ("Bug : uncompressed data size mismatch") can
   // reach the user.
@@ -52,8 +50,7 @@ function checkedParts(bytes: Uint8Array, file: string): Outcome<{ entries: Map<s
     const names = [...unpacked.keys()];
     const word = names.some((n) => n.startsWith('word/'));
     const calc = names.includes('content.xml');
-    const what = word ? 'a Word document' : calc ? 'an OpenDocument file (save it as .xlsx)' : `a zip archive of ${names.length} other file${names.length === 1 ? '' : 's'}`;
-    return fail('not-a-workbook', `this is ${what}, not an Excel workbook (no xl/workbook.xml inside)`);
+    return fail(said('not-a-workbook', word ? { reason: 'word' } : calc ? { reason: 'opendocument' } : { reason: 'zip', entries: names.length }));
   }
   const sheets = sheetParts(unpacked);
   const notes: Issue[] = sheets
@@ -262,18 +259,18 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
     const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
       value: null,
-      issues: [issue('error', 'missing-sheet', `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either ${LAYOUT_COLUMNS.slice(0, 3).join(', ')}… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${names}`, { file })],
+      issues: [problem('error', 'missing-sheet', { sheets: names }, { file })],
     };
   }
   const notes: Issue[] = [];
   if (found.also !== null) {
-    notes.push(issue('info', 'read-plan-sheet', `the plan was read from the sheet "${found.found.sheet.name}" (the complete plan); the sheet "${found.also.sheet.name}" is its printable table and was not read`, { file, sheet: found.found.sheet.name }));
+    notes.push(problem('info', 'read-plan-sheet', { sheet: found.found.sheet.name, also: found.also.sheet.name }, { file, sheet: found.found.sheet.name }));
   }
   // The whole sheet now, stopping past the row limit rather than reading a million rows to refuse them.
   const sheet = readSheet(found.found.sheet.name, found.found.part, workbook.context, { rowLimit: XLSX_LIMITS.rows });
   if (sheet.cut || sheet.columnCount > XLSX_LIMITS.columns) {
-    const rows = sheet.cut ? `more than ${XLSX_LIMITS.rows}` : String(sheet.rowCount);
-    return { value: null, issues: [issue('error', 'file-too-large', `the sheet "${sheet.name}" has ${rows} rows and ${sheet.columnCount} columns; the limits are ${XLSX_LIMITS.rows} rows and ${XLSX_LIMITS.columns} columns`, { file, sheet: sheet.name })] };
+    const size = { what: 'sheet', sheet: sheet.name, rows: sheet.rowCount, columns: sheet.columnCount, maxRows: XLSX_LIMITS.rows, maxColumns: XLSX_LIMITS.columns } as const;
+    return { value: null, issues: [problem('error', 'file-too-large', sheet.cut ? { ...size, cut: true } : size, { file, sheet: sheet.name })] };
   }
   const { headerRow, kind } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
@@ -288,7 +285,7 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
 function mergedCells(sheet: StreamedSheet, headerRow: number, file: string): Issue[] {
   return sheet.mergesFrom(headerRow).map((m) => {
     const master = `${columnLetter(m.left)}${m.top}`;
-    return issue('error', 'merged-cells', `merged cells starting at ${master}: unmerge them and put each value in its own cell`, cellLocation(file, sheet.name, master));
+    return problem('error', 'merged-cells', { cell: master }, cellLocation(file, sheet.name, master));
   });
 }
 
@@ -319,14 +316,14 @@ function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, 
     }
     for (let c = width + 1; c <= Math.min(row.cellCount, XLSX_LIMITS.columns); c++) {
       const extra = cellText(row.getCell(c), at(c - 1), issues);
-      if (extra !== '') issues.push(issue('error', 'extra-column', `a value ("${extra}") beyond the seven columns of the table (${LAYOUT_COLUMNS.join(', ')})`, at(c - 1)));
+      if (extra !== '') issues.push(problem('error', 'extra-column', { value: extra }, at(c - 1)));
     }
     rows.push({ cells, at });
   }
   const legend = legendLines === null ? null : legendFromText(legendLines);
   const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined);
   if (result.value.plan.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    issues.push(issue('error', 'no-rows', `the sheet "${sheet.name}" has a header but no objective or indicator rows`, { file, sheet: sheet.name }));
+    issues.push(problem('error', 'no-rows', { sheet: sheet.name }, { file, sheet: sheet.name }));
   }
   return { value: result.value, issues: [...issues, ...result.issues] };
 }

@@ -9,7 +9,9 @@ import {
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
   Decimal,
-  issue,
+  cellText as quotable,
+  problem,
+  saidIssue,
   type Amount,
   type Comparator,
   type Formula,
@@ -23,7 +25,7 @@ import {
   type SourceLocation,
   type Unit,
 } from '../../core/index.js';
-import { parseValueCell, parseWeight, type ImportedTable } from '../published/layout.js';
+import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style } from './cells.js';
 import type { StreamedSheet } from './stream.js';
 
@@ -160,7 +162,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   for (const required of ['code', 'parent', 'title', 'kind', 'weight', 'comparator', 'target', 'actual'] as const) {
     if (!columns.has(required)) {
       const name = TEMPLATE_COLUMNS.find((t) => t.field === required)!.header;
-      issues.push(issue('error', 'missing-column', `the header row has no "${name}" column`, cellLocation(file, sheet.name, `A${headerRow}`)));
+      issues.push(problem('error', 'missing-column', { column: name }, cellLocation(file, sheet.name, `A${headerRow}`)));
     }
   }
   const drafts: Draft[] = [];
@@ -182,16 +184,16 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
       if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) readObjective(values, at, drafts, byCode, issues);
       else if (kind === 'indicatore') {
         const parent = byCode.get(values.parent);
-        if (values.parent === '') issues.push(issue('error', 'missing-parent', 'an indicator needs the code of its objective in Padre', at('parent')));
-        else if (parent === undefined) issues.push(issue('error', 'unknown-parent', `no objective ${values.parent} above this row`, at('parent')));
+        if (values.parent === '') issues.push(problem('error', 'missing-parent', {}, at('parent')));
+        else if (parent === undefined) issues.push(problem('error', 'unknown-parent', { parent: values.parent }, at('parent')));
         else {
           const indicator = readIndicator(values, at, parent, ids, issues);
           if (indicator !== null) parent.indicators.push(indicator);
         }
-      } else issues.push(issue('error', 'unknown-kind', values.kind === '' ? 'Tipo is empty; write «obiettivo» or «indicatore»' : `unknown Tipo "${values.kind}"; write «obiettivo» or «indicatore»`, at('kind')));
+      } else issues.push(problem('error', 'unknown-kind', { kind: values.kind }, at('kind')));
     }
     if (drafts.length === 0 && !issues.some((i) => i.severity === 'error')) {
-      issues.push(issue('error', 'no-rows', `the sheet "${sheet.name}" has a header but no objective or indicator rows`, { file, sheet: sheet.name }));
+      issues.push(problem('error', 'no-rows', { sheet: sheet.name }, { file, sheet: sheet.name }));
     }
     // The plan's title travels in the workbook's properties (File → Informazioni → Titolo).
     if (typeof sheet.workbook.title === 'string' && sheet.workbook.title.trim() !== '') title = sheet.workbook.title.trim();
@@ -200,7 +202,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   for (const d of drafts) {
     const total = d.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
     if (d.indicators.length > 0 && !total.eq(100)) {
-      issues.push(issue('warning', 'weights-not-100', `the weights of ${d.code}'s indicators add up to ${total.toString()}%, not 100%; they are re-normalised`, d.node.origin));
+      issues.push(problem('warning', 'weights-not-100', { code: d.code, total: total.toString() }, d.node.origin));
     }
   }
   const depth = (code: string): number => {
@@ -215,26 +217,26 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
 function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLocation, drafts: Draft[], byCode: Map<string, Draft>, issues: Issue[]): void {
   const code = values.code;
   if (!VALID_CODE.test(code)) {
-    issues.push(issue('error', code === '' ? 'missing-code' : 'invalid-code', code === '' ? 'an objective needs a Codice such as A, A.1 or A.1.1' : `"${code}" is not a code such as A, A.1 or A.1.1`, at('code')));
+    issues.push(code === '' ? problem('error', 'missing-code', {}, at('code')) : problem('error', 'invalid-code', { code }, at('code')));
     return;
   }
   if (byCode.has(code)) {
-    issues.push(issue('error', 'duplicate-code', `the code ${code} is already used at ${byCode.get(code)!.node.origin.cell ?? 'an earlier row'}`, at('code')));
+    issues.push(problem('error', 'duplicate-code', { code, at: byCode.get(code)!.node.origin.cell }, at('code')));
     return;
   }
   let parent: string | null = null;
   if (values.parent !== '') {
     if (!byCode.has(values.parent)) {
-      issues.push(issue('error', 'unknown-parent', `no objective ${values.parent} above this row (a parent must come before its children)`, at('parent')));
+      issues.push(problem('error', 'unknown-parent', { parent: values.parent, order: true }, at('parent')));
       return;
     }
     parent = values.parent;
   }
-  if (values.title === '') issues.push(issue('warning', 'missing-title', `the objective ${code} has no Titolo`, at('title')));
+  if (values.title === '') issues.push(problem('warning', 'missing-title', { code }, at('title')));
   let weight: Decimal | null = null;
   if (values.weight !== '') {
     const parsed = parseWeight(values.weight);
-    if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, at('weight')));
+    if ('error' in parsed) issues.push(saidIssue('error', parsed.said, at('weight')));
     else weight = parsed.weight;
   }
   const draft: Draft = {
@@ -249,21 +251,21 @@ function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLo
 function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[]): Indicator | null {
   const before = issues.length;
   const id = values.code !== '' ? values.code : `${parent.code}:${parent.indicators.length + 1}`;
-  if (ids.has(id)) issues.push(issue('error', 'duplicate-id', `the indicator code ${id} is already used`, at('code')));
+  if (ids.has(id)) issues.push(problem('error', 'duplicate-id', { id }, at('code')));
   ids.add(id);
-  if (values.title === '') issues.push(issue('error', 'missing-name', 'an indicator needs a name in Titolo', at('title')));
+  if (values.title === '') issues.push(problem('error', 'missing-name', { template: true }, at('title')));
   let weight = new Decimal(0);
-  if (values.weight === '') issues.push(issue('error', 'missing-weight', 'an indicator needs a Peso', at('weight')));
+  if (values.weight === '') issues.push(problem('error', 'missing-weight', {}, at('weight')));
   else {
     const parsed = parseWeight(values.weight);
-    if ('error' in parsed) issues.push(issue('error', parsed.code, parsed.error, at('weight')));
+    if ('error' in parsed) issues.push(saidIssue('error', parsed.said, at('weight')));
     else weight = parsed.weight;
   }
   const comparators: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=' };
   const comparator = comparators[values.comparator];
-  if (comparator === undefined) issues.push(issue('error', values.comparator === '' ? 'missing-comparator' : 'unknown-comparator', values.comparator === '' ? 'write a Comparatore: >=, <= or =' : `unknown comparator "${values.comparator}"; use >=, <= or =`, at('comparator')));
+  if (comparator === undefined) issues.push(values.comparator === '' ? problem('error', 'missing-comparator', {}, at('comparator')) : problem('error', 'unknown-comparator', { comparator: values.comparator }, at('comparator')));
   const rule = RULES[values.scoring.toLowerCase()];
-  if (rule === undefined) issues.push(issue('error', 'unknown-rule', `unknown Regola "${values.scoring}"; use on/off, proporzionale or media obiettivi figli`, at('scoring')));
+  if (rule === undefined) issues.push(problem('error', 'unknown-rule', { rule: values.scoring }, at('scoring')));
   const derived = rule?.formula?.kind === 'children_mean';
 
   const label = (field: 'target' | 'actual' | 'baseline' | 'target2' | 'target3'): string => (field === 'target' ? 'Target' : field === 'actual' ? 'Consuntivo' : HORIZON_LABELS[field]);
@@ -271,7 +273,18 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     if (values[field] === '') return null;
     const parsed = parseValueCell(values[field]);
     if ('error' in parsed) {
-      issues.push(issue('error', parsed.code ?? `unparsable-${field === 'target2' || field === 'target3' ? 'target' : field}`, `${label(field)}: ${parsed.error}`, at(field)));
+      const text = values[field];
+      if (parsed.code === 'number-out-of-range') issues.push(problem('error', 'number-out-of-range', { column: label(field), text: quoteCell(text), reason: parsed.reason ?? 'digits' }, at(field)));
+      else {
+        const why = { ...quotable(text), problem: parsed.problem ?? 'not-a-value' } as const;
+        issues.push(
+          field === 'actual'
+            ? problem('error', 'unparsable-actual', why, at(field))
+            : field === 'baseline'
+              ? problem('error', 'unparsable-baseline', why, at(field))
+              : problem('error', 'unparsable-target', field === 'target' ? why : { ...why, column: label(field) }, at(field)),
+        );
+      }
       return null;
     }
     return parsed;
@@ -285,11 +298,11 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     // A year typed in a number cell reads back as "2.024".
     const yearText = values.baselineYear.replace(/\./g, '');
     if (/^\d{4}$/.test(yearText)) baselineYear = Number(yearText);
-    else issues.push(issue('error', 'invalid-baseline-year', `Anno baseline "${values.baselineYear}" is not a year such as 2023`, at('baselineYear')));
+    else issues.push(problem('error', 'invalid-baseline-year', { text: values.baselineYear }, at('baselineYear')));
   }
-  if (baseline !== null && values.baselineYear === '') issues.push(issue('warning', 'missing-baseline-year', 'the Baseline has no Anno baseline: write the year it refers to', at('baselineYear')));
+  if (baseline !== null && values.baselineYear === '') issues.push(problem('warning', 'missing-baseline-year', {}, at('baselineYear')));
   let unit: Unit | undefined = values.unit === '' ? undefined : UNITS[values.unit.toLowerCase()];
-  if (values.unit !== '' && unit === undefined) issues.push(issue('error', 'unknown-unit', `unknown Unità "${values.unit}"; use numero, percentuale, data or sì/no`, at('unit')));
+  if (values.unit !== '' && unit === undefined) issues.push(problem('error', 'unknown-unit', { unit: values.unit }, at('unit')));
   const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
   for (const [field, v] of [['target', target], ['actual', actual], ['baseline', baseline], ['target2', later[0]], ['target3', later[1]]] as const) {
@@ -297,20 +310,20 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     // `5%` in a number column: five, or five hundredths of the target? Refused rather than guessed.
     const fits = v.amount.kind === 'number' ? unit === 'percent' || (unit === 'number' && !v.percent) : v.amount.kind === unit;
     if (!fits) {
-      issues.push(issue('error', 'unit-mismatch', `${label(field)} "${values[field]}" is not a ${unit === 'boolean' ? 'sì/no' : unit === 'date' ? 'date' : unit === 'percent' ? 'percentage' : 'number'}`, at(field)));
+      issues.push(problem('error', 'unit-mismatch', { field: label(field), value: values[field], expected: unit }, at(field)));
     }
   }
 
   let state = values.state === '' ? undefined : STATES[values.state.toLowerCase()];
-  if (values.state !== '' && state === undefined) issues.push(issue('error', 'unknown-state', `unknown Stato "${values.state}"; use misurato, non raggiunto, N.V. or non misurato`, at('state')));
+  if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
   if (values.actual.toUpperCase() === 'N.V.') state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';
   let measurement: Measurement;
   if (state === 'not_evaluable') {
-    if (values.reason === '') issues.push(issue('error', 'missing-reason', 'an N.V. indicator needs a Motivo N.V.', at('reason')));
+    if (values.reason === '') issues.push(problem('error', 'missing-reason', {}, at('reason')));
     measurement = { state, reason: values.reason };
   } else if (state === 'measured') {
-    if (!derived && actual === null) issues.push(issue('error', 'missing-actual', 'Stato is «misurato» but Consuntivo is empty', at('actual')));
+    if (!derived && actual === null) issues.push(problem('error', 'missing-actual', { template: true }, at('actual')));
     measurement = actual === null ? { state } : { state, actual: actual.amount };
   } else measurement = { state };
   if (issues.slice(before).some((i) => i.severity === 'error')) return null;

@@ -12,6 +12,18 @@ import type { Plan } from '../../core/index.js';
 import type { ReportMeta } from '../../io/report/meta.js';
 import { toWorker, type ExportRequest, type WorkerMessage } from './transfer.js';
 
+/**
+ * One drawing at a time per server, for every way a PDF or a workbook is asked for (the jobs, the
+ * plain download, the Relazione): a big annex is hundreds of pages on a machine with two cores, so
+ * a burst of requests must not draw them all at once, each holding its pages in memory.
+ */
+let drawing: Promise<unknown> = Promise.resolve();
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = drawing.then(work, work);
+  drawing = run.catch(() => undefined);
+  return run;
+}
+
 /** How long a finished (or failed) job stays readable. */
 const KEEP_MS = 10 * 60 * 1000;
 
@@ -43,7 +55,6 @@ function startWorker(request: ExportRequest): Worker {
 
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly workers = new Set<Worker>();
 
   /** Queues the export of `plan` and returns its job at once. */
@@ -55,9 +66,21 @@ export class ExportJobs {
     this.jobs.set(job.id, job);
     // Serialised now, while the plan is the one asked for; drawn when the job's turn comes.
     const request = toWorker(input.plan, input.format, input.meta);
-    const run = (): Promise<void> => this.run(job, request);
-    this.queue = this.queue.then(run, run);
+    void oneAtATime(() => this.run(job, request));
     return job;
+  }
+
+  /**
+   * Draws a file on a worker thread, in the same queue as the jobs, for a request that waits for
+   * it (the plain download of a big plan): the server keeps answering others meanwhile.
+   */
+  async draw(input: { plan: Plan; format: ExportRequest['format']; meta: ReportMeta }): Promise<Uint8Array> {
+    const request = toWorker(input.plan, input.format, input.meta);
+    // Not listed: nobody follows it but the request waiting here.
+    const job: ExportJob = { id: randomUUID(), owner: '', planId: '', format: input.format, fileName: '', state: 'queued', done: 0, total: 0 };
+    await oneAtATime(() => this.run(job, request));
+    if (job.state !== 'done' || job.bytes === undefined) throw new Error(`the export failed: ${job.error ?? job.state}`);
+    return job.bytes;
   }
 
   /** The job, for its owner only (anyone else gets undefined, as for an unknown id). */

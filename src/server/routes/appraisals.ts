@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { ACTION_RULES, FORM_ACTIONS, STAFF_CATEGORIES, computeForm, editableParts, levelOf, mayAct, schemeOf, type FormAction, type StaffCategory } from '../../core/appraisal/index.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole, requireUser } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError, must, refuse } from '../errors.js';
-import { body, language, param } from '../validation.js';
+import { language, param } from '../validation.js';
 import {
   AssignmentBody,
   assignmentsToDocument,
@@ -99,11 +99,10 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/people',
       tag: 'appraisals',
       summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
-      access: 'admin, personale',
+      roles: HR_ROLES, action: 'list the people to appraise',
       responses: { 200: '[{id, username, displayName, units, unitIds}]', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
-      requireRole(c, HR_ROLES, 'list the people to appraise');
       return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })));
     },
   );
@@ -114,12 +113,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals',
       tag: 'appraisals',
       summary: 'The appraisal forms the reader may see (HR and administrator: all; the OIV: managers’; others: their own and those they evaluate), with their live or frozen score',
-      access: 'signed in',
+      roles: 'signed-in',
       query: { year: 'only this year', lang: { description: 'language of the labels', values: ['it', 'en'] } },
       responses: { 200: '[{id, year, category, state, person, evaluator, score, band, complete}]', 400: 'invalid query', 401: 'not signed in' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const lang = language(c);
       const yearText = c.req.query('year');
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new HttpError(400, 'invalid-query', 'year must be a year such as 2024');
@@ -142,13 +140,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals',
       tag: 'appraisals',
       summary: 'Create the form of a person for a year: evaluator, category, the plan that gives the organisational results, unit assignments, individual objectives (state draft)',
-      access: 'admin, personale',
+      roles: HR_ROLES, action: 'create appraisal forms',
       body: NewForm,
       responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry' },
     },
-    async (c) => {
-      const user = requireRole(c, HR_ROLES, 'create appraisal forms');
-      const input = await body(c, NewForm);
+    async (c, { user, body: input }) => {
       await checkPeople(store, input.personId, input.evaluatorId);
       let organisation = input.organisation;
       if (input.planId !== undefined && input.planId !== null) {
@@ -169,12 +165,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id',
       tag: 'appraisals',
       summary: 'One form with its score explained step by step (live until evaluated, then frozen), what the reader may edit and do',
-      access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
+      roles: 'signed-in', access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
       query: { lang: { description: 'language of the explanation', values: ['it', 'en'] } },
       responses: { 200: 'the form', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
     },
@@ -186,14 +181,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id',
       tag: 'appraisals',
       summary: 'Change a form against its version: objectives (draft; withdraws the acknowledgements), actuals and ratings (until evaluated; in a conciliation, HR), assignments, evaluator (HR)',
-      access: 'the evaluator, personale, admin (what each may change depends on the state)',
+      roles: 'signed-in', access: 'the evaluator, personale, admin (what each may change depends on the state)',
       body: FormPatch,
       responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'may not change that part now', 404: 'unknown form', 409: 'stale version', 422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      const input = await body(c, FormPatch);
       const parts = editableParts(form.state, relationsOf(user, form));
       const need = (part: Parameters<typeof parts.includes>[0], what: string): void => {
         if (!parts.includes(part)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: what, state: form.state }, { details: { state: form.state, editable: parts } });
@@ -250,14 +243,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       tag: 'appraisals',
       summary:
         'A step of the form: acknowledge (person and evaluator; both → assigned), interview (evaluator, note), evaluate (evaluator; the score is frozen), accept or contest (person; contest needs a reason), conciliate (HR: outcome confirmed | revised, note), finalise (HR), reopen (admin, reason)',
-      access: 'as the step says',
+      roles: 'signed-in', access: 'as the step says',
       body: Action,
       responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'not yours to take', 404: 'unknown form', 409: 'stale version, or not from this state', 422: 'the form is not complete (issues listed), or a note/reason/outcome missing' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      const input = await body(c, Action);
       const rule = ACTION_RULES[input.action];
       const relations = relationsOf(user, form);
       if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
@@ -335,11 +326,10 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id/trail',
       tag: 'appraisals',
       summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
-      access: 'those who may see the form',
+      roles: 'signed-in', access: 'those who may see the form',
       responses: { 200: '[{id, at, user, action, before, after, reason}]', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       return c.json(await store.appraisals.formTrail(form.id));
     },
@@ -351,12 +341,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id/document',
       tag: 'appraisals',
       summary: 'The form as a document to sign: PDF or DOCX, with the score explained and the signature lines',
-      access: 'those who may see the form',
+      roles: 'signed-in', access: 'those who may see the form',
       query: { format: { description: 'pdf or docx', values: [...FORM_DOCUMENT_FORMATS] }, lang: { description: 'language', values: ['it', 'en'] } },
       responses: { 200: 'the file', 400: 'unknown format', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'invalid-query', `say which format: ?format=${FORM_DOCUMENT_FORMATS.join('|')}`);

@@ -10,6 +10,7 @@ import type { AttachmentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { indicatorAccess } from '../campaign-access.js';
+import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, refuse, type HttpError } from '../errors.js';
 import { param } from '../validation.js';
 
@@ -50,7 +51,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: BASE,
       tag: 'evidence',
       summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
-      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: '[{id, name, mediaType, size, sha256, uploadedBy, uploadedAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
     },
     async (c) => {
@@ -67,7 +68,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: BASE,
       tag: 'evidence',
       summary: 'Attach a file to a value: PDF, image, office document or CSV, checked by its content; stored with its SHA-256',
-      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      roles: VALUE_EDITORS, action: 'attach files', access: 'a referente: indicators assigned to them or their unit',
       multipart: { file: 'the evidence file (at most the configured size, 20 MiB by default)' },
       query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
       responses: {
@@ -113,7 +114,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: `${BASE}/:attachmentId`,
       tag: 'evidence',
       summary: 'Download a file byte for byte (Content-Disposition: attachment; ETag and Repr-Digest carry its SHA-256)',
-      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: 'the file', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown file' },
     },
     async (c) => {
@@ -144,7 +145,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: `${BASE}/:attachmentId`,
       tag: 'evidence',
       summary: 'Remove a file from a value (its name and hash stay in the audit trail); refused in a closed period',
-      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      roles: VALUE_EDITORS, action: 'remove files', access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: 'the removed file', 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
     },
     async (c) => {

@@ -4,7 +4,6 @@
  * roles, units, active flags) for the administrator only, as `/api/users` is.
  */
 import type { RouteModule } from '../api.js';
-import { requireUser } from '../auth.js';
 import { ADMINS } from '../permissions.js';
 import { intQuery } from '../validation.js';
 import { readablePlanFor } from './plans.js';
@@ -16,12 +15,11 @@ export const auditRoutes: RouteModule = (api, deps) => {
       path: '/api/audit',
       tag: 'audit',
       summary: 'The audit trail, newest first, of a plan, a node or an indicator (what the reader may read; accounts for the administrator only)',
-      access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
+      roles: 'signed-in', access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
       query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100' },
       responses: { 200: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', 401: 'not signed in', 404: 'a plan the reader may not read' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const q = (name: string): string | undefined => c.req.query(name) || undefined;
       const planId = q('planId');
       const node = q('node');

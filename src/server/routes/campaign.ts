@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { PeriodRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole, requireUser } from '../auth.js';
+import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { HttpError, must } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
@@ -47,7 +47,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/worklist',
       tag: 'campaign',
       summary: 'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved); a referente sees only theirs',
-      access: 'signed in (a referente: the indicators assigned to them or their units)',
+      roles: 'signed-in', access: 'signed in (a referente: the indicators assigned to them or their units)',
       query: {
         period: 'the period id (default: the first collecting, else open, period)',
         unit: 'only this unit id (`none`: indicators with no unit)',
@@ -56,8 +56,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       },
       responses: { 200: '{period, periods, items, counts}', 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const state = c.req.query('state');
@@ -82,11 +81,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/dashboard',
       tag: 'campaign',
       summary: 'Completion per unit and period: expected, entered, waiting for review, sent back, approved, missing, late',
-      access: 'admin, controller, oiv',
+      roles: READERS, action: 'read the completion dashboard', access: 'admin, controller, oiv',
       responses: { 200: '{planId, today, periods, rows, totals}', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
-      requireRole(c, READERS, 'read the completion dashboard');
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
       const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
@@ -101,11 +99,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/dashboard/export',
       tag: 'campaign',
       summary: 'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved',
-      access: 'admin, controller, oiv',
+      roles: READERS, action: 'read the completion dashboard', access: 'admin, controller, oiv',
       responses: { 200: 'the workbook (attachment)', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
-      requireRole(c, READERS, 'read the completion dashboard');
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
       const workbook = new ExcelJS.Workbook();
@@ -171,11 +168,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
       summary: "A value's review thread: approvals, requests for more (richieste di integrazione) and answers, oldest first, each with the value version it was about",
-      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
+      roles: 'signed-in', access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
       responses: { 200: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -195,13 +191,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
       summary: 'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente). A new value after either goes back to review',
-      access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
+      roles: 'signed-in', access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
       body: Review,
       responses: { 201: 'the review step', 400: 'invalid body', 401: 'not signed in', 403: 'role or not yours', 404: 'unknown plan, indicator or period', 409: 'the value changed since (details.current.version)', 422: 'nothing to review, already approved, no request to answer, or a request without its text', 423: 'period-locked' },
     },
-    async (c) => {
-      const user = requireUser(c);
-      const input = await body(c, Review);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       if (input.action === 'answer') {
@@ -219,13 +213,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/deadline',
       tag: 'campaign',
       summary: "Set a period's data-entry deadline (null: none); values missing after it are late",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'set deadlines',
       body: Deadline,
       responses: { 200: 'the period', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'set deadlines');
-      const input = await body(c, Deadline);
+    async (c, { user, body: input }) => {
       return c.json(must(await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user))));
     },
   );
@@ -236,11 +228,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/closing-preview',
       tag: 'campaign',
       summary: 'Before closing a period: the values still missing, waiting for review and sent back, with counts (the web app asks for confirmation with this list)',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'close periods',
       responses: { 200: '{period, counts, missing, toReview, returned}', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
     async (c) => {
-      requireRole(c, PLAN_EDITORS, 'close periods');
       const campaign = await campaignOf(cache, param(c, 'planId'));
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);

@@ -21,7 +21,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/changes',
       tag: 'tree',
       summary: 'What changed from an earlier version (another period of this plan, or another plan) to this one (as `albero diff --json`)',
-      access: "signed in; the public for published plans (both must be readable), and only periods whose values it reads (closed, validated or published; the default: the latest such)",
+      roles: 'everyone', access: "signed in; the public for published plans (both must be readable), and only periods whose values it reads (closed, validated or published; the default: the latest such)",
       query: {
         period: 'the period of this plan (default: the year end; for the public, the latest period whose values are published)',
         against: 'the earlier plan (default: this plan)',

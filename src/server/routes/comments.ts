@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { CommentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { indicatorAccess } from '../campaign-access.js';
+import { PLAN_STAFF } from '../permissions.js';
 import { must } from '../errors.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 
 const NewComment = z.object({ body: z.string().trim().min(1, 'write the comment').max(5000) }).strict();
 
@@ -27,7 +28,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
       path: PATH,
       tag: 'comments',
       summary: 'The comment thread of an indicator in a period, oldest first',
-      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit; never the public',
+      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: '[{id, author, authorName, authorRole, body, createdAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
     },
     async (c) => {
@@ -44,15 +45,14 @@ export const commentRoutes: RouteModule = (api, deps) => {
       path: PATH,
       tag: 'comments',
       summary: 'Add a comment to the thread (also after the period closed: it changes no value)',
-      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
+      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
       body: NewComment,
       responses: { 201: 'the comment', 400: 'empty or too long (body named)', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan, indicator or period' },
     },
-    async (c) => {
+    async (c, { body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const { user } = await indicatorAccess(c, store, planId, indicatorId);
-      const input = await body(c, NewComment);
       const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
       return c.json(commentView(stored), 201);
     },

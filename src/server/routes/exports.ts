@@ -7,27 +7,15 @@ import { revisionRegister } from './revisions.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
-import type { Decimal } from '../../core/index.js';
+import type { Decimal, Evaluation } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
-import { currentUser, requireUser } from '../auth.js';
-import { ExportJobs, type ExportJob } from '../exports/jobs.js';
+import { currentUser } from '../auth.js';
+import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
-
-/**
- * One PDF at a time per server: a big annex is hundreds of pages drawn on a machine with two cores
- * (yielding to other requests as it goes), so a queue keeps a burst of requests from drawing them
- * all at once, each holding its pages in memory.
- */
-let pdfQueue: Promise<unknown> = Promise.resolve();
-export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = pdfQueue.then(work, work);
-  pdfQueue = run.catch(() => undefined);
-  return run;
-}
 
 function fileName(title: string, periodId: string, format: ReportFormat): string {
   const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
@@ -71,13 +59,26 @@ function jobJson(job: ExportJob): Record<string, unknown> {
 
 export const exportRoutes: RouteModule = (api, deps) => {
   const jobs = new ExportJobs();
+
+  /**
+   * The file's bytes: a big plan's PDF or workbook is drawn on a worker thread (a 20,000-indicator
+   * annex takes seconds the event loop must not lose), a small one in place (a worker's start costs
+   * more than drawing it); the PDF and the workbook wait their turn in the one drawing queue.
+   */
+  async function drawn(evaluation: Evaluation, format: ReportFormat, meta: ReportMeta): Promise<Uint8Array> {
+    if (format !== 'pdf' && format !== 'xlsx') return renderReport(evaluation, format, meta);
+    let indicators = 0;
+    for (const node of evaluation.plan.nodes) indicators += node.indicators.length;
+    if (indicators >= deps.offThread.inlineIndicators) return jobs.draw({ plan: evaluation.plan, format, meta });
+    return oneAtATime(() => renderReport(evaluation, format, meta));
+  }
   api.route(
     {
       method: 'get',
       path: '/api/plans/:planId/export',
       tag: 'exports',
       summary: 'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
-      access: 'signed in; the public for published plans',
+      roles: 'everyone', access: 'signed in; the public for published plans',
       query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
       responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period' },
     },
@@ -85,8 +86,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const format = formatOf(c);
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, format, c.req.query('period') || undefined);
-      const render = (): Promise<Uint8Array> => renderReport(evaluation, format, meta);
-      const bytes = format === 'pdf' ? await oneAtATime(render) : await render();
+      const bytes = await drawn(evaluation, format, meta);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
         // The HTML page opens in the browser; the other formats are files to keep.
@@ -105,14 +105,12 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/exports',
       tag: 'exports',
       summary: 'Start drawing the Relazione (pdf) or the workbook (xlsx) on a worker thread: the answer comes at once; follow the job at /api/exports/{exportId}, then download its file',
-      access: 'signed in, who may read the plan',
+      roles: 'signed-in', access: 'signed in, who may read the plan',
       body: ExportJobBody,
       responses: { 202: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', 400: 'invalid body', 401: 'not signed in', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, ExportJobBody);
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period);
       const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
       return c.json(jobJson(job), 202);
@@ -125,11 +123,10 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId',
       tag: 'exports',
       summary: 'An export job: its state and progress (objectives drawn of all)',
-      access: 'the account that started it',
+      roles: 'signed-in', access: 'the account that started it',
       responses: { 200: '{id, planId, format, fileName, state, done, total}', 401: 'not signed in', 404: 'unknown job, expired, or started by another account' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const id = param(c, 'exportId');
       const job = jobs.get(id, user.id);
       if (job === undefined) throw refuse(404, 'export-not-found', { id });
@@ -143,11 +140,10 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId/file',
       tag: 'exports',
       summary: "A finished export job's file, as an attachment",
-      access: 'the account that started it',
+      roles: 'signed-in', access: 'the account that started it',
       responses: { 200: 'the file', 401: 'not signed in', 404: 'unknown job, expired, or started by another account', 409: 'not finished yet', 500: 'the job failed' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const id = param(c, 'exportId');
       const job = jobs.get(id, user.id);
       if (job === undefined) throw refuse(404, 'export-not-found', { id });

@@ -3,10 +3,10 @@ import type { Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { mayEditValue, VALUE_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;
@@ -23,7 +23,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId',
       tag: 'measurements',
       summary: 'Enter or change a value for a period, against the `version` read from the tree (0: nothing entered yet)',
-      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      roles: VALUE_EDITORS, action: 'enter values', access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: Measurement,
       query: { tree: 'true: the whole recomputed tree as well (`tree`); by default the answer carries only `changes`' },
       responses: {
@@ -37,12 +37,10 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         423: 'period-locked: the period is closed or validated',
       },
     },
-    async (c) => {
-      const user = requireRole(c, VALUE_EDITORS, 'enter values');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
-      const input = await body(c, Measurement);
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);

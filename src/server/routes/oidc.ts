@@ -65,7 +65,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
   const back = (c: Context, problem: string): Response => c.redirect(`/?oidc=${encodeURIComponent(problem)}`, 302);
 
   api.route(
-    { method: 'get', path: '/api/session/oidc', tag: 'session', summary: "Whether sign-in through the body's identity provider is offered, and the button's label", access: 'everyone', responses: { 200: '{enabled, label}' } },
+    { method: 'get', path: '/api/session/oidc', tag: 'session', summary: "Whether sign-in through the body's identity provider is offered, and the button's label", roles: 'everyone', responses: { 200: '{enabled, label}' } },
     async (c) => c.json({ enabled: settings !== null, label: settings?.label ?? null }),
   );
 
@@ -75,7 +75,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       path: '/api/session/oidc/start',
       tag: 'session',
       summary: 'Start signing in at the identity provider (302 there; state, nonce and PKCE verifier kept in a short-lived HttpOnly cookie)',
-      access: 'everyone',
+      roles: 'everyone',
       responses: { 302: 'to the provider', 404: 'oidc-not-configured', 502: 'the provider cannot be reached' },
     },
     async (c) => {
@@ -109,7 +109,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       path: '/api/session/oidc/callback',
       tag: 'session',
       summary: "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused)",
-      access: 'everyone (the flow started by /start)',
+      roles: 'everyone', access: 'everyone (the flow started by /start)',
       responses: { 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
     },
     async (c) => {

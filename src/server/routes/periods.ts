@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole, requireUser } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
-import { body, invalidField, param } from '../validation.js';
+import { invalidField, param } from '../validation.js';
 import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
 const Transition = z.object({ to: z.enum(PERIOD_STATES as [PeriodState, ...PeriodState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
@@ -17,7 +17,7 @@ const PeriodPatch = z.object({ label: PeriodLabel }).strict();
 export const periodRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/plans/:planId/periods', tag: 'periods', summary: 'The monitoring periods of a plan', access: 'signed in; the public for published plans', responses: { 200: '[{id, label, endsOn, state, updatedAt}]', 404: 'unknown plan' } }, async (c) => {
+  api.route({ method: 'get', path: '/api/plans/:planId/periods', tag: 'periods', summary: 'The monitoring periods of a plan', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: '[{id, label, endsOn, state, updatedAt}]', 404: 'unknown plan' } }, async (c) => {
     const planId = param(c, 'planId');
     await readablePlan(c, store, planId);
     return c.json((await store.listPeriods(planId)) ?? []);
@@ -29,14 +29,12 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods',
       tag: 'periods',
       summary: 'Add a monitoring period: its end date (in the plan’s year; also its id) and a label (default: the date, 30/04/2024); it starts open',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'change the monitoring periods',
       body: NewPeriodBody,
       responses: { 201: 'the period', 400: 'invalid body, or a date that is not a day of the plan’s year (the field named)', 403: 'role', 404: 'unknown plan', 409: 'duplicate: the plan has a period with that date' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, NewPeriodBody);
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
       const problem = periodDateProblem(input.endsOn, plan.year);
@@ -45,9 +43,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId/periods/:periodId', tag: 'periods', summary: "Rename a period (its label; the date stays)", access: 'admin, controller', body: PeriodPatch, responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
-    const input = await body(c, PeriodPatch);
+  api.route({ method: 'patch', path: '/api/plans/:planId/periods/:periodId', tag: 'periods', summary: "Rename a period (its label; the date stays)", roles: PLAN_EDITORS, action: 'change the monitoring periods', body: PeriodPatch, responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' } }, async (c, { user, body: input }) => {
     return c.json(must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
   });
 
@@ -57,11 +53,10 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId',
       tag: 'periods',
       summary: 'Delete a period that is still open and holds no value (audited); never the plan’s last one',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'change the monitoring periods',
       responses: { 200: 'the deleted period', 403: 'role', 404: 'unknown plan or period', 409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements), has-attachments (details.attachments: evidence files are never removed with a period), has-comments (details.comments) or last-period' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'change the monitoring periods');
+    async (c, { user }) => {
       return c.json(must(await store.deletePeriod(param(c, 'planId'), param(c, 'periodId'), actorOf(user))));
     },
   );
@@ -72,15 +67,13 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/transition',
       tag: 'periods',
       summary: 'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller)',
-      access: 'admin, controller; oiv to validate',
+      roles: 'signed-in', access: 'admin, controller; oiv to validate',
       body: Transition,
       responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period', 409: 'invalid-transition (or a reopening without a reason)' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
-      const input = await body(c, Transition);
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
       if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
       const roles = transitionRoles(period.state, input.to);

@@ -1,13 +1,15 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, type MessageParams } from '../../core/index.js';
+import { hasErrors, type Language, type MessageParams } from '../../core/index.js';
+import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
+import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, invalidField, param, plainText } from '../validation.js';
+import { invalidField, param, plainText } from '../validation.js';
 
 export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string; archived: boolean } {
   return {
@@ -54,8 +56,10 @@ const NewPlan = z
   .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
-function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }): ApiIssue {
-  return { severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
+/** An import issue as the API sends it; `message` in `language` when given (a refusal's issues are said by `errorResponse`). */
+function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }, language?: Language): ApiIssue {
+  const message = language === undefined ? i.message : renderCoded(i, language);
+  return { severity: i.severity, code: i.code, message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
@@ -67,7 +71,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans',
       tag: 'plans',
       summary: 'The plans (the public sees published plans only); archived plans are left out unless asked for',
-      access: 'everyone',
+      roles: 'everyone',
       query: { archived: { description: 'false (default): plans in use; true: archived plans only; all: both', values: ['false', 'true', 'all'] } },
       responses: { 200: '[{id, organisation, title, year, version, published, createdAt, status, adoption, archived, archivedAt, openRevision}]', 400: 'archived other than false, true, all' },
     },
@@ -83,7 +87,7 @@ export const planRoutes: RouteModule = (api, deps) => {
   );
 
   api.route(
-    { method: 'get', path: '/api/plans/:planId', tag: 'plans', summary: 'One plan (archived ones too): status, adoption act, open revision', access: 'signed in; the public for published plans', responses: { 200: 'the plan', 404: 'unknown plan' } },
+    { method: 'get', path: '/api/plans/:planId', tag: 'plans', summary: 'One plan (archived ones too): status, adoption act, open revision', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: 'the plan', 404: 'unknown plan' } },
     async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
   );
 
@@ -93,13 +97,11 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans',
       tag: 'plans',
       summary: 'Create an empty plan with the monitoring periods given (`periods: [{endsOn, label?}]`, days of its year, each once), by default 30/06, 30/09, 31/12',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'create plans',
       body: NewPlan,
       responses: { 201: 'the plan', 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'create plans');
-      const input = await body(c, NewPlan);
+    async (c, { user, body: input }) => {
       const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
       if (problem !== null) throw invalidField(problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`, problem.message);
       const plan = must(await store.createPlan(input, actorOf(user)));
@@ -113,13 +115,12 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/import',
       tag: 'plans',
       summary: "Import a published table (text/TSV or .xlsx); its actuals become the year-end period's values",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'import plans',
       multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
       query: { dryRun: 'true: only report the issues, store nothing' },
       responses: { 201: '{plan, issues}', 200: 'dry run: {plan: null, preview, issues}', 400: 'no file', 401: 'not signed in', 403: 'role', 413: 'file too large', 422: 'invalid-file with the located issues' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'import plans');
+    async (c, { user }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
       let form: Record<string, string | File | (string | File)[]>;
@@ -136,10 +137,14 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile.
       const outcome = await offThread.importTable(bytes, name);
-      const issues = outcome.issues.map(issueView);
       if (outcome.value === null || hasErrors(outcome.issues)) {
+        const issues = outcome.issues.map((i) => issueView(i));
         throw refuse(422, 'invalid-file', { file: name, problems: issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3) }, { issues });
       }
+      const language = replyLanguage(c);
+      c.header('Content-Language', language);
+      c.header('Vary', 'Accept-Language', { append: true });
+      const issues = outcome.issues.map((i) => issueView(i, language));
       const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
       const title = text(form.title) ?? outcome.value.plan.title;
       const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
@@ -154,14 +159,11 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision', access: 'admin, controller', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'change plans');
-    const input = await body(c, PlanPatch);
+  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision', roles: PLAN_EDITORS, action: 'change plans', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' } }, async (c, { user, body: input }) => {
     return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
   });
 
-  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead', access: 'admin, controller', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'delete plans');
+  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead', roles: PLAN_EDITORS, action: 'delete plans', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' } }, async (c, { user }) => {
     return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
   });
 };

@@ -9,13 +9,13 @@ import { Decimal } from '../../core/index.js';
 import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, RELAZIONE_STATES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat, type RelazioneState } from '../../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole, requireUser } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
-import { body, param } from '../validation.js';
-import { oneAtATime } from './exports.js';
+import { param } from '../validation.js';
+import { oneAtATime } from '../exports/jobs.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict();
@@ -102,11 +102,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione',
       tag: 'relazione',
       summary: "The year's Relazione: state, the office's texts by section, the sentences generated from the data (to edit), the OIV's checklist, note, reservations and validated values, publication, the periods published to the public",
-      access: 'signed in',
+      roles: 'signed-in',
       responses: { 200: '{state, texts, generated, sections, checklist, note, reservations, values, published, version, publishedPeriods, …}', 401: 'not signed in', 404: 'unknown plan' },
     },
     async (c) => {
-      requireUser(c);
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
@@ -121,14 +120,12 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/texts',
       tag: 'relazione',
       summary: "The office's texts of the Relazione by section (markup: headings, lists, emphasis; HTML stays text), whole: a section left out is emptied",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: "write the Relazione's texts",
       body: Texts,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (with the OIV)', 423: 'validated: frozen' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, "write the Relazione's texts");
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, Texts);
       const record = must(await store.relazioni.putRelazioneTexts(planId, input.texts as Record<string, string>, input.version, actorOf(user)));
       return c.json(await answer((await store.getPlan(planId))!, record));
     },
@@ -140,14 +137,12 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/review',
       tag: 'relazione',
       summary: "The OIV's review of a transmitted Relazione: checklist (points, outcome yes/partly/no, note), note, reservations, and per objective a validated value differing from the reported one, with a note",
-      access: 'oiv',
+      roles: ['oiv'], action: 'review the Relazione',
       body: Review,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (not transmitted)', 422: 'an objective the plan does not have', 423: 'validated: frozen' },
     },
-    async (c) => {
-      const user = requireRole(c, ['oiv'], 'review the Relazione');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, Review);
       const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
       if (!result.ok && result.error.code === 'invalid') throw new HttpError(422, 'invalid', result.error.message, { details: result.error.details ?? {} });
       return c.json(await answer((await store.getPlan(planId))!, must(result)));
@@ -160,14 +155,12 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/transition',
       tag: 'relazione',
       summary: "Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period",
-      access: 'admin, controller to transmit and take back; oiv to decide',
+      roles: 'signed-in', access: 'admin, controller to transmit and take back; oiv to decide',
       body: Move,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition (details.reason period-not-closed)', 422: 'reservations missing for a validation with reservations', 423: 'validated: frozen' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, Move);
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
       if (plan === undefined || record === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
@@ -189,14 +182,12 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/publication',
       tag: 'relazione',
       summary: 'Publish (or withdraw) the Relazione and its validation document on the transparency pages; only once the OIV has decided',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'publish the Relazione',
       body: Publication,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'publish the Relazione');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const input = await body(c, Publication);
       const record = must(await store.relazioni.publishRelazione(planId, input.published, actorOf(user)));
       return c.json(await answer((await store.getPlan(planId))!, record));
     },
@@ -208,13 +199,11 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/publication',
       tag: 'relazione',
       summary: "Publish (or withdraw) a period's values to the public: a collecting period's values are provisional and nobody outside sees them until the controller publishes them",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: "publish a period's values",
       body: Publication,
       responses: { 200: 'the ids of the published periods', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, "publish a period's values");
-      const input = await body(c, Publication);
+    async (c, { user, body: input }) => {
       const list = must(await store.relazioni.publishPeriod(param(c, 'planId'), param(c, 'periodId'), input.published, actorOf(user)));
       return c.json(list.map((p) => p.periodId));
     },
@@ -244,6 +233,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/export',
       tag: 'relazione',
       summary: 'The Relazione sulla performance as DOCX (editable), PDF or HTML, with the office’s texts and, once decided, the OIV’s validation',
+      roles: 'everyone',
       access: 'signed in; the public once the plan and the Relazione are published',
       query: { format: `one of ${RELAZIONE_FORMATS.join(', ')} (required)` },
       responses: { 200: 'the file', 400: 'missing or unknown format', 404: 'unknown plan, or not published (public)' },
@@ -257,6 +247,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/validation',
       tag: 'relazione',
       summary: "The OIV's documento di validazione (decision, checklist, note, reservations, validated values) as PDF, DOCX or HTML",
+      roles: 'everyone',
       access: 'signed in; the public once the plan and the Relazione are published',
       query: { format: `one of ${RELAZIONE_FORMATS.join(', ')} (required)` },
       responses: { 200: 'the file', 400: 'missing or unknown format', 404: 'unknown plan, or not published (public)' },

@@ -5,10 +5,9 @@
 import { z } from 'zod';
 import { REMINDER_STATUSES, type ReminderRecord, type ReminderStatus } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { requireRole } from '../auth.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, intQuery } from '../validation.js';
+import { intQuery } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
@@ -49,12 +48,11 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       path: '/api/reminders',
       tag: 'campaign',
       summary: 'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused or without an address',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'read the reminders',
       query: { planId: 'only this plan', status: { description: 'only this status', values: REMINDER_STATUSES }, limit: 'at most this many (default 500, at most 5000)' },
       responses: { 200: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}', 400: 'invalid query', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
-      requireRole(c, PLAN_EDITORS, 'read the reminders');
       const planId = c.req.query('planId');
       const status = c.req.query('status');
       if (status !== undefined && !(REMINDER_STATUSES as readonly string[]).includes(status)) throw refuse(400, 'invalid-query', { field: 'status', values: REMINDER_STATUSES, value: status });
@@ -71,13 +69,11 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       path: '/api/reminders/send',
       tag: 'campaign',
       summary: 'Send now: queue the reminders due today (each once, ever) and deliver what the outbox holds; `retry: true` also tries at once the messages waiting to be retried',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'send reminders',
       body: SendNow,
       responses: { 200: '{queued: [reminder], unaddressed, sent, retrying, failed}', 400: 'invalid body', 401: 'not signed in', 403: 'role' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'send reminders');
-      const input = await body(c, SendNow);
+    async (c, { user, body: input }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
       return c.json({ ...run, queued: run.queued.map(reminderView) });
     },

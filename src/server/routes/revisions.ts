@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import { isIsoDate, REVISION_KINDS, type PeriodRecord, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const IsoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2024-01-30');
@@ -61,13 +61,11 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/adopt',
       tag: 'plans',
       summary: 'Adopt a draft plan by its act ({act: {kind, number, date}}): from then on its definition changes only inside a revision',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'adopt plans',
       body: AdoptBody,
       responses: { 200: 'the plan', 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'adopt plans');
-      const input = await body(c, AdoptBody);
+    async (c, { user, body: input }) => {
       return c.json(planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
     },
   );
@@ -81,11 +79,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         summary: archived
           ? 'Archive a plan: hidden from the usual lists, kept whole, still readable by whoever could read it; changes refused (409 plan-archived)'
           : 'Bring an archived plan back into the lists',
-        access: 'admin, controller',
+        roles: PLAN_EDITORS, action: archived ? 'archive plans' : 'bring plans back from the archive',
         responses: { 200: 'the plan', 403: 'role', 404: 'unknown plan', 409: archived ? 'archived already' : 'not archived' },
       },
-      async (c) => {
-        const user = requireRole(c, PLAN_EDITORS, archived ? 'archive plans' : 'bring plans back from the archive');
+      async (c, { user }) => {
         return c.json(planView(must(await store.archivePlan(param(c, 'planId'), archived, actorOf(user)))));
       },
     );
@@ -97,7 +94,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions',
       tag: 'revisions',
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
-      access: 'signed in; the public for published plans',
+      roles: 'everyone', access: 'signed in; the public for published plans',
       responses: { 200: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', 404: 'unknown plan' },
     },
     async (c) => {
@@ -113,13 +110,11 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions',
       tag: 'revisions',
       summary: 'Open a revision of an adopted plan ({reason, kind?: variazione|rimodulazione, date?, act?}); the changes made while it is open belong to it',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'open revisions',
       body: NewRevisionBody,
       responses: { 201: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'not-adopted (a draft), revision-open (one is open already), plan-archived', 422: 'no reason (or a blank one)' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'open revisions');
-      const input = await body(c, NewRevisionBody);
+    async (c, { user, body: input }) => {
       const revision = must(
         await store.openRevision(param(c, 'planId'), { reason: input.reason ?? '', ...(input.kind ? { kind: input.kind as RevisionRecord['kind'] } : {}), ...(input.date ? { date: input.date } : {}), act: input.act ?? null }, actorOf(user)),
       );
@@ -128,7 +123,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
   );
 
   api.route(
-    { method: 'get', path: '/api/plans/:planId/revisions/:number', tag: 'revisions', summary: 'One revision with its changes', access: 'signed in; the public for published plans', responses: { 200: 'the revision', 404: 'unknown plan or revision' } },
+    { method: 'get', path: '/api/plans/:planId/revisions/:number', tag: 'revisions', summary: 'One revision with its changes', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: 'the revision', 404: 'unknown plan or revision' } },
     async (c) => {
       const planId = param(c, 'planId');
       const number = revisionNumber(param(c, 'number'));
@@ -145,13 +140,11 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
       summary: 'Correct an open revision’s reason or date, or add its approving act (also after the approval)',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'change revisions',
       body: RevisionPatchBody,
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'change revisions');
-      const input = await body(c, RevisionPatchBody);
+    async (c, { user, body: input }) => {
       return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))));
     },
   );
@@ -162,13 +155,11 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number/approve',
       tag: 'revisions',
       summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'approve revisions',
       body: ApproveBody,
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'approve revisions');
-      const input = await body(c, ApproveBody);
+    async (c, { user, body: input }) => {
       return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))));
     },
   );
@@ -179,11 +170,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
       summary: 'Discard an open revision that holds no change (opened by mistake)',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'discard revisions',
       responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'discard revisions');
+    async (c, { user }) => {
       return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))));
     },
   );

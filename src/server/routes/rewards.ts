@@ -12,9 +12,9 @@ import { Decimal } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { body, invalidField, language } from '../validation.js';
+import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation } from './appraisals.js';
 
@@ -106,14 +106,12 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       path: '/api/rewards/:year/distribute',
       tag: 'rewards',
       summary: 'Share the fund of a category by rating band (every form of the category and year must be final): per person to the cent, summing exactly to the fund; stored as a new version',
-      access: 'admin, personale',
+      roles: HR_ROLES, action: 'distribute the bonus fund',
       body: Distribute,
       responses: { 200: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule', 400: 'invalid body (fund: euros with at most two decimals)', 401: 'not signed in', 403: 'role', 409: 'forms-not-final (details.pending), or no SMVP' },
     },
-    async (c) => {
-      const user = requireRole(c, HR_ROLES, 'distribute the bonus fund');
+    async (c, { user, body: input }) => {
       const year = yearOf(c);
-      const input = await body(c, Distribute);
       const organisation = input.organisation ?? (await defaultOrganisation(store));
       const fundCents = parseCents(input.fund);
       if (fundCents === null) throw invalidField('fund', 'a sum of money in euros with at most two decimals, e.g. 12345,67');
@@ -153,12 +151,11 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       path: '/api/rewards/:year',
       tag: 'rewards',
       summary: 'The latest distribution of each category, per person (personal data)',
-      access: 'admin, personale',
+      roles: HR_ROLES, action: 'see the bonuses of each person',
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: { 200: '[distribution]', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
-      requireRole(c, HR_ROLES, 'see the bonuses of each person');
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       return c.json((await store.appraisals.distributions(organisation, year)).map(distributionView));
@@ -171,7 +168,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       path: '/api/rewards/:year/aggregates',
       tag: 'rewards',
       summary: 'The anonymised distribution of ratings and bonuses per category and band (d.lgs. 33/2013 art. 20): JSON, CSV open data or XLSX',
-      access: 'everyone',
+      roles: 'everyone',
       query: { organisation: 'the body', format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] }, lang: { description: 'language of the labels', values: ['it', 'en'] } },
       responses: { 200: 'rows {category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}', 400: 'unknown format' },
     },

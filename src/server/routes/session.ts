@@ -5,11 +5,10 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { checkPassword, newToken, requireUser, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
+import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { GUARD_LIMITS, LoginGuard } from '../login-guard.js';
 import { cameOverHttps, clientAddressOf } from '../security.js';
 import { refuse } from '../errors.js';
-import { body } from '../validation.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
@@ -39,12 +38,11 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       path: '/api/session',
       tag: 'session',
       summary: 'Sign in: sets the albero_session cookie and returns the CSRF token',
-      access: 'everyone',
+      roles: 'everyone',
       body: Login,
       responses: { 200: '{user, csrfToken}', 400: 'malformed body', 401: 'wrong username or password', 422: 'control characters in the username', 429: 'too many failed attempts from this address or browser (Retry-After)' },
     },
-    async (c) => {
-      const input = await body(c, Login);
+    async (c, { body: input }) => {
       const attempt = await guard.check(input.username, clientAddress(c, deps.trustProxy), getCookie(c, DEVICE_COOKIE));
       const tooMany = (wait: number) => refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       if (attempt.wait > 0) throw tooMany(attempt.wait);
@@ -72,12 +70,11 @@ export const sessionRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', access: 'signed in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } }, async (c) => {
-    const user = requireUser(c);
+  api.route({ method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', roles: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } }, async (c, { user }) => {
     return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken });
   });
 
-  api.route({ method: 'delete', path: '/api/session', tag: 'session', summary: 'Sign out', access: 'everyone (no-op without a session)', responses: { 200: '{ok: true}', 403: 'missing CSRF token' } }, async (c) => {
+  api.route({ method: 'delete', path: '/api/session', tag: 'session', summary: 'Sign out', roles: 'everyone', access: 'everyone (no-op without a session)', responses: { 200: '{ok: true}', 403: 'missing CSRF token' } }, async (c) => {
     const session = c.get('session');
     if (session !== null) {
       await deps.store.deleteSession(session.id);

@@ -12,9 +12,8 @@ import type { Issue } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { HttpError, type ApiIssue } from '../errors.js';
-import { body } from '../validation.js';
 import { defaultOrganisation } from './appraisals.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
@@ -52,7 +51,7 @@ async function save(store: Store, user: UserRecord, organisation: string, year: 
 export const smvpRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/smvp', tag: 'smvp', summary: 'The SMVPs stored: body, year, latest version', access: 'everyone (the SMVP is published)', responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' } }, async (c) => c.json(await store.appraisals.listSmvp()));
+  api.route({ method: 'get', path: '/api/smvp', tag: 'smvp', summary: 'The SMVPs stored: body, year, latest version', roles: 'everyone', access: 'everyone (the SMVP is published)', responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' } }, async (c) => c.json(await store.appraisals.listSmvp()));
 
   api.route(
     {
@@ -60,7 +59,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year',
       tag: 'smvp',
       summary: 'The SMVP of a body for a year (latest version, or ?version=)',
-      access: 'everyone (the SMVP is published)',
+      roles: 'everyone', access: 'everyone (the SMVP is published)',
       query: { organisation: 'the body (default: the latest plan’s)', version: 'an earlier version' },
       responses: { 200: '{organisation, year, version, document, reason, createdAt, createdBy}', 400: 'invalid year or query', 404: 'no SMVP for that body and year' },
     },
@@ -81,15 +80,13 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year',
       tag: 'smvp',
       summary: 'Save the SMVP of a body for a year as a new version (audited, the earlier versions kept)',
-      access: 'admin, personale, controller',
+      roles: SMVP_EDITORS, action: 'change the SMVP',
       body: SaveBody,
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: { 200: 'the saved version and its warnings', 400: 'invalid body', 401: 'not signed in', 403: 'role', 422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)' },
     },
-    async (c) => {
-      const user = requireRole(c, SMVP_EDITORS, 'change the SMVP');
+    async (c, { user, body: input }) => {
       const year = yearOf(c);
-      const input = await body(c, SaveBody);
       const organisation = input.organisation ?? (await organisationOf(c, store));
       return c.json(await save(store, user, organisation, year, input.document, input.reason ?? null));
     },
@@ -101,13 +98,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year/import',
       tag: 'smvp',
       summary: 'Save the SMVP from a file: the JSON document or the workbook that /export?format=xlsx gives',
-      access: 'admin, personale, controller',
+      roles: SMVP_EDITORS, action: 'change the SMVP',
       multipart: { file: 'the SMVP as .json or .xlsx', reason: 'optional: why it changes' },
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: { 200: 'the saved version', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'invalid-smvp with every problem placed (sheet for a workbook)' },
     },
-    async (c) => {
-      const user = requireRole(c, SMVP_EDITORS, 'change the SMVP');
+    async (c, { user }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the file as a multipart/form-data upload with a "file" field');
@@ -140,7 +136,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year/export',
       tag: 'smvp',
       summary: 'The SMVP as a file: JSON, or a workbook with one sheet per part (Italian headers) that the import takes back; without a stored SMVP, ?example=true gives a starting one',
-      access: 'everyone (the SMVP is published)',
+      roles: 'everyone', access: 'everyone (the SMVP is published)',
       query: { format: { description: 'json or xlsx', values: ['json', 'xlsx'] }, organisation: 'the body', version: 'an earlier version', example: { description: 'the example SMVP to start from', values: ['true'] } },
       responses: { 200: 'the file', 400: 'unknown format', 404: 'no SMVP for that body and year' },
     },

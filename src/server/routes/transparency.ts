@@ -54,7 +54,7 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
         path,
         tag: 'transparency',
         summary: 'Amministrazione trasparente › Performance: the published years (HTML without JavaScript)',
-        access: 'everyone',
+        roles: 'everyone',
         responses: { 200: 'the page' },
       },
       async (c) => {
@@ -70,7 +70,7 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       path: '/trasparenza/:planId/:file',
       tag: 'transparency',
       summary: "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published)",
-      access: 'everyone; published plans only',
+      roles: 'everyone', access: 'everyone; published plans only',
       responses: { 200: 'the page or file', 404: 'not published' },
     },
     async (c) => {

@@ -7,11 +7,11 @@ import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
 import { HttpError, must } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { body, language, LANGUAGES, param } from '../validation.js';
+import { language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
@@ -93,7 +93,7 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
   // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
   const encoding = preferredEncoding(read.acceptEncoding);
-  const body = trees.bytes(computed, read.user, encoding, read.under);
+  const body = await trees.bytes(computed, read.user, encoding, read.under);
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 
@@ -106,7 +106,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/tree',
       tag: 'tree',
       summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
-      access: 'signed in; the public for published plans',
+      roles: 'everyone', access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
       responses: { 200: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
@@ -129,7 +129,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/nodes/:code/explanation',
       tag: 'tree',
       summary: "How an objective's performance was made (as `albero explain --json`)",
-      access: 'signed in; the public for published plans',
+      roles: 'everyone', access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the year end)', lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES } },
       responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
     },
@@ -153,29 +153,24 @@ export const treeRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'post', path: '/api/plans/:planId/nodes', tag: 'tree', summary: 'Add an objective', access: 'admin, controller', body: NewNode, responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-    const input = await unitByName(store, await body(c, NewNode));
+  api.route({ method: 'post', path: '/api/plans/:planId/nodes', tag: 'tree', summary: 'Add an objective', roles: PLAN_EDITORS, action: 'edit the tree', body: NewNode, responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' } }, async (c, { user, body }) => {
+    const input = await unitByName(store, body);
     const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
     return c.json({ code: input.code, ...meta }, 201);
   });
 
-  api.route({ method: 'patch', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale', access: 'admin, controller', body: NodePatch, responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-    const { version, ...patch } = await unitByName(store, await body(c, NodePatch));
+  api.route({ method: 'patch', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale', roles: PLAN_EDITORS, action: 'edit the tree', body: NodePatch, responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' } }, async (c, { user, body }) => {
+    const { version, ...patch } = await unitByName(store, body);
     const code = param(c, 'code');
     return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
   });
 
-  api.route({ method: 'delete', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Delete an objective without children (its indicators and values go with it, audited)', access: 'admin, controller', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+  api.route({ method: 'delete', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Delete an objective without children (its indicators and values go with it, audited)', roles: PLAN_EDITORS, action: 'edit the tree', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' } }, async (c, { user }) => {
     must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
     return c.json({ ok: true });
   });
 
-  api.route({ method: 'post', path: '/api/plans/:planId/nodes/:code/indicators', tag: 'tree', summary: 'Add an indicator to an objective', access: 'admin, controller', body: NewIndicator, responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-    const input = await body(c, NewIndicator);
+  api.route({ method: 'post', path: '/api/plans/:planId/nodes/:code/indicators', tag: 'tree', summary: 'Add an indicator to an objective', roles: PLAN_EDITORS, action: 'edit the tree', body: NewIndicator, responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' } }, async (c, { user, body: input }) => {
     const created = must(
       await store.addIndicator(
         param(c, 'planId'),
@@ -208,13 +203,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId',
       tag: 'tree',
       summary: "Change an indicator's definition (weight, target, comparator, unit, scoring, owner…) against its `version` (the tree's `definitionVersion`)",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'edit the tree',
       body: IndicatorPatchBody,
       responses: { 200: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
-      const input = await body(c, IndicatorPatchBody);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
@@ -236,8 +229,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'delete', path: '/api/plans/:planId/indicators/:indicatorId', tag: 'tree', summary: 'Delete an indicator and its values (audited)', access: 'admin, controller', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' } }, async (c) => {
-    const user = requireRole(c, PLAN_EDITORS, 'edit the tree');
+  api.route({ method: 'delete', path: '/api/plans/:planId/indicators/:indicatorId', tag: 'tree', summary: 'Delete an indicator and its values (audited)', roles: PLAN_EDITORS, action: 'edit the tree', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' } }, async (c, { user }) => {
     must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
     return c.json({ ok: true });
   });

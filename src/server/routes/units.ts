@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryProblem, type RegistryUnit } from '../../io/registry.js';
 import type { UnitRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole, requireUser } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.js';
 import { ADMINS, PLAN_EDITORS } from '../permissions.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 
 const Code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'letters, digits, dots, dashes or slashes (up to 40), e.g. UI or 2.1');
 const Id = z.string().min(1).max(200);
@@ -79,14 +79,11 @@ export const unitRoutes: RouteModule = (api, deps) => {
     for (const u of await store.listUsers()) deps.sessions.forgetUser(u.id);
   };
 
-  api.route({ method: 'get', path: '/api/units', tag: 'units', summary: 'The organisation registry: every unit (struttura) with its code, kind, parent, head and members', access: 'signed in', responses: { 200: '[{id, code, name, kind, parentId, headId, members, version}]', 401: 'not signed in' } }, async (c) => {
-    requireUser(c);
+  api.route({ method: 'get', path: '/api/units', tag: 'units', summary: 'The organisation registry: every unit (struttura) with its code, kind, parent, head and members', roles: 'signed-in', responses: { 200: '[{id, code, name, kind, parentId, headId, members, version}]', 401: 'not signed in' } }, async (c) => {
     return c.json((await store.listUnits()).map(unitView));
   });
 
-  api.route({ method: 'post', path: '/api/units', tag: 'units', summary: 'Add a unit', access: 'admin', body: NewUnit, responses: { 201: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 409: 'duplicate code or name', 422: 'unknown parent, head or member' } }, async (c) => {
-    const admin = requireRole(c, ADMINS, 'change the organisation registry');
-    const input = await body(c, NewUnit);
+  api.route({ method: 'post', path: '/api/units', tag: 'units', summary: 'Add a unit', roles: ADMINS, action: 'change the organisation registry', body: NewUnit, responses: { 201: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 409: 'duplicate code or name', 422: 'unknown parent, head or member' } }, async (c, { user: admin, body: input }) => {
     const unit = must(await store.createUnit(input, actorOf(admin)));
     if (unit.members.length > 0 || unit.headId !== null) await forgetAll();
     return c.json(unitView(unit), 201);
@@ -98,12 +95,11 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/export',
       tag: 'units',
       summary: 'The registry as a file: CSV (semicolons, UTF-8) or XLSX; columns codice, nome, tipo, padre, responsabile, membri',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'export the organisation registry',
       query: { format: { description: 'csv or xlsx', values: ['csv', 'xlsx'] } },
       responses: { 200: 'the file (attachment)', 400: 'unknown format', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
-      requireRole(c, PLAN_EDITORS, 'export the organisation registry');
       const format = c.req.query('format') ?? 'csv';
       if (format !== 'csv' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', `format must be csv or xlsx, not "${format.slice(0, 20)}"`);
       const rows = registryRows(await store.listUnits(), await store.listUsers());
@@ -118,13 +114,12 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/import',
       tag: 'units',
       summary: 'Import the registry from CSV or XLSX: each row adds the unit of its code or updates it (members as listed); all rows or none. `?dryRun=true` checks only',
-      access: 'admin',
+      roles: ADMINS, action: 'change the organisation registry',
       multipart: { file: 'the registry (.csv or .xlsx) with the columns codice, nome, tipo, padre, responsabile, membri' },
       query: { dryRun: { description: 'true: check and say what would change, store nothing', values: ['true', 'false'] } },
       responses: { 200: '{created, updated, dryRun}', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'problems, each with its row and column (issues[].location.row)' },
     },
-    async (c) => {
-      const admin = requireRole(c, ADMINS, 'change the organisation registry');
+    async (c, { user: admin }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the registry as a multipart/form-data upload with a "file" field');
       let form: Record<string, string | File>;
@@ -162,13 +157,11 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/:id',
       tag: 'units',
       summary: "Change a unit's code, name, kind, parent, head or members (`version` optional, 409 when stale)",
-      access: 'admin',
+      roles: ADMINS, action: 'change the organisation registry',
       body: UnitPatch,
       responses: { 200: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown unit', 409: 'duplicate code or name, or stale version', 422: 'unknown parent, head or member, or a parent under the unit' },
     },
-    async (c) => {
-      const admin = requireRole(c, ADMINS, 'change the organisation registry');
-      const { version, ...patch } = await body(c, UnitPatch);
+    async (c, { user: admin, body: { version, ...patch } }) => {
       const unit = must(await store.updateUnit(param(c, 'id'), patch, version, actorOf(admin)));
       await forgetAll();
       return c.json(unitView(unit));
@@ -181,19 +174,17 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/:id',
       tag: 'units',
       summary: 'Delete a unit that owns no objective, indicator or unit under it (its members leave it)',
-      access: 'admin',
+      roles: ADMINS, action: 'change the organisation registry',
       responses: { 200: 'the deleted unit', 401: 'not signed in', 403: 'role', 404: 'unknown unit', 409: 'in-use: details.objectives [{planId, plan, code}], details.indicators, details.children' },
     },
-    async (c) => {
-      const admin = requireRole(c, ADMINS, 'change the organisation registry');
+    async (c, { user: admin }) => {
       const unit = must(await store.deleteUnit(param(c, 'id'), actorOf(admin)));
       await forgetAll();
       return c.json(unitView(unit));
     },
   );
 
-  api.route({ method: 'get', path: '/api/people', tag: 'units', summary: 'The active accounts a person field can name: id, username, name, role, units', access: 'signed in', responses: { 200: '[{id, username, displayName, role, unitIds}]', 401: 'not signed in' } }, async (c) => {
-    requireUser(c);
+  api.route({ method: 'get', path: '/api/people', tag: 'units', summary: 'The active accounts a person field can name: id, username, name, role, units', roles: 'signed-in', responses: { 200: '[{id, username, displayName, role, unitIds}]', 401: 'not signed in' } }, async (c) => {
     return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })));
   });
 
@@ -203,13 +194,11 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/reassign',
       tag: 'units',
       summary: 'Bulk reassignment: the listed objectives and indicators to a unit and/or a person (null clears; absent leaves as is); one audited change each',
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'reassign objectives and indicators',
       body: Reassign,
       responses: { 200: '{nodes, indicators}', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan, objective or indicator', 422: 'unknown unit or person' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'reassign objectives and indicators');
-      const input = await body(c, Reassign);
+    async (c, { user, body: input }) => {
       return c.json(must(await store.reassign(param(c, 'planId'), input, actorOf(user))));
     },
   );

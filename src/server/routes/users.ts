@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage, type Role } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, checkPassword, hashPassword, MIN_PASSWORD, requireRole, requireUser } from '../auth.js';
+import { actorOf, checkPassword, hashPassword, MIN_PASSWORD } from '../auth.js';
 import { HttpError, must, refuse } from '../errors.js';
 import { ADMINS } from '../permissions.js';
-import { body, invalidField, param } from '../validation.js';
+import { invalidField, param } from '../validation.js';
 import type { Store } from '../../store/index.js';
 import { userView } from './session.js';
 
@@ -55,14 +55,11 @@ const PasswordChange = z.object({ current: z.string().min(1).max(1000), next: Pa
 export const userRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/users', tag: 'users', summary: 'All accounts', access: 'admin', responses: { 200: '[{id, username, displayName, role, units, active}]', 401: 'not signed in', 403: 'role' } }, async (c) => {
-    requireRole(c, ADMINS, 'list accounts');
+  api.route({ method: 'get', path: '/api/users', tag: 'users', summary: 'All accounts', roles: ADMINS, action: 'list accounts', responses: { 200: '[{id, username, displayName, role, units, active}]', 401: 'not signed in', 403: 'role' } }, async (c) => {
     return c.json((await store.listUsers()).map(userView));
   });
 
-  api.route({ method: 'post', path: '/api/users', tag: 'users', summary: 'Create an account', access: 'admin', body: NewUser, responses: { 201: 'the user', 400: 'invalid body', 403: 'role', 409: 'username taken' } }, async (c) => {
-    const admin = requireRole(c, ADMINS, 'create accounts');
-    const input = await body(c, NewUser);
+  api.route({ method: 'post', path: '/api/users', tag: 'users', summary: 'Create an account', roles: ADMINS, action: 'create accounts', body: NewUser, responses: { 201: 'the user', 400: 'invalid body', 403: 'role', 409: 'username taken' } }, async (c, { user: admin, body: input }) => {
     const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
     if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', `another account has the email ${email}`);
     const unitIds = (await unitIdsOf(store, input)) ?? [];
@@ -78,13 +75,11 @@ export const userRoutes: RouteModule = (api, deps) => {
       path: '/api/users/me',
       tag: 'users',
       summary: 'Change your own settings: the language (it, en) of the emails Albero sends you',
-      access: 'signed in',
+      roles: 'signed-in',
       body: OwnSettings,
       responses: { 200: 'your account', 400: 'invalid body', 401: 'not signed in' },
     },
-    async (c) => {
-      const user = requireUser(c);
-      const input = await body(c, OwnSettings);
+    async (c, { user, body: input }) => {
       must(await store.emails.setLanguage(user.id, input.language, actorOf(user)));
       deps.sessions.forgetUser(user.id);
       const account = await store.getUser(user.id);
@@ -93,9 +88,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'post', path: '/api/users/me/password', tag: 'users', summary: 'Change your own password (ends your other sessions; sign in again)', access: 'signed in', body: PasswordChange, responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' } }, async (c) => {
-    const user = requireUser(c);
-    const input = await body(c, PasswordChange);
+  api.route({ method: 'post', path: '/api/users/me/password', tag: 'users', summary: 'Change your own password (ends your other sessions; sign in again)', roles: 'signed-in', body: PasswordChange, responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' } }, async (c, { user, body: input }) => {
     const login = await store.findLogin(user.username);
     if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
     must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
@@ -104,9 +97,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     return c.json({ ok: true });
   });
 
-  api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", access: 'admin', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c) => {
-    const admin = requireRole(c, ADMINS, 'change accounts');
-    const { password, units, unitIds, email, language, ...patch } = await body(c, UserPatch);
+  api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", roles: ADMINS, action: 'change accounts', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
     const id = param(c, 'id');
     const ids = await unitIdsOf(store, { units, unitIds });
     if (email !== undefined) {
@@ -128,13 +119,11 @@ export const userRoutes: RouteModule = (api, deps) => {
       path: '/api/users/:id/temporary-password',
       tag: 'users',
       summary: 'Set a temporary password: the account’s sessions end, and at the next sign-in nothing else is allowed until the user changes it',
-      access: 'admin',
+      roles: ADMINS, action: 'set passwords',
       body: TemporaryPassword,
       responses: { 200: 'the user (mustChangePassword: true)', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
     },
-    async (c) => {
-      const admin = requireRole(c, ADMINS, 'set passwords');
-      const input = await body(c, TemporaryPassword);
+    async (c, { user: admin, body: input }) => {
       const id = param(c, 'id');
       const updated = await store.updateUser(id, { passwordHash: await hashPassword(input.password), mustChangePassword: true }, actorOf(admin));
       deps.sessions.forgetUser(id);

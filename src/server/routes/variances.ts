@@ -9,11 +9,11 @@
 import { z } from 'zod';
 import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type ForecastRecord, type UserRecord, type VarianceCause, type VarianceRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole, requireUser } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { fromFailure, must, refuse } from '../errors.js';
 import { assignedTo, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 
 const VarianceBody = z
   .object({
@@ -68,11 +68,10 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/variances',
       tag: 'variances',
       summary: 'The objectives in yellow or red in a period with their variance (cause, corrective action; null while missing), and the forecasts of the period',
-      access: 'signed in (never the public)',
+      roles: 'signed-in', access: 'signed in (never the public)',
       responses: { 200: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', 401: 'not signed in', 404: 'unknown plan or period' },
     },
-    async (c) => {
-      const user = requireUser(c);
+    async (c, { user }) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const computed = await trees.computed(planId, periodId);
@@ -98,16 +97,14 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/nodes/:code/variances/:periodId',
       tag: 'variances',
       summary: "Write an objective's variance for a period: cause (external | internal | indicator), explanation, corrective action, against the `version` read (0: none yet)",
-      access: 'admin, controller; referente for objectives assigned to them or their unit',
+      roles: VALUE_EDITORS, action: 'explain variances', access: 'admin, controller; referente for objectives assigned to them or their unit',
       body: VarianceBody,
       responses: { 200: 'the variance', 400: 'invalid body (field named)', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, objective or period', 409: 'conflict: stale version (details.current)', 423: 'period-locked: validated' },
     },
-    async (c) => {
-      const user = requireRole(c, VALUE_EDITORS, 'explain variances');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const periodId = param(c, 'periodId');
-      const input = await body(c, VarianceBody);
       const computed = await trees.computed(planId, periodId);
       if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
       if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
@@ -122,16 +119,14 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/forecasts/:periodId',
       tag: 'variances',
       summary: "Forecast at a mid-year period whether an indicator's target is reachable by year end (yes | no | at_risk), against the `version` read (0: none yet)",
-      access: 'admin, controller; referente for indicators assigned to them or their unit',
+      roles: VALUE_EDITORS, action: 'make forecasts', access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: ForecastBody,
       responses: { 200: 'the forecast', 400: 'invalid body', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period', 409: 'conflict: stale version', 422: 'the year-end period takes no forecast (details.field: period)', 423: 'period-locked: validated' },
     },
-    async (c) => {
-      const user = requireRole(c, VALUE_EDITORS, 'make forecasts');
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
-      const input = await body(c, ForecastBody);
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
       if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds })) throw refuse(403, 'forbidden', { indicator: indicatorId });

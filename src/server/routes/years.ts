@@ -8,11 +8,11 @@ import { BaselineRefreshBodySchema, type BaselinesDocument, type ChangedBaseline
 import { amountJson, amountText, type YearDocument, type YearsDocument } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
-import { actorOf, currentUser, requireRole, requireUser } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { latestPublicPeriod } from '../public-periods.js';
-import { body, param } from '../validation.js';
+import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z.string().trim().min(1).max(300).optional() }).strict();
@@ -118,13 +118,11 @@ export const yearRoutes: RouteModule = (api, deps) => {
       tag: 'plans',
       summary:
         "Next year's plan from this one: same tree, codes, weights, rules, formulas, owners and units; periods on the same days; targets rolled forward; this year's year-end actuals as baselines; no values; unpublished; each objective and indicator linked to this one's",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'make next year’s plan',
       body: NextYear,
       responses: { 201: 'the new plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'that year already has a plan of that title (details.planId)', 422: 'a year not after the plan’s' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'make next year’s plan');
-      const input = await body(c, NextYear);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const source = await readablePlan(c, store, planId);
       // The year end as the tree shows it, when cached (the plan open on screen): the store uses it if
@@ -142,11 +140,10 @@ export const yearRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/baselines',
       tag: 'plans',
       summary: "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
-      access: 'signed in',
+      roles: 'signed-in',
       responses: { 200: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}', 401: 'not signed in', 404: 'unknown plan' },
     },
     async (c) => {
-      requireUser(c);
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const { following, changed } = await changedBaselines(deps, planId);
@@ -161,13 +158,11 @@ export const yearRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/baselines/refresh',
       tag: 'plans',
       summary: "Takes over the corrected year-end actuals of last year's plan as baselines (the named indicators, or every changed one with a value): a change of the definition, inside a revision once the plan is adopted, on the record",
-      access: 'admin, controller',
+      roles: PLAN_EDITORS, action: 'refresh the baselines',
       body: BaselineRefreshBodySchema,
       responses: { 200: 'the baselines document after the refresh, with refreshed', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'adopted plan without an open revision; an indicator changed meanwhile', 422: 'an indicator with no baseline to take over (its place in indicators)' },
     },
-    async (c) => {
-      const user = requireRole(c, PLAN_EDITORS, 'refresh the baselines');
-      const input = await body(c, BaselineRefreshBodySchema);
+    async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const { changed, values } = await changedBaselines(deps, planId);
@@ -194,7 +189,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         path: kind === 'node' ? '/api/plans/:planId/nodes/:code/years' : '/api/plans/:planId/indicators/:indicatorId/years',
         tag: 'tree',
         summary: kind === 'node' ? "An objective's performance in every year it is linked to (year over year), oldest first" : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
-        access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
+        roles: 'everyone', access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
         responses: { 200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}', 404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator' },
       },
       async (c) => {

@@ -15,6 +15,9 @@ import type { Db, Param, Queryable, Row } from '../db.js';
  */
 const shared = new Map<string, { db: Db; users: number }>();
 
+/** How long a transaction may hold the event loop before it lets other work run (see `breathe`). */
+const TURN_MS = 20;
+
 export function openSqlite(file: string): Db {
   if (file === ':memory:') return connect(file);
   mkdirSync(dirname(file), { recursive: true });
@@ -64,6 +67,28 @@ function connect(file: string): Db {
     },
     run: async (sql: string, params: readonly Param[] = []) => ({ changes: prepare(sql).run(...params).changes }),
   };
+  // A long transaction (the inserts of a 200,000-row import) gives the event loop a turn after a
+  // statement once it has run this long: better-sqlite3 is synchronous, so without the turn no
+  // other request (not even /api/health) is answered until it commits. Other statements cannot
+  // slip into the transaction meanwhile: they wait in the queue below.
+  let turnAt = 0;
+  const breathing: Queryable = {
+    all: async <T = Row>(sql: string, params?: readonly Param[]) => {
+      const rows = await direct.all<T>(sql, params);
+      await breathe();
+      return rows;
+    },
+    run: async (sql: string, params?: readonly Param[]) => {
+      const result = await direct.run(sql, params);
+      await breathe();
+      return result;
+    },
+  };
+  const breathe = async (): Promise<void> => {
+    if (performance.now() - turnAt < TURN_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    turnAt = performance.now();
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const result = queue.then(work, work);
@@ -77,8 +102,9 @@ function connect(file: string): Db {
     transaction: (work) =>
       serial(async () => {
         raw.prepare('BEGIN IMMEDIATE').run();
+        turnAt = performance.now();
         try {
-          const result = await work(direct);
+          const result = await work(breathing);
           raw.prepare('COMMIT').run();
           return result;
         } catch (error) {

@@ -20,6 +20,7 @@ import { RevisionsPanel } from '../revisions/RevisionsPanel.js';
 import { VariancesPanel } from '../campaign/VariancesPanel.js';
 import { ClosingDialog, DashboardPanel, WorklistPanel } from '../campaign/CampaignPanels.js';
 import { NextYearButton } from '../years/NextYear.js';
+import { BaselinesNotice } from '../years/Baselines.js';
 import { selectionKey, TreeTable, type Selection, type SelectHow, type TreeHandle } from '../tree/TreeTable.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { createPortal } from 'react-dom';
@@ -272,6 +273,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {can.managePlans(role) && <NextYearButton planId={planId} year={planYear(tree)} />}
         </div>
       )}
+
+      {user !== null && <BaselinesNotice planId={planId} dataVersion={(tree as { dataVersion?: number }).dataVersion ?? 0} canRefresh={can.managePlans(role)} onRefreshed={() => load(periodId)} />}
 
       <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
         {tree.periods.length === 0 ? (

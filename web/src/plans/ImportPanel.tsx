@@ -6,13 +6,13 @@ import type { ImportResult, PlanSummary } from '../api/types.js';
 
 type Issues = ImportResult['issues'];
 
-function where(location: Issues[number]['location']): string {
+function where(location: Issues[number]['location'], line: (n: number) => string): string {
   if (!location) return '';
   const parts: string[] = [];
   if (location.file) parts.push(location.file);
   if (location.sheet) parts.push(location.sheet);
   if (location.cell) parts.push(location.cell);
-  else if (location.line !== undefined) parts.push(`riga ${location.line}`);
+  else if (location.line !== undefined) parts.push(line(location.line));
   if (location.column) parts.push(location.column);
   if (location.node) parts.push(location.node);
   return parts.join(' · ');
@@ -130,7 +130,7 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
                   {preview.issues.map((i, n) => (
                     <tr key={n}>
                       <td className={i.severity === 'error' ? 'text-danger fw-semibold' : undefined}>{t(`import.${i.severity}`, { defaultValue: i.severity })}</td>
-                      <td>{where(i.location)}</td>
+                      <td>{where(i.location, (line) => t('import.line', { line }))}</td>
                       <td>
                         {i.message} <code className="small">[{i.code}]</code>
                       </td>

@@ -2,6 +2,9 @@
 import { request } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import type { YearsDocument } from '../../../src/io/json.js';
+import type { BaselineRefreshBody, BaselinesDocument } from '../../../src/contract/index.js';
+
+export type { BaselinesDocument } from '../../../src/contract/index.js';
 
 export type { YearDocument, YearsDocument } from '../../../src/io/json.js';
 
@@ -12,4 +15,8 @@ export const yearsApi = {
   nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
   objectiveYears: (planId: PlanSummary['id'], code: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years`),
   indicatorYears: (planId: PlanSummary['id'], indicatorId: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/years`),
+  /** The baselines taken from last year's plan whose year-end actual was corrected since. */
+  baselines: (planId: PlanSummary['id']) => request<BaselinesDocument>('GET', `/api/plans/${enc(String(planId))}/baselines`),
+  /** Takes the corrections over (the named indicators, or all); 409 `revision-required` on an adopted plan without an open revision. */
+  refreshBaselines: (planId: PlanSummary['id'], body: BaselineRefreshBody) => request<BaselinesDocument>('POST', `/api/plans/${enc(String(planId))}/baselines/refresh`, body),
 };

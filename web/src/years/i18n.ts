@@ -25,6 +25,16 @@ const it = {
   performance: 'Performance',
   current: 'questo piano',
   chart: 'Performance anno per anno',
+  baselines: {
+    title_one: '{{count}} baseline da aggiornare',
+    title_other: '{{count}} baseline da aggiornare',
+    intro: 'Il consuntivo dell’anno precedente da cui sono state prese è stato corretto dopo la creazione di questo piano. Le baseline inserite a mano restano come sono.',
+    changed: 'baseline {{baseline}} ({{baselineYear}}), consuntivo {{year}} ora {{current}}',
+    withdrawn: 'baseline {{baseline}}, il consuntivo {{year}} non c’è più',
+    refresh: 'Aggiorna',
+    refreshOne: 'Aggiorna la baseline di {{code}} {{name}}',
+    refreshAll: 'Aggiorna tutte ({{count}})',
+  },
   next: {
     open: 'Piano dell’anno successivo',
     intro: 'Crea il piano dell’anno indicato da questo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
@@ -59,6 +69,16 @@ const en: typeof it = {
   performance: 'Performance',
   current: 'this plan',
   chart: 'Performance year over year',
+  baselines: {
+    title_one: '{{count}} baseline to update',
+    title_other: '{{count}} baselines to update',
+    intro: 'The previous year’s actual they were taken from was corrected after this plan was made. Baselines typed by hand stay as they are.',
+    changed: 'baseline {{baseline}} ({{baselineYear}}), {{year}} actual now {{current}}',
+    withdrawn: 'baseline {{baseline}}, the {{year}} actual is gone',
+    refresh: 'Update',
+    refreshOne: 'Update the baseline of {{code}} {{name}}',
+    refreshAll: 'Update all ({{count}})',
+  },
   next: {
     open: 'Next year’s plan',
     intro: 'Creates the plan of the given year from this one: same structure, codes, weights, rules and owners; targets rolled forward; year-end actuals become baselines; no values.',

@@ -1,0 +1,79 @@
+/**
+ * "Baseline da aggiornare": on a plan made by next-year, the baselines taken from last year's
+ * year end whose actual was corrected since (206 → 210), or withdrawn. The plan's editors take a
+ * correction over (one, or all); on an adopted plan that is a change inside the open revision, and
+ * the server's refusal (no revision open) is shown as it says it. Nothing shows when all agree.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import type { PlanSummary } from '../api/types.js';
+import { yearsApi, type BaselinesDocument } from './api.js';
+import './i18n.js';
+
+export function BaselinesNotice(props: { planId: PlanSummary['id']; dataVersion: number; canRefresh: boolean; onRefreshed: () => void }) {
+  const { t } = useTranslation();
+  const [doc, setDoc] = useState<BaselinesDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { planId, dataVersion } = props;
+  const load = useCallback(() => {
+    yearsApi
+      .baselines(planId)
+      .then(setDoc)
+      .catch(() => setDoc(null));
+  }, [planId]);
+  // The plan's data version moves when last year's values change (its trends read them) and with every refresh.
+  useEffect(load, [load, dataVersion]);
+
+  async function refresh(indicators?: string[]) {
+    setBusy(true);
+    setError(null);
+    try {
+      setDoc(await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
+      props.onRefreshed();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (doc === null || doc.changed.length === 0) return null;
+  const takeable = doc.changed.filter((b) => b.current !== null);
+  return (
+    <section className="baselines-notice border border-warning rounded p-2 mb-2" aria-labelledby="baselines-title" data-testid="baselines-notice">
+      <h2 id="baselines-title" className="h6 mb-1">
+        {t('years.baselines.title', { count: doc.changed.length })}
+      </h2>
+      <p className="small mb-1">{t('years.baselines.intro')}</p>
+      <ul className="small mb-1 list-unstyled">
+        {doc.changed.map((b) => (
+          <li key={b.indicatorId} className="d-flex flex-wrap gap-2 align-items-center mb-1" data-testid="baseline-changed">
+            <span>
+              <strong>{b.code}</strong> {b.name}:{' '}
+              {b.current === null
+                ? t('years.baselines.withdrawn', { baseline: b.baselineText, year: b.currentYear })
+                : t('years.baselines.changed', { baseline: b.baselineText, baselineYear: b.baselineYear ?? '—', current: b.currentText, year: b.currentYear })}
+            </span>
+            {props.canRefresh && b.current !== null && (
+              <Button size="xs" color="primary" outline disabled={busy} onClick={() => void refresh([b.indicatorId])} aria-label={t('years.baselines.refreshOne', { code: b.code, name: b.name })}>
+                {t('years.baselines.refresh')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.canRefresh && takeable.length > 1 && (
+        <Button size="sm" color="primary" disabled={busy} onClick={() => void refresh()} data-testid="baselines-refresh-all">
+          {t('years.baselines.refreshAll', { count: takeable.length })}
+        </Button>
+      )}
+      {error !== null && (
+        <p className="text-danger small mb-0 mt-1" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
