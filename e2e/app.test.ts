@@ -358,6 +358,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await openPlan(page);
     await page.waitForSelector('[data-testid=locked-banner]');
     expect(await page.locator('[data-testid=locked-banner]').innerText()).toMatch(/sola lettura/);
+    // Who closed it and when, from the period's closing (not read back from the audit trail).
+    expect(await page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Chiuso da controllo il \d/);
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await page.waitForSelector('[data-testid=read-only]');

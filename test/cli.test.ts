@@ -96,6 +96,36 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
   });
 });
 
+describe("the locale's language, or --lang", () => {
+  const IT = { locale: 'it_IT.UTF-8' };
+  it('an Italian locale says every problem and the summary in Italian; --lang en says them in English', () => {
+    const line = lineOf(F, '70% >=\t1\t4');
+    const path = file('peso-it.txt', F.replace('70% >=\t1\t4', '170% >=\t1\t4'));
+    const it = albero(['evaluate', path], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(`peso-it.txt:${line} colonna Peso: errore: il peso 170% supera il 100% [weight-over-100]`);
+    expect(it.stderr).toContain('peso-it.txt: 1 errore; nulla è stato valutato');
+    const en = albero(['evaluate', path, '--lang', 'en'], IT);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(`peso-it.txt:${line} column Peso: error: the weight 170% is over 100% [weight-over-100]`);
+    expect(en.stderr).toContain('peso-it.txt: 1 error; nothing was evaluated');
+    expect(albero(['evaluate', path, '--lang', 'it']).stderr).toBe(it.stderr);
+  });
+
+  it('import --check and explain in Italian under an Italian locale', () => {
+    const check = albero(['import', FIXTURE, '--check'], IT);
+    expect(check.status).toBe(0);
+    expect(check.stderr).toMatch(/avviso: il Consuntivo .+ non ha il segno % ma il target .+ è una percentuale/);
+    expect(check.stderr).toMatch(/: \d+ obiettivi, \d+ indicatori; 0 errori, 1 avviso; prova, nulla è stato importato/);
+    const explainIt = albero(['explain', FIXTURE, 'A.2'], IT);
+    expect(explainIt.status).toBe(0);
+    expect(explainIt.stdout).toBe(albero(['explain', FIXTURE, 'A.2', '--lang', 'it']).stdout);
+    expect(explainIt.stdout).not.toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
+    const unknown = albero(['explain', FIXTURE, 'Z.9'], IT);
+    expect(unknown.stderr).toContain('nessun obiettivo con il codice "Z.9"');
+  });
+});
+
 describe('--help on every command', () => {
   for (const command of ['evaluate', 'verify', 'explain', 'diff', 'report', 'import', 'template']) {
     it(command, () => {

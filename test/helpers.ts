@@ -16,13 +16,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `albero …` through its bin script (the compiled CLI), as `npx albero` would. */
-export function albero(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
+/**
+ * Runs `albero …` through its bin script (the compiled CLI), as `npx albero` would. The CLI speaks
+ * its locale's language: tests run it in an English locale unless they give another (`locale`).
+ */
+export function albero(args: readonly string[], options: { cwd?: string; input?: string; locale?: string } = {}): CliRun {
   const result = spawnSync(process.execPath, [`${ROOT}bin/albero.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', LC_ALL: options.locale ?? 'C.UTF-8' },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

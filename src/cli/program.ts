@@ -1,5 +1,7 @@
 /** The `albero` program: every command registered, nothing run (main.ts runs it; tests may too). */
 import { Command } from 'commander';
+import type { Language } from '../core/index.js';
+import { languageOption, useLanguage } from './shared.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
@@ -34,6 +36,13 @@ export function buildProgram(): Command {
   registerServe(program);
   registerAdmin(program);
   registerReminders(program);
+  // Every command speaks the locale's language, or the one `--lang` names.
+  const withLanguage = (command: Command): void => {
+    if (command.commands.length > 0) command.commands.forEach(withLanguage);
+    else if (!command.options.some((o) => o.long === '--lang')) command.addOption(languageOption());
+  };
+  program.commands.forEach(withLanguage);
+  program.hook('preAction', (_program, action) => useLanguage(action.opts<{ lang?: Language }>().lang));
   return program;
 }
 

@@ -1,7 +1,8 @@
 /** What every command shares: loading a table, printing issues, exit codes. */
 import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Decimal, formatIssue, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Plan, type ScoringRule } from '../core/index.js';
+import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
+import { localeLanguage, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import { loadTable } from '../io/load.js';
 import { terminalText } from './terminal.js';
@@ -9,10 +10,32 @@ import { terminalText } from './terminal.js';
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
 export const EXIT = { ok: 0, differences: 1, badInput: 2 } as const;
 
+let chosen: Language | undefined;
+
+/** The language the command line speaks: `--lang`, else the locale's (Italian for `it_*` in LC_ALL / LC_MESSAGES / LANG), else English. */
+export function cliLanguage(): Language {
+  return chosen ?? localeLanguage(process.env);
+}
+
+/** Set once per run from `--lang` (program.ts, before the action). */
+export function useLanguage(language: Language | undefined): void {
+  chosen = language;
+}
+
+/** `--lang it|en`, on every command. */
+export function languageOption(): Option {
+  return new Option('--lang <language>', "the language of messages (default: the locale's, Italian for it_*, else English)").choices(['it', 'en']);
+}
+
+/** A catalogue sentence in the command line's language. */
+export function say<K extends MessageCode>(code: K, params: Params<K>): string {
+  return renderMessage(code, params as MessageParams, cliLanguage());
+}
+
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
   for (const i of issues) {
     if (options.quiet === true && i.severity === 'info') continue;
-    const line = terminalText(formatIssue(i));
+    const line = terminalText(formatIssueIn(i, cliLanguage()));
     process.stderr.write(`${i.severity === 'error' ? pc.red(line) : i.severity === 'warning' ? pc.yellow(line) : pc.dim(line)}\n`);
   }
 }
@@ -22,8 +45,7 @@ export async function loadOrReport(file: string, options: { quiet?: boolean } = 
   const { value, issues } = await loadTable(file);
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
-    const count = issues.filter((i) => i.severity === 'error').length;
-    process.stderr.write(`${terminalText(file)}: ${count} error${count === 1 ? '' : 's'}; nothing was evaluated\n`);
+    process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);
     return null;
   }
   printIssues(issues, { quiet: options.quiet ?? true });

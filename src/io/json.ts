@@ -17,7 +17,6 @@ import {
   type Indicator,
   type Issue,
   type Measurement,
-  type MeasurementState,
   type NodeResult,
   type NodeExplanation,
   type Plan,

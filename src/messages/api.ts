@@ -2,8 +2,9 @@
  * The API's refusals (and the store's, which the API passes on) in Italian and English: the
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
-import { defineMessages, listIn, message, renderFrom, type Language } from '../core/messages/index.js';
+import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
 import { APPRAISAL_FORBIDDEN } from './appraisal.js';
+import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
 /** Roles in words (the web app shows the same words). */
 export const ROLE_WORDS: Record<Language, Record<string, string>> = {
@@ -100,13 +101,32 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'un anno come 2024' : 'a year such as 2024';
     case 'iso-date':
       return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
+    // The OIV's validated values (server/routes/relazione.ts).
+    case 'percent':
+      return it ? 'una performance in percentuale da 0 a 1000, es. 85 o "85,5"' : 'a performance in percent from 0 to 1000, e.g. 85 or "85,5"';
+    case 'one-per-objective':
+      return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
     default:
       return p.detail ?? (it ? 'valore non valido' : 'not valid');
   }
 }
+/**
+ * A code the Relazione shares (same status, same code for scripts): with `params.relazione` its
+ * words come from relazione.ts, the roles said here.
+ */
+function orRelazione<P extends object>(m: Message<P>): Message<P | RelazioneRefusal> {
+  const say =
+    (l: Language) =>
+    (p: P | RelazioneRefusal): string => {
+      if ('relazione' in p) return relazioneRefusal(p.relazione === 'role' ? { ...p, role: role(p.role, l), roles: p.roles.map((r: string) => role(r, l)) } : p, l);
+      const text = m[l];
+      return typeof text === 'string' ? text : text(p);
+    };
+  return { it: say('it'), en: say('en') };
+}
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
-export const API_MESSAGES = defineMessages({
+const OWN_MESSAGES = defineMessages({
   'malformed-json': message({ it: 'il corpo della richiesta non è JSON valido', en: 'the body is not valid JSON' }),
   'invalid-field': message<FieldProblem>({ it: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'it')}`, en: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'en')}` }),
   'invalid-body': message<{ fields: readonly string[] }>({
@@ -289,4 +309,15 @@ export const API_MESSAGES = defineMessages({
         'no-periods': 'a plan needs at least one monitoring period',
       })[p.reason],
   }),
+});
+
+/** The API's refusals; the codes the Relazione shares also take its parameters (relazione.ts). */
+export const API_MESSAGES = defineMessages({
+  ...OWN_MESSAGES,
+  'not-found': orRelazione(OWN_MESSAGES['not-found']),
+  forbidden: orRelazione(OWN_MESSAGES.forbidden),
+  conflict: orRelazione(OWN_MESSAGES.conflict),
+  'period-locked': orRelazione(OWN_MESSAGES['period-locked']),
+  'invalid-transition': orRelazione(OWN_MESSAGES['invalid-transition']),
+  invalid: orRelazione(OWN_MESSAGES.invalid),
 });

@@ -1,56 +1,5 @@
 /**
- * Who may do what, in one place (the authorization matrix test checks it through HTTP):
- * - admin: everything;
- * - controller (controllo di gestione): plans, tree, periods (open → collecting → closed, reopen a closed one), any value;
- * - admin alone reopens a validated period (with a reason; the validation is void, and recorded);
- * - referente: values of the indicators assigned to them or their unit, directly or through an
- *   objective (or one of its ancestors) whose owner is them or whose unit is one of theirs;
- * - oiv: reads everything, validates closed periods, never edits values;
- * - public (no session): reads published plans only.
+ * Who may do what: the rules live in `contract/permissions.ts`, pure and shared with the web app;
+ * the routes import them from here.
  */
-import type { PeriodState, Role, UserRecord } from '../store/index.js';
-
-export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
-export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];
-export const ADMINS: readonly Role[] = ['admin'];
-/** Those who work on the plan's values and read their evidence and comments (HR's `personale` is not among them). */
-export const PLAN_STAFF: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
-
-/** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
-export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {
-  if (to === 'validated') return ['oiv'];
-  // Reopening what the OIV validated voids the validation: the administrator's decision alone.
-  if (from === 'validated') return ADMINS;
-  return PLAN_EDITORS;
-}
-
-export interface Assignment {
-  /** The indicator's own owner text (a username, from before the registry). */
-  readonly indicatorOwner: string | null;
-  /** Owner texts and unit names of the indicator's objective and every ancestor. */
-  readonly nodeOwners: readonly string[];
-  readonly nodeUnits: readonly string[];
-  /** Unit ids and person (user) ids of the indicator, its objective and every ancestor. */
-  readonly unitIds: readonly string[];
-  readonly personIds: readonly string[];
-}
-
-/**
- * Assigned to the user: the person named on the indicator or an objective above it, a unit the
- * user is a member or the head of (by id), or (from before the registry) an owner text that is
- * the username.
- */
-export function assignedTo(user: UserRecord, a: Assignment): boolean {
-  return (
-    a.personIds.includes(user.id) ||
-    a.unitIds.some((u) => user.unitIds.includes(u)) ||
-    a.indicatorOwner === user.username ||
-    a.nodeOwners.includes(user.username)
-  );
-}
-
-export function mayEditValue(user: UserRecord | null, a: Assignment): boolean {
-  if (user === null) return false;
-  if (user.role === 'admin' || user.role === 'controller') return true;
-  return user.role === 'referente' && assignedTo(user, a);
-}
+export { ADMINS, assignedTo, mayEditValue, PLAN_EDITORS, PLAN_STAFF, transitionRoles, VALUE_EDITORS, type Assignment } from '../contract/permissions.js';

@@ -14,7 +14,7 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
 import type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
-import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PeriodRecord, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
+import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';

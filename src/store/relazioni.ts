@@ -9,7 +9,8 @@
  * changes (`period-locked`, 423), it is rendered from the plan frozen at validation, and the
  * year-end period is validated with it in the same transaction.
  */
-import { canMove, CHECKLIST_OUTCOMES, DECISIONS, DEFAULT_CHECKLIST, isFrozen, STATE_WORDS, type ChecklistPoint, type RelazioneState, type ValidatedValue, type ValidationRecord } from '../io/relazione/validation.js';
+import { canMove, CHECKLIST_OUTCOMES, DECISIONS, DEFAULT_CHECKLIST, isFrozen, type ChecklistPoint, type RelazioneState, type ValidatedValue, type ValidationRecord } from '../io/relazione/validation.js';
+import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
@@ -109,7 +110,13 @@ function auditView(r: RelazioneRecord): Record<string, unknown> {
   return { state: r.state, texts: r.texts, note: r.note, reservations: r.reservations, checklist: r.checklist, values: valuesJson(r.values), published: r.published, version: r.version };
 }
 
-type Refusal = { ok: false; error: { code: 'not-found' | 'period-locked' | 'conflict' | 'invalid' | 'invalid-transition'; message: string; details?: Record<string, unknown> } };
+type RefusalCode = 'not-found' | 'period-locked' | 'conflict' | 'invalid' | 'invalid-transition';
+type Refusal = { ok: false; error: { code: RefusalCode; message: string; details?: Record<string, unknown>; params: MessageParams } };
+
+/** A refusal by code and parameters: the API says it in the reader's language (messages/relazione.ts). */
+function refusal<K extends RefusalCode>(code: K, params: Params<K>, details?: Record<string, unknown>): Refusal {
+  return { ok: false, error: { code, message: english(code, params), params: params as MessageParams, ...(details === undefined ? {} : { details }) } };
+}
 
 export class SqlRelazioni implements RelazioneStore {
   constructor(private readonly db: Db) {}
@@ -161,11 +168,11 @@ export class SqlRelazioni implements RelazioneStore {
   }
 
   private frozen(r: RelazioneRecord): Refusal {
-    return { ok: false, error: { code: 'period-locked', message: `the Relazione is ${STATE_WORDS[r.state].en}: it and its figures can no longer be changed`, details: { state: r.state } } };
+    return refusal('period-locked', { relazione: 'frozen', state: r.state }, { state: r.state });
   }
 
   private stale(r: RelazioneRecord, expected: number): Refusal {
-    return { ok: false, error: { code: 'conflict', message: `the Relazione was changed by ${r.updatedBy ?? 'someone else'} in the meantime (version ${r.version}, you sent ${expected}): reload and try again`, details: { version: r.version } } };
+    return refusal('conflict', { relazione: 'stale', version: r.version, sent: expected, by: r.updatedBy }, { version: r.version });
   }
 
   async getRelazione(planId: string): Promise<RelazioneRecord | undefined> {
@@ -175,10 +182,10 @@ export class SqlRelazioni implements RelazioneStore {
   async putRelazioneTexts(planId: string, texts: Readonly<Record<string, string>>, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
-      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
-      if (before.state === 'transmitted') return { ok: false, error: { code: 'invalid-transition', message: "the Relazione is with the OIV: take it back to draft before changing it", details: { state: before.state } } };
+      if (before.state === 'transmitted') return refusal('invalid-transition', { relazione: 'with-oiv' }, { state: before.state });
       const clean = Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim() !== ''));
       return { ok: true, value: await this.write(tx, before, { ...before, texts: clean }, actor, { action: 'update' }) };
     });
@@ -187,12 +194,12 @@ export class SqlRelazioni implements RelazioneStore {
   async putRelazioneReview(planId: string, review: ReviewInput, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
-      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
-      if (before.state !== 'transmitted') return { ok: false, error: { code: 'invalid-transition', message: `the OIV reviews a Relazione transmitted to it; this one is ${STATE_WORDS[before.state].en}`, details: { state: before.state } } };
+      if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
       for (const v of review.values) {
-        if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined) return { ok: false, error: { code: 'invalid', message: `there is no objective ${v.code} in this plan`, details: { field: 'values', code: v.code } } };
+        if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined) return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: 'values', code: v.code });
       }
       return { ok: true, value: await this.write(tx, before, { ...before, note: review.note, reservations: review.reservations, checklist: review.checklist, values: review.values }, actor, { action: 'review' }) };
     });
@@ -201,19 +208,19 @@ export class SqlRelazioni implements RelazioneStore {
   async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
-      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       if (isFrozen(before.state)) return this.frozen(before);
       if (canMove(before.state, to) === null) {
-        return { ok: false, error: { code: 'invalid-transition', message: `the Relazione cannot go from ${STATE_WORDS[before.state].en} to ${STATE_WORDS[to].en}`, details: { from: before.state, to } } };
+        return refusal('invalid-transition', { relazione: 'move', from: before.state, to }, { from: before.state, to });
       }
       const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${this.forUpdate}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
-        return { ok: false, error: { code: 'invalid-transition', message: `close the year-end period (${String(last.label)}) before transmitting the Relazione to the OIV: its figures must be final`, details: { reason: 'period-not-closed', period: String(last.id), state: String(last.state) } } };
+        return refusal('invalid-transition', { relazione: 'period-not-closed', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
       }
       const at = new Date().toISOString();
       const decided = DECISIONS.includes(to);
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
-        return { ok: false, error: { code: 'invalid', message: 'a validation with reservations states them: write the reservations first', details: { field: 'reservations' } } };
+        return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
       if (isFrozen(to) && last !== undefined && last.state === 'closed') {
         // The figures are frozen with the Relazione: the year-end period is validated with it.
@@ -237,9 +244,9 @@ export class SqlRelazioni implements RelazioneStore {
   async publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
-      if (before === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}` } };
+      if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       if (published && !DECISIONS.includes(before.state)) {
-        return { ok: false, error: { code: 'invalid-transition', message: `only a Relazione the OIV has decided on is published; this one is ${STATE_WORDS[before.state].en}`, details: { state: before.state } } };
+        return refusal('invalid-transition', { relazione: 'not-decided', state: before.state }, { state: before.state });
       }
       if (before.published === published) return { ok: true, value: before };
       return { ok: true, value: await this.write(tx, before, { ...before, published, publishedAt: published ? new Date().toISOString() : null }, actor, { action: published ? 'publish' : 'unpublish' }) };
@@ -254,7 +261,7 @@ export class SqlRelazioni implements RelazioneStore {
   async publishPeriod(planId: string, periodId: string, published: boolean, actor: Actor): Promise<Result<PublishedPeriod[]>> {
     const done = await this.db.transaction(async (tx): Promise<Refusal | null> => {
       const period = await one(tx, `SELECT label FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
-      if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}` } };
+      if (period === undefined) return refusal('not-found', { what: 'period', id: periodId });
       const at = new Date().toISOString();
       const changed = published
         ? await tx.run(`INSERT INTO published_periods (plan_id, period_id, published_at, published_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [planId, periodId, at, actor.username])

@@ -252,7 +252,7 @@ export class UnitRegistry {
   private async problem(tx: Queryable, id: string | null, next: UnitInput): Promise<Failure | null> {
     const code = next.code.trim();
     const name = unitName(next.name);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]{0,39}$/.test(code)) return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
     if (name === '') return { code: 'invalid', message: "a unit's name cannot be empty", details: { field: 'name' } };
     if (next.kind.trim() === '') return { code: 'invalid', message: "a unit's kind cannot be empty", details: { field: 'kind' } };
     const sameCode = await one(tx, `SELECT id, name FROM org_units WHERE LOWER(code) = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [code.toLowerCase()] : [code.toLowerCase(), id]);
@@ -373,7 +373,7 @@ export class UnitRegistry {
       for (const r of rows) {
         const code = r.code.trim();
         if (code === '') issues.push(registryProblem(r.row, 'codice', 'empty'));
-        else if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]{0,39}$/.test(code)) issues.push(registryProblem(r.row, 'codice', 'bad-code', { value: code }));
+        else if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) issues.push(registryProblem(r.row, 'codice', 'bad-code', { value: code }));
         else if (fileCodes.has(code.toLowerCase())) issues.push(registryProblem(r.row, 'codice', 'code-twice', { value: code, other: fileCodes.get(code.toLowerCase())! }));
         else fileCodes.set(code.toLowerCase(), r.row);
         if (unitName(r.name) === '') issues.push(registryProblem(r.row, 'nome', 'empty'));

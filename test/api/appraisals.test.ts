@@ -6,20 +6,14 @@
  * final) with every step in the form's own trail; the fund shared to the cent; the public
  * aggregates; and who may see a form (the privacy matrix).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { hashPassword } from '../../src/server/auth.js';
-import type { Db } from '../../src/store/db.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
-import { openPostgres } from '../../src/store/postgres/db.js';
 import { SqlStore } from '../../src/store/sql-store.js';
-import { openSqlite } from '../../src/store/sqlite/db.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { oldDatabase } from '../support/old-database.js';
 import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP on %s', (backend) => {
@@ -345,24 +339,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('migration 75 (forms name units by registry id) on %s', (backend) => {
-  let postgres: TestPostgres | null = null;
-  let dir: string | null = null;
-  afterAll(async () => {
-    await postgres?.stop();
-    if (dir !== null) rmSync(dir, { recursive: true, force: true });
-  });
+  const old = oldDatabase(backend);
 
   it('turns the unit names of assignments and of the results frozen at the evaluation into registry ids', async () => {
-    let open: () => Db;
-    if (backend === 'postgres') {
-      postgres = await startPostgres();
-      const url = await postgres.database();
-      open = () => openPostgres(url);
-    } else {
-      dir = mkdtempSync(join(tmpdir(), 'albero-appraisal-units-'));
-      const file = join(dir, 'old.sqlite');
-      open = () => openSqlite(file);
-    }
+    const open = await old.opener();
     // A database as it was before migration 75: a registry unit, and forms naming units by text.
     const db = open();
     await migrate(db, 74);

@@ -7,6 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BaselinesDocumentSchema } from '../../src/contract/index.js';
+import { DEFAULT_SETTINGS } from '../../src/core/index.js';
+import { settingsToJson } from '../../src/store/codec.js';
+import { migrate } from '../../src/store/migrations.js';
+import { SqlStore } from '../../src/store/sql-store.js';
+import { oldDatabase } from '../support/old-database.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": actual 206 in 2024
@@ -134,5 +139,37 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(withdrawn).toEqual([expect.objectContaining({ indicatorId: SOGGETTI, baseline: 210, current: null, currentText: '' })]);
     expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, { indicators: [SOGGETTI] })).status).toBe(422);
     expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {})).body).toMatchObject({ refreshed: 0 });
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('migration 16 (baselines follow last year) on %s', (backend) => {
+  const old = oldDatabase(backend);
+
+  it('lets the baselines of plans made before follow, except an indicator edited since (its baseline may be typed)', async () => {
+    const open = await old.opener();
+    // A database as it was before migration 16: a 2025 plan made by next-year from 2024, one indicator edited since.
+    const db = open();
+    await migrate(db, 15);
+    const at = '2025-01-10T00:00:00.000Z';
+    const settings = JSON.stringify(settingsToJson(DEFAULT_SETTINGS));
+    await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
+    await db.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p24', 'o', 'Piano 2024', 2024, 'plan', 0, ?, 1, ?, ?), ('p25', 'o', 'Piano 2025', 2025, 'plan', 0, ?, 1, ?, ?)`, [settings, at, at, settings, at, at]);
+    await db.run(`UPDATE plans SET predecessor_id = 'p24' WHERE id = 'p25'`);
+    await db.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p24', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1), ('p25', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1)`);
+    for (const plan of ['p24', 'p25']) {
+      await db.run(`INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, version) VALUES (?, 'A:1', 'A', 0, 'kept', '50', '>=', NULL, 'number', ?), (?, 'A:2', 'A', 1, 'edited', '50', '>=', NULL, 'number', ?)`, [plan, 1, plan, plan === 'p25' ? 2 : 1]);
+    }
+    await db.run(`INSERT INTO node_lineage (plan_id, code, predecessor_plan_id, predecessor_code) VALUES ('p25', 'A', 'p24', 'A')`);
+    await db.run(`INSERT INTO indicator_lineage (plan_id, indicator_id, predecessor_plan_id, predecessor_indicator_id) VALUES ('p25', 'A:1', 'p24', 'A:1'), ('p25', 'A:2', 'p24', 'A:2')`);
+    await db.close();
+
+    const store = await SqlStore.open(open());
+    try {
+      expect((await store.followingBaselines('p25'))?.map((b) => [b.indicatorId, b.predecessor])).toEqual([['A:1', { planId: 'p24', ref: 'A:1' }]]);
+      expect(await store.followingBaselines('p24')).toEqual([]);
+      expect(await store.followingBaselines('nope')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, PeriodSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type TreeDocument } from '../../src/contract/index.js';
+import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, PeriodSchema, RelazioneSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type Relazione, type RelazioneMoveInput, type RelazioneReviewInput, type RelazioneTextsInput, type TreeDocument } from '../../src/contract/index.js';
 import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
@@ -91,5 +91,39 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     const measured = (tree as TreeDocument).objectives.find((o) => o.indicators.length > 0)!;
     const { enteredAt: _dropped, ...forgotten } = measured.indicators[0]!;
     expect(conforms(TreeDocumentSchema, { ...tree, objectives: [{ ...measured, indicators: [forgotten] }] })).toMatch(/enteredAt/);
+  });
+
+  // Last: validating the Relazione freezes the year-end period the tests above write to.
+  it("the Relazione conforms at each step, from the office's draft to the OIV's decision and publication", async () => {
+    const oiv = await t.as('oiv');
+    const base = `/api/plans/${planId}/relazione`;
+    const draft = await controller.get(base);
+    expect(conforms(RelazioneSchema, draft.body)).toBe('conforms');
+    const texts: RelazioneTextsInput = { texts: { sintesi: 'Un anno **buono**.' }, version: draft.body.version };
+    const written = await controller.request('PUT', `${base}/texts`, texts);
+    expect(written.status, written.text).toBe(200);
+    expect(conforms(RelazioneSchema, written.body)).toBe('conforms');
+    const yearEnd = (await controller.get(`/api/plans/${planId}/periods`)).body.find((p: { id: string }) => p.id === '2024-12-31');
+    for (const to of yearEnd.state === 'open' ? ['collecting', 'closed'] : yearEnd.state === 'collecting' ? ['closed'] : []) {
+      expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    }
+    const transmit: RelazioneMoveInput = { to: 'transmitted' };
+    const sent = await controller.request('POST', `${base}/transition`, transmit);
+    expect(sent.status, sent.text).toBe(200);
+    expect(conforms(RelazioneSchema, sent.body)).toBe('conforms');
+    const checklist = (sent.body as Relazione).checklist.map((p) => ({ ...p, outcome: 'yes' as const }));
+    const review: RelazioneReviewInput = { note: 'Chiara.', reservations: 'B.1 senza evidenze.', checklist, values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante' }], version: sent.body.version };
+    const reviewed = await oiv.request('PUT', `${base}/review`, review);
+    expect(reviewed.status, reviewed.text).toBe(200);
+    expect(conforms(RelazioneSchema, reviewed.body)).toBe('conforms');
+    const decided = await oiv.request('POST', `${base}/transition`, { to: 'validated_with_reservations' } satisfies RelazioneMoveInput);
+    expect(conforms(RelazioneSchema, decided.body)).toBe('conforms');
+    const published = await controller.request('POST', `${base}/publication`, { published: true });
+    expect(published.status, published.text).toBe(200);
+    expect(conforms(RelazioneSchema, published.body)).toBe('conforms');
+    expect(published.body as Relazione).toMatchObject({ state: 'validated_with_reservations', frozen: true, published: true, values: [{ code: 'B.1', validated: 50.5 }] });
+    expect(conforms(RelazioneSchema, { ...published.body, extra: 1 })).toMatch(/extra/);
+    const { stateText: _dropped, ...forgotten } = published.body as Relazione;
+    expect(conforms(RelazioneSchema, forgotten)).toMatch(/stateText/);
   });
 });

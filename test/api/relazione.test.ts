@@ -240,3 +240,116 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     expect(compared.text).not.toContain('Dato estratto dal CRM');
   });
 });
+
+describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Italian and English on %s", (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let referente: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+    oiv = await t.as('oiv');
+    referente = await t.as('referente');
+  });
+  afterAll(async () => t?.close());
+
+  const version = async (): Promise<number> => (await controller.get(`/api/plans/${planId}/relazione`)).body.version;
+  /**
+   * Sends the request in Italian (no Accept-Language: the server's default) and in English, and
+   * checks the status, the code and both sentences; a refused request stores nothing, so sending
+   * it twice is harmless.
+   */
+  const refused = async (who: Client, method: string, path: string, body: unknown, expected: { status: number; code: string; it: string; en: string }): Promise<any> => {
+    const said: Record<string, string> = {};
+    let last: any;
+    for (const language of ['it', 'en'] as const) {
+      const reply = await who.request(method, `/api/plans/${planId}/${path}`, body, language === 'en' ? { 'accept-language': 'en' } : { 'accept-language': 'it' });
+      expect(reply.status, reply.text).toBe(expected.status);
+      expect(reply.body.error.code).toBe(expected.code);
+      expect(reply.headers.get('content-language')).toBe(language);
+      said[language] = reply.body.error.message;
+      last = reply.body.error;
+    }
+    expect(said).toEqual({ it: expected.it, en: expected.en });
+    return last;
+  };
+  const move = (to: string) => ({ to });
+
+  it('says each refusal of the office and the OIV in the reader’s language, by code', async () => {
+    await refused(controller, 'GET', 'relazione/export?format=odt', undefined, { status: 400, code: 'invalid-query', it: 'format deve essere uno tra docx, pdf, html, non "odt"', en: 'format must be one of docx, pdf, html, not "odt"' });
+    await refused(controller, 'GET', 'relazione/validation', undefined, { status: 400, code: 'invalid-query', it: 'format deve essere uno tra docx, pdf, html', en: 'format must be one of docx, pdf, html' });
+    const early = await refused(controller, 'POST', 'relazione/transition', move('transmitted'), {
+      status: 409,
+      code: 'invalid-transition',
+      it: "chiudere il periodo di fine anno (31/12/2024) prima di trasmettere la Relazione all'OIV: i suoi dati devono essere definitivi",
+      en: 'close the year-end period (31/12/2024) before transmitting the Relazione to the OIV: its figures must be final',
+    });
+    expect(early.details.reason).toBe('period-not-closed');
+    await refused(referente, 'POST', 'relazione/transition', move('transmitted'), {
+      status: 403,
+      code: 'forbidden',
+      it: "il tuo ruolo (referente) non può rendere la Relazione «trasmessa all'OIV» (può farlo: amministratore, controllo di gestione)",
+      en: 'your role (referente) may not make the Relazione sent to the OIV (administrator, controller may)',
+    });
+    await refused(oiv, 'POST', 'relazione/transition', move('draft'), { status: 409, code: 'invalid-transition', it: 'la Relazione non può passare da «bozza» a «bozza»', en: 'the Relazione cannot go from draft to draft' });
+    await refused(controller, 'PUT', 'relazione/texts', { texts: { sintesi: 'x' }, version: 7 }, {
+      status: 409,
+      code: 'conflict',
+      it: 'la Relazione è stata modificata da qualcun altro nel frattempo (versione 0, inviata 7): ricaricare e riprovare',
+      en: 'the Relazione was changed by someone else in the meantime (version 0, you sent 7): reload and try again',
+    });
+    const review = { note: '', reservations: '', checklist: [], values: [], version: await version() };
+    await refused(oiv, 'PUT', 'relazione/review', review, { status: 409, code: 'invalid-transition', it: "l'OIV esamina una Relazione che gli è stata trasmessa; questa è bozza", en: 'the OIV reviews a Relazione transmitted to it; this one is draft' });
+    await refused(controller, 'POST', 'relazione/publication', { published: true }, {
+      status: 409,
+      code: 'invalid-transition',
+      it: "si pubblica solo una Relazione su cui l'OIV si è pronunciato; questa è bozza",
+      en: 'only a Relazione the OIV has decided on is published; this one is draft',
+    });
+    await refused(controller, 'POST', 'periods/2099-12-31/publication', { published: true }, { status: 404, code: 'not-found', it: 'il piano non ha il periodo 2099-12-31', en: 'the plan has no period 2099-12-31' });
+
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, move('transmitted'))).status).toBe(200);
+    await refused(controller, 'POST', 'relazione/transition', move('not_validated'), {
+      status: 403,
+      code: 'forbidden',
+      it: "il tuo ruolo (controllo di gestione) non può rendere la Relazione «non validata» (può farlo: OIV)",
+      en: 'your role (controller) may not make the Relazione not validated (OIV may)',
+    });
+    await refused(controller, 'PUT', 'relazione/texts', { texts: {}, version: await version() }, { status: 409, code: 'invalid-transition', it: "la Relazione è all'esame dell'OIV: riportarla in bozza prima di modificarla", en: 'the Relazione is with the OIV: take it back to draft before changing it' });
+    const values = (v: unknown) => ({ ...review, version: review.version + 1, values: [v] });
+    await refused(oiv, 'PUT', 'relazione/review', values({ code: 'Z.9', validated: 1, note: 'x' }), { status: 422, code: 'invalid', it: 'il piano non ha un obiettivo Z.9', en: 'there is no objective Z.9 in this plan' });
+    const percent = await refused(oiv, 'PUT', 'relazione/review', values({ code: 'B.1', validated: 'molto', note: 'x' }), {
+      status: 400,
+      code: 'invalid-body',
+      it: 'la richiesta non è come prevista: controllare values.0.validated',
+      en: 'the body is not as expected: check values.0.validated',
+    });
+    expect(percent.issues[0]).toMatchObject({ params: { field: 'values.0.validated', problem: 'percent' }, message: 'values.0.validated: a performance in percent from 0 to 1000, e.g. 85 or "85,5"' });
+    const inItalian = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, values({ code: 'B.1', validated: 'molto', note: 'x' }), { 'accept-language': 'it' });
+    expect(inItalian.body.error.issues[0].message).toBe('values.0.validated: una performance in percentuale da 0 a 1000, es. 85 o "85,5"');
+    await refused(oiv, 'POST', 'relazione/transition', move('validated_with_reservations'), {
+      status: 422,
+      code: 'invalid',
+      it: 'una validazione con riserva le indica: scrivere prima le riserve',
+      en: 'a validation with reservations states them: write the reservations first',
+    });
+    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, move('validated'))).status).toBe(200);
+    await refused(controller, 'PUT', 'relazione/texts', { texts: {}, version: await version() }, {
+      status: 423,
+      code: 'period-locked',
+      it: 'la Relazione è validata: né il testo né i suoi dati si possono più modificare',
+      en: 'the Relazione is validated: it and its figures can no longer be changed',
+    });
+    // Nothing refused was stored: the trail holds the two moves that were made, and no text.
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
+    expect(trail.map((e: any) => [e.action, e.after.state])).toEqual([
+      ['validate', 'validated'],
+      ['transition', 'transmitted'],
+    ]);
+    expect((await controller.get(`/api/plans/${planId}/relazione`)).body.texts).toEqual({});
+  });
+});

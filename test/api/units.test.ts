@@ -11,14 +11,8 @@ import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
-import { openPostgres } from '../../src/store/postgres/db.js';
 import { SqlStore } from '../../src/store/sql-store.js';
-import { openSqlite } from '../../src/store/sqlite/db.js';
-import type { Db } from '../../src/store/db.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { oldDatabase } from '../support/old-database.js';
 import { Client, enc, indicatorOf, objective, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 function csvForm(text: string, name = 'strutture.csv'): FormData {
@@ -235,24 +229,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('migration of unit texts on %s', (backend) => {
-  let postgres: TestPostgres | null = null;
-  let dir: string | null = null;
-  afterAll(async () => {
-    await postgres?.stop();
-    if (dir !== null) rmSync(dir, { recursive: true, force: true });
-  });
+  const old = oldDatabase(backend);
 
   it('turns the unit texts of users and objectives into units, matched trimmed and case-insensitively', async () => {
-    let open: () => Db;
-    if (backend === 'postgres') {
-      postgres = await startPostgres();
-      const url = await postgres.database();
-      open = () => openPostgres(url);
-    } else {
-      dir = mkdtempSync(join(tmpdir(), 'albero-units-'));
-      const file = join(dir, 'old.sqlite');
-      open = () => openSqlite(file);
-    }
+    const open = await old.opener();
     // A database as it was before the registry (schema version 4), with units as free text.
     const db = open();
     await migrate(db, 4);

@@ -31,7 +31,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '15/10/2024' })).status).toBe(400);
 
     // The referente's worklist: the collecting period, only their unit's values, all to enter and late.
-    let work = await referente.get(`/api/plans/${planId}/worklist`);
+    const work = await referente.get(`/api/plans/${planId}/worklist`);
     expect(work.status, work.text).toBe(200);
     expect(work.body.period).toMatchObject({ id: PERIOD, state: 'collecting', deadline: '2024-10-15' });
     const mine = work.body.items.map((i: { indicatorId: string }) => i.indicatorId);

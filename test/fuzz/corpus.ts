@@ -222,6 +222,8 @@ const BOOK_MUTATIONS: Record<string, BookMutation> = {
   },
   'number cell': (book, rng) => {
     const r = 2 + int(rng, book.rows.length - 2);
+    // 123456789.123456789 is past a double's precision on purpose: what the reader does with such a literal is the case.
+    // eslint-disable-next-line no-loss-of-precision
     const value = pick(rng, [0, -1, 0.1 + 0.2, 1e15, 1e16, 123456789.123456789, 5e-324, 2 ** 53 + 1, 45488]);
     book.rows[r]![3 + int(rng, 2)] = value;
     return `row ${r + 1} number ${value}`;

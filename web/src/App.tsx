@@ -1,6 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from './api/client.js';
+import { newQueryClient } from './api/queries.js';
 import type { User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
@@ -96,12 +98,19 @@ export function App() {
     go('#/');
   }, [go, setPublicReader]);
 
+  // One read cache per signed-in account (or the public): what a reader may see and edit is in the
+  // documents, so a new sign-in starts from nothing cached.
+  const reader = user === null ? '' : `${String(user.id)}:${user.role}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new cache for each reader is the point
+  const queryClient = useMemo(() => newQueryClient(), [reader]);
+
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
   const relazioneMatch = /^#\/plans\/([^/?]+)\/relazione/.exec(route);
   const appraisalMatch = /^#\/appraisals\/([^/?]+)/.exec(route);
   const lang = i18n.language === 'en' ? 'en' : 'it';
 
   return (
+    <QueryClientProvider client={queryClient}>
     <SessionContext.Provider value={{ user, setUser }}>
       <a className="visually-hidden-focusable skip-link" href="#main">
         {t('app.skip')}
@@ -204,5 +213,6 @@ export function App() {
         </Suspense>
       </main>
     </SessionContext.Provider>
+    </QueryClientProvider>
   );
 }

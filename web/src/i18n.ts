@@ -32,7 +32,7 @@ const it = {
   filter: { title: 'Filtri', area: 'Area', band: 'Fascia', owner: 'Responsabile', state: 'Stato indicatore', search: 'Cerca', all: 'Tutti', clear: 'Azzera i filtri' },
   period: {
     label: 'Periodo', state: 'Stato', open: 'Aperto', collecting: 'In raccolta', closed: 'Chiuso', validated: 'Validato dall’OIV',
-    locked: 'Periodo {{state}}: i dati sono in sola lettura.', lockedReason: 'Motivo: {{reason}}', lockedBy: 'Stato «{{action}}» impostato da {{user}} il {{at}}.', none: 'Nessun periodo di monitoraggio',
+    locked: 'Periodo {{state}}: i dati sono in sola lettura.', closedBy: 'Chiuso da {{user}} il {{at}}.', validatedAt: 'Validato dall’OIV il {{at}}.', none: 'Nessun periodo di monitoraggio',
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     reason: 'Motivo della riapertura', reasonRequired: 'Indicare il motivo della riapertura.', done: 'Stato del periodo aggiornato.',
   },
@@ -193,7 +193,7 @@ const en: typeof it = {
   filter: { title: 'Filters', area: 'Area', band: 'Band', owner: 'Owner', state: 'Indicator state', search: 'Search', all: 'All', clear: 'Clear filters' },
   period: {
     label: 'Period', state: 'State', open: 'Open', collecting: 'Collecting', closed: 'Closed', validated: 'Validated by the OIV',
-    locked: 'Period {{state}}: data are read-only.', lockedReason: 'Reason: {{reason}}', lockedBy: 'State “{{action}}” set by {{user}} on {{at}}.', none: 'No monitoring period',
+    locked: 'Period {{state}}: data are read-only.', closedBy: 'Closed by {{user}} on {{at}}.', validatedAt: 'Validated by the OIV on {{at}}.', none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     reason: 'Reason for reopening', reasonRequired: 'Give the reason for reopening.', done: 'Period state updated.',
   },

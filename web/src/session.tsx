@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { PLAN_EDITORS, transitionRoles } from '../../src/contract/permissions.js';
 import type { Role, User } from './api/types.js';
 
 export interface SessionState {
@@ -12,10 +13,13 @@ export function useSession(): SessionState {
   return useContext(SessionContext);
 }
 
-/** What a role may do, as the UI shows it; the server decides in the end and answers 403 otherwise. */
+/**
+ * What a role may do, as the UI shows it: the server's own rules (`src/contract/permissions.ts`);
+ * the server decides in the end and answers 403 otherwise.
+ */
 export const can = {
-  managePlans: (role: Role | undefined) => role === 'admin' || role === 'controller',
-  closePeriods: (role: Role | undefined) => role === 'admin' || role === 'controller',
-  validatePeriods: (role: Role | undefined) => role === 'oiv',
+  managePlans: (role: Role | undefined) => role !== undefined && PLAN_EDITORS.includes(role),
+  closePeriods: (role: Role | undefined) => role !== undefined && transitionRoles('collecting', 'closed').includes(role),
+  validatePeriods: (role: Role | undefined) => role !== undefined && transitionRoles('closed', 'validated').includes(role),
   simulate: (role: Role | undefined) => role !== undefined,
 };

@@ -1,7 +1,7 @@
-import { Option, type Command } from 'commander';
-import { evaluatePlan, explainNode, explanationLines, type Language } from '../../core/index.js';
+import type { Command } from 'commander';
+import { evaluatePlan, explainNode, explanationLines } from '../../core/index.js';
 import { explanationDocument } from '../../io/json.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, languageOption, loadOrReport, say, writeJson } from '../shared.js';
 
 export function registerExplain(program: Command): void {
   addPlanOptions(program.command('explain'))
@@ -9,22 +9,23 @@ export function registerExplain(program: Command): void {
     .argument('<file>', 'a published table (.txt/.tsv)')
     .argument('<code>', 'the objective code, e.g. A.2')
     .option('--json', 'print the explanation as JSON')
-    .addOption(new Option('--lang <language>', 'the language of the explanation').choices(['en', 'it']).default('en'))
-    .action(async (file: string, code: string, options: { json?: boolean; lang: Language } & PlanOptions) => {
+    .addOption(languageOption())
+    .action(async (file: string, code: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
-      const explanation = explainNode(evaluation, code, options.lang);
+      const language = cliLanguage();
+      const explanation = explainNode(evaluation, code, language);
       if (explanation === undefined) {
         const known = evaluation.nodeResults.map((r) => r.node.code);
-        process.stderr.write(`${file}: no objective with the code "${code}" (the codes are ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})\n`);
+        process.stderr.write(`${say('cli-unknown-objective', { file, code, known: known.slice(0, 8), more: known.length > 8 })}\n`);
         process.exitCode = EXIT.badInput;
         return;
       }
       if (options.json === true) {
         writeJson(explanationDocument(explanation));
       } else {
-        process.stdout.write(`${explanation.code} ${explanation.title}\n\n${explanationLines(explanation, options.lang).join('\n')}\n`);
+        process.stdout.write(`${explanation.code} ${explanation.title}\n\n${explanationLines(explanation, language).join('\n')}\n`);
       }
     });
 }

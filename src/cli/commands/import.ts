@@ -4,7 +4,7 @@ import { evaluatePlan, hasErrors } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, printIssues, writeJson } from '../shared.js';
+import { EXIT, printIssues, say, writeJson } from '../shared.js';
 
 /**
  * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
@@ -27,17 +27,17 @@ export function registerImport(program: Command): void {
       const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
       if (options.json === true) writeJson({ file, usable, objectives, indicators, ...counts, issues });
       else printIssues(issues, { quiet: false });
-      const summary = `${terminalText(file)}: ${objectives} objectives, ${indicators} indicators; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+      const summary = (outcome: 'refused' | 'dry-run' | 'no-output' | 'written'): string => terminalText(say('cli-import-summary', { file, objectives, indicators, ...counts, outcome, output: options.output }));
       if (!usable) {
-        process.stderr.write(`${summary}; nothing was imported\n`);
+        process.stderr.write(`${summary('refused')}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
       if (options.check === true || options.output === undefined) {
-        process.stderr.write(`${summary}; ${options.check === true ? 'dry run, nothing was imported' : 'give --output plan.json to write the plan'}\n`);
+        process.stderr.write(`${summary(options.check === true ? 'dry-run' : 'no-output')}\n`);
         return void (process.exitCode = EXIT.ok);
       }
       const document = evaluationDocument(evaluatePlan(value.plan), issues);
       await writeFile(options.output, `${JSON.stringify(document, null, 2)}\n`);
-      process.stderr.write(`${summary}; written to ${options.output}\n`);
+      process.stderr.write(`${summary('written')}\n`);
     });
 }

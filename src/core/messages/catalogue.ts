@@ -35,6 +35,8 @@ export function message<P extends object = Record<never, never>>(m: Message<P>):
   return m;
 }
 
+// `any`: each entry keeps its own parameter type (ParamsOf reads it back); `unknown` would refuse them all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Catalogue = Readonly<Record<string, Message<any>>>;
 
 /** The parameters a catalogue's code takes. */
@@ -47,6 +49,7 @@ export function defineMessages<C extends Catalogue>(catalogue: C): C {
 
 /** One catalogue from the areas' modules; a code defined twice is a bug caught on load. */
 export function mergeCatalogues<const Parts extends readonly Catalogue[]>(...parts: Parts): UnionToIntersection<Parts[number]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Catalogue
   const merged: Record<string, Message<any>> = {};
   for (const part of parts) {
     for (const [code, text] of Object.entries(part)) {

@@ -31,6 +31,8 @@ const SETTINGS: readonly [string, string][] = [
   ['weightPolicy', 'Pesi che non sommano a 100 (strict / normalise)'],
 ];
 
+// The SMVP document as JSON, read by path (`get('bands.0.from')`); its schema is checked by the codec that reads it back.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 function sheetWith(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly (readonly unknown[])[]): void {
@@ -44,6 +46,7 @@ function sheetWith(workbook: ExcelJS.Workbook, name: string, headers: readonly s
 export async function writeSmvpXlsx(doc: Json): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Albero';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document by path
   const get = (path: string): unknown => path.split('.').reduce<any>((o, k) => (o === undefined || o === null ? undefined : o[k]), doc);
   const yes = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 'sì' : 'no') : v);
   sheetWith(workbook, SHEETS.settings, ['Chiave', 'Descrizione', 'Valore'], SETTINGS.map(([k, label]) => [k, label, yes(get(k))]));

@@ -12,7 +12,6 @@ import type { Mark } from '../report/rows.js';
 
 export const hex = (colour: string): string => colour.replace('#', '').toUpperCase();
 
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Text as XML character data: escaped, and without the characters XML 1.0 cannot hold. */

@@ -26,7 +26,6 @@ export function parseMarkup(source: string): Block[] {
   const blocks: Block[] = [];
   // Control characters other than tab and newline are dropped: they print as boxes in PDF and
   // make the DOCX invalid XML.
-  // eslint-disable-next-line no-control-regex
   const lines = source.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]/g, '').split('\n');
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
@@ -91,7 +90,7 @@ export function parseInline(text: string): Inline {
   const closes = (from: number, mark: string): boolean => text.indexOf(mark, from) > from;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length && /[\\*_#\-]/.test(text[i + 1]!)) {
+    if (c === '\\' && i + 1 < text.length && /[\\*_#-]/.test(text[i + 1]!)) {
       buffer += text[++i];
       continue;
     }

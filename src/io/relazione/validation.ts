@@ -4,21 +4,18 @@
  * Pure: the store keeps it, the server decides who may move it, the renderers print it.
  */
 import type { Decimal } from '../../core/index.js';
+import { RELAZIONE_DECISIONS, RELAZIONE_STATES as CONTRACT_STATES, type RelazioneState } from '../../contract/relazione.js';
+import { RELAZIONE_STATE_WORDS } from '../../messages/relazione.js';
 
-export type RelazioneState = 'draft' | 'transmitted' | 'validated' | 'validated_with_reservations' | 'not_validated';
-export const RELAZIONE_STATES: readonly RelazioneState[] = ['draft', 'transmitted', 'validated', 'validated_with_reservations', 'not_validated'];
+// The states cross the wire: the contract declares them (src/contract/relazione.ts).
+export type { RelazioneState };
+export const RELAZIONE_STATES: readonly RelazioneState[] = CONTRACT_STATES;
 
-/** The states in the Relazione's words. */
-export const STATE_WORDS: Readonly<Record<RelazioneState, { it: string; en: string }>> = {
-  draft: { it: 'bozza', en: 'draft' },
-  transmitted: { it: "trasmessa all'OIV", en: 'sent to the OIV' },
-  validated: { it: 'validata', en: 'validated' },
-  validated_with_reservations: { it: 'validata con riserva', en: 'validated with reservations' },
-  not_validated: { it: 'non validata', en: 'not validated' },
-};
+/** The states in the Relazione's words (the catalogue's, so refusals say them alike). */
+export const STATE_WORDS: Readonly<Record<RelazioneState, { readonly it: string; readonly en: string }>> = RELAZIONE_STATE_WORDS;
 
 /** The OIV's decisions: the states a transmitted Relazione may reach. */
-export const DECISIONS: readonly RelazioneState[] = ['validated', 'validated_with_reservations', 'not_validated'];
+export const DECISIONS: readonly RelazioneState[] = RELAZIONE_DECISIONS;
 
 /** A validated Relazione (with or without reservations) is frozen: texts and figures. */
 export function isFrozen(state: RelazioneState): boolean {

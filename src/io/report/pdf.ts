@@ -11,6 +11,7 @@
  */
 import { actText, italianDay, REVISIONS_TITLE, revisionChangeText, revisionsNote, type ReportRevision } from './revisions.js';
 import { readFileSync } from 'node:fs';
+import { withoutTables } from './sfnt.js';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { classify, formatPercent, round, type Decimal, type Evaluation, type Legend } from '../../core/index.js';
@@ -49,12 +50,14 @@ export type Face = 'regular' | 'bold' | 'italic';
 export type Struct = PDFKit.PDFStructureElement;
 
 const FONT_FILES: Record<Face, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
+/** Tables the PDF never uses; without the layout ones, text is laid out about 3× faster (sfnt.ts). */
+const UNUSED_TABLES: ReadonlySet<string> = new Set(['GSUB', 'GPOS', 'GDEF', 'MATH', 'FFTM']);
 let fonts: Record<Face, Buffer> | undefined;
 /** The font files, read once per process; resolved as a package, so it works from src/ and dist/. */
 function fontData(): Record<Face, Buffer> {
   if (fonts === undefined) {
     const require = createRequire(import.meta.url);
-    const read = (file: string): Buffer => readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    const read = (file: string): Buffer => withoutTables(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)), UNUSED_TABLES);
     fonts = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), italic: read(FONT_FILES.italic) };
   }
   return fonts;

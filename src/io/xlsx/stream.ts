@@ -268,7 +268,6 @@ export function readSheet(name: string, bytes: Uint8Array, context: WorkbookCont
   // The cell being read.
   let cell: { column: number; type: string | undefined; style: number; value: string | null; formula: string | null; shareType?: string; si?: string; ref?: string } | null = null;
   let textOf: 'v' | 'f' | 't' | null = null;
-  let runDepth = 0;
   let phonetic = 0;
 
   const endRow = (): void => {
@@ -317,7 +316,6 @@ export function readSheet(name: string, bytes: Uint8Array, context: WorkbookCont
         if (cell !== null) textOf = 'v';
         return;
       case 'r':
-        runDepth++;
         return;
       case 'rPh':
         phonetic++;
@@ -355,7 +353,6 @@ export function readSheet(name: string, bytes: Uint8Array, context: WorkbookCont
         textOf = null;
         return;
       case 'r':
-        runDepth--;
         return;
       case 'rPh':
         phonetic--;

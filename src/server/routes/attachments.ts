@@ -4,7 +4,6 @@
  * capped (`limits.attachmentBytes`, 20 MiB by default, env ALBERO_MAX_ATTACHMENT_MB); a refused file
  * is answered 413 / 415 in the request's language and nothing is stored.
  */
-import type { Context } from 'hono';
 import { evidenceType } from '../../io/evidence.js';
 import type { AttachmentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { PeriodRecord, Store, UserRecord } from '../../store/index.js';
+import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';

@@ -5,12 +5,13 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { PublicationInputSchema, RelazioneMoveInputSchema, type Relazione, type RelazioneReviewInput, type RelazioneTextsInput } from '../../contract/index.js';
 import { Decimal } from '../../core/index.js';
 import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, RELAZIONE_STATES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat, type RelazioneState } from '../../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
@@ -18,40 +19,39 @@ import { param } from '../validation.js';
 import { oneAtATime } from '../exports/jobs.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
-const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict();
+// The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
+// schemas add the bounds and read the validated values as exact decimals.
+const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<unknown, RelazioneTextsInput>;
 const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: z.enum(CHECKLIST_OUTCOMES as unknown as ['yes', 'partly', 'no']).nullable(), note: z.string().max(5000) }).strict();
 const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => {
   const text = String(v).trim().replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: 'a performance in percent, e.g. 85 or "85,5"' });
-    return z.NEVER;
-  }
-  const d = new Decimal(text);
-  if (d.lessThan(0) || d.greaterThan(1000)) {
-    ctx.addIssue({ code: 'custom', message: 'a performance from 0 to 1000 percent' });
+  // 'percent' names the problem in the catalogue (messages/api.ts).
+  const d = /^-?\d+(\.\d+)?$/.test(text) ? new Decimal(text) : null;
+  if (d === null || d.lessThan(0) || d.greaterThan(1000)) {
+    ctx.addIssue({ code: 'custom', message: 'percent' });
     return z.NEVER;
   }
   return d;
 });
-const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Percent, note: z.string().trim().min(1, 'say why the validated value differs').max(5000) }).strict();
+const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Percent, note: z.string().trim().min(1).max(5000) }).strict();
 const Review = z
   .object({ note: Markup, reservations: Markup, checklist: z.array(Point).max(50), values: z.array(Value).max(5000), version: z.number().int().min(0) })
   .strict()
-  .refine((r) => new Set(r.values.map((v) => v.code)).size === r.values.length, { message: 'one validated value per objective', path: ['values'] });
-const Move = z.object({ to: z.enum(RELAZIONE_STATES as unknown as [RelazioneState, ...RelazioneState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
-const Publication = z.object({ published: z.boolean() }).strict();
+  .refine((r) => new Set(r.values.map((v) => v.code)).size === r.values.length, { message: 'one-per-objective', path: ['values'] }) satisfies z.ZodType<unknown, RelazioneReviewInput>;
+const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).nullable().optional() });
+const Publication = PublicationInputSchema;
 
 /** The Relazione as the API answers it. */
-function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Record<string, unknown> {
+function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Relazione {
   return {
     state: r.state,
     stateText: STATE_WORDS[r.state],
     texts: r.texts,
     generated,
-    sections: TEXT_KEYS,
+    sections: [...TEXT_KEYS],
     note: r.note,
     reservations: r.reservations,
-    checklist: r.checklist,
+    checklist: [...r.checklist],
     values: r.values.map((v) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note })),
     published: r.published,
     publishedAt: r.publishedAt,
@@ -62,14 +62,14 @@ function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, pu
     version: r.version,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
-    publishedPeriods,
+    publishedPeriods: [...publishedPeriods],
   };
 }
 
 function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FORMATS): RelazioneFormat {
   const format = c.req.query('format') ?? '';
   if (!isRelazioneFormat(format) || !formats.includes(format)) {
-    throw new HttpError(400, 'invalid-query', format === '' ? `say which format: ?format=${formats.join('|')}` : `unknown format "${format.slice(0, 40)}"; use one of ${formats.join(', ')}`, { details: { formats: [...formats] } });
+    throw refuse(400, 'invalid-query', { field: 'format', values: [...formats], value: format.slice(0, 40) }, { details: { formats: [...formats] } });
   }
   return format;
 }
@@ -83,14 +83,14 @@ async function readable(c: Context, store: Store, planId: string): Promise<{ pla
   const plan = await store.getPlan(planId);
   const record = plan === undefined ? undefined : await store.relazioni.getRelazione(planId);
   const user = currentUser(c);
-  if (plan === undefined || record === undefined || (user === null && !(plan.published && record.published))) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if (plan === undefined || record === undefined || (user === null && !(plan.published && record.published))) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   return { plan, record };
 }
 
 export const relazioneRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
-  const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Record<string, unknown>> => {
+  const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Relazione> => {
     const stored = await storedRelazione(store, trees, plan, record);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods);
@@ -109,7 +109,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
-      if (plan === undefined || record === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      if (plan === undefined || record === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
       return c.json(await answer(plan, record));
     },
   );
@@ -144,7 +144,6 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
-      if (!result.ok && result.error.code === 'invalid') throw new HttpError(422, 'invalid', result.error.message, { details: result.error.details ?? {} });
       return c.json(await answer((await store.getPlan(planId))!, must(result)));
     },
   );
@@ -163,15 +162,14 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
-      if (plan === undefined || record === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      if (plan === undefined || record === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
       const who = canMove(record.state, input.to);
       if (who !== null) {
         const roles = who === 'oiv' ? ['oiv'] : PLAN_EDITORS;
-        if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not make the Relazione ${STATE_WORDS[input.to].en} (${roles.join(', ')} may)`);
+        if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { relazione: 'role', role: user.role, to: input.to, roles: [...roles] });
       }
       const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.plan : null;
       const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
-      if (!result.ok && result.error.code === 'invalid') throw new HttpError(422, 'invalid', result.error.message, { details: result.error.details ?? {} });
       return c.json(await answer(plan, must(result)));
     },
   );
@@ -213,7 +211,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const planId = param(c, 'planId');
     const format = formatOf(c);
     const { plan, record } = await readable(c, store, planId);
-    if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw new HttpError(404, 'not-found', 'the OIV has not decided yet');
+    if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw refuse(404, 'not-found', { relazione: 'undecided' });
     const stored = await storedRelazione(store, trees, plan, record);
     const doc = what === 'relazione' ? relazioneDocument(stored) : validationDocument(stored);
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);

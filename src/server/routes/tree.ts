@@ -17,8 +17,8 @@ import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
-const { Rule, FormulaInput, NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
-const Value = TypedValueSchema;
+const { NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
+type Value = z.infer<typeof TypedValueSchema>;
 
 /** A unit named by its name in a request must be in the registry (400 naming `unit` otherwise); it is passed on by id. */
 async function unitByName<T extends { unit?: string | null | undefined; unitId?: string | null | undefined }>(store: Store, input: T): Promise<Omit<T, 'unit'> & { unitId?: string | null }> {
@@ -37,21 +37,21 @@ function amount(value: string | number | boolean | null | undefined, unit: strin
   return read;
 }
 
-function rule(input: z.infer<typeof Rule> | null | undefined, unit: string): ScoringRule | null {
+function rule(input: z.infer<typeof Bodies.Rule> | null | undefined, unit: string): ScoringRule | null {
   if (input === null || input === undefined) return null;
   if (input.kind === 'bands') return { kind: 'bands', mode: input.mode, points: input.points.map((p, k) => ({ at: amount(p.at, unit, `scoring.points.${k}.at`)!, score: p.score })) };
   if (input.kind === 'threshold') return { kind: 'threshold', floor: amount(input.floor, unit, 'scoring.floor')! };
   return { kind: input.kind };
 }
 
-function formula(input: z.infer<typeof FormulaInput> | null | undefined): Formula | null {
+function formula(input: z.infer<typeof Bodies.FormulaInput> | null | undefined): Formula | null {
   if (input === null || input === undefined) return null;
   if (input.kind === 'ratio') return { kind: 'ratio', numerator: input.numerator, denominator: input.denominator, scale: input.scale ?? new Decimal(DEFAULT_RATIO_SCALE) };
   return input;
 }
 
 /** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
-function horizon(input: { baseline?: z.infer<typeof Value> | null; baselineYear?: number | null; nextTargets?: [z.infer<typeof Value> | null, z.infer<typeof Value> | null] | null }, unit: string): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
+function horizon(input: { baseline?: Value | null; baselineYear?: number | null; nextTargets?: [Value | null, Value | null] | null }, unit: string): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
   const out: { -readonly [K in 'baseline' | 'baselineYear' | 'nextTargets']?: IndicatorPatch[K] } = {};
   if (input.baseline !== undefined) out.baseline = amount(input.baseline, unit, 'baseline');
   if (input.baselineYear !== undefined) out.baselineYear = input.baselineYear;

@@ -4,13 +4,14 @@
  * Pure, so 10,000 indicators are flattened once per change, not per scroll.
  */
 import type { Band, MeasurementState } from '../../../src/core/index.js';
+import { assignedTo } from '../../../src/contract/permissions.js';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
 
 export type Row =
   | { kind: 'objective'; key: string; objective: TreeObjective; depth: number; hasChildren: boolean; expanded: boolean }
   | { kind: 'indicator'; key: string; objective: TreeObjective; indicator: TreeIndicator; depth: number };
 
-/** Who "my indicators" are for: the signed-in account, as the server's `assignedTo` reads it. */
+/** Who "my indicators" are for: the signed-in account, read by the server's own `assignedTo`. */
 export interface Me {
   id: string;
   username: string;
@@ -93,7 +94,8 @@ function assignedMatches(a: Assigned, owner: string | null, f: Filters): boolean
   if (f.owner !== '' && owner !== f.owner) return false;
   if (f.mine !== null) {
     const me = f.mine;
-    if (!(a.chainPeople.includes(me.id) || a.chainUnits.some((u) => me.unitIds.includes(u)) || a.chainOwners.includes(me.username))) return false;
+    // The owner chain holds the indicator's own owner and its objectives': the server's rule sees both.
+    if (!assignedTo(me, { personIds: a.chainPeople, unitIds: a.chainUnits, indicatorOwner: null, nodeOwners: a.chainOwners, nodeUnits: [] })) return false;
   }
   return true;
 }

@@ -1,0 +1,67 @@
+/**
+ * Who may do what, as pure rules over roles and assignments: the server enforces them
+ * (`server/permissions.ts` re-exports them for its routes) and the web app shows only what they
+ * allow. Nothing here reads the store; the authorization matrix test checks the server through HTTP.
+ * - admin: everything;
+ * - controller (controllo di gestione): plans, tree, periods (open → collecting → closed, reopen a closed one), any value;
+ * - admin alone reopens a validated period (with a reason; the validation is void, and recorded);
+ * - referente: values of the indicators assigned to them or their unit, directly or through an
+ *   objective (or one of its ancestors) whose owner is them or whose unit is one of theirs;
+ * - oiv: reads everything, validates closed periods, never edits values;
+ * - public (no session): reads published plans only.
+ */
+import type { PeriodState } from './values.js';
+
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+
+export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
+export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];
+export const ADMINS: readonly Role[] = ['admin'];
+/** Those who work on the plan's values and read their evidence and comments (HR's `personale` is not among them). */
+export const PLAN_STAFF: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
+
+/** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
+export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {
+  if (to === 'validated') return ['oiv'];
+  // Reopening what the OIV validated voids the validation: the administrator's decision alone.
+  if (from === 'validated') return ADMINS;
+  return PLAN_EDITORS;
+}
+
+/** The account an assignment is checked against. */
+export interface Assignee {
+  readonly id: string;
+  readonly username: string;
+  readonly unitIds: readonly string[];
+}
+
+export interface Assignment {
+  /** The indicator's own owner text (a username, from before the registry). */
+  readonly indicatorOwner: string | null;
+  /** Owner texts and unit names of the indicator's objective and every ancestor. */
+  readonly nodeOwners: readonly string[];
+  readonly nodeUnits: readonly string[];
+  /** Unit ids and person (user) ids of the indicator, its objective and every ancestor. */
+  readonly unitIds: readonly string[];
+  readonly personIds: readonly string[];
+}
+
+/**
+ * Assigned to the user: the person named on the indicator or an objective above it, a unit the
+ * user is a member or the head of (by id), or (from before the registry) an owner text that is
+ * the username.
+ */
+export function assignedTo(user: Assignee, a: Assignment): boolean {
+  return (
+    a.personIds.includes(user.id) ||
+    a.unitIds.some((u) => user.unitIds.includes(u)) ||
+    a.indicatorOwner === user.username ||
+    a.nodeOwners.includes(user.username)
+  );
+}
+
+export function mayEditValue(user: (Assignee & { readonly role: Role }) | null, a: Assignment): boolean {
+  if (user === null) return false;
+  if (user.role === 'admin' || user.role === 'controller') return true;
+  return user.role === 'referente' && assignedTo(user, a);
+}

@@ -1,0 +1,75 @@
+/**
+ * The year's Relazione and the OIV's validation as the API serves them
+ * (`/api/plans/:id/relazione`, server/routes/relazione.ts): the document the office and the OIV
+ * read, and the bodies they send. The web app's relazione/api.ts takes its types from here.
+ */
+import { z } from 'zod';
+
+export const RELAZIONE_STATES = ['draft', 'transmitted', 'validated', 'validated_with_reservations', 'not_validated'] as const;
+export const RelazioneStateSchema = z.enum(RELAZIONE_STATES);
+export type RelazioneState = z.infer<typeof RelazioneStateSchema>;
+
+/** The OIV's decisions: the states a transmitted Relazione may reach. */
+export const RELAZIONE_DECISIONS: readonly RelazioneState[] = ['validated', 'validated_with_reservations', 'not_validated'];
+
+export const ChecklistOutcomeSchema = z.enum(['yes', 'partly', 'no']);
+export type ChecklistOutcome = z.infer<typeof ChecklistOutcomeSchema>;
+
+/** A point of the OIV's checklist: by default the guidelines' points; the OIV may edit them. */
+export const ChecklistPointSchema = z.strictObject({ label: z.string(), outcome: ChecklistOutcomeSchema.nullable(), note: z.string() });
+export type ChecklistPoint = z.infer<typeof ChecklistPointSchema>;
+
+/** A performance the OIV validated differently from the reported one, with its reason. */
+export const ValidatedValueSchema = z.strictObject({ code: z.string(), validated: z.number(), note: z.string() });
+export type ValidatedValue = z.infer<typeof ValidatedValueSchema>;
+
+/** `GET /api/plans/:id/relazione`, and the answer of every change to it. */
+export const RelazioneSchema = z.strictObject({
+  state: RelazioneStateSchema,
+  stateText: z.strictObject({ it: z.string(), en: z.string() }),
+  /** The office's texts by section, in the Relazione's markup. */
+  texts: z.record(z.string(), z.string()),
+  /** The sentences written from the data, by section: what the office may start from. */
+  generated: z.record(z.string(), z.string()),
+  /** The keys of the sections the office writes, in the document's order. */
+  sections: z.array(z.string()),
+  note: z.string(),
+  reservations: z.string(),
+  checklist: z.array(ChecklistPointSchema),
+  values: z.array(ValidatedValueSchema),
+  published: z.boolean(),
+  publishedAt: z.string().nullable(),
+  transmittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  /** Validated: the Relazione and its figures no longer change (423). */
+  frozen: z.boolean(),
+  version: z.number().int().min(0),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  /** The ids of the periods whose values the public may read. */
+  publishedPeriods: z.array(z.string()),
+});
+export type Relazione = z.infer<typeof RelazioneSchema>;
+
+/** `PUT …/relazione/texts`: every section, whole (one left out is emptied). */
+export const RelazioneTextsInputSchema = z.strictObject({ texts: z.partialRecord(z.string(), z.string()), version: z.number().int().min(0) });
+export type RelazioneTextsInput = z.infer<typeof RelazioneTextsInputSchema>;
+
+/** `PUT …/relazione/review`: the validated performance as typed (`"85,5"`) or as a number. */
+export const RelazioneReviewInputSchema = z.strictObject({
+  note: z.string(),
+  reservations: z.string(),
+  checklist: z.array(ChecklistPointSchema),
+  values: z.array(z.strictObject({ code: z.string(), validated: z.union([z.number(), z.string()]), note: z.string() })),
+  version: z.number().int().min(0),
+});
+export type RelazioneReviewInput = z.infer<typeof RelazioneReviewInputSchema>;
+
+/** `POST …/relazione/transition`. */
+export const RelazioneMoveInputSchema = z.strictObject({ to: RelazioneStateSchema, reason: z.string().nullable().optional() });
+export type RelazioneMoveInput = z.infer<typeof RelazioneMoveInputSchema>;
+
+/** `POST …/relazione/publication` and `POST …/periods/:id/publication`. */
+export const PublicationInputSchema = z.strictObject({ published: z.boolean() });
+export type PublicationInput = z.infer<typeof PublicationInputSchema>;

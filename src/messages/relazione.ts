@@ -1,0 +1,75 @@
+/**
+ * The Relazione's refusals (store/relazioni.ts, server/routes/relazione.ts) in Italian and English.
+ * They keep the API's codes and statuses (period-locked 423, conflict 409, invalid-transition 409,
+ * invalid 422, forbidden 403, not-found 404), which scripts and the web app match on;
+ * `params.relazione` names the refusal, and api.ts says those codes with the words here.
+ */
+import { defineMessages, message, renderFrom, type Language, type ParamsOf } from '../core/messages/index.js';
+
+export type RelazioneStateName = 'draft' | 'transmitted' | 'validated' | 'validated_with_reservations' | 'not_validated';
+
+/** The Relazione's states in words (the documents and the web app say the same). */
+export const RELAZIONE_STATE_WORDS: Readonly<Record<RelazioneStateName, { readonly it: string; readonly en: string }>> = {
+  draft: { it: 'bozza', en: 'draft' },
+  transmitted: { it: "trasmessa all'OIV", en: 'sent to the OIV' },
+  validated: { it: 'validata', en: 'validated' },
+  validated_with_reservations: { it: 'validata con riserva', en: 'validated with reservations' },
+  not_validated: { it: 'non validata', en: 'not validated' },
+};
+const state = (s: string, l: Language): string => RELAZIONE_STATE_WORDS[s as RelazioneStateName]?.[l] ?? s;
+
+export const RELAZIONE_REFUSALS = defineMessages({
+  frozen: message<{ state: string }>({
+    it: (p) => `la Relazione è ${state(p.state, 'it')}: né il testo né i suoi dati si possono più modificare`,
+    en: (p) => `the Relazione is ${state(p.state, 'en')}: it and its figures can no longer be changed`,
+  }),
+  stale: message<{ version: number; sent: number; by: string | null }>({
+    it: (p) => `la Relazione è stata modificata da ${p.by ?? 'qualcun altro'} nel frattempo (versione ${p.version}, inviata ${p.sent}): ricaricare e riprovare`,
+    en: (p) => `the Relazione was changed by ${p.by ?? 'someone else'} in the meantime (version ${p.version}, you sent ${p.sent}): reload and try again`,
+  }),
+  'with-oiv': message({
+    it: "la Relazione è all'esame dell'OIV: riportarla in bozza prima di modificarla",
+    en: 'the Relazione is with the OIV: take it back to draft before changing it',
+  }),
+  'not-transmitted': message<{ state: string }>({
+    it: (p) => `l'OIV esamina una Relazione che gli è stata trasmessa; questa è ${state(p.state, 'it')}`,
+    en: (p) => `the OIV reviews a Relazione transmitted to it; this one is ${state(p.state, 'en')}`,
+  }),
+  move: message<{ from: string; to: string }>({
+    it: (p) => `la Relazione non può passare da «${state(p.from, 'it')}» a «${state(p.to, 'it')}»`,
+    en: (p) => `the Relazione cannot go from ${state(p.from, 'en')} to ${state(p.to, 'en')}`,
+  }),
+  'period-not-closed': message<{ label: string }>({
+    it: (p) => `chiudere il periodo di fine anno (${p.label}) prima di trasmettere la Relazione all'OIV: i suoi dati devono essere definitivi`,
+    en: (p) => `close the year-end period (${p.label}) before transmitting the Relazione to the OIV: its figures must be final`,
+  }),
+  'reservations-required': message({
+    it: 'una validazione con riserva le indica: scrivere prima le riserve',
+    en: 'a validation with reservations states them: write the reservations first',
+  }),
+  'unknown-objective': message<{ code: string }>({
+    it: (p) => `il piano non ha un obiettivo ${p.code}`,
+    en: (p) => `there is no objective ${p.code} in this plan`,
+  }),
+  'not-decided': message<{ state: string }>({
+    it: (p) => `si pubblica solo una Relazione su cui l'OIV si è pronunciato; questa è ${state(p.state, 'it')}`,
+    en: (p) => `only a Relazione the OIV has decided on is published; this one is ${state(p.state, 'en')}`,
+  }),
+  /** `role` and `roles` arrive already in words (api.ts says them). */
+  role: message<{ role: string; to: string; roles: readonly string[] }>({
+    it: (p) => `il tuo ruolo (${p.role}) non può rendere la Relazione «${state(p.to, 'it')}» (può farlo: ${p.roles.join(', ')})`,
+    en: (p) => `your role (${p.role}) may not make the Relazione ${state(p.to, 'en')} (${p.roles.join(', ')} may)`,
+  }),
+  undecided: message({
+    it: "l'OIV non si è ancora pronunciato sulla Relazione",
+    en: 'the OIV has not decided on the Relazione yet',
+  }),
+});
+
+type Refusals = typeof RELAZIONE_REFUSALS;
+/** A refusal of the Relazione: its name and its parameters. */
+export type RelazioneRefusal = { [K in keyof Refusals]: { relazione: K } & ParamsOf<Refusals, K> }[keyof Refusals];
+
+export function relazioneRefusal(p: RelazioneRefusal, language: Language): string {
+  return renderFrom(RELAZIONE_REFUSALS, p.relazione, p, language)!;
+}

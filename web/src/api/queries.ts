@@ -1,0 +1,30 @@
+/**
+ * The app's read cache (TanStack Query). Each screen reads through a hook keyed here; a write
+ * invalidates the keys it changes, so a reading shown from the cache is never older than the
+ * reader's own last write. Other people's writes are read again when a screen mounts (staleTime 0)
+ * or reloads; the window regaining focus does not refetch, and a failed read is not retried
+ * (the screen says so, as it did before the cache).
+ */
+import { QueryClient } from '@tanstack/react-query';
+import type { PlanSummary } from './types.js';
+
+type PlanId = PlanSummary['id'];
+
+export function newQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 } } });
+}
+
+/** Query keys, from the widest to the narrowest, so one prefix invalidates a plan's trees or a node's reads. */
+export const keys = {
+  plans: ['plans'] as const,
+  plan: (planId: PlanId) => ['plans', String(planId)] as const,
+  /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
+  trees: (planId: PlanId) => ['tree', String(planId)] as const,
+  /** `period` null: the period the server opens by default. */
+  tree: (planId: PlanId, period: string | null) => ['tree', String(planId), period] as const,
+  /** An objective's or indicator's reads in the detail (explanation, history, audit). */
+  node: (planId: PlanId) => ['node', String(planId)] as const,
+  // Keys hold the plan's data version, never a whole document (a key is hashed on each render).
+  explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'explanation', code, period, lang, dataVersion] as const,
+  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined, dataVersion: number) => ['node', String(planId), 'audit', node ?? null, indicator ?? null, dataVersion] as const,
+};

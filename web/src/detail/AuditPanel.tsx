@@ -1,0 +1,40 @@
+/** The audit trail of an objective or indicator: who changed what, when and why. */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
+import type { TreeDocument } from '../api/types.js';
+
+export function AuditPanel({ planId, node, indicator, doc }: { planId: string; node: string | undefined; indicator: string | undefined; doc: TreeDocument }) {
+  const { t } = useTranslation();
+  // Keyed by the plan's data version too: a save or a transition means new entries.
+  const read = useQuery({ queryKey: keys.audit(planId, node, indicator, doc.dataVersion), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
+  const entries = read.data ?? null;
+  const e = read.error;
+  // Signed out (401): the public sees no trail, and no heading either.
+  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e);
+  if (error === '') return null;
+  return (
+    <section aria-labelledby="audit-title" className="mb-3">
+      <h3 id="audit-title" className="h6">
+        {t('detail.audit')}
+      </h3>
+      {error !== null ? (
+        <p className="text-danger small">{t('detail.failed', { message: error })}</p>
+      ) : entries === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="small">{t('detail.noAudit')}</p>
+      ) : (
+        <ul className="small audit-list" data-testid="audit">
+          {entries.map((e) => (
+            <li key={String(e.id)}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> — <strong>{e.user ?? '—'}</strong>: {e.action} {e.entityId}
+              {e.reason ? ` (${e.reason})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

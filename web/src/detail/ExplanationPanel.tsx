@@ -1,0 +1,81 @@
+/** How an objective's performance is computed: the formula, each contribution, the indicators' rules. */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import { keys } from '../api/queries.js';
+import type { TreeDocument } from '../api/types.js';
+import { percent, weight } from '../ui/format.js';
+import type { DetailProps } from './props.js';
+
+export function ExplanationPanel({ planId, code, period, local, doc }: { planId: string; code: string; period: string | null; local: DetailProps['localExplanation']; doc: TreeDocument }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  // In what-if the explanation is the simulation's, computed here; else the server's, cached at the
+  // plan's data version (a save's new document reads it again).
+  const read = useQuery({ queryKey: keys.explanation(planId, code, period, lang, doc.dataVersion), queryFn: () => api.explanation(planId, code, period, lang), enabled: local === null });
+  const explanation = local !== null ? local(code, lang) : (read.data ?? null);
+  const error = local !== null || read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
+  if (error !== null) return <p className="text-danger">{t('detail.failed', { message: error })}</p>;
+  if (explanation === null) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <section aria-labelledby="explanation-title" className="mb-3" data-testid="explanation">
+      <h3 id="explanation-title" className="h6">
+        {t('detail.explanation')}
+      </h3>
+      <p className="formula">
+        <code>{explanation.formula}</code>
+      </p>
+      {explanation.contributions.length > 0 && (
+        <div className="table-responsive">
+        <table className="table table-sm small">
+          <caption className="visually-hidden">{t('detail.contributions')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.contributions')}</th>
+              <th scope="col" className="num">
+                {t('tree.weight')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.share')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.score')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {explanation.contributions.map((c) => (
+              <tr key={c.ref}>
+                <td>
+                  {c.label}
+                  {c.excluded ? <span className="d-block muted">({t('detail.excluded')}: {String(c.excluded)})</span> : null}
+                </td>
+                <td className="num">{weight(c.weight)}</td>
+                <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4)}</td>
+                <td className="num">{c.score === null ? '—' : percent(c.score)}</td>
+                <td className="num">{c.points === null ? '—' : percent(c.points)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+      <p className="small">{t('detail.mean')}</p>
+      {explanation.indicators.length > 0 && (
+        <>
+          <h4 className="h6">{t('detail.indicators')}</h4>
+          <ul className="small">
+            {explanation.indicators.map((i) => (
+              <li key={i.id}>
+                <strong>{i.name}</strong> — {t(`state.${i.state}`)}: {i.scoring}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/** An indicator's facts, then its entry form, evidence, forecast, comments, history, years and audit. */
+import { useTranslation } from 'react-i18next';
+import type { TreeIndicator, TreeObjective } from '../api/types.js';
+import { CommentsPanel } from '../campaign/CommentsPanel.js';
+import { EvidencePanel } from '../campaign/EvidencePanel.js';
+import { ForecastPanel } from '../campaign/ForecastPanel.js';
+import { useSession } from '../session.js';
+import { percent, weight } from '../ui/format.js';
+import { HorizonFacts } from '../years/HorizonFacts.js';
+import { YearsPanel } from '../years/YearsPanel.js';
+import { AuditPanel } from './AuditPanel.js';
+import { isMeasuredFormula, type MeasuredFormula } from './base-measures.js';
+import { EntryForm } from './EntryForm.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import type { DetailProps } from './props.js';
+
+export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { indicator: i } = props;
+  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target: i.targetText });
+  return (
+    <>
+      <dl className="row small mb-2 indicator-facts">
+        <dt className="col-5">{t('tree.objective')}</dt>
+        <dd className="col-7">
+          {props.objective.code} {props.objective.title}
+        </dd>
+        <dt className="col-5">{t('tree.weight')}</dt>
+        <dd className="col-7">{weight(i.weight)}</dd>
+        <dt className="col-5">{t('tree.target')}</dt>
+        <dd className="col-7">
+          {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
+        </dd>
+        <HorizonFacts indicator={i} />
+        <dt className="col-5">{t('tree.actual')}</dt>
+        <dd className="col-7">{i.actualText || '—'}</dd>
+        <dt className="col-5">{t('entry.state')}</dt>
+        <dd className="col-7">
+          {t(`state.${i.state}`)}
+          {i.reason ? ` — ${i.reason}` : ''}
+        </dd>
+        <dt className="col-5">{t('tree.kpi')}</dt>
+        <dd className="col-7">{percent(i.performance)}</dd>
+        <dt className="col-5">{t('detail.scoring')}</dt>
+        <dd className="col-7">
+          {ruleText}
+          {i.derived && <span className="d-block">{t('detail.derived')}</span>}
+        </dd>
+        {isMeasuredFormula(i.formula) && (
+          <>
+            <dt className="col-5">{t('edit.formula')}</dt>
+            <dd className="col-7" data-testid="formula-text">
+              {formulaText(i.formula)}
+            </dd>
+          </>
+        )}
+        {i.owner && (
+          <>
+            <dt className="col-5">{t('detail.owner')}</dt>
+            <dd className="col-7">{i.owner}</dd>
+          </>
+        )}
+        <dt className="col-5">{t('detail.evidence')}</dt>
+        <dd className="col-7" data-testid="evidence">
+          {i.evidence || '—'}
+        </dd>
+        <dt className="col-5">{t('campaign.source.label')}</dt>
+        <dd className="col-7" data-testid="source">{i.source || '—'}</dd>
+        <dt className="col-5">{t('detail.notes')}</dt>
+        <dd className="col-7">{i.notes || '—'}</dd>
+      </dl>
+      {props.whatIfTools}
+      {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
+      {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
+      {user !== null && props.doc.period !== null && !props.whatIf && (
+        <>
+          <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />
+          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} />
+        </>
+      )}
+      <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
+      {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
+      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
+    </>
+  );
+}
+
+/** A ratio or trend as the plan writes it, with the names of its base measures. */
+export function formulaText(f: MeasuredFormula): string {
+  return f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${String(f.scale).replace('.', ',')}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`;
+}

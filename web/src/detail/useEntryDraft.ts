@@ -1,0 +1,69 @@
+/**
+ * The entry form's draft of one indicator's value: its fields, from the indicator (or a what-if
+ * value carried in), set again when another indicator is shown. Typing a value into a "non
+ * misurato" indicator makes it measured; emptying it goes back.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeasurementState } from '../../../src/core/index.js';
+import type { TreeIndicator } from '../api/types.js';
+import { inputText } from '../ui/format.js';
+import { isMeasuredFormula, measureTexts } from './base-measures.js';
+import type { DetailProps } from './props.js';
+
+export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string };
+
+export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote']) {
+  const { t } = useTranslation();
+  const carried = prefill?.id === i.id ? prefill : null;
+  const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : i.state);
+  const [actual, setActual] = useState(inputText(carried !== null ? carried.actual : i.actual, i.unit));
+  const formula = isMeasuredFormula(i.formula) ? i.formula : null;
+  const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs)));
+  // Problems are said once a save was tried (not while the first number is being typed); the server's after a refusal.
+  const [tried, setTried] = useState(false);
+  const [serverMeasureError, setServerMeasureError] = useState<string | null>(null);
+  const [reason, setReason] = useState(i.reason ?? '');
+  const [evidence, setEvidence] = useState(i.evidence ?? '');
+  const [source, setSource] = useState(i.source ?? '');
+  const [notes, setNotes] = useState(i.notes ?? '');
+  const [message, setMessage] = useState<EntryMessage | null>(
+    carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null,
+  );
+  const [busy, setBusy] = useState(false);
+  /** The state became "measured" by typing a value (not chosen): emptying the value goes back. */
+  const [autoMeasured, setAutoMeasured] = useState(false);
+
+  const mounted = useRef(false);
+  useEffect(() => {
+    // The first render already has them (a carried value, a note of the save that moved here).
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    setState(carried !== null ? 'measured' : i.state);
+    setActual(inputText(carried !== null ? carried.actual : i.actual, i.unit));
+    setMeasures(formula === null ? {} : measureTexts(formula, i.inputs));
+    setTried(false);
+    setAutoMeasured(false);
+    setServerMeasureError(null);
+    setReason(i.reason ?? '');
+    setEvidence(i.evidence ?? '');
+    setSource(i.source ?? '');
+    setNotes(i.notes ?? '');
+    setMessage(carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null);
+  }, [i.id, carried]); // eslint-disable-line react-hooks/exhaustive-deps
+  function typed(something: boolean): void {
+    if (something && state === 'not_measured') {
+      setState('measured');
+      setAutoMeasured(true);
+    } else if (!something && state === 'measured' && autoMeasured) {
+      setState('not_measured');
+      setAutoMeasured(false);
+    }
+  }
+  return {
+    formula, state, setState, actual, setActual, measures, setMeasures, tried, setTried, serverMeasureError, setServerMeasureError,
+    reason, setReason, evidence, setEvidence, source, setSource, notes, setNotes, message, setMessage, busy, setBusy, setAutoMeasured, typed,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * A closed or validated period is read-only: who closed it and when (the tree's `closing`, kept by
+ * the store with the frozen figures), when the OIV validated it (the period's last change), and
+ * the revisions made since.
+ */
+import { useTranslation } from 'react-i18next';
+import { Alert } from 'design-react-kit';
+import type { Period, TreeDocument } from '../api/types.js';
+import { can, useSession } from '../session.js';
+
+export function LockedBanner({ period, closing }: { period: Period; closing: TreeDocument['closing'] }) {
+  const { t } = useTranslation();
+  const role = useSession().user?.role;
+  return (
+    <Alert color="warning" role="status" data-testid="locked-banner">
+      {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
+      {closing != null && (
+        <span className="d-block small" data-testid="locked-by">
+          {t('period.closedBy', { user: closing.closedBy ?? '—', at: new Date(closing.closedAt).toLocaleString() })}
+          {period.state === 'validated' && ` ${t('period.validatedAt', { at: new Date(period.updatedAt).toLocaleString() })}`}
+        </span>
+      )}
+      {closing != null && (
+        <span className="d-block small" data-testid="frozen-note">
+          {t('revisions.frozen', { at: new Date(closing.closedAt).toLocaleString() })}
+          {closing.changedAfter.length > 0 &&
+            ` ${t('revisions.changedAfter', { list: closing.changedAfter.map((r) => `${t(`revisions.kinds.${r.kind}`).toLowerCase()} n. ${r.number} (${r.reason})`).join(', ') })}`}
+        </span>
+      )}
+      {can.managePlans(role) && <span className="d-block small">{t('revisions.editFromOpen')}</span>}
+    </Alert>
+  );
+}

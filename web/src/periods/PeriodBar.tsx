@@ -1,0 +1,93 @@
+/** The period bar above the tree: which period, its state, and the transitions the role may make. */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
+import type { Period, PeriodState } from '../api/types.js';
+import { can, useSession } from '../session.js';
+
+export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
+
+export function isLocked(period: Period | null): boolean {
+  return period !== null && LOCKED.includes(period.state);
+}
+
+interface Props {
+  periods: readonly Period[];
+  period: Period | null;
+  /** The period in the selector. */
+  periodId: string | null;
+  onPick: (periodId: string) => void;
+  onTransition: (to: PeriodState, reason?: string) => Promise<boolean>;
+  /** Closing asks for a confirmation first (the closing dialog). */
+  onClose: () => void;
+  onError: (message: string) => void;
+  /** The panel buttons, at the bar's end. */
+  children: ReactNode;
+}
+
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onError, children }: Props) {
+  const { t } = useTranslation();
+  const role = useSession().user?.role;
+  const [reopenReason, setReopenReason] = useState('');
+  return (
+    <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
+      {periods.length === 0 ? (
+        <span className="small">{t('period.none')}</span>
+      ) : (
+        <div>
+          <label htmlFor="period" className="form-label small mb-0">
+            {t('period.label')}
+          </label>
+          <select id="period" className="form-select form-select-sm" value={periodId ?? ''} onChange={(e) => onPick(e.target.value)}>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label} — {t(`period.${p.state}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {period !== null && (
+        <span className={`period-state state-${period.state}`} data-testid="period-state">
+          {t('period.state')}: <strong>{t(`period.${period.state}`)}</strong>
+        </span>
+      )}
+      {period !== null && can.closePeriods(role) && period.state === 'open' && (
+        <Button size="sm" color="primary" outline onClick={() => void onTransition('collecting')}>
+          {t('period.to.collecting')}
+        </Button>
+      )}
+      {period !== null && can.closePeriods(role) && period.state === 'collecting' && (
+        <Button size="sm" color="primary" onClick={onClose} data-testid="close-period">
+          {t('period.to.closed')}
+        </Button>
+      )}
+      {period !== null && can.validatePeriods(role) && period.state === 'closed' && (
+        <Button size="sm" color="primary" onClick={() => void onTransition('validated')}>
+          {t('period.to.validated')}
+        </Button>
+      )}
+      {period !== null && can.closePeriods(role) && isLocked(period) && (
+        <form
+          className="d-flex gap-2 align-items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reopenReason.trim() === '') return onError(t('period.reasonRequired'));
+            void onTransition('collecting', reopenReason.trim()).then((done) => done && setReopenReason(''));
+          }}
+        >
+          <div>
+            <label htmlFor="reopen-reason" className="form-label small mb-0">
+              {t('period.reason')}
+            </label>
+            <input id="reopen-reason" type="text" className="form-control form-control-sm" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+          </div>
+          <Button size="sm" color="secondary" outline type="submit">
+            {t('period.to.reopen')}
+          </Button>
+        </form>
+      )}
+      {children}
+    </section>
+  );
+}

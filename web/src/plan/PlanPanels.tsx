@@ -1,0 +1,107 @@
+/** The panels the period bar's buttons open, between the bar and the tree. */
+import { useState } from 'react';
+import type { PlanSummary, TreeDocument } from '../api/types.js';
+import { DashboardPanel, WorklistPanel } from '../campaign/CampaignPanels.js';
+import { VariancesPanel } from '../campaign/VariancesPanel.js';
+import { ChangesPanel } from '../changes/ChangesPanel.js';
+import { PeriodsPanel } from '../periods/PeriodsPanel.js';
+import { RemindersPanel } from '../reminders/RemindersPanel.js';
+import { RevisionsPanel } from '../revisions/RevisionsPanel.js';
+import { can, useSession } from '../session.js';
+import type { Selection } from '../tree/TreeTable.js';
+import type { Panels } from './usePanels.js';
+
+interface Props {
+  planId: string;
+  tree: TreeDocument;
+  plan: PlanSummary | null;
+  panels: Panels;
+  /** Shows a period (null: the server's default) and reads the plan's trees again. */
+  reload: (period: string | null) => void;
+  reloadPlan: () => void;
+  onPeriodsChanged: (periodId: string | null, message: string) => void;
+  /** Opens an objective's or indicator's detail and scrolls to it. */
+  select: (selection: NonNullable<Selection>) => void;
+}
+
+const scrollTo = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
+
+export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onPeriodsChanged, select }: Props) {
+  const { user } = useSession();
+  const role = user?.role;
+  const period = tree.period;
+  // The monitoring campaign: the worklist (with a dashboard row's filters) and the dashboard, which a review refreshes.
+  const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string }>({});
+  const [reviews, setReviews] = useState(0);
+  const dataVersion = (tree as { dataVersion?: number }).dataVersion ?? 0;
+  return (
+    <>
+      {panels.isOpen('periods') && can.managePlans(role) && (
+        <div id="periods-panel">
+          <PeriodsPanel planId={planId} periods={tree.periods} onChanged={onPeriodsChanged} />
+        </div>
+      )}
+      {panels.isOpen('dashboard') && (
+        <div id="dashboard-region">
+          <DashboardPanel
+            planId={planId}
+            dataVersion={`${dataVersion}:${reviews}`}
+            onShow={(p, unit) => {
+              setWorklistFilter({ period: p, unit: unit ?? 'none' });
+              panels.show('worklist');
+              scrollTo('worklist-title');
+            }}
+          />
+          {(role === 'admin' || role === 'controller') && <RemindersPanel planId={planId} />}
+        </div>
+      )}
+      {panels.isOpen('worklist') && user != null && (
+        <div id="worklist-region">
+          <WorklistPanel
+            planId={planId}
+            role={user.role}
+            dataVersion={dataVersion}
+            onReviewed={() => setReviews((n) => n + 1)}
+            initial={worklistFilter}
+            onOpen={(indicatorId, p) => {
+              if (p !== period?.id) reload(p);
+              select({ kind: 'indicator', id: indicatorId, code: tree.objectives.find((o) => o.indicators.some((i) => i.id === indicatorId))?.code ?? '' });
+              scrollTo('detail-title');
+            }}
+          />
+        </div>
+      )}
+      {panels.isOpen('revisions') && plan !== null && (
+        <div id="revisions-region">
+          <RevisionsPanel
+            plan={plan}
+            canManage={can.managePlans(role)}
+            onChanged={() => {
+              reloadPlan();
+              reload(period?.id ?? null);
+            }}
+          />
+        </div>
+      )}
+      {panels.isOpen('changes') && (
+        <div id="changes-region">
+          <ChangesPanel
+            planId={planId}
+            periodId={period?.id ?? null}
+            periods={tree.periods}
+            inTree={(code) => tree.objectives.some((o) => o.code === code)}
+            onSelectObjective={(code) => {
+              select({ kind: 'objective', code });
+              scrollTo('detail-title');
+            }}
+          />
+        </div>
+      )}
+      {panels.isOpen('variances') && role !== undefined && period && (
+        <div id="variances-region">
+          <VariancesPanel planId={planId} periodId={period.id} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * A plan's summary and the tree of the period shown, through the query cache. Writes go through
+ * `reload` (the plan's trees are read again) or `applySaved` (a value's answer applied in place).
+ */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import { keys } from '../api/queries.js';
+import type { TreeChanges, TreeDocument } from '../api/types.js';
+import { applyChanges } from '../tree/tree-changes.js';
+
+export function usePlanData(planId: string) {
+  const client = useQueryClient();
+  // null: the period the server opens by default, until the reader picks one.
+  const [requested, setRequested] = useState<string | null>(null);
+  const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
+  // The previous period's tree stays on screen while the next one is read, as before the cache.
+  const treeQuery = useQuery({ queryKey: keys.tree(planId, requested), queryFn: () => api.tree(planId, requested), placeholderData: keepPreviousData });
+  const tree = treeQuery.data ?? null;
+  // A failed action's message, cleared when the tree is read again.
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
+
+  /** Shows `period` (null: the server's default) and reads the plan's trees again. */
+  const reload = useCallback(
+    (period: string | null) => {
+      setRequested(period);
+      void client.invalidateQueries({ queryKey: keys.trees(planId) });
+      void client.invalidateQueries({ queryKey: keys.node(planId) });
+    },
+    [client, planId],
+  );
+  const reloadPlan = useCallback(() => void client.invalidateQueries({ queryKey: keys.plans }), [client]);
+
+  /** A value's save: its changes applied in place, or the tree read again when they do not follow. */
+  const applySaved = useCallback(
+    (changes: TreeChanges | undefined) => {
+      const current = client.getQueryData<TreeDocument>(keys.tree(planId, requested));
+      const next = changes !== undefined && current !== undefined ? applyChanges(current, changes) : null;
+      if (next === null) return reload(current?.period?.id ?? requested);
+      client.setQueryData(keys.tree(planId, requested), next);
+      // The other periods' trees and the detail's reads (history, audit) may show the value too.
+      void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested });
+      void client.invalidateQueries({ queryKey: keys.node(planId) });
+    },
+    [client, planId, requested, reload],
+  );
+
+  const loadError = treeQuery.error === null ? null : treeQuery.error instanceof Error ? treeQuery.error.message : String(treeQuery.error);
+  return {
+    tree,
+    plan: planQuery.data ?? null,
+    /** The period shown in the selector: the one asked for, else the tree's. */
+    periodId: requested ?? tree?.period?.id ?? null,
+    error: error ?? loadError,
+    setError,
+    reload,
+    reloadPlan,
+    applySaved,
+  };
+}

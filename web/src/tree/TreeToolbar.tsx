@@ -1,0 +1,41 @@
+/** The row above the tree: expand and collapse all, print, add an area, bulk reassignment, the row count. */
+import { useTranslation } from 'react-i18next';
+import type { TreeDocument } from '../api/types.js';
+import { BulkReassignButton } from '../units/BulkReassign.js';
+import type { Row } from './rows.js';
+import { AddAreaButton } from './TreeEditor.js';
+
+interface Props {
+  planId: string;
+  doc: TreeDocument;
+  rows: readonly Row[];
+  onCollapse: (codes: ReadonlySet<string>) => void;
+  onPrint: () => void;
+  /** "Add a strategic area" is offered. */
+  canAddArea: boolean;
+  /** Bulk reassignment is offered (on an adopted plan too: without an open revision the server's 409 says to open one). */
+  canReassign: boolean;
+  onChanged: () => void;
+}
+
+export function TreeToolbar({ planId, doc, rows, onCollapse, onPrint, canAddArea, canReassign, onChanged }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex flex-wrap gap-2 mb-2 small align-items-center">
+      <button type="button" className="btn btn-sm btn-link p-0" onClick={() => onCollapse(new Set())}>
+        {t('tree.expandAll')}
+      </button>
+      <button type="button" className="btn btn-sm btn-link p-0" onClick={() => onCollapse(new Set(doc.objectives.map((o) => o.code)))}>
+        {t('tree.collapseAll')}
+      </button>
+      <button type="button" className="btn btn-sm btn-link p-0" onClick={onPrint} data-testid="print">
+        {t('tree.print')}
+      </button>
+      {canAddArea && <AddAreaButton planId={planId} doc={doc} onChanged={onChanged} />}
+      {canReassign && <BulkReassignButton planId={planId} doc={doc} rows={rows} onChanged={onChanged} />}
+      <span className="ms-auto" aria-live="polite">
+        {t('tree.rows', { count: rows.length })}
+      </span>
+    </div>
+  );
+}
