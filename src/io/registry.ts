@@ -5,6 +5,7 @@
  * commas). Export then import gives the same registry back.
  */
 import ExcelJS from 'exceljs';
+import { english, type MessageParams, type RegistryProblemParams } from '../messages/index.js';
 import { openWorkbook } from './xlsx/read.js';
 
 export const REGISTRY_COLUMNS = ['codice', 'nome', 'tipo', 'padre', 'responsabile', 'membri'] as const;
@@ -33,7 +34,17 @@ export interface RegistryUnit {
 export interface RegistryProblem {
   readonly row: number;
   readonly field: string;
+  /** In English (logs, scripts); the API says `code` + `params` in the reader's language. */
   readonly message: string;
+  /** `invalid-row` (src/messages/registry.ts), or the workbook reader's own issue code. */
+  readonly code: string;
+  readonly params?: MessageParams;
+}
+
+/** A problem of a registry file (or of its rows against the registry) at its row and column. */
+export function registryProblem(row: number, field: string, reason: RegistryProblemParams['reason'], extra: Omit<RegistryProblemParams, 'row' | 'field' | 'reason'> = {}): RegistryProblem {
+  const params: RegistryProblemParams = { row, field, reason, ...extra };
+  return { row, field, message: english('invalid-row', params), code: 'invalid-row', params: params as unknown as MessageParams };
 }
 
 export type RegistryRead = { rows: RegistryRow[]; problems: RegistryProblem[] };
@@ -81,7 +92,7 @@ function fromTable(table: readonly (readonly string[])[]): RegistryRead {
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const at: Record<string, number> = {};
   for (const column of REGISTRY_COLUMNS) at[column] = header.indexOf(column);
-  for (const column of ['codice', 'nome', 'tipo'] as const) if (at[column]! < 0) problems.push({ row: 1, field: column, message: `the header has no column "${column}" (expected: ${REGISTRY_COLUMNS.join(', ')})` });
+  for (const column of ['codice', 'nome', 'tipo'] as const) if (at[column]! < 0) problems.push(registryProblem(1, column, 'missing-column', { columns: REGISTRY_COLUMNS }));
   if (problems.length > 0) return { rows: [], problems };
   const rows: RegistryRow[] = [];
   table.slice(1).forEach((cells, k) => {
@@ -89,7 +100,7 @@ function fromTable(table: readonly (readonly string[])[]): RegistryRead {
     if (cells.every((c) => c.trim() === '')) return;
     rows.push({ row: k + 2, code: cell('codice'), name: cell('nome'), kind: cell('tipo'), parent: cell('padre') || null, head: cell('responsabile') || null, members: members(cell('membri')) });
   });
-  if (rows.length === 0) problems.push({ row: 2, field: 'codice', message: 'the file has no unit below its header' });
+  if (rows.length === 0) problems.push(registryProblem(2, 'codice', 'no-rows'));
   return { rows, problems };
 }
 
@@ -120,9 +131,9 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readRegistryXlsx(bytes: Uint8Array, file: string): Promise<RegistryRead> {
   const opened = await openWorkbook(bytes, file);
-  if (opened.value === null) return { rows: [], problems: opened.issues.map((i) => ({ row: 1, field: 'file', message: i.message })) };
+  if (opened.value === null) return { rows: [], problems: opened.issues.map((i) => ({ row: 1, field: 'file', message: i.message, code: i.code, ...(i.params === undefined ? {} : { params: i.params }) })) };
   const sheet = opened.value.getWorksheet('Strutture') ?? opened.value.worksheets[0];
-  if (sheet === undefined) return { rows: [], problems: [{ row: 1, field: 'file', message: 'the workbook has no sheet' }] };
+  if (sheet === undefined) return { rows: [], problems: [registryProblem(1, 'file', 'no-sheet')] };
   const table: string[][] = [];
   const width = Math.max(sheet.columnCount, REGISTRY_COLUMNS.length);
   for (let r = 1; r <= sheet.rowCount; r++) {

@@ -19,13 +19,15 @@ import { APPRAISAL_API_MESSAGES } from './appraisal.js';
 import { CAMPAIGN_MESSAGES } from './campaign.js';
 import { CLI_MESSAGES } from './cli.js';
 import { EXPORT_MESSAGES } from './exports.js';
+import { REGISTRY_MESSAGES } from './registry.js';
 import { REMINDER_MESSAGES } from './reminders.js';
 import { REVISION_MESSAGES } from './revisions.js';
 
 export * from '../core/messages/catalogue.js';
 export { ACTION_WORDS, ROLE_WORDS, STATE_WORDS, type FieldProblem, type Missing } from './api.js';
+export type { RegistryProblemParams, RegistryReason } from './registry.js';
 
-export const MESSAGES = mergeCatalogues(ISSUE_MESSAGES, API_MESSAGES, REVISION_MESSAGES, CAMPAIGN_MESSAGES, REMINDER_MESSAGES, APPRAISAL_API_MESSAGES, EXPORT_MESSAGES, CLI_MESSAGES);
+export const MESSAGES = mergeCatalogues(ISSUE_MESSAGES, API_MESSAGES, REVISION_MESSAGES, CAMPAIGN_MESSAGES, REMINDER_MESSAGES, APPRAISAL_API_MESSAGES, EXPORT_MESSAGES, CLI_MESSAGES, REGISTRY_MESSAGES);
 export type MessageCode = keyof typeof MESSAGES;
 export type Params<K extends MessageCode> = ParamsOf<typeof MESSAGES, K>;
 

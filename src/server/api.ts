@@ -12,6 +12,7 @@ import { currentUser, requireRole, requireUser, type AuthVariables, type Session
 import { body as parseBody } from './validation.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
+import type { CampaignCache } from './campaign.js';
 import type { ReminderService } from './reminders.js';
 
 export type AppEnv = { Variables: AuthVariables };
@@ -73,6 +74,8 @@ export interface OidcSettings {
 export interface Deps {
   readonly store: Store;
   readonly trees: TreeService;
+  /** The campaign views' plans (worklist, dashboard, closing checklist); a value write updates it in place. */
+  readonly campaigns: CampaignCache;
   /** Worker threads for work that grows with a plan's size (reading big uploads, evaluating big plans). */
   readonly offThread: OffThread;
   /** Sessions recently read; routes that end or change sessions and accounts forget them here. */

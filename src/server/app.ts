@@ -14,6 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
 import { Api, type AppEnv, type Deps, type OidcSettings, type RouteModule, type ServerLimits } from './api.js';
 import { SessionCache, sessionMiddleware } from './auth.js';
+import { CampaignCache } from './campaign.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { securityHeaders } from './security.js';
@@ -71,7 +72,7 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const offThread = new OffThread(options.offThread);
-  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null, reminders: new ReminderService(store, options.reminders) };
+  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), campaigns: new CampaignCache(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null, reminders: new ReminderService(store, options.reminders) };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security

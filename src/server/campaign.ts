@@ -74,7 +74,13 @@ export class Campaign {
     units: readonly UnitRecord[],
     users: readonly UserRecord[],
     private readonly day: string = today(),
+    /** What `withValue` carries over: the assignments, unit names and people do not change with a value. */
+    shared?: { resolved: Resolved[]; unitNames: Map<string, string>; people: Map<string, string> },
   ) {
+    if (shared !== undefined) {
+      ({ resolved: this.resolved, unitNames: this.unitNames, people: this.people } = shared);
+      return;
+    }
     this.unitNames = new Map(units.map((u) => [u.id, u.name]));
     this.people = new Map(users.map((u) => [u.id, u.displayName]));
     const nodes = new Map(data.nodes.map((n) => [n.code, n]));
@@ -115,6 +121,20 @@ export class Campaign {
           assignment: { indicatorOwner: i.owner, nodeOwners: c.owners, nodeUnits: c.unitNames, unitIds, personIds },
         };
       });
+  }
+
+  /**
+   * The same campaign with one value as stored by a write (its version, state, who and when): a
+   * copy of that period's values, everything else shared. Undefined for a period it does not hold.
+   */
+  withValue(value: { indicatorId: string; periodId: string; version: number; state: string; enteredBy: string | null; enteredAt: string }): Campaign | undefined {
+    const before = this.data.measurements.get(value.periodId);
+    if (before === undefined) return undefined;
+    const period = new Map(before);
+    period.set(value.indicatorId, { version: value.version, state: value.state, enteredBy: value.enteredBy, enteredAt: value.enteredAt });
+    const measurements = new Map(this.data.measurements);
+    measurements.set(value.periodId, period);
+    return new Campaign({ ...this.data, measurements }, [], [], this.day, { resolved: this.resolved, unitNames: this.unitNames, people: this.people });
   }
 
   period(id: string | undefined): PeriodRecord | undefined {
@@ -208,10 +228,11 @@ export function currentPeriod(periods: readonly PeriodRecord[]): PeriodRecord | 
  * The campaign of the last few plans read, each kept while nothing it was computed from changed:
  * the plan's values, periods, assignments and reviews (`Store.campaignVersion`), the registry's
  * units and the accounts (names, units, active), and the day (lateness). A dashboard or worklist
- * read of an unchanged 20,000-indicator plan then skips reading the whole plan again.
+ * read of an unchanged 20,000-indicator plan then skips reading the whole plan again, and so does
+ * the read right after a value is entered through this server (`applyMeasurement`).
  */
 export class CampaignCache {
-  private readonly entries = new Map<string, { key: string; campaign: Promise<Campaign | undefined> }>();
+  private readonly entries = new Map<string, { dataVersion: number; reviews: string; rest: string; campaign: Promise<Campaign | undefined>; loaded?: Campaign }>();
 
   constructor(
     private readonly store: Store,
@@ -221,11 +242,12 @@ export class CampaignCache {
   async get(planId: string): Promise<Campaign | undefined> {
     const version = await this.store.campaignVersion(planId);
     if (version === undefined) return undefined;
+    const [dataVersion, reviews] = splitVersion(version);
     const [units, users] = await Promise.all([this.store.listUnits(), this.store.listUsers()]);
     const day = today();
-    const key = [version, day, units.map((u) => `${u.id}:${u.version}`).join(','), users.map((u) => `${u.id}:${u.active ? 1 : 0}:${u.role}:${u.displayName}:${u.unitIds.join('+')}`).join(',')].join('|');
+    const rest = [day, units.map((u) => `${u.id}:${u.version}`).join(','), users.map((u) => `${u.id}:${u.active ? 1 : 0}:${u.role}:${u.displayName}:${u.unitIds.join('+')}`).join(',')].join('|');
     const found = this.entries.get(planId);
-    if (found !== undefined && found.key === key) {
+    if (found !== undefined && found.dataVersion === dataVersion && found.reviews === reviews && found.rest === rest) {
       // Most recently used last.
       this.entries.delete(planId);
       this.entries.set(planId, found);
@@ -234,10 +256,42 @@ export class CampaignCache {
     // Readers of the same new version share one load. Data read after the version may be newer
     // than it: the next read then finds a newer version and loads again, never an older state.
     const campaign = this.store.campaignData(planId).then((data) => (data === undefined ? undefined : new Campaign(data, units, users, day)));
+    const entry: { dataVersion: number; reviews: string; rest: string; campaign: Promise<Campaign | undefined>; loaded?: Campaign } = { dataVersion, reviews, rest, campaign };
     this.entries.delete(planId);
-    this.entries.set(planId, { key, campaign });
-    campaign.catch(() => this.entries.delete(planId));
+    this.entries.set(planId, entry);
+    campaign.then(
+      (loaded) => {
+        if (loaded !== undefined && entry.campaign === campaign) entry.loaded = loaded;
+      },
+      () => {
+        if (this.entries.get(planId) === entry) this.entries.delete(planId);
+      },
+    );
     while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
     return campaign;
   }
+
+  /**
+   * A value was just stored, taking the plan to `dataVersion`: a campaign loaded at exactly the
+   * version before takes it in place of a reload (the write was the only change between them).
+   * Any other gap (a write elsewhere, a write whose news came late, a change of structure) leaves
+   * the entry as it is, and the next read, finding another version, loads the plan again. A loaded
+   * campaign may hold values newer than its version: this one sets the written value to its state
+   * at `dataVersion`, so what the entry holds is never older than its version says.
+   */
+  applyMeasurement(planId: string, value: { indicatorId: string; periodId: string; version: number; state: string; enteredBy: string | null; enteredAt: string }, dataVersion: number): void {
+    const entry = this.entries.get(planId);
+    if (entry?.loaded === undefined || entry.dataVersion !== dataVersion - 1) return;
+    const next = entry.loaded.withValue(value);
+    if (next === undefined) return;
+    entry.loaded = next;
+    entry.campaign = Promise.resolve(next);
+    entry.dataVersion = dataVersion;
+  }
+}
+
+/** `Store.campaignVersion`'s text: the plan's data version, then what the reviews add. */
+function splitVersion(version: string): [number, string] {
+  const at = version.indexOf(':');
+  return at < 0 ? [Number(version), ''] : [Number(version.slice(0, at)), version.slice(at + 1)];
 }

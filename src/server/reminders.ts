@@ -10,7 +10,7 @@
  * controller's "send now" (`POST /api/reminders/send`).
  */
 import { renderMessage } from '../messages/index.js';
-import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UserRecord } from '../store/index.js';
+import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
 import { makeMailer, type Mailer, type SmtpSettings } from './mailer.js';
 
@@ -85,9 +85,10 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
       if (period.deadline === null || isLocked(period.state)) continue;
       const stages = stagesDue(period.deadline, day, settings);
       if (stages.length === 0) continue;
-      const compose = (stage: ReminderStage, to: UserRecord, items: readonly WorkItem[], unit: { id: string; name: string } | null): ReminderDraft => {
-        const language = 'it' as const;
-        const lines = items.map((i) => renderMessage('reminder-line', { indicator: i.indicatorId, name: i.indicator, objective: `${i.node} ${i.objective}`, returned: i.state === 'returned', person: unit === null ? null : i.person }, language));
+      const compose = (stage: ReminderStage, to: UserRecord, items: readonly WorkItem[], unit: { id: string; name: string } | null, own: readonly WorkItem[] = []): ReminderDraft => {
+        // Written in the recipient's language (set by the administrator or by the person).
+        const language = to.language ?? 'it';
+        const line = (i: WorkItem, withPerson: boolean): string => renderMessage('reminder-line', { indicator: i.indicatorId, name: i.indicator, objective: `${i.node} ${i.objective}`, returned: i.state === 'returned', person: withPerson ? i.person : null }, language);
         const params = {
           stage,
           name: to.displayName,
@@ -96,7 +97,9 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           deadline: italianDate(period.deadline!),
           count: items.length,
           unit: unit?.name ?? null,
-          lines,
+          lines: items.map((i) => line(i, unit !== null)),
+          ownCount: own.length,
+          ownLines: own.map((i) => line(i, false)),
           link: settings.publicUrl === null ? null : `${settings.publicUrl}/`,
         };
         return {
@@ -110,22 +113,36 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           language,
           subject: renderMessage('reminder-subject', params, language),
           body: renderMessage('reminder-body', params, language),
-          indicators: items.map((i) => i.indicatorId),
+          indicators: [...new Set([...items, ...own].map((i) => i.indicatorId))],
         };
       };
-      for (const stage of stages.filter((s) => s !== 'head')) {
-        for (const referente of referenti) {
-          const items = campaign.items(period, { mineFor: referente }).filter(missing);
-          if (items.length > 0) drafts.push(compose(stage, referente, items, null));
-        }
-      }
+      // The heads' messages first: a head who is also a referente, due both on the same day, gets
+      // one message saying both (the unit's missing values, then their own), not two.
+      const heads: Array<{ head: UserRecord; unit: UnitRecord; items: WorkItem[] }> = [];
       if (stages.includes('head')) {
         for (const unit of units) {
           const head = unit.headId === null ? undefined : byId.get(unit.headId);
           if (head === undefined || !head.active) continue;
           const items = campaign.items(period, { unitId: unit.id }).filter(missing);
-          if (items.length > 0) drafts.push(compose('head', head, items, { id: unit.id, name: unit.name }));
+          if (items.length > 0) heads.push({ head, unit, items });
         }
+      }
+      const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, { mineFor: user }).filter(missing);
+      const folded = new Set<string>();
+      for (const stage of stages.filter((s) => s !== 'head')) {
+        for (const referente of referenti) {
+          if (stage === 'after' && heads.some((h) => h.head.id === referente.id)) {
+            folded.add(referente.id);
+            continue;
+          }
+          const items = ownOf(referente);
+          if (items.length > 0) drafts.push(compose(stage, referente, items, null));
+        }
+      }
+      for (const { head, unit, items } of heads) {
+        // Their own values go with the first of their units' messages.
+        const own = folded.delete(head.id) ? ownOf(head) : [];
+        drafts.push(compose('head', head, items, { id: unit.id, name: unit.name }, own));
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
- * Accounts' email addresses (migration 28), kept apart from the account record's other fields:
- * reminders are sent to them and a sign-in through the identity provider may be matched by them.
- * Stored lower-cased and unique; a change is audited like any other change to an account.
+ * Accounts' email addresses (migration 28) and the language emails to them are written in
+ * (migration 62), kept apart from the account record's other fields: reminders are sent to them and
+ * a sign-in through the identity provider may be matched by them. Addresses are stored lower-cased
+ * and unique; a change is audited like any other change to an account.
  */
 import { recordAudit } from './audit-log.js';
 import { one, type Db } from './db.js';
@@ -10,7 +11,12 @@ import type { Actor, Result } from './types.js';
 export interface EmailStore {
   /** Sets (or, with null, clears) an account's email; `duplicate` when another account has it. */
   setEmail(userId: string, email: string | null, actor: Actor): Promise<Result<string | null>>;
+  /** Sets the language of the emails sent to the account. */
+  setLanguage(userId: string, language: EmailLanguage, actor: Actor): Promise<Result<EmailLanguage>>;
 }
+
+export type EmailLanguage = 'it' | 'en';
+export const EMAIL_LANGUAGES: readonly EmailLanguage[] = ['it', 'en'];
 
 /** A plausible address (one @, a dot in the domain, no spaces): the mail server has the last word. */
 export function isEmail(text: string): boolean {
@@ -34,6 +40,19 @@ export class SqlEmails implements EmailStore {
       await tx.run(`UPDATE users SET email = ? WHERE id = ?`, [next, userId]);
       await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: userId, before: { email: before }, after: { email: next } });
       return { ok: true, value: next };
+    });
+  }
+
+  async setLanguage(userId: string, language: EmailLanguage, actor: Actor): Promise<Result<EmailLanguage>> {
+    if (!EMAIL_LANGUAGES.includes(language)) return { ok: false, error: { code: 'invalid', message: `${String(language)} is not a language (it, en)`, details: { field: 'language' } } };
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT language FROM users WHERE id = ?`, [userId]);
+      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no user with the id ${userId}`, params: { what: 'user', id: userId } } };
+      const before = row.language === 'en' ? 'en' : 'it';
+      if (before === language) return { ok: true, value: language };
+      await tx.run(`UPDATE users SET language = ? WHERE id = ?`, [language, userId]);
+      await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: userId, before: { language: before }, after: { language } });
+      return { ok: true, value: language };
     });
   }
 }

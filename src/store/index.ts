@@ -13,7 +13,7 @@ export * from './types.js';
 export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
 export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
-export { isEmail, type EmailStore } from './emails.js';
+export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastInput, type ForecastOutcome, type ForecastRecord, type VarianceCause, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';

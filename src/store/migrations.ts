@@ -399,6 +399,11 @@ const MIGRATIONS: Migration[] = [
     sql: () => [`ALTER TABLE users ADD COLUMN email TEXT`, `CREATE UNIQUE INDEX users_by_email ON users (email)`],
   },
   {
+    version: 62,
+    name: "an account's language (it/en): the emails sent to it are written in it",
+    sql: () => [`ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'it'`],
+  },
+  {
     version: 30,
     name: "the year's Relazione: the office's texts, the OIV's validation (state, checklist, note, reservations, validated values), publication; periods published to the public",
     sql: () => [

@@ -167,6 +167,7 @@ function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefine
     id: String(r.id),
     username: String(r.username),
     email: r.email === null || r.email === undefined ? null : String(r.email),
+    language: r.language === 'en' ? 'en' : 'it',
     displayName: String(r.display_name),
     role: r.role as Role,
     units: units?.names ?? [],

@@ -363,6 +363,8 @@ export interface UserRecord {
   readonly username: string;
   /** For reminders and for matching a sign-in through the identity provider (migration 28). */
   readonly email?: string | null;
+  /** The language of the emails sent to the account (migration 62; Italian unless set). */
+  readonly language?: 'it' | 'en';
   readonly displayName: string;
   readonly role: Role;
   /** The names of the units the user is a member of. */
@@ -440,7 +442,10 @@ export interface UnitImportRow {
 export interface UnitImportIssue {
   readonly row: number;
   readonly field: string;
+  /** In English; `code` (`invalid-row`) and `params` say it in the reader's language. */
   readonly message: string;
+  readonly code: string;
+  readonly params?: MessageParams;
 }
 
 /** Reassign objectives and indicators of a plan to a unit and/or a person (undefined: unchanged; null: cleared). */
@@ -642,7 +647,7 @@ export interface Store {
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
   campaignData(planId: string): Promise<CampaignData | undefined>;
-  /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key. */
+  /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key, `<plan data version>:<reviews>`. */
   campaignVersion(planId: string): Promise<string | undefined>;
 
   createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void>;

@@ -5,12 +5,17 @@
  * "Ufficio internazionalizzazione " finds "Ufficio Internazionalizzazione".
  */
 import { randomUUID } from 'node:crypto';
+import { registryProblem } from '../io/registry.js';
+import { english, type MessageParams } from '../messages/index.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, gateReason, recordChange } from './revisions.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
+  ok: false,
+  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
+});
 const now = (): string => new Date().toISOString();
 
 /** The kinds a unit usually has in an Italian public body (any other text is accepted too). */
@@ -343,16 +348,13 @@ export class UnitRegistry {
       const indicators = Number((await one(tx, `SELECT COUNT(*) AS n FROM indicators WHERE unit_id = ?`, [id]))!.n);
       const children = await tx.all(`SELECT code, name FROM org_units WHERE parent_id = ? ORDER BY name`, [id]);
       if (objectives.length > 0 || indicators > 0 || children.length > 0) {
-        const said = [
-          objectives.length > 0 ? `${objectives.length} ${objectives.length === 1 ? 'objective' : 'objectives'} (${objectives.slice(0, 5).map((o) => String(o.code)).join(', ')}${objectives.length > 5 ? '…' : ''})` : null,
-          indicators > 0 ? `${indicators} ${indicators === 1 ? 'indicator' : 'indicators'}` : null,
-          children.length > 0 ? `${children.length} ${children.length === 1 ? 'unit' : 'units'} under it (${children.map((c) => String(c.name)).join(', ')})` : null,
-        ].filter((x) => x !== null);
-        return fail('in-use', `the unit ${before.name} still owns ${said.join(' and ')}: reassign them first`, {
+        const params = { unit: before.name, objectives: objectives.length, codes: objectives.slice(0, 5).map((o) => String(o.code)), indicators, children: children.map((c) => String(c.name)) };
+        const details = {
           objectives: objectives.map((o) => ({ planId: String(o.plan_id), plan: `${String(o.title)} (${String(o.year)})`, code: String(o.code) })),
           indicators,
           children: children.map((c) => String(c.code)),
-        });
+        };
+        return fail('in-use', english('in-use', params), details, params);
       }
       await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
       await tx.run(`DELETE FROM org_units WHERE id = ?`, [id]);
@@ -370,27 +372,27 @@ export class UnitRegistry {
       const fileCodes = new Map<string, number>();
       for (const r of rows) {
         const code = r.code.trim();
-        if (code === '') issues.push({ row: r.row, field: 'codice', message: 'the code is empty' });
-        else if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) issues.push({ row: r.row, field: 'codice', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)` });
-        else if (fileCodes.has(code.toLowerCase())) issues.push({ row: r.row, field: 'codice', message: `the code ${code} is also on row ${fileCodes.get(code.toLowerCase())}` });
+        if (code === '') issues.push(registryProblem(r.row, 'codice', 'empty'));
+        else if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) issues.push(registryProblem(r.row, 'codice', 'bad-code', { value: code }));
+        else if (fileCodes.has(code.toLowerCase())) issues.push(registryProblem(r.row, 'codice', 'code-twice', { value: code, other: fileCodes.get(code.toLowerCase())! }));
         else fileCodes.set(code.toLowerCase(), r.row);
-        if (unitName(r.name) === '') issues.push({ row: r.row, field: 'nome', message: 'the name is empty' });
-        if (r.kind.trim() === '') issues.push({ row: r.row, field: 'tipo', message: 'the kind is empty (Area, Settore, Servizio, Ufficio…)' });
+        if (unitName(r.name) === '') issues.push(registryProblem(r.row, 'nome', 'empty'));
+        if (r.kind.trim() === '') issues.push(registryProblem(r.row, 'tipo', 'empty'));
         if (r.parent !== null && r.parent.trim() !== '' && !fileCodes.has(r.parent.trim().toLowerCase()) && !byCode.has(r.parent.trim().toLowerCase()) && !rows.some((o) => o.code.trim().toLowerCase() === r.parent!.trim().toLowerCase())) {
-          issues.push({ row: r.row, field: 'padre', message: `there is no unit with the code ${r.parent.trim()} (neither in the file nor in the registry)` });
+          issues.push(registryProblem(r.row, 'padre', 'unknown-parent', { value: r.parent.trim() }));
         }
-        if (r.head !== null && r.head.trim() !== '' && !users.has(r.head.trim().toLowerCase())) issues.push({ row: r.row, field: 'responsabile', message: `there is no user ${r.head.trim()}` });
-        for (const m of r.members) if (!users.has(m.trim().toLowerCase())) issues.push({ row: r.row, field: 'membri', message: `there is no user ${m.trim()}` });
+        if (r.head !== null && r.head.trim() !== '' && !users.has(r.head.trim().toLowerCase())) issues.push(registryProblem(r.row, 'responsabile', 'unknown-user', { value: r.head.trim() }));
+        for (const m of r.members) if (!users.has(m.trim().toLowerCase())) issues.push(registryProblem(r.row, 'membri', 'unknown-user', { value: m.trim() }));
       }
       // Names must stay unique: within the file, and against registry units the file does not rename.
       const names = new Map<string, number>();
       for (const r of rows) {
         const key = unitKey(r.name);
         if (key === '') continue;
-        if (names.has(key)) issues.push({ row: r.row, field: 'nome', message: `the name "${unitName(r.name)}" is also on row ${names.get(key)}` });
+        if (names.has(key)) issues.push(registryProblem(r.row, 'nome', 'name-twice', { value: unitName(r.name), other: names.get(key)! }));
         else names.set(key, r.row);
         const clash = existing.find((u) => unitKey(u.name) === key && u.code.toLowerCase() !== r.code.trim().toLowerCase());
-        if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase())) issues.push({ row: r.row, field: 'nome', message: `the name "${unitName(r.name)}" belongs to the unit ${clash.code} already` });
+        if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase())) issues.push(registryProblem(r.row, 'nome', 'name-taken', { value: unitName(r.name), unit: clash.code }));
       }
       if (issues.length > 0) return fail('invalid', `the registry was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} (first: row ${issues[0]!.row}, ${issues[0]!.field}: ${issues[0]!.message})`, { issues });
       // First every unit without its parent (a parent may come later in the file), then the parents.
@@ -449,7 +451,7 @@ export class UnitRegistry {
         let up: string | null = parents.get(start)!.parent;
         for (let depth = 0; up !== null; depth++) {
           if (up === start || depth > parents.size) {
-            return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [{ row: r.row, field: 'padre', message: 'the parents go round in a circle' }] });
+            return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [registryProblem(r.row, 'padre', 'circle')] });
           }
           up = parents.get(up)?.parent ?? null;
         }

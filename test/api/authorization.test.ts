@@ -279,6 +279,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/reviews', what: "answer a request on the referente's unit", allowed: ['admin', 'controller', 'referente'], success: 201, prepare: returned, call: (s) => ({ path: `/api/plans/${s.planId}/indicators/${enc('A:1')}/measurements/2024-12-31/reviews`, body: { action: 'answer', note: 'fonte aggiunta', version: 1 } }) },
   { method: 'PUT', route: '/api/plans/{planId}/periods/{periodId}/deadline', what: "set a period's deadline", allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/deadline`, body: { deadline: '2025-01-31' } }) },
   { method: 'GET', route: '/api/plans/{planId}/periods/{periodId}/closing-preview', what: 'what closing would leave missing', allowed: EDITORS, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/periods/2024-12-31/closing-preview` }) },
+  { method: 'PATCH', route: '/api/users/me', what: 'choose the language of my emails', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/users/me', body: { language: 'it' } }) },
   { method: 'PATCH', route: '/api/users/{id}', what: 'change an account', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/users/${s.userId}`, body: { role: 'oiv' } }) },
   // Individual performance: the SMVP is published; forms are personal data.
   { method: 'GET', route: '/api/smvp', what: 'list the SMVPs', allowed: ALL, success: 200, call: () => ({ path: '/api/smvp' }) },

@@ -137,6 +137,65 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   });
 });
 
+describe.each<Backend>(['sqlite', 'postgres'])('reminders in the account language, one per person, on %s', (backend) => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7 } } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('writes each email in its account language (set by the person or the administrator); a head who is also a referente gets one email saying both', async () => {
+    const { planId, admin, controller, referente, missing } = await scene(t, '');
+    const users = (await admin.get('/api/users')).body as Array<{ id: string; username: string; language: string }>;
+    const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
+    expect(users.every((u) => u.language === 'it')).toBe(true);
+    // The referente chooses English for themselves; the administrator sets it for a colleague.
+    const own = await referente.request('PATCH', '/api/users/me', { language: 'en' });
+    expect(own.status, own.text).toBe(200);
+    expect(own.body).toMatchObject({ username: 'referente', language: 'en' });
+    const wrong = await referente.request('PATCH', '/api/users/me', { language: 'fr' }, { 'accept-language': 'it' });
+    expect([wrong.status, wrong.body.error.issues[0].location.field]).toEqual([400, 'language']);
+    expect((await (await t.as('public')).request('PATCH', '/api/users/me', { language: 'en' })).status).toBe(401);
+    expect((await admin.request('PATCH', `/api/users/${ids.collega}`, { language: 'en' })).body.language).toBe('en');
+    expect((await referente.request('PATCH', `/api/users/${ids.collega}`, { language: 'it' })).status).toBe(403);
+    const trail = (await admin.get('/api/audit?limit=50')).body.filter((e: { entity: string; entityId: string }) => e.entity === 'user' && [ids.referente, ids.collega].includes(e.entityId));
+    expect(trail.map((e: { user: string; before: unknown; after: unknown }) => [e.user, e.before, e.after])).toEqual(
+      expect.arrayContaining([
+        ['referente', { language: 'it' }, { language: 'en' }],
+        ['admin', { language: 'it' }, { language: 'en' }],
+      ]),
+    );
+
+    // The referente heads their own unit now: past the head's day, one email lists the unit's
+    // missing values and their own, instead of an "after" email and a head email.
+    const digitale = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
+    expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { headId: ids.referente })).status).toBe(200);
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    const run = await controller.request('POST', '/api/reminders/send', {});
+    expect(run.status, run.text).toBe(200);
+    const queued = run.body.queued as Array<{ stage: string; username: string; status: string; language: string; indicators: string[] }>;
+    expect(queued.map((r) => `${r.stage} ${r.username} ${r.status} ${r.language}`).sort()).toEqual(['after collega no-address en', 'head referente queued en']);
+    expect(run.body).toMatchObject({ sent: 1, failed: 0 });
+    expect(smtp.received.map((m) => m.to.join())).toEqual(['referente@comune.example.it']);
+    const mail = smtp.received[0]!;
+    expect(mail.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} values late since 15/10/2024 (30/09/2024)`);
+    expect(mail.text).toMatch(/^Dear referente,\n\nin the unit "Ufficio Digitale", which you head, \d+ values of the period "30\/09\/2024"/);
+    expect(mail.text).toContain(`Of the indicators assigned to you as referente, ${missing.length} values are still missing:`);
+    expect(mail.text).toContain('An automatic message from Albero');
+    // Both lists: the unit's (with who enters each) and their own.
+    expect(mail.text.split('\n').filter((l) => l.startsWith('- ')).length).toBe(2 * missing.length);
+    expect([...queued.find((r) => r.username === 'referente')!.indicators].sort()).toEqual([...missing].sort());
+    // Later runs: the "after" email folded into the head's is not sent on its own.
+    expect((await controller.request('POST', '/api/reminders/send', {})).body).toMatchObject({ queued: [], sent: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
 describe.each<Backend>(['sqlite', 'postgres'])('reminders with the mail server down on %s', (backend) => {
   let port: number;
   let t: TestServer;

@@ -64,8 +64,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     const inUse = await admin.request('DELETE', `/api/units/${settore.body.id}`);
     expect([inUse.status, inUse.body.error.code]).toEqual([409, 'in-use']);
     expect(inUse.body.error.details.objectives).toEqual([expect.objectContaining({ planId, code: 'A.1' })]);
+    // Said from the catalogue: English here (the client's Accept-Language), Italian by default.
+    expect(inUse.body.error.message).toBe('the unit Settore Promozione e Sviluppo still owns 1 objective (A.1): reassign them first');
+    const inUseIt = await admin.request('DELETE', `/api/units/${settore.body.id}`, undefined, { 'accept-language': 'it' });
+    expect([inUseIt.status, inUseIt.body.error.message]).toEqual([409, 'la struttura Settore Promozione e Sviluppo è ancora responsabile di 1 obiettivo (A.1): riassegnarli prima di eliminarla']);
+    expect(inUseIt.body.error.params).toMatchObject({ unit: 'Settore Promozione e Sviluppo', objectives: 1, codes: ['A.1'] });
     const parentInUse = await admin.request('DELETE', `/api/units/${area.body.id}`);
     expect(parentInUse.body.error.details.children).toEqual(['ST1']);
+    const parentInUseIt = await admin.request('DELETE', `/api/units/${area.body.id}`, undefined, { 'accept-language': 'it' });
+    expect(parentInUseIt.body.error.message).toBe('la struttura Area Servizi ha sotto di sé la struttura Settore Promozione e Sviluppo: riassegnarli prima di eliminarla');
 
     const moved = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], unitId: null });
     expect(moved.body).toEqual({ nodes: 1, indicators: 0 });
@@ -157,6 +164,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(bad.body.error.issues.map((i: { location: { row: number; field: string } }) => [i.location.row, i.location.field])).toEqual([
       [3, 'padre'],
       [4, 'responsabile'],
+    ]);
+    expect(bad.body.error.message).toBe('the registry was not imported: 2 problems (the first at row 3, column padre)');
+    expect(bad.body.error.issues.map((i: { code: string; message: string }) => [i.code, i.message])).toEqual([
+      ['invalid-row', 'row 3, padre: there is no unit with the code XYZ (neither in the file nor in the registry)'],
+      ['invalid-row', 'row 4, responsabile: there is no user ghost'],
+    ]);
+    // In Italian (the default), the same rows and columns.
+    const badIt = await admin.request('POST', '/api/units/import', csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;;DIR;;ghost, oiv\nSV2;Altro;Ufficio;;;\n'), { 'accept-language': 'it' });
+    expect([badIt.status, badIt.body.error.message]).toEqual([422, 'il registro delle strutture non è stato importato: 4 problemi (il primo alla riga 3, colonna padre)']);
+    expect(badIt.body.error.issues.map((i: { message: string; location: { row: number; field: string } }) => [i.location.row, i.location.field, i.message])).toEqual([
+      [3, 'padre', "riga 3, padre: non c'è una struttura con il codice XYZ (né nel file né nel registro)"],
+      [4, 'tipo', 'riga 4, tipo: il tipo è vuoto (Area, Settore, Servizio, Ufficio…)'],
+      [4, 'membri', "riga 4, membri: non c'è un utente ghost"],
+      [5, 'codice', 'riga 5, codice: il codice SV2 è anche alla riga 3'],
+    ]);
+    const noColumn = await admin.request('POST', '/api/units/import', csvForm('codice;name;tipo\nX;Y;Ufficio\n'), { 'accept-language': 'it' });
+    expect([noColumn.status, noColumn.body.error.message, noColumn.body.error.issues[0].message]).toEqual([
+      422,
+      'il registro delle strutture non si può leggere: 1 problema (il primo alla riga 1, colonna nome)',
+      'riga 1, nome: l\'intestazione non ha la colonna "nome" (attese: codice, nome, tipo, padre, responsabile, membri)',
     ]);
     expect((await admin.get('/api/units')).body.length).toBe(before);
 

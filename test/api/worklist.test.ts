@@ -5,7 +5,8 @@
  * closing checklist, and the administrator's temporary password that must be changed first.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer } from '../../src/server/server.js';
 import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
@@ -116,6 +117,47 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect((await referente.get(`/api/plans/${planId}/dashboard`)).status).toBe(403);
     const closedRow = await dashboardRow();
     expect(closedRow.late).toBe(0);
+  });
+
+  it('moves the dashboard with a value entered here without reading the plan again, and still sees a value entered elsewhere', async () => {
+    const planId = await t.importFixture();
+    const units = (await controller.get('/api/units')).body as Array<{ id: string; name: string }>;
+    const digitale = units.find((u) => u.name === REFERENTE_UNIT)!;
+    const row = async () => {
+      const d = await controller.get(`/api/plans/${planId}/dashboard`);
+      expect(d.status, d.text).toBe(200);
+      return d.body.rows.find((r: { periodId: string; unitId: string | null }) => r.periodId === PERIOD && r.unitId === digitale.id);
+    };
+    const mine = (await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.map((i: { indicatorId: string }) => i.indicatorId) as string[];
+    expect(mine.length).toBeGreaterThan(1);
+    const start = await row();
+    const reads = vi.spyOn(t.server.store, 'campaignData');
+    try {
+      // Entered through this server: the cached campaign takes the value, the plan is not read again.
+      expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(mine[0]!)}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+      expect(await row()).toMatchObject({ entered: start.entered + 1, toReview: start.toReview + 1, missing: start.missing - 1 });
+      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({ state: 'entered', version: 1 });
+      expect(reads).not.toHaveBeenCalled();
+      // Entered through a second server on the same database: this one's cache cannot know, so the
+      // next read finds another data version and reads the plan again.
+      const other = await startServer({ location: t.location, port: 0, host: '127.0.0.1' });
+      try {
+        const elsewhere = new Client(other.url);
+        expect((await elsewhere.login('referente')).status).toBe(200);
+        expect((await elsewhere.request('PUT', `/api/plans/${planId}/indicators/${enc(mine[1]!)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 0 })).status).toBe(200);
+      } finally {
+        await other.close();
+      }
+      expect(await row()).toMatchObject({ entered: start.entered + 2, toReview: start.toReview + 2, missing: start.missing - 2 });
+      expect(reads).toHaveBeenCalledTimes(1);
+      // And a value entered here after that is taken in place again.
+      expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(mine[0]!)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 1 })).status).toBe(200);
+      expect(await row()).toMatchObject({ entered: start.entered + 2, missing: start.missing - 2 });
+      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({ state: 'entered', version: 2 });
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('makes a temporary password be changed before anything else', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
-import { Campaign, CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
+import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { HttpError, must } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
@@ -39,8 +39,7 @@ const countStates = (items: readonly WorkItem[]): Record<WorkState, number> & { 
 };
 
 export const campaignRoutes: RouteModule = (api, deps) => {
-  const { store } = deps;
-  const cache = new CampaignCache(store);
+  const { store, campaigns: cache } = deps;
 
   api.route(
     {

@@ -15,7 +15,7 @@ const bad = (field: string, message: string): HttpError =>
   new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });
 
 export const measurementRoutes: RouteModule = (api, deps) => {
-  const { store, trees } = deps;
+  const { store, trees, campaigns } = deps;
 
   api.route(
     {
@@ -75,6 +75,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         ),
       );
       trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion);
+      campaigns.applyMeasurement(planId, measurement, measurement.planDataVersion);
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);

@@ -23,6 +23,7 @@ function reminderView(r: ReminderRecord): Record<string, unknown> {
     username: r.username,
     unitId: r.unitId,
     address: r.address,
+    language: r.language,
     subject: r.subject,
     body: r.body,
     indicators: r.indicators,

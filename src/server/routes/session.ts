@@ -12,8 +12,8 @@ import { refuse } from '../errors.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
-export function userView(u: UserRecord): { id: string; username: string; email: string | null; displayName: string; role: string; units: readonly string[]; unitIds: readonly string[]; active: boolean; mustChangePassword: boolean } {
-  return { id: u.id, username: u.username, email: u.email ?? null, displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword };
+export function userView(u: UserRecord): { id: string; username: string; email: string | null; language: 'it' | 'en'; displayName: string; role: string; units: readonly string[]; unitIds: readonly string[]; active: boolean; mustChangePassword: boolean } {
+  return { id: u.id, username: u.username, email: u.email ?? null, language: u.language ?? 'it', displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword };
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {

@@ -4,11 +4,11 @@
  * indicators to a unit and/or a person.
  */
 import { z } from 'zod';
-import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryUnit } from '../../io/registry.js';
+import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryProblem, type RegistryUnit } from '../../io/registry.js';
 import type { UnitRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.js';
 import { ADMINS, PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 
@@ -133,13 +133,19 @@ export const unitRoutes: RouteModule = (api, deps) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isXlsx = /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
       const read = isXlsx ? await readRegistryXlsx(bytes, file.name) : readRegistryCsv(new TextDecoder('utf-8').decode(bytes));
-      const asIssues = (problems: readonly { row: number; field: string; message: string }[]) =>
-        problems.map((p) => ({ severity: 'error', code: 'invalid-row', message: `row ${p.row}, ${p.field}: ${p.message}`, location: { file: file.name, row: p.row, field: p.field } }));
-      if (read.problems.length > 0) throw new HttpError(422, 'invalid-registry', `the registry cannot be read: ${read.problems[0]!.message}`, { issues: asIssues(read.problems) });
+      const asIssues = (problems: readonly RegistryProblem[]): ApiIssue[] =>
+        problems.map((p) => ({ severity: 'error', code: p.code, message: p.message, ...(p.params === undefined ? {} : { params: p.params }), location: { file: file.name, row: p.row, field: p.field } }));
+      // The file's problems (read: false) or its rows' against the registry (read: true), all at their row and column.
+      const refused = (problems: readonly RegistryProblem[], read: boolean): HttpError =>
+        refuse(422, 'invalid-registry', { problems: problems.length, row: problems[0]?.row ?? 1, field: problems[0]?.field ?? 'file', read }, { issues: asIssues(problems) });
+      if (read.problems.length > 0) throw refused(read.problems, false);
       // A dry run is the same import in a transaction that is then undone: the same checks, nothing kept.
       const dryRun = c.req.query('dryRun') === 'true';
       const result = await store.importUnits(read.rows, actorOf(admin), dryRun);
-      if (!result.ok) throw new HttpError(422, 'invalid-registry', result.error.message, { issues: asIssues((result.error.details?.issues as { row: number; field: string; message: string }[]) ?? []) });
+      if (!result.ok) {
+        const issues = result.error.details?.issues as RegistryProblem[] | undefined;
+        throw issues === undefined ? fromFailure(result.error) : refused(issues, true);
+      }
       if (!dryRun) await forgetAll();
       return c.json({ ...result.value, dryRun });
     },

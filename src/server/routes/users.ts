@@ -1,9 +1,9 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
 import { z } from 'zod';
-import { isEmail, ROLES, type Role } from '../../store/index.js';
+import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage, type Role } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, checkPassword, hashPassword, MIN_PASSWORD } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { HttpError, must, refuse } from '../errors.js';
 import { ADMINS } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 import type { Store } from '../../store/index.js';
@@ -16,6 +16,9 @@ const Email = z
   .union([z.string().trim().max(254), z.null()])
   .refine((v) => v === null || v === '' || isEmail(v), 'an email address such as nome.cognome@ente.it')
   .optional();
+/** The language of the emails sent to the account (reminders). */
+const Language = z.enum(EMAIL_LANGUAGES as [EmailLanguage, ...EmailLanguage[]]);
+const OwnSettings = z.object({ language: Language }).strict();
 const UnitIds = z.array(z.string().min(1).max(200)).max(100);
 const TemporaryPassword = z.object({ password: z.string().min(MIN_PASSWORD, `at least ${MIN_PASSWORD} characters`).max(200) }).strict();
 
@@ -42,10 +45,11 @@ const NewUser = z
     units: Units.optional(),
     unitIds: UnitIds.optional(),
     email: Email,
+    language: Language.optional(),
     password: Password,
   })
   .strict();
-const UserPatch = z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), units: Units.optional(), unitIds: UnitIds.optional(), active: z.boolean().optional(), email: Email, password: Password.optional() }).strict();
+const UserPatch = z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), units: Units.optional(), unitIds: UnitIds.optional(), active: z.boolean().optional(), email: Email, language: Language.optional(), password: Password.optional() }).strict();
 const PasswordChange = z.object({ current: z.string().min(1).max(1000), next: Password }).strict();
 
 export const userRoutes: RouteModule = (api, deps) => {
@@ -61,8 +65,28 @@ export const userRoutes: RouteModule = (api, deps) => {
     const unitIds = (await unitIdsOf(store, input)) ?? [];
     const user = must(await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)));
     if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
-    return c.json(userView({ ...user, email }), 201);
+    if (input.language !== undefined) must(await store.emails.setLanguage(user.id, input.language, actorOf(admin)));
+    return c.json(userView({ ...user, email, language: input.language ?? 'it' }), 201);
   });
+
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/users/me',
+      tag: 'users',
+      summary: 'Change your own settings: the language (it, en) of the emails Albero sends you',
+      roles: 'signed-in',
+      body: OwnSettings,
+      responses: { 200: 'your account', 400: 'invalid body', 401: 'not signed in' },
+    },
+    async (c, { user, body: input }) => {
+      must(await store.emails.setLanguage(user.id, input.language, actorOf(user)));
+      deps.sessions.forgetUser(user.id);
+      const account = await store.getUser(user.id);
+      if (account === undefined) throw refuse(404, 'not-found', { what: 'user', id: user.id });
+      return c.json(userView(account));
+    },
+  );
 
   api.route({ method: 'post', path: '/api/users/me/password', tag: 'users', summary: 'Change your own password (ends your other sessions; sign in again)', roles: 'signed-in', body: PasswordChange, responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' } }, async (c, { user, body: input }) => {
     const login = await store.findLogin(user.username);
@@ -73,7 +97,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     return c.json({ ok: true });
   });
 
-  api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", roles: ADMINS, action: 'change accounts', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c, { user: admin, body: { password, units, unitIds, email, ...patch } }) => {
+  api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", roles: ADMINS, action: 'change accounts', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
     const id = param(c, 'id');
     const ids = await unitIdsOf(store, { units, unitIds });
     if (email !== undefined) {
@@ -81,6 +105,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', changed.error.message);
       must(changed);
     }
+    if (language !== undefined) must(await store.emails.setLanguage(id, language, actorOf(admin)));
     const updated = await store.updateUser(id, { ...patch, ...(ids !== undefined ? { unitIds: ids } : {}), ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin));
     // A new role, units, password or a deactivation applies to the account's open sessions at once.
     deps.sessions.forgetUser(id);

@@ -11,7 +11,7 @@ import './i18n.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, parseUnits, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
 const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
@@ -304,14 +304,7 @@ function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClo
           <Field id="edit-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
             {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
           </Field>
-          <div className="d-flex gap-2 mt-3">
-            <Button color="primary" type="submit" data-testid="edit-user-submit">
-              {t('common.save')}
-            </Button>
-            <Button color="secondary" outline type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <DialogActions submitTestId="edit-user-submit" onCancel={onClose} />
         </fieldset>
       </form>
     </Dialog>
@@ -361,14 +354,7 @@ function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Accou
           <Field id="temp-password" label={t('accounts.temporary')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
             {(aria) => <input {...aria} type="text" className="form-control" autoComplete="off" spellCheck={false} value={password} onChange={(e) => setPassword(e.target.value)} required />}
           </Field>
-          <div className="d-flex gap-2 mt-3">
-            <Button color="primary" type="submit" data-testid="temporary-submit">
-              {t('accounts.temporarySubmit')}
-            </Button>
-            <Button color="secondary" outline type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <DialogActions submit={t('accounts.temporarySubmit')} submitTestId="temporary-submit" onCancel={onClose} />
         </fieldset>
       </form>
     </Dialog>

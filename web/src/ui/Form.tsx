@@ -3,6 +3,7 @@
  * (the error announced when it appears), a modal dialog that takes the focus and gives it back,
  * and the translation of an API refusal into those field errors.
  */
+import { Button } from 'design-react-kit';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
@@ -70,6 +71,21 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
       </div>
       {children}
     </dialog>
+  );
+}
+
+/** A dialog form's buttons: submit (Save unless told) and Cancel, which closes without saving. */
+export function DialogActions({ submit, submitTestId, onCancel }: { submit?: string; submitTestId: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex gap-2 mt-3">
+      <Button color="primary" type="submit" data-testid={submitTestId}>
+        {submit ?? t('common.save')}
+      </Button>
+      <Button color="secondary" outline type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </div>
   );
 }
 

@@ -12,7 +12,7 @@ import { campaign } from '../campaign/campaign-api.js';
 import type { TreeDocument } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import type { Row } from '../tree/rows.js';
-import { Dialog, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { PersonOptions, UnitOptions, useRegistry } from './AssignmentFields.js';
 import './i18n.js';
 
@@ -169,14 +169,7 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
               </Field>
             </div>
           </div>
-          <div className="d-flex gap-2 mt-3">
-            <Button color="primary" type="submit" data-testid="reassign-submit">
-              {t('assign.submit')}
-            </Button>
-            <Button color="secondary" outline type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <DialogActions submit={t('assign.submit')} submitTestId="reassign-submit" onCancel={onClose} />
         </fieldset>
       </form>
     </Dialog>

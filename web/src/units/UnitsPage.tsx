@@ -10,7 +10,7 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
 import './i18n.js';
 
@@ -250,14 +250,7 @@ function UnitDialog({ unit, units, people, onClose, onSaved, onReload }: { unit:
             </div>
             {errors.fields.members !== undefined && <div className="field-error">{errors.fields.members}</div>}
           </fieldset>
-          <div className="d-flex gap-2 mt-3">
-            <Button color="primary" type="submit" data-testid="unit-submit">
-              {t('common.save')}
-            </Button>
-            <Button color="secondary" outline type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <DialogActions submitTestId="unit-submit" onCancel={onClose} />
         </fieldset>
       </form>
     </Dialog>
