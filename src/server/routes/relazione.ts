@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { PublicationInputSchema, RelazioneMoveInputSchema, type Relazione, type RelazioneReviewInput, type RelazioneTextsInput } from '../../contract/index.js';
 import { Decimal } from '../../core/index.js';
-import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, RELAZIONE_STATES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat, type RelazioneState } from '../../io/relazione/index.js';
+import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat } from '../../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';

@@ -6,7 +6,6 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { campaign } from '../campaign/campaign-api.js';
 import type { TreeDocument } from '../api/types.js';
