@@ -82,7 +82,10 @@ async function main(): Promise<void> {
     const branchRoot = plan.nodes.find((n) => n.parent === plan.nodes[0]!.code)!.code;
     const branchBytes = (await (await fetch(`${treeUrl}?under=${encodeURIComponent(branchRoot)}`, { headers: { cookie } })).text()).length;
     console.log(`branch ?under=${branchRoot}: ${(branchBytes / 1e3).toFixed(0)} kB`);
-    for (const [name, headers] of [['gzip', gzip], ['br', brotli]] as const) {
+    for (const [name, headers] of [
+      ['gzip', gzip],
+      ['br', brotli],
+    ] as const) {
       const res = await fetch(treeUrl, { headers: { cookie, ...headers } });
       await res.arrayBuffer(); // fetch decodes the body: its coded size is the Content-Length
       console.log(`tree answer, ${name} (${res.headers.get('content-encoding')}): ${(Number(res.headers.get('content-length')) / 1e3).toFixed(0)} kB`);
@@ -149,14 +152,15 @@ async function main(): Promise<void> {
             } else if (res.status === 409) {
               conflicts++;
               versions.set(id, json.error!.details!.current!.version);
-            }
-            else throw new Error(`write answered ${res.status}: ${JSON.stringify(json)}`);
+            } else throw new Error(`write answered ${res.status}: ${JSON.stringify(json)}`);
           }
         }),
       );
       latencies.sort((a, b) => a - b);
       const p = (q: number): string => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-      console.log(`${`PUT measurement + audit${withTree ? ' (?tree=true: whole tree)' : ' (changes only)'}`.padEnd(44)} ${(done / seconds).toFixed(0).padStart(6)} writes/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${clients} clients, ${done} writes, ${conflicts} conflicts)`);
+      console.log(
+        `${`PUT measurement + audit${withTree ? ' (?tree=true: whole tree)' : ' (changes only)'}`.padEnd(44)} ${(done / seconds).toFixed(0).padStart(6)} writes/s   p50 ${p(0.5)} ms   p99 ${p(0.99)} ms   (${clients} clients, ${done} writes, ${conflicts} conflicts)`,
+      );
     }
   } finally {
     child?.kill('SIGTERM');

@@ -193,7 +193,10 @@ async function storeForms(database: string): Promise<void> {
       ratings: input.ratings,
     };
     // Each evaluated by the person twenty places before (nobody evaluates themselves).
-    const created = await store.appraisals.createForm({ organisation: 'Ente', year: 2024, personId: people[f]!, evaluatorId: people[(f + FORMS - 20) % FORMS]!, category: input.category, planId, document: doc as unknown as Record<string, unknown> }, SYSTEM);
+    const created = await store.appraisals.createForm(
+      { organisation: 'Ente', year: 2024, personId: people[f]!, evaluatorId: people[(f + FORMS - 20) % FORMS]!, category: input.category, planId, document: doc as unknown as Record<string, unknown> },
+      SYSTEM,
+    );
     if (!created.ok) throw new Error(created.error.message);
   }
   await store.close();
@@ -225,7 +228,9 @@ if (process.env.BENCH_HTTP !== '0') {
       else list.push(ms);
     }
     const s = [...list].sort((a, b) => a - b);
-    console.log(`GET /api/appraisals?year=2024 of ${FORMS.toLocaleString('en')} stored forms, ${HTTP_RUNS} reads: median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, best ${s[0]!.toFixed(0)} ms, worst ${s[s.length - 1]!.toFixed(0)} ms (target ≤ 1000 ms)`);
+    console.log(
+      `GET /api/appraisals?year=2024 of ${FORMS.toLocaleString('en')} stored forms, ${HTTP_RUNS} reads: median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, best ${s[0]!.toFixed(0)} ms, worst ${s[s.length - 1]!.toFixed(0)} ms (target ≤ 1000 ms)`,
+    );
   } finally {
     child?.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -110,7 +110,9 @@ async function main(): Promise<void> {
     })();
     const counts = db.prepare(`SELECT period_id, COUNT(*) AS n FROM measurements WHERE plan_id = ? GROUP BY period_id ORDER BY period_id`).all(planId) as Array<{ period_id: string; n: number }>;
     db.close();
-    console.log(`plan: ${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives, ${UNITS} units, 4 periods; values ${counts.map((c) => `${c.period_id} ${c.n.toLocaleString('en')}`).join(', ')}; set up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `plan: ${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives, ${UNITS} units, 4 periods; values ${counts.map((c) => `${c.period_id} ${c.n.toLocaleString('en')}`).join(', ')}; set up in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const server = await startProcess(database);
     child = server.child;
@@ -141,7 +143,12 @@ async function main(): Promise<void> {
       const put = await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(i.id)}/measurements/2024-09-30?tree=false`, {
         method: 'PUT',
         headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({ state: 'not_measured', version: (await (await fetch(`${server.url}/api/plans/${planId}/worklist?period=2024-09-30`, { headers: { cookie } })).json() as { items: Array<{ indicatorId: string; version: number }> }).items.find((x) => x.indicatorId === i.id)!.version }),
+        body: JSON.stringify({
+          state: 'not_measured',
+          version: (
+            (await (await fetch(`${server.url}/api/plans/${planId}/worklist?period=2024-09-30`, { headers: { cookie } })).json()) as { items: Array<{ indicatorId: string; version: number }> }
+          ).items.find((x) => x.indicatorId === i.id)!.version,
+        }),
       });
       if (put.status !== 200) throw new Error(`value ${n}: ${put.status} ${await put.text()}`);
       t = performance.now();

@@ -46,7 +46,9 @@ function evaluateSize(size: number): void {
     if (e.node(plan.nodes[0]!.code)?.performance === undefined) throw new Error('empty');
   }
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`evaluate ${countIndicators(plan).toLocaleString('en')} indicators (${plan.nodes.length.toLocaleString('en')} objectives): median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms; peak RSS ${mib(peak)} (plan alone ${mib(built)})`);
+  console.log(
+    `evaluate ${countIndicators(plan).toLocaleString('en')} indicators (${plan.nodes.length.toLocaleString('en')} objectives): median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms; peak RSS ${mib(peak)} (plan alone ${mib(built)})`,
+  );
 }
 
 function incremental(size: number): void {
@@ -68,7 +70,9 @@ function incremental(size: number): void {
     e.setMeasurement(id, { state: 'measured', actual: { kind: 'number', value: new Decimal(k % 120) } });
     times.push(ms(t));
   }
-  console.log(`re-score one changed actual on ${size.toLocaleString('en')} indicators (path to the root): median ${(median(times) * 1000).toFixed(0)} µs, p99 ${(quantile(times, 0.99) * 1000).toFixed(0)} µs, max ${(Math.max(...times) * 1000).toFixed(0)} µs over 2,000 changes after 2,000 to warm up (the first change, which builds the id index: ${firstMs.toFixed(0)} ms)`);
+  console.log(
+    `re-score one changed actual on ${size.toLocaleString('en')} indicators (path to the root): median ${(median(times) * 1000).toFixed(0)} µs, p99 ${(quantile(times, 0.99) * 1000).toFixed(0)} µs, max ${(Math.max(...times) * 1000).toFixed(0)} µs over 2,000 changes after 2,000 to warm up (the first change, which builds the id index: ${firstMs.toFixed(0)} ms)`,
+  );
 }
 
 function parsing(size: number): string {
@@ -82,7 +86,9 @@ function parsing(size: number): string {
     if (r.value.plan.nodes.length === 0) throw new Error('nothing parsed');
   }
   const best = Math.min(...times);
-  console.log(`parse the published layout, ${size.toLocaleString('en')} indicators, ${(bytes / 1e6).toFixed(1)} MB: median ${median(times).toFixed(0)} ms, ${(bytes / 1e6 / (median(times) / 1000)).toFixed(1)} MB/s (best ${(bytes / 1e6 / (best / 1000)).toFixed(1)} MB/s)`);
+  console.log(
+    `parse the published layout, ${size.toLocaleString('en')} indicators, ${(bytes / 1e6).toFixed(1)} MB: median ${median(times).toFixed(0)} ms, ${(bytes / 1e6 / (median(times) / 1000)).toFixed(1)} MB/s (best ${(bytes / 1e6 / (best / 1000)).toFixed(1)} MB/s)`,
+  );
   return text;
 }
 
@@ -91,7 +97,10 @@ function wholeProcess(size: number): void {
   const file = join(dir, `plan-${size}.txt`);
   writeFileSync(file, writePublishedText(evaluatePlan(syntheticPlan(size, 1, true))));
   const bin = join(root, 'bin/albero.js');
-  for (const args of [['evaluate', file, '--json'], ['verify', file]]) {
+  for (const args of [
+    ['evaluate', file, '--json'],
+    ['verify', file],
+  ]) {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = process.hrtime.bigint();

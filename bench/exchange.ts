@@ -31,7 +31,11 @@ function line(name: string, ms: number, extra = ''): void {
 }
 
 // The machine is shared: say how busy it was, since every figure below is wall-clock time.
-process.stdout.write(`exchange: ${indicators} indicators, ${plan.nodes.length} objectives (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+process.stdout.write(
+  `exchange: ${indicators} indicators, ${plan.nodes.length} objectives (load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')})\n`,
+);
 await exportPlanXlsx(evaluation); // warm-up: module loading and JIT, as a long-running server would have
 const xlsx = await time(() => exportPlanXlsx(evaluation));
 line('xlsx export (target ≤ 3 s at 10,000; ≤ 4 s at 20,000)', xlsx.ms, `${(xlsx.value.length / 1048576).toFixed(2)} MB`);

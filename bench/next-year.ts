@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     const url = started.url;
     const { cookie, csrf } = await login(url);
     const planUrl = `${url}/api/plans/${imported.value.id}`;
-    const post = (path: string, body: unknown): Promise<Response> => fetch(`${planUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown): Promise<Response> =>
+      fetch(`${planUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
     const indicators = plan.nodes.reduce((n, node) => n + node.indicators.length, 0);
     console.log(`next-year through the API: ${indicators} indicators, ${plan.nodes.length} objectives (SQLite, server in its own process)`);
     const times: number[] = [];
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
       times.push(took);
       const cpu = cpuSeconds(child.pid) - cpu0;
       cpus.push(cpu);
-      console.log(`  ${year}: ${(took / 1000).toFixed(2)} s, server CPU ${cpu.toFixed(2)} s${run === 0 ? ' (cold: nothing cached, the store reads and evaluates the plan)' : ' (the plan open: its tree cached)'}`);
+      console.log(
+        `  ${year}: ${(took / 1000).toFixed(2)} s, server CPU ${cpu.toFixed(2)} s${run === 0 ? ' (cold: nothing cached, the store reads and evaluates the plan)' : ' (the plan open: its tree cached)'}`,
+      );
     }
     const warm = times.slice(1);
     const sorted = [...(warm.length > 0 ? warm : times)].sort((a, b) => a - b);
@@ -90,13 +93,19 @@ async function main(): Promise<void> {
     }
     console.log(`  same data version: closed median ${ms(median(closedReads))}, open median ${ms(median(openReads))}`);
     // A value entered in the open period moves the plan's data version each time.
-    const tree = (await (await fetch(`${planUrl}/tree?period=${open}`, { headers: { cookie } })).json()) as { objectives: Array<{ indicators: Array<{ id: string; version: number; formula: unknown }> }> };
+    const tree = (await (await fetch(`${planUrl}/tree?period=${open}`, { headers: { cookie } })).json()) as {
+      objectives: Array<{ indicators: Array<{ id: string; version: number; formula: unknown }> }>;
+    };
     const target = tree.objectives.flatMap((o) => o.indicators).find((i) => i.formula === null)!;
     let version = target.version;
     const closedAfter: number[] = [];
     const openAfter: number[] = [];
     for (let k = 0; k < Math.min(READS, 10); k++) {
-      const put = await fetch(`${planUrl}/indicators/${encodeURIComponent(target.id)}/measurements/${open}?tree=false`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ state: 'not_evaluable', reason: `bench ${k}`, version }) });
+      const put = await fetch(`${planUrl}/indicators/${encodeURIComponent(target.id)}/measurements/${open}?tree=false`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: JSON.stringify({ state: 'not_evaluable', reason: `bench ${k}`, version }),
+      });
       if (put.status !== 200) throw new Error(`write: ${put.status} ${await put.text()}`);
       version = ((await put.json()) as { measurement: { version: number } }).measurement.version;
       closedAfter.push(await read(yearEnd));

@@ -76,7 +76,11 @@ async function main(): Promise<void> {
       }
       const p50 = quantile(times, 0.5);
       const p95 = quantile(times, 0.95);
-      console.log(`${run.name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   max ${Math.max(...times).toFixed(1).padStart(7)} ms   answer ${(bytes / 1e3).toFixed(1)} kB   (${run.count} saves)${run.query === '' && p95 > 100 ? '  OVER TARGET (100 ms)' : ''}`);
+      console.log(
+        `${run.name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   max ${Math.max(...times)
+          .toFixed(1)
+          .padStart(7)} ms   answer ${(bytes / 1e3).toFixed(1)} kB   (${run.count} saves)${run.query === '' && p95 > 100 ? '  OVER TARGET (100 ms)' : ''}`,
+      );
       if (run.query === '' && p95 > 100) process.exitCode = 1;
     }
     console.log(`${'GET /api/health (the loopback floor)'.padEnd(48)} p50 ${quantile(health, 0.5).toFixed(1).padStart(7)} ms`);

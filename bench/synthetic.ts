@@ -47,13 +47,27 @@ export function syntheticPlan(indicators: number, seed = 1, publishable = false)
   const strategic = (code: string, parent: string): void => {
     const own: Indicator[] = [
       {
-        id: flat`${code}:1`, name: flat`Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico ${code}`,
-        weight: new Decimal(70), comparator: '>=', tolerance: null, target: { kind: 'number', value: HUNDRED }, unit: 'percent',
-        scoring: { kind: 'proportional' }, formula: { kind: 'children_mean' }, measurement: { state: 'measured' },
+        id: flat`${code}:1`,
+        name: flat`Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico ${code}`,
+        weight: new Decimal(70),
+        comparator: '>=',
+        tolerance: null,
+        target: { kind: 'number', value: HUNDRED },
+        unit: 'percent',
+        scoring: { kind: 'proportional' },
+        formula: { kind: 'children_mean' },
+        measurement: { state: 'measured' },
       },
       {
-        id: flat`${code}:2`, name: flat`Trend ${code}`, weight: new Decimal(30), comparator: '>=', tolerance: null,
-        target: { kind: 'number', value: new Decimal(10) }, unit: 'percent', scoring: null, formula: null,
+        id: flat`${code}:2`,
+        name: flat`Trend ${code}`,
+        weight: new Decimal(30),
+        comparator: '>=',
+        tolerance: null,
+        target: { kind: 'number', value: new Decimal(10) },
+        unit: 'percent',
+        scoring: null,
+        formula: null,
         measurement: { state: 'measured', actual: { kind: 'number', value: new Decimal(Math.round(rnd() * 4000) / 100) } },
       },
     ];
@@ -77,11 +91,15 @@ export function syntheticPlan(indicators: number, seed = 1, publishable = false)
           scoring: k === 1 && !publishable ? { kind: 'proportional' } : null,
           formula: null,
           measurement:
-            r < 0.02 ? { state: 'not_evaluable', reason: 'N.V.' }
-            : r < 0.04 ? { state: 'not_measured' }
-            : r < 0.06 ? { state: 'not_achieved' }
-            : isDate ? { state: 'measured', actual: { kind: 'date', value: rnd() < 0.8 ? '2024-09-27' : '2024-10-15' } }
-            : { state: 'measured', actual: { kind: 'number', value: target.times(Math.round(rnd() * 150)).div(100) } },
+            r < 0.02
+              ? { state: 'not_evaluable', reason: 'N.V.' }
+              : r < 0.04
+                ? { state: 'not_measured' }
+                : r < 0.06
+                  ? { state: 'not_achieved' }
+                  : isDate
+                    ? { state: 'measured', actual: { kind: 'date', value: rnd() < 0.8 ? '2024-09-27' : '2024-10-15' } }
+                    : { state: 'measured', actual: { kind: 'number', value: target.times(Math.round(rnd() * 150)).div(100) } },
         });
       }
       nodes.push({ code: op, title: flat`Operativo ${op}`, parent: code, weight: null, indicators: list });

@@ -91,9 +91,17 @@ describe('accounts', { timeout: 120_000 }, () => {
     await lucia.context.close();
 
     // The temporary password no longer opens the account; the new one does, with nothing to change.
-    const old = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'lucia.verdi', password: 'provvisoria-2024' }) });
+    const old = await fetch(`${world.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'lucia.verdi', password: 'provvisoria-2024' }),
+    });
     expect(old.status).toBe(401);
-    const fresh = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'lucia.verdi', password: 'la-mia-password-vera' }) });
+    const fresh = await fetch(`${world.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'lucia.verdi', password: 'la-mia-password-vera' }),
+    });
     expect(fresh.status).toBe(200);
     expect((await fresh.json()).user.mustChangePassword).toBe(false);
     // The audit trail says who set the temporary password and that its owner changed it.
@@ -137,7 +145,11 @@ describe('accounts', { timeout: 120_000 }, () => {
     expect((await apiAs(context, 'GET', '/api/plans')).status).toBe(200);
     await context.close();
 
-    const oldPassword = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'oiv', password: PASSWORD }) });
+    const oldPassword = await fetch(`${world.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'oiv', password: PASSWORD }),
+    });
     expect(oldPassword.status).toBe(401);
     const again = await newPage();
     await login(again.page, 'oiv', 'una-nuova-password-oiv');

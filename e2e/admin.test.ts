@@ -79,7 +79,11 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.click('[data-testid="toggle-mario.rossi"]');
     await page.click('[data-testid=deactivate-confirm]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
-    const refused = await fetch(`${world.server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }) });
+    const refused = await fetch(`${world.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }),
+    });
     expect(refused.status).toBe(401);
     await page.click('[data-testid="toggle-mario.rossi"]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattiva Mario Rossi');

@@ -331,7 +331,11 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
     const ind = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:3');
     expect(ind.editable).toBe(false);
-    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, { state: 'measured', actual: 1, version: ind.version });
+    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, {
+      state: 'measured',
+      actual: 1,
+      version: ind.version,
+    });
     expect(refused.status).toBe(403);
     await context.close();
   });
@@ -366,7 +370,11 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#entry-actual').count()).toBe(0);
     const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
     const ind = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:3');
-    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, { state: 'measured', actual: 1, version: ind.version });
+    const refused = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/${encodeURIComponent(tree.period.id)}`, {
+      state: 'measured',
+      actual: 1,
+      version: ind.version,
+    });
     expect(refused.status).toBe(423);
     expect(refused.body.error.code).toBe('period-locked');
     await page.screenshot({ path: join(SHOTS, '09-locked.png') });

@@ -110,7 +110,12 @@ describe('individual performance', { timeout: 240_000 }, () => {
     // 90 ≥ 90 met, 3 < 4 not met (on/off): (60·100 + 40·0) / 100 = 60.
     expect(await ev.page.locator('[data-testid=objectives] tbody tr').first().innerText()).toContain('100,00%');
     expect(await ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Obiettivo "Sportelli digitali attivati" \(peso 40,00%\): misurato, punteggio 0,00%/);
-    for (const [code, rating] of [['C1', '4'], ['C2', '5'], ['C3', '3']] as const) await ev.page.selectOption(`[data-testid=rating-${code}]`, rating);
+    for (const [code, rating] of [
+      ['C1', '4'],
+      ['C2', '5'],
+      ['C3', '3'],
+    ] as const)
+      await ev.page.selectOption(`[data-testid=rating-${code}]`, rating);
     await ev.page.click('[data-testid=save-ratings]');
     await ev.page.waitForSelector('[data-testid=form-message]');
     // Behaviours 40%·90 + 30%·100 + 30%·70 = 87.

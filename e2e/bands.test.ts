@@ -61,7 +61,14 @@ describe('bands rules', { timeout: 120_000 }, () => {
 
     const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
     const indicator = doc.objectives.find((o) => o.code === code)!.indicators[0]!;
-    expect(indicator.rule).toEqual({ kind: 'bands', mode: 'interpolated', points: [{ at: 0, score: 0 }, { at: 10, score: 100 }] });
+    expect(indicator.rule).toEqual({
+      kind: 'bands',
+      mode: 'interpolated',
+      points: [
+        { at: 0, score: 0 },
+        { at: 10, score: 100 },
+      ],
+    });
 
     await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
     await page.selectOption('#entry-state', 'measured');

@@ -62,7 +62,11 @@ describe('changes view', { timeout: 120_000 }, () => {
     await move('collecting', 'Correzione del consuntivo degli assessment');
     tree = (await apiAs(context, 'GET', `${plan()}/tree`)).body as Doc;
     const indicator = tree.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:3')!;
-    const saved = await apiAs(context, 'PUT', `${plan()}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(yearEnd)}`, { state: 'measured', actual: 20, version: indicator.version });
+    const saved = await apiAs(context, 'PUT', `${plan()}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(yearEnd)}`, {
+      state: 'measured',
+      actual: 20,
+      version: indicator.version,
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 
     await openChanges(page);

@@ -82,9 +82,7 @@ async function openPage() {
 describe('the trimmed Bootstrap Italia styles', () => {
   it('the library is trimmed', async () => {
     const { context, page } = await openPage();
-    const sizes = await page.goto(`${world.server.url}/`).then(() =>
-      page.evaluate(() => Array.from(document.styleSheets).map((s) => s.cssRules.length)),
-    );
+    const sizes = await page.goto(`${world.server.url}/`).then(() => page.evaluate(() => Array.from(document.styleSheets).map((s) => s.cssRules.length)));
     // The whole library has about 6,000 rules; the app names a small part of them.
     expect(Math.max(...sizes)).toBeLessThan(2500);
     await context.close();

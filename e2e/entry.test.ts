@@ -23,7 +23,12 @@ interface Doc {
 function focus(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { id: el?.id ?? '', indicator: el?.closest('[data-indicator]')?.getAttribute('data-indicator') ?? null, code: el?.closest('[data-code]')?.getAttribute('data-code') ?? null, inTree: el?.closest('[role=treegrid]') !== null };
+    return {
+      id: el?.id ?? '',
+      indicator: el?.closest('[data-indicator]')?.getAttribute('data-indicator') ?? null,
+      code: el?.closest('[data-code]')?.getAttribute('data-code') ?? null,
+      inTree: el?.closest('[role=treegrid]') !== null,
+    };
   });
 }
 
@@ -85,7 +90,9 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
     }
     // After the first two, the form said what was saved and where it moved.
     // The last one has no indicator to fill after it: the form stays on it, saved.
-    await expect.poll(async () => (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body.objectives.find((o: { code: string }) => o.code === 'B.2.2').performance).toBe(100);
+    await expect
+      .poll(async () => (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body.objectives.find((o: { code: string }) => o.code === 'B.2.2').performance)
+      .toBe(100);
     const stored = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
     expect(stored.objectives.find((o) => o.code === 'B.2.2')!.indicators.map((i) => [i.id, i.actual, i.state])).toEqual([
       ['B.2.2:1', 2, 'measured'],
@@ -166,7 +173,14 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     const before = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
     expect(before.objectives.find((o) => o.code === 'A.2.1')!.indicators.find((i) => i.id === 'A.2.1:1')!.actual).toBeNull();
     await page.click('[data-testid=entry-save]');
-    await expect.poll(async () => ((await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc).objectives.find((o) => o.code === 'A.2.1')!.indicators.find((i) => i.id === 'A.2.1:1')!.actual).toBe(55.5);
+    await expect
+      .poll(
+        async () =>
+          ((await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc).objectives
+            .find((o) => o.code === 'A.2.1')!
+            .indicators.find((i) => i.id === 'A.2.1:1')!.actual,
+      )
+      .toBe(55.5);
 
     // In English too.
     await page.selectOption('select[aria-label=Lingua]', 'en');

@@ -46,7 +46,9 @@ describe("a row's own SMVP range", { timeout: 120_000 }, () => {
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(async () => (await own.innerText()).replace(/\s+/g, ' ')).toMatch(/^green above 100[.,]00%, yellow from 85[.,]00% .*Yellow \(the plan’s legend: Green\)$/);
     await page.click('[data-code="B.1.1"] .tree-link');
-    await expect.poll(async () => (await ranges.innerText()).replace(/\s+/g, ' ')).toContain("its own evaluation range from the SMVP (green above 100%, yellow from 85%): score 100.00% → yellow (the plan's legend would say green)");
+    await expect
+      .poll(async () => (await ranges.innerText()).replace(/\s+/g, ' '))
+      .toContain("its own evaluation range from the SMVP (green above 100%, yellow from 85%): score 100.00% → yellow (the plan's legend would say green)");
     await context.close();
   });
 });

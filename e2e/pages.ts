@@ -61,7 +61,11 @@ export function pages(world: E2eWorld) {
   /** The API as the logged-in browser context (its cookie, and the CSRF token from the session). */
   async function apiAs(context: BrowserContext, method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE', path: string, data?: unknown) {
     const session = await (await context.request.get(`${world.server.url}/api/session`)).json();
-    const r = await context.request.fetch(`${world.server.url}${path}`, { method, headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+    const r = await context.request.fetch(`${world.server.url}${path}`, {
+      method,
+      headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' },
+      ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+    });
     return { status: r.status(), body: await r.json().catch(() => null) };
   }
 

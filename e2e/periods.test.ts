@@ -40,7 +40,8 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=signed-in]');
     // A small plan through the API, as the signed-in browser.
     const csrf = (await (await context.request.get(`${server.url}/api/session`)).json()).csrfToken as string;
-    const post = async (path: string, data: unknown) => (await context.request.post(`${server.url}${path}`, { headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, data: JSON.stringify(data) })).json();
+    const post = async (path: string, data: unknown) =>
+      (await context.request.post(`${server.url}${path}`, { headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, data: JSON.stringify(data) })).json();
     const plan = await post('/api/plans', { title: 'Piano 2024', year: 2024 });
     await post(`/api/plans/${plan.id}/nodes`, { code: 'A', title: 'Area A', parent: null });
 

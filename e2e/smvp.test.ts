@@ -55,7 +55,10 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     expect(stored.document.schemes[0].components.unit).toBe(30);
     expect(stored.document.schemes[2].bands[1].max).toBe(90);
     // The tree now bands the row by it.
-    expect((await apiAs(context, 'GET', `/api/plans/${world.planId}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.1.1').indicators[0].ownRange).toMatchObject({ green: 100, yellow: 85 });
+    expect((await apiAs(context, 'GET', `/api/plans/${world.planId}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.1.1').indicators[0].ownRange).toMatchObject({
+      green: 100,
+      yellow: 85,
+    });
 
     // Version 1 is still there, read-only; nothing of it changes.
     await page.selectOption('[data-testid=smvp-version]', '1');

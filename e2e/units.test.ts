@@ -77,7 +77,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.setInputFiles('#units-file', bad);
     await page.click('[data-testid=units-check]');
     await expect.poll(() => page.locator('[data-testid=units-import-issues]').innerText()).toMatch(/Riga 3, padre/);
-    expect((((await apiAs(context, 'GET', '/api/units')).body) as UnitBody[]).some((u) => u.code === 'UTR')).toBe(false);
+    expect(((await apiAs(context, 'GET', '/api/units')).body as UnitBody[]).some((u) => u.code === 'UTR')).toBe(false);
     await expectAccessible(page, 'units: import issues');
 
     const good = join(dir, 'strutture.csv');
@@ -85,7 +85,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.setInputFiles('#units-file', good);
     await page.click('[data-testid=units-check]');
     await expect.poll(() => page.locator('[data-testid=units-checked]').innerText()).toContain('1 nuove');
-    expect((((await apiAs(context, 'GET', '/api/units')).body) as UnitBody[]).some((u) => u.code === 'UTR')).toBe(false);
+    expect(((await apiAs(context, 'GET', '/api/units')).body as UnitBody[]).some((u) => u.code === 'UTR')).toBe(false);
     await page.click('[data-testid=units-import-submit]');
     await expect.poll(() => page.locator('[data-testid=units-notice]').innerText()).toContain('Importate: 1 nuove');
     await page.waitForSelector('[data-testid=units-table] [data-unit=UTR]');
@@ -137,7 +137,8 @@ interface TreeBody {
 
 describe('assignments in the tree', { timeout: 180_000 }, () => {
   const treeOf = async (context: Parameters<typeof apiAs>[0]) => (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as TreeBody;
-  const shownIndicators = (page: Awaited<ReturnType<typeof newPage>>['page']) => page.locator('[data-testid=tree] [data-indicator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')));
+  const shownIndicators = (page: Awaited<ReturnType<typeof newPage>>['page']) =>
+    page.locator('[data-testid=tree] [data-indicator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')));
 
   it('the admin creates a unit, assigns an indicator and an objective to it in the dialogs, filters by unit and person, reassigns in bulk', async () => {
     const { context, page } = await newPage();
@@ -225,7 +226,10 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await page.click('label[for=f-mine]');
-    const editable = (await treeOf(context)).objectives.flatMap((o) => o.indicators).filter((i) => i.editable).map((i) => i.id);
+    const editable = (await treeOf(context)).objectives
+      .flatMap((o) => o.indicators)
+      .filter((i) => i.editable)
+      .map((i) => i.id);
     expect(editable.length).toBeGreaterThan(0);
     await expect.poll(async () => (await shownIndicators(page)).sort()).toEqual([...editable].sort());
     await expectAccessible(page, 'tree: my indicators');

@@ -33,7 +33,13 @@ function imports(file: string): string[] {
 
 /** The top-level layer a resolved import lands in (`core`, `io`, `server`…), or the package name. */
 function layerOf(file: string, spec: string): string {
-  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node:' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  if (!spec.startsWith('.'))
+    return spec.startsWith('node:')
+      ? 'node:'
+      : spec
+          .split('/')
+          .slice(0, spec.startsWith('@') ? 2 : 1)
+          .join('/');
   const target = relative(ROOT, join(file, '..', spec));
   const parts = target.split('/');
   return parts[0] === 'src' ? parts[1]! : parts[0]!;

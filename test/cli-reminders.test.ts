@@ -55,7 +55,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     expect(logged.stdout).toContain('To: referente@comune.example.it\nSubject: Albero: scadenza del 15/10/2024 superata');
     expect(logged.stdout).toContain('To: dirigente@comune.example.it\nSubject: Albero: Ufficio Digitale,');
     expect(logged.stdout).toContain('- B.1.1:5 ');
-    expect(logged.stdout.trim().split('\n').at(-1)).toBe('promemoria: 2 messi in coda (0 ad account senza email, non inviati), 2 inviati (nel log: nessun server SMTP configurato), 0 da ritentare, 0 rifiutati dal server di posta');
+    expect(logged.stdout.trim().split('\n').at(-1)).toBe(
+      'promemoria: 2 messi in coda (0 ad account senza email, non inviati), 2 inviati (nel log: nessun server SMTP configurato), 0 da ritentare, 0 rifiutati dal server di posta',
+    );
     const outbox = (await controller.get(`/api/reminders?planId=${first}`)).body.reminders;
     expect(outbox.map((r: { status: string; transport: string; createdBy: string }) => [r.status, r.transport, r.createdBy])).toEqual([
       ['sent', 'log', 'system'],

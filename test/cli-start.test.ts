@@ -17,7 +17,14 @@ function staticImports(file: string): string[] {
     if (m[2] !== undefined) continue; // import type … / export type …
     const clause = m[3]!.trim();
     // `import { type A, type B } from` loads nothing either.
-    if (/^\{[^}]*\}$/.test(clause) && clause.slice(1, -1).split(',').every((part) => part.trim() === '' || /^type\s/.test(part.trim()))) continue;
+    if (
+      /^\{[^}]*\}$/.test(clause) &&
+      clause
+        .slice(1, -1)
+        .split(',')
+        .every((part) => part.trim() === '' || /^type\s/.test(part.trim()))
+    )
+      continue;
     specs.push(m[4]!);
   }
   for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) specs.push(m[1]!);
@@ -42,7 +49,12 @@ function loadedAtStart(entry: string): { packages: Set<string>; files: Set<strin
     for (const spec of staticImports(file)) {
       if (spec.startsWith('node:')) continue;
       if (!spec.startsWith('.')) {
-        packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+        packages.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
         continue;
       }
       const target = resolveSource(file, spec);

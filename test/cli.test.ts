@@ -34,7 +34,10 @@ describe('verify finds what does not follow from the inputs', () => {
   });
 
   it('a changed input changes the computation, not the check (an actual moved below target)', () => {
-    const tampered = fixtureText().replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t70,00%');
+    const tampered = fixtureText().replace(
+      'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%',
+      'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t70,00%',
+    );
     const run = albero(['verify', file('input-changed.txt', tampered), '--json']);
     const result = JSON.parse(run.stdout) as { differences: Array<{ code: string; cell: string; computed: number }> };
     // A.2.1's KPI and objective cells, A.2's derived Consuntivo and KPI, A.2's objective cell all move.
@@ -60,12 +63,24 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     ['empty.txt', '', /empty\.txt: error: the file is empty \[empty-file\]/],
     ['binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /binary\.txt: error: this is a binary file/],
     ['zip.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0, 8, 0, 0, 0, 0xff, 0xfe]), /zip\.txt: error: the workbook is damaged or cut short/],
-    ['columns.txt', F.replace('\tAziende coinvolte nei percorsi di animazione delle destinazioni turistiche\t30% >=\t10\t12\t100,00%\t', '\tAziende coinvolte\t30% >=\t10\t12'), new RegExp(`columns\\.txt:${at('Aziende coinvolte nei')}: error: expected 7 columns .* found 5 \\[column-count\\]`)],
+    [
+      'columns.txt',
+      F.replace('\tAziende coinvolte nei percorsi di animazione delle destinazioni turistiche\t30% >=\t10\t12\t100,00%\t', '\tAziende coinvolte\t30% >=\t10\t12'),
+      new RegExp(`columns\\.txt:${at('Aziende coinvolte nei')}: error: expected 7 columns .* found 5 \\[column-count\\]`),
+    ],
     ['comparator.txt', F.replace('70% >=\t1\t4', '70% >>\t1\t4'), new RegExp(`comparator\\.txt:${at('70% >=\t1\t4')} column Peso: error: unknown comparator ">>"`)],
     ['weight.txt', F.replace('70% >=\t1\t4', '170% >=\t1\t4'), new RegExp(`weight\\.txt:${at('70% >=\t1\t4')} column Peso: error: the weight 170% is over 100%`)],
     ['number.txt', F.replace('70% >=\t1\t4', '70% >=\t1\tquattro'), new RegExp(`number\\.txt:${at('70% >=\t1\t4')} column Consuntivo: error: Consuntivo: "quattro" is not a number`)],
-    ['duplicate.txt', F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'), new RegExp(`duplicate\\.txt:${at('A.1.2 - ')} column Obiettivo: error: the code A\\.1\\.1 is already used at line ${at('A.1.1 - ')}`)],
-    ['orphan.txt', F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'), new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`)],
+    [
+      'duplicate.txt',
+      F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'),
+      new RegExp(`duplicate\\.txt:${at('A.1.2 - ')} column Obiettivo: error: the code A\\.1\\.1 is already used at line ${at('A.1.1 - ')}`),
+    ],
+    [
+      'orphan.txt',
+      F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'),
+      new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`),
+    ],
   ];
   for (const [name, contents, message] of cases) {
     it(name, () => {
@@ -157,7 +172,11 @@ describe('the legend and the default rule are configuration', () => {
     const run = albero(['evaluate', FIXTURE, '--json', '--legend', '90/70', '--scoring', 'proportional']);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout) as { legend: Array<{ band: string; min: number | null }>; objectives: Array<{ code: string; performance: number; band: string }> };
-    expect(doc.legend.map((l) => [l.band, l.min])).toEqual([['green', 90], ['yellow', 70], ['red', null]]);
+    expect(doc.legend.map((l) => [l.band, l.min])).toEqual([
+      ['green', 90],
+      ['yellow', 70],
+      ['red', null],
+    ]);
     const get = (code: string) => doc.objectives.find((o) => o.code === code)!;
     // A.2.1: 50·100 + 20·(50/60·100) + 30·100 = 96,67
     expect(get('A.2.1')).toMatchObject({ performance: 96.67, band: 'green' });
@@ -175,7 +194,10 @@ describe('the legend and the default rule are configuration', () => {
 describe('diff lists what changed between two versions of a plan', () => {
   it('a revised target, a corrected actual and a renamed indicator, with the performances they moved; exit 1', () => {
     const revised = fixtureText()
-      .replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%\t0,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t50,00%\t50,00%\t100,00%')
+      .replace(
+        'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%\t50,00%\t0,00%',
+        'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t50,00%\t50,00%\t100,00%',
+      )
       .replace('N. assessment (sostenibilità, energia)\t30% >=\t20\t19\t0,00%', 'N. assessment (sostenibilità e energia)\t30% >=\t20\t21\t100,00%');
     const path = file('revised.txt', revised);
     const run = albero(['diff', FIXTURE, path, '--json']);
@@ -183,7 +205,17 @@ describe('diff lists what changed between two versions of a plan', () => {
     const result = JSON.parse(run.stdout) as { counts: Record<string, number>; changes: Array<Record<string, unknown>> };
     expect(result.counts).toEqual({ structure: 1, plan: 1, measurement: 1, result: 6 });
     const line = revised.split('\n').findIndex((l) => l.includes('Capacità di risposta dello sportello')) + 1;
-    expect(result.changes).toContainEqual({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60%', after: '50%', beforeText: '60%', afterText: '50%', line });
+    expect(result.changes).toContainEqual({
+      group: 'plan',
+      kind: 'target',
+      code: 'A.2.1',
+      indicator: 'Capacità di risposta dello sportello internazionalizzazione',
+      before: '60%',
+      after: '50%',
+      beforeText: '60%',
+      afterText: '50%',
+      line,
+    });
     expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'performance', code: 'A.2', before: 93, after: 100 }));
     expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'indicator-name', code: 'B.2.2', before: 'N. assessment (sostenibilità, energia)' }));
 

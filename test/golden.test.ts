@@ -20,7 +20,16 @@ describe('albero on the published 2024 table', () => {
   it('evaluate --json gives every published objective value and band', () => {
     const run = albero(['evaluate', FIXTURE, '--json']);
     expect(run.status).toBe(0);
-    const doc = JSON.parse(run.stdout) as { objectives: Array<{ code: string; title: string; parent: string | null; performance: number | null; band: string | null; indicators: Array<{ name: string; weight: number; performance: number | null; state: string }> }> };
+    const doc = JSON.parse(run.stdout) as {
+      objectives: Array<{
+        code: string;
+        title: string;
+        parent: string | null;
+        performance: number | null;
+        band: string | null;
+        indicators: Array<{ name: string; weight: number; performance: number | null; state: string }>;
+      }>;
+    };
     const byCode = new Map(doc.objectives.map((o) => [o.code, o]));
     for (const [code, performance] of Object.entries(ALBERO_GOLDEN)) {
       expect(byCode.get(code)?.performance, code).toBe(performance);

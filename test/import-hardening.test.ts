@@ -37,7 +37,10 @@ const errors = (c: Checked) => c.issues.filter((i) => i.severity === 'error');
 function withA3Actual(actual: string, target = '10'): string {
   return fixtureText().replace('\tSoggetti coinvolti\t100% >=\t10\t206\t', `\tSoggetti coinvolti\t100% >=\t${target}\t${actual}\t`);
 }
-const A3_LINE = fixtureText().split('\n').findIndex((l) => l.startsWith('\tSoggetti coinvolti\t')) + 1;
+const A3_LINE =
+  fixtureText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('\tSoggetti coinvolti\t')) + 1;
 
 describe('numbers that do not fit (defect 1) and digit bounds (defect 3)', { timeout: 120_000 }, () => {
   it.each([
@@ -137,7 +140,7 @@ describe('zip bombs and damaged workbooks (defects 2 and 11)', { timeout: 120_00
     expect(errors(c)).toEqual([expect.objectContaining({ code: 'damaged-workbook', message: expect.stringContaining('checksum') })]);
   });
 
-  it('a workbook exceljs chokes on gets our words, not the library\'s', () => {
+  it("a workbook exceljs chokes on gets our words, not the library's", () => {
     // A shared-string cell pointing past the end of a shared-strings table that is not there.
     const c = check('strings.xlsx', workbookBytes([{ name: 'Albero', rows: [LAYOUT_HEADER, [{ xml: '<v>7</v>', attributes: 't="s"' }, 'x']] }]));
     expect(c.status).toBe(2);

@@ -18,11 +18,7 @@ import { registerReminders } from './commands/reminders.js';
 
 export function buildProgram(): Command {
   const program = new Command();
-  program
-    .name('albero')
-    .description('Albero della performance: evaluate, verify and explain the performance tree of a public body')
-    .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+  program.name('albero').description('Albero della performance: evaluate, verify and explain the performance tree of a public body').version('0.1.0').showHelpAfterError('(run with --help for usage)');
   registerEvaluate(program);
   registerVerify(program);
   registerExplain(program);
@@ -45,4 +41,3 @@ export function buildProgram(): Command {
   program.hook('preAction', (_program, action) => useLanguage(action.opts<{ lang?: Language }>().lang));
   return program;
 }
-

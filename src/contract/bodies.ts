@@ -28,7 +28,14 @@ export function treeBodies<D extends z.ZodType, W extends z.ZodType>({ decimal, 
   const Rule = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('on_off') }),
     z.object({ kind: z.literal('proportional') }),
-    z.object({ kind: z.literal('bands'), mode: z.enum(['fixed', 'interpolated']), points: z.array(z.object({ at: TypedValueSchema, score: decimal })).min(1).max(50) }),
+    z.object({
+      kind: z.literal('bands'),
+      mode: z.enum(['fixed', 'interpolated']),
+      points: z
+        .array(z.object({ at: TypedValueSchema, score: decimal }))
+        .min(1)
+        .max(50),
+    }),
     z.object({ kind: z.literal('threshold'), floor: TypedValueSchema }),
   ]);
   /** A ratio without a scale is a percentage (`DEFAULT_RATIO_SCALE`). */
@@ -83,7 +90,9 @@ export function treeBodies<D extends z.ZodType, W extends z.ZodType>({ decimal, 
   };
   const NewIndicator = z.object(indicatorFields).strict();
   /** Any field of a new indicator, against the definition's `version` (the tree's `definitionVersion`). */
-  const IndicatorPatch = NewIndicator.partial().extend({ version: z.number().int().min(0) }).strict();
+  const IndicatorPatch = NewIndicator.partial()
+    .extend({ version: z.number().int().min(0) })
+    .strict();
   /** A value for one indicator in one period, against the `version` read from the tree (0: nothing entered yet). */
   const Measurement = z
     .object({

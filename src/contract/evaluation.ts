@@ -84,7 +84,16 @@ export const ExplanationDocumentSchema = z.strictObject({
   /** Only where the body's SMVP gives an indicator of this objective its own "range di valutazione" (core/appraisal/thresholds.ts). */
   thresholds: z
     .array(
-      z.strictObject({ indicatorId: z.string(), indicator: z.string(), green: z.number(), yellow: z.number(), score: z.number().nullable(), band: z.enum(['green', 'yellow', 'red']).nullable(), legendBand: z.enum(['green', 'yellow', 'red']).nullable(), text: z.string() }),
+      z.strictObject({
+        indicatorId: z.string(),
+        indicator: z.string(),
+        green: z.number(),
+        yellow: z.number(),
+        score: z.number().nullable(),
+        band: z.enum(['green', 'yellow', 'red']).nullable(),
+        legendBand: z.enum(['green', 'yellow', 'red']).nullable(),
+        text: z.string(),
+      }),
     )
     .optional(),
 });

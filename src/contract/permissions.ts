@@ -52,12 +52,7 @@ export interface Assignment {
  * the username.
  */
 export function assignedTo(user: Assignee, a: Assignment): boolean {
-  return (
-    a.personIds.includes(user.id) ||
-    a.unitIds.some((u) => user.unitIds.includes(u)) ||
-    a.indicatorOwner === user.username ||
-    a.nodeOwners.includes(user.username)
-  );
+  return a.personIds.includes(user.id) || a.unitIds.some((u) => user.unitIds.includes(u)) || a.indicatorOwner === user.username || a.nodeOwners.includes(user.username);
 }
 
 export function mayEditValue(user: (Assignee & { readonly role: Role }) | null, a: Assignment): boolean {

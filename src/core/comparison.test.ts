@@ -8,7 +8,19 @@ import { DEFAULT_SETTINGS } from './settings.js';
 
 const measured = (v: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
 function ind(name: string, weight: number, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator {
-  return { id: name, name, weight: dec(weight), comparator: '>=', tolerance: null, target: { kind: 'number', value: dec(target) }, unit: 'number', scoring: null, formula: null, measurement, ...extra };
+  return {
+    id: name,
+    name,
+    weight: dec(weight),
+    comparator: '>=',
+    tolerance: null,
+    target: { kind: 'number', value: dec(target) },
+    unit: 'number',
+    scoring: null,
+    formula: null,
+    measurement,
+    ...extra,
+  };
 }
 function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
   return { code, title: `Obiettivo ${code}`, parent, weight: weight === null ? null : dec(weight), indicators };
@@ -66,7 +78,12 @@ describe('comparePlans', () => {
 
   it('reports weights, states, rules and the settings in words', () => {
     const after = base();
-    after[1] = node('A.1', 'A', [ind('Pratiche evase', 50, 10, { state: 'not_evaluable', reason: 'dato non disponibile' }), ind('Tempi medi', 50, 5, measured(4), { scoring: { kind: 'proportional' } })], 30);
+    after[1] = node(
+      'A.1',
+      'A',
+      [ind('Pratiche evase', 50, 10, { state: 'not_evaluable', reason: 'dato non disponibile' }), ind('Tempi medi', 50, 5, measured(4), { scoring: { kind: 'proportional' } })],
+      30,
+    );
     const changes = compare(plan(base()), plan(after, { ...DEFAULT_SETTINGS, legend: legendFromThresholds(dec(90), dec(70)), notMeasured: 'zero' }));
     expect(brief(changes.filter((c) => c.group !== 'result'))).toEqual([
       'settings : legenda: verde > 80%, giallo ≥ 60%, rosso → legenda: verde > 90%, giallo ≥ 70%, rosso',

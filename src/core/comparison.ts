@@ -213,7 +213,12 @@ export function measurementText(indicator: Indicator): string {
   const m: Measurement = indicator.measurement;
   switch (m.state) {
     case 'measured': {
-      const inputs = m.inputs === undefined ? '' : Object.entries(m.inputs).map(([k, v]) => `${k} = ${fmt(v, 4)}`).join(', ');
+      const inputs =
+        m.inputs === undefined
+          ? ''
+          : Object.entries(m.inputs)
+              .map(([k, v]) => `${k} = ${fmt(v, 4)}`)
+              .join(', ');
       if (m.actual === undefined) return inputs === '' ? 'misurato' : inputs;
       return `${show(m.actual, indicator.unit, 'it')}${inputs === '' ? '' : ` (${inputs})`}`;
     }

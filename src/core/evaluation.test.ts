@@ -23,8 +23,7 @@ function ind(id: string, weight: number, comparator: Comparator, target: number,
   };
 }
 const measured = (v: number | string): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
-const mean = (id: string, weight: number): Indicator =>
-  ind(id, weight, '>=', 100, { state: 'measured' }, { formula: { kind: 'children_mean' }, scoring: { kind: 'proportional' }, unit: 'percent' });
+const mean = (id: string, weight: number): Indicator => ind(id, weight, '>=', 100, { state: 'measured' }, { formula: { kind: 'children_mean' }, scoring: { kind: 'proportional' }, unit: 'percent' });
 function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
   return { code, title: code, parent, weight: weight === null ? null : dec(weight), indicators };
 }
@@ -62,7 +61,11 @@ describe('objective performance', () => {
     const nodes = [node('Z', null, [ind('d', 50, '>=', 1, measured(1)), ind('e', 50, '>=', 1, { state: 'not_measured' })])];
     expect(perf(plan(nodes, { notMeasured: 'zero' }), 'Z')).toBe('50');
     expect(perf(plan(nodes, { notMeasured: 'block' }), 'Z')).toBeNull();
-    expect(evaluatePlan(plan(nodes, { notMeasured: 'block' })).issues().map((i) => i.code)).toContain('blocked-by-not-measured');
+    expect(
+      evaluatePlan(plan(nodes, { notMeasured: 'block' }))
+        .issues()
+        .map((i) => i.code),
+    ).toContain('blocked-by-not-measured');
   });
 
   it('weighs equally when every counted indicator weighs 0%, and says so', () => {
@@ -117,7 +120,14 @@ describe('derived indicators', () => {
   });
 
   it('ratio of base measures and year-over-year trend', () => {
-    const ratio = ind('r', 50, '>=', 60, { state: 'measured', inputs: { answered: dec(45), received: dec(60) } }, { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) }, unit: 'percent' });
+    const ratio = ind(
+      'r',
+      50,
+      '>=',
+      60,
+      { state: 'measured', inputs: { answered: dec(45), received: dec(60) } },
+      { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) }, unit: 'percent' },
+    );
     const trend = ind('t', 50, '>=', 10, { state: 'measured', inputs: { y2024: dec(1356), y2023: dec(1000) } }, { formula: { kind: 'trend', current: 'y2024', previous: 'y2023' }, unit: 'percent' });
     const e = evaluatePlan(plan([node('X', null, [ratio, trend])]));
     expect(e.indicator('r')!.actual).toEqual({ kind: 'number', value: dec(75) });
@@ -126,7 +136,14 @@ describe('derived indicators', () => {
   });
 
   it('a formula with a missing or zero input says which, and is not scored', () => {
-    const bad = ind('r', 100, '>=', 60, { state: 'measured', inputs: { answered: dec(45), received: dec(0) } }, { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) } });
+    const bad = ind(
+      'r',
+      100,
+      '>=',
+      60,
+      { state: 'measured', inputs: { answered: dec(45), received: dec(0) } },
+      { formula: { kind: 'ratio', numerator: 'answered', denominator: 'received', scale: dec(100) } },
+    );
     const e = evaluatePlan(plan([node('X', null, [bad])]));
     expect(e.node('X')!.performance).toBeNull();
     expect(e.issues()[0]!.message).toContain('denominator received is 0');
@@ -187,7 +204,12 @@ describe('trees of any depth', () => {
 
   it('reports unknown parents and duplicate codes as issues', () => {
     const e = evaluatePlan(plan([node('A', null, []), node('A', null, []), node('B.1', 'B', [])]));
-    expect(e.issues().map((i) => i.code).sort()).toEqual(['duplicate-code', 'unknown-parent']);
+    expect(
+      e
+        .issues()
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(['duplicate-code', 'unknown-parent']);
   });
 });
 
@@ -213,11 +235,7 @@ describe('incremental re-evaluation', () => {
   });
 
   it('a changed child weight re-evaluates the parent mean', () => {
-    const p = plan([
-      node('B', null, [mean('mp', 100)]),
-      node('B.1', 'B', [ind('a', 100, '>=', 1, measured(0))], 50),
-      node('B.2', 'B', [ind('b', 100, '>=', 1, measured(1))], 50),
-    ]);
+    const p = plan([node('B', null, [mean('mp', 100)]), node('B.1', 'B', [ind('a', 100, '>=', 1, measured(0))], 50), node('B.2', 'B', [ind('b', 100, '>=', 1, measured(1))], 50)]);
     const e = evaluatePlan(p);
     expect(e.node('B')!.performance!.toString()).toBe('50');
     e.setNodeWeight('B.2', dec(150));
@@ -236,7 +254,12 @@ describe('invariants (property tests)', () => {
 
   function build(rows: Array<{ weight: number; comparator: Comparator; target: Decimal; actual: Decimal; rule: ScoringRule; state: string }>): Plan {
     const indicators = rows.map((r, i) => {
-      const m: Measurement = r.state === 'measured' ? { state: 'measured', actual: { kind: 'number', value: r.actual } } : r.state === 'not_evaluable' ? { state: 'not_evaluable', reason: 'x' } : { state: r.state as 'not_achieved' | 'not_measured' };
+      const m: Measurement =
+        r.state === 'measured'
+          ? { state: 'measured', actual: { kind: 'number', value: r.actual } }
+          : r.state === 'not_evaluable'
+            ? { state: 'not_evaluable', reason: 'x' }
+            : { state: r.state as 'not_achieved' | 'not_measured' };
       return { ...ind(`i${i}`, r.weight, r.comparator, 0, m, { scoring: r.rule }), target: { kind: 'number' as const, value: r.target } };
     });
     return plan([node('X', null, indicators)]);
@@ -258,7 +281,13 @@ describe('invariants (property tests)', () => {
       fc.property(objective, (rows) => {
         const e = evaluatePlan(build(rows));
         const terms = explainNode(e, 'X')!.contributions.filter((c) => c.share !== null);
-        if (terms.length > 0) expect(terms.reduce((t, c) => t.plus(c.share!), dec(0)).toDecimalPlaces(30).toString()).toBe('1');
+        if (terms.length > 0)
+          expect(
+            terms
+              .reduce((t, c) => t.plus(c.share!), dec(0))
+              .toDecimalPlaces(30)
+              .toString(),
+          ).toBe('1');
       }),
     );
   });
@@ -298,7 +327,9 @@ describe('invariants (property tests)', () => {
       fc.property(rule, value, value, value, (r, target, a1, a2) => {
         const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
         const s = (cmp: Comparator, a: Decimal): Decimal => {
-          const e = evaluatePlan(plan([node('X', null, [{ ...ind('i', 100, cmp, 0, { state: 'measured', actual: { kind: 'number', value: a } }, { scoring: r }), target: { kind: 'number', value: target } }])]));
+          const e = evaluatePlan(
+            plan([node('X', null, [{ ...ind('i', 100, cmp, 0, { state: 'measured', actual: { kind: 'number', value: a } }, { scoring: r }), target: { kind: 'number', value: target } }])]),
+          );
           return e.indicator('i')!.score!;
         };
         expect(s('>=', hi).gte(s('>=', lo))).toBe(true);
@@ -322,7 +353,15 @@ describe('invariants (property tests)', () => {
 
 describe('weightedMean', () => {
   it('is exact and re-normalises', () => {
-    expect(weightedMean([{ weight: dec('0.1'), value: dec(100) }, { weight: dec('0.2'), value: dec(0) }])!.times(3).toDecimalPlaces(30).toString()).toBe('100');
+    expect(
+      weightedMean([
+        { weight: dec('0.1'), value: dec(100) },
+        { weight: dec('0.2'), value: dec(0) },
+      ])!
+        .times(3)
+        .toDecimalPlaces(30)
+        .toString(),
+    ).toBe('100');
     expect(weightedMean([])).toBeNull();
   });
 });

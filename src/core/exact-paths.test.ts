@@ -24,7 +24,18 @@ function build(rows: readonly Row[]): Plan {
   const indicators: Indicator[] = rows.map((r, i) => {
     const measurement: Measurement =
       r.state === 'measured' ? { state: 'measured', actual: { kind: 'number', value: r.actual } } : r.state === 'not_evaluable' ? { state: 'not_evaluable', reason: 'x' } : { state: 'not_achieved' };
-    return { id: `i${i}`, name: `i${i}`, weight: r.weight, comparator: r.comparator, tolerance: null, target: { kind: 'number', value: r.target }, unit: 'number', scoring: r.rule, formula: null, measurement };
+    return {
+      id: `i${i}`,
+      name: `i${i}`,
+      weight: r.weight,
+      comparator: r.comparator,
+      tolerance: null,
+      target: { kind: 'number', value: r.target },
+      unit: 'number',
+      scoring: r.rule,
+      formula: null,
+      measurement,
+    };
   });
   return { title: 't', nodes: [{ code: 'X', title: 'X', parent: null, weight: null, indicators }], settings: DEFAULT_SETTINGS };
 }

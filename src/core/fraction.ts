@@ -37,7 +37,7 @@ export function gcd(a: number, b: number): number {
     let x = a | 0;
     let y = b | 0;
     while (y !== 0) {
-      const r = x % y | 0;
+      const r = (x % y) | 0;
       x = y;
       y = r;
     }

@@ -19,7 +19,12 @@ export const BAND_MARK: Readonly<Record<Band | 'none', string>> = { green: '●'
 
 /** The Italian names of a plan's levels and scoring rules, as every Italian text and file says them. */
 export const LEVEL_WORD: Readonly<Record<string, string>> = { area: 'area', strategic: 'strategico', operational: 'operativo' };
-export const RULE_WORD: Readonly<Record<'on_off' | 'proportional' | 'bands' | 'threshold', string>> = { on_off: 'raggiunto/non raggiunto', proportional: 'proporzionale', bands: 'a scaglioni', threshold: 'a soglia' };
+export const RULE_WORD: Readonly<Record<'on_off' | 'proportional' | 'bands' | 'threshold', string>> = {
+  on_off: 'raggiunto/non raggiunto',
+  proportional: 'proporzionale',
+  bands: 'a scaglioni',
+  threshold: 'a soglia',
+};
 
 export interface LegendRule {
   readonly band: Band;

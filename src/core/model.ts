@@ -16,10 +16,7 @@ export type Unit = 'number' | 'percent' | 'date' | 'boolean';
 export const UNITS: readonly Unit[] = ['number', 'percent', 'date', 'boolean'];
 
 /** A target or actual value: a number (in the indicator's unit), a calendar date (ISO `yyyy-mm-dd`) or yes/no. */
-export type Amount =
-  | { readonly kind: 'number'; readonly value: Decimal }
-  | { readonly kind: 'date'; readonly value: string }
-  | { readonly kind: 'boolean'; readonly value: boolean };
+export type Amount = { readonly kind: 'number'; readonly value: Decimal } | { readonly kind: 'date'; readonly value: string } | { readonly kind: 'boolean'; readonly value: boolean };
 
 /**
  * How far an indicator has been measured. The four states never collapse into each other:
@@ -27,12 +24,7 @@ export type Amount =
  * `not_measured` has no data yet (the plan's `notMeasured` policy decides what that means).
  */
 export type MeasurementState = 'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured';
-export const MEASUREMENT_STATES: readonly MeasurementState[] = [
-  'measured',
-  'not_achieved',
-  'not_evaluable',
-  'not_measured',
-];
+export const MEASUREMENT_STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 
 export type Measurement =
   /** `actual` for a direct indicator; `inputs` (base measures) for a ratio or trend formula. */

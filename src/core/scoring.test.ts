@@ -58,7 +58,11 @@ describe('on/off', () => {
 describe('proportional', () => {
   it('actual/target for >=, capped at 100 (fixture: media ponderata 90 → 90; Parma: 56 of 60 → 93,33)', () => {
     expect(score(PROP, '>=', n(100), n(90))).toBe('90');
-    expect(dec(score(PROP, '>=', n(60), n(56))!).toDecimalPlaces(2).toString()).toBe('93.33');
+    expect(
+      dec(score(PROP, '>=', n(60), n(56))!)
+        .toDecimalPlaces(2)
+        .toString(),
+    ).toBe('93.33');
     expect(score(PROP, '>=', n(100), n(130))).toBe('100');
   });
 
@@ -115,7 +119,15 @@ describe('bands', () => {
   });
 
   it('fixed under <=: the first band at or above the actual', () => {
-    const rule: ScoringRule = { kind: 'bands', mode: 'fixed', points: [{ at: n(5), score: dec(100) }, { at: n(7), score: dec(60) }, { at: n(10), score: dec(20) }] };
+    const rule: ScoringRule = {
+      kind: 'bands',
+      mode: 'fixed',
+      points: [
+        { at: n(5), score: dec(100) },
+        { at: n(7), score: dec(60) },
+        { at: n(10), score: dec(20) },
+      ],
+    };
     expect(score(rule, '<=', n(5), n(4))).toBe('100');
     expect(score(rule, '<=', n(5), n(6))).toBe('60');
     expect(score(rule, '<=', n(5), n(10))).toBe('20');
@@ -131,13 +143,22 @@ describe('bands', () => {
   });
 
   it('works on dates, in days', () => {
-    const rule: ScoringRule = { kind: 'bands', mode: 'interpolated', points: [{ at: d('2024-09-30'), score: dec(100) }, { at: d('2024-10-30'), score: dec(0) }] };
+    const rule: ScoringRule = {
+      kind: 'bands',
+      mode: 'interpolated',
+      points: [
+        { at: d('2024-09-30'), score: dec(100) },
+        { at: d('2024-10-30'), score: dec(0) },
+      ],
+    };
     expect(score(rule, '<=', d('2024-09-30'), d('2024-10-15'))).toBe('50');
   });
 
   it('refuses an empty scale and mixed kinds', () => {
     expect(scoreValue({ rule: { kind: 'bands', mode: 'fixed', points: [] }, comparator: '>=', target: n(1), actual: n(1), tolerance: null }).issues[0]!.code).toBe('empty-bands');
-    expect(scoreValue({ rule: { kind: 'bands', mode: 'fixed', points: [{ at: d('2024-01-01'), score: dec(1) }] }, comparator: '>=', target: n(1), actual: n(1), tolerance: null }).issues[0]!.code).toBe('unit-mismatch');
+    expect(
+      scoreValue({ rule: { kind: 'bands', mode: 'fixed', points: [{ at: d('2024-01-01'), score: dec(1) }] }, comparator: '>=', target: n(1), actual: n(1), tolerance: null }).issues[0]!.code,
+    ).toBe('unit-mismatch');
   });
 });
 

@@ -90,7 +90,10 @@ export function comparatorHolds(comparator: Comparator, actual: Decimal, target:
     case '<=':
       return compare(actual, target) <= 0;
     case '=':
-      return actual.minus(target).abs().lessThanOrEqualTo(tolerance ?? ZERO);
+      return actual
+        .minus(target)
+        .abs()
+        .lessThanOrEqualTo(tolerance ?? ZERO);
   }
 }
 
@@ -222,21 +225,12 @@ function proportionalShortfall(comparator: Comparator, a: Decimal, t: Decimal): 
  * beyond the ends. `fixed`: the band reached — for `>=` the last point at or below the actual, for
  * `<=` the first point at or above it (0 when none is reached).
  */
-function scoreOnScale(
-  points: readonly BandPoint[],
-  mode: 'fixed' | 'interpolated',
-  comparator: Comparator,
-  a: Decimal,
-  kind: Amount['kind'],
-  met: boolean,
-): ScoredValue {
+function scoreOnScale(points: readonly BandPoint[], mode: 'fixed' | 'interpolated', comparator: Comparator, a: Decimal, kind: Amount['kind'], met: boolean): ScoredValue {
   if (points.length === 0) return unscored(said('empty-bands', {}));
   if (points.some((p) => p.at.kind !== kind)) {
     return unscored(said('unit-mismatch', { bands: kind }));
   }
-  const scale = points
-    .map((p) => ({ x: axisValue(p.at), score: clamp(p.score, ZERO, HUNDRED) }))
-    .sort((p, q) => p.x.comparedTo(q.x));
+  const scale = points.map((p) => ({ x: axisValue(p.at), score: clamp(p.score, ZERO, HUNDRED) })).sort((p, q) => p.x.comparedTo(q.x));
   let score: Decimal;
   if (mode === 'fixed') {
     if (comparator === '<=') {
@@ -298,9 +292,7 @@ export function describeScore(input: ScoringInput, result: ScoredValue, unit?: U
     case 'proportional': {
       if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score)} (${w.onOffNoRatio(actual.kind)})`;
       const formula = comparator === '>=' ? w.actualOverTarget : comparator === '<=' ? w.targetOverActual : w.relativeDistance;
-      return result.met === true
-        ? `${shown}: ${w.met} → 100 (${w.proportionalCapped})`
-        : `${shown}: ${w.notMet}, ${formula} = ${fmt(result.score)} (${w.proportional})`;
+      return result.met === true ? `${shown}: ${w.met} → 100 (${w.proportionalCapped})` : `${shown}: ${w.notMet}, ${formula} = ${fmt(result.score)} (${w.proportional})`;
     }
     case 'bands':
       return `${shown}: ${verdict} → ${fmt(result.score)} (${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, unit, language)} → ${fmt(p.score)}`).join(', ')})`;

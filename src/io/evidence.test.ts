@@ -17,8 +17,22 @@ describe('evidenceType: what a file is, by its bytes', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Dati').addRow(['pratiche', 45]);
     expect(media(new Uint8Array(await workbook.xlsx.writeBuffer()))).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(media(storedZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }]))).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(media(storedZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<office:document-content/>' }]))).toBe('application/vnd.oasis.opendocument.text');
+    expect(
+      media(
+        storedZip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'word/document.xml', data: '<w:document/>' },
+        ]),
+      ),
+    ).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(
+      media(
+        storedZip([
+          { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+          { name: 'content.xml', data: '<office:document-content/>' },
+        ]),
+      ),
+    ).toBe('application/vnd.oasis.opendocument.text');
     expect(media(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('application/x-ole-storage');
     expect(media(Buffer.from('ufficio;pratiche\nDigitale;45\n', 'utf8'))).toBe('text/csv; charset=utf-8');
     expect(media(Buffer.from('struttura;attività\nUfficio;sì\n', 'latin1'))).toBe('text/csv; charset=windows-1252');
@@ -28,7 +42,15 @@ describe('evidenceType: what a file is, by its bytes', () => {
     expect(media(fakeExe())).toBe('refused: executable');
     expect(media(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]))).toBe('refused: executable');
     expect(media(Buffer.from('#!/bin/sh\nrm -rf /\n'))).toBe('refused: executable');
-    expect(media(storedZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/vbaProject.bin', data: 'macro' }]))).toBe('refused: macro');
+    expect(
+      media(
+        storedZip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'xl/workbook.xml', data: '<workbook/>' },
+          { name: 'xl/vbaProject.bin', data: 'macro' },
+        ]),
+      ),
+    ).toBe('refused: macro');
     expect(media(storedZip([{ name: 'setup.exe', data: fakeExe(200) }]))).toBe('refused: archive');
     expect(media(Buffer.from('<html><script>alert(1)</script></html>'))).toBe('refused: markup');
     expect(media(Buffer.from('\ufeff  <svg onload="x"/>'))).toBe('refused: markup');

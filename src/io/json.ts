@@ -82,7 +82,15 @@ export function amountFromJson(value: number | string | boolean | null): Amount 
 /** A rule from its document (the inverse of `ruleDocument`); a point or floor that cannot be read is left out. */
 export function ruleFromDocument(rule: RuleDocument | null): ScoringRule | null {
   if (rule === null) return null;
-  if (rule.kind === 'bands') return { kind: 'bands', mode: rule.mode, points: rule.points.flatMap((p) => { const at = amountFromJson(p.at); return at === null ? [] : [{ at, score: dec(String(p.score)) }]; }) };
+  if (rule.kind === 'bands')
+    return {
+      kind: 'bands',
+      mode: rule.mode,
+      points: rule.points.flatMap((p) => {
+        const at = amountFromJson(p.at);
+        return at === null ? [] : [{ at, score: dec(String(p.score)) }];
+      }),
+    };
   if (rule.kind === 'threshold') {
     const floor = amountFromJson(rule.floor);
     return floor === null ? null : { kind: 'threshold', floor };
@@ -159,22 +167,20 @@ export function planFromDocument(doc: PlanDocument): Plan {
       parent: o.parent,
       ...(o.level === null ? {} : { level: o.level }),
       weight: o.weight === null ? null : dec(String(o.weight)),
-      indicators: o.indicators.map(
-        (i): Indicator => ({
-          id: i.id,
-          name: i.name,
-          weight: dec(String(i.weight)),
-          comparator: i.comparator,
-          tolerance: i.tolerance === null ? null : dec(String(i.tolerance)),
-          target: amountFromJson(i.target),
-          unit: i.unit,
-          scoring: ruleFromDocument(i.rule),
-          formula: formulaFromDocument(i.formula),
-          measurement: measurementFromDocument(i),
-          ...(i.previousValue === null ? {} : { predecessorValue: { value: dec(String(i.previousValue.value)), year: i.previousValue.year } }),
-          ...(i.owner === null ? {} : { owner: i.owner }),
-        }),
-      ),
+      indicators: o.indicators.map((i): Indicator => ({
+        id: i.id,
+        name: i.name,
+        weight: dec(String(i.weight)),
+        comparator: i.comparator,
+        tolerance: i.tolerance === null ? null : dec(String(i.tolerance)),
+        target: amountFromJson(i.target),
+        unit: i.unit,
+        scoring: ruleFromDocument(i.rule),
+        formula: formulaFromDocument(i.formula),
+        measurement: measurementFromDocument(i),
+        ...(i.previousValue === null ? {} : { predecessorValue: { value: dec(String(i.previousValue.value)), year: i.previousValue.year } }),
+        ...(i.owner === null ? {} : { owner: i.owner }),
+      })),
     })),
     settings: {
       defaultScoring: ruleFromDocument(doc.settings.defaultScoring) ?? DEFAULT_SETTINGS.defaultScoring,
@@ -311,7 +317,10 @@ export function explanationDocument(e: NodeExplanation): ExplanationDocument {
       state: i.state,
       performance: toJsonNumber(i.score),
       scoring: i.scoring,
-      derivation: i.derivation === null ? null : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
+      derivation:
+        i.derivation === null
+          ? null
+          : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
     })),
   };
 }
@@ -323,7 +332,16 @@ export function ownRangeDocument(b: IndicatorBand, smvpVersion: number): OwnRang
 
 /** The same in an objective's explanation (`ExplanationDocument.thresholds`), with its sentence in `lang`. */
 export function thresholdDocument(b: IndicatorBand, lang: 'it' | 'en'): NonNullable<ExplanationDocument['thresholds']>[number] {
-  return { indicatorId: b.indicatorId, indicator: b.indicator, green: b.green.toNumber(), yellow: b.yellow.toNumber(), score: toJsonNumber(b.score), band: b.band, legendBand: b.legendBand, text: b.step[lang] };
+  return {
+    indicatorId: b.indicatorId,
+    indicator: b.indicator,
+    green: b.green.toNumber(),
+    yellow: b.yellow.toNumber(),
+    score: toJsonNumber(b.score),
+    band: b.band,
+    legendBand: b.legendBand,
+    text: b.step[lang],
+  };
 }
 
 /** One change between two versions of a plan, as `albero diff --json` and the API give it. */

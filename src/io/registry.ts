@@ -59,7 +59,7 @@ export function parseCsv(text: string, separator: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
+        if (text[i + 1] === '"') ((field += '"'), i++);
         else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
@@ -131,7 +131,8 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readRegistryXlsx(bytes: Uint8Array, file: string): Promise<RegistryRead> {
   const opened = await openWorkbook(bytes, file);
-  if (opened.value === null) return { rows: [], problems: opened.issues.map((i) => ({ row: 1, field: 'file', message: i.message, code: i.code, ...(i.params === undefined ? {} : { params: i.params }) })) };
+  if (opened.value === null)
+    return { rows: [], problems: opened.issues.map((i) => ({ row: 1, field: 'file', message: i.message, code: i.code, ...(i.params === undefined ? {} : { params: i.params }) })) };
   const sheet = opened.value.getWorksheet('Strutture') ?? opened.value.worksheets[0];
   if (sheet === undefined) return { rows: [], problems: [registryProblem(1, 'file', 'no-sheet')] };
   const table: string[][] = [];

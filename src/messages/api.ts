@@ -128,7 +128,10 @@ const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero
 
 const OWN_MESSAGES = defineMessages({
   'malformed-json': message({ it: 'il corpo della richiesta non è JSON valido', en: 'the body is not valid JSON' }),
-  'invalid-field': message<FieldProblem>({ it: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'it')}`, en: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'en')}` }),
+  'invalid-field': message<FieldProblem>({
+    it: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'it')}`,
+    en: (p) => `${p.field === '' ? '' : `${p.field}: `}${fieldProblem(p, 'en')}`,
+  }),
   'invalid-body': message<{ fields: readonly string[] }>({
     it: (p) => `la richiesta non è come prevista: ${p.fields.length === 0 ? 'controllare i dati' : `controllare ${listIn(p.fields, 'it')}`}`,
     en: (p) => `the body is not as expected: ${p.fields.length === 0 ? 'check the data' : `check ${listIn(p.fields, 'en')}`}`,
@@ -140,8 +143,12 @@ const OWN_MESSAGES = defineMessages({
   }),
   'invalid-path': message<{ name: string }>({ it: (p) => `il valore ${p.name} nell'indirizzo non è valido`, en: (p) => `the ${p.name} in the address is not valid` }),
   'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string }>({
-    it: (p) => (p.values !== undefined ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}` : `${p.field}: ${p.detail ?? 'valore non valido'}`),
-    en: (p) => (p.values !== undefined ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}` : `${p.field}: ${p.detail ?? 'not valid'}`),
+    it: (p) =>
+      p.values !== undefined
+        ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}`
+        : `${p.field}: ${p.detail ?? 'valore non valido'}`,
+    en: (p) =>
+      p.values !== undefined ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}` : `${p.field}: ${p.detail ?? 'not valid'}`,
   }),
   'unsupported-media-type': message<{ expected: 'json' | 'multipart' }>({
     it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : 'inviare la tabella come caricamento multipart/form-data con un campo "file"'),
@@ -195,27 +202,37 @@ const OWN_MESSAGES = defineMessages({
     it: 'alla richiesta manca l’intestazione X-CSRF-Token della sessione (ricaricare la pagina e riprovare)',
     en: 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)',
   }),
-  forbidden: message<{ role?: string; action?: string; indicator?: string; objective?: string; to?: string; roles?: readonly string[]; appraisal?: keyof typeof APPRAISAL_FORBIDDEN; part?: string; state?: string }>({
+  forbidden: message<{
+    role?: string;
+    action?: string;
+    indicator?: string;
+    objective?: string;
+    to?: string;
+    roles?: readonly string[];
+    appraisal?: keyof typeof APPRAISAL_FORBIDDEN;
+    part?: string;
+    state?: string;
+  }>({
     it: (p) =>
       p.appraisal !== undefined
         ? renderFrom(APPRAISAL_FORBIDDEN, p.appraisal, p, 'it')!
         : p.objective !== undefined
-        ? `l'obiettivo ${p.objective} non è assegnato a te né alla tua struttura`
-        : p.indicator !== undefined
-        ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
-        : p.to !== undefined
-          ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
-          : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
+          ? `l'obiettivo ${p.objective} non è assegnato a te né alla tua struttura`
+          : p.indicator !== undefined
+            ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
+            : p.to !== undefined
+              ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
+              : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
     en: (p) =>
       p.appraisal !== undefined
         ? renderFrom(APPRAISAL_FORBIDDEN, p.appraisal, p, 'en')!
         : p.objective !== undefined
-        ? `objective ${p.objective} is not assigned to you or your unit`
-        : p.indicator !== undefined
-        ? `indicator ${p.indicator} is not assigned to you or your unit`
-        : p.to !== undefined
-          ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
-          : `your role (${p.role}) may not ${p.action ?? 'do this'}`,
+          ? `objective ${p.objective} is not assigned to you or your unit`
+          : p.indicator !== undefined
+            ? `indicator ${p.indicator} is not assigned to you or your unit`
+            : p.to !== undefined
+              ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
+              : `your role (${p.role}) may not ${p.action ?? 'do this'}`,
   }),
   'invalid-credentials': message({ it: 'nome utente o password errati', en: 'wrong username or password' }),
   'too-many-attempts': message<{ retryAfter: number }>({
@@ -237,14 +254,14 @@ const OWN_MESSAGES = defineMessages({
       p.what === 'variance' || p.what === 'forecast'
         ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
         : p.what === 'measurement'
-        ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-        : `${p.what === 'objective' ? "l'obiettivo" : "l'indicatore"} ${p.id} è stato modificato da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+          ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+          : `${p.what === 'objective' ? "l'obiettivo" : "l'indicatore"} ${p.id} è stato modificato da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       p.what === 'variance' || p.what === 'forecast'
         ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
         : p.what === 'measurement'
-        ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-        : `${p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+          ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+          : `${p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
@@ -252,15 +269,30 @@ const OWN_MESSAGES = defineMessages({
   }),
   duplicate: message<{ what: 'objective' | 'period' | 'username'; id: string; label?: string }>({
     it: (p) =>
-      ({ objective: `il piano ha già un obiettivo ${p.id}`, period: `il piano ha già un periodo che termina il ${p.id}${p.label ? ` (${p.label})` : ''}`, username: `il nome utente ${p.id} è già usato` })[p.what],
+      ({
+        objective: `il piano ha già un obiettivo ${p.id}`,
+        period: `il piano ha già un periodo che termina il ${p.id}${p.label ? ` (${p.label})` : ''}`,
+        username: `il nome utente ${p.id} è già usato`,
+      })[p.what],
     en: (p) =>
-      ({ objective: `the plan already has an objective ${p.id}`, period: `the plan already has a period ending on ${p.id}${p.label ? ` (${p.label})` : ''}`, username: `the username ${p.id} is taken` })[p.what],
+      ({
+        objective: `the plan already has an objective ${p.id}`,
+        period: `the plan already has a period ending on ${p.id}${p.label ? ` (${p.label})` : ''}`,
+        username: `the username ${p.id} is taken`,
+      })[p.what],
   }),
   'has-children': message<{ code: string; children: readonly string[] }>({
     it: (p) => `l'obiettivo ${p.code} ha obiettivi figli (${p.children.join(', ')}): eliminarli prima`,
     en: (p) => `objective ${p.code} has child objectives (${p.children.join(', ')}): delete them first`,
   }),
-  'period-in-use': message<{ label: string; reason: 'not-open' | 'has-measurements' | 'has-attachments' | 'has-comments' | 'last-period'; state?: string; measurements?: number; attachments?: number; comments?: number }>({
+  'period-in-use': message<{
+    label: string;
+    reason: 'not-open' | 'has-measurements' | 'has-attachments' | 'has-comments' | 'last-period';
+    state?: string;
+    measurements?: number;
+    attachments?: number;
+    comments?: number;
+  }>({
     it: (p) =>
       p.reason === 'not-open'
         ? `il periodo ${p.label} è ${state(p.state, 'it')}: si può eliminare solo un periodo aperto`
@@ -286,7 +318,10 @@ const OWN_MESSAGES = defineMessages({
     it: (p) =>
       p.needsReason === true
         ? `per riaprire un periodo ${state(p.from, 'it')} serve un motivo`
-        : `un periodo ${state(p.from, 'it')} non può diventare ${state(p.to, 'it')} (può diventare ${listIn((p.allowed ?? []).map((s) => state(s, 'it')), 'it').replace(/ e ([^ ]+)$/, ' o $1')})`,
+        : `un periodo ${state(p.from, 'it')} non può diventare ${state(p.to, 'it')} (può diventare ${listIn(
+            (p.allowed ?? []).map((s) => state(s, 'it')),
+            'it',
+          ).replace(/ e ([^ ]+)$/, ' o $1')})`,
     en: (p) => (p.needsReason === true ? `reopening a ${p.from} period needs a reason` : `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`),
   }),
   invalid: message<{ field?: string; reason: 'code-twice' | 'empty-label' | 'date' | 'date-year' | 'date-twice' | 'no-periods'; code?: string; date?: string; year?: number }>({

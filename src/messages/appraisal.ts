@@ -15,8 +15,10 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
     en: 'an appraisal form is visible only to the person, their evaluator, HR and the administrator (the OIV: managers’ forms)',
   }),
   'appraisal-part': message<{ part: string; state: string }>({
-    it: (p) => `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
-    en: (p) => `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
+    it: (p) =>
+      `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
+    en: (p) =>
+      `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
   }),
   'appraisal-step': message<{ action: string }>({ it: () => 'questo passo della scheda non spetta a te', en: (p) => `this step (${p.action}) of the form is not yours to take` }),
 });
@@ -41,7 +43,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `il SMVP non si può salvare: ${p.errors === 1 ? 'un problema, indicato al suo campo' : `${p.errors} problemi, ciascuno al suo campo`}`,
     en: (p) => `the SMVP cannot be saved: ${p.errors === 1 ? 'one problem, shown at its field' : `${p.errors} problems, each at its field`}`,
   }),
-  'smvp-year-mismatch': message<{ year: number; expected: number }>({ it: (p) => `il documento è del ${p.year}, non del ${p.expected}`, en: (p) => `the document is for ${p.year}, not ${p.expected}` }),
+  'smvp-year-mismatch': message<{ year: number; expected: number }>({
+    it: (p) => `il documento è del ${p.year}, non del ${p.expected}`,
+    en: (p) => `the document is for ${p.year}, not ${p.expected}`,
+  }),
   'smvp-organisation-mismatch': message<{ organisation: string; expected: string }>({
     it: (p) => `il documento è di "${p.organisation}", non di "${p.expected}"`,
     en: (p) => `the document is for "${p.organisation}", not "${p.expected}"`,

@@ -11,7 +11,9 @@ export const CLI_MESSAGES = defineMessages({
   'cli-import-summary': message<{ file: string; objectives: number; indicators: number; errors: number; warnings: number; outcome: 'refused' | 'dry-run' | 'no-output' | 'written'; output?: string }>({
     it: (p) =>
       `${p.file}: ${n(p.objectives, 'obiettivo', 'obiettivi')}, ${n(p.indicators, 'indicatore', 'indicatori')}; ${n(p.errors, 'errore', 'errori')}, ${n(p.warnings, 'avviso', 'avvisi')}; ` +
-      { refused: 'nulla è stato importato', 'dry-run': 'prova, nulla è stato importato', 'no-output': 'indicare --output piano.json per scrivere il piano', written: `scritto in ${p.output ?? ''}` }[p.outcome],
+      { refused: 'nulla è stato importato', 'dry-run': 'prova, nulla è stato importato', 'no-output': 'indicare --output piano.json per scrivere il piano', written: `scritto in ${p.output ?? ''}` }[
+        p.outcome
+      ],
     en: (p) =>
       `${p.file}: ${n(p.objectives, 'objective', 'objectives')}, ${n(p.indicators, 'indicator', 'indicators')}; ${n(p.errors, 'error', 'errors')}, ${n(p.warnings, 'warning', 'warnings')}; ` +
       { refused: 'nothing was imported', 'dry-run': 'dry run, nothing was imported', 'no-output': 'give --output plan.json to write the plan', written: `written to ${p.output ?? ''}` }[p.outcome],

@@ -27,7 +27,17 @@ export * from '../core/messages/catalogue.js';
 export { ACTION_WORDS, ROLE_WORDS, STATE_WORDS, type FieldProblem, type Missing } from './api.js';
 export type { RegistryProblemParams, RegistryReason } from './registry.js';
 
-export const MESSAGES = mergeCatalogues(ISSUE_MESSAGES, API_MESSAGES, REVISION_MESSAGES, CAMPAIGN_MESSAGES, REMINDER_MESSAGES, APPRAISAL_API_MESSAGES, EXPORT_MESSAGES, CLI_MESSAGES, REGISTRY_MESSAGES);
+export const MESSAGES = mergeCatalogues(
+  ISSUE_MESSAGES,
+  API_MESSAGES,
+  REVISION_MESSAGES,
+  CAMPAIGN_MESSAGES,
+  REMINDER_MESSAGES,
+  APPRAISAL_API_MESSAGES,
+  EXPORT_MESSAGES,
+  CLI_MESSAGES,
+  REGISTRY_MESSAGES,
+);
 export type MessageCode = keyof typeof MESSAGES;
 export type Params<K extends MessageCode> = ParamsOf<typeof MESSAGES, K>;
 

@@ -62,7 +62,8 @@ export const REGISTRY_MESSAGES = defineMessages({
     en: (p) => `row ${p.row}, ${p.field}: ${problem(p, 'en')}`,
   }),
   'invalid-registry': message<{ problems: number; row: number; field: string; read: boolean }>({
-    it: (p) => `${p.read ? 'il registro delle strutture non è stato importato' : 'il registro delle strutture non si può leggere'}: ${count(p.problems, 'problema', 'problemi')} (il primo alla riga ${p.row}, colonna ${p.field})`,
+    it: (p) =>
+      `${p.read ? 'il registro delle strutture non è stato importato' : 'il registro delle strutture non si può leggere'}: ${count(p.problems, 'problema', 'problemi')} (il primo alla riga ${p.row}, colonna ${p.field})`,
     en: (p) => `${p.read ? 'the registry was not imported' : 'the registry cannot be read'}: ${count(p.problems, 'problem', 'problems')} (the first at row ${p.row}, column ${p.field})`,
   }),
   'in-use': message<{ unit: string; objectives: number; codes: readonly string[]; indicators: number; children: readonly string[] }>({

@@ -72,7 +72,9 @@ export const REMINDER_MESSAGES = defineMessages({
             : `in the unit "${p.unit ?? ''}", which you head, ${values(p.count, false)} of the period "${p.period}" of the plan "${p.plan}" ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
         '',
         ...p.lines.map((l) => `- ${l}`),
-        ...(!p.ownCount ? [] : ['', `Of the indicators assigned to you as referente, ${values(p.ownCount, false)} ${p.ownCount === 1 ? 'is' : 'are'} still missing:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
+        ...(!p.ownCount
+          ? []
+          : ['', `Of the indicators assigned to you as referente, ${values(p.ownCount, false)} ${p.ownCount === 1 ? 'is' : 'are'} still missing:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
         '',
         p.link === null || p.link === undefined ? 'They are in Albero, under "My measurements".' : `They are in Albero, under "My measurements": ${p.link}`,
         '',

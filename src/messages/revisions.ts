@@ -33,12 +33,14 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) => `the plan has closed or validated periods (${closedList(p, 'en')}): it cannot be deleted; archive it instead`,
   }),
   'baseline-not-changed': message<{ indicator: string }>({
-    it: (p) => `la baseline dell'indicatore ${p.indicator} non è da aggiornare: è già il consuntivo del piano precedente, oppure è stata inserita a mano (e resta com'è), oppure il piano precedente non ha più un valore`,
-    en: (p) => `indicator ${p.indicator}'s baseline has nothing to take over: it is already the previous plan's year-end actual, or it was typed by hand (and stays as it is), or the previous plan no longer has a value`,
+    it: (p) =>
+      `la baseline dell'indicatore ${p.indicator} non è da aggiornare: è già il consuntivo del piano precedente, oppure è stata inserita a mano (e resta com'è), oppure il piano precedente non ha più un valore`,
+    en: (p) =>
+      `indicator ${p.indicator}'s baseline has nothing to take over: it is already the previous plan's year-end actual, or it was typed by hand (and stays as it is), or the previous plan no longer has a value`,
   }),
   'revision-reason-required': message({ it: 'una variazione richiede il motivo', en: 'a revision needs its reason' }),
   'invalid-act': message<{ field: 'kind' | 'number' | 'date' }>({
-    it: (p) => ({ kind: "serve il tipo di atto (es. Delibera di Giunta)", number: "serve il numero dell'atto", date: "la data dell'atto si scrive AAAA-MM-GG" })[p.field],
+    it: (p) => ({ kind: 'serve il tipo di atto (es. Delibera di Giunta)', number: "serve il numero dell'atto", date: "la data dell'atto si scrive AAAA-MM-GG" })[p.field],
     en: (p) => ({ kind: "the act's kind is needed (e.g. Delibera di Giunta)", number: "the act's number is needed", date: "the act's date is written YYYY-MM-DD" })[p.field],
   }),
   'adoption-state': message<{ situation: 'adopted-already' | 'archived-already' | 'not-archived' }>({

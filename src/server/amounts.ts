@@ -12,7 +12,13 @@ import { Decimal, NUMBER_BOUNDS, numberBoundProblem, parseItalianDate, parseItal
  * (at most 15 digits before the comma, 20 after): one schema for weights, scores, scales, inputs.
  */
 export const DecimalText = z
-  .union([z.number().finite(), z.string().max(NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 2).regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')])
+  .union([
+    z.number().finite(),
+    z
+      .string()
+      .max(NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 2)
+      .regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33'),
+  ])
   .transform((v) => new Decimal(String(v).replace(',', '.')))
   .refine((d) => numberBoundProblem(d) === null, `a number with at most ${NUMBER_BOUNDS.wholeDigits} digits before the decimal point and ${NUMBER_BOUNDS.decimals} after`);
 

@@ -129,7 +129,9 @@ export class Api {
       const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
       const query = Object.entries(spec.query ?? {}).map(([name, q]) =>
-        typeof q === 'string' ? { name, in: 'query', required: false, description: q, schema: { type: 'string' } } : { name, in: 'query', required: false, description: q.description, schema: { type: 'string', enum: [...q.values] } },
+        typeof q === 'string'
+          ? { name, in: 'query', required: false, description: q, schema: { type: 'string' } }
+          : { name, in: 'query', required: false, description: q.description, schema: { type: 'string', enum: [...q.values] } },
       );
       const operation: Record<string, unknown> = {
         tags: [spec.tag],
@@ -150,7 +152,13 @@ export class Api {
           required: true,
           content: {
             'multipart/form-data': {
-              schema: { type: 'object', required: ['file'], properties: Object.fromEntries(Object.entries(spec.multipart).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', description: d } : { type: 'string', description: d }])) },
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: Object.fromEntries(
+                  Object.entries(spec.multipart).map(([k, d]) => [k, k === 'file' ? { type: 'string', format: 'binary', description: d } : { type: 'string', description: d }]),
+                ),
+              },
             },
           },
         };

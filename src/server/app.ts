@@ -48,7 +48,32 @@ import { reminderRoutes } from './routes/reminders.js';
 import { ReminderService, type ReminderOptions } from './reminders.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
-export const ROUTE_MODULES: RouteModule[] = [metaRoutes, sessionRoutes, planRoutes, treeRoutes, measurementRoutes, periodRoutes, auditRoutes, userRoutes, exportRoutes, changeRoutes, revisionRoutes, yearRoutes, attachmentRoutes, relazioneRoutes, commentRoutes, varianceRoutes, unitRoutes, campaignRoutes, reminderRoutes, smvpRoutes, appraisalRoutes, rewardRoutes, oidcRoutes, transparencyRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  metaRoutes,
+  sessionRoutes,
+  planRoutes,
+  treeRoutes,
+  measurementRoutes,
+  periodRoutes,
+  auditRoutes,
+  userRoutes,
+  exportRoutes,
+  changeRoutes,
+  revisionRoutes,
+  yearRoutes,
+  attachmentRoutes,
+  relazioneRoutes,
+  commentRoutes,
+  varianceRoutes,
+  unitRoutes,
+  campaignRoutes,
+  reminderRoutes,
+  smvpRoutes,
+  appraisalRoutes,
+  rewardRoutes,
+  oidcRoutes,
+  transparencyRoutes,
+];
 
 export interface AppOptions {
   readonly limits?: Partial<ServerLimits>;
@@ -72,7 +97,18 @@ export const DEFAULT_LIMITS: ServerLimits = { jsonBytes: 1024 * 1024, uploadByte
 export function createApp(store: Store, options: AppOptions = {}): { app: Hono<AppEnv>; api: Api; deps: Deps } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const offThread = new OffThread(options.offThread);
-  const deps: Deps = { store, offThread, trees: new TreeService(store, 32, offThread), campaigns: new CampaignCache(store), sessions: new SessionCache(store), limits, secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false, oidc: options.oidc ?? null, reminders: new ReminderService(store, options.reminders) };
+  const deps: Deps = {
+    store,
+    offThread,
+    trees: new TreeService(store, 32, offThread),
+    campaigns: new CampaignCache(store),
+    sessions: new SessionCache(store),
+    limits,
+    secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy ?? false,
+    oidc: options.oidc ?? null,
+    reminders: new ReminderService(store, options.reminders),
+  };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security
@@ -85,7 +121,12 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   };
   const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
   // Evidence files have their own cap, said in the user's language (the envelope around the file is allowed for).
-  const attachmentLimit = bodyLimit({ maxSize: limits.attachmentBytes + MULTIPART_SLACK, onError: () => { throw fileTooLarge(limits.attachmentBytes); } });
+  const attachmentLimit = bodyLimit({
+    maxSize: limits.attachmentBytes + MULTIPART_SLACK,
+    onError: () => {
+      throw fileTooLarge(limits.attachmentBytes);
+    },
+  });
   app.use('/api/*', async (c, next) => {
     // Reads have no body to limit; asking a GET for its body would build a whole web Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();

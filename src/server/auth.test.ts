@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { SessionRecord, Store, UserRecord } from '../store/index.js';
 import { SessionCache } from './auth.js';
 
-const user = (id: string): UserRecord => ({ id, username: id, displayName: id, role: 'referente', units: [], unitIds: [], active: true, createdAt: '2024-01-01T00:00:00.000Z', mustChangePassword: false });
+const user = (id: string): UserRecord => ({
+  id,
+  username: id,
+  displayName: id,
+  role: 'referente',
+  units: [],
+  unitIds: [],
+  active: true,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  mustChangePassword: false,
+});
 const later = new Date(Date.now() + 3600_000).toISOString();
 
 /** A store holding sessions in a map, counting lookups; `gate` holds a lookup until released. */

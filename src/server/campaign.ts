@@ -199,7 +199,7 @@ export class Campaign {
       const total = zero();
       for (const r of this.resolved) {
         let c = byUnit.get(r.unitId);
-        if (c === undefined) (c = zero()), byUnit.set(r.unitId, c);
+        if (c === undefined) ((c = zero()), byUnit.set(r.unitId, c));
         const state = stateOf(measured.get(r.id), reviews.get(r.id));
         for (const counts of [c, total]) {
           counts.expected++;

@@ -77,7 +77,10 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
 
 /** A store refusal as the HTTP error it means. */
 export function fromFailure(failure: Failure): HttpError {
-  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, { ...(failure.details === undefined ? {} : { details: failure.details }), ...(failure.params === undefined ? {} : { params: failure.params }) });
+  return new HttpError(FAILURE_STATUS[failure.code], failure.code, failure.message, {
+    ...(failure.details === undefined ? {} : { details: failure.details }),
+    ...(failure.params === undefined ? {} : { params: failure.params }),
+  });
 }
 
 /** Unwraps a store result, throwing its refusal at the edge. */

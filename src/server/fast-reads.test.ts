@@ -55,7 +55,10 @@ describe('the fast path of the whole-tree read', () => {
     // The public sees a period's values once the controller publishes them.
     await store.relazioni.publishPeriod(published, '2024-12-31', true, SYSTEM);
     const later = new Date(Date.now() + 3600_000).toISOString();
-    for (const [token, role, units] of [[admin, 'admin', []], [referente, 'referente', ['Ufficio A']]] as const) {
+    for (const [token, role, units] of [
+      [admin, 'admin', []],
+      [referente, 'referente', ['Ufficio A']],
+    ] as const) {
       const user = await store.createUser({ username: role, displayName: role, role, units: [...units], passwordHash: 'x' }, SYSTEM);
       if (!user.ok) throw new Error(user.error.message);
       await store.createSession(sessionId(token), user.value.id, `csrf-${role}`, later);
@@ -146,7 +149,12 @@ describe('the fast path of the whole-tree read', () => {
   });
 
   it('leaves every other request to the app', async () => {
-    for (const [method, path] of [['HEAD', `/api/plans/${published}/tree`], ['GET', `/api/plans/${published}/tree/`], ['GET', `/api/plans/${published}`], ['GET', '/api/health']] as const) {
+    for (const [method, path] of [
+      ['HEAD', `/api/plans/${published}/tree`],
+      ['GET', `/api/plans/${published}/tree/`],
+      ['GET', `/api/plans/${published}`],
+      ['GET', '/api/health'],
+    ] as const) {
       const before = fellThrough;
       const res = await fetch(`${base}${path}`, { method, headers: cookie(admin) });
       await res.arrayBuffer();

@@ -34,7 +34,11 @@ export async function headersOfEveryAnswer(app: Hono<AppEnv>): Promise<Record<st
 }
 
 /** `next` (the app) with the tree read taken first when it is a plain one. */
-export function withFastReads(deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>, everyAnswer: Readonly<Record<string, string>>, next: RequestListener): RequestListener {
+export function withFastReads(
+  deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>,
+  everyAnswer: Readonly<Record<string, string>>,
+  next: RequestListener,
+): RequestListener {
   return (req, res) => {
     const match = req.method === 'GET' && req.url !== undefined ? TREE.exec(req.url) : null;
     const query = match === null ? undefined : plainQuery(match[2]);
@@ -61,7 +65,14 @@ function plainQuery(search: string | undefined): { period?: string; under?: stri
   return query;
 }
 
-async function answerTree(deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>, everyAnswer: Readonly<Record<string, string>>, req: IncomingMessage, res: ServerResponse, planId: string, query: { period?: string; under?: string }): Promise<void> {
+async function answerTree(
+  deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>,
+  everyAnswer: Readonly<Record<string, string>>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  planId: string,
+  query: { period?: string; under?: string },
+): Promise<void> {
   const cookie = req.headers.cookie;
   const token = cookie === undefined ? undefined : parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE];
   const session = token === undefined || token === '' ? undefined : await deps.sessions.find(sessionId(token));

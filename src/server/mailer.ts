@@ -57,7 +57,9 @@ export function logMailer(log: (text: string) => void): Mailer {
   return {
     transport: 'log',
     async send(mail) {
-      log(`[albero reminders] no SMTP server configured (ALBERO_SMTP_HOST): this message is written here instead of being sent\nTo: ${mail.to}\nSubject: ${mail.subject}\nMessage-ID: ${mail.messageId}\n\n${mail.text}\n`);
+      log(
+        `[albero reminders] no SMTP server configured (ALBERO_SMTP_HOST): this message is written here instead of being sent\nTo: ${mail.to}\nSubject: ${mail.subject}\nMessage-ID: ${mail.messageId}\n\n${mail.text}\n`,
+      );
       return { ok: true };
     },
     close() {},

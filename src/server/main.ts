@@ -73,7 +73,9 @@ export async function main(options: MainOptions = {}): Promise<void> {
     for (const a of server.demoAccounts) process.stdout.write(`  ${a.role.padEnd(10)}  ${a.username.padEnd(10)}  ${a.password}\n`);
     process.stdout.write('\n');
   } else if ((await server.store.countUsers()) === 0) {
-    process.stdout.write(`No accounts yet: create the first administrator with\n  ALBERO_PASSWORD=… npx albero admin create-user --username admin --role admin${location === `${ROOT}${DEFAULT_DATABASE}` ? '' : ` --database ${where}`}\n`);
+    process.stdout.write(
+      `No accounts yet: create the first administrator with\n  ALBERO_PASSWORD=… npx albero admin create-user --username admin --role admin${location === `${ROOT}${DEFAULT_DATABASE}` ? '' : ` --database ${where}`}\n`,
+    );
   } else {
     process.stdout.write(`Sign in at ${server.url}/\n`);
   }

@@ -25,7 +25,8 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const units = new Map<string, string>();
   for (const [code, meta] of computed.snapshot.nodes) if (meta.unit !== null && meta.unit !== '') units.set(code, meta.unit);
   const causes = new Map<string, ObjectiveCause>();
-  for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id)) causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
+  for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id))
+    causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
   let previous: RelazioneInput['previous'];
   const predecessors = await store.predecessors(plan.id);
   if (predecessors?.planId != null) {

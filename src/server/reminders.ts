@@ -88,7 +88,12 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
       const compose = (stage: ReminderStage, to: UserRecord, items: readonly WorkItem[], unit: { id: string; name: string } | null, own: readonly WorkItem[] = []): ReminderDraft => {
         // Written in the recipient's language (set by the administrator or by the person).
         const language = to.language ?? 'it';
-        const line = (i: WorkItem, withPerson: boolean): string => renderMessage('reminder-line', { indicator: i.indicatorId, name: i.indicator, objective: `${i.node} ${i.objective}`, returned: i.state === 'returned', person: withPerson ? i.person : null }, language);
+        const line = (i: WorkItem, withPerson: boolean): string =>
+          renderMessage(
+            'reminder-line',
+            { indicator: i.indicatorId, name: i.indicator, objective: `${i.node} ${i.objective}`, returned: i.state === 'returned', person: withPerson ? i.person : null },
+            language,
+          );
         const params = {
           stage,
           name: to.displayName,
@@ -283,4 +288,3 @@ export class ReminderService {
     if (this.mailer !== null) (await this.mailer).close();
   }
 }
-

@@ -48,7 +48,11 @@ export function cameOverHttps(url: string, header: (name: string) => string | un
 /** The client's address: the socket's, or behind a trusted proxy the one that proxy saw (the last of X-Forwarded-For). */
 export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | undefined, trustProxy: boolean): string {
   if (trustProxy && forwardedFor !== undefined) {
-    const last = forwardedFor.split(',').map((a) => a.trim()).filter((a) => a !== '').pop();
+    const last = forwardedFor
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== '')
+      .pop();
     if (last !== undefined && last.length <= 64) return last;
   }
   return socketAddress ?? 'unknown';

@@ -40,14 +40,20 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
   if (!published.ok) throw new Error(published.error.message);
   const accounts: DemoAccount[] = (
     [
-    { username: 'admin', role: 'admin', units: [], password: '' },
-    { username: 'controller', role: 'controller', units: [], password: '' },
-    { username: 'referente', role: 'referente', units: [DEMO_UNIT], password: '' },
-    { username: 'oiv', role: 'oiv', units: [], password: '' },
-    { username: 'personale', role: 'personale', units: [], password: '' },
+      { username: 'admin', role: 'admin', units: [], password: '' },
+      { username: 'controller', role: 'controller', units: [], password: '' },
+      { username: 'referente', role: 'referente', units: [DEMO_UNIT], password: '' },
+      { username: 'oiv', role: 'oiv', units: [], password: '' },
+      { username: 'personale', role: 'personale', units: [], password: '' },
     ] as DemoAccount[]
   ).map((a) => ({ ...a, password: password ?? randomBytes(9).toString('base64url') }));
-  const names: Record<Role, string> = { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente (Ufficio Internazionalizzazione)', oiv: 'OIV', personale: 'Ufficio Personale' };
+  const names: Record<Role, string> = {
+    admin: 'Amministratore',
+    controller: 'Controllo di gestione',
+    referente: 'Referente (Ufficio Internazionalizzazione)',
+    oiv: 'OIV',
+    personale: 'Ufficio Personale',
+  };
   for (const a of accounts) {
     const created = await store.createUser({ username: a.username, displayName: names[a.role], role: a.role, units: a.units, passwordHash: await hashPassword(a.password) }, SYSTEM);
     if (!created.ok) throw new Error(created.error.message);

@@ -10,14 +10,9 @@ describe('patchDocument', () => {
     const evaluation = evaluatePlan(plan);
     const doc = evaluationDocument(evaluation);
     const direct = plan.nodes.flatMap((n) => n.indicators).filter((i) => i.formula === null);
-    const changes: Measurement[] = [
-      { state: 'not_achieved' },
-      { state: 'not_evaluable', reason: 'dato assente' },
-      { state: 'not_measured' },
-    ];
+    const changes: Measurement[] = [{ state: 'not_achieved' }, { state: 'not_evaluable', reason: 'dato assente' }, { state: 'not_measured' }];
     direct.slice(0, 60).forEach((indicator, k) => {
-      const m: Measurement =
-        k % 4 === 3 && indicator.target !== null ? { state: 'measured', actual: indicator.target } : changes[k % changes.length]!;
+      const m: Measurement = k % 4 === 3 && indicator.target !== null ? { state: 'measured', actual: indicator.target } : changes[k % changes.length]!;
       const changed = evaluation.setMeasurement(indicator.id, m);
       patchDocument(doc, evaluation, changed);
       expect(doc).toEqual(evaluationDocument(evaluatePlan(evaluation.currentPlan())));

@@ -14,8 +14,31 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
 import { indicatorThresholdBands, smvpFromJson } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
-import { amountJson, amountText, decimalJson, evaluationDocument, formulaDocument, ownRangeDocument, ruleDocument, settingsDocument, type EvaluationDocument, type IndicatorDocument, type ObjectiveDocument } from '../io/json.js';
-import { inputsToJson, isLocked, toMeasurement, type IndicatorMeta, type MeasurementRecord, type NodeMeta, type PlanSnapshot, type RevisionRecord, type Store, type UserRecord } from '../store/index.js';
+import {
+  amountJson,
+  amountText,
+  decimalJson,
+  evaluationDocument,
+  formulaDocument,
+  ownRangeDocument,
+  ruleDocument,
+  settingsDocument,
+  type EvaluationDocument,
+  type IndicatorDocument,
+  type ObjectiveDocument,
+} from '../io/json.js';
+import {
+  inputsToJson,
+  isLocked,
+  toMeasurement,
+  type IndicatorMeta,
+  type MeasurementRecord,
+  type NodeMeta,
+  type PlanSnapshot,
+  type RevisionRecord,
+  type Store,
+  type UserRecord,
+} from '../store/index.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -391,7 +414,14 @@ export class TreeService {
     const changed = entry.evaluation.setMeasurement(record.indicatorId, toMeasurement(record));
     const meta = entry.snapshot.indicators.get(record.indicatorId);
     const indicators = new Map(entry.snapshot.indicators);
-    indicators.set(record.indicatorId, { definitionVersion: meta?.definitionVersion ?? 0, unitId: meta?.unitId ?? null, unit: meta?.unit ?? null, personId: meta?.personId ?? null, person: meta?.person ?? null, measurement: record });
+    indicators.set(record.indicatorId, {
+      definitionVersion: meta?.definitionVersion ?? 0,
+      unitId: meta?.unitId ?? null,
+      unit: meta?.unit ?? null,
+      personId: meta?.personId ?? null,
+      person: meta?.person ?? null,
+      measurement: record,
+    });
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
     patchDocument(entry.base, entry.evaluation, changed);

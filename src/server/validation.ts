@@ -68,7 +68,12 @@ export function controlCharacters(value: unknown, path = ''): { field: string; c
 /** 422 `control-characters` naming each field (as `issues[].location.field`). */
 export function controlCharacterError(found: readonly { field: string; character: string }[]): HttpError {
   const fields = found.map((f) => f.field);
-  return refuse(422, 'control-characters', { fields }, { issues: found.map((f) => issueOf('invalid-field', { field: f.field, problem: 'control-characters', character: f.character }, { field: f.field })) });
+  return refuse(
+    422,
+    'control-characters',
+    { fields },
+    { issues: found.map((f) => issueOf('invalid-field', { field: f.field, problem: 'control-characters', character: f.character }, { field: f.field })) },
+  );
 }
 
 /** Refuses text fields (multipart fields, query values) holding control characters. */
@@ -129,7 +134,12 @@ export function param(c: Context, name: string): string {
 export function language(c: Context): Language {
   const asked = c.req.query('lang');
   if (asked !== undefined && !(LANGUAGES as readonly string[]).includes(asked)) {
-    throw refuse(400, 'invalid-query', { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) }, { issues: [issueOf('invalid-field', { field: 'lang', problem: 'enum', values: LANGUAGES }, { field: 'lang' })] });
+    throw refuse(
+      400,
+      'invalid-query',
+      { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) },
+      { issues: [issueOf('invalid-field', { field: 'lang', problem: 'enum', values: LANGUAGES }, { field: 'lang' })] },
+    );
   }
   return replyLanguage(c);
 }

@@ -100,7 +100,10 @@ export interface AppraisalStore {
 }
 
 const now = (): string => new Date().toISOString();
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
 const json = (v: unknown): string => JSON.stringify(v);
 
 function formRecord(r: Row): FormRecord {
@@ -159,8 +162,17 @@ export class SqlAppraisals implements AppraisalStore {
   }
 
   async listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]> {
-    const rows = await this.db.all(`SELECT organisation, year, version, reason, created_at, created_by FROM smvp s WHERE version = (SELECT MAX(version) FROM smvp t WHERE t.organisation = s.organisation AND t.year = s.year) ORDER BY year DESC, organisation`);
-    return rows.map((r) => ({ organisation: String(r.organisation), year: Number(r.year), version: Number(r.version), reason: r.reason === null ? null : String(r.reason), createdAt: String(r.created_at), createdBy: r.created_by === null ? null : String(r.created_by) }));
+    const rows = await this.db.all(
+      `SELECT organisation, year, version, reason, created_at, created_by FROM smvp s WHERE version = (SELECT MAX(version) FROM smvp t WHERE t.organisation = s.organisation AND t.year = s.year) ORDER BY year DESC, organisation`,
+    );
+    return rows.map((r) => ({
+      organisation: String(r.organisation),
+      year: Number(r.year),
+      version: Number(r.version),
+      reason: r.reason === null ? null : String(r.reason),
+      createdAt: String(r.created_at),
+      createdBy: r.created_by === null ? null : String(r.created_by),
+    }));
   }
 
   async getSmvp(organisation: string, year: number, version?: number): Promise<SmvpRecord | undefined> {
@@ -169,7 +181,15 @@ export class SqlAppraisals implements AppraisalStore {
         ? await one(this.db, `SELECT * FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year])
         : await one(this.db, `SELECT * FROM smvp WHERE organisation = ? AND year = ? AND version = ?`, [organisation, year, version]);
     if (r === undefined) return undefined;
-    return { organisation: String(r.organisation), year: Number(r.year), version: Number(r.version), document: JSON.parse(String(r.document)), reason: r.reason === null ? null : String(r.reason), createdAt: String(r.created_at), createdBy: r.created_by === null ? null : String(r.created_by) };
+    return {
+      organisation: String(r.organisation),
+      year: Number(r.year),
+      version: Number(r.version),
+      document: JSON.parse(String(r.document)),
+      reason: r.reason === null ? null : String(r.reason),
+      createdAt: String(r.created_at),
+      createdBy: r.created_by === null ? null : String(r.created_by),
+    };
   }
 
   async smvpVersion(organisation: string, year: number): Promise<number> {
@@ -183,14 +203,25 @@ export class SqlAppraisals implements AppraisalStore {
       const last = await one(tx, `SELECT version, document FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
       const version = last === undefined ? 1 : Number(last.version) + 1;
       const at = now();
-      await tx.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [organisation, year, version, json(document), reason, at, actor.username]);
+      await tx.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+        organisation,
+        year,
+        version,
+        json(document),
+        reason,
+        at,
+        actor.username,
+      ]);
       await trail(tx, actor, version === 1 ? 'create' : 'update', 'smvp', `${organisation}/${year}`, last === undefined ? null : JSON.parse(String(last.document)), document, reason);
       return { organisation, year, version, document, reason, createdAt: at, createdBy: actor.username };
     });
   }
 
   async listForms(filter: { readonly year?: number } = {}): Promise<FormRecord[]> {
-    const rows = filter.year === undefined ? await this.db.all(`SELECT * FROM appraisal_forms ORDER BY year DESC, created_at, id`) : await this.db.all(`SELECT * FROM appraisal_forms WHERE year = ? ORDER BY created_at, id`, [filter.year]);
+    const rows =
+      filter.year === undefined
+        ? await this.db.all(`SELECT * FROM appraisal_forms ORDER BY year DESC, created_at, id`)
+        : await this.db.all(`SELECT * FROM appraisal_forms WHERE year = ? ORDER BY created_at, id`, [filter.year]);
     return rows.map(formRecord);
   }
 
@@ -205,18 +236,10 @@ export class SqlAppraisals implements AppraisalStore {
       if (existing !== undefined) return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) });
       const id = randomUUID();
       const at = now();
-      await tx.run(`INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`, [
-        id,
-        input.organisation,
-        input.year,
-        input.personId,
-        input.evaluatorId,
-        input.category,
-        input.planId,
-        json(input.document),
-        at,
-        at,
-      ]);
+      await tx.run(
+        `INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`,
+        [id, input.organisation, input.year, input.personId, input.evaluatorId, input.category, input.planId, json(input.document), at, at],
+      );
       const record = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
       await trail(tx, actor, 'create', 'appraisal', id, null, formJson(record), null);
       return { ok: true as const, value: record };
@@ -229,16 +252,19 @@ export class SqlAppraisals implements AppraisalStore {
       if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`);
       const before = formRecord(r);
       if (before.version !== expectedVersion) return fail<FormRecord>('conflict', `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`, { current: before });
-      const changed = await tx.run(`UPDATE appraisal_forms SET evaluator_id = ?, category = ?, plan_id = ?, state = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, [
-        change.evaluatorId ?? before.evaluatorId,
-        change.category ?? before.category,
-        change.planId === undefined ? before.planId : change.planId,
-        change.state ?? before.state,
-        json(change.document),
-        now(),
-        id,
-        expectedVersion,
-      ]);
+      const changed = await tx.run(
+        `UPDATE appraisal_forms SET evaluator_id = ?, category = ?, plan_id = ?, state = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+        [
+          change.evaluatorId ?? before.evaluatorId,
+          change.category ?? before.category,
+          change.planId === undefined ? before.planId : change.planId,
+          change.state ?? before.state,
+          json(change.document),
+          now(),
+          id,
+          expectedVersion,
+        ],
+      );
       if (changed.changes !== 1) return fail<FormRecord>('conflict', 'the form was changed meanwhile: reload it');
       const after = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
       await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
@@ -265,11 +291,33 @@ export class SqlAppraisals implements AppraisalStore {
   async saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord> {
     return this.db.transaction(async (tx) => {
       if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4244)`);
-      const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [organisation, year, category]);
+      const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [
+        organisation,
+        year,
+        category,
+      ]);
       const version = last === undefined ? 1 : Number(last.version) + 1;
       const at = now();
-      await tx.run(`INSERT INTO bonus_distributions (organisation, year, category, version, fund_cents, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [organisation, year, category, version, fundCents.toString(), json(document), at, actor.username]);
-      await trail(tx, actor, 'distribute', 'bonus', `${organisation}/${year}/${category}`, last === undefined ? null : { fundCents: String(last.fund_cents), document: JSON.parse(String(last.document)) }, { fundCents: fundCents.toString(), document }, null);
+      await tx.run(`INSERT INTO bonus_distributions (organisation, year, category, version, fund_cents, document, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        organisation,
+        year,
+        category,
+        version,
+        fundCents.toString(),
+        json(document),
+        at,
+        actor.username,
+      ]);
+      await trail(
+        tx,
+        actor,
+        'distribute',
+        'bonus',
+        `${organisation}/${year}/${category}`,
+        last === undefined ? null : { fundCents: String(last.fund_cents), document: JSON.parse(String(last.document)) },
+        { fundCents: fundCents.toString(), document },
+        null,
+      );
       return { organisation, year, category, version, fundCents: fundCents.toString(), document, createdAt: at, createdBy: actor.username };
     });
   }
@@ -309,7 +357,15 @@ export async function migrateAppraisalUnits(tx: Queryable): Promise<void> {
     if (id === undefined) {
       id = randomUUID();
       const name = unitName(text);
-      await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [id, codeFromName(name, taken), name, key, kindFromName(name), at, at]);
+      await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [
+        id,
+        codeFromName(name, taken),
+        name,
+        key,
+        kindFromName(name),
+        at,
+        at,
+      ]);
       byKey.set(key, id);
     }
     return id;

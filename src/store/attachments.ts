@@ -76,7 +76,14 @@ type Failed = { ok: false; error: Failure };
  * (a closed or validated period). PostgreSQL share-locks the period row, as a value being entered
  * does, so a closing waits for the file being stored and a file after the closing sees it.
  */
-export async function openMeasurementFor(tx: Queryable, dialect: Db['dialect'], planId: string, indicatorId: string, periodId: string, lockedMeans: string): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
+export async function openMeasurementFor(
+  tx: Queryable,
+  dialect: Db['dialect'],
+  planId: string,
+  indicatorId: string,
+  periodId: string,
+  lockedMeans: string,
+): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
   const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
   if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
   // An archived plan is kept whole, as it was when archived: its evidence neither grows nor shrinks.
@@ -85,7 +92,15 @@ export async function openMeasurementFor(tx: Queryable, dialect: Db['dialect'], 
   const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
   if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
   if (isLocked(period.state as PeriodState)) {
-    return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is ${String(period.state)}: ${lockedMeans} (a controller can reopen it, giving a reason)`, details: { period: periodId, label: String(period.label), state: period.state }, params: { label: String(period.label), state: String(period.state) } } };
+    return {
+      ok: false,
+      error: {
+        code: 'period-locked',
+        message: `the period ${String(period.label)} is ${String(period.state)}: ${lockedMeans} (a controller can reopen it, giving a reason)`,
+        details: { period: periodId, label: String(period.label), state: period.state },
+        params: { label: String(period.label), state: String(period.state) },
+      },
+    };
   }
   return { ok: true, node: String(indicator.node_code), periodLabel: String(period.label) };
 }
@@ -101,7 +116,19 @@ export class SqlAttachments implements AttachmentStore {
       if (!open.ok) return open;
       const id = randomUUID();
       const at = new Date().toISOString();
-      await tx.run(`INSERT INTO attachments (${COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [id, planId, indicatorId, periodId, file.name, file.mediaType, bytes.byteLength, sha256, actor.username, at, bytes]);
+      await tx.run(`INSERT INTO attachments (${COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        id,
+        planId,
+        indicatorId,
+        periodId,
+        file.name,
+        file.mediaType,
+        bytes.byteLength,
+        sha256,
+        actor.username,
+        at,
+        bytes,
+      ]);
       const record = attachmentRecord((await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE id = ?`, [id]))!);
       await recordAudit(tx, actor, { action: 'attach', entity: 'attachment', entityId: id, planId, node: open.node, indicator: indicatorId, after: attachmentJson(record) }, at);
       return { ok: true, value: record };

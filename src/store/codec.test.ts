@@ -32,9 +32,34 @@ describe('a plan kept as JSON (the frozen copy of a closed period)', () => {
           parent: null,
           weight: new Decimal('12.5'),
           indicators: [
-            { ...first.indicators[0]!, id: 'Z:1', formula: { kind: 'ratio', numerator: 'a', denominator: 'b', scale: new Decimal(100) }, measurement: { state: 'measured', inputs: { a: new Decimal('0.1'), b: new Decimal('3') } } },
-            { ...first.indicators[0]!, id: 'Z:2', formula: { kind: 'trend', current: 'c', previous: 'p' }, scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: { kind: 'number', value: new Decimal(0) }, score: new Decimal(0) }, { at: { kind: 'number', value: new Decimal(10) }, score: new Decimal(100) }] }, measurement: { state: 'measured', inputs: { c: new Decimal(11), p: new Decimal(10) } } },
-            { ...first.indicators[0]!, id: 'Z:3', tolerance: new Decimal('0.005'), comparator: '=', scoring: { kind: 'threshold', floor: { kind: 'number', value: new Decimal('1.5') } }, measurement: { state: 'not_evaluable', reason: 'dato non disponibile' } },
+            {
+              ...first.indicators[0]!,
+              id: 'Z:1',
+              formula: { kind: 'ratio', numerator: 'a', denominator: 'b', scale: new Decimal(100) },
+              measurement: { state: 'measured', inputs: { a: new Decimal('0.1'), b: new Decimal('3') } },
+            },
+            {
+              ...first.indicators[0]!,
+              id: 'Z:2',
+              formula: { kind: 'trend', current: 'c', previous: 'p' },
+              scoring: {
+                kind: 'bands',
+                mode: 'interpolated',
+                points: [
+                  { at: { kind: 'number', value: new Decimal(0) }, score: new Decimal(0) },
+                  { at: { kind: 'number', value: new Decimal(10) }, score: new Decimal(100) },
+                ],
+              },
+              measurement: { state: 'measured', inputs: { c: new Decimal(11), p: new Decimal(10) } },
+            },
+            {
+              ...first.indicators[0]!,
+              id: 'Z:3',
+              tolerance: new Decimal('0.005'),
+              comparator: '=',
+              scoring: { kind: 'threshold', floor: { kind: 'number', value: new Decimal('1.5') } },
+              measurement: { state: 'not_evaluable', reason: 'dato non disponibile' },
+            },
           ],
         },
       ],

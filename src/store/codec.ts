@@ -72,7 +72,11 @@ export function settingsToJson(settings: PlanSettings): Json {
 }
 
 export function settingsFromJson(json: unknown): PlanSettings {
-  const s = json as { defaultScoring: unknown; notMeasured: PlanSettings['notMeasured']; legend: Array<{ band: 'green' | 'yellow' | 'red'; label: string; min: string | null; minInclusive: boolean }> };
+  const s = json as {
+    defaultScoring: unknown;
+    notMeasured: PlanSettings['notMeasured'];
+    legend: Array<{ band: 'green' | 'yellow' | 'red'; label: string; min: string | null; minInclusive: boolean }>;
+  };
   const legend: Legend = {
     rules: s.legend.map((r) => (r.min === null ? { band: r.band, label: r.label } : { band: r.band, label: r.label, min: new Decimal(r.min), minInclusive: r.minInclusive })),
   };
@@ -155,8 +159,27 @@ export function planToJson(plan: Plan): Json {
 }
 
 export function planFromJson(json: unknown): Plan {
-  type IndicatorJson = { id: string; name: string; weight: string; comparator: Indicator['comparator']; tolerance: string | null; target: unknown; unit: Indicator['unit']; scoring: unknown; formula: unknown; measurement: unknown; baseline?: unknown; baselineYear?: number; nextTargets?: unknown; predecessorValue?: { value: string; year: number } };
-  const p = json as { title: string; settings: unknown; nodes: Array<{ code: string; title: string; parent: string | null; level: string | null; weight: string | null; indicators: IndicatorJson[] }> };
+  type IndicatorJson = {
+    id: string;
+    name: string;
+    weight: string;
+    comparator: Indicator['comparator'];
+    tolerance: string | null;
+    target: unknown;
+    unit: Indicator['unit'];
+    scoring: unknown;
+    formula: unknown;
+    measurement: unknown;
+    baseline?: unknown;
+    baselineYear?: number;
+    nextTargets?: unknown;
+    predecessorValue?: { value: string; year: number };
+  };
+  const p = json as {
+    title: string;
+    settings: unknown;
+    nodes: Array<{ code: string; title: string; parent: string | null; level: string | null; weight: string | null; indicators: IndicatorJson[] }>;
+  };
   const nodes: PlanNode[] = p.nodes.map((n) => ({
     code: n.code,
     title: n.title,

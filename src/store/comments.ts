@@ -59,7 +59,8 @@ export class SqlComments implements CommentStore {
     if (text === '') return { ok: false, error: { code: 'invalid', message: 'a comment cannot be empty', details: { field: 'body' } } };
     if (text.length > MAX_BODY) return { ok: false, error: { code: 'invalid', message: `a comment is at most ${MAX_BODY} characters`, details: { field: 'body' } } };
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
+      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
+        return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const id = randomUUID();
@@ -80,7 +81,12 @@ export class SqlComments implements CommentStore {
         at,
       ]);
       const record = commentRecord((await one(tx, `SELECT * FROM comments WHERE id = ?`, [id]))!);
-      await recordAudit(tx, author, { action: 'comment', entity: 'comment', entityId: id, planId, node: String(indicator.node_code), indicator: indicatorId, after: { period: periodId, body: text } }, at);
+      await recordAudit(
+        tx,
+        author,
+        { action: 'comment', entity: 'comment', entityId: id, planId, node: String(indicator.node_code), indicator: indicatorId, after: { period: periodId, body: text } },
+        at,
+      );
       return { ok: true, value: record };
     });
   }

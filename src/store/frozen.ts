@@ -25,7 +25,21 @@ interface MeasurementJson {
 
 interface MetaJson {
   nodes: Record<string, { owner: string | null; unit: string | null; version: number; planOwner: string | null; unitId?: string | null; personId?: string | null; person?: string | null }>;
-  indicators: Record<string, { definitionVersion: number; measurement: MeasurementJson | null; owner: string | null; source: string | null; notes: string | null; baseline: unknown; unitId?: string | null; unit?: string | null; personId?: string | null; person?: string | null }>;
+  indicators: Record<
+    string,
+    {
+      definitionVersion: number;
+      measurement: MeasurementJson | null;
+      owner: string | null;
+      source: string | null;
+      notes: string | null;
+      baseline: unknown;
+      unitId?: string | null;
+      unit?: string | null;
+      personId?: string | null;
+      person?: string | null;
+    }
+  >;
 }
 
 function measurementToJson(m: MeasurementRecord): MeasurementJson {
@@ -41,7 +55,15 @@ export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, NodeMeta
   const meta: MetaJson = { nodes: {}, indicators: {} };
   for (const node of plan.nodes) {
     const n = nodes.get(node.code);
-    meta.nodes[node.code] = { owner: n?.owner ?? null, unit: n?.unit ?? null, version: n?.version ?? 0, planOwner: node.owner ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null };
+    meta.nodes[node.code] = {
+      owner: n?.owner ?? null,
+      unit: n?.unit ?? null,
+      version: n?.version ?? 0,
+      planOwner: node.owner ?? null,
+      unitId: n?.unitId ?? null,
+      personId: n?.personId ?? null,
+      person: n?.person ?? null,
+    };
     for (const i of node.indicators) {
       const m = indicators.get(i.id);
       meta.indicators[i.id] = {
@@ -77,7 +99,14 @@ export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nod
       ...(n?.planOwner ? { owner: n.planOwner } : {}),
       indicators: node.indicators.map((i) => {
         const m = meta?.indicators[i.id];
-        indicators.set(i.id, { definitionVersion: m?.definitionVersion ?? 0, measurement: m?.measurement == null ? null : measurementFromJson(m.measurement), unitId: m?.unitId ?? null, unit: m?.unit ?? null, personId: m?.personId ?? null, person: m?.person ?? null });
+        indicators.set(i.id, {
+          definitionVersion: m?.definitionVersion ?? 0,
+          measurement: m?.measurement == null ? null : measurementFromJson(m.measurement),
+          unitId: m?.unitId ?? null,
+          unit: m?.unit ?? null,
+          personId: m?.personId ?? null,
+          person: m?.person ?? null,
+        });
         if (m === undefined) return i;
         return {
           ...i,

@@ -105,14 +105,34 @@ export async function baselineTyped(tx: Queryable, planId: string, indicatorId: 
 
 /** Plans whose trends read this indicator's values: their data version moves with it (their cached trees are stale). */
 export async function touchSuccessors(tx: Queryable, planId: string, indicatorId: string): Promise<void> {
-  await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id IN (SELECT plan_id FROM indicator_lineage WHERE predecessor_plan_id = ? AND predecessor_indicator_id = ?)`, [planId, indicatorId]);
+  await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id IN (SELECT plan_id FROM indicator_lineage WHERE predecessor_plan_id = ? AND predecessor_indicator_id = ?)`, [
+    planId,
+    indicatorId,
+  ]);
 }
 
 /** The lineage rows of a new plan whose objectives and indicators continue `from`'s under the same codes and ids. */
-export async function linkToPredecessor(tx: Queryable, planId: string, from: string, codes: readonly string[], indicatorIds: readonly string[], insertMany: (tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>) => Promise<void>): Promise<void> {
+export async function linkToPredecessor(
+  tx: Queryable,
+  planId: string,
+  from: string,
+  codes: readonly string[],
+  indicatorIds: readonly string[],
+  insertMany: (tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>) => Promise<void>,
+): Promise<void> {
   await tx.run(`UPDATE plans SET predecessor_id = ? WHERE id = ?`, [from, planId]);
-  await insertMany(tx, 'node_lineage', ['plan_id', 'code', 'predecessor_plan_id', 'predecessor_code'], codes.map((c) => [planId, c, from, c]));
-  await insertMany(tx, 'indicator_lineage', ['plan_id', 'indicator_id', 'predecessor_plan_id', 'predecessor_indicator_id'], indicatorIds.map((i) => [planId, i, from, i]));
+  await insertMany(
+    tx,
+    'node_lineage',
+    ['plan_id', 'code', 'predecessor_plan_id', 'predecessor_code'],
+    codes.map((c) => [planId, c, from, c]),
+  );
+  await insertMany(
+    tx,
+    'indicator_lineage',
+    ['plan_id', 'indicator_id', 'predecessor_plan_id', 'predecessor_indicator_id'],
+    indicatorIds.map((i) => [planId, i, from, i]),
+  );
 }
 
 /**
@@ -122,7 +142,8 @@ export async function linkToPredecessor(tx: Queryable, planId: string, from: str
  */
 export async function lineageChain(q: Queryable, kind: LineageKind, planId: string, ref: string): Promise<LineageLink[] | undefined> {
   const t = TABLES[kind];
-  const exists = kind === 'node' ? await one(q, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, ref]) : await one(q, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, ref]);
+  const exists =
+    kind === 'node' ? await one(q, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, ref]) : await one(q, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, ref]);
   if (exists === undefined) return undefined;
   const seen = new Set([`${planId}\u0000${ref}`]);
   const back: LineageLink[] = [];
@@ -156,8 +177,10 @@ export async function predecessorsOf(q: Queryable, planId: string): Promise<Pred
   const plan = await one(q, `SELECT predecessor_id FROM plans WHERE id = ?`, [planId]);
   if (plan === undefined) return undefined;
   const nodes = new Map<string, LineageLink>();
-  for (const r of await q.all(`SELECT code, predecessor_plan_id, predecessor_code FROM node_lineage WHERE plan_id = ?`, [planId])) nodes.set(String(r.code), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_code) });
+  for (const r of await q.all(`SELECT code, predecessor_plan_id, predecessor_code FROM node_lineage WHERE plan_id = ?`, [planId]))
+    nodes.set(String(r.code), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_code) });
   const indicators = new Map<string, LineageLink>();
-  for (const r of await q.all(`SELECT indicator_id, predecessor_plan_id, predecessor_indicator_id FROM indicator_lineage WHERE plan_id = ?`, [planId])) indicators.set(String(r.indicator_id), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_indicator_id) });
+  for (const r of await q.all(`SELECT indicator_id, predecessor_plan_id, predecessor_indicator_id FROM indicator_lineage WHERE plan_id = ?`, [planId]))
+    indicators.set(String(r.indicator_id), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_indicator_id) });
   return { planId: plan.predecessor_id === null || plan.predecessor_id === undefined ? null : String(plan.predecessor_id), nodes, indicators };
 }

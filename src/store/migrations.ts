@@ -519,7 +519,10 @@ MIGRATIONS.push(
   {
     version: 41,
     name: 'the HR role personale',
-    sql: (d) => (d === 'postgres' ? [`ALTER TABLE users DROP CONSTRAINT users_role_check`, `ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ${inList([...ROLES_BEFORE_PERSONALE, 'personale'])})`] : []),
+    sql: (d) =>
+      d === 'postgres'
+        ? [`ALTER TABLE users DROP CONSTRAINT users_role_check`, `ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ${inList([...ROLES_BEFORE_PERSONALE, 'personale'])})`]
+        : [],
     sqliteForeignKeysOff: true,
     run: async (tx, d) => {
       if (d !== 'sqlite') return;
@@ -558,21 +561,23 @@ export async function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): Promise<
   for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
     const keysOff = migration.sqliteForeignKeysOff === true && db.dialect === 'sqlite';
     if (keysOff) await db.run('PRAGMA foreign_keys = OFF');
-    const done = await db.transaction(async (tx) => {
-      // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied
-      // (even CREATE TABLE IF NOT EXISTS races there, so it runs under the lock too).
-      if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4242)`);
-      await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-      const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
-      if (rows.length > 0) return false;
-      for (const statement of migration.sql(db.dialect)) await tx.run(statement);
-      if (migration.run !== undefined) await migration.run(tx, db.dialect);
-      await migration.data?.(tx, db.dialect);
-      await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
-      return true;
-    }).finally(async () => {
-      if (keysOff) await db.run('PRAGMA foreign_keys = ON');
-    });
+    const done = await db
+      .transaction(async (tx) => {
+        // Two servers starting at once on one PostgreSQL: the second waits, then sees it applied
+        // (even CREATE TABLE IF NOT EXISTS races there, so it runs under the lock too).
+        if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4242)`);
+        await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+        const rows = await tx.all(`SELECT version FROM schema_migrations WHERE version = ?`, [migration.version]);
+        if (rows.length > 0) return false;
+        for (const statement of migration.sql(db.dialect)) await tx.run(statement);
+        if (migration.run !== undefined) await migration.run(tx, db.dialect);
+        await migration.data?.(tx, db.dialect);
+        await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, new Date().toISOString()]);
+        return true;
+      })
+      .finally(async () => {
+        if (keysOff) await db.run('PRAGMA foreign_keys = ON');
+      });
     if (done) applied.push(migration.version);
   }
   return applied;

@@ -9,7 +9,17 @@
  * changes (`period-locked`, 423), it is rendered from the plan frozen at validation, and the
  * year-end period is validated with it in the same transaction.
  */
-import { canMove, CHECKLIST_OUTCOMES, DECISIONS, DEFAULT_CHECKLIST, isFrozen, type ChecklistPoint, type RelazioneState, type ValidatedValue, type ValidationRecord } from '../io/relazione/validation.js';
+import {
+  canMove,
+  CHECKLIST_OUTCOMES,
+  DECISIONS,
+  DEFAULT_CHECKLIST,
+  isFrozen,
+  type ChecklistPoint,
+  type RelazioneState,
+  type ValidatedValue,
+  type ValidationRecord,
+} from '../io/relazione/validation.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
@@ -82,7 +92,24 @@ const valuesJson = (values: readonly ValidatedValue[]): unknown[] => values.map(
 
 function record(planId: string, r: Row | undefined): RelazioneRecord {
   if (r === undefined) {
-    return { planId, state: 'draft', texts: {}, note: '', reservations: '', checklist: DEFAULT_CHECKLIST, values: [], transmittedAt: null, decidedAt: null, decidedBy: null, published: false, publishedAt: null, version: 0, updatedAt: null, updatedBy: null, frozenPlan: null };
+    return {
+      planId,
+      state: 'draft',
+      texts: {},
+      note: '',
+      reservations: '',
+      checklist: DEFAULT_CHECKLIST,
+      values: [],
+      transmittedAt: null,
+      decidedAt: null,
+      decidedBy: null,
+      published: false,
+      publishedAt: null,
+      version: 0,
+      updatedAt: null,
+      updatedBy: null,
+      frozenPlan: null,
+    };
   }
   const texts = parse(r.texts);
   return {
@@ -131,7 +158,13 @@ export class SqlRelazioni implements RelazioneStore {
     return record(planId, await one(tx, `SELECT * FROM relazioni WHERE plan_id = ?${lock ? this.forUpdate : ''}`, [planId]));
   }
 
-  private async write(tx: Queryable, before: RelazioneRecord, after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'>, actor: Actor, audit: { action: string; reason?: string | null }): Promise<RelazioneRecord> {
+  private async write(
+    tx: Queryable,
+    before: RelazioneRecord,
+    after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'>,
+    actor: Actor,
+    audit: { action: string; reason?: string | null },
+  ): Promise<RelazioneRecord> {
     const at = new Date().toISOString();
     const version = before.version + 1;
     const params = [
@@ -163,7 +196,12 @@ export class SqlRelazioni implements RelazioneStore {
       );
     }
     const stored: RelazioneRecord = { ...after, version, updatedAt: at, updatedBy: actor.username };
-    await recordAudit(tx, actor, { action: audit.action, entity: 'relazione', entityId: before.planId, planId: before.planId, before: auditView(before), after: auditView(stored), reason: audit.reason ?? null }, at);
+    await recordAudit(
+      tx,
+      actor,
+      { action: audit.action, entity: 'relazione', entityId: before.planId, planId: before.planId, before: auditView(before), after: auditView(stored), reason: audit.reason ?? null },
+      at,
+    );
     return stored;
   }
 
@@ -199,9 +237,13 @@ export class SqlRelazioni implements RelazioneStore {
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
       for (const v of review.values) {
-        if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined) return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: 'values', code: v.code });
+        if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined)
+          return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: 'values', code: v.code });
       }
-      return { ok: true, value: await this.write(tx, before, { ...before, note: review.note, reservations: review.reservations, checklist: review.checklist, values: review.values }, actor, { action: 'review' }) };
+      return {
+        ok: true,
+        value: await this.write(tx, before, { ...before, note: review.note, reservations: review.reservations, checklist: review.checklist, values: review.values }, actor, { action: 'review' }),
+      };
     });
   }
 
@@ -225,7 +267,12 @@ export class SqlRelazioni implements RelazioneStore {
       if (isFrozen(to) && last !== undefined && last.state === 'closed') {
         // The figures are frozen with the Relazione: the year-end period is validated with it.
         await tx.run(`UPDATE periods SET state = 'validated', updated_at = ? WHERE plan_id = ? AND id = ?`, [at, planId, String(last.id)]);
-        await recordAudit(tx, actor, { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: 'validazione della Relazione' }, at);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: 'validazione della Relazione' },
+          at,
+        );
       }
       const after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'> = {
         ...before,
@@ -249,7 +296,10 @@ export class SqlRelazioni implements RelazioneStore {
         return refusal('invalid-transition', { relazione: 'not-decided', state: before.state }, { state: before.state });
       }
       if (before.published === published) return { ok: true, value: before };
-      return { ok: true, value: await this.write(tx, before, { ...before, published, publishedAt: published ? new Date().toISOString() : null }, actor, { action: published ? 'publish' : 'unpublish' }) };
+      return {
+        ok: true,
+        value: await this.write(tx, before, { ...before, published, publishedAt: published ? new Date().toISOString() : null }, actor, { action: published ? 'publish' : 'unpublish' }),
+      };
     });
   }
 
@@ -266,7 +316,8 @@ export class SqlRelazioni implements RelazioneStore {
       const changed = published
         ? await tx.run(`INSERT INTO published_periods (plan_id, period_id, published_at, published_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [planId, periodId, at, actor.username])
         : await tx.run(`DELETE FROM published_periods WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
-      if (changed.changes > 0) await recordAudit(tx, actor, { action: published ? 'publish' : 'unpublish', entity: 'period', entityId: periodId, planId, before: { published: !published }, after: { published } }, at);
+      if (changed.changes > 0)
+        await recordAudit(tx, actor, { action: published ? 'publish' : 'unpublish', entity: 'period', entityId: periodId, planId, before: { published: !published }, after: { published } }, at);
       return null;
     });
     if (done !== null) return done;

@@ -209,8 +209,10 @@ export class SqlReminders implements ReminderStore {
     const params: (string | number)[] = [];
     if (filter.planId !== undefined) (where.push('plan_id = ?'), params.push(filter.planId));
     if (filter.status !== undefined) (where.push('status = ?'), params.push(filter.status));
-    const rows = await this.db.all(`SELECT ${COLUMNS} FROM reminders${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY created_at DESC, id LIMIT ?`, [...params, filter.limit ?? 500]);
+    const rows = await this.db.all(`SELECT ${COLUMNS} FROM reminders${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY created_at DESC, id LIMIT ?`, [
+      ...params,
+      filter.limit ?? 500,
+    ]);
     return rows.map(reminderRecord);
   }
 }
-

@@ -10,7 +10,10 @@ import { isIsoDate, isLocked } from './periods.js';
 import type { Actor, CampaignData, Failure, PeriodRecord, PeriodState, PlanRecord, Result, ReviewAction, ReviewRecord } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
 const now = (): string => new Date().toISOString();
 
 function reviewRecord(r: Row): ReviewRecord {
@@ -42,34 +45,39 @@ export class Reviews {
       await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
       const after = this.periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
-      await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'period', ?, ?, NULL, NULL, ?, ?, NULL)`, [
-        now(),
-        actor.id,
-        actor.username,
-        periodId,
-        planId,
-        JSON.stringify({ deadline: before.deadline }),
-        JSON.stringify({ deadline: after.deadline }),
-      ]);
+      await tx.run(
+        `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'period', ?, ?, NULL, NULL, ?, ?, NULL)`,
+        [now(), actor.id, actor.username, periodId, planId, JSON.stringify({ deadline: before.deadline }), JSON.stringify({ deadline: after.deadline })],
+      );
       return ok(after);
     });
   }
 
   async review(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
     const text = note?.trim() || null;
-    if (action !== 'approve' && text === null) return fail('invalid', action === 'return' ? 'a request for more (richiesta di integrazione) needs its text' : 'an answer needs its text', { field: 'note' });
+    if (action !== 'approve' && text === null)
+      return fail('invalid', action === 'return' ? 'a request for more (richiesta di integrazione) needs its text' : 'an answer needs its text', { field: 'note' });
     return this.db.transaction(async (tx) => {
       // Share-lock the period like a value write: a closing waits for the review in flight.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`);
-      if (isLocked(period.state as PeriodState)) return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`, { period: this.periodRecord(period) });
-      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [planId, indicatorId, periodId]);
+      if (isLocked(period.state as PeriodState))
+        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`, {
+          period: this.periodRecord(period),
+        });
+      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [
+        planId,
+        indicatorId,
+        periodId,
+      ]);
       if (m === undefined) {
-        if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
+        if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined)
+          return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
         return fail('invalid', 'nothing was entered for this indicator in this period: there is nothing to review', { field: 'version' });
       }
       const version = Number(m.version);
-      if (version !== expectedVersion) return fail('conflict', `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`, { current: { version } });
+      if (version !== expectedVersion)
+        return fail('conflict', `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`, { current: { version } });
       const last = await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]);
       const lastStep = last === undefined ? undefined : reviewRecord(last);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
@@ -87,7 +95,9 @@ export class Reviews {
         actor.username,
         at,
       ]);
-      const step = reviewRecord((await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]))!);
+      const step = reviewRecord(
+        (await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]))!,
+      );
       const node = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, 'review', ?, ?, ?, ?, ?, ?, ?)`, [
         at,
@@ -146,7 +156,9 @@ export class Reviews {
       const measurements = new Map<string, Map<string, { version: number; state: string; enteredBy: string | null; enteredAt: string }>>();
       for (const p of periods) measurements.set(p.id, new Map());
       for (const r of await tx.all(`SELECT period_id, indicator_id, version, state, entered_by, entered_at FROM measurements WHERE plan_id = ?`, [planId])) {
-        measurements.get(String(r.period_id))?.set(String(r.indicator_id), { version: Number(r.version), state: String(r.state), enteredBy: r.entered_by === null ? null : String(r.entered_by), enteredAt: String(r.entered_at) });
+        measurements
+          .get(String(r.period_id))
+          ?.set(String(r.indicator_id), { version: Number(r.version), state: String(r.state), enteredBy: r.entered_by === null ? null : String(r.entered_by), enteredAt: String(r.entered_at) });
       }
       const reviews = new Map<string, Map<string, ReviewRecord>>();
       for (const p of periods) reviews.set(p.id, new Map());

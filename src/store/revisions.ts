@@ -149,7 +149,20 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
   const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
   await tx.run(
     `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, node_code, indicator_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [planId, gate.revision.number, seq, at, actor.username, change.action, change.entity, change.entityId, change.node ?? null, change.indicator ?? null, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after)],
+    [
+      planId,
+      gate.revision.number,
+      seq,
+      at,
+      actor.username,
+      change.action,
+      change.entity,
+      change.entityId,
+      change.node ?? null,
+      change.indicator ?? null,
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+    ],
   );
 }
 

@@ -4,8 +4,37 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type PlanNode } from '../core/index.js';
-import { amountFromJson, amountToJson, formulaFromJson, formulaToJson, inputsFromJson, inputsToJson, nextTargetsFromJson, nextTargetsToJson, parse, planFromJson, planToJson, ruleFromJson, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
-import { baselineTyped, followingBaselines, lineageChain, linkToPredecessor, predecessorsOf, predecessorValues, touchSuccessors, type FollowingBaseline, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import {
+  amountFromJson,
+  amountToJson,
+  formulaFromJson,
+  formulaToJson,
+  inputsFromJson,
+  inputsToJson,
+  nextTargetsFromJson,
+  nextTargetsToJson,
+  parse,
+  planFromJson,
+  planToJson,
+  ruleFromJson,
+  ruleToJson,
+  settingsFromJson,
+  settingsToJson,
+  text,
+} from './codec.js';
+import {
+  baselineTyped,
+  followingBaselines,
+  lineageChain,
+  linkToPredecessor,
+  predecessorsOf,
+  predecessorValues,
+  touchSuccessors,
+  type FollowingBaseline,
+  type LineageKind,
+  type LineageLink,
+  type Predecessors,
+} from './lineage.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import { SqlEmails, type EmailStore } from './emails.js';
@@ -124,7 +153,14 @@ function planRecord(r: Row): PlanRecord {
 }
 
 function periodRecord(r: Row): PeriodRecord {
-  return { id: String(r.id), label: String(r.label), endsOn: String(r.ends_on), state: r.state as PeriodState, updatedAt: String(r.updated_at), deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline) };
+  return {
+    id: String(r.id),
+    label: String(r.label),
+    endsOn: String(r.ends_on),
+    state: r.state as PeriodState,
+    updatedAt: String(r.updated_at),
+    deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline),
+  };
 }
 
 function measurementRecord(r: Row): MeasurementRecord {
@@ -180,12 +216,25 @@ function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefine
 
 /** Users with their units (one more query for all of them). */
 async function usersWithUnits(q: Queryable, rows: Row[]): Promise<UserRecord[]> {
-  const units = await unitsOfUsers(q, rows.map((r) => String(r.id)));
+  const units = await unitsOfUsers(
+    q,
+    rows.map((r) => String(r.id)),
+  );
   return rows.map((r) => userRecord(r, units.get(String(r.id))));
 }
 
 function nodeJson(r: Row): Record<string, unknown> {
-  return { code: r.code, title: r.title, parent: r.parent, level: r.level, weight: str(r.weight), owner: r.owner, unitId: r.unit_id ?? null, personId: r.person_id ?? null, version: Number(r.version) };
+  return {
+    code: r.code,
+    title: r.title,
+    parent: r.parent,
+    level: r.level,
+    weight: str(r.weight),
+    owner: r.owner,
+    unitId: r.unit_id ?? null,
+    personId: r.person_id ?? null,
+    version: Number(r.version),
+  };
 }
 
 function indicatorJson(r: Row): Record<string, unknown> {
@@ -255,7 +304,29 @@ async function touch(tx: Queryable, planId: string): Promise<void> {
   await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
-export const INDICATOR_COLUMNS = ['plan_id', 'id', 'node_code', 'position', 'name', 'weight', 'comparator', 'tolerance', 'target', 'unit', 'scoring', 'formula', 'baseline', 'source', 'owner', 'notes', 'version', 'baseline_year', 'next_targets', 'unit_id', 'person_id'] as const;
+export const INDICATOR_COLUMNS = [
+  'plan_id',
+  'id',
+  'node_code',
+  'position',
+  'name',
+  'weight',
+  'comparator',
+  'tolerance',
+  'target',
+  'unit',
+  'scoring',
+  'formula',
+  'baseline',
+  'source',
+  'owner',
+  'notes',
+  'version',
+  'baseline_year',
+  'next_targets',
+  'unit_id',
+  'person_id',
+] as const;
 
 export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput): Param[] {
   return [
@@ -444,7 +515,20 @@ export class SqlStore implements Store {
       (input.periods ?? defaultPeriods(input.year)).map((p) => [id, p.endsOn, periodLabel(p), p.endsOn, 'open', at]),
     );
     const record = planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [id]))!);
-    await audit(tx, actor, { action, entity: 'plan', entityId: id, planId: id, after: { title: record.title, year: record.year, organisation: record.organisation, version: record.version, ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }), ...extra } });
+    await audit(tx, actor, {
+      action,
+      entity: 'plan',
+      entityId: id,
+      planId: id,
+      after: {
+        title: record.title,
+        year: record.year,
+        organisation: record.organisation,
+        version: record.version,
+        ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }),
+        ...extra,
+      },
+    });
     return record;
   }
 
@@ -463,7 +547,12 @@ export class SqlStore implements Store {
     }
     return ok(
       await this.db.transaction(async (tx) => {
-        const record = await this.insertPlan(tx, { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings }, actor, 'import');
+        const record = await this.insertPlan(
+          tx,
+          { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings },
+          actor,
+          'import',
+        );
         const yearEnd = defaultPeriods(input.year)[2]!.id;
         const at = now();
         await insertMany(
@@ -506,7 +595,11 @@ export class SqlStore implements Store {
       const { record: from, periods, nodes: nodeMeta } = snapshot;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
       const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
-      const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [input.year, plan.title, from.organisation]);
+      const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
+        input.year,
+        plan.title,
+        from.organisation,
+      ]);
       if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
       const record = await this.insertPlan(
         tx,
@@ -519,14 +612,37 @@ export class SqlStore implements Store {
         tx,
         'nodes',
         ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
-        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, nodeMeta.get(n.code)?.unitId ?? null, nodeMeta.get(n.code)?.personId ?? null]),
+        plan.nodes.map((n, position) => [
+          record.id,
+          n.code,
+          position,
+          n.parent,
+          n.title,
+          n.level ?? null,
+          n.weight?.toString() ?? null,
+          n.owner ?? null,
+          null,
+          1,
+          nodeMeta.get(n.code)?.unitId ?? null,
+          nodeMeta.get(n.code)?.personId ?? null,
+        ]),
       );
       const indicators: Param[][] = [];
       // Next year's objectives and indicators stay with the same units and people (by id).
       const own = snapshot.indicators;
-      for (const node of plan.nodes) node.indicators.forEach((ind, position) => indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })));
+      for (const node of plan.nodes)
+        node.indicators.forEach((ind, position) =>
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })),
+        );
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
-      await linkToPredecessor(tx, record.id, planId, plan.nodes.map((n) => n.code), plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)), insertMany);
+      await linkToPredecessor(
+        tx,
+        record.id,
+        planId,
+        plan.nodes.map((n) => n.code),
+        plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)),
+        insertMany,
+      );
       return ok(record);
     });
   }
@@ -554,14 +670,24 @@ export class SqlStore implements Store {
         const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, u.indicatorId]);
         if (before === undefined) return fail('not-found', `there is no indicator ${u.indicatorId} in this plan`, undefined, { what: 'indicator', id: u.indicatorId });
         if (Number(before.version) !== u.version) {
-          return fail('conflict', `indicator ${u.indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${u.version})`, { current: indicatorJson(before) }, { what: 'indicator', id: u.indicatorId, version: Number(before.version), sent: u.version });
+          return fail(
+            'conflict',
+            `indicator ${u.indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${u.version})`,
+            { current: indicatorJson(before) },
+            { what: 'indicator', id: u.indicatorId, version: Number(before.version), sent: u.version },
+          );
         }
         befores.push(before);
       }
       const at = now();
       for (const [k, u] of updates.entries()) {
         const before = befores[k]!;
-        await tx.run(`UPDATE indicators SET baseline = ?, baseline_year = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [text(amountToJson(u.baseline)), u.baselineYear, planId, u.indicatorId]);
+        await tx.run(`UPDATE indicators SET baseline = ?, baseline_year = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [
+          text(amountToJson(u.baseline)),
+          u.baselineYear,
+          planId,
+          u.indicatorId,
+        ]);
         const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, u.indicatorId]))!;
         const change = { entity: 'indicator' as const, entityId: u.indicatorId, node: String(before.node_code), indicator: u.indicatorId, before: indicatorJson(before), after: indicatorJson(after) };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
@@ -595,7 +721,15 @@ export class SqlStore implements Store {
         await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
         await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
       }
-      await audit(tx, actor, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: b.title, published: b.published, version: b.version }, after: next, reason: gateReason(gate) });
+      await audit(tx, actor, {
+        action: 'update',
+        entity: 'plan',
+        entityId: planId,
+        planId,
+        before: { title: b.title, published: b.published, version: b.version },
+        after: next,
+        reason: gateReason(gate),
+      });
       return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
     });
   }
@@ -606,7 +740,11 @@ export class SqlStore implements Store {
       if (before === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const b = planRecord(before);
       // Closed and validated results are kept: such a plan is archived, never deleted.
-      const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({ id: String(r.id), label: String(r.label), state: String(r.state) }));
+      const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({
+        id: String(r.id),
+        label: String(r.label),
+        state: String(r.state),
+      }));
       if (locked.length > 0) {
         return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
       }
@@ -628,10 +766,21 @@ export class SqlStore implements Store {
     const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
     const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
     if (period === undefined) {
-      return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) }, periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) });
+      return fail(
+        'not-found',
+        periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
+        { periods: periods.map((p) => p.id) },
+        periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
+      );
     }
-    const nodeRows = await tx.all(`SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`, [planId]);
-    const indicatorRows = await tx.all(`SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`, [planId]);
+    const nodeRows = await tx.all(
+      `SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`,
+      [planId],
+    );
+    const indicatorRows = await tx.all(
+      `SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`,
+      [planId],
+    );
     const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
     const measured = new Map<string, MeasurementRecord>();
     for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
@@ -695,7 +844,8 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined) return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined)
+        return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
         return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
       }
@@ -732,7 +882,12 @@ export class SqlStore implements Store {
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
-        return fail('conflict', `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: nodeJson(before) }, { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion });
+        return fail(
+          'conflict',
+          `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
+          { current: nodeJson(before) },
+          { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion },
+        );
       }
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
@@ -764,7 +919,11 @@ export class SqlStore implements Store {
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
-      if (children.length > 0) return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`, undefined, { code, children: children.map((c) => String(c.code)) });
+      if (children.length > 0)
+        return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`, undefined, {
+          code,
+          children: children.map((c) => String(c.code)),
+        });
       const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       await touch(tx, planId);
@@ -779,7 +938,8 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined)
+        return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       const ids = new Set(existing.map((r) => String(r.id)));
       let n = existing.length + 1;
@@ -805,11 +965,17 @@ export class SqlStore implements Store {
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (Number(before.version) !== expectedVersion) {
-        return fail('conflict', `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`, { current: indicatorJson(before) }, { what: 'indicator', id: indicatorId, version: Number(before.version), sent: expectedVersion });
+        return fail(
+          'conflict',
+          `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
+          { current: indicatorJson(before) },
+          { what: 'indicator', id: indicatorId, version: Number(before.version), sent: expectedVersion },
+        );
       }
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
-      if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined) return fail('invalid', `there is no unit ${patch.unitId}`, { field: 'unitId' });
+      if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined)
+        return fail('invalid', `there is no unit ${patch.unitId}`, { field: 'unitId' });
       const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
       if (!person.ok) return person;
       const changed = await tx.run(
@@ -840,8 +1006,25 @@ export class SqlStore implements Store {
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
       if (has('baseline') || has('baselineYear')) await baselineTyped(tx, planId, indicatorId);
       await touch(tx, planId);
-      await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) }, now());
-      await audit(tx, actor, { action: 'update', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after), reason: gateReason(gate.value) });
+      await recordChange(
+        tx,
+        planId,
+        gate.value,
+        actor,
+        { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) },
+        now(),
+      );
+      await audit(tx, actor, {
+        action: 'update',
+        entity: 'indicator',
+        entityId: indicatorId,
+        planId,
+        node: String(before.node_code),
+        indicator: indicatorId,
+        before: indicatorJson(before),
+        after: indicatorJson(after),
+        reason: gateReason(gate.value),
+      });
       return ok({ id: indicatorId, version: Number(after.version) });
     });
   }
@@ -854,8 +1037,24 @@ export class SqlStore implements Store {
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await touch(tx, planId);
-      await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) }, now());
-      await audit(tx, actor, { action: 'delete', entity: 'indicator', entityId: indicatorId, planId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), reason: gateReason(gate.value) });
+      await recordChange(
+        tx,
+        planId,
+        gate.value,
+        actor,
+        { action: 'delete', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) },
+        now(),
+      );
+      await audit(tx, actor, {
+        action: 'delete',
+        entity: 'indicator',
+        entityId: indicatorId,
+        planId,
+        node: String(before.node_code),
+        indicator: indicatorId,
+        before: indicatorJson(before),
+        reason: gateReason(gate.value),
+      });
       return ok(null);
     });
   }
@@ -874,32 +1073,67 @@ export class SqlStore implements Store {
       const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (isLocked(period.state as PeriodState)) {
-        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`, { period: periodRecord(period) }, { label: String(period.label), state: String(period.state) });
+        return fail(
+          'period-locked',
+          `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
+          { period: periodRecord(period) },
+          { label: String(period.label), state: String(period.state) },
+        );
       }
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return fail('conflict', `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, { current: measurementJson(before) }, { what: 'measurement', by: before?.enteredBy ?? null, version: current, sent: expectedVersion });
+        return fail(
+          'conflict',
+          `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
+          { current: measurementJson(before) },
+          { what: 'measurement', by: before?.enteredBy ?? null, version: current, sent: expectedVersion },
+        );
       }
       const at = now();
-      const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, { evidence: input.evidence ?? null, source: input.source ?? null, notes: input.notes ?? null });
+      const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, {
+        evidence: input.evidence ?? null,
+        source: input.source ?? null,
+        notes: input.notes ?? null,
+      });
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return fail('conflict', 'this value was entered by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) }, { what: 'measurement', entered: true });
+        if (inserted.changes !== 1)
+          return fail(
+            'conflict',
+            'this value was entered by someone else in the meantime: reload and try again',
+            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { what: 'measurement', entered: true },
+          );
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
           [...params.slice(3, 13), planId, indicatorId, periodId, expectedVersion],
         );
-        if (updated.changes !== 1) return fail('conflict', 'this value was changed by someone else in the meantime: reload and try again', { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) }, { what: 'measurement' });
+        if (updated.changes !== 1)
+          return fail(
+            'conflict',
+            'this value was changed by someone else in the meantime: reload and try again',
+            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { what: 'measurement' },
+          );
       }
       const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
       await touch(tx, planId);
       // A successor's trend reads this value as its previous one: its cached evaluations are stale.
       await touchSuccessors(tx, planId, indicatorId);
-      await audit(tx, actor, { action: 'measure', entity: 'measurement', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: measurementJson(before), after: measurementJson(after) });
+      await audit(tx, actor, {
+        action: 'measure',
+        entity: 'measurement',
+        entityId: `${indicatorId}@${periodId}`,
+        planId,
+        node: String(indicator.node_code),
+        indicator: indicatorId,
+        before: measurementJson(before),
+        after: measurementJson(after),
+      });
       const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
       return ok({ ...after, planDataVersion });
     });
@@ -915,7 +1149,11 @@ export class SqlStore implements Store {
     // Walk up the tree (a few levels); the guard stops a corrupted cycle.
     let code: string | null = String(row.node_code);
     for (let depth = 0; code !== null && depth < 64; depth++) {
-      const node: Row | undefined = await one(this.db, `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]);
+      const node: Row | undefined = await one(
+        this.db,
+        `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`,
+        [planId, code],
+      );
       if (node === undefined) break;
       if (node.owner !== null) nodeOwners.push(String(node.owner));
       if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
@@ -927,7 +1165,11 @@ export class SqlStore implements Store {
   }
 
   private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
-    const r = (await one(tx, `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`, [planId, code]))!;
+    const r = (await one(
+      tx,
+      `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
+      [planId, code],
+    ))!;
     return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
@@ -950,10 +1192,21 @@ export class SqlStore implements Store {
       if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
       const label = periodLabel(period);
       // The id is the date: two additions of one date at once let one in, the other is a duplicate.
-      const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [planId, period.endsOn, label, period.endsOn, now()]);
+      const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [
+        planId,
+        period.endsOn,
+        label,
+        period.endsOn,
+        now(),
+      ]);
       if (inserted.changes !== 1) {
         const existing = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
-        return fail('duplicate', `the plan already has a period ending on ${period.endsOn} (${existing.label})`, { field: 'endsOn', period: existing }, { what: 'period', id: period.endsOn, label: existing.label });
+        return fail(
+          'duplicate',
+          `the plan already has a period ending on ${period.endsOn} (${existing.label})`,
+          { field: 'endsOn', period: existing },
+          { what: 'period', id: period.endsOn, label: existing.label },
+        );
       }
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
       await touch(tx, planId);
@@ -986,25 +1239,51 @@ export class SqlStore implements Store {
       if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       if (before.state !== 'open') {
-        return fail('period-in-use', `the period ${before.label} is ${before.state}: only an open period can be deleted`, { reason: 'not-open', state: before.state }, { label: before.label, reason: 'not-open', state: before.state });
+        return fail(
+          'period-in-use',
+          `the period ${before.label} is ${before.state}: only an open period can be deleted`,
+          { reason: 'not-open', state: before.state },
+          { label: before.label, reason: 'not-open', state: before.state },
+        );
       }
       const measurements = Number((await one(tx, `SELECT COUNT(*) AS n FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
       if (measurements > 0) {
-        return fail('period-in-use', `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`, { reason: 'has-measurements', measurements }, { label: before.label, reason: 'has-measurements', measurements });
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`,
+          { reason: 'has-measurements', measurements },
+          { label: before.label, reason: 'has-measurements', measurements },
+        );
       }
       // Evidence may arrive before its value; deleting the period would take the files with it
       // (the foreign key cascades), so a period holding any is kept: the files are removed one by
       // one first, each on the record, or the period stays.
       const attachments = Number((await one(tx, `SELECT COUNT(*) AS n FROM attachments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
       if (attachments > 0) {
-        return fail('period-in-use', `the period ${before.label} holds ${attachments} evidence ${attachments === 1 ? 'file' : 'files'}: remove them first, or keep the period`, { reason: 'has-attachments', attachments }, { label: before.label, reason: 'has-attachments', attachments });
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${attachments} evidence ${attachments === 1 ? 'file' : 'files'}: remove them first, or keep the period`,
+          { reason: 'has-attachments', attachments },
+          { label: before.label, reason: 'has-attachments', attachments },
+        );
       }
       const comments = Number((await one(tx, `SELECT COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
       if (comments > 0) {
-        return fail('period-in-use', `the period ${before.label} holds ${comments} ${comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`, { reason: 'has-comments', comments }, { label: before.label, reason: 'has-comments', comments });
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${comments} ${comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`,
+          { reason: 'has-comments', comments },
+          { label: before.label, reason: 'has-comments', comments },
+        );
       }
       const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
-      if (others === 0) return fail('period-in-use', `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`, { reason: 'last-period' }, { label: before.label, reason: 'last-period' });
+      if (others === 0)
+        return fail(
+          'period-in-use',
+          `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`,
+          { reason: 'last-period' },
+          { label: before.label, reason: 'last-period' },
+        );
       await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
       await touch(tx, planId);
       await audit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
@@ -1029,12 +1308,28 @@ export class SqlStore implements Store {
         const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
         const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
         const meta = frozenMetaToJson(frozen.value.plan, frozen.value.nodes, frozen.value.indicators);
-        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [planId, periodId, seq, after.updatedAt, actor.username, JSON.stringify(planToJson(frozen.value.plan)), JSON.stringify(meta)]);
+        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+          planId,
+          periodId,
+          seq,
+          after.updatedAt,
+          actor.username,
+          JSON.stringify(planToJson(frozen.value.plan)),
+          JSON.stringify(meta),
+        ]);
       }
       await touch(tx, planId);
       // Reopening a validated period voids the OIV's validation: the trail says so in words.
       const voided = before.state === 'validated' && to === 'collecting';
-      await audit(tx, actor, { action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition', entity: 'period', entityId: periodId, planId, before: { state: before.state }, after: voided ? { state: after.state, validationVoided: true } : { state: after.state }, reason });
+      await audit(tx, actor, {
+        action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
+        entity: 'period',
+        entityId: periodId,
+        planId,
+        before: { state: before.state },
+        after: voided ? { state: after.state, validationVoided: true } : { state: after.state },
+        reason,
+      });
       return ok(after);
     });
   }
@@ -1057,7 +1352,9 @@ export class SqlStore implements Store {
       const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
       const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
       if (period === undefined) {
-        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, { periods: periods.map((p) => p.id) });
+        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, {
+          periods: periods.map((p) => p.id),
+        });
       }
       const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
       return ok({
@@ -1085,9 +1382,24 @@ export class SqlStore implements Store {
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
       const at = now();
-      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [act.kind.trim(), act.number.trim(), act.date, at, actor.username, at, planId]);
+      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [
+        act.kind.trim(),
+        act.number.trim(),
+        act.date,
+        at,
+        actor.username,
+        at,
+        planId,
+      ]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'adopt', entity: 'plan', entityId: planId, planId, before: { status: 'draft' }, after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } } });
+      await audit(tx, actor, {
+        action: 'adopt',
+        entity: 'plan',
+        entityId: planId,
+        planId,
+        before: { status: 'draft' },
+        after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } },
+      });
       return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
     });
   }
@@ -1098,9 +1410,7 @@ export class SqlStore implements Store {
       if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
       const was = row.archived_at !== null;
       if (was === archived) {
-        return archived
-          ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true })
-          : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
+        return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
       }
       const at = now();
       await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
@@ -1214,7 +1524,15 @@ export class SqlStore implements Store {
       ]);
       await touch(tx, planId);
       const after = (await readRevision(tx, planId, number))!;
-      await audit(tx, actor, { action: 'approve', entity: 'revision', entityId: String(number), planId, before: { status: 'open' }, after: { status: 'approved', act: after.act, changes: after.changes.length }, reason: after.reason });
+      await audit(tx, actor, {
+        action: 'approve',
+        entity: 'revision',
+        entityId: String(number),
+        planId,
+        before: { status: 'open' },
+        after: { status: 'approved', act: after.act, changes: after.changes.length },
+        reason: after.reason,
+      });
       return ok(after);
     });
   }
@@ -1310,7 +1628,8 @@ export class SqlStore implements Store {
 
   async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined) return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
+      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined)
+        return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
       const id = randomUUID();
       if (input.unitIds !== undefined) {
         const missing = await unknownUnit(tx, input.unitIds);
@@ -1328,7 +1647,12 @@ export class SqlStore implements Store {
       ]);
       await setUserUnits(tx, id, unitIds);
       const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
-      await audit(tx, actor, { action: 'create', entity: 'user', entityId: id, after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds } });
+      await audit(tx, actor, {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds },
+      });
       return ok(user);
     });
   }
@@ -1344,7 +1668,7 @@ export class SqlStore implements Store {
       }
       if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
       // A new password clears the temporary flag unless it is itself temporary.
-      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : patch.mustChangePassword ?? before.mustChangePassword;
+      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : (patch.mustChangePassword ?? before.mustChangePassword);
       await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ? WHERE id = ?`, [
         patch.displayName ?? before.displayName,
         patch.role ?? before.role,
@@ -1356,7 +1680,14 @@ export class SqlStore implements Store {
       // A new password or a disabled account ends every open session of that user.
       if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
       const after = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
-      const view = (u: UserRecord): Record<string, unknown> => ({ displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword });
+      const view = (u: UserRecord): Record<string, unknown> => ({
+        displayName: u.displayName,
+        role: u.role,
+        units: u.units,
+        unitIds: u.unitIds,
+        active: u.active,
+        mustChangePassword: u.mustChangePassword,
+      });
       await audit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });
       return ok(after);
     });
@@ -1401,7 +1732,16 @@ function toMeasurementLike(input: MeasurementInput): MeasurementLike {
   return { state: input.state, actual: input.actual, inputs: input.inputs ?? null, reason: input.reason ?? null };
 }
 
-function measurementParams(planId: string, indicatorId: string, periodId: string, m: Measurement | MeasurementLike, actor: Actor, at: string, version: number, extra: { evidence: string | null; source: string | null; notes: string | null }): Param[] {
+function measurementParams(
+  planId: string,
+  indicatorId: string,
+  periodId: string,
+  m: Measurement | MeasurementLike,
+  actor: Actor,
+  at: string,
+  version: number,
+  extra: { evidence: string | null; source: string | null; notes: string | null },
+): Param[] {
   const like = m as MeasurementLike;
   const inputs = like.inputs;
   return [

@@ -107,7 +107,14 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const store = await fresh();
       const planId = await importFixture(store);
       const dataVersion = await store.dataVersion(planId);
-      const first = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'measured', actual: { kind: 'number', value: new Decimal('0.1') }, evidence: 'protocollo 12', source: 'gestionale' }, 0, alice);
+      const first = await store.putMeasurement(
+        planId,
+        'B.1.1:1',
+        '2024-06-30',
+        { state: 'measured', actual: { kind: 'number', value: new Decimal('0.1') }, evidence: 'protocollo 12', source: 'gestionale' },
+        0,
+        alice,
+      );
       expect(first.ok && first.value.version).toBe(1);
       expect(first.ok && first.value.planDataVersion).toBe(dataVersion! + 1);
       const stale = await store.putMeasurement(planId, 'B.1.1:1', '2024-06-30', { state: 'not_achieved', actual: null }, 0, alice);
@@ -134,7 +141,9 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const store = await fresh();
       const planId = await importFixture(store);
       const attempts = await Promise.all(
-        Array.from({ length: 12 }, (_, k) => store.putMeasurement(planId, 'A.2.1:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(k) } }, 1, { id: null, username: `u${k}` })),
+        Array.from({ length: 12 }, (_, k) =>
+          store.putMeasurement(planId, 'A.2.1:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(k) } }, 1, { id: null, username: `u${k}` }),
+        ),
       );
       const winners = attempts.filter((a) => a.ok);
       expect(winners).toHaveLength(1);
@@ -177,7 +186,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       for (let k = 1; k <= 2; k++) expect(await store.addLoginFailure('u:anna', t0 + k, 60_000, lockFor)).toMatchObject({ count: k, until: 0 });
       expect(await store.addLoginFailure('u:anna', t0 + 3, 60_000, lockFor)).toEqual({ key: 'u:anna', count: 3, firstAt: t0 + 1, until: t0 + 3 + 3000 });
       await store.addLoginFailure('a:10.0.0.1', t0, 60_000, lockFor);
-      expect((await store.loginFailures(['u:anna', 'a:10.0.0.1', 'u:bruno'])).map((f) => [f.key, f.count]).sort()).toEqual([['a:10.0.0.1', 1], ['u:anna', 3]]);
+      expect((await store.loginFailures(['u:anna', 'a:10.0.0.1', 'u:bruno'])).map((f) => [f.key, f.count]).sort()).toEqual([
+        ['a:10.0.0.1', 1],
+        ['u:anna', 3],
+      ]);
       // After the window a new series starts, and the old ones of other keys are dropped.
       expect(await store.addLoginFailure('u:anna', t0 + 120_000, 60_000, lockFor)).toMatchObject({ count: 1, firstAt: t0 + 120_000, until: 0 });
       expect(await store.loginFailures(['a:10.0.0.1'])).toEqual([]);
@@ -261,7 +273,9 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
 
       // A period with a value, or no longer open, stays; an empty open one goes.
       expect((await store.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
-      expect((await store.addIndicator(planId, 'A', { name: 'Pratiche', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, alice)).ok).toBe(true);
+      expect(
+        (await store.addIndicator(planId, 'A', { name: 'Pratiche', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, alice)).ok,
+      ).toBe(true);
       expect((await store.putMeasurement(planId, 'A:1', '2025-04-30', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, alice)).ok).toBe(true);
       const holding = await store.deletePeriod(planId, '2025-04-30', alice);
       expect(!holding.ok && [holding.error.code, holding.error.details]).toEqual(['period-in-use', { reason: 'has-measurements', measurements: 1 }]);
@@ -300,7 +314,12 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(!orphan.ok && orphan.error.code).toBe('not-found');
       const twice = await store.addNode(planId, { code: 'A', title: 'again', parent: null, weight: null }, alice);
       expect(!twice.ok && twice.error.code).toBe('duplicate');
-      const added = await store.addIndicator(planId, 'A.1', { name: 'Pratiche evase', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' }, alice);
+      const added = await store.addIndicator(
+        planId,
+        'A.1',
+        { name: 'Pratiche evase', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(10) }, unit: 'number' },
+        alice,
+      );
       expect(added.ok && added.value).toEqual({ id: 'A.1:1', version: 1 });
       const patched = await store.updateIndicator(planId, 'A.1:1', { target: { kind: 'number', value: new Decimal(20) }, scoring: { kind: 'proportional' } }, 1, alice);
       expect(patched.ok && patched.value.version).toBe(2);
@@ -314,7 +333,16 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       // The unit named by text became a registry unit, referred to by id.
       const unitA = (await store.listUnits()).find((u) => u.name === 'Ufficio A')!;
       expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 1 });
-      expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({ node: 'A.1', unit: 'number', formula: null, owner: null, nodeOwners: [], nodeUnits: ['Ufficio A'], unitIds: [unitA.id], personIds: [] });
+      expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({
+        node: 'A.1',
+        unit: 'number',
+        formula: null,
+        owner: null,
+        nodeOwners: [],
+        nodeUnits: ['Ufficio A'],
+        unitIds: [unitA.id],
+        personIds: [],
+      });
       expect(await store.indicatorContext(planId, 'A.1:9')).toBeUndefined();
       const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
       expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 2 });

@@ -185,7 +185,15 @@ export async function ensureUnitsByName(tx: Queryable, names: readonly string[],
     const id = randomUUID();
     const at = now();
     const code = codeFromName(name, taken);
-    await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [id, code, unitName(name), key, kindFromName(name), at, at]);
+    await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)`, [
+      id,
+      code,
+      unitName(name),
+      key,
+      kindFromName(name),
+      at,
+      at,
+    ]);
     await writeAudit(tx, actor, 'create', 'unit', id, null, { code, name: unitName(name), kind: kindFromName(name), parentId: null, headId: null, members: [] });
     ids.push(id);
   }
@@ -219,7 +227,10 @@ export class UnitRegistry {
 
   private async read(q: Queryable, id?: string): Promise<UnitRecord[]> {
     const rows = await q.all(`SELECT * FROM org_units${id === undefined ? '' : ' WHERE id = ?'} ORDER BY name, code`, id === undefined ? [] : [id]);
-    const members = await q.all(`SELECT m.user_id, m.unit_id FROM user_units m JOIN users u ON u.id = m.user_id${id === undefined ? '' : ' WHERE m.unit_id = ?'} ORDER BY u.username`, id === undefined ? [] : [id]);
+    const members = await q.all(
+      `SELECT m.user_id, m.unit_id FROM user_units m JOIN users u ON u.id = m.user_id${id === undefined ? '' : ' WHERE m.unit_id = ?'} ORDER BY u.username`,
+      id === undefined ? [] : [id],
+    );
     const byUnit = new Map<string, string[]>();
     for (const m of members) {
       const list = byUnit.get(String(m.unit_id)) ?? [];
@@ -252,7 +263,8 @@ export class UnitRegistry {
   private async problem(tx: Queryable, id: string | null, next: UnitInput): Promise<Failure | null> {
     const code = next.code.trim();
     const name = unitName(next.name);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code))
+      return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
     if (name === '') return { code: 'invalid', message: "a unit's name cannot be empty", details: { field: 'name' } };
     if (next.kind.trim() === '') return { code: 'invalid', message: "a unit's kind cannot be empty", details: { field: 'kind' } };
     const sameCode = await one(tx, `SELECT id, name FROM org_units WHERE LOWER(code) = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [code.toLowerCase()] : [code.toLowerCase(), id]);
@@ -261,7 +273,8 @@ export class UnitRegistry {
     if (sameName !== undefined) return { code: 'duplicate', message: `a unit named "${name}" already exists (${String(sameName.code)})`, details: { field: 'name' } };
     if (next.parentId !== undefined && next.parentId !== null) {
       if (next.parentId === id) return { code: 'invalid', message: 'a unit cannot be its own parent', details: { field: 'parentId' } };
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?`, [next.parentId])) === undefined) return { code: 'invalid', message: `there is no parent unit ${next.parentId}`, details: { field: 'parentId' } };
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?`, [next.parentId])) === undefined)
+        return { code: 'invalid', message: `there is no parent unit ${next.parentId}`, details: { field: 'parentId' } };
       if (id !== null) {
         // Walking up from the new parent must not meet this unit.
         let at: string | null = next.parentId;
@@ -272,7 +285,8 @@ export class UnitRegistry {
         }
       }
     }
-    if (next.headId !== undefined && next.headId !== null && (await unknownUser(tx, [next.headId])) !== undefined) return { code: 'invalid', message: `there is no user ${next.headId} to be the head`, details: { field: 'headId' } };
+    if (next.headId !== undefined && next.headId !== null && (await unknownUser(tx, [next.headId])) !== undefined)
+      return { code: 'invalid', message: `there is no user ${next.headId} to be the head`, details: { field: 'headId' } };
     const missing = await unknownUser(tx, next.members ?? []);
     if (missing !== undefined) return { code: 'invalid', message: `there is no user ${missing} to be a member`, details: { field: 'members' } };
     return null;
@@ -307,7 +321,8 @@ export class UnitRegistry {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined) return fail('not-found', `there is no unit ${id}`);
       const before = (await this.get(id, tx))!;
-      if (expectedVersion !== undefined && before.version !== expectedVersion) return fail('conflict', `the unit ${before.name} was changed by someone else (version ${before.version}, you sent ${expectedVersion})`, { current: before });
+      if (expectedVersion !== undefined && before.version !== expectedVersion)
+        return fail('conflict', `the unit ${before.name} was changed by someone else (version ${before.version}, you sent ${expectedVersion})`, { current: before });
       const has = (k: keyof UnitPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const next: UnitInput = {
         code: patch.code ?? before.code,
@@ -364,106 +379,124 @@ export class UnitRegistry {
   }
 
   async import(rows: readonly UnitImportRow[], actor: Actor, dryRun = false): Promise<Result<{ created: number; updated: number }>> {
-    return atomically(this.db, async (tx) => {
-      const issues: UnitImportIssue[] = [];
-      const existing = await this.read(tx);
-      const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
-      const users = new Map((await tx.all(`SELECT id, username FROM users`)).map((r) => [String(r.username).toLowerCase(), String(r.id)]));
-      const fileCodes = new Map<string, number>();
-      for (const r of rows) {
-        const code = r.code.trim();
-        if (code === '') issues.push(registryProblem(r.row, 'codice', 'empty'));
-        else if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) issues.push(registryProblem(r.row, 'codice', 'bad-code', { value: code }));
-        else if (fileCodes.has(code.toLowerCase())) issues.push(registryProblem(r.row, 'codice', 'code-twice', { value: code, other: fileCodes.get(code.toLowerCase())! }));
-        else fileCodes.set(code.toLowerCase(), r.row);
-        if (unitName(r.name) === '') issues.push(registryProblem(r.row, 'nome', 'empty'));
-        if (r.kind.trim() === '') issues.push(registryProblem(r.row, 'tipo', 'empty'));
-        if (r.parent !== null && r.parent.trim() !== '' && !fileCodes.has(r.parent.trim().toLowerCase()) && !byCode.has(r.parent.trim().toLowerCase()) && !rows.some((o) => o.code.trim().toLowerCase() === r.parent!.trim().toLowerCase())) {
-          issues.push(registryProblem(r.row, 'padre', 'unknown-parent', { value: r.parent.trim() }));
-        }
-        if (r.head !== null && r.head.trim() !== '' && !users.has(r.head.trim().toLowerCase())) issues.push(registryProblem(r.row, 'responsabile', 'unknown-user', { value: r.head.trim() }));
-        for (const m of r.members) if (!users.has(m.trim().toLowerCase())) issues.push(registryProblem(r.row, 'membri', 'unknown-user', { value: m.trim() }));
-      }
-      // Names must stay unique: within the file, and against registry units the file does not rename.
-      const names = new Map<string, number>();
-      for (const r of rows) {
-        const key = unitKey(r.name);
-        if (key === '') continue;
-        if (names.has(key)) issues.push(registryProblem(r.row, 'nome', 'name-twice', { value: unitName(r.name), other: names.get(key)! }));
-        else names.set(key, r.row);
-        const clash = existing.find((u) => unitKey(u.name) === key && u.code.toLowerCase() !== r.code.trim().toLowerCase());
-        if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase())) issues.push(registryProblem(r.row, 'nome', 'name-taken', { value: unitName(r.name), unit: clash.code }));
-      }
-      if (issues.length > 0) return fail('invalid', `the registry was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} (first: row ${issues[0]!.row}, ${issues[0]!.field}: ${issues[0]!.message})`, { issues });
-      // First every unit without its parent (a parent may come later in the file), then the parents.
-      let created = 0;
-      let updated = 0;
-      const at = now();
-      const ids = new Map<string, string>();
-      const befores = new Map<string, UnitRecord>();
-      for (const r of rows) {
-        const code = r.code.trim();
-        const name = unitName(r.name);
-        const prior = byCode.get(code.toLowerCase());
-        // A temporary name key while names move between units within the file.
-        const tempKey = `#import#${randomUUID()}`;
-        if (prior === undefined) {
-          const id = randomUUID();
-          await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, 1, ?, ?)`, [
-            id,
-            code,
-            name,
-            tempKey,
-            r.kind.trim(),
-            r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
-            at,
-            at,
-          ]);
-          ids.set(code.toLowerCase(), id);
-          created++;
-        } else {
-          befores.set(prior.id, prior);
-          await tx.run(`UPDATE org_units SET code = ?, name = ?, name_key = ?, kind = ?, head_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
-            code,
-            name,
-            tempKey,
-            r.kind.trim(),
-            r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
-            at,
-            prior.id,
-          ]);
-          ids.set(code.toLowerCase(), prior.id);
-          updated++;
-        }
-      }
-      for (const r of rows) {
-        const id = ids.get(r.code.trim().toLowerCase())!;
-        const parentCode = r.parent?.trim().toLowerCase() ?? '';
-        const parentId = parentCode === '' ? null : (ids.get(parentCode) ?? byCode.get(parentCode)!.id);
-        await tx.run(`UPDATE org_units SET parent_id = ?, name_key = ? WHERE id = ?`, [parentId, unitKey(r.name), id]);
-        await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
-        for (const m of new Set(r.members.map((x) => users.get(x.trim().toLowerCase())!))) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [m, id]);
-      }
-      // No circles: from every unit, walking up must end.
-      const parents = new Map((await tx.all(`SELECT id, code, parent_id FROM org_units`)).map((r) => [String(r.id), { code: String(r.code), parent: r.parent_id === null ? null : String(r.parent_id) }]));
-      for (const r of rows) {
-        const start = ids.get(r.code.trim().toLowerCase())!;
-        let up: string | null = parents.get(start)!.parent;
-        for (let depth = 0; up !== null; depth++) {
-          if (up === start || depth > parents.size) {
-            return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [registryProblem(r.row, 'padre', 'circle')] });
+    return atomically(
+      this.db,
+      async (tx) => {
+        const issues: UnitImportIssue[] = [];
+        const existing = await this.read(tx);
+        const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
+        const users = new Map((await tx.all(`SELECT id, username FROM users`)).map((r) => [String(r.username).toLowerCase(), String(r.id)]));
+        const fileCodes = new Map<string, number>();
+        for (const r of rows) {
+          const code = r.code.trim();
+          if (code === '') issues.push(registryProblem(r.row, 'codice', 'empty'));
+          else if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) issues.push(registryProblem(r.row, 'codice', 'bad-code', { value: code }));
+          else if (fileCodes.has(code.toLowerCase())) issues.push(registryProblem(r.row, 'codice', 'code-twice', { value: code, other: fileCodes.get(code.toLowerCase())! }));
+          else fileCodes.set(code.toLowerCase(), r.row);
+          if (unitName(r.name) === '') issues.push(registryProblem(r.row, 'nome', 'empty'));
+          if (r.kind.trim() === '') issues.push(registryProblem(r.row, 'tipo', 'empty'));
+          if (
+            r.parent !== null &&
+            r.parent.trim() !== '' &&
+            !fileCodes.has(r.parent.trim().toLowerCase()) &&
+            !byCode.has(r.parent.trim().toLowerCase()) &&
+            !rows.some((o) => o.code.trim().toLowerCase() === r.parent!.trim().toLowerCase())
+          ) {
+            issues.push(registryProblem(r.row, 'padre', 'unknown-parent', { value: r.parent.trim() }));
           }
-          up = parents.get(up)?.parent ?? null;
+          if (r.head !== null && r.head.trim() !== '' && !users.has(r.head.trim().toLowerCase())) issues.push(registryProblem(r.row, 'responsabile', 'unknown-user', { value: r.head.trim() }));
+          for (const m of r.members) if (!users.has(m.trim().toLowerCase())) issues.push(registryProblem(r.row, 'membri', 'unknown-user', { value: m.trim() }));
         }
-      }
-      for (const r of rows) {
-        const id = ids.get(r.code.trim().toLowerCase())!;
-        const after = (await this.get(id, tx))!;
-        const before = befores.get(id);
-        await writeAudit(tx, actor, before === undefined ? 'create' : 'update', 'unit', id, before === undefined ? null : unitJson(before), unitJson(after));
-      }
-      return ok({ created, updated });
-    }, !dryRun);
+        // Names must stay unique: within the file, and against registry units the file does not rename.
+        const names = new Map<string, number>();
+        for (const r of rows) {
+          const key = unitKey(r.name);
+          if (key === '') continue;
+          if (names.has(key)) issues.push(registryProblem(r.row, 'nome', 'name-twice', { value: unitName(r.name), other: names.get(key)! }));
+          else names.set(key, r.row);
+          const clash = existing.find((u) => unitKey(u.name) === key && u.code.toLowerCase() !== r.code.trim().toLowerCase());
+          if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase()))
+            issues.push(registryProblem(r.row, 'nome', 'name-taken', { value: unitName(r.name), unit: clash.code }));
+        }
+        if (issues.length > 0)
+          return fail(
+            'invalid',
+            `the registry was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} (first: row ${issues[0]!.row}, ${issues[0]!.field}: ${issues[0]!.message})`,
+            { issues },
+          );
+        // First every unit without its parent (a parent may come later in the file), then the parents.
+        let created = 0;
+        let updated = 0;
+        const at = now();
+        const ids = new Map<string, string>();
+        const befores = new Map<string, UnitRecord>();
+        for (const r of rows) {
+          const code = r.code.trim();
+          const name = unitName(r.name);
+          const prior = byCode.get(code.toLowerCase());
+          // A temporary name key while names move between units within the file.
+          const tempKey = `#import#${randomUUID()}`;
+          if (prior === undefined) {
+            const id = randomUUID();
+            await tx.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, 1, ?, ?)`, [
+              id,
+              code,
+              name,
+              tempKey,
+              r.kind.trim(),
+              r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
+              at,
+              at,
+            ]);
+            ids.set(code.toLowerCase(), id);
+            created++;
+          } else {
+            befores.set(prior.id, prior);
+            await tx.run(`UPDATE org_units SET code = ?, name = ?, name_key = ?, kind = ?, head_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
+              code,
+              name,
+              tempKey,
+              r.kind.trim(),
+              r.head === null || r.head.trim() === '' ? null : users.get(r.head.trim().toLowerCase())!,
+              at,
+              prior.id,
+            ]);
+            ids.set(code.toLowerCase(), prior.id);
+            updated++;
+          }
+        }
+        for (const r of rows) {
+          const id = ids.get(r.code.trim().toLowerCase())!;
+          const parentCode = r.parent?.trim().toLowerCase() ?? '';
+          const parentId = parentCode === '' ? null : (ids.get(parentCode) ?? byCode.get(parentCode)!.id);
+          await tx.run(`UPDATE org_units SET parent_id = ?, name_key = ? WHERE id = ?`, [parentId, unitKey(r.name), id]);
+          await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
+          for (const m of new Set(r.members.map((x) => users.get(x.trim().toLowerCase())!))) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [m, id]);
+        }
+        // No circles: from every unit, walking up must end.
+        const parents = new Map(
+          (await tx.all(`SELECT id, code, parent_id FROM org_units`)).map((r) => [String(r.id), { code: String(r.code), parent: r.parent_id === null ? null : String(r.parent_id) }]),
+        );
+        for (const r of rows) {
+          const start = ids.get(r.code.trim().toLowerCase())!;
+          let up: string | null = parents.get(start)!.parent;
+          for (let depth = 0; up !== null; depth++) {
+            if (up === start || depth > parents.size) {
+              return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [registryProblem(r.row, 'padre', 'circle')] });
+            }
+            up = parents.get(up)?.parent ?? null;
+          }
+        }
+        for (const r of rows) {
+          const id = ids.get(r.code.trim().toLowerCase())!;
+          const after = (await this.get(id, tx))!;
+          const before = befores.get(id);
+          await writeAudit(tx, actor, before === undefined ? 'create' : 'update', 'unit', id, before === undefined ? null : unitJson(before), unitJson(after));
+        }
+        return ok({ created, updated });
+      },
+      !dryRun,
+    );
   }
 
   async reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>> {
@@ -475,8 +508,10 @@ export class UnitRegistry {
       const reason = gate.value.revision === null ? 'reassignment' : `reassignment, ${gateReason(gate.value)}`;
       const at = now();
       if (change.unitId === undefined && change.personId === undefined) return fail('invalid', 'say the unit or the person to assign to', { field: 'unitId' });
-      if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined) return fail('invalid', `there is no unit ${change.unitId}`, { field: 'unitId' });
-      if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined) return fail('invalid', `there is no user ${change.personId}`, { field: 'personId' });
+      if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined)
+        return fail('invalid', `there is no unit ${change.unitId}`, { field: 'unitId' });
+      if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined)
+        return fail('invalid', `there is no user ${change.personId}`, { field: 'personId' });
       const sets: string[] = [];
       const values: Param[] = [];
       if (change.unitId !== undefined) (sets.push('unit_id = ?'), values.push(change.unitId));
@@ -490,17 +525,10 @@ export class UnitRegistry {
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: was, after: is }, at);
-        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, ?)`, [
-          at,
-          actor.id,
-          actor.username,
-          code,
-          planId,
-          code,
-          JSON.stringify(was),
-          JSON.stringify(is),
-          reason,
-        ]);
+        await tx.run(
+          `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, ?)`,
+          [at, actor.id, actor.username, code, planId, code, JSON.stringify(was), JSON.stringify(is), reason],
+        );
         nodes++;
       }
       for (const id of new Set(change.indicators ?? [])) {
@@ -510,18 +538,10 @@ export class UnitRegistry {
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: id, node: String(before.node_code), indicator: id, before: was, after: is }, at);
-        await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, ?)`, [
-          at,
-          actor.id,
-          actor.username,
-          id,
-          planId,
-          String(before.node_code),
-          id,
-          JSON.stringify(was),
-          JSON.stringify(is),
-          reason,
-        ]);
+        await tx.run(
+          `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, ?)`,
+          [at, actor.id, actor.username, id, planId, String(before.node_code), id, JSON.stringify(was), JSON.stringify(is), reason],
+        );
         indicators++;
       }
       await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [at, planId]);

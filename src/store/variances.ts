@@ -91,7 +91,8 @@ function forecastRecord(r: Row): ForecastRecord {
   };
 }
 
-const varianceJson = (v: VarianceRecord | undefined): Record<string, unknown> | null => (v === undefined ? null : { period: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, version: v.version });
+const varianceJson = (v: VarianceRecord | undefined): Record<string, unknown> | null =>
+  v === undefined ? null : { period: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, version: v.version };
 const forecastJson = (f: ForecastRecord | undefined): Record<string, unknown> | null => (f === undefined ? null : { period: f.periodId, reachable: f.reachable, note: f.note, version: f.version });
 
 type Refusal = { ok: false; error: Failure };
@@ -108,7 +109,15 @@ export class SqlVariances implements VarianceStore {
     const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
     if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
     if (period.state === 'validated') {
-      return { ok: false, error: { code: 'period-locked', message: `the period ${String(period.label)} is validated: its analysis can no longer be changed (an administrator can reopen it, giving a reason)`, details: { period: periodId, state: 'validated' }, params: { label: String(period.label), state: 'validated' } } };
+      return {
+        ok: false,
+        error: {
+          code: 'period-locked',
+          message: `the period ${String(period.label)} is validated: its analysis can no longer be changed (an administrator can reopen it, giving a reason)`,
+          details: { period: periodId, state: 'validated' },
+          params: { label: String(period.label), state: 'validated' },
+        },
+      };
     }
     const later = await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND ends_on > (SELECT ends_on FROM periods WHERE plan_id = ? AND id = ?)`, [planId, planId, periodId]);
     return { ok: true, label: String(period.label), last: Number(later!.n) === 0 };
@@ -122,12 +131,21 @@ export class SqlVariances implements VarianceStore {
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined) return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan`, params: { what: 'objective', id: node } } };
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined)
+        return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan`, params: { what: 'objective', id: node } } };
       const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${this.forUpdate}`, [planId, node, periodId]);
       const before = row === undefined ? undefined : varianceRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return { ok: false, error: { code: 'conflict', message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: varianceJson(before) }, params: { what: 'variance', by: before?.updatedBy ?? null, version: current, sent: expectedVersion } } };
+        return {
+          ok: false,
+          error: {
+            code: 'conflict',
+            message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
+            details: { current: varianceJson(before) },
+            params: { what: 'variance', by: before?.updatedBy ?? null, version: current, sent: expectedVersion },
+          },
+        };
       }
       const at = new Date().toISOString();
       if (before === undefined) {
@@ -135,18 +153,13 @@ export class SqlVariances implements VarianceStore {
           `INSERT INTO variances (plan_id, node_code, period_id, cause, explanation, corrective_action, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, node, periodId, input.cause, explanation, correctiveAction, actor.username, at],
         );
-        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again', params: { what: 'variance', entered: true } } };
+        if (inserted.changes !== 1)
+          return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again', params: { what: 'variance', entered: true } } };
       } else {
-        await tx.run(`UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [
-          input.cause,
-          explanation,
-          correctiveAction,
-          actor.username,
-          at,
-          planId,
-          node,
-          periodId,
-        ]);
+        await tx.run(
+          `UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`,
+          [input.cause, explanation, correctiveAction, actor.username, at, planId, node, periodId],
+        );
       }
       const after = varianceRecord((await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [planId, node, periodId]))!);
       await recordAudit(tx, actor, { action: 'update', entity: 'variance', entityId: `${node}@${periodId}`, planId, node, before: varianceJson(before), after: varianceJson(after) }, at);
@@ -168,32 +181,66 @@ export class SqlVariances implements VarianceStore {
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
-      if (period.last) return { ok: false, error: { code: 'invalid', message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`, details: { field: 'period', reason: 'year-end', label: period.label } } };
+      if (period.last)
+        return {
+          ok: false,
+          error: {
+            code: 'invalid',
+            message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`,
+            details: { field: 'period', reason: 'year-end', label: period.label },
+          },
+        };
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
       const before = row === undefined ? undefined : forecastRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
-        return { ok: false, error: { code: 'conflict', message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`, details: { current: forecastJson(before) }, params: { what: 'forecast', by: before?.updatedBy ?? null, version: current, sent: expectedVersion } } };
+        return {
+          ok: false,
+          error: {
+            code: 'conflict',
+            message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
+            details: { current: forecastJson(before) },
+            params: { what: 'forecast', by: before?.updatedBy ?? null, version: current, sent: expectedVersion },
+          },
+        };
       }
       const at = new Date().toISOString();
       if (before === undefined) {
-        const inserted = await tx.run(`INSERT INTO forecasts (plan_id, indicator_id, period_id, reachable, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`, [
-          planId,
-          indicatorId,
-          periodId,
+        const inserted = await tx.run(
+          `INSERT INTO forecasts (plan_id, indicator_id, period_id, reachable, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
+          [planId, indicatorId, periodId, input.reachable, note, actor.username, at],
+        );
+        if (inserted.changes !== 1)
+          return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again', params: { what: 'forecast', entered: true } } };
+      } else {
+        await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [
           input.reachable,
           note,
           actor.username,
           at,
+          planId,
+          indicatorId,
+          periodId,
         ]);
-        if (inserted.changes !== 1) return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again', params: { what: 'forecast', entered: true } } };
-      } else {
-        await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [input.reachable, note, actor.username, at, planId, indicatorId, periodId]);
       }
       const after = forecastRecord((await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]))!);
-      await recordAudit(tx, actor, { action: 'update', entity: 'forecast', entityId: `${indicatorId}@${periodId}`, planId, node: String(indicator.node_code), indicator: indicatorId, before: forecastJson(before), after: forecastJson(after) }, at);
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'update',
+          entity: 'forecast',
+          entityId: `${indicatorId}@${periodId}`,
+          planId,
+          node: String(indicator.node_code),
+          indicator: indicatorId,
+          before: forecastJson(before),
+          after: forecastJson(after),
+        },
+        at,
+      );
       return { ok: true, value: after };
     });
   }

@@ -32,7 +32,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     hr = await t.as('personale');
     admin = await t.as('admin');
     const hash = await hashPassword(PASSWORD);
-    for (const [username, role] of [['dirigente', 'referente'], ['impiegato', 'referente'], ['collega', 'referente'], ['impiegata', 'referente']] as const) {
+    for (const [username, role] of [
+      ['dirigente', 'referente'],
+      ['impiegato', 'referente'],
+      ['collega', 'referente'],
+      ['impiegata', 'referente'],
+    ] as const) {
       const u = await t.server.store.createUser({ username, displayName: username[0]!.toUpperCase() + username.slice(1), role, units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
       if (!u.ok) throw new Error(u.error.message);
       ids[username] = u.value.id;
@@ -59,7 +64,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(refused.body.error.issues).toEqual([expect.objectContaining({ code: 'component-weights', location: { field: 'schemes.0.components' } })]);
     // Said in the reader's language from the catalogue, at the field.
     const italian = await hr.request('PUT', '/api/smvp/2024', { document: heavy }, { 'accept-language': 'it' });
-    expect(italian.body.error.issues[0]).toMatchObject({ code: 'component-weights', message: 'i pesi delle componenti (dirigente) sommano a 120%, non a 100%', location: { field: 'schemes.0.components' } });
+    expect(italian.body.error.issues[0]).toMatchObject({
+      code: 'component-weights',
+      message: 'i pesi delle componenti (dirigente) sommano a 120%, non a 100%',
+      location: { field: 'schemes.0.components' },
+    });
     expect(refused.body.error.issues[0].message).toBe('the component weights of manager sum to 120%, not 100%');
 
     const overlap = structuredClone(doc);
@@ -83,7 +92,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     ]);
     const wrongEn = await hr.request('PUT', '/api/smvp/2024', { document: typed }, { 'accept-language': 'en' });
     expect(wrongEn.body.error.message).toBe('the SMVP cannot be saved: 3 problems, each at its field');
-    expect(wrongEn.body.error.issues.map((i: any) => i.message)).toEqual(['ratingScale.1.score: expected a number', 'schemes.0.components.extra: unknown component (expected body, unit, objectives, behaviours)', 'schemes.1.category: expected one of dirigente, eq, personale']);
+    expect(wrongEn.body.error.issues.map((i: any) => i.message)).toEqual([
+      'ratingScale.1.score: expected a number',
+      'schemes.0.components.extra: unknown component (expected body, unit, objectives, behaviours)',
+      'schemes.1.category: expected one of dirigente, eq, personale',
+    ]);
     const otherYear = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, year: 2025 } }, { 'accept-language': 'it' });
     expect(otherYear.body.error.issues).toEqual([expect.objectContaining({ code: 'smvp-year-mismatch', message: 'il documento è del 2025, non del 2024', location: { field: 'year' } })]);
     expect((await hr.get('/api/smvp/2024')).body.version).toBe(1);
@@ -118,17 +131,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(refused.body.error.issues[0]).toMatchObject({ code: 'component-weights', location: { field: 'schemes.0.components', sheet: 'Schemi', file: 'smvp.xlsx' } });
   });
 
-  it('bands an indicator by the SMVP\'s own range for its row, in the objective\'s explanation', async () => {
+  it("bands an indicator by the SMVP's own range for its row, in the objective's explanation", async () => {
     const controller = await t.as('controller');
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const b11 = tree.objectives.find((o: any) => o.code === 'B.1.1').indicators[0];
     const doc: any = (await hr.get('/api/smvp/2024')).body.document;
-    const saved = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] }, reason: 'range di valutazione della riga B.1.1' });
+    const saved = await hr.request('PUT', '/api/smvp/2024', {
+      document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] },
+      reason: 'range di valutazione della riga B.1.1',
+    });
     expect(saved.status, saved.text).toBe(200);
     const explained = await controller.get(`/api/plans/${planId}/nodes/B.1.1/explanation?lang=it`);
     expect(explained.status).toBe(200);
     expect(explained.body.thresholds).toEqual([expect.objectContaining({ indicatorId: b11.id, green: 100, yellow: 85, score: 100, band: 'yellow', legendBand: 'green' })]);
-    expect(explained.body.thresholds[0].text).toMatch(/range di valutazione proprio dal SMVP \(verde oltre il 100,00%, giallo da 85,00%\): punteggio 100,00% → giallo \(con la legenda del piano sarebbe verde\)/);
+    expect(explained.body.thresholds[0].text).toMatch(
+      /range di valutazione proprio dal SMVP \(verde oltre il 100,00%, giallo da 85,00%\): punteggio 100,00% → giallo \(con la legenda del piano sarebbe verde\)/,
+    );
     // Objectives without such a row are explained as before.
     expect((await controller.get(`/api/plans/${planId}/nodes/A.2/explanation`)).body.thresholds).toBeUndefined();
     // The rest of the file works with the SMVP without thresholds.
@@ -142,7 +160,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const b11 = rowOf(before.body);
     expect(b11.ownRange).toBeNull();
     const doc: any = (await hr.get('/api/smvp/2024')).body.document;
-    const saved = await hr.request('PUT', '/api/smvp/2024', { document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] }, reason: 'range della riga B.1.1' });
+    const saved = await hr.request('PUT', '/api/smvp/2024', {
+      document: { ...doc, indicatorThresholds: [{ code: 'B.1.1', indicator: b11.name, green: 100, yellow: 85 }] },
+      reason: 'range della riga B.1.1',
+    });
     expect(saved.status, saved.text).toBe(200);
 
     // A new SMVP version is a new answer: another ETag, the row banded by its own range (100 is not above 100: yellow).
@@ -159,7 +180,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(rowOf((await (await t.as('referente')).get(`/api/plans/${planId}/tree`)).body).ownRange.band).toBe('yellow');
 
     // A value that misses the target: the save's answer and the next read band the row red by its range.
-    const missed = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'not_achieved', version: rowOf(after.body).version });
+    const missed = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, {
+      state: 'not_achieved',
+      version: rowOf(after.body).version,
+    });
     expect(missed.status, missed.text).toBe(200);
     expect(missed.body.indicator.ownRange).toMatchObject({ band: 'red', legendBand: 'red' });
     expect(missed.body.changes.objectives[0].indicators[0].ownRange).toMatchObject({ band: 'red' });
@@ -168,7 +192,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect((await controller.get(`/api/plans/${planId}/nodes/B.1.1/explanation`)).body.thresholds[0]).toMatchObject({ score: 0, band: 'red' });
 
     // Put back: the value as it was, the SMVP without rows of its own (a new version; the tree drops the range).
-    const restored = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'measured', actual: b11.actual, version: rowOf(read.body).version });
+    const restored = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, {
+      state: 'measured',
+      actual: b11.actual,
+      version: rowOf(read.body).version,
+    });
     expect(restored.status, restored.text).toBe(200);
     expect(restored.body.indicator.ownRange).toMatchObject({ band: 'yellow' });
     expect((await hr.request('PUT', '/api/smvp/2024', { document: doc })).status).toBe(200);
@@ -182,7 +210,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(self.status).toBe(422);
     expect(self.body.error).toMatchObject({ code: 'self-evaluation', issues: [expect.objectContaining({ location: { field: 'evaluatorId' } })] });
     const selfIt = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.dirigente, category: 'dirigente', planId }, { 'accept-language': 'it' });
-    expect(selfIt.body.error).toMatchObject({ message: 'nessuno valuta sé stesso: scegliere un altro valutatore', issues: [{ code: 'self-evaluation', message: 'nessuno valuta sé stesso: scegliere un altro valutatore', location: { field: 'evaluatorId' } }] });
+    expect(selfIt.body.error).toMatchObject({
+      message: 'nessuno valuta sé stesso: scegliere un altro valutatore',
+      issues: [{ code: 'self-evaluation', message: 'nessuno valuta sé stesso: scegliere un altro valutatore', location: { field: 'evaluatorId' } }],
+    });
 
     const created = await hr.request('POST', '/api/appraisals', {
       year: 2024,
@@ -202,9 +233,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(unit.score).toBe(80);
     expect(created.body.result.components.find((c: any) => c.kind === 'body').score).toEqual(expect.any(Number));
     // Units are named by the registry's id: a name, or an id the registry lacks, is refused at its field.
-    const byName = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq', assignments: [{ unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31' }] });
+    const byName = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.collega,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      assignments: [{ unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31' }],
+    });
     expect(byName.status).toBe(400);
-    const unknown = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq', assignments: [{ unitId: 'no-such-unit', from: '2024-01-01', to: '2024-12-31' }] });
+    const unknown = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.collega,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      assignments: [{ unitId: 'no-such-unit', from: '2024-01-01', to: '2024-12-31' }],
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.issues[0]).toMatchObject({ code: 'unknown-registry-unit', location: { field: 'assignments.0.unitId' } });
     expect((await hr.get('/api/appraisals/people')).body.find((p: any) => p.id === ids.impiegato).unitIds).toEqual([unitId]);
@@ -292,13 +335,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
 
     const trail = (await me.get(`/api/appraisals/${formId}/trail`)).body;
     expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
-    expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({ user: 'dirigente', reason: 'Obiettivi raggiungibili; portale in ritardo di un mese', before: { state: 'assigned' }, after: { state: 'interview' } });
+    expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({
+      user: 'dirigente',
+      reason: 'Obiettivi raggiungibili; portale in ritardo di un mese',
+      before: { state: 'assigned' },
+      after: { state: 'interview' },
+    });
     // The plan's trail, readable by every account, says nothing about the form.
     expect(JSON.stringify((await controller.get('/api/audit?limit=200')).body)).not.toContain(formId);
   });
 
   it('contests and conciliates with an outcome; the reopening needs the administrator and a reason', async () => {
-    const created = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegata, evaluatorId: ids.dirigente, category: 'eq', planId, assignments: [{ unitId, from: '2024-07-01', to: '2024-12-31', partTime: 50 }], objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
+    const created = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.impiegata,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      planId,
+      assignments: [{ unitId, from: '2024-07-01', to: '2024-12-31', partTime: 50 }],
+      objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }],
+    });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id;
     const ev = clients.dirigente!;
@@ -329,7 +385,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
   it('shares the fund to the cent once every form is final, and publishes only aggregates', async () => {
     const pdf = await fetch(`${t.url}/api/appraisals/${formId}/document?format=pdf`, { headers: { cookie: hr.cookie! } });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const docx = await fetch(`${t.url}/api/appraisals/${formId}/document?format=docx`, { headers: { cookie: hr.cookie! } });
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
 
@@ -407,8 +467,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 75 (forms name units b
     const db = open();
     await migrate(db, 74);
     const at = '2024-01-01T00:00:00.000Z';
-    await db.run(`INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES ('u-dig', 'UD', 'Ufficio Digitale', 'ufficio digitale', 'Ufficio', NULL, NULL, 1, ?, ?)`, [at, at]);
-    await db.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('p1', 'p1', 'P1', 'referente', '[]', 'h', 1, ?), ('e1', 'e1', 'E1', 'referente', '[]', 'h', 1, ?)`, [at, at]);
+    await db.run(
+      `INSERT INTO org_units (id, code, name, name_key, kind, parent_id, head_user_id, version, created_at, updated_at) VALUES ('u-dig', 'UD', 'Ufficio Digitale', 'ufficio digitale', 'Ufficio', NULL, NULL, 1, ?, ?)`,
+      [at, at],
+    );
+    await db.run(
+      `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('p1', 'p1', 'P1', 'referente', '[]', 'h', 1, ?), ('e1', 'e1', 'E1', 'referente', '[]', 'h', 1, ?)`,
+      [at, at],
+    );
     const document = {
       assignments: [
         { unit: 'ufficio  digitale ', from: '2024-01-01', to: '2024-06-30', partTime: '100' },
@@ -418,7 +484,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 75 (forms name units b
       ratings: {},
       evaluation: { at, by: 'e1', smvpVersion: 1, org: { body: '90', units: { 'ufficio  digitale ': '80', 'Settore Tributi': null } }, score: '85', band: 'Buono' },
     };
-    await db.run(`INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES ('f1', 'Ente', 2024, 'p1', 'e1', 'personale', NULL, 'evaluated', ?, 3, ?, ?)`, [JSON.stringify(document), at, at]);
+    await db.run(
+      `INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES ('f1', 'Ente', 2024, 'p1', 'e1', 'personale', NULL, 'evaluated', ?, 3, ?, ?)`,
+      [JSON.stringify(document), at, at],
+    );
     await db.close();
 
     const store = await SqlStore.open(open());

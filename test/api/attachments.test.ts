@@ -66,7 +66,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     }
     // The value's history (the indicator's audit trail) lists the file with its hash.
     const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
-    expect(trail.find((e: any) => e.action === 'attach' && e.entityId === stored.body.id)).toMatchObject({ user: 'referente', after: { name: 'verbale.pdf', sha256, size: pdf.length, period: PERIOD } });
+    expect(trail.find((e: any) => e.action === 'attach' && e.entityId === stored.body.id)).toMatchObject({
+      user: 'referente',
+      after: { name: 'verbale.pdf', sha256, size: pdf.length, period: PERIOD },
+    });
   });
 
   it('stores a file larger than a few pages byte for byte (binary content through the database)', async () => {
@@ -159,7 +162,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(deleted.status, deleted.text).toBe(200);
     // Each file's going is on the record with its hash, then the period's.
     const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
-    expect(trail.filter((e: any) => e.action === 'detach' && e.before.period === period).map((e: any) => e.before.sha256).sort()).toEqual([first.body.sha256, second.body.sha256].sort());
+    expect(
+      trail
+        .filter((e: any) => e.action === 'detach' && e.before.period === period)
+        .map((e: any) => e.before.sha256)
+        .sort(),
+    ).toEqual([first.body.sha256, second.body.sha256].sort());
     expect(trail.find((e: any) => e.action === 'delete' && e.entity === 'period' && e.entityId === period)).toBeDefined();
   });
 

@@ -29,8 +29,14 @@ describe('the audit trail, scoped to the reader', () => {
       const seen = await reader.get('/api/audit?limit=1000');
       expect(seen.status, role).toBe(200);
       expect(seen.body.length, role).toBeGreaterThan(0);
-      expect(seen.body.filter((e: any) => e.entity === 'user' || e.planId === null), role).toEqual([]);
-      expect(seen.body.every((e: any) => e.planId === planId), role).toBe(true);
+      expect(
+        seen.body.filter((e: any) => e.entity === 'user' || e.planId === null),
+        role,
+      ).toEqual([]);
+      expect(
+        seen.body.every((e: any) => e.planId === planId),
+        role,
+      ).toBe(true);
     }
   });
 

@@ -122,11 +122,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(bigJson.status).toBe(413);
     const json = await controller.request('POST', '/api/plans/import', { file: 'x' });
     expect(json.status).toBe(415);
-    const badYear = await controller.request('POST', '/api/plans/import', (() => {
-      const f = upload(readFileSync(FIXTURE), 'albero.txt');
-      f.set('year', 'MMXXIV');
-      return f;
-    })());
+    const badYear = await controller.request(
+      'POST',
+      '/api/plans/import',
+      (() => {
+        const f = upload(readFileSync(FIXTURE), 'albero.txt');
+        f.set('year', 'MMXXIV');
+        return f;
+      })(),
+    );
     expect(badYear.status).toBe(400);
     const dry = await controller.request('POST', '/api/plans/import?dryRun=true', upload(readFileSync(FIXTURE), 'albero.txt'));
     expect(dry.status).toBe(200);

@@ -114,7 +114,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48 });
     // In the revision's changes, before → after, and in the audit trail with why.
     const revision = (await controller.get(`/api/plans/${plan2025}/revisions`)).body.find((r: any) => r.status === 'open');
-    expect(revision.changes).toEqual([expect.objectContaining({ action: 'update', entity: 'indicator', indicator: SOGGETTI, before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } })]);
+    expect(revision.changes).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        entity: 'indicator',
+        indicator: SOGGETTI,
+        before: { baseline: { kind: 'number', value: '206' } },
+        after: { baseline: { kind: 'number', value: '210' } },
+      }),
+    ]);
     const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}`)).body;
     expect(audit[0]).toMatchObject({ action: 'refresh-baseline', user: 'controller', before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } });
     expect(audit[0].reason).toBe('variazione n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline aggiornata al consuntivo 2024 corretto nel piano precedente');
@@ -153,11 +161,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 16 (baselines follow l
     const at = '2025-01-10T00:00:00.000Z';
     const settings = JSON.stringify(settingsToJson(DEFAULT_SETTINGS));
     await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
-    await db.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p24', 'o', 'Piano 2024', 2024, 'plan', 0, ?, 1, ?, ?), ('p25', 'o', 'Piano 2025', 2025, 'plan', 0, ?, 1, ?, ?)`, [settings, at, at, settings, at, at]);
+    await db.run(
+      `INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p24', 'o', 'Piano 2024', 2024, 'plan', 0, ?, 1, ?, ?), ('p25', 'o', 'Piano 2025', 2025, 'plan', 0, ?, 1, ?, ?)`,
+      [settings, at, at, settings, at, at],
+    );
     await db.run(`UPDATE plans SET predecessor_id = 'p24' WHERE id = 'p25'`);
-    await db.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p24', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1), ('p25', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1)`);
+    await db.run(
+      `INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p24', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1), ('p25', 'A', 0, NULL, 'A', NULL, NULL, NULL, NULL, 1)`,
+    );
     for (const plan of ['p24', 'p25']) {
-      await db.run(`INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, version) VALUES (?, 'A:1', 'A', 0, 'kept', '50', '>=', NULL, 'number', ?), (?, 'A:2', 'A', 1, 'edited', '50', '>=', NULL, 'number', ?)`, [plan, 1, plan, plan === 'p25' ? 2 : 1]);
+      await db.run(
+        `INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, version) VALUES (?, 'A:1', 'A', 0, 'kept', '50', '>=', NULL, 'number', ?), (?, 'A:2', 'A', 1, 'edited', '50', '>=', NULL, 'number', ?)`,
+        [plan, 1, plan, plan === 'p25' ? 2 : 1],
+      );
     }
     await db.run(`INSERT INTO node_lineage (plan_id, code, predecessor_plan_id, predecessor_code) VALUES ('p25', 'A', 'p24', 'A')`);
     await db.run(`INSERT INTO indicator_lineage (plan_id, indicator_id, predecessor_plan_id, predecessor_indicator_id) VALUES ('p25', 'A:1', 'p24', 'A:1'), ('p25', 'A:2', 'p24', 'A:2')`);

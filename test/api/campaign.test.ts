@@ -67,11 +67,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(report.status, report.text).toBe(200);
     expect(report.body.period).toMatchObject({ id: YEAR_END, last: true });
     const short = report.body.objectives.map((o: any) => `${o.code} ${o.band} ${o.performance} ${o.editable}`);
-    expect(short).toEqual(['A.2.1 yellow 80 false', 'A.5 red 30 false', 'A.5.1 red 0 false', 'A.5.2 yellow 60 false', 'B.1 red 56 false', 'B.1.1 yellow 80 true', 'B.2 yellow 65 false', 'B.2.1 red 50 false', 'B.2.2 red 50 false']);
+    expect(short).toEqual([
+      'A.2.1 yellow 80 false',
+      'A.5 red 30 false',
+      'A.5.1 red 0 false',
+      'A.5.2 yellow 60 false',
+      'B.1 red 56 false',
+      'B.1.1 yellow 80 true',
+      'B.2 yellow 65 false',
+      'B.2.1 red 50 false',
+      'B.2.2 red 50 false',
+    ]);
     expect(report.body.objectives.every((o: any) => o.variance === null)).toBe(true);
 
     const path = (code: string): string => `/api/plans/${planId}/nodes/${code}/variances/${YEAR_END}`;
-    const mine = await referente.request('PUT', path('B.1.1'), { cause: 'internal', explanation: 'Personale ridotto nel secondo semestre.', correctiveAction: 'Due nuove assunzioni a febbraio.', version: 0 });
+    const mine = await referente.request('PUT', path('B.1.1'), {
+      cause: 'internal',
+      explanation: 'Personale ridotto nel secondo semestre.',
+      correctiveAction: 'Due nuove assunzioni a febbraio.',
+      version: 0,
+    });
     expect(mine.status, mine.text).toBe(200);
     expect(mine.body).toMatchObject({ node: 'B.1.1', cause: 'internal', version: 1, updatedBy: 'referente' });
     const stale = await controller.request('PUT', path('B.1.1'), { cause: 'external', explanation: 'altro', correctiveAction: '', version: 0 });
@@ -84,7 +99,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(bad.body.error.issues[0].location).toEqual({ field: 'cause' });
     const noWords = await controller.request('PUT', path('B.1'), { cause: 'external', explanation: ' ', version: 0 });
     expect(noWords.body.error.issues[0].location).toEqual({ field: 'explanation' });
-    const theirs = await controller.request('PUT', path('B.1'), { cause: 'indicator', explanation: 'Target fissato su una base dati non più disponibile.', correctiveAction: "Rivedere l'indicatore nel piano 2025.", version: 0 });
+    const theirs = await controller.request('PUT', path('B.1'), {
+      cause: 'indicator',
+      explanation: 'Target fissato su una base dati non più disponibile.',
+      correctiveAction: "Rivedere l'indicatore nel piano 2025.",
+      version: 0,
+    });
     expect(theirs.status).toBe(200);
     expect((await controller.request('PUT', `/api/plans/${planId}/nodes/Z.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'x', version: 0 })).status).toBe(404);
 

@@ -28,7 +28,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.before).toEqual({ planId: plan, period: '2024-12-31' });
     expect(reply.body.after).toEqual({ planId: revision, period: '2024-12-31' });
     expect(reply.body.counts).toEqual({ structure: 0, plan: 1, measurement: 0, result: 3 });
-    expect(reply.body.changes).toContainEqual(expect.objectContaining({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', beforeText: '60%', afterText: '50%' }));
+    expect(reply.body.changes).toContainEqual(
+      expect.objectContaining({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', beforeText: '60%', afterText: '50%' }),
+    );
     expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => [c.code, c.before, c.after])).toEqual([
       ['A', 90.38, 91.25],
       ['A.2', 93, 100],
@@ -66,7 +68,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
 
     expect((await controller.request('POST', path, { to: 'collecting', reason: 'dato di B.1.1 da correggere' })).status).toBe(200);
     const current = (await referente.get(`/api/plans/${plan}/tree`)).body;
-    const put = await referente.request('PUT', `/api/plans/${plan}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31`, { state: 'measured', actual: '1,2', version: indicatorOf(current, 'B.1.1:5').version });
+    const put = await referente.request('PUT', `/api/plans/${plan}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31`, {
+      state: 'measured',
+      actual: '1,2',
+      version: indicatorOf(current, 'B.1.1:5').version,
+    });
     expect(put.status).toBe(200);
     const reply = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
     expect(reply.status).toBe(200);

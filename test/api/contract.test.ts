@@ -7,7 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, PeriodSchema, RelazioneSchema, TreeDocumentSchema, type IndicatorInput, type MeasurementInput, type Relazione, type RelazioneMoveInput, type RelazioneReviewInput, type RelazioneTextsInput, type TreeDocument } from '../../src/contract/index.js';
+import {
+  DEFAULT_RATIO_SCALE,
+  ExplanationDocumentSchema,
+  PeriodSchema,
+  RelazioneSchema,
+  TreeDocumentSchema,
+  type IndicatorInput,
+  type MeasurementInput,
+  type Relazione,
+  type RelazioneMoveInput,
+  type RelazioneReviewInput,
+  type RelazioneTextsInput,
+  type TreeDocument,
+} from '../../src/contract/index.js';
 import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
@@ -32,7 +45,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
       comparator: '>=',
       target: 80,
       unit: 'percent',
-      scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: 0, score: 0 }, { at: '80', score: '100' }] },
+      scoring: {
+        kind: 'bands',
+        mode: 'interpolated',
+        points: [
+          { at: 0, score: 0 },
+          { at: '80', score: '100' },
+        ],
+      },
       formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 },
       baseline: '75,5',
       baselineYear: 2023,
@@ -112,7 +132,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     expect(sent.status, sent.text).toBe(200);
     expect(conforms(RelazioneSchema, sent.body)).toBe('conforms');
     const checklist = (sent.body as Relazione).checklist.map((p) => ({ ...p, outcome: 'yes' as const }));
-    const review: RelazioneReviewInput = { note: 'Chiara.', reservations: 'B.1 senza evidenze.', checklist, values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante' }], version: sent.body.version };
+    const review: RelazioneReviewInput = {
+      note: 'Chiara.',
+      reservations: 'B.1 senza evidenze.',
+      checklist,
+      values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante' }],
+      version: sent.body.version,
+    };
     const reviewed = await oiv.request('PUT', `${base}/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(conforms(RelazioneSchema, reviewed.body)).toBe('conforms');

@@ -148,7 +148,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect(added.status).toBe(201);
     const child = await controller.request('POST', `/api/plans/${planId}/nodes`, { code: 'Z.1', title: 'Nuovo obiettivo', parent: 'Z', weight: 100 });
     expect(child.status).toBe(201);
-    const indicator = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, { name: 'Pratiche evase', weight: 100, comparator: '>=', target: 10, unit: 'number', scoring: { kind: 'proportional' } });
+    const indicator = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, {
+      name: 'Pratiche evase',
+      weight: 100,
+      comparator: '>=',
+      target: 10,
+      unit: 'number',
+      scoring: { kind: 'proportional' },
+    });
     expect(indicator.body).toEqual({ id: 'Z.1:1', version: 1 });
     const put = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('Z.1:1')}/measurements/2024-12-31?tree=false`, { state: 'measured', actual: 7.5, version: 0 });
     expect(put.status).toBe(200);
@@ -183,13 +190,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     // The tree tells a form which base measures to ask for, and what was entered.
     expect(measured.body.indicator).toMatchObject({ formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 }, inputs: { 'nei termini': '1', totali: '4' } });
     const withRatio = (await controller.get(`/api/plans/${planId}/tree`)).body;
-    expect(indicatorOf(withRatio, ratio.body.id)).toMatchObject({ formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 }, inputs: { 'nei termini': '1', totali: '4' } });
+    expect(indicatorOf(withRatio, ratio.body.id)).toMatchObject({
+      formula: { kind: 'ratio', numerator: 'nei termini', denominator: 'totali', scale: 100 },
+      inputs: { 'nei termini': '1', totali: '4' },
+    });
     expect(indicatorOf(withRatio, 'Z.1:1')).toMatchObject({ formula: null, inputs: null });
     expect(indicatorOf(withRatio, 'B.1:1').formula).toEqual({ kind: 'children_mean' });
 
     // The tree tells each indicator's own rule with its details, as tree editing takes them back.
     expect(indicatorOf(withRatio, 'Z.1:1').rule).toEqual({ kind: 'proportional' });
-    const threshold = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, { name: 'Soglia', weight: 100, comparator: '>=', target: 10, unit: 'number', scoring: { kind: 'threshold', floor: '2,5' } });
+    const threshold = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, {
+      name: 'Soglia',
+      weight: 100,
+      comparator: '>=',
+      target: 10,
+      unit: 'number',
+      scoring: { kind: 'threshold', floor: '2,5' },
+    });
     expect(threshold.status).toBe(201);
     const bands = await controller.request('POST', `/api/plans/${planId}/nodes/Z.1/indicators`, {
       name: 'Fasce',
@@ -197,12 +214,28 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
       comparator: '<=',
       target: '2024-09-30',
       unit: 'date',
-      scoring: { kind: 'bands', mode: 'fixed', points: [{ at: '31/12/2024', score: 0 }, { at: '2024-10-31', score: '50,5' }, { at: '2024-09-30', score: 100 }] },
+      scoring: {
+        kind: 'bands',
+        mode: 'fixed',
+        points: [
+          { at: '31/12/2024', score: 0 },
+          { at: '2024-10-31', score: '50,5' },
+          { at: '2024-09-30', score: 100 },
+        ],
+      },
     });
     expect(bands.status).toBe(201);
     const withRules = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(indicatorOf(withRules, threshold.body.id).rule).toEqual({ kind: 'threshold', floor: 2.5 });
-    const bandsRule = { kind: 'bands', mode: 'fixed', points: [{ at: '2024-12-31', score: 0 }, { at: '2024-10-31', score: 50.5 }, { at: '2024-09-30', score: 100 }] };
+    const bandsRule = {
+      kind: 'bands',
+      mode: 'fixed',
+      points: [
+        { at: '2024-12-31', score: 0 },
+        { at: '2024-10-31', score: 50.5 },
+        { at: '2024-09-30', score: 100 },
+      ],
+    };
     expect(indicatorOf(withRules, bands.body.id).rule).toEqual(bandsRule);
     // Sent back as it came, the rule is the same.
     const definition = indicatorOf(withRules, bands.body.id).definitionVersion;

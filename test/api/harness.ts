@@ -93,7 +93,10 @@ let postgresUsers = 0;
 
 export const REFERENTE_UNIT = 'Ufficio Digitale';
 
-export async function startTestServer(backend: Backend = 'sqlite', options: { uploadBytes?: number; attachmentBytes?: number; oidc?: OidcSettings; offThread?: OffThreadOptions; reminders?: ReminderOptions } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend = 'sqlite',
+  options: { uploadBytes?: number; attachmentBytes?: number; oidc?: OidcSettings; offThread?: OffThreadOptions; reminders?: ReminderOptions } = {},
+): Promise<TestServer> {
   let location: string;
   let dir: string | null = null;
   if (backend === 'postgres') {
@@ -104,7 +107,15 @@ export async function startTestServer(backend: Backend = 'sqlite', options: { up
     dir = mkdtempSync(join(tmpdir(), 'albero-api-'));
     location = join(dir, 'albero.sqlite');
   }
-  const server = await startServer({ location, port: 0, host: '127.0.0.1', limits: { ...(options.uploadBytes ? { uploadBytes: options.uploadBytes } : {}), ...(options.attachmentBytes ? { attachmentBytes: options.attachmentBytes } : {}) }, ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.offThread ? { offThread: options.offThread } : {}), ...(options.reminders ? { reminders: options.reminders } : {}) });
+  const server = await startServer({
+    location,
+    port: 0,
+    host: '127.0.0.1',
+    limits: { ...(options.uploadBytes ? { uploadBytes: options.uploadBytes } : {}), ...(options.attachmentBytes ? { attachmentBytes: options.attachmentBytes } : {}) },
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.offThread ? { offThread: options.offThread } : {}),
+    ...(options.reminders ? { reminders: options.reminders } : {}),
+  });
   const hash = await hashPassword(PASSWORD);
   const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [], personale: [] };
   for (const role of ['admin', 'controller', 'referente', 'oiv', 'personale'] as const) {

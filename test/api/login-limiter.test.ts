@@ -23,7 +23,14 @@ function signIn(url: string, from: string, username: string, password: string, d
   const payload = JSON.stringify({ username, password });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: hostname, port, path: '/api/session', method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(device ? { cookie: `albero_device=${device}` } : {}) } },
+      {
+        host: hostname,
+        port,
+        path: '/api/session',
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(device ? { cookie: `albero_device=${device}` } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));

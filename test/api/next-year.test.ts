@@ -40,9 +40,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     const plan = await t.importFixture();
     const id = 'A.2.1:2'; // Capacità di risposta dello sportello: 60%, actual 50%
     const before = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
-    expect(before).toMatchObject({ baseline: null, baselineYear: null, nextTargets: [{ year: 2025, target: null }, { year: 2026, target: null }] });
+    expect(before).toMatchObject({
+      baseline: null,
+      baselineYear: null,
+      nextTargets: [
+        { year: 2025, target: null },
+        { year: 2026, target: null },
+      ],
+    });
 
-    const patched = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { baseline: '45,5', baselineYear: 2023, nextTargets: [65, '70%'], version: before.definitionVersion });
+    const patched = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, {
+      baseline: '45,5',
+      baselineYear: 2023,
+      nextTargets: [65, '70%'],
+      version: before.definitionVersion,
+    });
     expect(patched.status, patched.text).toBe(200);
     const after = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
     expect(after).toMatchObject({
@@ -104,7 +116,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     // Same names, weights, comparators, units, rules and targets (except the one rolled forward; deadlines move to the new year).
     const pick = (i: any): unknown[] => [i.id, i.name, i.weight, i.comparator, i.unit, i.scoring, i.formula, i.id === 'B.2.2:1' ? null : i.unit === 'date' ? String(i.target).slice(5) : i.target];
     expect(indicators(tree).map(pick)).toEqual(indicators(old).map(pick));
-    expect(indicatorOf(tree, 'B.2.2:1')).toMatchObject({ target: 25, nextTargets: [{ year: 2026, target: 30 }, { year: 2027, target: null }] });
+    expect(indicatorOf(tree, 'B.2.2:1')).toMatchObject({
+      target: 25,
+      nextTargets: [
+        { year: 2026, target: 30 },
+        { year: 2027, target: null },
+      ],
+    });
 
     // Baselines: last year's year-end actual, with its year.
     expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ name: 'Soggetti coinvolti', target: 10, baseline: 206, baselineText: '206', baselineYear: 2024 });
@@ -141,7 +159,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     });
     expect(added.status, added.text).toBe(201);
     const id = added.body.id as string;
-    const put = (p: string, i: string, inputs: Record<string, number>, version: number) => controller.request('PUT', `/api/plans/${p}/indicators/${enc(i)}/measurements/${p === plan ? '2024' : '2025'}-12-31?tree=false`, { state: 'measured', inputs, version });
+    const put = (p: string, i: string, inputs: Record<string, number>, version: number) =>
+      controller.request('PUT', `/api/plans/${p}/indicators/${enc(i)}/measurements/${p === plan ? '2024' : '2025'}-12-31?tree=false`, { state: 'measured', inputs, version });
     expect((await put(plan, id, { imprese: 120, imprese_anno_prima: 100 }, 0)).status).toBe(200);
     expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({ actual: 20 });
 
@@ -178,7 +197,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     const node = (await controller.get(`/api/plans/${y2025}/tree`)).body.objectives.find((o: any) => o.code === 'A.3');
     expect((await controller.request('PATCH', `/api/plans/${y2025}/nodes/A.3`, { title: 'Aggregazioni di imprese', version: node.version })).status).toBe(200);
     const soggetti = indicatorOf((await controller.get(`/api/plans/${y2025}/tree`)).body, SOGGETTI);
-    expect((await controller.request('PATCH', `/api/plans/${y2025}/indicators/${enc(SOGGETTI)}`, { name: 'Soggetti coinvolti nelle aggregazioni', version: soggetti.definitionVersion })).status).toBe(200);
+    expect((await controller.request('PATCH', `/api/plans/${y2025}/indicators/${enc(SOGGETTI)}`, { name: 'Soggetti coinvolti nelle aggregazioni', version: soggetti.definitionVersion })).status).toBe(
+      200,
+    );
     expect((await controller.request('PUT', `/api/plans/${y2025}/indicators/${enc(SOGGETTI)}/measurements/2025-12-31`, { state: 'measured', actual: 8, version: 0 })).status).toBe(200);
     const y2026 = (await controller.request('POST', `/api/plans/${y2025}/next-year`, { year: 2026 })).body;
     expect(y2026.title).toBe('Anni 2026');

@@ -137,7 +137,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %
   });
 
   /** The tree without what differs between two servers (ids, times). */
-  const comparable = (tree: any): unknown => ({ ...tree, planId: null, period: { ...tree.period, id: null, updatedAt: null }, periods: null, objectives: tree.objectives.map((o: any) => ({ ...o, version: null, unitId: null, indicators: o.indicators.map((i: any) => ({ ...i, enteredAt: null, version: null, definitionVersion: null })) })) });
+  const comparable = (tree: any): unknown => ({
+    ...tree,
+    planId: null,
+    period: { ...tree.period, id: null, updatedAt: null },
+    periods: null,
+    objectives: tree.objectives.map((o: any) => ({ ...o, version: null, unitId: null, indicators: o.indicators.map((i: any) => ({ ...i, enteredAt: null, version: null, definitionVersion: null })) })),
+  });
 
   it('serves the same tree, explanation and incremental update as an evaluation in place', async () => {
     const plans: string[] = [];
@@ -149,8 +155,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %
     // A value entered: the worker-made document is brought forward by the engine, as in place.
     const id = 'A.2.1:1';
     const before = indicatorOf(trees[1]!.body, id);
-    for (const [client, planId, tree] of [[a, plans[0], trees[0]], [b, plans[1], trees[1]]] as const) {
-      const put = await client.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${tree!.body.period.id}`, { state: 'measured', actual: 1, version: indicatorOf(tree!.body, id).version });
+    for (const [client, planId, tree] of [
+      [a, plans[0], trees[0]],
+      [b, plans[1], trees[1]],
+    ] as const) {
+      const put = await client.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${tree!.body.period.id}`, {
+        state: 'measured',
+        actual: 1,
+        version: indicatorOf(tree!.body, id).version,
+      });
       expect(put.status).toBe(200);
     }
     const after = [await a.get(`/api/plans/${plans[0]}/tree`), await b.get(`/api/plans/${plans[1]}/tree`)];

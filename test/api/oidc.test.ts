@@ -15,8 +15,8 @@ import { startTestServer, type TestServer } from './harness.js';
 const PEOPLE: Record<string, Record<string, unknown>> = {
   'rita.r': { preferred_username: 'referente', email: 'rita.referente@ente.it', email_verified: true, name: 'Rita Referente' },
   'carla.c': { preferred_username: 'c.controllo', email: 'carla.controllo@ente.it', email_verified: true, name: 'Carla Controllo' },
-  'mallory': { preferred_username: 'mallory', email: 'carla.controllo@ente.it', email_verified: false },
-  'ghost': { preferred_username: 'ghost', email: 'ghost@altrove.it', email_verified: true },
+  mallory: { preferred_username: 'mallory', email: 'carla.controllo@ente.it', email_verified: false },
+  ghost: { preferred_username: 'ghost', email: 'ghost@altrove.it', email_verified: true },
   'oscar.o': { preferred_username: 'oiv' },
 };
 

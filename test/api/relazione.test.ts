@@ -83,7 +83,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
   it("takes the OIV's review and decision, and freezes the Relazione and its figures", async () => {
     const r = await relazione();
     const checklist = r.checklist.map((p: any, i: number) => ({ ...p, outcome: i === 1 ? 'partly' : 'yes', note: i === 1 ? 'Evidenze parziali per B.1' : '' }));
-    const review = { note: 'Relazione chiara e completa.', reservations: 'Il valore di **B.1** non è supportato da evidenze.', checklist, values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' }], version: r.version };
+    const review = {
+      note: 'Relazione chiara e completa.',
+      reservations: 'Il valore di **B.1** non è supportato da evidenze.',
+      checklist,
+      values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' }],
+      version: r.version,
+    };
     expect((await controller.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(403);
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, values: [{ code: 'Z.9', validated: 1, note: 'x' }] })).status).toBe(422);
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
@@ -102,7 +108,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(periods.find((p: any) => p.id === YEAR_END).state).toBe('validated');
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const indicator = tree.objectives.find((o: any) => o.code === 'B.1').indicators.find((i: any) => !i.derived);
-    const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 1, version: indicator.version });
+    const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
+      state: 'measured',
+      actual: 1,
+      version: indicator.version,
+    });
     expect(write.status).toBe(423);
 
     // Both values shown, and which one counts.
@@ -178,7 +188,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     for (const to of ['collecting']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const indicator = tree.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => !i.derived);
-    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 6, version: indicator.version, notes: 'Dato estratto dal CRM', source: 'CRM interno', evidence: 'verbale-interno.pdf' });
+    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
+      state: 'measured',
+      actual: 6,
+      version: indicator.version,
+      notes: 'Dato estratto dal CRM',
+      source: 'CRM interno',
+      evidence: 'verbale-interno.pdf',
+    });
     expect(written.status, written.text).toBe(200);
 
     // Not published: nothing of the period's values, in the tree, the exports or the transparency pages.
@@ -279,8 +296,18 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
   const move = (to: string) => ({ to });
 
   it('says each refusal of the office and the OIV in the reader’s language, by code', async () => {
-    await refused(controller, 'GET', 'relazione/export?format=odt', undefined, { status: 400, code: 'invalid-query', it: 'format deve essere uno tra docx, pdf, html, non "odt"', en: 'format must be one of docx, pdf, html, not "odt"' });
-    await refused(controller, 'GET', 'relazione/validation', undefined, { status: 400, code: 'invalid-query', it: 'format deve essere uno tra docx, pdf, html', en: 'format must be one of docx, pdf, html' });
+    await refused(controller, 'GET', 'relazione/export?format=odt', undefined, {
+      status: 400,
+      code: 'invalid-query',
+      it: 'format deve essere uno tra docx, pdf, html, non "odt"',
+      en: 'format must be one of docx, pdf, html, not "odt"',
+    });
+    await refused(controller, 'GET', 'relazione/validation', undefined, {
+      status: 400,
+      code: 'invalid-query',
+      it: 'format deve essere uno tra docx, pdf, html',
+      en: 'format must be one of docx, pdf, html',
+    });
     const early = await refused(controller, 'POST', 'relazione/transition', move('transmitted'), {
       status: 409,
       code: 'invalid-transition',
@@ -294,34 +321,78 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       it: "il tuo ruolo (referente) non può rendere la Relazione «trasmessa all'OIV» (può farlo: amministratore, controllo di gestione)",
       en: 'your role (referente) may not make the Relazione sent to the OIV (administrator, controller may)',
     });
-    await refused(oiv, 'POST', 'relazione/transition', move('draft'), { status: 409, code: 'invalid-transition', it: 'la Relazione non può passare da «bozza» a «bozza»', en: 'the Relazione cannot go from draft to draft' });
-    await refused(controller, 'PUT', 'relazione/texts', { texts: { sintesi: 'x' }, version: 7 }, {
-      status: 409,
-      code: 'conflict',
-      it: 'la Relazione è stata modificata da qualcun altro nel frattempo (versione 0, inviata 7): ricaricare e riprovare',
-      en: 'the Relazione was changed by someone else in the meantime (version 0, you sent 7): reload and try again',
-    });
-    const review = { note: '', reservations: '', checklist: [], values: [], version: await version() };
-    await refused(oiv, 'PUT', 'relazione/review', review, { status: 409, code: 'invalid-transition', it: "l'OIV esamina una Relazione che gli è stata trasmessa; questa è bozza", en: 'the OIV reviews a Relazione transmitted to it; this one is draft' });
-    await refused(controller, 'POST', 'relazione/publication', { published: true }, {
+    await refused(oiv, 'POST', 'relazione/transition', move('draft'), {
       status: 409,
       code: 'invalid-transition',
-      it: "si pubblica solo una Relazione su cui l'OIV si è pronunciato; questa è bozza",
-      en: 'only a Relazione the OIV has decided on is published; this one is draft',
+      it: 'la Relazione non può passare da «bozza» a «bozza»',
+      en: 'the Relazione cannot go from draft to draft',
     });
-    await refused(controller, 'POST', 'periods/2099-12-31/publication', { published: true }, { status: 404, code: 'not-found', it: 'il piano non ha il periodo 2099-12-31', en: 'the plan has no period 2099-12-31' });
+    await refused(
+      controller,
+      'PUT',
+      'relazione/texts',
+      { texts: { sintesi: 'x' }, version: 7 },
+      {
+        status: 409,
+        code: 'conflict',
+        it: 'la Relazione è stata modificata da qualcun altro nel frattempo (versione 0, inviata 7): ricaricare e riprovare',
+        en: 'the Relazione was changed by someone else in the meantime (version 0, you sent 7): reload and try again',
+      },
+    );
+    const review = { note: '', reservations: '', checklist: [], values: [], version: await version() };
+    await refused(oiv, 'PUT', 'relazione/review', review, {
+      status: 409,
+      code: 'invalid-transition',
+      it: "l'OIV esamina una Relazione che gli è stata trasmessa; questa è bozza",
+      en: 'the OIV reviews a Relazione transmitted to it; this one is draft',
+    });
+    await refused(
+      controller,
+      'POST',
+      'relazione/publication',
+      { published: true },
+      {
+        status: 409,
+        code: 'invalid-transition',
+        it: "si pubblica solo una Relazione su cui l'OIV si è pronunciato; questa è bozza",
+        en: 'only a Relazione the OIV has decided on is published; this one is draft',
+      },
+    );
+    await refused(
+      controller,
+      'POST',
+      'periods/2099-12-31/publication',
+      { published: true },
+      { status: 404, code: 'not-found', it: 'il piano non ha il periodo 2099-12-31', en: 'the plan has no period 2099-12-31' },
+    );
 
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, move('transmitted'))).status).toBe(200);
     await refused(controller, 'POST', 'relazione/transition', move('not_validated'), {
       status: 403,
       code: 'forbidden',
-      it: "il tuo ruolo (controllo di gestione) non può rendere la Relazione «non validata» (può farlo: OIV)",
+      it: 'il tuo ruolo (controllo di gestione) non può rendere la Relazione «non validata» (può farlo: OIV)',
       en: 'your role (controller) may not make the Relazione not validated (OIV may)',
     });
-    await refused(controller, 'PUT', 'relazione/texts', { texts: {}, version: await version() }, { status: 409, code: 'invalid-transition', it: "la Relazione è all'esame dell'OIV: riportarla in bozza prima di modificarla", en: 'the Relazione is with the OIV: take it back to draft before changing it' });
+    await refused(
+      controller,
+      'PUT',
+      'relazione/texts',
+      { texts: {}, version: await version() },
+      {
+        status: 409,
+        code: 'invalid-transition',
+        it: "la Relazione è all'esame dell'OIV: riportarla in bozza prima di modificarla",
+        en: 'the Relazione is with the OIV: take it back to draft before changing it',
+      },
+    );
     const values = (v: unknown) => ({ ...review, version: review.version + 1, values: [v] });
-    await refused(oiv, 'PUT', 'relazione/review', values({ code: 'Z.9', validated: 1, note: 'x' }), { status: 422, code: 'invalid', it: 'il piano non ha un obiettivo Z.9', en: 'there is no objective Z.9 in this plan' });
+    await refused(oiv, 'PUT', 'relazione/review', values({ code: 'Z.9', validated: 1, note: 'x' }), {
+      status: 422,
+      code: 'invalid',
+      it: 'il piano non ha un obiettivo Z.9',
+      en: 'there is no objective Z.9 in this plan',
+    });
     const percent = await refused(oiv, 'PUT', 'relazione/review', values({ code: 'B.1', validated: 'molto', note: 'x' }), {
       status: 400,
       code: 'invalid-body',
@@ -338,12 +409,18 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       en: 'a validation with reservations states them: write the reservations first',
     });
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, move('validated'))).status).toBe(200);
-    await refused(controller, 'PUT', 'relazione/texts', { texts: {}, version: await version() }, {
-      status: 423,
-      code: 'period-locked',
-      it: 'la Relazione è validata: né il testo né i suoi dati si possono più modificare',
-      en: 'the Relazione is validated: it and its figures can no longer be changed',
-    });
+    await refused(
+      controller,
+      'PUT',
+      'relazione/texts',
+      { texts: {}, version: await version() },
+      {
+        status: 423,
+        code: 'period-locked',
+        it: 'la Relazione è validata: né il testo né i suoi dati si possono più modificare',
+        en: 'the Relazione is validated: it and its figures can no longer be changed',
+      },
+    );
     // Nothing refused was stored: the trail holds the two moves that were made, and no text.
     const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
     expect(trail.map((e: any) => [e.action, e.after.state])).toEqual([

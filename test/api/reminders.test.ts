@@ -40,7 +40,13 @@ async function scene(t: TestServer, emailPrefix: string): Promise<{ planId: stri
   const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
   if (ids.dirigente === undefined) {
     expect((await admin.request('PATCH', `/api/users/${ids.referente}`, { email: `${emailPrefix}referente@comune.example.it` })).status).toBe(200);
-    const head = await admin.request('POST', '/api/users', { username: 'dirigente', displayName: 'Dott.ssa Anna Rossi', role: 'controller', password: PASSWORD, email: `${emailPrefix}dirigente@comune.example.it` });
+    const head = await admin.request('POST', '/api/users', {
+      username: 'dirigente',
+      displayName: 'Dott.ssa Anna Rossi',
+      role: 'controller',
+      password: PASSWORD,
+      email: `${emailPrefix}dirigente@comune.example.it`,
+    });
     expect(head.status, head.text).toBe(201);
     const noEmail = await admin.request('POST', '/api/users', { username: 'collega', displayName: 'Collega senza email', role: 'referente', units: [REFERENTE_UNIT], password: PASSWORD });
     expect(noEmail.status, noEmail.text).toBe(201);
@@ -85,7 +91,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
     expect(toReferente.from).toBe('albero@comune.example.it');
     expect(toReferente.subject).toBe(`Albero: scadenza del 15/10/2024 superata, ${missing.length} valori ancora da inserire (30/09/2024)`);
     expect(toReferente.text).toMatch(/^Gentile referente,\n\nla scadenza del 15\/10\/2024 per i valori del periodo «30\/09\/2024» del piano «[^»]+» è passata e mancano ancora/);
-    const listed = toReferente.text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).split(' ')[0]);
+    const listed = toReferente.text
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2).split(' ')[0]);
     expect(listed).toEqual(missing);
     expect(toReferente.text).not.toContain('B.1.1:5 ');
     const toHead = smtp.received.find((m) => m.to.includes('dirigente@comune.example.it'))!;

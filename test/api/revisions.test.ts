@@ -110,7 +110,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
       expect(refused.body.error.message).toBe('una variazione richiede il motivo');
     }
     expect((await oiv.request('POST', `/api/plans/${planId}/revisions`, { reason: 'x' })).status).toBe(403);
-    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', kind: 'rimodulazione', date: '2024-10-15' });
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, {
+      reason: 'Rimodulazione dei target dopo il monitoraggio di settembre',
+      kind: 'rimodulazione',
+      date: '2024-10-15',
+    });
     expect(opened.status, opened.text).toBe(201);
     expect(opened.body).toMatchObject({ number: 1, kind: 'rimodulazione', status: 'open', act: null, date: '2024-10-15', openedBy: 'controller', changes: [] });
     const second = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'altra' });
@@ -135,7 +139,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     expect(still.period.state).toBe('validated');
     expect(objective(still, 'A.3')).toBeDefined();
     expect(objective(still, 'A.1').title).toBe(objective(validated, 'A.1').title);
-    expect(still.closing.changedAfter).toEqual([{ number: 1, kind: 'rimodulazione', reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', date: '2024-10-15', status: 'open', changes: 3 }]);
+    expect(still.closing.changedAfter).toEqual([
+      { number: 1, kind: 'rimodulazione', reason: 'Rimodulazione dei target dopo il monitoraggio di settembre', date: '2024-10-15', status: 'open', changes: 3 },
+    ]);
     // The explanation and the export of the validated period are the frozen ones too.
     const explained = (await controller.get(`/api/plans/${planId}/nodes/A/explanation?period=${YEAR_END}`)).body;
     expect(explained.performance).toBe(objective(validated, 'A').performance);
@@ -220,8 +226,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.any(String) });
     for (const who of ['controller', 'oiv', 'public'] as const) {
       const client = await t.as(who);
-      expect((await client.get('/api/plans')).body.map((p: any) => p.id), who).not.toContain(planId);
-      expect((await client.get('/api/plans?archived=true')).body.map((p: any) => p.id), who).toContain(planId);
+      expect(
+        (await client.get('/api/plans')).body.map((p: any) => p.id),
+        who,
+      ).not.toContain(planId);
+      expect(
+        (await client.get('/api/plans?archived=true')).body.map((p: any) => p.id),
+        who,
+      ).toContain(planId);
       expect((await client.get(`/api/plans/${planId}`)).status, who).toBe(200);
       const tree = await client.get(`/api/plans/${planId}/tree?period=${YEAR_END}`);
       expect(tree.status, who).toBe(200);
@@ -252,7 +264,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const reopened = await admin.request('POST', path, { to: 'collecting', reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV' });
     expect(reopened.status, reopened.text).toBe(200);
     const entry = (await admin.get(`/api/audit?planId=${planId}`)).body.find((e: any) => e.entity === 'period' && e.entityId === YEAR_END);
-    expect(entry).toMatchObject({ action: 'void-validation', user: 'admin', before: { state: 'validated' }, after: { state: 'collecting', validationVoided: true }, reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV' });
+    expect(entry).toMatchObject({
+      action: 'void-validation',
+      user: 'admin',
+      before: { state: 'validated' },
+      after: { state: 'collecting', validationVoided: true },
+      reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV',
+    });
     const live = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
     expect(live.closing).toBeNull();
     expect(objective(live, 'A.3')).toBeUndefined();
@@ -265,6 +283,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const doc = (await controller.get('/api/openapi.json')).body;
     expect(Object.keys(doc.paths['/api/plans/{planId}/revisions']).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/plans/{planId}/revisions/{number}']).sort()).toEqual(['delete', 'get', 'patch']);
-    for (const p of ['/api/plans/{planId}/adopt', '/api/plans/{planId}/archive', '/api/plans/{planId}/unarchive', '/api/plans/{planId}/revisions/{number}/approve']) expect(Object.keys(doc.paths[p]), p).toEqual(['post']);
+    for (const p of ['/api/plans/{planId}/adopt', '/api/plans/{planId}/archive', '/api/plans/{planId}/unarchive', '/api/plans/{planId}/revisions/{number}/approve'])
+      expect(Object.keys(doc.paths[p]), p).toEqual(['post']);
   });
 });

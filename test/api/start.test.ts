@@ -143,7 +143,11 @@ describe('the web app from web/dist', () => {
       writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js'), script);
       writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js.br'), brotliCompressSync(script));
       writeFileSync(join(web, 'assets', 'index-Cr1FgxMV.js.gz'), gzipSync(script));
-      for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      for (const [accept, encoding] of [
+        ['br, gzip', 'br'],
+        ['gzip', 'gzip'],
+        ['identity', null],
+      ] as const) {
         const hashed = await request(`${server.url}/assets/index-Cr1FgxMV.js`, accept);
         expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
         expect(hashed.headers['content-encoding']).toBe(encoding ?? undefined);

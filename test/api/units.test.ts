@@ -115,7 +115,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
     expect([objective(tree, 'A.1').unit, objective(tree, 'A.3').unitId]).toEqual([REFERENTE_UNIT, digitale.id]);
     // The objective's unit reaches the indicators below it, however deep.
-    const underA1 = tree.objectives.filter((o: { code: string }) => o.code.startsWith('A.1')).flatMap((o: { indicators: unknown[] }) => o.indicators).filter((i: { derived: boolean }) => !i.derived);
+    const underA1 = tree.objectives
+      .filter((o: { code: string }) => o.code.startsWith('A.1'))
+      .flatMap((o: { indicators: unknown[] }) => o.indicators)
+      .filter((i: { derived: boolean }) => !i.derived);
     expect(underA1.length).toBeGreaterThan(0);
     expect(underA1.every((i: { editable: boolean }) => i.editable)).toBe(true);
     expect((await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['Z.9'], unitId: digitale.id })).status).toBe(404);
@@ -159,7 +162,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
 
   it('imports and exports the registry as CSV and XLSX; an unknown parent is refused at its row and nothing is stored', async () => {
     const before = (await admin.get('/api/units')).body.length;
-    const bad = await admin.request('POST', '/api/units/import', csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;Servizio;DIR;ghost;\n'));
+    const bad = await admin.request(
+      'POST',
+      '/api/units/import',
+      csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;Servizio;DIR;ghost;\n'),
+    );
     expect([bad.status, bad.body.error.code]).toEqual([422, 'invalid-registry']);
     expect(bad.body.error.issues.map((i: { location: { row: number; field: string } }) => [i.location.row, i.location.field])).toEqual([
       [3, 'padre'],
@@ -171,7 +178,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       ['invalid-row', 'row 4, responsabile: there is no user ghost'],
     ]);
     // In Italian (the default), the same rows and columns.
-    const badIt = await admin.request('POST', '/api/units/import', csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;;DIR;;ghost, oiv\nSV2;Altro;Ufficio;;;\n'), { 'accept-language': 'it' });
+    const badIt = await admin.request(
+      'POST',
+      '/api/units/import',
+      csvForm('codice;nome;tipo;padre;responsabile;membri\nDIR;Direzione generale;Direzione;;;\nSV2;Servizio Bilancio;Servizio;XYZ;;\nSV3;Servizio Tributi;;DIR;;ghost, oiv\nSV2;Altro;Ufficio;;;\n'),
+      { 'accept-language': 'it' },
+    );
     expect([badIt.status, badIt.body.error.message]).toEqual([422, 'il registro delle strutture non è stato importato: 4 problemi (il primo alla riga 3, colonna padre)']);
     expect(badIt.body.error.issues.map((i: { message: string; location: { row: number; field: string } }) => [i.location.row, i.location.field, i.message])).toEqual([
       [3, 'padre', "riga 3, padre: non c'è una struttura con il codice XYZ (né nel file né nel registro)"],
@@ -196,7 +208,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(imported.body).toEqual({ created: 2, updated: 0, dryRun: false });
     const units = (await admin.get('/api/units')).body;
     const dir = units.find((u: { code: string }) => u.code === 'DIR');
-    expect(units.find((u: { code: string }) => u.code === 'SV2')).toMatchObject({ name: 'Servizio Bilancio; Economato', parentId: dir.id, headId: ids.controller, members: expect.arrayContaining([ids.referente, ids.oiv]) });
+    expect(units.find((u: { code: string }) => u.code === 'SV2')).toMatchObject({
+      name: 'Servizio Bilancio; Economato',
+      parentId: dir.id,
+      headId: ids.controller,
+      members: expect.arrayContaining([ids.referente, ids.oiv]),
+    });
 
     const csv = await controller.get('/api/units/export?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -238,15 +255,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration of unit texts on %s', 
     await migrate(db, 4);
     const at = '2024-01-01T00:00:00.000Z';
     await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
-    await db.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p', 'o', 'Piano', 2024, 'plan', 0, ?, 1, ?, ?)`, [JSON.stringify(settingsToJson(DEFAULT_SETTINGS)), at, at]);
-    await db.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES ('p', '2024-12-31', '31/12/2024', '2024-12-31', 'open', ?)`, [at]);
-    await db.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p', 'A', 0, NULL, 'A', NULL, NULL, NULL, 'Ufficio Internazionalizzazione', 1), ('p', 'B', 1, NULL, 'B', NULL, NULL, NULL, NULL, 1)`);
-    await db.run(`INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, owner, version) VALUES ('p', 'B:1', 'B', 0, 'x', '100', '>=', NULL, 'number', 'ufficio  internazionalizzazione', 1)`);
-    await db.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('u1', 'ref', 'Ref', 'referente', ?, 'h', 1, ?), ('u2', 'ctl', 'Ctl', 'controller', '[]', 'h', 1, ?)`, [
-      JSON.stringify(['Ufficio internazionalizzazione ', 'Settore Tributi']),
+    await db.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p', 'o', 'Piano', 2024, 'plan', 0, ?, 1, ?, ?)`, [
+      JSON.stringify(settingsToJson(DEFAULT_SETTINGS)),
       at,
       at,
     ]);
+    await db.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES ('p', '2024-12-31', '31/12/2024', '2024-12-31', 'open', ?)`, [at]);
+    await db.run(
+      `INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p', 'A', 0, NULL, 'A', NULL, NULL, NULL, 'Ufficio Internazionalizzazione', 1), ('p', 'B', 1, NULL, 'B', NULL, NULL, NULL, NULL, 1)`,
+    );
+    await db.run(
+      `INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, owner, version) VALUES ('p', 'B:1', 'B', 0, 'x', '100', '>=', NULL, 'number', 'ufficio  internazionalizzazione', 1)`,
+    );
+    await db.run(
+      `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('u1', 'ref', 'Ref', 'referente', ?, 'h', 1, ?), ('u2', 'ctl', 'Ctl', 'controller', '[]', 'h', 1, ?)`,
+      [JSON.stringify(['Ufficio internazionalizzazione ', 'Settore Tributi']), at, at],
+    );
     await db.close();
 
     const store = await SqlStore.open(open());

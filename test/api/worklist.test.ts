@@ -136,7 +136,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
       // Entered through this server: the cached campaign takes the value, the plan is not read again.
       expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(mine[0]!)}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
       expect(await row()).toMatchObject({ entered: start.entered + 1, toReview: start.toReview + 1, missing: start.missing - 1 });
-      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({ state: 'entered', version: 1 });
+      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({
+        state: 'entered',
+        version: 1,
+      });
       expect(reads).not.toHaveBeenCalled();
       // Entered through a second server on the same database: this one's cache cannot know, so the
       // next read finds another data version and reads the plan again.
@@ -153,7 +156,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
       // And a value entered here after that is taken in place again.
       expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(mine[0]!)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 1 })).status).toBe(200);
       expect(await row()).toMatchObject({ entered: start.entered + 2, missing: start.missing - 2 });
-      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({ state: 'entered', version: 2 });
+      expect((await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === mine[0])).toMatchObject({
+        state: 'entered',
+        version: 2,
+      });
       expect(reads).toHaveBeenCalledTimes(1);
     } finally {
       reads.mockRestore();

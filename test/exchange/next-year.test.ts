@@ -74,14 +74,44 @@ describe('albero next-year', { timeout: 180_000 }, () => {
       for (const [name, value] of Object.entries(values)) sheet.getRow(r).getCell(col(name)).value = value as never;
     };
     row(2, { Codice: 'A', Titolo: 'Area', Tipo: 'obiettivo' });
-    row(3, { Codice: 'A:1', Padre: 'A', Titolo: 'Imprese assistite', Tipo: 'indicatore', Peso: 50, Comparatore: '>=', Target: 10, Unità: 'numero', Baseline: 8, 'Anno baseline': 2024, 'Target anno +1': 12, 'Target anno +2': 14 });
-    row(4, { Codice: 'A:2', Padre: 'A', Titolo: 'Portale', Tipo: 'indicatore', Peso: 50, Comparatore: '<=', Target: new Date(Date.UTC(2025, 8, 30)), Unità: 'data', 'Target anno +1': new Date(Date.UTC(2026, 5, 30)) });
+    row(3, {
+      Codice: 'A:1',
+      Padre: 'A',
+      Titolo: 'Imprese assistite',
+      Tipo: 'indicatore',
+      Peso: 50,
+      Comparatore: '>=',
+      Target: 10,
+      Unità: 'numero',
+      Baseline: 8,
+      'Anno baseline': 2024,
+      'Target anno +1': 12,
+      'Target anno +2': 14,
+    });
+    row(4, {
+      Codice: 'A:2',
+      Padre: 'A',
+      Titolo: 'Portale',
+      Tipo: 'indicatore',
+      Peso: 50,
+      Comparatore: '<=',
+      Target: new Date(Date.UTC(2025, 8, 30)),
+      Unità: 'data',
+      'Target anno +1': new Date(Date.UTC(2026, 5, 30)),
+    });
     const good = join(dir, 'good.xlsx');
     writeFileSync(good, await workbookBytes(workbook));
     const loaded = await loadTable(good);
     expect(loaded.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     const assisted = indicator(loaded.value!.plan, 'A:1');
-    expect([assisted.baseline, assisted.baselineYear, assisted.nextTargets].map((v) => JSON.parse(JSON.stringify(v)))).toEqual([{ kind: 'number', value: '8' }, 2024, [{ kind: 'number', value: '12' }, { kind: 'number', value: '14' }]]);
+    expect([assisted.baseline, assisted.baselineYear, assisted.nextTargets].map((v) => JSON.parse(JSON.stringify(v)))).toEqual([
+      { kind: 'number', value: '8' },
+      2024,
+      [
+        { kind: 'number', value: '12' },
+        { kind: 'number', value: '14' },
+      ],
+    ]);
     expect(indicator(loaded.value!.plan, 'A:2').nextTargets).toEqual([{ kind: 'date', value: '2026-06-30' }, null]);
 
     // Wrong kinds: a yes/no baseline for a number, a number as a date's later target, a year that is not one.

@@ -194,7 +194,7 @@ describe('albero site', () => {
       expect(year).toContain(`href="${name}"`);
       expect(existsSync(join(out, '2024', name)), name).toBe(true);
     }
-    expect(year).toContain("Documento di validazione dell'OIV: <span class=\"missing\">non disponibile</span>");
+    expect(year).toContain('Documento di validazione dell\'OIV: <span class="missing">non disponibile</span>');
     expect(pdfText(join(out, '2024', 'relazione.pdf'))).toContain('93,00%');
   });
 });

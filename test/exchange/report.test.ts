@@ -44,7 +44,7 @@ describe('HTML report', () => {
     expect(html).toContain('<dt>Stato del periodo</dt><dd>calcolato da un file, non registrato in Albero</dd>');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title[^>]*>Performance per area e per obiettivo strategico<\/title>/);
     expect(html).toContain('Obiettivi per fascia (46 obiettivi con indicatori)');
-    expect(html).toContain("Performance superiore all&#39;80% del target");
+    expect(html).toContain('Performance superiore all&#39;80% del target');
     expect(html).toContain('B.1: 56,00% (rosso)');
   });
 
@@ -196,7 +196,15 @@ describe('open data', () => {
     const out = albero(['report', FIXTURE, '--format', 'json', ...META, '--year', '2024']);
     expect(out.status, out.stderr).toBe(0);
     const doc = JSON.parse(out.stdout);
-    expect(doc.metadata).toMatchObject({ format: 'albero-evaluation', version: 1, title: 'Albero performance 2024', body: 'Camera di Commercio di Esempio', year: 2024, period: 'Consuntivo 2024', generator: 'Albero' });
+    expect(doc.metadata).toMatchObject({
+      format: 'albero-evaluation',
+      version: 1,
+      title: 'Albero performance 2024',
+      body: 'Camera di Commercio di Esempio',
+      year: 2024,
+      period: 'Consuntivo 2024',
+      generator: 'Albero',
+    });
     expect(Number.isNaN(Date.parse(doc.metadata.computedAt))).toBe(false);
     const evaluated = JSON.parse(albero(['evaluate', '--json', FIXTURE]).stdout);
     expect(doc.objectives).toEqual(evaluated.objectives);

@@ -45,7 +45,26 @@ describe('albero template', () => {
     expect(albero(['template', file]).status).toBe(0);
     const workbook = await readWorkbook(readFileSync(file));
     const header = workbook.getWorksheet('Albero')!.getRow(1).values as unknown[];
-    expect(header.slice(1)).toEqual(['Codice', 'Padre', 'Titolo', 'Tipo', 'Peso', 'Comparatore', 'Target', 'Unità', 'Consuntivo', 'Stato', 'Motivo N.V.', 'Regola', 'Responsabile', 'Note', 'Baseline', 'Anno baseline', 'Target anno +1', 'Target anno +2']);
+    expect(header.slice(1)).toEqual([
+      'Codice',
+      'Padre',
+      'Titolo',
+      'Tipo',
+      'Peso',
+      'Comparatore',
+      'Target',
+      'Unità',
+      'Consuntivo',
+      'Stato',
+      'Motivo N.V.',
+      'Regola',
+      'Responsabile',
+      'Note',
+      'Baseline',
+      'Anno baseline',
+      'Target anno +1',
+      'Target anno +2',
+    ]);
     const guide: string[] = [];
     workbook.getWorksheet('Guida')!.eachRow((row) => guide.push(String(row.getCell(2).value ?? '')));
     expect(guide.join('\n')).toContain('Scrivere i valori, non le formule');
@@ -71,7 +90,11 @@ describe('albero template', () => {
     expect(loaded.issues.filter((i) => i.severity !== 'info').map(formatIssue)).toEqual([]);
     const plan = loaded.value!.plan;
     expect(plan.title).toBe('Piano della performance 2025');
-    expect(plan.nodes.map((n) => [n.code, n.parent, n.level])).toEqual([['A', null, 'area'], ['A.1', 'A', 'strategic'], ['A.2', 'A', 'strategic']]);
+    expect(plan.nodes.map((n) => [n.code, n.parent, n.level])).toEqual([
+      ['A', null, 'area'],
+      ['A.1', 'A', 'strategic'],
+      ['A.2', 'A', 'strategic'],
+    ]);
     const evaluation = evaluatePlan(plan);
     expect(evaluation.node('A.1')!.performance!.toString()).toBe('92'); // 60% × 100 + 40% × 80
     expect(evaluation.node('A.2')!.performance!.toString()).toBe('0'); // late deadline; the N.V. one is left out

@@ -37,9 +37,51 @@ const int = (rng: Rng, below: number): number => Math.floor(rng() * below);
 
 /** Values a cell should not hold, or holds only at the edge of what is allowed. */
 const WRONG_VALUES = [
-  '15/07/2024', '31/02/2024', '2024-07-15', 'sì', 'no', 'forse', '5%', '150%', '-5%', '-0', '+7', '1e400', '1e-400', 'Infinity', 'NaN', '-Infinity',
-  '9'.repeat(16), '9'.repeat(15), `0,${'0'.repeat(20)}1`, `0,${'1'.repeat(20)}`, '9'.repeat(5000), '1.5', '1,5,5', '1.000.00', '١٢٣', '１２３', '0x1F', '', ' ', 'N.V.', 'n.v.', '#DIV/0!', '=1+1', '@SUM(A1)',
-  '50% >=', '50% =>', '>=', '101% >=', '-1% >=', 'null', 'undefined', '{}', '<b>10</b>', '10\u00a0000', '1 000',
+  '15/07/2024',
+  '31/02/2024',
+  '2024-07-15',
+  'sì',
+  'no',
+  'forse',
+  '5%',
+  '150%',
+  '-5%',
+  '-0',
+  '+7',
+  '1e400',
+  '1e-400',
+  'Infinity',
+  'NaN',
+  '-Infinity',
+  '9'.repeat(16),
+  '9'.repeat(15),
+  `0,${'0'.repeat(20)}1`,
+  `0,${'1'.repeat(20)}`,
+  '9'.repeat(5000),
+  '1.5',
+  '1,5,5',
+  '1.000.00',
+  '١٢٣',
+  '１２３',
+  '0x1F',
+  '',
+  ' ',
+  'N.V.',
+  'n.v.',
+  '#DIV/0!',
+  '=1+1',
+  '@SUM(A1)',
+  '50% >=',
+  '50% =>',
+  '>=',
+  '101% >=',
+  '-1% >=',
+  'null',
+  'undefined',
+  '{}',
+  '<b>10</b>',
+  '10\u00a0000',
+  '1 000',
 ];
 const CONTROLS = ['\u0000', '\u0007', '\u0008', '\u001b[2J', '\u001b]0;titolo\u0007', '\u009b31m', '\u202e', '\u200b', '\ufeff', '\r', '\u000b', '\u007f', '\ud800'];
 
@@ -108,7 +150,7 @@ const TEXT_MUTATIONS: Record<string, TextMutation> = {
     if (objective >= 0) lines.splice(objective + 1, 0, lines[objective]!);
     return `objective at line ${objective + 1} repeated`;
   },
-  'weights': (lines, rng) => {
+  weights: (lines, rng) => {
     const i = lines.findIndex((l, n) => n >= int(rng, lines.length) && l.startsWith('\t'));
     if (i >= 0) {
       const cells = lines[i]!.split('\t');
@@ -131,17 +173,22 @@ const BYTE_MUTATIONS: Record<string, ByteMutation> = {
     }
     return { bytes: out, how: `${flips} bits flipped` };
   },
-  'BOM': (bytes, rng) => {
-    const bom = pick(rng, [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]);
+  BOM: (bytes, rng) => {
+    const bom = pick(rng, [
+      [0xef, 0xbb, 0xbf],
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+      [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf],
+    ]);
     return { bytes: new Uint8Array([...bom, ...bytes]), how: `BOM ${bom.map((b) => b.toString(16)).join(' ')}` };
   },
-  'CRLF': (bytes) => ({ bytes: encoder.encode(new TextDecoder().decode(bytes).replace(/\n/g, '\r\n')), how: 'CRLF line ends' }),
+  CRLF: (bytes) => ({ bytes: encoder.encode(new TextDecoder().decode(bytes).replace(/\n/g, '\r\n')), how: 'CRLF line ends' }),
   'CR only': (bytes) => ({ bytes: encoder.encode(new TextDecoder().decode(bytes).replace(/\n/g, '\r')), how: 'CR line ends' }),
-  'truncate': (bytes, rng) => {
+  truncate: (bytes, rng) => {
     const at = int(rng, bytes.length);
     return { bytes: bytes.slice(0, at), how: `cut at byte ${at}` };
   },
-  'binary': (bytes, rng) => {
+  binary: (bytes, rng) => {
     const junk = new Uint8Array(1 + int(rng, 4096)).map(() => int(rng, 256));
     const at = int(rng, bytes.length);
     return { bytes: new Uint8Array([...bytes.subarray(0, at), ...junk, ...bytes.subarray(at)]), how: `${junk.length} random bytes at ${at}` };
@@ -189,16 +236,46 @@ export function textCases(count: number, seed = 14): FuzzCase[] {
 function fixtureRows(): TestCell[][] {
   const lines = fixtureLines();
   const header = lines.findIndex((l) => l.startsWith('Obiettivo\t'));
-  return [[lines[0]!.replace(/\*/g, '')], LAYOUT_HEADER, ...lines.slice(header + 1).filter((l) => l.trim() !== '' && !/^#*\s*legenda/i.test(l)).slice(0, 120).map((l) => l.split('\t').slice(0, 7).map((c) => (c === '' ? null : c)))];
+  return [
+    [lines[0]!.replace(/\*/g, '')],
+    LAYOUT_HEADER,
+    ...lines
+      .slice(header + 1)
+      .filter((l) => l.trim() !== '' && !/^#*\s*legenda/i.test(l))
+      .slice(0, 120)
+      .map((l) =>
+        l
+          .split('\t')
+          .slice(0, 7)
+          .map((c) => (c === '' ? null : c)),
+      ),
+  ];
 }
 
 /** Raw cells no spreadsheet program writes by accident, but a file can hold. */
 const RAW_CELLS: TestCell[] = [
-  { xml: '<v>1e400</v>' }, { xml: '<v>-1e400</v>' }, { xml: '<v>NaN</v>' }, { xml: '<v>Infinity</v>' }, { xml: '<v>1e300</v>' }, { xml: '<v>1e-300</v>' }, { xml: '<v>abc</v>' }, { xml: '<v></v>' },
-  { xml: '<v>2024-07-15</v>', attributes: 't="d"' }, { xml: '<v>2024-07-15T10:00:00Z</v>', attributes: 't="d"' }, { xml: '<v>ieri</v>', attributes: 't="d"' },
-  { xml: '<v>999</v>', attributes: 't="s"' }, { xml: '<v>-1</v>', attributes: 't="s"' }, { xml: '<v>#DIV/0!</v>', attributes: 't="e"' }, { xml: '<v>1</v>', attributes: 't="b"' },
-  { xml: '<f>SUM(A1:A3)</f><v>10</v>' }, { xml: '<f>1/0</f><v>#DIV/0!</v>', attributes: 't="e"' }, { xml: '<f t="shared" si="0"/><v>3</v>' }, { xml: '<f>A1</f><v>1e400</v>' },
-  { xml: '<is><r><t>ric</t></r><r><t>co</t></r></is>', attributes: 't="inlineStr"' }, { xml: '<is></is>', attributes: 't="inlineStr"' }, { xml: '<v>1</v><v>2</v>' },
+  { xml: '<v>1e400</v>' },
+  { xml: '<v>-1e400</v>' },
+  { xml: '<v>NaN</v>' },
+  { xml: '<v>Infinity</v>' },
+  { xml: '<v>1e300</v>' },
+  { xml: '<v>1e-300</v>' },
+  { xml: '<v>abc</v>' },
+  { xml: '<v></v>' },
+  { xml: '<v>2024-07-15</v>', attributes: 't="d"' },
+  { xml: '<v>2024-07-15T10:00:00Z</v>', attributes: 't="d"' },
+  { xml: '<v>ieri</v>', attributes: 't="d"' },
+  { xml: '<v>999</v>', attributes: 't="s"' },
+  { xml: '<v>-1</v>', attributes: 't="s"' },
+  { xml: '<v>#DIV/0!</v>', attributes: 't="e"' },
+  { xml: '<v>1</v>', attributes: 't="b"' },
+  { xml: '<f>SUM(A1:A3)</f><v>10</v>' },
+  { xml: '<f>1/0</f><v>#DIV/0!</v>', attributes: 't="e"' },
+  { xml: '<f t="shared" si="0"/><v>3</v>' },
+  { xml: '<f>A1</f><v>1e400</v>' },
+  { xml: '<is><r><t>ric</t></r><r><t>co</t></r></is>', attributes: 't="inlineStr"' },
+  { xml: '<is></is>', attributes: 't="inlineStr"' },
+  { xml: '<v>1</v><v>2</v>' },
   { xml: '<v>45488</v>', attributes: 's="99"' },
 ];
 
@@ -292,7 +369,7 @@ const ZIP_MUTATIONS: Record<string, ZipMutation> = {
     const [gone] = parts.splice(i, 1);
     return `${gone!.name} left out`;
   },
-  'stored': (parts) => {
+  stored: (parts) => {
     for (let i = 0; i < parts.length; i++) parts[i] = { ...parts[i]!, stored: true };
     return 'stored, not deflated';
   },

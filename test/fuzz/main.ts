@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { textCases, workbookCases } from './corpus.js';
 import { runFuzz } from './run.js';
 
-const { values } = parseArgs({ options: { text: { type: 'string', default: '2000' }, workbooks: { type: 'string', default: '200' }, seed: { type: 'string', default: '14' }, spawn: { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: { text: { type: 'string', default: '2000' }, workbooks: { type: 'string', default: '200' }, seed: { type: 'string', default: '14' }, spawn: { type: 'string', default: '100' } },
+});
 const seed = Number(values.seed);
 const cases = [...textCases(Number(values.text), seed), ...workbookCases(Number(values.workbooks), seed)];
 const started = Date.now();
@@ -17,5 +19,9 @@ const { failures, outcomes } = await runFuzz(cases, {
   },
 });
 for (const f of failures) process.stdout.write(`${f.case} [${f.where}] ${f.problem}\n    made by: ${f.how}\n`);
-process.stdout.write(`fuzz (seed ${seed}): ${cases.length} cases (${Object.entries(outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')}), ${failures.length} failure${failures.length === 1 ? '' : 's'}, ${Math.round((Date.now() - started) / 1000)} s\n`);
+process.stdout.write(
+  `fuzz (seed ${seed}): ${cases.length} cases (${Object.entries(outcomes)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}), ${failures.length} failure${failures.length === 1 ? '' : 's'}, ${Math.round((Date.now() - started) / 1000)} s\n`,
+);
 process.exitCode = failures.length === 0 ? 0 : 1;

@@ -18,7 +18,8 @@ import type { FuzzCase } from './corpus.js';
 
 export const LIMIT_MS = 5000;
 /** Words that only a library would write: none may reach a user. */
-const LIBRARY_WORDS = /Cannot read propert|is not a function|undefined \(reading|DecimalError|\[object Object\]|Bug :|uncompressed data size|JSZip|exceljs|TypeError|RangeError|SyntaxError|at .*\.js:\d+/;
+const LIBRARY_WORDS =
+  /Cannot read propert|is not a function|undefined \(reading|DecimalError|\[object Object\]|Bug :|uncompressed data size|JSZip|exceljs|TypeError|RangeError|SyntaxError|at .*\.js:\d+/;
 
 export interface Failure {
   readonly case: string;
@@ -47,7 +48,9 @@ export async function cliInProcess(args: readonly string[]): Promise<Captured> {
   const started = performance.now();
   let status: number;
   try {
-    await buildProgram().exitOverride().parseAsync(['node', 'albero', ...args]);
+    await buildProgram()
+      .exitOverride()
+      .parseAsync(['node', 'albero', ...args]);
     status = Number(process.exitCode ?? 0);
   } catch (error) {
     err.push(`albero: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

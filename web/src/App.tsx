@@ -112,115 +112,115 @@ export function App() {
 
   return (
     <QueryClientProvider client={queryClient}>
-    <SessionContext.Provider value={{ user, setUser }}>
-      <a className="visually-hidden-focusable skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <header className="albero-header">
-        <div className="container-xxl d-flex align-items-center justify-content-between flex-wrap gap-2 py-2">
-          <a className="albero-brand" href="#/">
-            <svg className="albero-logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M12 2 4 13h5l-3 4h5v5h2v-5h5l-3-4h5z" />
-            </svg>
-            <span>
-              <strong>{t('app.name')}</strong> <span className="albero-tagline">{t('app.tagline')}</span>
-            </span>
-          </a>
-          <div className="d-flex align-items-center gap-3">
-            <label className="albero-lang">
-              <span className="visually-hidden">{t('app.language')}</span>
-              <select value={lang} onChange={(e) => setLanguage(e.target.value as 'it' | 'en')} aria-label={t('app.language')}>
-                <option value="it">Italiano</option>
-                <option value="en">English</option>
-              </select>
-            </label>
-            {user === null && publicReader && (
-              <button type="button" className="btn btn-sm btn-outline-light" onClick={() => setPublicReader(false)} data-testid="sign-in">
-                {t('login.submit')}
-              </button>
-            )}
-            {user !== null && user.mustChangePassword === true && (
-              <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
-                {t('login.logout')}
-              </button>
-            )}
-            {user !== null && user.mustChangePassword !== true && (
-              <>
-                {user.role === 'admin' && (
-                  <a href="#/units" className="albero-nav" aria-current={route === '#/units' ? 'page' : undefined} data-testid="nav-units">
-                    {t('units.nav')}
-                  </a>
-                )}
-                {user.role === 'admin' && (
-                  <a href="#/users" className="albero-nav" aria-current={route === '#/users' ? 'page' : undefined} data-testid="nav-users">
-                    {t('users.nav')}
-                  </a>
-                )}
-                <a href="#/appraisals" className="albero-nav" aria-current={route.startsWith('#/appraisals') ? 'page' : undefined} data-testid="nav-appraisals">
-                  {t('appraisal.nav')}
-                </a>
-                {['admin', 'personale', 'controller'].includes(user.role) && (
-                  <a href="#/smvp" className="albero-nav" aria-current={route === '#/smvp' ? 'page' : undefined} data-testid="nav-smvp">
-                    {t('appraisal.smvp.nav')}
-                  </a>
-                )}
-                <span className="albero-user" data-testid="signed-in">
-                  {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
-                </span>
-                <a href="#/password" className="albero-nav" aria-current={route === '#/password' ? 'page' : undefined} data-testid="nav-password">
-                  {t('account.nav')}
-                </a>
+      <SessionContext.Provider value={{ user, setUser }}>
+        <a className="visually-hidden-focusable skip-link" href="#main">
+          {t('app.skip')}
+        </a>
+        <header className="albero-header">
+          <div className="container-xxl d-flex align-items-center justify-content-between flex-wrap gap-2 py-2">
+            <a className="albero-brand" href="#/">
+              <svg className="albero-logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M12 2 4 13h5l-3 4h5v5h2v-5h5l-3-4h5z" />
+              </svg>
+              <span>
+                <strong>{t('app.name')}</strong> <span className="albero-tagline">{t('app.tagline')}</span>
+              </span>
+            </a>
+            <div className="d-flex align-items-center gap-3">
+              <label className="albero-lang">
+                <span className="visually-hidden">{t('app.language')}</span>
+                <select value={lang} onChange={(e) => setLanguage(e.target.value as 'it' | 'en')} aria-label={t('app.language')}>
+                  <option value="it">Italiano</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+              {user === null && publicReader && (
+                <button type="button" className="btn btn-sm btn-outline-light" onClick={() => setPublicReader(false)} data-testid="sign-in">
+                  {t('login.submit')}
+                </button>
+              )}
+              {user !== null && user.mustChangePassword === true && (
                 <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
                   {t('login.logout')}
                 </button>
-              </>
-            )}
+              )}
+              {user !== null && user.mustChangePassword !== true && (
+                <>
+                  {user.role === 'admin' && (
+                    <a href="#/units" className="albero-nav" aria-current={route === '#/units' ? 'page' : undefined} data-testid="nav-units">
+                      {t('units.nav')}
+                    </a>
+                  )}
+                  {user.role === 'admin' && (
+                    <a href="#/users" className="albero-nav" aria-current={route === '#/users' ? 'page' : undefined} data-testid="nav-users">
+                      {t('users.nav')}
+                    </a>
+                  )}
+                  <a href="#/appraisals" className="albero-nav" aria-current={route.startsWith('#/appraisals') ? 'page' : undefined} data-testid="nav-appraisals">
+                    {t('appraisal.nav')}
+                  </a>
+                  {['admin', 'personale', 'controller'].includes(user.role) && (
+                    <a href="#/smvp" className="albero-nav" aria-current={route === '#/smvp' ? 'page' : undefined} data-testid="nav-smvp">
+                      {t('appraisal.smvp.nav')}
+                    </a>
+                  )}
+                  <span className="albero-user" data-testid="signed-in">
+                    {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
+                  </span>
+                  <a href="#/password" className="albero-nav" aria-current={route === '#/password' ? 'page' : undefined} data-testid="nav-password">
+                    {t('account.nav')}
+                  </a>
+                  <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
+                    {t('login.logout')}
+                  </button>
+                </>
+              )}
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="container-xxl py-3">
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-        {!checked ? (
-          <p role="status">{t('common.loading')}</p>
-        ) : user === null && !publicReader ? (
-          <Login onPublic={() => setPublicReader(true)} />
-        ) : user !== null && user.mustChangePassword === true ? (
-          // A temporary password: nothing else until it is changed (the API refuses the rest, 403).
-          <PasswordPage forced />
-        ) : user !== null && route === '#/password' ? (
-          <PasswordPage forced={false} />
-        ) : route === '#/units' ? (
-          user?.role === 'admin' ? (
-            <UnitsPage />
-          ) : (
-            <p className="alert alert-warning" role="alert" data-testid="units-forbidden">
-              {t('units.forbidden')}
-            </p>
-          )
-        ) : route === '#/users' ? (
-          user?.role === 'admin' ? (
-            <UsersPage />
-          ) : (
-            <p className="alert alert-warning" role="alert" data-testid="users-forbidden">
-              {t('users.forbidden')}
-            </p>
-          )
-        ) : user !== null && route === '#/smvp' ? (
-          <SmvpPage />
-        ) : user !== null && appraisalMatch ? (
-          <AppraisalFormView key={appraisalMatch[1]} id={decodeURIComponent(appraisalMatch[1]!)} onBack={() => go('#/appraisals')} />
-        ) : user !== null && route.startsWith('#/appraisals') ? (
-          <AppraisalsPage onOpen={(id) => go(`#/appraisals/${encodeURIComponent(id)}`)} />
-        ) : user !== null && relazioneMatch ? (
-          <RelazionePage key={relazioneMatch[1]} planId={decodeURIComponent(relazioneMatch[1]!)} onBack={() => go(`#/plans/${relazioneMatch[1]}`)} />
-        ) : planMatch ? (
-          <PlanView key={planMatch[1]} planId={decodeURIComponent(planMatch[1]!)} onBack={() => go('#/')} />
-        ) : (
-          <PlansPage onOpen={(id) => go(`#/plans/${encodeURIComponent(String(id))}`)} />
-        )}
-        </Suspense>
-      </main>
-    </SessionContext.Provider>
+        </header>
+        <main id="main" tabIndex={-1} className="container-xxl py-3">
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            {!checked ? (
+              <p role="status">{t('common.loading')}</p>
+            ) : user === null && !publicReader ? (
+              <Login onPublic={() => setPublicReader(true)} />
+            ) : user !== null && user.mustChangePassword === true ? (
+              // A temporary password: nothing else until it is changed (the API refuses the rest, 403).
+              <PasswordPage forced />
+            ) : user !== null && route === '#/password' ? (
+              <PasswordPage forced={false} />
+            ) : route === '#/units' ? (
+              user?.role === 'admin' ? (
+                <UnitsPage />
+              ) : (
+                <p className="alert alert-warning" role="alert" data-testid="units-forbidden">
+                  {t('units.forbidden')}
+                </p>
+              )
+            ) : route === '#/users' ? (
+              user?.role === 'admin' ? (
+                <UsersPage />
+              ) : (
+                <p className="alert alert-warning" role="alert" data-testid="users-forbidden">
+                  {t('users.forbidden')}
+                </p>
+              )
+            ) : user !== null && route === '#/smvp' ? (
+              <SmvpPage />
+            ) : user !== null && appraisalMatch ? (
+              <AppraisalFormView key={appraisalMatch[1]} id={decodeURIComponent(appraisalMatch[1]!)} onBack={() => go('#/appraisals')} />
+            ) : user !== null && route.startsWith('#/appraisals') ? (
+              <AppraisalsPage onOpen={(id) => go(`#/appraisals/${encodeURIComponent(id)}`)} />
+            ) : user !== null && relazioneMatch ? (
+              <RelazionePage key={relazioneMatch[1]} planId={decodeURIComponent(relazioneMatch[1]!)} onBack={() => go(`#/plans/${relazioneMatch[1]}`)} />
+            ) : planMatch ? (
+              <PlanView key={planMatch[1]} planId={decodeURIComponent(planMatch[1]!)} onBack={() => go('#/')} />
+            ) : (
+              <PlansPage onOpen={(id) => go(`#/plans/${encodeURIComponent(String(id))}`)} />
+            )}
+          </Suspense>
+        </main>
+      </SessionContext.Provider>
     </QueryClientProvider>
   );
 }

@@ -49,8 +49,14 @@ export function registerAdmin(program: Command): void {
       }
       const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
       try {
-        const units = options.units.split(',').map((u) => u.trim()).filter((u) => u !== '');
-        const created = await store.createUser({ username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash: await hashPassword(password) }, SYSTEM);
+        const units = options.units
+          .split(',')
+          .map((u) => u.trim())
+          .filter((u) => u !== '');
+        const created = await store.createUser(
+          { username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash: await hashPassword(password) },
+          SYSTEM,
+        );
         if (!created.ok) {
           process.stderr.write(`albero admin create-user: ${created.error.message}\n`);
           process.exitCode = 2;

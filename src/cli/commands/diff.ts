@@ -52,4 +52,3 @@ export function registerDiff(program: Command): void {
       process.exitCode = changes.length === 0 ? EXIT.ok : EXIT.differences;
     });
 }
-

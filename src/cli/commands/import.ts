@@ -27,7 +27,8 @@ export function registerImport(program: Command): void {
       const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
       if (options.json === true) writeJson({ file, usable, objectives, indicators, ...counts, issues });
       else printIssues(issues, { quiet: false });
-      const summary = (outcome: 'refused' | 'dry-run' | 'no-output' | 'written'): string => terminalText(say('cli-import-summary', { file, objectives, indicators, ...counts, outcome, output: options.output }));
+      const summary = (outcome: 'refused' | 'dry-run' | 'no-output' | 'written'): string =>
+        terminalText(say('cli-import-summary', { file, objectives, indicators, ...counts, outcome, output: options.output }));
       if (!usable) {
         process.stderr.write(`${summary('refused')}\n`);
         return void (process.exitCode = EXIT.badInput);

@@ -41,9 +41,13 @@ export function registerReminders(program: Command): void {
         const run = await service.run('system', { retryNow: options.retry === true });
         const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
         if (options.json === true) {
-          process.stdout.write(`${JSON.stringify({ ...run, queued: run.queued.map((r) => ({ id: r.id, stage: r.stage, username: r.username, address: r.address, subject: r.subject, status: r.status, indicators: r.indicators })) }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...run, queued: run.queued.map((r) => ({ id: r.id, stage: r.stage, username: r.username, address: r.address, subject: r.subject, status: r.status, indicators: r.indicators })) }, null, 2)}\n`,
+          );
         } else {
-          process.stdout.write(`${renderMessage('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport }, localeLanguage(process.env))}\n`);
+          process.stdout.write(
+            `${renderMessage('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport }, localeLanguage(process.env))}\n`,
+          );
         }
         if (waiting > 0 || run.failed > 0) process.exitCode = 1;
       } finally {

@@ -76,10 +76,7 @@ export function registerReport(program: Command): void {
 
 async function progressBar(format: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
   const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    { format: `${format} {bar} {value}/{total} objectives`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = new cliProgress.SingleBar({ format: `${format} {bar} {value}/{total} objectives`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update: (done, total) => {

@@ -5,7 +5,23 @@ import { renderIssueCode } from '../messages/index.js';
 import { issueText } from '../issues.js';
 import { evaluatePlan } from '../evaluation.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { bandOf, bandProblems, computeForm, indicatorThresholdBands, distributeFund, exampleSmvpJson, formatCents, organisationalScores, parseCents, proRata, smvpFromJson, smvpToJson, type FormInput, type RatingBand, type Smvp } from './index.js';
+import {
+  bandOf,
+  bandProblems,
+  computeForm,
+  indicatorThresholdBands,
+  distributeFund,
+  exampleSmvpJson,
+  formatCents,
+  organisationalScores,
+  parseCents,
+  proRata,
+  smvpFromJson,
+  smvpToJson,
+  type FormInput,
+  type RatingBand,
+  type Smvp,
+} from './index.js';
 
 const d = (v: string | number): Decimal => new Decimal(v);
 const band = (label: string, min: number, max: number, share = 100): RatingBand => ({ label, min: d(min), max: d(max), share: d(share) });
@@ -77,7 +93,13 @@ describe('the SMVP as data', () => {
     ]);
     expect(read.issues.map((i) => issueText(i, 'en'))).toEqual(['schemes.0.bands.2.max: expected a number', 'weightPolicy: expected one of strict, normalise']);
     const texts = smvpFromJson({ ...doc, organisation: '', year: 1999, legend: 'verde', weightPolicy: 'strict', schemes: [] });
-    expect(texts.issues.map((i) => issueText(i, 'it'))).toEqual(['legend: serve un oggetto', 'legend.green: serve un numero', 'legend.yellow: serve un numero', 'organisation: serve un testo da 1 a 300 caratteri', 'year: serve un numero intero da 2000 a 2100']);
+    expect(texts.issues.map((i) => issueText(i, 'it'))).toEqual([
+      'legend: serve un oggetto',
+      'legend.green: serve un numero',
+      'legend.yellow: serve un numero',
+      'organisation: serve un testo da 1 a 300 caratteri',
+      'year: serve un numero intero da 2000 a 2100',
+    ]);
   });
 });
 
@@ -87,7 +109,10 @@ describe('pro rata', () => {
       { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
       { unit: 'B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) },
     ]);
-    expect(r.terms.map((t) => [t.days, t.effectiveDays.toString()])).toEqual([[182, '182'], [184, '92']]);
+    expect(r.terms.map((t) => [t.days, t.effectiveDays.toString()])).toEqual([
+      [182, '182'],
+      [184, '92'],
+    ]);
     expect(r.presenceDays.toString()).toBe('274');
     expect(r.issues).toEqual([]);
     const clash = proRata(2024, [
@@ -95,19 +120,48 @@ describe('pro rata', () => {
       { unit: 'B', from: '2024-06-01', to: '2024-12-31', partTime: d(50) },
     ]);
     expect(clash.issues).toEqual([expect.objectContaining({ code: 'assignments-overlap', location: { field: 'assignments.1.from' } })]);
-    expect(proRata(2024, [{ unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(50) }, { unit: 'B', from: '2024-01-01', to: '2024-06-30', partTime: d(50) }]).issues).toEqual([]);
+    expect(
+      proRata(2024, [
+        { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(50) },
+        { unit: 'B', from: '2024-01-01', to: '2024-06-30', partTime: d(50) },
+      ]).issues,
+    ).toEqual([]);
   });
 });
 
 describe('an appraisal form', () => {
-  const org = { body: d(90), units: new Map([['Ufficio A', d(80)], ['Ufficio B', d(60)]]) };
+  const org = {
+    body: d(90),
+    units: new Map([
+      ['Ufficio A', d(80)],
+      ['Ufficio B', d(60)],
+    ]),
+  };
   const base: FormInput = {
     category: 'dirigente',
     year: 2024,
     assignments: [{ unit: 'Ufficio A', from: '2024-01-01', to: '2024-12-31', partTime: d(100) }],
     objectives: [
-      { id: 'o1', title: 'Digitalizzare le pratiche', weight: d(60), comparator: '>=', target: { kind: 'number', value: d(100) }, unit: 'number', scoring: { kind: 'proportional' }, measurement: { state: 'measured', actual: { kind: 'number', value: d(90) } } },
-      { id: 'o2', title: 'Ridurre i tempi', weight: d(40), comparator: '<=', target: { kind: 'number', value: d(30) }, unit: 'number', scoring: null, measurement: { state: 'measured', actual: { kind: 'number', value: d(25) } } },
+      {
+        id: 'o1',
+        title: 'Digitalizzare le pratiche',
+        weight: d(60),
+        comparator: '>=',
+        target: { kind: 'number', value: d(100) },
+        unit: 'number',
+        scoring: { kind: 'proportional' },
+        measurement: { state: 'measured', actual: { kind: 'number', value: d(90) } },
+      },
+      {
+        id: 'o2',
+        title: 'Ridurre i tempi',
+        weight: d(40),
+        comparator: '<=',
+        target: { kind: 'number', value: d(30) },
+        unit: 'number',
+        scoring: null,
+        measurement: { state: 'measured', actual: { kind: 'number', value: d(25) } },
+      },
     ],
     ratings: { C1: 5, C2: 4, C3: 3, C4: 4 },
   };
@@ -115,7 +169,12 @@ describe('an appraisal form', () => {
   it('weighs the components as the scheme says and explains each step', () => {
     const r = computeForm(smvp(), base, org);
     // body 90 × 10% + unit 80 × 30% + objectives (60%·90 + 40%·100 = 94) × 30% + behaviours (30%·100 + 20%·90 + 20%·70 + 30%·90 = 89) × 30%
-    expect(r.components.map((c) => [c.kind, c.score?.toString()])).toEqual([['body', '90'], ['unit', '80'], ['objectives', '94'], ['behaviours', '89']]);
+    expect(r.components.map((c) => [c.kind, c.score?.toString()])).toEqual([
+      ['body', '90'],
+      ['unit', '80'],
+      ['objectives', '94'],
+      ['behaviours', '89'],
+    ]);
     expect(r.score?.toString()).toBe('87.9');
     expect(r.band?.label).toBe('Buono');
     expect(r.complete).toBe(true);
@@ -123,8 +182,28 @@ describe('an appraisal form', () => {
   });
 
   it('takes the unit pro rata and re-normalises a component without a score', () => {
-    const r = computeForm(smvp(), { ...base, assignments: [{ unit: 'Ufficio A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) }, { unit: 'Ufficio B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) }] }, { ...org, body: null });
-    expect(r.components.find((c) => c.kind === 'unit')!.score!.toDecimalPlaces(6).toString()).toBe(d(182 * 80 + 92 * 60).div(274).toDecimalPlaces(6).toString());
+    const r = computeForm(
+      smvp(),
+      {
+        ...base,
+        assignments: [
+          { unit: 'Ufficio A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
+          { unit: 'Ufficio B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) },
+        ],
+      },
+      { ...org, body: null },
+    );
+    expect(
+      r.components
+        .find((c) => c.kind === 'unit')!
+        .score!.toDecimalPlaces(6)
+        .toString(),
+    ).toBe(
+      d(182 * 80 + 92 * 60)
+        .div(274)
+        .toDecimalPlaces(6)
+        .toString(),
+    );
     expect(r.components.find((c) => c.kind === 'body')!.share).toBeNull();
     expect(r.components.find((c) => c.kind === 'unit')!.share!.toString()).toBe(d(30).div(90).toString());
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'component-missing' }));
@@ -134,7 +213,11 @@ describe('an appraisal form', () => {
   it('refuses objective weights not summing to 100 under the strict policy, and says so under normalise', () => {
     const heavy = { ...base, objectives: base.objectives.map((o) => ({ ...o, weight: d(60) })) };
     expect(computeForm(smvp(), heavy, org).issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'objective-weights', location: { field: 'objectives' } }));
-    const normalised = computeForm(smvp((doc) => (doc.weightPolicy = 'normalise')), heavy, org);
+    const normalised = computeForm(
+      smvp((doc) => (doc.weightPolicy = 'normalise')),
+      heavy,
+      org,
+    );
     expect(normalised.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'objective-weights-normalised' }));
     expect(normalised.steps.some((s) => s.it.includes('sommano a 120,00%'))).toBe(true);
     expect(normalised.components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('95'); // (90 + 100) / 2
@@ -148,14 +231,37 @@ describe('an appraisal form', () => {
 
   it('treats N.V. objectives as the SMVP says', () => {
     const nv = { ...base, objectives: [base.objectives[0]!, { ...base.objectives[1]!, measurement: { state: 'not_evaluable' as const, reason: 'norma abrogata' } }] };
-    expect(computeForm(smvp(), nv, org).components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('90');
-    expect(computeForm(smvp((doc) => (doc.notEvaluable = 'achieved')), nv, org).components.find((c) => c.kind === 'objectives')!.score!.toString()).toBe('94');
+    expect(
+      computeForm(smvp(), nv, org)
+        .components.find((c) => c.kind === 'objectives')!
+        .score!.toString(),
+    ).toBe('90');
+    expect(
+      computeForm(
+        smvp((doc) => (doc.notEvaluable = 'achieved')),
+        nv,
+        org,
+      )
+        .components.find((c) => c.kind === 'objectives')!
+        .score!.toString(),
+    ).toBe('94');
   });
 });
 
 describe('the organisational components from the tree', () => {
   it('rolls the areas up for the body and takes the topmost objectives of a unit', () => {
-    const ind = (value: number) => ({ id: `i${value}`, name: 'x', weight: d(100), comparator: '>=' as const, tolerance: null, target: { kind: 'number' as const, value: d(100) }, unit: 'number' as const, scoring: { kind: 'proportional' as const }, formula: null, measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } } });
+    const ind = (value: number) => ({
+      id: `i${value}`,
+      name: 'x',
+      weight: d(100),
+      comparator: '>=' as const,
+      tolerance: null,
+      target: { kind: 'number' as const, value: d(100) },
+      unit: 'number' as const,
+      scoring: { kind: 'proportional' as const },
+      formula: null,
+      measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } },
+    });
     const evaluation = evaluatePlan({
       title: 't',
       settings: DEFAULT_SETTINGS,
@@ -177,16 +283,41 @@ describe('the organisational components from the tree', () => {
 
 describe('per-indicator thresholds ("range di valutazione" on a row)', () => {
   it('bands that indicator with its own range, says so in the explanation, leaves the others to the legend', () => {
-    const ind = (id: string, name: string, value: number) => ({ id, name, weight: d(50), comparator: '>=' as const, tolerance: null, target: { kind: 'number' as const, value: d(100) }, unit: 'number' as const, scoring: { kind: 'proportional' as const }, formula: null, measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } } });
+    const ind = (id: string, name: string, value: number) => ({
+      id,
+      name,
+      weight: d(50),
+      comparator: '>=' as const,
+      tolerance: null,
+      target: { kind: 'number' as const, value: d(100) },
+      unit: 'number' as const,
+      scoring: { kind: 'proportional' as const },
+      formula: null,
+      measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } },
+    });
     // The plan's legend (80/60): 85 is green. The SMVP gives "Pratiche evase" a 90/70 range: 85 is yellow there.
-    const evaluation = evaluatePlan({ title: 't', settings: DEFAULT_SETTINGS, nodes: [{ code: 'A.1', title: 'A.1', parent: null, weight: null, indicators: [ind('i1', 'Pratiche evase', 85), ind('i2', 'Tempi medi', 85)] }] });
-    const smvp = { legend: { green: d(80), yellow: d(60), greenInclusive: false, yellowInclusive: true }, indicatorThresholds: [{ code: 'A.1', indicator: ' pratiche  EVASE', green: d(90), yellow: d(70) }] };
+    const evaluation = evaluatePlan({
+      title: 't',
+      settings: DEFAULT_SETTINGS,
+      nodes: [{ code: 'A.1', title: 'A.1', parent: null, weight: null, indicators: [ind('i1', 'Pratiche evase', 85), ind('i2', 'Tempi medi', 85)] }],
+    });
+    const smvp = {
+      legend: { green: d(80), yellow: d(60), greenInclusive: false, yellowInclusive: true },
+      indicatorThresholds: [{ code: 'A.1', indicator: ' pratiche  EVASE', green: d(90), yellow: d(70) }],
+    };
     const bands = indicatorThresholdBands(evaluation, smvp);
     expect(bands.map((b) => [b.indicatorId, b.band, b.legendBand])).toEqual([['i1', 'yellow', 'green']]);
-    expect(bands[0]!.step.it).toBe('Indicatore "Pratiche evase" (A.1): range di valutazione proprio dal SMVP (verde oltre il 90,00%, giallo da 70,00%): punteggio 85,00% → giallo (con la legenda del piano sarebbe verde).');
+    expect(bands[0]!.step.it).toBe(
+      'Indicatore "Pratiche evase" (A.1): range di valutazione proprio dal SMVP (verde oltre il 90,00%, giallo da 70,00%): punteggio 85,00% → giallo (con la legenda del piano sarebbe verde).',
+    );
     expect(bands[0]!.step.en).toContain('score 85.00% → yellow');
     // 90 is not above 90: yellow; 70 is yellow (from 70 included); 69,99 red.
-    for (const [value, band] of [[95, 'green'], [90, 'yellow'], [70, 'yellow'], [69.99, 'red']] as const) {
+    for (const [value, band] of [
+      [95, 'green'],
+      [90, 'yellow'],
+      [70, 'yellow'],
+      [69.99, 'red'],
+    ] as const) {
       const e = evaluatePlan({ title: 't', settings: DEFAULT_SETTINGS, nodes: [{ code: 'A.1', title: 'A.1', parent: null, weight: null, indicators: [ind('i1', 'Pratiche evase', value)] }] });
       expect(indicatorThresholdBands(e, smvp, 'A.1')[0]!.band, String(value)).toBe(band);
     }
@@ -201,7 +332,11 @@ describe('the bonus fund', () => {
       { id: 'b', weight: d(1), score: d(95) },
       { id: 'c', weight: d(1), score: d(90) },
     ]);
-    expect(r.allotments.map((a) => [a.id, a.cents])).toEqual([['a', 3333n], ['b', 3334n], ['c', 3333n]]);
+    expect(r.allotments.map((a) => [a.id, a.cents])).toEqual([
+      ['a', 3333n],
+      ['b', 3334n],
+      ['c', 3333n],
+    ]);
     expect(r.allotments.find((a) => a.id === 'b')!.extraCent).toBe(true);
     const zero = distributeFund(500n, [{ id: 'a', weight: d(0), score: d(10) }]);
     expect(zero.undistributedCents).toBe(500n);
@@ -213,8 +348,16 @@ describe('the bonus fund', () => {
     expect(zero).toMatchObject({ severity: 'warning', code: 'nobody-eligible', location: { field: 'fund' } });
     expect(issueText(zero, 'it')).toBe('nessuno ha diritto a una quota (nessuno è in una fascia con coefficiente di premio sopra 0): il fondo resta da distribuire');
     const negative = distributeFund(-1n, [{ id: 'a', weight: d(1), score: null }]).issues[0]!;
-    expect([negative.code, issueText(negative, 'it'), issueText(negative, 'en'), negative.location]).toEqual(['fund-negative', 'il fondo non può essere negativo', 'the fund cannot be negative', { field: 'fund' }]);
-    const claim = distributeFund(100n, [{ id: 'a', weight: d(1), score: null }, { id: 'scheda-7', weight: d(-1), score: null }]).issues[0]!;
+    expect([negative.code, issueText(negative, 'it'), issueText(negative, 'en'), negative.location]).toEqual([
+      'fund-negative',
+      'il fondo non può essere negativo',
+      'the fund cannot be negative',
+      { field: 'fund' },
+    ]);
+    const claim = distributeFund(100n, [
+      { id: 'a', weight: d(1), score: null },
+      { id: 'scheda-7', weight: d(-1), score: null },
+    ]).issues[0]!;
     expect([claim.code, issueText(claim, 'it'), claim.location]).toEqual(['claim-weight-negative', 'scheda-7: la quota ha un peso negativo', { field: 'claims.1' }]);
   });
 

@@ -7,7 +7,18 @@ import { Decimal } from '../decimal.js';
 import { problem, type Issue, type Outcome } from '../issues.js';
 import type { SmvpFieldProblem } from '../messages/appraisal.js';
 import type { NotMeasuredPolicy } from '../model.js';
-import { COMPONENT_KINDS, STAFF_CATEGORIES, smvpProblems, type ComponentKind, type NotEvaluablePolicy, type RatingBand, type Scheme, type Smvp, type StaffCategory, type WeightPolicy } from './smvp.js';
+import {
+  COMPONENT_KINDS,
+  STAFF_CATEGORIES,
+  smvpProblems,
+  type ComponentKind,
+  type NotEvaluablePolicy,
+  type RatingBand,
+  type Scheme,
+  type Smvp,
+  type StaffCategory,
+  type WeightPolicy,
+} from './smvp.js';
 
 type Json = Record<string, unknown>;
 
@@ -88,7 +99,12 @@ export function smvpFromJson(raw: unknown): Outcome<Smvp | null> {
   const ratingScale = r.array(root.ratingScale, 'ratingScale').map((l, i) => {
     const o = r.object(l, `ratingScale.${i}`) ?? {};
     const f = `ratingScale.${i}`;
-    return { value: r.integer(o.value, `${f}.value`, 0, 100), label: r.text(o.label, `${f}.label`, 200), description: r.text(o.description, `${f}.description`, 2000, true), score: r.decimal(o.score, `${f}.score`) };
+    return {
+      value: r.integer(o.value, `${f}.value`, 0, 100),
+      label: r.text(o.label, `${f}.label`, 200),
+      description: r.text(o.description, `${f}.description`, 2000, true),
+      score: r.decimal(o.score, `${f}.score`),
+    };
   });
   const behaviours = r.array(root.behaviours, 'behaviours').map((b, i) => {
     const o = r.object(b, `behaviours.${i}`) ?? {};
@@ -196,9 +212,37 @@ export function exampleSmvpJson(organisation: string, year: number): Record<stri
       { code: 'C4', title: 'Capacità di valutazione dei collaboratori', description: 'Differenzia i giudizi dei propri collaboratori' },
     ],
     schemes: [
-      { category: 'dirigente', components: { body: 10, unit: 30, objectives: 30, behaviours: 30 }, behaviours: [{ code: 'C1', weight: 30 }, { code: 'C2', weight: 20 }, { code: 'C3', weight: 20 }, { code: 'C4', weight: 30 }], bands: copy() },
-      { category: 'eq', components: { body: 10, unit: 30, objectives: 30, behaviours: 30 }, behaviours: [{ code: 'C1', weight: 40 }, { code: 'C2', weight: 30 }, { code: 'C3', weight: 30 }], bands: copy() },
-      { category: 'personale', components: { body: 0, unit: 30, objectives: 20, behaviours: 50 }, behaviours: [{ code: 'C1', weight: 40 }, { code: 'C2', weight: 30 }, { code: 'C3', weight: 30 }], bands: copy() },
+      {
+        category: 'dirigente',
+        components: { body: 10, unit: 30, objectives: 30, behaviours: 30 },
+        behaviours: [
+          { code: 'C1', weight: 30 },
+          { code: 'C2', weight: 20 },
+          { code: 'C3', weight: 20 },
+          { code: 'C4', weight: 30 },
+        ],
+        bands: copy(),
+      },
+      {
+        category: 'eq',
+        components: { body: 10, unit: 30, objectives: 30, behaviours: 30 },
+        behaviours: [
+          { code: 'C1', weight: 40 },
+          { code: 'C2', weight: 30 },
+          { code: 'C3', weight: 30 },
+        ],
+        bands: copy(),
+      },
+      {
+        category: 'personale',
+        components: { body: 0, unit: 30, objectives: 20, behaviours: 50 },
+        behaviours: [
+          { code: 'C1', weight: 40 },
+          { code: 'C2', weight: 30 },
+          { code: 'C3', weight: 30 },
+        ],
+        bands: copy(),
+      },
     ],
   };
 }

@@ -68,17 +68,19 @@ export function distributeFund(fundCents: bigint, claims: readonly Claim[]): Dis
   const floors = weights.map((w) => (fundCents * w) / total);
   const remainders = weights.map((w) => (fundCents * w) % total);
   let left = fundCents - floors.reduce((a, f) => a + f, 0n);
-  const order = claims.map((_, i) => i).sort((a, b) => {
-    const ra = remainders[a]!;
-    const rb = remainders[b]!;
-    if (ra !== rb) return ra > rb ? -1 : 1;
-    const sa = claims[a]!.score;
-    const sb = claims[b]!.score;
-    if (sa !== null && sb !== null && !sa.equals(sb)) return sb.comparedTo(sa);
-    if (sa === null && sb !== null) return 1;
-    if (sb === null && sa !== null) return -1;
-    return a - b;
-  });
+  const order = claims
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ra = remainders[a]!;
+      const rb = remainders[b]!;
+      if (ra !== rb) return ra > rb ? -1 : 1;
+      const sa = claims[a]!.score;
+      const sb = claims[b]!.score;
+      if (sa !== null && sb !== null && !sa.equals(sb)) return sb.comparedTo(sa);
+      if (sa === null && sb !== null) return 1;
+      if (sb === null && sa !== null) return -1;
+      return a - b;
+    });
   const extra = new Set<number>();
   for (const i of order) {
     if (left === 0n) break;

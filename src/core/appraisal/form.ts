@@ -168,7 +168,14 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const load = spans.filter((s) => s.from <= day && day <= s.to).reduce((t, s) => t.plus(s.partTime), ZERO);
     if (load.greaterThan(HUNDRED)) {
       const clash = spans.filter((s) => s.from <= day && day <= s.to);
-      issues.push(problem('error', 'assignments-overlap', { day: formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10)), load: load.toString() }, { field: `assignments.${clash[clash.length - 1]!.i}.from` }));
+      issues.push(
+        problem(
+          'error',
+          'assignments-overlap',
+          { day: formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10)), load: load.toString() },
+          { field: `assignments.${clash[clash.length - 1]!.i}.from` },
+        ),
+      );
       break;
     }
   }
@@ -194,7 +201,19 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const yearDays = daysInYear(input.year);
   const pr = proRata(input.year, input.assignments);
   issues.push(...pr.issues);
-  const empty = (): FormResult => ({ score: null, band: null, components: [], objectives: [], behaviours: [], units: [], presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete: false });
+  const empty = (): FormResult => ({
+    score: null,
+    band: null,
+    components: [],
+    objectives: [],
+    behaviours: [],
+    units: [],
+    presenceDays: pr.presenceDays,
+    daysInYear: yearDays,
+    steps,
+    issues,
+    complete: false,
+  });
   if (scheme === undefined) {
     issues.push(problem('error', 'category-without-scheme', { category: input.category }, { field: 'category' }));
     return empty();
@@ -217,7 +236,13 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       };
     });
     const mean = unitScore === null ? null : pct(unitScore);
-    steps.push(step('unit-pro-rata', `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean ?? 'non disponibile'}.`, `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean ?? 'not available'}.`));
+    steps.push(
+      step(
+        'unit-pro-rata',
+        `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean ?? 'non disponibile'}.`,
+        `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean ?? 'not available'}.`,
+      ),
+    );
   } else if (units.length === 1) {
     // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
     const score = unitScore === null ? null : pct(unitScore);
@@ -225,7 +250,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   }
   // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
   const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
-  steps.push(step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`));
+  steps.push(
+    step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`),
+  );
 
   // Individual objectives, scored by the engine.
   const objectives: ObjectiveResult[] = [];
@@ -237,14 +264,35 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
         issues.push(problem('error', 'objective-weights', { total: total.toString() }, { field: 'objectives' }));
       } else {
         issues.push(problem('warning', 'objective-weights-normalised', { total: total.toString() }, { field: 'objectives' }));
-        steps.push(step('objective-weights-normalised', `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`, `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`));
+        steps.push(
+          step(
+            'objective-weights-normalised',
+            `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`,
+            `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`,
+          ),
+        );
       }
     }
-    const indicators: Indicator[] = input.objectives.map((o) => ({ id: o.id, name: o.title, weight: o.weight, comparator: o.comparator, tolerance: null, target: o.target, unit: o.unit, scoring: o.scoring, formula: null, measurement: o.measurement }));
+    const indicators: Indicator[] = input.objectives.map((o) => ({
+      id: o.id,
+      name: o.title,
+      weight: o.weight,
+      comparator: o.comparator,
+      tolerance: null,
+      target: o.target,
+      unit: o.unit,
+      scoring: o.scoring,
+      formula: null,
+      measurement: o.measurement,
+    }));
     const evaluation = evaluatePlan({
       title: 'scheda',
       nodes: [{ code: 'OI', title: 'Obiettivi individuali', parent: null, weight: null, indicators }],
-      settings: { defaultScoring: { kind: smvp.defaultScoring }, legend: legendFromThresholds(smvp.legend.green, smvp.legend.yellow, smvp.legend.greenInclusive, smvp.legend.yellowInclusive), notMeasured: smvp.notMeasured === 'zero' ? 'zero' : 'skip' },
+      settings: {
+        defaultScoring: { kind: smvp.defaultScoring },
+        legend: legendFromThresholds(smvp.legend.green, smvp.legend.yellow, smvp.legend.greenInclusive, smvp.legend.yellowInclusive),
+        notMeasured: smvp.notMeasured === 'zero' ? 'zero' : 'skip',
+      },
     });
     const terms: Term[] = [];
     for (const o of input.objectives) {
@@ -259,7 +307,14 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
       if (score !== null) terms.push({ weight: o.weight, value: score });
       const shown = score === null ? '' : pct(score);
-      const why = r.state === 'not_evaluable' ? (smvp.notEvaluable === 'achieved' ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' } : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }) : score === null ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` } : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown}`, en: `${STATE_WORDS[r.state].en}, score ${shown}` };
+      const why =
+        r.state === 'not_evaluable'
+          ? smvp.notEvaluable === 'achieved'
+            ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' }
+            : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }
+          : score === null
+            ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` }
+            : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown}`, en: `${STATE_WORDS[r.state].en}, score ${shown}` };
       const weight = pct(o.weight);
       steps.push(step('objective', `Obiettivo "${o.title}" (peso ${weight}): ${why.it}.`, `Objective "${o.title}" (weight ${weight}): ${why.en}.`));
     }
@@ -291,7 +346,13 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     behaviours.push({ code: b.code, title, weight: b.weight, rating, label: level.label, score: level.score });
     bTerms.push({ weight: b.weight, value: level.score });
     const [weight, worth] = [pct(b.weight), pct(level.score)];
-    steps.push(step('behaviour', `Comportamento ${b.code} "${title}" (peso ${weight}): ${rating} – ${level.label} = ${worth}.`, `Behaviour ${b.code} "${title}" (weight ${weight}): ${rating} – ${level.label} = ${worth}.`));
+    steps.push(
+      step(
+        'behaviour',
+        `Comportamento ${b.code} "${title}" (peso ${weight}): ${rating} – ${level.label} = ${worth}.`,
+        `Behaviour ${b.code} "${title}" (weight ${weight}): ${rating} – ${level.label} = ${worth}.`,
+      ),
+    );
   }
   const unrated = behaviours.filter((b) => b.rating === null).length;
   if (unrated > 0 && scheme.components.behaviours.greaterThan(ZERO)) {
@@ -314,7 +375,13 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     const label = COMPONENT_LABEL[c.kind];
     if (c.score === null) {
       const weight = pct(c.weight);
-      steps.push(step('component-missing', `${label.it} (peso ${weight}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`, `${label.en} (weight ${weight}): no score, left out; the other weights are re-normalised.`));
+      steps.push(
+        step(
+          'component-missing',
+          `${label.it} (peso ${weight}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`,
+          `${label.en} (weight ${weight}): no score, left out; the other weights are re-normalised.`,
+        ),
+      );
     } else {
       const [score, share, points] = [pct(c.score), pct(c.share!.times(100)), num(c.points!)];
       steps.push(step('component', `${label.it}: ${score} × ${share} = ${points} punti.`, `${label.en}: ${score} × ${share} = ${points} points.`));
@@ -324,9 +391,21 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);
   if (score !== null) {
-    const [sum, total] = [components.filter((c) => c.points !== null).map((c) => num(c.points!)).join(' + '), pct(score)];
+    const [sum, total] = [
+      components
+        .filter((c) => c.points !== null)
+        .map((c) => num(c.points!))
+        .join(' + '),
+      pct(score),
+    ];
     const [min, max, share] = band === null ? ['', '', ''] : [num(band.min), num(band.max), pct(band.share)];
-    steps.push(step('final', `Punteggio finale = ${sum} = ${total}${band === null ? '' : `: fascia "${band.label}" (${min}–${max}), coefficiente di premio ${share}`}.`, `Final score = ${sum} = ${total}${band === null ? '' : `: band "${band.label}" (${min}–${max}), bonus coefficient ${share}`}.`));
+    steps.push(
+      step(
+        'final',
+        `Punteggio finale = ${sum} = ${total}${band === null ? '' : `: fascia "${band.label}" (${min}–${max}), coefficiente di premio ${share}`}.`,
+        `Final score = ${sum} = ${total}${band === null ? '' : `: band "${band.label}" (${min}–${max}), bonus coefficient ${share}`}.`,
+      ),
+    );
   }
   if (issues.some((i) => i.severity === 'error')) complete = false;
   return { score, band, components, objectives, behaviours, units, presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete };

@@ -27,7 +27,7 @@ export type ComponentKind = 'body' | 'unit' | 'objectives' | 'behaviours';
 export const COMPONENT_KINDS: readonly ComponentKind[] = ['body', 'unit', 'objectives', 'behaviours'];
 export const COMPONENT_LABEL: Readonly<Record<ComponentKind, { it: string; en: string }>> = {
   body: { it: "Performance organizzativa dell'ente", en: "The body's performance" },
-  unit: { it: "Performance della struttura di appartenenza", en: "The unit's performance" },
+  unit: { it: 'Performance della struttura di appartenenza', en: "The unit's performance" },
   objectives: { it: 'Obiettivi individuali', en: 'Individual objectives' },
   behaviours: { it: 'Comportamenti organizzativi', en: 'Behaviours' },
 };
@@ -123,7 +123,14 @@ export function bandProblems(bands: readonly RatingBand[], field: string): Issue
     const next = order[k]!;
     const expected = prev.b.max.plus(CENT);
     if (next.b.min.lessThanOrEqualTo(prev.b.max)) {
-      issues.push(problem('error', 'band-overlap', { label: next.b.label, min: next.b.min.toString(), max: next.b.max.toString(), other: prev.b.label, otherMin: prev.b.min.toString(), otherMax: prev.b.max.toString() }, at(next.i, 'min')));
+      issues.push(
+        problem(
+          'error',
+          'band-overlap',
+          { label: next.b.label, min: next.b.min.toString(), max: next.b.max.toString(), other: prev.b.label, otherMin: prev.b.min.toString(), otherMax: prev.b.max.toString() },
+          at(next.i, 'min'),
+        ),
+      );
     } else if (next.b.min.greaterThan(expected)) {
       issues.push(problem('error', 'band-gap', { from: expected.toString(), to: next.b.min.minus(CENT).toString(), after: prev.b.label, before: next.b.label }, at(next.i, 'min')));
     }
@@ -156,7 +163,8 @@ export function smvpProblems(smvp: Smvp): Issue[] {
   const { legend } = smvp;
   if (legend.yellow.greaterThan(legend.green)) issues.push(problem('error', 'legend-order', { green: legend.green.toString(), yellow: legend.yellow.toString() }, { field: 'legend.yellow' }));
   smvp.indicatorThresholds.forEach((t, i) => {
-    if (t.yellow.greaterThan(t.green)) issues.push(problem('error', 'legend-order', { green: t.green.toString(), yellow: t.yellow.toString(), code: t.code, indicator: t.indicator }, { field: `indicatorThresholds.${i}.yellow` }));
+    if (t.yellow.greaterThan(t.green))
+      issues.push(problem('error', 'legend-order', { green: t.green.toString(), yellow: t.yellow.toString(), code: t.code, indicator: t.indicator }, { field: `indicatorThresholds.${i}.yellow` }));
   });
   if (smvp.ratingScale.length < 2) issues.push(problem('error', 'scale-too-short', {}, { field: 'ratingScale' }));
   const values = new Set<number>();

@@ -51,7 +51,11 @@ export const APPRAISAL_MESSAGES = defineMessages({
   // ---- the SMVP ----------------------------------------------------------------------------------
   'smvp-field': message<SmvpFieldProblem>({ it: (p) => `${p.field}: ${expected(p, 'it')}`, en: (p) => `${p.field}: ${expected(p, 'en')}` }),
   'smvp-unknown-component': message<{ field: string; known: readonly string[] }>({
-    it: (p) => `${p.field}: componente sconosciuta (sono ${listIn(p.known.map((k) => component(k, 'it')), 'it')}: ${p.known.join(', ')})`,
+    it: (p) =>
+      `${p.field}: componente sconosciuta (sono ${listIn(
+        p.known.map((k) => component(k, 'it')),
+        'it',
+      )}: ${p.known.join(', ')})`,
     en: (p) => `${p.field}: unknown component (expected ${p.known.join(', ')})`,
   }),
   'bands-empty': message({ it: 'lo schema non ha fasce di valutazione', en: 'the scheme has no rating bands' }),
@@ -61,7 +65,10 @@ export const APPRAISAL_MESSAGES = defineMessages({
   }),
   'band-out-of-range': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti devono stare tra 0 e 100`, en: (p) => `band "${p.label}": bounds must lie within 0–100` }),
   'band-precision': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti hanno al più due decimali`, en: (p) => `band "${p.label}": bounds have at most two decimals` }),
-  'band-share': message<{ label: string }>({ it: (p) => `fascia "${p.label}": il coefficiente di premio deve stare tra 0 e 100`, en: (p) => `band "${p.label}": the bonus coefficient must lie within 0–100` }),
+  'band-share': message<{ label: string }>({
+    it: (p) => `fascia "${p.label}": il coefficiente di premio deve stare tra 0 e 100`,
+    en: (p) => `band "${p.label}": the bonus coefficient must lie within 0–100`,
+  }),
   'band-gap': message<{ from: string; to: string; after?: string; before?: string }>({
     it: (p) => `nessuna fascia copre i punteggi da ${n(p.from, 'it')} a ${n(p.to, 'it')}${p.after === undefined ? '' : ` (tra "${p.after}" e "${p.before}")`}`,
     en: (p) => `no band covers scores from ${p.from} to ${p.to}${p.after === undefined ? '' : ` (between "${p.after}" and "${p.before}")`}`,
@@ -121,14 +128,23 @@ export const APPRAISAL_MESSAGES = defineMessages({
     it: (p) => `${p.unit}: l'assegnazione finisce (${p.to}) prima di cominciare (${p.from})`,
     en: (p) => `${p.unit}: the assignment ends (${p.to}) before it starts (${p.from})`,
   }),
-  'part-time': message<{ unit: string }>({ it: (p) => `${p.unit}: la percentuale di part-time deve essere sopra 0 e al più 100`, en: (p) => `${p.unit}: the part-time percentage must be above 0 and at most 100` }),
+  'part-time': message<{ unit: string }>({
+    it: (p) => `${p.unit}: la percentuale di part-time deve essere sopra 0 e al più 100`,
+    en: (p) => `${p.unit}: the part-time percentage must be above 0 and at most 100`,
+  }),
   'assignment-outside-year': message<{ unit: string; year: number }>({ it: (p) => `${p.unit}: l'assegnazione è fuori dal ${p.year}`, en: (p) => `${p.unit}: the assignment lies outside ${p.year}` }),
   'assignments-overlap': message<{ day: string; load: string }>({
     it: (p) => `il ${p.day} le assegnazioni sommano al ${n(p.load, 'it')}% del tempo pieno`,
     en: (p) => `on ${p.day} the assignments add up to ${p.load}% of full time`,
   }),
-  'category-without-scheme': message<{ category: string }>({ it: (p) => `il SMVP non ha uno schema per la categoria ${category(p.category, 'it')}`, en: (p) => `the SMVP has no scheme for the category ${category(p.category, 'en')}` }),
-  'unit-without-objectives': message<{ unit: string }>({ it: (p) => `nessun obiettivo del piano è della struttura "${p.unit}"`, en: (p) => `no objective of the plan belongs to the unit "${p.unit}"` }),
+  'category-without-scheme': message<{ category: string }>({
+    it: (p) => `il SMVP non ha uno schema per la categoria ${category(p.category, 'it')}`,
+    en: (p) => `the SMVP has no scheme for the category ${category(p.category, 'en')}`,
+  }),
+  'unit-without-objectives': message<{ unit: string }>({
+    it: (p) => `nessun obiettivo del piano è della struttura "${p.unit}"`,
+    en: (p) => `no objective of the plan belongs to the unit "${p.unit}"`,
+  }),
   'objective-weights': message<{ total: string }>({
     it: (p) => `i pesi degli obiettivi individuali sommano a ${n(p.total, 'it')}%, non a 100% (il SMVP non accetta altre somme)`,
     en: (p) => `the weights of the individual objectives sum to ${p.total}%, not 100% (the SMVP refuses other sums)`,

@@ -63,15 +63,22 @@ export const ENGINE_MESSAGES = defineMessages({
           : `the denominator ${p.zero} is 0`),
   }),
   'duplicate-code': message<{ code: string; at?: string; line?: number; ignored?: boolean }>({
-    it: (p) => (p.ignored === true ? `il codice ${p.code} è usato due volte; il secondo è ignorato` : `il codice ${p.code} è già usato ${p.line !== undefined ? `alla riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}`),
-    en: (p) => (p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.line !== undefined ? `line ${p.line}` : (p.at ?? 'an earlier row')}`),
+    it: (p) =>
+      p.ignored === true
+        ? `il codice ${p.code} è usato due volte; il secondo è ignorato`
+        : `il codice ${p.code} è già usato ${p.line !== undefined ? `alla riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}`,
+    en: (p) =>
+      p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.line !== undefined ? `line ${p.line}` : (p.at ?? 'an earlier row')}`,
   }),
   'unknown-parent': message<{ code?: string; parent: string; order?: boolean }>({
     it: (p) =>
       p.code !== undefined
         ? `${p.code} indica come padre ${p.parent}, che non è nel piano`
         : `nessun obiettivo ${p.parent} sopra questa riga${p.order === true ? ' (il padre deve precedere i figli)' : ''}`,
-    en: (p) => (p.code !== undefined ? `${p.code} names the parent ${p.parent}, which is not in the plan` : `no objective ${p.parent} above this row${p.order === true ? ' (a parent must come before its children)' : ''}`),
+    en: (p) =>
+      p.code !== undefined
+        ? `${p.code} names the parent ${p.parent}, which is not in the plan`
+        : `no objective ${p.parent} above this row${p.order === true ? ' (a parent must come before its children)' : ''}`,
   }),
   'mixed-child-weights': message<{ code: string }>({
     it: (p) => `alcuni obiettivi figli di ${p.code} hanno un peso e altri no: contano in parti uguali`,

@@ -46,7 +46,7 @@ const KIND_WORDS: Record<Language, Record<ValueKind, string>> = {
 export const IMPORT_MESSAGES = defineMessages({
   'empty-file': message({ it: 'il file è vuoto', en: 'the file is empty' }),
   'binary-file': message<{ spreadsheet?: boolean }>({
-    it: (p) => `questo è un file binario, non una tabella di testo${p.spreadsheet === true ? " (è un foglio di calcolo? usare un nome che finisce in .xlsx)" : ''}`,
+    it: (p) => `questo è un file binario, non una tabella di testo${p.spreadsheet === true ? ' (è un foglio di calcolo? usare un nome che finisce in .xlsx)' : ''}`,
     en: (p) => `this is a binary file, not a text table${p.spreadsheet === true ? ' (did you mean to import a spreadsheet? use a .xlsx name)' : ''}`,
   }),
   encoding: message({ it: 'il file non è in UTF-8: è stato letto come Windows-1252', en: 'the file is not UTF-8; it was read as Windows-1252' }),
@@ -108,7 +108,7 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `the weights of ${p.code}'s indicators add up to ${p.total}%, not 100%; they are re-normalised`,
   }),
   'missing-parent': message<{ code?: string }>({
-    it: (p) => (p.code === undefined ? "un indicatore richiede in Padre il codice del suo obiettivo" : `nessun obiettivo della tabella è padre di ${p.code}: è trattato come radice`),
+    it: (p) => (p.code === undefined ? 'un indicatore richiede in Padre il codice del suo obiettivo' : `nessun obiettivo della tabella è padre di ${p.code}: è trattato come radice`),
     en: (p) => (p.code === undefined ? 'an indicator needs the code of its objective in Padre' : `no objective in the table is the parent of ${p.code}; it is treated as a root`),
   }),
   'missing-weight': message<{ indicator?: string }>({
@@ -185,7 +185,17 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
   }),
-  'file-too-large': message<{ what: 'file' | 'unpacked' | 'sheet'; size?: string; limit?: string; sheet?: string; rows?: number; cut?: boolean; columns?: number; maxRows?: number; maxColumns?: number }>({
+  'file-too-large': message<{
+    what: 'file' | 'unpacked' | 'sheet';
+    size?: string;
+    limit?: string;
+    sheet?: string;
+    rows?: number;
+    cut?: boolean;
+    columns?: number;
+    maxRows?: number;
+    maxColumns?: number;
+  }>({
     it: (p) =>
       p.what === 'sheet'
         ? `il foglio "${p.sheet}" ha ${p.cut === true ? `più di ${p.maxRows}` : p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
@@ -238,23 +248,27 @@ export const IMPORT_MESSAGES = defineMessages({
   'number-out-of-range': message<{ column?: string; text?: string; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
     it: (p) => {
       const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text} — `}`;
-      return `${what}${{
-        cell: 'la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±1,8·10³⁰⁸): riscrivere il valore',
-        digits: 'il numero ha più di 15 cifre prima della virgola (il limite è sotto il milione di miliardi)',
-        decimals: 'il numero ha più di 20 decimali',
-        overlong: 'troppe cifre: un numero può avere fino a 15 cifre prima della virgola e 20 dopo',
-        infinite: 'il numero è infinito o non è un numero',
-      }[p.reason]}`;
+      return `${what}${
+        {
+          cell: 'la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±1,8·10³⁰⁸): riscrivere il valore',
+          digits: 'il numero ha più di 15 cifre prima della virgola (il limite è sotto il milione di miliardi)',
+          decimals: 'il numero ha più di 20 decimali',
+          overlong: 'troppe cifre: un numero può avere fino a 15 cifre prima della virgola e 20 dopo',
+          infinite: 'il numero è infinito o non è un numero',
+        }[p.reason]
+      }`;
     },
     en: (p) => {
       const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text}: `}`;
-      return `${what}${{
-        cell: 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again',
-        digits: 'the number has more than 15 digits before the decimal comma (the limit is under a million billion)',
-        decimals: 'the number has more than 20 decimals',
-        overlong: 'too many digits: numbers may have up to 15 digits before the decimal comma and 20 after',
-        infinite: 'the number is infinite or not a number',
-      }[p.reason]}`;
+      return `${what}${
+        {
+          cell: 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again',
+          digits: 'the number has more than 15 digits before the decimal comma (the limit is under a million billion)',
+          decimals: 'the number has more than 20 decimals',
+          overlong: 'too many digits: numbers may have up to 15 digits before the decimal comma and 20 after',
+          infinite: 'the number is infinite or not a number',
+        }[p.reason]
+      }`;
     },
   }),
   'kind-mismatch': message<{ actual: string; actualKind: ValueKind; target: string; targetKind: ValueKind }>({

@@ -20,7 +20,16 @@ export interface FormSheet {
   readonly stateLabel: string;
   readonly person: { readonly displayName: string; readonly username: string | null };
   readonly evaluator: { readonly displayName: string; readonly username: string | null };
-  readonly objectives: readonly { readonly id: string; readonly title: string; readonly weight: number; readonly comparator: string; readonly target: unknown; readonly actual: unknown; readonly state: string; readonly reason: string | null }[];
+  readonly objectives: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly weight: number;
+    readonly comparator: string;
+    readonly target: unknown;
+    readonly actual: unknown;
+    readonly state: string;
+    readonly reason: string | null;
+  }[];
   readonly behaviours: readonly { readonly code: string; readonly title: string; readonly weight: number }[];
   readonly record: {
     readonly interview: { readonly at: string; readonly note: string } | null;
@@ -117,7 +126,18 @@ const WORDS = {
 
 const pct = (v: number | null): string => (v === null ? '—' : `${formatItalianNumber(new Decimal(v))}%`);
 const numText = (v: number | null): string => (v === null ? '—' : formatItalianNumber(new Decimal(v)));
-const value = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'boolean' ? (v ? 'sì' : 'no') : typeof v === 'number' ? formatItalianNumber(new Decimal(v)).replace(/,00$/, '') : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatItalianDate(String(v)) : String(v));
+const value = (v: unknown): string =>
+  v === null || v === undefined
+    ? '—'
+    : typeof v === 'boolean'
+      ? v
+        ? 'sì'
+        : 'no'
+      : typeof v === 'number'
+        ? formatItalianNumber(new Decimal(v)).replace(/,00$/, '')
+        : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
+          ? formatItalianDate(String(v))
+          : String(v);
 const day = (iso: string): string => formatItalianDate(iso.slice(0, 10));
 
 interface Section {
@@ -138,7 +158,8 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     [w.state, sheet.stateLabel],
   ];
   const out: Section[] = [];
-  if (r !== null && r.units.length > 0) out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), numText(u.effectiveDays), pct(u.score)]) });
+  if (r !== null && r.units.length > 0)
+    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), numText(u.effectiveDays), pct(u.score)]) });
   if (sheet.objectives.length > 0) {
     out.push({
       heading: w.objectives,
@@ -162,7 +183,10 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
     out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, pct(c.weight), pct(c.score), numText(c.points)]) });
-    out.push({ heading: w.final, lines: [`${w.final}: ${pct(r.score)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share)}`}`, ...(r.frozen ? [] : [w.provisional])] });
+    out.push({
+      heading: w.final,
+      lines: [`${w.final}: ${pct(r.score)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share)}`}`, ...(r.frozen ? [] : [w.provisional])],
+    });
     out.push({ heading: w.how, lines: r.steps.map((s) => s.text) });
   }
   const record: string[] = [];
@@ -188,7 +212,15 @@ function fontData(): { regular: Buffer; bold: Buffer } {
 
 function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const content = sections(sheet, lang);
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: content.title }, lang: lang === 'it' ? 'it-IT' : 'en-GB', pdfVersion: '1.7', tagged: true, displayTitle: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: content.title },
+    lang: lang === 'it' ? 'it-IT' : 'en-GB',
+    pdfVersion: '1.7',
+    tagged: true,
+    displayTitle: true,
+  });
   const data = fontData();
   doc.registerFont('regular', data.regular);
   doc.registerFont('bold', data.bold);
@@ -219,7 +251,12 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
         if (doc.y + h > doc.page.height - 50) doc.addPage();
         const y = doc.y;
         cells.forEach((t, i) => doc.text(t, colX(i), y + 2, { width: colW(i), align: i === 0 ? 'left' : 'right' }));
-        doc.moveTo(50, y + h).lineTo(50 + width, y + h).lineWidth(0.4).strokeColor('#999999').stroke();
+        doc
+          .moveTo(50, y + h)
+          .lineTo(50 + width, y + h)
+          .lineWidth(0.4)
+          .strokeColor('#999999')
+          .stroke();
         doc.x = 50;
         doc.y = y + h;
       };
@@ -252,7 +289,10 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [new TableRow({ tableHeader: true, children: s.columns.map((c, i) => cell(c, true, i > 0)) }), ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i > 0)) }))],
+          rows: [
+            new TableRow({ tableHeader: true, children: s.columns.map((c, i) => cell(c, true, i > 0)) }),
+            ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i > 0)) })),
+          ],
         }),
       );
     }
@@ -260,7 +300,9 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   }
   children.push(new Paragraph({ children: [] }));
   for (const sig of content.signatures) {
-    children.push(new Paragraph({ spacing: { before: 600 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [new TextRun(`${sig}    ${WORDS[lang].date}:`)] }));
+    children.push(
+      new Paragraph({ spacing: { before: 600 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [new TextRun(`${sig}    ${WORDS[lang].date}:`)] }),
+    );
   }
   const document = new Document({ creator: 'Albero', title: content.title, styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20 } } } }, sections: [{ children }] });
   return Packer.toBuffer(document);

@@ -49,13 +49,48 @@ export async function writeSmvpXlsx(doc: Json): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document by path
   const get = (path: string): unknown => path.split('.').reduce<any>((o, k) => (o === undefined || o === null ? undefined : o[k]), doc);
   const yes = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 'sì' : 'no') : v);
-  sheetWith(workbook, SHEETS.settings, ['Chiave', 'Descrizione', 'Valore'], SETTINGS.map(([k, label]) => [k, label, yes(get(k))]));
-  sheetWith(workbook, SHEETS.scale, ['Valore', 'Giudizio', 'Descrizione', 'Punteggio (%)'], (doc.ratingScale ?? []).map((l: Json) => [l.value, l.label, l.description, l.score]));
-  sheetWith(workbook, SHEETS.behaviours, ['Codice', 'Comportamento', 'Descrizione'], (doc.behaviours ?? []).map((b: Json) => [b.code, b.title, b.description]));
-  sheetWith(workbook, SHEETS.schemes, ['Categoria', 'Performance ente (%)', 'Performance struttura (%)', 'Obiettivi individuali (%)', 'Comportamenti (%)'], (doc.schemes ?? []).map((s: Json) => [s.category, s.components.body, s.components.unit, s.components.objectives, s.components.behaviours]));
-  sheetWith(workbook, SHEETS.weights, ['Categoria', 'Codice comportamento', 'Peso (%)'], (doc.schemes ?? []).flatMap((s: Json) => (s.behaviours ?? []).map((b: Json) => [s.category, b.code, b.weight])));
-  sheetWith(workbook, SHEETS.bands, ['Categoria', 'Fascia', 'Da (%)', 'A (%)', 'Coefficiente di premio (%)'], (doc.schemes ?? []).flatMap((s: Json) => (s.bands ?? []).map((b: Json) => [s.category, b.label, b.min, b.max, b.share])));
-  sheetWith(workbook, SHEETS.thresholds, ['Obiettivo', 'Indicatore', 'Soglia verde (%)', 'Soglia gialla (%)'], (doc.indicatorThresholds ?? []).map((t: Json) => [t.code, t.indicator, t.green, t.yellow]));
+  sheetWith(
+    workbook,
+    SHEETS.settings,
+    ['Chiave', 'Descrizione', 'Valore'],
+    SETTINGS.map(([k, label]) => [k, label, yes(get(k))]),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.scale,
+    ['Valore', 'Giudizio', 'Descrizione', 'Punteggio (%)'],
+    (doc.ratingScale ?? []).map((l: Json) => [l.value, l.label, l.description, l.score]),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.behaviours,
+    ['Codice', 'Comportamento', 'Descrizione'],
+    (doc.behaviours ?? []).map((b: Json) => [b.code, b.title, b.description]),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.schemes,
+    ['Categoria', 'Performance ente (%)', 'Performance struttura (%)', 'Obiettivi individuali (%)', 'Comportamenti (%)'],
+    (doc.schemes ?? []).map((s: Json) => [s.category, s.components.body, s.components.unit, s.components.objectives, s.components.behaviours]),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.weights,
+    ['Categoria', 'Codice comportamento', 'Peso (%)'],
+    (doc.schemes ?? []).flatMap((s: Json) => (s.behaviours ?? []).map((b: Json) => [s.category, b.code, b.weight])),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.bands,
+    ['Categoria', 'Fascia', 'Da (%)', 'A (%)', 'Coefficiente di premio (%)'],
+    (doc.schemes ?? []).flatMap((s: Json) => (s.bands ?? []).map((b: Json) => [s.category, b.label, b.min, b.max, b.share])),
+  );
+  sheetWith(
+    workbook,
+    SHEETS.thresholds,
+    ['Obiettivo', 'Indicatore', 'Soglia verde (%)', 'Soglia gialla (%)'],
+    (doc.indicatorThresholds ?? []).map((t: Json) => [t.code, t.indicator, t.green, t.yellow]),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

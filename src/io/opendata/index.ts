@@ -64,7 +64,12 @@ export function csvRows(document: EvaluationDocument): Row[] {
   const rows: Row[] = [];
   const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
   for (const o of document.objectives) {
-    const objective = { codice_obiettivo: o.code, titolo_obiettivo: text(o.title), codice_padre: o.parent ?? '', livello: text(o.level === undefined || o.level === null ? '' : LEVEL_WORD[o.level] ?? o.level) };
+    const objective = {
+      codice_obiettivo: o.code,
+      titolo_obiettivo: text(o.title),
+      codice_padre: o.parent ?? '',
+      livello: text(o.level === undefined || o.level === null ? '' : (LEVEL_WORD[o.level] ?? o.level)),
+    };
     rows.push({ ...empty, ...objective, tipo: 'obiettivo', peso_obiettivo: num(o.weight), performance_obiettivo: num(o.performance), fascia: o.band === null ? '' : BAND_WORD[o.band] });
     for (const i of o.indicators) {
       rows.push({

@@ -41,15 +41,7 @@ import {
 } from '../../core/index.js';
 import { StringTable } from './string-table.js';
 
-export const LAYOUT_COLUMNS = [
-  'Obiettivo',
-  'Indicatore',
-  'Peso',
-  'Target',
-  'Consuntivo',
-  'Performance KPI',
-  'Performance Obiettivo',
-] as const;
+export const LAYOUT_COLUMNS = ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'] as const;
 
 /**
  * One row of the table, whatever file it came from. A reader uses a row only while reading it, so
@@ -551,7 +543,8 @@ function boundReason(value: Decimal): 'digits' | 'decimals' | 'infinite' {
 }
 
 export function parseValueCell(text: string): CellValue {
-  if (isOverlongNumberText(text)) return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range', reason: 'overlong' };
+  if (isOverlongNumberText(text))
+    return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range', reason: 'overlong' };
   const date = parseItalianDate(text);
   if (date !== null) return { amount: { kind: 'date', value: date }, percent: false };
   if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())) return { error: `${quoteCell(text)} is not a real calendar date`, problem: 'not-a-date' };

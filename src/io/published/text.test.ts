@@ -12,7 +12,7 @@ describe('reading the published layout', () => {
       table(
         'A Area||||||',
         'A.1 - Strategico||||||75,00%',
-        '|Media ponderata di performance degli obiettivi operativi associati all\'obiettivo strategico A.1|50% >=|100,00%|50,00%|50,00%|',
+        "|Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico A.1|50% >=|100,00%|50,00%|50,00%|",
         '|Ore formazione|50% >=|500,00|1.587,10|100,00%|',
         'A.1.1 Operativo||50%||||0,00%',
         '|Data inoltro report|50% <=|30/09/2024|01/10/2024|0,00%|',
@@ -56,7 +56,10 @@ describe('reading the published layout', () => {
   });
 
   it('skips the header repeated at page breaks and strips HTML tags from titles', () => {
-    const { value, issues } = parsePublishedText(table('<b>C Competitività dell\'Ente</b>||||||', '', HEADER.replace(/\t/g, '|'), 'C.1 - Efficientamento||||||100,00%', '|Pratiche|100% >=|4|8|100,00%|'), 't.txt');
+    const { value, issues } = parsePublishedText(
+      table("<b>C Competitività dell'Ente</b>||||||", '', HEADER.replace(/\t/g, '|'), 'C.1 - Efficientamento||||||100,00%', '|Pratiche|100% >=|4|8|100,00%|'),
+      't.txt',
+    );
     expect(value.plan.nodes.map((n) => `${n.code} ${n.title}`)).toEqual(["C Competitività dell'Ente", 'C.1 Efficientamento']);
     expect(issues.map((i) => i.code)).toEqual(['html-removed']);
   });
@@ -70,12 +73,14 @@ describe('reading the published layout', () => {
     const { value, issues } = parsePublishedText(table('B.1.1 - PID||||||0,00%', '|Partecipanti|100% >=|1,00%|0,69|0,00%|'), 't.txt');
     const m = value.plan.nodes[0]!.indicators[0]!.measurement;
     expect(m.state === 'measured' && m.actual?.kind === 'number' && m.actual.value.toString()).toBe('0.69');
-    expect(issues.filter((i) => i.code === 'bare-percent-actual').map(formatIssue)).toEqual(['t.txt:5 column Consuntivo: warning: the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0,69% [bare-percent-actual]']);
+    expect(issues.filter((i) => i.code === 'bare-percent-actual').map(formatIssue)).toEqual([
+      't.txt:5 column Consuntivo: warning: the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0,69% [bare-percent-actual]',
+    ]);
     expect(evaluatePlan(value.plan).node('B.1.1')!.performance!.toString()).toBe('0');
   });
 
   it('keeps titles exactly as written, damaged text included', () => {
-    const { value } = parsePublishedText(table("B.3.2 - Agenda digitale||||||", "|Tasso di alimentazione del fascicolo elettronico dimpresa|100% >=|10,00%|72,74%|100,00%|"), 't.txt');
+    const { value } = parsePublishedText(table('B.3.2 - Agenda digitale||||||', '|Tasso di alimentazione del fascicolo elettronico dimpresa|100% >=|10,00%|72,74%|100,00%|'), 't.txt');
     expect(value.plan.nodes[0]!.indicators[0]!.name).toBe('Tasso di alimentazione del fascicolo elettronico dimpresa');
   });
 });
@@ -86,7 +91,15 @@ describe('the tree', () => {
       table('B.1.1 - Figlio prima del padre||||||', 'A - Area||||||', 'A.1.1 - Senza A.1||||||', 'A.2 - Secondo||||||', 'A.2.1 - Nipote||||||', 'B.1 - Padre dopo||||||', 'C.1 - Orfano||||||'),
       't.txt',
     );
-    expect(value.plan.nodes.map((n) => `${n.code}→${n.parent} ${n.level}`)).toEqual(['B.1.1→B.1 operational', 'A→null area', 'A.1.1→A operational', 'A.2→A strategic', 'A.2.1→A.2 operational', 'B.1→null strategic', 'C.1→null strategic']);
+    expect(value.plan.nodes.map((n) => `${n.code}→${n.parent} ${n.level}`)).toEqual([
+      'B.1.1→B.1 operational',
+      'A→null area',
+      'A.1.1→A operational',
+      'A.2→A strategic',
+      'A.2.1→A.2 operational',
+      'B.1→null strategic',
+      'C.1→null strategic',
+    ]);
     expect(issues.filter((i) => i.code === 'missing-parent').map((i) => i.location?.line)).toEqual([9, 10]);
   });
 });
@@ -122,7 +135,17 @@ describe('cells repeated across a table', () => {
 
   it('adds up fractional weights exactly, and warns with the real total', () => {
     const { issues } = parsePublishedText(
-      table('A.1 - Uno||||||', '|Uno|33,5% >=|1|1|100,00%|', '|Due|66,5% >=|1|1|100,00%|', 'A.2 - Due||||||', '|Uno|33,3% >=|1|1|100,00%|', '|Due|66,6% >=|1|1|100,00%|', 'A.3 - Tre||||||', '|Uno|40% >=|1|1|100,00%|', '|Due|40% >=|1|1|100,00%|'),
+      table(
+        'A.1 - Uno||||||',
+        '|Uno|33,5% >=|1|1|100,00%|',
+        '|Due|66,5% >=|1|1|100,00%|',
+        'A.2 - Due||||||',
+        '|Uno|33,3% >=|1|1|100,00%|',
+        '|Due|66,6% >=|1|1|100,00%|',
+        'A.3 - Tre||||||',
+        '|Uno|40% >=|1|1|100,00%|',
+        '|Due|40% >=|1|1|100,00%|',
+      ),
       't.txt',
     );
     expect(issues.filter((i) => i.code === 'weights-not-100').map(formatIssue)).toEqual([
@@ -145,7 +168,10 @@ describe('cells repeated across a table', () => {
 });
 
 describe('malformed tables give located errors', () => {
-  const errors = (text: string): string[] => parsePublishedText(text, 'bad.txt').issues.filter((i) => i.severity === 'error').map(formatIssue);
+  const errors = (text: string): string[] =>
+    parsePublishedText(text, 'bad.txt')
+      .issues.filter((i) => i.severity === 'error')
+      .map(formatIssue);
 
   it('wrong column count', () => {
     expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|2|100,00%'))).toEqual([
@@ -162,7 +188,9 @@ describe('malformed tables give located errors', () => {
       'bad.txt:5 column Target: error: Target: "1.5" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
     ]);
     expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|circa 2|100,00%|'))[0]).toContain('bad.txt:5 column Consuntivo: error: Consuntivo: "circa 2" is not a number');
-    expect(errors(table('A.1 - Obiettivo||||||molto', '|Indicatore|50% >=|1|2|100,00%|'))[0]).toBe('bad.txt:4 column Performance Obiettivo: error: "molto" is not a percentage such as 93,00% [unparsable-number]');
+    expect(errors(table('A.1 - Obiettivo||||||molto', '|Indicatore|50% >=|1|2|100,00%|'))[0]).toBe(
+      'bad.txt:4 column Performance Obiettivo: error: "molto" is not a percentage such as 93,00% [unparsable-number]',
+    );
   });
 
   it('an impossible date', () => {
@@ -174,7 +202,9 @@ describe('malformed tables give located errors', () => {
   });
 
   it('duplicate code', () => {
-    expect(errors(table('A.1 - Obiettivo||||||', '|I|100% >=|1|2|100,00%|', 'A.1 - Ancora||||||'))).toEqual(['bad.txt:6 column Obiettivo: error: the code A.1 is already used at line 4 [duplicate-code]']);
+    expect(errors(table('A.1 - Obiettivo||||||', '|I|100% >=|1|2|100,00%|', 'A.1 - Ancora||||||'))).toEqual([
+      'bad.txt:6 column Obiettivo: error: the code A.1 is already used at line 4 [duplicate-code]',
+    ]);
   });
 
   it('indicator before any objective', () => {
@@ -191,6 +221,8 @@ describe('malformed tables give located errors', () => {
 
   it('no header, empty file', () => {
     expect(errors('')).toEqual(['bad.txt: error: the file is empty [empty-file]']);
-    expect(errors('just some words\nand more')).toEqual(['bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found [missing-header]']);
+    expect(errors('just some words\nand more')).toEqual([
+      'bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found [missing-header]',
+    ]);
   });
 });

@@ -54,7 +54,20 @@ export interface RelazioneInput extends ReportMeta {
 }
 
 /** The keys of the sections the office writes (or may rewrite), in the document's order. */
-export const TEXT_KEYS = ['presentazione', 'sintesi', 'contesto-esterno', 'contesto-interno', 'risorse', 'performance-ente', 'performance-aree', 'albero', 'non-raggiunti', 'variazioni', 'confronto', 'processo'] as const;
+export const TEXT_KEYS = [
+  'presentazione',
+  'sintesi',
+  'contesto-esterno',
+  'contesto-interno',
+  'risorse',
+  'performance-ente',
+  'performance-aree',
+  'albero',
+  'non-raggiunti',
+  'variazioni',
+  'confronto',
+  'processo',
+] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 
 /** The sections whose first paragraphs are written from the data (the office may replace them). */
@@ -158,23 +171,38 @@ const COUNT_COLUMNS: readonly Column[] = [
 
 function bandCountTable(f: Figures): Block {
   const measured = f.bands.reduce((t, b) => t + f.counts[b], 0);
-  const rows: Cell[][] = f.bands.map((b) => [
-    { text: `${BAND_ICON[b]} Fascia ${FASCIA[b]}`, header: true, band: b },
-    { text: String(f.counts[b]) },
-    { text: share(f.counts[b], measured) },
-  ]);
+  const rows: Cell[][] = f.bands.map((b) => [{ text: `${BAND_ICON[b]} Fascia ${FASCIA[b]}`, header: true, band: b }, { text: String(f.counts[b]) }, { text: share(f.counts[b], measured) }]);
   rows.push([{ text: 'Senza performance', header: true, muted: true }, { text: String(f.counts.none) }, { text: '—' }]);
-  rows.push([{ text: 'Totale', header: true, bold: true }, { text: String(measured + f.counts.none), bold: true }, { text: measured === 0 ? '—' : '100,0%', bold: true }]);
+  rows.push([
+    { text: 'Totale', header: true, bold: true },
+    { text: String(measured + f.counts.none), bold: true },
+    { text: measured === 0 ? '—' : '100,0%', bold: true },
+  ]);
   return { kind: 'table', caption: 'Obiettivi per fascia di performance', columns: COUNT_COLUMNS, rows };
 }
 
 function areaTable(evaluation: Evaluation): Block {
   const rows: Cell[][] = [];
   for (const area of evaluation.nodeResults.filter((r) => r.node.parent === null)) {
-    rows.push([{ text: `${area.node.code} ${area.node.title}`, header: true, bold: true }, { text: '', mark: mark(area.performance, area.band) }]);
-    for (const s of evaluation.children(area.node.code)) rows.push([{ text: `${s.node.code} ${s.node.title}`, header: true }, { text: '', mark: mark(s.performance, s.band) }]);
+    rows.push([
+      { text: `${area.node.code} ${area.node.title}`, header: true, bold: true },
+      { text: '', mark: mark(area.performance, area.band) },
+    ]);
+    for (const s of evaluation.children(area.node.code))
+      rows.push([
+        { text: `${s.node.code} ${s.node.title}`, header: true },
+        { text: '', mark: mark(s.performance, s.band) },
+      ]);
   }
-  return { kind: 'table', caption: 'Performance per area strategica e per obiettivo strategico', columns: [{ title: 'Area / obiettivo strategico', width: 75 }, { title: 'Performance', width: 25, align: 'right' }], rows };
+  return {
+    kind: 'table',
+    caption: 'Performance per area strategica e per obiettivo strategico',
+    columns: [
+      { title: 'Area / obiettivo strategico', width: 75 },
+      { title: 'Performance', width: 25, align: 'right' },
+    ],
+    rows,
+  };
 }
 
 function alberoRows(evaluation: Evaluation): ReportRow[] {
@@ -199,7 +227,12 @@ function shortfallSection(input: RelazioneInput, f: Figures): Section {
     blocks.push({
       kind: 'table',
       caption: 'Obiettivi che non raggiungono pienamente il target',
-      columns: [{ title: 'Obiettivo', width: 34 }, { title: 'Performance', width: 16, align: 'right' }, { title: 'Causa dello scostamento', width: 25 }, { title: 'Azioni correttive', width: 25 }],
+      columns: [
+        { title: 'Obiettivo', width: 34 },
+        { title: 'Performance', width: 16, align: 'right' },
+        { title: 'Causa dello scostamento', width: 25 },
+        { title: 'Azioni correttive', width: 25 },
+      ],
       rows,
     });
     if (causes === undefined) blocks.push(notice('Le cause degli scostamenti e le azioni correttive non sono ancora registrate in Albero per questo piano: dove mancano, la tabella lo dice.'));
@@ -212,20 +245,28 @@ function revisionsSection(input: RelazioneInput): Section {
   const blocks: Block[] = [];
   if (input.revisions === undefined) {
     blocks.push(...own);
-    if (own.length === 0) blocks.push(notice('Il registro delle variazioni del piano non è disponibile in Albero per questo piano e l\'ufficio non ha descritto variazioni.'));
+    if (own.length === 0) blocks.push(notice("Il registro delle variazioni del piano non è disponibile in Albero per questo piano e l'ufficio non ha descritto variazioni."));
   } else if (input.revisions.length === 0) {
-    blocks.push(generated('Nel corso dell\'anno il piano non ha avuto variazioni.'), ...own);
+    blocks.push(generated("Nel corso dell'anno il piano non ha avuto variazioni."), ...own);
   } else {
     // The office's text follows the sentence from the register, as a comment on it, before the table.
-    blocks.push(generated(`Nel corso dell'anno il piano ha avuto ${input.revisions.length === 1 ? 'una variazione, riportata' : `${input.revisions.length} variazioni, riportate`} nella tabella.`), ...own);
+    blocks.push(
+      generated(`Nel corso dell'anno il piano ha avuto ${input.revisions.length === 1 ? 'una variazione, riportata' : `${input.revisions.length} variazioni, riportate`} nella tabella.`),
+      ...own,
+    );
     blocks.push({
       kind: 'table',
-      caption: 'Variazioni del piano nel corso dell\'anno',
-      columns: [{ title: 'Data', width: 12 }, { title: 'Atto', width: 22 }, { title: 'Motivo', width: 28 }, { title: 'Modifiche', width: 38 }],
+      caption: "Variazioni del piano nel corso dell'anno",
+      columns: [
+        { title: 'Data', width: 12 },
+        { title: 'Atto', width: 22 },
+        { title: 'Motivo', width: 28 },
+        { title: 'Modifiche', width: 38 },
+      ],
       rows: input.revisions.map((r) => [{ text: formatItalianDate(r.date), header: true }, { text: r.act ?? '' }, { text: r.reason }, { text: r.changes.join('; ') }]),
     });
   }
-  return { key: 'variazioni', number: '3.5', title: 'Variazioni del piano nel corso dell\'anno', blocks, sections: [] };
+  return { key: 'variazioni', number: '3.5', title: "Variazioni del piano nel corso dell'anno", blocks, sections: [] };
 }
 
 interface Comparison {
@@ -261,19 +302,24 @@ function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: 
   const own = typed(input, 'confronto');
   const blocks: Block[] = [];
   if (input.previous === undefined) {
-    blocks.push(...(own ?? [notice('I risultati dell\'anno precedente non sono disponibili in Albero per questo piano: il confronto non è calcolato.')]));
+    blocks.push(...(own ?? [notice("I risultati dell'anno precedente non sono disponibili in Albero per questo piano: il confronto non è calcolato.")]));
   } else {
     const c = comparison(evaluation, input);
     const before = input.previous.year ?? (year === undefined ? undefined : year - 1);
     blocks.push(...(own ?? [generated(c.sentence)]));
     blocks.push({
       kind: 'table',
-      caption: 'Confronto con l\'anno precedente per area e obiettivo strategico',
-      columns: [{ title: 'Area / obiettivo strategico', width: 46 }, { title: before === undefined ? 'Anno precedente' : String(before), width: 18, align: 'right' }, { title: year === undefined ? 'Anno' : String(year), width: 18, align: 'right' }, { title: 'Differenza', width: 18, align: 'right' }],
+      caption: "Confronto con l'anno precedente per area e obiettivo strategico",
+      columns: [
+        { title: 'Area / obiettivo strategico', width: 46 },
+        { title: before === undefined ? 'Anno precedente' : String(before), width: 18, align: 'right' },
+        { title: year === undefined ? 'Anno' : String(year), width: 18, align: 'right' },
+        { title: 'Differenza', width: 18, align: 'right' },
+      ],
       rows: c.rows,
     });
   }
-  return { key: 'confronto', number: '3.6', title: 'Confronto con l\'anno precedente', blocks, sections: [] };
+  return { key: 'confronto', number: '3.6', title: "Confronto con l'anno precedente", blocks, sections: [] };
 }
 
 function perAreaTable(evaluation: Evaluation, f: Figures): Block {
@@ -281,14 +327,24 @@ function perAreaTable(evaluation: Evaluation, f: Figures): Block {
   for (const area of f.areas) {
     const within = f.scored.filter((r) => r.node.code === area.node.code || r.node.code.startsWith(`${area.node.code}.`));
     const count = (b: Band | null): number => within.filter((r) => r.band === b).length;
-    rows.push([{ text: `${area.node.code} ${area.node.title}`, header: true }, ...f.bands.map((b) => ({ text: String(count(b)) })), { text: String(count(null)) }, { text: String(within.length), bold: true }]);
+    rows.push([
+      { text: `${area.node.code} ${area.node.title}`, header: true },
+      ...f.bands.map((b) => ({ text: String(count(b)) })),
+      { text: String(count(null)) },
+      { text: String(within.length), bold: true },
+    ]);
   }
   return { kind: 'table', caption: 'Obiettivi per area strategica e fascia', columns: perBandColumns('Area strategica', f.bands), rows };
 }
 
 function perBandColumns(first: string, bands: readonly Band[]): Column[] {
   const w = 50 / (bands.length + 2);
-  return [{ title: first, width: 50 }, ...bands.map((b) => ({ title: `Fascia ${FASCIA[b]}`, width: w, align: 'right' as const })), { title: 'Senza performance', width: w, align: 'right' }, { title: 'Totale', width: w, align: 'right' }];
+  return [
+    { title: first, width: 50 },
+    ...bands.map((b) => ({ title: `Fascia ${FASCIA[b]}`, width: w, align: 'right' as const })),
+    { title: 'Senza performance', width: w, align: 'right' },
+    { title: 'Totale', width: w, align: 'right' },
+  ];
 }
 
 function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
@@ -299,7 +355,7 @@ function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
     if (unit === undefined || unit === '') continue;
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
   }
-  if (byUnit.size === 0) return [notice('Nessun obiettivo del piano è assegnato a un\'unità organizzativa: la ripartizione per unità non è disponibile.')];
+  if (byUnit.size === 0) return [notice("Nessun obiettivo del piano è assegnato a un'unità organizzativa: la ripartizione per unità non è disponibile.")];
   const rows: Cell[][] = [...byUnit.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'it'))
     .map(([unit, list]) => {
@@ -314,15 +370,22 @@ function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
 
 function validationSection(evaluation: Evaluation, v: ValidationRecord): Section {
   const blocks: Block[] = [generated(`Stato della Relazione: ${STATE_WORDS[v.state].it}${v.decidedAt === null ? '' : ` (${computedAtText(new Date(v.decidedAt))})`}.`)];
-  if (v.note.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Nota dell\'OIV') }, ...parseMarkup(v.note));
+  if (v.note.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain("Nota dell'OIV") }, ...parseMarkup(v.note));
   if (v.reservations.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Riserve') }, ...parseMarkup(v.reservations));
   if (v.values.length > 0) {
     const legend = evaluation.plan.settings.legend;
-    blocks.push(generated('Per gli obiettivi seguenti l\'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall\'OIV.'));
+    blocks.push(
+      generated("Per gli obiettivi seguenti l'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall'OIV."),
+    );
     blocks.push({
       kind: 'table',
-      caption: 'Valori validati dall\'OIV diversi da quelli rendicontati',
-      columns: [{ title: 'Obiettivo', width: 34 }, { title: 'Valore rendicontato', width: 16, align: 'right' }, { title: 'Valore validato (conta)', width: 16, align: 'right' }, { title: 'Nota dell\'OIV', width: 34 }],
+      caption: "Valori validati dall'OIV diversi da quelli rendicontati",
+      columns: [
+        { title: 'Obiettivo', width: 34 },
+        { title: 'Valore rendicontato', width: 16, align: 'right' },
+        { title: 'Valore validato (conta)', width: 16, align: 'right' },
+        { title: "Nota dell'OIV", width: 34 },
+      ],
       rows: v.values.map((x) => {
         const r = evaluation.node(x.code);
         return [
@@ -334,7 +397,7 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
       }),
     });
   }
-  return { key: 'validazione', number: '6', title: 'Validazione dell\'OIV', blocks, sections: [] };
+  return { key: 'validazione', number: '6', title: "Validazione dell'OIV", blocks, sections: [] };
 }
 
 /**
@@ -361,7 +424,11 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
       number: '2',
       title: 'Analisi del contesto e delle risorse',
       blocks: [],
-      sections: [textSection(input, 'contesto-esterno', '2.1', 'Il contesto esterno'), textSection(input, 'contesto-interno', '2.2', "L'organizzazione"), textSection(input, 'risorse', '2.3', 'Le risorse umane ed economiche')],
+      sections: [
+        textSection(input, 'contesto-esterno', '2.1', 'Il contesto esterno'),
+        textSection(input, 'contesto-interno', '2.2', "L'organizzazione"),
+        textSection(input, 'risorse', '2.3', 'Le risorse umane ed economiche'),
+      ],
     },
     {
       key: 'performance-organizzativa',
@@ -369,7 +436,14 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
       title: 'Misurazione e valutazione della performance organizzativa',
       blocks: [],
       sections: [
-        generatedSection(input, 'performance-ente', '3.1', "La performance organizzativa complessiva dell'ente", [overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas), bandSentence(f.counts, f.bands)], [bandCountTable(f)]),
+        generatedSection(
+          input,
+          'performance-ente',
+          '3.1',
+          "La performance organizzativa complessiva dell'ente",
+          [overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas), bandSentence(f.counts, f.bands)],
+          [bandCountTable(f)],
+        ),
         generatedSection(
           input,
           'performance-aree',
@@ -378,11 +452,18 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
           f.areas.map((a) => areaSentence(a.node.code, a.node.title, a.performance, a.band, strategicOf(evaluation, a))),
           [areaTable(evaluation)],
         ),
-        generatedSection(input, 'albero', '3.3', "Gli obiettivi strategici e operativi: l'Albero della performance", [alberoSentence(evaluation)], [
-          { kind: 'legend', rules: legend.rules.map((r) => ({ band: r.band, label: r.label })) },
-          { kind: 'albero', caption: `${evaluation.plan.title}: obiettivi e indicatori con peso, target, consuntivo e performance`, rows: alberoRows(evaluation) },
-          note('N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.'),
-        ]),
+        generatedSection(
+          input,
+          'albero',
+          '3.3',
+          "Gli obiettivi strategici e operativi: l'Albero della performance",
+          [alberoSentence(evaluation)],
+          [
+            { kind: 'legend', rules: legend.rules.map((r) => ({ band: r.band, label: r.label })) },
+            { kind: 'albero', caption: `${evaluation.plan.title}: obiettivi e indicatori con peso, target, consuntivo e performance`, rows: alberoRows(evaluation) },
+            note('N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.'),
+          ],
+        ),
         shortfallSection(input, f),
         revisionsSection(input),
         comparisonSection(evaluation, input, year),
@@ -440,8 +521,16 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
         {
           kind: 'table',
           caption: 'Punti di verifica',
-          columns: [{ title: 'Punto', width: 45 }, { title: 'Esito', width: 15 }, { title: 'Osservazioni', width: 40 }],
-          rows: v.checklist.map((p) => [{ text: p.label, header: true }, p.outcome === null ? { text: 'non valutato', muted: true } : { text: OUTCOME_WORDS[p.outcome], bold: true }, { text: p.note }]),
+          columns: [
+            { title: 'Punto', width: 45 },
+            { title: 'Esito', width: 15 },
+            { title: 'Osservazioni', width: 40 },
+          ],
+          rows: v.checklist.map((p) => [
+            { text: p.label, header: true },
+            p.outcome === null ? { text: 'non valutato', muted: true } : { text: OUTCOME_WORDS[p.outcome], bold: true },
+            { text: p.note },
+          ]),
         },
       ],
       sections: [],
@@ -450,7 +539,13 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
     { key: 'riserve', number: '4', title: 'Riserve', blocks: v.reservations.trim() === '' ? [notice('Nessuna riserva.')] : parseMarkup(v.reservations), sections: [] },
   ];
   const values = validationSection(evaluation, { ...v, note: '', reservations: '' }).blocks.slice(1);
-  sections.push({ key: 'valori', number: '5', title: 'Valori validati', blocks: values.length === 0 ? [generated("L'OIV conferma i valori rendicontati per tutti gli obiettivi.")] : values, sections: [] });
+  sections.push({
+    key: 'valori',
+    number: '5',
+    title: 'Valori validati',
+    blocks: values.length === 0 ? [generated("L'OIV conferma i valori rendicontati per tutti gli obiettivi.")] : values,
+    sections: [],
+  });
   const facts: [string, string][] = [];
   if (year !== undefined) facts.push(['Anno', String(year)]);
   facts.push(['Esito', STATE_WORDS[v.state].it]);
@@ -464,5 +559,3 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
     footer: `Documento di validazione${year === undefined ? '' : ` ${year}`}`,
   };
 }
-
-

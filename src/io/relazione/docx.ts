@@ -4,20 +4,7 @@
  * rows never split, the band as a cell shading plus shape and word. A4 portrait; the Albero
  * table gets its own landscape section, as offices lay out their Relazioni.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  TextRun,
-  type ISectionOptions,
-} from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, TextRun, type ISectionOptions } from 'docx';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_WORD, REPORT_COLOUR } from '../report/bands.js';
 import { COLUMN_PERCENT, type ReportRow } from '../report/rows.js';
@@ -60,7 +47,14 @@ function alberoTable(rows: readonly ReportRow[]): string {
   const size = 16;
   const out: string[] = [headerRowXml(LAYOUT_COLUMNS, widths, size)];
   const text = (value: string, width: number, options: { bold?: boolean; align?: 'right'; italics?: boolean; color?: string; fill?: string } = {}): string =>
-    cellXml(paragraphXml(value === '' ? '' : runXml(value, { bold: options.bold === true, italics: options.italics === true, size, ...(options.color === undefined ? {} : { color: options.color }) }), options.align ?? 'left'), width, options.fill);
+    cellXml(
+      paragraphXml(
+        value === '' ? '' : runXml(value, { bold: options.bold === true, italics: options.italics === true, size, ...(options.color === undefined ? {} : { color: options.color }) }),
+        options.align ?? 'left',
+      ),
+      width,
+      options.fill,
+    );
   for (const row of rows) {
     if (row.kind === 'objective') {
       const fill = REPORT_COLOUR.objective;
@@ -109,7 +103,12 @@ class Writer {
   constructor(private readonly footer: Footer) {}
 
   private page(landscape: boolean): ISectionOptions['properties'] {
-    return { page: { size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin } } };
+    return {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin },
+      },
+    };
   }
 
   placeholder(n: number): string {
@@ -159,7 +158,15 @@ class Writer {
       case 'table': {
         const widths = b.columns.map((c) => c.width);
         const aligns = b.columns.map((c) => c.align ?? 'left');
-        const rows = [headerRowXml(b.columns.map((c) => c.title), widths, 20, aligns), ...b.rows.map((r) => rowXml(r.map((c, i) => dataCell(c, widths[i]!, aligns[i]!)).join('')))];
+        const rows = [
+          headerRowXml(
+            b.columns.map((c) => c.title),
+            widths,
+            20,
+            aligns,
+          ),
+          ...b.rows.map((r) => rowXml(r.map((c, i) => dataCell(c, widths[i]!, aligns[i]!)).join(''))),
+        ];
         this.push(caption(b.caption));
         this.table(tableXml(widths, PORTRAIT_TEXT_WIDTH, rows));
         this.push(new Paragraph({ children: [] }));
@@ -216,7 +223,12 @@ export async function renderRelazioneDocx(doc: RelazioneDocument): Promise<Uint8
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: `${doc.footer} — Pagina `, size: 16, color: '444444' }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '444444' }), new TextRun({ text: ' di ', size: 16, color: '444444' }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '444444' })],
+        children: [
+          new TextRun({ text: `${doc.footer} — Pagina `, size: 16, color: '444444' }),
+          new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '444444' }),
+          new TextRun({ text: ' di ', size: 16, color: '444444' }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '444444' }),
+        ],
       }),
     ],
   });
@@ -235,7 +247,11 @@ export async function renderRelazioneDocx(doc: RelazioneDocument): Promise<Uint8
     styles: {
       default: { document: { run: { font: FONT, size: 22 } }, heading1: { run: { color: hex(REPORT_COLOUR.head) } }, heading2: { run: { color: hex(REPORT_COLOUR.head) } } },
     },
-    numbering: { config: [{ reference: 'numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }] },
+    numbering: {
+      config: [
+        { reference: 'numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+      ],
+    },
     sections: w.sections,
   });
   return withTables(new Uint8Array(await Packer.toBuffer(document)), w);

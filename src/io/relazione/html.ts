@@ -37,9 +37,10 @@ function inline(spans: Inline): string {
     .join('');
 }
 
-
 function cellHtml(cell: Cell, align: 'left' | 'right'): string {
-  const classes = [align === 'right' ? 'num' : '', cell.muted === true ? 'muted' : '', cell.bold === true ? 'strong' : '', bandClass(cell.mark?.band ?? cell.band ?? null).trim()].filter((c) => c !== '');
+  const classes = [align === 'right' ? 'num' : '', cell.muted === true ? 'muted' : '', cell.bold === true ? 'strong' : '', bandClass(cell.mark?.band ?? cell.band ?? null).trim()].filter(
+    (c) => c !== '',
+  );
   const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
   const content = cell.mark === undefined ? escapeHtml(cell.text) : bandMark(cell.mark);
   return cell.header === true ? `<th scope="row"${cls}>${content}</th>` : `<td${cls}>${content}</td>`;
@@ -69,7 +70,10 @@ ${block.rows.map((r) => `<tr>${r.map((c, i) => cellHtml(c, block.columns[i]?.ali
     }
     case 'legend':
       return `<ul class="legend" aria-label="Legenda delle fasce">${block.rules
-        .map((r) => `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`)
+        .map(
+          (r) =>
+            `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`,
+        )
         .join('')}</ul>`;
     case 'albero': {
       const rows: string[] = [];

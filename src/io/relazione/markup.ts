@@ -26,7 +26,10 @@ export function parseMarkup(source: string): Block[] {
   const blocks: Block[] = [];
   // Control characters other than tab and newline are dropped: they print as boxes in PDF and
   // make the DOCX invalid XML.
-  const lines = source.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]/g, '').split('\n');
+  const lines = source
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]/g, '')
+    .split('\n');
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
   const flushParagraph = (): void => {

@@ -7,7 +7,24 @@
  */
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from '../report/bands.js';
-import { alberoCells, alberoStyle, BOTTOM, Canvas, firstBaseline, LEFT, PAGE, PT_PER_MM, PX, RIGHT, TableWriter, WIDTH, type Cell as PdfCell, type Face, type Struct, type TableStyle } from '../report/pdf.js';
+import {
+  alberoCells,
+  alberoStyle,
+  BOTTOM,
+  Canvas,
+  firstBaseline,
+  LEFT,
+  PAGE,
+  PT_PER_MM,
+  PX,
+  RIGHT,
+  TableWriter,
+  WIDTH,
+  type Cell as PdfCell,
+  type Face,
+  type Struct,
+  type TableStyle,
+} from '../report/pdf.js';
 import { COLUMN_PERCENT } from '../report/rows.js';
 import type { Block, Inline, RelazioneDocument, Section } from './model.js';
 
@@ -125,9 +142,19 @@ class RelazionePdf {
     if (canvas.y > PAGE.top) canvas.y += before;
     const y = canvas.y;
     const lines = canvas.wrap(text, 'bold', size, WIDTH);
-    canvas.tag(parent, `H${Math.min(6, level)}`, () => lines.forEach((l, n) => canvas.line(l, LEFT, firstBaseline(y + n * size * 1.3, size, size * 1.3), 'bold', size, level <= 1 ? REPORT_COLOUR.ink : REPORT_COLOUR.head)));
+    canvas.tag(parent, `H${Math.min(6, level)}`, () =>
+      lines.forEach((l, n) => canvas.line(l, LEFT, firstBaseline(y + n * size * 1.3, size, size * 1.3), 'bold', size, level <= 1 ? REPORT_COLOUR.ink : REPORT_COLOUR.head)),
+    );
     canvas.y += lines.length * size * 1.3 + 4;
-    if (level === 2) canvas.artifact(() => canvas.doc.lineWidth(PX).strokeColor(REPORT_COLOUR.rule).moveTo(LEFT, canvas.y - 2).lineTo(LEFT + MEASURE, canvas.y - 2).stroke());
+    if (level === 2)
+      canvas.artifact(() =>
+        canvas.doc
+          .lineWidth(PX)
+          .strokeColor(REPORT_COLOUR.rule)
+          .moveTo(LEFT, canvas.y - 2)
+          .lineTo(LEFT + MEASURE, canvas.y - 2)
+          .stroke(),
+      );
     if (outline) canvas.doc.outline.addItem(text);
   }
 
@@ -159,7 +186,13 @@ class RelazionePdf {
         this.lines(parent, [[{ text: b.caption, face: 'bold' }]], { size: 10, color: REPORT_COLOUR.head, type: 'Caption' });
         const style: TableStyle = { size: 9.5, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
         const widths = b.columns.map((c) => (WIDTH * c.width) / 100);
-        const table = new TableWriter(canvas, widths, b.columns.map((c) => c.title), style, canvas.group(parent, 'Table'));
+        const table = new TableWriter(
+          canvas,
+          widths,
+          b.columns.map((c) => c.title),
+          style,
+          canvas.group(parent, 'Table'),
+        );
         for (const r of b.rows) {
           table.row(
             r.map((c, i): PdfCell => {
@@ -206,7 +239,13 @@ class RelazionePdf {
     this.lines(parent, wrapSpans(canvas, [{ text: caption, bold: true }], 10, WIDTH), { size: 10, color: REPORT_COLOUR.head, type: 'Caption' });
     const objectives = rows.reduce((t, r) => t + (r.kind === 'objective' ? 1 : 0), 0);
     const style = alberoStyle(objectives > 300);
-    const table = new TableWriter(canvas, COLUMN_PERCENT.map((p) => (WIDTH * p) / 100), LAYOUT_COLUMNS, style, canvas.group(parent, 'Table'));
+    const table = new TableWriter(
+      canvas,
+      COLUMN_PERCENT.map((p) => (WIDTH * p) / 100),
+      LAYOUT_COLUMNS,
+      style,
+      canvas.group(parent, 'Table'),
+    );
     let n = 0;
     for (const row of rows) {
       table.row(alberoCells(table, row, style));
@@ -232,10 +271,26 @@ class RelazionePdf {
     if (doc.body !== undefined) this.lines(root, [[{ text: doc.body.toUpperCase(), face: 'regular' }]], { size: 11, color: REPORT_COLOUR.muted });
     this.heading(root, 1, doc.title, false);
     this.lines(root, wrapSpans(canvas, [{ text: doc.subtitle }], 12, WIDTH), { size: 12 });
-    this.lines(root, [doc.facts.flatMap(([k, v], i): Segment[] => [{ text: `${i === 0 ? '' : '     '}${k}: `, face: 'bold' }, { text: v, face: 'regular' }])], { size: 10 });
+    this.lines(
+      root,
+      [
+        doc.facts.flatMap(([k, v], i): Segment[] => [
+          { text: `${i === 0 ? '' : '     '}${k}: `, face: 'bold' },
+          { text: v, face: 'regular' },
+        ]),
+      ],
+      { size: 10 },
+    );
     canvas.y += 6;
     const rule = canvas.y;
-    canvas.artifact(() => canvas.doc.lineWidth(3 * PX).strokeColor(REPORT_COLOUR.head).moveTo(LEFT, rule).lineTo(RIGHT, rule).stroke());
+    canvas.artifact(() =>
+      canvas.doc
+        .lineWidth(3 * PX)
+        .strokeColor(REPORT_COLOUR.head)
+        .moveTo(LEFT, rule)
+        .lineTo(RIGHT, rule)
+        .stroke(),
+    );
     canvas.y += 10;
   }
 

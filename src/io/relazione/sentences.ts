@@ -45,7 +45,8 @@ export function bandSentence(counts: BandCounts, bands: readonly Band[]): string
     const parts = bands.map((b, i) => `${counts[b]}${i === 0 ? (counts[b] === 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
     text = measured === 1 ? `Dell'unico obiettivo misurato, ${parts.join(', ')}.` : `Dei ${measured} obiettivi misurati, ${joinItalian(parts)}.`;
   }
-  if (counts.none > 0) text += ` ${counts.none === 1 ? "Un altro obiettivo non ha una performance" : `Altri ${counts.none} obiettivi non hanno una performance`}: ${counts.none === 1 ? 'il suo indicatore non è stato misurato' : 'i loro indicatori non sono stati misurati'} e ${counts.none === 1 ? 'non entra' : 'non entrano'} nel conteggio.`;
+  if (counts.none > 0)
+    text += ` ${counts.none === 1 ? 'Un altro obiettivo non ha una performance' : `Altri ${counts.none} obiettivi non hanno una performance`}: ${counts.none === 1 ? 'il suo indicatore non è stato misurato' : 'i loro indicatori non sono stati misurati'} e ${counts.none === 1 ? 'non entra' : 'non entrano'} nel conteggio.`;
   return text;
 }
 
@@ -67,7 +68,9 @@ export function areaSentence(code: string, title: string, performance: Decimal |
     if (measured.length > 1) {
       const lowest = measured.reduce((a, b) => (b.performance.lessThan(a.performance) ? b : a));
       const highest = measured.reduce((a, b) => (b.performance.greaterThan(a.performance) ? b : a));
-      text += lowest.performance.equals(highest.performance) ? `, tutti a ${formatPercent(lowest.performance)}` : `: il più alto ${highest.code} (${formatPercent(highest.performance)}), il più basso ${lowest.code} (${formatPercent(lowest.performance)})`;
+      text += lowest.performance.equals(highest.performance)
+        ? `, tutti a ${formatPercent(lowest.performance)}`
+        : `: il più alto ${highest.code} (${formatPercent(highest.performance)}), il più basso ${lowest.code} (${formatPercent(lowest.performance)})`;
     }
   }
   return `${text}.`;

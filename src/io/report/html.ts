@@ -49,7 +49,8 @@ export function rowHtml(row: ReportRow, previous?: Mark | null): string {
   if (row.kind === 'objective') {
     return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td>${last}</tr>`;
   }
-  const actual = row.state === 'not_evaluable' ? '<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
+  const actual =
+    row.state === 'not_evaluable' ? '<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td>${last}</tr>`;
 }
 
@@ -123,7 +124,9 @@ function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): strin
   const parts: string[] = [];
   for (const min of legendMins) {
     const px = x(Number(min.toString()));
-    parts.push(`<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="${REPORT_COLOUR.cut}" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`);
+    parts.push(
+      `<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="${REPORT_COLOUR.cut}" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`,
+    );
   }
   parts.push(`<text x="${labelWidth}" y="${height - 6}" text-anchor="middle">0%</text><text x="${labelWidth + barWidth}" y="${height - 6}" text-anchor="middle">100%</text>`);
   summary.lines.forEach((l, i) => {
@@ -182,15 +185,19 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   meta.push(['Calcolato il', computedAtText(computedAt)]);
 
   const legendItems = legend.rules
-    .map((r) => `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`)
+    .map(
+      (r) =>
+        `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`,
+    )
     .join('');
 
   const summaryRows = summary.lines
-    .map((l) => `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band))}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band))}</td></tr>`,
+    )
     .join('');
-  const countRows = legend.rules
-    .map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`)
-    .join('');
+  const countRows = legend.rules.map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`).join('');
 
   // Chromium paginates one huge table in time that grows faster than its rows (15 s for 10,000
   // indicators); cut into tables of CHUNK objectives, each repeating its header, it takes a third.
@@ -206,9 +213,11 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     }
     const previous = options.previousYear;
     const legend = evaluation.plan.settings.legend;
-    const prev = (value: Decimal | null | undefined): Mark | null | undefined => (previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend)));
+    const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
+      previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend));
     let k = -1;
-    for (const row of objectiveRows(r, evaluation)) rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id))));
+    for (const row of objectiveRows(r, evaluation))
+      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id))));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);
@@ -237,7 +246,10 @@ ${options.body === undefined || options.body === '' ? '' : `<p class="body">${es
 <div class="summary">
 <figure>
 <figcaption>${REPORT_TEXT.byArea}</figcaption>
-${chartSvg(summary, legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])))}
+${chartSvg(
+  summary,
+  legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])),
+)}
 </figure>
 <div>
 <table class="counts">
@@ -272,10 +284,9 @@ ${part.join('\n')}
   .join('\n')}
 <p class="notes">${REPORT_TEXT.notes}</p>
 </section>
-${options.revisionRegister === undefined ? "" : revisionsSection(options.revisionRegister)}
+${options.revisionRegister === undefined ? '' : revisionsSection(options.revisionRegister)}
 </main>
 </body>
 </html>
 `;
 }
-

@@ -419,7 +419,14 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
   });
   canvas.y = y + lh + 8 * PX;
   const rule = canvas.y;
-  canvas.artifact(() => canvas.doc.lineWidth(3 * PX).strokeColor(REPORT_COLOUR.head).moveTo(LEFT, rule).lineTo(RIGHT, rule).stroke());
+  canvas.artifact(() =>
+    canvas.doc
+      .lineWidth(3 * PX)
+      .strokeColor(REPORT_COLOUR.head)
+      .moveTo(LEFT, rule)
+      .lineTo(RIGHT, rule)
+      .stroke(),
+  );
   canvas.y += 3 * PX + 6 * PX;
 }
 
@@ -487,7 +494,10 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const countsStyle: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
   const countWidths = [(WIDTH - leftWidth - gap) * 0.68, (WIDTH - leftWidth - gap) * 0.32];
   const counts = new TableWriter(canvas, countWidths, [...REPORT_TEXT.countsHeads], countsStyle, canvas.group(section, 'Table'), rightX);
-  const countRows: Array<[string, number]> = [...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]), [REPORT_TEXT.noPerformance, summary.counts.none]];
+  const countRows: Array<[string, number]> = [
+    ...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]),
+    [REPORT_TEXT.noPerformance, summary.counts.none],
+  ];
   for (const [label, n] of countRows) {
     counts.row([
       { tag: 'TD', para: counts.para(label, 0, 'regular', REPORT_COLOUR.ink) },
@@ -614,7 +624,13 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
   ];
 }
 
-async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, onProgress: ((done: number, total: number) => void) | undefined, previous: PreviousYear | undefined): Promise<void> {
+async function tableSection(
+  canvas: Canvas,
+  root: Struct | null,
+  evaluation: Evaluation,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  previous: PreviousYear | undefined,
+): Promise<void> {
   const title = evaluation.plan.title;
   const compact = evaluation.nodeResults.length > COMPACT_FROM;
   const style = alberoStyle(compact);
@@ -627,7 +643,8 @@ async function tableSection(canvas: Canvas, root: Struct | null, evaluation: Eva
   const table = new TableWriter(canvas, alberoWidths(previous !== undefined), headings, style, canvas.group(section, 'Table'));
   const legend = evaluation.plan.settings.legend;
   // The same reading of last year's figures as the HTML page's column: banded with this plan's legend.
-  const prev = (value: Decimal | null | undefined): Mark | null | undefined => (previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend)));
+  const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
+    previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend));
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
@@ -674,7 +691,12 @@ function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readon
   if (revisions.length === 0) paragraph(canvas, section, 'Nel corso dell’anno il piano non ha avuto variazioni.');
   for (const r of revisions) {
     canvas.y += 4 * PX;
-    paragraph(canvas, section, `${r.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${r.number} del ${italianDay(r.date)} (${r.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${actText(r.act)}). Motivo: ${r.reason}`, { face: 'bold' });
+    paragraph(
+      canvas,
+      section,
+      `${r.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${r.number} del ${italianDay(r.date)} (${r.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${actText(r.act)}). Motivo: ${r.reason}`,
+      { face: 'bold' },
+    );
     const list = canvas.group(section, 'L');
     for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c)}`, { x: LEFT + 12, type: 'LI' });
     list?.end();

@@ -34,8 +34,23 @@ export const REVISIONS_TITLE = "Variazioni intervenute nel corso dell'anno";
 export const REVISIONS_COLUMNS = ['N.', 'Tipo', 'Data', 'Motivo', 'Atto di approvazione', 'Stato', 'Modifica'] as const;
 
 const FIELD: Readonly<Record<string, string>> = {
-  title: 'titolo', name: 'nome', weight: 'peso', target: 'target', comparator: 'comparatore', tolerance: 'tolleranza', unit: 'unità', scoring: 'regola di punteggio',
-  formula: 'formula', owner: 'responsabile', source: 'fonte', notes: 'note', level: 'livello', parent: 'padre', baseline: 'baseline', baselineYear: 'anno della baseline', nextTargets: 'target degli anni successivi',
+  title: 'titolo',
+  name: 'nome',
+  weight: 'peso',
+  target: 'target',
+  comparator: 'comparatore',
+  tolerance: 'tolleranza',
+  unit: 'unità',
+  scoring: 'regola di punteggio',
+  formula: 'formula',
+  owner: 'responsabile',
+  source: 'fonte',
+  notes: 'note',
+  level: 'livello',
+  parent: 'padre',
+  baseline: 'baseline',
+  baselineYear: 'anno della baseline',
+  nextTargets: 'target degli anni successivi',
 };
 const ENTITY: Readonly<Record<string, string>> = { plan: 'Piano', node: 'Obiettivo', indicator: 'Indicatore' };
 

@@ -89,7 +89,8 @@ export function yearPage(y: SiteYear): string {
       ? `<li>Documento di validazione dell'OIV: <span class="missing">non disponibile</span></li>`
       : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
   );
-  if (y.evaluation !== null) items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} (colonne descritte in <span lang="en">open data</span>)</li>`);
+  if (y.evaluation !== null)
+    items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} (colonne descritte in <span lang="en">open data</span>)</li>`);
   return page(
     `Performance ${y.year} — ${y.planTitle}`,
     `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}</p></header>

@@ -87,7 +87,7 @@ export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[]): s
   if (cell.isoDate !== undefined) return isoDateCell(cell.isoDate, at, issues);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
-      const formula = 'formula' in value && value.formula !== undefined ? value.formula : (value as { sharedFormula?: string }).sharedFormula ?? '';
+      const formula = 'formula' in value && value.formula !== undefined ? value.formula : ((value as { sharedFormula?: string }).sharedFormula ?? '');
       issues.push(problem('error', 'formula-cell', { formula }, at));
       const result = (value as { result?: ExcelJS.CellValue }).result;
       if (typeof result === 'number' && !Number.isFinite(result)) return '';
@@ -138,7 +138,6 @@ export function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.
     }
   }
 }
-
 
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
 

@@ -65,7 +65,9 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   titleRow.getCell(1).value = plan.title;
   titleRow.getCell(1).font = { bold: true, size: 14 };
   const year = yearOf(options, plan.title);
-  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Stato del periodo: ${periodStateText(options)}`, `Calcolato il ${computedAtText(computedAt)}`].filter((t) => t !== undefined && t !== '').join(' · ');
+  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Stato del periodo: ${periodStateText(options)}`, `Calcolato il ${computedAtText(computedAt)}`]
+    .filter((t) => t !== undefined && t !== '')
+    .join(' · ');
   sheet.getRow(2).getCell(1).value = `${subtitle} · Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «Piano»`;
   sheet.getRow(2).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   const header = sheet.getRow(3);
@@ -96,7 +98,8 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const objectiveWeightStyle = style('objective-weight', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { horizontal: 'center' } }));
   const nameStyle = style('name', () => ({ alignment: { wrapText: true, vertical: 'top' } }));
   const weightStyle = style('weight', () => ({ alignment: { horizontal: 'center' } }));
-  const valueStyle = (numFmt: string | undefined): Partial<ExcelJS.Style> => style(`value ${numFmt ?? ''}`, () => ({ alignment: { horizontal: 'right' }, ...(numFmt === undefined ? {} : { numFmt }) }));
+  const valueStyle = (numFmt: string | undefined): Partial<ExcelJS.Style> =>
+    style(`value ${numFmt ?? ''}`, () => ({ alignment: { horizontal: 'right' }, ...(numFmt === undefined ? {} : { numFmt }) }));
   const performanceStyle = (band: Band | null, objective: boolean): Partial<ExcelJS.Style> =>
     style(`performance ${band ?? ''} ${objective}`, () => ({
       numFmt: '0.00%',
@@ -159,7 +162,11 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const planSheet = addPlanSheet(workbook, plan);
 
   const legendSheet = workbook.addWorksheet(LEGEND_SHEET);
-  legendSheet.columns = [{ header: 'Fascia', width: 10 }, { header: 'Significato', width: 60 }, { header: 'Obiettivi', width: 12 }];
+  legendSheet.columns = [
+    { header: 'Fascia', width: 10 },
+    { header: 'Significato', width: 60 },
+    { header: 'Obiettivi', width: 12 },
+  ];
   legendSheet.getRow(1).font = { bold: true };
   const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const r of evaluation.nodeResults) if (r.basis === 'indicators') counts[r.band ?? 'none']++;
@@ -210,9 +217,11 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const plain = style('plain', () => ({}));
   // (The streaming writer keeps no list of its sheets: these are all of them.)
   for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), explanation]) {
-    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => {
-      if (Object.keys(cell.style).length === 0) cell.style = plain;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (Object.keys(cell.style).length === 0) cell.style = plain;
+      }),
+    );
   }
   return workbook;
 }
@@ -255,4 +264,3 @@ export async function exportPlanXlsx(evaluation: Evaluation, options: XlsxExport
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
 }
-

@@ -44,7 +44,10 @@ function checkedParts(bytes: Uint8Array, file: string): Outcome<{ entries: Map<s
   // reach the user.
   const unpacked = unpackZip(bytes, { inflatedBytes: XLSX_LIMITS.inflatedBytes, entries: XLSX_LIMITS.entries });
   if (!(unpacked instanceof Map)) {
-    return { value: null, issues: [unpacked.code === 'damaged-workbook' ? problem('error', 'damaged-workbook', unpacked.params, { file }) : problem('error', 'file-too-large', unpacked.params, { file })] };
+    return {
+      value: null,
+      issues: [unpacked.code === 'damaged-workbook' ? problem('error', 'damaged-workbook', unpacked.params, { file }) : problem('error', 'file-too-large', unpacked.params, { file })],
+    };
   }
   if (!unpacked.has('xl/workbook.xml')) {
     const names = [...unpacked.keys()];
@@ -138,7 +141,9 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function xmlText(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e]!));
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
+    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e]!,
+  );
 }
 
 function escapeXml(text: string): string {
@@ -230,7 +235,16 @@ function firstTexts(sheet: StreamedSheet, row: number, count: number): string[] 
   const out: string[] = [];
   for (let c = 1; c <= count; c++) {
     const v = r.getCell(c).value;
-    out.push(typeof v === 'string' ? v.trim() : v !== null && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('').trim() : '');
+    out.push(
+      typeof v === 'string'
+        ? v.trim()
+        : v !== null && typeof v === 'object' && 'richText' in v
+          ? v.richText
+              .map((t) => t.text)
+              .join('')
+              .trim()
+          : '',
+    );
   }
   return out;
 }

@@ -6,8 +6,14 @@ const sheetXml = (rows: string, after = ''): Uint8Array =>
   enc(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`);
 
 const context: WorkbookContext = {
-  sharedStrings: readSharedStrings(enc('<sst><si><t>Obiettivo</t></si><si><r><t>A.1 </t></r><r><t xml:space="preserve">Turismo</t></r><rPh><t>トゥ</t></rPh></si><si><t>&lt;uno &amp; due&gt;</t></si></sst>')),
-  formats: readCellFormats(enc('<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/></cellXfs></styleSheet>')),
+  sharedStrings: readSharedStrings(
+    enc('<sst><si><t>Obiettivo</t></si><si><r><t>A.1 </t></r><r><t xml:space="preserve">Turismo</t></r><rPh><t>トゥ</t></rPh></si><si><t>&lt;uno &amp; due&gt;</t></si></sst>'),
+  ),
+  formats: readCellFormats(
+    enc(
+      '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+    ),
+  ),
   date1904: false,
   title: 'Piano',
 };
@@ -44,7 +50,14 @@ describe('the streamed sheet reader', () => {
   });
 
   it('reads a merged cell as its first cell and lists the merges below a row', () => {
-    const sheet = readSheet('S', sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="5"><c r="C5"><v>7</v></c><c r="D5"/></row>', '<mergeCells><mergeCell ref="A1:G1"/><mergeCell ref="C5:D6"/><mergeCell ref="H9"/></mergeCells>'), context);
+    const sheet = readSheet(
+      'S',
+      sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="5"><c r="C5"><v>7</v></c><c r="D5"/></row>',
+        '<mergeCells><mergeCell ref="A1:G1"/><mergeCell ref="C5:D6"/><mergeCell ref="H9"/></mergeCells>',
+      ),
+      context,
+    );
     expect(sheet.getRow(5).getCell(4)).toMatchObject({ value: 7, isMerged: true, master: { address: 'C5' } });
     expect(sheet.getRow(5).getCell(3)).toMatchObject({ value: 7, isMerged: true, master: { address: 'C5' } });
     expect(sheet.getRow(1).getCell(5).value).toBe('Obiettivo');

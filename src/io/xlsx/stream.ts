@@ -121,9 +121,7 @@ export class StreamedSheet {
 
   /** The merged ranges of more than one cell that reach row `from` or below, by where they are first met. */
   mergesFrom(from: number): Range[] {
-    return this.merges
-      .filter((m) => m.bottom >= from)
-      .sort((a, b) => Math.max(a.top, from) - Math.max(b.top, from) || a.left - b.left);
+    return this.merges.filter((m) => m.bottom >= from).sort((a, b) => Math.max(a.top, from) - Math.max(b.top, from) || a.left - b.left);
   }
 
   private mergeAt(row: number, column: number): Range | undefined {
@@ -203,10 +201,33 @@ export function readSharedStrings(bytes: Uint8Array | undefined): string[] {
 
 /** Excel's built-in number formats that the importers care about (percentages, dates), as exceljs names them. */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** The number format of each cell style (`<cellXfs>` in `xl/styles.xml`). */

@@ -32,21 +32,54 @@ import type { StreamedSheet } from './stream.js';
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
 
-type Field = 'code' | 'parent' | 'title' | 'kind' | 'weight' | 'comparator' | 'target' | 'unit' | 'actual' | 'state' | 'reason' | 'scoring' | 'owner' | 'notes' | 'baseline' | 'baselineYear' | 'target2' | 'target3';
+type Field =
+  | 'code'
+  | 'parent'
+  | 'title'
+  | 'kind'
+  | 'weight'
+  | 'comparator'
+  | 'target'
+  | 'unit'
+  | 'actual'
+  | 'state'
+  | 'reason'
+  | 'scoring'
+  | 'owner'
+  | 'notes'
+  | 'baseline'
+  | 'baselineYear'
+  | 'target2'
+  | 'target3';
 
 export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
-  { field: 'code', header: 'Codice', width: 10, help: "Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione»." },
+  { field: 'code', header: 'Codice', width: 10, help: 'Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione».' },
   { field: 'parent', header: 'Padre', width: 10, help: "Obiettivo: il codice dell'obiettivo padre (vuoto per un'area). Indicatore: il codice dell'obiettivo a cui appartiene (obbligatorio)." },
   { field: 'title', header: 'Titolo', width: 60, help: "Il titolo dell'obiettivo o il nome dell'indicatore." },
   { field: 'kind', header: 'Tipo', width: 12, help: '«obiettivo» oppure «indicatore».' },
-  { field: 'weight', header: 'Peso', width: 8, help: "Peso in percentuale (50 o 50%). Indicatore: peso nell'obiettivo (obbligatorio). Obiettivo: peso nel padre (facoltativo; se vuoto i figli pesano uguale)." },
+  {
+    field: 'weight',
+    header: 'Peso',
+    width: 8,
+    help: "Peso in percentuale (50 o 50%). Indicatore: peso nell'obiettivo (obbligatorio). Obiettivo: peso nel padre (facoltativo; se vuoto i figli pesano uguale).",
+  },
   { field: 'comparator', header: 'Comparatore', width: 12, help: '>= (almeno il target), <= (al massimo il target, anche per le scadenze), = (uguale).' },
   { field: 'target', header: 'Target', width: 12, help: 'Un numero (1.587,10), una percentuale (60%), una data (30/09/2024) o sì/no.' },
   { field: 'unit', header: 'Unità', width: 12, help: 'numero, percentuale, data o sì/no. Se vuota si deduce dal target.' },
   { field: 'actual', header: 'Consuntivo', width: 12, help: 'Il valore raggiunto, nella stessa unità del target. Vuoto se non ancora misurato.' },
-  { field: 'state', header: 'Stato', width: 14, help: 'misurato, non raggiunto (conta 0), N.V. (non valutabile: esce dal calcolo) o non misurato. Se vuoto: misurato quando c’è un consuntivo, altrimenti non misurato.' },
+  {
+    field: 'state',
+    header: 'Stato',
+    width: 14,
+    help: 'misurato, non raggiunto (conta 0), N.V. (non valutabile: esce dal calcolo) o non misurato. Se vuoto: misurato quando c’è un consuntivo, altrimenti non misurato.',
+  },
   { field: 'reason', header: 'Motivo N.V.', width: 30, help: 'Obbligatorio quando lo stato è N.V.' },
-  { field: 'scoring', header: 'Regola', width: 22, help: "on/off (100% se il comparatore è rispettato, altrimenti 0%; è la regola predefinita), proporzionale (consuntivo/target, al massimo 100%), media obiettivi figli (il consuntivo è la media ponderata degli obiettivi figli dell'obiettivo)." },
+  {
+    field: 'scoring',
+    header: 'Regola',
+    width: 22,
+    help: "on/off (100% se il comparatore è rispettato, altrimenti 0%; è la regola predefinita), proporzionale (consuntivo/target, al massimo 100%), media obiettivi figli (il consuntivo è la media ponderata degli obiettivi figli dell'obiettivo).",
+  },
   { field: 'owner', header: 'Responsabile', width: 20, help: 'Facoltativo: chi risponde dell’obiettivo o dell’indicatore.' },
   { field: 'notes', header: 'Note', width: 30, help: 'Facoltativo: fonte del dato, evidenze, osservazioni.' },
   // The three-year horizon (PIAO); the published layout keeps its single Target (the plan's year).
@@ -62,12 +95,29 @@ const HORIZON_LABELS: Record<'baseline' | 'target2' | 'target3', string> = { bas
 const LEVELS = ['area', 'strategic', 'operational'];
 const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
 const STATES: Record<string, Measurement['state']> = {
-  misurato: 'measured', measured: 'measured',
-  'non raggiunto': 'not_achieved', not_achieved: 'not_achieved',
-  'n.v.': 'not_evaluable', nv: 'not_evaluable', 'non valutabile': 'not_evaluable', not_evaluable: 'not_evaluable',
-  'non misurato': 'not_measured', not_measured: 'not_measured',
+  misurato: 'measured',
+  measured: 'measured',
+  'non raggiunto': 'not_achieved',
+  not_achieved: 'not_achieved',
+  'n.v.': 'not_evaluable',
+  nv: 'not_evaluable',
+  'non valutabile': 'not_evaluable',
+  not_evaluable: 'not_evaluable',
+  'non misurato': 'not_measured',
+  not_measured: 'not_measured',
 };
-const UNITS: Record<string, Unit> = { numero: 'number', number: 'number', percentuale: 'percent', percent: 'percent', '%': 'percent', data: 'date', date: 'date', 'sì/no': 'boolean', 'si/no': 'boolean', boolean: 'boolean' };
+const UNITS: Record<string, Unit> = {
+  numero: 'number',
+  number: 'number',
+  percentuale: 'percent',
+  percent: 'percent',
+  '%': 'percent',
+  data: 'date',
+  date: 'date',
+  'sì/no': 'boolean',
+  'si/no': 'boolean',
+  boolean: 'boolean',
+};
 const RULES: Record<string, { scoring: ScoringRule | null; formula: Formula | null }> = {
   '': { scoring: null, formula: null },
   'on/off': { scoring: { kind: 'on_off' }, formula: null },
@@ -263,7 +313,8 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   }
   const comparators: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=' };
   const comparator = comparators[values.comparator];
-  if (comparator === undefined) issues.push(values.comparator === '' ? problem('error', 'missing-comparator', {}, at('comparator')) : problem('error', 'unknown-comparator', { comparator: values.comparator }, at('comparator')));
+  if (comparator === undefined)
+    issues.push(values.comparator === '' ? problem('error', 'missing-comparator', {}, at('comparator')) : problem('error', 'unknown-comparator', { comparator: values.comparator }, at('comparator')));
   const rule = RULES[values.scoring.toLowerCase()];
   if (rule === undefined) issues.push(problem('error', 'unknown-rule', { rule: values.scoring }, at('scoring')));
   const derived = rule?.formula?.kind === 'children_mean';
@@ -305,7 +356,13 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   if (values.unit !== '' && unit === undefined) issues.push(problem('error', 'unknown-unit', { unit: values.unit }, at('unit')));
   const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
-  for (const [field, v] of [['target', target], ['actual', actual], ['baseline', baseline], ['target2', later[0]], ['target3', later[1]]] as const) {
+  for (const [field, v] of [
+    ['target', target],
+    ['actual', actual],
+    ['baseline', baseline],
+    ['target2', later[0]],
+    ['target3', later[1]],
+  ] as const) {
     if (v === null) continue;
     // `5%` in a number column: five, or five hundredths of the target? Refused rather than guessed.
     const fits = v.amount.kind === 'number' ? unit === 'percent' || (unit === 'number' && !v.percent) : v.amount.kind === unit;

@@ -134,7 +134,10 @@ export function deflateStoredZip(stored: Uint8Array, level = 6): Uint8Array {
 
 /** Why a zip cannot be trusted, with the entry (`part`) at fault when there is one: the parameters of its catalogue message. */
 export type ZipProblem =
-  | { readonly code: 'damaged-workbook'; readonly params: { reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; part?: string; declared?: number } }
+  | {
+      readonly code: 'damaged-workbook';
+      readonly params: { reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; part?: string; declared?: number };
+    }
   | { readonly code: 'file-too-large'; readonly params: { what: 'unpacked'; size: string; limit: string } };
 
 export interface ZipLimits {
@@ -179,7 +182,7 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
     if (offset + 46 + nameLength + extraLength > bytes.length) return damaged('directory');
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     // Zip64: the true sizes and offset are in an extra field when the 32-bit ones are all ones.
-    for (let e = offset + 46 + nameLength; e + 4 <= offset + 46 + nameLength + extraLength; ) {
+    for (let e = offset + 46 + nameLength; e + 4 <= offset + 46 + nameLength + extraLength;) {
       const id = view.getUint16(e, true);
       const length = view.getUint16(e + 2, true);
       if (id === 0x0001) {
@@ -201,7 +204,8 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
     listed.push({ name, method, flags, crc, compressed, size, local });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  if (declared > limits.inflatedBytes) return { code: 'file-too-large', params: { what: 'unpacked', size: String(Math.round(declared / 1048576)), limit: String(Math.round(limits.inflatedBytes / 1048576)) } };
+  if (declared > limits.inflatedBytes)
+    return { code: 'file-too-large', params: { what: 'unpacked', size: String(Math.round(declared / 1048576)), limit: String(Math.round(limits.inflatedBytes / 1048576)) } };
   const entries = new Map<string, Uint8Array>();
   for (const entry of listed) {
     const { name, local } = entry;
@@ -222,7 +226,7 @@ export function unpackZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uin
       }
     }
     if (data.length !== entry.size) return damaged(data.length > entry.size ? 'bigger' : 'smaller', name, entry.size);
-    if ((crc32(data) >>> 0) !== entry.crc) return damaged('checksum', name);
+    if (crc32(data) >>> 0 !== entry.crc) return damaged('checksum', name);
     entries.set(name, data);
   }
   return entries;

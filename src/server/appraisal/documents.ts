@@ -7,7 +7,14 @@ export { FORM_DOCUMENT_FORMATS, type FormDocumentFormat };
 export async function renderFormDocument(view: Record<string, unknown>, format: FormDocumentFormat, lang: Language): Promise<{ bytes: Buffer; mediaType: string; name: string }> {
   const sheet = view as unknown as FormSheet;
   const bytes = await renderForm(sheet, format, lang);
-  const slug = sheet.person.displayName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'scheda';
+  const slug =
+    sheet.person.displayName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 40) || 'scheda';
   return {
     bytes,
     mediaType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

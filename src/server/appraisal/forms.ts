@@ -65,7 +65,10 @@ const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'a numb
 export const AssignmentBody = z.object({ unitId: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();
 export const ObjectiveBody = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
     title: z.string().trim().min(1).max(500),
     weight: Percent,
     comparator: z.enum(COMPARATORS as [Comparator, ...Comparator[]]).default('>='),
@@ -82,7 +85,18 @@ export const Ratings = z.record(z.string().max(40), z.number().int().min(-1000).
 export interface FormDocument {
   /** `unitId`: the registry's id (migration 75 turned the names stored before into ids). */
   assignments: { unitId: string; from: string; to: string; partTime: string }[];
-  objectives: { id: string; title: string; weight: string; comparator: Comparator; target: unknown; unit: Unit; scoring: 'on_off' | 'proportional' | null; state: MeasurementState; actual: unknown; reason: string | null }[];
+  objectives: {
+    id: string;
+    title: string;
+    weight: string;
+    comparator: Comparator;
+    target: unknown;
+    unit: Unit;
+    scoring: 'on_off' | 'proportional' | null;
+    state: MeasurementState;
+    actual: unknown;
+    reason: string | null;
+  }[];
   ratings: Record<string, number>;
   acknowledged: { person: string | null; evaluator: string | null };
   interview: { at: string; by: string; note: string } | null;
@@ -96,7 +110,19 @@ export interface FormDocument {
 }
 
 export function emptyDocument(): FormDocument {
-  return { assignments: [], objectives: [], ratings: {}, acknowledged: { person: null, evaluator: null }, interview: null, evaluation: null, acceptance: null, contest: null, conciliation: null, finalisedAt: null, reopenings: [] };
+  return {
+    assignments: [],
+    objectives: [],
+    ratings: {},
+    acknowledged: { person: null, evaluator: null },
+    interview: null,
+    evaluation: null,
+    acceptance: null,
+    contest: null,
+    conciliation: null,
+    finalisedAt: null,
+    reopenings: [],
+  };
 }
 
 export function documentOf(form: FormRecord): FormDocument {
@@ -296,13 +322,25 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,
-    record: { acknowledged: doc.acknowledged, interview: doc.interview, evaluation: doc.evaluation, acceptance: doc.acceptance, contest: doc.contest, conciliation: doc.conciliation, finalisedAt: doc.finalisedAt, reopenings: doc.reopenings },
+    record: {
+      acknowledged: doc.acknowledged,
+      interview: doc.interview,
+      evaluation: doc.evaluation,
+      acceptance: doc.acceptance,
+      contest: doc.contest,
+      conciliation: doc.conciliation,
+      finalisedAt: doc.finalisedAt,
+      reopenings: doc.reopenings,
+    },
     smvpVersion: computed.smvpVersion,
     scale: computed.smvp?.ratingScale.map((l) => ({ value: l.value, label: l.label, description: l.description, score: Number(l.score) })) ?? [],
-    behaviours: scheme === undefined ? [] : scheme.behaviours.map((b) => {
-      const c = computed.smvp!.behaviours.find((x) => x.code === b.code);
-      return { code: b.code, title: c?.title ?? b.code, description: c?.description ?? '', weight: Number(b.weight) };
-    }),
+    behaviours:
+      scheme === undefined
+        ? []
+        : scheme.behaviours.map((b) => {
+            const c = computed.smvp!.behaviours.find((x) => x.code === b.code);
+            return { code: b.code, title: c?.title ?? b.code, description: c?.description ?? '', weight: Number(b.weight) };
+          }),
     result:
       r === null
         ? null
@@ -310,7 +348,14 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             frozen: computed.frozen,
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
-            components: r.components.map((c) => ({ kind: c.kind, label: COMPONENT_LABEL[c.kind][language], weight: Number(c.weight), share: c.share === null ? null : num(c.share.times(100)), score: num(c.score), points: num(c.points) })),
+            components: r.components.map((c) => ({
+              kind: c.kind,
+              label: COMPONENT_LABEL[c.kind][language],
+              weight: Number(c.weight),
+              share: c.share === null ? null : num(c.share.times(100)),
+              score: num(c.score),
+              points: num(c.points),
+            })),
             objectives: r.objectives.map((o) => ({ id: o.id, state: o.state, score: num(o.score), counted: o.counted })),
             behaviours: r.behaviours.map((b) => ({ code: b.code, rating: b.rating, label: b.label, score: num(b.score) })),
             units: r.units.map((u) => ({ unitId: u.unit, unit: u.name, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
@@ -318,7 +363,13 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
             // In the reader's language, by code; `params` for a client that renders them itself.
-            issues: r.issues.map((i) => ({ severity: i.severity, code: i.code, message: renderCoded(i, language), ...(i.params === undefined ? {} : { params: i.params }), location: i.location ?? null })),
+            issues: r.issues.map((i) => ({
+              severity: i.severity,
+              code: i.code,
+              message: renderCoded(i, language),
+              ...(i.params === undefined ? {} : { params: i.params }),
+              location: i.location ?? null,
+            })),
             complete: r.complete,
           },
     may: {
@@ -338,4 +389,3 @@ function alreadyAcknowledged(doc: FormDocument, relations: readonly Relation[]):
 export function categoryOf(value: string): StaffCategory | null {
   return (STAFF_CATEGORIES as readonly string[]).includes(value) ? (value as StaffCategory) : null;
 }
-

@@ -99,7 +99,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/people',
       tag: 'appraisals',
       summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
-      roles: HR_ROLES, action: 'list the people to appraise',
+      roles: HR_ROLES,
+      action: 'list the people to appraise',
       responses: { 200: '[{id, username, displayName, units, unitIds}]', 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
@@ -128,7 +129,21 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       for (const form of forms) {
         const v = formView(form, await computeRecord(store, orgs, form), users, user, lang);
         const result = v.result as { score: number | null; band: { label: string } | null; complete: boolean } | null;
-        out.push({ id: v.id, year: v.year, organisation: v.organisation, category: v.category, categoryLabel: v.categoryLabel, state: v.state, stateLabel: v.stateLabel, person: v.person, evaluator: v.evaluator, score: result?.score ?? null, band: result?.band?.label ?? null, complete: result?.complete ?? false, may: v.may });
+        out.push({
+          id: v.id,
+          year: v.year,
+          organisation: v.organisation,
+          category: v.category,
+          categoryLabel: v.categoryLabel,
+          state: v.state,
+          stateLabel: v.stateLabel,
+          person: v.person,
+          evaluator: v.evaluator,
+          score: result?.score ?? null,
+          band: result?.band?.label ?? null,
+          complete: result?.complete ?? false,
+          may: v.may,
+        });
       }
       return c.json(out);
     },
@@ -140,9 +155,16 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals',
       tag: 'appraisals',
       summary: 'Create the form of a person for a year: evaluator, category, the plan that gives the organisational results, unit assignments, individual objectives (state draft)',
-      roles: HR_ROLES, action: 'create appraisal forms',
+      roles: HR_ROLES,
+      action: 'create appraisal forms',
       body: NewForm,
-      responses: { 201: 'the form', 400: 'invalid body (the field named)', 403: 'role', 409: 'the person already has a form that year', 422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry' },
+      responses: {
+        201: 'the form',
+        400: 'invalid body (the field named)',
+        403: 'role',
+        409: 'the person already has a form that year',
+        422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry',
+      },
     },
     async (c, { user, body: input }) => {
       await checkPeople(store, input.personId, input.evaluatorId);
@@ -154,7 +176,20 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       }
       organisation ??= await defaultOrganisation(store);
       const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? []), objectives: objectivesToDocument(input.objectives ?? []) };
-      const form = must(await store.appraisals.createForm({ organisation, year: input.year, personId: input.personId, evaluatorId: input.evaluatorId, category: input.category, planId: input.planId ?? null, document: doc as unknown as Record<string, unknown> }, actorOf(user)));
+      const form = must(
+        await store.appraisals.createForm(
+          {
+            organisation,
+            year: input.year,
+            personId: input.personId,
+            evaluatorId: input.evaluatorId,
+            category: input.category,
+            planId: input.planId ?? null,
+            document: doc as unknown as Record<string, unknown>,
+          },
+          actorOf(user),
+        ),
+      );
       return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)), 201);
     },
   );
@@ -165,7 +200,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id',
       tag: 'appraisals',
       summary: 'One form with its score explained step by step (live until evaluated, then frozen), what the reader may edit and do',
-      roles: 'signed-in', access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
+      roles: 'signed-in',
+      access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
       query: { lang: { description: 'language of the explanation', values: ['it', 'en'] } },
       responses: { 200: 'the form', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
@@ -181,9 +217,18 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id',
       tag: 'appraisals',
       summary: 'Change a form against its version: objectives (draft; withdraws the acknowledgements), actuals and ratings (until evaluated; in a conciliation, HR), assignments, evaluator (HR)',
-      roles: 'signed-in', access: 'the evaluator, personale, admin (what each may change depends on the state)',
+      roles: 'signed-in',
+      access: 'the evaluator, personale, admin (what each may change depends on the state)',
       body: FormPatch,
-      responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'may not change that part now', 404: 'unknown form', 409: 'stale version', 422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation' },
+      responses: {
+        200: 'the form',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'may not change that part now',
+        404: 'unknown form',
+        409: 'stale version',
+        422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation',
+      },
     },
     async (c, { user, body: input }) => {
       const form = await readableForm(store, user, param(c, 'id'));
@@ -230,7 +275,14 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         doc.ratings = { ...input.ratings };
       }
       const updated = must(
-        await store.appraisals.updateForm(form.id, input.version, { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc as unknown as Record<string, unknown> }, 'update', null, actorOf(user)),
+        await store.appraisals.updateForm(
+          form.id,
+          input.version,
+          { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc as unknown as Record<string, unknown> },
+          'update',
+          null,
+          actorOf(user),
+        ),
       );
       return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
@@ -243,16 +295,26 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       tag: 'appraisals',
       summary:
         'A step of the form: acknowledge (person and evaluator; both → assigned), interview (evaluator, note), evaluate (evaluator; the score is frozen), accept or contest (person; contest needs a reason), conciliate (HR: outcome confirmed | revised, note), finalise (HR), reopen (admin, reason)',
-      roles: 'signed-in', access: 'as the step says',
+      roles: 'signed-in',
+      access: 'as the step says',
       body: Action,
-      responses: { 200: 'the form', 400: 'invalid body', 401: 'not signed in', 403: 'not yours to take', 404: 'unknown form', 409: 'stale version, or not from this state', 422: 'the form is not complete (issues listed), or a note/reason/outcome missing' },
+      responses: {
+        200: 'the form',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'not yours to take',
+        404: 'unknown form',
+        409: 'stale version, or not from this state',
+        422: 'the form is not complete (issues listed), or a note/reason/outcome missing',
+      },
     },
     async (c, { user, body: input }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const rule = ACTION_RULES[input.action];
       const relations = relationsOf(user, form);
       if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
-      if (!mayAct(input.action, form.state, relations)) throw new HttpError(409, 'invalid-transition', `a form in the state "${form.state}" cannot be ${input.action}d (from: ${rule.from.join(', ')})`, { details: { state: form.state } });
+      if (!mayAct(input.action, form.state, relations))
+        throw new HttpError(409, 'invalid-transition', `a form in the state "${form.state}" cannot be ${input.action}d (from: ${rule.from.join(', ')})`, { details: { state: form.state } });
       if (form.version !== input.version) throw new HttpError(409, 'conflict', `the form was changed meanwhile (version ${form.version}, not ${input.version}): reload it`);
       const at = new Date().toISOString();
       const doc = documentOf(form);
@@ -264,7 +326,22 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const live = await computeRecord(store, new OrgCache(deps.trees), form);
       const errors = live.result?.issues.filter((i) => i.severity === 'error') ?? [];
       const incomplete = (situation: 'acknowledge' | 'no-objectives' | 'evaluate' | 'revised') =>
-        refuse(422, 'form-incomplete', { situation }, { issues: (live.result?.issues ?? []).filter((i) => i.severity === 'error').map((i) => ({ severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location ?? null) as Record<string, unknown> | null })) });
+        refuse(
+          422,
+          'form-incomplete',
+          { situation },
+          {
+            issues: (live.result?.issues ?? [])
+              .filter((i) => i.severity === 'error')
+              .map((i) => ({
+                severity: i.severity,
+                code: i.code,
+                message: i.message,
+                ...(i.params === undefined ? {} : { params: i.params }),
+                location: (i.location ?? null) as Record<string, unknown> | null,
+              })),
+          },
+        );
       switch (input.action) {
         case 'acknowledge': {
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
@@ -326,7 +403,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id/trail',
       tag: 'appraisals',
       summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
-      roles: 'signed-in', access: 'those who may see the form',
+      roles: 'signed-in',
+      access: 'those who may see the form',
       responses: { 200: '[{id, at, user, action, before, after, reason}]', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
     async (c, { user }) => {
@@ -341,7 +419,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/:id/document',
       tag: 'appraisals',
       summary: 'The form as a document to sign: PDF or DOCX, with the score explained and the signature lines',
-      roles: 'signed-in', access: 'those who may see the form',
+      roles: 'signed-in',
+      access: 'those who may see the form',
       query: { format: { description: 'pdf or docx', values: [...FORM_DOCUMENT_FORMATS] }, lang: { description: 'language', values: ['it', 'en'] } },
       responses: { 200: 'the file', 400: 'unknown format', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },

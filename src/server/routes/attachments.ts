@@ -31,7 +31,10 @@ export function fileTooLarge(limit: number): HttpError {
 
 /** A name safe to show and to put in a header: no path, no control characters, not too long. */
 function cleanName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return base === '' ? `allegato.${extension}` : base;
 }
 
@@ -50,7 +53,8 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: BASE,
       tag: 'evidence',
       summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
-      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
+      roles: PLAN_STAFF,
+      access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: '[{id, name, mediaType, size, sha256, uploadedBy, uploadedAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
     },
     async (c) => {
@@ -67,7 +71,9 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: BASE,
       tag: 'evidence',
       summary: 'Attach a file to a value: PDF, image, office document or CSV, checked by its content; stored with its SHA-256',
-      roles: VALUE_EDITORS, action: 'attach files', access: 'a referente: indicators assigned to them or their unit',
+      roles: VALUE_EDITORS,
+      action: 'attach files',
+      access: 'a referente: indicators assigned to them or their unit',
       multipart: { file: 'the evidence file (at most the configured size, 20 MiB by default)' },
       query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
       responses: {
@@ -113,7 +119,8 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: `${BASE}/:attachmentId`,
       tag: 'evidence',
       summary: 'Download a file byte for byte (Content-Disposition: attachment; ETag and Repr-Digest carry its SHA-256)',
-      roles: PLAN_STAFF, access: 'a referente: indicators assigned to them or their unit',
+      roles: PLAN_STAFF,
+      access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: 'the file', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown file' },
     },
     async (c) => {
@@ -144,7 +151,9 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       path: `${BASE}/:attachmentId`,
       tag: 'evidence',
       summary: 'Remove a file from a value (its name and hash stay in the audit trail); refused in a closed period',
-      roles: VALUE_EDITORS, action: 'remove files', access: 'a referente: indicators assigned to them or their unit',
+      roles: VALUE_EDITORS,
+      action: 'remove files',
+      access: 'a referente: indicators assigned to them or their unit',
       responses: { 200: 'the removed file', 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
     },
     async (c) => {

@@ -15,7 +15,8 @@ export const auditRoutes: RouteModule = (api, deps) => {
       path: '/api/audit',
       tag: 'audit',
       summary: 'The audit trail, newest first, of a plan, a node or an indicator (what the reader may read; accounts for the administrator only)',
-      roles: 'signed-in', access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
+      roles: 'signed-in',
+      access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
       query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100' },
       responses: { 200: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', 401: 'not signed in', 404: 'a plan the reader may not read' },
     },
@@ -28,11 +29,24 @@ export const auditRoutes: RouteModule = (api, deps) => {
       if (planId !== undefined) await readablePlanFor(deps.store, planId, user);
       let plans: string[] | undefined;
       if (!ADMINS.includes(user.role)) {
-        const readable = await Promise.all((await deps.store.listPlans()).map((p) => readablePlanFor(deps.store, p.id, user).then(() => p.id, () => null)));
+        const readable = await Promise.all(
+          (await deps.store.listPlans()).map((p) =>
+            readablePlanFor(deps.store, p.id, user).then(
+              () => p.id,
+              () => null,
+            ),
+          ),
+        );
         plans = readable.filter((id): id is string => id !== null);
       }
       return c.json(
-        await deps.store.listAudit({ ...(planId ? { planId } : {}), ...(plans ? { plans } : {}), ...(node ? { node } : {}), ...(indicator ? { indicator } : {}), limit: intQuery(c, 'limit', 100, 1000) }),
+        await deps.store.listAudit({
+          ...(planId ? { planId } : {}),
+          ...(plans ? { plans } : {}),
+          ...(node ? { node } : {}),
+          ...(indicator ? { indicator } : {}),
+          limit: intQuery(c, 'limit', 100, 1000),
+        }),
       );
     },
   );

@@ -16,7 +16,14 @@ import { readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
 const Review = z.object({ action: z.enum(['approve', 'return', 'answer']), note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
-const Deadline = z.object({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').nullable() }).strict();
+const Deadline = z
+  .object({
+    deadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .nullable(),
+  })
+  .strict();
 
 const STATE_WORDS: Record<WorkState, string> = { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' };
 
@@ -47,7 +54,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/worklist',
       tag: 'campaign',
       summary: 'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved); a referente sees only theirs',
-      roles: 'signed-in', access: 'signed in (a referente: the indicators assigned to them or their units)',
+      roles: 'signed-in',
+      access: 'signed in (a referente: the indicators assigned to them or their units)',
       query: {
         period: 'the period id (default: the first collecting, else open, period)',
         unit: 'only this unit id (`none`: indicators with no unit)',
@@ -81,7 +89,9 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/dashboard',
       tag: 'campaign',
       summary: 'Completion per unit and period: expected, entered, waiting for review, sent back, approved, missing, late',
-      roles: READERS, action: 'read the completion dashboard', access: 'admin, controller, oiv',
+      roles: READERS,
+      action: 'read the completion dashboard',
+      access: 'admin, controller, oiv',
       responses: { 200: '{planId, today, periods, rows, totals}', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
@@ -89,7 +99,13 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const campaign = await campaignOf(cache, planId);
       const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
       const { rows, totals } = campaign.dashboard();
-      return c.json({ planId, today: new Date().toISOString().slice(0, 10), periods: campaign.data.periods, rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })), totals });
+      return c.json({
+        planId,
+        today: new Date().toISOString().slice(0, 10),
+        periods: campaign.data.periods,
+        rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
+        totals,
+      });
     },
   );
 
@@ -99,7 +115,9 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/dashboard/export',
       tag: 'campaign',
       summary: 'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved',
-      roles: READERS, action: 'read the completion dashboard', access: 'admin, controller, oiv',
+      roles: READERS,
+      action: 'read the completion dashboard',
+      access: 'admin, controller, oiv',
       responses: { 200: 'the workbook (attachment)', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
@@ -145,7 +163,16 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       for (const p of campaign.data.periods) {
         for (const i of campaign.items(p)) {
           if (i.state === 'approved') continue;
-          list.addRow({ period: p.label, unit: i.unit ?? '(senza struttura)', person: i.person ?? '', node: i.node, indicator: i.indicator, state: STATE_WORDS[i.state], late: i.late ? 'sì' : '', note: i.review?.action === 'return' ? (i.review.note ?? '') : '' });
+          list.addRow({
+            period: p.label,
+            unit: i.unit ?? '(senza struttura)',
+            person: i.person ?? '',
+            node: i.node,
+            indicator: i.indicator,
+            state: STATE_WORDS[i.state],
+            late: i.late ? 'sì' : '',
+            note: i.review?.action === 'return' ? (i.review.note ?? '') : '',
+          });
         }
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -157,7 +184,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
   const mayHandle = async (user: UserRecord, planId: string, indicatorId: string): Promise<void> => {
     const context = await store.indicatorContext(planId, indicatorId);
     if (context === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-    if (user.role === 'referente' && !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })) {
+    if (
+      user.role === 'referente' &&
+      !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })
+    ) {
       throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
     }
   };
@@ -168,7 +198,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
       summary: "A value's review thread: approvals, requests for more (richieste di integrazione) and answers, oldest first, each with the value version it was about",
-      roles: 'signed-in', access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
+      roles: 'signed-in',
+      access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
       responses: { 200: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period' },
     },
     async (c, { user }) => {
@@ -191,9 +222,19 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
       summary: 'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente). A new value after either goes back to review',
-      roles: 'signed-in', access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
+      roles: 'signed-in',
+      access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
       body: Review,
-      responses: { 201: 'the review step', 400: 'invalid body', 401: 'not signed in', 403: 'role or not yours', 404: 'unknown plan, indicator or period', 409: 'the value changed since (details.current.version)', 422: 'nothing to review, already approved, no request to answer, or a request without its text', 423: 'period-locked' },
+      responses: {
+        201: 'the review step',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role or not yours',
+        404: 'unknown plan, indicator or period',
+        409: 'the value changed since (details.current.version)',
+        422: 'nothing to review, already approved, no request to answer, or a request without its text',
+        423: 'period-locked',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -213,7 +254,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/deadline',
       tag: 'campaign',
       summary: "Set a period's data-entry deadline (null: none); values missing after it are late",
-      roles: PLAN_EDITORS, action: 'set deadlines',
+      roles: PLAN_EDITORS,
+      action: 'set deadlines',
       body: Deadline,
       responses: { 200: 'the period', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
@@ -228,7 +270,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/closing-preview',
       tag: 'campaign',
       summary: 'Before closing a period: the values still missing, waiting for review and sent back, with counts (the web app asks for confirmation with this list)',
-      roles: PLAN_EDITORS, action: 'close periods',
+      roles: PLAN_EDITORS,
+      action: 'close periods',
       responses: { 200: '{period, counts, missing, toReview, returned}', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
     async (c) => {

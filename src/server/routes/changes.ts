@@ -21,14 +21,19 @@ export const changeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/changes',
       tag: 'tree',
       summary: 'What changed from an earlier version (another period of this plan, or another plan) to this one (as `albero diff --json`)',
-      roles: 'everyone', access: "signed in; the public for published plans (both must be readable), and only periods whose values it reads (closed, validated or published; the default: the latest such)",
+      roles: 'everyone',
+      access: 'signed in; the public for published plans (both must be readable), and only periods whose values it reads (closed, validated or published; the default: the latest such)',
       query: {
         period: 'the period of this plan (default: the year end; for the public, the latest period whose values are published)',
         against: 'the earlier plan (default: this plan)',
         againstPeriod: "the earlier plan's period (default: its year end)",
         againstClosing: 'true: compare the period with itself as it was last closed (what a reopening changed)',
       },
-      responses: { 200: '{before, after, counts, changes}', 400: 'nothing to compare (neither against, againstPeriod nor againstClosing)', 404: 'unknown plan or period, a period never closed, or (public) a period whose values are not published' },
+      responses: {
+        200: '{before, after, counts, changes}',
+        400: 'nothing to compare (neither against, againstPeriod nor againstClosing)',
+        404: 'unknown plan or period, a period never closed, or (public) a period whose values are not published',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -40,7 +45,9 @@ export const changeRoutes: RouteModule = (api, deps) => {
       const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
       const againstClosing = c.req.query('againstClosing');
       if (againstClosing !== undefined && againstClosing !== 'true' && againstClosing !== 'false') {
-        throw new HttpError(400, 'invalid-query', 'againstClosing is true or false', { issues: [{ severity: 'error', code: 'invalid-field', message: 'againstClosing: true or false', location: { field: 'againstClosing' } }] });
+        throw new HttpError(400, 'invalid-query', 'againstClosing is true or false', {
+          issues: [{ severity: 'error', code: 'invalid-field', message: 'againstClosing: true or false', location: { field: 'againstClosing' } }],
+        });
       }
       if (againstClosing === 'true') {
         await readablePlan(c, store, planId);
@@ -54,7 +61,9 @@ export const changeRoutes: RouteModule = (api, deps) => {
         });
       }
       if (against === planId && requestedAgainstPeriod === undefined) {
-        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true', { issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against, againstPeriod or againstClosing=true', location: { field: 'against' } }] });
+        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true', {
+          issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against, againstPeriod or againstClosing=true', location: { field: 'against' } }],
+        });
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);

@@ -18,7 +18,14 @@ import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 function fileName(title: string, periodId: string, format: ReportFormat): string {
-  const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
+  const slug =
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'albero';
   return `${slug}-${periodId}.${format}`;
 }
 
@@ -77,8 +84,10 @@ export const exportRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/export',
       tag: 'exports',
-      summary: 'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
-      roles: 'everyone', access: 'signed in; the public for published plans',
+      summary:
+        'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
       query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
       responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period' },
     },
@@ -105,7 +114,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/exports',
       tag: 'exports',
       summary: 'Start drawing the Relazione (pdf) or the workbook (xlsx) on a worker thread: the answer comes at once; follow the job at /api/exports/{exportId}, then download its file',
-      roles: 'signed-in', access: 'signed in, who may read the plan',
+      roles: 'signed-in',
+      access: 'signed in, who may read the plan',
       body: ExportJobBody,
       responses: { 202: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', 400: 'invalid body', 401: 'not signed in', 404: 'unknown plan or period' },
     },
@@ -123,7 +133,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId',
       tag: 'exports',
       summary: 'An export job: its state and progress (objectives drawn of all)',
-      roles: 'signed-in', access: 'the account that started it',
+      roles: 'signed-in',
+      access: 'the account that started it',
       responses: { 200: '{id, planId, format, fileName, state, done, total}', 401: 'not signed in', 404: 'unknown job, expired, or started by another account' },
     },
     async (c, { user }) => {
@@ -140,7 +151,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
       path: '/api/exports/:exportId/file',
       tag: 'exports',
       summary: "A finished export job's file, as an attachment",
-      roles: 'signed-in', access: 'the account that started it',
+      roles: 'signed-in',
+      access: 'the account that started it',
       responses: { 200: 'the file', 401: 'not signed in', 404: 'unknown job, expired, or started by another account', 409: 'not finished yet', 500: 'the job failed' },
     },
     async (c, { user }) => {

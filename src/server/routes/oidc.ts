@@ -65,7 +65,14 @@ export const oidcRoutes: RouteModule = (api, deps) => {
   const back = (c: Context, problem: string): Response => c.redirect(`/?oidc=${encodeURIComponent(problem)}`, 302);
 
   api.route(
-    { method: 'get', path: '/api/session/oidc', tag: 'session', summary: "Whether sign-in through the body's identity provider is offered, and the button's label", roles: 'everyone', responses: { 200: '{enabled, label}' } },
+    {
+      method: 'get',
+      path: '/api/session/oidc',
+      tag: 'session',
+      summary: "Whether sign-in through the body's identity provider is offered, and the button's label",
+      roles: 'everyone',
+      responses: { 200: '{enabled, label}' },
+    },
     async (c) => c.json({ enabled: settings !== null, label: settings?.label ?? null }),
   );
 
@@ -108,8 +115,10 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/session/oidc/callback',
       tag: 'session',
-      summary: "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused)",
-      roles: 'everyone', access: 'everyone (the flow started by /start)',
+      summary:
+        "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused)",
+      roles: 'everyone',
+      access: 'everyone (the flow started by /start)',
       responses: { 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
     },
     async (c) => {

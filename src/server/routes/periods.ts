@@ -17,11 +17,22 @@ const PeriodPatch = z.object({ label: PeriodLabel }).strict();
 export const periodRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/plans/:planId/periods', tag: 'periods', summary: 'The monitoring periods of a plan', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: '[{id, label, endsOn, state, updatedAt}]', 404: 'unknown plan' } }, async (c) => {
-    const planId = param(c, 'planId');
-    await readablePlan(c, store, planId);
-    return c.json((await store.listPeriods(planId)) ?? []);
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/periods',
+      tag: 'periods',
+      summary: 'The monitoring periods of a plan',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
+      responses: { 200: '[{id, label, endsOn, state, updatedAt}]', 404: 'unknown plan' },
+    },
+    async (c) => {
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      return c.json((await store.listPeriods(planId)) ?? []);
+    },
+  );
 
   api.route(
     {
@@ -29,9 +40,16 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods',
       tag: 'periods',
       summary: 'Add a monitoring period: its end date (in the plan’s year; also its id) and a label (default: the date, 30/04/2024); it starts open',
-      roles: PLAN_EDITORS, action: 'change the monitoring periods',
+      roles: PLAN_EDITORS,
+      action: 'change the monitoring periods',
       body: NewPeriodBody,
-      responses: { 201: 'the period', 400: 'invalid body, or a date that is not a day of the plan’s year (the field named)', 403: 'role', 404: 'unknown plan', 409: 'duplicate: the plan has a period with that date' },
+      responses: {
+        201: 'the period',
+        400: 'invalid body, or a date that is not a day of the plan’s year (the field named)',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'duplicate: the plan has a period with that date',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -43,9 +61,21 @@ export const periodRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId/periods/:periodId', tag: 'periods', summary: "Rename a period (its label; the date stays)", roles: PLAN_EDITORS, action: 'change the monitoring periods', body: PeriodPatch, responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' } }, async (c, { user, body: input }) => {
-    return c.json(must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
-  });
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/plans/:planId/periods/:periodId',
+      tag: 'periods',
+      summary: 'Rename a period (its label; the date stays)',
+      roles: PLAN_EDITORS,
+      action: 'change the monitoring periods',
+      body: PeriodPatch,
+      responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
+    },
+    async (c, { user, body: input }) => {
+      return c.json(must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
+    },
+  );
 
   api.route(
     {
@@ -53,8 +83,14 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId',
       tag: 'periods',
       summary: 'Delete a period that is still open and holds no value (audited); never the plan’s last one',
-      roles: PLAN_EDITORS, action: 'change the monitoring periods',
-      responses: { 200: 'the deleted period', 403: 'role', 404: 'unknown plan or period', 409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements), has-attachments (details.attachments: evidence files are never removed with a period), has-comments (details.comments) or last-period' },
+      roles: PLAN_EDITORS,
+      action: 'change the monitoring periods',
+      responses: {
+        200: 'the deleted period',
+        403: 'role',
+        404: 'unknown plan or period',
+        409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements), has-attachments (details.attachments: evidence files are never removed with a period), has-comments (details.comments) or last-period',
+      },
     },
     async (c, { user }) => {
       return c.json(must(await store.deletePeriod(param(c, 'planId'), param(c, 'periodId'), actorOf(user))));
@@ -67,7 +103,8 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/transition',
       tag: 'periods',
       summary: 'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller)',
-      roles: 'signed-in', access: 'admin, controller; oiv to validate',
+      roles: 'signed-in',
+      access: 'admin, controller; oiv to validate',
       body: Transition,
       responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period', 409: 'invalid-transition (or a reopening without a reason)' },
     },

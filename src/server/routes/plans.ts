@@ -78,7 +78,12 @@ export const planRoutes: RouteModule = (api, deps) => {
     async (c) => {
       const asked = c.req.query('archived') ?? 'false';
       if (asked !== 'false' && asked !== 'true' && asked !== 'all') {
-        throw refuse(400, 'invalid-query', { field: 'archived', values: ['false', 'true', 'all'], value: asked.slice(0, 40) }, { issues: [issueOf('invalid-query', { field: 'archived', values: ['false', 'true', 'all'] }, { field: 'archived' })] });
+        throw refuse(
+          400,
+          'invalid-query',
+          { field: 'archived', values: ['false', 'true', 'all'], value: asked.slice(0, 40) },
+          { issues: [issueOf('invalid-query', { field: 'archived', values: ['false', 'true', 'all'] }, { field: 'archived' })] },
+        );
       }
       const plans = await store.listPlans({ archived: asked === 'false' ? 'exclude' : asked === 'true' ? 'only' : 'all' });
       const user = currentUser(c);
@@ -87,7 +92,15 @@ export const planRoutes: RouteModule = (api, deps) => {
   );
 
   api.route(
-    { method: 'get', path: '/api/plans/:planId', tag: 'plans', summary: 'One plan (archived ones too): status, adoption act, open revision', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: 'the plan', 404: 'unknown plan' } },
+    {
+      method: 'get',
+      path: '/api/plans/:planId',
+      tag: 'plans',
+      summary: 'One plan (archived ones too): status, adoption act, open revision',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
+      responses: { 200: 'the plan', 404: 'unknown plan' },
+    },
     async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
   );
 
@@ -97,7 +110,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans',
       tag: 'plans',
       summary: 'Create an empty plan with the monitoring periods given (`periods: [{endsOn, label?}]`, days of its year, each once), by default 30/06, 30/09, 31/12',
-      roles: PLAN_EDITORS, action: 'create plans',
+      roles: PLAN_EDITORS,
+      action: 'create plans',
       body: NewPlan,
       responses: { 201: 'the plan', 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
     },
@@ -115,10 +129,19 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/import',
       tag: 'plans',
       summary: "Import a published table (text/TSV or .xlsx); its actuals become the year-end period's values",
-      roles: PLAN_EDITORS, action: 'import plans',
+      roles: PLAN_EDITORS,
+      action: 'import plans',
       multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
       query: { dryRun: 'true: only report the issues, store nothing' },
-      responses: { 201: '{plan, issues}', 200: 'dry run: {plan: null, preview, issues}', 400: 'no file', 401: 'not signed in', 403: 'role', 413: 'file too large', 422: 'invalid-file with the located issues' },
+      responses: {
+        201: '{plan, issues}',
+        200: 'dry run: {plan: null, preview, issues}',
+        400: 'no file',
+        401: 'not signed in',
+        403: 'role',
+        413: 'file too large',
+        422: 'invalid-file with the located issues',
+      },
     },
     async (c, { user }) => {
       const type = c.req.header('content-type') ?? '';
@@ -139,7 +162,18 @@ export const planRoutes: RouteModule = (api, deps) => {
       const outcome = await offThread.importTable(bytes, name);
       if (outcome.value === null || hasErrors(outcome.issues)) {
         const issues = outcome.issues.map((i) => issueView(i));
-        throw refuse(422, 'invalid-file', { file: name, problems: issues.filter((i) => i.severity === 'error').map((i) => i.message).slice(0, 3) }, { issues });
+        throw refuse(
+          422,
+          'invalid-file',
+          {
+            file: name,
+            problems: issues
+              .filter((i) => i.severity === 'error')
+              .map((i) => i.message)
+              .slice(0, 3),
+          },
+          { issues },
+        );
       }
       const language = replyLanguage(c);
       c.header('Content-Language', language);
@@ -159,11 +193,34 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId', tag: 'plans', summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision', roles: PLAN_EDITORS, action: 'change plans', body: PlanPatch, responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' } }, async (c, { user, body: input }) => {
-    return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
-  });
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/plans/:planId',
+      tag: 'plans',
+      summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision',
+      roles: PLAN_EDITORS,
+      action: 'change plans',
+      body: PlanPatch,
+      responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' },
+    },
+    async (c, { user, body: input }) => {
+      return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
+    },
+  );
 
-  api.route({ method: 'delete', path: '/api/plans/:planId', tag: 'plans', summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead', roles: PLAN_EDITORS, action: 'delete plans', responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' } }, async (c, { user }) => {
-    return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
-  });
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/plans/:planId',
+      tag: 'plans',
+      summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
+      roles: PLAN_EDITORS,
+      action: 'delete plans',
+      responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' },
+    },
+    async (c, { user }) => {
+      return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
+    },
+  );
 };

@@ -7,7 +7,19 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { PublicationInputSchema, RelazioneMoveInputSchema, type Relazione, type RelazioneReviewInput, type RelazioneTextsInput } from '../../contract/index.js';
 import { Decimal } from '../../core/index.js';
-import { canMove, CHECKLIST_OUTCOMES, generatedTexts, isRelazioneFormat, MAX_MARKUP_LENGTH, RELAZIONE_FORMATS, RELAZIONE_MEDIA_TYPES, renderRelazione, STATE_WORDS, TEXT_KEYS, type RelazioneFormat } from '../../io/relazione/index.js';
+import {
+  canMove,
+  CHECKLIST_OUTCOMES,
+  generatedTexts,
+  isRelazioneFormat,
+  MAX_MARKUP_LENGTH,
+  RELAZIONE_FORMATS,
+  RELAZIONE_MEDIA_TYPES,
+  renderRelazione,
+  STATE_WORDS,
+  TEXT_KEYS,
+  type RelazioneFormat,
+} from '../../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -21,7 +33,10 @@ import { oneAtATime } from '../exports/jobs.js';
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
 // schemas add the bounds and read the validated values as exact decimals.
-const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<unknown, RelazioneTextsInput>;
+const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<
+  unknown,
+  RelazioneTextsInput
+>;
 const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: z.enum(CHECKLIST_OUTCOMES as unknown as ['yes', 'partly', 'no']).nullable(), note: z.string().max(5000) }).strict();
 const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => {
   const text = String(v).trim().replace(',', '.');
@@ -75,7 +90,15 @@ function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FO
 }
 
 function slug(title: string): string {
-  return title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'albero';
+  return (
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'albero'
+  );
 }
 
 /** The plan and its Relazione for a reader: signed in, or the public once both are published. */
@@ -101,7 +124,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/relazione',
       tag: 'relazione',
-      summary: "The year's Relazione: state, the office's texts by section, the sentences generated from the data (to edit), the OIV's checklist, note, reservations and validated values, publication, the periods published to the public",
+      summary:
+        "The year's Relazione: state, the office's texts by section, the sentences generated from the data (to edit), the OIV's checklist, note, reservations and validated values, publication, the periods published to the public",
       roles: 'signed-in',
       responses: { 200: '{state, texts, generated, sections, checklist, note, reservations, values, published, version, publishedPeriods, …}', 401: 'not signed in', 404: 'unknown plan' },
     },
@@ -120,7 +144,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/texts',
       tag: 'relazione',
       summary: "The office's texts of the Relazione by section (markup: headings, lists, emphasis; HTML stays text), whole: a section left out is emptied",
-      roles: PLAN_EDITORS, action: "write the Relazione's texts",
+      roles: PLAN_EDITORS,
+      action: "write the Relazione's texts",
       body: Texts,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (with the OIV)', 423: 'validated: frozen' },
     },
@@ -136,10 +161,20 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       method: 'put',
       path: '/api/plans/:planId/relazione/review',
       tag: 'relazione',
-      summary: "The OIV's review of a transmitted Relazione: checklist (points, outcome yes/partly/no, note), note, reservations, and per objective a validated value differing from the reported one, with a note",
-      roles: ['oiv'], action: 'review the Relazione',
+      summary:
+        "The OIV's review of a transmitted Relazione: checklist (points, outcome yes/partly/no, note), note, reservations, and per objective a validated value differing from the reported one, with a note",
+      roles: ['oiv'],
+      action: 'review the Relazione',
       body: Review,
-      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (not transmitted)', 422: 'an objective the plan does not have', 423: 'validated: frozen' },
+      responses: {
+        200: 'the Relazione',
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'conflict (stale version) or invalid-transition (not transmitted)',
+        422: 'an objective the plan does not have',
+        423: 'validated: frozen',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -153,10 +188,20 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/relazione/transition',
       tag: 'relazione',
-      summary: "Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period",
-      roles: 'signed-in', access: 'admin, controller to transmit and take back; oiv to decide',
+      summary:
+        'Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period',
+      roles: 'signed-in',
+      access: 'admin, controller to transmit and take back; oiv to decide',
       body: Move,
-      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition (details.reason period-not-closed)', 422: 'reservations missing for a validation with reservations', 423: 'validated: frozen' },
+      responses: {
+        200: 'the Relazione',
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'invalid-transition (details.reason period-not-closed)',
+        422: 'reservations missing for a validation with reservations',
+        423: 'validated: frozen',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -180,7 +225,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/publication',
       tag: 'relazione',
       summary: 'Publish (or withdraw) the Relazione and its validation document on the transparency pages; only once the OIV has decided',
-      roles: PLAN_EDITORS, action: 'publish the Relazione',
+      roles: PLAN_EDITORS,
+      action: 'publish the Relazione',
       body: Publication,
       responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
     },
@@ -197,7 +243,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/publication',
       tag: 'relazione',
       summary: "Publish (or withdraw) a period's values to the public: a collecting period's values are provisional and nobody outside sees them until the controller publishes them",
-      roles: PLAN_EDITORS, action: "publish a period's values",
+      roles: PLAN_EDITORS,
+      action: "publish a period's values",
       body: Publication,
       responses: { 200: 'the ids of the published periods', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
     },

@@ -48,9 +48,16 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       path: '/api/reminders',
       tag: 'campaign',
       summary: 'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused or without an address',
-      roles: PLAN_EDITORS, action: 'read the reminders',
+      roles: PLAN_EDITORS,
+      action: 'read the reminders',
       query: { planId: 'only this plan', status: { description: 'only this status', values: REMINDER_STATUSES }, limit: 'at most this many (default 500, at most 5000)' },
-      responses: { 200: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}', 400: 'invalid query', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+      responses: {
+        200: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}',
+        400: 'invalid query',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan',
+      },
     },
     async (c) => {
       const planId = c.req.query('planId');
@@ -69,7 +76,8 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       path: '/api/reminders/send',
       tag: 'campaign',
       summary: 'Send now: queue the reminders due today (each once, ever) and deliver what the outbox holds; `retry: true` also tries at once the messages waiting to be retried',
-      roles: PLAN_EDITORS, action: 'send reminders',
+      roles: PLAN_EDITORS,
+      action: 'send reminders',
       body: SendNow,
       responses: { 200: '{queued: [reminder], unaddressed, sent, retrying, failed}', 400: 'invalid body', 401: 'not signed in', 403: 'role' },
     },

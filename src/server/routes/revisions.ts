@@ -17,7 +17,9 @@ const IsoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 20
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
 const AdoptBody = z.object({ act: ActBody }).strict();
 // The reason is checked by the store (422 when missing or blank), as the issue asks.
-const NewRevisionBody = z.object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
+const NewRevisionBody = z
+  .object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() })
+  .strict();
 const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
 const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
 
@@ -61,7 +63,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/adopt',
       tag: 'plans',
       summary: 'Adopt a draft plan by its act ({act: {kind, number, date}}): from then on its definition changes only inside a revision',
-      roles: PLAN_EDITORS, action: 'adopt plans',
+      roles: PLAN_EDITORS,
+      action: 'adopt plans',
       body: AdoptBody,
       responses: { 200: 'the plan', 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
     },
@@ -79,7 +82,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         summary: archived
           ? 'Archive a plan: hidden from the usual lists, kept whole, still readable by whoever could read it; changes refused (409 plan-archived)'
           : 'Bring an archived plan back into the lists',
-        roles: PLAN_EDITORS, action: archived ? 'archive plans' : 'bring plans back from the archive',
+        roles: PLAN_EDITORS,
+        action: archived ? 'archive plans' : 'bring plans back from the archive',
         responses: { 200: 'the plan', 403: 'role', 404: 'unknown plan', 409: archived ? 'archived already' : 'not archived' },
       },
       async (c, { user }) => {
@@ -94,7 +98,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions',
       tag: 'revisions',
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
-      roles: 'everyone', access: 'signed in; the public for published plans',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
       responses: { 200: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', 404: 'unknown plan' },
     },
     async (c) => {
@@ -110,20 +115,40 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions',
       tag: 'revisions',
       summary: 'Open a revision of an adopted plan ({reason, kind?: variazione|rimodulazione, date?, act?}); the changes made while it is open belong to it',
-      roles: PLAN_EDITORS, action: 'open revisions',
+      roles: PLAN_EDITORS,
+      action: 'open revisions',
       body: NewRevisionBody,
-      responses: { 201: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'not-adopted (a draft), revision-open (one is open already), plan-archived', 422: 'no reason (or a blank one)' },
+      responses: {
+        201: 'the revision',
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'not-adopted (a draft), revision-open (one is open already), plan-archived',
+        422: 'no reason (or a blank one)',
+      },
     },
     async (c, { user, body: input }) => {
       const revision = must(
-        await store.openRevision(param(c, 'planId'), { reason: input.reason ?? '', ...(input.kind ? { kind: input.kind as RevisionRecord['kind'] } : {}), ...(input.date ? { date: input.date } : {}), act: input.act ?? null }, actorOf(user)),
+        await store.openRevision(
+          param(c, 'planId'),
+          { reason: input.reason ?? '', ...(input.kind ? { kind: input.kind as RevisionRecord['kind'] } : {}), ...(input.date ? { date: input.date } : {}), act: input.act ?? null },
+          actorOf(user),
+        ),
       );
       return c.json(revision, 201);
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/plans/:planId/revisions/:number', tag: 'revisions', summary: 'One revision with its changes', roles: 'everyone', access: 'signed in; the public for published plans', responses: { 200: 'the revision', 404: 'unknown plan or revision' } },
+    {
+      method: 'get',
+      path: '/api/plans/:planId/revisions/:number',
+      tag: 'revisions',
+      summary: 'One revision with its changes',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
+      responses: { 200: 'the revision', 404: 'unknown plan or revision' },
+    },
     async (c) => {
       const planId = param(c, 'planId');
       const number = revisionNumber(param(c, 'number'));
@@ -140,7 +165,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
       summary: 'Correct an open revision’s reason or date, or add its approving act (also after the approval)',
-      roles: PLAN_EDITORS, action: 'change revisions',
+      roles: PLAN_EDITORS,
+      action: 'change revisions',
       body: RevisionPatchBody,
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
@@ -155,7 +181,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number/approve',
       tag: 'revisions',
       summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision',
-      roles: PLAN_EDITORS, action: 'approve revisions',
+      roles: PLAN_EDITORS,
+      action: 'approve revisions',
       body: ApproveBody,
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
@@ -170,7 +197,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
       summary: 'Discard an open revision that holds no change (opened by mistake)',
-      roles: PLAN_EDITORS, action: 'discard revisions',
+      roles: PLAN_EDITORS,
+      action: 'discard revisions',
       responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
     async (c, { user }) => {

@@ -55,7 +55,18 @@ interface PersonShare {
 /** A stored distribution; its issues (stored by code and params) said in the reader's language. */
 function distributionView(d: DistributionRecord, lang: Language): Record<string, unknown> {
   const issues = Array.isArray(d.document.issues) ? (d.document.issues as Coded[]).map((i) => ({ ...i, message: renderCoded(i, lang) })) : [];
-  return { organisation: d.organisation, year: d.year, category: d.category, version: d.version, fundCents: d.fundCents, fund: formatCents(BigInt(d.fundCents)), createdAt: d.createdAt, createdBy: d.createdBy, ...d.document, issues };
+  return {
+    organisation: d.organisation,
+    year: d.year,
+    category: d.category,
+    version: d.version,
+    fundCents: d.fundCents,
+    fund: formatCents(BigInt(d.fundCents)),
+    createdAt: d.createdAt,
+    createdBy: d.createdBy,
+    ...d.document,
+    issues,
+  };
 }
 
 export interface AggregateRow {
@@ -77,7 +88,10 @@ async function aggregates(store: Store, organisation: string, year: number, lang
   for (const d of await store.appraisals.distributions(organisation, year)) {
     const people = (d.document.people ?? []) as PersonShare[];
     const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
-    const labels = bands.length > 0 ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) })) : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: 0 }));
+    const labels =
+      bands.length > 0
+        ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) }))
+        : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: 0 }));
     for (const band of labels) {
       const cents = people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents));
       const total = cents.reduce((a, b) => a + b, 0n);
@@ -109,9 +123,16 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       path: '/api/rewards/:year/distribute',
       tag: 'rewards',
       summary: 'Share the fund of a category by rating band (every form of the category and year must be final): per person to the cent, summing exactly to the fund; stored as a new version',
-      roles: HR_ROLES, action: 'distribute the bonus fund',
+      roles: HR_ROLES,
+      action: 'distribute the bonus fund',
       body: Distribute,
-      responses: { 200: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule', 400: 'invalid body (fund: euros with at most two decimals)', 401: 'not signed in', 403: 'role', 409: 'forms-not-final (details.pending), or no SMVP' },
+      responses: {
+        200: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule',
+        400: 'invalid body (fund: euros with at most two decimals)',
+        401: 'not signed in',
+        403: 'role',
+        409: 'forms-not-final (details.pending), or no SMVP',
+      },
     },
     async (c, { user, body: input }) => {
       const year = yearOf(c);
@@ -122,7 +143,8 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       if (found === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${organisation} ${year}`);
       const forms = (await store.appraisals.listForms({ year })).filter((f) => f.organisation === organisation && f.category === input.category);
       const pending = forms.filter((f) => f.state !== 'final');
-      if (pending.length > 0) throw new HttpError(409, 'forms-not-final', `${pending.length} of ${forms.length} forms of this category are not final yet`, { details: { pending: pending.map((f) => f.id) } });
+      if (pending.length > 0)
+        throw new HttpError(409, 'forms-not-final', `${pending.length} of ${forms.length} forms of this category are not final yet`, { details: { pending: pending.map((f) => f.id) } });
       const users = new Map((await store.listUsers()).map((u) => [u.id, u]));
       const orgs = new OrgCache(deps.trees);
       const rows: Omit<PersonShare, 'cents' | 'exact' | 'extraCent'>[] = [];
@@ -132,18 +154,36 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         const r = computed.result;
         const who = person(users.get(form.personId), form.personId);
         const coefficient = r?.band?.share ?? null;
-        rows.push({ formId: form.id, personId: form.personId, displayName: who.displayName, score: r?.score?.toDecimalPlaces(2).toString() ?? null, band: r?.band?.label ?? null, coefficient: coefficient?.toString() ?? '0', presenceDays: r?.presenceDays.toString() ?? '0' });
+        rows.push({
+          formId: form.id,
+          personId: form.personId,
+          displayName: who.displayName,
+          score: r?.score?.toDecimalPlaces(2).toString() ?? null,
+          band: r?.band?.label ?? null,
+          coefficient: coefficient?.toString() ?? '0',
+          presenceDays: r?.presenceDays.toString() ?? '0',
+        });
         claims.push({ id: form.id, weight: coefficient === null || r === null ? new Decimal(0) : coefficient.times(r.presenceDays), score: r?.score ?? null, order: who.displayName });
       }
       // The stated order for equal remainders after the score: the list by name, then id.
       const order = claims.map((_, i) => i).sort((a, b) => claims[a]!.order.localeCompare(claims[b]!.order, 'it') || claims[a]!.id.localeCompare(claims[b]!.id));
-      const result = distributeFund(fundCents, order.map((i) => claims[i]!));
+      const result = distributeFund(
+        fundCents,
+        order.map((i) => claims[i]!),
+      );
       const byId = new Map(result.allotments.map((a) => [a.id, a]));
       const people: PersonShare[] = order.map((i) => {
         const a = byId.get(rows[i]!.formId)!;
         return { ...rows[i]!, cents: a.cents.toString(), exact: a.exact, extraCent: a.extraCent };
       });
-      const record = await store.appraisals.saveDistribution(organisation, year, input.category, fundCents, { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues }, actorOf(user));
+      const record = await store.appraisals.saveDistribution(
+        organisation,
+        year,
+        input.category,
+        fundCents,
+        { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues },
+        actorOf(user),
+      );
       return c.json(distributionView(record, language(c)));
     },
   );
@@ -154,7 +194,8 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       path: '/api/rewards/:year',
       tag: 'rewards',
       summary: 'The latest distribution of each category, per person (personal data)',
-      roles: HR_ROLES, action: 'see the bonuses of each person',
+      roles: HR_ROLES,
+      action: 'see the bonuses of each person',
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: { 200: '[distribution]', 401: 'not signed in', 403: 'role' },
     },
@@ -173,7 +214,11 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       tag: 'rewards',
       summary: 'The anonymised distribution of ratings and bonuses per category and band (d.lgs. 33/2013 art. 20): JSON, CSV open data or XLSX',
       roles: 'everyone',
-      query: { organisation: 'the body', format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] }, lang: { description: 'language of the labels', values: ['it', 'en'] } },
+      query: {
+        organisation: 'the body',
+        format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] },
+        lang: { description: 'language of the labels', values: ['it', 'en'] },
+      },
       responses: { 200: 'rows {category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}', 400: 'unknown format' },
     },
     async (c) => {
@@ -184,17 +229,31 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       if (!['json', 'csv', 'xlsx'].includes(format)) throw new HttpError(400, 'invalid-query', 'format must be json, csv or xlsx');
       const rows = await aggregates(store, organisation, year, lang);
       if (format === 'json') return c.json({ organisation, year, rows });
-      const headers = lang === 'it' ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)'] : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'];
+      const headers =
+        lang === 'it'
+          ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']
+          : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'];
       const name = `premi-${year}.${format}`;
       if (format === 'csv') {
         // Open data: comma-separated, dot decimals, machine codes for the category (docs/open-data.md).
         const csvHeaders = ['anno', 'categoria', 'fascia', 'coefficiente_premio', 'persone', 'totale_euro', 'media_euro', 'minimo_euro', 'massimo_euro'];
         const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-        const lines = [csvHeaders.join(','), ...rows.map((r) => [String(year), r.category, r.band, String(r.coefficient), String(r.people), dotEuros(r.totalCents), dotEuros(r.meanCents), dotEuros(r.minCents), dotEuros(r.maxCents)].map(quote).join(','))];
+        const lines = [
+          csvHeaders.join(','),
+          ...rows.map((r) =>
+            [String(year), r.category, r.band, String(r.coefficient), String(r.people), dotEuros(r.totalCents), dotEuros(r.meanCents), dotEuros(r.minCents), dotEuros(r.maxCents)].map(quote).join(','),
+          ),
+        ];
         return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
       }
-      const bytes = await writeTableXlsx(lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`, headers, rows.map((r) => [r.categoryLabel, r.band, r.coefficient, r.people, euros(r.totalCents), euros(r.meanCents), euros(r.minCents), euros(r.maxCents)]));
-      return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` } });
+      const bytes = await writeTableXlsx(
+        lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`,
+        headers,
+        rows.map((r) => [r.categoryLabel, r.band, r.coefficient, r.people, euros(r.totalCents), euros(r.meanCents), euros(r.minCents), euros(r.maxCents)]),
+      );
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` },
+      });
     },
   );
 };

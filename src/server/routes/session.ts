@@ -12,8 +12,30 @@ import { refuse } from '../errors.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
-export function userView(u: UserRecord): { id: string; username: string; email: string | null; language: 'it' | 'en'; displayName: string; role: string; units: readonly string[]; unitIds: readonly string[]; active: boolean; mustChangePassword: boolean } {
-  return { id: u.id, username: u.username, email: u.email ?? null, language: u.language ?? 'it', displayName: u.displayName, role: u.role, units: u.units, unitIds: u.unitIds, active: u.active, mustChangePassword: u.mustChangePassword };
+export function userView(u: UserRecord): {
+  id: string;
+  username: string;
+  email: string | null;
+  language: 'it' | 'en';
+  displayName: string;
+  role: string;
+  units: readonly string[];
+  unitIds: readonly string[];
+  active: boolean;
+  mustChangePassword: boolean;
+} {
+  return {
+    id: u.id,
+    username: u.username,
+    email: u.email ?? null,
+    language: u.language ?? 'it',
+    displayName: u.displayName,
+    role: u.role,
+    units: u.units,
+    unitIds: u.unitIds,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword,
+  };
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -40,7 +62,13 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       summary: 'Sign in: sets the albero_session cookie and returns the CSRF token',
       roles: 'everyone',
       body: Login,
-      responses: { 200: '{user, csrfToken}', 400: 'malformed body', 401: 'wrong username or password', 422: 'control characters in the username', 429: 'too many failed attempts from this address or browser (Retry-After)' },
+      responses: {
+        200: '{user, csrfToken}',
+        400: 'malformed body',
+        401: 'wrong username or password',
+        422: 'control characters in the username',
+        429: 'too many failed attempts from this address or browser (Retry-After)',
+      },
     },
     async (c, { body: input }) => {
       const attempt = await guard.check(input.username, clientAddress(c, deps.trustProxy), getCookie(c, DEVICE_COOKIE));
@@ -70,17 +98,31 @@ export const sessionRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', roles: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } }, async (c, { user }) => {
-    return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken });
-  });
+  api.route(
+    { method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', roles: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } },
+    async (c, { user }) => {
+      return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken });
+    },
+  );
 
-  api.route({ method: 'delete', path: '/api/session', tag: 'session', summary: 'Sign out', roles: 'everyone', access: 'everyone (no-op without a session)', responses: { 200: '{ok: true}', 403: 'missing CSRF token' } }, async (c) => {
-    const session = c.get('session');
-    if (session !== null) {
-      await deps.store.deleteSession(session.id);
-      deps.sessions.forget(session.id);
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true });
-  });
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/session',
+      tag: 'session',
+      summary: 'Sign out',
+      roles: 'everyone',
+      access: 'everyone (no-op without a session)',
+      responses: { 200: '{ok: true}', 403: 'missing CSRF token' },
+    },
+    async (c) => {
+      const session = c.get('session');
+      if (session !== null) {
+        await deps.store.deleteSession(session.id);
+        deps.sessions.forget(session.id);
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true });
+    },
+  );
 };

@@ -33,10 +33,24 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 }
 
 /** With its `params`, so the answer says it in the reader's language (the catalogue's words). */
-const view = (i: Issue): ApiIssue => ({ severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location ?? null) as Record<string, unknown> | null });
+const view = (i: Issue): ApiIssue => ({
+  severity: i.severity,
+  code: i.code,
+  message: i.message,
+  ...(i.params === undefined ? {} : { params: i.params }),
+  location: (i.location ?? null) as Record<string, unknown> | null,
+});
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
-async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<Record<string, unknown>> {
+async function save(
+  store: Store,
+  user: UserRecord,
+  organisation: string,
+  year: number,
+  document: unknown,
+  reason: string | null,
+  place: (i: Issue) => Issue = (i) => i,
+): Promise<Record<string, unknown>> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
   if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(view) });
@@ -55,7 +69,18 @@ async function save(store: Store, user: UserRecord, organisation: string, year: 
 export const smvpRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/smvp', tag: 'smvp', summary: 'The SMVPs stored: body, year, latest version', roles: 'everyone', access: 'everyone (the SMVP is published)', responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' } }, async (c) => c.json(await store.appraisals.listSmvp()));
+  api.route(
+    {
+      method: 'get',
+      path: '/api/smvp',
+      tag: 'smvp',
+      summary: 'The SMVPs stored: body, year, latest version',
+      roles: 'everyone',
+      access: 'everyone (the SMVP is published)',
+      responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' },
+    },
+    async (c) => c.json(await store.appraisals.listSmvp()),
+  );
 
   api.route(
     {
@@ -63,7 +88,8 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year',
       tag: 'smvp',
       summary: 'The SMVP of a body for a year (latest version, or ?version=)',
-      roles: 'everyone', access: 'everyone (the SMVP is published)',
+      roles: 'everyone',
+      access: 'everyone (the SMVP is published)',
       query: { organisation: 'the body (default: the latest plan’s)', version: 'an earlier version' },
       responses: { 200: '{organisation, year, version, document, reason, createdAt, createdBy}', 400: 'invalid year or query', 404: 'no SMVP for that body and year' },
     },
@@ -73,7 +99,8 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       const v = c.req.query('version');
       if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
       const record = await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
-      if (record === undefined) throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}${v === undefined ? '' : ` version ${v}`}`, { details: { example: exampleSmvpJson(organisation, year) } });
+      if (record === undefined)
+        throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}${v === undefined ? '' : ` version ${v}`}`, { details: { example: exampleSmvpJson(organisation, year) } });
       return c.json(record);
     },
   );
@@ -84,10 +111,17 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year',
       tag: 'smvp',
       summary: 'Save the SMVP of a body for a year as a new version (audited, the earlier versions kept)',
-      roles: SMVP_EDITORS, action: 'change the SMVP',
+      roles: SMVP_EDITORS,
+      action: 'change the SMVP',
       body: SaveBody,
       query: { organisation: 'the body (default: the latest plan’s)' },
-      responses: { 200: 'the saved version and its warnings', 400: 'invalid body', 401: 'not signed in', 403: 'role', 422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)' },
+      responses: {
+        200: 'the saved version and its warnings',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)',
+      },
     },
     async (c, { user, body: input }) => {
       const year = yearOf(c);
@@ -102,7 +136,8 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year/import',
       tag: 'smvp',
       summary: 'Save the SMVP from a file: the JSON document or the workbook that /export?format=xlsx gives',
-      roles: SMVP_EDITORS, action: 'change the SMVP',
+      roles: SMVP_EDITORS,
+      action: 'change the SMVP',
       multipart: { file: 'the SMVP as .json or .xlsx', reason: 'optional: why it changes' },
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: { 200: 'the saved version', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'invalid-smvp with every problem placed (sheet for a workbook)' },
@@ -110,7 +145,8 @@ export const smvpRoutes: RouteModule = (api, deps) => {
     async (c, { user }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the file as a multipart/form-data upload with a "file" field');
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
+        throw new HttpError(415, 'unsupported-media-type', 'send the file as a multipart/form-data upload with a "file" field');
       const form = await c.req.parseBody().catch(() => {
         throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
       });
@@ -140,8 +176,14 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       path: '/api/smvp/:year/export',
       tag: 'smvp',
       summary: 'The SMVP as a file: JSON, or a workbook with one sheet per part (Italian headers) that the import takes back; without a stored SMVP, ?example=true gives a starting one',
-      roles: 'everyone', access: 'everyone (the SMVP is published)',
-      query: { format: { description: 'json or xlsx', values: ['json', 'xlsx'] }, organisation: 'the body', version: 'an earlier version', example: { description: 'the example SMVP to start from', values: ['true'] } },
+      roles: 'everyone',
+      access: 'everyone (the SMVP is published)',
+      query: {
+        format: { description: 'json or xlsx', values: ['json', 'xlsx'] },
+        organisation: 'the body',
+        version: 'an earlier version',
+        example: { description: 'the example SMVP to start from', values: ['true'] },
+      },
       responses: { 200: 'the file', 400: 'unknown format', 404: 'no SMVP for that body and year' },
     },
     async (c) => {
@@ -151,12 +193,16 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       if (format !== 'json' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', 'say which format: ?format=json|xlsx');
       const v = c.req.query('version');
       if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
-      const record = c.req.query('example') === 'true' ? { document: exampleSmvpJson(organisation, year), version: 0 } : await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
+      const record =
+        c.req.query('example') === 'true' ? { document: exampleSmvpJson(organisation, year), version: 0 } : await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
       if (record === undefined) throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}`);
       const name = `smvp-${year}-v${record.version}.${format}`;
-      if (format === 'json') return new Response(JSON.stringify(record.document, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+      if (format === 'json')
+        return new Response(JSON.stringify(record.document, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
       const bytes = await writeSmvpXlsx(record.document as Record<string, unknown>);
-      return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` } });
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` },
+      });
     },
   );
 };

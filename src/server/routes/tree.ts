@@ -26,14 +26,18 @@ async function unitByName<T extends { unit?: string | null | undefined; unitId?:
   if (unit === undefined || rest.unitId !== undefined) return rest;
   if (unit === null || unit.trim() === '') return { ...rest, unitId: null };
   const found = await store.findUnitsByName([unit]);
-  if (found.ids.length === 0) throw new HttpError(400, 'invalid-body', `unit: there is no unit "${unit}" in the registry`, { issues: [{ severity: 'error', code: 'unknown-unit', message: `unit: there is no unit "${unit}" in the registry`, location: { field: 'unit' } }] });
+  if (found.ids.length === 0)
+    throw new HttpError(400, 'invalid-body', `unit: there is no unit "${unit}" in the registry`, {
+      issues: [{ severity: 'error', code: 'unknown-unit', message: `unit: there is no unit "${unit}" in the registry`, location: { field: 'unit' } }],
+    });
   return { ...rest, unitId: found.ids[0]! };
 }
 
 function amount(value: string | number | boolean | null | undefined, unit: string, field: string): Amount | null {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit as Unit);
-  if (typeof read === 'string') throw new HttpError(400, 'invalid-body', `${field}: expected ${read}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: expected ${read}`, location: { field } }] });
+  if (typeof read === 'string')
+    throw new HttpError(400, 'invalid-body', `${field}: expected ${read}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: expected ${read}`, location: { field } }] });
   return read;
 }
 
@@ -51,11 +55,15 @@ function formula(input: z.infer<typeof Bodies.FormulaInput> | null | undefined):
 }
 
 /** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
-function horizon(input: { baseline?: Value | null; baselineYear?: number | null; nextTargets?: [Value | null, Value | null] | null }, unit: string): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
+function horizon(
+  input: { baseline?: Value | null; baselineYear?: number | null; nextTargets?: [Value | null, Value | null] | null },
+  unit: string,
+): Pick<IndicatorPatch, 'baseline' | 'baselineYear' | 'nextTargets'> {
   const out: { -readonly [K in 'baseline' | 'baselineYear' | 'nextTargets']?: IndicatorPatch[K] } = {};
   if (input.baseline !== undefined) out.baseline = amount(input.baseline, unit, 'baseline');
   if (input.baselineYear !== undefined) out.baselineYear = input.baselineYear;
-  if (input.nextTargets !== undefined) out.nextTargets = input.nextTargets === null ? [null, null] : [amount(input.nextTargets[0], unit, 'nextTargets.0'), amount(input.nextTargets[1], unit, 'nextTargets.1')];
+  if (input.nextTargets !== undefined)
+    out.nextTargets = input.nextTargets === null ? [null, null] : [amount(input.nextTargets[0], unit, 'nextTargets.0'), amount(input.nextTargets[1], unit, 'nextTargets.1')];
   return out;
 }
 
@@ -108,7 +116,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/tree',
       tag: 'tree',
       summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
-      roles: 'everyone', access: 'signed in; the public for published plans',
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
       responses: { 200: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
@@ -131,8 +140,12 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/nodes/:code/explanation',
       tag: 'tree',
       summary: "How an objective's performance was made (as `albero explain --json`)",
-      roles: 'everyone', access: 'signed in; the public for published plans',
-      query: { period: 'period id (default: the year end)', lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES } },
+      roles: 'everyone',
+      access: 'signed in; the public for published plans',
+      query: {
+        period: 'period id (default: the year end)',
+        lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES },
+      },
       responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
@@ -155,49 +168,96 @@ export const treeRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'post', path: '/api/plans/:planId/nodes', tag: 'tree', summary: 'Add an objective', roles: PLAN_EDITORS, action: 'edit the tree', body: NewNode, responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' } }, async (c, { user, body }) => {
-    const input = await unitByName(store, body);
-    const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
-    return c.json({ code: input.code, ...meta }, 201);
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/nodes',
+      tag: 'tree',
+      summary: 'Add an objective',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
+      body: NewNode,
+      responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' },
+    },
+    async (c, { user, body }) => {
+      const input = await unitByName(store, body);
+      const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
+      return c.json({ code: input.code, ...meta }, 201);
+    },
+  );
 
-  api.route({ method: 'patch', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale', roles: PLAN_EDITORS, action: 'edit the tree', body: NodePatch, responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' } }, async (c, { user, body }) => {
-    const { version, ...patch } = await unitByName(store, body);
-    const code = param(c, 'code');
-    return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
-  });
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/plans/:planId/nodes/:code',
+      tag: 'tree',
+      summary: 'Change an objective (title, weight, level, owner, unit); `version` optional, 409 when stale',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
+      body: NodePatch,
+      responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' },
+    },
+    async (c, { user, body }) => {
+      const { version, ...patch } = await unitByName(store, body);
+      const code = param(c, 'code');
+      return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
+    },
+  );
 
-  api.route({ method: 'delete', path: '/api/plans/:planId/nodes/:code', tag: 'tree', summary: 'Delete an objective without children (its indicators and values go with it, audited)', roles: PLAN_EDITORS, action: 'edit the tree', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' } }, async (c, { user }) => {
-    must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
-    return c.json({ ok: true });
-  });
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/plans/:planId/nodes/:code',
+      tag: 'tree',
+      summary: 'Delete an objective without children (its indicators and values go with it, audited)',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
+      responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' },
+    },
+    async (c, { user }) => {
+      must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
+      return c.json({ ok: true });
+    },
+  );
 
-  api.route({ method: 'post', path: '/api/plans/:planId/nodes/:code/indicators', tag: 'tree', summary: 'Add an indicator to an objective', roles: PLAN_EDITORS, action: 'edit the tree', body: NewIndicator, responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' } }, async (c, { user, body: input }) => {
-    const created = must(
-      await store.addIndicator(
-        param(c, 'planId'),
-        param(c, 'code'),
-        {
-          name: input.name,
-          weight: input.weight,
-          comparator: input.comparator as Comparator,
-          tolerance: input.tolerance ?? null,
-          target: amount(input.target, input.unit, 'target'),
-          unit: input.unit as Unit,
-          scoring: rule(input.scoring, input.unit),
-          formula: formula(input.formula),
-          owner: input.owner ?? null,
-          source: input.source ?? null,
-          notes: input.notes ?? null,
-          unitId: input.unitId ?? null,
-          personId: input.personId ?? null,
-          ...horizon(input, input.unit),
-        },
-        actorOf(user),
-      ),
-    );
-    return c.json(created, 201);
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:planId/nodes/:code/indicators',
+      tag: 'tree',
+      summary: 'Add an indicator to an objective',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
+      body: NewIndicator,
+      responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' },
+    },
+    async (c, { user, body: input }) => {
+      const created = must(
+        await store.addIndicator(
+          param(c, 'planId'),
+          param(c, 'code'),
+          {
+            name: input.name,
+            weight: input.weight,
+            comparator: input.comparator as Comparator,
+            tolerance: input.tolerance ?? null,
+            target: amount(input.target, input.unit, 'target'),
+            unit: input.unit as Unit,
+            scoring: rule(input.scoring, input.unit),
+            formula: formula(input.formula),
+            owner: input.owner ?? null,
+            source: input.source ?? null,
+            notes: input.notes ?? null,
+            unitId: input.unitId ?? null,
+            personId: input.personId ?? null,
+            ...horizon(input, input.unit),
+          },
+          actorOf(user),
+        ),
+      );
+      return c.json(created, 201);
+    },
+  );
 
   api.route(
     {
@@ -205,7 +265,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId',
       tag: 'tree',
       summary: "Change an indicator's definition (weight, target, comparator, unit, scoring, owner…) against its `version` (the tree's `definitionVersion`)",
-      roles: PLAN_EDITORS, action: 'edit the tree',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
       body: IndicatorPatchBody,
       responses: { 200: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
     },
@@ -231,8 +292,19 @@ export const treeRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'delete', path: '/api/plans/:planId/indicators/:indicatorId', tag: 'tree', summary: 'Delete an indicator and its values (audited)', roles: PLAN_EDITORS, action: 'edit the tree', responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' } }, async (c, { user }) => {
-    must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
-    return c.json({ ok: true });
-  });
+  api.route(
+    {
+      method: 'delete',
+      path: '/api/plans/:planId/indicators/:indicatorId',
+      tag: 'tree',
+      summary: 'Delete an indicator and its values (audited)',
+      roles: PLAN_EDITORS,
+      action: 'edit the tree',
+      responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' },
+    },
+    async (c, { user }) => {
+      must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
+      return c.json({ ok: true });
+    },
+  );
 };

@@ -12,7 +12,10 @@ import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.j
 import { ADMINS, PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 
-const Code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'letters, digits, dots, dashes or slashes (up to 40), e.g. UI or 2.1');
+const Code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'letters, digits, dots, dashes or slashes (up to 40), e.g. UI or 2.1');
 const Id = z.string().min(1).max(200);
 const NewUnit = z
   .object({
@@ -79,15 +82,37 @@ export const unitRoutes: RouteModule = (api, deps) => {
     for (const u of await store.listUsers()) deps.sessions.forgetUser(u.id);
   };
 
-  api.route({ method: 'get', path: '/api/units', tag: 'units', summary: 'The organisation registry: every unit (struttura) with its code, kind, parent, head and members', roles: 'signed-in', responses: { 200: '[{id, code, name, kind, parentId, headId, members, version}]', 401: 'not signed in' } }, async (c) => {
-    return c.json((await store.listUnits()).map(unitView));
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/units',
+      tag: 'units',
+      summary: 'The organisation registry: every unit (struttura) with its code, kind, parent, head and members',
+      roles: 'signed-in',
+      responses: { 200: '[{id, code, name, kind, parentId, headId, members, version}]', 401: 'not signed in' },
+    },
+    async (c) => {
+      return c.json((await store.listUnits()).map(unitView));
+    },
+  );
 
-  api.route({ method: 'post', path: '/api/units', tag: 'units', summary: 'Add a unit', roles: ADMINS, action: 'change the organisation registry', body: NewUnit, responses: { 201: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 409: 'duplicate code or name', 422: 'unknown parent, head or member' } }, async (c, { user: admin, body: input }) => {
-    const unit = must(await store.createUnit(input, actorOf(admin)));
-    if (unit.members.length > 0 || unit.headId !== null) await forgetAll();
-    return c.json(unitView(unit), 201);
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/units',
+      tag: 'units',
+      summary: 'Add a unit',
+      roles: ADMINS,
+      action: 'change the organisation registry',
+      body: NewUnit,
+      responses: { 201: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 409: 'duplicate code or name', 422: 'unknown parent, head or member' },
+    },
+    async (c, { user: admin, body: input }) => {
+      const unit = must(await store.createUnit(input, actorOf(admin)));
+      if (unit.members.length > 0 || unit.headId !== null) await forgetAll();
+      return c.json(unitView(unit), 201);
+    },
+  );
 
   api.route(
     {
@@ -95,7 +120,8 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/export',
       tag: 'units',
       summary: 'The registry as a file: CSV (semicolons, UTF-8) or XLSX; columns codice, nome, tipo, padre, responsabile, membri',
-      roles: PLAN_EDITORS, action: 'export the organisation registry',
+      roles: PLAN_EDITORS,
+      action: 'export the organisation registry',
       query: { format: { description: 'csv or xlsx', values: ['csv', 'xlsx'] } },
       responses: { 200: 'the file (attachment)', 400: 'unknown format', 401: 'not signed in', 403: 'role' },
     },
@@ -104,7 +130,10 @@ export const unitRoutes: RouteModule = (api, deps) => {
       if (format !== 'csv' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', `format must be csv or xlsx, not "${format.slice(0, 20)}"`);
       const rows = registryRows(await store.listUnits(), await store.listUsers());
       if (format === 'csv') return c.body(writeRegistryCsv(rows), 200, { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="strutture.csv"' });
-      return c.body(new Uint8Array(await writeRegistryXlsx(rows)), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="strutture.xlsx"' });
+      return c.body(new Uint8Array(await writeRegistryXlsx(rows)), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': 'attachment; filename="strutture.xlsx"',
+      });
     },
   );
 
@@ -114,7 +143,8 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/import',
       tag: 'units',
       summary: 'Import the registry from CSV or XLSX: each row adds the unit of its code or updates it (members as listed); all rows or none. `?dryRun=true` checks only',
-      roles: ADMINS, action: 'change the organisation registry',
+      roles: ADMINS,
+      action: 'change the organisation registry',
       multipart: { file: 'the registry (.csv or .xlsx) with the columns codice, nome, tipo, padre, responsabile, membri' },
       query: { dryRun: { description: 'true: check and say what would change, store nothing', values: ['true', 'false'] } },
       responses: { 200: '{created, updated, dryRun}', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'problems, each with its row and column (issues[].location.row)' },
@@ -134,7 +164,13 @@ export const unitRoutes: RouteModule = (api, deps) => {
       const isXlsx = /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
       const read = isXlsx ? await readRegistryXlsx(bytes, file.name) : readRegistryCsv(new TextDecoder('utf-8').decode(bytes));
       const asIssues = (problems: readonly RegistryProblem[]): ApiIssue[] =>
-        problems.map((p) => ({ severity: 'error', code: p.code, message: p.message, ...(p.params === undefined ? {} : { params: p.params }), location: { file: file.name, row: p.row, field: p.field } }));
+        problems.map((p) => ({
+          severity: 'error',
+          code: p.code,
+          message: p.message,
+          ...(p.params === undefined ? {} : { params: p.params }),
+          location: { file: file.name, row: p.row, field: p.field },
+        }));
       // The file's problems (read: false) or its rows' against the registry (read: true), all at their row and column.
       const refused = (problems: readonly RegistryProblem[], read: boolean): HttpError =>
         refuse(422, 'invalid-registry', { problems: problems.length, row: problems[0]?.row ?? 1, field: problems[0]?.field ?? 'file', read }, { issues: asIssues(problems) });
@@ -157,9 +193,18 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/:id',
       tag: 'units',
       summary: "Change a unit's code, name, kind, parent, head or members (`version` optional, 409 when stale)",
-      roles: ADMINS, action: 'change the organisation registry',
+      roles: ADMINS,
+      action: 'change the organisation registry',
       body: UnitPatch,
-      responses: { 200: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown unit', 409: 'duplicate code or name, or stale version', 422: 'unknown parent, head or member, or a parent under the unit' },
+      responses: {
+        200: 'the unit',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown unit',
+        409: 'duplicate code or name, or stale version',
+        422: 'unknown parent, head or member, or a parent under the unit',
+      },
     },
     async (c, { user: admin, body: { version, ...patch } }) => {
       const unit = must(await store.updateUnit(param(c, 'id'), patch, version, actorOf(admin)));
@@ -174,7 +219,8 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/units/:id',
       tag: 'units',
       summary: 'Delete a unit that owns no objective, indicator or unit under it (its members leave it)',
-      roles: ADMINS, action: 'change the organisation registry',
+      roles: ADMINS,
+      action: 'change the organisation registry',
       responses: { 200: 'the deleted unit', 401: 'not signed in', 403: 'role', 404: 'unknown unit', 409: 'in-use: details.objectives [{planId, plan, code}], details.indicators, details.children' },
     },
     async (c, { user: admin }) => {
@@ -184,9 +230,19 @@ export const unitRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'get', path: '/api/people', tag: 'units', summary: 'The active accounts a person field can name: id, username, name, role, units', roles: 'signed-in', responses: { 200: '[{id, username, displayName, role, unitIds}]', 401: 'not signed in' } }, async (c) => {
-    return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })));
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/people',
+      tag: 'units',
+      summary: 'The active accounts a person field can name: id, username, name, role, units',
+      roles: 'signed-in',
+      responses: { 200: '[{id, username, displayName, role, unitIds}]', 401: 'not signed in' },
+    },
+    async (c) => {
+      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })));
+    },
+  );
 
   api.route(
     {
@@ -194,7 +250,8 @@ export const unitRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/reassign',
       tag: 'units',
       summary: 'Bulk reassignment: the listed objectives and indicators to a unit and/or a person (null clears; absent leaves as is); one audited change each',
-      roles: PLAN_EDITORS, action: 'reassign objectives and indicators',
+      roles: PLAN_EDITORS,
+      action: 'reassign objectives and indicators',
       body: Reassign,
       responses: { 200: '{nodes, indicators}', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan, objective or indicator', 422: 'unknown unit or person' },
     },

@@ -49,25 +49,61 @@ const NewUser = z
     password: Password,
   })
   .strict();
-const UserPatch = z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), units: Units.optional(), unitIds: UnitIds.optional(), active: z.boolean().optional(), email: Email, language: Language.optional(), password: Password.optional() }).strict();
+const UserPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+    units: Units.optional(),
+    unitIds: UnitIds.optional(),
+    active: z.boolean().optional(),
+    email: Email,
+    language: Language.optional(),
+    password: Password.optional(),
+  })
+  .strict();
 const PasswordChange = z.object({ current: z.string().min(1).max(1000), next: Password }).strict();
 
 export const userRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
-  api.route({ method: 'get', path: '/api/users', tag: 'users', summary: 'All accounts', roles: ADMINS, action: 'list accounts', responses: { 200: '[{id, username, displayName, role, units, active}]', 401: 'not signed in', 403: 'role' } }, async (c) => {
-    return c.json((await store.listUsers()).map(userView));
-  });
+  api.route(
+    {
+      method: 'get',
+      path: '/api/users',
+      tag: 'users',
+      summary: 'All accounts',
+      roles: ADMINS,
+      action: 'list accounts',
+      responses: { 200: '[{id, username, displayName, role, units, active}]', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      return c.json((await store.listUsers()).map(userView));
+    },
+  );
 
-  api.route({ method: 'post', path: '/api/users', tag: 'users', summary: 'Create an account', roles: ADMINS, action: 'create accounts', body: NewUser, responses: { 201: 'the user', 400: 'invalid body', 403: 'role', 409: 'username taken' } }, async (c, { user: admin, body: input }) => {
-    const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
-    if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', `another account has the email ${email}`);
-    const unitIds = (await unitIdsOf(store, input)) ?? [];
-    const user = must(await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)));
-    if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
-    if (input.language !== undefined) must(await store.emails.setLanguage(user.id, input.language, actorOf(admin)));
-    return c.json(userView({ ...user, email, language: input.language ?? 'it' }), 201);
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/users',
+      tag: 'users',
+      summary: 'Create an account',
+      roles: ADMINS,
+      action: 'create accounts',
+      body: NewUser,
+      responses: { 201: 'the user', 400: 'invalid body', 403: 'role', 409: 'username taken' },
+    },
+    async (c, { user: admin, body: input }) => {
+      const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
+      if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', `another account has the email ${email}`);
+      const unitIds = (await unitIdsOf(store, input)) ?? [];
+      const user = must(
+        await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)),
+      );
+      if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
+      if (input.language !== undefined) must(await store.emails.setLanguage(user.id, input.language, actorOf(admin)));
+      return c.json(userView({ ...user, email, language: input.language ?? 'it' }), 201);
+    },
+  );
 
   api.route(
     {
@@ -88,30 +124,57 @@ export const userRoutes: RouteModule = (api, deps) => {
     },
   );
 
-  api.route({ method: 'post', path: '/api/users/me/password', tag: 'users', summary: 'Change your own password (ends your other sessions; sign in again)', roles: 'signed-in', body: PasswordChange, responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' } }, async (c, { user, body: input }) => {
-    const login = await store.findLogin(user.username);
-    if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
-    must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
-    // The store ended the account's sessions: so does the session cache, at once.
-    deps.sessions.forgetUser(user.id);
-    return c.json({ ok: true });
-  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/users/me/password',
+      tag: 'users',
+      summary: 'Change your own password (ends your other sessions; sign in again)',
+      roles: 'signed-in',
+      body: PasswordChange,
+      responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' },
+    },
+    async (c, { user, body: input }) => {
+      const login = await store.findLogin(user.username);
+      if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
+      must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
+      // The store ended the account's sessions: so does the session cache, at once.
+      deps.sessions.forgetUser(user.id);
+      return c.json({ ok: true });
+    },
+  );
 
-  api.route({ method: 'patch', path: '/api/users/:id', tag: 'users', summary: "Change an account's name, role, units, active flag or password", roles: ADMINS, action: 'change accounts', body: UserPatch, responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' } }, async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
-    const id = param(c, 'id');
-    const ids = await unitIdsOf(store, { units, unitIds });
-    if (email !== undefined) {
-      const changed = await store.emails.setEmail(id, email, actorOf(admin));
-      if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', changed.error.message);
-      must(changed);
-    }
-    if (language !== undefined) must(await store.emails.setLanguage(id, language, actorOf(admin)));
-    const updated = await store.updateUser(id, { ...patch, ...(ids !== undefined ? { unitIds: ids } : {}), ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) }, actorOf(admin));
-    // A new role, units, password or a deactivation applies to the account's open sessions at once.
-    deps.sessions.forgetUser(id);
-    const user = must(updated);
-    return c.json(userView(user));
-  });
+  api.route(
+    {
+      method: 'patch',
+      path: '/api/users/:id',
+      tag: 'users',
+      summary: "Change an account's name, role, units, active flag or password",
+      roles: ADMINS,
+      action: 'change accounts',
+      body: UserPatch,
+      responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' },
+    },
+    async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
+      const id = param(c, 'id');
+      const ids = await unitIdsOf(store, { units, unitIds });
+      if (email !== undefined) {
+        const changed = await store.emails.setEmail(id, email, actorOf(admin));
+        if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', changed.error.message);
+        must(changed);
+      }
+      if (language !== undefined) must(await store.emails.setLanguage(id, language, actorOf(admin)));
+      const updated = await store.updateUser(
+        id,
+        { ...patch, ...(ids !== undefined ? { unitIds: ids } : {}), ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) },
+        actorOf(admin),
+      );
+      // A new role, units, password or a deactivation applies to the account's open sessions at once.
+      deps.sessions.forgetUser(id);
+      const user = must(updated);
+      return c.json(userView(user));
+    },
+  );
 
   api.route(
     {
@@ -119,7 +182,8 @@ export const userRoutes: RouteModule = (api, deps) => {
       path: '/api/users/:id/temporary-password',
       tag: 'users',
       summary: 'Set a temporary password: the account’s sessions end, and at the next sign-in nothing else is allowed until the user changes it',
-      roles: ADMINS, action: 'set passwords',
+      roles: ADMINS,
+      action: 'set passwords',
       body: TemporaryPassword,
       responses: { 200: 'the user (mustChangePassword: true)', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
     },

@@ -68,8 +68,13 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/variances',
       tag: 'variances',
       summary: 'The objectives in yellow or red in a period with their variance (cause, corrective action; null while missing), and the forecasts of the period',
-      roles: 'signed-in', access: 'signed in (never the public)',
-      responses: { 200: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', 401: 'not signed in', 404: 'unknown plan or period' },
+      roles: 'signed-in',
+      access: 'signed in (never the public)',
+      responses: {
+        200: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}',
+        401: 'not signed in',
+        404: 'unknown plan or period',
+      },
     },
     async (c, { user }) => {
       const planId = param(c, 'planId');
@@ -82,7 +87,14 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const objectives = computed.base.objectives
         // Short of green, or explained before a correction brought it back: the explanation stays visible.
         .filter((o) => o.band === 'yellow' || o.band === 'red' || byNode.has(o.code))
-        .map((o) => ({ code: o.code, title: o.title, performance: o.performance, band: o.band, editable: !validated && mayExplain(user, computed, o.code), variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null }));
+        .map((o) => ({
+          code: o.code,
+          title: o.title,
+          performance: o.performance,
+          band: o.band,
+          editable: !validated && mayExplain(user, computed, o.code),
+          variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null,
+        }));
       return c.json({
         period: { id: period.id, label: period.label, state: period.state, last: periods[periods.length - 1]?.id === period.id },
         objectives,
@@ -97,9 +109,19 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/nodes/:code/variances/:periodId',
       tag: 'variances',
       summary: "Write an objective's variance for a period: cause (external | internal | indicator), explanation, corrective action, against the `version` read (0: none yet)",
-      roles: VALUE_EDITORS, action: 'explain variances', access: 'admin, controller; referente for objectives assigned to them or their unit',
+      roles: VALUE_EDITORS,
+      action: 'explain variances',
+      access: 'admin, controller; referente for objectives assigned to them or their unit',
       body: VarianceBody,
-      responses: { 200: 'the variance', 400: 'invalid body (field named)', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, objective or period', 409: 'conflict: stale version (details.current)', 423: 'period-locked: validated' },
+      responses: {
+        200: 'the variance',
+        400: 'invalid body (field named)',
+        401: 'not signed in',
+        403: 'not yours',
+        404: 'unknown plan, objective or period',
+        409: 'conflict: stale version (details.current)',
+        423: 'period-locked: validated',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -108,7 +130,9 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, periodId);
       if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
       if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
-      const stored = must(await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)));
+      const stored = must(
+        await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)),
+      );
       return c.json(varianceView(stored));
     },
   );
@@ -119,9 +143,20 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/forecasts/:periodId',
       tag: 'variances',
       summary: "Forecast at a mid-year period whether an indicator's target is reachable by year end (yes | no | at_risk), against the `version` read (0: none yet)",
-      roles: VALUE_EDITORS, action: 'make forecasts', access: 'admin, controller; referente for indicators assigned to them or their unit',
+      roles: VALUE_EDITORS,
+      action: 'make forecasts',
+      access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: ForecastBody,
-      responses: { 200: 'the forecast', 400: 'invalid body', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period', 409: 'conflict: stale version', 422: 'the year-end period takes no forecast (details.field: period)', 423: 'period-locked: validated' },
+      responses: {
+        200: 'the forecast',
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'not yours',
+        404: 'unknown plan, indicator or period',
+        409: 'conflict: stale version',
+        422: 'the year-end period takes no forecast (details.field: period)',
+        423: 'period-locked: validated',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -129,7 +164,8 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds })) throw refuse(403, 'forbidden', { indicator: indicatorId });
+      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds }))
+        throw refuse(403, 'forbidden', { indicator: indicatorId });
       const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);

@@ -37,7 +37,19 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
     if (kind === 'node') {
       const r = computed.evaluation.node(link.ref);
       if (r === undefined) continue;
-      years.push({ ...base, code: r.node.code, indicatorId: null, title: r.node.title, unit: null, target: null, targetText: '', actual: null, actualText: '', performance: toJsonNumber(r.performance), band: r.band });
+      years.push({
+        ...base,
+        code: r.node.code,
+        indicatorId: null,
+        title: r.node.title,
+        unit: null,
+        target: null,
+        targetText: '',
+        actual: null,
+        actualText: '',
+        performance: toJsonNumber(r.performance),
+        band: r.band,
+      });
     } else {
       const r = computed.evaluation.indicator(link.ref);
       if (r === undefined) continue;
@@ -118,7 +130,8 @@ export const yearRoutes: RouteModule = (api, deps) => {
       tag: 'plans',
       summary:
         "Next year's plan from this one: same tree, codes, weights, rules, formulas, owners and units; periods on the same days; targets rolled forward; this year's year-end actuals as baselines; no values; unpublished; each objective and indicator linked to this one's",
-      roles: PLAN_EDITORS, action: 'make next year’s plan',
+      roles: PLAN_EDITORS,
+      action: 'make next year’s plan',
       body: NextYear,
       responses: { 201: 'the new plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'that year already has a plan of that title (details.planId)', 422: 'a year not after the plan’s' },
     },
@@ -139,9 +152,14 @@ export const yearRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/baselines',
       tag: 'plans',
-      summary: "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
+      summary:
+        "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
       roles: 'signed-in',
-      responses: { 200: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}', 401: 'not signed in', 404: 'unknown plan' },
+      responses: {
+        200: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}',
+        401: 'not signed in',
+        404: 'unknown plan',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -157,10 +175,19 @@ export const yearRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/baselines/refresh',
       tag: 'plans',
-      summary: "Takes over the corrected year-end actuals of last year's plan as baselines (the named indicators, or every changed one with a value): a change of the definition, inside a revision once the plan is adopted, on the record",
-      roles: PLAN_EDITORS, action: 'refresh the baselines',
+      summary:
+        "Takes over the corrected year-end actuals of last year's plan as baselines (the named indicators, or every changed one with a value): a change of the definition, inside a revision once the plan is adopted, on the record",
+      roles: PLAN_EDITORS,
+      action: 'refresh the baselines',
       body: BaselineRefreshBodySchema,
-      responses: { 200: 'the baselines document after the refresh, with refreshed', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'adopted plan without an open revision; an indicator changed meanwhile', 422: 'an indicator with no baseline to take over (its place in indicators)' },
+      responses: {
+        200: 'the baselines document after the refresh, with refreshed',
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'adopted plan without an open revision; an indicator changed meanwhile',
+        422: 'an indicator with no baseline to take over (its place in indicators)',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -170,7 +197,8 @@ export const yearRoutes: RouteModule = (api, deps) => {
       const chosen: ChangedBaseline[] = [];
       for (const [k, id] of (input.indicators ?? [...takeable.keys()]).entries()) {
         const b = takeable.get(id);
-        if (b === undefined) throw refuse(422, 'baseline-not-changed', { indicator: id }, { issues: [issueOf('baseline-not-changed', { indicator: id }, { field: `indicators.${k}`, indicator: id })] });
+        if (b === undefined)
+          throw refuse(422, 'baseline-not-changed', { indicator: id }, { issues: [issueOf('baseline-not-changed', { indicator: id }, { field: `indicators.${k}`, indicator: id })] });
         if (!chosen.includes(b)) chosen.push(b);
       }
       // The values compared above; the store refuses (409) if an indicator's definition changed meanwhile.
@@ -188,9 +216,16 @@ export const yearRoutes: RouteModule = (api, deps) => {
         method: 'get',
         path: kind === 'node' ? '/api/plans/:planId/nodes/:code/years' : '/api/plans/:planId/indicators/:indicatorId/years',
         tag: 'tree',
-        summary: kind === 'node' ? "An objective's performance in every year it is linked to (year over year), oldest first" : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
-        roles: 'everyone', access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
-        responses: { 200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}', 404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator' },
+        summary:
+          kind === 'node'
+            ? "An objective's performance in every year it is linked to (year over year), oldest first"
+            : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
+        roles: 'everyone',
+        access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
+        responses: {
+          200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}',
+          404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator',
+        },
       },
       async (c) => {
         const planId = param(c, 'planId');

@@ -93,13 +93,26 @@ export function UsersPage() {
                         {t('common.edit')}
                       </Button>
                       {String(a.id) !== String(user?.id) && a.active && (
-                        <Button size="xs" color="primary" outline onClick={() => setTemporary(a)} aria-label={t('accounts.temporaryLabel', { name: a.displayName })} data-testid={`temporary-${a.username}`}>
+                        <Button
+                          size="xs"
+                          color="primary"
+                          outline
+                          onClick={() => setTemporary(a)}
+                          aria-label={t('accounts.temporaryLabel', { name: a.displayName })}
+                          data-testid={`temporary-${a.username}`}
+                        >
                           {t('accounts.temporary')}
                         </Button>
                       )}
                       {/* Deactivating yourself would lock the administrator out: another administrator does it. Deactivating asks first; reactivating does not. */}
                       {String(a.id) !== String(user?.id) && (
-                        <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))} data-testid={`toggle-${a.username}`}>
+                        <Button
+                          size="xs"
+                          color={a.active ? 'danger' : 'success'}
+                          outline
+                          onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))}
+                          data-testid={`toggle-${a.username}`}
+                        >
                           {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
                         </Button>
                       )}

@@ -93,8 +93,7 @@ export const api = {
   plans: () => request<PlanSummary[]>('GET', '/api/plans'),
   createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
   deletePlan: (planId: PlanSummary['id']) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}`),
-  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string }) =>
-    request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
+  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
   importPlan: (file: File, options: { title?: string; year?: number; dryRun: boolean }) => {
     const form = new FormData();
     form.set('file', file, file.name);
@@ -103,8 +102,7 @@ export const api = {
     return request<ImportResult>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);
   },
 
-  tree: (planId: PlanSummary['id'], period?: string | null) =>
-    request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
+  tree: (planId: PlanSummary['id'], period?: string | null) => request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
   /** The sentences come in `lang` (the app's current language). */
   explanation: (planId: PlanSummary['id'], code: string, period?: string | null, lang?: 'it' | 'en') =>
     request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period, lang })}`),
@@ -116,11 +114,7 @@ export const api = {
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
     request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>
-    request<SaveAnswer>(
-      'PUT',
-      `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`,
-      input,
-    ),
+    request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`, input),
   /** What changed from the earlier version to this plan's `period`: 404 `not-found` with `againstClosing` when the period was never closed. */
   changes: (planId: PlanSummary['id'], params: { period?: string | null; againstClosing?: boolean; againstPeriod?: string; against?: PlanSummary['id'] }) =>
     request<ChangesResponse>(
@@ -128,15 +122,17 @@ export const api = {
       `/api/plans/${enc(String(planId))}/changes${query({ period: params.period, againstClosing: params.againstClosing === true ? 'true' : undefined, againstPeriod: params.againstPeriod, against: params.against === undefined ? undefined : String(params.against) })}`,
     ),
   audit: (params: { planId?: PlanSummary['id']; node?: string; indicator?: string; limit?: number }) =>
-    request<AuditEntry[]>('GET', `/api/audit${query({ planId: params.planId === undefined ? undefined : String(params.planId), node: params.node, indicator: params.indicator, limit: params.limit })}`),
+    request<AuditEntry[]>(
+      'GET',
+      `/api/audit${query({ planId: params.planId === undefined ? undefined : String(params.planId), node: params.node, indicator: params.indicator, limit: params.limit })}`,
+    ),
 
   users: () => request<Account[]>('GET', '/api/users'),
   createUser: (input: NewAccount) => request<Account>('POST', '/api/users', input),
   updateUser: (id: Account['id'], patch: AccountPatch) => request<Account>('PATCH', `/api/users/${enc(String(id))}`, patch),
 
   addNode: (planId: PlanSummary['id'], input: NodeInput) => request<{ code: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
-  updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) =>
-    request<{ code: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
+  updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) => request<{ code: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
   deleteNode: (planId: PlanSummary['id'], code: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
   addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) =>
     request<{ id: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
@@ -159,6 +155,5 @@ export const api = {
   discardRevision: (planId: PlanSummary['id'], number: number) => request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}`),
 
   /** A plain link: the browser downloads with the session cookie. */
-  exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) =>
-    `/api/plans/${enc(String(planId))}/export${query({ format, period })}`,
+  exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) => `/api/plans/${enc(String(planId))}/export${query({ format, period })}`,
 };

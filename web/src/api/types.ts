@@ -61,7 +61,6 @@ export interface NewAccount {
 
 export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active' | 'email'>> & { password?: string };
 
-
 export type Formula = FormulaDocument;
 
 export interface Session {

@@ -58,7 +58,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     }
   }
 
-  if (form === null) return error === null ? <p role="status">{t('common.loading')}</p> : <p className="alert alert-danger" role="alert">{error}</p>;
+  if (form === null)
+    return error === null ? (
+      <p role="status">{t('common.loading')}</p>
+    ) : (
+      <p className="alert alert-danger" role="alert">
+        {error}
+      </p>
+    );
   const r = form.result;
   const editObjectives = form.may.edit.includes('objectives');
   const editActuals = form.may.edit.includes('measurements');
@@ -103,9 +110,15 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             <thead>
               <tr>
                 <th scope="col">{t('appraisal.form.component')}</th>
-                <th scope="col" className="text-end">{t('appraisal.form.weight')}</th>
-                <th scope="col" className="text-end">{t('appraisal.form.scoreCol')}</th>
-                <th scope="col" className="text-end">{t('appraisal.form.points')}</th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.form.weight')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.form.scoreCol')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.form.points')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -155,7 +168,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               <th scope="col">{t('appraisal.form.stateCol')}</th>
               <th scope="col">{t('appraisal.form.actual')}</th>
               <th scope="col">{t('appraisal.form.scoreCol')}</th>
-              {editObjectives && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+              {editObjectives && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('appraisal.form.remove')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -164,37 +181,113 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               const scored = r?.objectives.find((x) => x.id === o.id);
               return (
                 <tr key={i}>
-                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.objective')} ${n}`} value={o.title} disabled={!editObjectives} onChange={(e) => setObjective(i, { title: e.target.value })} /></td>
-                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.weight')} ${n}`} inputMode="decimal" value={String(o.weight)} disabled={!editObjectives} onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })} style={{ width: '5em' }} /></td>
                   <td>
-                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.comparator')} ${n}`} value={o.comparator} disabled={!editObjectives} onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveInput['comparator'] })}>
+                    <input
+                      type="text"
+                      className="form-control form-control-sm"
+                      aria-label={`${t('appraisal.form.objective')} ${n}`}
+                      value={o.title}
+                      disabled={!editObjectives}
+                      onChange={(e) => setObjective(i, { title: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="text"
+                      className="form-control form-control-sm"
+                      aria-label={`${t('appraisal.form.weight')} ${n}`}
+                      inputMode="decimal"
+                      value={String(o.weight)}
+                      disabled={!editObjectives}
+                      onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })}
+                      style={{ width: '5em' }}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      className="form-select form-select-sm"
+                      aria-label={`${t('appraisal.form.comparator')} ${n}`}
+                      value={o.comparator}
+                      disabled={!editObjectives}
+                      onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveInput['comparator'] })}
+                    >
                       <option value=">=">≥</option>
                       <option value="<=">≤</option>
                       <option value="=">=</option>
                     </select>
                   </td>
-                  <td><input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.target')} ${n}`} value={o.target === null ? '' : String(o.target)} disabled={!editObjectives} onChange={(e) => setObjective(i, { target: e.target.value })} style={{ width: '8em' }} /></td>
                   <td>
-                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.unit')} ${n}`} value={o.unit} disabled={!editObjectives} onChange={(e) => setObjective(i, { unit: e.target.value as ObjectiveUnit })}>
-                      {UNITS.map((u) => <option key={u} value={u}>{t(`appraisal.form.unitNames.${u}`)}</option>)}
+                    <input
+                      type="text"
+                      className="form-control form-control-sm"
+                      aria-label={`${t('appraisal.form.target')} ${n}`}
+                      value={o.target === null ? '' : String(o.target)}
+                      disabled={!editObjectives}
+                      onChange={(e) => setObjective(i, { target: e.target.value })}
+                      style={{ width: '8em' }}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      className="form-select form-select-sm"
+                      aria-label={`${t('appraisal.form.unit')} ${n}`}
+                      value={o.unit}
+                      disabled={!editObjectives}
+                      onChange={(e) => setObjective(i, { unit: e.target.value as ObjectiveUnit })}
+                    >
+                      {UNITS.map((u) => (
+                        <option key={u} value={u}>
+                          {t(`appraisal.form.unitNames.${u}`)}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
-                    <select className="form-select form-select-sm" aria-label={`${t('appraisal.form.stateCol')} ${n}`} value={o.state} disabled={!editActuals} onChange={(e) => setObjective(i, { state: e.target.value as ObjectiveState })}>
-                      {STATES.map((s) => <option key={s} value={s}>{t(`appraisal.form.states.${s}`)}</option>)}
+                    <select
+                      className="form-select form-select-sm"
+                      aria-label={`${t('appraisal.form.stateCol')} ${n}`}
+                      value={o.state}
+                      disabled={!editActuals}
+                      onChange={(e) => setObjective(i, { state: e.target.value as ObjectiveState })}
+                    >
+                      {STATES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`appraisal.form.states.${s}`)}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
                     {o.state === 'not_evaluable' ? (
-                      <input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.reason')} ${n}`} value={o.reason ?? ''} disabled={!editActuals} onChange={(e) => setObjective(i, { reason: e.target.value })} />
+                      <input
+                        type="text"
+                        className="form-control form-control-sm"
+                        aria-label={`${t('appraisal.form.reason')} ${n}`}
+                        value={o.reason ?? ''}
+                        disabled={!editActuals}
+                        onChange={(e) => setObjective(i, { reason: e.target.value })}
+                      />
                     ) : (
-                      <input type="text" className="form-control form-control-sm" aria-label={`${t('appraisal.form.actual')} ${n}`} value={o.actual === null || o.actual === undefined ? '' : String(o.actual)} disabled={!editActuals || o.state !== 'measured'} onChange={(e) => setObjective(i, { actual: e.target.value })} style={{ width: '8em' }} />
+                      <input
+                        type="text"
+                        className="form-control form-control-sm"
+                        aria-label={`${t('appraisal.form.actual')} ${n}`}
+                        value={o.actual === null || o.actual === undefined ? '' : String(o.actual)}
+                        disabled={!editActuals || o.state !== 'measured'}
+                        onChange={(e) => setObjective(i, { actual: e.target.value })}
+                        style={{ width: '8em' }}
+                      />
                     )}
                   </td>
                   <td>{pct(scored?.score)}</td>
                   {editObjectives && (
                     <td>
-                      <button type="button" className="btn btn-sm btn-outline-danger" aria-label={t('appraisal.form.removeLabel', { n })} onClick={() => setObjectives((list) => list.filter((_, k) => k !== i))}>
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-outline-danger"
+                        aria-label={t('appraisal.form.removeLabel', { n })}
+                        onClick={() => setObjectives((list) => list.filter((_, k) => k !== i))}
+                      >
                         {t('appraisal.form.remove')}
                       </button>
                     </td>
@@ -205,7 +298,12 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           </tbody>
         </table>
         {editObjectives && (
-          <button type="button" className="btn btn-outline-primary btn-sm me-2" data-testid="add-objective" onClick={() => setObjectives((list) => [...list, { title: '', weight: 0, comparator: '>=', target: null, unit: 'number', scoring: null, state: 'not_measured', actual: null }])}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm me-2"
+            data-testid="add-objective"
+            onClick={() => setObjectives((list) => [...list, { title: '', weight: 0, comparator: '>=', target: null, unit: 'number', scoring: null, state: 'not_measured', actual: null }])}
+          >
             {t('appraisal.form.addObjective')}
           </button>
         )}
@@ -216,7 +314,16 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             data-testid="save-objectives"
             onClick={() =>
               void run(
-                () => appraisalApi.patch(id, lang, { version: form.version, objectives: objectives.map((o) => ({ ...o, weight: Number(String(o.weight).replace(',', '.')), target: o.target === '' ? null : o.target, actual: o.state === 'measured' ? o.actual : null })) }),
+                () =>
+                  appraisalApi.patch(id, lang, {
+                    version: form.version,
+                    objectives: objectives.map((o) => ({
+                      ...o,
+                      weight: Number(String(o.weight).replace(',', '.')),
+                      target: o.target === '' ? null : o.target,
+                      actual: o.state === 'measured' ? o.actual : null,
+                    })),
+                  }),
                 () => t('appraisal.form.saved'),
               )
             }
@@ -237,7 +344,15 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 {b.code} {b.title} ({pct(b.weight)})
               </label>
               <p className="small mb-1">{b.description}</p>
-              <select id={`rating-${b.code}`} className="form-select form-select-sm" style={{ maxWidth: '24em' }} value={ratings[b.code] ?? ''} disabled={!editRatings} onChange={(e) => setRatings((rs) => ({ ...rs, [b.code]: Number(e.target.value) }))} data-testid={`rating-${b.code}`}>
+              <select
+                id={`rating-${b.code}`}
+                className="form-select form-select-sm"
+                style={{ maxWidth: '24em' }}
+                value={ratings[b.code] ?? ''}
+                disabled={!editRatings}
+                onChange={(e) => setRatings((rs) => ({ ...rs, [b.code]: Number(e.target.value) }))}
+                data-testid={`rating-${b.code}`}
+              >
                 <option value="">{t('appraisal.form.notRated')}</option>
                 {form.scale.map((l) => (
                   <option key={l.value} value={l.value}>
@@ -248,7 +363,17 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             </div>
           ))}
           {editRatings && (
-            <button type="button" className="btn btn-primary btn-sm" data-testid="save-ratings" onClick={() => void run(() => appraisalApi.patch(id, lang, { version: form.version, ratings }), () => t('appraisal.form.saved'))}>
+            <button
+              type="button"
+              className="btn btn-primary btn-sm"
+              data-testid="save-ratings"
+              onClick={() =>
+                void run(
+                  () => appraisalApi.patch(id, lang, { version: form.version, ratings }),
+                  () => t('appraisal.form.saved'),
+                )
+              }
+            >
               {t('appraisal.form.saveRatings')}
             </button>
           )}
@@ -284,7 +409,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 data-testid={`action-${a}`}
                 onClick={() =>
                   void run(
-                    () => appraisalApi.act(id, lang, { action: a, version: form.version, ...(a === 'interview' || a === 'conciliate' ? { note: text } : {}), ...(a === 'contest' || a === 'reopen' ? { reason: text } : {}), ...(a === 'conciliate' ? { outcome } : {}) }),
+                    () =>
+                      appraisalApi.act(id, lang, {
+                        action: a,
+                        version: form.version,
+                        ...(a === 'interview' || a === 'conciliate' ? { note: text } : {}),
+                        ...(a === 'contest' || a === 'reopen' ? { reason: text } : {}),
+                        ...(a === 'conciliate' ? { outcome } : {}),
+                      }),
                     (f) => t('appraisal.action.done', { state: f.stateLabel }),
                   )
                 }
@@ -297,11 +429,16 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       )}
 
       <p data-testid="acknowledged">
-        {t('appraisal.form.acknowledged', { person: form.record.acknowledged.person === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.person), evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.evaluator) })}
+        {t('appraisal.form.acknowledged', {
+          person: form.record.acknowledged.person === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.person),
+          evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.evaluator),
+        })}
       </p>
       <h2 className="h4">{t('appraisal.form.documents')}</h2>
       <p className="d-flex gap-3">
-        <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">{t('appraisal.form.pdf')}</a>
+        <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">
+          {t('appraisal.form.pdf')}
+        </a>
         <a href={appraisalApi.documentUrl(id, 'docx', lang)}>{t('appraisal.form.docx')}</a>
       </p>
     </article>

@@ -53,7 +53,16 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
       <h1 id="appraisals-title">{t('appraisal.title')}</h1>
       <label className="d-inline-flex gap-2 align-items-center mb-3">
         {t('appraisal.list.year')}
-        <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="appraisal-year" />
+        <input
+          type="number"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(e) => setYear(Number(e.target.value))}
+          className="form-control form-control-sm"
+          style={{ width: '7em' }}
+          data-testid="appraisal-year"
+        />
       </label>
       {error !== null && (
         <p className="alert alert-danger" role="alert">
@@ -83,7 +92,14 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
             {forms.map((f) => (
               <tr key={f.id}>
                 <th scope="row">
-                  <a href={`#/appraisals/${f.id}`} onClick={(e) => { e.preventDefault(); onOpen(f.id); }} aria-label={t('appraisal.list.open', { name: f.person.displayName })}>
+                  <a
+                    href={`#/appraisals/${f.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpen(f.id);
+                    }}
+                    aria-label={t('appraisal.list.open', { name: f.person.displayName })}
+                  >
                     {f.person.displayName}
                   </a>
                 </th>
@@ -119,9 +135,18 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [partTime, setPartTime] = useState('100');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    peopleApi.list().then(setPeople).catch(() => setPeople([]));
-    campaign.units().then(setUnits).catch(() => setUnits([]));
-    api.plans().then((p) => setPlans(p.filter((x) => x.year === year))).catch(() => setPlans([]));
+    peopleApi
+      .list()
+      .then(setPeople)
+      .catch(() => setPeople([]));
+    campaign
+      .units()
+      .then(setUnits)
+      .catch(() => setUnits([]));
+    api
+      .plans()
+      .then((p) => setPlans(p.filter((x) => x.year === year)))
+      .catch(() => setPlans([]));
   }, [year]);
   useEffect(() => {
     const p = people.find((x) => x.id === person);
@@ -133,7 +158,14 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     e.preventDefault();
     setError(null);
     try {
-      const created = await appraisalApi.create({ year, personId: person, evaluatorId: evaluator, category, planId: planId === '' ? null : planId, assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partTime.replace(',', '.')) }] });
+      const created = await appraisalApi.create({
+        year,
+        personId: person,
+        evaluatorId: evaluator,
+        category,
+        planId: planId === '' ? null : planId,
+        assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partTime.replace(',', '.')) }],
+      });
       onCreated(created.id);
     } catch (err) {
       setError(errorText(err));
@@ -283,9 +315,15 @@ function Rewards({ year }: { year: number }) {
               <tr>
                 <th scope="col">{t('appraisal.rewards.person')}</th>
                 <th scope="col">{t('appraisal.rewards.band')}</th>
-                <th scope="col" className="text-end">{t('appraisal.rewards.coefficient')}</th>
-                <th scope="col" className="text-end">{t('appraisal.rewards.days')}</th>
-                <th scope="col" className="text-end">{t('appraisal.rewards.amount')}</th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.rewards.coefficient')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.rewards.days')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.rewards.amount')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -104,7 +104,7 @@ export function SmvpPage() {
             setLatest(null);
             setShown(null);
             setDoc(null);
-            setMissing(((e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example) ?? null);
+            setMissing((e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example ?? null);
           } else setGeneral(e instanceof Error ? e.message : String(e));
         });
     },
@@ -133,7 +133,10 @@ export function SmvpPage() {
     setErrors({});
     setGeneral(null);
     try {
-      const r = await request<SmvpRecord>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, { document: wireDocument(doc), ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
+      const r = await request<SmvpRecord>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, {
+        document: wireDocument(doc),
+        ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+      });
       setSaved(t('appraisal.smvp.saved', { version: r.version }));
       setReason('');
       load();
@@ -162,7 +165,17 @@ export function SmvpPage() {
         <label htmlFor={id} className={hidden ? 'visually-hidden' : 'form-label small mb-0'}>
           {label}
         </label>
-        <input id={id} className={`form-control form-control-sm${error ? ' is-invalid' : ''}`} inputMode="decimal" value={String(value)} readOnly={readOnly} onChange={(e) => set(e.target.value)} aria-invalid={error || groupWrong ? true : undefined} aria-describedby={describedBy} data-field={field} />
+        <input
+          id={id}
+          className={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
+          inputMode="decimal"
+          value={String(value)}
+          readOnly={readOnly}
+          onChange={(e) => set(e.target.value)}
+          aria-invalid={error || groupWrong ? true : undefined}
+          aria-describedby={describedBy}
+          data-field={field}
+        />
         {error && (
           <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
             {error}
@@ -186,12 +199,26 @@ export function SmvpPage() {
       <div className="d-flex flex-wrap gap-3 align-items-end mb-3">
         <label className="d-inline-flex gap-2 align-items-center">
           {t('appraisal.list.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
+          <input
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+            className="form-control form-control-sm"
+            style={{ width: '7em' }}
+            data-testid="smvp-year"
+          />
         </label>
         {latest !== null && (
           <label className="d-inline-flex gap-2 align-items-center">
             {t('appraisal.smvp.version')}
-            <select className="form-select form-select-sm" value={shown ?? latest.version} onChange={(e) => load(Number(e.target.value) === latest.version ? undefined : Number(e.target.value))} data-testid="smvp-version">
+            <select
+              className="form-select form-select-sm"
+              value={shown ?? latest.version}
+              onChange={(e) => load(Number(e.target.value) === latest.version ? undefined : Number(e.target.value))}
+              data-testid="smvp-version"
+            >
               {Array.from({ length: latest.version }, (_, k) => latest.version - k).map((v) => (
                 <option key={v} value={v}>
                   {v === latest.version ? t('appraisal.smvp.current', { version: v }) : t('appraisal.smvp.earlier', { version: v })}
@@ -237,7 +264,13 @@ export function SmvpPage() {
                 <label htmlFor="smvp-weightPolicy" className="form-label small mb-0">
                   {t('appraisal.smvp.weightPolicy')}
                 </label>
-                <select id="smvp-weightPolicy" className="form-select form-select-sm" value={doc.weightPolicy} disabled={readOnly} onChange={(e) => change((d) => void (d.weightPolicy = e.target.value as SmvpDocument['weightPolicy']))}>
+                <select
+                  id="smvp-weightPolicy"
+                  className="form-select form-select-sm"
+                  value={doc.weightPolicy}
+                  disabled={readOnly}
+                  onChange={(e) => change((d) => void (d.weightPolicy = e.target.value as SmvpDocument['weightPolicy']))}
+                >
                   <option value="strict">{t('appraisal.smvp.strict')}</option>
                   <option value="normalise">{t('appraisal.smvp.normalise')}</option>
                 </select>
@@ -253,7 +286,16 @@ export function SmvpPage() {
                 <h2 className="h6">{t('appraisal.smvp.components')}</h2>
                 {groupError(`schemes.${i}.components`)}
                 <div className="d-flex flex-wrap gap-3 align-items-end">
-                  {COMPONENTS.map((k) => numberField(`schemes.${i}.components.${k}`, t(`appraisal.smvp.component.${k}`), s.components[k] ?? 0, (v) => change((d) => void (d.schemes[i]!.components[k] = v)), false, `schemes.${i}.components`))}
+                  {COMPONENTS.map((k) =>
+                    numberField(
+                      `schemes.${i}.components.${k}`,
+                      t(`appraisal.smvp.component.${k}`),
+                      s.components[k] ?? 0,
+                      (v) => change((d) => void (d.schemes[i]!.components[k] = v)),
+                      false,
+                      `schemes.${i}.components`,
+                    ),
+                  )}
                   <p className={`small mb-1 ${Math.abs(total - 100) < 1e-9 ? '' : 'text-danger'}`} data-testid={`smvp-total-${s.category}`}>
                     {t('appraisal.smvp.total', { total: Number.isFinite(total) ? total.toLocaleString('it-IT') : '—' })}
                   </p>
@@ -268,7 +310,11 @@ export function SmvpPage() {
                       <th scope="col">{t('appraisal.smvp.min')}</th>
                       <th scope="col">{t('appraisal.smvp.max')}</th>
                       <th scope="col">{t('appraisal.smvp.share')}</th>
-                      {!readOnly && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+                      {!readOnly && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('appraisal.form.remove')}</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -278,13 +324,34 @@ export function SmvpPage() {
                       return (
                         <tr key={j} data-testid={`smvp-band-${s.category}-${j}`}>
                           <td>
-                            <label htmlFor={`smvp-${at.replace(/\./g, '-')}-label`} className="visually-hidden">{t('appraisal.smvp.bandField', { field: t('appraisal.smvp.label'), n })}</label>
-                            <input id={`smvp-${at.replace(/\./g, '-')}-label`} className={`form-control form-control-sm${errors[`${at}.label`] ? ' is-invalid' : ''}`} value={b.label} readOnly={readOnly} aria-invalid={errors[`${at}.label`] ? true : undefined} onChange={(e) => change((d) => void (d.schemes[i]!.bands[j]!.label = e.target.value))} />
+                            <label htmlFor={`smvp-${at.replace(/\./g, '-')}-label`} className="visually-hidden">
+                              {t('appraisal.smvp.bandField', { field: t('appraisal.smvp.label'), n })}
+                            </label>
+                            <input
+                              id={`smvp-${at.replace(/\./g, '-')}-label`}
+                              className={`form-control form-control-sm${errors[`${at}.label`] ? ' is-invalid' : ''}`}
+                              value={b.label}
+                              readOnly={readOnly}
+                              aria-invalid={errors[`${at}.label`] ? true : undefined}
+                              onChange={(e) => change((d) => void (d.schemes[i]!.bands[j]!.label = e.target.value))}
+                            />
                             {errors[`${at}.label`] && <div className="invalid-feedback d-block">{errors[`${at}.label`]}</div>}
                           </td>
-                          <td>{numberField(`${at}.min`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.min'), n }), b.min, (v) => change((d) => void (d.schemes[i]!.bands[j]!.min = v)), true)}</td>
-                          <td>{numberField(`${at}.max`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.max'), n }), b.max, (v) => change((d) => void (d.schemes[i]!.bands[j]!.max = v)), true)}</td>
-                          <td>{numberField(`${at}.share`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.share'), n }), b.share, (v) => change((d) => void (d.schemes[i]!.bands[j]!.share = v)), true)}</td>
+                          <td>
+                            {numberField(`${at}.min`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.min'), n }), b.min, (v) => change((d) => void (d.schemes[i]!.bands[j]!.min = v)), true)}
+                          </td>
+                          <td>
+                            {numberField(`${at}.max`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.max'), n }), b.max, (v) => change((d) => void (d.schemes[i]!.bands[j]!.max = v)), true)}
+                          </td>
+                          <td>
+                            {numberField(
+                              `${at}.share`,
+                              t('appraisal.smvp.bandField', { field: t('appraisal.smvp.share'), n }),
+                              b.share,
+                              (v) => change((d) => void (d.schemes[i]!.bands[j]!.share = v)),
+                              true,
+                            )}
+                          </td>
                           {!readOnly && (
                             <td>
                               <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.schemes[i]!.bands.splice(j, 1))}>
@@ -299,7 +366,12 @@ export function SmvpPage() {
                   </tbody>
                 </table>
                 {!readOnly && (
-                  <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => change((d) => void d.schemes[i]!.bands.push({ label: '', min: '', max: '', share: '' }))} data-testid={`smvp-add-band-${s.category}`}>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-outline-primary"
+                    onClick={() => change((d) => void d.schemes[i]!.bands.push({ label: '', min: '', max: '', share: '' }))}
+                    data-testid={`smvp-add-band-${s.category}`}
+                  >
                     {t('appraisal.smvp.addBand')}
                   </button>
                 )}
@@ -319,7 +391,11 @@ export function SmvpPage() {
                     <th scope="col">{t('appraisal.smvp.indicator')}</th>
                     <th scope="col">{t('appraisal.smvp.green')}</th>
                     <th scope="col">{t('appraisal.smvp.yellow')}</th>
-                    {!readOnly && <th scope="col"><span className="visually-hidden">{t('appraisal.form.remove')}</span></th>}
+                    {!readOnly && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('appraisal.form.remove')}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -328,8 +404,17 @@ export function SmvpPage() {
                     const n = j + 1;
                     const text = (key: 'code' | 'indicator', label: string) => (
                       <>
-                        <label htmlFor={`smvp-${at.replace(/\./g, '-')}-${key}`} className="visually-hidden">{t('appraisal.smvp.rowField', { field: label, n })}</label>
-                        <input id={`smvp-${at.replace(/\./g, '-')}-${key}`} className={`form-control form-control-sm${errors[`${at}.${key}`] ? ' is-invalid' : ''}`} value={r[key]} readOnly={readOnly} aria-invalid={errors[`${at}.${key}`] ? true : undefined} onChange={(e) => change((d) => void (d.indicatorThresholds[j]![key] = e.target.value))} />
+                        <label htmlFor={`smvp-${at.replace(/\./g, '-')}-${key}`} className="visually-hidden">
+                          {t('appraisal.smvp.rowField', { field: label, n })}
+                        </label>
+                        <input
+                          id={`smvp-${at.replace(/\./g, '-')}-${key}`}
+                          className={`form-control form-control-sm${errors[`${at}.${key}`] ? ' is-invalid' : ''}`}
+                          value={r[key]}
+                          readOnly={readOnly}
+                          aria-invalid={errors[`${at}.${key}`] ? true : undefined}
+                          onChange={(e) => change((d) => void (d.indicatorThresholds[j]![key] = e.target.value))}
+                        />
                         {errors[`${at}.${key}`] && <div className="invalid-feedback d-block">{errors[`${at}.${key}`]}</div>}
                       </>
                     );
@@ -337,8 +422,24 @@ export function SmvpPage() {
                       <tr key={j} data-testid={`smvp-threshold-${j}`}>
                         <td>{text('code', t('appraisal.smvp.objective'))}</td>
                         <td>{text('indicator', t('appraisal.smvp.indicator'))}</td>
-                        <td>{numberField(`${at}.green`, t('appraisal.smvp.rowField', { field: t('appraisal.smvp.green'), n }), r.green, (v) => change((d) => void (d.indicatorThresholds[j]!.green = v)), true)}</td>
-                        <td>{numberField(`${at}.yellow`, t('appraisal.smvp.rowField', { field: t('appraisal.smvp.yellow'), n }), r.yellow, (v) => change((d) => void (d.indicatorThresholds[j]!.yellow = v)), true)}</td>
+                        <td>
+                          {numberField(
+                            `${at}.green`,
+                            t('appraisal.smvp.rowField', { field: t('appraisal.smvp.green'), n }),
+                            r.green,
+                            (v) => change((d) => void (d.indicatorThresholds[j]!.green = v)),
+                            true,
+                          )}
+                        </td>
+                        <td>
+                          {numberField(
+                            `${at}.yellow`,
+                            t('appraisal.smvp.rowField', { field: t('appraisal.smvp.yellow'), n }),
+                            r.yellow,
+                            (v) => change((d) => void (d.indicatorThresholds[j]!.yellow = v)),
+                            true,
+                          )}
+                        </td>
                         {!readOnly && (
                           <td>
                             <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.indicatorThresholds.splice(j, 1))}>
@@ -354,7 +455,12 @@ export function SmvpPage() {
               </table>
             )}
             {!readOnly && (
-              <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => change((d) => void d.indicatorThresholds.push({ code: '', indicator: '', green: '', yellow: '' }))} data-testid="smvp-add-threshold">
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-primary"
+                onClick={() => change((d) => void d.indicatorThresholds.push({ code: '', indicator: '', green: '', yellow: '' }))}
+                data-testid="smvp-add-threshold"
+              >
                 {t('appraisal.smvp.addThreshold')}
               </button>
             )}

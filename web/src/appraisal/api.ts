@@ -12,9 +12,16 @@ export interface ObjectiveInput extends Omit<FormObjective, 'id' | 'reason'> {
 export const appraisalApi = {
   list: (lang: string, year?: number) => request<FormSummary[]>('GET', `/api/appraisals${query({ year, lang })}`),
   get: (id: string, lang: string) => request<AppraisalForm>('GET', `/api/appraisals/${enc(id)}${query({ lang })}`),
-  create: (input: { year: number; personId: string; evaluatorId: string; category: StaffCategory; planId?: string | null; assignments?: { unitId: string; from: string; to: string; partTime: number }[] }) =>
-    request<AppraisalForm>('POST', '/api/appraisals', input),
-  patch: (id: string, lang: string, input: { version: number; objectives?: ObjectiveInput[]; ratings?: Record<string, number> }) => request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
+  create: (input: {
+    year: number;
+    personId: string;
+    evaluatorId: string;
+    category: StaffCategory;
+    planId?: string | null;
+    assignments?: { unitId: string; from: string; to: string; partTime: number }[];
+  }) => request<AppraisalForm>('POST', '/api/appraisals', input),
+  patch: (id: string, lang: string, input: { version: number; objectives?: ObjectiveInput[]; ratings?: Record<string, number> }) =>
+    request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
   act: (id: string, lang: string, input: { action: FormAction; version: number; note?: string; reason?: string; outcome?: 'confirmed' | 'revised' }) =>
     request<AppraisalForm>('POST', `/api/appraisals/${enc(id)}/actions${query({ lang })}`, input),
   trail: (id: string) => request<TrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),

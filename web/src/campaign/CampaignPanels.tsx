@@ -177,14 +177,20 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
                       {t('campaign.requestBy', { by: item.review.by, note: item.review.note ?? '' })}
                     </span>
                   )}
-                  {item.review?.action === 'answer' && <span className="d-block text-muted">{t('campaign.answer')}: {item.review.note}</span>}
+                  {item.review?.action === 'answer' && (
+                    <span className="d-block text-muted">
+                      {t('campaign.answer')}: {item.review.note}
+                    </span>
+                  )}
                 </td>
                 <td>
                   {item.unit ?? t('campaign.noUnit')}
                   {item.person ? ` · ${item.person}` : ''}
                 </td>
                 <td>
-                  <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>{t(`campaign.states.${item.state}`)}</span>
+                  <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>
+                    {t(`campaign.states.${item.state}`)}
+                  </span>
                   {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
                 </td>
                 <td>
@@ -287,7 +293,12 @@ export function DashboardPanel({ planId, dataVersion, onShow }: DashboardProps) 
               <tr key={`${r.periodId}:${r.unitId ?? ''}`} data-period={r.periodId} data-unit={r.unit ?? ''}>
                 <td>{label(r.periodId)}</td>
                 <td>
-                  <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onShow(r.periodId, r.unitId)} aria-label={t('campaign.showList', { unit: r.unit ?? t('campaign.noUnit'), period: label(r.periodId) })}>
+                  <button
+                    type="button"
+                    className="btn btn-link btn-sm p-0 text-start"
+                    onClick={() => onShow(r.periodId, r.unitId)}
+                    aria-label={t('campaign.showList', { unit: r.unit ?? t('campaign.noUnit'), period: label(r.periodId) })}
+                  >
                     {r.unit ?? t('campaign.noUnit')}
                   </button>
                 </td>
@@ -336,7 +347,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         <h3 className="h6 mt-2">
           {title} ({items.length})
         </h3>
-        <ul className="small mb-0" data-testid={testid} style={{ maxHeight: "12rem", overflow: "auto" }} tabIndex={0} aria-label={title}>
+        <ul className="small mb-0" data-testid={testid} style={{ maxHeight: '12rem', overflow: 'auto' }} tabIndex={0} aria-label={title}>
           {items.map((i) => (
             <li key={i.indicatorId}>
               {i.node} — {i.indicator} ({i.unit ?? t('campaign.noUnit')})
@@ -360,7 +371,9 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
           {preview === null && error === null && <p role="status">{t('common.loading')}</p>}
           {preview !== null && (
             <>
-              <p data-testid="closing-summary">{clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}</p>
+              <p data-testid="closing-summary">
+                {clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
+              </p>
               {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
               {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
               {list(t('campaign.returnedList'), preview.returned, 'closing-returned')}

@@ -98,8 +98,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   }
 
   const periodLabel = (id: string, samePlan = true) => (samePlan ? periods : otherPlanPeriods).find((p) => p.id === id)?.label ?? id;
-  const planLabel = (id: string | number) =>
-    String(id) === String(planId) ? t('changes.thisPlan') : `«${plans?.find((p) => String(p.id) === String(id))?.title ?? String(id)}»`;
+  const planLabel = (id: string | number) => (String(id) === String(planId) ? t('changes.thisPlan') : `«${plans?.find((p) => String(p.id) === String(id))?.title ?? String(id)}»`);
 
   return (
     <section className="changes-panel border rounded p-2 mb-2" aria-labelledby="changes-title" data-testid="changes-panel">
@@ -175,7 +174,9 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
             <p data-testid="changes-never-closed">{t('changes.neverClosed')}</p>
           </>
         )}
-        {result.status === 'done' && <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={i18n.language} />}
+        {result.status === 'done' && (
+          <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={i18n.language} />
+        )}
       </div>
     </section>
   );

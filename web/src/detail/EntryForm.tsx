@@ -36,8 +36,33 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const i = props.indicator;
-  const { formula, state, setState, actual, setActual, measures, setMeasures, tried, setTried, serverMeasureError, setServerMeasureError, reason, setReason, evidence, setEvidence, source, setSource, notes, setNotes, message, setMessage, busy, setBusy, setAutoMeasured, typed } =
-    useEntryDraft(i, props.prefill, props.savedNote);
+  const {
+    formula,
+    state,
+    setState,
+    actual,
+    setActual,
+    measures,
+    setMeasures,
+    tried,
+    setTried,
+    serverMeasureError,
+    setServerMeasureError,
+    reason,
+    setReason,
+    evidence,
+    setEvidence,
+    source,
+    setSource,
+    notes,
+    setNotes,
+    message,
+    setMessage,
+    busy,
+    setBusy,
+    setAutoMeasured,
+    typed,
+  } = useEntryDraft(i, props.prefill, props.savedNote);
   const period = props.doc.period;
 
   if (user === null) return null;
@@ -160,7 +185,12 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
               </div>
               <p className="mb-0">
                 <span className="fw-semibold">{t('entry.computed')}: </span>
-                <output htmlFor={baseMeasures(formula).map((_, k) => `entry-measure-${k}`).join(' ')} data-testid="entry-computed">
+                <output
+                  htmlFor={baseMeasures(formula)
+                    .map((_, k) => `entry-measure-${k}`)
+                    .join(' ')}
+                  data-testid="entry-computed"
+                >
                   {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, i.unit)}
                 </output>
               </p>

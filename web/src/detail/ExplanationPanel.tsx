@@ -28,40 +28,44 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
       </p>
       {explanation.contributions.length > 0 && (
         <div className="table-responsive">
-        <table className="table table-sm small">
-          <caption className="visually-hidden">{t('detail.contributions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.contributions')}</th>
-              <th scope="col" className="num">
-                {t('tree.weight')}
-              </th>
-              <th scope="col" className="num">
-                {t('detail.share')}
-              </th>
-              <th scope="col" className="num">
-                {t('detail.score')}
-              </th>
-              <th scope="col" className="num">
-                {t('detail.points')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.contributions.map((c) => (
-              <tr key={c.ref}>
-                <td>
-                  {c.label}
-                  {c.excluded ? <span className="d-block muted">({t('detail.excluded')}: {String(c.excluded)})</span> : null}
-                </td>
-                <td className="num">{weight(c.weight)}</td>
-                <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4)}</td>
-                <td className="num">{c.score === null ? '—' : percent(c.score)}</td>
-                <td className="num">{c.points === null ? '—' : percent(c.points)}</td>
+          <table className="table table-sm small">
+            <caption className="visually-hidden">{t('detail.contributions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('detail.contributions')}</th>
+                <th scope="col" className="num">
+                  {t('tree.weight')}
+                </th>
+                <th scope="col" className="num">
+                  {t('detail.share')}
+                </th>
+                <th scope="col" className="num">
+                  {t('detail.score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('detail.points')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {explanation.contributions.map((c) => (
+                <tr key={c.ref}>
+                  <td>
+                    {c.label}
+                    {c.excluded ? (
+                      <span className="d-block muted">
+                        ({t('detail.excluded')}: {String(c.excluded)})
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="num">{weight(c.weight)}</td>
+                  <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4)}</td>
+                  <td className="num">{c.score === null ? '—' : percent(c.score)}</td>
+                  <td className="num">{c.points === null ? '—' : percent(c.points)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <p className="small">{t('detail.mean')}</p>

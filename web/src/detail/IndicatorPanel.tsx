@@ -47,9 +47,14 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           <>
             <dt className="col-5">{t('detail.ownRange')}</dt>
             <dd className="col-7" data-testid="own-range">
-              {t('detail.ownRangeText', { green: t(i.ownRange.greenInclusive ? 'detail.ownGreenFrom' : 'detail.ownGreenAbove', { value: percent(i.ownRange.green) }), yellow: percent(i.ownRange.yellow) })}{' '}
+              {t('detail.ownRangeText', {
+                green: t(i.ownRange.greenInclusive ? 'detail.ownGreenFrom' : 'detail.ownGreenAbove', { value: percent(i.ownRange.green) }),
+                yellow: percent(i.ownRange.yellow),
+              })}{' '}
               <BandBadge band={i.ownRange.band} />
-              {i.ownRange.legendBand !== null && i.ownRange.legendBand !== i.ownRange.band && <span className="d-block muted">({t('detail.ownRangeLegend', { band: t(`band.${i.ownRange.legendBand}`) })})</span>}
+              {i.ownRange.legendBand !== null && i.ownRange.legendBand !== i.ownRange.band && (
+                <span className="d-block muted">({t('detail.ownRangeLegend', { band: t(`band.${i.ownRange.legendBand}`) })})</span>
+              )}
             </dd>
           </>
         )}
@@ -77,13 +82,19 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           {i.evidence || '—'}
         </dd>
         <dt className="col-5">{t('campaign.source.label')}</dt>
-        <dd className="col-7" data-testid="source">{i.source || '—'}</dd>
+        <dd className="col-7" data-testid="source">
+          {i.source || '—'}
+        </dd>
         <dt className="col-5">{t('detail.notes')}</dt>
         <dd className="col-7">{i.notes || '—'}</dd>
       </dl>
       {props.whatIfTools}
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
-      {!i.editable && props.doc.period !== null && <p className="small muted" data-testid="read-only">{t('entry.readOnly')}</p>}
+      {!i.editable && props.doc.period !== null && (
+        <p className="small muted" data-testid="read-only">
+          {t('entry.readOnly')}
+        </p>
+      )}
       {user !== null && props.doc.period !== null && !props.whatIf && (
         <>
           <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />

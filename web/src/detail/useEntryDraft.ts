@@ -27,9 +27,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   const [evidence, setEvidence] = useState(i.evidence ?? '');
   const [source, setSource] = useState(i.source ?? '');
   const [notes, setNotes] = useState(i.notes ?? '');
-  const [message, setMessage] = useState<EntryMessage | null>(
-    carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null,
-  );
+  const [message, setMessage] = useState<EntryMessage | null>(carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null);
   const [busy, setBusy] = useState(false);
   /** The state became "measured" by typing a value (not chosen): emptying the value goes back. */
   const [autoMeasured, setAutoMeasured] = useState(false);
@@ -63,7 +61,30 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     }
   }
   return {
-    formula, state, setState, actual, setActual, measures, setMeasures, tried, setTried, serverMeasureError, setServerMeasureError,
-    reason, setReason, evidence, setEvidence, source, setSource, notes, setNotes, message, setMessage, busy, setBusy, setAutoMeasured, typed,
+    formula,
+    state,
+    setState,
+    actual,
+    setActual,
+    measures,
+    setMeasures,
+    tried,
+    setTried,
+    serverMeasureError,
+    setServerMeasureError,
+    reason,
+    setReason,
+    evidence,
+    setEvidence,
+    source,
+    setSource,
+    notes,
+    setNotes,
+    message,
+    setMessage,
+    busy,
+    setBusy,
+    setAutoMeasured,
+    typed,
   };
 }

@@ -35,7 +35,8 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
     if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
     const details = e.body?.error.details ?? {};
     const reason = typeof details.reason === 'string' ? details.reason : null;
-    if (e.code === 'period-in-use' && reason !== null) return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: e.message });
+    if (e.code === 'period-in-use' && reason !== null)
+      return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: e.message });
     if (e.code === 'duplicate' || e.code === 'forbidden') return t(`periods.errors.${e.code}`);
     if (e.code === 'invalid-body' && e.body?.error.issues?.some((i) => (i.location as { field?: string } | null)?.field === 'endsOn')) return t('periods.errors.date', { year: year ?? '' });
     return e.message;
@@ -127,7 +128,16 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
           <label htmlFor="period-label" className="form-label small mb-0">
             {t('periods.name')}
           </label>
-          <input id="period-label" type="text" className="form-control form-control-sm" maxLength={200} value={label} placeholder={t('periods.namePlaceholder')} aria-describedby="period-label-help" onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id="period-label"
+            type="text"
+            className="form-control form-control-sm"
+            maxLength={200}
+            value={label}
+            placeholder={t('periods.namePlaceholder')}
+            aria-describedby="period-label-help"
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <span id="period-label-help" className="form-text small">
             {t('periods.nameHelp')}
           </span>

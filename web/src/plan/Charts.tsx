@@ -56,12 +56,22 @@ function PerformanceBars({ title, items, thresholds, testId }: { title: string; 
       label: { formatter: t('charts.threshold', { band: t(`band.${th.band}`).toLowerCase(), value: percent(th.value) }), position: 'end', color: BAND_COLOUR[th.band] },
     })),
   };
-  const categories = { type: 'category', data: items.map((i) => i.code), ...(sideways ? { inverse: true, axisLabel: { interval: 0 } } : { axisLabel: { interval: 0, rotate: items.length > 10 ? 45 : 0 } }) };
+  const categories = {
+    type: 'category',
+    data: items.map((i) => i.code),
+    ...(sideways ? { inverse: true, axisLabel: { interval: 0 } } : { axisLabel: { interval: 0, rotate: items.length > 10 ? 45 : 0 } }),
+  };
   const values = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
   const option = {
     // Room on the right (upright) or at the bottom (sideways) for the threshold lines' labels.
     grid: sideways ? { left: 70, right: 60, top: 30, bottom: 40 } : { left: 60, right: 130, top: 30, bottom: items.length > 10 ? 70 : 40 },
-    tooltip: { trigger: 'axis', formatter: (ps: Array<{ dataIndex: number }>) => { const i = items[ps[0]?.dataIndex ?? -1]; return i === undefined ? '' : `${i.code} ${i.title}: ${percent(i.performance)}`; } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: Array<{ dataIndex: number }>) => {
+        const i = items[ps[0]?.dataIndex ?? -1];
+        return i === undefined ? '' : `${i.code} ${i.title}: ${percent(i.performance)}`;
+      },
+    },
     xAxis: sideways ? values : categories,
     yAxis: sideways ? categories : values,
     series: [

@@ -198,11 +198,25 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       />
       {printing &&
         createPortal(
-          <PrintTree doc={shown} rows={visibleRows(shown.objectives, filters, new Set())} periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`} />,
+          <PrintTree
+            doc={shown}
+            rows={visibleRows(shown.objectives, filters, new Set())}
+            periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`}
+          />,
           document.body,
         )}
       <div className="plan-layout">
-        <TreeTable rows={rows} selection={selection} onSelect={sel.onSelect} handle={sel.treeHandle} onToggle={onToggle} whatIf={whatIf.on} overrides={whatIf.overrides} onOverride={whatIf.onOverride} changed={whatIf.changed} />
+        <TreeTable
+          rows={rows}
+          selection={selection}
+          onSelect={sel.onSelect}
+          handle={sel.treeHandle}
+          onToggle={onToggle}
+          whatIf={whatIf.on}
+          overrides={whatIf.overrides}
+          onOverride={whatIf.onOverride}
+          changed={whatIf.changed}
+        />
         {selection !== null && (
           <NodeDetail
             planId={planId}

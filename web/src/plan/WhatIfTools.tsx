@@ -13,7 +13,8 @@ export function WhatIfBanner({ whatIf }: { whatIf: WhatIf }) {
   const { overrides } = whatIf;
   return (
     <div className="whatif-banner" role="status" data-testid="whatif-banner">
-      <strong>{t('whatif.title')}.</strong> {t('whatif.banner')} {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
+      <strong>{t('whatif.title')}.</strong> {t('whatif.banner')}{' '}
+      {hasOverrides(overrides) && t('whatif.changed', { count: Object.keys(overrides.indicators).length + Object.keys(overrides.nodes).length })}
       {hasOverrides(overrides) && (
         <button type="button" className="btn btn-sm btn-link" onClick={whatIf.reset}>
           {t('whatif.reset')}

@@ -24,7 +24,10 @@ export function useWhatIf(tree: TreeDocument | null) {
     });
     return set;
   }, [tree, shown]);
-  const localExplanation = useMemo(() => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang, tree ?? undefined)), [simulation, tree]);
+  const localExplanation = useMemo(
+    () => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang, tree ?? undefined)),
+    [simulation, tree],
+  );
   const onOverride = useCallback((id: string, field: OverrideField, value: number | string | boolean | null) => {
     setOverrides((o) => {
       const prev = o.indicators[id] ?? {};

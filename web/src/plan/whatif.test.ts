@@ -57,7 +57,10 @@ describe('what-if on the plan rebuilt from its computed document', () => {
     const doc = await fixtureDocument();
     // B.2:1 is proportional (actual/target); B.2 = 0,7 × score + 30 must exceed 80 as published
     // (two decimals): 71,43 gives 80,001 → 80,00, still yellow; 71,44 gives 80,008 → 80,01, green.
-    const doc2 = { ...doc, objectives: doc.objectives.map((o) => (o.code === 'B.2' ? { ...o, indicators: o.indicators.map((i) => (i.id === 'B.2:1' ? { ...i, derived: false, formula: null } : i)) } : o)) };
+    const doc2 = {
+      ...doc,
+      objectives: doc.objectives.map((o) => (o.code === 'B.2' ? { ...o, indicators: o.indicators.map((i) => (i.id === 'B.2:1' ? { ...i, derived: false, formula: null } : i)) } : o)),
+    };
     const r = requirement(doc2, NO_OVERRIDES, 'B.2:1', 'B.2', 'green');
     expect(r.outcome).toBe('reachable');
     expect(r.actual).toBe(71.44);
@@ -69,12 +72,46 @@ describe('what-if on the plan rebuilt from its computed document', () => {
     const plan = loaded.value!.plan;
     // Every rule and formula the engine knows, on the fixture's indicators, with the plan's own settings.
     const variants: Array<(i: Indicator) => Indicator> = [
-      (i) => ({ ...i, scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: { kind: 'number', value: dec(0) }, score: dec(0) }, { at: { kind: 'number', value: dec('12.5') }, score: dec('62.5') }, { at: { kind: 'number', value: dec(40) }, score: dec(100) }] } }),
+      (i) => ({
+        ...i,
+        scoring: {
+          kind: 'bands',
+          mode: 'interpolated',
+          points: [
+            { at: { kind: 'number', value: dec(0) }, score: dec(0) },
+            { at: { kind: 'number', value: dec('12.5') }, score: dec('62.5') },
+            { at: { kind: 'number', value: dec(40) }, score: dec(100) },
+          ],
+        },
+      }),
       (i) => ({ ...i, scoring: { kind: 'threshold', floor: { kind: 'number', value: dec(5) } } }),
-      (i) => ({ ...i, unit: 'percent', target: { kind: 'number', value: dec(80) }, formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: dec(100) }, measurement: { state: 'measured', inputs: { evase: dec(45), ricevute: dec(60) } } }),
-      (i) => ({ ...i, unit: 'percent', target: { kind: 'number', value: dec(10) }, formula: { kind: 'trend', current: 'oggi', previous: 'ieri' }, measurement: { state: 'measured', inputs: { oggi: dec(33) } }, predecessorValue: { value: dec(30), year: 2023 } }),
+      (i) => ({
+        ...i,
+        unit: 'percent',
+        target: { kind: 'number', value: dec(80) },
+        formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: dec(100) },
+        measurement: { state: 'measured', inputs: { evase: dec(45), ricevute: dec(60) } },
+      }),
+      (i) => ({
+        ...i,
+        unit: 'percent',
+        target: { kind: 'number', value: dec(10) },
+        formula: { kind: 'trend', current: 'oggi', previous: 'ieri' },
+        measurement: { state: 'measured', inputs: { oggi: dec(33) } },
+        predecessorValue: { value: dec(30), year: 2023 },
+      }),
       (i) => ({ ...i, comparator: '=', tolerance: dec('0.5') }),
-      (i) => ({ ...i, scoring: { kind: 'bands', mode: 'fixed', points: [{ at: { kind: 'number', value: dec(1) }, score: dec(30) }, { at: { kind: 'number', value: dec(15) }, score: dec(70) }] } }),
+      (i) => ({
+        ...i,
+        scoring: {
+          kind: 'bands',
+          mode: 'fixed',
+          points: [
+            { at: { kind: 'number', value: dec(1) }, score: dec(30) },
+            { at: { kind: 'number', value: dec(15) }, score: dec(70) },
+          ],
+        },
+      }),
     ];
     let k = 0;
     const varied: Plan = {

@@ -8,7 +8,16 @@
  * of a simulation is the engine's.
  */
 import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
-import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type IndicatorDocument, type PlanDocument } from '../../../src/io/json.js';
+import {
+  evaluationDocument,
+  explanationDocument,
+  planFromDocument,
+  thresholdDocument,
+  type EvaluationDocument,
+  type ExplanationDocument,
+  type IndicatorDocument,
+  type PlanDocument,
+} from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
 
@@ -55,7 +64,7 @@ function withChange(indicator: Indicator, change: Overrides['indicators'][string
     else if (!('actual' in change) && m.state === 'measured') return { ...next, measurement: m };
     else {
       // A simulated actual stands for the formula's result: its base measures no longer apply.
-      const actual = amount('actual' in change ? change.actual ?? null : shown, indicator.unit);
+      const actual = amount('actual' in change ? (change.actual ?? null) : shown, indicator.unit);
       if (actual !== null && indicator.formula !== null) next = { ...next, formula: null };
       measurement = actual === null ? { state: 'not_measured' } : { state, actual };
     }
@@ -171,8 +180,8 @@ export function requirement(doc: PlanDocument, overrides: Overrides, indicatorId
   for (let step = 0; step < 60 && Math.abs(hi - lo) > 0.005; step++) {
     const mid = (lo + hi) / 2;
     const ok = reaches(nodeOf(withActual(mid)).band, wanted);
-    if (up) (ok ? (hi = mid) : (lo = mid));
-    else (ok ? (lo = mid) : (hi = mid));
+    if (up) ok ? (hi = mid) : (lo = mid);
+    else ok ? (lo = mid) : (hi = mid);
   }
   const raw = up ? hi : lo;
   // Rounded to the hundredth in the direction that keeps the band reached.
@@ -204,7 +213,15 @@ export function simulatedOwnRanges(tree: Ranged, evaluation: Evaluation): Map<st
   return new Map(
     indicatorThresholdBands(evaluation, ranges.smvp).map((b) => [
       b.indicatorId,
-      { green: b.green.toNumber(), yellow: b.yellow.toNumber(), greenInclusive: b.greenInclusive, yellowInclusive: b.yellowInclusive, band: b.band, legendBand: b.legendBand, smvpVersion: ranges.version.get(b.indicatorId) ?? 0 },
+      {
+        green: b.green.toNumber(),
+        yellow: b.yellow.toNumber(),
+        greenInclusive: b.greenInclusive,
+        yellowInclusive: b.yellowInclusive,
+        band: b.band,
+        legendBand: b.legendBand,
+        smvpVersion: ranges.version.get(b.indicatorId) ?? 0,
+      },
     ]),
   );
 }

@@ -218,7 +218,15 @@ function TextsEditor({ relazione, busy, onSave }: { relazione: Relazione; busy: 
         return (
           <div key={key} className="relazione-section mb-3">
             <Field id={id} label={t(`relazione.section.${key}`)} hint={key === 'variazioni' ? t('relazione.revisionsHint') : undefined}>
-              {(aria) => <textarea {...aria} className="form-control" rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3} value={texts[key] ?? ''} onChange={(e) => setTexts({ ...texts, [key]: e.target.value })} />}
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  className="form-control"
+                  rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3}
+                  value={texts[key] ?? ''}
+                  onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
+                />
+              )}
             </Field>
             {generated !== undefined && generated !== '' && (
               <details className="small">

@@ -65,7 +65,14 @@ function ActFields({ prefix, act, onChange, required }: { prefix: string; act: A
         <label htmlFor={`${prefix}-kind`} className="form-label small mb-0">
           {t('revisions.actKind')}
         </label>
-        <input id={`${prefix}-kind`} className="form-control form-control-sm" placeholder={t('revisions.actKindPlaceholder')} value={act.kind} required={required} onChange={(e) => onChange({ ...act, kind: e.target.value })} />
+        <input
+          id={`${prefix}-kind`}
+          className="form-control form-control-sm"
+          placeholder={t('revisions.actKindPlaceholder')}
+          value={act.kind}
+          required={required}
+          onChange={(e) => onChange({ ...act, kind: e.target.value })}
+        />
       </div>
       <div>
         <label htmlFor={`${prefix}-number`} className="form-label small mb-0">

@@ -61,11 +61,7 @@ export function ConfirmDialog(props: { title: string; blocked: string | null; ch
   return (
     <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
       <FormAlert errors={errors} />
-      {props.blocked !== null ? (
-        <p data-testid="confirm-text">{props.blocked}</p>
-      ) : (
-        <p data-testid="confirm-text">{props.children}</p>
-      )}
+      {props.blocked !== null ? <p data-testid="confirm-text">{props.blocked}</p> : <p data-testid="confirm-text">{props.children}</p>}
       <div className="d-flex gap-2 mt-3">
         {props.blocked === null && (
           <Button color="danger" type="button" disabled={busy} onClick={() => void save(props.onConfirm, 'confirm-')} data-testid="confirm-delete">

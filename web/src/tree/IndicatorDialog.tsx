@@ -113,8 +113,18 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
                 {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={form.weight} onChange={(e) => set('weight', e.target.value)} required />}
               </Field>
             </div>
-            <div className="col-sm-4">{select('comparator', COMPARATORS.map((c) => [c, t(`edit.comparators.${c}`)] as const))}</div>
-            <div className="col-sm-4">{select('unit', UNITS.map((u) => [u, t(`edit.units.${u}`)] as const))}</div>
+            <div className="col-sm-4">
+              {select(
+                'comparator',
+                COMPARATORS.map((c) => [c, t(`edit.comparators.${c}`)] as const),
+              )}
+            </div>
+            <div className="col-sm-4">
+              {select(
+                'unit',
+                UNITS.map((u) => [u, t(`edit.units.${u}`)] as const),
+              )}
+            </div>
           </div>
           <AssignmentFields prefix="ind-" unitId={unitId} personId={personId} onUnit={setUnitId} onPerson={setPersonId} errors={errors.fields} />
           <Field id="ind-target" label={t('edit.target')} hint={form.unit === 'date' ? 'gg/mm/aaaa' : form.unit === 'boolean' ? 'sì/no' : '1.587,10'} error={errors.fields.target}>
@@ -131,19 +141,29 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
               </div>
               <div className="col-sm-6">
                 <Field id="ind-baselineYear" label={t('years.baselineYear')} hint="2023" error={errors.fields.baselineYear}>
-                  {(aria) => <input {...aria} type="text" inputMode="numeric" className="form-control" value={form.baselineYear} onChange={(e) => set('baselineYear', e.target.value)} autoComplete="off" />}
+                  {(aria) => (
+                    <input {...aria} type="text" inputMode="numeric" className="form-control" value={form.baselineYear} onChange={(e) => set('baselineYear', e.target.value)} autoComplete="off" />
+                  )}
                 </Field>
               </div>
               {(['target2', 'target3'] as const).map((key, k) => (
                 <div className="col-sm-6" key={key}>
-                  <Field id={`ind-${key}`} label={t('years.targetOf', { year: planYear === null ? `+${k + 1}` : planYear + k + 1 })} hint={valueHint} error={errors.fields[key] ?? errors.fields[`nextTargets.${k}`]}>
+                  <Field
+                    id={`ind-${key}`}
+                    label={t('years.targetOf', { year: planYear === null ? `+${k + 1}` : planYear + k + 1 })}
+                    hint={valueHint}
+                    error={errors.fields[key] ?? errors.fields[`nextTargets.${k}`]}
+                  >
                     {(aria) => <input {...aria} type="text" className="form-control" value={form[key]} onChange={(e) => set(key, e.target.value)} autoComplete="off" />}
                   </Field>
                 </div>
               ))}
             </div>
           </fieldset>
-          {select('scoring', (['on_off', 'proportional', 'threshold', 'bands'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const))}
+          {select(
+            'scoring',
+            (['on_off', 'proportional', 'threshold', 'bands'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const),
+          )}
           {form.scoring === 'threshold' && (
             <Field id="ind-floor" label={t('edit.floor')} error={errors.fields.scoring}>
               {(aria) => <input {...aria} type="text" className="form-control" value={form.floor} onChange={(e) => set('floor', e.target.value)} />}
@@ -178,7 +198,9 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
                       </div>
                       <div className="col-4">
                         <Field id={`ind-point-${k}-score`} label={t('edit.pointScore', { n: k + 1 })} error={errors.fields[`point-${k}-score`]}>
-                          {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={p.score} onChange={(e) => setPoint(k, 'score', e.target.value)} autoComplete="off" />}
+                          {(aria) => (
+                            <input {...aria} type="text" inputMode="decimal" className="form-control" value={p.score} onChange={(e) => setPoint(k, 'score', e.target.value)} autoComplete="off" />
+                          )}
                         </Field>
                       </div>
                       <div className="col-2 pt-4 mt-2">

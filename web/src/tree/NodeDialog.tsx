@@ -67,7 +67,11 @@ export function NodeDialog(props: NodeDialogProps) {
   }
 
   return (
-    <Dialog title={mode === 'edit' ? `${t('edit.editNode')} ${objective.code}` : parent === null ? t('edit.addArea') : t('edit.addChild', { code: parent })} onClose={props.onClose} testId="node-dialog">
+    <Dialog
+      title={mode === 'edit' ? `${t('edit.editNode')} ${objective.code}` : parent === null ? t('edit.addArea') : t('edit.addChild', { code: parent })}
+      onClose={props.onClose}
+      testId="node-dialog"
+    >
       <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
       <form onSubmit={submit} className="albero-form" noValidate>
         <fieldset disabled={busy}>

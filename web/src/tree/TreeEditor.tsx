@@ -75,17 +75,13 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
           onConfirm={() => api.deleteNode(props.planId, objective.code)}
           onDone={deleted}
         >
-          {scope.indicators > 0 ? t('edit.confirmNode', { code: objective.code, title: objective.title, count: scope.indicators }) : t('edit.confirmNodeNone', { code: objective.code, title: objective.title })}
+          {scope.indicators > 0
+            ? t('edit.confirmNode', { code: objective.code, title: objective.title, count: scope.indicators })
+            : t('edit.confirmNodeNone', { code: objective.code, title: objective.title })}
         </ConfirmDialog>
       )}
       {open === 'delete-indicator' && indicator !== undefined && (
-        <ConfirmDialog
-          title={t('edit.deleteIndicator')}
-          blocked={null}
-          onClose={close}
-          onConfirm={() => api.deleteIndicator(props.planId, indicator.id)}
-          onDone={deleted}
-        >
+        <ConfirmDialog title={t('edit.deleteIndicator')} blocked={null} onClose={close} onConfirm={() => api.deleteIndicator(props.planId, indicator.id)} onDone={deleted}>
           {t('edit.confirmIndicator', { name: indicator.name, code: objective.code })}
         </ConfirmDialog>
       )}

@@ -152,7 +152,16 @@ export function TreeTable(props: Props) {
             return (
               <div key={row.key} className="tree-vrow" data-index={v.index} style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
                 {row.kind === 'objective' ? (
-                  <ObjectiveRow t={t} row={row} index={v.index + 2} tabbable={v.index === tabRow} selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code} changed={props.changed.has(row.objective.code)} onSelect={props.onSelect} onToggle={props.onToggle} />
+                  <ObjectiveRow
+                    t={t}
+                    row={row}
+                    index={v.index + 2}
+                    tabbable={v.index === tabRow}
+                    selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code}
+                    changed={props.changed.has(row.objective.code)}
+                    onSelect={props.onSelect}
+                    onToggle={props.onToggle}
+                  />
                 ) : (
                   <IndicatorRow
                     t={t}
@@ -236,7 +245,19 @@ const ObjectiveRow = memo(function ObjectiveRow({
   );
 });
 
-function WhatIfInput({ indicator, field, value, tabbable, onOverride }: { indicator: TreeIndicator; field: 'actual' | 'target' | 'weight'; value: number | string | boolean | null; tabbable: boolean; onOverride: Props['onOverride'] }) {
+function WhatIfInput({
+  indicator,
+  field,
+  value,
+  tabbable,
+  onOverride,
+}: {
+  indicator: TreeIndicator;
+  field: 'actual' | 'target' | 'weight';
+  value: number | string | boolean | null;
+  tabbable: boolean;
+  onOverride: Props['onOverride'];
+}) {
   const { t } = useTranslation();
   const unit = field === 'weight' ? 'number' : indicator.unit;
   return (
@@ -304,10 +325,30 @@ const IndicatorRow = memo(function IndicatorRow({
         {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
       </div>
       <div role="gridcell" className="num">
-        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? override.target ?? null : i.target} onOverride={onOverride} /> : <>{i.baselineText !== '' && <span className="muted baseline" data-testid={`baseline-${i.id}`} title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}>{i.baselineText} ({i.baselineYear ?? '—'}) → </span>}{i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}{i.targetText}</>}
+        {editable ? (
+          <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? (override.target ?? null) : i.target} onOverride={onOverride} />
+        ) : (
+          <>
+            {i.baselineText !== '' && (
+              <span
+                className="muted baseline"
+                data-testid={`baseline-${i.id}`}
+                title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}
+              >
+                {i.baselineText} ({i.baselineYear ?? '—'}) →{' '}
+              </span>
+            )}
+            {i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}
+            {i.targetText}
+          </>
+        )}
       </div>
       <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
-        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? override.actual ?? null : i.actual} onOverride={onOverride} /> : i.actualText}
+        {editable ? (
+          <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? (override.actual ?? null) : i.actual} onOverride={onOverride} />
+        ) : (
+          i.actualText
+        )}
       </div>
       <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>
         {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance)}

@@ -17,7 +17,31 @@ async function objectives(): Promise<TreeObjective[]> {
     personId: null,
     person: null,
     version: 1,
-    indicators: o.indicators.map((i) => ({ ...i, version: 1, definitionVersion: 1, evidence: null, source: null, notes: null, enteredBy: null, enteredAt: null, unitId: null, unitName: null, personId: null, person: null, editable: false, tolerance: null, formula: null, inputs: null, rule: null, baseline: null, baselineText: '', baselineYear: null, nextTargets: [], previousValue: null, ownRange: null })),
+    indicators: o.indicators.map((i) => ({
+      ...i,
+      version: 1,
+      definitionVersion: 1,
+      evidence: null,
+      source: null,
+      notes: null,
+      enteredBy: null,
+      enteredAt: null,
+      unitId: null,
+      unitName: null,
+      personId: null,
+      person: null,
+      editable: false,
+      tolerance: null,
+      formula: null,
+      inputs: null,
+      rule: null,
+      baseline: null,
+      baselineText: '',
+      baselineYear: null,
+      nextTargets: [],
+      previousValue: null,
+      ownRange: null,
+    })),
   }));
 }
 
@@ -65,7 +89,11 @@ describe('rows of the tree table', () => {
     const mark = (ids: string[], empty: string[]) =>
       objs.map((o) => ({
         ...o,
-        indicators: o.indicators.map((i) => ({ ...i, editable: ids.includes(i.id), ...(empty.includes(i.id) ? { state: 'not_measured' as const, actual: null } : { state: 'measured' as const, actual: i.actual ?? 1 }) })),
+        indicators: o.indicators.map((i) => ({
+          ...i,
+          editable: ids.includes(i.id),
+          ...(empty.includes(i.id) ? { state: 'not_measured' as const, actual: null } : { state: 'measured' as const, actual: i.actual ?? 1 }),
+        })),
       }));
     const rows = visibleRows(mark(['A.2:1', 'A.2:2', 'B.1.1:5', 'B.2.2:3'], ['B.2.2:3', 'A.2:1']), NO_FILTERS, new Set());
     // A.2:2 has a value: skipped for B.2.2:3, the next without one.

@@ -151,7 +151,7 @@ export function visibleRows(objectives: readonly TreeObjective[], filters: Filte
     for (const o of children.get(parent) ?? []) {
       if (active && !shown.has(o.code)) continue;
       const kids = children.get(o.code) ?? [];
-      const inds = active ? shownIndicators.get(o.code) ?? [] : o.indicators;
+      const inds = active ? (shownIndicators.get(o.code) ?? []) : o.indicators;
       const expanded = !collapsed.has(o.code);
       rows.push({ kind: 'objective', key: `o:${o.code}`, objective: o, depth, hasChildren: kids.length > 0 || inds.length > 0, expanded });
       if (!expanded) continue;

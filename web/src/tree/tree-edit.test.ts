@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
-import { amountInput, bandProblems, bandsRule, baselineYearValue, deletionScope, EMPTY_INDICATOR, formula, formulaProblems, indicatorForm, indicatorPatch, newIndicatorBody, nextChildCode, pointValue } from './tree-edit.js';
+import {
+  amountInput,
+  bandProblems,
+  bandsRule,
+  baselineYearValue,
+  deletionScope,
+  EMPTY_INDICATOR,
+  formula,
+  formulaProblems,
+  indicatorForm,
+  indicatorPatch,
+  newIndicatorBody,
+  nextChildCode,
+  pointValue,
+} from './tree-edit.js';
 
 const node = (code: string, parent: string | null, indicators = 0) => ({ code, parent, indicators: Array.from({ length: indicators }) }) as unknown as TreeObjective;
 const plan = [node('A', null), node('A.1', 'A', 2), node('A.2', 'A'), node('A.2.1', 'A.2', 3), node('B', null), node('A.4', 'A')];
@@ -32,7 +46,11 @@ describe('indicator bodies', () => {
       scoring: { kind: 'proportional' },
       formula: null,
     });
-    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'Media', target: '', formula: 'children_mean', scoring: 'threshold', floor: '50' })).toMatchObject({ target: null, scoring: { kind: 'threshold', floor: '50' }, formula: { kind: 'children_mean' } });
+    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'Media', target: '', formula: 'children_mean', scoring: 'threshold', floor: '50' })).toMatchObject({
+      target: null,
+      scoring: { kind: 'threshold', floor: '50' },
+      formula: { kind: 'children_mean' },
+    });
   });
 
   it('an edit sends only what changed; a bands rule the form cannot show is kept', () => {
@@ -66,7 +84,16 @@ describe('formulas in the indicator form', () => {
   });
 
   it('an edit shows the stored formula and sends it only when it changed', () => {
-    const i = { name: 'Evase', weight: 100, comparator: '>=', unit: 'percent', targetText: '90,00%', scoring: 'on_off', derived: true, formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 } } as TreeIndicator;
+    const i = {
+      name: 'Evase',
+      weight: 100,
+      comparator: '>=',
+      unit: 'percent',
+      targetText: '90,00%',
+      scoring: 'on_off',
+      derived: true,
+      formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 },
+    } as TreeIndicator;
     const before = indicatorForm(i);
     expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100' });
     expect(indicatorPatch(before, { ...before, scale: '100,0' })).toEqual({});
@@ -88,22 +115,80 @@ describe('bands and threshold rules in the indicator form', () => {
     expect(pointValue('31/02/2024', 'date')).toBeNull();
     expect(pointValue('tanti', 'number')).toBeNull();
     expect(pointValue('', 'number')).toBeNull();
-    expect(bandsRule({ ...bands, points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] })).toEqual({ kind: 'bands', mode: 'interpolated', points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] });
+    expect(
+      bandsRule({
+        ...bands,
+        points: [
+          { at: '0', score: '0' },
+          { at: '10', score: '100' },
+        ],
+      }),
+    ).toEqual({
+      kind: 'bands',
+      mode: 'interpolated',
+      points: [
+        { at: '0', score: '0' },
+        { at: '10', score: '100' },
+      ],
+    });
     expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }).scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: '2.5', score: '50.5' }] });
   });
 
   it('says which point is empty, unreadable, out of 0–100 or not increasing', () => {
-    expect(bandProblems({ ...bands, points: [{ at: '0', score: '0' }, { at: '10', score: '100' }] })).toEqual({});
-    expect(bandProblems({ ...bands, points: [{ at: '', score: '0' }, { at: '10', score: '' }] })).toEqual({ 'point-0-at': 'empty', 'point-1-score': 'empty' });
-    expect(bandProblems({ ...bands, points: [{ at: '10', score: '-1' }, { at: '5', score: '120' }, { at: 'dieci', score: 'molto' }] })).toEqual({
+    expect(
+      bandProblems({
+        ...bands,
+        points: [
+          { at: '0', score: '0' },
+          { at: '10', score: '100' },
+        ],
+      }),
+    ).toEqual({});
+    expect(
+      bandProblems({
+        ...bands,
+        points: [
+          { at: '', score: '0' },
+          { at: '10', score: '' },
+        ],
+      }),
+    ).toEqual({ 'point-0-at': 'empty', 'point-1-score': 'empty' });
+    expect(
+      bandProblems({
+        ...bands,
+        points: [
+          { at: '10', score: '-1' },
+          { at: '5', score: '120' },
+          { at: 'dieci', score: 'molto' },
+        ],
+      }),
+    ).toEqual({
       'point-0-score': 'score',
       'point-1-at': 'order',
       'point-1-score': 'score',
       'point-2-at': 'value',
       'point-2-score': 'score',
     });
-    expect(bandProblems({ ...bands, points: [{ at: '10', score: '0' }, { at: '10', score: '100' }] })).toEqual({ 'point-1-at': 'order' });
-    expect(bandProblems({ ...bands, unit: 'date', points: [{ at: '30/09/2024', score: '100' }, { at: '2024-10-31', score: '50' }, { at: '01/10/2024', score: '0' }] })).toEqual({ 'point-2-at': 'order' });
+    expect(
+      bandProblems({
+        ...bands,
+        points: [
+          { at: '10', score: '0' },
+          { at: '10', score: '100' },
+        ],
+      }),
+    ).toEqual({ 'point-1-at': 'order' });
+    expect(
+      bandProblems({
+        ...bands,
+        unit: 'date',
+        points: [
+          { at: '30/09/2024', score: '100' },
+          { at: '2024-10-31', score: '50' },
+          { at: '01/10/2024', score: '0' },
+        ],
+      }),
+    ).toEqual({ 'point-2-at': 'order' });
     expect(bandProblems({ ...bands, scoring: 'on_off', points: [{ at: '', score: '' }] })).toEqual({});
   });
 
@@ -113,10 +198,36 @@ describe('bands and threshold rules in the indicator form', () => {
     expect(threshold.floor).toBe('2,5');
     expect(indicatorPatch(threshold, threshold)).toEqual({});
     expect(indicatorPatch(threshold, { ...threshold, floor: '3' })).toEqual({ scoring: { kind: 'threshold', floor: '3' } });
-    const stored = indicatorForm({ ...base, scoring: 'bands', rule: { kind: 'bands', mode: 'fixed', points: [{ at: 0, score: 0 }, { at: 7.5, score: 50.5 }] } });
-    expect(stored).toMatchObject({ bandMode: 'fixed', points: [{ at: '0', score: '0' }, { at: '7,5', score: '50,5' }] });
+    const stored = indicatorForm({
+      ...base,
+      scoring: 'bands',
+      rule: {
+        kind: 'bands',
+        mode: 'fixed',
+        points: [
+          { at: 0, score: 0 },
+          { at: 7.5, score: 50.5 },
+        ],
+      },
+    });
+    expect(stored).toMatchObject({
+      bandMode: 'fixed',
+      points: [
+        { at: '0', score: '0' },
+        { at: '7,5', score: '50,5' },
+      ],
+    });
     expect(indicatorPatch(stored, stored)).toEqual({});
-    expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' })).toEqual({ scoring: { kind: 'bands', mode: 'interpolated', points: [{ at: '0', score: '0' }, { at: '7.5', score: '50.5' }] } });
+    expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' })).toEqual({
+      scoring: {
+        kind: 'bands',
+        mode: 'interpolated',
+        points: [
+          { at: '0', score: '0' },
+          { at: '7.5', score: '50.5' },
+        ],
+      },
+    });
     expect(amountInput('2024-09-30')).toBe('30/09/2024');
     expect(amountInput(true)).toBe('sì');
   });

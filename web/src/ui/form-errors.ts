@@ -49,5 +49,12 @@ function escapeRegExp(text: string): string {
 
 /** Organisational units as typed in one field, one per line or comma-separated, blanks and repeats dropped. */
 export function parseUnits(text: string): string[] {
-  return [...new Set(text.split(/[\n,;]/).map((u) => u.trim()).filter((u) => u !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,;]/)
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+    ),
+  ];
 }

@@ -58,7 +58,14 @@ export function PersonOptions({ people, empty }: { people: readonly Person[]; em
 }
 
 /** Two selects side by side; `prefix` names them (`node-unitId`, `ind-personId`) for labels, errors and tests. */
-export function AssignmentFields(props: { prefix: string; unitId: string; personId: string; onUnit: (id: string) => void; onPerson: (id: string) => void; errors: Record<string, string | undefined> }) {
+export function AssignmentFields(props: {
+  prefix: string;
+  unitId: string;
+  personId: string;
+  onUnit: (id: string) => void;
+  onPerson: (id: string) => void;
+  errors: Record<string, string | undefined>;
+}) {
   const { t } = useTranslation();
   const registry = useRegistry();
   return (

@@ -67,7 +67,12 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const items = useMemo(
-    () => rows.map((r) => (r.kind === 'objective' ? { key: `o:${r.objective.code}` as Key, depth: r.depth, label: t('assign.objective', { code: r.objective.code, title: r.objective.title }) } : { key: `i:${r.indicator.id}` as Key, depth: r.depth, label: t('assign.indicator', { code: r.objective.code, name: r.indicator.name }) })),
+    () =>
+      rows.map((r) =>
+        r.kind === 'objective'
+          ? { key: `o:${r.objective.code}` as Key, depth: r.depth, label: t('assign.objective', { code: r.objective.code, title: r.objective.title }) }
+          : { key: `i:${r.indicator.id}` as Key, depth: r.depth, label: t('assign.indicator', { code: r.objective.code, name: r.indicator.name }) },
+      ),
     [rows, t],
   );
 
@@ -105,7 +110,14 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
     <Dialog title={t('assign.bulkTitle')} onClose={onClose} testId="reassign-dialog">
       <p>{t('assign.bulkIntro')}</p>
       <FormAlert errors={errors} />
-      <form className="albero-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        className="albero-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <fieldset disabled={busy}>
           <Field id="reassign-from" label={t('assign.bulkFrom')}>
             {(aria) => (
@@ -138,7 +150,14 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
             <div className="albero-checklist">
               {items.map((item, k) => (
                 <div className="form-check" key={item.key} style={{ marginLeft: `${item.depth}rem` }}>
-                  <input id={`reassign-item-${k}`} type="checkbox" className="form-check-input" data-key={item.key} checked={selected.has(item.key)} onChange={(e) => toggle(item.key, e.target.checked)} />
+                  <input
+                    id={`reassign-item-${k}`}
+                    type="checkbox"
+                    className="form-check-input"
+                    data-key={item.key}
+                    checked={selected.has(item.key)}
+                    onChange={(e) => toggle(item.key, e.target.checked)}
+                  />
                   <label htmlFor={`reassign-item-${k}`} className="form-check-label">
                     {item.label}
                   </label>

@@ -83,7 +83,7 @@ export function UnitsPage() {
                       {u.name}
                     </th>
                     <td>{u.kind}</td>
-                    <td>{u.parentId === null ? t('units.none') : byId.get(u.parentId)?.name ?? t('units.none')}</td>
+                    <td>{u.parentId === null ? t('units.none') : (byId.get(u.parentId)?.name ?? t('units.none'))}</td>
                     <td>{u.headId === null ? t('units.none') : name(u.headId)}</td>
                     <td>{u.members.length === 0 ? t('units.none') : u.members.map(name).join(', ')}</td>
                     <td className="d-flex flex-wrap gap-2">
@@ -136,7 +136,21 @@ export function UnitsPage() {
   );
 }
 
-function UnitDialog({ unit, units, people, onClose, onSaved, onReload }: { unit: Unit | null; units: Unit[]; people: Person[]; onClose: () => void; onSaved: (u: Unit) => void; onReload: () => void }) {
+function UnitDialog({
+  unit,
+  units,
+  people,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  unit: Unit | null;
+  units: Unit[];
+  people: Person[];
+  onClose: () => void;
+  onSaved: (u: Unit) => void;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const refusal = useRefusal('units.errors');
   const [code, setCode] = useState(unit?.code ?? '');
@@ -421,7 +435,9 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
             <p className="mb-1">{t('units.importIssues')}</p>
             <ul className="mb-0">
               {issues.map((i, k) => (
-                <li key={k}>{i.location?.row !== undefined ? t('units.rowIssue', { row: i.location.row, field: i.location.field ?? '', message: i.message.replace(/^row \d+, [^:]+: /, '') }) : i.message}</li>
+                <li key={k}>
+                  {i.location?.row !== undefined ? t('units.rowIssue', { row: i.location.row, field: i.location.field ?? '', message: i.message.replace(/^row \d+, [^:]+: /, '') }) : i.message}
+                </li>
               ))}
             </ul>
           </div>

@@ -39,7 +39,7 @@ export function unitTree(units: readonly Unit[]): UnitRow[] {
 /** The unit and every unit under it: none of them can become its parent. */
 export function unitAndBelow(units: readonly Unit[], id: string): Set<string> {
   const found = new Set([id]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const u of units) {
       if (u.parentId !== null && found.has(u.parentId) && !found.has(u.id)) {

@@ -37,7 +37,8 @@ const it = {
   },
   next: {
     open: 'Piano dell’anno successivo',
-    intro: 'Crea il piano dell’anno indicato da questo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
+    intro:
+      'Crea il piano dell’anno indicato da questo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
     year: 'Anno del nuovo piano',
     create: 'Crea il piano',
     creating: 'Creazione…',
