@@ -240,6 +240,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await login(page, 'controller');
     await page.setViewportSize({ width: 390, height: 844 });
     await openPlan(page);
+    // The header's words are all there (a key such as "account.nav" is a word file not loaded).
+    expect(await page.locator('header').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+\b/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const band = page.locator('[data-code="A"] [data-band]');
     await band.scrollIntoViewIfNeeded();

@@ -4,13 +4,10 @@
  * read, and the bodies they send. The web app's relazione/api.ts takes its types from here.
  */
 import { z } from 'zod';
+import { RELAZIONE_STATES } from './relazione-states.js';
 
-export const RELAZIONE_STATES = ['draft', 'transmitted', 'validated', 'validated_with_reservations', 'not_validated'] as const;
+export { RELAZIONE_DECISIONS, RELAZIONE_STATES, type RelazioneState } from './relazione-states.js';
 export const RelazioneStateSchema = z.enum(RELAZIONE_STATES);
-export type RelazioneState = z.infer<typeof RelazioneStateSchema>;
-
-/** The OIV's decisions: the states a transmitted Relazione may reach. */
-export const RELAZIONE_DECISIONS: readonly RelazioneState[] = ['validated', 'validated_with_reservations', 'not_validated'];
 
 export const ChecklistOutcomeSchema = z.enum(['yes', 'partly', 'no']);
 export type ChecklistOutcome = z.infer<typeof ChecklistOutcomeSchema>;

@@ -4,7 +4,7 @@
  * Pure: the store keeps it, the server decides who may move it, the renderers print it.
  */
 import type { Decimal } from '../../core/index.js';
-import { RELAZIONE_DECISIONS, RELAZIONE_STATES as CONTRACT_STATES, type RelazioneState } from '../../contract/relazione.js';
+import { RELAZIONE_DECISIONS, RELAZIONE_STATES as CONTRACT_STATES, type RelazioneState } from '../../contract/relazione-states.js';
 import { RELAZIONE_STATE_WORDS } from '../../messages/relazione.js';
 
 // The states cross the wire: the contract declares them (src/contract/relazione.ts).
