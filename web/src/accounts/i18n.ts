@@ -16,6 +16,8 @@ const it = {
   },
   accounts: {
     email: 'Email', emailHint: 'Riceve i promemoria delle scadenze; vuota se non serve.', noEmail: 'nessuna',
+    language: 'Lingua delle email', languageHint: 'La lingua dei promemoria che Albero invia a questo account.', languageIt: 'Italiano', languageEn: 'Inglese',
+    ownLanguage: 'Lingua delle email che ricevi', ownLanguageHint: 'I promemoria delle scadenze ti arrivano in questa lingua.', ownLanguageSave: 'Salva la lingua', ownLanguageSaved: 'Lingua delle email salvata.',
     temporary: 'Password temporanea', temporaryLabel: 'Imposta una password temporanea per {{name}}', temporaryTitle: 'Password temporanea per {{name}}',
     temporaryIntro: '{{name}} dovrà cambiarla al prossimo accesso; le sue sessioni aperte si chiudono ora. Comunicagliela per un canale sicuro.',
     temporarySubmit: 'Imposta la password temporanea', temporaryDone: 'Password temporanea impostata per «{{name}}»: dovrà cambiarla al prossimo accesso.',
@@ -41,6 +43,8 @@ const en: typeof it = {
   },
   accounts: {
     email: 'Email', emailHint: 'Receives the deadline reminders; leave empty if not needed.', noEmail: 'none',
+    language: 'Email language', languageHint: 'The language of the reminders Albero sends this account.', languageIt: 'Italian', languageEn: 'English',
+    ownLanguage: 'Language of the emails you receive', ownLanguageHint: 'The deadline reminders reach you in this language.', ownLanguageSave: 'Save the language', ownLanguageSaved: 'Email language saved.',
     temporary: 'Temporary password', temporaryLabel: 'Set a temporary password for {{name}}', temporaryTitle: 'Temporary password for {{name}}',
     temporaryIntro: '{{name}} must change it at the next sign-in; their open sessions end now. Tell it to them through a safe channel.',
     temporarySubmit: 'Set the temporary password', temporaryDone: 'Temporary password set for “{{name}}”: they must change it at the next sign-in.',
