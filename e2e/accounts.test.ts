@@ -21,6 +21,8 @@ describe('accounts', { timeout: 120_000 }, () => {
   it('the admin gives an email and a temporary password; the user must change it at sign-in, then works', async () => {
     const admin = await newPage();
     await login(admin.page, 'admin');
+    // The office she will work for, in the registry beside the seeded ones.
+    expect((await apiAs(admin.context, 'POST', '/api/units', { code: 'UDG', name: 'Ufficio Digitale', kind: 'Ufficio' })).status).toBe(201);
     await admin.page.click('[data-testid=nav-users]');
     await admin.page.waitForSelector('[data-testid=users-table]');
     await admin.page.fill('#new-username', 'lucia.verdi');
@@ -32,18 +34,43 @@ describe('accounts', { timeout: 120_000 }, () => {
     await admin.page.click('[data-testid=new-user-submit]');
     await expect.poll(() => admin.page.locator('[data-testid=new-email-error]').innerText()).toContain('email non valido');
     await admin.page.fill('#new-email', 'Lucia.Verdi@Comune.example.it');
+    // Her unit is picked from the registry (searched by name), not typed; her emails in English.
+    await admin.page.fill('#new-units-search', 'digit');
+    await expect.poll(() => admin.page.locator('[data-testid=new-units] input[type=checkbox]').count()).toBe(1);
+    await admin.page.check('[data-testid=new-units] label:has-text("Ufficio Digitale")');
+    await expect.poll(() => admin.page.locator('[data-testid=new-units-chosen]').innerText()).toBe('Scelte: Ufficio Digitale');
+    await admin.page.fill('#new-units-search', 'nessuna struttura così');
+    await expect.poll(() => admin.page.locator('[data-testid=new-units]').innerText()).toContain('Nessuna struttura corrisponde alla ricerca.');
+    await admin.page.fill('#new-units-search', '');
+    await admin.page.selectOption('#new-language', 'en');
+    await expectAccessible(admin.page, 'users: new account with the unit picker');
     await admin.page.click('[data-testid=new-user-submit]');
     await admin.page.waitForSelector('[data-testid=users-table] [data-username="lucia.verdi"]');
     expect(await admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('lucia.verdi@comune.example.it');
+    const registry = (await apiAs(admin.context, 'GET', '/api/units')).body as Array<{ id: string; name: string }>;
+    const digitale = registry.find((u) => u.name === 'Ufficio Digitale')!;
+    const created = ((await apiAs(admin.context, 'GET', '/api/users')).body as Array<{ username: string; unitIds: string[]; units: string[]; language: string }>).find(
+      (u) => u.username === 'lucia.verdi',
+    );
+    expect(created).toMatchObject({ unitIds: [digitale.id], units: ['Ufficio Digitale'], language: 'en' });
+    expect(await admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Ufficio Digitale');
 
     // The email is changed in the edit dialog and kept by the server.
     await admin.page.click('[data-username="lucia.verdi"] button:has-text("Modifica")');
     await admin.page.waitForSelector('[data-testid=edit-user][open]');
     await admin.page.fill('#edit-email', 'l.verdi@comune.example.it');
+    // The dialog shows her unit chosen; the administrator moves her emails back to Italian.
+    expect(await admin.page.locator(`[data-testid=edit-units] input[type=checkbox]:checked`).count()).toBe(1);
+    expect(await admin.page.isChecked(`#edit-units-${digitale.id}`)).toBe(true);
+    expect(await admin.page.inputValue('#edit-language')).toBe('en');
+    await admin.page.selectOption('#edit-language', 'it');
+    await expectAccessible(admin.page, 'users: edit dialog with the unit picker');
     await admin.page.click('[data-testid=edit-user-submit]');
     await expect.poll(() => admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('l.verdi@comune.example.it');
-    const stored = ((await apiAs(admin.context, 'GET', '/api/users')).body as Array<{ username: string; email: string | null }>).find((u) => u.username === 'lucia.verdi');
-    expect(stored?.email).toBe('l.verdi@comune.example.it');
+    const stored = ((await apiAs(admin.context, 'GET', '/api/users')).body as Array<{ username: string; email: string | null; unitIds: string[]; language: string }>).find(
+      (u) => u.username === 'lucia.verdi',
+    );
+    expect(stored).toMatchObject({ email: 'l.verdi@comune.example.it', unitIds: [digitale.id], language: 'it' });
 
     // Lucia is signed in somewhere when the administrator sets a temporary password: that session ends.
     const before = await newPage();
@@ -134,6 +161,13 @@ describe('accounts', { timeout: 120_000 }, () => {
     await page.click('[data-testid=password-submit]');
     await expect.poll(() => page.locator('[data-testid=pw-next-error]').innerText()).toContain('at least 8 characters');
     await page.selectOption('select[aria-label=Language]', 'it');
+
+    // The language of the emails Albero sends them: chosen by the person, kept by the server.
+    expect(await page.inputValue('#own-language')).toBe('it');
+    await page.selectOption('#own-language', 'en');
+    await page.click('[data-testid=own-language-submit]');
+    await expect.poll(() => page.locator('[data-testid=own-language-notice]').innerText()).toContain('Lingua delle email salvata');
+    expect(((await apiAs(context, 'GET', '/api/session')).body as { user: { language: string } }).user.language).toBe('en');
 
     await page.fill('#pw-current', PASSWORD);
     await page.fill('#pw-next', 'una-nuova-password-oiv');

@@ -96,7 +96,60 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
             </Button>
           </fieldset>
         </form>
+        {!forced && <OwnLanguage />}
       </div>
     </div>
+  );
+}
+
+/** The language of the emails Albero sends the signed-in person (reminders), chosen by them. */
+function OwnLanguage() {
+  const { t } = useTranslation();
+  const { user, setUser } = useSession();
+  const refusal = useRefusal('account.errors');
+  const [language, setLanguage] = useState<'it' | 'en'>(user?.language ?? 'it');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice(null);
+    setErrors(NO_ERRORS);
+    try {
+      const saved = await campaign.setOwnLanguage(language);
+      if (user !== null && user !== undefined) setUser({ ...user, language: saved.language ?? language });
+      setNotice(t('accounts.ownLanguageSaved'));
+    } catch (err) {
+      setErrors(refusal(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="own-language-title" className="mt-4" data-testid="own-language">
+      <h2 id="own-language-title" className="h5">
+        {t('accounts.ownLanguage')}
+      </h2>
+      <Notice text={notice} testId="own-language-notice" />
+      <FormAlert errors={errors} />
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+        <fieldset disabled={busy}>
+          <Field id="own-language" label={t('accounts.language')} hint={t('accounts.ownLanguageHint')} error={errors.fields.language}>
+            {(aria) => (
+              <select {...aria} className="form-select" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'it')}>
+                <option value="it">{t('accounts.languageIt')}</option>
+                <option value="en">{t('accounts.languageEn')}</option>
+              </select>
+            )}
+          </Field>
+          <Button color="primary" type="submit" className="mt-2" data-testid="own-language-submit">
+            {t('accounts.ownLanguageSave')}
+          </Button>
+        </fieldset>
+      </form>
+    </section>
   );
 }

@@ -6,10 +6,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
-import { campaign } from '../campaign/campaign-api.js';
+import { campaign, type Unit } from '../campaign/campaign-api.js';
+import { UnitPicker } from '../units/UnitPicker.js';
 import './i18n.js';
 import type { Account, Role } from '../api/types.js';
-import { NO_ERRORS, parseUnits, type FormErrors } from '../ui/form-errors.js';
+import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
@@ -28,6 +29,14 @@ export function UsersPage() {
   const [editing, setEditing] = useState<Account | null>(null);
   const [temporary, setTemporary] = useState<Account | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
+  // The registry the unit pickers offer (read once; the registry screen is where it changes).
+  const [units, setUnits] = useState<Unit[] | null>(null);
+  useEffect(() => {
+    campaign
+      .units()
+      .then(setUnits)
+      .catch((e: unknown) => setErrors(refusal(e)));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const load = useCallback(() => {
     api
@@ -125,6 +134,7 @@ export function UsersPage() {
         )}
       </section>
       <NewUserForm
+        units={units}
         onCreated={(a) => {
           setNotice(t('users.created', { name: a.displayName }));
           load();
@@ -157,6 +167,7 @@ export function UsersPage() {
       {editing !== null && (
         <EditUserDialog
           account={editing}
+          units={units}
           onClose={() => setEditing(null)}
           onSaved={(a) => {
             setEditing(null);
@@ -179,15 +190,16 @@ function checkNewUser(input: { username: string; displayName: string; password: 
   return { fields, general: null };
 }
 
-function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
+function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onCreated: (a: Account) => void }) {
   const { t } = useTranslation();
   const refusal = useRefusal('users.errors');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('referente');
-  const [units, setUnits] = useState('');
+  const [unitIds, setUnitIds] = useState<string[]>([]);
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
+  const [language, setLanguage] = useState<'it' | 'en'>('it');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
@@ -198,11 +210,12 @@ function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');
     setBusy(true);
     try {
-      const created = await api.createUser({ username, displayName: displayName.trim(), role, units: parseUnits(units), password, ...(email.trim() === '' ? {} : { email: email.trim() }) });
+      const created = await api.createUser({ username, displayName: displayName.trim(), role, unitIds, password, language, ...(email.trim() === '' ? {} : { email: email.trim() }) });
       setUsername('');
       setEmail('');
       setDisplayName('');
-      setUnits('');
+      setUnitIds([]);
+      setLanguage('it');
       setPassword('');
       onCreated(created);
     } catch (err) {
@@ -247,10 +260,13 @@ function NewUserForm({ onCreated }: { onCreated: (a: Account) => void }) {
               {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
             </Field>
           </div>
-          <div className="col-12">
-            <Field id="new-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
-              {(aria) => <textarea {...aria} className="form-control" rows={2} value={units} onChange={(e) => setUnits(e.target.value)} />}
+          <div className="col-md-6">
+            <Field id="new-language" label={t('accounts.language')} hint={t('accounts.languageHint')} error={errors.fields.language}>
+              {(aria) => <LanguageSelect aria={aria} value={language} onChange={setLanguage} />}
             </Field>
+          </div>
+          <div className="col-12">
+            <UnitPicker id="new-units" label={t('users.units')} units={registry} value={unitIds} onChange={setUnitIds} error={unitError(errors)} />
           </div>
           <div className="col-12">
             <Button color="primary" type="submit" data-testid="new-user-submit">
@@ -276,12 +292,29 @@ function RoleSelect({ aria, value, onChange }: { aria: Record<string, unknown>; 
   );
 }
 
-function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: (a: Account) => void }) {
+/** The language of the emails Albero sends the account (reminders). */
+function LanguageSelect({ aria, value, onChange }: { aria: Record<string, unknown>; value: 'it' | 'en'; onChange: (l: 'it' | 'en') => void }) {
+  const { t } = useTranslation();
+  return (
+    <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value === 'en' ? 'en' : 'it')}>
+      <option value="it">{t('accounts.languageIt')}</option>
+      <option value="en">{t('accounts.languageEn')}</option>
+    </select>
+  );
+}
+
+/** The server names a unit's problem by `unitIds.N` (or `units.N`): said under the picker. */
+function unitError(errors: FormErrors): string | undefined {
+  return Object.entries(errors.fields).find(([field]) => field === 'units' || field === 'unitIds' || field.startsWith('unitIds.') || field.startsWith('units.'))?.[1];
+}
+
+function EditUserDialog({ account, units: registry, onClose, onSaved }: { account: Account; units: Unit[] | null; onClose: () => void; onSaved: (a: Account) => void }) {
   const { t } = useTranslation();
   const refusal = useRefusal('users.errors');
   const [role, setRole] = useState<Role>(account.role);
-  const [units, setUnits] = useState(account.units.join('\n'));
+  const [unitIds, setUnitIds] = useState<string[]>(account.unitIds ?? []);
   const [email, setEmail] = useState(account.email ?? '');
+  const [language, setLanguage] = useState<'it' | 'en'>(account.language ?? 'it');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
@@ -295,7 +328,7 @@ function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClo
     setBusy(true);
     try {
       // An empty field clears the email (the server takes null).
-      onSaved(await api.updateUser(account.id, { role, units: parseUnits(units), email: email.trim() === '' ? null : email.trim() }));
+      onSaved(await api.updateUser(account.id, { role, unitIds, language, email: email.trim() === '' ? null : email.trim() }));
     } catch (err) {
       setErrors(refusal(err));
     } finally {
@@ -311,11 +344,12 @@ function EditUserDialog({ account, onClose, onSaved }: { account: Account; onClo
           <Field id="edit-role" label={t('users.role')} error={errors.fields.role}>
             {(aria) => <RoleSelect aria={aria} value={role} onChange={setRole} />}
           </Field>
-          <Field id="edit-units" label={t('users.units')} hint={t('users.unitsHint')} error={errors.fields.units}>
-            {(aria) => <textarea {...aria} className="form-control" rows={3} value={units} onChange={(e) => setUnits(e.target.value)} />}
-          </Field>
+          <UnitPicker id="edit-units" label={t('users.units')} units={registry} value={unitIds} onChange={setUnitIds} error={unitError(errors)} />
           <Field id="edit-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
             {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          </Field>
+          <Field id="edit-language" label={t('accounts.language')} hint={t('accounts.languageHint')} error={errors.fields.language}>
+            {(aria) => <LanguageSelect aria={aria} value={language} onChange={setLanguage} />}
           </Field>
           <DialogActions submitTestId="edit-user-submit" onCancel={onClose} />
         </fieldset>

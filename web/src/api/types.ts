@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ExplanationDocument, FormulaDocument } from '../../../src/contract/index.js';
+import type { ExplanationDocument, FormulaDocument, RuleDocument } from '../../../src/contract/index.js';
 import type { ChangesDocument } from '../../../src/io/json.js';
 import type { Issue } from '../../../src/core/index.js';
 import type { PeriodState } from '../../../src/contract/index.js';
@@ -29,8 +29,7 @@ export type {
   TreeObjective,
 } from '../../../src/contract/index.js';
 
-export type { Role } from '../../../src/contract/permissions.js';
-import type { Role } from '../../../src/contract/permissions.js';
+export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
 
 export interface User {
   id: string | number;
@@ -43,6 +42,8 @@ export interface User {
   mustChangePassword?: boolean;
   /** Reminders go to it; a sign-in through the identity provider may be matched by it. */
   email?: string | null;
+  /** The language of the emails Albero sends the account. */
+  language?: 'it' | 'en';
 }
 
 /** An account as the administrator sees it (`GET /api/users`). */
@@ -54,12 +55,14 @@ export interface NewAccount {
   username: string;
   displayName: string;
   role: Role;
-  units: string[];
+  /** Registry unit ids (the users page picks them from the registry). */
+  unitIds: string[];
   email?: string | null;
+  language?: 'it' | 'en';
   password: string;
 }
 
-export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'active' | 'email'>> & { password?: string };
+export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'unitIds' | 'active' | 'email' | 'language'>> & { password?: string };
 
 export type Formula = FormulaDocument;
 

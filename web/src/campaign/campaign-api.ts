@@ -112,4 +112,6 @@ export const campaign = {
   closingPreview: (planId: string, periodId: string) => request<ClosingPreview>('GET', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/closing-preview`),
   temporaryPassword: (userId: string, password: string) => request<unknown>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
   changeOwnPassword: (current: string, next: string) => request<unknown>('POST', '/api/users/me/password', { current, next }),
+  /** The language of the emails Albero sends the signed-in person. */
+  setOwnLanguage: (language: 'it' | 'en') => request<{ language?: 'it' | 'en' }>('PATCH', '/api/users/me', { language }),
 };

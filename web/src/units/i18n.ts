@@ -3,6 +3,15 @@ import i18next from '../i18n.js';
 import '../campaign/i18n-work.js';
 
 const it = {
+  unitPicker: {
+    hint: 'Scegli dal registro delle strutture: l’utente vede e inserisce i valori degli indicatori delle sue strutture.',
+    search: 'Cerca una struttura per nome o codice',
+    loading: 'Caricamento delle strutture…',
+    empty: 'Il registro non ha strutture: aggiungile in «Strutture».',
+    noMatch: 'Nessuna struttura corrisponde alla ricerca.',
+    none: 'Nessuna struttura scelta.',
+    chosen: 'Scelte: {{names}}',
+  },
   units: {
     list: 'Elenco delle strutture',
     edit: 'Modifica',
@@ -77,6 +86,15 @@ const it = {
 };
 
 const en: typeof it = {
+  unitPicker: {
+    hint: 'Pick from the registry of units: the user sees and enters the values of their units’ indicators.',
+    search: 'Search a unit by name or code',
+    loading: 'Loading the units…',
+    empty: 'The registry has no units: add them under “Units”.',
+    noMatch: 'No unit matches the search.',
+    none: 'No unit chosen.',
+    chosen: 'Chosen: {{names}}',
+  },
   units: {
     list: 'The units',
     edit: 'Edit',
