@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ExplanationDocument, FormulaDocument, RuleDocument } from '../../../src/contract/index.js';
+import type { ExplanationDocument, FormulaDocument } from '../../../src/contract/index.js';
 import type { ChangesDocument } from '../../../src/io/json.js';
 import type { Issue } from '../../../src/core/index.js';
 import type { PeriodState } from '../../../src/contract/index.js';
@@ -29,7 +29,8 @@ export type {
   TreeObjective,
 } from '../../../src/contract/index.js';
 
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+export type { Role } from '../../../src/contract/permissions.js';
+import type { Role } from '../../../src/contract/permissions.js';
 
 export interface User {
   id: string | number;
