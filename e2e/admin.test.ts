@@ -22,7 +22,9 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.fill('#new-username', 'mario.rossi');
     await page.fill('#new-displayName', 'Mario Rossi');
     await page.selectOption('#new-role', 'referente');
-    await page.fill('#new-units', 'Ufficio Anagrafe, Ufficio Transizione');
+    // Units are picked from the registry, not typed.
+    await page.check('[data-testid=new-units] label:has-text("Ufficio Anagrafe")');
+    await page.check('[data-testid=new-units] label:has-text("Ufficio Transizione")');
     await page.fill('#new-password', 'corta');
     await page.click('[data-testid=new-user-submit]');
     await expect.poll(() => page.locator('[data-testid=new-password-error]').innerText()).toContain('almeno 8 caratteri');
@@ -51,7 +53,7 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=edit-user][open]');
     expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
     await expectAccessible(page, 'users: edit dialog');
-    await page.fill('#edit-units', 'Ufficio Anagrafe');
+    await page.uncheck('[data-testid=edit-units] label:has-text("Ufficio Transizione")');
     await page.click('[data-testid=edit-user-submit]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Ufficio Transizione');
     await context.close();

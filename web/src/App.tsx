@@ -130,7 +130,7 @@ export function App() {
                 <strong>{t('app.name')}</strong> <span className="albero-tagline">{t('app.tagline')}</span>
               </span>
             </a>
-            <div className="d-flex align-items-center gap-3">
+            <div className="d-flex align-items-center flex-wrap gap-3">
               <label className="albero-lang">
                 <span className="visually-hidden">{t('app.language')}</span>
                 <select value={lang} onChange={(e) => setLanguage(e.target.value as 'it' | 'en')} aria-label={t('app.language')}>
