@@ -21,6 +21,7 @@ import {
   decimalJson,
   evaluationDocument,
   formulaDocument,
+  issueDocument,
   ownRangeDocument,
   ruleDocument,
   settingsDocument,
@@ -589,5 +590,5 @@ export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, c
     summary[o.band ?? 'none']++;
   }
   doc.summary = summary;
-  doc.issues = evaluation.issues().map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null }));
+  doc.issues = evaluation.issues().map(issueDocument);
 }
