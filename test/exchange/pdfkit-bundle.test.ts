@@ -25,12 +25,12 @@ function draw(PDFDocument: Pdfkit, options: PDFKit.PDFDocumentOptions = {}): Pro
   for (const face of Object.keys(fonts) as Face[]) doc.registerFont(face, fonts[face]);
   const section = doc.struct('Sect');
   doc.addStructure(section);
-  section.add(doc.struct('H1', () => doc.font('bold').fontSize(16).text('Relazione sulla performance — 2024')));
+  section.add(doc.struct('H1', {}, () => void doc.font('bold').fontSize(16).text('Relazione sulla performance — 2024')));
   const body =
     'Dei 46 obiettivi misurati, 36 sono in fascia verde (78,3%): perché è così? Città, università, caffè e più € ● ▲ ■ ≥ 90%. ' +
     'Un-anno-difficile/per le imprese; l’export (in calo) e il credito “più caro”. '.repeat(6);
-  section.add(doc.struct('P', () => doc.font('regular').fontSize(10.5).text(body, { width: 260 })));
-  section.add(doc.struct('P', () => doc.font('italic').fontSize(10).text('Nota: valori provvisori.', { width: 260 })));
+  section.add(doc.struct('P', {}, () => void doc.font('regular').fontSize(10.5).text(body, { width: 260 })));
+  section.add(doc.struct('P', {}, () => void doc.font('italic').fontSize(10).text('Nota: valori provvisori.', { width: 260 })));
   section.end();
   doc.end();
   return done;
