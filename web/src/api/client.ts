@@ -6,6 +6,7 @@
 import type {
   Act,
   Revision,
+  RevisionEntry,
   Account,
   AccountPatch,
   ApiErrorBody,
@@ -150,7 +151,7 @@ export const api = {
   plan: (planId: PlanSummary['id']) => request<PlanSummary>('GET', `/api/plans/${enc(String(planId))}`),
   adoptPlan: (planId: PlanSummary['id'], act: Act) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/adopt`, { act }),
   archivePlan: (planId: PlanSummary['id'], archived: boolean) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/${archived ? 'archive' : 'unarchive'}`),
-  revisions: (planId: PlanSummary['id']) => request<Revision[]>('GET', `/api/plans/${enc(String(planId))}/revisions`),
+  revisions: (planId: PlanSummary['id']) => request<RevisionEntry[]>('GET', `/api/plans/${enc(String(planId))}/revisions`),
   /** 422 `revision-reason-required` without a reason; 409 `revision-open` when one is open. */
   openRevision: (planId: PlanSummary['id'], input: { reason: string; kind?: Revision['kind']; date?: string; act?: Act | null }) =>
     request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions`, input),
