@@ -26,7 +26,18 @@ import {
   type Unit,
 } from '../core/index.js';
 import type { IndicatorBand } from '../core/appraisal/index.js';
-import type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, OwnRange, PlanSettingsDocument, RuleDocument, TreeIndicator } from '../contract/index.js';
+import type {
+  EvaluationDocument,
+  ExplanationDocument,
+  FormulaDocument,
+  IndicatorDocument,
+  IssueDocument,
+  ObjectiveDocument,
+  OwnRange,
+  PlanSettingsDocument,
+  RuleDocument,
+  TreeIndicator,
+} from '../contract/index.js';
 
 // The documents are declared in the contract (src/contract), shared with the web app; this module makes them.
 export type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
@@ -254,8 +265,15 @@ function legendDocument(evaluation: Evaluation): EvaluationDocument['legend'] {
   return evaluation.plan.settings.legend.rules.map((r) => ({ band: r.band, label: r.label, min: toJsonNumber(r.min ?? null), minInclusive: r.minInclusive === true }));
 }
 
+/** An issue as documents carry it: its code and parameters (clients say it in their language), its English words, where. */
+export function issueDocument(i: Issue): IssueDocument {
+  // Parameters cross the wire as JSON: one left undefined is left out, as JSON.stringify would.
+  const params = i.params === undefined ? undefined : Object.fromEntries(Object.entries(i.params).filter(([, v]) => v !== undefined));
+  return { severity: i.severity, code: i.code, message: i.message, ...(params === undefined ? {} : { params: params as IssueDocument['params'] }), location: i.location ?? null };
+}
+
 function issueDocuments(evaluation: Evaluation, extraIssues: readonly Issue[]): EvaluationDocument['issues'] {
-  return [...extraIssues, ...evaluation.issues()].map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location ?? null }));
+  return [...extraIssues, ...evaluation.issues()].map(issueDocument);
 }
 
 export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
