@@ -3,6 +3,7 @@
  * may read (issue 14, defect 10): entries of the plans they may read; entries of no plan (accounts:
  * roles, units, active flags) for the administrator only, as `/api/users` is.
  */
+import type { AuditEntry } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { ADMINS } from '../permissions.js';
 import { intQuery } from '../validation.js';
@@ -39,15 +40,14 @@ export const auditRoutes: RouteModule = (api, deps) => {
         );
         plans = readable.filter((id): id is string => id !== null);
       }
-      return c.json(
-        await deps.store.listAudit({
-          ...(planId ? { planId } : {}),
-          ...(plans ? { plans } : {}),
-          ...(node ? { node } : {}),
-          ...(indicator ? { indicator } : {}),
-          limit: intQuery(c, 'limit', 100, 1000),
-        }),
-      );
+      const entries: AuditEntry[] = await deps.store.listAudit({
+        ...(planId ? { planId } : {}),
+        ...(plans ? { plans } : {}),
+        ...(node ? { node } : {}),
+        ...(indicator ? { indicator } : {}),
+        limit: intQuery(c, 'limit', 100, 1000),
+      });
+      return c.json(entries);
     },
   );
 };

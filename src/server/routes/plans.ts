@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { hasErrors, type Language, type MessageParams } from '../../core/index.js';
+import type { PlanSummary } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -11,7 +12,7 @@ import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidField, param, plainText } from '../validation.js';
 
-export function planView(p: PlanRecord): Omit<PlanRecord, 'dataVersion' | 'updatedAt'> & { updatedAt: string; archived: boolean } {
+export function planView(p: PlanRecord): PlanSummary {
   return {
     id: p.id,
     organisation: p.organisation,

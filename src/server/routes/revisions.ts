@@ -5,7 +5,8 @@
  * decides, in the same transaction as the change); values are not plan changes.
  */
 import { z } from 'zod';
-import { isIsoDate, REVISION_KINDS, type PeriodRecord, type RevisionRecord, type Store } from '../../store/index.js';
+import type { ClosedBefore, Revision, RevisionEntry } from '../../contract/index.js';
+import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { HttpError, must } from '../errors.js';
@@ -23,21 +24,8 @@ const NewRevisionBody = z
 const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
 const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
 
-/** A closed or validated period a revision came after: the revision did not change its figures. */
-export interface ClosedBefore {
-  periodId: string;
-  label: string;
-  state: PeriodRecord['state'];
-  closedAt: string;
-}
-
-export interface RevisionView extends RevisionRecord {
-  /** The periods closed (or validated) before this revision's changes: they keep their figures as closed. */
-  afterClosingOf: ClosedBefore[];
-}
-
-/** The register of revisions, each with the closed periods it came after. */
-export async function revisionRegister(store: Store, planId: string): Promise<RevisionView[]> {
+/** The register of revisions, each with the periods closed (or validated) before its changes: they keep their figures as closed. */
+export async function revisionRegister(store: Store, planId: string): Promise<RevisionEntry[]> {
   const revisions = (await store.listRevisions(planId)) ?? [];
   if (revisions.length === 0) return [];
   const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');
@@ -135,7 +123,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(revision, 201);
+      return c.json(revision satisfies Revision, 201);
     },
   );
 
@@ -171,7 +159,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
     async (c, { user, body: input }) => {
-      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))));
+      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -187,7 +175,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
     async (c, { user, body: input }) => {
-      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))));
+      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -202,7 +190,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
     async (c, { user }) => {
-      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))));
+      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);
     },
   );
 };

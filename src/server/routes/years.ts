@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { toJsonNumber, type Amount } from '../../core/index.js';
-import { BaselineRefreshBodySchema, type BaselinesDocument, type ChangedBaseline } from '../../contract/index.js';
-import { amountJson, amountText, type YearDocument, type YearsDocument } from '../../io/json.js';
+import { BaselineRefreshBodySchema, type BaselinesDocument, type ChangedBaseline, type YearDocument, type YearsDocument } from '../../contract/index.js';
+import { amountJson, amountText } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
