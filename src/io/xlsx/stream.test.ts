@@ -114,9 +114,11 @@ describe('the fast sheet scanner and saxes', () => {
     'an unclosed cell': '<row r="1"><c r="A1"><v>1</v></row>',
     'a < in an attribute': '<row r="1"><c r="A<1"><v>1</v></c></row>',
     'a missing shared string': '<row r="1"><c r="A1" t="s"><v>99</v></c></row>',
+    'UTF-8 values': '<row r="1"><c r="A1" t="inlineStr"><is><t>Attività è già “ok” € 𝄞 &amp; più</t></is></c><c r="B1" t="inlineStr"><is><t>città</t></is></c></row>',
+    'a non-character': '<row r="1"><c r="A1" t="inlineStr"><is><t>a\ufffe</t></is></c></row>',
   };
   /** The cases the scanner leaves to saxes. */
-  const unusual = ['comment', 'cdata', 'carriage returns', 'a tab in an attribute', 'a control character', 'a bad character reference', 'a bare ampersand', 'an unknown entity', 'mismatched tags', 'an unclosed cell', 'a < in an attribute'];
+  const unusual = ['a non-character', 'comment', 'cdata', 'carriage returns', 'a tab in an attribute', 'a control character', 'a bad character reference', 'a bare ampersand', 'an unknown entity', 'mismatched tags', 'an unclosed cell', 'a < in an attribute'];
   for (const [name, rows] of Object.entries(cases)) {
     it(`read alike: ${name}`, () => {
       const bytes = sheetXml(rows, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
@@ -132,6 +134,12 @@ describe('the fast sheet scanner and saxes', () => {
     for (const xml of [whole.slice(0, whole.length - 5), `${whole}<worksheet/>`, `${whole}x`, whole.replace('<?xml version="1.0"', '<?xml versione="1.0"')]) {
       expect(() => readSheet('S', enc(xml), context)).toThrow(UnreadableSheet);
     }
+  });
+
+  it('reads a sheet that starts with a byte-order mark', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>sì</t></is></c></row>')]);
+    expect(scanSheet('S', bytes, context)?.getRow(1).getCell(1).value).toBe('sì');
+    expect(shape(() => readSheet('S', bytes, context))).toEqual(shape(() => parseSheet('S', bytes, context)));
   });
 
   it('finds the first rows past a cell bigger than the first bytes it decodes', () => {

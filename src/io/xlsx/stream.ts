@@ -13,6 +13,7 @@
  * (sizes, CRC) by `unpackZip`.
  */
 import type ExcelJS from 'exceljs';
+import { Buffer } from 'node:buffer';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /** A sheet's XML is fed to the parser in pieces of this many bytes, decoded as it goes. */
@@ -474,14 +475,20 @@ const FIRST_BYTES = 1 << 18;
 
 /** The fast reader, or null when the sheet's XML is anything but plain (saxes then reads it). Exported for its tests. */
 export function scanSheet(name: string, bytes: Uint8Array, context: WorkbookContext, options: SheetReadOptions = {}): StreamedSheet | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // As TextDecoder: a byte-order mark is not part of the text.
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let size = options.untilRow === undefined ? bytes.length : Math.min(bytes.length, FIRST_BYTES);
   for (;;) {
     const complete = size >= bytes.length;
-    let text = new TextDecoder('utf-8').decode(bytes.subarray(0, size));
-    // A prefix ends inside a tag (or a character): cut at its last tag; reaching the end asks for more.
+    // Read as Latin-1, one character per byte: the markup is ASCII, so positions in the text are
+    // positions in the bytes, and only the values that hold other bytes are decoded as UTF-8. The
+    // text takes half the memory of the decoded one and no time to make.
+    let text = buffer.toString('latin1', from, size);
+    // A prefix ends inside a tag: cut at its last tag; reaching the end asks for more.
     if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('<')));
     const builder = new SheetBuilder(name, context, options);
-    const scanned = scan(text, complete, builder);
+    const scanned = scan(text, (a, b) => buffer.toString('utf8', from + a, from + b), complete, builder);
     if (scanned === 'done') return builder.finish();
     if (scanned === 'unusual') return null;
     size = Math.min(bytes.length, size * 4);
@@ -489,7 +496,9 @@ export function scanSheet(name: string, bytes: Uint8Array, context: WorkbookCont
 }
 
 /** Characters XML forbids (saxes refuses them) and a carriage return (which XML would turn into a line feed). */
-const ODD_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\r\ufffe\uffff]/;
+const ODD_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\r]|\u00ef\u00bf[\u00be\u00bf]/;
+/** A byte past ASCII, in the Latin-1 reading: the value is UTF-8 to decode. */
+const NOT_ASCII = /[\u0080-\u00ff]/;
 const ENTITY = /&(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/y;
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
 const BLANK = /^[ \t\n]*$/;
@@ -524,7 +533,12 @@ function decodeEntities(text: string): string {
  * Reads `text` into the builder: `done` (the whole document, or up to where reading stopped),
  * `more` (the text ran out before either and is not the whole part), or `unusual` (saxes's turn).
  */
-function scan(text: string, complete: boolean, builder: SheetBuilder): 'done' | 'more' | 'unusual' {
+function scan(text: string, utf8: (from: number, to: number) => string, complete: boolean, builder: SheetBuilder): 'done' | 'more' | 'unusual' {
+  const value = (from: number, to: number): string => {
+    const raw = text.slice(from, to);
+    const decoded = NOT_ASCII.test(raw) ? utf8(from, to) : raw;
+    return decoded.includes('&') ? decodeEntities(decoded) : decoded;
+  };
   if (ODD_CHARACTER.test(text) || text.includes('<!') || text.includes(']]>') || text.indexOf('<?', 1) >= 0) return 'unusual';
   for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
     ENTITY.lastIndex = amp;
@@ -551,8 +565,7 @@ function scan(text: string, complete: boolean, builder: SheetBuilder): 'done' | 
         if (stack.length === 0) {
           if (!BLANK.test(text.slice(i, lt))) return 'unusual';
         } else if (builder.wantsText) {
-          const chunk = text.slice(i, lt);
-          builder.text(chunk.includes('&') ? decodeEntities(chunk) : chunk);
+          builder.text(value(i, lt));
         }
       }
       if (text.charCodeAt(lt + 1) === 47) {
@@ -608,11 +621,10 @@ function scan(text: string, complete: boolean, builder: SheetBuilder): 'done' | 
         if (quote !== 34 && quote !== 39) return 'unusual';
         const end = text.indexOf(quote === 34 ? '"' : "'", j + 1);
         if (end < 0) return ranOut;
-        let value = text.slice(j + 1, end);
+        const raw = text.slice(j + 1, end);
         // `<` is not allowed in a value; a tab or line feed XML would turn into a space.
-        if (value.includes('<') || value.includes('\t') || value.includes('\n') || attributes[attribute] !== undefined) return 'unusual';
-        if (value.includes('&')) value = decodeEntities(value);
-        attributes[attribute] = value;
+        if (raw.includes('<') || raw.includes('\t') || raw.includes('\n') || attributes[attribute] !== undefined) return 'unusual';
+        attributes[attribute] = value(j + 1, end);
         j = end + 1;
       }
       rootSeen = true;
