@@ -58,7 +58,21 @@ export const ObjectiveDocumentSchema = z.strictObject({
   indicators: z.array(IndicatorDocumentSchema),
 });
 
-export const IssueDocumentSchema = z.strictObject({ severity: z.string(), code: z.string(), message: z.string(), location: SourceLocationSchema.nullable() });
+/** An issue's parameters (`src/messages`): text, numbers, booleans, null, lists of text. */
+export const MessageParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+
+/**
+ * An engine or import issue: `message` is in English (logs, scripts); a client says it in its
+ * reader's language from `code` + `params` with the catalogue (`renderIssue`). `params` is absent
+ * only on an issue raised with hand-written words.
+ */
+export const IssueDocumentSchema = z.strictObject({
+  severity: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: MessageParamsSchema.optional(),
+  location: SourceLocationSchema.nullable(),
+});
 
 export const EvaluationDocumentSchema = z.strictObject({
   title: z.string(),

@@ -3,7 +3,7 @@
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
 import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
-import { APPRAISAL_FORBIDDEN } from './appraisal.js';
+import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
 /** Roles in words (the web app shows the same words). */
@@ -52,7 +52,27 @@ export const ACTION_WORDS: Record<string, string> = {
 };
 
 /** What a `not-found` is about. */
-export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period';
+export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'unit' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period';
+
+/** Why the store refuses a value (`invalid`): a plan's codes and periods, a unit of the registry. */
+export type InvalidReason =
+  | 'code-twice'
+  | 'empty-label'
+  | 'date'
+  | 'date-year'
+  | 'date-twice'
+  | 'no-periods'
+  | 'unit-code'
+  | 'unit-name'
+  | 'unit-kind'
+  | 'own-parent'
+  | 'unknown-parent'
+  | 'parent-circle'
+  | 'unknown-head'
+  | 'unknown-member'
+  | 'no-assignee'
+  | 'unknown-unit'
+  | 'unknown-person';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -99,6 +119,10 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
     case 'year':
       return it ? 'un anno come 2024' : 'a year such as 2024';
+    case 'body-name':
+      return it ? 'il nome di un ente' : 'the name of a body';
+    case 'euros':
+      return it ? 'una somma in euro con al massimo due decimali, es. 12345,67' : 'a sum of money in euros with at most two decimals, e.g. 12345.67';
     case 'iso-date':
       return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
     // The OIV's validated values (server/routes/relazione.ts).
@@ -124,6 +148,17 @@ function orRelazione<P extends object>(m: Message<P>): Message<P | RelazioneRefu
     };
   return { it: say('it'), en: say('en') };
 }
+/** A code shared with the appraisal forms and the SMVP: with `params.appraisal` its words come from appraisal.ts. */
+function orAppraisal<P extends object>(m: Message<P>): Message<P | AppraisalRefusal> {
+  const say =
+    (l: Language) =>
+    (p: P | AppraisalRefusal): string => {
+      if ('appraisal' in p && typeof p.appraisal === 'string' && Object.hasOwn(APPRAISAL_REFUSALS, p.appraisal)) return renderFrom(APPRAISAL_REFUSALS, p.appraisal, p as AppraisalRefusal, l)!;
+      const text = m[l];
+      return typeof text === 'string' ? text : text(p as P);
+    };
+  return { it: say('it'), en: say('en') };
+}
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({
@@ -141,21 +176,36 @@ const OWN_MESSAGES = defineMessages({
     it: (p) => `${listIn(p.fields, 'it')}: contiene caratteri di controllo (come NUL), che non si possono salvare`,
     en: (p) => `${listIn(p.fields, 'en')}: contains control characters (such as NUL), which cannot be stored`,
   }),
-  'invalid-path': message<{ name: string }>({ it: (p) => `il valore ${p.name} nell'indirizzo non è valido`, en: (p) => `the ${p.name} in the address is not valid` }),
-  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string }>({
+  /** `problem`: what the value must be, as fieldProblem says it (`year`…). */
+  'invalid-path': message<{ name: string; problem?: string }>({
+    it: (p) => (p.problem === undefined ? `il valore ${p.name} nell'indirizzo non è valido` : `${p.name} nell'indirizzo: ${fieldProblem({ field: p.name, problem: p.problem }, 'it')}`),
+    en: (p) => (p.problem === undefined ? `the ${p.name} in the address is not valid` : `the ${p.name} in the address: ${fieldProblem({ field: p.name, problem: p.problem }, 'en')}`),
+  }),
+  /** `problem` (and `expected`): what the value must be, as fieldProblem says it, instead of the sender's `detail`. */
+  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string; problem?: string; expected?: string }>({
     it: (p) =>
       p.values !== undefined
         ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}`
-        : `${p.field}: ${p.detail ?? 'valore non valido'}`,
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'valore non valido') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'it')}`,
     en: (p) =>
-      p.values !== undefined ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}` : `${p.field}: ${p.detail ?? 'not valid'}`,
+      p.values !== undefined
+        ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}`
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'en')}`,
   }),
-  'unsupported-media-type': message<{ expected: 'json' | 'multipart' }>({
-    it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : 'inviare la tabella come caricamento multipart/form-data con un campo "file"'),
-    en: (p) => (p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : 'send the table as a multipart/form-data upload with a "file" field'),
+  /** `what`: the registry of units (strutture) rather than a plan's table. */
+  'unsupported-media-type': message<{ expected: 'json' | 'multipart'; what?: 'registry' }>({
+    it: (p) =>
+      p.expected === 'json'
+        ? 'inviare il corpo come JSON (Content-Type: application/json)'
+        : `inviare ${p.what === 'registry' ? 'il registro delle strutture' : 'la tabella'} come caricamento multipart/form-data con un campo "file"`,
+    en: (p) =>
+      p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : `send the ${p.what === 'registry' ? 'registry' : 'table'} as a multipart/form-data upload with a "file" field`,
   }),
   'malformed-upload': message({ it: 'il caricamento non si può leggere come multipart/form-data', en: 'the upload could not be read as multipart/form-data' }),
-  'missing-file': message({ it: 'allegare la tabella in un campo chiamato "file"', en: 'attach the table in a field called "file"' }),
+  'missing-file': message<{ what?: 'registry' }>({
+    it: (p) => `allegare ${p.what === 'registry' ? 'il registro delle strutture (.csv o .xlsx)' : 'la tabella'} in un campo chiamato "file"`,
+    en: (p) => `attach the ${p.what === 'registry' ? 'registry (.csv or .xlsx)' : 'table'} in a field called "file"`,
+  }),
   'invalid-file': message<{ file: string; problems: readonly string[] }>({
     it: (p) => `${p.file} non si può importare: ${p.problems.length === 0 ? 'illeggibile' : `${p.problems.length} ${p.problems.length === 1 ? 'errore' : 'errori'} (vedere l'elenco)`}`,
     en: (p) => `${p.file} cannot be imported: ${p.problems.length === 0 ? 'unreadable' : p.problems.join('; ')}`,
@@ -177,6 +227,7 @@ const OWN_MESSAGES = defineMessages({
         period: p.periods !== undefined && p.periods.length > 0 ? `il piano non ha il periodo ${p.id} (i suoi periodi sono ${p.periods.join(', ')})` : `il piano non ha il periodo ${p.id}`,
         periods: 'questo piano non ha periodi di monitoraggio',
         user: `non esiste un utente con l'id ${p.id}`,
+        unit: `non esiste una struttura con l'id ${p.id}`,
         route: `non esiste la rotta ${p.method} ${p.path}`,
         closing: `il periodo ${p.id} non è mai stato chiuso`,
         // The public reads a period's values once closed, validated or published (server/public-periods.ts).
@@ -191,6 +242,7 @@ const OWN_MESSAGES = defineMessages({
         period: p.periods !== undefined && p.periods.length > 0 ? `the plan has no period ${p.id} (its periods are ${p.periods.join(', ')})` : `the plan has no period ${p.id}`,
         periods: 'this plan has no monitoring period',
         user: `there is no user with the id ${p.id}`,
+        unit: `there is no unit with the id ${p.id}`,
         route: `there is no API route ${p.method} ${p.path}`,
         closing: `the period ${p.id} has never been closed`,
         'unpublished-period': `the values of the period ${p.id} are not published yet`,
@@ -249,36 +301,41 @@ const OWN_MESSAGES = defineMessages({
   internal: message({ it: 'qualcosa non ha funzionato sul server; la modifica non è stata salvata', en: 'something went wrong on the server; the change was not stored' }),
 
   // The store's refusals.
-  conflict: message<{ what: 'objective' | 'indicator' | 'measurement' | 'variance' | 'forecast'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
+  conflict: message<{ what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
     it: (p) =>
       p.what === 'variance' || p.what === 'forecast'
         ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
         : p.what === 'measurement'
           ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-          : `${p.what === 'objective' ? "l'obiettivo" : "l'indicatore"} ${p.id} è stato modificato da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+          : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       p.what === 'variance' || p.what === 'forecast'
         ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
         : p.what === 'measurement'
           ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-          : `${p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+          : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
     en: (p) => `the period ${p.label} is ${p.state}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
   }),
-  duplicate: message<{ what: 'objective' | 'period' | 'username'; id: string; label?: string }>({
+  /** `unit-code`: `id` the code, `label` the unit holding it; `unit-name`: `id` the name, `label` its unit's code. */
+  duplicate: message<{ what: 'objective' | 'period' | 'username' | 'unit-code' | 'unit-name'; id: string; label?: string }>({
     it: (p) =>
       ({
         objective: `il piano ha già un obiettivo ${p.id}`,
         period: `il piano ha già un periodo che termina il ${p.id}${p.label ? ` (${p.label})` : ''}`,
         username: `il nome utente ${p.id} è già usato`,
+        'unit-code': `il codice ${p.id} è già usato dalla struttura ${p.label}`,
+        'unit-name': `esiste già una struttura chiamata "${p.id}" (${p.label})`,
       })[p.what],
     en: (p) =>
       ({
         objective: `the plan already has an objective ${p.id}`,
         period: `the plan already has a period ending on ${p.id}${p.label ? ` (${p.label})` : ''}`,
         username: `the username ${p.id} is taken`,
+        'unit-code': `the code ${p.id} is already used by ${p.label}`,
+        'unit-name': `a unit named "${p.id}" already exists (${p.label})`,
       })[p.what],
   }),
   'has-children': message<{ code: string; children: readonly string[] }>({
@@ -324,7 +381,7 @@ const OWN_MESSAGES = defineMessages({
           ).replace(/ e ([^ ]+)$/, ' o $1')})`,
     en: (p) => (p.needsReason === true ? `reopening a ${p.from} period needs a reason` : `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`),
   }),
-  invalid: message<{ field?: string; reason: 'code-twice' | 'empty-label' | 'date' | 'date-year' | 'date-twice' | 'no-periods'; code?: string; date?: string; year?: number }>({
+  invalid: message<{ field?: string; reason: InvalidReason; code?: string; date?: string; year?: number; id?: string }>({
     it: (p) =>
       ({
         'code-twice': `il codice ${p.code} è usato due volte`,
@@ -333,6 +390,17 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} non è nell'anno del piano ${p.year}`,
         'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
+        'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
+        'unit-name': 'il nome di una struttura non può essere vuoto',
+        'unit-kind': 'il tipo di una struttura non può essere vuoto',
+        'own-parent': 'una struttura non può essere padre di sé stessa',
+        'unknown-parent': `non c'è una struttura padre ${p.id}`,
+        'parent-circle': 'quella struttura padre sta sotto questa: il registro girerebbe in cerchio',
+        'unknown-head': `non c'è un utente ${p.id} da nominare responsabile`,
+        'unknown-member': `non c'è un utente ${p.id} da aggiungere come membro`,
+        'no-assignee': 'indicare la struttura o la persona a cui assegnare',
+        'unknown-unit': `non c'è una struttura ${p.id}`,
+        'unknown-person': `non c'è un utente ${p.id}`,
       })[p.reason],
     en: (p) =>
       ({
@@ -342,6 +410,17 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} is not in the plan's year ${p.year}`,
         'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
+        'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
+        'unit-name': "a unit's name cannot be empty",
+        'unit-kind': "a unit's kind cannot be empty",
+        'own-parent': 'a unit cannot be its own parent',
+        'unknown-parent': `there is no parent unit ${p.id}`,
+        'parent-circle': 'that parent lies under this unit: the registry would go round in a circle',
+        'unknown-head': `there is no user ${p.id} to be the head`,
+        'unknown-member': `there is no user ${p.id} to be a member`,
+        'no-assignee': 'say the unit or the person to assign to',
+        'unknown-unit': `there is no unit ${p.id}`,
+        'unknown-person': `there is no user ${p.id}`,
       })[p.reason],
   }),
 });
@@ -349,10 +428,11 @@ const OWN_MESSAGES = defineMessages({
 /** The API's refusals; the codes the Relazione shares also take its parameters (relazione.ts). */
 export const API_MESSAGES = defineMessages({
   ...OWN_MESSAGES,
-  'not-found': orRelazione(OWN_MESSAGES['not-found']),
+  'not-found': orAppraisal(orRelazione(OWN_MESSAGES['not-found'])),
   forbidden: orRelazione(OWN_MESSAGES.forbidden),
-  conflict: orRelazione(OWN_MESSAGES.conflict),
+  conflict: orAppraisal(orRelazione(OWN_MESSAGES.conflict)),
+  duplicate: orAppraisal(OWN_MESSAGES.duplicate),
   'period-locked': orRelazione(OWN_MESSAGES['period-locked']),
-  'invalid-transition': orRelazione(OWN_MESSAGES['invalid-transition']),
+  'invalid-transition': orAppraisal(orRelazione(OWN_MESSAGES['invalid-transition'])),
   invalid: orRelazione(OWN_MESSAGES.invalid),
 });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { registryProblem } from '../io/registry.js';
-import { english, type MessageParams } from '../messages/index.js';
+import { english, type MessageParams, type Params } from '../messages/index.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, gateReason, recordChange } from './revisions.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
@@ -17,6 +17,10 @@ const fail = <T>(code: Failure['code'], message: string, details?: Record<string
   error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
 });
 const now = (): string => new Date().toISOString();
+/** A refusal by code: English in `message` (logs), said in the reader's language from `params`; `details.field` names the field. */
+function refusal<K extends 'invalid' | 'duplicate'>(code: K, params: Params<K> & { field?: string }, details: Record<string, unknown> = { field: params.field }): Failure {
+  return { code, message: english(code, params), details, params: params as MessageParams };
+}
 
 /** The kinds a unit usually has in an Italian public body (any other text is accepted too). */
 export const UNIT_KINDS: readonly string[] = ['Area', 'Dipartimento', 'Direzione', 'Settore', 'Servizio', 'Ufficio', 'Unità organizzativa'];
@@ -259,36 +263,34 @@ export class UnitRegistry {
     return { ids, unknown };
   }
 
-  /** What is wrong with a unit's new state, as a refusal, or null. */
+  /** What is wrong with a unit's new state, as a refusal by code (the API says it in the reader's language), or null. */
   private async problem(tx: Queryable, id: string | null, next: UnitInput): Promise<Failure | null> {
     const code = next.code.trim();
     const name = unitName(next.name);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code))
-      return { code: 'invalid', message: `the code "${code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`, details: { field: 'code' } };
-    if (name === '') return { code: 'invalid', message: "a unit's name cannot be empty", details: { field: 'name' } };
-    if (next.kind.trim() === '') return { code: 'invalid', message: "a unit's kind cannot be empty", details: { field: 'kind' } };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code)) return refusal('invalid', { field: 'code', reason: 'unit-code', code });
+    if (name === '') return refusal('invalid', { field: 'name', reason: 'unit-name' });
+    if (next.kind.trim() === '') return refusal('invalid', { field: 'kind', reason: 'unit-kind' });
     const sameCode = await one(tx, `SELECT id, name FROM org_units WHERE LOWER(code) = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [code.toLowerCase()] : [code.toLowerCase(), id]);
-    if (sameCode !== undefined) return { code: 'duplicate', message: `the code ${code} is already used by ${String(sameCode.name)}`, details: { field: 'code' } };
+    if (sameCode !== undefined) return refusal('duplicate', { what: 'unit-code', id: code, label: String(sameCode.name) }, { field: 'code' });
     const sameName = await one(tx, `SELECT id, code FROM org_units WHERE name_key = ?${id === null ? '' : ' AND id <> ?'}`, id === null ? [unitKey(name)] : [unitKey(name), id]);
-    if (sameName !== undefined) return { code: 'duplicate', message: `a unit named "${name}" already exists (${String(sameName.code)})`, details: { field: 'name' } };
+    if (sameName !== undefined) return refusal('duplicate', { what: 'unit-name', id: name, label: String(sameName.code) }, { field: 'name' });
     if (next.parentId !== undefined && next.parentId !== null) {
-      if (next.parentId === id) return { code: 'invalid', message: 'a unit cannot be its own parent', details: { field: 'parentId' } };
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?`, [next.parentId])) === undefined)
-        return { code: 'invalid', message: `there is no parent unit ${next.parentId}`, details: { field: 'parentId' } };
+      if (next.parentId === id) return refusal('invalid', { field: 'parentId', reason: 'own-parent' });
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?`, [next.parentId])) === undefined) return refusal('invalid', { field: 'parentId', reason: 'unknown-parent', id: next.parentId });
       if (id !== null) {
         // Walking up from the new parent must not meet this unit.
         let at: string | null = next.parentId;
         for (let depth = 0; at !== null && depth < 100; depth++) {
-          if (at === id) return { code: 'invalid', message: 'that parent lies under this unit: the registry would go round in a circle', details: { field: 'parentId' } };
+          if (at === id) return refusal('invalid', { field: 'parentId', reason: 'parent-circle' });
           const up: Row | undefined = await one(tx, `SELECT parent_id FROM org_units WHERE id = ?`, [at]);
           at = up === undefined || up.parent_id === null ? null : String(up.parent_id);
         }
       }
     }
     if (next.headId !== undefined && next.headId !== null && (await unknownUser(tx, [next.headId])) !== undefined)
-      return { code: 'invalid', message: `there is no user ${next.headId} to be the head`, details: { field: 'headId' } };
+      return refusal('invalid', { field: 'headId', reason: 'unknown-head', id: next.headId });
     const missing = await unknownUser(tx, next.members ?? []);
-    if (missing !== undefined) return { code: 'invalid', message: `there is no user ${missing} to be a member`, details: { field: 'members' } };
+    if (missing !== undefined) return refusal('invalid', { field: 'members', reason: 'unknown-member', id: missing });
     return null;
   }
 
@@ -319,10 +321,21 @@ export class UnitRegistry {
 
   async update(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined) return fail('not-found', `there is no unit ${id}`);
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined)
+        return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
       if (expectedVersion !== undefined && before.version !== expectedVersion)
-        return fail('conflict', `the unit ${before.name} was changed by someone else (version ${before.version}, you sent ${expectedVersion})`, { current: before });
+        return fail(
+          'conflict',
+          english('conflict', { what: 'unit', id: before.name, version: before.version, sent: expectedVersion }),
+          { current: before },
+          {
+            what: 'unit',
+            id: before.name,
+            version: before.version,
+            sent: expectedVersion,
+          },
+        );
       const has = (k: keyof UnitPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const next: UnitInput = {
         code: patch.code ?? before.code,
@@ -357,7 +370,8 @@ export class UnitRegistry {
 
   async delete(id: string, actor: Actor): Promise<Result<UnitRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined) return fail('not-found', `there is no unit ${id}`);
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined)
+        return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
       const objectives = await tx.all(`SELECT n.plan_id, p.title, p.year, n.code FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.unit_id = ? ORDER BY p.year DESC, p.title, n.position`, [id]);
       const indicators = Number((await one(tx, `SELECT COUNT(*) AS n FROM indicators WHERE unit_id = ?`, [id]))!.n);
@@ -507,11 +521,11 @@ export class UnitRegistry {
       if (!gate.ok) return gate;
       const reason = gate.value.revision === null ? 'reassignment' : `reassignment, ${gateReason(gate.value)}`;
       const at = now();
-      if (change.unitId === undefined && change.personId === undefined) return fail('invalid', 'say the unit or the person to assign to', { field: 'unitId' });
+      if (change.unitId === undefined && change.personId === undefined) return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'no-assignee' }) };
       if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined)
-        return fail('invalid', `there is no unit ${change.unitId}`, { field: 'unitId' });
+        return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'unknown-unit', id: change.unitId }) };
       if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined)
-        return fail('invalid', `there is no user ${change.personId}`, { field: 'personId' });
+        return { ok: false, error: refusal('invalid', { field: 'personId', reason: 'unknown-person', id: change.personId }) };
       const sets: string[] = [];
       const values: Param[] = [];
       if (change.unitId !== undefined) (sets.push('unit_id = ?'), values.push(change.unitId));
@@ -520,7 +534,7 @@ export class UnitRegistry {
       let indicators = 0;
       for (const code of new Set(change.nodes ?? [])) {
         const before = await one(tx, `SELECT code, unit_id, person_id FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
-        if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, { node: code });
+        if (before === undefined) return fail('not-found', english('not-found', { what: 'objective', id: code }), { node: code }, { what: 'objective', id: code });
         await tx.run(`UPDATE nodes SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND code = ?`, [...values, planId, code]);
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
@@ -533,7 +547,7 @@ export class UnitRegistry {
       }
       for (const id of new Set(change.indicators ?? [])) {
         const before = await one(tx, `SELECT node_code, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]);
-        if (before === undefined) return fail('not-found', `there is no indicator ${id} in this plan`, { indicator: id });
+        if (before === undefined) return fail('not-found', english('not-found', { what: 'indicator', id }), { indicator: id }, { what: 'indicator', id });
         await tx.run(`UPDATE indicators SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND id = ?`, [...values, planId, id]);
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };

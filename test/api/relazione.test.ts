@@ -11,6 +11,21 @@ import { startTestServer, type Backend, type Client, type TestServer } from './h
 const YEAR_END = '2024-12-31';
 const HOSTILE = '<script>alert(1)</script>';
 
+interface FixtureWorld {
+  readonly t: TestServer;
+  readonly planId: string;
+  readonly controller: Client;
+  readonly oiv: Client;
+  readonly referente: Client;
+  readonly anyone: Client;
+}
+
+/** A server on `backend` with the fixture plan imported, and a client for each role the tests play. */
+async function fixtureWorld(backend: Backend): Promise<FixtureWorld> {
+  const t = await startTestServer(backend);
+  return { t, planId: await t.importFixture(), controller: await t.as('controller'), oiv: await t.as('oiv'), referente: await t.as('referente'), anyone: await t.as('public') };
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation over HTTP on %s', (backend) => {
   let t: TestServer;
   let planId: string;
@@ -18,14 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
   let oiv: Client;
   let referente: Client;
   let anyone: Client;
-  beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
-    oiv = await t.as('oiv');
-    referente = await t.as('referente');
-    anyone = await t.as('public');
-  });
+  beforeAll(async () => void ({ t, planId, controller, oiv, referente, anyone } = await fixtureWorld(backend)));
   afterAll(async () => t?.close());
 
   const relazione = async (): Promise<any> => (await controller.get(`/api/plans/${planId}/relazione`)).body;
@@ -176,10 +184,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
   let controller: Client;
   let anyone: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
-    anyone = await t.as('public');
+    ({ t, planId, controller, anyone } = await fixtureWorld(backend));
     expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
   });
   afterAll(async () => t?.close());
@@ -264,13 +269,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
   let controller: Client;
   let oiv: Client;
   let referente: Client;
-  beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
-    oiv = await t.as('oiv');
-    referente = await t.as('referente');
-  });
+  beforeAll(async () => void ({ t, planId, controller, oiv, referente } = await fixtureWorld(backend)));
   afterAll(async () => t?.close());
 
   const version = async (): Promise<number> => (await controller.get(`/api/plans/${planId}/relazione`)).body.version;

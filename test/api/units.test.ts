@@ -243,6 +243,124 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect((await admin.request('POST', '/api/units/import', fixed)).body).toMatchObject({ created: 1, updated: units.length });
     expect((await controller.request('POST', '/api/units/import', csvForm(good))).status).toBe(403);
   });
+
+  it("says each refusal of a unit and of the registry's upload in the reader's language (Italian by default), by code and params, storing nothing", async () => {
+    const base = await admin.request('POST', '/api/units', { code: 'LG1', name: 'Area Lingue', kind: 'Area' });
+    const child = await admin.request('POST', '/api/units', { code: 'LG2', name: 'Ufficio Lingue', kind: 'Ufficio', parentId: base.body.id });
+    expect([base.status, child.status]).toEqual([201, 201]);
+    const trail = async (planId?: string): Promise<number> => (await admin.get(`/api/audit?limit=1000${planId === undefined ? '' : `&planId=${planId}`}`)).body.length;
+    const audit = await trail();
+    const units = (await admin.get('/api/units')).body;
+    /** The refusal in English (the client's default) and in Italian (no Accept-Language at all). */
+    const both = async (method: string, path: string, body?: unknown): Promise<[number, string, unknown, string, string, string | null]> => {
+      const en = await admin.request(method, path, body);
+      admin.language = null;
+      try {
+        const it = await admin.request(method, path, body);
+        expect([it.status, it.body.error.code]).toEqual([en.status, en.body.error.code]);
+        return [en.status, en.body.error.code, en.body.error.params, en.body.error.message, it.body.error.message, it.headers.get('content-language')];
+      } finally {
+        admin.language = 'en';
+      }
+    };
+    expect(await both('POST', '/api/units', { code: 'lg1', name: 'Altra area', kind: 'Area' })).toEqual([
+      409,
+      'duplicate',
+      { what: 'unit-code', id: 'lg1', label: 'Area Lingue' },
+      'the code lg1 is already used by Area Lingue',
+      'il codice lg1 è già usato dalla struttura Area Lingue',
+      'it',
+    ]);
+    expect((await both('POST', '/api/units', { code: 'LG9', name: ' area   LINGUE ', kind: 'Area' })).slice(3, 5)).toEqual([
+      'a unit named "area LINGUE" already exists (LG1)',
+      'esiste già una struttura chiamata "area LINGUE" (LG1)',
+    ]);
+    expect((await both('POST', '/api/units', { code: 'LG9', name: 'Orfano', kind: 'Ufficio', parentId: 'nope' })).slice(0, 5)).toEqual([
+      422,
+      'invalid',
+      { field: 'parentId', reason: 'unknown-parent', id: 'nope' },
+      'there is no parent unit nope',
+      "non c'è una struttura padre nope",
+    ]);
+    expect((await both('POST', '/api/units', { code: 'LG9', name: 'Senza capo', kind: 'Ufficio', headId: 'ghost' })).slice(3, 5)).toEqual([
+      'there is no user ghost to be the head',
+      "non c'è un utente ghost da nominare responsabile",
+    ]);
+    expect((await both('POST', '/api/units', { code: 'LG9', name: 'Senza membri', kind: 'Ufficio', members: [ids.oiv, 'ghost'] })).slice(3, 5)).toEqual([
+      'there is no user ghost to be a member',
+      "non c'è un utente ghost da aggiungere come membro",
+    ]);
+    expect((await both('PATCH', `/api/units/${base.body.id}`, { parentId: base.body.id })).slice(3, 5)).toEqual(['a unit cannot be its own parent', 'una struttura non può essere padre di sé stessa']);
+    expect((await both('PATCH', `/api/units/${base.body.id}`, { parentId: child.body.id })).slice(0, 5)).toEqual([
+      422,
+      'invalid',
+      { field: 'parentId', reason: 'parent-circle' },
+      'that parent lies under this unit: the registry would go round in a circle',
+      'quella struttura padre sta sotto questa: il registro girerebbe in cerchio',
+    ]);
+    expect((await both('PATCH', `/api/units/${child.body.id}`, { name: 'Area Lingue' })).slice(3, 5)).toEqual([
+      'a unit named "Area Lingue" already exists (LG1)',
+      'esiste già una struttura chiamata "Area Lingue" (LG1)',
+    ]);
+    expect((await both('PATCH', `/api/units/${child.body.id}`, { name: 'Ufficio Lingue Straniere', version: 7 })).slice(0, 5)).toEqual([
+      409,
+      'conflict',
+      { what: 'unit', id: 'Ufficio Lingue', version: 1, sent: 7 },
+      'the unit Ufficio Lingue was changed by someone else (version 1, you sent 7)',
+      'la struttura Ufficio Lingue è stata modificata da qualcun altro (versione 1, inviata 7)',
+    ]);
+    expect((await both('DELETE', '/api/units/nope')).slice(0, 5)).toEqual([
+      404,
+      'not-found',
+      { what: 'unit', id: 'nope' },
+      'there is no unit with the id nope',
+      "non esiste una struttura con l'id nope",
+    ]);
+
+    // The registry's upload and export: 415, 400s.
+    expect((await both('POST', '/api/units/import', { file: 'strutture.csv' })).slice(0, 5)).toEqual([
+      415,
+      'unsupported-media-type',
+      { expected: 'multipart', what: 'registry' },
+      'send the registry as a multipart/form-data upload with a "file" field',
+      'inviare il registro delle strutture come caricamento multipart/form-data con un campo "file"',
+    ]);
+    const noFile = new FormData();
+    noFile.set('other', 'x');
+    expect((await both('POST', '/api/units/import', noFile)).slice(0, 5)).toEqual([
+      400,
+      'missing-file',
+      { what: 'registry' },
+      'attach the registry (.csv or .xlsx) in a field called "file"',
+      'allegare il registro delle strutture (.csv o .xlsx) in un campo chiamato "file"',
+    ]);
+    expect((await both('GET', '/api/units/export?format=pdf')).slice(0, 5)).toEqual([
+      400,
+      'invalid-query',
+      { field: 'format', values: ['csv', 'xlsx'], value: 'pdf' },
+      'format must be one of csv, xlsx, not "pdf"',
+      'format deve essere uno tra csv, xlsx, non "pdf"',
+    ]);
+    // Nothing stored by any refusal: the same units, the same trail.
+    expect((await admin.get('/api/units')).body).toEqual(units);
+    expect(await trail()).toBe(audit);
+
+    // Bulk reassignment's refusals, the same way.
+    const planId = await t.importFixture();
+    const planTrail = await trail(planId);
+    expect((await both('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'], unitId: 'nope' })).slice(3, 5)).toEqual(['there is no unit nope', "non c'è una struttura nope"]);
+    expect((await both('POST', `/api/plans/${planId}/reassign`, { nodes: ['Z.9'], personId: null })).slice(3, 5)).toEqual([
+      'there is no objective Z.9 in this plan',
+      "non c'è un obiettivo Z.9 in questo piano",
+    ]);
+    expect((await both('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1'] })).slice(3, 5)).toEqual([
+      'say the unit or the person to assign to',
+      'indicare la struttura o la persona a cui assegnare',
+    ]);
+
+    // Nothing stored by the reassignments refused.
+    expect(await trail(planId)).toBe(planTrail);
+  });
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('migration of unit texts on %s', (backend) => {

@@ -127,7 +127,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
     },
     async (c) => {
       const format = c.req.query('format') ?? 'csv';
-      if (format !== 'csv' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', `format must be csv or xlsx, not "${format.slice(0, 20)}"`);
+      if (format !== 'csv' && format !== 'xlsx') throw refuse(400, 'invalid-query', { field: 'format', values: ['csv', 'xlsx'], value: format.slice(0, 20) });
       const rows = registryRows(await store.listUnits(), await store.listUsers());
       if (format === 'csv') return c.body(writeRegistryCsv(rows), 200, { 'Content-Type': 'text/csv; charset=UTF-8', 'Content-Disposition': 'attachment; filename="strutture.csv"' });
       return c.body(new Uint8Array(await writeRegistryXlsx(rows)), 200, {
@@ -151,15 +151,15 @@ export const unitRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user: admin }) => {
       const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'unsupported-media-type', 'send the registry as a multipart/form-data upload with a "file" field');
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'registry' });
       let form: Record<string, string | File>;
       try {
         form = (await c.req.parseBody()) as Record<string, string | File>;
       } catch {
-        throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
+        throw refuse(400, 'malformed-upload', {});
       }
       const file = form.file;
-      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', 'the upload has no "file" field');
+      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'registry' });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isXlsx = /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
       const read = isXlsx ? await readRegistryXlsx(bytes, file.name) : readRegistryCsv(new TextDecoder('utf-8').decode(bytes));
