@@ -5,23 +5,26 @@
  * computed under the SMVP (unit pro rata, individual objectives scored by the engine, behaviours,
  * components, band) with its explanation in both languages.
  *
- * Then over HTTP, the server in its own process (as `npm start` runs it) on SQLite: HR's list of
- * the year's forms (`GET /api/appraisals?year=2024`) with the same 5,000 forms stored, each
- * computed live (SMVP read once per request, the plan evaluated once per request), target ≤ 1 s.
+ * Then over HTTP, the server in its own process (bench/server.ts, as `npm start` runs it) on
+ * SQLite: HR's list of the year's forms (`GET /api/appraisals?year=2024`) with the same 5,000
+ * forms stored, target ≤ 1 s. Each form's score is kept while its inputs (the form's version, the
+ * SMVP version, the plan's data version) stay the same, so three reads are measured: the first
+ * (the plan evaluated and every form computed), the next ones (nothing changed), and the first
+ * after a new SMVP version (every form computed again on the evaluated plan).
  * BENCH_HTTP=0 skips it.
  *
  *   npx tsx bench/appraisal.ts [forms] [indicators]
  */
 import { Decimal, evaluatePlan, type Comparator, type Unit } from '../src/core/index.js';
 import { computeForm, exampleSmvpJson, organisationalScores, smvpFromJson, type FormInput, type StaffCategory } from '../src/core/appraisal/index.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { emptyDocument, objectivesToDocument, type FormDocument } from '../src/server/appraisal/forms.js';
 import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
+import { addBenchAdmin, BENCH_PASSWORD, loadAverage, login, startProcess } from './server.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
 const FORMS = Number(process.argv[2] ?? 5_000);
@@ -117,26 +120,7 @@ if (scored !== FORMS) throw new Error(`only ${scored} of ${FORMS} forms got a sc
 
 // ---- over HTTP: HR's list of the stored forms ------------------------------------------------------
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PASSWORD = 'bench-password';
 const HTTP_RUNS = Number(process.env.BENCH_RUNS ?? 7);
-
-async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
 
 /** A measured number as the API's body gives it (the bench's objectives are all numbers). */
 function actualOf(m: FormInput['objectives'][number]['measurement']): number | null {
@@ -161,9 +145,9 @@ async function storeForms(database: string): Promise<void> {
     const moved = await store.reassign(planId, { nodes, unitId: id }, SYSTEM);
     if (!moved.ok) throw new Error(moved.error.message);
   }
-  const hash = await hashPassword(PASSWORD);
-  const hr = await store.createUser({ username: 'personale', displayName: 'Ufficio personale', role: 'personale', units: [], passwordHash: hash }, SYSTEM);
-  if (!hr.ok) throw new Error(hr.error.message);
+  // The administrator reads every form, as HR does.
+  await addBenchAdmin(store);
+  const hash = await hashPassword(BENCH_PASSWORD);
   const saved = await store.appraisals.saveSmvp('Ente', 2024, exampleSmvpJson('Ente', 2024), null, SYSTEM);
   if (saved.version !== 1) throw new Error('the SMVP was not stored');
   const people: string[] = [];
@@ -207,29 +191,45 @@ if (process.env.BENCH_HTTP !== '0') {
   const database = join(dir, 'bench.sqlite');
   let child: ChildProcess | undefined;
   try {
-    let t = performance.now();
+    const t = performance.now();
     await storeForms(database);
     console.log(`stored ${FORMS.toLocaleString('en')} forms, ${FORMS.toLocaleString('en')} people, the plan and ${UNITS} units in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const server = await startProcess(database);
     child = server.child;
-    const signIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'personale', password: PASSWORD }) });
-    if (signIn.status !== 200) throw new Error(`login: ${signIn.status} ${await signIn.text()}`);
-    const cookie = /albero_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
-    const list: number[] = [];
-    for (let i = 0; i < HTTP_RUNS + 1; i++) {
-      t = performance.now();
+    const { cookie, csrf } = await login(server.url);
+    const read = async (): Promise<number> => {
+      const start = performance.now();
       const res = await fetch(`${server.url}/api/appraisals?year=2024`, { headers: { cookie } });
       const body = (await res.json()) as Array<{ score: number | null; band: string | null }>;
-      const ms = performance.now() - t;
+      const ms = performance.now() - start;
       if (res.status !== 200 || body.length !== FORMS) throw new Error(`list: ${res.status}, ${Array.isArray(body) ? body.length : JSON.stringify(body).slice(0, 300)}`);
       const banded = body.filter((f) => f.score !== null && f.band !== null).length;
       if (banded !== FORMS) throw new Error(`list: only ${banded} of ${FORMS} forms with a score and a band`);
-      if (i === 0) console.log(`GET /api/appraisals?year=2024, first read (the plan evaluated then, the server warm from sign-in only): ${ms.toFixed(0)} ms`);
+      return ms;
+    };
+    const list: number[] = [];
+    for (let i = 0; i < HTTP_RUNS + 1; i++) {
+      const ms = await read();
+      if (i === 0) console.log(`GET /api/appraisals?year=2024, first read (the plan evaluated then, every form computed; the server warm from sign-in only): ${ms.toFixed(0)} ms`);
       else list.push(ms);
+    }
+    const recomputed: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const saved = await fetch(`${server.url}/api/smvp/2024?organisation=Ente`, {
+        method: 'PUT',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ document: exampleSmvpJson('Ente', 2024), reason: 'bench' }),
+      });
+      if (saved.status !== 200) throw new Error(`SMVP save: ${saved.status} ${await saved.text()}`);
+      recomputed.push(await read());
     }
     const s = [...list].sort((a, b) => a - b);
     console.log(
       `GET /api/appraisals?year=2024 of ${FORMS.toLocaleString('en')} stored forms, ${HTTP_RUNS} reads: median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, best ${s[0]!.toFixed(0)} ms, worst ${s[s.length - 1]!.toFixed(0)} ms (target ≤ 1000 ms)`,
+    );
+    const r = [...recomputed].sort((a, b) => a - b);
+    console.log(
+      `the same after a new SMVP version (every form computed again), 3 reads: median ${r[1]!.toFixed(0)} ms, best ${r[0]!.toFixed(0)} ms, worst ${r[2]!.toFixed(0)} ms; load ${loadAverage()}`,
     );
   } finally {
     child?.kill();

@@ -9,48 +9,21 @@
  *
  *   npx tsx bench/campaign.ts            # BENCH_INDICATORS=20000, BENCH_RUNS=15, BENCH_UPLOADS=5
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
+import { addBenchAdmin, login, startProcess } from './server.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 5);
 const UNITS = 200;
-const PASSWORD = 'bench-password';
 const UPLOAD_BYTES = 20_000_000;
-
-async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-async function login(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'controller', password: PASSWORD }) });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 
 const stats = (ms: number[]): string => {
   const s = [...ms].sort((a, b) => a - b);
@@ -91,7 +64,7 @@ async function main(): Promise<void> {
       const moved = await store.reassign(planId, { nodes, unitId: unitIds[u]! }, SYSTEM);
       if (!moved.ok) throw new Error(moved.error.message);
     }
-    await store.createUser({ username: 'controller', displayName: 'Bench', role: 'controller', units: [], passwordHash: await hashPassword(PASSWORD) }, SYSTEM);
+    await addBenchAdmin(store);
     await store.close();
     // The values of the year end (from the table) copied into the other periods, all / half / a
     // fifth of them, and a quarter of the first period's approved: written straight in SQL, since

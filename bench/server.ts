@@ -24,7 +24,7 @@ export async function addBenchAdmin(store: Store): Promise<void> {
 export async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -46,23 +46,23 @@ describe('accounts', { timeout: 120_000 }, () => {
     await expectAccessible(admin.page, 'users: new account with the unit picker');
     await admin.page.click('[data-testid=new-user-submit]');
     await admin.page.waitForSelector('[data-testid=users-table] [data-username="lucia.verdi"]');
-    expect(await admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('lucia.verdi@comune.example.it');
+    await expect.poll(() => admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('lucia.verdi@comune.example.it');
     const registry = (await apiAs(admin.context, 'GET', '/api/units')).body as Array<{ id: string; name: string }>;
     const digitale = registry.find((u) => u.name === 'Ufficio Digitale')!;
     const created = ((await apiAs(admin.context, 'GET', '/api/users')).body as Array<{ username: string; unitIds: string[]; units: string[]; language: string }>).find(
       (u) => u.username === 'lucia.verdi',
     );
     expect(created).toMatchObject({ unitIds: [digitale.id], units: ['Ufficio Digitale'], language: 'en' });
-    expect(await admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Ufficio Digitale');
+    await expect.poll(() => admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Ufficio Digitale');
 
     // The email is changed in the edit dialog and kept by the server.
     await admin.page.click('[data-username="lucia.verdi"] button:has-text("Modifica")');
     await admin.page.waitForSelector('[data-testid=edit-user][open]');
     await admin.page.fill('#edit-email', 'l.verdi@comune.example.it');
     // The dialog shows her unit chosen; the administrator moves her emails back to Italian.
-    expect(await admin.page.locator(`[data-testid=edit-units] input[type=checkbox]:checked`).count()).toBe(1);
-    expect(await admin.page.isChecked(`#edit-units-${digitale.id}`)).toBe(true);
-    expect(await admin.page.inputValue('#edit-language')).toBe('en');
+    await expect.poll(() => admin.page.locator(`[data-testid=edit-units] input[type=checkbox]:checked`).count()).toBe(1);
+    await expect.poll(() => admin.page.isChecked(`#edit-units-${digitale.id}`)).toBe(true);
+    await expect.poll(() => admin.page.inputValue('#edit-language')).toBe('en');
     await admin.page.selectOption('#edit-language', 'it');
     await expectAccessible(admin.page, 'users: edit dialog with the unit picker');
     await admin.page.click('[data-testid=edit-user-submit]');
@@ -93,7 +93,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     const lucia = await newPage();
     await signIn(lucia.page, 'lucia.verdi', 'provvisoria-2024');
     await lucia.page.waitForSelector('[data-testid=forced-password]');
-    expect(await lucia.page.locator('[data-testid=nav-password], [data-testid=nav-appraisals], [data-testid=signed-in]').count()).toBe(0);
+    await expect.poll(() => lucia.page.locator('[data-testid=nav-password], [data-testid=nav-appraisals], [data-testid=signed-in]').count()).toBe(0);
     await expectAccessible(lucia.page, 'forced password change');
     const refused = await apiAs(lucia.context, 'GET', '/api/plans');
     expect([refused.status, refused.body.error.code]).toEqual([403, 'password-change-required']);
@@ -112,7 +112,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     await lucia.page.click('[data-testid=password-submit]');
     // Then she works: the plans page, her name in the header, the API answers.
     await lucia.page.waitForSelector('[data-testid=signed-in]');
-    expect(await lucia.page.locator('[data-testid=signed-in]').innerText()).toContain('Lucia Verdi');
+    await expect.poll(() => lucia.page.locator('[data-testid=signed-in]').innerText()).toContain('Lucia Verdi');
     await lucia.page.waitForSelector('h1:has-text("Piani")');
     expect((await apiAs(lucia.context, 'GET', '/api/plans')).status).toBe(200);
     await lucia.context.close();
@@ -146,7 +146,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     await login(page, 'oiv');
     await page.click('[data-testid=nav-password]');
     await page.waitForSelector('[data-testid=own-password]');
-    expect(await page.locator('[data-testid=nav-password]').getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.locator('[data-testid=nav-password]').getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'own password change');
 
     // A wrong current password: the server refuses (403), said next to the field, nothing changes.
@@ -163,7 +163,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     await page.selectOption('select[aria-label=Language]', 'it');
 
     // The language of the emails Albero sends them: chosen by the person, kept by the server.
-    expect(await page.inputValue('#own-language')).toBe('it');
+    await expect.poll(() => page.inputValue('#own-language')).toBe('it');
     await page.selectOption('#own-language', 'en');
     await page.click('[data-testid=own-language-submit]');
     await expect.poll(() => page.locator('[data-testid=own-language-notice]').innerText()).toContain('Lingua delle email salvata');
@@ -175,7 +175,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     await page.click('[data-testid=password-submit]');
     await expect.poll(() => page.locator('[data-testid=password-notice]').innerText()).toContain('Password cambiata');
     // Still signed in (a new session with the new password), and the API answers it.
-    expect(await page.locator('[data-testid=signed-in]').innerText()).toContain('Oscar OIV');
+    await expect.poll(() => page.locator('[data-testid=signed-in]').innerText()).toContain('Oscar OIV');
     expect((await apiAs(context, 'GET', '/api/plans')).status).toBe(200);
     await context.close();
 

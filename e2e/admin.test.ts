@@ -17,7 +17,7 @@ describe('users page', { timeout: 120_000 }, () => {
     await login(page, 'admin');
     await page.click('[data-testid=nav-users]');
     await page.waitForSelector('[data-testid=users-table] [data-username=referente]');
-    expect(await page.locator('[data-testid=users-table]').innerText()).toContain('Ufficio Transizione');
+    await expect.poll(() => page.locator('[data-testid=users-table]').innerText()).toContain('Ufficio Transizione');
 
     await page.fill('#new-username', 'mario.rossi');
     await page.fill('#new-displayName', 'Mario Rossi');
@@ -28,14 +28,14 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.fill('#new-password', 'corta');
     await page.click('[data-testid=new-user-submit]');
     await expect.poll(() => page.locator('[data-testid=new-password-error]').innerText()).toContain('almeno 8 caratteri');
-    expect(await page.getAttribute('#new-password', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#new-password', 'aria-describedby')).toContain('new-password-error');
+    await expect.poll(() => page.getAttribute('#new-password', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.getAttribute('#new-password', 'aria-describedby')).toContain('new-password-error');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-password');
 
     await page.fill('#new-password', 'una-password-nuova-2024');
     await page.click('[data-testid=new-user-submit]');
     await page.waitForSelector('[data-testid=users-table] [data-username="mario.rossi"]');
-    expect(await page.locator('[data-username="mario.rossi"]').innerText()).toMatch(/Mario Rossi[\s\S]*Referente[\s\S]*Ufficio Anagrafe, Ufficio Transizione[\s\S]*Attivo/);
+    await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toMatch(/Mario Rossi[\s\S]*Referente[\s\S]*Ufficio Anagrafe, Ufficio Transizione[\s\S]*Attivo/);
     await page.screenshot({ path: join(SHOTS, '12-users.png'), fullPage: true });
     await expectAccessible(page, 'users');
 
@@ -51,7 +51,7 @@ describe('users page', { timeout: 120_000 }, () => {
     // Role and units changed in a dialog that takes the focus and gives it back.
     await page.click('[data-username="mario.rossi"] button:has-text("Modifica")');
     await page.waitForSelector('[data-testid=edit-user][open]');
-    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
     await expectAccessible(page, 'users: edit dialog');
     await page.uncheck('[data-testid=edit-units] label:has-text("Ufficio Transizione")');
     await page.click('[data-testid=edit-user-submit]');
@@ -60,7 +60,7 @@ describe('users page', { timeout: 120_000 }, () => {
 
     const mario = await newPage();
     await login(mario.page, { username: 'mario.rossi' }, 'una-password-nuova-2024');
-    expect(await mario.page.locator('[data-testid=signed-in]').innerText()).toContain('Mario Rossi (Referente)');
+    await expect.poll(() => mario.page.locator('[data-testid=signed-in]').innerText()).toContain('Mario Rossi (Referente)');
     await mario.context.close();
   });
 
@@ -69,15 +69,15 @@ describe('users page', { timeout: 120_000 }, () => {
     await login(page, 'admin');
     await page.goto(`${world.server.url}/#/users`);
     // The administrator cannot lock themselves out.
-    expect(await page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
     // Deactivating asks first (issue 17 §7): cancelling leaves the account active.
     await page.click('[data-testid="toggle-mario.rossi"]');
     await page.waitForSelector('[data-testid=deactivate-dialog][open]');
-    expect(await page.locator('[data-testid=deactivate-text]').innerText()).toContain('Mario Rossi (mario.rossi) non potrà più accedere');
+    await expect.poll(() => page.locator('[data-testid=deactivate-text]').innerText()).toContain('Mario Rossi (mario.rossi) non potrà più accedere');
     await expectAccessible(page, 'users: deactivation confirmation');
     await page.click('[data-testid=deactivate-cancel]');
     await page.waitForSelector('[data-testid=deactivate-dialog]', { state: 'detached' });
-    expect(await page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Disattivato');
+    await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Disattivato');
     await page.click('[data-testid="toggle-mario.rossi"]');
     await page.click('[data-testid=deactivate-confirm]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
@@ -95,10 +95,10 @@ describe('users page', { timeout: 120_000 }, () => {
   it('a non-admin sees no users page and the API refuses them', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
-    expect(await page.locator('[data-testid=nav-users]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=nav-users]').count()).toBe(0);
     await page.goto(`${world.server.url}/#/users`);
     await page.waitForSelector('[data-testid=users-forbidden]');
-    expect(await page.locator('[data-testid=users-table]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=users-table]').count()).toBe(0);
     expect((await apiAs(context, 'GET', '/api/users')).status).toBe(403);
     expect((await apiAs(context, 'POST', '/api/users', { username: 'intruso', displayName: 'X', role: 'admin', password: 'una-password-lunga' })).status).toBe(403);
     await context.close();
@@ -169,7 +169,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     // A lower target, changed on the indicator's definition: the objective reaches 100%.
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    expect(await page.inputValue('#ind-target')).toBe('1.000');
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('1.000');
     await page.fill('#ind-target', '800');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
@@ -217,7 +217,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.click('[data-code="C"] .tree-link');
     await page.click('[data-testid=open-delete-node]');
     await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toMatch(/eliminare prima i suoi \d+ obiettivi figli/);
-    expect(await page.locator('[data-testid=confirm-delete]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=confirm-delete]').count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
 
@@ -240,7 +240,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(String(created.body.id))}`);
     await page.click('[data-testid=open-area]');
     await page.waitForSelector('[data-testid=node-dialog][open]');
-    expect(await page.inputValue('#node-code')).toBe('A');
+    await expect.poll(() => page.inputValue('#node-code')).toBe('A');
     await page.fill('#node-title', 'Competitività delle imprese');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');

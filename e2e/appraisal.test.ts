@@ -45,20 +45,22 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await hr.page.selectOption('[data-testid=new-person]', id(ACCOUNTS.referente.username));
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.referente.username));
     await hr.page.click('[data-testid=new-submit]');
-    expect(await hr.page.locator('[data-testid=new-appraisal-error]').innerText()).toMatch(/Nessuno valuta sé stesso/);
+    await expect.poll(() => hr.page.locator('[data-testid=new-appraisal-error]').innerText()).toMatch(/Nessuno valuta sé stesso/);
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
     await hr.page.selectOption('[data-testid=new-category]', 'personale');
     await hr.page.selectOption('[data-testid=new-plan]', world.planId);
     // The person's unit is picked from the registry, by its id.
     const units = (await apiAs(hr.context, 'GET', '/api/units')).body as { id: string; name: string }[];
-    expect(await hr.page.inputValue('[data-testid=new-unit]')).toBe(units.find((u) => u.name === UNIT)!.id);
-    expect(await hr.page.locator('[data-testid=new-unit] option:checked').innerText()).toContain(UNIT);
+    await expect.poll(() => hr.page.inputValue('[data-testid=new-unit]')).toBe(units.find((u) => u.name === UNIT)!.id);
+    await expect.poll(() => hr.page.locator('[data-testid=new-unit] option:checked').innerText()).toContain(UNIT);
     await hr.page.click('[data-testid=new-submit]');
     await hr.page.waitForSelector('[data-testid=appraisal-form]');
     const formUrl = hr.page.url();
-    expect(await hr.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi da condividere');
+    await expect.poll(() => hr.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi da condividere');
     // The unit's component comes from the tree at once.
-    expect(await hr.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Struttura Ufficio Transizione: performance \d+,\d\d%\.[\s\S]*Presenza nell'anno: 366 giorni effettivi su 366/);
+    await expect
+      .poll(() => hr.page.locator('[data-testid=form-steps]').innerText())
+      .toMatch(/Struttura Ufficio Transizione: performance \d+,\d\d%\.[\s\S]*Presenza nell'anno: 366 giorni effettivi su 366/);
     await expectAccessible(hr.page, 'new appraisal form (HR)');
 
     // The evaluator finds the form in their list and assigns two objectives.
@@ -82,7 +84,7 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await expectAccessible(ev.page, 'appraisal form, objectives assigned (evaluator)');
     await ev.page.click('[data-testid=action-acknowledge]');
     await expect.poll(() => ev.page.locator('[data-testid=form-message]').innerText()).toMatch(/Fatto/);
-    expect(await ev.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi da condividere');
+    await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi da condividere');
 
     // The person acknowledges the objectives too: they are assigned.
     const me = await newPage();
@@ -90,7 +92,7 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await me.page.goto(formUrl);
     await me.page.waitForSelector('[data-testid=appraisal-form]');
     // The person changes nothing of the definition.
-    expect(await me.page.getByLabel('Obiettivo 1', { exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => me.page.getByLabel('Obiettivo 1', { exact: true }).isDisabled()).toBe(true);
     await me.page.click('[data-testid=action-acknowledge]');
     await expect.poll(() => me.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi assegnati');
     await expectAccessible(me.page, 'appraisal form (the person)');
@@ -108,8 +110,8 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await ev.page.click('[data-testid=save-objectives]');
     await ev.page.waitForSelector('[data-testid=form-message]');
     // 90 ≥ 90 met, 3 < 4 not met (on/off): (60·100 + 40·0) / 100 = 60.
-    expect(await ev.page.locator('[data-testid=objectives] tbody tr').first().innerText()).toContain('100,00%');
-    expect(await ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Obiettivo "Sportelli digitali attivati" \(peso 40,00%\): misurato, punteggio 0,00%/);
+    await expect.poll(() => ev.page.locator('[data-testid=objectives] tbody tr').first().innerText()).toContain('100,00%');
+    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Obiettivo "Sportelli digitali attivati" \(peso 40,00%\): misurato, punteggio 0,00%/);
     for (const [code, rating] of [
       ['C1', '4'],
       ['C2', '5'],
@@ -119,10 +121,10 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await ev.page.click('[data-testid=save-ratings]');
     await ev.page.waitForSelector('[data-testid=form-message]');
     // Behaviours 40%·90 + 30%·100 + 30%·70 = 87.
-    expect(await ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Comportamento C2 "Collaborazione" \(peso 30,00%\): 5 – Eccellente = 100,00%/);
-    expect(await ev.page.locator('[data-testid=form-score]').innerText()).toMatch(/^\d+,\d\d%$/);
+    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Comportamento C2 "Collaborazione" \(peso 30,00%\): 5 – Eccellente = 100,00%/);
+    await expect.poll(() => ev.page.locator('[data-testid=form-score]').innerText()).toMatch(/^\d+,\d\d%$/);
     // The dates of the acknowledgements as an Italian reads them.
-    expect(await ev.page.locator('[data-testid=acknowledged]').innerText()).toMatch(/valutato \d\d\/\d\d\/\d{4}, valutatore \d\d\/\d\d\/\d{4}/);
+    await expect.poll(() => ev.page.locator('[data-testid=acknowledged]').innerText()).toMatch(/valutato \d\d\/\d\d\/\d{4}, valutatore \d\d\/\d\d\/\d{4}/);
     await expectAccessible(ev.page, 'appraisal form, rated (evaluator)');
     await ev.page.screenshot({ path: join(SHOTS, '31-appraisal-form.png'), fullPage: true });
     // A rating outside the scale never reaches the page's select; over the API it is refused at its field.
@@ -132,12 +134,12 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await ev.page.click('[data-testid=action-evaluate]');
     await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Valutata');
     const score = await ev.page.locator('[data-testid=form-score]').innerText();
-    expect(await ev.page.locator('[data-testid=appraisal-form] h2').first().innerText()).toContain('definitivo alla valutazione');
+    await expect.poll(() => ev.page.locator('[data-testid=appraisal-form] h2').first().innerText()).toContain('definitivo alla valutazione');
 
     // The person accepts.
     await me.page.reload();
     await me.page.waitForSelector('[data-testid=action-accept]');
-    expect(await me.page.locator('[data-testid=form-score]').innerText()).toBe(score);
+    await expect.poll(() => me.page.locator('[data-testid=form-score]').innerText()).toBe(score);
     await me.page.click('[data-testid=action-accept]');
     await expect.poll(() => me.page.locator('[data-testid=form-state]').innerText()).toBe('Accettata');
 
@@ -149,13 +151,13 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await expect.poll(() => hr.page.locator('[data-testid=form-state]').innerText()).toBe('Definitiva');
     await hr.page.click('text=Tutte le schede');
     await hr.page.waitForSelector('[data-testid=rewards]');
-    expect(await hr.page.locator('[data-testid=appraisal-list] tbody tr').first().innerText()).toMatch(/Definitiva/);
+    await expect.poll(() => hr.page.locator('[data-testid=appraisal-list] tbody tr').first().innerText()).toMatch(/Definitiva/);
     await hr.page.selectOption('[data-testid=reward-category]', 'personale');
     await hr.page.fill('[data-testid=reward-fund]', '1.234,57');
     await hr.page.click('[data-testid=reward-distribute]');
     await hr.page.waitForSelector('[data-testid=reward-table]');
-    expect(await hr.page.locator('[data-testid=reward-total]').innerText()).toBe('1.234,57');
-    expect(await hr.page.locator('[data-testid=reward-table] tbody').innerText()).toContain(ACCOUNTS.referente.displayName);
+    await expect.poll(() => hr.page.locator('[data-testid=reward-total]').innerText()).toBe('1.234,57');
+    await expect.poll(() => hr.page.locator('[data-testid=reward-table] tbody').innerText()).toContain(ACCOUNTS.referente.displayName);
     await expectAccessible(hr.page, 'bonus distribution');
     await hr.page.screenshot({ path: join(SHOTS, '32-bonus-distribution.png'), fullPage: true });
 

@@ -29,22 +29,22 @@ describe('bands rules', { timeout: 120_000 }, () => {
     await page.fill('#ind-target', '10');
     await page.selectOption('#ind-scoring', 'bands');
     await page.waitForSelector('[data-testid=band-points]');
-    expect(await page.inputValue('#ind-bandMode')).toBe('interpolated');
-    expect(await page.locator('[data-testid=band-points] legend').innerText()).toContain('valore → punteggio');
+    await expect.poll(() => page.inputValue('#ind-bandMode')).toBe('interpolated');
+    await expect.poll(() => page.locator('[data-testid=band-points] legend').innerText()).toContain('valore → punteggio');
 
     // Empty values, a score above 100, values not increasing: said next to each field, focus on the first.
     await page.fill('#ind-point-1-score', '120');
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=ind-point-0-at-error]').innerText()).toContain('Compilare');
-    expect(await page.locator('[data-testid=ind-point-1-score-error]').innerText()).toContain('da 0 a 100');
-    expect(await page.getAttribute('#ind-point-0-at', 'aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ind-point-0-at');
+    await expect.poll(() => page.locator('[data-testid=ind-point-1-score-error]').innerText()).toContain('da 0 a 100');
+    await expect.poll(() => page.getAttribute('#ind-point-0-at', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-point-0-at');
     await page.keyboard.type('10');
     await page.fill('#ind-point-1-at', '0');
     await page.fill('#ind-point-1-score', '100');
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=ind-point-1-at-error]').innerText()).toContain('maggiore del precedente');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ind-point-1-at');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-point-1-at');
     await page.fill('#ind-point-0-at', '0');
     await page.fill('#ind-point-1-at', '10,0');
 
@@ -52,10 +52,10 @@ describe('bands rules', { timeout: 120_000 }, () => {
     await page.click('#ind-point-add');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-point-2-at');
     const remove = page.getByRole('button', { name: 'Rimuovi il punto 3' });
-    expect(await remove.count()).toBe(1);
+    await expect.poll(() => remove.count()).toBe(1);
     await expectAccessible(page, 'indicator dialog with a bands rule');
     await remove.click();
-    expect(await page.locator('[data-testid^=band-point-]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid^=band-point-]').count()).toBe(2);
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
 
@@ -81,10 +81,10 @@ describe('bands rules', { timeout: 120_000 }, () => {
     // Editing shows the stored scale.
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    expect(await page.inputValue('#ind-scoring')).toBe('bands');
-    expect(await page.inputValue('#ind-point-0-at')).toBe('0');
-    expect(await page.inputValue('#ind-point-1-at')).toBe('10');
-    expect(await page.inputValue('#ind-point-1-score')).toBe('100');
+    await expect.poll(() => page.inputValue('#ind-scoring')).toBe('bands');
+    await expect.poll(() => page.inputValue('#ind-point-0-at')).toBe('0');
+    await expect.poll(() => page.inputValue('#ind-point-1-at')).toBe('10');
+    await expect.poll(() => page.inputValue('#ind-point-1-score')).toBe('100');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
     await context.close();

@@ -42,11 +42,11 @@ describe('changes view', { timeout: 120_000 }, () => {
 
   it('says a period never closed as a message, not as an error', async () => {
     await openChanges(page);
-    expect(await page.isChecked('#changes-against-closing')).toBe(true);
+    await expect.poll(() => page.isChecked('#changes-against-closing')).toBe(true);
     await page.click('[data-testid=changes-submit]');
     await expect.poll(() => page.locator('[data-testid=changes-never-closed]').innerText()).toContain('Il periodo non è mai stato chiuso');
-    expect(await page.locator('[data-testid=changes-panel] [role=alert]').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
+    await expect.poll(() => page.locator('[data-testid=changes-panel] [role=alert]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
   });
 
   it('after a closing and a reopening, lists the corrected actual and the objective performances that moved', async () => {
@@ -73,21 +73,21 @@ describe('changes view', { timeout: 120_000 }, () => {
     await page.click('[data-testid=changes-submit]');
     const heading = page.locator('[data-testid=changes-heading]');
     await heading.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
-    expect(await page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
-    expect(await page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
+    await expect.poll(() => page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
+    await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
 
     const measured = rows(page, 'measurement');
-    expect(await measured.count()).toBe(1);
+    await expect.poll(() => measured.count()).toBe(1);
     expect((await measured.first().innerText()).replace(/\s+/g, ' ')).toMatch(/B\.2\.2 N\. assessment \(sostenibilità, energia\) consuntivo 19 20/);
-    expect(await page.locator('section[data-group=measurement] h4').innerText()).toContain('Misurazioni: consuntivi e stati (1)');
+    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Misurazioni: consuntivi e stati (1)');
     const moved = await page.locator('[data-testid=changes-panel] section[data-group=result] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
     expect(moved).toContain('B.2.2');
     expect(moved).toContain('B.2');
     const b22 = page.locator('section[data-group=result] tr[data-code="B.2.2"]');
     expect((await b22.innerText()).replace(/\s+/g, ' ')).toMatch(/performance dell’obiettivo 50,00% \(rosso\) 80,00% \(giallo\)/);
-    expect(await page.locator('section[data-group=structure]').count()).toBe(0);
-    expect(await page.locator('section[data-group=measurement] caption').innerText()).toContain('1 modifica');
+    await expect.poll(() => page.locator('section[data-group=structure]').count()).toBe(0);
+    await expect.poll(() => page.locator('section[data-group=measurement] caption').innerText()).toContain('1 modifica');
     await page.screenshot({ path: join(SHOTS, '14-changes.png'), fullPage: true });
     await expectAccessible(page, 'changes since the closing');
 
@@ -99,15 +99,15 @@ describe('changes view', { timeout: 120_000 }, () => {
   it('compares with another period of the plan and with another plan', async () => {
     await openChanges(page);
     await page.click('label[for=changes-against-period]');
-    expect(await page.isChecked('#changes-against-period')).toBe(true);
+    await expect.poll(() => page.isChecked('#changes-against-period')).toBe(true);
     const options = await page.locator('#changes-period option').allInnerTexts();
     expect(options.length).toBeGreaterThan(0);
     await page.selectOption('#changes-period', { index: 0 });
     await page.click('[data-testid=changes-submit]');
     await page.locator('[data-testid=changes-heading]').waitFor();
-    expect(await page.locator('[data-testid=changes-heading]').innerText()).toMatch(/Modifiche: \d+ modifiche/);
-    expect(await rows(page, 'measurement').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid=changes-none]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=changes-heading]').innerText()).toMatch(/Modifiche: \d+ modifiche/);
+    await expect.poll(() => rows(page, 'measurement').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=changes-none]').count()).toBe(0);
     await expectAccessible(page, 'changes against another period');
 
     // Another plan: the fixture imported again, as it was before the correction.
@@ -118,13 +118,13 @@ describe('changes view', { timeout: 120_000 }, () => {
     await page.click('[data-testid=changes-submit]');
     await page.locator('[data-testid=changes-heading]').waitFor();
     await expect.poll(() => rows(page, 'measurement').count()).toBe(1);
-    expect(await page.locator('section[data-group=measurement] tr[data-code="B.2.2"]').count()).toBe(1);
-    expect(await page.locator('[data-testid=changes-between]').innerText()).toBe('Dal periodo 31/12/2024 di «Albero performance 2024» al periodo 31/12/2024 di questo piano.');
+    await expect.poll(() => page.locator('section[data-group=measurement] tr[data-code="B.2.2"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=changes-between]').innerText()).toBe('Dal periodo 31/12/2024 di «Albero performance 2024» al periodo 31/12/2024 di questo piano.');
 
     // English: the same view's words.
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals and states (1)');
-    expect(await page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
+    await expect.poll(() => page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 });

@@ -71,7 +71,7 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
     // Not measured yet: the value is asked at once, and typing it means "measured".
-    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('not_measured');
 
     const doc = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
     const names = new Map(doc.objectives.find((o) => o.code === 'B.2.2')!.indicators.map((i) => [i.id, i.name]));
@@ -84,7 +84,7 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('#detail-title').innerText()).toBe(names.get(id));
       await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
       await page.keyboard.type(value);
-      expect(await page.inputValue('#entry-state')).toBe('measured');
+      await expect.poll(() => page.inputValue('#entry-state')).toBe('measured');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain(`Salvato`);
     }
@@ -126,9 +126,9 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
     const doc = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
     const second = doc.objectives.find((o) => o.code === 'B.2.1')!.indicators[1]!;
     await expect.poll(() => page.locator('#detail-title').innerText()).toBe(second.name);
-    expect(await page.locator('[data-testid=entry-message]').innerText()).toContain(`Ora: «${second.name}»`);
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain(`Ora: «${second.name}»`);
     await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
-    expect(await page.getAttribute('[data-indicator="B.2.1:2"]', 'aria-selected')).toBe('true');
+    await expect.poll(() => page.getAttribute('[data-indicator="B.2.1:2"]', 'aria-selected')).toBe('true');
     await context.close();
   });
 });
@@ -142,16 +142,16 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     await page.fill('#f-search', 'A.2.1');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await page.waitForSelector('#entry-actual');
-    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('not_measured');
     // The value field comes first, before the state and the evidence.
     const order = await page.evaluate(() => Array.from(document.querySelectorAll('.entry input, .entry select, .entry textarea'), (e) => e.id));
     expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-state'));
     expect(order.indexOf('entry-actual')).toBeLessThan(order.indexOf('entry-evidence'));
     await page.fill('#entry-actual', '7');
-    expect(await page.inputValue('#entry-state')).toBe('measured');
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('measured');
     // Emptied again: back to "non misurato", as it was.
     await page.fill('#entry-actual', '');
-    expect(await page.inputValue('#entry-state')).toBe('not_measured');
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('not_measured');
     await expectAccessible(page, 'entry form, not measured');
 
     // What-if: a simulated actual, carried into the form, saved only with "Salva".
@@ -161,13 +161,13 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     await page.keyboard.press('Enter');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await page.waitForSelector('[data-testid=use-simulated]');
-    expect(await page.locator('[data-testid=use-simulated]').innerText()).toBe('Usa il valore simulato');
+    await expect.poll(() => page.locator('[data-testid=use-simulated]').innerText()).toBe('Usa il valore simulato');
     await expectAccessible(page, 'what-if with the simulated value');
     await page.click('[data-testid=use-simulated]');
     await page.waitForSelector('[data-testid=whatif-banner]', { state: 'detached' });
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('55,5');
-    expect(await page.inputValue('#entry-state')).toBe('measured');
-    expect(await page.locator('[data-testid=entry-message]').innerText()).toContain('non è ancora salvato');
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('measured');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('non è ancora salvato');
     await expect.poll(async () => (await focus(page)).id).toBe('entry-actual');
     // Nothing stored until saved.
     const before = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;

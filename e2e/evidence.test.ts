@@ -28,7 +28,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await page.waitForSelector('[data-testid=evidence-files]');
-    expect(await page.locator('[data-testid=evidence-files]').innerText()).toContain('Nessun allegato');
+    await expect.poll(() => page.locator('[data-testid=evidence-files]').innerText()).toContain('Nessun allegato');
 
     // A PDF, attached and listed with who and its hash; downloaded, it is the same file.
     const pdf = tinyPdf('Verbale n. 12 del 15/12/2024');
@@ -38,7 +38,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const listed = page.locator('[data-testid=evidence-file]');
     await expect.poll(() => listed.count()).toBe(1);
     const sha = createHash('sha256').update(pdf).digest('hex');
-    expect(await listed.innerText()).toMatch(new RegExp(`verbale-12\\.pdf[\\s\\S]*caricato da referente[\\s\\S]*SHA-256: ${sha.slice(0, 16)}`));
+    await expect.poll(() => listed.innerText()).toMatch(new RegExp(`verbale-12\\.pdf[\\s\\S]*caricato da referente[\\s\\S]*SHA-256: ${sha.slice(0, 16)}`));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=evidence-file] a')]);
     expect(download.suggestedFilename()).toBe('verbale-12.pdf');
     expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
@@ -47,7 +47,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     await page.setInputFiles('#evidence-file', { name: 'verbale-13.pdf', mimeType: 'application/pdf', buffer: fakeExe() });
     await page.click('[data-testid=evidence-upload]');
     await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('è un programma eseguibile o uno script): non è stato salvato.');
-    expect(await listed.count()).toBe(1);
+    await expect.poll(() => listed.count()).toBe(1);
 
     // The data source is a field of its own, kept with the value.
     await page.fill('#entry-source', 'Protocollo informatico, estrazione del 10/01/2025');
@@ -58,13 +58,13 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     // The controller's question, and the referente's answer below it.
     const comments = page.locator('[data-testid=comment]');
     await expect.poll(() => comments.count()).toBe(1);
-    expect(await comments.first().innerText()).toMatch(/Carla Controllo[\s\S]*Controllo di gestione[\s\S]*Potete allegare il verbale del 15\/12\?/);
+    await expect.poll(() => comments.first().innerText()).toMatch(/Carla Controllo[\s\S]*Controllo di gestione[\s\S]*Potete allegare il verbale del 15\/12\?/);
     await page.click('[data-testid=comment-send]');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Scrivere il testo del commento.' }).count()).toBe(1);
     await page.fill('#comment-text', 'Allegato il verbale n. 12.');
     await page.click('[data-testid=comment-send]');
     await expect.poll(() => comments.count()).toBe(2);
-    expect(await comments.nth(1).innerText()).toMatch(/Rita Referente[\s\S]*Referente[\s\S]*Allegato il verbale n\. 12\./);
+    await expect.poll(() => comments.nth(1).innerText()).toMatch(/Rita Referente[\s\S]*Referente[\s\S]*Allegato il verbale n\. 12\./);
     await expectAccessible(page, 'indicator detail with evidence and comments');
 
     const answers = (await apiAs(controller.context, 'GET', thread)).body;

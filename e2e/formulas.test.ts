@@ -28,13 +28,13 @@ describe('ratio indicators', { timeout: 120_000 }, () => {
     await page.fill('#ind-target', '90 %');
     await page.selectOption('#ind-formula', 'ratio');
     await page.waitForSelector('[data-testid=formula-measures]');
-    expect(await page.inputValue('#ind-scale')).toBe('100');
+    await expect.poll(() => page.inputValue('#ind-scale')).toBe('100');
     await page.fill('#ind-numerator', 'pratiche_evase');
     // A measure without a name: said next to its field, which takes the focus.
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=ind-denominator-error]').innerText()).toContain('nome della misura');
-    expect(await page.getAttribute('#ind-denominator', 'aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ind-denominator');
+    await expect.poll(() => page.getAttribute('#ind-denominator', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-denominator');
     await page.keyboard.type('pratiche_ricevute');
     await expectAccessible(page, 'indicator dialog with a ratio formula');
     await page.click('[data-testid=dialog-submit]');
@@ -47,21 +47,21 @@ describe('ratio indicators', { timeout: 120_000 }, () => {
     await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
     await page.selectOption('#entry-state', 'measured');
     await page.waitForSelector('[data-testid=entry-measures]');
-    expect(await page.locator('label[for=entry-measure-0]').innerText()).toContain('Numeratore: pratiche_evase');
-    expect(await page.locator('label[for=entry-measure-1]').innerText()).toContain('Denominatore: pratiche_ricevute');
-    expect(await page.locator('#entry-actual').count()).toBe(0);
+    await expect.poll(() => page.locator('label[for=entry-measure-0]').innerText()).toContain('Numeratore: pratiche_evase');
+    await expect.poll(() => page.locator('label[for=entry-measure-1]').innerText()).toContain('Denominatore: pratiche_ricevute');
+    await expect.poll(() => page.locator('#entry-actual').count()).toBe(0);
     await page.fill('#entry-measure-0', '45');
     await page.fill('#entry-measure-1', '0');
     // A zero denominator is said next to it at once; nothing is computed.
     await expect.poll(() => page.locator('[data-testid=entry-measure-1-error]').innerText()).toContain('può essere 0');
-    expect(await page.locator('[data-testid=entry-computed]').innerText()).toContain('misure di base');
+    await expect.poll(() => page.locator('[data-testid=entry-computed]').innerText()).toContain('misure di base');
     await page.fill('#entry-measure-1', '50');
     await expect.poll(() => page.locator('[data-testid=entry-computed]').innerText()).toBe('90,00%');
     await expectAccessible(page, 'data entry of base measures');
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
     await expect.poll(() => page.locator(`[data-testid="actual-${indicator.id}"]`).innerText()).toContain('90');
-    expect(await page.locator(`[data-testid="kpi-${indicator.id}"]`).innerText()).toContain('100,00%');
+    await expect.poll(() => page.locator(`[data-testid="kpi-${indicator.id}"]`).innerText()).toContain('100,00%');
     expect((await objectivePerformance(page, code)).text).toContain('100,00%');
 
     const after = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
@@ -70,13 +70,13 @@ describe('ratio indicators', { timeout: 120_000 }, () => {
     // The dialog shows the stored formula when editing; the entry form the stored measures.
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    expect(await page.inputValue('#ind-formula')).toBe('ratio');
-    expect(await page.inputValue('#ind-numerator')).toBe('pratiche_evase');
-    expect(await page.inputValue('#ind-denominator')).toBe('pratiche_ricevute');
+    await expect.poll(() => page.inputValue('#ind-formula')).toBe('ratio');
+    await expect.poll(() => page.inputValue('#ind-numerator')).toBe('pratiche_evase');
+    await expect.poll(() => page.inputValue('#ind-denominator')).toBe('pratiche_ricevute');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
-    expect(await page.inputValue('#entry-measure-0')).toBe('45');
-    expect(await page.inputValue('#entry-measure-1')).toBe('50');
+    await expect.poll(() => page.inputValue('#entry-measure-0')).toBe('45');
+    await expect.poll(() => page.inputValue('#entry-measure-1')).toBe('50');
     await context.close();
   });
 });

@@ -40,7 +40,7 @@ describe("a row's own SMVP range", { timeout: 120_000 }, () => {
     const own = page.locator('[data-testid=own-range]');
     await own.waitFor();
     expect((await own.innerText()).replace(/\s+/g, ' ')).toMatch(/^verde oltre il 100,00%, giallo da 85,00% .*Giallo \(con la legenda del piano: Verde\)$/);
-    expect(await page.locator('[data-testid=detail]').innerText()).toContain('Range di valutazione (SMVP)');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Range di valutazione (SMVP)');
     await expectAccessible(page, 'indicator detail with an own range');
 
     await page.selectOption('select[aria-label=Lingua]', 'en');

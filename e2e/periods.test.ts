@@ -54,8 +54,8 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     await page.fill('#period-label', 'Monitoraggio al 30/04/2024');
     await page.click('text=Aggiungi il periodo');
     await expect.poll(() => page.locator('#period option').allInnerTexts()).toContain('Monitoraggio al 30/04/2024 — Aperto');
-    expect(await page.locator('#period').inputValue()).toBe('2024-04-30');
-    expect(await panel.locator('[data-period="2024-04-30"]').innerText()).toContain('30/04/2024');
+    await expect.poll(() => page.locator('#period').inputValue()).toBe('2024-04-30');
+    await expect.poll(() => panel.locator('[data-period="2024-04-30"]').innerText()).toContain('30/04/2024');
     await page.screenshot({ path: join(SHOTS, '10-periods.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -66,7 +66,7 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
 
     await panel.locator('[data-period="2024-04-30"] button').click();
     await expect.poll(() => page.locator('#period option').allInnerTexts()).not.toContain('Monitoraggio al 30/04/2024 — Aperto');
-    expect(await panel.locator('[data-period]').count()).toBe(3);
+    await expect.poll(() => panel.locator('[data-period]').count()).toBe(3);
     await context.close();
   });
 });

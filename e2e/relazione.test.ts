@@ -34,7 +34,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await openPlan(page);
     await page.click('[data-testid=open-relazione]');
     await page.waitForSelector('[data-testid=relazione-page]');
-    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Bozza');
+    await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Bozza');
     await page.fill('#relazione-text-contesto-esterno', CONTEXT);
     // The summary starts from the sentences written from the data, then the office edits them.
     await page.click('[data-testid=relazione-generated-sintesi] >> xpath=ancestor::details/summary');
@@ -56,8 +56,8 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await page.click('[data-testid=relazione-transmit]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     // With the OIV, the office's texts are shown, not edited.
-    expect(await page.locator('#relazione-text-contesto-esterno').count()).toBe(0);
-    expect(await page.locator('[data-testid=relazione-text-view-contesto-esterno]').innerText()).toContain('<script>alert(1)</script>');
+    await expect.poll(() => page.locator('#relazione-text-contesto-esterno').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=relazione-text-view-contesto-esterno]').innerText()).toContain('<script>alert(1)</script>');
   });
 
   it('the OIV fills the checklist and validates with a reservation; the Relazione is then read-only', async () => {
@@ -66,9 +66,9 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await login(page, 'oiv');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-page]');
-    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     // No office tools for the OIV.
-    expect(await page.locator('[data-testid=relazione-publish], [data-testid=relazione-save]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=relazione-publish], [data-testid=relazione-save]').count()).toBe(0);
     for (const [i, outcome] of ['yes', 'partly', 'yes', 'yes'].entries()) await page.selectOption(`#relazione-point-outcome-${i}`, outcome);
     await page.fill('#relazione-point-note-1', 'Evidenze parziali per B.1');
     await page.fill('#relazione-note', 'Relazione chiara e completa.');
@@ -84,8 +84,8 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await page.click('[data-testid=relazione-decide-validated_with_reservations]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');
     await page.waitForSelector('[data-testid=relazione-frozen]');
-    expect(await page.locator('[data-testid=relazione-reservations-view]').innerText()).toContain('B.1');
-    expect(await page.locator('[data-testid=relazione-review-view]').innerText()).toContain('50,5%');
+    await expect.poll(() => page.locator('[data-testid=relazione-reservations-view]').innerText()).toContain('B.1');
+    await expect.poll(() => page.locator('[data-testid=relazione-review-view]').innerText()).toContain('50,5%');
     await expectAccessible(page, 'relazione: validated, read-only');
 
     // The documento di validazione, offered now that the OIV has decided.
@@ -101,8 +101,8 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await login(page, 'controller');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-frozen]');
-    expect(await page.locator('#relazione-text-contesto-esterno').count()).toBe(0);
-    expect(await page.locator('[data-testid=relazione-published]').innerText()).toBe('Non pubblicata.');
+    await expect.poll(() => page.locator('#relazione-text-contesto-esterno').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=relazione-published]').innerText()).toBe('Non pubblicata.');
     await page.click('[data-testid=relazione-publish]');
     await expect.poll(() => page.locator('[data-testid=relazione-published]').innerText()).toContain('Pubblicata nella sezione Amministrazione trasparente');
 
@@ -120,7 +120,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     expect(text).toContain('Un anno difficile per le imprese della provincia.');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('Il valore di B.1 non è supportato da evidenze.');
-    expect(await reader.locator('strong', { hasText: 'difficile' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => reader.locator('strong', { hasText: 'difficile' }).count()).toBeGreaterThan(0);
     await expectAccessible(reader, 'relazione: the public page');
   });
 });

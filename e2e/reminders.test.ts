@@ -29,19 +29,19 @@ describe('the reminders of the deadlines', { timeout: 180_000 }, () => {
     await ctl.page.click('[data-testid=dashboard-toggle]');
     const panel = ctl.page.locator('[data-testid=reminders]');
     await panel.waitFor();
-    expect(await panel.locator('[data-testid=reminders-settings]').innerText()).toContain('Nessun server di posta configurato');
+    await expect.poll(() => panel.locator('[data-testid=reminders-settings]').innerText()).toContain('Nessun server di posta configurato');
     await ctl.page.click('[data-testid=reminders-send]');
     await ctl.page.waitForSelector('[data-testid=reminders-notice]');
-    expect(await ctl.page.locator('[data-testid=reminders-notice]').innerText()).toMatch(/^Promemoria: \d+ nuovi, \d+ inviati, 0 da ritentare, 0 rifiutati\.$/);
+    await expect.poll(() => ctl.page.locator('[data-testid=reminders-notice]').innerText()).toMatch(/^Promemoria: \d+ nuovi, \d+ inviati, 0 da ritentare, 0 rifiutati\.$/);
     const row = panel.locator('[data-testid=reminders-table] tr[data-user=referente]');
     await row.waitFor();
-    expect(await row.getAttribute('data-status')).toBe('sent');
-    expect(await row.innerText()).toMatch(/rita\.referente@comune\.example\.it[\s\S]*30\/09\/2024[\s\S]*dopo la scadenza[\s\S]*inviato/);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('sent');
+    await expect.poll(() => row.innerText()).toMatch(/rita\.referente@comune\.example\.it[\s\S]*30\/09\/2024[\s\S]*dopo la scadenza[\s\S]*inviato/);
     await expectAccessible(ctl.page, 'reminders panel');
 
     // A second click sends nothing again.
     await ctl.page.click('[data-testid=reminders-send]');
     await expect.poll(() => ctl.page.locator('[data-testid=reminders-notice]').innerText()).toMatch(/^Promemoria: 0 nuovi, 0 inviati/);
-    expect(await panel.locator('[data-testid=reminders-table] tr[data-user=referente]').count()).toBe(1);
+    await expect.poll(() => panel.locator('[data-testid=reminders-table] tr[data-user=referente]').count()).toBe(1);
   });
 });

@@ -43,10 +43,10 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
 
   it('adopts the plan by its act; the tree is then changed only inside a revision', async () => {
     await openRevisions(page);
-    expect(await page.locator('[data-testid=plan-status]').innerText()).toContain('Bozza');
+    await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Bozza');
     // A draft: the edit buttons are there.
     await selectIndicator(page);
-    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(1);
     await page.fill('#adopt-kind', 'Delibera di Giunta');
     await page.fill('#adopt-number', '12');
     await page.fill('#adopt-date', '2024-01-30');
@@ -55,9 +55,9 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Adottato con Delibera di Giunta n. 12 del 30/01/2024');
     await page.waitForSelector('[data-testid=definition-locked]');
     await selectIndicator(page);
-    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
     // Values are not plan changes: the entry form stays.
-    expect(await page.locator('#entry-state').count()).toBe(1);
+    await expect.poll(() => page.locator('#entry-state').count()).toBe(1);
   });
 
   it('opens a revision (its reason required), changes a target inside it, and shows the change in the register', async () => {
@@ -68,7 +68,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=open-revision]');
     await page.waitForSelector('[data-testid=current-revision]');
     await page.waitForSelector('[data-testid=revision-banner]');
-    expect(await page.locator('[data-testid=definition-locked]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=definition-locked]').count()).toBe(0);
 
     await selectIndicator(page);
     await page.click('[data-testid=open-edit-indicator]');
@@ -93,13 +93,13 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.fill('#approve-date', '2024-10-20');
     await page.click('[data-testid=approve-revision]');
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 88 20/10/2024');
-    expect(await row.innerText()).toContain('approvata');
+    await expect.poll(() => row.innerText()).toContain('approvata');
     const stored = (await apiAs(context, 'GET', `${plan()}/revisions`)).body;
     expect(stored[0]).toMatchObject({ number: 1, status: 'approved', act: { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' } });
     // Approved: the edit buttons go away again.
     await page.waitForSelector('[data-testid=definition-locked]');
     await selectIndicator(page);
-    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
   });
 
   it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {
@@ -109,19 +109,19 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.goto('about:blank');
     await openPlan(page);
     await page.waitForSelector('[data-testid=locked-banner]');
-    expect(await page.locator('[data-testid=locked-banner]').innerText()).toContain('sola lettura');
-    expect(await page.locator('[data-testid=frozen-note]').innerText()).toContain('congelati alla chiusura');
-    expect(await page.locator('[data-testid=open-area]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=locked-banner]').innerText()).toContain('sola lettura');
+    await expect.poll(() => page.locator('[data-testid=frozen-note]').innerText()).toContain('congelati alla chiusura');
+    await expect.poll(() => page.locator('[data-testid=open-area]').count()).toBe(0);
     await selectIndicator(page);
-    expect(await page.locator('[data-testid=edit-tools]').count()).toBe(0);
-    expect(await page.locator('[data-testid=open-edit-indicator]').count()).toBe(0);
-    expect(await page.locator('#entry-state').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=open-edit-indicator]').count()).toBe(0);
+    await expect.poll(() => page.locator('#entry-state').count()).toBe(0);
     await page.waitForSelector('[data-testid=read-only]');
     await expectAccessible(page, 'locked period with an open revision');
     // The open 30/09 period still offers the edit buttons (a revision is open).
     await page.selectOption('#period', '2024-09-30');
     await expect.poll(() => page.locator('[data-testid=locked-banner]').count()).toBe(0);
     await selectIndicator(page);
-    expect(await page.locator('[data-testid=open-edit-indicator]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=open-edit-indicator]').count()).toBe(1);
   });
 });

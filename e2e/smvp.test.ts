@@ -23,11 +23,11 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
 
     // The manager's unit component 30 → 50: the live total says 120%, the server refuses it at the components.
     await page.fill('#smvp-schemes-0-components-unit', '50');
-    expect(await page.locator('[data-testid=smvp-total-dirigente]').innerText()).toBe('Totale: 120%');
+    await expect.poll(() => page.locator('[data-testid=smvp-total-dirigente]').innerText()).toBe('Totale: 120%');
     await page.click('[data-testid=smvp-save]');
     const weights = page.locator('[data-testid=smvp-schemes-0-components-error]');
     await expect.poll(() => weights.innerText()).toBe('i pesi delle componenti (dirigente) sommano a 120%, non a 100%');
-    expect(await page.getAttribute('#smvp-schemes-0-components-unit', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.getAttribute('#smvp-schemes-0-components-unit', 'aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-schemes-0-components-body');
     await expectAccessible(page, 'SMVP screen with a refused weight');
     await page.fill('#smvp-schemes-0-components-unit', '30');
@@ -36,7 +36,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-2-bands-1-max', '90,5');
     await page.click('[data-testid=smvp-save]');
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-bands-0-min-error]').innerText()).toContain('si sovrappone alla fascia "Buono"');
-    expect(await page.locator('[data-testid=smvp-schemes-0-components-error]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-0-components-error]').count()).toBe(0);
     await page.fill('#smvp-schemes-2-bands-1-max', '90');
 
     // A row's own range, and the reason: version 2.
@@ -63,9 +63,9 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     // Version 1 is still there, read-only; nothing of it changes.
     await page.selectOption('[data-testid=smvp-version]', '1');
     await page.waitForSelector('[data-testid=smvp-read-only]');
-    expect(await page.locator('[data-testid=smvp-save]').count()).toBe(0);
-    expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('30');
-    expect(await page.locator('[data-testid=smvp-threshold-0]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=smvp-save]').count()).toBe(0);
+    await expect.poll(() => page.inputValue('#smvp-schemes-0-components-unit')).toBe('30');
+    await expect.poll(() => page.locator('[data-testid=smvp-threshold-0]').count()).toBe(0);
     await expectAccessible(page, 'SMVP screen, an earlier version');
     expect((await apiAs(context, 'GET', '/api/smvp/2024?version=1')).body.document.indicatorThresholds).toEqual([]);
 
@@ -78,7 +78,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-1-components-behaviours', 'trenta');
     await page.click('[data-testid=smvp-save]');
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('expected a number');
-    expect(await page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
+    await expect.poll(() => page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(2);
     await context.close();
   });

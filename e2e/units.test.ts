@@ -41,7 +41,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.fill('#unit-kind', 'Area');
     await page.selectOption('#unit-headId', { label: 'Rita Referente (referente)' });
     await page.click('[data-testid=unit-members] label:has-text("Rita Referente (referente)")');
-    expect(await page.isChecked('[data-testid=unit-members] input[data-username=referente]')).toBe(true);
+    await expect.poll(() => page.isChecked('[data-testid=unit-members] input[data-username=referente]')).toBe(true);
     await page.click('[data-testid=unit-submit]');
     await page.waitForSelector('[data-testid=unit-dialog]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=units-notice]').innerText()).toContain('Area Servizi al Cittadino');
@@ -89,7 +89,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.click('[data-testid=units-import-submit]');
     await expect.poll(() => page.locator('[data-testid=units-notice]').innerText()).toContain('Importate: 1 nuove');
     await page.waitForSelector('[data-testid=units-table] [data-unit=UTR]');
-    expect(await page.locator('[data-unit=UTR]').innerText()).toContain('Rita Referente');
+    await expect.poll(() => page.locator('[data-unit=UTR]').innerText()).toContain('Rita Referente');
 
     // Export: the file the link downloads is the registry, parents before children.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=units-export-csv]')]);
@@ -106,8 +106,8 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.waitForSelector('[data-testid=unit-delete-dialog][open]');
     await page.click('[data-testid=unit-delete-confirm]');
     await expect.poll(() => page.locator('[data-testid=unit-in-use]').innerText()).toContain('1 obiettivi');
-    expect(await page.locator('[data-testid=unit-in-use]').innerText()).toContain('B.1');
-    expect(await page.locator('[data-testid=unit-delete-confirm]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=unit-in-use]').innerText()).toContain('B.1');
+    await expect.poll(() => page.locator('[data-testid=unit-delete-confirm]').count()).toBe(0);
     await expectAccessible(page, 'units: unit in use');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-unit=UA]');
@@ -116,17 +116,17 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.click('[data-testid=unit-delete-UTR]');
     await page.click('[data-testid=unit-delete-confirm]');
     await page.waitForSelector('[data-unit=UTR]', { state: 'detached' });
-    expect(await page.locator('[data-testid=units-notice]').innerText()).toContain('Struttura eliminata');
+    await expect.poll(() => page.locator('[data-testid=units-notice]').innerText()).toContain('Struttura eliminata');
     await context.close();
   });
 
   it('only the administrator sees the registry screen', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
-    expect(await page.locator('[data-testid=nav-units]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=nav-units]').count()).toBe(0);
     await page.goto(`${world.server.url}/units`);
     await page.waitForSelector('[data-testid=units-forbidden]');
-    expect(await page.locator('[data-testid=units-forbidden]').innerText()).toContain('Solo l’amministratore gestisce le strutture');
+    await expect.poll(() => page.locator('[data-testid=units-forbidden]').innerText()).toContain('Solo l’amministratore gestisce le strutture');
     await context.close();
   });
 });
@@ -163,8 +163,8 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
     await page.waitForSelector('#ind-unitId:not([disabled])');
-    expect(await page.locator('label[for=ind-unitId]').innerText()).toBe('Struttura');
-    expect(await page.locator('label[for=ind-personId]').innerText()).toBe('Responsabile');
+    await expect.poll(() => page.locator('label[for=ind-unitId]').innerText()).toBe('Struttura');
+    await expect.poll(() => page.locator('label[for=ind-personId]').innerText()).toBe('Responsabile');
     await page.selectOption('#ind-unitId', { label: 'UQ — Ufficio Qualità' });
     await page.selectOption('#ind-personId', { label: 'Rita Referente (referente)' });
     await expectAccessible(page, 'indicator dialog with unit and person');

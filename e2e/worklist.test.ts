@@ -27,12 +27,12 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await openPlan(ref.page);
     await ref.page.click('[data-testid=worklist-toggle]');
     await ref.page.waitForSelector('[data-testid=worklist-table]');
-    expect(await ref.page.locator('[data-testid=worklist-deadline]').innerText()).toContain('15/10/2024');
+    await expect.poll(() => ref.page.locator('[data-testid=worklist-deadline]').innerText()).toContain('15/10/2024');
     const rows = ref.page.locator('[data-testid=worklist-table] tbody tr');
     const count = await rows.count();
     expect(count).toBeGreaterThan(1);
-    expect(await ref.page.locator('[data-testid=worklist-table] tbody tr[data-state=to_enter]').count()).toBe(count);
-    expect(await rows.first().innerText()).toMatch(/B\.2\.2[\s\S]*Ufficio Transizione[\s\S]*Da compilare[\s\S]*in ritardo/);
+    await expect.poll(() => ref.page.locator('[data-testid=worklist-table] tbody tr[data-state=to_enter]').count()).toBe(count);
+    await expect.poll(() => rows.first().innerText()).toMatch(/B\.2\.2[\s\S]*Ufficio Transizione[\s\S]*Da compilare[\s\S]*in ritardo/);
     await expectAccessible(ref.page, 'worklist');
 
     // Enter the first value from the list: its detail opens on the worklist's period.
@@ -50,13 +50,13 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ctl.page.click('[data-testid=dashboard-toggle]');
     const unitRow = ctl.page.locator(`[data-testid=dashboard-table] tr[data-period="${PERIOD}"][data-unit="${UNIT}"]`);
     await unitRow.waitFor();
-    expect(await unitRow.locator('[data-col=entered]').innerText()).toBe('1');
-    expect(await unitRow.locator('[data-col=missing]').innerText()).toBe(String(count - 1));
+    await expect.poll(() => unitRow.locator('[data-col=entered]').innerText()).toBe('1');
+    await expect.poll(() => unitRow.locator('[data-col=missing]').innerText()).toBe(String(count - 1));
     await expectAccessible(ctl.page, 'completion dashboard');
     // A click on the unit opens its list.
     await unitRow.locator('button').click();
     await ctl.page.waitForSelector('[data-testid=worklist-table]');
-    expect(await ctl.page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(count);
+    await expect.poll(() => ctl.page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(count);
     const item = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
     await item.locator('[data-testid=send-back]').click();
     await item.locator('[data-testid=review-note]').fill('Indicare la fonte del dato');
@@ -69,7 +69,7 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ref.page.click('[data-testid=worklist-toggle]');
     const mine = ref.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
     await expect.poll(() => mine.getAttribute('data-state')).toBe('returned');
-    expect(await mine.locator('[data-testid=request-note]').innerText()).toContain('Indicare la fonte del dato');
+    await expect.poll(() => mine.locator('[data-testid=request-note]').innerText()).toContain('Indicare la fonte del dato');
     await mine.locator('[data-testid=answer]').click();
     await mine.locator('[data-testid=review-note]').fill('Fonte: protocollo informatico');
     await mine.locator('button[type=submit]').click();
@@ -89,8 +89,8 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ctl.page.selectOption('#period', PERIOD);
     await ctl.page.click('[data-testid=close-period]');
     await ctl.page.waitForSelector('[data-testid=closing-missing]');
-    expect(await ctl.page.locator('[data-testid=closing-summary]').innerText()).toMatch(/valori mancanti/);
-    expect(await ctl.page.locator('[data-testid=closing-missing] li').count()).toBeGreaterThanOrEqual(count - 1);
+    await expect.poll(() => ctl.page.locator('[data-testid=closing-summary]').innerText()).toMatch(/valori mancanti/);
+    await expect.poll(() => ctl.page.locator('[data-testid=closing-missing] li').count()).toBeGreaterThanOrEqual(count - 1);
     await expectAccessible(ctl.page, 'closing confirmation');
     await ctl.page.click('[data-testid=confirm-close]');
     await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');

@@ -19,12 +19,12 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     await openPlan(page);
     await page.click('[data-testid=next-year-open]');
     await page.waitForSelector('[data-testid=next-year-form]');
-    expect(await page.inputValue('#next-year')).toBe('2025');
+    await expect.poll(() => page.inputValue('#next-year')).toBe('2025');
     await expectAccessible(page, 'next-year form');
     await page.click('[data-testid=next-year-create]');
     await page.waitForFunction((old) => !window.location.pathname.includes(old), encodeURIComponent(world.planId));
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
-    expect(await page.locator('h1').innerText()).toBe('Albero performance 2025');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Albero performance 2025');
     const next = decodeURIComponent(/\/plans\/([^/?]+)/.exec(await page.evaluate(() => window.location.pathname))![1]!);
 
     // A second 2025 plan with the same title is refused, said next to the year.
@@ -35,27 +35,27 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     await search(page, 'Soggetti coinvolti');
     await expect.poll(async () => (await page.locator(`[data-testid="baseline-${SOGGETTI}"]`).innerText()).trim()).toBe('206 (2024) →');
     await page.click(`[data-indicator="${SOGGETTI}"] .tree-link`);
-    expect(await page.locator('[data-testid=baseline-target]').innerText()).toBe('206 (2024) → 10');
+    await expect.poll(() => page.locator('[data-testid=baseline-target]').innerText()).toBe('206 (2024) → 10');
 
     // Year over year: 2024 measured, 2025 not yet.
     await page.waitForSelector('[data-testid=years-table]');
     const rows = await page.locator('[data-testid=years-table] tbody tr').allInnerTexts();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['2024 (Albero performance 2024) 10 206 100,00%', '2025 (questo piano) 10 — —']);
     await page.waitForSelector('[data-testid=years-chart] svg');
-    expect(await page.getAttribute('[data-testid=years-chart]', 'aria-label')).toContain('2024 100,00%');
+    await expect.poll(() => page.getAttribute('[data-testid=years-chart]', 'aria-label')).toContain('2024 100,00%');
     await expectAccessible(page, 'indicator detail with its years');
 
     // The 2026 target, set in the indicator dialog; a year that is no year is said next to its field.
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    expect(await page.inputValue('#ind-baseline')).toBe('206');
-    expect(await page.inputValue('#ind-baselineYear')).toBe('2024');
-    expect(await page.locator('label[for=ind-target2]').innerText()).toContain('Target 2026');
+    await expect.poll(() => page.inputValue('#ind-baseline')).toBe('206');
+    await expect.poll(() => page.inputValue('#ind-baselineYear')).toBe('2024');
+    await expect.poll(() => page.locator('label[for=ind-target2]').innerText()).toContain('Target 2026');
     await page.fill('#ind-target2', '12');
     await page.fill('#ind-baselineYear', '24');
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=ind-baselineYear-error]').innerText()).toContain('anno come 2023');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ind-baselineYear');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-baselineYear');
     await page.fill('#ind-baselineYear', '2024');
     await expectAccessible(page, 'indicator dialog with the three-year horizon');
     await page.click('[data-testid=dialog-submit]');

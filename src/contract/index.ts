@@ -11,3 +11,8 @@ export * from './bodies.js';
 export * from './permissions.js';
 export * from './baselines.js';
 export * from './relazione.js';
+export * from './plans.js';
+export * from './users.js';
+export * from './audit.js';
+export * from './changes.js';
+export * from './documents.js';

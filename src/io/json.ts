@@ -10,7 +10,6 @@ import {
   formatItalianNumber,
   toJsonNumber,
   type Amount,
-  type Band,
   type Decimal,
   type Evaluation,
   type Formula,
@@ -27,6 +26,7 @@ import {
 } from '../core/index.js';
 import type { IndicatorBand } from '../core/appraisal/index.js';
 import type {
+  ChangesDocument,
   EvaluationDocument,
   ExplanationDocument,
   FormulaDocument,
@@ -40,7 +40,7 @@ import type {
 } from '../contract/index.js';
 
 // The documents are declared in the contract (src/contract), shared with the web app; this module makes them.
-export type { EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
+export type { ChangeDocument, ChangesDocument, EvaluationDocument, ExplanationDocument, FormulaDocument, IndicatorDocument, ObjectiveDocument, RuleDocument } from '../contract/index.js';
 
 export function formulaDocument(formula: Formula | null): FormulaDocument | null {
   if (formula === null) return null;
@@ -362,27 +362,6 @@ export function thresholdDocument(b: IndicatorBand, lang: 'it' | 'en'): NonNulla
   };
 }
 
-/** One change between two versions of a plan, as `albero diff --json` and the API give it. */
-export interface ChangeDocument {
-  group: PlanChange['group'];
-  kind: PlanChange['kind'];
-  code: string | null;
-  indicator: string | null;
-  /** Percent numbers for performance changes, the printed text otherwise. */
-  before: number | string | null;
-  after: number | string | null;
-  beforeText: string | null;
-  afterText: string | null;
-  line: number | null;
-  sheet?: string | null;
-  address?: string;
-}
-
-export interface ChangesDocument {
-  counts: Record<PlanChange['group'], number>;
-  changes: ChangeDocument[];
-}
-
 export function changesDocument(changes: readonly PlanChange[]): ChangesDocument {
   const counts: Record<PlanChange['group'], number> = { structure: 0, plan: 0, measurement: 0, result: 0 };
   for (const c of changes) counts[c.group]++;
@@ -401,34 +380,4 @@ export function changesDocument(changes: readonly PlanChange[]): ChangesDocument
       ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
     })),
   };
-}
-
-/** One year of an objective or indicator, at its plan's year end. */
-export interface YearDocument {
-  year: number;
-  planId: string;
-  planTitle: string;
-  /** The year-end period the figures are read at. */
-  period: { id: string; label: string; state: string };
-  /** The plan asked about. */
-  current: boolean;
-  code: string;
-  /** For an indicator: its id in that year's plan. */
-  indicatorId: string | null;
-  title: string;
-  /** Indicators only (an objective has no target of its own). */
-  unit: string | null;
-  target: number | string | boolean | null;
-  targetText: string;
-  actual: number | string | boolean | null;
-  actualText: string;
-  performance: number | null;
-  band: Band | null;
-}
-
-export interface YearsDocument {
-  kind: 'objective' | 'indicator';
-  planId: string;
-  ref: string;
-  years: YearDocument[];
 }

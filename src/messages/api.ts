@@ -3,7 +3,7 @@
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
 import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
-import { APPRAISAL_FORBIDDEN } from './appraisal.js';
+import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
 /** Roles in words (the web app shows the same words). */
@@ -119,6 +119,10 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
     case 'year':
       return it ? 'un anno come 2024' : 'a year such as 2024';
+    case 'body-name':
+      return it ? 'il nome di un ente' : 'the name of a body';
+    case 'euros':
+      return it ? 'una somma in euro con al massimo due decimali, es. 12345,67' : 'a sum of money in euros with at most two decimals, e.g. 12345.67';
     case 'iso-date':
       return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
     // The OIV's validated values (server/routes/relazione.ts).
@@ -144,6 +148,17 @@ function orRelazione<P extends object>(m: Message<P>): Message<P | RelazioneRefu
     };
   return { it: say('it'), en: say('en') };
 }
+/** A code shared with the appraisal forms and the SMVP: with `params.appraisal` its words come from appraisal.ts. */
+function orAppraisal<P extends object>(m: Message<P>): Message<P | AppraisalRefusal> {
+  const say =
+    (l: Language) =>
+    (p: P | AppraisalRefusal): string => {
+      if ('appraisal' in p && typeof p.appraisal === 'string' && Object.hasOwn(APPRAISAL_REFUSALS, p.appraisal)) return renderFrom(APPRAISAL_REFUSALS, p.appraisal, p as AppraisalRefusal, l)!;
+      const text = m[l];
+      return typeof text === 'string' ? text : text(p as P);
+    };
+  return { it: say('it'), en: say('en') };
+}
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({
@@ -161,14 +176,21 @@ const OWN_MESSAGES = defineMessages({
     it: (p) => `${listIn(p.fields, 'it')}: contiene caratteri di controllo (come NUL), che non si possono salvare`,
     en: (p) => `${listIn(p.fields, 'en')}: contains control characters (such as NUL), which cannot be stored`,
   }),
-  'invalid-path': message<{ name: string }>({ it: (p) => `il valore ${p.name} nell'indirizzo non è valido`, en: (p) => `the ${p.name} in the address is not valid` }),
-  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string }>({
+  /** `problem`: what the value must be, as fieldProblem says it (`year`…). */
+  'invalid-path': message<{ name: string; problem?: string }>({
+    it: (p) => (p.problem === undefined ? `il valore ${p.name} nell'indirizzo non è valido` : `${p.name} nell'indirizzo: ${fieldProblem({ field: p.name, problem: p.problem }, 'it')}`),
+    en: (p) => (p.problem === undefined ? `the ${p.name} in the address is not valid` : `the ${p.name} in the address: ${fieldProblem({ field: p.name, problem: p.problem }, 'en')}`),
+  }),
+  /** `problem` (and `expected`): what the value must be, as fieldProblem says it, instead of the sender's `detail`. */
+  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string; problem?: string; expected?: string }>({
     it: (p) =>
       p.values !== undefined
         ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}`
-        : `${p.field}: ${p.detail ?? 'valore non valido'}`,
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'valore non valido') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'it')}`,
     en: (p) =>
-      p.values !== undefined ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}` : `${p.field}: ${p.detail ?? 'not valid'}`,
+      p.values !== undefined
+        ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}`
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'en')}`,
   }),
   /** `what`: the registry of units (strutture) rather than a plan's table. */
   'unsupported-media-type': message<{ expected: 'json' | 'multipart'; what?: 'registry' }>({
@@ -406,10 +428,11 @@ const OWN_MESSAGES = defineMessages({
 /** The API's refusals; the codes the Relazione shares also take its parameters (relazione.ts). */
 export const API_MESSAGES = defineMessages({
   ...OWN_MESSAGES,
-  'not-found': orRelazione(OWN_MESSAGES['not-found']),
+  'not-found': orAppraisal(orRelazione(OWN_MESSAGES['not-found'])),
   forbidden: orRelazione(OWN_MESSAGES.forbidden),
-  conflict: orRelazione(OWN_MESSAGES.conflict),
+  conflict: orAppraisal(orRelazione(OWN_MESSAGES.conflict)),
+  duplicate: orAppraisal(OWN_MESSAGES.duplicate),
   'period-locked': orRelazione(OWN_MESSAGES['period-locked']),
-  'invalid-transition': orRelazione(OWN_MESSAGES['invalid-transition']),
+  'invalid-transition': orAppraisal(orRelazione(OWN_MESSAGES['invalid-transition'])),
   invalid: orRelazione(OWN_MESSAGES.invalid),
 });

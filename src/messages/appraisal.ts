@@ -3,7 +3,8 @@
  * the refusals met on an appraisal form, in Italian and English. The problems of the SMVP and of
  * the form's content are core's (`core/messages/appraisal.ts`).
  */
-import { defineMessages, message } from '../core/messages/index.js';
+import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
+import { defineMessages, message, type ParamsOf } from '../core/messages/index.js';
 
 /**
  * Why a form is refused to a reader (403): said through the API's `forbidden` code (params
@@ -68,7 +69,55 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
         revised: 'the revised form is not complete',
       })[p.situation],
   }),
+  'forms-not-final': message<{ pending: number; total: number }>({
+    it: (p) => `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte`,
+    en: (p) => `${p.pending} of ${p.total} forms of this category are not final yet: the fund is distributed once they all are`,
+  }),
   'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
   'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),
   'outcome-required': message({ it: "la conciliazione richiede l'esito (confermata o rivista) e una nota", en: 'the conciliation needs its outcome (confirmed or revised) and a note' }),
 });
+
+/**
+ * The shared codes (`not-found`, `conflict`, `invalid-transition`, `forms-not-final`) said for an
+ * appraisal form or an SMVP: the refusal keeps its code and status, `params.appraisal` names which
+ * words (api.ts `orAppraisal`).
+ */
+export const APPRAISAL_REFUSALS = defineMessages({
+  'smvp-not-found': message<{ organisation: string; year: number; version?: number }>({
+    it: (p) => `non c'è un SMVP di ${p.organisation} per il ${p.year}${p.version === undefined ? '' : ` nella versione ${p.version}`}`,
+    en: (p) => `there is no SMVP for ${p.organisation} ${p.year}${p.version === undefined ? '' : ` version ${p.version}`}`,
+  }),
+  'form-not-found': message<{ id: string }>({ it: (p) => `non esiste una scheda di valutazione con l'id ${p.id}`, en: (p) => `there is no appraisal form with the id ${p.id}` }),
+  'form-changed': message<{ version?: number; sent?: number }>({
+    it: (p) => `la scheda è stata modificata nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, inviata ${p.sent})`}: ricaricarla`,
+    en: (p) => `the form was changed meanwhile${p.version === undefined ? '' : ` (version ${p.version}, not ${p.sent})`}: reload it`,
+  }),
+  'form-duplicate': message<{ year: number }>({
+    it: (p) => `la persona ha già una scheda di valutazione per il ${p.year}`,
+    en: (p) => `the person already has an appraisal form for ${p.year}`,
+  }),
+  'form-step': message<{ state: string; action: string; allowed: readonly string[] }>({
+    it: (p) =>
+      `il passo "${STEP_WORDS.it[p.action] ?? p.action}" non si può fare su una scheda nello stato "${STATE_LABEL[p.state as FormState]?.it ?? p.state}" (si fa da: ${p.allowed.map((s) => `"${STATE_LABEL[s as FormState]?.it ?? s}"`).join(', ')})`,
+    en: (p) =>
+      `the step "${p.action}" cannot be taken on a form in the state "${STATE_LABEL[p.state as FormState]?.en ?? p.state}" (it is taken from: ${p.allowed.map((s) => `"${STATE_LABEL[s as FormState]?.en ?? s}"`).join(', ')})`,
+  }),
+});
+
+/** The parameters of a shared code said for an appraisal: `{appraisal: 'form-not-found', id}`… */
+export type AppraisalRefusal = { [K in keyof typeof APPRAISAL_REFUSALS]: { appraisal: K } & ParamsOf<typeof APPRAISAL_REFUSALS, K> }[keyof typeof APPRAISAL_REFUSALS];
+
+/** The form's steps in Italian, for the refusals (the API's `action` values are English words). */
+const STEP_WORDS: { it: Record<string, string> } = {
+  it: {
+    acknowledge: 'presa visione',
+    interview: 'colloquio intermedio',
+    evaluate: 'valutazione',
+    accept: 'accettazione',
+    contest: 'contestazione',
+    conciliate: 'conciliazione',
+    finalise: 'chiusura definitiva',
+    reopen: 'riapertura',
+  },
+};

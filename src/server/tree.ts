@@ -6,7 +6,8 @@
  * Evaluations are cached per (plan, period, data version): a read costs one small query (the
  * plan's data version, which the tree route reads with the plan record) and, when nothing
  * changed, no recomputation, re-serialisation or compression, since the JSON text and its
- * encodings are kept per "who may edit what" key as well.
+ * encodings are kept per "who may edit what" key as well. A closed or validated period is cached
+ * by its closing instead: the plan's later data versions are served the answer made before.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -64,6 +65,13 @@ interface FrozenEntry {
   readonly closedBy: string | null;
   readonly evaluation: Evaluation;
   readonly base: EvaluationDocument;
+  /**
+   * The last answer made from this closing, with what it showed beside the closing's figures (the
+   * periods and their states, the revisions made after it). While those are the same, a new data
+   * version of the plan (a value entered in an open period) is served this very answer: its JSON
+   * text, compressed bytes and ETag, with the data version it was made at.
+   */
+  answer?: { readonly around: string; readonly computed: ComputedPlan };
 }
 
 export interface ComputedPlan {
@@ -78,12 +86,23 @@ export interface ComputedPlan {
   readonly texts: Map<string, CachedText>;
   /** Set when the period is read from its frozen closing (closed or validated). */
   readonly closing: TreeClosing | null;
+  /** What, beside the data version, tells this answer from another (a frozen closing's seq and surroundings); '' when read live. */
+  readonly tag: string;
   /**
    * The SMVP's own ranges of this plan's rows, by indicator id, for the SMVP version in `key`
    * (`withOwnRanges`); undefined until asked, and again after a value changes the scores.
    */
   ownRanges?: { readonly key: string; readonly byIndicator: ReadonlyMap<string, OwnRange> } | undefined;
+  /**
+   * The baselines taken from last year that no longer match its year-end actual, by indicator id
+   * (`withBaselineChanges`): they move only with this plan's data version (a value written in last
+   * year's plan touches its successors), so they are read once per entry.
+   */
+  baselineChanges?: ReadonlyMap<string, BaselineChange>;
 }
+
+/** The predecessor's year-end actual now, beside a baseline taken from it before (206 → 210). */
+export type BaselineChange = NonNullable<TreeIndicator['baselineChange']>;
 
 /** The content codings the tree is served in, best first. */
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -237,19 +256,27 @@ export class TreeService {
       texts: new Map(),
       dataVersion: snapshot.record.dataVersion,
       closing: null,
+      tag: '',
     };
   }
 
   /**
    * A closed or validated period, read from its latest closing: the figures as they stood when it
-   * was closed, whatever the plan became since. The frozen evaluation is kept per closing, so a
-   * new data version of the plan (a value entered in an open period, a revision) costs one small
-   * query (the period's header) and the revisions, not a re-evaluation. undefined: read it live.
+   * was closed, whatever the plan became since. The frozen evaluation and the answer made from it
+   * are kept per closing, so a new data version of the plan (a value entered in an open period)
+   * costs one small query (the period's header) and the revisions, neither a re-evaluation nor a
+   * re-serialisation; a revision listed against it or a change of the periods' states makes a new
+   * answer from the same evaluation. A reopening drops them. undefined: read it live.
    */
   private async loadFrozen(planId: string, periodId: string | undefined): Promise<ComputedPlan | undefined> {
     const header = must(await this.store.periodHeader(planId, periodId));
-    if (!isLocked(header.period.state) || header.closing === null) return undefined;
-    const frozenKey = `${planId}\u0000${header.period.id}\u0000${header.closing.seq}`;
+    const periodKey = `${planId}\u0000${header.period.id}\u0000`;
+    if (!isLocked(header.period.state) || header.closing === null) {
+      // Reopened: its closings are not read again until it is closed anew (a new seq).
+      for (const k of this.frozen.keys()) if (k.startsWith(periodKey)) this.frozen.delete(k);
+      return undefined;
+    }
+    const frozenKey = `${periodKey}${header.closing.seq}`;
     let frozen = this.frozen.get(frozenKey);
     if (frozen === undefined) {
       frozen = this.store.frozenSnapshot(planId, header.period.id, header.closing.seq).then(async (f) => {
@@ -274,18 +301,29 @@ export class TreeService {
     const f = await frozen;
     if (f === undefined) return undefined;
     const revisions = header.record.status === 'adopted' ? ((await this.store.listRevisions(planId)) ?? []) : [];
+    const changedAfter = revisionsAfter(revisions, f.closedAt);
     const snapshot: PlanSnapshot = { record: header.record, period: header.period, periods: header.periods, plan: f.plan, nodes: f.nodes, indicators: f.indicators };
-    return {
+    // The closing's figures cannot change until it is reopened: only what the tree shows around them can.
+    const around = JSON.stringify([header.period, header.periods, changedAfter]);
+    if (f.answer?.around === around) {
+      // The plan record as it is now for those reading it beside the tree (an export's title); the answer is unchanged.
+      f.answer.computed.snapshot = snapshot;
+      return f.answer.computed;
+    }
+    const computed: ComputedPlan = {
       snapshot,
       get evaluation() {
         return f.evaluation;
       },
       base: f.base,
-      assignments: assignments(snapshot),
+      assignments: f.answer?.computed.assignments ?? assignments(snapshot),
       texts: new Map(),
       dataVersion: header.record.dataVersion,
-      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter: revisionsAfter(revisions, f.closedAt) },
+      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter },
+      tag: `${header.closing.seq}\u0000${around}`,
     };
+    f.answer = { around, computed };
+    return computed;
   }
 
   /**
@@ -306,6 +344,18 @@ export class TreeService {
     const before = computed.ownRanges;
     computed.ownRanges = { key, byIndicator: new Map(bands.map((b) => [b.indicatorId, ownRangeDocument(b, version)])) };
     if (bands.length > 0 || (before?.byIndicator.size ?? 0) > 0) computed.texts.clear();
+  }
+
+  /**
+   * Fills in `baselineChanges` once per entry with `read` (the baselines route's comparison). A
+   * period read from its closing shows its baselines as they stood: no changes.
+   */
+  async withBaselineChanges(computed: ComputedPlan, read: () => Promise<ReadonlyMap<string, BaselineChange>>): Promise<void> {
+    if (computed.baselineChanges !== undefined) return;
+    const changes = computed.closing === null ? await read() : new Map<string, BaselineChange>();
+    if (computed.baselineChanges !== undefined) return;
+    computed.baselineChanges = changes;
+    if (changes.size > 0) computed.texts.clear();
   }
 
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
@@ -394,7 +444,7 @@ export class TreeService {
       // The key is hashed so that the ETag shows neither the username nor the units.
       // The SMVP's version is part of the answer when it gives rows their own range.
       const ranges = computed.ownRanges !== undefined && computed.ownRanges.byIndicator.size > 0 ? computed.ownRanges.key : '';
-      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).digest('base64url').slice(0, 12)}"`;
+      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).update(computed.tag).digest('base64url').slice(0, 12)}"`;
       cached = { text: JSON.stringify(this.document(computed, user, under)), etag };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
@@ -519,6 +569,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
       return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
     }),
     previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
+    // Read from last year's plan whatever its periods' publication: not for the public.
+    baselineChange: user === null ? null : (computed.baselineChanges?.get(i.id) ?? null),
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),

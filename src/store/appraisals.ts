@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import type { MessageParams } from './core-types.js';
 import type { Actor, AuditEntry, Failure, Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
@@ -100,9 +101,10 @@ export interface AppraisalStore {
 }
 
 const now = (): string => new Date().toISOString();
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({
+/** `params`: the catalogue's words for the refusal (messages/appraisal.ts `APPRAISAL_REFUSALS`). */
+const fail = <T>(code: Failure['code'], message: string, details: Record<string, unknown> | undefined, params: MessageParams): Result<T> => ({
   ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
+  error: details === undefined ? { code, message, params } : { code, message, details, params },
 });
 const json = (v: unknown): string => JSON.stringify(v);
 
@@ -233,7 +235,8 @@ export class SqlAppraisals implements AppraisalStore {
   async createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
       const existing = await one(tx, `SELECT id FROM appraisal_forms WHERE organisation = ? AND year = ? AND person_id = ?`, [input.organisation, input.year, input.personId]);
-      if (existing !== undefined) return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) });
+      if (existing !== undefined)
+        return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) }, { appraisal: 'form-duplicate', year: input.year });
       const id = randomUUID();
       const at = now();
       await tx.run(
@@ -249,9 +252,15 @@ export class SqlAppraisals implements AppraisalStore {
   async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
       const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${this.forUpdate}`, [id]);
-      if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`);
+      if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`, undefined, { appraisal: 'form-not-found', id });
       const before = formRecord(r);
-      if (before.version !== expectedVersion) return fail<FormRecord>('conflict', `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`, { current: before });
+      if (before.version !== expectedVersion)
+        return fail<FormRecord>(
+          'conflict',
+          `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`,
+          { current: before },
+          { appraisal: 'form-changed', version: before.version, sent: expectedVersion },
+        );
       const changed = await tx.run(
         `UPDATE appraisal_forms SET evaluator_id = ?, category = ?, plan_id = ?, state = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
         [
@@ -265,7 +274,7 @@ export class SqlAppraisals implements AppraisalStore {
           expectedVersion,
         ],
       );
-      if (changed.changes !== 1) return fail<FormRecord>('conflict', 'the form was changed meanwhile: reload it');
+      if (changed.changes !== 1) return fail<FormRecord>('conflict', 'the form was changed meanwhile: reload it', undefined, { appraisal: 'form-changed' });
       const after = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
       await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
       return { ok: true as const, value: after };

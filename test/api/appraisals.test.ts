@@ -255,6 +255,45 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(duplicate.status).toBe(409);
   });
 
+  it("lists the form with its live score, and the list follows a new value in the plan and the form's own changes", async () => {
+    const controller = await t.as('controller');
+    const listed = async (): Promise<any> => (await hr.get('/api/appraisals?year=2024')).body.find((f: any) => f.id === formId);
+    const viewed = async (): Promise<any> => (await hr.get(`/api/appraisals/${formId}`)).body.result;
+    const first = await viewed();
+    expect(first.components.find((c: any) => c.kind === 'unit').score).toBe(80);
+    expect(await listed()).toMatchObject({ score: first.score, band: first.band?.label ?? null, complete: first.complete, state: 'draft', stateLabel: 'Objectives to acknowledge' });
+    expect(first.score).not.toBeNull();
+
+    // B.1.1 (the unit's objective) misses its target: the unit's performance falls, and the list, read again, says so.
+    const rowOf = (tree: any) => tree.objectives.find((o: any) => o.code === 'B.1.1').indicators[0];
+    const b11 = rowOf((await controller.get(`/api/plans/${planId}/tree`)).body);
+    const missed = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, { state: 'not_achieved', version: b11.version });
+    expect(missed.status, missed.text).toBe(200);
+    const fallen = await viewed();
+    expect(fallen.score).toBeLessThan(first.score);
+    expect((await listed()).score).toBe(fallen.score);
+
+    // The form's own change (an objective assigned) is a new version: listed with its new score.
+    const form = (await hr.get(`/api/appraisals/${formId}`)).body;
+    const patched = await hr.request('PATCH', `/api/appraisals/${formId}`, {
+      version: form.version,
+      objectives: [{ title: 'Pratiche evase', weight: 100, comparator: '>=', target: 100, unit: 'number', state: 'measured', actual: 50 }],
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await listed()).score).toBe(patched.body.result.score);
+    expect(patched.body.result.score).not.toBe(fallen.score);
+    const back = await hr.request('PATCH', `/api/appraisals/${formId}`, { version: patched.body.version, objectives: [] });
+    expect(back.status, back.text).toBe(200);
+
+    const restored = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(b11.id)}/measurements/2024-12-31`, {
+      state: 'measured',
+      actual: b11.actual,
+      version: rowOf((await controller.get(`/api/plans/${planId}/tree`)).body).version,
+    });
+    expect(restored.status, restored.text).toBe(200);
+    expect((await listed()).score).toBe(first.score);
+  });
+
   it('goes through the cycle, each step audited, the score frozen at the evaluation', async () => {
     const evaluator = clients.dirigente!;
     const me = clients.impiegato!;
@@ -334,7 +373,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(r.body.state).toBe('final');
 
     const trail = (await me.get(`/api/appraisals/${formId}/trail`)).body;
-    expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
+    // The two first updates: the list's test assigned an objective and took it back.
+    expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'update', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
     expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({
       user: 'dirigente',
       reason: 'Obiettivi raggiungibili; portale in ritardo di un mese',
@@ -413,6 +453,61 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect((await csv.text()).split('\n')[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro');
     expect((await fetch(`${t.url}/api/rewards/2024/aggregates?format=xlsx`)).headers.get('content-type')).toContain('spreadsheetml');
     expect((await (await t.as('oiv')).get('/api/rewards/2024')).status).toBe(403);
+  });
+
+  it("refuses a bad year, body, version, format or file on the SMVP, rewards and forms routes in the reader's language", async () => {
+    const said = async (method: string, path: string, language: 'it' | 'en', body?: unknown) => {
+      const res = await hr.request(method, path, body, { 'accept-language': language });
+      return { status: res.status, code: res.body.error?.code, message: res.body.error?.message };
+    };
+    expect(await said('GET', '/api/smvp/20x4', 'it')).toEqual({ status: 400, code: 'invalid-path', message: "year nell'indirizzo: un anno come 2024" });
+    expect(await said('GET', '/api/smvp/20x4', 'en')).toEqual({ status: 400, code: 'invalid-path', message: 'the year in the address: a year such as 2024' });
+    expect(await said('GET', '/api/rewards/20x4/aggregates', 'it')).toMatchObject({ status: 400, code: 'invalid-path', message: "year nell'indirizzo: un anno come 2024" });
+    expect(await said('GET', `/api/smvp/2024?organisation=${'x'.repeat(301)}`, 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'organisation: il nome di un ente' });
+    expect(await said('GET', `/api/rewards/2024/aggregates?organisation=%20`, 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'organisation: the name of a body' });
+    expect(await said('GET', '/api/smvp/2024?version=uno', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'version: atteso un numero intero' });
+    expect(await said('GET', '/api/smvp/2024/export?format=pdf', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra json, xlsx, non "pdf"' });
+    expect(await said('GET', '/api/rewards/2024/aggregates?format=pdf', 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'format must be one of json, csv, xlsx, not "pdf"' });
+    expect(await said('GET', '/api/smvp/2031', 'it')).toEqual({ status: 404, code: 'not-found', message: "non c'è un SMVP di Ente per il 2031" });
+    expect(await said('GET', '/api/smvp/2024?version=99', 'en')).toEqual({ status: 404, code: 'not-found', message: 'there is no SMVP for Ente 2024 version 99' });
+    expect(await said('GET', '/api/smvp/2031/export?format=json', 'it')).toMatchObject({ status: 404, code: 'not-found', message: "non c'è un SMVP di Ente per il 2031" });
+    expect(await said('POST', '/api/smvp/2024/import', 'it', { document: {} })).toEqual({
+      status: 415,
+      code: 'unsupported-media-type',
+      message: 'inviare la tabella come caricamento multipart/form-data con un campo "file"',
+    });
+    const noFile = await fetch(`${t.url}/api/smvp/2024/import`, { method: 'POST', headers: { cookie: hr.cookie!, 'x-csrf-token': hr.csrf!, 'accept-language': 'en' }, body: new FormData() });
+    expect(((await noFile.json()) as any).error).toMatchObject({ code: 'missing-file' });
+    expect(noFile.status).toBe(400);
+    expect(await said('POST', '/api/rewards/2031/distribute', 'it', { category: 'eq', fund: 100 })).toEqual({
+      status: 409,
+      code: 'smvp-missing',
+      message: "non c'è un SMVP per Ente 2031: l'ufficio personale lo salva prima",
+    });
+    const fund = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: 'mille' }, { 'accept-language': 'it' });
+    expect(fund.status).toBe(400);
+    expect(fund.body.error.issues[0]).toMatchObject({ message: 'fund: una somma in euro con al massimo due decimali, es. 12345,67', location: { field: 'fund' } });
+    expect(await said('GET', '/api/appraisals?year=24', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'year: un anno come 2024' });
+    expect(await said('GET', '/api/appraisals/no-such-form', 'it')).toEqual({ status: 404, code: 'not-found', message: "non esiste una scheda di valutazione con l'id no-such-form" });
+    expect(await said('GET', '/api/appraisals/no-such-form', 'en')).toEqual({ status: 404, code: 'not-found', message: 'there is no appraisal form with the id no-such-form' });
+    expect(await said('GET', `/api/appraisals/${formId}/document?format=odt`, 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra pdf, docx, non "odt"' });
+    const version = (await hr.get(`/api/appraisals/${formId}`)).body.version;
+    expect(await said('POST', `/api/appraisals/${formId}/actions`, 'it', { action: 'finalise', version })).toEqual({
+      status: 409,
+      code: 'invalid-transition',
+      message: 'il passo "chiusura definitiva" non si può fare su una scheda nello stato "Definitiva" (si fa da: "Accettata")',
+    });
+    const stale = await admin.request('POST', `/api/appraisals/${formId}/actions`, { action: 'reopen', version: version + 5, reason: 'prova' }, { 'accept-language': 'it' });
+    expect([stale.status, stale.body.error.code, stale.body.error.message]).toEqual([
+      409,
+      'conflict',
+      `la scheda è stata modificata nel frattempo (versione ${version}, inviata ${version + 5}): ricaricarla`,
+    ]);
+    expect(await said('POST', '/api/appraisals', 'it', { year: 2024, personId: ids.impiegato, evaluatorId: ids.dirigente, category: 'eq' })).toEqual({
+      status: 409,
+      code: 'duplicate',
+      message: 'la persona ha già una scheda di valutazione per il 2024',
+    });
   });
 
   it('shows a form only to the person, their evaluator, HR, the administrator, and the OIV for managers', async () => {

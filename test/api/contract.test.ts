@@ -2,17 +2,32 @@
  * The contract (src/contract) is what the server really sends: the tree, an explanation and the
  * periods, read by a signed-in controller and by the public, on SQLite and PostgreSQL, parse with
  * the contract's strict schemas (a field the server adds and the contract does not declare fails
- * here, as does one it declares and the server forgets). Request bodies are typed by the contract
+ * here, as does one it declares and the server forgets). So do the plans, accounts, the session,
+ * revisions, the audit trail, the changes between two versions and an objective's years. Request bodies are typed by the contract
  * too, so a body the contract does not allow does not compile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  AuditEntrySchema,
+  ChangesAnswerSchema,
+  CONTRACT_DOCUMENTS,
   DEFAULT_RATIO_SCALE,
   ExplanationDocumentSchema,
   PeriodSchema,
+  PlanSummarySchema,
   RelazioneSchema,
+  RevisionEntrySchema,
+  RevisionSchema,
+  SessionSchema,
   TreeDocumentSchema,
+  UserSchema,
+  YearsDocumentSchema,
+  type AuditEntry,
+  type ChangesAnswer,
+  type PlanSummary,
+  type RevisionEntry,
+  type YearsDocument,
   type IndicatorInput,
   type MeasurementInput,
   type Relazione,
@@ -20,6 +35,7 @@ import {
   type RelazioneReviewInput,
   type RelazioneTextsInput,
   type TreeDocument,
+  type TreeIndicator,
 } from '../../src/contract/index.js';
 import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -151,5 +167,160 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     expect(conforms(RelazioneSchema, { ...published.body, extra: 1 })).toMatch(/extra/);
     const { stateText: _dropped, ...forgotten } = published.body as Relazione;
     expect(conforms(RelazioneSchema, forgotten)).toMatch(/stateText/);
+  });
+});
+
+/** The zod schema the OpenAPI document names for a route's answer: its contract document, or a list of one. */
+function documented(doc: any, method: string, path: string, status: number): z.ZodType {
+  const schema = doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+  expect(schema, `${method} ${path} ${status}`).toBeDefined();
+  const ref: string = schema.$ref ?? schema.items.$ref;
+  const name = ref.replace('#/components/schemas/', '') as keyof typeof CONTRACT_DOCUMENTS;
+  expect(doc.components.schemas[name], name).toMatchObject({ type: 'object', additionalProperties: false });
+  return schema.$ref === undefined ? z.array(CONTRACT_DOCUMENTS[name]) : CONTRACT_DOCUMENTS[name];
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audit, changes and years are what the server sends, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture({ publish: true });
+    controller = await t.as('controller');
+    admin = await t.as('admin');
+  });
+  afterAll(async () => t?.close());
+
+  it('the plans, the session and the accounts conform', async () => {
+    const plans = await controller.get('/api/plans');
+    expect(plans.status).toBe(200);
+    expect(conforms(z.array(PlanSummarySchema), plans.body)).toBe('conforms');
+    expect((plans.body as PlanSummary[]).map((p) => p.id)).toContain(planId);
+    const anyone = await t.as('public');
+    expect(conforms(z.array(PlanSummarySchema), (await anyone.get('/api/plans')).body)).toBe('conforms');
+    const session = await controller.get('/api/session');
+    expect(conforms(SessionSchema, session.body)).toBe('conforms');
+    const users = await admin.get('/api/users');
+    expect(users.status).toBe(200);
+    expect(conforms(z.array(UserSchema), users.body)).toBe('conforms');
+    const created = await admin.request('POST', '/api/users', {
+      username: 'nuova',
+      displayName: 'Nuova Utente',
+      role: 'referente',
+      unitIds: [],
+      email: 'nuova@example.org',
+      language: 'en',
+      password: 'una password lunga abbastanza',
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(conforms(UserSchema, created.body)).toBe('conforms');
+    const changed = await admin.request('PATCH', `/api/users/${enc(created.body.id)}`, { displayName: 'Nuova' });
+    expect(changed.status, changed.text).toBe(200);
+    expect(conforms(UserSchema, changed.body)).toBe('conforms');
+    expect(conforms(UserSchema, { ...changed.body, passwordHash: 'x' })).toMatch(/passwordHash/);
+  });
+
+  it('adoption, a revision from opening to approval and the register conform', async () => {
+    const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+    expect(adopted.status, adopted.text).toBe(200);
+    expect(conforms(PlanSummarySchema, adopted.body)).toBe('conforms');
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Nuovo obiettivo regionale', kind: 'rimodulazione' });
+    expect(opened.status, opened.text).toBe(201);
+    expect(conforms(RevisionSchema, opened.body)).toBe('conforms');
+    const patched = await controller.request('PATCH', `/api/plans/${planId}/nodes/B.1.1`, { title: 'Titolo rivisto' });
+    expect(patched.status, patched.text).toBe(200);
+    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-02' } });
+    expect(approved.status, approved.text).toBe(200);
+    expect(conforms(RevisionSchema, approved.body)).toBe('conforms');
+    const register = await controller.get(`/api/plans/${planId}/revisions`);
+    expect(conforms(z.array(RevisionEntrySchema), register.body)).toBe('conforms');
+    expect((register.body as RevisionEntry[])[0]).toMatchObject({ status: 'approved', changes: [{ action: 'update', entity: 'node', node: 'B.1.1' }], afterClosingOf: [] });
+    expect(conforms(RevisionEntrySchema, (await controller.get(`/api/plans/${planId}/revisions/1`)).body)).toBe('conforms');
+  });
+
+  it("the audit trail conforms, a plan's entries and the administrator's account entries", async () => {
+    const ofPlan = await controller.get(`/api/audit?planId=${enc(planId)}&limit=1000`);
+    expect(ofPlan.status).toBe(200);
+    expect(conforms(z.array(AuditEntrySchema), ofPlan.body)).toBe('conforms');
+    expect((ofPlan.body as AuditEntry[]).length).toBeGreaterThan(0);
+    const all = await admin.get('/api/audit?limit=1000');
+    expect(conforms(z.array(AuditEntrySchema), all.body)).toBe('conforms');
+    expect((all.body as AuditEntry[]).some((e) => e.planId === null)).toBe(true);
+  });
+
+  /** An indicator of the fixture whose value is entered (not computed from others). */
+  const firstIndicator = async (): Promise<TreeIndicator> =>
+    ((await controller.get(`/api/plans/${planId}/tree?period=2024-06-30`)).body as TreeDocument).objectives.flatMap((o) => o.indicators).find((i) => i.id === 'B.1.1:5')!;
+
+  it('the changes between two periods and against a closing conform', async () => {
+    const first = await firstIndicator();
+    const put = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(first.id)}/measurements/2024-06-30?tree=false`, { state: 'measured', actual: 1, version: first.version });
+    expect(put.status, put.text).toBe(200);
+    const between = await controller.get(`/api/plans/${planId}/changes?period=2024-12-31&againstPeriod=2024-06-30`);
+    expect(between.status, between.text).toBe(200);
+    expect(conforms(ChangesAnswerSchema, between.body)).toBe('conforms');
+    expect((between.body as ChangesAnswer).changes.length).toBeGreaterThan(0);
+    const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
+    expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    const closing = await controller.get(`/api/plans/${planId}/changes?period=2024-06-30&againstClosing=true`);
+    expect(closing.status, closing.text).toBe(200);
+    expect(conforms(ChangesAnswerSchema, closing.body)).toBe('conforms');
+    expect((closing.body as ChangesAnswer).before.closing).toMatchObject({ seq: 1, closedBy: 'controller' });
+  });
+
+  it("next year's plan conforms, and an objective's and an indicator's years", async () => {
+    const next = await controller.request('POST', `/api/plans/${planId}/next-year`, { year: 2025 });
+    expect(next.status, next.text).toBe(201);
+    expect(conforms(PlanSummarySchema, next.body)).toBe('conforms');
+    const nextId = (next.body as PlanSummary).id;
+    const objective = await controller.get(`/api/plans/${nextId}/nodes/A/years`);
+    expect(objective.status, objective.text).toBe(200);
+    expect(conforms(YearsDocumentSchema, objective.body)).toBe('conforms');
+    expect((objective.body as YearsDocument).years.map((y) => y.year)).toEqual([2024, 2025]);
+    const first = await firstIndicator();
+    const indicator = await controller.get(`/api/plans/${planId}/indicators/${enc(first.id)}/years`);
+    expect(indicator.status, indicator.text).toBe(200);
+    expect(conforms(YearsDocumentSchema, indicator.body)).toBe('conforms');
+    expect((indicator.body as YearsDocument).years[0]).toMatchObject({ year: 2024, current: true, indicatorId: first.id });
+  });
+
+  it("the OpenAPI document names each answer's contract schema, and the real answers conform to it", async () => {
+    const doc = (await controller.get('/api/openapi.json')).body;
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(Object.keys(CONTRACT_DOCUMENTS)));
+    const reads: Array<[string, string, string]> = [
+      ['/api/plans', '/api/plans', 'get'],
+      [`/api/plans/${planId}`, '/api/plans/{planId}', 'get'],
+      [`/api/plans/${planId}/tree`, '/api/plans/{planId}/tree', 'get'],
+      [`/api/plans/${planId}/nodes/A/explanation`, '/api/plans/{planId}/nodes/{code}/explanation', 'get'],
+      [`/api/plans/${planId}/periods`, '/api/plans/{planId}/periods', 'get'],
+      [`/api/plans/${planId}/revisions`, '/api/plans/{planId}/revisions', 'get'],
+      [`/api/plans/${planId}/revisions/1`, '/api/plans/{planId}/revisions/{number}', 'get'],
+      [`/api/plans/${planId}/relazione`, '/api/plans/{planId}/relazione', 'get'],
+      [`/api/plans/${planId}/changes?period=2024-06-30&againstClosing=true`, '/api/plans/{planId}/changes', 'get'],
+      [`/api/plans/${planId}/nodes/A/years`, '/api/plans/{planId}/nodes/{code}/years', 'get'],
+      [`/api/plans/${planId}/baselines`, '/api/plans/{planId}/baselines', 'get'],
+      ['/api/audit', '/api/audit', 'get'],
+      ['/api/session', '/api/session', 'get'],
+    ];
+    for (const [url, path, method] of reads) {
+      const reply = await admin.get(url);
+      expect(reply.status, `${url}: ${reply.text}`).toBe(200);
+      expect(conforms(documented(doc, method, path, 200), reply.body), url).toBe('conforms');
+    }
+    expect(conforms(documented(doc, 'get', '/api/users', 200), (await admin.get('/api/users')).body)).toBe('conforms');
+    // The writes' answers are documented too (their real answers are parsed in the tests above).
+    for (const [method, path, status] of [
+      ['put', '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}', 200],
+      ['post', '/api/plans', 201],
+      ['post', '/api/plans/{planId}/revisions', 201],
+      ['post', '/api/plans/{planId}/revisions/{number}/approve', 200],
+      ['post', '/api/users', 201],
+      ['post', '/api/plans/{planId}/next-year', 201],
+      ['post', '/api/plans/{planId}/relazione/transition', 200],
+    ] as const)
+      documented(doc, method, path, status);
   });
 });

@@ -11,7 +11,8 @@ import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes, loadTable } from '../../src/io/load.js';
 import { BAND_FILL, exportPlanXlsx, LEGEND_SHEET, EXPLANATION_SHEET, TABLE_SHEET } from '../../src/io/xlsx/index.js';
 import { albero, FIXTURE, fixtureText } from '../helpers.js';
-import { declareHugeEntries, objectiveRow, readWorkbook, storedZip, tempDir, workbookBytes } from './helpers.js';
+import { storedZip } from '../support/files.js';
+import { declareHugeEntries, objectiveRow, readWorkbook, tempDir, workbookBytes } from './helpers.js';
 
 const dir = tempDir();
 
@@ -192,11 +193,17 @@ describe('malformed spreadsheets give located errors, never a crash', () => {
   });
 
   it('an .xlsx that is really a zip of something else', async () => {
-    const docx = storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
+    const docx = storedZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '<w:document/>' },
+    ]);
     const run = await check(docx, 'relazione.xlsx');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('a Word document, not an Excel workbook');
-    const photos = storedZip({ 'foto1.jpg': 'x', 'foto2.jpg': 'y' });
+    const photos = storedZip([
+      { name: 'foto1.jpg', data: 'x' },
+      { name: 'foto2.jpg', data: 'y' },
+    ]);
     expect((await check(photos, 'foto.xlsx')).stderr).toContain('a zip archive of 2 other files');
     expect((await check(new TextEncoder().encode('Obiettivo;Indicatore\n'), 'finto.xlsx')).stderr).toContain('not an .xlsx workbook');
     const truncated = (await workbookBytes(fixtureAsWorkbook())).subarray(0, 2000);

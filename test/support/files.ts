@@ -3,7 +3,7 @@
  * written entry by entry (to build office documents, macro-carrying ones and plain archives), and a
  * Windows executable header.
  */
-import { crc32 } from 'node:zlib';
+import { zipBytes } from './workbook.js';
 
 /** A one-page PDF with a line of text (valid cross-reference table: pdftotext reads it). */
 export function tinyPdf(text = 'Evidenza 2024'): Buffer {
@@ -40,41 +40,7 @@ export function fakeExe(size = 4096): Buffer {
   return bytes;
 }
 
-/** A zip with stored (uncompressed) entries, in order. */
+/** A zip with stored (uncompressed) entries, in order, written by the tests' one zip writer (support/workbook.ts). */
 export function storedZip(entries: ReadonlyArray<{ name: string; data: string | Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.from(zipBytes(entries.map((e) => ({ name: e.name, data: typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data, stored: true }))));
 }

@@ -210,6 +210,24 @@ describe('an appraisal form', () => {
     expect(r.steps.some((s) => s.code === 'unit-pro-rata')).toBe(true);
   });
 
+  it('gives the same result without the explanation, for the list of forms', () => {
+    const moved = {
+      ...base,
+      assignments: [
+        { unit: 'Ufficio A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
+        { unit: 'Ufficio B', from: '2024-07-01', to: '2024-12-31', partTime: d(50) },
+      ],
+      ratings: { ...base.ratings, C1: 7 },
+    };
+    for (const input of [base, moved]) {
+      const explained = computeForm(smvp(), input, org);
+      const bare = computeForm(smvp(), input, org, { explain: false });
+      expect(explained.steps.length).toBeGreaterThan(0);
+      expect(bare.steps).toEqual([]);
+      expect({ ...bare, steps: explained.steps }).toEqual(explained);
+    }
+  });
+
   it('refuses objective weights not summing to 100 under the strict policy, and says so under normalise', () => {
     const heavy = { ...base, objectives: base.objectives.map((o) => ({ ...o, weight: d(60) })) };
     expect(computeForm(smvp(), heavy, org).issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'objective-weights', location: { field: 'objectives' } }));

@@ -193,8 +193,17 @@ const STATE_WORDS: Record<MeasurementState, Bilingual> = {
   not_measured: { it: 'non misurato', en: 'not measured' },
 };
 
+export interface ComputeOptions {
+  /**
+   * false: no explanation steps (`steps` stays empty). A list of 5,000 forms shows only the score
+   * and the band; writing their explanations in two languages was a third of its cost.
+   */
+  readonly explain?: boolean;
+}
+
 /** Computes a form under the SMVP, with the organisational results taken from the tree. */
-export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormResult {
+export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, options: ComputeOptions = {}): FormResult {
+  const explain = options.explain !== false;
   const issues: Issue[] = [];
   const steps: Step[] = [];
   const scheme = schemeOf(smvp, input.category);
@@ -227,7 +236,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   }
   const unitTerms: Term[] = units.filter((u) => u.score !== null && u.effectiveDays.greaterThan(ZERO)).map((u) => ({ weight: u.effectiveDays, value: u.score! }));
   const unitScore = unitTerms.length === 0 ? null : weightedMean(unitTerms);
-  if (units.length > 1 || units.some((u) => !new Decimal(u.days).equals(u.effectiveDays))) {
+  if (!explain) {
+    // No words: the list wants the score only.
+  } else if (units.length > 1 || units.some((u) => !new Decimal(u.days).equals(u.effectiveDays))) {
     const parts = units.map((u) => {
       const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
       return {
@@ -249,10 +260,12 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     steps.push(step('unit', `Struttura ${units[0]!.name}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.name}: performance ${score ?? 'not available'}.`));
   }
   // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
-  const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
-  steps.push(
-    step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`),
-  );
+  if (explain) {
+    const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
+    steps.push(
+      step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`),
+    );
+  }
 
   // Individual objectives, scored by the engine.
   const objectives: ObjectiveResult[] = [];
@@ -264,13 +277,14 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
         issues.push(problem('error', 'objective-weights', { total: total.toString() }, { field: 'objectives' }));
       } else {
         issues.push(problem('warning', 'objective-weights-normalised', { total: total.toString() }, { field: 'objectives' }));
-        steps.push(
-          step(
-            'objective-weights-normalised',
-            `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`,
-            `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`,
-          ),
-        );
+        if (explain)
+          steps.push(
+            step(
+              'objective-weights-normalised',
+              `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`,
+              `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`,
+            ),
+          );
       }
     }
     const indicators: Indicator[] = input.objectives.map((o) => ({
@@ -306,6 +320,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
       for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
       if (score !== null) terms.push({ weight: o.weight, value: score });
+      if (!explain) continue;
       const shown = score === null ? '' : pct(score);
       const why =
         r.state === 'not_evaluable'
@@ -345,6 +360,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     }
     behaviours.push({ code: b.code, title, weight: b.weight, rating, label: level.label, score: level.score });
     bTerms.push({ weight: b.weight, value: level.score });
+    if (!explain) continue;
     const [weight, worth] = [pct(b.weight), pct(level.score)];
     steps.push(
       step(
@@ -355,7 +371,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
     );
   }
   const unrated = behaviours.filter((b) => b.rating === null).length;
-  if (unrated > 0 && scheme.components.behaviours.greaterThan(ZERO)) {
+  if (explain && unrated > 0 && scheme.components.behaviours.greaterThan(ZERO)) {
     steps.push(step('behaviours-unrated', `${unrated} comportamenti non ancora valutati: il punteggio è provvisorio.`, `${unrated} behaviours not rated yet: the score is provisional.`));
   }
   const behavioursScore = weightedMean(bTerms);
@@ -373,7 +389,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   });
   for (const c of components) {
     const label = COMPONENT_LABEL[c.kind];
-    if (c.score === null) {
+    if (!explain) {
+      // The score only.
+    } else if (c.score === null) {
       const weight = pct(c.weight);
       steps.push(
         step(
@@ -390,7 +408,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores): FormR
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);
-  if (score !== null) {
+  if (explain && score !== null) {
     const [sum, total] = [
       components
         .filter((c) => c.points !== null)

@@ -18,6 +18,7 @@ import {
   organisationalScores,
   schemeOf,
   smvpFromJson,
+  type FormAction,
   type FormInput,
   type FormResult,
   type IndividualObjective,
@@ -29,7 +30,7 @@ import {
 import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import { readAmount } from '../amounts.js';
-import type { TreeService } from '../tree.js';
+import type { ComputedPlan, TreeService } from '../tree.js';
 import { english, renderCoded, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, refuse } from '../errors.js';
 
@@ -230,7 +231,7 @@ export async function smvpFor(store: Store, organisation: string, year: number, 
 
 /** The organisational results of a plan for a form, and the SMVPs read: one evaluation per plan and one read per SMVP version in a request. */
 export class OrgCache {
-  private readonly cache = new Map<string, Promise<OrgScores & { detail: ReturnType<typeof organisationalScores>['detail'] }>>();
+  private readonly cache = new Map<string, Promise<OrgOfPlan>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   private names: Promise<Map<string, string>> | null = null;
   constructor(private readonly trees: TreeService) {}
@@ -249,15 +250,78 @@ export class OrgCache {
     }
     return hit;
   }
-  get(planId: string | null): Promise<OrgScores & { detail?: ReturnType<typeof organisationalScores>['detail'] }> {
-    if (planId === null) return Promise.resolve({ body: null, units: new Map() });
+  /** `key`: which evaluation of the plan the scores come from (plan, period, data version); '' without a plan. */
+  get(planId: string | null): Promise<OrgScores & { detail?: ReturnType<typeof organisationalScores>['detail']; key: string }> {
+    if (planId === null) return Promise.resolve({ body: null, units: new Map(), key: '' });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = this.trees.computed(planId).then((computed) => organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unitId ?? null));
+      hit = this.trees.computed(planId).then((computed) => orgScoresOf(computed));
       this.cache.set(planId, hit);
     }
     return hit;
   }
+}
+
+type OrgOfPlan = OrgScores & { detail: ReturnType<typeof organisationalScores>['detail']; key: string };
+/** The organisational results of each cached evaluation, kept beside it: derived once per plan version, not once per request. */
+const orgOfComputed = new WeakMap<ComputedPlan, { dataVersion: number; scores: OrgOfPlan }>();
+
+function orgScoresOf(computed: ComputedPlan): OrgOfPlan {
+  const hit = orgOfComputed.get(computed);
+  // A value written in place (`TreeService.applyMeasurement`) moves the data version on the same entry.
+  if (hit !== undefined && hit.dataVersion === computed.dataVersion) return hit.scores;
+  const scores = {
+    ...organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unitId ?? null),
+    key: `${computed.snapshot.record.id}\u0000${computed.snapshot.period.id}\u0000${computed.dataVersion}`,
+  };
+  orgOfComputed.set(computed, { dataVersion: computed.dataVersion, scores });
+  return scores;
+}
+
+/** What the list of forms shows of a form's result. */
+export interface ListedScore {
+  readonly score: number | null;
+  readonly band: string | null;
+  readonly complete: boolean;
+}
+
+/**
+ * The list's scores, kept per form while its inputs stay the same: the form's version, the SMVP
+ * version it is computed under, and the evaluation of the plan it takes the organisational results
+ * from (or "frozen" after the evaluation). HR's list of 5,000 forms recomputes only the forms whose
+ * inputs changed. One per server (`listScores(deps.trees)`).
+ */
+export class ListScores {
+  private readonly byForm = new Map<string, { key: string; score: ListedScore }>();
+  constructor(private readonly limit = 50_000) {}
+
+  async of(store: Store, orgs: OrgCache, form: FormRecord): Promise<ListedScore> {
+    const doc = documentOf(form);
+    const frozen = frozenOrg(doc);
+    const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
+    if (found === null) return { score: null, band: null, complete: false };
+    const live = frozen === null ? await orgs.get(form.planId) : null;
+    const org = frozen ?? live!;
+    const key = `${form.version}\u0000${found.version}\u0000${live?.key ?? 'frozen'}`;
+    const hit = this.byForm.get(form.id);
+    if (hit !== undefined && hit.key === key) return hit.score;
+    const r = computeForm(found.smvp, formInput(form, doc, await orgs.unitNames(store)), org, { explain: false });
+    const score: ListedScore = { score: num(r.score), band: r.band?.label ?? null, complete: r.complete };
+    if (this.byForm.size >= this.limit) this.byForm.clear();
+    this.byForm.set(form.id, { key, score });
+    return score;
+  }
+}
+
+const listScoresOf = new WeakMap<TreeService, ListScores>();
+/** The server's one `ListScores` (its TreeService stands for the server: one per app). */
+export function listScores(trees: TreeService): ListScores {
+  let hit = listScoresOf.get(trees);
+  if (hit === undefined) {
+    hit = new ListScores();
+    listScoresOf.set(trees, hit);
+  }
+  return hit;
 }
 
 /** The org scores frozen at the evaluation, back as the engine wants them. */
@@ -301,10 +365,20 @@ export function person(u: UserRecord | undefined, id: string): { id: string; use
   return u === undefined ? { id, username: null, displayName: '(account removed)' } : { id: u.id, username: u.username, displayName: u.displayName };
 }
 
+/** What the reader may do with the form: the parts they may edit and the steps they may take. */
+export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): { read: true; edit: ReturnType<typeof editableParts>; actions: FormAction[]; relations: Relation[] } {
+  const relations = relationsOf(viewer, form);
+  return {
+    read: true,
+    edit: editableParts(form.state, relations),
+    actions: FORM_ACTIONS.filter((a) => mayAct(a, form.state, relations) && !(a === 'acknowledge' && alreadyAcknowledged(doc, relations))),
+    relations,
+  };
+}
+
 /** The form as the API answers it, in the reader's language. */
 export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language): Record<string, unknown> {
   const doc = documentOf(form);
-  const relations = relationsOf(viewer, form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
   return {
@@ -372,12 +446,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             })),
             complete: r.complete,
           },
-    may: {
-      read: true,
-      edit: editableParts(form.state, relations),
-      actions: FORM_ACTIONS.filter((a) => mayAct(a, form.state, relations) && !(a === 'acknowledge' && alreadyAcknowledged(doc, relations))),
-      relations,
-    },
+    may: mayOf(form, doc, viewer),
   };
 }
 

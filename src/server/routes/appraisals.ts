@@ -5,11 +5,24 @@
  * administrator; the OIV for managers' forms; nobody else, and the public never.
  */
 import { z } from 'zod';
-import { ACTION_RULES, FORM_ACTIONS, STAFF_CATEGORIES, computeForm, editableParts, levelOf, mayAct, schemeOf, type FormAction, type StaffCategory } from '../../core/appraisal/index.js';
+import {
+  ACTION_RULES,
+  CATEGORY_LABEL,
+  FORM_ACTIONS,
+  STATE_LABEL,
+  STAFF_CATEGORIES,
+  computeForm,
+  editableParts,
+  levelOf,
+  mayAct,
+  schemeOf,
+  type FormAction,
+  type StaffCategory,
+} from '../../core/appraisal/index.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
 import {
   AssignmentBody,
@@ -26,7 +39,10 @@ import {
   freezeOrg,
   frozenOrg,
   invalid,
+  listScores,
+  mayOf,
   mayRead,
+  person,
   objectivesToDocument,
   relationsOf,
   smvpFor,
@@ -78,7 +94,7 @@ async function usersById(store: Store): Promise<Map<string, UserRecord>> {
 
 async function readableForm(store: Store, user: UserRecord, id: string): Promise<FormRecord> {
   const form = await store.appraisals.getForm(id);
-  if (form === undefined) throw new HttpError(404, 'not-found', `there is no form with the id ${id}`);
+  if (form === undefined) throw refuse(404, 'not-found', { appraisal: 'form-not-found', id });
   if (!mayRead(user, form)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-private' });
   return form;
 }
@@ -121,28 +137,27 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (c, { user }) => {
       const lang = language(c);
       const yearText = c.req.query('year');
-      if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new HttpError(400, 'invalid-query', 'year must be a year such as 2024');
+      if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw refuse(400, 'invalid-query', { field: 'year', problem: 'year' });
       const forms = (await store.appraisals.listForms(yearText === undefined ? {} : { year: Number(yearText) })).filter((f) => mayRead(user, f));
       const users = await usersById(store);
       const orgs = new OrgCache(deps.trees);
+      const scores = listScores(deps.trees);
       const out = [];
+      // The score and band only (no explanation, no view of the whole form), kept per form while its inputs stay the same.
       for (const form of forms) {
-        const v = formView(form, await computeRecord(store, orgs, form), users, user, lang);
-        const result = v.result as { score: number | null; band: { label: string } | null; complete: boolean } | null;
+        const listed = await scores.of(store, orgs, form);
         out.push({
-          id: v.id,
-          year: v.year,
-          organisation: v.organisation,
-          category: v.category,
-          categoryLabel: v.categoryLabel,
-          state: v.state,
-          stateLabel: v.stateLabel,
-          person: v.person,
-          evaluator: v.evaluator,
-          score: result?.score ?? null,
-          band: result?.band?.label ?? null,
-          complete: result?.complete ?? false,
-          may: v.may,
+          id: form.id,
+          year: form.year,
+          organisation: form.organisation,
+          category: form.category,
+          categoryLabel: CATEGORY_LABEL[form.category][lang],
+          state: form.state,
+          stateLabel: STATE_LABEL[form.state][lang],
+          person: person(users.get(form.personId), form.personId),
+          evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
+          ...listed,
+          may: mayOf(form, documentOf(form), user),
         });
       }
       return c.json(out);
@@ -314,8 +329,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const relations = relationsOf(user, form);
       if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
       if (!mayAct(input.action, form.state, relations))
-        throw new HttpError(409, 'invalid-transition', `a form in the state "${form.state}" cannot be ${input.action}d (from: ${rule.from.join(', ')})`, { details: { state: form.state } });
-      if (form.version !== input.version) throw new HttpError(409, 'conflict', `the form was changed meanwhile (version ${form.version}, not ${input.version}): reload it`);
+        throw refuse(409, 'invalid-transition', { appraisal: 'form-step', state: form.state, action: input.action, allowed: rule.from }, { details: { state: form.state } });
+      if (form.version !== input.version) throw refuse(409, 'conflict', { appraisal: 'form-changed', version: form.version, sent: input.version });
       const at = new Date().toISOString();
       const doc = documentOf(form);
       const text = input.action === 'interview' ? input.note : input.action === 'conciliate' ? input.note : input.reason;
@@ -427,7 +442,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (c, { user }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
-      if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'invalid-query', `say which format: ?format=${FORM_DOCUMENT_FORMATS.join('|')}`);
+      if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
       const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });

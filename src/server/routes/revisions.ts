@@ -5,7 +5,8 @@
  * decides, in the same transaction as the change); values are not plan changes.
  */
 import { z } from 'zod';
-import { isIsoDate, REVISION_KINDS, type PeriodRecord, type RevisionRecord, type Store } from '../../store/index.js';
+import { type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
+import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { HttpError, must } from '../errors.js';
@@ -23,21 +24,8 @@ const NewRevisionBody = z
 const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
 const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
 
-/** A closed or validated period a revision came after: the revision did not change its figures. */
-export interface ClosedBefore {
-  periodId: string;
-  label: string;
-  state: PeriodRecord['state'];
-  closedAt: string;
-}
-
-export interface RevisionView extends RevisionRecord {
-  /** The periods closed (or validated) before this revision's changes: they keep their figures as closed. */
-  afterClosingOf: ClosedBefore[];
-}
-
-/** The register of revisions, each with the closed periods it came after. */
-export async function revisionRegister(store: Store, planId: string): Promise<RevisionView[]> {
+/** The register of revisions, each with the periods closed (or validated) before its changes: they keep their figures as closed. */
+export async function revisionRegister(store: Store, planId: string): Promise<RevisionEntry[]> {
   const revisions = (await store.listRevisions(planId)) ?? [];
   if (revisions.length === 0) return [];
   const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');
@@ -66,7 +54,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'adopt plans',
       body: AdoptBody,
-      responses: { 200: 'the plan', 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
+      responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
     },
     async (c, { user, body: input }) => {
       return c.json(planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
@@ -100,7 +88,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', 404: 'unknown plan' },
+      responses: {
+        200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', schema: z.array(RevisionEntrySchema) },
+        404: 'unknown plan',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -119,7 +110,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       action: 'open revisions',
       body: NewRevisionBody,
       responses: {
-        201: 'the revision',
+        201: { description: 'the revision', schema: RevisionSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -135,7 +126,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(revision, 201);
+      return c.json(revision satisfies Revision, 201);
     },
   );
 
@@ -147,7 +138,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'One revision with its changes',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: 'the revision', 404: 'unknown plan or revision' },
+      responses: { 200: { description: 'the revision', schema: RevisionEntrySchema }, 404: 'unknown plan or revision' },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -168,10 +159,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change revisions',
       body: RevisionPatchBody,
-      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
+      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
     async (c, { user, body: input }) => {
-      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))));
+      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -184,10 +175,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'approve revisions',
       body: ApproveBody,
-      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
+      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
     async (c, { user, body: input }) => {
-      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))));
+      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -199,10 +190,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'Discard an open revision that holds no change (opened by mistake)',
       roles: PLAN_EDITORS,
       action: 'discard revisions',
-      responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
+      responses: { 200: { description: 'the discarded revision', schema: RevisionSchema }, 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
     async (c, { user }) => {
-      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))));
+      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);
     },
   );
 };

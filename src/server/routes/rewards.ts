@@ -13,7 +13,7 @@ import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError } from '../errors.js';
+import { refuse } from '../errors.js';
 import { renderCoded, type Coded, type Language } from '../../messages/index.js';
 import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
@@ -29,13 +29,13 @@ const Distribute = z
 
 function yearOf(c: Context): number {
   const text = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(text)) throw new HttpError(400, 'invalid-path', 'the year in the address must be a year such as 2024');
+  if (!/^\d{4}$/.test(text)) throw refuse(400, 'invalid-path', { name: 'year', problem: 'year' });
   return Number(text);
 }
 
 async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
-  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw new HttpError(400, 'invalid-query', 'organisation must be the name of a body');
+  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
 }
 
@@ -138,13 +138,12 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await defaultOrganisation(store));
       const fundCents = parseCents(input.fund);
-      if (fundCents === null) throw invalidField('fund', 'a sum of money in euros with at most two decimals, e.g. 12345,67');
+      if (fundCents === null) throw invalidField('fund', { problem: 'euros' });
       const found = await smvpFor(store, organisation, year);
-      if (found === null) throw new HttpError(409, 'smvp-missing', `there is no SMVP for ${organisation} ${year}`);
+      if (found === null) throw refuse(409, 'smvp-missing', { organisation, year });
       const forms = (await store.appraisals.listForms({ year })).filter((f) => f.organisation === organisation && f.category === input.category);
       const pending = forms.filter((f) => f.state !== 'final');
-      if (pending.length > 0)
-        throw new HttpError(409, 'forms-not-final', `${pending.length} of ${forms.length} forms of this category are not final yet`, { details: { pending: pending.map((f) => f.id) } });
+      if (pending.length > 0) throw refuse(409, 'forms-not-final', { pending: pending.length, total: forms.length }, { details: { pending: pending.map((f) => f.id) } });
       const users = new Map((await store.listUsers()).map((u) => [u.id, u]));
       const orgs = new OrgCache(deps.trees);
       const rows: Omit<PersonShare, 'cents' | 'exact' | 'extraCent'>[] = [];
@@ -226,7 +225,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const organisation = await organisationOf(c, store);
       const lang = language(c);
       const format = c.req.query('format') ?? 'json';
-      if (!['json', 'csv', 'xlsx'].includes(format)) throw new HttpError(400, 'invalid-query', 'format must be json, csv or xlsx');
+      if (!['json', 'csv', 'xlsx'].includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'csv', 'xlsx'], value: format });
       const rows = await aggregates(store, organisation, year, lang);
       if (format === 'json') return c.json({ organisation, year, rows });
       const headers =

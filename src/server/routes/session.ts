@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { type Session, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
@@ -12,18 +13,7 @@ import { refuse } from '../errors.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
-export function userView(u: UserRecord): {
-  id: string;
-  username: string;
-  email: string | null;
-  language: 'it' | 'en';
-  displayName: string;
-  role: string;
-  units: readonly string[];
-  unitIds: readonly string[];
-  active: boolean;
-  mustChangePassword: boolean;
-} {
+export function userView(u: UserRecord): User {
   return {
     id: u.id,
     username: u.username,
@@ -31,8 +21,8 @@ export function userView(u: UserRecord): {
     language: u.language ?? 'it',
     displayName: u.displayName,
     role: u.role,
-    units: u.units,
-    unitIds: u.unitIds,
+    units: [...u.units],
+    unitIds: [...u.unitIds],
     active: u.active,
     mustChangePassword: u.mustChangePassword,
   };
@@ -63,7 +53,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       body: Login,
       responses: {
-        200: '{user, csrfToken}',
+        200: { description: '{user, csrfToken}', schema: SessionSchema },
         400: 'malformed body',
         401: 'wrong username or password',
         422: 'control characters in the username',
@@ -94,14 +84,21 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       await deps.store.createSession(sessionId(token), login.id, csrfToken, expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, expires });
       const { passwordHash: _, ...user } = login;
-      return c.json({ user: userView(user), csrfToken });
+      return c.json({ user: userView(user), csrfToken } satisfies Session);
     },
   );
 
   api.route(
-    { method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', roles: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } },
+    {
+      method: 'get',
+      path: '/api/session',
+      tag: 'session',
+      summary: 'The signed-in user and the CSRF token',
+      roles: 'signed-in',
+      responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
+    },
     async (c, { user }) => {
-      return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken });
+      return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Session);
     },
   );
 

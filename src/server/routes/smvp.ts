@@ -13,7 +13,7 @@ import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/s
 import type { Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, issueOf, refuse, type ApiIssue } from '../errors.js';
+import { issueOf, refuse, type ApiIssue } from '../errors.js';
 import { defaultOrganisation } from './appraisals.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
@@ -22,13 +22,13 @@ const SaveBody = z.object({ organisation: z.string().trim().min(1).max(300).opti
 
 function yearOf(c: Context): number {
   const text = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new HttpError(400, 'invalid-path', 'the year in the address must be a year such as 2024');
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw refuse(400, 'invalid-path', { name: 'year', problem: 'year' });
   return Number(text);
 }
 
 async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
-  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw new HttpError(400, 'invalid-query', 'organisation must be the name of a body');
+  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
 }
 
@@ -97,10 +97,15 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const v = c.req.query('version');
-      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
+      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw refuse(400, 'invalid-query', { field: 'version', problem: 'type', expected: 'integer' });
       const record = await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
       if (record === undefined)
-        throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}${v === undefined ? '' : ` version ${v}`}`, { details: { example: exampleSmvpJson(organisation, year) } });
+        throw refuse(
+          404,
+          'not-found',
+          { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) },
+          { details: { example: exampleSmvpJson(organisation, year) } },
+        );
       return c.json(record);
     },
   );
@@ -145,13 +150,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
     async (c, { user }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
-        throw new HttpError(415, 'unsupported-media-type', 'send the file as a multipart/form-data upload with a "file" field');
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
       const form = await c.req.parseBody().catch(() => {
-        throw new HttpError(400, 'malformed-upload', 'the upload could not be read as multipart/form-data');
+        throw refuse(400, 'malformed-upload', {});
       });
       const file = form.file;
-      if (!(file instanceof File)) throw new HttpError(400, 'missing-file', 'attach the SMVP in a field called "file"');
+      if (!(file instanceof File)) throw refuse(400, 'missing-file', {});
       const bytes = new Uint8Array(await file.arrayBuffer());
       const reason = typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : null;
       if (/\.json$/i.test(file.name)) {
@@ -190,12 +194,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const format = c.req.query('format') ?? '';
-      if (format !== 'json' && format !== 'xlsx') throw new HttpError(400, 'invalid-query', 'say which format: ?format=json|xlsx');
+      if (format !== 'json' && format !== 'xlsx') throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'xlsx'], value: format });
       const v = c.req.query('version');
-      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw new HttpError(400, 'invalid-query', 'version must be a whole number');
+      if (v !== undefined && !/^\d{1,6}$/.test(v)) throw refuse(400, 'invalid-query', { field: 'version', problem: 'type', expected: 'integer' });
       const record =
         c.req.query('example') === 'true' ? { document: exampleSmvpJson(organisation, year), version: 0 } : await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
-      if (record === undefined) throw new HttpError(404, 'not-found', `there is no SMVP for ${organisation} ${year}`);
+      if (record === undefined) throw refuse(404, 'not-found', { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) });
       const name = `smvp-${year}-v${record.version}.${format}`;
       if (format === 'json')
         return new Response(JSON.stringify(record.document, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });

@@ -6,6 +6,7 @@
 import type {
   Act,
   Revision,
+  RevisionEntry,
   Account,
   AccountPatch,
   ApiErrorBody,
@@ -27,6 +28,7 @@ import type {
   Session,
   TreeDocument,
 } from './types.js';
+import { forgetEarly, takeEarly } from './early.js';
 
 export class ApiError extends Error {
   constructor(
@@ -60,8 +62,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   // The server says its refusals and issues in the app's language (the page's lang, set by i18n.ts).
-  if (typeof document !== 'undefined') headers['Accept-Language'] = document.documentElement.lang === 'en' ? 'en' : 'it';
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'it';
+  if (typeof document !== 'undefined') headers['Accept-Language'] = lang;
+  // The first screen's reads may have been started before this script ran (early.ts); a write makes them stale.
+  if (method !== 'GET') forgetEarly();
+  const early = method === 'GET' && body === undefined ? takeEarly(path, lang) : undefined;
+  const res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin' }));
   const text = await res.text();
   let json: unknown = null;
   if (text !== '') {
@@ -145,7 +151,7 @@ export const api = {
   plan: (planId: PlanSummary['id']) => request<PlanSummary>('GET', `/api/plans/${enc(String(planId))}`),
   adoptPlan: (planId: PlanSummary['id'], act: Act) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/adopt`, { act }),
   archivePlan: (planId: PlanSummary['id'], archived: boolean) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/${archived ? 'archive' : 'unarchive'}`),
-  revisions: (planId: PlanSummary['id']) => request<Revision[]>('GET', `/api/plans/${enc(String(planId))}/revisions`),
+  revisions: (planId: PlanSummary['id']) => request<RevisionEntry[]>('GET', `/api/plans/${enc(String(planId))}/revisions`),
   /** 422 `revision-reason-required` without a reason; 409 `revision-open` when one is open. */
   openRevision: (planId: PlanSummary['id'], input: { reason: string; kind?: Revision['kind']; date?: string; act?: Act | null }) =>
     request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions`, input),

@@ -3,13 +3,14 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ExplanationDocument, FormulaDocument } from '../../../src/contract/index.js';
-import type { ChangesDocument } from '../../../src/io/json.js';
+import type { ChangesAnswer, ExplanationDocument, FormulaDocument, PlanSummary, User } from '../../../src/contract/index.js';
 import type { Issue } from '../../../src/core/index.js';
-import type { PeriodState } from '../../../src/contract/index.js';
 
 // The documents and bodies the server declares in its contract (src/contract): one definition, no copies.
 export type {
+  Act,
+  AuditEntry,
+  ChangesSide,
   Comparator,
   FormulaInput,
   IndicatorInput,
@@ -19,38 +20,27 @@ export type {
   NodePatchInput,
   Period,
   PeriodState,
+  PlanSummary,
+  Revision,
+  RevisionChange,
+  RevisionEntry,
   RuleDocument,
   SaveAnswer,
   ScoringInput,
+  Session,
   TreeChanges,
   TreeClosing,
   TreeDocument,
   TreeIndicator,
   TreeObjective,
+  User,
 } from '../../../src/contract/index.js';
 
 export type { Role } from '../../../src/contract/permissions.js';
 import type { Role } from '../../../src/contract/permissions.js';
 
-export interface User {
-  id: string | number;
-  username: string;
-  displayName: string;
-  role: Role;
-  units: string[];
-  unitIds?: string[];
-  /** A temporary password: the app asks for a new one before anything else. */
-  mustChangePassword?: boolean;
-  /** Reminders go to it; a sign-in through the identity provider may be matched by it. */
-  email?: string | null;
-  /** The language of the emails Albero sends the account. */
-  language?: 'it' | 'en';
-}
-
-/** An account as the administrator sees it (`GET /api/users`). */
-export interface Account extends User {
-  active: boolean;
-}
+/** An account as the administrator sees it (`GET /api/users`): the same document as the session's user. */
+export type Account = User;
 
 export interface NewAccount {
   username: string;
@@ -67,94 +57,13 @@ export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units
 
 export type Formula = FormulaDocument;
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface PlanSummary {
-  id: string | number;
-  organisation: string | null;
-  title: string;
-  year: number;
-  version: 'plan' | 'revision' | 'final';
-  published: boolean;
-  createdAt: string;
-  /** draft: edited freely; adopted (by its act): changed only inside a revision. */
-  status?: 'draft' | 'adopted';
-  adoption?: { act: Act; adoptedAt: string; adoptedBy: string | null } | null;
-  archived?: boolean;
-  archivedAt?: string | null;
-  /** The number of the revision open now, null when none. */
-  openRevision?: number | null;
-}
-
-/** An adopting or approving act: "Delibera di Giunta" n. 12 of 2024-01-30. */
-export interface Act {
-  kind: string;
-  number: string;
-  date: string;
-}
-
-/** One change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete). */
-export interface RevisionChange {
-  seq: number;
-  at: string;
-  user: string | null;
-  action: 'create' | 'update' | 'delete';
-  entity: 'plan' | 'node' | 'indicator';
-  entityId: string;
-  node: string | null;
-  indicator: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-/** `GET /api/plans/:id/revisions`: a variazione / rimodulazione with its changes and the closed periods it came after. */
-export interface Revision {
-  number: number;
-  kind: 'variazione' | 'rimodulazione';
-  reason: string;
-  date: string;
-  act: Act | null;
-  status: 'open' | 'approved';
-  openedAt: string;
-  openedBy: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  changes: RevisionChange[];
-  afterClosingOf: Array<{ periodId: string; label: string; state: PeriodState; closedAt: string }>;
-}
-
 /** `GET /api/plans/:id/nodes/:code/explanation`: the same document as `albero explain --json`. */
 export type Explanation = ExplanationDocument;
 
-/** One side of `GET /api/plans/:id/changes`; `closing` when the earlier side is the period as last closed. */
-export interface ChangesSide {
-  planId: string | number;
-  period: string;
-  closing?: { seq: number; closedAt: string; closedBy: string | null };
-}
-
-/** `GET /api/plans/:id/changes`: the same document as `albero diff --json`. */
-export interface ChangesResponse extends ChangesDocument {
-  before: ChangesSide;
-  after: ChangesSide;
-}
+/** `GET /api/plans/:id/changes`: the same document as `albero diff --json`, with the two sides compared. */
+export type ChangesResponse = ChangesAnswer;
 
 export type Change = ChangesResponse['changes'][number];
-
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  user: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
 
 export interface ImportResult {
   plan: PlanSummary | null;

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import type { Act, PlanSummary, Revision, RevisionChange } from '../api/types.js';
+import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, dayText } from '../../../src/messages/changes.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
@@ -62,7 +62,7 @@ function refusal(e: unknown, t: (k: string) => string): string {
 export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const planId = plan.id;
-  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [revisions, setRevisions] = useState<RevisionEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);

@@ -1,12 +1,12 @@
 /** The plan across years: next year's plan and an objective's or indicator's linked years, on the app's one `request`. */
 import { request } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
-import type { YearsDocument } from '../../../src/io/json.js';
+import type { YearsDocument } from '../../../src/contract/index.js';
 import type { BaselineRefreshBody, BaselinesDocument } from '../../../src/contract/index.js';
 
 export type { BaselinesDocument } from '../../../src/contract/index.js';
 
-export type { YearDocument, YearsDocument } from '../../../src/io/json.js';
+export type { YearDocument, YearsDocument } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 

@@ -1,0 +1,98 @@
+/**
+ * What changed between two versions of a plan (`GET /api/plans/:id/changes`, `albero diff --json`),
+ * and an objective's or indicator's years (`GET …/nodes/:code/years`, `…/indicators/:id/years`).
+ * `io/json.ts` `changesDocument` and `server/routes/years.ts` `yearsOf` make them.
+ */
+import { z } from 'zod';
+import { AmountJsonSchema, BandSchema, UnitSchema } from './values.js';
+
+/** The kinds of change (core/comparison.ts `CHANGE_KINDS`) and their groups, from the plan's shape to its results. */
+export const ChangeGroupSchema = z.enum(['structure', 'plan', 'measurement', 'result']);
+export const ChangeKindSchema = z.enum([
+  'objective-added',
+  'objective-removed',
+  'objective-parent',
+  'objective-title',
+  'indicator-added',
+  'indicator-removed',
+  'indicator-name',
+  'settings',
+  'objective-weight',
+  'weight',
+  'comparator',
+  'target',
+  'unit',
+  'scoring',
+  'formula',
+  'measurement',
+  'performance',
+]);
+
+/** One change, as `albero diff --json` and the API give it. */
+export const ChangeDocumentSchema = z.strictObject({
+  group: ChangeGroupSchema,
+  kind: ChangeKindSchema,
+  code: z.string().nullable(),
+  indicator: z.string().nullable(),
+  /** Percent numbers for performance changes, the printed text otherwise. */
+  before: z.union([z.number(), z.string()]).nullable(),
+  after: z.union([z.number(), z.string()]).nullable(),
+  beforeText: z.string().nullable(),
+  afterText: z.string().nullable(),
+  line: z.number().nullable(),
+  /** Set when the changed item came from a workbook: its sheet and cell. */
+  sheet: z.string().nullable().optional(),
+  address: z.string().optional(),
+});
+
+export const ChangesDocumentSchema = z.strictObject({
+  counts: z.strictObject({ structure: z.number(), plan: z.number(), measurement: z.number(), result: z.number() }),
+  changes: z.array(ChangeDocumentSchema),
+});
+
+/** One side of the API's comparison; `closing` when the earlier side is the period as last closed. */
+export const ChangesSideSchema = z.strictObject({
+  planId: z.string(),
+  period: z.string(),
+  closing: z.strictObject({ seq: z.number(), closedAt: z.string(), closedBy: z.string().nullable() }).optional(),
+});
+
+/** `GET /api/plans/:id/changes`: the two sides compared and the changes. */
+export const ChangesAnswerSchema = ChangesDocumentSchema.extend({ before: ChangesSideSchema, after: ChangesSideSchema });
+
+/** One year of an objective or indicator, at its plan's year end. */
+export const YearDocumentSchema = z.strictObject({
+  year: z.number(),
+  planId: z.string(),
+  planTitle: z.string(),
+  /** The year-end period the figures are read at (for the public: the latest whose values are published). */
+  period: z.strictObject({ id: z.string(), label: z.string(), state: z.string() }),
+  /** The plan asked about. */
+  current: z.boolean(),
+  code: z.string(),
+  /** For an indicator: its id in that year's plan. */
+  indicatorId: z.string().nullable(),
+  title: z.string(),
+  /** Indicators only (an objective has no target of its own). */
+  unit: UnitSchema.nullable(),
+  target: AmountJsonSchema.nullable(),
+  targetText: z.string(),
+  actual: AmountJsonSchema.nullable(),
+  actualText: z.string(),
+  performance: z.number().nullable(),
+  band: BandSchema.nullable(),
+});
+
+export const YearsDocumentSchema = z.strictObject({
+  kind: z.enum(['objective', 'indicator']),
+  planId: z.string(),
+  ref: z.string(),
+  years: z.array(YearDocumentSchema),
+});
+
+export type ChangeDocument = z.infer<typeof ChangeDocumentSchema>;
+export type ChangesDocument = z.infer<typeof ChangesDocumentSchema>;
+export type ChangesSide = z.infer<typeof ChangesSideSchema>;
+export type ChangesAnswer = z.infer<typeof ChangesAnswerSchema>;
+export type YearDocument = z.infer<typeof YearDocumentSchema>;
+export type YearsDocument = z.infer<typeof YearsDocumentSchema>;

@@ -1,0 +1,82 @@
+/**
+ * Plans and their revisions as the API sends them: a plan in lists and after every change to it
+ * (`PlanSummary`: `GET /api/plans`, `POST /api/plans`, adopt, archive), and the register of
+ * revisions with each change before → after (`GET /api/plans/:id/revisions`).
+ * `server/routes/plans.ts` `planView` and `server/routes/revisions.ts` make them.
+ */
+import { z } from 'zod';
+import { PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
+
+/** An adopting or approving act: "Delibera di Giunta" n. 12 of 2024-01-30. */
+export const ActSchema = z.strictObject({
+  kind: z.string(),
+  number: z.string(),
+  /** ISO date. */
+  date: z.string(),
+});
+
+export const AdoptionSchema = z.strictObject({ act: ActSchema, adoptedAt: z.string(), adoptedBy: z.string().nullable() });
+
+export const PlanSummarySchema = z.strictObject({
+  id: z.string(),
+  organisation: z.string(),
+  title: z.string(),
+  year: z.number(),
+  version: z.enum(['plan', 'revision', 'final']),
+  published: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** draft: edited freely; adopted (by its act): changed only inside a revision. */
+  status: z.enum(['draft', 'adopted']),
+  adoption: AdoptionSchema.nullable(),
+  archived: z.boolean(),
+  archivedAt: z.string().nullable(),
+  /** The number of the revision open now, null when none. */
+  openRevision: z.number().nullable(),
+});
+
+/** One change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete). */
+export const RevisionChangeSchema = z.strictObject({
+  seq: z.number(),
+  at: z.string(),
+  user: z.string().nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  entity: z.enum(['plan', 'node', 'indicator']),
+  entityId: z.string(),
+  node: z.string().nullable(),
+  indicator: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+
+/** A revision (variazione / rimodulazione) as opening, editing, approving or discarding it answers. */
+export const RevisionSchema = z.strictObject({
+  /** 1, 2, … within the plan. */
+  number: z.number(),
+  kind: RevisionKindSchema,
+  reason: z.string(),
+  /** ISO date. */
+  date: z.string(),
+  /** The approving act; may be added after the approval. */
+  act: ActSchema.nullable(),
+  status: RevisionStatusSchema,
+  openedAt: z.string(),
+  openedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  changes: z.array(RevisionChangeSchema).readonly(),
+});
+
+/** A closed or validated period a revision's changes came after (the Relazione must say so). */
+export const ClosedBeforeSchema = z.strictObject({ periodId: z.string(), label: z.string(), state: PeriodStateSchema, closedAt: z.string() });
+
+/** An entry of the register (`GET …/revisions`, `GET …/revisions/:number`): the revision and the closed periods it came after. */
+export const RevisionEntrySchema = RevisionSchema.extend({ afterClosingOf: z.array(ClosedBeforeSchema) });
+
+export type Act = z.infer<typeof ActSchema>;
+export type Adoption = z.infer<typeof AdoptionSchema>;
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type RevisionChange = z.infer<typeof RevisionChangeSchema>;
+export type Revision = z.infer<typeof RevisionSchema>;
+export type ClosedBefore = z.infer<typeof ClosedBeforeSchema>;
+export type RevisionEntry = z.infer<typeof RevisionEntrySchema>;
