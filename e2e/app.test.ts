@@ -235,6 +235,25 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it("opens a plan's address with one read each of the session, plan and tree, asked before the app ran", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/')) reads.push(path);
+    });
+    await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    const plan = `/api/plans/${encodeURIComponent(planId)}`;
+    // The app took early.ts's reads instead of asking again (twice each if it had not).
+    expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
+    // The early reads' entry is named before the app's script, and runs as soon as it arrives.
+    const html = await (await context.request.get(`${server.url}/`)).text();
+    expect(html).toMatch(/<script type="module" async crossorigin src="\/assets\/early-[\w-]+\.js"><\/script>[\s\S]*<script type="module" crossorigin src="\/assets\/index-/);
+    await context.close();
+  });
+
   it('fits a phone: 390 px wide, the band in view, the detail as a full-screen panel', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');

@@ -9,6 +9,7 @@ import type { AcceptedPlugin } from 'postcss';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const EARLY = join(here, 'src/api/early.ts');
 
 /**
  * The web app is built into web/dist, which the server serves at `/`. In development the API is
@@ -17,18 +18,40 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), earlyEntry()],
   css: { postcss: { plugins: process.env.ALBERO_FULL_CSS === '1' ? [] : [onlyUsedBootstrap()] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // ECharts alone is ~600 kB minified; it is loaded only with the charts panel.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: { input: { index: join(here, 'index.html'), early: EARLY } },
   },
   server: {
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:8080' },
   },
 });
+
+/**
+ * src/api/early.ts is built as its own small entry and named in index.html before the app, `async`
+ * so it runs as soon as it arrives (not after the stylesheet and the parse): the first screen's
+ * reads (session, plan, tree) start while the app's script still arrives (issue 15 §4). The app imports the same chunk, so both share its reads. In
+ * development main.tsx's imports run it, later but the same way.
+ */
+function earlyEntry(): Plugin {
+  return {
+    name: 'albero-early-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === EARLY);
+        if (chunk === undefined) throw new Error('src/api/early.ts was not built as an entry');
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
 
 /**
  * Writes a brotli (quality 11) and a gzip (level 9) copy beside every text asset of the build, so

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from './api/client.js';
 import { newQueryClient } from './api/queries.js';
-import type { User } from './api/types.js';
+import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
 // The header names every screen, lazy ones included: their words are loaded with the app.
@@ -67,10 +67,15 @@ function useRoute(): [string, (to: string) => void] {
 /** Reading without an account is remembered for the tab, so a reload stays in public mode. */
 const PUBLIC_KEY = 'albero.public';
 
-export function App() {
+/**
+ * `session` is the page's read of the session (main.tsx starts it); `known` is its answer when it
+ * came in before the first render (null: not signed in), so the first render opens the screen
+ * rather than "Caricamento…" first.
+ */
+export function App({ session, known }: { session: Promise<Session>; known?: Session | null }) {
   const { t, i18n } = useTranslation();
-  const [user, setUser] = useState<User | null>(null);
-  const [checked, setChecked] = useState(false);
+  const [user, setUser] = useState<User | null>(known?.user ?? null);
+  const [checked, setChecked] = useState(known !== undefined);
   const [route, go] = useRoute();
   // A shared link to a plan opens it for whoever may read it: the public reads published plans.
   const [publicReader, setPublicReaderState] = useState(() => window.sessionStorage.getItem(PUBLIC_KEY) === '1' || /^#\/plans\//.test(route));
@@ -81,15 +86,15 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    api
-      .session()
+    if (known !== undefined) return;
+    session
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setUser(s.user);
       })
       .catch(() => setUser(null))
       .finally(() => setChecked(true));
-  }, []);
+  }, [session, known]);
 
   const logout = useCallback(async () => {
     try {

@@ -7,11 +7,10 @@
  *
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
 import { Decimal, formatItalianDate, formatItalianNumber } from '../../core/index.js';
+import { fontData } from '../report/fonts.js';
+import PDFDocument from '../report/pdfkit.js';
 
 export interface FormSheet {
   readonly organisation: string;
@@ -199,15 +198,6 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   if (rec.finalisedAt !== null) record.push(`${w.finalised}: ${day(rec.finalisedAt)}`);
   if (record.length > 0) out.push({ heading: w.record, lines: record });
   return { title: `${w.title} ${sheet.year} — ${sheet.organisation}`, facts, sections: out, signatures: [w.signEvaluator, w.signPerson] };
-}
-
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function fontData(): { regular: Buffer; bold: Buffer } {
-  if (fonts === undefined) {
-    const require = createRequire(import.meta.url);
-    fonts = { regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')) };
-  }
-  return fonts;
 }
 
 function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {

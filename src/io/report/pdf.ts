@@ -10,10 +10,8 @@
  * with its description; page furniture as artifacts) for screen readers.
  */
 import { actText, italianDay, REVISIONS_TITLE, revisionChangeText, revisionsNote, type ReportRevision } from './revisions.js';
-import { readFileSync } from 'node:fs';
-import { withoutTables } from './sfnt.js';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { fontData, type Face } from './fonts.js';
+import PDFDocument from './pdfkit.js';
 import { classify, formatPercent, round, type Decimal, type Evaluation, type Legend } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
@@ -46,22 +44,8 @@ const COMPACT_FROM = 300;
 /** Objectives between two reports of progress (and two yields to the event loop). */
 const PROGRESS_EVERY = 250;
 
-export type Face = 'regular' | 'bold' | 'italic';
+export type { Face } from './fonts.js';
 export type Struct = PDFKit.PDFStructureElement;
-
-const FONT_FILES: Record<Face, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
-/** Tables the PDF never uses; without the layout ones, text is laid out about 3× faster (sfnt.ts). */
-const UNUSED_TABLES: ReadonlySet<string> = new Set(['GSUB', 'GPOS', 'GDEF', 'MATH', 'FFTM']);
-let fonts: Record<Face, Buffer> | undefined;
-/** The font files, read once per process; resolved as a package, so it works from src/ and dist/. */
-function fontData(): Record<Face, Buffer> {
-  if (fonts === undefined) {
-    const require = createRequire(import.meta.url);
-    const read = (file: string): Buffer => withoutTables(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)), UNUSED_TABLES);
-    fonts = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), italic: read(FONT_FILES.italic) };
-  }
-  return fonts;
-}
 
 /** Text in a cell: its lines, in one face and size. */
 export interface Para {

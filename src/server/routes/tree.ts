@@ -4,7 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
+import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -119,7 +119,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
-      responses: { 200: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
+      responses: { 200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema }, 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
       const answer = await treeAnswer(deps, {
@@ -146,7 +146,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
         period: 'period id (default: the year end)',
         lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES },
       },
-      responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
+      responses: {
+        200: { description: '{code, title, performance, formula, contributions, indicators}', schema: ExplanationDocumentSchema },
+        400: 'lang other than it or en',
+        404: 'unknown plan, period or objective',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');

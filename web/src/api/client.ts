@@ -28,6 +28,7 @@ import type {
   Session,
   TreeDocument,
 } from './types.js';
+import { forgetEarly, takeEarly } from './early.js';
 
 export class ApiError extends Error {
   constructor(
@@ -61,8 +62,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   // The server says its refusals and issues in the app's language (the page's lang, set by i18n.ts).
-  if (typeof document !== 'undefined') headers['Accept-Language'] = document.documentElement.lang === 'en' ? 'en' : 'it';
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'it';
+  if (typeof document !== 'undefined') headers['Accept-Language'] = lang;
+  // The first screen's reads may have been started before this script ran (early.ts); a write makes them stale.
+  if (method !== 'GET') forgetEarly();
+  const early = method === 'GET' && body === undefined ? takeEarly(path, lang) : undefined;
+  const res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin' }));
   const text = await res.text();
   let json: unknown = null;
   if (text !== '') {
