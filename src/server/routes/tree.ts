@@ -15,6 +15,7 @@ import { language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
+import { changedBaselines } from './years.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
 const { NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
@@ -97,6 +98,8 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   const computed = await trees.computed(read.planId, period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
   await trees.withOwnRanges(computed);
+  // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
+  if (read.user !== null) await trees.withBaselineChanges(computed, async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])));
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
