@@ -20,12 +20,12 @@ export interface CliRun {
  * Runs `albero …` through its bin script (the compiled CLI), as `npx albero` would. The CLI speaks
  * its locale's language: tests run it in an English locale unless they give another (`locale`).
  */
-export function albero(args: readonly string[], options: { cwd?: string; input?: string; locale?: string } = {}): CliRun {
+export function albero(args: readonly string[], options: { cwd?: string; input?: string; locale?: string; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [`${ROOT}bin/albero.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', LC_ALL: options.locale ?? 'C.UTF-8' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', LC_ALL: options.locale ?? 'C.UTF-8', ...options.env },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

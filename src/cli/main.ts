@@ -3,6 +3,7 @@
  * engine in core/ and prints. Data goes to stdout, problems to stderr.
  */
 import { buildProgram } from './program.js';
+import { say } from './shared.js';
 import { guardTerminalOutput } from './terminal.js';
 
 guardTerminalOutput();
@@ -17,6 +18,6 @@ buildProgram()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
     // A bug, not bad input (bad input is reported as issues): say so plainly, keep the trace short.
-    process.stderr.write(`albero: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${say('cli-internal-error', { message: error instanceof Error ? error.message : String(error) })}\n`);
     process.exitCode = 70;
   });

@@ -1,7 +1,7 @@
 /** The `albero` program: every command registered, nothing run (main.ts runs it; tests may too). */
 import { Command } from 'commander';
 import type { Language } from '../core/index.js';
-import { languageOption, useLanguage } from './shared.js';
+import { languageFromArgs, languageOption, say, useLanguage } from './shared.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
@@ -16,9 +16,68 @@ import { registerDiff } from './commands/diff.js';
 import { registerNextYear } from './commands/next-year.js';
 import { registerReminders } from './commands/reminders.js';
 
-export function buildProgram(): Command {
-  const program = new Command();
-  program.name('albero').description('Albero della performance: evaluate, verify and explain the performance tree of a public body').version('0.1.0').showHelpAfterError('(run with --help for usage)');
+/** Commander's "(Did you mean --json?)" / "(Did you mean one of a, b?)" back into its names. */
+function suggestions(tail: string): string[] {
+  const m = /\(Did you mean (?:one of )?(.+)\?\)/.exec(tail);
+  return m === null ? [] : m[1]!.split(', ');
+}
+
+/**
+ * Commander's usage errors said again by their code in the command line's language (the English
+ * is commander's own). Commander composes each message in English and hands it to `error()` with
+ * a stable code; the parts are read back from that message, whose shape is pinned with commander.
+ * A message of an unknown shape is passed on as it is.
+ */
+function usageMessage(message: string, code: string | undefined): string {
+  const m = (re: RegExp): RegExpExecArray | null => re.exec(message);
+  let r: RegExpExecArray | null;
+  switch (code) {
+    case 'commander.missingArgument':
+      if ((r = m(/^error: missing required argument '(.+)'$/))) return say('cli-missing-argument', { name: r[1]! });
+      break;
+    case 'commander.optionMissingArgument':
+      if ((r = m(/^error: option '(.+)' argument missing$/))) return say('cli-option-missing-argument', { option: r[1]! });
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((r = m(/^error: required option '(.+)' not specified$/))) return say('cli-missing-option', { option: r[1]! });
+      break;
+    case 'commander.unknownOption':
+      if ((r = m(/^error: unknown option '([^']+)'([\s\S]*)$/))) return say('cli-unknown-option', { option: r[1]!, suggestions: suggestions(r[2]!) });
+      break;
+    case 'commander.unknownCommand':
+      if ((r = m(/^error: unknown command '([^']+)'([\s\S]*)$/))) return say('cli-unknown-command', { command: r[1]!, suggestions: suggestions(r[2]!) });
+      break;
+    case 'commander.excessArguments':
+      if ((r = m(/^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/)))
+        return say('cli-excess-arguments', { command: r[1] ?? 'albero', expected: Number(r[2]), got: Number(r[3]) });
+      break;
+    case 'commander.invalidArgument':
+      if ((r = m(/^error: option '(.+)' argument '([\s\S]*)' is invalid\. ([\s\S]*)$/))) {
+        // A choice's reason is commander's; an argParser's (--legend) is already ours, in the language.
+        const choices = /^Allowed choices are (.+)\.$/.exec(r[3]!);
+        return say('cli-invalid-option-value', { option: r[1]!, value: r[2]!, reason: choices === null ? r[3]! : say('cli-choices', { choices: choices[1]!.split(', ') }) });
+      }
+      break;
+  }
+  return message.startsWith('error: ') ? say('cli-usage-error', { message: message.slice('error: '.length) }) : message;
+}
+
+/** A commander Command whose usage errors speak the command line's language; its subcommands too. */
+class AlberoCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new AlberoCommand(name);
+  }
+
+  override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
+    return super.error(usageMessage(message, errorOptions?.code), errorOptions);
+  }
+}
+
+export function buildProgram(argv: readonly string[] = process.argv): Command {
+  // Usage errors come before any action: the language is read from the arguments already now.
+  useLanguage(languageFromArgs(argv));
+  const program = new AlberoCommand();
+  program.name('albero').description('Albero della performance: evaluate, verify and explain the performance tree of a public body').version('0.1.0').showHelpAfterError(say('cli-help-hint', {}));
   registerEvaluate(program);
   registerVerify(program);
   registerExplain(program);

@@ -22,6 +22,21 @@ export function useLanguage(language: Language | undefined): void {
   chosen = language;
 }
 
+/**
+ * The `--lang` given in the arguments (`--lang en`, `--lang=en`), for what is said before a
+ * command's action runs: commander's usage errors. The action's own `--lang` is set again from
+ * commander's parse (program.ts). An unknown value is left for commander to refuse.
+ */
+export function languageFromArgs(argv: readonly string[]): Language | undefined {
+  let found: Language | undefined;
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k] === '--') break;
+    const value = argv[k] === '--lang' ? argv[k + 1] : argv[k]!.startsWith('--lang=') ? argv[k]!.slice('--lang='.length) : undefined;
+    if (value === 'it' || value === 'en') found = value;
+  }
+  return found;
+}
+
 /** `--lang it|en`, on every command. */
 export function languageOption(): Option {
   return new Option('--lang <language>', "the language of messages (default: the locale's, Italian for it_*, else English)").choices(['it', 'en']);
@@ -30,6 +45,17 @@ export function languageOption(): Option {
 /** A catalogue sentence in the command line's language. */
 export function say<K extends MessageCode>(code: K, params: Params<K>): string {
   return renderMessage(code, params as MessageParams, cliLanguage());
+}
+
+/** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
+export function badInput(command: string, words: string): void {
+  process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
+  process.exitCode = EXIT.badInput;
+}
+
+/** What a failed write says in place of the reason: the system's code (ENOENT, EACCES…). */
+export function writeFailure(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
@@ -74,9 +100,9 @@ export interface PlanOptions {
 
 function parseLegend(value: string): [Decimal, Decimal] {
   const parts = value.split('/').map((p) => parseItalianNumber(p.trim()));
-  if (parts.length !== 2 || parts.some((p) => p === null)) throw new InvalidArgumentError('write the green and yellow thresholds as GREEN/YELLOW, e.g. 90/70');
+  if (parts.length !== 2 || parts.some((p) => p === null)) throw new InvalidArgumentError(say('cli-legend-format', {}));
   const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
-  if (!green.greaterThan(yellow)) throw new InvalidArgumentError('the green threshold must be above the yellow one');
+  if (!green.greaterThan(yellow)) throw new InvalidArgumentError(say('cli-legend-order', {}));
   return [green, yellow];
 }
 

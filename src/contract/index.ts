@@ -15,3 +15,4 @@ export * from './plans.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './changes.js';
+export * from './documents.js';

@@ -84,6 +84,12 @@ export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
   nextTargets: z.array(z.strictObject({ year: z.number(), target: AmountJsonSchema.nullable(), targetText: z.string() })),
   /** A trend's previous value taken from its predecessor in last year's plan (used when none is entered); null otherwise. */
   previousValue: z.strictObject({ value: z.number(), year: z.number() }).nullable(),
+  /**
+   * Set when the baseline was taken from last year's year-end actual and that actual was corrected
+   * since (206 → 210) or withdrawn (current null): what `GET …/baselines` lists for this indicator.
+   * Null otherwise, and in a period read from its closing.
+   */
+  baselineChange: z.strictObject({ current: AmountJsonSchema.nullable(), currentText: z.string(), currentYear: z.number() }).nullable(),
   /** Set when the body's SMVP for the plan's year gives this row its own thresholds; null otherwise. */
   ownRange: OwnRangeSchema.nullable(),
 });

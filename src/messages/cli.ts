@@ -1,9 +1,251 @@
-/** The command line's own sentences (summaries after the issues), in Italian and English. */
-import { defineMessages, message } from '../core/messages/index.js';
+/**
+ * The command line's own sentences, in Italian and English: summaries after the issues, what a
+ * command wrote, its refusals, and commander's usage errors said again by code (src/cli/program.ts).
+ * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
+ */
+import type { ChangeGroup, ChangeKind } from '../core/comparison.js';
+import { defineMessages, message, type Language } from '../core/messages/index.js';
+import { ROLE_WORDS } from './api.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+/** Commander's "(Did you mean …?)", in the language. */
+function didYouMean(suggestions: readonly string[], language: Language): string {
+  if (suggestions.length === 0) return '';
+  const list = suggestions.join(', ');
+  if (language === 'it') return `\n(forse ${suggestions.length === 1 ? '' : 'uno tra '}${list}?)`;
+  return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
+}
+
+/** `albero diff`'s headings and the words for each kind of change (the web's changes panel, web/src/i18n.ts, says the same). */
+export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; kind: Record<ChangeKind, string> }> = {
+  it: {
+    group: {
+      structure: 'Struttura: obiettivi e indicatori aggiunti, rimossi, spostati o rinominati',
+      plan: 'Piano: target, pesi e regole (da rendicontare nella Relazione)',
+      measurement: 'Misurazioni: consuntivi e stati',
+      result: 'Risultati: performance degli obiettivi',
+    },
+    kind: {
+      'objective-added': 'obiettivo aggiunto',
+      'objective-removed': 'obiettivo rimosso',
+      'objective-parent': 'obiettivo spostato',
+      'objective-title': 'titolo dell’obiettivo',
+      'indicator-added': 'indicatore aggiunto',
+      'indicator-removed': 'indicatore rimosso',
+      'indicator-name': 'nome dell’indicatore',
+      settings: 'impostazioni del piano',
+      'objective-weight': 'peso dell’obiettivo',
+      weight: 'peso dell’indicatore',
+      comparator: 'confronto',
+      target: 'target',
+      unit: 'unità di misura',
+      scoring: 'regola di punteggio',
+      formula: 'formula',
+      measurement: 'consuntivo',
+      performance: 'performance dell’obiettivo',
+    },
+  },
+  en: {
+    group: {
+      structure: 'Structure: objectives and indicators added, removed, moved or renamed',
+      plan: 'Plan: targets, weights and rules (changes to disclose in the Relazione)',
+      measurement: 'Measurements: actuals and states',
+      result: 'Results: objective performance',
+    },
+    kind: {
+      'objective-added': 'objective added',
+      'objective-removed': 'objective removed',
+      'objective-parent': 'objective moved',
+      'objective-title': 'objective title',
+      'indicator-added': 'indicator added',
+      'indicator-removed': 'indicator removed',
+      'indicator-name': 'indicator name',
+      settings: 'plan settings',
+      'objective-weight': 'objective weight',
+      weight: 'indicator weight',
+      comparator: 'comparator',
+      target: 'target',
+      unit: 'unit',
+      scoring: 'scoring rule',
+      formula: 'formula',
+      measurement: 'actual',
+      performance: 'objective performance',
+    },
+  },
+};
+
+/** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
+export const TREE_WORDS: Record<Language, { name: string; weight: string; target: string; actual: string; kpi: string; objective: string; notEvaluable: string; notAchieved: string }> = {
+  it: { name: 'Obiettivo / Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo', kpi: 'KPI', objective: 'Obiettivo', notEvaluable: 'N.V.', notAchieved: 'non raggiunto' },
+  en: { name: 'Objective / Indicator', weight: 'Weight', target: 'Target', actual: 'Actual', kpi: 'KPI', objective: 'Objective', notEvaluable: 'N/A', notAchieved: 'not achieved' },
+};
+
 export const CLI_MESSAGES = defineMessages({
+  // Usage errors: commander's own, said again by code (program.ts); the English keeps commander's words.
+  'cli-missing-argument': message<{ name: string }>({
+    it: (p) => `errore: manca l'argomento obbligatorio '${p.name}'`,
+    en: (p) => `error: missing required argument '${p.name}'`,
+  }),
+  'cli-option-missing-argument': message<{ option: string }>({
+    it: (p) => `errore: all'opzione '${p.option}' manca il valore`,
+    en: (p) => `error: option '${p.option}' argument missing`,
+  }),
+  'cli-missing-option': message<{ option: string }>({
+    it: (p) => `errore: l'opzione obbligatoria '${p.option}' non è stata indicata`,
+    en: (p) => `error: required option '${p.option}' not specified`,
+  }),
+  'cli-unknown-option': message<{ option: string; suggestions: readonly string[] }>({
+    it: (p) => `errore: opzione sconosciuta '${p.option}'${didYouMean(p.suggestions, 'it')}`,
+    en: (p) => `error: unknown option '${p.option}'${didYouMean(p.suggestions, 'en')}`,
+  }),
+  'cli-unknown-command': message<{ command: string; suggestions: readonly string[] }>({
+    it: (p) => `errore: comando sconosciuto '${p.command}'${didYouMean(p.suggestions, 'it')}`,
+    en: (p) => `error: unknown command '${p.command}'${didYouMean(p.suggestions, 'en')}`,
+  }),
+  'cli-excess-arguments': message<{ command: string; expected: number; got: number }>({
+    it: (p) => `errore: troppi argomenti per '${p.command}': ${p.expected === 1 ? 'ne è atteso 1' : `ne sono attesi ${p.expected}`}, ricevuti ${p.got}`,
+    en: (p) => `error: too many arguments for '${p.command}'. Expected ${n(p.expected, 'argument', 'arguments')} but got ${p.got}.`,
+  }),
+  'cli-invalid-option-value': message<{ option: string; value: string; reason: string }>({
+    it: (p) => `errore: il valore '${p.value}' dell'opzione '${p.option}' non è valido: ${p.reason}`,
+    en: (p) => `error: option '${p.option}' argument '${p.value}' is invalid. ${p.reason}`,
+  }),
+  'cli-choices': message<{ choices: readonly string[] }>({
+    it: (p) => `i valori ammessi sono ${p.choices.join(', ')}`,
+    en: (p) => `Allowed choices are ${p.choices.join(', ')}.`,
+  }),
+  'cli-usage-error': message<{ message: string }>({
+    it: (p) => `errore: ${p.message}`,
+    en: (p) => `error: ${p.message}`,
+  }),
+  'cli-help-hint': message({ it: '(eseguire con --help per le istruzioni)', en: '(run with --help for usage)' }),
+  'cli-internal-error': message<{ message: string }>({
+    it: (p) => `albero: errore interno: ${p.message}`,
+    en: (p) => `albero: internal error: ${p.message}`,
+  }),
+  'cli-legend-format': message({
+    it: 'scrivere le soglie verde e gialla come VERDE/GIALLA, per esempio 90/70',
+    en: 'write the green and yellow thresholds as GREEN/YELLOW, e.g. 90/70',
+  }),
+  'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
+
+  // verify and diff, as text.
+  'cli-verify-difference': message<{ where: string; code: string; indicator?: string; cell: string; stated: string; computed: string }>({
+    it: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` "${p.indicator}"`} ${p.cell}: dichiarato ${p.stated || 'vuoto'}, calcolato ${p.computed || 'vuoto'}`,
+    en: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` "${p.indicator}"`} ${p.cell}: stated ${p.stated || 'empty'}, computed ${p.computed || 'empty'}`,
+  }),
+  'cli-verify-summary': message<{ checked: number; differ: number }>({
+    it: (p) => `${n(p.checked, 'cella controllata', 'celle controllate')}, ${p.differ === 1 ? '1 diversa' : `${p.differ} diverse`}`,
+    en: (p) => `${p.checked} cells checked, ${p.differ} differ`,
+  }),
+  'cli-diff-none': message<{ before: string; after: string }>({
+    it: (p) => `nessuna modifica da ${p.before} a ${p.after}`,
+    en: (p) => `no changes from ${p.before} to ${p.after}`,
+  }),
+  'cli-diff-summary': message<{ count: number; before: string; after: string }>({
+    it: (p) => `${n(p.count, 'modifica', 'modifiche')} da ${p.before} a ${p.after}`,
+    en: (p) => `${n(p.count, 'change', 'changes')} from ${p.before} to ${p.after}`,
+  }),
+
+  // What a command wrote (on stderr, so stdout stays the data).
+  'cli-wrote-report': message<{ file: string; format: string; objectives: number; indicators: number }>({
+    it: (p) => `scritto ${p.file} (${p.format}, ${n(p.objectives, 'obiettivo', 'obiettivi')}, ${n(p.indicators, 'indicatore', 'indicatori')})`,
+    en: (p) => `wrote ${p.file} (${p.format}, ${n(p.objectives, 'objective', 'objectives')}, ${n(p.indicators, 'indicator', 'indicators')})`,
+  }),
+  'cli-wrote-relazione': message<{ file: string; format: string; objectives: number }>({
+    it: (p) => `scritto ${p.file} (${p.format}, ${n(p.objectives, 'obiettivo', 'obiettivi')})`,
+    en: (p) => `wrote ${p.file} (${p.format}, ${n(p.objectives, 'objective', 'objectives')})`,
+  }),
+  'cli-wrote-site': message<{ folder: string; years: number }>({
+    it: (p) => `scritto ${p.folder} (${n(p.years, 'anno', 'anni')})`,
+    en: (p) => `wrote ${p.folder} (${n(p.years, 'year', 'years')})`,
+  }),
+  'cli-wrote-template': message<{ file: string }>({
+    it: (p) => `scritto ${p.file}: compilare il foglio "Albero" (vedere "Guida"), poi controllarlo con: albero import ${p.file} --check`,
+    en: (p) => `wrote ${p.file}: fill in the sheet "Albero" (see "Guida"), then check it with: albero import ${p.file} --check`,
+  }),
+  'cli-wrote-next-year': message<{ file: string; title: string; objectives: number; indicators: number; baselines: number; fromYear: number }>({
+    it: (p) =>
+      `scritto ${p.file}: "${p.title}", ${n(p.objectives, 'obiettivo', 'obiettivi')} e ${n(p.indicators, 'indicatore', 'indicatori')}, ${n(p.baselines, 'baseline', 'baseline')} dai consuntivi ${p.fromYear}, nessun valore; controllarlo con: albero import ${p.file} --check`,
+    en: (p) =>
+      `wrote ${p.file}: "${p.title}", ${n(p.objectives, 'objective', 'objectives')} and ${n(p.indicators, 'indicator', 'indicators')}, ${n(p.baselines, 'baseline', 'baselines')} from the ${p.fromYear} actuals, no values; check it with: albero import ${p.file} --check`,
+  }),
+  'cli-progress-objectives': message({ it: 'obiettivi', en: 'objectives' }),
+
+  // A command's options or files that cannot be used (exit 2).
+  'cli-format-missing': message<{ formats: readonly string[] }>({
+    it: (p) => `indicare il formato con --format; uno tra ${p.formats.join(', ')}`,
+    en: (p) => `say which --format; use one of ${p.formats.join(', ')}`,
+  }),
+  'cli-format-unknown': message<{ format: string; formats: readonly string[] }>({
+    it: (p) => `formato "${p.format}" sconosciuto; usare uno tra ${p.formats.join(', ')}`,
+    en: (p) => `unknown format "${p.format}"; use one of ${p.formats.join(', ')}`,
+  }),
+  'cli-output-needed': message<{ format: string }>({
+    it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
+    en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
+  }),
+  'cli-bad-year': message<{ option: string; value: string; example: number }>({
+    it: (p) => `${p.option} deve essere un anno come ${p.example}, non "${p.value}"`,
+    en: (p) => `${p.option} must be a year such as ${p.example}, not "${p.value}"`,
+  }),
+  'cli-year-order': message<{ fromYear: number; year: number }>({
+    it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
+    en: (p) => `the next year's plan must be for a year after ${p.fromYear}, not ${p.year}`,
+  }),
+  'cli-cannot-write': message<{ file: string; reason: string }>({
+    it: (p) => `${p.file} non può essere scritto (${p.reason})`,
+    en: (p) => `${p.file} cannot be written (${p.reason})`,
+  }),
+  'cli-xlsx-name': message<{ file: string; what: 'template' | 'next-year' }>({
+    it: (p) => `${p.file}: ${p.what === 'template' ? 'il modello' : 'il nuovo piano'} è una cartella .xlsx; dare al file un nome .xlsx`,
+    en: (p) => `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
+  }),
+  'cli-site-no-year': message<{ file: string }>({
+    it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
+    en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
+  }),
+  'cli-texts-unreadable': message<{ file: string; reason?: string }>({
+    it: (p) => `${p.file}: ${p.reason ?? 'non è JSON valido'}`,
+    en: (p) => `${p.file}: ${p.reason ?? 'not valid JSON'}`,
+  }),
+  'cli-texts-not-object': message<{ file: string }>({
+    it: (p) => `${p.file}: atteso un oggetto con i testi delle sezioni, per esempio {"contesto-esterno": "…"}`,
+    en: (p) => `${p.file}: expected an object of section texts, e.g. {"contesto-esterno": "…"}`,
+  }),
+  'cli-texts-unknown-section': message<{ file: string; key: string; keys: readonly string[] }>({
+    it: (p) => `${p.file}: sezione "${p.key}" sconosciuta; usare ${p.keys.join(', ')}`,
+    en: (p) => `${p.file}: unknown section "${p.key}"; use ${p.keys.join(', ')}`,
+  }),
+  'cli-texts-not-string': message<{ file: string; key: string }>({
+    it: (p) => `${p.file}: il testo di "${p.key}" deve essere una stringa`,
+    en: (p) => `${p.file}: the text of "${p.key}" must be a string`,
+  }),
+  'cli-texts-too-long': message<{ file: string; key: string; max: number }>({
+    it: (p) => `${p.file}: il testo di "${p.key}" supera i ${p.max} caratteri`,
+    en: (p) => `${p.file}: the text of "${p.key}" is longer than ${p.max} characters`,
+  }),
+  'cli-port': message<{ value: string }>({
+    it: (p) => `--port deve essere un numero da 0 a 65535, non "${p.value}"`,
+    en: (p) => `--port must be a number from 0 to 65535, not "${p.value}"`,
+  }),
+  'cli-admin-role': message<{ role: string; roles: readonly string[] }>({
+    it: (p) => `--role deve essere uno tra ${p.roles.join(', ')}, non "${p.role}"`,
+    en: (p) => `--role must be one of ${p.roles.join(', ')}, not "${p.role}"`,
+  }),
+  'cli-admin-username': message({
+    it: '--username deve avere da 2 a 64 caratteri tra lettere, cifre, punti, trattini, trattini bassi o @',
+    en: '--username must be 2–64 letters, digits, dots, dashes, underscores or @',
+  }),
+  'cli-admin-password': message<{ min: number }>({
+    it: (p) => `indicare una password di almeno ${p.min} caratteri nella variabile ALBERO_PASSWORD o sullo standard input`,
+    en: (p) => `give a password of at least ${p.min} characters in env ALBERO_PASSWORD or on stdin`,
+  }),
+  'cli-admin-created': message<{ role: string; username: string }>({
+    it: (p) => `creato l'account ${p.username} (${ROLE_WORDS.it[p.role] ?? p.role})`,
+    en: (p) => `created ${p.role} ${p.username}`,
+  }),
   'cli-not-evaluated': message<{ file: string; errors: number }>({
     it: (p) => `${p.file}: ${n(p.errors, 'errore', 'errori')}; nulla è stato valutato`,
     en: (p) => `${p.file}: ${n(p.errors, 'error', 'errors')}; nothing was evaluated`,

@@ -92,4 +92,9 @@ export const REMINDER_MESSAGES = defineMessages({
     en: (p) =>
       `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server`,
   }),
+  /** A setting of the environment out of its range (ALBERO_REMINDER_*, ALBERO_SMTP_PORT). */
+  'setting-out-of-range': message<{ name: string; value: string; min: number; max: number; what: 'days' | 'port' }>({
+    it: (p) => `${p.name} deve essere ${p.what === 'days' ? 'un numero intero di giorni' : 'un numero di porta'} da ${p.min} a ${p.max}, non "${p.value}"`,
+    en: (p) => `${p.name} must be ${p.what === 'days' ? 'a whole number of days' : 'a port number'} from ${p.min} to ${p.max}, not "${p.value}"`,
+  }),
 });

@@ -7,6 +7,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { CONTRACT_DOCUMENTS } from '../contract/index.js';
 import type { Role, Store, UserRecord } from '../store/index.js';
 import { currentUser, requireRole, requireUser, type AuthVariables, type SessionCache } from './auth.js';
 import { body as parseBody } from './validation.js';
@@ -42,8 +43,14 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   readonly multipart?: Readonly<Record<string, string>>;
   /** Query parameter → description, or description and the values it may take (an `enum` in the document). */
   readonly query?: Readonly<Record<string, string | { readonly description: string; readonly values: readonly string[] }>>;
-  /** Status → description; 4xx errors all share the error shape. */
-  readonly responses: Readonly<Record<number, string>>;
+  /** Status → description, or description and the contract schema of the answer; 4xx errors all share the error shape. */
+  readonly responses: Readonly<Record<number, string | ResponseSpec>>;
+}
+
+/** A documented answer: a contract document (`CONTRACT_DOCUMENTS`) or a list of one, as `z.toJSONSchema` writes it. */
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema: z.ZodType;
 }
 
 export interface ServerLimits {
@@ -108,6 +115,33 @@ function audienceWords(roles: Audience): string {
 /** A routes module: `src/server/routes/<domain>.ts` exports one and app.ts lists it. */
 export type RouteModule = (api: Api, deps: Deps) => void;
 
+/**
+ * The contract's documents as JSON Schema components (references between them by name), and the
+ * schema of a route's answer: a reference to its document, or a list of references.
+ */
+function contractSchemas(): { schemas: Record<string, unknown>; schemaOf: (schema: z.ZodType) => Record<string, unknown> } {
+  const registry = z.registry<{ id: string }>();
+  const names = new Map<z.ZodType, string>();
+  for (const [name, schema] of Object.entries(CONTRACT_DOCUMENTS)) {
+    registry.add(schema, { id: name });
+    names.set(schema, name);
+  }
+  const uri = (id: string): string => `#/components/schemas/${id}`;
+  const written = z.toJSONSchema(registry, { uri, unrepresentable: 'any' }).schemas;
+  // Each is a component of this document, not a JSON Schema document of its own.
+  const schemas = Object.fromEntries(Object.entries(written).map(([name, { $schema: _s, $id: _i, ...schema }]) => [name, schema]));
+  const schemaOf = (schema: z.ZodType): Record<string, unknown> => {
+    const name = names.get(schema);
+    if (name !== undefined) return { $ref: uri(name) };
+    if (schema instanceof z.ZodArray) {
+      const item = names.get(schema.element as z.ZodType);
+      if (item !== undefined) return { type: 'array', items: { $ref: uri(item) } };
+    }
+    throw new Error('a response schema is a contract document (CONTRACT_DOCUMENTS) or a list of one');
+  };
+  return { schemas, schemaOf };
+}
+
 export class Api {
   readonly specs: RouteSpec[] = [];
   constructor(readonly app: Hono<AppEnv>) {}
@@ -124,6 +158,7 @@ export class Api {
 
   /** The OpenAPI 3.1 document of every registered route. */
   openapi(): Record<string, unknown> {
+    const { schemas, schemaOf } = contractSchemas();
     const paths: Record<string, Record<string, unknown>> = {};
     for (const spec of this.specs) {
       const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -140,9 +175,13 @@ export class Api {
         'x-roles': spec.roles,
         parameters: [...params, ...query],
         responses: Object.fromEntries(
-          Object.entries(spec.responses).map(([status, description]) => [
+          Object.entries(spec.responses).map(([status, response]) => [
             status,
-            Number(status) >= 400 ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : { description },
+            typeof response !== 'string'
+              ? { description: response.description, content: { 'application/json': { schema: schemaOf(response.schema) } } }
+              : Number(status) >= 400
+                ? { description: response, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+                : { description: response },
           ]),
         ),
       };
@@ -176,6 +215,7 @@ export class Api {
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'albero_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } },
         schemas: {
+          ...schemas,
           Error: {
             type: 'object',
             required: ['error'],

@@ -4,6 +4,7 @@
  * ALBERO_SMTP_SECURE), or, with no SMTP host configured, the log: each message is written there
  * whole, so a test installation or a body without a mail server still sees what would have gone.
  */
+import { english, type Coded } from '../messages/index.js';
 
 /** A message ready to go. `messageId` is the same on every try of the same reminder. */
 export interface OutgoingMail {
@@ -35,13 +36,18 @@ export interface SmtpSettings {
   readonly timeoutMs?: number;
 }
 
+/** A setting out of its range, by code: `albero reminders` says it in the user's language. */
+export function settingError(params: { name: string; value: string; min: number; max: number; what: 'days' | 'port' }): Error & Coded {
+  return Object.assign(new Error(english('setting-out-of-range', params)), { code: 'setting-out-of-range', params });
+}
+
 /** The SMTP settings from the environment; null when ALBERO_SMTP_HOST is not set (then the log is the mailer). */
 export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | null {
   const host = env.ALBERO_SMTP_HOST?.trim();
   if (host === undefined || host === '') return null;
   const portText = env.ALBERO_SMTP_PORT?.trim() ?? '';
   const port = portText === '' ? 587 : Number(portText);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`ALBERO_SMTP_PORT must be a port number, not "${portText}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw settingError({ name: 'ALBERO_SMTP_PORT', value: portText, min: 1, max: 65535, what: 'port' });
   return {
     host,
     port,

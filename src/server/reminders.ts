@@ -12,7 +12,7 @@
 import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
-import { makeMailer, type Mailer, type SmtpSettings } from './mailer.js';
+import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
 
 export interface ReminderSettings {
   /** The first reminder, this many days before the deadline (0: on the day itself). */
@@ -33,7 +33,7 @@ export function reminderSettingsFromEnv(env: NodeJS.ProcessEnv): ReminderSetting
     const text = env[name]?.trim() ?? '';
     if (text === '') return fallback;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > 366) throw new Error(`${name} must be a whole number of days from ${min} to 366, not "${text}"`);
+    if (!Number.isInteger(n) || n < min || n > 366) throw settingError({ name, value: text, min, max: 366, what: 'days' });
     return n;
   };
   const url = env.ALBERO_PUBLIC_URL?.trim() ?? '';

@@ -93,7 +93,16 @@ export interface ComputedPlan {
    * (`withOwnRanges`); undefined until asked, and again after a value changes the scores.
    */
   ownRanges?: { readonly key: string; readonly byIndicator: ReadonlyMap<string, OwnRange> } | undefined;
+  /**
+   * The baselines taken from last year that no longer match its year-end actual, by indicator id
+   * (`withBaselineChanges`): they move only with this plan's data version (a value written in last
+   * year's plan touches its successors), so they are read once per entry.
+   */
+  baselineChanges?: ReadonlyMap<string, BaselineChange>;
 }
+
+/** The predecessor's year-end actual now, beside a baseline taken from it before (206 → 210). */
+export type BaselineChange = NonNullable<TreeIndicator['baselineChange']>;
 
 /** The content codings the tree is served in, best first. */
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -337,6 +346,18 @@ export class TreeService {
     if (bands.length > 0 || (before?.byIndicator.size ?? 0) > 0) computed.texts.clear();
   }
 
+  /**
+   * Fills in `baselineChanges` once per entry with `read` (the baselines route's comparison). A
+   * period read from its closing shows its baselines as they stood: no changes.
+   */
+  async withBaselineChanges(computed: ComputedPlan, read: () => Promise<ReadonlyMap<string, BaselineChange>>): Promise<void> {
+    if (computed.baselineChanges !== undefined) return;
+    const changes = computed.closing === null ? await read() : new Map<string, BaselineChange>();
+    if (computed.baselineChanges !== undefined) return;
+    computed.baselineChanges = changes;
+    if (changes.size > 0) computed.texts.clear();
+  }
+
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -548,6 +569,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
       return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
     }),
     previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
+    // Read from last year's plan whatever its periods' publication: not for the public.
+    baselineChange: user === null ? null : (computed.baselineChanges?.get(i.id) ?? null),
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),

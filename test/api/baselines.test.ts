@@ -6,7 +6,7 @@
  * A baseline the office typed is never listed nor overwritten.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BaselinesDocumentSchema } from '../../src/contract/index.js';
+import { BaselinesDocumentSchema, TreeDocumentSchema } from '../../src/contract/index.js';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
 import { migrate } from '../../src/store/migrations.js';
@@ -80,10 +80,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
         predecessor: { planId: plan2024, indicatorId: SOGGETTI, period: { id: YEAR_END, label: '31/12/2024', state: 'open' } },
       },
     ]);
-    // Nothing was overwritten by the correction itself.
+    // Nothing was overwritten by the correction itself; the tree carries "206 → 210" beside the baseline.
     const tree = (await controller.get(`/api/plans/${plan2025}/tree`)).body;
-    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 206, baselineYear: 2024 });
-    expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48, baselineYear: 2024 });
+    expect(TreeDocumentSchema.safeParse(tree).error).toBeUndefined();
+    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 206, baselineYear: 2024, baselineChange: { current: 210, currentText: '210', currentYear: 2024 } });
+    expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48, baselineYear: 2024, baselineChange: null });
+    expect(tree.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.baselineChange !== null)).toHaveLength(1);
   });
 
   it('takes the correction over only inside a revision once adopted, refuses a typed baseline at its place, and records it', async () => {
@@ -110,7 +112,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(refreshed.body).toEqual({ planId: plan2025, following: 87, changed: [], refreshed: 1 });
     expect(BaselinesDocumentSchema.safeParse(refreshed.body).error).toBeUndefined();
     const tree = (await controller.get(`/api/plans/${plan2025}/tree`)).body;
-    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 210, baselineText: '210', baselineYear: 2024, definitionVersion: 2 });
+    expect(indicatorOf(tree, SOGGETTI)).toMatchObject({ baseline: 210, baselineText: '210', baselineYear: 2024, definitionVersion: 2, baselineChange: null });
     expect(indicatorOf(tree, SPORTELLO)).toMatchObject({ baseline: 48 });
     // In the revision's changes, before → after, and in the audit trail with why.
     const revision = (await controller.get(`/api/plans/${plan2025}/revisions`)).body.find((r: any) => r.status === 'open');

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import {
   AuditEntrySchema,
   ChangesAnswerSchema,
+  CONTRACT_DOCUMENTS,
   DEFAULT_RATIO_SCALE,
   ExplanationDocumentSchema,
   PeriodSchema,
@@ -169,6 +170,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
   });
 });
 
+/** The zod schema the OpenAPI document names for a route's answer: its contract document, or a list of one. */
+function documented(doc: any, method: string, path: string, status: number): z.ZodType {
+  const schema = doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+  expect(schema, `${method} ${path} ${status}`).toBeDefined();
+  const ref: string = schema.$ref ?? schema.items.$ref;
+  const name = ref.replace('#/components/schemas/', '') as keyof typeof CONTRACT_DOCUMENTS;
+  expect(doc.components.schemas[name], name).toMatchObject({ type: 'object', additionalProperties: false });
+  return schema.$ref === undefined ? z.array(CONTRACT_DOCUMENTS[name]) : CONTRACT_DOCUMENTS[name];
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audit, changes and years are what the server sends, on %s', (backend) => {
   let t: TestServer;
   let planId: string;
@@ -274,5 +285,42 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
     expect(indicator.status, indicator.text).toBe(200);
     expect(conforms(YearsDocumentSchema, indicator.body)).toBe('conforms');
     expect((indicator.body as YearsDocument).years[0]).toMatchObject({ year: 2024, current: true, indicatorId: first.id });
+  });
+
+  it("the OpenAPI document names each answer's contract schema, and the real answers conform to it", async () => {
+    const doc = (await controller.get('/api/openapi.json')).body;
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(Object.keys(CONTRACT_DOCUMENTS)));
+    const reads: Array<[string, string, string]> = [
+      ['/api/plans', '/api/plans', 'get'],
+      [`/api/plans/${planId}`, '/api/plans/{planId}', 'get'],
+      [`/api/plans/${planId}/tree`, '/api/plans/{planId}/tree', 'get'],
+      [`/api/plans/${planId}/nodes/A/explanation`, '/api/plans/{planId}/nodes/{code}/explanation', 'get'],
+      [`/api/plans/${planId}/periods`, '/api/plans/{planId}/periods', 'get'],
+      [`/api/plans/${planId}/revisions`, '/api/plans/{planId}/revisions', 'get'],
+      [`/api/plans/${planId}/revisions/1`, '/api/plans/{planId}/revisions/{number}', 'get'],
+      [`/api/plans/${planId}/relazione`, '/api/plans/{planId}/relazione', 'get'],
+      [`/api/plans/${planId}/changes?period=2024-06-30&againstClosing=true`, '/api/plans/{planId}/changes', 'get'],
+      [`/api/plans/${planId}/nodes/A/years`, '/api/plans/{planId}/nodes/{code}/years', 'get'],
+      [`/api/plans/${planId}/baselines`, '/api/plans/{planId}/baselines', 'get'],
+      ['/api/audit', '/api/audit', 'get'],
+      ['/api/session', '/api/session', 'get'],
+    ];
+    for (const [url, path, method] of reads) {
+      const reply = await admin.get(url);
+      expect(reply.status, `${url}: ${reply.text}`).toBe(200);
+      expect(conforms(documented(doc, method, path, 200), reply.body), url).toBe('conforms');
+    }
+    expect(conforms(documented(doc, 'get', '/api/users', 200), (await admin.get('/api/users')).body)).toBe('conforms');
+    // The writes' answers are documented too (their real answers are parsed in the tests above).
+    for (const [method, path, status] of [
+      ['put', '/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}', 200],
+      ['post', '/api/plans', 201],
+      ['post', '/api/plans/{planId}/revisions', 201],
+      ['post', '/api/plans/{planId}/revisions/{number}/approve', 200],
+      ['post', '/api/users', 201],
+      ['post', '/api/plans/{planId}/next-year', 201],
+      ['post', '/api/plans/{planId}/relazione/transition', 200],
+    ] as const)
+      documented(doc, method, path, status);
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ROLES, SYSTEM, type Role } from '../../store/types.js';
+import { renderCoded } from '../../messages/index.js';
+import { badInput, cliLanguage, say } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -30,22 +32,16 @@ export function registerAdmin(program: Command): void {
     .option('--database <location>', 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)')
     .action(async (options: { username: string; role: string; displayName?: string; units: string; database?: string }) => {
       if (!ROLES.includes(options.role as Role)) {
-        process.stderr.write(`albero admin create-user: --role must be one of ${ROLES.join(', ')}, not "${options.role}"\n`);
-        process.exitCode = 2;
-        return;
+        return badInput('admin create-user', say('cli-admin-role', { role: options.role, roles: ROLES }));
       }
       if (!/^[a-zA-Z0-9._@-]{2,64}$/.test(options.username)) {
-        process.stderr.write('albero admin create-user: --username must be 2–64 letters, digits, dots, dashes, underscores or @\n');
-        process.exitCode = 2;
-        return;
+        return badInput('admin create-user', say('cli-admin-username', {}));
       }
       // The store and argon2 are loaded by this command only, not by every start of the CLI.
       const [{ hashPassword, MIN_PASSWORD }, { openStore }] = await Promise.all([import('../../server/auth.js'), import('../../store/index.js')]);
       const password = readPassword();
       if (password.length < MIN_PASSWORD) {
-        process.stderr.write(`albero admin create-user: give a password of at least ${MIN_PASSWORD} characters in env ALBERO_PASSWORD or on stdin\n`);
-        process.exitCode = 2;
-        return;
+        return badInput('admin create-user', say('cli-admin-password', { min: MIN_PASSWORD }));
       }
       const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
       try {
@@ -58,11 +54,10 @@ export function registerAdmin(program: Command): void {
           SYSTEM,
         );
         if (!created.ok) {
-          process.stderr.write(`albero admin create-user: ${created.error.message}\n`);
-          process.exitCode = 2;
-          return;
+          // The store's refusal by its code, in the language (its English words when the catalogue lacks them).
+          return badInput('admin create-user', renderCoded(created.error, cliLanguage()));
         }
-        process.stdout.write(`created ${created.value.role} ${created.value.username}\n`);
+        process.stdout.write(`${say('cli-admin-created', { role: created.value.role, username: created.value.username })}\n`);
       } finally {
         await store.close();
       }

@@ -1,27 +1,20 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
-import { comparePlans, evaluatePlan, formatLocation, type ChangeGroup, type PlanChange } from '../../core/index.js';
+import { comparePlans, evaluatePlan, formatLocation, type ChangeGroup, type Language, type PlanChange } from '../../core/index.js';
 import { changesDocument } from '../../io/json.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeJson } from '../shared.js';
+import { DIFF_WORDS } from '../../messages/cli.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeJson } from '../shared.js';
 
-const GROUPS: ReadonlyArray<[ChangeGroup, string]> = [
-  ['structure', 'Structure: objectives and indicators added, removed, moved or renamed'],
-  ['plan', 'Plan: targets, weights and rules (changes to disclose in the Relazione)'],
-  ['measurement', 'Measurements: actuals and states'],
-  ['result', 'Results: objective performance'],
-];
+/** The groups in the order they are printed. */
+const GROUPS: readonly ChangeGroup[] = ['structure', 'plan', 'measurement', 'result'];
 
-/** `target`, `objective-weight` → `target`, `objective weight`. */
-function kindWords(change: PlanChange): string {
-  return change.kind.replace('-', ' ');
-}
-
-function changeLine(change: PlanChange): string {
-  const where = change.origin === undefined ? '' : pc.dim(`  (${formatLocation(change.origin)})`);
+function changeLine(change: PlanChange, language: Language): string {
+  const kindWords = DIFF_WORDS[language].kind[change.kind];
+  const where = change.origin === undefined ? '' : pc.dim(`  (${formatLocation(change.origin, language)})`);
   const subject = `${change.code === '' ? '' : pc.bold(change.code)}${change.indicator === undefined ? '' : ` "${change.indicator}"`}`;
-  if (change.before === null) return `  ${pc.green('+')} ${subject} ${kindWords(change)}: ${change.after}${where}`;
-  if (change.after === null) return `  ${pc.red('−')} ${subject} ${kindWords(change)}: ${change.before}${where}`;
-  return `  ${pc.yellow('~')} ${subject} ${kindWords(change)}: ${change.before} → ${change.after}${where}`;
+  if (change.before === null) return `  ${pc.green('+')} ${subject} ${kindWords}: ${change.after}${where}`;
+  if (change.after === null) return `  ${pc.red('−')} ${subject} ${kindWords}: ${change.before}${where}`;
+  return `  ${pc.yellow('~')} ${subject} ${kindWords}: ${change.before} → ${change.after}${where}`;
 }
 
 export function registerDiff(program: Command): void {
@@ -30,7 +23,7 @@ export function registerDiff(program: Command): void {
     .argument('<before>', 'the earlier version (.txt/.tsv/.xlsx)')
     .argument('<after>', 'the later version')
     .option('--json', 'print { before, after, counts, changes } as JSON')
-    .addOption(new Option('--only <group>', 'only one group of changes').choices(GROUPS.map(([g]) => g)))
+    .addOption(new Option('--only <group>', 'only one group of changes').choices(GROUPS))
     .action(async (beforeFile: string, afterFile: string, options: { json?: boolean; only?: ChangeGroup } & PlanOptions) => {
       const earlier = await loadOrReport(beforeFile);
       const later = await loadOrReport(afterFile);
@@ -40,14 +33,15 @@ export function registerDiff(program: Command): void {
       if (options.json === true) {
         writeJson({ before: beforeFile, after: afterFile, ...changesDocument(changes) });
       } else if (changes.length === 0) {
-        process.stdout.write(`${pc.green('✔')} no changes from ${beforeFile} to ${afterFile}\n`);
+        process.stdout.write(`${pc.green('✔')} ${say('cli-diff-none', { before: beforeFile, after: afterFile })}\n`);
       } else {
-        for (const [group, title] of GROUPS) {
+        const language = cliLanguage();
+        for (const group of GROUPS) {
           const mine = changes.filter((c) => c.group === group);
           if (mine.length === 0) continue;
-          process.stdout.write(`${pc.bold(title)} (${mine.length})\n${mine.map(changeLine).join('\n')}\n\n`);
+          process.stdout.write(`${pc.bold(DIFF_WORDS[language].group[group])} (${mine.length})\n${mine.map((c) => changeLine(c, language)).join('\n')}\n\n`);
         }
-        process.stdout.write(`${changes.length} change${changes.length === 1 ? '' : 's'} from ${beforeFile} to ${afterFile}\n`);
+        process.stdout.write(`${say('cli-diff-summary', { count: changes.length, before: beforeFile, after: afterFile })}\n`);
       }
       process.exitCode = changes.length === 0 ? EXIT.ok : EXIT.differences;
     });

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation } from '../../core/index.js';
+import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation, type Language } from '../../core/index.js';
+import { TREE_WORDS } from '../../messages/cli.js';
 import { amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeChunks } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, writeChunks } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 
@@ -19,7 +20,7 @@ export function registerEvaluate(program: Command): void {
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).
       if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues));
-      else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140));
+      else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140, cliLanguage()));
     });
 }
 
@@ -29,10 +30,11 @@ function cut(raw: string, width: number): string {
 }
 
 /** The evaluated tree as a table for a terminal: the fixture's columns, bands coloured and marked; handed out in pieces of some thousand lines. */
-export function* renderTree(evaluation: Evaluation, columns: number): Generator<string> {
+export function* renderTree(evaluation: Evaluation, columns: number, language: Language): Generator<string> {
+  const w = TREE_WORDS[language];
   const nameWidth = Math.max(30, Math.min(90, columns - 62));
   let out: string[] = [];
-  const header = `${cut('Obiettivo / Indicatore', nameWidth)}  ${'Peso'.padStart(7)} ${'Target'.padStart(12)} ${'Consuntivo'.padStart(12)} ${'KPI'.padStart(9)} ${'Obiettivo'.padStart(11)}`;
+  const header = `${cut(w.name, nameWidth)}  ${w.weight.padStart(7)} ${w.target.padStart(12)} ${w.actual.padStart(12)} ${w.kpi.padStart(9)} ${w.objective.padStart(11)}`;
   out.push(pc.bold(header), '─'.repeat(Math.min(columns, header.length)));
   for (let k = 0; k < evaluation.nodeCount; k++) {
     if (out.length >= 4096) {
@@ -47,7 +49,7 @@ export function* renderTree(evaluation: Evaluation, columns: number): Generator<
     out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
     for (const i of r.indicators) {
       const ind = i.indicator;
-      const actual = i.state === 'not_evaluable' ? 'N.V.' : i.state === 'not_achieved' ? 'non raggiunto' : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit);
+      const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit);
       const kpi = i.score === null ? '' : formatPercent(i.score);
       out.push(
         `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${ind.weight.toString()}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit), 12).trimEnd().padStart(12)} ${actual.padStart(12)} ${kpi.padStart(9)}`,

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { EXIT, loadOrReport } from '../shared.js';
+import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -21,18 +21,15 @@ export function registerNextYear(program: Command): void {
     .option('--from <year>', "this plan's year (default: from its title, else the year before --year)")
     .option('--title <title>', "the new plan's title (default: this one's with the year replaced)")
     .action(async (file: string, options: Options) => {
-      const bad = (message: string): void => {
-        process.stderr.write(`albero next-year: ${message}\n`);
-        process.exitCode = EXIT.badInput;
-      };
-      if (!/^\d{4}$/.test(options.year ?? '')) return bad(`--year must be a year such as 2025, not "${options.year ?? ''}"`);
-      if (options.from !== undefined && !/^\d{4}$/.test(options.from)) return bad(`--from must be a year such as 2024, not "${options.from}"`);
-      if (!/\.xlsx$/i.test(options.output ?? '')) return bad(`${options.output ?? ''}: the new plan is an .xlsx workbook; give the file an .xlsx name`);
+      const bad = (words: string): void => badInput('next-year', words);
+      if (!/^\d{4}$/.test(options.year ?? '')) return bad(say('cli-bad-year', { option: '--year', value: options.year ?? '', example: 2025 }));
+      if (options.from !== undefined && !/^\d{4}$/.test(options.from)) return bad(say('cli-bad-year', { option: '--from', value: options.from, example: 2024 }));
+      if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-xlsx-name', { file: options.output ?? '', what: 'next-year' }));
       const year = Number(options.year);
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const fromYear = options.from !== undefined ? Number(options.from) : (yearOf({}, loaded.table.plan.title) ?? year - 1);
-      if (year <= fromYear) return bad(`the next year's plan must be for a year after ${fromYear}, not ${year}`);
+      if (year <= fromYear) return bad(say('cli-year-order', { fromYear, year }));
       const evaluation = evaluatePlan(loaded.table.plan);
       const plan = rollForward(evaluation, { fromYear, year, ...(options.title === undefined ? {} : { title: options.title }) });
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
@@ -40,12 +37,10 @@ export function registerNextYear(program: Command): void {
       try {
         await writeFile(options.output!, new Uint8Array(bytes as ArrayBuffer));
       } catch (error) {
-        return bad(`${options.output!}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        return bad(say('cli-cannot-write', { file: options.output!, reason: writeFailure(error) }));
       }
       const indicators = plan.nodes.reduce((n, node) => n + node.indicators.length, 0);
       const baselines = plan.nodes.reduce((n, node) => n + node.indicators.filter((i) => i.baselineYear === fromYear).length, 0);
-      process.stderr.write(
-        `wrote ${options.output!}: "${plan.title}", ${plan.nodes.length} objectives and ${indicators} indicators, ${baselines} baselines from the ${fromYear} actuals, no values; check it with: albero import ${options.output!} --check\n`,
-      );
+      process.stderr.write(`${say('cli-wrote-next-year', { file: options.output!, title: plan.title, objectives: plan.nodes.length, indicators, baselines, fromYear })}\n`);
     });
 }

@@ -8,7 +8,7 @@ import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
 const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
-import { EXIT, loadOrReport } from '../shared.js';
+import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -25,14 +25,15 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    return `${file}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}`;
+    const code = (error as NodeJS.ErrnoException).code;
+    return say('cli-texts-unreadable', code === undefined ? { file } : { file, reason: code });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `${file}: expected an object of section texts, e.g. {"contesto-esterno": "…"}`;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return say('cli-texts-not-object', { file });
   const texts: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
-    if (!(TEXT_KEYS as readonly string[]).includes(key)) return `${file}: unknown section "${key}"; use ${TEXT_KEYS.join(', ')}`;
-    if (typeof value !== 'string') return `${file}: the text of "${key}" must be a string`;
-    if (value.length > MAX_MARKUP_LENGTH) return `${file}: the text of "${key}" is longer than ${MAX_MARKUP_LENGTH} characters`;
+    if (!(TEXT_KEYS as readonly string[]).includes(key)) return say('cli-texts-unknown-section', { file, key, keys: TEXT_KEYS });
+    if (typeof value !== 'string') return say('cli-texts-not-string', { file, key });
+    if (value.length > MAX_MARKUP_LENGTH) return say('cli-texts-too-long', { file, key, max: MAX_MARKUP_LENGTH });
     texts[key] = value;
   }
   return texts;
@@ -53,19 +54,16 @@ export function registerRelazione(program: Command): void {
       const fromExtension = extname(options.output!).slice(1).toLowerCase();
       const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
       if (!isRelazioneFormat(format)) {
-        process.stderr.write(`albero relazione: unknown format "${format}"; use one of ${RELAZIONE_FORMATS.join(', ')}\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('relazione', say('cli-format-unknown', { format, formats: RELAZIONE_FORMATS }));
       }
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
-        process.stderr.write(`albero relazione: --year must be a year such as 2024, not "${options.year}"\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('relazione', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
       }
       let texts: Record<string, string> | undefined;
       if (options.texts !== undefined) {
         const read = await readTexts(options.texts);
         if (typeof read === 'string') {
-          process.stderr.write(`albero relazione: ${read}\n`);
-          return void (process.exitCode = EXIT.badInput);
+          return badInput('relazione', read);
         }
         texts = read;
       }
@@ -95,9 +93,8 @@ export function registerRelazione(program: Command): void {
       try {
         await writeFile(options.output!, bytes);
       } catch (error) {
-        process.stderr.write(`albero relazione: ${options.output} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('relazione', say('cli-cannot-write', { file: options.output!, reason: writeFailure(error) }));
       }
-      process.stderr.write(`wrote ${options.output} (${format}, ${evaluation.nodeResults.length} objectives)\n`);
+      process.stderr.write(`${say('cli-wrote-relazione', { file: options.output!, format, objectives: evaluation.nodeResults.length })}\n`);
     });
 }

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { renderCoded, type Coded } from '../../messages/index.js';
+import { badInput, cliLanguage, say } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -18,11 +20,10 @@ export function registerReminders(program: Command): void {
     .option('--json', 'print the run as JSON')
     .action(async (options: { database?: string; retry?: boolean; json?: boolean }) => {
       // The store, nodemailer and the server's campaign code are loaded by this command only.
-      const [{ openStore }, { ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }, { renderMessage, localeLanguage }] = await Promise.all([
+      const [{ openStore }, { ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }] = await Promise.all([
         import('../../store/index.js'),
         import('../../server/reminders.js'),
         import('../../server/mailer.js'),
-        import('../../messages/index.js'),
       ]);
       let settings;
       let smtp;
@@ -30,9 +31,8 @@ export function registerReminders(program: Command): void {
         settings = reminderSettingsFromEnv(process.env);
         smtp = smtpFromEnv(process.env);
       } catch (error) {
-        process.stderr.write(`albero reminders: ${(error as Error).message}\n`);
-        process.exitCode = 2;
-        return;
+        // A setting out of range, by its code and in the language.
+        return badInput('reminders', renderCoded(error as Coded, cliLanguage()));
       }
       const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
       // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
@@ -46,7 +46,7 @@ export function registerReminders(program: Command): void {
           );
         } else {
           process.stdout.write(
-            `${renderMessage('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport }, localeLanguage(process.env))}\n`,
+            `${say('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport })}\n`,
           );
         }
         if (waiting > 0 || run.failed > 0) process.exitCode = 1;

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
-import { EXIT, loadOrReport } from '../shared.js';
+import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -30,16 +30,13 @@ export function registerReport(program: Command): void {
       const fromExtension = options.output === undefined ? undefined : extname(options.output).slice(1).toLowerCase();
       const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
       if (format === undefined || !isReportFormat(format)) {
-        process.stderr.write(`albero report: ${format === undefined ? 'say which --format' : `unknown format "${format}"`}; use one of ${REPORT_FORMATS.join(', ')}\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('report', format === undefined ? say('cli-format-missing', { formats: REPORT_FORMATS }) : say('cli-format-unknown', { format, formats: REPORT_FORMATS }));
       }
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
-        process.stderr.write(`albero report: a ${format} file needs --output FILE.${format}\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('report', say('cli-output-needed', { format }));
       }
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
-        process.stderr.write(`albero report: --year must be a year such as 2024, not "${options.year}"\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('report', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
       }
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
@@ -60,14 +57,13 @@ export function registerReport(program: Command): void {
         if (options.output === undefined) process.stdout.write(bytes);
         else {
           await writeFile(options.output, bytes);
-          process.stderr.write(`wrote ${options.output} (${format}, ${evaluation.nodeResults.length} objectives, ${indicators} indicators)\n`);
+          process.stderr.write(`${say('cli-wrote-report', { file: options.output, format, objectives: evaluation.nodeResults.length, indicators })}\n`);
         }
       } catch (error) {
         bar?.stop();
         const code = (error as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && options.output !== undefined) {
-          process.stderr.write(`albero report: ${options.output} cannot be written (${code})\n`);
-          return void (process.exitCode = EXIT.badInput);
+          return badInput('report', say('cli-cannot-write', { file: options.output, reason: writeFailure(error) }));
         }
         throw error;
       }
@@ -76,7 +72,10 @@ export function registerReport(program: Command): void {
 
 async function progressBar(format: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
   const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ format: `${format} {bar} {value}/{total} objectives`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${format} {bar} {value}/{total} ${say('cli-progress-objectives', {})}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update: (done, total) => {

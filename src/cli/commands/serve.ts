@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { badInput, say } from '../shared.js';
 
 /** `albero serve`: what `npm start` runs, with the port and database as options. */
 export function registerServe(program: Command): void {
@@ -11,9 +12,7 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; database?: string; host?: string }) => {
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-        process.stderr.write(`albero serve: --port must be a number from 0 to 65535, not "${options.port}"\n`);
-        process.exitCode = 2;
-        return;
+        return badInput('serve', say('cli-port', { value: options.port ?? '' }));
       }
       const { main } = await import('../../server/main.js');
       await main({ ...(port !== undefined ? { port } : {}), ...(options.database ? { database: options.database } : {}), ...(options.host ? { host: options.host } : {}) });

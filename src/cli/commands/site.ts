@@ -5,7 +5,7 @@ import { evaluatePlan } from '../../core/index.js';
 import { buildRelazione } from '../../io/relazione/build.js';
 import { yearOf } from '../../io/report/meta.js';
 import type { SiteYear } from '../../io/site/index.js';
-import { EXIT, loadOrReport } from '../shared.js';
+import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
 
 export function registerSite(program: Command): void {
   program
@@ -22,8 +22,7 @@ export function registerSite(program: Command): void {
         const evaluation = evaluatePlan(loaded.table.plan);
         const year = yearOf({}, evaluation.plan.title);
         if (year === undefined) {
-          process.stderr.write(`albero site: ${file}: the plan's title names no year (e.g. "Piano 2024")\n`);
-          return void (process.exitCode = EXIT.badInput);
+          return badInput('site', say('cli-site-no-year', { file }));
         }
         const taken = years.filter((y) => y.year === year).length;
         const body = options.body;
@@ -45,9 +44,8 @@ export function registerSite(program: Command): void {
           for (const name of yearFiles(y)) await writeFile(join(options.output, y.slug, name), (await yearFile(y, name))!);
         }
       } catch (error) {
-        process.stderr.write(`albero site: ${options.output} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('site', say('cli-cannot-write', { file: options.output, reason: writeFailure(error) }));
       }
-      process.stderr.write(`wrote ${options.output} (${years.length} ${years.length === 1 ? 'year' : 'years'})\n`);
+      process.stderr.write(`${say('cli-wrote-site', { folder: options.output, years: years.length })}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXIT } from '../shared.js';
+import { EXIT, say, writeFailure } from '../shared.js';
+import { terminalText } from '../terminal.js';
 
 export function registerTemplate(program: Command): void {
   program
@@ -9,7 +10,7 @@ export function registerTemplate(program: Command): void {
     .argument('<out>', 'the .xlsx file to write')
     .action(async (out: string) => {
       if (!/\.xlsx$/i.test(out)) {
-        process.stderr.write(`${out}: the template is an .xlsx workbook; give the file an .xlsx name\n`);
+        process.stderr.write(`${terminalText(say('cli-xlsx-name', { file: out, what: 'template' }))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
       const { buildTemplate } = await import('../../io/xlsx/template.js');
@@ -17,9 +18,9 @@ export function registerTemplate(program: Command): void {
       try {
         await writeFile(out, new Uint8Array(bytes as ArrayBuffer));
       } catch (error) {
-        process.stderr.write(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        process.stderr.write(`${terminalText(say('cli-cannot-write', { file: out, reason: writeFailure(error) }))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
-      process.stderr.write(`wrote ${out}: fill in the sheet "Albero" (see "Guida"), then check it with: albero import ${out} --check\n`);
+      process.stderr.write(`${say('cli-wrote-template', { file: out })}\n`);
     });
 }

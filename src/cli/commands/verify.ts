@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatLocation, formatPercent, toJsonNumber, verifyStated } from '../../core/index.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, loadOrReport, writeChunks } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
 export function registerVerify(program: Command): void {
   addPlanOptions(program.command('verify'))
@@ -39,11 +39,19 @@ export function registerVerify(program: Command): void {
           })(),
         );
       } else {
+        const language = cliLanguage();
         for (const d of result.differences) {
-          const name = d.indicator === undefined ? '' : ` "${evaluation.indicator(d.indicator)?.indicator.name ?? ''}"`;
-          process.stdout.write(`${formatLocation(d.origin)}: ${pc.bold(d.code)}${name} ${d.cell}: stated ${formatPercent(d.stated) || 'empty'}, computed ${formatPercent(d.computed) || 'empty'}\n`);
+          const line = say('cli-verify-difference', {
+            where: formatLocation(d.origin, language),
+            code: pc.bold(d.code),
+            ...(d.indicator === undefined ? {} : { indicator: evaluation.indicator(d.indicator)?.indicator.name ?? '' }),
+            cell: d.cell,
+            stated: formatPercent(d.stated),
+            computed: formatPercent(d.computed),
+          });
+          process.stdout.write(`${line}\n`);
         }
-        const summary = `${result.checked} cells checked, ${result.differences.length} differ`;
+        const summary = say('cli-verify-summary', { checked: result.checked, differ: result.differences.length });
         process.stdout.write(`${result.differences.length === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
       }
       process.exitCode = result.differences.length === 0 ? EXIT.ok : EXIT.differences;

@@ -3,7 +3,8 @@
  * may read (issue 14, defect 10): entries of the plans they may read; entries of no plan (accounts:
  * roles, units, active flags) for the administrator only, as `/api/users` is.
  */
-import type { AuditEntry } from '../../contract/index.js';
+import { z } from 'zod';
+import { type AuditEntry, AuditEntrySchema } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { ADMINS } from '../permissions.js';
 import { intQuery } from '../validation.js';
@@ -19,7 +20,11 @@ export const auditRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
       query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100' },
-      responses: { 200: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', 401: 'not signed in', 404: 'a plan the reader may not read' },
+      responses: {
+        200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', schema: z.array(AuditEntrySchema) },
+        401: 'not signed in',
+        404: 'a plan the reader may not read',
+      },
     },
     async (c, { user }) => {
       const q = (name: string): string | undefined => c.req.query(name) || undefined;

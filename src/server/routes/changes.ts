@@ -5,7 +5,7 @@
  * validating; the plan group lists the target and weight changes to disclose.
  */
 import { comparePlans, evaluatePlan } from '../../core/index.js';
-import type { ChangesAnswer } from '../../contract/index.js';
+import { type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
@@ -31,7 +31,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         againstClosing: 'true: compare the period with itself as it was last closed (what a reopening changed)',
       },
       responses: {
-        200: '{before, after, counts, changes}',
+        200: { description: '{before, after, counts, changes}', schema: ChangesAnswerSchema },
         400: 'nothing to compare (neither against, againstPeriod nor againstClosing)',
         404: 'unknown plan or period, a period never closed, or (public) a period whose values are not published',
       },

@@ -1,4 +1,5 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
+import { SaveAnswerSchema } from '../../contract/index.js';
 import type { Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, readAmount } from '../amounts.js';
@@ -29,7 +30,11 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       body: Measurement,
       query: { tree: 'true: the whole recomputed tree as well (`tree`); by default the answer carries only `changes`' },
       responses: {
-        200: "{indicator, measurement, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator's objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again",
+        200: {
+          description:
+            "{indicator, measurement, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator's objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again",
+          schema: SaveAnswerSchema,
+        },
         400: 'invalid body (e.g. measured without an actual, N.V. without a reason)',
         401: 'not signed in',
         403: 'not yours to edit',

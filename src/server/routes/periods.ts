@@ -2,6 +2,7 @@
  * Monitoring periods: a plan's own dates (monthly to yearly), their labels, and their life:
  * open → collecting → closed → validated; reopening with a reason.
  */
+import { PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -25,7 +26,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       summary: 'The monitoring periods of a plan',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: '[{id, label, endsOn, state, updatedAt}]', 404: 'unknown plan' },
+      responses: { 200: { description: '[{id, label, endsOn, state, updatedAt}]', schema: z.array(PeriodSchema) }, 404: 'unknown plan' },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -44,7 +45,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       action: 'change the monitoring periods',
       body: NewPeriodBody,
       responses: {
-        201: 'the period',
+        201: { description: 'the period', schema: PeriodSchema },
         400: 'invalid body, or a date that is not a day of the plan’s year (the field named)',
         403: 'role',
         404: 'unknown plan',

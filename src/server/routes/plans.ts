@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { hasErrors, type Language, type MessageParams } from '../../core/index.js';
-import type { PlanSummary } from '../../contract/index.js';
+import { type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -74,7 +74,10 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'The plans (the public sees published plans only); archived plans are left out unless asked for',
       roles: 'everyone',
       query: { archived: { description: 'false (default): plans in use; true: archived plans only; all: both', values: ['false', 'true', 'all'] } },
-      responses: { 200: '[{id, organisation, title, year, version, published, createdAt, status, adoption, archived, archivedAt, openRevision}]', 400: 'archived other than false, true, all' },
+      responses: {
+        200: { description: '[{id, organisation, title, year, version, published, createdAt, status, adoption, archived, archivedAt, openRevision}]', schema: z.array(PlanSummarySchema) },
+        400: 'archived other than false, true, all',
+      },
     },
     async (c) => {
       const asked = c.req.query('archived') ?? 'false';
@@ -100,7 +103,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'One plan (archived ones too): status, adoption act, open revision',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: 'the plan', 404: 'unknown plan' },
+      responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 404: 'unknown plan' },
     },
     async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
   );
@@ -114,7 +117,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'create plans',
       body: NewPlan,
-      responses: { 201: 'the plan', 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
+      responses: { 201: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
     },
     async (c, { user, body: input }) => {
       const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
@@ -203,7 +206,13 @@ export const planRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change plans',
       body: PlanPatch,
-      responses: { 200: 'the plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'revision-required (adopted plan, no open revision), plan-archived' },
+      responses: {
+        200: { description: 'the plan', schema: PlanSummarySchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'revision-required (adopted plan, no open revision), plan-archived',
+      },
     },
     async (c, { user, body: input }) => {
       return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
@@ -218,7 +227,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
       roles: PLAN_EDITORS,
       action: 'delete plans',
-      responses: { 200: 'the deleted plan', 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' },
+      responses: { 200: { description: 'the deleted plan', schema: PlanSummarySchema }, 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' },
     },
     async (c, { user }) => {
       return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { PublicationInputSchema, RelazioneMoveInputSchema, type Relazione, type RelazioneReviewInput, type RelazioneTextsInput } from '../../contract/index.js';
+import { PublicationInputSchema, type Relazione, RelazioneMoveInputSchema, type RelazioneReviewInput, RelazioneSchema, type RelazioneTextsInput } from '../../contract/index.js';
 import { Decimal } from '../../core/index.js';
 import {
   canMove,
@@ -127,7 +127,11 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       summary:
         "The year's Relazione: state, the office's texts by section, the sentences generated from the data (to edit), the OIV's checklist, note, reservations and validated values, publication, the periods published to the public",
       roles: 'signed-in',
-      responses: { 200: '{state, texts, generated, sections, checklist, note, reservations, values, published, version, publishedPeriods, …}', 401: 'not signed in', 404: 'unknown plan' },
+      responses: {
+        200: { description: '{state, texts, generated, sections, checklist, note, reservations, values, published, version, publishedPeriods, …}', schema: RelazioneSchema },
+        401: 'not signed in',
+        404: 'unknown plan',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -147,7 +151,14 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: "write the Relazione's texts",
       body: Texts,
-      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'conflict (stale version) or invalid-transition (with the OIV)', 423: 'validated: frozen' },
+      responses: {
+        200: { description: 'the Relazione', schema: RelazioneSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'conflict (stale version) or invalid-transition (with the OIV)',
+        423: 'validated: frozen',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -167,7 +178,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       action: 'review the Relazione',
       body: Review,
       responses: {
-        200: 'the Relazione',
+        200: { description: 'the Relazione', schema: RelazioneSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -194,7 +205,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       access: 'admin, controller to transmit and take back; oiv to decide',
       body: Move,
       responses: {
-        200: 'the Relazione',
+        200: { description: 'the Relazione', schema: RelazioneSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -228,7 +239,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'publish the Relazione',
       body: Publication,
-      responses: { 200: 'the Relazione', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
+      responses: { 200: { description: 'the Relazione', schema: RelazioneSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');

@@ -5,7 +5,7 @@
  * decides, in the same transaction as the change); values are not plan changes.
  */
 import { z } from 'zod';
-import type { ClosedBefore, Revision, RevisionEntry } from '../../contract/index.js';
+import { type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -54,7 +54,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'adopt plans',
       body: AdoptBody,
-      responses: { 200: 'the plan', 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
+      responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
     },
     async (c, { user, body: input }) => {
       return c.json(planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
@@ -88,7 +88,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', 404: 'unknown plan' },
+      responses: {
+        200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', schema: z.array(RevisionEntrySchema) },
+        404: 'unknown plan',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -107,7 +110,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       action: 'open revisions',
       body: NewRevisionBody,
       responses: {
-        201: 'the revision',
+        201: { description: 'the revision', schema: RevisionSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -135,7 +138,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'One revision with its changes',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      responses: { 200: 'the revision', 404: 'unknown plan or revision' },
+      responses: { 200: { description: 'the revision', schema: RevisionEntrySchema }, 404: 'unknown plan or revision' },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -156,7 +159,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change revisions',
       body: RevisionPatchBody,
-      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
+      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
     async (c, { user, body: input }) => {
       return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
@@ -172,7 +175,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'approve revisions',
       body: ApproveBody,
-      responses: { 200: 'the revision', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
+      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
     async (c, { user, body: input }) => {
       return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
@@ -187,7 +190,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       summary: 'Discard an open revision that holds no change (opened by mistake)',
       roles: PLAN_EDITORS,
       action: 'discard revisions',
-      responses: { 200: 'the discarded revision', 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
+      responses: { 200: { description: 'the discarded revision', schema: RevisionSchema }, 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
     async (c, { user }) => {
       return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Session, User } from '../../contract/index.js';
+import { type Session, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
@@ -53,7 +53,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       body: Login,
       responses: {
-        200: '{user, csrfToken}',
+        200: { description: '{user, csrfToken}', schema: SessionSchema },
         400: 'malformed body',
         401: 'wrong username or password',
         422: 'control characters in the username',
@@ -89,7 +89,14 @@ export const sessionRoutes: RouteModule = (api, deps) => {
   );
 
   api.route(
-    { method: 'get', path: '/api/session', tag: 'session', summary: 'The signed-in user and the CSRF token', roles: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'not signed in' } },
+    {
+      method: 'get',
+      path: '/api/session',
+      tag: 'session',
+      summary: 'The signed-in user and the CSRF token',
+      roles: 'signed-in',
+      responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
+    },
     async (c, { user }) => {
       return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Session);
     },

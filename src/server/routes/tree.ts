@@ -4,7 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import { DEFAULT_RATIO_SCALE, TypedValueSchema } from '../../contract/index.js';
+import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -15,6 +15,7 @@ import { language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
+import { changedBaselines } from './years.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
 const { NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
@@ -97,6 +98,8 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   const computed = await trees.computed(read.planId, period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
   await trees.withOwnRanges(computed);
+  // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
+  if (read.user !== null) await trees.withBaselineChanges(computed, async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])));
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
@@ -119,7 +122,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       access: 'signed in; the public for published plans',
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
-      responses: { 200: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', 304: 'unchanged', 404: 'unknown plan, period or objective' },
+      responses: { 200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema }, 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
     async (c) => {
       const answer = await treeAnswer(deps, {
@@ -146,7 +149,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
         period: 'period id (default: the year end)',
         lang: { description: 'the language of the sentences (default: the first of it, en that Accept-Language prefers, else it)', values: LANGUAGES },
       },
-      responses: { 200: '{code, title, performance, formula, contributions, indicators}', 400: 'lang other than it or en', 404: 'unknown plan, period or objective' },
+      responses: {
+        200: { description: '{code, title, performance, formula, contributions, indicators}', schema: ExplanationDocumentSchema },
+        400: 'lang other than it or en',
+        404: 'unknown plan, period or objective',
+      },
     },
     async (c) => {
       const planId = param(c, 'planId');

@@ -1,4 +1,5 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
+import { UserSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage, type Role } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -74,7 +75,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       summary: 'All accounts',
       roles: ADMINS,
       action: 'list accounts',
-      responses: { 200: '[{id, username, displayName, role, units, active}]', 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[{id, username, displayName, role, units, active}]', schema: z.array(UserSchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (c) => {
       return c.json((await store.listUsers()).map(userView));
@@ -90,7 +91,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'create accounts',
       body: NewUser,
-      responses: { 201: 'the user', 400: 'invalid body', 403: 'role', 409: 'username taken' },
+      responses: { 201: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 409: 'username taken' },
     },
     async (c, { user: admin, body: input }) => {
       const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
@@ -113,7 +114,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       summary: 'Change your own settings: the language (it, en) of the emails Albero sends you',
       roles: 'signed-in',
       body: OwnSettings,
-      responses: { 200: 'your account', 400: 'invalid body', 401: 'not signed in' },
+      responses: { 200: { description: 'your account', schema: UserSchema }, 400: 'invalid body', 401: 'not signed in' },
     },
     async (c, { user, body: input }) => {
       must(await store.emails.setLanguage(user.id, input.language, actorOf(user)));
@@ -153,7 +154,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'change accounts',
       body: UserPatch,
-      responses: { 200: 'the user', 400: 'invalid body', 403: 'role', 404: 'unknown user' },
+      responses: { 200: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown user' },
     },
     async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
       const id = param(c, 'id');

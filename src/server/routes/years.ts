@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 import { toJsonNumber, type Amount } from '../../core/index.js';
-import { BaselineRefreshBodySchema, type BaselinesDocument, type ChangedBaseline, type YearDocument, type YearsDocument } from '../../contract/index.js';
+import {
+  BaselineRefreshBodySchema,
+  type BaselinesDocument,
+  BaselinesDocumentSchema,
+  type ChangedBaseline,
+  PlanSummarySchema,
+  type YearDocument,
+  type YearsDocument,
+  YearsDocumentSchema,
+} from '../../contract/index.js';
 import { amountJson, amountText } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -133,7 +142,14 @@ export const yearRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'make next year’s plan',
       body: NextYear,
-      responses: { 201: 'the new plan', 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'that year already has a plan of that title (details.planId)', 422: 'a year not after the plan’s' },
+      responses: {
+        201: { description: 'the new plan', schema: PlanSummarySchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan',
+        409: 'that year already has a plan of that title (details.planId)',
+        422: 'a year not after the plan’s',
+      },
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
@@ -156,7 +172,10 @@ export const yearRoutes: RouteModule = (api, deps) => {
         "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
       roles: 'signed-in',
       responses: {
-        200: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}',
+        200: {
+          description: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}',
+          schema: BaselinesDocumentSchema,
+        },
         401: 'not signed in',
         404: 'unknown plan',
       },
@@ -223,7 +242,10 @@ export const yearRoutes: RouteModule = (api, deps) => {
         roles: 'everyone',
         access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
         responses: {
-          200: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}',
+          200: {
+            description: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}',
+            schema: YearsDocumentSchema,
+          },
           404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator',
         },
       },

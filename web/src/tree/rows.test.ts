@@ -40,6 +40,7 @@ async function objectives(): Promise<TreeObjective[]> {
       baselineYear: null,
       nextTargets: [],
       previousValue: null,
+      baselineChange: null,
       ownRange: null,
     })),
   }));

@@ -1,4 +1,4 @@
-/** An indicator's three-year horizon in its facts list: baseline → target, the later targets, a trend's value from last year's plan. */
+/** An indicator's three-year horizon in its facts list: baseline → target, a baseline last year's corrected actual moved on (206 → 210), the later targets, a trend's value from last year's plan. */
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
 import { inputText } from '../ui/format.js';
@@ -20,6 +20,13 @@ export function HorizonFacts({ indicator: i }: { indicator: TreeIndicator }) {
       <dd className="col-7" data-testid="baseline-target">
         {arrow ?? `${t('years.noBaseline')} → ${i.targetText || '—'}`}
       </dd>
+      {i.baselineChange !== null && (
+        <dd className="col-12 small text-warning-emphasis" data-testid="baseline-change">
+          {i.baselineChange.current === null
+            ? t('years.baselineWithdrawn', { baseline: i.baselineText, year: i.baselineChange.currentYear })
+            : t('years.baselineChanged', { baseline: i.baselineText, current: i.baselineChange.currentText, year: i.baselineChange.currentYear })}
+        </dd>
+      )}
       {later.length > 0 && (
         <>
           <dt className="col-5">{t('years.laterTargets')}</dt>

@@ -25,6 +25,8 @@ const it = {
   performance: 'Performance',
   current: 'questo piano',
   chart: 'Performance anno per anno',
+  baselineChanged: 'Baseline {{baseline}} → {{current}}: consuntivo {{year}} corretto dopo la creazione del piano',
+  baselineWithdrawn: 'Baseline {{baseline}}: il consuntivo {{year}} non c’è più',
   baselines: {
     title_one: '{{count}} baseline da aggiornare',
     title_other: '{{count}} baseline da aggiornare',
@@ -70,6 +72,8 @@ const en: typeof it = {
   performance: 'Performance',
   current: 'this plan',
   chart: 'Performance year over year',
+  baselineChanged: 'Baseline {{baseline}} → {{current}}: the {{year}} actual was corrected after this plan was made',
+  baselineWithdrawn: 'Baseline {{baseline}}: the {{year}} actual is gone',
   baselines: {
     title_one: '{{count}} baseline to update',
     title_other: '{{count}} baselines to update',

@@ -1,0 +1,210 @@
+/**
+ * Every command of the command line speaks the user's language (issue 14): Italian under an
+ * Italian locale, English otherwise, `--lang` over both. Each command's typical output and one of
+ * its refusals, through the built CLI on real files; exit codes are the same in both languages.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE, albero, fixtureText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-cli-lang-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function file(name: string, contents: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+const IT = { locale: 'it_IT.UTF-8' };
+const out = (name: string): string => join(dir, name);
+
+describe("commander's usage errors", () => {
+  it('a missing argument, an unknown option with its suggestion, a bad choice, too many arguments, an unknown command', () => {
+    const missing = albero(['evaluate'], IT);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe("errore: manca l'argomento obbligatorio 'file'\n(eseguire con --help per le istruzioni)\n");
+    expect(albero(['evaluate'], { env: { LANG: 'it_IT.UTF-8' } }).stderr).toBe(albero(['evaluate']).stderr); // LC_ALL comes first
+    expect(albero(['evaluate', '--lang', 'en'], IT).stderr).toBe("error: missing required argument 'file'\n(run with --help for usage)\n");
+
+    const unknown = albero(['evaluate', FIXTURE, '--jsn'], IT);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("errore: opzione sconosciuta '--jsn'\n(forse --json?)");
+    expect(albero(['evaluate', FIXTURE, '--jsn']).stderr).toContain("error: unknown option '--jsn'\n(Did you mean --json?)");
+
+    const choice = albero(['diff', FIXTURE, FIXTURE, '--only', 'tutto'], IT);
+    expect(choice.status).toBe(1);
+    expect(choice.stderr).toContain("errore: il valore 'tutto' dell'opzione '--only <group>' non è valido: i valori ammessi sono structure, plan, measurement, result");
+    expect(albero(['diff', FIXTURE, FIXTURE, '--only', 'tutto', '--lang=en'], IT).stderr).toContain(
+      "error: option '--only <group>' argument 'tutto' is invalid. Allowed choices are structure, plan, measurement, result.",
+    );
+
+    const legend = albero(['evaluate', FIXTURE, '--legend', '60/80'], IT);
+    expect(legend.status).toBe(1);
+    expect(legend.stderr).toContain("il valore '60/80' dell'opzione '--legend <green/yellow>' non è valido: la soglia verde deve essere sopra quella gialla");
+
+    const excess = albero(['verify', FIXTURE, FIXTURE], IT);
+    expect(excess.status).toBe(1);
+    expect(excess.stderr).toContain("errore: troppi argomenti per 'verify': ne è atteso 1, ricevuti 2");
+    expect(albero(['verify', FIXTURE, FIXTURE]).stderr).toContain("error: too many arguments for 'verify'. Expected 1 argument but got 2.");
+
+    const command = albero(['valuta', FIXTURE], IT);
+    expect(command.status).toBe(1);
+    expect(command.stderr).toContain("errore: comando sconosciuto 'valuta'");
+    expect(albero(['evalute', FIXTURE]).stderr).toContain("error: unknown command 'evalute'\n(Did you mean evaluate?)");
+
+    const required = albero(['next-year', FIXTURE, '--output', out('x.xlsx')], IT);
+    expect(required.status).toBe(1);
+    expect(required.stderr).toContain("errore: l'opzione obbligatoria '--year <year>' non è stata indicata");
+  });
+});
+
+describe('evaluate: the table heads', () => {
+  it('in Italian and in English', () => {
+    const it = albero(['evaluate', FIXTURE], IT);
+    expect(it.status).toBe(0);
+    expect(it.stdout.split('\n')[0]).toMatch(/^Obiettivo \/ Indicatore\s+Peso\s+Target\s+Consuntivo\s+KPI\s+Obiettivo$/);
+    const en = albero(['evaluate', FIXTURE]);
+    expect(en.stdout.split('\n')[0]).toMatch(/^Objective \/ Indicator\s+Weight\s+Target\s+Actual\s+KPI\s+Objective$/);
+  });
+});
+
+describe('verify and diff as text', () => {
+  const lines = fixtureText().split('\n');
+  const a2 = lines.findIndex((l) => l.startsWith('A.2 - '));
+  lines[a2] = lines[a2]!.replace('93,00%', '95,00%');
+  const tampered = file('manomesso.txt', lines.join('\n'));
+
+  it('verify: each difference and the summary', () => {
+    const it = albero(['verify', tampered], IT);
+    expect(it.status).toBe(1);
+    expect(it.stdout).toContain(`manomesso.txt:${a2 + 1} colonna Performance Obiettivo: A.2 Performance Obiettivo: dichiarato 95,00%, calcolato 93,00%`);
+    expect(it.stdout).toMatch(/✘ \d+ celle controllate, 1 diversa\n$/);
+    const en = albero(['verify', tampered]);
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain(`manomesso.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95,00%, computed 93,00%`);
+    expect(en.stdout).toMatch(/✘ \d+ cells checked, 1 differ\n$/);
+    expect(albero(['verify', FIXTURE], IT).stdout).toMatch(/^✔ \d+ celle controllate, 0 diverse\n$/);
+  });
+
+  it('diff: the groups, the kinds of change and the count', () => {
+    const revised = file(
+      'rivisto.txt',
+      fixtureText().replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t50,00%'),
+    );
+    const it = albero(['diff', FIXTURE, revised, '--only', 'plan'], IT);
+    expect(it.status).toBe(1);
+    expect(it.stdout).toContain('Piano: target, pesi e regole (da rendicontare nella Relazione) (1)');
+    expect(it.stdout).toMatch(/~ A\.2\.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60% → 50% {2}\(.*rivisto\.txt:\d+ colonna/);
+    expect(it.stdout).toContain(`1 modifica da ${FIXTURE} a ${revised}`);
+    const en = albero(['diff', FIXTURE, revised, '--only', 'plan']);
+    expect(en.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
+    expect(en.stdout).toContain(`1 change from ${FIXTURE} to ${revised}`);
+    const results = albero(['diff', FIXTURE, revised, '--only', 'result'], IT);
+    expect(results.stdout).toMatch(/Risultati: performance degli obiettivi \(\d+\)/);
+    expect(results.stdout).toContain('~ A.2 performance dell’obiettivo: 93,00% (verde) → 100,00% (verde)');
+    expect(albero(['diff', FIXTURE, FIXTURE], IT).stdout).toBe(`✔ nessuna modifica da ${FIXTURE} a ${FIXTURE}\n`);
+  });
+});
+
+describe('the commands that write files: what they wrote, and a refusal each', () => {
+  it('report', () => {
+    const it = albero(['report', FIXTURE, '--output', out('relazione-it.html')], IT);
+    expect(it.status).toBe(0);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione-it\.html \(html, \d+ obiettivi, \d+ indicatori\)\n$/);
+    const en = albero(['report', FIXTURE, '--output', out('report-en.html')]);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*report-en\.html \(html, \d+ objectives, \d+ indicators\)\n$/);
+    const format = albero(['report', FIXTURE, '--format', 'odt'], IT);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toBe('albero report: formato "odt" sconosciuto; usare uno tra html, pdf, xlsx, csv, json\n');
+    const pdf = albero(['report', FIXTURE, '--format', 'pdf', '--lang', 'en'], IT);
+    expect(pdf.status).toBe(2);
+    expect(pdf.stderr).toBe('albero report: a pdf file needs --output FILE.pdf\n');
+  });
+
+  it('relazione', () => {
+    const it = albero(['relazione', FIXTURE, '--output', out('relazione.html')], IT);
+    expect(it.status).toBe(0);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione\.html \(html, \d+ obiettivi\)\n$/);
+    const texts = file('testi.json', JSON.stringify({ premessa: 'Testo' }));
+    const bad = albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts], IT);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^albero relazione: .*testi\.json: sezione "premessa" sconosciuta; usare presentazione, sintesi, /);
+    expect(albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts]).stderr).toMatch(/testi\.json: unknown section "premessa"; use presentazione, sintesi, /);
+    expect(existsSync(out('r2.html'))).toBe(false);
+  });
+
+  it('site', () => {
+    const it = albero(['site', FIXTURE, '--output', out('sito')], IT);
+    expect(it.status).toBe(0);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*sito \(1 anno\)\n$/);
+    const en = albero(['site', FIXTURE, '--output', out('site')]);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*site \(1 year\)\n$/);
+    // A folder under a plain file cannot be made.
+    const blocked = albero(['site', FIXTURE, '--output', join(file('un-file.txt', 'x'), 'sito')], IT);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toMatch(/\nalbero site: .*un-file\.txt\/sito non può essere scritto \(ENOTDIR\)\n$/);
+  });
+
+  it('template', () => {
+    const it = albero(['template', out('modello.xlsx')], IT);
+    expect(it.status).toBe(0);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*modello\.xlsx: compilare il foglio "Albero" \(vedere "Guida"\), poi controllarlo con: albero import .*modello\.xlsx --check\n$/);
+    const bad = albero(['template', out('modello.ods')], IT);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/modello\.ods: il modello è una cartella \.xlsx; dare al file un nome \.xlsx\n$/);
+    expect(albero(['template', out('modello.ods')]).stderr).toMatch(/modello\.ods: the template is an \.xlsx workbook; give the file an \.xlsx name\n$/);
+  });
+
+  it('next-year', () => {
+    const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('piano-2025.xlsx')], IT);
+    expect(it.status).toBe(0);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*piano-2025\.xlsx: ".*2025.*", \d+ obiettivi e \d+ indicatori, \d+ baseline dai consuntivi 2024, nessun valore; controllarlo con: albero import /);
+    const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('plan-2025.xlsx')]);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: ".*2025.*", \d+ objectives and \d+ indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
+    const before = albero(['next-year', FIXTURE, '--year', '2023', '--output', out('piano-2023.xlsx')], IT);
+    expect(before.status).toBe(2);
+    expect(before.stderr).toContain("\nalbero next-year: il piano dell'anno successivo deve essere per un anno dopo il 2024, non per il 2023\n");
+    const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
+    expect(year.stderr).toBe('albero next-year: --year must be a year such as 2025, not "prossimo"\n');
+  });
+});
+
+describe('the commands on a database', () => {
+  const database = join(dir, 'albero.sqlite');
+
+  it('admin create-user', () => {
+    const created = albero(['admin', 'create-user', '--username', 'capo', '--database', database], { ...IT, env: { ALBERO_PASSWORD: 'una password sicura' } });
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toBe("creato l'account capo (amministratore)\n");
+    const taken = albero(['admin', 'create-user', '--username', 'capo', '--database', database], { ...IT, env: { ALBERO_PASSWORD: 'una password sicura' } });
+    expect(taken.status).toBe(2);
+    expect(taken.stderr).toBe('albero admin create-user: il nome utente capo è già usato\n');
+    const role = albero(['admin', 'create-user', '--username', 'x3', '--role', 'capo', '--database', database], IT);
+    expect(role.status).toBe(2);
+    expect(role.stderr).toBe('albero admin create-user: --role deve essere uno tra admin, controller, referente, oiv, personale, non "capo"\n');
+  }, 60_000);
+
+  it('reminders', () => {
+    const run = albero(['reminders', '--database', database], IT);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      'promemoria: 0 messi in coda (0 ad account senza email, non inviati), 0 inviati (nel log: nessun server SMTP configurato), 0 da ritentare, 0 rifiutati dal server di posta\n',
+    );
+    expect(albero(['reminders', '--database', database, '--lang', 'en'], IT).stdout).toMatch(/^reminders: 0 queued/);
+    const setting = albero(['reminders', '--database', database], { ...IT, env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } });
+    expect(setting.status).toBe(2);
+    expect(setting.stderr).toBe('albero reminders: ALBERO_REMINDER_DAYS_BEFORE deve essere un numero intero di giorni da 0 a 366, non "tre"\n');
+    expect(albero(['reminders', '--database', database], { env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } }).stderr).toBe(
+      'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not "tre"\n',
+    );
+  }, 60_000);
+
+  it('serve refuses a port that is not one', () => {
+    const it = albero(['serve', '--port', 'ottanta'], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toBe('albero serve: --port deve essere un numero da 0 a 65535, non "ottanta"\n');
+    expect(albero(['serve', '--port', 'ottanta']).stderr).toBe('albero serve: --port must be a number from 0 to 65535, not "ottanta"\n');
+  });
+});
