@@ -18,12 +18,10 @@ import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocum
 import {
   amountJson,
   amountText,
-  decimalJson,
+  definitionInputs,
   evaluationDocument,
-  formulaDocument,
   issueDocument,
   ownRangeDocument,
-  ruleDocument,
   settingsDocument,
   type EvaluationDocument,
   type IndicatorDocument,
@@ -582,6 +580,9 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
   };
 }
 
+/** An indicator the plan no longer defines: no rule, formula, tolerance nor last year's value. */
+const NO_DEFINITION = { tolerance: null, scoring: null, formula: null, predecessorValue: null } as const;
+
 function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
@@ -597,10 +598,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: user === null ? null : (m?.notes ?? null),
     enteredBy: user === null ? null : (m?.enteredBy ?? null),
     enteredAt: user === null ? null : (m?.enteredAt ?? null),
-    tolerance: definition?.tolerance == null ? null : decimalJson(definition.tolerance),
-    formula: formulaDocument(definition?.formula ?? null),
+    ...definitionInputs(definition ?? NO_DEFINITION),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
-    rule: ruleDocument(definition?.scoring ?? null),
     unitId: meta?.unitId ?? null,
     unitName: meta?.unit ?? null,
     personId: meta?.personId ?? null,
@@ -612,7 +611,6 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
       const target = definition?.nextTargets?.[k] ?? null;
       return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
     }),
-    previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
     // Read from last year's plan whatever its periods' publication: not for the public.
     baselineChange: user === null ? null : (computed.baselineChanges?.get(i.id) ?? null),
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
