@@ -131,11 +131,15 @@ export interface PlanDocument extends Omit<EvaluationDocument, 'objectives'> {
 /** An indicator's inputs as the tree gives them: its own rule, formula, base measures, tolerance, last year's value. */
 export function indicatorInputs(indicator: Indicator): IndicatorInputs {
   const m = indicator.measurement;
+  return { ...definitionInputs(indicator), inputs: m.state === 'measured' && m.inputs !== undefined ? Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])) : null };
+}
+
+/** The inputs that belong to the indicator's definition, not to a period's value (the API's tree takes the base measures from the stored value). */
+export function definitionInputs(indicator: Pick<Indicator, 'tolerance' | 'scoring' | 'formula' | 'predecessorValue'>): Omit<IndicatorInputs, 'inputs'> {
   return {
     tolerance: indicator.tolerance === null ? null : decimalJson(indicator.tolerance),
     rule: ruleDocument(indicator.scoring),
     formula: formulaDocument(indicator.formula),
-    inputs: m.state === 'measured' && m.inputs !== undefined ? Object.fromEntries(Object.entries(m.inputs).map(([k, v]) => [k, v.toString()])) : null,
     previousValue: indicator.predecessorValue == null ? null : { value: Number(indicator.predecessorValue.value.toString()), year: indicator.predecessorValue.year },
   };
 }

@@ -17,10 +17,12 @@ import { ISSUE_MESSAGES, mergeCatalogues, renderFrom, type Catalogue, type Langu
 import { API_MESSAGES } from './api.js';
 import { APPRAISAL_API_MESSAGES } from './appraisal.js';
 import { CAMPAIGN_MESSAGES } from './campaign.js';
+import { CHANGE_MESSAGES } from './changes.js';
 import { CLI_MESSAGES } from './cli.js';
 import { EXPORT_MESSAGES } from './exports.js';
 import { REGISTRY_MESSAGES } from './registry.js';
 import { REMINDER_MESSAGES } from './reminders.js';
+import { REPORT_MESSAGES } from './report.js';
 import { REVISION_MESSAGES } from './revisions.js';
 
 export * from '../core/messages/catalogue.js';
@@ -37,6 +39,8 @@ export const MESSAGES = mergeCatalogues(
   EXPORT_MESSAGES,
   CLI_MESSAGES,
   REGISTRY_MESSAGES,
+  CHANGE_MESSAGES,
+  REPORT_MESSAGES,
 );
 export type MessageCode = keyof typeof MESSAGES;
 export type Params<K extends MessageCode> = ParamsOf<typeof MESSAGES, K>;

@@ -36,7 +36,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   // The approved revisions of the plan, each change in words (the register: store.listRevisions).
   const revisions = ((await store.listRevisions(plan.id)) ?? [])
     .filter((r) => r.status === 'approved')
-    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: r.changes.map(revisionChangeText) }));
+    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: r.changes.map((c) => revisionChangeText(c)) }));
   const input: RelazioneInput = {
     revisions,
     body: plan.organisation,

@@ -13,17 +13,15 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
-import { indicatorThresholdBands, smvpFromJson } from '../core/appraisal/index.js';
+import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
   amountJson,
   amountText,
-  decimalJson,
+  definitionInputs,
   evaluationDocument,
-  formulaDocument,
   issueDocument,
   ownRangeDocument,
-  ruleDocument,
   settingsDocument,
   type EvaluationDocument,
   type IndicatorDocument,
@@ -176,6 +174,12 @@ export class TreeService {
   private readonly loading = new Map<string, Promise<ComputedPlan>>();
   /** Frozen closings by (plan, period, closing): a closed period's evaluation survives the plan's later data versions. */
   private readonly frozen = new Map<string, Promise<FrozenEntry | undefined>>();
+  /**
+   * Big plans whose Evaluation object is not made yet (only their document, on a worker): what
+   * else is derived from them (own ranges, appraisal results) is made on a worker too, from the
+   * plan as loaded. A value written in place (`applyMeasurement`) makes the Evaluation first.
+   */
+  private readonly unevaluated = new WeakSet<Plan>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -197,9 +201,15 @@ export class TreeService {
     }
     const base = await this.offThread.evaluationDocument(plan);
     let evaluation: Evaluation | undefined;
+    const unevaluated = this.unevaluated;
+    unevaluated.add(plan);
     return {
       get evaluation() {
-        return (evaluation ??= evaluatePlan(plan));
+        if (evaluation === undefined) {
+          evaluation = evaluatePlan(plan);
+          unevaluated.delete(plan);
+        }
+        return evaluation;
       },
       base,
     };
@@ -340,10 +350,42 @@ export class TreeService {
     const record = version === 0 ? undefined : await this.store.appraisals.getSmvp(organisation, year, version);
     const smvp = record === undefined ? null : smvpFromJson(record.document).value;
     // Without rows of its own the evaluation is not needed (a big plan's is made only when asked).
-    const bands = smvp === null || smvp.indicatorThresholds.length === 0 ? [] : indicatorThresholdBands(computed.evaluation, smvp);
+    const bands =
+      smvp === null || smvp.indicatorThresholds.length === 0
+        ? []
+        : await this.derived(
+            computed,
+            (e) => indicatorThresholdBands(e, smvp),
+            (plan) => this.offThread.thresholdBands(plan, record!.document),
+          );
     const before = computed.ownRanges;
     computed.ownRanges = { key, byIndicator: new Map(bands.map((b) => [b.indicatorId, ownRangeDocument(b, version)])) };
     if (bands.length > 0 || (before?.byIndicator.size ?? 0) > 0) computed.texts.clear();
+  }
+
+  /** The organisational results of the plan for appraisal forms (the body's roll-up, each registry unit's objectives). */
+  orgScores(computed: ComputedPlan): Promise<OrgScores & { detail: ReadonlyMap<string, UnitObjectives> }> {
+    const unitOf = (code: string): string | null => computed.snapshot.nodes.get(code)?.unitId ?? null;
+    return this.derived(
+      computed,
+      (e) => organisationalScores(e, unitOf),
+      (plan) => this.offThread.orgScores(plan, Object.fromEntries(plan.nodes.map((n) => [n.code, unitOf(n.code)]))),
+    );
+  }
+
+  /**
+   * Something derived from the plan's evaluation: from the Evaluation object when it is made (small
+   * plans, or after a value written in place), else on a worker, so a big plan is never evaluated
+   * on the event loop for it. A value written while the worker ran is taken in place.
+   */
+  private async derived<T>(computed: ComputedPlan, inPlace: (evaluation: Evaluation) => T, onWorker: (plan: Plan) => Promise<T>): Promise<T> {
+    const plan = computed.snapshot.plan;
+    if (this.unevaluated.has(plan)) {
+      const dataVersion = computed.dataVersion;
+      const made = await onWorker(plan);
+      if (computed.dataVersion === dataVersion) return made;
+    }
+    return inPlace(computed.evaluation);
   }
 
   /**
@@ -538,6 +580,9 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
   };
 }
 
+/** An indicator the plan no longer defines: no rule, formula, tolerance nor last year's value. */
+const NO_DEFINITION = { tolerance: null, scoring: null, formula: null, predecessorValue: null } as const;
+
 function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
@@ -553,10 +598,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     notes: user === null ? null : (m?.notes ?? null),
     enteredBy: user === null ? null : (m?.enteredBy ?? null),
     enteredAt: user === null ? null : (m?.enteredAt ?? null),
-    tolerance: definition?.tolerance == null ? null : decimalJson(definition.tolerance),
-    formula: formulaDocument(definition?.formula ?? null),
+    ...definitionInputs(definition ?? NO_DEFINITION),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
-    rule: ruleDocument(definition?.scoring ?? null),
     unitId: meta?.unitId ?? null,
     unitName: meta?.unit ?? null,
     personId: meta?.personId ?? null,
@@ -568,7 +611,6 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
       const target = definition?.nextTargets?.[k] ?? null;
       return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
     }),
-    previousValue: definition?.predecessorValue == null ? null : { value: Number(definition.predecessorValue.value.toString()), year: definition.predecessorValue.year },
     // Read from last year's plan whatever its periods' publication: not for the public.
     baselineChange: user === null ? null : (computed.baselineChanges?.get(i.id) ?? null),
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,

@@ -3,7 +3,8 @@ import { comparePlans, Decimal, evaluatePlan, type Plan } from '../core/index.js
 import { loadTable } from '../io/load.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
 import { FIXTURE } from '../../test/helpers.js';
-import { planFromJson, planToJson } from './codec.js';
+import { DEFAULT_RATIO_SCALE } from '../contract/defaults.js';
+import { formulaFromJson, formulaToJson, planFromJson, planToJson } from './codec.js';
 
 /** Through JSON text, as a database column holds it. */
 const roundTrip = (plan: Plan): Plan => planFromJson(JSON.parse(JSON.stringify(planToJson(plan))));
@@ -66,5 +67,15 @@ describe('a plan kept as JSON (the frozen copy of a closed period)', () => {
     };
     const back = roundTrip(extra);
     expect(back).toEqual(extra);
+  });
+});
+
+describe('a ratio stored without its scale', () => {
+  it('is read as a percentage, the scale the API and the web form give a ratio without one', () => {
+    const read = formulaFromJson({ kind: 'ratio', numerator: 'evase', denominator: 'ricevute' });
+    expect(read).toMatchObject({ kind: 'ratio', numerator: 'evase', denominator: 'ricevute' });
+    expect(read?.kind === 'ratio' && read.scale.toString()).toBe(DEFAULT_RATIO_SCALE);
+    const kept = formulaFromJson(formulaToJson({ kind: 'ratio', numerator: 'a', denominator: 'b', scale: new Decimal(1) }));
+    expect(kept?.kind === 'ratio' && kept.scale.toString()).toBe('1');
   });
 });

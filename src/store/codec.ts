@@ -2,6 +2,7 @@
  * Plan inputs as stored text: amounts, scoring rules, formulas and settings become JSON whose
  * decimals are strings, so `0.1` is stored and read back as exactly `0.1` on both databases.
  */
+import { DEFAULT_RATIO_SCALE } from '../contract/defaults.js';
 import { Decimal, type Amount, type Formula, type Indicator, type Legend, type Measurement, type Plan, type PlanNode, type PlanSettings, type ScoringRule } from '../core/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,11 +55,12 @@ export function formulaToJson(formula: Formula | null): Json {
   return formula.kind === 'ratio' ? { ...formula, scale: formula.scale.toString() } : { ...formula };
 }
 
+/** A stored formula; a ratio stored without its scale is a percentage, as the API and the web form make it (`DEFAULT_RATIO_SCALE`). */
 export function formulaFromJson(json: unknown): Formula | null {
   if (json === null || typeof json !== 'object') return null;
   const f = json as { kind: string; numerator?: string; denominator?: string; scale?: string; current?: string; previous?: string };
   if (f.kind === 'children_mean') return { kind: 'children_mean' };
-  if (f.kind === 'ratio') return { kind: 'ratio', numerator: f.numerator!, denominator: f.denominator!, scale: new Decimal(f.scale ?? '1') };
+  if (f.kind === 'ratio') return { kind: 'ratio', numerator: f.numerator!, denominator: f.denominator!, scale: new Decimal(f.scale ?? DEFAULT_RATIO_SCALE) };
   if (f.kind === 'trend') return { kind: 'trend', current: f.current!, previous: f.previous! };
   return null;
 }

@@ -7,12 +7,27 @@
  * it is archived (hidden from the lists, still readable) and brought back; only the administrator
  * reopens a validated period, with a reason, and the trail says the validation was voided.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, objective, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' };
 const YEAR_END = '2024-12-31';
+
+/** A PDF's text as poppler reads it (one line per line, no layout). */
+function pdfText(bytes: ArrayBuffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-revisions-pdf-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), Buffer.from(bytes));
+    return execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The tree without what legitimately moves with the plan (its data version, the periods' states, the closing's list of later revisions). */
 function figures(tree: any): unknown {
@@ -173,6 +188,25 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     expect(html).toContain('Indicatore A.1.1:1: peso 70 → 40');
     expect(html).toContain('target 1 → 99');
     expect(html).toContain('Obiettivo A.3 eliminato');
+    // Asked in English (`?lang=en`; a browser's Accept-Language alone keeps the Relazione Italian): the same register in English words.
+    const htmlEn = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30&lang=en`)).text;
+    expect(htmlEn).toContain('<html lang="en">');
+    expect(htmlEn).toContain('Revisions made during the year');
+    expect(htmlEn).toContain('Indicator A.1.1:1: weight 70 → 40; target 1 → 99');
+    expect(htmlEn).toContain('Objective A.3 deleted');
+    expect(htmlEn).toContain('<h2 id="h-summary">Summary</h2>');
+    expect(htmlEn).not.toContain('Variazioni intervenute');
+    expect(htmlEn).not.toContain('Indicatore A.1.1:1');
+    expect((await controller.get(`/api/plans/${planId}/export?format=html&lang=fr`)).body.error).toMatchObject({ code: 'invalid-query', params: { field: 'lang', value: 'fr' } });
+    for (const [lang, words] of [
+      ['it', ["Variazioni intervenute nel corso dell'anno", 'Indicatore A.1.1:1: peso 70 → 40; target 1 → 99', 'Sintesi', 'Pagina 1 di']],
+      ['en', ['Revisions made during the year', 'Indicator A.1.1:1: weight 70 → 40; target 1 → 99', 'Summary', 'Page 1 of']],
+    ] as const) {
+      const pdf = await fetch(`${t.url}/api/plans/${planId}/export?format=pdf&period=2024-09-30&lang=${lang}`, { headers: { cookie: controller.cookie! } });
+      expect(pdf.status).toBe(200);
+      const text = pdfText(await pdf.arrayBuffer()).replace(/\s+/g, ' ');
+      for (const w of words) expect(text, `${lang}: ${w}`).toContain(w);
+    }
     const xlsx = await fetch(`${t.url}/api/plans/${planId}/export?format=xlsx`, { headers: { cookie: controller.cookie! } });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);

@@ -8,11 +8,11 @@
  * every printed page; the band is always written as a word and a shape beside its colour; the
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
-import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type ReportRevision } from './revisions.js';
-import { classify, formatPercent, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
+import { noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
+import { classify, formatPercent, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { countsCaption, previousYearHead, REPORT_TEXT } from './texts.js';
+import { countsCaption, previousYearHead, REPORT_TEXT, reportText, tableCaption } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -50,7 +50,7 @@ export function rowHtml(row: ReportRow, previous?: Mark | null): string {
     return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td>${last}</tr>`;
   }
   const actual =
-    row.state === 'not_evaluable' ? '<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>' : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
+    row.state === 'not_evaluable' ? `<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>` : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td>${last}</tr>`;
 }
 
@@ -152,22 +152,24 @@ export interface HtmlReportOptions extends ReportMeta {
 
 /** The whole report page. */
 /** "Variazioni intervenute nel corso dell'anno": every change of every revision, with its act. */
-function revisionsSection(revisions: readonly ReportRevision[]): string {
+function revisionsSection(revisions: readonly ReportRevision[], language: Language): string {
   const body =
     revisions.length === 0
-      ? '<p>Nel corso dell’anno il piano non ha avuto variazioni.</p>'
+      ? `<p>${noRevisionsText(language)}</p>`
       : `<table class="revisions">
-<caption>Variazioni del piano: motivo, atto di approvazione e modifiche (prima → dopo)</caption>
-<thead><tr>${REVISIONS_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<caption>${revisionsCaption(language)}</caption>
+<thead><tr>${revisionsColumns(language)
+          .map((c) => `<th scope="col">${c}</th>`)
+          .join('')}</tr></thead>
 <tbody>
-${revisionRows(revisions)
+${revisionRows(revisions, language)
   .map((r) => `<tr>${r.map((cell, k) => (k === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
   .join('\n')}
 </tbody>
 </table>
-<p class="notes">${escapeHtml(revisionsNote(revisions))}</p>`;
+<p class="notes">${escapeHtml(revisionsNote(revisions, language))}</p>`;
   return `<section aria-labelledby="h-revisions">
-<h2 id="h-revisions">${REVISIONS_TITLE}</h2>
+<h2 id="h-revisions">${revisionsTitle(language)}</h2>
 ${body}
 </section>`;
 }
@@ -176,6 +178,8 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
   const summary = reportSummary(evaluation);
+  const language = options.language ?? 'it';
+  const words = reportText(language);
   const computedAt = options.computedAt ?? new Date();
   const year = yearOf(options, plan.title);
   const meta: Array<[string, string]> = [];
@@ -225,7 +229,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 
   const title = escapeHtml(plan.title);
   return `<!doctype html>
-<html lang="it">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -242,10 +246,10 @@ ${options.body === undefined || options.body === '' ? '' : `<p class="body">${es
 </header>
 <main>
 <section aria-labelledby="h-summary">
-<h2 id="h-summary">${REPORT_TEXT.summary}</h2>
+<h2 id="h-summary">${words.summary}</h2>
 <div class="summary">
 <figure>
-<figcaption>${REPORT_TEXT.byArea}</figcaption>
+<figcaption>${words.byArea}</figcaption>
 ${chartSvg(
   summary,
   legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])),
@@ -253,38 +257,38 @@ ${chartSvg(
 </figure>
 <div>
 <table class="counts">
-<caption>${countsCaption(summary.objectives)}</caption>
-<thead><tr>${REPORT_TEXT.countsHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
-<tbody>${countRows}<tr><td>${REPORT_TEXT.noPerformance}</td><td class="num">${summary.counts.none}</td></tr></tbody>
+<caption>${countsCaption(summary.objectives, language)}</caption>
+<thead><tr>${words.countsHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>${countRows}<tr><td>${words.noPerformance}</td><td class="num">${summary.counts.none}</td></tr></tbody>
 </table>
 </div>
 </div>
 <table class="by-area">
-<caption>${REPORT_TEXT.byArea}</caption>
-<thead><tr>${REPORT_TEXT.byAreaHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<caption>${words.byArea}</caption>
+<thead><tr>${words.byAreaHeads.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>${summaryRows}</tbody>
 </table>
 </section>
 <section aria-labelledby="h-legend">
-<h2 id="h-legend">${REPORT_TEXT.legend}</h2>
+<h2 id="h-legend">${words.legend}</h2>
 <ul class="legend">${legendItems}</ul>
 </section>
 <section class="table-section" aria-labelledby="h-table">
-<h2 id="h-table">${REPORT_TEXT.table}</h2>
+<h2 id="h-table">${words.table}</h2>
 ${tables
   .map(
     (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (continua)"`}>
-${n === 0 ? `<caption>${title}: obiettivi e indicatori con peso, target, consuntivo e performance</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
-<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year)}</th>`}</tr></thead>
+${n === 0 ? `<caption>${escapeHtml(tableCaption(plan.title, language))}</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
+<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year, language)}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}
 </tbody>
 </table>`,
   )
   .join('\n')}
-<p class="notes">${REPORT_TEXT.notes}</p>
+<p class="notes">${words.notes}</p>
 </section>
-${options.revisionRegister === undefined ? '' : revisionsSection(options.revisionRegister)}
+${options.revisionRegister === undefined ? '' : revisionsSection(options.revisionRegister, language)}
 </main>
 </body>
 </html>

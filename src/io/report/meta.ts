@@ -2,7 +2,7 @@
  * What a report says about itself beside the plan: the body, the year and period, when it was
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
-import type { Decimal } from '../../core/index.js';
+import type { Decimal, Language } from '../../core/index.js';
 import type { ReportRevision } from './revisions.js';
 
 export interface ReportMeta {
@@ -22,6 +22,11 @@ export interface ReportMeta {
   readonly previousYear?: PreviousYear;
   /** The plan's revisions ("Variazioni intervenute nel corso dell'anno"); absent: the section is left out (a report made from a file). */
   readonly revisionRegister?: readonly ReportRevision[];
+  /**
+   * The language of the report's own words (headings, notes, the revisions' chapter): Italian, the
+   * Relazione's, unless asked (`?lang`, `Accept-Language`, `--lang`). The plan's texts stay as typed.
+   */
+  readonly language?: Language;
 }
 
 /** The performance of each objective (by this plan's code) and indicator (by this plan's id) in its predecessor, last year. */

@@ -9,13 +9,13 @@
  * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
  * with its description; page furniture as artifacts) for screen readers.
  */
-import { actText, italianDay, REVISIONS_TITLE, revisionChangeText, revisionsNote, type ReportRevision } from './revisions.js';
+import { noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
-import { classify, formatPercent, round, type Decimal, type Evaluation, type Legend } from '../../core/index.js';
+import { classify, formatPercent, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { countsCaption, previousYearHead, REPORT_TEXT } from './texts.js';
+import { countsCaption, pageText, previousYearHead, reportText, tableCaption } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -97,6 +97,10 @@ export class Canvas {
       lang,
       displayTitle: true,
       info: { Title: title, Author: 'Albero', Creator: 'Albero', Producer: 'Albero (pdfkit)' },
+      // No default Helvetica: every text is drawn in DejaVu, and pdfkit would read and parse
+      // Helvetica's metrics on each document (≈10 ms). pdfkit skips a null default; its typings
+      // allow only a name.
+      font: null as unknown as string,
     });
     const data = fontData();
     for (const face of Object.keys(data) as Face[]) this.doc.registerFont(face, data[face]);
@@ -464,9 +468,10 @@ function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, lege
   }
 }
 
-function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, summary: ReportSummary): void {
+function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, summary: ReportSummary, language: Language): void {
+  const words = reportText(language);
   const section = canvas.group(root, 'Sect');
-  heading(canvas, section, 2, REPORT_TEXT.summary);
+  heading(canvas, section, 2, words.summary);
   const legend = evaluation.plan.settings.legend;
   const gap = 16 * PX;
   const leftWidth = ((WIDTH - gap) * 3) / 5;
@@ -474,13 +479,13 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const top = canvas.y;
 
   // Right column first (it stays on this page): the objectives per band.
-  paragraph(canvas, section, countsCaption(summary.objectives), { face: 'bold', color: REPORT_COLOUR.head, x: rightX, width: WIDTH - leftWidth - gap, type: 'Caption' });
+  paragraph(canvas, section, countsCaption(summary.objectives, language), { face: 'bold', color: REPORT_COLOUR.head, x: rightX, width: WIDTH - leftWidth - gap, type: 'Caption' });
   const countsStyle: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
   const countWidths = [(WIDTH - leftWidth - gap) * 0.68, (WIDTH - leftWidth - gap) * 0.32];
-  const counts = new TableWriter(canvas, countWidths, [...REPORT_TEXT.countsHeads], countsStyle, canvas.group(section, 'Table'), rightX);
+  const counts = new TableWriter(canvas, countWidths, [...words.countsHeads], countsStyle, canvas.group(section, 'Table'), rightX);
   const countRows: Array<[string, number]> = [
     ...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]),
-    [REPORT_TEXT.noPerformance, summary.counts.none],
+    [words.noPerformance, summary.counts.none],
   ];
   for (const [label, n] of countRows) {
     counts.row([
@@ -492,7 +497,7 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
 
   // Left column: the chart, under its caption.
   canvas.y = top;
-  paragraph(canvas, section, REPORT_TEXT.byArea, { face: 'bold', width: leftWidth, type: 'Caption' });
+  paragraph(canvas, section, words.byArea, { face: 'bold', width: leftWidth, type: 'Caption' });
   canvas.y += 4 * PX;
   const chartPage = canvas.doc.bufferedPageRange().count;
   chart(canvas, section, summary, legend, LEFT, leftWidth);
@@ -503,9 +508,9 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const style: TableStyle = { size: 10, leading: 1.3, padX: 5 * PX, padY: 3 * PX };
   const perfWidth = 150;
   canvas.ensure(60);
-  paragraph(canvas, section, REPORT_TEXT.byArea, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
+  paragraph(canvas, section, words.byArea, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], [...REPORT_TEXT.byAreaHeads], style, canvas.group(section, 'Table'));
+  const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], [...words.byAreaHeads], style, canvas.group(section, 'Table'));
   for (const l of summary.lines) {
     const m = mark(l.performance, l.band);
     byArea.row([
@@ -516,10 +521,11 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   section?.end();
 }
 
-function legendSection(canvas: Canvas, root: Struct | null, legend: Legend): void {
+function legendSection(canvas: Canvas, root: Struct | null, legend: Legend, language: Language): void {
+  const words = reportText(language);
   const section = canvas.group(root, 'Sect');
   canvas.ensure(80);
-  heading(canvas, section, 2, REPORT_TEXT.legend);
+  heading(canvas, section, 2, words.legend);
   const list = canvas.group(section, 'L');
   const swatchSize = 9;
   const labelSize = 10;
@@ -614,16 +620,18 @@ async function tableSection(
   evaluation: Evaluation,
   onProgress: ((done: number, total: number) => void) | undefined,
   previous: PreviousYear | undefined,
+  language: Language,
 ): Promise<void> {
+  const words = reportText(language);
   const title = evaluation.plan.title;
   const compact = evaluation.nodeResults.length > COMPACT_FROM;
   const style = alberoStyle(compact);
   canvas.newPage();
   const section = canvas.group(root, 'Sect');
-  heading(canvas, section, 2, REPORT_TEXT.table);
-  paragraph(canvas, section, `${title}: obiettivi e indicatori con peso, target, consuntivo e performance`, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
+  heading(canvas, section, 2, words.table);
+  paragraph(canvas, section, tableCaption(title, language), { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, previousYearHead(previous.year)];
+  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, previousYearHead(previous.year, language)];
   const table = new TableWriter(canvas, alberoWidths(previous !== undefined), headings, style, canvas.group(section, 'Table'));
   const legend = evaluation.plan.settings.legend;
   // The same reading of last year's figures as the HTML page's column: banded with this plan's legend.
@@ -646,12 +654,13 @@ async function tableSection(
   }
   onProgress?.(total, total);
   canvas.y += 6 * PX;
-  paragraph(canvas, section, REPORT_TEXT.notes, { size: 8, color: REPORT_COLOUR.muted });
+  paragraph(canvas, section, words.notes, { size: 8, color: REPORT_COLOUR.muted });
   section?.end();
 }
 
 /** Every page's header (the plan's title) and footer ("Pagina N di M"), written once all pages exist. */
-function pageFurniture(canvas: Canvas): void {
+function pageFurniture(canvas: Canvas, language: Language): void {
+  const footer = reportText(language).table;
   const doc = canvas.doc;
   const { start, count } = doc.bufferedPageRange();
   const size = 6;
@@ -661,38 +670,34 @@ function pageFurniture(canvas: Canvas): void {
     canvas.switchToPage(i);
     canvas.artifact(() => {
       canvas.line(title, RIGHT - canvas.width(title, 'regular', size), 7 * PT_PER_MM, 'regular', size, color);
-      canvas.line(REPORT_TEXT.table, LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
-      const page = `Pagina ${i + 1} di ${count}`;
+      canvas.line(footer, LEFT, PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
+      const page = pageText(i + 1, count, language);
       canvas.line(page, RIGHT - canvas.width(page, 'regular', size), PAGE.height - 6 * PT_PER_MM, 'regular', size, color);
     }, 'Pagination');
   }
 }
 
 /** "Variazioni intervenute nel corso dell'anno": each revision in a line, its changes as a list below it. */
-function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readonly ReportRevision[]): void {
+function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readonly ReportRevision[], language: Language): void {
   const section = canvas.group(root, 'Sect');
-  heading(canvas, section, 2, REVISIONS_TITLE);
-  if (revisions.length === 0) paragraph(canvas, section, 'Nel corso dell’anno il piano non ha avuto variazioni.');
+  heading(canvas, section, 2, revisionsTitle(language));
+  if (revisions.length === 0) paragraph(canvas, section, noRevisionsText(language));
   for (const r of revisions) {
     canvas.y += 4 * PX;
-    paragraph(
-      canvas,
-      section,
-      `${r.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${r.number} del ${italianDay(r.date)} (${r.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${actText(r.act)}). Motivo: ${r.reason}`,
-      { face: 'bold' },
-    );
+    paragraph(canvas, section, revisionLine(r, language), { face: 'bold' });
     const list = canvas.group(section, 'L');
-    for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c)}`, { x: LEFT + 12, type: 'LI' });
+    for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c, language)}`, { x: LEFT + 12, type: 'LI' });
     list?.end();
   }
   canvas.y += 4 * PX;
-  paragraph(canvas, section, revisionsNote(revisions), { face: 'italic', size: 9 });
+  paragraph(canvas, section, revisionsNote(revisions, language), { face: 'italic', size: 9 });
   section?.end();
 }
 
 /** The PDF bytes of the Relazione. */
 export async function renderReportPdf(evaluation: Evaluation, options: PdfReportOptions & { computedAt: Date }): Promise<Uint8Array> {
-  const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, 'it-IT');
+  const language = options.language ?? 'it';
+  const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, language === 'it' ? 'it-IT' : 'en-GB');
   const doc = canvas.doc;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -704,12 +709,12 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   if (root !== null) doc.addStructure(root);
   const summary = reportSummary(evaluation);
   titleBlock(canvas, root, evaluation, options);
-  summarySection(canvas, root, evaluation, summary);
-  legendSection(canvas, root, evaluation.plan.settings.legend);
-  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear);
-  if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister);
+  summarySection(canvas, root, evaluation, summary, language);
+  legendSection(canvas, root, evaluation.plan.settings.legend, language);
+  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language);
+  if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister, language);
   root?.end();
-  pageFurniture(canvas);
+  pageFurniture(canvas, language);
   doc.end();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));

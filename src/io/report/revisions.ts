@@ -1,9 +1,13 @@
 /**
  * "Variazioni intervenute nel corso dell'anno": the plan's revisions as the reports print them
- * (HTML, PDF, the workbook's "Variazioni" sheet). The data come from the store's register (the
- * server passes them in `ReportMeta.revisions`); this module only words them, in Italian, the
- * language of the Relazione.
+ * (HTML, PDF, the workbook's "Variazioni" sheet, the Relazione). The data come from the store's
+ * register (the server passes them in `ReportMeta.revisionRegister`); the words come from the
+ * catalogue (`src/messages/changes.ts`), in the report's language (Italian, the language of the
+ * Relazione, unless asked otherwise), the same words the web's register shows.
  */
+import type { Language } from '../../core/index.js';
+import { changeText, changeWords, dayText, neutralValue, valueIn } from '../../messages/changes.js';
+
 export interface ReportAct {
   readonly kind: string;
   readonly number: string;
@@ -30,84 +34,71 @@ export interface ReportRevision {
   readonly afterClosingOf?: readonly string[];
 }
 
-export const REVISIONS_TITLE = "Variazioni intervenute nel corso dell'anno";
-export const REVISIONS_COLUMNS = ['N.', 'Tipo', 'Data', 'Motivo', 'Atto di approvazione', 'Stato', 'Modifica'] as const;
+/** The chapter's title and the register's column heads in Italian (the workbook's sheet). */
+export const REVISIONS_TITLE = revisionsTitle('it');
+export const REVISIONS_COLUMNS: readonly string[] = revisionsColumns('it');
 
-const FIELD: Readonly<Record<string, string>> = {
-  title: 'titolo',
-  name: 'nome',
-  weight: 'peso',
-  target: 'target',
-  comparator: 'comparatore',
-  tolerance: 'tolleranza',
-  unit: 'unità',
-  scoring: 'regola di punteggio',
-  formula: 'formula',
-  owner: 'responsabile',
-  source: 'fonte',
-  notes: 'note',
-  level: 'livello',
-  parent: 'padre',
-  baseline: 'baseline',
-  baselineYear: 'anno della baseline',
-  nextTargets: 'target degli anni successivi',
-};
-const ENTITY: Readonly<Record<string, string>> = { plan: 'Piano', node: 'Obiettivo', indicator: 'Indicatore' };
-
-/** `2024-01-30` → `30/01/2024`. */
-export function italianDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m === null ? iso : `${m[3]}/${m[2]}/${m[1]}`;
+/** The chapter's title. */
+export function revisionsTitle(language: Language = 'it'): string {
+  return changeWords('revisions-title', {}, language);
 }
 
-/** A stored value in Italian words: amounts by their value (decimal comma), dates dd/mm/yyyy. */
-export function storedValueText(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map(storedValueText).join(', ');
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('kind' in o && 'value' in o) {
-      if (o.kind === 'date') return italianDay(String(o.value));
-      if (typeof o.value === 'boolean') return o.value ? 'sì' : 'no';
-      return String(o.value).replace('.', ',');
-    }
-    if ('kind' in o) return String(o.kind);
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value.replace('.', ',');
-  return String(value);
+/** The register's column heads. */
+export function revisionsColumns(language: Language = 'it'): string[] {
+  return changeWords('revisions-columns', {}, language).split('|');
+}
+
+/** The register's caption (the HTML table's). */
+export function revisionsCaption(language: Language = 'it'): string {
+  return changeWords('revisions-caption', {}, language);
+}
+
+/** The chapter's one line when the plan had no revision. */
+export function noRevisionsText(language: Language = 'it'): string {
+  return changeWords('revisions-none', {}, language);
+}
+
+/** `2024-01-30` → `30/01/2024`. */
+export const italianDay = dayText;
+
+/** A stored value in words: amounts by their value (decimal comma in Italian), dates dd/mm/yyyy. */
+export function storedValueText(value: unknown, language: Language = 'it', field = ''): string {
+  return valueIn(field, neutralValue(value), language);
 }
 
 /** One change in a sentence: "Indicatore A.1.1:1: target 70 → 99; peso 50 → 40", "Obiettivo A.3 eliminato («…»)". */
-export function revisionChangeText(change: ReportRevisionChange): string {
-  const what = `${ENTITY[change.entity] ?? change.entity} ${change.entityId}`;
-  if (change.action === 'update') {
-    const fields = Object.keys(change.after ?? {});
-    return `${what}: ${fields.map((f) => `${FIELD[f] ?? f} ${storedValueText(change.before?.[f])} → ${storedValueText(change.after?.[f])}`).join('; ')}`;
-  }
-  const whole = change.after ?? change.before ?? {};
-  const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : null;
-  return `${what} ${change.action === 'create' ? 'aggiunto' : 'eliminato'}${label === null ? '' : ` («${label}»)`}`;
+export function revisionChangeText(change: ReportRevisionChange, language: Language = 'it'): string {
+  return changeText(change, language);
 }
 
-export function actText(act: ReportAct | null): string {
-  return act === null ? 'da indicare' : `${act.kind} n. ${act.number} del ${italianDay(act.date)}`;
+export function actText(act: ReportAct | null, language: Language = 'it'): string {
+  return changeWords('revision-act', act === null ? {} : { kind: act.kind, number: act.number, date: act.date }, language);
+}
+
+/** A revision's line: "Variazione n. 1 del 30/01/2024 (approvata; atto: …). Motivo: …". */
+export function revisionLine(r: ReportRevision, language: Language = 'it'): string {
+  return changeWords('revision-line', { kind: r.kind, number: r.number, date: r.date, status: r.status, act: actText(r.act, language), reason: r.reason }, language);
 }
 
 /** One row per change (a revision without changes gets one row): the table every format prints. */
-export function revisionRows(revisions: readonly ReportRevision[]): string[][] {
+export function revisionRows(revisions: readonly ReportRevision[], language: Language = 'it'): string[][] {
   const rows: string[][] = [];
   for (const r of revisions) {
-    const head = [String(r.number), r.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione', italianDay(r.date), r.reason, actText(r.act), r.status === 'approved' ? 'approvata' : 'aperta'];
-    const changes = r.changes.length === 0 ? ['nessuna modifica'] : r.changes.map(revisionChangeText);
+    const head = [
+      String(r.number),
+      changeWords('revision-kind', { kind: r.kind }, language),
+      dayText(r.date),
+      r.reason,
+      actText(r.act, language),
+      changeWords('revision-status', { status: r.status }, language),
+    ];
+    const changes = r.changes.length === 0 ? [changeWords('revision-no-change', {}, language)] : r.changes.map((c) => changeText(c, language));
     for (const c of changes) rows.push([...head, c]);
   }
   return rows;
 }
 
 /** The sentence under the table: which closed periods the revisions left as they were. */
-export function revisionsNote(revisions: readonly ReportRevision[]): string {
-  const closed = [...new Set(revisions.flatMap((r) => r.afterClosingOf ?? []))];
-  const base = 'Le variazioni valgono per i periodi ancora aperti; i periodi chiusi o validati restano come alla chiusura.';
-  return closed.length === 0 ? base : `${base} Successive alla chiusura di: ${closed.join(', ')}.`;
+export function revisionsNote(revisions: readonly ReportRevision[], language: Language = 'it'): string {
+  return changeWords('revisions-note', { closed: [...new Set(revisions.flatMap((r) => r.afterClosingOf ?? []))] }, language);
 }

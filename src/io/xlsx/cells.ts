@@ -4,7 +4,7 @@
  * Italian text here: a number shown with a `%` format is in percentage points, a date cell becomes
  * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Decimal, formatItalianNumber, problem, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
 
 /** 1 → `A`, 27 → `AA`. */

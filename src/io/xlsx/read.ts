@@ -4,10 +4,11 @@
  * (rows → `LayoutRow`s → `readLayout`) or the clean template (template.ts). Every problem is
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { problem, said, saidIssue, type Issue, type Outcome, type Said } from '../../core/index.js';
 import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
+import { exceljs } from './excel.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
 import { hasZipSignature, isOleFile, storedZip, unpackZip } from './zip.js';
@@ -77,7 +78,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
     const cut = xml.replace(/<((?:\w+:)?sheet)\b[^>]*>/g, (tag) => tag.replace(/(\sname=")([^"]*)"/, (_, head: string, name: string) => `${head}${escapeXml(xmlText(name).slice(0, 31))}"`));
     unpacked.set('xl/workbook.xml', new TextEncoder().encode(cut));
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     // exceljs is handed the checked bytes stored: it inflates nothing.
     await quietly(() => workbook.xlsx.load(Buffer.from(storedZip(unpacked)) as unknown as ExcelJS.Buffer));

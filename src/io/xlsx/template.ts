@@ -4,7 +4,7 @@
  * workbook (the table sheet plus an Italian guide); `readTemplateSheet` reads it back into a plan.
  * Columns are found by their header, so a user may reorder or hide the optional ones.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
@@ -27,6 +27,7 @@ import {
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style } from './cells.js';
+import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
 
 export const TEMPLATE_SHEET = 'Albero';
@@ -133,7 +134,7 @@ export function isTemplateHeader(texts: readonly string[]): boolean {
 
 /** The blank template: the table sheet with its header, pick lists and notes, and the guide. */
 export function buildTemplate(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Albero';
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));

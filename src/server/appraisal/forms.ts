@@ -15,7 +15,7 @@ import {
   editableParts,
   mayAct,
   FORM_ACTIONS,
-  organisationalScores,
+  type UnitObjectives,
   schemeOf,
   smvpFromJson,
   type FormAction,
@@ -251,29 +251,29 @@ export class OrgCache {
     return hit;
   }
   /** `key`: which evaluation of the plan the scores come from (plan, period, data version); '' without a plan. */
-  get(planId: string | null): Promise<OrgScores & { detail?: ReturnType<typeof organisationalScores>['detail']; key: string }> {
+  get(planId: string | null): Promise<OrgScores & { detail?: ReadonlyMap<string, UnitObjectives>; key: string }> {
     if (planId === null) return Promise.resolve({ body: null, units: new Map(), key: '' });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = this.trees.computed(planId).then((computed) => orgScoresOf(computed));
+      hit = this.trees.computed(planId).then((computed) => orgScoresOf(this.trees, computed));
       this.cache.set(planId, hit);
     }
     return hit;
   }
 }
 
-type OrgOfPlan = OrgScores & { detail: ReturnType<typeof organisationalScores>['detail']; key: string };
+type OrgOfPlan = OrgScores & { detail: ReadonlyMap<string, UnitObjectives>; key: string };
 /** The organisational results of each cached evaluation, kept beside it: derived once per plan version, not once per request. */
-const orgOfComputed = new WeakMap<ComputedPlan, { dataVersion: number; scores: OrgOfPlan }>();
+const orgOfComputed = new WeakMap<ComputedPlan, { dataVersion: number; scores: Promise<OrgOfPlan> }>();
 
-function orgScoresOf(computed: ComputedPlan): OrgOfPlan {
+/** On a worker for a big plan (TreeService.orgScores): a list's first read does not evaluate the plan on the event loop. */
+function orgScoresOf(trees: TreeService, computed: ComputedPlan): Promise<OrgOfPlan> {
   const hit = orgOfComputed.get(computed);
   // A value written in place (`TreeService.applyMeasurement`) moves the data version on the same entry.
   if (hit !== undefined && hit.dataVersion === computed.dataVersion) return hit.scores;
-  const scores = {
-    ...organisationalScores(computed.evaluation, (code) => computed.snapshot.nodes.get(code)?.unitId ?? null),
-    key: `${computed.snapshot.record.id}\u0000${computed.snapshot.period.id}\u0000${computed.dataVersion}`,
-  };
+  const key = `${computed.snapshot.record.id}\u0000${computed.snapshot.period.id}\u0000${computed.dataVersion}`;
+  const scores = trees.orgScores(computed).then((s) => ({ ...s, key }));
+  scores.catch(() => orgOfComputed.delete(computed));
   orgOfComputed.set(computed, { dataVersion: computed.dataVersion, scores });
   return scores;
 }

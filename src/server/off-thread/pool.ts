@@ -9,6 +9,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { IndicatorBand, OrgScores, UnitObjectives } from '../../core/appraisal/index.js';
+import type { Decimal } from '../../core/index.js';
 import { evaluatePlan, type Outcome, type Plan } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
@@ -72,6 +74,27 @@ export class OffThread {
     for (const node of plan.nodes) indicators += node.indicators.length;
     if (indicators < this.inlineIndicators || this.closed) return evaluationDocument(evaluatePlan(plan));
     return (await this.submit({ kind: 'evaluate', plan: toTransfer(plan) }, [])) as EvaluationDocument;
+  }
+
+  /**
+   * The SMVP's own ranges of a plan's rows (`indicatorThresholdBands`), evaluated on a worker: for a
+   * big plan whose Evaluation object the server has not made (TreeService). `smvp`: its JSON document.
+   */
+  async thresholdBands(plan: Plan, smvp: unknown): Promise<IndicatorBand[]> {
+    return fromTransfer<IndicatorBand[]>(await this.submit({ kind: 'threshold-bands', plan: toTransfer(plan), smvp }, []));
+  }
+
+  /** `organisationalScores` of a plan, evaluated on a worker; `units`: objective code → registry unit id. */
+  async orgScores(plan: Plan, units: Record<string, string | null>): Promise<OrgScores & { detail: Map<string, UnitObjectives> }> {
+    const value = fromTransfer<{ body: Decimal | null; units: [string, Decimal | null][]; detail: [string, UnitObjectives][] }>(
+      await this.submit({ kind: 'org-scores', plan: toTransfer(plan), units }, []),
+    );
+    return { body: value.body, units: new Map(value.units), detail: new Map(value.detail) };
+  }
+
+  /** The kinds of the jobs running on a worker now. */
+  running(): Job['kind'][] {
+    return this.slots.flatMap((s) => (s.current === null ? [] : [s.current.job.kind]));
   }
 
   /** Jobs on a worker or waiting for one. */

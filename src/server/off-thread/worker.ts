@@ -5,16 +5,31 @@
  * `{id, ok: true, value}` or `{id, ok: false, message}` (a bug: the pool rejects the job with it).
  */
 import { parentPort } from 'node:worker_threads';
+import { indicatorThresholdBands, organisationalScores, smvpFromJson } from '../../core/appraisal/index.js';
 import { evaluatePlan, type Plan } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
 import { fromTransfer, toTransfer } from './transfer.js';
 
-export type Job = { id: number; kind: 'import'; bytes: Uint8Array; name: string } | { id: number; kind: 'evaluate'; plan: unknown };
+export type Job =
+  | { id: number; kind: 'import'; bytes: Uint8Array; name: string }
+  | { id: number; kind: 'evaluate'; plan: unknown }
+  /** The SMVP's own ranges of the plan's rows: `smvp` is the SMVP's JSON document. */
+  | { id: number; kind: 'threshold-bands'; plan: unknown; smvp: unknown }
+  /** The organisational results for appraisal forms: `units` is objective code → registry unit id. */
+  | { id: number; kind: 'org-scores'; plan: unknown; units: Record<string, string | null> };
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 async function run(job: Job): Promise<unknown> {
   if (job.kind === 'import') return toTransfer(await importTableBytes(job.bytes, job.name));
+  if (job.kind === 'threshold-bands') {
+    const smvp = smvpFromJson(job.smvp).value;
+    return toTransfer(smvp === null ? [] : indicatorThresholdBands(evaluatePlan(fromTransfer<Plan>(job.plan)), smvp));
+  }
+  if (job.kind === 'org-scores') {
+    const scores = organisationalScores(evaluatePlan(fromTransfer<Plan>(job.plan)), (code) => job.units[code] ?? null);
+    return toTransfer({ body: scores.body, units: [...scores.units], detail: [...scores.detail] });
+  }
   // The document is plain JSON already: it needs no codec on the way back.
   return evaluationDocument(evaluatePlan(fromTransfer<Plan>(job.plan)));
 }

@@ -7,10 +7,11 @@ import { revisionRegister } from './revisions.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
-import type { Decimal, Evaluation } from '../../core/index.js';
+import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
 import { currentUser } from '../auth.js';
+import { LANGUAGES } from '../language.js';
 import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
@@ -38,7 +39,18 @@ function formatOf(c: Context): ReportFormat {
 }
 
 /** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
-async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined) {
+/**
+ * The language of the report's own words: asked with `?lang=it|en` (or the job's `lang`). Not the
+ * browser's Accept-Language: the Relazione is an Italian public document, and an English screen
+ * asks for an English copy explicitly.
+ */
+function reportLanguage(c: Context, asked: string | undefined = c.req.query('lang')): Language {
+  if (asked === undefined) return 'it';
+  if (!(LANGUAGES as readonly string[]).includes(asked)) throw refuse(400, 'invalid-query', { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) });
+  return asked as Language;
+}
+
+async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined, language: Language = reportLanguage(c)) {
   const { store, trees } = deps;
   const record = await readablePlan(c, store, planId);
   const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
@@ -47,6 +59,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
   const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
   const meta: ReportMeta = {
+    language,
     revisionRegister: register,
     body: record.organisation,
     year: record.year,
@@ -58,7 +71,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   return { evaluation: computed.evaluation, meta, fileName: fileName(record.title, period.id, format) };
 }
 
-const ExportJobBody = z.strictObject({ format: z.enum(['pdf', 'xlsx']), period: z.string().min(1).max(40).optional() });
+const ExportJobBody = z.strictObject({ format: z.enum(['pdf', 'xlsx']), period: z.string().min(1).max(40).optional(), lang: z.enum(['it', 'en']).optional() });
 
 function jobJson(job: ExportJob): Record<string, unknown> {
   return { id: job.id, planId: job.planId, format: job.format, fileName: job.fileName, state: job.state, done: job.done, total: job.total };
@@ -88,8 +101,12 @@ export const exportRoutes: RouteModule = (api, deps) => {
         'The computed plan for a period as the Relazione (pdf, html), a workbook (xlsx: printable table, complete plan, legend, explanation) or open data (csv, json; columns in docs/open-data.md)',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      query: { format: `one of ${REPORT_FORMATS.join(', ')} (required)`, period: 'period id (default: the last, the year end)' },
-      responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format', 404: 'unknown plan or period' },
+      query: {
+        format: `one of ${REPORT_FORMATS.join(', ')} (required)`,
+        period: 'period id (default: the last, the year end)',
+        lang: { description: "the language of the report's own words (headings, notes, the revisions' chapter); default it", values: ['it', 'en'] },
+      },
+      responses: { 200: 'the file, as an attachment', 400: 'missing or unknown format or lang', 404: 'unknown plan or period' },
     },
     async (c) => {
       const planId = param(c, 'planId');
@@ -121,7 +138,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
-      const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period);
+      const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period, input.lang ?? 'it');
       const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
       return c.json(jobJson(job), 202);
     },

@@ -1,12 +1,14 @@
-/** The audit trail of an objective or indicator: who changed what, when and why. */
+/** The audit trail of an objective or indicator: who changed what, when, from what to what (the catalogue's sentence), and why. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { TreeDocument } from '../api/types.js';
+import { changeText } from '../../../src/messages/changes.js';
 
 export function AuditPanel({ planId, node, indicator, doc }: { planId: string; node: string | undefined; indicator: string | undefined; doc: TreeDocument }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'it';
   // Keyed by the plan's data version too: a save or a transition means new entries.
   const read = useQuery({ queryKey: keys.audit(planId, node, indicator, doc.dataVersion), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
   const entries = read.data ?? null;
@@ -29,7 +31,7 @@ export function AuditPanel({ planId, node, indicator, doc }: { planId: string; n
         <ul className="small audit-list" data-testid="audit">
           {entries.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> — <strong>{e.user ?? '—'}</strong>: {e.action} {e.entityId}
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT')}</time> — <strong>{e.user ?? '—'}</strong>: {changeText(e, language)}
               {e.reason ? ` (${e.reason})` : ''}
             </li>
           ))}

@@ -9,52 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
+import { changeText, dayText } from '../../../src/messages/changes.js';
 
-/** `2024-01-30` → `30/01/2024`. */
-function day(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m === null ? iso : `${m[3]}/${m[2]}/${m[1]}`;
-}
-
-/** A stored value in words: amounts by their value (Italian decimals in Italian), dates the Italian way. */
-export function valueText(value: unknown, lang: string): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'object' && !Array.isArray(value) && 'kind' in value && 'value' in value) {
-    const v = (value as { kind: string; value: unknown }).value;
-    if ((value as { kind: string }).kind === 'date') return day(String(v));
-    if (typeof v === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
-    return lang === 'it' ? String(v).replace('.', ',') : String(v);
-  }
-  if (typeof value === 'string') return /^-?\d+(\.\d+)?$/.test(value) && lang === 'it' ? value.replace('.', ',') : value;
-  if (typeof value === 'object' && value !== null && 'kind' in value) return String((value as { kind: unknown }).kind);
-  return JSON.stringify(value);
-}
-
+/** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
-  const { t, i18n } = useTranslation();
-  const what = `${t(`revisions.entity.${change.entity}`)} ${change.entityId}`;
-  if (change.action !== 'update') {
-    const whole = change.after ?? change.before ?? {};
-    const label = (whole as { title?: unknown; name?: unknown }).title ?? (whole as { name?: unknown }).name;
-    return (
-      <li>
-        {what} {t(`revisions.action.${change.action}`)}
-        {typeof label === 'string' ? ` («${label}»)` : ''}
-      </li>
-    );
-  }
-  const fields = Object.keys(change.after ?? {});
-  return (
-    <li>
-      {what}:{' '}
-      {fields.map((f, k) => (
-        <span key={f}>
-          {k > 0 ? '; ' : ''}
-          {t(`revisions.fields.${f}`, { defaultValue: f })} {valueText(change.before?.[f], i18n.language)} → {valueText(change.after?.[f], i18n.language)}
-        </span>
-      ))}
-    </li>
-  );
+  const { i18n } = useTranslation();
+  return <li>{changeText(change, i18n.language === 'en' ? 'en' : 'it')}</li>;
 }
 
 function ActFields({ prefix, act, onChange, required }: { prefix: string; act: Act; onChange: (a: Act) => void; required: boolean }) {
@@ -168,7 +128,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
         {t('revisions.title')}
       </h2>
       <p data-testid="plan-status">
-        {adoption !== null ? t('revisions.status.adopted', { kind: adoption.act.kind, number: adoption.act.number, date: day(adoption.act.date) }) : t('revisions.status.draft')}
+        {adoption !== null ? t('revisions.status.adopted', { kind: adoption.act.kind, number: adoption.act.number, date: dayText(adoption.act.date) }) : t('revisions.status.draft')}
         {plan.archived ? ` ${t('revisions.archived')}` : ''}
       </p>
       {error !== null && (
@@ -288,9 +248,9 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               <tr key={r.number} data-revision={r.number}>
                 <th scope="row">{r.number}</th>
                 <td>{t(`revisions.kinds.${r.kind}`)}</td>
-                <td>{day(r.date)}</td>
+                <td>{dayText(r.date)}</td>
                 <td>{r.reason}</td>
-                <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : `${r.act.kind} n. ${r.act.number} ${day(r.act.date)}`}</td>
+                <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : `${r.act.kind} n. ${r.act.number} ${dayText(r.act.date)}`}</td>
                 <td>{t(`revisions.states.${r.status}`)}</td>
                 <td>
                   <ul className="mb-0 ps-3">

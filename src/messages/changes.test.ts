@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { renderMessage } from './index.js';
+import { changeMessage, changeText } from './changes.js';
+
+describe('the change log in sentences, old → new', () => {
+  const measured = {
+    action: 'measure',
+    entity: 'measurement',
+    entityId: 'A.2.1:2@2024-12-31',
+    before: { state: 'not_measured', actual: null, inputs: null, reason: null, evidence: null, source: null, notes: null, enteredBy: 'controller', enteredAt: '2024-12-01T10:00:00Z', version: 1 },
+    after: {
+      state: 'measured',
+      actual: { kind: 'number', value: '55.5' },
+      inputs: null,
+      reason: null,
+      evidence: 'Verbale n. 12',
+      source: null,
+      notes: null,
+      enteredBy: 'referente',
+      enteredAt: '2025-01-10T10:00:00Z',
+      version: 2,
+    },
+  };
+
+  it('says a value entered with its old and new state and actual, in Italian and English, leaving bookkeeping out', () => {
+    expect(changeText(measured, 'it')).toBe('Valore di A.2.1:2 al 31/12/2024 (inserimento): stato non misurato → misurato; consuntivo — → 55,5; evidenza — → Verbale n. 12');
+    expect(changeText(measured, 'en')).toBe('Value of A.2.1:2 at 31/12/2024 (entry): state not measured → measured; actual — → 55.5; evidence — → Verbale n. 12');
+  });
+
+  it('is a code with params a client renders in its own language: the same words through the whole catalogue', () => {
+    const { code, params } = changeMessage(measured);
+    expect(params).toEqual({
+      action: 'measure',
+      entity: 'measurement',
+      id: 'A.2.1:2@2024-12-31',
+      fields: ['state', 'actual', 'evidence'],
+      before: ['not_measured', '', ''],
+      after: ['measured', '55.5', 'Verbale n. 12'],
+    });
+    // Params are plain JSON: what crosses the wire renders the same sentence.
+    const wire = JSON.parse(JSON.stringify(params));
+    expect(renderMessage(code, wire, 'it')).toBe(changeText(measured, 'it'));
+    expect(renderMessage(code, wire, 'en')).toBe(changeText(measured, 'en'));
+  });
+
+  it('says an update by its changed fields, creations and deletions with their label (the participle agreeing in Italian)', () => {
+    const target = {
+      action: 'update',
+      entity: 'indicator',
+      entityId: 'A.1.1:1',
+      before: { weight: '70', target: { kind: 'number', value: '1' } },
+      after: { weight: '40.5', target: { kind: 'number', value: '99' } },
+    };
+    expect(changeText(target, 'it')).toBe('Indicatore A.1.1:1: peso 70 → 40,5; target 1 → 99');
+    expect(changeText(target, 'en')).toBe('Indicator A.1.1:1: weight 70 → 40.5; target 1 → 99');
+    expect(changeText({ action: 'delete', entity: 'node', entityId: 'A.3', before: { code: 'A.3', title: 'Aggregazioni' }, after: null }, 'it')).toBe('Obiettivo A.3 eliminato («Aggregazioni»)');
+    expect(changeText({ action: 'create', entity: 'unit', entityId: 'u1', before: null, after: { code: 'UI', name: 'Ufficio Internazionale' } }, 'it')).toBe(
+      'Struttura u1 aggiunta («Ufficio Internazionale»)',
+    );
+    expect(changeText({ action: 'create', entity: 'unit', entityId: 'u1', before: null, after: { name: 'Ufficio Internazionale' } }, 'en')).toBe('Unit u1 added («Ufficio Internazionale»)');
+    expect(changeText({ action: 'transition', entity: 'period', entityId: '2024-06-30', before: { state: 'open' }, after: { state: 'collecting' } }, 'it')).toBe(
+      'Periodo 30/06/2024 (cambio di stato): stato aperto → in raccolta',
+    );
+    expect(changeText({ action: 'archive', entity: 'plan', entityId: 'p1', before: { archived: false }, after: { archived: true } }, 'en')).toBe('Plan p1 (archiving): archived no → yes');
+    // A yes/no target reads as words; a title that says "true" stays as typed.
+    expect(
+      changeText({ action: 'update', entity: 'indicator', entityId: 'B.1:1', before: { target: { kind: 'boolean', value: false } }, after: { target: { kind: 'boolean', value: true } } }, 'it'),
+    ).toBe('Indicatore B.1:1: target no → sì');
+    expect(changeText({ action: 'update', entity: 'node', entityId: 'B.1', before: { title: 'false' }, after: { title: 'true' } }, 'it')).toBe('Obiettivo B.1: titolo false → true');
+    // Only bookkeeping changed: said as a change, without a list.
+    expect(changeText({ action: 'update', entity: 'node', entityId: 'B.1', before: { version: 1 }, after: { version: 2 } }, 'it')).toBe('Obiettivo B.1 modificato');
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * The change log in sentences, Italian and English, old → new: a change of the audit trail or of
+ * a revision's register ("Indicatore A.1.1:1: target 70 → 80; peso 50 → 40", "Objective A.3
+ * deleted («…»)"), and the words of the revisions' chapter the reports print ("Variazioni
+ * intervenute nel corso dell'anno"). One source for the reports (io/report/revisions.ts), the
+ * web's revisions and audit panels and the API.
+ *
+ * A change becomes a code and parameters first (`changeMessage`): the fields that changed and
+ * their values as neutral text (decimals `70.5`, dates `2024-12-31`, booleans `true`, states by
+ * their code), so a client holding them says the sentence in its own language.
+ */
+import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
+
+/** One change of the audit trail or of a revision: the entity, its id, its fields before → after (whole records for create and delete). */
+export interface ChangeRecord {
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** The parameters of the `change` message. */
+export interface ChangeParams {
+  readonly action: string;
+  readonly entity: string;
+  readonly id: string;
+  /** The record's title or name, for a creation or deletion. */
+  readonly label?: string;
+  /** The fields that changed, each with its value before and after as neutral text ('' for none). */
+  readonly fields: readonly string[];
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+type Words = Readonly<Record<Language, Readonly<Record<string, string>>>>;
+
+/** A record's fields in words; an unknown field is shown by its name. */
+export const FIELD_WORDS: Words = {
+  it: {
+    title: 'titolo',
+    name: 'nome',
+    weight: 'peso',
+    target: 'target',
+    comparator: 'comparatore',
+    tolerance: 'tolleranza',
+    unit: 'unità',
+    unitId: 'struttura',
+    personId: 'persona',
+    scoring: 'regola di punteggio',
+    formula: 'formula',
+    owner: 'responsabile',
+    source: 'fonte',
+    notes: 'note',
+    level: 'livello',
+    parent: 'padre',
+    parentId: 'padre',
+    baseline: 'baseline',
+    baselineYear: 'anno della baseline',
+    nextTargets: 'target degli anni successivi',
+    state: 'stato',
+    actual: 'consuntivo',
+    inputs: 'misure di base',
+    reason: 'motivo',
+    evidence: 'evidenza',
+    label: 'etichetta',
+    endsOn: 'data di fine',
+    published: 'pubblicato',
+    archived: 'archiviato',
+    status: 'stato',
+    act: 'atto',
+    kind: 'tipo',
+    code: 'codice',
+    headId: 'responsabile',
+    members: 'membri',
+    role: 'ruolo',
+    active: 'attivo',
+    email: 'email',
+    language: 'lingua',
+    displayName: 'nome',
+    units: 'strutture',
+    validationVoided: 'validazione annullata',
+    year: 'anno',
+    organisation: 'ente',
+  },
+  en: {
+    title: 'title',
+    name: 'name',
+    weight: 'weight',
+    target: 'target',
+    comparator: 'comparator',
+    tolerance: 'tolerance',
+    unit: 'unit',
+    unitId: 'organisational unit',
+    personId: 'person',
+    scoring: 'scoring rule',
+    formula: 'formula',
+    owner: 'owner',
+    source: 'source',
+    notes: 'notes',
+    level: 'level',
+    parent: 'parent',
+    parentId: 'parent',
+    baseline: 'baseline',
+    baselineYear: 'baseline year',
+    nextTargets: 'targets of the next years',
+    state: 'state',
+    actual: 'actual',
+    inputs: 'base measures',
+    reason: 'reason',
+    evidence: 'evidence',
+    label: 'label',
+    endsOn: 'end date',
+    published: 'published',
+    archived: 'archived',
+    status: 'status',
+    act: 'act',
+    kind: 'kind',
+    code: 'code',
+    headId: 'head',
+    members: 'members',
+    role: 'role',
+    active: 'active',
+    email: 'email',
+    language: 'language',
+    displayName: 'name',
+    units: 'units',
+    validationVoided: 'validation voided',
+    year: 'year',
+    organisation: 'body',
+  },
+};
+
+/** What a change is about; `f` marks a feminine noun in Italian (the participle agrees). */
+const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [string, 'm' | 'f']>>>> = {
+  it: {
+    plan: ['Piano', 'm'],
+    node: ['Obiettivo', 'm'],
+    indicator: ['Indicatore', 'm'],
+    measurement: ['Valore', 'm'],
+    period: ['Periodo', 'm'],
+    revision: ['Variazione', 'f'],
+    unit: ['Struttura', 'f'],
+    user: ['Utente', 'm'],
+    attachment: ['Allegato', 'm'],
+    variance: ['Scostamento', 'm'],
+    forecast: ['Previsione', 'f'],
+    comment: ['Commento', 'm'],
+    relazione: ['Relazione', 'f'],
+  },
+  en: {
+    plan: ['Plan', 'm'],
+    node: ['Objective', 'm'],
+    indicator: ['Indicator', 'm'],
+    measurement: ['Value', 'm'],
+    period: ['Period', 'm'],
+    revision: ['Revision', 'm'],
+    unit: ['Unit', 'm'],
+    user: ['User', 'm'],
+    attachment: ['Attachment', 'm'],
+    variance: ['Variance', 'm'],
+    forecast: ['Forecast', 'm'],
+    comment: ['Comment', 'm'],
+    relazione: ['Relazione', 'm'],
+  },
+};
+
+/** The actions other than create, update and delete, said beside the entity ("Periodo 31/12/2024 (validazione): …"). */
+const ACTION_WORDS: Words = {
+  it: {
+    measure: 'inserimento',
+    transition: 'cambio di stato',
+    validate: 'validazione',
+    'void-validation': 'validazione annullata',
+    publish: 'pubblicazione',
+    unpublish: 'ritiro della pubblicazione',
+    archive: 'archiviazione',
+    unarchive: 'ripristino',
+    adopt: 'adozione',
+    attach: 'allegato aggiunto',
+    detach: 'allegato rimosso',
+    password: 'cambio della password',
+    'refresh-baseline': 'baseline aggiornata',
+  },
+  en: {
+    measure: 'entry',
+    transition: 'change of state',
+    validate: 'validation',
+    'void-validation': 'validation voided',
+    publish: 'publication',
+    unpublish: 'publication withdrawn',
+    archive: 'archiving',
+    unarchive: 'restoring',
+    adopt: 'adoption',
+    attach: 'file attached',
+    detach: 'file removed',
+    password: 'password change',
+    'refresh-baseline': 'baseline refreshed',
+  },
+};
+
+/** Stored codes that people read as words: period and measurement states, a plan's and a revision's status, a revision's kind. */
+const VALUE_WORDS: Words = {
+  it: {
+    open: 'aperto',
+    collecting: 'in raccolta',
+    closed: 'chiuso',
+    validated: "validato dall'OIV",
+    measured: 'misurato',
+    not_achieved: 'non raggiunto',
+    not_evaluable: 'non valutabile',
+    not_measured: 'non misurato',
+    draft: 'bozza',
+    adopted: 'adottato',
+    approved: 'approvata',
+    variazione: 'variazione',
+    rimodulazione: 'rimodulazione',
+  },
+  en: {
+    open: 'open',
+    collecting: 'collecting',
+    closed: 'closed',
+    validated: 'validated by the OIV',
+    measured: 'measured',
+    not_achieved: 'not achieved',
+    not_evaluable: 'not evaluable',
+    not_measured: 'not measured',
+    draft: 'draft',
+    adopted: 'adopted',
+    approved: 'approved',
+    variazione: 'variation',
+    rimodulazione: 'remodulation',
+  },
+};
+const WORDED_FIELDS = new Set(['state', 'status', 'kind']);
+/** Free text, shown as typed (a title "true" stays "true"); any other field's true/false is yes/no (flags, yes/no targets and actuals). */
+const TEXT_FIELDS = new Set(['title', 'name', 'notes', 'reason', 'evidence', 'source', 'label', 'owner', 'displayName', 'email', 'code']);
+/** Bookkeeping every record carries: not a change a person made. */
+const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash']);
+
+/** `2024-01-30` → `30/01/2024` (the dates of an Italian public body's acts, in both languages). */
+export function dayText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m === null ? iso : `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** A stored value as neutral text: amounts by their value, dates ISO, lists joined, records `key: value`. */
+export function neutralValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(neutralValue).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('kind' in o && 'value' in o) return neutralValue(o.value);
+    if ('kind' in o) return String(o.kind);
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${neutralValue(v)}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+/** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states and booleans in words. */
+export function valueIn(field: string, text: string, language: Language): string {
+  if (text === '') return '—';
+  if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';
+  if (WORDED_FIELDS.has(field)) return VALUE_WORDS[language][text] ?? text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return dayText(text);
+  return decimalIn(text, language);
+}
+
+/** A change of the trail or of a revision as the code and parameters of its sentence. */
+export function changeMessage(change: ChangeRecord): { code: 'change'; params: ChangeParams } {
+  const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const before = record(change.before);
+  const after = record(change.after);
+  const base = { action: change.action, entity: change.entity, id: change.entityId };
+  if (change.action === 'create' || change.action === 'delete') {
+    const whole = change.action === 'create' ? after : before;
+    const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : typeof whole.label === 'string' ? whole.label : undefined;
+    return { code: 'change', params: { ...base, ...(label === undefined ? {} : { label }), fields: [], before: [], after: [] } };
+  }
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralValue(before[f]) !== neutralValue(after[f]));
+  return { code: 'change', params: { ...base, fields, before: fields.map((f) => neutralValue(before[f])), after: fields.map((f) => neutralValue(after[f])) } };
+}
+
+/** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
+function subject(p: ChangeParams, l: Language): string {
+  const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
+  if (p.entity === 'measurement') {
+    const at = p.id.lastIndexOf('@');
+    if (at > 0) {
+      const [indicator, period] = [p.id.slice(0, at), dayText(p.id.slice(at + 1))];
+      return l === 'it' ? `Valore di ${indicator} al ${period}` : `Value of ${indicator} at ${period}`;
+    }
+  }
+  return `${word} ${p.entity === 'period' ? dayText(p.id) : p.id}`;
+}
+
+function sentence(p: ChangeParams, l: Language): string {
+  const what = subject(p, l);
+  const feminine = (ENTITY_WORDS.it[p.entity]?.[1] ?? 'm') === 'f';
+  const label = p.label === undefined ? '' : ` («${p.label}»)`;
+  if (p.action === 'create') return `${what} ${l === 'it' ? (feminine ? 'aggiunta' : 'aggiunto') : 'added'}${label}`;
+  if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}`;
+  const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
+  if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
+  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l)} → ${valueIn(f, p.after[k] ?? '', l)}`);
+  return `${what}${how}: ${each.join('; ')}`;
+}
+
+/** An act of approval: "Delibera di Giunta n. 12 del 30/01/2024", or that it is still to be given. */
+function act(p: { kind?: string; number?: string; date?: string }, l: Language): string {
+  if (p.kind === undefined) return l === 'it' ? 'da indicare' : 'to be given';
+  return l === 'it' ? `${p.kind} n. ${p.number} del ${dayText(p.date ?? '')}` : `${p.kind} no. ${p.number} of ${dayText(p.date ?? '')}`;
+}
+
+export const CHANGE_MESSAGES = defineMessages({
+  change: message<ChangeParams>({ it: (p) => sentence(p, 'it'), en: (p) => sentence(p, 'en') }),
+  // The revisions' chapter of the reports (HTML, PDF, the workbook's sheet) and the Relazione.
+  'revisions-title': message({ it: "Variazioni intervenute nel corso dell'anno", en: 'Revisions made during the year' }),
+  'revisions-columns': message({ it: 'N.|Tipo|Data|Motivo|Atto di approvazione|Stato|Modifica', en: 'No.|Kind|Date|Reason|Approving act|State|Change' }),
+  'revisions-caption': message({
+    it: 'Variazioni del piano: motivo, atto di approvazione e modifiche (prima → dopo)',
+    en: "The plan's revisions: reason, approving act and changes (before → after)",
+  }),
+  'revisions-none': message({ it: 'Nel corso dell’anno il piano non ha avuto variazioni.', en: 'The plan had no revision during the year.' }),
+  'revision-no-change': message({ it: 'nessuna modifica', en: 'no change' }),
+  'revision-act': message<{ kind?: string; number?: string; date?: string }>({ it: (p) => act(p, 'it'), en: (p) => act(p, 'en') }),
+  'revision-line': message<{ kind: string; number: number; date: string; status: string; act: string; reason: string }>({
+    it: (p) =>
+      `${p.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${p.number} del ${dayText(p.date)} (${p.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${p.act}). Motivo: ${p.reason}`,
+    en: (p) =>
+      `${p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'} no. ${p.number} of ${dayText(p.date)} (${p.status === 'approved' ? 'approved' : 'open'}; act: ${p.act}). Reason: ${p.reason}`,
+  }),
+  'revision-kind': message<{ kind: string }>({
+    it: (p) => (p.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'),
+    en: (p) => (p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'),
+  }),
+  'revision-status': message<{ status: string }>({ it: (p) => (p.status === 'approved' ? 'approvata' : 'aperta'), en: (p) => (p.status === 'approved' ? 'approved' : 'open') }),
+  'revisions-note': message<{ closed: readonly string[] }>({
+    it: (p) =>
+      `Le variazioni valgono per i periodi ancora aperti; i periodi chiusi o validati restano come alla chiusura.${p.closed.length === 0 ? '' : ` Successive alla chiusura di: ${p.closed.join(', ')}.`}`,
+    en: (p) =>
+      `The revisions apply to the periods still open; closed or validated periods stay as they were closed.${p.closed.length === 0 ? '' : ` After the closing of: ${listIn(p.closed, 'en')}.`}`,
+  }),
+});
+
+/** A change in a sentence in `language`, old → new. */
+export function changeText(change: ChangeRecord, language: Language): string {
+  const { code, params } = changeMessage(change);
+  return renderFrom(CHANGE_MESSAGES, code, params as unknown as MessageParams, language)!;
+}
+
+/** A word or line of the revisions' chapter in `language` (the web imports this module alone, not the whole catalogue). */
+export function changeWords(code: keyof typeof CHANGE_MESSAGES, params: MessageParams, language: Language): string {
+  return renderFrom(CHANGE_MESSAGES, code, params, language)!;
+}

@@ -1,0 +1,30 @@
+/**
+ * The words the reports print (HTML and PDF alike: io/report/texts.ts), in Italian (the language
+ * of the Relazione, the default) and English. The revisions' chapter is in changes.ts.
+ */
+import { defineMessages, message } from '../core/messages/index.js';
+
+export const REPORT_MESSAGES = defineMessages({
+  'report-summary': message({ it: 'Sintesi', en: 'Summary' }),
+  'report-legend': message({ it: 'Legenda', en: 'Legend' }),
+  'report-table': message({ it: 'Albero della performance', en: 'Performance tree' }),
+  'report-by-area': message({ it: 'Performance per area e per obiettivo strategico', en: 'Performance by area and strategic objective' }),
+  'report-by-area-heads': message({ it: 'Area / obiettivo strategico|Performance', en: 'Area / strategic objective|Performance' }),
+  'report-counts-heads': message({ it: 'Fascia|Obiettivi', en: 'Band|Objectives' }),
+  'report-no-performance': message({ it: '— senza performance', en: '— without performance' }),
+  'report-not-evaluable': message({ it: 'non valutabile', en: 'not evaluable' }),
+  'report-notes': message({
+    it: 'N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.',
+    en: 'N.V.: indicator not evaluable, left out of the calculation. An objective’s performance is the weighted mean of its measured indicators’ scores; “not achieved” counts 0.',
+  }),
+  'report-counts-caption': message<{ objectives: number }>({
+    it: (p) => `Obiettivi per fascia (${p.objectives} obiettivi con indicatori)`,
+    en: (p) => `Objectives by band (${p.objectives} objectives with indicators)`,
+  }),
+  'report-previous-year': message<{ year: number }>({ it: (p) => `Performance ${p.year}`, en: (p) => `Performance ${p.year}` }),
+  'report-table-caption': message<{ title: string }>({
+    it: (p) => `${p.title}: obiettivi e indicatori con peso, target, consuntivo e performance`,
+    en: (p) => `${p.title}: objectives and indicators with weight, target, actual and performance`,
+  }),
+  'report-page': message<{ page: number; pages: number }>({ it: (p) => `Pagina ${p.page} di ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` }),
+});
