@@ -118,6 +118,15 @@ describe('the Relazione as PDF', () => {
     expect(bytes).toContain('/Lang (it-IT)');
     expect(bytes).toContain('/Outlines');
   });
+
+  it('embeds DejaVu Sans in its three faces and no other font', () => {
+    const fonts = execFileSync('pdffonts', [join(dir, 'relazione.pdf')], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
+    expect(fonts.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique']);
+    for (const line of fonts) expect(line).toMatch(/ yes +yes +yes /);
+  });
 });
 
 describe('the Relazione as HTML', () => {

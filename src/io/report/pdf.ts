@@ -97,6 +97,10 @@ export class Canvas {
       lang,
       displayTitle: true,
       info: { Title: title, Author: 'Albero', Creator: 'Albero', Producer: 'Albero (pdfkit)' },
+      // No default Helvetica: every text is drawn in DejaVu, and pdfkit would read and parse
+      // Helvetica's metrics on each document (≈10 ms). pdfkit skips a null default; its typings
+      // allow only a name.
+      font: null as unknown as string,
     });
     const data = fontData();
     for (const face of Object.keys(data) as Face[]) this.doc.registerFont(face, data[face]);
