@@ -160,3 +160,9 @@ export interface StatedCell {
   readonly value: Decimal | null;
   readonly origin: SourceLocation;
 }
+
+/** A plan read from a published table, with the values the table stated (io reads it; the store keeps it). */
+export interface ImportedTable {
+  readonly plan: Plan;
+  readonly stated: readonly StatedCell[];
+}

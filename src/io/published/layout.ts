@@ -34,6 +34,7 @@ import {
   type Plan,
   type ScoringRule,
   type SourceLocation,
+  type ImportedTable,
   type StatedCell,
   type Unit,
   type ValueProblem,
@@ -58,11 +59,8 @@ export interface LayoutRow {
   readonly indicatorAt?: (node: string, indicator: string) => SourceLocation;
 }
 
-/** A plan read from a published table, with the values the table stated. */
-export interface ImportedTable {
-  readonly plan: Plan;
-  readonly stated: readonly StatedCell[];
-}
+// The table read is a core type: the store keeps it without reaching sideways into io.
+export type { ImportedTable } from '../../core/index.js';
 
 export interface ImportProfile {
   /** Indicator names that mean "weighted mean of the child objectives' performance". */
