@@ -59,6 +59,21 @@ describe("commander's usage errors", () => {
   });
 });
 
+describe("--help: the headings and commander's own options", () => {
+  it('in Italian and in English (the descriptions of the commands are still English)', () => {
+    const it = albero(['verify', '--help'], IT);
+    expect(it.status).toBe(0);
+    expect(it.stdout).toMatch(/^Uso: albero verify /);
+    expect(it.stdout).toContain('\nArgomenti:\n');
+    expect(it.stdout).toContain('\nOpzioni:\n');
+    expect(it.stdout).toMatch(/-h, --help +mostra l'aiuto del comando/);
+    expect(albero(['--help'], IT).stdout).toMatch(/-V, --version +mostra il numero di versione[\s\S]*\nComandi:\n/);
+    const en = albero(['verify', '--help', '--lang', 'en'], IT);
+    expect(en.stdout).toMatch(/^Usage: albero verify /);
+    expect(en.stdout).toMatch(/-h, --help +display help for command/);
+  });
+});
+
 describe('evaluate: the table heads', () => {
   it('in Italian and in English', () => {
     const it = albero(['evaluate', FIXTURE], IT);

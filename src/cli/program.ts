@@ -77,7 +77,15 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
   // Usage errors come before any action: the language is read from the arguments already now.
   useLanguage(languageFromArgs(argv));
   const program = new AlberoCommand();
-  program.name('albero').description('Albero della performance: evaluate, verify and explain the performance tree of a public body').version('0.1.0').showHelpAfterError(say('cli-help-hint', {}));
+  program
+    .name('albero')
+    .description('Albero della performance: evaluate, verify and explain the performance tree of a public body')
+    .version('0.1.0', '-V, --version', say('cli-version-option', {}))
+    .showHelpAfterError(say('cli-help-hint', {}))
+    // Before any command is added: each command copies these when it is made.
+    .helpOption('-h, --help', say('cli-help-option', {}))
+    .configureHelp({ styleTitle: (title) => say('cli-help-title', { title }) });
+  program.helpCommand('help [command]', say('cli-help-option', {}));
   registerEvaluate(program);
   registerVerify(program);
   registerExplain(program);

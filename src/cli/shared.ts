@@ -39,7 +39,7 @@ export function languageFromArgs(argv: readonly string[]): Language | undefined 
 
 /** `--lang it|en`, on every command. */
 export function languageOption(): Option {
-  return new Option('--lang <language>', "the language of messages (default: the locale's, Italian for it_*, else English)").choices(['it', 'en']);
+  return new Option('--lang <language>', say('cli-lang-option', {})).choices(['it', 'en']);
 }
 
 /** A catalogue sentence in the command line's language. */

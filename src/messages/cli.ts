@@ -119,6 +119,17 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `errore: ${p.message}`,
     en: (p) => `error: ${p.message}`,
   }),
+  // --help: commander's headings and its own options (the commands' descriptions are still English).
+  'cli-help-title': message<{ title: string }>({
+    it: (p) => ({ 'Usage:': 'Uso:', 'Arguments:': 'Argomenti:', 'Options:': 'Opzioni:', 'Global Options:': 'Opzioni globali:', 'Commands:': 'Comandi:' })[p.title] ?? p.title,
+    en: (p) => p.title,
+  }),
+  'cli-help-option': message({ it: "mostra l'aiuto del comando", en: 'display help for command' }),
+  'cli-version-option': message({ it: 'mostra il numero di versione', en: 'output the version number' }),
+  'cli-lang-option': message({
+    it: 'la lingua dei messaggi (predefinita: quella del locale, italiano per it_*, altrimenti inglese)',
+    en: "the language of messages (default: the locale's, Italian for it_*, else English)",
+  }),
   'cli-help-hint': message({ it: '(eseguire con --help per le istruzioni)', en: '(run with --help for usage)' }),
   'cli-internal-error': message<{ message: string }>({
     it: (p) => `albero: errore interno: ${p.message}`,
