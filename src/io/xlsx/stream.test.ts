@@ -118,7 +118,20 @@ describe('the fast sheet scanner and saxes', () => {
     'a non-character': '<row r="1"><c r="A1" t="inlineStr"><is><t>a\ufffe</t></is></c></row>',
   };
   /** The cases the scanner leaves to saxes. */
-  const unusual = ['a non-character', 'comment', 'cdata', 'carriage returns', 'a tab in an attribute', 'a control character', 'a bad character reference', 'a bare ampersand', 'an unknown entity', 'mismatched tags', 'an unclosed cell', 'a < in an attribute'];
+  const unusual = [
+    'a non-character',
+    'comment',
+    'cdata',
+    'carriage returns',
+    'a tab in an attribute',
+    'a control character',
+    'a bad character reference',
+    'a bare ampersand',
+    'an unknown entity',
+    'mismatched tags',
+    'an unclosed cell',
+    'a < in an attribute',
+  ];
   for (const [name, rows] of Object.entries(cases)) {
     it(`read alike: ${name}`, () => {
       const bytes = sheetXml(rows, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');

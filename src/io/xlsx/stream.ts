@@ -643,12 +643,7 @@ function scan(text: string, utf8: (from: number, to: number) => string, complete
 
 const EMPTY: StoredCell = { value: null };
 
-function cellValue(
-  cell: OpenCell,
-  context: WorkbookContext,
-  formulae: Map<string, string>,
-  rowNumber: number,
-): StoredCell {
+function cellValue(cell: OpenCell, context: WorkbookContext, formulae: Map<string, string>, rowNumber: number): StoredCell {
   const numFmt = cell.style > 0 ? context.formats[cell.style] : undefined;
   const { type, value: text } = cell;
   const number = (t: string): number | Date => {

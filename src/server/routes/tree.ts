@@ -99,7 +99,11 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
   await trees.withOwnRanges(computed);
   // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
-  if (read.user !== null) await trees.withBaselineChanges(computed, async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])));
+  if (read.user !== null)
+    await trees.withBaselineChanges(
+      computed,
+      async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
+    );
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
