@@ -6,10 +6,13 @@ import { defineMessages, listIn, message, renderFrom, type Language, type Messag
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
-/** Roles in words (the web app shows the same words). */
+/**
+ * Roles in words (the web app shows the same words), keyed by the role's code (contract/permissions.ts
+ * `ROLES`; messages imports only core, so test/messages-roles.test.ts checks that every role is here).
+ */
 export const ROLE_WORDS: Record<Language, Record<string, string>> = {
-  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', hr: 'ufficio del personale' },
-  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', hr: 'HR office' },
+  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' },
+  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', personale: 'HR office' },
 };
 const role = (r: unknown, l: Language): string => ROLE_WORDS[l][String(r)] ?? String(r);
 
@@ -49,6 +52,26 @@ export const ACTION_WORDS: Record<string, string> = {
   'discard revisions': 'annullare le variazioni',
   'read the reminders': 'vedere i promemoria inviati',
   'send reminders': 'inviare i promemoria',
+  'answer requests for more': 'rispondere alle richieste di integrazione',
+  'approve values or send them back': 'approvare i valori o rimandarli indietro',
+  'change the SMVP': 'modificare il SMVP',
+  'change the organisation registry': 'modificare il registro delle strutture',
+  'close periods': 'chiudere i periodi',
+  'create appraisal forms': 'creare le schede di valutazione',
+  'distribute the bonus fund': 'ripartire il fondo premiale',
+  'export the organisation registry': 'esportare il registro delle strutture',
+  'list the people to appraise': 'vedere le persone da valutare',
+  'make next year’s plan': "preparare il piano dell'anno successivo",
+  'publish the Relazione': 'pubblicare la Relazione',
+  'read the completion dashboard': 'vedere il quadro di avanzamento',
+  'reassign objectives and indicators': 'riassegnare obiettivi e indicatori',
+  'refresh the baselines': 'aggiornare le baseline',
+  'review the Relazione': 'esaminare la Relazione',
+  'see the bonuses of each person': 'vedere i premi di ciascuna persona',
+  'set deadlines': 'fissare le scadenze',
+  'set passwords': 'impostare le password',
+  "write the Relazione's texts": 'scrivere i testi della Relazione',
+  "publish a period's values": 'pubblicare i valori di un periodo',
 };
 
 /** What a `not-found` is about. */
@@ -283,8 +306,8 @@ const OWN_MESSAGES = defineMessages({
           : p.indicator !== undefined
             ? `indicator ${p.indicator} is not assigned to you or your unit`
             : p.to !== undefined
-              ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
-              : `your role (${p.role}) may not ${p.action ?? 'do this'}`,
+              ? `your role (${role(p.role, 'en')}) may not make a period ${p.to} (${(p.roles ?? []).map((r) => role(r, 'en')).join(', ')} may)`
+              : `your role (${role(p.role, 'en')}) may not ${p.action ?? 'do this'}`,
   }),
   'invalid-credentials': message({ it: 'nome utente o password errati', en: 'wrong username or password' }),
   'too-many-attempts': message<{ retryAfter: number }>({
