@@ -1,6 +1,6 @@
 /**
- * HR edits the SMVP on its screen (issue 13): starts from the example, saves version 1; a
- * component weight that makes 120% and two overlapping bands are refused, each said next to its
+ * HR edits the SMVP on its screen (issue 13): a year typed key by key is loaded once; HR starts
+ * from the example, saves version 1; a component weight that makes 120% and two overlapping bands are refused, each said next to its
  * field (focus on the first); a row's own range is added and saved as version 2; version 1 stays
  * readable and read-only. In Italian and in English, axe on the screen with errors and read-only.
  * Against the real server and a fresh SQLite file.
@@ -17,6 +17,33 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await login(page, 'personale');
     await page.click('[data-testid=nav-smvp]');
     await page.waitForSelector('[data-testid=smvp-page]');
+    await expect.poll(() => page.locator('[data-testid=smvp-start]').count()).toBe(1);
+
+    // Typing a year key by key loads it once, not once per key (2, 20, 202, 2025); Enter loads at once.
+    const loads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/smvp/')) loads.push(path);
+    });
+    const year = page.locator('[data-testid=smvp-year]');
+    await year.fill('');
+    await year.pressSequentially('2025', { delay: 80 });
+    await expect.poll(() => page.locator('[data-testid=smvp-page]').innerText()).toContain('Nessun SMVP salvato per il 2025.');
+    expect(loads).toEqual(['/api/smvp/2025']);
+    await year.fill('');
+    await year.pressSequentially('2024');
+    await year.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=smvp-page]').innerText()).toContain('Nessun SMVP salvato per il 2024.');
+    // Leaving the field, and the wait that a complete year starts, load nothing more.
+    await year.blur();
+    await page.waitForTimeout(1000);
+    expect(loads).toEqual(['/api/smvp/2025', '/api/smvp/2024']);
+    // An incomplete year goes back to the one shown, unloaded.
+    await year.fill('20');
+    await year.blur();
+    await expect.poll(() => year.inputValue()).toBe('2024');
+    expect(loads).toEqual(['/api/smvp/2025', '/api/smvp/2024']);
+
     await page.click('[data-testid=smvp-start]');
     await page.click('[data-testid=smvp-save]');
     await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Salvata la versione 1.');

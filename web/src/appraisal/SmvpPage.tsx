@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
+import { YearInput } from '../ui/YearInput.js';
 import './i18n.js';
 import type { StaffCategory } from './types.js';
 
@@ -199,16 +200,7 @@ export function SmvpPage() {
       <div className="d-flex flex-wrap gap-3 align-items-end mb-3">
         <label className="d-inline-flex gap-2 align-items-center">
           {t('appraisal.list.year')}
-          <input
-            type="number"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
-            className="form-control form-control-sm"
-            style={{ width: '7em' }}
-            data-testid="smvp-year"
-          />
+          <YearInput value={year} onCommit={setYear} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
         </label>
         {latest !== null && (
           <label className="d-inline-flex gap-2 align-items-center">
