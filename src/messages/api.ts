@@ -153,6 +153,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'una performance in percentuale da 0 a 1000, es. 85 o "85,5"' : 'a performance in percent from 0 to 1000, e.g. 85 or "85,5"';
     case 'one-per-objective':
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
+    // GET /api/plans/:planId/changes with nothing to compare with (server/routes/changes.ts).
+    case 'compare-with':
+      return it
+        ? 'indicare con cosa confrontare: against (un altro piano), againstPeriod (un altro periodo di questo piano) o againstClosing=true'
+        : 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true';
     default:
       return p.detail ?? (it ? 'valore non valido' : 'not valid');
   }
