@@ -12,7 +12,9 @@
  */
 import type { PeriodState } from './values.js';
 
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
+/** Every role (the catalogue's ROLE_WORDS says each in Italian and English). */
+export const ROLES = ['admin', 'controller', 'referente', 'oiv', 'personale'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
 export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];

@@ -6,10 +6,13 @@ import { defineMessages, listIn, message, renderFrom, type Language, type Messag
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
-/** Roles in words (the web app shows the same words). */
+/**
+ * Roles in words (the web app shows the same words), keyed by the role's code (contract/permissions.ts
+ * `ROLES`; messages imports only core, so test/messages-roles.test.ts checks that every role is here).
+ */
 export const ROLE_WORDS: Record<Language, Record<string, string>> = {
-  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', hr: 'ufficio del personale' },
-  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', hr: 'HR office' },
+  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' },
+  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', personale: 'HR office' },
 };
 const role = (r: unknown, l: Language): string => ROLE_WORDS[l][String(r)] ?? String(r);
 
@@ -49,6 +52,26 @@ export const ACTION_WORDS: Record<string, string> = {
   'discard revisions': 'annullare le variazioni',
   'read the reminders': 'vedere i promemoria inviati',
   'send reminders': 'inviare i promemoria',
+  'answer requests for more': 'rispondere alle richieste di integrazione',
+  'approve values or send them back': 'approvare i valori o rimandarli indietro',
+  'change the SMVP': 'modificare il SMVP',
+  'change the organisation registry': 'modificare il registro delle strutture',
+  'close periods': 'chiudere i periodi',
+  'create appraisal forms': 'creare le schede di valutazione',
+  'distribute the bonus fund': 'ripartire il fondo premiale',
+  'export the organisation registry': 'esportare il registro delle strutture',
+  'list the people to appraise': 'vedere le persone da valutare',
+  'make next year’s plan': "preparare il piano dell'anno successivo",
+  'publish the Relazione': 'pubblicare la Relazione',
+  'read the completion dashboard': 'vedere il quadro di avanzamento',
+  'reassign objectives and indicators': 'riassegnare obiettivi e indicatori',
+  'refresh the baselines': 'aggiornare le baseline',
+  'review the Relazione': 'esaminare la Relazione',
+  'see the bonuses of each person': 'vedere i premi di ciascuna persona',
+  'set deadlines': 'fissare le scadenze',
+  'set passwords': 'impostare le password',
+  "write the Relazione's texts": 'scrivere i testi della Relazione',
+  "publish a period's values": 'pubblicare i valori di un periodo',
 };
 
 /** What a `not-found` is about. */
@@ -130,6 +153,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'una performance in percentuale da 0 a 1000, es. 85 o "85,5"' : 'a performance in percent from 0 to 1000, e.g. 85 or "85,5"';
     case 'one-per-objective':
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
+    // GET /api/plans/:planId/changes with nothing to compare with (server/routes/changes.ts).
+    case 'compare-with':
+      return it
+        ? 'indicare con cosa confrontare: against (un altro piano), againstPeriod (un altro periodo di questo piano) o againstClosing=true'
+        : 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true';
     default:
       return p.detail ?? (it ? 'valore non valido' : 'not valid');
   }
@@ -283,8 +311,8 @@ const OWN_MESSAGES = defineMessages({
           : p.indicator !== undefined
             ? `indicator ${p.indicator} is not assigned to you or your unit`
             : p.to !== undefined
-              ? `your role (${p.role}) may not make a period ${p.to} (${(p.roles ?? []).join(', ')} may)`
-              : `your role (${p.role}) may not ${p.action ?? 'do this'}`,
+              ? `your role (${role(p.role, 'en')}) may not make a period ${p.to} (${(p.roles ?? []).map((r) => role(r, 'en')).join(', ')} may)`
+              : `your role (${role(p.role, 'en')}) may not ${p.action ?? 'do this'}`,
   }),
   'invalid-credentials': message({ it: 'nome utente o password errati', en: 'wrong username or password' }),
   'too-many-attempts': message<{ retryAfter: number }>({

@@ -58,8 +58,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const referente = await t.as('referente');
     const path = `/api/plans/${plan}/periods/2024-12-31/transition`;
     const never = await controller.get(`/api/plans/${plan}/changes?againstClosing=true`);
-    expect(never.status).toBe(404);
-    expect(never.body.error.message).toMatch(/never been closed/);
+    expect([never.status, never.body.error.code, never.body.error.message]).toEqual([404, 'not-found', 'the period 2024-12-31 has never been closed']);
+    const neverIt = await controller.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
+    expect([neverIt.status, neverIt.body.error.message]).toEqual([404, 'il periodo 2024-12-31 non è mai stato chiuso']);
     expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
     expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
     const unchanged = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
@@ -79,14 +80,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.counts).toMatchObject({ structure: 0, plan: 0, measurement: 1 });
     expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,2%' }));
     expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => c.code)).toEqual(expect.arrayContaining(['B.1.1', 'B.1']));
-    expect((await referente.get(`/api/plans/${plan}/changes?againstClosing=maybe`)).status).toBe(400);
+    const maybe = await referente.get(`/api/plans/${plan}/changes?againstClosing=maybe`);
+    expect([maybe.status, maybe.body.error.code, maybe.body.error.message]).toEqual([400, 'invalid-query', 'againstClosing must be one of true, false, not "maybe"']);
+    expect(maybe.body.error.issues).toEqual([expect.objectContaining({ code: 'invalid-query', location: { field: 'againstClosing' } })]);
+    const maybeIt = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=maybe`, undefined, { 'accept-language': 'it' });
+    expect([maybeIt.status, maybeIt.body.error.message]).toEqual([400, 'againstClosing deve essere uno tra true, false, non "maybe"']);
+    expect(maybeIt.body.error.issues[0].message).toBe('againstClosing deve essere uno tra true, false');
   });
 
   it('refuses to compare a plan with itself (400), an unknown plan or period (404), an unpublished plan to the public (404)', async () => {
     const controller = await t.as('controller');
     const same = await controller.get(`/api/plans/${plan}/changes`);
-    expect(same.status).toBe(400);
+    expect([same.status, same.body.error.message]).toEqual([400, 'against: say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true']);
     expect(same.body.error.issues[0].location).toEqual({ field: 'against' });
+    const sameIt = await controller.request('GET', `/api/plans/${plan}/changes`, undefined, { 'accept-language': 'it' });
+    expect([sameIt.status, sameIt.body.error.message]).toEqual([
+      400,
+      'against: indicare con cosa confrontare: against (un altro piano), againstPeriod (un altro periodo di questo piano) o againstClosing=true',
+    ]);
     expect((await controller.get(`/api/plans/${plan}/changes?against=nope`)).status).toBe(404);
     expect((await controller.get(`/api/plans/${plan}/changes?againstPeriod=1999-01-01`)).status).toBe(404);
     const reader = await t.as('public');

@@ -9,7 +9,7 @@ import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
-import { HttpError, must } from '../errors.js';
+import { HttpError, must, refuse } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -240,7 +240,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       if (input.action === 'answer') {
-        if (!['admin', 'controller', 'referente'].includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not answer a request for more`);
+        if (!['admin', 'controller', 'referente'].includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, action: 'answer requests for more' });
         await mayHandle(user, planId, indicatorId);
       } else requireRole(c, PLAN_EDITORS, 'approve values or send them back');
       const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user)));

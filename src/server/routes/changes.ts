@@ -9,7 +9,7 @@ import { type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
-import { HttpError } from '../errors.js';
+import { issueOf, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -46,15 +46,19 @@ export const changeRoutes: RouteModule = (api, deps) => {
       const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
       const againstClosing = c.req.query('againstClosing');
       if (againstClosing !== undefined && againstClosing !== 'true' && againstClosing !== 'false') {
-        throw new HttpError(400, 'invalid-query', 'againstClosing is true or false', {
-          issues: [{ severity: 'error', code: 'invalid-field', message: 'againstClosing: true or false', location: { field: 'againstClosing' } }],
-        });
+        const values = ['true', 'false'];
+        throw refuse(
+          400,
+          'invalid-query',
+          { field: 'againstClosing', values, value: againstClosing.slice(0, 40) },
+          { issues: [issueOf('invalid-query', { field: 'againstClosing', values }, { field: 'againstClosing' })] },
+        );
       }
       if (againstClosing === 'true') {
         await readablePlan(c, store, planId);
         const later = await trees.computed(planId, await visible(planId, requestedPeriod));
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
-        if (closing === undefined) throw new HttpError(404, 'not-found', `the period ${later.snapshot.period.id} has never been closed`);
+        if (closing === undefined) throw refuse(404, 'not-found', { what: 'closing', id: later.snapshot.period.id });
         return c.json({
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
@@ -62,9 +66,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {
-        throw new HttpError(400, 'invalid-query', 'say what to compare with: against (another plan), againstPeriod (another period of this plan) or againstClosing=true', {
-          issues: [{ severity: 'error', code: 'invalid-field', message: 'against: give against, againstPeriod or againstClosing=true', location: { field: 'against' } }],
-        });
+        throw refuse(400, 'invalid-query', { field: 'against', problem: 'compare-with' }, { issues: [issueOf('invalid-query', { field: 'against', problem: 'compare-with' }, { field: 'against' })] });
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);

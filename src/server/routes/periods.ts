@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { HttpError, must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
@@ -115,7 +115,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
       if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
       const roles = transitionRoles(period.state, input.to);
-      if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', `your role (${user.role}) may not make a period ${input.to} (${roles.join(', ')} may)`);
+      if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, to: input.to, roles });
       return c.json(must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));
     },
   );
