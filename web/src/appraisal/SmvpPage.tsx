@@ -6,7 +6,7 @@
  * next to the field it names (`schemes.0.components`, `schemes.2.bands.1.min`…), in the app's
  * language. The rating scale and the behaviours travel unchanged (edited in the JSON/XLSX file).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
@@ -53,6 +53,8 @@ interface SmvpRecord {
 }
 
 const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
+const BAND_COLUMNS = ['label', 'min', 'max', 'share'] as const;
+const THRESHOLD_COLUMNS = ['code', 'indicator', 'green', 'yellow'] as const;
 const EDITORS = ['admin', 'personale', 'controller'];
 
 /** A decimal typed the Italian or the English way, for the live sum only (the server reads the field itself). */
@@ -155,40 +157,13 @@ export function SmvpPage() {
   }
 
   /** A number field at `field` (the API's path), its error beside it. */
-  const numberField = (field: string, label: string, value: Num, set: (v: string) => void, hidden = false, group?: string) => {
-    const id = `smvp-${field.replace(/\./g, '-')}`;
-    const error = errors[field];
-    // A problem of the group (the components' sum) marks each of its fields and is read with them.
-    const groupWrong = group !== undefined && errors[group] !== undefined;
-    const describedBy = error ? `${id}-error` : groupWrong ? `smvp-${group.replace(/\./g, '-')}-error` : undefined;
-    return (
-      <div className="smvp-field" key={field}>
-        <label htmlFor={id} className={hidden ? 'visually-hidden' : 'form-label small mb-0'}>
-          {label}
-        </label>
-        <input
-          id={id}
-          className={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
-          inputMode="decimal"
-          value={String(value)}
-          readOnly={readOnly}
-          onChange={(e) => set(e.target.value)}
-          aria-invalid={error || groupWrong ? true : undefined}
-          aria-describedby={describedBy}
-          data-field={field}
-        />
-        {error && (
-          <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
-            {error}
-          </div>
-        )}
-      </div>
-    );
-  };
+  const numberField = (field: string, label: string, value: Num, set: (v: string) => void, group?: string) => (
+    <SmvpField key={field} field={field} label={label} value={value} set={set} group={group} errors={errors} readOnly={readOnly} />
+  );
   /** An error the server placed on a group (`schemes.0.components`, `schemes.1.bands`). */
   const groupError = (field: string) =>
     errors[field] ? (
-      <p className="text-danger small mb-1" role="alert" id={`smvp-${field.replace(/\./g, '-')}-error`} data-testid={`smvp-${field.replace(/\./g, '-')}-error`}>
+      <p className="text-danger small mb-1" role="alert" id={`${fieldId(field)}-error`} data-testid={`${fieldId(field)}-error`}>
         {errors[field]}
       </p>
     ) : null;
@@ -284,7 +259,6 @@ export function SmvpPage() {
                       t(`appraisal.smvp.component.${k}`),
                       s.components[k] ?? 0,
                       (v) => change((d) => void (d.schemes[i]!.components[k] = v)),
-                      false,
                       `schemes.${i}.components`,
                     ),
                   )}
@@ -294,69 +268,21 @@ export function SmvpPage() {
                 </div>
                 <h2 className="h6 mt-2">{t('appraisal.smvp.bands')}</h2>
                 {groupError(`schemes.${i}.bands`)}
-                <table className="table table-sm small">
-                  <caption className="visually-hidden">{t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('appraisal.smvp.label')}</th>
-                      <th scope="col">{t('appraisal.smvp.min')}</th>
-                      <th scope="col">{t('appraisal.smvp.max')}</th>
-                      <th scope="col">{t('appraisal.smvp.share')}</th>
-                      {!readOnly && (
-                        <th scope="col">
-                          <span className="visually-hidden">{t('appraisal.form.remove')}</span>
-                        </th>
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.bands.map((b, j) => {
-                      const at = `schemes.${i}.bands.${j}`;
-                      const n = j + 1;
-                      return (
-                        <tr key={j} data-testid={`smvp-band-${s.category}-${j}`}>
-                          <td>
-                            <label htmlFor={`smvp-${at.replace(/\./g, '-')}-label`} className="visually-hidden">
-                              {t('appraisal.smvp.bandField', { field: t('appraisal.smvp.label'), n })}
-                            </label>
-                            <input
-                              id={`smvp-${at.replace(/\./g, '-')}-label`}
-                              className={`form-control form-control-sm${errors[`${at}.label`] ? ' is-invalid' : ''}`}
-                              value={b.label}
-                              readOnly={readOnly}
-                              aria-invalid={errors[`${at}.label`] ? true : undefined}
-                              onChange={(e) => change((d) => void (d.schemes[i]!.bands[j]!.label = e.target.value))}
-                            />
-                            {errors[`${at}.label`] && <div className="invalid-feedback d-block">{errors[`${at}.label`]}</div>}
-                          </td>
-                          <td>
-                            {numberField(`${at}.min`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.min'), n }), b.min, (v) => change((d) => void (d.schemes[i]!.bands[j]!.min = v)), true)}
-                          </td>
-                          <td>
-                            {numberField(`${at}.max`, t('appraisal.smvp.bandField', { field: t('appraisal.smvp.max'), n }), b.max, (v) => change((d) => void (d.schemes[i]!.bands[j]!.max = v)), true)}
-                          </td>
-                          <td>
-                            {numberField(
-                              `${at}.share`,
-                              t('appraisal.smvp.bandField', { field: t('appraisal.smvp.share'), n }),
-                              b.share,
-                              (v) => change((d) => void (d.schemes[i]!.bands[j]!.share = v)),
-                              true,
-                            )}
-                          </td>
-                          {!readOnly && (
-                            <td>
-                              <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.schemes[i]!.bands.splice(j, 1))}>
-                                {t('appraisal.form.remove')}
-                                <span className="visually-hidden"> {t('appraisal.smvp.bandN', { n })}</span>
-                              </button>
-                            </td>
-                          )}
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <EditorTable caption={t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })} columns={BAND_COLUMNS.map((c) => t(`appraisal.smvp.${c}`))} readOnly={readOnly}>
+                  {s.bands.map((b, j) => (
+                    <EditorRow
+                      key={j}
+                      at={`schemes.${i}.bands.${j}`}
+                      cells={BAND_COLUMNS.map((c) => ({ key: c, label: t('appraisal.smvp.bandField', { field: t(`appraisal.smvp.${c}`), n: j + 1 }), value: b[c], text: c === 'label' }))}
+                      set={(c, v) => change((d) => void (d.schemes[i]!.bands[j]![c as (typeof BAND_COLUMNS)[number]] = v))}
+                      onRemove={() => change((d) => void d.schemes[i]!.bands.splice(j, 1))}
+                      removeLabel={t('appraisal.smvp.bandN', { n: j + 1 })}
+                      testId={`smvp-band-${s.category}-${j}`}
+                      errors={errors}
+                      readOnly={readOnly}
+                    />
+                  ))}
+                </EditorTable>
                 {!readOnly && (
                   <button
                     type="button"
@@ -375,76 +301,26 @@ export function SmvpPage() {
             <legend className="h5">{t('appraisal.smvp.thresholds')}</legend>
             <p className="small">{t('appraisal.smvp.thresholdsHelp')}</p>
             {doc.indicatorThresholds.length > 0 && (
-              <table className="table table-sm small">
-                <caption className="visually-hidden">{t('appraisal.smvp.thresholds')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('appraisal.smvp.objective')}</th>
-                    <th scope="col">{t('appraisal.smvp.indicator')}</th>
-                    <th scope="col">{t('appraisal.smvp.green')}</th>
-                    <th scope="col">{t('appraisal.smvp.yellow')}</th>
-                    {!readOnly && (
-                      <th scope="col">
-                        <span className="visually-hidden">{t('appraisal.form.remove')}</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {doc.indicatorThresholds.map((r, j) => {
-                    const at = `indicatorThresholds.${j}`;
-                    const n = j + 1;
-                    const text = (key: 'code' | 'indicator', label: string) => (
-                      <>
-                        <label htmlFor={`smvp-${at.replace(/\./g, '-')}-${key}`} className="visually-hidden">
-                          {t('appraisal.smvp.rowField', { field: label, n })}
-                        </label>
-                        <input
-                          id={`smvp-${at.replace(/\./g, '-')}-${key}`}
-                          className={`form-control form-control-sm${errors[`${at}.${key}`] ? ' is-invalid' : ''}`}
-                          value={r[key]}
-                          readOnly={readOnly}
-                          aria-invalid={errors[`${at}.${key}`] ? true : undefined}
-                          onChange={(e) => change((d) => void (d.indicatorThresholds[j]![key] = e.target.value))}
-                        />
-                        {errors[`${at}.${key}`] && <div className="invalid-feedback d-block">{errors[`${at}.${key}`]}</div>}
-                      </>
-                    );
-                    return (
-                      <tr key={j} data-testid={`smvp-threshold-${j}`}>
-                        <td>{text('code', t('appraisal.smvp.objective'))}</td>
-                        <td>{text('indicator', t('appraisal.smvp.indicator'))}</td>
-                        <td>
-                          {numberField(
-                            `${at}.green`,
-                            t('appraisal.smvp.rowField', { field: t('appraisal.smvp.green'), n }),
-                            r.green,
-                            (v) => change((d) => void (d.indicatorThresholds[j]!.green = v)),
-                            true,
-                          )}
-                        </td>
-                        <td>
-                          {numberField(
-                            `${at}.yellow`,
-                            t('appraisal.smvp.rowField', { field: t('appraisal.smvp.yellow'), n }),
-                            r.yellow,
-                            (v) => change((d) => void (d.indicatorThresholds[j]!.yellow = v)),
-                            true,
-                          )}
-                        </td>
-                        {!readOnly && (
-                          <td>
-                            <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => change((d) => void d.indicatorThresholds.splice(j, 1))}>
-                              {t('appraisal.form.remove')}
-                              <span className="visually-hidden"> {t('appraisal.smvp.rowN', { n })}</span>
-                            </button>
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <EditorTable caption={t('appraisal.smvp.thresholds')} columns={THRESHOLD_COLUMNS.map((c) => t(`appraisal.smvp.${c === 'code' ? 'objective' : c}`))} readOnly={readOnly}>
+                {doc.indicatorThresholds.map((r, j) => (
+                  <EditorRow
+                    key={j}
+                    at={`indicatorThresholds.${j}`}
+                    cells={THRESHOLD_COLUMNS.map((c) => ({
+                      key: c,
+                      label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${c === 'code' ? 'objective' : c}`), n: j + 1 }),
+                      value: r[c],
+                      text: c === 'code' || c === 'indicator',
+                    }))}
+                    set={(c, v) => change((d) => void (d.indicatorThresholds[j]![c as (typeof THRESHOLD_COLUMNS)[number]] = v))}
+                    onRemove={() => change((d) => void d.indicatorThresholds.splice(j, 1))}
+                    removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
+                    testId={`smvp-threshold-${j}`}
+                    errors={errors}
+                    readOnly={readOnly}
+                  />
+                ))}
+              </EditorTable>
             )}
             {!readOnly && (
               <button
@@ -474,5 +350,122 @@ export function SmvpPage() {
         </form>
       )}
     </section>
+  );
+}
+
+/** The DOM id of the input at an API path (`schemes.0.bands.1.min` → `smvp-schemes-0-bands-1-min`). */
+const fieldId = (field: string) => `smvp-${field.replace(/\./g, '-')}`;
+
+interface FieldProps {
+  /** The API's path of the value, where the server says what is wrong with it. */
+  field: string;
+  label: string;
+  value: Num;
+  set: (v: string) => void;
+  /** The label only for screen readers (a table cell, its column saying it). */
+  hidden?: boolean;
+  /** The group the server may blame as a whole (`schemes.0.components`). */
+  group?: string | undefined;
+  /** Free text rather than a decimal. */
+  text?: boolean;
+  errors: Record<string, string>;
+  readOnly: boolean;
+}
+
+/** A field of the SMVP, its error beside it. */
+function SmvpField({ field, label, value, set, hidden = false, group, text = false, errors, readOnly }: FieldProps) {
+  const id = fieldId(field);
+  const error = errors[field];
+  // A problem of the group (the components' sum) marks each of its fields and is read with them.
+  const groupWrong = group !== undefined && errors[group] !== undefined;
+  const describedBy = error ? `${id}-error` : groupWrong ? `${fieldId(group)}-error` : undefined;
+  return (
+    <div className="smvp-field">
+      <label htmlFor={id} className={hidden ? 'visually-hidden' : 'form-label small mb-0'}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
+        inputMode={text ? undefined : 'decimal'}
+        value={String(value)}
+        readOnly={readOnly}
+        onChange={(e) => set(e.target.value)}
+        aria-invalid={error || groupWrong ? true : undefined}
+        aria-describedby={describedBy}
+        data-field={field}
+      />
+      {error && (
+        <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A table of editable rows: its columns, and one more for the remove buttons while editing. */
+function EditorTable({ caption, columns, readOnly, children }: { caption: string; columns: string[]; readOnly: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table table-sm small">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+          {!readOnly && (
+            <th scope="col">
+              <span className="visually-hidden">{t('appraisal.form.remove')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** One row of an `EditorTable`: a field per cell at `at.key`, and its remove button while editing. */
+function EditorRow({
+  at,
+  cells,
+  set,
+  onRemove,
+  removeLabel,
+  testId,
+  errors,
+  readOnly,
+}: {
+  at: string;
+  cells: { key: string; label: string; value: Num; text?: boolean }[];
+  set: (key: string, v: string) => void;
+  onRemove: () => void;
+  /** Which row the button removes, for screen readers ("la fascia 2"). */
+  removeLabel: string;
+  testId: string;
+  errors: Record<string, string>;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid={testId}>
+      {cells.map((c) => (
+        <td key={c.key}>
+          <SmvpField field={`${at}.${c.key}`} label={c.label} value={c.value} set={(v) => set(c.key, v)} hidden text={c.text ?? false} errors={errors} readOnly={readOnly} />
+        </td>
+      ))}
+      {!readOnly && (
+        <td>
+          <button type="button" className="btn btn-sm btn-outline-danger" onClick={onRemove}>
+            {t('appraisal.form.remove')}
+            <span className="visually-hidden"> {removeLabel}</span>
+          </button>
+        </td>
+      )}
+    </tr>
   );
 }
