@@ -192,6 +192,15 @@ function orAppraisal<P extends object>(m: Message<P>): Message<P | AppraisalRefu
     };
   return { it: say('it'), en: say('en') };
 }
+/** What an upload carries: a plan's table, the registry of units (strutture), the SMVP, an evidence file. */
+export type Upload = 'plan' | 'registry' | 'smvp' | 'evidence';
+const UPLOAD_WORDS: Record<Language, Record<Upload, string>> = {
+  it: { plan: 'la tabella del piano', registry: 'il registro delle strutture', smvp: 'il SMVP', evidence: 'il documento di evidenza' },
+  en: { plan: "the plan's table", registry: 'the registry', smvp: 'the SMVP', evidence: 'the evidence file' },
+};
+/** The files an import route reads, said when it is a short list (a plan's table comes in many formats). */
+const UPLOAD_FORMATS: Record<Exclude<Upload, 'evidence'>, readonly string[]> = { plan: [], registry: ['.csv', '.xlsx'], smvp: ['.json', '.xlsx'] };
+const uploadFormats = (what: Exclude<Upload, 'evidence'>, l: Language): string => (UPLOAD_FORMATS[what].length === 0 ? '' : ` (${UPLOAD_FORMATS[what].join(l === 'it' ? ' o ' : ' or ')})`);
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({
@@ -225,19 +234,15 @@ const OWN_MESSAGES = defineMessages({
         ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}`
         : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'en')}`,
   }),
-  /** `what`: the registry of units (strutture) rather than a plan's table. */
-  'unsupported-media-type': message<{ expected: 'json' | 'multipart'; what?: 'registry' }>({
-    it: (p) =>
-      p.expected === 'json'
-        ? 'inviare il corpo come JSON (Content-Type: application/json)'
-        : `inviare ${p.what === 'registry' ? 'il registro delle strutture' : 'la tabella'} come caricamento multipart/form-data con un campo "file"`,
-    en: (p) =>
-      p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : `send the ${p.what === 'registry' ? 'registry' : 'table'} as a multipart/form-data upload with a "file" field`,
+  /** `what`: the upload expected (a plan's table, the registry of units, the SMVP, an evidence file). */
+  'unsupported-media-type': message<{ expected: 'json' } | { expected: 'multipart'; what: Upload }>({
+    it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : `inviare ${UPLOAD_WORDS.it[p.what]} come caricamento multipart/form-data con un campo "file"`),
+    en: (p) => (p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : `send ${UPLOAD_WORDS.en[p.what]} as a multipart/form-data upload with a "file" field`),
   }),
   'malformed-upload': message({ it: 'il caricamento non si può leggere come multipart/form-data', en: 'the upload could not be read as multipart/form-data' }),
-  'missing-file': message<{ what?: 'registry' }>({
-    it: (p) => `allegare ${p.what === 'registry' ? 'il registro delle strutture (.csv o .xlsx)' : 'la tabella'} in un campo chiamato "file"`,
-    en: (p) => `attach the ${p.what === 'registry' ? 'registry (.csv or .xlsx)' : 'table'} in a field called "file"`,
+  'missing-file': message<{ what: Exclude<Upload, 'evidence'> }>({
+    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]}${uploadFormats(p.what, 'it')} in un campo chiamato "file"`,
+    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]}${uploadFormats(p.what, 'en')} in a field called "file"`,
   }),
   'invalid-file': message<{ file: string; problems: readonly string[] }>({
     it: (p) => `${p.file} non si può importare: ${p.problems.length === 0 ? 'illeggibile' : `${p.problems.length} ${p.problems.length === 1 ? 'errore' : 'errori'} (vedere l'elenco)`}`,

@@ -89,6 +89,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(exe.body.error.message).toBe('Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument o un CSV (è un programma eseguibile o uno script): non è stato salvato.');
     const english = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), { 'accept-language': 'en-GB,en;q=0.9' });
     expect(english.body.error.message).toContain('is not a PDF');
+    const notUpload = await referente.request('POST', files(), { name: 'relazione.pdf' }, it);
+    expect([notUpload.status, notUpload.body.error.code, notUpload.body.error.message]).toEqual([
+      415,
+      'unsupported-media-type',
+      'inviare il documento di evidenza come caricamento multipart/form-data con un campo "file"',
+    ]);
+    expect((await referente.request('POST', files(), { name: 'relazione.pdf' }, { 'accept-language': 'en' })).body.error.message).toBe(
+      'send the evidence file as a multipart/form-data upload with a "file" field',
+    );
 
     const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]);
     const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'), it);

@@ -114,7 +114,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     noFile.set('title', 'senza file');
     const missing = await controller.request('POST', '/api/plans/import', noFile);
     expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe('missing-file');
+    expect(missing.body.error).toMatchObject({ code: 'missing-file', message: 'attach the plan\'s table in a field called "file"' });
+    const missingIt = await controller.request('POST', '/api/plans/import', noFile, { 'accept-language': 'it' });
+    expect([missingIt.status, missingIt.body.error.message]).toEqual([400, 'allegare la tabella del piano in un campo chiamato "file"']);
+    const notUpload = await controller.request('POST', '/api/plans/import', { title: 'x' }, { 'accept-language': 'it' });
+    expect([notUpload.status, notUpload.body.error.message]).toEqual([415, 'inviare la tabella del piano come caricamento multipart/form-data con un campo "file"']);
     const big = await controller.request('POST', '/api/plans/import', upload(Buffer.alloc(200 * 1024, 'x'), 'grande.txt'));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('too-large');

@@ -94,7 +94,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const access = await indicatorAccess(c, store, planId, indicatorId);
       if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'attach files' });
       const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'evidence' });
       let form: Record<string, string | File | (string | File)[]>;
       try {
         form = await c.req.parseBody();

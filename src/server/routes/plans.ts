@@ -149,7 +149,7 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user }) => {
       const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
+      if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'plan' });
       let form: Record<string, string | File | (string | File)[]>;
       try {
         form = await c.req.parseBody();
@@ -157,7 +157,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         throw refuse(400, 'malformed-upload', {});
       }
       const file = form.file;
-      if (!(file instanceof File)) throw refuse(400, 'missing-file', {});
+      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'plan' });
       const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
       plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
       const bytes = new Uint8Array(await file.arrayBuffer());

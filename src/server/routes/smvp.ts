@@ -150,12 +150,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
     async (c, { user }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart' });
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'smvp' });
       const form = await c.req.parseBody().catch(() => {
         throw refuse(400, 'malformed-upload', {});
       });
       const file = form.file;
-      if (!(file instanceof File)) throw refuse(400, 'missing-file', {});
+      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'smvp' });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const reason = typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : null;
       if (/\.json$/i.test(file.name)) {
