@@ -111,6 +111,8 @@ export interface FieldProblem {
   detail?: string;
   /** The character refused (`U+0000`). */
   character?: string;
+  /** The value refused, as sent (`unknown-unit`: the unit's id or name). */
+  value?: string;
 }
 
 function fieldProblem(p: FieldProblem, l: Language): string {
@@ -153,6 +155,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'una performance in percentuale da 0 a 1000, es. 85 o "85,5"' : 'a performance in percent from 0 to 1000, e.g. 85 or "85,5"';
     case 'one-per-objective':
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
+    // A unit named in a request (by id or name) that the registry does not hold.
+    case 'unknown-unit':
+      return it ? `non c'è una struttura "${p.value}" nel registro (aggiungerla prima in Strutture)` : `there is no unit "${p.value}" in the registry (add it under Strutture first)`;
     // GET /api/plans/:planId/changes with nothing to compare with (server/routes/changes.ts).
     case 'compare-with':
       return it

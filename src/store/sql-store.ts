@@ -438,7 +438,7 @@ export class SqlStore implements Store {
   /** The unit a node or indicator write names: by id (checked), or by name (found or created). */
   private async unitFor(tx: Queryable, input: { unit?: string | null; unitId?: string | null }, actor: Actor): Promise<Result<string | null | undefined>> {
     if (input.unitId !== undefined) {
-      if (input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      if (input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: input.unitId }, { field: 'unitId' });
       return ok(input.unitId);
     }
     if (input.unit === undefined) return ok(undefined);
@@ -447,7 +447,8 @@ export class SqlStore implements Store {
   }
 
   private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
-    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined) return fail('invalid', `there is no user ${personId}`, { field: 'personId' });
+    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined)
+      return refuse('invalid', { field: 'personId', reason: 'unknown-person', id: personId }, { field: 'personId' });
     return ok(personId);
   }
 
@@ -946,7 +947,8 @@ export class SqlStore implements Store {
       while (ids.has(`${code}:${n}`)) n++;
       const id = `${code}:${n}`;
       const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
-      if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return fail('invalid', `there is no unit ${input.unitId}`, { field: 'unitId' });
+      if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined)
+        return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: input.unitId }, { field: 'unitId' });
       const person = await this.personFor(tx, input.personId);
       if (!person.ok) return person;
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
@@ -975,7 +977,7 @@ export class SqlStore implements Store {
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
       if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined)
-        return fail('invalid', `there is no unit ${patch.unitId}`, { field: 'unitId' });
+        return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: patch.unitId }, { field: 'unitId' });
       const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
       if (!person.ok) return person;
       const changed = await tx.run(
@@ -1633,7 +1635,7 @@ export class SqlStore implements Store {
       const id = randomUUID();
       if (input.unitIds !== undefined) {
         const missing = await unknownUnit(tx, input.unitIds);
-        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+        if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
       }
       const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
       await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?)`, [
@@ -1664,7 +1666,7 @@ export class SqlStore implements Store {
       const before = (await usersWithUnits(tx, [row]))[0]!;
       if (patch.unitIds !== undefined) {
         const missing = await unknownUnit(tx, patch.unitIds);
-        if (missing !== undefined) return fail('invalid', `there is no unit ${missing}`, { field: 'unitIds' });
+        if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
       }
       if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
       // A new password clears the temporary flag unless it is itself temporary.

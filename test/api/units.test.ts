@@ -93,6 +93,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(created.body).toMatchObject({ units: [REFERENTE_UNIT], unitIds: [digitale.id] });
     const unknown = await admin.request('POST', '/api/users', { username: 'altro', displayName: 'Altro', role: 'referente', units: ['Ufficio inesistente'], password: PASSWORD });
     expect([unknown.status, unknown.body.error.issues?.[0]?.location]).toEqual([400, { field: 'units.0' }]);
+    expect(unknown.body.error.issues[0].message).toBe('units.0: there is no unit "Ufficio inesistente" in the registry (add it under Strutture first)');
+    const unknownIt = await admin.request(
+      'POST',
+      '/api/users',
+      { username: 'altro', displayName: 'Altro', role: 'referente', unitIds: ['u-nessuna'], password: PASSWORD },
+      { 'accept-language': 'it' },
+    );
+    expect([unknownIt.status, unknownIt.body.error.issues[0].message]).toEqual([400, 'unitIds.0: non c\'è una struttura "u-nessuna" nel registro (aggiungerla prima in Strutture)']);
 
     const ref = new Client(t.url);
     expect((await ref.login('nuova-ref')).status).toBe(200);
@@ -107,7 +115,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(person.status, person.text).toBe(200);
     tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
     expect(indicatorOf(tree, 'A.2:1')).toMatchObject({ editable: true, personId: created.body.id, person: 'Nuova referente' });
-    expect((await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { personId: 'nobody', version: 2 })).status).toBe(422);
+    const nobody = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { personId: 'nobody', version: 2 });
+    expect([nobody.status, nobody.body.error.code, nobody.body.error.message]).toEqual([422, 'invalid', 'there is no user nobody']);
+    const nobodyIt = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { personId: 'nobody', version: 2 }, { 'accept-language': 'it' });
+    expect([nobodyIt.status, nobodyIt.body.error.message]).toEqual([422, "non c'è un utente nobody"]);
+    const noUnit = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc('A.2:1')}`, { unitId: 'u-nessuna', version: 2 }, { 'accept-language': 'it' });
+    expect([noUnit.status, noUnit.body.error.message, noUnit.body.error.details]).toEqual([422, "non c'è una struttura u-nessuna", { field: 'unitId' }]);
+    expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unitId: 'u-nessuna' })).body.error.message).toBe('there is no unit u-nessuna');
 
     // Bulk: A.1 and A.3 to the digital office by id.
     const bulk = await controller.request('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.1', 'A.3'], unitId: digitale.id });
@@ -126,6 +140,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     // A node's unit given by name must be in the registry.
     const byName = await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unit: 'Ufficio mai visto' });
     expect([byName.status, byName.body.error.issues?.[0]?.location]).toEqual([400, { field: 'unit' }]);
+    expect(byName.body.error.issues[0].message).toBe('unit: there is no unit "Ufficio mai visto" in the registry (add it under Strutture first)');
+    const byNameIt = await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unit: 'Ufficio mai visto' }, { 'accept-language': 'it' });
+    expect(byNameIt.body.error.issues[0].message).toBe('unit: non c\'è una struttura "Ufficio mai visto" nel registro (aggiungerla prima in Strutture)');
     // Membership changed in the registry applies at once: out of the unit, no more edits.
     expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { members: [ids.referente] })).status).toBe(200);
     tree = (await ref.get(`/api/plans/${planId}/tree`)).body;

@@ -9,9 +9,9 @@ import { Bodies, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
-import { HttpError, must } from '../errors.js';
+import { HttpError, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { language, LANGUAGES, param } from '../validation.js';
+import { invalidField, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
@@ -27,10 +27,7 @@ async function unitByName<T extends { unit?: string | null | undefined; unitId?:
   if (unit === undefined || rest.unitId !== undefined) return rest;
   if (unit === null || unit.trim() === '') return { ...rest, unitId: null };
   const found = await store.findUnitsByName([unit]);
-  if (found.ids.length === 0)
-    throw new HttpError(400, 'invalid-body', `unit: there is no unit "${unit}" in the registry`, {
-      issues: [{ severity: 'error', code: 'unknown-unit', message: `unit: there is no unit "${unit}" in the registry`, location: { field: 'unit' } }],
-    });
+  if (found.ids.length === 0) throw invalidField('unit', { problem: 'unknown-unit', value: unit });
   return { ...rest, unitId: found.ids[0]! };
 }
 
@@ -104,7 +101,7 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
       computed,
       async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
-  if (read.under !== undefined && !hasObjective(computed, read.under)) throw new HttpError(404, 'not-found', `there is no objective ${read.under} in this plan`);
+  if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
   const etag = trees.etag(computed, read.user, read.under);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
@@ -167,7 +164,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const requested = c.req.query('period') || undefined;
       const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
       const explanation = explainNode(computed.evaluation, code, lang);
-      if (explanation === undefined) throw new HttpError(404, 'not-found', `there is no objective ${code} in this plan`);
+      if (explanation === undefined) throw refuse(404, 'not-found', { what: 'objective', id: code });
       // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.
       c.header('Vary', 'Accept-Language');
       c.header('Content-Language', lang);
@@ -289,7 +286,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
         // The stored definition, not a computed tree: the last period may be closed, read as frozen.
         const current = await store.indicatorContext(planId, indicatorId);
-        if (current === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+        if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
         unit = current.unit;
       }
       const patch: Record<string, unknown> = {};

@@ -29,11 +29,11 @@ async function unitIdsOf(store: Store, input: { units?: readonly string[] | unde
   const ids = [...(input.unitIds ?? [])];
   const known = new Set((await store.listUnits()).map((u) => u.id));
   ids.forEach((id, k) => {
-    if (!known.has(id)) throw invalidField(`unitIds.${k}`, `there is no unit ${id} in the registry`);
+    if (!known.has(id)) throw invalidField(`unitIds.${k}`, { problem: 'unknown-unit', value: id });
   });
   if (input.units !== undefined && input.units.length > 0) {
     const found = await store.findUnitsByName(input.units);
-    if (found.unknown.length > 0) throw invalidField(`units.${input.units.indexOf(found.unknown[0]!)}`, `there is no unit "${found.unknown[0]}" in the registry (add it under Strutture first)`);
+    if (found.unknown.length > 0) throw invalidField(`units.${input.units.indexOf(found.unknown[0]!)}`, { problem: 'unknown-unit', value: found.unknown[0]! });
     for (const id of found.ids) if (!ids.includes(id)) ids.push(id);
   }
   return ids;
