@@ -1,8 +1,9 @@
 /**
  * HR edits the SMVP on its screen (issue 13): a year typed key by key is loaded once; HR starts
- * from the example, saves version 1; a component weight that makes 120% and two overlapping bands are refused, each said next to its
- * field (focus on the first); a row's own range is added and saved as version 2; version 1 stays
- * readable and read-only. In Italian and in English, axe on the screen with errors and read-only.
+ * from the example, saves version 1; a component weight that makes 120% and two overlapping bands
+ * are refused, each said next to its field (focus on the first); a row's own range is added and saved as version 2; version 1 stays
+ * readable and read-only; the rating scale and the behaviours are edited as rows (version 3). In
+ * Italian and in English, axe on the screen with errors and read-only.
  * Against the real server and a fresh SQLite file.
  */
 import { describe, expect, it } from 'vitest';
@@ -107,6 +108,46 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('expected a number');
     await expect.poll(() => page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(2);
+    await page.fill('#smvp-schemes-1-components-behaviours', '30');
+
+    // The rating scale and the behaviours on the screen: a level given twice and a rated behaviour
+    // missing from the catalogue are refused at their fields; put right, they are version 3.
+    await page.fill('#smvp-ratingScale-1-value', '1');
+    await page.click('[data-testid=smvp-add-weight-personale]');
+    await page.fill('#smvp-schemes-2-behaviours-3-code', 'C5');
+    await page.fill('#smvp-schemes-2-behaviours-3-weight', '10');
+    await page.fill('#smvp-schemes-2-behaviours-0-weight', '30');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-ratingScale-1-value-error]').innerText()).toBe('the rating 1 appears twice in the scale');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-behaviours-3-code-error]').innerText()).toContain('rates C5, which is not in the catalogue of behaviours');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-ratingScale-1-value');
+    await expectAccessible(page, 'SMVP screen, the scale and the behaviours refused');
+    await page.fill('#smvp-ratingScale-1-value', '2');
+    await page.fill('#smvp-ratingScale-4-label', 'Eccezionale');
+    await page.click('[data-testid=smvp-add-behaviour]');
+    await page.fill('#smvp-behaviours-4-code', 'C5');
+    await page.fill('#smvp-behaviours-4-title', 'Innovazione');
+    await page.fill('#smvp-behaviours-4-description', 'Propone e realizza miglioramenti');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Version 3 saved.');
+    const third = (await apiAs(context, 'GET', '/api/smvp/2024')).body;
+    expect(third.version).toBe(3);
+    expect(third.document.ratingScale.map((l: { value: number; label: string }) => [l.value, l.label])).toEqual([
+      [1, 'Inadeguato'],
+      [2, 'Parzialmente adeguato'],
+      [3, 'Adeguato'],
+      [4, 'Buono'],
+      [5, 'Eccezionale'],
+    ]);
+    expect(third.document.behaviours[4]).toEqual({ code: 'C5', title: 'Innovazione', description: 'Propone e realizza miglioramenti' });
+    expect(third.document.schemes[2].behaviours).toEqual([
+      { code: 'C1', weight: 30 },
+      { code: 'C2', weight: 30 },
+      { code: 'C3', weight: 30 },
+      { code: 'C5', weight: 10 },
+    ]);
+    // Version 2 keeps its scale and behaviours.
+    expect((await apiAs(context, 'GET', '/api/smvp/2024?version=2')).body.document.behaviours).toHaveLength(4);
     await context.close();
   });
 });

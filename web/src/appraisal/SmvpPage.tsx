@@ -4,7 +4,8 @@
  * new version (the server keeps the earlier ones, which forms evaluated under them still name);
  * an earlier version is shown read-only. The server is the judge: every problem it finds is shown
  * next to the field it names (`schemes.0.components`, `schemes.2.bands.1.min`…), in the app's
- * language. The rating scale and the behaviours travel unchanged (edited in the JSON/XLSX file).
+ * language. The rating scale, the catalogue of behaviours and each category's behaviour weights are
+ * edited here too, as rows; the file import (JSON/XLSX) remains for the rest.
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,8 +31,23 @@ interface Threshold {
 interface Scheme {
   category: StaffCategory;
   components: Record<'body' | 'unit' | 'objectives' | 'behaviours', Num>;
-  behaviours: unknown[];
+  behaviours: SchemeBehaviour[];
   bands: Band[];
+}
+interface RatingLevel {
+  value: Num;
+  label: string;
+  description: string;
+  score: Num;
+}
+interface Behaviour {
+  code: string;
+  title: string;
+  description: string;
+}
+interface SchemeBehaviour {
+  code: string;
+  weight: Num;
 }
 export interface SmvpDocument {
   organisation: string;
@@ -39,6 +55,8 @@ export interface SmvpDocument {
   legend: { green: Num; yellow: Num; greenInclusive?: boolean; yellowInclusive?: boolean };
   indicatorThresholds: Threshold[];
   weightPolicy: 'strict' | 'normalise';
+  ratingScale: RatingLevel[];
+  behaviours: Behaviour[];
   schemes: Scheme[];
   [other: string]: unknown;
 }
@@ -55,6 +73,13 @@ interface SmvpRecord {
 const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
 const BAND_COLUMNS = ['label', 'min', 'max', 'share'] as const;
 const THRESHOLD_COLUMNS = ['code', 'indicator', 'green', 'yellow'] as const;
+const SCALE_COLUMNS = ['value', 'label', 'description', 'score'] as const;
+const BEHAVIOUR_COLUMNS = ['code', 'title', 'description'] as const;
+const WEIGHT_COLUMNS = ['code', 'weight'] as const;
+/** The column headings' keys under `appraisal.smvp.` where the field's own name is not one. */
+const SCALE_HEADINGS: Record<(typeof SCALE_COLUMNS)[number], string> = { value: 'level', label: 'levelLabel', description: 'description', score: 'score' };
+const BEHAVIOUR_HEADINGS: Record<(typeof BEHAVIOUR_COLUMNS)[number], string> = { code: 'behaviourCode', title: 'behaviourTitle', description: 'description' };
+const WEIGHT_HEADINGS: Record<(typeof WEIGHT_COLUMNS)[number], string> = { code: 'behaviourCode', weight: 'weight' };
 const EDITORS = ['admin', 'personale', 'controller'];
 
 /** A decimal typed the Italian or the English way, for the live sum only (the server reads the field itself). */
@@ -69,8 +94,10 @@ function wireDocument(d: SmvpDocument): SmvpDocument {
     ...d,
     legend: { ...d.legend, green: wire(d.legend.green), yellow: wire(d.legend.yellow) },
     indicatorThresholds: d.indicatorThresholds.map((r) => ({ ...r, green: wire(r.green), yellow: wire(r.yellow) })),
+    ratingScale: d.ratingScale.map((l) => ({ ...l, value: wire(l.value), score: wire(l.score) })),
     schemes: d.schemes.map((s) => ({
       ...s,
+      behaviours: s.behaviours.map((b) => ({ ...b, weight: wire(b.weight) })),
       components: Object.fromEntries(Object.entries(s.components).map(([k, v]) => [k, wire(v)])) as Scheme['components'],
       bands: s.bands.map((b) => ({ ...b, min: wire(b.min), max: wire(b.max), share: wire(b.share) })),
     })),
@@ -245,6 +272,70 @@ export function SmvpPage() {
             </div>
           </fieldset>
 
+          <fieldset className="mb-3">
+            <legend className="h5">{t('appraisal.smvp.scale')}</legend>
+            {groupError('ratingScale')}
+            <EditorTable caption={t('appraisal.smvp.scale')} columns={SCALE_COLUMNS.map((c) => t(`appraisal.smvp.${SCALE_HEADINGS[c]}`))} readOnly={readOnly}>
+              {doc.ratingScale.map((l, j) => (
+                <EditorRow
+                  key={j}
+                  at={`ratingScale.${j}`}
+                  cells={SCALE_COLUMNS.map((c) => ({
+                    key: c,
+                    label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${SCALE_HEADINGS[c]}`), n: j + 1 }),
+                    value: l[c],
+                    text: c === 'label' || c === 'description',
+                  }))}
+                  set={(c, v) => change((d) => void (d.ratingScale[j]![c as (typeof SCALE_COLUMNS)[number]] = v))}
+                  onRemove={() => change((d) => void d.ratingScale.splice(j, 1))}
+                  removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
+                  testId={`smvp-level-${j}`}
+                  errors={errors}
+                  readOnly={readOnly}
+                />
+              ))}
+            </EditorTable>
+            {!readOnly && (
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-primary"
+                onClick={() => change((d) => void d.ratingScale.push({ value: '', label: '', description: '', score: '' }))}
+                data-testid="smvp-add-level"
+              >
+                {t('appraisal.smvp.addLevel')}
+              </button>
+            )}
+          </fieldset>
+
+          <fieldset className="mb-3">
+            <legend className="h5">{t('appraisal.smvp.behaviours')}</legend>
+            <EditorTable caption={t('appraisal.smvp.behaviours')} columns={BEHAVIOUR_COLUMNS.map((c) => t(`appraisal.smvp.${BEHAVIOUR_HEADINGS[c]}`))} readOnly={readOnly}>
+              {doc.behaviours.map((b, j) => (
+                <EditorRow
+                  key={j}
+                  at={`behaviours.${j}`}
+                  cells={BEHAVIOUR_COLUMNS.map((c) => ({ key: c, label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${BEHAVIOUR_HEADINGS[c]}`), n: j + 1 }), value: b[c], text: true }))}
+                  set={(c, v) => change((d) => void (d.behaviours[j]![c as (typeof BEHAVIOUR_COLUMNS)[number]] = v))}
+                  onRemove={() => change((d) => void d.behaviours.splice(j, 1))}
+                  removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
+                  testId={`smvp-behaviour-${j}`}
+                  errors={errors}
+                  readOnly={readOnly}
+                />
+              ))}
+            </EditorTable>
+            {!readOnly && (
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-primary"
+                onClick={() => change((d) => void d.behaviours.push({ code: '', title: '', description: '' }))}
+                data-testid="smvp-add-behaviour"
+              >
+                {t('appraisal.smvp.addBehaviour')}
+              </button>
+            )}
+          </fieldset>
+
           {doc.schemes.map((s, i) => {
             const total = COMPONENTS.reduce((sum, k) => sum + number(s.components[k] ?? 0), 0);
             return (
@@ -291,6 +382,44 @@ export function SmvpPage() {
                     data-testid={`smvp-add-band-${s.category}`}
                   >
                     {t('appraisal.smvp.addBand')}
+                  </button>
+                )}
+                <h2 className="h6 mt-3">{t('appraisal.smvp.behaviourWeights')}</h2>
+                {groupError(`schemes.${i}.behaviours`)}
+                {s.behaviours.length > 0 && (
+                  <EditorTable
+                    caption={t('appraisal.smvp.behaviourWeightsOf', { category: t(`appraisal.category.${s.category}`) })}
+                    columns={WEIGHT_COLUMNS.map((c) => t(`appraisal.smvp.${WEIGHT_HEADINGS[c]}`))}
+                    readOnly={readOnly}
+                  >
+                    {s.behaviours.map((b, j) => (
+                      <EditorRow
+                        key={j}
+                        at={`schemes.${i}.behaviours.${j}`}
+                        cells={WEIGHT_COLUMNS.map((c) => ({
+                          key: c,
+                          label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${WEIGHT_HEADINGS[c]}`), n: j + 1 }),
+                          value: b[c],
+                          text: c === 'code',
+                        }))}
+                        set={(c, v) => change((d) => void (d.schemes[i]!.behaviours[j]![c as (typeof WEIGHT_COLUMNS)[number]] = v))}
+                        onRemove={() => change((d) => void d.schemes[i]!.behaviours.splice(j, 1))}
+                        removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
+                        testId={`smvp-weight-${s.category}-${j}`}
+                        errors={errors}
+                        readOnly={readOnly}
+                      />
+                    ))}
+                  </EditorTable>
+                )}
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-outline-primary"
+                    onClick={() => change((d) => void d.schemes[i]!.behaviours.push({ code: '', weight: '' }))}
+                    data-testid={`smvp-add-weight-${s.category}`}
+                  >
+                    {t('appraisal.smvp.addWeight')}
                   </button>
                 )}
               </fieldset>
