@@ -118,6 +118,11 @@ describe('verify and diff as text', () => {
     const results = albero(['diff', FIXTURE, revised, '--only', 'result'], IT);
     expect(results.stdout).toMatch(/Risultati: performance degli obiettivi \(\d+\)/);
     expect(results.stdout).toContain('~ A.2 performance dell’obiettivo: 93,00% (verde) → 100,00% (verde)');
+    // The band words follow the command line's language: the locale's, or --lang over it.
+    expect(albero(['diff', FIXTURE, revised, '--only', 'result']).stdout).toContain('~ A.2 objective performance: 93,00% (green) → 100,00% (green)');
+    const lang = albero(['diff', FIXTURE, revised, '--only', 'result', '--lang', 'en'], IT).stdout;
+    expect(lang).toContain('~ A.2 objective performance: 93,00% (green) → 100,00% (green)');
+    expect(lang).not.toMatch(/verde|giallo|rosso/);
     expect(albero(['diff', FIXTURE, FIXTURE], IT).stdout).toBe(`✔ nessuna modifica da ${FIXTURE} a ${FIXTURE}\n`);
   });
 });

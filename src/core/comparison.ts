@@ -13,7 +13,8 @@
 import { round, type Decimal } from './decimal.js';
 import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
 import { formatPercent } from './italian.js';
-import { BAND_WORD, RULE_WORD, type Legend } from './legend.js';
+import { BAND_WORDS, RULE_WORD, type Legend } from './legend.js';
+import type { Language } from './messages/index.js';
 import type { Indicator, Measurement, NotMeasuredPolicy, PlanSettings, ScoringRule, SourceLocation } from './model.js';
 import { fmt, show } from './scoring.js';
 
@@ -58,14 +59,18 @@ export interface PlanChange {
   readonly origin?: SourceLocation;
 }
 
-/** Every change from `before` to `after`, in the later plan's order (removed objectives last). */
-export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[] {
+/**
+ * Every change from `before` to `after`, in the later plan's order (removed objectives last).
+ * `language` says the band words of performances and legends (the API's texts stay Italian, the
+ * CLI passes its own); the rest of the texts are the plan file's Italian.
+ */
+export function comparePlans(before: Evaluation, after: Evaluation, language: Language = 'it'): PlanChange[] {
   const changes: PlanChange[] = [];
   const add = (kind: ChangeKind, code: string, was: string | null, is: string | null, extra: Partial<PlanChange> = {}): void => {
     if (was === is) return;
     changes.push({ kind, group: CHANGE_KINDS[kind], code, before: was, after: is, ...extra });
   };
-  compareSettings(before.plan.settings, after.plan.settings, add);
+  compareSettings(before.plan.settings, after.plan.settings, add, language);
 
   const earlier = new Map(before.nodeResults.map((r) => [r.node.code, r]));
   for (const later of after.nodeResults) {
@@ -75,7 +80,7 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
     if (was === undefined) {
       add('objective-added', node.code, null, node.title, origin);
       for (const i of later.indicators) add('indicator-added', node.code, null, indicatorText(i.indicator), { indicator: i.indicator.name, ...located(i.indicator) });
-      add('performance', node.code, null, performanceText(later), { numbers: { before: null, after: shown(later.performance) }, ...origin });
+      add('performance', node.code, null, performanceText(later, language), { numbers: { before: null, after: shown(later.performance) }, ...origin });
       continue;
     }
     earlier.delete(node.code);
@@ -83,7 +88,7 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
     add('objective-parent', node.code, was.node.parent ?? '—', node.parent ?? '—', origin);
     add('objective-weight', node.code, weightText(was.node.weight), weightText(node.weight), origin);
     compareIndicators(node.code, was.indicators, later.indicators, add);
-    add('performance', node.code, performanceText(was), performanceText(later), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
+    add('performance', node.code, performanceText(was, language), performanceText(later, language), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
   for (const gone of earlier.values()) {
     const origin = gone.node.origin === undefined ? {} : { origin: gone.node.origin };
@@ -94,9 +99,9 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
 
 type Add = (kind: ChangeKind, code: string, was: string | null, is: string | null, extra?: Partial<PlanChange>) => void;
 
-function compareSettings(before: PlanSettings, after: PlanSettings, add: Add): void {
+function compareSettings(before: PlanSettings, after: PlanSettings, add: Add, language: Language): void {
   add('settings', '', `regola predefinita: ${ruleText(before.defaultScoring)}`, `regola predefinita: ${ruleText(after.defaultScoring)}`);
-  add('settings', '', `legenda: ${legendText(before.legend)}`, `legenda: ${legendText(after.legend)}`);
+  add('settings', '', `legenda: ${legendText(before.legend, language)}`, `legenda: ${legendText(after.legend, language)}`);
   add('settings', '', `non misurati: ${POLICY_WORDS[before.notMeasured]}`, `non misurati: ${POLICY_WORDS[after.notMeasured]}`);
 }
 
@@ -161,9 +166,9 @@ function shown(performance: Decimal | null): Decimal | null {
 
 const POLICY_WORDS: Record<NotMeasuredPolicy, string> = { skip: 'esclusi dal calcolo', zero: 'contano 0', block: 'bloccano la performance' };
 
-function performanceText(result: NodeResult): string {
-  if (result.performance === null) return 'nessuna performance';
-  return `${formatPercent(result.performance)}${result.band === null ? '' : ` (${BAND_WORD[result.band]})`}`;
+function performanceText(result: NodeResult, language: Language): string {
+  if (result.performance === null) return language === 'it' ? 'nessuna performance' : 'no performance';
+  return `${formatPercent(result.performance)}${result.band === null ? '' : ` (${BAND_WORDS[language][result.band]})`}`;
 }
 
 function weightText(weight: Decimal | null): string {
@@ -192,8 +197,8 @@ export function ruleText(rule: ScoringRule): string {
   }
 }
 
-function legendText(legend: Legend): string {
-  return legend.rules.map((r) => `${BAND_WORD[r.band]}${r.min === undefined ? '' : ` ${r.minInclusive === true ? '≥' : '>'} ${fmt(r.min)}%`}`).join(', ');
+function legendText(legend: Legend, language: Language): string {
+  return legend.rules.map((r) => `${BAND_WORDS[language][r.band]}${r.min === undefined ? '' : ` ${r.minInclusive === true ? '≥' : '>'} ${fmt(r.min)}%`}`).join(', ');
 }
 
 function formulaText(indicator: Indicator): string {

@@ -9,6 +9,8 @@ export type Band = 'green' | 'yellow' | 'red';
 export const BANDS: readonly Band[] = ['green', 'yellow', 'red'];
 /** A band's name as the Relazione writes it. */
 export const BAND_WORD: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
+/** A band's name in either language (the Italian is the Relazione's). */
+export const BAND_WORDS: Readonly<Record<'it' | 'en', Readonly<Record<Band, string>>>> = { it: BAND_WORD, en: { green: 'green', yellow: 'yellow', red: 'red' } };
 
 /**
  * A band's shape beside its colour and word, the same on screen, in the reports and on the command

@@ -28,7 +28,8 @@ export function registerDiff(program: Command): void {
       const earlier = await loadOrReport(beforeFile);
       const later = await loadOrReport(afterFile);
       if (earlier === null || later === null) return void (process.exitCode = EXIT.badInput);
-      const all = comparePlans(evaluatePlan(applyPlanOptions(earlier.table.plan, options)), evaluatePlan(applyPlanOptions(later.table.plan, options)));
+      // The texts' band words in the command line's language (--lang, else the locale).
+      const all = comparePlans(evaluatePlan(applyPlanOptions(earlier.table.plan, options)), evaluatePlan(applyPlanOptions(later.table.plan, options)), cliLanguage());
       const changes = options.only === undefined ? all : all.filter((c) => c.group === options.only);
       if (options.json === true) {
         writeJson({ before: beforeFile, after: afterFile, ...changesDocument(changes) });
