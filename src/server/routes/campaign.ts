@@ -68,7 +68,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const state = c.req.query('state');
-      if (state !== undefined && !(WORK_STATES as readonly string[]).includes(state)) throw new HttpError(400, 'invalid-query', `state must be one of ${WORK_STATES.join(', ')}`);
+      if (state !== undefined && !(WORK_STATES as readonly string[]).includes(state)) throw refuse(400, 'invalid-query', { field: 'state', values: WORK_STATES, value: state.slice(0, 40) });
       const campaign = await campaignOf(cache, planId);
       const period = periodOf(campaign, c.req.query('period'));
       const unit = c.req.query('unit');
