@@ -106,6 +106,6 @@ describe('GET /api/plans/:planId/export', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = (await (await t.as('public')).get('/api/openapi.json')).body;
-    expect(doc.paths['/api/plans/{planId}/export'].get.parameters.map((p: any) => p.name)).toEqual(['planId', 'format', 'period']);
+    expect(doc.paths['/api/plans/{planId}/export'].get.parameters.map((p: any) => p.name)).toEqual(['planId', 'format', 'period', 'lang']);
   });
 });

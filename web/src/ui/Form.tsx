@@ -144,5 +144,14 @@ export function FormAlert({ errors, onReload }: { errors: FormErrors; onReload?:
 export function focusFirstError(errors: FormErrors, prefix: string): void {
   const first = Object.keys(errors.fields)[0];
   if (first === undefined) return;
-  requestAnimationFrame(() => document.getElementById(`${prefix}${first}`)?.focus());
+  // The form may still be disabled when the first frame comes (a fieldset disabled while its save
+  // settles, re-enabled by a render that can land later on a busy machine), and a disabled field
+  // refuses the focus: try again on the next frames until the field has it.
+  let frames = 0;
+  const attempt = () => {
+    const field = document.getElementById(`${prefix}${first}`);
+    field?.focus();
+    if (field !== null && document.activeElement !== field && ++frames < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
