@@ -54,11 +54,11 @@ describe('albero admin create-user', () => {
       const trail = await server.store.listAudit({});
       // The CLI's unit names the registry lacked became units, each audited.
       expect(trail.map((a) => [a.action, a.entity, a.user])).toEqual([
-        ['create', 'user', 'system'],
+        ['create', 'user', 'system'], // piero
+        ['create', 'user', 'system'], // anna, after her units
         ['create', 'unit', 'system'],
         ['create', 'unit', 'system'],
-        ['create', 'user', 'system'],
-        ['create', 'user', 'system'],
+        ['create', 'user', 'system'], // capo
       ]);
     } finally {
       await server.close();
