@@ -186,7 +186,13 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     if (context === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
     if (
       user.role === 'referente' &&
-      !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })
+      !mayEditValue(user, {
+        indicatorOwner: context.owner,
+        objectiveOwners: context.objectiveOwners,
+        objectiveUnitNames: context.objectiveUnitNames,
+        unitIds: context.unitIds,
+        personIds: context.personIds,
+      })
     ) {
       throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
     }

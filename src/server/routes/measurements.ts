@@ -51,7 +51,15 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds })) {
+      if (
+        !mayEditValue(user, {
+          indicatorOwner: indicator.owner,
+          objectiveOwners: indicator.objectiveOwners,
+          objectiveUnitNames: indicator.objectiveUnitNames,
+          unitIds: indicator.unitIds,
+          personIds: indicator.personIds,
+        })
+      ) {
         throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
       }
       if (indicator.formula?.kind === 'children_mean') throw new HttpError(422, 'derived-indicator', `indicator ${indicatorId} is computed from the child objectives; it cannot be entered`);
