@@ -156,7 +156,7 @@ describe('verify and diff as text', () => {
     expect(it.stdout).toMatch(/✘ \d+ celle controllate, 1 diversa\n$/);
     const en = albero(['verify', tampered]);
     expect(en.status).toBe(1);
-    expect(en.stdout).toContain(`manomesso.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95,00%, computed 93,00%`);
+    expect(en.stdout).toContain(`manomesso.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95.00%, computed 93.00%`);
     expect(en.stdout).toMatch(/✘ \d+ cells checked, 1 differ\n$/);
     expect(albero(['verify', FIXTURE], IT).stdout).toMatch(/^✔ \d+ celle controllate, 0 diverse\n$/);
   });
@@ -178,11 +178,64 @@ describe('verify and diff as text', () => {
     expect(results.stdout).toMatch(/Risultati: performance degli obiettivi \(\d+\)/);
     expect(results.stdout).toContain('~ A.2 performance dell’obiettivo: 93,00% (verde) → 100,00% (verde)');
     // The band words follow the command line's language: the locale's, or --lang over it.
-    expect(albero(['diff', FIXTURE, revised, '--only', 'result']).stdout).toContain('~ A.2 objective performance: 93,00% (green) → 100,00% (green)');
+    expect(albero(['diff', FIXTURE, revised, '--only', 'result']).stdout).toContain('~ A.2 objective performance: 93.00% (green) → 100.00% (green)');
     const lang = albero(['diff', FIXTURE, revised, '--only', 'result', '--lang', 'en'], IT).stdout;
-    expect(lang).toContain('~ A.2 objective performance: 93,00% (green) → 100,00% (green)');
+    expect(lang).toContain('~ A.2 objective performance: 93.00% (green) → 100.00% (green)');
     expect(lang).not.toMatch(/verde|giallo|rosso/);
     expect(albero(['diff', FIXTURE, FIXTURE], IT).stdout).toBe(`✔ nessuna modifica da ${FIXTURE} a ${FIXTURE}\n`);
+  });
+});
+
+describe('English output has no Italian words or decimals', () => {
+  // The plan's own text (titles, names, the file's column heads) stays as it is; what the command
+  // line says around it, and every number it computes, is English.
+  // A comma between digits that is not English grouping (1,587.1).
+  const DECIMAL_COMMA = /\d,\d(?!\d\d[.,\d])/;
+  const ITALIAN = /\b(verde|giallo|rosso|regola|legenda|non raggiunto|non misurato|proporzionale|scaglioni|soglia|dichiarato|calcolato|superiore|compresa|del target|misurati|predefinita)\b/;
+
+  it('evaluate, verify, diff and explain; the same diff in Italian keeps the Italian way', () => {
+    const lines = fixtureText().split('\n');
+    const a2 = lines.findIndex((l) => l.startsWith('A.2 - '));
+    lines[a2] = lines[a2]!.replace('93,00%', '95,00%');
+    const tampered = file('stated.txt', lines.join('\n'));
+    const revised = file(
+      'revised.txt',
+      fixtureText()
+        .replace('Capacità di risposta dello sportello internazionalizzazione\t20% >=\t60,00%', 'Capacità di risposta dello sportello internazionalizzazione\t20% >=\t50,50%')
+        .replace('\tSoggetti coinvolti\t100% >=\t10\t206', '\tSoggetti coinvolti\t100% >=\t10,5\t206'),
+    );
+    const runs = {
+      evaluate: albero(['evaluate', FIXTURE]).stdout,
+      verify: albero(['verify', tampered]).stdout,
+      diff: albero(['diff', FIXTURE, revised]).stdout,
+      explain: albero(['explain', FIXTURE, 'A.2']).stdout,
+    };
+    expect(runs.evaluate).toContain('93.00%');
+    expect(runs.verify).toContain('stated 95.00%, computed 93.00%');
+    expect(runs.diff).toContain('target: 60% → 50.5%');
+    expect(runs.diff).toContain('target: 10 → 10.5');
+    expect(runs.explain).toContain('= 93.00%');
+    // The plan's own words left out: quoted names, the file's columns, titles after a code, indicator names before a colon or a bracket.
+    const ours = (text: string): string =>
+      text
+        .replace(/"[^"]*"/g, '""')
+        .replace(/column [^:)]*/g, 'column')
+        .split('\n')
+        .map((l) => l.replace(/^\s*(\S+ )?[A-Z]\S*( \S+)*?(?=(:| \[| {2,}|$))/, ''))
+        .join('\n');
+    // evaluate's columns after the names: the last 45 characters of a line (the legend whole).
+    const columns = (text: string): string =>
+      text
+        .split('\n')
+        .map((l) => l.slice(-45))
+        .join('\n');
+    for (const [command, text] of Object.entries(runs)) {
+      expect(command === 'evaluate' ? columns(text) : ours(text), command).not.toMatch(DECIMAL_COMMA);
+      expect(ours(text), command).not.toMatch(ITALIAN);
+    }
+    const italian = albero(['diff', FIXTURE, revised], IT).stdout;
+    expect(italian).toContain('target: 60% → 50,5%');
+    expect(italian).toContain('target: 10 → 10,5');
   });
 });
 

@@ -29,7 +29,7 @@ describe('verify finds what does not follow from the inputs', () => {
     ]);
     const text = albero(['verify', path]);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain(`tampered.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95,00%, computed 93,00%`);
+    expect(text.stdout).toContain(`tampered.txt:${a2 + 1} column Performance Obiettivo: A.2 Performance Obiettivo: stated 95.00%, computed 93.00%`);
     expect(text.stdout).toMatch(/\d+ cells checked, 2 differ/);
   });
 

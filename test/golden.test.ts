@@ -55,7 +55,7 @@ describe('albero on the published 2024 table', () => {
   it('explain A.2 shows the weighted terms down to the child objectives', () => {
     const run = albero(['explain', FIXTURE, 'A.2']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%');
+    expect(run.stdout).toContain('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93.00%');
   });
 
   it('explain B.4 uses the operational objectives own weights', () => {
@@ -66,8 +66,10 @@ describe('albero on the published 2024 table', () => {
   it('the terminal table shows the bands and the legend', () => {
     const run = albero(['evaluate', FIXTURE]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/A\.2 Internazionalizzazione.*93,00%/);
-    expect(run.stdout).toMatch(/B\.1 Transizione digitale.*56,00%/);
-    expect(run.stdout).toContain("Performance superiore all'80% del target");
+    expect(run.stdout).toMatch(/A\.2 Internazionalizzazione.*93\.00%/);
+    expect(run.stdout).toMatch(/B\.1 Transizione digitale.*56\.00%/);
+    expect(run.stdout).toContain('● Performance above 80% of the target\n▲ Performance from 60% to 80% of the target\n■ Performance below 60% of the target\n');
+    // In Italian, the plan's own legend, as its published table prints it.
+    expect(albero(['evaluate', FIXTURE, '--lang', 'it']).stdout).toContain("● Performance superiore all'80% del target\n");
   });
 });

@@ -3,7 +3,8 @@
  * monitoring and today's, a period as it was closed and as it stands after a reopening. Target,
  * weight and rule changes made during the year must be disclosed in the Relazione, and the OIV
  * asks what moved between two versions it was shown; this lists every change, in the later
- * plan's order, with both values in Italian as the Relazione prints them.
+ * plan's order, with both values in words and numbers of the language asked for (Italian, as the
+ * Relazione prints them, unless told otherwise).
  *
  * Objectives are matched by code. Indicators are matched within their objective by name (spaces
  * and case aside), then the ones left over by position, which shows a renamed indicator as a
@@ -12,11 +13,12 @@
  */
 import { round, type Decimal } from './decimal.js';
 import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.js';
-import { formatPercent } from './italian.js';
-import { BAND_WORDS, RULE_WORD, type Legend } from './legend.js';
+import { formatPercentIn } from './italian.js';
+import { BAND_WORDS, type Legend } from './legend.js';
 import type { Language } from './messages/index.js';
-import type { Indicator, Measurement, NotMeasuredPolicy, PlanSettings, ScoringRule, SourceLocation } from './model.js';
+import type { Indicator, Measurement, PlanSettings, ScoringRule, SourceLocation } from './model.js';
 import { fmt, show } from './scoring.js';
+import { CHANGE_WORDS } from './words.js';
 
 /** What a change is about, from the plan's shape to its results. */
 export type ChangeGroup = 'structure' | 'plan' | 'measurement' | 'result';
@@ -61,8 +63,8 @@ export interface PlanChange {
 
 /**
  * Every change from `before` to `after`, in the later plan's order (removed objectives last).
- * `language` says the band words of performances and legends (the API's texts stay Italian, the
- * CLI passes its own); the rest of the texts are the plan file's Italian.
+ * `language` says the texts' words and numbers (the API's texts stay Italian, the CLI passes its
+ * own); titles, names and codes are the plan's.
  */
 export function comparePlans(before: Evaluation, after: Evaluation, language: Language = 'it'): PlanChange[] {
   const changes: PlanChange[] = [];
@@ -79,15 +81,15 @@ export function comparePlans(before: Evaluation, after: Evaluation, language: La
     const was = earlier.get(node.code);
     if (was === undefined) {
       add('objective-added', node.code, null, node.title, origin);
-      for (const i of later.indicators) add('indicator-added', node.code, null, indicatorText(i.indicator), { indicator: i.indicator.name, ...located(i.indicator) });
+      for (const i of later.indicators) add('indicator-added', node.code, null, indicatorText(i.indicator, language), { indicator: i.indicator.name, ...located(i.indicator) });
       add('performance', node.code, null, performanceText(later, language), { numbers: { before: null, after: shown(later.performance) }, ...origin });
       continue;
     }
     earlier.delete(node.code);
     add('objective-title', node.code, was.objective.title, node.title, origin);
     add('objective-parent', node.code, was.objective.parent ?? '—', node.parent ?? '—', origin);
-    add('objective-weight', node.code, weightText(was.objective.weight), weightText(node.weight), origin);
-    compareIndicators(node.code, was.indicators, later.indicators, add);
+    add('objective-weight', node.code, weightText(was.objective.weight, language), weightText(node.weight, language), origin);
+    compareIndicators(node.code, was.indicators, later.indicators, add, language);
     add('performance', node.code, performanceText(was, language), performanceText(later, language), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
   for (const gone of earlier.values()) {
@@ -100,34 +102,36 @@ export function comparePlans(before: Evaluation, after: Evaluation, language: La
 type Add = (kind: ChangeKind, code: string, was: string | null, is: string | null, extra?: Partial<PlanChange>) => void;
 
 function compareSettings(before: PlanSettings, after: PlanSettings, add: Add, language: Language): void {
-  add('settings', '', `regola predefinita: ${ruleText(before.defaultScoring)}`, `regola predefinita: ${ruleText(after.defaultScoring)}`);
-  add('settings', '', `legenda: ${legendText(before.legend, language)}`, `legenda: ${legendText(after.legend, language)}`);
-  add('settings', '', `non misurati: ${POLICY_WORDS[before.notMeasured]}`, `non misurati: ${POLICY_WORDS[after.notMeasured]}`);
+  const w = CHANGE_WORDS[language];
+  add('settings', '', `${w.defaultRule}: ${ruleText(before.defaultScoring, language)}`, `${w.defaultRule}: ${ruleText(after.defaultScoring, language)}`);
+  add('settings', '', `${w.legend}: ${legendText(before.legend, language)}`, `${w.legend}: ${legendText(after.legend, language)}`);
+  add('settings', '', `${w.notMeasured}: ${w.policies[before.notMeasured]}`, `${w.notMeasured}: ${w.policies[after.notMeasured]}`);
 }
 
-function compareIndicators(code: string, before: readonly IndicatorResult[], after: readonly IndicatorResult[], add: Add): void {
+function compareIndicators(code: string, before: readonly IndicatorResult[], after: readonly IndicatorResult[], add: Add, language: Language): void {
   const pairs = matchIndicators(before, after);
   for (const [was, is] of pairs) {
     if (was === null) {
-      add('indicator-added', code, null, indicatorText(is!.indicator), { indicator: is!.indicator.name, ...located(is!.indicator) });
+      add('indicator-added', code, null, indicatorText(is!.indicator, language), { indicator: is!.indicator.name, ...located(is!.indicator) });
       continue;
     }
     if (is === null) {
-      add('indicator-removed', code, indicatorText(was.indicator), null, { indicator: was.indicator.name, ...located(was.indicator) });
+      add('indicator-removed', code, indicatorText(was.indicator, language), null, { indicator: was.indicator.name, ...located(was.indicator) });
       continue;
     }
     const a = was.indicator;
     const b = is.indicator;
     const extra = { indicator: b.name, ...located(b) };
     add('indicator-name', code, a.name, b.name, extra);
-    add('weight', code, `${fmt(a.weight)}%`, `${fmt(b.weight)}%`, extra);
-    add('comparator', code, comparatorText(a), comparatorText(b), extra);
-    add('target', code, a.target === null ? '—' : show(a.target, a.unit, 'it'), b.target === null ? '—' : show(b.target, b.unit, 'it'), extra);
+    const w = CHANGE_WORDS[language];
+    add('weight', code, `${fmt(a.weight, 2, language)}%`, `${fmt(b.weight, 2, language)}%`, extra);
+    add('comparator', code, comparatorText(a, language), comparatorText(b, language), extra);
+    add('target', code, a.target === null ? '—' : show(a.target, a.unit, language), b.target === null ? '—' : show(b.target, b.unit, language), extra);
     add('unit', code, a.unit, b.unit, extra);
-    add('scoring', code, a.scoring === null ? 'regola del piano' : ruleText(a.scoring), b.scoring === null ? 'regola del piano' : ruleText(b.scoring), extra);
-    add('formula', code, formulaText(a), formulaText(b), extra);
+    add('scoring', code, a.scoring === null ? w.planRule : ruleText(a.scoring, language), b.scoring === null ? w.planRule : ruleText(b.scoring, language), extra);
+    add('formula', code, formulaText(a, language), formulaText(b, language), extra);
     // A derived indicator's actual follows from its children; its own measurement is not entered.
-    if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, measurementText(a), measurementText(b), extra);
+    if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, measurementText(a, language), measurementText(b, language), extra);
   }
 }
 
@@ -164,57 +168,57 @@ function shown(performance: Decimal | null): Decimal | null {
   return performance === null ? null : round(performance, 2);
 }
 
-const POLICY_WORDS: Record<NotMeasuredPolicy, string> = { skip: 'esclusi dal calcolo', zero: 'contano 0', block: 'bloccano la performance' };
-
 function performanceText(result: ObjectiveResult, language: Language): string {
   if (result.performance === null) return language === 'it' ? 'nessuna performance' : 'no performance';
-  return `${formatPercent(result.performance)}${result.band === null ? '' : ` (${BAND_WORDS[language][result.band]})`}`;
+  return `${formatPercentIn(result.performance, language)}${result.band === null ? '' : ` (${BAND_WORDS[language][result.band]})`}`;
 }
 
-function weightText(weight: Decimal | null): string {
-  return weight === null ? '—' : `${fmt(weight)}%`;
+function weightText(weight: Decimal | null, language: Language): string {
+  return weight === null ? '—' : `${fmt(weight, 2, language)}%`;
 }
 
-function comparatorText(indicator: Indicator): string {
-  return indicator.comparator === '=' && indicator.tolerance !== null ? `= ± ${fmt(indicator.tolerance, 4)}` : indicator.comparator;
+function comparatorText(indicator: Indicator, language: Language): string {
+  return indicator.comparator === '=' && indicator.tolerance !== null ? `= ± ${fmt(indicator.tolerance, 4, language)}` : indicator.comparator;
 }
 
-function indicatorText(indicator: Indicator): string {
-  const target = indicator.target === null ? '—' : show(indicator.target, indicator.unit, 'it');
-  return `${indicator.name} (${fmt(indicator.weight)}%, ${comparatorText(indicator)} ${target})`;
+function indicatorText(indicator: Indicator, language: Language): string {
+  const target = indicator.target === null ? '—' : show(indicator.target, indicator.unit, language);
+  return `${indicator.name} (${fmt(indicator.weight, 2, language)}%, ${comparatorText(indicator, language)} ${target})`;
 }
 
-export function ruleText(rule: ScoringRule): string {
+/** A scoring rule in words, with its numbers: Italian by default, as the Relazione prints it. */
+export function ruleText(rule: ScoringRule, language: Language = 'it'): string {
+  const w = CHANGE_WORDS[language];
   switch (rule.kind) {
     case 'on_off':
-      return RULE_WORD.on_off;
     case 'proportional':
-      return RULE_WORD.proportional;
+      return w.rules[rule.kind];
     case 'bands':
-      return `${RULE_WORD.bands} ${rule.mode === 'fixed' ? 'fisse' : 'interpolate'}: ${rule.points.map((p) => `${show(p.at, undefined, 'it')} → ${fmt(p.score)}`).join(', ')}`;
+      return `${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, undefined, language)} → ${fmt(p.score, 2, language)}`).join(', ')}`;
     case 'threshold':
-      return `${RULE_WORD.threshold} da ${show(rule.floor, undefined, 'it')}`;
+      return `${w.threshold} ${show(rule.floor, undefined, language)}`;
   }
 }
 
 function legendText(legend: Legend, language: Language): string {
-  return legend.rules.map((r) => `${BAND_WORDS[language][r.band]}${r.min === undefined ? '' : ` ${r.minInclusive === true ? '≥' : '>'} ${fmt(r.min)}%`}`).join(', ');
+  return legend.rules.map((r) => `${BAND_WORDS[language][r.band]}${r.min === undefined ? '' : ` ${r.minInclusive === true ? '≥' : '>'} ${fmt(r.min, 2, language)}%`}`).join(', ');
 }
 
-function formulaText(indicator: Indicator): string {
+function formulaText(indicator: Indicator, language: Language): string {
   const f = indicator.formula;
   if (f === null) return '—';
   switch (f.kind) {
     case 'children_mean':
-      return 'media ponderata degli obiettivi figli';
+      return CHANGE_WORDS[language].childrenMean;
     case 'ratio':
-      return `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}`;
+      return `${f.numerator} / ${f.denominator} × ${fmt(f.scale, 2, language)}`;
     case 'trend':
       return `(${f.current} − ${f.previous}) / ${f.previous}`;
   }
 }
 
-export function measurementText(indicator: Indicator): string {
+export function measurementText(indicator: Indicator, language: Language = 'it'): string {
+  const w = CHANGE_WORDS[language];
   const m: Measurement = indicator.measurement;
   switch (m.state) {
     case 'measured': {
@@ -222,16 +226,16 @@ export function measurementText(indicator: Indicator): string {
         m.inputs === undefined
           ? ''
           : Object.entries(m.inputs)
-              .map(([k, v]) => `${k} = ${fmt(v, 4)}`)
+              .map(([k, v]) => `${k} = ${fmt(v, 4, language)}`)
               .join(', ');
-      if (m.actual === undefined) return inputs === '' ? 'misurato' : inputs;
-      return `${show(m.actual, indicator.unit, 'it')}${inputs === '' ? '' : ` (${inputs})`}`;
+      if (m.actual === undefined) return inputs === '' ? w.measured : inputs;
+      return `${show(m.actual, indicator.unit, language)}${inputs === '' ? '' : ` (${inputs})`}`;
     }
     case 'not_achieved':
-      return 'non raggiunto';
+      return w.notAchieved;
     case 'not_evaluable':
-      return `N.V. (${m.reason})`;
+      return `${w.notEvaluable} (${m.reason})`;
     case 'not_measured':
-      return 'non misurato';
+      return w.notMeasuredState;
   }
 }

@@ -98,7 +98,7 @@ describe('derived indicators', () => {
     const e = evaluatePlan(p);
     expect(e.indicator('mp')!.actual).toEqual({ kind: 'number', value: dec(90) });
     expect(e.node('A.2')!.performance!.toString()).toBe('93');
-    expect(explainNode(e, 'A.2')!.formula).toBe('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%');
+    expect(explainNode(e, 'A.2')!.formula).toBe('A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93.00%');
   });
 
   it("children_mean: the children's own weights when all have one (fixture B.4)", () => {

@@ -7,7 +7,7 @@
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { previousFromPredecessor, type Evaluation, type IndicatorResult, type ObjectiveResult } from './evaluation.js';
 import type { MeasurementState } from './model.js';
-import { formatPercent } from './italian.js';
+import { formatPercentIn } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
 import { WORDS, type Language } from './words.js';
 
@@ -108,21 +108,21 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
     );
     if (ind.formula !== null && ind.formula.kind !== 'children_mean') {
       const f = ind.formula;
-      scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit, language)}; ${scoring}`;
-      if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value), ind.predecessorValue!.year)})`;
+      scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale, 2, language)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit, language)}; ${scoring}`;
+      if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value, 2, language), ind.predecessorValue!.year)})`;
     }
   }
   return { id: ind.id, name: ind.name, state: r.state, score: r.performance, scoring, derivation };
 }
 
-function pct(share: Decimal): string {
-  return `${fmt(share.times(HUNDRED))}%`;
+function pct(share: Decimal, language: Language): string {
+  return `${fmt(share.times(HUNDRED), 2, language)}%`;
 }
 
-function termsText(terms: readonly Contribution[]): string {
+function termsText(terms: readonly Contribution[], language: Language): string {
   return terms
     .filter((t) => t.share !== null)
-    .map((t) => `${pct(t.share!)} × ${fmt(t.score!)}`)
+    .map((t) => `${pct(t.share!, language)} × ${fmt(t.score!, 2, language)}`)
     .join(' + ');
 }
 
@@ -133,10 +133,10 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
   if (result === undefined) return undefined;
   const terms = contributions(evaluation, code, language);
   const indicators = result.indicators.map((r) => explainIndicator(evaluation, r, language));
-  const total = result.performance === null ? w.noPerformance : formatPercent(result.performance);
+  const total = result.performance === null ? w.noPerformance : formatPercentIn(result.performance, language);
   let formula: string;
   if (result.basis === 'children') {
-    formula = `${code} = ${result.performance === null ? '' : `${termsText(terms)} (${w.rollUp}) = `}${total}`;
+    formula = `${code} = ${result.performance === null ? '' : `${termsText(terms, language)} (${w.rollUp}) = `}${total}`;
   } else if (result.basis === 'none' || result.performance === null) {
     formula = `${code}: ${result.indicators.length === 0 ? w.noIndicatorsNoChildren : w.noCountedIndicator}, ${total}`;
   } else {
@@ -144,11 +144,11 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
       .filter((t) => t.share !== null)
       .map((t) => {
         const r = result.indicators.find((i) => i.indicator.id === t.ref)!;
-        const text = `${pct(t.share!)} × ${fmt(t.score!)}`;
+        const text = `${pct(t.share!, language)} × ${fmt(t.score!, 2, language)}`;
         if (r.indicator.formula?.kind !== 'children_mean') return text;
         const kids = childTerms(evaluation, code, language).filter((k) => k.share !== null);
         const equal = evaluation.childWeights(code).equal;
-        const listing = kids.map((k) => `${k.ref} ${fmt(k.score!)}${equal ? '' : ` (${fmt(k.weight)}%)`}`).join(', ');
+        const listing = kids.map((k) => `${k.ref} ${fmt(k.score!, 2, language)}${equal ? '' : ` (${fmt(k.weight, 2, language)}%)`}`).join(', ');
         return `${text} (= ${equal ? w.mean : w.weightedMean} ${listing})`;
       });
     formula = `${code} = ${parts.join(' + ')} = ${total}`;
@@ -162,7 +162,10 @@ export function explanationLines(explanation: NodeExplanation, language: Languag
   const lines = [explanation.formula, ''];
   for (const t of explanation.contributions) {
     if (t.share === null) lines.push(`  – ${t.label}: ${w.leftOut} (${t.excluded ?? ''})`);
-    else lines.push(`  • ${t.label}: ${w.weight} ${fmt(t.weight)}${t.kind === 'indicator' ? '%' : ''} → ${w.share} ${pct(t.share)}, ${w.score} ${fmt(t.score!)}, ${w.adds} ${fmt(t.points!)}`);
+    else
+      lines.push(
+        `  • ${t.label}: ${w.weight} ${fmt(t.weight, 2, language)}${t.kind === 'indicator' ? '%' : ''} → ${w.share} ${pct(t.share, language)}, ${w.score} ${fmt(t.score!, 2, language)}, ${w.adds} ${fmt(t.points!, 2, language)}`,
+      );
   }
   if (explanation.indicators.length > 0) lines.push('', w.indicators);
   for (const ind of explanation.indicators) {
@@ -170,7 +173,11 @@ export function explanationLines(explanation: NodeExplanation, language: Languag
     lines.push(`      ${ind.scoring}`);
     if (ind.derivation !== null) {
       for (const d of ind.derivation) {
-        lines.push(d.share === null ? `      – ${d.label}: ${w.leftOut} (${d.excluded ?? ''})` : `      • ${d.label}: ${fmt(d.score!)} × ${w.share} ${pct(d.share)} = ${fmt(d.points!)}`);
+        lines.push(
+          d.share === null
+            ? `      – ${d.label}: ${w.leftOut} (${d.excluded ?? ''})`
+            : `      • ${d.label}: ${fmt(d.score!, 2, language)} × ${w.share} ${pct(d.share, language)} = ${fmt(d.points!, 2, language)}`,
+        );
       }
     }
   }

@@ -145,7 +145,7 @@ export function scoreAmounts(rule: ScoringRule, comparator: Comparator, toleranc
       const floor = axisValue(rule.floor);
       const ordered = comparator === '>=' ? floor.lessThan(t) : comparator === '<=' ? floor.greaterThan(t) : false;
       if (!ordered) {
-        return unscored(said('threshold-floor-order', comparator === '=' ? {} : { floor: show(rule.floor), target: show(target) }));
+        return unscored(said('threshold-floor-order', comparator === '=' ? {} : { floor: show(rule.floor, undefined, 'it'), target: show(target, undefined, 'it') }));
       }
       const scale: BandPoint[] = [
         { at: rule.floor, score: ZERO },
@@ -284,33 +284,33 @@ export function describeScore(input: ScoringInput, result: ScoredValue, unit?: U
   if (result.score === null || target === null) {
     return `${w.notScored}: ${result.issues.map((i) => i.message).join('; ')}`;
   }
-  const shown = `${show(actual, unit, language)} ${SYMBOL[comparator]} ${show(target, unit, language)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4)}` : ''}`;
+  const shown = `${show(actual, unit, language)} ${SYMBOL[comparator]} ${show(target, unit, language)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4, language)}` : ''}`;
   const verdict = result.met === true ? w.met : w.notMet;
   switch (rule.kind) {
     case 'on_off':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.onOff})`;
+      return `${shown}: ${verdict} → ${fmt(result.score, 2, language)} (${w.onOff})`;
     case 'proportional': {
-      if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score)} (${w.onOffNoRatio(actual.kind)})`;
+      if (actual.kind !== 'number') return `${shown}: ${verdict} → ${fmt(result.score, 2, language)} (${w.onOffNoRatio(actual.kind)})`;
       const formula = comparator === '>=' ? w.actualOverTarget : comparator === '<=' ? w.targetOverActual : w.relativeDistance;
-      return result.met === true ? `${shown}: ${w.met} → 100 (${w.proportionalCapped})` : `${shown}: ${w.notMet}, ${formula} = ${fmt(result.score)} (${w.proportional})`;
+      return result.met === true ? `${shown}: ${w.met} → 100 (${w.proportionalCapped})` : `${shown}: ${w.notMet}, ${formula} = ${fmt(result.score, 2, language)} (${w.proportional})`;
     }
     case 'bands':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, unit, language)} → ${fmt(p.score)}`).join(', ')})`;
+      return `${shown}: ${verdict} → ${fmt(result.score, 2, language)} (${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, unit, language)} → ${fmt(p.score, 2, language)}`).join(', ')})`;
     case 'threshold':
-      return `${shown}: ${verdict} → ${fmt(result.score)} (${w.threshold(show(rule.floor, unit, language))})`;
+      return `${shown}: ${verdict} → ${fmt(result.score, 2, language)} (${w.threshold(show(rule.floor, unit, language))})`;
   }
 }
 
-/** Compact Italian rendering for explanations: `93`, `56,67`, `0,035`. */
-export function fmt(value: Decimal, places = 2): string {
+/** Compact rendering for explanations: `93`, `56,67`, `0,035` in Italian; `56.67`, `0.035` in English. */
+export function fmt(value: Decimal, places = 2, language: Language = 'it'): string {
   const rounded = value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-  return rounded.toString().replace('.', ',');
+  return language === 'it' ? rounded.toString().replace('.', ',') : rounded.toString();
 }
 
 export function show(amount: Amount, unit?: Unit, language: Language = 'en'): string {
   switch (amount.kind) {
     case 'number':
-      return unit === 'percent' ? `${fmt(amount.value, 4)}%` : fmt(amount.value, 4);
+      return unit === 'percent' ? `${fmt(amount.value, 4, language)}%` : fmt(amount.value, 4, language);
     case 'date': {
       const [y, m, d] = amount.value.split('-');
       return `${d}/${m}/${y}`;

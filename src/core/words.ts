@@ -1,7 +1,7 @@
 /**
  * The words of explanations, in the two languages of the product. Explanations are sentences a
- * person reads beside the numbers (the web app in Italian first, the CLI in English), so the
- * engine says them in either; the numbers themselves are always printed the Italian way.
+ * person reads beside the numbers (the web app in Italian first, the CLI in the locale's), so the
+ * engine says them in either, numbers included: `93,5` in Italian, `93.5` in English.
  */
 export type Language = 'en' | 'it';
 
@@ -100,5 +100,55 @@ export const WORDS: Record<Language, Words> = {
     indicators: 'Indicatori:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, non inserito: il valore a fine anno di questo indicatore nel piano ${year}`,
     states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: 'N.V.', not_measured: 'non ancora misurato' },
+  },
+};
+
+/** The words of a plan comparison's texts (comparison.ts): what `albero diff` prints beside the numbers. */
+export interface ChangeWords {
+  defaultRule: string;
+  legend: string;
+  notMeasured: string;
+  planRule: string;
+  childrenMean: string;
+  measured: string;
+  notAchieved: string;
+  notEvaluable: string;
+  notMeasuredState: string;
+  rules: Record<'on_off' | 'proportional', string>;
+  bands: (mode: 'fixed' | 'interpolated') => string;
+  threshold: string;
+  policies: Record<'skip' | 'zero' | 'block', string>;
+}
+
+export const CHANGE_WORDS: Record<Language, ChangeWords> = {
+  it: {
+    defaultRule: 'regola predefinita',
+    legend: 'legenda',
+    notMeasured: 'non misurati',
+    planRule: 'regola del piano',
+    childrenMean: 'media ponderata degli obiettivi figli',
+    measured: 'misurato',
+    notAchieved: 'non raggiunto',
+    notEvaluable: 'N.V.',
+    notMeasuredState: 'non misurato',
+    rules: { on_off: 'raggiunto/non raggiunto', proportional: 'proporzionale' },
+    bands: (mode) => `a scaglioni ${mode === 'fixed' ? 'fisse' : 'interpolate'}`,
+    threshold: 'a soglia da',
+    policies: { skip: 'esclusi dal calcolo', zero: 'contano 0', block: 'bloccano la performance' },
+  },
+  en: {
+    defaultRule: 'default rule',
+    legend: 'legend',
+    notMeasured: 'not measured',
+    planRule: "the plan's rule",
+    childrenMean: 'weighted mean of the child objectives',
+    measured: 'measured',
+    notAchieved: 'not achieved',
+    notEvaluable: 'N/A',
+    notMeasuredState: 'not measured',
+    rules: { on_off: 'on/off', proportional: 'proportional' },
+    bands: (mode) => `${mode} bands`,
+    threshold: 'threshold from',
+    policies: { skip: 'left out of the calculation', zero: 'count as 0', block: 'block the performance' },
   },
 };

@@ -7,7 +7,7 @@ import {
   dec,
   DEFAULT_SETTINGS,
   formatItalianDate,
-  formatItalianNumber,
+  formatNumberIn,
   toJsonNumber,
   type Amount,
   type Decimal,
@@ -15,6 +15,7 @@ import {
   type Formula,
   type Indicator,
   type Issue,
+  type Language,
   type Measurement,
   type ObjectiveResult,
   type NodeExplanation,
@@ -205,17 +206,17 @@ export function planFromDocument(doc: PlanDocument): Plan {
   };
 }
 
-/** An amount as the published table prints it in the indicator's unit. */
-export function amountText(amount: Amount | null, unit: Unit): string {
+/** An amount as the published table prints it in the indicator's unit (in Italian; English numbers and yes/no when asked). */
+export function amountText(amount: Amount | null, unit: Unit, language: Language = 'it'): string {
   if (amount === null) return '';
   switch (amount.kind) {
     case 'date':
       return formatItalianDate(amount.value);
     case 'boolean':
-      return amount.value ? 'sì' : 'no';
+      return amount.value ? (language === 'it' ? 'sì' : 'yes') : 'no';
     case 'number': {
       const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(amount.value.decimalPlaces(), 4));
-      return `${formatItalianNumber(amount.value, places)}${unit === 'percent' ? '%' : ''}`;
+      return `${formatNumberIn(amount.value, language, places)}${unit === 'percent' ? '%' : ''}`;
     }
   }
 }

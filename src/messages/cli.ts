@@ -315,6 +315,20 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
 
+  // evaluate's legend under the table: in Italian the plan's own words (as its published table
+  // prints them), in English said from the rule's thresholds.
+  'cli-legend-rule': message<{ label: string; min?: string; inclusive?: boolean; upper?: string }>({
+    it: (p) => p.label,
+    en: (p) =>
+      p.min === undefined
+        ? p.upper === undefined
+          ? 'Any performance'
+          : `Performance below ${p.upper}% of the target`
+        : p.upper === undefined
+          ? `Performance ${p.inclusive === true ? 'of at least' : 'above'} ${p.min}% of the target`
+          : `Performance from ${p.min}% to ${p.upper}% of the target`,
+  }),
+
   // verify and diff, as text.
   'cli-verify-difference': message<{ where: string; code: string; indicator?: string; cell: string; stated: string; computed: string }>({
     it: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` "${p.indicator}"`} ${p.cell}: dichiarato ${p.stated || 'vuoto'}, calcolato ${p.computed || 'vuoto'}`,

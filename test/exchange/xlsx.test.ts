@@ -145,7 +145,7 @@ describe('export of a computed plan', () => {
     const byCode = new Map(doc.objectives.map((o) => [o.code, o]));
     expect(byCode.get('A.2')).toMatchObject({ performance: 93, band: 'green' });
     expect(byCode.get('B.1')).toMatchObject({ performance: 56, band: 'red' });
-    expect(albero(['explain', file, 'A.2']).stdout).toContain('93,00%');
+    expect(albero(['explain', file, 'A.2']).stdout).toContain('= 93.00%');
   });
 });
 

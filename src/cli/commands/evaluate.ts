@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation, type Language } from '../../core/index.js';
+import { BAND_MARK, evaluatePlan, fmt, formatPercentIn, type Band, type Evaluation, type Language } from '../../core/index.js';
 import { TREE_WORDS } from '../../messages/cli.js';
 import { amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
@@ -43,20 +43,31 @@ export function* renderTree(evaluation: Evaluation, columns: number, language: L
     }
     const r = evaluation.nodeAt(k);
     const depth = r.objective.code.split('.').length - 1;
-    const band = r.band === null ? '' : PAINT[r.band](`${BAND_MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
+    const band = r.band === null ? '' : PAINT[r.band](`${BAND_MARK[r.band]} ${formatPercentIn(r.performance, language).padStart(8)}`);
     const label = cut(`${'  '.repeat(depth)}${r.objective.code} ${r.objective.title}`, nameWidth);
-    const weight = r.objective.weight === null ? '' : `${r.objective.weight.toString()}%`;
+    const weight = r.objective.weight === null ? '' : `${fmt(r.objective.weight, 4, language)}%`;
     out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
     for (const i of r.indicators) {
       const ind = i.indicator;
-      const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit);
-      const kpi = i.performance === null ? '' : formatPercent(i.performance);
+      const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit, language);
+      const kpi = i.performance === null ? '' : formatPercentIn(i.performance, language);
       out.push(
-        `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${ind.weight.toString()}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit), 12).trimEnd().padStart(12)} ${actual.padStart(12)} ${kpi.padStart(9)}`,
+        `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${fmt(ind.weight, 4, language)}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit, language), 12)
+          .trimEnd()
+          .padStart(12)} ${actual.padStart(12)} ${kpi.padStart(9)}`,
       );
     }
   }
-  const legend = evaluation.plan.settings.legend.rules.map((rule) => PAINT[rule.band](`${BAND_MARK[rule.band]} ${rule.label}`));
+  const rules = evaluation.plan.settings.legend.rules;
+  const legend = rules.map((rule, k) => {
+    const upper = rules[k - 1]?.min;
+    const words = say('cli-legend-rule', {
+      label: rule.label,
+      ...(rule.min === undefined ? {} : { min: fmt(rule.min, 2, language), inclusive: rule.minInclusive === true }),
+      ...(upper === undefined ? {} : { upper: fmt(upper, 2, language) }),
+    });
+    return PAINT[rule.band](`${BAND_MARK[rule.band]} ${words}`);
+  });
   out.push('', ...legend, '');
   yield `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { evaluatePlan, formatLocation, formatPercent, toJsonNumber, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatLocation, formatPercentIn, toJsonNumber, verifyStated } from '../../core/index.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
 export function registerVerify(program: Command): void {
@@ -46,8 +46,8 @@ export function registerVerify(program: Command): void {
             code: pc.bold(d.code),
             ...(d.indicator === undefined ? {} : { indicator: evaluation.indicator(d.indicator)?.indicator.name ?? '' }),
             cell: d.cell,
-            stated: formatPercent(d.stated),
-            computed: formatPercent(d.computed),
+            stated: formatPercentIn(d.stated, language),
+            computed: formatPercentIn(d.computed, language),
           });
           process.stdout.write(`${line}\n`);
         }
