@@ -1,7 +1,7 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
 import { UserSchema } from '../../contract/index.js';
 import { z } from 'zod';
-import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage, type Role } from '../../store/index.js';
+import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, checkPassword, hashPassword, MIN_PASSWORD } from '../auth.js';
 import { HttpError, must, refuse } from '../errors.js';
@@ -42,7 +42,7 @@ const NewUser = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, '2–64 letters, digits, dots, dashes, underscores or @'),
     displayName: z.string().trim().min(1).max(200),
-    role: z.enum(ROLES as [Role, ...Role[]]),
+    role: z.enum(ROLES),
     units: Units.optional(),
     unitIds: UnitIds.optional(),
     email: Email,
@@ -53,7 +53,7 @@ const NewUser = z
 const UserPatch = z
   .object({
     displayName: z.string().trim().min(1).max(200).optional(),
-    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+    role: z.enum(ROLES).optional(),
     units: Units.optional(),
     unitIds: UnitIds.optional(),
     active: z.boolean().optional(),
