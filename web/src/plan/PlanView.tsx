@@ -20,7 +20,7 @@ import { TreeToolbar } from '../tree/TreeToolbar.js';
 import { Legend } from '../ui/Band.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
-import { ClosingDialog, NodeDetail, prefetchPlanParts, WhatIfBanner, WhatIfTools } from './lazy.js';
+import { ClosingDialog, ObjectiveDetail, prefetchPlanParts, WhatIfBanner, WhatIfTools } from './lazy.js';
 import { PlanPanels } from './PlanPanels.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { usePanels } from './usePanels.js';
@@ -230,7 +230,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         />
         {selection !== null && (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <NodeDetail
+            <ObjectiveDetail
               planId={planId}
               doc={shown}
               selection={selection}

@@ -13,7 +13,7 @@ const loaders = {
   periods: () => import('../periods/PeriodsPanel.js'),
   reminders: () => import('../reminders/RemindersPanel.js'),
   revisions: () => import('../revisions/RevisionsPanel.js'),
-  detail: () => import('../detail/NodeDetail.js'),
+  detail: () => import('../detail/ObjectiveDetail.js'),
   whatIfTools: () => import('./WhatIfTools.js'),
   whatIf: () => import('./whatif.js'),
 };
@@ -29,7 +29,7 @@ export const ChangesPanel = lazy(() => loaders.changes().then((m) => ({ default:
 export const PeriodsPanel = lazy(() => loaders.periods().then((m) => ({ default: m.PeriodsPanel })));
 export const RemindersPanel = lazy(() => loaders.reminders().then((m) => ({ default: m.RemindersPanel })));
 export const RevisionsPanel = lazy(() => loaders.revisions().then((m) => ({ default: m.RevisionsPanel })));
-export const NodeDetail = lazy(() => loaders.detail().then((m) => ({ default: m.NodeDetail })));
+export const ObjectiveDetail = lazy(() => loaders.detail().then((m) => ({ default: m.ObjectiveDetail })));
 export const WhatIfTools = lazy(() => loaders.whatIfTools().then((m) => ({ default: m.WhatIfTools })));
 export const WhatIfBanner = lazy(() => loaders.whatIfTools().then((m) => ({ default: m.WhatIfBanner })));
 
