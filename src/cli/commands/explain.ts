@@ -17,7 +17,7 @@ export function registerExplain(program: Command): void {
       const language = cliLanguage();
       const explanation = explainNode(evaluation, code, language);
       if (explanation === undefined) {
-        const known = evaluation.nodeResults.map((r) => r.node.code);
+        const known = evaluation.nodeResults.map((r) => r.objective.code);
         process.stderr.write(`${say('cli-unknown-objective', { file, code, known: known.slice(0, 8), more: known.length > 8 })}\n`);
         process.exitCode = EXIT.badInput;
         return;
