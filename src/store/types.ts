@@ -13,18 +13,19 @@ import type { ReminderStore } from './reminders.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
+// The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
+import { ROLES, type Role } from '../contract/permissions.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
+export { ROLES, type Role };
 export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
 export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
 export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
-export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 
 /** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
 export interface Actor {
