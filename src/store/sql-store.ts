@@ -3,7 +3,7 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type Plan, type PlanNode } from '../core/index.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type Plan, type Objective } from '../core/index.js';
 import {
   amountFromJson,
   amountToJson,
@@ -73,7 +73,7 @@ import type {
   NextYearInput,
   BaselineRefresh,
   NodeInput,
-  NodeMeta,
+  ObjectiveMeta,
   NodePatch,
   PeriodClosing,
   PeriodRecord,
@@ -799,10 +799,10 @@ export class SqlStore implements Store {
       byNode.set(String(r.node_code), list);
       indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
     }
-    const nodeMeta = new Map<string, NodeMeta>();
-    const nodes: PlanNode[] = nodeRows.map((r) => {
+    const nodeMeta = new Map<string, ObjectiveMeta>();
+    const nodes: Objective[] = nodeRows.map((r) => {
       const code = String(r.code);
-      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
+      nodeMeta.set(code, { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
       return {
         code,
         title: String(r.title),
@@ -823,7 +823,7 @@ export class SqlStore implements Store {
     });
   }
 
-  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
+  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
@@ -858,7 +858,7 @@ export class SqlStore implements Store {
     });
   }
 
-  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
+  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
@@ -1145,16 +1145,25 @@ export class SqlStore implements Store {
       if (node.person_id !== null) personIds.push(String(node.person_id));
       code = str(node.parent);
     }
-    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits, unitIds, personIds };
+    return {
+      objective: String(row.node_code),
+      unit: row.unit as IndicatorContext['unit'],
+      formula: formulaFromJson(parse(row.formula)),
+      owner: str(row.owner),
+      objectiveOwners: nodeOwners,
+      objectiveUnitNames: nodeUnits,
+      unitIds,
+      personIds,
+    };
   }
 
-  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<ObjectiveMeta> {
     const r = (await one(
       tx,
       `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
       [planId, code],
     ))!;
-    return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
+    return { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
