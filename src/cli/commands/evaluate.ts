@@ -4,16 +4,16 @@ import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation, typ
 import { TREE_WORDS } from '../../messages/cli.js';
 import { amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, writeChunks } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 
 export function registerEvaluate(program: Command): void {
   addPlanOptions(program.command('evaluate'))
-    .description("compute every indicator's and objective's performance and band")
-    .argument('<file>', 'a published table (.txt/.tsv)')
-    .option('--json', 'print a JSON document instead of a table')
-    .option('--verbose', 'also print informational notes from the import')
+    .description(say('cli-about-evaluate', {}))
+    .argument('<file>', say('cli-about-table', {}))
+    .option('--json', say('cli-about-evaluate-json', {}))
+    .option('--verbose', say('cli-about-evaluate-verbose', {}))
     .action(async (file: string, options: { json?: boolean; verbose?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);

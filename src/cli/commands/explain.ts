@@ -5,10 +5,10 @@ import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, 
 
 export function registerExplain(program: Command): void {
   addPlanOptions(program.command('explain'))
-    .description("show how an objective's performance was made, step by step, down to its indicators")
-    .argument('<file>', 'a published table (.txt/.tsv)')
-    .argument('<code>', 'the objective code, e.g. A.2')
-    .option('--json', 'print the explanation as JSON')
+    .description(say('cli-about-explain', {}))
+    .argument('<file>', say('cli-about-table', {}))
+    .argument('<code>', say('cli-about-explain-code', {}))
+    .option('--json', say('cli-about-explain-json', {}))
     .addOption(languageOption())
     .action(async (file: string, code: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
