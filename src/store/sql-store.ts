@@ -46,7 +46,7 @@ import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
 import { indicatorFromRow, isTrendRow, readForNextYear, type Owners } from './next-year-read.js';
 import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
-import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodProblemText, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
 import { ensureUnitsByName, setUserUnits, UnitRegistry, unitsOfUsers, unknownUnit, unknownUser } from './units.js';
 import type {
@@ -535,7 +535,10 @@ export class SqlStore implements Store {
 
   async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
     const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
-    if (problem !== null) return fail('invalid', problem.message, { field: problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn` });
+    if (problem !== null) {
+      const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
+      return fail('invalid', periodProblemText(problem.problem), { field }, { field, ...problem.problem });
+    }
     return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
   }
 
@@ -583,7 +586,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
       const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       // The caller's evaluation when it is of this very version and of the year end; else read here.
       const basis = input.basis;
       const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
@@ -600,14 +603,20 @@ export class SqlStore implements Store {
         source = { record, periods, plan: { title: record.title, nodes: read.nodes, settings }, nodeOwners: read.nodeOwners, indicatorOwners: read.indicatorOwners };
       }
       const { record: from, periods, nodeOwners, indicatorOwners } = source;
-      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
+      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' }, { field: 'year', reason: 'next-year', year: from.year });
       const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
         input.year,
         plan.title,
         from.organisation,
       ]);
-      if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
+      if (clash !== undefined)
+        return fail(
+          'duplicate',
+          `there is already a ${input.year} plan titled "${plan.title}"`,
+          { field: 'year', planId: String(clash.id) },
+          { what: 'plan-year', id: String(input.year), label: plan.title },
+        );
       const record = await this.insertPlan(
         tx,
         { title: plan.title, year: input.year, organisation: from.organisation, settings: plan.settings, periods: periods.map((p) => shiftPeriod(p, from.year, input.year)) },
@@ -1182,7 +1191,7 @@ export class SqlStore implements Store {
       if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (plan.archived_at !== null) return archivedRefusal(planId);
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
-      if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
+      if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'endsOn' }, { field: 'endsOn', ...problem });
       const label = periodLabel(period);
       // The id is the date: two additions of one date at once let one in, the other is a duplicate.
       const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [
@@ -1341,13 +1350,16 @@ export class SqlStore implements Store {
   async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
     return this.db.transaction(async (tx) => {
       const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
       const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
       if (period === undefined) {
-        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, {
-          periods: periods.map((p) => p.id),
-        });
+        return fail(
+          'not-found',
+          periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
+          { periods: periods.map((p) => p.id) },
+          periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
+        );
       }
       const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
       return ok({
@@ -1371,7 +1383,7 @@ export class SqlStore implements Store {
     if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
       const at = now();
@@ -1400,7 +1412,7 @@ export class SqlStore implements Store {
   async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const was = row.archived_at !== null;
       if (was === archived) {
         return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
@@ -1429,7 +1441,7 @@ export class SqlStore implements Store {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
         return refuse('not-adopted', {}, { status: row.status });
@@ -1468,7 +1480,7 @@ export class SqlStore implements Store {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
@@ -1497,7 +1509,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Locked for update: edits in flight (which share-lock the open revision) finish first.
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
@@ -1533,7 +1545,7 @@ export class SqlStore implements Store {
   async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' || before.changes.length > 0) {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
