@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, checkPassword, hashPassword, MIN_PASSWORD } from '../auth.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { ADMINS } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 import type { Store } from '../../store/index.js';
@@ -137,7 +137,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input }) => {
       const login = await store.findLogin(user.username);
-      if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
+      if (!(await checkPassword(login?.passwordHash, input.current))) throw refuse(403, 'wrong-password', {});
       must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
       // The store ended the account's sessions: so does the session cache, at once.
       deps.sessions.forgetUser(user.id);
