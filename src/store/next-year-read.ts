@@ -5,7 +5,7 @@
  * the year end's values for the baselines. On a 20,000-indicator plan the joins and the wide rows
  * were most of next-year's first call (better-sqlite3 building the rows, then the GC).
  */
-import { Decimal, type Indicator, type Measurement, type PlanNode, type PredecessorValue } from '../core/index.js';
+import { Decimal, type Indicator, type Measurement, type Objective, type PredecessorValue } from '../core/index.js';
 import { amountFromJson, formulaFromJson, inputsFromJson, nextTargetsFromJson, parse, ruleFromJson } from './codec.js';
 import type { Queryable, Row } from './db.js';
 import { predecessorValues } from './lineage.js';
@@ -67,7 +67,7 @@ function measurementFromRow(r: Row): Measurement {
 }
 
 /** The plan's tree with the values of `periodId` (its year end), and the unit and person ids of each objective and indicator. */
-export async function readForNextYear(tx: Queryable, planId: string, periodId: string): Promise<{ nodes: PlanNode[]; nodeOwners: Map<string, Owners>; indicatorOwners: Map<string, Owners> }> {
+export async function readForNextYear(tx: Queryable, planId: string, periodId: string): Promise<{ nodes: Objective[]; nodeOwners: Map<string, Owners>; indicatorOwners: Map<string, Owners> }> {
   const nodeRows = await tx.all(`SELECT code, title, parent, level, weight, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
   const indicatorRows = await tx.all(`SELECT ${INDICATOR_FIELDS}, unit_id, person_id FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
   const measured = new Map<string, Measurement>();
@@ -86,7 +86,7 @@ export async function readForNextYear(tx: Queryable, planId: string, periodId: s
     if (r.unit_id !== null || r.person_id !== null) indicatorOwners.set(id, { unitId: str(r.unit_id), personId: str(r.person_id) });
   }
   const nodeOwners = new Map<string, Owners>();
-  const nodes = nodeRows.map((r): PlanNode => {
+  const nodes = nodeRows.map((r): Objective => {
     const code = String(r.code);
     if (r.unit_id !== null || r.person_id !== null) nodeOwners.set(code, { unitId: str(r.unit_id), personId: str(r.person_id) });
     return {

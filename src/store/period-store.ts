@@ -6,7 +6,7 @@ import { recordAudit } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
 import { one, type Db, type Queryable } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
-import { canTransition, italianDate, periodDateProblem, transitionParams, type NewPeriod } from './periods.js';
+import { canTransition, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
 import { PLAN_SELECT, periodRecord, planRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { fail, forUpdate, isArchived, now, ok, str, touch } from './shared.js';
@@ -40,7 +40,7 @@ export class SqlPeriods {
       if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (plan.archived_at !== null) return archivedRefusal(planId);
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
-      if (problem !== null) return fail('invalid', problem, { field: 'endsOn' });
+      if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'endsOn' }, { field: 'endsOn', ...problem });
       const label = periodLabel(period);
       // The id is the date: two additions of one date at once let one in, the other is a duplicate.
       const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [
@@ -194,13 +194,16 @@ export class SqlPeriods {
   async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
     return this.db.transaction(async (tx) => {
       const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
       const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
       if (period === undefined) {
-        return fail('not-found', periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`, {
-          periods: periods.map((p) => p.id),
-        });
+        return fail(
+          'not-found',
+          periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
+          { periods: periods.map((p) => p.id) },
+          periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
+        );
       }
       const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
       return ok({

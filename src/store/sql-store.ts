@@ -3,7 +3,7 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type Plan, type PlanNode } from '../core/index.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type Plan, type Objective } from '../core/index.js';
 import { amountToJson, formulaFromJson, formulaToJson, inputsToJson, nextTargetsToJson, parse, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import {
   baselineTyped,
@@ -35,7 +35,7 @@ import { fail, forUpdate, insertMany, isArchived, now, ok, shareLock, str, touch
 import { SqlUsers } from './users.js';
 import { indicatorFromRow, isTrendRow, readForNextYear, type Owners } from './next-year-read.js';
 import { archivedRefusal, editGate, gateReason, invalid, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
-import { isIsoDate, isLocked, italianDate, periodsProblem, type NewPeriod } from './periods.js';
+import { isIsoDate, isLocked, italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
 import { ensureUnitsByName, UnitRegistry, unknownUnit, unknownUser } from './units.js';
 import type {
@@ -61,7 +61,7 @@ import type {
   NextYearInput,
   BaselineRefresh,
   NodeInput,
-  NodeMeta,
+  ObjectiveMeta,
   NodePatch,
   PeriodClosing,
   PeriodRecord,
@@ -369,7 +369,10 @@ export class SqlStore implements Store {
 
   async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
     const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
-    if (problem !== null) return fail('invalid', problem.message, { field: problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn` });
+    if (problem !== null) {
+      const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
+      return fail('invalid', periodProblemText(problem.problem), { field }, { field, ...problem.problem });
+    }
     return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
   }
 
@@ -417,7 +420,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
       const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       // The caller's evaluation when it is of this very version and of the year end; else read here.
       const basis = input.basis;
       const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
@@ -434,14 +437,20 @@ export class SqlStore implements Store {
         source = { record, periods, plan: { title: record.title, nodes: read.nodes, settings }, nodeOwners: read.nodeOwners, indicatorOwners: read.indicatorOwners };
       }
       const { record: from, periods, nodeOwners, indicatorOwners } = source;
-      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
+      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' }, { field: 'year', reason: 'next-year', year: from.year });
       const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
         input.year,
         plan.title,
         from.organisation,
       ]);
-      if (clash !== undefined) return fail('duplicate', `there is already a ${input.year} plan titled "${plan.title}"`, { field: 'year', planId: String(clash.id) });
+      if (clash !== undefined)
+        return fail(
+          'duplicate',
+          `there is already a ${input.year} plan titled "${plan.title}"`,
+          { field: 'year', planId: String(clash.id) },
+          { what: 'plan-year', id: String(input.year), label: plan.title },
+        );
       const record = await this.insertPlan(
         tx,
         { title: plan.title, year: input.year, organisation: from.organisation, settings: plan.settings, periods: periods.map((p) => shiftPeriod(p, from.year, input.year)) },
@@ -633,10 +642,10 @@ export class SqlStore implements Store {
       byNode.set(String(r.node_code), list);
       indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
     }
-    const nodeMeta = new Map<string, NodeMeta>();
-    const nodes: PlanNode[] = nodeRows.map((r) => {
+    const nodeMeta = new Map<string, ObjectiveMeta>();
+    const nodes: Objective[] = nodeRows.map((r) => {
       const code = String(r.code);
-      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
+      nodeMeta.set(code, { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
       return {
         code,
         title: String(r.title),
@@ -657,7 +666,7 @@ export class SqlStore implements Store {
     });
   }
 
-  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
+  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
@@ -692,7 +701,7 @@ export class SqlStore implements Store {
     });
   }
 
-  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
+  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
@@ -979,16 +988,25 @@ export class SqlStore implements Store {
       if (node.person_id !== null) personIds.push(String(node.person_id));
       code = str(node.parent);
     }
-    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits, unitIds, personIds };
+    return {
+      objective: String(row.node_code),
+      unit: row.unit as IndicatorContext['unit'],
+      formula: formulaFromJson(parse(row.formula)),
+      owner: str(row.owner),
+      objectiveOwners: nodeOwners,
+      objectiveUnitNames: nodeUnits,
+      unitIds,
+      personIds,
+    };
   }
 
-  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<ObjectiveMeta> {
     const r = (await one(
       tx,
       `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
       [planId, code],
     ))!;
-    return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
+    return { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
@@ -1001,7 +1019,7 @@ export class SqlStore implements Store {
     if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
       const at = now();
@@ -1030,7 +1048,7 @@ export class SqlStore implements Store {
   async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const was = row.archived_at !== null;
       if (was === archived) {
         return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
@@ -1059,7 +1077,7 @@ export class SqlStore implements Store {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
         return refuse('not-adopted', {}, { status: row.status });
@@ -1098,7 +1116,7 @@ export class SqlStore implements Store {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
@@ -1127,7 +1145,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Locked for update: edits in flight (which share-lock the open revision) finish first.
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
@@ -1163,7 +1181,7 @@ export class SqlStore implements Store {
   async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' || before.changes.length > 0) {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });

@@ -3,7 +3,7 @@
  * each cell as the text a reader sees, plus what a renderer needs to style it (kind, depth, band).
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
-import { classify, formatPercent, type Band, type Decimal, type Evaluation, type MeasurementState, type NodeResult } from '../../core/index.js';
+import { classify, formatPercent, type Band, type Decimal, type Evaluation, type MeasurementState, type ObjectiveResult } from '../../core/index.js';
 import { amountText } from '../json.js';
 
 /**
@@ -54,15 +54,15 @@ export function mark(performance: Decimal | null, band: Band | null): Mark {
 }
 
 /** The rows of one objective: its own, then its indicators'. */
-export function objectiveRows(r: NodeResult, evaluation: Evaluation): ReportRow[] {
+export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation): ReportRow[] {
   const legend = evaluation.plan.settings.legend;
   const rows: ReportRow[] = [
     {
       kind: 'objective',
-      code: r.node.code,
-      depth: r.node.code.split('.').length - 1,
-      label: `${r.node.code} - ${r.node.title}`,
-      weight: r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`,
+      code: r.objective.code,
+      depth: r.objective.code.split('.').length - 1,
+      label: `${r.objective.code} - ${r.objective.title}`,
+      weight: r.objective.weight === null ? '' : `${r.objective.weight.toString().replace('.', ',')}%`,
       performance: mark(r.performance, r.band),
     },
   ];
@@ -77,7 +77,7 @@ export function objectiveRows(r: NodeResult, evaluation: Evaluation): ReportRow[
       target: amountText(ind.target, ind.unit),
       actual,
       state,
-      kpi: i.score === null ? null : mark(i.score, classify(i.score, legend)),
+      kpi: i.performance === null ? null : mark(i.performance, classify(i.performance, legend)),
     });
   }
   return rows;

@@ -20,7 +20,7 @@ const Deadline = z
   .object({
     deadline: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'iso-date')
       .nullable(),
   })
   .strict();
@@ -186,7 +186,13 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     if (context === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
     if (
       user.role === 'referente' &&
-      !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })
+      !mayEditValue(user, {
+        indicatorOwner: context.owner,
+        objectiveOwners: context.objectiveOwners,
+        objectiveUnitNames: context.objectiveUnitNames,
+        unitIds: context.unitIds,
+        personIds: context.personIds,
+      })
     ) {
       throw refuse(403, 'forbidden', { indicator: indicatorId });
     }

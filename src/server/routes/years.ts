@@ -48,9 +48,9 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
       if (r === undefined) continue;
       years.push({
         ...base,
-        code: r.node.code,
+        code: r.objective.code,
         indicatorId: null,
-        title: r.node.title,
+        title: r.objective.title,
         unit: null,
         target: null,
         targetText: '',
@@ -73,7 +73,7 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
         targetText: amountText(ind.target, ind.unit),
         actual: amountJson(r.actual),
         actualText: r.state === 'not_evaluable' ? 'N.V.' : amountText(r.actual, ind.unit),
-        performance: toJsonNumber(r.score),
+        performance: toJsonNumber(r.performance),
         band: null,
       });
     }
