@@ -48,7 +48,15 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, objectiveOwners: indicator.objectiveOwners, objectiveUnitNames: indicator.objectiveUnitNames, unitIds: indicator.unitIds, personIds: indicator.personIds })) {
+      if (
+        !mayEditValue(user, {
+          indicatorOwner: indicator.owner,
+          objectiveOwners: indicator.objectiveOwners,
+          objectiveUnitNames: indicator.objectiveUnitNames,
+          unitIds: indicator.unitIds,
+          personIds: indicator.personIds,
+        })
+      ) {
         throw refuse(403, 'forbidden', { indicator: indicatorId });
       }
       if (indicator.formula?.kind === 'children_mean') throw refuse(422, 'derived-indicator', { indicator: indicatorId });
