@@ -4,7 +4,7 @@
  * on/off and proportional rules, dates, percentages, N.V. and not-measured states.
  * Deterministic (a seeded generator), so two runs measure the same plan.
  */
-import { DEFAULT_SETTINGS, Decimal, type Indicator, type Plan, type PlanNode } from '../src/core/index.js';
+import { DEFAULT_SETTINGS, Decimal, type Indicator, type Plan, type Objective } from '../src/core/index.js';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -34,7 +34,7 @@ const HUNDRED = new Decimal(100);
  */
 export function syntheticPlan(indicators: number, seed = 1, publishable = false): Plan {
   const rnd = random(seed);
-  const nodes: PlanNode[] = [];
+  const nodes: Objective[] = [];
   const perOperational = 4;
   const operationalPerStrategic = 5;
   const strategicCount = Math.max(1, Math.ceil(indicators / (operationalPerStrategic * perOperational + 2)));

@@ -164,6 +164,19 @@ describe('individual performance', { timeout: 240_000 }, () => {
     // The person's own list shows the final form; the public reads only the anonymised aggregates.
     await me.page.click('text=Tutte le schede');
     await expect.poll(() => me.page.locator('[data-testid=appraisal-list] tbody tr').count()).toBe(1);
+    // Typing a year key by key loads its list once, not once per key (2, 20, 202, 2025).
+    const lists: string[] = [];
+    me.page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/appraisals') lists.push(url.searchParams.get('year') ?? '');
+    });
+    const year = me.page.locator('[data-testid=appraisal-year]');
+    await year.fill('');
+    await year.pressSequentially('2025', { delay: 80 });
+    await expect.poll(() => me.page.locator('[data-testid=appraisals-page]').innerText()).toContain('Nessuna scheda');
+    await year.blur();
+    await me.page.waitForTimeout(1000);
+    expect(lists).toEqual(['2025']);
     const pub = await fetch(`${world.server.url}/api/rewards/2024/aggregates`);
     expect(pub.status).toBe(200);
     const text = await pub.text();

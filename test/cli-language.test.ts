@@ -60,7 +60,7 @@ describe("commander's usage errors", () => {
 });
 
 describe("--help: the headings and commander's own options", () => {
-  it('in Italian and in English (the descriptions of the commands are still English)', () => {
+  it('in Italian and in English', () => {
     const it = albero(['verify', '--help'], IT);
     expect(it.status).toBe(0);
     expect(it.stdout).toMatch(/^Uso: albero verify /);
@@ -71,6 +71,65 @@ describe("--help: the headings and commander's own options", () => {
     const en = albero(['verify', '--help', '--lang', 'en'], IT);
     expect(en.stdout).toMatch(/^Usage: albero verify /);
     expect(en.stdout).toMatch(/-h, --help +display help for command/);
+  });
+});
+
+describe('--help: every description in the language', () => {
+  const COMMANDS = [
+    [],
+    ['evaluate'],
+    ['verify'],
+    ['explain'],
+    ['diff'],
+    ['import'],
+    ['template'],
+    ['next-year'],
+    ['report'],
+    ['relazione'],
+    ['site'],
+    ['serve'],
+    ['admin'],
+    ['admin', 'create-user'],
+    ['reminders'],
+  ];
+  // Words that give the other language away. The names of things stay as they are in both: the
+  // product's ("Albero della performance"), the Relazione's, Amministrazione trasparente, the flags.
+  const ENGLISH = /\b(the|of|and|or|to|with|print|write|default|choices|one|each|every|table)\b/i;
+  const ITALIAN = /\b(il|lo|la|le|gli|di|del|dei|una|uno|è|predefinit[oa]|valori|stampare|scrivere|tabella|oppure|anno|ogni)\b/i;
+  const KEPT = /Albero\s+della\s+performance|Relazione\s+sulla\s+performance|Amministrazione\s+trasparente|"Consuntivo\s+2024"|Relazione's|(la|della)\s+Relazione/g;
+  /** The descriptions in a help text: the command's own, and each list item's without its term (flags, argument, command). */
+  const descriptions = (help: string): string[] =>
+    help
+      .replace(/\n {6,}/g, ' ') // a list item's description wrapped onto more lines
+      .replace(KEPT, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !/^(Uso|Usage):/.test(line) && !/^\S.*:$/.test(line))
+      .map((line) => line.trim().replace(/^(-\S+(, -\S+)?( [<[]\S+[>\]])?|\S+( [<[]\S+[>\]])*) {2,}/, ''));
+
+  it('Italian under an Italian locale, English under an English one, for every command', () => {
+    for (const command of COMMANDS) {
+      const it = albero([...command, '--help'], IT);
+      const en = albero([...command, '--help'], { locale: 'en_US.UTF-8' });
+      expect(it.status, command.join(' ')).toBe(0);
+      expect(en.status, command.join(' ')).toBe(0);
+      const itLines = descriptions(it.stdout);
+      const enLines = descriptions(en.stdout);
+      expect(itLines.length, command.join(' ')).toBeGreaterThan(0);
+      expect(enLines.length, command.join(' ')).toBeGreaterThan(0);
+      for (const line of itLines) expect(line, `albero ${command.join(' ')} --help in Italian`).not.toMatch(ENGLISH);
+      for (const line of enLines) expect(line, `albero ${command.join(' ')} --help in English`).not.toMatch(ITALIAN);
+    }
+  });
+
+  it("the descriptions, and commander's choices and defaults after them", () => {
+    const flat = (help: string): string => help.replace(/\n {6,}/g, ' ');
+    const it = flat(albero(['evaluate', '--help'], IT).stdout);
+    expect(it).toContain('\ncalcolare la performance e la fascia di ogni indicatore e di ogni obiettivo\n');
+    expect(it).toMatch(/--scoring <rule> +regola predefinita degli indicatori ordinari \(quelli derivati mantengono la propria\) \(valori: "on_off", "proportional"\)\n/);
+    expect(it).toMatch(/--lang <language> +la lingua dei messaggi [^\n]*\(valori: "it", "en"\)\n/);
+    expect(flat(albero(['admin', 'create-user', '--help'], IT).stdout)).toMatch(/--role <role> +uno tra admin, controller, referente, oiv, personale \(predefinito: "admin"\)\n/);
+    expect(flat(albero(['admin', 'create-user', '--help']).stdout)).toMatch(/--role <role> +one of admin, controller, referente, oiv, personale \(default: "admin"\)\n/);
+    expect(flat(albero(['--help', '--lang', 'en'], IT).stdout)).toMatch(/\n +evaluate \[options\] <file> +compute every indicator's and objective's performance and band\n/);
   });
 });
 
@@ -197,7 +256,7 @@ describe('the commands on a database', () => {
     const created = albero(['admin', 'create-user', '--username', 'capo', '--database', database], { ...IT, env: { ALBERO_PASSWORD: 'una password sicura' } });
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
-    expect(created.stdout).toBe("creato l'account capo (amministratore)\n");
+    expect(created.stdout).toBe("creato l'account capo: amministratore (--role admin)\n");
     const taken = albero(['admin', 'create-user', '--username', 'capo', '--database', database], { ...IT, env: { ALBERO_PASSWORD: 'una password sicura' } });
     expect(taken.status).toBe(2);
     expect(taken.stderr).toBe('albero admin create-user: il nome utente capo è già usato\n');

@@ -145,7 +145,20 @@ describe('zip bombs and damaged workbooks (defects 2 and 11)', { timeout: 120_00
     const c = check('strings.xlsx', workbookBytes([{ name: 'Albero', rows: [LAYOUT_HEADER, [{ xml: '<v>7</v>', attributes: 't="s"' }, 'x']] }]));
     expect(c.status).toBe(2);
     expect(c.stderr + JSON.stringify(c.issues)).not.toMatch(/Cannot read properties|undefined|internal error/);
-    expect(errors(c).every((e) => e.location !== null && typeof e.location.file === 'string')).toBe(true);
+    // At the cell that points nowhere, in our words.
+    expect(errors(c)).toEqual([
+      expect.objectContaining({
+        code: 'unreadable-workbook',
+        location: { file: expect.stringContaining('strings.xlsx'), sheet: 'Albero', cell: 'A2' },
+        message: expect.stringContaining('shared string 7'),
+      }),
+    ]);
+  });
+
+  it('a sheet whose XML is damaged is named in the error', () => {
+    const c = check('tags.xlsx', workbookBytes([{ name: 'Albero', rows: [LAYOUT_HEADER, [{ xml: '<v>1</x>' }, 'x']] }]));
+    expect(c.status).toBe(2);
+    expect(errors(c)).toEqual([expect.objectContaining({ code: 'unreadable-workbook', location: { file: expect.stringContaining('tags.xlsx'), sheet: 'Albero' } })]);
   });
 
   it('a sheet name longer than 31 characters is a warning of ours, nothing on the console from exceljs', () => {
@@ -175,12 +188,38 @@ describe('what the CLI prints (defects 6 and 7)', { timeout: 120_000 }, () => {
     expect(checked.status).toBe(2);
     expect(checked.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(checked.stderr).toContain('x\\u001b[8m');
-    const tree = albero(['evaluate', file('nasty-title.txt', nasty)]);
+    // A title with control characters is refused at its cell, as the API refuses them in its own fields.
+    expect(checked.stderr).toMatch(/nasty\.txt:\d+ column Obiettivo: error: .*U\+001B.* \[control-character\]/);
+    // What may be stored but must not steer the terminal (a bidi override) is printed escaped.
+    const bidi = fixtureText().replace('A.3 - ', 'A.3 - \u202e');
+    const tree = albero(['evaluate', file('bidi-title.txt', bidi)]);
     expect(tree.status).toBe(0);
     expect(tree.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
-    expect(tree.stdout).toContain('\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e');
-    const json = albero(['evaluate', path.replace('nasty.txt', 'nasty-title.txt'), '--json']);
-    expect(JSON.parse(json.stdout).objectives.find((o: { code: string }) => o.code === 'A.3').title).toContain('\u001b]0;pwned');
+    expect(tree.stdout).toContain('\\u202e');
+    const json = albero(['evaluate', path.replace('nasty.txt', 'bidi-title.txt'), '--json']);
+    expect(JSON.parse(json.stdout).objectives.find((o: { code: string }) => o.code === 'A.3').title).toContain('\u202e');
+    // A file name is printed escaped too.
+    const named = albero(['import', file('nome\u001b[2J.txt', withA3Actual('sì')), '--check']);
+    expect(named.status).toBe(2);
+    expect(named.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(named.stderr).toContain('nome\\u001b[2J.txt');
+  });
+
+  it('a control character in any stored text of a table is an error at its cell, in text and workbooks alike', async () => {
+    // NUL in an indicator's name past the first 8 KiB (where it would make the file binary): PostgreSQL answered 500 on it.
+    const lines = fixtureText().split('\n');
+    let offset = 0;
+    const late = lines.findIndex((line) => (offset += line.length + 1) > 9000 && line.startsWith('\t') && line.split('\t')[1] !== '');
+    lines[late] = lines[late]!.replace(/^\t([^\t]+)/, '\t$1\u0000');
+    const nul = await importTableBytes(new TextEncoder().encode(lines.join('\n')), 'nul.txt');
+    expect(nul.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'control-character', params: { character: 'U+0000' }, location: expect.objectContaining({ file: 'nul.txt', line: late + 1 }) }),
+    ]);
+    const rows = [LAYOUT_HEADER, ['A.1 - Servizi alle imprese'], [null, 'Pratiche\u009b evase', '100% >=', '100', '120']];
+    const csi = await importTableBytes(workbookBytes([{ name: 'Albero', rows }]), 'csi.xlsx');
+    expect(csi.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'control-character', params: { character: 'U+009B' }, location: expect.objectContaining({ file: 'csi.xlsx', sheet: 'Albero' }) }),
+    ]);
   });
 });
 
@@ -224,9 +263,12 @@ describe('the same through the import API and data entry', { timeout: 120_000 },
       const client = await small.as('controller');
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(3 * 1024 * 1024).fill(65)]), 'grande.txt');
-      const reply = await client.request('POST', '/api/plans/import', form);
+      const reply = await client.request('POST', '/api/plans/import', form, { 'accept-language': 'it' });
       expect(reply.status).toBe(413);
-      expect(reply.body.error.code).toBe('too-large');
+      expect(reply.body.error).toMatchObject({ code: 'too-large', message: 'la richiesta supera il limite di 256 KiB', params: { limitKiB: 256 } });
+      // The limit is configurable (ALBERO_MAX_IMPORT_MB): the answer says it in the reader's language.
+      const english = await client.request('POST', '/api/plans/import', form, { 'accept-language': 'en' });
+      expect([english.status, english.body.error.message]).toEqual([413, 'the request is larger than the limit of 256 KiB']);
       expect((await client.get('/api/health')).status).toBe(200);
     } finally {
       await small.close();

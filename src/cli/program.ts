@@ -1,5 +1,5 @@
 /** The `albero` program: every command registered, nothing run (main.ts runs it; tests may too). */
-import { Command } from 'commander';
+import { Command, type Argument, type Option } from 'commander';
 import type { Language } from '../core/index.js';
 import { languageFromArgs, languageOption, say, useLanguage } from './shared.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -62,6 +62,28 @@ function usageMessage(message: string, code: string | undefined): string {
   return message.startsWith('error: ') ? say('cli-usage-error', { message: message.slice('error: '.length) }) : message;
 }
 
+/**
+ * An option's or argument's description with the extras commander appends (its choices, its
+ * default) said in the language: commander writes "(choices: …, default: …)" in English. The
+ * conditions are commander's own (Help.optionDescription), for the extras this program uses.
+ */
+function described(description: string, choices: readonly string[] | undefined, defaultValue: unknown, showDefault: boolean, defaultValueDescription: string | undefined): string {
+  const extras: string[] = [];
+  if (choices !== undefined) extras.push(say('cli-help-choices', { choices: choices.map((c) => JSON.stringify(c)) }));
+  if (defaultValue !== undefined && showDefault) extras.push(say('cli-help-default', { value: defaultValueDescription ?? JSON.stringify(defaultValue) }));
+  if (extras.length === 0) return description;
+  return description === '' ? `(${extras.join(', ')})` : `${description} (${extras.join(', ')})`;
+}
+
+function optionDescription(option: Option): string {
+  const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+  return described(option.description, option.argChoices, option.defaultValue, showDefault, option.defaultValueDescription);
+}
+
+function argumentDescription(argument: Argument): string {
+  return described(argument.description, argument.argChoices, argument.defaultValue, true, argument.defaultValueDescription);
+}
+
 /** A commander Command whose usage errors speak the command line's language; its subcommands too. */
 class AlberoCommand extends Command {
   override createCommand(name?: string): Command {
@@ -79,12 +101,12 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
   const program = new AlberoCommand();
   program
     .name('albero')
-    .description('Albero della performance: evaluate, verify and explain the performance tree of a public body')
+    .description(say('cli-about-program', {}))
     .version('0.1.0', '-V, --version', say('cli-version-option', {}))
     .showHelpAfterError(say('cli-help-hint', {}))
     // Before any command is added: each command copies these when it is made.
     .helpOption('-h, --help', say('cli-help-option', {}))
-    .configureHelp({ styleTitle: (title) => say('cli-help-title', { title }) });
+    .configureHelp({ styleTitle: (title) => say('cli-help-title', { title }), optionDescription, argumentDescription });
   program.helpCommand('help [command]', say('cli-help-option', {}));
   registerEvaluate(program);
   registerVerify(program);

@@ -108,8 +108,8 @@ function parseLegend(value: string): [Decimal, Decimal] {
 
 export function addPlanOptions(command: Command): Command {
   return command
-    .addOption(new Option('--legend <green/yellow>', "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)").argParser(parseLegend))
-    .addOption(new Option('--scoring <rule>', 'default rule of ordinary indicators (derived ones keep theirs)').choices(['on_off', 'proportional']));
+    .addOption(new Option('--legend <green/yellow>', say('cli-about-legend', {})).argParser(parseLegend))
+    .addOption(new Option('--scoring <rule>', say('cli-about-scoring', {})).choices(['on_off', 'proportional']));
 }
 
 /** The plan with the command line's legend and default rule, when given. */

@@ -41,8 +41,8 @@ export interface Assignment {
   /** The indicator's own owner text (a username, from before the registry). */
   readonly indicatorOwner: string | null;
   /** Owner texts and unit names of the indicator's objective and every ancestor. */
-  readonly nodeOwners: readonly string[];
-  readonly nodeUnits: readonly string[];
+  readonly objectiveOwners: readonly string[];
+  readonly objectiveUnitNames: readonly string[];
   /** Unit ids and person (user) ids of the indicator, its objective and every ancestor. */
   readonly unitIds: readonly string[];
   readonly personIds: readonly string[];
@@ -54,7 +54,7 @@ export interface Assignment {
  * the username.
  */
 export function assignedTo(user: Assignee, a: Assignment): boolean {
-  return a.personIds.includes(user.id) || a.unitIds.some((u) => user.unitIds.includes(u)) || a.indicatorOwner === user.username || a.nodeOwners.includes(user.username);
+  return a.personIds.includes(user.id) || a.unitIds.some((u) => user.unitIds.includes(u)) || a.indicatorOwner === user.username || a.objectiveOwners.includes(user.username);
 }
 
 export function mayEditValue(user: (Assignee & { readonly role: Role }) | null, a: Assignment): boolean {

@@ -8,3 +8,64 @@ export type RelazioneState = (typeof RELAZIONE_STATES)[number];
 
 /** The OIV's decisions: the states a transmitted Relazione may reach. */
 export const RELAZIONE_DECISIONS: readonly RelazioneState[] = ['validated', 'validated_with_reservations', 'not_validated'];
+
+/** A validated Relazione (with or without reservations) is frozen: texts and figures. */
+export function isFrozen(state: RelazioneState): boolean {
+  return state === 'validated' || state === 'validated_with_reservations';
+}
+
+/**
+ * Who moves what: the office transmits a draft (`transmitted`) and may take it back while the
+ * OIV has not decided (`draft`); the OIV decides on a transmitted Relazione; a non-validated one
+ * goes back to draft for the office to correct. A validated one does not move.
+ */
+export function canMove(from: RelazioneState, to: RelazioneState): 'office' | 'oiv' | null {
+  if (from === 'draft' && to === 'transmitted') return 'office';
+  if (from === 'transmitted' && to === 'draft') return 'office';
+  if (from === 'not_validated' && to === 'draft') return 'office';
+  if (from === 'transmitted' && RELAZIONE_DECISIONS.includes(to)) return 'oiv';
+  return null;
+}
+
+export const CHECKLIST_OUTCOMES = ['yes', 'partly', 'no'] as const;
+export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
+
+export interface ChecklistPoint {
+  readonly label: string;
+  /** null: not yet assessed. */
+  readonly outcome: ChecklistOutcome | null;
+  readonly note: string;
+}
+
+/** The points the DFP guidelines ask the OIV to check; the OIV may edit, add and remove them. */
+export const DEFAULT_CHECKLIST: readonly ChecklistPoint[] = [
+  { label: 'Coerenza della Relazione con il Piano (obiettivi, indicatori, target)', outcome: null, note: '' },
+  { label: 'Attendibilità dei dati e delle informazioni', outcome: null, note: '' },
+  { label: 'Evidenze documentali a supporto dei valori rendicontati', outcome: null, note: '' },
+  { label: 'Chiarezza e comprensibilità della Relazione per i cittadini', outcome: null, note: '' },
+];
+
+/**
+ * An objective's performance as the OIV validated it, when it differs from the reported one.
+ * `N` is the number: the core's Decimal where it is kept and printed (the store, io/relazione),
+ * a plain number on the wire (relazione.ts `ValidatedValueSchema`). Generic because this file
+ * imports nothing, and both the store and io take these records from here.
+ */
+export interface ValidatedValueOf<N> {
+  readonly code: string;
+  /** The performance validated, in percent. */
+  readonly validated: N;
+  readonly note: string;
+}
+
+export interface ValidationRecordOf<N> {
+  readonly state: RelazioneState;
+  readonly note: string;
+  readonly reservations: string;
+  readonly checklist: readonly ChecklistPoint[];
+  readonly values: readonly ValidatedValueOf<N>[];
+  /** ISO times and who moved it last. */
+  readonly transmittedAt: string | null;
+  readonly decidedAt: string | null;
+  readonly decidedBy: string | null;
+}

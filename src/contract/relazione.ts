@@ -4,12 +4,12 @@
  * read, and the bodies they send. The web app's relazione/api.ts takes its types from here.
  */
 import { z } from 'zod';
-import { RELAZIONE_STATES } from './relazione-states.js';
+import { CHECKLIST_OUTCOMES, RELAZIONE_STATES } from './relazione-states.js';
 
 export { RELAZIONE_DECISIONS, RELAZIONE_STATES, type RelazioneState } from './relazione-states.js';
 export const RelazioneStateSchema = z.enum(RELAZIONE_STATES);
 
-export const ChecklistOutcomeSchema = z.enum(['yes', 'partly', 'no']);
+export const ChecklistOutcomeSchema = z.enum(CHECKLIST_OUTCOMES);
 export type ChecklistOutcome = z.infer<typeof ChecklistOutcomeSchema>;
 
 /** A point of the OIV's checklist: by default the guidelines' points; the OIV may edit them. */

@@ -3,9 +3,9 @@
  * account): `server/routes/session.ts` `userView` makes them. Never the password's hash.
  */
 import { z } from 'zod';
-import type { Role } from './permissions.js';
+import { ROLES } from './permissions.js';
 
-export const RoleSchema = z.enum(['admin', 'controller', 'referente', 'oiv', 'personale']) satisfies z.ZodType<Role>;
+export const RoleSchema = z.enum(ROLES);
 
 export const UserSchema = z.strictObject({
   id: z.string(),

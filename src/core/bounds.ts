@@ -13,12 +13,27 @@ const LIMIT = new Decimal(10).pow(NUMBER_BOUNDS.wholeDigits);
 /** Text longer than this cannot be a number within the bounds (digits, grouping dots, sign, comma, `%`). */
 const LONGEST_NUMBER_TEXT = NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 12;
 
+/** Which bound a number is beyond (for a message by code); null when it is fine. */
+export type NumberBound = 'infinite' | 'whole-digits' | 'decimals';
+export function numberBound(value: Decimal): NumberBound | null {
+  if (!value.isFinite()) return 'infinite';
+  if (value.abs().gte(LIMIT)) return 'whole-digits';
+  if (value.decimalPlaces() > NUMBER_BOUNDS.decimals) return 'decimals';
+  return null;
+}
+
 /** Why a number is out of bounds, in plain words; null when it is fine. */
 export function numberBoundProblem(value: Decimal): string | null {
-  if (!value.isFinite()) return 'the number is infinite or not a number';
-  if (value.abs().gte(LIMIT)) return `the number has more than ${NUMBER_BOUNDS.wholeDigits} digits before the decimal comma (the limit is under a million billion)`;
-  if (value.decimalPlaces() > NUMBER_BOUNDS.decimals) return `the number has more than ${NUMBER_BOUNDS.decimals} decimals`;
-  return null;
+  switch (numberBound(value)) {
+    case 'infinite':
+      return 'the number is infinite or not a number';
+    case 'whole-digits':
+      return `the number has more than ${NUMBER_BOUNDS.wholeDigits} digits before the decimal comma (the limit is under a million billion)`;
+    case 'decimals':
+      return `the number has more than ${NUMBER_BOUNDS.decimals} decimals`;
+    default:
+      return null;
+  }
 }
 
 /**

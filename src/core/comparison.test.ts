@@ -3,7 +3,7 @@ import { comparePlans, type PlanChange } from './comparison.js';
 import { dec } from './decimal.js';
 import { evaluatePlan } from './evaluation.js';
 import { legendFromThresholds } from './legend.js';
-import type { Indicator, Measurement, Plan, PlanNode } from './model.js';
+import type { Indicator, Measurement, Plan, Objective } from './model.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
 const measured = (v: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
@@ -22,11 +22,11 @@ function ind(name: string, weight: number, target: number, measurement: Measurem
     ...extra,
   };
 }
-function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
+function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): Objective {
   return { code, title: `Obiettivo ${code}`, parent, weight: weight === null ? null : dec(weight), indicators };
 }
-const plan = (nodes: PlanNode[], settings = DEFAULT_SETTINGS): Plan => ({ title: 'p', nodes, settings });
-const base = (): PlanNode[] => [
+const plan = (nodes: Objective[], settings = DEFAULT_SETTINGS): Plan => ({ title: 'p', nodes, settings });
+const base = (): Objective[] => [
   node('A', null, []),
   node('A.1', 'A', [ind('Pratiche evase', 60, 10, measured(12)), ind('Tempi medi', 40, 5, measured(4))]),
   node('A.2', 'A', [ind('Eventi', 100, 3, measured(2))]),
@@ -54,7 +54,7 @@ describe('comparePlans', () => {
   });
 
   it('tells added, removed, moved and renamed objectives and indicators apart', () => {
-    const after: PlanNode[] = [
+    const after: Objective[] = [
       node('A', null, []),
       node('A.1', 'A', [ind('Pratiche evase nei termini', 60, 10, measured(12)), ind('Tempi medi', 40, 5, measured(4)), ind('Soddisfazione', 0, 80, { state: 'not_measured' })]),
       node('B', null, []),

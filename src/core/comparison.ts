@@ -11,7 +11,7 @@
  * between a plan and its revision imported from two files.
  */
 import { round, type Decimal } from './decimal.js';
-import type { Evaluation, IndicatorResult, NodeResult } from './evaluation.js';
+import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.js';
 import { formatPercent } from './italian.js';
 import { BAND_WORDS, RULE_WORD, type Legend } from './legend.js';
 import type { Language } from './messages/index.js';
@@ -72,9 +72,9 @@ export function comparePlans(before: Evaluation, after: Evaluation, language: La
   };
   compareSettings(before.plan.settings, after.plan.settings, add, language);
 
-  const earlier = new Map(before.nodeResults.map((r) => [r.node.code, r]));
+  const earlier = new Map(before.nodeResults.map((r) => [r.objective.code, r]));
   for (const later of after.nodeResults) {
-    const node = later.node;
+    const node = later.objective;
     const origin = node.origin === undefined ? {} : { origin: node.origin };
     const was = earlier.get(node.code);
     if (was === undefined) {
@@ -84,15 +84,15 @@ export function comparePlans(before: Evaluation, after: Evaluation, language: La
       continue;
     }
     earlier.delete(node.code);
-    add('objective-title', node.code, was.node.title, node.title, origin);
-    add('objective-parent', node.code, was.node.parent ?? '—', node.parent ?? '—', origin);
-    add('objective-weight', node.code, weightText(was.node.weight), weightText(node.weight), origin);
+    add('objective-title', node.code, was.objective.title, node.title, origin);
+    add('objective-parent', node.code, was.objective.parent ?? '—', node.parent ?? '—', origin);
+    add('objective-weight', node.code, weightText(was.objective.weight), weightText(node.weight), origin);
     compareIndicators(node.code, was.indicators, later.indicators, add);
     add('performance', node.code, performanceText(was, language), performanceText(later, language), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
   for (const gone of earlier.values()) {
-    const origin = gone.node.origin === undefined ? {} : { origin: gone.node.origin };
-    add('objective-removed', gone.node.code, gone.node.title, null, origin);
+    const origin = gone.objective.origin === undefined ? {} : { origin: gone.objective.origin };
+    add('objective-removed', gone.objective.code, gone.objective.title, null, origin);
   }
   return changes;
 }
@@ -166,7 +166,7 @@ function shown(performance: Decimal | null): Decimal | null {
 
 const POLICY_WORDS: Record<NotMeasuredPolicy, string> = { skip: 'esclusi dal calcolo', zero: 'contano 0', block: 'bloccano la performance' };
 
-function performanceText(result: NodeResult, language: Language): string {
+function performanceText(result: ObjectiveResult, language: Language): string {
   if (result.performance === null) return language === 'it' ? 'nessuna performance' : 'no performance';
   return `${formatPercent(result.performance)}${result.band === null ? '' : ` (${BAND_WORDS[language][result.band]})`}`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from './decimal.js';
 import { evaluatePlan, weightedMean } from './evaluation.js';
 import { explainNode } from './explanation.js';
-import type { Comparator, Indicator, Measurement, Plan, PlanNode, ScoringRule } from './model.js';
+import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
 /** A small plan written as data a reader can check by hand. */
@@ -24,10 +24,10 @@ function ind(id: string, weight: number, comparator: Comparator, target: number,
 }
 const measured = (v: number | string): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
 const mean = (id: string, weight: number): Indicator => ind(id, weight, '>=', 100, { state: 'measured' }, { formula: { kind: 'children_mean' }, scoring: { kind: 'proportional' }, unit: 'percent' });
-function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): PlanNode {
+function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): Objective {
   return { code, title: code, parent, weight: weight === null ? null : dec(weight), indicators };
 }
-function plan(nodes: PlanNode[], settings: Partial<Plan['settings']> = {}): Plan {
+function plan(nodes: Objective[], settings: Partial<Plan['settings']> = {}): Plan {
   return { title: 't', nodes, settings: { ...DEFAULT_SETTINGS, ...settings } };
 }
 const perf = (p: Plan, code: string): string | null => evaluatePlan(p).node(code)?.performance?.toString() ?? null;
@@ -152,7 +152,7 @@ describe('derived indicators', () => {
 
 describe('trees of any depth', () => {
   it('rolls up nodes without indicators from their children, at any depth', () => {
-    const nodes: PlanNode[] = [node('L1', null, [])];
+    const nodes: Objective[] = [node('L1', null, [])];
     let parent = 'L1';
     for (let depth = 2; depth <= 8; depth++) {
       const code = `${parent}.1`;
@@ -165,7 +165,7 @@ describe('trees of any depth', () => {
   });
 
   it('a deep chain does not overflow the stack', () => {
-    const nodes: PlanNode[] = [node('N0', null, [mean('m0', 100)])];
+    const nodes: Objective[] = [node('N0', null, [mean('m0', 100)])];
     for (let i = 1; i < 20_000; i++) nodes.push(node(`N${i}`, `N${i - 1}`, i === 19_999 ? [ind('leaf', 100, '>=', 1, measured(1))] : [mean(`m${i}`, 100)]));
     expect(evaluatePlan(plan(nodes)).node('N0')!.performance!.toString()).toBe('100');
   });
@@ -184,7 +184,7 @@ describe('trees of any depth', () => {
         const e = evaluatePlan(plan(shuffled));
         for (const n of nodes) {
           expect(e.node(n.code)!.performance?.toString()).toBe(inOrder.node(n.code)!.performance?.toString());
-          expect(e.node(n.code)!.indicators.map((i) => i.score?.toString())).toEqual(inOrder.node(n.code)!.indicators.map((i) => i.score?.toString()));
+          expect(e.node(n.code)!.indicators.map((i) => i.performance?.toString())).toEqual(inOrder.node(n.code)!.indicators.map((i) => i.performance?.toString()));
         }
       }),
     );
@@ -194,10 +194,10 @@ describe('trees of any depth', () => {
   it('reads an indicator back with the score its objective used, after changes too', () => {
     const p = plan([node('A', null, [ind('x', 50, '>=', 3, measured(2), { scoring: { kind: 'proportional' } }), ind('y', 50, '>=', 1, { state: 'not_evaluable', reason: 'r' })])]);
     const e = evaluatePlan(p);
-    expect(e.indicator('x')!.score!.toString()).toBe(new Decimal(200).div(3).toString());
+    expect(e.indicator('x')!.performance!.toString()).toBe(new Decimal(200).div(3).toString());
     expect(e.indicator('y')!.counted).toBe(false);
     e.setMeasurement('y', measured(1));
-    expect(e.indicator('y')!.score!.toString()).toBe('100');
+    expect(e.indicator('y')!.performance!.toString()).toBe('100');
     expect(e.node('A')!.performance!.toString()).toBe(new Decimal(250).div(3).toString());
     expect(p.nodes[0]!.indicators[1]!.measurement.state).toBe('not_evaluable'); // the plan given is not changed
   });
@@ -270,7 +270,7 @@ describe('invariants (property tests)', () => {
       fc.property(objective, (rows) => {
         const e = evaluatePlan(build(rows));
         const r = e.node('X')!;
-        for (const i of r.indicators) if (i.score !== null) expect(i.score.gte(0) && i.score.lte(100)).toBe(true);
+        for (const i of r.indicators) if (i.performance !== null) expect(i.performance.gte(0) && i.performance.lte(100)).toBe(true);
         if (r.performance !== null) expect(r.performance.gte(0) && r.performance.lte(100)).toBe(true);
       }),
     );
@@ -330,7 +330,7 @@ describe('invariants (property tests)', () => {
           const e = evaluatePlan(
             plan([node('X', null, [{ ...ind('i', 100, cmp, 0, { state: 'measured', actual: { kind: 'number', value: a } }, { scoring: r }), target: { kind: 'number', value: target } }])]),
           );
-          return e.indicator('i')!.score!;
+          return e.indicator('i')!.performance!;
         };
         expect(s('>=', hi).gte(s('>=', lo))).toBe(true);
         expect(s('<=', hi).lte(s('<=', lo))).toBe(true);

@@ -20,7 +20,7 @@ import { problem, saidIssue, withParams, type Issue } from './issues.js';
 import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
-import type { Amount, Indicator, Measurement, MeasurementState, Plan, PlanNode, ScoringRule, SourceLocation } from './model.js';
+import type { Amount, Indicator, Measurement, MeasurementState, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
 import { scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
 
 export interface IndicatorResult {
@@ -32,7 +32,7 @@ export interface IndicatorResult {
   /** The value scored: the entered actual, or the computed one for a derived indicator. */
   readonly actual: Amount | null;
   /** 0–100; null when it does not enter the mean. */
-  readonly score: Decimal | null;
+  readonly performance: Decimal | null;
   readonly met: boolean | null;
   /** Whether it enters its objective's weighted mean. */
   readonly counted: boolean;
@@ -43,8 +43,8 @@ export interface IndicatorResult {
 /** How a node's number was made. */
 export type Basis = 'indicators' | 'children' | 'none';
 
-export interface NodeResult {
-  readonly node: PlanNode;
+export interface ObjectiveResult {
+  readonly objective: Objective;
   readonly performance: Decimal | null;
   readonly band: Band | null;
   readonly basis: Basis;
@@ -97,7 +97,7 @@ function bandIndex(band: Band | null): number {
  * fractions of safe integers in typed arrays (fraction.ts) whenever they fit, which is nearly
  * always, and Decimals otherwise. Indicator scores are not stored at all: each is computed, added
  * to its objective's mean and dropped, and computed again (the same pure function of the same
- * inputs) when someone reads it. Result objects (`NodeResult`, `IndicatorResult`) and their
+ * inputs) when someone reads it. Result objects (`ObjectiveResult`, `IndicatorResult`) and their
  * Decimals are made on demand.
  *
  * Why so little storage: every evaluation's arrays live outside the JS heap, and V8 answers each
@@ -111,7 +111,7 @@ export class Evaluation {
   /** Built on first use: a million-entry map costs more than the evaluation itself. */
   private indicatorIndexCache: Map<string, number> | null = null;
   /** The plan's nodes, copied on the first change (setMeasurement, setNodeWeight). */
-  private nodes: readonly PlanNode[];
+  private nodes: readonly Objective[];
   private nodesCopied = false;
   private readonly parentOf: Int32Array;
   /** Children of node i are childList[childStart[i] .. childStart[i + 1]), in plan order. */
@@ -193,8 +193,8 @@ export class Evaluation {
   }
 
   /** Results in plan order. */
-  get nodeResults(): readonly NodeResult[] {
-    const results = new Array<NodeResult>(this.nodes.length);
+  get nodeResults(): readonly ObjectiveResult[] {
+    const results = new Array<ObjectiveResult>(this.nodes.length);
     for (let i = 0; i < results.length; i++) results[i] = this.nodeResult(i);
     return results;
   }
@@ -204,11 +204,11 @@ export class Evaluation {
     return this.nodes.length;
   }
 
-  nodeAt(position: number): NodeResult {
+  nodeAt(position: number): ObjectiveResult {
     return this.nodeResult(position);
   }
 
-  node(code: string): NodeResult | undefined {
+  node(code: string): ObjectiveResult | undefined {
     const i = this.index.get(code);
     return i < 0 ? undefined : this.nodeResult(i);
   }
@@ -231,15 +231,15 @@ export class Evaluation {
     return k === undefined ? undefined : this.indicatorResult(k, this.nodeOfIndicator(k));
   }
 
-  children(code: string): readonly NodeResult[] {
+  children(code: string): readonly ObjectiveResult[] {
     const i = this.index.get(code);
     if (i < 0) return [];
-    const out: NodeResult[] = [];
+    const out: ObjectiveResult[] = [];
     for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) out.push(this.nodeResult(this.childList[c]!));
     return out;
   }
 
-  parent(code: string): NodeResult | undefined {
+  parent(code: string): ObjectiveResult | undefined {
     const i = this.index.get(code);
     if (i < 0) return undefined;
     const p = this.parentOf[i]!;
@@ -264,7 +264,7 @@ export class Evaluation {
   /** The weights of a node's children in its mean: their own where all have one, else equal. */
   childWeights(code: string): { weights: Map<string, Decimal>; equal: boolean } {
     const i = this.index.get(code);
-    const children: PlanNode[] = [];
+    const children: Objective[] = [];
     if (i >= 0) for (let c = this.childStart[i]!; c < this.childStart[i + 1]!; c++) children.push(this.nodes[this.childList[c]!]!);
     const allWeighted = children.length > 0 && children.every((c) => c.weight !== null);
     const weights = new Map(children.map((c) => [c.code, allWeighted ? c.weight! : ONE]));
@@ -307,12 +307,12 @@ export class Evaluation {
   }
 
   /** Node i replaced, on a copy of the plan's list (the plan itself stays as it was given). */
-  private changeNode(i: number, node: PlanNode): void {
+  private changeNode(i: number, node: Objective): void {
     if (!this.nodesCopied) {
       this.nodes = [...this.nodes];
       this.nodesCopied = true;
     }
-    (this.nodes as PlanNode[])[i] = node;
+    (this.nodes as Objective[])[i] = node;
   }
 
   /** The plan as it stands after any changes made through this evaluation. */
@@ -332,12 +332,12 @@ export class Evaluation {
     return low;
   }
 
-  private nodeResult(i: number): NodeResult {
+  private nodeResult(i: number): ObjectiveResult {
     const indicators: IndicatorResult[] = [];
     for (let k = this.firstIndicator[i]!; k < this.firstIndicator[i + 1]!; k++) indicators.push(this.indicatorResult(k, i));
     const band = this.bandOf[i]!;
     return {
-      node: this.nodes[i]!,
+      objective: this.nodes[i]!,
       performance: this.performanceOf(i),
       band: band === NO_BAND ? null : BANDS[band]!,
       basis: BASES[this.basisOf[i]!]!,
@@ -360,7 +360,7 @@ export class Evaluation {
       code: node.code,
       state,
       actual,
-      score: lastScore(last),
+      performance: lastScore(last),
       met: last.met === 2 ? null : last.met === 1,
       counted: last.counted,
       rule: indicator.scoring ?? this.plan.settings.defaultScoring,
@@ -587,7 +587,7 @@ export class Evaluation {
   }
 
   /** Scores indicator k (of node i) into `this.last`, and records or clears its problems. */
-  private evaluateIndicator(k: number, ind: Indicator, node: PlanNode, i: number): void {
+  private evaluateIndicator(k: number, ind: Indicator, node: Objective, i: number): void {
     // Hot path: no object, no text, no location unless needed.
     const settings = this.plan.settings;
     const m = ind.measurement;
@@ -698,7 +698,7 @@ function locate(ind: Indicator, code: string): SourceLocation {
   return ind.origin ?? { node: code, indicator: ind.id };
 }
 
-function zeroWeights(node: PlanNode): Issue {
+function zeroWeights(node: Objective): Issue {
   return problem('warning', 'zero-weights', { code: node.code }, node.origin ?? { node: node.code });
 }
 

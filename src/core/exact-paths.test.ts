@@ -43,7 +43,7 @@ function build(rows: readonly Row[]): Plan {
 /** The decimal path's answer: the weighted mean of the counted indicators' scores. */
 function reference(plan: Plan): Decimal | null {
   const result = evaluatePlan(plan).node('X')!;
-  const terms = result.indicators.flatMap((r, k) => (r.counted && r.score !== null ? [{ weight: plan.nodes[0]!.indicators[k]!.weight, value: r.score }] : []));
+  const terms = result.indicators.flatMap((r, k) => (r.counted && r.performance !== null ? [{ weight: plan.nodes[0]!.indicators[k]!.weight, value: r.performance }] : []));
   return weightedMean(terms);
 }
 

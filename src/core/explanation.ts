@@ -5,7 +5,7 @@
  * print from this, so no one re-derives a number on their own.
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
-import { previousFromPredecessor, type Evaluation, type IndicatorResult, type NodeResult } from './evaluation.js';
+import { previousFromPredecessor, type Evaluation, type IndicatorResult, type ObjectiveResult } from './evaluation.js';
 import type { MeasurementState } from './model.js';
 import { formatPercent } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
@@ -43,7 +43,7 @@ export interface NodeExplanation {
   readonly code: string;
   readonly title: string;
   readonly performance: Decimal | null;
-  readonly basis: NodeResult['basis'];
+  readonly basis: ObjectiveResult['basis'];
   readonly contributions: readonly Contribution[];
   readonly indicators: readonly IndicatorExplanation[];
   /** One line: `A.2 = 30% × 100 + 70% × 90 (= mean of A.2.1 80, A.2.2 100) = 93,00%`. */
@@ -64,14 +64,14 @@ export function contributions(evaluation: Evaluation, code: string, language: La
   const result = evaluation.node(code);
   if (result === undefined) return [];
   if (result.basis === 'children') return childTerms(evaluation, code, language);
-  const counted = result.indicators.filter((r) => r.counted && r.score !== null);
+  const counted = result.indicators.filter((r) => r.counted && r.performance !== null);
   const total = counted.reduce((t, r) => t.plus(r.indicator.weight), ZERO);
   const equal = total.isZero();
   return result.indicators.map((r) => {
     const base = { kind: 'indicator' as const, ref: r.indicator.id, label: r.indicator.name, weight: r.indicator.weight };
-    if (!r.counted || r.score === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r, language) };
+    if (!r.counted || r.performance === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r, language) };
     const share = equal ? new Decimal(1).div(counted.length) : r.indicator.weight.div(total);
-    return { ...base, share, score: r.score, points: share.times(r.score) };
+    return { ...base, share, score: r.performance, points: share.times(r.performance) };
   });
 }
 
@@ -80,10 +80,10 @@ export function childTerms(evaluation: Evaluation, code: string, language: Langu
   const children = evaluation.children(code);
   const { weights } = evaluation.childWeights(code);
   const counted = children.filter((c) => c.performance !== null);
-  const total = counted.reduce((t, c) => t.plus(weights.get(c.node.code) ?? ZERO), ZERO);
+  const total = counted.reduce((t, c) => t.plus(weights.get(c.objective.code) ?? ZERO), ZERO);
   return children.map((c) => {
-    const weight = weights.get(c.node.code) ?? ZERO;
-    const base = { kind: 'child' as const, ref: c.node.code, label: `${c.node.code} ${c.node.title}`, weight };
+    const weight = weights.get(c.objective.code) ?? ZERO;
+    const base = { kind: 'child' as const, ref: c.objective.code, label: `${c.objective.code} ${c.objective.title}`, weight };
     if (c.performance === null) return { ...base, share: null, score: null, points: null, excluded: WORDS[language].noPerformance };
     const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
     return { ...base, share, score: c.performance, points: share.times(c.performance) };
@@ -102,7 +102,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
   else {
     scoring = describeScore(
       { comparator: ind.comparator, tolerance: ind.tolerance, target: ind.target, actual: r.actual, rule: r.rule },
-      { score: r.score, met: r.met, issues: r.issues },
+      { score: r.performance, met: r.met, issues: r.issues },
       ind.unit,
       language,
     );
@@ -112,7 +112,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
       if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value), ind.predecessorValue!.year)})`;
     }
   }
-  return { id: ind.id, name: ind.name, state: r.state, score: r.score, scoring, derivation };
+  return { id: ind.id, name: ind.name, state: r.state, score: r.performance, scoring, derivation };
 }
 
 function pct(share: Decimal): string {
@@ -153,7 +153,7 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
       });
     formula = `${code} = ${parts.join(' + ')} = ${total}`;
   }
-  return { code, title: result.node.title, performance: result.performance, basis: result.basis, contributions: terms, indicators, formula };
+  return { code, title: result.objective.title, performance: result.performance, basis: result.basis, contributions: terms, indicators, formula };
 }
 
 /** The explanation as lines of text for a terminal or a report. */

@@ -103,7 +103,7 @@ export interface PredecessorValue {
   readonly year: number;
 }
 
-export interface PlanNode {
+export interface Objective {
   /** Unique in the plan: `A`, `A.1`, `B.4.2`… */
   readonly code: string;
   readonly title: string;
@@ -131,7 +131,7 @@ export interface PlanSettings {
 export interface Plan {
   readonly title: string;
   /** In file order; a parent comes before its children. */
-  readonly nodes: readonly PlanNode[];
+  readonly nodes: readonly Objective[];
   readonly settings: PlanSettings;
 }
 

@@ -4,7 +4,7 @@
  * baselines; no values. Pure: the store and `albero next-year` both make the new plan with it.
  */
 import type { Evaluation, IndicatorResult } from './evaluation.js';
-import type { Amount, Indicator, Plan, PlanNode, ScoringRule } from './model.js';
+import type { Amount, Indicator, Plan, Objective, ScoringRule } from './model.js';
 
 export interface RollForward {
   /** The year of the plan rolled forward (the baselines' year). */
@@ -39,8 +39,8 @@ export function rollForward(evaluation: Evaluation, options: RollForward): Plan 
   const plan = evaluation.plan;
   // One pass over the results (a look-up per indicator would cost more than the whole evaluation).
   const results = evaluation.nodeResults;
-  const nodes = plan.nodes.map((node, n): PlanNode => {
-    const scored = results[n]?.node.code === node.code ? results[n]!.indicators : null;
+  const nodes = plan.nodes.map((node, n): Objective => {
+    const scored = results[n]?.objective.code === node.code ? results[n]!.indicators : null;
     return {
       code: node.code,
       title: node.title,

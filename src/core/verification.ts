@@ -47,7 +47,7 @@ export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell
         if (r.indicator.formula === null) continue;
         computed = r.actual?.kind === 'number' ? r.actual.value : null;
       } else {
-        computed = r.score;
+        computed = r.performance;
       }
     }
     checked++;

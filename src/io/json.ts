@@ -17,7 +17,7 @@ import {
   type Issue,
   type Language,
   type Measurement,
-  type NodeResult,
+  type ObjectiveResult,
   type NodeExplanation,
   type Plan,
   type PlanChange,
@@ -227,13 +227,13 @@ export function amountText(amount: Amount | null, unit: Unit, language: Language
 }
 
 /** One objective of the evaluation document, with its indicators. */
-export function objectiveDocument(r: NodeResult): ObjectiveDocument {
+export function objectiveDocument(r: ObjectiveResult): ObjectiveDocument {
   return {
-    code: r.node.code,
-    title: r.node.title,
-    parent: r.node.parent,
-    level: r.node.level ?? null,
-    weight: toJsonNumber(r.node.weight, 4),
+    code: r.objective.code,
+    title: r.objective.title,
+    parent: r.objective.parent,
+    level: r.objective.level ?? null,
+    weight: toJsonNumber(r.objective.weight, 4),
     performance: toJsonNumber(r.performance),
     band: r.band,
     basis: r.basis,
@@ -253,7 +253,7 @@ export function objectiveDocument(r: NodeResult): ObjectiveDocument {
         reason: m.state === 'not_evaluable' ? m.reason : null,
         scoring: i.rule.kind,
         derived: i.indicator.formula !== null,
-        performance: toJsonNumber(i.score),
+        performance: toJsonNumber(i.performance),
         met: i.met,
         counted: i.counted,
         owner: i.indicator.owner ?? null,
@@ -265,7 +265,7 @@ export function objectiveDocument(r: NodeResult): ObjectiveDocument {
 type Summary = EvaluationDocument['summary'];
 
 /** Counts an objective in the summary: the objectives scored from their own indicators, by band. */
-function count(summary: Summary, r: NodeResult): void {
+function count(summary: Summary, r: ObjectiveResult): void {
   if (r.basis !== 'indicators') return;
   summary.objectives++;
   summary[r.band ?? 'none']++;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { problem, type Outcome } from '../core/index.js';
+import { problem, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import type { ImportedTable } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
@@ -12,12 +12,46 @@ import { looksLikeXlsx } from './xlsx/zip.js';
 
 /** Imports a published table from bytes: text/TSV, or .xlsx (by its zip signature or name). `name` is used in messages and to pick the format. */
 export async function importTableBytes(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
+  return withoutControlCharacters(await readTableBytes(bytes, name), name);
+}
+
+async function readTableBytes(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
   // exceljs is loaded for workbooks only: it is most of the command line's start-up.
   if (looksLikeXlsx(bytes, name)) return (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name);
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   const parsed = parsePublishedText(decoded.value, name);
   return { value: parsed.value, issues: [...decoded.issues, ...parsed.issues] };
+}
+
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls: what the API refuses in any text (server/validation.ts). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * An error at each objective or indicator whose stored text (title, name, code, owner, source,
+ * notes) holds a control character, and at the file for the plan's title. PostgreSQL cannot store
+ * NUL (it answered 500) and SQLite can: refused here, the table is refused alike on both, as the
+ * API refuses such text in its own fields.
+ */
+function withoutControlCharacters(outcome: Outcome<ImportedTable | null>, file: string): Outcome<ImportedTable | null> {
+  const plan = outcome.value?.plan;
+  if (plan === undefined) return outcome;
+  const found: Issue[] = [];
+  const check = (texts: readonly (string | undefined)[], where: SourceLocation): void => {
+    for (const text of texts) {
+      if (text === undefined) continue;
+      const m = CONTROL.exec(text);
+      if (m === null) continue;
+      found.push(problem('error', 'control-character', { character: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }, where));
+      return;
+    }
+  };
+  check([plan.title], { file });
+  for (const node of plan.nodes) {
+    check([node.code, node.title, node.level, node.owner], node.origin ?? { file, node: node.code });
+    for (const ind of node.indicators) check([ind.id, ind.name, ind.source, ind.owner, ind.notes], ind.origin ?? { file, node: node.code, indicator: ind.id });
+  }
+  return found.length === 0 ? outcome : { value: outcome.value, issues: [...outcome.issues, ...found] };
 }
 
 export async function loadTable(path: string): Promise<Outcome<ImportedTable | null>> {

@@ -5,7 +5,7 @@
  * commas). Export then import gives the same registry back.
  */
 import ExcelJS from 'exceljs';
-import { english, type MessageParams, type RegistryProblemParams } from '../messages/index.js';
+import { registryProblem, type RegistryProblem } from '../messages/registry-problem.js';
 import { openWorkbook } from './xlsx/read.js';
 
 export const REGISTRY_COLUMNS = ['codice', 'nome', 'tipo', 'padre', 'responsabile', 'membri'] as const;
@@ -31,21 +31,7 @@ export interface RegistryUnit {
   readonly members: readonly string[];
 }
 
-export interface RegistryProblem {
-  readonly row: number;
-  readonly field: string;
-  /** In English (logs, scripts); the API says `code` + `params` in the reader's language. */
-  readonly message: string;
-  /** `invalid-row` (src/messages/registry.ts), or the workbook reader's own issue code. */
-  readonly code: string;
-  readonly params?: MessageParams;
-}
-
-/** A problem of a registry file (or of its rows against the registry) at its row and column. */
-export function registryProblem(row: number, field: string, reason: RegistryProblemParams['reason'], extra: Omit<RegistryProblemParams, 'row' | 'field' | 'reason'> = {}): RegistryProblem {
-  const params: RegistryProblemParams = { row, field, reason, ...extra };
-  return { row, field, message: english('invalid-row', params), code: 'invalid-row', params: params as unknown as MessageParams };
-}
+export { registryProblem, type RegistryProblem };
 
 export type RegistryRead = { rows: RegistryRow[]; problems: RegistryProblem[] };
 

@@ -3,6 +3,7 @@
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
 import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
+import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
@@ -75,7 +76,8 @@ export const ACTION_WORDS: Record<string, string> = {
 };
 
 /** What a `not-found` is about. */
-export type Missing = 'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'unit' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period';
+export type Missing =
+  'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'unit' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period' | 'published-plan' | 'published-file' | 'revision';
 
 /** Why the store refuses a value (`invalid`): a plan's codes and periods, a unit of the registry. */
 export type InvalidReason =
@@ -111,8 +113,10 @@ export interface FieldProblem {
   detail?: string;
   /** The character refused (`U+0000`). */
   character?: string;
-  /** The value refused, as sent (`unknown-unit`: the unit's id or name). */
+  /** The value refused, as sent (`unknown-unit`: the unit's id or name; `actual-with-state`: the state sent). */
   value?: string;
+  /** `amount`: the bound a number is beyond. */
+  bound?: string;
 }
 
 function fieldProblem(p: FieldProblem, l: Language): string {
@@ -144,6 +148,20 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
     case 'year':
       return it ? 'un anno come 2024' : 'a year such as 2024';
+    case 'revision-number':
+      return it ? 'una variazione si indica con il suo numero: 1, 2, …' : 'a revision is named by its number, 1, 2, …';
+    // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.
+    case 'amount':
+      return `${it ? 'serve' : 'expected'} ${amountWords(p as unknown as AmountProblem, l)}`;
+    // Entering a value (server/routes/measurements.ts).
+    case 'actual-needed':
+      return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
+    case 'inputs-needed':
+      return it ? 'questo indicatore si calcola dalle sue misure di base: inviarle in inputs' : 'this indicator is computed from its base measures: send them in inputs';
+    case 'actual-with-state':
+      return it ? `un consuntivo va con lo stato "measured", non "${p.value}"` : `an actual goes with the state "measured", not "${p.value}"`;
+    case 'reason-needed':
+      return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.V. (not evaluable) needs a reason';
     case 'body-name':
       return it ? 'il nome di un ente' : 'the name of a body';
     case 'euros':
@@ -271,6 +289,10 @@ const OWN_MESSAGES = defineMessages({
         // The public reads a period's values once closed, validated or published (server/public-periods.ts).
         'unpublished-period': `i valori del periodo ${p.id} non sono ancora pubblicati`,
         'published-period': 'nessun periodo di questo piano ha ancora valori pubblicati',
+        // The transparency site (server/routes/transparency.ts): `id` the plan, or the file's name.
+        'published-plan': `non esiste un piano pubblicato con l'id ${p.id}`,
+        'published-file': `${p.id} non è pubblicato`,
+        revision: `il piano non ha la variazione n. ${p.id}`,
       })[p.what],
     en: (p) =>
       ({
@@ -285,6 +307,9 @@ const OWN_MESSAGES = defineMessages({
         closing: `the period ${p.id} has never been closed`,
         'unpublished-period': `the values of the period ${p.id} are not published yet`,
         'published-period': 'no period of this plan has published values yet',
+        'published-plan': `there is no published plan with the id ${p.id}`,
+        'published-file': `${p.id} is not published`,
+        revision: `the plan has no revision n. ${p.id}`,
       })[p.what],
   }),
   unauthenticated: message({ it: 'accedere prima', en: 'sign in first' }),

@@ -5,6 +5,7 @@
  */
 import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
 import { defineMessages, message, type ParamsOf } from '../core/messages/index.js';
+import { amountWords, type AmountProblem } from './amounts.js';
 
 /**
  * Why a form is refused to a reader (403): said through the API's `forbidden` code (params
@@ -35,7 +36,7 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
   'objective-actual-missing': message({ it: 'un obiettivo misurato ha bisogno del consuntivo', en: 'a measured objective needs its actual' }),
   'objective-reason-missing': message({ it: "dire perché l'obiettivo è N.V.", en: 'say why the objective is N.V.' }),
-  'objective-value': message<{ expected: string }>({ it: (p) => `il valore non è valido: serve ${p.expected}`, en: (p) => `expected ${p.expected}` }),
+  'objective-value': message<AmountProblem>({ it: (p) => `il valore non è valido: serve ${amountWords(p, 'it')}`, en: (p) => `expected ${amountWords(p, 'en')}` }),
   'smvp-missing': message<{ organisation: string; year: number }>({
     it: (p) => `non c'è un SMVP per ${p.organisation} ${p.year}: l'ufficio personale lo salva prima`,
     en: (p) => `there is no SMVP for ${p.organisation} ${p.year}: HR saves it first`,

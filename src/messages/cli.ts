@@ -119,7 +119,7 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `errore: ${p.message}`,
     en: (p) => `error: ${p.message}`,
   }),
-  // --help: commander's headings and its own options (the commands' descriptions are still English).
+  // --help: commander's headings and its own options.
   'cli-help-title': message<{ title: string }>({
     it: (p) => ({ 'Usage:': 'Uso:', 'Arguments:': 'Argomenti:', 'Options:': 'Opzioni:', 'Global Options:': 'Opzioni globali:', 'Commands:': 'Comandi:' })[p.title] ?? p.title,
     en: (p) => p.title,
@@ -130,6 +130,180 @@ export const CLI_MESSAGES = defineMessages({
     it: 'la lingua dei messaggi (predefinita: quella del locale, italiano per it_*, altrimenti inglese)',
     en: "the language of messages (default: the locale's, Italian for it_*, else English)",
   }),
+  // The extras commander adds after an option's description, said in the language (program.ts).
+  'cli-help-choices': message<{ choices: readonly string[] }>({
+    it: (p) => `valori: ${p.choices.join(', ')}`,
+    en: (p) => `choices: ${p.choices.join(', ')}`,
+  }),
+  'cli-help-default': message<{ value: string }>({
+    it: (p) => `predefinito: ${p.value}`,
+    en: (p) => `default: ${p.value}`,
+  }),
+
+  // --help: what each command, argument and option is for (the flags themselves stay as they are typed).
+  'cli-about-program': message({
+    it: "Albero della performance: calcolare, verificare e spiegare l'albero della performance di un ente pubblico",
+    en: 'Albero della performance: evaluate, verify and explain the performance tree of a public body',
+  }),
+  'cli-about-table': message({ it: 'una tabella pubblicata (.txt/.tsv)', en: 'a published table (.txt/.tsv)' }),
+  'cli-about-plan-file': message({ it: 'una tabella pubblicata (.txt/.tsv) o una cartella di lavoro (.xlsx)', en: 'a published table (.txt/.tsv) or a workbook (.xlsx)' }),
+  'cli-about-legend': message({
+    it: 'soglie del semaforo in percentuale: verde sopra VERDE, giallo da GIALLA (predefinite 80/60, quelle della tabella di esempio)',
+    en: "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)",
+  }),
+  'cli-about-scoring': message({
+    it: 'regola predefinita degli indicatori ordinari (quelli derivati mantengono la propria)',
+    en: 'default rule of ordinary indicators (derived ones keep theirs)',
+  }),
+  'cli-about-database': message({
+    it: 'un file SQLite o un indirizzo postgres:// (predefinito: la variabile DATABASE_URL o data/albero.sqlite)',
+    en: 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)',
+  }),
+  'cli-about-body': message({ it: "l'ente, per il frontespizio", en: 'the public body, for the title block' }),
+  'cli-about-year': message({ it: "l'anno del piano (predefinito: dal titolo)", en: "the plan's year (default: from the title)" }),
+  'cli-about-format': message<{ formats: readonly string[] }>({
+    it: (p) => `uno tra ${p.formats.join(', ')} (predefinito: dall'estensione del file da scrivere)`,
+    en: (p) => `one of ${p.formats.join(', ')} (default: from the output's extension)`,
+  }),
+  'cli-about-xlsx-output': message({ it: 'il file .xlsx da scrivere', en: 'the .xlsx file to write' }),
+
+  'cli-about-evaluate': message({
+    it: 'calcolare la performance e la fascia di ogni indicatore e di ogni obiettivo',
+    en: "compute every indicator's and objective's performance and band",
+  }),
+  'cli-about-evaluate-json': message({ it: 'stampare un documento JSON invece della tabella', en: 'print a JSON document instead of a table' }),
+  'cli-about-evaluate-verbose': message({ it: "stampare anche le note informative dell'importazione", en: 'also print informational notes from the import' }),
+
+  'cli-about-verify': message({
+    it: 'ricalcolare ogni cella dichiarata di una tabella pubblicata ed elencare quelle che non discendono dai suoi dati',
+    en: 'recompute every stated cell of a published table and list those that do not follow from its inputs',
+  }),
+  'cli-about-verify-json': message({ it: 'stampare { checked, differences } in JSON', en: 'print { checked, differences } as JSON' }),
+
+  'cli-about-explain': message({
+    it: 'mostrare passo per passo come si forma la performance di un obiettivo, fino ai suoi indicatori',
+    en: "show how an objective's performance was made, step by step, down to its indicators",
+  }),
+  'cli-about-explain-code': message({ it: "il codice dell'obiettivo, per esempio A.2", en: 'the objective code, e.g. A.2' }),
+  'cli-about-explain-json': message({ it: 'stampare la spiegazione in JSON', en: 'print the explanation as JSON' }),
+
+  'cli-about-diff': message({
+    it: 'elencare che cosa è cambiato tra due versioni di un piano: struttura, target e pesi, misurazioni, performance',
+    en: 'list what changed between two versions of a plan: structure, targets and weights, measurements, performance',
+  }),
+  'cli-about-diff-before': message({ it: 'la versione precedente (.txt/.tsv/.xlsx)', en: 'the earlier version (.txt/.tsv/.xlsx)' }),
+  'cli-about-diff-after': message({ it: 'la versione successiva', en: 'the later version' }),
+  'cli-about-diff-json': message({ it: 'stampare { before, after, counts, changes } in JSON', en: 'print { before, after, counts, changes } as JSON' }),
+  'cli-about-diff-only': message({ it: 'un solo gruppo di modifiche', en: 'only one group of changes' }),
+
+  'cli-about-import': message({
+    it: 'leggere un piano (.xlsx nel formato pubblicato o dal modello, oppure .txt/.tsv) ed elencare ogni problema con la sua posizione',
+    en: 'read a plan (.xlsx published layout or template, or .txt/.tsv) and list every problem with its place',
+  }),
+  'cli-about-import-file': message({ it: 'una cartella di lavoro .xlsx o una tabella pubblicata (.txt/.tsv)', en: 'a .xlsx workbook or a published table (.txt/.tsv)' }),
+  'cli-about-import-check': message({
+    it: 'prova: elencare i problemi senza importare nulla (uscita 0 se il piano è utilizzabile, 2 se no)',
+    en: 'dry run: list the problems and import nothing (exit 0 when usable, 2 when not)',
+  }),
+  'cli-about-import-output': message({ it: 'scrivere in questo file il piano importato e calcolato, in JSON', en: 'write the imported, computed plan as JSON to this file' }),
+  'cli-about-import-json': message({ it: 'stampare i problemi (e un riepilogo) in JSON sullo standard output', en: 'print the problems (and a summary) as JSON on stdout' }),
+
+  'cli-about-template': message({
+    it: 'scrivere un modello .xlsx vuoto (una riga per obiettivo o indicatore) con un foglio di guida in italiano',
+    en: 'write a blank .xlsx template (one row per objective or indicator) with an Italian guide sheet',
+  }),
+
+  'cli-about-next-year': message({
+    it: "scrivere il piano dell'anno successivo come modello .xlsx compilato: lo stesso albero, gli stessi pesi, regole e responsabili, i target riportati, i consuntivi di quest'anno come baseline, nessun valore",
+    en: "write next year's plan as a filled .xlsx template: the same tree, weights, rules and owners, targets rolled forward, this year's actuals as baselines, no values",
+  }),
+  'cli-about-next-year-file': message({
+    it: "il piano di quest'anno: una tabella pubblicata (.txt/.tsv) o una cartella di lavoro (.xlsx)",
+    en: "this year's plan: a published table (.txt/.tsv) or a workbook (.xlsx)",
+  }),
+  'cli-about-next-year-year': message({ it: "l'anno del nuovo piano, per esempio 2025", en: "the new plan's year, e.g. 2025" }),
+  'cli-about-next-year-from': message({
+    it: "l'anno di questo piano (predefinito: dal titolo, altrimenti l'anno prima di --year)",
+    en: "this plan's year (default: from its title, else the year before --year)",
+  }),
+  'cli-about-next-year-title': message({
+    it: "il titolo del nuovo piano (predefinito: quello di questo piano con l'anno cambiato)",
+    en: "the new plan's title (default: this one's with the year replaced)",
+  }),
+
+  'cli-about-report': message({
+    it: 'scrivere il piano calcolato come rapporto HTML o PDF, come cartella di lavoro .xlsx o come dati aperti (CSV, JSON)',
+    en: 'write the computed plan as an HTML or PDF report, an .xlsx workbook, or open data (CSV, JSON)',
+  }),
+  'cli-about-report-output': message({
+    it: 'il file da scrivere (predefinito: lo standard output, per html, csv e json)',
+    en: 'the file to write (default: stdout, for html, csv and json)',
+  }),
+  'cli-about-report-period': message({ it: 'il periodo, per esempio "Consuntivo 2024"', en: 'the period, e.g. "Consuntivo 2024"' }),
+
+  'cli-about-relazione': message({
+    it: 'scrivere la Relazione sulla performance di un anno del piano (linee guida DFP n. 3/2018) in DOCX, PDF o HTML',
+    en: 'write the Relazione sulla performance of a plan year (DFP guidelines n. 3/2018) as DOCX, PDF or HTML',
+  }),
+  'cli-about-relazione-output': message({ it: 'il file da scrivere: .docx, .pdf o .html', en: 'the file to write: .docx, .pdf or .html' }),
+  'cli-about-relazione-texts': message<{ keys: readonly string[] }>({
+    it: (p) => `i testi dell'ufficio per sezione (${p.keys.join(', ')}), nel markup della Relazione`,
+    en: (p) => `the office's texts by section (${p.keys.join(', ')}), in the Relazione's markup`,
+  }),
+  'cli-about-relazione-previous': message({
+    it: "la tabella dell'anno precedente, per il confronto per obiettivo",
+    en: "the previous year's table, for the comparison by objective",
+  }),
+
+  'cli-about-site': message({
+    it: 'scrivere le pagine "Performance" di Amministrazione trasparente: per ogni anno il piano con i risultati, la Relazione e i dati aperti (HTML semplice, senza JavaScript)',
+    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript)',
+  }),
+  'cli-about-site-plans': message({
+    it: 'tabelle pubblicate (.txt/.tsv) o cartelle di lavoro (.xlsx), una per anno',
+    en: 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year',
+  }),
+  'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
+
+  'cli-about-serve': message({
+    it: "servire l'API e l'applicazione web (SQLite data/albero.sqlite in modo predefinito; DATABASE_URL per PostgreSQL)",
+    en: 'serve the API and the web app (SQLite data/albero.sqlite by default; DATABASE_URL for PostgreSQL)',
+  }),
+  'cli-about-serve-port': message({ it: 'la porta (predefinita: la variabile PORT o 8080)', en: 'port (default: env PORT or 8080)' }),
+  'cli-about-serve-host': message({ it: "l'indirizzo su cui restare in ascolto (predefinito 0.0.0.0)", en: 'address to listen on (default 0.0.0.0)' }),
+
+  'cli-about-admin': message({ it: 'amministrare gli account nel database', en: 'administer accounts in the database' }),
+  'cli-about-create-user': message({
+    it: 'creare un account; la password viene dalla variabile ALBERO_PASSWORD o dalla prima riga dello standard input',
+    en: 'create an account; the password comes from env ALBERO_PASSWORD or the first line of stdin',
+  }),
+  'cli-about-create-user-username': message({ it: 'il nome di accesso', en: 'login name' }),
+  'cli-about-create-user-role': message<{ roles: readonly string[] }>({
+    it: (p) => `uno tra ${p.roles.join(', ')}`,
+    en: (p) => `one of ${p.roles.join(', ')}`,
+  }),
+  'cli-about-create-user-display-name': message({
+    it: "il nome mostrato nell'applicazione (predefinito: il nome di accesso)",
+    en: 'name shown in the app (default: the username)',
+  }),
+  'cli-about-create-user-units': message({
+    it: 'le unità organizzative, separate da virgole (per un referente)',
+    en: 'comma-separated organisational units (for a referente)',
+  }),
+  'cli-about-create-user-json': message({
+    it: "stampare l'account creato in JSON (username, role, displayName, units), uguale in ogni lingua",
+    en: 'print the account created as JSON (username, role, displayName, units), the same in every language',
+  }),
+
+  'cli-about-reminders': message({
+    it: 'inviare i promemoria delle scadenze dovuti oggi e ritentare quelli in attesa (SMTP da ALBERO_SMTP_HOST/PORT/USER/PASS/FROM; senza, sullo standard output)',
+    en: 'send the deadline reminders due today and retry the ones waiting (SMTP from ALBERO_SMTP_HOST/PORT/USER/PASS/FROM; without it, to stdout)',
+  }),
+  'cli-about-reminders-retry': message({
+    it: 'ritentare subito i messaggi in attesa, senza aspettare il loro turno',
+    en: 'try the messages waiting to be retried now, without waiting for their time',
+  }),
+  'cli-about-reminders-json': message({ it: "stampare l'esecuzione in JSON", en: 'print the run as JSON' }),
   'cli-help-hint': message({ it: '(eseguire con --help per le istruzioni)', en: '(run with --help for usage)' }),
   'cli-internal-error': message<{ message: string }>({
     it: (p) => `albero: errore interno: ${p.message}`,
@@ -254,8 +428,8 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `give a password of at least ${p.min} characters in env ALBERO_PASSWORD or on stdin`,
   }),
   'cli-admin-created': message<{ role: string; username: string }>({
-    it: (p) => `creato l'account ${p.username} (${ROLE_WORDS.it[p.role] ?? p.role})`,
-    en: (p) => `created ${p.role} ${p.username}`,
+    it: (p) => `creato l'account ${p.username}: ${ROLE_WORDS.it[p.role] ?? p.role} (--role ${p.role})`,
+    en: (p) => `created the account ${p.username}: ${ROLE_WORDS.en[p.role] ?? p.role} (--role ${p.role})`,
   }),
   'cli-not-evaluated': message<{ file: string; errors: number }>({
     it: (p) => `${p.file}: ${n(p.errors, 'errore', 'errori')}; nulla è stato valutato`,

@@ -6,7 +6,7 @@
  */
 import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
 
-/** Why a registry row (or the file) is refused (io/registry.ts `registryProblem`). */
+/** Why a registry row (or the file) is refused (registry-problem.ts `registryProblem`). */
 export type RegistryReason = 'missing-column' | 'no-rows' | 'no-sheet' | 'empty' | 'bad-code' | 'code-twice' | 'name-twice' | 'name-taken' | 'unknown-parent' | 'unknown-user' | 'circle';
 
 export interface RegistryProblemParams {

@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { treeBodies } from '../contract/index.js';
-import { Decimal, NUMBER_BOUNDS, numberBoundProblem, parseItalianDate, parseItalianNumber, type Amount, type Unit } from '../core/index.js';
+import { Decimal, NUMBER_BOUNDS, numberBound, numberBoundProblem, parseItalianDate, parseItalianNumber, type Amount, type Unit } from '../core/index.js';
+import type { AmountProblem } from '../messages/amounts.js';
+
+export type { AmountProblem } from '../messages/amounts.js';
 
 /**
  * A plain decimal in a request body (`30`, `33.33`, `33,33`), within the bounds every number has
@@ -29,33 +32,38 @@ export const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weigh
 export const Bodies = treeBodies({ decimal: DecimalText, weight: Weight });
 
 /** A number read from a person's input, or why it is refused (out of bounds). */
-function bounded(value: Decimal): Amount | string {
-  const problem = numberBoundProblem(value);
-  return problem === null ? { kind: 'number', value } : `a number within bounds (${problem})`;
+function bounded(value: Decimal): Amount | AmountProblem {
+  const bound = numberBound(value);
+  return bound === null ? { kind: 'number', value } : { expected: 'bounded-number', bound };
+}
+
+/** Whether `readAmount` refused the value (its problem says what was expected, by code). */
+export function isAmountProblem(read: Amount | AmountProblem): read is AmountProblem {
+  return 'expected' in read;
 }
 
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
-export function readAmount(value: number | string | boolean, unit: Unit): Amount | string {
+export function readAmount(value: number | string | boolean, unit: Unit): Amount | AmountProblem {
   if (unit === 'boolean') {
     if (typeof value === 'boolean') return { kind: 'boolean', value };
     if (value === 'sì' || value === 'si' || value === 'true') return { kind: 'boolean', value: true };
     if (value === 'no' || value === 'false') return { kind: 'boolean', value: false };
-    return 'a yes/no value (true or false)';
+    return { expected: 'yes-no' };
   }
   if (unit === 'date') {
-    if (typeof value !== 'string') return 'a date (yyyy-mm-dd or dd/mm/yyyy)';
+    if (typeof value !== 'string') return { expected: 'date' };
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? (parseItalianDate(value.split('-').reverse().join('/')) ?? null) : parseItalianDate(value);
-    return iso === null ? `a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not "${value}"` : { kind: 'date', value: iso };
+    return iso === null ? { expected: 'real-date', value } : { kind: 'date', value: iso };
   }
-  if (typeof value === 'boolean') return 'a number';
-  if (typeof value === 'number') return Number.isFinite(value) ? bounded(new Decimal(String(value))) : 'a finite number';
+  if (typeof value === 'boolean') return { expected: 'number' };
+  if (typeof value === 'number') return Number.isFinite(value) ? bounded(new Decimal(String(value))) : { expected: 'finite-number' };
   const t = value.trim();
   if (PLAIN_NUMBER.test(t) && !/^\d{1,3}\.\d{3}$/.test(t)) return bounded(new Decimal(t));
-  if (parseItalianDate(t) !== null || /^\d{4}-\d{2}-\d{2}$/.test(t)) return `a number, not the date "${value}"`;
+  if (parseItalianDate(t) !== null || /^\d{4}-\d{2}-\d{2}$/.test(t)) return { expected: 'number-not-date', value };
   const italian = parseItalianNumber(t);
-  if (italian === null) return `a number (93,5 or 93.5), not "${value}"`;
+  if (italian === null) return { expected: 'number-text', value };
   // `5%` for a plain number: five, or five hundredths of something? Refused rather than guessed.
-  if (italian.percent && unit !== 'percent') return `a plain number: "${value}" is a percentage, and this indicator counts in numbers`;
+  if (italian.percent && unit !== 'percent') return { expected: 'plain-number', value };
   return bounded(italian.value);
 }

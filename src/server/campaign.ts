@@ -118,7 +118,7 @@ export class Campaign {
           objective: nodes.get(i.node)?.title ?? i.node,
           unitId: unitIds[0] ?? null,
           personId: personIds[0] ?? null,
-          assignment: { indicatorOwner: i.owner, nodeOwners: c.owners, nodeUnits: c.unitNames, unitIds, personIds },
+          assignment: { indicatorOwner: i.owner, objectiveOwners: c.owners, objectiveUnitNames: c.unitNames, unitIds, personIds },
         };
       });
   }

@@ -23,7 +23,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const computed = await trees.computed(plan.id);
   const evaluation = record.frozenPlan === null ? computed.evaluation : evaluatePlan(record.frozenPlan);
   const units = new Map<string, string>();
-  for (const [code, meta] of computed.snapshot.nodes) if (meta.unit !== null && meta.unit !== '') units.set(code, meta.unit);
+  for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units.set(code, meta.unitName);
   const causes = new Map<string, ObjectiveCause>();
   for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id))
     causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });

@@ -33,7 +33,7 @@ import {
   toMeasurement,
   type IndicatorMeta,
   type MeasurementRecord,
-  type NodeMeta,
+  type ObjectiveMeta,
   type PlanSnapshot,
   type RevisionRecord,
   type Store,
@@ -57,7 +57,7 @@ export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: s
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
 interface FrozenEntry {
   readonly plan: Plan;
-  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly nodes: ReadonlyMap<string, ObjectiveMeta>;
   readonly indicators: ReadonlyMap<string, IndicatorMeta>;
   readonly closedAt: string;
   readonly closedBy: string | null;
@@ -151,7 +151,7 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
     for (let code: string | null | undefined = node.code, guard = 0; code != null && guard < 64; code = parent.get(code), guard++) {
       const meta = snapshot.nodes.get(code);
       if (meta?.owner) owners.push(meta.owner);
-      if (meta?.unit) units.push(meta.unit);
+      if (meta?.unitName) units.push(meta.unitName);
       if (meta?.unitId) unitIds.push(meta.unitId);
       if (meta?.personId) personIds.push(meta.personId);
     }
@@ -159,8 +159,8 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
       const own = snapshot.indicators.get(ind.id);
       result.set(ind.id, {
         indicatorOwner: ind.owner ?? null,
-        nodeOwners: owners,
-        nodeUnits: units,
+        objectiveOwners: owners,
+        objectiveUnitNames: units,
         unitIds: own?.unitId ? [own.unitId, ...unitIds] : unitIds,
         personIds: own?.personId ? [own.personId, ...personIds] : personIds,
       });
@@ -571,7 +571,7 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
   return {
     ...o,
     owner: meta?.owner ?? null,
-    unit: meta?.unit ?? null,
+    unit: meta?.unitName ?? null,
     unitId: meta?.unitId ?? null,
     personId: meta?.personId ?? null,
     person: meta?.person ?? null,
@@ -642,7 +642,7 @@ export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, c
         actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
         state: i.state,
         reason: m.state === 'not_evaluable' ? m.reason : null,
-        performance: toJsonNumber(i.score),
+        performance: toJsonNumber(i.performance),
         met: i.met,
         counted: i.counted,
       };

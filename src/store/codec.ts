@@ -3,7 +3,7 @@
  * decimals are strings, so `0.1` is stored and read back as exactly `0.1` on both databases.
  */
 import { DEFAULT_RATIO_SCALE } from '../contract/defaults.js';
-import { Decimal, type Amount, type Formula, type Indicator, type Legend, type Measurement, type Plan, type PlanNode, type PlanSettings, type ScoringRule } from '../core/index.js';
+import { Decimal, type Amount, type Formula, type Indicator, type Legend, type Measurement, type Plan, type Objective, type PlanSettings, type ScoringRule } from '../core/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -182,7 +182,7 @@ export function planFromJson(json: unknown): Plan {
     settings: unknown;
     nodes: Array<{ code: string; title: string; parent: string | null; level: string | null; weight: string | null; indicators: IndicatorJson[] }>;
   };
-  const nodes: PlanNode[] = p.nodes.map((n) => ({
+  const nodes: Objective[] = p.nodes.map((n) => ({
     code: n.code,
     title: n.title,
     parent: n.parent,

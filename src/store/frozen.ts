@@ -4,9 +4,9 @@
  * indicator fields the plan's JSON leaves out (owner, source, notes, baseline). With both, a
  * closed period's tree is rebuilt as it was when it was closed, whatever changed in the plan since.
  */
-import type { Plan, PlanNode } from '../core/index.js';
+import type { Plan, Objective } from '../core/index.js';
 import { amountFromJson, amountToJson, inputsFromJson, inputsToJson } from './codec.js';
-import type { IndicatorMeta, MeasurementRecord, NodeMeta } from './types.js';
+import type { IndicatorMeta, MeasurementRecord, ObjectiveMeta } from './types.js';
 
 interface MeasurementJson {
   indicatorId: string;
@@ -51,13 +51,13 @@ function measurementFromJson(m: MeasurementJson): MeasurementRecord {
 }
 
 /** The metadata of a snapshot as JSON for `period_closings.meta`. */
-export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, NodeMeta>, indicators: ReadonlyMap<string, IndicatorMeta>): MetaJson {
+export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, ObjectiveMeta>, indicators: ReadonlyMap<string, IndicatorMeta>): MetaJson {
   const meta: MetaJson = { nodes: {}, indicators: {} };
   for (const node of plan.nodes) {
     const n = nodes.get(node.code);
     meta.nodes[node.code] = {
       owner: n?.owner ?? null,
-      unit: n?.unit ?? null,
+      unit: n?.unitName ?? null,
       version: n?.version ?? 0,
       planOwner: node.owner ?? null,
       unitId: n?.unitId ?? null,
@@ -87,13 +87,13 @@ export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, NodeMeta
  * The frozen plan completed with its metadata. A closing made before the metadata was kept (no
  * `meta`) gives the plan as frozen and metadata made from it (no owners, versions 0).
  */
-export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nodes: Map<string, NodeMeta>; indicators: Map<string, IndicatorMeta> } {
+export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nodes: Map<string, ObjectiveMeta>; indicators: Map<string, IndicatorMeta> } {
   const meta = (metaJson ?? null) as MetaJson | null;
-  const nodes = new Map<string, NodeMeta>();
+  const nodes = new Map<string, ObjectiveMeta>();
   const indicators = new Map<string, IndicatorMeta>();
-  const planNodes: PlanNode[] = plan.nodes.map((node) => {
+  const planNodes: Objective[] = plan.nodes.map((node) => {
     const n = meta?.nodes[node.code];
-    nodes.set(node.code, { owner: n?.owner ?? null, unit: n?.unit ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null, version: n?.version ?? 0 });
+    nodes.set(node.code, { owner: n?.owner ?? null, unitName: n?.unit ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null, version: n?.version ?? 0 });
     return {
       ...node,
       ...(n?.planOwner ? { owner: n.planOwner } : {}),

@@ -4,7 +4,7 @@
  * the plan frozen at validation. Periods whose values the controller has published to the public
  * (a collecting period's values are provisional: nobody outside sees them unless published).
  *
- * States and moves are io/relazione/validation.ts's; who may move them is the server's. A
+ * States and moves are the contract's (contract/relazione-states.ts); who may move them is the server's. A
  * validated Relazione (with or without reservations) is frozen: its texts and review refuse
  * changes (`period-locked`, 423), it is rendered from the plan frozen at validation, and the
  * year-end period is validated with it in the same transaction.
@@ -12,14 +12,14 @@
 import {
   canMove,
   CHECKLIST_OUTCOMES,
-  DECISIONS,
+  RELAZIONE_DECISIONS as DECISIONS,
   DEFAULT_CHECKLIST,
   isFrozen,
   type ChecklistPoint,
   type RelazioneState,
-  type ValidatedValue,
-  type ValidationRecord,
-} from '../io/relazione/validation.js';
+  type ValidatedValueOf,
+  type ValidationRecordOf,
+} from '../contract/relazione-states.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
@@ -28,7 +28,9 @@ import { Decimal } from '../core/index.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import type { Actor, Result } from './types.js';
 
-export interface RelazioneRecord extends ValidationRecord {
+type ValidatedValue = ValidatedValueOf<Decimal>;
+
+export interface RelazioneRecord extends ValidationRecordOf<Decimal> {
   readonly planId: string;
   /** The office's texts by section key (markup). */
   readonly texts: Readonly<Record<string, string>>;

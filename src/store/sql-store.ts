@@ -3,7 +3,7 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type PlanNode } from '../core/index.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type Plan, type Objective } from '../core/index.js';
 import {
   amountFromJson,
   amountToJson,
@@ -11,12 +11,10 @@ import {
   formulaToJson,
   inputsFromJson,
   inputsToJson,
-  nextTargetsFromJson,
   nextTargetsToJson,
   parse,
   planFromJson,
   planToJson,
-  ruleFromJson,
   ruleToJson,
   settingsFromJson,
   settingsToJson,
@@ -46,6 +44,7 @@ import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
 import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
+import { indicatorFromRow, isTrendRow, readForNextYear, type Owners } from './next-year-read.js';
 import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
 import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
@@ -74,7 +73,7 @@ import type {
   NextYearInput,
   BaselineRefresh,
   NodeInput,
-  NodeMeta,
+  ObjectiveMeta,
   NodePatch,
   PeriodClosing,
   PeriodRecord,
@@ -328,7 +327,8 @@ export const INDICATOR_COLUMNS = [
   'person_id',
 ] as const;
 
-export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput): Param[] {
+/** An indicator's row; `unitId` and `personId` given apart spare next-year a copy of 20,000 indicators. */
+export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput, unitId = i.unitId ?? null, personId = i.personId ?? null): Param[] {
   return [
     planId,
     id,
@@ -349,8 +349,8 @@ export function indicatorRow(planId: string, code: string, position: number, id:
     1,
     i.baselineYear ?? null,
     text(nextTargetsToJson(i.nextTargets)),
-    i.unitId ?? null,
-    i.personId ?? null,
+    unitId,
+    personId,
   ];
 }
 
@@ -587,15 +587,21 @@ export class SqlStore implements Store {
       // The caller's evaluation when it is of this very version and of the year end; else read here.
       const basis = input.basis;
       const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
-      let snapshot = current?.snapshot;
-      if (snapshot === undefined) {
-        const read = await this.readPlanForPeriod(tx, planId);
-        if (!read.ok) return read;
-        snapshot = read.value;
+      // Without one, the narrow read: the definitions and the year end's values, no names or meta.
+      let source: { record: PlanRecord; periods: readonly PeriodRecord[]; plan: Plan; nodeOwners: ReadonlyMap<string, Owners>; indicatorOwners: ReadonlyMap<string, Owners> };
+      if (current !== undefined) {
+        const { record, periods, plan, nodes, indicators } = current.snapshot;
+        source = { record, periods, plan, nodeOwners: nodes, indicatorOwners: indicators };
+      } else {
+        const head = await this.readPlanHead(tx, planId);
+        if (!head.ok) return head;
+        const { record, settings, period, periods } = head.value;
+        const read = await readForNextYear(tx, planId, period.id);
+        source = { record, periods, plan: { title: record.title, nodes: read.nodes, settings }, nodeOwners: read.nodeOwners, indicatorOwners: read.indicatorOwners };
       }
-      const { record: from, periods, nodes: nodeMeta } = snapshot;
+      const { record: from, periods, nodeOwners, indicatorOwners } = source;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' });
-      const plan = rollForward(current?.evaluation ?? evaluatePlan(snapshot.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
         input.year,
         plan.title,
@@ -613,37 +619,20 @@ export class SqlStore implements Store {
         tx,
         'nodes',
         ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
-        plan.nodes.map((n, position) => [
-          record.id,
-          n.code,
-          position,
-          n.parent,
-          n.title,
-          n.level ?? null,
-          n.weight?.toString() ?? null,
-          n.owner ?? null,
-          null,
-          1,
-          nodeMeta.get(n.code)?.unitId ?? null,
-          nodeMeta.get(n.code)?.personId ?? null,
-        ]),
+        plan.nodes.map((n, position) => {
+          const owners = nodeOwners.get(n.code);
+          return [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, owners?.unitId ?? null, owners?.personId ?? null];
+        }),
       );
-      const indicators: Param[][] = [];
       // Next year's objectives and indicators stay with the same units and people (by id).
-      const own = snapshot.indicators;
+      const indicators: Param[][] = [];
       for (const node of plan.nodes)
-        node.indicators.forEach((ind, position) =>
-          indicators.push(indicatorRow(record.id, node.code, position, ind.id, { ...ind, unitId: own.get(ind.id)?.unitId ?? null, personId: own.get(ind.id)?.personId ?? null })),
-        );
+        node.indicators.forEach((ind, position) => {
+          const owners = indicatorOwners.get(ind.id);
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, owners?.unitId ?? null, owners?.personId ?? null));
+        });
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
-      await linkToPredecessor(
-        tx,
-        record.id,
-        planId,
-        plan.nodes.map((n) => n.code),
-        plan.nodes.flatMap((n) => n.indicators.map((i) => i.id)),
-        insertMany,
-      );
+      await linkToPredecessor(tx, record.id, planId);
       return ok(record);
     });
   }
@@ -760,7 +749,12 @@ export class SqlStore implements Store {
     return this.db.transaction((tx) => this.readPlanForPeriod(tx, planId, periodId));
   }
 
-  private async readPlanForPeriod(tx: Queryable, planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
+  /** The plan's record, settings and periods, and the period asked for (default: the last). */
+  private async readPlanHead(
+    tx: Queryable,
+    planId: string,
+    periodId?: string,
+  ): Promise<Result<{ record: PlanRecord; settings: ReturnType<typeof settingsFromJson>; period: PeriodRecord; periods: PeriodRecord[] }>> {
     const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
     if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
     const settingsRow = await one(tx, `SELECT settings FROM plans WHERE id = ?`, [planId]);
@@ -774,6 +768,13 @@ export class SqlStore implements Store {
         periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
       );
     }
+    return ok({ record: planRecord(planRow), settings: settingsFromJson(parse(settingsRow!.settings)), period, periods });
+  }
+
+  private async readPlanForPeriod(tx: Queryable, planId: string, periodId?: string): Promise<Result<import('./types.js').PlanSnapshot>> {
+    const head = await this.readPlanHead(tx, planId, periodId);
+    if (!head.ok) return head;
+    const { record, settings, period, periods } = head.value;
     const nodeRows = await tx.all(
       `SELECT n.*, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? ORDER BY n.position, n.code`,
       [planId],
@@ -786,40 +787,22 @@ export class SqlStore implements Store {
     const measured = new Map<string, MeasurementRecord>();
     for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
     // Trends read last year's value from their predecessors (one query, only when the plan has a trend).
-    const previous = indicatorRows.some((r) => typeof r.formula === 'string' && r.formula.includes('"trend"')) ? await predecessorValues(tx, planId) : undefined;
+    const previous = indicatorRows.some(isTrendRow) ? await predecessorValues(tx, planId) : undefined;
     const byNode = new Map<string, Indicator[]>();
     const indicatorMeta = new Map<string, IndicatorMeta>();
     for (const r of indicatorRows) {
       const id = String(r.id);
       const m = measured.get(id) ?? null;
-      const indicator: Indicator = {
-        id,
-        name: String(r.name),
-        weight: new Decimal(String(r.weight)),
-        comparator: r.comparator as Indicator['comparator'],
-        tolerance: r.tolerance === null ? null : new Decimal(String(r.tolerance)),
-        target: amountFromJson(parse(r.target)),
-        unit: r.unit as Indicator['unit'],
-        scoring: ruleFromJson(parse(r.scoring)),
-        formula: formulaFromJson(parse(r.formula)),
-        measurement: toMeasurement(m),
-        baseline: amountFromJson(parse(r.baseline)),
-        baselineYear: r.baseline_year === null || r.baseline_year === undefined ? null : Number(r.baseline_year),
-        ...(r.next_targets === null || r.next_targets === undefined ? {} : { nextTargets: nextTargetsFromJson(parse(r.next_targets)) }),
-        ...(previous?.has(id) === true ? { predecessorValue: previous.get(id)! } : {}),
-        ...(r.source !== null ? { source: String(r.source) } : {}),
-        ...(r.owner !== null ? { owner: String(r.owner) } : {}),
-        ...(r.notes !== null ? { notes: String(r.notes) } : {}),
-      };
+      const indicator = indicatorFromRow(r, toMeasurement(m), previous?.get(id));
       const list = byNode.get(String(r.node_code)) ?? [];
       list.push(indicator);
       byNode.set(String(r.node_code), list);
       indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
     }
-    const nodeMeta = new Map<string, NodeMeta>();
-    const nodes: PlanNode[] = nodeRows.map((r) => {
+    const nodeMeta = new Map<string, ObjectiveMeta>();
+    const nodes: Objective[] = nodeRows.map((r) => {
       const code = String(r.code);
-      nodeMeta.set(code, { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
+      nodeMeta.set(code, { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
       return {
         code,
         title: String(r.title),
@@ -830,18 +813,17 @@ export class SqlStore implements Store {
         ...(r.owner !== null ? { owner: String(r.owner) } : {}),
       };
     });
-    const record = planRecord(planRow);
     return ok({
       record,
       period,
       periods,
-      plan: { title: record.title, nodes, settings: settingsFromJson(parse(settingsRow!.settings)) },
+      plan: { title: record.title, nodes, settings },
       nodes: nodeMeta,
       indicators: indicatorMeta,
     });
   }
 
-  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>> {
+  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
@@ -876,7 +858,7 @@ export class SqlStore implements Store {
     });
   }
 
-  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>> {
+  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, this.shareLock);
       if (!gate.ok) return gate;
@@ -1163,16 +1145,25 @@ export class SqlStore implements Store {
       if (node.person_id !== null) personIds.push(String(node.person_id));
       code = str(node.parent);
     }
-    return { node: String(row.node_code), unit: row.unit as IndicatorContext['unit'], formula: formulaFromJson(parse(row.formula)), owner: str(row.owner), nodeOwners, nodeUnits, unitIds, personIds };
+    return {
+      objective: String(row.node_code),
+      unit: row.unit as IndicatorContext['unit'],
+      formula: formulaFromJson(parse(row.formula)),
+      owner: str(row.owner),
+      objectiveOwners: nodeOwners,
+      objectiveUnitNames: nodeUnits,
+      unitIds,
+      personIds,
+    };
   }
 
-  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<NodeMeta> {
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<ObjectiveMeta> {
     const r = (await one(
       tx,
       `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
       [planId, code],
     ))!;
-    return { owner: str(r.owner), unit: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
+    return { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {

@@ -332,20 +332,20 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(toJsonNumber(evaluation.node('A.1')!.performance)).toBe(75);
       // The unit named by text became a registry unit, referred to by id.
       const unitA = (await store.listUnits()).find((u) => u.name === 'Ufficio A')!;
-      expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 1 });
+      expect(snapshot.value.nodes.get('A.1')).toEqual({ owner: null, unitName: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 1 });
       expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({
-        node: 'A.1',
+        objective: 'A.1',
         unit: 'number',
         formula: null,
         owner: null,
-        nodeOwners: [],
-        nodeUnits: ['Ufficio A'],
+        objectiveOwners: [],
+        objectiveUnitNames: ['Ufficio A'],
         unitIds: [unitA.id],
         personIds: [],
       });
       expect(await store.indicatorContext(planId, 'A.1:9')).toBeUndefined();
       const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
-      expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unit: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 2 });
+      expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unitName: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 2 });
       expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);
       const blocked = await store.deleteNode(planId, 'A', alice);
       expect(!blocked.ok && blocked.error.code).toBe('has-children');

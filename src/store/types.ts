@@ -13,18 +13,19 @@ import type { ReminderStore } from './reminders.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
+// The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
+import { ROLES, type Role } from '../contract/permissions.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
+export { ROLES, type Role };
 export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
 export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
 export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
-export type Role = 'admin' | 'controller' | 'referente' | 'oiv' | 'personale';
-export const ROLES: readonly Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 
 /** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
 export interface Actor {
@@ -166,7 +167,7 @@ export interface FrozenSnapshot {
   readonly closedAt: string;
   readonly closedBy: string | null;
   readonly plan: Plan;
-  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly nodes: ReadonlyMap<string, ObjectiveMeta>;
   readonly indicators: ReadonlyMap<string, IndicatorMeta>;
 }
 
@@ -222,22 +223,22 @@ export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: 
 
 /** What deciding on a write to one indicator needs: its unit and formula, and who it is assigned to. */
 export interface IndicatorContext {
-  readonly node: string;
+  readonly objective: string;
   readonly unit: Unit;
   readonly formula: Formula | null;
   readonly owner: string | null;
   /** Owners and units of the indicator's objective and all its ancestors. */
-  readonly nodeOwners: readonly string[];
-  readonly nodeUnits: readonly string[];
+  readonly objectiveOwners: readonly string[];
+  readonly objectiveUnitNames: readonly string[];
   /** Unit ids and person ids of the indicator and of its objective and ancestors. */
   readonly unitIds: readonly string[];
   readonly personIds: readonly string[];
 }
 
-export interface NodeMeta {
+export interface ObjectiveMeta {
   readonly owner: string | null;
   /** The unit's name (from the registry). */
-  readonly unit: string | null;
+  readonly unitName: string | null;
   readonly unitId: string | null;
   /** The person responsible (a user id), if any, and their name. */
   readonly personId: string | null;
@@ -262,7 +263,7 @@ export interface PlanSnapshot {
   readonly period: PeriodRecord;
   readonly periods: readonly PeriodRecord[];
   readonly plan: Plan;
-  readonly nodes: ReadonlyMap<string, NodeMeta>;
+  readonly nodes: ReadonlyMap<string, ObjectiveMeta>;
   readonly indicators: ReadonlyMap<string, IndicatorMeta>;
 }
 
@@ -571,8 +572,8 @@ export interface Store {
   /** `periodId` undefined: the last period (the year end). */
   planForPeriod(planId: string, periodId?: string): Promise<Result<PlanSnapshot>>;
 
-  addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<NodeMeta>>;
-  updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<NodeMeta>>;
+  addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>>;
+  updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>>;
   deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>>;
   addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>>;
   updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>>;

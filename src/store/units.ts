@@ -5,7 +5,7 @@
  * "Ufficio internazionalizzazione " finds "Ufficio Internazionalizzazione".
  */
 import { randomUUID } from 'node:crypto';
-import { registryProblem } from '../io/registry.js';
+import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, gateReason, recordChange } from './revisions.js';

@@ -4,6 +4,7 @@
  * query) or 400 (path), the field named, on both backends alike, and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureText } from '../helpers.js';
 import { Client, enc, startTestServer, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('control characters in text on %s', (backend) => {
@@ -69,6 +70,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('control characters in text on %s
     const upload = await controller.request('POST', '/api/plans/import?dryRun=true', form);
     expect(upload.status).toBe(422);
     expect(upload.body.error.issues[0].location.field).toBe('title');
+  });
+
+  it('refuses an imported table with NUL in an indicator name: 422 at its line, nothing stored (was a 500 on PostgreSQL)', async () => {
+    // Past the first 8 KiB, where a NUL would make the whole file binary (found by `npm run fuzz -- --backend postgres`).
+    const lines = fixtureText().split('\n');
+    let offset = 0;
+    const late = lines.findIndex((line) => (offset += line.length + 1) > 9000 && line.startsWith('\t') && line.split('\t')[1] !== '');
+    lines[late] = lines[late]!.replace(/^\t([^\t]+)/, '\t$1\u0000');
+    const plans = (await t.server.store.listPlans()).length;
+    const before = await audited();
+    for (const query of ['?dryRun=true', '']) {
+      const form = new FormData();
+      form.set('file', new Blob([lines.join('\n')]), 'nul.txt');
+      const reply = await controller.request('POST', `/api/plans/import${query}`, form, { 'accept-language': 'it' });
+      expect(reply.status).toBe(422);
+      expect(reply.body.error.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([
+        expect.objectContaining({
+          code: 'control-character',
+          message: 'il testo contiene un carattere di controllo (U+0000), che non si può salvare: toglierlo',
+          location: expect.objectContaining({ file: 'nul.txt', line: late + 1 }),
+        }),
+      ]);
+    }
+    expect((await t.server.store.listPlans()).length).toBe(plans);
+    expect(await audited()).toBe(before);
   });
 
   it('says the refusal in Italian by default and in English when asked', async () => {

@@ -33,10 +33,17 @@ describe('albero admin create-user', () => {
   it('creates the first administrator from ALBERO_PASSWORD or stdin, who can then sign in', async () => {
     const fromEnv = cli(['admin', 'create-user', '--username', 'capo', '--role', 'admin', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura' } });
     expect(fromEnv.stderr).toBe('');
-    expect(fromEnv.stdout).toBe('created admin capo\n');
+    // The role in words, and its code in the one place a script may read it, in either language.
+    expect(fromEnv.stdout).toBe('created the account capo: administrator (--role admin)\n');
     expect(fromEnv.status).toBe(0);
-    const fromStdin = cli(['admin', 'create-user', '--username', 'anna', '--role', 'referente', '--units', 'Ufficio A, Ufficio B', '--database', database], { input: 'password da stdin\n' });
+    const fromStdin = cli(['admin', 'create-user', '--username', 'anna', '--role', 'referente', '--units', 'Ufficio A, Ufficio B', '--database', database, '--json'], {
+      input: 'password da stdin\n',
+      env: { LC_ALL: 'it_IT.UTF-8' },
+    });
     expect(fromStdin.status).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toEqual({ username: 'anna', role: 'referente', displayName: 'anna', units: ['Ufficio A', 'Ufficio B'] });
+    const italian = cli(['admin', 'create-user', '--username', 'piero', '--role', 'personale', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura', LC_ALL: 'it_IT.UTF-8' } });
+    expect(italian.stdout).toBe("creato l'account piero: ufficio del personale (--role personale)\n");
 
     const server = await startServer({ location: database, port: 0, host: '127.0.0.1' });
     try {
@@ -47,10 +54,11 @@ describe('albero admin create-user', () => {
       const trail = await server.store.listAudit({});
       // The CLI's unit names the registry lacked became units, each audited.
       expect(trail.map((a) => [a.action, a.entity, a.user])).toEqual([
-        ['create', 'user', 'system'],
+        ['create', 'user', 'system'], // piero
+        ['create', 'user', 'system'], // anna, after her units
         ['create', 'unit', 'system'],
         ['create', 'unit', 'system'],
-        ['create', 'user', 'system'],
+        ['create', 'user', 'system'], // capo
       ]);
     } finally {
       await server.close();
@@ -70,7 +78,7 @@ describe('albero admin create-user', () => {
     expect(taken.status).toBe(2);
     expect(taken.stderr).toMatch(/taken/);
     const store = await openStore(database);
-    expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo']);
+    expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo', 'piero']);
     await store.close();
   }, 90_000);
 });

@@ -421,7 +421,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration of unit texts on %s', 
       expect(ref?.unitIds).toHaveLength(2);
       expect(ref?.unitIds).toContain(intl.id);
       const snapshot = await store.planForPeriod('p');
-      expect(snapshot.ok && snapshot.value.nodes.get('A')).toMatchObject({ unitId: intl.id, unit: 'Ufficio internazionalizzazione' });
+      expect(snapshot.ok && snapshot.value.nodes.get('A')).toMatchObject({ unitId: intl.id, unitName: 'Ufficio internazionalizzazione' });
       expect(snapshot.ok && snapshot.value.indicators.get('B:1')).toMatchObject({ unitId: intl.id });
       const deletion = await store.deleteUnit(intl.id, SYSTEM);
       expect(!deletion.ok && deletion.error.code).toBe('in-use');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ROLES, SYSTEM, type Role } from '../../store/types.js';
 import { renderCoded } from '../../messages/index.js';
-import { badInput, cliLanguage, say } from '../shared.js';
+import { badInput, cliLanguage, say, writeJson } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -21,16 +21,17 @@ function readPassword(): string {
 
 /** `albero admin create-user`: the first administrator (or any account), non-interactively. */
 export function registerAdmin(program: Command): void {
-  const admin = program.command('admin').description('administer accounts in the database');
+  const admin = program.command('admin').description(say('cli-about-admin', {}));
   admin
     .command('create-user')
-    .description('create an account; the password comes from env ALBERO_PASSWORD or the first line of stdin')
-    .requiredOption('--username <name>', 'login name')
-    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'admin')
-    .option('--display-name <name>', 'name shown in the app (default: the username)')
-    .option('--units <units>', 'comma-separated organisational units (for a referente)', '')
-    .option('--database <location>', 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)')
-    .action(async (options: { username: string; role: string; displayName?: string; units: string; database?: string }) => {
+    .description(say('cli-about-create-user', {}))
+    .requiredOption('--username <name>', say('cli-about-create-user-username', {}))
+    .option('--role <role>', say('cli-about-create-user-role', { roles: ROLES }), 'admin')
+    .option('--display-name <name>', say('cli-about-create-user-display-name', {}))
+    .option('--units <units>', say('cli-about-create-user-units', {}))
+    .option('--database <location>', say('cli-about-database', {}))
+    .option('--json', say('cli-about-create-user-json', {}))
+    .action(async (options: { username: string; role: string; displayName?: string; units?: string; database?: string; json?: boolean }) => {
       if (!ROLES.includes(options.role as Role)) {
         return badInput('admin create-user', say('cli-admin-role', { role: options.role, roles: ROLES }));
       }
@@ -45,7 +46,7 @@ export function registerAdmin(program: Command): void {
       }
       const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
       try {
-        const units = options.units
+        const units = (options.units ?? '')
           .split(',')
           .map((u) => u.trim())
           .filter((u) => u !== '');
@@ -57,7 +58,11 @@ export function registerAdmin(program: Command): void {
           // The store's refusal by its code, in the language (its English words when the catalogue lacks them).
           return badInput('admin create-user', renderCoded(created.error, cliLanguage()));
         }
-        process.stdout.write(`${say('cli-admin-created', { role: created.value.role, username: created.value.username })}\n`);
+        const user = created.value;
+        // The sentence is the language's; the role's code keeps one place in it for scripts, and
+        // --json is the same in every language.
+        if (options.json === true) writeJson({ username: user.username, role: user.role, displayName: user.displayName, units: user.units });
+        else process.stdout.write(`${say('cli-admin-created', { role: user.role, username: user.username })}\n`);
       } finally {
         await store.close();
       }

@@ -19,11 +19,11 @@ function changeLine(change: PlanChange, language: Language): string {
 
 export function registerDiff(program: Command): void {
   addPlanOptions(program.command('diff'))
-    .description('list what changed between two versions of a plan: structure, targets and weights, measurements, performance')
-    .argument('<before>', 'the earlier version (.txt/.tsv/.xlsx)')
-    .argument('<after>', 'the later version')
-    .option('--json', 'print { before, after, counts, changes } as JSON')
-    .addOption(new Option('--only <group>', 'only one group of changes').choices(GROUPS))
+    .description(say('cli-about-diff', {}))
+    .argument('<before>', say('cli-about-diff-before', {}))
+    .argument('<after>', say('cli-about-diff-after', {}))
+    .option('--json', say('cli-about-diff-json', {}))
+    .addOption(new Option('--only <group>', say('cli-about-diff-only', {})).choices(GROUPS))
     .action(async (beforeFile: string, afterFile: string, options: { json?: boolean; only?: ChangeGroup } & PlanOptions) => {
       const earlier = await loadOrReport(beforeFile);
       const later = await loadOrReport(afterFile);

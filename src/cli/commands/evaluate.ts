@@ -4,16 +4,16 @@ import { BAND_MARK, evaluatePlan, formatPercent, type Band, type Evaluation, typ
 import { TREE_WORDS } from '../../messages/cli.js';
 import { amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, writeChunks } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 
 export function registerEvaluate(program: Command): void {
   addPlanOptions(program.command('evaluate'))
-    .description("compute every indicator's and objective's performance and band")
-    .argument('<file>', 'a published table (.txt/.tsv)')
-    .option('--json', 'print a JSON document instead of a table')
-    .option('--verbose', 'also print informational notes from the import')
+    .description(say('cli-about-evaluate', {}))
+    .argument('<file>', say('cli-about-table', {}))
+    .option('--json', say('cli-about-evaluate-json', {}))
+    .option('--verbose', say('cli-about-evaluate-verbose', {}))
     .action(async (file: string, options: { json?: boolean; verbose?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
@@ -42,15 +42,15 @@ export function* renderTree(evaluation: Evaluation, columns: number, language: L
       out = [];
     }
     const r = evaluation.nodeAt(k);
-    const depth = r.node.code.split('.').length - 1;
+    const depth = r.objective.code.split('.').length - 1;
     const band = r.band === null ? '' : PAINT[r.band](`${BAND_MARK[r.band]} ${formatPercent(r.performance).padStart(8)}`);
-    const label = cut(`${'  '.repeat(depth)}${r.node.code} ${r.node.title}`, nameWidth);
-    const weight = r.node.weight === null ? '' : `${r.node.weight.toString()}%`;
+    const label = cut(`${'  '.repeat(depth)}${r.objective.code} ${r.objective.title}`, nameWidth);
+    const weight = r.objective.weight === null ? '' : `${r.objective.weight.toString()}%`;
     out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
     for (const i of r.indicators) {
       const ind = i.indicator;
       const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit);
-      const kpi = i.score === null ? '' : formatPercent(i.score);
+      const kpi = i.performance === null ? '' : formatPercent(i.performance);
       out.push(
         `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${ind.weight.toString()}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit), 12).trimEnd().padStart(12)} ${actual.padStart(12)} ${kpi.padStart(9)}`,
       );

@@ -5,10 +5,10 @@ import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, 
 
 export function registerExplain(program: Command): void {
   addPlanOptions(program.command('explain'))
-    .description("show how an objective's performance was made, step by step, down to its indicators")
-    .argument('<file>', 'a published table (.txt/.tsv)')
-    .argument('<code>', 'the objective code, e.g. A.2')
-    .option('--json', 'print the explanation as JSON')
+    .description(say('cli-about-explain', {}))
+    .argument('<file>', say('cli-about-table', {}))
+    .argument('<code>', say('cli-about-explain-code', {}))
+    .option('--json', say('cli-about-explain-json', {}))
     .addOption(languageOption())
     .action(async (file: string, code: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
@@ -17,7 +17,7 @@ export function registerExplain(program: Command): void {
       const language = cliLanguage();
       const explanation = explainNode(evaluation, code, language);
       if (explanation === undefined) {
-        const known = evaluation.nodeResults.map((r) => r.node.code);
+        const known = evaluation.nodeResults.map((r) => r.objective.code);
         process.stderr.write(`${say('cli-unknown-objective', { file, code, known: known.slice(0, 8), more: known.length > 8 })}\n`);
         process.exitCode = EXIT.badInput;
         return;

@@ -14,11 +14,11 @@ import { EXIT, printIssues, say, writeJson } from '../shared.js';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('read a plan (.xlsx published layout or template, or .txt/.tsv) and list every problem with its place')
-    .argument('<file>', 'a .xlsx workbook or a published table (.txt/.tsv)')
-    .option('--check', 'dry run: list the problems and import nothing (exit 0 when usable, 2 when not)')
-    .option('--output <out>', 'write the imported, computed plan as JSON to this file')
-    .option('--json', 'print the problems (and a summary) as JSON on stdout')
+    .description(say('cli-about-import', {}))
+    .argument('<file>', say('cli-about-import-file', {}))
+    .option('--check', say('cli-about-import-check', {}))
+    .option('--output <out>', say('cli-about-import-output', {}))
+    .option('--json', say('cli-about-import-json', {}))
     .action(async (file: string, options: { check?: boolean; output?: string; json?: boolean }) => {
       const { value, issues } = await loadTable(file);
       const usable = value !== null && !hasErrors(issues);

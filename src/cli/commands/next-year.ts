@@ -14,12 +14,12 @@ interface Options {
 export function registerNextYear(program: Command): void {
   program
     .command('next-year')
-    .description("write next year's plan as a filled .xlsx template: the same tree, weights, rules and owners, targets rolled forward, this year's actuals as baselines, no values")
-    .argument('<file>', "this year's plan: a published table (.txt/.tsv) or a workbook (.xlsx)")
-    .requiredOption('--year <year>', "the new plan's year, e.g. 2025")
-    .requiredOption('--output <out>', 'the .xlsx file to write')
-    .option('--from <year>', "this plan's year (default: from its title, else the year before --year)")
-    .option('--title <title>', "the new plan's title (default: this one's with the year replaced)")
+    .description(say('cli-about-next-year', {}))
+    .argument('<file>', say('cli-about-next-year-file', {}))
+    .requiredOption('--year <year>', say('cli-about-next-year-year', {}))
+    .requiredOption('--output <out>', say('cli-about-xlsx-output', {}))
+    .option('--from <year>', say('cli-about-next-year-from', {}))
+    .option('--title <title>', say('cli-about-next-year-title', {}))
     .action(async (file: string, options: Options) => {
       const bad = (words: string): void => badInput('next-year', words);
       if (!/^\d{4}$/.test(options.year ?? '')) return bad(say('cli-bad-year', { option: '--year', value: options.year ?? '', example: 2025 }));

@@ -42,14 +42,14 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
 export function registerRelazione(program: Command): void {
   program
     .command('relazione')
-    .description('write the Relazione sulla performance of a plan year (DFP guidelines n. 3/2018) as DOCX, PDF or HTML')
-    .argument('<file>', 'a published table (.txt/.tsv) or a workbook (.xlsx)')
-    .requiredOption('--output <out>', 'the file to write: .docx, .pdf or .html')
-    .option('--format <format>', `one of ${RELAZIONE_FORMATS.join(', ')} (default: from the output's extension)`)
-    .option('--body <name>', 'the public body, for the title block')
-    .option('--year <year>', "the plan's year (default: from the title)")
-    .option('--texts <file.json>', `the office's texts by section (${TEXT_KEYS.join(', ')}), in the Relazione's markup`)
-    .option('--previous <file>', "the previous year's table, for the comparison by objective")
+    .description(say('cli-about-relazione', {}))
+    .argument('<file>', say('cli-about-plan-file', {}))
+    .requiredOption('--output <out>', say('cli-about-relazione-output', {}))
+    .option('--format <format>', say('cli-about-format', { formats: RELAZIONE_FORMATS }))
+    .option('--body <name>', say('cli-about-body', {}))
+    .option('--year <year>', say('cli-about-year', {}))
+    .option('--texts <file.json>', say('cli-about-relazione-texts', { keys: TEXT_KEYS }))
+    .option('--previous <file>', say('cli-about-relazione-previous', {}))
     .action(async (file: string, options: Options) => {
       const fromExtension = extname(options.output!).slice(1).toLowerCase();
       const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);

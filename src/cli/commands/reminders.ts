@@ -14,10 +14,10 @@ const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', im
 export function registerReminders(program: Command): void {
   program
     .command('reminders')
-    .description('send the deadline reminders due today and retry the ones waiting (SMTP from ALBERO_SMTP_HOST/PORT/USER/PASS/FROM; without it, to stdout)')
-    .option('--database <location>', 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)')
-    .option('--retry', 'try the messages waiting to be retried now, without waiting for their time')
-    .option('--json', 'print the run as JSON')
+    .description(say('cli-about-reminders', {}))
+    .option('--database <location>', say('cli-about-database', {}))
+    .option('--retry', say('cli-about-reminders-retry', {}))
+    .option('--json', say('cli-about-reminders-json', {}))
     .action(async (options: { database?: string; retry?: boolean; json?: boolean }) => {
       // The store, nodemailer and the server's campaign code are loaded by this command only.
       const [{ openStore }, { ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }] = await Promise.all([

@@ -19,13 +19,13 @@ interface Options {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write the computed plan as an HTML or PDF report, an .xlsx workbook, or open data (CSV, JSON)')
-    .argument('<file>', 'a published table (.txt/.tsv) or a workbook (.xlsx)')
-    .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')} (default: from the output's extension)`)
-    .option('--output <out>', 'the file to write (default: stdout, for html, csv and json)')
-    .option('--body <name>', 'the public body, for the title block')
-    .option('--period <label>', 'the period, e.g. "Consuntivo 2024"')
-    .option('--year <year>', "the plan's year (default: from the title)")
+    .description(say('cli-about-report', {}))
+    .argument('<file>', say('cli-about-plan-file', {}))
+    .option('--format <format>', say('cli-about-format', { formats: REPORT_FORMATS }))
+    .option('--output <out>', say('cli-about-report-output', {}))
+    .option('--body <name>', say('cli-about-body', {}))
+    .option('--period <label>', say('cli-about-report-period', {}))
+    .option('--year <year>', say('cli-about-year', {}))
     .action(async (file: string, options: Options) => {
       const fromExtension = options.output === undefined ? undefined : extname(options.output).slice(1).toLowerCase();
       const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);

@@ -5,10 +5,10 @@ import { badInput, say } from '../shared.js';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the API and the web app (SQLite data/albero.sqlite by default; DATABASE_URL for PostgreSQL)')
-    .option('-p, --port <port>', 'port (default: env PORT or 8080)')
-    .option('--database <location>', 'a SQLite file or a postgres:// URL (default: env DATABASE_URL or data/albero.sqlite)')
-    .option('--host <host>', 'address to listen on (default 0.0.0.0)')
+    .description(say('cli-about-serve', {}))
+    .option('-p, --port <port>', say('cli-about-serve-port', {}))
+    .option('--database <location>', say('cli-about-database', {}))
+    .option('--host <host>', say('cli-about-serve-host', {}))
     .action(async (options: { port?: string; database?: string; host?: string }) => {
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

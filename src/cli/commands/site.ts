@@ -10,10 +10,10 @@ import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
 export function registerSite(program: Command): void {
   program
     .command('site')
-    .description('write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript)')
-    .argument('<plans...>', 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year')
-    .requiredOption('--output <dir>', 'the folder to write (created if missing)')
-    .option('--body <name>', 'the public body, for the title blocks')
+    .description(say('cli-about-site', {}))
+    .argument('<plans...>', say('cli-about-site-plans', {}))
+    .requiredOption('--output <dir>', say('cli-about-site-output', {}))
+    .option('--body <name>', say('cli-about-body', {}))
     .action(async (files: string[], options: { output: string; body?: string }) => {
       const years: SiteYear[] = [];
       for (const file of files) {

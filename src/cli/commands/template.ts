@@ -6,8 +6,8 @@ import { terminalText } from '../terminal.js';
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('write a blank .xlsx template (one row per objective or indicator) with an Italian guide sheet')
-    .argument('<out>', 'the .xlsx file to write')
+    .description(say('cli-about-template', {}))
+    .argument('<out>', say('cli-about-xlsx-output', {}))
     .action(async (out: string) => {
       if (!/\.xlsx$/i.test(out)) {
         process.stderr.write(`${terminalText(say('cli-xlsx-name', { file: out, what: 'template' }))}\n`);

@@ -5,9 +5,9 @@ import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, 
 
 export function registerVerify(program: Command): void {
   addPlanOptions(program.command('verify'))
-    .description('recompute every stated cell of a published table and list those that do not follow from its inputs')
-    .argument('<file>', 'a published table (.txt/.tsv)')
-    .option('--json', 'print { checked, differences } as JSON')
+    .description(say('cli-about-verify', {}))
+    .argument('<file>', say('cli-about-table', {}))
+    .option('--json', say('cli-about-verify-json', {}))
     .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);

@@ -82,7 +82,7 @@ export interface ComponentResult {
   readonly points: Decimal | null;
 }
 
-export interface ObjectiveResult {
+export interface IndividualObjectiveResult {
   readonly id: string;
   readonly title: string;
   readonly weight: Decimal;
@@ -115,7 +115,7 @@ export interface FormResult {
   readonly score: Decimal | null;
   readonly band: RatingBand | null;
   readonly components: readonly ComponentResult[];
-  readonly objectives: readonly ObjectiveResult[];
+  readonly objectives: readonly IndividualObjectiveResult[];
   readonly behaviours: readonly BehaviourResult[];
   readonly units: readonly UnitTerm[];
   /** Σ days × part-time / 100 within the year: the weight of the person's presence. */
@@ -268,7 +268,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
   }
 
   // Individual objectives, scored by the engine.
-  const objectives: ObjectiveResult[] = [];
+  const objectives: IndividualObjectiveResult[] = [];
   let objectivesScore: Decimal | null = null;
   if (input.objectives.length > 0) {
     const total = weightTotal(input.objectives.map((o) => o.weight));
@@ -311,7 +311,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     const terms: Term[] = [];
     for (const o of input.objectives) {
       const r = evaluation.indicator(o.id)!;
-      let score = r.counted ? r.score : null;
+      let score = r.counted ? r.performance : null;
       if (r.state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
       if (r.state === 'not_measured' && smvp.notMeasured === 'block') {
         complete = false;

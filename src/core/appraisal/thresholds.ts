@@ -46,9 +46,9 @@ export function indicatorThresholdBands(evaluation: Evaluation, smvp: Pick<Smvp,
       const t = byRow.get(`${c}\u0000${key(r.indicator.name)}`);
       if (t === undefined) continue;
       const legend = legendFromThresholds(t.green, t.yellow, smvp.legend.greenInclusive, smvp.legend.yellowInclusive);
-      const band = classify(r.score, legend);
-      const legendBand = classify(r.score, evaluation.plan.settings.legend);
-      const [g, y, s] = [formatItalianNumber(t.green), formatItalianNumber(t.yellow), r.score === null ? null : `${formatItalianNumber(r.score)}%`];
+      const band = classify(r.performance, legend);
+      const legendBand = classify(r.performance, evaluation.plan.settings.legend);
+      const [g, y, s] = [formatItalianNumber(t.green), formatItalianNumber(t.yellow), r.performance === null ? null : `${formatItalianNumber(r.performance)}%`];
       const above = smvp.legend.greenInclusive ? { it: 'da', en: 'from' } : { it: 'oltre il', en: 'above' };
       const differs = band !== legendBand && legendBand !== null;
       out.push({
@@ -59,13 +59,13 @@ export function indicatorThresholdBands(evaluation: Evaluation, smvp: Pick<Smvp,
         yellow: t.yellow,
         greenInclusive: smvp.legend.greenInclusive,
         yellowInclusive: smvp.legend.yellowInclusive,
-        score: r.score,
+        score: r.performance,
         band,
         legendBand,
         step: {
           code: 'indicator-thresholds',
           it: `Indicatore "${r.indicator.name}" (${c}): range di valutazione proprio dal SMVP (verde ${above.it} ${g}%, giallo da ${y}%): ${s === null ? 'nessun punteggio' : `punteggio ${s} → ${BAND_WORD[band!]}`}${differs ? ` (con la legenda del piano sarebbe ${BAND_WORD[legendBand]})` : ''}.`,
-          en: `Indicator "${r.indicator.name}" (${c}): its own evaluation range from the SMVP (green ${above.en} ${t.green.toString()}%, yellow from ${t.yellow.toString()}%): ${s === null ? 'no score' : `score ${r.score!.toFixed(2)}% → ${BAND_EN[band!]}`}${differs ? ` (the plan's legend would say ${BAND_EN[legendBand]})` : ''}.`,
+          en: `Indicator "${r.indicator.name}" (${c}): its own evaluation range from the SMVP (green ${above.en} ${t.green.toString()}%, yellow from ${t.yellow.toString()}%): ${s === null ? 'no score' : `score ${r.performance!.toFixed(2)}% → ${BAND_EN[band!]}`}${differs ? ` (the plan's legend would say ${BAND_EN[legendBand]})` : ''}.`,
         },
       });
     }

@@ -45,6 +45,10 @@ const KIND_WORDS: Record<Language, Record<ValueKind, string>> = {
 
 export const IMPORT_MESSAGES = defineMessages({
   'empty-file': message({ it: 'il file è vuoto', en: 'the file is empty' }),
+  'control-character': message<{ character: string }>({
+    it: (p) => `il testo contiene un carattere di controllo (${p.character}), che non si può salvare: toglierlo`,
+    en: (p) => `the text holds a control character (${p.character}), which cannot be stored: remove it`,
+  }),
   'binary-file': message<{ spreadsheet?: boolean }>({
     it: (p) => `questo è un file binario, non una tabella di testo${p.spreadsheet === true ? ' (è un foglio di calcolo? usare un nome che finisce in .xlsx)' : ''}`,
     en: (p) => `this is a binary file, not a text table${p.spreadsheet === true ? ' (did you mean to import a spreadsheet? use a .xlsx name)' : ''}`,
@@ -229,9 +233,15 @@ export const IMPORT_MESSAGES = defineMessages({
         zip: `this is a zip archive of ${p.entries ?? 0} other ${s(p.entries ?? 0, 'file', 'files')}, not an Excel workbook (no xl/workbook.xml inside)`,
       })[p.reason],
   }),
-  'unreadable-workbook': message<{ detail?: string }>({
-    it: (p) => `la cartella di lavoro non si può leggere${p.detail === undefined ? '' : ` (${p.detail})`}`,
-    en: (p) => `the workbook cannot be read${p.detail === undefined ? '' : ` (${p.detail})`}`,
+  'unreadable-workbook': message<{ detail?: string; sharedString?: string }>({
+    it: (p) =>
+      p.sharedString !== undefined
+        ? `la cella rimanda al testo condiviso n. ${p.sharedString}, che la cartella di lavoro non contiene: aprirla e salvarla di nuovo come .xlsx`
+        : `la cartella di lavoro non si può leggere${p.detail === undefined ? '' : ` (${p.detail})`}`,
+    en: (p) =>
+      p.sharedString !== undefined
+        ? `the cell refers to shared string ${p.sharedString}, which the workbook does not hold: open it and save it again as .xlsx`
+        : `the workbook cannot be read${p.detail === undefined ? '' : ` (${p.detail})`}`,
   }),
   'merged-cells': message<{ cell: string }>({
     it: (p) => `celle unite a partire da ${p.cell}: separarle e mettere ogni valore nella sua cella`,

@@ -9,13 +9,13 @@ import { LAYOUT_COLUMNS } from './layout.js';
 export function writePublishedText(evaluation: Evaluation): string {
   const out: string[] = [`**${evaluation.plan.title}**`, '', LAYOUT_COLUMNS.join('\t')];
   for (const r of evaluation.nodeResults) {
-    const weight = r.node.weight === null ? '' : `${r.node.weight.toString().replace('.', ',')}%`;
-    out.push([`${r.node.code} - ${r.node.title}`, '', weight, '', '', '', formatPercent(r.performance)].join('\t'));
+    const weight = r.objective.weight === null ? '' : `${r.objective.weight.toString().replace('.', ',')}%`;
+    out.push([`${r.objective.code} - ${r.objective.title}`, '', weight, '', '', '', formatPercent(r.performance)].join('\t'));
     for (const i of r.indicators) {
       const ind = i.indicator;
       const actual = i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, ind.unit);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure prints 0,00%.
-      out.push(['', ind.name, `${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`, amountText(ind.target, ind.unit), actual, formatPercent(i.score), ''].join('\t'));
+      out.push(['', ind.name, `${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`, amountText(ind.target, ind.unit), actual, formatPercent(i.performance), ''].join('\t'));
     }
   }
   out.push('', '#### Legenda', '', ...evaluation.plan.settings.legend.rules.flatMap((rule) => [rule.label, '']));

@@ -10,7 +10,7 @@
  * revisions, the previous year) take the office's text, and say plainly that the data are missing
  * when there is none; they fill themselves when the caller passes the data.
  */
-import { classify, Decimal, formatItalianDate, formatPercent, round, weightedMean, type Band, type Evaluation, type NodeResult } from '../../core/index.js';
+import { classify, Decimal, formatItalianDate, formatPercent, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
 import { BAND_ICON } from '../report/bands.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
@@ -78,28 +78,28 @@ const MISSING = 'Sezione non ancora compilata.';
 interface Figures {
   readonly counts: BandCounts;
   readonly bands: readonly Band[];
-  readonly areas: readonly NodeResult[];
+  readonly areas: readonly ObjectiveResult[];
   readonly overall: Decimal | null;
   readonly overallBand: Band | null;
   readonly weightedAreas: boolean;
   /** Objectives scored on their own indicators (the ones counted per band). */
-  readonly scored: readonly NodeResult[];
-  readonly shortfalls: readonly NodeResult[];
+  readonly scored: readonly ObjectiveResult[];
+  readonly shortfalls: readonly ObjectiveResult[];
 }
 
 function figures(evaluation: Evaluation): Figures {
   const legend = evaluation.plan.settings.legend;
   const bands = legend.rules.map((r) => r.band);
   const counts = { green: 0, yellow: 0, red: 0, none: 0 };
-  const scored: NodeResult[] = [];
+  const scored: ObjectiveResult[] = [];
   for (const r of evaluation.nodeResults) {
     if (r.basis !== 'indicators') continue;
     scored.push(r);
     counts[r.band ?? 'none']++;
   }
-  const areas = evaluation.nodeResults.filter((r) => r.node.parent === null);
-  const weightedAreas = areas.length > 0 && areas.every((a) => a.node.weight !== null);
-  const terms = areas.flatMap((a) => (a.performance === null ? [] : [{ weight: weightedAreas ? a.node.weight! : new Decimal(1), value: a.performance }]));
+  const areas = evaluation.nodeResults.filter((r) => r.objective.parent === null);
+  const weightedAreas = areas.length > 0 && areas.every((a) => a.objective.weight !== null);
+  const terms = areas.flatMap((a) => (a.performance === null ? [] : [{ weight: weightedAreas ? a.objective.weight! : new Decimal(1), value: a.performance }]));
   const overall = weightedMean(terms);
   const shortfalls = scored.filter((r) => r.performance !== null && r.performance.lessThan(100));
   return { counts, bands, areas, overall, overallBand: classify(overall, legend), weightedAreas, scored, shortfalls };
@@ -122,15 +122,15 @@ export function generatedTexts(evaluation: Evaluation, input: RelazioneInput = {
   return {
     sintesi: summarySentences(f, evaluation).join('\n\n'),
     'performance-ente': [overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas), bandSentence(f.counts, f.bands)].join('\n\n'),
-    'performance-aree': f.areas.map((a) => areaSentence(a.node.code, a.node.title, a.performance, a.band, strategicOf(evaluation, a))).join('\n\n'),
+    'performance-aree': f.areas.map((a) => areaSentence(a.objective.code, a.objective.title, a.performance, a.band, strategicOf(evaluation, a))).join('\n\n'),
     albero: alberoSentence(evaluation),
     'non-raggiunti': shortfallText(f),
     ...(input.previous === undefined ? {} : { confronto: comparison(evaluation, input).sentence }),
   };
 }
 
-function strategicOf(evaluation: Evaluation, area: NodeResult): { code: string; performance: Decimal | null }[] {
-  return evaluation.children(area.node.code).map((c) => ({ code: c.node.code, performance: c.performance }));
+function strategicOf(evaluation: Evaluation, area: ObjectiveResult): { code: string; performance: Decimal | null }[] {
+  return evaluation.children(area.objective.code).map((c) => ({ code: c.objective.code, performance: c.performance }));
 }
 
 function summarySentences(f: Figures, evaluation: Evaluation): string[] {
@@ -183,14 +183,14 @@ function bandCountTable(f: Figures): Block {
 
 function areaTable(evaluation: Evaluation): Block {
   const rows: Cell[][] = [];
-  for (const area of evaluation.nodeResults.filter((r) => r.node.parent === null)) {
+  for (const area of evaluation.nodeResults.filter((r) => r.objective.parent === null)) {
     rows.push([
-      { text: `${area.node.code} ${area.node.title}`, header: true, bold: true },
+      { text: `${area.objective.code} ${area.objective.title}`, header: true, bold: true },
       { text: '', mark: mark(area.performance, area.band) },
     ]);
-    for (const s of evaluation.children(area.node.code))
+    for (const s of evaluation.children(area.objective.code))
       rows.push([
-        { text: `${s.node.code} ${s.node.title}`, header: true },
+        { text: `${s.objective.code} ${s.objective.title}`, header: true },
         { text: '', mark: mark(s.performance, s.band) },
       ]);
   }
@@ -216,9 +216,9 @@ function shortfallSection(input: RelazioneInput, f: Figures): Section {
   const blocks: Block[] = [...(typed(input, 'non-raggiunti') ?? [generated(shortfallText(f))])];
   if (f.shortfalls.length > 0) {
     const rows: Cell[][] = f.shortfalls.map((r) => {
-      const c = causes?.get(r.node.code);
+      const c = causes?.get(r.objective.code);
       return [
-        { text: `${r.node.code} ${r.node.title}`, header: true },
+        { text: `${r.objective.code} ${r.objective.title}`, header: true },
         { text: '', mark: mark(r.performance, r.band) },
         c === undefined ? { text: 'non rilevata', muted: true } : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
         c === undefined || c.action === '' ? { text: 'non indicata', muted: true } : { text: c.action },
@@ -281,15 +281,15 @@ function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
   let same = 0;
   const rows: Cell[][] = [];
   for (const r of evaluation.nodeResults) {
-    if (r.node.code.split('.').length > 2) continue; // areas and strategic objectives: the comparable level
-    const before = previous.evaluation.node(r.node.code);
+    if (r.objective.code.split('.').length > 2) continue; // areas and strategic objectives: the comparable level
+    const before = previous.evaluation.node(r.objective.code);
     if (before === undefined || before.performance === null || r.performance === null) continue;
     const diff = round(r.performance, 2).minus(round(before.performance, 2));
     if (diff.isPositive() && !diff.isZero()) better++;
     else if (diff.isNegative() && !diff.isZero()) worse++;
     else same++;
     rows.push([
-      { text: `${r.node.code} ${r.node.title}`, header: true, bold: r.node.parent === null },
+      { text: `${r.objective.code} ${r.objective.title}`, header: true, bold: r.objective.parent === null },
       { text: '', mark: mark(before.performance, before.band) },
       { text: '', mark: mark(r.performance, r.band) },
       { text: `${diff.isPositive() && !diff.isZero() ? '+' : ''}${formatPercent(diff).replace('%', '')} punti` },
@@ -325,10 +325,10 @@ function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: 
 function perAreaTable(evaluation: Evaluation, f: Figures): Block {
   const rows: Cell[][] = [];
   for (const area of f.areas) {
-    const within = f.scored.filter((r) => r.node.code === area.node.code || r.node.code.startsWith(`${area.node.code}.`));
+    const within = f.scored.filter((r) => r.objective.code === area.objective.code || r.objective.code.startsWith(`${area.objective.code}.`));
     const count = (b: Band | null): number => within.filter((r) => r.band === b).length;
     rows.push([
-      { text: `${area.node.code} ${area.node.title}`, header: true },
+      { text: `${area.objective.code} ${area.objective.title}`, header: true },
       ...f.bands.map((b) => ({ text: String(count(b)) })),
       { text: String(count(null)) },
       { text: String(within.length), bold: true },
@@ -349,9 +349,9 @@ function perBandColumns(first: string, bands: readonly Band[]): Column[] {
 
 function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
   const units = input.units;
-  const byUnit = new Map<string, NodeResult[]>();
+  const byUnit = new Map<string, ObjectiveResult[]>();
   for (const r of f.scored) {
-    const unit = units?.get(r.node.code) ?? r.node.owner;
+    const unit = units?.get(r.objective.code) ?? r.objective.owner;
     if (unit === undefined || unit === '') continue;
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
   }
@@ -389,7 +389,7 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
       rows: v.values.map((x) => {
         const r = evaluation.node(x.code);
         return [
-          { text: r === undefined ? x.code : `${x.code} ${r.node.title}`, header: true },
+          { text: r === undefined ? x.code : `${x.code} ${r.objective.title}`, header: true },
           { text: '', mark: mark(r?.performance ?? null, r?.band ?? null) },
           { text: '', mark: mark(x.validated, classify(x.validated, legend)) },
           { text: x.note },
@@ -449,7 +449,7 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
           'performance-aree',
           '3.2',
           'La performance per area strategica',
-          f.areas.map((a) => areaSentence(a.node.code, a.node.title, a.performance, a.band, strategicOf(evaluation, a))),
+          f.areas.map((a) => areaSentence(a.objective.code, a.objective.title, a.performance, a.band, strategicOf(evaluation, a))),
           [areaTable(evaluation)],
         ),
         generatedSection(

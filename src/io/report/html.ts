@@ -224,7 +224,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
       previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
     let k = -1;
     for (const row of objectiveRows(r, evaluation, language))
-      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
+      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);

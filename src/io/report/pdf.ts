@@ -648,7 +648,7 @@ async function tableSection(
   for (const r of evaluation.nodeResults) {
     let k = -1;
     for (const row of objectiveRows(r, evaluation, language)) {
-      const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.node.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
+      const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
       table.row(alberoCells(table, row, style, last));
     }
     done++;

@@ -3,7 +3,7 @@
  * each cell as the text a reader sees, plus what a renderer needs to style it (kind, depth, band).
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
-import { classify, type Band, type Decimal, type Evaluation, type Language, type MeasurementState, type NodeResult } from '../../core/index.js';
+import { classify, type Band, type Decimal, type Evaluation, type Language, type MeasurementState, type ObjectiveResult } from '../../core/index.js';
 import { amountText } from '../json.js';
 import { percentText, reportText, weightText } from './texts.js';
 
@@ -55,16 +55,16 @@ export function mark(performance: Decimal | null, band: Band | null, language: L
 }
 
 /** The rows of one objective: its own, then its indicators', with numbers and words in `language`. */
-export function objectiveRows(r: NodeResult, evaluation: Evaluation, language: Language = 'it'): ReportRow[] {
+export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it'): ReportRow[] {
   const words = reportText(language);
   const legend = evaluation.plan.settings.legend;
   const rows: ReportRow[] = [
     {
       kind: 'objective',
-      code: r.node.code,
-      depth: r.node.code.split('.').length - 1,
-      label: `${r.node.code} - ${r.node.title}`,
-      weight: r.node.weight === null ? '' : weightText(r.node.weight, language),
+      code: r.objective.code,
+      depth: r.objective.code.split('.').length - 1,
+      label: `${r.objective.code} - ${r.objective.title}`,
+      weight: r.objective.weight === null ? '' : weightText(r.objective.weight, language),
       performance: mark(r.performance, r.band, language),
     },
   ];
@@ -84,7 +84,7 @@ export function objectiveRows(r: NodeResult, evaluation: Evaluation, language: L
       target: amountText(ind.target, ind.unit, language),
       actual,
       state,
-      kpi: i.score === null ? null : mark(i.score, classify(i.score, legend), language),
+      kpi: i.performance === null ? null : mark(i.performance, classify(i.performance, legend), language),
     });
   }
   return rows;

@@ -26,11 +26,11 @@ export function reportSummary(evaluation: Evaluation): ReportSummary {
   const lines: SummaryLine[] = [];
   const line = (code: string, depth: number): void => {
     const r = evaluation.node(code)!;
-    lines.push({ code, title: r.node.title, performance: r.performance, band: r.band, depth });
+    lines.push({ code, title: r.objective.title, performance: r.performance, band: r.band, depth });
   };
-  for (const root of evaluation.nodeResults.filter((r) => r.node.parent === null)) {
-    line(root.node.code, 0);
-    for (const child of evaluation.children(root.node.code)) line(child.node.code, 1);
+  for (const root of evaluation.nodeResults.filter((r) => r.objective.parent === null)) {
+    line(root.objective.code, 0);
+    for (const child of evaluation.children(root.objective.code)) line(child.objective.code, 1);
   }
   const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
   let objectives = 0;

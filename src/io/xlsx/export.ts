@@ -134,12 +134,12 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
-    const row = sheet.addRow([`${r.node.code} - ${r.node.title}`, null, r.node.weight === null ? null : weightText(r.node.weight, language)]);
+    const row = sheet.addRow([`${r.objective.code} - ${r.objective.title}`, null, r.objective.weight === null ? null : weightText(r.objective.weight, language)]);
     for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 3 ? objectiveWeightStyle : objectiveStyle;
     if (r.performance === null) row.getCell(7).style = objectiveStyle;
     else paint(row.getCell(7), r.performance, true);
     if (previous !== undefined) {
-      const last = previous.nodes.get(r.node.code) ?? null;
+      const last = previous.nodes.get(r.objective.code) ?? null;
       if (last === null) row.getCell(8).style = objectiveStyle;
       else paint(row.getCell(8), last, true);
     }
@@ -162,7 +162,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
       a.value = actual.value;
       a.style = valueStyle(actual.numFmt);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure shows 0,00%.
-      paint(irow.getCell(6), i.score, false);
+      paint(irow.getCell(6), i.performance, false);
       if (previous !== undefined) paint(irow.getCell(8), previous.indicators.get(ind.id) ?? null, false);
     }
     done++;
@@ -199,14 +199,14 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00' }));
   const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true } }));
   for (const r of evaluation.nodeResults) {
-    const e = explainNode(evaluation, r.node.code, language);
+    const e = explainNode(evaluation, r.objective.code, language);
     if (e === undefined) continue;
-    const head = explanation.addRow([r.node.code, e.formula]);
+    const head = explanation.addRow([r.objective.code, e.formula]);
     head.getCell(1).style = formulaStyle;
     head.getCell(2).style = formulaStyle;
     for (const c of e.contributions) {
       const row = explanation.addRow([
-        r.node.code,
+        r.objective.code,
         c.label,
         c.kind === 'indicator' ? weightText(c.weight, language) : decimalIn(c.weight.toString(), language),
         c.share === null ? null : Number(round(c.share, 6).toString()),

@@ -90,6 +90,16 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Out
   return { value: workbook, issues: checked.issues };
 }
 
+/** A sheet that cannot be read, at the sheet and cell where reading stopped when they are known. */
+function unreadable(error: UnreadableSheet, file: string): Issue {
+  const { sheet, cell, sharedString } = error.where;
+  return problem('error', 'unreadable-workbook', sharedString === undefined ? {} : { sharedString }, {
+    file,
+    ...(sheet === undefined ? {} : { sheet: sheet.slice(0, 31) }),
+    ...(cell === undefined ? {} : { cell }),
+  });
+}
+
 /**
  * A workbook as the plan importer reads it: its sheets by name (cut to Excel's 31 characters),
  * each read from its XML by the streaming reader (stream.ts) only as far as it is asked.
@@ -117,7 +127,7 @@ export function openTable(bytes: Uint8Array, file: string): Outcome<TableWorkboo
     };
     return { value: { sheets: sheets.map((s) => ({ name: s.name.slice(0, 31), part: s.part === undefined ? undefined : entries.get(s.part) })), context }, issues: checked.issues };
   } catch (error) {
-    if (error instanceof UnreadableSheet) return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
+    if (error instanceof UnreadableSheet) return { value: null, issues: [unreadable(error, file)] };
     throw error;
   }
 }
@@ -263,7 +273,7 @@ export function importWorkbook(workbook: TableWorkbook, file: string, profile: I
     return importTableSheet(workbook, file, profile);
   } catch (error) {
     // Damaged XML in a sheet that is read: which file, and that its XML is damaged.
-    if (error instanceof UnreadableSheet) return { value: null, issues: [problem('error', 'unreadable-workbook', {}, { file })] };
+    if (error instanceof UnreadableSheet) return { value: null, issues: [unreadable(error, file)] };
     throw error;
   }
 }

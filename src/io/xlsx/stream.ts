@@ -42,8 +42,18 @@ interface Range {
   readonly right: number;
 }
 
-/** Why a sheet could not be read: its XML is damaged (or points at a shared string that is not there). */
-export class UnreadableSheet extends Error {}
+/**
+ * Why a sheet could not be read: its XML is damaged (or points at a shared string that is not
+ * there). `sheet` and `cell` say where, as far as it is known, so the person can find it.
+ */
+export class UnreadableSheet extends Error {
+  constructor(
+    message: string,
+    readonly where: { readonly sheet?: string; readonly cell?: string; readonly sharedString?: string } = {},
+  ) {
+    super(message);
+  }
+}
 
 /** 1 → `A`, 27 → `AA` (cells.ts has the same; kept here so this file stands alone in a worker). */
 function letters(column: number): string {
@@ -294,7 +304,13 @@ export interface SheetReadOptions {
  * reads the sheet from the start, so saxes alone decides what is damaged.
  */
 export function readSheet(name: string, bytes: Uint8Array, context: WorkbookContext, options: SheetReadOptions = {}): StreamedSheet {
-  return scanSheet(name, bytes, context, options) ?? parseSheet(name, bytes, context, options);
+  try {
+    return scanSheet(name, bytes, context, options) ?? parseSheet(name, bytes, context, options);
+  } catch (error) {
+    // The sheet's name is known only here: the error says where it happened.
+    if (error instanceof UnreadableSheet && error.where.sheet === undefined) throw new UnreadableSheet(error.message, { ...error.where, sheet: name });
+    throw error;
+  }
 }
 
 /** The cell being read. */
@@ -663,7 +679,7 @@ function cellValue(cell: OpenCell, context: WorkbookContext, formulae: Map<strin
     case 's': {
       const s = context.sharedStrings[parseInt(text, 10)];
       // exceljs fails on a missing shared string too: the file is damaged.
-      if (s === undefined) throw new UnreadableSheet(`no shared string ${text}`);
+      if (s === undefined) throw new UnreadableSheet(`no shared string ${text}`, { cell: `${letters(cell.column)}${rowNumber}`, sharedString: text.slice(0, 20) });
       return { value: s, numFmt };
     }
     case 'str':

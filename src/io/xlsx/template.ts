@@ -20,7 +20,7 @@ import {
   type Measurement,
   type Outcome,
   type Plan,
-  type PlanNode,
+  type Objective,
   type ScoringRule,
   type SourceLocation,
   type Unit,
@@ -261,7 +261,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
     for (let p = byCode.get(code)?.node.parent ?? null; p !== null; p = byCode.get(p)?.node.parent ?? null) n++;
     return n;
   };
-  const nodes: PlanNode[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
+  const nodes: Objective[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
   return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [] }, issues };
 }
 

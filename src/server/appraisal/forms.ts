@@ -29,7 +29,7 @@ import {
 } from '../../core/appraisal/index.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
-import { readAmount } from '../amounts.js';
+import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, TreeService } from '../tree.js';
 import { english, renderCoded, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, refuse } from '../errors.js';
@@ -142,7 +142,7 @@ export function invalid<K extends MessageCode>(field: string, code: K, params: P
 function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string): unknown {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit);
-  if (typeof read === 'string') throw invalid(field, 'objective-value', { expected: read });
+  if (isAmountProblem(read)) throw invalid(field, 'objective-value', read);
   return amountToJson(read);
 }
 

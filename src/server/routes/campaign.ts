@@ -9,7 +9,7 @@ import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -29,13 +29,13 @@ const STATE_WORDS: Record<WorkState, string> = { to_enter: 'da compilare', enter
 
 async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaign> {
   const campaign = await cache.get(planId);
-  if (campaign === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if (campaign === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   return campaign;
 }
 
 function periodOf(campaign: Campaign, id: string | undefined): PeriodRecord {
   const period = campaign.period(id === '' ? undefined : id);
-  if (period === undefined) throw new HttpError(404, 'not-found', id === undefined ? 'this plan has no monitoring period' : `the plan has no period ${id}`);
+  if (period === undefined) throw refuse(404, 'not-found', id === undefined ? { what: 'periods' } : { what: 'period', id });
   return period;
 }
 
@@ -183,12 +183,18 @@ export const campaignRoutes: RouteModule = (api, deps) => {
   /** The value's assignment decides whether a referente may read or answer its review. */
   const mayHandle = async (user: UserRecord, planId: string, indicatorId: string): Promise<void> => {
     const context = await store.indicatorContext(planId, indicatorId);
-    if (context === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
+    if (context === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
     if (
       user.role === 'referente' &&
-      !mayEditValue(user, { indicatorOwner: context.owner, nodeOwners: context.nodeOwners, nodeUnits: context.nodeUnits, unitIds: context.unitIds, personIds: context.personIds })
+      !mayEditValue(user, {
+        indicatorOwner: context.owner,
+        objectiveOwners: context.objectiveOwners,
+        objectiveUnitNames: context.objectiveUnitNames,
+        unitIds: context.unitIds,
+        personIds: context.personIds,
+      })
     ) {
-      throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
+      throw refuse(403, 'forbidden', { indicator: indicatorId });
     }
   };
 
@@ -208,7 +214,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       await readablePlan(c, store, planId);
       await mayHandle(user, planId, indicatorId);
-      if ((await store.listPeriods(planId))?.some((p) => p.id === periodId) !== true) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
+      if ((await store.listPeriods(planId))?.some((p) => p.id === periodId) !== true) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const steps = await store.listReviews(planId, indicatorId, periodId);
       const m = await store.getMeasurement(planId, indicatorId, periodId);
       const last = steps[steps.length - 1];
@@ -278,7 +284,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const campaign = await campaignOf(cache, param(c, 'planId'));
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
-      if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
+      if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const items = campaign.items(period);
       return c.json({
         period,

@@ -199,6 +199,6 @@ async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
   const nodes = new Map<string, Decimal | null>();
   for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();
-  for (const [id, link] of links.indicators) if (link.planId === plan.id) indicators.set(id, earlier.evaluation.indicator(link.ref)?.score ?? null);
+  for (const [id, link] of links.indicators) if (link.planId === plan.id) indicators.set(id, earlier.evaluation.indicator(link.ref)?.performance ?? null);
   return { year: plan.year, nodes, indicators };
 }

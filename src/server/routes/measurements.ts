@@ -2,18 +2,15 @@
 import { SaveAnswerSchema } from '../../contract/index.js';
 import type { Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
-import { Bodies, readAmount } from '../amounts.js';
+import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { mayEditValue, VALUE_EDITORS } from '../permissions.js';
-import { param } from '../validation.js';
+import { invalidField, param } from '../validation.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;
-
-const bad = (field: string, message: string): HttpError =>
-  new HttpError(400, 'invalid-body', `${field}: ${message}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: ${message}`, location: { field } }] });
 
 export const measurementRoutes: RouteModule = (api, deps) => {
   const { store, trees, campaigns } = deps;
@@ -50,26 +47,34 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
-      if (indicator === undefined) throw new HttpError(404, 'not-found', `there is no indicator ${indicatorId} in this plan`);
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds })) {
-        throw new HttpError(403, 'forbidden', `indicator ${indicatorId} is not assigned to you or your unit`);
+      if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
+      if (
+        !mayEditValue(user, {
+          indicatorOwner: indicator.owner,
+          objectiveOwners: indicator.objectiveOwners,
+          objectiveUnitNames: indicator.objectiveUnitNames,
+          unitIds: indicator.unitIds,
+          personIds: indicator.personIds,
+        })
+      ) {
+        throw refuse(403, 'forbidden', { indicator: indicatorId });
       }
-      if (indicator.formula?.kind === 'children_mean') throw new HttpError(422, 'derived-indicator', `indicator ${indicatorId} is computed from the child objectives; it cannot be entered`);
+      if (indicator.formula?.kind === 'children_mean') throw refuse(422, 'derived-indicator', { indicator: indicatorId });
       let actual: Amount | null = null;
       if (input.state === 'measured') {
         const needsActual = indicator.formula === null;
         if (input.actual === null || input.actual === undefined) {
-          if (needsActual) throw bad('actual', 'a measured value needs an actual');
+          if (needsActual) throw invalidField('actual', { problem: 'actual-needed' });
         } else {
           const read = readAmount(input.actual, indicator.unit);
-          if (typeof read === 'string') throw bad('actual', `expected ${read}`);
+          if (isAmountProblem(read)) throw invalidField('actual', { problem: 'amount', ...read });
           actual = read;
         }
-        if (!needsActual && (input.inputs === null || input.inputs === undefined)) throw bad('inputs', 'this indicator is computed from its base measures: send them in inputs');
+        if (!needsActual && (input.inputs === null || input.inputs === undefined)) throw invalidField('inputs', { problem: 'inputs-needed' });
       } else if (input.actual !== null && input.actual !== undefined) {
-        throw bad('actual', `an actual goes with the state "measured", not "${input.state}"`);
+        throw invalidField('actual', { problem: 'actual-with-state', value: input.state });
       }
-      if (input.state === 'not_evaluable' && (input.reason ?? '').trim() === '') throw bad('reason', 'N.V. (not evaluable) needs a reason');
+      if (input.state === 'not_evaluable' && (input.reason ?? '').trim() === '') throw invalidField('reason', { problem: 'reason-needed' });
       const inputs = input.inputs === null || input.inputs === undefined ? null : Object.fromEntries(Object.entries(input.inputs));
       const measurement = must(
         await store.putMeasurement(

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
@@ -55,7 +55,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
-      if (plan === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+      if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
       const problem = periodDateProblem(input.endsOn, plan.year);
       if (problem !== null) throw invalidField('endsOn', problem);
       return c.json(must(await store.addPeriod(planId, input, actorOf(user))), 201);
@@ -113,7 +113,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
-      if (period === undefined) throw new HttpError(404, 'not-found', `the plan has no period ${periodId}`);
+      if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const roles = transitionRoles(period.state, input.to);
       if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, to: input.to, roles });
       return c.json(must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));

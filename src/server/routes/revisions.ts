@@ -9,7 +9,7 @@ import { type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { HttpError, must } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
@@ -38,7 +38,7 @@ export async function revisionRegister(store: Store, planId: string): Promise<Re
 }
 
 function revisionNumber(raw: string): number {
-  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new HttpError(400, 'invalid-path', 'a revision is named by its number, 1, 2, …');
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw refuse(400, 'invalid-path', { name: 'number', problem: 'revision-number' });
   return Number(raw);
 }
 
@@ -145,7 +145,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       const number = revisionNumber(param(c, 'number'));
       await readablePlan(c, store, planId);
       const found = (await revisionRegister(store, planId)).find((r) => r.number === number);
-      if (found === undefined) throw new HttpError(404, 'not-found', `the plan has no revision n. ${number}`);
+      if (found === undefined) throw refuse(404, 'not-found', { what: 'revision', id: String(number) });
       return c.json(found);
     },
   );

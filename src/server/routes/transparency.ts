@@ -9,7 +9,7 @@ import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
 import type { PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
-import { HttpError } from '../errors.js';
+import { HttpError, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { param } from '../validation.js';
@@ -79,10 +79,10 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const name = param(c, 'file');
       const plan = await store.getPlan(planId);
-      if (plan === undefined || !plan.published) throw new HttpError(404, 'not-found', `there is no published plan with the id ${planId}`);
+      if (plan === undefined || !plan.published) throw refuse(404, 'not-found', { what: 'published-plan', id: planId });
       const year = await siteYear(deps, plan, name.startsWith('relazione.') || name.startsWith('validazione.'));
       const bytes = await yearFile(year, name);
-      if (bytes === undefined) throw new HttpError(404, 'not-found', `${name} is not published`);
+      if (bytes === undefined) throw refuse(404, 'not-found', { what: 'published-file', id: name });
       const ext = name.slice(name.lastIndexOf('.') + 1);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': SITE_MEDIA_TYPES[ext] ?? 'application/octet-stream',

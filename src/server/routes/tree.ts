@@ -5,11 +5,11 @@ import { Decimal, explainNode, type Amount, type Comparator, type Formula, type 
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
-import { Bodies, readAmount } from '../amounts.js';
+import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidField, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
@@ -34,8 +34,7 @@ async function unitByName<T extends { unit?: string | null | undefined; unitId?:
 function amount(value: string | number | boolean | null | undefined, unit: string, field: string): Amount | null {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit as Unit);
-  if (typeof read === 'string')
-    throw new HttpError(400, 'invalid-body', `${field}: expected ${read}`, { issues: [{ severity: 'error', code: 'invalid-field', message: `${field}: expected ${read}`, location: { field } }] });
+  if (isAmountProblem(read)) throw invalidField(field, { problem: 'amount', ...read });
   return read;
 }
 

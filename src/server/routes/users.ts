@@ -1,10 +1,10 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
 import { UserSchema } from '../../contract/index.js';
 import { z } from 'zod';
-import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage, type Role } from '../../store/index.js';
+import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, checkPassword, hashPassword, MIN_PASSWORD } from '../auth.js';
-import { HttpError, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { ADMINS } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 import type { Store } from '../../store/index.js';
@@ -42,7 +42,7 @@ const NewUser = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, '2–64 letters, digits, dots, dashes, underscores or @'),
     displayName: z.string().trim().min(1).max(200),
-    role: z.enum(ROLES as [Role, ...Role[]]),
+    role: z.enum(ROLES),
     units: Units.optional(),
     unitIds: UnitIds.optional(),
     email: Email,
@@ -53,7 +53,7 @@ const NewUser = z
 const UserPatch = z
   .object({
     displayName: z.string().trim().min(1).max(200).optional(),
-    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+    role: z.enum(ROLES).optional(),
     units: Units.optional(),
     unitIds: UnitIds.optional(),
     active: z.boolean().optional(),
@@ -137,7 +137,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input }) => {
       const login = await store.findLogin(user.username);
-      if (!(await checkPassword(login?.passwordHash, input.current))) throw new HttpError(403, 'wrong-password', 'the current password is not right');
+      if (!(await checkPassword(login?.passwordHash, input.current))) throw refuse(403, 'wrong-password', {});
       must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
       // The store ended the account's sessions: so does the session cache, at once.
       deps.sessions.forgetUser(user.id);

@@ -52,11 +52,11 @@ function mayExplain(user: UserRecord, computed: ComputedPlan, code: string): boo
   for (let at: string | null | undefined = code, guard = 0; at != null && guard < 64; at = parent.get(at), guard++) {
     const meta = computed.snapshot.nodes.get(at);
     if (meta?.owner) owners.push(meta.owner);
-    if (meta?.unit) units.push(meta.unit);
+    if (meta?.unitName) units.push(meta.unitName);
     if (meta?.unitId) unitIds.push(meta.unitId);
     if (meta?.personId) personIds.push(meta.personId);
   }
-  return assignedTo(user, { indicatorOwner: null, nodeOwners: owners, nodeUnits: units, unitIds, personIds });
+  return assignedTo(user, { indicatorOwner: null, objectiveOwners: owners, objectiveUnitNames: units, unitIds, personIds });
 }
 
 export const varianceRoutes: RouteModule = (api, deps) => {
@@ -164,7 +164,15 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-      if (!mayEditValue(user, { indicatorOwner: indicator.owner, nodeOwners: indicator.nodeOwners, nodeUnits: indicator.nodeUnits, unitIds: indicator.unitIds, personIds: indicator.personIds }))
+      if (
+        !mayEditValue(user, {
+          indicatorOwner: indicator.owner,
+          objectiveOwners: indicator.objectiveOwners,
+          objectiveUnitNames: indicator.objectiveUnitNames,
+          unitIds: indicator.unitIds,
+          personIds: indicator.personIds,
+        })
+      )
         throw refuse(403, 'forbidden', { indicator: indicatorId });
       const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });

@@ -18,7 +18,7 @@ import { amountJson, amountText } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { HttpError, issueOf, must, refuse } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { latestPublicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
@@ -33,7 +33,7 @@ const NextYear = z.object({ year: z.number().int().min(1990).max(2100), title: z
  */
 export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, kind: LineageKind, ref: string, user: UserRecord | null): Promise<YearsDocument> {
   const chain = await store.lineage(planId, kind, ref);
-  if (chain === undefined) throw new HttpError(404, 'not-found', kind === 'node' ? `there is no objective ${ref} in this plan` : `there is no indicator ${ref} in this plan`);
+  if (chain === undefined) throw refuse(404, 'not-found', { what: kind === 'node' ? 'objective' : 'indicator', id: ref });
   const years: YearDocument[] = [];
   for (const link of chain) {
     const plan = await store.getPlan(link.planId);
@@ -48,9 +48,9 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
       if (r === undefined) continue;
       years.push({
         ...base,
-        code: r.node.code,
+        code: r.objective.code,
         indicatorId: null,
-        title: r.node.title,
+        title: r.objective.title,
         unit: null,
         target: null,
         targetText: '',
@@ -73,7 +73,7 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
         targetText: amountText(ind.target, ind.unit),
         actual: amountJson(r.actual),
         actualText: r.state === 'not_evaluable' ? 'N.V.' : amountText(r.actual, ind.unit),
-        performance: toJsonNumber(r.score),
+        performance: toJsonNumber(r.performance),
         band: null,
       });
     }
@@ -92,7 +92,7 @@ const sameAmount = (a: Amount | null, b: Amount | null): boolean => JSON.stringi
  */
 export async function changedBaselines({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string): Promise<{ following: number; changed: ChangedBaseline[]; values: Map<string, Amount> }> {
   const following = await store.followingBaselines(planId);
-  if (following === undefined) throw new HttpError(404, 'not-found', `there is no plan with the id ${planId}`);
+  if (following === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   const years = new Map<string, { year: number; computed: Awaited<ReturnType<typeof trees.computed>> } | null>();
   const changed: ChangedBaseline[] = [];
   // The predecessors' current actuals as values, for a refresh to store exactly what was compared.

@@ -17,6 +17,8 @@ export function newQueryClient(): QueryClient {
 /** Query keys, from the widest to the narrowest, so one prefix invalidates a plan's trees or a node's reads. */
 export const keys = {
   plans: ['plans'] as const,
+  /** The registry's units (`/api/units`). */
+  units: ['units'] as const,
   plan: (planId: PlanId) => ['plans', String(planId)] as const,
   /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
   trees: (planId: PlanId) => ['tree', String(planId)] as const,

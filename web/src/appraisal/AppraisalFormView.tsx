@@ -3,11 +3,12 @@
  * explanation, the objectives (set by the evaluator in draft, actuals until the evaluation), the
  * behaviours rated on the SMVP's scale, the steps the reader may take, the documents to sign.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appraisalApi, type ObjectiveInput } from './api.js';
 import { useErrorText } from './AppraisalsPage.js';
 import './i18n.js';
+import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
 
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
@@ -24,33 +25,31 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const errorText = useErrorText();
-  const [form, setForm] = useState<AppraisalForm | null>(null);
+  const read = useAppraisalForm(id, lang);
+  const written = useFormWritten();
+  const form = read.data ?? null;
   const [objectives, setObjectives] = useState<ObjectiveInput[]>([]);
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const show = useCallback((f: AppraisalForm) => {
-    setForm(f);
-    setObjectives(f.objectives.map(toInput));
-    setRatings(f.ratings);
-  }, []);
-  const load = useCallback(() => {
-    appraisalApi
-      .get(id, lang)
-      .then(show)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [id, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(load, [load]);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (read.error === null ? null : errorText(read.error));
+  // The editable objectives and ratings start from each form the server gives (a read, a write's
+  // answer), set while rendering rather than in an effect so no frame shows the old ones.
+  const [shown, setShown] = useState<AppraisalForm | null>(null);
+  if (form !== null && form !== shown) {
+    setShown(form);
+    setObjectives(form.objectives.map(toInput));
+    setRatings(form.ratings);
+  }
 
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
     setError(null);
     setMessage(null);
     try {
       const f = await work();
-      show(f);
+      written(f, lang);
       setText('');
       setMessage(done(f));
     } catch (e) {

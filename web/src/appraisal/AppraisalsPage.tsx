@@ -2,14 +2,17 @@
  * The forms the reader may see (the evaluator's list, the person's own, all for HR), HR's new
  * form, and HR's distribution of the fund with the anonymised aggregates to publish.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { campaign, type Unit } from '../campaign/campaign-api.js';
+import { campaign } from '../campaign/campaign-api.js';
 import { ApiError, api } from '../api/client.js';
-import type { PlanSummary } from '../api/types.js';
+import { keys } from '../api/queries.js';
 import { useSession } from '../session.js';
-import { appraisalApi, peopleApi } from './api.js';
+import { YearInput } from '../ui/YearInput.js';
+import { appraisalApi } from './api.js';
 import './i18n.js';
+import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from './types.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
@@ -36,33 +39,17 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const hr = user?.role === 'admin' || user?.role === 'personale';
   const [year, setYear] = useState(2024);
-  const [forms, setForms] = useState<FormSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useAppraisalList(year, lang);
+  const forms: FormSummary[] | null = list.data ?? null;
   const errorText = useErrorText();
-
-  const load = useCallback(() => {
-    appraisalApi
-      .list(lang, year)
-      .then(setForms)
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [lang, year]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(load, [load]);
+  const error = list.error === null ? null : errorText(list.error);
 
   return (
-    <section aria-labelledby="appraisals-title">
+    <section aria-labelledby="appraisals-title" data-testid="appraisals-page">
       <h1 id="appraisals-title">{t('appraisal.title')}</h1>
       <label className="d-inline-flex gap-2 align-items-center mb-3">
         {t('appraisal.list.year')}
-        <input
-          type="number"
-          min={2000}
-          max={2100}
-          value={year}
-          onChange={(e) => setYear(Number(e.target.value))}
-          className="form-control form-control-sm"
-          style={{ width: '7em' }}
-          data-testid="appraisal-year"
-        />
+        <YearInput value={year} onCommit={setYear} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="appraisal-year" />
       </label>
       {error !== null && (
         <p className="alert alert-danger" role="alert">
@@ -122,9 +109,11 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
 function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [people, setPeople] = useState<{ id: string; displayName: string; username: string; units: string[]; unitIds: string[] }[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const client = useQueryClient();
+  // A list that cannot be read leaves its select empty, as before the cache.
+  const people = usePeople().data ?? [];
+  const units = useQuery({ queryKey: keys.units, queryFn: campaign.units }).data ?? [];
+  const plans = (useQuery({ queryKey: keys.plans, queryFn: api.plans }).data ?? []).filter((x) => x.year === year);
   const [person, setPerson] = useState('');
   const [evaluator, setEvaluator] = useState('');
   const [category, setCategory] = useState<StaffCategory>('personale');
@@ -134,25 +123,12 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [to, setTo] = useState(`${year}-12-31`);
   const [partTime, setPartTime] = useState('100');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    peopleApi
-      .list()
-      .then(setPeople)
-      .catch(() => setPeople([]));
-    campaign
-      .units()
-      .then(setUnits)
-      .catch(() => setUnits([]));
-    api
-      .plans()
-      .then((p) => setPlans(p.filter((x) => x.year === year)))
-      .catch(() => setPlans([]));
-  }, [year]);
-  useEffect(() => {
-    const p = people.find((x) => x.id === person);
+  const pickPerson = (id: string) => {
+    setPerson(id);
+    const p = people.find((x) => x.id === id);
     // The person's own unit in the registry, when they have one.
     if (p !== undefined && p.unitIds.length > 0) setUnit(p.unitIds[0]!);
-  }, [person, people]);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -166,6 +142,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         planId: planId === '' ? null : planId,
         assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partTime.replace(',', '.')) }],
       });
+      void client.invalidateQueries({ queryKey: appraisalKeys.lists });
       onCreated(created.id);
     } catch (err) {
       setError(errorText(err));
@@ -185,7 +162,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
       <div className="row g-2">
         <label className="col-md-4">
           {t('appraisal.create.person')}
-          <select className="form-select" value={person} onChange={(e) => setPerson(e.target.value)} required data-testid="new-person">
+          <select className="form-select" value={person} onChange={(e) => pickPerson(e.target.value)} required data-testid="new-person">
             <option value="">{t('appraisal.create.none')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>

@@ -71,15 +71,12 @@ interface SmvpRecord {
 }
 
 const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
-const BAND_COLUMNS = ['label', 'min', 'max', 'share'] as const;
-const THRESHOLD_COLUMNS = ['code', 'indicator', 'green', 'yellow'] as const;
-const SCALE_COLUMNS = ['value', 'label', 'description', 'score'] as const;
-const BEHAVIOUR_COLUMNS = ['code', 'title', 'description'] as const;
-const WEIGHT_COLUMNS = ['code', 'weight'] as const;
-/** The column headings' keys under `appraisal.smvp.` where the field's own name is not one. */
-const SCALE_HEADINGS: Record<(typeof SCALE_COLUMNS)[number], string> = { value: 'level', label: 'levelLabel', description: 'description', score: 'score' };
-const BEHAVIOUR_HEADINGS: Record<(typeof BEHAVIOUR_COLUMNS)[number], string> = { code: 'behaviourCode', title: 'behaviourTitle', description: 'description' };
-const WEIGHT_HEADINGS: Record<(typeof WEIGHT_COLUMNS)[number], string> = { code: 'behaviourCode', weight: 'weight' };
+/** Each row group's columns: the field → its heading's key under `appraisal.smvp.`. */
+const BAND_COLUMNS = { label: 'label', min: 'min', max: 'max', share: 'share' };
+const THRESHOLD_COLUMNS = { code: 'objective', indicator: 'indicator', green: 'green', yellow: 'yellow' };
+const SCALE_COLUMNS = { value: 'level', label: 'levelLabel', description: 'description', score: 'score' };
+const BEHAVIOUR_COLUMNS = { code: 'behaviourCode', title: 'behaviourTitle', description: 'description' };
+const WEIGHT_COLUMNS = { code: 'behaviourCode', weight: 'weight' };
 const EDITORS = ['admin', 'personale', 'controller'];
 
 /** A decimal typed the Italian or the English way, for the live sum only (the server reads the field itself). */
@@ -187,6 +184,8 @@ export function SmvpPage() {
   const numberField = (field: string, label: string, value: Num, set: (v: string) => void, group?: string) => (
     <SmvpField key={field} field={field} label={label} value={value} set={set} group={group} errors={errors} readOnly={readOnly} />
   );
+  /** What every row group shares: the draft's editor, the server's errors, whether it may change. */
+  const editing = { change, errors, readOnly };
   /** An error the server placed on a group (`schemes.0.components`, `schemes.1.bands`). */
   const groupError = (field: string) =>
     errors[field] ? (
@@ -275,65 +274,32 @@ export function SmvpPage() {
           <fieldset className="mb-3">
             <legend className="h5">{t('appraisal.smvp.scale')}</legend>
             {groupError('ratingScale')}
-            <EditorTable caption={t('appraisal.smvp.scale')} columns={SCALE_COLUMNS.map((c) => t(`appraisal.smvp.${SCALE_HEADINGS[c]}`))} readOnly={readOnly}>
-              {doc.ratingScale.map((l, j) => (
-                <EditorRow
-                  key={j}
-                  at={`ratingScale.${j}`}
-                  cells={SCALE_COLUMNS.map((c) => ({
-                    key: c,
-                    label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${SCALE_HEADINGS[c]}`), n: j + 1 }),
-                    value: l[c],
-                    text: c === 'label' || c === 'description',
-                  }))}
-                  set={(c, v) => change((d) => void (d.ratingScale[j]![c as (typeof SCALE_COLUMNS)[number]] = v))}
-                  onRemove={() => change((d) => void d.ratingScale.splice(j, 1))}
-                  removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
-                  testId={`smvp-level-${j}`}
-                  errors={errors}
-                  readOnly={readOnly}
-                />
-              ))}
-            </EditorTable>
-            {!readOnly && (
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-primary"
-                onClick={() => change((d) => void d.ratingScale.push({ value: '', label: '', description: '', score: '' }))}
-                data-testid="smvp-add-level"
-              >
-                {t('appraisal.smvp.addLevel')}
-              </button>
-            )}
+            <RowsSection
+              at="ratingScale"
+              pick={(d) => d.ratingScale}
+              columns={SCALE_COLUMNS}
+              text={['label', 'description']}
+              caption={t('appraisal.smvp.scale')}
+              testId="smvp-level"
+              add={{ label: t('appraisal.smvp.addLevel'), testId: 'smvp-add-level' }}
+              doc={doc}
+              {...editing}
+            />
           </fieldset>
 
           <fieldset className="mb-3">
             <legend className="h5">{t('appraisal.smvp.behaviours')}</legend>
-            <EditorTable caption={t('appraisal.smvp.behaviours')} columns={BEHAVIOUR_COLUMNS.map((c) => t(`appraisal.smvp.${BEHAVIOUR_HEADINGS[c]}`))} readOnly={readOnly}>
-              {doc.behaviours.map((b, j) => (
-                <EditorRow
-                  key={j}
-                  at={`behaviours.${j}`}
-                  cells={BEHAVIOUR_COLUMNS.map((c) => ({ key: c, label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${BEHAVIOUR_HEADINGS[c]}`), n: j + 1 }), value: b[c], text: true }))}
-                  set={(c, v) => change((d) => void (d.behaviours[j]![c as (typeof BEHAVIOUR_COLUMNS)[number]] = v))}
-                  onRemove={() => change((d) => void d.behaviours.splice(j, 1))}
-                  removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
-                  testId={`smvp-behaviour-${j}`}
-                  errors={errors}
-                  readOnly={readOnly}
-                />
-              ))}
-            </EditorTable>
-            {!readOnly && (
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-primary"
-                onClick={() => change((d) => void d.behaviours.push({ code: '', title: '', description: '' }))}
-                data-testid="smvp-add-behaviour"
-              >
-                {t('appraisal.smvp.addBehaviour')}
-              </button>
-            )}
+            <RowsSection
+              at="behaviours"
+              pick={(d) => d.behaviours}
+              columns={BEHAVIOUR_COLUMNS}
+              text={['code', 'title', 'description']}
+              caption={t('appraisal.smvp.behaviours')}
+              testId="smvp-behaviour"
+              add={{ label: t('appraisal.smvp.addBehaviour'), testId: 'smvp-add-behaviour' }}
+              doc={doc}
+              {...editing}
+            />
           </fieldset>
 
           {doc.schemes.map((s, i) => {
@@ -359,69 +325,32 @@ export function SmvpPage() {
                 </div>
                 <h2 className="h6 mt-2">{t('appraisal.smvp.bands')}</h2>
                 {groupError(`schemes.${i}.bands`)}
-                <EditorTable caption={t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })} columns={BAND_COLUMNS.map((c) => t(`appraisal.smvp.${c}`))} readOnly={readOnly}>
-                  {s.bands.map((b, j) => (
-                    <EditorRow
-                      key={j}
-                      at={`schemes.${i}.bands.${j}`}
-                      cells={BAND_COLUMNS.map((c) => ({ key: c, label: t('appraisal.smvp.bandField', { field: t(`appraisal.smvp.${c}`), n: j + 1 }), value: b[c], text: c === 'label' }))}
-                      set={(c, v) => change((d) => void (d.schemes[i]!.bands[j]![c as (typeof BAND_COLUMNS)[number]] = v))}
-                      onRemove={() => change((d) => void d.schemes[i]!.bands.splice(j, 1))}
-                      removeLabel={t('appraisal.smvp.bandN', { n: j + 1 })}
-                      testId={`smvp-band-${s.category}-${j}`}
-                      errors={errors}
-                      readOnly={readOnly}
-                    />
-                  ))}
-                </EditorTable>
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-outline-primary"
-                    onClick={() => change((d) => void d.schemes[i]!.bands.push({ label: '', min: '', max: '', share: '' }))}
-                    data-testid={`smvp-add-band-${s.category}`}
-                  >
-                    {t('appraisal.smvp.addBand')}
-                  </button>
-                )}
+                <RowsSection
+                  at={`schemes.${i}.bands`}
+                  pick={(d) => d.schemes[i]!.bands}
+                  columns={BAND_COLUMNS}
+                  text={['label']}
+                  caption={t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })}
+                  words="band"
+                  testId={`smvp-band-${s.category}`}
+                  add={{ label: t('appraisal.smvp.addBand'), testId: `smvp-add-band-${s.category}` }}
+                  doc={doc}
+                  {...editing}
+                />
                 <h2 className="h6 mt-3">{t('appraisal.smvp.behaviourWeights')}</h2>
                 {groupError(`schemes.${i}.behaviours`)}
-                {s.behaviours.length > 0 && (
-                  <EditorTable
-                    caption={t('appraisal.smvp.behaviourWeightsOf', { category: t(`appraisal.category.${s.category}`) })}
-                    columns={WEIGHT_COLUMNS.map((c) => t(`appraisal.smvp.${WEIGHT_HEADINGS[c]}`))}
-                    readOnly={readOnly}
-                  >
-                    {s.behaviours.map((b, j) => (
-                      <EditorRow
-                        key={j}
-                        at={`schemes.${i}.behaviours.${j}`}
-                        cells={WEIGHT_COLUMNS.map((c) => ({
-                          key: c,
-                          label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${WEIGHT_HEADINGS[c]}`), n: j + 1 }),
-                          value: b[c],
-                          text: c === 'code',
-                        }))}
-                        set={(c, v) => change((d) => void (d.schemes[i]!.behaviours[j]![c as (typeof WEIGHT_COLUMNS)[number]] = v))}
-                        onRemove={() => change((d) => void d.schemes[i]!.behaviours.splice(j, 1))}
-                        removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
-                        testId={`smvp-weight-${s.category}-${j}`}
-                        errors={errors}
-                        readOnly={readOnly}
-                      />
-                    ))}
-                  </EditorTable>
-                )}
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-outline-primary"
-                    onClick={() => change((d) => void d.schemes[i]!.behaviours.push({ code: '', weight: '' }))}
-                    data-testid={`smvp-add-weight-${s.category}`}
-                  >
-                    {t('appraisal.smvp.addWeight')}
-                  </button>
-                )}
+                <RowsSection
+                  at={`schemes.${i}.behaviours`}
+                  pick={(d) => d.schemes[i]!.behaviours}
+                  columns={WEIGHT_COLUMNS}
+                  text={['code']}
+                  caption={t('appraisal.smvp.behaviourWeightsOf', { category: t(`appraisal.category.${s.category}`) })}
+                  testId={`smvp-weight-${s.category}`}
+                  add={{ label: t('appraisal.smvp.addWeight'), testId: `smvp-add-weight-${s.category}` }}
+                  hideEmpty
+                  doc={doc}
+                  {...editing}
+                />
               </fieldset>
             );
           })}
@@ -429,38 +358,18 @@ export function SmvpPage() {
           <fieldset className="mb-3">
             <legend className="h5">{t('appraisal.smvp.thresholds')}</legend>
             <p className="small">{t('appraisal.smvp.thresholdsHelp')}</p>
-            {doc.indicatorThresholds.length > 0 && (
-              <EditorTable caption={t('appraisal.smvp.thresholds')} columns={THRESHOLD_COLUMNS.map((c) => t(`appraisal.smvp.${c === 'code' ? 'objective' : c}`))} readOnly={readOnly}>
-                {doc.indicatorThresholds.map((r, j) => (
-                  <EditorRow
-                    key={j}
-                    at={`indicatorThresholds.${j}`}
-                    cells={THRESHOLD_COLUMNS.map((c) => ({
-                      key: c,
-                      label: t('appraisal.smvp.rowField', { field: t(`appraisal.smvp.${c === 'code' ? 'objective' : c}`), n: j + 1 }),
-                      value: r[c],
-                      text: c === 'code' || c === 'indicator',
-                    }))}
-                    set={(c, v) => change((d) => void (d.indicatorThresholds[j]![c as (typeof THRESHOLD_COLUMNS)[number]] = v))}
-                    onRemove={() => change((d) => void d.indicatorThresholds.splice(j, 1))}
-                    removeLabel={t('appraisal.smvp.rowN', { n: j + 1 })}
-                    testId={`smvp-threshold-${j}`}
-                    errors={errors}
-                    readOnly={readOnly}
-                  />
-                ))}
-              </EditorTable>
-            )}
-            {!readOnly && (
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-primary"
-                onClick={() => change((d) => void d.indicatorThresholds.push({ code: '', indicator: '', green: '', yellow: '' }))}
-                data-testid="smvp-add-threshold"
-              >
-                {t('appraisal.smvp.addThreshold')}
-              </button>
-            )}
+            <RowsSection
+              at="indicatorThresholds"
+              pick={(d) => d.indicatorThresholds}
+              columns={THRESHOLD_COLUMNS}
+              text={['code', 'indicator']}
+              caption={t('appraisal.smvp.thresholds')}
+              testId="smvp-threshold"
+              add={{ label: t('appraisal.smvp.addThreshold'), testId: 'smvp-add-threshold' }}
+              hideEmpty
+              doc={doc}
+              {...editing}
+            />
           </fieldset>
 
           {!readOnly && (
@@ -530,6 +439,85 @@ function SmvpField({ field, label, value, set, hidden = false, group, text = fal
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A group of rows of the document (the rating scale, the behaviours, a category's bands and
+ * behaviour weights, the indicators' own ranges): its table, one field per column with its error,
+ * each row's remove button and the button that adds an empty row, all while editing.
+ */
+function RowsSection<C extends string>({
+  at,
+  pick,
+  columns,
+  text,
+  caption,
+  words = 'row',
+  testId,
+  add,
+  hideEmpty = false,
+  doc,
+  change,
+  errors,
+  readOnly,
+}: {
+  /** The API's path of the rows (`schemes.0.bands`), where the server places its errors. */
+  at: string;
+  /** The rows in a document: the one shown, and the draft that `change` edits. */
+  pick: (d: SmvpDocument) => Record<C, Num>[];
+  /** Each column's field and its heading's key under `appraisal.smvp.`. */
+  columns: Record<C, string>;
+  /** The columns of free text; the others are decimals. */
+  text: C[];
+  caption: string;
+  /** How a row is named to screen readers: "riga 2" or "fascia 2". */
+  words?: 'row' | 'band';
+  /** Each row's test id is this and its index. */
+  testId: string;
+  add: { label: string; testId: string };
+  /** No table at all while there are no rows (the optional groups). */
+  hideEmpty?: boolean;
+  doc: SmvpDocument;
+  change: (f: (d: SmvpDocument) => void) => void;
+  errors: Record<string, string>;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const rows = pick(doc);
+  const fields = Object.keys(columns) as C[];
+  const heading = (c: C) => t(`appraisal.smvp.${columns[c]}`);
+  return (
+    <>
+      {!(hideEmpty && rows.length === 0) && (
+        <EditorTable caption={caption} columns={fields.map(heading)} readOnly={readOnly}>
+          {rows.map((row, j) => (
+            <EditorRow
+              key={j}
+              at={`${at}.${j}`}
+              cells={fields.map((c) => ({ key: c, label: t(`appraisal.smvp.${words}Field`, { field: heading(c), n: j + 1 }), value: row[c], text: text.includes(c) }))}
+              set={(c, v) => change((d) => void (pick(d)[j]![c as C] = v))}
+              onRemove={() => change((d) => void pick(d).splice(j, 1))}
+              removeLabel={t(`appraisal.smvp.${words}N`, { n: j + 1 })}
+              testId={`${testId}-${j}`}
+              errors={errors}
+              readOnly={readOnly}
+            />
+          ))}
+        </EditorTable>
+      )}
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-primary"
+          // Every field of a new row starts empty, numbers too: the server says which are missing.
+          onClick={() => change((d) => void pick(d).push(Object.fromEntries(fields.map((c) => [c, ''])) as Record<C, Num>))}
+          data-testid={add.testId}
+        >
+          {add.label}
+        </button>
+      )}
+    </>
   );
 }
 

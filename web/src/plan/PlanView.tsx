@@ -11,7 +11,7 @@ import { Alert } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
 import { ClosingDialog } from '../campaign/CampaignPanels.js';
-import { NodeDetail } from '../detail/NodeDetail.js';
+import { ObjectiveDetail } from '../detail/ObjectiveDetail.js';
 import { isLocked, PeriodBar } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
 import { can, useSession } from '../session.js';
@@ -218,7 +218,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           changed={whatIf.changed}
         />
         {selection !== null && (
-          <NodeDetail
+          <ObjectiveDetail
             planId={planId}
             doc={shown}
             selection={selection}

@@ -95,7 +95,7 @@ function assignedMatches(a: Assigned, owner: string | null, f: Filters): boolean
   if (f.mine !== null) {
     const me = f.mine;
     // The owner chain holds the indicator's own owner and its objectives': the server's rule sees both.
-    if (!assignedTo(me, { personIds: a.chainPeople, unitIds: a.chainUnits, indicatorOwner: null, nodeOwners: a.chainOwners, nodeUnits: [] })) return false;
+    if (!assignedTo(me, { personIds: a.chainPeople, unitIds: a.chainUnits, indicatorOwner: null, objectiveOwners: a.chainOwners, objectiveUnitNames: [] })) return false;
   }
   return true;
 }

@@ -22,7 +22,7 @@ function focusDetail(): void {
   else document.getElementById('detail-title')?.focus();
 }
 
-export function NodeDetail(props: DetailProps) {
+export function ObjectiveDetail(props: DetailProps) {
   const objective = props.doc.objectives.find((o) => o.code === props.selection.code);
   const indicator = props.selection.kind === 'indicator' ? objective?.indicators.find((i) => i.id === (props.selection as { id: string }).id) : undefined;
   if (objective === undefined) return null;
