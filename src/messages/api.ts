@@ -77,7 +77,21 @@ export const ACTION_WORDS: Record<string, string> = {
 
 /** What a `not-found` is about. */
 export type Missing =
-  'plan' | 'objective' | 'indicator' | 'period' | 'user' | 'unit' | 'route' | 'closing' | 'periods' | 'unpublished-period' | 'published-period' | 'published-plan' | 'published-file' | 'revision';
+  | 'plan'
+  | 'objective'
+  | 'indicator'
+  | 'period'
+  | 'user'
+  | 'unit'
+  | 'route'
+  | 'closing'
+  | 'periods'
+  | 'unpublished-period'
+  | 'published-period'
+  | 'published-plan'
+  | 'published-file'
+  | 'revision'
+  | 'attachment';
 
 /** Why the store refuses a value (`invalid`): a plan's codes and periods, a unit of the registry. */
 export type InvalidReason =
@@ -97,7 +111,13 @@ export type InvalidReason =
   | 'unknown-member'
   | 'no-assignee'
   | 'unknown-unit'
-  | 'unknown-person';
+  | 'unknown-person'
+  | 'next-year'
+  | 'return-note'
+  | 'answer-note'
+  | 'nothing-to-review'
+  | 'no-open-request'
+  | 'approved-already';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -293,6 +313,7 @@ const OWN_MESSAGES = defineMessages({
         'published-plan': `non esiste un piano pubblicato con l'id ${p.id}`,
         'published-file': `${p.id} non è pubblicato`,
         revision: `il piano non ha la variazione n. ${p.id}`,
+        attachment: `non c'è un allegato ${p.id} su questo valore`,
       })[p.what],
     en: (p) =>
       ({
@@ -310,6 +331,7 @@ const OWN_MESSAGES = defineMessages({
         'published-plan': `there is no published plan with the id ${p.id}`,
         'published-file': `${p.id} is not published`,
         revision: `the plan has no revision n. ${p.id}`,
+        attachment: `there is no attachment ${p.id} on this value`,
       })[p.what],
   }),
   unauthenticated: message({ it: 'accedere prima', en: 'sign in first' }),
@@ -383,7 +405,7 @@ const OWN_MESSAGES = defineMessages({
     en: (p) => `the period ${p.label} is ${p.state}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
   }),
   /** `unit-code`: `id` the code, `label` the unit holding it; `unit-name`: `id` the name, `label` its unit's code. */
-  duplicate: message<{ what: 'objective' | 'period' | 'username' | 'unit-code' | 'unit-name'; id: string; label?: string }>({
+  duplicate: message<{ what: 'objective' | 'period' | 'username' | 'unit-code' | 'unit-name' | 'plan-year'; id: string; label?: string }>({
     it: (p) =>
       ({
         objective: `il piano ha già un obiettivo ${p.id}`,
@@ -391,6 +413,7 @@ const OWN_MESSAGES = defineMessages({
         username: `il nome utente ${p.id} è già usato`,
         'unit-code': `il codice ${p.id} è già usato dalla struttura ${p.label}`,
         'unit-name': `esiste già una struttura chiamata "${p.id}" (${p.label})`,
+        'plan-year': `esiste già un piano ${p.id} intitolato "${p.label}"`,
       })[p.what],
     en: (p) =>
       ({
@@ -399,6 +422,7 @@ const OWN_MESSAGES = defineMessages({
         username: `the username ${p.id} is taken`,
         'unit-code': `the code ${p.id} is already used by ${p.label}`,
         'unit-name': `a unit named "${p.id}" already exists (${p.label})`,
+        'plan-year': `there is already a ${p.id} plan titled "${p.label}"`,
       })[p.what],
   }),
   'has-children': message<{ code: string; children: readonly string[] }>({
@@ -464,6 +488,13 @@ const OWN_MESSAGES = defineMessages({
         'no-assignee': 'indicare la struttura o la persona a cui assegnare',
         'unknown-unit': `non c'è una struttura ${p.id}`,
         'unknown-person': `non c'è un utente ${p.id}`,
+        'next-year': `il piano dell'anno successivo dev'essere di un anno dopo il ${p.year}`,
+        // The review of entered values (store/reviews.ts).
+        'return-note': 'una richiesta di integrazione ha bisogno del suo testo',
+        'answer-note': 'una risposta ha bisogno del suo testo',
+        'nothing-to-review': 'per questo indicatore non è stato inserito nulla in questo periodo: non c’è niente da esaminare',
+        'no-open-request': 'su questo valore non c’è una richiesta di integrazione aperta a cui rispondere',
+        'approved-already': 'questo valore è già approvato',
       })[p.reason],
     en: (p) =>
       ({
@@ -484,6 +515,12 @@ const OWN_MESSAGES = defineMessages({
         'no-assignee': 'say the unit or the person to assign to',
         'unknown-unit': `there is no unit ${p.id}`,
         'unknown-person': `there is no user ${p.id}`,
+        'next-year': `the next year's plan must be for a year after ${p.year}`,
+        'return-note': 'a request for more (richiesta di integrazione) needs its text',
+        'answer-note': 'an answer needs its text',
+        'nothing-to-review': 'nothing was entered for this indicator in this period: there is nothing to review',
+        'no-open-request': 'there is no open request for more on this value to answer',
+        'approved-already': 'this value is approved already',
       })[p.reason],
   }),
 });

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Language } from '../core/index.js';
-import type { FieldProblem } from '../messages/index.js';
+import { english, type FieldProblem, type MessageCode, type Params } from '../messages/index.js';
 import { HttpError, issueOf, refuse, type ApiIssue } from './errors.js';
 import { LANGUAGES, replyLanguage } from './language.js';
 
@@ -109,6 +109,11 @@ export function invalidField(field: string, problem: string | Omit<FieldProblem,
   const p: FieldProblem = typeof problem === 'string' ? { field, problem: 'custom', detail: problem } : { ...problem, field };
   const issue = issueOf('invalid-field', p, { field });
   return new HttpError(400, 'invalid-body', issue.message, { issues: [issue], params: { fields: [field] } });
+}
+
+/** A 400 `invalid-body` whose one issue, at `field`, is said by its own code (a rule the store applies too, e.g. `invalid` for a period's date). */
+export function invalidAt<K extends MessageCode>(field: string, code: K, params: Params<K>): HttpError {
+  return new HttpError(400, 'invalid-body', english('invalid-body', { fields: [field] }), { issues: [issueOf(code, params, { field })], params: { fields: [field] } });
 }
 
 /** A positive integer from the query string, or the default. */

@@ -160,7 +160,11 @@ export class SqlAttachments implements AttachmentStore {
       const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'its files can no longer be removed');
       if (!open.ok) return open;
       const row = await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [attachmentId, planId, indicatorId, periodId]);
-      if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value`, details: { attachment: attachmentId } } };
+      if (row === undefined)
+        return {
+          ok: false,
+          error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value`, details: { attachment: attachmentId }, params: { what: 'attachment', id: attachmentId } },
+        };
       const before = attachmentRecord(row);
       await tx.run(`DELETE FROM attachments WHERE id = ?`, [attachmentId]);
       await recordAudit(tx, actor, { action: 'detach', entity: 'attachment', entityId: attachmentId, planId, node: open.node, indicator: indicatorId, before: attachmentJson(before) });

@@ -54,23 +54,40 @@ export function italianDate(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Why periods' dates are refused: the parameters of the catalogue's `invalid` (messages/api.ts). */
+export type PeriodDateProblem = { reason: 'date'; date: string } | { reason: 'date-year'; date: string; year: number } | { reason: 'date-twice'; date: string } | { reason: 'no-periods' };
+
+/** A period-date problem in English (the refusal's `message`, for logs and scripts). */
+export function periodProblemText(p: PeriodDateProblem): string {
+  switch (p.reason) {
+    case 'date':
+      return `"${p.date}" is not a date written YYYY-MM-DD`;
+    case 'date-year':
+      return `${p.date} is not in the plan's year ${p.year}`;
+    case 'date-twice':
+      return `the date ${p.date} is given twice: a plan has one period per date`;
+    case 'no-periods':
+      return 'a plan needs at least one monitoring period';
+  }
+}
+
 /** null when `endsOn` can end a monitoring period of a plan of `year`, otherwise why not. */
-export function periodDateProblem(endsOn: string, year: number): string | null {
-  if (!isIsoDate(endsOn)) return `"${endsOn.slice(0, 40)}" is not a date written YYYY-MM-DD`;
-  if (Number(endsOn.slice(0, 4)) !== year) return `${endsOn} is not in the plan's year ${year}`;
+export function periodDateProblem(endsOn: string, year: number): PeriodDateProblem | null {
+  if (!isIsoDate(endsOn)) return { reason: 'date', date: endsOn.slice(0, 40) };
+  if (Number(endsOn.slice(0, 4)) !== year) return { reason: 'date-year', date: endsOn, year };
   return null;
 }
 
 /** null when every period can belong to a plan of `year` and no date repeats, otherwise why not and where. */
-export function periodsProblem(periods: readonly NewPeriod[], year: number): { message: string; index: number } | null {
+export function periodsProblem(periods: readonly NewPeriod[], year: number): { problem: PeriodDateProblem; index: number } | null {
   const seen = new Set<string>();
   for (const [index, p] of periods.entries()) {
     const problem = periodDateProblem(p.endsOn, year);
-    if (problem !== null) return { message: problem, index };
-    if (seen.has(p.endsOn)) return { message: `the date ${p.endsOn} is given twice: a plan has one period per date`, index };
+    if (problem !== null) return { problem, index };
+    if (seen.has(p.endsOn)) return { problem: { reason: 'date-twice', date: p.endsOn }, index };
     seen.add(p.endsOn);
   }
-  if (periods.length === 0) return { message: 'a plan needs at least one monitoring period', index: -1 };
+  if (periods.length === 0) return { problem: { reason: 'no-periods' }, index: -1 };
   return null;
 }
 

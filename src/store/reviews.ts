@@ -7,12 +7,14 @@
  */
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate, isLocked } from './periods.js';
+import type { MessageParams } from '../core/messages/index.js';
 import type { Actor, CampaignData, Failure, PeriodRecord, PeriodState, PlanRecord, Result, ReviewAction, ReviewRecord } from './types.js';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>): Result<T> => ({
+/** A refusal: `message` in English for logs, `params` for the catalogue to say it in the reader's language. */
+const fail = <T>(code: Failure['code'], message: string, details: Record<string, unknown> | undefined, params: MessageParams): Result<T> => ({
   ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
+  error: details === undefined ? { code, message, params } : { code, message, details, params },
 });
 const now = (): string => new Date().toISOString();
 
@@ -37,10 +39,11 @@ export class Reviews {
   ) {}
 
   async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
-    if (deadline !== null && !isIsoDate(deadline)) return fail('invalid', `${deadline} is not a date (YYYY-MM-DD)`, { field: 'deadline' });
+    if (deadline !== null && !isIsoDate(deadline))
+      return fail('invalid', `${deadline} is not a date (YYYY-MM-DD)`, { field: 'deadline' }, { field: 'deadline', reason: 'date', date: deadline.slice(0, 40) });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = this.periodRecord(row);
       await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
       const after = this.periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
@@ -56,15 +59,23 @@ export class Reviews {
   async review(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
     const text = note?.trim() || null;
     if (action !== 'approve' && text === null)
-      return fail('invalid', action === 'return' ? 'a request for more (richiesta di integrazione) needs its text' : 'an answer needs its text', { field: 'note' });
+      return fail(
+        'invalid',
+        action === 'return' ? 'a request for more (richiesta di integrazione) needs its text' : 'an answer needs its text',
+        { field: 'note' },
+        { field: 'note', reason: action === 'return' ? 'return-note' : 'answer-note' },
+      );
     return this.db.transaction(async (tx) => {
       // Share-lock the period like a value write: a closing waits for the review in flight.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
-      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`);
+      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       if (isLocked(period.state as PeriodState))
-        return fail('period-locked', `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`, {
-          period: this.periodRecord(period),
-        });
+        return fail(
+          'period-locked',
+          `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`,
+          { period: this.periodRecord(period) },
+          { label: String(period.label), state: String(period.state) },
+        );
       const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [
         planId,
         indicatorId,
@@ -72,17 +83,23 @@ export class Reviews {
       ]);
       if (m === undefined) {
         if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined)
-          return fail('not-found', `there is no indicator ${indicatorId} in this plan`);
-        return fail('invalid', 'nothing was entered for this indicator in this period: there is nothing to review', { field: 'version' });
+          return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+        return fail('invalid', 'nothing was entered for this indicator in this period: there is nothing to review', { field: 'version' }, { field: 'version', reason: 'nothing-to-review' });
       }
       const version = Number(m.version);
       if (version !== expectedVersion)
-        return fail('conflict', `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`, { current: { version } });
+        return fail(
+          'conflict',
+          `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`,
+          { current: { version } },
+          { what: 'measurement', version, sent: expectedVersion },
+        );
       const last = await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]);
       const lastStep = last === undefined ? undefined : reviewRecord(last);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
-      if (action === 'answer' && current !== 'return') return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' });
-      if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' });
+      if (action === 'answer' && current !== 'return')
+        return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' }, { field: 'action', reason: 'no-open-request' });
+      if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' }, { field: 'action', reason: 'approved-already' });
       const at = now();
       await tx.run(`INSERT INTO measurement_reviews (plan_id, indicator_id, period_id, measurement_version, action, note, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         planId,

@@ -200,3 +200,137 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
     ]);
   });
 });
+
+describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t?.close());
+
+  /** [method, path, body, status, code, Italian, English]: the words of the error, or of its first issue for `invalid-body`. */
+  const check = async (cases: readonly [string, string, unknown, number, string, string, string][]): Promise<void> => {
+    const audit = (await t.server.store.listAudit({ limit: 10_000 })).length;
+    for (const [method, path, body, status, code, it, en] of cases) {
+      for (const [language, words] of [
+        ['it', it],
+        ['en', en],
+      ] as const) {
+        const reply = await controller.request(method, path, body, { 'accept-language': language });
+        expect([reply.status, reply.body?.error?.code], `${method} ${path}: ${reply.text}`).toEqual([status, code]);
+        expect(reply.body.error.params, `${method} ${path}`).toBeTypeOf('object');
+        expect(code === 'invalid-body' ? reply.body.error.issues[0].message : reply.body.error.message, `${method} ${path} in ${language}`).toBe(words);
+      }
+    }
+    expect((await t.server.store.listAudit({ limit: 10_000 })).length).toBe(audit);
+  };
+
+  it("says a review's refusals, a deadline's and an unknown attachment's", async () => {
+    const reviews = (indicator: string, period = '2024-12-31') => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}/reviews`;
+    const entered = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31`, { state: 'measured', actual: 3, version: 1 });
+    expect(entered.status, entered.text).toBe(200);
+    const version: number = entered.body.measurement.version;
+    await check([
+      [
+        'POST',
+        reviews('A.2.1:1'),
+        { action: 'return', note: ' ', version },
+        422,
+        'invalid',
+        'una richiesta di integrazione ha bisogno del suo testo',
+        'a request for more (richiesta di integrazione) needs its text',
+      ],
+      [
+        'POST',
+        reviews('A.2.1:1'),
+        { action: 'answer', note: 'ecco', version },
+        422,
+        'invalid',
+        'su questo valore non c’è una richiesta di integrazione aperta a cui rispondere',
+        'there is no open request for more on this value to answer',
+      ],
+      [
+        'POST',
+        reviews('A.2.1:1'),
+        { action: 'approve', version: version + 1 },
+        409,
+        'conflict',
+        `questo valore è stato modificato da qualcun altro nel frattempo (versione ${version}, inviata ${version + 1}): ricaricare e riprovare`,
+        `this value was changed by someone else in the meantime (version ${version}, you sent ${version + 1}): reload and try again`,
+      ],
+      [
+        'POST',
+        reviews('A.2.1:1', '2024-06-30'),
+        { action: 'approve', version: 1 },
+        422,
+        'invalid',
+        'per questo indicatore non è stato inserito nulla in questo periodo: non c’è niente da esaminare',
+        'nothing was entered for this indicator in this period: there is nothing to review',
+      ],
+      [
+        'PUT',
+        `/api/plans/${planId}/periods/2024-12-31/deadline`,
+        { deadline: '2024-02-30' },
+        422,
+        'invalid',
+        '"2024-02-30" non è una data scritta AAAA-MM-GG',
+        '"2024-02-30" is not a date written YYYY-MM-DD',
+      ],
+      ['PUT', `/api/plans/${planId}/periods/2031-01-01/deadline`, { deadline: '2031-01-01' }, 404, 'not-found', 'il piano non ha il periodo 2031-01-01', 'the plan has no period 2031-01-01'],
+      [
+        'DELETE',
+        `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31/attachments/nessuno`,
+        undefined,
+        404,
+        'attachment-not-found',
+        "Non c'è un allegato nessuno su questo valore.",
+        'There is no attachment nessuno on this value.',
+      ],
+    ]);
+    const approved = await controller.request('POST', reviews('A.2.1:1'), { action: 'approve', version });
+    expect(approved.status, approved.text).toBe(201);
+    await check([['POST', reviews('A.2.1:1'), { action: 'approve', version }, 422, 'invalid', 'questo valore è già approvato', 'this value is approved already']]);
+  });
+
+  it("says why periods' dates and next year's plan are refused", async () => {
+    const next = await controller.request('POST', `/api/plans/${planId}/next-year`, { year: 2025 });
+    expect(next.status, next.text).toBe(201);
+    const title: string = next.body.title;
+    await check([
+      ['POST', `/api/plans/${planId}/periods`, { endsOn: '2025-06-30' }, 400, 'invalid-body', "2025-06-30 non è nell'anno del piano 2024", "2025-06-30 is not in the plan's year 2024"],
+      [
+        'POST',
+        '/api/plans',
+        { title: 'Piano', year: 2024, periods: [{ endsOn: '2023-12-31' }] },
+        400,
+        'invalid-body',
+        "2023-12-31 non è nell'anno del piano 2024",
+        "2023-12-31 is not in the plan's year 2024",
+      ],
+      [
+        'POST',
+        '/api/plans',
+        { title: 'Piano', year: 2024, periods: [{ endsOn: '2024-06-30' }, { endsOn: '2024-06-30' }] },
+        400,
+        'invalid-body',
+        'la data 2024-06-30 è indicata due volte: un piano ha un periodo per data',
+        'the date 2024-06-30 is given twice: a plan has one period per date',
+      ],
+      [
+        'POST',
+        `/api/plans/${planId}/next-year`,
+        { year: 2024 },
+        422,
+        'invalid',
+        "il piano dell'anno successivo dev'essere di un anno dopo il 2024",
+        "the next year's plan must be for a year after 2024",
+      ],
+      ['POST', `/api/plans/${planId}/next-year`, { year: 2025 }, 409, 'duplicate', `esiste già un piano 2025 intitolato "${title}"`, `there is already a 2025 plan titled "${title}"`],
+      ['PATCH', `/api/plans/${planId}/revisions/99`, { reason: 'x' }, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision n. 99'],
+    ]);
+  });
+});

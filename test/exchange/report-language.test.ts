@@ -183,7 +183,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione in the language as
       expect(evaluation.node('A.2')!.performance!.toString(), lang).toBe('93');
       expect(evaluation.node('B.1')!.band, lang).toBe('red');
       figures[lang] = evaluation.nodeResults.map(
-        (r) => `${r.objective.code} ${r.objective.title} ${r.performance?.toString() ?? '-'} ${r.indicators.map((i) => `${i.indicator.name}=${i.state}:${i.performance?.toString() ?? '-'}`).join(',')}`,
+        (r) =>
+          `${r.objective.code} ${r.objective.title} ${r.performance?.toString() ?? '-'} ${r.indicators.map((i) => `${i.indicator.name}=${i.state}:${i.performance?.toString() ?? '-'}`).join(',')}`,
       );
     }
     expect(figures.en).toEqual(figures.it);

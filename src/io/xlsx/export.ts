@@ -19,6 +19,7 @@ import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../rep
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
 import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
+import { addBaselinesSheet } from './baselines-sheet.js';
 
 /** The Italian sheet names; `reportText(language).workbook.sheets` has both languages'. */
 export const TABLE_SHEET = reportText('it').workbook.sheets.table;
@@ -191,6 +192,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   legendSheet.addRow(['—', words.workbook.noPerformance, counts.none]);
 
   const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister, language);
+  const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, language);
 
   const explanation = workbook.addWorksheet(sheets.explanation, { views: [{ state: 'frozen', ySplit: 1 }] });
   explanation.columns = [10, 70, 9, 10, 11, 10, 40].map((width, k) => ({ header: words.workbook.explanationHeads[k]!, width }));
@@ -222,7 +224,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   // Cells left unstyled each carry their own empty style object; one shared one is encoded once.
   const plain = style('plain', () => ({}));
   // (The streaming writer keeps no list of its sheets: these are all of them.)
-  for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), explanation]) {
+  for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), ...(baselinesSheet === undefined ? [] : [baselinesSheet]), explanation]) {
     ws.eachRow((row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (Object.keys(cell.style).length === 0) cell.style = plain;

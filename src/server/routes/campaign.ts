@@ -20,7 +20,7 @@ const Deadline = z
   .object({
     deadline: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'iso-date')
       .nullable(),
   })
   .strict();

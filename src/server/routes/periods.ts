@@ -9,7 +9,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
-import { invalidField, param } from '../validation.js';
+import { invalidAt, param } from '../validation.js';
 import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
 const Transition = z.object({ to: z.enum(PERIOD_STATES as [PeriodState, ...PeriodState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
@@ -57,7 +57,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
       const problem = periodDateProblem(input.endsOn, plan.year);
-      if (problem !== null) throw invalidField('endsOn', problem);
+      if (problem !== null) throw invalidAt('endsOn', 'invalid', { field: 'endsOn', ...problem });
       return c.json(must(await store.addPeriod(planId, input, actorOf(user))), 201);
     },
   );

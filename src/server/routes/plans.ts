@@ -10,7 +10,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { invalidField, param, plainText } from '../validation.js';
+import { invalidAt, invalidField, param, plainText } from '../validation.js';
 
 export function planView(p: PlanRecord): PlanSummary {
   return {
@@ -121,7 +121,10 @@ export const planRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input }) => {
       const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
-      if (problem !== null) throw invalidField(problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`, problem.message);
+      if (problem !== null) {
+        const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
+        throw invalidAt(field, 'invalid', { field, ...problem.problem });
+      }
       const plan = must(await store.createPlan(input, actorOf(user)));
       return c.json(planView(plan), 201);
     },
