@@ -8,15 +8,7 @@
  * of a simulation is the engine's.
  */
 import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
-import {
-  evaluationDocument,
-  explanationDocument,
-  planFromDocument,
-  thresholdDocument,
-  type EvaluationDocument,
-  type ExplanationDocument,
-  type PlanDocument,
-} from '../../../src/io/json.js';
+import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
 
