@@ -110,13 +110,14 @@ export function formatPercent(value: Decimal | null, places = 2): string {
   return value === null ? '' : `${formatItalianNumber(value, places)}%`;
 }
 
-/** A number the way `language` writes it: `1.587,10` in Italian, `1,587.10` in English. */
-export function formatNumberIn(value: Decimal, language: Language, places = 2): string {
+/** A number in `language`'s way: `1.587,10` in Italian, `1,587.10` in English (reports, exports). */
+export function formatNumberIn(value: Decimal, places: number, language: Language): string {
   const italian = formatItalianNumber(value, places);
+  // Swap the separators: the digits and the rounding stay the Italian formatter's.
   return language === 'it' ? italian : italian.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
 /** `93` → `93,00%` in Italian, `93.00%` in English; null → empty. */
 export function formatPercentIn(value: Decimal | null, language: Language, places = 2): string {
-  return value === null ? '' : `${formatNumberIn(value, language, places)}%`;
+  return value === null ? '' : `${formatNumberIn(value, places, language)}%`;
 }
