@@ -18,7 +18,7 @@ const EARLY = join(here, 'src/api/early.ts');
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), precompress(), earlyEntry()],
+  plugins: [react(), precompress(), earlyEntry(), preloadFonts()],
   css: { postcss: { plugins: process.env.ALBERO_FULL_CSS === '1' ? [] : [onlyUsedBootstrap()] } },
   build: {
     outDir: 'dist',
@@ -48,6 +48,26 @@ function earlyEntry(): Plugin {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === EARLY);
         if (chunk === undefined) throw new Error('src/api/early.ts was not built as an entry');
         return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+/**
+ * Names the stylesheet's fonts in index.html as preloads. Otherwise the browser asks for them only
+ * once the first screen is styled, and the screen is laid out twice: in a fallback font, then again
+ * when they arrive (`font-display: swap`). The build's fonts are the ones the trimmed stylesheet
+ * uses (Titillium Web, three weights), all of them on the first screen (issue 15 §4).
+ */
+function preloadFonts(): Plugin {
+  return {
+    name: 'albero-preload-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((name) => name.endsWith('.woff2'));
+        return fonts.map((name) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `/${name}` }, injectTo: 'head' as const }));
       },
     },
   };

@@ -22,6 +22,21 @@ export const REPORT_MESSAGES = defineMessages({
     en: (p) => `Objectives by band (${p.objectives} objectives with indicators)`,
   }),
   'report-previous-year': message<{ year: number }>({ it: (p) => `Performance ${p.year}`, en: (p) => `Performance ${p.year}` }),
+  // "206 → 210": baselines taken from last year's actuals that were corrected after this plan was made (io/report/baselines.ts).
+  'report-baselines-title': message({ it: 'Baseline da aggiornare', en: 'Baselines to update' }),
+  'report-baselines-heads': message({ it: 'Indicatore|Nome|Baseline|Consuntivo corretto|Anno|Nota', en: 'Indicator|Name|Baseline|Corrected actual|Year|Note' }),
+  'report-baseline-changed': message<{ indicator: string; name: string; baseline: string; current: string; year: number }>({
+    it: (p) => `${p.indicator} ${p.name}: baseline ${p.baseline} → ${p.current} (consuntivo ${p.year} corretto dopo la creazione del piano)`,
+    en: (p) => `${p.indicator} ${p.name}: baseline ${p.baseline} → ${p.current} (the ${p.year} actual was corrected after this plan was made)`,
+  }),
+  'report-baseline-withdrawn': message<{ indicator: string; name: string; baseline: string; year: number }>({
+    it: (p) => `${p.indicator} ${p.name}: baseline ${p.baseline} (il consuntivo ${p.year} non c’è più)`,
+    en: (p) => `${p.indicator} ${p.name}: baseline ${p.baseline} (the ${p.year} actual is gone)`,
+  }),
+  'report-baselines-note': message({
+    it: 'Le baseline restano quelle prese dal piano precedente alla creazione di questo finché l’ufficio non le aggiorna (con una variazione, se il piano è adottato).',
+    en: 'The baselines stay as taken from last year’s plan when this one was made until the office updates them (inside a revision once the plan is adopted).',
+  }),
   'report-table-caption': message<{ title: string }>({
     it: (p) => `${p.title}: obiettivi e indicatori con peso, target, consuntivo e performance`,
     en: (p) => `${p.title}: objectives and indicators with weight, target, actual and performance`,

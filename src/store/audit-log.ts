@@ -3,8 +3,10 @@
  * reminders): the same append-only table and columns as the plan store's own entries, in the
  * caller's transaction, so an accepted change and its entry are stored together or not at all.
  */
-import type { Queryable } from './db.js';
-import type { Actor } from './types.js';
+import { parse } from './codec.js';
+import type { Param, Queryable } from './db.js';
+import { str } from './shared.js';
+import type { Actor, AuditEntry, AuditQuery } from './types.js';
 
 export interface AuditWrite {
   readonly action: string;
@@ -33,4 +35,32 @@ export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite
     entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
     entry.reason ?? null,
   ]);
+}
+
+/** The trail, newest first, narrowed to a plan (or plans), an objective or an indicator. */
+export async function listAudit(q: Queryable, query: AuditQuery): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
+  if (query.plans !== undefined) {
+    if (query.plans.length === 0) return [];
+    where.push(`plan_id IN (${query.plans.map(() => '?').join(', ')})`);
+    params.push(...query.plans);
+  }
+  if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
+  if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
+  params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));
+  const rows = await q.all(`SELECT * FROM audit${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: String(r.at),
+    user: str(r.username),
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: String(r.entity_id),
+    planId: str(r.plan_id),
+    before: parse(r.before),
+    after: parse(r.after),
+    reason: str(r.reason),
+  }));
 }

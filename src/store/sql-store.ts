@@ -3,23 +3,8 @@
  * their `Db` adapter and a few lines of DDL (migrations.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type MessageParams, type Plan, type Objective } from '../core/index.js';
-import {
-  amountFromJson,
-  amountToJson,
-  formulaFromJson,
-  formulaToJson,
-  inputsFromJson,
-  inputsToJson,
-  nextTargetsToJson,
-  parse,
-  planFromJson,
-  planToJson,
-  ruleToJson,
-  settingsFromJson,
-  settingsToJson,
-  text,
-} from './codec.js';
+import { DEFAULT_SETTINGS, Decimal, evaluatePlan, rollForward, type Indicator, type Measurement, type Plan, type Objective } from '../core/index.js';
+import { amountToJson, formulaFromJson, formulaToJson, inputsToJson, nextTargetsToJson, parse, ruleToJson, settingsFromJson, settingsToJson, text } from './codec.js';
 import {
   baselineTyped,
   followingBaselines,
@@ -40,15 +25,19 @@ import { SqlReminders, type ReminderStore } from './reminders.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
-import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { SqlVariances, type VarianceStore } from './variances.js';
 import { SqlRelazioni, type RelazioneStore } from './relazioni.js';
 import { migrate } from './migrations.js';
+import { listAudit, recordAudit } from './audit-log.js';
+import { periodLabel, SqlPeriods } from './period-store.js';
+import { PLAN_SELECT, measurementJson, measurementRecord, periodRecord, planRecord } from './records.js';
+import { fail, forUpdate, insertMany, isArchived, now, ok, shareLock, str, touch } from './shared.js';
+import { SqlUsers } from './users.js';
 import { indicatorFromRow, isTrendRow, readForNextYear, type Owners } from './next-year-read.js';
-import { archivedRefusal, editGate, gateReason, invalid, planAct, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
-import { canTransition, isIsoDate, isLocked, italianDate, periodDateProblem, periodProblemText, periodsProblem, transitionParams, type NewPeriod } from './periods.js';
+import { archivedRefusal, editGate, gateReason, invalid, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
+import { isIsoDate, isLocked, italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
-import { ensureUnitsByName, setUserUnits, UnitRegistry, unitsOfUsers, unknownUnit, unknownUser } from './units.js';
+import { ensureUnitsByName, UnitRegistry, unknownUnit, unknownUser } from './units.js';
 import type {
   Act,
   Actor,
@@ -59,7 +48,6 @@ import type {
   RevisionPatch,
   RevisionRecord,
   AuditQuery,
-  Failure,
   ImportInput,
   IndicatorContext,
   IndicatorInput,
@@ -81,7 +69,6 @@ import type {
   PlanPatch,
   PlanRecord,
   Result,
-  Role,
   SessionRecord,
   Store,
   StoredMeasurement,
@@ -96,20 +83,6 @@ import type {
   UnitPatch,
   UnitRecord,
 } from './types.js';
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** A refusal: `message` in English, `params` for the catalogue (src/messages/api.ts) to say it in the reader's language. */
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
-  ok: false,
-  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
-});
-const now = (): string => new Date().toISOString();
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-/** A period's label: the one given, else its date the Italian way. */
-function periodLabel(p: NewPeriod): string {
-  return p.label?.trim() || italianDate(p.endsOn);
-}
 
 /**
  * A period of last year's plan on the same day of the new year (29 February → 28 February); a
@@ -129,97 +102,6 @@ export function defaultPeriods(year: number): Array<{ id: string; label: string;
     { id: `${year}-09-30`, label: `30/09/${year}`, endsOn: `${year}-09-30` },
     { id: `${year}-12-31`, label: `31/12/${year}`, endsOn: `${year}-12-31` },
   ];
-}
-
-const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
-
-function planRecord(r: Row): PlanRecord {
-  return {
-    id: String(r.id),
-    organisation: String(r.organisation),
-    title: String(r.title),
-    year: Number(r.year),
-    version: r.version as PlanRecord['version'],
-    published: Number(r.published) === 1,
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-    dataVersion: Number(r.data_version),
-    status: r.status === 'adopted' ? 'adopted' : 'draft',
-    adoption: r.status === 'adopted' ? { act: planAct(r)!, adoptedAt: String(r.adopted_at), adoptedBy: str(r.adopted_by) } : null,
-    archivedAt: str(r.archived_at),
-    openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
-  };
-}
-
-function periodRecord(r: Row): PeriodRecord {
-  return {
-    id: String(r.id),
-    label: String(r.label),
-    endsOn: String(r.ends_on),
-    state: r.state as PeriodState,
-    updatedAt: String(r.updated_at),
-    deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline),
-  };
-}
-
-function measurementRecord(r: Row): MeasurementRecord {
-  const inputs = parse(r.inputs) as Record<string, string> | null;
-  return {
-    indicatorId: String(r.indicator_id),
-    periodId: String(r.period_id),
-    state: r.state as MeasurementRecord['state'],
-    actual: amountFromJson(parse(r.actual)),
-    inputs: inputs === null ? null : inputsFromJson(inputs),
-    reason: str(r.reason),
-    evidence: str(r.evidence),
-    source: str(r.source),
-    notes: str(r.notes),
-    enteredBy: str(r.entered_by),
-    enteredAt: String(r.entered_at),
-    version: Number(r.version),
-  };
-}
-
-/** A measurement as the audit trail and the API's conflict details show it: plain JSON. */
-export function measurementJson(m: MeasurementRecord | undefined): Record<string, unknown> | null {
-  if (m === undefined) return null;
-  return {
-    state: m.state,
-    actual: amountToJson(m.actual),
-    inputs: m.inputs === null ? null : inputsToJson(m.inputs),
-    reason: m.reason,
-    evidence: m.evidence,
-    source: m.source,
-    notes: m.notes,
-    enteredBy: m.enteredBy,
-    enteredAt: m.enteredAt,
-    version: m.version,
-  };
-}
-
-function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefined): UserRecord {
-  return {
-    id: String(r.id),
-    username: String(r.username),
-    email: r.email === null || r.email === undefined ? null : String(r.email),
-    language: r.language === 'en' ? 'en' : 'it',
-    displayName: String(r.display_name),
-    role: r.role as Role,
-    units: units?.names ?? [],
-    unitIds: units?.ids ?? [],
-    active: Number(r.active) === 1,
-    createdAt: String(r.created_at),
-    mustChangePassword: Number(r.must_change_password ?? 0) === 1,
-  };
-}
-
-/** Users with their units (one more query for all of them). */
-async function usersWithUnits(q: Queryable, rows: Row[]): Promise<UserRecord[]> {
-  const units = await unitsOfUsers(
-    q,
-    rows.map((r) => String(r.id)),
-  );
-  return rows.map((r) => userRecord(r, units.get(String(r.id))));
 }
 
 function nodeJson(r: Row): Record<string, unknown> {
@@ -258,49 +140,6 @@ function indicatorJson(r: Row): Record<string, unknown> {
     nextTargets: parse(r.next_targets),
     version: Number(r.version),
   };
-}
-
-/** Inserts rows in batches (one statement per batch: 5,000 indicators are a few round trips, not 5,000). */
-async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>): Promise<void> {
-  const batch = Math.max(1, Math.floor(2000 / columns.length));
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    const placeholders = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, slice.flat());
-  }
-}
-
-interface AuditWrite {
-  action: string;
-  entity: string;
-  entityId: string;
-  planId?: string | null;
-  node?: string | null;
-  indicator?: string | null;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-}
-
-async function audit(tx: Queryable, actor: Actor, entry: AuditWrite): Promise<void> {
-  await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    now(),
-    actor.id,
-    actor.username,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.planId ?? null,
-    entry.node ?? null,
-    entry.indicator ?? null,
-    entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-    entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-    entry.reason ?? null,
-  ]);
-}
-
-async function touch(tx: Queryable, planId: string): Promise<void> {
-  await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
 export const INDICATOR_COLUMNS = [
@@ -366,6 +205,8 @@ export class SqlStore implements Store {
   readonly reminders: ReminderStore;
   private readonly units: UnitRegistry;
   private readonly reviews: Reviews;
+  private readonly userStore: SqlUsers;
+  private readonly periodStore: SqlPeriods;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.appraisals = new SqlAppraisals(db);
@@ -377,6 +218,8 @@ export class SqlStore implements Store {
     this.reminders = new SqlReminders(db);
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
+    this.userStore = new SqlUsers(db);
+    this.periodStore = new SqlPeriods(db, (tx, planId, periodId) => this.readPlanForPeriod(tx, planId, periodId));
     this.reviews = new Reviews(db, periodRecord, async (q, planId) => {
       const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
       return r === undefined ? undefined : planRecord(r);
@@ -462,15 +305,6 @@ export class SqlStore implements Store {
     return this.db.close();
   }
 
-  /** PostgreSQL: lock the row read inside a transaction, so a concurrent change waits (SQLite writers are serial already). */
-  private get forUpdate(): string {
-    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  }
-
-  private get shareLock(): string {
-    return this.db.dialect === 'postgres' ? ' FOR SHARE' : '';
-  }
-
   async listPlans(options: { readonly archived?: 'exclude' | 'only' | 'all' } = {}): Promise<PlanRecord[]> {
     const archived = options.archived ?? 'exclude';
     const where = archived === 'exclude' ? ' WHERE p.archived_at IS NULL' : archived === 'only' ? ' WHERE p.archived_at IS NOT NULL' : '';
@@ -516,7 +350,7 @@ export class SqlStore implements Store {
       (input.periods ?? defaultPeriods(input.year)).map((p) => [id, p.endsOn, periodLabel(p), p.endsOn, 'open', at]),
     );
     const record = planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [id]))!);
-    await audit(tx, actor, {
+    await recordAudit(tx, actor, {
       action,
       entity: 'plan',
       entityId: id,
@@ -585,7 +419,7 @@ export class SqlStore implements Store {
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
-      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (locked === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       // The caller's evaluation when it is of this very version and of the year end; else read here.
       const basis = input.basis;
@@ -661,12 +495,12 @@ export class SqlStore implements Store {
 
   async refreshBaselines(planId: string, updates: readonly BaselineRefresh[], actor: Actor): Promise<Result<number>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       // Every indicator checked before any is written: a refusal leaves the plan as it was.
       const befores: Row[] = [];
       for (const u of updates) {
-        const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, u.indicatorId]);
+        const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, u.indicatorId]);
         if (before === undefined) return fail('not-found', `there is no indicator ${u.indicatorId} in this plan`, undefined, { what: 'indicator', id: u.indicatorId });
         if (Number(before.version) !== u.version) {
           return fail(
@@ -692,7 +526,7 @@ export class SqlStore implements Store {
         await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
         const why = `baseline aggiornata al consuntivo ${u.baselineYear} corretto nel piano precedente`;
         const reason = gateReason(gate.value);
-        await audit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
+        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
       }
       if (updates.length > 0) await touch(tx, planId);
       return ok(updates.length);
@@ -708,7 +542,7 @@ export class SqlStore implements Store {
       // The title is part of the plan's definition (a revision once adopted); publishing is not.
       let gate: Gate = { revision: null };
       if (next.title !== b.title) {
-        const checked = await editGate(tx, planId, this.shareLock);
+        const checked = await editGate(tx, planId, shareLock(this.db));
         if (!checked.ok) return checked;
         gate = checked.value;
       } else if (b.archivedAt !== null && next.version !== b.version) {
@@ -720,7 +554,7 @@ export class SqlStore implements Store {
         await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
         await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
       }
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'update',
         entity: 'plan',
         entityId: planId,
@@ -748,7 +582,7 @@ export class SqlStore implements Store {
         return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
       }
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
-      await audit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
+      await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
       return ok(b);
     });
   }
@@ -834,7 +668,7 @@ export class SqlStore implements Store {
 
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined)
         return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
@@ -862,16 +696,16 @@ export class SqlStore implements Store {
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'node', entityId: input.code, node: input.code, after: nodeJson(after) }, now());
-      await audit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after), reason: gateReason(gate.value) });
+      await recordAudit(tx, actor, { action: 'create', entity: 'node', entityId: input.code, planId, node: input.code, after: nodeJson(after), reason: gateReason(gate.value) });
       return ok(await this.nodeMeta(tx, planId, input.code));
     });
   }
 
   async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${this.forUpdate}`, [planId, code]);
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
         return fail(
@@ -899,14 +733,14 @@ export class SqlStore implements Store {
       const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]))!;
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: nodeJson(before), after: nodeJson(after) }, now());
-      await audit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after), reason: gateReason(gate.value) });
+      await recordAudit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: nodeJson(before), after: nodeJson(after), reason: gateReason(gate.value) });
       return ok(await this.nodeMeta(tx, planId, code));
     });
   }
 
   async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
@@ -921,14 +755,14 @@ export class SqlStore implements Store {
       await touch(tx, planId);
       const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson) };
       await recordChange(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed }, now());
-      await audit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: removed, reason: gateReason(gate.value) });
+      await recordAudit(tx, actor, { action: 'delete', entity: 'node', entityId: code, planId, node: code, before: removed, reason: gateReason(gate.value) });
       return ok(null);
     });
   }
 
   async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined)
         return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
@@ -946,16 +780,16 @@ export class SqlStore implements Store {
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
       await touch(tx, planId);
       await recordChange(tx, planId, gate.value, actor, { action: 'create', entity: 'indicator', entityId: id, node: code, indicator: id, after: indicatorJson(after) }, now());
-      await audit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after), reason: gateReason(gate.value) });
+      await recordAudit(tx, actor, { action: 'create', entity: 'indicator', entityId: id, planId, node: code, indicator: id, after: indicatorJson(after), reason: gateReason(gate.value) });
       return ok({ id, version: 1 });
     });
   }
 
   async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, indicatorId]);
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (Number(before.version) !== expectedVersion) {
         return fail(
@@ -1007,7 +841,7 @@ export class SqlStore implements Store {
         { action: 'update', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before), after: indicatorJson(after) },
         now(),
       );
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'update',
         entity: 'indicator',
         entityId: indicatorId,
@@ -1024,7 +858,7 @@ export class SqlStore implements Store {
 
   async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, this.shareLock);
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
@@ -1038,7 +872,7 @@ export class SqlStore implements Store {
         { action: 'delete', entity: 'indicator', entityId: indicatorId, node: String(before.node_code), indicator: indicatorId, before: indicatorJson(before) },
         now(),
       );
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'delete',
         entity: 'indicator',
         entityId: indicatorId,
@@ -1062,7 +896,7 @@ export class SqlStore implements Store {
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       if (isLocked(period.state as PeriodState)) {
@@ -1073,7 +907,7 @@ export class SqlStore implements Store {
           { label: String(period.label), state: String(period.state) },
         );
       }
-      const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
+      const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
@@ -1117,7 +951,7 @@ export class SqlStore implements Store {
       await touch(tx, planId);
       // A successor's trend reads this value as its previous one: its cached evaluations are stale.
       await touchSuccessors(tx, planId, indicatorId);
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'measure',
         entity: 'measurement',
         entityId: `${indicatorId}@${periodId}`,
@@ -1180,209 +1014,11 @@ export class SqlStore implements Store {
     return r === undefined ? undefined : measurementRecord(r);
   }
 
-  async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
-    if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
-    return (await this.db.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
-  }
-
-  async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
-    return this.db.transaction(async (tx) => {
-      const plan = await one(tx, `SELECT year, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
-      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      if (plan.archived_at !== null) return archivedRefusal(planId);
-      const problem = periodDateProblem(period.endsOn, Number(plan.year));
-      if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'endsOn' }, { field: 'endsOn', ...problem });
-      const label = periodLabel(period);
-      // The id is the date: two additions of one date at once let one in, the other is a duplicate.
-      const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [
-        planId,
-        period.endsOn,
-        label,
-        period.endsOn,
-        now(),
-      ]);
-      if (inserted.changes !== 1) {
-        const existing = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
-        return fail(
-          'duplicate',
-          `the plan already has a period ending on ${period.endsOn} (${existing.label})`,
-          { field: 'endsOn', period: existing },
-          { what: 'period', id: period.endsOn, label: existing.label },
-        );
-      }
-      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
-      await touch(tx, planId);
-      await audit(tx, actor, { action: 'create', entity: 'period', entityId: after.id, planId, after: { endsOn: after.endsOn, label: after.label, state: after.state } });
-      return ok(after);
-    });
-  }
-
-  async renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
-    const trimmed = label.trim();
-    if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' }, { field: 'label', reason: 'empty-label' });
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
-      const before = periodRecord(row);
-      await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
-      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
-      await touch(tx, planId);
-      await audit(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
-      return ok(after);
-    });
-  }
-
-  async deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
-    return this.db.transaction(async (tx) => {
-      // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
-      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
-      const before = periodRecord(row);
-      if (before.state !== 'open') {
-        return fail(
-          'period-in-use',
-          `the period ${before.label} is ${before.state}: only an open period can be deleted`,
-          { reason: 'not-open', state: before.state },
-          { label: before.label, reason: 'not-open', state: before.state },
-        );
-      }
-      const measurements = Number((await one(tx, `SELECT COUNT(*) AS n FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
-      if (measurements > 0) {
-        return fail(
-          'period-in-use',
-          `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`,
-          { reason: 'has-measurements', measurements },
-          { label: before.label, reason: 'has-measurements', measurements },
-        );
-      }
-      // Evidence may arrive before its value; deleting the period would take the files with it
-      // (the foreign key cascades), so a period holding any is kept: the files are removed one by
-      // one first, each on the record, or the period stays.
-      const attachments = Number((await one(tx, `SELECT COUNT(*) AS n FROM attachments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
-      if (attachments > 0) {
-        return fail(
-          'period-in-use',
-          `the period ${before.label} holds ${attachments} evidence ${attachments === 1 ? 'file' : 'files'}: remove them first, or keep the period`,
-          { reason: 'has-attachments', attachments },
-          { label: before.label, reason: 'has-attachments', attachments },
-        );
-      }
-      const comments = Number((await one(tx, `SELECT COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
-      if (comments > 0) {
-        return fail(
-          'period-in-use',
-          `the period ${before.label} holds ${comments} ${comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`,
-          { reason: 'has-comments', comments },
-          { label: before.label, reason: 'has-comments', comments },
-        );
-      }
-      const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
-      if (others === 0)
-        return fail(
-          'period-in-use',
-          `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`,
-          { reason: 'last-period' },
-          { label: before.label, reason: 'last-period' },
-        );
-      await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
-      await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
-      return ok(before);
-    });
-  }
-
-  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.forUpdate}`, [planId, periodId]);
-      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      const before = periodRecord(row);
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
-      const check = canTransition(before.state, to, reason);
-      if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
-      await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
-      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
-      if (to === 'closed') {
-        // The period as it was closed, frozen: after a reopening, what changed is shown against it.
-        const frozen = await this.readPlanForPeriod(tx, planId, periodId);
-        if (!frozen.ok) return frozen;
-        const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
-        const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
-        const meta = frozenMetaToJson(frozen.value.plan, frozen.value.nodes, frozen.value.indicators);
-        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-          planId,
-          periodId,
-          seq,
-          after.updatedAt,
-          actor.username,
-          JSON.stringify(planToJson(frozen.value.plan)),
-          JSON.stringify(meta),
-        ]);
-      }
-      await touch(tx, planId);
-      // Reopening a validated period voids the OIV's validation: the trail says so in words.
-      const voided = before.state === 'validated' && to === 'collecting';
-      await audit(tx, actor, {
-        action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
-        entity: 'period',
-        entityId: periodId,
-        planId,
-        before: { state: before.state },
-        after: voided ? { state: after.state, validationVoided: true } : { state: after.state },
-        reason,
-      });
-      return ok(after);
-    });
-  }
-
-  async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
-    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
-    if (row === undefined) return undefined;
-    return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
-  }
-
-  private async isArchived(tx: Queryable, planId: string): Promise<boolean> {
-    const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
-    return row !== undefined && row.archived_at !== null;
-  }
-
-  async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
-    return this.db.transaction(async (tx) => {
-      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
-      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
-      if (period === undefined) {
-        return fail(
-          'not-found',
-          periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
-          { periods: periods.map((p) => p.id) },
-          periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
-        );
-      }
-      const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
-      return ok({
-        record: planRecord(planRow),
-        period,
-        periods,
-        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
-      });
-    });
-  }
-
-  async frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
-    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? AND seq = ?`, [planId, periodId, seq]);
-    if (row === undefined) return undefined;
-    const frozen = frozenFromJson(planFromJson(parse(row.plan)), parse(row.meta));
-    return { seq, closedAt: String(row.closed_at), closedBy: str(row.closed_by), ...frozen };
-  }
-
   async adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
     const problem = actProblem(act);
     if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
@@ -1397,7 +1033,7 @@ export class SqlStore implements Store {
         planId,
       ]);
       await touch(tx, planId);
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'adopt',
         entity: 'plan',
         entityId: planId,
@@ -1411,7 +1047,7 @@ export class SqlStore implements Store {
 
   async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       const was = row.archived_at !== null;
       if (was === archived) {
@@ -1420,7 +1056,7 @@ export class SqlStore implements Store {
       const at = now();
       await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
+      await recordAudit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
       return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
     });
   }
@@ -1440,7 +1076,7 @@ export class SqlStore implements Store {
     const actCheck = input.act == null ? null : actProblem(input.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${this.forUpdate}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
@@ -1468,7 +1104,7 @@ export class SqlStore implements Store {
       ]);
       await touch(tx, planId);
       const revision = (await readRevision(tx, planId, number))!;
-      await audit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
+      await recordAudit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
       return ok(revision);
     });
   }
@@ -1479,9 +1115,9 @@ export class SqlStore implements Store {
     const actCheck = patch.act == null ? null : actProblem(patch.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
@@ -1498,7 +1134,7 @@ export class SqlStore implements Store {
       ]);
       await touch(tx, planId);
       const after = (await readRevision(tx, planId, number))!;
-      await audit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
+      await recordAudit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
       return ok(after);
     });
   }
@@ -1508,9 +1144,9 @@ export class SqlStore implements Store {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       // Locked for update: edits in flight (which share-lock the open revision) finish first.
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await this.isArchived(tx, planId)) return archivedRefusal(planId);
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       if (before.changes.length === 0) {
@@ -1529,7 +1165,7 @@ export class SqlStore implements Store {
       ]);
       await touch(tx, planId);
       const after = (await readRevision(tx, planId, number))!;
-      await audit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'approve',
         entity: 'revision',
         entityId: String(number),
@@ -1544,7 +1180,7 @@ export class SqlStore implements Store {
 
   async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${this.forUpdate}`, [planId, number]);
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' || before.changes.length > 0) {
@@ -1552,167 +1188,93 @@ export class SqlStore implements Store {
       }
       await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
       await touch(tx, planId);
-      await audit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      await recordAudit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
       return ok(before);
     });
   }
 
-  async loginFailures(keys: readonly string[]): Promise<LoginFailure[]> {
-    if (keys.length === 0) return [];
-    const rows = await this.db.all(`SELECT * FROM login_failures WHERE key IN (${keys.map(() => '?').join(', ')})`, [...keys]);
-    return rows.map(loginFailure);
+  listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
+    return this.periodStore.listPeriods(planId);
   }
 
-  async addLoginFailure(key: string, now: number, windowMs: number, lockFor: (count: number) => number): Promise<LoginFailure> {
-    return this.db.transaction(async (tx) => {
-      await tx.run(`DELETE FROM login_failures WHERE first_at < ? AND until_at < ? AND key <> ?`, [now - windowMs, now, key]);
-      const row = await one(tx, `SELECT * FROM login_failures WHERE key = ?${this.forUpdate}`, [key]);
-      const before = row === undefined ? undefined : loginFailure(row);
-      const fresh = before === undefined || now - before.firstAt > windowMs;
-      const count = fresh ? 1 : before.count + 1;
-      const firstAt = fresh ? now : before.firstAt;
-      const lock = lockFor(count);
-      const until = lock > 0 ? now + lock : 0;
-      await tx.run(
-        `INSERT INTO login_failures (key, count, first_at, until_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, until_at = excluded.until_at`,
-        [key, count, firstAt, until],
-      );
-      return { key, count, firstAt, until };
-    });
+  addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.periodStore.addPeriod(planId, period, actor);
   }
 
-  async clearLoginFailures(keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.run(`DELETE FROM login_failures WHERE key IN (${keys.map(() => '?').join(', ')})`, [...keys]);
+  renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.periodStore.renamePeriod(planId, periodId, label, actor);
   }
 
-  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    if (query.planId !== undefined) (where.push('plan_id = ?'), params.push(query.planId));
-    if (query.plans !== undefined) {
-      if (query.plans.length === 0) return [];
-      where.push(`plan_id IN (${query.plans.map(() => '?').join(', ')})`);
-      params.push(...query.plans);
-    }
-    if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
-    if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
-    params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));
-    const rows = await this.db.all(`SELECT * FROM audit${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params);
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: String(r.at),
-      user: str(r.username),
-      action: String(r.action),
-      entity: String(r.entity),
-      entityId: String(r.entity_id),
-      planId: str(r.plan_id),
-      before: parse(r.before),
-      after: parse(r.after),
-      reason: str(r.reason),
-    }));
+  deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.periodStore.deletePeriod(planId, periodId, actor);
   }
 
-  async countUsers(): Promise<number> {
-    return Number((await one(this.db, `SELECT COUNT(*) AS n FROM users`))!.n);
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.periodStore.transitionPeriod(planId, periodId, to, reason, actor);
   }
 
-  async listUsers(): Promise<UserRecord[]> {
-    return usersWithUnits(this.db, await this.db.all(`SELECT * FROM users ORDER BY username`));
+  lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
+    return this.periodStore.lastClosing(planId, periodId);
   }
 
-  async getUser(id: string): Promise<UserRecord | undefined> {
-    const r = await one(this.db, `SELECT * FROM users WHERE id = ?`, [id]);
-    return r === undefined ? undefined : (await usersWithUnits(this.db, [r]))[0];
+  periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
+    return this.periodStore.periodHeader(planId, periodId);
   }
 
-  async findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
-    const r = await one(this.db, `SELECT * FROM users WHERE username = ?`, [username]);
-    return r === undefined ? undefined : { ...(await usersWithUnits(this.db, [r]))[0]!, passwordHash: String(r.password_hash) };
+  frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
+    return this.periodStore.frozenSnapshot(planId, periodId, seq);
   }
 
-  async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
-    return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined)
-        return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
-      const id = randomUUID();
-      if (input.unitIds !== undefined) {
-        const missing = await unknownUnit(tx, input.unitIds);
-        if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
-      }
-      const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
-      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?)`, [
-        id,
-        input.username,
-        input.displayName,
-        input.role,
-        input.passwordHash,
-        now(),
-        input.mustChangePassword === true ? 1 : 0,
-      ]);
-      await setUserUnits(tx, id, unitIds);
-      const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
-      await audit(tx, actor, {
-        action: 'create',
-        entity: 'user',
-        entityId: id,
-        after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds },
-      });
-      return ok(user);
-    });
+  countUsers(): Promise<number> {
+    return this.userStore.countUsers();
   }
 
-  async updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>> {
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
-      if (row === undefined) return fail('not-found', `there is no user with the id ${id}`, undefined, { what: 'user', id });
-      const before = (await usersWithUnits(tx, [row]))[0]!;
-      if (patch.unitIds !== undefined) {
-        const missing = await unknownUnit(tx, patch.unitIds);
-        if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
-      }
-      if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
-      // A new password clears the temporary flag unless it is itself temporary.
-      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : (patch.mustChangePassword ?? before.mustChangePassword);
-      await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ? WHERE id = ?`, [
-        patch.displayName ?? before.displayName,
-        patch.role ?? before.role,
-        (patch.active ?? before.active) ? 1 : 0,
-        patch.passwordHash ?? String(row.password_hash),
-        mustChange ? 1 : 0,
-        id,
-      ]);
-      // A new password or a disabled account ends every open session of that user.
-      if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
-      const after = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
-      const view = (u: UserRecord): Record<string, unknown> => ({
-        displayName: u.displayName,
-        role: u.role,
-        units: u.units,
-        unitIds: u.unitIds,
-        active: u.active,
-        mustChangePassword: u.mustChangePassword,
-      });
-      await audit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });
-      return ok(after);
-    });
+  listUsers(): Promise<UserRecord[]> {
+    return this.userStore.listUsers();
   }
 
-  async createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
-    // Expired sessions are swept at each sign-in, so the table stays the size of the active ones.
-    await this.db.run(`DELETE FROM sessions WHERE expires_at < ?`, [now()]);
-    await this.db.run(`INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`, [id, userId, csrfToken, now(), expiresAt]);
+  getUser(id: string): Promise<UserRecord | undefined> {
+    return this.userStore.getUser(id);
   }
 
-  async findSession(id: string): Promise<SessionRecord | undefined> {
-    const r = await one(this.db, `SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, [id]);
-    if (r === undefined) return undefined;
-    if (String(r.expires_at) < now() || Number(r.active) !== 1) return undefined;
-    return { user: (await usersWithUnits(this.db, [r]))[0]!, csrfToken: String(r.csrf_token), expiresAt: String(r.expires_at) };
+  findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
+    return this.userStore.findLogin(username);
   }
 
-  async deleteSession(id: string): Promise<void> {
-    await this.db.run(`DELETE FROM sessions WHERE id = ?`, [id]);
+  createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
+    return this.userStore.createUser(input, actor);
+  }
+
+  updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>> {
+    return this.userStore.updateUser(id, patch, actor);
+  }
+
+  createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
+    return this.userStore.createSession(id, userId, csrfToken, expiresAt);
+  }
+
+  findSession(id: string): Promise<SessionRecord | undefined> {
+    return this.userStore.findSession(id);
+  }
+
+  deleteSession(id: string): Promise<void> {
+    return this.userStore.deleteSession(id);
+  }
+
+  loginFailures(keys: readonly string[]): Promise<LoginFailure[]> {
+    return this.userStore.loginFailures(keys);
+  }
+
+  addLoginFailure(key: string, now: number, windowMs: number, lockFor: (count: number) => number): Promise<LoginFailure> {
+    return this.userStore.addLoginFailure(key, now, windowMs, lockFor);
+  }
+
+  clearLoginFailures(keys: readonly string[]): Promise<void> {
+    return this.userStore.clearLoginFailures(keys);
+  }
+
+  listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return listAudit(this.db, query);
   }
 }
 
@@ -1767,10 +1329,6 @@ function measurementParams(
 }
 
 /** A stored value as the engine's `Measurement` (nothing stored: not measured). */
-function loginFailure(row: Row): LoginFailure {
-  return { key: String(row.key), count: Number(row.count), firstAt: Number(row.first_at), until: Number(row.until_at) };
-}
-
 export function toMeasurement(m: MeasurementRecord | null): Measurement {
   if (m === null) return { state: 'not_measured' };
   switch (m.state) {

@@ -5,12 +5,14 @@
  * until the office takes it over, inside a revision once the 2025 plan is adopted, on the record.
  * A baseline the office typed is never listed nor overwritten.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BaselinesDocumentSchema, TreeDocumentSchema } from '../../src/contract/index.js';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
+import { pdfText } from '../support/files.js';
 import { oldDatabase } from '../support/old-database.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -88,6 +90,41 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(tree.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.baselineChange !== null)).toHaveLength(1);
   });
 
+  /** The bytes of an export of the 2025 plan, as the signed-in controller downloads it. */
+  async function exported(format: string, lang = 'it'): Promise<Uint8Array> {
+    const reply = await fetch(`${t.url}/api/plans/${plan2025}/export?format=${format}&lang=${lang}`, { headers: { cookie: controller.cookie! } });
+    expect(reply.status).toBe(200);
+    return new Uint8Array(await reply.arrayBuffer());
+  }
+
+  it('lists "206 → 210" in the PDF, the HTML page and the workbook, in Italian and English', async () => {
+    const flat = (text: string): string => text.replace(/\s+/g, ' ');
+    const italian = flat(pdfText(await exported('pdf')));
+    expect(italian).toContain('Baseline da aggiornare');
+    expect(italian).toContain(`${SOGGETTI} Soggetti coinvolti: baseline 206 → 210 (consuntivo 2024 corretto dopo la creazione del piano)`);
+    // Only the stale one: the typed baseline of the sportello is the office's own.
+    expect(italian).not.toContain(`${SPORTELLO} Capacità`);
+    const english = flat(pdfText(await exported('pdf', 'en')));
+    expect(english).toContain('Baselines to update');
+    expect(english).toContain(`${SOGGETTI} Soggetti coinvolti: baseline 206 → 210 (the 2024 actual was corrected after this plan was made)`);
+    const html = new TextDecoder().decode(await exported('html'));
+    expect(html).toContain('<h2 id="h-baselines">Baseline da aggiornare</h2>');
+    expect(html).toContain(`<li>${SOGGETTI} Soggetti coinvolti: baseline 206 → 210 (consuntivo 2024 corretto dopo la creazione del piano)</li>`);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await exported('xlsx')) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Baseline da aggiornare');
+    expect(sheet).toBeDefined();
+    expect(sheet!.getRow(1).values).toEqual([undefined, 'Indicatore', 'Nome', 'Baseline', 'Consuntivo corretto', 'Anno', 'Nota']);
+    expect((sheet!.getRow(2).values as unknown[]).slice(1, 6)).toEqual([SOGGETTI, 'Soggetti coinvolti', '206', '210', 2024]);
+    expect(sheet!.getRow(3).values).toEqual([]);
+    // Last year's plan follows nothing: no list, no sheet.
+    const before = await fetch(`${t.url}/api/plans/${plan2024}/export?format=xlsx`, { headers: { cookie: controller.cookie! } });
+    const earlier = new ExcelJS.Workbook();
+    await earlier.xlsx.load(Buffer.from(await before.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(earlier.getWorksheet('Baseline da aggiornare')).toBeUndefined();
+  });
+
   it('takes the correction over only inside a revision once adopted, refuses a typed baseline at its place, and records it', async () => {
     expect((await controller.request('POST', `/api/plans/${plan2025}/adopt`, { act: ACT })).status).toBe(200);
     const outside = await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {});
@@ -149,6 +186,36 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(withdrawn).toEqual([expect.objectContaining({ indicatorId: SOGGETTI, baseline: 210, current: null, currentText: '' })]);
     expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, { indicators: [SOGGETTI] })).status).toBe(422);
     expect((await controller.request('POST', `/api/plans/${plan2025}/baselines/refresh`, {})).body).toMatchObject({ refreshed: 0 });
+  });
+
+  it('never sends the public a baseline change, nor a period read from its closing', async () => {
+    // The controller still sees the withdrawn 2024 value beside A.3's baseline.
+    const open = indicatorOf((await controller.get(`/api/plans/${plan2025}/tree?period=2025-12-31`)).body, SOGGETTI);
+    expect(open.baselineChange).toEqual({ current: null, currentText: '', currentYear: 2024 });
+    expect((await controller.request('PATCH', `/api/plans/${plan2025}`, { published: true })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${plan2025}/periods/2025-12-31/publication`, { published: true })).status).toBe(200);
+    const reader = await t.as('public');
+    const tree = await reader.get(`/api/plans/${plan2025}/tree?period=2025-12-31`);
+    expect(tree.status, tree.text).toBe(200);
+    expect(TreeDocumentSchema.safeParse(tree.body).error).toBeUndefined();
+    const all = tree.body.objectives.flatMap((o: any) => o.indicators);
+    expect(all).toHaveLength(88);
+    expect(all.filter((i: any) => i.baselineChange !== null)).toEqual([]);
+    expect(tree.text).not.toContain('currentYear');
+    // Nor in the public's report.
+    const pdf = await fetch(`${t.url}/api/plans/${plan2025}/export?format=pdf&period=2025-12-31`);
+    expect(pdf.status).toBe(200);
+    expect(pdfText(new Uint8Array(await pdf.arrayBuffer()))).not.toContain('Baseline da aggiornare');
+
+    // A period read from its closing shows its baselines as they stood: no change, in the tree and the report.
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan2025}/periods/2025-06-30/transition`, { to })).status).toBe(200);
+    const closed = (await controller.get(`/api/plans/${plan2025}/tree?period=2025-06-30`)).body;
+    expect(closed.period).toMatchObject({ id: '2025-06-30', state: 'closed' });
+    expect(closed.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.baselineChange !== null)).toEqual([]);
+    const closedPdf = await fetch(`${t.url}/api/plans/${plan2025}/export?format=pdf&period=2025-06-30`, { headers: { cookie: controller.cookie! } });
+    expect(pdfText(new Uint8Array(await closedPdf.arrayBuffer()))).not.toContain('Baseline da aggiornare');
+    // The open year end still has it.
+    expect(indicatorOf((await controller.get(`/api/plans/${plan2025}/tree?period=2025-12-31`)).body, SOGGETTI).baselineChange).not.toBeNull();
   });
 });
 

@@ -3,25 +3,11 @@
  * indicator (baseline and targets), next year's plan from the 2024 demo plan, a trend taking its
  * previous value from its predecessor, and an objective's and indicator's figures year over year.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/files.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": target 10, actual 206
-
-/** A PDF's text as poppler lays it out. */
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'albero-pdf-'));
-  try {
-    writeFileSync(join(dir, 'report.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function indicators(tree: any): any[] {
   return tree.objectives.flatMap((o: any) => o.indicators);

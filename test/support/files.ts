@@ -3,7 +3,22 @@
  * written entry by entry (to build office documents, macro-carrying ones and plain archives), and a
  * Windows executable header.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { zipBytes } from './workbook.js';
+
+/** A PDF's text as poppler lays it out (`pdftotext -layout`). */
+export function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-pdf-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), bytes);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** A one-page PDF with a line of text (valid cross-reference table: pdftotext reads it). */
 export function tinyPdf(text = 'Evidenza 2024'): Buffer {

@@ -8,6 +8,7 @@
  * every printed page; the band is always written as a word and a shape beside its colour; the
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
+import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
 import { noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { classify, formatPercent, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
 import { LAYOUT_COLUMNS } from '../published/layout.js';
@@ -174,6 +175,17 @@ ${body}
 </section>`;
 }
 
+/** "Baseline da aggiornare": one line per baseline whose year-end actual was corrected since. */
+function baselinesSection(changes: readonly ReportBaselineChange[], language: Language): string {
+  return `<section aria-labelledby="h-baselines">
+<h2 id="h-baselines">${escapeHtml(baselinesTitle(language))}</h2>
+<ul class="baselines">
+${changes.map((b) => `<li>${escapeHtml(baselineChangeLine(b, language))}</li>`).join('\n')}
+</ul>
+<p class="notes">${escapeHtml(baselinesNote(language))}</p>
+</section>`;
+}
+
 export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOptions = {}): string {
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
@@ -288,6 +300,7 @@ ${part.join('\n')}
   .join('\n')}
 <p class="notes">${words.notes}</p>
 </section>
+${options.baselineChanges === undefined || options.baselineChanges.length === 0 ? '' : baselinesSection(options.baselineChanges, language)}
 ${options.revisionRegister === undefined ? '' : revisionsSection(options.revisionRegister, language)}
 </main>
 </body>

@@ -3,6 +3,7 @@
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
 import type { Decimal, Language } from '../../core/index.js';
+import type { ReportBaselineChange } from './baselines.js';
 import type { ReportRevision } from './revisions.js';
 
 export interface ReportMeta {
@@ -22,6 +23,8 @@ export interface ReportMeta {
   readonly previousYear?: PreviousYear;
   /** The plan's revisions ("Variazioni intervenute nel corso dell'anno"); absent: the section is left out (a report made from a file). */
   readonly revisionRegister?: readonly ReportRevision[];
+  /** Baselines whose year-end actual in last year's plan was corrected since ("206 → 210"): a short list; absent or empty, none. */
+  readonly baselineChanges?: readonly ReportBaselineChange[];
   /**
    * The language of the report's own words (headings, notes, the revisions' chapter): Italian, the
    * Relazione's, unless asked (`?lang`, `Accept-Language`, `--lang`). The plan's texts stay as typed.

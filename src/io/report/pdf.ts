@@ -9,6 +9,7 @@
  * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
  * with its description; page furniture as artifacts) for screen readers.
  */
+import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
 import { noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
@@ -694,6 +695,18 @@ function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readon
   section?.end();
 }
 
+/** "Baseline da aggiornare": one line per baseline whose year-end actual was corrected since. */
+function baselinesSection(canvas: Canvas, root: Struct | null, changes: readonly ReportBaselineChange[], language: Language): void {
+  const section = canvas.group(root, 'Sect');
+  heading(canvas, section, 2, baselinesTitle(language));
+  const list = canvas.group(section, 'L');
+  for (const b of changes) paragraph(canvas, list, `• ${baselineChangeLine(b, language)}`, { x: LEFT + 12, type: 'LI' });
+  list?.end();
+  canvas.y += 4 * PX;
+  paragraph(canvas, section, baselinesNote(language), { face: 'italic', size: 9 });
+  section?.end();
+}
+
 /** The PDF bytes of the Relazione. */
 export async function renderReportPdf(evaluation: Evaluation, options: PdfReportOptions & { computedAt: Date }): Promise<Uint8Array> {
   const language = options.language ?? 'it';
@@ -712,6 +725,7 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   summarySection(canvas, root, evaluation, summary, language);
   legendSection(canvas, root, evaluation.plan.settings.legend, language);
   await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language);
+  if (options.baselineChanges !== undefined && options.baselineChanges.length > 0) baselinesSection(canvas, root, options.baselineChanges, language);
   if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister, language);
   root?.end();
   pageFurniture(canvas, language);

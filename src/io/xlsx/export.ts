@@ -12,6 +12,7 @@ import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
 import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
+import { addBaselinesSheet } from './baselines-sheet.js';
 
 export const TABLE_SHEET = 'Albero';
 export const LEGEND_SHEET = 'Legenda';
@@ -177,6 +178,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   legendSheet.addRow(['—', 'Senza performance (nessun indicatore misurato)', counts.none]);
 
   const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister);
+  const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, options.language ?? 'it');
 
   const explanation = workbook.addWorksheet(EXPLANATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   explanation.columns = [
@@ -216,7 +218,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   // Cells left unstyled each carry their own empty style object; one shared one is encoded once.
   const plain = style('plain', () => ({}));
   // (The streaming writer keeps no list of its sheets: these are all of them.)
-  for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), explanation]) {
+  for (const ws of [sheet, planSheet, legendSheet, ...(revisionsSheet === undefined ? [] : [revisionsSheet]), ...(baselinesSheet === undefined ? [] : [baselinesSheet]), explanation]) {
     ws.eachRow((row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (Object.keys(cell.style).length === 0) cell.style = plain;

@@ -4,6 +4,7 @@
  * so the server and the CLI cannot print different numbers.
  */
 import { revisionRegister } from './revisions.js';
+import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
@@ -58,9 +59,21 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
   const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+  // "206 → 210" as the tree shows it: to signed-in readers, and not for a period read from its closing (its baselines as they stood).
+  const baselineChanges =
+    currentUser(c) === null || computed.closing !== null
+      ? []
+      : (await changedBaselines(deps, planId)).changed.map((b) => ({
+          indicatorId: b.indicatorId,
+          name: b.name,
+          baselineText: b.baselineText,
+          currentText: b.current === null ? null : b.currentText,
+          currentYear: b.currentYear,
+        }));
   const meta: ReportMeta = {
     language,
     revisionRegister: register,
+    ...(baselineChanges.length === 0 ? {} : { baselineChanges }),
     body: record.organisation,
     year: record.year,
     period: `Periodo al ${period.label}`,

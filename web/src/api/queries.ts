@@ -20,6 +20,14 @@ export const keys = {
   /** The registry's units (`/api/units`). */
   units: ['units'] as const,
   plan: (planId: PlanId) => ['plans', String(planId)] as const,
+  /** The register of a plan's revisions (all its reads: what a revision's step changes). */
+  revisionsOf: (planId: PlanId) => ['plans', String(planId), 'revisions'] as const,
+  /** The register as read at the plan's state and open revision: read again when either moves. */
+  revisions: (planId: PlanId, status: string, openRevision: number | null) => ['plans', String(planId), 'revisions', status, openRevision] as const,
+  /** The plan year's Relazione sulla performance. */
+  relazione: (planId: PlanId) => ['plans', String(planId), 'relazione'] as const,
+  /** The baselines taken from last year that were corrected since, at the plan's data version. */
+  baselines: (planId: PlanId, dataVersion: number) => ['plans', String(planId), 'baselines', dataVersion] as const,
   /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
   trees: (planId: PlanId) => ['tree', String(planId)] as const,
   /** `period` null: the period the server opens by default. */
@@ -28,5 +36,7 @@ export const keys = {
   node: (planId: PlanId) => ['node', String(planId)] as const,
   // Keys hold the plan's data version, never a whole document (a key is hashed on each render).
   explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'explanation', code, period, lang, dataVersion] as const,
+  /** An objective's (`indicator` null) or an indicator's figures in every linked year. */
+  years: (planId: PlanId, code: string, indicator: string | null, dataVersion: number) => ['node', String(planId), 'years', code, indicator, dataVersion] as const,
   audit: (planId: PlanId, node: string | undefined, indicator: string | undefined, dataVersion: number) => ['node', String(planId), 'audit', node ?? null, indicator ?? null, dataVersion] as const,
 };

@@ -1,14 +1,10 @@
 /** The panels the period bar's buttons open, between the bar and the tree. */
-import { useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
-import { DashboardPanel, WorklistPanel } from '../campaign/CampaignPanels.js';
-import { VariancesPanel } from '../campaign/VariancesPanel.js';
-import { ChangesPanel } from '../changes/ChangesPanel.js';
-import { PeriodsPanel } from '../periods/PeriodsPanel.js';
-import { RemindersPanel } from '../reminders/RemindersPanel.js';
-import { RevisionsPanel } from '../revisions/RevisionsPanel.js';
 import { can, useSession } from '../session.js';
 import type { Selection } from '../tree/TreeTable.js';
+import { ChangesPanel, DashboardPanel, PeriodsPanel, RemindersPanel, RevisionsPanel, VariancesPanel, WorklistPanel } from './lazy.js';
 import type { Panels } from './usePanels.js';
 
 interface Props {
@@ -38,70 +34,88 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
     <>
       {panels.isOpen('periods') && can.managePlans(role) && (
         <div id="periods-panel">
-          <PeriodsPanel planId={planId} periods={tree.periods} onChanged={onPeriodsChanged} />
+          <Loading>
+            <PeriodsPanel planId={planId} periods={tree.periods} onChanged={onPeriodsChanged} />
+          </Loading>
         </div>
       )}
       {panels.isOpen('dashboard') && (
         <div id="dashboard-region">
-          <DashboardPanel
-            planId={planId}
-            dataVersion={`${dataVersion}:${reviews}`}
-            onShow={(p, unit) => {
-              setWorklistFilter({ period: p, unit: unit ?? 'none' });
-              panels.show('worklist');
-              scrollTo('worklist-title');
-            }}
-          />
-          {(role === 'admin' || role === 'controller') && <RemindersPanel planId={planId} />}
+          <Loading>
+            <DashboardPanel
+              planId={planId}
+              dataVersion={`${dataVersion}:${reviews}`}
+              onShow={(p, unit) => {
+                setWorklistFilter({ period: p, unit: unit ?? 'none' });
+                panels.show('worklist');
+                scrollTo('worklist-title');
+              }}
+            />
+            {(role === 'admin' || role === 'controller') && <RemindersPanel planId={planId} />}
+          </Loading>
         </div>
       )}
       {panels.isOpen('worklist') && user != null && (
         <div id="worklist-region">
-          <WorklistPanel
-            planId={planId}
-            role={user.role}
-            dataVersion={dataVersion}
-            onReviewed={() => setReviews((n) => n + 1)}
-            initial={worklistFilter}
-            onOpen={(indicatorId, p) => {
-              if (p !== period?.id) reload(p);
-              select({ kind: 'indicator', id: indicatorId, code: tree.objectives.find((o) => o.indicators.some((i) => i.id === indicatorId))?.code ?? '' });
-              scrollTo('detail-title');
-            }}
-          />
+          <Loading>
+            <WorklistPanel
+              planId={planId}
+              role={user.role}
+              dataVersion={dataVersion}
+              onReviewed={() => setReviews((n) => n + 1)}
+              initial={worklistFilter}
+              onOpen={(indicatorId, p) => {
+                if (p !== period?.id) reload(p);
+                select({ kind: 'indicator', id: indicatorId, code: tree.objectives.find((o) => o.indicators.some((i) => i.id === indicatorId))?.code ?? '' });
+                scrollTo('detail-title');
+              }}
+            />
+          </Loading>
         </div>
       )}
       {panels.isOpen('revisions') && plan !== null && (
         <div id="revisions-region">
-          <RevisionsPanel
-            plan={plan}
-            canManage={can.managePlans(role)}
-            onChanged={() => {
-              reloadPlan();
-              reload(period?.id ?? null);
-            }}
-          />
+          <Loading>
+            <RevisionsPanel
+              plan={plan}
+              canManage={can.managePlans(role)}
+              onChanged={() => {
+                reloadPlan();
+                reload(period?.id ?? null);
+              }}
+            />
+          </Loading>
         </div>
       )}
       {panels.isOpen('changes') && (
         <div id="changes-region">
-          <ChangesPanel
-            planId={planId}
-            periodId={period?.id ?? null}
-            periods={tree.periods}
-            inTree={(code) => tree.objectives.some((o) => o.code === code)}
-            onSelectObjective={(code) => {
-              select({ kind: 'objective', code });
-              scrollTo('detail-title');
-            }}
-          />
+          <Loading>
+            <ChangesPanel
+              planId={planId}
+              periodId={period?.id ?? null}
+              periods={tree.periods}
+              inTree={(code) => tree.objectives.some((o) => o.code === code)}
+              onSelectObjective={(code) => {
+                select({ kind: 'objective', code });
+                scrollTo('detail-title');
+              }}
+            />
+          </Loading>
         </div>
       )}
       {panels.isOpen('variances') && role !== undefined && period && (
         <div id="variances-region">
-          <VariancesPanel planId={planId} periodId={period.id} />
+          <Loading>
+            <VariancesPanel planId={planId} periodId={period.id} />
+          </Loading>
         </div>
       )}
     </>
   );
+}
+
+/** A panel's own wait for its script, so opening one never hides another that is already open. */
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{children}</Suspense>;
 }

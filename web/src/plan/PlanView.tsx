@@ -4,14 +4,12 @@
  * what-if (`useWhatIf`), the selection and keyboard focus (`useSelection`), the open panels
  * (`usePanels`); each part of the screen is its own component.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
-import { ClosingDialog } from '../campaign/CampaignPanels.js';
-import { ObjectiveDetail } from '../detail/ObjectiveDetail.js';
 import { isLocked, PeriodBar } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
 import { can, useSession } from '../session.js';
@@ -22,6 +20,7 @@ import { TreeToolbar } from '../tree/TreeToolbar.js';
 import { Legend } from '../ui/Band.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
+import { ClosingDialog, ObjectiveDetail, prefetchPlanParts, WhatIfBanner, WhatIfTools } from './lazy.js';
 import { PlanPanels } from './PlanPanels.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { usePanels } from './usePanels.js';
@@ -29,7 +28,6 @@ import { usePlanData } from './usePlanData.js';
 import { useSelection } from './useSelection.js';
 import { useWhatIf } from './useWhatIf.js';
 import { BaselinesNotice } from '../years/Baselines.js';
-import { WhatIfBanner, WhatIfTools } from './WhatIfTools.js';
 import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
@@ -57,6 +55,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       return next;
     });
   }, []);
+  // Once the tree is in, the screen's other parts (panels, detail, what-if) load while the page is idle.
+  const treeIn = tree !== null;
+  useEffect(() => {
+    if (treeIn) prefetchPlanParts();
+  }, [treeIn]);
 
   if (error !== null && tree === null)
     return (
@@ -107,19 +110,21 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const selection = sel.selection;
   const whatIfTools =
     whatIf.on && selection?.kind === 'indicator' ? (
-      <WhatIfTools
-        doc={tree}
-        whatIf={whatIf}
-        indicatorId={selection.id}
-        indicator={tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id)}
-        locked={locked}
-        onUseSimulated={(actual) => {
-          // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
-          sel.setPrefill({ id: selection.id, actual });
-          whatIf.stop();
-          sel.askFocus();
-        }}
-      />
+      <Suspense fallback={null}>
+        <WhatIfTools
+          doc={tree}
+          whatIf={whatIf}
+          indicatorId={selection.id}
+          indicator={tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id)}
+          locked={locked}
+          onUseSimulated={(actual) => {
+            // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
+            sel.setPrefill({ id: selection.id, actual });
+            whatIf.stop();
+            sel.askFocus();
+          }}
+        />
+      </Suspense>
     ) : null;
 
   return (
@@ -144,16 +149,18 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         select={sel.setSelection}
       />
       {closing && period !== null && (
-        <ClosingDialog
-          planId={planId}
-          periodId={period.id}
-          label={period.label}
-          onCancel={() => setClosing(false)}
-          onConfirm={() => {
-            setClosing(false);
-            void transition('closed');
-          }}
-        />
+        <Suspense fallback={null}>
+          <ClosingDialog
+            planId={planId}
+            periodId={period.id}
+            label={period.label}
+            onCancel={() => setClosing(false)}
+            onConfirm={() => {
+              setClosing(false);
+              void transition('closed');
+            }}
+          />
+        </Suspense>
       )}
 
       {locked && <LockedBanner period={period} closing={tree.closing} />}
@@ -177,7 +184,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           {notice}
         </Alert>
       )}
-      {whatIf.on && <WhatIfBanner whatIf={whatIf} />}
+      {whatIf.on && (
+        <Suspense fallback={null}>
+          <WhatIfBanner whatIf={whatIf} />
+        </Suspense>
+      )}
 
       {panels.isOpen('charts') && (
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
@@ -218,21 +229,23 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           changed={whatIf.changed}
         />
         {selection !== null && (
-          <ObjectiveDetail
-            planId={planId}
-            doc={shown}
-            selection={selection}
-            localExplanation={whatIf.localExplanation}
-            locked={locked}
-            definitionEditable={definitionEditable}
-            whatIf={whatIf.on}
-            onClose={sel.onClose}
-            onSaved={onSaved}
-            whatIfTools={whatIfTools}
-            focusEntry={sel.focusEntry}
-            prefill={sel.prefill}
-            savedNote={sel.savedNote}
-          />
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <ObjectiveDetail
+              planId={planId}
+              doc={shown}
+              selection={selection}
+              localExplanation={whatIf.localExplanation}
+              locked={locked}
+              definitionEditable={definitionEditable}
+              whatIf={whatIf.on}
+              onClose={sel.onClose}
+              onSaved={onSaved}
+              whatIfTools={whatIfTools}
+              focusEntry={sel.focusEntry}
+              prefill={sel.prefill}
+              savedNote={sel.savedNote}
+            />
+          </Suspense>
         )}
       </div>
       <Legend legend={tree.legend} />

@@ -1,16 +1,26 @@
 /** What-if: the overrides typed into the tree, the engine's simulation in the browser, and what it changed. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TreeDocument } from '../api/types.js';
-import { explainSimulated, hasOverrides, mergeSimulation, NO_OVERRIDES, simulate, type Overrides } from './whatif.js';
+import { loadWhatIf, type WhatIfEngine } from './lazy.js';
+import { hasOverrides, NO_OVERRIDES, type Overrides } from './overrides.js';
 
 export type OverrideField = 'actual' | 'target' | 'weight';
 
 export function useWhatIf(tree: TreeDocument | null) {
   const [on, setOn] = useState(false);
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
-  const simulation = useMemo(() => (tree !== null && on && hasOverrides(overrides) ? simulate(tree, overrides) : null), [tree, on, overrides]);
+  // The engine (src/core with decimal.js) is its own script, loaded when what-if is first switched
+  // on: a plain read of the tree never needs it (issue 15 §4). Until it is in, nothing is simulated.
+  const [engine, setEngine] = useState<WhatIfEngine | null>(null);
+  useEffect(() => {
+    if (on && engine === null) void loadWhatIf().then(setEngine);
+  }, [on, engine]);
+  const simulation = useMemo(() => (engine !== null && tree !== null && on && hasOverrides(overrides) ? engine.simulate(tree, overrides) : null), [engine, tree, on, overrides]);
   /** The tree on screen: the simulated one in what-if, else the server's. */
-  const shown = useMemo(() => (tree === null ? null : simulation === null ? tree : mergeSimulation(tree, simulation.document, simulation.evaluation)), [tree, simulation]);
+  const shown = useMemo(
+    () => (tree === null ? null : simulation === null || engine === null ? tree : engine.mergeSimulation(tree, simulation.document, simulation.evaluation)),
+    [engine, tree, simulation],
+  );
   /** Objective codes and indicator ids whose figures the simulation changed (highlighted in the tree). */
   const changed = useMemo(() => {
     const set = new Set<string>();
@@ -25,8 +35,8 @@ export function useWhatIf(tree: TreeDocument | null) {
     return set;
   }, [tree, shown]);
   const localExplanation = useMemo(
-    () => (simulation === null ? null : (code: string, lang: 'it' | 'en') => explainSimulated(simulation.evaluation, code, lang, tree ?? undefined)),
-    [simulation, tree],
+    () => (simulation === null || engine === null ? null : (code: string, lang: 'it' | 'en') => engine.explainSimulated(simulation.evaluation, code, lang, tree ?? undefined)),
+    [engine, simulation, tree],
   );
   const onOverride = useCallback((id: string, field: OverrideField, value: number | string | boolean | null) => {
     setOverrides((o) => {

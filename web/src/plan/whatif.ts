@@ -8,32 +8,17 @@
  * of a simulation is the engine's.
  */
 import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
-import {
-  evaluationDocument,
-  explanationDocument,
-  planFromDocument,
-  thresholdDocument,
-  type EvaluationDocument,
-  type ExplanationDocument,
-  type IndicatorDocument,
-  type PlanDocument,
-} from '../../../src/io/json.js';
+import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
 
+import { NO_OVERRIDES, type Overrides } from './overrides.js';
+
+// The overrides live in their own small module: the tree screen needs them from its first render,
+// the engine below only once what-if is switched on (issue 15 §4).
+export { hasOverrides, NO_OVERRIDES, type Overrides } from './overrides.js';
+
 type Value = number | string | boolean | null;
-
-/** Local, unsaved changes to the plan's inputs. */
-export interface Overrides {
-  indicators: Record<string, { actual?: Value; target?: Value; weight?: number; state?: IndicatorDocument['state']; reason?: string }>;
-  nodes: Record<string, { weight?: number | null }>;
-}
-
-export const NO_OVERRIDES: Overrides = { indicators: {}, nodes: {} };
-
-export function hasOverrides(o: Overrides): boolean {
-  return Object.keys(o.indicators).length > 0 || Object.keys(o.nodes).length > 0;
-}
 
 /** A value typed in the what-if, read in the indicator's unit. */
 function amount(value: Value, unit: Unit): Amount | null {

@@ -5,11 +5,12 @@
  * the office publishes it. Downloads and a preview in every state; a validated Relazione read-only.
  * Who may do what is the server's (403 otherwise): the screen shows each role only its own tools.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import type { PlanSummary } from '../api/types.js';
+import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
@@ -24,19 +25,15 @@ function when(iso: string | null, lang: string): string {
 export function RelazionePage({ planId, onBack }: { planId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const [plan, setPlan] = useState<PlanSummary | null>(null);
-  const [relazione, setRelazione] = useState<Relazione | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const client = useQueryClient();
+  const planRead = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
+  const relazioneRead = useQuery({ queryKey: keys.relazione(planId), queryFn: () => relazioneApi.get(planId) });
+  const plan = planRead.data ?? null;
+  const relazione = relazioneRead.data ?? null;
+  const [said, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const [p, r] = await Promise.all([api.plan(planId), relazioneApi.get(planId)]);
-    setPlan(p);
-    setRelazione(r);
-  }, [planId]);
-  useEffect(() => {
-    load().catch((e: unknown) => setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) }));
-  }, [load]);
+  const failed = planRead.error ?? relazioneRead.error;
+  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: failed instanceof Error ? failed.message : String(failed) });
 
   /** Runs a change; a stale version reloads and says so, any other refusal is shown in the server's words. */
   const act = useCallback(
@@ -44,18 +41,18 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       setBusy(true);
       setMessage(null);
       try {
-        setRelazione(await change());
+        client.setQueryData(keys.relazione(planId), await change());
         setMessage({ kind: 'success', text: done });
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
-          await load();
+          await client.refetchQueries({ queryKey: keys.relazione(planId) });
           setMessage({ kind: 'danger', text: t('relazione.conflict') });
         } else setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
       } finally {
         setBusy(false);
       }
     },
-    [load, t],
+    [client, planId, t],
   );
 
   if (relazione === null || plan === null) {

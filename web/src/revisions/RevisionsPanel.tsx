@@ -4,10 +4,12 @@
  * act (or add the act later) and discard one opened by mistake. Everyone who reads the plan reads
  * the register (the Relazione discloses it).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, dayText } from '../../../src/messages/changes.js';
 
@@ -62,8 +64,11 @@ function refusal(e: unknown, t: (k: string) => string): string {
 export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const planId = plan.id;
-  const [revisions, setRevisions] = useState<RevisionEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const read = useQuery({ queryKey: keys.revisions(planId, plan.status, plan.openRevision), queryFn: () => api.revisions(planId) });
+  const revisions: RevisionEntry[] | null = read.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (read.error === null ? null : refusal(read.error, t));
   const [notice, setNotice] = useState<string | null>(null);
   const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);
   const [kind, setKind] = useState<Revision['kind']>('variazione');
@@ -71,20 +76,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
 
-  const load = useCallback(() => {
-    api
-      .revisions(planId)
-      .then(setRevisions)
-      .catch((e: unknown) => setError(refusal(e, t)));
-  }, [planId, t]);
-  useEffect(load, [load, plan.openRevision, plan.status]);
-
   const run = async (work: () => Promise<string>) => {
     setError(null);
     try {
       setNotice(await work());
       onChanged();
-      load();
+      void client.invalidateQueries({ queryKey: keys.revisionsOf(planId) });
     } catch (e) {
       setNotice(null);
       setError(refusal(e, t));

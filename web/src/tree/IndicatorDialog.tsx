@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
-import { UNITS } from '../../../src/core/index.js';
+import { UNITS } from '../../../src/core/model.js';
 import { api } from '../api/client.js';
 import type { Comparator, TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';

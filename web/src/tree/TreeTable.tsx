@@ -5,7 +5,7 @@ import '../years/i18n.js';
 import type { TreeIndicator } from '../api/types.js';
 import { inputText, parseInput, percent, weight } from '../ui/format.js';
 import type { Row } from './rows.js';
-import type { Overrides } from '../plan/whatif.js';
+import type { Overrides } from '../plan/overrides.js';
 import { PerformanceText } from '../ui/Band.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;

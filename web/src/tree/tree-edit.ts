@@ -2,7 +2,9 @@
  * The pure part of tree editing: the code a new objective gets, and the API body an indicator
  * form makes (only what changed, for a patch). No React, no requests: tested beside this file.
  */
-import { dec, formatItalianDate, parseItalianDate, parseItalianNumber, type Decimal } from '../../../src/core/index.js';
+// The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
+import { dec, type Decimal } from '../../../src/core/decimal.js';
+import { formatItalianDate, parseItalianDate, parseItalianNumber } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 

@@ -1,5 +1,10 @@
 /** Numbers as the Relazione prints them (`93,00%`, `1.587,10`), from the API's JSON numbers. */
-import { dec, formatItalianDate, formatItalianNumber, formatPercent, numberBoundProblem, parseItalianDate, parseItalianNumber, type Unit } from '../../../src/core/index.js';
+// The modules themselves, not src/core's index: importing the index runs all of the core (the
+// engine, its messages), which the tree's first render does not need (issue 15 §4).
+import { numberBoundProblem } from '../../../src/core/bounds.js';
+import { dec } from '../../../src/core/decimal.js';
+import { formatItalianDate, formatItalianNumber, formatPercent, parseItalianDate, parseItalianNumber } from '../../../src/core/italian.js';
+import type { Unit } from '../../../src/core/index.js';
 
 export function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatPercent(dec(String(value)));

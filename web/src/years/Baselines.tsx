@@ -4,33 +4,31 @@
  * correction over (one, or all); on an adopted plan that is a change inside the open revision, and
  * the server's refusal (no revision open) is shown as it says it. Nothing shows when all agree.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
+import { keys } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
-import { yearsApi, type BaselinesDocument } from './api.js';
+import { yearsApi } from './api.js';
 import './i18n.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; dataVersion: number; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();
-  const [doc, setDoc] = useState<BaselinesDocument | null>(null);
+  const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { planId, dataVersion } = props;
-  const load = useCallback(() => {
-    yearsApi
-      .baselines(planId)
-      .then(setDoc)
-      .catch(() => setDoc(null));
-  }, [planId]);
-  // The plan's data version moves when last year's values change (its trends read them) and with every refresh.
-  useEffect(load, [load, dataVersion]);
+  // The plan's data version moves when last year's values change (its trends read them) and with
+  // every refresh; the list shown stays until the next one is read. A failed read shows nothing.
+  const read = useQuery({ queryKey: keys.baselines(planId, dataVersion), queryFn: () => yearsApi.baselines(planId), placeholderData: keepPreviousData });
+  const doc = read.isError ? null : (read.data ?? null);
 
   async function refresh(indicators?: string[]) {
     setBusy(true);
     setError(null);
     try {
-      setDoc(await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
+      client.setQueryData(keys.baselines(planId, dataVersion), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
       props.onRefreshed();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

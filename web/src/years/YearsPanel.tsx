@@ -2,11 +2,13 @@
  * An objective's or indicator's figures in every year it is linked to (next-year lineage): a table
  * (year, plan, target, actual, performance) and, with two years or more, a chart of the performance.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys } from '../api/queries.js';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
 import { percent } from '../ui/format.js';
-import { yearsApi, type YearsDocument } from './api.js';
+import { yearsApi } from './api.js';
 import './i18n.js';
 
 const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
@@ -16,24 +18,18 @@ interface Props {
   /** The objective's code, or the indicator's id when `indicator` is set. */
   code: string;
   indicator: string | null;
-  /** A new tree (after a save) may mean new figures. */
+  /** A new tree (after a save) may mean new figures: they are cached at its data version. */
   doc: TreeDocument;
 }
 
 export function YearsPanel({ planId, code, indicator, doc }: Props) {
   const { t } = useTranslation();
-  const [years, setYears] = useState<YearsDocument | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    (indicator === null ? yearsApi.objectiveYears(planId, code) : yearsApi.indicatorYears(planId, indicator))
-      .then((y) => live && setYears(y))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [planId, code, indicator, doc]);
+  const read = useQuery({
+    queryKey: keys.years(planId, code, indicator, doc.dataVersion),
+    queryFn: () => (indicator === null ? yearsApi.objectiveYears(planId, code) : yearsApi.indicatorYears(planId, indicator)),
+  });
+  const years = read.data ?? null;
+  const error = read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
   return (
     <section aria-labelledby="years-title" className="mb-3" data-testid="years">
       <h3 id="years-title" className="h6">

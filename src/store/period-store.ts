@@ -1,0 +1,224 @@
+/**
+ * A plan's periods and their closings as stored (the moves themselves are periods.ts's). Every
+ * change is one transaction with its audit entry and the plan's data version bumped.
+ */
+import { recordAudit } from './audit-log.js';
+import { parse, planFromJson, planToJson } from './codec.js';
+import { one, type Db, type Queryable } from './db.js';
+import { frozenFromJson, frozenMetaToJson } from './frozen.js';
+import { canTransition, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
+import { PLAN_SELECT, periodRecord, planRecord } from './records.js';
+import { archivedRefusal } from './revisions.js';
+import { fail, forUpdate, isArchived, now, ok, str, touch } from './shared.js';
+import type { Actor, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodRecord, PeriodState, PlanSnapshot, Result } from './types.js';
+
+/** A period's label: the one given, else its date the Italian way. */
+export function periodLabel(p: NewPeriod): string {
+  return p.label?.trim() || italianDate(p.endsOn);
+}
+
+/**
+ * A plan's periods and their closings: added, renamed, deleted while open and empty, moved through
+ * their states; each closing freezes the period's plan and metadata (frozen.ts) in the same
+ * transaction, read back by `lastClosing` and `frozenSnapshot`.
+ */
+export class SqlPeriods {
+  constructor(
+    private readonly db: Db,
+    /** The plan as it stands in a period, read in the caller's transaction (what a closing freezes). */
+    private readonly readPlan: (tx: Queryable, planId: string, periodId?: string) => Promise<Result<PlanSnapshot>>,
+  ) {}
+
+  async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
+    if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+    return (await this.db.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+  }
+
+  async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      const plan = await one(tx, `SELECT year, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (plan.archived_at !== null) return archivedRefusal(planId);
+      const problem = periodDateProblem(period.endsOn, Number(plan.year));
+      if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'endsOn' }, { field: 'endsOn', ...problem });
+      const label = periodLabel(period);
+      // The id is the date: two additions of one date at once let one in, the other is a duplicate.
+      const inserted = await tx.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES (?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING`, [
+        planId,
+        period.endsOn,
+        label,
+        period.endsOn,
+        now(),
+      ]);
+      if (inserted.changes !== 1) {
+        const existing = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
+        return fail(
+          'duplicate',
+          `the plan already has a period ending on ${period.endsOn} (${existing.label})`,
+          { field: 'endsOn', period: existing },
+          { what: 'period', id: period.endsOn, label: existing.label },
+        );
+      }
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, { action: 'create', entity: 'period', entityId: after.id, planId, after: { endsOn: after.endsOn, label: after.label, state: after.state } });
+      return ok(after);
+    });
+  }
+
+  async renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    const trimmed = label.trim();
+    if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' }, { field: 'label', reason: 'empty-label' });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = periodRecord(row);
+      await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
+      return ok(after);
+    });
+  }
+
+  async deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = periodRecord(row);
+      if (before.state !== 'open') {
+        return fail(
+          'period-in-use',
+          `the period ${before.label} is ${before.state}: only an open period can be deleted`,
+          { reason: 'not-open', state: before.state },
+          { label: before.label, reason: 'not-open', state: before.state },
+        );
+      }
+      const measurements = Number((await one(tx, `SELECT COUNT(*) AS n FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (measurements > 0) {
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${measurements} ${measurements === 1 ? 'value' : 'values'}: only a period without values can be deleted`,
+          { reason: 'has-measurements', measurements },
+          { label: before.label, reason: 'has-measurements', measurements },
+        );
+      }
+      // Evidence may arrive before its value; deleting the period would take the files with it
+      // (the foreign key cascades), so a period holding any is kept: the files are removed one by
+      // one first, each on the record, or the period stays.
+      const attachments = Number((await one(tx, `SELECT COUNT(*) AS n FROM attachments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (attachments > 0) {
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${attachments} evidence ${attachments === 1 ? 'file' : 'files'}: remove them first, or keep the period`,
+          { reason: 'has-attachments', attachments },
+          { label: before.label, reason: 'has-attachments', attachments },
+        );
+      }
+      const comments = Number((await one(tx, `SELECT COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      if (comments > 0) {
+        return fail(
+          'period-in-use',
+          `the period ${before.label} holds ${comments} ${comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`,
+          { reason: 'has-comments', comments },
+          { label: before.label, reason: 'has-comments', comments },
+        );
+      }
+      const others = Number((await one(tx, `SELECT COUNT(*) AS n FROM periods WHERE plan_id = ? AND id <> ?`, [planId, periodId]))!.n);
+      if (others === 0)
+        return fail(
+          'period-in-use',
+          `the period ${before.label} is the plan's only one: a plan keeps at least one monitoring period`,
+          { reason: 'last-period' },
+          { label: before.label, reason: 'last-period' },
+        );
+      await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
+      return ok(before);
+    });
+  }
+
+  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
+      if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      const before = periodRecord(row);
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const check = canTransition(before.state, to, reason);
+      if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
+      await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      if (to === 'closed') {
+        // The period as it was closed, frozen: after a reopening, what changed is shown against it.
+        const frozen = await this.readPlan(tx, planId, periodId);
+        if (!frozen.ok) return frozen;
+        const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
+        const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+        const meta = frozenMetaToJson(frozen.value.plan, frozen.value.nodes, frozen.value.indicators);
+        await tx.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan, meta) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+          planId,
+          periodId,
+          seq,
+          after.updatedAt,
+          actor.username,
+          JSON.stringify(planToJson(frozen.value.plan)),
+          JSON.stringify(meta),
+        ]);
+      }
+      await touch(tx, planId);
+      // Reopening a validated period voids the OIV's validation: the trail says so in words.
+      const voided = before.state === 'validated' && to === 'collecting';
+      await recordAudit(tx, actor, {
+        action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
+        entity: 'period',
+        entityId: periodId,
+        planId,
+        before: { state: before.state },
+        after: voided ? { state: after.state, validationVoided: true } : { state: after.state },
+        reason,
+      });
+      return ok(after);
+    });
+  }
+
+  async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
+    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
+    if (row === undefined) return undefined;
+    return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
+  }
+
+  async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
+    return this.db.transaction(async (tx) => {
+      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
+      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
+      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
+      if (period === undefined) {
+        return fail(
+          'not-found',
+          periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
+          { periods: periods.map((p) => p.id) },
+          periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
+        );
+      }
+      const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
+      return ok({
+        record: planRecord(planRow),
+        period,
+        periods,
+        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
+      });
+    });
+  }
+
+  async frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
+    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? AND seq = ?`, [planId, periodId, seq]);
+    if (row === undefined) return undefined;
+    const frozen = frozenFromJson(planFromJson(parse(row.plan)), parse(row.meta));
+    return { seq, closedAt: String(row.closed_at), closedBy: str(row.closed_by), ...frozen };
+  }
+}

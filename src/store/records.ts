@@ -1,0 +1,75 @@
+/**
+ * Rows as records: a plan, a period, a stored value, as the store reads them back in every module
+ * (the same columns whichever aggregate reads them).
+ */
+import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse } from './codec.js';
+import type { Row } from './db.js';
+import { planAct } from './revisions.js';
+import { str } from './shared.js';
+import type { MeasurementRecord, PeriodRecord, PeriodState, PlanRecord } from './types.js';
+
+export const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
+
+export function planRecord(r: Row): PlanRecord {
+  return {
+    id: String(r.id),
+    organisation: String(r.organisation),
+    title: String(r.title),
+    year: Number(r.year),
+    version: r.version as PlanRecord['version'],
+    published: Number(r.published) === 1,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    dataVersion: Number(r.data_version),
+    status: r.status === 'adopted' ? 'adopted' : 'draft',
+    adoption: r.status === 'adopted' ? { act: planAct(r)!, adoptedAt: String(r.adopted_at), adoptedBy: str(r.adopted_by) } : null,
+    archivedAt: str(r.archived_at),
+    openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
+  };
+}
+
+export function periodRecord(r: Row): PeriodRecord {
+  return {
+    id: String(r.id),
+    label: String(r.label),
+    endsOn: String(r.ends_on),
+    state: r.state as PeriodState,
+    updatedAt: String(r.updated_at),
+    deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline),
+  };
+}
+
+export function measurementRecord(r: Row): MeasurementRecord {
+  const inputs = parse(r.inputs) as Record<string, string> | null;
+  return {
+    indicatorId: String(r.indicator_id),
+    periodId: String(r.period_id),
+    state: r.state as MeasurementRecord['state'],
+    actual: amountFromJson(parse(r.actual)),
+    inputs: inputs === null ? null : inputsFromJson(inputs),
+    reason: str(r.reason),
+    evidence: str(r.evidence),
+    source: str(r.source),
+    notes: str(r.notes),
+    enteredBy: str(r.entered_by),
+    enteredAt: String(r.entered_at),
+    version: Number(r.version),
+  };
+}
+
+/** A measurement as the audit trail and the API's conflict details show it: plain JSON. */
+export function measurementJson(m: MeasurementRecord | undefined): Record<string, unknown> | null {
+  if (m === undefined) return null;
+  return {
+    state: m.state,
+    actual: amountToJson(m.actual),
+    inputs: m.inputs === null ? null : inputsToJson(m.inputs),
+    reason: m.reason,
+    evidence: m.evidence,
+    source: m.source,
+    notes: m.notes,
+    enteredBy: m.enteredBy,
+    enteredAt: m.enteredAt,
+    version: m.version,
+  };
+}

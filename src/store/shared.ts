@@ -1,0 +1,47 @@
+/**
+ * What the store's aggregate modules share: results, the clock, the row locks PostgreSQL needs,
+ * the plan's data version (the cache key of evaluations, bumped by every change in the change's
+ * own transaction) and batched inserts. The audit trail's writer is audit-log.ts `recordAudit`.
+ */
+import type { MessageParams } from '../core/index.js';
+import { one, type Db, type Param, type Queryable } from './db.js';
+import type { Failure, Result } from './types.js';
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** A refusal: `message` in English, `params` for the catalogue (src/messages/api.ts) to say it in the reader's language. */
+export const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
+  ok: false,
+  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
+});
+export const now = (): string => new Date().toISOString();
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** PostgreSQL: lock the row read inside a transaction, so a concurrent change waits (SQLite writers are serial already). */
+export function forUpdate(db: Db): string {
+  return db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+}
+
+/** PostgreSQL: share-lock the row read, so a change that locks it for update waits for this one. */
+export function shareLock(db: Db): string {
+  return db.dialect === 'postgres' ? ' FOR SHARE' : '';
+}
+
+/** Whether the plan is archived (an archived plan refuses every change). */
+export async function isArchived(tx: Queryable, planId: string): Promise<boolean> {
+  const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
+  return row !== undefined && row.archived_at !== null;
+}
+
+export async function touch(tx: Queryable, planId: string): Promise<void> {
+  await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
+}
+
+/** Inserts rows in batches (one statement per batch: 5,000 indicators are a few round trips, not 5,000). */
+export async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>): Promise<void> {
+  const batch = Math.max(1, Math.floor(2000 / columns.length));
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    const placeholders = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, slice.flat());
+  }
+}
