@@ -55,7 +55,10 @@ export const auditRoutes: RouteModule = (api, deps) => {
         limit: intQuery(c, 'limit', 100, 1000),
       });
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
-      const entries: AuditEntry[] = rows.map((e) => ({ ...e, ...changeMessage(e), message: changeText(e, lang) }));
+      const entries: AuditEntry[] = rows.map((e) => {
+        const { code, params } = changeMessage(e);
+        return { ...e, code, params: { ...params, fields: [...params.fields], before: [...params.before], after: [...params.after] }, message: changeText(e, lang) };
+      });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });
       return c.json(entries);
