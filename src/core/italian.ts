@@ -4,6 +4,7 @@
  * so it is refused rather than guessed.
  */
 import { Decimal, round } from './decimal.js';
+import type { Language } from './words.js';
 
 const ITALIAN_NUMBER = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
 const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -107,4 +108,16 @@ export function formatItalianNumber(value: Decimal, places = 2): string {
 /** `93` → `93,00%`; null → empty. */
 export function formatPercent(value: Decimal | null, places = 2): string {
   return value === null ? '' : `${formatItalianNumber(value, places)}%`;
+}
+
+/** A number in `language`'s way: `1.587,10` in Italian, `1,587.10` in English (reports, exports). */
+export function formatNumberIn(value: Decimal, places: number, language: Language): string {
+  const italian = formatItalianNumber(value, places);
+  // Swap the separators: the digits and the rounding stay the Italian formatter's.
+  return language === 'it' ? italian : italian.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
+
+/** `93` → `93,00%` in Italian, `93.00%` in English; null → empty. */
+export function formatPercentIn(value: Decimal | null, language: Language, places = 2): string {
+  return value === null ? '' : `${formatNumberIn(value, places, language)}%`;
 }

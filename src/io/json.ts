@@ -7,7 +7,7 @@ import {
   dec,
   DEFAULT_SETTINGS,
   formatItalianDate,
-  formatItalianNumber,
+  formatNumberIn,
   toJsonNumber,
   type Amount,
   type Decimal,
@@ -15,6 +15,7 @@ import {
   type Formula,
   type Indicator,
   type Issue,
+  type Language,
   type Measurement,
   type ObjectiveResult,
   type NodeExplanation,
@@ -25,6 +26,7 @@ import {
   type Unit,
 } from '../core/index.js';
 import type { IndicatorBand } from '../core/appraisal/index.js';
+import { reportText } from './report/texts.js';
 import type {
   ChangesDocument,
   EvaluationDocument,
@@ -205,17 +207,21 @@ export function planFromDocument(doc: PlanDocument): Plan {
   };
 }
 
-/** An amount as the published table prints it in the indicator's unit. */
-export function amountText(amount: Amount | null, unit: Unit): string {
+/**
+ * An amount as the published table prints it in the indicator's unit; in English (a report asked
+ * in English) with the decimal point and yes/no. Dates are `30/09/2024` in both, as the web's
+ * English screens write them.
+ */
+export function amountText(amount: Amount | null, unit: Unit, language: Language = 'it'): string {
   if (amount === null) return '';
   switch (amount.kind) {
     case 'date':
       return formatItalianDate(amount.value);
     case 'boolean':
-      return amount.value ? 'sì' : 'no';
+      return amount.value ? reportText(language).yes : reportText(language).no;
     case 'number': {
       const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(amount.value.decimalPlaces(), 4));
-      return `${formatItalianNumber(amount.value, places)}${unit === 'percent' ? '%' : ''}`;
+      return `${formatNumberIn(amount.value, places, language)}${unit === 'percent' ? '%' : ''}`;
     }
   }
 }

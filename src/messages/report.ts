@@ -15,7 +15,7 @@ export const REPORT_MESSAGES = defineMessages({
   'report-not-evaluable': message({ it: 'non valutabile', en: 'not evaluable' }),
   'report-notes': message({
     it: 'N.V.: indicatore non valutabile, escluso dal calcolo. La performance di un obiettivo è la media ponderata dei punteggi dei suoi indicatori misurati; «non raggiunto» conta 0.',
-    en: 'N.V.: indicator not evaluable, left out of the calculation. An objective’s performance is the weighted mean of its measured indicators’ scores; “not achieved” counts 0.',
+    en: 'N.E.: indicator not evaluable, left out of the calculation. An objective’s performance is the weighted mean of its measured indicators’ scores; “not achieved” counts 0.',
   }),
   'report-counts-caption': message<{ objectives: number }>({
     it: (p) => `Obiettivi per fascia (${p.objectives} obiettivi con indicatori)`,
@@ -42,4 +42,44 @@ export const REPORT_MESSAGES = defineMessages({
     en: (p) => `${p.title}: objectives and indicators with weight, target, actual and performance`,
   }),
   'report-page': message<{ page: number; pages: number }>({ it: (p) => `Pagina ${p.page} di ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` }),
+  // The Italian heads are the published layout's (io/published/layout.ts LAYOUT_COLUMNS), which the importers read.
+  'report-columns': message({
+    it: 'Obiettivo|Indicatore|Peso|Target|Consuntivo|Performance KPI|Performance Obiettivo',
+    en: 'Objective|Indicator|Weight|Target|Actual|KPI performance|Objective performance',
+  }),
+  'report-bands': message({ it: 'verde|giallo|rosso', en: 'green|yellow|red' }),
+  /** What stands in the Consuntivo cell instead of a value: not evaluable, not achieved, not measured. */
+  'report-states': message({ it: 'N.V.|non raggiunto|non misurato', en: 'N.E.|not achieved|not measured' }),
+  'report-yes-no': message({ it: 'sì|no', en: 'yes|no' }),
+  'report-no-performance-mark': message({ it: 'nessuna performance', en: 'no performance' }),
+  'report-continued': message({ it: 'continua', en: 'continued' }),
+  /** The title block's keys: year, period, period's state, computed at. */
+  'report-meta-keys': message({ it: 'Anno|Periodo|Stato del periodo|Calcolato il', en: 'Year|Period|Period state|Computed on' }),
+  'report-from-file': message({ it: 'calcolato da un file, non registrato in Albero', en: 'computed from a file, not recorded in Albero' }),
+  'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
+  'report-period-state': message<{ state: string }>({
+    it: (p) => ({ open: 'aperto: valori provvisori', collecting: 'in raccolta: valori provvisori', closed: 'chiuso, in attesa di validazione', validated: "validato dall'OIV" })[p.state] ?? p.state,
+    en: (p) => ({ open: 'open: provisional values', collecting: 'collecting: provisional values', closed: 'closed, awaiting validation', validated: 'validated by the OIV' })[p.state] ?? p.state,
+  }),
+  /** A legend rule said in English from its bounds (the Italian report prints the plan's own label). */
+  'report-legend-rule': message<{ from?: string; inclusive?: boolean; to?: string; label: string }>({
+    it: (p) => p.label,
+    en: (p) =>
+      p.from === undefined
+        ? p.to === undefined
+          ? 'Any other performance'
+          : `Performance below ${p.to} of the target`
+        : p.to === undefined
+          ? `Performance ${p.inclusive === true ? 'at or above' : 'above'} ${p.from} of the target`
+          : `Performance from ${p.from} ${p.inclusive === true ? '' : '(excluded) '}to ${p.to} of the target`,
+  }),
+  // The workbook export (io/xlsx/export.ts). The «Piano» sheet keeps the import template's Italian heads and words: the importer reads them.
+  'xlsx-sheets': message({ it: 'Albero|Legenda|Spiegazione|Variazioni|Piano', en: 'Tree|Legend|Explanation|Revisions|Plan' }),
+  'xlsx-printable': message<{ sheet: string }>({
+    it: (p) => `Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «${p.sheet}»`,
+    en: (p) => `Printable table: to edit the plan and import it again use the sheet «${p.sheet}» (its heads and words are the import template's, in Italian)`,
+  }),
+  'xlsx-legend-heads': message({ it: 'Fascia|Significato|Obiettivi', en: 'Band|Meaning|Objectives' }),
+  'xlsx-no-performance': message({ it: 'Senza performance (nessun indicatore misurato)', en: 'No performance (no indicator measured)' }),
+  'xlsx-explanation-heads': message({ it: 'Obiettivo|Voce|Peso|Quota|Punteggio|Punti|Esclusa perché', en: 'Objective|Item|Weight|Share|Score|Points|Left out because' }),
 });

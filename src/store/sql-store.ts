@@ -33,9 +33,10 @@ import { periodLabel, SqlPeriods } from './period-store.js';
 import { PLAN_SELECT, measurementJson, measurementRecord, periodRecord, planRecord } from './records.js';
 import { fail, forUpdate, insertMany, isArchived, now, ok, shareLock, str, touch } from './shared.js';
 import { SqlUsers } from './users.js';
+import { SqlRevisions } from './revision-store.js';
 import { indicatorFromRow, isTrendRow, readForNextYear, type Owners } from './next-year-read.js';
-import { archivedRefusal, editGate, gateReason, invalid, readRevision, readRevisions, recordChange, refuse, type Gate } from './revisions.js';
-import { isIsoDate, isLocked, italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
+import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
+import { isLocked, italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
 import { Reviews } from './reviews.js';
 import { ensureUnitsByName, UnitRegistry, unknownUnit, unknownUser } from './units.js';
 import type {
@@ -207,6 +208,7 @@ export class SqlStore implements Store {
   private readonly reviews: Reviews;
   private readonly userStore: SqlUsers;
   private readonly periodStore: SqlPeriods;
+  private readonly revisionStore: SqlRevisions;
   private constructor(private readonly db: Db) {
     this.dialect = db.dialect;
     this.appraisals = new SqlAppraisals(db);
@@ -219,6 +221,7 @@ export class SqlStore implements Store {
     this.relazioni = new SqlRelazioni(db);
     this.units = new UnitRegistry(db);
     this.userStore = new SqlUsers(db);
+    this.revisionStore = new SqlRevisions(db);
     this.periodStore = new SqlPeriods(db, (tx, planId, periodId) => this.readPlanForPeriod(tx, planId, periodId));
     this.reviews = new Reviews(db, periodRecord, async (q, planId) => {
       const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
@@ -1014,185 +1017,6 @@ export class SqlStore implements Store {
     return r === undefined ? undefined : measurementRecord(r);
   }
 
-  async adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
-    const problem = actProblem(act);
-    if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      if (row.archived_at !== null) return archivedRefusal(planId);
-      if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
-      const at = now();
-      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [
-        act.kind.trim(),
-        act.number.trim(),
-        act.date,
-        at,
-        actor.username,
-        at,
-        planId,
-      ]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, {
-        action: 'adopt',
-        entity: 'plan',
-        entityId: planId,
-        planId,
-        before: { status: 'draft' },
-        after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } },
-      });
-      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
-    });
-  }
-
-  async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      const was = row.archived_at !== null;
-      if (was === archived) {
-        return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
-      }
-      const at = now();
-      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
-      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
-    });
-  }
-
-  async listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
-    return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
-      return readRevisions(tx, planId);
-    });
-  }
-
-  async openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
-    const reason = input.reason.trim();
-    if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
-    const date = input.date ?? now().slice(0, 10);
-    if (!isIsoDate(date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
-    const actCheck = input.act == null ? null : actProblem(input.act);
-    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      if (row.archived_at !== null) return archivedRefusal(planId);
-      if (row.status !== 'adopted') {
-        return refuse('not-adopted', {}, { status: row.status });
-      }
-      const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
-      if (open !== undefined) {
-        const n = Number(open.seq);
-        return refuse('revision-open', { number: n }, { number: n });
-      }
-      const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
-      const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
-      const act = input.act ?? null;
-      await tx.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, act_kind, act_number, act_date, status, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`, [
-        planId,
-        number,
-        input.kind ?? 'variazione',
-        reason,
-        date,
-        act?.kind.trim() ?? null,
-        act?.number.trim() ?? null,
-        act?.date ?? null,
-        now(),
-        actor.username,
-      ]);
-      await touch(tx, planId);
-      const revision = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
-      return ok(revision);
-    });
-  }
-
-  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
-    if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
-    if (patch.date !== undefined && !isIsoDate(patch.date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
-    const actCheck = patch.act == null ? null : actProblem(patch.act);
-    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
-      const before = (await readRevision(tx, planId, number))!;
-      if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
-        return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
-      }
-      const act = patch.act === undefined ? before.act : patch.act;
-      await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
-        patch.reason?.trim() ?? before.reason,
-        patch.date ?? before.date,
-        act?.kind.trim() ?? null,
-        act?.number.trim() ?? null,
-        act?.date ?? null,
-        planId,
-        number,
-      ]);
-      await touch(tx, planId);
-      const after = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
-      return ok(after);
-    });
-  }
-
-  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
-    const actCheck = act === null ? null : actProblem(act);
-    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
-    return this.db.transaction(async (tx) => {
-      // Locked for update: edits in flight (which share-lock the open revision) finish first.
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
-      const before = (await readRevision(tx, planId, number))!;
-      if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
-      if (before.changes.length === 0) {
-        return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
-      }
-      const finalAct = act ?? before.act;
-      const at = now();
-      await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
-        at,
-        actor.username,
-        finalAct?.kind.trim() ?? null,
-        finalAct?.number.trim() ?? null,
-        finalAct?.date ?? null,
-        planId,
-        number,
-      ]);
-      await touch(tx, planId);
-      const after = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, {
-        action: 'approve',
-        entity: 'revision',
-        entityId: String(number),
-        planId,
-        before: { status: 'open' },
-        after: { status: 'approved', act: after.act, changes: after.changes.length },
-        reason: after.reason,
-      });
-      return ok(after);
-    });
-  }
-
-  async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
-    return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
-      const before = (await readRevision(tx, planId, number))!;
-      if (before.status !== 'open' || before.changes.length > 0) {
-        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
-      }
-      await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
-      return ok(before);
-    });
-  }
-
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
     return this.periodStore.listPeriods(planId);
   }
@@ -1223,6 +1047,34 @@ export class SqlStore implements Store {
 
   frozenSnapshot(planId: string, periodId: string, seq: number): Promise<FrozenSnapshot | undefined> {
     return this.periodStore.frozenSnapshot(planId, periodId, seq);
+  }
+
+  adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.revisionStore.adoptPlan(planId, act, actor);
+  }
+
+  archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.revisionStore.archivePlan(planId, archived, actor);
+  }
+
+  listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
+    return this.revisionStore.listRevisions(planId);
+  }
+
+  openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.openRevision(planId, input, actor);
+  }
+
+  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.updateRevision(planId, number, patch, actor);
+  }
+
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.approveRevision(planId, number, act, actor);
+  }
+
+  discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.discardRevision(planId, number, actor);
   }
 
   countUsers(): Promise<number> {
@@ -1276,19 +1128,6 @@ export class SqlStore implements Store {
   listAudit(query: AuditQuery): Promise<AuditEntry[]> {
     return listAudit(this.db, query);
   }
-}
-
-/** A revision as the audit trail keeps it (without its changes, which have their own entries). */
-function revisionJson(r: RevisionRecord): Record<string, unknown> {
-  return { number: r.number, kind: r.kind, reason: r.reason, date: r.date, act: r.act, status: r.status };
-}
-
-/** null when the act can be recorded, otherwise the field at fault. */
-function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
-  if (act.kind.trim() === '') return { field: 'kind' };
-  if (act.number.trim() === '') return { field: 'number' };
-  if (!isIsoDate(act.date)) return { field: 'date' };
-  return null;
 }
 
 const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;

@@ -10,10 +10,9 @@
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
 import { noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
-import { classify, formatPercent, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
-import { LAYOUT_COLUMNS } from '../published/layout.js';
-import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { countsCaption, previousYearHead, REPORT_TEXT, reportText, tableCaption } from './texts.js';
+import { classify, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
+import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
+import { countsCaption, legendRuleText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -35,24 +34,27 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const NO_PERFORMANCE = '<span class="none">—<span class="sr"> nessuna performance</span></span>';
-
-export function bandMark({ value, band }: Mark): string {
-  if (value === null) return NO_PERFORMANCE;
+export function bandMark({ value, band }: Mark, language: Language = 'it'): string {
+  const words = reportText(language);
+  if (value === null) return `<span class="none">—<span class="sr"> ${words.noPerformanceMark}</span></span>`;
   const b = band === null ? '' : `<span class="icon" aria-hidden="true">${BAND_ICON[band]}</span> `;
-  const word = band === null ? '' : ` <span class="word">${BAND_WORD[band]}</span>`;
+  const word = band === null ? '' : ` <span class="word">${words.band[band]}</span>`;
   return `${b}${value}${word}`;
 }
 
 /** One row of the seven-column table; `previous` adds last year's performance (undefined: no such column). */
-export function rowHtml(row: ReportRow, previous?: Mark | null): string {
-  const last = previous === undefined ? '' : previous === null ? '<td class="prev"></td>' : `<td class="prev${bandClass(previous.band)}">${bandMark(previous)}</td>`;
+export function rowHtml(row: ReportRow, previous?: Mark | null, language: Language = 'it'): string {
+  const last = previous === undefined ? '' : previous === null ? '<td class="prev"></td>' : `<td class="prev${bandClass(previous.band)}">${bandMark(previous, language)}</td>`;
   if (row.kind === 'objective') {
-    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance)}</td>${last}</tr>`;
+    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance, language)}</td>${last}</tr>`;
   }
   const actual =
-    row.state === 'not_evaluable' ? `<abbr title="${REPORT_TEXT.notEvaluable}">N.V.</abbr>` : row.state === 'measured' ? escapeHtml(row.actual) : `<span class="state">${row.actual}</span>`;
-  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi)}</td><td></td>${last}</tr>`;
+    row.state === 'not_evaluable'
+      ? `<abbr title="${reportText(language).notEvaluable}">${row.actual}</abbr>`
+      : row.state === 'measured'
+        ? escapeHtml(row.actual)
+        : `<span class="state">${row.actual}</span>`;
+  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi, language)}</td><td></td>${last}</tr>`;
 }
 
 export function bandClass(band: Band | null): string {
@@ -115,7 +117,8 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 }
 `;
 
-function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): string {
+function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[], language: Language): string {
+  const words = reportText(language);
   const rowHeight = 20;
   const labelWidth = 250;
   const barWidth = 300;
@@ -126,7 +129,7 @@ function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): strin
   for (const min of legendMins) {
     const px = x(Number(min.toString()));
     parts.push(
-      `<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="${REPORT_COLOUR.cut}" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(formatPercent(min, 0))}</text>`,
+      `<line x1="${px}" y1="0" x2="${px}" y2="${height - 18}" stroke="${REPORT_COLOUR.cut}" stroke-dasharray="3 3"/><text x="${px}" y="${height - 6}" text-anchor="middle">${escapeHtml(percentText(min, language, 0))}</text>`,
     );
   }
   parts.push(`<text x="${labelWidth}" y="${height - 6}" text-anchor="middle">0%</text><text x="${labelWidth + barWidth}" y="${height - 6}" text-anchor="middle">100%</text>`);
@@ -135,15 +138,15 @@ function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[]): strin
     const short = chartLabel(l);
     parts.push(`<text x="${l.depth === 0 ? 0 : 12}" y="${y + 13}"${l.depth === 0 ? ' font-weight="bold"' : ''}>${escapeHtml(short)}</text>`);
     if (l.performance === null || l.band === null) {
-      parts.push(`<text x="${labelWidth + 4}" y="${y + 13}" fill="${REPORT_COLOUR.muted}">nessuna performance</text>`);
+      parts.push(`<text x="${labelWidth + 4}" y="${y + 13}" fill="${REPORT_COLOUR.muted}">${words.noPerformanceMark}</text>`);
       return;
     }
     const p = Number(round(l.performance, 2).toString());
     parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(p) - labelWidth).toFixed(1)}" height="${rowHeight - 6}" fill="${BAND_COLOUR[l.band]}" stroke="${BAND_STROKE[l.band]}"/>`);
-    parts.push(`<text x="${(x(p) + 4).toFixed(1)}" y="${y + 13}">${BAND_ICON[l.band]} ${escapeHtml(formatPercent(l.performance))}</text>`);
+    parts.push(`<text x="${(x(p) + 4).toFixed(1)}" y="${y + 13}">${BAND_ICON[l.band]} ${escapeHtml(percentText(l.performance, language))}</text>`);
   });
-  const desc = chartDescription(summary.lines);
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="chart-title">Performance per area e per obiettivo strategico</title><desc id="chart-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
+  const desc = chartDescription(summary.lines, language);
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="chart-title">${words.byArea}</title><desc id="chart-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
 }
 
 export interface HtmlReportOptions extends ReportMeta {
@@ -195,25 +198,25 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   const computedAt = options.computedAt ?? new Date();
   const year = yearOf(options, plan.title);
   const meta: Array<[string, string]> = [];
-  if (year !== undefined) meta.push(['Anno', String(year)]);
-  if (options.period !== undefined && options.period !== '') meta.push(['Periodo', options.period]);
-  meta.push(['Stato del periodo', periodStateText(options)]);
-  meta.push(['Calcolato il', computedAtText(computedAt)]);
+  if (year !== undefined) meta.push([words.year, String(year)]);
+  if (options.period !== undefined && options.period !== '') meta.push([words.period, options.period]);
+  meta.push([words.periodState, periodStateText(options)]);
+  meta.push([words.computedAt, computedAtText(computedAt, language)]);
 
   const legendItems = legend.rules
     .map(
-      (r) =>
-        `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</span> ${escapeHtml(r.label)}</li>`,
+      (r, i) =>
+        `<li><span class="swatch" style="background:${BAND_COLOUR[r.band]};border-color:${BAND_STROKE[r.band]}"><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${words.band[r.band]}</span> ${escapeHtml(legendRuleText(legend, i, language))}</li>`,
     )
     .join('');
 
   const summaryRows = summary.lines
     .map(
       (l) =>
-        `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band))}</td></tr>`,
+        `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band, language), language)}</td></tr>`,
     )
     .join('');
-  const countRows = legend.rules.map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${BAND_WORD[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`).join('');
+  const countRows = legend.rules.map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${words.band[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`).join('');
 
   // Chromium paginates one huge table in time that grows faster than its rows (15 s for 10,000
   // indicators); cut into tables of CHUNK objectives, each repeating its header, it takes a third.
@@ -230,10 +233,10 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     const previous = options.previousYear;
     const legend = evaluation.plan.settings.legend;
     const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
-      previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend));
+      previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
     let k = -1;
-    for (const row of objectiveRows(r, evaluation))
-      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id))));
+    for (const row of objectiveRows(r, evaluation, language))
+      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);
@@ -265,6 +268,7 @@ ${options.body === undefined || options.body === '' ? '' : `<p class="body">${es
 ${chartSvg(
   summary,
   legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min])),
+  language,
 )}
 </figure>
 <div>
@@ -289,9 +293,9 @@ ${chartSvg(
 <h2 id="h-table">${words.table}</h2>
 ${tables
   .map(
-    (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (continua)"`}>
+    (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (${words.continued})"`}>
 ${n === 0 ? `<caption>${escapeHtml(tableCaption(plan.title, language))}</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
-<thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year, language)}</th>`}</tr></thead>
+<thead><tr>${words.columns.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year, language)}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}
 </tbody>

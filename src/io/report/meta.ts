@@ -5,6 +5,7 @@
 import type { Decimal, Language } from '../../core/index.js';
 import type { ReportBaselineChange } from './baselines.js';
 import type { ReportRevision } from './revisions.js';
+import { periodStateWord, reportText } from './texts.js';
 
 export interface ReportMeta {
   /** The public body, e.g. "Camera di Commercio di …". */
@@ -39,22 +40,19 @@ export interface PreviousYear {
   readonly indicators: ReadonlyMap<string, Decimal | null>;
 }
 
-/** A stored period's state as the reports write it. */
-export const PERIOD_STATE_WORD: Readonly<Record<string, string>> = {
-  open: 'aperto: valori provvisori',
-  collecting: 'in raccolta: valori provvisori',
-  closed: 'chiuso, in attesa di validazione',
-  validated: "validato dall'OIV",
-};
+/** A stored period's state as the Italian reports write it (the words: src/messages/report.ts). */
+export const PERIOD_STATE_WORD: Readonly<Record<string, string>> = Object.fromEntries(['open', 'collecting', 'closed', 'validated'].map((s) => [s, periodStateWord(s, 'it')]));
 
 /** What a report says of its period's state: the stored state, or that it was computed from a file. */
 export function periodStateText(meta: ReportMeta): string {
-  return meta.periodState ?? 'calcolato da un file, non registrato in Albero';
+  return meta.periodState ?? reportText(meta.language).fromFile;
 }
 
-/** `28/11/2026 14:05` in Italian time, as the Relazione dates its tables. */
-export function computedAtText(date: Date): string {
-  return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date).replace(',', '');
+/** `28/11/2026 14:05` in Italian time, as the Relazione dates its tables (English: the same, as en-GB writes it). */
+export function computedAtText(date: Date, language: Language = 'it'): string {
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    .format(date)
+    .replace(',', '');
 }
 
 /** The year a plan is about: given, or the first four-digit year in its title. */

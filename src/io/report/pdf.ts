@@ -13,10 +13,9 @@ import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineC
 import { noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
-import { classify, formatPercent, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
-import { LAYOUT_COLUMNS } from '../published/layout.js';
-import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD, REPORT_COLOUR } from './bands.js';
-import { countsCaption, pageText, previousYearHead, reportText, tableCaption } from './texts.js';
+import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
+import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
+import { countsCaption, legendRuleText, pageText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
 import { computedAtText, periodStateText, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
@@ -82,12 +81,15 @@ export class Canvas {
   readonly doc: PDFKit.PDFDocument;
   y = PAGE.top;
   private fillNow = '';
+  /** The language of the words the canvas draws itself (band words beside a mark). */
+  readonly language: Language;
 
   constructor(
     readonly title: string,
     readonly tagged: boolean,
     lang: string,
   ) {
+    this.language = lang.startsWith('en') ? 'en' : 'it';
     this.doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',
@@ -342,7 +344,7 @@ export function drawMark(canvas: Canvas, m: Mark, right: number, baseline: numbe
     return;
   }
   const icon = `${BAND_ICON[m.band]} `;
-  const word = ` ${BAND_WORD[m.band]}`;
+  const word = ` ${reportText(canvas.language).band[m.band]}`;
   const wordSize = 7.5;
   const wIcon = canvas.width(icon, 'regular', size);
   const wValue = canvas.width(m.value, valueFace, size);
@@ -386,10 +388,11 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
   heading(canvas, root, 1, plan.title);
   const items: Array<[string, string]> = [];
   const year = yearOf(meta, plan.title);
-  if (year !== undefined) items.push(['Anno', String(year)]);
-  if (meta.period !== undefined && meta.period !== '') items.push(['Periodo', meta.period]);
-  items.push(['Stato del periodo', periodStateText(meta)]);
-  items.push(['Calcolato il', computedAtText(meta.computedAt)]);
+  const words = reportText(canvas.language);
+  if (year !== undefined) items.push([words.year, String(year)]);
+  if (meta.period !== undefined && meta.period !== '') items.push([words.period, meta.period]);
+  items.push([words.periodState, periodStateText(meta)]);
+  items.push([words.computedAt, computedAtText(meta.computedAt, canvas.language)]);
   const size = 10;
   const lh = size * 1.3;
   const y = canvas.y + 2 * PX;
@@ -427,6 +430,8 @@ function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, lege
   const barWidth = Math.min(230, width - labelWidth - 62);
   const axis = 14;
   const mins = legend.rules.flatMap((r) => (r.min === undefined ? [] : [r.min]));
+  const language = canvas.language;
+  const words = reportText(language);
   const at = (p: number): number => x0 + labelWidth + (Math.max(0, Math.min(100, p)) / 100) * barWidth;
   let i = 0;
   while (i < summary.lines.length) {
@@ -452,17 +457,17 @@ function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, lege
           const baseline = firstBaseline(y, size, rowHeight);
           canvas.line(chartLabel(l), x0 + (l.depth === 0 ? 0 : 9), baseline, l.depth === 0 ? 'bold' : 'regular', size, REPORT_COLOUR.ink);
           if (l.performance === null || l.band === null) {
-            canvas.line('nessuna performance', x0 + labelWidth + 3, baseline, 'regular', size, REPORT_COLOUR.muted);
+            canvas.line(words.noPerformanceMark, x0 + labelWidth + 3, baseline, 'regular', size, REPORT_COLOUR.muted);
             return;
           }
           const p = Number(round(l.performance, 2).toString());
           canvas.rect(x0 + labelWidth, y + 1.5, Math.max(0.75, at(p) - x0 - labelWidth), rowHeight - 4.5, BAND_COLOUR[l.band], BAND_STROKE[l.band]);
-          canvas.line(`${BAND_ICON[l.band]} ${formatPercent(l.performance)}`, at(p) + 3, baseline, 'regular', size, REPORT_COLOUR.ink);
+          canvas.line(`${BAND_ICON[l.band]} ${percentText(l.performance, language)}`, at(p) + 3, baseline, 'regular', size, REPORT_COLOUR.ink);
         });
-        const ticks: Array<[number, string]> = [[0, '0%'], ...mins.map((m): [number, string] => [Number(m.toString()), formatPercent(m, 0)]), [100, '100%']];
+        const ticks: Array<[number, string]> = [[0, '0%'], ...mins.map((m): [number, string] => [Number(m.toString()), percentText(m, language, 0)]), [100, '100%']];
         for (const [p, label] of ticks) canvas.line(label, at(p) - canvas.width(label, 'regular', size) / 2, bottom + 9, 'regular', size, REPORT_COLOUR.ink);
       },
-      { alt: `Performance per area e per obiettivo strategico: ${chartDescription(lines)}` },
+      { alt: `${words.byArea}: ${chartDescription(lines, language)}` },
     );
     canvas.y = bottom + axis;
     i += lines.length;
@@ -485,7 +490,7 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   const countWidths = [(WIDTH - leftWidth - gap) * 0.68, (WIDTH - leftWidth - gap) * 0.32];
   const counts = new TableWriter(canvas, countWidths, [...words.countsHeads], countsStyle, canvas.group(section, 'Table'), rightX);
   const countRows: Array<[string, number]> = [
-    ...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`, summary.counts[r.band]]),
+    ...legend.rules.map((r): [string, number] => [`${BAND_ICON[r.band]} ${words.band[r.band]}`, summary.counts[r.band]]),
     [words.noPerformance, summary.counts.none],
   ];
   for (const [label, n] of countRows) {
@@ -513,7 +518,7 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   canvas.y += 2 * PX;
   const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], [...words.byAreaHeads], style, canvas.group(section, 'Table'));
   for (const l of summary.lines) {
-    const m = mark(l.performance, l.band);
+    const m = mark(l.performance, l.band, language);
     byArea.row([
       { tag: 'TH', para: byArea.para(`${l.code} ${l.title}`, 0, l.depth === 0 ? 'bold' : 'regular', REPORT_COLOUR.ink, { indent: l.depth === 0 ? 0 : 12 * PX }) },
       { tag: 'TD', mark: { mark: m, bold: false, size: 10 }, ...(l.band === null ? {} : { fill: BAND_COLOUR[l.band] }) },
@@ -533,10 +538,11 @@ function legendSection(canvas: Canvas, root: Struct | null, legend: Legend, lang
   const lh = labelSize * 1.3 + 4 * PX;
   let x = LEFT;
   let y = canvas.y;
-  for (const r of legend.rules) {
-    const text = `${BAND_ICON[r.band]} ${BAND_WORD[r.band]}`;
+  for (const [n, r] of legend.rules.entries()) {
+    const text = `${BAND_ICON[r.band]} ${words.band[r.band]}`;
+    const label = legendRuleText(legend, n, language);
     const swatchWidth = Math.max(4.6 * swatchSize, canvas.width(text, 'regular', swatchSize) + 12 * PX);
-    const labelWidth = canvas.width(r.label, 'regular', labelSize);
+    const labelWidth = canvas.width(label, 'regular', labelSize);
     const itemWidth = swatchWidth + 6 * PX + labelWidth;
     if (x > LEFT && x + itemWidth > RIGHT) {
       x = LEFT;
@@ -547,7 +553,7 @@ function legendSection(canvas: Canvas, root: Struct | null, legend: Legend, lang
     canvas.artifact(() => canvas.rect(sx, y + 1, swatchWidth, lh - 2, BAND_COLOUR[r.band], BAND_STROKE[r.band]));
     canvas.tag(list, 'LI', () => {
       canvas.line(text, sx + 6 * PX, baseline, 'regular', swatchSize, REPORT_COLOUR.ink);
-      canvas.line(r.label, sx + swatchWidth + 6 * PX, baseline, 'regular', labelSize, REPORT_COLOUR.ink);
+      canvas.line(label, sx + swatchWidth + 6 * PX, baseline, 'regular', labelSize, REPORT_COLOUR.ink);
     });
     x += itemWidth + 22 * PX;
   }
@@ -632,17 +638,17 @@ async function tableSection(
   heading(canvas, section, 2, words.table);
   paragraph(canvas, section, tableCaption(title, language), { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
-  const headings = previous === undefined ? LAYOUT_COLUMNS : [...LAYOUT_COLUMNS, previousYearHead(previous.year, language)];
+  const headings = previous === undefined ? words.columns : [...words.columns, previousYearHead(previous.year, language)];
   const table = new TableWriter(canvas, alberoWidths(previous !== undefined), headings, style, canvas.group(section, 'Table'));
   const legend = evaluation.plan.settings.legend;
   // The same reading of last year's figures as the HTML page's column: banded with this plan's legend.
   const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
-    previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend));
+    previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
     let k = -1;
-    for (const row of objectiveRows(r, evaluation)) {
+    for (const row of objectiveRows(r, evaluation, language)) {
       const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
       table.row(alberoCells(table, row, style, last));
     }

@@ -3,8 +3,9 @@
  * each cell as the text a reader sees, plus what a renderer needs to style it (kind, depth, band).
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
-import { classify, formatPercent, type Band, type Decimal, type Evaluation, type MeasurementState, type ObjectiveResult } from '../../core/index.js';
+import { classify, type Band, type Decimal, type Evaluation, type Language, type MeasurementState, type ObjectiveResult } from '../../core/index.js';
 import { amountText } from '../json.js';
+import { percentText, reportText, weightText } from './texts.js';
 
 /**
  * The seven columns' widths in percent of the table (Obiettivo, Indicatore, Peso, Target,
@@ -46,15 +47,16 @@ export interface IndicatorRow {
 
 export type ReportRow = ObjectiveRow | IndicatorRow;
 
-/** What stands in the Consuntivo cell instead of a value. */
-export const ACTUAL_TEXT: Record<Exclude<MeasurementState, 'measured'>, string> = { not_evaluable: 'N.V.', not_achieved: 'non raggiunto', not_measured: 'non misurato' };
+/** What stands in the Consuntivo cell instead of a value, in Italian. */
+export const ACTUAL_TEXT = reportText('it').actual;
 
-export function mark(performance: Decimal | null, band: Band | null): Mark {
-  return { value: performance === null ? null : formatPercent(performance), band };
+export function mark(performance: Decimal | null, band: Band | null, language: Language = 'it'): Mark {
+  return { value: performance === null ? null : percentText(performance, language), band };
 }
 
-/** The rows of one objective: its own, then its indicators'. */
-export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation): ReportRow[] {
+/** The rows of one objective: its own, then its indicators', with numbers and words in `language`. */
+export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it'): ReportRow[] {
+  const words = reportText(language);
   const legend = evaluation.plan.settings.legend;
   const rows: ReportRow[] = [
     {
@@ -62,22 +64,27 @@ export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation): Repor
       code: r.objective.code,
       depth: r.objective.code.split('.').length - 1,
       label: `${r.objective.code} - ${r.objective.title}`,
-      weight: r.objective.weight === null ? '' : `${r.objective.weight.toString().replace('.', ',')}%`,
-      performance: mark(r.performance, r.band),
+      weight: r.objective.weight === null ? '' : weightText(r.objective.weight, language),
+      performance: mark(r.performance, r.band, language),
     },
   ];
   for (const i of r.indicators) {
     const ind = i.indicator;
     const state = i.state;
-    const actual = state === 'measured' ? (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number' ? formatPercent(i.actual.value) : amountText(i.actual, ind.unit)) : ACTUAL_TEXT[state];
+    const actual =
+      state === 'measured'
+        ? ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number'
+          ? percentText(i.actual.value, language)
+          : amountText(i.actual, ind.unit, language)
+        : words.actual[state];
     rows.push({
       kind: 'indicator',
       name: ind.name,
-      weight: `${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`,
-      target: amountText(ind.target, ind.unit),
+      weight: `${weightText(ind.weight, language)} ${ind.comparator}`,
+      target: amountText(ind.target, ind.unit, language),
       actual,
       state,
-      kpi: i.performance === null ? null : mark(i.performance, classify(i.performance, legend)),
+      kpi: i.performance === null ? null : mark(i.performance, classify(i.performance, legend), language),
     });
   }
   return rows;

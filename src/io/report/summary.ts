@@ -2,8 +2,8 @@
  * What the Relazione says before its table: performance by area and by strategic objective, and
  * how many objectives fall in each band. Read from the evaluation, never recomputed.
  */
-import { formatPercent, type Band, type Decimal, type Evaluation } from '../../core/index.js';
-import { BAND_WORD } from './bands.js';
+import type { Band, Decimal, Evaluation, Language } from '../../core/index.js';
+import { percentText, reportText } from './texts.js';
 
 export interface SummaryLine {
   readonly code: string;
@@ -49,6 +49,7 @@ export function chartLabel(line: SummaryLine): string {
 }
 
 /** The chart in words, for readers who cannot see it: "A.1: 100,00% (verde); A.6: nessuna performance". */
-export function chartDescription(lines: readonly SummaryLine[]): string {
-  return lines.map((l) => `${l.code}: ${l.performance === null || l.band === null ? 'nessuna performance' : `${formatPercent(l.performance)} (${BAND_WORD[l.band]})`}`).join('; ');
+export function chartDescription(lines: readonly SummaryLine[], language: Language = 'it'): string {
+  const words = reportText(language);
+  return lines.map((l) => `${l.code}: ${l.performance === null || l.band === null ? words.noPerformanceMark : `${percentText(l.performance, language)} (${words.band[l.band]})`}`).join('; ');
 }

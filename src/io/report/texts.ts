@@ -1,11 +1,12 @@
 /**
  * The words of the Relazione that both renderers print (`html.ts`, `pdf.ts`), from the catalogue
  * (`src/messages/report.ts`) in the report's language (Italian unless asked otherwise), so the
- * page and the PDF cannot say different things. The table's column heads are `LAYOUT_COLUMNS`
- * (io/published), the bands' words `BAND_WORD` (bands.ts).
+ * page and the PDF cannot say different things: headings, column heads, band and state words, the
+ * title block, and numbers and dates in the language's way (`90,38%` / `90.38%`; `30/09/2024` in
+ * both, as the web's English screens and the change log write dates).
  */
-import type { Language } from '../../core/index.js';
-import { renderFrom, type MessageParams } from '../../core/messages/index.js';
+import { formatNumberIn, formatPercentIn, type Band, type Decimal, type Language, type Legend, type MeasurementState } from '../../core/index.js';
+import { decimalIn, renderFrom, type MessageParams } from '../../core/messages/index.js';
 import { REPORT_MESSAGES } from '../../messages/report.js';
 
 const say = (code: keyof typeof REPORT_MESSAGES, language: Language, params: MessageParams = {}): string => renderFrom(REPORT_MESSAGES, code, params, language)!;
@@ -20,10 +21,40 @@ export interface ReportText {
   readonly noPerformance: string;
   readonly notEvaluable: string;
   readonly notes: string;
+  /** The seven columns' heads (Italian: the published layout's). */
+  readonly columns: readonly string[];
+  readonly band: Readonly<Record<Band, string>>;
+  /** What stands in the Consuntivo cell instead of a value. */
+  readonly actual: Readonly<Record<Exclude<MeasurementState, 'measured'>, string>>;
+  readonly yes: string;
+  readonly no: string;
+  /** "nessuna performance", where a bar or a mark would be. */
+  readonly noPerformanceMark: string;
+  readonly continued: string;
+  /** The title block's keys. */
+  readonly year: string;
+  readonly period: string;
+  readonly periodState: string;
+  readonly computedAt: string;
+  readonly fromFile: string;
+  readonly language: Language;
+  /** The workbook's own words (io/xlsx/export.ts). */
+  readonly workbook: {
+    readonly sheets: { readonly table: string; readonly legend: string; readonly explanation: string; readonly revisions: string; readonly plan: string };
+    /** "Tabella stampabile: … usare il foglio «Piano»". */
+    readonly printable: string;
+    readonly legendHeads: readonly string[];
+    readonly noPerformance: string;
+    readonly explanationHeads: readonly string[];
+  };
 }
 
-/** The report's fixed words in `language`. */
-export function reportText(language: Language = 'it'): ReportText {
+function build(language: Language): ReportText {
+  const bands = say('report-bands', language).split('|');
+  const states = say('report-states', language).split('|');
+  const yesNo = say('report-yes-no', language).split('|');
+  const keys = say('report-meta-keys', language).split('|');
+  const sheets = say('xlsx-sheets', language).split('|');
   return {
     summary: say('report-summary', language),
     legend: say('report-legend', language),
@@ -34,7 +65,70 @@ export function reportText(language: Language = 'it'): ReportText {
     noPerformance: say('report-no-performance', language),
     notEvaluable: say('report-not-evaluable', language),
     notes: say('report-notes', language),
+    columns: say('report-columns', language).split('|'),
+    band: { green: bands[0]!, yellow: bands[1]!, red: bands[2]! },
+    actual: { not_evaluable: states[0]!, not_achieved: states[1]!, not_measured: states[2]! },
+    yes: yesNo[0]!,
+    no: yesNo[1]!,
+    noPerformanceMark: say('report-no-performance-mark', language),
+    continued: say('report-continued', language),
+    year: keys[0]!,
+    period: keys[1]!,
+    periodState: keys[2]!,
+    computedAt: keys[3]!,
+    fromFile: say('report-from-file', language),
+    language,
+    workbook: {
+      sheets: { table: sheets[0]!, legend: sheets[1]!, explanation: sheets[2]!, revisions: sheets[3]!, plan: sheets[4]! },
+      printable: say('xlsx-printable', language, { sheet: sheets[4]! }),
+      legendHeads: say('xlsx-legend-heads', language).split('|'),
+      noPerformance: say('xlsx-no-performance', language),
+      explanationHeads: say('xlsx-explanation-heads', language).split('|'),
+    },
   };
+}
+
+const TEXTS: Record<Language, ReportText> = { it: build('it'), en: build('en') };
+
+/** The report's fixed words in `language` (made once per language). */
+export function reportText(language: Language = 'it'): ReportText {
+  return TEXTS[language];
+}
+
+/** A number as the report prints it: `1.587,10` / `1,587.10`. */
+export function numberText(value: Decimal, places: number, language: Language = 'it'): string {
+  return formatNumberIn(value, places, language);
+}
+
+/** A performance as the report prints it: `93,00%` / `93.00%`. */
+export function percentText(value: Decimal | null, language: Language = 'it', places = 2): string {
+  return formatPercentIn(value, language, places);
+}
+
+/** A weight as typed, with the language's decimal mark: `12,5%` / `12.5%`. */
+export function weightText(weight: Decimal, language: Language = 'it'): string {
+  return `${decimalIn(weight.toString(), language)}%`;
+}
+
+/** A legend rule's words: the plan's own label in Italian, said from its bounds in English. */
+export function legendRuleText(legend: Legend, index: number, language: Language = 'it'): string {
+  const rule = legend.rules[index]!;
+  const above = legend.rules[index - 1]?.min;
+  return say('report-legend-rule', language, {
+    label: rule.label,
+    ...(rule.min === undefined ? {} : { from: percentText(rule.min, language, rule.min.decimalPlaces()), inclusive: rule.minInclusive === true }),
+    ...(above === undefined ? {} : { to: percentText(above, language, above.decimalPlaces()) }),
+  });
+}
+
+/** The title block's period: "Periodo al 30/09/2024". */
+export function periodAtText(label: string, language: Language = 'it'): string {
+  return say('report-period-at', language, { label });
+}
+
+/** A stored period's state as the reports write it: "in raccolta: valori provvisori". */
+export function periodStateWord(state: string, language: Language = 'it'): string {
+  return say('report-period-state', language, { state });
 }
 
 /** In Italian, the Relazione's language. */

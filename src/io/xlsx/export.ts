@@ -3,20 +3,28 @@
  * (so `importWorkbookBytes` reads it back into the same plan), typed cells with Italian-looking
  * formats, performance cells filled with the legend's colour, objective rows set apart, the header
  * frozen, plus a legend sheet and an explanation sheet built from `explainNode`.
+ *
+ * In the report's language (`ReportMeta.language`, Italian unless asked): sheet names, heads, band
+ * and state words, the title block, the legend, the explanation and the revisions. The «Piano»
+ * sheet (named «Plan» in English) keeps the import template's Italian heads and words whatever
+ * the language, because it is what the importer reads back; the importer finds it by its header
+ * row, not by its name, so an English export imports back like an Italian one.
  */
-import { REVISIONS_COLUMNS, REVISIONS_TITLE, revisionRows, revisionsNote, type ReportRevision } from '../report/revisions.js';
+import { noRevisionsText, revisionRows, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from '../report/revisions.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { BAND_WORD, classify, explainNode, round, type Band, type Decimal, type Evaluation } from '../../core/index.js';
-import { LAYOUT_COLUMNS } from '../published/layout.js';
+import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
+import { decimalIn } from '../../core/messages/index.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
+import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
 import { amountCell, percentCell, style } from './cells.js';
 import { addPlanSheet } from './template.js';
 import { addBaselinesSheet } from './baselines-sheet.js';
 
-export const TABLE_SHEET = 'Albero';
-export const LEGEND_SHEET = 'Legenda';
-export const EXPLANATION_SHEET = 'Spiegazione';
+/** The Italian sheet names; `reportText(language).workbook.sheets` has both languages'. */
+export const TABLE_SHEET = reportText('it').workbook.sheets.table;
+export const LEGEND_SHEET = reportText('it').workbook.sheets.legend;
+export const EXPLANATION_SHEET = reportText('it').workbook.sheets.explanation;
 
 /** Fill colours (ARGB) of the bands, light enough for black text to stay readable in print. */
 export const BAND_FILL: Record<Band, string> = { green: 'FF92D050', yellow: 'FFFFEB3B', red: 'FFFF6B6B' };
@@ -25,7 +33,7 @@ const OBJECTIVE_FILL = 'FFDCE6F1';
 const HEADER_FILL = 'FF1F4E79';
 
 /** The sheet of the plan's revisions (only when the revisions are given: a workbook made from a file has none). */
-export const REVISIONS_SHEET = 'Variazioni';
+export const REVISIONS_SHEET = reportText('it').workbook.sheets.revisions;
 
 export interface XlsxExportOptions extends ReportMeta {
   /** Called every few hundred rows, for a progress bar on big plans. */
@@ -36,8 +44,9 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-function weightText(weight: Decimal): string {
-  return `${weight.toString().replace('.', ',')}%`;
+/** A target or actual as a typed cell; yes/no in the workbook's language. */
+function valueCell(amount: Amount | null, unit: Unit, words: ReportText): { value: ExcelJS.CellValue; numFmt?: string } {
+  return amount?.kind === 'boolean' ? { value: amount.value ? words.yes : words.no } : amountCell(amount, unit);
 }
 
 /** Builds the workbook in memory; `workbook.xlsx.writeBuffer()` turns it into bytes. */
@@ -52,12 +61,15 @@ export function buildPlanWorkbook(evaluation: Evaluation, options: XlsxExportOpt
 function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: Evaluation, options: XlsxExportOptions): W {
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
+  const language: Language = options.language ?? 'it';
+  const words = reportText(language);
+  const sheets = words.workbook.sheets;
   workbook.creator = 'Albero';
   workbook.title = plan.title;
   const computedAt = options.computedAt ?? new Date();
   workbook.created = computedAt;
 
-  const sheet = workbook.addWorksheet(TABLE_SHEET, {
+  const sheet = workbook.addWorksheet(sheets.table, {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
   });
@@ -66,13 +78,19 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   titleRow.getCell(1).value = plan.title;
   titleRow.getCell(1).font = { bold: true, size: 14 };
   const year = yearOf(options, plan.title);
-  const subtitle = [options.body, year === undefined ? undefined : `Anno ${year}`, options.period, `Stato del periodo: ${periodStateText(options)}`, `Calcolato il ${computedAtText(computedAt)}`]
+  const subtitle = [
+    options.body,
+    year === undefined ? undefined : `${words.year} ${year}`,
+    options.period,
+    `${words.periodState}: ${periodStateText(options)}`,
+    `${words.computedAt} ${computedAtText(computedAt, language)}`,
+  ]
     .filter((t) => t !== undefined && t !== '')
     .join(' · ');
-  sheet.getRow(2).getCell(1).value = `${subtitle} · Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «Piano»`;
+  sheet.getRow(2).getCell(1).value = `${subtitle} · ${words.workbook.printable}`;
   sheet.getRow(2).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   const header = sheet.getRow(3);
-  LAYOUT_COLUMNS.forEach((name, i) => {
+  words.columns.forEach((name, i) => {
     const cell = header.getCell(i + 1);
     cell.value = name;
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -83,7 +101,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const previous = options.previousYear;
   if (previous !== undefined) {
     const cell = header.getCell(8);
-    cell.value = `Performance ${previous.year}`;
+    cell.value = previousYearHead(previous.year, language);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: 'center' };
@@ -117,7 +135,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
-    const row = sheet.addRow([`${r.objective.code} - ${r.objective.title}`, null, r.objective.weight === null ? null : weightText(r.objective.weight)]);
+    const row = sheet.addRow([`${r.objective.code} - ${r.objective.title}`, null, r.objective.weight === null ? null : weightText(r.objective.weight, language)]);
     for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 3 ? objectiveWeightStyle : objectiveStyle;
     if (r.performance === null) row.getCell(7).style = objectiveStyle;
     else paint(row.getCell(7), r.performance, true);
@@ -128,20 +146,20 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
     }
     for (const i of r.indicators) {
       const ind = i.indicator;
-      const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight)} ${ind.comparator}`]);
+      const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight, language)} ${ind.comparator}`]);
       irow.getCell(2).style = nameStyle;
       irow.getCell(3).style = weightStyle;
-      const target = amountCell(ind.target, ind.unit);
+      const target = valueCell(ind.target, ind.unit, words);
       const t = irow.getCell(4);
       t.value = target.value;
       t.style = valueStyle(target.numFmt);
       const a = irow.getCell(5);
       let actual: { value: ExcelJS.CellValue; numFmt?: string } = { value: null };
-      if (i.state === 'not_evaluable') actual = { value: 'N.V.' };
+      if (i.state === 'not_evaluable') actual = { value: words.actual.not_evaluable };
       else if (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number') {
         // The Relazione prints a derived actual with two decimals, like a performance.
         actual = percentCell(round(i.actual.value, 2), 2);
-      } else if (i.state === 'measured') actual = amountCell(i.actual, ind.unit);
+      } else if (i.state === 'measured') actual = valueCell(i.actual, ind.unit, words);
       a.value = actual.value;
       a.style = valueStyle(actual.numFmt);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure shows 0,00%.
@@ -154,48 +172,36 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   options.onProgress?.(total, total);
 
   sheet.addRow([]);
-  sheet.addRow(['Legenda']).font = { bold: true };
-  for (const rule of legend.rules) {
-    const row = sheet.addRow([rule.label]);
+  sheet.addRow([words.legend]).font = { bold: true };
+  for (const [n, rule] of legend.rules.entries()) {
+    const row = sheet.addRow([legendRuleText(legend, n, language)]);
     row.getCell(1).fill = fill(BAND_FILL[rule.band]);
   }
 
-  const planSheet = addPlanSheet(workbook, plan);
+  const planSheet = addPlanSheet(workbook, plan, sheets.plan);
 
-  const legendSheet = workbook.addWorksheet(LEGEND_SHEET);
-  legendSheet.columns = [
-    { header: 'Fascia', width: 10 },
-    { header: 'Significato', width: 60 },
-    { header: 'Obiettivi', width: 12 },
-  ];
+  const legendSheet = workbook.addWorksheet(sheets.legend);
+  legendSheet.columns = [10, 60, 12].map((width, k) => ({ header: words.workbook.legendHeads[k]!, width }));
   legendSheet.getRow(1).font = { bold: true };
   const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const r of evaluation.nodeResults) if (r.basis === 'indicators') counts[r.band ?? 'none']++;
-  for (const rule of legend.rules) {
-    const row = legendSheet.addRow([BAND_WORD[rule.band], rule.label, counts[rule.band]]);
+  for (const [n, rule] of legend.rules.entries()) {
+    const row = legendSheet.addRow([words.band[rule.band], legendRuleText(legend, n, language), counts[rule.band]]);
     row.getCell(1).fill = fill(BAND_FILL[rule.band]);
   }
-  legendSheet.addRow(['—', 'Senza performance (nessun indicatore misurato)', counts.none]);
+  legendSheet.addRow(['—', words.workbook.noPerformance, counts.none]);
 
-  const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister);
-  const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, options.language ?? 'it');
+  const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister, language);
+  const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, language);
 
-  const explanation = workbook.addWorksheet(EXPLANATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  explanation.columns = [
-    { header: 'Obiettivo', width: 10 },
-    { header: 'Voce', width: 70 },
-    { header: 'Peso', width: 9 },
-    { header: 'Quota', width: 10 },
-    { header: 'Punteggio', width: 11 },
-    { header: 'Punti', width: 10 },
-    { header: 'Esclusa perché', width: 40 },
-  ];
+  const explanation = workbook.addWorksheet(sheets.explanation, { views: [{ state: 'frozen', ySplit: 1 }] });
+  explanation.columns = [10, 70, 9, 10, 11, 10, 40].map((width, k) => ({ header: words.workbook.explanationHeads[k]!, width }));
   explanation.getRow(1).font = { bold: true };
   const percentStyle = style('explanation-percent', () => ({ numFmt: '0.00%' }));
   const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00' }));
   const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true } }));
   for (const r of evaluation.nodeResults) {
-    const e = explainNode(evaluation, r.objective.code, 'it'); // the workbook speaks Italian
+    const e = explainNode(evaluation, r.objective.code, language);
     if (e === undefined) continue;
     const head = explanation.addRow([r.objective.code, e.formula]);
     head.getCell(1).style = formulaStyle;
@@ -204,7 +210,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
       const row = explanation.addRow([
         r.objective.code,
         c.label,
-        c.kind === 'indicator' ? weightText(c.weight) : c.weight.toString().replace('.', ','),
+        c.kind === 'indicator' ? weightText(c.weight, language) : decimalIn(c.weight.toString(), language),
         c.share === null ? null : Number(round(c.share, 6).toString()),
         c.score === null ? null : Number(round(c.score, 2).div(100).toString()),
         c.points === null ? null : Number(round(c.points, 2).toString()),
@@ -229,21 +235,22 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
 }
 
 /** "Variazioni": one row per change of every revision (number, kind, date, reason, act, state, change before → after). */
-function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(REVISIONS_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.addRow([REVISIONS_TITLE]).font = { bold: true, size: 12 };
+function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[], language: Language): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(reportText(language).workbook.sheets.revisions, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.addRow([revisionsTitle(language)]).font = { bold: true, size: 12 };
   const widths = [6, 14, 12, 50, 36, 11, 70];
-  sheet.columns = REVISIONS_COLUMNS.map((_, k) => ({ width: widths[k] }));
-  const header = sheet.addRow([...REVISIONS_COLUMNS]);
+  const columns = revisionsColumns(language);
+  sheet.columns = columns.map((_, k) => ({ width: widths[k] }));
+  const header = sheet.addRow(columns);
   header.font = { bold: true };
-  const rows = revisionRows(revisions);
-  if (rows.length === 0) sheet.addRow(['', '', '', 'Nel corso dell’anno il piano non ha avuto variazioni.']);
+  const rows = revisionRows(revisions, language);
+  if (rows.length === 0) sheet.addRow(['', '', '', noRevisionsText(language)]);
   for (const r of rows) {
     const row = sheet.addRow([Number(r[0]), ...r.slice(1)]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.addRow([]);
-  sheet.addRow([revisionsNote(revisions)]);
+  sheet.addRow([revisionsNote(revisions, language)]);
   return sheet;
 }
 

@@ -424,8 +424,8 @@ function ruleWord(indicator: Indicator): string {
  * no place for scoring rules, N.V. reasons, owners or ids, so this sheet is what an export is read
  * back from (see read.ts), which makes export → import give back the same plan.
  */
-export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string = PLAN_SHEET): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   writePlanRows(sheet, plan);

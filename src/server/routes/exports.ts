@@ -7,7 +7,8 @@ import { revisionRegister } from './revisions.js';
 import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
-import { PERIOD_STATE_WORD, type PreviousYear, type ReportMeta } from '../../io/report/meta.js';
+import type { PreviousYear, ReportMeta } from '../../io/report/meta.js';
+import { periodAtText, periodStateWord } from '../../io/report/texts.js';
 import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
@@ -76,8 +77,8 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     ...(baselineChanges.length === 0 ? {} : { baselineChanges }),
     body: record.organisation,
     year: record.year,
-    period: `Periodo al ${period.label}`,
-    periodState: PERIOD_STATE_WORD[period.state] ?? period.state,
+    period: periodAtText(period.label, language),
+    periodState: periodStateWord(period.state, language),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
   };

@@ -24,6 +24,8 @@ export const keys = {
   revisionsOf: (planId: PlanId) => ['plans', String(planId), 'revisions'] as const,
   /** The register as read at the plan's state and open revision: read again when either moves. */
   revisions: (planId: PlanId, status: string, openRevision: number | null) => ['plans', String(planId), 'revisions', status, openRevision] as const,
+  /** A plan's periods. */
+  periods: (planId: PlanId) => ['plans', String(planId), 'periods'] as const,
   /** The plan year's Relazione sulla performance. */
   relazione: (planId: PlanId) => ['plans', String(planId), 'relazione'] as const,
   /** The baselines taken from last year that were corrected since, at the plan's data version. */

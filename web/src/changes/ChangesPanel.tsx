@@ -4,10 +4,12 @@
  * OIV and the controllo di gestione read it before validating; the Piano group is what the
  * Relazione must disclose.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
 import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey } from './changes.js';
 
@@ -30,46 +32,25 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   const [against, setAgainst] = useState<Against>('closing');
   const otherPeriods = periods.filter((p) => p.id !== periodId);
   const [otherPeriod, setOtherPeriod] = useState('');
-  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
-  const [otherPlan, setOtherPlan] = useState('');
-  const [otherPlanPeriods, setOtherPlanPeriods] = useState<Period[]>([]);
-  const [otherPlanPeriod, setOtherPlanPeriod] = useState('');
-  const [result, setResult] = useState<Result>({ status: 'idle' });
+  // The other plans are read once the reader compares with another plan; the first is the default.
+  const plansRead = useQuery({ queryKey: keys.plans, queryFn: api.plans, enabled: against === 'plan' });
+  const plans: PlanSummary[] | null = plansRead.data?.filter((p) => String(p.id) !== String(planId)) ?? null;
+  const [pickedPlan, setOtherPlan] = useState('');
+  const otherPlan = pickedPlan || (plans?.[0] === undefined ? '' : String(plans[0].id));
+  const periodsRead = useQuery({ queryKey: keys.periods(otherPlan), queryFn: () => api.periods(otherPlan), enabled: against === 'plan' && otherPlan !== '' });
+  const otherPlanPeriods: readonly Period[] = periodsRead.data ?? [];
+  // A period of the plan picked: back to its year end when another plan is picked.
+  const [periodOf, setPeriodOf] = useState<{ plan: string; period: string }>({ plan: '', period: '' });
+  const otherPlanPeriod = periodOf.plan === otherPlan ? periodOf.period : '';
+  const setOtherPlanPeriod = (period: string) => setPeriodOf({ plan: otherPlan, period });
+  const [compared, setResult] = useState<Result>({ status: 'idle' });
+  // The other plans unread: said as a comparison that failed, as before the cache.
+  const result: Result =
+    against === 'plan' && plansRead.error !== null ? { status: 'failed', message: plansRead.error instanceof Error ? plansRead.error.message : String(plansRead.error) } : compared;
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Another period of the plan shown: the panel's answer was for the previous one.
   useEffect(() => setResult({ status: 'idle' }), [periodId]);
-
-  useEffect(() => {
-    if (against !== 'plan' || plans !== null) return;
-    let live = true;
-    api
-      .plans()
-      .then((list) => {
-        if (!live) return;
-        const others = list.filter((p) => String(p.id) !== String(planId));
-        setPlans(others);
-        setOtherPlan((current) => current || (others[0] === undefined ? '' : String(others[0].id)));
-      })
-      .catch((e: unknown) => live && setResult({ status: 'failed', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [against, plans, planId]);
-
-  useEffect(() => {
-    setOtherPlanPeriods([]);
-    setOtherPlanPeriod('');
-    if (against !== 'plan' || otherPlan === '') return;
-    let live = true;
-    api
-      .periods(otherPlan)
-      .then((list) => live && setOtherPlanPeriods(list))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [against, otherPlan]);
 
   useEffect(() => {
     if (result.status === 'done' || result.status === 'never-closed') heading.current?.focus();

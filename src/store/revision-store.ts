@@ -1,0 +1,208 @@
+/**
+ * A plan's adoption, archiving and revisions as stored (the gate every edit of the definition
+ * passes, and the changes a revision records, are revisions.ts's). Every change is one
+ * transaction with its audit entry.
+ */
+import { recordAudit } from './audit-log.js';
+import { one, type Db } from './db.js';
+import { isIsoDate } from './periods.js';
+import { PLAN_SELECT, planRecord } from './records.js';
+import { archivedRefusal, invalid, readRevision, readRevisions, refuse } from './revisions.js';
+import { fail, forUpdate, isArchived, now, ok, touch } from './shared.js';
+import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
+
+/** A revision as the audit trail keeps it (without its changes, which have their own entries). */
+function revisionJson(r: RevisionRecord): Record<string, unknown> {
+  return { number: r.number, kind: r.kind, reason: r.reason, date: r.date, act: r.act, status: r.status };
+}
+
+/** null when the act can be recorded, otherwise the field at fault. */
+function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
+  if (act.kind.trim() === '') return { field: 'kind' };
+  if (act.number.trim() === '') return { field: 'number' };
+  if (!isIsoDate(act.date)) return { field: 'date' };
+  return null;
+}
+
+export class SqlRevisions {
+  constructor(private readonly db: Db) {}
+
+  async adoptPlan(planId: string, act: Act, actor: Actor): Promise<Result<PlanRecord>> {
+    const problem = actProblem(act);
+    if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
+      const at = now();
+      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [
+        act.kind.trim(),
+        act.number.trim(),
+        act.date,
+        at,
+        actor.username,
+        at,
+        planId,
+      ]);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, {
+        action: 'adopt',
+        entity: 'plan',
+        entityId: planId,
+        planId,
+        before: { status: 'draft' },
+        after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } },
+      });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      const was = row.archived_at !== null;
+      if (was === archived) {
+        return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
+      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+    });
+  }
+
+  async listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
+    return this.db.transaction(async (tx) => {
+      if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+      return readRevisions(tx, planId);
+    });
+  }
+
+  async openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
+    const reason = input.reason.trim();
+    if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    const date = input.date ?? now().slice(0, 10);
+    if (!isIsoDate(date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = input.act == null ? null : actProblem(input.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (row.archived_at !== null) return archivedRefusal(planId);
+      if (row.status !== 'adopted') {
+        return refuse('not-adopted', {}, { status: row.status });
+      }
+      const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
+      if (open !== undefined) {
+        const n = Number(open.seq);
+        return refuse('revision-open', { number: n }, { number: n });
+      }
+      const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
+      const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+      const act = input.act ?? null;
+      await tx.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, act_kind, act_number, act_date, status, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`, [
+        planId,
+        number,
+        input.kind ?? 'variazione',
+        reason,
+        date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        now(),
+        actor.username,
+      ]);
+      await touch(tx, planId);
+      const revision = (await readRevision(tx, planId, number))!;
+      await recordAudit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
+      return ok(revision);
+    });
+  }
+
+  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
+    if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
+    if (patch.date !== undefined && !isIsoDate(patch.date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    const actCheck = patch.act == null ? null : actProblem(patch.act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
+        return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      }
+      const act = patch.act === undefined ? before.act : patch.act;
+      await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        patch.reason?.trim() ?? before.reason,
+        patch.date ?? before.date,
+        act?.kind.trim() ?? null,
+        act?.number.trim() ?? null,
+        act?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await recordAudit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
+      return ok(after);
+    });
+  }
+
+  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+    const actCheck = act === null ? null : actProblem(act);
+    if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
+    return this.db.transaction(async (tx) => {
+      // Locked for update: edits in flight (which share-lock the open revision) finish first.
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      if (before.changes.length === 0) {
+        return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
+      }
+      const finalAct = act ?? before.act;
+      const at = now();
+      await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
+        at,
+        actor.username,
+        finalAct?.kind.trim() ?? null,
+        finalAct?.number.trim() ?? null,
+        finalAct?.date ?? null,
+        planId,
+        number,
+      ]);
+      await touch(tx, planId);
+      const after = (await readRevision(tx, planId, number))!;
+      await recordAudit(tx, actor, {
+        action: 'approve',
+        entity: 'revision',
+        entityId: String(number),
+        planId,
+        before: { status: 'open' },
+        after: { status: 'approved', act: after.act, changes: after.changes.length },
+        reason: after.reason,
+      });
+      return ok(after);
+    });
+  }
+
+  async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
+    return this.db.transaction(async (tx) => {
+      const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
+      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      const before = (await readRevision(tx, planId, number))!;
+      if (before.status !== 'open' || before.changes.length > 0) {
+        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
+      }
+      await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
+      await touch(tx, planId);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      return ok(before);
+    });
+  }
+}
