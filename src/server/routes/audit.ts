@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { type AuditEntry, AuditEntrySchema } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { ADMINS } from '../permissions.js';
-import { intQuery } from '../validation.js';
+import { changeMessage, changeText } from '../../messages/changes.js';
+import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
 
 export const auditRoutes: RouteModule = (api, deps) => {
@@ -19,14 +20,15 @@ export const auditRoutes: RouteModule = (api, deps) => {
       summary: 'The audit trail, newest first, of a plan, a node or an indicator (what the reader may read; accounts for the administrator only)',
       roles: 'signed-in',
       access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
-      query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100' },
+      query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100', lang: 'it|en: the language of each `message`' },
       responses: {
-        200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason}]', schema: z.array(AuditEntrySchema) },
+        200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
         401: 'not signed in',
         404: 'a plan the reader may not read',
       },
     },
     async (c, { user }) => {
+      const lang = language(c);
       const q = (name: string): string | undefined => c.req.query(name) || undefined;
       const planId = q('planId');
       const node = q('node');
@@ -45,13 +47,20 @@ export const auditRoutes: RouteModule = (api, deps) => {
         );
         plans = readable.filter((id): id is string => id !== null);
       }
-      const entries: AuditEntry[] = await deps.store.listAudit({
+      const rows = await deps.store.listAudit({
         ...(planId ? { planId } : {}),
         ...(plans ? { plans } : {}),
         ...(node ? { node } : {}),
         ...(indicator ? { indicator } : {}),
         limit: intQuery(c, 'limit', 100, 1000),
       });
+      // Said by code and in words, so a reader in either language gets sentences, not stored field names.
+      const entries: AuditEntry[] = rows.map((e) => {
+        const { code, params } = changeMessage(e);
+        return { ...e, code, params: { ...params, fields: [...params.fields], before: [...params.before], after: [...params.after] }, message: changeText(e, lang) };
+      });
+      c.header('Content-Language', lang);
+      c.header('Vary', 'Accept-Language', { append: true });
       return c.json(entries);
     },
   );

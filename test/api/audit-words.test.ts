@@ -1,0 +1,47 @@
+/**
+ * The audit trail said by code: each entry of `/api/audit` carries `code: 'change'` with its
+ * parameters (the fields that changed, old and new values as neutral text: exact decimals, ISO
+ * dates) and the sentence in the reader's language, on SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntrySchema } from '../../src/contract/index.js';
+import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    planId = await t.importFixture();
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t?.close());
+
+  it('gives a changed value its code, raw params and a sentence in Italian or English', async () => {
+    const saved = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31`, { state: 'measured', actual: '1234.05', version: 1 });
+    expect(saved.status, saved.text).toBe(200);
+    const read = async (language: 'it' | 'en', query = '') => {
+      const reply = await controller.request('GET', `/api/audit?planId=${planId}&indicator=${enc('A.2.1:1')}${query}`, undefined, { 'accept-language': language });
+      expect(reply.status, reply.text).toBe(200);
+      for (const entry of reply.body) expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry)).toBe(true);
+      return reply.body[0];
+    };
+    const it = await read('it');
+    expect(it).toMatchObject({ entity: 'measurement', entityId: 'A.2.1:1@2024-12-31', code: 'change' });
+    expect(it.params).toMatchObject({ entity: 'measurement', id: 'A.2.1:1@2024-12-31' });
+    const k = it.params.fields.indexOf('actual');
+    expect(k).toBeGreaterThanOrEqual(0);
+    // Raw values, not words: the exact decimal as stored, whatever the reader's language.
+    expect(it.params.after[k]).toBe('1234.05');
+    const before = it.params.before[k];
+    expect(it.message).toContain(`Valore di A.2.1:1 al 31/12/2024`);
+    expect(it.message).toContain(`consuntivo ${before.replace('.', ',')} → 1234,05`);
+    const en = await read('en');
+    expect(en.params).toEqual(it.params);
+    expect(en.message).toContain(`Value of A.2.1:1 at 31/12/2024`);
+    expect(en.message).toContain(`actual ${before} → 1234.05`);
+    // ?lang wins over the header, as for every answer said in words.
+    expect((await read('en', '&lang=it')).message).toBe(it.message);
+  });
+});
