@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ComparatorSchema, MeasurementStateSchema, UnitSchema } from './values.js';
 
 /** A plain decimal as it travels: `30`, `33.33`, `"33,33"`. */
-export const DecimalWireSchema = z.union([z.number(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33')]);
+export const DecimalWireSchema = z.union([z.number(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'decimal-number')]);
 
 export const CodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a code such as A.2.1');
 /** A value typed by a person, read in the indicator's unit: `93,5`, `2024-09-30`, `true`. */

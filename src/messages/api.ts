@@ -3,6 +3,7 @@
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
 import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
+import { NUMBER_BOUNDS } from '../core/bounds.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
@@ -95,6 +96,7 @@ export type Missing =
 
 /** Why the store refuses a value (`invalid`): a plan's codes and periods, a unit of the registry. */
 export type InvalidReason =
+  | 'email'
   | 'code-twice'
   | 'empty-label'
   | 'date'
@@ -168,6 +170,21 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
     case 'year':
       return it ? 'un anno come 2024' : 'a year such as 2024';
+    // Numbers, weights, accounts (server/amounts.ts, routes/users.ts).
+    case 'decimal-number':
+      return it ? 'un numero come 30 o 33,33' : 'a number such as 30 or 33.33';
+    case 'number-digits':
+      return it
+        ? `un numero con al massimo ${NUMBER_BOUNDS.wholeDigits} cifre prima della virgola e ${NUMBER_BOUNDS.decimals} dopo`
+        : `a number with at most ${NUMBER_BOUNDS.wholeDigits} digits before the decimal point and ${NUMBER_BOUNDS.decimals} after`;
+    case 'weight':
+      return it ? 'un peso da 0 a 100' : 'a weight from 0 to 100';
+    case 'email':
+      return it ? 'un indirizzo email come nome.cognome@ente.it' : 'an email address such as nome.cognome@ente.it';
+    case 'email-taken':
+      return it ? `un altro account ha l'email ${p.value}` : `another account has the email ${p.value}`;
+    case 'username':
+      return it ? 'da 2 a 64 lettere, cifre, punti, trattini, trattini bassi o @' : '2–64 letters, digits, dots, dashes, underscores or @';
     case 'revision-number':
       return it ? 'una variazione si indica con il suo numero: 1, 2, …' : 'a revision is named by its number, 1, 2, …';
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.
@@ -405,12 +422,13 @@ const OWN_MESSAGES = defineMessages({
     en: (p) => `the period ${p.label} is ${p.state}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
   }),
   /** `unit-code`: `id` the code, `label` the unit holding it; `unit-name`: `id` the name, `label` its unit's code. */
-  duplicate: message<{ what: 'objective' | 'period' | 'username' | 'unit-code' | 'unit-name' | 'plan-year'; id: string; label?: string }>({
+  duplicate: message<{ what: 'objective' | 'period' | 'username' | 'email' | 'unit-code' | 'unit-name' | 'plan-year'; id: string; label?: string }>({
     it: (p) =>
       ({
         objective: `il piano ha già un obiettivo ${p.id}`,
         period: `il piano ha già un periodo che termina il ${p.id}${p.label ? ` (${p.label})` : ''}`,
         username: `il nome utente ${p.id} è già usato`,
+        email: `un altro account ha l'email ${p.id}`,
         'unit-code': `il codice ${p.id} è già usato dalla struttura ${p.label}`,
         'unit-name': `esiste già una struttura chiamata "${p.id}" (${p.label})`,
         'plan-year': `esiste già un piano ${p.id} intitolato "${p.label}"`,
@@ -420,6 +438,7 @@ const OWN_MESSAGES = defineMessages({
         objective: `the plan already has an objective ${p.id}`,
         period: `the plan already has a period ending on ${p.id}${p.label ? ` (${p.label})` : ''}`,
         username: `the username ${p.id} is taken`,
+        email: `another account has the email ${p.id}`,
         'unit-code': `the code ${p.id} is already used by ${p.label}`,
         'unit-name': `a unit named "${p.id}" already exists (${p.label})`,
         'plan-year': `there is already a ${p.id} plan titled "${p.label}"`,
@@ -471,6 +490,7 @@ const OWN_MESSAGES = defineMessages({
   invalid: message<{ field?: string; reason: InvalidReason; code?: string; date?: string; year?: number; id?: string }>({
     it: (p) =>
       ({
+        email: `"${p.id}" non è un indirizzo email`,
         'code-twice': `il codice ${p.code} è usato due volte`,
         'empty-label': "l'etichetta di un periodo non può essere vuota",
         date: `"${p.date}" non è una data scritta AAAA-MM-GG`,
@@ -498,6 +518,7 @@ const OWN_MESSAGES = defineMessages({
       })[p.reason],
     en: (p) =>
       ({
+        email: `"${p.id}" is not an email address`,
         'code-twice': `the code ${p.code} is used twice`,
         'empty-label': "a period's label cannot be empty",
         date: `"${p.date}" is not a date written YYYY-MM-DD`,

@@ -26,6 +26,76 @@ const REFUSAL: Record<Language, Record<string, string>> = {
   },
 };
 
+/** The completion dashboard's workbook (GET …/dashboard/export?lang=it|en): sheet names, heads, states. */
+export const DASHBOARD_WORKBOOK: Record<
+  Language,
+  {
+    sheet: string;
+    open: string;
+    heads: Record<
+      'period' | 'deadline' | 'unit' | 'expected' | 'entered' | 'toReview' | 'returned' | 'approved' | 'missing' | 'late' | 'share' | 'person' | 'node' | 'indicator' | 'state' | 'note',
+      string
+    >;
+    states: Record<'to_enter' | 'entered' | 'returned' | 'approved', string>;
+    noUnit: string;
+    yes: string;
+    file: string;
+  }
+> = {
+  it: {
+    sheet: 'Completamento',
+    open: 'Da completare',
+    heads: {
+      period: 'Periodo',
+      deadline: 'Scadenza',
+      unit: 'Struttura',
+      expected: 'Attesi',
+      entered: 'Inseriti',
+      toReview: 'Da rivedere',
+      returned: 'Da integrare',
+      approved: 'Approvati',
+      missing: 'Mancanti',
+      late: 'In ritardo',
+      share: 'Completamento',
+      person: 'Responsabile',
+      node: 'Obiettivo',
+      indicator: 'Indicatore',
+      state: 'Stato',
+      note: 'Richiesta',
+    },
+    states: { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' },
+    noUnit: '(senza struttura)',
+    yes: 'sì',
+    file: 'completamento.xlsx',
+  },
+  en: {
+    sheet: 'Completion',
+    open: 'To complete',
+    heads: {
+      period: 'Period',
+      deadline: 'Deadline',
+      unit: 'Unit',
+      expected: 'Expected',
+      entered: 'Entered',
+      toReview: 'To review',
+      returned: 'Returned',
+      approved: 'Approved',
+      missing: 'Missing',
+      late: 'Late',
+      share: 'Completion',
+      person: 'Responsible',
+      node: 'Objective',
+      indicator: 'Indicator',
+      state: 'State',
+      note: 'Request',
+    },
+    states: { to_enter: 'to enter', entered: 'entered', returned: 'returned', approved: 'approved' },
+    noUnit: '(no unit)',
+    yes: 'yes',
+    file: 'completion.xlsx',
+  },
+};
+
 export const CAMPAIGN_MESSAGES = defineMessages({
   'evidence-too-large': message<{ limit: number }>({
     it: (p) => `Il file supera il limite di ${mb(p.limit, 'it')} MB per un'evidenza: non è stato salvato.`,

@@ -20,13 +20,13 @@ export const DecimalText = z
     z
       .string()
       .max(NUMBER_BOUNDS.wholeDigits + NUMBER_BOUNDS.decimals + 2)
-      .regex(/^[+-]?\d+([.,]\d+)?$/, 'a number such as 30 or 33.33'),
+      .regex(/^[+-]?\d+([.,]\d+)?$/, 'decimal-number'),
   ])
   .transform((v) => new Decimal(String(v).replace(',', '.')))
-  .refine((d) => numberBoundProblem(d) === null, `a number with at most ${NUMBER_BOUNDS.wholeDigits} digits before the decimal point and ${NUMBER_BOUNDS.decimals} after`);
+  .refine((d) => numberBoundProblem(d) === null, 'number-digits');
 
 /** A weight: a decimal from 0 to 100. */
-export const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'a weight from 0 to 100');
+export const Weight = DecimalText.refine((d) => d.gte(0) && d.lte(100), 'weight');
 
 /** The contract's request bodies of tree editing and data entry, decimals read exactly within bounds. */
 export const Bodies = treeBodies({ decimal: DecimalText, weight: Weight });

@@ -42,6 +42,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '0.0.0.0';
   // The whole-tree read is answered before the app sees it (fast-reads.ts); everything else is the app's.
   const server = createServer(withFastReads(deps, everyAnswer, getRequestListener(app.fetch, { hostname: host })));
+  // An idle kept-alive connection closed by the server just as a client sends on it fails that
+  // request (ECONNRESET): Node's 5 s default is shorter than the idle time of most clients and
+  // reverse proxies (nginx, load balancers: 60 s), so the server keeps them longer than those do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {

@@ -116,6 +116,17 @@ export function invalidAt<K extends MessageCode>(field: string, code: K, params:
   return new HttpError(400, 'invalid-body', english('invalid-body', { fields: [field] }), { issues: [issueOf(code, params, { field })], params: { fields: [field] } });
 }
 
+/**
+ * The language of a document's own words (a report, a workbook): asked with `?lang=it|en` (or an
+ * export job's `lang`). Not the browser's Accept-Language: the documents are the office's, in
+ * Italian, and an English screen asks for an English copy explicitly.
+ */
+export function documentLanguage(c: Context, asked: string | undefined = c.req.query('lang')): Language {
+  if (asked === undefined) return 'it';
+  if (!(LANGUAGES as readonly string[]).includes(asked)) throw refuse(400, 'invalid-query', { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) });
+  return asked as Language;
+}
+
 /** A positive integer from the query string, or the default. */
 export function intQuery(c: Context, name: string, fallback: number, max: number): number {
   const value = c.req.query(name);

@@ -28,14 +28,15 @@ export class SqlEmails implements EmailStore {
 
   async setEmail(userId: string, email: string | null, actor: Actor): Promise<Result<string | null>> {
     const next = email === null || email.trim() === '' ? null : email.trim().toLowerCase();
-    if (next !== null && !isEmail(next)) return { ok: false, error: { code: 'invalid', message: `${next} is not an email address`, details: { field: 'email' } } };
+    if (next !== null && !isEmail(next))
+      return { ok: false, error: { code: 'invalid', message: `${next} is not an email address`, details: { field: 'email' }, params: { field: 'email', reason: 'email', id: next.slice(0, 254) } } };
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT email FROM users WHERE id = ?`, [userId]);
       if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no user with the id ${userId}`, params: { what: 'user', id: userId } } };
       const before = row.email === null || row.email === undefined ? null : String(row.email);
       if (before === next) return { ok: true, value: next };
       if (next !== null && (await one(tx, `SELECT id FROM users WHERE email = ? AND id <> ?`, [next, userId])) !== undefined) {
-        return { ok: false, error: { code: 'duplicate', message: `another account has the email ${next}`, details: { field: 'email' } } };
+        return { ok: false, error: { code: 'duplicate', message: `another account has the email ${next}`, details: { field: 'email' }, params: { what: 'email', id: next } } };
       }
       await tx.run(`UPDATE users SET email = ? WHERE id = ?`, [next, userId]);
       await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: userId, before: { email: before }, after: { email: next } });

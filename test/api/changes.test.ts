@@ -45,12 +45,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const referente = await t.as('referente');
     const put = await referente.request('PUT', `/api/plans/${plan}/indicators/${enc('B.1.1:5')}/measurements/2024-06-30`, { state: 'measured', actual: '0,4', version: 0 });
     expect(put.status).toBe(200);
-    const reply = await referente.get(`/api/plans/${plan}/changes?againstPeriod=2024-06-30`);
+    const reply = await referente.request('GET', `/api/plans/${plan}/changes?againstPeriod=2024-06-30`, undefined, { 'accept-language': 'it' });
     expect(reply.status).toBe(200);
     expect(reply.body.before).toEqual({ planId: plan, period: '2024-06-30' });
     expect(reply.body.counts.plan).toBe(0);
     expect(reply.body.counts.measurement).toBeGreaterThan(0);
     expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,4%', afterText: '0,69%' }));
+    // In English, the same change with English decimals.
+    const english = await referente.request('GET', `/api/plans/${plan}/changes?againstPeriod=2024-06-30`, undefined, { 'accept-language': 'en' });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0.4%', afterText: '0.69%' }));
   });
 
   it('after a reopening, shows what changed since the period was closed', async () => {
@@ -75,7 +79,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
       version: indicatorOf(current, 'B.1.1:5').version,
     });
     expect(put.status).toBe(200);
-    const reply = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
+    const reply = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
     expect(reply.status).toBe(200);
     expect(reply.body.counts).toMatchObject({ structure: 0, plan: 0, measurement: 1 });
     expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,2%' }));

@@ -199,6 +199,58 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
       ],
     ]);
   });
+
+  it('says a weight, a number and an account field by code, at their fields', async () => {
+    const version: number = indicatorOf((await clients.controller.get(`/api/plans/${planId}/tree`)).body, 'A.2.1:1').definitionVersion;
+    const path = `/api/plans/${planId}/indicators/${enc('A.2.1:1')}`;
+    await check([
+      ['controller', 'PATCH', path, { weight: '120', version }, 400, 'invalid-body', 'weight: un peso da 0 a 100', 'weight: a weight from 0 to 100'],
+      [
+        'controller',
+        'PATCH',
+        path,
+        { weight: '1234567890123456', version },
+        400,
+        'invalid-body',
+        'weight: un numero con al massimo 15 cifre prima della virgola e 20 dopo',
+        'weight: a number with at most 15 digits before the decimal point and 20 after',
+      ],
+    ]);
+    const admin = await t.as('admin');
+    const audit = (await t.server.store.listAudit({ limit: 10_000 })).length;
+    const cases: [unknown, string, string][] = [
+      [
+        { username: 'x y', displayName: 'X', role: 'referente', password: 'another horse battery staple' },
+        'username: da 2 a 64 lettere, cifre, punti, trattini, trattini bassi o @',
+        'username: 2–64 letters, digits, dots, dashes, underscores or @',
+      ],
+      [
+        { username: 'nuova', displayName: 'Nuova', role: 'referente', email: 'non-una-email', password: 'another horse battery staple' },
+        'email: un indirizzo email come nome.cognome@ente.it',
+        'email: an email address such as nome.cognome@ente.it',
+      ],
+    ];
+    const first = await admin.request('POST', '/api/users', { username: 'prima', displayName: 'Prima', role: 'referente', email: 'stessa@ente.it', password: 'another horse battery staple' });
+    expect(first.status, first.text).toBe(201);
+    const afterFirst = (await t.server.store.listAudit({ limit: 10_000 })).length;
+    expect(afterFirst).toBeGreaterThan(audit);
+    cases.push([
+      { username: 'seconda', displayName: 'Seconda', role: 'referente', email: 'Stessa@ente.it', password: 'another horse battery staple' },
+      "email: un altro account ha l'email stessa@ente.it",
+      'email: another account has the email stessa@ente.it',
+    ]);
+    for (const [body, it, en] of cases) {
+      for (const [language, words] of [
+        ['it', it],
+        ['en', en],
+      ] as const) {
+        const reply = await admin.request('POST', '/api/users', body, { 'accept-language': language });
+        expect([reply.status, reply.body?.error?.code], reply.text).toEqual([400, 'invalid-body']);
+        expect(reply.body.error.issues[0].message).toBe(words);
+      }
+    }
+    expect((await t.server.store.listAudit({ limit: 10_000 })).length).toBe(afterFirst);
+  });
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', (backend) => {

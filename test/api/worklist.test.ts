@@ -112,6 +112,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(mineRow.slice(4, 11)).toEqual([mine.length, 2, 1, 0, 1, mine.length - 2, mine.length - 2]);
     const list = book.getWorksheet('Da completare')!;
     expect(list.rowCount).toBeGreaterThan(all.length - 2);
+    // The same workbook in English when asked (the document's language is chosen, not the browser's).
+    const englishReply = await fetch(`${t.url}/api/plans/${planId}/dashboard/export?lang=en`, { headers: { cookie: controller.cookie! } });
+    expect(englishReply.headers.get('content-disposition')).toContain('completion.xlsx');
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load(Buffer.from(await englishReply.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(english.worksheets.map((w) => w.name)).toEqual(['Completion', 'To complete']);
+    const englishRows = english.getWorksheet('Completion')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(englishRows[0]!.slice(1, 4)).toEqual(['Period', 'Deadline', 'Unit']);
+    expect(englishRows.find((r) => r[2] === '2024-10-15' && r[3] === REFERENTE_UNIT)!.slice(4, 11)).toEqual(mineRow.slice(4, 11));
+    const states = new Set((english.getWorksheet('To complete')!.getSheetValues().filter(Boolean) as unknown[][]).slice(1).map((r) => r[6]));
+    expect(
+      [...states].every((s) => ['to enter', 'entered', 'returned'].includes(String(s))),
+      [...states].join(),
+    ).toBe(true);
+    const wrong = await controller.get(`/api/plans/${planId}/dashboard/export?lang=de`);
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'invalid-query']);
 
     // Closed: reviews stop (423), the referente's dashboard stays refused.
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'closed' })).status).toBe(200);

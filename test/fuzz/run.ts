@@ -208,7 +208,7 @@ interface Reply {
 
 /**
  * One request on a connection of its own. The CLI runs in this process, and a case that keeps it
- * busy past the server's keep-alive timeout (5 s) leaves fetch's pooled connection closed by the
+ * busy past the server's keep-alive timeout (65 s; it was 5 s) leaves fetch's pooled connection closed by the
  * server while fetch still counts it open: the next request then failed with ECONNRESET, a reset
  * of the harness's making (blocking the event loop 6 s between two fetches does it every time).
  * A connection opened for the request cannot have gone stale.

@@ -59,8 +59,8 @@ export function mayRead(user: UserRecord | null, form: FormRecord): boolean {
 // ---- the document as stored and sent ------------------------------------------------------------
 
 const Value = z.union([z.number(), z.string().max(100), z.boolean()]);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'a number such as 30 or 33,5')]).transform((v) => new Decimal(String(v).replace(',', '.')));
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'iso-date');
+const Percent = z.union([z.number(), z.string().regex(/^\d+([.,]\d+)?$/, 'decimal-number')]).transform((v) => new Decimal(String(v).replace(',', '.')));
 
 /** A unit is named by its id in the organisation registry (GET /api/units), never by its name. */
 export const AssignmentBody = z.object({ unitId: z.string().trim().min(1).max(200), from: IsoDate, to: IsoDate, partTime: Percent.optional() }).strict();

@@ -11,7 +11,8 @@ import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
 import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
-import { param } from '../validation.js';
+import { documentLanguage, param } from '../validation.js';
+import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import { readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
@@ -24,8 +25,6 @@ const Deadline = z
       .nullable(),
   })
   .strict();
-
-const STATE_WORDS: Record<WorkState, string> = { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' };
 
 async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaign> {
   const campaign = await cache.get(planId);
@@ -118,46 +117,40 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: READERS,
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
-      responses: { 200: 'the workbook (attachment)', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+      query: { lang: { description: "the language of the workbook's sheet names, heads and states; default it", values: ['it', 'en'] } },
+      responses: { 200: 'the workbook (attachment)', 400: 'a language other than it or en', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
     async (c) => {
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
+      const words = DASHBOARD_WORKBOOK[documentLanguage(c)];
+      const head = (key: keyof typeof words.heads, width: number) => ({ header: words.heads[key], key, width });
       const workbook = new ExcelJS.Workbook();
       workbook.creator = 'Albero';
-      const sheet = workbook.addWorksheet('Completamento');
+      const sheet = workbook.addWorksheet(words.sheet);
       sheet.columns = [
-        { header: 'Periodo', key: 'period', width: 16 },
-        { header: 'Scadenza', key: 'deadline', width: 12 },
-        { header: 'Struttura', key: 'unit', width: 36 },
-        { header: 'Attesi', key: 'expected', width: 9 },
-        { header: 'Inseriti', key: 'entered', width: 9 },
-        { header: 'Da rivedere', key: 'toReview', width: 12 },
-        { header: 'Da integrare', key: 'returned', width: 12 },
-        { header: 'Approvati', key: 'approved', width: 10 },
-        { header: 'Mancanti', key: 'missing', width: 10 },
-        { header: 'In ritardo', key: 'late', width: 10 },
-        { header: 'Completamento', key: 'share', width: 14 },
+        head('period', 16),
+        head('deadline', 12),
+        head('unit', 36),
+        head('expected', 9),
+        head('entered', 9),
+        head('toReview', 12),
+        head('returned', 12),
+        head('approved', 10),
+        head('missing', 10),
+        head('late', 10),
+        head('share', 14),
       ];
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       const periods = new Map(campaign.data.periods.map((p) => [p.id, p]));
       for (const r of campaign.dashboard().rows) {
         const p = periods.get(r.periodId)!;
-        const row = sheet.addRow({ ...r, period: p.label, deadline: p.deadline ?? '', unit: r.unit ?? '(senza struttura)', share: r.expected === 0 ? 0 : r.entered / r.expected });
+        const row = sheet.addRow({ ...r, period: p.label, deadline: p.deadline ?? '', unit: r.unit ?? words.noUnit, share: r.expected === 0 ? 0 : r.entered / r.expected });
         row.getCell('share').numFmt = '0.0%';
       }
-      const list = workbook.addWorksheet('Da completare');
-      list.columns = [
-        { header: 'Periodo', key: 'period', width: 16 },
-        { header: 'Struttura', key: 'unit', width: 30 },
-        { header: 'Responsabile', key: 'person', width: 24 },
-        { header: 'Obiettivo', key: 'node', width: 12 },
-        { header: 'Indicatore', key: 'indicator', width: 50 },
-        { header: 'Stato', key: 'state', width: 14 },
-        { header: 'In ritardo', key: 'late', width: 10 },
-        { header: 'Richiesta', key: 'note', width: 40 },
-      ];
+      const list = workbook.addWorksheet(words.open);
+      list.columns = [head('period', 16), head('unit', 30), head('person', 24), head('node', 12), head('indicator', 50), head('state', 14), head('late', 10), head('note', 40)];
       list.getRow(1).font = { bold: true };
       list.views = [{ state: 'frozen', ySplit: 1 }];
       for (const p of campaign.data.periods) {
@@ -165,18 +158,18 @@ export const campaignRoutes: RouteModule = (api, deps) => {
           if (i.state === 'approved') continue;
           list.addRow({
             period: p.label,
-            unit: i.unit ?? '(senza struttura)',
+            unit: i.unit ?? words.noUnit,
             person: i.person ?? '',
             node: i.node,
             indicator: i.indicator,
-            state: STATE_WORDS[i.state],
-            late: i.late ? 'sì' : '',
+            state: words.states[i.state],
+            late: i.late ? words.yes : '',
             note: i.review?.action === 'return' ? (i.review.note ?? '') : '',
           });
         }
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      return c.body(bytes, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="completamento.xlsx"' });
+      return c.body(bytes, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${words.file}"` });
     },
   );
 

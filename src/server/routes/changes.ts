@@ -11,7 +11,7 @@ import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { param } from '../validation.js';
+import { param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 export const changeRoutes: RouteModule = (api, deps) => {
@@ -38,6 +38,10 @@ export const changeRoutes: RouteModule = (api, deps) => {
     },
     async (c) => {
       const planId = param(c, 'planId');
+      // The changes' words and numbers (rules, legend, states, decimals) in the reader's language.
+      const language = replyLanguage(c);
+      c.header('Content-Language', language);
+      c.header('Vary', 'Accept-Language', { append: true });
       const requestedPeriod = c.req.query('period') || undefined;
       const against = c.req.query('against') || planId;
       const requestedAgainstPeriod = c.req.query('againstPeriod') || undefined;
@@ -62,7 +66,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         return c.json({
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
-          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation)),
+          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation, language)),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {
@@ -76,7 +80,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
       return c.json({
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },
-        ...changesDocument(comparePlans(earlier.evaluation, later.evaluation)),
+        ...changesDocument(comparePlans(earlier.evaluation, later.evaluation, language)),
       } satisfies ChangesAnswer);
     },
   );

@@ -13,11 +13,10 @@ import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
 import { currentUser } from '../auth.js';
-import { LANGUAGES } from '../language.js';
 import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { param } from '../validation.js';
+import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 function fileName(title: string, periodId: string, format: ReportFormat): string {
@@ -41,18 +40,8 @@ function formatOf(c: Context): ReportFormat {
 }
 
 /** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
-/**
- * The language of the report's own words: asked with `?lang=it|en` (or the job's `lang`). Not the
- * browser's Accept-Language: the Relazione is an Italian public document, and an English screen
- * asks for an English copy explicitly.
- */
-function reportLanguage(c: Context, asked: string | undefined = c.req.query('lang')): Language {
-  if (asked === undefined) return 'it';
-  if (!(LANGUAGES as readonly string[]).includes(asked)) throw refuse(400, 'invalid-query', { field: 'lang', values: LANGUAGES, value: asked.slice(0, 20) });
-  return asked as Language;
-}
 
-async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined, language: Language = reportLanguage(c)) {
+async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined, language: Language = documentLanguage(c)) {
   const { store, trees } = deps;
   const record = await readablePlan(c, store, planId);
   const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);

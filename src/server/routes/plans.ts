@@ -45,7 +45,7 @@ export async function readablePlanFor(store: Store, planId: string, user: UserRe
 const Year = z.number().int().min(1990).max(2100);
 export const PeriodLabel = z.string().trim().min(1).max(200);
 /** A period as POST /api/plans and POST …/periods take it: its day `YYYY-MM-DD` and a label (default: the date, `30/04/2024`). */
-export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2024-04-30'), label: PeriodLabel.optional() }).strict();
+export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'iso-date'), label: PeriodLabel.optional() }).strict();
 const NewPlan = z
   .object({
     title: z.string().trim().min(1).max(300),
@@ -167,6 +167,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile.
       const outcome = await offThread.importTable(bytes, name);
+      const language = replyLanguage(c);
       if (outcome.value === null || hasErrors(outcome.issues)) {
         const issues = outcome.issues.map((i) => issueView(i));
         throw refuse(
@@ -174,15 +175,15 @@ export const planRoutes: RouteModule = (api, deps) => {
           'invalid-file',
           {
             file: name,
+            // The first problems as the reader's language says them (the issues are said by errorResponse).
             problems: issues
               .filter((i) => i.severity === 'error')
-              .map((i) => i.message)
-              .slice(0, 3),
+              .slice(0, 3)
+              .map((i) => issueView(i, language).message),
           },
           { issues },
         );
       }
-      const language = replyLanguage(c);
       c.header('Content-Language', language);
       c.header('Vary', 'Accept-Language', { append: true });
       const issues = outcome.issues.map((i) => issueView(i, language));

@@ -14,7 +14,7 @@ import { PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
-const IsoDate = z.string().refine(isIsoDate, 'a date written YYYY-MM-DD, e.g. 2024-01-30');
+const IsoDate = z.string().refine(isIsoDate, 'iso-date');
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
 const AdoptBody = z.object({ act: ActBody }).strict();
 // The reason is checked by the store (422 when missing or blank), as the issue asks.

@@ -15,7 +15,7 @@ const Units = z.array(z.string().trim().min(1).max(200)).max(100);
 /** Reminders go to it; a sign-in through the identity provider may be matched by it. Null or empty clears it. */
 const Email = z
   .union([z.string().trim().max(254), z.null()])
-  .refine((v) => v === null || v === '' || isEmail(v), 'an email address such as nome.cognome@ente.it')
+  .refine((v) => v === null || v === '' || isEmail(v), 'email')
   .optional();
 /** The language of the emails sent to the account (reminders). */
 const Language = z.enum(EMAIL_LANGUAGES as [EmailLanguage, ...EmailLanguage[]]);
@@ -40,7 +40,7 @@ async function unitIdsOf(store: Store, input: { units?: readonly string[] | unde
 }
 const NewUser = z
   .object({
-    username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, '2–64 letters, digits, dots, dashes, underscores or @'),
+    username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'username'),
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
     units: Units.optional(),
@@ -95,7 +95,7 @@ export const userRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user: admin, body: input }) => {
       const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
-      if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', `another account has the email ${email}`);
+      if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', { problem: 'email-taken', value: email });
       const unitIds = (await unitIdsOf(store, input)) ?? [];
       const user = must(
         await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)),
