@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { IndicatorContext, Store, UserRecord } from '../store/index.js';
 import { requireUser } from './auth.js';
 import { refuse } from './errors.js';
-import { assignedTo, mayEditValue } from './permissions.js';
+import { assignedTo, assignmentOf, mayEditValue } from './permissions.js';
 
 export interface IndicatorAccess {
   readonly user: UserRecord;
@@ -23,13 +23,7 @@ export async function indicatorAccess(c: Context, store: Store, planId: string, 
   if ((await store.getPlan(planId)) === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   const indicator = await store.indicatorContext(planId, indicatorId);
   if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-  const assignment = {
-    indicatorOwner: indicator.owner,
-    objectiveOwners: indicator.objectiveOwners,
-    objectiveUnitNames: indicator.objectiveUnitNames,
-    unitIds: indicator.unitIds,
-    personIds: indicator.personIds,
-  };
+  const assignment = assignmentOf(indicator);
   const reads = user.role === 'admin' || user.role === 'controller' || user.role === 'oiv' || (user.role === 'referente' && assignedTo(user, assignment));
   if (!reads) throw refuse(403, 'forbidden', { indicator: indicatorId });
   return { user, indicator, mayChange: mayEditValue(user, assignment) };

@@ -10,7 +10,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf, requireRole } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
-import { mayEditValue, PLAN_EDITORS } from '../permissions.js';
+import { assignmentOf, mayEditValue, PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, param } from '../validation.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import { readablePlan } from './plans.js';
@@ -177,16 +177,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
   const mayHandle = async (user: UserRecord, planId: string, indicatorId: string): Promise<void> => {
     const context = await store.indicatorContext(planId, indicatorId);
     if (context === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-    if (
-      user.role === 'referente' &&
-      !mayEditValue(user, {
-        indicatorOwner: context.owner,
-        objectiveOwners: context.objectiveOwners,
-        objectiveUnitNames: context.objectiveUnitNames,
-        unitIds: context.unitIds,
-        personIds: context.personIds,
-      })
-    ) {
+    if (user.role === 'referente' && !mayEditValue(user, assignmentOf(context))) {
       throw refuse(403, 'forbidden', { indicator: indicatorId });
     }
   };

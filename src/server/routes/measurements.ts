@@ -6,7 +6,7 @@ import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
-import { mayEditValue, VALUE_EDITORS } from '../permissions.js';
+import { assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import { invalidField, param } from '../validation.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
@@ -48,15 +48,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-      if (
-        !mayEditValue(user, {
-          indicatorOwner: indicator.owner,
-          objectiveOwners: indicator.objectiveOwners,
-          objectiveUnitNames: indicator.objectiveUnitNames,
-          unitIds: indicator.unitIds,
-          personIds: indicator.personIds,
-        })
-      ) {
+      if (!mayEditValue(user, assignmentOf(indicator))) {
         throw refuse(403, 'forbidden', { indicator: indicatorId });
       }
       if (indicator.formula?.kind === 'children_mean') throw refuse(422, 'derived-indicator', { indicator: indicatorId });

@@ -11,7 +11,7 @@ import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type Forecast
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { fromFailure, must, refuse } from '../errors.js';
-import { assignedTo, mayEditValue, VALUE_EDITORS } from '../permissions.js';
+import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { param } from '../validation.js';
 
@@ -164,16 +164,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-      if (
-        !mayEditValue(user, {
-          indicatorOwner: indicator.owner,
-          objectiveOwners: indicator.objectiveOwners,
-          objectiveUnitNames: indicator.objectiveUnitNames,
-          unitIds: indicator.unitIds,
-          personIds: indicator.personIds,
-        })
-      )
-        throw refuse(403, 'forbidden', { indicator: indicatorId });
+      if (!mayEditValue(user, assignmentOf(indicator))) throw refuse(403, 'forbidden', { indicator: indicatorId });
       const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);
