@@ -7,7 +7,7 @@
 import type { Measurement } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountToJson, formulaFromJson, inputsToJson, parse, text } from './codec.js';
-import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
 import { measurementJson, measurementRecord, periodRecord } from './records.js';
@@ -139,7 +139,11 @@ export class SqlMeasurements {
   }
 
   async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
-    const row = await one(this.db, `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+    const row = await one<{ node_code: string; unit: IndicatorContext['unit']; formula: string | null; owner: string | null; unit_id: string | null; person_id: string | null }>(
+      this.db,
+      `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`,
+      [planId, indicatorId],
+    );
     if (row === undefined) return undefined;
     const nodeOwners: string[] = [];
     const nodeUnits: string[] = [];
@@ -148,7 +152,7 @@ export class SqlMeasurements {
     // Walk up the tree (a few levels); the guard stops a corrupted cycle.
     let code: string | null = String(row.node_code);
     for (let depth = 0; code !== null && depth < 64; depth++) {
-      const node: Row | undefined = await one(
+      const node: { parent: string | null; owner: string | null; unit_id: string | null; person_id: string | null; unit_name: string | null } | undefined = await one(
         this.db,
         `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`,
         [planId, code],
@@ -162,7 +166,7 @@ export class SqlMeasurements {
     }
     return {
       objective: String(row.node_code),
-      unit: row.unit as IndicatorContext['unit'],
+      unit: row.unit,
       formula: formulaFromJson(parse(row.formula)),
       owner: str(row.owner),
       objectiveOwners: nodeOwners,

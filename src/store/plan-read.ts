@@ -45,12 +45,21 @@ export async function readPlanHead(tx: Queryable, planId: string, periodId?: str
   return ok({ ...found.value, settings: settingsFromJson(parse(settingsRow!.settings)) });
 }
 
-/** An objective's row with its version and the names of its unit and person. */
-interface NamedObjectiveRow extends AssignedObjectiveRow {
+/** What the API shows beside an objective: its owner, unit and person (ids and names), its version. */
+export interface ObjectiveMetaRow {
+  readonly owner: string | null;
+  readonly unit_id: string | null;
+  readonly person_id: string | null;
   readonly version: number;
   readonly unit_name: string | null;
   readonly person_name: string | null;
 }
+
+export function objectiveMeta(r: ObjectiveMetaRow): ObjectiveMeta {
+  return { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
+}
+
+type NamedObjectiveRow = AssignedObjectiveRow & ObjectiveMetaRow;
 
 /** The plan in a period: the engine's `Plan` with the period's values, and each objective's and indicator's metadata. */
 export async function readPlanForPeriod(tx: Queryable, planId: string, periodId?: string): Promise<Result<PlanSnapshot>> {
@@ -84,7 +93,7 @@ export async function readPlanForPeriod(tx: Queryable, planId: string, periodId?
   const nodeMeta = new Map<string, ObjectiveMeta>();
   const nodes = nodeRows.map((r) => {
     const code = String(r.code);
-    nodeMeta.set(code, { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) });
+    nodeMeta.set(code, objectiveMeta(r));
     return objectiveFromRow(r, byNode.get(code) ?? []);
   });
   return ok({

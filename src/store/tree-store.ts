@@ -7,6 +7,7 @@
 import { amountToJson, formulaToJson, nextTargetsToJson, parse, ruleToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { baselineTyped } from './lineage.js';
+import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
 import { fail, forUpdate, insertMany, ok, shareLock, str } from './shared.js';
 import { ensureUnitsByName, unknownUnit, unknownUser } from './units.js';
@@ -315,11 +316,11 @@ export class SqlTree {
   }
 
   private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<ObjectiveMeta> {
-    const r = (await one(
+    const r = (await one<ObjectiveMetaRow>(
       tx,
       `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
       [planId, code],
     ))!;
-    return { owner: str(r.owner), unitName: str(r.unit_name), unitId: str(r.unit_id), personId: str(r.person_id), person: str(r.person_name), version: Number(r.version) };
+    return objectiveMeta(r);
   }
 }
