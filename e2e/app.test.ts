@@ -16,7 +16,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 // One server and browser for the file; each test imports the plan it works on, so none depends on another.
 const world = e2eWorld();
-const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
 
 /** A value entered through the API as `context`'s account: B.2.2's indicator `id` measured at `actual`. */
 async function enter(context: Awaited<ReturnType<typeof signedIn>>, planId: string, id: string, actual: number): Promise<void> {
@@ -440,10 +440,24 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // Its year-end period closed and validated: the public reads its values.
     const planId = await planValidated();
     const ctl = await newPage();
+    const reads = readsOf(ctl.page);
+    const listReads = () => reads.filter((r) => r === '/api/plans').length;
     await login(ctl.page, 'controller');
     const item = `.plan-item:has(a[href="#/plans/${encodeURIComponent(planId)}"])`;
+    await ctl.page.waitForSelector(item);
+    await ctl.page.waitForTimeout(300);
+    // The list is read once; publishing shows without a reload, the list read once more.
+    expect(listReads()).toBe(1);
+    const same = await sameDocument(ctl.page);
     await ctl.page.click(`${item} button:has-text("Pubblica")`);
     await ctl.page.waitForSelector(`${item} button:has-text("Ritira la pubblicazione")`);
+    expect(await same()).toBe(true);
+    expect(listReads()).toBe(2);
+    // The archived plans are read when shown, not before.
+    expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(0);
+    await ctl.page.click('[data-testid=archived-toggle]');
+    await ctl.page.waitForSelector('[data-testid=archived-plans]');
+    expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(1);
     await ctl.context.close();
 
     const { context, page } = await newPage();
