@@ -3,7 +3,6 @@
  * command wrote, its refusals, and commander's usage errors said again by code (src/cli/program.ts).
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
-import type { ChangeGroup, ChangeKind } from '../core/comparison.js';
 import { defineMessages, message, type Language } from '../core/messages/index.js';
 import { ROLE_WORDS } from './api.js';
 
@@ -17,63 +16,7 @@ function didYouMean(suggestions: readonly string[], language: Language): string 
   return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
 }
 
-/** `albero diff`'s headings and the words for each kind of change (the web's changes panel, web/src/i18n.ts, says the same). */
-export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; kind: Record<ChangeKind, string> }> = {
-  it: {
-    group: {
-      structure: 'Struttura: obiettivi e indicatori aggiunti, rimossi, spostati o rinominati',
-      plan: 'Piano: target, pesi e regole (da rendicontare nella Relazione)',
-      measurement: 'Misurazioni: consuntivi e stati',
-      result: 'Risultati: performance degli obiettivi',
-    },
-    kind: {
-      'objective-added': 'obiettivo aggiunto',
-      'objective-removed': 'obiettivo rimosso',
-      'objective-parent': 'obiettivo spostato',
-      'objective-title': 'titolo dell’obiettivo',
-      'indicator-added': 'indicatore aggiunto',
-      'indicator-removed': 'indicatore rimosso',
-      'indicator-name': 'nome dell’indicatore',
-      settings: 'impostazioni del piano',
-      'objective-weight': 'peso dell’obiettivo',
-      weight: 'peso dell’indicatore',
-      comparator: 'confronto',
-      target: 'target',
-      unit: 'unità di misura',
-      scoring: 'regola di punteggio',
-      formula: 'formula',
-      measurement: 'consuntivo',
-      performance: 'performance dell’obiettivo',
-    },
-  },
-  en: {
-    group: {
-      structure: 'Structure: objectives and indicators added, removed, moved or renamed',
-      plan: 'Plan: targets, weights and rules (changes to disclose in the Relazione)',
-      measurement: 'Measurements: actuals and states',
-      result: 'Results: objective performance',
-    },
-    kind: {
-      'objective-added': 'objective added',
-      'objective-removed': 'objective removed',
-      'objective-parent': 'objective moved',
-      'objective-title': 'objective title',
-      'indicator-added': 'indicator added',
-      'indicator-removed': 'indicator removed',
-      'indicator-name': 'indicator name',
-      settings: 'plan settings',
-      'objective-weight': 'objective weight',
-      weight: 'indicator weight',
-      comparator: 'comparator',
-      target: 'target',
-      unit: 'unit',
-      scoring: 'scoring rule',
-      formula: 'formula',
-      measurement: 'actual',
-      performance: 'objective performance',
-    },
-  },
-};
+export { DIFF_WORDS } from './diff-words.js';
 
 /** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
 export const TREE_WORDS: Record<Language, { name: string; weight: string; target: string; actual: string; kpi: string; objective: string; notEvaluable: string; notAchieved: string }> = {

@@ -8,7 +8,6 @@ import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
 import { campaign, type Unit } from '../campaign/campaign-api.js';
 import { UnitPicker } from '../units/UnitPicker.js';
-import './i18n.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';

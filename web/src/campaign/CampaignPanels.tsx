@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { campaign, type ClosingPreview, type Dashboard, type WorkItem, type Worklist, type WorkState } from './campaign-api.js';
-import './i18n-work.js';
 
 const STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
 

@@ -3,7 +3,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { campaignApi } from './api.js';
-import './i18n.js';
 import type { Comment } from './types.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {

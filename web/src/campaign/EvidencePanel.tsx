@@ -6,7 +6,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { campaignApi } from './api.js';
-import './i18n.js';
 import type { Attachment } from './types.js';
 
 interface Props {

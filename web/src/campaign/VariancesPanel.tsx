@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { percent } from '../ui/format.js';
 import { campaignApi } from './api.js';
-import './i18n.js';
 import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause, type VarianceReport } from './types.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { reminders, type Outbox } from './api.js';
-import './i18n.js';
 
 const when = (iso: string | null, language: string): string => (iso === null ? '—' : new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' }));
 

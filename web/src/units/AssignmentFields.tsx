@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { Field } from '../ui/Form.js';
 import { unitLabel, unitTree } from './registry.js';
-import './i18n.js';
 
 export interface Registry {
   units: Unit[];

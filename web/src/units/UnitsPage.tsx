@@ -12,7 +12,6 @@ import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
-import './i18n.js';
 
 const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
 
