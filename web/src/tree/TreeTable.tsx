@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../years/i18n.js';
 import type { TreeIndicator } from '../api/types.js';
 import { inputText, parseInput, percent, weight } from '../ui/format.js';
 import type { Row } from './rows.js';
