@@ -1,7 +1,9 @@
 /** The `albero` program: every command registered, nothing run (main.ts runs it; tests may too). */
 import { Command, type Argument, type Option } from 'commander';
 import type { Language } from '../core/index.js';
-import { languageFromArgs, languageOption, say, useLanguage } from './shared.js';
+import { xlsxSettingProblem } from '../io/xlsx/limits.js';
+import { renderCoded } from '../messages/index.js';
+import { badInput, cliLanguage, EXIT, languageFromArgs, languageOption, say, useLanguage } from './shared.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
@@ -127,6 +129,21 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     else if (!command.options.some((o) => o.long === '--lang')) command.addOption(languageOption());
   };
   program.commands.forEach(withLanguage);
-  program.hook('preAction', (_program, action) => useLanguage(action.opts<{ lang?: Language }>().lang));
+  program.hook('preAction', (_program, action) => {
+    useLanguage(action.opts<{ lang?: Language }>().lang);
+    // A workbook limit given a bad value (ALBERO_XLSX_MAX_*) stops every command before it runs, named in the user's language.
+    const setting = xlsxSettingProblem();
+    if (setting !== null) {
+      badInput(commandPath(action), renderCoded(setting, cliLanguage()));
+      process.exit(EXIT.badInput);
+    }
+  });
   return program;
+}
+
+/** `admin create-user`: a command's name under the program. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

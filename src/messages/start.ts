@@ -5,11 +5,17 @@
  */
 import { defineMessages, message } from '../core/messages/index.js';
 
+/** What each kind of setting takes. */
+const EXPECTED = {
+  it: { megabytes: 'un numero positivo di megabyte', minutes: 'un numero di minuti (0: mai)', bytes: 'un numero intero di byte maggiore di 0', rows: 'un numero intero di righe maggiore di 0' },
+  en: { megabytes: 'a positive number of megabytes', minutes: 'a number of minutes (0: off)', bytes: 'a whole number of bytes greater than 0', rows: 'a whole number of rows greater than 0' },
+} as const;
+
 export const START_MESSAGES = defineMessages({
-  /** A size or an interval from the environment that is not one (ALBERO_MAX_*_MB, ALBERO_REMINDERS_EVERY_MINUTES). */
-  'setting-invalid': message<{ name: string; value: string; what: 'megabytes' | 'minutes' }>({
-    it: (p) => `${p.name} deve essere ${p.what === 'megabytes' ? 'un numero positivo di megabyte' : 'un numero di minuti (0: mai)'}, non "${p.value}"`,
-    en: (p) => `${p.name} must be ${p.what === 'megabytes' ? 'a positive number of megabytes' : 'a number of minutes (0: off)'}, not "${p.value}"`,
+  /** A size, a count or an interval from the environment that is not one (ALBERO_MAX_*_MB, ALBERO_XLSX_MAX_*, ALBERO_REMINDERS_EVERY_MINUTES). */
+  'setting-invalid': message<{ name: string; value: string; what: 'megabytes' | 'minutes' | 'bytes' | 'rows' }>({
+    it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non "${p.value}"`,
+    en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not "${p.value}"`,
   }),
   'server-serving': message<{ url: string; database: string }>({
     it: (p) => `Albero è in servizio su ${p.url} (database: ${p.database})`,

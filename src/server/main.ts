@@ -7,6 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { english, localeLanguage, renderCoded, renderMessage, type Coded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
+import { xlsxSettingProblem } from '../io/xlsx/limits.js';
 import { oidcFromEnv } from './routes/oidc.js';
 import { smtpFromEnv } from './mailer.js';
 import { reminderSettingsFromEnv } from './reminders.js';
@@ -57,6 +58,8 @@ function reminderInterval(): number {
 }
 
 export async function main(options: MainOptions = {}): Promise<void> {
+  const xlsxSetting = xlsxSettingProblem();
+  if (xlsxSetting !== null) throw xlsxSetting;
   const location = options.database ?? process.env.DATABASE_URL ?? `${ROOT}${DEFAULT_DATABASE}`;
   const port = options.port ?? Number(process.env.PORT ?? 8080);
   const isDemoDatabase = location === `${ROOT}${DEFAULT_DATABASE}`;

@@ -11,28 +11,11 @@ import { cellLocation, cellText, columnLetter } from './cells.js';
 import { exceljs } from './excel.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
 import { isTemplateHeader, readTemplateSheet } from './template.js';
+import { XLSX_LIMITS } from './limits.js';
 import { hasZipSignature, isOleFile, storedZip, unpackZip } from './zip.js';
 export { looksLikeXlsx } from './zip.js';
 
-/**
- * Limits that keep one upload from taking the machine: far above any real plan (10,000 indicators
- * ≈ 1 MB). A deployment that imports bigger tables raises them with `ALBERO_XLSX_MAX_BYTES`,
- * `ALBERO_XLSX_MAX_INFLATED_BYTES` and `ALBERO_XLSX_MAX_ROWS` (read once, at start).
- */
-export const XLSX_LIMITS = {
-  bytes: limitFromEnv('ALBERO_XLSX_MAX_BYTES', 50 * 1024 * 1024),
-  inflatedBytes: limitFromEnv('ALBERO_XLSX_MAX_INFLATED_BYTES', 400 * 1024 * 1024),
-  rows: limitFromEnv('ALBERO_XLSX_MAX_ROWS', 200_000),
-  columns: 60,
-  entries: 10_000,
-} as const;
-
-function limitFromEnv(name: string, fallback: number): number {
-  const text = typeof process === 'undefined' ? undefined : process.env[name];
-  if (text === undefined || text.trim() === '') return fallback;
-  const value = Number(text);
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
-}
+export { XLSX_LIMITS, xlsxSettingProblem } from './limits.js';
 
 /** A workbook's parts, unpacked and checked, with its sheets' names as written; or why it is not one. */
 function checkedParts(bytes: Uint8Array, file: string): Outcome<{ entries: Map<string, Uint8Array>; sheets: SheetPart[] } | null> {
