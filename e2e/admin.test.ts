@@ -9,15 +9,21 @@ import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
-const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
 
 describe('users page', { timeout: 120_000 }, () => {
   it('the admin creates a referente, who can then sign in; the password rule and a taken name are said next to the field', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
+    const reads = readsOf(page);
+    const count = (path: string) => reads.filter((r) => r === path).length;
     await page.click('[data-testid=nav-users]');
     await page.waitForSelector('[data-testid=users-table] [data-username=referente]');
     await expect.poll(() => page.locator('[data-testid=users-table]').innerText()).toContain('Ufficio Transizione');
+    // The accounts and the registry the pickers offer are read once each.
+    await page.waitForTimeout(300);
+    expect([count('/api/users'), count('/api/units')]).toEqual([1, 1]);
+    const same = await sameDocument(page);
 
     await page.fill('#new-username', 'mario.rossi');
     await page.fill('#new-displayName', 'Mario Rossi');
@@ -36,6 +42,9 @@ describe('users page', { timeout: 120_000 }, () => {
     await page.click('[data-testid=new-user-submit]');
     await page.waitForSelector('[data-testid=users-table] [data-username="mario.rossi"]');
     await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toMatch(/Mario Rossi[\s\S]*Referente[\s\S]*Ufficio Anagrafe, Ufficio Transizione[\s\S]*Attivo/);
+    // The new account shows without a reload: the list is read once more.
+    expect(await same()).toBe(true);
+    expect(count('/api/users')).toBe(2);
     await page.screenshot({ path: join(SHOTS, '12-users.png'), fullPage: true });
     await expectAccessible(page, 'users');
 

@@ -35,7 +35,7 @@ afterAll(async () => {
   expect(world.cspViolations).toEqual([]);
 });
 
-const { newPage, login, apiAs, openPlan, search, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
 
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
   it('refuses a broken file: every problem located by line, confirmation impossible, nothing stored', async () => {
@@ -460,9 +460,23 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
   it('publishes the plan; an anonymous reader sees it read-only', async () => {
     const ctl = await newPage();
+    const reads = readsOf(ctl.page);
+    const listReads = () => reads.filter((r) => r === '/api/plans').length;
     await login(ctl.page, 'controller');
+    await ctl.page.waitForSelector('.plan-item');
+    await ctl.page.waitForTimeout(300);
+    // The list is read once; publishing shows without a reload, the list read once more.
+    expect(listReads()).toBe(1);
+    const same = await sameDocument(ctl.page);
     await ctl.page.click('button:has-text("Pubblica")');
     await ctl.page.waitForSelector('button:has-text("Ritira la pubblicazione")');
+    expect(await same()).toBe(true);
+    expect(listReads()).toBe(2);
+    // The archived plans are read when shown, not before.
+    expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(0);
+    await ctl.page.click('[data-testid=archived-toggle]');
+    await ctl.page.waitForSelector('[data-testid=archived-plans]');
+    expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(1);
     await ctl.context.close();
 
     const { context, page } = await newPage();

@@ -125,6 +125,10 @@ describe('changes view', { timeout: 120_000 }, () => {
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals and states (1)');
     await expect.poll(() => page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
+    // The values too, said from each change's code and parameters in English (the answer came in Italian).
+    await expect
+      .poll(async () => (await page.locator('section[data-group=result] tr[data-code="B.2.2"]').innerText()).replace(/\s+/g, ' '))
+      .toMatch(/objective performance 50\.00% \(red\) 80\.00% \(yellow\)/);
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 });

@@ -116,10 +116,29 @@ export function pages(world: E2eWorld) {
     return code;
   }
 
+  /**
+   * The API reads (GET) the page asks for from now on, each as path and query
+   * (`/api/plans?archived=true`): a screen that reads through the cache asks once.
+   */
+  function readsOf(page: Page): string[] {
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && url.pathname.startsWith('/api/')) reads.push(url.pathname + url.search);
+    });
+    return reads;
+  }
+
+  /** Marks the page's document: the answer says whether it is still that one (no reload since). */
+  async function sameDocument(page: Page): Promise<() => Promise<boolean>> {
+    await page.evaluate(() => Object.assign(window, { albero_e2e_mark: true }));
+    return () => page.evaluate(() => 'albero_e2e_mark' in window);
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, expectAccessible };
+  return { newPage, login, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, expectAccessible } = pages(world);
+const { newPage, login, apiAs, readsOf, sameDocument, expectAccessible } = pages(world);
 
 interface UnitBody {
   id: string;
@@ -25,9 +25,14 @@ describe('the units registry', { timeout: 150_000 }, () => {
   it('the admin adds units in a tree, changes one, imports and exports the registry; a unit still in use is not deleted', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
+    const reads = readsOf(page);
+    const count = (path: string) => reads.filter((r) => r === path).length;
     await page.click('[data-testid=nav-units]');
     await page.waitForSelector('[data-testid=units-table] [data-unit=UA]');
     await expectAccessible(page, 'units registry');
+    // The units and the people are read once each.
+    expect([count('/api/units'), count('/api/people')]).toEqual([1, 1]);
+    const same = await sameDocument(page);
 
     // A new area, with the referente as its head and a member.
     await page.click('[data-testid=unit-add]');
@@ -45,6 +50,10 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.click('[data-testid=unit-submit]');
     await page.waitForSelector('[data-testid=unit-dialog]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=units-notice]').innerText()).toContain('Area Servizi al Cittadino');
+    // The new unit shows without a reload: the registry is read once more.
+    await page.waitForSelector('[data-testid=units-table] [data-unit=ASC]');
+    expect(await same()).toBe(true);
+    expect(count('/api/units')).toBe(2);
 
     // The existing office moves under the new area: the table shows it below its parent.
     await page.click('[data-testid=unit-edit-UA]');

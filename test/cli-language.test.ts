@@ -3,7 +3,8 @@
  * Italian locale, English otherwise, `--lang` over both. Each command's typical output and one of
  * its refusals, through the built CLI on real files; exit codes are the same in both languages.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -252,6 +253,41 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const pdf = albero(['report', FIXTURE, '--format', 'pdf', '--lang', 'en'], IT);
     expect(pdf.status).toBe(2);
     expect(pdf.stderr).toBe('albero report: a pdf file needs --output FILE.pdf\n');
+  });
+
+  it("report: the document's own words in the command line's language (the locale, or --lang), as the server's ?lang=", () => {
+    const read = (name: string): string => readFileSync(out(name), 'utf8');
+    expect(albero(['report', FIXTURE, '--output', out('locale-it.html')], IT).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--output', out('locale-en.html')]).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--output', out('lang-en.html'), '--lang', 'en'], IT).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--output', out('lang-it.html'), '--lang', 'it']).status).toBe(0);
+    for (const name of ['locale-it.html', 'lang-it.html']) {
+      const html = read(name);
+      expect(html, name).toMatch(/^<!doctype html>\s*<html lang="it">/);
+      expect(html, name).toMatch(/<dt>Anno<\/dt><dd>2024<\/dd>.*<dt>Stato del periodo<\/dt><dd>calcolato da un file, non registrato in Albero<\/dd>.*<dt>Calcolato il<\/dt>/s);
+      expect(html, name).toContain('B.1: 56,00% (rosso); B.2: 65,00% (giallo)');
+    }
+    for (const name of ['locale-en.html', 'lang-en.html']) {
+      const html = read(name);
+      expect(html, name).toMatch(/^<!doctype html>\s*<html lang="en">/);
+      expect(html, name).toMatch(/<dt>Year<\/dt><dd>2024<\/dd>.*<dt>Period state<\/dt><dd>computed from a file, not recorded in Albero<\/dd>.*<dt>Computed on<\/dt>/s);
+      expect(html, name).toContain('B.1: 56.00% (red); B.2: 65.00% (yellow)');
+      expect(html, name).not.toMatch(/Anno|Stato del periodo|rosso|giallo|\d,\d\d%/);
+    }
+    // The PDF, read back with poppler: the same words.
+    expect(existsSync('/usr/bin/pdftotext'), 'apt-get install -y poppler-utils').toBe(true);
+    const pdfText = (args: string[], options = {}): string => {
+      const file = out(`report-${args.join('')}-${Object.keys(options).length}.pdf`);
+      expect(albero(['report', FIXTURE, '--output', file, ...args], options).status).toBe(0);
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const italian = pdfText([], IT);
+    expect(italian).toContain('Anno: 2024 Stato del periodo: calcolato da un file, non registrato in Albero Calcolato il:');
+    expect(italian).toMatch(/Sintesi Performance per area e per obiettivo strategico .*A Competitività e sviluppo delle imprese e … ● 90,38%/);
+    const english = pdfText(['--lang', 'en'], IT);
+    expect(english).toContain('Year: 2024 Period state: computed from a file, not recorded in Albero Computed on:');
+    expect(english).toMatch(/Summary Performance by area and strategic objective .*A Competitività e sviluppo delle imprese e … ● 90.38%/);
+    expect(english).not.toMatch(/Sintesi|Anno:|\d,\d\d%/);
   });
 
   it('relazione', () => {

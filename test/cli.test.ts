@@ -214,8 +214,29 @@ describe('diff lists what changed between two versions of a plan', () => {
       after: '50%',
       beforeText: '60%',
       afterText: '50%',
+      messageCode: 'diff-target',
+      params: { objective: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60', beforeUnit: 'percent', after: '50', afterUnit: 'percent' },
+      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
       line,
     });
+    // The same change in Italian: the words differ, the code and parameters do not.
+    const italian = JSON.parse(albero(['diff', FIXTURE, path, '--json', '--lang', 'it']).stdout) as typeof result;
+    const target = italian.changes.find((c) => c.kind === 'target')!;
+    expect(target.message).toBe('A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60% → 50%');
+    expect([target.messageCode, target.params]).toEqual([result.changes.find((c) => c.kind === 'target')!.messageCode, result.changes.find((c) => c.kind === 'target')!.params]);
+    const actual = (doc: typeof result): unknown => doc.changes.find((c) => c.kind === 'measurement');
+    expect(actual(result)).toMatchObject({
+      messageCode: 'diff-measurement',
+      params: { objective: 'B.2.2', before: 'measured', beforeActual: '19', after: 'measured', afterActual: '21' },
+      message: 'B.2.2 “N. assessment (sostenibilità e energia)” — actual: 19 → 21',
+    });
+    expect(actual(italian)).toMatchObject({ message: 'B.2.2 «N. assessment (sostenibilità e energia)» — consuntivo: 19 → 21' });
+    const performance = (doc: typeof result): unknown => doc.changes.find((c) => c.kind === 'performance' && c.code === 'A.2');
+    expect(performance(result)).toMatchObject({
+      params: { before: '93.00', beforeBand: 'green', after: '100.00', afterBand: 'green' },
+      message: 'A.2 — objective performance: 93.00% (green) → 100.00% (green)',
+    });
+    expect(performance(italian)).toMatchObject({ message: 'A.2 — performance dell’obiettivo: 93,00% (verde) → 100,00% (verde)' });
     expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'performance', code: 'A.2', before: 93, after: 100 }));
     expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'indicator-name', code: 'B.2.2', before: 'N. assessment (sostenibilità, energia)' }));
 

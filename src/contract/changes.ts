@@ -4,6 +4,7 @@
  * `io/json.ts` `changesDocument` and `server/routes/years.ts` `yearsOf` make them.
  */
 import { z } from 'zod';
+import { MessageParamsSchema } from './evaluation.js';
 import { AmountJsonSchema, BandSchema, UnitSchema } from './values.js';
 
 /** The kinds of change (core/comparison.ts `CHANGE_KINDS`) and their groups, from the plan's shape to its results. */
@@ -37,8 +38,18 @@ export const ChangeDocumentSchema = z.strictObject({
   /** Percent numbers for performance changes, the printed text otherwise. */
   before: z.union([z.number(), z.string()]).nullable(),
   after: z.union([z.number(), z.string()]).nullable(),
+  /** Each side's value in words, in the reader's language (derived from `messageCode` + `params`); null for the side of an added or removed item. */
   beforeText: z.string().nullable(),
   afterText: z.string().nullable(),
+  /**
+   * The change by code and parameters (src/core/messages/comparison.ts): `objective`, `indicator`
+   * and each side's value as neutral text under `before…` / `after…` (decimals with a point,
+   * dates ISO, rules, states and units by their code). A client says it in its own language.
+   */
+  messageCode: z.string(),
+  params: MessageParamsSchema,
+  /** The change in a sentence, in the reader's language (`?lang`, `Accept-Language`, the CLI's `--lang`). */
+  message: z.string(),
   line: z.number().nullable(),
   /** Set when the changed item came from a workbook: its sheet and cell. */
   sheet: z.string().nullable().optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePlans, type PlanChange } from './comparison.js';
+import { comparisonSide, renderComparison } from './messages/comparison.js';
 import { dec } from './decimal.js';
 import { evaluatePlan } from './evaluation.js';
 import { legendFromThresholds } from './legend.js';
@@ -32,7 +33,8 @@ const base = (): Objective[] => [
   node('A.2', 'A', [ind('Eventi', 100, 3, measured(2))]),
 ];
 const compare = (before: Plan, after: Plan): PlanChange[] => comparePlans(evaluatePlan(before), evaluatePlan(after));
-const brief = (changes: PlanChange[]): string[] => changes.map((c) => `${c.kind} ${c.code}${c.indicator === undefined ? '' : ` "${c.indicator}"`}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`);
+const side = (c: PlanChange, s: 'before' | 'after'): string => comparisonSide(c.said.code, c.said.params, s, 'it') ?? '∅';
+const brief = (changes: PlanChange[]): string[] => changes.map((c) => `${c.kind} ${c.code}${c.indicator === undefined ? '' : ` "${c.indicator}"`}: ${side(c, 'before')} → ${side(c, 'after')}`);
 
 describe('comparePlans', () => {
   it('finds nothing between a plan and itself', () => {
@@ -94,5 +96,75 @@ describe('comparePlans', () => {
       'weight A.1 "Tempi medi": 40% → 50%',
       'scoring A.1 "Tempi medi": regola del piano → proporzionale',
     ]);
+  });
+
+  it('gives each change a stable code and raw parameters, said word for word in Italian and in English', () => {
+    const after = base();
+    after[1] = node('A.1', 'A', [
+      ind('Pratiche evase', 50.5, 10.25, { state: 'not_evaluable', reason: 'dato non disponibile' }),
+      ind('Tempi medi', 49.5, 5, measured(4.5), {
+        comparator: '=',
+        tolerance: dec('0.5'),
+        scoring: {
+          kind: 'bands',
+          mode: 'fixed',
+          points: [
+            { at: { kind: 'number', value: dec('2.5') }, score: dec(0) },
+            { at: { kind: 'number', value: dec(5) }, score: dec(100) },
+          ],
+        },
+      }),
+    ]);
+    const changes = compare(plan(base()), plan(after, { ...DEFAULT_SETTINGS, legend: legendFromThresholds(dec('90.5'), dec(70)) }));
+    const said = changes.map((c) => c.said);
+    expect(said.find((s) => s.code === 'diff-target')).toEqual({
+      code: 'diff-target',
+      params: { objective: 'A.1', indicator: 'Pratiche evase', before: '10', beforeUnit: 'number', after: '10.25', afterUnit: 'number' },
+    });
+    expect(said.find((s) => s.code === 'diff-measurement' && s.params.indicator === 'Pratiche evase')!.params).toEqual({
+      objective: 'A.1',
+      indicator: 'Pratiche evase',
+      before: 'measured',
+      beforeActual: '12',
+      beforeUnit: 'number',
+      beforeInputs: [],
+      beforeInputValues: [],
+      after: 'not_evaluable',
+      afterReason: 'dato non disponibile',
+    });
+    expect(said.find((s) => s.code === 'diff-performance')!.params).toEqual({ objective: 'A', indicator: null, before: '30.00', beforeBand: 'red', after: '0.00', afterBand: 'red' });
+    const words = (language: 'it' | 'en'): string[] => said.map((s) => renderComparison(s.code, s.params, language)!);
+    expect(words('it')).toEqual([
+      'Impostazioni del piano — legenda: verde > 80%, giallo ≥ 60%, rosso → verde > 90,5%, giallo ≥ 70%, rosso',
+      'A — performance dell’obiettivo: 30,00% (rosso) → 0,00% (rosso)',
+      'A.1 «Pratiche evase» — peso dell’indicatore: 60% → 50,5%',
+      'A.1 «Pratiche evase» — target: 10 → 10,25',
+      'A.1 «Pratiche evase» — consuntivo: 12 → N.V. (dato non disponibile)',
+      'A.1 «Tempi medi» — peso dell’indicatore: 40% → 49,5%',
+      'A.1 «Tempi medi» — confronto: >= → = ± 0,5',
+      'A.1 «Tempi medi» — regola di punteggio: regola del piano → a scaglioni fissi: 2,5 → 0, 5 → 100',
+      'A.1 «Tempi medi» — consuntivo: 4 → 4,5',
+      'A.1 — performance dell’obiettivo: 60,00% (giallo) → 0,00% (rosso)', // 4,5 on fixed bands at 2,5 → 0 and 5 → 100: 0
+    ]);
+    expect(words('en')).toEqual([
+      'Plan settings — legend: green > 80%, yellow ≥ 60%, red → green > 90.5%, yellow ≥ 70%, red',
+      'A — objective performance: 30.00% (red) → 0.00% (red)',
+      'A.1 “Pratiche evase” — indicator weight: 60% → 50.5%',
+      'A.1 “Pratiche evase” — target: 10 → 10.25',
+      'A.1 “Pratiche evase” — actual: 12 → N/A (dato non disponibile)',
+      'A.1 “Tempi medi” — indicator weight: 40% → 49.5%',
+      'A.1 “Tempi medi” — comparator: >= → = ± 0.5',
+      "A.1 “Tempi medi” — scoring rule: the plan's rule → fixed bands: 2.5 → 0, 5 → 100",
+      'A.1 “Tempi medi” — actual: 4 → 4.5',
+      'A.1 — objective performance: 60.00% (yellow) → 0.00% (red)',
+    ]);
+    // The table's two columns: a setting with its name; an absent side is null.
+    const legend = said[0]!;
+    expect([comparisonSide(legend.code, legend.params, 'before', 'en'), comparisonSide(legend.code, legend.params, 'after', 'en')]).toEqual([
+      'legend: green > 80%, yellow ≥ 60%, red',
+      'legend: green > 90.5%, yellow ≥ 70%, red',
+    ]);
+    const added = compare(plan(base()), plan([...base(), node('B', null, [])])).find((c) => c.kind === 'objective-added')!;
+    expect([comparisonSide(added.said.code, added.said.params, 'before', 'en'), renderComparison(added.said.code, added.said.params, 'en')]).toEqual([null, 'B — objective added: Obiettivo B']);
   });
 });

@@ -3,22 +3,20 @@
  * monitoring and today's, a period as it was closed and as it stands after a reopening. Target,
  * weight and rule changes made during the year must be disclosed in the Relazione, and the OIV
  * asks what moved between two versions it was shown; this lists every change, in the later
- * plan's order, with both values in words and numbers of the language asked for (Italian, as the
- * Relazione prints them, unless told otherwise).
+ * plan's order, each as a stable code and raw parameters (both values as neutral text): the
+ * catalogue (messages/comparison.ts) says it in the reader's language.
  *
  * Objectives are matched by code. Indicators are matched within their objective by name (spaces
  * and case aside), then the ones left over by position, which shows a renamed indicator as a
  * rename rather than as one removal and one addition. Stored ids are not used: they differ
  * between a plan and its revision imported from two files.
  */
-import { round, type Decimal } from './decimal.js';
+import { Decimal, round } from './decimal.js';
 import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.js';
-import { formatPercentIn } from './italian.js';
-import { BAND_WORDS, type Legend } from './legend.js';
-import type { Language } from './messages/index.js';
-import type { Indicator, Measurement, PlanSettings, ScoringRule, SourceLocation } from './model.js';
-import { fmt, show } from './scoring.js';
-import { CHANGE_WORDS } from './words.js';
+import type { Legend } from './legend.js';
+import type { ParamValue } from './messages/catalogue.js';
+import type { ComparisonCode, ComparisonParams } from './messages/comparison.js';
+import type { Amount, Indicator, PlanSettings, ScoringRule, SourceLocation } from './model.js';
 
 /** What a change is about, from the plan's shape to its results. */
 export type ChangeGroup = 'structure' | 'plan' | 'measurement' | 'result';
@@ -52,27 +50,33 @@ export interface PlanChange {
   readonly code: string;
   /** The indicator's name (the later one when it was renamed), for indicator changes. */
   readonly indicator?: string;
-  /** Both values as the Relazione prints them; null where there is none (added, removed). */
-  readonly before: string | null;
-  readonly after: string | null;
+  /**
+   * The change by code and parameters (messages/comparison.ts): the objective, the indicator and
+   * each side's value as neutral text; a side is absent when the item was added or removed.
+   * `comparisonSide` and `renderComparison` say it in a language.
+   */
+  readonly said: { readonly code: ComparisonCode; readonly params: ComparisonParams };
   /** For performance changes: the numbers, in percent, rounded to two decimals. */
   readonly numbers?: { readonly before: Decimal | null; readonly after: Decimal | null };
   /** Where the changed item is in the later plan (in the earlier one when it was removed). */
   readonly origin?: SourceLocation;
 }
 
+/** One side's value as neutral parameters: `''` is the value itself, other keys its parts (`Unit`, `Tolerance`…). */
+type Side = Readonly<Record<string, ParamValue>>;
+
 /**
  * Every change from `before` to `after`, in the later plan's order (removed objectives last).
- * `language` says the texts' words and numbers (the API's texts stay Italian, the CLI passes its
- * own); titles, names and codes are the plan's.
+ * Titles, names and codes are the plan's; every other value is neutral, for the catalogue to say.
  */
-export function comparePlans(before: Evaluation, after: Evaluation, language: Language = 'it'): PlanChange[] {
+export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[] {
   const changes: PlanChange[] = [];
-  const add = (kind: ChangeKind, code: string, was: string | null, is: string | null, extra: Partial<PlanChange> = {}): void => {
-    if (was === is) return;
-    changes.push({ kind, group: CHANGE_KINDS[kind], code, before: was, after: is, ...extra });
+  const add = (kind: ChangeKind, code: string, said: ComparisonCode, was: Side | null, is: Side | null, extra: Partial<Pick<PlanChange, 'indicator' | 'numbers' | 'origin'>> = {}): void => {
+    if (was !== null && is !== null && sameSide(was, is)) return;
+    const params: Record<string, ParamValue> = { objective: code === '' ? null : code, indicator: extra.indicator ?? null, ...sided('before', was), ...sided('after', is) };
+    changes.push({ kind, group: CHANGE_KINDS[kind], code, said: { code: said, params }, ...extra });
   };
-  compareSettings(before.plan.settings, after.plan.settings, add, language);
+  compareSettings(before.plan.settings, after.plan.settings, add);
 
   const earlier = new Map(before.nodeResults.map((r) => [r.objective.code, r]));
   for (const later of after.nodeResults) {
@@ -80,58 +84,64 @@ export function comparePlans(before: Evaluation, after: Evaluation, language: La
     const origin = node.origin === undefined ? {} : { origin: node.origin };
     const was = earlier.get(node.code);
     if (was === undefined) {
-      add('objective-added', node.code, null, node.title, origin);
-      for (const i of later.indicators) add('indicator-added', node.code, null, indicatorText(i.indicator, language), { indicator: i.indicator.name, ...located(i.indicator) });
-      add('performance', node.code, null, performanceText(later, language), { numbers: { before: null, after: shown(later.performance) }, ...origin });
+      add('objective-added', node.code, 'diff-objective-added', null, { '': node.title }, origin);
+      for (const i of later.indicators) add('indicator-added', node.code, 'diff-indicator-added', null, indicatorSide(i.indicator), { indicator: i.indicator.name, ...located(i.indicator) });
+      add('performance', node.code, 'diff-performance', null, performanceSide(later), { numbers: { before: null, after: shown(later.performance) }, ...origin });
       continue;
     }
     earlier.delete(node.code);
-    add('objective-title', node.code, was.objective.title, node.title, origin);
-    add('objective-parent', node.code, was.objective.parent ?? '—', node.parent ?? '—', origin);
-    add('objective-weight', node.code, weightText(was.objective.weight, language), weightText(node.weight, language), origin);
-    compareIndicators(node.code, was.indicators, later.indicators, add, language);
-    add('performance', node.code, performanceText(was, language), performanceText(later, language), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
+    add('objective-title', node.code, 'diff-objective-title', { '': was.objective.title }, { '': node.title }, origin);
+    add('objective-parent', node.code, 'diff-objective-parent', { '': was.objective.parent ?? null }, { '': node.parent ?? null }, origin);
+    add('objective-weight', node.code, 'diff-objective-weight', { '': places(was.objective.weight, 2) }, { '': places(node.weight, 2) }, origin);
+    compareIndicators(node.code, was.indicators, later.indicators, add);
+    add('performance', node.code, 'diff-performance', performanceSide(was), performanceSide(later), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
   for (const gone of earlier.values()) {
     const origin = gone.objective.origin === undefined ? {} : { origin: gone.objective.origin };
-    add('objective-removed', gone.objective.code, gone.objective.title, null, origin);
+    add('objective-removed', gone.objective.code, 'diff-objective-removed', { '': gone.objective.title }, null, origin);
   }
   return changes;
 }
 
-type Add = (kind: ChangeKind, code: string, was: string | null, is: string | null, extra?: Partial<PlanChange>) => void;
+type Add = (kind: ChangeKind, code: string, said: ComparisonCode, was: Side | null, is: Side | null, extra?: Partial<Pick<PlanChange, 'indicator' | 'numbers' | 'origin'>>) => void;
 
-function compareSettings(before: PlanSettings, after: PlanSettings, add: Add, language: Language): void {
-  const w = CHANGE_WORDS[language];
-  add('settings', '', `${w.defaultRule}: ${ruleText(before.defaultScoring, language)}`, `${w.defaultRule}: ${ruleText(after.defaultScoring, language)}`);
-  add('settings', '', `${w.legend}: ${legendText(before.legend, language)}`, `${w.legend}: ${legendText(after.legend, language)}`);
-  add('settings', '', `${w.notMeasured}: ${w.policies[before.notMeasured]}`, `${w.notMeasured}: ${w.policies[after.notMeasured]}`);
+function sided(side: 'before' | 'after', values: Side | null): Record<string, ParamValue> {
+  return values === null ? {} : Object.fromEntries(Object.entries(values).map(([key, v]) => [`${side}${key}`, v ?? null]));
 }
 
-function compareIndicators(code: string, before: readonly IndicatorResult[], after: readonly IndicatorResult[], add: Add, language: Language): void {
+function sameSide(a: Side, b: Side): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function compareSettings(before: PlanSettings, after: PlanSettings, add: Add): void {
+  add('settings', '', 'diff-default-rule', ruleSide(before.defaultScoring), ruleSide(after.defaultScoring));
+  add('settings', '', 'diff-legend', legendSide(before.legend), legendSide(after.legend));
+  add('settings', '', 'diff-not-measured', { '': before.notMeasured }, { '': after.notMeasured });
+}
+
+function compareIndicators(code: string, before: readonly IndicatorResult[], after: readonly IndicatorResult[], add: Add): void {
   const pairs = matchIndicators(before, after);
   for (const [was, is] of pairs) {
     if (was === null) {
-      add('indicator-added', code, null, indicatorText(is!.indicator, language), { indicator: is!.indicator.name, ...located(is!.indicator) });
+      add('indicator-added', code, 'diff-indicator-added', null, indicatorSide(is!.indicator), { indicator: is!.indicator.name, ...located(is!.indicator) });
       continue;
     }
     if (is === null) {
-      add('indicator-removed', code, indicatorText(was.indicator, language), null, { indicator: was.indicator.name, ...located(was.indicator) });
+      add('indicator-removed', code, 'diff-indicator-removed', indicatorSide(was.indicator), null, { indicator: was.indicator.name, ...located(was.indicator) });
       continue;
     }
     const a = was.indicator;
     const b = is.indicator;
     const extra = { indicator: b.name, ...located(b) };
-    add('indicator-name', code, a.name, b.name, extra);
-    const w = CHANGE_WORDS[language];
-    add('weight', code, `${fmt(a.weight, 2, language)}%`, `${fmt(b.weight, 2, language)}%`, extra);
-    add('comparator', code, comparatorText(a, language), comparatorText(b, language), extra);
-    add('target', code, a.target === null ? '—' : show(a.target, a.unit, language), b.target === null ? '—' : show(b.target, b.unit, language), extra);
-    add('unit', code, a.unit, b.unit, extra);
-    add('scoring', code, a.scoring === null ? w.planRule : ruleText(a.scoring, language), b.scoring === null ? w.planRule : ruleText(b.scoring, language), extra);
-    add('formula', code, formulaText(a, language), formulaText(b, language), extra);
+    add('indicator-name', code, 'diff-indicator-name', { '': a.name }, { '': b.name }, extra);
+    add('weight', code, 'diff-weight', { '': places(a.weight, 2) }, { '': places(b.weight, 2) }, extra);
+    add('comparator', code, 'diff-comparator', comparatorSide(a), comparatorSide(b), extra);
+    add('target', code, 'diff-target', { '': amountText(a.target), Unit: a.unit }, { '': amountText(b.target), Unit: b.unit }, extra);
+    add('unit', code, 'diff-unit', { '': a.unit }, { '': b.unit }, extra);
+    add('scoring', code, 'diff-scoring', ruleSide(a.scoring), ruleSide(b.scoring), extra);
+    add('formula', code, 'diff-formula', formulaSide(a), formulaSide(b), extra);
     // A derived indicator's actual follows from its children; its own measurement is not entered.
-    if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, measurementText(a, language), measurementText(b, language), extra);
+    if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, 'diff-measurement', measurementSide(a), measurementSide(b), extra);
   }
 }
 
@@ -168,74 +178,90 @@ function shown(performance: Decimal | null): Decimal | null {
   return performance === null ? null : round(performance, 2);
 }
 
-function performanceText(result: ObjectiveResult, language: Language): string {
-  if (result.performance === null) return language === 'it' ? 'nessuna performance' : 'no performance';
-  return `${formatPercentIn(result.performance, language)}${result.band === null ? '' : ` (${BAND_WORDS[language][result.band]})`}`;
+/** A decimal at `n` places (half up), as neutral text: what the words show. */
+function places(value: Decimal | null, n: number): string | null {
+  return value === null ? null : value.toDecimalPlaces(n, Decimal.ROUND_HALF_UP).toFixed();
 }
 
-function weightText(weight: Decimal | null, language: Language): string {
-  return weight === null ? '—' : `${fmt(weight, 2, language)}%`;
+/** An amount as neutral text: a number to 4 places, a date ISO, yes/no as `true`/`false`; null for none. */
+function amountText(amount: Amount | null): string | null {
+  if (amount === null) return null;
+  return amount.kind === 'number' ? places(amount.value, 4) : String(amount.value);
 }
 
-function comparatorText(indicator: Indicator, language: Language): string {
-  return indicator.comparator === '=' && indicator.tolerance !== null ? `= ± ${fmt(indicator.tolerance, 4, language)}` : indicator.comparator;
+function performanceSide(result: ObjectiveResult): Side {
+  return { '': result.performance === null ? null : round(result.performance, 2).toFixed(2), Band: result.performance === null ? null : result.band };
 }
 
-function indicatorText(indicator: Indicator, language: Language): string {
-  const target = indicator.target === null ? '—' : show(indicator.target, indicator.unit, language);
-  return `${indicator.name} (${fmt(indicator.weight, 2, language)}%, ${comparatorText(indicator, language)} ${target})`;
+function comparatorSide(indicator: Indicator): Side {
+  return { '': indicator.comparator, Tolerance: indicator.comparator === '=' ? places(indicator.tolerance, 4) : null };
 }
 
-/** A scoring rule in words, with its numbers: Italian by default, as the Relazione prints it. */
-export function ruleText(rule: ScoringRule, language: Language = 'it'): string {
-  const w = CHANGE_WORDS[language];
-  switch (rule.kind) {
+function indicatorSide(indicator: Indicator): Side {
+  return {
+    '': indicator.name,
+    Weight: places(indicator.weight, 2),
+    Comparator: indicator.comparator,
+    Tolerance: indicator.comparator === '=' ? places(indicator.tolerance, 4) : null,
+    Target: amountText(indicator.target),
+    Unit: indicator.unit,
+  };
+}
+
+/** A scoring rule (null: the plan's): its kind and numbers. */
+function ruleSide(rule: ScoringRule | null): Side {
+  switch (rule?.kind) {
+    case undefined:
+      return { '': null };
     case 'on_off':
     case 'proportional':
-      return w.rules[rule.kind];
+      return { '': rule.kind };
     case 'bands':
-      return `${w.bands(rule.mode)}: ${rule.points.map((p) => `${show(p.at, undefined, language)} → ${fmt(p.score, 2, language)}`).join(', ')}`;
+      return { '': 'bands', Mode: rule.mode, At: rule.points.map((p) => amountText(p.at) ?? ''), Scores: rule.points.map((p) => places(p.score, 2) ?? '') };
     case 'threshold':
-      return `${w.threshold} ${show(rule.floor, undefined, language)}`;
+      return { '': 'threshold', Floor: amountText(rule.floor) };
   }
 }
 
-function legendText(legend: Legend, language: Language): string {
-  return legend.rules.map((r) => `${BAND_WORDS[language][r.band]}${r.min === undefined ? '' : ` ${r.minInclusive === true ? '≥' : '>'} ${fmt(r.min, 2, language)}%`}`).join(', ');
+function legendSide(legend: Legend): Side {
+  return {
+    '': null,
+    Bands: legend.rules.map((r) => r.band),
+    Mins: legend.rules.map((r) => places(r.min ?? null, 2) ?? ''),
+    Inclusive: legend.rules.map((r) => (r.min === undefined ? '' : String(r.minInclusive === true))),
+  };
 }
 
-function formulaText(indicator: Indicator, language: Language): string {
+function formulaSide(indicator: Indicator): Side {
   const f = indicator.formula;
-  if (f === null) return '—';
-  switch (f.kind) {
+  switch (f?.kind) {
+    case undefined:
+      return { '': null };
     case 'children_mean':
-      return CHANGE_WORDS[language].childrenMean;
+      return { '': f.kind };
     case 'ratio':
-      return `${f.numerator} / ${f.denominator} × ${fmt(f.scale, 2, language)}`;
+      return { '': f.kind, Numerator: f.numerator, Denominator: f.denominator, Scale: places(f.scale, 2) };
     case 'trend':
-      return `(${f.current} − ${f.previous}) / ${f.previous}`;
+      return { '': f.kind, Current: f.current, Previous: f.previous };
   }
 }
 
-export function measurementText(indicator: Indicator, language: Language = 'it'): string {
-  const w = CHANGE_WORDS[language];
-  const m: Measurement = indicator.measurement;
+function measurementSide(indicator: Indicator): Side {
+  const m = indicator.measurement;
   switch (m.state) {
     case 'measured': {
-      const inputs =
-        m.inputs === undefined
-          ? ''
-          : Object.entries(m.inputs)
-              .map(([k, v]) => `${k} = ${fmt(v, 4, language)}`)
-              .join(', ');
-      if (m.actual === undefined) return inputs === '' ? w.measured : inputs;
-      return `${show(m.actual, indicator.unit, language)}${inputs === '' ? '' : ` (${inputs})`}`;
+      const inputs = Object.entries(m.inputs ?? {});
+      return {
+        '': m.state,
+        Actual: m.actual === undefined ? null : amountText(m.actual),
+        Unit: indicator.unit,
+        Inputs: inputs.map(([k]) => k),
+        InputValues: inputs.map(([, v]) => places(v, 4) ?? ''),
+      };
     }
-    case 'not_achieved':
-      return w.notAchieved;
     case 'not_evaluable':
-      return `${w.notEvaluable} (${m.reason})`;
-    case 'not_measured':
-      return w.notMeasuredState;
+      return { '': m.state, Reason: m.reason };
+    default:
+      return { '': m.state };
   }
 }

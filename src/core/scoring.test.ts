@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from './decimal.js';
 import type { Amount, Comparator, ScoringRule } from './model.js';
+import { renderIssueCode } from './messages/index.js';
 import { describeScore, scoreValue } from './scoring.js';
 
 const n = (v: string | number): Amount => ({ kind: 'number', value: dec(v) });
@@ -183,6 +184,10 @@ describe('threshold', () => {
     const r = scoreValue({ rule: { kind: 'threshold', floor: n(120) }, comparator: '>=', target: n(100), actual: n(90), tolerance: null });
     expect(r.score).toBeNull();
     expect(r.issues[0]!.code).toBe('threshold-floor-order');
+    // Each language writes the numbers its own way (issue 14).
+    const half = scoreValue({ rule: { kind: 'threshold', floor: n('120.5') }, comparator: '>=', target: n('100.25'), actual: n(90), tolerance: null }).issues[0]!;
+    expect(half.message).toBe('the threshold floor 120.5 must lie on the failing side of the target 100.25');
+    expect(renderIssueCode(half.code, half.params, 'it')).toBe('la soglia minima 120,5 deve stare dal lato non raggiunto del target 100,25');
   });
 });
 

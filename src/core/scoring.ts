@@ -145,7 +145,7 @@ export function scoreAmounts(rule: ScoringRule, comparator: Comparator, toleranc
       const floor = axisValue(rule.floor);
       const ordered = comparator === '>=' ? floor.lessThan(t) : comparator === '<=' ? floor.greaterThan(t) : false;
       if (!ordered) {
-        return unscored(said('threshold-floor-order', comparator === '=' ? {} : { floor: show(rule.floor, undefined, 'it'), target: show(target, undefined, 'it') }));
+        return unscored(said('threshold-floor-order', comparator === '=' ? {} : { floor: show(rule.floor, undefined, 'en'), target: show(target, undefined, 'en') }));
       }
       const scale: BandPoint[] = [
         { at: rule.floor, score: ZERO },

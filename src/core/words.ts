@@ -132,7 +132,7 @@ export const CHANGE_WORDS: Record<Language, ChangeWords> = {
     notEvaluable: 'N.V.',
     notMeasuredState: 'non misurato',
     rules: { on_off: 'raggiunto/non raggiunto', proportional: 'proporzionale' },
-    bands: (mode) => `a scaglioni ${mode === 'fixed' ? 'fisse' : 'interpolate'}`,
+    bands: (mode) => `a scaglioni ${mode === 'fixed' ? 'fissi' : 'interpolati'}`,
     threshold: 'a soglia da',
     policies: { skip: 'esclusi dal calcolo', zero: 'contano 0', block: 'bloccano la performance' },
   },

@@ -4,10 +4,12 @@
  * Numbers are percent with two decimals (`93`, `56.67`); dates are ISO; texts are as imported.
  */
 import {
+  comparisonSide,
   dec,
   DEFAULT_SETTINGS,
   formatItalianDate,
   formatNumberIn,
+  renderComparison,
   toJsonNumber,
   type Amount,
   type Decimal,
@@ -372,22 +374,35 @@ export function thresholdDocument(b: IndicatorBand, lang: 'it' | 'en'): NonNulla
   };
 }
 
-export function changesDocument(changes: readonly PlanChange[]): ChangesDocument {
+/**
+ * The changes as the API and `albero diff --json` give them: each by its code and parameters
+ * (`messageCode`, `params`), with the words derived in `language` for the consumers that show them
+ * as they are: the sentence (`message`) and each side's value (`beforeText`, `afterText`).
+ */
+export function changesDocument(changes: readonly PlanChange[], language: Language): ChangesDocument {
   const counts: Record<PlanChange['group'], number> = { structure: 0, plan: 0, measurement: 0, result: 0 };
   for (const c of changes) counts[c.group]++;
   return {
     counts,
-    changes: changes.map((c) => ({
-      group: c.group,
-      kind: c.kind,
-      code: c.code === '' ? null : c.code,
-      indicator: c.indicator ?? null,
-      before: c.numbers === undefined ? c.before : toJsonNumber(c.numbers.before),
-      after: c.numbers === undefined ? c.after : toJsonNumber(c.numbers.after),
-      beforeText: c.before,
-      afterText: c.after,
-      line: c.origin?.line ?? null,
-      ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
-    })),
+    changes: changes.map((c) => {
+      const { code, params } = c.said;
+      const beforeText = comparisonSide(code, params, 'before', language) ?? null;
+      const afterText = comparisonSide(code, params, 'after', language) ?? null;
+      return {
+        group: c.group,
+        kind: c.kind,
+        code: c.code === '' ? null : c.code,
+        indicator: c.indicator ?? null,
+        before: c.numbers === undefined ? beforeText : toJsonNumber(c.numbers.before),
+        after: c.numbers === undefined ? afterText : toJsonNumber(c.numbers.after),
+        beforeText,
+        afterText,
+        messageCode: code,
+        params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? [...(v as readonly string[])] : ((v as string | number | boolean | null | undefined) ?? null)])),
+        message: renderComparison(code, params, language)!,
+        line: c.origin?.line ?? null,
+        ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
+      };
+    }),
   };
 }

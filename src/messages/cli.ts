@@ -4,7 +4,7 @@
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
 import type { ChangeGroup, ChangeKind } from '../core/comparison.js';
-import { defineMessages, message, type Language } from '../core/messages/index.js';
+import { CHANGE_KIND_WORDS, defineMessages, message, type Language } from '../core/messages/index.js';
 import { ROLE_WORDS } from './api.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -17,7 +17,7 @@ function didYouMean(suggestions: readonly string[], language: Language): string 
   return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
 }
 
-/** `albero diff`'s headings and the words for each kind of change (the web's changes panel, web/src/i18n.ts, says the same). */
+/** `albero diff`'s headings and the words for each kind of change (core/messages/comparison.ts; the web's changes panel, web/src/i18n.ts, says the same). */
 export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; kind: Record<ChangeKind, string> }> = {
   it: {
     group: {
@@ -26,25 +26,7 @@ export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; 
       measurement: 'Misurazioni: consuntivi e stati',
       result: 'Risultati: performance degli obiettivi',
     },
-    kind: {
-      'objective-added': 'obiettivo aggiunto',
-      'objective-removed': 'obiettivo rimosso',
-      'objective-parent': 'obiettivo spostato',
-      'objective-title': 'titolo dell’obiettivo',
-      'indicator-added': 'indicatore aggiunto',
-      'indicator-removed': 'indicatore rimosso',
-      'indicator-name': 'nome dell’indicatore',
-      settings: 'impostazioni del piano',
-      'objective-weight': 'peso dell’obiettivo',
-      weight: 'peso dell’indicatore',
-      comparator: 'confronto',
-      target: 'target',
-      unit: 'unità di misura',
-      scoring: 'regola di punteggio',
-      formula: 'formula',
-      measurement: 'consuntivo',
-      performance: 'performance dell’obiettivo',
-    },
+    kind: CHANGE_KIND_WORDS.it,
   },
   en: {
     group: {
@@ -53,25 +35,7 @@ export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; 
       measurement: 'Measurements: actuals and states',
       result: 'Results: objective performance',
     },
-    kind: {
-      'objective-added': 'objective added',
-      'objective-removed': 'objective removed',
-      'objective-parent': 'objective moved',
-      'objective-title': 'objective title',
-      'indicator-added': 'indicator added',
-      'indicator-removed': 'indicator removed',
-      'indicator-name': 'indicator name',
-      settings: 'plan settings',
-      'objective-weight': 'objective weight',
-      weight: 'indicator weight',
-      comparator: 'comparator',
-      target: 'target',
-      unit: 'unit',
-      scoring: 'scoring rule',
-      formula: 'formula',
-      measurement: 'actual',
-      performance: 'objective performance',
-    },
+    kind: CHANGE_KIND_WORDS.en,
   },
 };
 

@@ -5,7 +5,8 @@
  * `LC_ALL` / `LC_MESSAGES` / `LANG` say Italian), the reports in theirs.
  *
  * Areas keep their own module, merged here (a code defined twice fails on load):
- * - `core/messages/*` — the engine's and the importers' issues (core raises them, so they live there);
+ * - `core/messages/*` — the engine's and the importers' issues (core raises them, so they live there),
+ *   and a plan comparison's changes (comparison.ts);
  * - `api.ts` — the API's and the store's refusals (`error.code`);
  * - add `<area>.ts` beside them (e.g. `revisions.ts`) exporting `defineMessages({...})`, and list
  *   it in `MESSAGES` below.
@@ -13,7 +14,7 @@
  * Pure (no I/O): the web app imports it as it is.
  */
 import { issueText, type Issue } from '../core/issues.js';
-import { ISSUE_MESSAGES, mergeCatalogues, renderFrom, type Catalogue, type Language, type MessageParams, type ParamsOf } from '../core/messages/index.js';
+import { COMPARISON_MESSAGES, ISSUE_MESSAGES, mergeCatalogues, renderFrom, type Catalogue, type Language, type MessageParams, type ParamsOf } from '../core/messages/index.js';
 import { API_MESSAGES } from './api.js';
 import { APPRAISAL_API_MESSAGES } from './appraisal.js';
 import { CAMPAIGN_MESSAGES } from './campaign.js';
@@ -40,6 +41,7 @@ export const MESSAGES = mergeCatalogues(
   CLI_MESSAGES,
   REGISTRY_MESSAGES,
   CHANGE_MESSAGES,
+  COMPARISON_MESSAGES,
   REPORT_MESSAGES,
 );
 export type MessageCode = keyof typeof MESSAGES;

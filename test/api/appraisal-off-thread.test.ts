@@ -9,19 +9,11 @@ import { syntheticPlan } from '../../bench/synthetic.js';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
-import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { healthAnsweredDuring, serverPair } from './off-thread-probe.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results of a plan evaluated on a worker on %s', (backend) => {
-  let inPlace: TestServer;
-  let offThread: TestServer;
-  beforeAll(async () => {
-    inPlace = await startTestServer(backend);
-    offThread = await startTestServer(backend, { offThread: { inlineBytes: 0, inlineIndicators: 0 } });
-  });
-  afterAll(async () => {
-    await inPlace?.close();
-    await offThread?.close();
-  });
+  const servers = serverPair(backend);
 
   /** On one server: the fixture, an SMVP with its own range for B.1.1's first row, a form taking the unit of B.1.1; the row's range, the form and its listed score. */
   async function run(t: TestServer): Promise<{ ownRange: unknown; result: any; listed: any }> {
@@ -55,8 +47,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
   }
 
   it('bands the rows and scores the forms as an evaluation in place does', async () => {
-    const here = await run(inPlace);
-    const there = await run(offThread);
+    const here = await run(servers.inPlace);
+    const there = await run(servers.offThread);
     expect(here.ownRange).toMatchObject({ green: 100, yellow: 85, band: 'yellow' });
     expect(there.ownRange).toEqual(here.ownRange);
     expect(here.result.components.find((c: any) => c.kind === 'unit').score).toBe(80);
@@ -87,16 +79,9 @@ describe('a big plan with rows of their own range', () => {
       SYSTEM,
     );
     const controller = await t.as('controller');
-    const anyone = new Client(t.url);
-    let answered = false;
-    const reading = controller.get(`/api/plans/${imported.value.id}/tree`).finally(() => (answered = true));
-    // Wait until the rows are being banded on a worker (after the plan's document, made on one too)…
-    while (!t.server.offThread.running().includes('threshold-bands') && !answered) await new Promise((r) => setTimeout(r, 2));
-    expect(answered).toBe(false);
-    // …then other requests are answered meanwhile: in place, the whole evaluation would run first.
-    const health = await anyone.get('/api/health');
-    expect(health.status).toBe(200);
-    const tree = await reading;
+    // Once the rows are being banded on a worker (after the plan's document, made on one too), other
+    // requests are answered meanwhile: in place, the whole evaluation would run first.
+    const tree = await healthAnsweredDuring(t, controller.get(`/api/plans/${imported.value.id}/tree`), () => t.server.offThread.running().includes('threshold-bands'));
     expect(tree.status).toBe(200);
     const row = tree.body.objectives.find((o: any) => o.code === node.code).indicators.find((i: any) => i.name === node.indicators[0]!.name);
     expect(row.ownRange).toMatchObject({ green: 90, yellow: 70 });

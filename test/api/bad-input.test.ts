@@ -153,6 +153,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(bareIt.message).toMatch(/^il Consuntivo .+ non ha il segno % ma il target .+ è una percentuale: letto come .+%$/);
     const dryEn = await controller.request('POST', '/api/plans/import?dryRun=true', upload(readFileSync(FIXTURE), 'albero.txt'), { 'accept-language': 'en' });
     expect(dryEn.body.issues.find((i: any) => i.code === 'bare-percent-actual').message).toMatch(/^the Consuntivo .+ has no % sign but the target .+ is a percentage/);
+    // The reading in each language's decimals; the cells quoted as written (issue 14).
+    expect(bareIt.message).toBe('il Consuntivo 0,69 non ha il segno % ma il target 1,00% è una percentuale: letto come 0,69%');
+    expect(dryEn.body.issues.find((i: any) => i.code === 'bare-percent-actual').message).toBe('the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0.69%');
     // A refused file: each located issue in the reader's language, the parameters the same in both.
     const lines = readFileSync(FIXTURE, 'utf8').split('\n');
     lines[7] = lines[7]!.replace('50% >=', 'cinquanta% >=');

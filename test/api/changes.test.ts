@@ -36,6 +36,39 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
       ['A.2', 93, 100],
       ['A.2.1', 80, 100],
     ]);
+    // Each change by code and raw parameters, and its words in the reader's language (issue 14).
+    const said = {
+      messageCode: 'diff-target',
+      params: { objective: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60', beforeUnit: 'percent', after: '50', afterUnit: 'percent' },
+    };
+    const italian = await controller.request('GET', `/api/plans/${revision}/changes?against=${plan}&lang=it`);
+    expect(italian.body.changes.find((c: any) => c.kind === 'target')).toEqual({
+      group: 'plan',
+      kind: 'target',
+      code: 'A.2.1',
+      indicator: 'Capacità di risposta dello sportello internazionalizzazione',
+      before: '60%',
+      after: '50%',
+      beforeText: '60%',
+      afterText: '50%',
+      ...said,
+      message: 'A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60% → 50%',
+      line: null,
+    });
+    const english = await controller.request('GET', `/api/plans/${revision}/changes?against=${plan}`, undefined, { 'accept-language': 'en' });
+    expect(english.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({
+      ...said,
+      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
+    });
+    const performance = (reply: typeof english): unknown => reply.body.changes.find((c: any) => c.kind === 'performance' && c.code === 'A');
+    expect(performance(italian)).toMatchObject({
+      messageCode: 'diff-performance',
+      params: { objective: 'A', indicator: null, before: '90.38', beforeBand: 'green', after: '91.25', afterBand: 'green' },
+      beforeText: '90,38% (verde)',
+      afterText: '91,25% (verde)',
+      message: 'A — performance dell’obiettivo: 90,38% (verde) → 91,25% (verde)',
+    });
+    expect(performance(english)).toMatchObject({ beforeText: '90.38% (green)', afterText: '91.25% (green)', message: 'A — objective performance: 90.38% (green) → 91.25% (green)' });
     // The other way round, the same change reversed.
     const back = await controller.get(`/api/plans/${plan}/changes?against=${revision}`);
     expect(back.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({ beforeText: '50%', afterText: '60%' });
@@ -55,6 +88,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const english = await referente.request('GET', `/api/plans/${plan}/changes?againstPeriod=2024-06-30`, undefined, { 'accept-language': 'en' });
     expect(english.headers.get('content-language')).toBe('en');
     expect(english.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0.4%', afterText: '0.69%' }));
+    // Said from the same code and parameters in each language.
+    const actual = (r: typeof reply): any => r.body.changes.find((c: any) => c.kind === 'measurement' && c.code === 'B.1.1' && c.params.beforeActual === '0.4');
+    expect(actual(reply).params).toEqual(actual(english).params);
+    expect(actual(reply).params).toMatchObject({ objective: 'B.1.1', before: 'measured', beforeActual: '0.4', beforeUnit: 'percent', after: 'measured', afterActual: '0.69', afterUnit: 'percent' });
+    expect(actual(reply).message).toBe(`B.1.1 «${actual(reply).indicator}» — consuntivo: 0,4% → 0,69%`);
+    expect(actual(english).message).toBe(`B.1.1 “${actual(reply).indicator}” — actual: 0.4% → 0.69%`);
   });
 
   it('after a reopening, shows what changed since the period was closed', async () => {

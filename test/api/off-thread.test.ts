@@ -10,11 +10,12 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { writePublishedText } from '../../src/io/published/write-text.js';
-import { OffThread } from '../../src/server/off-thread/pool.js';
+import { OffThread, readingBytes } from '../../src/server/off-thread/pool.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
 import { workbookBytes } from '../support/workbook.js';
 import { enc, indicatorOf, startTestServer, type Backend, type TestServer } from './harness.js';
+import { healthAnsweredDuring, serverPair } from './off-thread-probe.js';
 
 /** A published table of about `indicators` indicators, as text. */
 function bigTable(indicators: number): Uint8Array<ArrayBuffer> {
@@ -71,25 +72,12 @@ describe('a big import does not block other requests', () => {
 
   it('answers /api/health while a 60,000-indicator table is read', async () => {
     const controller = await t.as('controller');
-    const anyone = await t.as('public');
     const form = new FormData();
     form.set('file', new Blob([bigTable(60_000)]), 'grande.txt');
-    let answered = false;
-    const importing = controller.request('POST', '/api/plans/import?dryRun=true', form).finally(() => (answered = true));
-    // Wait until the upload is in and being read on the worker…
-    while (t.server.offThread.busy === 0 && !answered) await new Promise((r) => setTimeout(r, 2));
-    expect(answered).toBe(false);
-    // …then other requests are answered while it is read.
-    let healthy = 0;
-    while (!answered && healthy < 3) {
-      const health = await anyone.get('/api/health');
-      expect(health.status).toBe(200);
-      if (!answered) healthy++;
-    }
-    const reply = await importing;
+    // Once the upload is in and being read on the worker, other requests are answered.
+    const reply = await healthAnsweredDuring(t, controller.request('POST', '/api/plans/import?dryRun=true', form), () => t.server.offThread.busy > 0);
     expect(reply.status).toBe(200);
     expect(reply.body.preview.indicators).toBeGreaterThan(59_000);
-    expect(healthy).toBeGreaterThan(0);
   }, 120_000);
 });
 
@@ -115,23 +103,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('a big workbook imported on %s', 
 
   it('is read on a worker: /api/health answers meanwhile, and every indicator is stored', async () => {
     const controller = await t.as('controller');
-    const anyone = await t.as('public');
     const bytes = bigWorkbook(20_000);
     // Above the in-place threshold, below the upload limit: the default server reads it on a worker.
     expect(bytes.length).toBeGreaterThan(t.server.offThread.inlineBytes);
     for (const dryRun of [true, false]) {
       const form = new FormData();
       form.set('file', new Blob([bytes]), 'grande.xlsx');
-      let answered = false;
-      const importing = controller.request('POST', `/api/plans/import${dryRun ? '?dryRun=true' : ''}`, form).finally(() => (answered = true));
-      while (t.server.offThread.running().length === 0 && !answered) await new Promise((r) => setTimeout(r, 2));
-      // The workbook is being read on the worker, and the server answers others meanwhile.
-      expect(answered).toBe(false);
-      expect(t.server.offThread.running()).toEqual(['import']);
-      const health = await anyone.get('/api/health');
-      expect(health.status).toBe(200);
-      expect(answered).toBe(false);
-      const reply = await importing;
+      // The workbook is read on the worker (the only job there), and the server answers others meanwhile.
+      const reply = await healthAnsweredDuring(t, controller.request('POST', `/api/plans/import${dryRun ? '?dryRun=true' : ''}`, form), () => {
+        const running = t.server.offThread.running();
+        if (running.length > 0) expect(running).toEqual(['import']);
+        return running.length > 0;
+      });
       if (dryRun) {
         expect(reply.status).toBe(200);
         expect(reply.body.preview.indicators).toBe(20_000);
@@ -144,6 +127,41 @@ describe.each<Backend>(['sqlite', 'postgres'])('a big workbook imported on %s', 
       expect(tree.body.objectives.reduce((n: number, o: { indicators: unknown[] }) => n + o.indicators.length, 0)).toBe(20_000);
     }
   }, 180_000);
+});
+
+describe('a workbook small when packed and big unpacked', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('is judged by its unpacked size and read on a worker', async () => {
+    const controller = await t.as('controller');
+    const anyone = await t.as('public');
+    const bytes = bigWorkbook(4000);
+    // Under the threshold packed (it was read on the event loop), far over it unpacked.
+    expect(bytes.length).toBeLessThan(t.server.offThread.inlineBytes);
+    expect(readingBytes(bytes)).toBeGreaterThan(4 * t.server.offThread.inlineBytes);
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'compatto.xlsx');
+    let answered = false;
+    const importing = controller.request('POST', '/api/plans/import?dryRun=true', form).finally(() => (answered = true));
+    while (t.server.offThread.running().length === 0 && !answered) await new Promise((r) => setTimeout(r, 2));
+    expect(answered).toBe(false);
+    expect(t.server.offThread.running()).toEqual(['import']);
+    expect((await anyone.get('/api/health')).status).toBe(200);
+    const reply = await importing;
+    expect(reply.status).toBe(200);
+    expect(reply.body.preview.indicators).toBe(4000);
+  }, 120_000);
+
+  it('counts a text table and a damaged zip by their bytes', () => {
+    const text = bigTable(100);
+    expect(readingBytes(text)).toBe(text.length);
+    const cut = bigWorkbook(100).slice(0, 2000);
+    expect(readingBytes(cut)).toBe(cut.length);
+  });
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('a big import stored on %s', (backend) => {
@@ -179,16 +197,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a big import stored on %s', (bac
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %s', (backend) => {
-  let inPlace: TestServer;
-  let offThread: TestServer;
-  beforeAll(async () => {
-    inPlace = await startTestServer(backend);
-    offThread = await startTestServer(backend, { offThread: { inlineBytes: 0, inlineIndicators: 0 } });
-  });
-  afterAll(async () => {
-    await inPlace?.close();
-    await offThread?.close();
-  });
+  const servers = serverPair(backend);
 
   /** The tree without what differs between two servers (ids, times). */
   const comparable = (tree: any): unknown => ({
@@ -200,6 +209,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans evaluated on a worker on %
   });
 
   it('serves the same tree, explanation and incremental update as an evaluation in place', async () => {
+    const { inPlace, offThread } = servers;
     const plans: string[] = [];
     for (const t of [inPlace, offThread]) plans.push(await t.importFixture());
     const [a, b] = [await inPlace.as('controller'), await offThread.as('controller')];

@@ -19,8 +19,9 @@ import { tempDir } from './helpers.js';
 const dir = tempDir();
 const META = ['--body', 'Camera di Commercio di Esempio', '--period', 'Consuntivo 2024'];
 
+/** The report as an Italian office makes it: the CLI in an Italian locale (the report follows the CLI's language). */
 function run(args: string[]): void {
-  const result = albero(args);
+  const result = albero(args, { locale: 'it_IT.UTF-8' });
   expect(result.status, result.stderr).toBe(0);
 }
 

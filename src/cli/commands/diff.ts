@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
-import { comparePlans, evaluatePlan, formatLocation, type ChangeGroup, type Language, type PlanChange } from '../../core/index.js';
+import { comparePlans, comparisonSide, evaluatePlan, formatLocation, type ChangeGroup, type Language, type PlanChange } from '../../core/index.js';
 import { changesDocument } from '../../io/json.js';
 import { DIFF_WORDS } from '../../messages/cli.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeJson } from '../shared.js';
@@ -8,13 +8,16 @@ import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, 
 /** The groups in the order they are printed. */
 const GROUPS: readonly ChangeGroup[] = ['structure', 'plan', 'measurement', 'result'];
 
+/** A change in the command line's language, said from its code and parameters through the catalogue. */
 function changeLine(change: PlanChange, language: Language): string {
+  const { code, params } = change.said;
+  const [before, after] = [comparisonSide(code, params, 'before', language), comparisonSide(code, params, 'after', language)];
   const kindWords = DIFF_WORDS[language].kind[change.kind];
   const where = change.origin === undefined ? '' : pc.dim(`  (${formatLocation(change.origin, language)})`);
   const subject = `${change.code === '' ? '' : pc.bold(change.code)}${change.indicator === undefined ? '' : ` "${change.indicator}"`}`;
-  if (change.before === null) return `  ${pc.green('+')} ${subject} ${kindWords}: ${change.after}${where}`;
-  if (change.after === null) return `  ${pc.red('−')} ${subject} ${kindWords}: ${change.before}${where}`;
-  return `  ${pc.yellow('~')} ${subject} ${kindWords}: ${change.before} → ${change.after}${where}`;
+  if (before === null) return `  ${pc.green('+')} ${subject} ${kindWords}: ${after}${where}`;
+  if (after === null) return `  ${pc.red('−')} ${subject} ${kindWords}: ${before}${where}`;
+  return `  ${pc.yellow('~')} ${subject} ${kindWords}: ${before} → ${after}${where}`;
 }
 
 export function registerDiff(program: Command): void {
@@ -28,15 +31,15 @@ export function registerDiff(program: Command): void {
       const earlier = await loadOrReport(beforeFile);
       const later = await loadOrReport(afterFile);
       if (earlier === null || later === null) return void (process.exitCode = EXIT.badInput);
-      // The texts' band words in the command line's language (--lang, else the locale).
-      const all = comparePlans(evaluatePlan(applyPlanOptions(earlier.table.plan, options)), evaluatePlan(applyPlanOptions(later.table.plan, options)), cliLanguage());
+      const all = comparePlans(evaluatePlan(applyPlanOptions(earlier.table.plan, options)), evaluatePlan(applyPlanOptions(later.table.plan, options)));
       const changes = options.only === undefined ? all : all.filter((c) => c.group === options.only);
+      // The words in the command line's language (--lang, else the locale), from each change's code and parameters.
+      const language = cliLanguage();
       if (options.json === true) {
-        writeJson({ before: beforeFile, after: afterFile, ...changesDocument(changes) });
+        writeJson({ before: beforeFile, after: afterFile, ...changesDocument(changes, language) });
       } else if (changes.length === 0) {
         process.stdout.write(`${pc.green('✔')} ${say('cli-diff-none', { before: beforeFile, after: afterFile })}\n`);
       } else {
-        const language = cliLanguage();
         for (const group of GROUPS) {
           const mine = changes.filter((c) => c.group === group);
           if (mine.length === 0) continue;

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
-import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
+import { EXIT, badInput, cliLanguage, loadOrReport, say, writeFailure } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -51,6 +51,8 @@ export function registerReport(program: Command): void {
           ...(options.period === undefined ? {} : { period: options.period }),
           ...(options.year === undefined ? {} : { year: Number(options.year) }),
           issues: loaded.issues,
+          // The report's own words in the command line's language (--lang, else the locale), as the server's ?lang=.
+          language: cliLanguage(),
           ...(bar === null ? {} : { onProgress: bar.update }),
         });
         bar?.stop();

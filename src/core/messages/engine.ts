@@ -1,5 +1,5 @@
 /** The engine's issues (scoring, evaluation, formulas) in Italian and English. */
-import { defineMessages, message } from './catalogue.js';
+import { decimalIn, defineMessages, message } from './catalogue.js';
 
 type Kind = 'number' | 'date' | 'boolean' | string;
 const KIND_IT: Record<string, string> = { number: 'un numero', date: 'una data', boolean: 'un sì/no' };
@@ -34,9 +34,16 @@ export const ENGINE_MESSAGES = defineMessages({
     it: (p) => `${about(p)}il punteggio proporzionale di ${kindIt(p.actual)} è dato come raggiunto/non raggiunto`,
     en: (p) => `${about(p)}proportional scoring of a ${p.actual} is scored on/off`,
   }),
+  // `floor` and `target`: numbers as neutral text (`0.5`), said the language's way.
   'threshold-floor-order': message<{ indicator?: string; floor?: string; target?: string }>({
-    it: (p) => (p.floor === undefined ? `${about(p)}una soglia richiede il comparatore >= o <=` : `${about(p)}la soglia minima ${p.floor} deve stare dal lato non raggiunto del target ${p.target}`),
-    en: (p) => (p.floor === undefined ? `${about(p)}a threshold needs the comparator >= or <=` : `${about(p)}the threshold floor ${p.floor} must lie on the failing side of the target ${p.target}`),
+    it: (p) =>
+      p.floor === undefined
+        ? `${about(p)}una soglia richiede il comparatore >= o <=`
+        : `${about(p)}la soglia minima ${decimalIn(p.floor, 'it')} deve stare dal lato non raggiunto del target ${decimalIn(p.target ?? '', 'it')}`,
+    en: (p) =>
+      p.floor === undefined
+        ? `${about(p)}a threshold needs the comparator >= or <=`
+        : `${about(p)}the threshold floor ${decimalIn(p.floor, 'en')} must lie on the failing side of the target ${decimalIn(p.target ?? '', 'en')}`,
   }),
   'empty-bands': message<{ indicator?: string }>({
     it: (p) => `${about(p)}la scala a fasce non ha punti`,

@@ -3,7 +3,7 @@
  * English. Cell and column names (Peso, Consuntivo, Tipo…) are the table's own Italian words in
  * both languages: they are what the person sees in the file.
  */
-import { defineMessages, message, type Language } from './catalogue.js';
+import { decimalIn, defineMessages, message, type Language } from './catalogue.js';
 
 const COLUMNS = 'Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo';
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -103,9 +103,10 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `${quoted(p, 'it')} non è una percentuale come 93,00%`,
     en: (p) => `${quoted(p, 'en')} is not a percentage such as 93,00%`,
   }),
-  'bare-percent-actual': message<{ actual: string; target: string }>({
-    it: (p) => `il Consuntivo ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${p.actual}%`,
-    en: (p) => `the Consuntivo ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${p.actual}%`,
+  // `actual` and `target` quote the cells as written; `reading` is the number read, as neutral text (`0.69`), said the language's way.
+  'bare-percent-actual': message<{ actual: string; target: string; reading: string }>({
+    it: (p) => `il Consuntivo ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${decimalIn(p.reading, 'it')}%`,
+    en: (p) => `the Consuntivo ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${decimalIn(p.reading, 'en')}%`,
   }),
   'weights-not-100': message<{ code: string; total: string }>({
     it: (p) => `i pesi degli indicatori di ${p.code} sommano a ${p.total.replace('.', ',')}%, non 100%: sono riproporzionati`,

@@ -16,6 +16,7 @@ import { IMPORT_MESSAGES } from './import.js';
 
 export * from './catalogue.js';
 export { cellText, type CellText, type ValueProblem } from './import.js';
+export { CHANGE_KIND_WORDS, COMPARISON_MESSAGES, comparisonSide, renderComparison, type ChangeSide, type ComparisonCode, type ComparisonParams } from './comparison.js';
 
 export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES, APPRAISAL_MESSAGES);
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

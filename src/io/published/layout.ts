@@ -389,7 +389,7 @@ export class LayoutReader {
       } else {
         actual = parsed;
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
-          issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell }, row.at(4)));
+          issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed() }, row.at(4)));
         }
         measurement = reading.measured!;
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, formatIssue, verifyStated } from '../../core/index.js';
+import { renderIssueCode } from '../../core/messages/index.js';
 import { parsePublishedText } from './text.js';
 
 const HEADER = 'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo';
@@ -74,8 +75,12 @@ describe('reading the published layout', () => {
     const m = value.plan.nodes[0]!.indicators[0]!.measurement;
     expect(m.state === 'measured' && m.actual?.kind === 'number' && m.actual.value.toString()).toBe('0.69');
     expect(issues.filter((i) => i.code === 'bare-percent-actual').map(formatIssue)).toEqual([
-      't.txt:5 column Consuntivo: warning: the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0,69% [bare-percent-actual]',
+      't.txt:5 column Consuntivo: warning: the Consuntivo 0,69 has no % sign but the target 1,00% is a percentage: read as 0.69% [bare-percent-actual]',
     ]);
+    // The cells are quoted as written; the reading is said the reader's way (issue 14).
+    const bare = issues.find((i) => i.code === 'bare-percent-actual')!;
+    expect(bare.params).toEqual({ actual: '0,69', target: '1,00%', reading: '0.69' });
+    expect(renderIssueCode(bare.code, bare.params, 'it')).toBe('il Consuntivo 0,69 non ha il segno % ma il target 1,00% è una percentuale: letto come 0,69%');
     expect(evaluatePlan(value.plan).node('B.1.1')!.performance!.toString()).toBe('0');
   });
 

@@ -66,7 +66,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         return c.json({
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
-          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation, language)),
+          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation), language),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {
@@ -80,7 +80,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
       return c.json({
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },
-        ...changesDocument(comparePlans(earlier.evaluation, later.evaluation, language)),
+        ...changesDocument(comparePlans(earlier.evaluation, later.evaluation), language),
       } satisfies ChangesAnswer);
     },
   );

@@ -2,19 +2,21 @@
  * The administrator's accounts: list, create, change role, units and email, set a temporary password
  * (changed by its owner at the next sign-in), deactivate (after a confirmation) and reactivate.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
 import { campaign, type Unit } from '../campaign/campaign-api.js';
 import { UnitPicker } from '../units/UnitPicker.js';
+import { useRegistryChanged, useUnits, useUsers } from '../units/queries.js';
+import { ListTable, type ListColumn } from '../ui/ListTable.js';
+import { ROLES } from '../../../src/contract/permissions.js';
 import './i18n.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
-const ROLES: Role[] = ['admin', 'controller', 'referente', 'oiv', 'personale'];
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
 const USERNAME = /^[a-zA-Z0-9._@-]{2,64}$/;
@@ -23,42 +25,71 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const refusal = useRefusal('users.errors');
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const accountsRead = useUsers();
+  // The registry the unit pickers offer (the registry screen is where it changes).
+  const unitsRead = useUnits();
+  const changed = useRegistryChanged();
+  const [failed, setFailed] = useState<FormErrors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Account | null>(null);
   const [temporary, setTemporary] = useState<Account | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
-  // The registry the unit pickers offer (read once; the registry screen is where it changes).
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  useEffect(() => {
-    campaign
-      .units()
-      .then(setUnits)
-      .catch((e: unknown) => setErrors(refusal(e)));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const load = useCallback(() => {
-    api
-      .users()
-      .then(setAccounts)
-      .catch((e: unknown) => setErrors(refusal(e)));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(load, [load]);
+  const readError = accountsRead.error ?? unitsRead.error;
+  const errors = failed !== NO_ERRORS || readError === null ? failed : refusal(readError);
+  const units = unitsRead.data ?? null;
 
   async function setActive(a: Account, active: boolean) {
     setNotice(null);
-    setErrors(NO_ERRORS);
+    setFailed(NO_ERRORS);
     try {
       await api.updateUser(a.id, { active });
       setNotice(t(active ? 'users.reactivated' : 'users.deactivated', { name: a.displayName }));
-      load();
+      await changed();
     } catch (e) {
-      setErrors(refusal(e));
+      setFailed(refusal(e));
     } finally {
       setDeactivating(null);
     }
   }
+
+  const columns: ListColumn<Account>[] = [
+    { header: t('users.name'), rowHeader: true, cell: (a) => a.displayName },
+    { header: t('users.username'), cell: (a) => a.username },
+    { header: t('users.role'), cell: (a) => t(`role.${a.role}`) },
+    { header: t('accounts.email'), cell: (a) => (a.email ? a.email : <span className="muted">{t('accounts.noEmail')}</span>) },
+    { header: t('users.units'), cell: (a) => (a.units.length === 0 ? <span className="muted">{t('users.none')}</span> : a.units.join(', ')) },
+    {
+      header: t('users.active'),
+      cell: (a) => (
+        <>
+          {a.active ? t('users.yes') : <strong>{t('users.no')}</strong>}
+          {a.mustChangePassword === true && <div className="small">{t('accounts.mustChange')}</div>}
+        </>
+      ),
+    },
+    {
+      header: t('users.actions'),
+      className: 'd-flex flex-wrap gap-2',
+      cell: (a) => (
+        <>
+          <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
+            {t('common.edit')}
+          </Button>
+          {String(a.id) !== String(user?.id) && a.active && (
+            <Button size="xs" color="primary" outline onClick={() => setTemporary(a)} aria-label={t('accounts.temporaryLabel', { name: a.displayName })} data-testid={`temporary-${a.username}`}>
+              {t('accounts.temporary')}
+            </Button>
+          )}
+          {/* Deactivating yourself would lock the administrator out: another administrator does it. Deactivating asks first; reactivating does not. */}
+          {String(a.id) !== String(user?.id) && (
+            <Button size="xs" color={a.active ? 'danger' : 'success'} outline onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))} data-testid={`toggle-${a.username}`}>
+              {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div>
@@ -69,75 +100,13 @@ export function UsersPage() {
         <h2 id="users-list" className="h5">
           {t('users.list')}
         </h2>
-        {accounts === null ? (
-          <p role="status">{t('common.loading')}</p>
-        ) : (
-          <div className="table-responsive">
-            <table className="table table-sm" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                  <th scope="col">{t('accounts.email')}</th>
-                  <th scope="col">{t('users.units')}</th>
-                  <th scope="col">{t('users.active')}</th>
-                  <th scope="col">{t('users.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.map((a) => (
-                  <tr key={String(a.id)} data-username={a.username}>
-                    <th scope="row">{a.displayName}</th>
-                    <td>{a.username}</td>
-                    <td>{t(`role.${a.role}`)}</td>
-                    <td>{a.email ? a.email : <span className="muted">{t('accounts.noEmail')}</span>}</td>
-                    <td>{a.units.length === 0 ? <span className="muted">{t('users.none')}</span> : a.units.join(', ')}</td>
-                    <td>
-                      {a.active ? t('users.yes') : <strong>{t('users.no')}</strong>}
-                      {a.mustChangePassword === true && <div className="small">{t('accounts.mustChange')}</div>}
-                    </td>
-                    <td className="d-flex flex-wrap gap-2">
-                      <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
-                        {t('common.edit')}
-                      </Button>
-                      {String(a.id) !== String(user?.id) && a.active && (
-                        <Button
-                          size="xs"
-                          color="primary"
-                          outline
-                          onClick={() => setTemporary(a)}
-                          aria-label={t('accounts.temporaryLabel', { name: a.displayName })}
-                          data-testid={`temporary-${a.username}`}
-                        >
-                          {t('accounts.temporary')}
-                        </Button>
-                      )}
-                      {/* Deactivating yourself would lock the administrator out: another administrator does it. Deactivating asks first; reactivating does not. */}
-                      {String(a.id) !== String(user?.id) && (
-                        <Button
-                          size="xs"
-                          color={a.active ? 'danger' : 'success'}
-                          outline
-                          onClick={() => (a.active ? setDeactivating(a) : void setActive(a, true))}
-                          data-testid={`toggle-${a.username}`}
-                        >
-                          {t(a.active ? 'users.deactivate' : 'users.reactivate', { name: a.displayName })}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable rows={accountsRead.data ?? null} columns={columns} rowKey={(a) => String(a.id)} rowData={(a) => ({ 'data-username': a.username })} empty={t('users.none')} testId="users-table" />
       </section>
       <NewUserForm
         units={units}
         onCreated={(a) => {
           setNotice(t('users.created', { name: a.displayName }));
-          load();
+          void changed();
         }}
       />
       {temporary !== null && (
@@ -147,7 +116,7 @@ export function UsersPage() {
           onSaved={() => {
             setNotice(t('accounts.temporaryDone', { name: temporary.displayName }));
             setTemporary(null);
-            load();
+            void changed();
           }}
         />
       )}
@@ -172,7 +141,7 @@ export function UsersPage() {
           onSaved={(a) => {
             setEditing(null);
             setNotice(t('users.updated', { name: a.displayName }));
-            load();
+            void changed();
           }}
         />
       )}

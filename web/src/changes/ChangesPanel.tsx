@@ -11,7 +11,7 @@ import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
-import { groupChanges, kindKey } from './changes.js';
+import { groupChanges, kindKey, sideText } from './changes.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -253,8 +253,8 @@ function ChangesResult({
                     </th>
                     <td>{c.indicator ?? '—'}</td>
                     <td>{t(kindKey(c.kind))}</td>
-                    <td>{c.beforeText ?? '—'}</td>
-                    <td>{c.afterText ?? '—'}</td>
+                    <td>{sideText(c, 'before', lang)}</td>
+                    <td>{sideText(c, 'after', lang)}</td>
                   </tr>
                 ))}
               </tbody>

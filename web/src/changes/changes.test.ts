@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANGE_KINDS } from '../../../src/core/index.js';
 import type { Change } from '../api/types.js';
-import { CHANGE_GROUPS, groupChanges, kindKey } from './changes.js';
+import { CHANGE_GROUPS, groupChanges, kindKey, sideText } from './changes.js';
 import i18next from '../i18n.js';
 
 const change = (group: Change['group'], kind: Change['kind'], code: string, beforeText: string | null, afterText: string | null): Change => ({
@@ -13,6 +13,9 @@ const change = (group: Change['group'], kind: Change['kind'], code: string, befo
   after: afterText,
   beforeText,
   afterText,
+  messageCode: `diff-${kind}`,
+  params: { objective: code, indicator: null, before: beforeText, after: afterText },
+  message: '',
   line: null,
 });
 
@@ -50,5 +53,38 @@ describe('changes as the Modifiche view groups them', () => {
     expect(i18next.getFixedT('it')(kindKey('measurement'))).toBe('consuntivo');
     expect(i18next.getFixedT('en')('changes.count', { count: 1 })).toBe('1 change');
     expect(i18next.getFixedT('it')('changes.count', { count: 3 })).toBe('3 modifiche');
+  });
+
+  it("says each side from the change's code and parameters in the reader's language, whatever language the server answered in", () => {
+    const target: Change = {
+      ...change('plan', 'target', 'A.2.1', '60%', '50,5%'),
+      indicator: 'Sportello',
+      messageCode: 'diff-target',
+      params: { objective: 'A.2.1', indicator: 'Sportello', before: '60', beforeUnit: 'percent', after: '50.5', afterUnit: 'percent' },
+    };
+    expect([sideText(target, 'before', 'it'), sideText(target, 'after', 'it')]).toEqual(['60%', '50,5%']);
+    expect([sideText(target, 'before', 'en'), sideText(target, 'after', 'en')]).toEqual(['60%', '50.5%']);
+    const measured: Change = {
+      ...change('measurement', 'measurement', 'B.1.1', null, null),
+      messageCode: 'diff-measurement',
+      params: {
+        objective: 'B.1.1',
+        indicator: 'Partecipanti',
+        before: 'not_evaluable',
+        beforeReason: 'dato assente',
+        after: 'measured',
+        afterActual: '0.69',
+        afterUnit: 'percent',
+        afterInputs: [],
+        afterInputValues: [],
+      },
+    };
+    expect([sideText(measured, 'before', 'it'), sideText(measured, 'after', 'it')]).toEqual(['N.V. (dato assente)', '0,69%']);
+    expect([sideText(measured, 'before', 'en'), sideText(measured, 'after', 'en')]).toEqual(['N/A (dato assente)', '0.69%']);
+    // An added item has no "before": a dash, in both languages.
+    const added: Change = { ...change('structure', 'objective-added', 'C.4', null, 'Nuovo'), messageCode: 'diff-objective-added', params: { objective: 'C.4', indicator: null, after: 'Nuovo' } };
+    expect([sideText(added, 'before', 'en'), sideText(added, 'after', 'en')]).toEqual(['—', 'Nuovo']);
+    // A code this build does not know: the server's words.
+    expect(sideText({ ...target, messageCode: 'diff-something-new' }, 'after', 'en')).toBe('50,5%');
   });
 });

@@ -3,6 +3,7 @@
  * of `albero diff`, in its order, each with its rows and count, and the words for each kind of
  * change. Pure, so the screen only draws.
  */
+import { comparisonSide, type ChangeSide } from '../../../src/core/messages/comparison.js';
 import type { Change, ChangesResponse } from '../api/types.js';
 
 export type ChangeGroup = Change['group'];
@@ -28,4 +29,14 @@ export function groupChanges(doc: Pick<ChangesResponse, 'changes'> & Partial<Pic
 /** The i18n key of a kind in words: `target` → `changes.kind.target`. */
 export function kindKey(kind: ChangeKind): `changes.kind.${ChangeKind}` {
   return `changes.kind.${kind}`;
+}
+
+/**
+ * One side of a change in the reader's language, said from its code and parameters by the
+ * catalogue (the server's `beforeText` / `afterText` only for a code this build does not know);
+ * '—' for the side of an added or removed item.
+ */
+export function sideText(change: Pick<Change, 'messageCode' | 'params' | 'beforeText' | 'afterText'>, side: ChangeSide, language: string): string {
+  const said = comparisonSide(change.messageCode, change.params, side, language === 'en' ? 'en' : 'it');
+  return (said === undefined ? (side === 'before' ? change.beforeText : change.afterText) : said) ?? '—';
 }

@@ -1,28 +1,25 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { ImportPanel } from './ImportPanel.js';
+import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const plansRead = usePlans();
+  const plans = plansRead.data ?? null;
+  const changed = usePlansChanged();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const manage = can.managePlans(user?.role);
-
-  const load = useCallback(() => {
-    api
-      .plans()
-      .then(setPlans)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  useEffect(load, [load]);
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -31,7 +28,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
       const plan = await api.createPlan({ title, year: Number(year) });
       setNotice(t('plans.created'));
       setTitle('');
-      load();
+      void changed();
       onOpen(plan.id);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -42,7 +39,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     if (!window.confirm(t('plans.confirmDelete', { title: p.title }))) return;
     try {
       await api.deletePlan(p.id);
-      load();
+      await changed();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -51,29 +48,22 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   async function toggleArchived(p: PlanSummary) {
     try {
       await api.archivePlan(p.id, p.archived !== true);
-      load();
-      if (showArchived) loadArchived();
+      await changed();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   }
 
   const [showArchived, setShowArchived] = useState(false);
-  const [archived, setArchived] = useState<PlanSummary[] | null>(null);
-  const loadArchived = useCallback(() => {
-    api
-      .plansArchived()
-      .then(setArchived)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  useEffect(() => {
-    if (showArchived) loadArchived();
-  }, [showArchived, loadArchived]);
+  const archivedRead = useArchivedPlans(showArchived);
+  const archived = archivedRead.data ?? null;
+  // A failed read says so where an action's refusal would.
+  const shown = error ?? (plansRead.error !== null ? messageOf(plansRead.error) : archivedRead.error !== null ? messageOf(archivedRead.error) : null);
 
   async function togglePublished(p: PlanSummary) {
     try {
       await api.updatePlan(p.id, { published: !p.published });
-      load();
+      await changed();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -84,9 +74,9 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   return (
     <div>
       <h1 className="h3">{t('plans.title')}</h1>
-      {error !== null && (
+      {shown !== null && (
         <Alert color="danger" role="alert">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: shown })}
         </Alert>
       )}
       {notice !== null && (
@@ -193,7 +183,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
             <ImportPanel
               onImported={(id) => {
                 setNotice(t('import.done'));
-                load();
+                void changed();
                 onOpen(id);
               }}
             />

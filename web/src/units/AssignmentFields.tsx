@@ -2,32 +2,12 @@
  * The unit (Struttura) and person (Responsabile) fields of the objective and indicator dialogs, fed
  * from the organisation registry and the active accounts. Empty means "as the objective above".
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
+import type { Person, Unit } from '../campaign/campaign-api.js';
 import { Field } from '../ui/Form.js';
+import { useRegistry } from './queries.js';
 import { unitLabel, unitTree } from './registry.js';
 import './i18n.js';
-
-export interface Registry {
-  units: Unit[];
-  people: Person[];
-}
-
-/** The registry and the people, read once per screen that asks; null while loading (or when refused). */
-export function useRegistry(): Registry | null {
-  const [registry, setRegistry] = useState<Registry | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([campaign.units(), campaign.people()])
-      .then(([units, people]) => live && setRegistry({ units, people }))
-      .catch(() => live && setRegistry({ units: [], people: [] }));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return registry;
-}
 
 export function UnitOptions({ units, empty }: { units: readonly Unit[]; empty: string }) {
   return (

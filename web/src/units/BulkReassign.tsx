@@ -12,7 +12,8 @@ import type { TreeDocument } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import type { Row } from '../tree/rows.js';
 import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
-import { PersonOptions, UnitOptions, useRegistry } from './AssignmentFields.js';
+import { PersonOptions, UnitOptions } from './AssignmentFields.js';
+import { useRegistry } from './queries.js';
 import './i18n.js';
 
 /** An item of the list: an objective by its code, an indicator by its id. */

@@ -4,14 +4,18 @@
  * (checked first, all rows or none) and export it. A unit that still owns objectives, indicators or
  * units is not deleted: the 409 lists what holds it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { ListTable, type ListColumn } from '../ui/ListTable.js';
+import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
+
+type UnitRow = ReturnType<typeof unitTree>[number];
 import './i18n.js';
 
 const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
@@ -19,27 +23,47 @@ const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
 export function UnitsPage() {
   const { t } = useTranslation();
   const refusal = useRefusal('units.errors');
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  const [people, setPeople] = useState<Person[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const unitsRead = useUnits();
+  const peopleRead = usePeople();
+  const changed = useRegistryChanged();
+  const units = unitsRead.data ?? null;
+  const people = useMemo(() => peopleRead.data ?? [], [peopleRead.data]);
+  const readError = unitsRead.error ?? peopleRead.error;
+  const errors = readError === null ? NO_ERRORS : refusal(readError);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Unit | null>(null);
+  const readAgain = () => void changed();
 
-  const load = useCallback(() => {
-    Promise.all([campaign.units(), campaign.people()])
-      .then(([u, p]) => {
-        setUnits(u);
-        setPeople(p);
-      })
-      .catch((e: unknown) => setErrors(refusal(e)));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(load, [load]);
-
-  const rows = useMemo(() => (units === null ? [] : unitTree(units)), [units]);
+  // Both lists are in before the table is drawn, so a member's name never shows as an id first.
+  const rows = useMemo(() => (units === null || peopleRead.isPending ? null : unitTree(units)), [units, peopleRead.isPending]);
   const byId = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
   const person = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const name = (id: string) => person.get(id)?.displayName ?? id;
+
+  const columns: ListColumn<UnitRow>[] = [
+    { header: t('units.code'), cell: ({ unit: u }) => u.code },
+    // The indent shows the tree; the parent column says it in words for screen readers.
+    { header: t('units.name'), rowHeader: true, style: ({ depth }) => ({ paddingLeft: `${0.5 + depth * 1.25}rem` }), cell: ({ unit: u }) => u.name },
+    { header: t('units.kind'), cell: ({ unit: u }) => u.kind },
+    { header: t('units.parent'), cell: ({ unit: u }) => (u.parentId === null ? t('units.none') : (byId.get(u.parentId)?.name ?? t('units.none'))) },
+    { header: t('units.head'), cell: ({ unit: u }) => (u.headId === null ? t('units.none') : name(u.headId)) },
+    { header: t('units.members'), cell: ({ unit: u }) => (u.members.length === 0 ? t('units.none') : u.members.map(name).join(', ')) },
+    {
+      header: t('users.actions'),
+      className: 'd-flex flex-wrap gap-2',
+      cell: ({ unit: u }) => (
+        <>
+          <Button size="xs" color="primary" outline onClick={() => setEditing(u)} aria-label={t('units.editLabel', { name: u.name })} data-testid={`unit-edit-${u.code}`}>
+            {t('units.edit')}
+          </Button>
+          <Button size="xs" color="danger" outline onClick={() => setDeleting(u)} aria-label={t('units.deleteLabel', { name: u.name })} data-testid={`unit-delete-${u.code}`}>
+            {t('units.delete')}
+          </Button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <div>
@@ -56,55 +80,12 @@ export function UnitsPage() {
             {t('units.add')}
           </Button>
         </div>
-        {units === null ? (
-          <p role="status">{t('common.loading')}</p>
-        ) : units.length === 0 ? (
-          <p>{t('units.empty')}</p>
-        ) : (
-          <div className="table-responsive">
-            <table className="table table-sm" data-testid="units-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.code')}</th>
-                  <th scope="col">{t('units.name')}</th>
-                  <th scope="col">{t('units.kind')}</th>
-                  <th scope="col">{t('units.parent')}</th>
-                  <th scope="col">{t('units.head')}</th>
-                  <th scope="col">{t('units.members')}</th>
-                  <th scope="col">{t('users.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ unit: u, depth }) => (
-                  <tr key={u.id} data-unit={u.code}>
-                    <td>{u.code}</td>
-                    {/* The indent shows the tree; the parent column says it in words for screen readers. */}
-                    <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.25}rem` }}>
-                      {u.name}
-                    </th>
-                    <td>{u.kind}</td>
-                    <td>{u.parentId === null ? t('units.none') : (byId.get(u.parentId)?.name ?? t('units.none'))}</td>
-                    <td>{u.headId === null ? t('units.none') : name(u.headId)}</td>
-                    <td>{u.members.length === 0 ? t('units.none') : u.members.map(name).join(', ')}</td>
-                    <td className="d-flex flex-wrap gap-2">
-                      <Button size="xs" color="primary" outline onClick={() => setEditing(u)} aria-label={t('units.editLabel', { name: u.name })} data-testid={`unit-edit-${u.code}`}>
-                        {t('units.edit')}
-                      </Button>
-                      <Button size="xs" color="danger" outline onClick={() => setDeleting(u)} aria-label={t('units.deleteLabel', { name: u.name })} data-testid={`unit-delete-${u.code}`}>
-                        {t('units.delete')}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable rows={rows} columns={columns} rowKey={({ unit: u }) => u.id} rowData={({ unit: u }) => ({ 'data-unit': u.code })} empty={t('units.empty')} testId="units-table" />
       </section>
       <RegistryFiles
         onImported={(message) => {
           setNotice(message);
-          load();
+          readAgain();
         }}
       />
       {editing !== null && units !== null && (
@@ -116,9 +97,9 @@ export function UnitsPage() {
           onSaved={(u) => {
             setEditing(null);
             setNotice(t('units.saved', { name: u.name }));
-            load();
+            readAgain();
           }}
-          onReload={load}
+          onReload={readAgain}
         />
       )}
       {deleting !== null && (
@@ -128,7 +109,7 @@ export function UnitsPage() {
           onDeleted={() => {
             setDeleting(null);
             setNotice(t('units.deleted'));
-            load();
+            readAgain();
           }}
         />
       )}
