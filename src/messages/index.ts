@@ -25,6 +25,7 @@ import { REGISTRY_MESSAGES } from './registry.js';
 import { REMINDER_MESSAGES } from './reminders.js';
 import { REPORT_MESSAGES } from './report.js';
 import { REVISION_MESSAGES } from './revisions.js';
+import { START_MESSAGES } from './start.js';
 
 export * from '../core/messages/catalogue.js';
 export { ACTION_WORDS, ROLE_WORDS, STATE_WORDS, type FieldProblem, type Missing } from './api.js';
@@ -43,6 +44,7 @@ export const MESSAGES = mergeCatalogues(
   CHANGE_MESSAGES,
   COMPARISON_MESSAGES,
   REPORT_MESSAGES,
+  START_MESSAGES,
 );
 export type MessageCode = keyof typeof MESSAGES;
 export type Params<K extends MessageCode> = ParamsOf<typeof MESSAGES, K>;

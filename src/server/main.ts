@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { english, localeLanguage, renderCoded, renderMessage, type Coded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import { oidcFromEnv } from './routes/oidc.js';
 import { smtpFromEnv } from './mailer.js';
 import { reminderSettingsFromEnv } from './reminders.js';
@@ -18,6 +19,18 @@ export interface MainOptions {
   port?: number;
   database?: string;
   host?: string;
+  /** The language of what it prints at start (`albero serve --lang`); the locale's by default. */
+  language?: Language;
+}
+
+/** A start-up sentence in `language`. */
+function sayIn<K extends MessageCode>(language: Language, code: K, params: Params<K>): string {
+  return renderMessage(code, params as MessageParams, language);
+}
+
+/** A setting of the environment the server cannot use: said by its code, in the starter's language. */
+function settingInvalid(params: Params<'setting-invalid'>): Error & Coded {
+  return Object.assign(new Error(english('setting-invalid', params)), { code: 'setting-invalid', params });
 }
 
 /** ALBERO_MAX_ATTACHMENT_MB: the largest evidence file, in MiB (default 20). */
@@ -30,7 +43,7 @@ function megabytes(name: string): number | undefined {
   const value = process.env[name];
   if (value === undefined || value.trim() === '') return undefined;
   const mb = Number(value);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of megabytes, not "${value}"`);
+  if (!Number.isFinite(mb) || mb <= 0) throw settingInvalid({ name, value, what: 'megabytes' });
   return Math.round(mb * 1024 * 1024);
 }
 
@@ -39,7 +52,7 @@ function reminderInterval(): number {
   const text = process.env.ALBERO_REMINDERS_EVERY_MINUTES?.trim() ?? '';
   if (text === '') return 60;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`ALBERO_REMINDERS_EVERY_MINUTES must be a number of minutes (0: off), not "${text}"`);
+  if (!Number.isFinite(n) || n < 0) throw settingInvalid({ name: 'ALBERO_REMINDERS_EVERY_MINUTES', value: text, what: 'minutes' });
   return n;
 }
 
@@ -66,25 +79,36 @@ export async function main(options: MainOptions = {}): Promise<void> {
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });
+  const say = <K extends MessageCode>(code: K, params: Params<K>): string => sayIn(options.language ?? localeLanguage(process.env), code, params);
   const where = location.startsWith('postgres') ? location.replace(/\/\/[^@/]*@/, '//…@') : location;
-  process.stdout.write(`Albero is serving on ${server.url} (database: ${where})\n`);
+  process.stdout.write(`${say('server-serving', { url: server.url, database: where })}\n`);
   if (server.demoAccounts !== null) {
-    process.stdout.write(`\nDemo plan loaded. Sign in at ${server.url}/ with one of these accounts (passwords shown only now):\n`);
+    process.stdout.write(`\n${say('server-demo-accounts', { url: server.url })}\n`);
     for (const a of server.demoAccounts) process.stdout.write(`  ${a.role.padEnd(10)}  ${a.username.padEnd(10)}  ${a.password}\n`);
     process.stdout.write('\n');
   } else if ((await server.store.countUsers()) === 0) {
-    process.stdout.write(
-      `No accounts yet: create the first administrator with\n  ALBERO_PASSWORD=… npx albero admin create-user --username admin --role admin${location === `${ROOT}${DEFAULT_DATABASE}` ? '' : ` --database ${where}`}\n`,
-    );
+    const command = `ALBERO_PASSWORD=… npx albero admin create-user --username admin --role admin${location === `${ROOT}${DEFAULT_DATABASE}` ? '' : ` --database ${where}`}`;
+    process.stdout.write(`${say('server-no-accounts', { command })}\n`);
   } else {
-    process.stdout.write(`Sign in at ${server.url}/\n`);
+    process.stdout.write(`${say('server-sign-in', { url: server.url })}\n`);
   }
-  process.stdout.write(`API documentation: ${server.url}/api/openapi.json\n`);
+  process.stdout.write(`${say('server-api-docs', { url: server.url })}\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Why the server could not start, in the starter's language when the failure is one of ours (a setting), else its own words. */
+export function startFailure(error: unknown, language: Language = localeLanguage(process.env)): string {
+  if (isCoded(error)) return renderCoded(error, language);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A failure the catalogue says: a setting of the environment the server cannot use. */
+export function isCoded(error: unknown): error is Error & Coded {
+  return error instanceof Error && typeof (error as Partial<Coded>).code === 'string' && typeof (error as Partial<Coded>).params === 'object' && (error as Partial<Coded>).params !== null;
 }
 
 // Run when started directly (`node dist/server/main.js`), not when imported by the CLI.
@@ -99,7 +123,8 @@ function startedDirectly(): boolean {
 
 if (startedDirectly()) {
   main().catch((error: unknown) => {
-    process.stderr.write(`albero server: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    const language = localeLanguage(process.env);
+    process.stderr.write(`${sayIn(language, 'server-cannot-start', { reason: startFailure(error, language) })}\n`);
     process.exit(1);
   });
 }

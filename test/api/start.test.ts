@@ -3,7 +3,7 @@
  * or stdin, never a prompt), and the server's static web app with its SPA fallback.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,59 @@ function request(url: string, acceptEncoding: string): Promise<{ headers: Incomi
     }).on('error', reject);
   });
 }
+
+describe("albero serve in the starter's language", () => {
+  it('says where it serves in Italian when the locale is Italian', async () => {
+    const database = join(dir, 'serve-it.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database], {
+      cwd: ROOT,
+      env: { ...process.env, ALBERO_DEMO: '0', LC_ALL: 'it_IT.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        // The last line it prints at start.
+        const m = /Documentazione dell’API: (http:\/\/\S+)\/api\/openapi\.json/.exec(output);
+        if (m !== null) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    });
+    expect(output).toContain(`Albero è in servizio su ${url} (database: ${database})`);
+    expect(output).toContain('Nessun account: creare il primo amministratore con\n  ALBERO_PASSWORD=… npx albero admin create-user --username admin --role admin --database');
+    expect(output).not.toMatch(/serving|accounts|Sign in/);
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 90_000);
+
+  it('refuses a setting of the environment it cannot use: exit 2 and the setting named in the language, no database made', () => {
+    const database = join(dir, 'never.sqlite');
+    const serve = (env: Record<string, string>, ...args: string[]) => cli(['serve', '--port', '0', '--database', database, ...args], { env: { LC_ALL: 'it_IT.UTF-8', ...env } });
+    const size = serve({ ALBERO_MAX_IMPORT_MB: 'abc' });
+    expect([size.status, size.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non "abc"\n']);
+    const english = serve({ ALBERO_MAX_ATTACHMENT_MB: '-1' }, '--lang', 'en');
+    expect([english.status, english.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_ATTACHMENT_MB must be a positive number of megabytes, not "-1"\n']);
+    const minutes = serve({ ALBERO_REMINDERS_EVERY_MINUTES: 'ogni ora' });
+    expect([minutes.status, minutes.stderr]).toEqual([2, 'albero serve: ALBERO_REMINDERS_EVERY_MINUTES deve essere un numero di minuti (0: mai), non "ogni ora"\n']);
+    const port = serve({ ALBERO_SMTP_HOST: 'posta.example', ALBERO_SMTP_PORT: '0' });
+    expect([port.status, port.stderr]).toEqual([2, 'albero serve: ALBERO_SMTP_PORT deve essere un numero di porta da 1 a 65535, non "0"\n']);
+    expect(existsSync(database)).toBe(false);
+    // Started directly (`npm start`): exit 1, the same words.
+    const direct = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: database, PORT: '0', LC_ALL: 'it_IT.UTF-8', ALBERO_MAX_IMPORT_MB: '0' },
+    });
+    expect([direct.status, direct.stderr]).toEqual([1, 'albero server: impossibile avviare: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non "0"\n']);
+    expect(existsSync(database)).toBe(false);
+  }, 90_000);
+});
 
 describe('the web app from web/dist', () => {
   it('serves files, falls back to index.html for app paths, and keeps /api answers JSON', async () => {
