@@ -3,13 +3,13 @@
  * and tree editing by the controllo di gestione, against the real server and a fresh SQLite file.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
 import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
-const { newPage, login, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
 
 describe('users page', { timeout: 120_000 }, () => {
   it('the admin creates a referente, who can then sign in; the password rule and a taken name are said next to the field', async () => {
@@ -76,28 +76,34 @@ describe('users page', { timeout: 120_000 }, () => {
   it('a deactivated account cannot sign in until it is reactivated', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
+    const created = await apiAs(context, 'POST', '/api/users', { username: 'lucia.verdi', displayName: 'Lucia Verdi', role: 'referente', password: 'una-password-nuova-2024' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
     await page.goto(`${world.server.url}/#/users`);
     // The administrator cannot lock themselves out.
     await expect.poll(() => page.locator('[data-testid="toggle-admin"]').count()).toBe(0);
     // Deactivating asks first (issue 17 §7): cancelling leaves the account active.
-    await page.click('[data-testid="toggle-mario.rossi"]');
+    await page.click('[data-testid="toggle-lucia.verdi"]');
     await page.waitForSelector('[data-testid=deactivate-dialog][open]');
-    await expect.poll(() => page.locator('[data-testid=deactivate-text]').innerText()).toContain('Mario Rossi (mario.rossi) non potrà più accedere');
+    await expect.poll(() => page.locator('[data-testid=deactivate-text]').innerText()).toContain('Lucia Verdi (lucia.verdi) non potrà più accedere');
     await expectAccessible(page, 'users: deactivation confirmation');
     await page.click('[data-testid=deactivate-cancel]');
     await page.waitForSelector('[data-testid=deactivate-dialog]', { state: 'detached' });
-    await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).not.toContain('Disattivato');
-    await page.click('[data-testid="toggle-mario.rossi"]');
+    await expect.poll(() => page.locator('[data-username="lucia.verdi"]').innerText()).not.toContain('Disattivato');
+    await page.click('[data-testid="toggle-lucia.verdi"]');
     await page.click('[data-testid=deactivate-confirm]');
-    await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattivato');
-    const refused = await fetch(`${world.server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'mario.rossi', password: 'una-password-nuova-2024' }),
-    });
-    expect(refused.status).toBe(401);
-    await page.click('[data-testid="toggle-mario.rossi"]');
-    await expect.poll(() => page.locator('[data-username="mario.rossi"]').innerText()).toContain('Disattiva Mario Rossi');
+    await expect.poll(() => page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Disattivato');
+    const signIn = async (): Promise<number> =>
+      (
+        await fetch(`${world.server.url}/api/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'lucia.verdi', password: 'una-password-nuova-2024' }),
+        })
+      ).status;
+    expect(await signIn()).toBe(401);
+    await page.click('[data-testid="toggle-lucia.verdi"]');
+    await expect.poll(() => page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Disattiva Lucia Verdi');
+    expect(await signIn()).toBe(200);
     await context.close();
   });
 
@@ -120,16 +126,28 @@ interface Doc {
 }
 
 describe('tree editing', { timeout: 120_000 }, () => {
-  const tree = async (context: Parameters<typeof apiAs>[0]) => (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+  const tree = async (context: Parameters<typeof apiAs>[0], planId: string) => (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body as Doc;
 
-  beforeAll(async () => {
-    world.planId = await importFixture();
-  });
+  /** The fixture with an objective C.9 added under area C through the API (and its indicator, when given): the plan's id. */
+  async function planWithObjective(title: string, indicator?: string): Promise<string> {
+    const planId = await importFixture();
+    const controller = await signedIn('controller');
+    const plan = `/api/plans/${encodeURIComponent(planId)}`;
+    const node = await apiAs(controller, 'POST', `${plan}/nodes`, { code: 'C.9', title, parent: 'C' });
+    expect(node.status, JSON.stringify(node.body)).toBe(201);
+    if (indicator !== undefined) {
+      const added = await apiAs(controller, 'POST', `${plan}/nodes/C.9/indicators`, { name: indicator, weight: 100, comparator: '>=', target: 800, unit: 'number' });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+    }
+    await controller.close();
+    return planId;
+  }
 
   it('the controller adds an objective with an indicator under an area, enters its actual and sees the performance change', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     await page.selectOption('#f-area', 'C');
     await page.click('[data-code="C"] .tree-link');
     await page.click('[data-testid=open-child]');
@@ -164,7 +182,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
 
-    const doc = await tree(context);
+    const doc = await tree(context, planId);
     const added = doc.objectives.find((o) => o.code === code)!;
     expect(added.parent).toBe('C');
     const indicator = added.indicators[0]!;
@@ -187,10 +205,11 @@ describe('tree editing', { timeout: 120_000 }, () => {
   });
 
   it('a stale edit is refused and said, with a reload that shows what is stored now', async () => {
+    const planId = await planWithObjective('Digitalizzazione degli sportelli');
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
-    const before = await tree(context);
+    await openPlan(page, planId);
+    const before = await tree(context, planId);
     const node = before.objectives.find((o) => o.title === 'Digitalizzazione degli sportelli')!;
     await search(page, node.code);
     await page.click(`[data-code="${node.code}"] .tree-link`);
@@ -200,28 +219,29 @@ describe('tree editing', { timeout: 120_000 }, () => {
     // Someone else renames it meanwhile.
     const other = await newPage();
     await login(other.page, 'admin');
-    const first = await apiAs(other.context, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/${encodeURIComponent(node.code)}`, { title: 'Sportelli digitali', version: node.version });
+    const first = await apiAs(other.context, 'PATCH', `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(node.code)}`, { title: 'Sportelli digitali', version: node.version });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     await other.context.close();
 
     await page.fill('#node-title', 'Sportelli telematici');
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=form-alert]').innerText()).toContain('NON sono state salvate');
-    expect((await tree(context)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli digitali');
+    expect((await tree(context, planId)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli digitali');
     await page.click('[data-testid=form-reload]');
     await expect.poll(() => page.inputValue('#node-title')).toBe('Sportelli digitali');
     await page.fill('#node-title', 'Sportelli telematici');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
-    expect((await tree(context)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli telematici');
+    expect((await tree(context, planId)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli telematici');
     await context.close();
   });
 
   it('deleting says what goes with it: an area with children is refused, a leaf objective goes with its indicator', async () => {
+    const planId = await planWithObjective('Sportelli telematici', 'Pratiche gestite online');
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
-    const node = (await tree(context)).objectives.find((o) => o.title === 'Sportelli telematici')!;
+    await openPlan(page, planId);
+    const node = (await tree(context, planId)).objectives.find((o) => o.title === 'Sportelli telematici')!;
     await page.selectOption('#f-area', 'C');
     await page.click('[data-code="C"] .tree-link');
     await page.click('[data-testid=open-delete-node]');
@@ -236,7 +256,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toContain('Con lui va il suo indicatore con tutti i valori inseriti');
     await page.click('[data-testid=confirm-delete]');
     await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
-    await expect.poll(async () => (await tree(context)).objectives.some((o) => o.code === node.code)).toBe(false);
+    await expect.poll(async () => (await tree(context, planId)).objectives.some((o) => o.code === node.code)).toBe(false);
     await expect.poll(() => page.locator(`[data-code="${node.code}"]`).count()).toBe(0);
     await context.close();
   });

@@ -7,35 +7,57 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT } from '../test/helpers.js';
-import { launchChromium } from './browser.js';
-import { pages, type E2eWorld } from './pages.js';
-import { startServer, type RunningServer } from './server.js';
+import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-let server: RunningServer;
-let browser: Browser;
-let planId = '';
-// The server, browser and the plan the import test creates, as the shared page helpers see them.
-const world = { cspViolations: [] } as unknown as E2eWorld;
+// One server and browser for the file; each test imports the plan it works on, so none depends on another.
+const world = e2eWorld();
+const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
 
-beforeAll(async () => {
-  world.server = server = await startServer();
-  world.browser = browser = await launchChromium();
-}, 120_000);
+/** A value entered through the API as `context`'s account: B.2.2's indicator `id` measured at `actual`. */
+async function enter(context: Awaited<ReturnType<typeof signedIn>>, planId: string, id: string, actual: number): Promise<void> {
+  const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
+  const indicator = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === id);
+  const put = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent(id)}/measurements/${encodeURIComponent(tree.period.id)}`, {
+    state: 'measured',
+    actual,
+    version: indicator.version,
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  // Every screen below works under the app's content-security policy: nothing was refused.
-  expect(world.cspViolations).toEqual([]);
-});
+/** The fixture with B.2.2 assigned to the referente's office ("Ufficio Transizione"): the plan's id. */
+async function planOfReferente(): Promise<string> {
+  const planId = await importFixture();
+  const controller = await signedIn('controller');
+  const assigned = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(planId)}/nodes/B.2.2`, { unit: 'Ufficio Transizione' });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  await controller.close();
+  return planId;
+}
 
-const { newPage, login, apiAs, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
+/** The fixture with the period the tree opens on (the year end) closed by the controller and validated by the OIV: the plan's id. */
+async function planValidated(): Promise<string> {
+  const planId = await importFixture();
+  const plan = `/api/plans/${encodeURIComponent(planId)}`;
+  const controller = await signedIn('controller');
+  const period = (await apiAs(controller, 'GET', `${plan}/tree`)).body.period as { id: string; state: string };
+  const steps = [...(period.state === 'open' ? ['collecting'] : []), 'closed'];
+  for (const to of steps) {
+    const moved = await apiAs(controller, 'POST', `${plan}/periods/${encodeURIComponent(period.id)}/transition`, { to });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  }
+  await controller.close();
+  const oiv = await signedIn('oiv');
+  const validated = await apiAs(oiv, 'POST', `${plan}/periods/${encodeURIComponent(period.id)}/transition`, { to: 'validated' });
+  expect(validated.status, JSON.stringify(validated.body)).toBe(200);
+  await oiv.close();
+  return planId;
+}
 
 describe('the web app in Chromium', { timeout: 120_000 }, () => {
   it('refuses a broken file: every problem located by line, confirmation impossible, nothing stored', async () => {
@@ -46,6 +68,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     writeFileSync(broken, lines.join('\n'));
     const { context, page } = await newPage();
     await login(page, 'controller');
+    const plans = (await apiAs(context, 'GET', '/api/plans')).body;
     await page.setInputFiles('#import-file', broken);
     await page.click('text=Controlla il file');
     const preview = page.locator('[data-testid=import-preview]');
@@ -57,7 +80,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(text).toContain('il Peso "cinquanta% >=" non è un peso come "50% >="');
     expect(text).toContain('non può essere importato');
     await expect.poll(() => page.locator('button:has-text("Conferma l’importazione")').isDisabled()).toBe(true);
-    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
+    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual(plans);
     await page.screenshot({ path: join(SHOTS, '02b-import-refused.png'), fullPage: true });
     await context.close();
     rmSync(dir, { recursive: true, force: true });
@@ -65,13 +88,14 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
   it('logs in as the controllo di gestione, imports the fixture after a preview, and shows the tree', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${world.server.url}/`);
     await page.waitForSelector('#username');
     await page.screenshot({ path: join(SHOTS, '01-login.png') });
     await expectAccessible(page, 'login');
     await login(page, 'controller');
     await page.waitForSelector('#import-file');
     await expectAccessible(page, 'plans');
+    const plans = (await apiAs(context, 'GET', '/api/plans')).body;
 
     await page.setInputFiles('#import-file', FIXTURE);
     await page.fill('#import-year', '2024');
@@ -82,13 +106,14 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => preview.innerText()).toContain('bare-percent-actual');
     await expect.poll(() => preview.innerText()).toMatch(/riga 84/);
     await expect.poll(() => preview.innerText()).toContain('non ha il segno % ma il target');
-    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual([]);
+    expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual(plans);
     await page.screenshot({ path: join(SHOTS, '02-import-preview.png'), fullPage: true });
 
     await page.click('text=Conferma l’importazione');
     // The app writes real paths: the address of a plan is /plans/<id>.
     await page.waitForURL(/\/plans\/[^/?#]+$/);
-    planId = world.planId = decodeURIComponent(/\/plans\/([^/?#]+)/.exec(page.url())![1]!);
+    const planId = decodeURIComponent(/\/plans\/([^/?#]+)/.exec(page.url())![1]!);
+    expect((await apiAs(context, 'GET', '/api/plans')).body.map((p: { id: string }) => String(p.id))).toContain(planId);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await page.screenshot({ path: join(SHOTS, '03-tree.png') });
     await expectAccessible(page, 'tree');
@@ -101,9 +126,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it("opens A.2's explanation: contributions and the rule in words", async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     await search(page, 'A.2');
     await page.click('[data-code="A.2"] .tree-link');
     const explanation = page.locator('[data-testid=explanation]');
@@ -125,16 +151,12 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('lets a referente enter an actual for their indicator, and the parents recompute at once', async () => {
-    // The controllo di gestione assigns B.2.2 to the referente's office.
-    const admin = await newPage();
-    await login(admin.page, 'controller');
-    const assigned = await apiAs(admin.context, 'PATCH', `/api/plans/${encodeURIComponent(planId)}/nodes/B.2.2`, { unit: 'Ufficio Transizione' });
-    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    await admin.context.close();
+    // The controllo di gestione has assigned B.2.2 to the referente's office.
+    const planId = await planOfReferente();
 
     const { context, page } = await newPage();
     await login(page, 'referente');
-    await openPlan(page);
+    await openPlan(page, planId);
     await search(page, 'B.2');
     await expect.poll(() => objectivePerformance(page, 'B.2.2')).toMatchObject({ text: expect.stringContaining('50,00%'), band: 'red' });
     await expect.poll(() => objectivePerformance(page, 'B.2')).toMatchObject({ text: expect.stringContaining('65,00%'), band: 'yellow' });
@@ -162,17 +184,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // Someone else saves B.2.2:2 first: the referente's stale save is refused and shown, never applied.
     await page.click('[data-indicator="B.2.2:2"] .tree-link');
     await page.waitForSelector('#entry-actual');
-    const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
-    const stale = tree.objectives.find((o: { code: string }) => o.code === 'B.2.2').indicators.find((i: { id: string }) => i.id === 'B.2.2:2');
-    const other = await newPage();
-    await login(other.page, 'controller');
-    const first = await apiAs(other.context, 'PUT', `/api/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent('B.2.2:2')}/measurements/${encodeURIComponent(tree.period.id)}`, {
-      state: 'measured',
-      actual: 4,
-      version: stale.version,
-    });
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
-    await other.context.close();
+    const other = await signedIn('controller');
+    await enter(other, planId, 'B.2.2:2', 4);
+    await other.close();
     await page.fill('#entry-actual', '9');
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('NON è stato salvato');
@@ -183,9 +197,15 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('what-if changes the numbers on screen and nothing stored', async () => {
+    // As the referente's entry leaves it: B.2.2:3 at 20 (B.2.2 80%, B.2 75,50%) and B.2.2:2 at 4.
+    const planId = await planOfReferente();
+    const controller = await signedIn('controller');
+    await enter(controller, planId, 'B.2.2:3', 20);
+    await enter(controller, planId, 'B.2.2:2', 4);
+    await controller.close();
     const { context, page } = await newPage();
     await login(page, 'referente');
-    await openPlan(page);
+    await openPlan(page, planId);
     const before = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body;
     await search(page, 'B.2');
     await page.click('[data-testid=whatif-toggle]');
@@ -214,9 +234,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows charts of the plan', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     await page.click('text=Mostra i grafici');
     await page.waitForSelector('[data-testid=chart-bars] svg');
     await page.waitForSelector('[data-testid=chart-bands] svg');
@@ -236,6 +257,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it("opens a plan's address with one read each of the session, plan and tree, asked before the app ran", async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
     const reads: string[] = [];
@@ -243,18 +265,19 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/api/')) reads.push(path);
     });
-    await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`);
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     const plan = `/api/plans/${encodeURIComponent(planId)}`;
     // The app took early.ts's reads instead of asking again (twice each if it had not).
     expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
     // The early reads' entry is named before the app's script, and runs as soon as it arrives.
-    const html = await (await context.request.get(`${server.url}/`)).text();
+    const html = await (await context.request.get(`${world.server.url}/`)).text();
     expect(html).toMatch(/<script type="module" async crossorigin src="\/assets\/early-[\w-]+\.js"><\/script>[\s\S]*<script type="module" crossorigin src="\/assets\/index-/);
     await context.close();
   });
 
   it('still reads each once when the tree is slow: the first render waits only so long, then the screen takes the read under way', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
     const reads: string[] = [];
@@ -268,16 +291,17 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await route.continue();
     });
-    await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`);
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
     await context.close();
   });
 
   it("writes decimals in the screen's language: 90,38% on an Italian screen, 90.38% on an English one (issue 14)", async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body as {
       objectives: Array<{ code: string; performance: number | null; indicators: Array<{ id: string; performance: number | null }> }>;
     };
@@ -304,10 +328,11 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('fits a phone: 390 px wide, the band in view, the detail as a full-screen panel', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
     await page.setViewportSize({ width: 390, height: 844 });
-    await openPlan(page);
+    await openPlan(page, planId);
     // The header's words are all there (a key such as "account.nav" is a word file not loaded).
     await expect.poll(() => page.locator('header').innerText()).not.toMatch(/\b[a-z]+\.[a-z]+\b/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -326,9 +351,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('prints the whole tree, not only the rows in view', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     const onScreen = await page.locator('[data-testid=tree] [role=row]').count();
     // What Ctrl+P does: the browser says it is about to print, then prints with print media.
     await page.emulateMedia({ media: 'print' });
@@ -351,9 +377,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('switches periods, works from the keyboard and speaks English on request', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     const periods = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/periods`)).body as Array<{ id: string; label: string }>;
     expect(periods.length).toBeGreaterThan(1);
     const first = periods[0]!;
@@ -391,9 +418,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('the OIV reads everything but cannot edit', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'oiv');
-    await openPlan(page);
+    await openPlan(page, planId);
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await page.waitForSelector('[data-testid=read-only]');
@@ -411,9 +439,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a closed period refuses entry; the OIV validates it; everyone sees its state', async () => {
+    const planId = await planOfReferente();
     const ctl = await newPage();
     await login(ctl.page, 'controller');
-    await openPlan(ctl.page);
+    await openPlan(ctl.page, planId);
     // Whatever state the import left it in, walk it forward to closed through the UI.
     for (const label of ['Avvia la raccolta', 'Chiudi il periodo']) {
       const button = ctl.page.locator(`button:has-text("${label}")`);
@@ -429,7 +458,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
     const { context, page } = await newPage();
     await login(page, 'referente');
-    await openPlan(page);
+    await openPlan(page, planId);
     await page.waitForSelector('[data-testid=locked-banner]');
     await expect.poll(() => page.locator('[data-testid=locked-banner]').innerText()).toMatch(/sola lettura/);
     // Who closed it and when, from the period's closing (not read back from the audit trail).
@@ -452,24 +481,27 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
     const oiv = await newPage();
     await login(oiv.page, 'oiv');
-    await openPlan(oiv.page);
+    await openPlan(oiv.page, planId);
     await oiv.page.click('button:has-text("Valida il periodo")');
     await expect.poll(() => oiv.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
     await oiv.context.close();
   });
 
   it('publishes the plan; an anonymous reader sees it read-only', async () => {
+    // Its year-end period closed and validated: the public reads its values.
+    const planId = await planValidated();
     const ctl = await newPage();
     const reads = readsOf(ctl.page);
     const listReads = () => reads.filter((r) => r === '/api/plans').length;
     await login(ctl.page, 'controller');
-    await ctl.page.waitForSelector('.plan-item');
+    const item = `.plan-item:has(a[href="#/plans/${encodeURIComponent(planId)}"])`;
+    await ctl.page.waitForSelector(item);
     await ctl.page.waitForTimeout(300);
     // The list is read once; publishing shows without a reload, the list read once more.
     expect(listReads()).toBe(1);
     const same = await sameDocument(ctl.page);
-    await ctl.page.click('button:has-text("Pubblica")');
-    await ctl.page.waitForSelector('button:has-text("Ritira la pubblicazione")');
+    await ctl.page.click(`${item} button:has-text("Pubblica")`);
+    await ctl.page.waitForSelector(`${item} button:has-text("Ritira la pubblicazione")`);
     expect(await same()).toBe(true);
     expect(listReads()).toBe(2);
     // The archived plans are read when shown, not before.
@@ -480,9 +512,9 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await ctl.context.close();
 
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${world.server.url}/`);
     await page.click('text=Consulta i piani pubblicati senza accedere');
-    await page.click('.plan-item a');
+    await page.click(`.plan-item a[href="#/plans/${encodeURIComponent(planId)}"]`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await search(page, 'A.2');
     await expect.poll(() => objectivePerformance(page, 'A.2')).toMatchObject({ text: expect.stringContaining('93,00%'), band: 'green' });
@@ -498,13 +530,13 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // A shared link, opened in a fresh browser with no session, shows the published plan; a reload
     // keeps it; the back button returns to the page before.
     const fresh = await newPage();
-    await fresh.page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`);
+    await fresh.page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
     await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await expect.poll(() => fresh.page.locator('#username').count()).toBe(0);
     await fresh.page.reload();
     await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
     // The old hash address still lands on the plan, under its real path.
-    await fresh.page.goto(`${server.url}/#/plans/${encodeURIComponent(planId)}`);
+    await fresh.page.goto(`${world.server.url}/#/plans/${encodeURIComponent(planId)}`);
     await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await expect.poll(() => new URL(fresh.page.url()).pathname).toBe(`/plans/${encodeURIComponent(planId)}`);
     await fresh.page.click('a.albero-brand');
@@ -518,6 +550,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('creates an empty plan, listed by year', async () => {
+    // A 2024 plan to list beside it.
+    await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
     await page.fill('#plan-title', 'Piano della performance 2025');
@@ -528,16 +562,17 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.click('text=Tutti i piani');
     await page.waitForSelector('#year-2025');
     await expect.poll(() => page.locator('section[aria-labelledby=year-2025] .plan-item').innerText()).toContain('Piano della performance 2025');
-    await expect.poll(() => page.locator('section[aria-labelledby=year-2024] .plan-item').innerText()).toContain('Albero performance 2024');
+    await expect.poll(() => page.locator('section[aria-labelledby=year-2024]').innerText()).toContain('Albero performance 2024');
     await page.screenshot({ path: join(SHOTS, '11-plans.png') });
     await expectAccessible(page, 'plans list');
     await context.close();
   });
 
   it('exports the plan as a PDF', async () => {
+    const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
-    await openPlan(page);
+    await openPlan(page, planId);
     // Drawn on the server as a job (its progress shown meanwhile), then downloaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')]);
     expect(download.suggestedFilename()).toBe('albero-performance-2024-2024-12-31.pdf');

@@ -69,8 +69,9 @@ export function pages(world: E2eWorld) {
     return { status: r.status(), body: await r.json().catch(() => null) };
   }
 
-  async function openPlan(page: Page): Promise<void> {
-    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
+  /** The plan `planId` (by default the file's plan) opened, its tree drawn. */
+  async function openPlan(page: Page, planId = world.planId): Promise<void> {
+    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
   }
 
@@ -85,12 +86,18 @@ export function pages(world: E2eWorld) {
     return { text: (await cell.innerText()).replace(/\s+/g, ' '), band: await page.locator(`[data-code="${code}"]`).getAttribute('data-band') };
   }
 
+  /** A browser context signed in as `who` through the API, with no page drawn: for a test's set-up through `apiAs`. */
+  async function signedIn(who: keyof typeof ACCOUNTS): Promise<BrowserContext> {
+    const { context } = await newPage();
+    const r = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS[who].username, password: PASSWORD } });
+    expect(r.status(), await r.text()).toBe(200);
+    return context;
+  }
+
   /** The fixture imported as the controller, through the API: the plan's id. */
   async function importFixture(): Promise<string> {
-    const { context } = await newPage();
-    await context.request.get(`${world.server.url}/`);
-    const signedIn = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
-    const { csrfToken } = await signedIn.json();
+    const context = await signedIn('controller');
+    const { csrfToken } = await (await context.request.get(`${world.server.url}/api/session`)).json();
     const r = await context.request.post(`${world.server.url}/api/plans/import`, {
       headers: { 'X-CSRF-Token': csrfToken },
       multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
@@ -140,5 +147,5 @@ export function pages(world: E2eWorld) {
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
+  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
 }

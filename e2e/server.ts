@@ -3,13 +3,14 @@
  * port, against a throwaway SQLite file seeded with one account per role. Nothing is mocked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM, type Role } from '../src/store/index.js';
 import { ROOT } from '../test/helpers.js';
+import { assertBuilt } from '../test/support/build.js';
 
 export const PASSWORD = 'una-password-lunga-2024';
 
@@ -42,8 +43,9 @@ export interface RunningServer {
 
 export async function startServer(): Promise<RunningServer> {
   const main = join(ROOT, 'dist', 'server', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first (npm test does).`);
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run npm run build:web first (npm test does).');
+  // The server and the web app as the sources are now: a stale build fails here, naming what changed.
+  assertBuilt(ROOT, 'program');
+  assertBuilt(ROOT, 'web');
   const dir = mkdtempSync(join(tmpdir(), 'albero-e2e-'));
   const database = join(dir, 'albero.sqlite');
   const store = await openStore(database);

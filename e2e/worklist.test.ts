@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, readsOf, sameDocument, expectAccessible } = pages(world);
 const PERIOD = '2024-09-30';
 const UNIT = 'Ufficio Transizione';
 
@@ -96,5 +96,32 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
     const periods = (await apiAs(ctl.context, 'GET', `${plan}/periods`)).body as Array<{ id: string; state: string }>;
     expect(periods.find((p) => p.id === PERIOD)?.state).toBe('closed');
+
+    // The closed period stays on screen; its tree keeps the data version of its closing. A review of
+    // the year end's value still shows at once in the worklist, the dashboard and the indicator's
+    // audit trail, each read once more, without a reload.
+    const YEAR_END = '2024-12-31';
+    const yearEnd = (await apiAs(ref.context, 'GET', `${plan}/tree?period=${YEAR_END}`)).body as { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
+    const version = yearEnd.objectives.flatMap((o) => o.indicators).find((i) => i.id === first)!.version;
+    const entered = await apiAs(ref.context, 'PUT', `${plan}/indicators/${encodeURIComponent(first)}/measurements/${YEAR_END}`, { state: 'measured', actual: 5, version });
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    await search(ctl.page, first.split(':')[0]!);
+    await ctl.page.click(`[data-indicator="${first}"] .tree-link`);
+    const trail = ctl.page.locator('[data-testid=audit] li');
+    await trail.first().waitFor();
+    const before = await trail.count();
+    await ctl.page.selectOption('#wl-period', YEAR_END);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('entered');
+    const reads = readsOf(ctl.page);
+    const same = await sameDocument(ctl.page);
+    await item.locator('[data-testid=approve]').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('approved');
+    const yearEndRow = ctl.page.locator(`[data-testid=dashboard-table] tr[data-period="${YEAR_END}"][data-unit="${UNIT}"]`);
+    await expect.poll(() => yearEndRow.locator('[data-col=approved]').innerText()).toBe('1');
+    await expect.poll(() => trail.count()).toBe(before + 1);
+    await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+    expect(await same()).toBe(true);
+    expect(reads.filter((r) => r === `${plan}/dashboard`)).toHaveLength(1);
+    expect(reads.filter((r) => r.startsWith(`${plan}/worklist`))).toHaveLength(1);
   });
 });

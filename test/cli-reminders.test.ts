@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './api/harness.js';
 import { ROOT } from './helpers.js';
+import { assertBuilt } from './support/build.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 
 const PERIOD = '2024-09-30';
 
 /** The CLI in its own process, awaited without blocking this one (the test's SMTP server must answer it). */
 function reminders(args: readonly string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  assertBuilt(ROOT, 'program');
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALBERO_SMTP_') && !k.startsWith('LC_') && k !== 'LANG'));
     const child = spawn(process.execPath, [`${ROOT}bin/albero.js`, 'reminders', ...args], { env: { ...clean, NO_COLOR: '1', LANG: 'it_IT.UTF-8', ...env } });

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { assertBuilt } from './support/build.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURE = fileURLToPath(new URL('../fixtures/albero-performance-2024.txt', import.meta.url));
@@ -21,6 +22,7 @@ export interface CliRun {
  * its locale's language: tests run it in an English locale unless they give another (`locale`).
  */
 export function albero(args: readonly string[], options: { cwd?: string; input?: string; locale?: string; env?: Record<string, string> } = {}): CliRun {
+  assertBuilt(ROOT, 'program');
   const result = spawnSync(process.execPath, [`${ROOT}bin/albero.js`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,

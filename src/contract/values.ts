@@ -5,13 +5,14 @@
  * the type checker refuses a core word the contract does not know.
  */
 import { z } from 'zod';
+import { PERIOD_STATES } from './period-states.js';
 
 export const UnitSchema = z.enum(['number', 'percent', 'date', 'boolean']);
 export const ComparatorSchema = z.enum(['>=', '<=', '=']);
 export const MeasurementStateSchema = z.enum(['measured', 'not_achieved', 'not_evaluable', 'not_measured']);
 export const BandSchema = z.enum(['green', 'yellow', 'red']);
 export const ScoringKindSchema = z.enum(['on_off', 'proportional', 'bands', 'threshold']);
-export const PeriodStateSchema = z.enum(['open', 'collecting', 'closed', 'validated']);
+export const PeriodStateSchema = z.enum(PERIOD_STATES);
 export const RevisionKindSchema = z.enum(['variazione', 'rimodulazione']);
 export const RevisionStatusSchema = z.enum(['open', 'approved']);
 

@@ -10,8 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import type { MessageParams } from './core-types.js';
-import type { Actor, AuditEntry, Failure, Result } from './types.js';
+import { fail, forUpdate, now } from './shared.js';
+import type { Actor, AuditEntry, Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
 export type StaffCategory = 'dirigente' | 'eq' | 'personale';
@@ -100,12 +100,6 @@ export interface AppraisalStore {
   distributionYears(): Promise<{ organisation: string; year: number }[]>;
 }
 
-const now = (): string => new Date().toISOString();
-/** `params`: the catalogue's words for the refusal (messages/appraisal.ts `APPRAISAL_REFUSALS`). */
-const fail = <T>(code: Failure['code'], message: string, details: Record<string, unknown> | undefined, params: MessageParams): Result<T> => ({
-  ok: false,
-  error: details === undefined ? { code, message, params } : { code, message, details, params },
-});
 const json = (v: unknown): string => JSON.stringify(v);
 
 function formRecord(r: Row): FormRecord {
@@ -158,10 +152,6 @@ async function trail(tx: Queryable, actor: Actor, action: string, entity: string
 
 export class SqlAppraisals implements AppraisalStore {
   constructor(private readonly db: Db) {}
-
-  private get forUpdate(): string {
-    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  }
 
   async listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]> {
     const rows = await this.db.all(
@@ -251,7 +241,7 @@ export class SqlAppraisals implements AppraisalStore {
 
   async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
-      const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${this.forUpdate}`, [id]);
+      const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${forUpdate(this.db)}`, [id]);
       if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`, undefined, { appraisal: 'form-not-found', id });
       const before = formRecord(r);
       if (before.version !== expectedVersion)

@@ -5,7 +5,7 @@
  */
 import { parse } from './codec.js';
 import type { Param, Queryable } from './db.js';
-import { str } from './shared.js';
+import { str, touch } from './shared.js';
 import type { Actor, AuditEntry, AuditQuery } from './types.js';
 
 export interface AuditWrite {
@@ -35,6 +35,15 @@ export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite
     entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
     entry.reason ?? null,
   ]);
+}
+
+/**
+ * The tail of a change to a plan, in the change's transaction: the plan's data version bumped (the
+ * cache key of its evaluations) and the entry written.
+ */
+export async function recordPlanChange(tx: Queryable, actor: Actor, entry: AuditWrite & { readonly planId: string }, at?: string): Promise<void> {
+  await touch(tx, entry.planId);
+  await recordAudit(tx, actor, entry, at);
 }
 
 /** The trail, newest first, narrowed to a plan (or plans), an objective or an indicator. */

@@ -28,8 +28,8 @@ export {
 } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodProblemText, periodsProblem, type NewPeriod, type PeriodDateProblem } from './periods.js';
-export { defaultPeriods, toMeasurement } from './sql-store.js';
-export { measurementJson } from './records.js';
+export { defaultPeriods } from './plan-store.js';
+export { measurementJson, toMeasurement } from './records.js';
 export { inputsToJson } from './codec.js';
 
 export function isPostgresUrl(location: string): boolean {

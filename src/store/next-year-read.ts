@@ -9,6 +9,7 @@ import { Decimal, type Indicator, type Measurement, type Objective, type Predece
 import { amountFromJson, formulaFromJson, inputsFromJson, nextTargetsFromJson, parse, ruleFromJson } from './codec.js';
 import type { Queryable, Row } from './db.js';
 import { predecessorValues } from './lineage.js';
+import { str } from './shared.js';
 
 /** The unit and person an objective or indicator is assigned to (ids), kept by next year's plan. */
 export interface Owners {
@@ -18,8 +19,6 @@ export interface Owners {
 
 /** The indicator columns `indicatorFromRow` reads. */
 export const INDICATOR_FIELDS = 'id, node_code, name, weight, comparator, tolerance, target, unit, scoring, formula, baseline, baseline_year, next_targets, source, owner, notes';
-
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** True when a stored formula (JSON text) is a trend's: only then are the predecessors' values read. */
 export const isTrendRow = (r: Row): boolean => typeof r.formula === 'string' && r.formula.includes('"trend"');
@@ -47,6 +46,36 @@ export function indicatorFromRow(r: Row, measurement: Measurement, previous: Pre
   };
 }
 
+/** The objective columns `objectiveFromRow` reads. */
+export interface ObjectiveRow {
+  readonly code: string;
+  readonly title: string;
+  readonly parent: string | null;
+  readonly level: string | null;
+  /** TEXT (SQLite) or NUMERIC (PostgreSQL): a decimal's text either way. */
+  readonly weight: string | null;
+  readonly owner: string | null;
+}
+
+/** An objective's row with the unit and person it is assigned to (ids). */
+export interface AssignedObjectiveRow extends ObjectiveRow {
+  readonly unit_id: string | null;
+  readonly person_id: string | null;
+}
+
+/** An objective of the core's model from its row and its indicators. */
+export function objectiveFromRow(r: ObjectiveRow, indicators: Indicator[]): Objective {
+  return {
+    code: String(r.code),
+    title: String(r.title),
+    parent: str(r.parent),
+    ...(r.level !== null ? { level: String(r.level) } : {}),
+    weight: r.weight === null ? null : new Decimal(String(r.weight)),
+    indicators,
+    ...(r.owner !== null ? { owner: String(r.owner) } : {}),
+  };
+}
+
 const NOT_MEASURED: Measurement = { state: 'not_measured' };
 
 /** A measurement of the core's model from the columns state, actual, inputs, reason. */
@@ -68,7 +97,7 @@ function measurementFromRow(r: Row): Measurement {
 
 /** The plan's tree with the values of `periodId` (its year end), and the unit and person ids of each objective and indicator. */
 export async function readForNextYear(tx: Queryable, planId: string, periodId: string): Promise<{ nodes: Objective[]; nodeOwners: Map<string, Owners>; indicatorOwners: Map<string, Owners> }> {
-  const nodeRows = await tx.all(`SELECT code, title, parent, level, weight, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
+  const nodeRows = await tx.all<AssignedObjectiveRow>(`SELECT code, title, parent, level, weight, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId]);
   const indicatorRows = await tx.all(`SELECT ${INDICATOR_FIELDS}, unit_id, person_id FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
   const measured = new Map<string, Measurement>();
   for (const r of await tx.all(`SELECT indicator_id, state, actual, inputs, reason FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))
@@ -86,18 +115,9 @@ export async function readForNextYear(tx: Queryable, planId: string, periodId: s
     if (r.unit_id !== null || r.person_id !== null) indicatorOwners.set(id, { unitId: str(r.unit_id), personId: str(r.person_id) });
   }
   const nodeOwners = new Map<string, Owners>();
-  const nodes = nodeRows.map((r): Objective => {
-    const code = String(r.code);
-    if (r.unit_id !== null || r.person_id !== null) nodeOwners.set(code, { unitId: str(r.unit_id), personId: str(r.person_id) });
-    return {
-      code,
-      title: String(r.title),
-      parent: str(r.parent),
-      ...(r.level !== null ? { level: String(r.level) } : {}),
-      weight: r.weight === null ? null : new Decimal(String(r.weight)),
-      indicators: byNode.get(code) ?? [],
-      ...(r.owner !== null ? { owner: String(r.owner) } : {}),
-    };
+  const nodes = nodeRows.map((r) => {
+    if (r.unit_id !== null || r.person_id !== null) nodeOwners.set(r.code, { unitId: r.unit_id, personId: r.person_id });
+    return objectiveFromRow(r, byNode.get(r.code) ?? []);
   });
   return { nodes, nodeOwners, indicatorOwners };
 }

@@ -2,15 +2,16 @@
  * A plan's periods and their closings as stored (the moves themselves are periods.ts's). Every
  * change is one transaction with its audit entry and the plan's data version bumped.
  */
-import { recordAudit } from './audit-log.js';
+import { recordPlanChange } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
-import { one, type Db, type Queryable } from './db.js';
+import { one, type Db } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { canTransition, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
-import { PLAN_SELECT, periodRecord, planRecord } from './records.js';
+import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
+import { periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
-import { fail, forUpdate, isArchived, now, ok, str, touch } from './shared.js';
-import type { Actor, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodRecord, PeriodState, PlanSnapshot, Result } from './types.js';
+import { fail, forUpdate, isArchived, noPlan, now, ok, str } from './shared.js';
+import type { Actor, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodRecord, PeriodState, Result } from './types.js';
 
 /** A period's label: the one given, else its date the Italian way. */
 export function periodLabel(p: NewPeriod): string {
@@ -23,11 +24,7 @@ export function periodLabel(p: NewPeriod): string {
  * transaction, read back by `lastClosing` and `frozenSnapshot`.
  */
 export class SqlPeriods {
-  constructor(
-    private readonly db: Db,
-    /** The plan as it stands in a period, read in the caller's transaction (what a closing freezes). */
-    private readonly readPlan: (tx: Queryable, planId: string, periodId?: string) => Promise<Result<PlanSnapshot>>,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
     if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
@@ -37,7 +34,7 @@ export class SqlPeriods {
   async addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
       const plan = await one(tx, `SELECT year, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (plan === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (plan === undefined) return noPlan(planId);
       if (plan.archived_at !== null) return archivedRefusal(planId);
       const problem = periodDateProblem(period.endsOn, Number(plan.year));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'endsOn' }, { field: 'endsOn', ...problem });
@@ -60,8 +57,7 @@ export class SqlPeriods {
         );
       }
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, period.endsOn]))!);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: 'create', entity: 'period', entityId: after.id, planId, after: { endsOn: after.endsOn, label: after.label, state: after.state } });
+      await recordPlanChange(tx, actor, { action: 'create', entity: 'period', entityId: after.id, planId, after: { endsOn: after.endsOn, label: after.label, state: after.state } });
       return ok(after);
     });
   }
@@ -76,8 +72,7 @@ export class SqlPeriods {
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
+      await recordPlanChange(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
       return ok(after);
     });
   }
@@ -136,8 +131,7 @@ export class SqlPeriods {
           { label: before.label, reason: 'last-period' },
         );
       await tx.run(`DELETE FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
+      await recordPlanChange(tx, actor, { action: 'delete', entity: 'period', entityId: periodId, planId, before: { endsOn: before.endsOn, label: before.label, state: before.state } });
       return ok(before);
     });
   }
@@ -154,7 +148,7 @@ export class SqlPeriods {
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {
         // The period as it was closed, frozen: after a reopening, what changed is shown against it.
-        const frozen = await this.readPlan(tx, planId, periodId);
+        const frozen = await readPlanForPeriod(tx, planId, periodId);
         if (!frozen.ok) return frozen;
         const last = await one(tx, `SELECT MAX(seq) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
         const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
@@ -169,10 +163,9 @@ export class SqlPeriods {
           JSON.stringify(meta),
         ]);
       }
-      await touch(tx, planId);
       // Reopening a validated period voids the OIV's validation: the trail says so in words.
       const voided = before.state === 'validated' && to === 'collecting';
-      await recordAudit(tx, actor, {
+      await recordPlanChange(tx, actor, {
         action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
         entity: 'period',
         entityId: periodId,
@@ -193,23 +186,12 @@ export class SqlPeriods {
 
   async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
     return this.db.transaction(async (tx) => {
-      const planRow = await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]);
-      if (planRow === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
-      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
-      const period = periodId === undefined ? periods[periods.length - 1] : periods.find((p) => p.id === periodId);
-      if (period === undefined) {
-        return fail(
-          'not-found',
-          periodId === undefined ? 'this plan has no monitoring period' : `the plan has no period ${periodId} (its periods are ${periods.map((p) => p.id).join(', ')})`,
-          { periods: periods.map((p) => p.id) },
-          periodId === undefined ? { what: 'periods' } : { what: 'period', id: periodId, periods: periods.map((p) => p.id) },
-        );
-      }
+      const found = await planAndPeriod(tx, planId, periodId);
+      if (!found.ok) return found;
+      const { period } = found.value;
       const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
       return ok({
-        record: planRecord(planRow),
-        period,
-        periods,
+        ...found.value,
         closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
       });
     });

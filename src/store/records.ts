@@ -2,8 +2,9 @@
  * Rows as records: a plan, a period, a stored value, as the store reads them back in every module
  * (the same columns whichever aggregate reads them).
  */
+import type { Measurement } from '../core/index.js';
 import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse } from './codec.js';
-import type { Row } from './db.js';
+import { one, type Queryable, type Row } from './db.js';
 import { planAct } from './revisions.js';
 import { str } from './shared.js';
 import type { MeasurementRecord, PeriodRecord, PeriodState, PlanRecord } from './types.js';
@@ -26,6 +27,12 @@ export function planRecord(r: Row): PlanRecord {
     archivedAt: str(r.archived_at),
     openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
   };
+}
+
+/** A plan's record, or undefined when there is none; `lock` is appended to the query (e.g. ` FOR UPDATE OF p`). */
+export async function readPlanRecord(q: Queryable, planId: string, lock = ''): Promise<PlanRecord | undefined> {
+  const r = await one(q, `${PLAN_SELECT} WHERE p.id = ?${lock}`, [planId]);
+  return r === undefined ? undefined : planRecord(r);
 }
 
 export function periodRecord(r: Row): PeriodRecord {
@@ -72,4 +79,17 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
     enteredAt: m.enteredAt,
     version: m.version,
   };
+}
+
+/** A stored value as the engine's `Measurement` (nothing stored: not measured). */
+export function toMeasurement(m: MeasurementRecord | null): Measurement {
+  if (m === null) return { state: 'not_measured' };
+  switch (m.state) {
+    case 'measured':
+      return { state: 'measured', ...(m.actual !== null ? { actual: m.actual } : {}), ...(m.inputs !== null ? { inputs: m.inputs } : {}) };
+    case 'not_evaluable':
+      return { state: 'not_evaluable', reason: m.reason ?? '' };
+    default:
+      return { state: m.state };
+  }
 }

@@ -26,6 +26,7 @@ import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal } from '../core/index.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { forUpdate } from './shared.js';
 import type { Actor, Result } from './types.js';
 
 type ValidatedValue = ValidatedValueOf<Decimal>;
@@ -150,14 +151,10 @@ function refusal<K extends RefusalCode>(code: K, params: Params<K>, details?: Re
 export class SqlRelazioni implements RelazioneStore {
   constructor(private readonly db: Db) {}
 
-  private get forUpdate(): string {
-    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  }
-
   private async read(tx: Queryable, planId: string, lock: boolean): Promise<RelazioneRecord | undefined> {
-    const plan = await one(tx, `SELECT id FROM plans WHERE id = ?${lock ? this.forUpdate : ''}`, [planId]);
+    const plan = await one(tx, `SELECT id FROM plans WHERE id = ?${lock ? forUpdate(this.db) : ''}`, [planId]);
     if (plan === undefined) return undefined;
-    return record(planId, await one(tx, `SELECT * FROM relazioni WHERE plan_id = ?${lock ? this.forUpdate : ''}`, [planId]));
+    return record(planId, await one(tx, `SELECT * FROM relazioni WHERE plan_id = ?${lock ? forUpdate(this.db) : ''}`, [planId]));
   }
 
   private async write(
@@ -257,7 +254,7 @@ export class SqlRelazioni implements RelazioneStore {
       if (canMove(before.state, to) === null) {
         return refusal('invalid-transition', { relazione: 'move', from: before.state, to }, { from: before.state, to });
       }
-      const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${this.forUpdate}`, [planId]);
+      const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${forUpdate(this.db)}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
         return refusal('invalid-transition', { relazione: 'period-not-closed', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
       }

@@ -5,18 +5,12 @@
  * A review step is about one version of a value: a new value after an approval or a request makes
  * that step stale, so the value is back to review without anyone resetting anything.
  */
-import { one, type Db, type Queryable, type Row } from './db.js';
+import { recordAudit, recordPlanChange } from './audit-log.js';
+import { one, type Db, type Row } from './db.js';
 import { isIsoDate, isLocked } from './periods.js';
-import type { MessageParams } from '../core/messages/index.js';
-import type { Actor, CampaignData, Failure, PeriodRecord, PeriodState, PlanRecord, Result, ReviewAction, ReviewRecord } from './types.js';
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** A refusal: `message` in English for logs, `params` for the catalogue to say it in the reader's language. */
-const fail = <T>(code: Failure['code'], message: string, details: Record<string, unknown> | undefined, params: MessageParams): Result<T> => ({
-  ok: false,
-  error: details === undefined ? { code, message, params } : { code, message, details, params },
-});
-const now = (): string => new Date().toISOString();
+import { periodRecord, readPlanRecord } from './records.js';
+import { fail, forUpdate, now, ok, shareLock, str } from './shared.js';
+import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewRecord } from './types.js';
 
 function reviewRecord(r: Row): ReviewRecord {
   return {
@@ -25,33 +19,25 @@ function reviewRecord(r: Row): ReviewRecord {
     periodId: String(r.period_id),
     measurementVersion: Number(r.measurement_version),
     action: r.action as ReviewAction,
-    note: r.note === null || r.note === undefined ? null : String(r.note),
+    note: str(r.note),
     by: String(r.username),
     at: String(r.at),
   };
 }
 
 export class Reviews {
-  constructor(
-    private readonly db: Db,
-    private readonly periodRecord: (r: Row) => PeriodRecord,
-    private readonly planRecord: (q: Queryable, planId: string) => Promise<PlanRecord | undefined>,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
     if (deadline !== null && !isIsoDate(deadline))
       return fail('invalid', `${deadline} is not a date (YYYY-MM-DD)`, { field: 'deadline' }, { field: 'deadline', reason: 'date', date: deadline.slice(0, 40) });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [planId, periodId]);
+      const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      const before = this.periodRecord(row);
+      const before = periodRecord(row);
       await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
-      const after = this.periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
-      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
-      await tx.run(
-        `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'period', ?, ?, NULL, NULL, ?, ?, NULL)`,
-        [now(), actor.id, actor.username, periodId, planId, JSON.stringify({ deadline: before.deadline }), JSON.stringify({ deadline: after.deadline })],
-      );
+      const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
+      await recordPlanChange(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { deadline: before.deadline }, after: { deadline: after.deadline } });
       return ok(after);
     });
   }
@@ -67,20 +53,16 @@ export class Reviews {
       );
     return this.db.transaction(async (tx) => {
       // Share-lock the period like a value write: a closing waits for the review in flight.
-      const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+      const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       if (isLocked(period.state as PeriodState))
         return fail(
           'period-locked',
           `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be reviewed (a controller can reopen it, giving a reason)`,
-          { period: this.periodRecord(period) },
+          { period: periodRecord(period) },
           { label: String(period.label), state: String(period.state) },
         );
-      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [
-        planId,
-        indicatorId,
-        periodId,
-      ]);
+      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       if (m === undefined) {
         if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined)
           return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
@@ -116,19 +98,22 @@ export class Reviews {
         (await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]))!,
       );
       const node = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-      await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, 'review', ?, ?, ?, ?, ?, ?, ?)`, [
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: action === 'approve' ? 'approve' : action === 'return' ? 'return' : 'answer',
+          entity: 'review',
+          entityId: `${indicatorId}@${periodId}`,
+          planId,
+          node: node === undefined ? null : String(node.node_code),
+          indicator: indicatorId,
+          before: { review: current ?? null, version },
+          after: { review: action, version },
+          reason: text,
+        },
         at,
-        actor.id,
-        actor.username,
-        action === 'approve' ? 'approve' : action === 'return' ? 'return' : 'answer',
-        `${indicatorId}@${periodId}`,
-        planId,
-        node === undefined ? null : String(node.node_code),
-        indicatorId,
-        JSON.stringify({ review: current ?? null, version }),
-        JSON.stringify({ review: action, version }),
-        text,
-      ]);
+      );
       return ok(step);
     });
   }
@@ -150,9 +135,9 @@ export class Reviews {
 
   async campaign(planId: string): Promise<CampaignData | undefined> {
     return this.db.transaction(async (tx) => {
-      const record = await this.planRecord(tx, planId);
+      const record = await readPlanRecord(tx, planId);
       if (record === undefined) return undefined;
-      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(this.periodRecord);
+      const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
       const nodes = (await tx.all(`SELECT code, parent, title, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId])).map((r) => ({
         code: String(r.code),
         parent: r.parent === null ? null : String(r.parent),

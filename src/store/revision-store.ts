@@ -3,12 +3,12 @@
  * passes, and the changes a revision records, are revisions.ts's). Every change is one
  * transaction with its audit entry.
  */
-import { recordAudit } from './audit-log.js';
+import { recordPlanChange } from './audit-log.js';
 import { one, type Db } from './db.js';
 import { isIsoDate } from './periods.js';
-import { PLAN_SELECT, planRecord } from './records.js';
+import { readPlanRecord } from './records.js';
 import { archivedRefusal, invalid, readRevision, readRevisions, refuse } from './revisions.js';
-import { fail, forUpdate, isArchived, now, ok, touch } from './shared.js';
+import { fail, forUpdate, isArchived, noPlan, now, ok } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
 /** A revision as the audit trail keeps it (without its changes, which have their own entries). */
@@ -32,7 +32,7 @@ export class SqlRevisions {
     if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
       const at = now();
@@ -45,8 +45,7 @@ export class SqlRevisions {
         at,
         planId,
       ]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, {
+      await recordPlanChange(tx, actor, {
         action: 'adopt',
         entity: 'plan',
         entityId: planId,
@@ -54,23 +53,22 @@ export class SqlRevisions {
         before: { status: 'draft' },
         after: { status: 'adopted', act: { kind: act.kind.trim(), number: act.number.trim(), date: act.date } },
       });
-      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+      return ok((await readPlanRecord(tx, planId))!);
     });
   }
 
   async archivePlan(planId: string, archived: boolean, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (row === undefined) return noPlan(planId);
       const was = row.archived_at !== null;
       if (was === archived) {
         return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
       }
       const at = now();
       await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
-      return ok(planRecord((await one(tx, `${PLAN_SELECT} WHERE p.id = ?`, [planId]))!));
+      await recordPlanChange(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
+      return ok((await readPlanRecord(tx, planId))!);
     });
   }
 
@@ -90,7 +88,7 @@ export class SqlRevisions {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
-      if (row === undefined) return fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
+      if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
         return refuse('not-adopted', {}, { status: row.status });
@@ -115,9 +113,8 @@ export class SqlRevisions {
         now(),
         actor.username,
       ]);
-      await touch(tx, planId);
       const revision = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
+      await recordPlanChange(tx, actor, { action: 'create', entity: 'revision', entityId: String(number), planId, after: revisionJson(revision), reason });
       return ok(revision);
     });
   }
@@ -145,9 +142,8 @@ export class SqlRevisions {
         planId,
         number,
       ]);
-      await touch(tx, planId);
       const after = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
+      await recordPlanChange(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
       return ok(after);
     });
   }
@@ -176,9 +172,8 @@ export class SqlRevisions {
         planId,
         number,
       ]);
-      await touch(tx, planId);
       const after = (await readRevision(tx, planId, number))!;
-      await recordAudit(tx, actor, {
+      await recordPlanChange(tx, actor, {
         action: 'approve',
         entity: 'revision',
         entityId: String(number),
@@ -200,8 +195,7 @@ export class SqlRevisions {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
       }
       await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
-      await touch(tx, planId);
-      await recordAudit(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      await recordPlanChange(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
       return ok(before);
     });
   }

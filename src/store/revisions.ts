@@ -1,5 +1,5 @@
 /**
- * Adoption and revisions in SQL, for `sql-store.ts`. A plan is a draft (edited freely) until it is
+ * Adoption and revisions in SQL, for the plan's stores (`revision-store.ts`, `tree-store.ts`…). A plan is a draft (edited freely) until it is
  * adopted by its act; then every change to its definition (structure, titles, weights, targets,
  * rules, formulas, owners) must be made while a revision (variazione / rimodulazione) is open, and
  * is recorded in it, before → after. Measurements are not plan changes: they go through periods.
@@ -8,8 +8,10 @@
  * share-locks the open revision's row, so an approval (which locks it for update) waits for the
  * edits in flight and an edit after the approval finds no open revision.
  */
+import { recordAudit } from './audit-log.js';
 import type { Param, Queryable, Row } from './db.js';
 import { one } from './db.js';
+import { noPlan, now, touch } from './shared.js';
 import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
 
@@ -103,7 +105,7 @@ export function archivedRefusal<T>(planId: string): Result<T> {
  */
 export async function editGate(tx: Queryable, planId: string, shareLock: string): Promise<Result<Gate>> {
   const plan = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?`, [planId]);
-  if (plan === undefined) return { ok: false, error: { code: 'not-found', message: `there is no plan with the id ${planId}`, params: { what: 'plan', id: planId } } };
+  if (plan === undefined) return noPlan(planId);
   if (plan.archived_at !== null && plan.archived_at !== undefined) return archivedRefusal(planId);
   if (plan.status !== 'adopted') return { ok: true, value: { revision: null } };
   const open = await one(tx, `SELECT seq, reason FROM plan_revisions WHERE plan_id = ? AND status = 'open'${shareLock}`, [planId]);
@@ -169,4 +171,15 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
 /** The audit trail's reason for a change made inside a revision. */
 export function gateReason(gate: Gate): string | null {
   return gate.revision === null ? null : `variazione n. ${gate.revision.number}: ${gate.revision.reason}`;
+}
+
+/**
+ * The tail of every edit of a plan's definition, in the edit's transaction: the plan's data
+ * version bumped, the change recorded in the open revision (nothing for a draft) and on the audit
+ * trail, with the revision's reason.
+ */
+export async function recordEdit(tx: Queryable, planId: string, gate: Gate, actor: Actor, change: ChangeWrite): Promise<void> {
+  await touch(tx, planId);
+  await recordChange(tx, planId, gate, actor, change, now());
+  await recordAudit(tx, actor, { ...change, planId, reason: gateReason(gate) });
 }

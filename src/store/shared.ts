@@ -13,6 +13,8 @@ export const fail = <T>(code: Failure['code'], message: string, details?: Record
   ok: false,
   error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
 });
+/** The refusal of a plan id that names no plan. */
+export const noPlan = <T>(planId: string): Result<T> => fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
 export const now = (): string => new Date().toISOString();
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 

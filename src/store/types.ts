@@ -15,6 +15,7 @@ import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 // The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
 import { ROLES, type Role } from '../contract/permissions.js';
+import { PERIOD_STATES, type PeriodState } from '../contract/period-states.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
@@ -24,8 +25,8 @@ export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from '
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
-export type PeriodState = 'open' | 'collecting' | 'closed' | 'validated';
-export const PERIOD_STATES: readonly PeriodState[] = ['open', 'collecting', 'closed', 'validated'];
+// A period's states are the contract's (zod-free), as the roles are.
+export { PERIOD_STATES, type PeriodState };
 
 /** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
 export interface Actor {

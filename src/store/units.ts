@@ -7,16 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
+import { recordAudit } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, gateReason, recordChange } from './revisions.js';
+import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
-  ok: false,
-  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
-});
-const now = (): string => new Date().toISOString();
 /** A refusal by code: English in `message` (logs), said in the reader's language from `params`; `details.field` names the field. */
 function refusal<K extends 'invalid' | 'duplicate'>(code: K, params: Params<K> & { field?: string }, details: Record<string, unknown> = { field: params.field }): Failure {
   return { code, message: english(code, params), details, params: params as MessageParams };
@@ -53,20 +49,6 @@ export function codeFromName(name: string, taken: Set<string>): string {
   for (let n = 2; taken.has(code.toLowerCase()); n++) code = `${base}${n}`;
   taken.add(code.toLowerCase());
   return code;
-}
-
-async function writeAudit(tx: Queryable, actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown, planId: string | null = null): Promise<void> {
-  await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL)`, [
-    now(),
-    actor.id,
-    actor.username,
-    action,
-    entity,
-    entityId,
-    planId,
-    before === null || before === undefined ? null : JSON.stringify(before),
-    after === null || after === undefined ? null : JSON.stringify(after),
-  ]);
 }
 
 /**
@@ -198,7 +180,7 @@ export async function ensureUnitsByName(tx: Queryable, names: readonly string[],
       at,
       at,
     ]);
-    await writeAudit(tx, actor, 'create', 'unit', id, null, { code, name: unitName(name), kind: kindFromName(name), parentId: null, headId: null, members: [] });
+    await recordAudit(tx, actor, { action: 'create', entity: 'unit', entityId: id, after: { code, name: unitName(name), kind: kindFromName(name), parentId: null, headId: null, members: [] } });
     ids.push(id);
   }
   return ids;
@@ -224,10 +206,6 @@ export async function unknownUser(q: Queryable, ids: readonly string[]): Promise
 /** The units' store operations, written once for both databases (SqlStore delegates here). */
 export class UnitRegistry {
   constructor(private readonly db: Db) {}
-
-  private get forUpdate(): string {
-    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  }
 
   private async read(q: Queryable, id?: string): Promise<UnitRecord[]> {
     const rows = await q.all(`SELECT * FROM org_units${id === undefined ? '' : ' WHERE id = ?'} ORDER BY name, code`, id === undefined ? [] : [id]);
@@ -314,14 +292,14 @@ export class UnitRegistry {
       ]);
       for (const member of new Set(input.members ?? [])) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [member, id]);
       const after = (await this.get(id, tx))!;
-      await writeAudit(tx, actor, 'create', 'unit', id, null, unitJson(after));
+      await recordAudit(tx, actor, { action: 'create', entity: 'unit', entityId: id, after: unitJson(after) });
       return ok(after);
     });
   }
 
   async update(id: string, patch: UnitPatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<UnitRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined)
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${forUpdate(this.db)}`, [id])) === undefined)
         return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
       if (expectedVersion !== undefined && before.version !== expectedVersion)
@@ -363,14 +341,14 @@ export class UnitRegistry {
         for (const member of new Set(patch.members)) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [member, id]);
       }
       const after = (await this.get(id, tx))!;
-      await writeAudit(tx, actor, 'update', 'unit', id, unitJson(before), unitJson(after));
+      await recordAudit(tx, actor, { action: 'update', entity: 'unit', entityId: id, before: unitJson(before), after: unitJson(after) });
       return ok(after);
     });
   }
 
   async delete(id: string, actor: Actor): Promise<Result<UnitRecord>> {
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${this.forUpdate}`, [id])) === undefined)
+      if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${forUpdate(this.db)}`, [id])) === undefined)
         return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
       const objectives = await tx.all(`SELECT n.plan_id, p.title, p.year, n.code FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.unit_id = ? ORDER BY p.year DESC, p.title, n.position`, [id]);
@@ -387,7 +365,7 @@ export class UnitRegistry {
       }
       await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
       await tx.run(`DELETE FROM org_units WHERE id = ?`, [id]);
-      await writeAudit(tx, actor, 'delete', 'unit', id, unitJson(before), null);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'unit', entityId: id, before: unitJson(before) });
       return ok(before);
     });
   }
@@ -505,7 +483,13 @@ export class UnitRegistry {
           const id = ids.get(r.code.trim().toLowerCase())!;
           const after = (await this.get(id, tx))!;
           const before = befores.get(id);
-          await writeAudit(tx, actor, before === undefined ? 'create' : 'update', 'unit', id, before === undefined ? null : unitJson(before), unitJson(after));
+          await recordAudit(tx, actor, {
+            action: before === undefined ? 'create' : 'update',
+            entity: 'unit',
+            entityId: id,
+            before: before === undefined ? null : unitJson(before),
+            after: unitJson(after),
+          });
         }
         return ok({ created, updated });
       },
@@ -517,7 +501,7 @@ export class UnitRegistry {
     return atomically(this.db, async (tx) => {
       // Who owns an objective is part of the plan's definition: after adoption it changes only
       // inside a revision, as every other edit does (and never on an archived plan).
-      const gate = await editGate(tx, planId, this.db.dialect === 'postgres' ? ' FOR SHARE' : '');
+      const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
       const reason = gate.value.revision === null ? 'reassignment' : `reassignment, ${gateReason(gate.value)}`;
       const at = now();
@@ -539,10 +523,7 @@ export class UnitRegistry {
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: was, after: is }, at);
-        await tx.run(
-          `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'node', ?, ?, ?, NULL, ?, ?, ?)`,
-          [at, actor.id, actor.username, code, planId, code, JSON.stringify(was), JSON.stringify(is), reason],
-        );
+        await recordAudit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: was, after: is, reason }, at);
         nodes++;
       }
       for (const id of new Set(change.indicators ?? [])) {
@@ -552,13 +533,10 @@ export class UnitRegistry {
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: id, node: String(before.node_code), indicator: id, before: was, after: is }, at);
-        await tx.run(
-          `INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, 'update', 'indicator', ?, ?, ?, ?, ?, ?, ?)`,
-          [at, actor.id, actor.username, id, planId, String(before.node_code), id, JSON.stringify(was), JSON.stringify(is), reason],
-        );
+        await recordAudit(tx, actor, { action: 'update', entity: 'indicator', entityId: id, planId, node: String(before.node_code), indicator: id, before: was, after: is, reason }, at);
         indicators++;
       }
-      await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [at, planId]);
+      await touch(tx, planId);
       return ok({ nodes, indicators });
     });
   }

@@ -8,6 +8,7 @@
  */
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Failure, Result } from './types.js';
 
 /** The guideline's three causes of a variance. */
@@ -100,13 +101,9 @@ type Refusal = { ok: false; error: Failure };
 export class SqlVariances implements VarianceStore {
   constructor(private readonly db: Db) {}
 
-  private get forUpdate(): string {
-    return this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  }
-
   /** The period, unless it is validated (the OIV has signed it: its analysis is final too). */
   private async writablePeriod(tx: Queryable, planId: string, periodId: string): Promise<Refusal | { ok: true; label: string; last: boolean }> {
-    const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${this.db.dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+    const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
     if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
     if (period.state === 'validated') {
       return {
@@ -133,7 +130,7 @@ export class SqlVariances implements VarianceStore {
       if (!period.ok) return period;
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, node])) === undefined)
         return { ok: false, error: { code: 'not-found', message: `there is no objective ${node} in this plan`, params: { what: 'objective', id: node } } };
-      const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${this.forUpdate}`, [planId, node, periodId]);
+      const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${forUpdate(this.db)}`, [planId, node, periodId]);
       const before = row === undefined ? undefined : varianceRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {
@@ -192,7 +189,7 @@ export class SqlVariances implements VarianceStore {
         };
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
-      const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${this.forUpdate}`, [planId, indicatorId, periodId]);
+      const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = row === undefined ? undefined : forecastRecord(row);
       const current = before?.version ?? 0;
       if (current !== expectedVersion) {

@@ -4,7 +4,7 @@
  */
 import { PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
-import { PERIOD_STATES, periodDateProblem, type PeriodState } from '../../store/index.js';
+import { PERIOD_STATES, periodDateProblem } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -12,7 +12,7 @@ import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
 import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
-const Transition = z.object({ to: z.enum(PERIOD_STATES as [PeriodState, ...PeriodState[]]), reason: z.string().max(2000).nullable().optional() }).strict();
+const Transition = z.object({ to: z.enum(PERIOD_STATES), reason: z.string().max(2000).nullable().optional() }).strict();
 const PeriodPatch = z.object({ label: PeriodLabel }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {

@@ -5,7 +5,8 @@
  * or reloads; the window regaining focus does not refetch, and a failed read is not retried
  * (the screen says so, as it did before the cache).
  */
-import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { PlanSummary, User } from './types.js';
 
 type PlanId = PlanSummary['id'];
@@ -63,8 +64,12 @@ export const keys = {
   periods: (planId: PlanId) => ['plans', String(planId), 'periods'] as const,
   /** The plan year's Relazione sulla performance. */
   relazione: (planId: PlanId) => ['plans', String(planId), 'relazione'] as const,
-  /** The baselines taken from last year that were corrected since, at the plan's data version. */
-  baselines: (planId: PlanId, dataVersion: number) => ['plans', String(planId), 'baselines', dataVersion] as const,
+  /** The baselines taken from last year that were corrected since (read again after any write to the plan, see `usePlanWritten`). */
+  baselines: (planId: PlanId) => ['plans', String(planId), 'baselines'] as const,
+  /** A plan's monitoring campaign: worklist, dashboard, closing preview, a value's evidence and comments, variances (`campaign/queries.ts`). */
+  campaign: (planId: PlanId) => ['campaign', String(planId)] as const,
+  /** The comparisons of a plan's periods ("Confronta / Modifiche", `changes/queries.ts`). */
+  changes: (planId: PlanId) => ['changes', String(planId)] as const,
   /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
   trees: (planId: PlanId) => ['tree', String(planId)] as const,
   /** `period` null: the period the server opens by default. */
@@ -75,5 +80,27 @@ export const keys = {
   explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'explanation', code, period, lang, dataVersion] as const,
   /** An objective's (`indicator` null) or an indicator's figures in every linked year. */
   years: (planId: PlanId, code: string, indicator: string | null, dataVersion: number) => ['node', String(planId), 'years', code, indicator, dataVersion] as const,
-  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined, dataVersion: number) => ['node', String(planId), 'audit', node ?? null, indicator ?? null, dataVersion] as const,
+  /**
+   * Not keyed by the tree's data version: a closed period's tree keeps the version of its closing,
+   * so the trail would not follow a write while it is on screen. Every write marks it stale instead.
+   */
+  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined) => ['node', String(planId), 'audit', node ?? null, indicator ?? null] as const,
 };
+
+/**
+ * After a write to a plan's data (a value, a review, a transition, a tree edit): the reads that
+ * follow its data are marked stale and those on screen read again, whichever period is shown.
+ * A closed period's tree keeps the data version of its closing, so keys holding the tree's version
+ * would not move: the plan's trees, the detail's reads, the campaign and the baselines notice are
+ * invalidated here instead (and the comparisons). `trees: false` when the write cannot change a tree (a comment, a file).
+ */
+export function usePlanWritten(planId: PlanId): (options?: { trees?: boolean }) => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(
+    async (options = {}) => {
+      const stale = [keys.node(planId), keys.campaign(planId), keys.baselines(planId), keys.changes(planId), ...(options.trees === false ? [] : [keys.trees(planId)])];
+      await Promise.all(stale.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+    [client, planId],
+  );
+}

@@ -3,11 +3,13 @@
  * every value with its review for the controller), the completion dashboard per unit and period
  * (a row opens its list), and the confirmation before closing a period with what is still missing.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
-import { campaign, type ClosingPreview, type Dashboard, type WorkItem, type Worklist, type WorkState } from './campaign-api.js';
+import { usePlanWritten } from '../api/queries.js';
+import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
+import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import './i18n-work.js';
 
 const STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
@@ -20,19 +22,14 @@ interface WorklistProps {
   planId: string;
   /** The signed-in role: the controller reviews, the referente enters and answers. */
   role: string;
-  /** Changes when the tree's data changes (a value entered), so the list follows. */
-  dataVersion: number | string;
-  /** After a review step (the dashboard follows). */
-  onReviewed?: () => void;
   /** Filters set from outside (a dashboard row). */
   initial?: { period?: string; unit?: string };
   /** Opens the indicator in the tree (its detail has the entry form). */
   onOpen: (indicatorId: string, periodId: string) => void;
 }
 
-export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onReviewed }: WorklistProps) {
+export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) {
   const { t } = useTranslation();
-  const [list, setList] = useState<Worklist | null>(null);
   const [period, setPeriod] = useState<string>(initial?.period ?? '');
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
   const [state, setState] = useState<WorkState | ''>('');
@@ -40,7 +37,6 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
   const [notice, setNotice] = useState<string | null>(null);
   const [writing, setWriting] = useState<{ id: string; action: 'return' | 'answer' } | null>(null);
   const [note, setNote] = useState('');
-  const [deadline, setDeadline] = useState('');
   const reviewer = role === 'admin' || role === 'controller';
 
   useEffect(() => {
@@ -48,20 +44,11 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
     setUnit(initial?.unit ?? '');
   }, [initial?.period, initial?.unit]);
 
-  const load = useCallback(async () => {
-    try {
-      const got = await campaign.worklist(planId, { ...(period ? { period } : {}), ...(unit ? { unit } : {}), ...(state ? { state } : {}) });
-      setList(got);
-      setDeadline(got.period.deadline ?? '');
-      setError(null);
-    } catch (e) {
-      setError(message(e));
-    }
-  }, [planId, period, unit, state]);
-
-  useEffect(() => {
-    void load();
-  }, [load, dataVersion]);
+  // Any write to the plan's data (a value, a review, a transition) marks the list stale (`usePlanWritten`).
+  const read = useWorklist(planId, { period, unit, state });
+  const list = read.data ?? null;
+  const written = usePlanWritten(planId);
+  const shownError = error ?? (read.error === null ? null : message(read.error));
 
   async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
     setError(null);
@@ -70,20 +57,20 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
       setNotice(t(action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered'));
       setWriting(null);
       setNote('');
-      await load();
-      onReviewed?.();
+      // The list, the dashboard and the value's audit follow; the tree does not show reviews.
+      await written({ trees: false });
     } catch (e) {
       setError(message(e));
     }
   }
 
-  async function saveDeadline(event: FormEvent) {
-    event.preventDefault();
+  async function saveDeadline(deadline: string) {
     if (list === null) return;
+    setError(null);
     try {
       await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline);
       setNotice(t('campaign.deadlineSaved'));
-      await load();
+      await written({ trees: false });
     } catch (e) {
       setError(message(e));
     }
@@ -124,27 +111,16 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
           <p className="mb-0" data-testid="worklist-deadline">
             {t('campaign.deadline')}: <strong>{list.period.deadline ? new Date(`${list.period.deadline}T00:00:00`).toLocaleDateString('it-IT') : t('campaign.noDeadline')}</strong>
           </p>
-          {reviewer && (
-            <form className="d-flex gap-1 align-items-end" onSubmit={(e) => void saveDeadline(e)}>
-              <div>
-                <label htmlFor="wl-deadline" className="form-label mb-0">
-                  {t('campaign.setDeadline')}
-                </label>
-                <input id="wl-deadline" type="date" className="form-control form-control-sm" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-              </div>
-              <Button size="sm" color="secondary" outline type="submit">
-                {t('common.save')}
-              </Button>
-            </form>
-          )}
+          {/* Keyed by the stored deadline: a new list read sets the field again, as the stored one. */}
+          {reviewer && <DeadlineForm key={`${list.period.id}:${list.period.deadline ?? ''}`} stored={list.period.deadline ?? ''} onSave={(d) => void saveDeadline(d)} />}
           <p className="mb-0" role="status" data-testid="worklist-counts">
             {t('campaign.counts', list.counts)}
           </p>
         </div>
       )}
-      {error !== null && (
+      {shownError !== null && (
         <Alert color="danger" role="alert">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: shownError })}
         </Alert>
       )}
       {notice !== null && (
@@ -240,23 +216,43 @@ export function WorklistPanel({ planId, role, dataVersion, initial, onOpen, onRe
   );
 }
 
+/** The campaign's deadline for the period, set by the controllo di gestione. */
+function DeadlineForm({ stored, onSave }: { stored: string; onSave: (deadline: string) => void }) {
+  const { t } = useTranslation();
+  const [deadline, setDeadline] = useState(stored);
+  return (
+    <form
+      className="d-flex gap-1 align-items-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(deadline);
+      }}
+    >
+      <div>
+        <label htmlFor="wl-deadline" className="form-label mb-0">
+          {t('campaign.setDeadline')}
+        </label>
+        <input id="wl-deadline" type="date" className="form-control form-control-sm" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </div>
+      <Button size="sm" color="secondary" outline type="submit">
+        {t('common.save')}
+      </Button>
+    </form>
+  );
+}
+
 interface DashboardProps {
   planId: string;
-  dataVersion: number | string;
   /** A row clicked: the list of that unit and period. */
   onShow: (periodId: string, unitId: string | null) => void;
 }
 
-export function DashboardPanel({ planId, dataVersion, onShow }: DashboardProps) {
+export function DashboardPanel({ planId, onShow }: DashboardProps) {
   const { t } = useTranslation();
-  const [board, setBoard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    campaign
-      .dashboard(planId)
-      .then((d) => (setBoard(d), setError(null)))
-      .catch((e: unknown) => setError(message(e)));
-  }, [planId, dataVersion]);
+  // Any write to the plan's data (a value, a review, a transition) marks it stale (`usePlanWritten`).
+  const read = useDashboard(planId);
+  const board = read.data ?? null;
+  const error = read.error === null ? null : message(read.error);
   const label = (id: string) => board?.periods.find((p) => p.id === id)?.label ?? id;
   return (
     <section className="border rounded p-2 mb-2" aria-labelledby="dashboard-title" data-testid="dashboard">
@@ -329,14 +325,9 @@ interface ClosingProps {
 /** Before closing: what is missing, waiting for review and sent back; closing needs a second click. */
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<ClosingPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    campaign
-      .closingPreview(planId, periodId)
-      .then(setPreview)
-      .catch((e: unknown) => setError(message(e)));
-  }, [planId, periodId]);
+  const read = useClosingPreview(planId, periodId);
+  const preview = read.data ?? null;
+  const error = read.error === null ? null : message(read.error);
   useEffect(() => {
     document.getElementById('closing-title')?.focus();
   }, []);

@@ -1,34 +1,23 @@
-/** The thread about an indicator in a period: who said what and when, and a box to answer. */
-import { useEffect, useState, type FormEvent } from 'react';
+/** The thread about an indicator in a period: who said what and when, and a box to answer (the detail keys it by the value). */
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import './i18n.js';
-import type { Comment } from './types.js';
+import { useComments } from './queries.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {
   const { t, i18n } = useTranslation();
-  const [comments, setComments] = useState<Comment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useComments(planId, indicatorId, periodId);
+  const written = usePlanWritten(String(planId));
+  const comments = read.data ?? null;
+  // Not allowed to read the thread (401, 403): no panel at all.
+  const e = read.error;
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : e instanceof Error ? e.message : String(e);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = (): Promise<void> =>
-    campaignApi
-      .comments(planId, indicatorId, periodId)
-      .then((c) => {
-        setComments(c);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : e instanceof Error ? e.message : String(e)));
-
-  useEffect(() => {
-    setComments(null);
-    setText('');
-    setMessage(null);
-    void load();
-  }, [planId, indicatorId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (error === '') return null;
 
@@ -45,7 +34,7 @@ export function CommentsPanel({ planId, indicatorId, periodId }: { planId: strin
       await campaignApi.comment(planId, indicatorId, periodId, text);
       setText('');
       setMessage({ kind: 'success', text: t('campaign.comments.sent') });
-      await load();
+      await written({ trees: false });
     } catch (err) {
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
     } finally {

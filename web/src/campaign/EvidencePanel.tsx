@@ -2,11 +2,13 @@
  * The evidence files of a value: listed with who attached them and their SHA-256, downloaded by a
  * plain link, attached and removed by whoever may enter the value while the period is open.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import './i18n.js';
+import { useAttachments } from './queries.js';
 import type { Attachment } from './types.js';
 
 interface Props {
@@ -28,26 +30,15 @@ export function size(bytes: number, lang: string): string {
 
 export function EvidencePanel({ planId, indicatorId, periodId, editable, locked }: Props) {
   const { t, i18n } = useTranslation();
-  const [files, setFiles] = useState<Attachment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useAttachments(planId, indicatorId, periodId);
+  const written = usePlanWritten(String(planId));
+  const files = read.data ?? null;
+  // Signed out (401): no panel at all.
+  const e = read.error;
+  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-
-  const load = (): Promise<void> =>
-    campaignApi
-      .attachments(planId, indicatorId, periodId)
-      .then((f) => {
-        setFiles(f);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e)));
-
-  useEffect(() => {
-    setFiles(null);
-    setMessage(null);
-    void load();
-  }, [planId, indicatorId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (error === '') return null;
 
@@ -65,7 +56,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
       setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name }) });
       if (input.current) input.current.value = '';
-      await load();
+      await written({ trees: false });
     } catch (err) {
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -79,7 +70,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
     try {
       await campaignApi.detach(planId, indicatorId, periodId, file.id);
       setMessage({ kind: 'success', text: t('campaign.evidence.removed', { name: file.name }) });
-      await load();
+      await written({ trees: false });
     } catch (err) {
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
     }

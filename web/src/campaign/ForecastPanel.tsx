@@ -1,47 +1,29 @@
 /** At a mid-year period: is the indicator's target still reachable by year end (yes / no / at risk)? */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
+import { useVariances } from './queries.js';
 import './i18n.js';
 import { FORECAST_OUTCOMES, type Forecast, type ForecastOutcome } from './types.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
   const { t } = useTranslation();
-  const [forecast, setForecast] = useState<Forecast | null | undefined>(undefined);
-  const [reachable, setReachable] = useState<ForecastOutcome>('yes');
-  const [note, setNote] = useState('');
+  // The variances report carries the period's forecasts: one read shared with the variances panel.
+  const read = useVariances(planId, periodId);
+  const written = usePlanWritten(String(planId));
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
-  const [hidden, setHidden] = useState(false);
+  // The year end has no forecast; a refused read shows nothing.
+  if (read.data === undefined || read.data.period.last) return null;
+  const forecast = read.data.forecasts.find((f) => f.indicatorId === indicatorId) ?? null;
 
-  const load = (): Promise<void> =>
-    campaignApi
-      .variances(planId, periodId)
-      .then((r) => {
-        if (r.period.last) return setHidden(true);
-        const found = r.forecasts.find((f) => f.indicatorId === indicatorId) ?? null;
-        setForecast(found);
-        setReachable(found?.reachable ?? 'yes');
-        setNote(found?.note ?? '');
-      })
-      .catch(() => setHidden(true));
-
-  useEffect(() => {
-    setForecast(undefined);
-    setHidden(false);
-    setMessage(null);
-    void load();
-  }, [planId, indicatorId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (hidden || forecast === undefined) return null;
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
+  async function save(input: { reachable: ForecastOutcome; note: string }) {
     setMessage(null);
     try {
-      const saved = await campaignApi.putForecast(planId, indicatorId, periodId, { reachable, note, version: forecast?.version ?? 0 });
-      setForecast(saved);
+      await campaignApi.putForecast(planId, indicatorId, periodId, { ...input, version: forecast?.version ?? 0 });
       setMessage({ kind: 'success', text: t('campaign.forecast.saved') });
+      await written({ trees: false });
     } catch (err) {
       setMessage({ kind: 'danger', text: err instanceof ApiError && err.code === 'conflict' ? t('campaign.forecast.conflict') : err instanceof Error ? err.message : String(err) });
     }
@@ -55,32 +37,48 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
       {!editable ? (
         <p className="small">{forecast === null ? t('campaign.forecast.none') : `${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
       ) : (
-        <form onSubmit={(e) => void save(e)} className="albero-form">
-          <fieldset className="mb-2">
-            <legend className="form-label fs-6 mb-1">{t('campaign.forecast.reachable')}</legend>
-            {FORECAST_OUTCOMES.map((o) => (
-              <div className="form-check form-check-inline" key={o}>
-                <input className="form-check-input" type="radio" name="forecast-reachable" id={`forecast-${o}`} value={o} checked={reachable === o} onChange={() => setReachable(o)} />
-                <label className="form-check-label" htmlFor={`forecast-${o}`}>
-                  {t(`campaign.forecast.${o}`)}
-                </label>
-              </div>
-            ))}
-          </fieldset>
-          <label htmlFor="forecast-note" className="form-label">
-            {t('campaign.forecast.note')}
-          </label>
-          <input id="forecast-note" type="text" className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} />
-          <button type="submit" className="btn btn-outline-primary btn-sm mt-1">
-            {t('campaign.forecast.save')}
-          </button>
-          {message !== null && (
-            <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
-              {message.text}
-            </p>
-          )}
-        </form>
+        // Keyed by the stored forecast's version: a save read back sets the fields as stored.
+        <ForecastForm key={forecast?.version ?? 0} stored={forecast} onSave={(input) => void save(input)} />
+      )}
+      {message !== null && (
+        <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
       )}
     </section>
+  );
+}
+
+function ForecastForm({ stored, onSave }: { stored: Forecast | null; onSave: (input: { reachable: ForecastOutcome; note: string }) => void }) {
+  const { t } = useTranslation();
+  const [reachable, setReachable] = useState<ForecastOutcome>(stored?.reachable ?? 'yes');
+  const [note, setNote] = useState(stored?.note ?? '');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ reachable, note });
+      }}
+      className="albero-form"
+    >
+      <fieldset className="mb-2">
+        <legend className="form-label fs-6 mb-1">{t('campaign.forecast.reachable')}</legend>
+        {FORECAST_OUTCOMES.map((o) => (
+          <div className="form-check form-check-inline" key={o}>
+            <input className="form-check-input" type="radio" name="forecast-reachable" id={`forecast-${o}`} value={o} checked={reachable === o} onChange={() => setReachable(o)} />
+            <label className="form-check-label" htmlFor={`forecast-${o}`}>
+              {t(`campaign.forecast.${o}`)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <label htmlFor="forecast-note" className="form-label">
+        {t('campaign.forecast.note')}
+      </label>
+      <input id="forecast-note" type="text" className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="submit" className="btn btn-outline-primary btn-sm mt-1">
+        {t('campaign.forecast.save')}
+      </button>
+    </form>
   );
 }

@@ -3,30 +3,22 @@
  * internal, indicator badly built) and corrective action, written by whoever may (the controller any,
  * a referente their own); what is still missing is said as such.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { percent, useLang } from '../ui/format.js';
+import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
+import { useVariances } from './queries.js';
 import './i18n.js';
-import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause, type VarianceReport } from './types.js';
+import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause } from './types.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();
-  const [report, setReport] = useState<VarianceReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = (): Promise<void> =>
-    campaignApi
-      .variances(planId, periodId)
-      .then((r) => {
-        setReport(r);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  useEffect(() => {
-    setReport(null);
-    void load();
-  }, [planId, periodId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const read = useVariances(planId, periodId);
+  const written = usePlanWritten(String(planId));
+  const report = read.data ?? null;
+  const error = read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
 
   return (
     <section aria-labelledby="variances-title" className="mb-3 variances" data-testid="variances">
@@ -43,7 +35,7 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
           {report.objectives.length === 0 ? (
             <p>{t('campaign.variances.none')}</p>
           ) : (
-            report.objectives.map((o) => <VarianceRow key={o.code} planId={planId} periodId={periodId} objective={o} onSaved={() => void load()} />)
+            report.objectives.map((o) => <VarianceRow key={o.code} planId={planId} periodId={periodId} objective={o} onSaved={() => void written({ trees: false })} />)
           )}
         </>
       )}

@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
-import type { TreeDocument } from '../api/types.js';
 import { changeText } from '../../../src/messages/changes.js';
 
-export function AuditPanel({ planId, node, indicator, doc }: { planId: string; node: string | undefined; indicator: string | undefined; doc: TreeDocument }) {
+export function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'it';
-  // Keyed by the plan's data version too: a save or a transition means new entries.
-  const read = useQuery({ queryKey: keys.audit(planId, node, indicator, doc.dataVersion), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
+  // Every write to the plan marks it stale (`usePlanWritten`): a save or a transition means new entries.
+  const read = useQuery({ queryKey: keys.audit(planId, node, indicator), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
   const entries = read.data ?? null;
   const e = read.error;
   // Signed out (401): the public sees no trail, and no heading either.

@@ -1,5 +1,6 @@
 import { BandBadge } from '../ui/Band.js';
 /** An indicator's facts, then its entry form, evidence, forecast, comments, history, years and audit. */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { CommentsPanel } from '../campaign/CommentsPanel.js';
@@ -97,15 +98,16 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         </p>
       )}
       {user !== null && props.doc.period !== null && !props.whatIf && (
-        <>
+        // Keyed by the value: another indicator or period starts with its own messages and drafts.
+        <Fragment key={`${i.id}:${props.doc.period.id}`}>
           <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
           <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />
           <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} />
-        </>
+        </Fragment>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
-      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} doc={props.doc} />
+      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} />
     </>
   );
 }

@@ -26,10 +26,9 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
   const { user } = useSession();
   const role = user?.role;
   const period = tree.period;
-  // The monitoring campaign: the worklist (with a dashboard row's filters) and the dashboard, which a review refreshes.
+  // The monitoring campaign: the worklist (with a dashboard row's filters) and the dashboard; both
+  // read through the cache, which every write to the plan's data marks stale (`usePlanWritten`).
   const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string }>({});
-  const [reviews, setReviews] = useState(0);
-  const dataVersion = (tree as { dataVersion?: number }).dataVersion ?? 0;
   return (
     <>
       {panels.isOpen('periods') && can.managePlans(role) && (
@@ -44,7 +43,6 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
           <Loading>
             <DashboardPanel
               planId={planId}
-              dataVersion={`${dataVersion}:${reviews}`}
               onShow={(p, unit) => {
                 setWorklistFilter({ period: p, unit: unit ?? 'none' });
                 panels.show('worklist');
@@ -61,8 +59,6 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
             <WorklistPanel
               planId={planId}
               role={user.role}
-              dataVersion={dataVersion}
-              onReviewed={() => setReviews((n) => n + 1)}
               initial={worklistFilter}
               onOpen={(indicatorId, p) => {
                 if (p !== period?.id) reload(p);

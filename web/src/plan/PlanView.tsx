@@ -130,7 +130,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   return (
     <div>
       <PlanHeader planId={planId} tree={tree} onBack={onBack} />
-      {user !== null && <BaselinesNotice planId={planId} dataVersion={tree.dataVersion} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
+      {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
       <PeriodBar periods={tree.periods} period={period} periodId={data.periodId} onPick={(id) => reload(id)} onTransition={transition} onClose={() => setClosing(true)} onError={setError}>
         <PanelToggles panels={panels} whatIf={whatIf} />
       </PeriodBar>

@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
-import { keys, unlessSeeded } from '../api/queries.js';
+import { keys, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
 
@@ -22,14 +22,14 @@ export function usePlanData(planId: string) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
 
-  /** Shows `period` (null: the server's default) and reads the plan's trees again. */
+  const written = usePlanWritten(planId);
+  /** Shows `period` (null: the server's default) and reads the plan's trees (and what follows its data) again. */
   const reload = useCallback(
     (period: string | null) => {
       setRequested(period);
-      void client.invalidateQueries({ queryKey: keys.trees(planId) });
-      void client.invalidateQueries({ queryKey: keys.node(planId) });
+      void written();
     },
-    [client, planId],
+    [written],
   );
   const reloadPlan = useCallback(() => void client.invalidateQueries({ queryKey: keys.plans }), [client]);
 
@@ -40,11 +40,11 @@ export function usePlanData(planId: string) {
       const next = changes !== undefined && current !== undefined ? applyChanges(current, changes) : null;
       if (next === null) return reload(current?.period?.id ?? requested);
       client.setQueryData(keys.tree(planId, requested), next);
-      // The other periods' trees and the detail's reads (history, audit) may show the value too.
+      // The other periods' trees, the detail's reads (history, audit) and the campaign may show the value too.
       void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested });
-      void client.invalidateQueries({ queryKey: keys.node(planId) });
+      void written({ trees: false });
     },
-    [client, planId, requested, reload],
+    [client, planId, requested, reload, written],
   );
 
   const loadError = treeQuery.error === null ? null : treeQuery.error instanceof Error ? treeQuery.error.message : String(treeQuery.error);

@@ -3,31 +3,27 @@
  * the mail server, or without an address) with its recipient, period and the number of values it
  * listed, and "send now". The server decides who is due what; this panel only shows and asks.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
-import { reminders, type Outbox } from './api.js';
+import { reminders } from './api.js';
 import './i18n.js';
+import { useOutbox, useRemindersSent } from './queries.js';
+
+const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
 const when = (iso: string | null, language: string): string => (iso === null ? '—' : new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' }));
 
 export function RemindersPanel({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
-  const [outbox, setOutbox] = useState<Outbox | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useOutbox(planId);
+  const outbox = read.data ?? null;
+  const sent = useRemindersSent();
+  const [failed, setFailed] = useState<string | null>(null);
+  const error = failed ?? (read.error === null ? null : message(read.error));
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setOutbox(await reminders.outbox(planId));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
-    }
-  }, [planId]);
-  useEffect(() => void load(), [load]);
 
   async function sendNow() {
     setBusy(true);
@@ -35,9 +31,10 @@ export function RemindersPanel({ planId }: { planId: string }) {
     try {
       const run = await reminders.sendNow();
       setNotice(t('reminders.ran', { queued: run.queued.length, sent: run.sent, retrying: run.retrying, failed: run.failed }));
-      await load();
+      setFailed(null);
+      await sent();
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setFailed(message(e));
     } finally {
       setBusy(false);
     }

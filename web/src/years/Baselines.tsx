@@ -13,22 +13,22 @@ import type { PlanSummary } from '../api/types.js';
 import { yearsApi } from './api.js';
 import './i18n.js';
 
-export function BaselinesNotice(props: { planId: PlanSummary['id']; dataVersion: number; canRefresh: boolean; onRefreshed: () => void }) {
+export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { planId, dataVersion } = props;
-  // The plan's data version moves when last year's values change (its trends read them) and with
-  // every refresh; the list shown stays until the next one is read. A failed read shows nothing.
-  const read = useQuery({ queryKey: keys.baselines(planId, dataVersion), queryFn: () => yearsApi.baselines(planId), placeholderData: keepPreviousData });
+  const { planId } = props;
+  // Read again after every write to the plan (`usePlanWritten`), whichever period is shown, and
+  // when the plan's screen opens; the list shown stays until the next one is read. A failed read shows nothing.
+  const read = useQuery({ queryKey: keys.baselines(planId), queryFn: () => yearsApi.baselines(planId), placeholderData: keepPreviousData });
   const doc = read.isError ? null : (read.data ?? null);
 
   async function refresh(indicators?: string[]) {
     setBusy(true);
     setError(null);
     try {
-      client.setQueryData(keys.baselines(planId, dataVersion), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
+      client.setQueryData(keys.baselines(planId), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
       props.onRefreshed();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

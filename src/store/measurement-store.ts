@@ -1,0 +1,183 @@
+/**
+ * A plan's values as stored, one per indicator and period. A write is optimistic: it names the
+ * version it read and is stored only if that is still current (`conflict` otherwise); the period
+ * is share-locked (PostgreSQL) so a closing waits for writes in flight. Each write is one
+ * transaction with its audit entry, the plan's data version and its successors' bumped.
+ */
+import type { Measurement } from '../core/index.js';
+import { recordAudit } from './audit-log.js';
+import { amountToJson, formulaFromJson, inputsToJson, parse, text } from './codec.js';
+import { one, type Db, type Param, type Queryable } from './db.js';
+import { touchSuccessors } from './lineage.js';
+import { isLocked } from './periods.js';
+import { measurementJson, measurementRecord, periodRecord } from './records.js';
+import { archivedRefusal } from './revisions.js';
+import { fail, forUpdate, isArchived, now, ok, shareLock, str, touch } from './shared.js';
+import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, PeriodState, Result, StoredMeasurement } from './types.js';
+
+/** The columns of a stored value, in the order `measurementParams` gives them. */
+export const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;
+
+type MeasurementLike = { state: MeasurementRecord['state']; actual?: MeasurementRecord['actual']; inputs?: MeasurementRecord['inputs']; reason?: string | null };
+
+function toMeasurementLike(input: MeasurementInput): MeasurementLike {
+  return { state: input.state, actual: input.actual, inputs: input.inputs ?? null, reason: input.reason ?? null };
+}
+
+/** A value's row: the engine's measurement (an import's) or an entered one, with who entered it, when, and its version. */
+export function measurementParams(
+  planId: string,
+  indicatorId: string,
+  periodId: string,
+  m: Measurement | MeasurementLike,
+  actor: Actor,
+  at: string,
+  version: number,
+  extra: { evidence: string | null; source: string | null; notes: string | null },
+): Param[] {
+  const like = m as MeasurementLike;
+  const inputs = like.inputs;
+  return [
+    planId,
+    indicatorId,
+    periodId,
+    m.state,
+    m.state === 'measured' ? text(amountToJson(like.actual ?? null)) : null,
+    m.state === 'measured' && inputs !== undefined && inputs !== null ? JSON.stringify(inputsToJson(inputs)) : null,
+    m.state === 'not_evaluable' ? (like.reason ?? null) : null,
+    extra.evidence,
+    extra.source,
+    extra.notes,
+    actor.username,
+    at,
+    version,
+  ];
+}
+
+/** Values per indicator and period: read, written (optimistically) and the context the permissions need. */
+export class SqlMeasurements {
+  constructor(private readonly db: Db) {}
+
+  async getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
+    const r = await one(this.db, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
+    return r === undefined ? undefined : measurementRecord(r);
+  }
+
+  async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
+    return this.db.transaction(async (tx) => {
+      // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
+      const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
+      if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+      if (isLocked(period.state as PeriodState)) {
+        return fail(
+          'period-locked',
+          `the period ${String(period.label)} is ${String(period.state)}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
+          { period: periodRecord(period) },
+          { label: String(period.label), state: String(period.state) },
+        );
+      }
+      const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
+      const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
+      const current = before?.version ?? 0;
+      if (current !== expectedVersion) {
+        return fail(
+          'conflict',
+          `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
+          { current: measurementJson(before) },
+          { what: 'measurement', by: before?.enteredBy ?? null, version: current, sent: expectedVersion },
+        );
+      }
+      const at = now();
+      const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, {
+        evidence: input.evidence ?? null,
+        source: input.source ?? null,
+        notes: input.notes ?? null,
+      });
+      if (before === undefined) {
+        // Two first writes at once: the primary key lets one in, the other sees a conflict.
+        const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
+        if (inserted.changes !== 1)
+          return fail(
+            'conflict',
+            'this value was entered by someone else in the meantime: reload and try again',
+            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { what: 'measurement', entered: true },
+          );
+      } else {
+        const updated = await tx.run(
+          `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
+          [...params.slice(3, 13), planId, indicatorId, periodId, expectedVersion],
+        );
+        if (updated.changes !== 1)
+          return fail(
+            'conflict',
+            'this value was changed by someone else in the meantime: reload and try again',
+            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { what: 'measurement' },
+          );
+      }
+      const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
+      await touch(tx, planId);
+      // A successor's trend reads this value as its previous one: its cached evaluations are stale.
+      await touchSuccessors(tx, planId, indicatorId);
+      await recordAudit(tx, actor, {
+        action: 'measure',
+        entity: 'measurement',
+        entityId: `${indicatorId}@${periodId}`,
+        planId,
+        node: String(indicator.node_code),
+        indicator: indicatorId,
+        before: measurementJson(before),
+        after: measurementJson(after),
+      });
+      const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
+      return ok({ ...after, planDataVersion });
+    });
+  }
+
+  async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
+    const row = await one<{ node_code: string; unit: IndicatorContext['unit']; formula: string | null; owner: string | null; unit_id: string | null; person_id: string | null }>(
+      this.db,
+      `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`,
+      [planId, indicatorId],
+    );
+    if (row === undefined) return undefined;
+    const nodeOwners: string[] = [];
+    const nodeUnits: string[] = [];
+    const unitIds: string[] = row.unit_id === null ? [] : [String(row.unit_id)];
+    const personIds: string[] = row.person_id === null ? [] : [String(row.person_id)];
+    // Walk up the tree (a few levels); the guard stops a corrupted cycle.
+    let code: string | null = String(row.node_code);
+    for (let depth = 0; code !== null && depth < 64; depth++) {
+      const node: { parent: string | null; owner: string | null; unit_id: string | null; person_id: string | null; unit_name: string | null } | undefined = await one(
+        this.db,
+        `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`,
+        [planId, code],
+      );
+      if (node === undefined) break;
+      if (node.owner !== null) nodeOwners.push(String(node.owner));
+      if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
+      if (node.unit_id !== null) unitIds.push(String(node.unit_id));
+      if (node.person_id !== null) personIds.push(String(node.person_id));
+      code = str(node.parent);
+    }
+    return {
+      objective: String(row.node_code),
+      unit: row.unit,
+      formula: formulaFromJson(parse(row.formula)),
+      owner: str(row.owner),
+      objectiveOwners: nodeOwners,
+      objectiveUnitNames: nodeUnits,
+      unitIds,
+      personIds,
+    };
+  }
+
+  private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {
+    const r = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
+    return r === undefined ? undefined : measurementRecord(r);
+  }
+}

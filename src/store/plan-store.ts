@@ -1,0 +1,331 @@
+/**
+ * Plans as stored: listed, read, created (with their periods), imported (the tree and the year
+ * end's values in a few batched inserts), renamed, published, deleted while no period is closed,
+ * and rolled into next year's plan (`nextYear`, linked to this one by lineage.ts). Every change is
+ * one transaction with its audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SETTINGS, evaluatePlan, rollForward, type Plan } from '../core/index.js';
+import { recordAudit } from './audit-log.js';
+import { amountToJson, settingsToJson, text } from './codec.js';
+import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { followingBaselines, lineageChain, linkToPredecessor, predecessorsOf, type FollowingBaseline, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import { MEASUREMENT_COLUMNS, measurementParams } from './measurement-store.js';
+import { readForNextYear, type Owners } from './next-year-read.js';
+import { periodLabel } from './period-store.js';
+import { italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
+import { readPlanForPeriod, readPlanHead } from './plan-read.js';
+import { PLAN_SELECT, planRecord, readPlanRecord } from './records.js';
+import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
+import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, touch } from './shared.js';
+import { INDICATOR_COLUMNS, indicatorJson, indicatorRow } from './tree-store.js';
+import type { Actor, BaselineRefresh, ImportInput, NewPlan, NextYearInput, PeriodRecord, PlanPatch, PlanRecord, PlanSnapshot, Result } from './types.js';
+
+/**
+ * A period of last year's plan on the same day of the new year (29 February → 28 February); a
+ * label naming the year follows it (`31/12/2024` → `31/12/2025`, `I semestre 2024` → `I semestre 2025`).
+ */
+function shiftPeriod(p: PeriodRecord, fromYear: number, year: number): NewPeriod {
+  const [, month, day] = p.endsOn.split('-');
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const endsOn = `${year}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}`;
+  return { endsOn, label: p.label === italianDate(p.endsOn) ? italianDate(endsOn) : p.label.replace(new RegExp(`\\b${fromYear}\\b`, 'g'), String(year)) };
+}
+
+/** The monitoring periods a new plan starts with unless it is given its own: 30/06, 30/09 and the year end. */
+export function defaultPeriods(year: number): Array<{ id: string; label: string; endsOn: string }> {
+  return [
+    { id: `${year}-06-30`, label: `30/06/${year}`, endsOn: `${year}-06-30` },
+    { id: `${year}-09-30`, label: `30/09/${year}`, endsOn: `${year}-09-30` },
+    { id: `${year}-12-31`, label: `31/12/${year}`, endsOn: `${year}-12-31` },
+  ];
+}
+
+/** Plans, their creation, import, next year and deletion: each change one transaction with its audit entry. */
+export class SqlPlans {
+  constructor(private readonly db: Db) {}
+
+  async listPlans(options: { readonly archived?: 'exclude' | 'only' | 'all' } = {}): Promise<PlanRecord[]> {
+    const archived = options.archived ?? 'exclude';
+    const where = archived === 'exclude' ? ' WHERE p.archived_at IS NULL' : archived === 'only' ? ' WHERE p.archived_at IS NOT NULL' : '';
+    return (await this.db.all(`${PLAN_SELECT}${where} ORDER BY p.year DESC, p.created_at DESC, p.id`)).map(planRecord);
+  }
+
+  async getPlan(planId: string): Promise<PlanRecord | undefined> {
+    return readPlanRecord(this.db, planId);
+  }
+
+  async dataVersion(planId: string): Promise<number | undefined> {
+    const r = await one(this.db, `SELECT data_version FROM plans WHERE id = ?`, [planId]);
+    return r === undefined ? undefined : Number(r.data_version);
+  }
+
+  private async organisationId(tx: Queryable, name: string): Promise<string> {
+    const found = await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]);
+    if (found !== undefined) return String(found.id);
+    const id = randomUUID();
+    await tx.run(`INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING`, [id, name, now()]);
+    return String((await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]))!.id);
+  }
+
+  private async insertPlan(tx: Queryable, input: NewPlan, actor: Actor, action: string, extra: Record<string, unknown> = {}): Promise<PlanRecord> {
+    const id = randomUUID();
+    const at = now();
+    const organisation = await this.organisationId(tx, input.organisation ?? 'Ente');
+    await tx.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, 1, ?, ?)`, [
+      id,
+      organisation,
+      input.title,
+      input.year,
+      input.version ?? 'plan',
+      JSON.stringify(settingsToJson(input.settings ?? DEFAULT_SETTINGS)),
+      at,
+      at,
+    ]);
+    await insertMany(
+      tx,
+      'periods',
+      ['plan_id', 'id', 'label', 'ends_on', 'state', 'updated_at'],
+      (input.periods ?? defaultPeriods(input.year)).map((p) => [id, p.endsOn, periodLabel(p), p.endsOn, 'open', at]),
+    );
+    const record = (await readPlanRecord(tx, id))!;
+    await recordAudit(tx, actor, {
+      action,
+      entity: 'plan',
+      entityId: id,
+      planId: id,
+      after: {
+        title: record.title,
+        year: record.year,
+        organisation: record.organisation,
+        version: record.version,
+        ...(input.periods === undefined ? {} : { periods: input.periods.map((p) => ({ endsOn: p.endsOn, label: periodLabel(p) })) }),
+        ...extra,
+      },
+    });
+    return record;
+  }
+
+  async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
+    const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
+    if (problem !== null) {
+      const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
+      return fail('invalid', periodProblemText(problem.problem), { field }, { field, ...problem.problem });
+    }
+    return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
+  }
+
+  async importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>> {
+    const { plan } = input.table;
+    const seen = new Set<string>();
+    for (const node of plan.nodes) {
+      if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code }, { reason: 'code-twice', code: node.code });
+      seen.add(node.code);
+    }
+    return ok(
+      await this.db.transaction(async (tx) => {
+        const record = await this.insertPlan(
+          tx,
+          { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings },
+          actor,
+          'import',
+        );
+        const yearEnd = defaultPeriods(input.year)[2]!.id;
+        const at = now();
+        await insertMany(
+          tx,
+          'nodes',
+          ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
+          plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1]),
+        );
+        const indicators: Param[][] = [];
+        const measurements: Param[][] = [];
+        for (const node of plan.nodes) {
+          node.indicators.forEach((ind, position) => {
+            indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind));
+            const m = ind.measurement;
+            if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
+            measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
+          });
+        }
+        await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
+        await insertMany(tx, 'measurements', MEASUREMENT_COLUMNS, measurements);
+        return record;
+      }),
+    );
+  }
+
+  async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      // Two next-years of one plan at once: the second waits here, then finds the first's plan.
+      const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      if (locked === undefined) return noPlan(planId);
+      // The caller's evaluation when it is of this very version and of the year end; else read here.
+      const basis = input.basis;
+      const current = basis !== undefined && basis.dataVersion === Number(locked.data_version) && basis.snapshot.period.id === basis.snapshot.periods.at(-1)?.id ? basis : undefined;
+      // Without one, the narrow read: the definitions and the year end's values, no names or meta.
+      let source: { record: PlanRecord; periods: readonly PeriodRecord[]; plan: Plan; nodeOwners: ReadonlyMap<string, Owners>; indicatorOwners: ReadonlyMap<string, Owners> };
+      if (current !== undefined) {
+        const { record, periods, plan, nodes, indicators } = current.snapshot;
+        source = { record, periods, plan, nodeOwners: nodes, indicatorOwners: indicators };
+      } else {
+        const head = await readPlanHead(tx, planId);
+        if (!head.ok) return head;
+        const { record, settings, period, periods } = head.value;
+        const read = await readForNextYear(tx, planId, period.id);
+        source = { record, periods, plan: { title: record.title, nodes: read.nodes, settings }, nodeOwners: read.nodeOwners, indicatorOwners: read.indicatorOwners };
+      }
+      const { record: from, periods, nodeOwners, indicatorOwners } = source;
+      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' }, { field: 'year', reason: 'next-year', year: from.year });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
+        input.year,
+        plan.title,
+        from.organisation,
+      ]);
+      if (clash !== undefined)
+        return fail(
+          'duplicate',
+          `there is already a ${input.year} plan titled "${plan.title}"`,
+          { field: 'year', planId: String(clash.id) },
+          { what: 'plan-year', id: String(input.year), label: plan.title },
+        );
+      const record = await this.insertPlan(
+        tx,
+        { title: plan.title, year: input.year, organisation: from.organisation, settings: plan.settings, periods: periods.map((p) => shiftPeriod(p, from.year, input.year)) },
+        actor,
+        'next-year',
+        { from: planId },
+      );
+      await insertMany(
+        tx,
+        'nodes',
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
+        plan.nodes.map((n, position) => {
+          const owners = nodeOwners.get(n.code);
+          return [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, owners?.unitId ?? null, owners?.personId ?? null];
+        }),
+      );
+      // Next year's objectives and indicators stay with the same units and people (by id).
+      const indicators: Param[][] = [];
+      for (const node of plan.nodes)
+        node.indicators.forEach((ind, position) => {
+          const owners = indicatorOwners.get(ind.id);
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, owners?.unitId ?? null, owners?.personId ?? null));
+        });
+      await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
+      await linkToPredecessor(tx, record.id, planId);
+      return ok(record);
+    });
+  }
+
+  async lineage(planId: string, kind: LineageKind, ref: string): Promise<LineageLink[] | undefined> {
+    return lineageChain(this.db, kind, planId, ref);
+  }
+
+  async predecessors(planId: string): Promise<Predecessors | undefined> {
+    return predecessorsOf(this.db, planId);
+  }
+
+  async followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined> {
+    if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+    return followingBaselines(this.db, planId);
+  }
+
+  async refreshBaselines(planId: string, updates: readonly BaselineRefresh[], actor: Actor): Promise<Result<number>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      // Every indicator checked before any is written: a refusal leaves the plan as it was.
+      const befores: Row[] = [];
+      for (const u of updates) {
+        const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, u.indicatorId]);
+        if (before === undefined) return fail('not-found', `there is no indicator ${u.indicatorId} in this plan`, undefined, { what: 'indicator', id: u.indicatorId });
+        if (Number(before.version) !== u.version) {
+          return fail(
+            'conflict',
+            `indicator ${u.indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${u.version})`,
+            { current: indicatorJson(before) },
+            { what: 'indicator', id: u.indicatorId, version: Number(before.version), sent: u.version },
+          );
+        }
+        befores.push(before);
+      }
+      const at = now();
+      for (const [k, u] of updates.entries()) {
+        const before = befores[k]!;
+        await tx.run(`UPDATE indicators SET baseline = ?, baseline_year = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [
+          text(amountToJson(u.baseline)),
+          u.baselineYear,
+          planId,
+          u.indicatorId,
+        ]);
+        const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, u.indicatorId]))!;
+        const change = { entity: 'indicator' as const, entityId: u.indicatorId, node: String(before.node_code), indicator: u.indicatorId, before: indicatorJson(before), after: indicatorJson(after) };
+        await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
+        const why = `baseline aggiornata al consuntivo ${u.baselineYear} corretto nel piano precedente`;
+        const reason = gateReason(gate.value);
+        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
+      }
+      if (updates.length > 0) await touch(tx, planId);
+      return ok(updates.length);
+    });
+  }
+
+  async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
+      if (b === undefined) return noPlan(planId);
+      const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
+      // The title is part of the plan's definition (a revision once adopted); publishing is not.
+      let gate: Gate = { revision: null };
+      if (next.title !== b.title) {
+        const checked = await editGate(tx, planId, shareLock(this.db));
+        if (!checked.ok) return checked;
+        gate = checked.value;
+      } else if (b.archivedAt !== null && next.version !== b.version) {
+        return archivedRefusal(planId);
+      }
+      const at = now();
+      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, at, planId]);
+      if (next.title !== b.title) {
+        await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
+        await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
+      }
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'plan',
+        entityId: planId,
+        planId,
+        before: { title: b.title, published: b.published, version: b.version },
+        after: next,
+        reason: gateReason(gate),
+      });
+      return ok((await readPlanRecord(tx, planId))!);
+    });
+  }
+
+  async deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
+    return this.db.transaction(async (tx) => {
+      const b = await readPlanRecord(tx, planId);
+      if (b === undefined) return noPlan(planId);
+      // Closed and validated results are kept: such a plan is archived, never deleted.
+      const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({
+        id: String(r.id),
+        label: String(r.label),
+        state: String(r.state),
+      }));
+      if (locked.length > 0) {
+        return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
+      }
+      await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
+      return ok(b);
+    });
+  }
+
+  async planForPeriod(planId: string, periodId?: string): Promise<Result<PlanSnapshot>> {
+    // One transaction: the plan, its tree and its measurements are read as of one moment.
+    return this.db.transaction((tx) => readPlanForPeriod(tx, planId, periodId));
+  }
+}

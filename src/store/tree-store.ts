@@ -1,0 +1,326 @@
+/**
+ * The plan's tree as stored: objectives (nodes) and their indicators, added, changed and deleted.
+ * Every edit passes the plan's edit gate first (revisions.ts `editGate`: an archived plan refuses, an
+ * adopted one needs an open revision) and ends with `recordEdit` in the same transaction: the data
+ * version bumped, the change in the open revision and on the audit trail.
+ */
+import { amountToJson, formulaToJson, nextTargetsToJson, parse, ruleToJson, text } from './codec.js';
+import { one, type Db, type Param, type Queryable, type Row } from './db.js';
+import { baselineTyped } from './lineage.js';
+import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
+import { editGate, recordEdit, refuse } from './revisions.js';
+import { fail, forUpdate, insertMany, ok, shareLock, str } from './shared.js';
+import { ensureUnitsByName, unknownUnit, unknownUser } from './units.js';
+import type { Actor, IndicatorInput, IndicatorPatch, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
+
+/** An objective's row as the audit trail and the revisions keep it. */
+export function nodeJson(r: Row): Record<string, unknown> {
+  return {
+    code: r.code,
+    title: r.title,
+    parent: r.parent,
+    level: r.level,
+    weight: str(r.weight),
+    owner: r.owner,
+    unitId: r.unit_id ?? null,
+    personId: r.person_id ?? null,
+    version: Number(r.version),
+  };
+}
+
+/** An indicator's row as the audit trail, the revisions and the API's conflict details show it. */
+export function indicatorJson(r: Row): Record<string, unknown> {
+  return {
+    id: r.id,
+    node: r.node_code,
+    name: r.name,
+    weight: str(r.weight),
+    comparator: r.comparator,
+    tolerance: str(r.tolerance),
+    target: parse(r.target),
+    unit: r.unit,
+    scoring: parse(r.scoring),
+    formula: parse(r.formula),
+    owner: r.owner,
+    unitId: r.unit_id ?? null,
+    personId: r.person_id ?? null,
+    source: r.source,
+    notes: r.notes,
+    baseline: parse(r.baseline),
+    baselineYear: r.baseline_year === null || r.baseline_year === undefined ? null : Number(r.baseline_year),
+    nextTargets: parse(r.next_targets),
+    version: Number(r.version),
+  };
+}
+
+export const INDICATOR_COLUMNS = [
+  'plan_id',
+  'id',
+  'node_code',
+  'position',
+  'name',
+  'weight',
+  'comparator',
+  'tolerance',
+  'target',
+  'unit',
+  'scoring',
+  'formula',
+  'baseline',
+  'source',
+  'owner',
+  'notes',
+  'version',
+  'baseline_year',
+  'next_targets',
+  'unit_id',
+  'person_id',
+] as const;
+
+/** An indicator's row; `unitId` and `personId` given apart spare next-year a copy of 20,000 indicators. */
+export function indicatorRow(planId: string, code: string, position: number, id: string, i: IndicatorInput, unitId = i.unitId ?? null, personId = i.personId ?? null): Param[] {
+  return [
+    planId,
+    id,
+    code,
+    position,
+    i.name,
+    i.weight.toString(),
+    i.comparator,
+    i.tolerance?.toString() ?? null,
+    text(amountToJson(i.target)),
+    i.unit,
+    text(ruleToJson(i.scoring ?? null)),
+    text(formulaToJson(i.formula ?? null)),
+    text(amountToJson(i.baseline ?? null)),
+    i.source ?? null,
+    i.owner ?? null,
+    i.notes ?? null,
+    1,
+    i.baselineYear ?? null,
+    text(nextTargetsToJson(i.nextTargets)),
+    unitId,
+    personId,
+  ];
+}
+
+/** Objectives and indicators: each edit one transaction, gated and recorded. */
+export class SqlTree {
+  constructor(private readonly db: Db) {}
+
+  /** The unit a node or indicator write names: by id (checked), or by name (found or created). */
+  private async unitFor(tx: Queryable, input: { unit?: string | null; unitId?: string | null }, actor: Actor): Promise<Result<string | null | undefined>> {
+    if (input.unitId !== undefined) {
+      if (input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined) return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: input.unitId }, { field: 'unitId' });
+      return ok(input.unitId);
+    }
+    if (input.unit === undefined) return ok(undefined);
+    if (input.unit === null || input.unit.trim() === '') return ok(null);
+    return ok((await ensureUnitsByName(tx, [input.unit], actor))[0]!);
+  }
+
+  private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
+    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined)
+      return refuse('invalid', { field: 'personId', reason: 'unknown-person', id: personId }, { field: 'personId' });
+    return ok(personId);
+  }
+
+  async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined)
+        return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
+      if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
+        return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
+      }
+      const unit = await this.unitFor(tx, input, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
+      const last = await one(tx, `SELECT MAX(position) AS p FROM nodes WHERE plan_id = ?`, [planId]);
+      const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
+      await tx.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version, unit_id, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`, [
+        planId,
+        input.code,
+        position,
+        input.parent,
+        input.title,
+        input.level ?? null,
+        input.weight?.toString() ?? null,
+        input.owner ?? null,
+        unit.value ?? null,
+        person.value ?? null,
+      ]);
+      const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code]))!;
+      await recordEdit(tx, planId, gate.value, actor, { action: 'create', entity: 'node', entityId: input.code, node: input.code, after: nodeJson(after) });
+      return ok(await this.nodeMeta(tx, planId, input.code));
+    });
+  }
+
+  async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
+      if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
+        return fail(
+          'conflict',
+          `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
+          { current: nodeJson(before) },
+          { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion },
+        );
+      }
+      const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
+      const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
+      if (!unit.ok) return unit;
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
+      await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
+        patch.title ?? String(before.title),
+        has('level') ? (patch.level ?? null) : str(before.level),
+        has('weight') ? (patch.weight?.toString() ?? null) : str(before.weight),
+        has('owner') ? (patch.owner ?? null) : str(before.owner),
+        unit.value === undefined ? str(before.unit_id) : unit.value,
+        person.value === undefined ? str(before.person_id) : person.value,
+        planId,
+        code,
+      ]);
+      const after = (await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]))!;
+      await recordEdit(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: nodeJson(before), after: nodeJson(after) });
+      return ok(await this.nodeMeta(tx, planId, code));
+    });
+  }
+
+  async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
+      const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
+      if (children.length > 0)
+        return fail('has-children', `objective ${code} has child objectives (${children.map((c) => String(c.code)).join(', ')}): delete them first`, undefined, {
+          code,
+          children: children.map((c) => String(c.code)),
+        });
+      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson) };
+      await recordEdit(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed });
+      return ok(null);
+    });
+  }
+
+  async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined)
+        return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
+      const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      const ids = new Set(existing.map((r) => String(r.id)));
+      let n = existing.length + 1;
+      while (ids.has(`${code}:${n}`)) n++;
+      const id = `${code}:${n}`;
+      const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
+      if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined)
+        return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: input.unitId }, { field: 'unitId' });
+      const person = await this.personFor(tx, input.personId);
+      if (!person.ok) return person;
+      await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
+      const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
+      await recordEdit(tx, planId, gate.value, actor, { action: 'create', entity: 'indicator', entityId: id, node: code, indicator: id, after: indicatorJson(after) });
+      return ok({ id, version: 1 });
+    });
+  }
+
+  async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+      if (Number(before.version) !== expectedVersion) {
+        return fail(
+          'conflict',
+          `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
+          { current: indicatorJson(before) },
+          { what: 'indicator', id: indicatorId, version: Number(before.version), sent: expectedVersion },
+        );
+      }
+      const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
+      const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
+      if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined)
+        return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: patch.unitId }, { field: 'unitId' });
+      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      if (!person.ok) return person;
+      const changed = await tx.run(
+        `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,
+        [
+          patch.name ?? str(before.name),
+          patch.weight?.toString() ?? str(before.weight),
+          patch.comparator ?? str(before.comparator),
+          pick('tolerance', patch.tolerance?.toString() ?? null, 'tolerance'),
+          pick('target', text(amountToJson(patch.target ?? null)), 'target'),
+          patch.unit ?? str(before.unit),
+          pick('scoring', text(ruleToJson(patch.scoring ?? null)), 'scoring'),
+          pick('formula', text(formulaToJson(patch.formula ?? null)), 'formula'),
+          pick('owner', patch.owner ?? null, 'owner'),
+          pick('source', patch.source ?? null, 'source'),
+          pick('notes', patch.notes ?? null, 'notes'),
+          pick('baseline', text(amountToJson(patch.baseline ?? null)), 'baseline'),
+          pick('baselineYear', patch.baselineYear ?? null, 'baseline_year'),
+          pick('nextTargets', text(nextTargetsToJson(patch.nextTargets)), 'next_targets'),
+          pick('unitId', patch.unitId ?? null, 'unit_id'),
+          pick('personId', patch.personId ?? null, 'person_id'),
+          planId,
+          indicatorId,
+          expectedVersion,
+        ],
+      );
+      if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
+      const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
+      if (has('baseline') || has('baselineYear')) await baselineTyped(tx, planId, indicatorId);
+      await recordEdit(tx, planId, gate.value, actor, {
+        action: 'update',
+        entity: 'indicator',
+        entityId: indicatorId,
+        node: String(before.node_code),
+        indicator: indicatorId,
+        before: indicatorJson(before),
+        after: indicatorJson(after),
+      });
+      return ok({ id: indicatorId, version: Number(after.version) });
+    });
+  }
+
+  async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
+    return this.db.transaction(async (tx) => {
+      const gate = await editGate(tx, planId, shareLock(this.db));
+      if (!gate.ok) return gate;
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+      await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      await recordEdit(tx, planId, gate.value, actor, {
+        action: 'delete',
+        entity: 'indicator',
+        entityId: indicatorId,
+        node: String(before.node_code),
+        indicator: indicatorId,
+        before: indicatorJson(before),
+      });
+      return ok(null);
+    });
+  }
+
+  private async nodeMeta(tx: Queryable, planId: string, code: string): Promise<ObjectiveMeta> {
+    const r = (await one<ObjectiveMetaRow>(
+      tx,
+      `SELECT n.owner, n.unit_id, n.person_id, n.version, u.name AS unit_name, pu.display_name AS person_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id LEFT JOIN users pu ON pu.id = n.person_id WHERE n.plan_id = ? AND n.code = ?`,
+      [planId, code],
+    ))!;
+    return objectiveMeta(r);
+  }
+}
