@@ -5,7 +5,7 @@ import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNu
 import { localeLanguage, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import { loadTable } from '../io/load.js';
-import { terminalText } from './terminal.js';
+import { terminalSafe, terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
 export const EXIT = { ok: 0, differences: 1, badInput: 2 } as const;
@@ -80,12 +80,35 @@ export async function loadOrReport(file: string, options: { quiet?: boolean } = 
 
 /**
  * Writes text made in pieces to stdout, waiting whenever the pipe is full: big output is streamed,
- * never built whole.
+ * never built whole. The pieces are made terminal-safe as any write is (`terminalSafe`) and encoded
+ * into two buffers used in turn, not into a new buffer for each: fresh memory costs a page fault per
+ * 4 KB, which for the 75 MB of a big plan's JSON was as long as making the JSON.
  */
 export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  const size = 1 << 20;
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  // The write of each buffer still under way: a buffer is filled again only once it is written.
+  const writing: (Promise<void> | null)[] = [null, null];
+  let current = 0;
+  let used = 0;
+  const write = (data: Buffer | string): Promise<void> => new Promise((resolve) => process.stdout.write(data, () => resolve()));
+  const flush = async (): Promise<void> => {
+    if (used === 0) return;
+    writing[current] = write(buffers[current]!.subarray(0, used));
+    current = 1 - current;
+    used = 0;
+    await writing[current];
+    writing[current] = null;
+  };
   for (const chunk of chunks) {
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    const text = terminalSafe(chunk);
+    // A UTF-16 unit is at most three bytes of UTF-8.
+    if (used + text.length * 3 > size) await flush();
+    if (text.length * 3 > size) await write(text);
+    else used += buffers[current]!.write(text, used);
   }
+  await flush();
+  await Promise.all(writing);
 }
 
 export function writeJson(value: unknown): void {

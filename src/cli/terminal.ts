@@ -16,6 +16,11 @@ export function terminalText(text: string): string {
   return text.replace(CONTROLS, visible);
 }
 
+/** `text` as every write to stdout and stderr is made safe (`guardTerminalOutput`): for text written as bytes. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROLS_BUT_LAYOUT, visible);
+}
+
 /**
  * Makes every later write to stdout and stderr terminal-safe, newlines, tabs and colours apart: the
  * net under `terminalText`, for whatever path a piece of input takes to the screen. Bytes (a PDF
@@ -24,6 +29,6 @@ export function terminalText(text: string): string {
 export function guardTerminalOutput(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? chunk.replace(CONTROLS_BUT_LAYOUT, visible) : chunk, ...rest)) as typeof stream.write;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest)) as typeof stream.write;
   }
 }

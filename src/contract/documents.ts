@@ -10,6 +10,7 @@ import { ExplanationDocumentSchema } from './evaluation.js';
 import { PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
 import { RelazioneSchema } from './relazione.js';
 import { PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
+import { OrgUnitSchema, PersonSchema } from './units.js';
 import { SessionSchema, UserSchema } from './users.js';
 
 export const CONTRACT_DOCUMENTS = {
@@ -27,4 +28,6 @@ export const CONTRACT_DOCUMENTS = {
   ChangesAnswer: ChangesAnswerSchema,
   YearsDocument: YearsDocumentSchema,
   BaselinesDocument: BaselinesDocumentSchema,
+  OrgUnit: OrgUnitSchema,
+  Person: PersonSchema,
 } as const;

@@ -13,6 +13,7 @@ export * from './baselines.js';
 export * from './relazione.js';
 export * from './plans.js';
 export * from './users.js';
+export * from './units.js';
 export * from './audit.js';
 export * from './changes.js';
 export * from './documents.js';

@@ -14,8 +14,8 @@
  * only the path to the root, which is what keeps a what-if or a data entry instant on big plans.
  * Explanations (contributions, sentences) are built on demand in explanation.ts, not here.
  */
-import { Decimal, HUNDRED, ZERO } from './decimal.js';
-import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, toDecimal, type Fraction } from './fraction.js';
+import { Decimal, HUNDRED, toJsonNumber, ZERO } from './decimal.js';
+import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, roundedNumber, toDecimal, type Fraction } from './fraction.js';
 import { problem, saidIssue, withParams, type Issue } from './issues.js';
 import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
@@ -229,6 +229,110 @@ export class Evaluation {
   indicator(id: string): IndicatorResult | undefined {
     const k = this.indicatorIndex.get(id);
     return k === undefined ? undefined : this.indicatorResult(k, this.nodeOfIndicator(k));
+  }
+
+  /**
+   * A node's performance read into `out` without making its result (which scores every one of its
+   * indicators again): for checks over every cell of a big table. The node's basis, or undefined
+   * for an unknown code.
+   */
+  readNode(code: string, out: NumberReading): Basis | undefined {
+    const i = this.index.get(code);
+    if (i < 0) return undefined;
+    this.readPerformance(i, out);
+    return BASES[this.basisOf[i]!]!;
+  }
+
+  /**
+   * `nodeAt(position)` read into `out` without making result objects or Decimals: for writing a
+   * big plan's results (`readIndicatorAt` reads its indicators).
+   */
+  readNodeAt(position: number, out: NodeReading): void {
+    const band = this.bandOf[position]!;
+    out.objective = this.nodes[position]!;
+    out.band = band === NO_BAND ? null : BANDS[band]!;
+    out.basis = BASES[this.basisOf[position]!]!;
+    out.indicatorCount = this.firstIndicator[position + 1]! - this.firstIndicator[position]!;
+    this.readPerformance(position, out.performance);
+  }
+
+  /** Indicator `p` of node `position`, as `nodeAt(position).indicators[p]` has it, read into `out`. */
+  readIndicatorAt(position: number, p: number, out: IndicatorReading): void {
+    const k = this.firstIndicator[position]! + p;
+    const node = this.nodes[position]!;
+    const indicator = node.indicators[p]!;
+    this.evaluateIndicator(k, indicator, node, position);
+    const last = this.last;
+    const state = STATES[last.state]!;
+    const m = indicator.measurement;
+    out.indicator = indicator;
+    out.state = state;
+    out.actual = indicator.formula !== null ? derivedAmount(last.derived) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
+    const score = out.performance;
+    score.kind = last.kind;
+    score.num = last.num;
+    score.den = last.den;
+    score.decimal = last.kind === DECIMAL ? last.decimal : null;
+    out.met = last.met === 2 ? null : last.met === 1;
+    out.counted = last.counted;
+    out.rule = indicator.scoring ?? this.plan.settings.defaultScoring;
+  }
+
+  private readPerformance(i: number, out: NumberReading): void {
+    const kind = this.perfKind[i]!;
+    out.kind = kind;
+    out.num = this.perfNum[i]!;
+    out.den = this.perfDen[i]!;
+    out.decimal = kind === DECIMAL ? this.perfDecimal[i]! : null;
+  }
+
+  /**
+   * An indicator of the objective `code` scored into `out` without making its result: its
+   * performance, or (`actual`) the actual a formula computed (none for a typed-in actual). Looked
+   * for among its objective's indicators first (ids are unique in a plan; a table's are `A.1:2`),
+   * else as `indicator(id)` finds it. The indicator, or undefined when there is none.
+   */
+  readIndicator(code: string, id: string, what: 'performance' | 'actual', out: NumberReading): Indicator | undefined {
+    let i = this.index.get(code);
+    let k = -1;
+    if (i >= 0) {
+      const indicators = this.nodes[i]!.indicators;
+      for (let p = 0; p < indicators.length; p++) {
+        if (indicators[p]!.id === id) {
+          k = this.firstIndicator[i]! + p;
+          break;
+        }
+      }
+    }
+    if (k < 0) {
+      k = this.indicatorIndex.get(id) ?? -1;
+      if (k < 0) return undefined;
+      i = this.nodeOfIndicator(k);
+    }
+    const node = this.nodes[i]!;
+    const indicator = node.indicators[k - this.firstIndicator[i]!]!;
+    this.evaluateIndicator(k, indicator, node, i);
+    const last = this.last;
+    out.decimal = null;
+    if (what === 'performance') {
+      out.kind = last.kind;
+      out.num = last.num;
+      out.den = last.den;
+      out.decimal = last.kind === DECIMAL ? last.decimal : null;
+      return indicator;
+    }
+    // As `indicatorResult` says the actual of a derived indicator, numbers only.
+    const derived = indicator.formula === null ? null : last.derived;
+    if (derived === null) out.kind = NONE_KIND;
+    else if (!('kind' in derived)) {
+      out.kind = FRACTION;
+      out.num = derived.num;
+      out.den = derived.den;
+    } else if (derived.kind === 'number') {
+      out.kind = DECIMAL;
+      out.decimal = derived.value;
+    } else out.kind = NONE_KIND;
+    return indicator;
   }
 
   children(code: string): readonly ObjectiveResult[] {
@@ -667,6 +771,78 @@ export class Evaluation {
     last.met = met;
     last.counted = counted;
   }
+}
+
+/**
+ * A number as the evaluation holds it, read without making a Decimal: `kind` 0 none, 1 the exact
+ * fraction num/den, 2 the Decimal `decimal`. `numberOfReading` makes the Decimal the results show.
+ */
+export interface NumberReading extends Fraction {
+  kind: number;
+  decimal: Decimal | null;
+}
+
+export const READING_NONE = NONE_KIND;
+export const READING_FRACTION = FRACTION;
+
+/** A fresh reading to fill, one per loop. */
+export function numberReading(): NumberReading {
+  return { kind: NONE_KIND, num: 0, den: 1, decimal: null };
+}
+
+/** `toJsonNumber` of a reading's number: from its fraction when it has one, without a Decimal. */
+export function jsonNumberOfReading(r: NumberReading, places = 2): number | null {
+  if (r.kind === FRACTION) {
+    const value = roundedNumber(r.num, r.den, places);
+    if (value === value) return value; // not NaN
+  }
+  return toJsonNumber(numberOfReading(r), places);
+}
+
+/** An `ObjectiveResult` without its indicators, its performance as a reading (`Evaluation.readNodeAt`). */
+export interface NodeReading {
+  objective: Objective;
+  readonly performance: NumberReading;
+  band: Band | null;
+  basis: Basis;
+  indicatorCount: number;
+}
+
+/** An `IndicatorResult` without its code and issues, its performance as a reading (`Evaluation.readIndicatorAt`). */
+export interface IndicatorReading {
+  indicator: Indicator;
+  state: MeasurementState;
+  actual: Amount | null;
+  readonly performance: NumberReading;
+  met: boolean | null;
+  counted: boolean;
+  rule: ScoringRule;
+}
+
+/** Readings to fill, one of each per loop. */
+export function nodeReading(): NodeReading {
+  return { objective: EMPTY_OBJECTIVE, performance: numberReading(), band: null, basis: 'none', indicatorCount: 0 };
+}
+export function indicatorReading(): IndicatorReading {
+  return { indicator: EMPTY_INDICATOR, state: 'not_measured', actual: null, performance: numberReading(), met: null, counted: false, rule: { kind: 'on_off' } };
+}
+const EMPTY_OBJECTIVE: Objective = { code: '', title: '', parent: null, weight: null, indicators: [] };
+const EMPTY_INDICATOR: Indicator = {
+  id: '',
+  name: '',
+  weight: ZERO,
+  comparator: '>=',
+  tolerance: null,
+  target: null,
+  unit: 'number',
+  scoring: null,
+  formula: null,
+  measurement: { state: 'not_measured' },
+};
+
+/** The Decimal of a reading, the very value `performance` and `actual` of the results hold. */
+export function numberOfReading(r: NumberReading): Decimal | null {
+  return r.kind === NONE_KIND ? null : r.kind === FRACTION ? toDecimal(r.num, r.den) : r.decimal;
 }
 
 /** An indicator's score as `evaluateIndicator` leaves it; `num`/`den` make it usable as a Fraction. */

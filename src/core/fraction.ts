@@ -130,7 +130,15 @@ export function toDecimal(num: number, den: number): Decimal {
  * 80,555…), for a non-negative fraction; NaN when the arithmetic would not fit.
  */
 export function hundredthsHalfUp(num: number, den: number): number {
-  const twice = 200 * num + den;
+  return unitsHalfUp(num, den, 100);
+}
+
+/**
+ * A non-negative fraction rounded half up to `scale` units (100: hundredths, 1000: thousandths),
+ * as an integer number of them; NaN when the arithmetic would not fit.
+ */
+export function unitsHalfUp(num: number, den: number, scale: number): number {
+  const twice = 2 * scale * num + den;
   const step = 2 * den;
   if (num < 0 || !isSafe(twice + step)) return NaN;
   // The double quotient may round across an integer; one correction either way makes it exact.
@@ -138,6 +146,23 @@ export function hundredthsHalfUp(num: number, den: number): number {
   if (q * step > twice) q--;
   else if ((q + 1) * step <= twice) q++;
   return q;
+}
+
+const JSON_SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/**
+ * `toJsonNumber(toDecimal(num, den), places)` without the Decimal: the fraction rounded half up to
+ * `places` decimals (at most six) as a number; NaN when it is negative or does not fit (the caller
+ * then takes the Decimal). The same number: a fraction whose denominator is below 2^53 is never so
+ * near a tie that the Decimal's 40 digits round it the other way (see `toDecimal`), and the double
+ * nearest to units/scale is the double nearest to the decimal text of the rounded value.
+ */
+export function roundedNumber(num: number, den: number, places: number): number {
+  if (den === 1 && isSafe(num)) return num === 0 ? 0 : num;
+  const scale = JSON_SCALES[places];
+  if (scale === undefined) return NaN;
+  const units = unitsHalfUp(num, den, scale);
+  return units / scale;
 }
 
 /** out /= n for a positive safe integer n; false (and `out` unchanged) when it does not fit. */

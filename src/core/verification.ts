@@ -4,7 +4,8 @@
  * decimals at least). A stated value is never an input; this is the only place it is read.
  */
 import { round, type Decimal } from './decimal.js';
-import type { Evaluation } from './evaluation.js';
+import { numberOfReading, numberReading, READING_FRACTION, READING_NONE, type Evaluation, type NumberReading } from './evaluation.js';
+import { decimalToFraction, isSafe, unitsHalfUp, type Fraction } from './fraction.js';
 import type { SourceLocation, StatedCell } from './model.js';
 
 /** Column names as the published layout prints them. */
@@ -32,37 +33,67 @@ export interface Verification {
 export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell[]): Verification {
   let checked = 0;
   const differences: Difference[] = [];
+  // Each cell's number is read as the evaluation holds it (most are exact fractions) and compared
+  // without making a result or a Decimal: a table of 200,000 indicators has as many cells to check.
+  const computed = numberReading();
+  const statedPart: Fraction = { num: 0, den: 1 };
   for (const cell of stated) {
-    let computed: Decimal | null;
     if (cell.cell === 'performance_objective') {
-      const node = evaluation.node(cell.code);
-      if (node === undefined) continue;
+      const basis = evaluation.readNode(cell.code, computed);
+      if (basis === undefined) continue;
       // A structural row (an area) left empty publishes no number; its roll-up is ours, not theirs.
-      if (cell.value === null && node.basis !== 'indicators') continue;
-      computed = node.performance;
+      if (cell.value === null && basis !== 'indicators') continue;
     } else {
-      const r = cell.indicator === undefined ? undefined : evaluation.indicator(cell.indicator);
-      if (r === undefined) continue;
-      if (cell.cell === 'actual') {
-        if (r.indicator.formula === null) continue;
-        computed = r.actual?.kind === 'number' ? r.actual.value : null;
-      } else {
-        computed = r.performance;
-      }
+      if (cell.indicator === undefined) continue;
+      const what = cell.cell === 'actual' ? 'actual' : 'performance';
+      const indicator = evaluation.readIndicator(cell.code, cell.indicator, what, computed);
+      if (indicator === undefined) continue;
+      if (what === 'actual' && indicator.formula === null) continue;
     }
     checked++;
-    if (!agrees(cell.value, computed)) {
+    if (!readingAgrees(cell.value, computed, statedPart)) {
+      const value = numberOfReading(computed);
       differences.push({
         code: cell.code,
         ...(cell.indicator === undefined ? {} : { indicator: cell.indicator }),
         cell: CELL_NAMES[cell.cell],
         stated: cell.value,
-        computed: computed === null ? null : round(computed, Math.max(2, cell.value?.decimalPlaces() ?? 2)),
+        computed: value === null ? null : round(value, Math.max(2, cell.value?.decimalPlaces() ?? 2)),
         origin: cell.origin,
       });
     }
   }
   return { checked, differences };
+}
+
+/** `agrees` on a reading: exact integer arithmetic for a fraction when it fits, else the decimals. */
+function readingAgrees(stated: Decimal | null, computed: NumberReading, statedPart: Fraction): boolean {
+  if (stated === null || computed.kind === READING_NONE) return stated === null && computed.kind === READING_NONE;
+  if (computed.kind === READING_FRACTION) {
+    const same = fractionAgrees(stated, computed.num, computed.den, statedPart);
+    if (same !== null) return same;
+  }
+  return agrees(stated, numberOfReading(computed));
+}
+
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/**
+ * Whether num/den (den > 0) rounded half up to the stated value's places (two at least) is the
+ * stated value, in safe integers; null when they do not fit (the caller uses decimals). The same
+ * answer as rounding the fraction's Decimal: at six places or fewer, a fraction whose denominator
+ * is below 2^53 is at least 5·10^-23 from any tie it is not on, far more than the error of
+ * decimal.js's 40 digits on a number below 2^53.
+ */
+function fractionAgrees(stated: Decimal, num: number, den: number, statedPart: Fraction): boolean | null {
+  const places = Math.max(2, stated.decimalPlaces());
+  if (places >= POWERS.length || num < 0 || !decimalToFraction(stated, statedPart)) return null;
+  const scale = POWERS[places]!;
+  // The stated value in units of the last place: an integer, since it has no more places than that.
+  const statedUnits = statedPart.num * (scale / statedPart.den);
+  const computedUnits = unitsHalfUp(num, den, scale);
+  if (!isSafe(statedUnits) || computedUnits !== computedUnits) return null; // NaN: too big
+  return computedUnits === statedUnits;
 }
 
 function agrees(stated: Decimal | null, computed: Decimal | null): boolean {

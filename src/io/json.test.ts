@@ -1,8 +1,9 @@
 /** The streamed evaluation document is the document: same content in any chunk size, one objective a line. */
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, DEFAULT_SETTINGS } from '../core/index.js';
+import { syntheticPlan } from '../../bench/synthetic.js';
+import { dec, evaluatePlan, DEFAULT_SETTINGS, type Plan } from '../core/index.js';
 import { fixtureText } from '../../test/helpers.js';
-import { evaluationDocument, evaluationJson } from './json.js';
+import { evaluationDocument, evaluationJson, objectiveDocument } from './json.js';
 import { parsePublishedText } from './published/text.js';
 
 describe('evaluationJson', () => {
@@ -22,6 +23,59 @@ describe('evaluationJson', () => {
     const objectives = lines.filter((l) => l.startsWith('    {"code":'));
     expect(objectives.length).toBe(evaluation.nodeCount);
     expect(JSON.parse(objectives[0]!.trim().replace(/,$/, '')).code).toBe('A');
+  });
+
+  it('writes each objective as the JSON of objectiveDocument, byte for byte', () => {
+    // Texts the JSON must escape or the terminal must not see raw, numbers past a double's digits,
+    // a weight of four decimals, a derived actual that does not terminate.
+    const odd: Plan = {
+      title: 'Strani "testi"',
+      settings: DEFAULT_SETTINGS,
+      nodes: [
+        { code: 'A', title: 'Area \\ "A"\u0085\u202e', parent: null, weight: null, indicators: [] },
+        {
+          code: 'A.1',
+          title: 'Uno\ttab',
+          parent: 'A',
+          weight: dec('33.3333'),
+          indicators: [
+            {
+              id: 'A.1:1',
+              name: 'Media ponderata\u0000 ✓ \ud800',
+              weight: dec('12.3456'),
+              comparator: '>=',
+              tolerance: null,
+              target: { kind: 'number', value: dec('12345678901234567.25') },
+              unit: 'number',
+              scoring: { kind: 'proportional' },
+              formula: null,
+              measurement: { state: 'measured', actual: { kind: 'number', value: dec('2.5e-9') } },
+            },
+            {
+              id: 'A.1:2',
+              name: 'Data',
+              weight: dec(50),
+              comparator: '<=',
+              tolerance: null,
+              target: { kind: 'date', value: '2024-06-30' },
+              unit: 'date',
+              scoring: null,
+              formula: null,
+              measurement: { state: 'measured', actual: { kind: 'date', value: '2024-07-01' } },
+            },
+          ],
+        },
+        { code: 'A.2', title: 'Due', parent: 'A', weight: dec('66.6667'), indicators: [] },
+      ],
+    };
+    for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
+      const e = evaluatePlan(plan);
+      const lines = [...evaluationJson(e, [], 700)]
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('    {"code":'));
+      expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(e.nodeResults.map((r) => JSON.stringify(objectiveDocument(r))));
+    }
   });
 
   it('is valid JSON for a plan without objectives or issues', () => {

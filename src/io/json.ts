@@ -9,6 +9,9 @@ import {
   DEFAULT_SETTINGS,
   formatItalianDate,
   formatNumberIn,
+  indicatorReading,
+  nodeReading,
+  jsonNumberOfReading,
   renderComparison,
   toJsonNumber,
   type Amount,
@@ -16,6 +19,7 @@ import {
   type Evaluation,
   type Formula,
   type Indicator,
+  type IndicatorResult,
   type Issue,
   type Language,
   type Measurement,
@@ -239,29 +243,94 @@ export function objectiveDocument(r: ObjectiveResult): ObjectiveDocument {
     performance: toJsonNumber(r.performance),
     band: r.band,
     basis: r.basis,
-    indicators: r.indicators.map((i) => {
-      const m = i.indicator.measurement;
-      return {
-        id: i.indicator.id,
-        name: i.indicator.name,
-        weight: toJsonNumber(i.indicator.weight, 4)!,
-        comparator: i.indicator.comparator,
-        unit: i.indicator.unit,
-        target: amountJson(i.indicator.target),
-        actual: amountJson(i.actual),
-        targetText: amountText(i.indicator.target, i.indicator.unit),
-        actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
-        state: i.state,
-        reason: m.state === 'not_evaluable' ? m.reason : null,
-        scoring: i.rule.kind,
-        derived: i.indicator.formula !== null,
-        performance: toJsonNumber(i.performance),
-        met: i.met,
-        counted: i.counted,
-        owner: i.indicator.owner ?? null,
-      };
-    }),
+    indicators: r.indicators.map((i) => indicatorDocument(i, toJsonNumber(i.performance), AMOUNTS)),
   };
+}
+
+/** What an indicator's document is made of: its result, or its reading (`Evaluation.readIndicatorAt`). */
+type IndicatorParts = Pick<IndicatorResult, 'indicator' | 'state' | 'actual' | 'met' | 'counted' | 'rule'>;
+
+/** How the amounts of a document are written: as they come, or remembered (`AmountCache`). */
+interface AmountWriter {
+  /** `amountJson`; `lasting`: the amount belongs to the plan (a computed actual is new at every reading). */
+  json(amount: Amount | null, lasting: boolean): number | string | boolean | null;
+  text(amount: Amount | null, unit: Unit, lasting: boolean): string;
+  weight(weight: Decimal): number | null;
+}
+
+const AMOUNTS: AmountWriter = {
+  json: (amount) => amountJson(amount),
+  text: (amount, unit) => amountText(amount, unit),
+  weight: (weight) => toJsonNumber(weight, 4),
+};
+
+function indicatorDocument(i: IndicatorParts, performance: number | null, amounts: AmountWriter): IndicatorDocument {
+  const ind = i.indicator;
+  const m = ind.measurement;
+  const typed = ind.formula === null;
+  return {
+    id: ind.id,
+    name: ind.name,
+    weight: amounts.weight(ind.weight)!,
+    comparator: ind.comparator,
+    unit: ind.unit,
+    target: amounts.json(ind.target, true),
+    actual: amounts.json(i.actual, typed),
+    targetText: amounts.text(ind.target, ind.unit, true),
+    actualText: i.state === 'not_evaluable' ? 'N.V.' : amounts.text(i.actual, ind.unit, typed),
+    state: i.state,
+    reason: m.state === 'not_evaluable' ? m.reason : null,
+    scoring: i.rule.kind,
+    derived: !typed,
+    performance,
+    met: i.met,
+    counted: i.counted,
+    owner: ind.owner ?? null,
+  };
+}
+
+/** Most remembered amounts a cache keeps: beyond, amounts are written as they come. */
+const CACHE_LIMIT = 1 << 16;
+
+/**
+ * The JSON and text of each amount and weight, made once per document. A table read from a file
+ * shares one object among the cells with the same text (`LayoutReader`), so a 200,000-indicator
+ * plan has a few thousand amounts to write, not 400,000.
+ */
+class AmountCache implements AmountWriter {
+  private readonly jsons = new Map<Amount, number | string | boolean | null>();
+  private readonly texts: Record<Unit, Map<Amount, string>> = { number: new Map(), percent: new Map(), date: new Map(), boolean: new Map() };
+  private readonly weights = new Map<Decimal, number | null>();
+
+  json(amount: Amount | null, lasting: boolean): number | string | boolean | null {
+    if (amount === null || !lasting) return amountJson(amount);
+    let json = this.jsons.get(amount);
+    if (json === undefined) {
+      json = amountJson(amount);
+      if (this.jsons.size < CACHE_LIMIT) this.jsons.set(amount, json);
+    }
+    return json;
+  }
+
+  text(amount: Amount | null, unit: Unit, lasting: boolean): string {
+    const texts = this.texts[unit];
+    if (amount === null || !lasting || texts === undefined) return amountText(amount, unit);
+    let text = texts.get(amount);
+    if (text === undefined) {
+      text = amountText(amount, unit);
+      if (texts.size < CACHE_LIMIT) texts.set(amount, text);
+    }
+    return text;
+  }
+
+  weight(weight: Decimal): number | null {
+    let json = this.weights.get(weight);
+    if (json === undefined) {
+      json = toJsonNumber(weight, 4);
+      if (this.weights.size < CACHE_LIMIT) this.weights.set(weight, json);
+    }
+    return json;
+  }
 }
 
 type Summary = EvaluationDocument['summary'];
@@ -300,24 +369,63 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
 /**
  * `evaluationDocument` as JSON text, made and handed out in pieces of about `chunk` characters, so
  * that a 200,000-indicator plan is printed without ever holding its whole document or text (the
- * whole document was a 126 MB string and most of the run's garbage collection). One objective per
+ * whole document was a 126 MB string and most of the run's garbage collection). Pieces of 32 K
+ * characters are made in the young generation, whose memory is used again and again; larger
+ * strings each take fresh memory, a page fault every 4 KB. One objective per
  * line, so a reader can also take it a line at a time; the summary, known only at the end, comes
- * after the objectives (JSON readers do not mind the order of keys).
+ * after the objectives (JSON readers do not mind the order of keys). Each objective is the JSON of
+ * `objectiveDocument`, made from the evaluation's readings (no result objects, no Decimals where a
+ * fraction says the number) and with each amount's text made once.
  */
-export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 20): Generator<string> {
+export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 15): Generator<string> {
   const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
-  let out = `{\n  "title": ${JSON.stringify(evaluation.plan.title)},\n  "legend": ${JSON.stringify(legendDocument(evaluation))},\n  "objectives": [`;
+  const amounts = new AmountCache();
+  const node = nodeReading();
+  const reading = indicatorReading();
+  // The lines of a piece are joined at once: adding each to a string would leave a rope of
+  // thousands of parts, which writing it must flatten.
+  let pending = `{\n  "title": ${JSON.stringify(evaluation.plan.title)},\n  "legend": ${JSON.stringify(legendDocument(evaluation))},\n  "objectives": [`;
+  let lines: string[] = [];
+  let size = 0;
+  let written = 0;
+  const piece = (): string => {
+    const text = lines.length === 0 ? pending : `${pending}${written === 0 ? '' : ','}\n    ${lines.join(',\n    ')}`;
+    written += lines.length;
+    pending = '';
+    lines = [];
+    size = 0;
+    return text;
+  };
   const nodes = evaluation.nodeCount;
   for (let k = 0; k < nodes; k++) {
-    const r = evaluation.nodeAt(k);
-    count(summary, r);
-    out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(objectiveDocument(r))}`;
-    if (out.length >= chunk) {
-      yield out;
-      out = '';
+    evaluation.readNodeAt(k, node);
+    if (node.basis === 'indicators') {
+      summary.objectives++;
+      summary[node.band ?? 'none']++;
     }
+    const o = node.objective;
+    const indicators = new Array<IndicatorDocument>(node.indicatorCount);
+    for (let p = 0; p < indicators.length; p++) {
+      evaluation.readIndicatorAt(k, p, reading);
+      indicators[p] = indicatorDocument(reading, jsonNumberOfReading(reading.performance), amounts);
+    }
+    const document: ObjectiveDocument = {
+      code: o.code,
+      title: o.title,
+      parent: o.parent,
+      level: o.level ?? null,
+      weight: o.weight === null ? null : amounts.weight(o.weight),
+      performance: jsonNumberOfReading(node.performance),
+      band: node.band,
+      basis: node.basis,
+      indicators,
+    };
+    const line = JSON.stringify(document);
+    lines.push(line);
+    size += line.length;
+    if (size >= chunk) yield piece();
   }
-  out += `${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`;
+  let out = `${piece()}${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`;
   const issues = issueDocuments(evaluation, extraIssues);
   issues.forEach((i, k) => (out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(i)}`));
   yield `${out}${issues.length === 0 ? '' : '\n  '}]\n}\n`;

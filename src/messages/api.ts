@@ -119,7 +119,17 @@ export type InvalidReason =
   | 'answer-note'
   | 'nothing-to-review'
   | 'no-open-request'
-  | 'approved-already';
+  | 'approved-already'
+  // The registry's import as a whole (store/units.ts), comments, an account's email language, variances and forecasts.
+  | 'registry-rows'
+  | 'registry-circle'
+  | 'empty-comment'
+  | 'comment-too-long'
+  | 'email-language'
+  | 'variance-cause'
+  | 'variance-explanation'
+  | 'forecast-reachable'
+  | 'forecast-year-end';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -487,7 +497,23 @@ const OWN_MESSAGES = defineMessages({
           ).replace(/ e ([^ ]+)$/, ' o $1')})`,
     en: (p) => (p.needsReason === true ? `reopening a ${p.from} period needs a reason` : `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`),
   }),
-  invalid: message<{ field?: string; reason: InvalidReason; code?: string; date?: string; year?: number; id?: string }>({
+  invalid: message<{
+    field?: string;
+    reason: InvalidReason;
+    code?: string;
+    date?: string;
+    year?: number;
+    id?: string;
+    /** The parent unit's code (parent-circle). */
+    parent?: string;
+    /** The registry file's row, and how many problems it has (registry-rows, registry-circle). */
+    row?: number;
+    problems?: number;
+    column?: string;
+    max?: number;
+    values?: readonly string[];
+    label?: string;
+  }>({
     it: (p) =>
       ({
         email: `"${p.id}" non è un indirizzo email`,
@@ -502,7 +528,7 @@ const OWN_MESSAGES = defineMessages({
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
         'own-parent': 'una struttura non può essere padre di sé stessa',
         'unknown-parent': `non c'è una struttura padre ${p.id}`,
-        'parent-circle': 'quella struttura padre sta sotto questa: il registro girerebbe in cerchio',
+        'parent-circle': `la struttura padre ${p.parent} sta sotto ${p.code}: il registro girerebbe in cerchio`,
         'unknown-head': `non c'è un utente ${p.id} da nominare responsabile`,
         'unknown-member': `non c'è un utente ${p.id} da aggiungere come membro`,
         'no-assignee': 'indicare la struttura o la persona a cui assegnare',
@@ -515,6 +541,15 @@ const OWN_MESSAGES = defineMessages({
         'nothing-to-review': 'per questo indicatore non è stato inserito nulla in questo periodo: non c’è niente da esaminare',
         'no-open-request': 'su questo valore non c’è una richiesta di integrazione aperta a cui rispondere',
         'approved-already': 'questo valore è già approvato',
+        'registry-rows': `il registro delle strutture non è stato importato: ${p.problems === 1 ? '1 problema' : `${p.problems} problemi`} (il primo alla riga ${p.row}, colonna ${p.column})`,
+        'registry-circle': `riga ${p.row}: le strutture padre di ${p.code} formano un cerchio`,
+        'empty-comment': 'un commento non può essere vuoto',
+        'comment-too-long': `un commento ha al massimo ${p.max} caratteri`,
+        'email-language': `"${p.id}" non è una lingua: una tra ${(p.values ?? []).join(', ')}`,
+        'variance-cause': `"${p.id}" non è una causa: una tra ${(p.values ?? []).join(', ')}`,
+        'variance-explanation': 'indicare che cosa ha causato lo scostamento',
+        'forecast-reachable': `"${p.id}" non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
+        'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
       })[p.reason],
     en: (p) =>
       ({
@@ -530,7 +565,7 @@ const OWN_MESSAGES = defineMessages({
         'unit-kind': "a unit's kind cannot be empty",
         'own-parent': 'a unit cannot be its own parent',
         'unknown-parent': `there is no parent unit ${p.id}`,
-        'parent-circle': 'that parent lies under this unit: the registry would go round in a circle',
+        'parent-circle': `the parent unit ${p.parent} lies under ${p.code}: the registry would go round in a circle`,
         'unknown-head': `there is no user ${p.id} to be the head`,
         'unknown-member': `there is no user ${p.id} to be a member`,
         'no-assignee': 'say the unit or the person to assign to',
@@ -542,6 +577,15 @@ const OWN_MESSAGES = defineMessages({
         'nothing-to-review': 'nothing was entered for this indicator in this period: there is nothing to review',
         'no-open-request': 'there is no open request for more on this value to answer',
         'approved-already': 'this value is approved already',
+        'registry-rows': `the registry was not imported: ${p.problems === 1 ? '1 problem' : `${p.problems} problems`} (the first at row ${p.row}, column ${p.column})`,
+        'registry-circle': `row ${p.row}: the parents of ${p.code} go round in a circle`,
+        'empty-comment': 'a comment cannot be empty',
+        'comment-too-long': `a comment is at most ${p.max} characters`,
+        'email-language': `"${p.id}" is not a language: one of ${(p.values ?? []).join(', ')}`,
+        'variance-cause': `"${p.id}" is not a cause: one of ${(p.values ?? []).join(', ')}`,
+        'variance-explanation': 'say what caused the variance',
+        'forecast-reachable': `"${p.id}" is not a forecast: one of ${(p.values ?? []).join(', ')}`,
+        'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
       })[p.reason],
   }),
 });

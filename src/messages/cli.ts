@@ -3,8 +3,7 @@
  * command wrote, its refusals, and commander's usage errors said again by code (src/cli/program.ts).
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
-import type { ChangeGroup, ChangeKind } from '../core/comparison.js';
-import { CHANGE_KIND_WORDS, defineMessages, message, type Language } from '../core/messages/index.js';
+import { defineMessages, message, type Language } from '../core/messages/index.js';
 import { ROLE_WORDS } from './api.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -17,27 +16,7 @@ function didYouMean(suggestions: readonly string[], language: Language): string 
   return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
 }
 
-/** `albero diff`'s headings and the words for each kind of change (core/messages/comparison.ts; the web's changes panel, web/src/i18n.ts, says the same). */
-export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; kind: Record<ChangeKind, string> }> = {
-  it: {
-    group: {
-      structure: 'Struttura: obiettivi e indicatori aggiunti, rimossi, spostati o rinominati',
-      plan: 'Piano: target, pesi e regole (da rendicontare nella Relazione)',
-      measurement: 'Misurazioni: consuntivi e stati',
-      result: 'Risultati: performance degli obiettivi',
-    },
-    kind: CHANGE_KIND_WORDS.it,
-  },
-  en: {
-    group: {
-      structure: 'Structure: objectives and indicators added, removed, moved or renamed',
-      plan: 'Plan: targets, weights and rules (changes to disclose in the Relazione)',
-      measurement: 'Measurements: actuals and states',
-      result: 'Results: objective performance',
-    },
-    kind: CHANGE_KIND_WORDS.en,
-  },
-};
+export { DIFF_WORDS } from './diff-words.js';
 
 /** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
 export const TREE_WORDS: Record<Language, { name: string; weight: string; target: string; actual: string; kpi: string; objective: string; notEvaluable: string; notAchieved: string }> = {

@@ -3,7 +3,9 @@
  * records it for the OpenAPI document, so the document cannot forget a route. A route's spec is
  * what is enforced: its `roles` are checked before the handler runs (401/403) and its `body`
  * schema parses the request, the handler receiving the signed-in user and the parsed body; the
- * document is made from the same specs and schemas (`z.toJSONSchema`).
+ * document is made from the same specs and schemas (`z.toJSONSchema`). A route whose spec states
+ * an answer's schema answers through `reply(status, value)`, typed by that schema: returning
+ * another shape, or a plain `c.json(…)`, does not compile.
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -25,7 +27,10 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type Audience = 'everyone' | 'signed-in' | readonly Role[];
 
-export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined, A extends Audience = Audience> {
+/** A route's answers: status → description, or description and the contract schema of the answer. */
+export type Responses = Readonly<Record<number, string | ResponseSpec>>;
+
+export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined, A extends Audience = Audience, R extends Responses = Responses> {
   readonly method: Method;
   /** Hono syntax: `/api/plans/:planId`. */
   readonly path: string;
@@ -39,18 +44,23 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   readonly access?: string;
   /** The JSON body: parsed before the handler (400/415/422 otherwise), which receives it parsed. */
   readonly body?: B;
+  /**
+   * When the roles depend on what the body asks (a review's approval and a referente's answer):
+   * checked by `Api.route` once the body is parsed, after `roles` (403 naming the `action`).
+   */
+  readonly bodyRoles?: (body: B extends z.ZodType ? z.output<B> : undefined) => { readonly roles: readonly Role[]; readonly action: string };
   /** A multipart upload instead of a JSON body: field name → description. */
   readonly multipart?: Readonly<Record<string, string>>;
   /** Query parameter → description, or description and the values it may take (an `enum` in the document). */
   readonly query?: Readonly<Record<string, string | { readonly description: string; readonly values: readonly string[] }>>;
   /** Status → description, or description and the contract schema of the answer; 4xx errors all share the error shape. */
-  readonly responses: Readonly<Record<number, string | ResponseSpec>>;
+  readonly responses: R;
 }
 
 /** A documented answer: a contract document (`CONTRACT_DOCUMENTS`) or a list of one, as `z.toJSONSchema` writes it. */
-export interface ResponseSpec {
+export interface ResponseSpec<S extends z.ZodType = z.ZodType> {
   readonly description: string;
-  readonly schema: z.ZodType;
+  readonly schema: S;
 }
 
 export interface ServerLimits {
@@ -98,14 +108,48 @@ export interface Deps {
   readonly reminders: ReminderService;
 }
 
+declare const replied: unique symbol;
+/** An answer made by `reply`: the only answer a handler of a route that states a schema may return. */
+export type Replied = Response & { readonly [replied]: true };
+
+/** The statuses whose answer the spec types with a schema. */
+export type TypedStatus<R extends Responses> = { [K in keyof R & number]: R[K] extends ResponseSpec ? K : never }[keyof R & number];
+/** The JSON a status answers: what its contract schema accepts. */
+export type Answer<R extends Responses, K extends keyof R> = R[K] extends ResponseSpec<infer S> ? z.input<S> : never;
+
+/** How a handler answers a route that states a schema. */
+export interface Reply<R extends Responses> {
+  /** The status's document as JSON, typed by the spec's schema for that status. */
+  <K extends TypedStatus<R>>(status: K, value: Answer<R, K>): Replied;
+  /**
+   * An answer made elsewhere: a status the spec does not type (304, 204), or a document already
+   * serialised by a function typed with the schema (the tree's cached bytes, `satisfies` the document).
+   */
+  made(response: Response): Replied;
+}
+
 /** What `Api.route` hands a handler once the spec's checks passed. */
-export interface RouteRequest<B extends z.ZodType | undefined, A extends Audience> {
+export interface RouteRequest<B extends z.ZodType | undefined, A extends Audience, R extends Responses = Responses> {
   /** The signed-in user; `null` only for a route open to everyone called without a session. */
   readonly user: A extends 'everyone' ? UserRecord | null : UserRecord;
   readonly body: B extends z.ZodType ? z.output<B> : undefined;
+  /** The typed answer (see `Reply`); a route that states no schema may return any `Response`. */
+  readonly reply: Reply<R>;
 }
 
-export type Handler<B extends z.ZodType | undefined = undefined, A extends Audience = Audience> = (c: Context<AppEnv>, req: RouteRequest<B, A>) => Promise<Response>;
+/** A handler's answer: `Replied` when the spec types an answer with a schema, any `Response` otherwise. */
+export type HandlerAnswer<R extends Responses> = [TypedStatus<R>] extends [never] ? Response : Replied;
+
+export type Handler<B extends z.ZodType | undefined = undefined, A extends Audience = Audience, R extends Responses = Responses> = (
+  c: Context<AppEnv>,
+  req: RouteRequest<B, A, R>,
+) => Promise<HandlerAnswer<R>>;
+
+/** `reply` for one request: `c.json` with the status, the headers already set on `c` kept. */
+function replyFor<R extends Responses>(c: Context<AppEnv>): Reply<R> {
+  const json = (status: number, value: unknown): Replied => c.json(value as never, status as never) as Response as Replied;
+  return Object.assign(json, { made: (response: Response) => response as Replied });
+}
 
 /** The roles in words, for the document. */
 function audienceWords(roles: Audience): string {
@@ -146,13 +190,17 @@ export class Api {
   readonly specs: RouteSpec[] = [];
   constructor(readonly app: Hono<AppEnv>) {}
 
-  route<const A extends Audience, B extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, A>, handler: Handler<B, A>): void {
+  route<const A extends Audience, const R extends Responses, B extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, A, R>, handler: Handler<B, A, R>): void {
     this.specs.push(spec);
     const roles: Audience = spec.roles;
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const user = roles === 'everyone' ? currentUser(c) : roles === 'signed-in' ? requireUser(c) : requireRole(c, roles, spec.action);
       const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
-      return handler(c, { user, body: parsed } as RouteRequest<B, A>);
+      if (spec.bodyRoles !== undefined) {
+        const asked = spec.bodyRoles(parsed as B extends z.ZodType ? z.output<B> : undefined);
+        requireRole(c, asked.roles, asked.action);
+      }
+      return handler(c, { user, body: parsed, reply: replyFor<R>(c) } as RouteRequest<B, A, R>);
     });
   }
 

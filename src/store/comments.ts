@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
+import { refuse } from './revisions.js';
 import type { Actor, Result, Role } from './types.js';
 
 export interface CommentRecord {
@@ -56,8 +57,8 @@ export class SqlComments implements CommentStore {
 
   async add(planId: string, indicatorId: string, periodId: string, body: string, author: CommentAuthor): Promise<Result<CommentRecord>> {
     const text = body.trim();
-    if (text === '') return { ok: false, error: { code: 'invalid', message: 'a comment cannot be empty', details: { field: 'body' } } };
-    if (text.length > MAX_BODY) return { ok: false, error: { code: 'invalid', message: `a comment is at most ${MAX_BODY} characters`, details: { field: 'body' } } };
+    if (text === '') return refuse('invalid', { field: 'body', reason: 'empty-comment' }, { field: 'body' });
+    if (text.length > MAX_BODY) return refuse('invalid', { field: 'body', reason: 'comment-too-long', max: MAX_BODY }, { field: 'body' });
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
         return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };

@@ -6,6 +6,7 @@
  */
 import { recordAudit } from './audit-log.js';
 import { one, type Db } from './db.js';
+import { refuse } from './revisions.js';
 import type { Actor, Result } from './types.js';
 
 export interface EmailStore {
@@ -45,7 +46,8 @@ export class SqlEmails implements EmailStore {
   }
 
   async setLanguage(userId: string, language: EmailLanguage, actor: Actor): Promise<Result<EmailLanguage>> {
-    if (!EMAIL_LANGUAGES.includes(language)) return { ok: false, error: { code: 'invalid', message: `${String(language)} is not a language (it, en)`, details: { field: 'language' } } };
+    if (!EMAIL_LANGUAGES.includes(language))
+      return refuse('invalid', { field: 'language', reason: 'email-language', id: String(language).slice(0, 40), values: EMAIL_LANGUAGES }, { field: 'language' });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT language FROM users WHERE id = ?`, [userId]);
       if (row === undefined) return { ok: false, error: { code: 'not-found', message: `there is no user with the id ${userId}`, params: { what: 'user', id: userId } } };

@@ -7,7 +7,7 @@ import { recordPlanChange } from './audit-log.js';
 import { one, type Db } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
-import { archivedRefusal, invalid, readRevision, readRevisions, refuse } from './revisions.js';
+import { archivedRefusal, readRevision, readRevisions, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
@@ -83,7 +83,7 @@ export class SqlRevisions {
     const reason = input.reason.trim();
     if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
     const date = input.date ?? now().slice(0, 10);
-    if (!isIsoDate(date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    if (!isIsoDate(date)) return refuse('invalid', { field: 'date', reason: 'date', date: date.slice(0, 40) }, { field: 'date' });
     const actCheck = input.act == null ? null : actProblem(input.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
@@ -121,7 +121,7 @@ export class SqlRevisions {
 
   async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
     if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
-    if (patch.date !== undefined && !isIsoDate(patch.date)) return invalid('the date of a revision is written YYYY-MM-DD', 'date');
+    if (patch.date !== undefined && !isIsoDate(patch.date)) return refuse('invalid', { field: 'date', reason: 'date', date: patch.date.slice(0, 40) }, { field: 'date' });
     const actCheck = patch.act == null ? null : actProblem(patch.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {

@@ -21,11 +21,6 @@ export function refuse<T, K extends FailureCode & MessageCode>(code: K, params: 
   return { ok: false, error };
 }
 
-/** A refusal the catalogue does not word (a check the API makes first, reached only by direct store calls). */
-export function invalid<T>(message: string, field: string): Result<T> {
-  return { ok: false, error: { code: 'invalid', message, details: { field } } };
-}
-
 function str(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
 }

@@ -8,10 +8,10 @@ import { one, type Db, type Param, type Queryable } from './db.js';
 import type { Failure, Result } from './types.js';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** A refusal: `message` in English, `params` for the catalogue (src/messages/api.ts) to say it in the reader's language. */
-export const fail = <T>(code: Failure['code'], message: string, details?: Record<string, unknown>, params?: MessageParams): Result<T> => ({
+/** A refusal: `message` in English, `params` for the catalogue (src/messages/api.ts) to say it in the reader's language (required: a refusal names what it refuses). */
+export const fail = <T>(code: Failure['code'], message: string, details: Record<string, unknown> | undefined, params: MessageParams): Result<T> => ({
   ok: false,
-  error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) },
+  error: { code, message, ...(details === undefined ? {} : { details }), params },
 });
 /** The refusal of a plan id that names no plan. */
 export const noPlan = <T>(planId: string): Result<T> => fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });

@@ -11,7 +11,8 @@ import { ALBERO_GOLDEN } from '../../test/golden-values.js';
 import { FIXTURE } from '../../test/helpers.js';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { isPostgresUrl, openStore, SYSTEM, type Actor, type Store } from './index.js';
+import { renderMessage } from '../messages/index.js';
+import { isPostgresUrl, openStore, SYSTEM, type Actor, type Result, type Store } from './index.js';
 
 const alice: Actor = { id: null, username: 'alice' };
 
@@ -398,6 +399,69 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       await expect(rawSql(location, `UPDATE audit SET username = 'someone else'`)).rejects.toThrow(/append-only/);
       await expect(rawSql(location, `DELETE FROM audit`)).rejects.toThrow(/append-only/);
       expect(await store.listAudit({})).toEqual(before);
+    });
+
+    it('names what each refusal refuses, by code and parameters, word for word in English and Italian (issue 14)', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const said = (result: Result<unknown>): unknown[] => {
+        if (result.ok) throw new Error('expected a refusal');
+        const { code, params, message } = result.error;
+        expect(message).toBe(renderMessage(code, params, 'en'));
+        return [code, params, renderMessage(code, params, 'en'), renderMessage(code, params, 'it')];
+      };
+      const unit = (row: number, code: string, name: string, parent: string | null) => ({ row, code, name, kind: 'Ufficio', parent, head: null, members: [] });
+      expect(said(await store.importUnits([unit(2, 'U1', 'Ufficio uno', 'U2'), unit(3, 'U2', 'Ufficio due', 'U1')], alice))).toEqual([
+        'invalid',
+        { reason: 'registry-circle', row: 2, code: 'U1' },
+        'row 2: the parents of U1 go round in a circle',
+        'riga 2: le strutture padre di U1 formano un cerchio',
+      ]);
+      expect(said(await store.importUnits([unit(2, 'U1', 'Ufficio uno', null), unit(3, 'U2', 'Ufficio UNO', null), unit(4, 'U3', 'ufficio uno', null)], alice))).toEqual([
+        'invalid',
+        { reason: 'registry-rows', problems: 2, row: 3, column: 'nome' },
+        'the registry was not imported: 2 problems (the first at row 3, column nome)',
+        'il registro delle strutture non è stato importato: 2 problemi (il primo alla riga 3, colonna nome)',
+      ]);
+      expect(await store.listUnits()).toEqual([]);
+      const author = { id: null, username: 'alice', displayName: 'Alice', role: 'referente' as const };
+      expect(said(await store.comments.add(planId, 'A.2.1:2', '2024-12-31', '  ', author)).slice(1)).toEqual([
+        { field: 'body', reason: 'empty-comment' },
+        'a comment cannot be empty',
+        'un commento non può essere vuoto',
+      ]);
+      expect(said(await store.comments.add(planId, 'A.2.1:2', '2024-12-31', 'x'.repeat(5001), author)).slice(2)).toEqual([
+        'a comment is at most 5000 characters',
+        'un commento ha al massimo 5000 caratteri',
+      ]);
+      expect(said(await store.emails.setLanguage('1', 'fr' as 'it', alice)).slice(1)).toEqual([
+        { field: 'language', reason: 'email-language', id: 'fr', values: ['it', 'en'] },
+        '"fr" is not a language: one of it, en',
+        '"fr" non è una lingua: una tra it, en',
+      ]);
+      const variance = { cause: 'luck' as 'external', explanation: 'x', correctiveAction: '' };
+      expect(said(await store.variances.putVariance(planId, 'A.2', '2024-06-30', variance, 0, alice)).slice(2)).toEqual([
+        '"luck" is not a cause: one of external, internal, indicator',
+        '"luck" non è una causa: una tra external, internal, indicator',
+      ]);
+      expect(said(await store.variances.putVariance(planId, 'A.2', '2024-06-30', { ...variance, cause: 'external', explanation: ' ' }, 0, alice)).slice(2)).toEqual([
+        'say what caused the variance',
+        'indicare che cosa ha causato lo scostamento',
+      ]);
+      expect(said(await store.variances.putForecast(planId, 'A.2.1:2', '2024-06-30', { reachable: 'maybe' as 'yes', note: '' }, 0, alice)).slice(2)).toEqual([
+        '"maybe" is not a forecast: one of yes, no, at_risk',
+        '"maybe" non è una previsione: una tra yes, no, at_risk',
+      ]);
+      expect(said(await store.variances.putForecast(planId, 'A.2.1:2', '2024-12-31', { reachable: 'yes', note: '' }, 0, alice)).slice(1)).toEqual([
+        { field: 'period', reason: 'forecast-year-end', label: '31/12/2024' },
+        'the period 31/12/2024 is the year end: forecasts are made at the mid-year periods',
+        "il periodo 31/12/2024 è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi",
+      ]);
+      expect(said(await store.openRevision(planId, { reason: 'nuovo target', date: '31/12/2024' }, alice)).slice(1)).toEqual([
+        { field: 'date', reason: 'date', date: '31/12/2024' },
+        '"31/12/2024" is not a date written YYYY-MM-DD',
+        '"31/12/2024" non è una data scritta AAAA-MM-GG',
+      ]);
     });
 
     it('keeps users and sessions; a password change ends the sessions', async () => {

@@ -259,7 +259,10 @@ export class UnitRegistry {
         // Walking up from the new parent must not meet this unit.
         let at: string | null = next.parentId;
         for (let depth = 0; at !== null && depth < 100; depth++) {
-          if (at === id) return refusal('invalid', { field: 'parentId', reason: 'parent-circle' });
+          if (at === id) {
+            const parent = await one(tx, `SELECT code FROM org_units WHERE id = ?`, [next.parentId]);
+            return refusal('invalid', { field: 'parentId', reason: 'parent-circle', code, parent: String(parent!.code) });
+          }
           const up: Row | undefined = await one(tx, `SELECT parent_id FROM org_units WHERE id = ?`, [at]);
           at = up === undefined || up.parent_id === null ? null : String(up.parent_id);
         }
@@ -410,12 +413,7 @@ export class UnitRegistry {
           if (clash !== undefined && !rows.some((o) => o.code.trim().toLowerCase() === clash.code.toLowerCase()))
             issues.push(registryProblem(r.row, 'nome', 'name-taken', { value: unitName(r.name), unit: clash.code }));
         }
-        if (issues.length > 0)
-          return fail(
-            'invalid',
-            `the registry was not imported: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} (first: row ${issues[0]!.row}, ${issues[0]!.field}: ${issues[0]!.message})`,
-            { issues },
-          );
+        if (issues.length > 0) return { ok: false, error: refusal('invalid', { reason: 'registry-rows', problems: issues.length, row: issues[0]!.row, column: issues[0]!.field }, { issues }) };
         // First every unit without its parent (a parent may come later in the file), then the parents.
         let created = 0;
         let updated = 0;
@@ -474,7 +472,7 @@ export class UnitRegistry {
           let up: string | null = parents.get(start)!.parent;
           for (let depth = 0; up !== null; depth++) {
             if (up === start || depth > parents.size) {
-              return fail('invalid', `row ${r.row}: the parents go round in a circle`, { issues: [registryProblem(r.row, 'padre', 'circle')] });
+              return { ok: false, error: refusal('invalid', { reason: 'registry-circle', row: r.row, code: r.code.trim() }, { issues: [registryProblem(r.row, 'padre', 'circle')] }) };
             }
             up = parents.get(up)?.parent ?? null;
           }

@@ -8,6 +8,7 @@
  */
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { refuse } from './revisions.js';
 import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Failure, Result } from './types.js';
 
@@ -123,8 +124,9 @@ export class SqlVariances implements VarianceStore {
   async putVariance(planId: string, node: string, periodId: string, input: VarianceInput, expectedVersion: number, actor: Actor): Promise<Result<VarianceRecord>> {
     const explanation = input.explanation.trim();
     const correctiveAction = input.correctiveAction.trim();
-    if (!VARIANCE_CAUSES.includes(input.cause)) return { ok: false, error: { code: 'invalid', message: `the cause is one of ${VARIANCE_CAUSES.join(', ')}`, details: { field: 'cause' } } };
-    if (explanation === '') return { ok: false, error: { code: 'invalid', message: 'say what caused the variance', details: { field: 'explanation' } } };
+    if (!VARIANCE_CAUSES.includes(input.cause))
+      return refuse('invalid', { field: 'cause', reason: 'variance-cause', id: String(input.cause).slice(0, 40), values: VARIANCE_CAUSES }, { field: 'cause' });
+    if (explanation === '') return refuse('invalid', { field: 'explanation', reason: 'variance-explanation' }, { field: 'explanation' });
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
@@ -173,20 +175,13 @@ export class SqlVariances implements VarianceStore {
   }
 
   async putForecast(planId: string, indicatorId: string, periodId: string, input: ForecastInput, expectedVersion: number, actor: Actor): Promise<Result<ForecastRecord>> {
-    if (!FORECAST_OUTCOMES.includes(input.reachable)) return { ok: false, error: { code: 'invalid', message: `reachable is one of ${FORECAST_OUTCOMES.join(', ')}`, details: { field: 'reachable' } } };
+    if (!FORECAST_OUTCOMES.includes(input.reachable))
+      return refuse('invalid', { field: 'reachable', reason: 'forecast-reachable', id: String(input.reachable).slice(0, 40), values: FORECAST_OUTCOMES }, { field: 'reachable' });
     const note = input.note.trim();
     return this.db.transaction(async (tx) => {
       const period = await this.writablePeriod(tx, planId, periodId);
       if (!period.ok) return period;
-      if (period.last)
-        return {
-          ok: false,
-          error: {
-            code: 'invalid',
-            message: `the period ${period.label} is the year end: forecasts are made at the mid-year periods`,
-            details: { field: 'period', reason: 'year-end', label: period.label },
-          },
-        };
+      if (period.last) return refuse('invalid', { field: 'period', reason: 'forecast-year-end', label: period.label }, { field: 'period', reason: 'year-end', label: period.label });
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);

@@ -3,7 +3,7 @@
  * periods, read by a signed-in controller and by the public, on SQLite and PostgreSQL, parse with
  * the contract's strict schemas (a field the server adds and the contract does not declare fails
  * here, as does one it declares and the server forgets). So do the plans, accounts, the session,
- * revisions, the audit trail, the changes between two versions and an objective's years. Request bodies are typed by the contract
+ * revisions, the audit trail, the changes between two versions, an objective's years, the units and the people. Request bodies are typed by the contract
  * too, so a body the contract does not allow does not compile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import {
   AuditEntrySchema,
   ChangesAnswerSchema,
   CONTRACT_DOCUMENTS,
+  OrgUnitSchema,
+  PersonSchema,
   DEFAULT_RATIO_SCALE,
   ExplanationDocumentSchema,
   PeriodSchema,
@@ -24,6 +26,7 @@ import {
   UserSchema,
   YearsDocumentSchema,
   type AuditEntry,
+  type OrgUnit,
   type ChangesAnswer,
   type PlanSummary,
   type RevisionEntry,
@@ -222,6 +225,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
     expect(conforms(UserSchema, { ...changed.body, passwordHash: 'x' })).toMatch(/passwordHash/);
   });
 
+  it('the registry of units and the people a person field names conform, through each change to a unit', async () => {
+    const people = await controller.get('/api/people');
+    expect(people.status, people.text).toBe(200);
+    expect(conforms(z.array(PersonSchema), people.body)).toBe('conforms');
+    const head = (people.body as Array<{ id: string; username: string }>).find((p) => p.username === 'controller')!;
+    const created = await admin.request('POST', '/api/units', { code: 'UC', name: 'Ufficio contratti', kind: 'ufficio', headId: head.id, members: [head.id] });
+    expect(created.status, created.text).toBe(201);
+    expect(conforms(OrgUnitSchema, created.body)).toBe('conforms');
+    const changed = await admin.request('PATCH', `/api/units/${enc(created.body.id)}`, { name: 'Ufficio gare e contratti', version: (created.body as OrgUnit).version });
+    expect(changed.status, changed.text).toBe(200);
+    expect(conforms(OrgUnitSchema, changed.body)).toBe('conforms');
+    const units = await controller.get('/api/units');
+    expect(conforms(z.array(OrgUnitSchema), units.body)).toBe('conforms');
+    expect((units.body as OrgUnit[]).find((u) => u.code === 'UC')).toMatchObject({ name: 'Ufficio gare e contratti', headId: head.id, members: [head.id] });
+    const deleted = await admin.request('DELETE', `/api/units/${enc(created.body.id)}`);
+    expect(deleted.status, deleted.text).toBe(200);
+    expect(conforms(OrgUnitSchema, deleted.body)).toBe('conforms');
+    expect(conforms(OrgUnitSchema, { ...deleted.body, createdAt: 'x' })).toMatch(/createdAt/);
+  });
+
   it('adoption, a revision from opening to approval and the register conform', async () => {
     const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
     expect(adopted.status, adopted.text).toBe(200);
@@ -304,6 +327,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
       [`/api/plans/${planId}/baselines`, '/api/plans/{planId}/baselines', 'get'],
       ['/api/audit', '/api/audit', 'get'],
       ['/api/session', '/api/session', 'get'],
+      ['/api/units', '/api/units', 'get'],
+      ['/api/people', '/api/people', 'get'],
     ];
     for (const [url, path, method] of reads) {
       const reply = await admin.get(url);
@@ -320,6 +345,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
       ['post', '/api/users', 201],
       ['post', '/api/plans/{planId}/next-year', 201],
       ['post', '/api/plans/{planId}/relazione/transition', 200],
+      ['post', '/api/units', 201],
+      ['patch', '/api/units/{id}', 200],
+      ['delete', '/api/units/{id}', 200],
+      ['post', '/api/users/{id}/temporary-password', 200],
     ] as const)
       documented(doc, method, path, status);
   });

@@ -311,9 +311,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect((await both('PATCH', `/api/units/${base.body.id}`, { parentId: child.body.id })).slice(0, 5)).toEqual([
       422,
       'invalid',
-      { field: 'parentId', reason: 'parent-circle' },
-      'that parent lies under this unit: the registry would go round in a circle',
-      'quella struttura padre sta sotto questa: il registro girerebbe in cerchio',
+      { field: 'parentId', reason: 'parent-circle', code: 'LG1', parent: 'LG2' },
+      'the parent unit LG2 lies under LG1: the registry would go round in a circle',
+      'la struttura padre LG2 sta sotto LG1: il registro girerebbe in cerchio',
     ]);
     expect((await both('PATCH', `/api/units/${child.body.id}`, { name: 'Area Lingue' })).slice(3, 5)).toEqual([
       'a unit named "Area Lingue" already exists (LG1)',

@@ -6,10 +6,7 @@ import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
-// The header names every screen, lazy ones included: their words are loaded with the app.
-import './accounts/i18n.js';
-import './appraisal/i18n.js';
-import './units/i18n.js';
+// The header names every screen, lazy ones included: all words are loaded with the app (i18n.ts).
 import { Login } from './accounts/Login.js';
 import { PlansPage } from './plans/PlansPage.js';
 import { PlanView } from './plan/PlanView.js';

@@ -1,10 +1,24 @@
-/** Italian first (the language of the plans and of the people using them), English available. */
+/**
+ * Italian first (the language of the plans and of the people using them), English available. The
+ * app's own words are here; each feature's are in its `i18n.ts` (`words = { it, en }`), all merged
+ * below into the one namespace (the pattern: words.ts). The changes panel's groups and kinds are
+ * the catalogue's (src/messages/diff-words.ts), as `albero diff` says them.
+ */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { REVISIONS_EN, REVISIONS_IT } from './revisions/i18n.js';
+import { DIFF_WORDS } from '../../src/messages/diff-words.js';
+import { words as accounts } from './accounts/i18n.js';
+import { words as appraisal } from './appraisal/i18n.js';
+import { words as campaignWork } from './campaign/i18n-work.js';
+import { words as campaign } from './campaign/i18n.js';
+import { words as relazione } from './relazione/i18n.js';
+import { words as reminders } from './reminders/i18n.js';
+import { words as revisions } from './revisions/i18n.js';
+import { words as units } from './units/i18n.js';
+import { words as years } from './years/i18n.js';
+import { mergeWords, type FeatureWords } from './words.js';
 
 const it = {
-  revisions: REVISIONS_IT,
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
   role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', personale: 'Ufficio personale', public: 'Lettore pubblico' },
   login: {
@@ -382,39 +396,13 @@ const it = {
     select: 'Seleziona {{code}} nell’albero',
     caption_one: '{{group}}: 1 modifica',
     caption_other: '{{group}}: {{count}} modifiche',
-    group: {
-      structure: 'Struttura: obiettivi e indicatori aggiunti, rimossi, spostati o rinominati',
-      plan: 'Piano: target, pesi e regole (da rendicontare nella Relazione)',
-      measurement: 'Misurazioni: consuntivi e stati',
-      result: 'Risultati: performance degli obiettivi',
-    },
-    kind: {
-      'objective-added': 'obiettivo aggiunto',
-      'objective-removed': 'obiettivo rimosso',
-      'objective-parent': 'obiettivo spostato',
-      'objective-title': 'titolo dell’obiettivo',
-      'indicator-added': 'indicatore aggiunto',
-      'indicator-removed': 'indicatore rimosso',
-      'indicator-name': 'nome dell’indicatore',
-      settings: 'impostazioni del piano',
-      'objective-weight': 'peso dell’obiettivo',
-      weight: 'peso dell’indicatore',
-      comparator: 'confronto',
-      target: 'target',
-      unit: 'unità di misura',
-      scoring: 'regola di punteggio',
-      formula: 'formula',
-      measurement: 'consuntivo',
-      performance: 'performance dell’obiettivo',
-    },
+    group: DIFF_WORDS.it.group,
+    kind: DIFF_WORDS.it.kind,
   },
   common: { loading: 'Caricamento…', error: 'Errore: {{message}}', yes: 'sì', no: 'no', close: 'Chiudi', cancel: 'Annulla', save: 'Salva', edit: 'Modifica' },
 };
 
-type Tree = { [k: string]: string | Tree };
-
 const en: typeof it = {
-  revisions: REVISIONS_EN,
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
   role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', personale: 'HR office (personale)', public: 'Public reader' },
   login: {
@@ -797,39 +785,22 @@ const en: typeof it = {
     select: 'Select {{code}} in the tree',
     caption_one: '{{group}}: 1 change',
     caption_other: '{{group}}: {{count}} changes',
-    group: {
-      structure: 'Structure: objectives and indicators added, removed, moved or renamed',
-      plan: 'Plan: targets, weights and rules (to disclose in the Relazione)',
-      measurement: 'Measurements: actuals and states',
-      result: 'Results: objective performance',
-    },
-    kind: {
-      'objective-added': 'objective added',
-      'objective-removed': 'objective removed',
-      'objective-parent': 'objective moved',
-      'objective-title': 'objective title',
-      'indicator-added': 'indicator added',
-      'indicator-removed': 'indicator removed',
-      'indicator-name': 'indicator name',
-      settings: 'plan settings',
-      'objective-weight': 'objective weight',
-      weight: 'indicator weight',
-      comparator: 'comparator',
-      target: 'target',
-      unit: 'unit',
-      scoring: 'scoring rule',
-      formula: 'formula',
-      measurement: 'actual',
-      performance: 'objective performance',
-    },
+    group: DIFF_WORDS.en.group,
+    kind: DIFF_WORDS.en.kind,
   },
   common: { loading: 'Loading…', error: 'Error: {{message}}', yes: 'yes', no: 'no', close: 'Close', cancel: 'Cancel', save: 'Save', edit: 'Edit' },
 };
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
 
+/** Every feature's words: a key given twice throws here, at load (i18n.test.ts loads it). */
+const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years];
+
+/** The one namespace, in each language. */
+export const RESOURCES = { it: mergeWords(FEATURES.map((f) => f.it)), en: mergeWords(FEATURES.map((f) => f.en)) };
+
 void i18next.use(initReactI18next).init({
-  resources: { it: { translation: it as unknown as Tree }, en: { translation: en as unknown as Tree } },
+  resources: { it: { translation: RESOURCES.it }, en: { translation: RESOURCES.en } },
   lng: stored === 'en' ? 'en' : 'it',
   fallbackLng: 'it',
   interpolation: { escapeValue: false },

@@ -4,8 +4,7 @@ import { FORM_DOCUMENT_FORMATS, renderForm, type FormDocumentFormat, type FormSh
 
 export { FORM_DOCUMENT_FORMATS, type FormDocumentFormat };
 
-export async function renderFormDocument(view: Record<string, unknown>, format: FormDocumentFormat, lang: Language): Promise<{ bytes: Buffer; mediaType: string; name: string }> {
-  const sheet = view as unknown as FormSheet;
+export async function renderFormDocument(sheet: FormSheet, format: FormDocumentFormat, lang: Language): Promise<{ bytes: Buffer; mediaType: string; name: string }> {
   const bytes = await renderForm(sheet, format, lang);
   const slug =
     sheet.person.displayName

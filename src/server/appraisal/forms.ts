@@ -83,7 +83,8 @@ export const ObjectiveBody = z
   .strict();
 export const Ratings = z.record(z.string().max(40), z.number().int().min(-1000).max(1000));
 
-export interface FormDocument {
+/** A type, not an interface: it is a `Record<string, unknown>` as the store keeps documents. */
+export type FormDocument = {
   /** `unitId`: the registry's id (migration 75 turned the names stored before into ids). */
   assignments: { unitId: string; from: string; to: string; partTime: string }[];
   objectives: {
@@ -108,7 +109,7 @@ export interface FormDocument {
   conciliation: { at: string; by: string; outcome: 'confirmed' | 'revised'; note: string } | null;
   finalisedAt: string | null;
   reopenings: { at: string; by: string; reason: string }[];
-}
+};
 
 export function emptyDocument(): FormDocument {
   return {
@@ -377,7 +378,7 @@ export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): 
 }
 
 /** The form as the API answers it, in the reader's language. */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language): Record<string, unknown> {
+export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);

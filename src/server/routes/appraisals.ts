@@ -200,7 +200,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
             evaluatorId: input.evaluatorId,
             category: input.category,
             planId: input.planId ?? null,
-            document: doc as unknown as Record<string, unknown>,
+            document: doc,
           },
           actorOf(user),
         ),
@@ -293,7 +293,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         await store.appraisals.updateForm(
           form.id,
           input.version,
-          { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc as unknown as Record<string, unknown> },
+          { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc },
           'update',
           null,
           actorOf(user),
@@ -407,7 +407,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           doc.finalisedAt = null;
           break;
       }
-      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc as unknown as Record<string, unknown> }, input.action, text ?? null, actorOf(user)));
+      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user)));
       return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
   );

@@ -27,7 +27,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
         404: 'a plan the reader may not read',
       },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const lang = language(c);
       const q = (name: string): string | undefined => c.req.query(name) || undefined;
       const planId = q('planId');
@@ -61,7 +61,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
       });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });
-      return c.json(entries);
+      return reply(200, entries);
     },
   );
 };

@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf, requireRole } from '../auth.js';
+import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
-import { assignmentOf, mayEditValue, PLAN_EDITORS } from '../permissions.js';
+import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, param } from '../validation.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import { readablePlan } from './plans.js';
@@ -215,6 +215,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
       body: Review,
+      bodyRoles: (review) => (review.action === 'answer' ? { roles: VALUE_EDITORS, action: 'answer requests for more' } : { roles: PLAN_EDITORS, action: 'approve values or send them back' }),
       responses: {
         201: 'the review step',
         400: 'invalid body',
@@ -229,10 +230,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
-      if (input.action === 'answer') {
-        if (!['admin', 'controller', 'referente'].includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, action: 'answer requests for more' });
-        await mayHandle(user, planId, indicatorId);
-      } else requireRole(c, PLAN_EDITORS, 'approve values or send them back');
+      // A referente answers only for the indicators assigned to them or their unit.
+      if (input.action === 'answer') await mayHandle(user, planId, indicatorId);
       const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user)));
       return c.json(step, 201);
     },

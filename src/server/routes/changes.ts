@@ -36,7 +36,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         404: 'unknown plan or period, a period never closed, or (public) a period whose values are not published',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       // The changes' words and numbers (rules, legend, states, decimals) in the reader's language.
       const language = replyLanguage(c);
@@ -63,7 +63,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
         const later = await trees.computed(planId, await visible(planId, requestedPeriod));
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
         if (closing === undefined) throw refuse(404, 'not-found', { what: 'closing', id: later.snapshot.period.id });
-        return c.json({
+        return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
           ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation), language),
@@ -77,7 +77,7 @@ export const changeRoutes: RouteModule = (api, deps) => {
       const period = await visible(planId, requestedPeriod);
       const againstPeriod = await visible(against, requestedAgainstPeriod);
       const [earlier, later] = await Promise.all([trees.computed(against, againstPeriod), trees.computed(planId, period)]);
-      return c.json({
+      return reply(200, {
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },
         ...changesDocument(comparePlans(earlier.evaluation, later.evaluation), language),

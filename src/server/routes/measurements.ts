@@ -1,5 +1,5 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
-import { SaveAnswerSchema } from '../../contract/index.js';
+import { type SaveAnswer, SaveAnswerSchema } from '../../contract/index.js';
 import type { Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
@@ -41,7 +41,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         423: 'period-locked: the period is closed or validated',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -84,17 +84,21 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);
       const view = trees.indicator(after, indicatorId, user);
+      // The indicator was found in the store above and saved: its tree holds it.
+      if (view === undefined) throw new Error(`indicator ${indicatorId} saved but missing from its tree`);
       // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
       const withTree = c.req.query('tree') === 'true';
       const { planDataVersion: _, ...stored } = measurement;
-      const head = JSON.stringify({
+      const answer: Omit<SaveAnswer, 'tree'> = {
         indicator: view,
-        measurement: { ...stored, actual: view?.actual ?? null, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) },
+        measurement: { ...stored, actual: view.actual, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) },
         changes: trees.changes(after, indicatorId, user),
-      });
+      };
+      const head = JSON.stringify(answer);
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
       const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user)}}` : head;
-      return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+      // The SaveAnswer typed above, with the tree's own cached JSON text spliced in.
+      return reply.made(c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
     },
   );
 };

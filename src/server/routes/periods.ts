@@ -28,10 +28,10 @@ export const periodRoutes: RouteModule = (api, deps) => {
       access: 'signed in; the public for published plans',
       responses: { 200: { description: '[{id, label, endsOn, state, updatedAt}]', schema: z.array(PeriodSchema) }, 404: 'unknown plan' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
-      return c.json((await store.listPeriods(planId)) ?? []);
+      return reply(200, (await store.listPeriods(planId)) ?? []);
     },
   );
 
@@ -52,13 +52,13 @@ export const periodRoutes: RouteModule = (api, deps) => {
         409: 'duplicate: the plan has a period with that date',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
       const problem = periodDateProblem(input.endsOn, plan.year);
       if (problem !== null) throw invalidAt('endsOn', 'invalid', { field: 'endsOn', ...problem });
-      return c.json(must(await store.addPeriod(planId, input, actorOf(user))), 201);
+      return reply(201, must(await store.addPeriod(planId, input, actorOf(user))));
     },
   );
 

@@ -79,7 +79,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'archived other than false, true, all',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const asked = c.req.query('archived') ?? 'false';
       if (asked !== 'false' && asked !== 'true' && asked !== 'all') {
         throw refuse(
@@ -91,7 +91,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       }
       const plans = await store.listPlans({ archived: asked === 'false' ? 'exclude' : asked === 'true' ? 'only' : 'all' });
       const user = currentUser(c);
-      return c.json(plans.filter((p) => user !== null || p.published).map(planView));
+      return reply(200, plans.filter((p) => user !== null || p.published).map(planView));
     },
   );
 
@@ -105,7 +105,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       access: 'signed in; the public for published plans',
       responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 404: 'unknown plan' },
     },
-    async (c) => c.json(planView(await readablePlan(c, store, param(c, 'planId')))),
+    async (c, { reply }) => reply(200, planView(await readablePlan(c, store, param(c, 'planId')))),
   );
 
   api.route(
@@ -119,14 +119,14 @@ export const planRoutes: RouteModule = (api, deps) => {
       body: NewPlan,
       responses: { 201: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
       if (problem !== null) {
         const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
         throw invalidAt(field, 'invalid', { field, ...problem.problem });
       }
       const plan = must(await store.createPlan(input, actorOf(user)));
-      return c.json(planView(plan), 201);
+      return reply(201, planView(plan));
     },
   );
 
@@ -218,8 +218,8 @@ export const planRoutes: RouteModule = (api, deps) => {
         409: 'revision-required (adopted plan, no open revision), plan-archived',
       },
     },
-    async (c, { user, body: input }) => {
-      return c.json(planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
+    async (c, { user, body: input, reply }) => {
+      return reply(200, planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
     },
   );
 
@@ -233,8 +233,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       action: 'delete plans',
       responses: { 200: { description: 'the deleted plan', schema: PlanSummarySchema }, 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' },
     },
-    async (c, { user }) => {
-      return c.json(planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
+    async (c, { user, reply }) => {
+      return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
     },
   );
 };

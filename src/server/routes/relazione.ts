@@ -5,11 +5,18 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { PublicationInputSchema, type Relazione, RelazioneMoveInputSchema, type RelazioneReviewInput, RelazioneSchema, type RelazioneTextsInput } from '../../contract/index.js';
+import {
+  ChecklistOutcomeSchema,
+  PublicationInputSchema,
+  type Relazione,
+  RelazioneMoveInputSchema,
+  type RelazioneReviewInput,
+  RelazioneSchema,
+  type RelazioneTextsInput,
+} from '../../contract/index.js';
 import { Decimal } from '../../core/index.js';
 import {
   canMove,
-  CHECKLIST_OUTCOMES,
   generatedTexts,
   isRelazioneFormat,
   MAX_MARKUP_LENGTH,
@@ -33,11 +40,8 @@ import { oneAtATime } from '../exports/jobs.js';
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
 // schemas add the bounds and read the validated values as exact decimals.
-const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS as unknown as [string, ...string[]]), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<
-  unknown,
-  RelazioneTextsInput
->;
-const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: z.enum(CHECKLIST_OUTCOMES as unknown as ['yes', 'partly', 'no']).nullable(), note: z.string().max(5000) }).strict();
+const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<unknown, RelazioneTextsInput>;
+const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: ChecklistOutcomeSchema.nullable(), note: z.string().max(5000) }).strict();
 const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => {
   const text = String(v).trim().replace(',', '.');
   // 'percent' names the problem in the catalogue (messages/api.ts).
@@ -133,12 +137,12 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         404: 'unknown plan',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
       if (plan === undefined || record === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
-      return c.json(await answer(plan, record));
+      return reply(200, await answer(plan, record));
     },
   );
 
@@ -160,10 +164,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         423: 'validated: frozen',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const record = must(await store.relazioni.putRelazioneTexts(planId, input.texts as Record<string, string>, input.version, actorOf(user)));
-      return c.json(await answer((await store.getPlan(planId))!, record));
+      return reply(200, await answer((await store.getPlan(planId))!, record));
     },
   );
 
@@ -187,10 +191,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         423: 'validated: frozen',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
-      return c.json(await answer((await store.getPlan(planId))!, must(result)));
+      return reply(200, await answer((await store.getPlan(planId))!, must(result)));
     },
   );
 
@@ -214,7 +218,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         423: 'validated: frozen',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
@@ -226,7 +230,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       }
       const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.plan : null;
       const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
-      return c.json(await answer(plan, must(result)));
+      return reply(200, await answer(plan, must(result)));
     },
   );
 
@@ -241,10 +245,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       body: Publication,
       responses: { 200: { description: 'the Relazione', schema: RelazioneSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown plan', 409: 'invalid-transition: not decided yet' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const record = must(await store.relazioni.publishRelazione(planId, input.published, actorOf(user)));
-      return c.json(await answer((await store.getPlan(planId))!, record));
+      return reply(200, await answer((await store.getPlan(planId))!, record));
     },
   );
 

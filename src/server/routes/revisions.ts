@@ -56,8 +56,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       body: AdoptBody,
       responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (the field named)', 403: 'role', 404: 'unknown plan', 409: 'adopted already, or archived' },
     },
-    async (c, { user, body: input }) => {
-      return c.json(planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
+    async (c, { user, body: input, reply }) => {
+      return reply(200, planView(must(await store.adoptPlan(param(c, 'planId'), input.act, actorOf(user)))));
     },
   );
 
@@ -93,10 +93,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         404: 'unknown plan',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
-      return c.json(await revisionRegister(store, planId));
+      return reply(200, await revisionRegister(store, planId));
     },
   );
 
@@ -118,7 +118,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         422: 'no reason (or a blank one)',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const revision = must(
         await store.openRevision(
           param(c, 'planId'),
@@ -126,7 +126,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(revision satisfies Revision, 201);
+      return reply(201, revision satisfies Revision);
     },
   );
 
@@ -140,13 +140,13 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       access: 'signed in; the public for published plans',
       responses: { 200: { description: 'the revision', schema: RevisionEntrySchema }, 404: 'unknown plan or revision' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const number = revisionNumber(param(c, 'number'));
       await readablePlan(c, store, planId);
       const found = (await revisionRegister(store, planId)).find((r) => r.number === number);
       if (found === undefined) throw refuse(404, 'not-found', { what: 'revision', id: String(number) });
-      return c.json(found);
+      return reply(200, found);
     },
   );
 
@@ -161,8 +161,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       body: RevisionPatchBody,
       responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
     },
-    async (c, { user, body: input }) => {
-      return c.json(must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
+    async (c, { user, body: input, reply }) => {
+      return reply(200, must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -177,8 +177,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       body: ApproveBody,
       responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
     },
-    async (c, { user, body: input }) => {
-      return c.json(must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
+    async (c, { user, body: input, reply }) => {
+      return reply(200, must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
     },
   );
 
@@ -192,8 +192,8 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       action: 'discard revisions',
       responses: { 200: { description: 'the discarded revision', schema: RevisionSchema }, 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
     },
-    async (c, { user }) => {
-      return c.json(must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);
+    async (c, { user, reply }) => {
+      return reply(200, must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);
     },
   );
 };

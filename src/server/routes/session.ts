@@ -60,7 +60,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
         429: 'too many failed attempts from this address or browser (Retry-After)',
       },
     },
-    async (c, { body: input }) => {
+    async (c, { body: input, reply }) => {
       const attempt = await guard.check(input.username, clientAddress(c, deps.trustProxy), getCookie(c, DEVICE_COOKIE));
       const tooMany = (wait: number) => refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       if (attempt.wait > 0) throw tooMany(attempt.wait);
@@ -84,7 +84,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       await deps.store.createSession(sessionId(token), login.id, csrfToken, expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, expires });
       const { passwordHash: _, ...user } = login;
-      return c.json({ user: userView(user), csrfToken } satisfies Session);
+      return reply(200, { user: userView(user), csrfToken } satisfies Session);
     },
   );
 
@@ -97,8 +97,8 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
     },
-    async (c, { user }) => {
-      return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Session);
+    async (c, { user, reply }) => {
+      return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Session);
     },
   );
 

@@ -124,7 +124,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
       responses: { 200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema }, 304: 'unchanged', 404: 'unknown plan, period or objective' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const answer = await treeAnswer(deps, {
         planId: param(c, 'planId'),
         period: c.req.query('period') || undefined,
@@ -133,7 +133,8 @@ export const treeRoutes: RouteModule = (api, deps) => {
         ifNoneMatch: c.req.header('if-none-match'),
         acceptEncoding: c.req.header('accept-encoding'),
       });
-      return answer.body === null ? c.body(null, 304, answer.headers) : c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);
+      // The TreeDocument's bytes, serialised once per version by TreeService (typed there).
+      return reply.made(answer.body === null ? c.body(null, 304, answer.headers) : c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers));
     },
   );
 
@@ -155,7 +156,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
         404: 'unknown plan, period or objective',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const lang = language(c);
@@ -171,7 +172,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const smvp = await smvpFor(store, plan.organisation, plan.year);
       const own = smvp === null ? [] : indicatorThresholdBands(computed.evaluation, smvp.smvp, code);
       const thresholds = own.map((b) => thresholdDocument(b, lang));
-      return c.json(thresholds.length === 0 ? explanationDocument(explanation) : { ...explanationDocument(explanation), thresholds });
+      return reply(200, thresholds.length === 0 ? explanationDocument(explanation) : { ...explanationDocument(explanation), thresholds });
     },
   );
 

@@ -4,6 +4,7 @@
  * indicators to a unit and/or a person.
  */
 import { z } from 'zod';
+import { type OrgUnit, OrgUnitSchema, PersonSchema } from '../../contract/index.js';
 import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryProblem, type RegistryUnit } from '../../io/registry.js';
 import type { UnitRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -47,8 +48,8 @@ const Reassign = z
   })
   .strict();
 
-export function unitView(u: UnitRecord): Record<string, unknown> {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: u.members, version: u.version, updatedAt: u.updatedAt };
+export function unitView(u: UnitRecord): OrgUnit {
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: [...u.members], version: u.version, updatedAt: u.updatedAt };
 }
 
 /** The registry as a file shows it: parents by code, people by username, parents before children. */
@@ -89,10 +90,10 @@ export const unitRoutes: RouteModule = (api, deps) => {
       tag: 'units',
       summary: 'The organisation registry: every unit (struttura) with its code, kind, parent, head and members',
       roles: 'signed-in',
-      responses: { 200: '[{id, code, name, kind, parentId, headId, members, version}]', 401: 'not signed in' },
+      responses: { 200: { description: '[{id, code, name, kind, parentId, headId, members, version, updatedAt}]', schema: z.array(OrgUnitSchema) }, 401: 'not signed in' },
     },
-    async (c) => {
-      return c.json((await store.listUnits()).map(unitView));
+    async (c, { reply }) => {
+      return reply(200, (await store.listUnits()).map(unitView));
     },
   );
 
@@ -105,12 +106,19 @@ export const unitRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'change the organisation registry',
       body: NewUnit,
-      responses: { 201: 'the unit', 400: 'invalid body', 401: 'not signed in', 403: 'role', 409: 'duplicate code or name', 422: 'unknown parent, head or member' },
+      responses: {
+        201: { description: 'the unit', schema: OrgUnitSchema },
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        409: 'duplicate code or name',
+        422: 'unknown parent, head or member',
+      },
     },
-    async (c, { user: admin, body: input }) => {
+    async (c, { user: admin, body: input, reply }) => {
       const unit = must(await store.createUnit(input, actorOf(admin)));
       if (unit.members.length > 0 || unit.headId !== null) await forgetAll();
-      return c.json(unitView(unit), 201);
+      return reply(201, unitView(unit));
     },
   );
 
@@ -197,7 +205,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
       action: 'change the organisation registry',
       body: UnitPatch,
       responses: {
-        200: 'the unit',
+        200: { description: 'the unit', schema: OrgUnitSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'role',
@@ -206,10 +214,10 @@ export const unitRoutes: RouteModule = (api, deps) => {
         422: 'unknown parent, head or member, or a parent under the unit',
       },
     },
-    async (c, { user: admin, body: { version, ...patch } }) => {
+    async (c, { user: admin, body: { version, ...patch }, reply }) => {
       const unit = must(await store.updateUnit(param(c, 'id'), patch, version, actorOf(admin)));
       await forgetAll();
-      return c.json(unitView(unit));
+      return reply(200, unitView(unit));
     },
   );
 
@@ -221,12 +229,18 @@ export const unitRoutes: RouteModule = (api, deps) => {
       summary: 'Delete a unit that owns no objective, indicator or unit under it (its members leave it)',
       roles: ADMINS,
       action: 'change the organisation registry',
-      responses: { 200: 'the deleted unit', 401: 'not signed in', 403: 'role', 404: 'unknown unit', 409: 'in-use: details.objectives [{planId, plan, code}], details.indicators, details.children' },
+      responses: {
+        200: { description: 'the deleted unit', schema: OrgUnitSchema },
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown unit',
+        409: 'in-use: details.objectives [{planId, plan, code}], details.indicators, details.children',
+      },
     },
-    async (c, { user: admin }) => {
+    async (c, { user: admin, reply }) => {
       const unit = must(await store.deleteUnit(param(c, 'id'), actorOf(admin)));
       await forgetAll();
-      return c.json(unitView(unit));
+      return reply(200, unitView(unit));
     },
   );
 
@@ -237,10 +251,13 @@ export const unitRoutes: RouteModule = (api, deps) => {
       tag: 'units',
       summary: 'The active accounts a person field can name: id, username, name, role, units',
       roles: 'signed-in',
-      responses: { 200: '[{id, username, displayName, role, unitIds}]', 401: 'not signed in' },
+      responses: { 200: { description: '[{id, username, displayName, role, unitIds}]', schema: z.array(PersonSchema) }, 401: 'not signed in' },
     },
-    async (c) => {
-      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })));
+    async (c, { reply }) => {
+      return reply(
+        200,
+        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: [...u.unitIds] })),
+      );
     },
   );
 

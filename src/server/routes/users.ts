@@ -77,8 +77,8 @@ export const userRoutes: RouteModule = (api, deps) => {
       action: 'list accounts',
       responses: { 200: { description: '[{id, username, displayName, role, units, active}]', schema: z.array(UserSchema) }, 401: 'not signed in', 403: 'role' },
     },
-    async (c) => {
-      return c.json((await store.listUsers()).map(userView));
+    async (c, { reply }) => {
+      return reply(200, (await store.listUsers()).map(userView));
     },
   );
 
@@ -93,7 +93,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       body: NewUser,
       responses: { 201: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 409: 'username taken' },
     },
-    async (c, { user: admin, body: input }) => {
+    async (c, { user: admin, body: input, reply }) => {
       const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
       if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', { problem: 'email-taken', value: email });
       const unitIds = (await unitIdsOf(store, input)) ?? [];
@@ -102,7 +102,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       );
       if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
       if (input.language !== undefined) must(await store.emails.setLanguage(user.id, input.language, actorOf(admin)));
-      return c.json(userView({ ...user, email, language: input.language ?? 'it' }), 201);
+      return reply(201, userView({ ...user, email, language: input.language ?? 'it' }));
     },
   );
 
@@ -116,12 +116,12 @@ export const userRoutes: RouteModule = (api, deps) => {
       body: OwnSettings,
       responses: { 200: { description: 'your account', schema: UserSchema }, 400: 'invalid body', 401: 'not signed in' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       must(await store.emails.setLanguage(user.id, input.language, actorOf(user)));
       deps.sessions.forgetUser(user.id);
       const account = await store.getUser(user.id);
       if (account === undefined) throw refuse(404, 'not-found', { what: 'user', id: user.id });
-      return c.json(userView(account));
+      return reply(200, userView(account));
     },
   );
 
@@ -156,7 +156,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       body: UserPatch,
       responses: { 200: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown user' },
     },
-    async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch } }) => {
+    async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch }, reply }) => {
       const id = param(c, 'id');
       const ids = await unitIdsOf(store, { units, unitIds });
       if (email !== undefined) {
@@ -173,7 +173,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       // A new role, units, password or a deactivation applies to the account's open sessions at once.
       deps.sessions.forgetUser(id);
       const user = must(updated);
-      return c.json(userView(user));
+      return reply(200, userView(user));
     },
   );
 
@@ -186,13 +186,13 @@ export const userRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'set passwords',
       body: TemporaryPassword,
-      responses: { 200: 'the user (mustChangePassword: true)', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
+      responses: { 200: { description: 'the user (mustChangePassword: true)', schema: UserSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
     },
-    async (c, { user: admin, body: input }) => {
+    async (c, { user: admin, body: input, reply }) => {
       const id = param(c, 'id');
       const updated = await store.updateUser(id, { passwordHash: await hashPassword(input.password), mustChangePassword: true }, actorOf(admin));
       deps.sessions.forgetUser(id);
-      return c.json(userView(must(updated)));
+      return reply(200, userView(must(updated)));
     },
   );
 };

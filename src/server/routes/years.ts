@@ -151,7 +151,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         422: 'a year not after the plan’s',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const source = await readablePlan(c, store, planId);
       // The year end as the tree shows it, when cached (the plan open on screen): the store uses it if
@@ -159,7 +159,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       const computed = deps.trees.cachedAt(planId, '', source.dataVersion);
       const basis = computed === undefined ? {} : { basis: { snapshot: computed.snapshot, evaluation: computed.evaluation, dataVersion: computed.dataVersion } };
       const plan = must(await store.nextYear(planId, { ...input, ...basis }, actorOf(user)));
-      return c.json(planView(plan), 201);
+      return reply(201, planView(plan));
     },
   );
 
@@ -180,12 +180,12 @@ export const yearRoutes: RouteModule = (api, deps) => {
         404: 'unknown plan',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const { following, changed } = await changedBaselines(deps, planId);
       const doc: BaselinesDocument = { planId, following, changed };
-      return c.json(doc);
+      return reply(200, doc);
     },
   );
 
@@ -249,10 +249,10 @@ export const yearRoutes: RouteModule = (api, deps) => {
           404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator',
         },
       },
-      async (c) => {
+      async (c, { reply }) => {
         const planId = param(c, 'planId');
         await readablePlan(c, store, planId);
-        return c.json(await yearsOf(deps, planId, kind, param(c, kind === 'node' ? 'code' : 'indicatorId'), currentUser(c)));
+        return reply(200, await yearsOf(deps, planId, kind, param(c, kind === 'node' ? 'code' : 'indicatorId'), currentUser(c)));
       },
     );
   }

@@ -12,7 +12,6 @@ import { campaign } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
-import './i18n.js';
 
 /** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */
 export const MIN_PASSWORD = 8;

@@ -11,7 +11,6 @@ import { UnitPicker } from '../units/UnitPicker.js';
 import { useRegistryChanged, useUnits, useUsers } from '../units/queries.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { ROLES } from '../../../src/contract/permissions.js';
-import './i18n.js';
 import type { Account, Role } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';

@@ -1,6 +1,5 @@
 /** The words of the account screens (own password, temporary password, email, deactivation), Italian first. */
-import i18next from '../i18n.js';
-import '../campaign/i18n-work.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   account: {
@@ -96,7 +95,5 @@ const en: typeof it = {
   users: { errors: { field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it), or another account has it.' } } },
 };
 
-i18next.addResourceBundle('it', 'translation', it, true, false);
-i18next.addResourceBundle('en', 'translation', en, true, false);
-
-export {};
+/** Merged into the app's one namespace by ../i18n.ts. */
+export const words = { it, en } satisfies FeatureWords;

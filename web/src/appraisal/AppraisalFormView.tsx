@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appraisalApi, type ObjectiveInput } from './api.js';
 import { useErrorText } from './AppraisalsPage.js';
-import './i18n.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
 import { formatNumber, percent } from '../ui/format.js';

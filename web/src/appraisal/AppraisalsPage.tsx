@@ -11,7 +11,6 @@ import { keys } from '../api/queries.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
-import './i18n.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from './types.js';
 import { percent, plainNumber } from '../ui/format.js';

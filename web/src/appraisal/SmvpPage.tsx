@@ -12,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
-import './i18n.js';
 import type { StaffCategory } from './types.js';
 
 type Num = number | string;

@@ -1,5 +1,5 @@
 /** The words of individual performance, Italian first. */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   nav: 'Valutazioni',
@@ -347,7 +347,5 @@ const en: typeof it = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', { appraisal: it }, true, false);
-i18next.addResourceBundle('en', 'translation', { appraisal: en }, true, false);
-
-export default i18next;
+/** Merged into the app's one namespace by ../i18n.ts (under `appraisal`). */
+export const words = { it: { appraisal: it }, en: { appraisal: en } } satisfies FeatureWords;

@@ -10,7 +10,6 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
-import './i18n-work.js';
 
 const STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
 

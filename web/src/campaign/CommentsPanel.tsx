@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
-import './i18n.js';
 import { useComments } from './queries.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {

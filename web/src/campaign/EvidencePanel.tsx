@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
-import './i18n.js';
 import { useAttachments } from './queries.js';
 import type { Attachment } from './types.js';
 

@@ -5,7 +5,6 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
-import './i18n.js';
 import { FORECAST_OUTCOMES, type Forecast, type ForecastOutcome } from './types.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {

@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api/client.js';
-import './i18n.js';
 
 const PROBLEMS = ['unknown-user', 'failed', 'expired', 'provider-unreachable'] as const;
 

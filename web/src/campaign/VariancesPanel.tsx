@@ -10,7 +10,6 @@ import { percent, useLang } from '../ui/format.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
-import './i18n.js';
 import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause } from './types.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {

@@ -1,5 +1,5 @@
 /** The words of the monitoring campaign's screens (registry, worklist, review, dashboard, closing, passwords), Italian first. */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   campaign: {
@@ -193,7 +193,5 @@ const en: typeof it = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', it, true, false);
-i18next.addResourceBundle('en', 'translation', en, true, false);
-
-export {};
+/** Merged into the app's one namespace by ../i18n.ts. */
+export const words = { it, en } satisfies FeatureWords;

@@ -2,7 +2,7 @@
  * The campaign's words (evidence, comments, variances, forecasts), Italian first, added to the app's
  * one translation namespace under `campaign.*` (kept apart so the features' texts stay together).
  */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   evidence: {
@@ -146,7 +146,5 @@ const en: typeof it = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', { campaign: it }, true, false);
-i18next.addResourceBundle('en', 'translation', { campaign: en }, true, false);
-
-export default i18next;
+/** Merged into the app's one namespace by ../i18n.ts (under `campaign`). */
+export const words = { it: { campaign: it }, en: { campaign: en } } satisfies FeatureWords;

@@ -28,7 +28,6 @@ import { usePlanData } from './usePlanData.js';
 import { useSelection } from './useSelection.js';
 import { useWhatIf } from './useWhatIf.js';
 import { BaselinesNotice } from '../years/Baselines.js';
-import '../relazione/i18n.js';
 
 const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.PlanCharts })));
 

@@ -14,7 +14,6 @@ import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
-import './i18n.js';
 import { plainNumber, useLang } from '../ui/format.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;

@@ -1,5 +1,5 @@
 /** The words of the Relazione screen, Italian first, added to the app's one namespace under `relazione.*`. */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   open: 'Relazione sulla performance',
@@ -181,7 +181,5 @@ const en: typeof it = {
   conflict: 'Someone else changed the report: reloaded.',
 };
 
-i18next.addResourceBundle('it', 'translation', { relazione: it }, true, false);
-i18next.addResourceBundle('en', 'translation', { relazione: en }, true, false);
-
-export default i18next;
+/** Merged into the app's one namespace by ../i18n.ts (under `relazione`). */
+export const words = { it: { relazione: it }, en: { relazione: en } } satisfies FeatureWords;

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { reminders } from './api.js';
-import './i18n.js';
 import { useOutbox, useRemindersSent } from './queries.js';
 
 const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));

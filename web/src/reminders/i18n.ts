@@ -1,5 +1,5 @@
 /** The words of the reminders' outbox (RemindersPanel), Italian first. */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   reminders: {
@@ -22,7 +22,7 @@ const it = {
   },
 };
 
-const en = {
+const en: typeof it = {
   reminders: {
     title: 'Deadline reminders',
     sendNow: 'Send the reminders now',
@@ -43,7 +43,5 @@ const en = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', it, true, false);
-i18next.addResourceBundle('en', 'translation', en, true, false);
-
-export {};
+/** Merged into the app's one namespace by ../i18n.ts. */
+export const words = { it, en } satisfies FeatureWords;

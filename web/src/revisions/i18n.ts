@@ -1,5 +1,7 @@
-/** The words of adoption, revisions and archiving (merged into i18n.ts under `revisions`). */
-export const REVISIONS_IT = {
+/** The words of adoption, revisions and archiving, Italian first. */
+import type { FeatureWords } from '../words.js';
+
+const it = {
   open: 'Variazioni',
   hide: 'Chiudi le variazioni',
   title: 'Adozione e variazioni del piano',
@@ -49,7 +51,7 @@ export const REVISIONS_IT = {
   archivedList: 'Piani archiviati',
 };
 
-export const REVISIONS_EN: typeof REVISIONS_IT = {
+const en: typeof it = {
   open: 'Revisions',
   hide: 'Close revisions',
   title: 'Adoption and revisions of the plan',
@@ -98,3 +100,6 @@ export const REVISIONS_EN: typeof REVISIONS_IT = {
   hideArchived: 'Hide archived plans',
   archivedList: 'Archived plans',
 };
+
+/** Merged into the app's one namespace by ../i18n.ts (under `revisions`). */
+export const words = { it: { revisions: it }, en: { revisions: en } } satisfies FeatureWords;

@@ -10,7 +10,6 @@ import { bandProblems, baselineYearValue, EMPTY_INDICATOR, formulaProblems, indi
 import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
 import { DialogButtons, useSave, type ToolsProps } from './EditParts.js';
-import '../years/i18n.js';
 
 const COMPARATORS: Comparator[] = ['>=', '<=', '='];
 

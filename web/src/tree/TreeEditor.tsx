@@ -14,7 +14,6 @@ import { Notice } from '../ui/Form.js';
 import { ConfirmDialog, type ToolsProps } from './EditParts.js';
 import { NodeDialog } from './NodeDialog.js';
 import { IndicatorDialog } from './IndicatorDialog.js';
-import '../years/i18n.js';
 
 type Open = null | 'child' | 'node' | 'delete-node' | 'indicator' | 'edit-indicator' | 'delete-indicator';
 

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../years/i18n.js';
 import { percent, useLang, weight, type Lang } from '../ui/format.js';
 import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';

@@ -7,7 +7,6 @@ import type { Person, Unit } from '../campaign/campaign-api.js';
 import { Field } from '../ui/Form.js';
 import { useRegistry } from './queries.js';
 import { unitLabel, unitTree } from './registry.js';
-import './i18n.js';
 
 export function UnitOptions({ units, empty }: { units: readonly Unit[]; empty: string }) {
   return (

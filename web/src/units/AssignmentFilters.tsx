@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
 import { owners, type Filters } from '../tree/rows.js';
 import { useSession } from '../session.js';
-import './i18n.js';
 
 /** The units and people the tree names, by id, sorted by name. */
 export function assignedIn(doc: TreeDocument): { units: Array<[string, string]>; people: Array<[string, string]> } {

@@ -14,7 +14,6 @@ import type { Row } from '../tree/rows.js';
 import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { PersonOptions, UnitOptions } from './AssignmentFields.js';
 import { useRegistry } from './queries.js';
-import './i18n.js';
 
 /** An item of the list: an objective by its code, an indicator by its id. */
 type Key = `o:${string}` | `i:${string}`;

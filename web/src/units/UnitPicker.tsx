@@ -7,7 +7,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../campaign/campaign-api.js';
 import { unitTree } from './registry.js';
-import './i18n.js';
 
 interface Props {
   /** The prefix of the ids inside (`new-units`, `edit-units`): the search box is `${id}-search`. */

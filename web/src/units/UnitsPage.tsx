@@ -16,7 +16,6 @@ import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
 
 type UnitRow = ReturnType<typeof unitTree>[number];
-import './i18n.js';
 
 const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
 

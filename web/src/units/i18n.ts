@@ -1,6 +1,5 @@
 /** The words of the registry screen and of the assignment fields (unit, person, bulk reassignment), Italian first. */
-import i18next from '../i18n.js';
-import '../campaign/i18n-work.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   unitPicker: {
@@ -168,7 +167,5 @@ const en: typeof it = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', it, true, false);
-i18next.addResourceBundle('en', 'translation', en, true, false);
-
-export {};
+/** Merged into the app's one namespace by ../i18n.ts. */
+export const words = { it, en } satisfies FeatureWords;

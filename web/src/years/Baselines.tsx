@@ -11,7 +11,6 @@ import { Button } from 'design-react-kit';
 import { keys } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
 import { yearsApi } from './api.js';
-import './i18n.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();

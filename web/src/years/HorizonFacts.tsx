@@ -2,7 +2,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
 import { plainNumber, useLang } from '../ui/format.js';
-import './i18n.js';
 
 /** "206 (2024) → 10", or the target alone when there is no baseline. */
 export function baselineToTarget(i: Pick<TreeIndicator, 'baselineText' | 'baselineYear' | 'targetText'>, t: (key: string, options?: Record<string, unknown>) => string): string | null {

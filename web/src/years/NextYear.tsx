@@ -8,7 +8,6 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { yearsApi } from './api.js';
-import './i18n.js';
 
 export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; year: number | null }) {
   const { t } = useTranslation();

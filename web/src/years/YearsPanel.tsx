@@ -9,7 +9,6 @@ import { keys } from '../api/queries.js';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
 import { percent, useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
-import './i18n.js';
 
 const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
 

@@ -2,7 +2,7 @@
  * The words of the plan across years (three-year horizon, next year, year over year), Italian
  * first, added to the app's one translation namespace under `years.*`.
  */
-import i18next from '../i18n.js';
+import type { FeatureWords } from '../words.js';
 
 const it = {
   baseline: 'Baseline',
@@ -97,7 +97,5 @@ const en: typeof it = {
   },
 };
 
-i18next.addResourceBundle('it', 'translation', { years: it }, true, false);
-i18next.addResourceBundle('en', 'translation', { years: en }, true, false);
-
-export default i18next;
+/** Merged into the app's one namespace by ../i18n.ts (under `years`). */
+export const words = { it: { years: it }, en: { years: en } } satisfies FeatureWords;

@@ -1,0 +1,173 @@
+/**
+ * The check of a published table reads each cell's number as the evaluation holds it (an exact
+ * fraction, mostly) and compares it in integers; it must answer exactly as rounding the result's
+ * Decimal does, at every number of decimals a table may publish, ties and near-ties included.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, dec, round } from './decimal.js';
+import { evaluatePlan, type Evaluation } from './evaluation.js';
+import type { Comparator, Indicator, Measurement, Objective, Plan, StatedCell } from './model.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import { verifyStated, type Difference } from './verification.js';
+
+/** The check as it was made from the results, with Decimals: the reference. */
+function reference(evaluation: Evaluation, stated: readonly StatedCell[]): { checked: number; differences: Difference[] } {
+  let checked = 0;
+  const differences: Difference[] = [];
+  for (const cell of stated) {
+    let computed: Decimal | null;
+    if (cell.cell === 'performance_objective') {
+      const node = evaluation.node(cell.code);
+      if (node === undefined) continue;
+      if (cell.value === null && node.basis !== 'indicators') continue;
+      computed = node.performance;
+    } else {
+      const r = cell.indicator === undefined ? undefined : evaluation.indicator(cell.indicator);
+      if (r === undefined) continue;
+      if (cell.cell === 'actual') {
+        if (r.indicator.formula === null) continue;
+        computed = r.actual?.kind === 'number' ? r.actual.value : null;
+      } else computed = r.performance;
+    }
+    checked++;
+    const places = Math.max(2, cell.value?.decimalPlaces() ?? 2);
+    const same = cell.value === null || computed === null ? cell.value === computed : round(computed, places).eq(cell.value);
+    if (!same) {
+      differences.push({
+        code: cell.code,
+        ...(cell.indicator === undefined ? {} : { indicator: cell.indicator }),
+        cell: { performance_objective: 'Performance Obiettivo', performance_kpi: 'Performance KPI', actual: 'Consuntivo' }[cell.cell],
+        stated: cell.value,
+        computed: computed === null ? null : round(computed, places),
+        origin: cell.origin,
+      });
+    }
+  }
+  return { checked, differences };
+}
+
+function indicator(id: string, weight: number, comparator: Comparator, target: string, measurement: Measurement, proportional: boolean): Indicator {
+  return {
+    id,
+    name: id,
+    weight: dec(weight),
+    comparator,
+    tolerance: null,
+    target: { kind: 'number', value: dec(target) },
+    unit: 'number',
+    scoring: proportional ? { kind: 'proportional' } : null,
+    formula: null,
+    measurement,
+  };
+}
+
+/** A strategic objective with a derived indicator over two operational ones, each with a few indicators. */
+const leaf = fc.record({
+  weight: fc.integer({ min: 0, max: 100 }),
+  comparator: fc.constantFrom<Comparator>('>=', '<='),
+  target: fc.integer({ min: 1, max: 9999 }),
+  actual: fc.integer({ min: 0, max: 9999 }),
+  places: fc.integer({ min: 0, max: 3 }),
+  state: fc.constantFrom('measured', 'measured', 'measured', 'not_achieved', 'not_evaluable', 'not_measured'),
+  proportional: fc.boolean(),
+});
+type Leaf = typeof leaf extends fc.Arbitrary<infer T> ? T : never;
+const planArbitrary = fc.tuple(
+  fc.array(leaf, { minLength: 1, maxLength: 4 }),
+  fc.array(leaf, { minLength: 1, maxLength: 4 }),
+  fc.option(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }))),
+);
+
+function build([first, second, weights]: [Leaf[], Leaf[], [number, number] | null]): Plan {
+  const indicators = (code: string, rows: Leaf[]): Indicator[] =>
+    rows.map((r, k) => {
+      const actual = dec(r.actual).div(10 ** r.places);
+      const measurement: Measurement =
+        r.state === 'measured'
+          ? { state: 'measured', actual: { kind: 'number', value: actual } }
+          : r.state === 'not_evaluable'
+            ? { state: 'not_evaluable', reason: 'N.V.' }
+            : { state: r.state as 'not_achieved' | 'not_measured' };
+      return indicator(`${code}:${k + 1}`, r.weight, r.comparator, String(r.target / 100), measurement, r.proportional);
+    });
+  const derived: Indicator = {
+    ...indicator('S:1', 70, '>=', '100', { state: 'measured' }, true),
+    formula: { kind: 'children_mean' },
+    unit: 'percent',
+  };
+  const nodes: Objective[] = [
+    { code: 'S', title: 'S', parent: null, weight: null, indicators: [derived, indicator('S:2', 30, '>=', '10', { state: 'measured', actual: { kind: 'number', value: dec(7) } }, true)] },
+    { code: 'S.1', title: 'S.1', parent: 'S', weight: weights === null ? null : dec(weights[0]), indicators: indicators('S.1', first) },
+    { code: 'S.2', title: 'S.2', parent: 'S', weight: weights === null ? null : dec(weights[1]), indicators: indicators('S.2', second) },
+  ];
+  return { title: 't', nodes, settings: DEFAULT_SETTINGS };
+}
+
+/** Stated values on and around the computed ones: the value at 0 to 8 decimals, one last unit off, half a unit off (ties), or empty. */
+function statedCells(evaluation: Evaluation, picks: readonly [number, number][]): StatedCell[] {
+  const cells: StatedCell[] = [];
+  let n = 0;
+  const near = (value: Decimal | null): Decimal | null => {
+    const [places, shift] = picks[n++ % picks.length]!;
+    if (value === null || shift === 9) return shift === 9 ? null : dec(places);
+    const unit = dec(10).pow(-places);
+    const rounded = round(value, places);
+    return shift === 0 ? rounded : shift === 1 ? rounded.plus(unit) : shift === 2 ? rounded.minus(unit) : shift === 3 ? value.toDecimalPlaces(places, Decimal.ROUND_DOWN).plus(unit.div(2)) : value;
+  };
+  for (let k = 0; k < evaluation.nodeCount; k++) {
+    const r = evaluation.nodeAt(k);
+    const at = { file: 't.txt', line: cells.length + 1 };
+    cells.push({ cell: 'performance_objective', code: r.objective.code, value: near(r.performance), origin: at });
+    for (const i of r.indicators) {
+      if (i.indicator.formula !== null) cells.push({ cell: 'actual', code: r.objective.code, indicator: i.indicator.id, value: near(i.actual?.kind === 'number' ? i.actual.value : null), origin: at });
+      cells.push({ cell: 'performance_kpi', code: r.objective.code, indicator: i.indicator.id, value: near(i.performance), origin: at });
+    }
+  }
+  cells.push({ cell: 'performance_kpi', code: 'S.1', indicator: 'nowhere', value: dec(1), origin: { file: 't.txt', line: 99 } });
+  cells.push({ cell: 'performance_objective', code: 'nowhere', value: dec(1), origin: { file: 't.txt', line: 100 } });
+  return cells;
+}
+
+describe('verifyStated', () => {
+  it('answers as rounding the Decimal results does, at any number of decimals (property)', () => {
+    const pick = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 9 }));
+    fc.assert(
+      fc.property(planArbitrary, fc.array(pick, { minLength: 1, maxLength: 12 }), (shape, picks) => {
+        const evaluation = evaluatePlan(build(shape));
+        const stated = statedCells(evaluation, picks);
+        expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on hand-checked ties: 2/3 of 100 is 66,67 at two decimals and 66,667 at three, 1/8 is 0,13', () => {
+    const evaluation = evaluatePlan({
+      title: 't',
+      nodes: [
+        {
+          code: 'X',
+          title: 'X',
+          parent: null,
+          weight: null,
+          indicators: [indicator('X:1', 100, '>=', '3', { state: 'measured', actual: { kind: 'number', value: dec(2) } }, true)],
+        },
+        {
+          code: 'Y',
+          title: 'Y',
+          parent: null,
+          weight: null,
+          indicators: [indicator('Y:1', 100, '>=', '800', { state: 'measured', actual: { kind: 'number', value: dec(1) } }, true)],
+        },
+      ],
+      settings: DEFAULT_SETTINGS,
+    });
+    const at = { file: 't.txt', line: 1 };
+    const cell = (code: string, value: string): StatedCell => ({ cell: 'performance_objective', code, value: dec(value), origin: at });
+    const stated = [cell('X', '66.67'), cell('X', '66.667'), cell('X', '66.666'), cell('X', '66.66'), cell('Y', '0.13'), cell('Y', '0.125'), cell('Y', '0.12')];
+    const result = verifyStated(evaluation, stated);
+    expect(result.checked).toBe(7);
+    expect(result.differences.map((d) => `${d.code} ${d.stated!.toString()} ${d.computed!.toString()}`)).toEqual(['X 66.666 66.667', 'X 66.66 66.67', 'Y 0.12 0.13']);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * A route that states its answer's schema answers through `reply`, typed by that schema: the
+ * `@ts-expect-error` lines below are answers of the wrong shape, a status the spec does not type,
+ * and a plain `c.json(…)`; `npx tsc -p tsconfig.json` fails if any of them compiles (an unused
+ * `@ts-expect-error` is itself an error). At run time `reply` sends the value with its status.
+ */
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PeriodSchema, type Period } from '../../src/contract/index.js';
+import { Api, type AppEnv } from '../../src/server/api.js';
+
+const period: Period = { id: '2024-06-30', label: '30/06/2024', endsOn: '2024-06-30', state: 'open', updatedAt: '2024-01-01T00:00:00Z', deadline: null };
+
+function typedRoutes(): Api {
+  const api = new Api(new Hono<AppEnv>());
+  const spec = {
+    method: 'get',
+    tag: 'test',
+    summary: 'a period',
+    roles: 'everyone',
+    responses: { 200: { description: 'the period', schema: PeriodSchema }, 201: { description: 'periods', schema: z.array(PeriodSchema) }, 304: 'unchanged' },
+  } as const;
+  api.route({ ...spec, path: '/right' }, async (_c, { reply }) => reply(200, period));
+  api.route({ ...spec, path: '/list' }, async (_c, { reply }) => reply(201, [period, period]));
+  api.route({ ...spec, path: '/made' }, async (c, { reply }) => reply.made(c.body(null, 304)));
+  // @ts-expect-error a field the schema does not declare
+  api.route({ ...spec, path: '/extra' }, async (_c, { reply }) => reply(200, { ...period, extra: 1 }));
+  // @ts-expect-error a state the schema does not know
+  api.route({ ...spec, path: '/state' }, async (_c, { reply }) => reply(200, { ...period, state: 'half-open' }));
+  // @ts-expect-error a list where the status answers one period
+  api.route({ ...spec, path: '/list-for-one' }, async (_c, { reply }) => reply(200, [period]));
+  // @ts-expect-error 304 states no schema: its answer is made with reply.made
+  api.route({ ...spec, path: '/untyped-status' }, async (_c, { reply }) => reply(304, period));
+  // @ts-expect-error a plain c.json skips the schema
+  api.route({ ...spec, path: '/plain' }, async (c) => c.json(period));
+  // A route that states no schema answers any Response.
+  api.route({ ...spec, path: '/free', responses: { 200: 'anything' } }, async (c) => c.text('free'));
+  return api;
+}
+
+describe('reply, typed by the route spec', () => {
+  it('sends the value as JSON with the status the handler names', async () => {
+    const api = typedRoutes();
+    const one = await api.app.request('/right');
+    expect(one.status).toBe(200);
+    expect(PeriodSchema.parse(await one.json())).toEqual(period);
+    const list = await api.app.request('/list');
+    expect(list.status).toBe(201);
+    expect(await list.json()).toEqual([period, period]);
+    expect((await api.app.request('/made')).status).toBe(304);
+    expect(await (await api.app.request('/free')).text()).toBe('free');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DIFF_WORDS } from '../../src/messages/diff-words.js';
+import i18next, { RESOURCES } from './i18n.js';
+import { words as accounts } from './accounts/i18n.js';
+import { words as appraisal } from './appraisal/i18n.js';
+import { words as campaignWork } from './campaign/i18n-work.js';
+import { words as campaign } from './campaign/i18n.js';
+import { words as relazione } from './relazione/i18n.js';
+import { words as reminders } from './reminders/i18n.js';
+import { words as revisions } from './revisions/i18n.js';
+import { words as units } from './units/i18n.js';
+import { words as years } from './years/i18n.js';
+import { mergeWords, wordKeys, type FeatureWords } from './words.js';
+
+const FEATURES: Record<string, FeatureWords> = { accounts, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years };
+
+describe("the app's words, one pattern", () => {
+  it('every key exists in Italian and in English, none blank', () => {
+    expect(wordKeys(RESOURCES.en)).toEqual(wordKeys(RESOURCES.it));
+    expect(wordKeys(RESOURCES.it).length).toBeGreaterThan(1000);
+    for (const lang of ['it', 'en'] as const) {
+      const blank = wordKeys(RESOURCES[lang]).filter((key) => String(i18next.getResource(lang, 'translation', key)).trim() === '');
+      expect(blank, lang).toEqual([]);
+    }
+  });
+
+  it("each feature's words are in the one namespace, said as the feature gives them", () => {
+    for (const [name, words] of Object.entries(FEATURES)) {
+      expect(wordKeys(words.en), name).toEqual(wordKeys(words.it));
+      for (const lang of ['it', 'en'] as const) {
+        for (const key of wordKeys(words[lang]))
+          expect(i18next.getResource(lang, 'translation', key), `${name} ${lang} ${key}`).toBe(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], words[lang]));
+      }
+    }
+  });
+
+  it('a key two features give is refused at load, naming it', () => {
+    expect(() => mergeWords([{ units: { title: 'Strutture' } }, { units: { title: 'Uffici' } }])).toThrow('the word units.title is given twice');
+    expect(() => mergeWords([{ units: 'Strutture' }, { units: { title: 'Uffici' } }])).toThrow('the word units is given twice');
+    expect(mergeWords([{ units: { title: 'Strutture' } }, { units: { add: 'Aggiungi' } }])).toEqual({ units: { title: 'Strutture', add: 'Aggiungi' } });
+  });
+
+  it("the changes panel's groups and kinds are the catalogue's, as albero diff says them", () => {
+    for (const lang of ['it', 'en'] as const) {
+      expect(i18next.getResource(lang, 'translation', 'changes.group')).toEqual(DIFF_WORDS[lang].group);
+      expect(i18next.getResource(lang, 'translation', 'changes.kind')).toEqual(DIFF_WORDS[lang].kind);
+    }
+  });
+});

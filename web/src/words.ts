@@ -1,0 +1,43 @@
+/**
+ * The one pattern for the app's words: each feature's `i18n.ts` exports `words = { it, en }`, the
+ * English typed by the Italian (`const en: typeof it`, so a key missing or added on one side does
+ * not compile), and `src/i18n.ts` merges them all into the one translation namespace. No feature
+ * registers its own words with i18next.
+ */
+
+/** Words by key: a sentence, or more keys under a name. */
+export interface WordTree {
+  readonly [key: string]: string | WordTree;
+}
+
+/** A feature's words in both languages. */
+export interface FeatureWords {
+  readonly it: WordTree;
+  readonly en: WordTree;
+}
+
+/** The features' trees merged into one; a key given by two features is a mistake and throws, naming it. */
+export function mergeWords(trees: readonly WordTree[]): WordTree {
+  type Node = { [key: string]: string | Node };
+  const into = (target: Node, tree: WordTree, path: string): Node => {
+    for (const [key, value] of Object.entries(tree)) {
+      const at = path === '' ? key : `${path}.${key}`;
+      const held = target[key];
+      if (held === undefined) target[key] = typeof value === 'string' ? value : into({}, value, at);
+      else if (typeof held === 'string' || typeof value === 'string') throw new Error(`the word ${at} is given twice`);
+      else into(held, value, at);
+    }
+    return target;
+  };
+  const merged: Node = {};
+  for (const tree of trees) into(merged, tree, '');
+  return merged;
+}
+
+/** Every key of a tree, dotted (`changes.kind.target`), in order. */
+export function wordKeys(tree: WordTree, path = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const at = path === '' ? key : `${path}.${key}`;
+    return typeof value === 'string' ? [at] : wordKeys(value, at);
+  });
+}
