@@ -276,6 +276,57 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('still reads each once when the tree is slow: the first render waits only so long, then the screen takes the read under way', async () => {
+    const planId = await importFixture();
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/')) reads.push(path);
+    });
+    const plan = `/api/plans/${encodeURIComponent(planId)}`;
+    // The tree answers a second late: the app renders first ("Caricamento…"), then the tree.
+    await page.route(`**${plan}/tree`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
+    await context.close();
+  });
+
+  it("writes decimals in the screen's language: 90,38% on an Italian screen, 90.38% on an English one (issue 14)", async () => {
+    const planId = await importFixture();
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page, planId);
+    const tree = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/tree`)).body as {
+      objectives: Array<{ code: string; performance: number | null; indicators: Array<{ id: string; performance: number | null }> }>;
+    };
+    const area = tree.objectives.find((o) => o.code === 'A')!;
+    const indicator = tree.objectives.find((o) => o.code === 'A.1')!.indicators.find((i) => i.performance !== null)!;
+    const english = (n: number) => `${n.toFixed(2)}%`;
+    const italian = (n: number) => english(n).replace('.', ',');
+    expect(italian(area.performance!)).toMatch(/^\d+,\d\d%$/);
+    const kpi = () => page.locator(`[data-testid="kpi-${indicator.id}"]`).innerText();
+    expect((await objectivePerformance(page, 'A')).text).toContain(italian(area.performance!));
+    expect(await kpi()).toBe(italian(indicator.performance!));
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(async () => (await objectivePerformance(page, 'A')).text).toContain(english(area.performance!));
+    expect(await kpi()).toBe(english(indicator.performance!));
+    // The indicator's detail says its weight and performance the English way too.
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain(english(indicator.performance!));
+    // Opened again in English (the stored choice), the first render already writes English decimals.
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect((await objectivePerformance(page, 'A')).text).toContain(english(area.performance!));
+    expect((await objectivePerformance(page, 'A')).text).not.toContain(italian(area.performance!));
+    await context.close();
+  });
+
   it('fits a phone: 390 px wide, the band in view, the detail as a full-screen panel', async () => {
     const planId = await importFixture();
     const { context, page } = await newPage();

@@ -3,21 +3,10 @@
  * (80/60 in the 2024 fixture, 90/70 elsewhere); rules are tried in order and the first that
  * matches gives the band.
  */
+import type { Band } from './band.js';
 import { Decimal, round } from './decimal.js';
 
-export type Band = 'green' | 'yellow' | 'red';
-export const BANDS: readonly Band[] = ['green', 'yellow', 'red'];
-/** A band's name as the Relazione writes it. */
-export const BAND_WORD: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'giallo', red: 'rosso' };
-/** A band's name in either language (the Italian is the Relazione's). */
-export const BAND_WORDS: Readonly<Record<'it' | 'en', Readonly<Record<Band, string>>>> = { it: BAND_WORD, en: { green: 'green', yellow: 'yellow', red: 'red' } };
-
-/**
- * A band's shape beside its colour and word, the same on screen, in the reports and on the command
- * line (full circle, triangle, square; an empty circle for no performance): shapes that differ in
- * print and for colour-blind readers.
- */
-export const BAND_MARK: Readonly<Record<Band | 'none', string>> = { green: '●', yellow: '▲', red: '■', none: '○' };
+export { BAND_MARK, BAND_WORD, BAND_WORDS, BANDS, type Band } from './band.js';
 
 /** The Italian names of a plan's levels and scoring rules, as every Italian text and file says them. */
 export const LEVEL_WORD: Readonly<Record<string, string>> = { area: 'area', strategic: 'strategico', operational: 'operativo' };

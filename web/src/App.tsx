@@ -1,8 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from './api/client.js';
-import { newQueryClient } from './api/queries.js';
+import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
@@ -64,12 +64,18 @@ function useRoute(): [string, (to: string) => void] {
 /** Reading without an account is remembered for the tab, so a reload stays in public mode. */
 const PUBLIC_KEY = 'albero.public';
 
+/** A query cache main.tsx filled before the first render (the plan and tree of the address), for `reader`. */
+export interface FirstCache {
+  reader: string;
+  client: QueryClient;
+}
+
 /**
  * `session` is the page's read of the session (main.tsx starts it); `known` is its answer when it
  * came in before the first render (null: not signed in), so the first render opens the screen
- * rather than "Caricamento…" first.
+ * rather than "Caricamento…" first; `first`, the reader's cache with the screen's reads in it.
  */
-export function App({ session, known }: { session: Promise<Session>; known?: Session | null }) {
+export function App({ session, known, first }: { session: Promise<Session>; known?: Session | null; first?: FirstCache | undefined }) {
   const { t, i18n } = useTranslation();
   const [user, setUser] = useState<User | null>(known?.user ?? null);
   const [checked, setChecked] = useState(known !== undefined);
@@ -107,9 +113,15 @@ export function App({ session, known }: { session: Promise<Session>; known?: Ses
 
   // One read cache per signed-in account (or the public): what a reader may see and edit is in the
   // documents, so a new sign-in starts from nothing cached.
-  const reader = user === null ? '' : `${String(user.id)}:${user.role}`;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new cache for each reader is the point
-  const queryClient = useMemo(() => newQueryClient(), [reader]);
+  const reader = readerOf(user);
+  // A new cache for each reader. The first reader's may come filled from main.tsx; any reader after
+  // it (even the same account signing in again) starts empty.
+  const firstCache = useRef(first);
+  const queryClient = useMemo(() => {
+    if (firstCache.current?.reader === reader) return firstCache.current.client;
+    firstCache.current = undefined;
+    return newQueryClient();
+  }, [reader]);
 
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
   const relazioneMatch = /^#\/plans\/([^/?]+)\/relazione/.exec(route);

@@ -5,14 +5,49 @@
  * or reloads; the window regaining focus does not refetch, and a failed read is not retried
  * (the screen says so, as it did before the cache).
  */
-import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { QueryClient, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { PlanSummary } from './types.js';
+import type { PlanSummary, User } from './types.js';
 
 type PlanId = PlanSummary['id'];
 
 export function newQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 } } });
+}
+
+/** Whose cache it is: one per signed-in account and role, `''` for the public (App.tsx keeps one client per reader). */
+export function readerOf(user: User | null): string {
+  return user === null ? '' : `${String(user.id)}:${user.role}`;
+}
+
+/** Reads the page made before the first render (main.tsx) that no screen has mounted yet. */
+const seeded = new WeakSet<object>();
+
+/**
+ * Puts a read already under way (or done) in the cache under `queryKey`, before the first render,
+ * so the first screen draws from it at once (issue 15 §4). The screen that mounts it first takes it
+ * as its own read (`refetchOnMount: unlessSeeded`), rather than reading again because staleTime is
+ * 0; from then on, mounts read again as usual. Resolves when the read is in (or failed).
+ */
+export function seedRead(client: QueryClient, queryKey: QueryKey, read: Promise<unknown>): Promise<void> {
+  const done = client.prefetchQuery({ queryKey, queryFn: () => read });
+  const cache = client.getQueryCache();
+  const query = cache.find({ queryKey, exact: true });
+  if (query !== undefined) {
+    seeded.add(query);
+    const unsubscribe = cache.subscribe((event) => {
+      if (event.type !== 'observerAdded' || event.query !== query) return;
+      unsubscribe();
+      // After this mount's own check (the observer is added just before it), not before.
+      setTimeout(() => seeded.delete(query), 0);
+    });
+  }
+  return done;
+}
+
+/** `refetchOnMount` of a read the first screen may find seeded: read again unless it is the page's own first read. */
+export function unlessSeeded(query: object): boolean {
+  return !seeded.has(query);
 }
 
 /** Query keys, from the widest to the narrowest, so one prefix invalidates a plan's trees or a node's reads. */

@@ -9,8 +9,8 @@ import { appraisalApi, type ObjectiveInput } from './api.js';
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
+import { formatNumber, percent } from '../ui/format.js';
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${v.toFixed(2).replace('.', ',')}%`);
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
@@ -100,9 +100,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       ) : (
         <section aria-labelledby="score-title" className="border rounded p-3 mb-3">
           <h2 className="h4" id="score-title">
-            {t('appraisal.form.score')}: <span data-testid="form-score">{pct(r.score)}</span> <small>({r.frozen ? t('appraisal.form.frozen') : t('appraisal.form.provisional')})</small>
+            {t('appraisal.form.score')}: <span data-testid="form-score">{percent(r.score, lang)}</span> <small>({r.frozen ? t('appraisal.form.frozen') : t('appraisal.form.provisional')})</small>
           </h2>
-          {r.band !== null && <p data-testid="form-band">{t('appraisal.form.band', { label: r.band.label, share: pct(r.band.share) })}</p>}
+          {r.band !== null && <p data-testid="form-band">{t('appraisal.form.band', { label: r.band.label, share: percent(r.band.share, lang) })}</p>}
           <table className="table table-sm">
             <caption>{t('appraisal.form.components')}</caption>
             <thead>
@@ -123,9 +123,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               {r.components.map((c) => (
                 <tr key={c.kind}>
                   <th scope="row">{c.label}</th>
-                  <td className="text-end">{pct(c.weight)}</td>
-                  <td className="text-end">{pct(c.score)}</td>
-                  <td className="text-end">{c.points === null ? '—' : c.points.toFixed(2).replace('.', ',')}</td>
+                  <td className="text-end">{percent(c.weight, lang)}</td>
+                  <td className="text-end">{percent(c.score, lang)}</td>
+                  <td className="text-end">{c.points === null ? '—' : formatNumber(c.points, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -277,7 +277,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       />
                     )}
                   </td>
-                  <td>{pct(scored?.score)}</td>
+                  <td>{percent(scored?.score, lang)}</td>
                   {editObjectives && (
                     <td>
                       <button
@@ -339,7 +339,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           {form.behaviours.map((b) => (
             <div key={b.code} className="mb-2">
               <label htmlFor={`rating-${b.code}`} className="fw-bold">
-                {b.code} {b.title} ({pct(b.weight)})
+                {b.code} {b.title} ({percent(b.weight, lang)})
               </label>
               <p className="small mb-1">{b.description}</p>
               <select

@@ -13,6 +13,7 @@ import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from './types.js';
+import { percent, plainNumber } from '../ui/format.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 const euros = (cents: string): string => {
@@ -92,7 +93,7 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
                 <td>{f.evaluator.displayName}</td>
                 <td>{f.categoryLabel}</td>
                 <td>{f.stateLabel}</td>
-                <td className="text-end">{f.score === null ? '—' : `${f.score.toFixed(2).replace('.', ',')}%`}</td>
+                <td className="text-end">{f.score === null ? '—' : percent(f.score, lang)}</td>
                 <td>{f.band ?? '—'}</td>
               </tr>
             ))}
@@ -307,8 +308,8 @@ function Rewards({ year }: { year: number }) {
                 <tr key={p.formId}>
                   <th scope="row">{p.displayName}</th>
                   <td>{p.band ?? '—'}</td>
-                  <td className="text-end">{p.coefficient.replace('.', ',')}%</td>
-                  <td className="text-end">{p.presenceDays.replace('.', ',')}</td>
+                  <td className="text-end">{plainNumber(p.coefficient, lang)}%</td>
+                  <td className="text-end">{plainNumber(p.presenceDays, lang)}</td>
                   <td className="text-end">
                     {euros(p.cents)}
                     {p.extraCent && <span className="visually-hidden"> {t('appraisal.rewards.extra')}</span>}

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { percent } from '../ui/format.js';
+import { percent, useLang } from '../ui/format.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
@@ -44,6 +44,7 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
 
 function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: string | number; periodId: string; objective: ShortObjective; onSaved: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [cause, setCause] = useState<VarianceCause>(o.variance?.cause ?? 'internal');
   const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
   const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
@@ -69,7 +70,7 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
   return (
     <article className="border rounded p-2 mb-2" aria-labelledby={`${id}-title`} data-testid="variance">
       <h3 id={`${id}-title`} className="h6 mb-1">
-        {o.code} {o.title} — {percent(o.performance)} ({t(`band.${o.band ?? 'none'}`)})
+        {o.code} {o.title} — {percent(o.performance, lang)} ({t(`band.${o.band ?? 'none'}`)})
       </h3>
       {!o.editable ? (
         o.variance === null ? (

@@ -8,11 +8,12 @@ import type { TreeIndicator } from '../api/types.js';
 import { useSession } from '../session.js';
 import { formErrors } from '../ui/form-errors.js';
 import { Field } from '../ui/Form.js';
-import { implausibleValue, inputText, numberProblem, parseInput } from '../ui/format.js';
+import { implausibleValue, inputText, numberProblem, parseInput } from '../ui/parse.js';
 import { actualPreview, baseMeasures, readMeasures } from './base-measures.js';
 import { useEntryDraft } from './useEntryDraft.js';
 import { formulaText } from './IndicatorPanel.js';
 import type { DetailProps } from './props.js';
+import { useLang } from '../ui/format.js';
 
 /** The value someone else saved, from a 409's `details.current`, in the indicator's notation. */
 function describeCurrent(current: unknown, i: TreeIndicator): string {
@@ -34,6 +35,7 @@ const STATES: MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable',
  */
 export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user } = useSession();
   const i = props.indicator;
   const {
@@ -154,7 +156,7 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
             <fieldset className="mb-2" aria-describedby={`entry-measures-hint${serverMeasureError === null ? '' : ' entry-measures-error'}`} data-testid="entry-measures">
               <legend className="form-label fs-6 mb-1">{t('entry.measures')}</legend>
               <small id="entry-measures-hint" className="form-text d-block mb-1">
-                {t('entry.measuresHint', { formula: formulaText(formula) })}
+                {t('entry.measuresHint', { formula: formulaText(formula, lang) })}
               </small>
               {baseMeasures(formula).map((m, k) => {
                 const problem = tried ? read.problems[m.name] : read.problems[m.name] === 'zero' ? 'zero' : undefined;

@@ -58,10 +58,10 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
                       </span>
                     ) : null}
                   </td>
-                  <td className="num">{weight(c.weight)}</td>
-                  <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4)}</td>
-                  <td className="num">{c.score === null ? '—' : percent(c.score)}</td>
-                  <td className="num">{c.points === null ? '—' : percent(c.points)}</td>
+                  <td className="num">{weight(c.weight, lang)}</td>
+                  <td className="num">{c.share === null ? '—' : percent(Math.round(c.share * 1e6) / 1e4, lang)}</td>
+                  <td className="num">{c.score === null ? '—' : percent(c.score, lang)}</td>
+                  <td className="num">{c.points === null ? '—' : percent(c.points, lang)}</td>
                 </tr>
               ))}
             </tbody>

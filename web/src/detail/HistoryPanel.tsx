@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { Period, TreeDocument, TreeIndicator } from '../api/types.js';
-import { inputText, percent } from '../ui/format.js';
+import { percent, plainNumber, useLang } from '../ui/format.js';
 
 const HistoryChart = lazy(() => import('../plan/Charts.js').then((m) => ({ default: m.HistoryChart })));
 
@@ -19,6 +19,7 @@ interface HistoryPoint {
 /** An objective's or indicator's numbers in every period of the plan (one tree per period). */
 export function HistoryPanel({ planId, doc, code, indicator }: { planId: string; doc: TreeDocument; code: string; indicator: TreeIndicator | null }) {
   const { t } = useTranslation();
+  const lang = useLang();
   // Each period's tree through the cache (the one shown is `doc` itself), shared with the plan view.
   const others = useQueries({
     queries: doc.periods.map((p) => ({
@@ -74,11 +75,11 @@ export function HistoryPanel({ planId, doc, code, indicator }: { planId: string;
                   </th>
                   {indicator && (
                     <>
-                      <td className="num">{p.actual === null ? '—' : inputText(p.actual, 'number')}</td>
-                      <td className="num">{p.target === null ? '—' : inputText(p.target, 'number')}</td>
+                      <td className="num">{p.actual === null ? '—' : plainNumber(p.actual, lang)}</td>
+                      <td className="num">{p.target === null ? '—' : plainNumber(p.target, lang)}</td>
                     </>
                   )}
-                  <td className="num">{percent(p.performance)}</td>
+                  <td className="num">{percent(p.performance, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
 import { ForecastPanel } from '../campaign/ForecastPanel.js';
 import { useSession } from '../session.js';
-import { percent, weight } from '../ui/format.js';
+import { percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
@@ -18,6 +18,7 @@ import type { DetailProps } from './props.js';
 
 export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user } = useSession();
   const { indicator: i } = props;
   const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target: i.targetText });
@@ -29,7 +30,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           {props.objective.code} {props.objective.title}
         </dd>
         <dt className="col-5">{t('tree.weight')}</dt>
-        <dd className="col-7">{weight(i.weight)}</dd>
+        <dd className="col-7">{weight(i.weight, lang)}</dd>
         <dt className="col-5">{t('tree.target')}</dt>
         <dd className="col-7">
           {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
@@ -43,14 +44,14 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           {i.reason ? ` — ${i.reason}` : ''}
         </dd>
         <dt className="col-5">{t('tree.kpi')}</dt>
-        <dd className="col-7">{percent(i.performance)}</dd>
+        <dd className="col-7">{percent(i.performance, lang)}</dd>
         {i.ownRange !== null && (
           <>
             <dt className="col-5">{t('detail.ownRange')}</dt>
             <dd className="col-7" data-testid="own-range">
               {t('detail.ownRangeText', {
-                green: t(i.ownRange.greenInclusive ? 'detail.ownGreenFrom' : 'detail.ownGreenAbove', { value: percent(i.ownRange.green) }),
-                yellow: percent(i.ownRange.yellow),
+                green: t(i.ownRange.greenInclusive ? 'detail.ownGreenFrom' : 'detail.ownGreenAbove', { value: percent(i.ownRange.green, lang) }),
+                yellow: percent(i.ownRange.yellow, lang),
               })}{' '}
               <BandBadge band={i.ownRange.band} />
               {i.ownRange.legendBand !== null && i.ownRange.legendBand !== i.ownRange.band && (
@@ -68,7 +69,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           <>
             <dt className="col-5">{t('edit.formula')}</dt>
             <dd className="col-7" data-testid="formula-text">
-              {formulaText(i.formula)}
+              {formulaText(i.formula, lang)}
             </dd>
           </>
         )}
@@ -112,6 +113,6 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
 }
 
 /** A ratio or trend as the plan writes it, with the names of its base measures. */
-export function formulaText(f: MeasuredFormula): string {
-  return f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${String(f.scale).replace('.', ',')}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`;
+export function formulaText(f: MeasuredFormula, lang: Lang): string {
+  return f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${plainNumber(f.scale, lang)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`;
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
-import { inputText } from '../ui/format.js';
+import { inputText } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import type { DetailProps } from './props.js';
 

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument } from '../api/types.js';
-import { percent } from '../ui/format.js';
+import { percent, useLang } from '../ui/format.js';
 
 echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -44,6 +44,7 @@ const BAR_HEIGHT = 24;
 
 function PerformanceBars({ title, items, thresholds, testId }: { title: string; items: BarItem[]; thresholds: Threshold[]; testId: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const sideways = items.length > UPRIGHT_UP_TO;
   // The legend's thresholds as lines across the bars, so a bar's distance from its band is seen.
   const markLine = {
@@ -53,7 +54,7 @@ function PerformanceBars({ title, items, thresholds, testId }: { title: string; 
     data: thresholds.map((th) => ({
       [sideways ? 'xAxis' : 'yAxis']: th.value,
       lineStyle: { color: BAND_COLOUR[th.band] },
-      label: { formatter: t('charts.threshold', { band: t(`band.${th.band}`).toLowerCase(), value: percent(th.value) }), position: 'end', color: BAND_COLOUR[th.band] },
+      label: { formatter: t('charts.threshold', { band: t(`band.${th.band}`).toLowerCase(), value: percent(th.value, lang) }), position: 'end', color: BAND_COLOUR[th.band] },
     })),
   };
   const categories = {
@@ -69,7 +70,7 @@ function PerformanceBars({ title, items, thresholds, testId }: { title: string; 
       trigger: 'axis',
       formatter: (ps: Array<{ dataIndex: number }>) => {
         const i = items[ps[0]?.dataIndex ?? -1];
-        return i === undefined ? '' : `${i.code} ${i.title}: ${percent(i.performance)}`;
+        return i === undefined ? '' : `${i.code} ${i.title}: ${percent(i.performance, lang)}`;
       },
     },
     xAxis: sideways ? values : categories,
@@ -78,12 +79,12 @@ function PerformanceBars({ title, items, thresholds, testId }: { title: string; 
       {
         type: 'bar',
         data: items.map((i) => ({ value: i.performance, itemStyle: { color: BAND_COLOUR[i.band ?? 'none'] } })),
-        label: { show: items.length <= 10 || sideways, position: sideways ? 'right' : 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null)}` },
+        label: { show: items.length <= 10 || sideways, position: sideways ? 'right' : 'top', formatter: (p: { dataIndex: number }) => `${percent(items[p.dataIndex]?.performance ?? null, lang)}` },
         markLine,
       },
     ],
   };
-  const description = `${title}: ${items.map((i) => `${i.code} ${percent(i.performance)} ${t(`band.${i.band ?? 'none'}`)}`).join('; ')}`;
+  const description = `${title}: ${items.map((i) => `${i.code} ${percent(i.performance, lang)} ${t(`band.${i.band ?? 'none'}`)}`).join('; ')}`;
   const ref = useChart(option, `${description} ${thresholds.map((th) => th.value).join(' ')}`);
   return (
     <figure className="chart-figure">

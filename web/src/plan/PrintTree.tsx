@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
-import { percent, weight } from '../ui/format.js';
+import { percent, useLang, weight } from '../ui/format.js';
 import type { Row } from '../tree/rows.js';
 import { BandBadge } from '../ui/Band.js';
 
@@ -34,6 +34,7 @@ export function usePrinting(): [boolean, () => void] {
 
 export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: readonly Row[]; periodText: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <section className="print-tree" data-testid="print-tree">
       <h1 className="h4">{doc.title}</h1>
@@ -67,12 +68,12 @@ export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: 
                 <th scope="row" colSpan={2} style={{ paddingLeft: `${0.3 + row.depth * 0.8}rem` }}>
                   {row.objective.code} {row.objective.title}
                 </th>
-                <td className="num">{row.objective.weight === null ? '' : weight(row.objective.weight)}</td>
+                <td className="num">{row.objective.weight === null ? '' : weight(row.objective.weight, lang)}</td>
                 <td />
                 <td />
                 <td />
                 <td className="num">
-                  {row.objective.performance === null ? t('tree.noPerformance') : percent(row.objective.performance)} <BandBadge band={row.objective.band} />
+                  {row.objective.performance === null ? t('tree.noPerformance') : percent(row.objective.performance, lang)} <BandBadge band={row.objective.band} />
                 </td>
               </tr>
             ) : (
@@ -82,13 +83,13 @@ export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: 
                   {row.indicator.name}
                   {row.indicator.state !== 'measured' && ` (${t(`state.${row.indicator.state}`)})`}
                 </td>
-                <td className="num">{weight(row.indicator.weight)}</td>
+                <td className="num">{weight(row.indicator.weight, lang)}</td>
                 <td className="num">
                   {row.indicator.comparator === '>=' ? '' : row.indicator.comparator === '<=' ? '≤ ' : '= '}
                   {row.indicator.targetText}
                 </td>
                 <td className="num">{row.indicator.actualText}</td>
-                <td className="num">{row.indicator.performance === null ? '' : percent(row.indicator.performance)}</td>
+                <td className="num">{row.indicator.performance === null ? '' : percent(row.indicator.performance, lang)}</td>
                 <td />
               </tr>
             ),

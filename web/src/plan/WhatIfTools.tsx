@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument, TreeIndicator } from '../api/types.js';
-import { inputText, percent } from '../ui/format.js';
+import { percent, plainNumber, useLang } from '../ui/format.js';
+import { inputText } from '../ui/parse.js';
 import type { WhatIf } from './useWhatIf.js';
 import { hasOverrides, requirement, type Overrides, type Requirement } from './whatif.js';
 
@@ -58,6 +59,7 @@ export function WhatIfTools({ doc, whatIf, indicatorId, indicator, locked, onUse
 /** "What does this indicator need to bring that objective to that band?", answered by the engine in the browser. */
 function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDocument; overrides: Overrides; indicatorId: string; onApply: (v: number | string | boolean | null) => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const ancestors = useMemo(() => {
     const o = doc.objectives.find((x) => x.indicators.some((i) => i.id === indicatorId));
     const list: string[] = [];
@@ -109,8 +111,8 @@ function RequirementTool({ doc, overrides, indicatorId, onApply }: { doc: TreeDo
           {t(`whatif.${answer.outcome}`, {
             node,
             band: bandText(answer.outcome === 'already' ? answer.band : answer.band),
-            performance: percent(answer.performance),
-            actual: answer.actual === null ? '—' : String(answer.actual).replace('.', ','),
+            performance: percent(answer.performance, lang),
+            actual: answer.actual === null ? '—' : plainNumber(String(answer.actual), lang),
           })}
           {answer.outcome === 'reachable' && (
             <button type="button" className="btn btn-link btn-sm" onClick={() => onApply(answer.actual)}>

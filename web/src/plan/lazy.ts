@@ -1,6 +1,6 @@
 /**
  * The parts of a plan's screen that the first view of the tree does not show: the period bar's
- * panels, the open row's detail, the closing dialog and the what-if engine. Each is its own
+ * panels, the open row's detail, the closing dialog, the what-if engine and its inputs in the tree. Each is its own
  * script, so a cold open parses only what draws the tree (issue 15 §4); `prefetchPlanParts` asks
  * for them all once the tree is on screen and the page is idle, so a click rarely waits for one.
  */
@@ -16,6 +16,7 @@ const loaders = {
   detail: () => import('../detail/ObjectiveDetail.js'),
   whatIfTools: () => import('./WhatIfTools.js'),
   whatIf: () => import('./whatif.js'),
+  whatIfInput: () => import('../tree/WhatIfInput.js'),
 };
 
 export const loadWhatIf = loaders.whatIf;
@@ -31,6 +32,8 @@ export const RemindersPanel = lazy(() => loaders.reminders().then((m) => ({ defa
 export const RevisionsPanel = lazy(() => loaders.revisions().then((m) => ({ default: m.RevisionsPanel })));
 export const ObjectiveDetail = lazy(() => loaders.detail().then((m) => ({ default: m.ObjectiveDetail })));
 export const WhatIfTools = lazy(() => loaders.whatIfTools().then((m) => ({ default: m.WhatIfTools })));
+/** The tree's what-if inputs, which read what is typed with the core's parser (decimal.js). */
+export const WhatIfInput = lazy(() => loaders.whatIfInput().then((m) => ({ default: m.WhatIfInput })));
 export const WhatIfBanner = lazy(() => loaders.whatIfTools().then((m) => ({ default: m.WhatIfBanner })));
 
 let prefetched = false;

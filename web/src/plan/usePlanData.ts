@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
-import { keys, usePlanWritten } from '../api/queries.js';
+import { keys, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
 
@@ -13,9 +13,10 @@ export function usePlanData(planId: string) {
   const client = useQueryClient();
   // null: the period the server opens by default, until the reader picks one.
   const [requested, setRequested] = useState<string | null>(null);
-  const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
+  // Opened from the plan's address, both may be in before the first render (main.tsx seeds them).
+  const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId), refetchOnMount: unlessSeeded });
   // The previous period's tree stays on screen while the next one is read, as before the cache.
-  const treeQuery = useQuery({ queryKey: keys.tree(planId, requested), queryFn: () => api.tree(planId, requested), placeholderData: keepPreviousData });
+  const treeQuery = useQuery({ queryKey: keys.tree(planId, requested), queryFn: () => api.tree(planId, requested), placeholderData: keepPreviousData, refetchOnMount: unlessSeeded });
   const tree = treeQuery.data ?? null;
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);

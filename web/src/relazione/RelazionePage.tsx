@@ -14,6 +14,7 @@ import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
+import { plainNumber, useLang } from '../ui/format.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
 
@@ -378,6 +379,7 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
 
 function ReviewView({ relazione }: { relazione: Relazione }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <section className="mb-4" aria-labelledby="relazione-review-title" data-testid="relazione-review-view">
       <h2 id="relazione-review-title" className="h5">
@@ -415,7 +417,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         <ul>
           {relazione.values.map((v) => (
             <li key={v.code}>
-              <strong>{v.code}</strong>: {String(v.validated).replace('.', ',')}% — {v.note}
+              <strong>{v.code}</strong>: {plainNumber(v.validated, lang)}% — {v.note}
             </li>
           ))}
         </ul>

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TreeIndicator } from '../api/types.js';
-import { inputText, parseInput, percent, weight } from '../ui/format.js';
+import { percent, useLang, weight, type Lang } from '../ui/format.js';
 import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
+import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
@@ -46,6 +46,7 @@ const OVERSCAN = 4;
  */
 export function TreeTable(props: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
   const hasRows = props.rows.length > 0;
@@ -153,6 +154,7 @@ export function TreeTable(props: Props) {
                 {row.kind === 'objective' ? (
                   <ObjectiveRow
                     t={t}
+                    lang={lang}
                     row={row}
                     index={v.index + 2}
                     tabbable={v.index === tabRow}
@@ -164,6 +166,7 @@ export function TreeTable(props: Props) {
                 ) : (
                   <IndicatorRow
                     t={t}
+                    lang={lang}
                     row={row}
                     index={v.index + 2}
                     tabbable={v.index === tabRow}
@@ -189,6 +192,7 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 const ObjectiveRow = memo(function ObjectiveRow({
   t,
+  lang,
   row,
   index,
   tabbable,
@@ -198,6 +202,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   onToggle,
 }: {
   t: T;
+  lang: Lang;
   row: Extract<Row, { kind: 'objective' }>;
   index: number;
   tabbable: boolean;
@@ -232,60 +237,21 @@ const ObjectiveRow = memo(function ObjectiveRow({
       </div>
       <div role="gridcell" />
       <div role="gridcell" className="num">
-        {o.weight === null ? '' : weight(o.weight)}
+        {o.weight === null ? '' : weight(o.weight, lang)}
       </div>
       <div role="gridcell" />
       <div role="gridcell" />
       <div role="gridcell" />
       <div role="gridcell" className="cell-performance" data-testid={`perf-${o.code}`}>
-        <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} />
+        <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} lang={lang} />
       </div>
     </div>
   );
 });
 
-function WhatIfInput({
-  indicator,
-  field,
-  value,
-  tabbable,
-  onOverride,
-}: {
-  indicator: TreeIndicator;
-  field: 'actual' | 'target' | 'weight';
-  value: number | string | boolean | null;
-  tabbable: boolean;
-  onOverride: Props['onOverride'];
-}) {
-  const { t } = useTranslation();
-  const unit = field === 'weight' ? 'number' : indicator.unit;
-  return (
-    <input
-      type="text"
-      className="form-control form-control-sm whatif-input"
-      aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
-      defaultValue={inputText(value, unit)}
-      tabIndex={tabbable ? 0 : -1}
-      key={String(value)}
-      data-testid={`whatif-${field}-${indicator.id}`}
-      onBlur={(e) => {
-        const parsed = parseInput(e.target.value, unit);
-        if (parsed === undefined) {
-          e.target.setAttribute('aria-invalid', 'true');
-          return;
-        }
-        e.target.removeAttribute('aria-invalid');
-        if (parsed !== value) onOverride(indicator.id, field, parsed);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-      }}
-    />
-  );
-}
-
 const IndicatorRow = memo(function IndicatorRow({
   t,
+  lang,
   row,
   index,
   tabbable,
@@ -297,6 +263,7 @@ const IndicatorRow = memo(function IndicatorRow({
   onOverride,
 }: {
   t: T;
+  lang: Lang;
   row: Extract<Row, { kind: 'indicator' }>;
   index: number;
   tabbable: boolean;
@@ -321,11 +288,19 @@ const IndicatorRow = memo(function IndicatorRow({
         {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
       </div>
       <div role="gridcell" className="num">
-        {editable ? <WhatIfInput tabbable={tabbable} indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} /> : weight(i.weight)}
+        {editable ? (
+          <Suspense fallback={weight(i.weight, lang)}>
+            <WhatIfInput tabbable={tabbable} indicator={i} field="weight" value={override?.weight ?? i.weight} onOverride={onOverride} />
+          </Suspense>
+        ) : (
+          weight(i.weight, lang)
+        )}
       </div>
       <div role="gridcell" className="num">
         {editable ? (
-          <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? (override.target ?? null) : i.target} onOverride={onOverride} />
+          <Suspense fallback={i.targetText}>
+            <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? (override.target ?? null) : i.target} onOverride={onOverride} />
+          </Suspense>
         ) : (
           <>
             {i.baselineText !== '' && (
@@ -344,13 +319,15 @@ const IndicatorRow = memo(function IndicatorRow({
       </div>
       <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
         {editable ? (
-          <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? (override.actual ?? null) : i.actual} onOverride={onOverride} />
+          <Suspense fallback={i.actualText}>
+            <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? (override.actual ?? null) : i.actual} onOverride={onOverride} />
+          </Suspense>
         ) : (
           i.actualText
         )}
       </div>
       <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>
-        {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance)}
+        {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance, lang)}
       </div>
       <div role="gridcell" />
     </div>

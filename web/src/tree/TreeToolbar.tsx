@@ -1,9 +1,13 @@
 /** The row above the tree: expand and collapse all, print, add an area, bulk reassignment, the row count. */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
 import { BulkReassignButton } from '../units/BulkReassign.js';
 import type { Row } from './rows.js';
-import { AddAreaButton } from './TreeEditor.js';
+
+// The editor's dialogs read what is typed with the core's parser (decimal.js): their own script, not
+// the tree's first render's (issue 15 §4).
+const AddAreaButton = lazy(() => import('./TreeEditor.js').then((m) => ({ default: m.AddAreaButton })));
 
 interface Props {
   planId: string;
@@ -31,7 +35,11 @@ export function TreeToolbar({ planId, doc, rows, onCollapse, onPrint, canAddArea
       <button type="button" className="btn btn-sm btn-link p-0" onClick={onPrint} data-testid="print">
         {t('tree.print')}
       </button>
-      {canAddArea && <AddAreaButton planId={planId} doc={doc} onChanged={onChanged} />}
+      {canAddArea && (
+        <Suspense fallback={null}>
+          <AddAreaButton planId={planId} doc={doc} onChanged={onChanged} />
+        </Suspense>
+      )}
       {canReassign && <BulkReassignButton planId={planId} doc={doc} rows={rows} onChanged={onChanged} />}
       <span className="ms-auto" aria-live="polite">
         {t('tree.rows', { count: rows.length })}

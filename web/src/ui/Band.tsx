@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { BAND_MARK as SYMBOL, type Band } from '../../../src/core/legend.js';
-import { percent } from './format.js';
+import { BAND_MARK as SYMBOL, type Band } from '../../../src/core/band.js';
+import { percent, useLang, type Lang } from './format.js';
 
 // A shape as well as a colour and a word: the band is never told by colour alone (WCAG 1.4.1);
 // the same shapes as the reports and the command line.
@@ -18,18 +18,19 @@ export function BandBadge({ band }: { band: Band | null }) {
 /** A performance with its band beside it. */
 export function Performance(props: { value: number | null; band: Band | null; simulated?: boolean }) {
   const { t } = useTranslation();
-  return <PerformanceText {...props} t={t} />;
+  const lang = useLang();
+  return <PerformanceText {...props} t={t} lang={lang} />;
 }
 
 /**
  * The same, with the translation passed in: the tree's rows take `t` from the table instead of
  * each subscribing to the language (a jump through a big tree mounts dozens of rows at once).
  */
-export function PerformanceText({ value, band, simulated, t }: { value: number | null; band: Band | null; simulated?: boolean; t: (key: string) => string }) {
+export function PerformanceText({ value, band, simulated, t, lang }: { value: number | null; band: Band | null; simulated?: boolean; t: (key: string) => string; lang: Lang }) {
   const key = band ?? 'none';
   return (
     <span className="performance">
-      <span className={`perf-value perf-${key}`}>{value === null ? t('tree.noPerformance') : percent(value)}</span>{' '}
+      <span className={`perf-value perf-${key}`}>{value === null ? t('tree.noPerformance') : percent(value, lang)}</span>{' '}
       <span className={`band band-${key}`} data-band={key}>
         <span aria-hidden="true">{SYMBOL[key]}</span> {t(`band.${key}`)}
       </span>

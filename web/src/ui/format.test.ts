@@ -1,48 +1,56 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, percent, weight } from './format.js';
+import { dec } from '../../../src/core/decimal.js';
+import { formatNumberIn } from '../../../src/core/italian.js';
+import { formatNumber, percent, plainNumber, weight } from './format.js';
 
-describe('Italian numbers in the web app', () => {
-  it('prints performances and weights as the Relazione does', () => {
-    expect(percent(93)).toBe('93,00%');
-    expect(percent(56.67)).toBe('56,67%');
-    expect(percent(null)).toBe('—');
-    expect(weight(30)).toBe('30%');
-    expect(weight(33.33)).toBe('33,33%');
+describe('numbers in the web app, in the screen’s language (issue 14)', () => {
+  it('prints performances and weights as the Relazione does, in Italian', () => {
+    expect(percent(93, 'it')).toBe('93,00%');
+    expect(percent(56.67, 'it')).toBe('56,67%');
+    expect(percent(90.38, 'it')).toBe('90,38%');
+    expect(percent(null, 'it')).toBe('—');
+    expect(weight(30, 'it')).toBe('30%');
+    expect(weight(33.33, 'it')).toBe('33,33%');
+    expect(formatNumber(1587.1, 'it')).toBe('1.587,10');
   });
 
-  it('reads what a person types, strictly', () => {
-    expect(parseInput('1.587,10', 'number')).toBe(1587.1);
-    expect(parseInput('25,59%', 'percent')).toBe(25.59);
-    expect(parseInput('1.5', 'number')).toBeUndefined();
-    expect(parseInput('abc', 'number')).toBeUndefined();
-    expect(parseInput('', 'number')).toBeNull();
-    expect(parseInput('30/09/2024', 'date')).toBe('2024-09-30');
-    expect(parseInput('31/02/2024', 'date')).toBeUndefined();
-    expect(parseInput('sì', 'boolean')).toBe(true);
+  it('and with English decimals on English screens', () => {
+    expect(percent(93, 'en')).toBe('93.00%');
+    expect(percent(90.38, 'en')).toBe('90.38%');
+    expect(percent(undefined, 'en')).toBe('—');
+    expect(weight(33.33, 'en')).toBe('33.33%');
+    expect(weight(30, 'en')).toBe('30%');
+    expect(formatNumber(1587.1, 'en')).toBe('1,587.10');
+    expect(formatNumber(-1234567.891, 'en')).toBe('-1,234,567.89');
+    expect(plainNumber(1587.1, 'en')).toBe('1587.1');
+    expect(plainNumber(1587.1, 'it')).toBe('1587,1');
   });
 
-  it('fills a form field back in the same notation', () => {
-    expect(inputText(25.59, 'percent')).toBe('25,59');
-    expect(inputText('2024-09-30', 'date')).toBe('30/09/2024');
-    expect(parseInput(inputText(1587.1, 'number'), 'number')).toBe(1587.1);
-  });
-});
-
-describe('values the entry form questions (issue 14)', () => {
-  it('warns about a percentage above 100 or below 0, not about one in range', () => {
-    expect(implausibleValue('150', 'percent')).toEqual({ value: '150' });
-    expect(implausibleValue('-5', 'percent')).toEqual({ value: '-5' });
-    expect(implausibleValue('100,5%', 'percent')).toEqual({ value: '100,5' });
-    expect(implausibleValue('93,5', 'percent')).toBeNull();
-    expect(implausibleValue('150', 'number')).toBeNull();
+  it('rounds half up as the core does, from numbers and decimal strings', () => {
+    expect(percent(0.005, 'it')).toBe('0,01%');
+    expect(percent(-0.005, 'en')).toBe('-0.01%');
+    expect(percent(-0.001, 'en')).toBe('0.00%');
+    expect(percent(99.995, 'en')).toBe('100.00%');
+    expect(percent('999.999', 'it')).toBe('1.000,00%');
+    expect(percent(1e-7, 'en')).toBe('0.00%');
+    expect(formatNumber(1e21, 'en')).toBe('1,000,000,000,000,000,000,000.00');
+    expect(weight(0.125, 'en')).toBe('0.13%');
   });
 
-  it('refuses 5% for a number indicator and numbers beyond the bounds, saying why', () => {
-    expect(parseInput('5%', 'number')).toBeUndefined();
-    expect(numberProblem('5%', 'number')).toBe('percentForNumber');
-    expect(parseInput('5%', 'percent')).toBe(5);
-    expect(parseInput('9'.repeat(16), 'number')).toBeUndefined();
-    expect(numberProblem('9'.repeat(16), 'number')).toBe('tooManyDigits');
-    expect(parseInput('15/07/2024', 'number')).toBeUndefined();
+  it('writes every number and weight exactly as the core’s formatter of the reports (formatNumberIn)', () => {
+    const numbers = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+      fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n / 1000),
+      fc.integer({ min: -100_000, max: 100_000 }).map((n) => n / 100 + 0.005),
+    );
+    fc.assert(
+      fc.property(numbers, fc.integer({ min: 0, max: 4 }), fc.constantFrom('it' as const, 'en' as const), (n, places, lang) => {
+        const d = dec(String(n));
+        expect(formatNumber(n, lang, places)).toBe(formatNumberIn(d, places, lang));
+        expect(weight(n, lang)).toBe(`${formatNumberIn(d, Math.min(d.decimalPlaces(), 2), lang)}%`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

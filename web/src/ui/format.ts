@@ -1,62 +1,85 @@
-/** Numbers as the Relazione prints them (`93,00%`, `1.587,10`), from the API's JSON numbers. */
-// The modules themselves, not src/core's index: importing the index runs all of the core (the
-// engine, its messages), which the tree's first render does not need (issue 15 §4).
-import { numberBoundProblem } from '../../../src/core/bounds.js';
-import { dec } from '../../../src/core/decimal.js';
-import { formatItalianDate, formatItalianNumber, formatPercent, parseItalianDate, parseItalianNumber } from '../../../src/core/italian.js';
-import type { Unit } from '../../../src/core/index.js';
-
-export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : formatPercent(dec(String(value)));
-}
-
-export function weight(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  const d = dec(String(value));
-  return `${formatItalianNumber(d, Math.min(d.decimalPlaces(), 2))}%`;
-}
-
-/** A value the user typed, in the indicator's unit, as the API wants it; `undefined` when unreadable. */
-export function parseInput(text: string, unit: Unit): number | string | boolean | null | undefined {
-  const t = text.trim();
-  if (t === '') return null;
-  if (unit === 'boolean') {
-    if (/^(s[iì]|yes|true|1)$/i.test(t)) return true;
-    if (/^(no|false|0)$/i.test(t)) return false;
-    return undefined;
-  }
-  if (unit === 'date') return parseItalianDate(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
-  // Strict Italian numbers (`1.587,10`): `1.5` is ambiguous and refused, as by the importer.
-  const n = parseItalianNumber(t);
-  // `5%` for an indicator counted in numbers: five, or five hundredths? Refused, as by the server.
-  if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
-  return Number(n.value.toString());
-}
-
 /**
- * A value that can be saved but is unlikely to be meant: a percentage above 100 or below 0 (150,
- * −5). Said next to the field before saving; null when nothing looks wrong.
+ * Numbers as the Relazione prints them, in the screen's language (issue 14): `93,00%` and
+ * `1.587,10` on Italian screens, `93.00%` and `1,587.10` on English ones, from the API's JSON
+ * numbers or decimal strings.
+ *
+ * Plain text work on the number's own digits, rounded half up as the core rounds (the same text as
+ * `formatNumberIn` of src/core/italian.ts, a test checks it): without decimal.js, which the tree's
+ * first render would otherwise load (issue 15 §4). Reading what a person types is in `parse.ts`.
  */
-export function implausibleValue(text: string, unit: Unit): { value: string } | null {
-  if (unit !== 'percent') return null;
-  const n = parseItalianNumber(text.trim());
-  if (n === null || numberBoundProblem(n.value) !== null) return null;
-  return n.value.gt(100) || n.value.isNegative() ? { value: formatItalianNumber(n.value, Math.min(n.value.decimalPlaces(), 4)) } : null;
+import { useTranslation } from 'react-i18next';
+
+export type Lang = 'it' | 'en';
+
+const DIGITS = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** `value` rounded half up (away from zero) to `places` decimals: sign, whole digits, fraction digits; null when it is not a number. */
+function rounded(value: number | string, places: number): { negative: boolean; whole: string; fraction: string } | null {
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  const m = DIGITS.exec(typeof value === 'number' ? String(value) : value.trim());
+  if (m === null || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  let digits = `${m[2]}${m[3] ?? ''}`;
+  let point = m[2]!.length + Number(m[4] ?? 0);
+  // Digits so that the point falls after `point` of them and `places` follow it, plus one to round on.
+  if (point < 1) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  const keep = point + places;
+  if (digits.length <= keep) digits = digits.padEnd(keep, '0');
+  else {
+    const up = digits.charCodeAt(keep) >= 53; // '5'
+    digits = digits.slice(0, keep);
+    if (up) digits = increment(digits);
+    if (digits.length > keep) point++;
+  }
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fraction = digits.slice(point);
+  return { negative: m[1] === '-' && /[1-9]/.test(digits), whole, fraction };
 }
 
-/** Why a typed number cannot be taken, for the form's message: a percentage where a number is counted, or too many digits. */
-export function numberProblem(text: string, unit: Unit): 'percentForNumber' | 'tooManyDigits' | null {
-  const n = parseItalianNumber(text.trim());
-  if (n === null) return null;
-  if (n.percent && unit !== 'percent') return 'percentForNumber';
-  return numberBoundProblem(n.value) === null ? null : 'tooManyDigits';
+/** `'0999'` → `'1000'`, `'99'` → `'100'`. */
+function increment(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  const tail = '0'.repeat(digits.length - 1 - i);
+  return i < 0 ? `1${tail}` : `${digits.slice(0, i)}${String(Number(digits[i]) + 1)}${tail}`;
 }
 
-/** The inverse of parseInput, for filling a form field. */
-export function inputText(value: number | string | boolean | null, unit: Unit): string {
-  if (value === null) return '';
-  if (unit === 'boolean') return value === true ? 'sì' : 'no';
-  if (unit === 'date' && typeof value === 'string') return formatItalianDate(value);
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  return String(value);
+/** Decimals written in `value` (`56.675` → 3, `1e-7` → 7). */
+function decimalPlaces(value: number | string): number {
+  const m = DIGITS.exec(typeof value === 'number' ? String(value) : value.trim());
+  if (m === null) return 0;
+  return Math.max(0, (m[3] ?? '').replace(/0+$/, '').length - Number(m[4] ?? 0));
+}
+
+/** `1587.1` → `1.587,10` in Italian, `1,587.10` in English (grouped, `places` decimals, rounded half up). */
+export function formatNumber(value: number | string, lang: Lang, places = 2): string {
+  const r = rounded(value, places);
+  if (r === null) return String(value);
+  const [group, point] = lang === 'en' ? [',', '.'] : ['.', ','];
+  const whole = r.whole.length <= 3 ? r.whole : r.whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${r.negative ? '-' : ''}${whole}${r.fraction === '' ? '' : `${point}${r.fraction}`}`;
+}
+
+/** A performance or score: `93` → `93,00%` / `93.00%`; nothing → `—`. */
+export function percent(value: number | string | null | undefined, lang: Lang): string {
+  return value === null || value === undefined ? '—' : `${formatNumber(value, lang)}%`;
+}
+
+/** A weight, with the decimals it has up to two: `30` → `30%`, `33.33` → `33,33%` / `33.33%`; nothing → `—`. */
+export function weight(value: number | string | null | undefined, lang: Lang): string {
+  return value === null || value === undefined ? '—' : `${formatNumber(value, lang, Math.min(decimalPlaces(value), 2))}%`;
+}
+
+/** A value as it was given, every decimal kept and no grouping: `1587.1` → `1587,1` / `1587.1`. */
+export function plainNumber(value: number | string, lang: Lang): string {
+  const text = String(value);
+  return lang === 'en' ? text : text.replace('.', ',');
+}
+
+/** The screen's language, for the functions above. */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'it';
 }

@@ -1,7 +1,7 @@
 /** An indicator's three-year horizon in its facts list: baseline → target, a baseline last year's corrected actual moved on (206 → 210), the later targets, a trend's value from last year's plan. */
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
-import { inputText } from '../ui/format.js';
+import { plainNumber, useLang } from '../ui/format.js';
 
 /** "206 (2024) → 10", or the target alone when there is no baseline. */
 export function baselineToTarget(i: Pick<TreeIndicator, 'baselineText' | 'baselineYear' | 'targetText'>, t: (key: string, options?: Record<string, unknown>) => string): string | null {
@@ -11,6 +11,7 @@ export function baselineToTarget(i: Pick<TreeIndicator, 'baselineText' | 'baseli
 
 export function HorizonFacts({ indicator: i }: { indicator: TreeIndicator }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const arrow = baselineToTarget(i, t);
   const later = i.nextTargets.filter((n) => n.targetText !== '');
   return (
@@ -36,7 +37,7 @@ export function HorizonFacts({ indicator: i }: { indicator: TreeIndicator }) {
       )}
       {i.previousValue !== null && (
         <dd className="col-12 small muted" data-testid="previous-value">
-          {t('years.previousFromPredecessor', { value: inputText(i.previousValue.value, 'number'), year: i.previousValue.year })}
+          {t('years.previousFromPredecessor', { value: plainNumber(i.previousValue.value, lang), year: i.previousValue.year })}
         </dd>
       )}
     </>

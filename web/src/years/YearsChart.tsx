@@ -6,15 +6,16 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BAND_COLOUR } from '../plan/Charts.js';
-import { percent } from '../ui/format.js';
+import { percent, useLang } from '../ui/format.js';
 import type { YearDocument } from './api.js';
 
 echarts.use([BarChart, AriaComponent, GridComponent, TooltipComponent, SVGRenderer]);
 
 export function YearsChart({ years }: { years: readonly YearDocument[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const ref = useRef<HTMLDivElement>(null);
-  const description = `${t('years.chart')}: ${years.map((y) => `${y.year} ${percent(y.performance)}`).join('; ')}`;
+  const description = `${t('years.chart')}: ${years.map((y) => `${y.year} ${percent(y.performance, lang)}`).join('; ')}`;
   useEffect(() => {
     if (ref.current === null) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
@@ -29,7 +30,7 @@ export function YearsChart({ years }: { years: readonly YearDocument[] }) {
         {
           type: 'bar',
           data: years.map((y) => ({ value: y.performance, itemStyle: { color: BAND_COLOUR[y.band ?? 'none'] } })),
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => percent(years[p.dataIndex]?.performance ?? null) },
+          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => percent(years[p.dataIndex]?.performance ?? null, lang) },
         },
       ],
     });
@@ -39,7 +40,7 @@ export function YearsChart({ years }: { years: readonly YearDocument[] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [description, years]);
+  }, [description, years, lang]);
   return (
     <figure className="chart-figure">
       <figcaption className="visually-hidden">{t('years.chart')}</figcaption>

@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../api/queries.js';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
-import { percent } from '../ui/format.js';
+import { percent, useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
 
 const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
@@ -23,6 +23,7 @@ interface Props {
 
 export function YearsPanel({ planId, code, indicator, doc }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   const read = useQuery({
     queryKey: keys.years(planId, code, indicator, doc.dataVersion),
     queryFn: () => (indicator === null ? yearsApi.objectiveYears(planId, code) : yearsApi.indicatorYears(planId, indicator)),
@@ -75,7 +76,7 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
                         <td className="num">{y.actualText || '—'}</td>
                       </>
                     )}
-                    <td className="num">{percent(y.performance)}</td>
+                    <td className="num">{percent(y.performance, lang)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,87 @@
+/**
+ * Cold opens of the demo tree through the real server (as bench/web.ts's BENCH_WEB=cold), each
+ * with a Chromium trace (and V8's sampling profile) in /tmp/cold15-trace-N.json: prints the page's
+ * main-thread tasks from navigation start to the tree's first frame (issue 15 §4), to see where a
+ * cold open spends its time rather than guess.
+ * Run: `npx tsx bench/cold-trace.ts [runs]` (needs `npm run build`).
+ */
+import { readFileSync } from 'node:fs';
+import { launchChromium } from '../e2e/browser.js';
+import { ACCOUNTS, PASSWORD, startServer } from '../e2e/server.js';
+import { FIXTURE } from '../test/helpers.js';
+
+interface Ev {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  cat: string;
+  args?: Record<string, unknown>;
+}
+
+const runs = Number(process.argv[2] ?? '2');
+const server = await startServer();
+const browser = await launchChromium();
+try {
+  const setup = await browser.newContext();
+  const signIn = async (ctx: typeof setup) =>
+    ((await (await ctx.request.post(`${server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } })).json()) as { csrfToken: string }).csrfToken;
+  const imported = await setup.request.post(`${server.url}/api/plans/import`, {
+    headers: { 'X-CSRF-Token': await signIn(setup) },
+    multipart: { file: { name: 'a.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+  });
+  const planId = String(((await imported.json()) as { plan: { id: string } }).plan.id);
+  await setup.close();
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await signIn(context);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new PerformanceObserver((list, observer) => {
+        const mark = list.getEntriesByName('albero:tree-rendered')[0];
+        if (mark === undefined) return;
+        observer.disconnect();
+        console.log(`albero:tree-rendered ${mark.startTime}`);
+      }).observe({ type: 'mark', buffered: true });
+    });
+    const path = `/tmp/cold15-trace-${run}.json`;
+    await browser.startTracing(page, {
+      path,
+      categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'],
+    });
+    const rendered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('albero:tree-rendered '), timeout: 30_000 });
+    await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`, { waitUntil: 'commit' });
+    const ms = Number((await rendered).text().split(' ')[1]);
+    await page.waitForTimeout(300);
+    await browser.stopTracing();
+    const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] };
+    const evs = trace.traceEvents;
+    const navEv = evs.find((e) => e.name === 'navigationStart' && String((e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL ?? '').includes('/plans/'))!;
+    const main = { pid: navEv.pid, tid: navEv.tid };
+    const nav = navEv.ts;
+    const rel = (ts: number) => ((ts - nav) / 1000).toFixed(0).padStart(5);
+    console.log(`run ${run}: tree rendered at ${ms.toFixed(0)} ms`);
+    const lines: string[] = [];
+    const mainThread = evs.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= nav && e.ts <= nav + (ms + 100) * 1000);
+    const label = (k: Ev) => {
+      const data = k.args?.data as { url?: string; functionName?: string } | undefined;
+      const what = data?.url ?? data?.functionName;
+      return `${k.name}${what === undefined || what === '' ? '' : `(${what.replace(/.*\//, '')})`} ${((k.dur ?? 0) / 1000).toFixed(0)}`;
+    };
+    // Each task of 3 ms or more on the page's main thread, with what took 2 ms or more inside it.
+    for (const e of mainThread.filter((x) => x.name === 'RunTask' && (x.dur ?? 0) >= 3000)) {
+      const end = e.ts + (e.dur ?? 0);
+      const kids = mainThread.filter(
+        (k) => k !== e && k.ts >= e.ts && k.ts + (k.dur ?? 0) <= end && (k.dur ?? 0) >= 2000 && k.name !== 'RunTask' && !k.name.startsWith('V8.') && !k.name.includes('::'),
+      );
+      lines.push(`${rel(e.ts)} ${((e.dur ?? 0) / 1000).toFixed(0).padStart(4)} ms  ${kids.map(label).join(', ').slice(0, 300)}`);
+    }
+    console.log(lines.join('\n'));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,44 @@
+/** A figure typed over the tree's own in what-if (weight, target, actual), read as the entry form reads it. */
+import { useTranslation } from 'react-i18next';
+import type { TreeIndicator } from '../api/types.js';
+import { inputText, parseInput } from '../ui/parse.js';
+
+export function WhatIfInput({
+  indicator,
+  field,
+  value,
+  tabbable,
+  onOverride,
+}: {
+  indicator: TreeIndicator;
+  field: 'actual' | 'target' | 'weight';
+  value: number | string | boolean | null;
+  tabbable: boolean;
+  onOverride: (id: string, field: 'actual' | 'target' | 'weight', value: number | string | boolean | null) => void;
+}) {
+  const { t } = useTranslation();
+  const unit = field === 'weight' ? 'number' : indicator.unit;
+  return (
+    <input
+      type="text"
+      className="form-control form-control-sm whatif-input"
+      aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
+      defaultValue={inputText(value, unit)}
+      tabIndex={tabbable ? 0 : -1}
+      key={String(value)}
+      data-testid={`whatif-${field}-${indicator.id}`}
+      onBlur={(e) => {
+        const parsed = parseInput(e.target.value, unit);
+        if (parsed === undefined) {
+          e.target.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        e.target.removeAttribute('aria-invalid');
+        if (parsed !== value) onOverride(indicator.id, field, parsed);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      }}
+    />
+  );
+}
