@@ -36,14 +36,28 @@ interface Captured {
   ms: number;
 }
 
+/**
+ * A stand-in for a stream's write that keeps the text. It calls back as a stream does, once the
+ * chunk is taken: the CLI waits for that before it fills a buffer again, and a stand-in that never
+ * called back left `evaluate --json` waiting for ever.
+ */
+function capture(into: string[]): typeof process.stdout.write {
+  return ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const done = rest.find((r): r is () => void => typeof r === 'function');
+    if (done !== undefined) process.nextTick(done);
+    return true;
+  }) as typeof process.stdout.write;
+}
+
 /** `albero ARGS` in this process, as main.ts would run it: exit 70 for anything thrown. */
 export async function cliInProcess(args: readonly string[]): Promise<Captured> {
   const out: string[] = [];
   const err: string[] = [];
   const writeOut = process.stdout.write;
   const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = capture(out);
+  process.stderr.write = capture(err);
   const previous = process.exitCode;
   process.exitCode = undefined;
   const started = performance.now();
