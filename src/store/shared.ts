@@ -38,12 +38,7 @@ export async function touch(tx: Queryable, planId: string): Promise<void> {
   await tx.run(`UPDATE plans SET data_version = data_version + 1, updated_at = ? WHERE id = ?`, [now(), planId]);
 }
 
-/** Inserts rows in batches (one statement per batch: 5,000 indicators are a few round trips, not 5,000). */
+/** Inserts rows in bulk: PostgreSQL a few thousand rows a statement, SQLite one prepared statement run for each (see the backends' `insert`). */
 export async function insertMany(tx: Queryable, table: string, columns: readonly string[], rows: ReadonlyArray<readonly Param[]>): Promise<void> {
-  const batch = Math.max(1, Math.floor(2000 / columns.length));
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    const placeholders = slice.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, slice.flat());
-  }
+  if (rows.length > 0) await tx.insert(table, columns, rows);
 }
