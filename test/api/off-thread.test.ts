@@ -10,7 +10,7 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { writePublishedText } from '../../src/io/published/write-text.js';
-import { OffThread } from '../../src/server/off-thread/pool.js';
+import { OffThread, readingBytes } from '../../src/server/off-thread/pool.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { FIXTURE } from '../helpers.js';
 import { workbookBytes } from '../support/workbook.js';
@@ -127,6 +127,41 @@ describe.each<Backend>(['sqlite', 'postgres'])('a big workbook imported on %s', 
       expect(tree.body.objectives.reduce((n: number, o: { indicators: unknown[] }) => n + o.indicators.length, 0)).toBe(20_000);
     }
   }, 180_000);
+});
+
+describe('a workbook small when packed and big unpacked', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('is judged by its unpacked size and read on a worker', async () => {
+    const controller = await t.as('controller');
+    const anyone = await t.as('public');
+    const bytes = bigWorkbook(4000);
+    // Under the threshold packed (it was read on the event loop), far over it unpacked.
+    expect(bytes.length).toBeLessThan(t.server.offThread.inlineBytes);
+    expect(readingBytes(bytes)).toBeGreaterThan(4 * t.server.offThread.inlineBytes);
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'compatto.xlsx');
+    let answered = false;
+    const importing = controller.request('POST', '/api/plans/import?dryRun=true', form).finally(() => (answered = true));
+    while (t.server.offThread.running().length === 0 && !answered) await new Promise((r) => setTimeout(r, 2));
+    expect(answered).toBe(false);
+    expect(t.server.offThread.running()).toEqual(['import']);
+    expect((await anyone.get('/api/health')).status).toBe(200);
+    const reply = await importing;
+    expect(reply.status).toBe(200);
+    expect(reply.body.preview.indicators).toBe(4000);
+  }, 120_000);
+
+  it('counts a text table and a damaged zip by their bytes', () => {
+    const text = bigTable(100);
+    expect(readingBytes(text)).toBe(text.length);
+    const cut = bigWorkbook(100).slice(0, 2000);
+    expect(readingBytes(cut)).toBe(cut.length);
+  });
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('a big import stored on %s', (backend) => {
