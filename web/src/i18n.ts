@@ -8,6 +8,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
+import { words as apiWords } from './api/i18n.js';
 import { words as appraisal } from './appraisal/i18n.js';
 import { words as campaignWork } from './campaign/i18n-work.js';
 import { words as campaign } from './campaign/i18n.js';
@@ -794,7 +795,7 @@ const en: typeof it = {
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
 
 /** Every feature's words: a key given twice throws here, at load (i18n.test.ts loads it). */
-const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years];
+const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, apiWords, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years];
 
 /** The one namespace, in each language. */
 export const RESOURCES = { it: mergeWords(FEATURES.map((f) => f.it)), en: mergeWords(FEATURES.map((f) => f.en)) };
