@@ -3,7 +3,8 @@
  * values in a row — the tree is one Tab stop, Enter goes into the entry form, Enter saves and the
  * form moves on to the next indicator to fill, Escape comes back to the same row — and the entry
  * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
- * (what-if) value. Against the real server and a fresh SQLite file; axe on the form.
+ * (what-if) value; and the warning on an implausible percentage (150 %, −5 %), which still saves.
+ * Against the real server and a fresh SQLite file; axe on the form.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -189,6 +190,51 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     await page.keyboard.press('Enter');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=use-simulated]').innerText()).toBe('Use the simulated value');
+    await context.close();
+  });
+});
+
+describe('the entry form questions an implausible percentage (issue 14)', { timeout: 180_000 }, () => {
+  it('warns at 150 % and −5 %, not at 93,5 %, and still saves 150 on purpose', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'A.2.1');
+    // "Capacità di risposta dello sportello internazionalizzazione": a percentage, target 60%.
+    await page.click('[data-indicator="A.2.1:2"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    const warning = page.locator('#entry-actual-warning');
+
+    await page.fill('#entry-actual', '150');
+    await expect.poll(() => warning.innerText()).toBe('Valore insolito per una percentuale: 150%. Controllarlo prima di salvare.');
+    // Read with the field by a screen reader, and announced.
+    expect(await page.getAttribute('#entry-actual', 'aria-describedby')).toContain('entry-actual-warning');
+    expect(await warning.getAttribute('role')).toBe('status');
+    await page.fill('#entry-actual', '-5');
+    await expect.poll(() => warning.innerText()).toContain('Valore insolito per una percentuale: -5%.');
+    await page.fill('#entry-actual', '93,5');
+    await expect.poll(() => warning.count()).toBe(0);
+    await page.fill('#entry-actual', '100');
+    await expect.poll(() => warning.count()).toBe(0);
+
+    // A warning, not a refusal: saved as typed when meant.
+    await page.fill('#entry-actual', '150');
+    await expect.poll(() => warning.count()).toBe(1);
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    const stored = async () =>
+      ((await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc).objectives
+        .find((o) => o.code === 'A.2.1')!
+        .indicators.find((i) => i.id === 'A.2.1:2')!;
+    await expect.poll(async () => (await stored()).actual).toBe(150);
+    expect((await stored()).state).toBe('measured');
+
+    // On an English screen, in English and in its notation.
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await page.click('[data-indicator="A.2.1:2"] .tree-link');
+    await page.fill('#entry-actual', '100.5');
+    await expect.poll(() => warning.innerText()).toBe('An unusual value for a percentage: 100.5%. Check it before saving.');
     await context.close();
   });
 });
