@@ -300,6 +300,23 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(bad.stderr).toMatch(/^albero relazione: .*testi\.json: sezione "premessa" sconosciuta; usare presentazione, sintesi, /);
     expect(albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts]).stderr).toMatch(/testi\.json: unknown section "premessa"; use presentazione, sintesi, /);
     expect(existsSync(out('r2.html'))).toBe(false);
+    // A texts file that cannot be read is said as a table's is, not with the system's code (it was "ENOENT").
+    const missing = albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', out('nessuno.json')], IT);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^albero relazione: .*nessuno\.json: il file non esiste\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', out('nessuno.json')]).stderr).toMatch(/^albero relazione: .*nessuno\.json: no such file\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', dir], IT).stderr).toMatch(/: è una cartella, non un file\n$/);
+    const json = file('rotto.json', '{"sintesi": ');
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json], IT).stderr).toMatch(/rotto\.json: non è JSON valido\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json]).stderr).toMatch(/rotto\.json: not valid JSON\n$/);
+    expect(existsSync(out('r3.html'))).toBe(false);
+  });
+
+  it('relazione and site say in --help that the document is Italian, in either language', () => {
+    for (const command of ['relazione', 'site']) {
+      expect(albero([command, '--help'], IT).stdout.replace(/\s+/g, ' ')).toMatch(/(il documento è|le pagine sono) in italiano, come l[oe] pubblica l'ente/);
+      expect(albero([command, '--help', '--lang', 'en'], IT).stdout.replace(/\s+/g, ' ')).toMatch(/the (document is|pages are) in Italian, as the public body publishes (it|them)/);
+    }
   });
 
   it('site', () => {

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { problem, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
+import { problem, type Issue, type IssueParams, type Outcome, type SourceLocation } from '../core/index.js';
 import type { ImportedTable } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
@@ -54,14 +54,19 @@ function withoutControlCharacters(outcome: Outcome<ImportedTable | null>, file: 
   return found.length === 0 ? outcome : { value: outcome.value, issues: [...outcome.issues, ...found] };
 }
 
+/** Why a file could not be read, as the `unreadable-file` message says it: missing, a folder, permission denied, or another error's code. */
+export function unreadableReason(error: unknown): IssueParams<'unreadable-file'> {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
+  return reason === 'other' ? { reason, detail: code ?? String(error) } : { reason };
+}
+
 export async function loadTable(path: string): Promise<Outcome<ImportedTable | null>> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
-    return { value: null, issues: [problem('error', 'unreadable-file', reason === 'other' ? { reason, detail: code ?? String(error) } : { reason }, { file: path })] };
+    return { value: null, issues: [problem('error', 'unreadable-file', unreadableReason(error), { file: path })] };
   }
   return importTableBytes(bytes, basename(path) === path ? path : path);
 }

@@ -185,8 +185,8 @@ export const CLI_MESSAGES = defineMessages({
   'cli-about-report-period': message({ it: 'il periodo, per esempio "Consuntivo 2024"', en: 'the period, e.g. "Consuntivo 2024"' }),
 
   'cli-about-relazione': message({
-    it: 'scrivere la Relazione sulla performance di un anno del piano (linee guida DFP n. 3/2018) in DOCX, PDF o HTML',
-    en: 'write the Relazione sulla performance of a plan year (DFP guidelines n. 3/2018) as DOCX, PDF or HTML',
+    it: "scrivere la Relazione sulla performance di un anno del piano (linee guida DFP n. 3/2018) in DOCX, PDF o HTML; il documento è in italiano, come lo pubblica l'ente, qualunque sia la lingua dei messaggi",
+    en: 'write the Relazione sulla performance of a plan year (DFP guidelines n. 3/2018) as DOCX, PDF or HTML; the document is in Italian, as the public body publishes it, whatever the language of these messages',
   }),
   'cli-about-relazione-output': message({ it: 'il file da scrivere: .docx, .pdf o .html', en: 'the file to write: .docx, .pdf or .html' }),
   'cli-about-relazione-texts': message<{ keys: readonly string[] }>({
@@ -199,8 +199,8 @@ export const CLI_MESSAGES = defineMessages({
   }),
 
   'cli-about-site': message({
-    it: 'scrivere le pagine "Performance" di Amministrazione trasparente: per ogni anno il piano con i risultati, la Relazione e i dati aperti (HTML semplice, senza JavaScript)',
-    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript)',
+    it: 'scrivere le pagine "Performance" di Amministrazione trasparente: per ogni anno il piano con i risultati, la Relazione e i dati aperti (HTML semplice, senza JavaScript); le pagine sono in italiano, come le pubblica l\'ente, qualunque sia la lingua dei messaggi',
+    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript); the pages are in Italian, as the public body publishes them, whatever the language of these messages',
   }),
   'cli-about-site-plans': message({
     it: 'tabelle pubblicate (.txt/.tsv) o cartelle di lavoro (.xlsx), una per anno',

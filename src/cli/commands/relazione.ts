@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
+import { unreadableReason } from '../../io/load.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -25,8 +26,8 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return say('cli-texts-unreadable', code === undefined ? { file } : { file, reason: code });
+    // A file that cannot be read is said as for a table ("il file non esiste"), bad JSON as such.
+    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, reason: say('unreadable-file', unreadableReason(error)) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return say('cli-texts-not-object', { file });
   const texts: Record<string, string> = {};
