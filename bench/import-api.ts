@@ -7,15 +7,14 @@
  * costs.
  *   npx tsx bench/import-api.ts [indicators] [runs]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { evaluatePlan } from '../src/core/index.js';
 import { exportPlanXlsx } from '../src/io/xlsx/export.js';
 import { startPostgres } from '../test/support/postgres.js';
-import { BENCH_PASSWORD, cpuSeconds, login } from './server.js';
+import { BENCH_PASSWORD, cpuSeconds, loadAverage, login, startProcess } from './server.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('..', import.meta.url));
@@ -32,29 +31,7 @@ const { hashPassword } = (await import(pathToFileURL(join(root, 'dist', 'server'
 
 const plan = syntheticPlan(indicators, 1, true);
 const bytes = await exportPlanXlsx(evaluatePlan(plan));
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-console.log(`${countIndicators(plan)} indicators, ${plan.nodes.length} objectives, .xlsx of ${(bytes.length / 1048576).toFixed(1)} MB; build ${root}; load ${load()}`);
-
-/** The built server on `database` in its own process; resolves once it listens. */
-function serve(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+console.log(`${countIndicators(plan)} indicators, ${plan.nodes.length} objectives, .xlsx of ${(bytes.length / 1048576).toFixed(1)} MB; build ${root}; load ${loadAverage()}`);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const dir = mkdtempSync(join(tmpdir(), 'albero-import-api-'));
@@ -66,7 +43,7 @@ try {
     const made = await store.createUser({ username: 'admin', displayName: 'Bench', role: 'admin', units: [], passwordHash: await hashPassword(BENCH_PASSWORD) }, built.SYSTEM);
     if (!made.ok) throw new Error('no bench account');
     await store.close();
-    const { child, url } = await serve(database);
+    const { child, url } = await startProcess(database, root);
     try {
       const { cookie, csrf } = await login(url);
       const send = async (dryRun: boolean): Promise<{ ms: number; cpu: number; planId: string | null }> => {
@@ -104,4 +81,4 @@ try {
   await postgres.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`load after ${load()}`);
+console.log(`load after ${loadAverage()}`);

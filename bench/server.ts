@@ -20,10 +20,14 @@ export async function addBenchAdmin(store: Store): Promise<void> {
   if (!made.ok) throw new Error(made.error.message);
 }
 
-/** The server on `database` in its own process (no demo plan); resolves once it is listening. */
-export async function startProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
+/**
+ * The server on `database` in its own process (no demo plan); resolves once it is listening. From
+ * the sources, or from the build of the checkout at `built` (to compare two builds in one run).
+ */
+export async function startProcess(database: string, built?: string): Promise<{ child: ChildProcess; url: string }> {
+  const args = built === undefined ? ['--import', 'tsx', join(ROOT, 'src/server/main.ts')] : [join(built, 'dist', 'server', 'main.js')];
+  const child = spawn(process.execPath, args, {
+    cwd: built ?? ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

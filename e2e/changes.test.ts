@@ -12,7 +12,7 @@ import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, importFixture, openPlan, expectAccessible } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, readsOf, expectAccessible } = pages(world);
 
 interface Doc {
   period: { id: string; state: string };
@@ -70,9 +70,11 @@ describe('changes view', { timeout: 120_000 }, () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 
     await openChanges(page);
+    const reads = readsOf(page);
     await page.click('[data-testid=changes-submit]');
     const heading = page.locator('[data-testid=changes-heading]');
     await heading.waitFor();
+    expect(reads.filter((r) => r.startsWith(`${plan()}/changes?`))).toHaveLength(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
     await expect.poll(() => page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
     await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
@@ -121,7 +123,13 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('section[data-group=measurement] tr[data-code="B.2.2"]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid=changes-between]').innerText()).toBe('Dal periodo 31/12/2024 di «Albero performance 2024» al periodo 31/12/2024 di questo piano.');
 
-    // English: the same view's words.
+    // English: the same view's words. The server words the comparison in the reader's language, so
+    // it is read again once, in English (a cached Italian answer is not kept for an English screen).
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === `${plan()}/changes`) asked.push(r.headers()['accept-language'] ?? '');
+    });
+    await page.focus('select[aria-label=Lingua]');
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals and states (1)');
     await expect.poll(() => page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
@@ -129,6 +137,10 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect
       .poll(async () => (await page.locator('section[data-group=result] tr[data-code="B.2.2"]').innerText()).replace(/\s+/g, ' '))
       .toMatch(/objective performance 50\.00% \(red\) 80\.00% \(yellow\)/);
+    await expect.poll(() => asked).toEqual(['en']);
+    await expect.poll(() => page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
+    // Read again, not asked again: the focus stays on the language picker.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Language');
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 });

@@ -6,26 +6,10 @@ import { evaluatePlan } from './evaluation.js';
 import { legendFromThresholds } from './legend.js';
 import type { Indicator, Measurement, Plan, Objective } from './model.js';
 import { DEFAULT_SETTINGS } from './settings.js';
+import { indicatorOf, measuredNumber as measured, objectiveOf } from '../../test/support/plans.js';
 
-const measured = (v: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
-function ind(name: string, weight: number, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator {
-  return {
-    id: name,
-    name,
-    weight: dec(weight),
-    comparator: '>=',
-    tolerance: null,
-    target: { kind: 'number', value: dec(target) },
-    unit: 'number',
-    scoring: null,
-    formula: null,
-    measurement,
-    ...extra,
-  };
-}
-function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): Objective {
-  return { code, title: `Obiettivo ${code}`, parent, weight: weight === null ? null : dec(weight), indicators };
-}
+const ind = (name: string, weight: number, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator => indicatorOf(name, weight, '>=', target, measurement, extra);
+const node = (code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): Objective => objectiveOf(code, parent, indicators, weight, `Obiettivo ${code}`);
 const plan = (nodes: Objective[], settings = DEFAULT_SETTINGS): Plan => ({ title: 'p', nodes, settings });
 const base = (): Objective[] => [
   node('A', null, []),

@@ -4,32 +4,9 @@ import { Decimal, dec } from './decimal.js';
 import { evaluatePlan, weightedMean } from './evaluation.js';
 import { explainNode } from './explanation.js';
 import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
-import { DEFAULT_SETTINGS } from './settings.js';
+import { indicatorOf as ind, measuredNumber as measured, objectiveOf as node, planOf as plan } from '../../test/support/plans.js';
 
-/** A small plan written as data a reader can check by hand. */
-function ind(id: string, weight: number, comparator: Comparator, target: number, measurement: Measurement, extra: Partial<Indicator> = {}): Indicator {
-  return {
-    id,
-    name: id,
-    weight: dec(weight),
-    comparator,
-    tolerance: null,
-    target: { kind: 'number', value: dec(target) },
-    unit: 'number',
-    scoring: null,
-    formula: null,
-    measurement,
-    ...extra,
-  };
-}
-const measured = (v: number | string): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(v) } });
 const mean = (id: string, weight: number): Indicator => ind(id, weight, '>=', 100, { state: 'measured' }, { formula: { kind: 'children_mean' }, scoring: { kind: 'proportional' }, unit: 'percent' });
-function node(code: string, parent: string | null, indicators: Indicator[], weight: number | null = null): Objective {
-  return { code, title: code, parent, weight: weight === null ? null : dec(weight), indicators };
-}
-function plan(nodes: Objective[], settings: Partial<Plan['settings']> = {}): Plan {
-  return { title: 't', nodes, settings: { ...DEFAULT_SETTINGS, ...settings } };
-}
 const perf = (p: Plan, code: string): string | null => evaluatePlan(p).node(code)?.performance?.toString() ?? null;
 
 describe('objective performance', () => {

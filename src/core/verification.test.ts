@@ -4,6 +4,7 @@
  * Decimal does, at every number of decimals a table may publish, ties and near-ties included.
  */
 import fc from 'fast-check';
+import { indicatorOf } from '../../test/support/plans.js';
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec, round } from './decimal.js';
 import { evaluatePlan, type Evaluation } from './evaluation.js';
@@ -47,20 +48,8 @@ function reference(evaluation: Evaluation, stated: readonly StatedCell[]): { che
   return { checked, differences };
 }
 
-function indicator(id: string, weight: number, comparator: Comparator, target: string, measurement: Measurement, proportional: boolean): Indicator {
-  return {
-    id,
-    name: id,
-    weight: dec(weight),
-    comparator,
-    tolerance: null,
-    target: { kind: 'number', value: dec(target) },
-    unit: 'number',
-    scoring: proportional ? { kind: 'proportional' } : null,
-    formula: null,
-    measurement,
-  };
-}
+const indicator = (id: string, weight: number, comparator: Comparator, target: string, measurement: Measurement, proportional: boolean): Indicator =>
+  indicatorOf(id, weight, comparator, target, measurement, proportional ? { scoring: { kind: 'proportional' } } : {});
 
 /** A strategic objective with a derived indicator over two operational ones, each with a few indicators. */
 const leaf = fc.record({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
+import { words as apiWords } from './api/i18n.js';
 import { words as appraisal } from './appraisal/i18n.js';
 import { words as campaignWork } from './campaign/i18n-work.js';
 import { words as campaign } from './campaign/i18n.js';
@@ -12,7 +13,7 @@ import { words as units } from './units/i18n.js';
 import { words as years } from './years/i18n.js';
 import { mergeWords, wordKeys, type FeatureWords } from './words.js';
 
-const FEATURES: Record<string, FeatureWords> = { accounts, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years };
+const FEATURES: Record<string, FeatureWords> = { accounts, api: apiWords, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years };
 
 describe("the app's words, one pattern", () => {
   it('every key exists in Italian and in English, none blank', () => {

@@ -8,6 +8,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
+import { words as apiWords } from './api/i18n.js';
 import { words as appraisal } from './appraisal/i18n.js';
 import { words as campaignWork } from './campaign/i18n-work.js';
 import { words as campaign } from './campaign/i18n.js';
@@ -186,6 +187,8 @@ const it = {
     forbidden: 'Non hai i permessi per modificare questo indicatore.',
     readOnly: 'Sola lettura',
     invalidNumber: 'Scrivere un numero (es. 1.587,10).',
+    otherNotation: 'Scrivere il numero in notazione italiana: la virgola per i decimali, il punto per le migliaia (es. 1.587,10 o 0,5).',
+    notation: { number: '1.587,10', date: 'gg/mm/aaaa', boolean: 'sì/no' },
     implausiblePercent: 'Valore insolito per una percentuale: {{value}}%. Controllarlo prima di salvare.',
     percentForNumber: 'Questo indicatore si misura in numeri, non in percentuale: togliere il segno %.',
     tooManyDigits: 'Troppe cifre: al massimo 15 prima della virgola e 20 dopo.',
@@ -198,7 +201,12 @@ const it = {
     computed: 'Consuntivo calcolato',
     computedNone: 'Si calcola quando le misure di base sono compilate.',
     roles: { numerator: 'Numeratore', denominator: 'Denominatore', current: 'Valore corrente', previous: 'Valore precedente' },
-    problems: { required: 'Indicare il valore.', invalid: 'Scrivere un numero (es. 1.587,10).', zero: 'Non può essere 0: la formula divide per questo valore.' },
+    problems: {
+      required: 'Indicare il valore.',
+      invalid: 'Scrivere un numero (es. 1.587,10).',
+      otherNotation: 'Scrivere il numero in notazione italiana: la virgola per i decimali, il punto per le migliaia (es. 1.587,10).',
+      zero: 'Non può essere 0: la formula divide per questo valore.',
+    },
     fixMeasures: 'Correggere le misure di base indicate.',
     savedNext: 'Salvato «{{saved}}»: l’albero è stato ricalcolato. Ora: «{{next}}».',
     valueHint: 'Scrivere un valore lo segna come «Misurato».',
@@ -569,7 +577,9 @@ const en: typeof it = {
     locked: 'Period locked: {{message}}',
     forbidden: 'You may not edit this indicator.',
     readOnly: 'Read-only',
-    invalidNumber: 'Write a number (e.g. 1.587,10).',
+    invalidNumber: 'Write a number (e.g. 1,587.10).',
+    otherNotation: 'Write the number in English notation: a point for decimals, a comma for thousands (e.g. 1,587.10 or 0.5).',
+    notation: { number: '1,587.10', date: 'dd/mm/yyyy', boolean: 'yes/no' },
     implausiblePercent: 'An unusual value for a percentage: {{value}}%. Check it before saving.',
     percentForNumber: 'This indicator counts in numbers, not percentages: remove the % sign.',
     tooManyDigits: 'Too many digits: at most 15 before the decimal comma and 20 after.',
@@ -582,7 +592,12 @@ const en: typeof it = {
     computed: 'Computed actual',
     computedNone: 'Computed once the base measures are filled in.',
     roles: { numerator: 'Numerator', denominator: 'Denominator', current: 'Current value', previous: 'Previous value' },
-    problems: { required: 'Give the value.', invalid: 'Write a number (e.g. 1.587,10).', zero: 'Cannot be 0: the formula divides by this value.' },
+    problems: {
+      required: 'Give the value.',
+      invalid: 'Write a number (e.g. 1,587.10).',
+      otherNotation: 'Write the number in English notation: a point for decimals, a comma for thousands (e.g. 1,587.10).',
+      zero: 'Cannot be 0: the formula divides by this value.',
+    },
     fixMeasures: 'Correct the base measures marked.',
     savedNext: 'Saved “{{saved}}”: the tree has been recomputed. Now: “{{next}}”.',
     valueHint: 'Writing a value marks it as “Measured”.',
@@ -794,7 +809,7 @@ const en: typeof it = {
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
 
 /** Every feature's words: a key given twice throws here, at load (i18n.test.ts loads it). */
-const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years];
+const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, apiWords, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years];
 
 /** The one namespace, in each language. */
 export const RESOURCES = { it: mergeWords(FEATURES.map((f) => f.it)), en: mergeWords(FEATURES.map((f) => f.en)) };

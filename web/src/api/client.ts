@@ -29,6 +29,7 @@ import type {
   TreeDocument,
 } from './types.js';
 import { forgetEarly, takeEarly } from './early.js';
+import { words } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(
@@ -67,8 +68,15 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   // The first screen's reads may have been started before this script ran (early.ts); a write makes them stale.
   if (method !== 'GET') forgetEarly();
   const early = method === 'GET' && body === undefined ? takeEarly(path, lang) : undefined;
-  const res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin' }));
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin' }));
+    text = await res.text();
+  } catch {
+    // No answer at all (offline, the server down): the browser's own "Failed to fetch" is English.
+    throw new ApiError(0, 'network', words[lang].api.unreachable, null);
+  }
   let json: unknown = null;
   if (text !== '') {
     try {
@@ -79,7 +87,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = (json as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, err?.message ?? res.statusText, (json as ApiErrorBody | null) ?? null);
+    // A reply that is not ours (a proxy's 502 page, an empty 503): said in the page's language, not the browser's statusText.
+    const message = err?.message ?? words[lang].api.noReply.replace('{{status}}', String(res.status));
+    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null);
   }
   return json as T;
 }

@@ -72,7 +72,10 @@ export const keys = {
   changes: (planId: PlanId) => ['changes', String(planId)] as const,
   /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
   trees: (planId: PlanId) => ['tree', String(planId)] as const,
-  /** `period` null: the period the server opens by default. */
+  /**
+   * `period` null: the period the server opens by default. No language: the tree's answer is the
+   * same in either (the screen says its numbers and words), so a switch reads no tree again.
+   */
   tree: (planId: PlanId, period: string | null) => ['tree', String(planId), period] as const,
   /** An objective's or indicator's reads in the detail (explanation, history, audit). */
   node: (planId: PlanId) => ['node', String(planId)] as const,
@@ -83,8 +86,9 @@ export const keys = {
   /**
    * Not keyed by the tree's data version: a closed period's tree keeps the version of its closing,
    * so the trail would not follow a write while it is on screen. Every write marks it stale instead.
+   * Keyed by the reader's language: the server words each entry's `message` in it.
    */
-  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined) => ['node', String(planId), 'audit', node ?? null, indicator ?? null] as const,
+  audit: (planId: PlanId, node: string | undefined, indicator: string | undefined, lang: 'it' | 'en') => ['node', String(planId), 'audit', node ?? null, indicator ?? null, lang] as const,
 };
 
 /**

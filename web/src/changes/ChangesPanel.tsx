@@ -12,6 +12,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey, sideText } from './changes.js';
+import { useChanges, type ChangesParams } from './queries.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -43,39 +44,40 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   const [periodOf, setPeriodOf] = useState<{ plan: string; period: string }>({ plan: '', period: '' });
   const otherPlanPeriod = periodOf.plan === otherPlan ? periodOf.period : '';
   const setOtherPlanPeriod = (period: string) => setPeriodOf({ plan: otherPlan, period });
-  const [compared, setResult] = useState<Result>({ status: 'idle' });
+  // What was asked, for the period then shown: another period of the plan shown makes the panel idle again.
+  const [asked, setAsked] = useState<{ periodId: string | null; params: ChangesParams } | null>(null);
+  const current = asked !== null && asked.periodId === periodId ? asked.params : null;
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const read = useChanges(planId, current, lang);
+  const compared = resultOf(current, read);
   // The other plans unread: said as a comparison that failed, as before the cache.
   const result: Result =
     against === 'plan' && plansRead.error !== null ? { status: 'failed', message: plansRead.error instanceof Error ? plansRead.error.message : String(plansRead.error) } : compared;
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // Another period of the plan shown: the panel's answer was for the previous one.
-  useEffect(() => setResult({ status: 'idle' }), [periodId]);
-
+  // The focus moves to the answer the reader asked for, not when the one shown is read again (another language, a write).
+  const focusPending = useRef(false);
   useEffect(() => {
-    if (result.status === 'done' || result.status === 'never-closed') heading.current?.focus();
-  }, [result.status]);
+    if (!focusPending.current || (result.status !== 'done' && result.status !== 'never-closed')) return;
+    focusPending.current = false;
+    heading.current?.focus();
+  }, [result.status, read.dataUpdatedAt, read.errorUpdatedAt]);
 
   const chosenPeriod = otherPeriod || otherPeriods[0]?.id || '';
   const ready = against === 'closing' || (against === 'period' ? chosenPeriod !== '' : otherPlan !== '');
 
-  async function compare() {
+  function compare() {
     if (!ready) return;
-    setResult({ status: 'loading' });
-    try {
-      const doc = await api.changes(
-        planId,
-        against === 'closing'
-          ? { period: periodId, againstClosing: true }
-          : against === 'period'
-            ? { period: periodId, againstPeriod: chosenPeriod }
-            : { period: periodId, against: otherPlan, ...(otherPlanPeriod === '' ? {} : { againstPeriod: otherPlanPeriod }) },
-      );
-      setResult({ status: 'done', doc });
-    } catch (e) {
-      if (against === 'closing' && e instanceof ApiError && e.status === 404) setResult({ status: 'never-closed' });
-      else setResult({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
-    }
+    const params: ChangesParams =
+      against === 'closing'
+        ? { period: periodId, againstClosing: true }
+        : against === 'period'
+          ? { period: periodId, againstPeriod: chosenPeriod }
+          : { period: periodId, against: otherPlan, ...(otherPlanPeriod === '' ? {} : { againstPeriod: otherPlanPeriod }) };
+    focusPending.current = true;
+    // The same comparison asked again is read again (another reader may have changed the plan).
+    if (current !== null && JSON.stringify(current) === JSON.stringify(params)) void read.refetch();
+    else setAsked({ periodId, params });
   }
 
   const periodLabel = (id: string, samePlan = true) => (samePlan ? periods : otherPlanPeriods).find((p) => p.id === id)?.label ?? id;
@@ -90,7 +92,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
         className="d-flex flex-wrap gap-3 align-items-end mb-2"
         onSubmit={(e) => {
           e.preventDefault();
-          void compare();
+          compare();
         }}
       >
         <fieldset>
@@ -140,7 +142,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
         </Button>
       </form>
 
-      <div aria-live="polite" aria-busy={result.status === 'loading'} data-testid="changes-result">
+      <div aria-live="polite" aria-busy={result.status === 'loading' || read.isFetching} data-testid="changes-result">
         {result.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {result.status === 'failed' && (
           <div className="alert alert-danger" role="alert">
@@ -156,11 +158,21 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
           </>
         )}
         {result.status === 'done' && (
-          <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={i18n.language} />
+          <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={lang} />
         )}
       </div>
     </section>
   );
+}
+
+/** The panel's state from the comparison's read: a never-closed period (404 against its closing) is a message, not an error. */
+function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChanges>): Result {
+  if (params === null) return { status: 'idle' };
+  const e = read.error;
+  if (e !== null && !read.isFetching)
+    return params.againstClosing === true && e instanceof ApiError && e.status === 404 ? { status: 'never-closed' } : { status: 'failed', message: e instanceof Error ? e.message : String(e) };
+  // A comparison shown stays while it is read again (after a write, or asked again).
+  return read.data === undefined ? { status: 'loading' } : { status: 'done', doc: read.data };
 }
 
 /** A labelled select of the comparison form. */

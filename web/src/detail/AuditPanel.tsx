@@ -9,7 +9,7 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'it';
   // Every write to the plan marks it stale (`usePlanWritten`): a save or a transition means new entries.
-  const read = useQuery({ queryKey: keys.audit(planId, node, indicator), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
+  const read = useQuery({ queryKey: keys.audit(planId, node, indicator, language), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
   const entries = read.data ?? null;
   const e = read.error;
   // Signed out (401): the public sees no trail, and no heading either.

@@ -13,16 +13,16 @@ import { actualPreview, baseMeasures, readMeasures } from './base-measures.js';
 import { useEntryDraft } from './useEntryDraft.js';
 import { formulaText } from './IndicatorPanel.js';
 import type { DetailProps } from './props.js';
-import { useLang } from '../ui/format.js';
+import { useLang, type Lang } from '../ui/format.js';
 
 /** The value someone else saved, from a 409's `details.current`, in the indicator's notation. */
-function describeCurrent(current: unknown, i: TreeIndicator): string {
+function describeCurrent(current: unknown, i: TreeIndicator, lang: Lang): string {
   if (current === null || typeof current !== 'object') return '?';
   const c = current as Record<string, unknown>;
   if (typeof c.actualText === 'string' && c.actualText !== '') return c.actualText;
   let actual = c.actual;
   if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
-  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? inputText(actual, i.unit) : '—';
+  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? inputText(actual, i.unit, lang) : '—';
   const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
   return `${text}${typeof c.state === 'string' && c.state !== 'measured' ? ` [${c.state}]` : ''}${who}`;
 }
@@ -73,8 +73,8 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
   const disabled = props.locked;
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';
-  const read = formula === null ? null : readMeasures(formula, measures);
-  const implausible = state === 'measured' ? implausibleValue(actual, i.unit) : null;
+  const read = formula === null ? null : readMeasures(formula, measures, lang);
+  const implausible = state === 'measured' ? implausibleValue(actual, i.unit, lang) : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -89,9 +89,9 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
       requestAnimationFrame(() => document.getElementById(`entry-measure-${first}`)?.focus());
       return;
     }
-    const value = state === 'measured' && !measured ? parseInput(actual, i.unit) : null;
+    const value = state === 'measured' && !measured ? parseInput(actual, i.unit, lang) : null;
     if (state === 'measured' && !measured && (value === undefined || value === null)) {
-      const why = i.unit === 'number' || i.unit === 'percent' ? numberProblem(actual, i.unit) : null;
+      const why = i.unit === 'number' || i.unit === 'percent' ? numberProblem(actual, i.unit, lang) : null;
       setMessage({ kind: 'danger', text: t(i.unit === 'date' ? 'entry.invalidDate' : why !== null ? `entry.${why}` : 'entry.invalidNumber') });
       return;
     }
@@ -122,7 +122,7 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
         setMessage({ kind: 'danger', text: t('entry.fixMeasures') });
         requestAnimationFrame(() => document.getElementById('entry-measure-0')?.focus());
       } else if (err instanceof ApiError && err.code === 'conflict') {
-        setMessage({ kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i) }) });
+        setMessage({ kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i, lang) }) });
       } else if (err instanceof ApiError && err.code === 'period-locked') {
         setMessage({ kind: 'danger', text: t('entry.locked', { message: err.message }) });
       } else if (err instanceof ApiError && err.status === 403) {
@@ -162,7 +162,13 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
                 const problem = tried ? read.problems[m.name] : read.problems[m.name] === 'zero' ? 'zero' : undefined;
                 const id = `entry-measure-${k}`;
                 return (
-                  <Field key={m.name} id={id} label={`${t(`entry.roles.${m.role}`)}: ${m.name}`} hint="1.587,10" error={problem === undefined ? undefined : t(`entry.problems.${problem}`)}>
+                  <Field
+                    key={m.name}
+                    id={id}
+                    label={`${t(`entry.roles.${m.role}`)}: ${m.name}`}
+                    hint={t('entry.notation.number')}
+                    error={problem === undefined ? undefined : t(`entry.problems.${problem}`)}
+                  >
                     {(aria) => (
                       <input
                         {...aria}
@@ -193,7 +199,7 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
                     .join(' ')}
                   data-testid="entry-computed"
                 >
-                  {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, i.unit)}
+                  {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, i.unit, lang)}
                 </output>
               </p>
             </fieldset>
@@ -201,7 +207,7 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
           {valueShown && formula === null && (
             <div className="mb-2">
               <label htmlFor="entry-actual" className="form-label">
-                {t('entry.actual')} ({i.unit === 'percent' ? '%' : i.unit === 'date' ? 'gg/mm/aaaa' : i.unit === 'boolean' ? 'sì/no' : '1.587,10'})
+                {t('entry.actual')} ({i.unit === 'percent' ? '%' : t(`entry.notation.${i.unit}`)})
               </label>
               <input
                 id="entry-actual"

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, request } from './client.js';
+
+/** The page's language as i18n.ts sets it (`<html lang>`), which the client reads. */
+function screenIn(lang: 'it' | 'en'): void {
+  vi.stubGlobal('document', { documentElement: { lang } });
+}
+
+/** A fetch that answers once with `body` and `status` (and the statusText a browser would give). */
+function answer(status: number, body: string, statusText: string) {
+  const fetch = vi.fn(async () => new Response(body, { status, statusText, headers: { 'Content-Type': body.startsWith('{') ? 'application/json' : 'text/html' } }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("the API client's words when the server's own answer is missing (issue 14)", () => {
+  it("says a reply that is not JSON in the screen's language, with the status, never the browser's statusText", async () => {
+    screenIn('it');
+    answer(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'Bad Gateway');
+    const it502 = await refusal(request('GET', '/api/plans'));
+    expect(it502.message).toBe('Il server non ha risposto (502): riprovare tra poco.');
+    expect(it502).toMatchObject({ status: 502, code: 'http-502', body: null });
+
+    screenIn('en');
+    const fetch = answer(503, '', 'Service Unavailable');
+    const en503 = await refusal(request('PUT', '/api/plans/1', { title: 'x' }));
+    expect(en503.message).toBe('The server did not answer (503): try again shortly.');
+    expect(en503).toMatchObject({ status: 503, code: 'http-503' });
+    // The language it says the words in is the one it asked the server for.
+    expect(fetch.mock.calls[0]).toMatchObject([expect.anything(), { headers: { 'Accept-Language': 'en' } }]);
+  });
+
+  it("keeps the server's own refusal (its code and message) when the reply is ours", async () => {
+    screenIn('en');
+    answer(409, JSON.stringify({ error: { code: 'conflict', message: 'Someone else saved first.' } }), 'Conflict');
+    const conflict = await refusal(request('PUT', '/api/x', {}));
+    expect(conflict).toMatchObject({ status: 409, code: 'conflict', message: 'Someone else saved first.' });
+    expect(conflict.body).toEqual({ error: { code: 'conflict', message: 'Someone else saved first.' } });
+  });
+
+  it('says an unreachable server in the screen\'s language, not the browser\'s "Failed to fetch"', async () => {
+    for (const [lang, words] of [
+      ['it', 'Il server non è raggiungibile: controllare la connessione e riprovare.'],
+      ['en', 'The server cannot be reached: check the connection and try again.'],
+    ] as const) {
+      screenIn(lang);
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => {
+          throw new TypeError('Failed to fetch');
+        }),
+      );
+      expect(await refusal(request('GET', '/api/session'))).toMatchObject({ status: 0, code: 'network', message: words });
+    }
+  });
+
+  it('returns the JSON of a reply that went well', async () => {
+    screenIn('it');
+    answer(200, '{"id":1}', 'OK');
+    expect(await request('GET', '/api/plans/1')).toEqual({ id: 1 });
+  });
+});
