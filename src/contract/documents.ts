@@ -4,7 +4,22 @@
  * `server/api.ts` writes the JSON Schema of each from these zod schemas (`z.toJSONSchema`).
  */
 import { AuditEntrySchema } from './audit.js';
+import { AppraisalFormSchema, AppraisalPersonSchema, DistributionSchema, FormSummarySchema, FormTrailEntrySchema, RewardAggregatesSchema, SmvpSummarySchema, SmvpVersionSchema } from './appraisal.js';
 import { BaselinesDocumentSchema } from './baselines.js';
+import { ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
+import { OutboxSchema, ReminderRunSchema } from './reminders.js';
+import {
+  AttachmentSchema,
+  ClosingPreviewSchema,
+  CommentSchema,
+  DashboardSchema,
+  ForecastSchema,
+  ReviewStepSchema,
+  ReviewThreadSchema,
+  VarianceReportSchema,
+  VarianceSchema,
+  WorklistSchema,
+} from './campaign.js';
 import { ChangesAnswerSchema, YearsDocumentSchema } from './changes.js';
 import { ExplanationDocumentSchema } from './evaluation.js';
 import { PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
@@ -30,4 +45,27 @@ export const CONTRACT_DOCUMENTS = {
   BaselinesDocument: BaselinesDocumentSchema,
   OrgUnit: OrgUnitSchema,
   Person: PersonSchema,
+  Worklist: WorklistSchema,
+  Dashboard: DashboardSchema,
+  ReviewThread: ReviewThreadSchema,
+  ReviewStep: ReviewStepSchema,
+  ClosingPreview: ClosingPreviewSchema,
+  Comment: CommentSchema,
+  Attachment: AttachmentSchema,
+  VarianceReport: VarianceReportSchema,
+  Variance: VarianceSchema,
+  Forecast: ForecastSchema,
+  Outbox: OutboxSchema,
+  ReminderRun: ReminderRunSchema,
+  Health: HealthSchema,
+  OidcOffer: OidcOfferSchema,
+  ExportJob: ExportJobSchema,
+  AppraisalPerson: AppraisalPersonSchema,
+  FormSummary: FormSummarySchema,
+  AppraisalForm: AppraisalFormSchema,
+  FormTrailEntry: FormTrailEntrySchema,
+  SmvpSummary: SmvpSummarySchema,
+  SmvpVersion: SmvpVersionSchema,
+  Distribution: DistributionSchema,
+  RewardAggregates: RewardAggregatesSchema,
 } as const;
