@@ -1,14 +1,19 @@
 /**
  * The web app in the screen's language where the words are the app's own and not the server's
  * (issue 14): a reply that is not the server's JSON (a proxy's 502 page) said in Italian or in
- * English with its status, never the browser's English statusText. Against the real server and a
- * fresh SQLite file, in Chromium.
+ * English with its status, never the browser's English statusText; numbers typed in the entry form
+ * read in the screen's notation (`1,234.5` on an English screen), the other notation refused
+ * saying which is expected. Against the real server and a fresh SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
-const world = e2eWorld();
-const { newPage } = pages(world);
+const world = e2eWorld({ fixture: true });
+const { newPage, login, openPlan, search, apiAs } = pages(world);
+
+interface Doc {
+  objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown }> }>;
+}
 
 describe("the web app's own words in the screen's language", { timeout: 120_000 }, () => {
   it("says a proxy's 502 page in the screen's language, with the status", async () => {
@@ -29,6 +34,52 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await page.click('button[type=submit]');
     await expect.poll(() => alert.innerText()).toBe('Sign-in failed: The server did not answer (502): try again shortly.');
     expect(await page.locator('body').innerText()).not.toContain('Bad Gateway');
+    await context.close();
+  });
+
+  it('an English screen takes 1,234.5 in the entry form, refuses 1,5 saying so, and stores 1234.5', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    const period = await page.inputValue('#period');
+    await search(page, 'A.3');
+    await page.click('[data-indicator="A.3:1"] .tree-link');
+    // The field is filled in English notation and says which one it takes.
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('206');
+    expect(await page.locator('label[for=entry-actual]').innerText()).toContain('1,587.10');
+
+    // The Italian notation on an English screen: refused, saying which notation is expected; nothing stored.
+    await page.fill('#entry-actual', '1,5');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Write the number in English notation');
+    const stored = async () => {
+      const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${encodeURIComponent(period)}`)).body as Doc;
+      return doc.objectives.find((o) => o.code === 'A.3')!.indicators.find((i) => i.id === 'A.3:1')!.actual;
+    };
+    expect(await stored()).toBe(206);
+
+    await page.fill('#entry-actual', '1,234.5');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Saved');
+    await expect.poll(stored).toBe(1234.5);
+    // Opened again after a reload (the language kept), the field shows it in English notation.
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, 'A.3');
+    await page.click('[data-indicator="A.3:1"] .tree-link');
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('1234.5');
+
+    // A number typed and not yet saved follows a change of language, the same digits in the new notation.
+    await page.fill('#entry-actual', '2,000.25');
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('2.000,25');
+    // And the Italian screen refuses the English notation, in Italian.
+    await page.fill('#entry-actual', '1.5');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Scrivere il numero in notazione italiana');
+    expect(await stored()).toBe(1234.5);
     await context.close();
   });
 });

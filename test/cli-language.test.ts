@@ -288,7 +288,8 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(english).toContain('Year: 2024 Period state: computed from a file, not recorded in Albero Computed on:');
     expect(english).toMatch(/Summary Performance by area and strategic objective .*A Competitività e sviluppo delle imprese e … ● 90.38%/);
     expect(english).not.toMatch(/Sintesi|Anno:|\d,\d\d%/);
-  });
+    // Six whole processes, two of them writing PDFs: about 15 s on a quiet machine.
+  }, 120_000);
 
   it('relazione', () => {
     const it = albero(['relazione', FIXTURE, '--output', out('relazione.html')], IT);

@@ -66,9 +66,12 @@ export function printIssues(issues: readonly Issue[], options: { quiet?: boolean
   }
 }
 
-/** Loads a table or explains on stderr why not; null means the command must exit with `EXIT.badInput`. */
-export async function loadOrReport(file: string, options: { quiet?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
-  const { value, issues } = await loadTable(file);
+/**
+ * Loads a table or explains on stderr why not; null means the command must exit with `EXIT.badInput`.
+ * `stated: false`: a text table's stated cells are read but not kept (see `ReadOptions`).
+ */
+export async function loadOrReport(file: string, options: { quiet?: boolean; stated?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
+  const { value, issues } = await loadTable(file, { stated: options.stated ?? true });
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
     process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);

@@ -5,6 +5,20 @@
  */
 import { AuditEntrySchema } from './audit.js';
 import { BaselinesDocumentSchema } from './baselines.js';
+import { ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
+import { OutboxSchema, ReminderRunSchema } from './reminders.js';
+import {
+  AttachmentSchema,
+  ClosingPreviewSchema,
+  CommentSchema,
+  DashboardSchema,
+  ForecastSchema,
+  ReviewStepSchema,
+  ReviewThreadSchema,
+  VarianceReportSchema,
+  VarianceSchema,
+  WorklistSchema,
+} from './campaign.js';
 import { ChangesAnswerSchema, YearsDocumentSchema } from './changes.js';
 import { ExplanationDocumentSchema } from './evaluation.js';
 import { PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
@@ -30,4 +44,19 @@ export const CONTRACT_DOCUMENTS = {
   BaselinesDocument: BaselinesDocumentSchema,
   OrgUnit: OrgUnitSchema,
   Person: PersonSchema,
+  Worklist: WorklistSchema,
+  Dashboard: DashboardSchema,
+  ReviewThread: ReviewThreadSchema,
+  ReviewStep: ReviewStepSchema,
+  ClosingPreview: ClosingPreviewSchema,
+  Comment: CommentSchema,
+  Attachment: AttachmentSchema,
+  VarianceReport: VarianceReportSchema,
+  Variance: VarianceSchema,
+  Forecast: ForecastSchema,
+  Outbox: OutboxSchema,
+  ReminderRun: ReminderRunSchema,
+  Health: HealthSchema,
+  OidcOffer: OidcOfferSchema,
+  ExportJob: ExportJobSchema,
 } as const;

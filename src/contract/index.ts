@@ -16,4 +16,7 @@ export * from './users.js';
 export * from './units.js';
 export * from './audit.js';
 export * from './changes.js';
+export * from './campaign.js';
+export * from './reminders.js';
+export * from './meta.js';
 export * from './documents.js';

@@ -5,7 +5,7 @@
  * without the command line's catalogue.
  */
 import type { ChangeGroup, ChangeKind } from '../core/comparison.js';
-import { CHANGE_KIND_WORDS } from '../core/messages/comparison.js';
+import { CHANGE_KIND_WORDS } from '../core/messages/change-kinds.js';
 import type { Language } from '../core/words.js';
 
 /** `albero diff`'s headings and the words for each kind of change (core/messages/comparison.ts); the web's changes panel takes them from here (web/src/i18n.ts). */

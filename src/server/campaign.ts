@@ -6,42 +6,11 @@
  */
 import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
+import type { Completion, WorkItem, WorkState } from '../contract/campaign.js';
 
-/** to_enter: da compilare; entered: compilato (waiting for review); returned: da integrare; approved: approvato. */
-export type WorkState = 'to_enter' | 'entered' | 'returned' | 'approved';
-export const WORK_STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
-
-export interface WorkItem {
-  readonly indicatorId: string;
-  readonly indicator: string;
-  readonly node: string;
-  readonly objective: string;
-  readonly unitId: string | null;
-  readonly unit: string | null;
-  readonly personId: string | null;
-  readonly person: string | null;
-  readonly periodId: string;
-  readonly deadline: string | null;
-  readonly state: WorkState;
-  /** Missing (or sent back) after the deadline, in a period still open for values. */
-  readonly late: boolean;
-  /** The value's version (0: nothing entered): send it with a review step or a new value. */
-  readonly version: number;
-  readonly enteredBy: string | null;
-  readonly enteredAt: string | null;
-  /** The latest review step on this value, if it is about the current version. */
-  readonly review: { action: ReviewRecord['action']; note: string | null; by: string; at: string } | null;
-}
-
-export interface Counts {
-  expected: number;
-  entered: number;
-  toReview: number;
-  returned: number;
-  approved: number;
-  missing: number;
-  late: number;
-}
+export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
+/** Expected, entered, waiting for review, sent back, approved, missing, late. */
+export type Counts = Completion;
 
 const zero = (): Counts => ({ expected: 0, entered: 0, toReview: 0, returned: 0, approved: 0, missing: 0, late: 0 });
 

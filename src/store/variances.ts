@@ -12,12 +12,9 @@ import { refuse } from './revisions.js';
 import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Failure, Result } from './types.js';
 
-/** The guideline's three causes of a variance. */
-export type VarianceCause = 'external' | 'internal' | 'indicator';
-export const VARIANCE_CAUSES: readonly VarianceCause[] = ['external', 'internal', 'indicator'];
-/** Reachable by year end: yes, no, at risk. */
-export type ForecastOutcome = 'yes' | 'no' | 'at_risk';
-export const FORECAST_OUTCOMES: readonly ForecastOutcome[] = ['yes', 'no', 'at_risk'];
+/** The guideline's three causes of a variance, and reachable by year end (yes, no, at risk): the contract's words. */
+export { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type VarianceCause } from '../contract/campaign-states.js';
+import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type VarianceCause } from '../contract/campaign-states.js';
 
 export interface VarianceRecord {
   readonly planId: string;

@@ -40,13 +40,8 @@ import {
   type TreeDocument,
   type TreeIndicator,
 } from '../../src/contract/index.js';
+import { conforms, documented } from './contract-helpers.js';
 import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
-
-/** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
-function conforms(schema: z.ZodType, value: unknown): string {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? 'conforms' : z.prettifyError(parsed.error);
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server sends, on %s', (backend) => {
   let t: TestServer;
@@ -172,16 +167,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     expect(conforms(RelazioneSchema, forgotten)).toMatch(/stateText/);
   });
 });
-
-/** The zod schema the OpenAPI document names for a route's answer: its contract document, or a list of one. */
-function documented(doc: any, method: string, path: string, status: number): z.ZodType {
-  const schema = doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
-  expect(schema, `${method} ${path} ${status}`).toBeDefined();
-  const ref: string = schema.$ref ?? schema.items.$ref;
-  const name = ref.replace('#/components/schemas/', '') as keyof typeof CONTRACT_DOCUMENTS;
-  expect(doc.components.schemas[name], name).toMatchObject({ type: 'object', additionalProperties: false });
-  return schema.$ref === undefined ? z.array(CONTRACT_DOCUMENTS[name]) : CONTRACT_DOCUMENTS[name];
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audit, changes and years are what the server sends, on %s', (backend) => {
   let t: TestServer;

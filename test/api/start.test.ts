@@ -2,7 +2,7 @@
  * Starting the product as a user does: `albero admin create-user` (password from the environment
  * or stdin, never a prompt), and the server's static web app with its SPA fallback.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,20 +11,31 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/server.js';
 import { openStore } from '../../src/store/index.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, albero } from '../helpers.js';
+import { assertBuilt } from '../support/build.js';
 import { Client } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'albero-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * The built program, as `npx albero` runs it (the build is checked fresh): starting tsx for each of
+ * this file's dozen runs took over 90 s on a loaded machine.
+ */
 function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, ALBERO_PASSWORD: '', ...options.env },
-  });
-  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  return albero(args, { input: options.input ?? '', locale: 'C.UTF-8', env: { ALBERO_PASSWORD: '', ...options.env } });
+}
+
+/** `albero serve ARGS` in its own process, on the built program. */
+function serveProcess(args: string[], env: Record<string, string>): ChildProcess {
+  assertBuilt(ROOT, 'program');
+  return spawn(process.execPath, [join(ROOT, 'bin/albero.js'), 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The server started directly, as `npm start` does (`node dist/server/main.js`). */
+function startDirectly(env: Record<string, string>): { status: number | null; stderr: string } {
+  assertBuilt(ROOT, 'program');
+  return spawnSync(process.execPath, [join(ROOT, 'dist/server/main.js')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 describe('albero admin create-user', () => {
@@ -86,11 +97,7 @@ describe('albero admin create-user', () => {
 describe('albero serve', () => {
   it('serves on the port and database given, and stops on SIGTERM', async () => {
     const database = join(dir, 'serve.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database], {
-      cwd: ROOT,
-      env: { ...process.env, ALBERO_DEMO: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = serveProcess(['--port', '0', '--host', '127.0.0.1', '--database', database], { ALBERO_DEMO: '0' });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
@@ -132,11 +139,7 @@ function request(url: string, acceptEncoding: string): Promise<{ headers: Incomi
 describe("albero serve in the starter's language", () => {
   it('says where it serves in Italian when the locale is Italian', async () => {
     const database = join(dir, 'serve-it.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database], {
-      cwd: ROOT,
-      env: { ...process.env, ALBERO_DEMO: '0', LC_ALL: 'it_IT.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = serveProcess(['--port', '0', '--host', '127.0.0.1', '--database', database], { ALBERO_DEMO: '0', LC_ALL: 'it_IT.UTF-8' });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
@@ -176,17 +179,9 @@ describe("albero serve in the starter's language", () => {
     expect([bytes.status, bytes.stderr]).toEqual([2, 'albero serve: ALBERO_XLSX_MAX_BYTES must be a whole number of bytes greater than 0, not "1.5"\n']);
     expect(existsSync(database)).toBe(false);
     // Started directly (`npm start`): exit 1, the same words.
-    const direct = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: database, PORT: '0', LC_ALL: 'it_IT.UTF-8', ALBERO_MAX_IMPORT_MB: '0' },
-    });
+    const direct = startDirectly({ DATABASE_URL: database, PORT: '0', LC_ALL: 'it_IT.UTF-8', ALBERO_MAX_IMPORT_MB: '0' });
     expect([direct.status, direct.stderr]).toEqual([1, 'albero server: impossibile avviare: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non "0"\n']);
-    const inflated = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: database, PORT: '0', LC_ALL: 'en_GB.UTF-8', ALBERO_XLSX_MAX_INFLATED_BYTES: '-4' },
-    });
+    const inflated = startDirectly({ DATABASE_URL: database, PORT: '0', LC_ALL: 'en_GB.UTF-8', ALBERO_XLSX_MAX_INFLATED_BYTES: '-4' });
     expect([inflated.status, inflated.stderr]).toEqual([1, 'albero server: cannot start: ALBERO_XLSX_MAX_INFLATED_BYTES must be a whole number of bytes greater than 0, not "-4"\n']);
     expect(existsSync(database)).toBe(false);
   }, 90_000);

@@ -81,7 +81,9 @@ export function App({ session, known, first }: { session: Promise<Session>; know
   const [checked, setChecked] = useState(known !== undefined);
   const [route, go] = useRoute();
   // A shared link to a plan opens it for whoever may read it: the public reads published plans.
-  const [publicReader, setPublicReaderState] = useState(() => window.sessionStorage.getItem(PUBLIC_KEY) === '1' || /^#\/plans\//.test(route));
+  // The address first: the tab's first use of sessionStorage asks the browser process for the tab's
+  // storage, inside the cold open's first render (issue 15 §4), and a plan's address does not need it.
+  const [publicReader, setPublicReaderState] = useState(() => /^#\/plans\//.test(route) || window.sessionStorage.getItem(PUBLIC_KEY) === '1');
   const setPublicReader = useCallback((on: boolean) => {
     if (on) window.sessionStorage.setItem(PUBLIC_KEY, '1');
     else window.sessionStorage.removeItem(PUBLIC_KEY);

@@ -19,18 +19,19 @@ export interface FeatureWords {
 /** The features' trees merged into one; a key given by two features is a mistake and throws, naming it. */
 export function mergeWords(trees: readonly WordTree[]): WordTree {
   type Node = { [key: string]: string | Node };
-  const into = (target: Node, tree: WordTree, path: string): Node => {
-    for (const [key, value] of Object.entries(tree)) {
-      const at = path === '' ? key : `${path}.${key}`;
+  // Runs as the app starts (issue 15 §4): a key's dotted path is spelt out only to name a mistake.
+  const into = (target: Node, tree: WordTree, path: readonly string[]): Node => {
+    for (const key in tree) {
+      const value = tree[key]!;
       const held = target[key];
-      if (held === undefined) target[key] = typeof value === 'string' ? value : into({}, value, at);
-      else if (typeof held === 'string' || typeof value === 'string') throw new Error(`the word ${at} is given twice`);
-      else into(held, value, at);
+      if (held === undefined) target[key] = typeof value === 'string' ? value : into({}, value, [...path, key]);
+      else if (typeof held === 'string' || typeof value === 'string') throw new Error(`the word ${[...path, key].join('.')} is given twice`);
+      else into(held, value, [...path, key]);
     }
     return target;
   };
   const merged: Node = {};
-  for (const tree of trees) into(merged, tree, '');
+  for (const tree of trees) into(merged, tree, []);
   return merged;
 }
 

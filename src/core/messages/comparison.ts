@@ -19,52 +19,13 @@ import { formatItalianDate } from '../italian.js';
 import { BAND_WORDS } from '../legend.js';
 import { CHANGE_WORDS, type Language } from '../words.js';
 import { decimalIn, defineMessages, message, renderFrom, type MessageParams, type ParamValue } from './catalogue.js';
+import { CHANGE_KIND_WORDS } from './change-kinds.js';
+
+export { CHANGE_KIND_WORDS };
 
 /** The parameters of a change: see the module's comment. */
 export type ComparisonParams = MessageParams;
 export type ChangeSide = 'before' | 'after';
-
-/** The kinds of change (core/comparison.ts `CHANGE_KINDS`) in words: the "what" of each row. */
-export const CHANGE_KIND_WORDS = {
-  it: {
-    'objective-added': 'obiettivo aggiunto',
-    'objective-removed': 'obiettivo rimosso',
-    'objective-parent': 'obiettivo spostato',
-    'objective-title': 'titolo dell’obiettivo',
-    'indicator-added': 'indicatore aggiunto',
-    'indicator-removed': 'indicatore rimosso',
-    'indicator-name': 'nome dell’indicatore',
-    settings: 'impostazioni del piano',
-    'objective-weight': 'peso dell’obiettivo',
-    weight: 'peso dell’indicatore',
-    comparator: 'confronto',
-    target: 'target',
-    unit: 'unità di misura',
-    scoring: 'regola di punteggio',
-    formula: 'formula',
-    measurement: 'consuntivo',
-    performance: 'performance dell’obiettivo',
-  },
-  en: {
-    'objective-added': 'objective added',
-    'objective-removed': 'objective removed',
-    'objective-parent': 'objective moved',
-    'objective-title': 'objective title',
-    'indicator-added': 'indicator added',
-    'indicator-removed': 'indicator removed',
-    'indicator-name': 'indicator name',
-    settings: 'plan settings',
-    'objective-weight': 'objective weight',
-    weight: 'indicator weight',
-    comparator: 'comparator',
-    target: 'target',
-    unit: 'unit',
-    scoring: 'scoring rule',
-    formula: 'formula',
-    measurement: 'actual',
-    performance: 'objective performance',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
 
 type Kind = keyof (typeof CHANGE_KIND_WORDS)['it'];
 

@@ -70,6 +70,16 @@ export interface ImportProfile {
   readonly defaultScoring: ScoringRule;
 }
 
+/** How much of a table a reader keeps. */
+export interface ReadOptions {
+  /**
+   * Whether the stated cells are kept (the default); with false, `stated` is empty, though each is
+   * still read (an unreadable one is still an error). Only `verify` compares them, and a big table
+   * has more of them than indicators: most of the objects read, for a command that evaluates.
+   */
+  readonly stated?: boolean;
+}
+
 export const CHAMBER_PROFILE: ImportProfile = {
   derivedName: /^media ponderata di performance degli obiettivi/i,
   derivedScoring: { kind: 'proportional' },
@@ -178,7 +188,14 @@ export class LayoutReader {
   private readonly actuals = new StringTable<CellReading>();
   private readonly numbers = new StringTable<Decimal | null>();
 
-  constructor(private readonly profile: ImportProfile = CHAMBER_PROFILE) {}
+  private readonly keepStated: boolean;
+
+  constructor(
+    private readonly profile: ImportProfile = CHAMBER_PROFILE,
+    options: ReadOptions = {},
+  ) {
+    this.keepStated = options.stated ?? true;
+  }
 
   /** Reads one row; its cells are trimmed here. */
   read(row: LayoutRow): void {
@@ -249,7 +266,7 @@ export class LayoutReader {
       this.idPrefix = `${code}:`;
       this.wholeWeights = 0;
       const performance = this.statedValue(performanceCell, row, 6);
-      if (performance !== undefined) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
+      if (performance !== undefined && this.keepStated) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
       return;
     }
 
@@ -268,10 +285,10 @@ export class LayoutReader {
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
       const actual = isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
-      if (actual !== undefined) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
+      if (actual !== undefined && this.keepStated) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
     const kpi = this.statedValue(kpiCell, row, 5);
-    if (kpi !== undefined) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
+    if (kpi !== undefined && this.keepStated) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
   /** An error that makes the row's indicator unusable. */

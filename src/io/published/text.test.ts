@@ -56,6 +56,17 @@ describe('reading the published layout', () => {
     expect(check.differences[0]!.origin.line).toBe(5);
   });
 
+  it('reads the stated cells without keeping them when asked: the same plan and issues, an unreadable cell still an error', () => {
+    const text = table('A - Area||||||75,00%', '|Ore formazione|50% >=|500,00|1.587,10|100,00%|', '|Ore aula|50% >=|500,00|1.587,10|cento|');
+    const kept = parsePublishedText(text, 't.txt');
+    const left = parsePublishedText(text, 't.txt', undefined, { stated: false });
+    expect(kept.value.stated.map((s) => s.cell)).toEqual(['performance_objective', 'performance_kpi']);
+    expect(left.value.stated).toEqual([]);
+    expect(left.value.plan).toEqual(kept.value.plan);
+    expect(left.issues).toEqual(kept.issues);
+    expect(left.issues.map((i) => [i.code, i.location?.line, i.location?.column])).toEqual([['unparsable-number', 6, 'Performance KPI']]);
+  });
+
   it('skips the header repeated at page breaks and strips HTML tags from titles', () => {
     const { value, issues } = parsePublishedText(
       table("<b>C Competitività dell'Ente</b>||||||", '', HEADER.replace(/\t/g, '|'), 'C.1 - Efficientamento||||||100,00%', '|Pratiche|100% >=|4|8|100,00%|'),

@@ -3,7 +3,7 @@
  * (repeated at every page break), objective and indicator rows, and a closing legend.
  */
 import { problem, type Issue, type Outcome, type SourceLocation } from '../../core/index.js';
-import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow } from './layout.js';
+import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
  * Converts the text of a published table. Pure: the caller reads the file (see `decodeText`).
@@ -11,11 +11,11 @@ import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type Import
  * const { value, issues } = parsePublishedText(text, 'albero-2024.txt');
  * const evaluation = evaluatePlan(value.plan);
  */
-export function parsePublishedText(text: string, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable> {
+export function parsePublishedText(text: string, file: string, profile: ImportProfile = CHAMBER_PROFILE, options: ReadOptions = {}): Outcome<ImportedTable> {
   // One pass over the text, line by line and cell by cell, without splitting the whole file into
   // arrays first: a published table can hold hundreds of thousands of rows.
   const issues: Issue[] = [];
-  const reader = new LayoutReader(profile);
+  const reader = new LayoutReader(profile, options);
   const row = new TextRow(file);
   const cells = row.cells;
   let title = '';

@@ -5,6 +5,8 @@
  * is answered 413 / 415 in the request's language and nothing is stored.
  */
 import { evidenceType } from '../../io/evidence.js';
+import { z } from 'zod';
+import { AttachmentSchema, type Attachment } from '../../contract/index.js';
 import type { AttachmentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -20,7 +22,7 @@ export const MULTIPART_SLACK = 64 * 1024;
 
 const BASE = '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments';
 
-export function attachmentView(a: AttachmentRecord): Record<string, unknown> {
+export function attachmentView(a: AttachmentRecord): Attachment {
   return { id: a.id, indicatorId: a.indicatorId, periodId: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt };
 }
 
@@ -55,13 +57,18 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
-      responses: { 200: '[{id, name, mediaType, size, sha256, uploadedBy, uploadedAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
+      responses: {
+        200: { description: '[{id, name, mediaType, size, sha256, uploadedBy, uploadedAt}]', schema: z.array(AttachmentSchema) },
+        401: 'not signed in',
+        403: 'not your unit’s indicator',
+        404: 'unknown plan or indicator',
+      },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       await indicatorAccess(c, store, planId, indicatorId);
-      return c.json((await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map(attachmentView));
+      return reply(200, (await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map(attachmentView));
     },
   );
 

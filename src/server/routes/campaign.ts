@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewStepSchema, ReviewThreadSchema, WorklistSchema } from '../../contract/index.js';
 import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -61,9 +62,9 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         person: 'only this person (user id)',
         state: { description: 'only this state', values: WORK_STATES },
       },
-      responses: { 200: '{period, periods, items, counts}', 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
+      responses: { 200: { description: '{planId, period, periods, items, counts}', schema: WorklistSchema }, 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const state = c.req.query('state');
@@ -78,7 +79,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         ...(person !== undefined && person !== '' ? { personId: person } : {}),
         ...(state !== undefined ? { state: state as WorkState } : {}),
       });
-      return c.json({ planId, period, periods: campaign.data.periods, items, counts: countStates(items) });
+      return reply(200, { planId, period, periods: [...campaign.data.periods], items, counts: countStates(items) });
     },
   );
 
@@ -91,17 +92,17 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: READERS,
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
-      responses: { 200: '{planId, today, periods, rows, totals}', 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+      responses: { 200: { description: '{planId, today, periods, rows, totals}', schema: DashboardSchema }, 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
       const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
       const { rows, totals } = campaign.dashboard();
-      return c.json({
+      return reply(200, {
         planId,
         today: new Date().toISOString().slice(0, 10),
-        periods: campaign.data.periods,
+        periods: [...campaign.data.periods],
         rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
         totals,
       });
@@ -190,9 +191,14 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       summary: "A value's review thread: approvals, requests for more (richieste di integrazione) and answers, oldest first, each with the value version it was about",
       roles: 'signed-in',
       access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
-      responses: { 200: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', 401: 'not signed in', 403: 'not yours', 404: 'unknown plan, indicator or period' },
+      responses: {
+        200: { description: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', schema: ReviewThreadSchema },
+        401: 'not signed in',
+        403: 'not yours',
+        404: 'unknown plan, indicator or period',
+      },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -202,7 +208,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const steps = await store.listReviews(planId, indicatorId, periodId);
       const m = await store.getMeasurement(planId, indicatorId, periodId);
       const last = steps[steps.length - 1];
-      return c.json({ state: stateOf(m, last), version: m?.version ?? 0, steps });
+      return reply(200, { state: stateOf(m, last), version: m?.version ?? 0, steps });
     },
   );
 
@@ -217,7 +223,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       body: Review,
       bodyRoles: (review) => (review.action === 'answer' ? { roles: VALUE_EDITORS, action: 'answer requests for more' } : { roles: PLAN_EDITORS, action: 'approve values or send them back' }),
       responses: {
-        201: 'the review step',
+        201: { description: 'the review step', schema: ReviewStepSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'role or not yours',
@@ -227,13 +233,13 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         423: 'period-locked',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       // A referente answers only for the indicators assigned to them or their unit.
       if (input.action === 'answer') await mayHandle(user, planId, indicatorId);
       const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user)));
-      return c.json(step, 201);
+      return reply(201, step);
     },
   );
 
@@ -246,10 +252,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'set deadlines',
       body: Deadline,
-      responses: { 200: 'the period', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+      responses: { 200: { description: 'the period', schema: PeriodSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c, { user, body: input }) => {
-      return c.json(must(await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user))));
+    async (c, { user, body: input, reply }) => {
+      return reply(200, must(await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user))));
     },
   );
 
@@ -261,15 +267,15 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       summary: 'Before closing a period: the values still missing, waiting for review and sent back, with counts (the web app asks for confirmation with this list)',
       roles: PLAN_EDITORS,
       action: 'close periods',
-      responses: { 200: '{period, counts, missing, toReview, returned}', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+      responses: { 200: { description: '{period, counts, missing, toReview, returned}', schema: ClosingPreviewSchema }, 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const campaign = await campaignOf(cache, param(c, 'planId'));
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const items = campaign.items(period);
-      return c.json({
+      return reply(200, {
         period,
         counts: { expected: items.length, ...countStates(items) },
         missing: items.filter((i) => i.state === 'to_enter'),

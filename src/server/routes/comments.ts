@@ -4,6 +4,7 @@
  * Comments are never edited or deleted, and stay possible after the period closes.
  */
 import { z } from 'zod';
+import { CommentSchema, type Comment } from '../../contract/index.js';
 import type { CommentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { indicatorAccess } from '../campaign-access.js';
@@ -13,7 +14,7 @@ import { param } from '../validation.js';
 
 const NewComment = z.object({ body: z.string().trim().min(1, 'write the comment').max(5000) }).strict();
 
-export function commentView(c: CommentRecord): Record<string, unknown> {
+export function commentView(c: CommentRecord): Comment {
   return { id: c.id, indicatorId: c.indicatorId, periodId: c.periodId, author: c.author, authorName: c.authorName, authorRole: c.authorRole, body: c.body, createdAt: c.createdAt };
 }
 
@@ -30,13 +31,18 @@ export const commentRoutes: RouteModule = (api, deps) => {
       summary: 'The comment thread of an indicator in a period, oldest first',
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
-      responses: { 200: '[{id, author, authorName, authorRole, body, createdAt}]', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan or indicator' },
+      responses: {
+        200: { description: '[{id, author, authorName, authorRole, body, createdAt}]', schema: z.array(CommentSchema) },
+        401: 'not signed in',
+        403: 'not your unit’s indicator',
+        404: 'unknown plan or indicator',
+      },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       await indicatorAccess(c, store, planId, indicatorId);
-      return c.json((await store.comments.list(planId, indicatorId, param(c, 'periodId'))).map(commentView));
+      return reply(200, (await store.comments.list(planId, indicatorId, param(c, 'periodId'))).map(commentView));
     },
   );
 
@@ -49,14 +55,20 @@ export const commentRoutes: RouteModule = (api, deps) => {
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
       body: NewComment,
-      responses: { 201: 'the comment', 400: 'empty or too long (body named)', 401: 'not signed in', 403: 'not your unit’s indicator', 404: 'unknown plan, indicator or period' },
+      responses: {
+        201: { description: 'the comment', schema: CommentSchema },
+        400: 'empty or too long (body named)',
+        401: 'not signed in',
+        403: 'not your unit’s indicator',
+        404: 'unknown plan, indicator or period',
+      },
     },
-    async (c, { body: input }) => {
+    async (c, { body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const { user } = await indicatorAccess(c, store, planId, indicatorId);
       const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
-      return c.json(commentView(stored), 201);
+      return reply(201, commentView(stored));
     },
   );
 };

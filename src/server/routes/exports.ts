@@ -13,6 +13,7 @@ import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
 import { currentUser } from '../auth.js';
+import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
 import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
@@ -76,7 +77,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
 
 const ExportJobBody = z.strictObject({ format: z.enum(['pdf', 'xlsx']), period: z.string().min(1).max(40).optional(), lang: z.enum(['it', 'en']).optional() });
 
-function jobJson(job: ExportJob): Record<string, unknown> {
+function jobJson(job: ExportJob): ExportJobDocument {
   return { id: job.id, planId: job.planId, format: job.format, fileName: job.fileName, state: job.state, done: job.done, total: job.total };
 }
 
@@ -137,13 +138,18 @@ export const exportRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'signed in, who may read the plan',
       body: ExportJobBody,
-      responses: { 202: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', 400: 'invalid body', 401: 'not signed in', 404: 'unknown plan or period' },
+      responses: {
+        202: { description: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', schema: ExportJobSchema },
+        400: 'invalid body',
+        401: 'not signed in',
+        404: 'unknown plan or period',
+      },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period, input.lang ?? 'it');
       const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
-      return c.json(jobJson(job), 202);
+      return reply(202, jobJson(job));
     },
   );
 
@@ -155,13 +161,18 @@ export const exportRoutes: RouteModule = (api, deps) => {
       summary: 'An export job: its state and progress (objectives drawn of all)',
       roles: 'signed-in',
       access: 'the account that started it',
-      responses: { 200: '{id, planId, format, fileName, state, done, total}', 401: 'not signed in', 404: 'unknown job, expired, or started by another account' },
+      responses: {
+        200: { description: '{id, planId, format, fileName, state, done, total}', schema: ExportJobSchema },
+        401: 'not signed in',
+        404: 'unknown job, expired, or started by another account',
+      },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const id = param(c, 'exportId');
       const job = jobs.get(id, user.id);
       if (job === undefined) throw refuse(404, 'export-not-found', { id });
-      return c.json(jobJson(job), 200, { 'Cache-Control': 'no-store' });
+      c.header('Cache-Control', 'no-store');
+      return reply(200, jobJson(job));
     },
   );
 

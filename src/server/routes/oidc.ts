@@ -9,6 +9,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
+import { OidcOfferSchema } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { OidcSettings, RouteModule } from '../api.js';
 import { newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
@@ -71,9 +72,9 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       tag: 'session',
       summary: "Whether sign-in through the body's identity provider is offered, and the button's label",
       roles: 'everyone',
-      responses: { 200: '{enabled, label}' },
+      responses: { 200: { description: '{enabled, label}', schema: OidcOfferSchema } },
     },
-    async (c) => c.json({ enabled: settings !== null, label: settings?.label ?? null }),
+    async (_c, { reply }) => reply(200, { enabled: settings !== null, label: settings?.label ?? null }),
   );
 
   api.route(

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REMINDER_STATUSES, type ReminderRecord, type ReminderStatus } from '../../store/index.js';
+import { OutboxSchema, ReminderRunSchema, type Reminder } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
@@ -13,7 +14,7 @@ import { readablePlan } from './plans.js';
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
 
 /** What the outbox shows of a message (its words too: the controller may be asked what was said). */
-function reminderView(r: ReminderRecord): Record<string, unknown> {
+function reminderView(r: ReminderRecord): Reminder {
   return {
     id: r.id,
     planId: r.planId,
@@ -26,7 +27,7 @@ function reminderView(r: ReminderRecord): Record<string, unknown> {
     language: r.language,
     subject: r.subject,
     body: r.body,
-    indicators: r.indicators,
+    indicators: [...r.indicators],
     status: r.status,
     attempts: r.attempts,
     lastError: r.lastError,
@@ -52,21 +53,24 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       action: 'read the reminders',
       query: { planId: 'only this plan', status: { description: 'only this status', values: REMINDER_STATUSES }, limit: 'at most this many (default 500, at most 5000)' },
       responses: {
-        200: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}',
+        200: {
+          description: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}',
+          schema: OutboxSchema,
+        },
         400: 'invalid query',
         401: 'not signed in',
         403: 'role',
         404: 'unknown plan',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = c.req.query('planId');
       const status = c.req.query('status');
       if (status !== undefined && !(REMINDER_STATUSES as readonly string[]).includes(status)) throw refuse(400, 'invalid-query', { field: 'status', values: REMINDER_STATUSES, value: status });
       const limit = intQuery(c, 'limit', 500, 5000);
       if (planId !== undefined) await readablePlan(c, store, planId);
       const list = await store.reminders.list({ ...(planId === undefined ? {} : { planId }), ...(status === undefined ? {} : { status: status as ReminderStatus }), limit });
-      return c.json({ settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map(reminderView) });
+      return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map(reminderView) });
     },
   );
 
@@ -79,11 +83,11 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'send reminders',
       body: SendNow,
-      responses: { 200: '{queued: [reminder], unaddressed, sent, retrying, failed}', 400: 'invalid body', 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '{queued: [reminder], unaddressed, sent, retrying, failed}', schema: ReminderRunSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
-      return c.json({ ...run, queued: run.queued.map(reminderView) });
+      return reply(200, { ...run, queued: run.queued.map(reminderView) });
     },
   );
 };

@@ -7,7 +7,8 @@
  * objectives and indicators assigned to them or their unit; a validated period's are final.
  */
 import { z } from 'zod';
-import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type ForecastRecord, type UserRecord, type VarianceCause, type VarianceRecord } from '../../store/index.js';
+import type { ForecastRecord, UserRecord, VarianceRecord } from '../../store/index.js';
+import { ForecastOutcomeSchema, ForecastSchema, VarianceCauseSchema, VarianceReportSchema, VarianceSchema, type Forecast, type Variance } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { fromFailure, must, refuse } from '../errors.js';
@@ -17,7 +18,7 @@ import { param } from '../validation.js';
 
 const VarianceBody = z
   .object({
-    cause: z.enum(VARIANCE_CAUSES as [VarianceCause, ...VarianceCause[]]),
+    cause: VarianceCauseSchema,
     explanation: z.string().trim().min(1, 'say what caused the variance').max(5000),
     correctiveAction: z.string().trim().max(5000).default(''),
     version: z.number().int().min(0),
@@ -26,17 +27,17 @@ const VarianceBody = z
 
 const ForecastBody = z
   .object({
-    reachable: z.enum(FORECAST_OUTCOMES as [ForecastOutcome, ...ForecastOutcome[]]),
+    reachable: ForecastOutcomeSchema,
     note: z.string().trim().max(5000).default(''),
     version: z.number().int().min(0),
   })
   .strict();
 
-export function varianceView(v: VarianceRecord): Record<string, unknown> {
+export function varianceView(v: VarianceRecord): Variance {
   return { node: v.node, periodId: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, updatedBy: v.updatedBy, updatedAt: v.updatedAt, version: v.version };
 }
 
-export function forecastView(f: ForecastRecord): Record<string, unknown> {
+export function forecastView(f: ForecastRecord): Forecast {
   return { indicatorId: f.indicatorId, periodId: f.periodId, reachable: f.reachable, note: f.note, updatedBy: f.updatedBy, updatedAt: f.updatedAt, version: f.version };
 }
 
@@ -71,12 +72,12 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'signed in (never the public)',
       responses: {
-        200: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}',
+        200: { description: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', schema: VarianceReportSchema },
         401: 'not signed in',
         404: 'unknown plan or period',
       },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const computed = await trees.computed(planId, periodId);
@@ -95,7 +96,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
           editable: !validated && mayExplain(user, computed, o.code),
           variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null,
         }));
-      return c.json({
+      return reply(200, {
         period: { id: period.id, label: period.label, state: period.state, last: periods[periods.length - 1]?.id === period.id },
         objectives,
         forecasts: forecasts.map(forecastView),
@@ -114,7 +115,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       access: 'admin, controller; referente for objectives assigned to them or their unit',
       body: VarianceBody,
       responses: {
-        200: 'the variance',
+        200: { description: 'the variance', schema: VarianceSchema },
         400: 'invalid body (field named)',
         401: 'not signed in',
         403: 'not yours',
@@ -123,7 +124,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         423: 'period-locked: validated',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const periodId = param(c, 'periodId');
@@ -133,7 +134,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const stored = must(
         await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)),
       );
-      return c.json(varianceView(stored));
+      return reply(200, varianceView(stored));
     },
   );
 
@@ -148,7 +149,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: ForecastBody,
       responses: {
-        200: 'the forecast',
+        200: { description: 'the forecast', schema: ForecastSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'not yours',
@@ -158,7 +159,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         423: 'period-locked: validated',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -169,7 +170,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);
       const stored = result.value;
-      return c.json(forecastView(stored));
+      return reply(200, forecastView(stored));
     },
   );
 };

@@ -8,10 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
+import { WORK_STATES } from '../../../src/contract/campaign-states.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
-
-const STATES: readonly WorkState[] = ['to_enter', 'entered', 'returned', 'approved'];
 
 function message(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -100,7 +99,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             </label>
             <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorkState | '')}>
               <option value="">{t('campaign.all')}</option>
-              {STATES.map((s) => (
+              {WORK_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`campaign.states.${s}`)}
                 </option>

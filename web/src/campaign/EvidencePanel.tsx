@@ -8,7 +8,7 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useAttachments } from './queries.js';
-import type { Attachment } from './types.js';
+import type { Attachment } from '../../../src/contract/index.js';
 
 interface Props {
   planId: string | number;

@@ -5,7 +5,8 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
-import { FORECAST_OUTCOMES, type Forecast, type ForecastOutcome } from './types.js';
+import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
+import type { Forecast, ForecastOutcome } from '../../../src/contract/index.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
   const { t } = useTranslation();

@@ -4,16 +4,17 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OidcOffer } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
 
 const PROBLEMS = ['unknown-user', 'failed', 'expired', 'provider-unreachable'] as const;
 
 export function ProviderSignIn() {
   const { t } = useTranslation();
-  const [provider, setProvider] = useState<{ enabled: boolean; label: string | null } | null>(null);
+  const [provider, setProvider] = useState<OidcOffer | null>(null);
   const problem = new URLSearchParams(window.location.search).get('oidc');
   useEffect(() => {
-    request<{ enabled: boolean; label: string | null }>('GET', '/api/session/oidc')
+    request<OidcOffer>('GET', '/api/session/oidc')
       .then(setProvider)
       .catch(() => setProvider(null));
   }, []);

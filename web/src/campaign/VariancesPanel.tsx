@@ -10,7 +10,8 @@ import { percent, useLang } from '../ui/format.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
-import { VARIANCE_CAUSES, type ShortObjective, type VarianceCause } from './types.js';
+import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
+import type { ShortObjective, VarianceCause } from '../../../src/contract/index.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();

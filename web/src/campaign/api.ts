@@ -1,6 +1,6 @@
 /** The campaign's calls (evidence, comments, variances, forecasts), on the app's one `request`. */
 import { request } from '../api/client.js';
-import type { Attachment, Comment, Forecast, ForecastOutcome, Variance, VarianceCause, VarianceReport } from './types.js';
+import type { Attachment, Comment, Forecast, ForecastOutcome, Variance, VarianceCause, VarianceReport } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 const value = (planId: string | number, indicatorId: string, periodId: string): string => `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`;

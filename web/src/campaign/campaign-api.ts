@@ -2,7 +2,11 @@
  * The monitoring campaign's calls: the organisation registry, the worklist, the review of values,
  * the completion dashboard, deadlines, the closing checklist and temporary passwords.
  */
+import type { ClosingPreview, Dashboard, Period, ReviewAction, ReviewStep, Worklist, WorkState } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
+
+// The campaign's documents are the server's contract (src/contract/campaign.ts): one definition, no copies.
+export type { ClosingPreview, Dashboard, Worklist, WorkItem, WorkState } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 
@@ -25,67 +29,6 @@ export interface Person {
   unitIds: string[];
 }
 
-export type WorkState = 'to_enter' | 'entered' | 'returned' | 'approved';
-
-export interface WorkItem {
-  indicatorId: string;
-  indicator: string;
-  node: string;
-  objective: string;
-  unitId: string | null;
-  unit: string | null;
-  personId: string | null;
-  person: string | null;
-  periodId: string;
-  deadline: string | null;
-  state: WorkState;
-  late: boolean;
-  version: number;
-  enteredBy: string | null;
-  enteredAt: string | null;
-  review: { action: 'approve' | 'return' | 'answer'; note: string | null; by: string; at: string } | null;
-}
-
-export interface CampaignPeriod {
-  id: string;
-  label: string;
-  endsOn: string;
-  state: 'open' | 'collecting' | 'closed' | 'validated';
-  deadline: string | null;
-}
-
-export interface Worklist {
-  period: CampaignPeriod;
-  periods: CampaignPeriod[];
-  items: WorkItem[];
-  counts: Record<WorkState, number> & { late: number };
-}
-
-export interface Counts {
-  expected: number;
-  entered: number;
-  toReview: number;
-  returned: number;
-  approved: number;
-  missing: number;
-  late: number;
-}
-
-export interface Dashboard {
-  today: string;
-  periods: CampaignPeriod[];
-  rows: Array<Counts & { periodId: string; unitId: string | null; unit: string | null; code: string | null }>;
-  totals: Array<Counts & { periodId: string }>;
-}
-
-export interface ClosingPreview {
-  period: CampaignPeriod;
-  counts: Record<WorkState, number> & { late: number; expected: number };
-  missing: WorkItem[];
-  toReview: WorkItem[];
-  returned: WorkItem[];
-}
-
 export const campaign = {
   units: () => request<Unit[]>('GET', '/api/units'),
   people: () => request<Person[]>('GET', '/api/people'),
@@ -106,9 +49,9 @@ export const campaign = {
   },
   dashboard: (planId: string) => request<Dashboard>('GET', `/api/plans/${enc(planId)}/dashboard`),
   dashboardExportUrl: (planId: string) => `/api/plans/${enc(planId)}/dashboard/export`,
-  review: (planId: string, indicatorId: string, periodId: string, action: 'approve' | 'return' | 'answer', version: number, note?: string) =>
-    request<unknown>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
-  setDeadline: (planId: string, periodId: string, deadline: string | null) => request<CampaignPeriod>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline }),
+  review: (planId: string, indicatorId: string, periodId: string, action: ReviewAction, version: number, note?: string) =>
+    request<ReviewStep>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
+  setDeadline: (planId: string, periodId: string, deadline: string | null) => request<Period>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline }),
   closingPreview: (planId: string, periodId: string) => request<ClosingPreview>('GET', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/closing-preview`),
   temporaryPassword: (userId: string, password: string) => request<unknown>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
   changeOwnPassword: (current: string, next: string) => request<unknown>('POST', '/api/users/me/password', { current, next }),

@@ -34,7 +34,7 @@ export function MeasuresFields({ draft, formula, read, unit }: { draft: Draft; f
       <p className="mb-0">
         <span className="fw-semibold">{t('entry.computed')}: </span>
         <output htmlFor={measures.map((_, k) => `entry-measure-${k}`).join(' ')} data-testid="entry-computed">
-          {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, unit)}
+          {read.actual === null ? t('entry.computedNone') : actualPreview(read.actual, unit, lang)}
         </output>
       </p>
     </fieldset>
@@ -46,7 +46,12 @@ function MeasureField({ draft, k, measure, problem }: { draft: Draft; k: number;
   const { t } = useTranslation();
   const { measures, setMeasures, typed, serverMeasureError } = draft;
   return (
-    <Field id={`entry-measure-${k}`} label={`${t(`entry.roles.${measure.role}`)}: ${measure.name}`} hint="1.587,10" error={problem === undefined ? undefined : t(`entry.problems.${problem}`)}>
+    <Field
+      id={`entry-measure-${k}`}
+      label={`${t(`entry.roles.${measure.role}`)}: ${measure.name}`}
+      hint={t('entry.notation.number')}
+      error={problem === undefined ? undefined : t(`entry.problems.${problem}`)}
+    >
       {(aria) => (
         <input
           {...aria}
@@ -70,12 +75,13 @@ function MeasureField({ draft, k, measure, problem }: { draft: Draft; k: number;
 /** The actual, in the indicator's notation, with a warning for a percentage that looks mistyped. */
 export function ActualField({ draft, unit }: { draft: Draft; unit: TreeIndicator['unit'] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { actual, setActual, typed } = draft;
-  const implausible = draft.state === 'measured' ? implausibleValue(actual, unit) : null;
+  const implausible = draft.state === 'measured' ? implausibleValue(actual, unit, lang) : null;
   return (
     <div className="mb-2">
       <label htmlFor="entry-actual" className="form-label">
-        {t('entry.actual')} ({unit === 'percent' ? '%' : unit === 'date' ? 'gg/mm/aaaa' : unit === 'boolean' ? 'sì/no' : '1.587,10'})
+        {t('entry.actual')} ({unit === 'percent' ? '%' : t(`entry.notation.${unit}`)})
       </label>
       <input
         id="entry-actual"

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import type { Period, TreeIndicator } from '../api/types.js';
 import { useSession } from '../session.js';
+import { useLang } from '../ui/format.js';
 import { readMeasures } from './base-measures.js';
 import { ActualField, MeasuresFields, NoteFields, StateField } from './EntryFields.js';
 import type { DetailProps } from './props.js';
@@ -26,12 +27,13 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
 /** The form itself, once there is a reader and a period to enter a value for. */
 function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: Period }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const i = props.indicator;
   const draft = useEntryDraft(i, props.prefill, props.savedNote);
   const { formula, state } = draft;
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';
-  const read = formula === null ? null : readMeasures(formula, draft.measures);
+  const read = formula === null ? null : readMeasures(formula, draft.measures, lang);
   const save = useEntrySave({ ...props, period: props.period }, draft, read);
   return (
     <section aria-labelledby="entry-title" className="entry mb-3">

@@ -1,10 +1,13 @@
 /**
  * Data entry for a ratio or trend indicator: the base measures its formula names, read as typed
- * (Italian notation, `1.587,10`), sent as exact decimal text, and the actual the engine will
- * compute from them, previewed with the engine's own `computeFormula`. No React: tested beside.
+ * in the screen's notation (`1.587,10` / `1,587.10`, as ui/parse.ts reads), sent as exact decimal
+ * text, and the actual the engine will compute from them, previewed with the engine's own
+ * `computeFormula` in the screen's notation. No React: tested beside.
  */
-import { computeFormula, dec, formatItalianNumber, parseItalianNumber, type Decimal, type Unit } from '../../../src/core/index.js';
+import { computeFormula, dec, formatNumberIn, type Decimal, type Unit } from '../../../src/core/index.js';
 import type { Formula } from '../api/types.js';
+import type { Lang } from '../ui/format.js';
+import { readNumber } from '../ui/parse.js';
 
 export type MeasureRole = 'numerator' | 'denominator' | 'current' | 'previous';
 
@@ -33,8 +36,8 @@ export function baseMeasures(formula: MeasuredFormula): Array<{ role: MeasureRol
       ];
 }
 
-/** Why a base measure cannot be used: left empty, not a number, or a zero the formula divides by. */
-export type MeasureProblem = 'required' | 'invalid' | 'zero';
+/** Why a base measure cannot be used: left empty, not a number, a number in the other language's notation, or a zero the formula divides by. */
+export type MeasureProblem = 'required' | 'invalid' | 'otherNotation' | 'zero';
 
 export interface ReadMeasures {
   /** The measures as the API reads them (`"1587.1"`), only when every one was readable. */
@@ -46,12 +49,12 @@ export interface ReadMeasures {
 }
 
 /**
- * The typed base measures (by name) read for sending, and the actual they give.
+ * The typed base measures (by name) read for sending in the screen's notation, and the actual they give.
  *
- * @example readMeasures({ kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 }, { evase: '45', ricevute: '50' })
+ * @example readMeasures({ kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 }, { evase: '45', ricevute: '50' }, 'it')
  *   // { inputs: { evase: '45', ricevute: '50' }, problems: {}, actual: 90 }
  */
-export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<string, string>>): ReadMeasures {
+export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<string, string>>, lang: Lang): ReadMeasures {
   const inputs: Record<string, string> = {};
   const values: Record<string, Decimal> = {};
   const problems: Record<string, MeasureProblem> = {};
@@ -61,9 +64,9 @@ export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<st
       problems[name] = 'required';
       continue;
     }
-    const read = parseItalianNumber(text);
+    const read = readNumber(text, lang);
     if (read === null || read.percent) {
-      problems[name] = 'invalid';
+      problems[name] = read === null && readNumber(text, lang === 'it' ? 'en' : 'it') !== null ? 'otherNotation' : 'invalid';
       continue;
     }
     values[name] = read.value;
@@ -77,12 +80,13 @@ export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<st
   return { inputs, problems, actual: 'value' in computed ? computed.value : null };
 }
 
-/** The stored base measures (exact decimal text) as the form's fields show them: `1587.1` → `1587,1`. */
-export function measureTexts(formula: MeasuredFormula, stored: Readonly<Record<string, string>> | null): Record<string, string> {
-  return Object.fromEntries(baseMeasures(formula).map(({ name }) => [name, stored?.[name] === undefined ? '' : stored[name].replace('.', ',')]));
+/** The stored base measures (exact decimal text) as the form's fields show them: `1587.1` → `1587,1` on an Italian screen, `1587.1` on an English one. */
+export function measureTexts(formula: MeasuredFormula, stored: Readonly<Record<string, string>> | null, lang: Lang): Record<string, string> {
+  const shown = (text: string) => (lang === 'en' ? text : text.replace('.', ','));
+  return Object.fromEntries(baseMeasures(formula).map(({ name }) => [name, stored?.[name] === undefined ? '' : shown(stored[name])]));
 }
 
-/** A previewed actual in the indicator's unit, two decimals as the Relazione prints (`90,00%`). */
-export function actualPreview(actual: Decimal, unit: Unit): string {
-  return `${formatItalianNumber(actual, 2)}${unit === 'percent' ? '%' : ''}`;
+/** A previewed actual in the indicator's unit, two decimals as the Relazione prints, in the screen's notation (`1.587,10`, `90,00%` / `1,587.10`, `90.00%`). */
+export function actualPreview(actual: Decimal, unit: Unit, lang: Lang): string {
+  return `${formatNumberIn(actual, 2, lang)}${unit === 'percent' ? '%' : ''}`;
 }

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
-import { inputText } from '../ui/parse.js';
+import { useLang } from '../ui/format.js';
+import { inputText, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import type { DetailProps } from './props.js';
 
@@ -15,11 +16,12 @@ export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; te
 
 export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote']) {
   const { t } = useTranslation();
+  const lang = useLang();
   const carried = prefill?.id === i.id ? prefill : null;
   const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : i.state);
-  const [actual, setActual] = useState(inputText(carried !== null ? carried.actual : i.actual, i.unit));
+  const [actual, setActual] = useState(inputText(carried !== null ? carried.actual : i.actual, i.unit, lang));
   const formula = isMeasuredFormula(i.formula) ? i.formula : null;
-  const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs)));
+  const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs, lang)));
   // Problems are said once a save was tried (not while the first number is being typed); the server's after a refusal.
   const [tried, setTried] = useState(false);
   const [serverMeasureError, setServerMeasureError] = useState<string | null>(null);
@@ -40,8 +42,8 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       return;
     }
     setState(carried !== null ? 'measured' : i.state);
-    setActual(inputText(carried !== null ? carried.actual : i.actual, i.unit));
-    setMeasures(formula === null ? {} : measureTexts(formula, i.inputs));
+    setActual(inputText(carried !== null ? carried.actual : i.actual, i.unit, lang));
+    setMeasures(formula === null ? {} : measureTexts(formula, i.inputs, lang));
     setTried(false);
     setAutoMeasured(false);
     setServerMeasureError(null);
@@ -51,6 +53,14 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     setNotes(i.notes ?? '');
     setMessage(carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null);
   }, [i.id, carried]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The language changed with the form open: the numbers typed are written again in the new notation, the same digits.
+  const shownIn = useRef(lang);
+  useEffect(() => {
+    if (shownIn.current === lang) return;
+    shownIn.current = lang;
+    if (i.unit === 'number' || i.unit === 'percent') setActual((text) => swapNotation(text));
+    setMeasures((texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, swapNotation(text)])));
+  }, [lang, i.unit]);
   function typed(something: boolean): void {
     if (something && state === 'not_measured') {
       setState('measured');

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { api, ApiError } from '../api/client.js';
 import type { Period, TreeIndicator } from '../api/types.js';
 import { formErrors } from '../ui/form-errors.js';
+import { useLang, type Lang } from '../ui/format.js';
 import type { ReadMeasures } from './base-measures.js';
 import { checkEntry, describeCurrent } from './entry-check.js';
 import type { DetailProps } from './props.js';
@@ -19,11 +20,11 @@ type Draft = ReturnType<typeof useEntryDraft>;
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** What the form says after a refused save; `measures` is the server's word for the base measures. */
-function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction): { message: EntryMessage; measures: string | null } {
+function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
   const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
   if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
   if (err instanceof ApiError && err.code === 'conflict')
-    return { message: { kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i) }) }, measures };
+    return { message: { kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i, lang) }) }, measures };
   if (err instanceof ApiError && err.code === 'period-locked') return { message: { kind: 'danger', text: t('entry.locked', { message: err.message }) }, measures };
   if (err instanceof ApiError && err.status === 403) return { message: { kind: 'danger', text: t('entry.forbidden') }, measures };
   return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
@@ -32,6 +33,7 @@ function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction): { message
 /** The form's submit handler; a second submit while one is under way is ignored. */
 export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { indicator: TreeIndicator; period: Period }, draft: Draft, read: ReadMeasures | null) {
   const { t } = useTranslation();
+  const lang = useLang();
   const i = props.indicator;
 
   async function send(body: Parameters<typeof api.saveMeasurement>[3]) {
@@ -42,7 +44,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       draft.setTried(false);
       props.onSaved(r.changes, i.id);
     } catch (err) {
-      const { message, measures } = refusalMessage(err, i, t);
+      const { message, measures } = refusalMessage(err, i, t, lang);
       draft.setServerMeasureError(measures);
       draft.setMessage(message);
       if (measures !== null) focusSoon('entry-measure-0');
@@ -56,7 +58,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
     if (draft.busy) return;
     draft.setMessage(null);
     draft.setServerMeasureError(null);
-    const checked = checkEntry(draft, i.unit, draft.formula, read);
+    const checked = checkEntry(draft, i.unit, draft.formula, read, lang);
     if ('problem' in checked) {
       if (checked.measures) draft.setTried(true);
       draft.setMessage({ kind: 'danger', text: t(`entry.${checked.problem}`) });

@@ -6,17 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportJob } from '../../../src/contract/index.js';
 import { ApiError, request } from '../api/client.js';
 
-type JobFormat = 'pdf' | 'xlsx';
-
-interface ExportJob {
-  id: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  fileName: string;
-}
+type JobFormat = ExportJob['format'];
 
 const enc = encodeURIComponent;
 /** How often the job is asked for its progress. */

@@ -38,6 +38,7 @@ interface ToolsProps {
 
 export function WhatIfTools({ doc, whatIf, indicatorId, indicator, locked, onUseSimulated }: ToolsProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const simulated = whatIf.overrides.indicators[indicatorId];
   return (
     <>
@@ -47,7 +48,7 @@ export function WhatIfTools({ doc, whatIf, indicatorId, indicator, locked, onUse
             {t('whatif.useSimulated')}
           </Button>{' '}
           <small id="use-simulated-hint" className="text-muted">
-            {t('whatif.useSimulatedHint', { value: inputText(simulated.actual ?? null, indicator.unit) || '—' })}
+            {t('whatif.useSimulatedHint', { value: inputText(simulated.actual ?? null, indicator.unit, lang) || '—' })}
           </small>
         </p>
       )}

@@ -6,6 +6,7 @@ import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
 import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
+import { expectedRect, observeRectAfterLayout, scrollAfterMount } from './mount-quietly.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
 
@@ -48,7 +49,18 @@ export function TreeTable(props: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
+  // Mounted without a layout forced inside the render, the first render drawing the rows in view (mount-quietly.ts).
+  const [scrollToFn] = useState(() => scrollAfterMount<HTMLDivElement>());
+  const [initialRect] = useState(expectedRect);
+  const virtualizer = useVirtualizer({
+    count: props.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    initialRect,
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn,
+  });
   const hasRows = props.rows.length > 0;
   // Roving tabindex: the tree is one Tab stop, the row last focused (else the first one drawn).
   const [activeKey, setActiveKey] = useState<string | null>(null);

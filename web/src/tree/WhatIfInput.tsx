@@ -1,6 +1,7 @@
 /** A figure typed over the tree's own in what-if (weight, target, actual), read as the entry form reads it. */
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
+import { useLang } from '../ui/format.js';
 import { inputText, parseInput } from '../ui/parse.js';
 
 export function WhatIfInput({
@@ -17,18 +18,19 @@ export function WhatIfInput({
   onOverride: (id: string, field: 'actual' | 'target' | 'weight', value: number | string | boolean | null) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const unit = field === 'weight' ? 'number' : indicator.unit;
   return (
     <input
       type="text"
       className="form-control form-control-sm whatif-input"
       aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
-      defaultValue={inputText(value, unit)}
+      defaultValue={inputText(value, unit, lang)}
       tabIndex={tabbable ? 0 : -1}
-      key={String(value)}
+      key={`${String(value)} ${lang}`}
       data-testid={`whatif-${field}-${indicator.id}`}
       onBlur={(e) => {
-        const parsed = parseInput(e.target.value, unit);
+        const parsed = parseInput(e.target.value, unit, lang);
         if (parsed === undefined) {
           e.target.setAttribute('aria-invalid', 'true');
           return;

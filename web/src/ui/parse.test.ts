@@ -1,40 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput } from './parse.js';
+import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
-  it('reads Italian numbers, dates and yes/no', () => {
-    expect(parseInput('1.587,10', 'number')).toBe(1587.1);
-    expect(parseInput('25,59%', 'percent')).toBe(25.59);
-    expect(parseInput('1.5', 'number')).toBeUndefined();
-    expect(parseInput('abc', 'number')).toBeUndefined();
-    expect(parseInput('', 'number')).toBeNull();
-    expect(parseInput('30/09/2024', 'date')).toBe('2024-09-30');
-    expect(parseInput('31/02/2024', 'date')).toBeUndefined();
-    expect(parseInput('sì', 'boolean')).toBe(true);
+  it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
+    expect(parseInput('1.587,10', 'number', 'it')).toBe(1587.1);
+    expect(parseInput('25,59%', 'percent', 'it')).toBe(25.59);
+    expect(parseInput('1.5', 'number', 'it')).toBeUndefined();
+    expect(parseInput('abc', 'number', 'it')).toBeUndefined();
+    expect(parseInput('', 'number', 'it')).toBeNull();
+    expect(parseInput('30/09/2024', 'date', 'it')).toBe('2024-09-30');
+    expect(parseInput('31/02/2024', 'date', 'it')).toBeUndefined();
+    expect(parseInput('sì', 'boolean', 'it')).toBe(true);
   });
 
   it('fills a form field back in the same notation', () => {
-    expect(inputText(25.59, 'percent')).toBe('25,59');
-    expect(inputText('2024-09-30', 'date')).toBe('30/09/2024');
-    expect(parseInput(inputText(1587.1, 'number'), 'number')).toBe(1587.1);
+    expect(inputText(25.59, 'percent', 'it')).toBe('25,59');
+    expect(inputText('2024-09-30', 'date', 'it')).toBe('30/09/2024');
+    expect(inputText(true, 'boolean', 'it')).toBe('sì');
+    expect(parseInput(inputText(1587.1, 'number', 'it'), 'number', 'it')).toBe(1587.1);
+  });
+});
+
+describe('an English screen reads and writes English notation (issue 14)', () => {
+  it('reads 1,587.10, 25.59% and 0.5; dates stay dd/mm/yyyy or ISO; yes/no', () => {
+    expect(parseInput('1,587.10', 'number', 'en')).toBe(1587.1);
+    expect(parseInput('1,234.5', 'number', 'en')).toBe(1234.5);
+    expect(parseInput('25.59%', 'percent', 'en')).toBe(25.59);
+    expect(parseInput('25.59', 'percent', 'en')).toBe(25.59);
+    expect(parseInput('0.5', 'number', 'en')).toBe(0.5);
+    expect(parseInput(' -18.72 ', 'number', 'en')).toBe(-18.72);
+    expect(parseInput('1,587', 'number', 'en')).toBe(1587);
+    expect(parseInput('30/09/2024', 'date', 'en')).toBe('2024-09-30');
+    expect(parseInput('2024-09-30', 'date', 'en')).toBe('2024-09-30');
+    expect(parseInput('yes', 'boolean', 'en')).toBe(true);
+  });
+
+  it('refuses what reads only in the Italian notation, saying which notation is expected', () => {
+    for (const text of ['1,5', '1.587,10', '0,5', '25,59%']) {
+      expect(parseInput(text, text.endsWith('%') ? 'percent' : 'number', 'en'), text).toBeUndefined();
+      expect(numberProblem(text, 'percent', 'en'), text).toBe('otherNotation');
+    }
+    // And the other way round on an Italian screen.
+    for (const text of ['1.5', '1,234.5', '0.5', '25.59%']) {
+      expect(parseInput(text, 'percent', 'it'), text).toBeUndefined();
+      expect(numberProblem(text, 'percent', 'it'), text).toBe('otherNotation');
+    }
+    // Neither notation: no notation to point at.
+    expect(numberProblem('1,5,5', 'number', 'en')).toBeNull();
+    expect(numberProblem('abc', 'number', 'it')).toBeNull();
+    // Groups of three are thousands in both: 1,587 / 1.587 is no mistake of notation.
+    expect(numberProblem('1,587', 'number', 'en')).toBeNull();
+  });
+
+  it('fills a field in English and reads it back the same', () => {
+    expect(inputText(1587.1, 'number', 'en')).toBe('1587.1');
+    expect(inputText(25.59, 'percent', 'en')).toBe('25.59');
+    expect(inputText(true, 'boolean', 'en')).toBe('yes');
+    expect(inputText(false, 'boolean', 'en')).toBe('no');
+    expect(inputText('2024-09-30', 'date', 'en')).toBe('30/09/2024');
+    for (const value of [1587.1, 0.5, -18.72, 1234.5, 100]) expect(parseInput(inputText(value, 'number', 'en'), 'number', 'en')).toBe(value);
+  });
+
+  it('swaps a number between the notations digit for digit, so a draft survives a change of language', () => {
+    expect(swapNotation('1.587,10')).toBe('1,587.10');
+    expect(swapNotation('1,587.10')).toBe('1.587,10');
+    for (const text of ['1.587,10', '0,5', '25,59%', '-18,72']) expect(readNumber(swapNotation(text), 'en')?.value.toString()).toBe(readNumber(text, 'it')?.value.toString());
   });
 });
 
 describe('values the entry form questions (issue 14)', () => {
-  it('warns about a percentage above 100 or below 0, not about one in range', () => {
-    expect(implausibleValue('150', 'percent')).toEqual({ value: '150' });
-    expect(implausibleValue('-5', 'percent')).toEqual({ value: '-5' });
-    expect(implausibleValue('100,5%', 'percent')).toEqual({ value: '100,5' });
-    expect(implausibleValue('93,5', 'percent')).toBeNull();
-    expect(implausibleValue('150', 'number')).toBeNull();
+  it('warns about a percentage above 100 or below 0, not about one in range, in the screen’s notation', () => {
+    expect(implausibleValue('150', 'percent', 'it')).toEqual({ value: '150' });
+    expect(implausibleValue('-5', 'percent', 'it')).toEqual({ value: '-5' });
+    expect(implausibleValue('100,5%', 'percent', 'it')).toEqual({ value: '100,5' });
+    expect(implausibleValue('1.500,25', 'percent', 'it')).toEqual({ value: '1.500,25' });
+    expect(implausibleValue('93,5', 'percent', 'it')).toBeNull();
+    expect(implausibleValue('150', 'number', 'it')).toBeNull();
+    expect(implausibleValue('100.5%', 'percent', 'en')).toEqual({ value: '100.5' });
+    expect(implausibleValue('1,500.25', 'percent', 'en')).toEqual({ value: '1,500.25' });
+    expect(implausibleValue('-0.5', 'percent', 'en')).toEqual({ value: '-0.5' });
+    expect(implausibleValue('93.5', 'percent', 'en')).toBeNull();
   });
 
   it('refuses 5% for a number indicator and numbers beyond the bounds, saying why', () => {
-    expect(parseInput('5%', 'number')).toBeUndefined();
-    expect(numberProblem('5%', 'number')).toBe('percentForNumber');
-    expect(parseInput('5%', 'percent')).toBe(5);
-    expect(parseInput('9'.repeat(16), 'number')).toBeUndefined();
-    expect(numberProblem('9'.repeat(16), 'number')).toBe('tooManyDigits');
-    expect(parseInput('15/07/2024', 'number')).toBeUndefined();
+    for (const lang of ['it', 'en'] as const) {
+      expect(parseInput('5%', 'number', lang)).toBeUndefined();
+      expect(numberProblem('5%', 'number', lang)).toBe('percentForNumber');
+      expect(parseInput('5%', 'percent', lang)).toBe(5);
+      expect(parseInput('9'.repeat(16), 'number', lang)).toBeUndefined();
+      expect(numberProblem('9'.repeat(16), 'number', lang)).toBe('tooManyDigits');
+      expect(parseInput('15/07/2024', 'number', lang)).toBeUndefined();
+    }
   });
 });

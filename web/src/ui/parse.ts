@@ -1,14 +1,32 @@
 /**
- * What a person types in a form, read strictly in Italian notation (`1.587,10`, `25,59%`,
- * `30/09/2024`), as the importer reads tables; and the inverse, for filling a field. Uses the
- * core's exact parser (decimal.js), so only the forms load it, not the tree's first render.
+ * What a person types in a form, read strictly in the screen's notation, as the importer reads
+ * tables: `1.587,10`, `25,59%` on an Italian screen, `1,587.10`, `25.59%` on an English one; dates
+ * `30/09/2024` (or ISO) on both. A number that reads only in the other language's notation (`1.5`
+ * on an Italian screen, `1,5` on an English one) is refused, and `numberProblem` says which
+ * notation is expected. And the inverse, for filling a field. Uses the core's exact parser
+ * (decimal.js), so only the forms load it, not the tree's first render.
  */
 import { numberBoundProblem } from '../../../src/core/bounds.js';
-import { formatItalianDate, formatItalianNumber, parseItalianDate, parseItalianNumber } from '../../../src/core/italian.js';
+import { formatItalianDate, formatNumberIn, parseItalianDate, parseItalianNumber, type ParsedNumber } from '../../../src/core/italian.js';
 import type { Unit } from '../../../src/core/model.js';
+import type { Lang } from './format.js';
+
+/**
+ * A number typed in `lang`'s notation (`1.587,10` / `1,587.10`, `%` allowed); null when it is none.
+ * English is the Italian reading with the separators swapped, so both are exactly as strict.
+ */
+export function readNumber(text: string, lang: Lang): ParsedNumber | null {
+  const t = text.trim();
+  return parseItalianNumber(lang === 'it' ? t : swapNotation(t));
+}
+
+/** The same number in the other language's notation, digit for digit: `1.587,10` ⇄ `1,587.10`. */
+export function swapNotation(text: string): string {
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
 
 /** A value the user typed, in the indicator's unit, as the API wants it; `undefined` when unreadable. */
-export function parseInput(text: string, unit: Unit): number | string | boolean | null | undefined {
+export function parseInput(text: string, unit: Unit, lang: Lang): number | string | boolean | null | undefined {
   const t = text.trim();
   if (t === '') return null;
   if (unit === 'boolean') {
@@ -17,8 +35,8 @@ export function parseInput(text: string, unit: Unit): number | string | boolean 
     return undefined;
   }
   if (unit === 'date') return parseItalianDate(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
-  // Strict Italian numbers (`1.587,10`): `1.5` is ambiguous and refused, as by the importer.
-  const n = parseItalianNumber(t);
+  // Strict notation: `1.5` on an Italian screen (`1,5` on an English one) is ambiguous and refused, as by the importer.
+  const n = readNumber(t, lang);
   // `5%` for an indicator counted in numbers: five, or five hundredths? Refused, as by the server.
   if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
   return Number(n.value.toString());
@@ -26,28 +44,31 @@ export function parseInput(text: string, unit: Unit): number | string | boolean 
 
 /**
  * A value that can be saved but is unlikely to be meant: a percentage above 100 or below 0 (150,
- * −5). Said next to the field before saving; null when nothing looks wrong.
+ * −5), as the screen writes it. Said next to the field before saving; null when nothing looks wrong.
  */
-export function implausibleValue(text: string, unit: Unit): { value: string } | null {
+export function implausibleValue(text: string, unit: Unit, lang: Lang): { value: string } | null {
   if (unit !== 'percent') return null;
-  const n = parseItalianNumber(text.trim());
+  const n = readNumber(text, lang);
   if (n === null || numberBoundProblem(n.value) !== null) return null;
-  return n.value.gt(100) || n.value.isNegative() ? { value: formatItalianNumber(n.value, Math.min(n.value.decimalPlaces(), 4)) } : null;
+  return n.value.gt(100) || n.value.isNegative() ? { value: formatNumberIn(n.value, Math.min(n.value.decimalPlaces(), 4), lang) } : null;
 }
 
-/** Why a typed number cannot be taken, for the form's message: a percentage where a number is counted, or too many digits. */
-export function numberProblem(text: string, unit: Unit): 'percentForNumber' | 'tooManyDigits' | null {
-  const n = parseItalianNumber(text.trim());
-  if (n === null) return null;
+/**
+ * Why a typed number cannot be taken, for the form's message: written in the other language's
+ * notation (`otherNotation`), a percentage where a number is counted, or too many digits.
+ */
+export function numberProblem(text: string, unit: Unit, lang: Lang): 'otherNotation' | 'percentForNumber' | 'tooManyDigits' | null {
+  const n = readNumber(text, lang);
+  if (n === null) return readNumber(text, lang === 'it' ? 'en' : 'it') === null ? null : 'otherNotation';
   if (n.percent && unit !== 'percent') return 'percentForNumber';
   return numberBoundProblem(n.value) === null ? null : 'tooManyDigits';
 }
 
-/** The inverse of parseInput, for filling a form field. */
-export function inputText(value: number | string | boolean | null, unit: Unit): string {
+/** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
+export function inputText(value: number | string | boolean | null, unit: Unit, lang: Lang): string {
   if (value === null) return '';
-  if (unit === 'boolean') return value === true ? 'sì' : 'no';
+  if (unit === 'boolean') return value === true ? (lang === 'en' ? 'yes' : 'sì') : 'no';
   if (unit === 'date' && typeof value === 'string') return formatItalianDate(value);
-  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'number') return lang === 'en' ? String(value) : String(value).replace('.', ',');
   return String(value);
 }

@@ -1,0 +1,193 @@
+/**
+ * The monitoring campaign as the API sends it: the worklist ("Le mie misurazioni"), the completion
+ * dashboard, a value's review thread and the closing checklist (`server/routes/campaign.ts`, built
+ * by `server/campaign.ts`); a value's comments and evidence files (`routes/comments.ts`,
+ * `routes/attachments.ts`); the variances and forecasts of a period (`routes/variances.ts`).
+ */
+import { z } from 'zod';
+import { FORECAST_OUTCOMES, VARIANCE_CAUSES, WORK_STATES } from './campaign-states.js';
+import { RoleSchema } from './users.js';
+import { PeriodSchema } from './tree.js';
+import { BandSchema, PeriodStateSchema } from './values.js';
+
+export * from './campaign-states.js';
+
+export const WorkStateSchema = z.enum(WORK_STATES);
+export const ReviewActionSchema = z.enum(['approve', 'return', 'answer']);
+
+/** A value to enter in a period: whose it is, its state and deadline, and its latest review step. */
+export const WorkItemSchema = z.strictObject({
+  indicatorId: z.string(),
+  indicator: z.string(),
+  node: z.string(),
+  objective: z.string(),
+  unitId: z.string().nullable(),
+  unit: z.string().nullable(),
+  personId: z.string().nullable(),
+  person: z.string().nullable(),
+  periodId: z.string(),
+  deadline: z.string().nullable(),
+  state: WorkStateSchema,
+  /** Missing (or sent back) after the deadline, in a period still open for values. */
+  late: z.boolean(),
+  /** The value's version (0: nothing entered): send it with a review step or a new value. */
+  version: z.number().int(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string().nullable(),
+  /** The latest review step on this value, if it is about the current version. */
+  review: z.strictObject({ action: ReviewActionSchema, note: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
+});
+
+/** How many values are in each state, and how many are late. */
+export const StateCountsSchema = z.strictObject({
+  to_enter: z.number().int(),
+  entered: z.number().int(),
+  returned: z.number().int(),
+  approved: z.number().int(),
+  late: z.number().int(),
+});
+
+/** `GET /api/plans/:id/worklist`: the values to enter in a period (a referente's own only). */
+export const WorklistSchema = z.strictObject({
+  planId: z.string(),
+  period: PeriodSchema,
+  periods: z.array(PeriodSchema),
+  items: z.array(WorkItemSchema),
+  counts: StateCountsSchema,
+});
+
+/** The completion of a unit (or of every unit) in a period. */
+export const CompletionSchema = z.strictObject({
+  expected: z.number().int(),
+  entered: z.number().int(),
+  toReview: z.number().int(),
+  returned: z.number().int(),
+  approved: z.number().int(),
+  missing: z.number().int(),
+  late: z.number().int(),
+});
+
+/** `GET /api/plans/:id/dashboard`: completion per period and unit (null: no unit assigned), and per period. */
+export const DashboardSchema = z.strictObject({
+  planId: z.string(),
+  /** ISO date (UTC) the counts were made on: what is late is late by it. */
+  today: z.string(),
+  periods: z.array(PeriodSchema),
+  rows: z.array(CompletionSchema.extend({ periodId: z.string(), unitId: z.string().nullable(), unit: z.string().nullable(), code: z.string().nullable() })),
+  totals: z.array(CompletionSchema.extend({ periodId: z.string() })),
+});
+
+/** A step of a value's review: an approval, a request for more (`return`) or the referente's answer. */
+export const ReviewStepSchema = z.strictObject({
+  id: z.number().int(),
+  indicatorId: z.string(),
+  periodId: z.string(),
+  /** The value's version the step was about (a new value after it makes it stale). */
+  measurementVersion: z.number().int(),
+  action: ReviewActionSchema,
+  note: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+
+/** `GET …/measurements/:periodId/reviews`: the value's state and version, and its review steps, oldest first. */
+export const ReviewThreadSchema = z.strictObject({ state: WorkStateSchema, version: z.number().int(), steps: z.array(ReviewStepSchema) });
+
+/** `GET /api/plans/:id/periods/:periodId/closing-preview`: what is still missing, waiting or sent back before closing. */
+export const ClosingPreviewSchema = z.strictObject({
+  period: PeriodSchema,
+  counts: StateCountsSchema.extend({ expected: z.number().int() }),
+  missing: z.array(WorkItemSchema),
+  toReview: z.array(WorkItemSchema),
+  returned: z.array(WorkItemSchema),
+});
+
+/** A comment of a value's thread (never edited or deleted). */
+export const CommentSchema = z.strictObject({
+  id: z.string(),
+  indicatorId: z.string(),
+  periodId: z.string(),
+  /** The author's username. */
+  author: z.string(),
+  authorName: z.string(),
+  /** The author's role when writing. */
+  authorRole: RoleSchema,
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+/** An evidence file of a value, without its bytes: the type read from the content, the SHA-256 the store computed. */
+export const AttachmentSchema = z.strictObject({
+  id: z.string(),
+  indicatorId: z.string(),
+  periodId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** Lower-case hex. */
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+export const VarianceCauseSchema = z.enum(VARIANCE_CAUSES);
+export const ForecastOutcomeSchema = z.enum(FORECAST_OUTCOMES);
+
+/** Why an objective fell short in a period, and the corrective action (DFP guideline n. 2/2017). */
+export const VarianceSchema = z.strictObject({
+  /** The objective's code. */
+  node: z.string(),
+  periodId: z.string(),
+  cause: VarianceCauseSchema,
+  explanation: z.string(),
+  correctiveAction: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  /** 1 for the first version; send it back to change the variance. */
+  version: z.number().int(),
+});
+
+/** Whether an indicator's target is still reachable by year end, as said at a mid-year period. */
+export const ForecastSchema = z.strictObject({
+  indicatorId: z.string(),
+  periodId: z.string(),
+  reachable: ForecastOutcomeSchema,
+  note: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+/** An objective short of green in the period (or explained before a correction brought it back), with its variance. */
+export const ShortObjectiveSchema = z.strictObject({
+  code: z.string(),
+  title: z.string(),
+  performance: z.number().nullable(),
+  band: BandSchema.nullable(),
+  /** May the reader write its variance. */
+  editable: z.boolean(),
+  variance: VarianceSchema.nullable(),
+});
+
+/** `GET /api/plans/:id/periods/:periodId/variances`. */
+export const VarianceReportSchema = z.strictObject({
+  period: z.strictObject({ id: z.string(), label: z.string(), state: PeriodStateSchema, /** The plan's last period (the year end). */ last: z.boolean() }),
+  objectives: z.array(ShortObjectiveSchema),
+  forecasts: z.array(ForecastSchema),
+});
+
+export type ReviewAction = z.infer<typeof ReviewActionSchema>;
+export type WorkItem = z.infer<typeof WorkItemSchema>;
+export type StateCounts = z.infer<typeof StateCountsSchema>;
+export type Worklist = z.infer<typeof WorklistSchema>;
+export type Completion = z.infer<typeof CompletionSchema>;
+export type Dashboard = z.infer<typeof DashboardSchema>;
+export type ReviewStep = z.infer<typeof ReviewStepSchema>;
+export type ReviewThread = z.infer<typeof ReviewThreadSchema>;
+export type ClosingPreview = z.infer<typeof ClosingPreviewSchema>;
+export type Comment = z.infer<typeof CommentSchema>;
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type Variance = z.infer<typeof VarianceSchema>;
+export type Forecast = z.infer<typeof ForecastSchema>;
+export type ShortObjective = z.infer<typeof ShortObjectiveSchema>;
+export type VarianceReport = z.infer<typeof VarianceReportSchema>;

@@ -1,0 +1,29 @@
+/**
+ * The server's small documents: whether it is up (`GET /api/health`), whether sign-in through the
+ * body's identity provider is offered (`GET /api/session/oidc`), and an export job drawing a file on
+ * a worker thread (`POST /api/plans/:id/exports`, `GET /api/exports/:id`: `routes/exports.ts` `jobJson`).
+ */
+import { z } from 'zod';
+
+export const HealthSchema = z.strictObject({ ok: z.literal(true) });
+
+export const OidcOfferSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** The login button's words (null: the app's own). */
+  label: z.string().nullable(),
+});
+
+export const ExportJobSchema = z.strictObject({
+  id: z.string(),
+  planId: z.string(),
+  format: z.enum(['pdf', 'xlsx']),
+  fileName: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  /** Objectives drawn so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+});
+
+export type Health = z.infer<typeof HealthSchema>;
+export type OidcOffer = z.infer<typeof OidcOfferSchema>;
+export type ExportJob = z.infer<typeof ExportJobSchema>;

@@ -1,0 +1,72 @@
+/**
+ * The outbox of deadline reminders as `GET /api/reminders` sends it (and the run `POST
+ * /api/reminders/send` answers): `server/routes/reminders.ts` `reminderView`, from the store's rows.
+ */
+import { z } from 'zod';
+
+/** before: some days before the deadline; after: some days past it; head: to the unit's head, later still. */
+export const ReminderStageSchema = z.enum(['before', 'after', 'head']);
+/** queued (waiting or retrying), sending (claimed by a sender), sent, failed (refused for good), no-address (the account has no email). */
+export const ReminderStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'no-address']);
+
+/** A message of the outbox, with its words (the controller may be asked what was said). */
+export const ReminderSchema = z.strictObject({
+  id: z.string(),
+  planId: z.string(),
+  periodId: z.string(),
+  stage: ReminderStageSchema,
+  userId: z.string(),
+  username: z.string(),
+  /** For the head's message: the unit it is about. */
+  unitId: z.string().nullable(),
+  /** Where it goes; null: the account has no email (recorded as no-address, never sent). */
+  address: z.string().nullable(),
+  language: z.enum(['it', 'en']),
+  subject: z.string(),
+  body: z.string(),
+  /** The ids of the indicators the message lists as missing. */
+  indicators: z.array(z.string()),
+  status: ReminderStatusSchema,
+  /** Deliveries tried so far. */
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  /** Who ran the reminders that queued it (a user, or `system` for the timer and the CLI). */
+  createdBy: z.string().nullable(),
+  /** When a queued message is tried next. */
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  /** smtp, or log (no mail server configured: the message was written to the log). */
+  transport: z.string().nullable(),
+  /** The Message-ID it is sent with, the same on every try. */
+  messageId: z.string(),
+});
+
+/** `GET /api/reminders`: the server's reminder settings (whole days; env ALBERO_REMINDER_*) and the messages, newest first. */
+export const OutboxSchema = z.strictObject({
+  settings: z.strictObject({
+    daysBefore: z.number().int(),
+    daysAfter: z.number().int(),
+    headAfter: z.number().int(),
+    /** The app's address the messages link to (ALBERO_PUBLIC_URL); null: no link. */
+    publicUrl: z.string().nullable(),
+    /** smtp, or log when no mail server is configured. */
+    transport: z.enum(['smtp', 'log']),
+  }),
+  reminders: z.array(ReminderSchema),
+});
+
+/** `POST /api/reminders/send`: the messages queued by this run, and how the deliveries went. */
+export const ReminderRunSchema = z.strictObject({
+  queued: z.array(ReminderSchema),
+  unaddressed: z.number().int(),
+  sent: z.number().int(),
+  retrying: z.number().int(),
+  failed: z.number().int(),
+});
+
+export type ReminderStage = z.infer<typeof ReminderStageSchema>;
+export type ReminderStatus = z.infer<typeof ReminderStatusSchema>;
+export type Reminder = z.infer<typeof ReminderSchema>;
+export type Outbox = z.infer<typeof OutboxSchema>;
+export type ReminderRun = z.infer<typeof ReminderRunSchema>;

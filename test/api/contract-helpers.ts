@@ -1,0 +1,23 @@
+/**
+ * What the contract tests share: a schema's verdict on a real answer, and the zod schema the
+ * OpenAPI document names for a route's answer (so a test parses the answer with what the document says).
+ */
+import { expect } from 'vitest';
+import { z } from 'zod';
+import { CONTRACT_DOCUMENTS } from '../../src/contract/index.js';
+
+/** The schema's verdict, with zod's words when it refuses (so a failure names the field). */
+export function conforms(schema: z.ZodType, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? 'conforms' : z.prettifyError(parsed.error);
+}
+
+/** The zod schema the OpenAPI document names for a route's answer: its contract document, or a list of one. */
+export function documented(doc: any, method: string, path: string, status: number): z.ZodType {
+  const schema = doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+  expect(schema, `${method} ${path} ${status}`).toBeDefined();
+  const ref: string = schema.$ref ?? schema.items.$ref;
+  const name = ref.replace('#/components/schemas/', '') as keyof typeof CONTRACT_DOCUMENTS;
+  expect(doc.components.schemas[name], name).toMatchObject({ type: 'object', additionalProperties: false });
+  return schema.$ref === undefined ? z.array(CONTRACT_DOCUMENTS[name]) : CONTRACT_DOCUMENTS[name];
+}
