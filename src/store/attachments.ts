@@ -11,6 +11,7 @@ import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
 import { archivedRefusal } from './revisions.js';
+import { isArchived, shareLock } from './shared.js';
 import type { Actor, Failure, PeriodState, Result } from './types.js';
 
 export interface AttachmentRecord {
@@ -84,11 +85,10 @@ export async function openMeasurementFor(
   periodId: string,
   lockedMeans: string,
 ): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
-  const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${dialect === 'postgres' ? ' FOR SHARE' : ''}`, [planId, periodId]);
+  const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${shareLock({ dialect })}`, [planId, periodId]);
   if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
   // An archived plan is kept whole, as it was when archived: its evidence neither grows nor shrinks.
-  const plan = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
-  if (plan !== undefined && plan.archived_at !== null && plan.archived_at !== undefined) return archivedRefusal(planId) as Failed;
+  if (await isArchived(tx, planId)) return archivedRefusal(planId) as Failed;
   const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
   if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
   if (isLocked(period.state as PeriodState)) {

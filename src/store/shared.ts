@@ -19,12 +19,12 @@ export const now = (): string => new Date().toISOString();
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** PostgreSQL: lock the row read inside a transaction, so a concurrent change waits (SQLite writers are serial already). */
-export function forUpdate(db: Db): string {
+export function forUpdate(db: Pick<Db, 'dialect'>): string {
   return db.dialect === 'postgres' ? ' FOR UPDATE' : '';
 }
 
 /** PostgreSQL: share-lock the row read, so a change that locks it for update waits for this one. */
-export function shareLock(db: Db): string {
+export function shareLock(db: Pick<Db, 'dialect'>): string {
   return db.dialect === 'postgres' ? ' FOR SHARE' : '';
 }
 
