@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../e2e/browser.js';
+import { settle } from './web.js';
 import { ACCOUNTS, PASSWORD, startServer } from '../e2e/server.js';
 import { FIXTURE } from '../test/helpers.js';
 
@@ -46,6 +47,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await signIn(context);
     const page = await context.newPage();
+    await settle(page);
     await page.addInitScript(() => {
       new PerformanceObserver((list, observer) => {
         const mark = list.getEntriesByName('albero:tree-rendered')[0];

@@ -11,7 +11,7 @@ import { ROOT } from '../test/helpers.js';
 import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
-const world = e2eWorld({ fixture: true });
+const world = e2eWorld();
 const { newPage, login, apiAs, importFixture, openPlan, readsOf, expectAccessible } = pages(world);
 
 interface Doc {
@@ -19,20 +19,21 @@ interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
 }
 
-/** A fresh load of the plan (the tree as stored now), with the comparison panel open. */
-async function openChanges(page: Page): Promise<void> {
+/** A fresh load of the plan `planId` (the tree as stored now), with the comparison panel open. */
+async function openChanges(page: Page, planId: string): Promise<void> {
   await page.goto('about:blank');
-  await openPlan(page);
+  await openPlan(page, planId);
   await page.click('[data-testid=changes-toggle]');
   await page.waitForSelector('[data-testid=changes-panel]');
 }
 
 const rows = (page: Page, group: string) => page.locator(`[data-testid=changes-panel] section[data-group=${group}] tbody tr`);
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 
+// Each test imports its own plan and sets it up itself: none depends on what another did.
 describe('changes view', { timeout: 120_000 }, () => {
   let context: BrowserContext;
   let page: Page;
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   beforeAll(async () => {
     ({ context, page } = await newPage());
@@ -40,8 +41,20 @@ describe('changes view', { timeout: 120_000 }, () => {
   });
   afterAll(async () => context?.close());
 
+  /** Corrects B.2.2's assessments at the year end (19 → 20), as the signed-in controller. */
+  async function correctB22(planId: string): Promise<void> {
+    const tree = (await apiAs(context, 'GET', `${planPath(planId)}/tree`)).body as Doc;
+    const indicator = tree.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:3')!;
+    const saved = await apiAs(context, 'PUT', `${planPath(planId)}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(tree.period.id)}`, {
+      state: 'measured',
+      actual: 20,
+      version: indicator.version,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  }
+
   it('says a period never closed as a message, not as an error', async () => {
-    await openChanges(page);
+    await openChanges(page, await importFixture());
     await expect.poll(() => page.isChecked('#changes-against-closing')).toBe(true);
     await page.click('[data-testid=changes-submit]');
     await expect.poll(() => page.locator('[data-testid=changes-never-closed]').innerText()).toContain('Il periodo non è mai stato chiuso');
@@ -51,30 +64,25 @@ describe('changes view', { timeout: 120_000 }, () => {
 
   it('after a closing and a reopening, lists the corrected actual and the objective performances that moved', async () => {
     // Setup as the signed-in controller: close the year end, reopen it with a reason, correct B.2.2's assessments (19 → 20).
-    let tree = (await apiAs(context, 'GET', `${plan()}/tree`)).body as Doc;
+    const planId = await importFixture();
+    const plan = planPath(planId);
+    const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as Doc;
     const yearEnd = tree.period.id;
     const move = async (to: string, reason?: string) => {
-      const r = await apiAs(context, 'POST', `${plan()}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) });
+      const r = await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     };
     if (tree.period.state === 'open') await move('collecting');
     await move('closed');
     await move('collecting', 'Correzione del consuntivo degli assessment');
-    tree = (await apiAs(context, 'GET', `${plan()}/tree`)).body as Doc;
-    const indicator = tree.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:3')!;
-    const saved = await apiAs(context, 'PUT', `${plan()}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(yearEnd)}`, {
-      state: 'measured',
-      actual: 20,
-      version: indicator.version,
-    });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await correctB22(planId);
 
-    await openChanges(page);
+    await openChanges(page, planId);
     const reads = readsOf(page);
     await page.click('[data-testid=changes-submit]');
     const heading = page.locator('[data-testid=changes-heading]');
     await heading.waitFor();
-    expect(reads.filter((r) => r.startsWith(`${plan()}/changes?`))).toHaveLength(1);
+    expect(reads.filter((r) => r.startsWith(`${plan}/changes?`))).toHaveLength(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
     await expect.poll(() => page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
     await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
@@ -99,7 +107,10 @@ describe('changes view', { timeout: 120_000 }, () => {
   });
 
   it('compares with another period of the plan and with another plan', async () => {
-    await openChanges(page);
+    // This plan with B.2.2 corrected; the other plan is the fixture as imported.
+    const planId = await importFixture();
+    await correctB22(planId);
+    await openChanges(page, planId);
     await page.click('label[for=changes-against-period]');
     await expect.poll(() => page.isChecked('#changes-against-period')).toBe(true);
     const options = await page.locator('#changes-period option').allInnerTexts();
@@ -112,7 +123,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=changes-none]').count()).toBe(0);
     await expectAccessible(page, 'changes against another period');
 
-    // Another plan: the fixture imported again, as it was before the correction.
+    // Another plan: the fixture imported again, as it is before the correction.
     const other = await importFixture();
     await page.click('label[for=changes-against-plan]');
     await page.waitForSelector(`#changes-plan option[value="${other}"]`, { state: 'attached' });
@@ -127,7 +138,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     // it is read again once, in English (a cached Italian answer is not kept for an English screen).
     const asked: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'GET' && new URL(r.url()).pathname === `${plan()}/changes`) asked.push(r.headers()['accept-language'] ?? '');
+      if (r.method() === 'GET' && new URL(r.url()).pathname === `${planPath(planId)}/changes`) asked.push(r.headers()['accept-language'] ?? '');
     });
     await page.focus('select[aria-label=Lingua]');
     await page.selectOption('select[aria-label=Lingua]', 'en');

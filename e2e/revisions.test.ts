@@ -12,8 +12,8 @@ import { ROOT } from '../test/helpers.js';
 import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
-const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, expectAccessible } = pages(world);
+const world = e2eWorld();
+const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible } = pages(world);
 
 const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60%
 
@@ -23,17 +23,27 @@ async function selectIndicator(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=detail]');
 }
 
-async function openRevisions(page: Page): Promise<void> {
+async function openRevisions(page: Page, planId: string): Promise<void> {
   await page.goto('about:blank');
-  await openPlan(page);
+  await openPlan(page, planId);
   await page.click('[data-testid=revisions-toggle]');
   await page.waitForSelector('[data-testid=revisions-panel]');
 }
 
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+
+// Each test imports its own plan and brings it where it starts through the API: none depends on what another did.
 describe('adoption and revisions', { timeout: 180_000 }, () => {
   let context: BrowserContext;
   let page: Page;
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+  /** A fresh plan adopted by its act, as the signed-in controller. */
+  async function adoptedPlan(): Promise<string> {
+    const planId = await importFixture();
+    const adopted = await apiAs(context, 'POST', `${planPath(planId)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
+    return planId;
+  }
 
   beforeAll(async () => {
     ({ context, page } = await newPage());
@@ -42,7 +52,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
   afterAll(async () => context?.close());
 
   it('adopts the plan by its act; the tree is then changed only inside a revision', async () => {
-    await openRevisions(page);
+    await openRevisions(page, await importFixture());
     await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Bozza');
     // A draft: the edit buttons are there.
     await selectIndicator(page);
@@ -61,6 +71,9 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
   });
 
   it('opens a revision (its reason required), changes a target inside it, and shows the change in the register', async () => {
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    await openRevisions(page, planId);
     await page.click('[data-testid=open-revision]');
     await expect.poll(() => page.locator('[data-testid=revisions-panel] .alert-danger').innerText()).toContain('Indicare il motivo della variazione');
     await page.selectOption('#revision-kind', 'rimodulazione');
@@ -77,7 +90,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
 
-    await openRevisions(page);
+    await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
     await row.waitFor();
     const text = (await row.innerText()).replace(/\s+/g, ' ');
@@ -94,7 +107,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=approve-revision]');
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 88 20/10/2024');
     await expect.poll(() => row.innerText()).toContain('approvata');
-    const stored = (await apiAs(context, 'GET', `${plan()}/revisions`)).body;
+    const stored = (await apiAs(context, 'GET', `${plan}/revisions`)).body;
     expect(stored[0]).toMatchObject({ number: 1, status: 'approved', act: { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' } });
     // Approved: the edit buttons go away again.
     await page.waitForSelector('[data-testid=definition-locked]');
@@ -103,11 +116,13 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
   });
 
   it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {
-    // Open a second revision so the plan itself could be changed, then close the year end.
-    expect((await apiAs(context, 'POST', `${plan()}/revisions`, { reason: 'seconda variazione' })).status).toBe(201);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    // An adopted plan with a revision open, so the plan itself could be changed; then the year end closed.
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'seconda variazione' })).status).toBe(201);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     await page.goto('about:blank');
-    await openPlan(page);
+    await openPlan(page, planId);
     await page.waitForSelector('[data-testid=locked-banner]');
     await expect.poll(() => page.locator('[data-testid=locked-banner]').innerText()).toContain('sola lettura');
     await expect.poll(() => page.locator('[data-testid=frozen-note]').innerText()).toContain('congelati alla chiusura');

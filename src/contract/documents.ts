@@ -4,6 +4,7 @@
  * `server/api.ts` writes the JSON Schema of each from these zod schemas (`z.toJSONSchema`).
  */
 import { AuditEntrySchema } from './audit.js';
+import { AppraisalFormSchema, AppraisalPersonSchema, DistributionSchema, FormSummarySchema, FormTrailEntrySchema, RewardAggregatesSchema, SmvpSummarySchema, SmvpVersionSchema } from './appraisal.js';
 import { BaselinesDocumentSchema } from './baselines.js';
 import { ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
 import { OutboxSchema, ReminderRunSchema } from './reminders.js';
@@ -59,4 +60,12 @@ export const CONTRACT_DOCUMENTS = {
   Health: HealthSchema,
   OidcOffer: OidcOfferSchema,
   ExportJob: ExportJobSchema,
+  AppraisalPerson: AppraisalPersonSchema,
+  FormSummary: FormSummarySchema,
+  AppraisalForm: AppraisalFormSchema,
+  FormTrailEntry: FormTrailEntrySchema,
+  SmvpSummary: SmvpSummarySchema,
+  SmvpVersion: SmvpVersionSchema,
+  Distribution: DistributionSchema,
+  RewardAggregates: RewardAggregatesSchema,
 } as const;

@@ -19,4 +19,5 @@ export * from './changes.js';
 export * from './campaign.js';
 export * from './reminders.js';
 export * from './meta.js';
+export * from './appraisal.js';
 export * from './documents.js';

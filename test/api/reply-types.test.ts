@@ -2,13 +2,15 @@
  * A route that states its answer's schema answers through `reply`, typed by that schema: the
  * `@ts-expect-error` lines below are answers of the wrong shape, a status the spec does not type,
  * and a plain `c.json(…)`; `npx tsc -p tsconfig.json` fails if any of them compiles (an unused
- * `@ts-expect-error` is itself an error). At run time `reply` sends the value with its status.
+ * `@ts-expect-error` is itself an error). At run time `reply` sends the value with its status. And
+ * every GET route of the app whose answer is JSON states its contract schema (the rest are listed).
  */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PeriodSchema, type Period } from '../../src/contract/index.js';
-import { Api, type AppEnv } from '../../src/server/api.js';
+import { Api, type AppEnv, type Deps } from '../../src/server/api.js';
+import { ROUTE_MODULES } from '../../src/server/app.js';
 
 const period: Period = { id: '2024-06-30', label: '30/06/2024', endsOn: '2024-06-30', state: 'open', updatedAt: '2024-01-01T00:00:00Z', deadline: null };
 
@@ -50,5 +52,46 @@ describe('reply, typed by the route spec', () => {
     expect(await list.json()).toEqual([period, period]);
     expect((await api.app.request('/made')).status).toBe(304);
     expect(await (await api.app.request('/free')).text()).toBe('free');
+  });
+});
+
+/**
+ * The GET routes whose 200 is not a JSON document: a file to download, a page, or the OpenAPI
+ * document itself. Every other GET route states its answer's contract schema.
+ */
+const NOT_JSON: Record<string, string> = {
+  '/api/openapi.json': 'the OpenAPI document itself',
+  '/api/plans/:planId/export': 'the report or open data file',
+  '/api/exports/:exportId/file': "an export job's file",
+  '/api/plans/:planId/dashboard/export': 'the dashboard workbook',
+  '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments/:attachmentId': 'an evidence file, byte for byte',
+  '/api/plans/:planId/relazione/export': 'the Relazione as a file',
+  '/api/plans/:planId/relazione/validation': "the OIV's validation document",
+  '/api/appraisals/:id/document': 'a form as a document to sign',
+  '/api/smvp/:year/export': 'the SMVP as a file (JSON or XLSX, an attachment)',
+  '/api/units/export': 'the registry as a file',
+  '/trasparenza': 'the transparency page',
+  '/trasparenza/index.html': 'the transparency page',
+  '/trasparenza/:planId/:file': "a published plan's page or file",
+};
+
+describe('every GET route answering JSON states its schema', () => {
+  const api = new Api(new Hono<AppEnv>());
+  // Registering reads no dependency: the specs are what is checked here, real answers in test/api/contract*.test.ts.
+  for (const routes of ROUTE_MODULES) routes(api, {} as Deps);
+  const gets = api.specs.filter((s) => s.method === 'get' && s.responses[200] !== undefined);
+
+  it('states a contract schema for the 200 of each GET route but those answering a file or a page', () => {
+    expect(gets.length).toBeGreaterThan(40);
+    const untyped = gets.filter((s) => typeof s.responses[200] === 'string' && NOT_JSON[s.path] === undefined).map((s) => s.path);
+    expect(untyped).toEqual([]);
+  });
+
+  it('lists as not JSON only routes that exist and state no schema', () => {
+    for (const path of Object.keys(NOT_JSON)) {
+      const spec = gets.find((s) => s.path === path);
+      expect(spec, path).toBeDefined();
+      expect(typeof spec!.responses[200], path).toBe('string');
+    }
   });
 });

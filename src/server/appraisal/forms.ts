@@ -27,6 +27,7 @@ import {
   type Smvp,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
+import { issueDocument } from '../../io/json.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
@@ -438,13 +439,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
             // In the reader's language, by code; `params` for a client that renders them itself.
-            issues: r.issues.map((i) => ({
-              severity: i.severity,
-              code: i.code,
-              message: renderCoded(i, language),
-              ...(i.params === undefined ? {} : { params: i.params }),
-              location: i.location ?? null,
-            })),
+            issues: r.issues.map((i) => ({ ...issueDocument(i), message: renderCoded(i, language) })),
             complete: r.complete,
           },
     may: mayOf(form, doc, viewer),

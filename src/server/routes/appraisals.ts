@@ -19,6 +19,7 @@ import {
   type FormAction,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
+import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, type FormSummary } from '../../contract/index.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -117,10 +118,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
       roles: HR_ROLES,
       action: 'list the people to appraise',
-      responses: { 200: '[{id, username, displayName, units, unitIds}]', 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[{id, username, displayName, units, unitIds}]', schema: z.array(AppraisalPersonSchema) }, 401: 'not signed in', 403: 'role' },
     },
-    async (c) => {
-      return c.json((await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })));
+    async (_c, { reply }) => {
+      return reply(
+        200,
+        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: [...u.units], unitIds: [...u.unitIds] })),
+      );
     },
   );
 
@@ -132,9 +136,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'The appraisal forms the reader may see (HR and administrator: all; the OIV: managers’; others: their own and those they evaluate), with their live or frozen score',
       roles: 'signed-in',
       query: { year: 'only this year', lang: { description: 'language of the labels', values: ['it', 'en'] } },
-      responses: { 200: '[{id, year, category, state, person, evaluator, score, band, complete}]', 400: 'invalid query', 401: 'not signed in' },
+      responses: { 200: { description: '[{id, year, category, state, person, evaluator, score, band, complete}]', schema: z.array(FormSummarySchema) }, 400: 'invalid query', 401: 'not signed in' },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const lang = language(c);
       const yearText = c.req.query('year');
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw refuse(400, 'invalid-query', { field: 'year', problem: 'year' });
@@ -142,7 +146,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const users = await usersById(store);
       const orgs = new OrgCache(deps.trees);
       const scores = listScores(deps.trees);
-      const out = [];
+      const out: FormSummary[] = [];
       // The score and band only (no explanation, no view of the whole form), kept per form while its inputs stay the same.
       for (const form of forms) {
         const listed = await scores.of(store, orgs, form);
@@ -160,7 +164,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           may: mayOf(form, documentOf(form), user),
         });
       }
-      return c.json(out);
+      return reply(200, out);
     },
   );
 
@@ -174,14 +178,14 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       action: 'create appraisal forms',
       body: NewForm,
       responses: {
-        201: 'the form',
+        201: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body (the field named)',
         403: 'role',
         409: 'the person already has a form that year',
         422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       await checkPeople(store, input.personId, input.evaluatorId);
       let organisation = input.organisation;
       if (input.planId !== undefined && input.planId !== null) {
@@ -205,7 +209,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)), 201);
+      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
     },
   );
 
@@ -218,11 +222,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
       query: { lang: { description: 'language of the explanation', values: ['it', 'en'] } },
-      responses: { 200: 'the form', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+      responses: { 200: { description: 'the form', schema: AppraisalFormSchema }, 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return c.json(formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
     },
   );
 
@@ -236,7 +240,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       access: 'the evaluator, personale, admin (what each may change depends on the state)',
       body: FormPatch,
       responses: {
-        200: 'the form',
+        200: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'may not change that part now',
@@ -245,7 +249,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const parts = editableParts(form.state, relationsOf(user, form));
       const need = (part: Parameters<typeof parts.includes>[0], what: string): void => {
@@ -299,7 +303,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
   );
 
@@ -314,7 +318,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       access: 'as the step says',
       body: Action,
       responses: {
-        200: 'the form',
+        200: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'not yours to take',
@@ -323,7 +327,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         422: 'the form is not complete (issues listed), or a note/reason/outcome missing',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const rule = ACTION_RULES[input.action];
       const relations = relationsOf(user, form);
@@ -408,7 +412,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user)));
-      return c.json(formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
   );
 
@@ -420,11 +424,16 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
       roles: 'signed-in',
       access: 'those who may see the form',
-      responses: { 200: '[{id, at, user, action, before, after, reason}]', 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+      responses: {
+        200: { description: '[{id, at, user, action, before, after, reason}]', schema: z.array(FormTrailEntrySchema) },
+        401: 'not signed in',
+        403: 'not one of those who may see it',
+        404: 'unknown form',
+      },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return c.json(await store.appraisals.formTrail(form.id));
+      return reply(200, await store.appraisals.formTrail(form.id));
     },
   );
 

@@ -11,6 +11,7 @@ import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, forma
 import { Decimal } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
+import { DistributionSchema, RewardAggregatesSchema, type Distribution } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { refuse } from '../errors.js';
@@ -53,8 +54,10 @@ interface PersonShare {
 }
 
 /** A stored distribution; its issues (stored by code and params) said in the reader's language. */
-function distributionView(d: DistributionRecord, lang: Language): Record<string, unknown> {
-  const issues = Array.isArray(d.document.issues) ? (d.document.issues as Coded[]).map((i) => ({ ...i, message: renderCoded(i, lang) })) : [];
+function distributionView(d: DistributionRecord, lang: Language): Distribution {
+  // The document as the distribution route stored it (its people, the rule, the issues by code).
+  const stored = d.document as Omit<Distribution, 'organisation' | 'year' | 'category' | 'version' | 'fundCents' | 'fund' | 'createdAt' | 'createdBy'>;
+  const issues = Array.isArray(stored.issues) ? stored.issues.map((i) => ({ ...i, message: renderCoded(i as Coded, lang) })) : [];
   return {
     organisation: d.organisation,
     year: d.year,
@@ -64,7 +67,7 @@ function distributionView(d: DistributionRecord, lang: Language): Record<string,
     fund: formatCents(BigInt(d.fundCents)),
     createdAt: d.createdAt,
     createdBy: d.createdBy,
-    ...d.document,
+    ...stored,
     issues,
   };
 }
@@ -196,13 +199,16 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       roles: HR_ROLES,
       action: 'see the bonuses of each person',
       query: { organisation: 'the body (default: the latest plan’s)' },
-      responses: { 200: '[distribution]', 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[distribution]', schema: z.array(DistributionSchema) }, 401: 'not signed in', 403: 'role' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const lang = language(c);
-      return c.json((await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang)));
+      return reply(
+        200,
+        (await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang)),
+      );
     },
   );
 
@@ -218,16 +224,22 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] },
         lang: { description: 'language of the labels', values: ['it', 'en'] },
       },
-      responses: { 200: 'rows {category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}', 400: 'unknown format' },
+      responses: {
+        200: {
+          description: 'JSON {organisation, year, rows: [{category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}]}, or the CSV or XLSX file',
+          schema: RewardAggregatesSchema,
+        },
+        400: 'unknown format',
+      },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const lang = language(c);
       const format = c.req.query('format') ?? 'json';
       if (!['json', 'csv', 'xlsx'].includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'csv', 'xlsx'], value: format });
       const rows = await aggregates(store, organisation, year, lang);
-      if (format === 'json') return c.json({ organisation, year, rows });
+      if (format === 'json') return reply(200, { organisation, year, rows });
       const headers =
         lang === 'it'
           ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']
@@ -243,16 +255,18 @@ export const rewardRoutes: RouteModule = (api, deps) => {
             [String(year), r.category, r.band, String(r.coefficient), String(r.people), dotEuros(r.totalCents), dotEuros(r.meanCents), dotEuros(r.minCents), dotEuros(r.maxCents)].map(quote).join(','),
           ),
         ];
-        return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+        return reply.made(new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } }));
       }
       const bytes = await writeTableXlsx(
         lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`,
         headers,
         rows.map((r) => [r.categoryLabel, r.band, r.coefficient, r.people, euros(r.totalCents), euros(r.meanCents), euros(r.minCents), euros(r.maxCents)]),
       );
-      return new Response(new Uint8Array(bytes), {
-        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` },
-      });
+      return reply.made(
+        new Response(new Uint8Array(bytes), {
+          headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${name}"` },
+        }),
+      );
     },
   );
 };

@@ -11,6 +11,7 @@ import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
 import type { Issue } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
+import { SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { issueOf, refuse, type ApiIssue } from '../errors.js';
@@ -77,9 +78,9 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       summary: 'The SMVPs stored: body, year, latest version',
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
-      responses: { 200: '[{organisation, year, version, reason, createdAt, createdBy}]' },
+      responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy}]', schema: z.array(SmvpSummarySchema) } },
     },
-    async (c) => c.json(await store.appraisals.listSmvp()),
+    async (_c, { reply }) => reply(200, await store.appraisals.listSmvp()),
   );
 
   api.route(
@@ -91,9 +92,13 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
       query: { organisation: 'the body (default: the latest plan’s)', version: 'an earlier version' },
-      responses: { 200: '{organisation, year, version, document, reason, createdAt, createdBy}', 400: 'invalid year or query', 404: 'no SMVP for that body and year' },
+      responses: {
+        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy}', schema: SmvpVersionSchema },
+        400: 'invalid year or query',
+        404: 'no SMVP for that body and year',
+      },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const v = c.req.query('version');
@@ -106,7 +111,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
           { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) },
           { details: { example: exampleSmvpJson(organisation, year) } },
         );
-      return c.json(record);
+      return reply(200, record);
     },
   );
 

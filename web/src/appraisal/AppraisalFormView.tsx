@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { appraisalApi, type ObjectiveInput } from './api.js';
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
-import type { AppraisalForm, FormAction, ObjectiveState, ObjectiveUnit } from './types.js';
+import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
 import { formatNumber, percent } from '../ui/format.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */

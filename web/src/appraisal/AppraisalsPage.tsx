@@ -12,7 +12,7 @@ import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
-import type { Distribution, FormSummary, StaffCategory } from './types.js';
+import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
 import { percent, plainNumber } from '../ui/format.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
-import type { StaffCategory } from './types.js';
+import type { StaffCategory } from '../../../src/contract/index.js';
 
 type Num = number | string;
 interface Band {

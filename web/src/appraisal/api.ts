@@ -1,6 +1,6 @@
 /** The calls of individual performance (forms, steps, the fund), on the app's one `request`. */
 import { query, request } from '../api/client.js';
-import type { AppraisalForm, Distribution, FormAction, FormObjective, FormSummary, StaffCategory, TrailEntry } from './types.js';
+import type { AppraisalForm, AppraisalPerson, Distribution, FormAction, FormObjective, FormSummary, FormTrailEntry, StaffCategory } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 
@@ -24,12 +24,12 @@ export const appraisalApi = {
     request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
   act: (id: string, lang: string, input: { action: FormAction; version: number; note?: string; reason?: string; outcome?: 'confirmed' | 'revised' }) =>
     request<AppraisalForm>('POST', `/api/appraisals/${enc(id)}/actions${query({ lang })}`, input),
-  trail: (id: string) => request<TrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),
+  trail: (id: string) => request<FormTrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),
   documentUrl: (id: string, format: 'pdf' | 'docx', lang: string) => `/api/appraisals/${enc(id)}/document${query({ format, lang })}`,
   distribute: (year: number, category: StaffCategory, fund: string) => request<Distribution>('POST', `/api/rewards/${year}/distribute`, { category, fund }),
   aggregatesUrl: (year: number, format: 'xlsx' | 'csv', lang: string) => `/api/rewards/${year}/aggregates${query({ format, lang })}`,
 };
 
 export const peopleApi = {
-  list: () => request<{ id: string; username: string; displayName: string; units: string[]; unitIds: string[] }[]>('GET', '/api/appraisals/people'),
+  list: () => request<AppraisalPerson[]>('GET', '/api/appraisals/people'),
 };

@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { appraisalApi, peopleApi } from './api.js';
-import type { AppraisalForm } from './types.js';
+import type { AppraisalForm } from '../../../src/contract/index.js';
 
 type Lang = 'it' | 'en';
 

@@ -2,38 +2,21 @@
  * The monitoring campaign's calls: the organisation registry, the worklist, the review of values,
  * the completion dashboard, deadlines, the closing checklist and temporary passwords.
  */
-import type { ClosingPreview, Dashboard, Period, ReviewAction, ReviewStep, Worklist, WorkState } from '../../../src/contract/index.js';
+import type { ClosingPreview, Dashboard, OrgUnit, Period, Person, ReviewAction, ReviewStep, Worklist, WorkState } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
 
 // The campaign's documents are the server's contract (src/contract/campaign.ts): one definition, no copies.
-export type { ClosingPreview, Dashboard, Worklist, WorkItem, WorkState } from '../../../src/contract/index.js';
+export type { ClosingPreview, Dashboard, Person, Worklist, WorkItem, WorkState } from '../../../src/contract/index.js';
+/** A unit of the organisation registry (the contract's `OrgUnit`: `Unit` there is the unit of measure). */
+export type Unit = OrgUnit;
 
 const enc = encodeURIComponent;
-
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  headId: string | null;
-  members: string[];
-  version: number;
-}
-
-export interface Person {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unitIds: string[];
-}
 
 export const campaign = {
   units: () => request<Unit[]>('GET', '/api/units'),
   people: () => request<Person[]>('GET', '/api/people'),
   createUnit: (input: { code: string; name: string; kind: string; parentId?: string | null; headId?: string | null; members?: string[] }) => request<Unit>('POST', '/api/units', input),
-  updateUnit: (id: string, patch: Partial<Omit<Unit, 'id' | 'version'>> & { version?: number }) => request<Unit>('PATCH', `/api/units/${enc(id)}`, patch),
+  updateUnit: (id: string, patch: Partial<Omit<Unit, 'id' | 'version' | 'updatedAt'>> & { version?: number }) => request<Unit>('PATCH', `/api/units/${enc(id)}`, patch),
   deleteUnit: (id: string) => request<Unit>('DELETE', `/api/units/${enc(id)}`),
   importUnits: (file: File, dryRun: boolean) => {
     const form = new FormData();

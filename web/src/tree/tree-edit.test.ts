@@ -10,6 +10,7 @@ import {
   formula,
   formulaProblems,
   indicatorForm,
+  indicatorFormProblems,
   indicatorPatch,
   newIndicatorBody,
   nextChildCode,
@@ -244,5 +245,33 @@ describe('the three-year horizon in the indicator form', () => {
     expect(baselineYearValue('2023')).toBe(2023);
     expect(baselineYearValue('')).toBeNull();
     expect(baselineYearValue('23')).toBeUndefined();
+  });
+});
+
+describe('the indicator form checked before sending', () => {
+  it('says each wrong field once, the baseline year first, then the band points, then the formula', () => {
+    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, name: 'x' })).toEqual([]);
+    const form = {
+      ...EMPTY_INDICATOR,
+      name: 'x',
+      baselineYear: '23',
+      scoring: 'bands' as const,
+      points: [
+        { at: '', score: '10' },
+        { at: '5', score: '' },
+      ],
+      formula: 'ratio' as const,
+      numerator: 'evase',
+      denominator: ' ',
+      scale: 'cento',
+    };
+    expect(indicatorFormProblems(form)).toEqual([
+      ['baselineYear', 'years.invalidYear'],
+      ['point-0-at', 'edit.errors.points.empty'],
+      ['point-1-score', 'edit.errors.points.empty'],
+      ['denominator', 'edit.errors.measureName'],
+      ['scale', 'edit.errors.scale'],
+    ]);
+    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, formula: 'trend', current: 'oggi' })).toEqual([['previous', 'edit.errors.measureName']]);
   });
 });

@@ -249,6 +249,18 @@ export function formulaProblems(form: IndicatorForm): Array<'numerator' | 'denom
   return [];
 }
 
+/**
+ * Everything the form can tell is wrong before sending, as field (`ind-<field>`) and the words' key,
+ * in the order the focus takes them: the baseline's year, the band points, the formula's fields.
+ */
+export function indicatorFormProblems(form: IndicatorForm): Array<readonly [field: string, key: string]> {
+  return [
+    ...(baselineYearValue(form.baselineYear) === undefined ? [['baselineYear', 'years.invalidYear'] as const] : []),
+    ...Object.entries(bandProblems(form)).map(([field, problem]) => [field, `edit.errors.points.${problem}`] as const),
+    ...formulaProblems(form).map((field) => [field, field === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName'] as const),
+  ];
+}
+
 /** The body of `POST …/nodes/:code/indicators`. */
 export function newIndicatorBody(form: IndicatorForm): IndicatorInput {
   const rule = scoring(form);

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../campaign/campaign-api.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
 
-const unit = (id: string, code: string, parentId: string | null = null): Unit => ({ id, code, name: `Unità ${code}`, kind: 'Ufficio', parentId, headId: null, members: [], version: 1 });
+const unit = (id: string, code: string, parentId: string | null = null): Unit => ({
+  id,
+  code,
+  name: `Unità ${code}`,
+  kind: 'Ufficio',
+  parentId,
+  headId: null,
+  members: [],
+  version: 1,
+  updatedAt: '2024-01-01T00:00:00Z',
+});
 
 describe('the registry as a tree', () => {
   const units = [unit('3', 'B'), unit('2', 'A.10', '1'), unit('4', 'A.2', '1'), unit('1', 'A'), unit('5', 'A.2.1', '4'), unit('6', 'X', 'gone')];

@@ -1,0 +1,243 @@
+/**
+ * Individual appraisal as the API sends it: the forms (schede di valutazione: `GET /api/appraisals`,
+ * `/api/appraisals/:id` and every change, `server/appraisal/forms.ts` `formView`), a form's own
+ * trail, the people HR may appraise, the SMVP stored per body and year (`routes/smvp.ts`), and the
+ * bonus distributions with their anonymised aggregates (`routes/rewards.ts`). The words restate the
+ * core's unions (core/appraisal), so the server's views do not compile with one the contract lacks.
+ */
+import { z } from 'zod';
+import { IssueDocumentSchema, MessageParamsSchema } from './evaluation.js';
+import { AmountJsonSchema, ComparatorSchema, MeasurementStateSchema, SourceLocationSchema, UnitSchema } from './values.js';
+
+export const StaffCategorySchema = z.enum(['dirigente', 'eq', 'personale']);
+export const FormStateSchema = z.enum(['draft', 'assigned', 'interview', 'evaluated', 'accepted', 'contested', 'final']);
+export const FormActionSchema = z.enum(['acknowledge', 'interview', 'evaluate', 'accept', 'contest', 'conciliate', 'finalise', 'reopen']);
+/** The parts of a form one may change (which depends on the state and who one is to the form). */
+export const FormPartSchema = z.enum(['objectives', 'measurements', 'ratings', 'assignments', 'evaluator']);
+/** Who the reader is to a form. */
+export const FormRelationSchema = z.enum(['person', 'evaluator', 'hr', 'admin']);
+
+/** A person a form names (username null, name "(account removed)": an account since deleted). */
+export const PersonRefSchema = z.strictObject({ id: z.string(), username: z.string().nullable(), displayName: z.string() });
+
+/** `GET /api/appraisals/people`: an active account HR may appraise or name as evaluator (no role, no password). */
+export const AppraisalPersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), units: z.array(z.string()), unitIds: z.array(z.string()) });
+
+/** What the reader may do with a form: the parts they may edit and the steps they may take. */
+export const FormMaySchema = z.strictObject({ read: z.literal(true), edit: z.array(FormPartSchema), actions: z.array(FormActionSchema), relations: z.array(FormRelationSchema) });
+
+/** `GET /api/appraisals`: a form as listed, with its score and band (live until evaluated, then frozen). */
+export const FormSummarySchema = z.strictObject({
+  id: z.string(),
+  year: z.number().int(),
+  organisation: z.string(),
+  category: StaffCategorySchema,
+  categoryLabel: z.string(),
+  state: FormStateSchema,
+  stateLabel: z.string(),
+  person: PersonRefSchema,
+  evaluator: PersonRefSchema,
+  score: z.number().nullable(),
+  band: z.string().nullable(),
+  complete: z.boolean(),
+  may: FormMaySchema,
+});
+
+/** An individual objective of a form, its target and actual as JSON amounts. */
+export const FormObjectiveSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  comparator: ComparatorSchema,
+  target: AmountJsonSchema.nullable(),
+  unit: UnitSchema,
+  scoring: z.enum(['on_off', 'proportional']).nullable(),
+  state: MeasurementStateSchema,
+  actual: AmountJsonSchema.nullable(),
+  reason: z.string().nullable(),
+});
+
+/** The steps a form went through: who acknowledged it, the interview, the evaluation (with what it froze), the rest. */
+export const FormRecordSchema = z.strictObject({
+  acknowledged: z.strictObject({ person: z.string().nullable(), evaluator: z.string().nullable() }),
+  interview: z.strictObject({ at: z.string(), by: z.string(), note: z.string() }).nullable(),
+  /** Frozen at the evaluation: the SMVP version and the organisational results used (units by registry id), the score and band. */
+  evaluation: z
+    .strictObject({
+      at: z.string(),
+      by: z.string(),
+      smvpVersion: z.number().int(),
+      org: z.strictObject({ body: z.string().nullable(), units: z.record(z.string(), z.string().nullable()) }),
+      score: z.string().nullable(),
+      band: z.string().nullable(),
+    })
+    .nullable(),
+  acceptance: z.strictObject({ at: z.string() }).nullable(),
+  contest: z.strictObject({ at: z.string(), reason: z.string() }).nullable(),
+  conciliation: z.strictObject({ at: z.string(), by: z.string(), outcome: z.enum(['confirmed', 'revised']), note: z.string() }).nullable(),
+  finalisedAt: z.string().nullable(),
+  reopenings: z.array(z.strictObject({ at: z.string(), by: z.string(), reason: z.string() })),
+});
+
+/** The form's score explained: components, objectives, behaviours, units, the steps in words, the issues. */
+export const FormResultSchema = z.strictObject({
+  frozen: z.boolean(),
+  score: z.number().nullable(),
+  band: z.strictObject({ label: z.string(), min: z.number(), max: z.number(), share: z.number() }).nullable(),
+  components: z.array(
+    z.strictObject({
+      kind: z.enum(['body', 'unit', 'objectives', 'behaviours']),
+      label: z.string(),
+      weight: z.number(),
+      share: z.number().nullable(),
+      score: z.number().nullable(),
+      points: z.number().nullable(),
+    }),
+  ),
+  objectives: z.array(z.strictObject({ id: z.string(), state: MeasurementStateSchema, score: z.number().nullable(), counted: z.boolean() })),
+  behaviours: z.array(z.strictObject({ code: z.string(), rating: z.number().nullable(), label: z.string().nullable(), score: z.number().nullable() })),
+  /** `unitId`: the registry's id; `unit`: its name. */
+  units: z.array(
+    z.strictObject({
+      unitId: z.string(),
+      unit: z.string(),
+      from: z.string(),
+      to: z.string(),
+      days: z.number(),
+      effectiveDays: z.number().nullable(),
+      score: z.number().nullable(),
+    }),
+  ),
+  presenceDays: z.number().nullable(),
+  daysInYear: z.number().int(),
+  steps: z.array(z.strictObject({ code: z.string(), text: z.string() })),
+  /** In the reader's language, by code; `params` for a client that renders them itself. */
+  issues: z.array(IssueDocumentSchema),
+  complete: z.boolean(),
+});
+
+/** `GET /api/appraisals/:id` and every change to a form: the form in the reader's language, its score explained. */
+export const AppraisalFormSchema = z.strictObject({
+  id: z.string(),
+  organisation: z.string(),
+  year: z.number().int(),
+  category: StaffCategorySchema,
+  categoryLabel: z.string(),
+  state: FormStateSchema,
+  stateLabel: z.string(),
+  version: z.number().int(),
+  planId: z.string().nullable(),
+  person: PersonRefSchema,
+  evaluator: PersonRefSchema,
+  /** `unit`: the registry unit's name (null if the unit was deleted). */
+  assignments: z.array(z.strictObject({ unitId: z.string(), unit: z.string().nullable(), from: z.string(), to: z.string(), partTime: z.number() })),
+  objectives: z.array(FormObjectiveSchema),
+  ratings: z.record(z.string(), z.number()),
+  record: FormRecordSchema,
+  /** The SMVP version the form is scored by (null: none for that body and year). */
+  smvpVersion: z.number().int().nullable(),
+  scale: z.array(z.strictObject({ value: z.number(), label: z.string(), description: z.string(), score: z.number() })),
+  behaviours: z.array(z.strictObject({ code: z.string(), title: z.string(), description: z.string(), weight: z.number() })),
+  result: FormResultSchema.nullable(),
+  may: FormMaySchema,
+});
+
+/** `GET /api/appraisals/:id/trail`: an entry of the form's own trail (the store's row as it is). */
+export const FormTrailEntrySchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
+  user: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** Always null: a form belongs to no plan. */
+  planId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+
+/** `GET /api/smvp`: an SMVP stored, its latest version. */
+export const SmvpSummarySchema = z.strictObject({
+  organisation: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+
+/** `GET /api/smvp/:year`: a version of a body's SMVP, the document as stored (core/appraisal/codec.ts reads it). */
+export const SmvpVersionSchema = SmvpSummarySchema.extend({ document: z.unknown() });
+
+/** A person's share of a distribution (decimals and cents as exact text). */
+export const ShareSchema = z.strictObject({
+  formId: z.string(),
+  personId: z.string(),
+  displayName: z.string(),
+  score: z.string().nullable(),
+  band: z.string().nullable(),
+  coefficient: z.string(),
+  presenceDays: z.string(),
+  cents: z.string(),
+  /** The exact quota before rounding to the cent. */
+  exact: z.string(),
+  /** Given one of the cents left over by the rounding. */
+  extraCent: z.boolean(),
+});
+
+/** `GET /api/rewards/:year`: the latest distribution of a category's fund, per person (personal data). */
+export const DistributionSchema = z.strictObject({
+  organisation: z.string(),
+  year: z.number().int(),
+  category: StaffCategorySchema,
+  version: z.number().int(),
+  fundCents: z.string(),
+  /** The fund in euros, as text. */
+  fund: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  smvpVersion: z.number().int(),
+  /** The rule for the cents left over, in Italian and English. */
+  rule: z.strictObject({ it: z.string(), en: z.string() }),
+  people: z.array(ShareSchema),
+  undistributedCents: z.string(),
+  /** Said in the reader's language. */
+  issues: z.array(z.strictObject({ severity: z.string(), code: z.string(), message: z.string(), params: MessageParamsSchema.optional(), location: SourceLocationSchema.optional() })),
+});
+
+/** A row of the anonymised aggregates (d.lgs. 33/2013 art. 20): per category and band, no names, no ids. */
+export const RewardAggregateSchema = z.strictObject({
+  category: StaffCategorySchema,
+  categoryLabel: z.string(),
+  band: z.string(),
+  /** The band's share of the bonus, in percent. */
+  coefficient: z.number(),
+  people: z.number().int(),
+  totalCents: z.string(),
+  meanCents: z.string().nullable(),
+  minCents: z.string().nullable(),
+  maxCents: z.string().nullable(),
+});
+
+/** `GET /api/rewards/:year/aggregates` (JSON). */
+export const RewardAggregatesSchema = z.strictObject({ organisation: z.string(), year: z.number().int(), rows: z.array(RewardAggregateSchema) });
+
+export type StaffCategory = z.infer<typeof StaffCategorySchema>;
+export type FormState = z.infer<typeof FormStateSchema>;
+export type FormAction = z.infer<typeof FormActionSchema>;
+export type FormPart = z.infer<typeof FormPartSchema>;
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+export type AppraisalPerson = z.infer<typeof AppraisalPersonSchema>;
+export type FormMay = z.infer<typeof FormMaySchema>;
+export type FormSummary = z.infer<typeof FormSummarySchema>;
+export type FormObjective = z.infer<typeof FormObjectiveSchema>;
+export type FormResultDocument = z.infer<typeof FormResultSchema>;
+export type AppraisalForm = z.infer<typeof AppraisalFormSchema>;
+export type FormTrailEntry = z.infer<typeof FormTrailEntrySchema>;
+export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;
+export type SmvpVersion = z.infer<typeof SmvpVersionSchema>;
+export type Share = z.infer<typeof ShareSchema>;
+export type Distribution = z.infer<typeof DistributionSchema>;
+export type RewardAggregate = z.infer<typeof RewardAggregateSchema>;
+export type RewardAggregates = z.infer<typeof RewardAggregatesSchema>;

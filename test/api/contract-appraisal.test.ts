@@ -1,0 +1,152 @@
+/**
+ * Individual appraisal's documents are what the server sends, on SQLite and PostgreSQL: the people
+ * HR may appraise, the forms as listed and one form (through its steps up to the final one, its
+ * record and frozen result filled), its trail, the SMVPs stored and one version, a distribution of
+ * the fund and its public aggregates, each parsed with the contract's strict schema and with the
+ * schema the OpenAPI document names for it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  AppraisalFormSchema,
+  AppraisalPersonSchema,
+  DistributionSchema,
+  FormSummarySchema,
+  FormTrailEntrySchema,
+  RewardAggregatesSchema,
+  SmvpSummarySchema,
+  SmvpVersionSchema,
+  type AppraisalForm,
+  type Distribution,
+  type RewardAggregates,
+} from '../../src/contract/index.js';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { hashPassword } from '../../src/server/auth.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { conforms, documented } from './contract-helpers.js';
+import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents are what the server sends, on %s", (backend) => {
+  let t: TestServer;
+  let hr: Client;
+  let formId: string;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    const planId = await t.importFixture();
+    hr = await t.as('personale');
+    const hash = await hashPassword(PASSWORD);
+    const ids: Record<string, string> = {};
+    const people: Record<string, Client> = {};
+    for (const username of ['dirigente', 'impiegato']) {
+      const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
+      if (!u.ok) throw new Error(u.error.message);
+      ids[username] = u.value.id;
+      people[username] = new Client(t.url);
+      await people[username]!.login(username);
+    }
+    const unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
+    expect((await hr.request('PUT', '/api/smvp/2024', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' })).status).toBe(200);
+    const created = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.impiegato,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      planId,
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
+    });
+    expect(created.status, created.text).toBe(201);
+    formId = created.body.id;
+    const [me, evaluator] = [people.impiegato!, people.dirigente!];
+    const objectives = [
+      { id: 'o1', title: 'Pratiche evase entro 30 giorni', weight: 60, comparator: '>=', target: 90, unit: 'percent', scoring: 'proportional' },
+      { id: 'o2', title: 'Nuovo portale', weight: 40, comparator: '<=', target: '2024-09-30', unit: 'date' },
+    ];
+    let r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: created.body.version, objectives });
+    r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: r.body.version });
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'acknowledge', version: r.body.version });
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'interview', version: r.body.version, note: 'Obiettivi raggiungibili' });
+    r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, {
+      version: r.body.version,
+      objectives: [
+        { ...objectives[0], state: 'measured', actual: 81 },
+        { ...objectives[1], state: 'measured', actual: '2024-09-15' },
+      ],
+      ratings: { C1: 4, C2: 5, C3: 3 },
+    });
+    r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ state: 'evaluated', result: { frozen: true } });
+    r = await me.request('POST', `/api/appraisals/${formId}/actions`, { action: 'accept', version: r.body.version });
+    r = await hr.request('POST', `/api/appraisals/${formId}/actions`, { action: 'finalise', version: r.body.version });
+    expect(r.body.state, r.text).toBe('final');
+    const done = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: '10.000,01' });
+    expect(done.status, done.text).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('the people, the forms as listed, one form, its trail and every step of it conform', async () => {
+    const people = await hr.get('/api/appraisals/people');
+    expect(people.status, people.text).toBe(200);
+    expect(conforms(z.array(AppraisalPersonSchema), people.body)).toBe('conforms');
+    for (const lang of ['it', 'en']) {
+      const list = await hr.get(`/api/appraisals?year=2024&lang=${lang}`);
+      expect(list.status, list.text).toBe(200);
+      expect(conforms(z.array(FormSummarySchema), list.body)).toBe('conforms');
+      expect(list.body).toHaveLength(1);
+      const form = await hr.get(`/api/appraisals/${formId}?lang=${lang}`);
+      expect(form.status, form.text).toBe(200);
+      expect(conforms(AppraisalFormSchema, form.body)).toBe('conforms');
+      expect(form.body as AppraisalForm).toMatchObject({ state: 'final', record: { interview: { note: 'Obiettivi raggiungibili' }, evaluation: { smvpVersion: 1 } }, result: { frozen: true } });
+    }
+    const trail = await hr.get(`/api/appraisals/${formId}/trail`);
+    expect(trail.status, trail.text).toBe(200);
+    expect(conforms(z.array(FormTrailEntrySchema), trail.body)).toBe('conforms');
+    expect(trail.body.map((e: { action: string }) => e.action)).toContain('evaluate');
+    const form = (await hr.get(`/api/appraisals/${formId}`)).body;
+    expect(conforms(AppraisalFormSchema, { ...form, result: { ...form.result, extra: 1 } })).toMatch(/extra/);
+  });
+
+  it('the SMVPs stored, one version, a distribution and the public aggregates conform', async () => {
+    const anyone = new Client(t.url);
+    const list = await anyone.get('/api/smvp');
+    expect(list.status, list.text).toBe(200);
+    expect(conforms(z.array(SmvpSummarySchema), list.body)).toBe('conforms');
+    const smvp = await anyone.get('/api/smvp/2024');
+    expect(smvp.status, smvp.text).toBe(200);
+    expect(conforms(SmvpVersionSchema, smvp.body)).toBe('conforms');
+    const rewards = await hr.get('/api/rewards/2024');
+    expect(rewards.status, rewards.text).toBe(200);
+    expect(conforms(z.array(DistributionSchema), rewards.body)).toBe('conforms');
+    expect((rewards.body as Distribution[])[0]).toMatchObject({ category: 'eq', fundCents: '1000001' });
+    expect((rewards.body as Distribution[])[0]!.people).toHaveLength(1);
+    const aggregates = await anyone.get('/api/rewards/2024/aggregates');
+    expect(aggregates.status, aggregates.text).toBe(200);
+    expect(conforms(RewardAggregatesSchema, aggregates.body)).toBe('conforms');
+    expect((aggregates.body as RewardAggregates).rows.some((r) => r.people === 1)).toBe(true);
+  });
+
+  it('the OpenAPI document names each of these answers, and the real answers conform to it', async () => {
+    const doc = (await hr.get('/api/openapi.json')).body;
+    const reads: Array<[string, string]> = [
+      ['/api/appraisals/people', '/api/appraisals/people'],
+      ['/api/appraisals', '/api/appraisals'],
+      [`/api/appraisals/${formId}`, '/api/appraisals/{id}'],
+      [`/api/appraisals/${formId}/trail`, '/api/appraisals/{id}/trail'],
+      ['/api/smvp', '/api/smvp'],
+      ['/api/smvp/2024', '/api/smvp/{year}'],
+      ['/api/rewards/2024', '/api/rewards/{year}'],
+      ['/api/rewards/2024/aggregates', '/api/rewards/{year}/aggregates'],
+    ];
+    for (const [url, path] of reads) {
+      const reply = await hr.get(url);
+      expect(reply.status, `${url}: ${reply.text}`).toBe(200);
+      expect(conforms(documented(doc, 'get', path, 200), reply.body), url).toBe('conforms');
+    }
+    for (const [method, path, status] of [
+      ['post', '/api/appraisals', 201],
+      ['patch', '/api/appraisals/{id}', 200],
+      ['post', '/api/appraisals/{id}/actions', 200],
+    ] as const)
+      documented(doc, method, path, status);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readMeasures } from './base-measures.js';
+import { checkEntry, describeCurrent, type EntryValues } from './entry-check.js';
+
+const ratio = { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 } as const;
+const empty: EntryValues = { state: 'measured', actual: '', reason: '', evidence: '', source: '', notes: '' };
+
+describe('the entry form checked before saving', () => {
+  it('sends an actual in the unit, the texts trimmed, empty ones as null, no reason unless not evaluable', () => {
+    expect(checkEntry({ ...empty, actual: '1.587,10', evidence: ' delibera 12 ', notes: '  ' }, 'number', null, null, 'it')).toEqual({
+      body: { state: 'measured', actual: 1587.1, reason: null, evidence: 'delibera 12', source: null, notes: null },
+    });
+    expect(checkEntry({ ...empty, state: 'not_evaluable', actual: '12', reason: ' dati assenti ' }, 'number', null, null, 'it')).toEqual({
+      body: { state: 'not_evaluable', actual: null, reason: 'dati assenti', evidence: null, source: null, notes: null },
+    });
+  });
+
+  it("reads the actual in the screen's notation", () => {
+    expect(checkEntry({ ...empty, actual: '1,587.10' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: 1587.1 } });
+    expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: null });
+    expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1587.1');
+  });
+
+  it('says why a value cannot be saved, in the words of the unit', () => {
+    expect(checkEntry({ ...empty, actual: 'molti' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber', focus: null, measures: false });
+    expect(checkEntry({ ...empty, actual: '' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber' });
+    expect(checkEntry({ ...empty, actual: '5%' }, 'number', null, null, 'it')).toMatchObject({ problem: 'percentForNumber' });
+    expect(checkEntry({ ...empty, actual: '31/02/2024' }, 'date', null, null, 'it')).toMatchObject({ problem: 'invalidDate' });
+    expect(checkEntry({ ...empty, state: 'not_evaluable', reason: ' ' }, 'number', null, null, 'it')).toMatchObject({ problem: 'reasonRequired' });
+  });
+
+  it('a ratio sends its base measures, or puts the focus on the first one that is wrong', () => {
+    const good = readMeasures(ratio, { evase: '45', ricevute: '50' }, 'it');
+    expect(checkEntry(empty, 'percent', ratio, good, 'it')).toEqual({
+      body: { state: 'measured', actual: null, inputs: { evase: '45', ricevute: '50' }, reason: null, evidence: null, source: null, notes: null },
+    });
+    const zero = readMeasures(ratio, { evase: '45', ricevute: '0' }, 'it');
+    expect(checkEntry(empty, 'percent', ratio, zero, 'it')).toEqual({ problem: 'fixMeasures', focus: 'entry-measure-1', measures: true });
+    // Not measured: the measures are not read, nothing is sent but the state.
+    expect(checkEntry({ ...empty, state: 'not_measured' }, 'percent', ratio, zero, 'it')).toMatchObject({ body: { state: 'not_measured', actual: null } });
+  });
+
+  it('says the value someone else saved, in the indicator notation', () => {
+    expect(describeCurrent({ actualText: '12,5%' }, { unit: 'percent' }, 'it')).toBe('12,5%');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1587,1 (referente)');
+    expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [not_evaluable]');
+    expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');
+  });
+});

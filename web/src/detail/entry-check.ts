@@ -1,0 +1,76 @@
+/**
+ * The entry form's rules, pure: what a save sends, or why it cannot be sent (an `entry.*` word and
+ * the field that takes the focus); and a conflict's value someone else saved, in the indicator's
+ * notation. `EntryForm.tsx` draws, `useEntrySave.ts` sends.
+ */
+import type { MeasurementState } from '../../../src/core/index.js';
+import type { MeasurementInput, TreeIndicator } from '../api/types.js';
+import type { Lang } from '../ui/format.js';
+import { inputText, numberProblem, parseInput } from '../ui/parse.js';
+import { baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
+
+/** What the reader typed and chose. */
+export interface EntryValues {
+  state: MeasurementState;
+  actual: string;
+  reason: string;
+  evidence: string;
+  source: string;
+  notes: string;
+}
+
+/** Why the form cannot be sent: the word (`entry.<problem>`) and the field's id to focus, if any. */
+export interface EntryProblem {
+  problem: string;
+  focus: string | null;
+  /** The base measures' own problems are now said beside them. */
+  measures: boolean;
+}
+
+/**
+ * The body of the save (without the version), or the first problem. `read` is the base measures as
+ * read (null: the indicator takes an actual, not base measures); the actual is read in `lang`'s notation.
+ */
+export function checkEntry(
+  values: EntryValues,
+  unit: TreeIndicator['unit'],
+  formula: MeasuredFormula | null,
+  read: ReadMeasures | null,
+  lang: Lang,
+): { body: Omit<MeasurementInput, 'version'> } | EntryProblem {
+  const { state } = values;
+  const measured = state === 'measured' && read !== null;
+  if (measured && read.inputs === null) {
+    const first = baseMeasures(formula!).findIndex((m) => read.problems[m.name] !== undefined);
+    return { problem: 'fixMeasures', focus: `entry-measure-${first}`, measures: true };
+  }
+  const value = state === 'measured' && !measured ? parseInput(values.actual, unit, lang) : null;
+  if (state === 'measured' && !measured && (value === undefined || value === null)) {
+    const why = unit === 'number' || unit === 'percent' ? numberProblem(values.actual, unit, lang) : null;
+    return { problem: unit === 'date' ? 'invalidDate' : (why ?? 'invalidNumber'), focus: null, measures: false };
+  }
+  if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: null, measures: false };
+  return {
+    body: {
+      state,
+      actual: value ?? null,
+      ...(measured ? { inputs: read.inputs! } : {}),
+      reason: state === 'not_evaluable' ? values.reason.trim() : null,
+      evidence: values.evidence.trim() || null,
+      source: values.source.trim() || null,
+      notes: values.notes.trim() || null,
+    },
+  };
+}
+
+/** The value someone else saved, from a 409's `details.current`, in the indicator's notation (the screen's for numbers). */
+export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>, lang: Lang): string {
+  if (current === null || typeof current !== 'object') return '?';
+  const c = current as Record<string, unknown>;
+  if (typeof c.actualText === 'string' && c.actualText !== '') return c.actualText;
+  let actual = c.actual;
+  if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
+  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? inputText(actual, i.unit, lang) : '—';
+  const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
+  return `${text}${typeof c.state === 'string' && c.state !== 'measured' ? ` [${c.state}]` : ''}${who}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * The indicator dialog's data: the form as typed (`IndicatorForm`, `tree-edit.ts`) and the
+ * definition it started from, the indicator's own unit and person, the band points' list, and the
+ * submit: checked first (`indicatorFormProblems`), then only what changed is sent against the
+ * indicator's `definitionVersion` (a new one is sent whole). After a reload the stored definition
+ * becomes the starting point again.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.js';
+import type { TreeIndicator } from '../api/types.js';
+import { NO_ERRORS } from '../ui/form-errors.js';
+import { focusFirstError } from '../ui/Form.js';
+import { useSave, type ToolsProps } from './EditParts.js';
+import { EMPTY_INDICATOR, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
+
+export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
+
+const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
+  const { indicator } = props;
+  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator);
+  const [before, setBefore] = useState(initial);
+  const [form, setForm] = useState(initial);
+  // The indicator's own unit and person ('' = its objective's).
+  const [unitId, setUnitId] = useState(indicator?.unitId ?? '');
+  const [personId, setPersonId] = useState(indicator?.personId ?? '');
+  const saving = useSave(props.onDone);
+  const { setConflict, setErrors } = saving;
+  const set = <K extends keyof IndicatorForm>(key: K, value: IndicatorForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const version = useRef(indicator?.definitionVersion);
+  useEffect(() => {
+    if (indicator === undefined || version.current === indicator.definitionVersion) return;
+    version.current = indicator.definitionVersion;
+    const fresh = indicatorForm(indicator);
+    setBefore(fresh);
+    setForm(fresh);
+    setUnitId(indicator.unitId ?? '');
+    setPersonId(indicator.personId ?? '');
+    setConflict(false);
+    setErrors(NO_ERRORS);
+  }, [indicator, setConflict, setErrors]);
+
+  return { ...saving, form, set, points: usePoints(form, setForm), unitId, setUnitId, personId, setPersonId, submit: useSubmit(props, { before, form, unitId, personId }, saving) };
+}
+
+/** The band scale's points: a value changed, a point added or removed, the focus kept in the list. */
+function usePoints(form: IndicatorForm, setForm: React.Dispatch<React.SetStateAction<IndicatorForm>>) {
+  const setPoint = (k: number, key: 'at' | 'score', text: string) => setForm((f) => ({ ...f, points: f.points.map((p, n) => (n === k ? { ...p, [key]: text } : p)) }));
+  const removePoint = (k: number) => {
+    setForm((f) => ({ ...f, points: f.points.filter((_, n) => n !== k) }));
+    // The focus stays in the list: on the row that took its place, or the add button.
+    focusSoon(form.points.length > 1 ? `ind-point-${Math.min(k, form.points.length - 2)}-at` : 'ind-point-add');
+  };
+  const addPoint = () => {
+    setForm((f) => ({ ...f, points: [...f.points, { at: '', score: '' }] }));
+    focusSoon(`ind-point-${form.points.length}-at`);
+  };
+  return { setPoint, removePoint, addPoint };
+}
+
+/** The submit: the form's own problems said at their fields, else the new indicator or the patch of what changed. */
+function useSubmit(
+  props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined },
+  typed: { before: IndicatorForm; form: IndicatorForm; unitId: string; personId: string },
+  saving: ReturnType<typeof useSave>,
+) {
+  const { t } = useTranslation();
+  const { indicator } = props;
+  const { before, form, unitId, personId } = typed;
+  return function submit(e: FormEvent) {
+    e.preventDefault();
+    const problems = indicatorFormProblems(form);
+    if (problems.length > 0) {
+      const found = { fields: Object.fromEntries(problems.map(([field, key]) => [field, t(key)])), general: null };
+      saving.setErrors(found);
+      focusFirstError(found, 'ind-');
+      return;
+    }
+    const assignment = {
+      ...((indicator?.unitId ?? '') !== unitId ? { unitId: unitId === '' ? null : unitId } : {}),
+      ...((indicator?.personId ?? '') !== personId ? { personId: personId === '' ? null : personId } : {}),
+    };
+    void saving.save(
+      () =>
+        indicator === undefined
+          ? api.addIndicator(props.planId, props.objective.code, { ...newIndicatorBody(form), ...assignment })
+          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form), ...assignment, version: indicator.definitionVersion }),
+      'ind-',
+    );
+  };
+}
