@@ -135,6 +135,23 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
 });
 
 describe('the entry form of an indicator not yet measured', { timeout: 180_000 }, () => {
+  it("starts again from the new period's value when the period changes with the form open", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.fill('#f-search', 'A.2.1');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    // The plan's latest period: measured.
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('measured');
+    expect(await page.inputValue('#entry-actual')).not.toBe('');
+    // The first quarter, the form still open: its own value, not the other period's.
+    await page.selectOption('#period', FIRST_QUARTER);
+    await expect.poll(() => page.inputValue('#entry-state')).toBe('not_measured');
+    expect(await page.inputValue('#entry-actual')).toBe('');
+    await context.close();
+  });
+
   it('shows the value field at once, typing means measured, and takes the simulated value', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');

@@ -91,7 +91,12 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dd className="col-7">{i.notes || '—'}</dd>
       </dl>
       {props.whatIfTools}
-      {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && <EntryForm {...props} />}
+      {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && (
+        // Keyed by the period: a form opened while another period's tree was still on screen (or
+        // kept open across a change of period) starts again from this period's value, so a save
+        // cannot write the other period's value here.
+        <EntryForm key={props.doc.period?.id ?? ''} {...props} />
+      )}
       {!i.editable && props.doc.period !== null && (
         <p className="small muted" data-testid="read-only">
           {t('entry.readOnly')}
