@@ -26,15 +26,29 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/api/smvp/')) loads.push(path);
     });
+    // 2025's answer is held back until released, to see the screen while it is awaited.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/smvp/2025', async (route) => {
+      await held;
+      await route.continue();
+    });
     const year = page.locator('[data-testid=smvp-year]');
     await year.fill('');
     await year.pressSequentially('2025', { delay: 80 });
+    // Until 2025's answer is in, the screen says neither 2024's state nor "none" under 2025.
+    await expect.poll(() => loads).toEqual(['/api/smvp/2025']);
+    await expect.poll(() => page.locator('[data-testid=smvp-loading]').count()).toBe(1);
+    expect(await page.locator('[data-testid=smvp-page]').innerText()).not.toContain('Nessun SMVP salvato');
+    expect(await page.locator('[data-testid=smvp-start]').count()).toBe(0);
+    release();
     await expect.poll(() => page.locator('[data-testid=smvp-page]').innerText()).toContain('Nessun SMVP salvato per il 2025.');
-    expect(loads).toEqual(['/api/smvp/2025']);
+    await expect.poll(() => loads).toEqual(['/api/smvp/2025']);
     await year.fill('');
     await year.pressSequentially('2024');
     await year.press('Enter');
     await expect.poll(() => page.locator('[data-testid=smvp-page]').innerText()).toContain('Nessun SMVP salvato per il 2024.');
+    await expect.poll(() => loads).toEqual(['/api/smvp/2025', '/api/smvp/2024']);
     // Leaving the field, and the wait that a complete year starts, load nothing more.
     await year.blur();
     await page.waitForTimeout(1000);

@@ -7,7 +7,7 @@
  * language. The rating scale, the catalogue of behaviours and each category's behaviour weights are
  * edited here too, as rows; the file import (JSON/XLSX) remains for the rest.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
@@ -113,6 +113,14 @@ export function SmvpPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The year the shown record (or its absence) belongs to. Until the new year's answer is in, the
+  // screen shows neither the old year's form nor "none saved" under the new year's number, and an
+  // answer for a year no longer asked for is dropped.
+  const [loadedYear, setLoadedYear] = useState<number | null>(null);
+  const asked = useRef(year);
+  useEffect(() => {
+    asked.current = year;
+  }, [year]);
 
   const load = useCallback(
     (version?: number) => {
@@ -120,13 +128,17 @@ export function SmvpPage() {
       setGeneral(null);
       request<SmvpRecord>('GET', `/api/smvp/${year}${query({ version })}`)
         .then((r) => {
+          if (asked.current !== year) return;
+          setLoadedYear(year);
           if (version === undefined) setLatest(r);
           setShown(r.version);
           setDoc(r.document);
           setMissing(null);
         })
         .catch((e: unknown) => {
+          if (asked.current !== year) return;
           if (e instanceof ApiError && e.status === 404 && version === undefined) {
+            setLoadedYear(year);
             setLatest(null);
             setShown(null);
             setDoc(null);
@@ -142,6 +154,7 @@ export function SmvpPage() {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] [aria-invalid=true]')?.focus();
   }, [errors]);
 
+  const ready = loadedYear === year;
   const readOnly = !mayEdit || (latest !== null && shown !== latest.version);
   const change = (f: (d: SmvpDocument) => void) => {
     setSaved(null);
@@ -202,7 +215,7 @@ export function SmvpPage() {
           {t('appraisal.list.year')}
           <YearInput value={year} onCommit={setYear} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
         </label>
-        {latest !== null && (
+        {ready && latest !== null && (
           <label className="d-inline-flex gap-2 align-items-center">
             {t('appraisal.smvp.version')}
             <select
@@ -230,7 +243,12 @@ export function SmvpPage() {
           {saved}
         </p>
       )}
-      {doc === null && missing !== null && (
+      {!ready && general === null && (
+        <p role="status" data-testid="smvp-loading">
+          {t('common.loading')}
+        </p>
+      )}
+      {ready && doc === null && missing !== null && (
         <div className="mb-3">
           <p>{t('appraisal.smvp.none', { year })}</p>
           {mayEdit && (
@@ -240,7 +258,7 @@ export function SmvpPage() {
           )}
         </div>
       )}
-      {doc !== null && (
+      {ready && doc !== null && (
         <form onSubmit={(e) => void save(e)} noValidate data-testid="smvp-form">
           {readOnly && mayEdit && (
             <p className="alert alert-info" data-testid="smvp-read-only">
