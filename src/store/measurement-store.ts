@@ -12,7 +12,7 @@ import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
 import { measurementJson, measurementRecord, periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
-import { fail, forUpdate, isArchived, now, ok, shareLock, str, touch } from './shared.js';
+import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, PeriodState, Result, StoredMeasurement } from './types.js';
 
 /** The columns of a stored value, in the order `measurementParams` gives them. */
@@ -82,14 +82,7 @@ export class SqlMeasurements {
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) {
-        return fail(
-          'conflict',
-          `this value was changed by ${before?.enteredBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
-          { current: measurementJson(before) },
-          { what: 'measurement', by: before?.enteredBy ?? null, version: current, sent: expectedVersion },
-        );
-      }
+      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementJson(before));
       const at = now();
       const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, {
         evidence: input.evidence ?? null,
@@ -99,13 +92,7 @@ export class SqlMeasurements {
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1)
-          return fail(
-            'conflict',
-            'this value was entered by someone else in the meantime: reload and try again',
-            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
-            { what: 'measurement', entered: true },
-          );
+        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)));
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,

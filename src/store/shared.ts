@@ -13,6 +13,15 @@ export const fail = <T>(code: Failure['code'], message: string, details: Record<
   ok: false,
   error: { code, message, ...(details === undefined ? {} : { details }), params },
 });
+/**
+ * The refusal of a write made against a version that is no longer current: `what` names the
+ * record for the catalogue, `noun` for the English message; `current` is the record as it is now.
+ */
+export const staleVersion = <T>(what: string, noun: string, by: string | null, version: number, sent: number, current: unknown): Result<T> =>
+  fail('conflict', `this ${noun} was changed by ${by ?? 'someone else'} in the meantime (version ${version}, you sent ${sent}): reload and try again`, { current }, { what, by, version, sent });
+/** The refusal of a first write that another first write beat to it (the primary key let one in). */
+export const enteredMeanwhile = <T>(what: string, noun: string, current?: unknown): Result<T> =>
+  fail('conflict', `this ${noun} was entered by someone else in the meantime: reload and try again`, current === undefined ? undefined : { current }, { what, entered: true });
 /** The refusal of a plan id that names no plan. */
 export const noPlan = <T>(planId: string): Result<T> => fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
 export const now = (): string => new Date().toISOString();

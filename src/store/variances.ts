@@ -9,7 +9,7 @@
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { refuse } from './revisions.js';
-import { forUpdate, shareLock } from './shared.js';
+import { enteredMeanwhile, forUpdate, shareLock, staleVersion } from './shared.js';
 import type { Actor, Failure, Result } from './types.js';
 
 /** The guideline's three causes of a variance, and reachable by year end (yes, no, at risk): the contract's words. */
@@ -132,25 +132,14 @@ export class SqlVariances implements VarianceStore {
       const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${forUpdate(this.db)}`, [planId, node, periodId]);
       const before = row === undefined ? undefined : varianceRecord(row);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) {
-        return {
-          ok: false,
-          error: {
-            code: 'conflict',
-            message: `this variance was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
-            details: { current: varianceJson(before) },
-            params: { what: 'variance', by: before?.updatedBy ?? null, version: current, sent: expectedVersion },
-          },
-        };
-      }
+      if (current !== expectedVersion) return staleVersion('variance', 'variance', before?.updatedBy ?? null, current, expectedVersion, varianceJson(before));
       const at = new Date().toISOString();
       if (before === undefined) {
         const inserted = await tx.run(
           `INSERT INTO variances (plan_id, node_code, period_id, cause, explanation, corrective_action, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, node, periodId, input.cause, explanation, correctiveAction, actor.username, at],
         );
-        if (inserted.changes !== 1)
-          return { ok: false, error: { code: 'conflict', message: 'this variance was entered by someone else in the meantime: reload and try again', params: { what: 'variance', entered: true } } };
+        if (inserted.changes !== 1) return enteredMeanwhile('variance', 'variance');
       } else {
         await tx.run(
           `UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`,
@@ -184,25 +173,14 @@ export class SqlVariances implements VarianceStore {
       const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = row === undefined ? undefined : forecastRecord(row);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) {
-        return {
-          ok: false,
-          error: {
-            code: 'conflict',
-            message: `this forecast was changed by ${before?.updatedBy ?? 'someone else'} in the meantime (version ${current}, you sent ${expectedVersion}): reload and try again`,
-            details: { current: forecastJson(before) },
-            params: { what: 'forecast', by: before?.updatedBy ?? null, version: current, sent: expectedVersion },
-          },
-        };
-      }
+      if (current !== expectedVersion) return staleVersion('forecast', 'forecast', before?.updatedBy ?? null, current, expectedVersion, forecastJson(before));
       const at = new Date().toISOString();
       if (before === undefined) {
         const inserted = await tx.run(
           `INSERT INTO forecasts (plan_id, indicator_id, period_id, reachable, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, indicatorId, periodId, input.reachable, note, actor.username, at],
         );
-        if (inserted.changes !== 1)
-          return { ok: false, error: { code: 'conflict', message: 'this forecast was entered by someone else in the meantime: reload and try again', params: { what: 'forecast', entered: true } } };
+        if (inserted.changes !== 1) return enteredMeanwhile('forecast', 'forecast');
       } else {
         await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [
           input.reachable,
