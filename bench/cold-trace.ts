@@ -10,9 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../e2e/browser.js';
-import { settle } from './web.js';
-import { ACCOUNTS, PASSWORD, startServer } from '../e2e/server.js';
-import { FIXTURE } from '../test/helpers.js';
+import { importDemo, settle, signIn, whenTreeRendered } from './web.js';
+import { startServer } from '../e2e/server.js';
 
 interface Ev {
   name: string;
@@ -34,36 +33,20 @@ const cpus: number[] = [];
 const server = await startServer();
 const browser = await launchChromium();
 try {
-  const setup = await browser.newContext();
-  const signIn = async (ctx: typeof setup) =>
-    ((await (await ctx.request.post(`${server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } })).json()) as { csrfToken: string }).csrfToken;
-  const imported = await setup.request.post(`${server.url}/api/plans/import`, {
-    headers: { 'X-CSRF-Token': await signIn(setup) },
-    multipart: { file: { name: 'a.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
-  });
-  const planId = String(((await imported.json()) as { plan: { id: string } }).plan.id);
-  await setup.close();
+  const planId = await importDemo(browser, server.url);
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await signIn(context);
+    await signIn(context, server.url);
     const page = await context.newPage();
     await settle(page);
-    await page.addInitScript(() => {
-      new PerformanceObserver((list, observer) => {
-        const mark = list.getEntriesByName('albero:tree-rendered')[0];
-        if (mark === undefined) return;
-        observer.disconnect();
-        console.log(`albero:tree-rendered ${mark.startTime}`);
-      }).observe({ type: 'mark', buffered: true });
-    });
+    const rendered = await whenTreeRendered(page);
     const path = `/tmp/cold15-trace-${run}.json`;
     await browser.startTracing(page, {
       path,
       categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'],
     });
-    const rendered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('albero:tree-rendered '), timeout: 30_000 });
     await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`, { waitUntil: 'commit' });
-    const ms = Number((await rendered).text().split(' ')[1]);
+    const ms = await rendered.time;
     await page.waitForTimeout(300);
     await browser.stopTracing();
     const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] };

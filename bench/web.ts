@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { evaluatePlan, type Plan } from '../src/core/index.js';
 import { planDocument } from '../src/io/json.js';
 import { loadTable } from '../src/io/load.js';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.js';
 import { ACCOUNTS, PASSWORD, startServer } from '../e2e/server.js';
 import { syntheticPlan, countIndicators } from './synthetic.js';
@@ -141,38 +141,16 @@ async function coldOpen(runs: number): Promise<number[]> {
   const server = await startServer();
   const browser = await launchChromium();
   try {
-    const signIn = async (context: BrowserContext) => {
-      const r = await context.request.post(`${server.url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
-      return ((await r.json()) as { csrfToken: string }).csrfToken;
-    };
-    const setup = await browser.newContext();
-    const imported = await setup.request.post(`${server.url}/api/plans/import`, {
-      headers: { 'X-CSRF-Token': await signIn(setup) },
-      multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
-    });
-    if (imported.status() !== 201) throw new Error(`the fixture was not imported: ${await imported.text()}`);
-    const planId = String(((await imported.json()) as { plan: { id: string } }).plan.id);
-    await setup.close();
+    const planId = await importDemo(browser, server.url);
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await signIn(context);
+      await signIn(context, server.url);
       const page = await context.newPage();
       await settle(page);
-      // The mark is reported on the console, not polled: a poll (waitForFunction) makes Playwright
-      // compile its injected script in the page, ~100 ms on the main thread in the middle of the
-      // open it times, which no reader's browser does.
-      await page.addInitScript(() => {
-        new PerformanceObserver((list, observer) => {
-          const mark = list.getEntriesByName('albero:tree-rendered')[0];
-          if (mark === undefined) return;
-          observer.disconnect();
-          console.log(`albero:tree-rendered ${mark.startTime}`);
-        }).observe({ type: 'mark', buffered: true });
-      });
-      const rendered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('albero:tree-rendered '), timeout: 30_000 });
+      const rendered = await whenTreeRendered(page);
       await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}`, { waitUntil: 'commit' });
-      times.push(Number((await rendered).text().split(' ')[1]));
+      times.push(await rendered.time);
       await context.close();
     }
     return times;
@@ -180,6 +158,45 @@ async function coldOpen(runs: number): Promise<number[]> {
     await browser.close();
     await server.stop();
   }
+}
+
+/** Signs the browser context in as the controller; gives the session's CSRF token. */
+export async function signIn(context: BrowserContext, url: string): Promise<string> {
+  const r = await context.request.post(`${url}/api/session`, { data: { username: ACCOUNTS.controller.username, password: PASSWORD } });
+  return ((await r.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Imports the fixture through the server from a context of its own; gives the plan's id. */
+export async function importDemo(browser: Browser, url: string): Promise<string> {
+  const setup = await browser.newContext();
+  const imported = await setup.request.post(`${url}/api/plans/import`, {
+    headers: { 'X-CSRF-Token': await signIn(setup, url) },
+    multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+  });
+  if (imported.status() !== 201) throw new Error(`the fixture was not imported: ${await imported.text()}`);
+  const planId = String(((await imported.json()) as { plan: { id: string } }).plan.id);
+  await setup.close();
+  return planId;
+}
+
+/**
+ * Before a navigation: the time of the tree's first frame (the app's `albero:tree-rendered` mark,
+ * from navigation start). The mark is reported on the console, not polled: a poll
+ * (waitForFunction) makes Playwright compile its injected script in the page, ~100 ms on the main
+ * thread in the middle of the open it times, which no reader's browser does.
+ */
+export async function whenTreeRendered(page: Page): Promise<{ time: Promise<number> }> {
+  await page.addInitScript(() => {
+    new PerformanceObserver((list, observer) => {
+      const mark = list.getEntriesByName('albero:tree-rendered')[0];
+      if (mark === undefined) return;
+      observer.disconnect();
+      console.log(`albero:tree-rendered ${mark.startTime}`);
+    }).observe({ type: 'mark', buffered: true });
+  });
+  const rendered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('albero:tree-rendered '), timeout: 30_000 });
+  // Wrapped, so that awaiting the set-up does not also await the frame.
+  return { time: rendered.then((m) => Number(m.text().split(' ')[1])) };
 }
 
 /**
