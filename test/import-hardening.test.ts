@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importTableBytes } from '../src/io/load.js';
 import { albero, fixtureText } from './helpers.js';
-import { enc, indicatorOf, startTestServer, type Client, type TestServer } from './api/harness.js';
+import { enc, indicatorOf, startTestServer, startWithFixture, type Client, type TestServer } from './api/harness.js';
 import { layoutWorkbook, workbookBytes, workbookParts, zipBytes, LAYOUT_HEADER } from './support/workbook.js';
 
 /**
@@ -252,9 +252,7 @@ describe('the same through the import API and data entry', { timeout: 120_000 },
   let controller: Client;
   let planId: string;
   beforeAll(async () => {
-    t = await startTestServer('sqlite');
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture('sqlite'));
   });
   afterAll(async () => t?.close());
 
