@@ -269,7 +269,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     const plan = `/api/plans/${encodeURIComponent(planId)}`;
     // The app took early.ts's reads instead of asking again (twice each if it had not).
-    expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
+    await expect.poll(() => reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
     // The early reads' entry is named before the app's script, and runs as soon as it arrives.
     const html = await (await context.request.get(`${world.server.url}/`)).text();
     expect(html).toMatch(/<script type="module" async crossorigin src="\/assets\/early-[\w-]+\.js"><\/script>[\s\S]*<script type="module" crossorigin src="\/assets\/index-/);
@@ -300,7 +300,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     });
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
-    expect(reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
+    await expect.poll(() => reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
     await context.close();
   });
 
@@ -509,19 +509,18 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await login(ctl.page, 'controller');
     const item = `.plan-item:has(a[href="#/plans/${encodeURIComponent(planId)}"])`;
     await ctl.page.waitForSelector(item);
-    await ctl.page.waitForTimeout(300);
     // The list is read once; publishing shows without a reload, the list read once more.
-    expect(listReads()).toBe(1);
+    await expect.poll(listReads).toBe(1);
     const same = await sameDocument(ctl.page);
     await ctl.page.click(`${item} button:has-text("Pubblica")`);
     await ctl.page.waitForSelector(`${item} button:has-text("Ritira la pubblicazione")`);
     expect(await same()).toBe(true);
-    expect(listReads()).toBe(2);
+    await expect.poll(listReads).toBe(2);
     // The archived plans are read when shown, not before.
     expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(0);
     await ctl.page.click('[data-testid=archived-toggle]');
     await ctl.page.waitForSelector('[data-testid=archived-plans]');
-    expect(reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(1);
+    await expect.poll(() => reads.filter((r) => r === '/api/plans?archived=true')).toHaveLength(1);
     await ctl.context.close();
 
     const { context, page } = await newPage();

@@ -174,6 +174,8 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await year.fill('');
     await year.pressSequentially('2025', { delay: 80 });
     await expect.poll(() => me.page.locator('[data-testid=appraisals-page]').innerText()).toContain('Nessuna scheda');
+    await expect.poll(() => lists).toEqual(['2025']);
+    // Leaving the field loads nothing more: an absence has no event to wait for, so a second passes.
     await year.blur();
     await me.page.waitForTimeout(1000);
     expect(lists).toEqual(['2025']);

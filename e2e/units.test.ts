@@ -31,7 +31,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.waitForSelector('[data-testid=units-table] [data-unit=UA]');
     await expectAccessible(page, 'units registry');
     // The units and the people are read once each.
-    expect([count('/api/units'), count('/api/people')]).toEqual([1, 1]);
+    await expect.poll(() => [count('/api/units'), count('/api/people')]).toEqual([1, 1]);
     const same = await sameDocument(page);
 
     // A new area, with the referente as its head and a member.
@@ -53,7 +53,7 @@ describe('the units registry', { timeout: 150_000 }, () => {
     // The new unit shows without a reload: the registry is read once more.
     await page.waitForSelector('[data-testid=units-table] [data-unit=ASC]');
     expect(await same()).toBe(true);
-    expect(count('/api/units')).toBe(2);
+    await expect.poll(() => count('/api/units')).toBe(2);
 
     // The existing office moves under the new area: the table shows it below its parent.
     await page.click('[data-testid=unit-edit-UA]');

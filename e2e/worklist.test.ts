@@ -121,7 +121,8 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await expect.poll(() => trail.count()).toBe(before + 1);
     await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
     expect(await same()).toBe(true);
-    expect(reads.filter((r) => r === `${plan}/dashboard`)).toHaveLength(1);
-    expect(reads.filter((r) => r.startsWith(`${plan}/worklist`))).toHaveLength(1);
+    // The worklist's read is not what the polls above waited for: wait for each read itself.
+    await expect.poll(() => reads.filter((r) => r === `${plan}/dashboard`)).toHaveLength(1);
+    await expect.poll(() => reads.filter((r) => r.startsWith(`${plan}/worklist`))).toHaveLength(1);
   });
 });

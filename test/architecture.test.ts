@@ -79,6 +79,30 @@ describe('dependencies point inward', () => {
     expect(bad).toEqual([]);
   });
 
+  it('the light core modules reach no decimal.js, through any import that runs', () => {
+    // Their comments promise it: the web app loads them without the engine's arithmetic.
+    const light = ['src/core/band.ts', 'src/core/italian-date.ts', 'src/core/messages/change-kinds.ts', 'src/core/messages/comparison.ts'];
+    const bad: string[] = [];
+    for (const start of light) {
+      const seen = new Set<string>();
+      const walk = (file: string, path: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:^|\n)\s*(import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+          const spec = m[2]!;
+          if (!spec.startsWith('.')) {
+            if (spec === 'decimal.js') bad.push(`${path} → decimal.js`);
+            continue;
+          }
+          const next = relative(ROOT, join(ROOT, file, '..', spec.replace(/\.js$/, '.ts')));
+          walk(next, `${path} → ${next}`);
+        }
+      };
+      walk(start, start);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('the engine has no I/O: core files name no node: module and no global I/O', () => {
     for (const file of files(join(ROOT, 'src', 'core'))) {
       if (file.endsWith('.test.ts')) continue;

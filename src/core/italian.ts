@@ -6,8 +6,9 @@
 import { Decimal, round } from './decimal.js';
 import type { Language } from './words.js';
 
+export { formatItalianDate, parseItalianDate } from './italian-date.js';
+
 const ITALIAN_NUMBER = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
-const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export interface ParsedNumber {
   readonly value: Decimal;
@@ -76,24 +77,6 @@ function writtenItalianNumber(text: string): ParsedNumber | null {
   const [, sign, whole, fraction] = m;
   const digits = `${sign === '-' ? '-' : ''}${whole!.replace(/\./g, '')}${fraction === undefined ? '' : `.${fraction}`}`;
   return { value: new Decimal(digits), percent };
-}
-
-/** `30/09/2024` → `2024-09-30`; null when it is not a real calendar date (31/02/2024 is not). */
-export function parseItalianDate(text: string): string | null {
-  const m = ITALIAN_DATE.exec(text.trim());
-  if (m === null) return null;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  const year = Number(m[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** `2024-09-30` → `30/09/2024`. */
-export function formatItalianDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** `1587.1` → `1.587,10` (grouped, fixed decimals), as the Relazione prints numbers. */

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/store/index.js';
 import { fakeExe, tinyPdf, TINY_PNG } from '../support/files.js';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const MINE = 'B.1.1:1';
 const OTHERS = 'A.1.1:1';
@@ -30,12 +30,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
   const files = (indicator = MINE, period = PERIOD): string => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}/attachments`;
 
   beforeAll(async () => {
-    t = await startTestServer(backend, { attachmentBytes: LIMIT });
-    planId = await t.importFixture();
+    ({ t, planId, controller } = await startWithFixture(backend, { attachmentBytes: LIMIT }));
     referente = await t.as('referente');
     // The referente's refusals are read in the server's default language, Italian (no Accept-Language).
     referente.language = null;
-    controller = await t.as('controller');
   });
   afterAll(async () => t?.close());
 

@@ -5,16 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntrySchema } from '../../src/contract/index.js';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

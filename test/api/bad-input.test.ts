@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers.js';
-import { Client, enc, startTestServer, type Backend, type TestServer } from './harness.js';
+import { Client, enc, startTestServer, startWithFixture, type Backend, type TestServer } from './harness.js';
 import { startServer } from '../../src/server/server.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
@@ -21,9 +21,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend, { uploadBytes: 64 * 1024 });
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend, { uploadBytes: 64 * 1024 }));
   });
   afterAll(async () => t?.close());
 

@@ -14,7 +14,7 @@ import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { pdfText } from '../support/files.js';
 import { oldDatabase } from '../support/old-database.js';
-import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": actual 206 in 2024
 const SPORTELLO = 'A.2.1:2'; // Capacità di risposta dello sportello: actual 50% in 2024
@@ -36,9 +36,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
   }
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    plan2024 = await t.importFixture();
+    ({ t, planId: plan2024, controller } = await startWithFixture(backend));
     const made = await controller.request('POST', `/api/plans/${plan2024}/next-year`, { year: 2025 });
     expect(made.status, made.text).toBe(201);
     plan2025 = made.body.id;

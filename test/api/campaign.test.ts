@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/store/index.js';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const MID_YEAR = '2024-06-30';
@@ -21,9 +21,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
   const thread = (indicator: string, period = YEAR_END): string => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}/comments`;
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    [referente, controller, oiv] = await Promise.all([t.as('referente'), t.as('controller'), t.as('oiv')]);
+    ({ t, planId, controller } = await startWithFixture(backend));
+    [referente, oiv] = await Promise.all([t.as('referente'), t.as('oiv')]);
   });
   afterAll(async () => t?.close());
 

@@ -6,7 +6,7 @@
  * again, with the new figure, the new closing and a new ETag.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const OPEN = '2024-09-30';
@@ -31,9 +31,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a closed period cached by its cl
   }
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    planId = await t.importFixture();
+    ({ t, planId, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

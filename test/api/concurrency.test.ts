@@ -100,7 +100,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('concurrent edits on %s', (backen
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 150));
+    // Closed while they write: once some writes were accepted (a fixed wait may see none under load).
+    await expect.poll(() => accepted.length).toBeGreaterThan(0);
     const closed = await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'closed' });
     expect(closed.status).toBe(200);
     await Promise.all(writing);

@@ -23,7 +23,7 @@ import {
 } from '../../src/contract/index.js';
 import { tinyPdf } from '../support/files.js';
 import { conforms, documented } from './contract-helpers.js';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const MID_YEAR = '2024-06-30';
@@ -38,9 +38,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's documents are wha
   const value = (indicator = MINE, period = PERIOD): string => `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${period}`;
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    [controller, referente] = await Promise.all([t.as('controller'), t.as('referente')]);
+    ({ t, planId, controller } = await startWithFixture(backend));
+    referente = await t.as('referente');
     // A collecting period with a deadline passed: values missing are late; one entered, sent back and answered.
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);

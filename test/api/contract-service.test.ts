@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportJobSchema, HealthSchema, OidcOfferSchema, OutboxSchema, ReminderRunSchema, type Outbox, type ReminderRun } from '../../src/contract/index.js';
 import { conforms, documented } from './contract-helpers.js';
-import { startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 
@@ -17,9 +17,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the server's service documents a
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend));
     // A deadline long passed with values missing: a run queues reminders (to the log: no mail server here).
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
   });

@@ -41,7 +41,7 @@ import {
   type TreeIndicator,
 } from '../../src/contract/index.js';
 import { conforms, documented } from './contract-helpers.js';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server sends, on %s', (backend) => {
   let t: TestServer;
@@ -49,9 +49,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
   let controller: Client;
   let ratioId: string;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture({ publish: true });
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     // Every optional part of an indicator filled: a ratio with its base measures, a bands rule, the horizon.
     const ratio: IndicatorInput = {
       name: 'Pratiche evase nei termini',
@@ -174,9 +172,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
   let controller: Client;
   let admin: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture({ publish: true });
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     admin = await t.as('admin');
   });
   afterAll(async () => t?.close());

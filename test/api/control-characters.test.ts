@@ -5,16 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText } from '../helpers.js';
-import { Client, enc, startTestServer, type Backend, type TestServer } from './harness.js';
+import { Client, enc, startWithFixture, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('control characters in text on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

@@ -74,6 +74,8 @@ async function killAndCheck(database: string, afterKills: () => void): Promise<v
     for (const id of WRITERS) versions.set(id, tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === id).version);
 
     let stop = false;
+    const writesBefore = acknowledgedWrites.length;
+    const importsBefore = acknowledgedImports.size;
     const importer = (async () => {
       while (!stop) {
         const form = new FormData();
@@ -95,7 +97,10 @@ async function killAndCheck(database: string, afterKills: () => void): Promise<v
         acknowledgedWrites.push({ planId: demoPlan, indicator: id, version: reply.body.measurement.version, actual });
       }
     });
-    await new Promise((r) => setTimeout(r, 700 + round * 300));
+    // Killed in the middle of work, once the round has had some acknowledged (a fixed wait may end
+    // before any on a loaded machine), then a little later each round for another crash point.
+    await expect.poll(() => acknowledgedWrites.length - writesBefore >= 8 && acknowledgedImports.size > importsBefore, { timeout: 60_000 }).toBe(true);
+    await new Promise((r) => setTimeout(r, round * 300));
     await kill(server.child);
     stop = true;
     await Promise.allSettled([importer, ...writers]);

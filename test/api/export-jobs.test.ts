@@ -13,7 +13,7 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
-import { startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The PDF's text (its first page only with `firstPage`: a big annex's whole text is megabytes). */
 function pdfText(bytes: Uint8Array, firstPage = false): string {
@@ -50,9 +50,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
   let plan: string;
   let bigPlan: string;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    plan = await t.importFixture();
+    ({ t, planId: plan, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

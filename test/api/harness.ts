@@ -93,10 +93,16 @@ let postgresUsers = 0;
 
 export const REFERENTE_UNIT = 'Ufficio Digitale';
 
-export async function startTestServer(
-  backend: Backend = 'sqlite',
-  options: { uploadBytes?: number; attachmentBytes?: number; oidc?: OidcSettings; offThread?: OffThreadOptions; reminders?: ReminderOptions } = {},
-): Promise<TestServer> {
+/** What a test server is started with beyond its backend: lower limits, OIDC, workers, reminders. */
+export interface TestServerOptions {
+  uploadBytes?: number;
+  attachmentBytes?: number;
+  oidc?: OidcSettings;
+  offThread?: OffThreadOptions;
+  reminders?: ReminderOptions;
+}
+
+export async function startTestServer(backend: Backend = 'sqlite', options: TestServerOptions = {}): Promise<TestServer> {
   let location: string;
   let dir: string | null = null;
   if (backend === 'postgres') {
@@ -158,6 +164,34 @@ export async function startTestServer(
       }
     },
   };
+}
+
+/** A server with the fixture imported (see `TestServer.importFixture`) and the controller signed in. */
+export interface FixtureServer {
+  t: TestServer;
+  planId: string;
+  controller: Client;
+}
+
+/**
+ * How most API suites begin: a server on `backend`, the fixture plan imported (published with
+ * `publish`), and a client signed in as the controller.
+ *
+ * @example
+ * beforeAll(async () => ({ t, planId, controller } = await startWithFixture(backend)));
+ */
+export async function startWithFixture(backend: Backend = 'sqlite', options: TestServerOptions & { publish?: boolean } = {}): Promise<FixtureServer> {
+  const { publish, ...serverOptions } = options;
+  const t = await startTestServer(backend, serverOptions);
+  try {
+    const planId = await t.importFixture(publish === undefined ? {} : { publish });
+    const controller = await t.as('controller');
+    return { t, planId, controller };
+  } catch (error) {
+    // The suite's afterAll never sees this server: close it here.
+    await t.close();
+    throw error;
+  }
 }
 
 export const enc = encodeURIComponent;

@@ -5,16 +5,14 @@
  * with a body saying why; only the plan editors may do it; every change is in the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('monitoring periods over HTTP on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

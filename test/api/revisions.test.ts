@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, indicatorOf, objective, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' };
 const YEAR_END = '2024-12-31';
@@ -44,9 +44,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
   let validated: any;
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture({ publish: true });
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     oiv = await t.as('oiv');
     admin = await t.as('admin');
   });

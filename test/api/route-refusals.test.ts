@@ -5,7 +5,7 @@
  * kind in the tree and in data entry. Nothing is stored by any of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 type Who = 'controller' | 'referente' | 'public';
 /** [who, method, path, body, status, code, Italian, English]; for `invalid-body` the words are the issue's. */
@@ -16,9 +16,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
   let planId: string;
   const clients = {} as Record<Who, Client>;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture({ publish: true });
-    for (const who of ['controller', 'referente', 'public'] as const) clients[who] = await t.as(who);
+    ({ t, planId, controller: clients.controller } = await startWithFixture(backend, { publish: true }));
+    for (const who of ['referente', 'public'] as const) clients[who] = await t.as(who);
   });
   afterAll(async () => t?.close());
 
@@ -258,9 +257,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
   let planId: string;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
+    ({ t, planId, controller } = await startWithFixture(backend));
   });
   afterAll(async () => t?.close());
 

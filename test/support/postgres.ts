@@ -3,9 +3,14 @@
  * from Debian's binaries in a temporary folder (as root through `su postgres`), stopped and removed
  * afterwards. Missing binaries fail the test loudly: CI installs them, and a skipped backend would
  * prove nothing.
+ *
+ * A cluster dies with the process that started it, even one killed before its `stop()` (a killed
+ * vitest): a watchdog (a detached shell polling the owner's pid) stops and removes it within a
+ * second of the owner's death, and the next `startPostgres` sweeps any cluster whose owner is gone
+ * (its pid is in the folder's `owner` file) in case the watchdog died too.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -27,10 +32,58 @@ function pgBin(): string {
   return join(root, latest, 'bin');
 }
 
+/** The shell command that runs `command` as the cluster's owner (postgres when we are root). */
+function asPostgresCommand(command: string): string {
+  return process.getuid?.() === 0 ? `su postgres -c ${shellQuote(command)}` : command;
+}
+
 function asPostgres(command: string): void {
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) execFileSync('su', ['postgres', '-c', command], { stdio: 'pipe' });
-  else execFileSync('sh', ['-c', command], { stdio: 'pipe' });
+  execFileSync('sh', ['-c', asPostgresCommand(command)], { stdio: 'pipe' });
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+const PREFIX = 'albero-pg-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops and removes the clusters left by owners that died without stopping them (and whose watchdog died too). */
+function sweepOrphans(bin: string): void {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith(PREFIX)) continue;
+    const dir = join(tmpdir(), entry);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner'), 'utf8'));
+    } catch {
+      continue; // Not ours to judge: no owner written (yet, or by an older harness).
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || alive(owner)) continue;
+    try {
+      if (existsSync(join(dir, 'data', 'postmaster.pid'))) asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate stop >/dev/null`);
+    } catch {
+      // Already stopped (its watchdog got there first): removing the folder is what is left.
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** A detached shell that stops and removes the cluster once `owner` has died; it ends by itself when the folder is gone. */
+function watchdog(owner: number, dir: string, stopCommand: string): number | undefined {
+  const script = `while kill -0 ${owner} 2>/dev/null; do [ -d ${dir} ] || exit 0; sleep 0.5; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${dir}`;
+  const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return child.pid;
 }
 
 let counter = 0;
@@ -43,10 +96,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     baseUrl = given;
   } else {
     const bin = pgBin();
-    const dir = mkdtempSync(join(tmpdir(), 'albero-pg-'));
+    sweepOrphans(bin);
+    const dir = mkdtempSync(join(tmpdir(), PREFIX));
+    writeFileSync(join(dir, 'owner'), String(process.pid));
     chmodSync(dir, 0o777);
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
     const data = join(dir, 'data');
+    const guard = watchdog(process.pid, dir, asPostgresCommand(`${bin}/pg_ctl -D ${data} -m immediate stop`));
+    if (guard !== undefined) writeFileSync(join(dir, 'watchdog'), String(guard));
     asPostgres(`${bin}/initdb -D ${data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
     // A random port may be taken by another test's server: try a few.
     let port = 0;
@@ -62,6 +119,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     baseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     stop = async () => {
       try {
+        if (guard !== undefined && alive(guard)) process.kill(guard);
         asPostgres(`${bin}/pg_ctl -D ${data} -m immediate stop >/dev/null`);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -15,8 +15,8 @@
  * renderComparison('diff-target', { objective: 'A.2.1', indicator: 'Sportello', before: '60', beforeUnit: 'percent', after: '50.5', afterUnit: 'percent' }, 'it')
  * // 'A.2.1 «Sportello» — target: 60% → 50,5%'
  */
-import { formatItalianDate } from '../italian.js';
-import { BAND_WORDS } from '../legend.js';
+import { BAND_WORDS } from '../band.js';
+import { formatItalianDate } from '../italian-date.js';
 import { CHANGE_WORDS, type Language } from '../words.js';
 import { decimalIn, defineMessages, message, renderFrom, type MessageParams, type ParamValue } from './catalogue.js';
 import { CHANGE_KIND_WORDS } from './change-kinds.js';

@@ -72,4 +72,25 @@ describe("the API client's words when the server's own answer is missing (issue 
     answer(200, '{"id":1}', 'OK');
     expect(await request('GET', '/api/plans/1')).toEqual({ id: 1 });
   });
+
+  it("refuses a success whose body is not JSON, in the screen's language, instead of answering null", async () => {
+    screenIn('it');
+    answer(200, '<!doctype html><html><body>Albero</body></html>', 'OK');
+    const html = await refusal(request('GET', '/api/plans'));
+    expect(html).toMatchObject({ status: 200, code: 'unreadable-reply', message: 'La risposta del server non è leggibile (200): riprovare tra poco.', body: null });
+
+    screenIn('en');
+    answer(201, 'created', 'Created');
+    const text = await refusal(request('POST', '/api/plans', { title: 'x', year: 2024 }));
+    expect(text).toMatchObject({ status: 201, code: 'unreadable-reply', message: "The server's answer cannot be read (201): try again shortly." });
+  });
+
+  it('answers null for a success without a body (204)', async () => {
+    screenIn('en');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204, statusText: 'No Content' })),
+    );
+    expect(await request<null>('DELETE', '/api/plans/1')).toBeNull();
+  });
 });

@@ -52,7 +52,10 @@ export function setCsrfToken(token: string | null): void {
 
 const enc = encodeURIComponent;
 
-/** One call to the API (JSON or FormData in, JSON out; ApiError on a refusal); feature clients build on it. */
+/**
+ * One call to the API (JSON or FormData in, JSON out; null for a success without a body; ApiError
+ * on a refusal or on a success that is not JSON); feature clients build on it.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
@@ -78,11 +81,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     throw new ApiError(0, 'network', words[lang].api.unreachable, null);
   }
   let json: unknown = null;
+  let readable = true;
   if (text !== '') {
     try {
       json = JSON.parse(text);
     } catch {
-      json = null;
+      readable = false;
     }
   }
   if (!res.ok) {
@@ -91,6 +95,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const message = err?.message ?? words[lang].api.noReply.replace('{{status}}', String(res.status));
     throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null);
   }
+  // A success whose body is not JSON is not ours either (a proxy's page, the app's HTML for a path
+  // the server does not route): a fault to say, not a null the screen would take for an answer.
+  if (!readable) throw new ApiError(res.status, 'unreadable-reply', words[lang].api.unreadable.replace('{{status}}', String(res.status)), null);
+  // A success with no body at all (204): null, which only a caller typing T with null should ask for.
   return json as T;
 }
 

@@ -4,6 +4,7 @@ import type { FeatureWords } from '../words.js';
 const it = {
   api: {
     noReply: 'Il server non ha risposto ({{status}}): riprovare tra poco.',
+    unreadable: 'La risposta del server non è leggibile ({{status}}): riprovare tra poco.',
     unreachable: 'Il server non è raggiungibile: controllare la connessione e riprovare.',
   },
 };
@@ -11,6 +12,7 @@ const it = {
 const en: typeof it = {
   api: {
     noReply: 'The server did not answer ({{status}}): try again shortly.',
+    unreadable: "The server's answer cannot be read ({{status}}): try again shortly.",
     unreachable: 'The server cannot be reached: check the connection and try again.',
   },
 };
