@@ -94,7 +94,11 @@ describe('every route answering JSON states its schema, whatever its method', ()
     expect(api.specs.filter((s) => s.method !== 'get').length).toBeGreaterThan(50);
     const untyped = api.specs
       .filter((s) => NOT_JSON[name(s)] === undefined)
-      .flatMap((s) => successes(s).filter(([, answer]) => typeof answer === 'string').map(([status]) => `${name(s)} ${status}`));
+      .flatMap((s) =>
+        successes(s)
+          .filter(([, answer]) => typeof answer === 'string')
+          .map(([status]) => `${name(s)} ${status}`),
+      );
     expect(untyped).toEqual([]);
   });
 

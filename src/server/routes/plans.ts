@@ -8,7 +8,7 @@ import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidAt, invalidField, param, plainText } from '../validation.js';

@@ -266,7 +266,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input, reply }) => {
       const list = must(await store.relazioni.publishPeriod(param(c, 'planId'), param(c, 'periodId'), input.published, actorOf(user)));
-      return reply(200, list.map((p) => p.periodId));
+      return reply(
+        200,
+        list.map((p) => p.periodId),
+      );
     },
   );
 

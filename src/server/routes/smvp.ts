@@ -38,15 +38,7 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 const view = (i: Issue): IssueDocument => issueDocument(i);
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
-async function save(
-  store: Store,
-  user: UserRecord,
-  organisation: string,
-  year: number,
-  document: unknown,
-  reason: string | null,
-  place: (i: Issue) => Issue = (i) => i,
-): Promise<SmvpSaved> {
+async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<SmvpSaved> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
   if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(view) });
@@ -147,7 +139,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: {
         200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
-        400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'invalid-smvp with every problem placed (sheet for a workbook)' },
+        400: 'no file',
+        401: 'not signed in',
+        403: 'role',
+        415: 'not multipart',
+        422: 'invalid-smvp with every problem placed (sheet for a workbook)',
+      },
     },
     async (c, { user, reply }) => {
       const year = yearOf(c);

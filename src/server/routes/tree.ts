@@ -4,15 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import {
-  DEFAULT_RATIO_SCALE,
-  DoneSchema,
-  ExplanationDocumentSchema,
-  IndicatorSavedSchema,
-  ObjectiveSavedSchema,
-  TreeDocumentSchema,
-  TypedValueSchema,
-} from '../../contract/index.js';
+import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';

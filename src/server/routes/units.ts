@@ -157,7 +157,12 @@ export const unitRoutes: RouteModule = (api, deps) => {
       query: { dryRun: { description: 'true: check and say what would change, store nothing', values: ['true', 'false'] } },
       responses: {
         200: { description: '{created, updated, dryRun}', schema: UnitsImportedSchema },
-        400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'problems, each with its row and column (issues[].location.row)' },
+        400: 'no file',
+        401: 'not signed in',
+        403: 'role',
+        415: 'not multipart',
+        422: 'problems, each with its row and column (issues[].location.row)',
+      },
     },
     async (c, { user: admin, reply }) => {
       const type = c.req.header('content-type') ?? '';
@@ -274,7 +279,12 @@ export const unitRoutes: RouteModule = (api, deps) => {
       body: Reassign,
       responses: {
         200: { description: '{nodes, indicators}', schema: ReassignedSchema },
-        400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan, objective or indicator', 422: 'unknown unit or person' },
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan, objective or indicator',
+        422: 'unknown unit or person',
+      },
     },
     async (c, { user, body: input, reply }) => {
       return reply(200, must(await store.reassign(param(c, 'planId'), input, actorOf(user))));
