@@ -6,6 +6,7 @@
  * core's unions (core/appraisal), so the server's views do not compile with one the contract lacks.
  */
 import { z } from 'zod';
+import { StoredAuditEntrySchema } from './audit.js';
 import { IssueDocumentSchema, MessageParamsSchema } from './evaluation.js';
 import { AmountJsonSchema, ComparatorSchema, MeasurementStateSchema, SourceLocationSchema, UnitSchema } from './values.js';
 
@@ -142,20 +143,8 @@ export const AppraisalFormSchema = z.strictObject({
   may: FormMaySchema,
 });
 
-/** `GET /api/appraisals/:id/trail`: an entry of the form's own trail (the store's row as it is). */
-export const FormTrailEntrySchema = z.strictObject({
-  id: z.number().int(),
-  at: z.string(),
-  user: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  /** Always null: a form belongs to no plan. */
-  planId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
-});
+/** `GET /api/appraisals/:id/trail`: an entry of the form's own trail, the stored entry as it is (its `planId` always null: a form belongs to no plan). */
+export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({});
 
 /** `GET /api/smvp`: an SMVP stored, its latest version. */
 export const SmvpSummarySchema = z.strictObject({
@@ -169,6 +158,9 @@ export const SmvpSummarySchema = z.strictObject({
 
 /** `GET /api/smvp/:year`: a version of a body's SMVP, the document as stored (core/appraisal/codec.ts reads it). */
 export const SmvpVersionSchema = SmvpSummarySchema.extend({ document: z.unknown() });
+
+/** `PUT /api/smvp/:year` and `POST /api/smvp/:year/import`: the version saved and the warnings met reading it. */
+export const SmvpSavedSchema = SmvpVersionSchema.extend({ issues: z.array(IssueDocumentSchema) });
 
 /** A person's share of a distribution (decimals and cents as exact text). */
 export const ShareSchema = z.strictObject({
@@ -237,6 +229,7 @@ export type AppraisalForm = z.infer<typeof AppraisalFormSchema>;
 export type FormTrailEntry = z.infer<typeof FormTrailEntrySchema>;
 export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;
 export type SmvpVersion = z.infer<typeof SmvpVersionSchema>;
+export type SmvpSaved = z.infer<typeof SmvpSavedSchema>;
 export type Share = z.infer<typeof ShareSchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type RewardAggregate = z.infer<typeof RewardAggregateSchema>;

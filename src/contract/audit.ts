@@ -18,8 +18,12 @@ export const ChangeParamsSchema = z.strictObject({
   after: z.array(z.string()),
 });
 
-export const AuditEntrySchema = z.strictObject({
-  id: z.number(),
+/**
+ * An entry as the store keeps it (`listAudit`'s row): the trail of a plan or an account, and a form's
+ * own trail (`GET /api/appraisals/:id/trail`, appraisal.ts `FormTrailEntrySchema`), as they are.
+ */
+export const StoredAuditEntrySchema = z.strictObject({
+  id: z.number().int(),
   at: z.string(),
   user: z.string().nullable(),
   action: z.string(),
@@ -30,10 +34,15 @@ export const AuditEntrySchema = z.strictObject({
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),
+});
+
+/** `GET /api/audit`: the stored entry, said by code and in the reader's language. */
+export const AuditEntrySchema = StoredAuditEntrySchema.extend({
   code: z.literal('change'),
   params: ChangeParamsSchema,
   /** The change in a sentence, old → new, in `?lang` / `Accept-Language` (default Italian). */
   message: z.string(),
 });
 
+export type StoredAuditEntry = z.infer<typeof StoredAuditEntrySchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -4,9 +4,19 @@
  * `server/api.ts` writes the JSON Schema of each from these zod schemas (`z.toJSONSchema`).
  */
 import { AuditEntrySchema } from './audit.js';
-import { AppraisalFormSchema, AppraisalPersonSchema, DistributionSchema, FormSummarySchema, FormTrailEntrySchema, RewardAggregatesSchema, SmvpSummarySchema, SmvpVersionSchema } from './appraisal.js';
+import {
+  AppraisalFormSchema,
+  AppraisalPersonSchema,
+  DistributionSchema,
+  FormSummarySchema,
+  FormTrailEntrySchema,
+  RewardAggregatesSchema,
+  SmvpSavedSchema,
+  SmvpSummarySchema,
+  SmvpVersionSchema,
+} from './appraisal.js';
 import { BaselinesDocumentSchema } from './baselines.js';
-import { ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
+import { DoneSchema, ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
 import { OutboxSchema, ReminderRunSchema } from './reminders.js';
 import {
   AttachmentSchema,
@@ -22,19 +32,24 @@ import {
 } from './campaign.js';
 import { ChangesAnswerSchema, YearsDocumentSchema } from './changes.js';
 import { ExplanationDocumentSchema } from './evaluation.js';
-import { PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
-import { RelazioneSchema } from './relazione.js';
-import { PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
-import { OrgUnitSchema, PersonSchema } from './units.js';
+import { PlanImportedSchema, PlanImportPreviewSchema, PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
+import { PublishedPeriodsSchema, RelazioneSchema } from './relazione.js';
+import { IndicatorSavedSchema, ObjectiveSavedSchema, PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
+import { OrgUnitSchema, PersonSchema, ReassignedSchema, UnitsImportedSchema } from './units.js';
 import { SessionSchema, UserSchema } from './users.js';
 
 export const CONTRACT_DOCUMENTS = {
   TreeDocument: TreeDocumentSchema,
   SaveAnswer: SaveAnswerSchema,
+  ObjectiveSaved: ObjectiveSavedSchema,
+  IndicatorSaved: IndicatorSavedSchema,
   ExplanationDocument: ExplanationDocumentSchema,
   Period: PeriodSchema,
+  PublishedPeriods: PublishedPeriodsSchema,
   Relazione: RelazioneSchema,
   PlanSummary: PlanSummarySchema,
+  PlanImported: PlanImportedSchema,
+  PlanImportPreview: PlanImportPreviewSchema,
   Revision: RevisionSchema,
   RevisionEntry: RevisionEntrySchema,
   User: UserSchema,
@@ -45,6 +60,8 @@ export const CONTRACT_DOCUMENTS = {
   BaselinesDocument: BaselinesDocumentSchema,
   OrgUnit: OrgUnitSchema,
   Person: PersonSchema,
+  UnitsImported: UnitsImportedSchema,
+  Reassigned: ReassignedSchema,
   Worklist: WorklistSchema,
   Dashboard: DashboardSchema,
   ReviewThread: ReviewThreadSchema,
@@ -58,6 +75,7 @@ export const CONTRACT_DOCUMENTS = {
   Outbox: OutboxSchema,
   ReminderRun: ReminderRunSchema,
   Health: HealthSchema,
+  Done: DoneSchema,
   OidcOffer: OidcOfferSchema,
   ExportJob: ExportJobSchema,
   AppraisalPerson: AppraisalPersonSchema,
@@ -66,6 +84,7 @@ export const CONTRACT_DOCUMENTS = {
   FormTrailEntry: FormTrailEntrySchema,
   SmvpSummary: SmvpSummarySchema,
   SmvpVersion: SmvpVersionSchema,
+  SmvpSaved: SmvpSavedSchema,
   Distribution: DistributionSchema,
   RewardAggregates: RewardAggregatesSchema,
 } as const;

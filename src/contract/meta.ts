@@ -1,11 +1,15 @@
 /**
  * The server's small documents: whether it is up (`GET /api/health`), whether sign-in through the
  * body's identity provider is offered (`GET /api/session/oidc`), and an export job drawing a file on
- * a worker thread (`POST /api/plans/:id/exports`, `GET /api/exports/:id`: `routes/exports.ts` `jobJson`).
+ * a worker thread (`POST /api/plans/:id/exports`, `GET /api/exports/:id`: `routes/exports.ts` `jobJson`),
+ * and the answer of a write that sends nothing back but that it was done (`Done`).
  */
 import { z } from 'zod';
 
 export const HealthSchema = z.strictObject({ ok: z.literal(true) });
+
+/** A write that has nothing to send back but that it was done: signing out, a password changed, a deletion. */
+export const DoneSchema = z.strictObject({ ok: z.literal(true) });
 
 export const OidcOfferSchema = z.strictObject({
   enabled: z.boolean(),
@@ -25,5 +29,6 @@ export const ExportJobSchema = z.strictObject({
 });
 
 export type Health = z.infer<typeof HealthSchema>;
+export type Done = z.infer<typeof DoneSchema>;
 export type OidcOffer = z.infer<typeof OidcOfferSchema>;
 export type ExportJob = z.infer<typeof ExportJobSchema>;

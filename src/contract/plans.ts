@@ -1,10 +1,12 @@
 /**
  * Plans and their revisions as the API sends them: a plan in lists and after every change to it
- * (`PlanSummary`: `GET /api/plans`, `POST /api/plans`, adopt, archive), and the register of
+ * (`PlanSummary`: `GET /api/plans`, `POST /api/plans`, adopt, archive), a plan imported from a file
+ * (`PlanImported`, `PlanImportPreview` for a dry run), and the register of
  * revisions with each change before → after (`GET /api/plans/:id/revisions`).
  * `server/routes/plans.ts` `planView` and `server/routes/revisions.ts` make them.
  */
 import { z } from 'zod';
+import { IssueDocumentSchema } from './evaluation.js';
 import { PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
 
 /** An adopting or approving act: "Delibera di Giunta" n. 12 of 2024-01-30. */
@@ -33,6 +35,16 @@ export const PlanSummarySchema = z.strictObject({
   archivedAt: z.string().nullable(),
   /** The number of the revision open now, null when none. */
   openRevision: z.number().nullable(),
+});
+
+/** `POST /api/plans/import`: the plan made from the file, and the warnings met reading it (in the reader's language). */
+export const PlanImportedSchema = z.strictObject({ plan: PlanSummarySchema, issues: z.array(IssueDocumentSchema) });
+
+/** `POST /api/plans/import?dryRun=true`: nothing stored; what the plan would be, and the warnings. */
+export const PlanImportPreviewSchema = z.strictObject({
+  plan: z.null(),
+  preview: z.strictObject({ title: z.string(), year: z.number().int(), objectives: z.number().int(), indicators: z.number().int() }),
+  issues: z.array(IssueDocumentSchema),
 });
 
 /** One change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete). */
@@ -76,6 +88,8 @@ export const RevisionEntrySchema = RevisionSchema.extend({ afterClosingOf: z.arr
 export type Act = z.infer<typeof ActSchema>;
 export type Adoption = z.infer<typeof AdoptionSchema>;
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type PlanImported = z.infer<typeof PlanImportedSchema>;
+export type PlanImportPreview = z.infer<typeof PlanImportPreviewSchema>;
 export type RevisionChange = z.infer<typeof RevisionChangeSchema>;
 export type Revision = z.infer<typeof RevisionSchema>;
 export type ClosedBefore = z.infer<typeof ClosedBeforeSchema>;

@@ -69,4 +69,8 @@ export type RelazioneMoveInput = z.infer<typeof RelazioneMoveInputSchema>;
 
 /** `POST …/relazione/publication` and `POST …/periods/:id/publication`. */
 export const PublicationInputSchema = z.strictObject({ published: z.boolean() });
+
+/** `POST …/periods/:periodId/publication`: the ids of the plan's periods whose values the public sees now. */
+export const PublishedPeriodsSchema = z.array(z.string());
 export type PublicationInput = z.infer<typeof PublicationInputSchema>;
+export type PublishedPeriods = z.infer<typeof PublishedPeriodsSchema>;

@@ -148,6 +148,23 @@ export const SaveAnswerSchema = z.strictObject({
   tree: TreeDocumentSchema.optional(),
 });
 
+/**
+ * `POST …/nodes` and `PATCH …/nodes/:code`: the objective added or changed, who answers for it (free
+ * text, the registry unit by id and name, a person by id and name) and its version for the next PATCH.
+ */
+export const ObjectiveSavedSchema = z.strictObject({
+  code: z.string(),
+  owner: z.string().nullable(),
+  unitName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  personId: z.string().nullable(),
+  person: z.string().nullable(),
+  version: z.number().int(),
+});
+
+/** `POST …/nodes/:code/indicators` and `PATCH …/indicators/:id`: the indicator and its definition's version (the tree's `definitionVersion`). */
+export const IndicatorSavedSchema = z.strictObject({ id: z.string(), version: z.number().int() });
+
 export type Period = z.infer<typeof PeriodSchema>;
 export type OwnRange = z.infer<typeof OwnRangeSchema>;
 export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
@@ -158,3 +175,5 @@ export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
 export type TreeDocument = z.infer<typeof TreeDocumentSchema>;
 export type TreeChanges = z.infer<typeof TreeChangesSchema>;
 export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
+export type ObjectiveSaved = z.infer<typeof ObjectiveSavedSchema>;
+export type IndicatorSaved = z.infer<typeof IndicatorSavedSchema>;

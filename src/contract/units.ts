@@ -1,6 +1,7 @@
 /**
  * The organisation registry as the API sends it (`GET /api/units` and every change to a unit:
- * `server/routes/units.ts` `unitView`) and the people a person field can name (`GET /api/people`).
+ * `server/routes/units.ts` `unitView`), the people a person field can name (`GET /api/people`), and
+ * the counts an import of the registry and a bulk reassignment answer.
  */
 import { z } from 'zod';
 import { RoleSchema } from './users.js';
@@ -23,5 +24,13 @@ export const OrgUnitSchema = z.strictObject({
 /** An active account as a person field offers it: who, and the units they belong to or head. */
 export const PersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), role: RoleSchema, unitIds: z.array(z.string()) });
 
+/** `POST /api/units/import`: how many units the file added and changed (`dryRun`: would have; nothing stored). */
+export const UnitsImportedSchema = z.strictObject({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() });
+
+/** `POST /api/plans/:id/reassign`: how many objectives and indicators changed hands. */
+export const ReassignedSchema = z.strictObject({ nodes: z.number().int(), indicators: z.number().int() });
+
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
+export type UnitsImported = z.infer<typeof UnitsImportedSchema>;
+export type Reassigned = z.infer<typeof ReassignedSchema>;
 export type Person = z.infer<typeof PersonSchema>;

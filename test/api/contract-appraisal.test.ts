@@ -2,8 +2,9 @@
  * Individual appraisal's documents are what the server sends, on SQLite and PostgreSQL: the people
  * HR may appraise, the forms as listed and one form (through its steps up to the final one, its
  * record and frozen result filled), its trail, the SMVPs stored and one version, a distribution of
- * the fund and its public aggregates, each parsed with the contract's strict schema and with the
- * schema the OpenAPI document names for it.
+ * the fund and its public aggregates, and the answers of the writes (an SMVP saved and imported, the
+ * fund distributed), each parsed with the contract's strict schema and with the schema the OpenAPI
+ * document names for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import {
   FormSummarySchema,
   FormTrailEntrySchema,
   RewardAggregatesSchema,
+  SmvpSavedSchema,
   SmvpSummarySchema,
   SmvpVersionSchema,
   type AppraisalForm,
@@ -30,6 +32,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
   let t: TestServer;
   let hr: Client;
   let formId: string;
+  /** The answers of the writes made on the way: the SMVP saved, the fund distributed. */
+  const written: { smvp?: unknown; distribution?: unknown } = {};
   beforeAll(async () => {
     t = await startTestServer(backend);
     const planId = await t.importFixture();
@@ -45,7 +49,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
       await people[username]!.login(username);
     }
     const unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
-    expect((await hr.request('PUT', '/api/smvp/2024', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' })).status).toBe(200);
+    const saved = await hr.request('PUT', '/api/smvp/2024', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
+    expect(saved.status, saved.text).toBe(200);
+    written.smvp = saved.body;
     const created = await hr.request('POST', '/api/appraisals', {
       year: 2024,
       personId: ids.impiegato,
@@ -81,6 +87,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
     expect(r.body.state, r.text).toBe('final');
     const done = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'eq', fund: '10.000,01' });
     expect(done.status, done.text).toBe(200);
+    written.distribution = done.body;
   });
   afterAll(async () => t?.close());
 
@@ -123,6 +130,25 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
     expect(aggregates.status, aggregates.text).toBe(200);
     expect(conforms(RewardAggregatesSchema, aggregates.body)).toBe('conforms');
     expect((aggregates.body as RewardAggregates).rows.some((r) => r.people === 1)).toBe(true);
+  });
+
+  it('an SMVP saved, an SMVP imported from its JSON file and a distribution of the fund answer their documents', async () => {
+    expect(conforms(SmvpSavedSchema, written.smvp)).toBe('conforms');
+    expect(written.smvp).toMatchObject({ organisation: 'Ente', year: 2024, version: 1, reason: 'delibera n. 12', issues: [] });
+    expect(conforms(DistributionSchema, written.distribution)).toBe('conforms');
+    expect(written.distribution).toMatchObject({ category: 'eq', fundCents: '1000001' });
+    const form = new FormData();
+    form.set('file', new Blob([JSON.stringify(exampleSmvpJson('Ente', 2024))], { type: 'application/json' }), 'smvp-2024.json');
+    form.set('reason', 'delibera n. 20');
+    const imported = await hr.request('POST', '/api/smvp/2024/import', form);
+    expect(imported.status, imported.text).toBe(200);
+    expect(conforms(SmvpSavedSchema, imported.body)).toBe('conforms');
+    expect(imported.body).toMatchObject({ version: 2, reason: 'delibera n. 20' });
+    expect(conforms(SmvpSavedSchema, { ...imported.body, issues: undefined })).toMatch(/issues/);
+    const doc = (await hr.get('/api/openapi.json')).body;
+    expect(conforms(documented(doc, 'put', '/api/smvp/{year}', 200), written.smvp)).toBe('conforms');
+    expect(conforms(documented(doc, 'post', '/api/smvp/{year}/import', 200), imported.body)).toBe('conforms');
+    expect(conforms(documented(doc, 'post', '/api/rewards/{year}/distribute', 200), written.distribution)).toBe('conforms');
   });
 
   it('the OpenAPI document names each of these answers, and the real answers conform to it', async () => {

@@ -330,7 +330,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
       ['patch', '/api/units/{id}', 200],
       ['delete', '/api/units/{id}', 200],
       ['post', '/api/users/{id}/temporary-password', 200],
+      // The writes that answered plain JSON before (their real answers: contract-writes.test.ts).
+      ['post', '/api/plans/{planId}/nodes', 201],
+      ['patch', '/api/plans/{planId}/indicators/{indicatorId}', 200],
+      ['delete', '/api/session', 200],
+      ['post', '/api/plans/import', 201],
+      ['post', '/api/plans/import', 200],
+      ['post', '/api/plans/{planId}/periods/{periodId}/transition', 200],
+      ['post', '/api/plans/{planId}/baselines/refresh', 200],
+      ['post', '/api/units/import', 200],
     ] as const)
       documented(doc, method, path, status);
+    expect(doc.paths['/api/plans/{planId}/nodes/{code}'].patch.responses[200].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ObjectiveSaved' });
+    expect(doc.paths['/api/smvp/{year}'].put.responses[200].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SmvpSaved' });
   });
 });

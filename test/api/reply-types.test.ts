@@ -3,13 +3,14 @@
  * `@ts-expect-error` lines below are answers of the wrong shape, a status the spec does not type,
  * and a plain `c.json(…)`; `npx tsc -p tsconfig.json` fails if any of them compiles (an unused
  * `@ts-expect-error` is itself an error). At run time `reply` sends the value with its status. And
- * every GET route of the app whose answer is JSON states its contract schema (the rest are listed).
+ * every route of the app, reads and writes alike, whose answer is JSON states its contract schema
+ * (the rest are listed).
  */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PeriodSchema, type Period } from '../../src/contract/index.js';
-import { Api, type AppEnv, type Deps } from '../../src/server/api.js';
+import { Api, type AppEnv, type Deps, type RouteSpec } from '../../src/server/api.js';
 import { ROUTE_MODULES } from '../../src/server/app.js';
 
 const period: Period = { id: '2024-06-30', label: '30/06/2024', endsOn: '2024-06-30', state: 'open', updatedAt: '2024-01-01T00:00:00Z', deadline: null };
@@ -56,42 +57,65 @@ describe('reply, typed by the route spec', () => {
 });
 
 /**
- * The GET routes whose 200 is not a JSON document: a file to download, a page, or the OpenAPI
- * document itself. Every other GET route states its answer's contract schema.
+ * The routes whose success is not a JSON document: a file to download, a page, or the OpenAPI
+ * document itself, by method and path, with the reason. Every other route, of every method, states
+ * its answer's contract schema for each success status (2xx) it names; a write that answered no
+ * body (a 204) would be listed here too, with its status. None does today: every write answers JSON.
  */
 const NOT_JSON: Record<string, string> = {
-  '/api/openapi.json': 'the OpenAPI document itself',
-  '/api/plans/:planId/export': 'the report or open data file',
-  '/api/exports/:exportId/file': "an export job's file",
-  '/api/plans/:planId/dashboard/export': 'the dashboard workbook',
-  '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments/:attachmentId': 'an evidence file, byte for byte',
-  '/api/plans/:planId/relazione/export': 'the Relazione as a file',
-  '/api/plans/:planId/relazione/validation': "the OIV's validation document",
-  '/api/appraisals/:id/document': 'a form as a document to sign',
-  '/api/smvp/:year/export': 'the SMVP as a file (JSON or XLSX, an attachment)',
-  '/api/units/export': 'the registry as a file',
-  '/trasparenza': 'the transparency page',
-  '/trasparenza/index.html': 'the transparency page',
-  '/trasparenza/:planId/:file': "a published plan's page or file",
+  'GET /api/openapi.json': 'the OpenAPI document itself',
+  'GET /api/plans/:planId/export': 'the report or open data file',
+  'GET /api/exports/:exportId/file': "an export job's file",
+  'GET /api/plans/:planId/dashboard/export': 'the dashboard workbook',
+  'GET /api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments/:attachmentId': 'an evidence file, byte for byte',
+  'GET /api/plans/:planId/relazione/export': 'the Relazione as a file',
+  'GET /api/plans/:planId/relazione/validation': "the OIV's validation document",
+  'GET /api/appraisals/:id/document': 'a form as a document to sign',
+  'GET /api/smvp/:year/export': 'the SMVP as a file (JSON or XLSX, an attachment)',
+  'GET /api/units/export': 'the registry as a file',
+  'GET /trasparenza': 'the transparency page',
+  'GET /trasparenza/index.html': 'the transparency page',
+  'GET /trasparenza/:planId/:file': "a published plan's page or file",
 };
 
-describe('every GET route answering JSON states its schema', () => {
+/** The success statuses (2xx) a route names, each with its spec's answer: a description, or a description and a schema. */
+function successes(spec: RouteSpec): Array<[string, RouteSpec['responses'][number]]> {
+  return Object.entries(spec.responses).filter(([status]) => Number(status) >= 200 && Number(status) < 300);
+}
+
+describe('every route answering JSON states its schema, whatever its method', () => {
   const api = new Api(new Hono<AppEnv>());
   // Registering reads no dependency: the specs are what is checked here, real answers in test/api/contract*.test.ts.
   for (const routes of ROUTE_MODULES) routes(api, {} as Deps);
-  const gets = api.specs.filter((s) => s.method === 'get' && s.responses[200] !== undefined);
+  const name = (s: RouteSpec): string => `${s.method.toUpperCase()} ${s.path}`;
 
-  it('states a contract schema for the 200 of each GET route but those answering a file or a page', () => {
-    expect(gets.length).toBeGreaterThan(40);
-    const untyped = gets.filter((s) => typeof s.responses[200] === 'string' && NOT_JSON[s.path] === undefined).map((s) => s.path);
+  it('states a contract schema for each success of each route but those answering a file or a page', () => {
+    expect(api.specs.filter((s) => s.method === 'get').length).toBeGreaterThan(40);
+    expect(api.specs.filter((s) => s.method !== 'get').length).toBeGreaterThan(50);
+    const untyped = api.specs
+      .filter((s) => NOT_JSON[name(s)] === undefined)
+      .flatMap((s) =>
+        successes(s)
+          .filter(([, answer]) => typeof answer === 'string')
+          .map(([status]) => `${name(s)} ${status}`),
+      );
     expect(untyped).toEqual([]);
   });
 
+  it('every route names a success', () => {
+    // Redirects (sign-in through the identity provider) name a 302 and no success: neither JSON nor a file.
+    const silent = api.specs.filter((s) => successes(s).length === 0 && !Object.keys(s.responses).includes('302')).map(name);
+    expect(silent).toEqual([]);
+  });
+
   it('lists as not JSON only routes that exist and state no schema', () => {
-    for (const path of Object.keys(NOT_JSON)) {
-      const spec = gets.find((s) => s.path === path);
-      expect(spec, path).toBeDefined();
-      expect(typeof spec!.responses[200], path).toBe('string');
+    for (const key of Object.keys(NOT_JSON)) {
+      const spec = api.specs.find((s) => name(s) === key);
+      expect(spec, key).toBeDefined();
+      expect(
+        successes(spec!).every(([, answer]) => typeof answer === 'string'),
+        key,
+      ).toBe(true);
     }
   });
 });

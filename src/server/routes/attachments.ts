@@ -84,7 +84,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       multipart: { file: 'the evidence file (at most the configured size, 20 MiB by default)' },
       query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
       responses: {
-        201: 'the stored file: {id, name, mediaType, size, sha256, uploadedBy, uploadedAt}',
+        201: { description: 'the stored file: {id, name, mediaType, size, sha256, uploadedBy, uploadedAt}', schema: AttachmentSchema },
         400: 'no file field',
         401: 'not signed in',
         403: 'not yours to change',
@@ -94,7 +94,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         423: 'period-locked: the period is closed or validated',
       },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -116,7 +116,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!check.ok) throw refuse(415, 'unsupported-file-type', { name: file.name || '—', reason: check.refusal }, { details: { reason: check.refusal } });
       const stored = await store.attachments.add(planId, indicatorId, periodId, { name: cleanName(file.name, check.type.extension), mediaType: check.type.mediaType, bytes }, actorOf(access.user));
       if (!stored.ok) throw fromFailure(stored.error);
-      return c.json(attachmentView(stored.value), 201);
+      return reply(201, attachmentView(stored.value));
     },
   );
 
@@ -161,9 +161,9 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       roles: VALUE_EDITORS,
       action: 'remove files',
       access: 'a referente: indicators assigned to them or their unit',
-      responses: { 200: 'the removed file', 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
+      responses: { 200: { description: 'the removed file', schema: AttachmentSchema }, 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
@@ -172,7 +172,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
       if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
-      return c.json(attachmentView(removed.value));
+      return reply(200, attachmentView(removed.value));
     },
   );
 };

@@ -71,10 +71,10 @@ export const periodRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change the monitoring periods',
       body: PeriodPatch,
-      responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
+      responses: { 200: { description: 'the period', schema: PeriodSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c, { user, body: input }) => {
-      return c.json(must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
+    async (c, { user, body: input, reply }) => {
+      return reply(200, must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
     },
   );
 
@@ -87,14 +87,14 @@ export const periodRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change the monitoring periods',
       responses: {
-        200: 'the deleted period',
+        200: { description: 'the deleted period', schema: PeriodSchema },
         403: 'role',
         404: 'unknown plan or period',
         409: 'period-in-use: details.reason is not-open, has-measurements (with details.measurements), has-attachments (details.attachments: evidence files are never removed with a period), has-comments (details.comments) or last-period',
       },
     },
-    async (c, { user }) => {
-      return c.json(must(await store.deletePeriod(param(c, 'planId'), param(c, 'periodId'), actorOf(user))));
+    async (c, { user, reply }) => {
+      return reply(200, must(await store.deletePeriod(param(c, 'planId'), param(c, 'periodId'), actorOf(user))));
     },
   );
 
@@ -107,16 +107,22 @@ export const periodRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'admin, controller; oiv to validate',
       body: Transition,
-      responses: { 200: 'the period', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period', 409: 'invalid-transition (or a reopening without a reason)' },
+      responses: {
+        200: { description: 'the period', schema: PeriodSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan or period',
+        409: 'invalid-transition (or a reopening without a reason)',
+      },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const roles = transitionRoles(period.state, input.to);
       if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, to: input.to, roles });
-      return c.json(must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));
+      return reply(200, must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));
     },
   );
 };

@@ -1,13 +1,14 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, type Language, type MessageParams } from '../../core/index.js';
-import { type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
+import { hasErrors, type Issue, type Language } from '../../core/index.js';
+import { type IssueDocument, PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
+import { issueDocument } from '../../io/json.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { issueOf, must, refuse, type ApiIssue } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidAt, invalidField, param, plainText } from '../validation.js';
@@ -58,9 +59,9 @@ const NewPlan = z
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
 /** An import issue as the API sends it; `message` in `language` when given (a refusal's issues are said by `errorResponse`). */
-function issueView(i: { severity: string; code: string; message: string; params?: MessageParams; location?: object | null }, language?: Language): ApiIssue {
-  const message = language === undefined ? i.message : renderCoded(i, language);
-  return { severity: i.severity, code: i.code, message, ...(i.params === undefined ? {} : { params: i.params }), location: (i.location as Record<string, unknown> | undefined) ?? null };
+function issueView(i: Issue, language?: Language): IssueDocument {
+  const doc = issueDocument(i);
+  return language === undefined ? doc : { ...doc, message: renderCoded(i, language) };
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
@@ -141,8 +142,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
       query: { dryRun: 'true: only report the issues, store nothing' },
       responses: {
-        201: '{plan, issues}',
-        200: 'dry run: {plan: null, preview, issues}',
+        201: { description: '{plan, issues}', schema: PlanImportedSchema },
+        200: { description: 'dry run: {plan: null, preview, issues}', schema: PlanImportPreviewSchema },
         400: 'no file',
         401: 'not signed in',
         403: 'role',
@@ -150,7 +151,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         422: 'invalid-file with the located issues',
       },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'plan' });
       let form: Record<string, string | File | (string | File)[]>;
@@ -179,7 +180,7 @@ export const planRoutes: RouteModule = (api, deps) => {
             problems: issues
               .filter((i) => i.severity === 'error')
               .slice(0, 3)
-              .map((i) => issueView(i, language).message),
+              .map((i) => renderCoded(i, language)),
           },
           { issues },
         );
@@ -194,10 +195,10 @@ export const planRoutes: RouteModule = (api, deps) => {
       if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
       if (c.req.query('dryRun') === 'true') {
         const nodes = outcome.value.plan.nodes;
-        return c.json({ plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues }, 200);
+        return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });
       }
       const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text(form.organisation) }, actorOf(user)));
-      return c.json({ plan: planView(plan), issues }, 201);
+      return reply(201, { plan: planView(plan), issues });
     },
   );
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   ChecklistOutcomeSchema,
   PublicationInputSchema,
+  PublishedPeriodsSchema,
   type Relazione,
   RelazioneMoveInputSchema,
   type RelazioneReviewInput,
@@ -261,11 +262,14 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: "publish a period's values",
       body: Publication,
-      responses: { 200: 'the ids of the published periods', 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
+      responses: { 200: { description: 'the ids of the published periods', schema: PublishedPeriodsSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const list = must(await store.relazioni.publishPeriod(param(c, 'planId'), param(c, 'periodId'), input.published, actorOf(user)));
-      return c.json(list.map((p) => p.periodId));
+      return reply(
+        200,
+        list.map((p) => p.periodId),
+      );
     },
   );
 

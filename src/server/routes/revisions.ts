@@ -72,10 +72,10 @@ export const revisionRoutes: RouteModule = (api, deps) => {
           : 'Bring an archived plan back into the lists',
         roles: PLAN_EDITORS,
         action: archived ? 'archive plans' : 'bring plans back from the archive',
-        responses: { 200: 'the plan', 403: 'role', 404: 'unknown plan', 409: archived ? 'archived already' : 'not archived' },
+        responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 403: 'role', 404: 'unknown plan', 409: archived ? 'archived already' : 'not archived' },
       },
-      async (c, { user }) => {
-        return c.json(planView(must(await store.archivePlan(param(c, 'planId'), archived, actorOf(user)))));
+      async (c, { user, reply }) => {
+        return reply(200, planView(must(await store.archivePlan(param(c, 'planId'), archived, actorOf(user)))));
       },
     );
   }

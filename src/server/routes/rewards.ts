@@ -130,14 +130,14 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       action: 'distribute the bonus fund',
       body: Distribute,
       responses: {
-        200: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule',
+        200: { description: 'the distribution: people with band, coefficient, effective days, cents; the remainder rule', schema: DistributionSchema },
         400: 'invalid body (fund: euros with at most two decimals)',
         401: 'not signed in',
         403: 'role',
         409: 'forms-not-final (details.pending), or no SMVP',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await defaultOrganisation(store));
       const fundCents = parseCents(input.fund);
@@ -186,7 +186,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues },
         actorOf(user),
       );
-      return c.json(distributionView(record, language(c)));
+      return reply(200, distributionView(record, language(c)));
     },
   );
 

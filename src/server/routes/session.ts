@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type Session, SessionSchema, type User } from '../../contract/index.js';
+import { DoneSchema, type Session, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
@@ -110,16 +110,16 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       summary: 'Sign out',
       roles: 'everyone',
       access: 'everyone (no-op without a session)',
-      responses: { 200: '{ok: true}', 403: 'missing CSRF token' },
+      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 403: 'missing CSRF token' },
     },
-    async (c) => {
+    async (c, { reply }) => {
       const session = c.get('session');
       if (session !== null) {
         await deps.store.deleteSession(session.id);
         deps.sessions.forget(session.id);
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.json({ ok: true });
+      return reply(200, { ok: true });
     },
   );
 };

@@ -11,10 +11,11 @@ import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
 import type { Issue } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
-import { SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
+import { type IssueDocument, type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
+import { issueDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { issueOf, refuse, type ApiIssue } from '../errors.js';
+import { issueOf, refuse } from '../errors.js';
 import { defaultOrganisation } from './appraisals.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
@@ -34,24 +35,10 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 }
 
 /** With its `params`, so the answer says it in the reader's language (the catalogue's words). */
-const view = (i: Issue): ApiIssue => ({
-  severity: i.severity,
-  code: i.code,
-  message: i.message,
-  ...(i.params === undefined ? {} : { params: i.params }),
-  location: (i.location ?? null) as Record<string, unknown> | null,
-});
+const view = (i: Issue): IssueDocument => issueDocument(i);
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
-async function save(
-  store: Store,
-  user: UserRecord,
-  organisation: string,
-  year: number,
-  document: unknown,
-  reason: string | null,
-  place: (i: Issue) => Issue = (i) => i,
-): Promise<Record<string, unknown>> {
+async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<SmvpSaved> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
   if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(view) });
@@ -126,17 +113,17 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       body: SaveBody,
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: {
-        200: 'the saved version and its warnings',
+        200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
         400: 'invalid body',
         401: 'not signed in',
         403: 'role',
         422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await organisationOf(c, store));
-      return c.json(await save(store, user, organisation, year, input.document, input.reason ?? null));
+      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null));
     },
   );
 
@@ -150,9 +137,16 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       action: 'change the SMVP',
       multipart: { file: 'the SMVP as .json or .xlsx', reason: 'optional: why it changes' },
       query: { organisation: 'the body (default: the latest plan’s)' },
-      responses: { 200: 'the saved version', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'invalid-smvp with every problem placed (sheet for a workbook)' },
+      responses: {
+        200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
+        400: 'no file',
+        401: 'not signed in',
+        403: 'role',
+        415: 'not multipart',
+        422: 'invalid-smvp with every problem placed (sheet for a workbook)',
+      },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'smvp' });
@@ -170,12 +164,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         } catch {
           throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-not-json', { file: file.name }, { file: file.name })] });
         }
-        return c.json(await save(store, user, organisation, year, doc, reason));
+        return reply(200, await save(store, user, organisation, year, doc, reason));
       }
       const read = await readSmvpXlsx(bytes, file.name);
       if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(view) });
       const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
-      return c.json(await save(store, user, organisation, year, read.value, reason, placed));
+      return reply(200, await save(store, user, organisation, year, read.value, reason, placed));
     },
   );
 

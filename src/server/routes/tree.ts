@@ -4,7 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import { DEFAULT_RATIO_SCALE, ExplanationDocumentSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
+import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -185,12 +185,18 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: NewNode,
-      responses: { 201: '{code, version}', 400: 'invalid body', 403: 'role', 404: 'unknown plan or parent', 409: 'duplicate code' },
+      responses: {
+        201: { description: '{code, owner, unitName, unitId, personId, person, version}', schema: ObjectiveSavedSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan or parent',
+        409: 'duplicate code',
+      },
     },
-    async (c, { user, body }) => {
+    async (c, { user, body, reply }) => {
       const input = await unitByName(store, body);
       const meta = must(await store.addNode(param(c, 'planId'), { ...input, weight: input.weight ?? null }, actorOf(user)));
-      return c.json({ code: input.code, ...meta }, 201);
+      return reply(201, { code: input.code, ...meta });
     },
   );
 
@@ -203,12 +209,18 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: NodePatch,
-      responses: { 200: '{code, owner, unit, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version' },
+      responses: {
+        200: { description: '{code, owner, unitName, unitId, personId, person, version}', schema: ObjectiveSavedSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown',
+        409: 'stale version',
+      },
     },
-    async (c, { user, body }) => {
+    async (c, { user, body, reply }) => {
       const { version, ...patch } = await unitByName(store, body);
       const code = param(c, 'code');
-      return c.json({ code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
+      return reply(200, { code, ...must(await store.updateNode(param(c, 'planId'), code, patch, version, actorOf(user))) });
     },
   );
 
@@ -220,11 +232,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'Delete an objective without children (its indicators and values go with it, audited)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown', 409: 'has children' },
+      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 403: 'role', 404: 'unknown', 409: 'has children' },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
-      return c.json({ ok: true });
+      return reply(200, { ok: true });
     },
   );
 
@@ -237,9 +249,9 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: NewIndicator,
-      responses: { 201: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown objective' },
+      responses: { 201: { description: '{id, version}', schema: IndicatorSavedSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown objective' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const created = must(
         await store.addIndicator(
           param(c, 'planId'),
@@ -263,7 +275,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return c.json(created, 201);
+      return reply(201, created);
     },
   );
 
@@ -276,9 +288,9 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: IndicatorPatchBody,
-      responses: { 200: '{id, version}', 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
+      responses: { 200: { description: '{id, version}', schema: IndicatorSavedSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
@@ -296,7 +308,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
       Object.assign(patch, horizon(input, unit!));
-      return c.json(must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
+      return reply(200, must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
     },
   );
 
@@ -308,11 +320,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'Delete an indicator and its values (audited)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      responses: { 200: '{ok: true}', 403: 'role', 404: 'unknown' },
+      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 403: 'role', 404: 'unknown' },
     },
-    async (c, { user }) => {
+    async (c, { user, reply }) => {
       must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
-      return c.json({ ok: true });
+      return reply(200, { ok: true });
     },
   );
 };

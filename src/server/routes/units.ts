@@ -4,7 +4,7 @@
  * indicators to a unit and/or a person.
  */
 import { z } from 'zod';
-import { type OrgUnit, OrgUnitSchema, PersonSchema } from '../../contract/index.js';
+import { type OrgUnit, OrgUnitSchema, PersonSchema, ReassignedSchema, UnitsImportedSchema } from '../../contract/index.js';
 import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryProblem, type RegistryUnit } from '../../io/registry.js';
 import type { UnitRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -155,9 +155,16 @@ export const unitRoutes: RouteModule = (api, deps) => {
       action: 'change the organisation registry',
       multipart: { file: 'the registry (.csv or .xlsx) with the columns codice, nome, tipo, padre, responsabile, membri' },
       query: { dryRun: { description: 'true: check and say what would change, store nothing', values: ['true', 'false'] } },
-      responses: { 200: '{created, updated, dryRun}', 400: 'no file', 401: 'not signed in', 403: 'role', 415: 'not multipart', 422: 'problems, each with its row and column (issues[].location.row)' },
+      responses: {
+        200: { description: '{created, updated, dryRun}', schema: UnitsImportedSchema },
+        400: 'no file',
+        401: 'not signed in',
+        403: 'role',
+        415: 'not multipart',
+        422: 'problems, each with its row and column (issues[].location.row)',
+      },
     },
-    async (c, { user: admin }) => {
+    async (c, { user: admin, reply }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'registry' });
       let form: Record<string, string | File>;
@@ -191,7 +198,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
         throw issues === undefined ? fromFailure(result.error) : refused(issues, true);
       }
       if (!dryRun) await forgetAll();
-      return c.json({ ...result.value, dryRun });
+      return reply(200, { ...result.value, dryRun });
     },
   );
 
@@ -270,10 +277,17 @@ export const unitRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'reassign objectives and indicators',
       body: Reassign,
-      responses: { 200: '{nodes, indicators}', 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan, objective or indicator', 422: 'unknown unit or person' },
+      responses: {
+        200: { description: '{nodes, indicators}', schema: ReassignedSchema },
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan, objective or indicator',
+        422: 'unknown unit or person',
+      },
     },
-    async (c, { user, body: input }) => {
-      return c.json(must(await store.reassign(param(c, 'planId'), input, actorOf(user))));
+    async (c, { user, body: input, reply }) => {
+      return reply(200, must(await store.reassign(param(c, 'planId'), input, actorOf(user))));
     },
   );
 };

@@ -1,5 +1,5 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
-import { UserSchema } from '../../contract/index.js';
+import { DoneSchema, UserSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -133,15 +133,15 @@ export const userRoutes: RouteModule = (api, deps) => {
       summary: 'Change your own password (ends your other sessions; sign in again)',
       roles: 'signed-in',
       body: PasswordChange,
-      responses: { 200: '{ok: true}', 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' },
+      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const login = await store.findLogin(user.username);
       if (!(await checkPassword(login?.passwordHash, input.current))) throw refuse(403, 'wrong-password', {});
       must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
       // The store ended the account's sessions: so does the session cache, at once.
       deps.sessions.forgetUser(user.id);
-      return c.json({ ok: true });
+      return reply(200, { ok: true });
     },
   );
 

@@ -200,7 +200,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       action: 'refresh the baselines',
       body: BaselineRefreshBodySchema,
       responses: {
-        200: 'the baselines document after the refresh, with refreshed',
+        200: { description: 'the baselines document after the refresh, with refreshed', schema: BaselinesDocumentSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -208,7 +208,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         422: 'an indicator with no baseline to take over (its place in indicators)',
       },
     },
-    async (c, { user, body: input }) => {
+    async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const { changed, values } = await changedBaselines(deps, planId);
@@ -225,7 +225,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       const refreshed = must(await store.refreshBaselines(planId, updates, actorOf(user)));
       const after = await changedBaselines(deps, planId);
       const doc: BaselinesDocument = { planId, following: after.following, changed: after.changed, refreshed };
-      return c.json(doc);
+      return reply(200, doc);
     },
   );
 

@@ -118,7 +118,7 @@ function OwnLanguage() {
     setErrors(NO_ERRORS);
     try {
       const saved = await campaign.setOwnLanguage(language);
-      if (user !== null && user !== undefined) setUser({ ...user, language: saved.language ?? language });
+      if (user !== null && user !== undefined) setUser({ ...user, language: saved.language });
       setNotice(t('accounts.ownLanguageSaved'));
     } catch (err) {
       setErrors(refusal(err));

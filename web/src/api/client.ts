@@ -12,17 +12,21 @@ import type {
   ApiErrorBody,
   AuditEntry,
   ChangesResponse,
+  Done,
   Explanation,
   ExportFormat,
-  ImportResult,
   IndicatorInput,
   IndicatorPatchInput,
+  IndicatorSaved,
   MeasurementInput,
   NewAccount,
   NodeInput,
   NodePatchInput,
+  ObjectiveSaved,
   Period,
   PeriodState,
+  PlanImported,
+  PlanImportPreview,
   PlanSummary,
   SaveAnswer,
   Session,
@@ -112,18 +116,19 @@ export function query(params: Record<string, string | number | boolean | null | 
 export const api = {
   session: () => request<Session>('GET', '/api/session'),
   login: (username: string, password: string) => request<Session>('POST', '/api/session', { username, password }),
-  logout: () => request<unknown>('DELETE', '/api/session'),
+  logout: () => request<Done>('DELETE', '/api/session'),
 
   plans: () => request<PlanSummary[]>('GET', '/api/plans'),
   createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
-  deletePlan: (planId: PlanSummary['id']) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}`),
+  deletePlan: (planId: PlanSummary['id']) => request<PlanSummary>('DELETE', `/api/plans/${enc(String(planId))}`),
   updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
+  /** A dry run answers the preview (nothing stored), the import the plan made; both with the warnings. */
   importPlan: (file: File, options: { title?: string; year?: number; dryRun: boolean }) => {
     const form = new FormData();
     form.set('file', file, file.name);
     if (options.title) form.set('title', options.title);
     if (options.year !== undefined) form.set('year', String(options.year));
-    return request<ImportResult>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);
+    return request<PlanImportPreview | PlanImported>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);
   },
 
   tree: (planId: PlanSummary['id'], period?: string | null) => request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
@@ -155,14 +160,13 @@ export const api = {
   createUser: (input: NewAccount) => request<Account>('POST', '/api/users', input),
   updateUser: (id: Account['id'], patch: AccountPatch) => request<Account>('PATCH', `/api/users/${enc(String(id))}`, patch),
 
-  addNode: (planId: PlanSummary['id'], input: NodeInput) => request<{ code: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
-  updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) => request<{ code: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
-  deleteNode: (planId: PlanSummary['id'], code: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
-  addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) =>
-    request<{ id: string; version: number }>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
+  addNode: (planId: PlanSummary['id'], input: NodeInput) => request<ObjectiveSaved>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
+  updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) => request<ObjectiveSaved>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
+  deleteNode: (planId: PlanSummary['id'], code: string) => request<Done>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
+  addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) => request<IndicatorSaved>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
   updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: IndicatorPatchInput) =>
-    request<{ id: string; version: number }>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
-  deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<unknown>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
+    request<IndicatorSaved>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
+  deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<Done>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
 
   /** `archived`: false (default) plans in use, true archived ones only. */
   plansArchived: () => request<PlanSummary[]>('GET', '/api/plans?archived=true'),

@@ -3,8 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ChangesAnswer, ExplanationDocument, FormulaDocument, PlanSummary, User } from '../../../src/contract/index.js';
-import type { Issue } from '../../../src/core/index.js';
+import type { ChangesAnswer, ExplanationDocument, FormulaDocument, IssueDocument, User } from '../../../src/contract/index.js';
 
 // The documents and bodies the server declares in its contract (src/contract): one definition, no copies.
 export type {
@@ -12,14 +11,20 @@ export type {
   AuditEntry,
   ChangesSide,
   Comparator,
+  Done,
   FormulaInput,
   IndicatorInput,
   IndicatorPatchInput,
+  IndicatorSaved,
+  IssueDocument,
   MeasurementInput,
   NodeInput,
   NodePatchInput,
+  ObjectiveSaved,
   Period,
   PeriodState,
+  PlanImported,
+  PlanImportPreview,
   PlanSummary,
   Revision,
   RevisionChange,
@@ -65,13 +70,9 @@ export type ChangesResponse = ChangesAnswer;
 
 export type Change = ChangesResponse['changes'][number];
 
-export interface ImportResult {
-  plan: PlanSummary | null;
-  issues: Array<Pick<Issue, 'severity' | 'code' | 'message'> & { location?: Issue['location'] | null }>;
-}
-
+/** A refusal: its stable code, its message in the reader's language, the located issues of a refused file or body. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: ImportResult['issues']; details?: Record<string, unknown> };
+  error: { code: string; message: string; issues?: IssueDocument[]; details?: Record<string, unknown> };
 }
 
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv' | 'json' | 'html';

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
-import type { StaffCategory } from '../../../src/contract/index.js';
+import type { SmvpSaved, SmvpVersion, StaffCategory } from '../../../src/contract/index.js';
 
 type Num = number | string;
 interface Band {
@@ -59,15 +59,8 @@ export interface SmvpDocument {
   schemes: Scheme[];
   [other: string]: unknown;
 }
-interface SmvpRecord {
-  organisation: string;
-  year: number;
-  version: number;
-  document: SmvpDocument;
-  reason: string | null;
-  createdAt: string;
-  createdBy: string | null;
-}
+/** A version as the server sends it, its document (which the contract leaves to the SMVP's codec) read as this screen edits it. */
+type SmvpRecord = Omit<SmvpVersion, 'document'> & { document: SmvpDocument };
 
 const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
 /** Each row group's columns: the field → its heading's key under `appraisal.smvp.`. */
@@ -172,7 +165,7 @@ export function SmvpPage() {
     setErrors({});
     setGeneral(null);
     try {
-      const r = await request<SmvpRecord>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, {
+      const r = await request<SmvpSaved>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, {
         document: wireDocument(doc),
         ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
       });

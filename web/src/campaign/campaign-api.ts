@@ -2,7 +2,7 @@
  * The monitoring campaign's calls: the organisation registry, the worklist, the review of values,
  * the completion dashboard, deadlines, the closing checklist and temporary passwords.
  */
-import type { ClosingPreview, Dashboard, OrgUnit, Period, Person, ReviewAction, ReviewStep, Worklist, WorkState } from '../../../src/contract/index.js';
+import type { ClosingPreview, Dashboard, Done, OrgUnit, Period, Person, Reassigned, ReviewAction, ReviewStep, UnitsImported, User, Worklist, WorkState } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
 
 // The campaign's documents are the server's contract (src/contract/campaign.ts): one definition, no copies.
@@ -21,11 +21,11 @@ export const campaign = {
   importUnits: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.set('file', file);
-    return request<{ created: number; updated: number; dryRun: boolean }>('POST', `/api/units/import${dryRun ? '?dryRun=true' : ''}`, form);
+    return request<UnitsImported>('POST', `/api/units/import${dryRun ? '?dryRun=true' : ''}`, form);
   },
   unitsExportUrl: (format: 'csv' | 'xlsx') => `/api/units/export?format=${format}`,
   reassign: (planId: string, change: { nodes?: string[]; indicators?: string[]; unitId?: string | null; personId?: string | null }) =>
-    request<{ nodes: number; indicators: number }>('POST', `/api/plans/${enc(planId)}/reassign`, change),
+    request<Reassigned>('POST', `/api/plans/${enc(planId)}/reassign`, change),
   worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorkState } = {}) => {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>).toString();
     return request<Worklist>('GET', `/api/plans/${enc(planId)}/worklist${q ? `?${q}` : ''}`);
@@ -36,8 +36,8 @@ export const campaign = {
     request<ReviewStep>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
   setDeadline: (planId: string, periodId: string, deadline: string | null) => request<Period>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline }),
   closingPreview: (planId: string, periodId: string) => request<ClosingPreview>('GET', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/closing-preview`),
-  temporaryPassword: (userId: string, password: string) => request<unknown>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
-  changeOwnPassword: (current: string, next: string) => request<unknown>('POST', '/api/users/me/password', { current, next }),
+  temporaryPassword: (userId: string, password: string) => request<User>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
+  changeOwnPassword: (current: string, next: string) => request<Done>('POST', '/api/users/me/password', { current, next }),
   /** The language of the emails Albero sends the signed-in person. */
-  setOwnLanguage: (language: 'it' | 'en') => request<{ language?: 'it' | 'en' }>('PATCH', '/api/users/me', { language }),
+  setOwnLanguage: (language: 'it' | 'en') => request<User>('PATCH', '/api/users/me', { language }),
 };

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import type { ImportResult, PlanSummary } from '../api/types.js';
+import type { IssueDocument, PlanSummary } from '../api/types.js';
 
-type Issues = ImportResult['issues'];
+type Issues = IssueDocument[];
 
 function where(location: Issues[number]['location'], line: (n: number) => string): string {
   if (!location) return '';
