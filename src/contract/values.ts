@@ -23,6 +23,8 @@ export const AmountJsonSchema = z.union([z.number(), z.string(), z.boolean()]);
 export const SourceLocationSchema = z.strictObject({
   file: z.string().optional(),
   line: z.number().optional(),
+  /** A registry's row (CSV record or sheet row), where the file is read as rows of a table. */
+  row: z.number().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
   column: z.string().optional(),

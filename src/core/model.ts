@@ -139,6 +139,8 @@ export interface Plan {
 export interface SourceLocation {
   readonly file?: string;
   readonly line?: number;
+  /** A registry's row (CSV record or sheet row), where the file is read as rows of a table. */
+  readonly row?: number;
   readonly sheet?: string;
   readonly cell?: string;
   readonly column?: string;

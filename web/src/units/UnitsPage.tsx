@@ -8,6 +8,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
+import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
@@ -332,18 +333,13 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
   );
 }
 
-interface RowIssue {
-  message: string;
-  location?: { row?: number; field?: string } | null;
-}
-
 function RegistryFiles({ onImported }: { onImported: (message: string) => void }) {
   const { t } = useTranslation();
   const refusal = useRefusal('units.errors');
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
-  const [issues, setIssues] = useState<RowIssue[]>([]);
+  const [issues, setIssues] = useState<IssueDocument[]>([]);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
@@ -362,7 +358,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
         if (input.current !== null) input.current.value = '';
       }
     } catch (err) {
-      const found = err instanceof ApiError ? ((err.body?.error.issues ?? []) as RowIssue[]) : [];
+      const found = err instanceof ApiError ? (err.body?.error.issues ?? []) : [];
       if (found.length > 0) setIssues(found);
       else setErrors(refusal(err));
     } finally {
