@@ -411,9 +411,8 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
             <p className="mb-1">{t('units.importIssues')}</p>
             <ul className="mb-0">
               {issues.map((i, k) => (
-                <li key={k}>
-                  {i.location?.row !== undefined ? t('units.rowIssue', { row: i.location.row, field: i.location.field ?? '', message: i.message.replace(/^row \d+, [^:]+: /, '') }) : i.message}
-                </li>
+                // Said by the server in the screen's language, already with its row and column.
+                <li key={k}>{i.message.charAt(0).toUpperCase() + i.message.slice(1)}</li>
               ))}
             </ul>
           </div>
