@@ -6,7 +6,7 @@ import type { TreeDocument, TreeObjective } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { nextChildCode, weightValue } from './tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
-import { plainNumber, useLang } from '../ui/format.js';
+import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { swapNotation } from '../ui/parse.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
 import { DialogButtons, useSave } from './EditParts.js';
@@ -52,12 +52,7 @@ export function NodeDialog(props: NodeDialogProps) {
     setErrors(NO_ERRORS);
   }, [objective, mode, lang, setConflict, setErrors]);
   // The language changed with the dialog open: the weight typed is written again in the new notation.
-  const shownIn = useRef(lang);
-  useEffect(() => {
-    if (shownIn.current === lang) return;
-    shownIn.current = lang;
-    setWeight((w) => swapNotation(w));
-  }, [lang]);
+  useLanguageChange(lang, () => setWeight((w) => swapNotation(w)));
 
   function submit(e: FormEvent) {
     e.preventDefault();

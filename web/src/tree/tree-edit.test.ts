@@ -357,7 +357,7 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
       ['point-1-score', 'entry.otherNotation'],
     ]);
     expect(indicatorFormProblems({ ...form, unit: 'date', target: '31/02/2024' }, 'en')).toEqual([['target', 'entry.invalidDate']]);
-    expect(indicatorFormProblems({ ...form, unit: 'boolean', target: 'forse' }, 'en')).toEqual([['target', 'edit.errors.yesNo']]);
+    expect(indicatorFormProblems({ ...form, unit: 'boolean', target: 'forse' }, 'en')).toEqual([['target', 'entry.invalidYesNo']]);
     expect(newIndicatorBody({ ...form, unit: 'boolean', target: 'yes' }, 'en').target).toBe('true');
   });
 

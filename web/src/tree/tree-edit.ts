@@ -9,7 +9,7 @@ import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, readNumber, swapNotation } from '../ui/parse.js';
+import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -202,14 +202,6 @@ export function amountValue(text: string, unit: IndicatorForm['unit'], lang: Lan
   return read === null || read === undefined ? undefined : String(read);
 }
 
-/** Why a typed value cannot be read in the unit, as the words' key (`entry.otherNotation`…); null when it can, or is empty. */
-export function amountProblem(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
-  if (amountValue(text, unit, lang) !== undefined) return null;
-  if (unit === 'date') return 'entry.invalidDate';
-  if (unit === 'boolean') return 'edit.errors.yesNo';
-  return `entry.${numberProblem(text, unit, lang) ?? 'invalidNumber'}`;
-}
-
 /** A value as the body sends it: read in `lang` (`amountValue`), or as typed when unreadable (checked before: `indicatorFormProblems`). */
 function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
   const read = amountValue(text, unit, lang);
@@ -229,12 +221,8 @@ function decimalValue(text: string, lang: Lang): string | null {
  * @example weightValue('33.33', 'it') // { problem: 'entry.otherNotation' }
  */
 export function weightValue(text: string, lang: Lang): { value: string | null } | { problem: string } {
-  const t = text.trim();
-  if (t === '') return { value: null };
-  const read = decimalValue(t, lang);
-  if (read !== null) return { value: read };
-  const why = numberProblem(t, 'percent', lang);
-  return { problem: why === null ? 'edit.errors.field.weight' : `entry.${why}` };
+  const read = typedDecimal(text, lang);
+  return 'problem' in read && read.problem === 'entry.invalidNumber' ? { problem: 'edit.errors.field.weight' } : read;
 }
 
 /** A point's value as the API reads it: numbers as plain decimals (in `lang`'s notation), dates ISO, yes/no; null when unreadable or empty. */
@@ -258,7 +246,7 @@ export function bandProblems(form: IndicatorForm, lang: Lang): Record<string, Po
   form.points.forEach((p, k) => {
     const at = pointValue(p.at, form.unit, lang);
     if (p.at.trim() === '') problems[`point-${k}-at`] = 'empty';
-    else if (at === null) problems[`point-${k}-at`] = amountProblem(p.at, form.unit, lang) === 'entry.otherNotation' ? 'otherNotation' : 'value';
+    else if (at === null) problems[`point-${k}-at`] = valueProblem(p.at, form.unit, lang) === 'entry.otherNotation' ? 'otherNotation' : 'value';
     else {
       if (previous !== null && form.unit !== 'boolean' && !increasing(previous, at, form.unit)) problems[`point-${k}-at`] = 'order';
       previous = at;
@@ -336,15 +324,15 @@ export function indicatorFormProblems(form: IndicatorForm, lang: Lang): Array<re
   const weight = weightValue(form.weight, lang);
   if ('problem' in weight) problems.push(['weight', weight.problem]);
   for (const field of ['target', 'baseline'] as const) {
-    const problem = amountProblem(form[field], form.unit, lang);
+    const problem = valueProblem(form[field], form.unit, lang);
     if (problem !== null) problems.push([field, problem]);
   }
   if (baselineYearValue(form.baselineYear) === undefined) problems.push(['baselineYear', 'years.invalidYear']);
   for (const field of ['target2', 'target3'] as const) {
-    const problem = amountProblem(form[field], form.unit, lang);
+    const problem = valueProblem(form[field], form.unit, lang);
     if (problem !== null) problems.push([field, problem]);
   }
-  const floor = form.scoring === 'threshold' ? amountProblem(form.floor, form.unit, lang) : null;
+  const floor = form.scoring === 'threshold' ? valueProblem(form.floor, form.unit, lang) : null;
   if (floor !== null) problems.push(['floor', floor]);
   for (const [field, problem] of Object.entries(bandProblems(form, lang))) problems.push([field, problem === 'otherNotation' ? 'entry.otherNotation' : `edit.errors.points.${problem}`]);
   for (const field of formulaProblems(form, lang)) {

@@ -11,7 +11,7 @@ import { api } from '../api/client.js';
 import type { TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { focusFirstError } from '../ui/Form.js';
-import { useLang, type Lang } from '../ui/format.js';
+import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { useSave, type ToolsProps } from './EditParts.js';
 import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
 
@@ -46,13 +46,10 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'>
   }, [indicator, lang, setConflict, setErrors]);
   // The language changed with the dialog open: what is typed (and what it started from, for the
   // patch) is written again in the new notation, the same digits, as the entry form does.
-  const shownIn = useRef(lang);
-  useEffect(() => {
-    if (shownIn.current === lang) return;
-    shownIn.current = lang;
-    setBefore((f) => formIn(f, lang));
-    setForm((f) => formIn(f, lang));
-  }, [lang]);
+  useLanguageChange(lang, (to) => {
+    setBefore((f) => formIn(f, to));
+    setForm((f) => formIn(f, to));
+  });
 
   return { ...saving, lang, form, set, points: usePoints(form, setForm), unitId, setUnitId, personId, setPersonId, submit: useSubmit(props, { before, form, unitId, personId, lang }, saving) };
 }
