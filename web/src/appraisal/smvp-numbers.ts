@@ -36,8 +36,9 @@ export function typedNumber(v: Num, lang: Lang): number | null {
 
 /**
  * The document as it is sent, each typed number read in `lang`'s notation as a JSON number, and
- * the fields that cannot be read (path → the words' key): `1,5` on an English screen is said as
- * the other notation, never guessed. An empty field goes as typed, for the server to say it is missing.
+ * the fields written in the other language's notation (path → the words' key): `1,5` on an
+ * English screen is said at its field, never guessed. Anything else that is no number (empty,
+ * a word) goes as typed, for the server to say what it expected there.
  *
  * @example wireDocument(doc, 'en') // { document: { ...legend: { green: 12.5 } }, problems: { 'legend.yellow': 'entry.otherNotation' } }
  */
@@ -47,8 +48,7 @@ export function wireDocument(d: SmvpDocument, lang: Lang): { document: SmvpDocum
     if (typeof v === 'number' || v.trim() === '') return v;
     const n = typedNumber(v, lang);
     if (n !== null) return n;
-    const why = numberProblem(v, 'percent', lang);
-    problems[path] = `entry.${why ?? 'invalidNumber'}`;
+    if (numberProblem(v, 'percent', lang) === 'otherNotation') problems[path] = 'entry.otherNotation';
     return v;
   });
   return { document, problems };
