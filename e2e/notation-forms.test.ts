@@ -2,14 +2,16 @@
  * The forms beside the entry form read numbers in the screen's notation (issue 14): the indicator
  * dialog's target takes `1,234.5` on an English screen and `1.234,5` on an Italian one (stored
  * 1234.5), refuses the other notation at the field saying which is expected, and hints the
- * screen's notation; the SMVP screen the same, a typed number following a change of language.
+ * screen's notation; the SMVP screen and an appraisal's objectives the same, a typed number
+ * following a change of language.
  * Against the real server and a fresh SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, addObjective, search } = pages(world);
+const { newPage, login, apiAs, openPlan, addObjective, search, expectAccessible } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; name: string; target: unknown; weight: unknown }> }>;
@@ -99,6 +101,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await expect.poll(() => page.locator('[data-testid=smvp-legend-green-error]').innerText()).toContain('Write the number in English notation');
     await expect.poll(() => page.getAttribute('#smvp-legend-green', 'aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-legend-green');
+    await expectAccessible(page, 'SMVP screen, a number in the other notation refused');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).status).toBe(404);
 
     await page.fill('#smvp-legend-green', '92.5');
@@ -121,6 +124,55 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await page.click('[data-testid=smvp-save]');
     await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Salvata la versione 2.');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.document.legend).toMatchObject({ green: 92.5, yellow: 55.25 });
+    await context.close();
+  });
+
+  it("an appraisal's objective takes 1,234.5 on an English screen, refuses 1,5 at its field, and 1.5 on an Italian one", async () => {
+    const hr = await newPage();
+    await login(hr.page, 'personale');
+    const people = (await apiAs(hr.context, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const person = (username: string): string => people.find((p) => p.username === username)!.id;
+    const created = await apiAs(hr.context, 'POST', '/api/appraisals', {
+      year: 2023,
+      personId: person(ACCOUNTS.referente.username),
+      evaluatorId: person(ACCOUNTS.dirigente.username),
+      category: 'personale',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = String(created.body.id);
+    await hr.context.close();
+
+    const { context, page } = await newPage();
+    const objectives = async () => (await apiAs(context, 'GET', `/api/appraisals/${encodeURIComponent(id)}`)).body.objectives as Array<{ weight: number; target: unknown }>;
+    await login(page, 'dirigente');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    await page.waitForSelector('[data-testid=add-objective]');
+    await page.click('[data-testid=add-objective]');
+    await page.getByLabel('Objective 1', { exact: true }).fill('Pratiche evase');
+    await page.getByLabel('Weight 1', { exact: true }).fill('100');
+    await page.getByLabel('Target 1', { exact: true }).fill('1,5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').innerText()).toContain('Write the number in English notation');
+    await expect.poll(() => page.getAttribute('#objective-0-target', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('objective-0-target');
+    await expectAccessible(page, 'appraisal form, a target refused at its field');
+    expect(await objectives()).toEqual([]);
+    await page.getByLabel('Target 1', { exact: true }).fill('1,234.5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(async () => (await objectives()).map((o) => o.target)).toEqual([1234.5]);
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').count()).toBe(0);
+
+    // On an Italian screen the stored target reads 1234,5; the English notation is refused, in Italian.
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('1234,5');
+    await page.getByLabel('Target 1', { exact: true }).fill('1.5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').innerText()).toContain('Scrivere il numero in notazione italiana');
+    await page.getByLabel('Target 1', { exact: true }).fill('2.345,5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(async () => (await objectives()).map((o) => o.target)).toEqual([2345.5]);
     await context.close();
   });
 });
