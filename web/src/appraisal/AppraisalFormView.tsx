@@ -3,22 +3,19 @@
  * explanation, the objectives (set by the evaluator in draft, actuals until the evaluation), the
  * behaviours rated on the SMVP's scale, the steps the reader may take, the documents to sign.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appraisalApi, type ObjectiveInput } from './api.js';
+import { appraisalApi } from './api.js';
+import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type ObjectiveDraft } from './objective-draft.js';
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
-import { formatNumber, percent } from '../ui/format.js';
+import { formatNumber, percent, useLanguageChange } from '../ui/format.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
-
-function toInput(o: AppraisalForm['objectives'][number]): ObjectiveInput {
-  return { id: o.id, title: o.title, weight: o.weight, comparator: o.comparator, target: o.target, unit: o.unit, scoring: o.scoring, state: o.state, actual: o.actual, reason: o.reason };
-}
 
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +24,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const read = useAppraisalForm(id, lang);
   const written = useFormWritten();
   const form = read.data ?? null;
-  const [objectives, setObjectives] = useState<ObjectiveInput[]>([]);
+  const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
+  // What cannot be read in the objectives, by field id (`objective-0-weight`), said beside it.
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
@@ -39,9 +38,20 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [shown, setShown] = useState<AppraisalForm | null>(null);
   if (form !== null && form !== shown) {
     setShown(form);
-    setObjectives(form.objectives.map(toInput));
+    setObjectives(form.objectives.map((o) => objectiveDraft(o, lang)));
+    setProblems({});
     setRatings(form.ratings);
   }
+  // The language changed with the form open: the numbers typed are written again in the new notation.
+  useLanguageChange(lang, (to) => {
+    setObjectives((list) => draftsIn(list, to));
+    setProblems({});
+  });
+  // After a refusal the first field said wrong takes the focus.
+  useEffect(() => {
+    const first = Object.keys(problems)[0];
+    if (first !== undefined) document.getElementById(first)?.focus();
+  }, [problems]);
 
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
     setError(null);
@@ -68,7 +78,20 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const editObjectives = form.may.edit.includes('objectives');
   const editActuals = form.may.edit.includes('measurements');
   const editRatings = form.may.edit.includes('ratings');
-  const setObjective = (i: number, patch: Partial<ObjectiveInput>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
+  const setObjective = (i: number, patch: Partial<ObjectiveDraft>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
+  /** A typed field's id and its problem's wiring (`aria-invalid`, the message read with it). */
+  const checked = (i: number, field: 'weight' | 'target' | 'actual') => {
+    const id = `objective-${i}-${field}`;
+    return { id, ...(problems[id] === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) };
+  };
+  const problemOf = (i: number, field: 'weight' | 'target' | 'actual') => {
+    const id = `objective-${i}-${field}`;
+    return problems[id] === undefined ? null : (
+      <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
+        {t(problems[id])}
+      </div>
+    );
+  };
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
 
   return (
@@ -195,11 +218,13 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       className="form-control form-control-sm"
                       aria-label={`${t('appraisal.form.weight')} ${n}`}
                       inputMode="decimal"
-                      value={String(o.weight)}
+                      value={o.weight}
                       disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { weight: e.target.value as unknown as number })}
+                      onChange={(e) => setObjective(i, { weight: e.target.value })}
                       style={{ width: '5em' }}
+                      {...checked(i, 'weight')}
                     />
+                    {problemOf(i, 'weight')}
                   </td>
                   <td>
                     <select
@@ -207,7 +232,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       aria-label={`${t('appraisal.form.comparator')} ${n}`}
                       value={o.comparator}
                       disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveInput['comparator'] })}
+                      onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveDraft['comparator'] })}
                     >
                       <option value=">=">≥</option>
                       <option value="<=">≤</option>
@@ -219,11 +244,13 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       type="text"
                       className="form-control form-control-sm"
                       aria-label={`${t('appraisal.form.target')} ${n}`}
-                      value={o.target === null ? '' : String(o.target)}
+                      value={o.target}
                       disabled={!editObjectives}
                       onChange={(e) => setObjective(i, { target: e.target.value })}
                       style={{ width: '8em' }}
+                      {...checked(i, 'target')}
                     />
+                    {problemOf(i, 'target')}
                   </td>
                   <td>
                     <select
@@ -266,15 +293,19 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                         onChange={(e) => setObjective(i, { reason: e.target.value })}
                       />
                     ) : (
-                      <input
-                        type="text"
-                        className="form-control form-control-sm"
-                        aria-label={`${t('appraisal.form.actual')} ${n}`}
-                        value={o.actual === null || o.actual === undefined ? '' : String(o.actual)}
-                        disabled={!editActuals || o.state !== 'measured'}
-                        onChange={(e) => setObjective(i, { actual: e.target.value })}
-                        style={{ width: '8em' }}
-                      />
+                      <>
+                        <input
+                          type="text"
+                          className="form-control form-control-sm"
+                          aria-label={`${t('appraisal.form.actual')} ${n}`}
+                          value={o.actual}
+                          disabled={!editActuals || o.state !== 'measured'}
+                          onChange={(e) => setObjective(i, { actual: e.target.value })}
+                          style={{ width: '8em' }}
+                          {...checked(i, 'actual')}
+                        />
+                        {problemOf(i, 'actual')}
+                      </>
                     )}
                   </td>
                   <td>{percent(scored?.score, lang)}</td>
@@ -296,12 +327,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           </tbody>
         </table>
         {editObjectives && (
-          <button
-            type="button"
-            className="btn btn-outline-primary btn-sm me-2"
-            data-testid="add-objective"
-            onClick={() => setObjectives((list) => [...list, { title: '', weight: 0, comparator: '>=', target: null, unit: 'number', scoring: null, state: 'not_measured', actual: null }])}
-          >
+          <button type="button" className="btn btn-outline-primary btn-sm me-2" data-testid="add-objective" onClick={() => setObjectives((list) => [...list, NEW_OBJECTIVE])}>
             {t('appraisal.form.addObjective')}
           </button>
         )}
@@ -310,21 +336,16 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             type="button"
             className="btn btn-primary btn-sm"
             data-testid="save-objectives"
-            onClick={() =>
-              void run(
-                () =>
-                  appraisalApi.patch(id, lang, {
-                    version: form.version,
-                    objectives: objectives.map((o) => ({
-                      ...o,
-                      weight: Number(String(o.weight).replace(',', '.')),
-                      target: o.target === '' ? null : o.target,
-                      actual: o.state === 'measured' ? o.actual : null,
-                    })),
-                  }),
-                () => t('appraisal.form.saved'),
-              )
-            }
+            onClick={() => {
+              // Read strictly in the screen's notation: what cannot be read is said at its field, nothing is sent.
+              const body = objectivesBody(objectives, lang);
+              setProblems('problems' in body ? body.problems : {});
+              if ('objectives' in body)
+                void run(
+                  () => appraisalApi.patch(id, lang, { version: form.version, objectives: body.objectives }),
+                  () => t('appraisal.form.saved'),
+                );
+            }}
           >
             {t('appraisal.form.saveObjectives')}
           </button>

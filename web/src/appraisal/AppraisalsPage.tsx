@@ -13,13 +13,28 @@ import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
-import { percent, plainNumber } from '../ui/format.js';
+import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
+import { swapNotation, typedDecimal } from '../ui/parse.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
-const euros = (cents: string): string => {
+/** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
+const euros = (cents: string, lang: Lang): string => {
   const n = BigInt(cents);
-  return `${(n / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${(n % 100n).toString().padStart(2, '0')}`;
+  const abs = n < 0n ? -n : n;
+  return formatNumber(`${n < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`, lang, 2);
 };
+
+/** A number field's message, beside it (its input says `aria-describedby` to it). */
+function FieldProblem({ id, message }: { id: string; message: string | null }) {
+  return message === null ? null : (
+    <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
+      {message}
+    </div>
+  );
+}
+
+/** The attributes of an input whose value may be refused: its problem read with it. */
+const invalidIf = (id: string, message: string | null) => (message === null ? {} : { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` });
 
 export function useErrorText(): (e: unknown) => string {
   const { t } = useTranslation();
@@ -108,6 +123,7 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
 
 function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const errorText = useErrorText();
   const client = useQueryClient();
   // A list that cannot be read leaves its select empty, as before the cache.
@@ -122,7 +138,9 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [partTime, setPartTime] = useState('100');
+  const [partTimeProblem, setPartTimeProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
   const pickPerson = (id: string) => {
     setPerson(id);
     const p = people.find((x) => x.id === id);
@@ -133,6 +151,14 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    // Read strictly in the screen's notation (`50,5` / `50.5`): otherwise said at the field, nothing sent.
+    const part = typedDecimal(partTime, lang);
+    const partValue = 'value' in part ? part.value : null;
+    setPartTimeProblem(partValue !== null || unit === '' ? null : t('problem' in part ? part.problem : 'entry.invalidNumber'));
+    if (partValue === null && unit !== '') {
+      document.getElementById('new-part-time')?.focus();
+      return;
+    }
     try {
       const created = await appraisalApi.create({
         year,
@@ -140,7 +166,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         evaluatorId: evaluator,
         category,
         planId: planId === '' ? null : planId,
-        assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partTime.replace(',', '.')) }],
+        assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partValue) }],
       });
       void client.invalidateQueries({ queryKey: appraisalKeys.lists });
       onCreated(created.id);
@@ -222,10 +248,20 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
           {t('appraisal.create.to')}
           <input type="date" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <label className="col-md-1">
-          {t('appraisal.create.partTime')}
-          <input type="text" className="form-control" inputMode="decimal" value={partTime} onChange={(e) => setPartTime(e.target.value)} />
-        </label>
+        <div className="col-md-1">
+          <label htmlFor="new-part-time">{t('appraisal.create.partTime')}</label>
+          <input
+            id="new-part-time"
+            type="text"
+            className="form-control"
+            inputMode="decimal"
+            value={partTime}
+            onChange={(e) => setPartTime(e.target.value)}
+            data-testid="new-part-time"
+            {...invalidIf('new-part-time', partTimeProblem)}
+          />
+          <FieldProblem id="new-part-time" message={partTimeProblem} />
+        </div>
       </div>
       <button type="submit" className="btn btn-primary mt-3" data-testid="new-submit">
         {t('appraisal.create.submit')}
@@ -240,14 +276,24 @@ function Rewards({ year }: { year: number }) {
   const errorText = useErrorText();
   const [category, setCategory] = useState<StaffCategory>('personale');
   const [fund, setFund] = useState('');
+  const [fundProblem, setFundProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Distribution | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useLanguageChange(lang, () => setFund((text) => swapNotation(text)));
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setResult(null);
+    // Read strictly in the screen's notation (`1.234,57` / `1,234.57`, a leading € allowed); sent as a plain decimal.
+    const read = typedDecimal(fund.trim().replace(/^€\s*/, ''), lang);
+    const amount = 'value' in read ? read.value : null;
+    setFundProblem(amount === null ? t('problem' in read ? read.problem : 'entry.invalidNumber') : null);
+    if (amount === null) {
+      document.getElementById('reward-fund')?.focus();
+      return;
+    }
     try {
-      setResult(await appraisalApi.distribute(year, category, fund));
+      setResult(await appraisalApi.distribute(year, category, amount));
     } catch (err) {
       setError(errorText(err));
     }
@@ -269,10 +315,21 @@ function Rewards({ year }: { year: number }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('appraisal.rewards.fund')}
-          <input type="text" className="form-control" inputMode="decimal" value={fund} onChange={(e) => setFund(e.target.value)} required data-testid="reward-fund" />
-        </label>
+        <div>
+          <label htmlFor="reward-fund">{t('appraisal.rewards.fund')}</label>
+          <input
+            id="reward-fund"
+            type="text"
+            className="form-control"
+            inputMode="decimal"
+            value={fund}
+            onChange={(e) => setFund(e.target.value)}
+            required
+            data-testid="reward-fund"
+            {...invalidIf('reward-fund', fundProblem)}
+          />
+          <FieldProblem id="reward-fund" message={fundProblem} />
+        </div>
         <button type="submit" className="btn btn-primary" data-testid="reward-distribute">
           {t('appraisal.rewards.distribute')}
         </button>
@@ -311,7 +368,7 @@ function Rewards({ year }: { year: number }) {
                   <td className="text-end">{plainNumber(p.coefficient, lang)}%</td>
                   <td className="text-end">{plainNumber(p.presenceDays, lang)}</td>
                   <td className="text-end">
-                    {euros(p.cents)}
+                    {euros(p.cents, lang)}
                     {p.extraCent && <span className="visually-hidden"> {t('appraisal.rewards.extra')}</span>}
                   </td>
                 </tr>
@@ -323,7 +380,7 @@ function Rewards({ year }: { year: number }) {
                   {t('appraisal.rewards.total')}
                 </th>
                 <td className="text-end" data-testid="reward-total">
-                  {euros(total.toString())}
+                  {euros(total.toString(), lang)}
                 </td>
               </tr>
             </tfoot>

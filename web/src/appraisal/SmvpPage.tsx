@@ -11,8 +11,10 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { useTranslation } from 'react-i18next';
 import { ApiError, query, request } from '../api/client.js';
 import { useSession } from '../session.js';
+import { useLang, useLanguageChange } from '../ui/format.js';
 import { YearInput } from '../ui/YearInput.js';
 import type { SmvpSaved, SmvpVersion, StaffCategory } from '../../../src/contract/index.js';
+import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
 
 type Num = number | string;
 interface Band {
@@ -71,30 +73,9 @@ const BEHAVIOUR_COLUMNS = { code: 'behaviourCode', title: 'behaviourTitle', desc
 const WEIGHT_COLUMNS = { code: 'behaviourCode', weight: 'weight' };
 const EDITORS = ['admin', 'personale', 'controller'];
 
-/** A decimal typed the Italian or the English way, for the live sum only (the server reads the field itself). */
-const number = (v: Num): number => (typeof v === 'number' ? v : Number(String(v).trim().replace(',', '.')));
-
-/** A number typed as text goes as a JSON number; anything else as typed, for the server to say where it is wrong. */
-const wire = (v: Num): Num => (typeof v === 'string' && /^-?\d+([.,]\d+)?$/.test(v.trim()) ? number(v) : v);
-
-/** The document as it is sent: the typed numbers as numbers. */
-function wireDocument(d: SmvpDocument): SmvpDocument {
-  return {
-    ...d,
-    legend: { ...d.legend, green: wire(d.legend.green), yellow: wire(d.legend.yellow) },
-    indicatorThresholds: d.indicatorThresholds.map((r) => ({ ...r, green: wire(r.green), yellow: wire(r.yellow) })),
-    ratingScale: d.ratingScale.map((l) => ({ ...l, value: wire(l.value), score: wire(l.score) })),
-    schemes: d.schemes.map((s) => ({
-      ...s,
-      behaviours: s.behaviours.map((b) => ({ ...b, weight: wire(b.weight) })),
-      components: Object.fromEntries(Object.entries(s.components).map(([k, v]) => [k, wire(v)])) as Scheme['components'],
-      bands: s.bands.map((b) => ({ ...b, min: wire(b.min), max: wire(b.max), share: wire(b.share) })),
-    })),
-  };
-}
-
 export function SmvpPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user } = useSession();
   const mayEdit = EDITORS.includes(user?.role ?? '');
   const [year, setYear] = useState(2024);
@@ -147,6 +128,9 @@ export function SmvpPage() {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] [aria-invalid=true]')?.focus();
   }, [errors]);
 
+  // The language changed with a draft open: its typed numbers are written again in the new notation.
+  useLanguageChange(lang, () => setDoc((d) => (d === null ? d : typedIn(d))));
+
   const ready = loadedYear === year;
   const readOnly = !mayEdit || (latest !== null && shown !== latest.version);
   const change = (f: (d: SmvpDocument) => void) => {
@@ -164,9 +148,15 @@ export function SmvpPage() {
     if (doc === null) return;
     setErrors({});
     setGeneral(null);
+    // Numbers read strictly in the screen's notation: one that cannot be read is said at its field, nothing is sent.
+    const wired = wireDocument(doc, lang);
+    if (Object.keys(wired.problems).length > 0) {
+      setErrors(Object.fromEntries(Object.entries(wired.problems).map(([field, key]) => [field, t(key)])));
+      return;
+    }
     try {
       const r = await request<SmvpSaved>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, {
-        document: wireDocument(doc),
+        document: wired.document,
         ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
       });
       setSaved(t('appraisal.smvp.saved', { version: r.version }));
@@ -313,7 +303,10 @@ export function SmvpPage() {
           </fieldset>
 
           {doc.schemes.map((s, i) => {
-            const total = COMPONENTS.reduce((sum, k) => sum + number(s.components[k] ?? 0), 0);
+            const total = totalText(
+              COMPONENTS.map((k) => s.components[k] ?? 0),
+              lang,
+            );
             return (
               <fieldset key={s.category} className="mb-3" data-testid={`smvp-scheme-${s.category}`}>
                 <legend className="h5">{t(`appraisal.category.${s.category}`)}</legend>
@@ -329,8 +322,8 @@ export function SmvpPage() {
                       `schemes.${i}.components`,
                     ),
                   )}
-                  <p className={`small mb-1 ${Math.abs(total - 100) < 1e-9 ? '' : 'text-danger'}`} data-testid={`smvp-total-${s.category}`}>
-                    {t('appraisal.smvp.total', { total: Number.isFinite(total) ? total.toLocaleString('it-IT') : '—' })}
+                  <p className={`small mb-1 ${total === '100' ? '' : 'text-danger'}`} data-testid={`smvp-total-${s.category}`}>
+                    {t('appraisal.smvp.total', { total })}
                   </p>
                 </div>
                 <h2 className="h6 mt-2">{t('appraisal.smvp.bands')}</h2>
@@ -422,6 +415,7 @@ interface FieldProps {
 
 /** A field of the SMVP, its error beside it. */
 function SmvpField({ field, label, value, set, hidden = false, group, text = false, errors, readOnly }: FieldProps) {
+  const lang = useLang();
   const id = fieldId(field);
   const error = errors[field];
   // A problem of the group (the components' sum) marks each of its fields and is read with them.
@@ -436,7 +430,7 @@ function SmvpField({ field, label, value, set, hidden = false, group, text = fal
         id={id}
         className={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
         inputMode={text ? undefined : 'decimal'}
-        value={String(value)}
+        value={text ? String(value) : numberText(value, lang)}
         readOnly={readOnly}
         onChange={(e) => set(e.target.value)}
         aria-invalid={error || groupWrong ? true : undefined}

@@ -4,6 +4,7 @@
  * formula with its base measures. Each part draws from the dialog's `useIndicatorForm`.
  */
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Button } from 'design-react-kit';
 import { UNITS } from '../../../src/core/model.js';
 import type { Comparator } from '../api/types.js';
@@ -15,8 +16,8 @@ const COMPARATORS: Comparator[] = ['>=', '<=', '='];
 
 type Part = { state: IndicatorFormState };
 
-/** How a value of the indicator's unit is typed. */
-export const valueHint = (unit: IndicatorForm['unit']) => (unit === 'date' ? 'gg/mm/aaaa' : unit === 'boolean' ? 'sì/no' : '1.587,10');
+/** How a value of the indicator's unit is typed, in the screen's language: `1.587,10` / `1,587.10`, `gg/mm/aaaa` / `dd/mm/yyyy`. */
+export const valueHint = (unit: IndicatorForm['unit'], t: TFunction) => t(`entry.notation.${unit === 'percent' ? 'number' : unit}`);
 
 /** A labelled select of one of the form's choices. */
 function Choice({ state, id, options }: Part & { id: 'comparator' | 'unit' | 'scoring' | 'formula' | 'bandMode'; options: ReadonlyArray<readonly [string, string]> }) {
@@ -83,13 +84,13 @@ export function BasicFields({ state }: Part) {
 /** The target, in the indicator's unit. */
 export function TargetField({ state }: Part) {
   const { t } = useTranslation();
-  return <Text state={state} id="target" label={t('edit.target')} hint={valueHint(state.form.unit)} />;
+  return <Text state={state} id="target" label={t('edit.target')} hint={valueHint(state.form.unit, t)} />;
 }
 
 /** The three-year horizon: the baseline and its year, the targets of the next two years named by year (`planYear` null: "+1", "+2"). */
 export function HorizonFields({ state, planYear }: Part & { planYear: number | null }) {
   const { t } = useTranslation();
-  const hint = valueHint(state.form.unit);
+  const hint = valueHint(state.form.unit, t);
   return (
     <fieldset className="mb-3" data-testid="horizon">
       <legend className="h6">{t('years.horizon')}</legend>
@@ -126,7 +127,7 @@ export function ScoringFields({ state }: Part) {
     <>
       <Choice state={state} id="scoring" options={(['on_off', 'proportional', 'threshold', 'bands'] as const).map((r) => [r, t(`edit.rules.${r}`)] as const)} />
       {form.scoring === 'threshold' && (
-        <Field id="ind-floor" label={t('edit.floor')} error={state.errors.fields.scoring}>
+        <Field id="ind-floor" label={t('edit.floor')} hint={valueHint(form.unit, t)} error={state.errors.fields.floor ?? state.errors.fields.scoring}>
           {(aria) => <input {...aria} type="text" className="form-control" value={form.floor} onChange={(e) => state.set('floor', e.target.value)} />}
         </Field>
       )}
@@ -155,7 +156,7 @@ function BandPoints({ state }: Part) {
     <fieldset className="mb-2" aria-describedby="ind-points-hint" data-testid="band-points">
       <legend className="form-label fs-6 mb-1">{t('edit.pointsLegend')}</legend>
       <small id="ind-points-hint" className="form-text d-block mb-1">
-        {t('edit.pointsHint', { example: valueHint(form.unit) })}
+        {t('edit.pointsHint', { example: valueHint(form.unit, t) })}
       </small>
       {errors.fields.scoring !== undefined && (
         <div className="field-error" role="alert">

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeDocument, TreeObjective } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
-import { nextChildCode } from './tree-edit.js';
-import { Dialog, Field, FormAlert } from '../ui/Form.js';
+import { nextChildCode, weightValue } from './tree-edit.js';
+import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
+import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
+import { swapNotation } from '../ui/parse.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
 import { DialogButtons, useSave } from './EditParts.js';
 
@@ -22,6 +24,7 @@ interface NodeDialogProps {
 
 export function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { mode } = props;
   // Only a new area has no objective; an edit always has one.
   const objective = useMemo(
@@ -31,7 +34,7 @@ export function NodeDialog(props: NodeDialogProps) {
   const parent = props.objective?.code ?? null;
   const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
   const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
-  const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? String(objective.weight).replace('.', ',') : '');
+  const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? plainNumber(objective.weight, lang) : '');
   // The unit and person of the objective itself ('' = as the objective above).
   const [unitId, setUnitId] = useState(mode === 'edit' ? (objective.unitId ?? '') : '');
   const [personId, setPersonId] = useState(mode === 'edit' ? (objective.personId ?? '') : '');
@@ -42,16 +45,26 @@ export function NodeDialog(props: NodeDialogProps) {
     if (mode !== 'edit' || version.current === objective.version) return;
     version.current = objective.version;
     setTitle(objective.title);
-    setWeight(objective.weight === null ? '' : String(objective.weight).replace('.', ','));
+    setWeight(objective.weight === null ? '' : plainNumber(objective.weight, lang));
     setUnitId(objective.unitId ?? '');
     setPersonId(objective.personId ?? '');
     setConflict(false);
     setErrors(NO_ERRORS);
-  }, [objective, mode, setConflict, setErrors]);
+  }, [objective, mode, lang, setConflict, setErrors]);
+  // The language changed with the dialog open: the weight typed is written again in the new notation.
+  useLanguageChange(lang, () => setWeight((w) => swapNotation(w)));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const w = weight.trim() === '' ? null : weight.trim();
+    // Read strictly in the screen's notation: `33,33` on an English screen is said, not guessed.
+    const read = weightValue(weight, lang);
+    if ('problem' in read) {
+      const found = { fields: { weight: t(read.problem) }, general: null };
+      setErrors(found);
+      focusFirstError(found, 'node-');
+      return;
+    }
+    const w = read.value;
     // Only a changed assignment is sent: on an adopted plan each change is one line of the revision.
     const assignment = {
       ...((objective.unitId ?? '') !== unitId || mode === 'child' ? { unitId: unitId === '' ? null : unitId } : {}),

@@ -15,6 +15,9 @@ import {
   newIndicatorBody,
   nextChildCode,
   pointValue,
+  amountValue,
+  formIn,
+  weightValue,
 } from './tree-edit.js';
 
 const node = (code: string, parent: string | null, indicators = 0) => ({ code, parent, indicators: Array.from({ length: indicators }) }) as unknown as TreeObjective;
@@ -37,17 +40,17 @@ describe('deletionScope', () => {
 });
 
 describe('indicator bodies', () => {
-  it('a new indicator: numbers and dates as typed for the server to read, % dropped, empty target null', () => {
-    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: ' Pratiche evase ', weight: '33,33', unit: 'percent', target: '60,5 %', scoring: 'proportional' })).toEqual({
+  it("a new indicator: numbers read in the screen's notation and sent as plain decimals, % dropped, empty target null", () => {
+    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: ' Pratiche evase ', weight: '33,33', unit: 'percent', target: '60,5 %', scoring: 'proportional' }, 'it')).toEqual({
       name: 'Pratiche evase',
-      weight: '33,33',
+      weight: '33.33',
       comparator: '>=',
       unit: 'percent',
-      target: '60,5',
+      target: '60.5',
       scoring: { kind: 'proportional' },
       formula: null,
     });
-    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'Media', target: '', formula: 'children_mean', scoring: 'threshold', floor: '50' })).toMatchObject({
+    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'Media', target: '', formula: 'children_mean', scoring: 'threshold', floor: '50' }, 'it')).toMatchObject({
       target: null,
       scoring: { kind: 'threshold', floor: '50' },
       formula: { kind: 'children_mean' },
@@ -56,32 +59,32 @@ describe('indicator bodies', () => {
 
   it('an edit sends only what changed; a bands rule the form cannot show is kept', () => {
     const i = { name: 'Report', weight: 30, comparator: '<=', unit: 'date', targetText: '30/09/2024', scoring: 'bands', derived: false } as TreeIndicator;
-    const before = indicatorForm(i);
+    const before = indicatorForm(i, 'it');
     expect(before).toMatchObject({ weight: '30', comparator: '<=', target: '30/09/2024', scoring: 'bands', formula: 'none' });
-    expect(indicatorPatch(before, before)).toEqual({});
-    expect(indicatorPatch(before, { ...before, weight: '40' })).toEqual({ weight: '40' });
-    expect(indicatorPatch(before, { ...before, target: '31/10/2024' })).toEqual({ unit: 'date', target: '31/10/2024' });
-    expect(indicatorPatch(before, { ...before, scoring: 'on_off' })).toEqual({ scoring: { kind: 'on_off' } });
+    expect(indicatorPatch(before, before, 'it')).toEqual({});
+    expect(indicatorPatch(before, { ...before, weight: '40' }, 'it')).toEqual({ weight: '40' });
+    expect(indicatorPatch(before, { ...before, target: '31/10/2024' }, 'it')).toEqual({ unit: 'date', target: '2024-10-31' });
+    expect(indicatorPatch(before, { ...before, scoring: 'on_off' }, 'it')).toEqual({ scoring: { kind: 'on_off' } });
   });
 });
 
 describe('formulas in the indicator form', () => {
   it('a ratio sends its base measures and a plain scale (100 by default, Italian notation read)', () => {
     const form = { ...EMPTY_INDICATOR, name: 'Pratiche evase', unit: 'percent' as const, target: '90', formula: 'ratio' as const, numerator: ' pratiche_evase ', denominator: 'pratiche_ricevute' };
-    expect(newIndicatorBody(form).formula).toEqual({ kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: '100' });
-    expect(formula({ ...form, scale: '1.000' })).toEqual({ kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: '1000' });
-    expect(formula({ ...form, scale: '0,5' })).toMatchObject({ scale: '0.5' });
-    expect(formula({ ...form, scale: 'cento' })).toMatchObject({ scale: 'cento' });
-    expect(formula({ ...form, scale: ' ' })).toMatchObject({ scale: '100' });
-    expect(formula({ ...EMPTY_INDICATOR, formula: 'trend', current: 'utenti_2024', previous: 'utenti_2023' })).toEqual({ kind: 'trend', current: 'utenti_2024', previous: 'utenti_2023' });
-    expect(formula(EMPTY_INDICATOR)).toBeNull();
+    expect(newIndicatorBody(form, 'it').formula).toEqual({ kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: '100' });
+    expect(formula({ ...form, scale: '1.000' }, 'it')).toEqual({ kind: 'ratio', numerator: 'pratiche_evase', denominator: 'pratiche_ricevute', scale: '1000' });
+    expect(formula({ ...form, scale: '0,5' }, 'it')).toMatchObject({ scale: '0.5' });
+    expect(formula({ ...form, scale: 'cento' }, 'it')).toMatchObject({ scale: 'cento' });
+    expect(formula({ ...form, scale: ' ' }, 'it')).toMatchObject({ scale: '100' });
+    expect(formula({ ...EMPTY_INDICATOR, formula: 'trend', current: 'utenti_2024', previous: 'utenti_2023' }, 'it')).toEqual({ kind: 'trend', current: 'utenti_2024', previous: 'utenti_2023' });
+    expect(formula(EMPTY_INDICATOR, 'it')).toBeNull();
   });
 
   it('says which formula field is empty or unreadable before sending', () => {
-    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', scale: 'cento' })).toEqual(['denominator', 'scale']);
-    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '' })).toEqual([]);
-    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'trend', current: ' ' })).toEqual(['current', 'previous']);
-    expect(formulaProblems({ ...EMPTY_INDICATOR, numerator: '' })).toEqual([]);
+    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', scale: 'cento' }, 'it')).toEqual(['denominator', 'scale']);
+    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '' }, 'it')).toEqual([]);
+    expect(formulaProblems({ ...EMPTY_INDICATOR, formula: 'trend', current: ' ' }, 'it')).toEqual(['current', 'previous']);
+    expect(formulaProblems({ ...EMPTY_INDICATOR, numerator: '' }, 'it')).toEqual([]);
   });
 
   it('an edit shows the stored formula and sends it only when it changed', () => {
@@ -95,12 +98,12 @@ describe('formulas in the indicator form', () => {
       derived: true,
       formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 },
     } as TreeIndicator;
-    const before = indicatorForm(i);
+    const before = indicatorForm(i, 'it');
     expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100' });
-    expect(indicatorPatch(before, { ...before, scale: '100,0' })).toEqual({});
-    expect(indicatorPatch(before, { ...before, denominator: 'pervenute' })).toEqual({ formula: { kind: 'ratio', numerator: 'evase', denominator: 'pervenute', scale: '100' } });
-    expect(indicatorPatch(before, { ...before, formula: 'none' })).toEqual({ formula: null });
-    const trend = indicatorForm({ ...i, formula: { kind: 'trend', current: 'oggi', previous: 'ieri' } });
+    expect(indicatorPatch(before, { ...before, scale: '100,0' }, 'it')).toEqual({});
+    expect(indicatorPatch(before, { ...before, denominator: 'pervenute' }, 'it')).toEqual({ formula: { kind: 'ratio', numerator: 'evase', denominator: 'pervenute', scale: '100' } });
+    expect(indicatorPatch(before, { ...before, formula: 'none' }, 'it')).toEqual({ formula: null });
+    const trend = indicatorForm({ ...i, formula: { kind: 'trend', current: 'oggi', previous: 'ieri' } }, 'it');
     expect(trend).toMatchObject({ formula: 'trend', current: 'oggi', previous: 'ieri', scale: '100' });
   });
 });
@@ -108,22 +111,27 @@ describe('formulas in the indicator form', () => {
 describe('bands and threshold rules in the indicator form', () => {
   const bands = { ...EMPTY_INDICATOR, name: 'Pratiche', target: '10', scoring: 'bands' as const };
 
-  it('reads point values in the unit (Italian or plain numbers, dates) and sends them plain', () => {
-    expect(pointValue('1.587,10', 'number')).toBe('1587.1');
-    expect(pointValue('2.5', 'number')).toBe('2.5');
-    expect(pointValue(' 7,5 %', 'percent')).toBe('7.5');
-    expect(pointValue('30/09/2024', 'date')).toBe('2024-09-30');
-    expect(pointValue('31/02/2024', 'date')).toBeNull();
-    expect(pointValue('tanti', 'number')).toBeNull();
-    expect(pointValue('', 'number')).toBeNull();
+  it("reads point values in the unit (numbers in the screen's notation, dates) and sends them plain", () => {
+    expect(pointValue('1.587,10', 'number', 'it')).toBe('1587.1');
+    expect(pointValue('2.5', 'number', 'it')).toBeNull();
+    expect(pointValue('2.5', 'number', 'en')).toBe('2.5');
+    expect(pointValue('1,587.10', 'number', 'en')).toBe('1587.1');
+    expect(pointValue(' 7,5 %', 'percent', 'it')).toBe('7.5');
+    expect(pointValue('30/09/2024', 'date', 'it')).toBe('2024-09-30');
+    expect(pointValue('31/02/2024', 'date', 'it')).toBeNull();
+    expect(pointValue('tanti', 'number', 'it')).toBeNull();
+    expect(pointValue('', 'number', 'it')).toBeNull();
     expect(
-      bandsRule({
-        ...bands,
-        points: [
-          { at: '0', score: '0' },
-          { at: '10', score: '100' },
-        ],
-      }),
+      bandsRule(
+        {
+          ...bands,
+          points: [
+            { at: '0', score: '0' },
+            { at: '10', score: '100' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({
       kind: 'bands',
       mode: 'interpolated',
@@ -132,37 +140,46 @@ describe('bands and threshold rules in the indicator form', () => {
         { at: '10', score: '100' },
       ],
     });
-    expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }).scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: '2.5', score: '50.5' }] });
+    expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }, 'it').scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: '2.5', score: '50.5' }] });
   });
 
   it('says which point is empty, unreadable, out of 0–100 or not increasing', () => {
     expect(
-      bandProblems({
-        ...bands,
-        points: [
-          { at: '0', score: '0' },
-          { at: '10', score: '100' },
-        ],
-      }),
+      bandProblems(
+        {
+          ...bands,
+          points: [
+            { at: '0', score: '0' },
+            { at: '10', score: '100' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({});
     expect(
-      bandProblems({
-        ...bands,
-        points: [
-          { at: '', score: '0' },
-          { at: '10', score: '' },
-        ],
-      }),
+      bandProblems(
+        {
+          ...bands,
+          points: [
+            { at: '', score: '0' },
+            { at: '10', score: '' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({ 'point-0-at': 'empty', 'point-1-score': 'empty' });
     expect(
-      bandProblems({
-        ...bands,
-        points: [
-          { at: '10', score: '-1' },
-          { at: '5', score: '120' },
-          { at: 'dieci', score: 'molto' },
-        ],
-      }),
+      bandProblems(
+        {
+          ...bands,
+          points: [
+            { at: '10', score: '-1' },
+            { at: '5', score: '120' },
+            { at: 'dieci', score: 'molto' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({
       'point-0-score': 'score',
       'point-1-at': 'order',
@@ -171,46 +188,55 @@ describe('bands and threshold rules in the indicator form', () => {
       'point-2-score': 'score',
     });
     expect(
-      bandProblems({
-        ...bands,
-        points: [
-          { at: '10', score: '0' },
-          { at: '10', score: '100' },
-        ],
-      }),
+      bandProblems(
+        {
+          ...bands,
+          points: [
+            { at: '10', score: '0' },
+            { at: '10', score: '100' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({ 'point-1-at': 'order' });
     expect(
-      bandProblems({
-        ...bands,
-        unit: 'date',
-        points: [
-          { at: '30/09/2024', score: '100' },
-          { at: '2024-10-31', score: '50' },
-          { at: '01/10/2024', score: '0' },
-        ],
-      }),
+      bandProblems(
+        {
+          ...bands,
+          unit: 'date',
+          points: [
+            { at: '30/09/2024', score: '100' },
+            { at: '2024-10-31', score: '50' },
+            { at: '01/10/2024', score: '0' },
+          ],
+        },
+        'it',
+      ),
     ).toEqual({ 'point-2-at': 'order' });
-    expect(bandProblems({ ...bands, scoring: 'on_off', points: [{ at: '', score: '' }] })).toEqual({});
+    expect(bandProblems({ ...bands, scoring: 'on_off', points: [{ at: '', score: '' }] }, 'it')).toEqual({});
   });
 
   it('an edit starts from the stored floor or points and sends the rule only when it changed', () => {
     const base = { name: 'Tempi', weight: 100, comparator: '>=', unit: 'number', targetText: '10', derived: false, formula: null } as unknown as TreeIndicator;
-    const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 2.5 } });
+    const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 2.5 } }, 'it');
     expect(threshold.floor).toBe('2,5');
-    expect(indicatorPatch(threshold, threshold)).toEqual({});
-    expect(indicatorPatch(threshold, { ...threshold, floor: '3' })).toEqual({ scoring: { kind: 'threshold', floor: '3' } });
-    const stored = indicatorForm({
-      ...base,
-      scoring: 'bands',
-      rule: {
-        kind: 'bands',
-        mode: 'fixed',
-        points: [
-          { at: 0, score: 0 },
-          { at: 7.5, score: 50.5 },
-        ],
+    expect(indicatorPatch(threshold, threshold, 'it')).toEqual({});
+    expect(indicatorPatch(threshold, { ...threshold, floor: '3' }, 'it')).toEqual({ scoring: { kind: 'threshold', floor: '3' } });
+    const stored = indicatorForm(
+      {
+        ...base,
+        scoring: 'bands',
+        rule: {
+          kind: 'bands',
+          mode: 'fixed',
+          points: [
+            { at: 0, score: 0 },
+            { at: 7.5, score: 50.5 },
+          ],
+        },
       },
-    });
+      'it',
+    );
     expect(stored).toMatchObject({
       bandMode: 'fixed',
       points: [
@@ -218,8 +244,8 @@ describe('bands and threshold rules in the indicator form', () => {
         { at: '7,5', score: '50,5' },
       ],
     });
-    expect(indicatorPatch(stored, stored)).toEqual({});
-    expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' })).toEqual({
+    expect(indicatorPatch(stored, stored, 'it')).toEqual({});
+    expect(indicatorPatch(stored, { ...stored, bandMode: 'interpolated' }, 'it')).toEqual({
       scoring: {
         kind: 'bands',
         mode: 'interpolated',
@@ -229,19 +255,19 @@ describe('bands and threshold rules in the indicator form', () => {
         ],
       },
     });
-    expect(amountInput('2024-09-30')).toBe('30/09/2024');
-    expect(amountInput(true)).toBe('sì');
+    expect(amountInput('2024-09-30', 'it')).toBe('30/09/2024');
+    expect(amountInput(true, 'it')).toBe('sì');
   });
 });
 
 describe('the three-year horizon in the indicator form', () => {
   it('sends the baseline, its year and the later targets as typed, and only when they changed', () => {
     const form = { ...EMPTY_INDICATOR, name: 'Imprese assistite', target: '10', baseline: '206', baselineYear: '2024', target2: '12', target3: '' };
-    expect(newIndicatorBody(form)).toMatchObject({ baseline: '206', baselineYear: 2024, nextTargets: ['12', null] });
-    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'x' })).not.toHaveProperty('baseline');
-    expect(indicatorPatch(form, { ...form, name: 'Imprese' })).toEqual({ name: 'Imprese' });
-    expect(indicatorPatch(form, { ...form, target3: '14,5' })).toEqual({ baseline: '206', baselineYear: 2024, nextTargets: ['12', '14,5'] });
-    expect(indicatorPatch(form, { ...form, baseline: '', baselineYear: '', target2: '' })).toEqual({ baseline: null, baselineYear: null, nextTargets: null });
+    expect(newIndicatorBody(form, 'it')).toMatchObject({ baseline: '206', baselineYear: 2024, nextTargets: ['12', null] });
+    expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'x' }, 'it')).not.toHaveProperty('baseline');
+    expect(indicatorPatch(form, { ...form, name: 'Imprese' }, 'it')).toEqual({ name: 'Imprese' });
+    expect(indicatorPatch(form, { ...form, target3: '14,5' }, 'it')).toEqual({ baseline: '206', baselineYear: 2024, nextTargets: ['12', '14.5'] });
+    expect(indicatorPatch(form, { ...form, baseline: '', baselineYear: '', target2: '' }, 'it')).toEqual({ baseline: null, baselineYear: null, nextTargets: null });
     expect(baselineYearValue('2023')).toBe(2023);
     expect(baselineYearValue('')).toBeNull();
     expect(baselineYearValue('23')).toBeUndefined();
@@ -250,7 +276,7 @@ describe('the three-year horizon in the indicator form', () => {
 
 describe('the indicator form checked before sending', () => {
   it('says each wrong field once, the baseline year first, then the band points, then the formula', () => {
-    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, name: 'x' })).toEqual([]);
+    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, name: 'x' }, 'it')).toEqual([]);
     const form = {
       ...EMPTY_INDICATOR,
       name: 'x',
@@ -265,13 +291,103 @@ describe('the indicator form checked before sending', () => {
       denominator: ' ',
       scale: 'cento',
     };
-    expect(indicatorFormProblems(form)).toEqual([
+    expect(indicatorFormProblems(form, 'it')).toEqual([
       ['baselineYear', 'years.invalidYear'],
       ['point-0-at', 'edit.errors.points.empty'],
       ['point-1-score', 'edit.errors.points.empty'],
       ['denominator', 'edit.errors.measureName'],
       ['scale', 'edit.errors.scale'],
     ]);
-    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, formula: 'trend', current: 'oggi' })).toEqual([['previous', 'edit.errors.measureName']]);
+    expect(indicatorFormProblems({ ...EMPTY_INDICATOR, formula: 'trend', current: 'oggi' }, 'it')).toEqual([['previous', 'edit.errors.measureName']]);
+  });
+});
+
+describe("the indicator form in the screen's notation (issue 14)", () => {
+  const form = { ...EMPTY_INDICATOR, name: 'Pratiche', unit: 'number' as const };
+
+  it('reads a target strictly: 1,234.5 on an English screen, 1.234,5 on an Italian one, the other refused as the other notation', () => {
+    expect(newIndicatorBody({ ...form, target: '1,234.5', weight: '33.33' }, 'en')).toMatchObject({ target: '1234.5', weight: '33.33' });
+    expect(newIndicatorBody({ ...form, target: '1.234,5', weight: '33,33' }, 'it')).toMatchObject({ target: '1234.5', weight: '33.33' });
+    expect(amountValue('1,5', 'number', 'en')).toBeUndefined();
+    expect(amountValue('1.5', 'number', 'it')).toBeUndefined();
+    expect(indicatorFormProblems({ ...form, target: '1,5' }, 'en')).toEqual([['target', 'entry.otherNotation']]);
+    expect(indicatorFormProblems({ ...form, target: '1.5' }, 'it')).toEqual([['target', 'entry.otherNotation']]);
+    expect(indicatorFormProblems({ ...form, target: 'tanti' }, 'en')).toEqual([['target', 'entry.invalidNumber']]);
+    expect(indicatorFormProblems({ ...form, target: '5%' }, 'en')).toEqual([['target', 'entry.percentForNumber']]);
+    expect(amountValue('25.59%', 'percent', 'en')).toBe('25.59');
+  });
+
+  it('reads the weight, scale, floor, horizon and band points in the same notation, and says each at its field', () => {
+    expect(weightValue('33,33', 'en')).toEqual({ problem: 'entry.otherNotation' });
+    expect(weightValue('33.33', 'it')).toEqual({ problem: 'entry.otherNotation' });
+    expect(weightValue('molto', 'it')).toEqual({ problem: 'edit.errors.field.weight' });
+    expect(weightValue(' ', 'it')).toEqual({ value: null });
+    const wrong = {
+      ...form,
+      weight: '0,5',
+      target: '10',
+      baseline: '1.5',
+      target2: '2,5',
+      scoring: 'threshold' as const,
+      floor: '1,000.5',
+      formula: 'ratio' as const,
+      numerator: 'a',
+      denominator: 'b',
+      scale: '0,5',
+    };
+    expect(indicatorFormProblems(wrong, 'en')).toEqual([
+      ['weight', 'entry.otherNotation'],
+      ['target2', 'entry.otherNotation'],
+      ['scale', 'entry.otherNotation'],
+    ]);
+    expect(newIndicatorBody({ ...wrong, weight: '0.5', target2: '2.5', scale: '0.5' }, 'en')).toMatchObject({
+      weight: '0.5',
+      baseline: '1.5',
+      nextTargets: ['2.5', null],
+      scoring: { kind: 'threshold', floor: '1000.5' },
+      formula: { scale: '0.5' },
+    });
+    const points = [
+      { at: '1,5', score: '0' },
+      { at: '2.5', score: '50,5' },
+    ];
+    expect(bandProblems({ ...form, scoring: 'bands', points }, 'en')).toEqual({ 'point-0-at': 'otherNotation', 'point-1-score': 'otherNotation' });
+    expect(indicatorFormProblems({ ...form, scoring: 'bands', points }, 'en')).toEqual([
+      ['point-0-at', 'entry.otherNotation'],
+      ['point-1-score', 'entry.otherNotation'],
+    ]);
+    expect(indicatorFormProblems({ ...form, unit: 'date', target: '31/02/2024' }, 'en')).toEqual([['target', 'entry.invalidDate']]);
+    expect(indicatorFormProblems({ ...form, unit: 'boolean', target: 'forse' }, 'en')).toEqual([['target', 'entry.invalidYesNo']]);
+    expect(newIndicatorBody({ ...form, unit: 'boolean', target: 'yes' }, 'en').target).toBe('true');
+  });
+
+  it("starts from the stored indicator in the screen's notation, and follows a change of language digit for digit", () => {
+    const i = {
+      name: 'Pratiche',
+      weight: 33.5,
+      comparator: '>=',
+      unit: 'number',
+      targetText: '1.587,10',
+      baselineText: '1.200',
+      nextTargets: [{ year: 2025, target: 1600, targetText: '1.600' }],
+      scoring: 'threshold',
+      rule: { kind: 'threshold', floor: 1000.5 },
+      derived: false,
+      formula: null,
+    } as unknown as TreeIndicator;
+    const en = indicatorForm(i, 'en');
+    expect(en).toMatchObject({ weight: '33.5', target: '1,587.10', baseline: '1,200', target2: '1,600', floor: '1000.5' });
+    const it = indicatorForm(i, 'it');
+    expect(it).toMatchObject({ weight: '33,5', target: '1.587,10', baseline: '1.200', target2: '1.600', floor: '1000,5' });
+    expect(formIn(it, 'en')).toEqual(en);
+    expect(formIn(en, 'it')).toEqual(it);
+    // Unchanged after the switch: nothing to send.
+    expect(indicatorPatch(formIn(it, 'en'), formIn(it, 'en'), 'en')).toEqual({});
+    expect(indicatorPatch(en, { ...en, target: '1,234.5' }, 'en')).toEqual({ unit: 'number', target: '1234.5' });
+    const yes = indicatorForm({ ...i, unit: 'boolean', targetText: 'sì', baselineText: '', nextTargets: [] } as unknown as TreeIndicator, 'en');
+    expect(yes.target).toBe('yes');
+    expect(formIn(yes, 'it').target).toBe('sì');
+    expect(amountInput(true, 'en')).toBe('yes');
+    expect(amountInput('2.5', 'it')).toBe('2,5');
   });
 });

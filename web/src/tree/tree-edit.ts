@@ -3,10 +3,13 @@
  * form makes (only what changed, for a patch). No React, no requests: tested beside this file.
  */
 // The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
-import { dec, type Decimal } from '../../../src/core/decimal.js';
-import { formatItalianDate, parseItalianDate, parseItalianNumber } from '../../../src/core/italian.js';
+import { dec } from '../../../src/core/decimal.js';
+import { numberBoundProblem } from '../../../src/core/bounds.js';
+import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
+import { plainNumber, type Lang } from '../ui/format.js';
+import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -33,7 +36,7 @@ export function deletionScope(objectives: readonly TreeObjective[], code: string
   return { children: objectives.filter((o) => o.parent === code).length, indicators: node?.indicators.length ?? 0 };
 }
 
-/** The indicator form's fields, as typed (numbers in Italian notation allowed). */
+/** The indicator form's fields, as typed: numbers in the screen's notation (`1.587,10` / `1,587.10`), dates dd/mm/yyyy. */
 export interface IndicatorForm {
   name: string;
   weight: string;
@@ -91,38 +94,78 @@ export interface BandPointForm {
   score: string;
 }
 
-/** A rule's amount as the form shows it: `2,5`, `30/09/2024`, `sì`. */
-export function amountInput(value: number | string | boolean | null | undefined): string {
+/** A rule's amount as the form shows it in `lang`: `2,5` / `2.5`, `30/09/2024`, `sì` / `yes`. */
+export function amountInput(value: number | string | boolean | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'sì' : 'no';
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatItalianDate(value) : value;
+  if (typeof value === 'boolean') return yesNo(value, lang);
+  if (typeof value === 'number') return plainNumber(value, lang);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
+  return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
 }
 
-/** An indicator as its edit form starts, its rule's floor or points included. */
-export function indicatorForm(i: TreeIndicator): IndicatorForm {
+const yesNo = (value: boolean, lang: Lang): string => (value ? (lang === 'en' ? 'yes' : 'sì') : 'no');
+
+/** An amount as the server writes it (`1.587,10`, `90,00%`, `sì`: Italian), as the form shows it in `lang`. */
+function amountTextIn(text: string, unit: IndicatorForm['unit'], lang: Lang): string {
+  const t = text.replace(/%$/, '');
+  if (lang === 'it') return t;
+  if (unit === 'boolean') return t === 'sì' ? 'yes' : t;
+  return unit === 'number' || unit === 'percent' ? swapNotation(t) : t;
+}
+
+/** An indicator as its edit form starts in `lang`'s notation, its rule's floor or points included. */
+export function indicatorForm(i: TreeIndicator, lang: Lang): IndicatorForm {
   const rule: RuleDocument | null | undefined = i.rule;
+  const text = (t: string | undefined | null) => amountTextIn(t ?? '', i.unit, lang);
   return {
     name: i.name,
-    weight: String(i.weight).replace('.', ','),
+    weight: plainNumber(i.weight, lang),
     comparator: (['>=', '<=', '='] as const).find((c) => c === i.comparator) ?? '>=',
     unit: i.unit,
-    target: i.targetText.replace(/%$/, ''),
+    target: text(i.targetText),
     scoring: i.scoring,
-    floor: rule?.kind === 'threshold' ? amountInput(rule.floor) : '',
+    floor: rule?.kind === 'threshold' ? amountInput(rule.floor, lang) : '',
     bandMode: rule?.kind === 'bands' ? rule.mode : 'interpolated',
-    points: rule?.kind === 'bands' ? rule.points.map((p) => ({ at: amountInput(p.at), score: amountInput(p.score) })) : EMPTY_INDICATOR.points,
+    points: rule?.kind === 'bands' ? rule.points.map((p) => ({ at: amountInput(p.at, lang), score: amountInput(p.score, lang) })) : EMPTY_INDICATOR.points,
     formula: i.formula?.kind ?? (i.derived ? 'children_mean' : 'none'),
     numerator: i.formula?.kind === 'ratio' ? i.formula.numerator : '',
     denominator: i.formula?.kind === 'ratio' ? i.formula.denominator : '',
-    scale: i.formula?.kind === 'ratio' ? String(i.formula.scale).replace('.', ',') : DEFAULT_RATIO_SCALE,
+    scale: i.formula?.kind === 'ratio' ? plainNumber(i.formula.scale, lang) : DEFAULT_RATIO_SCALE,
     current: i.formula?.kind === 'trend' ? i.formula.current : '',
     previous: i.formula?.kind === 'trend' ? i.formula.previous : '',
-    baseline: (i.baselineText ?? '').replace(/%$/, ''),
+    baseline: text(i.baselineText),
     baselineYear: i.baselineYear === null || i.baselineYear === undefined ? '' : String(i.baselineYear),
-    target2: (i.nextTargets?.[0]?.targetText ?? '').replace(/%$/, ''),
-    target3: (i.nextTargets?.[1]?.targetText ?? '').replace(/%$/, ''),
+    target2: text(i.nextTargets?.[0]?.targetText),
+    target3: text(i.nextTargets?.[1]?.targetText),
   };
+}
+
+/**
+ * The form as typed, written again after a change of language from `lang`'s other one: numbers in
+ * `lang`'s notation, the same digits (`1.587,10` ⇄ `1,587.10`), yes/no in its words. Names and
+ * text that is no number stay as typed.
+ */
+export function formIn(form: IndicatorForm, lang: Lang): IndicatorForm {
+  const numeric = form.unit === 'number' || form.unit === 'percent';
+  const amount = (t: string): string => (numeric ? swapNotation(t) : form.unit === 'boolean' ? yesNoIn(t, lang) : t);
+  return {
+    ...form,
+    weight: swapNotation(form.weight),
+    scale: swapNotation(form.scale),
+    target: amount(form.target),
+    floor: amount(form.floor),
+    baseline: amount(form.baseline),
+    target2: amount(form.target2),
+    target3: amount(form.target3),
+    points: form.points.map((p) => ({ at: amount(p.at), score: swapNotation(p.score) })),
+  };
+}
+
+function yesNoIn(text: string, lang: Lang): string {
+  const t = text.trim().toLowerCase();
+  if (lang === 'en' && (t === 'sì' || t === 'si')) return 'yes';
+  if (lang === 'it' && t === 'yes') return 'sì';
+  return text;
 }
 
 /** The baseline year as typed: a number, null when empty, undefined when it is not a year. */
@@ -133,63 +176,85 @@ export function baselineYearValue(text: string): number | null | undefined {
 }
 
 /** The horizon fields of a body: baseline, its year, the later targets (the year typed wrong is caught before: `baselineYearValue`). */
-function horizonBody(form: IndicatorForm): Pick<IndicatorInput, 'baseline' | 'baselineYear' | 'nextTargets'> {
-  const later = [value(form.target2, form.unit), value(form.target3, form.unit)] as [string | null, string | null];
+function horizonBody(form: IndicatorForm, lang: Lang): Pick<IndicatorInput, 'baseline' | 'baselineYear' | 'nextTargets'> {
+  const later = [sent(form.target2, form.unit, lang), sent(form.target3, form.unit, lang)] as [string | null, string | null];
   return {
-    baseline: value(form.baseline, form.unit),
+    baseline: sent(form.baseline, form.unit, lang),
     baselineYear: baselineYearValue(form.baselineYear) ?? null,
     nextTargets: later[0] === null && later[1] === null ? null : later,
   };
 }
 
-/** A typed value as the API reads it in the unit: text as written (the server parses `1.587,10`, `30/09/2024`), `%` dropped, empty → null. */
-function value(text: string, unit: IndicatorForm['unit']): string | null {
-  const t = text.trim().replace(/\s*%$/, '');
-  if (t === '') return null;
-  return unit === 'boolean' ? t.toLowerCase() : t;
-}
-
-/** A number typed in Italian (`1.587,10`, `2,5`) or plain (`2.5`) notation; null when it is none. */
-function readNumber(text: string): Decimal | null {
-  const t = text.trim().replace(/\s*%$/, '');
-  const read = parseItalianNumber(t);
-  if (read !== null) return read.value;
-  return /^[+-]?\d+(\.\d+)?$/.test(t) ? dec(t) : null;
-}
-
-/** A point's value as the API reads it: numbers as plain decimals, dates ISO, yes/no as typed; null when unreadable or empty. */
-export function pointValue(text: string, unit: IndicatorForm['unit']): string | null {
+/**
+ * A value typed in the unit, read strictly in `lang`'s notation, as the API reads it exactly:
+ * numbers as plain decimals (`1.587,10` / `1,587.10` → `1587.10`, `%` allowed for a percentage),
+ * dates ISO, yes/no as `true`/`false`; null when empty, undefined when it cannot be read.
+ */
+export function amountValue(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null | undefined {
   const t = text.trim();
   if (t === '') return null;
-  if (unit === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : parseItalianDate(t);
-  if (unit === 'boolean') return ['sì', 'si', 'no', 'true', 'false'].includes(t.toLowerCase()) ? t.toLowerCase() : null;
-  return readNumber(t)?.toString() ?? null;
+  if (unit === 'number' || unit === 'percent') {
+    const n = readNumber(t, lang);
+    if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
+    return n.value.toFixed();
+  }
+  const read = parseInput(t, unit, lang);
+  return read === null || read === undefined ? undefined : String(read);
 }
 
-export type PointProblem = 'empty' | 'value' | 'score' | 'order';
+/** A value as the body sends it: read in `lang` (`amountValue`), or as typed when unreadable (checked before: `indicatorFormProblems`). */
+function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
+  const read = amountValue(text, unit, lang);
+  return read === undefined ? text.trim() : read;
+}
+
+/** A plain number typed in `lang`'s notation (a weight, a score, a scale; `%` allowed), as an exact decimal text; null when it is none. */
+function decimalValue(text: string, lang: Lang): string | null {
+  const n = readNumber(text.trim(), lang);
+  return n === null || numberBoundProblem(n.value) !== null ? null : n.value.toFixed();
+}
+
+/**
+ * A weight as typed (`33,33` / `33.33`, `%` allowed) read strictly in `lang`'s notation: the exact
+ * decimal the API reads (null when empty), or the words' key of why it cannot be read.
+ *
+ * @example weightValue('33.33', 'it') // { problem: 'entry.otherNotation' }
+ */
+export function weightValue(text: string, lang: Lang): { value: string | null } | { problem: string } {
+  const read = typedDecimal(text, lang);
+  return 'problem' in read && read.problem === 'entry.invalidNumber' ? { problem: 'edit.errors.field.weight' } : read;
+}
+
+/** A point's value as the API reads it: numbers as plain decimals (in `lang`'s notation), dates ISO, yes/no; null when unreadable or empty. */
+export function pointValue(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
+  return amountValue(text, unit, lang) ?? null;
+}
+
+export type PointProblem = 'empty' | 'value' | 'score' | 'order' | 'otherNotation';
 
 /**
  * What is wrong with the band points before sending, keyed by field (`point-0-at`,
- * `point-1-score`), in the form's order: an empty value or score, a value unreadable in the unit,
- * a score outside 0–100, a value not above the one before.
+ * `point-1-score`), in the form's order: an empty value or score, a value unreadable in the unit
+ * (or written in the other language's notation), a score outside 0–100, a value not above the one before.
  *
- * @example bandProblems({ ...form, points: [{ at: '10', score: '0' }, { at: '5', score: '120' }] }) // { 'point-1-at': 'order', 'point-1-score': 'score' }
+ * @example bandProblems({ ...form, points: [{ at: '10', score: '0' }, { at: '5', score: '120' }] }, 'it') // { 'point-1-at': 'order', 'point-1-score': 'score' }
  */
-export function bandProblems(form: IndicatorForm): Record<string, PointProblem> {
+export function bandProblems(form: IndicatorForm, lang: Lang): Record<string, PointProblem> {
   const problems: Record<string, PointProblem> = {};
   if (form.scoring !== 'bands') return problems;
   let previous: string | null = null;
   form.points.forEach((p, k) => {
-    const at = pointValue(p.at, form.unit);
+    const at = pointValue(p.at, form.unit, lang);
     if (p.at.trim() === '') problems[`point-${k}-at`] = 'empty';
-    else if (at === null) problems[`point-${k}-at`] = 'value';
+    else if (at === null) problems[`point-${k}-at`] = valueProblem(p.at, form.unit, lang) === 'entry.otherNotation' ? 'otherNotation' : 'value';
     else {
       if (previous !== null && form.unit !== 'boolean' && !increasing(previous, at, form.unit)) problems[`point-${k}-at`] = 'order';
       previous = at;
     }
-    const score = readNumber(p.score);
+    const score = decimalValue(p.score, lang);
     if (p.score.trim() === '') problems[`point-${k}-score`] = 'empty';
-    else if (score === null || score.lt(0) || score.gt(100)) problems[`point-${k}-score`] = 'score';
+    else if (score === null && numberProblem(p.score, 'number', lang) === 'otherNotation') problems[`point-${k}-score`] = 'otherNotation';
+    else if (score === null || dec(score).lt(0) || dec(score).gt(100)) problems[`point-${k}-score`] = 'score';
   });
   return problems;
 }
@@ -199,28 +264,28 @@ function increasing(before: string, after: string, unit: IndicatorForm['unit']):
 }
 
 /** The bands rule as the API reads it (check `bandProblems` first: what cannot be read goes as typed, for the server to refuse). */
-export function bandsRule(form: IndicatorForm): ScoringInput {
+export function bandsRule(form: IndicatorForm, lang: Lang): ScoringInput {
   return {
     kind: 'bands',
     mode: form.bandMode,
-    points: form.points.map((p) => ({ at: pointValue(p.at, form.unit) ?? p.at.trim(), score: readNumber(p.score)?.toString() ?? p.score.trim() })),
+    points: form.points.map((p) => ({ at: pointValue(p.at, form.unit, lang) ?? p.at.trim(), score: decimalValue(p.score, lang) ?? p.score.trim() })),
   };
 }
 
-function scoring(form: IndicatorForm): ScoringInput | null | undefined {
-  if (form.scoring === 'bands') return form.points.length === 0 ? undefined : bandsRule(form);
-  if (form.scoring === 'threshold') return { kind: 'threshold', floor: value(form.floor, form.unit) ?? '' };
+function scoring(form: IndicatorForm, lang: Lang): ScoringInput | null | undefined {
+  if (form.scoring === 'bands') return form.points.length === 0 ? undefined : bandsRule(form, lang);
+  if (form.scoring === 'threshold') return { kind: 'threshold', floor: sent(form.floor, form.unit, lang) ?? '' };
   return { kind: form.scoring };
 }
 
 /**
- * The formula as the API reads it. The scale is sent as a plain decimal (`1.000` is a thousand, as
- * the Italian form reads it, not the API's one); text that is no number goes as typed, so the
- * server's refusal is shown next to the field.
+ * The formula as the API reads it. The scale is read in `lang`'s notation and sent as a plain
+ * decimal (`1.000` on an Italian screen is a thousand, not the API's one); text that is no number
+ * goes as typed, so the server's refusal is shown next to the field.
  *
- * @example formula({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', denominator: 'ricevute' }) // { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100' }
+ * @example formula({ ...EMPTY_INDICATOR, formula: 'ratio', numerator: 'evase', denominator: 'ricevute' }, 'it') // { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100' }
  */
-export function formula(form: IndicatorForm): FormulaInput | null {
+export function formula(form: IndicatorForm, lang: Lang): FormulaInput | null {
   switch (form.formula) {
     case 'none':
       return null;
@@ -228,8 +293,7 @@ export function formula(form: IndicatorForm): FormulaInput | null {
       return { kind: 'children_mean' };
     case 'ratio': {
       const scale = form.scale.trim() === '' ? DEFAULT_RATIO_SCALE : form.scale.trim();
-      const read = parseItalianNumber(scale);
-      return { kind: 'ratio', numerator: form.numerator.trim(), denominator: form.denominator.trim(), scale: read === null ? scale : read.value.toString() };
+      return { kind: 'ratio', numerator: form.numerator.trim(), denominator: form.denominator.trim(), scale: decimalValue(scale, lang) ?? scale };
     }
     case 'trend':
       return { kind: 'trend', current: form.current.trim(), previous: form.previous.trim() };
@@ -238,12 +302,12 @@ export function formula(form: IndicatorForm): FormulaInput | null {
 
 /**
  * The formula fields the form itself can tell are wrong before sending: an empty measure name, a
- * scale that is no number. The server checks the same; this says it next to the very field.
+ * scale that is no number in `lang`'s notation. The server checks the same; this says it next to the very field.
  */
-export function formulaProblems(form: IndicatorForm): Array<'numerator' | 'denominator' | 'scale' | 'current' | 'previous'> {
+export function formulaProblems(form: IndicatorForm, lang: Lang): Array<'numerator' | 'denominator' | 'scale' | 'current' | 'previous'> {
   if (form.formula === 'ratio') {
     const scale = form.scale.trim();
-    return [...(['numerator', 'denominator'] as const).filter((k) => form[k].trim() === ''), ...(scale !== '' && parseItalianNumber(scale) === null ? (['scale'] as const) : [])];
+    return [...(['numerator', 'denominator'] as const).filter((k) => form[k].trim() === ''), ...(scale !== '' && decimalValue(scale, lang) === null ? (['scale'] as const) : [])];
   }
   if (form.formula === 'trend') return (['current', 'previous'] as const).filter((k) => form[k].trim() === '');
   return [];
@@ -251,39 +315,56 @@ export function formulaProblems(form: IndicatorForm): Array<'numerator' | 'denom
 
 /**
  * Everything the form can tell is wrong before sending, as field (`ind-<field>`) and the words' key,
- * in the order the focus takes them: the baseline's year, the band points, the formula's fields.
+ * in the order the focus takes them: the weight, the target, the horizon (the baseline's year
+ * among it), the floor or band points, the formula's fields. Numbers are read strictly in `lang`'s
+ * notation: `1,5` on an English screen (`1.5` on an Italian one) is said as the other notation.
  */
-export function indicatorFormProblems(form: IndicatorForm): Array<readonly [field: string, key: string]> {
-  return [
-    ...(baselineYearValue(form.baselineYear) === undefined ? [['baselineYear', 'years.invalidYear'] as const] : []),
-    ...Object.entries(bandProblems(form)).map(([field, problem]) => [field, `edit.errors.points.${problem}`] as const),
-    ...formulaProblems(form).map((field) => [field, field === 'scale' ? 'edit.errors.scale' : 'edit.errors.measureName'] as const),
-  ];
+export function indicatorFormProblems(form: IndicatorForm, lang: Lang): Array<readonly [field: string, key: string]> {
+  const problems: Array<readonly [string, string]> = [];
+  const weight = weightValue(form.weight, lang);
+  if ('problem' in weight) problems.push(['weight', weight.problem]);
+  for (const field of ['target', 'baseline'] as const) {
+    const problem = valueProblem(form[field], form.unit, lang);
+    if (problem !== null) problems.push([field, problem]);
+  }
+  if (baselineYearValue(form.baselineYear) === undefined) problems.push(['baselineYear', 'years.invalidYear']);
+  for (const field of ['target2', 'target3'] as const) {
+    const problem = valueProblem(form[field], form.unit, lang);
+    if (problem !== null) problems.push([field, problem]);
+  }
+  const floor = form.scoring === 'threshold' ? valueProblem(form.floor, form.unit, lang) : null;
+  if (floor !== null) problems.push(['floor', floor]);
+  for (const [field, problem] of Object.entries(bandProblems(form, lang))) problems.push([field, problem === 'otherNotation' ? 'entry.otherNotation' : `edit.errors.points.${problem}`]);
+  for (const field of formulaProblems(form, lang)) {
+    const scaleWhy = field === 'scale' ? numberProblem(form.scale, 'number', lang) : null;
+    problems.push([field, field !== 'scale' ? 'edit.errors.measureName' : scaleWhy === 'otherNotation' ? 'entry.otherNotation' : 'edit.errors.scale']);
+  }
+  return problems;
 }
 
-/** The body of `POST …/nodes/:code/indicators`. */
-export function newIndicatorBody(form: IndicatorForm): IndicatorInput {
-  const rule = scoring(form);
+/** The body of `POST …/nodes/:code/indicators`, numbers read in `lang`'s notation and sent as plain decimals. */
+export function newIndicatorBody(form: IndicatorForm, lang: Lang): IndicatorInput {
+  const rule = scoring(form, lang);
   return {
     name: form.name.trim(),
-    weight: form.weight.trim(),
+    weight: decimalValue(form.weight, lang) ?? form.weight.trim(),
     comparator: form.comparator,
     unit: form.unit,
-    target: value(form.target, form.unit),
+    target: sent(form.target, form.unit, lang),
     ...(rule === undefined ? {} : { scoring: rule }),
-    formula: formula(form),
+    formula: formula(form, lang),
     // Only what was typed: a new indicator without a horizon sends none.
-    ...Object.fromEntries(Object.entries(horizonBody(form)).filter(([, v]) => v !== null)),
+    ...Object.fromEntries(Object.entries(horizonBody(form, lang)).filter(([, v]) => v !== null)),
   };
 }
 
 /**
- * The body of `PATCH …/indicators/:id`: only the fields that differ from `before`, so what the
- * form did not change (a rule and its floor or points) is never overwritten by accident. The unit
- * and target go together: a new unit re-reads the target.
+ * The body of `PATCH …/indicators/:id`: only the fields that differ from `before` (both as typed in
+ * `lang`), so what the form did not change (a rule and its floor or points) is never overwritten
+ * by accident. The unit and target go together: a new unit re-reads the target.
  */
-export function indicatorPatch(before: IndicatorForm, after: IndicatorForm): Partial<IndicatorInput> {
-  const full = newIndicatorBody(after);
+export function indicatorPatch(before: IndicatorForm, after: IndicatorForm, lang: Lang): Partial<IndicatorInput> {
+  const full = newIndicatorBody(after, lang);
   const patch: Partial<IndicatorInput> = {};
   if (after.name.trim() !== before.name) patch.name = full.name;
   if (after.weight.trim() !== before.weight) patch.weight = full.weight;
@@ -293,14 +374,14 @@ export function indicatorPatch(before: IndicatorForm, after: IndicatorForm): Par
     patch.target = full.target;
   }
   const ruleChanged =
-    after.scoring === 'threshold' ? after.floor.trim() !== before.floor.trim() : after.scoring === 'bands' ? JSON.stringify(bandsRule(after)) !== JSON.stringify(bandsRule(before)) : false;
+    after.scoring === 'threshold' ? after.floor.trim() !== before.floor.trim() : after.scoring === 'bands' ? JSON.stringify(bandsRule(after, lang)) !== JSON.stringify(bandsRule(before, lang)) : false;
   if (after.scoring !== before.scoring || ruleChanged) {
-    const rule = scoring(after);
+    const rule = scoring(after, lang);
     if (rule !== undefined) patch.scoring = rule;
   }
-  if (JSON.stringify(formula(after)) !== JSON.stringify(formula(before))) patch.formula = full.formula ?? null;
+  if (JSON.stringify(formula(after, lang)) !== JSON.stringify(formula(before, lang))) patch.formula = full.formula ?? null;
   // The horizon is read in the unit too: sent whole when any of it, or the unit, changed.
   const horizon = (f: IndicatorForm): string => [f.baseline, f.baselineYear, f.target2, f.target3].map((x) => x.trim()).join('\u0000');
-  if (after.unit !== before.unit || horizon(after) !== horizon(before)) Object.assign(patch, horizonBody(after));
+  if (after.unit !== before.unit || horizon(after) !== horizon(before)) Object.assign(patch, horizonBody(after, lang));
   return patch;
 }

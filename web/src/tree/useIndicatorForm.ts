@@ -11,8 +11,9 @@ import { api } from '../api/client.js';
 import type { TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { focusFirstError } from '../ui/Form.js';
+import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { useSave, type ToolsProps } from './EditParts.js';
-import { EMPTY_INDICATOR, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
+import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
 
 export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
 
@@ -20,7 +21,8 @@ const focusSoon = (id: string) => requestAnimationFrame(() => document.getElemen
 
 export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
   const { indicator } = props;
-  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator);
+  const lang = useLang();
+  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang);
   const [before, setBefore] = useState(initial);
   const [form, setForm] = useState(initial);
   // The indicator's own unit and person ('' = its objective's).
@@ -34,16 +36,22 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'>
   useEffect(() => {
     if (indicator === undefined || version.current === indicator.definitionVersion) return;
     version.current = indicator.definitionVersion;
-    const fresh = indicatorForm(indicator);
+    const fresh = indicatorForm(indicator, lang);
     setBefore(fresh);
     setForm(fresh);
     setUnitId(indicator.unitId ?? '');
     setPersonId(indicator.personId ?? '');
     setConflict(false);
     setErrors(NO_ERRORS);
-  }, [indicator, setConflict, setErrors]);
+  }, [indicator, lang, setConflict, setErrors]);
+  // The language changed with the dialog open: what is typed (and what it started from, for the
+  // patch) is written again in the new notation, the same digits, as the entry form does.
+  useLanguageChange(lang, (to) => {
+    setBefore((f) => formIn(f, to));
+    setForm((f) => formIn(f, to));
+  });
 
-  return { ...saving, form, set, points: usePoints(form, setForm), unitId, setUnitId, personId, setPersonId, submit: useSubmit(props, { before, form, unitId, personId }, saving) };
+  return { ...saving, lang, form, set, points: usePoints(form, setForm), unitId, setUnitId, personId, setPersonId, submit: useSubmit(props, { before, form, unitId, personId, lang }, saving) };
 }
 
 /** The band scale's points: a value changed, a point added or removed, the focus kept in the list. */
@@ -64,15 +72,15 @@ function usePoints(form: IndicatorForm, setForm: React.Dispatch<React.SetStateAc
 /** The submit: the form's own problems said at their fields, else the new indicator or the patch of what changed. */
 function useSubmit(
   props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined },
-  typed: { before: IndicatorForm; form: IndicatorForm; unitId: string; personId: string },
+  typed: { before: IndicatorForm; form: IndicatorForm; unitId: string; personId: string; lang: Lang },
   saving: ReturnType<typeof useSave>,
 ) {
   const { t } = useTranslation();
   const { indicator } = props;
-  const { before, form, unitId, personId } = typed;
+  const { before, form, unitId, personId, lang } = typed;
   return function submit(e: FormEvent) {
     e.preventDefault();
-    const problems = indicatorFormProblems(form);
+    const problems = indicatorFormProblems(form, lang);
     if (problems.length > 0) {
       const found = { fields: Object.fromEntries(problems.map(([field, key]) => [field, t(key)])), general: null };
       saving.setErrors(found);
@@ -86,8 +94,8 @@ function useSubmit(
     void saving.save(
       () =>
         indicator === undefined
-          ? api.addIndicator(props.planId, props.objective.code, { ...newIndicatorBody(form), ...assignment })
-          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form), ...assignment, version: indicator.definitionVersion }),
+          ? api.addIndicator(props.planId, props.objective.code, { ...newIndicatorBody(form, lang), ...assignment })
+          : api.updateIndicator(props.planId, indicator.id, { ...indicatorPatch(before, form, lang), ...assignment, version: indicator.definitionVersion }),
       'ind-',
     );
   };

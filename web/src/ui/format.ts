@@ -7,6 +7,7 @@
  * `formatNumberIn` of src/core/italian.ts, a test checks it): without decimal.js, which the tree's
  * first render would otherwise load (issue 15 §4). Reading what a person types is in `parse.ts`.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type Lang = 'it' | 'en';
@@ -82,4 +83,19 @@ export function plainNumber(value: number | string, lang: Lang): string {
 export function useLang(): Lang {
   const { i18n } = useTranslation();
   return i18n.language === 'en' ? 'en' : 'it';
+}
+
+/**
+ * Calls `rewrite` when the screen's language changes with a form open (not on its first render):
+ * the form writes what is typed again in the new notation, the same digits (`swapNotation`).
+ */
+export function useLanguageChange(lang: Lang, rewrite: (lang: Lang) => void): void {
+  const shownIn = useRef(lang);
+  const latest = useRef(rewrite);
+  latest.current = rewrite;
+  useEffect(() => {
+    if (shownIn.current === lang) return;
+    shownIn.current = lang;
+    latest.current(lang);
+  }, [lang]);
 }

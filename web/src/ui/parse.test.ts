@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation } from './parse.js';
+import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -91,5 +91,30 @@ describe('values the entry form questions (issue 14)', () => {
       expect(numberProblem('9'.repeat(16), 'number', lang)).toBe('tooManyDigits');
       expect(parseInput('15/07/2024', 'number', lang)).toBeUndefined();
     }
+  });
+});
+
+describe('the fields beside the entry form: a problem said at the field (issue 14)', () => {
+  it('says why a value of the unit cannot be read, as the entry form words it', () => {
+    expect(valueProblem('1,5', 'number', 'en')).toBe('entry.otherNotation');
+    expect(valueProblem('1.5', 'number', 'it')).toBe('entry.otherNotation');
+    expect(valueProblem('1,234.5', 'number', 'en')).toBeNull();
+    expect(valueProblem('1.234,5', 'number', 'it')).toBeNull();
+    expect(valueProblem('', 'number', 'it')).toBeNull();
+    expect(valueProblem('tanti', 'number', 'it')).toBe('entry.invalidNumber');
+    expect(valueProblem('5%', 'number', 'en')).toBe('entry.percentForNumber');
+    expect(valueProblem('31/02/2024', 'date', 'en')).toBe('entry.invalidDate');
+    expect(valueProblem('forse', 'boolean', 'it')).toBe('entry.invalidYesNo');
+  });
+
+  it('reads a plain number exactly in the screen notation, or says why not', () => {
+    expect(typedDecimal('1,234.5', 'en')).toEqual({ value: '1234.5' });
+    expect(typedDecimal('1.234,5', 'it')).toEqual({ value: '1234.5' });
+    expect(typedDecimal('50%', 'it')).toEqual({ value: '50' });
+    expect(typedDecimal(' ', 'it')).toEqual({ value: null });
+    expect(typedDecimal('1,5', 'en')).toEqual({ problem: 'entry.otherNotation' });
+    expect(typedDecimal('1.5', 'it')).toEqual({ problem: 'entry.otherNotation' });
+    expect(typedDecimal('cento', 'it')).toEqual({ problem: 'entry.invalidNumber' });
+    expect(typedDecimal('1234567890123456', 'it')).toEqual({ problem: 'entry.tooManyDigits' });
   });
 });

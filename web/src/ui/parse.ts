@@ -64,6 +64,34 @@ export function numberProblem(text: string, unit: Unit, lang: Lang): 'otherNotat
   return numberBoundProblem(n.value) === null ? null : 'tooManyDigits';
 }
 
+/**
+ * Why a typed value cannot be read in the unit, as the words' key under `entry.` (`otherNotation`,
+ * `invalidNumber`, `invalidDate`…); null when it can, or is empty. For the fields beside the entry
+ * form (the indicator dialog, the appraisal screens), said at the field.
+ */
+export function valueProblem(text: string, unit: Unit, lang: Lang): string | null {
+  if (parseInput(text, unit, lang) !== undefined) return null;
+  if (unit === 'date') return 'entry.invalidDate';
+  if (unit === 'boolean') return 'entry.invalidYesNo';
+  return `entry.${numberProblem(text, unit, lang) ?? 'invalidNumber'}`;
+}
+
+/**
+ * A plain number typed in `lang`'s notation (a weight, a share, a fund; `%` allowed), as its exact
+ * decimal text (`1.234,5` / `1,234.5` → `1234.5`); or why it cannot be read, as the words' key
+ * under `entry.`. Empty text is `{ value: null }`.
+ *
+ * @example typedDecimal('33,33', 'en') // { problem: 'entry.otherNotation' }
+ */
+export function typedDecimal(text: string, lang: Lang): { value: string | null } | { problem: string } {
+  const t = text.trim();
+  if (t === '') return { value: null };
+  const n = readNumber(t, lang);
+  if (n !== null && numberBoundProblem(n.value) === null) return { value: n.value.toFixed() };
+  const why = numberProblem(t, 'percent', lang);
+  return { problem: `entry.${why ?? 'invalidNumber'}` };
+}
+
 /** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
 export function inputText(value: number | string | boolean | null, unit: Unit, lang: Lang): string {
   if (value === null) return '';

@@ -1,0 +1,178 @@
+/**
+ * The forms beside the entry form read numbers in the screen's notation (issue 14): the indicator
+ * dialog's target takes `1,234.5` on an English screen and `1.234,5` on an Italian one (stored
+ * 1234.5), refuses the other notation at the field saying which is expected, and hints the
+ * screen's notation; the SMVP screen and an appraisal's objectives the same, a typed number
+ * following a change of language.
+ * Against the real server and a fresh SQLite file, in Chromium.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, addObjective, search, expectAccessible } = pages(world);
+
+interface Doc {
+  objectives: Array<{ code: string; indicators: Array<{ id: string; name: string; target: unknown; weight: unknown }> }>;
+}
+
+describe("numbers in the forms, in the screen's notation", { timeout: 180_000 }, () => {
+  it('the indicator dialog takes 1,234.5 on an English screen and 1.234,5 on an Italian one, and refuses the other notation', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const code = await addObjective(page, 'C', 'Pratiche in due lingue');
+    const stored = async (name: string) => {
+      const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+      return doc.objectives.find((o) => o.code === code)?.indicators.find((i) => i.name === name) ?? null;
+    };
+
+    // English: the hint says the English notation; 1,5 is refused at the field, nothing is stored.
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.click('[data-testid=open-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await expect.poll(() => page.locator('#ind-target-hint').innerText()).toBe('1,587.10');
+    await page.fill('#ind-name', 'Pratiche in inglese');
+    await page.fill('#ind-weight', '50.5');
+    await page.fill('#ind-target', '1,5');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=ind-target-error]').innerText()).toContain('Write the number in English notation');
+    await expect.poll(() => page.getAttribute('#ind-target', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-target');
+    expect(await stored('Pratiche in inglese')).toBeNull();
+    // The date hint is the English screens' dd/mm/yyyy.
+    await page.selectOption('#ind-unit', 'date');
+    await expect.poll(() => page.locator('#ind-target-hint').innerText()).toBe('dd/mm/yyyy');
+    await page.selectOption('#ind-unit', 'number');
+    await page.fill('#ind-target', '1,234.5');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await stored('Pratiche in inglese'))?.target).toBe(1234.5);
+    expect((await stored('Pratiche in inglese'))?.weight).toBe(50.5);
+
+    // Opened again, the dialog shows the stored target in English notation.
+    const english = (await stored('Pratiche in inglese'))!;
+    await search(page, code);
+    await page.click(`[data-indicator="${english.id}"] .tree-link`);
+    await page.click('[data-testid=open-edit-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('1,234.5');
+    await expect.poll(() => page.inputValue('#ind-weight')).toBe('50.5');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+
+    // Italian: the same dialog on the same objective, the Italian notation.
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('it');
+    await search(page, code);
+    await page.click(`[data-code="${code}"] .tree-link`);
+    await page.click('[data-testid=open-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await expect.poll(() => page.locator('#ind-target-hint').innerText()).toBe('1.587,10');
+    await page.fill('#ind-name', 'Pratiche in italiano');
+    await page.fill('#ind-weight', '49,5');
+    await page.fill('#ind-target', '1.5');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=ind-target-error]').innerText()).toContain('Scrivere il numero in notazione italiana');
+    expect(await stored('Pratiche in italiano')).toBeNull();
+    await page.fill('#ind-target', '1.234,5');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await stored('Pratiche in italiano'))?.target).toBe(1234.5);
+    expect((await stored('Pratiche in italiano'))?.weight).toBe(49.5);
+    await context.close();
+  });
+
+  it('the SMVP screen reads its numbers in the screen notation; a typed one follows a change of language', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.click('[data-testid=nav-smvp]');
+    await page.waitForSelector('[data-testid=smvp-page]');
+    await page.click('[data-testid=smvp-start]');
+    await page.waitForSelector('[data-testid=smvp-form]');
+
+    // The Italian notation on an English screen: refused at its field, in English; nothing saved.
+    await page.fill('#smvp-legend-green', '92,5');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-legend-green-error]').innerText()).toContain('Write the number in English notation');
+    await expect.poll(() => page.getAttribute('#smvp-legend-green', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-legend-green');
+    await expectAccessible(page, 'SMVP screen, a number in the other notation refused');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).status).toBe(404);
+
+    await page.fill('#smvp-legend-green', '92.5');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Version 1 saved.');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.document.legend.green).toBe(92.5);
+
+    // A number typed and not saved follows a change of language, the same digits; the stored one too.
+    await page.fill('#smvp-legend-yellow', '55.25');
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.inputValue('#smvp-legend-yellow')).toBe('55,25');
+    await expect.poll(() => page.inputValue('#smvp-legend-green')).toBe('92,5');
+    // And the Italian screen refuses the English notation, in Italian.
+    await page.fill('#smvp-schemes-0-bands-0-min', '1.5');
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-0-bands-0-min-error]').innerText()).toContain('Scrivere il numero in notazione italiana');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(1);
+    const min = (await apiAs(context, 'GET', '/api/smvp/2024')).body.document.schemes[0].bands[0].min as number;
+    await page.fill('#smvp-schemes-0-bands-0-min', String(min).replace('.', ','));
+    await page.click('[data-testid=smvp-save]');
+    await expect.poll(() => page.locator('[data-testid=smvp-saved]').innerText()).toBe('Salvata la versione 2.');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.document.legend).toMatchObject({ green: 92.5, yellow: 55.25 });
+    await context.close();
+  });
+
+  it("an appraisal's objective takes 1,234.5 on an English screen, refuses 1,5 at its field, and 1.5 on an Italian one", async () => {
+    const hr = await newPage();
+    await login(hr.page, 'personale');
+    const people = (await apiAs(hr.context, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const person = (username: string): string => people.find((p) => p.username === username)!.id;
+    const created = await apiAs(hr.context, 'POST', '/api/appraisals', {
+      year: 2023,
+      personId: person(ACCOUNTS.referente.username),
+      evaluatorId: person(ACCOUNTS.dirigente.username),
+      category: 'personale',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = String(created.body.id);
+    await hr.context.close();
+
+    const { context, page } = await newPage();
+    const objectives = async () => (await apiAs(context, 'GET', `/api/appraisals/${encodeURIComponent(id)}`)).body.objectives as Array<{ weight: number; target: unknown }>;
+    await login(page, 'dirigente');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    await page.waitForSelector('[data-testid=add-objective]');
+    await page.click('[data-testid=add-objective]');
+    await page.getByLabel('Objective 1', { exact: true }).fill('Pratiche evase');
+    await page.getByLabel('Weight 1', { exact: true }).fill('100');
+    await page.getByLabel('Target 1', { exact: true }).fill('1,5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').innerText()).toContain('Write the number in English notation');
+    await expect.poll(() => page.getAttribute('#objective-0-target', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('objective-0-target');
+    await expectAccessible(page, 'appraisal form, a target refused at its field');
+    expect(await objectives()).toEqual([]);
+    await page.getByLabel('Target 1', { exact: true }).fill('1,234.5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(async () => (await objectives()).map((o) => o.target)).toEqual([1234.5]);
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').count()).toBe(0);
+
+    // On an Italian screen the stored target reads 1234,5; the English notation is refused, in Italian.
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('1234,5');
+    await page.getByLabel('Target 1', { exact: true }).fill('1.5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(() => page.locator('[data-testid=objective-0-target-error]').innerText()).toContain('Scrivere il numero in notazione italiana');
+    await page.getByLabel('Target 1', { exact: true }).fill('2.345,5');
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(async () => (await objectives()).map((o) => o.target)).toEqual([2345.5]);
+    await context.close();
+  });
+});

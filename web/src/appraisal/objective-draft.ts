@@ -1,0 +1,85 @@
+/**
+ * An appraisal form's individual objectives as the evaluator types them (issue 14): weight, target
+ * and actual as text in the screen's notation (`1.587,10` / `1,587.10`, dates dd/mm/yyyy), read
+ * back strictly on saving; what cannot be read is said at its field, in the screen's language.
+ * Pure, tested beside this file; `AppraisalFormView.tsx` draws.
+ */
+import type { AppraisalForm } from '../../../src/contract/index.js';
+import { plainNumber, type Lang } from '../ui/format.js';
+import { inputText, parseInput, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
+import type { ObjectiveInput } from './api.js';
+
+/** One objective as typed: the numbers and dates as text. */
+export interface ObjectiveDraft extends Omit<ObjectiveInput, 'weight' | 'target' | 'actual'> {
+  weight: string;
+  target: string;
+  actual: string;
+}
+
+type Amount = ObjectiveInput['target'];
+
+/** An amount of the unit as a field shows it in `lang`: a number (or its decimal text) in the screen's notation, a date dd/mm/yyyy, yes/no. */
+function amountText(value: Amount | undefined, unit: ObjectiveInput['unit'], lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && (unit === 'number' || unit === 'percent') && /^[+-]?\d+(\.\d+)?$/.test(value)) return plainNumber(value, lang);
+  return inputText(value, unit, lang);
+}
+
+/** The objective as its fields start, from the form the server gave. */
+export function objectiveDraft(o: AppraisalForm['objectives'][number], lang: Lang): ObjectiveDraft {
+  return {
+    id: o.id,
+    title: o.title,
+    weight: plainNumber(o.weight, lang),
+    comparator: o.comparator,
+    target: amountText(o.target, o.unit, lang),
+    unit: o.unit,
+    scoring: o.scoring,
+    state: o.state,
+    actual: amountText(o.actual, o.unit, lang),
+    reason: o.reason,
+  };
+}
+
+/** A new, empty objective. */
+export const NEW_OBJECTIVE: ObjectiveDraft = { title: '', weight: '0', comparator: '>=', target: '', unit: 'number', scoring: null, state: 'not_measured', actual: '' };
+
+/** The objectives typed in one language written again in `lang` after a change of language: numbers digit for digit, yes/no in its words. */
+export function draftsIn(drafts: readonly ObjectiveDraft[], lang: Lang): ObjectiveDraft[] {
+  const amount = (text: string, unit: ObjectiveDraft['unit']): string => {
+    if (unit === 'number' || unit === 'percent') return swapNotation(text);
+    if (unit !== 'boolean') return text;
+    const t = text.trim().toLowerCase();
+    return lang === 'en' && (t === 'sì' || t === 'si') ? 'yes' : lang === 'it' && t === 'yes' ? 'sì' : text;
+  };
+  return drafts.map((d) => ({ ...d, weight: swapNotation(d.weight), target: amount(d.target, d.unit), actual: amount(d.actual, d.unit) }));
+}
+
+/**
+ * The objectives as the API reads them, each typed value read strictly in `lang`'s notation (JSON
+ * numbers, ISO dates, booleans); or the fields that cannot be read, keyed `objective-<n>-<field>`
+ * (n from 0) → the words' key (`entry.otherNotation`…). The actual counts only when measured.
+ *
+ * @example objectivesBody([{ ...NEW_OBJECTIVE, weight: '60', target: '1,5' }], 'en') // { problems: { 'objective-0-target': 'entry.otherNotation' } }
+ */
+export function objectivesBody(drafts: readonly ObjectiveDraft[], lang: Lang): { objectives: ObjectiveInput[] } | { problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const objectives = drafts.map((d, n): ObjectiveInput => {
+    // A weight is always given: an empty one is said, not taken as 0.
+    const weight = typedDecimal(d.weight, lang);
+    const weightValue = 'value' in weight ? weight.value : null;
+    if (weightValue === null) problems[`objective-${n}-weight`] = 'problem' in weight ? weight.problem : 'entry.invalidNumber';
+    const target = parseInput(d.target, d.unit, lang);
+    if (target === undefined) problems[`objective-${n}-target`] = valueProblem(d.target, d.unit, lang)!;
+    const measured = d.state === 'measured';
+    const actual = measured ? parseInput(d.actual, d.unit, lang) : null;
+    if (actual === undefined) problems[`objective-${n}-actual`] = valueProblem(d.actual, d.unit, lang)!;
+    return {
+      ...d,
+      weight: Number(weightValue ?? 0),
+      target: target ?? null,
+      actual: actual ?? null,
+    };
+  });
+  return Object.keys(problems).length > 0 ? { problems } : { objectives };
+}
