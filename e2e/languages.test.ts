@@ -4,7 +4,7 @@
  * English with its status, never the browser's English statusText; numbers typed in the entry form
  * read in the screen's notation (`1,234.5` on an English screen), the other notation refused
  * saying which is expected; targets and actuals written in the screen's notation (`25.59%`,
- * `1,587.1`) though the tree document's texts are Italian. Against the real server and a fresh
+ * `1,587.1`) though the tree document's texts are Italian, and the legend's ranges in English. Against the real server and a fresh
  * SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
@@ -100,8 +100,18 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     // Percentages, a grouped number with decimals, a date (the same on both screens).
     const rows = { percent: 'A.1:2', grouped: 'C.2:1', date: 'C.1.2:1' } as const;
     const expected = {
-      it: { percent: { target: '5,00%', actual: '25,59%' }, grouped: { target: '500', actual: '1.587,1' }, detail: { target: '≥ 500', actual: '1.587,1' } },
-      en: { percent: { target: '5.00%', actual: '25.59%' }, grouped: { target: '500', actual: '1,587.1' }, detail: { target: '≥ 500', actual: '1,587.1' } },
+      it: {
+        percent: { target: '5,00%', actual: '25,59%' },
+        grouped: { target: '500', actual: '1.587,1' },
+        detail: { target: '≥ 500', actual: '1.587,1' },
+        legend: "Performance compresa tra il 60% e l'80% del target",
+      },
+      en: {
+        percent: { target: '5.00%', actual: '25.59%' },
+        grouped: { target: '500', actual: '1,587.1' },
+        detail: { target: '≥ 500', actual: '1,587.1' },
+        legend: 'Performance ≥ 60% and ≤ 80% of the target',
+      },
     };
     const dateRow = { target: '≤ 30/09/2024', actual: '27/09/2024' };
 
@@ -118,6 +128,8 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
       await expect.poll(detail).toEqual(expected[lang].detail);
       await search(page, 'C.1.2');
       await expect.poll(() => row(rows.date)).toEqual(dateRow);
+      // The legend: the plan's own Italian words, or each rule's range in English.
+      await expect.poll(() => page.locator('[data-testid=legend-yellow]').innerText()).toContain(expected[lang].legend);
     }
     // The tree document itself stays as every reader gets it: Italian texts, whatever the screen.
     const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?lang=en`)).body as {
