@@ -70,7 +70,7 @@ describe('baselines to update', { timeout: 180_000 }, () => {
     // In English, the last one, then nothing to show.
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => notice.locator('h2').innerText()).toBe('1 baseline to update');
-    await expect.poll(async () => (await page.locator('[data-testid=baseline-changed]').innerText()).replace(/\s+/g, ' ')).toMatch(/baseline 50(,00)?%? \(2024\), 2024 actual now 55/);
+    await expect.poll(async () => (await page.locator('[data-testid=baseline-changed]').innerText()).replace(/\s+/g, ' ')).toMatch(/baseline 50\.00% \(2024\), 2024 actual now 55\.00%/);
     await expect.poll(() => page.locator('[data-testid=baselines-refresh-all]').count()).toBe(0);
     await page.click('[data-testid=baseline-changed] button');
     await expect.poll(() => notice.count()).toBe(0);

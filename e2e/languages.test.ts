@@ -3,7 +3,9 @@
  * (issue 14): a reply that is not the server's JSON (a proxy's 502 page) said in Italian or in
  * English with its status, never the browser's English statusText; numbers typed in the entry form
  * read in the screen's notation (`1,234.5` on an English screen), the other notation refused
- * saying which is expected. Against the real server and a fresh SQLite file, in Chromium.
+ * saying which is expected; targets and actuals written in the screen's notation (`25.59%`,
+ * `1,587.1`) though the tree document's texts are Italian, and the legend's ranges in English. Against the real server and a fresh
+ * SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
@@ -80,6 +82,60 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Scrivere il numero in notazione italiana');
     expect(await stored()).toBe(1234.5);
+    await context.close();
+  });
+
+  it("writes targets and actuals in the screen's notation: 25.59% and 1,587.1 on an English screen, 25,59% and 1.587,1 on an Italian one", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const row = async (id: string) => ({
+      target: (await page.locator(`[data-testid="target-${id}"]`).innerText()).trim(),
+      actual: (await page.locator(`[data-testid="actual-${id}"]`).innerText()).trim(),
+    });
+    const detail = async () => ({
+      target: (await page.locator('[data-testid=indicator-target]').innerText()).trim(),
+      actual: (await page.locator('[data-testid=indicator-actual]').innerText()).trim(),
+    });
+    // Percentages, a grouped number with decimals, a date (the same on both screens).
+    const rows = { percent: 'A.1:2', grouped: 'C.2:1', date: 'C.1.2:1' } as const;
+    const expected = {
+      it: {
+        percent: { target: '5,00%', actual: '25,59%' },
+        grouped: { target: '500', actual: '1.587,1' },
+        detail: { target: '≥ 500', actual: '1.587,1' },
+        legend: "Performance compresa tra il 60% e l'80% del target",
+      },
+      en: {
+        percent: { target: '5.00%', actual: '25.59%' },
+        grouped: { target: '500', actual: '1,587.1' },
+        detail: { target: '≥ 500', actual: '1,587.1' },
+        legend: 'Performance ≥ 60% and ≤ 80% of the target',
+      },
+    };
+    const dateRow = { target: '≤ 30/09/2024', actual: '27/09/2024' };
+
+    for (const lang of ['it', 'en'] as const) {
+      if (lang === 'en') {
+        await page.selectOption('select[aria-label=Lingua]', 'en');
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      }
+      await search(page, 'A.1');
+      await expect.poll(() => row(rows.percent)).toEqual(expected[lang].percent);
+      await search(page, 'C.2');
+      await expect.poll(() => row(rows.grouped)).toEqual(expected[lang].grouped);
+      await page.click(`[data-indicator="${rows.grouped}"] .tree-link`);
+      await expect.poll(detail).toEqual(expected[lang].detail);
+      await search(page, 'C.1.2');
+      await expect.poll(() => row(rows.date)).toEqual(dateRow);
+      // The legend: the plan's own Italian words, or each rule's range in English.
+      await expect.poll(() => page.locator('[data-testid=legend-yellow]').innerText()).toContain(expected[lang].legend);
+    }
+    // The tree document itself stays as every reader gets it: Italian texts, whatever the screen.
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?lang=en`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
+    };
+    expect(doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText).toBe('1.587,1');
     await context.close();
   });
 });

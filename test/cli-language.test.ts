@@ -4,7 +4,7 @@
  * its refusals, through the built CLI on real files; exit codes are the same in both languages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -329,7 +329,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     // A folder under a plain file cannot be made.
     const blocked = albero(['site', FIXTURE, '--output', join(file('un-file.txt', 'x'), 'sito')], IT);
     expect(blocked.status).toBe(2);
-    expect(blocked.stderr).toMatch(/\nalbero site: .*un-file\.txt\/sito non può essere scritto \(ENOTDIR\)\n$/);
+    expect(blocked.stderr).toMatch(/\nalbero site: .*un-file\.txt\/sito non può essere scritto: una parte del percorso è un file, non una cartella\n$/);
   });
 
   it('template', () => {
@@ -392,5 +392,77 @@ describe('the commands on a database', () => {
     expect(it.status).toBe(2);
     expect(it.stderr).toBe('albero serve: --port deve essere un numero da 0 a 65535, non "ottanta"\n');
     expect(albero(['serve', '--port', 'ottanta']).stderr).toBe('albero serve: --port must be a number from 0 to 65535, not "ottanta"\n');
+  });
+});
+
+describe('a file the system refuses: the reason in words in the language, never its code (ENOTDIR, EACCES…)', () => {
+  const SYSTEM_CODE = /\bE[A-Z]{3,}\b/;
+  const blocker = file('un-file-qualsiasi.txt', 'x');
+  // Root may write anywhere: the commands that meet a folder without permission run as another account then.
+  const root = process.getuid?.() === 0;
+  const other = root ? { user: { uid: 65534, gid: 65534 } } : {};
+  const open = mkdtempSync(join(tmpdir(), 'albero-cli-perm-'));
+  chmodSync(open, 0o755);
+  const closed = join(open, 'chiusa');
+  mkdirSync(closed, { mode: 0o555 });
+  chmodSync(closed, 0o555);
+  const secret = join(open, 'segreto.txt');
+  writeFileSync(secret, fixtureText(), { mode: 0o000 });
+  chmodSync(secret, 0o000);
+  afterAll(() => rmSync(open, { recursive: true, force: true }));
+
+  it('writing under a path whose parent is a file, or in a folder that does not exist', () => {
+    const under = join(blocker, 'piano.json');
+    const it = albero(['import', FIXTURE, '--output', under], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toMatch(/\nalbero import: .*un-file-qualsiasi\.txt\/piano\.json non può essere scritto: una parte del percorso è un file, non una cartella\n$/);
+    const en = albero(['import', FIXTURE, '--output', under]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/\nalbero import: .*un-file-qualsiasi\.txt\/piano\.json cannot be written: part of the path is a file, not a folder\n$/);
+    expect(albero(['report', FIXTURE, '--output', join(blocker, 'r.csv')], IT).stderr).toMatch(/r\.csv non può essere scritto: una parte del percorso è un file, non una cartella\n$/);
+    expect(albero(['template', join(blocker, 'm.xlsx')]).stderr).toMatch(/m\.xlsx cannot be written: part of the path is a file, not a folder\n$/);
+
+    const nowhere = out(join('nessuna-cartella', 'piano.json'));
+    expect(albero(['import', FIXTURE, '--output', nowhere], IT).stderr).toMatch(/piano\.json non può essere scritto: la cartella che deve contenerlo non esiste\n$/);
+    expect(albero(['import', FIXTURE, '--output', nowhere]).stderr).toMatch(/piano\.json cannot be written: the folder to hold it does not exist\n$/);
+    // A folder to make where a file is.
+    expect(albero(['site', FIXTURE, '--output', blocker], IT).stderr).toMatch(/un-file-qualsiasi\.txt non può essere scritto: esiste già un file con questo nome\n$/);
+    for (const run of [it, en]) expect(run.stderr).not.toMatch(SYSTEM_CODE);
+  });
+
+  it(`writing into a folder without permission, and reading a file without it${root ? ' (run as nobody: root may write anywhere)' : ''}`, () => {
+    const it = albero(['template', join(closed, 'modello.xlsx')], { ...IT, ...other });
+    expect(it.status).toBe(2);
+    expect(it.stderr).toMatch(/chiusa\/modello\.xlsx non può essere scritto: permesso negato\n$/);
+    const en = albero(['report', FIXTURE, '--output', join(closed, 'r.csv')], other);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/\nalbero report: .*chiusa\/r\.csv cannot be written: permission denied\n$/);
+    expect(existsSync(join(closed, 'r.csv'))).toBe(false);
+    const read = albero(['evaluate', secret], { ...IT, ...other });
+    expect(read.status).toBe(2);
+    expect(read.stderr).toMatch(/segreto\.txt: errore: permesso negato \[unreadable-file\]\n/);
+    expect(albero(['evaluate', secret], other).stderr).toMatch(/segreto\.txt: error: permission denied \[unreadable-file\]\n/);
+    for (const run of [it, en, read]) expect(run.stderr).not.toMatch(SYSTEM_CODE);
+  });
+
+  it('reading a file that does not exist, or under a plain file', () => {
+    const missing = albero(['evaluate', out('nessun-piano.txt')], IT);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nessun-piano\.txt: errore: il file non esiste \[unreadable-file\]\n/);
+    expect(albero(['evaluate', out('nessun-piano.txt')]).stderr).toMatch(/nessun-piano\.txt: error: no such file \[unreadable-file\]\n/);
+    const under = albero(['diff', FIXTURE, join(blocker, 'piano.txt')], IT);
+    expect(under.status).toBe(2);
+    expect(under.stderr).toMatch(/piano\.txt: errore: una parte del percorso è un file, non una cartella \[unreadable-file\]\n/);
+    expect(albero(['diff', FIXTURE, join(blocker, 'piano.txt')]).stderr).toMatch(/piano\.txt: error: part of the path is a file, not a folder \[unreadable-file\]\n/);
+    for (const run of [missing, under]) expect(run.stderr).not.toMatch(SYSTEM_CODE);
+  });
+
+  it("a database whose folder cannot be made: the path and the reason, not Node's message, exit 2", () => {
+    const it = albero(['reminders', '--database', join(blocker, 'albero.sqlite')], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toMatch(/^albero: .*un-file-qualsiasi\.txt: esiste già un file con questo nome\n$/);
+    const en = albero(['reminders', '--database', join(blocker, 'albero.sqlite')]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/^albero: .*un-file-qualsiasi\.txt: a file with this name already exists\n$/);
   });
 });

@@ -53,11 +53,6 @@ export function badInput(command: string, words: string): void {
   process.exitCode = EXIT.badInput;
 }
 
-/** What a failed write says in place of the reason: the system's code (ENOENT, EACCES…). */
-export function writeFailure(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
-}
-
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
   for (const i of issues) {
     if (options.quiet === true && i.severity === 'info') continue;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { problem, type Issue, type IssueParams, type Outcome, type SourceLocation } from '../core/index.js';
+import { problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
@@ -58,11 +58,34 @@ function withoutControlCharacters(outcome: Outcome<ImportedTable | null>, file: 
   return found.length === 0 ? outcome : { value: outcome.value, issues: [...outcome.issues, ...found] };
 }
 
-/** Why a file could not be read, as the `unreadable-file` message says it: missing, a folder, permission denied, or another error's code. */
-export function unreadableReason(error: unknown): IssueParams<'unreadable-file'> {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
-  return reason === 'other' ? { reason, detail: code ?? String(error) } : { reason };
+/** The reasons the system's error codes stand for (a code not here is `other`, kept as the detail). */
+const FILE_REASONS: ReadonlyMap<string, FileReason> = new Map<string, FileReason>([
+  ['ENOENT', 'missing'],
+  ['EISDIR', 'folder'],
+  ['ENOTDIR', 'not-folder'],
+  ['EACCES', 'denied'],
+  ['EPERM', 'denied'],
+  ['EEXIST', 'exists'],
+  ['ENOSPC', 'full'],
+  ['EDQUOT', 'full'],
+  ['EROFS', 'read-only'],
+  ['EBUSY', 'busy'],
+  ['ETXTBSY', 'busy'],
+  ['EMFILE', 'too-many-open'],
+  ['ENFILE', 'too-many-open'],
+  ['ENAMETOOLONG', 'name-too-long'],
+  ['ELOOP', 'loop'],
+  ['EIO', 'device'],
+]);
+
+/**
+ * Why a file could not be read or written, by reason and not by the system's code (ENOTDIR,
+ * EACCES…): the `unreadable-file` issue and the CLI's `cli-cannot-write` say it in words.
+ */
+export function fileProblem(error: unknown): FileProblem {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason = typeof code === 'string' ? FILE_REASONS.get(code) : undefined;
+  return reason === undefined ? { reason: 'other', detail: code ?? String(error) } : { reason };
 }
 
 export async function loadTable(path: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
@@ -70,7 +93,7 @@ export async function loadTable(path: string, options: ReadOptions = {}): Promis
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return { value: null, issues: [problem('error', 'unreadable-file', unreadableReason(error), { file: path })] };
+    return { value: null, issues: [problem('error', 'unreadable-file', fileProblem(error), { file: path })] };
   }
   return importTableBytes(bytes, basename(path) === path ? path : path, options);
 }

@@ -3,7 +3,7 @@
  * command wrote, its refusals, and commander's usage errors said again by code (src/cli/program.ts).
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
-import { defineMessages, message, type Language } from '../core/messages/index.js';
+import { defineMessages, fileProblemWords, message, type FileProblem, type Language } from '../core/messages/index.js';
 import { ROLE_WORDS } from './api.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -248,6 +248,10 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-reminders-json': message({ it: "stampare l'esecuzione in JSON", en: 'print the run as JSON' }),
   'cli-help-hint': message({ it: '(eseguire con --help per le istruzioni)', en: '(run with --help for usage)' }),
+  'cli-file-problem': message<{ file: string; doing: 'read' | 'write' } & FileProblem>({
+    it: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'it', p.doing)}`,
+    en: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'en', p.doing)}`,
+  }),
   'cli-internal-error': message<{ message: string }>({
     it: (p) => `albero: errore interno: ${p.message}`,
     en: (p) => `albero: internal error: ${p.message}`,
@@ -336,9 +340,9 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
     en: (p) => `the next year's plan must be for a year after ${p.fromYear}, not ${p.year}`,
   }),
-  'cli-cannot-write': message<{ file: string; reason: string }>({
-    it: (p) => `${p.file} non può essere scritto (${p.reason})`,
-    en: (p) => `${p.file} cannot be written (${p.reason})`,
+  'cli-cannot-write': message<{ file: string } & FileProblem>({
+    it: (p) => `${p.file} non può essere scritto: ${fileProblemWords(p, 'it', 'write')}`,
+    en: (p) => `${p.file} cannot be written: ${fileProblemWords(p, 'en', 'write')}`,
   }),
   'cli-xlsx-name': message<{ file: string; what: 'template' | 'next-year' }>({
     it: (p) => `${p.file}: ${p.what === 'template' ? 'il modello' : 'il nuovo piano'} è una cartella .xlsx; dare al file un nome .xlsx`,

@@ -222,7 +222,7 @@ describe('albero report, used wrongly', () => {
     expect(albero(['report', join(dir, 'missing.txt'), '--format', 'csv']).status).toBe(2);
     const unwritable = albero(['report', FIXTURE, '--output', join(dir, 'no', 'such', 'dir.csv')]);
     expect(unwritable.status).toBe(2);
-    expect(unwritable.stderr).toContain('cannot be written (ENOENT)');
+    expect(unwritable.stderr).toContain('dir.csv cannot be written: the folder to hold it does not exist');
   });
 
   it('writes an XLSX that imports back', () => {

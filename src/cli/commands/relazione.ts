@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
-import { unreadableReason } from '../../io/load.js';
+import { fileProblem } from '../../io/load.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
 const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
-import { EXIT, badInput, loadOrReport, say, writeFailure } from '../shared.js';
+import { EXIT, badInput, loadOrReport, say } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -27,7 +27,7 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     // A file that cannot be read is said as for a table ("il file non esiste"), bad JSON as such.
-    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, reason: say('unreadable-file', unreadableReason(error)) });
+    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, reason: say('unreadable-file', fileProblem(error)) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return say('cli-texts-not-object', { file });
   const texts: Record<string, string> = {};
@@ -94,7 +94,7 @@ export function registerRelazione(program: Command): void {
       try {
         await writeFile(options.output!, bytes);
       } catch (error) {
-        return badInput('relazione', say('cli-cannot-write', { file: options.output!, reason: writeFailure(error) }));
+        return badInput('relazione', say('cli-cannot-write', { file: options.output!, ...fileProblem(error) }));
       }
       process.stderr.write(`${say('cli-wrote-relazione', { file: options.output!, format, objectives: evaluation.nodeResults.length })}\n`);
     });

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
-import { EXIT, badInput, cliLanguage, loadOrReport, say, writeFailure } from '../shared.js';
+import { fileProblem } from '../../io/load.js';
+import { EXIT, badInput, cliLanguage, loadOrReport, say } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -65,7 +66,7 @@ export function registerReport(program: Command): void {
         bar?.stop();
         const code = (error as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && options.output !== undefined) {
-          return badInput('report', say('cli-cannot-write', { file: options.output, reason: writeFailure(error) }));
+          return badInput('report', say('cli-cannot-write', { file: options.output, ...fileProblem(error) }));
         }
         throw error;
       }

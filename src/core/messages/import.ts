@@ -23,6 +23,62 @@ function valueProblem(p: CellText & { problem: ValueProblem; column?: string }, 
   return `${p.column ?? column}: ${words}`;
 }
 
+/**
+ * Why a file could not be read or written, from the system's error code (io/load.ts `fileProblem`:
+ * ENOENT → `missing`, ENOTDIR → `not-folder`, EACCES → `denied`, ENOSPC → `full`…); `other` keeps
+ * a code no reason here names as `detail`.
+ */
+export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'loop' | 'device' | 'other';
+export interface FileProblem {
+  readonly reason: FileReason;
+  readonly detail?: string;
+}
+
+const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string>> = {
+  it: {
+    missing: 'il file non esiste',
+    folder: 'è una cartella, non un file',
+    'not-folder': 'una parte del percorso è un file, non una cartella',
+    denied: 'permesso negato',
+    exists: 'esiste già un file con questo nome',
+    full: 'il disco è pieno',
+    'read-only': 'il disco è in sola lettura',
+    busy: 'il file è in uso',
+    'too-many-open': 'ci sono troppi file aperti',
+    'name-too-long': 'il nome è troppo lungo',
+    loop: 'il percorso gira in tondo tra collegamenti simbolici',
+    device: 'errore di lettura o scrittura del disco',
+  },
+  en: {
+    missing: 'no such file',
+    folder: 'this is a folder, not a file',
+    'not-folder': 'part of the path is a file, not a folder',
+    denied: 'permission denied',
+    exists: 'a file with this name already exists',
+    full: 'the disk is full',
+    'read-only': 'the disk is read-only',
+    busy: 'the file is in use',
+    'too-many-open': 'too many files are open',
+    'name-too-long': 'the name is too long',
+    loop: 'the path loops through symbolic links',
+    device: 'the disk could not be read or written',
+  },
+};
+
+/**
+ * A file's problem in words. Writing, a missing path is the folder to hold the file (the file
+ * itself is being made), and an unnamed code is said as the system's error.
+ */
+export function fileProblemWords(p: FileProblem, language: Language, doing: 'read' | 'write' = 'read'): string {
+  if (p.reason === 'other') {
+    const detail = p.detail ?? '';
+    if (doing === 'read') return language === 'it' ? `non si può leggere (${detail})` : `cannot be read (${detail})`;
+    return language === 'it' ? `errore di sistema ${detail}` : `system error ${detail}`;
+  }
+  if (p.reason === 'missing' && doing === 'write') return language === 'it' ? 'la cartella che deve contenerlo non esiste' : 'the folder to hold it does not exist';
+  return FILE_REASONS[language][p.reason];
+}
+
 /** A cell's text as a message quotes it: a long one cut, with its length said (`length` is set only when cut). */
 export interface CellText {
   readonly text: string;
@@ -54,9 +110,9 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `this is a binary file, not a text table${p.spreadsheet === true ? ' (did you mean to import a spreadsheet? use a .xlsx name)' : ''}`,
   }),
   encoding: message({ it: 'il file non è in UTF-8: è stato letto come Windows-1252', en: 'the file is not UTF-8; it was read as Windows-1252' }),
-  'unreadable-file': message<{ reason: 'missing' | 'folder' | 'denied' | 'other'; detail?: string }>({
-    it: (p) => ({ missing: 'il file non esiste', folder: 'è una cartella, non un file', denied: 'permesso negato', other: `non si può leggere (${p.detail ?? ''})` })[p.reason],
-    en: (p) => ({ missing: 'no such file', folder: 'this is a folder, not a file', denied: 'permission denied', other: `cannot be read (${p.detail ?? ''})` })[p.reason],
+  'unreadable-file': message<{ reason: FileReason; detail?: string }>({
+    it: (p) => fileProblemWords(p, 'it'),
+    en: (p) => fileProblemWords(p, 'en'),
   }),
   'missing-header': message<{ dataFirst?: boolean }>({
     it: (p) => (p.dataFirst === true ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati` : `non c'è la riga di intestazione (${COLUMNS})`),

@@ -7,7 +7,7 @@ import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
 import { ForecastPanel } from '../campaign/ForecastPanel.js';
 import { useSession } from '../session.js';
-import { percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
+import { actualText, amountText, percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
@@ -21,7 +21,8 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
   const lang = useLang();
   const { user } = useSession();
   const { indicator: i } = props;
-  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target: i.targetText });
+  const target = amountText(i.target, i.unit, lang);
+  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target });
   return (
     <>
       <dl className="row small mb-2 indicator-facts">
@@ -32,12 +33,14 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dt className="col-5">{t('tree.weight')}</dt>
         <dd className="col-7">{weight(i.weight, lang)}</dd>
         <dt className="col-5">{t('tree.target')}</dt>
-        <dd className="col-7">
-          {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {i.targetText}
+        <dd className="col-7" data-testid="indicator-target">
+          {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {target}
         </dd>
         <HorizonFacts indicator={i} />
         <dt className="col-5">{t('tree.actual')}</dt>
-        <dd className="col-7">{i.actualText || '—'}</dd>
+        <dd className="col-7" data-testid="indicator-actual">
+          {actualText(i, lang) || '—'}
+        </dd>
         <dt className="col-5">{t('entry.state')}</dt>
         <dd className="col-7">
           {t(`state.${i.state}`)}

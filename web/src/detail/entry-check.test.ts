@@ -18,7 +18,7 @@ describe('the entry form checked before saving', () => {
   it("reads the actual in the screen's notation", () => {
     expect(checkEntry({ ...empty, actual: '1,587.10' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: 1587.1 } });
     expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: null });
-    expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1587.1');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1,587.1');
   });
 
   it('says why a value cannot be saved, in the words of the unit', () => {
@@ -41,8 +41,12 @@ describe('the entry form checked before saving', () => {
   });
 
   it('says the value someone else saved, in the indicator notation', () => {
-    expect(describeCurrent({ actualText: '12,5%' }, { unit: 'percent' }, 'it')).toBe('12,5%');
-    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1587,1 (referente)');
+    // The stored measurement's amount, as the store answers a stale version: `{kind, value}`, the decimal as text.
+    expect(describeCurrent({ actual: { kind: 'number', value: '12.5' }, state: 'measured' }, { unit: 'percent' }, 'it')).toBe('12,50%');
+    expect(describeCurrent({ actual: { kind: 'number', value: '12.5' }, state: 'measured' }, { unit: 'percent' }, 'en')).toBe('12.50%');
+    expect(describeCurrent({ actual: { kind: 'date', value: '2024-09-30' }, state: 'measured' }, { unit: 'date' }, 'en')).toBe('30/09/2024');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,1 (referente)');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.1 (referente)');
     expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [not_evaluable]');
     expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');
   });

@@ -5,8 +5,8 @@
  */
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { MeasurementInput, TreeIndicator } from '../api/types.js';
-import type { Lang } from '../ui/format.js';
-import { inputText, numberProblem, parseInput } from '../ui/parse.js';
+import { amountText, type Lang } from '../ui/format.js';
+import { numberProblem, parseInput } from '../ui/parse.js';
 import { baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
 
 /** What the reader typed and chose. */
@@ -63,14 +63,16 @@ export function checkEntry(
   };
 }
 
-/** The value someone else saved, from a 409's `details.current`, in the indicator's notation (the screen's for numbers). */
+/**
+ * The value someone else saved, from a 409's `details.current` (the stored measurement: its
+ * `actual` as `{kind, value}`, a number's value as exact decimal text), as the tree writes figures.
+ */
 export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>, lang: Lang): string {
   if (current === null || typeof current !== 'object') return '?';
   const c = current as Record<string, unknown>;
-  if (typeof c.actualText === 'string' && c.actualText !== '') return c.actualText;
   let actual = c.actual;
   if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
-  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? inputText(actual, i.unit, lang) : '—';
+  const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? amountText(actual, i.unit, lang) : '—';
   const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
   return `${text}${typeof c.state === 'string' && c.state !== 'measured' ? ` [${c.state}]` : ''}${who}`;
 }

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
-import { percent, useLang, weight } from '../ui/format.js';
+import { actualText, amountText, percent, useLang, weight } from '../ui/format.js';
 import type { Row } from '../tree/rows.js';
 import { BandBadge } from '../ui/Band.js';
 
@@ -86,9 +86,9 @@ export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: 
                 <td className="num">{weight(row.indicator.weight, lang)}</td>
                 <td className="num">
                   {row.indicator.comparator === '>=' ? '' : row.indicator.comparator === '<=' ? '≤ ' : '= '}
-                  {row.indicator.targetText}
+                  {amountText(row.indicator.target, row.indicator.unit, lang)}
                 </td>
-                <td className="num">{row.indicator.actualText}</td>
+                <td className="num">{actualText(row.indicator, lang)}</td>
                 <td className="num">{row.indicator.performance === null ? '' : percent(row.indicator.performance, lang)}</td>
                 <td />
               </tr>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { percent, useLang, weight, type Lang } from '../ui/format.js';
+import { actualText, amountText, percent, useLang, weight, type Lang } from '../ui/format.js';
 import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
 import { WhatIfInput } from '../plan/lazy.js';
@@ -288,6 +288,9 @@ const IndicatorRow = memo(function IndicatorRow({
 }) {
   const i = row.indicator;
   const editable = whatIf && !i.derived;
+  const target = amountText(i.target, i.unit, lang);
+  const baseline = amountText(i.baseline, i.unit, lang);
+  const actual = actualText(i, lang);
   return (
     <div role="row" aria-rowindex={index} aria-level={row.depth + 1} aria-selected={selected} className={`tree-row tree-indicator${selected ? ' selected' : ''}`} data-indicator={i.id}>
       <div role="gridcell" className="cell-objective muted small" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
@@ -308,34 +311,30 @@ const IndicatorRow = memo(function IndicatorRow({
           weight(i.weight, lang)
         )}
       </div>
-      <div role="gridcell" className="num">
+      <div role="gridcell" className="num" data-testid={`target-${i.id}`}>
         {editable ? (
-          <Suspense fallback={i.targetText}>
+          <Suspense fallback={target}>
             <WhatIfInput tabbable={tabbable} indicator={i} field="target" value={override && 'target' in override ? (override.target ?? null) : i.target} onOverride={onOverride} />
           </Suspense>
         ) : (
           <>
-            {i.baselineText !== '' && (
-              <span
-                className="muted baseline"
-                data-testid={`baseline-${i.id}`}
-                title={t('years.baselineArrow', { baseline: i.baselineText, year: i.baselineYear ?? '—', target: i.targetText || '—' })}
-              >
-                {i.baselineText} ({i.baselineYear ?? '—'}) →{' '}
+            {baseline !== '' && (
+              <span className="muted baseline" data-testid={`baseline-${i.id}`} title={t('years.baselineArrow', { baseline, year: i.baselineYear ?? '—', target: target || '—' })}>
+                {baseline} ({i.baselineYear ?? '—'}) →{' '}
               </span>
             )}
             {i.comparator !== '>=' && <span className="muted">{i.comparator === '<=' ? '≤ ' : '= '}</span>}
-            {i.targetText}
+            {target}
           </>
         )}
       </div>
       <div role="gridcell" className="num" data-testid={`actual-${i.id}`}>
         {editable ? (
-          <Suspense fallback={i.actualText}>
+          <Suspense fallback={actual}>
             <WhatIfInput tabbable={tabbable} indicator={i} field="actual" value={override && 'actual' in override ? (override.actual ?? null) : i.actual} onOverride={onOverride} />
           </Suspense>
         ) : (
-          i.actualText
+          actual
         )}
       </div>
       <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BAND_MARK as SYMBOL, type Band } from '../../../src/core/band.js';
 import { percent, useLang, type Lang } from './format.js';
+import { legendRanges, type LegendRuleDocument } from './legend.js';
 
 // A shape as well as a colour and a word: the band is never told by colour alone (WCAG 1.4.1);
 // the same shapes as the reports and the command line.
@@ -39,17 +40,20 @@ export function PerformanceText({ value, band, simulated, t, lang }: { value: nu
   );
 }
 
-export function Legend({ legend }: { legend: Array<{ band: Band; label: string }> }) {
+/** The plan's legend: its own (Italian) labels on an Italian screen, each rule's range in words on an English one. */
+export function Legend({ legend }: { legend: readonly LegendRuleDocument[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const ranges = legendRanges(legend, lang);
   return (
     <section aria-labelledby="legend-title" className="legend">
       <h2 id="legend-title" className="h6 mb-1">
         {t('tree.legend')}
       </h2>
       <ul className="list-inline mb-0">
-        {legend.map((r) => (
-          <li key={r.band} className="list-inline-item me-3">
-            <BandBadge band={r.band} /> {r.label}
+        {legend.map((r, k) => (
+          <li key={r.band} className="list-inline-item me-3" data-testid={`legend-${r.band}`}>
+            <BandBadge band={r.band} /> {lang === 'it' || ranges[k]!.length === 0 ? r.label : t('tree.legendRange', { range: ranges[k]!.join(` ${t('tree.legendAnd')} `) })}
           </li>
         ))}
       </ul>

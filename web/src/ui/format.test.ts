@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.js';
 import { formatNumberIn } from '../../../src/core/italian.js';
-import { formatNumber, percent, plainNumber, weight } from './format.js';
+import type { Amount } from '../../../src/core/model.js';
+import { amountJson, amountText as serverAmountText } from '../../../src/io/json.js';
+import { actualText, amountText, formatNumber, percent, plainNumber, weight, type AmountUnit } from './format.js';
 
 describe('numbers in the web app, in the screen’s language (issue 14)', () => {
   it('prints performances and weights as the Relazione does, in Italian', () => {
@@ -51,6 +53,44 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
         expect(weight(n, lang)).toBe(`${formatNumberIn(d, Math.min(d.decimalPlaces(), 2), lang)}%`);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('writes targets and actuals from the values: 25.59% and 1,587.1 on an English screen, as the Italian 25,59% and 1.587,1', () => {
+    expect(amountText(25.59, 'percent', 'it')).toBe('25,59%');
+    expect(amountText(25.59, 'percent', 'en')).toBe('25.59%');
+    expect(amountText(60.5, 'percent', 'en')).toBe('60.50%');
+    expect(amountText(1587.1, 'number', 'it')).toBe('1.587,1');
+    expect(amountText(1587.1, 'number', 'en')).toBe('1,587.1');
+    expect(amountText(500, 'number', 'en')).toBe('500');
+    expect(amountText('12345678901234.56789', 'number', 'en')).toBe('12,345,678,901,234.5679');
+    expect(amountText('2024-07-15', 'date', 'en')).toBe('15/07/2024');
+    expect(amountText(true, 'boolean', 'it')).toBe('sì');
+    expect(amountText(true, 'boolean', 'en')).toBe('yes');
+    expect(amountText(false, 'boolean', 'en')).toBe('no');
+    expect(amountText(null, 'number', 'en')).toBe('');
+    expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, 'en')).toBe('N.V.');
+    expect(actualText({ state: 'measured', actual: 35.62, unit: 'percent' }, 'en')).toBe('35.62%');
+  });
+
+  it('writes every amount as the server writes its targetText and actualText (amountText of io/json), in both languages', () => {
+    const decimals = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map((n) => dec(String(n))),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).chain((n) => fc.integer({ min: 0, max: 12 }).map((scale) => dec(n.toString()).div(dec(10).pow(scale)))),
+    );
+    const amounts: fc.Arbitrary<[Amount, AmountUnit]> = fc.oneof(
+      fc.tuple(
+        decimals.map((value): Amount => ({ kind: 'number', value })),
+        fc.constantFrom<AmountUnit>('number', 'percent'),
+      ),
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d): [Amount, AmountUnit] => [{ kind: 'date', value: d.toISOString().slice(0, 10) }, 'date']),
+      fc.boolean().map((value): [Amount, AmountUnit] => [{ kind: 'boolean', value }, 'boolean']),
+    );
+    fc.assert(
+      fc.property(amounts, fc.constantFrom('it' as const, 'en' as const), ([amount, unit], lang) => {
+        expect(amountText(amountJson(amount), unit, lang)).toBe(serverAmountText(amount, unit, lang));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

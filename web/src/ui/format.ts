@@ -79,6 +79,32 @@ export function plainNumber(value: number | string, lang: Lang): string {
   return lang === 'en' ? text : text.replace('.', ',');
 }
 
+/** The units an amount is counted in (the contract's `UnitSchema`). */
+export type AmountUnit = 'number' | 'percent' | 'date' | 'boolean';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * An amount of a document (a target, an actual, a baseline: a JSON number or exact decimal text, an
+ * ISO date, yes/no) as the server writes its `targetText` / `actualText` (`amountText` of
+ * src/io/json.ts, a test checks it), in the screen's language: `25,59%` / `25.59%`, `1.587,1` /
+ * `1,587.1`, `30/09/2024` on both, `sì` / `yes`. The server's texts are Italian whatever the reader
+ * (the tree is cached once for every reader), so a screen writes the figures from the values.
+ */
+export function amountText(value: number | string | boolean | null | undefined, unit: AmountUnit, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'sì') : 'no';
+  const date = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (date !== null) return `${date[3]}/${date[2]}/${date[1]}`;
+  const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(decimalPlaces(value), 4));
+  return `${formatNumber(value, lang, places)}${unit === 'percent' ? '%' : ''}`;
+}
+
+/** An indicator's actual as its row shows it: `N.V.` when not evaluable (the term on both screens), else `amountText`. */
+export function actualText(i: { state: string; actual: number | string | boolean | null; unit: AmountUnit }, lang: Lang): string {
+  return i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.unit, lang);
+}
+
 /** The screen's language, for the functions above. */
 export function useLang(): Lang {
   const { i18n } = useTranslation();

@@ -10,10 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { keys } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
+import { amountText, useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,8 +52,13 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
             <span>
               <strong>{b.code}</strong> {b.name}:{' '}
               {b.current === null
-                ? t('years.baselines.withdrawn', { baseline: b.baselineText, year: b.currentYear })
-                : t('years.baselines.changed', { baseline: b.baselineText, baselineYear: b.baselineYear ?? '—', current: b.currentText, year: b.currentYear })}
+                ? t('years.baselines.withdrawn', { baseline: amountText(b.baseline, b.unit, lang), year: b.currentYear })
+                : t('years.baselines.changed', {
+                    baseline: amountText(b.baseline, b.unit, lang),
+                    baselineYear: b.baselineYear ?? '—',
+                    current: amountText(b.current, b.unit, lang),
+                    year: b.currentYear,
+                  })}
             </span>
             {props.canRefresh && b.current !== null && (
               <Button size="xs" color="primary" outline disabled={busy} onClick={() => void refresh([b.indicatorId])} aria-label={t('years.baselines.refreshOne', { code: b.code, name: b.name })}>
