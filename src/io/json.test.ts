@@ -53,7 +53,7 @@ describe('evaluationJson', () => {
             },
             {
               id: 'A.1:2',
-              name: 'Data',
+              name: 'Data 😀 \u007f \udc00x "sì"',
               weight: dec(50),
               comparator: '<=',
               tolerance: null,
@@ -62,6 +62,7 @@ describe('evaluationJson', () => {
               scoring: null,
               formula: null,
               measurement: { state: 'measured', actual: { kind: 'date', value: '2024-07-01' } },
+              owner: 'Ufficio \\ "Bilancio"',
             },
           ],
         },

@@ -15,8 +15,7 @@ export function registerEvaluate(program: Command): void {
     .option('--json', say('cli-about-evaluate-json', {}))
     .option('--verbose', say('cli-about-evaluate-verbose', {}))
     .action(async (file: string, options: { json?: boolean; verbose?: boolean } & PlanOptions) => {
-      // The stated cells are for `verify`: not kept, a big table is read in much less time (issue 15).
-      const loaded = await loadOrReport(file, { quiet: options.verbose !== true, stated: false });
+      const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).

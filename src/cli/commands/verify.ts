@@ -9,7 +9,7 @@ export function registerVerify(program: Command): void {
     .argument('<file>', say('cli-about-table', {}))
     .option('--json', say('cli-about-verify-json', {}))
     .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
-      const loaded = await loadOrReport(file);
+      const loaded = await loadOrReport(file, { stated: true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       const result = verifyStated(evaluation, loaded.table.stated);

@@ -134,6 +134,16 @@ interface WeightReading {
 /** Whole weights up to this add up exactly as numbers. */
 const MAX_WHOLE = 2 ** 40;
 
+/**
+ * What indicators without a value of their own share: the plan is immutable, so one object serves
+ * them all (a big table has tens of thousands), as one reading serves the cells of the same text.
+ */
+const NOT_EVALUABLE: Measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
+const DERIVED: Measurement = { state: 'measured' };
+const NOT_MEASURED: Measurement = { state: 'not_measured' };
+const NOT_ACHIEVED: Measurement = { state: 'not_achieved' };
+const HUNDRED_AMOUNT: Amount = { kind: 'number', value: HUNDRED };
+
 /** A new objective's indicators until it ends (see `LayoutReader.close`); never added to. */
 const NONE_YET: Indicator[] = [];
 
@@ -387,22 +397,22 @@ export class LayoutReader {
     let actual: { amount: Amount; percent: boolean } | null = null;
     let measurement: Measurement;
     if (isNotEvaluable(actualCell)) {
-      measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
+      measurement = NOT_EVALUABLE;
     } else if (derived) {
-      measurement = { state: 'measured' };
+      measurement = DERIVED;
     } else if (actualCell === '') {
       // The table's own KPI cell tells a recorded failure (0,00%) from a value not there yet.
-      measurement = kpiCell === '' ? { state: 'not_measured' } : { state: 'not_achieved' };
+      measurement = kpiCell === '' ? NOT_MEASURED : NOT_ACHIEVED;
     } else {
       const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
       if ('error' in parsed) {
         this.valueError(parsed, 'unparsable-actual', 'Consuntivo', actualCell, row, 4);
-        measurement = { state: 'not_measured' };
+        measurement = NOT_MEASURED;
       } else if (target !== null && kindMismatch(target, parsed)) {
         this.issues.push(problem('error', 'kind-mismatch', { actual: quoteCell(actualCell), actualKind: valueKind(parsed), target: quoteCell(targetCell), targetKind: valueKind(target) }, row.at(4)));
         this.errors++;
-        measurement = { state: 'not_measured' };
+        measurement = NOT_MEASURED;
       } else {
         actual = parsed;
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
@@ -424,7 +434,7 @@ export class LayoutReader {
       weight,
       comparator,
       tolerance: null,
-      target: target?.amount ?? (derived ? { kind: 'number', value: HUNDRED } : null),
+      target: target?.amount ?? (derived ? HUNDRED_AMOUNT : null),
       unit,
       scoring: derived ? profile.derivedScoring : null,
       formula: derived ? { kind: 'children_mean' } : null,

@@ -81,6 +81,35 @@ describe('reading the published layout', () => {
     expect(value.plan.nodes[0]!.indicators.map((i) => i.measurement.state)).toEqual(['not_achieved', 'not_measured']);
   });
 
+  it('gives each indicator without a value its state and place, and still locates a bad actual among them', () => {
+    const { value, issues } = parsePublishedText(
+      table(
+        'A.1 - Strategico||||||',
+        "|Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico A.1|40% >=|100,00%|50,00%|50,00%|",
+        '|Procedure|20% <=|30/04/2024||0,00%|',
+        '|Sportello|20% <=|31/12/2024|||',
+        '|Registro|10% >=|2|N.V.||',
+        '|Pratiche|10% >=|2|due|0,00%|',
+        'A.1.1 - Operativo||||||',
+        '|Sedute|100% >=|4|||',
+      ),
+      't.txt',
+      undefined,
+      { stated: false },
+    );
+    const indicators = value.plan.nodes.flatMap((n) => n.indicators);
+    expect(indicators.map((i) => `${i.id} ${i.measurement.state} line ${i.origin?.line}`)).toEqual([
+      'A.1:1 measured line 5',
+      'A.1:2 not_achieved line 6',
+      'A.1:3 not_measured line 7',
+      'A.1:4 not_evaluable line 8',
+      'A.1.1:1 not_measured line 11',
+    ]);
+    const target = indicators[0]!.target;
+    expect(target?.kind === 'number' && target.value.toString()).toBe('100');
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([expect.stringMatching(/^t\.txt:9 column Consuntivo: error: .*"due".* \[unparsable-actual\]$/)]);
+  });
+
   it('reads a bare actual in a percent-unit indicator as percentage points, and warns', () => {
     const { value, issues } = parsePublishedText(table('B.1.1 - PID||||||0,00%', '|Partecipanti|100% >=|1,00%|0,69|0,00%|'), 't.txt');
     const m = value.plan.nodes[0]!.indicators[0]!.measurement;
