@@ -75,8 +75,14 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await page.fill('#relazione-reservations', 'Il valore di **B.1** non è supportato da evidenze.');
     await page.click('[data-testid=relazione-add-value]');
     await page.fill('#relazione-value-code-0', 'B.1');
-    await page.fill('#relazione-value-validated-0', '50,5');
     await page.fill('#relazione-value-note-0', 'Evidenza mancante per un indicatore');
+    // English notation on an Italian screen is refused at its field, with the focus, and nothing is sent.
+    await page.fill('#relazione-value-validated-0', '50.5');
+    await page.click('[data-testid=relazione-save-review]');
+    await expect.poll(() => page.locator('[data-testid=relazione-value-validated-0-error]').innerText()).toContain('notazione italiana');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('relazione-value-validated-0');
+    expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
+    await page.fill('#relazione-value-validated-0', '50,5');
     await expectAccessible(page, 'relazione: the OIV reviews');
     await page.click('[data-testid=relazione-save-review]');
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Esame salvato.');

@@ -14,7 +14,8 @@ import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
-import { plainNumber, useLang } from '../ui/format.js';
+import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
+import { inputText, swapNotation, typedDecimal } from '../ui/parse.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
 
@@ -279,11 +280,33 @@ interface ValueRow {
 
 function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazione; busy: boolean; onSave: (review: Review) => void; onDecide: (to: RelazioneState) => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
   const [note, setNote] = useState(relazione.note);
   const [reservations, setReservations] = useState(relazione.reservations);
-  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: String(v.validated).replace('.', ','), note: v.note })));
-  const review = (): Review => ({ note, reservations, checklist, values: values.filter((v) => v.code.trim() !== '' || v.validated.trim() !== '' || v.note.trim() !== ''), version: relazione.version });
+  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: inputText(v.validated, 'percent', lang), note: v.note })));
+  /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
+  const [unreadable, setUnreadable] = useState<Record<number, string>>({});
+  // The language changed with the review open: the typed values are written again in the new notation.
+  useLanguageChange(lang, () => setValues((rows) => rows.map((v) => ({ ...v, validated: swapNotation(v.validated) }))));
+  /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
+  const review = (): Review | null => {
+    const problems: Record<number, string> = {};
+    const rows = values.flatMap((v, i) => {
+      if (v.code.trim() === '' && v.validated.trim() === '' && v.note.trim() === '') return [];
+      const read = typedDecimal(v.validated, lang);
+      if ('problem' in read) problems[i] = t(read.problem);
+      // An empty value is sent as typed, for the server to say what is missing.
+      return [{ ...v, validated: 'value' in read && read.value !== null ? Number(read.value) : v.validated }];
+    });
+    setUnreadable(problems);
+    const first = Object.keys(problems)[0];
+    if (first !== undefined) {
+      document.getElementById(`relazione-value-validated-${first}`)?.focus();
+      return null;
+    }
+    return { note, reservations, checklist, values: rows, version: relazione.version };
+  };
   const point = (i: number, patch: Partial<ChecklistPoint>) => setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
   const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
   return (
@@ -292,7 +315,8 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
       aria-labelledby="relazione-review-title"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(review());
+        const read = review();
+        if (read !== null) onSave(read);
       }}
     >
       <h2 id="relazione-review-title" className="h5">
@@ -343,7 +367,7 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
             <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })}>
               {(aria) => <input {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
-            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })}>
+            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i]}>
               {(aria) => <input {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
