@@ -107,7 +107,8 @@ describe('--help: every description in the language', () => {
       .filter((line) => line.trim() !== '' && !/^(Uso|Usage):/.test(line) && !/^\S.*:$/.test(line))
       .map((line) => line.trim().replace(/^(-\S+(, -\S+)?( [<[]\S+[>\]])?|\S+( [<[]\S+[>\]])*) {2,}/, ''));
 
-  it('Italian under an Italian locale, English under an English one, for every command', () => {
+  // 30 whole CLI processes: on a loaded 2-core machine this takes longer than one test's default.
+  it('Italian under an Italian locale, English under an English one, for every command', { timeout: 120_000 }, () => {
     for (const command of COMMANDS) {
       const it = albero([...command, '--help'], IT);
       const en = albero([...command, '--help'], { locale: 'en_US.UTF-8' });
