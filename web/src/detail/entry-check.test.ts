@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readMeasures } from './base-measures.js';
-import { checkEntry, describeCurrent, type EntryValues } from './entry-check.js';
+import i18next from '../i18n.js';
+import { checkEntry, describeCurrent as describeIn, type EntryValues } from './entry-check.js';
+
+/** The conflict's value with the state in the screen's words, as the entry form says it. */
+const describeCurrent = (current: unknown, i: { unit: 'number' | 'percent' | 'date' }, lang: 'it' | 'en') => describeIn(current, i, lang, (s) => i18next.getFixedT(lang)(`state.${s}`));
 
 const ratio = { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 } as const;
 const empty: EntryValues = { state: 'measured', actual: '', reason: '', evidence: '', source: '', notes: '' };
@@ -47,7 +51,11 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: { kind: 'date', value: '2024-09-30' }, state: 'measured' }, { unit: 'date' }, 'en')).toBe('30/09/2024');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,1 (referente)');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.1 (referente)');
-    expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [not_evaluable]');
+    // A state other than measured in the screen's words, never its code.
+    expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [N.V. (non valutabile)]');
+    expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.V. (not evaluable)] (referente)');
+    expect(describeCurrent({ actual: 40, state: 'not_achieved' }, { unit: 'percent' }, 'en')).toBe('40.00% [Not achieved]');
+    expect(describeCurrent({ actual: null, state: 'not_measured' }, { unit: 'number' }, 'it')).toBe('— [Non misurato]');
     expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');
   });
 });
