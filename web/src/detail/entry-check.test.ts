@@ -30,6 +30,9 @@ describe('the entry form checked before saving', () => {
     expect(checkEntry({ ...empty, actual: '' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber' });
     expect(checkEntry({ ...empty, actual: '5%' }, 'number', null, null, 'it')).toMatchObject({ problem: 'percentForNumber' });
     expect(checkEntry({ ...empty, actual: '31/02/2024' }, 'date', null, null, 'it')).toMatchObject({ problem: 'invalidDate' });
+    expect(checkEntry({ ...empty, actual: 'forse' }, 'boolean', null, null, 'it')).toMatchObject({ problem: 'invalidYesNo', focus: null, measures: false });
+    expect(checkEntry({ ...empty, actual: '' }, 'boolean', null, null, 'en')).toMatchObject({ problem: 'invalidYesNo' });
+    expect(checkEntry({ ...empty, actual: 'yes' }, 'boolean', null, null, 'en')).toMatchObject({ body: { actual: true } });
     expect(checkEntry({ ...empty, state: 'not_evaluable', reason: ' ' }, 'number', null, null, 'it')).toMatchObject({ problem: 'reasonRequired' });
   });
 

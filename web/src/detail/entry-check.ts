@@ -46,8 +46,8 @@ export function checkEntry(
   }
   const value = state === 'measured' && !measured ? parseInput(values.actual, unit, lang) : null;
   if (state === 'measured' && !measured && (value === undefined || value === null)) {
-    const why = unit === 'number' || unit === 'percent' ? numberProblem(values.actual, unit, lang) : null;
-    return { problem: unit === 'date' ? 'invalidDate' : (why ?? 'invalidNumber'), focus: null, measures: false };
+    const problem = unit === 'date' ? 'invalidDate' : unit === 'boolean' ? 'invalidYesNo' : (numberProblem(values.actual, unit, lang) ?? 'invalidNumber');
+    return { problem, focus: null, measures: false };
   }
   if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: null, measures: false };
   return {
