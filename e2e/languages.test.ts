@@ -11,10 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, openPlan, search, apiAs } = pages(world);
+const { newPage, login, signedIn, openPlan, search, apiAs } = pages(world);
 
 interface Doc {
-  objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown }> }>;
+  objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; version: number }> }>;
 }
 
 describe("the web app's own words in the screen's language", { timeout: 120_000 }, () => {
@@ -136,6 +136,37 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
       objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
     };
     expect(doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText).toBe('1.587,1');
+    await context.close();
+  });
+
+  it('says a conflict on an English screen with the stored state in English words, not its code', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    const period = await page.inputValue('#period');
+    await search(page, 'A.2.1');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    // Someone else saves first: not evaluable, with a reason.
+    const other = await signedIn('controller');
+    const path = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const doc = (await apiAs(other, 'GET', `${path}/tree?period=${encodeURIComponent(period)}`)).body as Doc;
+    const version = doc.objectives.find((o) => o.code === 'A.2.1')!.indicators.find((i) => i.id === 'A.2.1:1')!.version;
+    const put = await apiAs(other, 'PUT', `${path}/indicators/${encodeURIComponent('A.2.1:1')}/measurements/${encodeURIComponent(period)}`, {
+      state: 'not_evaluable',
+      reason: 'dati assenti',
+      version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await other.close();
+    await page.fill('#entry-actual', '9');
+    await page.click('[data-testid=entry-save]');
+    const message = page.locator('[data-testid=entry-message]');
+    await expect.poll(() => message.innerText()).toContain('Someone else saved first');
+    expect(await message.innerText()).toContain('Current value: — [N.V. (not evaluable)]');
+    expect(await message.innerText()).not.toContain('not_evaluable');
     await context.close();
   });
 });

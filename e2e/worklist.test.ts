@@ -28,6 +28,11 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ref.page.click('[data-testid=worklist-toggle]');
     await ref.page.waitForSelector('[data-testid=worklist-table]');
     await expect.poll(() => ref.page.locator('[data-testid=worklist-deadline]').innerText()).toContain('15/10/2024');
+    // On an English screen the deadline is written as the app writes dates there (dd/mm/yyyy), with its English label.
+    await ref.page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => ref.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Deadline: 15/10/2024');
+    await ref.page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => ref.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
     const rows = ref.page.locator('[data-testid=worklist-table] tbody tr');
     const count = await rows.count();
     expect(count).toBeGreaterThan(1);

@@ -8,7 +8,7 @@
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { Decimal, formatItalianDate, formatItalianNumber } from '../../core/index.js';
+import { Decimal, formatItalianDate, formatNumberIn } from '../../core/index.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
 
@@ -87,6 +87,8 @@ const WORDS = {
     date: 'Data',
     nv: 'N.V.',
     none: '—',
+    yes: 'sì',
+    no: 'no',
   },
   en: {
     title: 'Individual performance appraisal form',
@@ -120,20 +122,22 @@ const WORDS = {
     date: 'Date',
     nv: 'N.V.',
     none: '—',
+    yes: 'yes',
+    no: 'no',
   },
 } as const;
 
-const pct = (v: number | null): string => (v === null ? '—' : `${formatItalianNumber(new Decimal(v))}%`);
-const numText = (v: number | null): string => (v === null ? '—' : formatItalianNumber(new Decimal(v)));
-const value = (v: unknown): string =>
+const pct = (v: number | null, lang: Lang): string => (v === null ? '—' : `${formatNumberIn(new Decimal(v), 2, lang)}%`);
+const numText = (v: number | null, lang: Lang): string => (v === null ? '—' : formatNumberIn(new Decimal(v), 2, lang));
+const value = (v: unknown, lang: Lang): string =>
   v === null || v === undefined
     ? '—'
     : typeof v === 'boolean'
       ? v
-        ? 'sì'
-        : 'no'
+        ? WORDS[lang].yes
+        : WORDS[lang].no
       : typeof v === 'number'
-        ? formatItalianNumber(new Decimal(v)).replace(/,00$/, '')
+        ? formatNumberIn(new Decimal(v), 2, lang).replace(/[.,]00$/, '')
         : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
           ? formatItalianDate(String(v))
           : String(v);
@@ -158,14 +162,20 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   ];
   const out: Section[] = [];
   if (r !== null && r.units.length > 0)
-    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), numText(u.effectiveDays), pct(u.score)]) });
+    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), numText(u.effectiveDays, lang), pct(u.score, lang)]) });
   if (sheet.objectives.length > 0) {
     out.push({
       heading: w.objectives,
       columns: w.objectiveCols,
       rows: sheet.objectives.map((o) => {
         const scored = r?.objectives.find((x) => x.id === o.id);
-        return [o.title, pct(o.weight), `${o.comparator} ${value(o.target)}`, o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : value(o.actual), pct(scored?.score ?? null)];
+        return [
+          o.title,
+          pct(o.weight, lang),
+          `${o.comparator} ${value(o.target, lang)}`,
+          o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : value(o.actual, lang),
+          pct(scored?.score ?? null, lang),
+        ];
       }),
     });
   }
@@ -175,16 +185,16 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
       columns: w.behaviourCols,
       rows: sheet.behaviours.map((b) => {
         const rated = r?.behaviours.find((x) => x.code === b.code);
-        return [`${b.code} ${b.title}`, pct(b.weight), rated?.rating === null || rated === undefined ? '—' : `${rated.rating} – ${rated.label ?? ''}`, pct(rated?.score ?? null)];
+        return [`${b.code} ${b.title}`, pct(b.weight, lang), rated?.rating === null || rated === undefined ? '—' : `${rated.rating} – ${rated.label ?? ''}`, pct(rated?.score ?? null, lang)];
       }),
     });
   }
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
-    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, pct(c.weight), pct(c.score), numText(c.points)]) });
+    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, pct(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
     out.push({
       heading: w.final,
-      lines: [`${w.final}: ${pct(r.score)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share)}`}`, ...(r.frozen ? [] : [w.provisional])],
+      lines: [`${w.final}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share, lang)}`}`, ...(r.frozen ? [] : [w.provisional])],
     });
     out.push({ heading: w.how, lines: r.steps.map((s) => s.text) });
   }

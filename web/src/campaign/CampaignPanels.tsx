@@ -9,6 +9,7 @@ import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES } from '../../../src/contract/campaign-states.js';
+import { amountText, useLang } from '../ui/format.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 
@@ -28,6 +29,7 @@ interface WorklistProps {
 
 export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [period, setPeriod] = useState<string>(initial?.period ?? '');
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
   const [state, setState] = useState<WorkState | ''>('');
@@ -107,7 +109,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             </select>
           </div>
           <p className="mb-0" data-testid="worklist-deadline">
-            {t('campaign.deadline')}: <strong>{list.period.deadline ? new Date(`${list.period.deadline}T00:00:00`).toLocaleDateString('it-IT') : t('campaign.noDeadline')}</strong>
+            {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
           {/* Keyed by the stored deadline: a new list read sets the field again, as the stored one. */}
           {reviewer && <DeadlineForm key={`${list.period.id}:${list.period.deadline ?? ''}`} stored={list.period.deadline ?? ''} onSave={(d) => void saveDeadline(d)} />}

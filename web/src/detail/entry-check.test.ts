@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readMeasures } from './base-measures.js';
-import { checkEntry, describeCurrent, type EntryValues } from './entry-check.js';
+import i18next from '../i18n.js';
+import { checkEntry, describeCurrent as describeIn, type EntryValues } from './entry-check.js';
+
+/** The conflict's value with the state in the screen's words, as the entry form says it. */
+const describeCurrent = (current: unknown, i: { unit: 'number' | 'percent' | 'date' }, lang: 'it' | 'en') => describeIn(current, i, lang, (s) => i18next.getFixedT(lang)(`state.${s}`));
 
 const ratio = { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 } as const;
 const empty: EntryValues = { state: 'measured', actual: '', reason: '', evidence: '', source: '', notes: '' };
@@ -26,6 +30,9 @@ describe('the entry form checked before saving', () => {
     expect(checkEntry({ ...empty, actual: '' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber' });
     expect(checkEntry({ ...empty, actual: '5%' }, 'number', null, null, 'it')).toMatchObject({ problem: 'percentForNumber' });
     expect(checkEntry({ ...empty, actual: '31/02/2024' }, 'date', null, null, 'it')).toMatchObject({ problem: 'invalidDate' });
+    expect(checkEntry({ ...empty, actual: 'forse' }, 'boolean', null, null, 'it')).toMatchObject({ problem: 'invalidYesNo', focus: null, measures: false });
+    expect(checkEntry({ ...empty, actual: '' }, 'boolean', null, null, 'en')).toMatchObject({ problem: 'invalidYesNo' });
+    expect(checkEntry({ ...empty, actual: 'yes' }, 'boolean', null, null, 'en')).toMatchObject({ body: { actual: true } });
     expect(checkEntry({ ...empty, state: 'not_evaluable', reason: ' ' }, 'number', null, null, 'it')).toMatchObject({ problem: 'reasonRequired' });
   });
 
@@ -47,7 +54,11 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: { kind: 'date', value: '2024-09-30' }, state: 'measured' }, { unit: 'date' }, 'en')).toBe('30/09/2024');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,1 (referente)');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.1 (referente)');
-    expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [not_evaluable]');
+    // A state other than measured in the screen's words, never its code.
+    expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [N.V. (non valutabile)]');
+    expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.V. (not evaluable)] (referente)');
+    expect(describeCurrent({ actual: 40, state: 'not_achieved' }, { unit: 'percent' }, 'en')).toBe('40.00% [Not achieved]');
+    expect(describeCurrent({ actual: null, state: 'not_measured' }, { unit: 'number' }, 'it')).toBe('— [Non misurato]');
     expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');
   });
 });

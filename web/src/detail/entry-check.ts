@@ -3,7 +3,7 @@
  * the field that takes the focus); and a conflict's value someone else saved, in the indicator's
  * notation. `EntryForm.tsx` draws, `useEntrySave.ts` sends.
  */
-import type { MeasurementState } from '../../../src/core/index.js';
+import { MEASUREMENT_STATES, type MeasurementState } from '../../../src/core/model.js';
 import type { MeasurementInput, TreeIndicator } from '../api/types.js';
 import { amountText, type Lang } from '../ui/format.js';
 import { numberProblem, parseInput } from '../ui/parse.js';
@@ -46,8 +46,8 @@ export function checkEntry(
   }
   const value = state === 'measured' && !measured ? parseInput(values.actual, unit, lang) : null;
   if (state === 'measured' && !measured && (value === undefined || value === null)) {
-    const why = unit === 'number' || unit === 'percent' ? numberProblem(values.actual, unit, lang) : null;
-    return { problem: unit === 'date' ? 'invalidDate' : (why ?? 'invalidNumber'), focus: null, measures: false };
+    const problem = unit === 'date' ? 'invalidDate' : unit === 'boolean' ? 'invalidYesNo' : (numberProblem(values.actual, unit, lang) ?? 'invalidNumber');
+    return { problem, focus: null, measures: false };
   }
   if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: null, measures: false };
   return {
@@ -65,14 +65,16 @@ export function checkEntry(
 
 /**
  * The value someone else saved, from a 409's `details.current` (the stored measurement: its
- * `actual` as `{kind, value}`, a number's value as exact decimal text), as the tree writes figures.
+ * `actual` as `{kind, value}`, a number's value as exact decimal text), as the tree writes figures;
+ * a state other than measured in the screen's words (`stateWord`, the `state.*` words).
  */
-export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>, lang: Lang): string {
+export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>, lang: Lang, stateWord: (state: MeasurementState) => string): string {
   if (current === null || typeof current !== 'object') return '?';
   const c = current as Record<string, unknown>;
   let actual = c.actual;
   if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
   const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? amountText(actual, i.unit, lang) : '—';
   const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
-  return `${text}${typeof c.state === 'string' && c.state !== 'measured' ? ` [${c.state}]` : ''}${who}`;
+  const state = MEASUREMENT_STATES.find((s) => s === c.state);
+  return `${text}${state !== undefined && state !== 'measured' ? ` [${stateWord(state)}]` : ''}${who}`;
 }

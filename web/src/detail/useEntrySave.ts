@@ -24,7 +24,7 @@ function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction, lang: Lang
   const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
   if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
   if (err instanceof ApiError && err.code === 'conflict')
-    return { message: { kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i, lang) }) }, measures };
+    return { message: { kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i, lang, (s) => t(`state.${s}`)) }) }, measures };
   if (err instanceof ApiError && err.code === 'period-locked') return { message: { kind: 'danger', text: t('entry.locked', { message: err.message }) }, measures };
   if (err instanceof ApiError && err.status === 403) return { message: { kind: 'danger', text: t('entry.forbidden') }, measures };
   return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
