@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useComments } from './queries.js';
+import { momentText } from '../ui/format.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {
   const { t, i18n } = useTranslation();
@@ -41,7 +42,7 @@ export function CommentsPanel({ planId, indicatorId, periodId }: { planId: strin
     }
   }
 
-  const when = (at: string): string => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'it-IT');
+  const when = (at: string): string => momentText(at, i18n.language);
   return (
     <section aria-labelledby="comments-title" className="mb-3" data-testid="comments">
       <h3 id="comments-title" className="h6">

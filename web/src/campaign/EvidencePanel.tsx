@@ -9,6 +9,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useAttachments } from './queries.js';
 import type { Attachment } from '../../../src/contract/index.js';
+import { momentText } from '../ui/format.js';
 
 interface Props {
   planId: string | number;
@@ -95,7 +96,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
                 {f.name}
               </a>{' '}
               <span className="muted">
-                ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedBy ?? '—', at: new Date(f.uploadedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'it-IT') })})
+                ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedBy ?? '—', at: momentText(f.uploadedAt, i18n.language) })})
               </span>
               <span className="d-block muted text-break" title={f.sha256}>
                 {t('campaign.evidence.hash', { hash: `${f.sha256.slice(0, 16)}…` })}

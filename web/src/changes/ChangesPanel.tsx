@@ -13,6 +13,7 @@ import { keys } from '../api/queries.js';
 import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey, sideText } from './changes.js';
 import { useChanges, type ChangesParams } from './queries.js';
+import { momentText } from '../ui/format.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -221,7 +222,7 @@ function ChangesResult({
       </h3>
       {closing !== undefined ? (
         <p className="small" data-testid="changes-closing">
-          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: new Date(closing.closedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT'), user: closing.closedBy ?? '—' })}
+          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: closing.closedBy ?? '—' })}
         </p>
       ) : (
         <p className="small" data-testid="changes-between">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import { changeText } from '../../../src/messages/changes.js';
+import { momentText } from '../ui/format.js';
 
 export function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -30,7 +31,7 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
         <ul className="small audit-list" data-testid="audit">
           {entries.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT')}</time> — <strong>{e.user ?? '—'}</strong>: {changeText(e, language)}
+              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{e.user ?? '—'}</strong>: {changeText(e, language)}
               {e.reason ? ` (${e.reason})` : ''}
             </li>
           ))}

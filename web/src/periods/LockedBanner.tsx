@@ -7,22 +7,24 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from 'design-react-kit';
 import type { Period, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
+import { momentText } from '../ui/format.js';
 
 export function LockedBanner({ period, closing }: { period: Period; closing: TreeDocument['closing'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const at = (iso: string) => momentText(iso, i18n.language);
   const role = useSession().user?.role;
   return (
     <Alert color="warning" role="status" data-testid="locked-banner">
       {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
-          {t('period.closedBy', { user: closing.closedBy ?? '—', at: new Date(closing.closedAt).toLocaleString() })}
-          {period.state === 'validated' && ` ${t('period.validatedAt', { at: new Date(period.updatedAt).toLocaleString() })}`}
+          {t('period.closedBy', { user: closing.closedBy ?? '—', at: at(closing.closedAt) })}
+          {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}
       {closing != null && (
         <span className="d-block small" data-testid="frozen-note">
-          {t('revisions.frozen', { at: new Date(closing.closedAt).toLocaleString() })}
+          {t('revisions.frozen', { at: at(closing.closedAt) })}
           {closing.changedAfter.length > 0 &&
             ` ${t('revisions.changedAfter', { list: closing.changedAfter.map((r) => `${t(`revisions.kinds.${r.kind}`).toLowerCase()} n. ${r.number} (${r.reason})`).join(', ') })}`}
         </span>

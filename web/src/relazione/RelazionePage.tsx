@@ -14,13 +14,13 @@ import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
-import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
+import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { inputText, swapNotation, typedDecimal } from '../ui/parse.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
 
 function when(iso: string | null, lang: string): string {
-  return iso === null ? '' : new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' });
+  return iso === null ? '' : momentText(iso, lang, 'short');
 }
 
 export function RelazionePage({ planId, onBack }: { planId: string; onBack: () => void }) {

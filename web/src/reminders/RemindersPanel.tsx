@@ -9,10 +9,11 @@ import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { reminders } from './api.js';
 import { useOutbox, useRemindersSent } from './queries.js';
+import { momentText } from '../ui/format.js';
 
 const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
-const when = (iso: string | null, language: string): string => (iso === null ? '—' : new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' }));
+const when = (iso: string | null, language: string): string => (iso === null ? '—' : momentText(iso, language, 'short'));
 
 export function RemindersPanel({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();

@@ -12,6 +12,14 @@ import { useTranslation } from 'react-i18next';
 
 export type Lang = 'it' | 'en';
 
+/**
+ * A moment (an ISO timestamp: a save, a closing, an upload) in the screen's language and the
+ * browser's time zone: `03/12/2026, 14:05:09`; `short` without the seconds.
+ */
+export function momentText(iso: string, lang: string, style: 'full' | 'short' = 'full'): string {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : undefined);
+}
+
 const DIGITS = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** `value` rounded half up (away from zero) to `places` decimals: sign, whole digits, fraction digits; null when it is not a number. */
