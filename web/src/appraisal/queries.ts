@@ -5,7 +5,7 @@
  * form's other language stale, so no screen shows an older form than its reader's last write.
  * The SMVP of a year is read here too, and a save of it puts the version saved into the cache.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
@@ -49,7 +49,8 @@ export type SmvpRecord = Omit<SmvpVersion, 'document'> & { document: SmvpDocumen
 /** A year's SMVP as read: a version, or (for the latest) none saved yet, with the example the server offers to start from. */
 export type SmvpRead = { record: SmvpRecord; example: null } | { record: null; example: SmvpDocument | null };
 
-async function readSmvp(year: number, version: number | null): Promise<SmvpRead> {
+/** Reads a year's SMVP (`version` null: the latest) as the cache keeps it. */
+export async function readSmvp(year: number, version: number | null): Promise<SmvpRead> {
   try {
     return { record: (await smvpApi.get(year, version ?? undefined)) as SmvpRecord, example: null };
   } catch (e) {
@@ -74,16 +75,16 @@ export const useSmvp = (year: number, version: number | null) => useQuery({ quer
  * at once (no read again); the year's other reads are marked stale, and the forms too (a form not
  * yet rated is computed under the latest SMVP).
  */
+export function smvpSaved(client: QueryClient, year: number, { issues: _issues, ...version }: SmvpSaved): void {
+  const read: SmvpRead = { record: version as SmvpRecord, example: null };
+  const set = [keys.smvp(year, null), keys.smvp(year, version.version)];
+  for (const key of set) client.setQueryData(key, read);
+  void client.invalidateQueries({ queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
+  void client.invalidateQueries({ queryKey: appraisalKeys.all });
+}
+
+/** `smvpSaved` on the app's cache. */
 export function useSmvpSaved(): (year: number, saved: SmvpSaved) => void {
   const client = useQueryClient();
-  return useCallback(
-    (year: number, { issues: _issues, ...version }: SmvpSaved) => {
-      const read: SmvpRead = { record: version as SmvpRecord, example: null };
-      const set = [keys.smvp(year, null), keys.smvp(year, version.version)];
-      for (const key of set) client.setQueryData(key, read);
-      void client.invalidateQueries({ queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
-      void client.invalidateQueries({ queryKey: appraisalKeys.all });
-    },
-    [client],
-  );
+  return useCallback((year: number, saved: SmvpSaved) => smvpSaved(client, year, saved), [client]);
 }
