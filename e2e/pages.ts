@@ -21,12 +21,12 @@ export interface E2eWorld {
 
 /**
  * A test file's world: the real server on a fresh database and Chromium, started before the file's
- * tests (with the fixture imported when asked) and stopped after them.
+ * tests (with the fixture imported when asked, and `env` added to the server's environment) and stopped after them.
  */
-export function e2eWorld(options: { fixture?: boolean } = {}): E2eWorld {
+export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<string, string>> } = {}): E2eWorld {
   const world = { cspViolations: [] } as unknown as E2eWorld;
   beforeAll(async () => {
-    world.server = await startServer();
+    world.server = await startServer(options.env);
     world.browser = await launchChromium();
     if (options.fixture === true) world.planId = await pages(world).importFixture();
   }, 120_000);

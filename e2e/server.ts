@@ -41,7 +41,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more of the server's environment (ALBERO_OIDC_* for a provider to sign in with). */
+export async function startServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   const main = join(ROOT, 'dist', 'server', 'main.js');
   // The server and the web app as the sources are now: a stale build fails here, naming what changed.
   assertBuilt(ROOT, 'program');
@@ -63,7 +64,7 @@ export async function startServer(): Promise<RunningServer> {
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', NODE_ENV: 'test', ALBERO_REMINDERS_EVERY_MINUTES: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, ALBERO_DEMO: '0', NODE_ENV: 'test', ALBERO_REMINDERS_EVERY_MINUTES: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));

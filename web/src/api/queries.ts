@@ -55,6 +55,12 @@ export const keys = {
   plans: ['plans'] as const,
   /** The registry's units (`/api/units`). */
   units: ['units'] as const,
+  /** Whether the server offers sign-in through an identity provider (`/api/session/oidc`). */
+  oidc: ['session', 'oidc'] as const,
+  /** Every read of a year's SMVP (what a save of that year changes). */
+  smvpYear: (year: number) => ['smvp', year] as const,
+  /** A year's SMVP: `version` null for the latest (or none saved yet), else that earlier version. No language: the document is the same in either. */
+  smvp: (year: number, version: number | null) => ['smvp', year, version] as const,
   plan: (planId: PlanId) => ['plans', String(planId)] as const,
   /** The register of a plan's revisions (all its reads: what a revision's step changes). */
   revisionsOf: (planId: PlanId) => ['plans', String(planId), 'revisions'] as const,

@@ -7,13 +7,15 @@
  * language. The rating scale, the catalogue of behaviours and each category's behaviour weights are
  * edited here too, as rows; the file import (JSON/XLSX) remains for the rest.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, query, request } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import { useSession } from '../session.js';
 import { useLang, useLanguageChange } from '../ui/format.js';
 import { YearInput } from '../ui/YearInput.js';
-import type { SmvpSaved, SmvpVersion, StaffCategory } from '../../../src/contract/index.js';
+import type { StaffCategory } from '../../../src/contract/index.js';
+import { smvpApi } from './api.js';
+import { useSmvp, useSmvpSaved } from './queries.js';
 import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
 
 type Num = number | string;
@@ -61,8 +63,6 @@ export interface SmvpDocument {
   schemes: Scheme[];
   [other: string]: unknown;
 }
-/** A version as the server sends it, its document (which the contract leaves to the SMVP's codec) read as this screen edits it. */
-type SmvpRecord = Omit<SmvpVersion, 'document'> & { document: SmvpDocument };
 
 const COMPONENTS = ['body', 'unit', 'objectives', 'behaviours'] as const;
 /** Each row group's columns: the field → its heading's key under `appraisal.smvp.`. */
@@ -79,65 +79,53 @@ export function SmvpPage() {
   const { user } = useSession();
   const mayEdit = EDITORS.includes(user?.role ?? '');
   const [year, setYear] = useState(2024);
-  const [latest, setLatest] = useState<SmvpRecord | null>(null);
-  const [shown, setShown] = useState<number | null>(null);
-  const [doc, setDoc] = useState<SmvpDocument | null>(null);
-  const [missing, setMissing] = useState<SmvpDocument | null>(null);
+  // The earlier version picked; null for the year's latest.
+  const [version, setVersion] = useState<number | null>(null);
+  // The year's latest and the version shown (one read when they are the same). A year not read yet
+  // has no data: the screen says it is loading, never the previous year's form or "none saved".
+  const latestRead = useSmvp(year, null);
+  const shownRead = useSmvp(year, version);
+  const latest = latestRead.data?.record ?? null;
+  const read = shownRead.data;
+  // What the user edits: a copy of the version shown (or of the example), taken at the first change.
+  // Until then the screen shows the cache's answer, so a version read again is shown as it arrives.
+  const [draft, setDraft] = useState<SmvpDocument | null>(null);
+  const doc = draft ?? read?.record?.document ?? null;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  // The year the shown record (or its absence) belongs to. Until the new year's answer is in, the
-  // screen shows neither the old year's form nor "none saved" under the new year's number, and an
-  // answer for a year no longer asked for is dropped.
-  const [loadedYear, setLoadedYear] = useState<number | null>(null);
-  const asked = useRef(year);
-  useEffect(() => {
-    asked.current = year;
-  }, [year]);
+  const written = useSmvpSaved();
+  // A read that failed is said like a refused save (a year without an SMVP is not a failure: `read.example`).
+  const failure = general ?? (shownRead.error ?? latestRead.error)?.message ?? null;
 
-  const load = useCallback(
-    (version?: number) => {
-      setErrors({});
-      setGeneral(null);
-      request<SmvpRecord>('GET', `/api/smvp/${year}${query({ version })}`)
-        .then((r) => {
-          if (asked.current !== year) return;
-          setLoadedYear(year);
-          if (version === undefined) setLatest(r);
-          setShown(r.version);
-          setDoc(r.document);
-          setMissing(null);
-        })
-        .catch((e: unknown) => {
-          if (asked.current !== year) return;
-          if (e instanceof ApiError && e.status === 404 && version === undefined) {
-            setLoadedYear(year);
-            setLatest(null);
-            setShown(null);
-            setDoc(null);
-            setMissing((e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example ?? null);
-          } else setGeneral(e instanceof Error ? e.message : String(e));
-        });
-    },
-    [year],
-  );
-  useEffect(() => load(), [load]);
+  /** Another year or version: its document replaces the draft, and what was said of the old one goes. */
+  const show = (nextYear: number, nextVersion: number | null) => {
+    if (nextYear === year && nextVersion === version) return;
+    setYear(nextYear);
+    setVersion(nextVersion);
+    setDraft(null);
+    setErrors({});
+    setGeneral(null);
+    setSaved(null);
+  };
   // After a refusal the first field said wrong takes the focus, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] [aria-invalid=true]')?.focus();
   }, [errors]);
 
-  // The language changed with a draft open: its typed numbers are written again in the new notation.
-  useLanguageChange(lang, () => setDoc((d) => (d === null ? d : typedIn(d))));
+  // The language changed with a draft open: its typed numbers are written again in the new notation
+  // (a document as read holds numbers only, written in the screen's notation as they are drawn).
+  useLanguageChange(lang, () => setDraft((d) => (d === null ? d : typedIn(d))));
 
-  const ready = loadedYear === year;
-  const readOnly = !mayEdit || (latest !== null && shown !== latest.version);
+  const ready = read !== undefined;
+  const readOnly = !mayEdit || version !== null;
   const change = (f: (d: SmvpDocument) => void) => {
     setSaved(null);
-    setDoc((d) => {
-      if (d === null) return d;
-      const next = structuredClone(d);
+    setDraft((d) => {
+      const from = d ?? read?.record?.document ?? null;
+      if (from === null) return d;
+      const next = structuredClone(from);
       f(next);
       return next;
     });
@@ -155,13 +143,11 @@ export function SmvpPage() {
       return;
     }
     try {
-      const r = await request<SmvpSaved>('PUT', `/api/smvp/${year}${query({ organisation: doc.organisation })}`, {
-        document: wired.document,
-        ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
-      });
+      const r = await smvpApi.save(year, doc.organisation, { document: wired.document, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
+      written(year, r);
       setSaved(t('appraisal.smvp.saved', { version: r.version }));
       setReason('');
-      load();
+      setDraft(null);
     } catch (err) {
       if (err instanceof ApiError) {
         const fields: Record<string, string> = {};
@@ -196,15 +182,15 @@ export function SmvpPage() {
       <div className="d-flex flex-wrap gap-3 align-items-end mb-3">
         <label className="d-inline-flex gap-2 align-items-center">
           {t('appraisal.list.year')}
-          <YearInput value={year} onCommit={setYear} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
+          <YearInput value={year} onCommit={(y) => show(y, null)} className="form-control form-control-sm" style={{ width: '7em' }} data-testid="smvp-year" />
         </label>
         {ready && latest !== null && (
           <label className="d-inline-flex gap-2 align-items-center">
             {t('appraisal.smvp.version')}
             <select
               className="form-select form-select-sm"
-              value={shown ?? latest.version}
-              onChange={(e) => load(Number(e.target.value) === latest.version ? undefined : Number(e.target.value))}
+              value={version ?? latest.version}
+              onChange={(e) => show(year, Number(e.target.value) === latest.version ? null : Number(e.target.value))}
               data-testid="smvp-version"
             >
               {Array.from({ length: latest.version }, (_, k) => latest.version - k).map((v) => (
@@ -216,9 +202,9 @@ export function SmvpPage() {
           </label>
         )}
       </div>
-      {general !== null && (
+      {failure !== null && (
         <p className="alert alert-danger" role="alert" data-testid="smvp-error">
-          {general}
+          {failure}
         </p>
       )}
       {saved !== null && (
@@ -226,16 +212,16 @@ export function SmvpPage() {
           {saved}
         </p>
       )}
-      {!ready && general === null && (
+      {!ready && failure === null && (
         <p role="status" data-testid="smvp-loading">
           {t('common.loading')}
         </p>
       )}
-      {ready && doc === null && missing !== null && (
+      {ready && doc === null && read.example !== null && (
         <div className="mb-3">
           <p>{t('appraisal.smvp.none', { year })}</p>
           {mayEdit && (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => setDoc(missing)} data-testid="smvp-start">
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setDraft(read.example)} data-testid="smvp-start">
               {t('appraisal.smvp.start')}
             </button>
           )}
@@ -245,7 +231,7 @@ export function SmvpPage() {
         <form onSubmit={(e) => void save(e)} noValidate data-testid="smvp-form">
           {readOnly && mayEdit && (
             <p className="alert alert-info" data-testid="smvp-read-only">
-              {t('appraisal.smvp.readOnly', { version: shown })}
+              {t('appraisal.smvp.readOnly', { version })}
             </p>
           )}
           <fieldset className="mb-3">

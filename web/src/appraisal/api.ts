@@ -1,6 +1,6 @@
 /** The calls of individual performance (forms, steps, the fund), on the app's one `request`. */
 import { query, request } from '../api/client.js';
-import type { AppraisalForm, AppraisalPerson, Distribution, FormAction, FormObjective, FormSummary, FormTrailEntry, StaffCategory } from '../../../src/contract/index.js';
+import type { AppraisalForm, AppraisalPerson, Distribution, FormAction, FormObjective, FormSummary, FormTrailEntry, SmvpSaved, SmvpVersion, StaffCategory } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 
@@ -32,4 +32,10 @@ export const appraisalApi = {
 
 export const peopleApi = {
   list: () => request<AppraisalPerson[]>('GET', '/api/appraisals/people'),
+};
+
+/** The SMVP of a year: one version (the latest without `version`), and a save, always a new version. */
+export const smvpApi = {
+  get: (year: number, version?: number) => request<SmvpVersion>('GET', `/api/smvp/${year}${query({ version })}`),
+  save: (year: number, organisation: string, input: { document: unknown; reason?: string }) => request<SmvpSaved>('PUT', `/api/smvp/${year}${query({ organisation })}`, input),
 };

@@ -3,11 +3,15 @@
  * forms per year and language, one form per language, the people HR may pick. A write (a new form,
  * a step, objectives, ratings) puts the form it answers into the cache and marks the lists and the
  * form's other language stale, so no screen shows an older form than its reader's last write.
+ * The SMVP of a year is read here too, and a save of it puts the version saved into the cache.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { appraisalApi, peopleApi } from './api.js';
-import type { AppraisalForm } from '../../../src/contract/index.js';
+import { ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
+import { appraisalApi, peopleApi, smvpApi } from './api.js';
+import type { AppraisalForm, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
+import type { SmvpDocument } from './SmvpPage.js';
 
 type Lang = 'it' | 'en';
 
@@ -37,4 +41,50 @@ export function useFormWritten(): (form: AppraisalForm, lang: Lang) => void {
     },
     [client],
   );
+}
+
+/** A version as the server sends it, its document (which the contract leaves to the SMVP's codec) read as the SMVP screen edits it. */
+export type SmvpRecord = Omit<SmvpVersion, 'document'> & { document: SmvpDocument };
+
+/** A year's SMVP as read: a version, or (for the latest) none saved yet, with the example the server offers to start from. */
+export type SmvpRead = { record: SmvpRecord; example: null } | { record: null; example: SmvpDocument | null };
+
+/** Reads a year's SMVP (`version` null: the latest) as the cache keeps it. */
+export async function readSmvp(year: number, version: number | null): Promise<SmvpRead> {
+  try {
+    return { record: (await smvpApi.get(year, version ?? undefined)) as SmvpRecord, example: null };
+  } catch (e) {
+    // No SMVP saved for the year is an answer, not a failure: the screen offers the example. A missing earlier version is a failure.
+    if (e instanceof ApiError && e.status === 404 && version === null) {
+      return { record: null, example: (e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example ?? null };
+    }
+    throw e;
+  }
+}
+
+/**
+ * A year's SMVP, the latest (`version` null) or an earlier version. The screen edits a draft of its
+ * own, copied from this answer, so a read again never overwrites what is being typed; the window
+ * regaining focus does not read again (said here, not only as the app's default), and a mount does
+ * (staleTime 0), so the screen opened again shows another editor's save.
+ */
+export const useSmvp = (year: number, version: number | null) => useQuery({ queryKey: keys.smvp(year, version), queryFn: () => readSmvp(year, version), staleTime: 0, refetchOnWindowFocus: false });
+
+/**
+ * Records a version of a year's SMVP the server saved: it becomes the year's latest and that version
+ * at once (no read again); the year's other reads are marked stale, and the forms too (a form not
+ * yet rated is computed under the latest SMVP).
+ */
+export function smvpSaved(client: QueryClient, year: number, { issues: _issues, ...version }: SmvpSaved): void {
+  const read: SmvpRead = { record: version as SmvpRecord, example: null };
+  const set = [keys.smvp(year, null), keys.smvp(year, version.version)];
+  for (const key of set) client.setQueryData(key, read);
+  void client.invalidateQueries({ queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
+  void client.invalidateQueries({ queryKey: appraisalKeys.all });
+}
+
+/** `smvpSaved` on the app's cache. */
+export function useSmvpSaved(): (year: number, saved: SmvpSaved) => void {
+  const client = useQueryClient();
+  return useCallback((year: number, saved: SmvpSaved) => smvpSaved(client, year, saved), [client]);
 }

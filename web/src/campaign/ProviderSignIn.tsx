@@ -2,22 +2,19 @@
  * "Accedi con …": sign-in through the body's identity provider, shown only when the server has one
  * configured (GET /api/session/oidc); a sign-in the server refused comes back as `?oidc=<problem>`.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OidcOffer } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
+import { keys } from '../api/queries.js';
 
 const PROBLEMS = ['unknown-user', 'failed', 'expired', 'provider-unreachable'] as const;
 
 export function ProviderSignIn() {
   const { t } = useTranslation();
-  const [provider, setProvider] = useState<OidcOffer | null>(null);
+  // A failed read offers no provider: the form's own sign-in is still there.
+  const provider = useQuery({ queryKey: keys.oidc, queryFn: () => request<OidcOffer>('GET', '/api/session/oidc') }).data;
   const problem = new URLSearchParams(window.location.search).get('oidc');
-  useEffect(() => {
-    request<OidcOffer>('GET', '/api/session/oidc')
-      .then(setProvider)
-      .catch(() => setProvider(null));
-  }, []);
   return (
     <>
       {problem !== null && (
