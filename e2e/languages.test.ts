@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, signedIn, openPlan, search, apiAs } = pages(world);
+const { newPage, login, signedIn, openPlan, search, apiAs, chooseLanguage } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; version: number }> }>;
@@ -31,8 +31,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const alert = page.locator('[role=alert]');
     await expect.poll(() => alert.innerText()).toBe('Accesso non riuscito: Il server non ha risposto (502): riprovare tra poco.');
 
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     await page.click('button[type=submit]');
     await expect.poll(() => alert.innerText()).toBe('Sign-in failed: The server did not answer (502): try again shortly.');
     expect(await page.locator('body').innerText()).not.toContain('Bad Gateway');
@@ -43,8 +42,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     const period = await page.inputValue('#period');
     await search(page, 'A.3');
     await page.click('[data-indicator="A.3:1"] .tree-link');
@@ -116,10 +114,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const dateRow = { target: '≤ 30/09/2024', actual: '27/09/2024' };
 
     for (const lang of ['it', 'en'] as const) {
-      if (lang === 'en') {
-        await page.selectOption('select[aria-label=Lingua]', 'en');
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-      }
+      if (lang === 'en') await chooseLanguage(page, 'en');
       await search(page, 'A.1');
       await expect.poll(() => row(rows.percent)).toEqual(expected[lang].percent);
       await search(page, 'C.2');
@@ -143,8 +138,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     const period = await page.inputValue('#period');
     await search(page, 'A.2.1');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');

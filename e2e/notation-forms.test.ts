@@ -11,7 +11,7 @@ import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, addObjective, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, addObjective, search, expectAccessible, chooseLanguage } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; name: string; target: unknown; weight: unknown }> }>;
@@ -29,8 +29,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     };
 
     // English: the hint says the English notation; 1,5 is refused at the field, nothing is stored.
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     await page.click('[data-testid=open-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
     await expect.poll(() => page.locator('#ind-target-hint').innerText()).toBe('1,587.10');
@@ -88,8 +87,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
   it('the SMVP screen reads its numbers in the screen notation; a typed one follows a change of language', async () => {
     const { context, page } = await newPage();
     await login(page, 'personale');
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     await page.click('[data-testid=nav-smvp]');
     await page.waitForSelector('[data-testid=smvp-page]');
     await page.click('[data-testid=smvp-start]');
@@ -145,8 +143,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     const { context, page } = await newPage();
     const objectives = async () => (await apiAs(context, 'GET', `/api/appraisals/${encodeURIComponent(id)}`)).body.objectives as Array<{ weight: number; target: unknown }>;
     await login(page, 'dirigente');
-    await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseLanguage(page, 'en');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
     await page.waitForSelector('[data-testid=add-objective]');
     await page.click('[data-testid=add-objective]');

@@ -80,6 +80,12 @@ export function pages(world: E2eWorld) {
     await page.fill('#f-search', text);
   }
 
+  /** Picks the screen's language in the header and waits until the app has switched (`<html lang>`). */
+  async function chooseLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
+    await page.selectOption('select[aria-label=Lingua]', lang);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  }
+
   async function objectivePerformance(page: Page, code: string) {
     const cell = page.locator(`[data-code="${code}"] [data-testid="perf-${code}"]`);
     await cell.waitFor();
@@ -147,5 +153,5 @@ export function pages(world: E2eWorld) {
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
+  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, chooseLanguage, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
 }
