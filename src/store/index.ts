@@ -15,17 +15,7 @@ export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAt
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
-export {
-  FORECAST_OUTCOMES,
-  VARIANCE_CAUSES,
-  type ForecastInput,
-  type ForecastOutcome,
-  type ForecastRecord,
-  type VarianceCause,
-  type VarianceInput,
-  type VarianceRecord,
-  type VarianceStore,
-} from './variances.js';
+export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodProblemText, periodsProblem, type NewPeriod, type PeriodDateProblem } from './periods.js';
 export { defaultPeriods } from './plan-store.js';

@@ -13,7 +13,6 @@ import { enteredMeanwhile, forUpdate, shareLock, staleVersion } from './shared.j
 import type { Actor, Failure, Result } from './types.js';
 
 /** The guideline's three causes of a variance, and reachable by year end (yes, no, at risk): the contract's words. */
-export { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type VarianceCause } from '../contract/campaign-states.js';
 import { FORECAST_OUTCOMES, VARIANCE_CAUSES, type ForecastOutcome, type VarianceCause } from '../contract/campaign-states.js';
 
 export interface VarianceRecord {

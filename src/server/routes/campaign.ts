@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewStepSchema, ReviewThreadSchema, WorklistSchema } from '../../contract/index.js';
+import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorklistSchema } from '../../contract/index.js';
 import type { PeriodRecord, UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -17,7 +17,7 @@ import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import { readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
-const Review = z.object({ action: z.enum(['approve', 'return', 'answer']), note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
+const Review = z.object({ action: ReviewActionSchema, note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
 const Deadline = z
   .object({
     deadline: z
