@@ -7,6 +7,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { english, renderCoded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
+import type { IssueDocument } from '../contract/index.js';
+import type { Issue } from '../core/index.js';
+import { issueDocument } from '../io/json.js';
 import type { Failure } from '../store/index.js';
 import { replyLanguage } from './language.js';
 
@@ -47,6 +50,12 @@ export class HttpError extends Error {
  */
 export function refuse<K extends MessageCode>(status: ContentfulStatusCode, code: K, params: Params<K>, extra: Omit<HttpErrorExtra, 'params'> = {}): HttpError {
   return new HttpError(status, code, english(code, params), { ...extra, params: params as MessageParams });
+}
+
+/** An import issue as the API sends it; `message` in `language` when given (a refusal's issues are said by `errorResponse`). */
+export function issueView(i: Issue, language?: Language): IssueDocument {
+  const doc = issueDocument(i);
+  return language === undefined ? doc : { ...doc, message: renderCoded(i, language) };
 }
 
 /** An issue of a refusal, by code (see `refuse`). */

@@ -27,13 +27,12 @@ import {
   type Smvp,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
-import { issueDocument } from '../../io/json.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, Store, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, TreeService } from '../tree.js';
-import { english, renderCoded, type MessageCode, type Params } from '../../messages/index.js';
-import { HttpError, issueOf, refuse } from '../errors.js';
+import { english, type MessageCode, type Params } from '../../messages/index.js';
+import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -439,7 +438,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),
             // In the reader's language, by code; `params` for a client that renders them itself.
-            issues: r.issues.map((i) => ({ ...issueDocument(i), message: renderCoded(i, language) })),
+            issues: r.issues.map((i) => issueView(i, language)),
             complete: r.complete,
           },
     may: mayOf(form, doc, viewer),

@@ -1,14 +1,13 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, type Issue, type Language } from '../../core/index.js';
-import { type IssueDocument, PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
-import { issueDocument } from '../../io/json.js';
+import { hasErrors } from '../../core/index.js';
+import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { issueOf, must, refuse } from '../errors.js';
+import { issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { invalidAt, invalidField, param, plainText } from '../validation.js';
@@ -57,12 +56,6 @@ const NewPlan = z
   })
   .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
-
-/** An import issue as the API sends it; `message` in `language` when given (a refusal's issues are said by `errorResponse`). */
-function issueView(i: Issue, language?: Language): IssueDocument {
-  const doc = issueDocument(i);
-  return language === undefined ? doc : { ...doc, message: renderCoded(i, language) };
-}
 
 export const planRoutes: RouteModule = (api, deps) => {
   const { store, offThread } = deps;

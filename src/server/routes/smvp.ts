@@ -11,7 +11,7 @@ import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
 import type { Issue } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
-import { type IssueDocument, type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
+import { type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
 import { issueDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -35,13 +35,12 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 }
 
 /** With its `params`, so the answer says it in the reader's language (the catalogue's words). */
-const view = (i: Issue): IssueDocument => issueDocument(i);
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
 async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<SmvpSaved> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
-  if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(view) });
+  if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(issueDocument) });
   if (read.value.year !== year) {
     const params = { year: read.value.year, expected: year };
     throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-year-mismatch', params, { field: 'year' })] });
@@ -51,7 +50,7 @@ async function save(store: Store, user: UserRecord, organisation: string, year: 
     throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-organisation-mismatch', params, { field: 'organisation' })] });
   }
   const record = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user));
-  return { ...record, issues: issues.map(view) };
+  return { ...record, issues: issues.map(issueDocument) };
 }
 
 export const smvpRoutes: RouteModule = (api, deps) => {
@@ -167,7 +166,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         return reply(200, await save(store, user, organisation, year, doc, reason));
       }
       const read = await readSmvpXlsx(bytes, file.name);
-      if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(view) });
+      if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(issueDocument) });
       const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
       return reply(200, await save(store, user, organisation, year, read.value, reason, placed));
     },
