@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
-import { loadTable } from '../io/load.js';
+import { fileProblem, loadTable } from '../io/load.js';
 import { terminalSafe, terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
@@ -48,6 +48,11 @@ export function say<K extends MessageCode>(code: K, params: Params<K>): string {
 }
 
 /** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
+/** Why `file` could not be written, in the user's language (the system's reason in words, not its code). */
+export function cannotWrite(file: string, error: unknown): string {
+  return say('cli-cannot-write', { file, ...fileProblem(error) });
+}
+
 export function badInput(command: string, words: string): void {
   process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
   process.exitCode = EXIT.badInput;

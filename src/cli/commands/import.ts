@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, hasErrors } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
-import { fileProblem, loadTable } from '../../io/load.js';
+import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, badInput, printIssues, say, writeJson } from '../shared.js';
+import { EXIT, badInput, cannotWrite, printIssues, say, writeJson } from '../shared.js';
 
 /**
  * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
@@ -41,7 +41,7 @@ export function registerImport(program: Command): void {
       try {
         await writeFile(options.output, `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {
-        return badInput('import', say('cli-cannot-write', { file: options.output, ...fileProblem(error) }));
+        return badInput('import', cannotWrite(options.output, error));
       }
       process.stderr.write(`${summary('written')}\n`);
     });

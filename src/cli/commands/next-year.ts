@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { fileProblem } from '../../io/load.js';
-import { EXIT, badInput, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -38,7 +37,7 @@ export function registerNextYear(program: Command): void {
       try {
         await writeFile(options.output!, new Uint8Array(bytes as ArrayBuffer));
       } catch (error) {
-        return bad(say('cli-cannot-write', { file: options.output!, ...fileProblem(error) }));
+        return bad(cannotWrite(options.output!, error));
       }
       const indicators = plan.nodes.reduce((n, node) => n + node.indicators.length, 0);
       const baselines = plan.nodes.reduce((n, node) => n + node.indicators.filter((i) => i.baselineYear === fromYear).length, 0);

@@ -9,7 +9,7 @@ import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
 const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
-import { EXIT, badInput, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -94,7 +94,7 @@ export function registerRelazione(program: Command): void {
       try {
         await writeFile(options.output!, bytes);
       } catch (error) {
-        return badInput('relazione', say('cli-cannot-write', { file: options.output!, ...fileProblem(error) }));
+        return badInput('relazione', cannotWrite(options.output!, error));
       }
       process.stderr.write(`${say('cli-wrote-relazione', { file: options.output!, format, objectives: evaluation.nodeResults.length })}\n`);
     });

@@ -3,8 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
-import { fileProblem } from '../../io/load.js';
-import { EXIT, badInput, cliLanguage, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, say } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -66,7 +65,7 @@ export function registerReport(program: Command): void {
         bar?.stop();
         const code = (error as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && options.output !== undefined) {
-          return badInput('report', say('cli-cannot-write', { file: options.output, ...fileProblem(error) }));
+          return badInput('report', cannotWrite(options.output, error));
         }
         throw error;
       }

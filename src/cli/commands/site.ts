@@ -5,8 +5,7 @@ import { evaluatePlan } from '../../core/index.js';
 import { buildRelazione } from '../../io/relazione/build.js';
 import { yearOf } from '../../io/report/meta.js';
 import type { SiteYear } from '../../io/site/index.js';
-import { fileProblem } from '../../io/load.js';
-import { EXIT, badInput, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
 
 export function registerSite(program: Command): void {
   program
@@ -45,7 +44,7 @@ export function registerSite(program: Command): void {
           for (const name of yearFiles(y)) await writeFile(join(options.output, y.slug, name), (await yearFile(y, name))!);
         }
       } catch (error) {
-        return badInput('site', say('cli-cannot-write', { file: options.output, ...fileProblem(error) }));
+        return badInput('site', cannotWrite(options.output, error));
       }
       process.stderr.write(`${say('cli-wrote-site', { folder: options.output, years: years.length })}\n`);
     });

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { fileProblem } from '../../io/load.js';
-import { EXIT, say } from '../shared.js';
+import { EXIT, cannotWrite, say } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
 export function registerTemplate(program: Command): void {
@@ -19,7 +18,7 @@ export function registerTemplate(program: Command): void {
       try {
         await writeFile(out, new Uint8Array(bytes as ArrayBuffer));
       } catch (error) {
-        process.stderr.write(`${terminalText(say('cli-cannot-write', { file: out, ...fileProblem(error) }))}\n`);
+        process.stderr.write(`${terminalText(cannotWrite(out, error))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
       process.stderr.write(`${say('cli-wrote-template', { file: out })}\n`);
