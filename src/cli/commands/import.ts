@@ -20,7 +20,8 @@ export function registerImport(program: Command): void {
     .option('--output <out>', say('cli-about-import-output', {}))
     .option('--json', say('cli-about-import-json', {}))
     .action(async (file: string, options: { check?: boolean; output?: string; json?: boolean }) => {
-      const { value, issues } = await loadTable(file);
+      // The stated cells are read (an unreadable one is an error) but not kept: the import never uses them.
+      const { value, issues } = await loadTable(file, { stated: false });
       const usable = value !== null && !hasErrors(issues);
       const objectives = value?.plan.nodes.length ?? 0;
       const indicators = value?.plan.nodes.reduce((t, n) => t + n.indicators.length, 0) ?? 0;

@@ -15,7 +15,7 @@ import { evaluatePlan, type Outcome, type Plan } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
 import { hasZipSignature, zipEntries } from '../../io/xlsx/zip.js';
-import type { ImportedTable } from '../../io/published/layout.js';
+import type { ImportedTable, ReadOptions } from '../../io/published/layout.js';
 import { fromTransfer, toTransfer } from './transfer.js';
 import type { Answer, Job } from './worker.js';
 
@@ -74,10 +74,10 @@ export class OffThread {
   }
 
   /** `importTableBytes`, on a worker for an upload of `inlineBytes` or more (a workbook: unpacked). The bytes are moved to the worker: do not read them after. */
-  async importTable(bytes: Uint8Array, name: string): Promise<Outcome<ImportedTable | null>> {
-    if (readingBytes(bytes) < this.inlineBytes || this.closed) return importTableBytes(bytes, name);
+  async importTable(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
+    if (readingBytes(bytes) < this.inlineBytes || this.closed) return importTableBytes(bytes, name, options);
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-    const value = await this.submit({ kind: 'import', bytes, name }, whole ? [bytes.buffer as ArrayBuffer] : []);
+    const value = await this.submit({ kind: 'import', bytes, name, options }, whole ? [bytes.buffer as ArrayBuffer] : []);
     return fromTransfer<Outcome<ImportedTable | null>>(value);
   }
 

@@ -9,10 +9,11 @@ import { indicatorThresholdBands, organisationalScores, smvpFromJson } from '../
 import { evaluatePlan, type Plan } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
+import type { ReadOptions } from '../../io/published/layout.js';
 import { fromTransfer, toTransfer } from './transfer.js';
 
 export type Job =
-  | { id: number; kind: 'import'; bytes: Uint8Array; name: string }
+  | { id: number; kind: 'import'; bytes: Uint8Array; name: string; options: ReadOptions }
   | { id: number; kind: 'evaluate'; plan: unknown }
   /** The SMVP's own ranges of the plan's rows: `smvp` is the SMVP's JSON document. */
   | { id: number; kind: 'threshold-bands'; plan: unknown; smvp: unknown }
@@ -21,7 +22,7 @@ export type Job =
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 async function run(job: Job): Promise<unknown> {
-  if (job.kind === 'import') return toTransfer(await importTableBytes(job.bytes, job.name));
+  if (job.kind === 'import') return toTransfer(await importTableBytes(job.bytes, job.name, job.options));
   if (job.kind === 'threshold-bands') {
     const smvp = smvpFromJson(job.smvp).value;
     return toTransfer(smvp === null ? [] : indicatorThresholdBands(evaluatePlan(fromTransfer<Plan>(job.plan)), smvp));

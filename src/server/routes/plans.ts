@@ -159,8 +159,9 @@ export const planRoutes: RouteModule = (api, deps) => {
       plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
-      // A big table is read on a worker thread: other requests are answered meanwhile.
-      const outcome = await offThread.importTable(bytes, name);
+      // A big table is read on a worker thread: other requests are answered meanwhile. The stated
+      // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
+      const outcome = await offThread.importTable(bytes, name, { stated: false });
       const language = replyLanguage(c);
       if (outcome.value === null || hasErrors(outcome.issues)) {
         const issues = outcome.issues.map((i) => issueView(i));
