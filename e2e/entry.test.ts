@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, objectivePerformance, expectAccessible, chooseLanguage } = pages(world);
 
 const FIRST_QUARTER = '2024-06-30';
 const enc = encodeURIComponent;
@@ -201,7 +201,7 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
       .toBe(55.5);
 
     // In English too.
-    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await chooseLanguage(page, 'en');
     await page.click('[data-testid=whatif-toggle]');
     await page.fill('[data-testid="whatif-actual-A.2.1:1"]', '8');
     await page.keyboard.press('Enter');
@@ -248,7 +248,8 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     expect((await stored()).state).toBe('measured');
 
     // On an English screen, in English and in its notation.
-    await page.selectOption('select[aria-label=Lingua]', 'en');
+    // Switched before typing: a number typed on the Italian screen would be rewritten in English notation.
+    await chooseLanguage(page, 'en');
     await page.click('[data-indicator="A.2.1:2"] .tree-link');
     await page.fill('#entry-actual', '100.5');
     await expect.poll(() => warning.innerText()).toBe('An unusual value for a percentage: 100.5%. Check it before saving.');

@@ -63,8 +63,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
 
     // Italian: the same dialog on the same objective, the Italian notation.
-    await page.selectOption('select[aria-label=Language]', 'it');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('it');
+    await chooseLanguage(page, 'it');
     await search(page, code);
     await page.click(`[data-code="${code}"] .tree-link`);
     await page.click('[data-testid=open-indicator]');

@@ -82,7 +82,8 @@ export function pages(world: E2eWorld) {
 
   /** Picks the screen's language in the header and waits until the app has switched (`<html lang>`). */
   async function chooseLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
-    await page.selectOption('select[aria-label=Lingua]', lang);
+    // The selector is labelled in the screen's language.
+    await page.selectOption('select[aria-label=Lingua], select[aria-label=Language]', lang);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
   }
 
