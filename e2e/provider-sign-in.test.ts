@@ -12,7 +12,7 @@ const { newPage, expectAccessible } = pages(world);
 
 describe('sign-in with a provider on the login page', { timeout: 120_000 }, () => {
   it('shows the button with its label, read once, and the reason a provider sign-in was refused', async () => {
-    const { page } = await newPage();
+    const { context, page } = await newPage();
     const offers: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/api/session/oidc') offers.push(r.url());
@@ -29,5 +29,6 @@ describe('sign-in with a provider on the login page', { timeout: 120_000 }, () =
     await expect.poll(() => page.locator('[data-testid=oidc-problem]').innerText()).toContain('Albero has no active account');
     expect(await button.innerText()).toBe('Accedi con EnteID');
     expect(offers).toHaveLength(1);
+    await context.close();
   });
 });
