@@ -27,9 +27,8 @@ import {
 } from '../../src/contract/index.js';
 import { tinyPdf } from '../support/files.js';
 import { conforms, documented } from './contract-helpers.js';
-import { enc, REFERENTE_UNIT, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
-
-const FIXTURE = new URL('../../fixtures/albero-performance-2024.txt', import.meta.url);
+import { FIXTURE } from '../helpers.js';
+import { enc, REFERENTE_UNIT, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("the writes' answers are what the contract says, on %s", (backend) => {
   let t: TestServer;
@@ -38,9 +37,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the writes' answers are what the
   let admin: Client;
   let doc: any;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    [controller, admin] = await Promise.all([t.as('controller'), t.as('admin')]);
+    ({ t, planId, controller } = await startWithFixture(backend));
+    admin = await t.as('admin');
     doc = (await controller.get('/api/openapi.json')).body;
   });
   afterAll(async () => t?.close());
