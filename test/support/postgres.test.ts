@@ -3,15 +3,24 @@
  * (SIGKILL, no afterAll) leaves no postgres process and no folder behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+
+/**
+ * The owners' temporary folder, their own: another test file's startPostgres sweeps the shared one
+ * for clusters whose owner is dead, and would stop this file's killed owner's cluster before the
+ * test looks at it. Open to the postgres user, who runs the cluster inside it.
+ */
+const TMP = mkdtempSync(join(tmpdir(), 'albero-pgtest-'));
+chmodSync(TMP, 0o755);
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 /** Runs postgres-owner.ts on the throwaway cluster (not a DATABASE_URL); resolves once it has started one (`hold`) or ended (`once`). */
 function owner(mode: 'hold' | 'once'): Promise<number> {
-  const env = { ...process.env };
+  const env = { ...process.env, TMPDIR: TMP };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'support', 'postgres-owner.ts'), mode], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -24,9 +33,9 @@ function owner(mode: 'hold' | 'once'): Promise<number> {
 
 /** The cluster folder whose `owner` file names `pid`. */
 function clusterOf(pid: number): string {
-  const dirs = readdirSync(tmpdir())
+  const dirs = readdirSync(TMP)
     .filter((e) => e.startsWith('albero-pg-'))
-    .map((e) => join(tmpdir(), e))
+    .map((e) => join(TMP, e))
     .filter((d) => existsSync(join(d, 'owner')) && readFileSync(join(d, 'owner'), 'utf8') === String(pid));
   expect(dirs).toHaveLength(1);
   return dirs[0]!;
