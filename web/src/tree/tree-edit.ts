@@ -210,8 +210,8 @@ function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | n
 
 /** A plain number typed in `lang`'s notation (a weight, a score, a scale; `%` allowed), as an exact decimal text; null when it is none. */
 function decimalValue(text: string, lang: Lang): string | null {
-  const n = readNumber(text.trim(), lang);
-  return n === null || numberBoundProblem(n.value) !== null ? null : n.value.toFixed();
+  const read = typedDecimal(text, lang);
+  return 'value' in read ? read.value : null;
 }
 
 /**
