@@ -9,7 +9,7 @@ import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
+import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -159,13 +159,6 @@ export function formIn(form: IndicatorForm, lang: Lang): IndicatorForm {
     target3: amount(form.target3),
     points: form.points.map((p) => ({ at: amount(p.at), score: swapNotation(p.score) })),
   };
-}
-
-function yesNoIn(text: string, lang: Lang): string {
-  const t = text.trim().toLowerCase();
-  if (lang === 'en' && (t === 'sì' || t === 'si')) return 'yes';
-  if (lang === 'it' && t === 'yes') return 'sì';
-  return text;
 }
 
 /** The baseline year as typed: a number, null when empty, undefined when it is not a year. */
