@@ -10,14 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
-import { focusFirstError } from '../ui/Form.js';
+import { focusFirstError, focusSoon } from '../ui/Form.js';
 import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { useSave, type ToolsProps } from './EditParts.js';
 import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
 
 export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
-
-const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
   const { indicator } = props;
