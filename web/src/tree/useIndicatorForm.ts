@@ -20,9 +20,9 @@ export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
 export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
   const { indicator } = props;
   const lang = useLang();
-  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang);
-  const [before, setBefore] = useState(initial);
-  const [form, setForm] = useState(initial);
+  // The form read from the indicator once, on mounting; both start as the same object.
+  const [before, setBefore] = useState(() => (indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang)));
+  const [form, setForm] = useState(before);
   // The indicator's own unit and person ('' = its objective's).
   const [unitId, setUnitId] = useState(indicator?.unitId ?? '');
   const [personId, setPersonId] = useState(indicator?.personId ?? '');
