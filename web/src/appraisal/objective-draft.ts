@@ -6,7 +6,7 @@
  */
 import type { AppraisalForm } from '../../../src/contract/index.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { inputText, parseInput, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
+import { inputText, parseInput, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
 import type { ObjectiveInput } from './api.js';
 
 /** One objective as typed: the numbers and dates as text. */
@@ -48,9 +48,7 @@ export const NEW_OBJECTIVE: ObjectiveDraft = { title: '', weight: '0', comparato
 export function draftsIn(drafts: readonly ObjectiveDraft[], lang: Lang): ObjectiveDraft[] {
   const amount = (text: string, unit: ObjectiveDraft['unit']): string => {
     if (unit === 'number' || unit === 'percent') return swapNotation(text);
-    if (unit !== 'boolean') return text;
-    const t = text.trim().toLowerCase();
-    return lang === 'en' && (t === 'sì' || t === 'si') ? 'yes' : lang === 'it' && t === 'yes' ? 'sì' : text;
+    return unit === 'boolean' ? yesNoIn(text, lang) : text;
   };
   return drafts.map((d) => ({ ...d, weight: swapNotation(d.weight), target: amount(d.target, d.unit), actual: amount(d.actual, d.unit) }));
 }

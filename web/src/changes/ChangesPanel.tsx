@@ -13,7 +13,7 @@ import { keys } from '../api/queries.js';
 import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey, sideText } from './changes.js';
 import { useChanges, type ChangesParams } from './queries.js';
-import { momentText } from '../ui/format.js';
+import { momentText, useLang } from '../ui/format.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -30,7 +30,7 @@ interface Props {
 }
 
 export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inTree }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [against, setAgainst] = useState<Against>('closing');
   const otherPeriods = periods.filter((p) => p.id !== periodId);
   const [otherPeriod, setOtherPeriod] = useState('');
@@ -48,7 +48,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   // What was asked, for the period then shown: another period of the plan shown makes the panel idle again.
   const [asked, setAsked] = useState<{ periodId: string | null; params: ChangesParams } | null>(null);
   const current = asked !== null && asked.periodId === periodId ? asked.params : null;
-  const lang = i18n.language === 'en' ? 'en' : 'it';
+  const lang = useLang();
   const read = useChanges(planId, current, lang);
   const compared = resultOf(current, read);
   // The other plans unread: said as a comparison that failed, as before the cache.

@@ -34,7 +34,7 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';
   const read = formula === null ? null : readMeasures(formula, draft.measures, lang);
-  const save = useEntrySave({ ...props, period: props.period }, draft, read);
+  const save = useEntrySave(props, draft, read);
   return (
     <section aria-labelledby="entry-title" className="entry mb-3">
       <h3 id="entry-title" className="h6">

@@ -7,7 +7,7 @@
 import { computeFormula, dec, formatNumberIn, type Decimal, type Unit } from '../../../src/core/index.js';
 import type { Formula } from '../api/types.js';
 import type { Lang } from '../ui/format.js';
-import { readNumber } from '../ui/parse.js';
+import { numberProblem, readNumber } from '../ui/parse.js';
 
 export type MeasureRole = 'numerator' | 'denominator' | 'current' | 'previous';
 
@@ -66,7 +66,7 @@ export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<st
     }
     const read = readNumber(text, lang);
     if (read === null || read.percent) {
-      problems[name] = read === null && readNumber(text, lang === 'it' ? 'en' : 'it') !== null ? 'otherNotation' : 'invalid';
+      problems[name] = numberProblem(text, 'number', lang) === 'otherNotation' ? 'otherNotation' : 'invalid';
       continue;
     }
     values[name] = read.value;

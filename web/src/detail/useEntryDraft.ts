@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
-import { useLang } from '../ui/format.js';
+import { useLang, useLanguageChange } from '../ui/format.js';
 import { inputText, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import type { DetailProps } from './props.js';
@@ -54,13 +54,10 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     setMessage(carried !== null ? { kind: 'info', text: t('entry.carried') } : savedNote ? { kind: 'success', text: savedNote } : null);
   }, [i.id, carried]); // eslint-disable-line react-hooks/exhaustive-deps
   // The language changed with the form open: the numbers typed are written again in the new notation, the same digits.
-  const shownIn = useRef(lang);
-  useEffect(() => {
-    if (shownIn.current === lang) return;
-    shownIn.current = lang;
+  useLanguageChange(lang, () => {
     if (i.unit === 'number' || i.unit === 'percent') setActual((text) => swapNotation(text));
     setMeasures((texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, swapNotation(text)])));
-  }, [lang, i.unit]);
+  });
   function typed(something: boolean): void {
     if (something && state === 'not_measured') {
       setState('measured');

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { api, ApiError } from '../api/client.js';
 import type { Period, TreeIndicator } from '../api/types.js';
 import { formErrors } from '../ui/form-errors.js';
+import { focusSoon } from '../ui/Form.js';
 import { useLang, type Lang } from '../ui/format.js';
 import type { ReadMeasures } from './base-measures.js';
 import { checkEntry, describeCurrent } from './entry-check.js';
@@ -16,8 +17,6 @@ import type { DetailProps } from './props.js';
 import type { EntryMessage, useEntryDraft } from './useEntryDraft.js';
 
 type Draft = ReturnType<typeof useEntryDraft>;
-
-const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** What the form says after a refused save; `measures` is the server's word for the base measures. */
 function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {

@@ -9,7 +9,7 @@ import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from '../ui/parse.js';
+import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -161,13 +161,6 @@ export function formIn(form: IndicatorForm, lang: Lang): IndicatorForm {
   };
 }
 
-function yesNoIn(text: string, lang: Lang): string {
-  const t = text.trim().toLowerCase();
-  if (lang === 'en' && (t === 'sì' || t === 'si')) return 'yes';
-  if (lang === 'it' && t === 'yes') return 'sì';
-  return text;
-}
-
 /** The baseline year as typed: a number, null when empty, undefined when it is not a year. */
 export function baselineYearValue(text: string): number | null | undefined {
   const t = text.trim();
@@ -210,8 +203,8 @@ function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | n
 
 /** A plain number typed in `lang`'s notation (a weight, a score, a scale; `%` allowed), as an exact decimal text; null when it is none. */
 function decimalValue(text: string, lang: Lang): string | null {
-  const n = readNumber(text.trim(), lang);
-  return n === null || numberBoundProblem(n.value) !== null ? null : n.value.toFixed();
+  const read = typedDecimal(text, lang);
+  return 'value' in read ? read.value : null;
 }
 
 /**

@@ -10,21 +10,19 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
-import { focusFirstError } from '../ui/Form.js';
+import { focusFirstError, focusSoon } from '../ui/Form.js';
 import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { useSave, type ToolsProps } from './EditParts.js';
 import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
 
 export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
 
-const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-
 export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
   const { indicator } = props;
   const lang = useLang();
-  const initial = indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang);
-  const [before, setBefore] = useState(initial);
-  const [form, setForm] = useState(initial);
+  // The form read from the indicator once, on mounting; both start as the same object.
+  const [before, setBefore] = useState(() => (indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang)));
+  const [form, setForm] = useState(before);
   // The indicator's own unit and person ('' = its objective's).
   const [unitId, setUnitId] = useState(indicator?.unitId ?? '');
   const [personId, setPersonId] = useState(indicator?.personId ?? '');

@@ -155,3 +155,6 @@ export function focusFirstError(errors: FormErrors, prefix: string): void {
   };
   requestAnimationFrame(attempt);
 }
+
+/** The field `id` takes the focus on the next frame (after the render that shows it). */
+export const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());

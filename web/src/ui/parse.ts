@@ -25,6 +25,14 @@ export function swapNotation(text: string): string {
   return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
+/** A yes/no typed in the other language written in `lang`'s word (`sì` ⇄ `yes`); anything else as typed. */
+export function yesNoIn(text: string, lang: Lang): string {
+  const t = text.trim().toLowerCase();
+  if (lang === 'en' && (t === 'sì' || t === 'si')) return 'yes';
+  if (lang === 'it' && t === 'yes') return 'sì';
+  return text;
+}
+
 /** A value the user typed, in the indicator's unit, as the API wants it; `undefined` when unreadable. */
 export function parseInput(text: string, unit: Unit, lang: Lang): number | string | boolean | null | undefined {
   const t = text.trim();
