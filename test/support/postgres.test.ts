@@ -20,7 +20,7 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 /** Runs postgres-owner.ts on the throwaway cluster (not a DATABASE_URL); resolves once it has started one (`hold`) or ended (`once`). */
 function owner(mode: 'hold' | 'once'): Promise<number> {
-  const env = { ...process.env, TMPDIR: TMP };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: TMP };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'support', 'postgres-owner.ts'), mode], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
