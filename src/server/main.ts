@@ -82,6 +82,13 @@ export async function main(options: MainOptions = {}): Promise<void> {
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),
     ...(process.env.ALBERO_DEMO_PASSWORD ? { demoPassword: process.env.ALBERO_DEMO_PASSWORD } : {}),
   });
+  // Stopped cleanly from the moment it serves: the handlers are in place before the lines saying
+  // so, which a supervisor (or a test) may answer with a signal at once.
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const say = <K extends MessageCode>(code: K, params: Params<K>): string => sayIn(options.language ?? localeLanguage(process.env), code, params);
   const where = location.startsWith('postgres') ? location.replace(/\/\/[^@/]*@/, '//…@') : location;
   process.stdout.write(`${say('server-serving', { url: server.url, database: where })}\n`);
@@ -96,11 +103,6 @@ export async function main(options: MainOptions = {}): Promise<void> {
     process.stdout.write(`${say('server-sign-in', { url: server.url })}\n`);
   }
   process.stdout.write(`${say('server-api-docs', { url: server.url })}\n`);
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 /** Why the server could not start, in the starter's language when the failure is one of ours (a setting), else its own words. */
