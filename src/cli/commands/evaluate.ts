@@ -19,7 +19,7 @@ export function registerEvaluate(program: Command): void {
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
       // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).
-      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues));
+      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues), { safe: true });
       else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140, cliLanguage()));
     });
 }
