@@ -4,12 +4,11 @@
  */
 // The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
 import { dec } from '../../../src/core/decimal.js';
-import { numberBoundProblem } from '../../../src/core/bounds.js';
 import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
+import { numberProblem, parseInput, swapNotation, typedDecimal, unitNumber, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -187,9 +186,8 @@ export function amountValue(text: string, unit: IndicatorForm['unit'], lang: Lan
   const t = text.trim();
   if (t === '') return null;
   if (unit === 'number' || unit === 'percent') {
-    const n = readNumber(t, lang);
-    if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
-    return n.value.toFixed();
+    const n = unitNumber(t, unit, lang);
+    return n === null ? undefined : n.toFixed();
   }
   const read = parseInput(t, unit, lang);
   return read === null || read === undefined ? undefined : String(read);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from './parse.js';
+import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -105,6 +105,15 @@ describe('the fields beside the entry form: a problem said at the field (issue 1
     expect(valueProblem('5%', 'number', 'en')).toBe('entry.percentForNumber');
     expect(valueProblem('31/02/2024', 'date', 'en')).toBe('entry.invalidDate');
     expect(valueProblem('forse', 'boolean', 'it')).toBe('entry.invalidYesNo');
+  });
+
+  it('takes a number of the unit exactly, refusing what parseInput and the weights refuse', () => {
+    expect(unitNumber('1.234,567', 'number', 'it')?.toFixed()).toBe('1234.567');
+    expect(unitNumber('0.0000001', 'number', 'en')?.toFixed()).toBe('0.0000001');
+    expect(unitNumber('25.59%', 'percent', 'en')?.toFixed()).toBe('25.59');
+    expect(unitNumber('5%', 'number', 'en')).toBeNull();
+    expect(unitNumber('1.5', 'number', 'it')).toBeNull();
+    expect(unitNumber('1234567890123456', 'percent', 'it')).toBeNull();
   });
 
   it('reads a plain number exactly in the screen notation, or says why not', () => {

@@ -43,11 +43,19 @@ export function parseInput(text: string, unit: Unit, lang: Lang): number | strin
     return undefined;
   }
   if (unit === 'date') return parseItalianDate(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
+  const n = unitNumber(t, unit, lang);
+  return n === null ? undefined : Number(n.toString());
+}
+
+/**
+ * A number typed for a field counted in `unit` (`number` or `percent`), read strictly in `lang`'s
+ * notation, as its exact value; null when it cannot be taken (`numberProblem` says why).
+ */
+export function unitNumber(text: string, unit: Unit, lang: Lang): ParsedNumber['value'] | null {
   // Strict notation: `1.5` on an Italian screen (`1,5` on an English one) is ambiguous and refused, as by the importer.
-  const n = readNumber(t, lang);
+  const n = readNumber(text, lang);
   // `5%` for an indicator counted in numbers: five, or five hundredths? Refused, as by the server.
-  if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
-  return Number(n.value.toString());
+  return n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null ? null : n.value;
 }
 
 /**
@@ -56,9 +64,9 @@ export function parseInput(text: string, unit: Unit, lang: Lang): number | strin
  */
 export function implausibleValue(text: string, unit: Unit, lang: Lang): { value: string } | null {
   if (unit !== 'percent') return null;
-  const n = readNumber(text, lang);
-  if (n === null || numberBoundProblem(n.value) !== null) return null;
-  return n.value.gt(100) || n.value.isNegative() ? { value: formatNumberIn(n.value, Math.min(n.value.decimalPlaces(), 4), lang) } : null;
+  const n = unitNumber(text, unit, lang);
+  if (n === null) return null;
+  return n.gt(100) || n.isNegative() ? { value: formatNumberIn(n, Math.min(n.decimalPlaces(), 4), lang) } : null;
 }
 
 /**
@@ -94,8 +102,8 @@ export function valueProblem(text: string, unit: Unit, lang: Lang): string | nul
 export function typedDecimal(text: string, lang: Lang): { value: string | null } | { problem: string } {
   const t = text.trim();
   if (t === '') return { value: null };
-  const n = readNumber(t, lang);
-  if (n !== null && numberBoundProblem(n.value) === null) return { value: n.value.toFixed() };
+  const n = unitNumber(t, 'percent', lang);
+  if (n !== null) return { value: n.toFixed() };
   const why = numberProblem(t, 'percent', lang);
   return { problem: `entry.${why ?? 'invalidNumber'}` };
 }
