@@ -101,6 +101,10 @@ describe('the fields beside the entry form: a problem said at the field (issue 1
     expect(valueProblem('1,234.5', 'number', 'en')).toBeNull();
     expect(valueProblem('1.234,5', 'number', 'it')).toBeNull();
     expect(valueProblem('', 'number', 'it')).toBeNull();
+    expect(valueProblem(' ', 'number', 'it', true)).toBe('entry.invalidNumber');
+    expect(valueProblem('', 'date', 'en', true)).toBe('entry.invalidDate');
+    expect(valueProblem('', 'boolean', 'it', true)).toBe('entry.invalidYesNo');
+    expect(valueProblem('sì', 'boolean', 'it', true)).toBeNull();
     expect(valueProblem('tanti', 'number', 'it')).toBe('entry.invalidNumber');
     expect(valueProblem('5%', 'number', 'en')).toBe('entry.percentForNumber');
     expect(valueProblem('31/02/2024', 'date', 'en')).toBe('entry.invalidDate');

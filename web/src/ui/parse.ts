@@ -82,11 +82,13 @@ export function numberProblem(text: string, unit: Unit, lang: Lang): 'otherNotat
 
 /**
  * Why a typed value cannot be read in the unit, as the words' key under `entry.` (`otherNotation`,
- * `invalidNumber`, `invalidDate`…); null when it can, or is empty. For the fields beside the entry
- * form (the indicator dialog, the appraisal screens), said at the field.
+ * `invalidNumber`, `invalidDate`…); null when it can, or is empty and not `required` (an empty
+ * required field is said as unreadable: `entry.invalidNumber`…). For the entry form and the fields
+ * beside it (the indicator dialog, the appraisal screens), said at the field.
  */
-export function valueProblem(text: string, unit: Unit, lang: Lang): string | null {
-  if (parseInput(text, unit, lang) !== undefined) return null;
+export function valueProblem(text: string, unit: Unit, lang: Lang, required = false): string | null {
+  const read = parseInput(text, unit, lang);
+  if (read !== undefined && !(required && read === null)) return null;
   if (unit === 'date') return 'entry.invalidDate';
   if (unit === 'boolean') return 'entry.invalidYesNo';
   return `entry.${numberProblem(text, unit, lang) ?? 'invalidNumber'}`;
@@ -103,9 +105,7 @@ export function typedDecimal(text: string, lang: Lang): { value: string | null }
   const t = text.trim();
   if (t === '') return { value: null };
   const n = unitNumber(t, 'percent', lang);
-  if (n !== null) return { value: n.toFixed() };
-  const why = numberProblem(t, 'percent', lang);
-  return { problem: `entry.${why ?? 'invalidNumber'}` };
+  return n !== null ? { value: n.toFixed() } : { problem: valueProblem(t, 'percent', lang)! };
 }
 
 /** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
