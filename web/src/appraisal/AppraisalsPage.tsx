@@ -15,6 +15,7 @@ import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
 import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { swapNotation, typedDecimal } from '../ui/parse.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
@@ -23,18 +24,6 @@ const euros = (cents: string, lang: Lang): string => {
   const abs = n < 0n ? -n : n;
   return formatNumber(`${n < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`, lang, 2);
 };
-
-/** A number field's message, beside it (its input says `aria-describedby` to it). */
-function FieldProblem({ id, message }: { id: string; message: string | null }) {
-  return message === null ? null : (
-    <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
-      {message}
-    </div>
-  );
-}
-
-/** The attributes of an input whose value may be refused: its problem read with it. */
-const invalidIf = (id: string, message: string | null) => (message === null ? {} : { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` });
 
 export function useErrorText(): (e: unknown) => string {
   const { t } = useTranslation();
