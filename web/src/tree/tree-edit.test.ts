@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
+import { amountInput } from '../ui/parse.js';
 import {
-  amountInput,
   bandProblems,
   bandsRule,
   baselineYearValue,

@@ -4,11 +4,10 @@
  */
 // The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
 import { dec } from '../../../src/core/decimal.js';
-import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, swapNotation, typedDecimal, unitNumber, valueProblem, yesNoIn } from '../ui/parse.js';
+import { amountInput, numberProblem, parseInput, swapNotation, typedDecimal, unitNumber, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -92,17 +91,6 @@ export interface BandPointForm {
   at: string;
   score: string;
 }
-
-/** A rule's amount as the form shows it in `lang`: `2,5` / `2.5`, `30/09/2024`, `sì` / `yes`. */
-export function amountInput(value: number | string | boolean | null | undefined, lang: Lang): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return yesNo(value, lang);
-  if (typeof value === 'number') return plainNumber(value, lang);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
-  return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
-}
-
-const yesNo = (value: boolean, lang: Lang): string => (value ? (lang === 'en' ? 'yes' : 'sì') : 'no');
 
 /** An amount as the server writes it (`1.587,10`, `90,00%`, `sì`: Italian), as the form shows it in `lang`. */
 function amountTextIn(text: string, unit: IndicatorForm['unit'], lang: Lang): string {

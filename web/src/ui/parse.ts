@@ -9,7 +9,7 @@
 import { numberBoundProblem } from '../../../src/core/bounds.js';
 import { formatItalianDate, formatNumberIn, parseItalianDate, parseItalianNumber, type ParsedNumber } from '../../../src/core/italian.js';
 import type { Unit } from '../../../src/core/model.js';
-import type { Lang } from './format.js';
+import { plainNumber, type Lang } from './format.js';
 
 /**
  * A number typed in `lang`'s notation (`1.587,10` / `1,587.10`, `%` allowed); null when it is none.
@@ -106,6 +106,20 @@ export function typedDecimal(text: string, lang: Lang): { value: string | null }
   if (t === '') return { value: null };
   const n = unitNumber(t, 'percent', lang);
   return n !== null ? { value: n.toFixed() } : { problem: valueProblem(t, 'percent', lang)! };
+}
+
+/**
+ * An amount of a document (a rule's floor or point, an objective's target: a JSON number or exact
+ * decimal text, an ISO date, yes/no) as a form field starts in `lang`, every decimal kept.
+ *
+ * @example amountInput('2.5', 'it') // '2,5'
+ */
+export function amountInput(value: number | string | boolean | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'sì') : 'no';
+  if (typeof value === 'number') return plainNumber(value, lang);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
+  return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
 }
 
 /** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
