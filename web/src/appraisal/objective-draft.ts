@@ -6,7 +6,7 @@
  */
 import type { AppraisalForm } from '../../../src/contract/index.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { amountInput, parseInput, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
+import { amountInput, parseInput, requiredDecimal, swapNotation, valueProblem, yesNoIn } from '../ui/parse.js';
 import type { ObjectiveInput } from './api.js';
 
 /** One objective as typed: the numbers and dates as text. */
@@ -55,9 +55,8 @@ export function objectivesBody(drafts: readonly ObjectiveDraft[], lang: Lang): {
   const problems: Record<string, string> = {};
   const objectives = drafts.map((d, n): ObjectiveInput => {
     // A weight is always given: an empty one is said, not taken as 0.
-    const weight = typedDecimal(d.weight, lang);
-    const weightValue = 'value' in weight ? weight.value : null;
-    if (weightValue === null) problems[`objective-${n}-weight`] = 'problem' in weight ? weight.problem : 'entry.invalidNumber';
+    const weight = requiredDecimal(d.weight, lang);
+    if ('problem' in weight) problems[`objective-${n}-weight`] = weight.problem;
     const target = parseInput(d.target, d.unit, lang);
     if (target === undefined) problems[`objective-${n}-target`] = valueProblem(d.target, d.unit, lang)!;
     const measured = d.state === 'measured';
@@ -65,7 +64,7 @@ export function objectivesBody(drafts: readonly ObjectiveDraft[], lang: Lang): {
     if (actual === undefined) problems[`objective-${n}-actual`] = valueProblem(d.actual, d.unit, lang)!;
     return {
       ...d,
-      weight: Number(weightValue ?? 0),
+      weight: Number('value' in weight ? weight.value : 0),
       target: target ?? null,
       actual: actual ?? null,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
+import { implausibleValue, inputText, numberProblem, parseInput, readNumber, requiredDecimal, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -129,5 +129,9 @@ describe('the fields beside the entry form: a problem said at the field (issue 1
     expect(typedDecimal('1.5', 'it')).toEqual({ problem: 'entry.otherNotation' });
     expect(typedDecimal('cento', 'it')).toEqual({ problem: 'entry.invalidNumber' });
     expect(typedDecimal('1234567890123456', 'it')).toEqual({ problem: 'entry.tooManyDigits' });
+    // A number that must be given: the same, and an empty field said as no number.
+    expect(requiredDecimal('1.234,5', 'it')).toEqual({ value: '1234.5' });
+    expect(requiredDecimal(' ', 'it')).toEqual({ problem: 'entry.invalidNumber' });
+    expect(requiredDecimal('1,5', 'en')).toEqual({ problem: 'entry.otherNotation' });
   });
 });

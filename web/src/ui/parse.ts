@@ -102,10 +102,18 @@ export function valueProblem(text: string, unit: Unit, lang: Lang, required = fa
  * @example typedDecimal('33,33', 'en') // { problem: 'entry.otherNotation' }
  */
 export function typedDecimal(text: string, lang: Lang): { value: string | null } | { problem: string } {
-  const t = text.trim();
-  if (t === '') return { value: null };
-  const n = unitNumber(t, 'percent', lang);
-  return n !== null ? { value: n.toFixed() } : { problem: valueProblem(t, 'percent', lang)! };
+  return text.trim() === '' ? { value: null } : requiredDecimal(text, lang);
+}
+
+/**
+ * A plain number that must be given (an objective's weight, a part-time, a fund), as
+ * `typedDecimal` reads it; an empty field is a problem too (`entry.invalidNumber`).
+ *
+ * @example requiredDecimal(' ', 'it') // { problem: 'entry.invalidNumber' }
+ */
+export function requiredDecimal(text: string, lang: Lang): { value: string } | { problem: string } {
+  const n = unitNumber(text, 'percent', lang);
+  return n !== null ? { value: n.toFixed() } : { problem: valueProblem(text, 'percent', lang, true)! };
 }
 
 /**
