@@ -17,6 +17,7 @@ import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 import type { CampaignCache } from './campaign.js';
 import type { ReminderService } from './reminders.js';
+import type { ExportJobs } from './exports/jobs.js';
 
 export type AppEnv = { Variables: AuthVariables };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -106,6 +107,8 @@ export interface Deps {
   readonly trustProxy: boolean;
   /** Deadline reminders: the outbox's runs and its mailer (reminders.ts). */
   readonly reminders: ReminderService;
+  /** The PDF and workbook exports drawn on worker threads (exports/jobs.ts); the server's close stops them. */
+  readonly exports: ExportJobs;
 }
 
 declare const replied: unique symbol;
