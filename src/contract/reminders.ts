@@ -3,11 +3,14 @@
  * /api/reminders/send` answers): `server/routes/reminders.ts` `reminderView`, from the store's rows.
  */
 import { z } from 'zod';
+import { REMINDER_STAGES, REMINDER_STATUSES } from './reminder-states.js';
 
-/** before: some days before the deadline; after: some days past it; head: to the unit's head, later still. */
-export const ReminderStageSchema = z.enum(['before', 'after', 'head']);
-/** queued (waiting or retrying), sending (claimed by a sender), sent, failed (refused for good), no-address (the account has no email). */
-export const ReminderStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'no-address']);
+export * from './reminder-states.js';
+
+/** A reminder's stage (reminder-states.ts). */
+export const ReminderStageSchema = z.enum(REMINDER_STAGES);
+/** A reminder's status (reminder-states.ts). */
+export const ReminderStatusSchema = z.enum(REMINDER_STATUSES);
 
 /** A message of the outbox, with its words (the controller may be asked what was said). */
 export const ReminderSchema = z.strictObject({
@@ -65,8 +68,6 @@ export const ReminderRunSchema = z.strictObject({
   failed: z.number().int(),
 });
 
-export type ReminderStage = z.infer<typeof ReminderStageSchema>;
-export type ReminderStatus = z.infer<typeof ReminderStatusSchema>;
 export type Reminder = z.infer<typeof ReminderSchema>;
 export type Outbox = z.infer<typeof OutboxSchema>;
 export type ReminderRun = z.infer<typeof ReminderRunSchema>;

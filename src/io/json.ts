@@ -245,38 +245,30 @@ export function objectiveDocument(r: ObjectiveResult): ObjectiveDocument {
     performance: toJsonNumber(r.performance),
     band: r.band,
     basis: r.basis,
-    indicators: r.indicators.map((i) => indicatorDocument(i, toJsonNumber(i.performance), AMOUNTS)),
+    indicators: r.indicators.map(indicatorDocument),
   };
 }
 
-/** What an indicator's document is made of: its result, or its reading (`Evaluation.readIndicatorAt`). */
-type IndicatorParts = Pick<IndicatorResult, 'indicator' | 'state' | 'actual' | 'met' | 'counted' | 'rule'>;
-
-const AMOUNTS = {
-  json: (amount: Amount | null) => amountJson(amount),
-  text: (amount: Amount | null, unit: Unit) => amountText(amount, unit),
-  weight: (weight: Decimal) => toJsonNumber(weight, 4),
-};
-
-function indicatorDocument(i: IndicatorParts, performance: number | null, amounts: typeof AMOUNTS): IndicatorDocument {
+/** One indicator of an objective's document. */
+function indicatorDocument(i: IndicatorResult): IndicatorDocument {
   const ind = i.indicator;
   const m = ind.measurement;
   const typed = ind.formula === null;
   return {
     id: ind.id,
     name: ind.name,
-    weight: amounts.weight(ind.weight)!,
+    weight: toJsonNumber(ind.weight, 4)!,
     comparator: ind.comparator,
     unit: ind.unit,
-    target: amounts.json(ind.target),
-    actual: amounts.json(i.actual),
-    targetText: amounts.text(ind.target, ind.unit),
-    actualText: i.state === 'not_evaluable' ? 'N.V.' : amounts.text(i.actual, ind.unit),
+    target: amountJson(ind.target),
+    actual: amountJson(i.actual),
+    targetText: amountText(ind.target, ind.unit),
+    actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, ind.unit),
     state: i.state,
     reason: m.state === 'not_evaluable' ? m.reason : null,
     scoring: i.rule.kind,
     derived: !typed,
-    performance,
+    performance: toJsonNumber(i.performance),
     met: i.met,
     counted: i.counted,
     owner: ind.owner ?? null,

@@ -21,6 +21,13 @@ describe('the message catalogue', () => {
     expect(renderMessage('forbidden', { role: 'oiv', action: 'do something new' }, 'it')).toBe('il tuo ruolo (OIV) non può fare questa operazione');
   });
 
+  it('says a file’s problem from its reason, in the reader’s language', () => {
+    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'it')).toBe('testi.json: il file non esiste');
+    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'en')).toBe('testi.json: no such file');
+    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'other', detail: 'EIO' }, 'en')).toBe('testi.json: cannot be read (EIO)');
+    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json' }, 'it')).toBe('testi.json: non è JSON valido');
+  });
+
   it('keeps the sender’s own words for a code it does not know, or one raised without parameters', () => {
     expect(renderMessage('no-such-code', {}, 'it', 'the sender’s words')).toBe('the sender’s words');
     expect(renderCoded({ code: 'conflict', message: 'hand-written', params: null }, 'it')).toBe('hand-written');

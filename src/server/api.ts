@@ -17,6 +17,7 @@ import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 import type { CampaignCache } from './campaign.js';
 import type { ReminderService } from './reminders.js';
+import type { ExportJobs } from './exports/jobs.js';
 
 export type AppEnv = { Variables: AuthVariables };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -106,6 +107,8 @@ export interface Deps {
   readonly trustProxy: boolean;
   /** Deadline reminders: the outbox's runs and its mailer (reminders.ts). */
   readonly reminders: ReminderService;
+  /** The PDF and workbook exports drawn on worker threads (exports/jobs.ts); the server's close stops them. */
+  readonly exports: ExportJobs;
 }
 
 declare const replied: unique symbol;
@@ -114,8 +117,10 @@ export type Replied = Response & { readonly [replied]: true };
 
 /** The statuses whose answer the spec types with a schema. */
 export type TypedStatus<R extends Responses> = { [K in keyof R & number]: R[K] extends ResponseSpec ? K : never }[keyof R & number];
-/** The JSON a status answers: what its contract schema accepts. */
-export type Answer<R extends Responses, K extends keyof R> = R[K] extends ResponseSpec<infer S> ? z.input<S> : never;
+/** A document as a handler may hand it over: `reply` only serialises it, so its lists and fields may be readonly. */
+export type Readable<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [P in keyof T]: Readable<T[P]> } : T;
+/** The JSON a status answers: what its contract schema accepts, readonly lists and fields as they are. */
+export type Answer<R extends Responses, K extends keyof R> = R[K] extends ResponseSpec<infer S> ? Readable<z.input<S>> : never;
 
 /** How a handler answers a route that states a schema. */
 export interface Reply<R extends Responses> {

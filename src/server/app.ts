@@ -46,6 +46,7 @@ import { unitRoutes } from './routes/units.js';
 import { campaignRoutes } from './routes/campaign.js';
 import { reminderRoutes } from './routes/reminders.js';
 import { ReminderService, type ReminderOptions } from './reminders.js';
+import { ExportJobs } from './exports/jobs.js';
 
 /** Every routes module, in registration order (more specific paths before catch-alls). */
 export const ROUTE_MODULES: RouteModule[] = [
@@ -108,6 +109,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     trustProxy: options.trustProxy ?? false,
     oidc: options.oidc ?? null,
     reminders: new ReminderService(store, options.reminders),
+    exports: new ExportJobs(),
   };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));

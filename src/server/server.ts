@@ -8,6 +8,7 @@ import { getRequestListener } from '@hono/node-server';
 import { openStore, type Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
 import type { OffThread } from './off-thread/pool.js';
+import type { ExportJobs } from './exports/jobs.js';
 import { headersOfEveryAnswer, withFastReads } from './fast-reads.js';
 import { seedDemo, type DemoAccount } from './seed.js';
 
@@ -31,6 +32,8 @@ export interface RunningServer {
   readonly demoAccounts: DemoAccount[] | null;
   /** The worker threads reading big uploads and evaluating big plans (tests watch `busy`). */
   readonly offThread: OffThread;
+  /** The export jobs' worker threads (tests watch `running`). */
+  readonly exports: ExportJobs;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     demoAccounts,
     offThread: deps.offThread,
+    exports: deps.exports,
     async close() {
       if (closed) return;
       closed = true;
@@ -71,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       });
       await deps.reminders.stop();
+      await deps.exports.close();
       await deps.offThread.close();
       await store.close();
     },

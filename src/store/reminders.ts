@@ -9,14 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Row } from './db.js';
+import type { ReminderStage, ReminderStatus } from '../contract/reminder-states.js';
 
-/** before: some days before the deadline; after: some days past it; head: to the unit's head, later still. */
-export type ReminderStage = 'before' | 'after' | 'head';
-export const REMINDER_STAGES: readonly ReminderStage[] = ['before', 'after', 'head'];
-
-/** queued (waiting or retrying), sending (claimed by a sender), sent, failed (refused for good), no-address (the account has no email). */
-export type ReminderStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'no-address';
-export const REMINDER_STATUSES: readonly ReminderStatus[] = ['queued', 'sending', 'sent', 'failed', 'no-address'];
+/** A reminder's stages and statuses: the contract's words (contract/reminder-states.ts). */
+export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderStage, type ReminderStatus } from '../contract/reminder-states.js';
 
 /** A message to queue, composed by the server (server/reminders.ts). */
 export interface ReminderDraft {

@@ -13,6 +13,7 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
+import { oneAtATime } from '../../src/server/exports/jobs.js';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The PDF's text (its first page only with `firstPage`: a big annex's whole text is megabytes). */
@@ -141,5 +142,33 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
     const period = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf', period: '2031-01-01' });
     expect(period.status).toBe(404);
     await follow(controller, job.body.id);
+  }, 120_000);
+});
+
+describe("the server's close", () => {
+  it('stops the export being drawn and starts none of those queued: no export worker is left running', async () => {
+    const { t, controller } = await startWithFixture('sqlite');
+    let open = true;
+    try {
+      const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: [] }, year: 2024, title: 'Piano grande' }, SYSTEM);
+      if (!big.ok) throw new Error(big.error.message);
+      const drawing = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'pdf' });
+      const queued = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'xlsx' });
+      expect([drawing.status, queued.status]).toEqual([202, 202]);
+      const owner = (await controller.get('/api/session')).body.user.id as string;
+      // The PDF (a second or more of drawing) is on its worker; the workbook waits its turn.
+      await expect.poll(() => t.server.exports.get(drawing.body.id, owner)?.state, { timeout: 60_000 }).toBe('running');
+      expect(t.server.exports.get(queued.body.id, owner)?.state).toBe('queued');
+      await t.close();
+      open = false;
+      expect(t.server.exports.running).toBe(0);
+      // The drawing queue (shared by every server of the process) has moved past both jobs: neither drew on.
+      await oneAtATime(async () => undefined);
+      expect(t.server.exports.running).toBe(0);
+      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', error: 'the server closed' });
+      expect(['done', 'failed']).toContain(t.server.exports.get(drawing.body.id, owner)?.state);
+    } finally {
+      if (open) await t.close();
+    }
   }, 120_000);
 });

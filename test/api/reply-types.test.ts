@@ -26,6 +26,9 @@ function typedRoutes(): Api {
   } as const;
   api.route({ ...spec, path: '/right' }, async (_c, { reply }) => reply(200, period));
   api.route({ ...spec, path: '/list' }, async (_c, { reply }) => reply(201, [period, period]));
+  // A readonly list (a cache's, a record's) is answered as it is: reply only serialises it.
+  const kept: readonly Readonly<Period>[] = [period];
+  api.route({ ...spec, path: '/readonly-list' }, async (_c, { reply }) => reply(201, kept));
   api.route({ ...spec, path: '/made' }, async (c, { reply }) => reply.made(c.body(null, 304)));
   // @ts-expect-error a field the schema does not declare
   api.route({ ...spec, path: '/extra' }, async (_c, { reply }) => reply(200, { ...period, extra: 1 }));
@@ -51,6 +54,7 @@ describe('reply, typed by the route spec', () => {
     const list = await api.app.request('/list');
     expect(list.status).toBe(201);
     expect(await list.json()).toEqual([period, period]);
+    expect(await (await api.app.request('/readonly-list')).json()).toEqual([period]);
     expect((await api.app.request('/made')).status).toBe(304);
     expect(await (await api.app.request('/free')).text()).toBe('free');
   });

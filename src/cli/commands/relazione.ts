@@ -27,7 +27,7 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     // A file that cannot be read is said as for a table ("il file non esiste"), bad JSON as such.
-    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, reason: say('unreadable-file', fileProblem(error)) });
+    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, ...fileProblem(error) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return say('cli-texts-not-object', { file });
   const texts: Record<string, string> = {};

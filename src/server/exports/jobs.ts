@@ -56,6 +56,7 @@ function startWorker(request: ExportRequest): Worker {
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
   private readonly workers = new Set<Worker>();
+  private closed = false;
 
   /** Queues the export of `plan` and returns its job at once. */
   start(input: { owner: string; planId: string; plan: Plan; format: ExportRequest['format']; meta: ReportMeta; fileName: string }): ExportJob {
@@ -90,12 +91,26 @@ export class ExportJobs {
     return job === undefined || job.owner !== owner ? undefined : job;
   }
 
-  /** Stops every worker (the server is closing). */
+  /** Worker threads drawing now (tests watch it go back to 0). */
+  get running(): number {
+    return this.workers.size;
+  }
+
+  /**
+   * The server is closing: every drawing is stopped and awaited (its worker gone), and a job still
+   * queued fails when its turn comes instead of starting a worker.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.jobs.values()) if (job.state === 'queued') this.refuse(job);
     await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 
   private run(job: ExportJob, request: ExportRequest): Promise<void> {
+    if (this.closed) {
+      this.refuse(job);
+      return Promise.resolve();
+    }
     job.state = 'running';
     return new Promise<void>((resolve) => {
       const worker = startWorker(request);
@@ -119,6 +134,11 @@ export class ExportJobs {
       worker.on('error', (error) => finish('failed', { error: error.message }));
       worker.on('exit', (code) => finish('failed', { error: `the export worker exited (${code})` }));
     });
+  }
+
+  /** A job whose turn comes after the server closed: it fails, drawn by nobody. */
+  private refuse(job: ExportJob): void {
+    if (job.state !== 'failed') Object.assign(job, { state: 'failed', error: 'the server closed', finishedAt: Date.now() });
   }
 
   private sweep(): void {

@@ -123,7 +123,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (_c, { reply }) => {
       return reply(
         200,
-        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: [...u.units], unitIds: [...u.unitIds] })),
+        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
       );
     },
   );

@@ -79,7 +79,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         ...(person !== undefined && person !== '' ? { personId: person } : {}),
         ...(state !== undefined ? { state: state as WorkState } : {}),
       });
-      return reply(200, { planId, period, periods: [...campaign.data.periods], items, counts: countStates(items) });
+      return reply(200, { planId, period, periods: campaign.data.periods, items, counts: countStates(items) });
     },
   );
 
@@ -102,7 +102,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       return reply(200, {
         planId,
         today: new Date().toISOString().slice(0, 10),
-        periods: [...campaign.data.periods],
+        periods: campaign.data.periods,
         rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
         totals,
       });

@@ -14,7 +14,7 @@ import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
 import { currentUser } from '../auth.js';
 import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
-import { ExportJobs, oneAtATime, type ExportJob } from '../exports/jobs.js';
+import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
@@ -82,7 +82,7 @@ function jobJson(job: ExportJob): ExportJobDocument {
 }
 
 export const exportRoutes: RouteModule = (api, deps) => {
-  const jobs = new ExportJobs();
+  const jobs = deps.exports;
 
   /**
    * The file's bytes: a big plan's PDF or workbook is drawn on a worker thread (a 20,000-indicator

@@ -29,7 +29,7 @@ import {
   type RelazioneFormat,
 } from '../../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
-import type { RouteModule } from '../api.js';
+import type { Readable, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
@@ -62,16 +62,16 @@ const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).null
 const Publication = PublicationInputSchema;
 
 /** The Relazione as the API answers it. */
-function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Relazione {
+function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Readable<Relazione> {
   return {
     state: r.state,
     stateText: STATE_WORDS[r.state],
     texts: r.texts,
     generated,
-    sections: [...TEXT_KEYS],
+    sections: TEXT_KEYS,
     note: r.note,
     reservations: r.reservations,
-    checklist: [...r.checklist],
+    checklist: r.checklist,
     values: r.values.map((v) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note })),
     published: r.published,
     publishedAt: r.publishedAt,
@@ -82,7 +82,7 @@ function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, pu
     version: r.version,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
-    publishedPeriods: [...publishedPeriods],
+    publishedPeriods,
   };
 }
 
@@ -118,7 +118,7 @@ async function readable(c: Context, store: Store, planId: string): Promise<{ pla
 export const relazioneRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
-  const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Relazione> => {
+  const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Readable<Relazione>> => {
     const stored = await storedRelazione(store, trees, plan, record);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { REMINDER_STATUSES, type ReminderRecord, type ReminderStatus } from '../../store/index.js';
 import { OutboxSchema, ReminderRunSchema, type Reminder } from '../../contract/index.js';
-import type { RouteModule } from '../api.js';
+import type { Readable, RouteModule } from '../api.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { intQuery } from '../validation.js';
@@ -14,7 +14,7 @@ import { readablePlan } from './plans.js';
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
 
 /** What the outbox shows of a message (its words too: the controller may be asked what was said). */
-function reminderView(r: ReminderRecord): Reminder {
+function reminderView(r: ReminderRecord): Readable<Reminder> {
   return {
     id: r.id,
     planId: r.planId,
@@ -27,7 +27,7 @@ function reminderView(r: ReminderRecord): Reminder {
     language: r.language,
     subject: r.subject,
     body: r.body,
-    indicators: [...r.indicators],
+    indicators: r.indicators,
     status: r.status,
     attempts: r.attempts,
     lastError: r.lastError,

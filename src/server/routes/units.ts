@@ -263,7 +263,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
     async (c, { reply }) => {
       return reply(
         200,
-        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: [...u.unitIds] })),
+        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })),
       );
     },
   );

@@ -11,6 +11,7 @@ import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
 import { formatNumber, percent, useLanguageChange } from '../ui/format.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -79,19 +80,17 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const editActuals = form.may.edit.includes('measurements');
   const editRatings = form.may.edit.includes('ratings');
   const setObjective = (i: number, patch: Partial<ObjectiveDraft>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
-  /** A typed field's id and its problem's wiring (`aria-invalid`, the message read with it). */
+  /** A typed field's id and its problem in words (null when none). */
+  const fieldOf = (i: number, field: 'weight' | 'target' | 'actual') => {
+    const id = `objective-${i}-${field}`;
+    return { id, message: problems[id] === undefined ? null : t(problems[id]) };
+  };
+  /** The input's id and its problem's wiring (`aria-invalid`, the message read with it). */
   const checked = (i: number, field: 'weight' | 'target' | 'actual') => {
-    const id = `objective-${i}-${field}`;
-    return { id, ...(problems[id] === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) };
+    const { id, message } = fieldOf(i, field);
+    return { id, ...invalidIf(id, message) };
   };
-  const problemOf = (i: number, field: 'weight' | 'target' | 'actual') => {
-    const id = `objective-${i}-${field}`;
-    return problems[id] === undefined ? null : (
-      <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
-        {t(problems[id])}
-      </div>
-    );
-  };
+  const problemOf = (i: number, field: 'weight' | 'target' | 'actual') => <FieldProblem {...fieldOf(i, field)} />;
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
 
   return (

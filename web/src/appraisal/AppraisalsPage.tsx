@@ -14,7 +14,8 @@ import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
 import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
-import { swapNotation, typedDecimal } from '../ui/parse.js';
+import { requiredDecimal, swapNotation } from '../ui/parse.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
@@ -23,18 +24,6 @@ const euros = (cents: string, lang: Lang): string => {
   const abs = n < 0n ? -n : n;
   return formatNumber(`${n < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`, lang, 2);
 };
-
-/** A number field's message, beside it (its input says `aria-describedby` to it). */
-function FieldProblem({ id, message }: { id: string; message: string | null }) {
-  return message === null ? null : (
-    <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
-      {message}
-    </div>
-  );
-}
-
-/** The attributes of an input whose value may be refused: its problem read with it. */
-const invalidIf = (id: string, message: string | null) => (message === null ? {} : { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` });
 
 export function useErrorText(): (e: unknown) => string {
   const { t } = useTranslation();
@@ -152,9 +141,9 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     e.preventDefault();
     setError(null);
     // Read strictly in the screen's notation (`50,5` / `50.5`): otherwise said at the field, nothing sent.
-    const part = typedDecimal(partTime, lang);
+    const part = requiredDecimal(partTime, lang);
     const partValue = 'value' in part ? part.value : null;
-    setPartTimeProblem(partValue !== null || unit === '' ? null : t('problem' in part ? part.problem : 'entry.invalidNumber'));
+    setPartTimeProblem('problem' in part && unit !== '' ? t(part.problem) : null);
     if (partValue === null && unit !== '') {
       document.getElementById('new-part-time')?.focus();
       return;
@@ -285,15 +274,14 @@ function Rewards({ year }: { year: number }) {
     setError(null);
     setResult(null);
     // Read strictly in the screen's notation (`1.234,57` / `1,234.57`, a leading € allowed); sent as a plain decimal.
-    const read = typedDecimal(fund.trim().replace(/^€\s*/, ''), lang);
-    const amount = 'value' in read ? read.value : null;
-    setFundProblem(amount === null ? t('problem' in read ? read.problem : 'entry.invalidNumber') : null);
-    if (amount === null) {
+    const read = requiredDecimal(fund.trim().replace(/^€\s*/, ''), lang);
+    setFundProblem('problem' in read ? t(read.problem) : null);
+    if ('problem' in read) {
       document.getElementById('reward-fund')?.focus();
       return;
     }
     try {
-      setResult(await appraisalApi.distribute(year, category, amount));
+      setResult(await appraisalApi.distribute(year, category, read.value));
     } catch (err) {
       setError(errorText(err));
     }

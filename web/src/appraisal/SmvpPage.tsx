@@ -13,6 +13,7 @@ import { ApiError } from '../api/client.js';
 import { useSession } from '../session.js';
 import { useLang, useLanguageChange } from '../ui/format.js';
 import { YearInput } from '../ui/YearInput.js';
+import { FieldProblem } from '../ui/FieldProblem.js';
 import type { StaffCategory } from '../../../src/contract/index.js';
 import { smvpApi } from './api.js';
 import { useSmvp, useSmvpSaved } from './queries.js';
@@ -423,11 +424,7 @@ function SmvpField({ field, label, value, set, hidden = false, group, text = fal
         aria-describedby={describedBy}
         data-field={field}
       />
-      {error && (
-        <div id={`${id}-error`} className="invalid-feedback d-block" data-testid={`${id}-error`}>
-          {error}
-        </div>
-      )}
+      <FieldProblem id={id} message={error || null} />
     </div>
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { AppraisalForm } from '../../../src/contract/index.js';
 import { plainNumber, type Lang } from '../ui/format.js';
-import { inputText, parseInput, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
+import { amountInput, parseInput, requiredDecimal, swapNotation, valueProblem, yesNoIn } from '../ui/parse.js';
 import type { ObjectiveInput } from './api.js';
 
 /** One objective as typed: the numbers and dates as text. */
@@ -16,15 +16,6 @@ export interface ObjectiveDraft extends Omit<ObjectiveInput, 'weight' | 'target'
   actual: string;
 }
 
-type Amount = ObjectiveInput['target'];
-
-/** An amount of the unit as a field shows it in `lang`: a number (or its decimal text) in the screen's notation, a date dd/mm/yyyy, yes/no. */
-function amountText(value: Amount | undefined, unit: ObjectiveInput['unit'], lang: Lang): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' && (unit === 'number' || unit === 'percent') && /^[+-]?\d+(\.\d+)?$/.test(value)) return plainNumber(value, lang);
-  return inputText(value, unit, lang);
-}
-
 /** The objective as its fields start, from the form the server gave. */
 export function objectiveDraft(o: AppraisalForm['objectives'][number], lang: Lang): ObjectiveDraft {
   return {
@@ -32,11 +23,11 @@ export function objectiveDraft(o: AppraisalForm['objectives'][number], lang: Lan
     title: o.title,
     weight: plainNumber(o.weight, lang),
     comparator: o.comparator,
-    target: amountText(o.target, o.unit, lang),
+    target: amountInput(o.target, lang),
     unit: o.unit,
     scoring: o.scoring,
     state: o.state,
-    actual: amountText(o.actual, o.unit, lang),
+    actual: amountInput(o.actual, lang),
     reason: o.reason,
   };
 }
@@ -64,9 +55,8 @@ export function objectivesBody(drafts: readonly ObjectiveDraft[], lang: Lang): {
   const problems: Record<string, string> = {};
   const objectives = drafts.map((d, n): ObjectiveInput => {
     // A weight is always given: an empty one is said, not taken as 0.
-    const weight = typedDecimal(d.weight, lang);
-    const weightValue = 'value' in weight ? weight.value : null;
-    if (weightValue === null) problems[`objective-${n}-weight`] = 'problem' in weight ? weight.problem : 'entry.invalidNumber';
+    const weight = requiredDecimal(d.weight, lang);
+    if ('problem' in weight) problems[`objective-${n}-weight`] = weight.problem;
     const target = parseInput(d.target, d.unit, lang);
     if (target === undefined) problems[`objective-${n}-target`] = valueProblem(d.target, d.unit, lang)!;
     const measured = d.state === 'measured';
@@ -74,7 +64,7 @@ export function objectivesBody(drafts: readonly ObjectiveDraft[], lang: Lang): {
     if (actual === undefined) problems[`objective-${n}-actual`] = valueProblem(d.actual, d.unit, lang)!;
     return {
       ...d,
-      weight: Number(weightValue ?? 0),
+      weight: Number('value' in weight ? weight.value : 0),
       target: target ?? null,
       actual: actual ?? null,
     };

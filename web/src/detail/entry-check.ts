@@ -6,7 +6,7 @@
 import { MEASUREMENT_STATES, type MeasurementState } from '../../../src/core/model.js';
 import type { MeasurementInput, TreeIndicator } from '../api/types.js';
 import { amountText, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput } from '../ui/parse.js';
+import { parseInput, valueProblem } from '../ui/parse.js';
 import { baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
 
 /** What the reader typed and chose. */
@@ -46,7 +46,8 @@ export function checkEntry(
   }
   const value = state === 'measured' && !measured ? parseInput(values.actual, unit, lang) : null;
   if (state === 'measured' && !measured && (value === undefined || value === null)) {
-    const problem = unit === 'date' ? 'invalidDate' : unit === 'boolean' ? 'invalidYesNo' : (numberProblem(values.actual, unit, lang) ?? 'invalidNumber');
+    // A measured actual is required: empty is said as unreadable, under `entry.` as the other problems.
+    const problem = valueProblem(values.actual, unit, lang, true)!.slice('entry.'.length);
     return { problem, focus: null, measures: false };
   }
   if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: null, measures: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
+import { amountInput } from '../ui/parse.js';
 import {
-  amountInput,
   bandProblems,
   bandsRule,
   baselineYearValue,
@@ -58,7 +58,7 @@ describe('indicator bodies', () => {
   });
 
   it('an edit sends only what changed; a bands rule the form cannot show is kept', () => {
-    const i = { name: 'Report', weight: 30, comparator: '<=', unit: 'date', targetText: '30/09/2024', scoring: 'bands', derived: false } as TreeIndicator;
+    const i = { name: 'Report', weight: 30, comparator: '<=', unit: 'date', target: '2024-09-30', scoring: 'bands', derived: false } as TreeIndicator;
     const before = indicatorForm(i, 'it');
     expect(before).toMatchObject({ weight: '30', comparator: '<=', target: '30/09/2024', scoring: 'bands', formula: 'none' });
     expect(indicatorPatch(before, before, 'it')).toEqual({});
@@ -93,13 +93,14 @@ describe('formulas in the indicator form', () => {
       weight: 100,
       comparator: '>=',
       unit: 'percent',
-      targetText: '90,00%',
+      target: 90,
       scoring: 'on_off',
       derived: true,
       formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 },
     } as TreeIndicator;
     const before = indicatorForm(i, 'it');
-    expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100' });
+    expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100', target: '90,00' });
+    expect(indicatorForm(i, 'en').target).toBe('90.00');
     expect(indicatorPatch(before, { ...before, scale: '100,0' }, 'it')).toEqual({});
     expect(indicatorPatch(before, { ...before, denominator: 'pervenute' }, 'it')).toEqual({ formula: { kind: 'ratio', numerator: 'evase', denominator: 'pervenute', scale: '100' } });
     expect(indicatorPatch(before, { ...before, formula: 'none' }, 'it')).toEqual({ formula: null });
@@ -217,7 +218,7 @@ describe('bands and threshold rules in the indicator form', () => {
   });
 
   it('an edit starts from the stored floor or points and sends the rule only when it changed', () => {
-    const base = { name: 'Tempi', weight: 100, comparator: '>=', unit: 'number', targetText: '10', derived: false, formula: null } as unknown as TreeIndicator;
+    const base = { name: 'Tempi', weight: 100, comparator: '>=', unit: 'number', target: 10, derived: false, formula: null } as unknown as TreeIndicator;
     const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 2.5 } }, 'it');
     expect(threshold.floor).toBe('2,5');
     expect(indicatorPatch(threshold, threshold, 'it')).toEqual({});
@@ -367,24 +368,25 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
       weight: 33.5,
       comparator: '>=',
       unit: 'number',
-      targetText: '1.587,10',
-      baselineText: '1.200',
-      nextTargets: [{ year: 2025, target: 1600, targetText: '1.600' }],
+      // The values only: the server's texts are Italian whatever the screen, and the form does not read them.
+      target: '1587.1',
+      baseline: 1200,
+      nextTargets: [{ year: 2025, target: 1600 }],
       scoring: 'threshold',
       rule: { kind: 'threshold', floor: 1000.5 },
       derived: false,
       formula: null,
     } as unknown as TreeIndicator;
     const en = indicatorForm(i, 'en');
-    expect(en).toMatchObject({ weight: '33.5', target: '1,587.10', baseline: '1,200', target2: '1,600', floor: '1000.5' });
+    expect(en).toMatchObject({ weight: '33.5', target: '1,587.1', baseline: '1,200', target2: '1,600', target3: '', floor: '1000.5' });
     const it = indicatorForm(i, 'it');
-    expect(it).toMatchObject({ weight: '33,5', target: '1.587,10', baseline: '1.200', target2: '1.600', floor: '1000,5' });
+    expect(it).toMatchObject({ weight: '33,5', target: '1.587,1', baseline: '1.200', target2: '1.600', target3: '', floor: '1000,5' });
     expect(formIn(it, 'en')).toEqual(en);
     expect(formIn(en, 'it')).toEqual(it);
     // Unchanged after the switch: nothing to send.
     expect(indicatorPatch(formIn(it, 'en'), formIn(it, 'en'), 'en')).toEqual({});
     expect(indicatorPatch(en, { ...en, target: '1,234.5' }, 'en')).toEqual({ unit: 'number', target: '1234.5' });
-    const yes = indicatorForm({ ...i, unit: 'boolean', targetText: 'sì', baselineText: '', nextTargets: [] } as unknown as TreeIndicator, 'en');
+    const yes = indicatorForm({ ...i, unit: 'boolean', target: true, baseline: null, nextTargets: [] } as unknown as TreeIndicator, 'en');
     expect(yes.target).toBe('yes');
     expect(formIn(yes, 'it').target).toBe('sì');
     expect(amountInput(true, 'en')).toBe('yes');

@@ -4,12 +4,10 @@
  */
 // The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
 import { dec } from '../../../src/core/decimal.js';
-import { numberBoundProblem } from '../../../src/core/bounds.js';
-import { formatItalianDate } from '../../../src/core/italian.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
-import { plainNumber, type Lang } from '../ui/format.js';
-import { numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem, yesNoIn } from '../ui/parse.js';
+import { amountText, plainNumber, type Lang } from '../ui/format.js';
+import { amountInput, numberProblem, parseInput, swapNotation, typedDecimal, unitNumber, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
  * The first free code below `parent`, numbered as the plan numbers (`A.2` → `A.2.1`, `A.2.2`…);
@@ -94,35 +92,18 @@ export interface BandPointForm {
   score: string;
 }
 
-/** A rule's amount as the form shows it in `lang`: `2,5` / `2.5`, `30/09/2024`, `sì` / `yes`. */
-export function amountInput(value: number | string | boolean | null | undefined, lang: Lang): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return yesNo(value, lang);
-  if (typeof value === 'number') return plainNumber(value, lang);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
-  return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
-}
-
-const yesNo = (value: boolean, lang: Lang): string => (value ? (lang === 'en' ? 'yes' : 'sì') : 'no');
-
-/** An amount as the server writes it (`1.587,10`, `90,00%`, `sì`: Italian), as the form shows it in `lang`. */
-function amountTextIn(text: string, unit: IndicatorForm['unit'], lang: Lang): string {
-  const t = text.replace(/%$/, '');
-  if (lang === 'it') return t;
-  if (unit === 'boolean') return t === 'sì' ? 'yes' : t;
-  return unit === 'number' || unit === 'percent' ? swapNotation(t) : t;
-}
-
 /** An indicator as its edit form starts in `lang`'s notation, its rule's floor or points included. */
 export function indicatorForm(i: TreeIndicator, lang: Lang): IndicatorForm {
   const rule: RuleDocument | null | undefined = i.rule;
-  const text = (t: string | undefined | null) => amountTextIn(t ?? '', i.unit, lang);
+  // From the values, as the tree writes them in `lang` (`1.587,1` / `1,587.1`, `30/09/2024`,
+  // `sì` / `yes`), not from the server's texts, which are Italian; the `%` is the unit's, not typed.
+  const amount = (value: TreeIndicator['target'] | undefined) => amountText(value, i.unit, lang).replace(/%$/, '');
   return {
     name: i.name,
     weight: plainNumber(i.weight, lang),
     comparator: (['>=', '<=', '='] as const).find((c) => c === i.comparator) ?? '>=',
     unit: i.unit,
-    target: text(i.targetText),
+    target: amount(i.target),
     scoring: i.scoring,
     floor: rule?.kind === 'threshold' ? amountInput(rule.floor, lang) : '',
     bandMode: rule?.kind === 'bands' ? rule.mode : 'interpolated',
@@ -133,10 +114,10 @@ export function indicatorForm(i: TreeIndicator, lang: Lang): IndicatorForm {
     scale: i.formula?.kind === 'ratio' ? plainNumber(i.formula.scale, lang) : DEFAULT_RATIO_SCALE,
     current: i.formula?.kind === 'trend' ? i.formula.current : '',
     previous: i.formula?.kind === 'trend' ? i.formula.previous : '',
-    baseline: text(i.baselineText),
+    baseline: amount(i.baseline),
     baselineYear: i.baselineYear === null || i.baselineYear === undefined ? '' : String(i.baselineYear),
-    target2: text(i.nextTargets?.[0]?.targetText),
-    target3: text(i.nextTargets?.[1]?.targetText),
+    target2: amount(i.nextTargets?.[0]?.target),
+    target3: amount(i.nextTargets?.[1]?.target),
   };
 }
 
@@ -187,9 +168,8 @@ export function amountValue(text: string, unit: IndicatorForm['unit'], lang: Lan
   const t = text.trim();
   if (t === '') return null;
   if (unit === 'number' || unit === 'percent') {
-    const n = readNumber(t, lang);
-    if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
-    return n.value.toFixed();
+    const n = unitNumber(t, unit, lang);
+    return n === null ? undefined : n.toFixed();
   }
   const read = parseInput(t, unit, lang);
   return read === null || read === undefined ? undefined : String(read);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, readNumber, swapNotation, typedDecimal, valueProblem } from './parse.js';
+import { implausibleValue, inputText, numberProblem, parseInput, readNumber, requiredDecimal, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -101,10 +101,23 @@ describe('the fields beside the entry form: a problem said at the field (issue 1
     expect(valueProblem('1,234.5', 'number', 'en')).toBeNull();
     expect(valueProblem('1.234,5', 'number', 'it')).toBeNull();
     expect(valueProblem('', 'number', 'it')).toBeNull();
+    expect(valueProblem(' ', 'number', 'it', true)).toBe('entry.invalidNumber');
+    expect(valueProblem('', 'date', 'en', true)).toBe('entry.invalidDate');
+    expect(valueProblem('', 'boolean', 'it', true)).toBe('entry.invalidYesNo');
+    expect(valueProblem('sì', 'boolean', 'it', true)).toBeNull();
     expect(valueProblem('tanti', 'number', 'it')).toBe('entry.invalidNumber');
     expect(valueProblem('5%', 'number', 'en')).toBe('entry.percentForNumber');
     expect(valueProblem('31/02/2024', 'date', 'en')).toBe('entry.invalidDate');
     expect(valueProblem('forse', 'boolean', 'it')).toBe('entry.invalidYesNo');
+  });
+
+  it('takes a number of the unit exactly, refusing what parseInput and the weights refuse', () => {
+    expect(unitNumber('1.234,567', 'number', 'it')?.toFixed()).toBe('1234.567');
+    expect(unitNumber('0.0000001', 'number', 'en')?.toFixed()).toBe('0.0000001');
+    expect(unitNumber('25.59%', 'percent', 'en')?.toFixed()).toBe('25.59');
+    expect(unitNumber('5%', 'number', 'en')).toBeNull();
+    expect(unitNumber('1.5', 'number', 'it')).toBeNull();
+    expect(unitNumber('1234567890123456', 'percent', 'it')).toBeNull();
   });
 
   it('reads a plain number exactly in the screen notation, or says why not', () => {
@@ -116,5 +129,9 @@ describe('the fields beside the entry form: a problem said at the field (issue 1
     expect(typedDecimal('1.5', 'it')).toEqual({ problem: 'entry.otherNotation' });
     expect(typedDecimal('cento', 'it')).toEqual({ problem: 'entry.invalidNumber' });
     expect(typedDecimal('1234567890123456', 'it')).toEqual({ problem: 'entry.tooManyDigits' });
+    // A number that must be given: the same, and an empty field said as no number.
+    expect(requiredDecimal('1.234,5', 'it')).toEqual({ value: '1234.5' });
+    expect(requiredDecimal(' ', 'it')).toEqual({ problem: 'entry.invalidNumber' });
+    expect(requiredDecimal('1,5', 'en')).toEqual({ problem: 'entry.otherNotation' });
   });
 });

@@ -9,7 +9,7 @@
 import { numberBoundProblem } from '../../../src/core/bounds.js';
 import { formatItalianDate, formatNumberIn, parseItalianDate, parseItalianNumber, type ParsedNumber } from '../../../src/core/italian.js';
 import type { Unit } from '../../../src/core/model.js';
-import type { Lang } from './format.js';
+import { plainNumber, type Lang } from './format.js';
 
 /**
  * A number typed in `lang`'s notation (`1.587,10` / `1,587.10`, `%` allowed); null when it is none.
@@ -43,11 +43,19 @@ export function parseInput(text: string, unit: Unit, lang: Lang): number | strin
     return undefined;
   }
   if (unit === 'date') return parseItalianDate(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
+  const n = unitNumber(t, unit, lang);
+  return n === null ? undefined : Number(n.toString());
+}
+
+/**
+ * A number typed for a field counted in `unit` (`number` or `percent`), read strictly in `lang`'s
+ * notation, as its exact value; null when it cannot be taken (`numberProblem` says why).
+ */
+export function unitNumber(text: string, unit: Unit, lang: Lang): ParsedNumber['value'] | null {
   // Strict notation: `1.5` on an Italian screen (`1,5` on an English one) is ambiguous and refused, as by the importer.
-  const n = readNumber(t, lang);
+  const n = readNumber(text, lang);
   // `5%` for an indicator counted in numbers: five, or five hundredths? Refused, as by the server.
-  if (n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null) return undefined;
-  return Number(n.value.toString());
+  return n === null || (n.percent && unit !== 'percent') || numberBoundProblem(n.value) !== null ? null : n.value;
 }
 
 /**
@@ -56,9 +64,9 @@ export function parseInput(text: string, unit: Unit, lang: Lang): number | strin
  */
 export function implausibleValue(text: string, unit: Unit, lang: Lang): { value: string } | null {
   if (unit !== 'percent') return null;
-  const n = readNumber(text, lang);
-  if (n === null || numberBoundProblem(n.value) !== null) return null;
-  return n.value.gt(100) || n.value.isNegative() ? { value: formatNumberIn(n.value, Math.min(n.value.decimalPlaces(), 4), lang) } : null;
+  const n = unitNumber(text, unit, lang);
+  if (n === null) return null;
+  return n.gt(100) || n.isNegative() ? { value: formatNumberIn(n, Math.min(n.decimalPlaces(), 4), lang) } : null;
 }
 
 /**
@@ -74,11 +82,13 @@ export function numberProblem(text: string, unit: Unit, lang: Lang): 'otherNotat
 
 /**
  * Why a typed value cannot be read in the unit, as the words' key under `entry.` (`otherNotation`,
- * `invalidNumber`, `invalidDate`…); null when it can, or is empty. For the fields beside the entry
- * form (the indicator dialog, the appraisal screens), said at the field.
+ * `invalidNumber`, `invalidDate`…); null when it can, or is empty and not `required` (an empty
+ * required field is said as unreadable: `entry.invalidNumber`…). For the entry form and the fields
+ * beside it (the indicator dialog, the appraisal screens), said at the field.
  */
-export function valueProblem(text: string, unit: Unit, lang: Lang): string | null {
-  if (parseInput(text, unit, lang) !== undefined) return null;
+export function valueProblem(text: string, unit: Unit, lang: Lang, required = false): string | null {
+  const read = parseInput(text, unit, lang);
+  if (read !== undefined && !(required && read === null)) return null;
   if (unit === 'date') return 'entry.invalidDate';
   if (unit === 'boolean') return 'entry.invalidYesNo';
   return `entry.${numberProblem(text, unit, lang) ?? 'invalidNumber'}`;
@@ -92,12 +102,32 @@ export function valueProblem(text: string, unit: Unit, lang: Lang): string | nul
  * @example typedDecimal('33,33', 'en') // { problem: 'entry.otherNotation' }
  */
 export function typedDecimal(text: string, lang: Lang): { value: string | null } | { problem: string } {
-  const t = text.trim();
-  if (t === '') return { value: null };
-  const n = readNumber(t, lang);
-  if (n !== null && numberBoundProblem(n.value) === null) return { value: n.value.toFixed() };
-  const why = numberProblem(t, 'percent', lang);
-  return { problem: `entry.${why ?? 'invalidNumber'}` };
+  return text.trim() === '' ? { value: null } : requiredDecimal(text, lang);
+}
+
+/**
+ * A plain number that must be given (an objective's weight, a part-time, a fund), as
+ * `typedDecimal` reads it; an empty field is a problem too (`entry.invalidNumber`).
+ *
+ * @example requiredDecimal(' ', 'it') // { problem: 'entry.invalidNumber' }
+ */
+export function requiredDecimal(text: string, lang: Lang): { value: string } | { problem: string } {
+  const n = unitNumber(text, 'percent', lang);
+  return n !== null ? { value: n.toFixed() } : { problem: valueProblem(text, 'percent', lang, true)! };
+}
+
+/**
+ * An amount of a document (a rule's floor or point, an objective's target: a JSON number or exact
+ * decimal text, an ISO date, yes/no) as a form field starts in `lang`, every decimal kept.
+ *
+ * @example amountInput('2.5', 'it') // '2,5'
+ */
+export function amountInput(value: number | string | boolean | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'sì') : 'no';
+  if (typeof value === 'number') return plainNumber(value, lang);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
+  return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
 }
 
 /** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
