@@ -82,7 +82,6 @@ async function differences(page: Page): Promise<string[]> {
 async function openPage() {
   const { context, page } = await app.newPage();
   await context.route(`**${FULL_PATH}`, (route) => route.fulfill({ contentType: 'text/css', body: FULL }));
-  await page.emulateMedia({ reducedMotion: 'reduce' });
   return { context, page };
 }
 

@@ -41,7 +41,9 @@ export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<str
 
 export function pages(world: E2eWorld) {
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT' });
+    // Reduced motion: the app's Bootstrap scrolls smoothly otherwise (`scroll-behavior: smooth`),
+    // so the page could still be gliding under a click's pointer between its press and release.
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT', reducedMotion: 'reduce' });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     page.on('console', (m) => {

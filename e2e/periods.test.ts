@@ -30,7 +30,8 @@ afterAll(async () => {
 
 describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
   it('adds a period at another date and deletes it while empty', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'it-IT' });
+    // Reduced motion, as pages.ts's pages: no smooth scrolling under a click.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'it-IT', reducedMotion: 'reduce' });
     const page: Page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${server.url}/`);
