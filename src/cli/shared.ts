@@ -85,11 +85,12 @@ export async function loadOrReport(file: string, options: { quiet?: boolean; sta
 
 /**
  * Writes text made in pieces to stdout, waiting whenever the pipe is full: big output is streamed,
- * never built whole. The pieces are made terminal-safe as any write is (`terminalSafe`) and encoded
- * into two buffers used in turn, not into a new buffer for each: fresh memory costs a page fault per
- * 4 KB, which for the 75 MB of a big plan's JSON was as long as making the JSON.
+ * never built whole. The pieces are made terminal-safe as any write is (`terminalSafe`), unless
+ * `safe` says they are already (`evaluationJson`'s), and encoded into two buffers used in turn, not
+ * into a new buffer for each: fresh memory costs a page fault per 4 KB, which for the 75 MB of a big
+ * plan's JSON was as long as making the JSON.
  */
-export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(chunks: Iterable<string>, { safe = false }: { safe?: boolean } = {}): Promise<void> {
   const size = 1 << 20;
   const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   // The write of each buffer still under way: a buffer is filled again only once it is written.
@@ -106,7 +107,7 @@ export async function writeChunks(chunks: Iterable<string>): Promise<void> {
     writing[current] = null;
   };
   for (const chunk of chunks) {
-    const text = terminalSafe(chunk);
+    const text = safe ? chunk : terminalSafe(chunk);
     // A UTF-16 unit is at most three bytes of UTF-8.
     if (used + text.length * 3 > size) await flush();
     if (text.length * 3 > size) await write(text);

@@ -168,9 +168,9 @@ describe('trees of any depth', () => {
     expect(inOrder.node('A.1')!.performance!.toString()).toBe('38.8'); // 70% × mean(60%·80 + 40%·50, 0) + 30% × 50
   });
 
-  it('reads an indicator back with the score its objective used, after changes too', () => {
+  it.each([false, true])('reads an indicator back with the score its objective used, after changes too (scores kept: %s)', (keepScores) => {
     const p = plan([node('A', null, [ind('x', 50, '>=', 3, measured(2), { scoring: { kind: 'proportional' } }), ind('y', 50, '>=', 1, { state: 'not_evaluable', reason: 'r' })])]);
-    const e = evaluatePlan(p);
+    const e = evaluatePlan(p, { keepScores });
     expect(e.indicator('x')!.performance!.toString()).toBe(new Decimal(200).div(3).toString());
     expect(e.indicator('y')!.counted).toBe(false);
     e.setMeasurement('y', measured(1));
@@ -315,14 +315,20 @@ describe('invariants (property tests)', () => {
     );
   });
 
-  it('incremental re-evaluation equals a full evaluation after any sequence of changes', () => {
+  it('incremental re-evaluation equals a full evaluation after any sequence of changes, scores kept or not', () => {
     fc.assert(
-      fc.property(objective, fc.array(fc.tuple(fc.nat(), value), { maxLength: 6 }), (rows, changes) => {
+      fc.property(objective, fc.array(fc.tuple(fc.nat(), value), { maxLength: 6 }), fc.boolean(), (rows, changes, keepScores) => {
         const p = plan([node('R', null, [mean('m', 60), ind('t', 40, '>=', 1, measured(1))]), { ...build(rows).nodes[0]!, parent: 'R' }]);
-        const e = evaluatePlan(p);
+        const e = evaluatePlan(p, { keepScores });
         for (const [i, v] of changes) e.setMeasurement(`i${i % rows.length}`, { state: 'measured', actual: { kind: 'number', value: v } });
         const fresh = evaluatePlan(e.currentPlan());
         expect(e.nodeResults.map((r) => r.performance?.toString() ?? null)).toEqual(fresh.nodeResults.map((r) => r.performance?.toString() ?? null));
+        // The indicators' kept scores too, the derived mean's among them.
+        const scores = (x: typeof e): string[] =>
+          x.nodeResults.flatMap((r) =>
+            r.indicators.map((i) => `${i.indicator.id} ${i.state} ${i.actual === null ? '' : String(i.actual.value)} ${i.performance?.toString() ?? ''} ${i.met} ${i.counted}`),
+          );
+        expect(scores(e)).toEqual(scores(fresh));
       }),
     );
   });

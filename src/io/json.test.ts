@@ -1,8 +1,9 @@
 /** The streamed evaluation document is the document: same content in any chunk size, one objective a line. */
 import { describe, expect, it } from 'vitest';
 import { syntheticPlan } from '../../bench/synthetic.js';
-import { dec, evaluatePlan, DEFAULT_SETTINGS, type Plan } from '../core/index.js';
+import { dec, evaluatePlan, DEFAULT_SETTINGS, type Issue, type Plan } from '../core/index.js';
 import { fixtureText } from '../../test/helpers.js';
+import { terminalSafe } from '../cli/terminal.js';
 import { evaluationDocument, evaluationJson, objectiveDocument } from './json.js';
 import { parsePublishedText } from './published/text.js';
 
@@ -71,12 +72,25 @@ describe('evaluationJson', () => {
     };
     for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
       const e = evaluatePlan(plan);
-      const lines = [...evaluationJson(e, [], 700)]
+      // The CLI's evaluation keeps the scores it writes: the same JSON from them.
+      const lines = [...evaluationJson(evaluatePlan(plan, { keepScores: true }), [], 700)]
         .join('')
         .split('\n')
         .filter((l) => l.startsWith('    {"code":'));
-      expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(e.nodeResults.map((r) => JSON.stringify(objectiveDocument(r))));
+      // …with what a terminal acts on escaped as the CLI's guard escapes it, which then has nothing left to do.
+      expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(e.nodeResults.map((r) => terminalSafe(JSON.stringify(objectiveDocument(r)))));
+      expect(lines.every((l) => terminalSafe(l) === l)).toBe(true);
     }
+  });
+
+  it('escapes what a terminal acts on in the title, the legend and the issues too', () => {
+    const plan: Plan = { ...value.plan, title: 'Piano\u009b2J \u202e' };
+    const issue: Issue = { severity: 'warning', code: 'x', message: 'riga \u0085 \u2066' };
+    const text = [...evaluationJson(evaluatePlan(plan), [issue])].join('');
+    expect(terminalSafe(text)).toBe(text);
+    const document = JSON.parse(text) as { title: string; issues: { message: string }[] };
+    expect(document.title).toBe('Piano\u009b2J \u202e');
+    expect(document.issues[0]!.message).toBe('riga \u0085 \u2066');
   });
 
   it('is valid JSON for a plan without objectives or issues', () => {

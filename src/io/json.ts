@@ -276,21 +276,22 @@ function indicatorDocument(i: IndicatorResult): IndicatorDocument {
 }
 
 /**
- * `JSON.stringify(objectiveDocument(r))` for `evaluationJson`, written directly: the same keys in
- * the same order, the same text byte for byte (json.test.ts holds them to it), without the
+ * `JSON.stringify(objectiveDocument(r))` for `evaluationJson`, written directly, up to its
+ * indicators (`{"code":…,"indicators":[`; `]}` closes it): the same keys in the same order, the same
+ * text byte for byte but for `terminalJson`'s escapes (json.test.ts holds them to it), without the
  * documents. For 200,000 indicators the document objects and their stringifying were most of the
  * JSON's time, and a lasting amount's JSON is made once per document (`AmountLiterals`).
  */
-function objectiveJson(node: NodeReading, indicators: readonly string[], amounts: AmountLiterals): string {
+function objectiveHead(node: NodeReading, amounts: AmountLiterals): string {
   const o = node.objective;
   return (
     `{"code":${quote(o.code)},"title":${quote(o.title)},"parent":${o.parent === null ? 'null' : quote(o.parent)},"level":${o.level == null ? 'null' : quote(o.level)}` +
     `,"weight":${o.weight === null ? 'null' : amounts.weight(o.weight)},"performance":${numberLiteral(jsonNumberOfReading(node.performance))}` +
-    `,"band":${node.band === null ? 'null' : word(node.band)},"basis":${word(node.basis)},"indicators":[${indicators.join(',')}]}`
+    `,"band":${node.band === null ? 'null' : word(node.band)},"basis":${word(node.basis)},"indicators":[`
   );
 }
 
-/** `JSON.stringify(indicatorDocument(…))` for a reading, as `objectiveJson`. */
+/** `JSON.stringify(indicatorDocument(…))` for a reading, as `objectiveHead`. */
 function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
   const ind = i.indicator;
   const m = ind.measurement;
@@ -305,12 +306,24 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
 }
 
 /**
- * A string as JSON. Most texts have nothing to escape: testing for what `JSON.stringify` would
- * escape (quote, backslash, controls, surrogates, which it escapes when alone) and only quoting
- * the rest is several times quicker than calling it for each of a big plan's 400,000 texts.
+ * A string as JSON, safe for a terminal (see `terminalJson`). Most texts have nothing to escape:
+ * testing for what needs it (quote, backslash, controls, surrogates, which `JSON.stringify` escapes
+ * when alone, and what a terminal acts on) and only quoting the rest is several times quicker than
+ * calling `JSON.stringify` for each of a big plan's 400,000 texts.
  */
-const quote = (text: string): string => (ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`);
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quote = (text: string): string => (ESCAPED.test(text) ? terminalJson(JSON.stringify(text)) : `"${text}"`);
+const ESCAPED = /["\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+
+/**
+ * JSON text with the characters a terminal would act on and `JSON.stringify` leaves raw (DEL, the
+ * C1 controls, the bidirectional overrides) written as JSON escapes: the same document, and the same
+ * bytes the CLI's terminal guard (`terminalSafe`) would make of it, so that a big plan's JSON need
+ * not be scanned again on its way out (for 75 MB, a fifth of a second).
+ */
+export const terminalJson = (json: string): string => (TERMINAL.test(json) ? json.replace(TERMINAL_ALL, escapeUnit) : json);
+const TERMINAL = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const TERMINAL_ALL = new RegExp(TERMINAL.source, 'g');
+const escapeUnit = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A number or null as JSON: `JSON.stringify` writes a non-finite number as null. */
 const numberLiteral = (value: number | null): string => (value !== null && Number.isFinite(value) ? String(value) : 'null');
@@ -417,49 +430,48 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
  * line, so a reader can also take it a line at a time; the summary, known only at the end, comes
  * after the objectives (JSON readers do not mind the order of keys). Each objective is the JSON of
  * `objectiveDocument`, made from the evaluation's readings (no result objects, no Decimals where a
- * fraction says the number) and with each amount's text made once.
+ * fraction says the number) and with each amount's text made once. The text is safe for a
+ * terminal as it is (`terminalJson`).
  */
 export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 15): Generator<string> {
   const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
   const amounts = new AmountLiterals();
   const node = nodeReading();
   const reading = indicatorReading();
-  // The lines of a piece are joined at once: adding each to a string would leave a rope of
-  // thousands of parts, which writing it must flatten.
-  let pending = `{\n  "title": ${JSON.stringify(evaluation.plan.title)},\n  "legend": ${JSON.stringify(legendDocument(evaluation))},\n  "objectives": [`;
-  let lines: string[] = [];
+  // A piece's parts are joined once, when it is handed out: joining each objective's indicators
+  // first, and then its lines, copied each of the 75 MB of a big plan twice; adding the parts to a
+  // string would leave a rope of thousands of parts, which writing it must flatten.
+  let parts: string[] = [`{\n  "title": ${terminalJson(JSON.stringify(evaluation.plan.title))},\n  "legend": ${terminalJson(JSON.stringify(legendDocument(evaluation)))},\n  "objectives": [`];
   let size = 0;
-  let written = 0;
-  const piece = (): string => {
-    const text = lines.length === 0 ? pending : `${pending}${written === 0 ? '' : ','}\n    ${lines.join(',\n    ')}`;
-    written += lines.length;
-    pending = '';
-    lines = [];
-    size = 0;
-    return text;
-  };
   const nodes = evaluation.nodeCount;
-  const indicators: string[] = [];
   for (let k = 0; k < nodes; k++) {
     evaluation.readNodeAt(k, node);
     if (node.basis === 'indicators') {
       summary.objectives++;
       summary[node.band ?? 'none']++;
     }
-    indicators.length = node.indicatorCount;
-    for (let p = 0; p < indicators.length; p++) {
+    const head = objectiveHead(node, amounts);
+    parts.push(k === 0 ? '\n    ' : ',\n    ', head);
+    size += head.length;
+    for (let p = 0; p < node.indicatorCount; p++) {
       evaluation.readIndicatorAt(k, p, reading);
-      indicators[p] = indicatorJson(reading, amounts);
+      const json = indicatorJson(reading, amounts);
+      if (p > 0) parts.push(',');
+      parts.push(json);
+      size += json.length;
     }
-    const line = objectiveJson(node, indicators, amounts);
-    lines.push(line);
-    size += line.length;
-    if (size >= chunk) yield piece();
+    parts.push(']}');
+    if (size >= chunk) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
   }
-  let out = `${piece()}${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`;
+  parts.push(`${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`);
   const issues = issueDocuments(evaluation, extraIssues);
-  issues.forEach((i, k) => (out += `${k === 0 ? '' : ','}\n    ${JSON.stringify(i)}`));
-  yield `${out}${issues.length === 0 ? '' : '\n  '}]\n}\n`;
+  issues.forEach((i, k) => parts.push(`${k === 0 ? '' : ','}\n    ${terminalJson(JSON.stringify(i))}`));
+  parts.push(`${issues.length === 0 ? '' : '\n  '}]\n}\n`);
+  yield parts.join('');
 }
 
 /** An explanation as JSON: `albero explain --json`, the API's explanation and the web app's what-if alike. */

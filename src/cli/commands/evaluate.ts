@@ -17,9 +17,10 @@ export function registerEvaluate(program: Command): void {
     .action(async (file: string, options: { json?: boolean; verbose?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file, { quiet: options.verbose !== true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
+      // Every indicator is read once more to be written: kept, its score need not be made again.
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
       // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).
-      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues));
+      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues), { safe: true });
       else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140, cliLanguage()));
     });
 }

@@ -11,7 +11,8 @@ export function registerVerify(program: Command): void {
     .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
       const loaded = await loadOrReport(file, { stated: true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options));
+      // Every indicator's stated cells are checked: kept, its score need not be made again.
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
       const result = verifyStated(evaluation, loaded.table.stated);
       if (options.json === true) {
         const difference = (d: (typeof result.differences)[number]): string =>
