@@ -36,10 +36,15 @@ export function usePlanData(planId: string) {
   /** A value's save: its changes applied in place, or the tree read again when they do not follow. */
   const applySaved = useCallback(
     (changes: TreeChanges | undefined) => {
-      const current = client.getQueryData<TreeDocument>(keys.tree(planId, requested));
+      const key = keys.tree(planId, requested);
+      const current = client.getQueryData<TreeDocument>(key);
       const next = changes !== undefined && current !== undefined ? applyChanges(current, changes) : null;
       if (next === null) return reload(current?.period?.id ?? requested);
-      client.setQueryData(keys.tree(planId, requested), next);
+      // A read of this tree still under way left before the save: its answer would put the old
+      // value back over the new one. Invalidating cancels it and reads again (after the save).
+      const reading = client.isFetching({ queryKey: key, exact: true }) > 0;
+      client.setQueryData(key, next);
+      if (reading) void client.invalidateQueries({ queryKey: key, exact: true });
       // The other periods' trees, the detail's reads (history, audit) and the campaign may show the value too.
       void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested });
       void written({ trees: false });
