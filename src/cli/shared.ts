@@ -47,12 +47,12 @@ export function say<K extends MessageCode>(code: K, params: Params<K>): string {
   return renderMessage(code, params as MessageParams, cliLanguage());
 }
 
-/** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
 /** Why `file` could not be written, in the user's language (the system's reason in words, not its code). */
 export function cannotWrite(file: string, error: unknown): string {
   return say('cli-cannot-write', { file, ...fileProblem(error) });
 }
 
+/** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
 export function badInput(command: string, words: string): void {
   process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
   process.exitCode = EXIT.badInput;
