@@ -68,6 +68,13 @@ for (const [name, xs] of samples) {
     `${name.padEnd(36)} ${m.toFixed(0).padStart(6)} ms  ${(m / floor).toFixed(2)} × floor; CPU ${c.toFixed(0).padStart(6)} ms  ${(c / floorCpu).toFixed(2)} × floor  (output ${(output.get(name)! / 1e6).toFixed(1)} MB)`,
   );
 }
+// Full collections of the whole heap, from one more run of each command with V8's trace: the
+// heap a command holds is nearly all alive to its end, so each is time spent for nothing.
+for (const name of ['albero evaluate --json', 'albero verify']) {
+  const traced = spawnSync(process.execPath, ['--trace-gc', ...commands[name]!], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const full = [...traced.stdout.matchAll(/Mark-Compact ([\d.]+)/g)].map((m) => `${m[1]} MB`);
+  console.log(`${name}: ${full.length} full collection(s), at ${full.join(', ') || '—'}`);
+}
 for (const name of ['albero evaluate --json', 'albero verify']) {
   const ratio = median(samples.get(name)!) / floor;
   console.log(`goal: ${name} ≤ 3 × floor → ${ratio <= 3 ? 'met' : 'missed'} (${ratio.toFixed(2)} ×)`);
