@@ -156,6 +156,21 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
     await expect.poll(async () => figures(await read())).toEqual({ ...stored, nextTargets: [stored.nextTargets[0], 0.5] });
 
+    // An actual a double cannot hold: the entry form starts from it in the screen's notation, every decimal kept.
+    const measured = await read();
+    const put = await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(measured.period)}`, {
+      state: 'measured',
+      actual: '0.12345678901234567891',
+      version: measured.version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await read()).actual).toBe('0.12345678901234567891');
+    await chooseLanguage(page, 'it');
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, code);
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('0,12345678901234567891');
     await context.close();
   });
 
