@@ -196,7 +196,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     // A lower target, changed on the indicator's definition: the objective reaches 100%.
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    await expect.poll(() => page.inputValue('#ind-target')).toBe('1.000');
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('1000');
     await page.fill('#ind-target', '800');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });

@@ -57,7 +57,7 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await page.click(`[data-indicator="${english.id}"] .tree-link`);
     await page.click('[data-testid=open-edit-indicator]');
     await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    await expect.poll(() => page.inputValue('#ind-target')).toBe('1,234.5');
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('1234.5');
     await expect.poll(() => page.inputValue('#ind-weight')).toBe('50.5');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
@@ -80,6 +80,97 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
     await expect.poll(async () => (await stored('Pratiche in italiano'))?.target).toBe(1234.5);
     expect((await stored('Pratiche in italiano'))?.weight).toBe(49.5);
+    await context.close();
+  });
+
+  it('the indicator dialog shows every decimal of a stored figure, and a save that changes something else keeps it as stored', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const code = await addObjective(page, 'C', 'Copertura al milionesimo');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    // Figures finer than the tree's four decimals, given through the API: the target, the baseline
+    // and next years' targets, one a double cannot hold (sent back as its exact text), one below 10⁻⁶.
+    const created = await apiAs(context, 'POST', `${plan}/nodes/${encodeURIComponent(code)}/indicators`, {
+      name: 'Copertura',
+      weight: '100',
+      comparator: '>=',
+      unit: 'percent',
+      target: '12.345678',
+      baseline: '0.123456',
+      baselineYear: 2023,
+      nextTargets: ['12.34567890123456789', '0.00000015'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    interface Stored {
+      id: string;
+      name: string;
+      unit: string;
+      target: unknown;
+      baseline: unknown;
+      nextTargets: Array<{ target: unknown }>;
+      version: number;
+      actual: unknown;
+    }
+    const read = async (): Promise<Stored & { period: string }> => {
+      const doc = (await apiAs(context, 'GET', `${plan}/tree`)).body as { period: { id: string }; objectives: Array<{ code: string; indicators: Stored[] }> };
+      return { ...doc.objectives.find((o) => o.code === code)!.indicators[0]!, period: doc.period.id };
+    };
+    const stored = { target: 12.345678, baseline: 0.123456, nextTargets: ['12.34567890123456789', 1.5e-7] };
+    const figures = (i: Stored) => ({ target: i.target, baseline: i.baseline, nextTargets: i.nextTargets.map((n) => n.target) });
+    const indicator = await read();
+    expect(figures(indicator)).toEqual(stored);
+
+    // The tree drawn again, with the indicator the API added; its dialog shows every decimal.
+    const openEdit = async () => {
+      await search(page, code);
+      await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+      await page.click('[data-testid=open-edit-indicator]');
+      await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    };
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await openEdit();
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('12,345678');
+    await expect.poll(() => page.inputValue('#ind-baseline')).toBe('0,123456');
+    await expect.poll(() => page.inputValue('#ind-target2')).toBe('12,34567890123456789');
+    await expect.poll(() => page.inputValue('#ind-target3')).toBe('0,00000015');
+
+    // The unit and the name changed: the unit's change sends the target and the horizon again, as stored.
+    await page.fill('#ind-name', 'Copertura in numeri');
+    await page.selectOption('#ind-unit', 'number');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await read()).name).toBe('Copertura in numeri');
+    const saved = await read();
+    expect(saved.unit).toBe('number');
+    expect(figures(saved)).toEqual(stored);
+
+    // On an English screen, the same; a later target changed sends the others again, as stored.
+    await chooseLanguage(page, 'en');
+    await openEdit();
+    await expect.poll(() => page.inputValue('#ind-target')).toBe('12.345678');
+    await expect.poll(() => page.inputValue('#ind-baseline')).toBe('0.123456');
+    await page.fill('#ind-target3', '0.5');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await expect.poll(async () => figures(await read())).toEqual({ ...stored, nextTargets: [stored.nextTargets[0], 0.5] });
+
+    // An actual a double cannot hold: the entry form starts from it in the screen's notation, every decimal kept.
+    const measured = await read();
+    const put = await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(measured.period)}`, {
+      state: 'measured',
+      actual: '0.12345678901234567891',
+      version: measured.version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await read()).actual).toBe('0.12345678901234567891');
+    await chooseLanguage(page, 'it');
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, code);
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('0,12345678901234567891');
     await context.close();
   });
 

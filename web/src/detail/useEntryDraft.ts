@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
 import { useLang, useLanguageChange } from '../ui/format.js';
-import { inputText, swapNotation } from '../ui/parse.js';
+import { amountInput, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import type { DetailProps } from './props.js';
 
@@ -19,7 +19,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   const lang = useLang();
   const carried = prefill?.id === i.id ? prefill : null;
   const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : i.state);
-  const [actual, setActual] = useState(inputText(carried !== null ? carried.actual : i.actual, i.unit, lang));
+  const [actual, setActual] = useState(amountInput(carried !== null ? carried.actual : i.actual, lang));
   const formula = isMeasuredFormula(i.formula) ? i.formula : null;
   const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs, lang)));
   // Problems are said once a save was tried (not while the first number is being typed); the server's after a refusal.
@@ -42,7 +42,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       return;
     }
     setState(carried !== null ? 'measured' : i.state);
-    setActual(inputText(carried !== null ? carried.actual : i.actual, i.unit, lang));
+    setActual(amountInput(carried !== null ? carried.actual : i.actual, lang));
     setMeasures(formula === null ? {} : measureTexts(formula, i.inputs, lang));
     setTried(false);
     setAutoMeasured(false);

@@ -5,7 +5,7 @@ import { Button } from 'design-react-kit';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument, TreeIndicator } from '../api/types.js';
 import { percent, plainNumber, useLang } from '../ui/format.js';
-import { inputText } from '../ui/parse.js';
+import { amountInput } from '../ui/parse.js';
 import type { WhatIf } from './useWhatIf.js';
 import { hasOverrides, requirement, type Overrides, type Requirement } from './whatif.js';
 
@@ -48,7 +48,7 @@ export function WhatIfTools({ doc, whatIf, indicatorId, indicator, locked, onUse
             {t('whatif.useSimulated')}
           </Button>{' '}
           <small id="use-simulated-hint" className="text-muted">
-            {t('whatif.useSimulatedHint', { value: inputText(simulated.actual ?? null, indicator.unit, lang) || '—' })}
+            {t('whatif.useSimulatedHint', { value: amountInput(simulated.actual, lang) || '—' })}
           </small>
         </p>
       )}

@@ -15,7 +15,7 @@ import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
-import { inputText, swapNotation, typedDecimal } from '../ui/parse.js';
+import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
 
@@ -284,7 +284,7 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
   const [note, setNote] = useState(relazione.note);
   const [reservations, setReservations] = useState(relazione.reservations);
-  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: inputText(v.validated, 'percent', lang), note: v.note })));
+  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note })));
   /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   // The language changed with the review open: the typed values are written again in the new notation.

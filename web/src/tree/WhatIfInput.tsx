@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
 import { useLang } from '../ui/format.js';
-import { inputText, parseInput } from '../ui/parse.js';
+import { amountInput, parseInput } from '../ui/parse.js';
 
 export function WhatIfInput({
   indicator,
@@ -25,7 +25,7 @@ export function WhatIfInput({
       type="text"
       className="form-control form-control-sm whatif-input"
       aria-label={`${t(`tree.${field}`)} ${indicator.id} (${t('whatif.simulated')})`}
-      defaultValue={inputText(value, unit, lang)}
+      defaultValue={amountInput(value, lang)}
       tabIndex={tabbable ? 0 : -1}
       key={`${String(value)} ${lang}`}
       data-testid={`whatif-${field}-${indicator.id}`}

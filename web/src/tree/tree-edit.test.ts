@@ -99,8 +99,8 @@ describe('formulas in the indicator form', () => {
       formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: 100 },
     } as TreeIndicator;
     const before = indicatorForm(i, 'it');
-    expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100', target: '90,00' });
-    expect(indicatorForm(i, 'en').target).toBe('90.00');
+    expect(before).toMatchObject({ formula: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: '100', target: '90' });
+    expect(indicatorForm(i, 'en').target).toBe('90');
     expect(indicatorPatch(before, { ...before, scale: '100,0' }, 'it')).toEqual({});
     expect(indicatorPatch(before, { ...before, denominator: 'pervenute' }, 'it')).toEqual({ formula: { kind: 'ratio', numerator: 'evase', denominator: 'pervenute', scale: '100' } });
     expect(indicatorPatch(before, { ...before, formula: 'none' }, 'it')).toEqual({ formula: null });
@@ -275,6 +275,49 @@ describe('the three-year horizon in the indicator form', () => {
   });
 });
 
+describe('an edit never rewrites a figure the user did not change', () => {
+  // Figures finer than the tree's four decimals: as JSON numbers and as the exact text the API
+  // sends when a double cannot hold them; one below 10⁻⁶, which JavaScript prints with an exponent.
+  const i = {
+    name: 'Tasso di copertura',
+    weight: 100,
+    comparator: '>=',
+    unit: 'percent',
+    target: 12.345678,
+    baseline: 0.123456,
+    baselineYear: 2023,
+    nextTargets: [
+      { year: 2025, target: '12.34567890123456789' },
+      { year: 2026, target: 1.5e-7 },
+    ],
+    scoring: 'on_off',
+    derived: false,
+    formula: null,
+  } as unknown as TreeIndicator;
+
+  it('starts every amount field with every decimal, in the screen notation', () => {
+    expect(indicatorForm(i, 'it')).toMatchObject({ target: '12,345678', baseline: '0,123456', target2: '12,34567890123456789', target3: '0,00000015' });
+    expect(indicatorForm(i, 'en')).toMatchObject({ target: '12.345678', baseline: '0.123456', target2: '12.34567890123456789', target3: '0.00000015' });
+    expect(indicatorFormProblems(indicatorForm(i, 'it'), 'it')).toEqual([]);
+  });
+
+  it('sends what it did not touch as stored, whichever save sends it', () => {
+    const exact = { target: '12.345678', baseline: '0.123456', baselineYear: 2023, nextTargets: ['12.34567890123456789', '0.00000015'] };
+    for (const lang of ['it', 'en'] as const) {
+      const before = indicatorForm(i, lang);
+      expect(indicatorPatch(before, { ...before, name: 'Copertura' }, lang)).toEqual({ name: 'Copertura' });
+      // A new unit re-reads the target and the horizon: they go as stored.
+      expect(indicatorPatch(before, { ...before, unit: 'number' }, lang)).toEqual({ unit: 'number', ...exact });
+      // One figure of the horizon changed: the others go with it, as stored.
+      const target3 = lang === 'it' ? '0,5' : '0.5';
+      expect(indicatorPatch(before, { ...before, target3 }, lang)).toEqual({ baseline: exact.baseline, baselineYear: 2023, nextTargets: [exact.nextTargets[0], '0.5'] });
+      // After a change of language too.
+      const other = lang === 'it' ? 'en' : 'it';
+      expect(indicatorPatch(formIn(before, other), { ...formIn(before, other), unit: 'number' }, other)).toEqual({ unit: 'number', ...exact });
+    }
+  });
+});
+
 describe('the indicator form checked before sending', () => {
   it('says each wrong field once, the baseline year first, then the band points, then the formula', () => {
     expect(indicatorFormProblems({ ...EMPTY_INDICATOR, name: 'x' }, 'it')).toEqual([]);
@@ -378,9 +421,9 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
       formula: null,
     } as unknown as TreeIndicator;
     const en = indicatorForm(i, 'en');
-    expect(en).toMatchObject({ weight: '33.5', target: '1,587.1', baseline: '1,200', target2: '1,600', target3: '', floor: '1000.5' });
+    expect(en).toMatchObject({ weight: '33.5', target: '1587.1', baseline: '1200', target2: '1600', target3: '', floor: '1000.5' });
     const it = indicatorForm(i, 'it');
-    expect(it).toMatchObject({ weight: '33,5', target: '1.587,1', baseline: '1.200', target2: '1.600', target3: '', floor: '1000,5' });
+    expect(it).toMatchObject({ weight: '33,5', target: '1587,1', baseline: '1200', target2: '1600', target3: '', floor: '1000,5' });
     expect(formIn(it, 'en')).toEqual(en);
     expect(formIn(en, 'it')).toEqual(it);
     // Unchanged after the switch: nothing to send.

@@ -6,7 +6,7 @@
 import { dec } from '../../../src/core/decimal.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
-import { amountText, plainNumber, type Lang } from '../ui/format.js';
+import { plainNumber, type Lang } from '../ui/format.js';
 import { amountInput, numberProblem, parseInput, swapNotation, typedDecimal, unitNumber, valueProblem, yesNoIn } from '../ui/parse.js';
 
 /**
@@ -95,9 +95,10 @@ export interface BandPointForm {
 /** An indicator as its edit form starts in `lang`'s notation, its rule's floor or points included. */
 export function indicatorForm(i: TreeIndicator, lang: Lang): IndicatorForm {
   const rule: RuleDocument | null | undefined = i.rule;
-  // From the values, as the tree writes them in `lang` (`1.587,1` / `1,587.1`, `30/09/2024`,
-  // `sì` / `yes`), not from the server's texts, which are Italian; the `%` is the unit's, not typed.
-  const amount = (value: TreeIndicator['target'] | undefined) => amountText(value, i.unit, lang).replace(/%$/, '');
+  // From the values, every decimal kept (`0,123456`, `30/09/2024`, `sì` / `yes`), not as the tree
+  // writes them: its four decimals would be what a save re-sends when the unit or the horizon
+  // changes, rewriting a figure the user did not touch (a target of 0.123456 stored as 0.1235).
+  const amount = (value: TreeIndicator['target'] | undefined) => amountInput(value, lang);
   return {
     name: i.name,
     weight: plainNumber(i.weight, lang),

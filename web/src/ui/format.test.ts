@@ -27,6 +27,10 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
     expect(formatNumber(-1234567.891, 'en')).toBe('-1,234,567.89');
     expect(plainNumber(1587.1, 'en')).toBe('1587.1');
     expect(plainNumber(1587.1, 'it')).toBe('1587,1');
+    // A double JavaScript prints with an exponent, in its digits: the screen's reading takes no exponent.
+    expect(plainNumber(1e-7, 'it')).toBe('0,0000001');
+    expect(plainNumber(-1.25e-7, 'en')).toBe('-0.000000125');
+    expect(plainNumber(1e21, 'en')).toBe('1000000000000000000000');
   });
 
   it('rounds half up as the core does, from numbers and decimal strings', () => {

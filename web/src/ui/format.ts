@@ -81,10 +81,23 @@ export function weight(value: number | string | null | undefined, lang: Lang): s
   return value === null || value === undefined ? '—' : `${formatNumber(value, lang, Math.min(decimalPlaces(value), 2))}%`;
 }
 
-/** A value as it was given, every decimal kept and no grouping: `1587.1` → `1587,1` / `1587.1`. */
+/**
+ * A value as it was given, every decimal kept and no grouping: `1587.1` → `1587,1` / `1587.1`. A
+ * JSON number JavaScript prints with an exponent (below 10⁻⁶: `1e-7`) is written in its digits
+ * (`0,0000001`): a form field starts from this text, and the screen's reading refuses an exponent.
+ */
 export function plainNumber(value: number | string, lang: Lang): string {
-  const text = String(value);
+  const text = typeof value === 'number' ? digitsOf(value) : String(value);
   return lang === 'en' ? text : text.replace('.', ',');
+}
+
+/** A number's own digits without an exponent: `1.5e-7` → `0.00000015`, `1e21` → `1000000000000000000000`. */
+function digitsOf(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Rounded to the decimals it has: nothing is rounded, only the point moved.
+  const r = rounded(text, decimalPlaces(text));
+  return r === null ? text : `${r.negative ? '-' : ''}${r.whole}${r.fraction === '' ? '' : `.${r.fraction}`}`;
 }
 
 /** The units an amount is counted in (the contract's `UnitSchema`). */

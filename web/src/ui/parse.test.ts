@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implausibleValue, inputText, numberProblem, parseInput, readNumber, requiredDecimal, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
+import { amountInput, implausibleValue, numberProblem, parseInput, readNumber, requiredDecimal, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -14,10 +14,28 @@ describe('what a person types in the web app, read strictly', () => {
   });
 
   it('fills a form field back in the same notation', () => {
-    expect(inputText(25.59, 'percent', 'it')).toBe('25,59');
-    expect(inputText('2024-09-30', 'date', 'it')).toBe('30/09/2024');
-    expect(inputText(true, 'boolean', 'it')).toBe('sì');
-    expect(parseInput(inputText(1587.1, 'number', 'it'), 'number', 'it')).toBe(1587.1);
+    expect(amountInput(25.59, 'it')).toBe('25,59');
+    expect(amountInput('2024-09-30', 'it')).toBe('30/09/2024');
+    expect(amountInput(true, 'it')).toBe('sì');
+    expect(amountInput(null, 'it')).toBe('');
+    expect(parseInput(amountInput(1587.1, 'it'), 'number', 'it')).toBe(1587.1);
+  });
+
+  it('fills a field with every decimal of the value, one a double cannot hold or prints with an exponent too, and reads it back exactly', () => {
+    // The API sends a decimal a double cannot hold as its exact text (`amountJson`): an actual's
+    // field once started as `0.12345678901234567891` on an Italian screen, refused there.
+    expect(amountInput('0.12345678901234567891', 'it')).toBe('0,12345678901234567891');
+    expect(amountInput('-12345678901234.25', 'en')).toBe('-12345678901234.25');
+    expect(amountInput(1.5e-7, 'it')).toBe('0,00000015');
+    expect(amountInput(-2e-7, 'en')).toBe('-0.0000002');
+    const exact: Array<[number | string, string]> = [
+      ['0.12345678901234567891', '0.12345678901234567891'],
+      [0.123456, '0.123456'],
+      [1.5e-7, '0.00000015'],
+      [-18.72, '-18.72'],
+      [1587.1, '1587.1'],
+    ];
+    for (const lang of ['it', 'en'] as const) for (const [value, decimal] of exact) expect(unitNumber(amountInput(value, lang), 'number', lang)?.toFixed(), `${value} ${lang}`).toBe(decimal);
   });
 });
 
@@ -53,12 +71,12 @@ describe('an English screen reads and writes English notation (issue 14)', () =>
   });
 
   it('fills a field in English and reads it back the same', () => {
-    expect(inputText(1587.1, 'number', 'en')).toBe('1587.1');
-    expect(inputText(25.59, 'percent', 'en')).toBe('25.59');
-    expect(inputText(true, 'boolean', 'en')).toBe('yes');
-    expect(inputText(false, 'boolean', 'en')).toBe('no');
-    expect(inputText('2024-09-30', 'date', 'en')).toBe('30/09/2024');
-    for (const value of [1587.1, 0.5, -18.72, 1234.5, 100]) expect(parseInput(inputText(value, 'number', 'en'), 'number', 'en')).toBe(value);
+    expect(amountInput(1587.1, 'en')).toBe('1587.1');
+    expect(amountInput(25.59, 'en')).toBe('25.59');
+    expect(amountInput(true, 'en')).toBe('yes');
+    expect(amountInput(false, 'en')).toBe('no');
+    expect(amountInput('2024-09-30', 'en')).toBe('30/09/2024');
+    for (const value of [1587.1, 0.5, -18.72, 1234.5, 100]) expect(parseInput(amountInput(value, 'en'), 'number', 'en')).toBe(value);
   });
 
   it('swaps a number between the notations digit for digit, so a draft survives a change of language', () => {

@@ -3,8 +3,8 @@
  * tables: `1.587,10`, `25,59%` on an Italian screen, `1,587.10`, `25.59%` on an English one; dates
  * `30/09/2024` (or ISO) on both. A number that reads only in the other language's notation (`1.5`
  * on an Italian screen, `1,5` on an English one) is refused, and `numberProblem` says which
- * notation is expected. And the inverse, for filling a field. Uses the core's exact parser
- * (decimal.js), so only the forms load it, not the tree's first render.
+ * notation is expected. And the inverse, for filling a field (`amountInput`). Uses the core's
+ * exact parser (decimal.js), so only the forms load it, not the tree's first render.
  */
 import { numberBoundProblem } from '../../../src/core/bounds.js';
 import { formatItalianDate, formatNumberIn, parseItalianDate, parseItalianNumber, type ParsedNumber } from '../../../src/core/italian.js';
@@ -117,8 +117,10 @@ export function requiredDecimal(text: string, lang: Lang): { value: string } | {
 }
 
 /**
- * An amount of a document (a rule's floor or point, an objective's target: a JSON number or exact
- * decimal text, an ISO date, yes/no) as a form field starts in `lang`, every decimal kept.
+ * An amount of a document (a target, a baseline, an actual, a rule's floor or point, a validated
+ * value: a JSON number or exact decimal text, an ISO date, yes/no) as a form field starts in
+ * `lang`, every decimal kept and no grouping: what `parseInput` and `amountValue` read back as the
+ * same value, so a field the user leaves alone is sent unchanged.
  *
  * @example amountInput('2.5', 'it') // '2,5'
  */
@@ -128,13 +130,4 @@ export function amountInput(value: number | string | boolean | null | undefined,
   if (typeof value === 'number') return plainNumber(value, lang);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
   return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
-}
-
-/** The inverse of parseInput, for filling a form field: `1587.1` → `1587,1` / `1587.1`, a date as dd/mm/yyyy. */
-export function inputText(value: number | string | boolean | null, unit: Unit, lang: Lang): string {
-  if (value === null) return '';
-  if (unit === 'boolean') return value === true ? (lang === 'en' ? 'yes' : 'sì') : 'no';
-  if (unit === 'date' && typeof value === 'string') return formatItalianDate(value);
-  if (typeof value === 'number') return lang === 'en' ? String(value) : String(value).replace('.', ',');
-  return String(value);
 }
