@@ -113,6 +113,10 @@ export class Evaluation {
   readonly plan: Plan;
   /** Node codes to their slots (the first node of a duplicated code). */
   private readonly index: CodeIndex;
+  /** 1 at each node whose code an earlier node has: `index` never answers with it. */
+  private readonly duplicate: Uint8Array;
+  /** The slot `slotOf` found last. */
+  private near = 0;
   /** Built on first use: a million-entry map costs more than the evaluation itself. */
   private indicatorIndexCache: Map<string, number> | null = null;
   /** The plan's nodes, copied on the first change (setMeasurement, setNodeWeight). */
@@ -160,7 +164,7 @@ export class Evaluation {
     this.index = new CodeIndex((i) => this.nodes[i]!.code, count);
     this.parentOf = new Int32Array(count).fill(-1);
     this.firstIndicator = new Int32Array(count + 1);
-    const duplicate = new Uint8Array(count);
+    const duplicate = (this.duplicate = new Uint8Array(count));
     for (let i = 0; i < count; i++) {
       const node = this.nodes[i]!;
       this.firstIndicator[i + 1] = this.firstIndicator[i]! + node.indicators.length;
@@ -255,7 +259,7 @@ export class Evaluation {
    * for an unknown code.
    */
   readNode(code: string, out: NumberReading): Basis | undefined {
-    const i = this.index.get(code);
+    const i = this.slotOf(code);
     if (i < 0) return undefined;
     this.readPerformance(i, out);
     return BASES[this.basisOf[i]!]!;
@@ -295,6 +299,21 @@ export class Evaluation {
     out.rule = indicator.scoring ?? this.plan.settings.defaultScoring;
   }
 
+  /**
+   * `index.get(code)`, trying first the slot found last and the one after it: a check of every
+   * cell of a table (`verifyStated`) asks for the nodes in plan order, each several times, and then
+   * needs no hashing.
+   */
+  private slotOf(code: string): number {
+    const nodes = this.nodes;
+    const near = this.near;
+    if (near < nodes.length && nodes[near]!.code === code && this.duplicate[near] === 0) return near;
+    if (near + 1 < nodes.length && nodes[near + 1]!.code === code && this.duplicate[near + 1] === 0) return (this.near = near + 1);
+    const i = this.index.get(code);
+    if (i >= 0) this.near = i;
+    return i;
+  }
+
   private readPerformance(i: number, out: NumberReading): void {
     const kind = this.perfKind[i]!;
     out.kind = kind;
@@ -310,7 +329,7 @@ export class Evaluation {
    * else as `indicator(id)` finds it. The indicator, or undefined when there is none.
    */
   readIndicator(code: string, id: string, what: 'performance' | 'actual', out: NumberReading): Indicator | undefined {
-    let i = this.index.get(code);
+    let i = this.slotOf(code);
     let k = -1;
     if (i >= 0) {
       const indicators = this.nodes[i]!.indicators;

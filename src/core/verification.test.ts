@@ -131,6 +131,22 @@ describe('verifyStated', () => {
     );
   });
 
+  it('reads a duplicated code as the evaluation does (its first node), whatever cell was checked before', () => {
+    const measured = (value: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(value) } });
+    const node = (code: string, actual: number): Objective => ({ code, title: code, parent: null, weight: null, indicators: [indicator(`${code}:1`, 100, '>=', '10', measured(actual), true)] });
+    // The second X comes right after Y: a look-up that tried the node after the last one found first would take it.
+    const evaluation = evaluatePlan({ title: 't', nodes: [node('X', 10), node('Y', 5), node('X', 2)], settings: DEFAULT_SETTINGS });
+    const at = { file: 't.txt', line: 1 };
+    const stated: StatedCell[] = [
+      { cell: 'performance_objective', code: 'Y', value: dec(50), origin: at },
+      { cell: 'performance_objective', code: 'X', value: dec(100), origin: at },
+      { cell: 'performance_kpi', code: 'Y', indicator: 'Y:1', value: dec(50), origin: at },
+      { cell: 'performance_kpi', code: 'X', indicator: 'X:1', value: dec(20), origin: at },
+    ];
+    expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
+    expect(verifyStated(evaluation, stated).differences.map((d) => `${d.code} ${d.cell} ${d.computed!.toString()}`)).toEqual(['X Performance KPI 100']);
+  });
+
   it('on hand-checked ties: 2/3 of 100 is 66,67 at two decimals and 66,667 at three, 1/8 is 0,13', () => {
     const evaluation = evaluatePlan({
       title: 't',
