@@ -3,22 +3,21 @@
  * clear the screen, set the window title or hide text; the CLI prints them as visible escapes
  * (`\u001b`) instead, in the JSON way so that `--json` output stays valid JSON.
  */
+import { CONTROLS_BEYOND_C0, visibleEscape } from '../io/terminal-controls.js';
 
 /** Control characters (C0, DEL, C1) and the bidirectional overrides that reorder what is shown. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = new RegExp(`[\\u0000-\\u001f${CONTROLS_BEYOND_C0}]`, 'g');
 /** The same, less newline, tab and the colour sequences (SGR) the CLI itself writes. */
-const CONTROLS_BUT_LAYOUT = /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-const visible = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const CONTROLS_BUT_LAYOUT = new RegExp(`\\u001b(?!\\[[0-9;]*m)|[\\u0000-\\u0008\\u000b-\\u001a\\u001c-\\u001f${CONTROLS_BEYOND_C0}]`, 'g');
 
 /** Every control character as a visible escape: for a piece of input (a title, a cell, a message). */
 export function terminalText(text: string): string {
-  return text.replace(CONTROLS, visible);
+  return text.replace(CONTROLS, visibleEscape);
 }
 
 /** `text` as every write to stdout and stderr is made safe (`guardTerminalOutput`): for text written as bytes. */
 export function terminalSafe(text: string): string {
-  return text.replace(CONTROLS_BUT_LAYOUT, visible);
+  return text.replace(CONTROLS_BUT_LAYOUT, visibleEscape);
 }
 
 /**

@@ -4,7 +4,7 @@ import { syntheticPlan } from '../../bench/synthetic.js';
 import { dec, evaluatePlan, DEFAULT_SETTINGS, type Issue, type Plan } from '../core/index.js';
 import { fixtureText } from '../../test/helpers.js';
 import { terminalSafe } from '../cli/terminal.js';
-import { evaluationDocument, evaluationJson, objectiveDocument } from './json.js';
+import { evaluationDocument, evaluationJson, objectiveDocument, terminalJson } from './json.js';
 import { parsePublishedText } from './published/text.js';
 
 describe('evaluationJson', () => {
@@ -91,6 +91,24 @@ describe('evaluationJson', () => {
     const document = JSON.parse(text) as { title: string; issues: { message: string }[] };
     expect(document.title).toBe('Piano\u009b2J \u202e');
     expect(document.issues[0]!.message).toBe('riga \u0085 \u2066');
+  });
+
+  it('escapes each of the 65,536 code units exactly as the CLI guard does, no more, no less', () => {
+    // A range the guard takes up and the JSON does not (or the other way) shows here, whichever
+    // way the JSON writes a text: terminalJson on JSON.stringify's text, or quote's shortcut
+    // for the texts with nothing to escape (each title holds one unit, so each takes its own way).
+    const units = Array.from({ length: 0x10000 }, (_, k) => String.fromCharCode(k));
+    const differing = units.filter((c) => terminalJson(JSON.stringify(c)) !== terminalSafe(JSON.stringify(c)));
+    expect(differing.map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
+    const plan: Plan = { title: 'Unità', settings: DEFAULT_SETTINGS, nodes: units.map((c, k) => ({ code: `N${k}`, title: c, parent: null, weight: null, indicators: [] })) };
+    const e = evaluatePlan(plan);
+    const lines = [...evaluationJson(e)]
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('    {"code":'))
+      .map((l) => l.slice(4).replace(/,$/, ''));
+    const expected = e.nodeResults.map((r) => terminalSafe(JSON.stringify(objectiveDocument(r))));
+    expect(lines.flatMap((l, k) => (l === expected[k] ? [] : [k.toString(16)]))).toEqual([]);
   });
 
   it('is valid JSON for a plan without objectives or issues', () => {

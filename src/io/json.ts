@@ -35,6 +35,7 @@ import {
 } from '../core/index.js';
 import type { IndicatorBand } from '../core/appraisal/index.js';
 import { reportText } from './report/texts.js';
+import { CONTROLS_BEYOND_C0, visibleEscape } from './terminal-controls.js';
 import type {
   ChangesDocument,
   EvaluationDocument,
@@ -312,18 +313,18 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
  * calling `JSON.stringify` for each of a big plan's 400,000 texts.
  */
 const quote = (text: string): string => (ESCAPED.test(text) ? terminalJson(JSON.stringify(text)) : `"${text}"`);
-const ESCAPED = /["\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+const ESCAPED = new RegExp(`["\\\\\\u0000-\\u001f${CONTROLS_BEYOND_C0}\\ud800-\\udfff]`);
 
 /**
  * JSON text with the characters a terminal would act on and `JSON.stringify` leaves raw (DEL, the
  * C1 controls, the bidirectional overrides) written as JSON escapes: the same document, and the same
  * bytes the CLI's terminal guard (`terminalSafe`) would make of it, so that a big plan's JSON need
- * not be scanned again on its way out (for 75 MB, a fifth of a second).
+ * not be scanned again on its way out (for 75 MB, a fifth of a second). Both take the characters
+ * and their escape from terminal-controls.ts, so they cannot drift apart.
  */
-export const terminalJson = (json: string): string => (TERMINAL.test(json) ? json.replace(TERMINAL_ALL, escapeUnit) : json);
-const TERMINAL = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export const terminalJson = (json: string): string => (TERMINAL.test(json) ? json.replace(TERMINAL_ALL, visibleEscape) : json);
+const TERMINAL = new RegExp(`[${CONTROLS_BEYOND_C0}]`);
 const TERMINAL_ALL = new RegExp(TERMINAL.source, 'g');
-const escapeUnit = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A number or null as JSON: `JSON.stringify` writes a non-finite number as null. */
 const numberLiteral = (value: number | null): string => (value !== null && Number.isFinite(value) ? String(value) : 'null');

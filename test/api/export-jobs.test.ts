@@ -171,4 +171,45 @@ describe("the server's close", () => {
       if (open) await t.close();
     }
   }, 120_000);
+
+  it('fails its queued exports at once, while the drawing queue is still busy with another’s', async () => {
+    const { t, planId, controller } = await startWithFixture('sqlite');
+    // The process-wide queue is held, as by another server's long drawing, until the end.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = oneAtATime(() => gate);
+    let open = true;
+    try {
+      const queued = await controller.request('POST', `/api/plans/${planId}/exports`, { format: 'xlsx' });
+      expect(queued.status, queued.text).toBe(202);
+      const owner = (await controller.get('/api/session')).body.user.id as string;
+      // A big plan's plain download waiting for its turn (drawn on a worker when it comes).
+      const download = t.server.exports.draw({ plan: syntheticPlan(10, 2), format: 'pdf', meta: {} });
+      let downloadSettled = false;
+      const downloadOutcome = download.then(
+        () => 'drawn',
+        (error: Error) => error.message,
+      );
+      void downloadOutcome.then(() => (downloadSettled = true));
+      await t.close();
+      open = false;
+      // Whatever is ahead of them in the queue, the closed server's exports have failed.
+      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', error: 'the server closed' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(downloadSettled).toBe(true);
+      expect(await downloadOutcome).toBe('the export failed: the server closed');
+      // A job started by a request still under way at the close fails at once too.
+      const late = t.server.exports.start({ owner, planId, plan: syntheticPlan(10, 2), format: 'xlsx', meta: {}, fileName: 'tardi.xlsx' });
+      expect(late).toMatchObject({ state: 'failed', error: 'the server closed' });
+      // When the queue moves on, none of them starts a worker.
+      release();
+      await held;
+      await oneAtATime(async () => undefined);
+      expect(t.server.exports.running).toBe(0);
+      expect(t.server.exports.get(late.id, owner)?.state).toBe('failed');
+    } finally {
+      release();
+      if (open) await t.close();
+    }
+  }, 120_000);
 });

@@ -56,6 +56,12 @@ function startWorker(request: ExportRequest): Worker {
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
   private readonly workers = new Set<Worker>();
+  /**
+   * The jobs waiting their turn in the drawing queue, each with its file's request and what
+   * settles the wait for it: the close refuses them at once, whatever the queue (shared by every
+   * server of the process, and by the drawings made in place) is still busy with.
+   */
+  private readonly queued = new Map<ExportJob, { request: ExportRequest; settle: (outcome?: Promise<void>) => void }>();
   private closed = false;
 
   /** Queues the export of `plan` and returns its job at once. */
@@ -66,8 +72,7 @@ export class ExportJobs {
     const job: ExportJob = { id: randomUUID(), owner: input.owner, planId: input.planId, format: input.format, fileName: input.fileName, state: 'queued', done: 0, total };
     this.jobs.set(job.id, job);
     // Serialised now, while the plan is the one asked for; drawn when the job's turn comes.
-    const request = toWorker(input.plan, input.format, input.meta);
-    void oneAtATime(() => this.run(job, request));
+    void this.enqueue(job, toWorker(input.plan, input.format, input.meta));
     return job;
   }
 
@@ -79,7 +84,7 @@ export class ExportJobs {
     const request = toWorker(input.plan, input.format, input.meta);
     // Not listed: nobody follows it but the request waiting here.
     const job: ExportJob = { id: randomUUID(), owner: '', planId: '', format: input.format, fileName: '', state: 'queued', done: 0, total: 0 };
-    await oneAtATime(() => this.run(job, request));
+    await this.enqueue(job, request);
     if (job.state !== 'done' || job.bytes === undefined) throw new Error(`the export failed: ${job.error ?? job.state}`);
     return job.bytes;
   }
@@ -97,20 +102,39 @@ export class ExportJobs {
   }
 
   /**
-   * The server is closing: every drawing is stopped and awaited (its worker gone), and a job still
-   * queued fails when its turn comes instead of starting a worker.
+   * The server is closing: every drawing is stopped and awaited (its worker gone); every job still
+   * queued, a plain download's included, fails at once and never starts a worker, as does one
+   * started after (by a request already under way).
    */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.jobs.values()) if (job.state === 'queued') this.refuse(job);
+    for (const [job, { settle }] of this.queued) {
+      this.refuse(job);
+      settle();
+    }
+    this.queued.clear();
     await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 
+  /** Puts the job in the drawing queue; settled when it is drawn, failed, or refused by the close. */
+  private enqueue(job: ExportJob, request: ExportRequest): Promise<void> {
+    return new Promise<void>((settle) => {
+      if (this.closed) return void (this.refuse(job), settle());
+      this.queued.set(job, { request, settle });
+      void oneAtATime(() => {
+        const waiting = this.queued.get(job);
+        // Refused while it waited: its turn has nothing to draw.
+        if (waiting === undefined) return Promise.resolve();
+        this.queued.delete(job);
+        const run = this.run(job, waiting.request);
+        waiting.settle(run);
+        // Its failure is told to whoever waits for the job; the queue only waits for its end.
+        return run.catch(() => undefined);
+      });
+    });
+  }
+
   private run(job: ExportJob, request: ExportRequest): Promise<void> {
-    if (this.closed) {
-      this.refuse(job);
-      return Promise.resolve();
-    }
     job.state = 'running';
     return new Promise<void>((resolve) => {
       const worker = startWorker(request);
@@ -136,7 +160,7 @@ export class ExportJobs {
     });
   }
 
-  /** A job whose turn comes after the server closed: it fails, drawn by nobody. */
+  /** A job the closed server will not draw: it fails, drawn by nobody. */
   private refuse(job: ExportJob): void {
     if (job.state !== 'failed') Object.assign(job, { state: 'failed', error: 'the server closed', finishedAt: Date.now() });
   }

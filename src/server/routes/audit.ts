@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type AuditEntry, AuditEntrySchema } from '../../contract/index.js';
-import type { RouteModule } from '../api.js';
+import type { Readable, RouteModule } from '../api.js';
 import { ADMINS } from '../permissions.js';
 import { changeMessage, changeText } from '../../messages/changes.js';
 import { intQuery, language } from '../validation.js';
@@ -55,9 +55,9 @@ export const auditRoutes: RouteModule = (api, deps) => {
         limit: intQuery(c, 'limit', 100, 1000),
       });
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
-      const entries: AuditEntry[] = rows.map((e) => {
+      const entries: Readable<AuditEntry>[] = rows.map((e) => {
         const { code, params } = changeMessage(e);
-        return { ...e, code, params: { ...params, fields: [...params.fields], before: [...params.before], after: [...params.after] }, message: changeText(e, lang) };
+        return { ...e, code, params, message: changeText(e, lang) };
       });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });

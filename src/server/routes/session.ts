@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { DoneSchema, type Session, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
-import type { RouteModule } from '../api.js';
+import type { Readable, RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { GUARD_LIMITS, LoginGuard } from '../login-guard.js';
 import { cameOverHttps, clientAddressOf } from '../security.js';
@@ -13,7 +13,8 @@ import { refuse } from '../errors.js';
 
 const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict();
 
-export function userView(u: UserRecord): User {
+/** The account as the API answers it: the record's lists handed over as they are (`reply` only serialises them). */
+export function userView(u: UserRecord): Readable<User> {
   return {
     id: u.id,
     username: u.username,
@@ -21,8 +22,8 @@ export function userView(u: UserRecord): User {
     language: u.language ?? 'it',
     displayName: u.displayName,
     role: u.role,
-    units: [...u.units],
-    unitIds: [...u.unitIds],
+    units: u.units,
+    unitIds: u.unitIds,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
   };
@@ -84,7 +85,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       await deps.store.createSession(sessionId(token), login.id, csrfToken, expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, expires });
       const { passwordHash: _, ...user } = login;
-      return reply(200, { user: userView(user), csrfToken } satisfies Session);
+      return reply(200, { user: userView(user), csrfToken } satisfies Readable<Session>);
     },
   );
 
@@ -98,7 +99,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
     },
     async (c, { user, reply }) => {
-      return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Session);
+      return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Readable<Session>);
     },
   );
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type OrgUnit, OrgUnitSchema, PersonSchema, ReassignedSchema, UnitsImportedSchema } from '../../contract/index.js';
 import { readRegistryCsv, readRegistryXlsx, writeRegistryCsv, writeRegistryXlsx, type RegistryProblem, type RegistryUnit } from '../../io/registry.js';
 import type { UnitRecord, UserRecord } from '../../store/index.js';
-import type { RouteModule } from '../api.js';
+import type { Readable, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.js';
 import { ADMINS, PLAN_EDITORS } from '../permissions.js';
@@ -48,8 +48,9 @@ const Reassign = z
   })
   .strict();
 
-export function unitView(u: UnitRecord): OrgUnit {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: [...u.members], version: u.version, updatedAt: u.updatedAt };
+/** The unit as the API answers it: its members handed over as they are (`reply` only serialises them). */
+export function unitView(u: UnitRecord): Readable<OrgUnit> {
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: u.members, version: u.version, updatedAt: u.updatedAt };
 }
 
 /** The registry as a file shows it: parents by code, people by username, parents before children. */
