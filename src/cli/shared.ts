@@ -68,17 +68,22 @@ export function printIssues(issues: readonly Issue[], options: { quiet?: boolean
 }
 
 /**
- * A command reads one table and works on it to its end: nearly all it puts in the heap stays alive
- * until it exits. V8 sizes the old generation for a program that runs on, so on a big table it made
- * one full collection of the whole plan just as it had been read (for 210,000 indicators ≈100 MB
- * marked and compacted, 0.1–0.4 s, freeing a few per cent; issue 15). With a growing factor of
- * 31 × at each full collection instead of about 2–4 ×, the one made while the table is read
- * (at 6–22 MB: V8's first limit) sets the next limit beyond what such a command holds.
- * Set once, before the table is read: `serve` (long-lived) never reads a table here and keeps
- * V8's sizing. V8 reads the flag at each full collection; heap sizes proper are fixed at start-up.
+ * Reads a table with a heap that grows ahead of it. A command's table stays alive until it exits,
+ * but V8 sizes the old generation for a program that runs on: on a big table it made one full
+ * collection of the whole plan just as it had been read (210,000 indicators: ≈100 MB marked and
+ * compacted, 0.1–0.4 s, freeing a few per cent; issue 15 §2). V8 reads `--heap-growing-percent` at
+ * each full collection (heap sizes proper are fixed at start-up): at 31 × instead of about 2–4 ×,
+ * the collection it makes while the table is read (at 6–22 MB, its first limit) sets the next
+ * limit beyond what such a plan holds. V8's own sizing comes back once the table is read, so a
+ * command that then makes much garbage (a report's workbook) is collected as before.
  */
-function keepHeapToTheEnd(): void {
+async function withRoomyHeap<T>(read: () => Promise<T>): Promise<T> {
   setFlagsFromString('--heap-growing-percent=3000');
+  try {
+    return await read();
+  } finally {
+    setFlagsFromString('--heap-growing-percent=0');
+  }
 }
 
 /**
@@ -88,8 +93,7 @@ function keepHeapToTheEnd(): void {
  * them reads a big table in much less time (issue 15; see `ReadOptions`).
  */
 export async function loadOrReport(file: string, options: { quiet?: boolean; stated?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
-  keepHeapToTheEnd();
-  const { value, issues } = await loadTable(file, { stated: options.stated ?? false });
+  const { value, issues } = await withRoomyHeap(() => loadTable(file, { stated: options.stated ?? false }));
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
     process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);
