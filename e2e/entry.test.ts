@@ -3,7 +3,8 @@
  * values in a row — the tree is one Tab stop, Enter goes into the entry form, Enter saves and the
  * form moves on to the next indicator to fill, Escape comes back to the same row — and the entry
  * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
- * (what-if) value; and the warning on an implausible percentage (150 %, −5 %), which still saves.
+ * (what-if) value, none from a what-if field only passed through (an actual a double cannot hold);
+ * and the warning on an implausible percentage (150 %, −5 %), which still saves.
  * Against the real server and a fresh SQLite file; axe on the form.
  */
 import { describe, expect, it } from 'vitest';
@@ -253,6 +254,42 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     await page.click('[data-indicator="A.2.1:2"] .tree-link');
     await page.fill('#entry-actual', '100.5');
     await expect.poll(() => warning.innerText()).toBe('An unusual value for a percentage: 100.5%. Check it before saving.');
+    await context.close();
+  });
+});
+
+describe('what-if and a value a double cannot hold', { timeout: 180_000 }, () => {
+  it('records no override for a field only passed through, so there is no simulated value to use', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    // B.2.2:1's actual, stored exactly: twenty decimals, more than a double holds.
+    const exact = '0.12345678901234567891';
+    const tree = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
+    };
+    const indicator = tree.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:1')!;
+    const put = await apiAs(context, 'PUT', `/api/plans/${enc(world.planId)}/indicators/${enc('B.2.2:1')}/measurements/${FIRST_QUARTER}`, {
+      state: 'measured',
+      actual: exact,
+      version: indicator.version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'B.2.2');
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]');
+    const field = '[data-testid="whatif-actual-B.2.2:1"]';
+    await expect.poll(() => page.inputValue(field)).toBe('0,12345678901234567891');
+    // Into the field and out of it, nothing typed.
+    await page.focus(field);
+    await page.keyboard.press('Enter');
+    await page.click('[data-indicator="B.2.2:1"] .tree-link');
+    await page.waitForSelector('#need-title');
+    expect(await page.locator('[data-testid=use-simulated]').count()).toBe(0);
+    expect(await page.locator('[data-testid=whatif-banner] button').count()).toBe(0);
+    expect(await page.inputValue(field)).toBe('0,12345678901234567891');
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from './decimal.js';
 import type { Amount, Comparator, ScoringRule } from './model.js';
 import { renderIssueCode } from './messages/index.js';
-import { describeScore, scoreValue } from './scoring.js';
+import { describeScore, ruleFitsUnit, scoreValue } from './scoring.js';
 
 const n = (v: string | number): Amount => ({ kind: 'number', value: dec(v) });
 const d = (iso: string): Amount => ({ kind: 'date', value: iso });
@@ -211,5 +211,19 @@ describe('describeScore', () => {
     expect(describeScore(input, scoreValue(input), 'percent')).toBe('90% ≥ 100%: not met, actual / target × 100 = 90 (proportional)');
     const date = { rule: ON_OFF, comparator: '<=' as const, target: d('2024-09-30'), actual: d('2024-09-27'), tolerance: null };
     expect(describeScore(date, scoreValue(date), 'date')).toBe('27/09/2024 ≤ 30/09/2024: met → 100 (on/off)');
+  });
+});
+
+describe('a rule and the unit it is read in', () => {
+  it('fits when its floor or points are amounts of the unit (a percentage is a number)', () => {
+    const floor: ScoringRule = { kind: 'threshold', floor: n(50) };
+    const bands: ScoringRule = { kind: 'bands', mode: 'fixed', points: [{ at: { kind: 'date', value: '2024-09-30' }, score: dec(100) }] };
+    expect((['number', 'percent', 'date', 'boolean'] as const).map((u) => ruleFitsUnit(floor, u))).toEqual([true, true, false, false]);
+    expect((['number', 'percent', 'date', 'boolean'] as const).map((u) => ruleFitsUnit(bands, u))).toEqual([false, false, true, false]);
+    expect(ruleFitsUnit({ kind: 'proportional' }, 'date')).toBe(true);
+    // What the engine would say of the floor kept on a date: nothing scored.
+    expect(scoreValue({ rule: floor, comparator: '>=', target: { kind: 'date', value: '2024-09-30' }, actual: { kind: 'date', value: '2024-08-31' }, tolerance: null }).issues[0]!.code).toBe(
+      'unit-mismatch',
+    );
   });
 });

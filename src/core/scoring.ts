@@ -108,6 +108,24 @@ function amountHolds(comparator: Comparator, actual: Amount, target: Amount, tol
   return comparatorHolds(comparator, axisValue(actual), axisValue(target), tolerance);
 }
 
+/** The kind of amount an indicator counted in `unit` holds: a percentage is a number too. */
+export function amountKind(unit: Unit): Amount['kind'] {
+  return unit === 'date' ? 'date' : unit === 'boolean' ? 'boolean' : 'number';
+}
+
+/**
+ * Whether a rule's own amounts (a threshold's floor, the bands' points) are of `unit`'s kind: a
+ * floor of 50 kept on an indicator now counted in dates scores nothing (`unit-mismatch`).
+ *
+ * @example ruleFitsUnit({ kind: 'threshold', floor: { kind: 'number', value: dec(50) } }, 'date') // false
+ */
+export function ruleFitsUnit(rule: ScoringRule, unit: Unit): boolean {
+  const kind = amountKind(unit);
+  if (rule.kind === 'threshold') return rule.floor.kind === kind;
+  if (rule.kind === 'bands') return rule.points.every((p) => p.at.kind === kind);
+  return true;
+}
+
 /** Scores one measured value. Pure; never throws for bad data, returns an issue instead. */
 export function scoreValue(input: ScoringInput): ScoredValue {
   return scoreAmounts(input.rule, input.comparator, input.tolerance, input.target, input.actual);

@@ -200,6 +200,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.
     case 'amount':
       return `${it ? 'serve' : 'expected'} ${amountWords(p as unknown as AmountProblem, l)}`;
+    // A new unit for an indicator whose rule keeps a floor or points in the old one (server/routes/tree.ts): `value` the old unit, `expected` the new.
+    case 'rule-unit':
+      return it
+        ? `la regola ha valori in ${UNIT_IT[p.value ?? ''] ?? p.value}, che non valgono per un indicatore in ${UNIT_IT[p.expected ?? ''] ?? p.expected}: indicare di nuovo la soglia o gli scaglioni (scoring) insieme all'unità, o un'altra regola`
+        : `the rule has values in ${UNIT_EN[p.value ?? ''] ?? p.value}, which mean nothing for an indicator in ${UNIT_EN[p.expected ?? ''] ?? p.expected}: give the floor or the band points (scoring) again with the unit, or another rule`;
     // Entering a value (server/routes/measurements.ts).
     case 'actual-needed':
       return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
@@ -266,6 +271,9 @@ const UPLOAD_WORDS: Record<Language, Record<Upload, string>> = {
 /** The files an import route reads, said when it is a short list (a plan's table comes in many formats). */
 const UPLOAD_FORMATS: Record<Exclude<Upload, 'evidence'>, readonly string[]> = { plan: [], registry: ['.csv', '.xlsx'], smvp: ['.json', '.xlsx'] };
 const uploadFormats = (what: Exclude<Upload, 'evidence'>, l: Language): string => (UPLOAD_FORMATS[what].length === 0 ? '' : ` (${UPLOAD_FORMATS[what].join(l === 'it' ? ' o ' : ' or ')})`);
+/** An indicator's unit, as `rule-unit` says it. */
+const UNIT_IT: Record<string, string> = { number: 'numeri', percent: 'percentuale', date: 'date', boolean: 'sì/no' };
+const UNIT_EN: Record<string, string> = { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' };
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({

@@ -6,7 +6,7 @@
  */
 import type { Measurement } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
-import { amountToJson, formulaFromJson, inputsToJson, parse, text } from './codec.js';
+import { amountToJson, formulaFromJson, inputsToJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
@@ -126,11 +126,15 @@ export class SqlMeasurements {
   }
 
   async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
-    const row = await one<{ node_code: string; unit: IndicatorContext['unit']; formula: string | null; owner: string | null; unit_id: string | null; person_id: string | null }>(
-      this.db,
-      `SELECT node_code, unit, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`,
-      [planId, indicatorId],
-    );
+    const row = await one<{
+      node_code: string;
+      unit: IndicatorContext['unit'];
+      scoring: string | null;
+      formula: string | null;
+      owner: string | null;
+      unit_id: string | null;
+      person_id: string | null;
+    }>(this.db, `SELECT node_code, unit, scoring, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
     if (row === undefined) return undefined;
     const nodeOwners: string[] = [];
     const nodeUnits: string[] = [];
@@ -154,6 +158,7 @@ export class SqlMeasurements {
     return {
       objective: String(row.node_code),
       unit: row.unit,
+      scoring: ruleFromJson(parse(row.scoring)),
       formula: formulaFromJson(parse(row.formula)),
       owner: str(row.owner),
       objectiveOwners: nodeOwners,

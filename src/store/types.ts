@@ -226,6 +226,8 @@ export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: 
 export interface IndicatorContext {
   readonly objective: string;
   readonly unit: Unit;
+  /** The rule as stored, its floor or points read in `unit` when they were given. */
+  readonly scoring: ScoringRule | null;
   readonly formula: Formula | null;
   readonly owner: string | null;
   /** Owners and units of the indicator's objective and all its ancestors. */

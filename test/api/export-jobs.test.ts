@@ -13,7 +13,7 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
-import { oneAtATime } from '../../src/server/exports/jobs.js';
+import { ExportJobs, oneAtATime } from '../../src/server/exports/jobs.js';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 /** The PDF's text (its first page only with `firstPage`: a big annex's whole text is megabytes). */
@@ -212,4 +212,27 @@ describe("the server's close", () => {
       if (open) await t.close();
     }
   }, 120_000);
+});
+
+describe('an export whose worker cannot start', () => {
+  // As when the worker's script is missing from the build: the thread's creation throws.
+  const cannotStart = () => {
+    throw new Error("Cannot find module '/srv/albero/dist/server/exports/worker.js'");
+  };
+
+  it('ends failed, with its reason, instead of running for good', async () => {
+    const jobs = new ExportJobs(cannotStart);
+    const job = jobs.start({ owner: 'u1', planId: 'p1', plan: syntheticPlan(10, 2), format: 'pdf', meta: {}, fileName: 'piano.pdf' });
+    // Its turn in the drawing queue has come and gone.
+    await oneAtATime(async () => undefined);
+    expect(jobs.get(job.id, 'u1')).toMatchObject({ state: 'failed', error: "the export worker did not start: Cannot find module '/srv/albero/dist/server/exports/worker.js'" });
+    expect(jobs.get(job.id, 'u1')?.finishedAt).toBeTypeOf('number');
+    expect(jobs.running).toBe(0);
+  });
+
+  it('fails a plain download as a failed drawing does, and the queue moves on', async () => {
+    const jobs = new ExportJobs(cannotStart);
+    await expect(jobs.draw({ plan: syntheticPlan(10, 2), format: 'xlsx', meta: {} })).rejects.toThrow(/^the export failed: the export worker did not start: Cannot find module/);
+    expect(await oneAtATime(async () => 'next')).toBe('next');
+  });
 });

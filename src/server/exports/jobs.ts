@@ -64,6 +64,9 @@ export class ExportJobs {
   private readonly queued = new Map<ExportJob, { request: ExportRequest; settle: (outcome?: Promise<void>) => void }>();
   private closed = false;
 
+  /** `newWorker`: what starts a job's worker thread (a test gives one that cannot start). */
+  constructor(private readonly newWorker: (request: ExportRequest) => Worker = startWorker) {}
+
   /** Queues the export of `plan` and returns its job at once. */
   start(input: { owner: string; planId: string; plan: Plan; format: ExportRequest['format']; meta: ReportMeta; fileName: string }): ExportJob {
     this.sweep();
@@ -136,8 +139,16 @@ export class ExportJobs {
 
   private run(job: ExportJob, request: ExportRequest): Promise<void> {
     job.state = 'running';
+    let worker: Worker;
+    try {
+      worker = this.newWorker(request);
+    } catch (error) {
+      // A worker that cannot start (its script missing, no threads to be had) fails the job as a
+      // drawing that failed does: the web app following it sees it end instead of polling for ever.
+      Object.assign(job, { state: 'failed', error: `the export worker did not start: ${error instanceof Error ? error.message : String(error)}`, finishedAt: Date.now() });
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
-      const worker = startWorker(request);
       // Never what keeps the process alive (a server stopping, a test ending).
       worker.unref();
       this.workers.add(worker);

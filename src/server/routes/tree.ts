@@ -1,7 +1,7 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { Decimal, explainNode, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
@@ -288,18 +288,29 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: IndicatorPatchBody,
-      responses: { 200: { description: '{id, version}', schema: IndicatorSavedSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'stale version (details.current)' },
+      responses: {
+        200: { description: '{id, version}', schema: IndicatorSavedSchema },
+        400: "invalid body; a new unit (number → date, → yes/no) without `scoring` while the stored rule's floor or points are in the old one (at scoring.floor / scoring.points)",
+        403: 'role',
+        404: 'unknown',
+        409: 'stale version (details.current)',
+      },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
-      if (unit === undefined && (input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined)) {
+      if (unit === undefined ? input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined : input.scoring === undefined) {
         // The stored definition, not a computed tree: the last period may be closed, read as frozen.
         const current = await store.indicatorContext(planId, indicatorId);
         if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-        unit = current.unit;
+        if (unit === undefined) unit = current.unit;
+        // A new unit keeping the stored rule: a floor or points given in the old one would score
+        // nothing in the new one (50 on a date), so the rule must come again with the unit.
+        else if (current.scoring !== null && !ruleFitsUnit(current.scoring, unit)) {
+          throw invalidField(current.scoring.kind === 'threshold' ? 'scoring.floor' : 'scoring.points', { problem: 'rule-unit', expected: unit, value: current.unit });
+        }
       }
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);

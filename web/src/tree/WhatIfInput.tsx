@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator } from '../api/types.js';
 import { useLang } from '../ui/format.js';
-import { amountInput, parseInput } from '../ui/parse.js';
+import { amountInput, parseInput, sameAmount } from '../ui/parse.js';
 
 export function WhatIfInput({
   indicator,
@@ -30,6 +30,12 @@ export function WhatIfInput({
       key={`${String(value)} ${lang}`}
       data-testid={`whatif-${field}-${indicator.id}`}
       onBlur={(e) => {
+        // A field left as it started is no change: its value may be exact decimal text that the
+        // parsed number only rounds, an override nobody typed that "use the simulated value" would save.
+        if (sameAmount(e.target.value, value, unit, lang)) {
+          e.target.removeAttribute('aria-invalid');
+          return;
+        }
         const parsed = parseInput(e.target.value, unit, lang);
         if (parsed === undefined) {
           e.target.setAttribute('aria-invalid', 'true');

@@ -259,6 +259,55 @@ describe('bands and threshold rules in the indicator form', () => {
     expect(amountInput('2024-09-30', 'it')).toBe('30/09/2024');
     expect(amountInput(true, 'it')).toBe('sì');
   });
+
+  it('a new unit sends the floor or points again, read in it, and asks for new ones that it cannot read', () => {
+    const base = { name: 'Tempi', weight: 100, comparator: '>=', unit: 'number', target: 100, derived: false, formula: null } as unknown as TreeIndicator;
+    const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 50 } }, 'it');
+    // Number to percent: the same floor, sent with the unit so the server reads it as a percentage.
+    expect(indicatorPatch(threshold, { ...threshold, unit: 'percent' }, 'it')).toEqual({
+      unit: 'percent',
+      target: '100',
+      scoring: { kind: 'threshold', floor: '50' },
+      baseline: null,
+      baselineYear: null,
+      nextTargets: null,
+    });
+    // To a date: the floor 50 is no date, said at the floor before anything is sent.
+    const dated = { ...threshold, unit: 'date' as const, target: '30/09/2024' };
+    expect(indicatorFormProblems(dated, 'it')).toEqual([['floor', 'entry.invalidDate']]);
+    expect(indicatorPatch(threshold, { ...dated, floor: '30/06/2024' }, 'it')).toMatchObject({ unit: 'date', target: '2024-09-30', scoring: { kind: 'threshold', floor: '2024-06-30' } });
+    // Band points in numbers for a yes/no: each point asked for again.
+    const bands = indicatorForm(
+      {
+        ...base,
+        scoring: 'bands',
+        rule: {
+          kind: 'bands',
+          mode: 'fixed',
+          points: [
+            { at: 10, score: 50 },
+            { at: 20, score: 100 },
+          ],
+        },
+      },
+      'it',
+    );
+    expect(indicatorFormProblems({ ...bands, unit: 'boolean', target: 'sì' }, 'it')).toEqual([
+      ['point-0-at', 'edit.errors.points.value'],
+      ['point-1-at', 'edit.errors.points.value'],
+    ]);
+    expect(indicatorPatch(bands, { ...bands, unit: 'percent' }, 'it').scoring).toEqual({
+      kind: 'bands',
+      mode: 'fixed',
+      points: [
+        { at: '10', score: '50' },
+        { at: '20', score: '100' },
+      ],
+    });
+    // A rule without amounts of its own is not sent for a new unit.
+    const onOff = indicatorForm({ ...base, scoring: 'on_off', rule: { kind: 'on_off' } }, 'it');
+    expect(indicatorPatch(onOff, { ...onOff, unit: 'percent' }, 'it').scoring).toBeUndefined();
+  });
 });
 
 describe('the three-year horizon in the indicator form', () => {

@@ -335,7 +335,8 @@ export function newIndicatorBody(form: IndicatorForm, lang: Lang): IndicatorInpu
 /**
  * The body of `PATCH …/indicators/:id`: only the fields that differ from `before` (both as typed in
  * `lang`), so what the form did not change (a rule and its floor or points) is never overwritten
- * by accident. The unit and target go together: a new unit re-reads the target.
+ * by accident. The unit and target go together: a new unit re-reads the target, the horizon and
+ * the rule's floor or points.
  */
 export function indicatorPatch(before: IndicatorForm, after: IndicatorForm, lang: Lang): Partial<IndicatorInput> {
   const full = newIndicatorBody(after, lang);
@@ -349,7 +350,10 @@ export function indicatorPatch(before: IndicatorForm, after: IndicatorForm, lang
   }
   const ruleChanged =
     after.scoring === 'threshold' ? after.floor.trim() !== before.floor.trim() : after.scoring === 'bands' ? JSON.stringify(bandsRule(after, lang)) !== JSON.stringify(bandsRule(before, lang)) : false;
-  if (after.scoring !== before.scoring || ruleChanged) {
+  // A floor or points are read in the unit too: with a new unit they go again, read in it (the
+  // server refuses to keep a floor of 50 for a date; `indicatorFormProblems` says so at the field first).
+  const ruleInNewUnit = after.unit !== before.unit && (after.scoring === 'threshold' || after.scoring === 'bands');
+  if (after.scoring !== before.scoring || ruleChanged || ruleInNewUnit) {
     const rule = scoring(after, lang);
     if (rule !== undefined) patch.scoring = rule;
   }

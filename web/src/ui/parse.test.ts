@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInput, implausibleValue, numberProblem, parseInput, readNumber, requiredDecimal, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
+import { amountInput, implausibleValue, numberProblem, parseInput, readNumber, requiredDecimal, sameAmount, swapNotation, typedDecimal, unitNumber, valueProblem } from './parse.js';
 
 describe('what a person types in the web app, read strictly', () => {
   it('reads Italian numbers, dates and yes/no on an Italian screen', () => {
@@ -36,6 +36,43 @@ describe('what a person types in the web app, read strictly', () => {
       [1587.1, '1587.1'],
     ];
     for (const lang of ['it', 'en'] as const) for (const [value, decimal] of exact) expect(unitNumber(amountInput(value, lang), 'number', lang)?.toFixed(), `${value} ${lang}`).toBe(decimal);
+  });
+});
+
+describe('a field left as it started is its value (what-if records no override)', () => {
+  it('reads a decimal longer than a double holds as that very decimal, not as the number it rounds to', () => {
+    const exact = '0.12345678901234567891';
+    for (const lang of ['it', 'en'] as const) {
+      const field = amountInput(exact, lang);
+      // What the field once compared: the parsed double is not the server's text, so leaving it recorded an override.
+      expect(parseInput(field, 'number', lang)).not.toBe(exact);
+      expect(sameAmount(field, exact, 'number', lang), lang).toBe(true);
+      expect(sameAmount(field, exact, 'percent', lang), lang).toBe(true);
+    }
+    expect(sameAmount('0,12345678901234567892', exact, 'number', 'it')).toBe(false);
+    expect(sameAmount('0,1234567890123456789', exact, 'number', 'it')).toBe(false);
+  });
+
+  it('takes every value as it fills its field, and a retyped same amount as the same', () => {
+    const values: Array<[number | string | boolean | null, 'number' | 'percent' | 'date' | 'boolean']> = [
+      [25.59, 'percent'],
+      ['2.5', 'number'],
+      [-18.72, 'number'],
+      [1.5e-7, 'number'],
+      ['2024-09-30', 'date'],
+      [true, 'boolean'],
+      [false, 'boolean'],
+      [null, 'number'],
+    ];
+    for (const lang of ['it', 'en'] as const) for (const [value, unit] of values) expect(sameAmount(amountInput(value, lang), value, unit, lang), `${String(value)} ${lang}`).toBe(true);
+    expect(sameAmount('2,50', '2.5', 'number', 'it')).toBe(true);
+    expect(sameAmount('2,5', 2.5, 'number', 'it')).toBe(true);
+    // Anything else is a change, or unreadable (then no amount at all).
+    expect(sameAmount('', 0, 'number', 'it')).toBe(false);
+    expect(sameAmount('0', null, 'number', 'it')).toBe(false);
+    expect(sameAmount('2.5', 2.5, 'number', 'it')).toBe(false);
+    expect(sameAmount('no', true, 'boolean', 'it')).toBe(false);
+    expect(sameAmount('01/10/2024', '2024-09-30', 'date', 'it')).toBe(false);
   });
 });
 

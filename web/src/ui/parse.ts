@@ -131,3 +131,19 @@ export function amountInput(value: number | string | boolean | null | undefined,
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value);
   return /^[+-]?\d+(\.\d+)?$/.test(value) ? plainNumber(value, lang) : value;
 }
+
+/**
+ * Whether `text`, typed in `lang` for a field counted in `unit`, is the amount `value` itself,
+ * compared exactly: what `amountInput(value)` filled in reads as `value`, a decimal longer than a
+ * double holds (`0.12345678901234567891`) included, whose parsed number would differ from it.
+ *
+ * @example sameAmount('0,12345678901234567891', '0.12345678901234567891', 'number', 'it') // true
+ */
+export function sameAmount(text: string, value: number | string | boolean | null, unit: Unit, lang: Lang): boolean {
+  if (value === null || text.trim() === '') return value === null && text.trim() === '';
+  if (unit === 'number' || unit === 'percent') {
+    const n = unitNumber(text, unit, lang);
+    return n !== null && (typeof value === 'number' || (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value))) && n.eq(value);
+  }
+  return parseInput(text, unit, lang) === value;
+}
