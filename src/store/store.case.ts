@@ -337,6 +337,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(await store.indicatorContext(planId, 'A.1:1')).toEqual({
         objective: 'A.1',
         unit: 'number',
+        scoring: { kind: 'proportional' },
         formula: null,
         owner: null,
         objectiveOwners: [],
