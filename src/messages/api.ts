@@ -139,13 +139,14 @@ export interface FieldProblem {
   expected?: string;
   minimum?: number | string;
   maximum?: number | string;
+  /** `enum`: the values allowed; `recorded-unit`: the periods holding values. */
   values?: readonly string[];
   keys?: readonly string[];
   /** The English words of a check the catalogue does not know (a custom check), shown as they are. */
   detail?: string;
   /** The character refused (`U+0000`). */
   character?: string;
-  /** The value refused, as sent (`unknown-unit`: the unit's id or name; `actual-with-state`: the state sent). */
+  /** The value refused, as sent (`unknown-unit`: the unit's id or name; `actual-with-state`: the state sent; `rule-unit`, `recorded-unit`: the old unit). */
   value?: string;
   /** `amount`: the bound a number is beyond. */
   bound?: string;
@@ -200,11 +201,16 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.
     case 'amount':
       return `${it ? 'serve' : 'expected'} ${amountWords(p as unknown as AmountProblem, l)}`;
-    // A new unit for an indicator whose rule keeps a floor or points in the old one (server/routes/tree.ts): `value` the old unit, `expected` the new.
+    // A new unit for an indicator that keeps, at `field`, an amount in the old one (server/routes/tree.ts): `value` the old unit, `expected` the new.
     case 'rule-unit':
+      return keptInOldUnit(p, l);
+    // A new unit for an indicator with actuals recorded in the old one in periods still open: `values` their labels.
+    case 'recorded-unit': {
+      const [old, unit, periods] = [unitWords(p.value, l), unitWords(p.expected, l), listIn(p.values ?? [], l)];
       return it
-        ? `la regola ha valori in ${UNIT_IT[p.value ?? ''] ?? p.value}, che non valgono per un indicatore in ${UNIT_IT[p.expected ?? ''] ?? p.expected}: indicare di nuovo la soglia o gli scaglioni (scoring) insieme all'unità, o un'altra regola`
-        : `the rule has values in ${UNIT_EN[p.value ?? ''] ?? p.value}, which mean nothing for an indicator in ${UNIT_EN[p.expected ?? ''] ?? p.expected}: give the floor or the band points (scoring) again with the unit, or another rule`;
+        ? `ci sono consuntivi in ${old} nei periodi ancora aperti (${periods}), che non valgono per un indicatore in ${unit}: riportarli a "non misurato" prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi`
+        : `actuals in ${old} are recorded in periods still open (${periods}), which mean nothing for an indicator in ${unit}: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed`;
+    }
     // Entering a value (server/routes/measurements.ts).
     case 'actual-needed':
       return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
@@ -271,9 +277,31 @@ const UPLOAD_WORDS: Record<Language, Record<Upload, string>> = {
 /** The files an import route reads, said when it is a short list (a plan's table comes in many formats). */
 const UPLOAD_FORMATS: Record<Exclude<Upload, 'evidence'>, readonly string[]> = { plan: [], registry: ['.csv', '.xlsx'], smvp: ['.json', '.xlsx'] };
 const uploadFormats = (what: Exclude<Upload, 'evidence'>, l: Language): string => (UPLOAD_FORMATS[what].length === 0 ? '' : ` (${UPLOAD_FORMATS[what].join(l === 'it' ? ' o ' : ' or ')})`);
-/** An indicator's unit, as `rule-unit` says it. */
+/** An indicator's unit, as `rule-unit` and `recorded-unit` say it. */
 const UNIT_IT: Record<string, string> = { number: 'numeri', percent: 'percentuale', date: 'date', boolean: 'sì/no' };
 const UNIT_EN: Record<string, string> = { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' };
+const unitWords = (unit: string | undefined, l: Language): string => (l === 'it' ? UNIT_IT : UNIT_EN)[unit ?? ''] ?? unit ?? '';
+
+/**
+ * `rule-unit`: what the indicator keeps at `field` (the rule's floor or points, the target, the
+ * baseline, a next year's target) is in its old unit and must come again with the new one.
+ */
+function keptInOldUnit(p: FieldProblem, l: Language): string {
+  const [old, unit] = [unitWords(p.value, l), unitWords(p.expected, l)];
+  const [field, index] = p.field.split('.');
+  if (l === 'it') {
+    const why = `che non vale per un indicatore in ${unit}`;
+    if (field === 'target') return `il target è espresso in ${old}, ${why}: indicarlo di nuovo (target) insieme all'unità`;
+    if (field === 'baseline') return `la baseline è espressa in ${old}, ${why}: indicarla di nuovo (baseline) insieme all'unità, o null per nessuna`;
+    if (field === 'nextTargets') return `il target dell'anno +${Number(index) + 1} è espresso in ${old}, ${why}: indicare di nuovo i target degli anni successivi (nextTargets) insieme all'unità`;
+    return `la regola ha valori in ${old}, che non valgono per un indicatore in ${unit}: indicare di nuovo la soglia o gli scaglioni (scoring) insieme all'unità, o un'altra regola`;
+  }
+  const why = `which means nothing for an indicator in ${unit}`;
+  if (field === 'target') return `the target is given in ${old}, ${why}: give it again (target) with the unit`;
+  if (field === 'baseline') return `the baseline is given in ${old}, ${why}: give it again (baseline) with the unit, or null for none`;
+  if (field === 'nextTargets') return `the target of the plan's year + ${Number(index) + 1} is given in ${old}, ${why}: give the next years' targets again (nextTargets) with the unit`;
+  return `the rule has values in ${old}, which mean nothing for an indicator in ${unit}: give the floor or the band points (scoring) again with the unit, or another rule`;
+}
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({

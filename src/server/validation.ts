@@ -106,9 +106,14 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
 
 /** A 400 `invalid-body` naming the one field at fault (for checks zod cannot make alone, e.g. against the stored plan). */
 export function invalidField(field: string, problem: string | Omit<FieldProblem, 'field'>): HttpError {
-  const p: FieldProblem = typeof problem === 'string' ? { field, problem: 'custom', detail: problem } : { ...problem, field };
-  const issue = issueOf('invalid-field', p, { field });
-  return new HttpError(400, 'invalid-body', issue.message, { issues: [issue], params: { fields: [field] } });
+  return invalidFields([typeof problem === 'string' ? { field, problem: 'custom', detail: problem } : { ...problem, field }]);
+}
+
+/** A 400 `invalid-body` naming every field at fault at once, as zod's own refusal does (several things to give again). */
+export function invalidFields(problems: readonly FieldProblem[]): HttpError {
+  const issues = problems.map((p) => issueOf('invalid-field', p, { field: p.field }));
+  const message = issues.length === 1 ? issues[0]!.message : `the body is not as expected: ${issues.map((i) => i.message).join('; ')}`;
+  return new HttpError(400, 'invalid-body', message, { issues, params: { fields: [...new Set(problems.map((p) => p.field))] } });
 }
 
 /** A 400 `invalid-body` whose one issue, at `field`, is said by its own code (a rule the store applies too, e.g. `invalid` for a period's date). */

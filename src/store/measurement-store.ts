@@ -6,14 +6,14 @@
  */
 import type { Measurement } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
-import { amountToJson, formulaFromJson, inputsToJson, parse, ruleFromJson, text } from './codec.js';
+import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
 import { measurementJson, measurementRecord, periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
-import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, PeriodState, Result, StoredMeasurement } from './types.js';
+import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
 
 /** The columns of a stored value, in the order `measurementParams` gives them. */
 export const MEASUREMENT_COLUMNS = ['plan_id', 'indicator_id', 'period_id', 'state', 'actual', 'inputs', 'reason', 'evidence', 'source', 'notes', 'entered_by', 'entered_at', 'version'] as const;
@@ -130,11 +130,14 @@ export class SqlMeasurements {
       node_code: string;
       unit: IndicatorContext['unit'];
       scoring: string | null;
+      target: string | null;
+      baseline: string | null;
+      next_targets: string | null;
       formula: string | null;
       owner: string | null;
       unit_id: string | null;
       person_id: string | null;
-    }>(this.db, `SELECT node_code, unit, scoring, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+    }>(this.db, `SELECT node_code, unit, scoring, target, baseline, next_targets, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
     if (row === undefined) return undefined;
     const nodeOwners: string[] = [];
     const nodeUnits: string[] = [];
@@ -159,6 +162,9 @@ export class SqlMeasurements {
       objective: String(row.node_code),
       unit: row.unit,
       scoring: ruleFromJson(parse(row.scoring)),
+      target: amountFromJson(parse(row.target)),
+      baseline: amountFromJson(parse(row.baseline)),
+      nextTargets: nextTargetsFromJson(parse(row.next_targets)),
       formula: formulaFromJson(parse(row.formula)),
       owner: str(row.owner),
       objectiveOwners: nodeOwners,
@@ -166,6 +172,17 @@ export class SqlMeasurements {
       unitIds,
       personIds,
     };
+  }
+
+  async openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {
+    const rows = await this.db.all<{ id: string; label: string; state: PeriodState; actual: string | null }>(
+      `SELECT p.id, p.label, p.state, m.actual FROM measurements m JOIN periods p ON p.plan_id = m.plan_id AND p.id = m.period_id WHERE m.plan_id = ? AND m.indicator_id = ? AND m.state = 'measured' ORDER BY p.ends_on, p.id`,
+      [planId, indicatorId],
+    );
+    return rows.flatMap((r) => {
+      const actual = amountFromJson(parse(r.actual));
+      return actual === null || isLocked(r.state) ? [] : [{ periodId: String(r.id), label: String(r.label), actual }];
+    });
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {

@@ -48,6 +48,7 @@ import type {
   NodeInput,
   NodePatch,
   ObjectiveMeta,
+  OpenActual,
   PeriodClosing,
   PeriodHeader,
   PeriodRecord,
@@ -206,6 +207,10 @@ export class SqlStore implements Store {
 
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
     return this.measurements.indicatorContext(planId, indicatorId);
+  }
+
+  openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {
+    return this.measurements.openActuals(planId, indicatorId);
   }
 
   listUnits(): Promise<UnitRecord[]> {

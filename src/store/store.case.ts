@@ -338,6 +338,9 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
         objective: 'A.1',
         unit: 'number',
         scoring: { kind: 'proportional' },
+        target: { kind: 'number', value: new Decimal(20) },
+        baseline: null,
+        nextTargets: [null, null],
         formula: null,
         owner: null,
         objectiveOwners: [],
@@ -346,6 +349,8 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
         personIds: [],
       });
       expect(await store.indicatorContext(planId, 'A.1:9')).toBeUndefined();
+      // The values a new unit would have to read: the year end is still open.
+      expect(await store.openActuals(planId, 'A.1:1')).toEqual([{ periodId: '2025-12-31', label: '31/12/2025', actual: { kind: 'number', value: new Decimal(15) } }]);
       const renamed = await store.updateNode(planId, 'A.1', { title: 'Obiettivo rinominato', owner: 'bruno' }, 1, alice);
       expect(renamed.ok && renamed.value).toEqual({ owner: 'bruno', unitName: 'Ufficio A', unitId: unitA.id, personId: null, person: null, version: 2 });
       expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);

@@ -222,12 +222,23 @@ export interface MeasurementRecord {
 /** A stored write, with the plan's data version it produced (the cache key it makes current). */
 export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: number };
 
+/** An actual recorded in a period still taking values (`Store.openActuals`). */
+export interface OpenActual {
+  readonly periodId: string;
+  readonly label: string;
+  readonly actual: Amount;
+}
+
 /** What deciding on a write to one indicator needs: its unit and formula, and who it is assigned to. */
 export interface IndicatorContext {
   readonly objective: string;
   readonly unit: Unit;
   /** The rule as stored, its floor or points read in `unit` when they were given. */
   readonly scoring: ScoringRule | null;
+  /** The target, the baseline and next years' targets as stored, read in `unit` too. */
+  readonly target: Amount | null;
+  readonly baseline: Amount | null;
+  readonly nextTargets: readonly [Amount | null, Amount | null];
   readonly formula: Formula | null;
   readonly owner: string | null;
   /** Owners and units of the indicator's objective and all its ancestors. */
@@ -585,6 +596,12 @@ export interface Store {
   /** Optimistic: stored only when `expectedVersion` is the current version (0: nothing entered yet). */
   putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>>;
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined>;
+  /**
+   * The actuals recorded for an indicator in the periods still taking values (open or collecting),
+   * by period date: what a new unit would have to read. Closed and validated periods are left out:
+   * they are read as they were closed.
+   */
+  openActuals(planId: string, indicatorId: string): Promise<OpenActual[]>;
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
 
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;

@@ -1,9 +1,11 @@
 /**
- * Changing an indicator's unit over HTTP, on SQLite and PostgreSQL, while its rule keeps a floor or
- * band points: between number and percent they still mean the same, so the rule stays; to a date
- * or yes/no they would score nothing, so the change is refused at the rule, in the reader's
- * language, storing nothing, until the rule comes again with the unit. What is stored is on the
- * audit record, before and after.
+ * Changing an indicator's unit over HTTP, on SQLite and PostgreSQL, while it keeps amounts read in
+ * the old one: the rule's floor or band points, the target, the baseline, next years' targets, and
+ * the actuals recorded in periods still open. Between number and percent they still mean the same,
+ * so they stay; to a date or yes/no they would score nothing, so the change is refused at each
+ * field, in the reader's language, storing nothing, until they come again with the unit (or the
+ * recorded values are set back to not measured). Closed periods are never rewritten. What is
+ * stored is on the audit record, before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
@@ -63,12 +65,12 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect((await trail(id)).length).toBe(before);
 
     // With a floor in dates the change is taken, and the record has both sides.
-    const dated = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', scoring: { kind: 'threshold', floor: '2024-06-30' }, version: 2 });
+    const dated = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', scoring: { kind: 'threshold', floor: '2024-03-31' }, version: 2 });
     expect(dated.status, dated.text).toBe(200);
-    expect(await stored(id)).toMatchObject({ unit: 'date', target: '2024-09-30', rule: { kind: 'threshold', floor: '2024-06-30' }, definitionVersion: 3 });
+    expect(await stored(id)).toMatchObject({ unit: 'date', target: '2024-09-30', rule: { kind: 'threshold', floor: '2024-03-31' }, definitionVersion: 3 });
     const last = (await trail(id)).find((e) => e.action === 'update' && e.after?.version === 3);
     expect(last?.before).toMatchObject({ unit: 'percent', scoring: { kind: 'threshold', floor: { kind: 'number', value: '50' } } });
-    expect(last?.after).toMatchObject({ unit: 'date', scoring: { kind: 'threshold', floor: { kind: 'date', value: '2024-06-30' } } });
+    expect(last?.after).toMatchObject({ unit: 'date', scoring: { kind: 'threshold', floor: { kind: 'date', value: '2024-03-31' } } });
   });
 
   it('refuses yes/no for band points in numbers, and takes it with another rule', async () => {
@@ -98,5 +100,107 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(await stored(id)).toMatchObject({ unit: 'boolean', target: true, rule: { kind: 'on_off' } });
     // A rule without amounts of its own (on/off, proportional) goes with any unit.
     expect((await controller.request('PATCH', path(id), { unit: 'number', target: 20, version: 2 })).status).toBe(200);
+  });
+
+  it("refuses a date while the target, baseline and next years' targets stay in numbers, and takes them given again", async () => {
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+      name: 'Pratiche digitalizzate',
+      weight: 10,
+      comparator: '>=',
+      target: 100,
+      unit: 'number',
+      baseline: 80,
+      baselineYear: 2023,
+      nextTargets: [110, 120],
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+
+    // Number to percent: the same numbers, nothing asked again.
+    expect((await controller.request('PATCH', path(id), { unit: 'percent', version: 1 })).status).toBe(200);
+    expect(await stored(id)).toMatchObject({ unit: 'percent', target: 100, baseline: 80, nextTargets: [{ target: 110 }, { target: 120 }], definitionVersion: 2 });
+
+    // To a date with nothing given again: each amount named at its field, in both languages.
+    const before = (await trail(id)).length;
+    controller.language = 'it';
+    const refused = await controller.request('PATCH', path(id), { unit: 'date', version: 2 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('invalid-body');
+    expect(refused.body.error.issues.map((i: any) => i.location.field)).toEqual(['target', 'baseline', 'nextTargets.0', 'nextTargets.1']);
+    expect(refused.body.error.issues.map((i: any) => i.message)).toEqual([
+      "target: il target è espresso in percentuale, che non vale per un indicatore in date: indicarlo di nuovo (target) insieme all'unità",
+      "baseline: la baseline è espressa in percentuale, che non vale per un indicatore in date: indicarla di nuovo (baseline) insieme all'unità, o null per nessuna",
+      "nextTargets.0: il target dell'anno +1 è espresso in percentuale, che non vale per un indicatore in date: indicare di nuovo i target degli anni successivi (nextTargets) insieme all'unità",
+      "nextTargets.1: il target dell'anno +2 è espresso in percentuale, che non vale per un indicatore in date: indicare di nuovo i target degli anni successivi (nextTargets) insieme all'unità",
+    ]);
+    controller.language = 'en';
+    // The target given again: the horizon is still asked for.
+    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
+    expect(english.status).toBe(400);
+    expect(english.body.error.issues.map((i: any) => i.message)).toEqual([
+      'baseline: the baseline is given in percent, which means nothing for an indicator in dates: give it again (baseline) with the unit, or null for none',
+      "nextTargets.0: the target of the plan's year + 1 is given in percent, which means nothing for an indicator in dates: give the next years' targets again (nextTargets) with the unit",
+      "nextTargets.1: the target of the plan's year + 2 is given in percent, which means nothing for an indicator in dates: give the next years' targets again (nextTargets) with the unit",
+    ]);
+    // Nothing stored, nothing recorded.
+    expect(await stored(id)).toMatchObject({ unit: 'percent', target: 100, baseline: 80, nextTargets: [{ target: 110 }, { target: 120 }], definitionVersion: 2 });
+    expect((await trail(id)).length).toBe(before);
+
+    // Everything given again (the baseline dropped): taken, and the record has both sides.
+    const dated = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', baseline: null, nextTargets: ['2025-09-30', null], version: 2 });
+    expect(dated.status, dated.text).toBe(200);
+    expect(await stored(id)).toMatchObject({ unit: 'date', target: '2024-09-30', baseline: null, nextTargets: [{ target: '2025-09-30' }, { target: null }], definitionVersion: 3 });
+    const last = (await trail(id)).find((e) => e.action === 'update' && e.after?.version === 3);
+    expect(last?.before).toMatchObject({ unit: 'percent', target: { kind: 'number', value: '100' }, baseline: { kind: 'number', value: '80' } });
+    expect(last?.after).toMatchObject({ unit: 'date', target: { kind: 'date', value: '2024-09-30' }, baseline: null });
+    // Yes/no from a date: the target kept as a date is asked for too.
+    const yesNo = await controller.request('PATCH', path(id), { unit: 'boolean', nextTargets: null, version: 3 });
+    expect(yesNo.body.error?.issues.map((i: any) => i.location.field)).toEqual(['target']);
+  });
+
+  it('refuses a new unit while values recorded in the old one sit in a period still open; a closed period stays as it was closed', async () => {
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Bandi pubblicati', weight: 10, comparator: '>=', target: 20, unit: 'number' });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const value = (period: string, body: object) => controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${period}`, body);
+    // A first-quarter period, its value entered and the period closed; the year end's value entered, still open.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods`, { endsOn: '2024-03-31' })).status).toBe(201);
+    expect((await value('2024-03-31', { state: 'measured', actual: 8, version: 0 })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to })).status).toBe(200);
+    const yearEnd = await value('2024-12-31', { state: 'measured', actual: 19, version: 0 });
+    expect(yearEnd.status, yearEnd.text).toBe(200);
+
+    // Number to percent: 19 is still 19.
+    expect((await controller.request('PATCH', path(id), { unit: 'percent', target: 20, version: 1 })).status).toBe(200);
+
+    // To a date, the target given again: refused at the unit for the open period's 19, not the closed one's 8.
+    const before = (await trail(id)).length;
+    controller.language = 'it';
+    const refused = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([
+      expect.objectContaining({
+        location: { field: 'unit' },
+        message:
+          'unit: ci sono consuntivi in percentuale nei periodi ancora aperti (31/12/2024), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
+      }),
+    ]);
+    controller.language = 'en';
+    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
+    expect(english.body.error.issues[0].message).toBe(
+      'unit: actuals in percent are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+    );
+    expect(await stored(id)).toMatchObject({ unit: 'percent', target: 20, actual: 19, definitionVersion: 2 });
+    expect((await trail(id)).length).toBe(before);
+
+    // The year end's value set back to not measured: the change is taken, and a date can be entered.
+    expect((await value('2024-12-31', { state: 'not_measured', version: yearEnd.body.measurement.version })).status).toBe(200);
+    const dated = await controller.request('PATCH', path(id), { unit: 'date', comparator: '<=', target: '2024-09-30', version: 2 });
+    expect(dated.status, dated.text).toBe(200);
+    expect((await value('2024-12-31', { state: 'measured', actual: '2024-09-15', version: yearEnd.body.measurement.version + 1 })).status).toBe(200);
+    expect(await stored(id)).toMatchObject({ unit: 'date', actual: '2024-09-15', performance: 100 });
+    // The closed first quarter is read as it was closed: 8 against 20, in numbers.
+    const quarter = indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id);
+    expect(quarter).toMatchObject({ unit: 'number', target: 20, actual: 8 });
   });
 });

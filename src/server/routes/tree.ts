@@ -1,9 +1,10 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { amountKind, Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
-import type { IndicatorPatch, Store, UserRecord } from '../../store/index.js';
+import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
+import type { FieldProblem } from '../../messages/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -11,7 +12,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { invalidField, language, LANGUAGES, param } from '../validation.js';
+import { invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
@@ -62,6 +63,33 @@ function horizon(
   if (input.nextTargets !== undefined)
     out.nextTargets = input.nextTargets === null ? [null, null] : [amount(input.nextTargets[0], unit, 'nextTargets.0'), amount(input.nextTargets[1], unit, 'nextTargets.1')];
   return out;
+}
+
+/**
+ * What the indicator keeps that its new unit cannot read, at the field that must come again: an
+ * amount given in the old unit (a target or floor of 50 on a date indicator scores nothing, and
+ * nobody is told) when the body does not give it again. Between number and percent nothing is
+ * asked: a percentage is the same number.
+ */
+function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'target' | 'scoring' | 'baseline' | 'nextTargets']?: unknown }, unit: Unit): FieldProblem[] {
+  const misread = (a: Amount | null): boolean => a !== null && a.kind !== amountKind(unit);
+  const fields: string[] = [];
+  if (input.target === undefined && misread(current.target)) fields.push('target');
+  if (input.baseline === undefined && misread(current.baseline)) fields.push('baseline');
+  if (input.nextTargets === undefined) for (const [k, t] of current.nextTargets.entries()) if (misread(t)) fields.push(`nextTargets.${k}`);
+  if (input.scoring === undefined && current.scoring !== null && !ruleFitsUnit(current.scoring, unit)) fields.push(current.scoring.kind === 'threshold' ? 'scoring.floor' : 'scoring.points');
+  return fields.map((field) => ({ field, problem: 'rule-unit', expected: unit, value: current.unit }));
+}
+
+/**
+ * The actuals recorded in the old unit in periods still open, said at `unit`: a number under a date
+ * unit is read as nothing. They are the referenti's values, not the definition's, so the change
+ * waits until they are set back to not measured (and entered again after). Closed and validated
+ * periods are not asked about: they are read as they were closed, never rewritten.
+ */
+async function recordedInOldUnit(store: Store, planId: string, indicatorId: string, current: IndicatorContext, unit: Unit): Promise<FieldProblem[]> {
+  const misread = (await store.openActuals(planId, indicatorId)).filter((v) => v.actual.kind !== amountKind(unit));
+  return misread.length === 0 ? [] : [{ field: 'unit', problem: 'recorded-unit', expected: unit, value: current.unit, values: misread.map((v) => v.label) }];
 }
 
 /** A read of the computed tree, as the route and the fast path of `fast-reads.ts` both receive it. */
@@ -290,7 +318,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: IndicatorPatchBody,
       responses: {
         200: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: "invalid body; a new unit (number → date, → yes/no) without `scoring` while the stored rule's floor or points are in the old one (at scoring.floor / scoring.points)",
+        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit)",
         403: 'role',
         404: 'unknown',
         409: 'stale version (details.current)',
@@ -301,17 +329,13 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
-      if (unit === undefined ? input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined : input.scoring === undefined) {
-        // The stored definition, not a computed tree: the last period may be closed, read as frozen.
-        const current = await store.indicatorContext(planId, indicatorId);
-        if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
-        if (unit === undefined) unit = current.unit;
-        // A new unit keeping the stored rule: a floor or points given in the old one would score
-        // nothing in the new one (50 on a date), so the rule must come again with the unit.
-        else if (current.scoring !== null && !ruleFitsUnit(current.scoring, unit)) {
-          throw invalidField(current.scoring.kind === 'threshold' ? 'scoring.floor' : 'scoring.points', { problem: 'rule-unit', expected: unit, value: current.unit });
-        }
-      }
+      // The stored definition, not a computed tree: the last period may be closed, read as frozen.
+      const current =
+        unit !== undefined || input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined
+          ? await store.indicatorContext(planId, indicatorId)
+          : null;
+      if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
+      unit ??= current?.unit;
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);
       for (const k of ['name', 'weight', 'comparator', 'tolerance', 'owner', 'source', 'notes', 'unit', 'unitId', 'personId'] as const) if (has(k)) patch[k] = input[k] ?? null;
@@ -319,6 +343,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
       Object.assign(patch, horizon(input, unit!));
+      // What the body gives is read first (its own mistakes said first); then what a new unit would keep.
+      if (current !== null && unit !== undefined && unit !== current.unit) {
+        const problems = [...(await recordedInOldUnit(store, planId, indicatorId, current, unit)), ...keptInOldUnit(current, input, unit)];
+        if (problems.length > 0) throw invalidFields(problems);
+      }
       return reply(200, must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
     },
   );
