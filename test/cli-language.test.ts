@@ -388,6 +388,48 @@ describe('the commands on a database', () => {
     );
   }, 60_000);
 
+  it('a --database that cannot be used (a folder, not SQLite, no server) is bad input, exit 2, never an internal error', () => {
+    const folder = out('una-cartella');
+    mkdirSync(folder, { recursive: true });
+    const notSqlite = file('appunti.sqlite', 'non è un database\n'.repeat(20));
+    const password = { ALBERO_PASSWORD: 'una password sicura' };
+    const cases: Array<[string[], string]> = [
+      [['reminders', '--database', folder], `albero reminders: il database ${folder} non si può usare: è una cartella, non un file\n`],
+      [['admin', 'create-user', '--username', 'capo2', '--database', notSqlite], `albero admin create-user: il database ${notSqlite} non si può usare: il file non è un database SQLite\n`],
+      // Port 1 on this machine: nothing listens there; the password never reaches the screen.
+      [
+        ['reminders', '--database', 'postgres://utente:segreta@127.0.0.1:1/albero'],
+        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL non risponde\n',
+      ],
+      [['serve', '--port', '0', '--database', folder], `albero serve: il database ${folder} non si può usare: è una cartella, non un file\n`],
+    ];
+    for (const [args, said] of cases) {
+      const run = albero(args, { ...IT, env: password });
+      expect(run.stderr).toBe(said);
+      expect(run.status).toBe(2);
+    }
+    const en = albero(['reminders', '--database', notSqlite]);
+    expect(en.stderr).toBe(`albero reminders: the database ${notSqlite} cannot be used: the file is not a SQLite database\n`);
+    expect(en.status).toBe(2);
+    // Nothing was written over the file that is not a database.
+    expect(readFileSync(notSqlite, 'utf8')).toBe('non è un database\n'.repeat(20));
+
+    // A database in a folder its user may not write (root may write anywhere: then run as nobody).
+    const open = mkdtempSync(join(tmpdir(), 'albero-cli-db-'));
+    chmodSync(open, 0o755);
+    const locked = join(open, 'sola-lettura');
+    mkdirSync(locked);
+    expect(albero(['reminders', '--database', join(locked, 'albero.sqlite')]).status).toBe(0);
+    chmodSync(join(locked, 'albero.sqlite'), 0o444);
+    chmodSync(locked, 0o555);
+    const other = process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {};
+    const readOnly = albero(['reminders', '--database', join(locked, 'albero.sqlite')], { ...IT, ...other });
+    expect(readOnly.stderr).toBe(`albero reminders: il database ${join(locked, 'albero.sqlite')} non si può usare: il file, o la cartella che lo contiene, è di sola lettura\n`);
+    expect(readOnly.status).toBe(2);
+    chmodSync(locked, 0o755);
+    rmSync(open, { recursive: true, force: true });
+  }, 60_000);
+
   it('serve refuses a port that is not one', () => {
     const it = albero(['serve', '--port', 'ottanta'], IT);
     expect(it.status).toBe(2);

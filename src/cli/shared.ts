@@ -3,8 +3,9 @@ import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
-import { localeLanguage, renderMessage, type MessageCode, type Params } from '../messages/index.js';
+import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
+import type { Store } from '../store/index.js';
 import { fileProblem, loadTable } from '../io/load.js';
 import { terminalSafe, terminalText } from './terminal.js';
 
@@ -57,6 +58,22 @@ export function cannotWrite(file: string, error: unknown): string {
 export function badInput(command: string, words: string): void {
   process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
   process.exitCode = EXIT.badInput;
+}
+
+/**
+ * The store at `location`, or null when the person named a database that cannot be used (a folder,
+ * a file that is not SQLite, a server that does not answer): said on stderr, exit 2. The store's
+ * code is loaded here, by the commands that use a database only.
+ */
+export async function openDatabase(location: string, command: string): Promise<Store | null> {
+  const { isDatabaseUnusable, openStore } = await import('../store/index.js');
+  try {
+    return await openStore(location);
+  } catch (error) {
+    if (!isDatabaseUnusable(error)) throw error;
+    badInput(command, renderCoded(error, cliLanguage()));
+    return null;
+  }
 }
 
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
