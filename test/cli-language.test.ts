@@ -309,9 +309,35 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', out('nessuno.json')]).stderr).toMatch(/^albero relazione: .*nessuno\.json: no such file\n$/);
     expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', dir], IT).stderr).toMatch(/: è una cartella, non un file\n$/);
     const json = file('rotto.json', '{"sintesi": ');
-    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json], IT).stderr).toMatch(/rotto\.json: non è JSON valido\n$/);
-    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json]).stderr).toMatch(/rotto\.json: not valid JSON\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json], IT).stderr).toMatch(/rotto\.json:1 colonna 13: non è JSON valido\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json]).stderr).toMatch(/rotto\.json:1 column 13: not valid JSON\n$/);
     expect(existsSync(out('r3.html'))).toBe(false);
+  });
+
+  it('relazione --texts as office software saves it: a BOM, Windows-1252, a comma missing on line 3', () => {
+    const words = { sintesi: 'Le attività del 2024: più città, perché sì.' };
+    // Notepad's UTF-8 starts with a BOM: it was refused as "not valid JSON".
+    const bom = out('testi-bom.json');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(words), 'utf8')]));
+    const withBom = albero(['relazione', FIXTURE, '--output', out('r-bom.html'), '--texts', bom], IT);
+    expect(withBom.stderr).toMatch(/(^|\n)scritto .*r-bom\.html/);
+    expect(withBom.status).toBe(0);
+    expect(readFileSync(out('r-bom.html'), 'utf8')).toContain(words.sintesi);
+    // Windows-1252: its accents were read as "�" and printed so, without a word.
+    const latin = out('testi-1252.json');
+    writeFileSync(latin, Buffer.from(JSON.stringify(words), 'latin1'));
+    const with1252 = albero(['relazione', FIXTURE, '--output', out('r-1252.html'), '--texts', latin], IT);
+    expect(with1252.stderr).toContain('testi-1252.json: avviso: il file non è in UTF-8: è stato letto come Windows-1252 [encoding]');
+    expect(with1252.status).toBe(0);
+    const html = readFileSync(out('r-1252.html'), 'utf8');
+    expect(html).toContain(words.sintesi);
+    expect(html).not.toContain('\ufffd');
+    // Where the JSON breaks, as a table's problems are located.
+    const broken = file('testi-rotti.json', '{\n  "sintesi": "a",\n  "processo": "b"\n  "presentazione": "c"\n}\n');
+    const run = albero(['relazione', FIXTURE, '--output', out('r-rotto.html'), '--texts', broken], IT);
+    expect(run.stderr).toMatch(/^albero relazione: .*testi-rotti\.json:4 colonna 3: non è JSON valido\n$/);
+    expect(run.status).toBe(2);
+    expect(existsSync(out('r-rotto.html'))).toBe(false);
   });
 
   it('relazione and site say in --help that the document is Italian, in either language', () => {

@@ -352,10 +352,10 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
     en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
   }),
-  /** The file's problem when it cannot be read; none: it was read but is not JSON. */
-  'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined })>({
-    it: (p) => `${p.file}: ${p.reason === undefined ? 'non è JSON valido' : fileProblemWords(p, 'it')}`,
-    en: (p) => `${p.file}: ${p.reason === undefined ? 'not valid JSON' : fileProblemWords(p, 'en')}`,
+  /** The file's problem when it cannot be read; else where it stops being JSON. */
+  'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({
+    it: (p) => (p.reason === undefined ? `${p.file}:${p.line} colonna ${p.column}: non è JSON valido` : `${p.file}: ${fileProblemWords(p, 'it')}`),
+    en: (p) => (p.reason === undefined ? `${p.file}:${p.line} column ${p.column}: not valid JSON` : `${p.file}: ${fileProblemWords(p, 'en')}`),
   }),
   'cli-texts-not-object': message<{ file: string }>({
     it: (p) => `${p.file}: atteso un oggetto con i testi delle sezioni, per esempio {"contesto-esterno": "…"}`,
