@@ -111,6 +111,26 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
   });
 });
 
+describe('a table saved by Excel as "Unicode text": UTF-16 with its BOM', () => {
+  // Its zero bytes made it "a binary file … use a .xlsx name", though it is the table as text.
+  const utf8 = albero(['evaluate', FIXTURE, '--json']);
+  const bom = { le: [0xff, 0xfe], be: [0xfe, 0xff] } as const;
+  for (const order of ['le', 'be'] as const) {
+    it(`UTF-16${order.toUpperCase()} reads as the UTF-8 table: the same tree, every stated cell checked`, () => {
+      const body = Buffer.from(fixtureText().replace(/\n/g, '\r\n'), 'utf16le');
+      if (order === 'be') body.swap16();
+      const path = file(`unicode-${order}.txt`, Buffer.concat([Buffer.from(bom[order]), body]));
+      const run = albero(['evaluate', path, '--json']);
+      expect(run.stderr).not.toContain('error');
+      expect(run.status).toBe(0);
+      expect(run.stdout.replaceAll(JSON.stringify(path), JSON.stringify(FIXTURE))).toBe(utf8.stdout);
+      const verified = albero(['verify', path]);
+      expect(verified.stdout).toMatch(/^✔ 145 cells checked, 0 differ\n$/);
+      expect(verified.status).toBe(0);
+    });
+  }
+});
+
 describe("the locale's language, or --lang", () => {
   const IT = { locale: 'it_IT.UTF-8' };
   it('an Italian locale says every problem and the summary in Italian; --lang en says them in English', () => {
