@@ -256,6 +256,32 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(pdf.stderr).toBe('albero report: a pdf file needs --output FILE.pdf\n');
   });
 
+  it('report and relazione: an --output without an extension, or a folder, said as such (it was: unknown format "")', () => {
+    const folder = out('una-cartella-di-uscita');
+    mkdirSync(folder, { recursive: true });
+    const cases: Array<[string, string[], string]> = [
+      [
+        'report',
+        ['--output', out('relazione')],
+        `albero report: ${out('relazione')}: dal nome non si capisce il formato; dare al file un'estensione (.html, .pdf, .xlsx, .csv, .json) o indicare --format\n`,
+      ],
+      ['relazione', ['--output', out('relazione')], `albero relazione: ${out('relazione')}: dal nome non si capisce il formato; dare al file un'estensione (.docx, .pdf, .html) o indicare --format\n`],
+      ['report', ['--output', folder], `albero report: ${folder} non può essere scritto: è una cartella, non un file\n`],
+      ['relazione', ['--output', folder], `albero relazione: ${folder} non può essere scritto: è una cartella, non un file\n`],
+    ];
+    for (const [command, args, said] of cases) {
+      const run = albero([command, FIXTURE, ...args], IT);
+      expect(run.stderr).toBe(said);
+      expect(run.status).toBe(2);
+    }
+    expect(albero(['report', FIXTURE, '--output', out('relazione')]).stderr).toBe(
+      `albero report: ${out('relazione')}: its name does not say the format; give the file an extension (.html, .pdf, .xlsx, .csv, .json) or say --format\n`,
+    );
+    expect(existsSync(out('relazione'))).toBe(false);
+    // With --format the name needs no extension.
+    expect(albero(['report', FIXTURE, '--output', out('relazione'), '--format', 'csv']).status).toBe(0);
+  });
+
   it("report: the document's own words in the command line's language (the locale, or --lang), as the server's ?lang=", () => {
     const read = (name: string): string => readFileSync(out(name), 'utf8');
     expect(albero(['report', FIXTURE, '--output', out('locale-it.html')], IT).status).toBe(0);

@@ -1,6 +1,8 @@
 /** What every command shares: loading a table, printing issues, exit codes. */
 import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
@@ -52,6 +54,23 @@ export function say<K extends MessageCode>(code: K, params: Params<K>): string {
 /** Why `file` could not be written, in the user's language (the system's reason in words, not its code). */
 export function cannotWrite(file: string, error: unknown): string {
   return say('cli-cannot-write', { file, ...fileProblem(error) });
+}
+
+/**
+ * The format to write: `--format`, else the output's extension (`.htm` is html). A name without
+ * an extension is said as such, and an existing folder as a folder: both were `unknown format ""`.
+ */
+export function outputFormat<F extends string>(output: string | undefined, given: string | undefined, formats: readonly F[]): { format: F } | { refusal: string } {
+  const known = (f: string): f is F => (formats as readonly string[]).includes(f);
+  if (given !== undefined) return known(given) ? { format: given } : { refusal: say('cli-format-unknown', { format: given, formats }) };
+  if (output === undefined) return { refusal: say('cli-format-missing', { formats }) };
+  const extension = extname(output).slice(1).toLowerCase();
+  const format = extension === 'htm' ? 'html' : extension;
+  if (format === '') {
+    const folder = statSync(output, { throwIfNoEntry: false })?.isDirectory() === true;
+    return { refusal: folder ? cannotWrite(output, Object.assign(new Error(output), { code: 'EISDIR' })) : say('cli-format-no-extension', { file: output, formats }) };
+  }
+  return known(format) ? { format } : { refusal: say('cli-format-unknown', { format, formats }) };
 }
 
 /** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */

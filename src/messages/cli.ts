@@ -328,6 +328,11 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `formato "${p.format}" sconosciuto; usare uno tra ${p.formats.join(', ')}`,
     en: (p) => `unknown format "${p.format}"; use one of ${p.formats.join(', ')}`,
   }),
+  /** `--output` names no format: a name without an extension (`--output relazione`). */
+  'cli-format-no-extension': message<{ file: string; formats: readonly string[] }>({
+    it: (p) => `${p.file}: dal nome non si capisce il formato; dare al file un'estensione (${p.formats.map((f) => `.${f}`).join(', ')}) o indicare --format`,
+    en: (p) => `${p.file}: its name does not say the format; give the file an extension (${p.formats.map((f) => `.${f}`).join(', ')}) or say --format`,
+  }),
   'cli-output-needed': message<{ format: string }>({
     it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan, formatIssueIn } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
@@ -9,8 +8,7 @@ import { decodeText } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
-const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, printIssues, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -74,11 +72,9 @@ export function registerRelazione(program: Command): void {
     .option('--texts <file.json>', say('cli-about-relazione-texts', { keys: TEXT_KEYS }))
     .option('--previous <file>', say('cli-about-relazione-previous', {}))
     .action(async (file: string, options: Options) => {
-      const fromExtension = extname(options.output!).slice(1).toLowerCase();
-      const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
-      if (!isRelazioneFormat(format)) {
-        return badInput('relazione', say('cli-format-unknown', { format, formats: RELAZIONE_FORMATS }));
-      }
+      const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
+      if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
+      const { format } = chosen;
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
         return badInput('relazione', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
       }
