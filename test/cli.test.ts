@@ -77,6 +77,21 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
       new RegExp(`duplicate\\.txt:${at('A.1.2 - ')} column Obiettivo: error: the code A\\.1\\.1 is already used at line ${at('A.1.1 - ')}`),
     ],
     [
+      // The indicators under the refused row belong to it: they were said to come "before any objective".
+      'duplicate-indicators.txt',
+      F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'),
+      new RegExp(
+        `duplicate-indicators\\.txt:${at('A.1.2 - ') + 1} column Indicatore: error: the indicator "Supporto alle iniziative fieristiche realizzate sul territorio" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read \\[indicator-of-unread-objective\\]`,
+      ),
+    ],
+    [
+      'no-code-indicators.txt',
+      F.replace('A.1.2 - Attrattività del territorio', 'Attrattività del territorio'),
+      new RegExp(
+        `no-code-indicators\\.txt:${at('A.1.2 - ') + 2} column Indicatore: error: the indicator "N\\. interventi .*" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read`,
+      ),
+    ],
+    [
       'orphan.txt',
       F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'),
       new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`),

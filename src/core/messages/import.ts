@@ -151,6 +151,11 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
     en: (p) => `the indicator "${p.indicator}" comes before any objective`,
   }),
+  /** An indicator under an objective row that was refused (no code, a code used twice): nothing to attach it to. */
+  'indicator-of-unread-objective': message<{ indicator: string; line?: number; at?: string }>({
+    it: (p) => `l'indicatore "${p.indicator}" appartiene all'obiettivo ${p.line !== undefined ? `della riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}, che non è stato letto`,
+    en: (p) => `the indicator "${p.indicator}" belongs to the objective ${p.line !== undefined ? `at line ${p.line}` : `at ${p.at ?? 'an earlier row'}`}, which could not be read`,
+  }),
   'objective-cell-ignored': message<{ column: string; value: string }>({
     it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,
     en: (p) => `an objective row's ${p.column} cell is ignored ("${p.value}")`,
