@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE, albero, fixtureText } from './helpers.js';
+import { FIXTURE, albero, fixtureText, type CliRun } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'albero-cli-'));
 function file(name: string, contents: string | Uint8Array): string {
@@ -223,6 +223,22 @@ describe('the legend and the default rule are configuration', () => {
     const run = albero(['evaluate', FIXTURE, '--legend', '60/80']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('the green threshold must be above the yellow one');
+  });
+
+  it('reads 80.5 as 80,5 (it was refused as not GREEN/YELLOW), and refuses thresholds outside 0–100', () => {
+    const legend = (value: string, locale?: string): CliRun => albero(['evaluate', FIXTURE, '--json', '--legend', value], locale === undefined ? {} : { locale });
+    const mins = (run: CliRun): unknown => (JSON.parse(run.stdout) as { legend: Array<{ min: number | null }> }).legend.map((l) => l.min);
+    expect(mins(legend('80.5/60'))).toEqual([80.5, 60, null]);
+    expect(mins(legend('80.5/60', 'it_IT.UTF-8'))).toEqual([80.5, 60, null]);
+    expect(mins(legend('80,5/60'))).toEqual([80.5, 60, null]);
+    // A score is always within 0–100: a green above 101 would never be met, a yellow from -5 always (it read 1.000 as a thousand).
+    for (const value of ['101/50', '-1/-5', '1.000/60']) {
+      const run = legend(value);
+      expect(run.status, value).toBe(1);
+      expect(run.stdout).toBe('');
+    }
+    expect(legend('101/50').stderr).toContain('the thresholds are percentages, from 0 to 100');
+    expect(legend('-1/-5', 'it_IT.UTF-8').stderr).toContain('le soglie sono percentuali, da 0 a 100');
   });
 });
 

@@ -181,10 +181,19 @@ export interface PlanOptions {
   scoring?: ScoringRule['kind'];
 }
 
+/**
+ * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100. A threshold never needs a
+ * thousands separator, so a dot without a comma is the decimal point, in either language: `80.5`
+ * was refused and `1.000` read as a thousand.
+ */
 function parseLegend(value: string): [Decimal, Decimal] {
-  const parts = value.split('/').map((p) => parseItalianNumber(p.trim()));
+  const parts = value.split('/').map((p) => {
+    const text = p.trim();
+    return parseItalianNumber(text.includes(',') ? text : text.replace('.', ','));
+  });
   if (parts.length !== 2 || parts.some((p) => p === null)) throw new InvalidArgumentError(say('cli-legend-format', {}));
   const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
+  if (green.greaterThan(100) || yellow.lessThan(0)) throw new InvalidArgumentError(say('cli-legend-range', {}));
   if (!green.greaterThan(yellow)) throw new InvalidArgumentError(say('cli-legend-order', {}));
   return [green, yellow];
 }

@@ -260,6 +260,7 @@ export const CLI_MESSAGES = defineMessages({
     it: 'scrivere le soglie verde e gialla come VERDE/GIALLA, per esempio 90/70',
     en: 'write the green and yellow thresholds as GREEN/YELLOW, e.g. 90/70',
   }),
+  'cli-legend-range': message({ it: 'le soglie sono percentuali, da 0 a 100', en: 'the thresholds are percentages, from 0 to 100' }),
   'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
 
   // evaluate's legend under the table: in Italian the plan's own words (as its published table
