@@ -119,6 +119,17 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     expect(unknown.stderr).toContain('no objective with the code "Z.9"');
   });
 
+  it('the plan as JSON that `import --output` wrote is said to be JSON, not a table without its header', () => {
+    const json = join(dir, 'piano.json');
+    expect(albero(['import', FIXTURE, '--output', json]).status).toBe(0);
+    for (const command of ['evaluate', 'verify']) {
+      const run = albero([command, json]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx) [missing-header]');
+    }
+    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain('piano.json: errore: questo è un documento JSON, non una tabella');
+  });
+
   it('usage errors', () => {
     const run = albero(['evaluate']);
     expect(run.status).not.toBe(0);

@@ -114,9 +114,19 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => fileProblemWords(p, 'it'),
     en: (p) => fileProblemWords(p, 'en'),
   }),
-  'missing-header': message<{ dataFirst?: boolean }>({
-    it: (p) => (p.dataFirst === true ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati` : `non c'è la riga di intestazione (${COLUMNS})`),
-    en: (p) => (p.dataFirst === true ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first` : `no header row (${COLUMNS}) was found`),
+  'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
+    it: (p) =>
+      p.dataFirst === true
+        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati`
+        : p.json === true
+          ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv o .xlsx)`
+          : `non c'è la riga di intestazione (${COLUMNS})`,
+    en: (p) =>
+      p.dataFirst === true
+        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first`
+        : p.json === true
+          ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
+          : `no header row (${COLUMNS}) was found`,
   }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
