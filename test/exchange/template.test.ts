@@ -129,4 +129,16 @@ describe('albero template', () => {
     for (const where of ['Albero!G3', 'Albero!B4', 'Albero!K5', 'Albero!G6', 'Albero!D7']) expect(run.stderr).toContain(where);
     expect(run.stderr).toContain('nothing was imported');
   });
+
+  it('after a refused indicator row, the next one without a code is not said to repeat a code nobody wrote', async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Pratiche evase', 'indicatore', pct(0.6), '>=', 10, 'numero', 'dodici'],
+      [null, 'A', 'Imprese assistite', 'indicatore', pct(0.4), '>=', 5, 'numero', 7],
+    ]);
+    const run = albero(['import', file, '--check']);
+    expect(run.status).toBe(2);
+    // Only the real mistake; it also said "Albero!A4: the indicator code A:1 is already used [duplicate-id]".
+    expect(run.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([expect.stringContaining('Albero!I3: error: Consuntivo: "dodici" is not a number')]);
+  });
 });
