@@ -348,7 +348,9 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     return parsed;
   };
   const target = value('target');
-  const actual = derived ? null : value('actual');
+  // "N.V." in Consuntivo, as the published table writes it, is the state, not a value to read (below).
+  const notEvaluable = values.actual.toUpperCase() === 'N.V.';
+  const actual = derived || notEvaluable ? null : value('actual');
   const baseline = value('baseline');
   const later = [value('target2'), value('target3')] as const;
   let baselineYear: number | null = null;
@@ -380,7 +382,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
 
   let state = values.state === '' ? undefined : STATES[values.state.toLowerCase()];
   if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
-  if (values.actual.toUpperCase() === 'N.V.') state = 'not_evaluable';
+  if (notEvaluable) state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';
   let measurement: Measurement;
   if (state === 'not_evaluable') {
