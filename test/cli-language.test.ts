@@ -256,6 +256,32 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(pdf.stderr).toBe('albero report: a pdf file needs --output FILE.pdf\n');
   });
 
+  it('report and relazione: an --output without an extension, or a folder, said as such (it was: unknown format "")', () => {
+    const folder = out('una-cartella-di-uscita');
+    mkdirSync(folder, { recursive: true });
+    const cases: Array<[string, string[], string]> = [
+      [
+        'report',
+        ['--output', out('relazione')],
+        `albero report: ${out('relazione')}: dal nome non si capisce il formato; dare al file un'estensione (.html, .pdf, .xlsx, .csv, .json) o indicare --format\n`,
+      ],
+      ['relazione', ['--output', out('relazione')], `albero relazione: ${out('relazione')}: dal nome non si capisce il formato; dare al file un'estensione (.docx, .pdf, .html) o indicare --format\n`],
+      ['report', ['--output', folder], `albero report: ${folder} non può essere scritto: è una cartella, non un file\n`],
+      ['relazione', ['--output', folder], `albero relazione: ${folder} non può essere scritto: è una cartella, non un file\n`],
+    ];
+    for (const [command, args, said] of cases) {
+      const run = albero([command, FIXTURE, ...args], IT);
+      expect(run.stderr).toBe(said);
+      expect(run.status).toBe(2);
+    }
+    expect(albero(['report', FIXTURE, '--output', out('relazione')]).stderr).toBe(
+      `albero report: ${out('relazione')}: its name does not say the format; give the file an extension (.html, .pdf, .xlsx, .csv, .json) or say --format\n`,
+    );
+    expect(existsSync(out('relazione'))).toBe(false);
+    // With --format the name needs no extension.
+    expect(albero(['report', FIXTURE, '--output', out('relazione'), '--format', 'csv']).status).toBe(0);
+  });
+
   it("report: the document's own words in the command line's language (the locale, or --lang), as the server's ?lang=", () => {
     const read = (name: string): string => readFileSync(out(name), 'utf8');
     expect(albero(['report', FIXTURE, '--output', out('locale-it.html')], IT).status).toBe(0);
@@ -309,9 +335,35 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', out('nessuno.json')]).stderr).toMatch(/^albero relazione: .*nessuno\.json: no such file\n$/);
     expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', dir], IT).stderr).toMatch(/: è una cartella, non un file\n$/);
     const json = file('rotto.json', '{"sintesi": ');
-    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json], IT).stderr).toMatch(/rotto\.json: non è JSON valido\n$/);
-    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json]).stderr).toMatch(/rotto\.json: not valid JSON\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json], IT).stderr).toMatch(/rotto\.json:1 colonna 13: non è JSON valido\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', json]).stderr).toMatch(/rotto\.json:1 column 13: not valid JSON\n$/);
     expect(existsSync(out('r3.html'))).toBe(false);
+  });
+
+  it('relazione --texts as office software saves it: a BOM, Windows-1252, a comma missing on line 3', () => {
+    const words = { sintesi: 'Le attività del 2024: più città, perché sì.' };
+    // Notepad's UTF-8 starts with a BOM: it was refused as "not valid JSON".
+    const bom = out('testi-bom.json');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(words), 'utf8')]));
+    const withBom = albero(['relazione', FIXTURE, '--output', out('r-bom.html'), '--texts', bom], IT);
+    expect(withBom.stderr).toMatch(/(^|\n)scritto .*r-bom\.html/);
+    expect(withBom.status).toBe(0);
+    expect(readFileSync(out('r-bom.html'), 'utf8')).toContain(words.sintesi);
+    // Windows-1252: its accents were read as "�" and printed so, without a word.
+    const latin = out('testi-1252.json');
+    writeFileSync(latin, Buffer.from(JSON.stringify(words), 'latin1'));
+    const with1252 = albero(['relazione', FIXTURE, '--output', out('r-1252.html'), '--texts', latin], IT);
+    expect(with1252.stderr).toContain('testi-1252.json: avviso: il file non è in UTF-8: è stato letto come Windows-1252 [encoding]');
+    expect(with1252.status).toBe(0);
+    const html = readFileSync(out('r-1252.html'), 'utf8');
+    expect(html).toContain(words.sintesi);
+    expect(html).not.toContain('\ufffd');
+    // Where the JSON breaks, as a table's problems are located.
+    const broken = file('testi-rotti.json', '{\n  "sintesi": "a",\n  "processo": "b"\n  "presentazione": "c"\n}\n');
+    const run = albero(['relazione', FIXTURE, '--output', out('r-rotto.html'), '--texts', broken], IT);
+    expect(run.stderr).toMatch(/^albero relazione: .*testi-rotti\.json:4 colonna 3: non è JSON valido\n$/);
+    expect(run.status).toBe(2);
+    expect(existsSync(out('r-rotto.html'))).toBe(false);
   });
 
   it('relazione and site say in --help that the document is Italian, in either language', () => {
@@ -386,6 +438,48 @@ describe('the commands on a database', () => {
     expect(albero(['reminders', '--database', database], { env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } }).stderr).toBe(
       'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not "tre"\n',
     );
+  }, 60_000);
+
+  it('a --database that cannot be used (a folder, not SQLite, no server) is bad input, exit 2, never an internal error', () => {
+    const folder = out('una-cartella');
+    mkdirSync(folder, { recursive: true });
+    const notSqlite = file('appunti.sqlite', 'non è un database\n'.repeat(20));
+    const password = { ALBERO_PASSWORD: 'una password sicura' };
+    const cases: Array<[string[], string]> = [
+      [['reminders', '--database', folder], `albero reminders: il database ${folder} non si può usare: è una cartella, non un file\n`],
+      [['admin', 'create-user', '--username', 'capo2', '--database', notSqlite], `albero admin create-user: il database ${notSqlite} non si può usare: il file non è un database SQLite\n`],
+      // Port 1 on this machine: nothing listens there; the password never reaches the screen.
+      [
+        ['reminders', '--database', 'postgres://utente:segreta@127.0.0.1:1/albero'],
+        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL non risponde\n',
+      ],
+      [['serve', '--port', '0', '--database', folder], `albero serve: il database ${folder} non si può usare: è una cartella, non un file\n`],
+    ];
+    for (const [args, said] of cases) {
+      const run = albero(args, { ...IT, env: password });
+      expect(run.stderr).toBe(said);
+      expect(run.status).toBe(2);
+    }
+    const en = albero(['reminders', '--database', notSqlite]);
+    expect(en.stderr).toBe(`albero reminders: the database ${notSqlite} cannot be used: the file is not a SQLite database\n`);
+    expect(en.status).toBe(2);
+    // Nothing was written over the file that is not a database.
+    expect(readFileSync(notSqlite, 'utf8')).toBe('non è un database\n'.repeat(20));
+
+    // A database in a folder its user may not write (root may write anywhere: then run as nobody).
+    const open = mkdtempSync(join(tmpdir(), 'albero-cli-db-'));
+    chmodSync(open, 0o755);
+    const locked = join(open, 'sola-lettura');
+    mkdirSync(locked);
+    expect(albero(['reminders', '--database', join(locked, 'albero.sqlite')]).status).toBe(0);
+    chmodSync(join(locked, 'albero.sqlite'), 0o444);
+    chmodSync(locked, 0o555);
+    const other = process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {};
+    const readOnly = albero(['reminders', '--database', join(locked, 'albero.sqlite')], { ...IT, ...other });
+    expect(readOnly.stderr).toBe(`albero reminders: il database ${join(locked, 'albero.sqlite')} non si può usare: il file, o la cartella che lo contiene, è di sola lettura\n`);
+    expect(readOnly.status).toBe(2);
+    chmodSync(locked, 0o755);
+    rmSync(open, { recursive: true, force: true });
   }, 60_000);
 
   it('serve refuses a port that is not one', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE, albero, fixtureText } from './helpers.js';
+import { FIXTURE, albero, fixtureText, type CliRun } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'albero-cli-'));
 function file(name: string, contents: string | Uint8Array): string {
@@ -77,6 +77,21 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
       new RegExp(`duplicate\\.txt:${at('A.1.2 - ')} column Obiettivo: error: the code A\\.1\\.1 is already used at line ${at('A.1.1 - ')}`),
     ],
     [
+      // The indicators under the refused row belong to it: they were said to come "before any objective".
+      'duplicate-indicators.txt',
+      F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'),
+      new RegExp(
+        `duplicate-indicators\\.txt:${at('A.1.2 - ') + 1} column Indicatore: error: the indicator "Supporto alle iniziative fieristiche realizzate sul territorio" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read \\[indicator-of-unread-objective\\]`,
+      ),
+    ],
+    [
+      'no-code-indicators.txt',
+      F.replace('A.1.2 - Attrattività del territorio', 'Attrattività del territorio'),
+      new RegExp(
+        `no-code-indicators\\.txt:${at('A.1.2 - ') + 2} column Indicatore: error: the indicator "N\\. interventi .*" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read`,
+      ),
+    ],
+    [
       'orphan.txt',
       F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'),
       new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`),
@@ -104,11 +119,42 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     expect(unknown.stderr).toContain('no objective with the code "Z.9"');
   });
 
+  it('the plan as JSON that `import --output` wrote is said to be JSON, not a table without its header', () => {
+    const json = join(dir, 'piano.json');
+    expect(albero(['import', FIXTURE, '--output', json]).status).toBe(0);
+    for (const command of ['evaluate', 'verify']) {
+      const run = albero([command, json]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx) [missing-header]');
+    }
+    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain('piano.json: errore: questo è un documento JSON, non una tabella');
+  });
+
   it('usage errors', () => {
     const run = albero(['evaluate']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("missing required argument 'file'");
   });
+});
+
+describe('a table saved by Excel as "Unicode text": UTF-16 with its BOM', () => {
+  // Its zero bytes made it "a binary file … use a .xlsx name", though it is the table as text.
+  const utf8 = albero(['evaluate', FIXTURE, '--json']);
+  const bom = { le: [0xff, 0xfe], be: [0xfe, 0xff] } as const;
+  for (const order of ['le', 'be'] as const) {
+    it(`UTF-16${order.toUpperCase()} reads as the UTF-8 table: the same tree, every stated cell checked`, () => {
+      const body = Buffer.from(fixtureText().replace(/\n/g, '\r\n'), 'utf16le');
+      if (order === 'be') body.swap16();
+      const path = file(`unicode-${order}.txt`, Buffer.concat([Buffer.from(bom[order]), body]));
+      const run = albero(['evaluate', path, '--json']);
+      expect(run.stderr).not.toContain('error');
+      expect(run.status).toBe(0);
+      expect(run.stdout.replaceAll(JSON.stringify(path), JSON.stringify(FIXTURE))).toBe(utf8.stdout);
+      const verified = albero(['verify', path]);
+      expect(verified.stdout).toMatch(/^✔ 145 cells checked, 0 differ\n$/);
+      expect(verified.status).toBe(0);
+    });
+  }
 });
 
 describe("the locale's language, or --lang", () => {
@@ -188,6 +234,22 @@ describe('the legend and the default rule are configuration', () => {
     const run = albero(['evaluate', FIXTURE, '--legend', '60/80']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('the green threshold must be above the yellow one');
+  });
+
+  it('reads 80.5 as 80,5 (it was refused as not GREEN/YELLOW), and refuses thresholds outside 0–100', () => {
+    const legend = (value: string, locale?: string): CliRun => albero(['evaluate', FIXTURE, '--json', '--legend', value], locale === undefined ? {} : { locale });
+    const mins = (run: CliRun): unknown => (JSON.parse(run.stdout) as { legend: Array<{ min: number | null }> }).legend.map((l) => l.min);
+    expect(mins(legend('80.5/60'))).toEqual([80.5, 60, null]);
+    expect(mins(legend('80.5/60', 'it_IT.UTF-8'))).toEqual([80.5, 60, null]);
+    expect(mins(legend('80,5/60'))).toEqual([80.5, 60, null]);
+    // A score is always within 0–100: a green above 101 would never be met, a yellow from -5 always (it read 1.000 as a thousand).
+    for (const value of ['101/50', '-1/-5', '1.000/60']) {
+      const run = legend(value);
+      expect(run.status, value).toBe(1);
+      expect(run.stdout).toBe('');
+    }
+    expect(legend('101/50').stderr).toContain('the thresholds are percentages, from 0 to 100');
+    expect(legend('-1/-5', 'it_IT.UTF-8').stderr).toContain('le soglie sono percentuali, da 0 a 100');
   });
 });
 

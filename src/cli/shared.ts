@@ -1,10 +1,13 @@
 /** What every command shares: loading a table, printing issues, exit codes. */
 import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
-import { localeLanguage, renderMessage, type MessageCode, type Params } from '../messages/index.js';
+import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
+import type { Store } from '../store/index.js';
 import { fileProblem, loadTable } from '../io/load.js';
 import { terminalSafe, terminalText } from './terminal.js';
 
@@ -53,10 +56,43 @@ export function cannotWrite(file: string, error: unknown): string {
   return say('cli-cannot-write', { file, ...fileProblem(error) });
 }
 
+/**
+ * The format to write: `--format`, else the output's extension (`.htm` is html). A name without
+ * an extension is said as such, and an existing folder as a folder: both were `unknown format ""`.
+ */
+export function outputFormat<F extends string>(output: string | undefined, given: string | undefined, formats: readonly F[]): { format: F } | { refusal: string } {
+  const known = (f: string): f is F => (formats as readonly string[]).includes(f);
+  if (given !== undefined) return known(given) ? { format: given } : { refusal: say('cli-format-unknown', { format: given, formats }) };
+  if (output === undefined) return { refusal: say('cli-format-missing', { formats }) };
+  const extension = extname(output).slice(1).toLowerCase();
+  const format = extension === 'htm' ? 'html' : extension;
+  if (format === '') {
+    const folder = statSync(output, { throwIfNoEntry: false })?.isDirectory() === true;
+    return { refusal: folder ? cannotWrite(output, Object.assign(new Error(output), { code: 'EISDIR' })) : say('cli-format-no-extension', { file: output, formats }) };
+  }
+  return known(format) ? { format } : { refusal: say('cli-format-unknown', { format, formats }) };
+}
+
 /** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
 export function badInput(command: string, words: string): void {
   process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
   process.exitCode = EXIT.badInput;
+}
+
+/**
+ * The store at `location`, or null when the person named a database that cannot be used (a folder,
+ * a file that is not SQLite, a server that does not answer): said on stderr, exit 2. The store's
+ * code is loaded here, by the commands that use a database only.
+ */
+export async function openDatabase(location: string, command: string): Promise<Store | null> {
+  const { isDatabaseUnusable, openStore } = await import('../store/index.js');
+  try {
+    return await openStore(location);
+  } catch (error) {
+    if (!isDatabaseUnusable(error)) throw error;
+    badInput(command, renderCoded(error, cliLanguage()));
+    return null;
+  }
 }
 
 export function printIssues(issues: readonly Issue[], options: { quiet?: boolean } = {}): void {
@@ -149,10 +185,19 @@ export interface PlanOptions {
   scoring?: ScoringRule['kind'];
 }
 
+/**
+ * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100. A threshold never needs a
+ * thousands separator, so a dot without a comma is the decimal point, in either language: `80.5`
+ * was refused and `1.000` read as a thousand.
+ */
 function parseLegend(value: string): [Decimal, Decimal] {
-  const parts = value.split('/').map((p) => parseItalianNumber(p.trim()));
+  const parts = value.split('/').map((p) => {
+    const text = p.trim();
+    return parseItalianNumber(text.includes(',') ? text : text.replace('.', ','));
+  });
   if (parts.length !== 2 || parts.some((p) => p === null)) throw new InvalidArgumentError(say('cli-legend-format', {}));
   const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
+  if (green.greaterThan(100) || yellow.lessThan(0)) throw new InvalidArgumentError(say('cli-legend-range', {}));
   if (!green.greaterThan(yellow)) throw new InvalidArgumentError(say('cli-legend-order', {}));
   return [green, yellow];
 }

@@ -260,6 +260,7 @@ export const CLI_MESSAGES = defineMessages({
     it: 'scrivere le soglie verde e gialla come VERDE/GIALLA, per esempio 90/70',
     en: 'write the green and yellow thresholds as GREEN/YELLOW, e.g. 90/70',
   }),
+  'cli-legend-range': message({ it: 'le soglie sono percentuali, da 0 a 100', en: 'the thresholds are percentages, from 0 to 100' }),
   'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
 
   // evaluate's legend under the table: in Italian the plan's own words (as its published table
@@ -328,6 +329,11 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `formato "${p.format}" sconosciuto; usare uno tra ${p.formats.join(', ')}`,
     en: (p) => `unknown format "${p.format}"; use one of ${p.formats.join(', ')}`,
   }),
+  /** `--output` names no format: a name without an extension (`--output relazione`). */
+  'cli-format-no-extension': message<{ file: string; formats: readonly string[] }>({
+    it: (p) => `${p.file}: dal nome non si capisce il formato; dare al file un'estensione (${p.formats.map((f) => `.${f}`).join(', ')}) o indicare --format`,
+    en: (p) => `${p.file}: its name does not say the format; give the file an extension (${p.formats.map((f) => `.${f}`).join(', ')}) or say --format`,
+  }),
   'cli-output-needed': message<{ format: string }>({
     it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
@@ -352,10 +358,10 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
     en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
   }),
-  /** The file's problem when it cannot be read; none: it was read but is not JSON. */
-  'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined })>({
-    it: (p) => `${p.file}: ${p.reason === undefined ? 'non è JSON valido' : fileProblemWords(p, 'it')}`,
-    en: (p) => `${p.file}: ${p.reason === undefined ? 'not valid JSON' : fileProblemWords(p, 'en')}`,
+  /** The file's problem when it cannot be read; else where it stops being JSON. */
+  'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({
+    it: (p) => (p.reason === undefined ? `${p.file}:${p.line} colonna ${p.column}: non è JSON valido` : `${p.file}: ${fileProblemWords(p, 'it')}`),
+    en: (p) => (p.reason === undefined ? `${p.file}:${p.line} column ${p.column}: not valid JSON` : `${p.file}: ${fileProblemWords(p, 'en')}`),
   }),
   'cli-texts-not-object': message<{ file: string }>({
     it: (p) => `${p.file}: atteso un oggetto con i testi delle sezioni, per esempio {"contesto-esterno": "…"}`,

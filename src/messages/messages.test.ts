@@ -25,7 +25,7 @@ describe('the message catalogue', () => {
     expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'it')).toBe('testi.json: il file non esiste');
     expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'en')).toBe('testi.json: no such file');
     expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'other', detail: 'EIO' }, 'en')).toBe('testi.json: cannot be read (EIO)');
-    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json' }, 'it')).toBe('testi.json: non è JSON valido');
+    expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', line: 3, column: 7 }, 'it')).toBe('testi.json:3 colonna 7: non è JSON valido');
   });
 
   it('keeps the sender’s own words for a code it does not know, or one raised without parameters', () => {

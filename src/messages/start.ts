@@ -17,6 +17,33 @@ export const START_MESSAGES = defineMessages({
     it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non "${p.value}"`,
     en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not "${p.value}"`,
   }),
+  /** `--database` / DATABASE_URL names a database that cannot be used (store/index.ts `openStore`). */
+  'database-unusable': message<{ database: string; reason: 'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'unreachable' | 'refused'; detail?: string }>({
+    it: (p) =>
+      `il database ${p.database} non si può usare: ${
+        {
+          folder: 'è una cartella, non un file',
+          'cannot-open': 'il file non si può aprire (permessi o percorso)',
+          'not-a-database': 'il file non è un database SQLite',
+          damaged: 'il database SQLite è danneggiato',
+          'read-only': 'il file, o la cartella che lo contiene, è di sola lettura',
+          unreachable: 'il server PostgreSQL non risponde',
+          refused: `il server PostgreSQL rifiuta la connessione (${p.detail ?? ''})`,
+        }[p.reason]
+      }`,
+    en: (p) =>
+      `the database ${p.database} cannot be used: ${
+        {
+          folder: 'it is a folder, not a file',
+          'cannot-open': 'the file cannot be opened (permissions or path)',
+          'not-a-database': 'the file is not a SQLite database',
+          damaged: 'the SQLite database is damaged',
+          'read-only': 'the file, or the folder holding it, is read-only',
+          unreachable: 'the PostgreSQL server does not answer',
+          refused: `the PostgreSQL server refuses the connection (${p.detail ?? ''})`,
+        }[p.reason]
+      }`,
+  }),
   'server-serving': message<{ url: string; database: string }>({
     it: (p) => `Albero è in servizio su ${p.url} (database: ${p.database})`,
     en: (p) => `Albero is serving on ${p.url} (database: ${p.database})`,

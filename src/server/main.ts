@@ -12,6 +12,7 @@ import { oidcFromEnv } from './routes/oidc.js';
 import { smtpFromEnv } from './mailer.js';
 import { reminderSettingsFromEnv } from './reminders.js';
 import { startServer } from './server.js';
+import { shownLocation } from '../store/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_DATABASE = 'data/albero.sqlite';
@@ -90,7 +91,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const say = <K extends MessageCode>(code: K, params: Params<K>): string => sayIn(options.language ?? localeLanguage(process.env), code, params);
-  const where = location.startsWith('postgres') ? location.replace(/\/\/[^@/]*@/, '//…@') : location;
+  const where = shownLocation(location);
   process.stdout.write(`${say('server-serving', { url: server.url, database: where })}\n`);
   if (server.demoAccounts !== null) {
     process.stdout.write(`\n${say('server-demo-accounts', { url: server.url })}\n`);

@@ -129,4 +129,42 @@ describe('albero template', () => {
     for (const where of ['Albero!G3', 'Albero!B4', 'Albero!K5', 'Albero!G6', 'Albero!D7']) expect(run.stderr).toContain(where);
     expect(run.stderr).toContain('nothing was imported');
   });
+
+  it('takes "N.V." written in Consuntivo, as the published table has it, for the N.V. state', async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Pratiche evase', 'indicatore', pct(0.6), '>=', 10, 'numero', 12],
+      [null, 'A', 'Registro titolari effettivi', 'indicatore', pct(0.4), '>=', 2, 'numero', 'N.V.', null, 'norma sospesa'],
+    ]);
+    const run = albero(['evaluate', file, '--json']);
+    // It said: Consuntivo: "N.V." is not a number.
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout) as { objectives: Array<{ performance: number; indicators: Array<{ state: string; reason: string | null }> }> };
+    expect(doc.objectives[0]!.indicators.map((i) => [i.state, i.reason])).toEqual([
+      ['measured', null],
+      ['not_evaluable', 'norma sospesa'],
+    ]);
+    expect(doc.objectives[0]!.performance).toBe(100);
+    // Without its reason, only the reason is asked for.
+    const bare = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Registro titolari effettivi', 'indicatore', pct(1), '>=', 2, 'numero', 'n.v.'],
+    ]);
+    const check = albero(['import', bare, '--check']);
+    expect(check.status).toBe(2);
+    expect(check.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([expect.stringContaining('Albero!K3: error: an N.V. indicator needs a Motivo N.V. [missing-reason]')]);
+  });
+
+  it('after a refused indicator row, the next one without a code is not said to repeat a code nobody wrote', async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Pratiche evase', 'indicatore', pct(0.6), '>=', 10, 'numero', 'dodici'],
+      [null, 'A', 'Imprese assistite', 'indicatore', pct(0.4), '>=', 5, 'numero', 7],
+    ]);
+    const run = albero(['import', file, '--check']);
+    expect(run.status).toBe(2);
+    // Only the real mistake; it also said "Albero!A4: the indicator code A:1 is already used [duplicate-id]".
+    expect(run.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([expect.stringContaining('Albero!I3: error: Consuntivo: "dodici" is not a number')]);
+  });
 });

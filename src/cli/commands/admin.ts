@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ROLES, SYSTEM, type Role } from '../../store/types.js';
 import { renderCoded } from '../../messages/index.js';
-import { badInput, cliLanguage, say, writeJson } from '../shared.js';
+import { badInput, cliLanguage, openDatabase, say, writeJson } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -39,12 +39,13 @@ export function registerAdmin(program: Command): void {
         return badInput('admin create-user', say('cli-admin-username', {}));
       }
       // The store and argon2 are loaded by this command only, not by every start of the CLI.
-      const [{ hashPassword, MIN_PASSWORD }, { openStore }] = await Promise.all([import('../../server/auth.js'), import('../../store/index.js')]);
+      const { hashPassword, MIN_PASSWORD } = await import('../../server/auth.js');
       const password = readPassword();
       if (password.length < MIN_PASSWORD) {
         return badInput('admin create-user', say('cli-admin-password', { min: MIN_PASSWORD }));
       }
-      const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
+      const store = await openDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'admin create-user');
+      if (store === null) return;
       try {
         const units = (options.units ?? '')
           .split(',')

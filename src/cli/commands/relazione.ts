@@ -1,15 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { evaluatePlan } from '../../core/index.js';
+import { evaluatePlan, formatIssueIn } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
 import { fileProblem } from '../../io/load.js';
+import { decodeText } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
-const isRelazioneFormat = (f: string): f is (typeof RELAZIONE_FORMATS)[number] => (RELAZIONE_FORMATS as readonly string[]).includes(f);
-import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -20,14 +19,27 @@ interface Options {
   previous?: string;
 }
 
-/** `--texts FILE.json`: `{"contesto-esterno": "## …", …}`; unknown keys and non-strings are refused. */
+/**
+ * `--texts FILE.json`: `{"contesto-esterno": "## …", …}`; unknown keys and non-strings are refused.
+ * Its bytes are read as a table's are (`decodeText`): a BOM (Notepad's UTF-8) is no error, and a file
+ * saved as Windows-1252 is read as such, said in a warning, rather than its accents lost to "�".
+ */
 async function readTexts(file: string): Promise<Record<string, string> | string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    // A file that cannot be read is said as for a table ("il file non esiste").
+    return say('cli-texts-unreadable', { file, ...fileProblem(error) });
+  }
+  const decoded = decodeText(bytes, file);
+  printIssues(decoded.issues.filter((i) => i.severity !== 'error'));
+  if (decoded.value === null) return decoded.issues.map((i) => formatIssueIn(i, cliLanguage())).join('\n');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(decoded.value);
   } catch (error) {
-    // A file that cannot be read is said as for a table ("il file non esiste"), bad JSON as such.
-    return say('cli-texts-unreadable', error instanceof SyntaxError ? { file } : { file, ...fileProblem(error) });
+    return say('cli-texts-unreadable', { file, ...jsonPlace(decoded.value, error) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return say('cli-texts-not-object', { file });
   const texts: Record<string, string> = {};
@@ -38,6 +50,14 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
     texts[key] = value;
   }
   return texts;
+}
+
+/** Where JSON.parse stopped, as line and column (1-based): the end of the text when it does not say. */
+function jsonPlace(text: string, error: unknown): { line: number; column: number } {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const offset = at === null ? text.length : Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 export function registerRelazione(program: Command): void {
@@ -52,11 +72,9 @@ export function registerRelazione(program: Command): void {
     .option('--texts <file.json>', say('cli-about-relazione-texts', { keys: TEXT_KEYS }))
     .option('--previous <file>', say('cli-about-relazione-previous', {}))
     .action(async (file: string, options: Options) => {
-      const fromExtension = extname(options.output!).slice(1).toLowerCase();
-      const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
-      if (!isRelazioneFormat(format)) {
-        return badInput('relazione', say('cli-format-unknown', { format, formats: RELAZIONE_FORMATS }));
-      }
+      const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
+      if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
+      const { format } = chosen;
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
         return badInput('relazione', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
       }

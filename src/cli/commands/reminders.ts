@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { renderCoded, type Coded } from '../../messages/index.js';
-import { badInput, cliLanguage, say } from '../shared.js';
+import { badInput, cliLanguage, openDatabase, say } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -20,11 +20,7 @@ export function registerReminders(program: Command): void {
     .option('--json', say('cli-about-reminders-json', {}))
     .action(async (options: { database?: string; retry?: boolean; json?: boolean }) => {
       // The store, nodemailer and the server's campaign code are loaded by this command only.
-      const [{ openStore }, { ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }] = await Promise.all([
-        import('../../store/index.js'),
-        import('../../server/reminders.js'),
-        import('../../server/mailer.js'),
-      ]);
+      const [{ ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }] = await Promise.all([import('../../server/reminders.js'), import('../../server/mailer.js')]);
       let settings;
       let smtp;
       try {
@@ -34,7 +30,8 @@ export function registerReminders(program: Command): void {
         // A setting out of range, by its code and in the language.
         return badInput('reminders', renderCoded(error as Coded, cliLanguage()));
       }
-      const store = await openStore(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE);
+      const store = await openDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'reminders');
+      if (store === null) return;
       // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
       const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
       try {

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../io/report/formats.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, say } from '../shared.js';
+import { REPORT_FORMATS } from '../../io/report/formats.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -27,11 +26,9 @@ export function registerReport(program: Command): void {
     .option('--period <label>', say('cli-about-report-period', {}))
     .option('--year <year>', say('cli-about-year', {}))
     .action(async (file: string, options: Options) => {
-      const fromExtension = options.output === undefined ? undefined : extname(options.output).slice(1).toLowerCase();
-      const format = options.format ?? (fromExtension === 'htm' ? 'html' : fromExtension);
-      if (format === undefined || !isReportFormat(format)) {
-        return badInput('report', format === undefined ? say('cli-format-missing', { formats: REPORT_FORMATS }) : say('cli-format-unknown', { format, formats: REPORT_FORMATS }));
-      }
+      const chosen = outputFormat(options.output, options.format, REPORT_FORMATS);
+      if ('refusal' in chosen) return badInput('report', chosen.refusal);
+      const { format } = chosen;
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
         return badInput('report', say('cli-output-needed', { format }));
       }
@@ -46,7 +43,7 @@ export function registerReport(program: Command): void {
       try {
         // Loaded here, not at start: the renderers bring exceljs and pdfkit, most of the CLI's start-up.
         const { renderReport } = await import('../../io/report/index.js');
-        const bytes = await renderReport(evaluation, format as ReportFormat, {
+        const bytes = await renderReport(evaluation, format, {
           ...(options.body === undefined ? {} : { body: options.body }),
           ...(options.period === undefined ? {} : { period: options.period }),
           ...(options.year === undefined ? {} : { year: Number(options.year) }),

@@ -114,9 +114,19 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => fileProblemWords(p, 'it'),
     en: (p) => fileProblemWords(p, 'en'),
   }),
-  'missing-header': message<{ dataFirst?: boolean }>({
-    it: (p) => (p.dataFirst === true ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati` : `non c'è la riga di intestazione (${COLUMNS})`),
-    en: (p) => (p.dataFirst === true ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first` : `no header row (${COLUMNS}) was found`),
+  'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
+    it: (p) =>
+      p.dataFirst === true
+        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati`
+        : p.json === true
+          ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv o .xlsx)`
+          : `non c'è la riga di intestazione (${COLUMNS})`,
+    en: (p) =>
+      p.dataFirst === true
+        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first`
+        : p.json === true
+          ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
+          : `no header row (${COLUMNS}) was found`,
   }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
@@ -150,6 +160,11 @@ export const IMPORT_MESSAGES = defineMessages({
   'indicator-before-objective': message<{ indicator: string }>({
     it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
     en: (p) => `the indicator "${p.indicator}" comes before any objective`,
+  }),
+  /** An indicator under an objective row that was refused (no code, a code used twice): nothing to attach it to. */
+  'indicator-of-unread-objective': message<{ indicator: string; line?: number; at?: string }>({
+    it: (p) => `l'indicatore "${p.indicator}" appartiene all'obiettivo ${p.line !== undefined ? `della riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}, che non è stato letto`,
+    en: (p) => `the indicator "${p.indicator}" belongs to the objective ${p.line !== undefined ? `at line ${p.line}` : `at ${p.at ?? 'an earlier row'}`}, which could not be read`,
   }),
   'objective-cell-ignored': message<{ column: string; value: string }>({
     it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,

@@ -172,6 +172,8 @@ export class LayoutReader {
   private readonly byCode = new StringTable<DraftNode>();
   private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
+  /** The objective row just refused (no code, a code used twice), until the next one: its indicators are said to be its. */
+  private refused: SourceLocation | null = null;
   /**
    * The current objective's indicators, gathered here and copied to an array of the right size
    * when the objective ends: arrays grown by `push` keep room for a dozen more, and a large table
@@ -246,14 +248,17 @@ export class LayoutReader {
       const m = CODE_TITLE.exec(clean);
       if (m === null || !VALID_CODE.test(m[1]!)) {
         issues.push(problem('error', 'missing-code', { title: clean }, row.at(0)));
+        this.refused = row.at(0);
         return;
       }
       const code = m[1]!;
       const existing = this.byCode.get(code);
       if (existing !== undefined) {
         issues.push(problem('error', 'duplicate-code', { code, ...describe(existing.origin) }, row.at(0)));
+        this.refused = row.at(0);
         return;
       }
+      this.refused = null;
       if (indicatorCell !== '') {
         issues.push(problem('error', 'objective-with-indicator', {}, row.at(1)));
       }
@@ -286,7 +291,9 @@ export class LayoutReader {
     }
     const current = this.current;
     if (current === null) {
-      issues.push(problem('error', 'indicator-before-objective', { indicator: indicatorCell }, row.at(1)));
+      // Under an objective row that was refused, "before any objective" would not be true.
+      if (this.refused !== null) issues.push(problem('error', 'indicator-of-unread-objective', { indicator: indicatorCell, ...describe(this.refused) }, row.at(1)));
+      else issues.push(problem('error', 'indicator-before-objective', { indicator: indicatorCell }, row.at(1)));
       return;
     }
     const indicator = this.indicator(current, cells, row);
@@ -522,7 +529,7 @@ function depthOf(code: string): number {
   return depth;
 }
 
-/** Where an earlier row was, for `duplicate-code`: its line, or its cell. */
+/** Where an earlier row was, for `duplicate-code` and `indicator-of-unread-objective`: its line, or its cell. */
 function describe(origin: SourceLocation): { line: number } | { at: string } | Record<never, never> {
   return origin.line !== undefined ? { line: origin.line } : origin.cell !== undefined ? { at: `${origin.sheet ?? ''}!${origin.cell}` } : {};
 }

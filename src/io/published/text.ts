@@ -78,7 +78,8 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
   }
 
   if (!headerSeen) {
-    issues.push(blankFile ? problem('error', 'empty-file', {}, { file }) : problem('error', 'missing-header', {}, { file }));
+    // A JSON document (what `albero import --output` and `report --format json` write) is said as such.
+    issues.push(blankFile ? problem('error', 'empty-file', {}, { file }) : problem('error', 'missing-header', /^\s*[{[]/.test(text) ? { json: true } : {}, { file }));
   }
   const result = reader.finish(title || file, (legend === null ? null : legendFromText(legend)) ?? undefined);
   if (headerSeen && rows === 0) issues.push(problem('error', 'no-rows', {}, { file }));

@@ -198,6 +198,8 @@ interface Draft {
   code: string;
   node: { code: string; title: string; parent: string | null; weight: Decimal | null; owner?: string; origin: SourceLocation };
   indicators: Indicator[];
+  /** The indicator rows read under it, refused ones too: an indicator without a code is numbered by its row, not by those kept. */
+  rows: number;
 }
 
 /** Reads the template's table sheet (header at `headerRow`) into a plan. */
@@ -294,6 +296,7 @@ function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLo
     code,
     node: { code, title: values.title, parent, weight, ...(values.owner === '' ? {} : { owner: values.owner }), origin: at('code') },
     indicators: [],
+    rows: 0,
   };
   drafts.push(draft);
   byCode.set(code, draft);
@@ -301,7 +304,10 @@ function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLo
 
 function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[]): Indicator | null {
   const before = issues.length;
-  const id = values.code !== '' ? values.code : `${parent.code}:${parent.indicators.length + 1}`;
+  // By position among its objective's indicator rows: after a refused row, by the count of those kept
+  // the next one took the refused one's id and was said to repeat a code nobody wrote.
+  parent.rows++;
+  const id = values.code !== '' ? values.code : `${parent.code}:${parent.rows}`;
   if (ids.has(id)) issues.push(problem('error', 'duplicate-id', { id }, at('code')));
   ids.add(id);
   if (values.title === '') issues.push(problem('error', 'missing-name', { template: true }, at('title')));
@@ -342,7 +348,9 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     return parsed;
   };
   const target = value('target');
-  const actual = derived ? null : value('actual');
+  // "N.V." in Consuntivo, as the published table writes it, is the state, not a value to read (below).
+  const notEvaluable = values.actual.toUpperCase() === 'N.V.';
+  const actual = derived || notEvaluable ? null : value('actual');
   const baseline = value('baseline');
   const later = [value('target2'), value('target3')] as const;
   let baselineYear: number | null = null;
@@ -374,7 +382,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
 
   let state = values.state === '' ? undefined : STATES[values.state.toLowerCase()];
   if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
-  if (values.actual.toUpperCase() === 'N.V.') state = 'not_evaluable';
+  if (notEvaluable) state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';
   let measurement: Measurement;
   if (state === 'not_evaluable') {
