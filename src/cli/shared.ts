@@ -126,10 +126,11 @@ async function withRoomyHeap<T>(read: () => Promise<T>): Promise<T> {
  * Loads a table or explains on stderr why not; null means the command must exit with `EXIT.badInput`.
  * A text table's stated cells are read (an unreadable one is still an error) but kept only with
  * `stated: true`: `verify` compares them, the other commands never look at them, and not keeping
- * them reads a big table in much less time (issue 15; see `ReadOptions`).
+ * them reads a big table in much less time (issue 15; see `ReadOptions`). `published`: a workbook
+ * with both the plan and its published table is read from the table (`verify`).
  */
-export async function loadOrReport(file: string, options: { quiet?: boolean; stated?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
-  const { value, issues } = await withRoomyHeap(() => loadTable(file, { stated: options.stated ?? false }));
+export async function loadOrReport(file: string, options: { quiet?: boolean; stated?: boolean; published?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
+  const { value, issues } = await withRoomyHeap(() => loadTable(file, { stated: options.stated ?? false, published: options.published ?? false }));
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
     process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);

@@ -12,11 +12,11 @@ import { looksLikeXlsx } from './xlsx/zip.js';
 
 /**
  * Imports a published table from bytes: text/TSV, or .xlsx (by its zip signature or name). `name` is
- * used in messages and to pick the format; `options` apply to text (a workbook is read whole).
+ * used in messages and to pick the format; `options` apply to text (a workbook is read whole, from the sheet `published` asks for).
  */
 export async function importTableBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
   // exceljs is loaded for workbooks only: it is most of the command line's start-up.
-  if (looksLikeXlsx(bytes, name)) return withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name), name, 'every');
+  if (looksLikeXlsx(bytes, name)) return withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every');
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   const parsed = parsePublishedText(decoded.value, name, CHAMBER_PROFILE, options);

@@ -286,6 +286,12 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${n(p.checked, 'cella controllata', 'celle controllate')}, ${p.differ === 1 ? '1 diversa' : `${p.differ} diverse`}`,
     en: (p) => `${p.checked} cells checked, ${p.differ} differ`,
   }),
+  'cli-verify-nothing': message<{ file: string }>({
+    it: (p) =>
+      `nessuna cella controllata: da ${p.file} non è stato letto alcun valore dichiarato che derivi da altri (Performance KPI, Performance Obiettivo, il Consuntivo di un indicatore calcolato; in una cartella di lavoro, dal foglio "Albero" della tabella pubblicata)`,
+    en: (p) =>
+      `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet "Albero")`,
+  }),
   'cli-diff-none': message<{ before: string; after: string }>({
     it: (p) => `nessuna modifica da ${p.before} a ${p.after}`,
     en: (p) => `no changes from ${p.before} to ${p.after}`,

@@ -225,10 +225,26 @@ describe('albero report, used wrongly', () => {
     expect(unwritable.stderr).toContain('dir.csv cannot be written: the folder to hold it does not exist');
   });
 
-  it('writes an XLSX that imports back', () => {
+  it('writes an XLSX that imports back, its published table checked by verify', () => {
     const out = join(dir, 'export.xlsx');
     run(['report', FIXTURE, '--output', out]);
-    expect(albero(['verify', out]).status).toBe(0);
+    // The workbook holds the complete plan and its published table: verify reads the table, whose
+    // stated values it checks (it read the plan's sheet, checked nothing and said ✔).
+    const verified = albero(['verify', out]);
+    expect(verified.status, verified.stderr).toBe(0);
+    expect(Number(/^✔ (\d+) cells checked, 0 differ\n$/.exec(verified.stdout)?.[1])).toBeGreaterThanOrEqual(145);
+  });
+
+  it('verify says a workbook without the published table has nothing to check, and does not pass it', () => {
+    // In English the table's sheet is "Tree", with English headings: not the published layout, so
+    // the workbook is read as its plan alone, which states nothing.
+    const english = join(dir, 'export-en.xlsx');
+    expect(albero(['report', FIXTURE, '--output', english]).status).toBe(0);
+    const checked = albero(['verify', english]);
+    expect(checked.status).toBe(2);
+    expect(checked.stdout).toBe('');
+    expect(checked.stderr).toContain(`nothing checked: no stated value that follows from others was read from ${english}`);
+    expect(albero(['verify', english], { locale: 'it_IT.UTF-8' }).stderr).toContain('nessuna cella controllata');
   });
 });
 

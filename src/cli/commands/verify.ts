@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatLocation, formatPercentIn, toJsonNumber, verifyStated } from '../../core/index.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
+import { terminalText } from '../terminal.js';
 
 export function registerVerify(program: Command): void {
   addPlanOptions(program.command('verify'))
@@ -9,7 +10,8 @@ export function registerVerify(program: Command): void {
     .argument('<file>', say('cli-about-table', {}))
     .option('--json', say('cli-about-verify-json', {}))
     .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
-      const loaded = await loadOrReport(file, { stated: true });
+      // A workbook from `albero report` is read from its published table: the stated values are there.
+      const loaded = await loadOrReport(file, { stated: true, published: true });
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       // Every indicator's stated cells are checked: kept, its score need not be made again.
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
@@ -39,7 +41,7 @@ export function registerVerify(program: Command): void {
             yield `${out}${result.differences.length === 0 ? '' : '\n  '}]\n}\n`;
           })(),
         );
-      } else {
+      } else if (result.checked > 0) {
         const language = cliLanguage();
         for (const d of result.differences) {
           const line = say('cli-verify-difference', {
@@ -54,6 +56,11 @@ export function registerVerify(program: Command): void {
         }
         const summary = say('cli-verify-summary', { checked: result.checked, differ: result.differences.length });
         process.stdout.write(`${result.differences.length === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
+      }
+      // Nothing checked is no check passed (a template, a next-year plan): said, and not exit 0.
+      if (result.checked === 0) {
+        process.stderr.write(`${terminalText(say('cli-verify-nothing', { file }))}\n`);
+        return void (process.exitCode = EXIT.badInput);
       }
       process.exitCode = result.differences.length === 0 ? EXIT.ok : EXIT.differences;
     });

@@ -261,6 +261,10 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
   }),
+  'read-published-sheet': message<{ sheet: string; also: string }>({
+    it: (p) => `la tabella è stata letta dal foglio "${p.sheet}" (la tabella pubblicata, con i valori dichiarati); il foglio "${p.also}" (il piano completo) non è stato letto`,
+    en: (p) => `the table was read from the sheet "${p.sheet}" (the published table, with the values it states); the sheet "${p.also}" (the complete plan) was not read`,
+  }),
   'file-too-large': message<{
     what: 'file' | 'unpacked' | 'sheet';
     size?: string;

@@ -78,6 +78,13 @@ export interface ReadOptions {
    * has more of them than indicators: most of the objects read, for a command that evaluates.
    */
   readonly stated?: boolean;
+  /**
+   * A workbook holding both the complete plan and its published table (the one `albero report`
+   * writes) is read from the plan, which holds what the table cannot (rules, N.V. reasons, owners);
+   * with true, from the published table, as a text table is read: `verify` checks the numbers the
+   * table states, which only that sheet holds.
+   */
+  readonly published?: boolean;
 }
 
 export const CHAMBER_PROFILE: ImportProfile = {

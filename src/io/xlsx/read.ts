@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { problem, said, saidIssue, type Issue, type Outcome, type Said } from '../../core/index.js';
-import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow } from '../published/layout.js';
+import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow, type ReadOptions } from '../published/layout.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
 import { exceljs } from './excel.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
@@ -201,10 +201,10 @@ const HEADER_ROWS = 30;
  * The sheet holding the table and which form it has: the header row decides, wherever it is in
  * the first rows (only those are read of each sheet). A sheet in template form wins over one in
  * the published layout, because it holds what the layout cannot (rules, N.V. reasons, owners,
- * ids): an exported workbook has both, and is read from its "Piano" sheet. `also` is the layout
- * sheet that was passed over, for a note to the user.
+ * ids): an exported workbook has both, and is read from its "Piano" sheet; with `published`, from
+ * its layout sheet. `also` is the sheet that was passed over, for a note to the user.
  */
-function findTable(workbook: TableWorkbook): { found: Found; also: Found | null } | null {
+function findTable(workbook: TableWorkbook, published: boolean): { found: Found; also: Found | null } | null {
   const sheets = [...workbook.sheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
   const found: Found[] = [];
   for (const { name, part } of sheets) {
@@ -220,6 +220,7 @@ function findTable(workbook: TableWorkbook): { found: Found; also: Found | null 
   }
   const template = found.find((f) => f.kind === 'template');
   const layout = found.find((f) => f.kind === 'layout');
+  if (published && layout !== undefined) return { found: layout, also: template ?? null };
   if (template !== undefined) return { found: template, also: layout ?? null };
   return layout === undefined ? null : { found: layout, also: null };
 }
@@ -244,16 +245,16 @@ function firstTexts(sheet: StreamedSheet, row: number, count: number): string[] 
 }
 
 /** Imports a plan from .xlsx bytes: the published layout or the template, whichever the workbook holds. */
-export async function importWorkbookBytes(bytes: Uint8Array, file: string, profile: ImportProfile = CHAMBER_PROFILE): Promise<Outcome<ImportedTable | null>> {
+export async function importWorkbookBytes(bytes: Uint8Array, file: string, profile: ImportProfile = CHAMBER_PROFILE, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
   const opened = openTable(bytes, file);
   if (opened.value === null) return { value: null, issues: opened.issues };
-  const read = importWorkbook(opened.value, file, profile);
+  const read = importWorkbook(opened.value, file, profile, options);
   return { value: read.value, issues: [...opened.issues, ...read.issues] };
 }
 
-export function importWorkbook(workbook: TableWorkbook, file: string, profile: ImportProfile = CHAMBER_PROFILE): Outcome<ImportedTable | null> {
+export function importWorkbook(workbook: TableWorkbook, file: string, profile: ImportProfile = CHAMBER_PROFILE, options: ReadOptions = {}): Outcome<ImportedTable | null> {
   try {
-    return importTableSheet(workbook, file, profile);
+    return importTableSheet(workbook, file, profile, options.published === true);
   } catch (error) {
     // Damaged XML in a sheet that is read: which file, and that its XML is damaged.
     if (error instanceof UnreadableSheet) return { value: null, issues: [unreadable(error, file)] };
@@ -261,8 +262,8 @@ export function importWorkbook(workbook: TableWorkbook, file: string, profile: I
   }
 }
 
-function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile): Outcome<ImportedTable | null> {
-  const found = findTable(workbook);
+function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile, published: boolean): Outcome<ImportedTable | null> {
+  const found = findTable(workbook, published);
   if (found === null) {
     const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
@@ -272,7 +273,8 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
   }
   const notes: Issue[] = [];
   if (found.also !== null) {
-    notes.push(problem('info', 'read-plan-sheet', { sheet: found.found.sheet.name, also: found.also.sheet.name }, { file, sheet: found.found.sheet.name }));
+    const read = found.found.kind === 'template' ? 'read-plan-sheet' : 'read-published-sheet';
+    notes.push(problem('info', read, { sheet: found.found.sheet.name, also: found.also.sheet.name }, { file, sheet: found.found.sheet.name }));
   }
   // The whole sheet now, stopping past the row limit rather than reading a million rows to refuse them.
   const sheet = readSheet(found.found.sheet.name, found.found.part, workbook.context, { rowLimit: XLSX_LIMITS.rows });
