@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../core/index.js';
-import { cellText, columnLetter, exactNumber } from './cells.js';
+import { cellText, columnLetter, exactNumber, rowHeightFor } from './cells.js';
 import { looksLikeXlsx, openWorkbook } from './read.js';
 import { deflateStoredZip, zipEntries } from './zip.js';
 
@@ -64,5 +64,22 @@ describe('zip handling', () => {
     expect(opened.issues[0]).toMatchObject({ code: 'not-a-workbook', message: expect.stringContaining('97–2003 (.xls)') });
     expect(looksLikeXlsx(xls, 'renamed.txt')).toBe(true);
     expect(looksLikeXlsx(new TextEncoder().encode('Obiettivo\tIndicatore'), 'albero.txt')).toBe(false);
+  });
+});
+
+describe('the height of a row that wraps its text', () => {
+  it('counts the lines of a greedy word wrap, 15 points each at 11 pt', () => {
+    expect(rowHeightFor('', 10)).toBe(15);
+    expect(rowHeightFor('dieci car.', 10)).toBe(15);
+    // "aaaa bbbb" fills the first line, "cccc" starts the second.
+    expect(rowHeightFor('aaaa bbbb cccc', 10)).toBe(30);
+    // A word longer than the column breaks inside it; a line break starts a line.
+    expect(rowHeightFor('x'.repeat(25), 10)).toBe(45);
+    expect(rowHeightFor('uno\ndue', 10)).toBe(30);
+  });
+
+  it('fits fewer, taller lines of bigger text', () => {
+    expect(rowHeightFor('', 62, 14)).toBeCloseTo(19.09, 2);
+    expect(rowHeightFor('x'.repeat(60), 62, 22)).toBe(60);
   });
 });

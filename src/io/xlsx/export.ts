@@ -17,7 +17,7 @@ import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type D
 import { decimalIn } from '../../core/messages/index.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
-import { amountCell, percentCell, style } from './cells.js';
+import { amountCell, percentCell, rowHeightFor, style } from './cells.js';
 import { addPlanSheet } from './template.js';
 import { addBaselinesSheet } from './baselines-sheet.js';
 
@@ -31,6 +31,8 @@ export const BAND_FILL: Record<Band, string> = { green: 'FF92D050', yellow: 'FFF
 export { BAND_WORD };
 const OBJECTIVE_FILL = 'FFDCE6F1';
 const HEADER_FILL = 'FF1F4E79';
+/** The table's column widths, in characters: objective, indicator, weight, target, actual, KPI, objective performance, last year's. */
+const TABLE_WIDTHS = [62, 62, 10, 13, 13, 14, 14, 14];
 
 /** The sheet of the plan's revisions (only when the revisions are given: a workbook made from a file has none). */
 export const REVISIONS_SHEET = reportText('it').workbook.sheets.revisions;
@@ -73,10 +75,12 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
   });
-  sheet.columns = [62, 62, 10, 13, 13, 14, 14].map((width) => ({ width }));
+  sheet.columns = TABLE_WIDTHS.slice(0, 7).map((width) => ({ width }));
   const titleRow = sheet.getRow(1);
   titleRow.getCell(1).value = plan.title;
   titleRow.getCell(1).font = { bold: true, size: 14 };
+  // One line at 14 pt; the title runs on over the empty cells to its right rather than wrap.
+  titleRow.height = rowHeightFor('', TABLE_WIDTHS[0]!, 14);
   const year = yearOf(options, plan.title);
   const subtitle = [
     options.body,
@@ -97,15 +101,19 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i < 2 ? 'left' : 'center' };
   });
+  const headHeight = (heads: readonly string[]): number => Math.max(...heads.map((name, i) => rowHeightFor(name, TABLE_WIDTHS[i]!)));
+  header.height = headHeight(words.columns);
   // Last year's performance, when the plan has a predecessor: an eighth column after the seven of the layout.
   const previous = options.previousYear;
   if (previous !== undefined) {
     const cell = header.getCell(8);
-    cell.value = previousYearHead(previous.year, language);
+    const head = previousYearHead(previous.year, language);
+    cell.value = head;
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = fill(HEADER_FILL);
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: 'center' };
-    sheet.getColumn(8).width = 14;
+    sheet.getColumn(8).width = TABLE_WIDTHS[7]!;
+    header.height = headHeight([...words.columns, head]);
   }
   sheet.autoFilter = previous === undefined ? 'A3:G3' : 'A3:H3';
 
@@ -113,16 +121,19 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   // and skips re-encoding it, which makes a 10,000-indicator export several times faster.
   // (So these objects are never changed after creation, and rows get no `row.font = …`.)
   const bold = { bold: true };
-  const objectiveStyle = style('objective', () => ({ font: bold, fill: fill(OBJECTIVE_FILL) }));
-  const objectiveWeightStyle = style('objective-weight', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { horizontal: 'center' } }));
+  // Names wrap in their column and each row is given the height of its wrapped name (rowHeightFor);
+  // every cell of a row sits at its top, so a weight or a score stays level with its name's first line.
+  const objectiveStyle = style('objective', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { vertical: 'top' } }));
+  const objectiveNameStyle = style('objective-name', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { wrapText: true, vertical: 'top' } }));
+  const objectiveWeightStyle = style('objective-weight', () => ({ font: bold, fill: fill(OBJECTIVE_FILL), alignment: { horizontal: 'center', vertical: 'top' } }));
   const nameStyle = style('name', () => ({ alignment: { wrapText: true, vertical: 'top' } }));
-  const weightStyle = style('weight', () => ({ alignment: { horizontal: 'center' } }));
+  const weightStyle = style('weight', () => ({ alignment: { horizontal: 'center', vertical: 'top' } }));
   const valueStyle = (numFmt: string | undefined): Partial<ExcelJS.Style> =>
-    style(`value ${numFmt ?? ''}`, () => ({ alignment: { horizontal: 'right' }, ...(numFmt === undefined ? {} : { numFmt }) }));
+    style(`value ${numFmt ?? ''}`, () => ({ alignment: { horizontal: 'right', vertical: 'top' }, ...(numFmt === undefined ? {} : { numFmt }) }));
   const performanceStyle = (band: Band | null, objective: boolean): Partial<ExcelJS.Style> =>
     style(`performance ${band ?? ''} ${objective}`, () => ({
       numFmt: '0.00%',
-      alignment: { horizontal: 'right' },
+      alignment: { horizontal: 'right', vertical: 'top' },
       ...(objective ? { font: bold } : {}),
       ...(band === null ? {} : { fill: fill(BAND_FILL[band]) }),
     }));
@@ -135,8 +146,10 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const total = evaluation.nodeResults.length;
   let done = 0;
   for (const r of evaluation.nodeResults) {
-    const row = sheet.addRow([`${r.objective.code} - ${r.objective.title}`, null, r.objective.weight === null ? null : weightText(r.objective.weight, language)]);
-    for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 3 ? objectiveWeightStyle : objectiveStyle;
+    const label = `${r.objective.code} - ${r.objective.title}`;
+    const row = sheet.addRow([label, null, r.objective.weight === null ? null : weightText(r.objective.weight, language)]);
+    row.height = rowHeightFor(label, TABLE_WIDTHS[0]!);
+    for (let c = 1; c <= 6; c++) row.getCell(c).style = c === 1 ? objectiveNameStyle : c === 3 ? objectiveWeightStyle : objectiveStyle;
     if (r.performance === null) row.getCell(7).style = objectiveStyle;
     else paint(row.getCell(7), r.performance, true);
     if (previous !== undefined) {
@@ -147,6 +160,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
     for (const i of r.indicators) {
       const ind = i.indicator;
       const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight, language)} ${ind.comparator}`]);
+      irow.height = rowHeightFor(ind.name, TABLE_WIDTHS[1]!);
       irow.getCell(2).style = nameStyle;
       irow.getCell(3).style = weightStyle;
       const target = valueCell(ind.target, ind.unit, words);

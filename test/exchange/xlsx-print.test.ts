@@ -1,0 +1,90 @@
+/**
+ * The exported workbook as an office prints it: opened and converted to PDF by LibreOffice, read
+ * back with poppler. LibreOffice does not fit the height of a row written without one, so a long
+ * indicator name would run over the next row. Needs soffice (libreoffice-writer-nogui) and
+ * poppler-utils (installed by .ci/run): without them these tests fail, they never skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluatePlan } from '../../src/core/index.js';
+import { loadTable } from '../../src/io/load.js';
+import { exportPlanXlsx, TABLE_SHEET } from '../../src/io/xlsx/index.js';
+import { FIXTURE } from '../helpers.js';
+import { objectiveRow, readWorkbook, tempDir } from './helpers.js';
+
+const dir = tempDir('albero-xlsx-print-');
+/** The fixture's longest indicator name (174 characters, three lines in its column) and the name on the row after it. */
+const LONG = 'Redazione e realizzazione piano di controllo annuale degli organismi accreditati alla verifica degli strumenti metrici, sulla base del livello di rischiosità degli operatori';
+const NEXT = 'Verifica soggetti individuati nel piano di controllo annuale';
+
+let bytes: Uint8Array;
+beforeAll(async () => {
+  const loaded = await loadTable(FIXTURE);
+  if (loaded.value === null) throw new Error('fixture did not load');
+  bytes = await exportPlanXlsx(evaluatePlan(loaded.value.plan), { computedAt: new Date('2025-03-31T10:00:00Z') });
+});
+
+function indicatorRow(sheet: ExcelJS.Worksheet, name: string): ExcelJS.Row {
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === name) return sheet.getRow(r);
+  throw new Error(`no row for ${name}`);
+}
+
+describe('row heights of the table sheet', () => {
+  it('gives a long name a row as tall as its wrapped lines, and a short one a single line', async () => {
+    const sheet = (await readWorkbook(bytes)).getWorksheet(TABLE_SHEET)!;
+    const long = indicatorRow(sheet, LONG);
+    const short = indicatorRow(sheet, NEXT);
+    expect(long.getCell(2).alignment?.wrapText).toBe(true);
+    expect(short.height).toBe(15);
+    expect(long.height).toBeGreaterThanOrEqual(3 * 15);
+    // An objective's title wraps in its own column too.
+    const a22 = objectiveRow(sheet, 'A.2.2');
+    expect(a22.getCell(1).alignment?.wrapText).toBe(true);
+    expect(a22.height).toBeGreaterThan(objectiveRow(sheet, 'A.2.1').height);
+  });
+});
+
+describe('the table sheet printed by LibreOffice', () => {
+  let lines: string[];
+  beforeAll(() => {
+    const file = join(dir, 'export.xlsx');
+    writeFileSync(file, bytes);
+    expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-calc-nogui').toBe(true);
+    const home = join(dir, 'home');
+    mkdirSync(home, { recursive: true });
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), file], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
+    lines = execFileSync('pdftotext', ['-layout', join(dir, 'converted', 'export.pdf'), '-'], { encoding: 'utf8' }).split('\n');
+  }, 120_000);
+
+  it('prints a long indicator name whole, on lines of its own, before the next row', () => {
+    const first = lines.findIndex((l) => l.includes(LONG.slice(0, 40)));
+    expect(first).toBeGreaterThan(-1);
+    const column = lines[first]!.indexOf('Redazione');
+    // The name column's text on each line, up to the gap before the weight.
+    const nameOn = (line: string): string =>
+      line
+        .slice(column)
+        .split(/\s{3,}/)[0]!
+        .trim();
+    const next = lines.findIndex((l, i) => i > first && nameOn(l).startsWith('Verifica'));
+    expect(nameOn(lines[next]!)).toBe(NEXT);
+    expect(
+      lines
+        .slice(first, next)
+        .map(nameOn)
+        .filter((t) => t !== '')
+        .join(' '),
+    ).toBe(LONG);
+  });
+
+  it("keeps the end of one row's name off the objective row below it", () => {
+    // The last indicator before A.2.1 ends in "… all'obiettivo strategico A.2".
+    const a21 = lines.find((l) => l.includes('A.2.1 - Progetto'))!;
+    expect(a21.replace(/\s+[\d.,]+%\s*$/, '').trim()).toBe("A.2.1 - Progetto Sostegno all'export delle PMI");
+    const a52 = lines.find((l) => l.includes('A.5.2 - Efficientamento'))!;
+    expect(a52.replace(/\s+[\d.,]+%\s*$/, '').trim()).toBe('A.5.2 - Efficientamento tutela del mercato');
+  });
+});
