@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../../src/core/index.js';
 import { loadTable } from '../../src/io/load.js';
-import { exportPlanXlsx, TABLE_SHEET } from '../../src/io/xlsx/index.js';
+import { EXPLANATION_SHEET, exportPlanXlsx, TABLE_SHEET } from '../../src/io/xlsx/index.js';
 import { FIXTURE } from '../helpers.js';
 import { objectiveRow, readWorkbook, tempDir } from './helpers.js';
 
@@ -27,8 +27,8 @@ beforeAll(async () => {
   bytes = await exportPlanXlsx(evaluatePlan(loaded.value.plan), { computedAt: new Date('2025-03-31T10:00:00Z') });
 });
 
-function indicatorRow(sheet: ExcelJS.Worksheet, name: string): ExcelJS.Row {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(2).value === name) return sheet.getRow(r);
+function indicatorRow(sheet: ExcelJS.Worksheet, name: string, column = 2): ExcelJS.Row {
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(column).value === name) return sheet.getRow(r);
   throw new Error(`no row for ${name}`);
 }
 
@@ -45,6 +45,22 @@ describe('row heights of the table sheet', () => {
     expect(a22.getCell(1).alignment?.wrapText).toBe(true);
     expect(a22.height).toBeGreaterThan(objectiveRow(sheet, 'A.2.1').height);
   });
+
+  it('wraps the long name in the Piano and Spiegazione sheets too, in rows as tall as its lines', async () => {
+    const workbook = await readWorkbook(bytes);
+    // «Piano»: the name is the third column (60 characters wide), beside a value in the fourth.
+    const plan = workbook.getWorksheet('Piano')!;
+    const planRow = indicatorRow(plan, LONG, 3);
+    expect(planRow.getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(planRow.height).toBeGreaterThanOrEqual(3 * 15);
+    expect(indicatorRow(plan, NEXT, 3).height ?? 15).toBe(15);
+    // «Spiegazione»: the contribution's label, 70 characters wide, beside its weight.
+    const explanation = workbook.getWorksheet(EXPLANATION_SHEET)!;
+    const labelRow = indicatorRow(explanation, LONG);
+    expect(labelRow.getCell(2).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(labelRow.height).toBeGreaterThanOrEqual(2 * 15);
+    expect(indicatorRow(explanation, NEXT).height ?? 15).toBe(15);
+  });
 });
 
 describe('the table sheet printed by LibreOffice', () => {
@@ -59,25 +75,41 @@ describe('the table sheet printed by LibreOffice', () => {
     lines = execFileSync('pdftotext', ['-layout', join(dir, 'converted', 'export.pdf'), '-'], { encoding: 'utf8' }).split('\n');
   }, 120_000);
 
-  it('prints a long indicator name whole, on lines of its own, before the next row', () => {
-    const first = lines.findIndex((l) => l.includes(LONG.slice(0, 40)));
-    expect(first).toBeGreaterThan(-1);
+  /** The text of the name column from the line at `first` down to the row starting with `NEXT`, and that row's. */
+  function printedFrom(first: number): { name: string; next: string } {
     const column = lines[first]!.indexOf('Redazione');
-    // The name column's text on each line, up to the gap before the weight.
+    // The name column's text on each line, up to the gap before the next column.
     const nameOn = (line: string): string =>
       line
         .slice(column)
         .split(/\s{3,}/)[0]!
         .trim();
     const next = lines.findIndex((l, i) => i > first && nameOn(l).startsWith('Verifica'));
-    expect(nameOn(lines[next]!)).toBe(NEXT);
-    expect(
-      lines
-        .slice(first, next)
-        .map(nameOn)
-        .filter((t) => t !== '')
-        .join(' '),
-    ).toBe(LONG);
+    const name = lines
+      .slice(first, next)
+      .map(nameOn)
+      .filter((t) => t !== '')
+      .join(' ');
+    return { name, next: nameOn(lines[next]!) };
+  }
+
+  /** The lines where the long name starts: in the sheets' order, «Albero», «Piano», «Spiegazione». */
+  const starts = (): number[] => lines.flatMap((l, i) => (l.includes(LONG.slice(0, 40)) ? [i] : []));
+
+  it('prints a long indicator name whole, on lines of its own, before the next row', () => {
+    const first = starts()[0];
+    expect(first).toBeDefined();
+    expect(printedFrom(first!)).toEqual({ name: LONG, next: NEXT });
+  });
+
+  it('prints it whole in the Piano sheet, beside its kind, and in the Spiegazione sheet, beside its weight', () => {
+    const [, plan, explanation] = starts();
+    expect(plan).toBeDefined();
+    expect(explanation).toBeDefined();
+    // «Piano»: the name's first line has the row's kind after it.
+    expect(lines[plan!]).toMatch(/\s{3,}indicatore\b/);
+    expect(printedFrom(plan!)).toEqual({ name: LONG, next: NEXT });
+    expect(printedFrom(explanation!)).toEqual({ name: LONG, next: NEXT });
   });
 
   it("keeps the end of one row's name off the objective row below it", () => {

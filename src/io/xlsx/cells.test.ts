@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../core/index.js';
-import { cellText, columnLetter, exactNumber, rowHeightFor } from './cells.js';
+import { cellText, columnLetter, exactNumber, rowHeightFor, wrappedRowHeight } from './cells.js';
 import { looksLikeXlsx, openWorkbook } from './read.js';
 import { deflateStoredZip, zipEntries } from './zip.js';
 
@@ -81,5 +81,14 @@ describe('the height of a row that wraps its text', () => {
   it('fits fewer, taller lines of bigger text', () => {
     expect(rowHeightFor('', 62, 14)).toBeCloseTo(19.09, 2);
     expect(rowHeightFor('x'.repeat(60), 62, 22)).toBe(60);
+  });
+});
+
+describe('the height of a row of several wrapping cells', () => {
+  it('is the tallest wrapped text, or none when every text fits its column', () => {
+    expect(wrappedRowHeight(['A.1', 'un nome corto', 12], [10, 20, 5])).toBeUndefined();
+    // "aaaa bbbb cccc" takes two lines at 10; the reason, three at 5; a number is never measured.
+    expect(wrappedRowHeight(['aaaa bbbb cccc', 'x'.repeat(15), 123456789], [10, 5, 3])).toBe(45);
+    expect(wrappedRowHeight(['uno\ndue'], [10])).toBe(30);
   });
 });

@@ -191,3 +191,21 @@ function wrappedLines(text: string, perLine: number): number {
   }
   return lines;
 }
+
+/**
+ * The height to give a row whose cells wrap their text, `values[k]` in a column `widths[k]`
+ * characters wide, or undefined when every text fits on one line (the row keeps the default
+ * height). Only a text longer than its column, or one with a line break, is measured with
+ * rowHeightFor: the rest cost a length check, so a sheet of 20,000 indicators stays fast.
+ *
+ * @example wrappedRowHeight(['A.1', 'x'.repeat(100)], [10, 62]) // 30: the name takes two lines
+ */
+export function wrappedRowHeight(values: readonly unknown[], widths: readonly number[]): number | undefined {
+  let height: number | undefined;
+  for (const [k, value] of values.entries()) {
+    const width = widths[k];
+    if (typeof value !== 'string' || width === undefined || (value.length <= width && !value.includes('\n'))) continue;
+    height = Math.max(height ?? 0, rowHeightFor(value, width));
+  }
+  return height;
+}

@@ -17,7 +17,7 @@ import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type D
 import { decimalIn } from '../../core/messages/index.js';
 import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
-import { amountCell, percentCell, rowHeightFor, style } from './cells.js';
+import { amountCell, percentCell, rowHeightFor, style, wrappedRowHeight } from './cells.js';
 import { addPlanSheet } from './template.js';
 import { addBaselinesSheet } from './baselines-sheet.js';
 
@@ -209,19 +209,31 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, language);
 
   const explanation = workbook.addWorksheet(sheets.explanation, { views: [{ state: 'frozen', ySplit: 1 }] });
-  explanation.columns = [10, 70, 9, 10, 11, 10, 40].map((width, k) => ({ header: words.workbook.explanationHeads[k]!, width }));
+  const explanationWidths = [10, 70, 9, 10, 11, 10, 40];
+  explanation.columns = explanationWidths.map((width, k) => ({ header: words.workbook.explanationHeads[k]!, width }));
   explanation.getRow(1).font = { bold: true };
-  const percentStyle = style('explanation-percent', () => ({ numFmt: '0.00%' }));
-  const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00' }));
-  const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true } }));
+  // Labels and reasons wrap in their columns, and a row whose text runs past its column gets the
+  // height of its wrapped lines (LibreOffice fits none): a long label was cut at the weight beside
+  // it. Every cell sits at the top, level with the label's first line.
+  const topStyle = style('explanation-top', () => ({ alignment: { vertical: 'top' } }));
+  const textStyle = style('explanation-text', () => ({ alignment: { wrapText: true, vertical: 'top' } }));
+  const percentStyle = style('explanation-percent', () => ({ numFmt: '0.00%', alignment: { vertical: 'top' } }));
+  const pointsStyle = style('explanation-points', () => ({ numFmt: '#,##0.00', alignment: { vertical: 'top' } }));
+  const formulaStyle = style('explanation-formula', () => ({ font: bold, alignment: { wrapText: true, vertical: 'top' } }));
+  const fitExplanation = (row: ExcelJS.Row, values: readonly unknown[]): void => {
+    const height = wrappedRowHeight(values, explanationWidths);
+    if (height !== undefined) row.height = height;
+  };
   for (const r of evaluation.nodeResults) {
     const e = explainNode(evaluation, r.objective.code, language);
     if (e === undefined) continue;
-    const head = explanation.addRow([r.objective.code, e.formula]);
+    const headValues = [r.objective.code, e.formula];
+    const head = explanation.addRow(headValues);
     head.getCell(1).style = formulaStyle;
     head.getCell(2).style = formulaStyle;
+    fitExplanation(head, headValues);
     for (const c of e.contributions) {
-      const row = explanation.addRow([
+      const values = [
         r.objective.code,
         c.label,
         c.kind === 'indicator' ? weightText(c.weight, language) : decimalIn(c.weight.toString(), language),
@@ -229,10 +241,16 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
         c.score === null ? null : Number(round(c.score, 2).div(100).toString()),
         c.points === null ? null : Number(round(c.points, 2).toString()),
         c.excluded ?? null,
-      ]);
+      ];
+      const row = explanation.addRow(values);
+      row.getCell(1).style = topStyle;
+      row.getCell(2).style = textStyle;
+      row.getCell(3).style = topStyle;
       row.getCell(4).style = percentStyle;
       row.getCell(5).style = percentStyle;
       row.getCell(6).style = pointsStyle;
+      row.getCell(7).style = textStyle;
+      fitExplanation(row, values);
     }
   }
   // Cells left unstyled each carry their own empty style object; one shared one is encoded once.
@@ -262,6 +280,9 @@ function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly Repor
   for (const r of rows) {
     const row = sheet.addRow([Number(r[0]), ...r.slice(1)]);
     row.alignment = { wrapText: true, vertical: 'top' };
+    // LibreOffice fits no row written without a height: a wrapped reason or change would be cut.
+    const height = wrappedRowHeight(r, widths);
+    if (height !== undefined) row.height = height;
   }
   sheet.addRow([]);
   sheet.addRow([revisionsNote(revisions, language)]);

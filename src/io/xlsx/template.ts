@@ -26,7 +26,7 @@ import {
   type Unit,
 } from '../../core/index.js';
 import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
-import { amountCell, cellLocation, cellText, columnLetter, style } from './cells.js';
+import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
 
@@ -451,15 +451,35 @@ export function buildPlanTemplate(plan: Plan): ExcelJS.Workbook {
   return workbook;
 }
 
-/** One row per objective, then one per indicator, under the template's header. */
+/** The template's column widths, in characters, in column order. */
+const TEMPLATE_WIDTHS = TEMPLATE_COLUMNS.map((c) => c.width);
+
+/**
+ * One row per objective, then one per indicator, under the template's header. Every cell wraps at
+ * the top of its row, and a row whose text runs past its column is given the height of its
+ * wrapped lines: LibreOffice fits no row written without a height, so a long name was cut.
+ */
 function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
   const columnOf = new Map(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
+  // The row's texts by column, measured once the row is written.
+  let texts: string[] = [];
   const set = (row: ExcelJS.Row, field: Field, value: ExcelJS.CellValue, numFmt?: string): void => {
-    const cell = row.getCell(columnOf.get(field)!);
+    const column = columnOf.get(field)!;
+    const cell = row.getCell(column);
     cell.value = value;
+    if (typeof value === 'string') texts[column - 1] = value;
     const bold = row.getCell(4).value === 'obiettivo';
     // Shared style objects (see cells.ts `style`): a big plan writes several times faster.
-    if (numFmt !== undefined || bold) cell.style = style(`plan ${numFmt ?? ''} ${bold}`, () => ({ ...(numFmt === undefined ? {} : { numFmt }), ...(bold ? { font: { bold: true } } : {}) }));
+    cell.style = style(`plan ${numFmt ?? ''} ${bold}`, () => ({
+      alignment: { wrapText: true, vertical: 'top' },
+      ...(numFmt === undefined ? {} : { numFmt }),
+      ...(bold ? { font: { bold: true } } : {}),
+    }));
+  };
+  const fit = (row: ExcelJS.Row): void => {
+    const height = wrappedRowHeight(texts, TEMPLATE_WIDTHS);
+    if (height !== undefined) row.height = height;
+    texts = [];
   };
   const typed = (row: ExcelJS.Row, field: Field, amount: Amount | null, unit: Unit): void => {
     const { value, numFmt } = amountCell(amount, unit);
@@ -474,6 +494,7 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
     set(row, 'title', node.title);
     if (node.weight !== null) set(row, 'weight', weight(node.weight));
     if (node.owner !== undefined) set(row, 'owner', node.owner);
+    fit(row);
     for (const ind of node.indicators) {
       const r = sheet.addRow([]);
       const m = ind.measurement;
@@ -495,6 +516,7 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
       if (ind.baselineYear != null) set(r, 'baselineYear', ind.baselineYear);
       if (ind.nextTargets?.[0] != null) typed(r, 'target2', ind.nextTargets[0], ind.unit);
       if (ind.nextTargets?.[1] != null) typed(r, 'target3', ind.nextTargets[1], ind.unit);
+      fit(r);
     }
   }
 }
