@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../../src/core/index.js';
 import { loadTable } from '../../src/io/load.js';
 import { EXPLANATION_SHEET, exportPlanXlsx, TABLE_SHEET } from '../../src/io/xlsx/index.js';
+import { REVISIONS_SHEET } from '../../src/io/xlsx/export.js';
 import { FIXTURE } from '../helpers.js';
 import { objectiveRow, readWorkbook, tempDir } from './helpers.js';
 
@@ -60,6 +61,20 @@ describe('row heights of the table sheet', () => {
     expect(labelRow.getCell(2).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     expect(labelRow.height).toBeGreaterThanOrEqual(2 * 15);
     expect(indicatorRow(explanation, NEXT).height ?? 15).toBe(15);
+  });
+});
+
+describe('row heights of the Variazioni sheet', () => {
+  it('gives a revision whose reason wraps a row as tall as its lines', async () => {
+    const loaded = await loadTable(FIXTURE);
+    const reason = `Rimodulazione a metà anno: ${LONG}`;
+    const revision = { number: 1, kind: 'rimodulazione', reason, date: '2025-06-30', act: null, status: 'approved', changes: [] } as const;
+    const exported = await exportPlanXlsx(evaluatePlan(loaded.value!.plan), { revisionRegister: [revision] });
+    const sheet = (await readWorkbook(exported)).getWorksheet(REVISIONS_SHEET)!;
+    // The reason is the fourth column, 50 characters wide: 200 characters take at least four lines.
+    const row = indicatorRow(sheet, reason, 4);
+    expect(row.getCell(4).alignment?.wrapText).toBe(true);
+    expect(row.height).toBeGreaterThanOrEqual(4 * 15);
   });
 });
 
