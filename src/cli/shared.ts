@@ -68,7 +68,7 @@ export function outputFormat<F extends string>(output: string | undefined, given
   const format = extension === 'htm' ? 'html' : extension;
   if (format === '') {
     const folder = statSync(output, { throwIfNoEntry: false })?.isDirectory() === true;
-    return { refusal: folder ? cannotWrite(output, Object.assign(new Error(output), { code: 'EISDIR' })) : say('cli-format-no-extension', { file: output, formats }) };
+    return { refusal: folder ? say('cli-cannot-write', { file: output, reason: 'folder' }) : say('cli-format-no-extension', { file: output, formats }) };
   }
   return known(format) ? { format } : { refusal: say('cli-format-unknown', { format, formats }) };
 }
