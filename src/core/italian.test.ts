@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseItalianNumber } from './italian.js';
+import { Decimal } from './decimal.js';
+import { formatNumberIn, parseItalianNumber, parseNumberIn } from './italian.js';
 
 /** The number as decimal.js holds it (sign, exponent, digits), so equal-looking values must be equal inside too. */
 const read = (text: string): [string, boolean, unknown] | null => {
@@ -49,5 +50,21 @@ describe('Italian numbers', () => {
     same('9999999', ' 9999999');
     same('10000000', ' 10000000');
     same('-1.000', ' -1.000');
+  });
+});
+
+describe('numbers in a language', () => {
+  it('reads back what formatNumberIn writes, as strictly in English as in Italian', () => {
+    for (const value of ['1587.1', '-18.72', '0.035', '1234567.5', '12.5', '100']) {
+      for (const language of ['it', 'en'] as const) {
+        const places = new Decimal(value).decimalPlaces();
+        expect(parseNumberIn(formatNumberIn(new Decimal(value), places, language), language)?.value.toString()).toBe(value);
+      }
+    }
+    expect(parseNumberIn('12.5%', 'en')).toMatchObject({ percent: true });
+    expect(parseNumberIn('12.5', 'it')).toBeNull();
+    expect(parseNumberIn('1,587.10', 'en')?.value.toString()).toBe('1587.1');
+    // One and a half, or fifteen hundred, in English too: refused.
+    expect(parseNumberIn('1,5', 'en')).toBeNull();
   });
 });

@@ -97,7 +97,19 @@ export function formatPercent(value: Decimal | null, places = 2): string {
 export function formatNumberIn(value: Decimal, places: number, language: Language): string {
   const italian = formatItalianNumber(value, places);
   // Swap the separators: the digits and the rounding stay the Italian formatter's.
-  return language === 'it' ? italian : italian.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+  return language === 'it' ? italian : swapSeparators(italian);
+}
+
+/**
+ * A number written in `language`'s way, as `formatNumberIn` writes it: `1.587,10` in Italian,
+ * `1,587.10` in English (read by swapping the separators back: the same strict groups either way).
+ */
+export function parseNumberIn(text: string, language: Language): ParsedNumber | null {
+  return parseItalianNumber(language === 'it' ? text : swapSeparators(text));
+}
+
+function swapSeparators(text: string): string {
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
 /** `93` → `93,00%` in Italian, `93.00%` in English; null → empty. */

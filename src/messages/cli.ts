@@ -288,9 +288,9 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-verify-nothing': message<{ file: string }>({
     it: (p) =>
-      `nessuna cella controllata: da ${p.file} non è stato letto alcun valore dichiarato che derivi da altri (Performance KPI, Performance Obiettivo, il Consuntivo di un indicatore calcolato; in una cartella di lavoro, dal foglio "Albero" della tabella pubblicata)`,
+      `nessuna cella controllata: da ${p.file} non è stato letto alcun valore dichiarato che derivi da altri (Performance KPI, Performance Obiettivo, il Consuntivo di un indicatore calcolato; in una cartella di lavoro, dal foglio della tabella pubblicata, "Albero" o in inglese "Tree")`,
     en: (p) =>
-      `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet "Albero")`,
+      `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet, "Albero" or in English "Tree")`,
   }),
   'cli-diff-none': message<{ before: string; after: string }>({
     it: (p) => `nessuna modifica da ${p.before} a ${p.after}`,

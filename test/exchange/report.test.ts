@@ -14,7 +14,7 @@ import { renderReport } from '../../src/io/report/index.js';
 import { writePublishedText } from '../../src/io/published/write-text.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
 import { albero, FIXTURE, ROOT } from '../helpers.js';
-import { tempDir } from './helpers.js';
+import { objectiveRow, readWorkbook, tempDir, workbookBytes } from './helpers.js';
 
 const dir = tempDir();
 const META = ['--body', 'Camera di Commercio di Esempio', '--period', 'Consuntivo 2024'];
@@ -235,16 +235,49 @@ describe('albero report, used wrongly', () => {
     expect(Number(/^✔ (\d+) cells checked, 0 differ\n$/.exec(verified.stdout)?.[1])).toBeGreaterThanOrEqual(145);
   });
 
-  it('verify says a workbook without the published table has nothing to check, and does not pass it', () => {
-    // In English the table's sheet is "Tree", with English headings: not the published layout, so
-    // the workbook is read as its plan alone, which states nothing.
-    const english = join(dir, 'export-en.xlsx');
-    expect(albero(['report', FIXTURE, '--output', english]).status).toBe(0);
-    const checked = albero(['verify', english]);
+  it("verify checks the English workbook's table as it checks the Italian one, and catches a value changed in it", async () => {
+    // In English the table's sheet is "Tree", headed Objective, Indicator, Weight…: verify read
+    // only the plan's sheet of it, which states nothing, and checked nothing.
+    const italian = join(dir, 'verify-it.xlsx');
+    const english = join(dir, 'verify-en.xlsx');
+    run(['report', FIXTURE, '--output', italian]);
+    run(['report', FIXTURE, '--lang', 'en', '--output', english]);
+    const checked = (file: string): { status: number; checked: number; differences: Array<{ code: string; sheet: string; address: string }> } => {
+      const verified = albero(['verify', '--json', file]);
+      expect(verified.stderr).toBe('');
+      return { status: verified.status, ...JSON.parse(verified.stdout) };
+    };
+    const fromItalian = checked(italian);
+    expect(fromItalian).toMatchObject({ status: 0, differences: [] });
+    expect(fromItalian.checked).toBeGreaterThanOrEqual(145);
+    expect(checked(english)).toEqual({ status: 0, checked: fromItalian.checked, differences: [] });
+    expect(albero(['verify', english]).stdout).toBe(`✔ ${fromItalian.checked} cells checked, 0 differ\n`);
+
+    // A.2's published performance, 93,00%, changed to 95% in the English table.
+    const workbook = await readWorkbook(readFileSync(english));
+    const row = objectiveRow(workbook.getWorksheet('Tree')!, 'A.2');
+    row.getCell(7).value = 0.95;
+    const tampered = join(dir, 'verify-en-tampered.xlsx');
+    writeFileSync(tampered, await workbookBytes(workbook));
+    const caught = checked(tampered);
+    expect(caught).toMatchObject({ status: 1, checked: fromItalian.checked });
+    expect(caught.differences).toEqual([expect.objectContaining({ code: 'A.2', sheet: 'Tree', address: `G${row.number}`, stated: 95, computed: 93 })]);
+    expect(albero(['verify', tampered]).stdout).toContain('stated 95.00%, computed 93.00%');
+  });
+
+  it('verify says a workbook without the published table has nothing to check, and does not pass it', async () => {
+    // The report's workbook without its table sheet: its plan's sheet states nothing.
+    const report = join(dir, 'whole.xlsx');
+    run(['report', FIXTURE, '--output', report]);
+    const workbook = await readWorkbook(readFileSync(report));
+    workbook.removeWorksheet(workbook.getWorksheet('Albero')!.id);
+    const planOnly = join(dir, 'plan-only.xlsx');
+    writeFileSync(planOnly, await workbookBytes(workbook));
+    const checked = albero(['verify', planOnly]);
     expect(checked.status).toBe(2);
     expect(checked.stdout).toBe('');
-    expect(checked.stderr).toContain(`nothing checked: no stated value that follows from others was read from ${english}`);
-    expect(albero(['verify', english], { locale: 'it_IT.UTF-8' }).stderr).toContain('nessuna cella controllata');
+    expect(checked.stderr).toContain(`nothing checked: no stated value that follows from others was read from ${planOnly}`);
+    expect(albero(['verify', planOnly], { locale: 'it_IT.UTF-8' }).stderr).toContain('nessuna cella controllata');
   });
 });
 

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan, formatIssue, verifyStated, type Issue } from '../../src/core/index.js';
 import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes, loadTable } from '../../src/io/load.js';
+import { parsePublishedText } from '../../src/io/published/text.js';
 import { BAND_FILL, exportPlanXlsx, LEGEND_SHEET, EXPLANATION_SHEET, TABLE_SHEET } from '../../src/io/xlsx/index.js';
 import { albero, FIXTURE, fixtureText } from '../helpers.js';
 import { storedZip } from '../support/files.js';
@@ -147,6 +148,55 @@ describe('export of a computed plan', () => {
     expect(byCode.get('B.1')).toMatchObject({ performance: 56, band: 'red' });
     expect(albero(['explain', file, 'A.2']).stdout).toContain('= 93.00%');
   });
+});
+
+/**
+ * A small table a reader can check by hand, with what a language changes in the printable table:
+ * a weight with decimals (`12,5%` / `12.5%`), thousands (`1.587,10` / `1,587.10`), yes/no, a value
+ * not evaluable (`N.V.` / `N.E.`) and a legend of its own.
+ */
+const SMALL_TABLE = [
+  '**Piccolo piano 2024**',
+  '',
+  'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo',
+  'A - Servizi alle imprese\t\t60%\t\t\t\t',
+  '\tPratiche evase\t12,5% >=\t1.500\t1.587,10\t\t',
+  '\tSportello aperto\t87,5% =\tsì\tsì\t\t',
+  'B - Comunicazione\t\t40%\t\t\t\t',
+  '\tUscite sulla stampa\t100% >=\t10\tN.V.\t\t',
+  '',
+  '#### Legenda',
+  '',
+  "Performance superiore all'85,5% del target",
+  "Performance compresa tra il 60% e l'85,5% del target",
+  'Performance < 60% del target',
+].join('\n');
+
+describe("the report workbook's printable table, read back in either language", () => {
+  const plan = parsePublishedText(SMALL_TABLE, 'piccolo.txt').value.plan;
+  const evaluation = evaluatePlan(plan);
+  /** The plan's content, without where each part was read (a line of text, a cell). */
+  const content = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'origin' ? undefined : v)));
+
+  for (const language of ['it', 'en'] as const) {
+    it(`${language}: the same plan, legend and stated cells as written`, async () => {
+      const bytes = await exportPlanXlsx(evaluation, { language });
+      const back = await importTableBytes(bytes, `piccolo-${language}.xlsx`, { published: true });
+      expect(back.issues.filter((i) => i.severity !== 'info').map(formatIssue)).toEqual([]);
+      // Read from the table (`verify`'s reading), not from the plan's sheet.
+      expect(back.issues.find((i) => i.code === 'read-published-sheet')?.location).toMatchObject({ sheet: language === 'it' ? 'Albero' : 'Tree' });
+      const table = back.value!;
+      expect(content(table.plan.nodes)).toEqual(content(plan.nodes));
+      expect(table.plan.settings.legend.rules.map((r) => [r.band, r.min?.toString(), r.minInclusive])).toEqual([
+        ['green', '85.5', false],
+        ['yellow', '60', true],
+        ['red', undefined, undefined],
+      ]);
+      const check = verifyStated(evaluatePlan(table.plan), table.stated);
+      // Each objective's and each indicator's performance, the empty ones of B and its N.V. indicator too.
+      expect(check).toMatchObject({ checked: 5, differences: [] });
+    });
+  }
 });
 
 describe('malformed spreadsheets give located errors, never a crash', () => {

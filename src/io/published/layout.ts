@@ -22,11 +22,12 @@ import {
   said,
   saidIssue,
   parseItalianDate,
-  parseItalianNumber,
+  parseNumberIn,
   type Amount,
   type Comparator,
   type Indicator,
   type Issue,
+  type Language,
   type Legend,
   type Measurement,
   type Outcome,
@@ -40,9 +41,38 @@ import {
   type ValueProblem,
   ZERO,
 } from '../../core/index.js';
+import { reportText } from '../report/texts.js';
 import { StringTable } from './string-table.js';
 
 export const LAYOUT_COLUMNS = ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'] as const;
+
+/**
+ * The layout's own words in a language: Albero writes the table of its report workbook in the
+ * report's language (io/xlsx/export.ts), Italian as published or English, with its numbers in that
+ * language's way. They are taken from the words the export writes (io/report/texts.ts), not
+ * copied, so a table Albero wrote in either language reads back.
+ */
+interface LayoutWords {
+  /** The first two heads, lower-cased: they tell the header row. */
+  readonly objective: string;
+  readonly indicator: string;
+  /** What stands in the Consuntivo of an indicator that is not evaluable, upper-cased: `N.V.`, `N.E.`. */
+  readonly notEvaluable: string;
+  /** The word that opens the legend under the table, lower-cased. */
+  readonly legend: string;
+}
+
+function layoutWords(language: Language): LayoutWords {
+  const words = reportText(language);
+  return {
+    objective: words.columns[0]!.toLowerCase(),
+    indicator: words.columns[1]!.toLowerCase(),
+    notEvaluable: words.actual.not_evaluable.toUpperCase(),
+    legend: words.legend.toLowerCase(),
+  };
+}
+
+const WORDS: Readonly<Record<Language, LayoutWords>> = { it: layoutWords('it'), en: layoutWords('en') };
 
 /**
  * One row of the table, whatever file it came from. A reader uses a row only while reading it, so
@@ -82,7 +112,8 @@ export interface ReadOptions {
    * A workbook holding both the complete plan and its published table (the one `albero report`
    * writes) is read from the plan, which holds what the table cannot (rules, N.V. reasons, owners);
    * with true, from the published table, as a text table is read: `verify` checks the numbers the
-   * table states, which only that sheet holds.
+   * table states, which only that sheet holds. The table is in the report's language (Italian, or
+   * English, headed `Objective, Indicator, …`) and is read in it.
    */
   readonly published?: boolean;
 }
@@ -100,8 +131,22 @@ const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
 const COMPARATOR_WORDS: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=', '==': '=' };
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
 
-export function isHeaderRow(cells: readonly string[]): boolean {
-  return cells.length >= 2 && isWord(cells[0]!, 'obiettivo') && isWord(cells[1]!, 'indicatore');
+/** Whether a row is the layout's header row in `language` (Italian: the published tables'). */
+export function isHeaderRow(cells: readonly string[], language: Language = 'it'): boolean {
+  const words = WORDS[language];
+  return cells.length >= 2 && isWord(cells[0]!, words.objective) && isWord(cells[1]!, words.indicator);
+}
+
+/** The language of a header row (`Obiettivo, Indicatore, …` or `Objective, Indicator, …`), or null when it is none. */
+export function headerLanguage(cells: readonly string[]): Language | null {
+  return isHeaderRow(cells, 'it') ? 'it' : isHeaderRow(cells, 'en') ? 'en' : null;
+}
+
+/** Whether a cell opens the legend under the table: `Legenda`, `#### Legenda` (`Legend` in English). */
+export function isLegendHeading(cell: string, language: Language = 'it'): boolean {
+  const text = cell.replace(/^#*\s*/, '').toLowerCase();
+  const word = WORDS[language].legend;
+  return text.startsWith(word) && !/\w/.test(text.charAt(word.length));
 }
 
 /** `cell.trim().toLowerCase() === word`, without copying every title of the table to compare it. */
@@ -160,8 +205,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Reads the rows of one table. Returns the plan even when there are errors (so a preview can show
  * everything at once); callers must not store or evaluate a plan whose issues include an error.
  */
-export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
-  const reader = new LayoutReader(profile);
+export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND, language: Language = 'it'): Outcome<ImportedTable> {
+  const reader = new LayoutReader(profile, {}, language);
   for (const row of rows) reader.read(row);
   return reader.finish(title, legend);
 }
@@ -208,12 +253,16 @@ export class LayoutReader {
   private readonly numbers = new StringTable<Decimal | null>();
 
   private readonly keepStated: boolean;
+  private readonly words: LayoutWords;
 
+  /** `language`: the table's, as its header row says (`headerLanguage`); its numbers are read in its way. */
   constructor(
     private readonly profile: ImportProfile = CHAMBER_PROFILE,
     options: ReadOptions = {},
+    private readonly language: Language = 'it',
   ) {
     this.keepStated = options.stated ?? true;
+    this.words = WORDS[language];
   }
 
   /** Reads one row; its cells are trimmed here. */
@@ -246,7 +295,7 @@ export class LayoutReader {
     const kpiCell = cells[5]!;
     const performanceCell = cells[6]!;
     if (objectiveCell === '' && indicatorCell === '' && weightCell === '' && targetCell === '' && actualCell === '' && kpiCell === '' && performanceCell === '') return;
-    if (isHeaderRow(cells)) return; // repeated at every page break
+    if (isHeaderRow(cells, this.language)) return; // repeated at every page break
 
     if (objectiveCell !== '') {
       this.close(); // even when this row turns out to be unusable: its indicators then have no objective
@@ -308,7 +357,7 @@ export class LayoutReader {
     this.pending[this.pendingCount++] = indicator;
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
-      const actual = isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
+      const actual = this.isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
       if (actual !== undefined && this.keepStated) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
     const kpi = this.statedValue(kpiCell, row, 5);
@@ -336,7 +385,7 @@ export class LayoutReader {
   private weight(text: string): WeightReading {
     let reading = this.weights.get(text);
     if (reading === undefined) {
-      const result = parseWeight(text);
+      const result = parseWeight(text, this.language);
       const whole = 'error' in result || !result.weight.isInteger() || result.weight.abs().gt(MAX_WHOLE) ? NaN : result.weight.toNumber();
       reading = { result, whole };
       this.weights.set(text, reading);
@@ -348,7 +397,7 @@ export class LayoutReader {
   private value(text: string, readings: StringTable<CellReading>): CellReading {
     let reading = readings.get(text);
     if (reading === undefined) {
-      const value = parseValueCell(text);
+      const value = parseValueCell(text, this.language);
       reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount } };
       readings.set(text, reading);
     }
@@ -360,7 +409,7 @@ export class LayoutReader {
     if (text === '') return null;
     let value = this.numbers.get(text);
     if (value === undefined) {
-      value = isOverlongNumberText(text) ? null : (parseItalianNumber(text)?.value ?? null);
+      value = isOverlongNumberText(text) ? null : (parseNumberIn(text, this.language)?.value ?? null);
       if (value !== null && numberBoundProblem(value) !== null) value = null;
       this.numbers.set(text, value);
     }
@@ -410,7 +459,7 @@ export class LayoutReader {
     const derived = profile.derivedName.test(name);
     let actual: { amount: Amount; percent: boolean } | null = null;
     let measurement: Measurement;
-    if (isNotEvaluable(actualCell)) {
+    if (this.isNotEvaluable(actualCell)) {
       measurement = NOT_EVALUABLE;
     } else if (derived) {
       measurement = DERIVED;
@@ -468,6 +517,14 @@ export class LayoutReader {
     this.pendingCount = 0;
   }
 
+  /** `N.V.` (non valutabile; `N.E.` in English), in any case. */
+  private isNotEvaluable(cell: string): boolean {
+    const mark = this.words.notEvaluable;
+    // Upper-casing never changes the length of a string that becomes the mark, so the length
+    // check only spares the copy.
+    return cell.length === mark.length && cell.toUpperCase() === mark;
+  }
+
   /** The plan and every issue met, once all rows are read. */
   finish(title: string, legend: Legend = DEFAULT_LEGEND): Outcome<ImportedTable> {
     this.close();
@@ -504,13 +561,6 @@ function indicatorOrigin(row: LayoutRow, node: string, indicator: string): Sourc
   origin.node = node;
   origin.indicator = indicator;
   return origin;
-}
-
-/** `N.V.` (non valutabile), in any case. */
-function isNotEvaluable(cell: string): boolean {
-  // Upper-casing never changes the length of a string that becomes `N.V.`, so the length check
-  // only spares the copy.
-  return cell.length === 4 && cell.toUpperCase() === 'N.V.';
 }
 
 const LEVELS = ['area', 'strategic', 'operational'];
@@ -557,11 +607,11 @@ function withoutComparator(text: string): string {
   return text.slice(0, end);
 }
 
-/** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50. */
-export function parseWeight(text: string): WeightResult {
+/** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50; `12,5%` (`12.5%` in English) → 12.5. */
+export function parseWeight(text: string, language: Language = 'it'): WeightResult {
   if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: 'overlong' }));
   const m = WEIGHT_CELL.exec(text.trim());
-  const parsed = m === null ? null : parseItalianNumber(m[1]!);
+  const parsed = m === null ? null : parseNumberIn(m[1]!, language);
   if (m === null || parsed === null) return weightError(said('unparsable-weight', cellText(text)));
   const bound = numberBoundProblem(parsed.value);
   if (bound !== null) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: boundReason(parsed.value) }));
@@ -581,7 +631,7 @@ function boundReason(value: Decimal): 'digits' | 'decimals' | 'infinite' {
   return !value.isFinite() ? 'infinite' : value.decimalPlaces() > 20 && value.abs().lt(1) ? 'decimals' : 'digits';
 }
 
-export function parseValueCell(text: string): CellValue {
+export function parseValueCell(text: string, language: Language = 'it'): CellValue {
   if (isOverlongNumberText(text))
     return { error: `${quoteCell(text)} has too many digits: numbers may have up to 15 digits before the decimal comma and 20 after`, code: 'number-out-of-range', reason: 'overlong' };
   const date = parseItalianDate(text);
@@ -590,7 +640,7 @@ export function parseValueCell(text: string): CellValue {
   const lower = text.trim().toLowerCase();
   if (lower === 'sì' || lower === 'si' || lower === 'yes') return { amount: { kind: 'boolean', value: true }, percent: false };
   if (lower === 'no') return { amount: { kind: 'boolean', value: false }, percent: false };
-  const number = parseItalianNumber(text);
+  const number = parseNumberIn(text, language);
   if (number === null) return { error: `${quoteCell(text)} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`, problem: 'not-a-value' };
   const bound = numberBoundProblem(number.value);
   if (bound !== null) return { error: `${quoteCell(text)}: ${bound}`, code: 'number-out-of-range', reason: boundReason(number.value) };
@@ -616,15 +666,32 @@ function unitOf(value: { amount: Amount; percent: boolean }): Unit {
   return value.amount.kind === 'number' ? (value.percent ? 'percent' : 'number') : value.amount.kind;
 }
 
-/** Reads the legend printed under a table ("superiore all'80%", "compresa tra il 60% e l'80%"). */
-export function legendFromText(lines: readonly string[]): Legend | null {
+/**
+ * Reads the legend printed under a table: the plan's own labels in Italian ("superiore all'80%",
+ * "compresa tra il 60% e l'80%"), the words the English report says of the bounds ("above 80%",
+ * "at or above 80%", "from 60% to 80%", "from 60% (excluded) to 80%").
+ */
+export function legendFromText(lines: readonly string[], language: Language = 'it'): Legend | null {
   const text = lines.join('\n');
-  const green = /superiore\s+all?['’]?\s*(\d+(?:,\d+)?)\s*%/i.exec(text);
-  const yellow = /compresa\s+tra\s+il\s+(\d+(?:,\d+)?)\s*%/i.exec(text);
-  if (green === null || yellow === null) return null;
+  const bound = (m: RegExpExecArray | null): Decimal | null => (m === null ? null : (parseNumberIn(m[1]!, language)?.value ?? null));
   const labels = lines.map((l) => l.trim()).filter((l) => /performance/i.test(l));
-  const g = new Decimal(green[1]!.replace(',', '.'));
-  const y = new Decimal(yellow[1]!.replace(',', '.'));
+  if (language === 'en') {
+    const green = /\b(?:at or )?above\s+([\d.,]+)\s*%/i.exec(text);
+    const yellow = /\bfrom\s+([\d.,]+)\s*%(\s*\(excluded\))?/i.exec(text);
+    const g = bound(green);
+    const y = bound(yellow);
+    if (g === null || y === null) return null;
+    return {
+      rules: [
+        { band: 'green', min: g, minInclusive: /at or above/i.test(green![0]), label: labels[0] ?? DEFAULT_LEGEND.rules[0]!.label },
+        { band: 'yellow', min: y, minInclusive: yellow![2] === undefined, label: labels[1] ?? DEFAULT_LEGEND.rules[1]!.label },
+        { band: 'red', label: labels[2] ?? DEFAULT_LEGEND.rules[2]!.label },
+      ],
+    };
+  }
+  const g = bound(/superiore\s+all?['’]?\s*(\d+(?:,\d+)?)\s*%/i.exec(text));
+  const y = bound(/compresa\s+tra\s+il\s+(\d+(?:,\d+)?)\s*%/i.exec(text));
+  if (g === null || y === null) return null;
   return {
     rules: [
       { band: 'green', min: g, minInclusive: false, label: labels[0] ?? DEFAULT_LEGEND.rules[0]!.label },

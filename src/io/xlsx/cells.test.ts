@@ -1,17 +1,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Issue } from '../../core/index.js';
+import type { Issue, Language } from '../../core/index.js';
 import { cellText, columnLetter, exactNumber, rowHeightFor, wrappedRowHeight } from './cells.js';
 import { looksLikeXlsx, openWorkbook } from './read.js';
 import { deflateStoredZip, zipEntries } from './zip.js';
 
-function cell(value: ExcelJS.CellValue, numFmt?: string): { text: string; issues: Issue[] } {
+function cell(value: ExcelJS.CellValue, numFmt?: string, language: Language = 'it'): { text: string; issues: Issue[] } {
   const sheet = new ExcelJS.Workbook().addWorksheet('S');
   const c = sheet.getCell('B2');
   c.value = value;
   if (numFmt !== undefined) c.numFmt = numFmt;
   const issues: Issue[] = [];
-  return { text: cellText(c, { sheet: 'S', cell: 'B2' }, issues), issues };
+  return { text: cellText(c, { sheet: 'S', cell: 'B2' }, issues, language), issues };
 }
 
 describe('spreadsheet cells as the text the layout reads', () => {
@@ -23,6 +23,13 @@ describe('spreadsheet cells as the text the layout reads', () => {
     expect(cell(true).text).toBe('sì');
     expect(cell({ richText: [{ text: 'A.1 ' }, { text: 'Turismo' }] }).text).toBe('A.1 Turismo');
     expect(cell('  testo  ').text).toBe('testo');
+  });
+
+  it("turns typed numbers into an English table's text in English, as its typed-in text is", () => {
+    expect(cell(1587.1, undefined, 'en').text).toBe('1,587.1');
+    expect(cell(0.00035, '0.000%', 'en').text).toBe('0.035%');
+    expect(cell(new Date(Date.UTC(2024, 8, 30)), 'dd/mm/yyyy', 'en').text).toBe('30/09/2024');
+    expect(cell('12.5% >=', undefined, 'en').text).toBe('12.5% >=');
   });
 
   it('cuts binary noise back to what Excel shows', () => {

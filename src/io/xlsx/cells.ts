@@ -1,11 +1,13 @@
 /**
  * One spreadsheet cell as the text the importers understand (`93,00%`, `30/09/2024`, `1.587,10`),
  * so the layout rules stay in one place (layout.ts) whatever the file. Typed cells are turned into
- * Italian text here: a number shown with a `%` format is in percentage points, a date cell becomes
- * dd/mm/yyyy. Cells a value cannot honestly be read from (formulas, `#DIV/0!`) are reported.
+ * text here, in the sheet's language (Italian unless a table's English heads say otherwise), so a
+ * typed number reads like a number typed as text beside it: a number shown with a `%` format is in
+ * percentage points, a date cell becomes dd/mm/yyyy. Cells a value cannot honestly be read from
+ * (formulas, `#DIV/0!`) are reported.
  */
 import type ExcelJS from 'exceljs';
-import { Decimal, formatItalianNumber, problem, type Amount, type Issue, type SourceLocation, type Unit } from '../../core/index.js';
+import { Decimal, formatNumberIn, problem, type Amount, type Issue, type Language, type SourceLocation, type Unit } from '../../core/index.js';
 
 /** 1 → `A`, 27 → `AA`. */
 export function columnLetter(column: number): string {
@@ -31,9 +33,9 @@ export function exactNumber(value: number): Decimal {
   return new Decimal(value).toSignificantDigits(15);
 }
 
-/** Italian text of a number with all its decimals: 1587.1 → `1.587,1`, 0.035 → `0,035`. */
-export function italianText(value: Decimal, minPlaces = 0): string {
-  return formatItalianNumber(value, Math.max(minPlaces, value.decimalPlaces()));
+/** A number with all its decimals in `language`'s way: 1587.1 → `1.587,1` (`1,587.1`), 0.035 → `0,035` (`0.035`). */
+function numberText(value: Decimal, language: Language): string {
+  return formatNumberIn(value, value.decimalPlaces(), language);
 }
 
 function isPercentFormat(numFmt: string | undefined): boolean {
@@ -51,12 +53,12 @@ function dateText(date: Date): string {
 }
 
 /** The plain value of a cell's content, before any formula check. */
-function plainText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+function plainText(value: ExcelJS.CellValue, numFmt: string | undefined, language: Language): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
-    if (isPercentFormat(numFmt)) return `${italianText(exactNumber(value).times(100))}%`;
-    return italianText(exactNumber(value));
+    if (isPercentFormat(numFmt)) return `${numberText(exactNumber(value).times(100), language)}%`;
+    return numberText(exactNumber(value), language);
   }
   if (typeof value === 'boolean') return value ? 'sì' : 'no';
   if (value instanceof Date) return dateText(value);
@@ -81,7 +83,7 @@ export interface CellLike {
  * result is returned (so one problem gives one message) but it is an error: Albero reads values,
  * and a formula's result may be stale or depend on sheets that were not sent.
  */
-export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[]): string {
+export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[], language: Language = 'it'): string {
   const value = cell.value;
   if (typeof value === 'number' && !Number.isFinite(value)) return unfitNumber(at, issues);
   if (cell.isoDate !== undefined) return isoDateCell(cell.isoDate, at, issues);
@@ -91,14 +93,14 @@ export function cellText(cell: CellLike, at: SourceLocation, issues: Issue[]): s
       issues.push(problem('error', 'formula-cell', { formula }, at));
       const result = (value as { result?: ExcelJS.CellValue }).result;
       if (typeof result === 'number' && !Number.isFinite(result)) return '';
-      return result === undefined || (typeof result === 'object' && result !== null && 'error' in result) ? '' : plainText(result, cell.numFmt).trim();
+      return result === undefined || (typeof result === 'object' && result !== null && 'error' in result) ? '' : plainText(result, cell.numFmt, language).trim();
     }
     if ('error' in value) {
       issues.push(problem('error', 'error-cell', { error: String(value.error) }, at));
       return '';
     }
   }
-  return plainText(value, cell.numFmt).trim();
+  return plainText(value, cell.numFmt, language).trim();
 }
 
 function isoDateCell(text: string, at: SourceLocation, issues: Issue[]): string {

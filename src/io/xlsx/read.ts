@@ -5,8 +5,19 @@
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
 import type ExcelJS from 'exceljs';
-import { problem, said, saidIssue, type Issue, type Outcome, type Said } from '../../core/index.js';
-import { CHAMBER_PROFILE, isHeaderRow, LAYOUT_COLUMNS, legendFromText, readLayout, type ImportedTable, type ImportProfile, type LayoutRow, type ReadOptions } from '../published/layout.js';
+import { problem, said, saidIssue, type Issue, type Language, type Outcome, type Said } from '../../core/index.js';
+import {
+  CHAMBER_PROFILE,
+  headerLanguage,
+  isLegendHeading,
+  LAYOUT_COLUMNS,
+  legendFromText,
+  readLayout,
+  type ImportedTable,
+  type ImportProfile,
+  type LayoutRow,
+  type ReadOptions,
+} from '../published/layout.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
 import { exceljs } from './excel.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
@@ -192,6 +203,8 @@ interface Found {
   part: Uint8Array;
   kind: Kind;
   headerRow: number;
+  /** The language of a layout's heads, in which its text is read (the template's are Italian). */
+  language: Language;
 }
 
 /** How many rows from the top the header row may be. */
@@ -199,7 +212,8 @@ const HEADER_ROWS = 30;
 
 /**
  * The sheet holding the table and which form it has: the header row decides, wherever it is in
- * the first rows (only those are read of each sheet). A sheet in template form wins over one in
+ * the first rows (only those are read of each sheet), and says the language of a layout's words
+ * (the table of an English report is headed `Objective, Indicator, …`). A sheet in template form wins over one in
  * the published layout, because it holds what the layout cannot (rules, N.V. reasons, owners,
  * ids): an exported workbook has both, and is read from its "Piano" sheet; with `published`, from
  * its layout sheet. `also` is the sheet that was passed over, for a note to the user.
@@ -212,9 +226,10 @@ function findTable(workbook: TableWorkbook, published: boolean): { found: Found;
     const sheet = readSheet(name, part, workbook.context, { untilRow: HEADER_ROWS });
     for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_ROWS); r++) {
       const texts = firstTexts(sheet, r, 3);
-      const kind: Kind | null = isTemplateHeader(texts) ? 'template' : isHeaderRow(texts) ? 'layout' : null;
-      if (kind === null) continue;
-      found.push({ sheet, part, kind, headerRow: r });
+      const template = isTemplateHeader(texts);
+      const language = template ? 'it' : headerLanguage(texts);
+      if (language === null) continue;
+      found.push({ sheet, part, kind: template ? 'template' : 'layout', headerRow: r, language });
       break;
     }
   }
@@ -282,9 +297,9 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
     const size = { what: 'sheet', sheet: sheet.name, rows: sheet.rowCount, columns: sheet.columnCount, maxRows: XLSX_LIMITS.rows, maxColumns: XLSX_LIMITS.columns } as const;
     return { value: null, issues: [problem('error', 'file-too-large', sheet.cut ? { ...size, cut: true } : size, { file, sheet: sheet.name })] };
   }
-  const { headerRow, kind } = found.found;
+  const { headerRow, kind, language } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
-  const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file) : readLayoutSheet(sheet, headerRow, file, profile);
+  const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file) : readLayoutSheet(sheet, headerRow, file, profile, language);
   return { value: result.value, issues: [...notes, ...merges, ...result.issues] };
 }
 
@@ -299,7 +314,8 @@ function mergedCells(sheet: StreamedSheet, headerRow: number, file: string): Iss
   });
 }
 
-function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, profile: ImportProfile): Outcome<ImportedTable> {
+/** The layout's rows as text in `language`, the table's: typed numbers are written in its way, as its typed-in text is. */
+function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, profile: ImportProfile, language: Language): Outcome<ImportedTable> {
   const issues: Issue[] = [];
   let title = '';
   for (let r = 1; r < headerRow && title === ''; r++) {
@@ -318,20 +334,20 @@ function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, 
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell, at(c - 1), issues));
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell, at(c - 1), issues, language));
     }
-    if (cells[0] !== '' && cells.slice(1).every((c) => c === '') && /^#*\s*legenda\b/i.test(cells[0]!)) {
+    if (cells[0] !== '' && cells.slice(1).every((c) => c === '') && isLegendHeading(cells[0]!, language)) {
       legendLines = [];
       continue;
     }
     for (let c = width + 1; c <= Math.min(row.cellCount, XLSX_LIMITS.columns); c++) {
-      const extra = cellText(row.getCell(c), at(c - 1), issues);
+      const extra = cellText(row.getCell(c), at(c - 1), issues, language);
       if (extra !== '') issues.push(problem('error', 'extra-column', { value: extra }, at(c - 1)));
     }
     rows.push({ cells, at });
   }
-  const legend = legendLines === null ? null : legendFromText(legendLines);
-  const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined);
+  const legend = legendLines === null ? null : legendFromText(legendLines, language);
+  const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined, language);
   if (result.value.plan.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
     issues.push(problem('error', 'no-rows', { sheet: sheet.name }, { file, sheet: sheet.name }));
   }
