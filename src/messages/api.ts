@@ -129,7 +129,9 @@ export type InvalidReason =
   | 'variance-cause'
   | 'variance-explanation'
   | 'forecast-reachable'
-  | 'forecast-year-end';
+  | 'forecast-year-end'
+  // A unit change refused in the store's transaction: a value entered meanwhile in a period still open (store/tree-store.ts).
+  | 'recorded-unit';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -301,6 +303,10 @@ function keptInOldUnit(p: FieldProblem, l: Language): string {
   if (field === 'baseline') return `the baseline is given in ${old}, ${why}: give it again (baseline) with the unit, or null for none`;
   if (field === 'nextTargets') return `the target of the plan's year + ${Number(index) + 1} is given in ${old}, ${why}: give the next years' targets again (nextTargets) with the unit`;
   return `the rule has values in ${old}, which mean nothing for an indicator in ${unit}: give the floor or the band points (scoring) again with the unit, or another rule`;
+}
+/** The store's `invalid` refusal of a unit change (a value entered meanwhile) as the route's `recorded-unit` field problem: one wording for both. */
+export function recordedUnit(p: { unit?: string; was?: string; values?: readonly string[] }): FieldProblem {
+  return { field: 'unit', problem: 'recorded-unit', ...(p.unit === undefined ? {} : { expected: p.unit }), ...(p.was === undefined ? {} : { value: p.was }), values: p.values ?? [] };
 }
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
@@ -549,6 +555,9 @@ const OWN_MESSAGES = defineMessages({
     max?: number;
     values?: readonly string[];
     label?: string;
+    /** recorded-unit: the indicator's new unit, and the one it had. */
+    unit?: string;
+    was?: string;
   }>({
     it: (p) =>
       ({
@@ -586,6 +595,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'indicare che cosa ha causato lo scostamento',
         'forecast-reachable': `"${p.id}" non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
+        'recorded-unit': fieldProblem(recordedUnit(p), 'it'),
       })[p.reason],
     en: (p) =>
       ({
@@ -622,6 +632,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'say what caused the variance',
         'forecast-reachable': `"${p.id}" is not a forecast: one of ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
+        'recorded-unit': fieldProblem(recordedUnit(p), 'en'),
       })[p.reason],
   }),
 });

@@ -8,6 +8,7 @@
  * stored is on the audit record, before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/index.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its rule's floor or points on %s", (backend) => {
@@ -156,6 +157,41 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     // Yes/no from a date: the target kept as a date is asked for too.
     const yesNo = await controller.request('PATCH', path(id), { unit: 'boolean', nextTargets: null, version: 3 });
     expect(yesNo.body.error?.issues.map((i: any) => i.location.field)).toEqual(['target']);
+  });
+
+  it('counts a value entered between the look at the open periods and the change itself', async () => {
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Sportelli aperti', weight: 10, comparator: '>=', target: 5, unit: 'number' });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    // The route looks at the open periods and finds nothing; a referente's 4 lands before the change is stored.
+    const store = t.server.store;
+    const look = store.openActuals;
+    store.openActuals = async (plan, indicator) => {
+      const seen = await look.call(store, plan, indicator);
+      const entered = await store.putMeasurement(plan, indicator, '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, { id: null, username: 'referente' });
+      expect(entered.ok).toBe(true);
+      return seen;
+    };
+    const before = (await trail(id)).length;
+    let refused;
+    try {
+      controller.language = 'en';
+      refused = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 1 });
+    } finally {
+      store.openActuals = look;
+    }
+    // Refused as the look would have refused it, had it come a moment later: nothing stored.
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error.issues).toEqual([
+      expect.objectContaining({
+        location: { field: 'unit' },
+        message:
+          'unit: actuals in numbers are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+      }),
+    ]);
+    expect(await stored(id)).toMatchObject({ unit: 'number', target: 5, actual: 4, definitionVersion: 1 });
+    expect((await trail(id)).length).toBe(before + 1);
+    expect((await trail(id))[0]).toMatchObject({ action: 'measure' });
   });
 
   it('refuses a new unit while values recorded in the old one sit in a period still open; a closed period stays as it was closed', async () => {

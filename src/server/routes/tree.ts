@@ -4,7 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { amountKind, Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import type { FieldProblem } from '../../messages/index.js';
+import { recordedUnit, type FieldProblem } from '../../messages/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -85,7 +85,9 @@ function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'targe
  * The actuals recorded in the old unit in periods still open, said at `unit`: a number under a date
  * unit is read as nothing. They are the referenti's values, not the definition's, so the change
  * waits until they are set back to not measured (and entered again after). Closed and validated
- * periods are not asked about: they are read as they were closed, never rewritten.
+ * periods are not asked about: they are read as they were closed, never rewritten. Read here to
+ * name every problem at once; the store decides again in the change's own transaction, where a
+ * value entered since this look is counted too.
  */
 async function recordedInOldUnit(store: Store, planId: string, indicatorId: string, current: IndicatorContext, unit: Unit): Promise<FieldProblem[]> {
   const misread = (await store.openActuals(planId, indicatorId)).filter((v) => v.actual.kind !== amountKind(unit));
@@ -348,7 +350,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
         const problems = [...(await recordedInOldUnit(store, planId, indicatorId, current, unit)), ...keptInOldUnit(current, input, unit)];
         if (problems.length > 0) throw invalidFields(problems);
       }
-      return reply(200, must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
+      const saved = await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user));
+      // A value entered in an open period since the look above: the store's own check, said as that look would have.
+      if (!saved.ok && saved.error.code === 'invalid' && saved.error.params?.reason === 'recorded-unit') throw invalidFields([recordedUnit(saved.error.params)]);
+      return reply(200, must(saved));
     },
   );
 
