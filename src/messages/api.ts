@@ -206,6 +206,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     // A new unit for an indicator that keeps, at `field`, an amount in the old one (server/routes/tree.ts): `value` the old unit, `expected` the new.
     case 'rule-unit':
       return keptInOldUnit(p, l);
+    // An indicator computed by a formula, in a unit a number cannot be (server/routes/tree.ts): `expected` the unit, `value` the formula's kind.
+    case 'formula-unit':
+      return formulaOutOfUnit(p, l);
     // A new unit for an indicator with actuals recorded in the old one in periods still open: `values` their labels.
     case 'recorded-unit': {
       const [old, unit, periods] = [unitWords(p.value, l), unitWords(p.expected, l), listIn(p.values ?? [], l)];
@@ -307,6 +310,26 @@ function keptInOldUnit(p: FieldProblem, l: Language): string {
 /** The store's `invalid` refusal of a unit change (a value entered meanwhile) as the route's `recorded-unit` field problem: one wording for both. */
 export function recordedUnit(p: { unit?: string; was?: string; values?: readonly string[] }): FieldProblem {
   return { field: 'unit', problem: 'recorded-unit', ...(p.unit === undefined ? {} : { expected: p.unit }), ...(p.was === undefined ? {} : { value: p.was }), values: p.values ?? [] };
+}
+/** A formula's kind as `formula-unit` names it (the words of the indicator dialog and of core/words.ts). */
+const FORMULA_IT: Record<string, string> = { ratio: 'rapporto tra due misure di base', trend: 'trend sul valore precedente', children_mean: 'media ponderata degli obiettivi figli' };
+const FORMULA_EN: Record<string, string> = { ratio: 'ratio of two base measures', trend: 'trend on the previous value', children_mean: 'weighted mean of the child objectives' };
+
+/**
+ * `formula-unit`: an indicator computed by a formula (`value` its kind) gives a number, which an
+ * indicator in `expected` (dates, yes/no) cannot hold; at `unit` the unit is to change back, at
+ * `formula` the formula comes with a unit of numbers.
+ */
+function formulaOutOfUnit(p: FieldProblem, l: Language): string {
+  const unit = unitWords(p.expected, l);
+  if (l === 'it') {
+    const what = `l'indicatore si calcola con una formula (${FORMULA_IT[p.value ?? ''] ?? p.value}), che dà un numero: non può essere in ${unit}`;
+    return p.field === 'unit'
+      ? `${what}; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità`
+      : `${what}; indicare insieme alla formula l'unità in numeri o percentuale (unit)`;
+  }
+  const what = `the indicator is computed by a formula (${FORMULA_EN[p.value ?? ''] ?? p.value}), which gives a number: it cannot be in ${unit}`;
+  return p.field === 'unit' ? `${what}; choose numbers or percent, or remove the formula (formula: null) with the unit` : `${what}; give a unit in numbers or percent (unit) with the formula`;
 }
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 

@@ -159,6 +159,68 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(yesNo.body.error?.issues.map((i: any) => i.location.field)).toEqual(['target']);
   });
 
+  it('keeps an indicator computed by a formula in numbers or percent: a formula gives a number, never a date or a yes/no', async () => {
+    const ratio = { kind: 'ratio', numerator: 'evase', denominator: 'ricevute' };
+    // Created so: refused at the unit.
+    controller.language = 'it';
+    const born = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+      name: 'Tasso di evasione',
+      weight: 10,
+      comparator: '<=',
+      target: '2024-09-30',
+      unit: 'date',
+      formula: ratio,
+    });
+    expect(born.status).toBe(400);
+    expect(born.body.error.issues).toEqual([
+      expect.objectContaining({
+        location: { field: 'unit' },
+        message:
+          "unit: l'indicatore si calcola con una formula (rapporto tra due misure di base), che dà un numero: non può essere in date; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità",
+      }),
+    ]);
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+      name: 'Tasso di evasione',
+      weight: 10,
+      comparator: '>=',
+      target: 90,
+      unit: 'percent',
+      formula: ratio,
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+
+    // To yes/no, the target given again: refused at the unit, in both languages; nothing stored.
+    const before = (await trail(id)).length;
+    const refused = await controller.request('PATCH', path(id), { unit: 'boolean', target: true, version: 1 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('invalid-body');
+    expect(refused.body.error.issues.map((i: any) => i.location.field)).toEqual(['unit']);
+    controller.language = 'en';
+    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 1 });
+    expect(english.body.error.issues.map((i: any) => i.message)).toEqual([
+      'unit: the indicator is computed by a formula (ratio of two base measures), which gives a number: it cannot be in dates; choose numbers or percent, or remove the formula (formula: null) with the unit',
+    ]);
+    expect(await stored(id)).toMatchObject({ unit: 'percent', target: 90, definitionVersion: 1 });
+    expect((await trail(id)).length).toBe(before);
+
+    // Numbers are numbers; without its formula it may be a yes/no.
+    expect((await controller.request('PATCH', path(id), { unit: 'number', version: 1 })).status).toBe(200);
+    const onOff = await controller.request('PATCH', path(id), { unit: 'boolean', target: true, formula: null, version: 2 });
+    expect(onOff.status, onOff.text).toBe(200);
+    expect(await stored(id)).toMatchObject({ unit: 'boolean', target: true, definitionVersion: 3 });
+
+    // A formula given to a yes/no indicator: refused at the formula.
+    const given = await controller.request('PATCH', path(id), { formula: { kind: 'children_mean' }, version: 3 });
+    expect(given.status).toBe(400);
+    expect(given.body.error.issues.map((i: any) => [i.location.field, i.message])).toEqual([
+      [
+        'formula',
+        'formula: the indicator is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in yes/no; give a unit in numbers or percent (unit) with the formula',
+      ],
+    ]);
+  });
+
   it('counts a value entered between the look at the open periods and the change itself', async () => {
     const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Sportelli aperti', weight: 10, comparator: '>=', target: 5, unit: 'number' });
     expect(created.status, created.text).toBe(201);
