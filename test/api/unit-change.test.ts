@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/index.js';
+import { renderMessage } from '../../src/messages/index.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its rule's floor or points on %s", (backend) => {
@@ -300,5 +301,33 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     // The closed first quarter is read as it was closed: 8 against 20, in numbers.
     const quarter = indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id);
     expect(quarter).toMatchObject({ unit: 'number', target: 20, actual: 8 });
+
+    // Reopened, it is read with the plan as it is: the 8 stays as it was closed (never rewritten),
+    // and the reopening, its record and the tree say it was entered before the unit changed.
+    const reopened = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to: 'collecting', reason: 'richiesta OIV' });
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(reopened.body).toMatchObject({ state: 'collecting', enteredInOldUnit: [{ indicatorId: id, indicator: 'Bandi pubblicati', unit: 'date' }] });
+    const reopening = (await controller.get(`/api/audit?planId=${planId}`)).body.find(
+      (e: any) => e.entity === 'period' && e.entityId === '2024-03-31' && e.after?.state === 'collecting' && e.reason === 'richiesta OIV',
+    );
+    expect(reopening?.after).toEqual({ state: 'collecting', enteredInOldUnit: [id] });
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body;
+    expect(indicatorOf(tree, id)).toMatchObject({ unit: 'date', actual: 8, performance: null });
+    const said = tree.issues.filter((i: any) => i.params?.indicator === 'Bandi pubblicati');
+    expect(said.map((i: any) => [i.code, renderMessage(i.code, i.params, 'it')])).toEqual([
+      [
+        'actual-in-old-unit',
+        '"Bandi pubblicati": il consuntivo registrato è un numero, ma l\'indicatore ora è in date: è stato inserito prima che l\'unità cambiasse e non si può valutare; inserirlo di nuovo in date',
+      ],
+    ]);
+    // Entered again as a date, it scores; the reopening of a period with nothing in an old unit names nothing.
+    const again = await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`);
+    expect((await value('2024-03-31', { state: 'measured', actual: '2024-03-20', version: indicatorOf(again.body, id).version })).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id)).toMatchObject({ unit: 'date', actual: '2024-03-20', performance: 100 });
+    for (const to of ['closed', 'collecting']) {
+      const moved = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to, reason: 'verifica' });
+      expect(moved.status, moved.text).toBe(200);
+      expect(moved.body.enteredInOldUnit).toEqual(to === 'collecting' ? [] : undefined);
+    }
   });
 });
