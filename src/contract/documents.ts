@@ -34,7 +34,7 @@ import { ChangesAnswerSchema, YearsDocumentSchema } from './changes.js';
 import { ExplanationDocumentSchema } from './evaluation.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, PlanSummarySchema, RevisionEntrySchema, RevisionSchema } from './plans.js';
 import { PublishedPeriodsSchema, RelazioneSchema } from './relazione.js';
-import { IndicatorSavedSchema, ObjectiveSavedSchema, PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
+import { IndicatorSavedSchema, ObjectiveSavedSchema, PeriodMovedSchema, PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
 import { OrgUnitSchema, PersonSchema, ReassignedSchema, UnitsImportedSchema } from './units.js';
 import { SessionSchema, UserSchema } from './users.js';
 
@@ -45,6 +45,7 @@ export const CONTRACT_DOCUMENTS = {
   IndicatorSaved: IndicatorSavedSchema,
   ExplanationDocument: ExplanationDocumentSchema,
   Period: PeriodSchema,
+  PeriodMoved: PeriodMovedSchema,
   PublishedPeriods: PublishedPeriodsSchema,
   Relazione: RelazioneSchema,
   PlanSummary: PlanSummarySchema,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FormulaDocumentSchema, IndicatorDocumentSchema, ObjectiveDocumentSchema, EvaluationDocumentSchema, RuleDocumentSchema } from './evaluation.js';
-import { AmountJsonSchema, BandSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema, UnitSchema } from './values.js';
 
 /** A monitoring period (`GET /api/plans/:id/periods`, and the tree's `period` and `periods`). */
 export const PeriodSchema = z.strictObject({
@@ -17,6 +17,15 @@ export const PeriodSchema = z.strictObject({
   updatedAt: z.string(),
   /** ISO date by which referenti enter the period's values (null: none set). */
   deadline: z.string().nullable(),
+});
+
+/**
+ * `POST …/periods/:id/transition`: the period after the move. A reopening names the indicators
+ * whose value in it was entered before their unit changed (a number, now a date): kept as it was
+ * closed, it scores nothing until entered again in `unit`.
+ */
+export const PeriodMovedSchema = PeriodSchema.extend({
+  enteredInOldUnit: z.array(z.strictObject({ indicatorId: z.string(), indicator: z.string(), unit: UnitSchema })).optional(),
 });
 
 /** A revision of the plan made after a closed period was closed: it changed the open periods only. */
@@ -166,6 +175,7 @@ export const ObjectiveSavedSchema = z.strictObject({
 export const IndicatorSavedSchema = z.strictObject({ id: z.string(), version: z.number().int() });
 
 export type Period = z.infer<typeof PeriodSchema>;
+export type PeriodMoved = z.infer<typeof PeriodMovedSchema>;
 export type OwnRange = z.infer<typeof OwnRangeSchema>;
 export type PlanSettingsDocument = z.infer<typeof PlanSettingsDocumentSchema>;
 export type ChangedAfterClosing = z.infer<typeof ChangedAfterClosingSchema>;

@@ -51,6 +51,14 @@ describe('objective performance', () => {
     expect(e.issues().map((i) => i.code)).toContain('zero-weights');
   });
 
+  it('says an actual entered before the unit changed (a number under a date) is to be entered again, and leaves it out of the mean', () => {
+    const dated = ind('d', 50, '<=', 0, measured(8), { unit: 'date', target: { kind: 'date', value: '2024-09-30' } });
+    const e = evaluatePlan(plan([node('X', null, [ind('a', 50, '>=', 1, measured(1)), dated])]));
+    expect(e.indicator('d')).toMatchObject({ state: 'measured', performance: null, counted: false });
+    expect(e.indicator('d')!.issues.map((i) => [i.code, i.params])).toEqual([['actual-in-old-unit', { indicator: 'd', actual: 'number', unit: 'date' }]]);
+    expect(e.node('X')!.performance!.toString()).toBe('100');
+  });
+
   it('uses the indicator rule when set, else the plan default', () => {
     const rule: ScoringRule = { kind: 'proportional' };
     const p = plan([node('X', null, [ind('a', 50, '>=', 100, measured(80), { scoring: rule }), ind('b', 50, '>=', 100, measured(80))])]);

@@ -21,7 +21,7 @@ import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
 import type { Amount, Indicator, Measurement, MeasurementState, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
-import { scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
+import { amountKind, scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
 
 export interface IndicatorResult {
   readonly indicator: Indicator;
@@ -747,6 +747,12 @@ export class Evaluation {
       } else if (actual !== null) {
         const met = scoreAmountFraction(rule, ind.comparator, ind.target, actual, last);
         if (met >= 0) return this.scoredFraction(STATE_INDEX.measured, last.num, last.den, met);
+        // Entered before the indicator's unit changed (a number, now a date), kept as it was entered
+        // (a period reopened after the change holds its closed values): said as that, to be entered again.
+        if (actual.kind !== amountKind(ind.unit)) {
+          this.indicatorIssues.set(k, [problem('error', 'actual-in-old-unit', { indicator: ind.name, actual: actual.kind, unit: ind.unit }, locate(ind, code))]);
+          return this.scored(STATE_INDEX.measured, null, 2, false);
+        }
       }
     } else if (ind.formula.kind === 'children_mean') {
       const mean = this.mean;

@@ -129,7 +129,9 @@ export type InvalidReason =
   | 'variance-cause'
   | 'variance-explanation'
   | 'forecast-reachable'
-  | 'forecast-year-end';
+  | 'forecast-year-end'
+  // A unit change refused in the store's transaction: a value entered meanwhile in a period still open (store/tree-store.ts).
+  | 'recorded-unit';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -204,6 +206,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     // A new unit for an indicator that keeps, at `field`, an amount in the old one (server/routes/tree.ts): `value` the old unit, `expected` the new.
     case 'rule-unit':
       return keptInOldUnit(p, l);
+    // An indicator computed by a formula, in a unit a number cannot be (server/routes/tree.ts): `expected` the unit, `value` the formula's kind.
+    case 'formula-unit':
+      return formulaOutOfUnit(p, l);
     // A new unit for an indicator with actuals recorded in the old one in periods still open: `values` their labels.
     case 'recorded-unit': {
       const [old, unit, periods] = [unitWords(p.value, l), unitWords(p.expected, l), listIn(p.values ?? [], l)];
@@ -301,6 +306,30 @@ function keptInOldUnit(p: FieldProblem, l: Language): string {
   if (field === 'baseline') return `the baseline is given in ${old}, ${why}: give it again (baseline) with the unit, or null for none`;
   if (field === 'nextTargets') return `the target of the plan's year + ${Number(index) + 1} is given in ${old}, ${why}: give the next years' targets again (nextTargets) with the unit`;
   return `the rule has values in ${old}, which mean nothing for an indicator in ${unit}: give the floor or the band points (scoring) again with the unit, or another rule`;
+}
+/** The store's `invalid` refusal of a unit change (a value entered meanwhile) as the route's `recorded-unit` field problem: one wording for both. */
+export function recordedUnit(p: { unit?: string; was?: string; values?: readonly string[] }): FieldProblem {
+  return { field: 'unit', problem: 'recorded-unit', ...(p.unit === undefined ? {} : { expected: p.unit }), ...(p.was === undefined ? {} : { value: p.was }), values: p.values ?? [] };
+}
+/** A formula's kind as `formula-unit` names it (the words of the indicator dialog and of core/words.ts). */
+const FORMULA_IT: Record<string, string> = { ratio: 'rapporto tra due misure di base', trend: 'trend sul valore precedente', children_mean: 'media ponderata degli obiettivi figli' };
+const FORMULA_EN: Record<string, string> = { ratio: 'ratio of two base measures', trend: 'trend on the previous value', children_mean: 'weighted mean of the child objectives' };
+
+/**
+ * `formula-unit`: an indicator computed by a formula (`value` its kind) gives a number, which an
+ * indicator in `expected` (dates, yes/no) cannot hold; at `unit` the unit is to change back, at
+ * `formula` the formula comes with a unit of numbers.
+ */
+function formulaOutOfUnit(p: FieldProblem, l: Language): string {
+  const unit = unitWords(p.expected, l);
+  if (l === 'it') {
+    const what = `l'indicatore si calcola con una formula (${FORMULA_IT[p.value ?? ''] ?? p.value}), che dà un numero: non può essere in ${unit}`;
+    return p.field === 'unit'
+      ? `${what}; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità`
+      : `${what}; indicare insieme alla formula l'unità in numeri o percentuale (unit)`;
+  }
+  const what = `the indicator is computed by a formula (${FORMULA_EN[p.value ?? ''] ?? p.value}), which gives a number: it cannot be in ${unit}`;
+  return p.field === 'unit' ? `${what}; choose numbers or percent, or remove the formula (formula: null) with the unit` : `${what}; give a unit in numbers or percent (unit) with the formula`;
 }
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
@@ -549,6 +578,9 @@ const OWN_MESSAGES = defineMessages({
     max?: number;
     values?: readonly string[];
     label?: string;
+    /** recorded-unit: the indicator's new unit, and the one it had. */
+    unit?: string;
+    was?: string;
   }>({
     it: (p) =>
       ({
@@ -586,6 +618,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'indicare che cosa ha causato lo scostamento',
         'forecast-reachable': `"${p.id}" non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
+        'recorded-unit': fieldProblem(recordedUnit(p), 'it'),
       })[p.reason],
     en: (p) =>
       ({
@@ -622,6 +655,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'say what caused the variance',
         'forecast-reachable': `"${p.id}" is not a forecast: one of ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
+        'recorded-unit': fieldProblem(recordedUnit(p), 'en'),
       })[p.reason],
   }),
 });

@@ -4,7 +4,7 @@
  * is share-locked (PostgreSQL) so a closing waits for writes in flight. Each write is one
  * transaction with its audit entry, the plan's data version and its successors' bumped.
  */
-import type { Measurement } from '../core/index.js';
+import { amountKind, type Measurement, type Unit } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
@@ -54,6 +54,22 @@ export function measurementParams(
   ];
 }
 
+/**
+ * The actuals recorded in periods still taking values (not closed or validated), oldest period
+ * first: what a new unit must be able to read. Read inside a transaction by a unit change, so a
+ * value entered meanwhile is counted (see tree-store.ts `updateIndicator`).
+ */
+export async function openActuals(q: Queryable, planId: string, indicatorId: string): Promise<OpenActual[]> {
+  const rows = await q.all<{ id: string; label: string; state: PeriodState; actual: string | null }>(
+    `SELECT p.id, p.label, p.state, m.actual FROM measurements m JOIN periods p ON p.plan_id = m.plan_id AND p.id = m.period_id WHERE m.plan_id = ? AND m.indicator_id = ? AND m.state = 'measured' ORDER BY p.ends_on, p.id`,
+    [planId, indicatorId],
+  );
+  return rows.flatMap((r) => {
+    const actual = amountFromJson(parse(r.actual));
+    return actual === null || isLocked(r.state) ? [] : [{ periodId: String(r.id), label: String(r.label), actual }];
+  });
+}
+
 /** Values per indicator and period: read, written (optimistically) and the context the permissions need. */
 export class SqlMeasurements {
   constructor(private readonly db: Db) {}
@@ -69,8 +85,15 @@ export class SqlMeasurements {
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
-      const indicator = await one(tx, `SELECT node_code, formula FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      // Share-locked (PostgreSQL): a change of the indicator's unit waits for this value and then counts it, or goes first and is seen here.
+      const indicator = await one(tx, `SELECT node_code, formula, unit FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+      // The actual was read in the unit the caller saw; a unit changed since would store a value that scores nothing.
+      if (input.state === 'measured' && input.actual !== undefined && input.actual !== null && input.actual.kind !== amountKind(indicator.unit as Unit))
+        return fail('conflict', `indicator ${indicatorId} was changed by someone else (its unit is now ${String(indicator.unit)}): reload and enter the value again`, undefined, {
+          what: 'indicator',
+          id: indicatorId,
+        });
       if (isLocked(period.state as PeriodState)) {
         return fail(
           'period-locked',
@@ -174,15 +197,8 @@ export class SqlMeasurements {
     };
   }
 
-  async openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {
-    const rows = await this.db.all<{ id: string; label: string; state: PeriodState; actual: string | null }>(
-      `SELECT p.id, p.label, p.state, m.actual FROM measurements m JOIN periods p ON p.plan_id = m.plan_id AND p.id = m.period_id WHERE m.plan_id = ? AND m.indicator_id = ? AND m.state = 'measured' ORDER BY p.ends_on, p.id`,
-      [planId, indicatorId],
-    );
-    return rows.flatMap((r) => {
-      const actual = amountFromJson(parse(r.actual));
-      return actual === null || isLocked(r.state) ? [] : [{ periodId: String(r.id), label: String(r.label), actual }];
-    });
+  openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {
+    return openActuals(this.db, planId, indicatorId);
   }
 
   private async readMeasurement(tx: Queryable, planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {

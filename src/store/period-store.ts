@@ -3,19 +3,37 @@
  * change is one transaction with its audit entry and the plan's data version bumped.
  */
 import { recordPlanChange } from './audit-log.js';
-import { parse, planFromJson, planToJson } from './codec.js';
-import { one, type Db } from './db.js';
+import { amountKind, type Unit } from '../core/index.js';
+import { amountFromJson, parse, planFromJson, planToJson } from './codec.js';
+import { one, type Db, type Queryable } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
-import { canTransition, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
+import { canTransition, isReopening, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, str } from './shared.js';
-import type { Actor, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodRecord, PeriodState, Result } from './types.js';
+import type { Actor, EnteredInOldUnit, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
 
 /** A period's label: the one given, else its date the Italian way. */
 export function periodLabel(p: NewPeriod): string {
   return p.label?.trim() || italianDate(p.endsOn);
+}
+
+/**
+ * The indicators whose actual recorded in the period their unit cannot read now: a value entered
+ * in numbers, closed, then the unit changed to a date. Closed periods are read as they were closed;
+ * reopened, they are read with the plan as it is, so these score nothing until entered again. (A
+ * formula indicator's value is computed, never read from its actual.)
+ */
+async function enteredInOldUnit(tx: Queryable, planId: string, periodId: string): Promise<EnteredInOldUnit[]> {
+  const rows = await tx.all<{ id: string; name: string; unit: Unit; actual: string | null }>(
+    `SELECT i.id, i.name, i.unit, m.actual FROM measurements m JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id JOIN nodes n ON n.plan_id = i.plan_id AND n.code = i.node_code WHERE m.plan_id = ? AND m.period_id = ? AND m.state = 'measured' AND m.actual IS NOT NULL AND i.formula IS NULL ORDER BY n.position, i.position`,
+    [planId, periodId],
+  );
+  return rows.flatMap((r) => {
+    const actual = amountFromJson(parse(r.actual));
+    return actual === null || actual.kind === amountKind(r.unit) ? [] : [{ indicatorId: String(r.id), indicator: String(r.name), unit: r.unit }];
+  });
 }
 
 /**
@@ -136,7 +154,7 @@ export class SqlPeriods {
     });
   }
 
-  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
@@ -165,16 +183,22 @@ export class SqlPeriods {
       }
       // Reopening a validated period voids the OIV's validation: the trail says so in words.
       const voided = before.state === 'validated' && to === 'collecting';
+      // A reopening names the values entered before their indicator's unit changed: the record and the answer say which to enter again.
+      const inOldUnit = isReopening(before.state, to) ? await enteredInOldUnit(tx, planId, periodId) : [];
       await recordPlanChange(tx, actor, {
         action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
         entity: 'period',
         entityId: periodId,
         planId,
         before: { state: before.state },
-        after: voided ? { state: after.state, validationVoided: true } : { state: after.state },
+        after: {
+          state: after.state,
+          ...(voided ? { validationVoided: true } : {}),
+          ...(inOldUnit.length > 0 ? { enteredInOldUnit: inOldUnit.map((i) => i.indicatorId) } : {}),
+        },
         reason,
       });
-      return ok(after);
+      return ok(isReopening(before.state, to) ? { ...after, enteredInOldUnit: inOldUnit } : after);
     });
   }
 

@@ -29,6 +29,7 @@ import { SqlVariances, type VarianceStore } from './variances.js';
 import type {
   Act,
   Actor,
+  PeriodMoved,
   AuditEntry,
   AuditQuery,
   BaselineRefresh,
@@ -281,7 +282,7 @@ export class SqlStore implements Store {
     return this.periodStore.deletePeriod(planId, periodId, actor);
   }
 
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>> {
     return this.periodStore.transitionPeriod(planId, periodId, to, reason, actor);
   }
 

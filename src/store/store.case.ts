@@ -375,6 +375,36 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((update.after as { target: unknown }).target).toEqual({ kind: 'number', value: '20' });
     });
 
+    it('decides a change of unit on the values stored when it is made, not on a look taken before (a value entered meanwhile counts)', async () => {
+      const store = await fresh();
+      const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, alice);
+      if (!plan.ok) throw new Error('create');
+      const planId = plan.value.id;
+      expect((await store.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
+      const number = (n: number) => ({ kind: 'number' as const, value: new Decimal(n) });
+      expect((await store.addIndicator(planId, 'A', { name: 'Bandi pubblicati', weight: new Decimal(100), comparator: '>=', target: number(20), unit: 'number' }, alice)).ok).toBe(true);
+      // The caller looked: nothing recorded. Then a referente's value arrives, before the change is stored.
+      expect(await store.openActuals(planId, 'A:1')).toEqual([]);
+      expect((await store.putMeasurement(planId, 'A:1', '2025-12-31', { state: 'measured', actual: number(19) }, 0, alice)).ok).toBe(true);
+      const toDate = { unit: 'date' as const, target: { kind: 'date' as const, value: '2025-09-30' } };
+      const refused = await store.updateIndicator(planId, 'A:1', toDate, 1, alice);
+      expect(!refused.ok && refused.error.code).toBe('invalid');
+      expect(!refused.ok && refused.error.params).toEqual({ field: 'unit', reason: 'recorded-unit', unit: 'date', was: 'number', values: ['31/12/2025'] });
+      expect(!refused.ok && renderMessage(refused.error.code, refused.error.params, 'it')).toBe(
+        'ci sono consuntivi in numeri nei periodi ancora aperti (31/12/2025), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
+      );
+      expect((await store.indicatorContext(planId, 'A:1'))?.unit).toBe('number');
+      // Between number and percent the value still reads: no refusal.
+      expect((await store.updateIndicator(planId, 'A:1', { unit: 'percent' }, 1, alice)).ok).toBe(true);
+      // Set back to not measured, the change is taken; a number sent by someone who read the old unit is then refused.
+      expect((await store.putMeasurement(planId, 'A:1', '2025-12-31', { state: 'not_measured', actual: null }, 1, alice)).ok).toBe(true);
+      expect((await store.updateIndicator(planId, 'A:1', toDate, 2, alice)).ok).toBe(true);
+      const late = await store.putMeasurement(planId, 'A:1', '2025-12-31', { state: 'measured', actual: number(19) }, 2, alice);
+      expect(!late.ok && late.error.code).toBe('conflict');
+      expect((await store.getMeasurement(planId, 'A:1', '2025-12-31'))?.state).toBe('not_measured');
+      expect((await store.putMeasurement(planId, 'A:1', '2025-12-31', { state: 'measured', actual: { kind: 'date', value: '2025-09-15' } }, 2, alice)).ok).toBe(true);
+    });
+
     it('keeps a failed import out entirely, and deletes a plan with everything in it', async () => {
       const store = await fresh();
       const table = await importTableBytes(readFileSync(FIXTURE), 'f.txt');

@@ -4,9 +4,11 @@
  * adopted one needs an open revision) and ends with `recordEdit` in the same transaction: the data
  * version bumped, the change in the open revision and on the audit trail.
  */
+import { amountKind, type Unit } from '../core/index.js';
 import { amountToJson, formulaToJson, nextTargetsToJson, parse, ruleToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { baselineTyped } from './lineage.js';
+import { openActuals } from './measurement-store.js';
 import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
 import { fail, forUpdate, insertMany, ok, shareLock, str } from './shared.js';
@@ -102,6 +104,16 @@ export function indicatorRow(planId: string, code: string, position: number, id:
     unitId,
     personId,
   ];
+}
+
+/**
+ * The labels of the periods still open that hold an actual `unit` cannot read (a number under a
+ * date). Read in the unit change's own transaction, after the indicator's row is locked: a value
+ * entered since the caller looked is counted (PostgreSQL: a value being written holds a share lock
+ * on that row, so the lock waits for it), and the change waits until it is set back to not measured.
+ */
+async function recordedInOtherUnit(tx: Queryable, planId: string, indicatorId: string, unit: Unit): Promise<string[]> {
+  return (await openActuals(tx, planId, indicatorId)).filter((v) => v.actual.kind !== amountKind(unit)).map((v) => v.label);
 }
 
 /** Objectives and indicators: each edit one transaction, gated and recorded. */
@@ -252,6 +264,10 @@ export class SqlTree {
       }
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
+      if (patch.unit !== undefined && patch.unit !== before.unit) {
+        const misread = await recordedInOtherUnit(tx, planId, indicatorId, patch.unit);
+        if (misread.length > 0) return refuse('invalid', { field: 'unit', reason: 'recorded-unit', unit: patch.unit, was: String(before.unit), values: misread }, { field: 'unit', periods: misread });
+      }
       if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined)
         return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: patch.unitId }, { field: 'unitId' });
       const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);

@@ -183,6 +183,23 @@ export interface PeriodRecord {
   readonly deadline: string | null;
 }
 
+/**
+ * A period after a move. A reopening also names the indicators whose value in it was entered
+ * before their unit changed (a number, now a date): kept as closed, never rewritten, they score
+ * nothing until entered again in the new unit.
+ */
+export interface PeriodMoved extends PeriodRecord {
+  readonly enteredInOldUnit?: readonly EnteredInOldUnit[];
+}
+
+/** An indicator whose recorded actual its current unit cannot read (`PeriodMoved.enteredInOldUnit`). */
+export interface EnteredInOldUnit {
+  readonly indicatorId: string;
+  readonly indicator: string;
+  /** The indicator's unit now. */
+  readonly unit: Unit;
+}
+
 /** Failed sign-ins under one key (`u:<username>` or `a:<address>`); times in epoch milliseconds. */
 export interface LoginFailure {
   readonly key: string;
@@ -610,7 +627,7 @@ export interface Store {
   renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>>;
   /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
   /** The plan record, its periods and the period's latest closing: cheap, to decide how to read the period. */

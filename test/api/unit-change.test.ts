@@ -8,6 +8,8 @@
  * stored is on the audit record, before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/index.js';
+import { renderMessage } from '../../src/messages/index.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its rule's floor or points on %s", (backend) => {
@@ -158,6 +160,103 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(yesNo.body.error?.issues.map((i: any) => i.location.field)).toEqual(['target']);
   });
 
+  it('keeps an indicator computed by a formula in numbers or percent: a formula gives a number, never a date or a yes/no', async () => {
+    const ratio = { kind: 'ratio', numerator: 'evase', denominator: 'ricevute' };
+    // Created so: refused at the unit.
+    controller.language = 'it';
+    const born = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+      name: 'Tasso di evasione',
+      weight: 10,
+      comparator: '<=',
+      target: '2024-09-30',
+      unit: 'date',
+      formula: ratio,
+    });
+    expect(born.status).toBe(400);
+    expect(born.body.error.issues).toEqual([
+      expect.objectContaining({
+        location: { field: 'unit' },
+        message:
+          "unit: l'indicatore si calcola con una formula (rapporto tra due misure di base), che dà un numero: non può essere in date; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità",
+      }),
+    ]);
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+      name: 'Tasso di evasione',
+      weight: 10,
+      comparator: '>=',
+      target: 90,
+      unit: 'percent',
+      formula: ratio,
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+
+    // To yes/no, the target given again: refused at the unit, in both languages; nothing stored.
+    const before = (await trail(id)).length;
+    const refused = await controller.request('PATCH', path(id), { unit: 'boolean', target: true, version: 1 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('invalid-body');
+    expect(refused.body.error.issues.map((i: any) => i.location.field)).toEqual(['unit']);
+    controller.language = 'en';
+    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 1 });
+    expect(english.body.error.issues.map((i: any) => i.message)).toEqual([
+      'unit: the indicator is computed by a formula (ratio of two base measures), which gives a number: it cannot be in dates; choose numbers or percent, or remove the formula (formula: null) with the unit',
+    ]);
+    expect(await stored(id)).toMatchObject({ unit: 'percent', target: 90, definitionVersion: 1 });
+    expect((await trail(id)).length).toBe(before);
+
+    // Numbers are numbers; without its formula it may be a yes/no.
+    expect((await controller.request('PATCH', path(id), { unit: 'number', version: 1 })).status).toBe(200);
+    const onOff = await controller.request('PATCH', path(id), { unit: 'boolean', target: true, formula: null, version: 2 });
+    expect(onOff.status, onOff.text).toBe(200);
+    expect(await stored(id)).toMatchObject({ unit: 'boolean', target: true, definitionVersion: 3 });
+
+    // A formula given to a yes/no indicator: refused at the formula.
+    const given = await controller.request('PATCH', path(id), { formula: { kind: 'children_mean' }, version: 3 });
+    expect(given.status).toBe(400);
+    expect(given.body.error.issues.map((i: any) => [i.location.field, i.message])).toEqual([
+      [
+        'formula',
+        'formula: the indicator is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in yes/no; give a unit in numbers or percent (unit) with the formula',
+      ],
+    ]);
+  });
+
+  it('counts a value entered between the look at the open periods and the change itself', async () => {
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Sportelli aperti', weight: 10, comparator: '>=', target: 5, unit: 'number' });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    // The route looks at the open periods and finds nothing; a referente's 4 lands before the change is stored.
+    const store = t.server.store;
+    const look = store.openActuals;
+    store.openActuals = async (plan, indicator) => {
+      const seen = await look.call(store, plan, indicator);
+      const entered = await store.putMeasurement(plan, indicator, '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, { id: null, username: 'referente' });
+      expect(entered.ok).toBe(true);
+      return seen;
+    };
+    const before = (await trail(id)).length;
+    let refused;
+    try {
+      controller.language = 'en';
+      refused = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 1 });
+    } finally {
+      store.openActuals = look;
+    }
+    // Refused as the look would have refused it, had it come a moment later: nothing stored.
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error.issues).toEqual([
+      expect.objectContaining({
+        location: { field: 'unit' },
+        message:
+          'unit: actuals in numbers are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+      }),
+    ]);
+    expect(await stored(id)).toMatchObject({ unit: 'number', target: 5, actual: 4, definitionVersion: 1 });
+    expect((await trail(id)).length).toBe(before + 1);
+    expect((await trail(id))[0]).toMatchObject({ action: 'measure' });
+  });
+
   it('refuses a new unit while values recorded in the old one sit in a period still open; a closed period stays as it was closed', async () => {
     const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Bandi pubblicati', weight: 10, comparator: '>=', target: 20, unit: 'number' });
     expect(created.status, created.text).toBe(201);
@@ -202,5 +301,33 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     // The closed first quarter is read as it was closed: 8 against 20, in numbers.
     const quarter = indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id);
     expect(quarter).toMatchObject({ unit: 'number', target: 20, actual: 8 });
+
+    // Reopened, it is read with the plan as it is: the 8 stays as it was closed (never rewritten),
+    // and the reopening, its record and the tree say it was entered before the unit changed.
+    const reopened = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to: 'collecting', reason: 'richiesta OIV' });
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(reopened.body).toMatchObject({ state: 'collecting', enteredInOldUnit: [{ indicatorId: id, indicator: 'Bandi pubblicati', unit: 'date' }] });
+    const reopening = (await controller.get(`/api/audit?planId=${planId}`)).body.find(
+      (e: any) => e.entity === 'period' && e.entityId === '2024-03-31' && e.after?.state === 'collecting' && e.reason === 'richiesta OIV',
+    );
+    expect(reopening?.after).toEqual({ state: 'collecting', enteredInOldUnit: [id] });
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body;
+    expect(indicatorOf(tree, id)).toMatchObject({ unit: 'date', actual: 8, performance: null });
+    const said = tree.issues.filter((i: any) => i.params?.indicator === 'Bandi pubblicati');
+    expect(said.map((i: any) => [i.code, renderMessage(i.code, i.params, 'it')])).toEqual([
+      [
+        'actual-in-old-unit',
+        '"Bandi pubblicati": il consuntivo registrato è un numero, ma l\'indicatore ora è in date: è stato inserito prima che l\'unità cambiasse e non si può valutare; inserirlo di nuovo in date',
+      ],
+    ]);
+    // Entered again as a date, it scores; the reopening of a period with nothing in an old unit names nothing.
+    const again = await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`);
+    expect((await value('2024-03-31', { state: 'measured', actual: '2024-03-20', version: indicatorOf(again.body, id).version })).status).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id)).toMatchObject({ unit: 'date', actual: '2024-03-20', performance: 100 });
+    for (const to of ['closed', 'collecting']) {
+      const moved = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to, reason: 'verifica' });
+      expect(moved.status, moved.text).toBe(200);
+      expect(moved.body.enteredInOldUnit).toEqual(to === 'collecting' ? [] : undefined);
+    }
   });
 });

@@ -109,6 +109,8 @@ const it = {
     reason: 'Motivo della riapertura',
     reasonRequired: 'Indicare il motivo della riapertura.',
     done: 'Stato del periodo aggiornato.',
+    reopenedInOldUnit:
+      'Periodo riaperto. Questi valori sono stati inseriti prima che l’unità dell’indicatore cambiasse e ora non si possono valutare: vanno inseriti di nuovo nella nuova unità: {{names}}.',
   },
   periods: {
     manage: 'Gestisci i periodi',
@@ -503,6 +505,7 @@ const en: typeof it = {
     reason: 'Reason for reopening',
     reasonRequired: 'Give the reason for reopening.',
     done: 'Period state updated.',
+    reopenedInOldUnit: 'Period reopened. These values were entered before their indicator’s unit changed and cannot be scored now: enter them again in the new unit: {{names}}.',
   },
   periods: {
     manage: 'Manage periods',

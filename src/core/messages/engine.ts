@@ -4,6 +4,10 @@ import { decimalIn, defineMessages, message } from './catalogue.js';
 type Kind = 'number' | 'date' | 'boolean' | string;
 const KIND_IT: Record<string, string> = { number: 'un numero', date: 'una data', boolean: 'un sì/no' };
 const kindIt = (k: Kind): string => KIND_IT[k] ?? k;
+/** An indicator's unit, as `actual-in-old-unit` says it. */
+const UNIT_IT: Record<string, string> = { number: 'numeri', percent: 'percentuale', date: 'date', boolean: 'sì/no' };
+const UNIT_EN: Record<string, string> = { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' };
+const KIND_EN: Record<string, string> = { number: 'a number', date: 'a date', boolean: 'a yes/no' };
 /** `"name": ` before a message about one indicator, when the issue names it. */
 const about = (p: { indicator?: string | undefined }): string => (p.indicator === undefined ? '' : `"${p.indicator}": `);
 
@@ -29,6 +33,13 @@ export const ENGINE_MESSAGES = defineMessages({
           : p.value !== undefined
             ? `${p.field ?? 'Value'} "${p.value}" is not a ${p.expected === 'boolean' ? 'sì/no' : p.expected === 'percent' ? 'percentage' : p.expected}`
             : `${about(p)}the actual is a ${p.actual} but the target is a ${p.target}; they cannot be compared`,
+  }),
+  /** A value entered before the indicator's unit changed, kept as entered (a period still open, or reopened after the change). */
+  'actual-in-old-unit': message<{ indicator?: string; actual: Kind; unit: string }>({
+    it: (p) =>
+      `${about(p)}il consuntivo registrato è ${kindIt(p.actual)}, ma l'indicatore ora è in ${UNIT_IT[p.unit] ?? p.unit}: è stato inserito prima che l'unità cambiasse e non si può valutare; inserirlo di nuovo in ${UNIT_IT[p.unit] ?? p.unit}`,
+    en: (p) =>
+      `${about(p)}the actual recorded is ${KIND_EN[p.actual] ?? p.actual}, but the indicator is now counted in ${UNIT_EN[p.unit] ?? p.unit}: it was entered before the unit changed and cannot be scored; enter it again in ${UNIT_EN[p.unit] ?? p.unit}`,
   }),
   'proportional-on-non-number': message<{ indicator?: string; actual: Kind }>({
     it: (p) => `${about(p)}il punteggio proporzionale di ${kindIt(p.actual)} è dato come raggiunto/non raggiunto`,

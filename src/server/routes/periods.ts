@@ -2,7 +2,7 @@
  * Monitoring periods: a plan's own dates (monthly to yearly), their labels, and their life:
  * open → collecting → closed → validated; reopening with a reason.
  */
-import { PeriodSchema } from '../../contract/index.js';
+import { PeriodMovedSchema, PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { PERIOD_STATES, periodDateProblem } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -108,7 +108,10 @@ export const periodRoutes: RouteModule = (api, deps) => {
       access: 'admin, controller; oiv to validate',
       body: Transition,
       responses: {
-        200: { description: 'the period', schema: PeriodSchema },
+        200: {
+          description: 'the period; a reopening also names in `enteredInOldUnit` the indicators whose value in it was entered before their unit changed (to be entered again)',
+          schema: PeriodMovedSchema,
+        },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan or period',

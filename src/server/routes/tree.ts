@@ -4,7 +4,7 @@ import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { amountKind, Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
-import type { FieldProblem } from '../../messages/index.js';
+import { recordedUnit, type FieldProblem } from '../../messages/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -82,10 +82,23 @@ function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'targe
 }
 
 /**
+ * A formula (a ratio, a trend, the mean of the child objectives) yields a number: an indicator it
+ * computes can be counted in numbers or percent, never in dates or yes/no, where its value would
+ * score nothing. Said at the field the body gave (`unit`, else `formula`); nothing when neither
+ * changes.
+ */
+function formulaOutOfUnit(formula: Formula | null, unit: Unit, given: { readonly unit?: unknown; readonly formula?: unknown }): FieldProblem[] {
+  if (formula === null || amountKind(unit) === 'number' || (given.unit === undefined && given.formula === undefined)) return [];
+  return [{ field: given.unit !== undefined ? 'unit' : 'formula', problem: 'formula-unit', expected: unit, value: formula.kind }];
+}
+
+/**
  * The actuals recorded in the old unit in periods still open, said at `unit`: a number under a date
  * unit is read as nothing. They are the referenti's values, not the definition's, so the change
  * waits until they are set back to not measured (and entered again after). Closed and validated
- * periods are not asked about: they are read as they were closed, never rewritten.
+ * periods are not asked about: they are read as they were closed, never rewritten. Read here to
+ * name every problem at once; the store decides again in the change's own transaction, where a
+ * value entered since this look is counted too.
  */
 async function recordedInOldUnit(store: Store, planId: string, indicatorId: string, current: IndicatorContext, unit: Unit): Promise<FieldProblem[]> {
   const misread = (await store.openActuals(planId, indicatorId)).filter((v) => v.actual.kind !== amountKind(unit));
@@ -277,9 +290,16 @@ export const treeRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'edit the tree',
       body: NewIndicator,
-      responses: { 201: { description: '{id, version}', schema: IndicatorSavedSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown objective' },
+      responses: {
+        201: { description: '{id, version}', schema: IndicatorSavedSchema },
+        400: 'invalid body (a formula with a unit of dates or yes/no: at unit)',
+        403: 'role',
+        404: 'unknown objective',
+      },
     },
     async (c, { user, body: input, reply }) => {
+      const outOfUnit = formulaOutOfUnit(formula(input.formula), input.unit as Unit, input);
+      if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
       const created = must(
         await store.addIndicator(
           param(c, 'planId'),
@@ -318,7 +338,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: IndicatorPatchBody,
       responses: {
         200: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit)",
+        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent)",
         403: 'role',
         404: 'unknown',
         409: 'stale version (details.current)',
@@ -331,7 +351,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       let unit = input.unit;
       // The stored definition, not a computed tree: the last period may be closed, read as frozen.
       const current =
-        unit !== undefined || input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined
+        unit !== undefined || input.target !== undefined || input.scoring !== undefined || input.baseline !== undefined || input.nextTargets !== undefined || input.formula !== undefined
           ? await store.indicatorContext(planId, indicatorId)
           : null;
       if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
@@ -343,12 +363,19 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
       Object.assign(patch, horizon(input, unit!));
-      // What the body gives is read first (its own mistakes said first); then what a new unit would keep.
+      // What the body gives is read first (its own mistakes said first); then a formula out of its unit; then what a new unit would keep.
+      if (current !== null && unit !== undefined) {
+        const outOfUnit = formulaOutOfUnit(has('formula') ? (patch.formula as Formula | null) : current.formula, unit, input);
+        if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
+      }
       if (current !== null && unit !== undefined && unit !== current.unit) {
         const problems = [...(await recordedInOldUnit(store, planId, indicatorId, current, unit)), ...keptInOldUnit(current, input, unit)];
         if (problems.length > 0) throw invalidFields(problems);
       }
-      return reply(200, must(await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user))));
+      const saved = await store.updateIndicator(planId, indicatorId, patch as IndicatorPatch, input.version, actorOf(user));
+      // A value entered in an open period since the look above: the store's own check, said as that look would have.
+      if (!saved.ok && saved.error.code === 'invalid' && saved.error.params?.reason === 'recorded-unit') throw invalidFields([recordedUnit(saved.error.params)]);
+      return reply(200, must(saved));
     },
   );
 

@@ -24,6 +24,7 @@ import type {
   NodePatchInput,
   ObjectiveSaved,
   Period,
+  PeriodMoved,
   PeriodState,
   PlanImported,
   PlanImportPreview,
@@ -141,7 +142,7 @@ export const api = {
   /** Only an open period without values: 409 `period-in-use` (details.reason) otherwise. */
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
-    request<Period>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
+    request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>
     request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`, input),
   /** What changed from the earlier version to this plan's `period`: 404 `not-found` with `againstClosing` when the period was never closed. */

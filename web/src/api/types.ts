@@ -22,6 +22,7 @@ export type {
   NodePatchInput,
   ObjectiveSaved,
   Period,
+  PeriodMoved,
   PeriodState,
   PlanImported,
   PlanImportPreview,

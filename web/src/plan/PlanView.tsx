@@ -81,8 +81,10 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   async function transition(to: PeriodState, reason?: string): Promise<boolean> {
     if (period === null) return false;
     try {
-      await api.transition(planId, period.id, to, reason);
-      setNotice(t('period.done'));
+      const moved = await api.transition(planId, period.id, to, reason);
+      // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
+      const again = moved.enteredInOldUnit ?? [];
+      setNotice(again.length === 0 ? t('period.done') : t('period.reopenedInOldUnit', { names: again.map((i) => i.indicator).join(', ') }));
       reload(period.id);
       return true;
     } catch (e) {

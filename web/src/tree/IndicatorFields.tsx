@@ -9,7 +9,7 @@ import { Button } from 'design-react-kit';
 import { UNITS } from '../../../src/core/model.js';
 import type { Comparator } from '../api/types.js';
 import { Field } from '../ui/Form.js';
-import type { IndicatorForm } from './tree-edit.js';
+import { formulaChoices, unitChoices, type IndicatorForm } from './tree-edit.js';
 import type { IndicatorFormState } from './useIndicatorForm.js';
 
 const COMPARATORS: Comparator[] = ['>=', '<=', '='];
@@ -74,7 +74,7 @@ export function BasicFields({ state }: Part) {
           <Choice state={state} id="comparator" options={COMPARATORS.map((c) => [c, t(`edit.comparators.${c}`)] as const)} />
         </div>
         <div className="col-sm-4">
-          <Choice state={state} id="unit" options={UNITS.map((u) => [u, t(`edit.units.${u}`)] as const)} />
+          <Choice state={state} id="unit" options={unitChoices(state.form, UNITS).map((u) => [u, t(`edit.units.${u}`)] as const)} />
         </div>
       </div>
     </>
@@ -203,22 +203,15 @@ function BandPoint({ state, k, point }: Part & { k: number; point: IndicatorForm
   );
 }
 
-/** The formula, with a ratio's or trend's base measure names (and a ratio's scale). */
+const FORMULA_LABELS = { none: 'edit.formulaNone', children_mean: 'edit.formulaMean', ratio: 'edit.formulaRatio', trend: 'edit.formulaTrend' } as const;
+
+/** The formula, with a ratio's or trend's base measure names (and a ratio's scale); a date or yes/no indicator is offered none. */
 export function FormulaFields({ state }: Part) {
   const { t } = useTranslation();
   const { form } = state;
   return (
     <>
-      <Choice
-        state={state}
-        id="formula"
-        options={[
-          ['none', t('edit.formulaNone')],
-          ['children_mean', t('edit.formulaMean')],
-          ['ratio', t('edit.formulaRatio')],
-          ['trend', t('edit.formulaTrend')],
-        ]}
-      />
+      <Choice state={state} id="formula" options={formulaChoices(form).map((f) => [f, t(FORMULA_LABELS[f])] as const)} />
       {(form.formula === 'ratio' || form.formula === 'trend') && (
         <fieldset className="mb-2" aria-describedby="ind-measures-hint" data-testid="formula-measures">
           <legend className="form-label fs-6 mb-1">{t('edit.measuresLegend')}</legend>

@@ -17,8 +17,11 @@ import {
   pointValue,
   amountValue,
   formIn,
+  formulaChoices,
+  unitChoices,
   weightValue,
 } from './tree-edit.js';
+import { UNITS } from '../../../src/core/model.js';
 
 const node = (code: string, parent: string | null, indicators = 0) => ({ code, parent, indicators: Array.from({ length: indicators }) }) as unknown as TreeObjective;
 const plan = [node('A', null), node('A.1', 'A', 2), node('A.2', 'A'), node('A.2.1', 'A.2', 3), node('B', null), node('A.4', 'A')];
@@ -78,6 +81,16 @@ describe('formulas in the indicator form', () => {
     expect(formula({ ...form, scale: ' ' }, 'it')).toMatchObject({ scale: '100' });
     expect(formula({ ...EMPTY_INDICATOR, formula: 'trend', current: 'utenti_2024', previous: 'utenti_2023' }, 'it')).toEqual({ kind: 'trend', current: 'utenti_2024', previous: 'utenti_2023' });
     expect(formula(EMPTY_INDICATOR, 'it')).toBeNull();
+  });
+
+  it('offers a formula only to numbers and percent, and to a formula only those units (a formula gives a number)', () => {
+    expect(unitChoices(EMPTY_INDICATOR, UNITS)).toEqual(['number', 'percent', 'date', 'boolean']);
+    expect(unitChoices({ ...EMPTY_INDICATOR, formula: 'ratio' }, UNITS)).toEqual(['number', 'percent']);
+    expect(formulaChoices({ ...EMPTY_INDICATOR, unit: 'percent' })).toEqual(['none', 'children_mean', 'ratio', 'trend']);
+    expect(formulaChoices({ ...EMPTY_INDICATOR, unit: 'date' })).toEqual(['none']);
+    // What is stored is shown as it is, even where it would not be offered.
+    expect(unitChoices({ ...EMPTY_INDICATOR, unit: 'boolean', formula: 'trend' }, UNITS)).toEqual(['number', 'percent', 'boolean']);
+    expect(formulaChoices({ ...EMPTY_INDICATOR, unit: 'boolean', formula: 'trend' })).toEqual(['none', 'trend']);
   });
 
   it('says which formula field is empty or unreadable before sending', () => {

@@ -274,6 +274,25 @@ export function formula(form: IndicatorForm, lang: Lang): FormulaInput | null {
   }
 }
 
+const FORMULAS: ReadonlyArray<IndicatorForm['formula']> = ['none', 'children_mean', 'ratio', 'trend'];
+const NUMBER_UNITS: ReadonlyArray<IndicatorForm['unit']> = ['number', 'percent'];
+
+/**
+ * The units the form offers: a formula gives a number, so an indicator computed by one is counted
+ * in numbers or percent (the server refuses a date or yes/no). The unit the form holds is always
+ * offered, so a stored one is shown as it is.
+ *
+ * @example unitChoices({ ...EMPTY_INDICATOR, formula: 'ratio' }, UNITS) // ['number', 'percent']
+ */
+export function unitChoices(form: Pick<IndicatorForm, 'unit' | 'formula'>, units: ReadonlyArray<IndicatorForm['unit']>): Array<IndicatorForm['unit']> {
+  return units.filter((u) => form.formula === 'none' || NUMBER_UNITS.includes(u) || u === form.unit);
+}
+
+/** The formulas the form offers: none for an indicator in dates or yes/no (its value is entered), else all; the one held always. */
+export function formulaChoices(form: Pick<IndicatorForm, 'unit' | 'formula'>): Array<IndicatorForm['formula']> {
+  return FORMULAS.filter((f) => f === 'none' || f === form.formula || NUMBER_UNITS.includes(form.unit));
+}
+
 /**
  * The formula fields the form itself can tell are wrong before sending: an empty measure name, a
  * scale that is no number in `lang`'s notation. The server checks the same; this says it next to the very field.
