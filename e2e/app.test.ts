@@ -16,7 +16,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 // One server and browser for the file; each test imports the plan it works on, so none depends on another.
 const world = e2eWorld();
-const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible, chooseLanguage } = pages(world);
 
 /** A value entered through the API as `context`'s account: B.2.2's indicator `id` measured at `actual`. */
 async function enter(context: Awaited<ReturnType<typeof signedIn>>, planId: string, id: string, actual: number): Promise<void> {
@@ -580,7 +580,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('exports the plan as a PDF', async () => {
+  it("exports the plan as a PDF, and says why an export failed in the reader's words", async () => {
     const planId = await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
@@ -595,6 +595,23 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // The button is back, with no progress left on screen.
     await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=export-pdf]').isEnabled()).toBe(true);
+
+    // A job that fails says why from its code, in the reader's language, never the server's own
+    // English. The server's failures are made over HTTP in test/api/export-jobs.test.ts; here the
+    // job's answers say it failed, as this server's exports do not.
+    await page.route(/\/api\/exports\/[^/]+$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as object), state: 'failed', failure: 'out-of-memory' } });
+    });
+    const error = page.locator('[data-testid=export-xlsx] ~ [role=alert]');
+    await page.click('[data-testid=export-xlsx]');
+    await expect.poll(() => error.innerText()).toBe("Il file non è stato preparato: è troppo grande per la memoria del server. Avvisare l'amministratore.");
+    // The job is over: the button is offered again, no progress left.
+    await page.waitForSelector('[data-testid=export-xlsx-progress]', { state: 'detached' });
+    await chooseLanguage(page, 'en');
+    await page.click('[data-testid=export-xlsx]');
+    await expect.poll(() => error.innerText()).toBe("The file was not prepared: it is too big for the server's memory. Tell the administrator.");
+    await expect.poll(() => page.locator('[data-testid=export-xlsx]').isEnabled()).toBe(true);
     await context.close();
   });
 });

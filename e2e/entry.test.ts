@@ -3,7 +3,8 @@
  * values in a row — the tree is one Tab stop, Enter goes into the entry form, Enter saves and the
  * form moves on to the next indicator to fill, Escape comes back to the same row — and the entry
  * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
- * (what-if) value, none from a what-if field only passed through (an actual a double cannot hold);
+ * (what-if) value, none from a what-if field only passed through (an actual a double cannot hold),
+ * and one typed longer than a double holds scored, carried and saved as typed;
  * and the warning on an implausible percentage (150 %, −5 %), which still saves.
  * Against the real server and a fresh SQLite file; axe on the form.
  */
@@ -290,6 +291,40 @@ describe('what-if and a value a double cannot hold', { timeout: 180_000 }, () =>
     expect(await page.locator('[data-testid=use-simulated]').count()).toBe(0);
     expect(await page.locator('[data-testid=whatif-banner] button').count()).toBe(0);
     expect(await page.inputValue(field)).toBe('0,12345678901234567891');
+    await context.close();
+  });
+
+  it('scores and carries the very decimal typed into a what-if field, then saves it as typed', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'A.1.1');
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]');
+    // A.1.1:2 (30 of A.1.1's weight) met, and A.1.1:1 (≥, on/off, 70) given an actual 10^-20
+    // short of its target: a double holds both as 0.12345678901234568, met, A.1.1 at 100 %.
+    await page.fill('[data-testid="whatif-actual-A.1.1:2"]', '12');
+    await page.press('[data-testid="whatif-actual-A.1.1:2"]', 'Enter');
+    const target = '[data-testid="whatif-target-A.1.1:1"]';
+    const actual = '[data-testid="whatif-actual-A.1.1:1"]';
+    await page.fill(target, '0,12345678901234567891');
+    await page.press(target, 'Enter');
+    await page.fill(actual, '0,1234567890123456789');
+    await page.press(actual, 'Enter');
+    // The fields are drawn again from the overrides: every decimal typed, none rounded.
+    await expect.poll(() => page.inputValue(target)).toBe('0,12345678901234567891');
+    await expect.poll(() => page.inputValue(actual)).toBe('0,1234567890123456789');
+    await expect.poll(async () => (await objectivePerformance(page, 'A.1.1')).text).toContain('30,00%');
+
+    // "Use the simulated value" carries it into the entry form as typed, and the save stores it so.
+    await page.click('[data-indicator="A.1.1:1"] .tree-link');
+    await page.click('[data-testid=use-simulated]');
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('0,1234567890123456789');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
+    const stored = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${FIRST_QUARTER}`)).body as Doc;
+    expect(stored.objectives.find((o) => o.code === 'A.1.1')!.indicators.find((i) => i.id === 'A.1.1:1')!.actual).toBe('0.1234567890123456789');
     await context.close();
   });
 });

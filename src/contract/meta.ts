@@ -5,6 +5,7 @@
  * and the answer of a write that sends nothing back but that it was done (`Done`).
  */
 import { z } from 'zod';
+import { EXPORT_FAILURES } from './export-failures.js';
 
 export const HealthSchema = z.strictObject({ ok: z.literal(true) });
 
@@ -17,6 +18,9 @@ export const OidcOfferSchema = z.strictObject({
   label: z.string().nullable(),
 });
 
+/** Why an export job failed, by code (export-failures.ts); the detail is in the server's log only. */
+export const ExportFailureSchema = z.enum(EXPORT_FAILURES);
+
 export const ExportJobSchema = z.strictObject({
   id: z.string(),
   planId: z.string(),
@@ -26,6 +30,8 @@ export const ExportJobSchema = z.strictObject({
   /** Objectives drawn so far, of `total`. */
   done: z.number().int(),
   total: z.number().int(),
+  /** Why it failed (state `failed`); null otherwise. */
+  failure: ExportFailureSchema.nullable(),
 });
 
 export type Health = z.infer<typeof HealthSchema>;

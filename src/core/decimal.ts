@@ -31,6 +31,22 @@ export function toJsonNumber(value: Decimal | null, places = 2): number | null {
   return Number(value.decimalPlaces() <= places ? value.toString() : round(value, places).toFixed(places));
 }
 
+/**
+ * A decimal as JSON, the one rule for every amount that crosses the wire: a number when a JSON
+ * number says it exactly, else the exact decimal as text (`"0.12345678901234567891"`,
+ * `"12345678901234567.25"`): a double would round it, or turn it into `null` beyond its range.
+ * Text only then: a plain `"1.587"` reads as Italian thousands to the server (`readAmount`).
+ *
+ * @example decimalJson(dec('0.12345678901234567891')) // '0.12345678901234567891'
+ */
+export function decimalJson(value: Decimal): number | string {
+  const text = value.toString();
+  const number = Number(text);
+  // The usual case, decided on the text alone: the double prints back as the same decimal.
+  if (String(number) === text) return number;
+  return Number.isFinite(number) && value.eq(String(number)) ? number : value.toFixed();
+}
+
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
   if (value.lessThan(min)) return min;
   if (value.greaterThan(max)) return max;

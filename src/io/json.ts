@@ -6,6 +6,7 @@
 import {
   comparisonSide,
   dec,
+  decimalJson,
   DEFAULT_SETTINGS,
   formatItalianDate,
   formatNumberIn,
@@ -67,23 +68,10 @@ export function ruleDocument(rule: ScoringRule | null): RuleDocument | null {
   return { kind: rule.kind };
 }
 
-/**
- * An amount as JSON: a number when a JSON number says it exactly, else the exact decimal as text
- * (`"12345678901234567.25"`): a double would round it, or turn it into `null` beyond its range.
- */
+/** An amount as JSON: yes/no and ISO dates as they are, a number as `decimalJson` writes it (a number, or its exact text). */
 export function amountJson(amount: Amount | null): number | string | boolean | null {
   if (amount === null) return null;
-  if (amount.kind !== 'number') return amount.value;
-  const text = amount.value.toString();
-  const number = Number(text);
-  // The usual case, decided on the text alone: the double prints back as the same decimal.
-  if (String(number) === text) return number;
-  return Number.isFinite(number) && amount.value.eq(String(number)) ? number : amount.value.toFixed();
-}
-
-/** A decimal as JSON: a number when a JSON number says it exactly, else its exact text. */
-export function decimalJson(value: Decimal): number | string {
-  return amountJson({ kind: 'number', value }) as number | string;
+  return amount.kind === 'number' ? decimalJson(amount.value) : amount.value;
 }
 
 /**

@@ -89,6 +89,8 @@ export interface AppOptions {
   readonly reminders?: ReminderOptions;
   /** Worker threads for big imports and evaluations (tests lower the thresholds to send small inputs through them). */
   readonly offThread?: OffThreadOptions;
+  /** The export jobs (default: drawn on worker threads, failures logged to standard error; tests give ones whose worker fails). */
+  readonly exports?: ExportJobs;
   /** Extra route modules (tests, or a deployment's additions). */
   readonly modules?: readonly RouteModule[];
 }
@@ -109,7 +111,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     trustProxy: options.trustProxy ?? false,
     oidc: options.oidc ?? null,
     reminders: new ReminderService(store, options.reminders),
-    exports: new ExportJobs(),
+    exports: options.exports ?? new ExportJobs(),
   };
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));

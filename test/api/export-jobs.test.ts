@@ -13,6 +13,8 @@ import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ExportFailure } from '../../src/contract/index.js';
 import { ExportJobs, oneAtATime } from '../../src/server/exports/jobs.js';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -165,8 +167,10 @@ describe("the server's close", () => {
       // The drawing queue (shared by every server of the process) has moved past both jobs: neither drew on.
       await oneAtATime(async () => undefined);
       expect(t.server.exports.running).toBe(0);
-      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', error: 'the server closed' });
-      expect(['done', 'failed']).toContain(t.server.exports.get(drawing.body.id, owner)?.state);
+      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', failure: 'server-closed' });
+      // Stopped while drawing, it failed because the server closed too (or had finished).
+      const drawn = t.server.exports.get(drawing.body.id, owner);
+      expect(drawn?.state === 'done' || drawn?.failure === 'server-closed', JSON.stringify(drawn?.failure)).toBe(true);
     } finally {
       if (open) await t.close();
     }
@@ -194,13 +198,13 @@ describe("the server's close", () => {
       await t.close();
       open = false;
       // Whatever is ahead of them in the queue, the closed server's exports have failed.
-      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', error: 'the server closed' });
+      expect(t.server.exports.get(queued.body.id, owner)).toMatchObject({ state: 'failed', failure: 'server-closed' });
       await new Promise((resolve) => setImmediate(resolve));
       expect(downloadSettled).toBe(true);
-      expect(await downloadOutcome).toBe('the export failed: the server closed');
+      expect(await downloadOutcome).toBe('the export failed: server-closed');
       // A job started by a request still under way at the close fails at once too.
       const late = t.server.exports.start({ owner, planId, plan: syntheticPlan(10, 2), format: 'xlsx', meta: {}, fileName: 'tardi.xlsx' });
-      expect(late).toMatchObject({ state: 'failed', error: 'the server closed' });
+      expect(late).toMatchObject({ state: 'failed', failure: 'server-closed' });
       // When the queue moves on, none of them starts a worker.
       release();
       await held;
@@ -221,18 +225,86 @@ describe('an export whose worker cannot start', () => {
   };
 
   it('ends failed, with its reason, instead of running for good', async () => {
-    const jobs = new ExportJobs(cannotStart);
+    const log: string[] = [];
+    const jobs = new ExportJobs(cannotStart, (line) => log.push(line));
     const job = jobs.start({ owner: 'u1', planId: 'p1', plan: syntheticPlan(10, 2), format: 'pdf', meta: {}, fileName: 'piano.pdf' });
     // Its turn in the drawing queue has come and gone.
     await oneAtATime(async () => undefined);
-    expect(jobs.get(job.id, 'u1')).toMatchObject({ state: 'failed', error: "the export worker did not start: Cannot find module '/srv/albero/dist/server/exports/worker.js'" });
+    expect(jobs.get(job.id, 'u1')).toMatchObject({ state: 'failed', failure: 'worker-unavailable' });
+    expect(log).toEqual([
+      `albero server: export ${job.id} (pdf, plan p1) failed [worker-unavailable]: the export worker did not start: Cannot find module '/srv/albero/dist/server/exports/worker.js'`,
+    ]);
     expect(jobs.get(job.id, 'u1')?.finishedAt).toBeTypeOf('number');
     expect(jobs.running).toBe(0);
   });
 
   it('fails a plain download as a failed drawing does, and the queue moves on', async () => {
-    const jobs = new ExportJobs(cannotStart);
-    await expect(jobs.draw({ plan: syntheticPlan(10, 2), format: 'xlsx', meta: {} })).rejects.toThrow(/^the export failed: the export worker did not start: Cannot find module/);
+    const log: string[] = [];
+    const jobs = new ExportJobs(cannotStart, (line) => log.push(line));
+    await expect(jobs.draw({ plan: syntheticPlan(10, 2), format: 'xlsx', meta: {} })).rejects.toThrow(/^the export failed: worker-unavailable$/);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^albero server: export [0-9a-f-]+ \(xlsx\) failed \[worker-unavailable\]: the export worker did not start: Cannot find module/);
     expect(await oneAtATime(async () => 'next')).toBe('next');
   });
+});
+
+describe('a failed export job over HTTP', () => {
+  it('says why by code in the job the web app follows, the technical detail in the server’s log only', async () => {
+    const log: string[] = [];
+    // Each case's worker, started for the next job: real threads failing as a drawing can.
+    let nextWorker: () => Worker = () => {
+      throw new Error("Cannot find module '/srv/albero/dist/server/exports/worker.js'");
+    };
+    const { t, planId, controller } = await startWithFixture('sqlite', {
+      exports: new ExportJobs(
+        () => nextWorker(),
+        (line) => log.push(line),
+      ),
+    });
+    const thread =
+      (code: string, options: WorkerOptions = {}) =>
+      () =>
+        new Worker(code, { eval: true, ...options });
+    const cases: Array<{ worker: () => Worker; failure: ExportFailure; detail: string }> = [
+      { worker: nextWorker, failure: 'worker-unavailable', detail: 'Cannot find module' },
+      {
+        worker: thread(`require('node:worker_threads').parentPort.postMessage({ kind: 'failed', message: 'Error: ENOENT: no such file, open DejaVuSans.ttf\\n    at draw (report.ts:12:3)' })`),
+        failure: 'drawing-failed',
+        detail: 'ENOENT: no such file, open DejaVuSans.ttf',
+      },
+      { worker: thread(`throw new RangeError('Invalid array length')`), failure: 'drawing-failed', detail: 'RangeError: Invalid array length' },
+      { worker: thread('process.exit(3)'), failure: 'worker-stopped', detail: 'the export worker exited (3)' },
+      {
+        worker: thread('const kept = []; for (;;) kept.push(new Array(1e6).fill(1));', { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } }),
+        failure: 'out-of-memory',
+        detail: 'Worker terminated due to reaching memory limit',
+      },
+    ];
+    try {
+      for (const { worker, failure, detail } of cases) {
+        nextWorker = worker;
+        const started = await controller.request('POST', `/api/plans/${planId}/exports`, { format: 'pdf' });
+        expect(started.status, started.text).toBe(202);
+        expect((await follow(controller, started.body.id)).at(-1)!.state, failure).toBe('failed');
+        const job = await controller.get(`/api/exports/${started.body.id}`);
+        expect(job.body, failure).toEqual({ ...started.body, state: 'failed', failure });
+        // The reader gets the code; whoever runs the server reads the detail in its log, with the job's id.
+        expect(job.text, failure).not.toContain(detail);
+        const logged = log.filter((line) => line.includes(started.body.id));
+        expect(logged, failure).toHaveLength(1);
+        expect(logged[0], failure).toContain(`(pdf, plan ${planId}) failed [${failure}]: `);
+        expect(logged[0], failure).toContain(detail);
+        const download = await file(t, controller, started.body.id);
+        expect(download.status, failure).toBe(500);
+      }
+      // A job that has not failed has no reason.
+      nextWorker = () => {
+        throw new Error('not drawn here');
+      };
+      const queued = await controller.request('POST', `/api/plans/${planId}/exports`, { format: 'xlsx' });
+      expect(queued.body.failure).toBeNull();
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });

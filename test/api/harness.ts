@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { OidcSettings } from '../../src/server/api.js';
 import type { ReminderOptions } from '../../src/server/reminders.js';
 import type { OffThreadOptions } from '../../src/server/off-thread/pool.js';
+import type { ExportJobs } from '../../src/server/exports/jobs.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { SYSTEM, type Role } from '../../src/store/index.js';
@@ -100,6 +101,7 @@ export interface TestServerOptions {
   oidc?: OidcSettings;
   offThread?: OffThreadOptions;
   reminders?: ReminderOptions;
+  exports?: ExportJobs;
 }
 
 export async function startTestServer(backend: Backend = 'sqlite', options: TestServerOptions = {}): Promise<TestServer> {
@@ -121,6 +123,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: Test
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.offThread ? { offThread: options.offThread } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
+    ...(options.exports ? { exports: options.exports } : {}),
   });
   const hash = await hashPassword(PASSWORD);
   const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [], personale: [] };

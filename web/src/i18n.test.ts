@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
@@ -45,6 +46,14 @@ describe("the app's words, one pattern", () => {
     for (const lang of ['it', 'en'] as const) {
       expect(i18next.getResource(lang, 'translation', 'changes.group')).toEqual(DIFF_WORDS[lang].group);
       expect(i18next.getResource(lang, 'translation', 'changes.kind')).toEqual(DIFF_WORDS[lang].kind);
+    }
+  });
+
+  it("says every reason an export job fails by its code, in each language's own words", () => {
+    for (const failure of EXPORT_FAILURES) {
+      const [it, en] = (['it', 'en'] as const).map((lang) => i18next.getResource(lang, 'translation', `export.failure.${failure}`) as unknown);
+      expect(it, failure).toMatch(/^Il file non è stato preparato: /);
+      expect(en, failure).toMatch(/^The file was not prepared: /);
     }
   });
 });

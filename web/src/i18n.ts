@@ -6,6 +6,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { ExportFailure } from '../../src/contract/export-failures.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
@@ -263,7 +264,14 @@ const it = {
     progressLabel: 'Preparazione del file {{format}}',
     queued: 'In coda…',
     progress: '{{done}} obiettivi su {{total}}',
-    failed: 'Il file non è stato preparato: riprovare.',
+    // Why the server's job failed, by its code (the detail is in the server's log only).
+    failure: {
+      'server-closed': 'Il file non è stato preparato: il server si è fermato prima. Riprovare tra poco.',
+      'worker-unavailable': "Il file non è stato preparato: il server non ha potuto avviarne la preparazione. Riprovare; se si ripete, avvisare l'amministratore.",
+      'worker-stopped': "Il file non è stato preparato: la preparazione si è interrotta. Riprovare; se si ripete, avvisare l'amministratore.",
+      'out-of-memory': "Il file non è stato preparato: è troppo grande per la memoria del server. Avvisare l'amministratore.",
+      'drawing-failed': "Il file non è stato preparato: la sua composizione non è riuscita. Riprovare; se si ripete, avvisare l'amministratore.",
+    } satisfies Record<ExportFailure, string>,
   },
   users: {
     title: 'Utenti',
@@ -658,7 +666,13 @@ const en: typeof it = {
     progressLabel: 'Preparing the {{format}} file',
     queued: 'Queued…',
     progress: '{{done}} of {{total}} objectives',
-    failed: 'The file could not be prepared: try again.',
+    failure: {
+      'server-closed': 'The file was not prepared: the server stopped first. Try again shortly.',
+      'worker-unavailable': 'The file was not prepared: the server could not start preparing it. Try again; if it happens again, tell the administrator.',
+      'worker-stopped': 'The file was not prepared: its preparation stopped part way. Try again; if it happens again, tell the administrator.',
+      'out-of-memory': "The file was not prepared: it is too big for the server's memory. Tell the administrator.",
+      'drawing-failed': 'The file was not prepared: laying it out failed. Try again; if it happens again, tell the administrator.',
+    },
   },
   users: {
     title: 'Users',

@@ -4,10 +4,12 @@
  * drawn of rows to draw) and then downloads the file, and meanwhile the server's event loop is
  * free for every other request. One job draws at a time (a 600-page annex holds its pages in
  * memory); the others wait their turn, queued. A finished file is kept for ten minutes, for the
- * account that asked for it only.
+ * account that asked for it only. A failed job says why by code (`ExportFailure`), which the web
+ * app words for its reader; the technical detail goes to the server's log, never to the reader.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { ExportFailure } from '../../contract/index.js';
 import type { Plan } from '../../core/index.js';
 import type { ReportMeta } from '../../io/report/meta.js';
 import { toWorker, type ExportRequest, type WorkerMessage } from './transfer.js';
@@ -41,9 +43,13 @@ export interface ExportJob {
   done: number;
   total: number;
   bytes?: Uint8Array;
-  error?: string;
+  /** Why it failed, by code; the detail was logged. */
+  failure?: ExportFailure;
   finishedAt?: number;
 }
+
+/** Where a failed job's technical detail goes: the server's standard error, beside its other errors. */
+const logToStderr = (line: string): void => console.error(line);
 
 /** Starts the worker thread for one job: plain JS when built; from the sources (tests, tsx) through tsx, since Node 20 takes no `--import` hooks in a worker. */
 function startWorker(request: ExportRequest): Worker {
@@ -64,8 +70,14 @@ export class ExportJobs {
   private readonly queued = new Map<ExportJob, { request: ExportRequest; settle: (outcome?: Promise<void>) => void }>();
   private closed = false;
 
-  /** `newWorker`: what starts a job's worker thread (a test gives one that cannot start). */
-  constructor(private readonly newWorker: (request: ExportRequest) => Worker = startWorker) {}
+  /**
+   * `newWorker`: what starts a job's worker thread (a test gives one that cannot start, or fails);
+   * `log`: where a failure's technical detail is written (a test keeps the lines).
+   */
+  constructor(
+    private readonly newWorker: (request: ExportRequest) => Worker = startWorker,
+    private readonly log: (line: string) => void = logToStderr,
+  ) {}
 
   /** Queues the export of `plan` and returns its job at once. */
   start(input: { owner: string; planId: string; plan: Plan; format: ExportRequest['format']; meta: ReportMeta; fileName: string }): ExportJob {
@@ -88,7 +100,7 @@ export class ExportJobs {
     // Not listed: nobody follows it but the request waiting here.
     const job: ExportJob = { id: randomUUID(), owner: '', planId: '', format: input.format, fileName: '', state: 'queued', done: 0, total: 0 };
     await this.enqueue(job, request);
-    if (job.state !== 'done' || job.bytes === undefined) throw new Error(`the export failed: ${job.error ?? job.state}`);
+    if (job.state !== 'done' || job.bytes === undefined) throw new Error(`the export failed: ${job.failure ?? job.state}`);
     return job.bytes;
   }
 
@@ -145,16 +157,18 @@ export class ExportJobs {
     } catch (error) {
       // A worker that cannot start (its script missing, no threads to be had) fails the job as a
       // drawing that failed does: the web app following it sees it end instead of polling for ever.
-      Object.assign(job, { state: 'failed', error: `the export worker did not start: ${error instanceof Error ? error.message : String(error)}`, finishedAt: Date.now() });
+      this.fail(job, 'worker-unavailable', `the export worker did not start: ${error instanceof Error ? error.message : String(error)}`);
       return Promise.resolve();
     }
     return new Promise<void>((resolve) => {
       // Never what keeps the process alive (a server stopping, a test ending).
       worker.unref();
       this.workers.add(worker);
-      const finish = (state: 'done' | 'failed', fields: Partial<ExportJob>): void => {
+      /** The first end the worker reports is the job's: a file, or a failure (its code and detail). */
+      const finish = (outcome: { bytes: Uint8Array } | { failure: ExportFailure; detail: string }): void => {
         if (job.state === 'done' || job.state === 'failed') return;
-        Object.assign(job, fields, { state, finishedAt: Date.now() });
+        if ('bytes' in outcome) Object.assign(job, { state: 'done', bytes: outcome.bytes, done: job.total, finishedAt: Date.now() });
+        else this.fail(job, outcome.failure, outcome.detail);
         this.workers.delete(worker);
         void worker.terminate();
         resolve();
@@ -163,17 +177,26 @@ export class ExportJobs {
         if (message.kind === 'progress') {
           job.done = message.done;
           job.total = message.total;
-        } else if (message.kind === 'done') finish('done', { bytes: message.bytes, done: job.total });
-        else finish('failed', { error: message.message });
+        } else if (message.kind === 'done') finish({ bytes: message.bytes });
+        else finish({ failure: 'drawing-failed', detail: message.message });
       });
-      worker.on('error', (error) => finish('failed', { error: error.message }));
-      worker.on('exit', (code) => finish('failed', { error: `the export worker exited (${code})` }));
+      worker.on('error', (error: Error & { code?: string }) =>
+        finish({ failure: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'drawing-failed', detail: error.stack ?? error.message }),
+      );
+      // Stopped by the server's close, or ended on its own without a file.
+      worker.on('exit', (code) => finish({ failure: this.closed ? 'server-closed' : 'worker-stopped', detail: `the export worker exited (${code})` }));
     });
   }
 
   /** A job the closed server will not draw: it fails, drawn by nobody. */
   private refuse(job: ExportJob): void {
-    if (job.state !== 'failed') Object.assign(job, { state: 'failed', error: 'the server closed', finishedAt: Date.now() });
+    if (job.state !== 'failed') this.fail(job, 'server-closed', 'the server closed before its turn');
+  }
+
+  /** The job fails with `failure`, the reader's reason; `detail`, for whoever runs the server, goes to the log only. */
+  private fail(job: ExportJob, failure: ExportFailure, detail: string): void {
+    Object.assign(job, { state: 'failed', failure, finishedAt: Date.now() });
+    this.log(`albero server: export ${job.id} (${job.format}${job.planId === '' ? '' : `, plan ${job.planId}`}) failed [${failure}]: ${detail}`);
   }
 
   private sweep(): void {

@@ -78,7 +78,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
 const ExportJobBody = z.strictObject({ format: z.enum(['pdf', 'xlsx']), period: z.string().min(1).max(40).optional(), lang: z.enum(['it', 'en']).optional() });
 
 function jobJson(job: ExportJob): ExportJobDocument {
-  return { id: job.id, planId: job.planId, format: job.format, fileName: job.fileName, state: job.state, done: job.done, total: job.total };
+  return { id: job.id, planId: job.planId, format: job.format, fileName: job.fileName, state: job.state, done: job.done, total: job.total, failure: job.failure ?? null };
 }
 
 export const exportRoutes: RouteModule = (api, deps) => {
@@ -139,7 +139,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       access: 'signed in, who may read the plan',
       body: ExportJobBody,
       responses: {
-        202: { description: '{id, planId, format, fileName, state: queued|running|done|failed, done, total}', schema: ExportJobSchema },
+        202: { description: '{id, planId, format, fileName, state: queued|running|done|failed, done, total, failure}', schema: ExportJobSchema },
         400: 'invalid body',
         401: 'not signed in',
         404: 'unknown plan or period',
@@ -162,7 +162,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'the account that started it',
       responses: {
-        200: { description: '{id, planId, format, fileName, state, done, total}', schema: ExportJobSchema },
+        200: { description: '{id, planId, format, fileName, state, done, total, failure: why it failed, by code (null unless failed)}', schema: ExportJobSchema },
         401: 'not signed in',
         404: 'unknown job, expired, or started by another account',
       },

@@ -19,6 +19,11 @@ describe('the entry form checked before saving', () => {
     });
   });
 
+  it('sends the very decimal typed, one a double cannot hold as its exact text', () => {
+    expect(checkEntry({ ...empty, actual: '0,12345678901234567891' }, 'number', null, null, 'it')).toMatchObject({ body: { actual: '0.12345678901234567891' } });
+    expect(checkEntry({ ...empty, actual: '12,345,678,901,234.5678' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: '12345678901234.5678' } });
+  });
+
   it("reads the actual in the screen's notation", () => {
     expect(checkEntry({ ...empty, actual: '1,587.10' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: 1587.1 } });
     expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: null });

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EXPORT_FAILURES, type ExportFailure } from '../../../src/contract/export-failures.js';
 import type { ExportJob } from '../../../src/contract/index.js';
 import { ApiError, request } from '../api/client.js';
 
@@ -14,6 +15,11 @@ type JobFormat = ExportJob['format'];
 const enc = encodeURIComponent;
 /** How often the job is asked for its progress. */
 const POLL_MS = 400;
+
+/** The words' key of why a job failed: its code, said in the reader's language; one this app does not know yet, as a drawing that failed. */
+function failureWord(failure: ExportJob['failure']): `export.failure.${ExportFailure}` {
+  return `export.failure.${failure !== null && (EXPORT_FAILURES as readonly string[]).includes(failure) ? failure : 'drawing-failed'}`;
+}
 
 export function ExportButton({ planId, format, period }: { planId: string; format: JobFormat; period: string | null | undefined }) {
   const { t } = useTranslation();
@@ -39,7 +45,9 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
       }
       if (!alive.current) return;
       if (current.state === 'failed') {
-        setError(t('export.failed'));
+        // The button is offered again, the progress gone: a failed job is over, like a finished one.
+        setJob(null);
+        setError(t(failureWord(current.failure)));
         return;
       }
       // The file is an attachment: following the link downloads it and leaves the page as it is.

@@ -3,10 +3,14 @@ import type { IndicatorDocument } from '../../../src/io/json.js';
 
 type Value = number | string | boolean | null;
 
-/** Local, unsaved changes to the plan's inputs. */
+/**
+ * Local, unsaved changes to the plan's inputs. A number is held as the tree's document holds one
+ * (`decimalJson`): a JSON number, or the exact decimal text a double would round
+ * (`'0.12345678901234567891'`), so the simulation scores the very decimal typed.
+ */
 export interface Overrides {
-  indicators: Record<string, { actual?: Value; target?: Value; weight?: number; state?: IndicatorDocument['state']; reason?: string }>;
-  nodes: Record<string, { weight?: number | null }>;
+  indicators: Record<string, { actual?: Value; target?: Value; weight?: number | string; state?: IndicatorDocument['state']; reason?: string }>;
+  nodes: Record<string, { weight?: number | string | null }>;
 }
 
 export const NO_OVERRIDES: Overrides = { indicators: {}, nodes: {} };

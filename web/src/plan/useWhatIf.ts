@@ -41,7 +41,9 @@ export function useWhatIf(tree: TreeDocument | null) {
   const onOverride = useCallback((id: string, field: OverrideField, value: number | string | boolean | null) => {
     setOverrides((o) => {
       const prev = o.indicators[id] ?? {};
-      const change = field === 'weight' ? { weight: typeof value === 'number' ? value : 0 } : field === 'actual' ? { actual: value, state: 'measured' as const } : { target: value };
+      // A weight is a number as `parseInput` reads it (its exact text when a double would round it); an emptied one weighs nothing.
+      const weight = typeof value === 'number' || typeof value === 'string' ? value : 0;
+      const change = field === 'weight' ? { weight } : field === 'actual' ? { actual: value, state: 'measured' as const } : { target: value };
       return { ...o, indicators: { ...o.indicators, [id]: { ...prev, ...change } } };
     });
   }, []);

@@ -3,6 +3,7 @@ import { dec, evaluatePlan, type Indicator, type Plan } from '../../../src/core/
 import { planDocument, type EvaluationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { loadTable } from '../../../src/io/load.js';
 import { FIXTURE } from '../../../test/helpers.js';
+import { parseInput } from '../ui/parse.js';
 import { explainSimulated, mergeSimulation, NO_OVERRIDES, requirement, simulate } from './whatif.js';
 
 async function fixtureDocument() {
@@ -130,6 +131,33 @@ describe('what-if on the plan rebuilt from its computed document', () => {
     const ratio = doc.objectives.flatMap((o) => o.indicators).find((i) => i.formula?.kind === 'ratio')!;
     const changed = simulate(doc, { indicators: { [ratio.id]: { actual: 80 } }, nodes: {} });
     expect(changed.document.objectives.flatMap((o) => o.indicators).find((i) => i.id === ratio.id)).toMatchObject({ actual: 80, performance: 100 });
+  });
+});
+
+describe('a what-if figure longer than a double holds', () => {
+  it('is scored as the very decimal typed, not the double it rounds to', async () => {
+    const doc = await fixtureDocument();
+    // A.1.1:1 (≥, on/off, weight 70 of A.1.1) given a target and an actual 10^-20 short of it,
+    // typed as a person types them: a double holds both as 0.12345678901234568, met.
+    const target = parseInput('0,12345678901234567891', 'number', 'it');
+    const actual = parseInput('0,1234567890123456789', 'number', 'it');
+    expect([target, actual]).toEqual(['0.12345678901234567891', '0.1234567890123456789']);
+    const sim = simulate(doc, { indicators: { 'A.1.1:1': { target, actual, state: 'measured' } }, nodes: {} });
+    const indicator = sim.document.objectives.flatMap((o) => o.indicators).find((i) => i.id === 'A.1.1:1');
+    expect(indicator).toMatchObject({ target: '0.12345678901234567891', actual: '0.1234567890123456789', met: false, performance: 0 });
+    expect(perf(sim.document, 'A.1.1')?.performance).toBe(30);
+    // Met to the last decimal: the actual 10^-20 higher, the target itself.
+    const met = simulate(doc, { indicators: { 'A.1.1:1': { target, actual: parseInput('0,12345678901234567891', 'number', 'it'), state: 'measured' } }, nodes: {} });
+    expect(perf(met.document, 'A.1.1')?.performance).toBe(100);
+  });
+
+  it('weighs a weight kept as its exact text', async () => {
+    const doc = await fixtureDocument();
+    // A.1.1:1 (met) weighs 70 and A.1.1:2 30; with A.1.1:2 missed, A.1.1 is A.1.1:1's share of the two weights.
+    const weight = parseInput('33,33333333333333333333', 'number', 'it');
+    expect(weight).toBe('33.33333333333333333333');
+    const sim = simulate(doc, { indicators: { 'A.1.1:1': { weight: weight! as string }, 'A.1.1:2': { actual: 0, state: 'measured' } }, nodes: {} });
+    expect(perf(sim.document, 'A.1.1')?.performance).toBe(52.63);
   });
 });
 

@@ -30,8 +30,9 @@ export function WhatIfInput({
       key={`${String(value)} ${lang}`}
       data-testid={`whatif-${field}-${indicator.id}`}
       onBlur={(e) => {
-        // A field left as it started is no change: its value may be exact decimal text that the
-        // parsed number only rounds, an override nobody typed that "use the simulated value" would save.
+        // A field left as it started is no change (compared as decimals, whatever form the value
+        // came in): else an override nobody typed, that "use the simulated value" would save.
+        // A change is kept as the exact decimal typed (`parseInput`), not the double it rounds to.
         if (sameAmount(e.target.value, value, unit, lang)) {
           e.target.removeAttribute('aria-invalid');
           return;

@@ -7,6 +7,7 @@
  * exact parser (decimal.js), so only the forms load it, not the tree's first render.
  */
 import { numberBoundProblem } from '../../../src/core/bounds.js';
+import { decimalJson } from '../../../src/core/decimal.js';
 import { formatItalianDate, formatNumberIn, parseItalianDate, parseItalianNumber, type ParsedNumber } from '../../../src/core/italian.js';
 import type { Unit } from '../../../src/core/model.js';
 import { plainNumber, type Lang } from './format.js';
@@ -33,7 +34,11 @@ export function yesNoIn(text: string, lang: Lang): string {
   return text;
 }
 
-/** A value the user typed, in the indicator's unit, as the API wants it; `undefined` when unreadable. */
+/**
+ * A value the user typed, in the indicator's unit, as the API carries it; `undefined` when
+ * unreadable. A number is the exact decimal typed, as `decimalJson` writes it: a JSON number, or
+ * its text when a double would round it (`0,12345678901234567891` → `'0.12345678901234567891'`).
+ */
 export function parseInput(text: string, unit: Unit, lang: Lang): number | string | boolean | null | undefined {
   const t = text.trim();
   if (t === '') return null;
@@ -44,7 +49,7 @@ export function parseInput(text: string, unit: Unit, lang: Lang): number | strin
   }
   if (unit === 'date') return parseItalianDate(t) ?? (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined);
   const n = unitNumber(t, unit, lang);
-  return n === null ? undefined : Number(n.toString());
+  return n === null ? undefined : decimalJson(n);
 }
 
 /**
@@ -134,8 +139,9 @@ export function amountInput(value: number | string | boolean | null | undefined,
 
 /**
  * Whether `text`, typed in `lang` for a field counted in `unit`, is the amount `value` itself,
- * compared exactly: what `amountInput(value)` filled in reads as `value`, a decimal longer than a
- * double holds (`0.12345678901234567891`) included, whose parsed number would differ from it.
+ * compared as decimals: what `amountInput(value)` filled in reads as `value`, whichever form it
+ * came in (`'2.5'` or `2.5`, `'1.50'`), a decimal longer than a double holds
+ * (`0.12345678901234567891`) included.
  *
  * @example sameAmount('0,12345678901234567891', '0.12345678901234567891', 'number', 'it') // true
  */
