@@ -83,6 +83,32 @@ describe("numbers in the forms, in the screen's notation", { timeout: 180_000 },
     await context.close();
   });
 
+  it('the indicator dialog on an Italian screen stores 1,587 as one point five eight seven, not as 1587 (target, floor, baseline, next target)', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const code = await addObjective(page, 'C', 'Decimali a tre cifre');
+    await chooseLanguage(page, 'it');
+    await search(page, code);
+    await page.click(`[data-code="${code}"] .tree-link`);
+    await page.click('[data-testid=open-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await page.fill('#ind-name', 'Indice di tempestività');
+    await page.fill('#ind-weight', '100');
+    // Three decimals look like Italian thousands when written with a point: they must not go so.
+    await page.fill('#ind-target', '1,587');
+    await page.selectOption('#ind-scoring', 'threshold');
+    await page.fill('#ind-floor', '0,125');
+    await page.fill('#ind-baseline', '2,5');
+    await page.fill('#ind-target2', '1,600');
+    await page.click('[data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree`)).body as Doc;
+    const stored = doc.objectives.find((o) => o.code === code)?.indicators.find((i) => i.name === 'Indice di tempestività');
+    expect(stored).toMatchObject({ target: 1.587, rule: { kind: 'threshold', floor: 0.125 }, baseline: 2.5, nextTargets: [{ target: 1.6 }, { target: null }] });
+    await context.close();
+  });
+
   it('the indicator dialog shows every decimal of a stored figure, and a save that changes something else keeps it as stored', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');

@@ -49,13 +49,13 @@ describe('indicator bodies', () => {
       weight: '33.33',
       comparator: '>=',
       unit: 'percent',
-      target: '60.5',
+      target: 60.5,
       scoring: { kind: 'proportional' },
       formula: null,
     });
     expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'Media', target: '', formula: 'children_mean', scoring: 'threshold', floor: '50' }, 'it')).toMatchObject({
       target: null,
-      scoring: { kind: 'threshold', floor: '50' },
+      scoring: { kind: 'threshold', floor: 50 },
       formula: { kind: 'children_mean' },
     });
   });
@@ -150,11 +150,11 @@ describe('bands and threshold rules in the indicator form', () => {
       kind: 'bands',
       mode: 'interpolated',
       points: [
-        { at: '0', score: '0' },
-        { at: '10', score: '100' },
+        { at: 0, score: '0' },
+        { at: 10, score: '100' },
       ],
     });
-    expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }, 'it').scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: '2.5', score: '50.5' }] });
+    expect(newIndicatorBody({ ...bands, bandMode: 'fixed', points: [{ at: '2,5', score: '50,5' }] }, 'it').scoring).toEqual({ kind: 'bands', mode: 'fixed', points: [{ at: 2.5, score: '50.5' }] });
   });
 
   it('says which point is empty, unreadable, out of 0–100 or not increasing', () => {
@@ -235,7 +235,7 @@ describe('bands and threshold rules in the indicator form', () => {
     const threshold = indicatorForm({ ...base, scoring: 'threshold', rule: { kind: 'threshold', floor: 2.5 } }, 'it');
     expect(threshold.floor).toBe('2,5');
     expect(indicatorPatch(threshold, threshold, 'it')).toEqual({});
-    expect(indicatorPatch(threshold, { ...threshold, floor: '3' }, 'it')).toEqual({ scoring: { kind: 'threshold', floor: '3' } });
+    expect(indicatorPatch(threshold, { ...threshold, floor: '3' }, 'it')).toEqual({ scoring: { kind: 'threshold', floor: 3 } });
     const stored = indicatorForm(
       {
         ...base,
@@ -264,8 +264,8 @@ describe('bands and threshold rules in the indicator form', () => {
         kind: 'bands',
         mode: 'interpolated',
         points: [
-          { at: '0', score: '0' },
-          { at: '7.5', score: '50.5' },
+          { at: 0, score: '0' },
+          { at: 7.5, score: '50.5' },
         ],
       },
     });
@@ -279,8 +279,8 @@ describe('bands and threshold rules in the indicator form', () => {
     // Number to percent: the same floor, sent with the unit so the server reads it as a percentage.
     expect(indicatorPatch(threshold, { ...threshold, unit: 'percent' }, 'it')).toEqual({
       unit: 'percent',
-      target: '100',
-      scoring: { kind: 'threshold', floor: '50' },
+      target: 100,
+      scoring: { kind: 'threshold', floor: 50 },
       baseline: null,
       baselineYear: null,
       nextTargets: null,
@@ -313,8 +313,8 @@ describe('bands and threshold rules in the indicator form', () => {
       kind: 'bands',
       mode: 'fixed',
       points: [
-        { at: '10', score: '50' },
-        { at: '20', score: '100' },
+        { at: 10, score: '50' },
+        { at: 20, score: '100' },
       ],
     });
     // A rule without amounts of its own is not sent for a new unit.
@@ -326,10 +326,10 @@ describe('bands and threshold rules in the indicator form', () => {
 describe('the three-year horizon in the indicator form', () => {
   it('sends the baseline, its year and the later targets as typed, and only when they changed', () => {
     const form = { ...EMPTY_INDICATOR, name: 'Imprese assistite', target: '10', baseline: '206', baselineYear: '2024', target2: '12', target3: '' };
-    expect(newIndicatorBody(form, 'it')).toMatchObject({ baseline: '206', baselineYear: 2024, nextTargets: ['12', null] });
+    expect(newIndicatorBody(form, 'it')).toMatchObject({ baseline: 206, baselineYear: 2024, nextTargets: [12, null] });
     expect(newIndicatorBody({ ...EMPTY_INDICATOR, name: 'x' }, 'it')).not.toHaveProperty('baseline');
     expect(indicatorPatch(form, { ...form, name: 'Imprese' }, 'it')).toEqual({ name: 'Imprese' });
-    expect(indicatorPatch(form, { ...form, target3: '14,5' }, 'it')).toEqual({ baseline: '206', baselineYear: 2024, nextTargets: ['12', '14.5'] });
+    expect(indicatorPatch(form, { ...form, target3: '14,5' }, 'it')).toEqual({ baseline: 206, baselineYear: 2024, nextTargets: [12, 14.5] });
     expect(indicatorPatch(form, { ...form, baseline: '', baselineYear: '', target2: '' }, 'it')).toEqual({ baseline: null, baselineYear: null, nextTargets: null });
     expect(baselineYearValue('2023')).toBe(2023);
     expect(baselineYearValue('')).toBeNull();
@@ -364,7 +364,8 @@ describe('an edit never rewrites a figure the user did not change', () => {
   });
 
   it('sends what it did not touch as stored, whichever save sends it', () => {
-    const exact = { target: '12.345678', baseline: '0.123456', baselineYear: 2023, nextTargets: ['12.34567890123456789', '0.00000015'] };
+    // Sent as `decimalJson` writes them: a JSON number when a double holds the decimal, else its text.
+    const exact = { target: 12.345678, baseline: 0.123456, baselineYear: 2023, nextTargets: ['12.34567890123456789', 1.5e-7] };
     for (const lang of ['it', 'en'] as const) {
       const before = indicatorForm(i, lang);
       expect(indicatorPatch(before, { ...before, name: 'Copertura' }, lang)).toEqual({ name: 'Copertura' });
@@ -372,7 +373,7 @@ describe('an edit never rewrites a figure the user did not change', () => {
       expect(indicatorPatch(before, { ...before, unit: 'number' }, lang)).toEqual({ unit: 'number', ...exact });
       // One figure of the horizon changed: the others go with it, as stored.
       const target3 = lang === 'it' ? '0,5' : '0.5';
-      expect(indicatorPatch(before, { ...before, target3 }, lang)).toEqual({ baseline: exact.baseline, baselineYear: 2023, nextTargets: [exact.nextTargets[0], '0.5'] });
+      expect(indicatorPatch(before, { ...before, target3 }, lang)).toEqual({ baseline: exact.baseline, baselineYear: 2023, nextTargets: [exact.nextTargets[0], 0.5] });
       // After a change of language too.
       const other = lang === 'it' ? 'en' : 'it';
       expect(indicatorPatch(formIn(before, other), { ...formIn(before, other), unit: 'number' }, other)).toEqual({ unit: 'number', ...exact });
@@ -412,8 +413,8 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
   const form = { ...EMPTY_INDICATOR, name: 'Pratiche', unit: 'number' as const };
 
   it('reads a target strictly: 1,234.5 on an English screen, 1.234,5 on an Italian one, the other refused as the other notation', () => {
-    expect(newIndicatorBody({ ...form, target: '1,234.5', weight: '33.33' }, 'en')).toMatchObject({ target: '1234.5', weight: '33.33' });
-    expect(newIndicatorBody({ ...form, target: '1.234,5', weight: '33,33' }, 'it')).toMatchObject({ target: '1234.5', weight: '33.33' });
+    expect(newIndicatorBody({ ...form, target: '1,234.5', weight: '33.33' }, 'en')).toMatchObject({ target: 1234.5, weight: '33.33' });
+    expect(newIndicatorBody({ ...form, target: '1.234,5', weight: '33,33' }, 'it')).toMatchObject({ target: 1234.5, weight: '33.33' });
     expect(amountValue('1,5', 'number', 'en')).toBeUndefined();
     expect(amountValue('1.5', 'number', 'it')).toBeUndefined();
     expect(indicatorFormProblems({ ...form, target: '1,5' }, 'en')).toEqual([['target', 'entry.otherNotation']]);
@@ -448,9 +449,9 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
     ]);
     expect(newIndicatorBody({ ...wrong, weight: '0.5', target2: '2.5', scale: '0.5' }, 'en')).toMatchObject({
       weight: '0.5',
-      baseline: '1.5',
-      nextTargets: ['2.5', null],
-      scoring: { kind: 'threshold', floor: '1000.5' },
+      baseline: 1.5,
+      nextTargets: [2.5, null],
+      scoring: { kind: 'threshold', floor: 1000.5 },
       formula: { scale: '0.5' },
     });
     const points = [
@@ -490,7 +491,7 @@ describe("the indicator form in the screen's notation (issue 14)", () => {
     expect(formIn(en, 'it')).toEqual(it);
     // Unchanged after the switch: nothing to send.
     expect(indicatorPatch(formIn(it, 'en'), formIn(it, 'en'), 'en')).toEqual({});
-    expect(indicatorPatch(en, { ...en, target: '1,234.5' }, 'en')).toEqual({ unit: 'number', target: '1234.5' });
+    expect(indicatorPatch(en, { ...en, target: '1,234.5' }, 'en')).toEqual({ unit: 'number', target: 1234.5 });
     const yes = indicatorForm({ ...i, unit: 'boolean', target: true, baseline: null, nextTargets: [] } as unknown as TreeIndicator, 'en');
     expect(yes.target).toBe('yes');
     expect(formIn(yes, 'it').target).toBe('sì');

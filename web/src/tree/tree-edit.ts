@@ -3,7 +3,7 @@
  * form makes (only what changed, for a patch). No React, no requests: tested beside this file.
  */
 // The modules themselves, not src/core's index, which would bring the whole engine into the tree's first script.
-import { dec } from '../../../src/core/decimal.js';
+import { dec, decimalJson } from '../../../src/core/decimal.js';
 import { DEFAULT_RATIO_SCALE } from '../../../src/contract/defaults.js';
 import type { Comparator, FormulaInput, IndicatorInput, RuleDocument, ScoringInput, TreeIndicator, TreeObjective } from '../api/types.js';
 import { plainNumber, type Lang } from '../ui/format.js';
@@ -152,7 +152,7 @@ export function baselineYearValue(text: string): number | null | undefined {
 
 /** The horizon fields of a body: baseline, its year, the later targets (the year typed wrong is caught before: `baselineYearValue`). */
 function horizonBody(form: IndicatorForm, lang: Lang): Pick<IndicatorInput, 'baseline' | 'baselineYear' | 'nextTargets'> {
-  const later = [sent(form.target2, form.unit, lang), sent(form.target3, form.unit, lang)] as [string | null, string | null];
+  const later = [sent(form.target2, form.unit, lang), sent(form.target3, form.unit, lang)] as [string | number | null, string | number | null];
   return {
     baseline: sent(form.baseline, form.unit, lang),
     baselineYear: baselineYearValue(form.baselineYear) ?? null,
@@ -176,10 +176,16 @@ export function amountValue(text: string, unit: IndicatorForm['unit'], lang: Lan
   return read === null || read === undefined ? undefined : String(read);
 }
 
-/** A value as the body sends it: read in `lang` (`amountValue`), or as typed when unreadable (checked before: `indicatorFormProblems`). */
-function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
+/**
+ * A value as the body sends it: read in `lang` (`amountValue`), a number as `decimalJson` writes it
+ * (a JSON number when a double holds it exactly, else its exact text: the server reads a text
+ * `1.587` as Italian thousands, so 1,587 typed on an Italian screen must not go as one), or as typed
+ * when unreadable (checked before: `indicatorFormProblems`).
+ */
+function sent(text: string, unit: IndicatorForm['unit'], lang: Lang): string | number | null {
   const read = amountValue(text, unit, lang);
-  return read === undefined ? text.trim() : read;
+  if (read === undefined) return text.trim();
+  return read !== null && (unit === 'number' || unit === 'percent') ? decimalJson(dec(read)) : read;
 }
 
 /** A plain number typed in `lang`'s notation (a weight, a score, a scale; `%` allowed), as an exact decimal text; null when it is none. */
@@ -242,7 +248,7 @@ export function bandsRule(form: IndicatorForm, lang: Lang): ScoringInput {
   return {
     kind: 'bands',
     mode: form.bandMode,
-    points: form.points.map((p) => ({ at: pointValue(p.at, form.unit, lang) ?? p.at.trim(), score: decimalValue(p.score, lang) ?? p.score.trim() })),
+    points: form.points.map((p) => ({ at: sent(p.at, form.unit, lang) ?? '', score: decimalValue(p.score, lang) ?? p.score.trim() })),
   };
 }
 
