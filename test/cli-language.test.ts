@@ -407,6 +407,20 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
     expect(year.stderr).toBe('albero next-year: --year must be a year such as 2025, not "prossimo"\n');
   });
+
+  it('next-year refuses an empty or blank --title (it was written, and read back as "Albero"), and trims one', () => {
+    for (const title of ['', '   ']) {
+      const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('senza-titolo.xlsx'), '--title', title], IT);
+      expect(it.status, JSON.stringify(title)).toBe(2);
+      expect(it.stderr).toBe("albero next-year: --title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato\n");
+      expect(existsSync(out('senza-titolo.xlsx'))).toBe(false);
+    }
+    const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('untitled.xlsx'), '--title', ' ']);
+    expect(en.stderr).toBe("albero next-year: --title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced\n");
+    const titled = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titled.xlsx'), '--title', '  Piano 2025  ']);
+    expect(titled.status).toBe(0);
+    expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
+  });
 });
 
 describe('the commands on a database', () => {

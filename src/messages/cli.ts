@@ -348,6 +348,10 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.option} deve essere un anno come ${p.example}, non "${p.value}"`,
     en: (p) => `${p.option} must be a year such as ${p.example}, not "${p.value}"`,
   }),
+  'cli-blank-title': message({
+    it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
+    en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
+  }),
   'cli-year-order': message<{ fromYear: number; year: number }>({
     it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
     en: (p) => `the next year's plan must be for a year after ${p.fromYear}, not ${p.year}`,

@@ -25,13 +25,16 @@ export function registerNextYear(program: Command): void {
       if (!/^\d{4}$/.test(options.year ?? '')) return bad(say('cli-bad-year', { option: '--year', value: options.year ?? '', example: 2025 }));
       if (options.from !== undefined && !/^\d{4}$/.test(options.from)) return bad(say('cli-bad-year', { option: '--from', value: options.from, example: 2024 }));
       if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-xlsx-name', { file: options.output ?? '', what: 'next-year' }));
+      // Trimmed as the API trims it: an empty title was written and read back as "Albero".
+      const title = options.title?.trim();
+      if (title === '') return bad(say('cli-blank-title', {}));
       const year = Number(options.year);
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const fromYear = options.from !== undefined ? Number(options.from) : (yearOf({}, loaded.table.plan.title) ?? year - 1);
       if (year <= fromYear) return bad(say('cli-year-order', { fromYear, year }));
       const evaluation = evaluatePlan(loaded.table.plan);
-      const plan = rollForward(evaluation, { fromYear, year, ...(options.title === undefined ? {} : { title: options.title }) });
+      const plan = rollForward(evaluation, { fromYear, year, ...(title === undefined ? {} : { title }) });
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
       const bytes = await buildPlanTemplate(plan).xlsx.writeBuffer();
       try {
