@@ -405,7 +405,26 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(before.status).toBe(2);
     expect(before.stderr).toContain("\nalbero next-year: il piano dell'anno successivo deve essere per un anno dopo il 2024, non per il 2023\n");
     const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
-    expect(year.stderr).toBe('albero next-year: --year must be a year such as 2025, not "prossimo"\n');
+    expect(year.stderr).toBe('albero next-year: --year must be a year from 1990 to 2100, such as 2025, not "prossimo"\n');
+  });
+
+  it('--year and --from must be plausible years, as the API takes them: 0000 was taken and printed as the year', () => {
+    const refusals: Array<[string[], string]> = [
+      [['report', FIXTURE, '--format', 'html', '--year', '0000'], 'albero report: --year deve essere un anno dal 1990 al 2100, come 2024, non "0000"\n'],
+      [['relazione', FIXTURE, '--output', out('r-0000.html'), '--year', '2101'], 'albero relazione: --year deve essere un anno dal 1990 al 2100, come 2024, non "2101"\n'],
+      [['next-year', FIXTURE, '--year', '2025', '--from', '1989', '--output', out('p-1989.xlsx')], 'albero next-year: --from deve essere un anno dal 1990 al 2100, come 2024, non "1989"\n'],
+      [['next-year', FIXTURE, '--year', '9999', '--output', out('p-9999.xlsx')], 'albero next-year: --year deve essere un anno dal 1990 al 2100, come 2025, non "9999"\n'],
+    ];
+    for (const [args, stderr] of refusals) {
+      const run = albero(args, IT);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(stderr);
+    }
+    expect(existsSync(out('r-0000.html'))).toBe(false);
+    // The ends of the range are years.
+    expect(albero(['report', FIXTURE, '--format', 'csv', '--year', '1990']).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--format', 'csv', '--year', '2100']).status).toBe(0);
   });
 
   it('next-year refuses an empty or blank --title (it was written, and read back as "Albero"), and trims one', () => {

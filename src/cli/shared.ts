@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
+import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
@@ -71,6 +71,16 @@ export function outputFormat<F extends string>(output: string | undefined, given
     return { refusal: folder ? say('cli-cannot-write', { file: output, reason: 'folder' }) : say('cli-format-no-extension', { file: output, formats }) };
   }
   return known(format) ? { format } : { refusal: say('cli-format-unknown', { format, formats }) };
+}
+
+/**
+ * A plan's year given as an option (`--year 2024`): four digits within `PLAN_YEARS`, as the API
+ * takes it; else the refusal in words (`0000` was taken, and printed as the report's year).
+ */
+export function yearOption(option: string, value: string, example: number): { year: number } | { refusal: string } {
+  const year = Number(value);
+  if (/^\d{4}$/.test(value) && year >= PLAN_YEARS.first && year <= PLAN_YEARS.last) return { year };
+  return { refusal: say('cli-bad-year', { option, value, example, ...PLAN_YEARS }) };
 }
 
 /** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */

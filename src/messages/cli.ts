@@ -344,9 +344,9 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
   }),
-  'cli-bad-year': message<{ option: string; value: string; example: number }>({
-    it: (p) => `${p.option} deve essere un anno come ${p.example}, non "${p.value}"`,
-    en: (p) => `${p.option} must be a year such as ${p.example}, not "${p.value}"`,
+  'cli-bad-year': message<{ option: string; value: string; example: number; first: number; last: number }>({
+    it: (p) => `${p.option} deve essere un anno dal ${p.first} al ${p.last}, come ${p.example}, non "${p.value}"`,
+    en: (p) => `${p.option} must be a year from ${p.first} to ${p.last}, such as ${p.example}, not "${p.value}"`,
   }),
   'cli-blank-title': message({
     it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
