@@ -385,6 +385,32 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(blocked.stderr).toMatch(/\nalbero site: .*un-file\.txt\/sito non può essere scritto: una parte del percorso è un file, non una cartella\n$/);
   });
 
+  it('site does not write over the files of a folder that already holds them, unless --force', () => {
+    // The body's own page where the site would put its index: it was replaced without a word.
+    const folder = out('pagine-ente');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'index.html'), '<p>la pagina dell’ente</p>');
+    writeFileSync(join(folder, 'altro.html'), 'non toccato');
+    const refused = albero(['site', FIXTURE, '--output', folder], IT);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/\nalbero site: .*pagine-ente contiene già un file che il sito riscriverebbe \(index\.html\); indicare --force per sostituirlo, o un'altra cartella\n$/);
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe('<p>la pagina dell’ente</p>');
+    expect(existsSync(join(folder, '2024'))).toBe(false);
+    // A site written before: every file it would write again counts, the first few are named.
+    const site = out('sito-esistente');
+    expect(albero(['site', FIXTURE, '--output', site]).status).toBe(0);
+    const again = albero(['site', FIXTURE, '--output', site]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(
+      /\nalbero site: .*sito-esistente already holds 8 files the site would write over \(index\.html, 2024\/index\.html, 2024\/piano\.html, …\); give --force to replace them, or another folder\n$/,
+    );
+    // --force replaces them; what the site does not write stays.
+    const forced = albero(['site', FIXTURE, '--output', folder, '--force'], IT);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('href="2024/index.html"');
+    expect(readFileSync(join(folder, 'altro.html'), 'utf8')).toBe('non toccato');
+  });
+
   it('template', () => {
     const it = albero(['template', out('modello.xlsx')], IT);
     expect(it.status).toBe(0);

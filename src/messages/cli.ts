@@ -16,6 +16,11 @@ function didYouMean(suggestions: readonly string[], language: Language): string 
   return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
 }
 
+/** The first few of a list of files, then "…": a site of several years has dozens. */
+function shortList(files: readonly string[]): string {
+  return files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
+}
+
 export { DIFF_WORDS } from './diff-words.js';
 
 /** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
@@ -207,6 +212,10 @@ export const CLI_MESSAGES = defineMessages({
     en: 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year',
   }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
+  'cli-about-site-force': message({
+    it: 'sostituire i file che il sito riscrive se la cartella li contiene già (index.html, le pagine di ogni anno)',
+    en: "replace the files the site writes when the folder already holds them (index.html, each year's pages)",
+  }),
 
   'cli-about-serve': message({
     it: "servire l'API e l'applicazione web (SQLite data/albero.sqlite in modo predefinito; DATABASE_URL per PostgreSQL)",
@@ -367,6 +376,13 @@ export const CLI_MESSAGES = defineMessages({
   'cli-site-no-year': message<{ file: string }>({
     it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
     en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
+  }),
+  /** `site --output DIR` where a site (or any file of the same name) already is: the first few named. */
+  'cli-site-would-overwrite': message<{ folder: string; files: readonly string[] }>({
+    it: (p) =>
+      `${p.folder} contiene già ${p.files.length === 1 ? 'un file' : `${p.files.length} file`} che il sito riscriverebbe (${shortList(p.files)}); indicare --force per sostituir${p.files.length === 1 ? 'lo' : 'li'}, o un'altra cartella`,
+    en: (p) =>
+      `${p.folder} already holds ${n(p.files.length, 'file', 'files')} the site would write over (${shortList(p.files)}); give --force to replace ${p.files.length === 1 ? 'it' : 'them'}, or another folder`,
   }),
   /** The file's problem when it cannot be read; else where it stops being JSON. */
   'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({
