@@ -251,6 +251,23 @@ describe('the legend and the default rule are configuration', () => {
     expect(legend('101/50').stderr).toContain('the thresholds are percentages, from 0 to 100');
     expect(legend('-1/-5', 'it_IT.UTF-8').stderr).toContain('le soglie sono percentuali, da 0 a 100');
   });
+
+  it('refuses thresholds that leave a band empty: green at 100 (100/60 was taken, and no objective could be green), yellow at 0', () => {
+    const legend = (value: string, locale?: string): CliRun => albero(['evaluate', FIXTURE, '--json', '--legend', value], locale === undefined ? {} : { locale });
+    const green = legend('100/60');
+    expect(green.status).toBe(1);
+    expect(green.stdout).toBe('');
+    expect(green.stderr).toContain(
+      "error: option '--legend <green/yellow>' argument '100/60' is invalid. with the green threshold at 100 green could never show: green is above the threshold and no performance is above 100%; give a green threshold below 100",
+    );
+    expect(legend('100,00/60', 'it_IT.UTF-8').stderr).toContain("il valore '100,00/60' dell'opzione '--legend <green/yellow>' non è valido: con la soglia verde a 100 il verde non comparirebbe mai");
+    const red = legend('80/0');
+    expect(red.status).toBe(1);
+    expect(red.stderr).toContain("argument '80/0' is invalid. with the yellow threshold at 0 red could never show: red is below the threshold and no performance is below 0%");
+    // Just inside either end, every band can still show.
+    const mins = (run: CliRun): unknown => (JSON.parse(run.stdout) as { legend: Array<{ min: number | null }> }).legend.map((l) => l.min);
+    expect(mins(legend('99.99/0.01'))).toEqual([99.99, 0.01, null]);
+  });
 });
 
 describe('diff lists what changed between two versions of a plan', () => {

@@ -197,7 +197,7 @@ export interface PlanOptions {
 }
 
 /**
- * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100. A threshold never needs a
+ * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100, each band reachable. A threshold never needs a
  * thousands separator, so a dot without a comma is the decimal point, in either language: `80.5`
  * was refused and `1.000` read as a thousand.
  */
@@ -210,6 +210,10 @@ function parseLegend(value: string): [Decimal, Decimal] {
   const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
   if (green.greaterThan(100) || yellow.lessThan(0)) throw new InvalidArgumentError(say('cli-legend-range', {}));
   if (!green.greaterThan(yellow)) throw new InvalidArgumentError(say('cli-legend-order', {}));
+  // Green is above its threshold and yellow from its own (legendFromThresholds), and a score is
+  // within 0–100: green at 100 would never show (100/60 was taken), nor red with yellow at 0.
+  if (green.equals(100)) throw new InvalidArgumentError(say('cli-legend-empty-band', { band: 'green' }));
+  if (yellow.isZero()) throw new InvalidArgumentError(say('cli-legend-empty-band', { band: 'red' }));
   return [green, yellow];
 }
 

@@ -271,6 +271,16 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-legend-range': message({ it: 'le soglie sono percentuali, da 0 a 100', en: 'the thresholds are percentages, from 0 to 100' }),
   'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
+  'cli-legend-empty-band': message<{ band: 'green' | 'red' }>({
+    it: (p) =>
+      p.band === 'green'
+        ? 'con la soglia verde a 100 il verde non comparirebbe mai: il verde è sopra la soglia e nessuna performance supera il 100%; indicare una soglia verde sotto 100'
+        : 'con la soglia gialla a 0 il rosso non comparirebbe mai: il rosso è sotto la soglia e nessuna performance è sotto lo 0%; indicare una soglia gialla sopra 0',
+    en: (p) =>
+      p.band === 'green'
+        ? 'with the green threshold at 100 green could never show: green is above the threshold and no performance is above 100%; give a green threshold below 100'
+        : 'with the yellow threshold at 0 red could never show: red is below the threshold and no performance is below 0%; give a yellow threshold above 0',
+  }),
 
   // evaluate's legend under the table: in Italian the plan's own words (as its published table
   // prints them), in English said from the rule's thresholds.
