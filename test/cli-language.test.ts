@@ -4,9 +4,10 @@
  * its refusals, through the built CLI on real files; exit codes are the same in both languages.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE, albero, fixtureText } from './helpers.js';
 
@@ -539,6 +540,44 @@ describe('the commands on a database', () => {
     expect(readOnly.status).toBe(2);
     chmodSync(locked, 0o755);
     rmSync(open, { recursive: true, force: true });
+  }, 60_000);
+
+  it('a database that fails after it opened fine (a damaged page, a change it refuses) is said as such, exit 2; a statement it cannot run is a bug, 70', () => {
+    const password = { ALBERO_PASSWORD: 'una password sicura' };
+    // A real database made by the command, then changed as a failing disk, an administrator or a bug could.
+    const made = (name: string, change: (db: Database.Database) => void): string => {
+      const path = out(name);
+      expect(albero(['admin', 'create-user', '--username', 'capo', '--database', path], { env: password }).status).toBe(0);
+      const db = new Database(path);
+      change(db);
+      db.close();
+      return path;
+    };
+    // The accounts' page overwritten: the database opens (its schema is elsewhere), the new account's look-up meets the damage.
+    const damaged = made('pagina-rovinata.sqlite', () => undefined);
+    const check = new Database(damaged, { readonly: true });
+    const { rootpage } = check.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'users'`).get() as { rootpage: number };
+    const pageSize = check.pragma('page_size', { simple: true }) as number;
+    check.close();
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+    const run = albero(['admin', 'create-user', '--username', 'capo2', '--database', damaged], { ...IT, env: password });
+    expect(run.stderr).toBe(`albero admin create-user: il database ${damaged} non si può usare: il database SQLite è danneggiato\n`);
+    expect(run.status).toBe(2);
+    expect(albero(['reminders', '--database', damaged]).stderr).toBe(`albero reminders: the database ${damaged} cannot be used: the SQLite database is damaged\n`);
+
+    // A trigger of the body's own refuses the insert: the database's words, not "internal error".
+    const guarded = made('con-trigger.sqlite', (db) => db.exec(`CREATE TRIGGER from_registry BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'accounts come from the staff registry'); END`));
+    const refused = albero(['admin', 'create-user', '--username', 'capo2', '--database', guarded], { ...IT, env: password });
+    expect(refused.stderr).toBe(`albero admin create-user: il database ${guarded} ha rifiutato la modifica: accounts come from the staff registry\n`);
+    expect(refused.status).toBe(2);
+
+    // A table of ours gone: a statement the database cannot run is a bug still (70), said as the database's answer.
+    const broken = made('senza-tabella.sqlite', (db) => db.exec('PRAGMA foreign_keys = OFF; DROP TABLE user_units'));
+    const bug = albero(['admin', 'create-user', '--username', 'capo2', '--units', 'Ragioneria', '--database', broken], { env: password });
+    expect(bug.stderr).toBe(`albero: internal error: the database ${broken} could not run a statement: no such table: user_units (SQLITE_ERROR)\n`);
+    expect(bug.status).toBe(70);
   }, 60_000);
 
   it('serve refuses a port that is not one', () => {

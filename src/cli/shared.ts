@@ -95,13 +95,40 @@ export function badInput(command: string, words: string): void {
  * code is loaded here, by the commands that use a database only.
  */
 export async function openDatabase(location: string, command: string): Promise<Store | null> {
-  const { isDatabaseUnusable, openStore } = await import('../store/index.js');
+  const { isDatabaseProblem, openStore } = await import('../store/index.js');
   try {
     return await openStore(location);
   } catch (error) {
-    if (!isDatabaseUnusable(error)) throw error;
+    if (!isDatabaseProblem(error)) throw error;
     badInput(command, renderCoded(error, cliLanguage()));
     return null;
+  }
+}
+
+/**
+ * Runs `work` on the store at `location`, closed after. The database's own problems are said as at
+ * opening, on stderr with exit 2, when they come while the command works too: a page found
+ * damaged, the disk full, a lock held, a change refused by a constraint (`databaseProblem`): the
+ * driver's errors were an "internal error" (exit 70) once the database had opened fine. Any other
+ * error of the driver is a statement of ours it could not run, a bug still, said as its answer.
+ */
+export async function withDatabase(location: string, command: string, work: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openDatabase(location, command);
+  if (store === null) return;
+  const { databaseFailure, databaseProblem } = await import('../store/index.js');
+  let failed = false;
+  try {
+    await work(store);
+  } catch (error) {
+    failed = true;
+    const problem = databaseProblem(location, error);
+    if (problem !== null) return badInput(command, renderCoded(problem, cliLanguage()));
+    // Still a bug (exit 70), but said as the database's answer, not as a bare "no such table".
+    const failure = databaseFailure(location, error);
+    throw failure === null ? error : new Error(renderCoded(failure, cliLanguage()), { cause: error });
+  } finally {
+    // After a failure, closing must not hide it behind one of its own.
+    await (failed ? store.close().catch(() => undefined) : store.close());
   }
 }
 
