@@ -4,9 +4,10 @@
  * its refusals, through the built CLI on real files; exit codes are the same in both languages.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE, albero, fixtureText } from './helpers.js';
 
@@ -385,6 +386,32 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(blocked.stderr).toMatch(/\nalbero site: .*un-file\.txt\/sito non può essere scritto: una parte del percorso è un file, non una cartella\n$/);
   });
 
+  it('site does not write over the files of a folder that already holds them, unless --force', () => {
+    // The body's own page where the site would put its index: it was replaced without a word.
+    const folder = out('pagine-ente');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'index.html'), '<p>la pagina dell’ente</p>');
+    writeFileSync(join(folder, 'altro.html'), 'non toccato');
+    const refused = albero(['site', FIXTURE, '--output', folder], IT);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/\nalbero site: .*pagine-ente contiene già un file che il sito riscriverebbe \(index\.html\); indicare --force per sostituirlo, o un'altra cartella\n$/);
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe('<p>la pagina dell’ente</p>');
+    expect(existsSync(join(folder, '2024'))).toBe(false);
+    // A site written before: every file it would write again counts, the first few are named.
+    const site = out('sito-esistente');
+    expect(albero(['site', FIXTURE, '--output', site]).status).toBe(0);
+    const again = albero(['site', FIXTURE, '--output', site]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(
+      /\nalbero site: .*sito-esistente already holds 8 files the site would write over \(index\.html, 2024\/index\.html, 2024\/piano\.html, …\); give --force to replace them, or another folder\n$/,
+    );
+    // --force replaces them; what the site does not write stays.
+    const forced = albero(['site', FIXTURE, '--output', folder, '--force'], IT);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('href="2024/index.html"');
+    expect(readFileSync(join(folder, 'altro.html'), 'utf8')).toBe('non toccato');
+  });
+
   it('template', () => {
     const it = albero(['template', out('modello.xlsx')], IT);
     expect(it.status).toBe(0);
@@ -405,7 +432,40 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(before.status).toBe(2);
     expect(before.stderr).toContain("\nalbero next-year: il piano dell'anno successivo deve essere per un anno dopo il 2024, non per il 2023\n");
     const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
-    expect(year.stderr).toBe('albero next-year: --year must be a year such as 2025, not "prossimo"\n');
+    expect(year.stderr).toBe('albero next-year: --year must be a year from 1990 to 2100, such as 2025, not "prossimo"\n');
+  });
+
+  it('--year and --from must be plausible years, as the API takes them: 0000 was taken and printed as the year', () => {
+    const refusals: Array<[string[], string]> = [
+      [['report', FIXTURE, '--format', 'html', '--year', '0000'], 'albero report: --year deve essere un anno dal 1990 al 2100, come 2024, non "0000"\n'],
+      [['relazione', FIXTURE, '--output', out('r-0000.html'), '--year', '2101'], 'albero relazione: --year deve essere un anno dal 1990 al 2100, come 2024, non "2101"\n'],
+      [['next-year', FIXTURE, '--year', '2025', '--from', '1989', '--output', out('p-1989.xlsx')], 'albero next-year: --from deve essere un anno dal 1990 al 2100, come 2024, non "1989"\n'],
+      [['next-year', FIXTURE, '--year', '9999', '--output', out('p-9999.xlsx')], 'albero next-year: --year deve essere un anno dal 1990 al 2100, come 2025, non "9999"\n'],
+    ];
+    for (const [args, stderr] of refusals) {
+      const run = albero(args, IT);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(stderr);
+    }
+    expect(existsSync(out('r-0000.html'))).toBe(false);
+    // The ends of the range are years.
+    expect(albero(['report', FIXTURE, '--format', 'csv', '--year', '1990']).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--format', 'csv', '--year', '2100']).status).toBe(0);
+  });
+
+  it('next-year refuses an empty or blank --title (it was written, and read back as "Albero"), and trims one', () => {
+    for (const title of ['', '   ']) {
+      const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('senza-titolo.xlsx'), '--title', title], IT);
+      expect(it.status, JSON.stringify(title)).toBe(2);
+      expect(it.stderr).toBe("albero next-year: --title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato\n");
+      expect(existsSync(out('senza-titolo.xlsx'))).toBe(false);
+    }
+    const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('untitled.xlsx'), '--title', ' ']);
+    expect(en.stderr).toBe("albero next-year: --title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced\n");
+    const titled = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titled.xlsx'), '--title', '  Piano 2025  ']);
+    expect(titled.status).toBe(0);
+    expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
   });
 });
 
@@ -480,6 +540,44 @@ describe('the commands on a database', () => {
     expect(readOnly.status).toBe(2);
     chmodSync(locked, 0o755);
     rmSync(open, { recursive: true, force: true });
+  }, 60_000);
+
+  it('a database that fails after it opened fine (a damaged page, a change it refuses) is said as such, exit 2; a statement it cannot run is a bug, 70', () => {
+    const password = { ALBERO_PASSWORD: 'una password sicura' };
+    // A real database made by the command, then changed as a failing disk, an administrator or a bug could.
+    const made = (name: string, change: (db: Database.Database) => void): string => {
+      const path = out(name);
+      expect(albero(['admin', 'create-user', '--username', 'capo', '--database', path], { env: password }).status).toBe(0);
+      const db = new Database(path);
+      change(db);
+      db.close();
+      return path;
+    };
+    // The accounts' page overwritten: the database opens (its schema is elsewhere), the new account's look-up meets the damage.
+    const damaged = made('pagina-rovinata.sqlite', () => undefined);
+    const check = new Database(damaged, { readonly: true });
+    const { rootpage } = check.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'users'`).get() as { rootpage: number };
+    const pageSize = check.pragma('page_size', { simple: true }) as number;
+    check.close();
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+    const run = albero(['admin', 'create-user', '--username', 'capo2', '--database', damaged], { ...IT, env: password });
+    expect(run.stderr).toBe(`albero admin create-user: il database ${damaged} non si può usare: il database SQLite è danneggiato\n`);
+    expect(run.status).toBe(2);
+    expect(albero(['reminders', '--database', damaged]).stderr).toBe(`albero reminders: the database ${damaged} cannot be used: the SQLite database is damaged\n`);
+
+    // A trigger of the body's own refuses the insert: the database's words, not "internal error".
+    const guarded = made('con-trigger.sqlite', (db) => db.exec(`CREATE TRIGGER from_registry BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'accounts come from the staff registry'); END`));
+    const refused = albero(['admin', 'create-user', '--username', 'capo2', '--database', guarded], { ...IT, env: password });
+    expect(refused.stderr).toBe(`albero admin create-user: il database ${guarded} ha rifiutato la modifica: accounts come from the staff registry\n`);
+    expect(refused.status).toBe(2);
+
+    // A table of ours gone: a statement the database cannot run is a bug still (70), said as the database's answer.
+    const broken = made('senza-tabella.sqlite', (db) => db.exec('PRAGMA foreign_keys = OFF; DROP TABLE user_units'));
+    const bug = albero(['admin', 'create-user', '--username', 'capo2', '--units', 'Ragioneria', '--database', broken], { env: password });
+    expect(bug.stderr).toBe(`albero: internal error: the database ${broken} could not run a statement: no such table: user_units (SQLITE_ERROR)\n`);
+    expect(bug.status).toBe(70);
   }, 60_000);
 
   it('serve refuses a port that is not one', () => {

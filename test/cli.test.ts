@@ -251,6 +251,23 @@ describe('the legend and the default rule are configuration', () => {
     expect(legend('101/50').stderr).toContain('the thresholds are percentages, from 0 to 100');
     expect(legend('-1/-5', 'it_IT.UTF-8').stderr).toContain('le soglie sono percentuali, da 0 a 100');
   });
+
+  it('refuses thresholds that leave a band empty: green at 100 (100/60 was taken, and no objective could be green), yellow at 0', () => {
+    const legend = (value: string, locale?: string): CliRun => albero(['evaluate', FIXTURE, '--json', '--legend', value], locale === undefined ? {} : { locale });
+    const green = legend('100/60');
+    expect(green.status).toBe(1);
+    expect(green.stdout).toBe('');
+    expect(green.stderr).toContain(
+      "error: option '--legend <green/yellow>' argument '100/60' is invalid. with the green threshold at 100 green could never show: green is above the threshold and no performance is above 100%; give a green threshold below 100",
+    );
+    expect(legend('100,00/60', 'it_IT.UTF-8').stderr).toContain("il valore '100,00/60' dell'opzione '--legend <green/yellow>' non è valido: con la soglia verde a 100 il verde non comparirebbe mai");
+    const red = legend('80/0');
+    expect(red.status).toBe(1);
+    expect(red.stderr).toContain("argument '80/0' is invalid. with the yellow threshold at 0 red could never show: red is below the threshold and no performance is below 0%");
+    // Just inside either end, every band can still show.
+    const mins = (run: CliRun): unknown => (JSON.parse(run.stdout) as { legend: Array<{ min: number | null }> }).legend.map((l) => l.min);
+    expect(mins(legend('99.99/0.01'))).toEqual([99.99, 0.01, null]);
+  });
 });
 
 describe('diff lists what changed between two versions of a plan', () => {
@@ -307,6 +324,43 @@ describe('diff lists what changed between two versions of a plan', () => {
     expect(text.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
     expect(text.stdout).toContain(`~ A.2.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60% → 50%  (${path}:${line}`);
     expect(text.stdout).not.toContain('Results');
+  });
+
+  it('an objective removed is listed as one added is: its line, each of its indicators, its performance; in text and JSON', () => {
+    // A.1.2 with its two indicators (lines 13–15) taken out.
+    const lines = fixtureText().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('A.1.2 - '));
+    const without = file('without-a12.txt', [...lines.slice(0, at), ...lines.slice(at + 3)].join('\n'));
+    type Doc = { counts: Record<string, number>; changes: Array<{ kind: string; code: string; indicator: string | null; before: unknown; after: unknown; line: number }> };
+    const json = (before: string, after: string): Doc => JSON.parse(albero(['diff', before, after, '--json']).stdout) as Doc;
+    const removed = json(FIXTURE, without);
+    const added = json(without, FIXTURE);
+    const names = ['Supporto alle iniziative fieristiche realizzate sul territorio', expect.stringMatching(/^N\. interventi per contributi/)];
+    expect(removed.changes.map((c) => [c.kind, c.code, c.indicator])).toEqual([
+      ['objective-removed', 'A.1.2', null],
+      ['indicator-removed', 'A.1.2', names[0]],
+      ['indicator-removed', 'A.1.2', names[1]],
+      ['performance', 'A.1.2', null],
+    ]);
+    expect(added.changes.map((c) => [c.kind, c.code, c.indicator])).toEqual([
+      ['objective-added', 'A.1.2', null],
+      ['indicator-added', 'A.1.2', names[0]],
+      ['indicator-added', 'A.1.2', names[1]],
+      ['performance', 'A.1.2', null],
+    ]);
+    expect(removed.counts).toEqual(added.counts);
+    // Each side the other's mirror, located at the lines of the plan that has them.
+    expect(removed.changes.map((c) => [c.before, c.after, c.line])).toEqual(added.changes.map((c) => [c.after, c.before, c.line]));
+    expect(removed.changes[1]).toMatchObject({ before: 'Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)', after: null, line: at + 2 });
+    expect(removed.changes[3]).toMatchObject({ before: 100, after: null });
+
+    const text = albero(['diff', FIXTURE, without, '--only', 'structure']);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('Structure: objectives and indicators added, removed, moved or renamed (3)');
+    expect(text.stdout).toContain(
+      `− A.1.2 "Supporto alle iniziative fieristiche realizzate sul territorio" indicator removed: Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)  (${FIXTURE}:${at + 2}`,
+    );
+    expect(albero(['diff', without, FIXTURE, '--only', 'structure']).stdout).toContain('Structure: objectives and indicators added, removed, moved or renamed (3)');
   });
 
   it('two equal versions: no change, exit 0; an unreadable version: exit 2 and nothing on stdout', () => {

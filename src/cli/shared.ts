@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
+import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
@@ -73,6 +73,16 @@ export function outputFormat<F extends string>(output: string | undefined, given
   return known(format) ? { format } : { refusal: say('cli-format-unknown', { format, formats }) };
 }
 
+/**
+ * A plan's year given as an option (`--year 2024`): four digits within `PLAN_YEARS`, as the API
+ * takes it; else the refusal in words (`0000` was taken, and printed as the report's year).
+ */
+export function yearOption(option: string, value: string, example: number): { year: number } | { refusal: string } {
+  const year = Number(value);
+  if (/^\d{4}$/.test(value) && year >= PLAN_YEARS.first && year <= PLAN_YEARS.last) return { year };
+  return { refusal: say('cli-bad-year', { option, value, example, ...PLAN_YEARS }) };
+}
+
 /** `albero COMMAND: words` on stderr and exit 2: an option or file the command cannot use. */
 export function badInput(command: string, words: string): void {
   process.stderr.write(`albero ${command}: ${terminalText(words)}\n`);
@@ -85,13 +95,40 @@ export function badInput(command: string, words: string): void {
  * code is loaded here, by the commands that use a database only.
  */
 export async function openDatabase(location: string, command: string): Promise<Store | null> {
-  const { isDatabaseUnusable, openStore } = await import('../store/index.js');
+  const { isDatabaseProblem, openStore } = await import('../store/index.js');
   try {
     return await openStore(location);
   } catch (error) {
-    if (!isDatabaseUnusable(error)) throw error;
+    if (!isDatabaseProblem(error)) throw error;
     badInput(command, renderCoded(error, cliLanguage()));
     return null;
+  }
+}
+
+/**
+ * Runs `work` on the store at `location`, closed after. The database's own problems are said as at
+ * opening, on stderr with exit 2, when they come while the command works too: a page found
+ * damaged, the disk full, a lock held, a change refused by a constraint (`databaseProblem`): the
+ * driver's errors were an "internal error" (exit 70) once the database had opened fine. Any other
+ * error of the driver is a statement of ours it could not run, a bug still, said as its answer.
+ */
+export async function withDatabase(location: string, command: string, work: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openDatabase(location, command);
+  if (store === null) return;
+  const { databaseFailure, databaseProblem } = await import('../store/index.js');
+  let failed = false;
+  try {
+    await work(store);
+  } catch (error) {
+    failed = true;
+    const problem = databaseProblem(location, error);
+    if (problem !== null) return badInput(command, renderCoded(problem, cliLanguage()));
+    // Still a bug (exit 70), but said as the database's answer, not as a bare "no such table".
+    const failure = databaseFailure(location, error);
+    throw failure === null ? error : new Error(renderCoded(failure, cliLanguage()), { cause: error });
+  } finally {
+    // After a failure, closing must not hide it behind one of its own.
+    await (failed ? store.close().catch(() => undefined) : store.close());
   }
 }
 
@@ -187,7 +224,7 @@ export interface PlanOptions {
 }
 
 /**
- * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100. A threshold never needs a
+ * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100, each band reachable. A threshold never needs a
  * thousands separator, so a dot without a comma is the decimal point, in either language: `80.5`
  * was refused and `1.000` read as a thousand.
  */
@@ -200,6 +237,10 @@ function parseLegend(value: string): [Decimal, Decimal] {
   const [green, yellow] = parts.map((p) => p!.value) as [Decimal, Decimal];
   if (green.greaterThan(100) || yellow.lessThan(0)) throw new InvalidArgumentError(say('cli-legend-range', {}));
   if (!green.greaterThan(yellow)) throw new InvalidArgumentError(say('cli-legend-order', {}));
+  // Green is above its threshold and yellow from its own (legendFromThresholds), and a score is
+  // within 0–100: green at 100 would never show (100/60 was taken), nor red with yellow at 0.
+  if (green.equals(100)) throw new InvalidArgumentError(say('cli-legend-empty-band', { band: 'green' }));
+  if (yellow.isZero()) throw new InvalidArgumentError(say('cli-legend-empty-band', { band: 'red' }));
   return [green, yellow];
 }
 

@@ -53,7 +53,17 @@ describe('comparePlans', () => {
       'objective-added B: ∅ → Obiettivo B',
       'objective-parent A.3: A → B',
       'objective-removed A.2: Obiettivo A.2 → ∅',
+      // As an added objective's: what went out with it, not only its title.
+      'indicator-removed A.2 "Eventi": Eventi (100%, >= 3) → ∅',
     ]);
+  });
+
+  it('says an objective removed as it says one added: its line, each indicator, its performance', () => {
+    const added = compare(plan(base()), plan([...base(), node('A.3', 'A', [ind('Bandi', 100, 1, measured(1))])])).filter((c) => c.code === 'A.3');
+    const removed = compare(plan([...base(), node('A.3', 'A', [ind('Bandi', 100, 1, measured(1))])]), plan(base())).filter((c) => c.code === 'A.3');
+    expect(brief(added)).toEqual(['objective-added A.3: ∅ → Obiettivo A.3', 'indicator-added A.3 "Bandi": ∅ → Bandi (100%, >= 1)', 'performance A.3: ∅ → 100,00% (verde)']);
+    expect(brief(removed)).toEqual(['objective-removed A.3: Obiettivo A.3 → ∅', 'indicator-removed A.3 "Bandi": Bandi (100%, >= 1) → ∅', 'performance A.3: 100,00% (verde) → ∅']);
+    expect(removed.map((c) => c.numbers)).toEqual([undefined, undefined, { before: dec(100), after: null }]);
   });
 
   it('matches indicators by name before position, so a reordering is no change', () => {

@@ -84,9 +84,7 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
     const origin = node.origin === undefined ? {} : { origin: node.origin };
     const was = earlier.get(node.code);
     if (was === undefined) {
-      add('objective-added', node.code, 'diff-objective-added', null, { '': node.title }, origin);
-      for (const i of later.indicators) add('indicator-added', node.code, 'diff-indicator-added', null, indicatorSide(i.indicator), { indicator: i.indicator.name, ...located(i.indicator) });
-      add('performance', node.code, 'diff-performance', null, performanceSide(later), { numbers: { before: null, after: shown(later.performance) }, ...origin });
+      wholeObjective('added', later, add);
       continue;
     }
     earlier.delete(node.code);
@@ -96,14 +94,26 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
     compareIndicators(node.code, was.indicators, later.indicators, add);
     add('performance', node.code, 'diff-performance', performanceSide(was), performanceSide(later), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
-  for (const gone of earlier.values()) {
-    const origin = gone.objective.origin === undefined ? {} : { origin: gone.objective.origin };
-    add('objective-removed', gone.objective.code, 'diff-objective-removed', { '': gone.objective.title }, null, origin);
-  }
+  for (const gone of earlier.values()) wholeObjective('removed', gone, add);
   return changes;
 }
 
 type Add = (kind: ChangeKind, code: string, said: ComparisonCode, was: Side | null, is: Side | null, extra?: Partial<Pick<PlanChange, 'indicator' | 'numbers' | 'origin'>>) => void;
+
+/**
+ * An objective added or removed as a whole: its line, each of its indicators and its performance,
+ * the same either way. A removed objective was one line while an added one listed its indicators,
+ * so a reader of the diff saw what came in but not what went out with it.
+ */
+function wholeObjective(how: 'added' | 'removed', result: ObjectiveResult, add: Add): void {
+  const { code, title } = result.objective;
+  const origin = result.objective.origin === undefined ? {} : { origin: result.objective.origin };
+  const sides = <T>(value: T): [T | null, T | null] => (how === 'added' ? [null, value] : [value, null]);
+  add(`objective-${how}`, code, `diff-objective-${how}`, ...sides<Side>({ '': title }), origin);
+  for (const i of result.indicators) add(`indicator-${how}`, code, `diff-indicator-${how}`, ...sides(indicatorSide(i.indicator)), { indicator: i.indicator.name, ...located(i.indicator) });
+  const [before, after] = sides(shown(result.performance));
+  add('performance', code, 'diff-performance', ...sides(performanceSide(result)), { numbers: { before, after }, ...origin });
+}
 
 function sided(side: 'before' | 'after', values: Side | null): Record<string, ParamValue> {
   return values === null ? {} : Object.fromEntries(Object.entries(values).map(([key, v]) => [`${side}${key}`, v ?? null]));

@@ -135,6 +135,12 @@ export interface Plan {
   readonly settings: PlanSettings;
 }
 
+/**
+ * The years a plan may be for, the first and last included: one range for the API and the command
+ * line, wide enough for any plan kept or drafted, narrow enough to refuse a typing slip (`0000`).
+ */
+export const PLAN_YEARS = { first: 1990, last: 2100 } as const;
+
 /** Where something came from, for messages a person can act on. */
 export interface SourceLocation {
   readonly file?: string;

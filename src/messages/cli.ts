@@ -16,6 +16,11 @@ function didYouMean(suggestions: readonly string[], language: Language): string 
   return `\n(Did you mean ${suggestions.length === 1 ? '' : 'one of '}${list}?)`;
 }
 
+/** The first few of a list of files, then "…": a site of several years has dozens. */
+function shortList(files: readonly string[]): string {
+  return files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
+}
+
 export { DIFF_WORDS } from './diff-words.js';
 
 /** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
@@ -207,6 +212,10 @@ export const CLI_MESSAGES = defineMessages({
     en: 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year',
   }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
+  'cli-about-site-force': message({
+    it: 'sostituire i file che il sito riscrive se la cartella li contiene già (index.html, le pagine di ogni anno)',
+    en: "replace the files the site writes when the folder already holds them (index.html, each year's pages)",
+  }),
 
   'cli-about-serve': message({
     it: "servire l'API e l'applicazione web (SQLite data/albero.sqlite in modo predefinito; DATABASE_URL per PostgreSQL)",
@@ -262,6 +271,16 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-legend-range': message({ it: 'le soglie sono percentuali, da 0 a 100', en: 'the thresholds are percentages, from 0 to 100' }),
   'cli-legend-order': message({ it: 'la soglia verde deve essere sopra quella gialla', en: 'the green threshold must be above the yellow one' }),
+  'cli-legend-empty-band': message<{ band: 'green' | 'red' }>({
+    it: (p) =>
+      p.band === 'green'
+        ? 'con la soglia verde a 100 il verde non comparirebbe mai: il verde è sopra la soglia e nessuna performance supera il 100%; indicare una soglia verde sotto 100'
+        : 'con la soglia gialla a 0 il rosso non comparirebbe mai: il rosso è sotto la soglia e nessuna performance è sotto lo 0%; indicare una soglia gialla sopra 0',
+    en: (p) =>
+      p.band === 'green'
+        ? 'with the green threshold at 100 green could never show: green is above the threshold and no performance is above 100%; give a green threshold below 100'
+        : 'with the yellow threshold at 0 red could never show: red is below the threshold and no performance is below 0%; give a yellow threshold above 0',
+  }),
 
   // evaluate's legend under the table: in Italian the plan's own words (as its published table
   // prints them), in English said from the rule's thresholds.
@@ -344,9 +363,13 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
   }),
-  'cli-bad-year': message<{ option: string; value: string; example: number }>({
-    it: (p) => `${p.option} deve essere un anno come ${p.example}, non "${p.value}"`,
-    en: (p) => `${p.option} must be a year such as ${p.example}, not "${p.value}"`,
+  'cli-bad-year': message<{ option: string; value: string; example: number; first: number; last: number }>({
+    it: (p) => `${p.option} deve essere un anno dal ${p.first} al ${p.last}, come ${p.example}, non "${p.value}"`,
+    en: (p) => `${p.option} must be a year from ${p.first} to ${p.last}, such as ${p.example}, not "${p.value}"`,
+  }),
+  'cli-blank-title': message({
+    it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
+    en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
   }),
   'cli-year-order': message<{ fromYear: number; year: number }>({
     it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
@@ -363,6 +386,13 @@ export const CLI_MESSAGES = defineMessages({
   'cli-site-no-year': message<{ file: string }>({
     it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
     en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
+  }),
+  /** `site --output DIR` where a site (or any file of the same name) already is: the first few named. */
+  'cli-site-would-overwrite': message<{ folder: string; files: readonly string[] }>({
+    it: (p) =>
+      `${p.folder} contiene già ${p.files.length === 1 ? 'un file' : `${p.files.length} file`} che il sito riscriverebbe (${shortList(p.files)}); indicare --force per sostituir${p.files.length === 1 ? 'lo' : 'li'}, o un'altra cartella`,
+    en: (p) =>
+      `${p.folder} already holds ${n(p.files.length, 'file', 'files')} the site would write over (${shortList(p.files)}); give --force to replace ${p.files.length === 1 ? 'it' : 'them'}, or another folder`,
   }),
   /** The file's problem when it cannot be read; else where it stops being JSON. */
   'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({

@@ -17,8 +17,15 @@ export const START_MESSAGES = defineMessages({
     it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non "${p.value}"`,
     en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not "${p.value}"`,
   }),
-  /** `--database` / DATABASE_URL names a database that cannot be used (store/index.ts `openStore`). */
-  'database-unusable': message<{ database: string; reason: 'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'unreachable' | 'refused'; detail?: string }>({
+  /**
+   * `--database` / DATABASE_URL names a database that cannot be used, or one found so while a
+   * command works: damaged, locked, the disk full (store/index.ts `databaseProblem`).
+   */
+  'database-unusable': message<{
+    database: string;
+    reason: 'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'busy' | 'full' | 'io-error' | 'unreachable' | 'refused';
+    detail?: string;
+  }>({
     it: (p) =>
       `il database ${p.database} non si può usare: ${
         {
@@ -27,6 +34,9 @@ export const START_MESSAGES = defineMessages({
           'not-a-database': 'il file non è un database SQLite',
           damaged: 'il database SQLite è danneggiato',
           'read-only': 'il file, o la cartella che lo contiene, è di sola lettura',
+          busy: 'un altro programma lo tiene bloccato; riprovare tra poco',
+          full: 'il disco è pieno',
+          'io-error': 'il disco non si è potuto leggere o scrivere',
           unreachable: 'il server PostgreSQL non risponde',
           refused: `il server PostgreSQL rifiuta la connessione (${p.detail ?? ''})`,
         }[p.reason]
@@ -39,10 +49,23 @@ export const START_MESSAGES = defineMessages({
           'not-a-database': 'the file is not a SQLite database',
           damaged: 'the SQLite database is damaged',
           'read-only': 'the file, or the folder holding it, is read-only',
+          busy: 'another program holds it locked; try again shortly',
+          full: 'the disk is full',
+          'io-error': 'the disk could not be read or written',
           unreachable: 'the PostgreSQL server does not answer',
           refused: `the PostgreSQL server refuses the connection (${p.detail ?? ''})`,
         }[p.reason]
       }`,
+  }),
+  /** A change the database itself refused while a command worked (a constraint or trigger of its own): the driver's words as detail. */
+  'database-refused': message<{ database: string; detail: string }>({
+    it: (p) => `il database ${p.database} ha rifiutato la modifica: ${p.detail}`,
+    en: (p) => `the database ${p.database} refused the change: ${p.detail}`,
+  }),
+  /** Any other error of the database driver while a command works: a statement of ours it could not run (said as an internal error). */
+  'database-failed': message<{ database: string; detail: string; code: string }>({
+    it: (p) => `il database ${p.database} non ha potuto eseguire un'istruzione: ${p.detail} (${p.code})`,
+    en: (p) => `the database ${p.database} could not run a statement: ${p.detail} (${p.code})`,
   }),
   'server-serving': message<{ url: string; database: string }>({
     it: (p) => `Albero è in servizio su ${p.url} (database: ${p.database})`,

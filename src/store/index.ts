@@ -36,7 +36,7 @@ export function shownLocation(location: string): string {
 /**
  * `postgres://…` opens PostgreSQL; anything else is a SQLite file (`:memory:` for a throwaway one).
  * A database the person named wrongly (a folder, a file that is not SQLite, a read-only file, a
- * server that does not answer or refuses) is a `database-unusable` error (see `isDatabaseUnusable`):
+ * server that does not answer or refuses) is a `database-unusable` error (see `databaseProblem`):
  * the CLI says it as bad input and the server as a reason it cannot start, never as a bug.
  */
 export async function openStore(location: string): Promise<Store> {
@@ -45,7 +45,7 @@ export async function openStore(location: string): Promise<Store> {
     return await SqlStore.open(db);
   } catch (error) {
     await db.close().catch(() => undefined);
-    throw unusable(location, error) ?? error;
+    throw databaseProblem(location, error) ?? error;
   }
 }
 
@@ -53,37 +53,68 @@ function sqliteOrExplain(location: string): ReturnType<typeof openSqlite> {
   try {
     return openSqlite(location);
   } catch (error) {
-    throw unusable(location, error) ?? error;
+    throw databaseProblem(location, error) ?? error;
   }
 }
 
 type DatabaseReason = Params<'database-unusable'>['reason'];
 
-/** The driver's codes for a database that cannot be used as named; anything else stays a bug. */
+/** The driver's codes for a database that cannot be used as it stands; anything else stays a bug. */
 const REASONS: ReadonlyMap<string, DatabaseReason> = new Map<string, DatabaseReason>([
   ['SQLITE_CANTOPEN', 'cannot-open'],
   ['SQLITE_NOTADB', 'not-a-database'],
   ['SQLITE_CORRUPT', 'damaged'],
   ['SQLITE_READONLY', 'read-only'],
   ['SQLITE_PERM', 'read-only'],
+  // Met while a command works as well as at opening: a lock held past the busy timeout, a full
+  // disk, a failed read or write.
+  ['SQLITE_BUSY', 'busy'],
+  ['SQLITE_LOCKED', 'busy'],
+  ['SQLITE_FULL', 'full'],
+  ['SQLITE_IOERR', 'io-error'],
   ['ECONNREFUSED', 'unreachable'],
   ['ENOTFOUND', 'unreachable'],
   ['EAI_AGAIN', 'unreachable'],
   ['ETIMEDOUT', 'unreachable'],
   ['EHOSTUNREACH', 'unreachable'],
+  ['ECONNRESET', 'unreachable'],
   // PostgreSQL's own refusals: wrong password or user, no such database.
   ['28P01', 'refused'],
   ['28000', 'refused'],
   ['3D000', 'refused'],
+  // PostgreSQL going away or full while a command works: the connection lost or cut by the
+  // server, the disk full, a lock not granted.
+  ['08000', 'unreachable'],
+  ['08003', 'unreachable'],
+  ['08006', 'unreachable'],
+  ['57P01', 'unreachable'],
+  ['57P02', 'unreachable'],
+  ['57P03', 'unreachable'],
+  ['53100', 'full'],
+  ['55P03', 'busy'],
+  ['40P01', 'busy'],
 ]);
 
-function unusable(location: string, error: unknown): (Error & Coded) | null {
+/**
+ * The database's own problem in words, or null for anything else (a bug stays a bug): a database
+ * that cannot be used as it stands (`database-unusable`: named wrongly, or found damaged, full,
+ * locked or gone while a command works), or a change it refused (`database-refused`: a constraint
+ * or trigger of its own, a row another program wrote meanwhile). Raised by the driver after the
+ * database opened fine, these were said as an internal error.
+ */
+export function databaseProblem(location: string, error: unknown): (Error & Coded) | null {
   const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const database = shownLocation(location);
+  if (/^SQLITE_CONSTRAINT/.test(code) || /^23[0-9A-Z]{3}$/.test(code)) {
+    const params: Params<'database-refused'> = { database, detail: (error as Error).message };
+    return Object.assign(new Error(english('database-refused', params)), { code: 'database-refused', params });
+  }
   // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR…) by their primary one.
-  let reason = typeof code === 'string' ? (REASONS.get(code) ?? REASONS.get(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'))) : undefined;
+  let reason = REASONS.get(code) ?? REASONS.get(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'));
   if (reason === undefined) return null;
   if (reason === 'cannot-open' && !isPostgresUrl(location) && isFolder(location)) reason = 'folder';
-  const params: Params<'database-unusable'> = { database: shownLocation(location), reason, ...(reason === 'refused' ? { detail: (error as Error).message } : {}) };
+  const params: Params<'database-unusable'> = { database, reason, ...(reason === 'refused' ? { detail: (error as Error).message } : {}) };
   return Object.assign(new Error(english('database-unusable', params)), { code: 'database-unusable', params });
 }
 
@@ -95,7 +126,22 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** A database named wrongly, from `openStore`: said by its code in the reader's language. */
-export function isDatabaseUnusable(error: unknown): error is Error & Coded {
-  return error instanceof Error && (error as Partial<Coded>).code === 'database-unusable';
+/**
+ * Any other error the database driver raised (SQLite's `SQLITE_ERROR` "no such table", a PostgreSQL
+ * syntax error): a statement of ours the database could not run, so a bug, said as the database's
+ * answer with its code (`database-failed`), or null for an error that is not the driver's.
+ */
+export function databaseFailure(location: string, error: unknown): (Error & Coded) | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string') return null;
+  // better-sqlite3's codes are SQLITE_*; pg's are five-character SQLSTATEs with a severity.
+  if (!code.startsWith('SQLITE_') && !(/^[0-9A-Z]{5}$/.test(code) && 'severity' in error)) return null;
+  const params: Params<'database-failed'> = { database: shownLocation(location), detail: error.message, code };
+  return Object.assign(new Error(english('database-failed', params)), { code: 'database-failed', params });
+}
+
+/** A database that cannot be used or refused a change (`databaseProblem`): said by its code in the reader's language. */
+export function isDatabaseProblem(error: unknown): error is Error & Coded {
+  const code = error instanceof Error ? (error as Partial<Coded>).code : undefined;
+  return code === 'database-unusable' || code === 'database-refused';
 }

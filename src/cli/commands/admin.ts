@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ROLES, SYSTEM, type Role } from '../../store/types.js';
 import { renderCoded } from '../../messages/index.js';
-import { badInput, cliLanguage, openDatabase, say, writeJson } from '../shared.js';
+import { badInput, cliLanguage, say, withDatabase, writeJson } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -44,9 +44,7 @@ export function registerAdmin(program: Command): void {
       if (password.length < MIN_PASSWORD) {
         return badInput('admin create-user', say('cli-admin-password', { min: MIN_PASSWORD }));
       }
-      const store = await openDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'admin create-user');
-      if (store === null) return;
-      try {
+      await withDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'admin create-user', async (store) => {
         const units = (options.units ?? '')
           .split(',')
           .map((u) => u.trim())
@@ -64,8 +62,6 @@ export function registerAdmin(program: Command): void {
         // --json is the same in every language.
         if (options.json === true) writeJson({ username: user.username, role: user.role, displayName: user.displayName, units: user.units });
         else process.stdout.write(`${say('cli-admin-created', { role: user.role, username: user.username })}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

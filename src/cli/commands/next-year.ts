@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say, yearOption } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -22,16 +22,21 @@ export function registerNextYear(program: Command): void {
     .option('--title <title>', say('cli-about-next-year-title', {}))
     .action(async (file: string, options: Options) => {
       const bad = (words: string): void => badInput('next-year', words);
-      if (!/^\d{4}$/.test(options.year ?? '')) return bad(say('cli-bad-year', { option: '--year', value: options.year ?? '', example: 2025 }));
-      if (options.from !== undefined && !/^\d{4}$/.test(options.from)) return bad(say('cli-bad-year', { option: '--from', value: options.from, example: 2024 }));
+      const given = yearOption('--year', options.year ?? '', 2025);
+      if ('refusal' in given) return bad(given.refusal);
+      const from = options.from === undefined ? undefined : yearOption('--from', options.from, 2024);
+      if (from !== undefined && 'refusal' in from) return bad(from.refusal);
       if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-xlsx-name', { file: options.output ?? '', what: 'next-year' }));
-      const year = Number(options.year);
+      // Trimmed as the API trims it: an empty title was written and read back as "Albero".
+      const title = options.title?.trim();
+      if (title === '') return bad(say('cli-blank-title', {}));
+      const { year } = given;
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
-      const fromYear = options.from !== undefined ? Number(options.from) : (yearOf({}, loaded.table.plan.title) ?? year - 1);
+      const fromYear = from !== undefined ? from.year : (yearOf({}, loaded.table.plan.title) ?? year - 1);
       if (year <= fromYear) return bad(say('cli-year-order', { fromYear, year }));
       const evaluation = evaluatePlan(loaded.table.plan);
-      const plan = rollForward(evaluation, { fromYear, year, ...(options.title === undefined ? {} : { title: options.title }) });
+      const plan = rollForward(evaluation, { fromYear, year, ...(title === undefined ? {} : { title }) });
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
       const bytes = await buildPlanTemplate(plan).xlsx.writeBuffer();
       try {

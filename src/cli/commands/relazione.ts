@@ -8,7 +8,7 @@ import { decodeText } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say, yearOption } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -75,9 +75,8 @@ export function registerRelazione(program: Command): void {
       const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
       if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
       const { format } = chosen;
-      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
-        return badInput('relazione', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
-      }
+      const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
+      if (given !== undefined && 'refusal' in given) return badInput('relazione', given.refusal);
       let texts: Record<string, string> | undefined;
       if (options.texts !== undefined) {
         const read = await readTexts(options.texts);
@@ -97,7 +96,7 @@ export function registerRelazione(program: Command): void {
       const evaluation = evaluatePlan(loaded.table.plan);
       const doc = buildRelazione(evaluation, {
         ...(options.body === undefined ? {} : { body: options.body }),
-        ...(options.year === undefined ? {} : { year: Number(options.year) }),
+        ...(given === undefined ? {} : { year: given.year }),
         ...(texts === undefined ? {} : { texts }),
         ...(previous === undefined ? {} : { previous }),
       });

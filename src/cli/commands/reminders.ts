@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { renderCoded, type Coded } from '../../messages/index.js';
-import { badInput, cliLanguage, openDatabase, say } from '../shared.js';
+import { badInput, cliLanguage, say, withDatabase } from '../shared.js';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
 
@@ -30,26 +30,25 @@ export function registerReminders(program: Command): void {
         // A setting out of range, by its code and in the language.
         return badInput('reminders', renderCoded(error as Coded, cliLanguage()));
       }
-      const store = await openDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'reminders');
-      if (store === null) return;
-      // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
-      const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
-      try {
-        const run = await service.run('system', { retryNow: options.retry === true });
-        const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
-        if (options.json === true) {
-          process.stdout.write(
-            `${JSON.stringify({ ...run, queued: run.queued.map((r) => ({ id: r.id, stage: r.stage, username: r.username, address: r.address, subject: r.subject, status: r.status, indicators: r.indicators })) }, null, 2)}\n`,
-          );
-        } else {
-          process.stdout.write(
-            `${say('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport })}\n`,
-          );
+      await withDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'reminders', async (store) => {
+        // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
+        const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
+        try {
+          const run = await service.run('system', { retryNow: options.retry === true });
+          const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
+          if (options.json === true) {
+            process.stdout.write(
+              `${JSON.stringify({ ...run, queued: run.queued.map((r) => ({ id: r.id, stage: r.stage, username: r.username, address: r.address, subject: r.subject, status: r.status, indicators: r.indicators })) }, null, 2)}\n`,
+            );
+          } else {
+            process.stdout.write(
+              `${say('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport })}\n`,
+            );
+          }
+          if (waiting > 0 || run.failed > 0) process.exitCode = 1;
+        } finally {
+          await service.stop();
         }
-        if (waiting > 0 || run.failed > 0) process.exitCode = 1;
-      } finally {
-        await service.stop();
-        await store.close();
-      }
+      });
     });
 }

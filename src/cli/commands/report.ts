@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { REPORT_FORMATS } from '../../io/report/formats.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say, yearOption } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -32,9 +32,8 @@ export function registerReport(program: Command): void {
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
         return badInput('report', say('cli-output-needed', { format }));
       }
-      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
-        return badInput('report', say('cli-bad-year', { option: '--year', value: options.year, example: 2024 }));
-      }
+      const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
+      if (given !== undefined && 'refusal' in given) return badInput('report', given.refusal);
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(loaded.table.plan);
@@ -46,7 +45,7 @@ export function registerReport(program: Command): void {
         const bytes = await renderReport(evaluation, format, {
           ...(options.body === undefined ? {} : { body: options.body }),
           ...(options.period === undefined ? {} : { period: options.period }),
-          ...(options.year === undefined ? {} : { year: Number(options.year) }),
+          ...(given === undefined ? {} : { year: given.year }),
           issues: loaded.issues,
           // The report's own words in the command line's language (--lang, else the locale), as the server's ?lang=.
           language: cliLanguage(),

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -14,7 +15,8 @@ export function registerSite(program: Command): void {
     .argument('<plans...>', say('cli-about-site-plans', {}))
     .requiredOption('--output <dir>', say('cli-about-site-output', {}))
     .option('--body <name>', say('cli-about-body', {}))
-    .action(async (files: string[], options: { output: string; body?: string }) => {
+    .option('--force', say('cli-about-site-force', {}))
+    .action(async (files: string[], options: { output: string; body?: string; force?: boolean }) => {
       const years: SiteYear[] = [];
       for (const file of files) {
         const loaded = await loadOrReport(file);
@@ -36,6 +38,11 @@ export function registerSite(program: Command): void {
         });
       }
       const { siteIndex, yearFile, yearFiles } = await import('../../io/site/index.js');
+      // The folder is named, not each file: a site already there (or a page of the body's own)
+      // was written over without a word. Its files are replaced only when asked.
+      const paths = ['index.html', ...years.flatMap((y) => yearFiles(y).map((name) => join(y.slug, name)))];
+      const existing = options.force === true ? [] : paths.filter((path) => isFile(join(options.output, path)));
+      if (existing.length > 0) return badInput('site', say('cli-site-would-overwrite', { folder: options.output, files: existing }));
       try {
         await mkdir(options.output, { recursive: true });
         await writeFile(join(options.output, 'index.html'), siteIndex(years, options.body === undefined ? {} : { body: options.body }));
@@ -48,4 +55,13 @@ export function registerSite(program: Command): void {
       }
       process.stderr.write(`${say('cli-wrote-site', { folder: options.output, years: years.length })}\n`);
     });
+}
+
+/** Whether a file (not a folder) is at `path`; a path through a plain file is none. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors } from '../../core/index.js';
+import { hasErrors, PLAN_YEARS } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -42,7 +42,7 @@ export async function readablePlanFor(store: Store, planId: string, user: UserRe
   return plan;
 }
 
-const Year = z.number().int().min(1990).max(2100);
+const Year = z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last);
 export const PeriodLabel = z.string().trim().min(1).max(200);
 /** A period as POST /api/plans and POST …/periods take it: its day `YYYY-MM-DD` and a label (default: the date, `30/04/2024`). */
 export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'iso-date'), label: PeriodLabel.optional() }).strict();
@@ -186,7 +186,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       const title = text(form.title) ?? outcome.value.plan.title;
       const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
+      if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
+        throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
       if (c.req.query('dryRun') === 'true') {
         const nodes = outcome.value.plan.nodes;
         return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });
