@@ -1,0 +1,45 @@
+/**
+ * The period bar's transitions as each role meets them: a period the OIV validated is reopened by
+ * the administrator alone, so the controller is not offered a reopening the server refuses (before,
+ * the reason field and the button were there and the controller's reason ended in a 403).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan } = pages(world);
+const YEAR_END = '2024-12-31';
+
+describe('period transitions in the period bar', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+  const transition = () => `/api/plans/${encodeURIComponent(world.planId)}/periods/${YEAR_END}/transition`;
+  const signedIn = async (who: 'controller' | 'oiv' | 'admin') => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, who);
+    return { context, page };
+  };
+
+  it('a validated period is offered for reopening to the administrator, not to the controller', async () => {
+    const controller = await signedIn('controller');
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to })).status).toBe(200);
+    const oiv = await signedIn('oiv');
+    expect((await apiAs(oiv.context, 'POST', transition(), { to: 'validated' })).status).toBe(200);
+
+    // A closed period is the controller's to reopen; a validated one is not.
+    await openPlan(controller.page);
+    await expect.poll(() => controller.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
+    expect(await controller.page.locator('#reopen-reason').count()).toBe(0);
+    expect(await controller.page.locator('button', { hasText: 'Riapri il periodo' }).count()).toBe(0);
+
+    const admin = await signedIn('admin');
+    await openPlan(admin.page);
+    await admin.page.fill('#reopen-reason', 'Errore materiale in A.2.1');
+    await admin.page.click('button:has-text("Riapri il periodo")');
+    await expect.poll(() => admin.page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+  });
+});
