@@ -1,7 +1,9 @@
 /**
  * The period bar's transitions as each role meets them: a period the OIV validated is reopened by
  * the administrator alone, so the controller is not offered a reopening the server refuses (before,
- * the reason field and the button were there and the controller's reason ended in a 403).
+ * the reason field and the button were there and the controller's reason ended in a 403); the
+ * closing dialog keeps the keyboard's focus and Esc cancels it (before, Tab walked out of it into the
+ * page behind and Esc did nothing).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
@@ -41,5 +43,28 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     await admin.page.fill('#reopen-reason', 'Errore materiale in A.2.1');
     await admin.page.click('button:has-text("Riapri il periodo")');
     await expect.poll(() => admin.page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+  });
+
+  it('the closing dialog is a modal for the keyboard: the focus stays in it, Esc cancels', async () => {
+    const { page } = await signedIn('controller');
+    await openPlan(page);
+    await page.focus('[data-testid=close-period]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=closing-summary]');
+    // The page behind is inert: Tab goes round the dialog's controls (and past the last one to the browser's own, the body here).
+    const inDialog = () => page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('[data-testid=closing-dialog]') !== null);
+    for (let k = 0; k < 12; k++) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=closing-dialog]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('close-period');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+    // Opened again, closing goes through.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=closing-summary]');
+    await page.click('[data-testid=confirm-close]');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
   });
 });
