@@ -5,7 +5,8 @@
  * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
  * (what-if) value, none from a what-if field only passed through (an actual a double cannot hold);
  * and the warning on an implausible percentage (150 %, −5 %), which still saves; a refused value or a
- * missing N.V. reason takes the focus to its field, marked invalid and described by the message.
+ * missing N.V. reason takes the focus to its field, marked invalid and described by the message; the
+ * history table writes actuals and targets in the indicator's unit (50,00%, 30/04/2024).
  * Against the real server and a fresh SQLite file; axe on the form.
  */
 import { describe, expect, it } from 'vitest';
@@ -255,6 +256,27 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     await page.click('[data-indicator="A.2.1:2"] .tree-link');
     await page.fill('#entry-actual', '100.5');
     await expect.poll(() => warning.innerText()).toBe('An unusual value for a percentage: 100.5%. Check it before saving.');
+    await context.close();
+  });
+
+  it("writes each period's actual and target in the history as the tree does: 50,00% against 60,00%, a date target as a date", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const yearEnd = async (indicator: string) => {
+      await page.click(`[data-indicator="${indicator}"] .tree-link`);
+      await expect.poll(() => page.locator('[data-testid=history] tbody tr').count()).toBe(3);
+      // The year end's row: actual, target, performance.
+      return (await page.locator('[data-testid=history] tbody tr').last().innerText())
+        .split('\t')
+        .map((c) => c.trim())
+        .slice(1);
+    };
+    await page.fill('#f-search', 'A.2.1');
+    expect(await yearEnd('A.2.1:2')).toEqual(['50,00%', '60,00%', '0,00%']);
+    // A date target: with no completion date, not achieved.
+    await page.fill('#f-search', 'A.5.1');
+    expect(await yearEnd('A.5.1:3')).toEqual(['—', '30/04/2024', '0,00%']);
     await context.close();
   });
 
