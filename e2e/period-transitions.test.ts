@@ -51,6 +51,9 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     await page.focus('[data-testid=close-period]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=closing-summary]');
+    // An indicator of no unit is said so once, in one pair of brackets.
+    await expect.poll(() => page.locator('[data-testid=closing-missing]').innerText()).toContain('A.6 — Attivazione sportello di orientamento Composizione negoziata (senza struttura)');
+    expect(await page.locator('[data-testid=closing-dialog]').innerText()).not.toContain('((');
     // The page behind is inert: Tab goes round the dialog's controls (and past the last one to the browser's own, the body here).
     const inDialog = () => page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('[data-testid=closing-dialog]') !== null);
     for (let k = 0; k < 12; k++) {

@@ -342,7 +342,8 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         <ul className="small mb-0" data-testid={testid} style={{ maxHeight: '12rem', overflow: 'auto' }} tabIndex={0} aria-label={title}>
           {items.map((i) => (
             <li key={i.indicatorId}>
-              {i.node} — {i.indicator} ({i.unit ?? t('campaign.noUnit')})
+              {/* The "no unit" words carry their own brackets. */}
+              {i.node} — {i.indicator} {i.unit === null ? t('campaign.noUnit') : `(${i.unit})`}
             </li>
           ))}
         </ul>
