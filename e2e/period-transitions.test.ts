@@ -35,6 +35,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     // A closed period is the controller's to reopen; a validated one is not.
     await openPlan(controller.page);
     await expect.poll(() => controller.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
+    await expect.poll(() => controller.page.locator('[data-testid=locked-banner]').innerText()).toContain('Periodo validato dall’OIV: i dati sono in sola lettura.');
     expect(await controller.page.locator('#reopen-reason').count()).toBe(0);
     expect(await controller.page.locator('button', { hasText: 'Riapri il periodo' }).count()).toBe(0);
 
