@@ -5,7 +5,9 @@
  * form of a "non misurato" indicator, which asks for the value at once and takes a simulated
  * (what-if) value, none from a what-if field only passed through (an actual a double cannot hold),
  * and one typed longer than a double holds scored, carried and saved as typed;
- * and the warning on an implausible percentage (150 %, −5 %), which still saves.
+ * and the warning on an implausible percentage (150 %, −5 %), which still saves; a refused value or a
+ * missing N.V. reason takes the focus to its field, marked invalid and described by the message; the
+ * history table writes actuals and targets in the indicator's unit (50,00%, 30/04/2024).
  * Against the real server and a fresh SQLite file; axe on the form.
  */
 import { describe, expect, it } from 'vitest';
@@ -255,6 +257,53 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     await page.click('[data-indicator="A.2.1:2"] .tree-link');
     await page.fill('#entry-actual', '100.5');
     await expect.poll(() => warning.innerText()).toBe('An unusual value for a percentage: 100.5%. Check it before saving.');
+    await context.close();
+  });
+
+  it("writes each period's actual and target in the history as the tree does: 50,00% against 60,00%, a date target as a date", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const yearEnd = async (indicator: string) => {
+      await page.click(`[data-indicator="${indicator}"] .tree-link`);
+      await expect.poll(() => page.locator('[data-testid=history] tbody tr').count()).toBe(3);
+      // The year end's row: actual, target, performance.
+      return (await page.locator('[data-testid=history] tbody tr').last().innerText())
+        .split('\t')
+        .map((c) => c.trim())
+        .slice(1);
+    };
+    await page.fill('#f-search', 'A.2.1');
+    expect(await yearEnd('A.2.1:2')).toEqual(['50,00%', '60,00%', '0,00%']);
+    // A date target: with no completion date, not achieved.
+    await page.fill('#f-search', 'A.5.1');
+    expect(await yearEnd('A.5.1:3')).toEqual(['—', '30/04/2024', '0,00%']);
+    await context.close();
+  });
+
+  it('puts the focus on the field a refusal is about, marked invalid and described by it', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await page.fill('#f-search', 'A.1.2');
+    await page.click('[data-indicator="A.1.2:1"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    const field = async (id: string) => {
+      const described = (await page.getAttribute(`#${id}`, 'aria-describedby')) ?? '';
+      const words = await Promise.all(described.split(' ').map((d) => page.locator(`#${d}`).innerText()));
+      return { focused: (await focus(page)).id === id, invalid: await page.getAttribute(`#${id}`, 'aria-invalid'), words: words.join(' ') };
+    };
+    await page.fill('#entry-actual', 'molti');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => field('entry-actual')).toEqual({ focused: true, invalid: 'true', words: expect.stringContaining('Scrivere un numero') });
+    // Not evaluable without its reason: the reason field.
+    await page.selectOption('#entry-state', 'not_evaluable');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => field('entry-reason')).toEqual({ focused: true, invalid: 'true', words: expect.stringContaining('motivo') });
+    await page.fill('#entry-reason', 'Dato non disponibile per il primo semestre');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
     await context.close();
   });
 });

@@ -43,11 +43,16 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     expect(download.suggestedFilename()).toBe('verbale-12.pdf');
     expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
 
-    // A program renamed .pdf: refused in Italian, nothing added.
+    // A program renamed .pdf, sent from the keyboard: refused in Italian, nothing added; the focus
+    // goes to the file field, marked invalid and described by the refusal (not lost to the page).
     await page.setInputFiles('#evidence-file', { name: 'verbale-13.pdf', mimeType: 'application/pdf', buffer: fakeExe() });
-    await page.click('[data-testid=evidence-upload]');
+    await page.focus('[data-testid=evidence-upload]');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('è un programma eseguibile o uno script): non è stato salvato.');
     await expect.poll(() => listed.count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('evidence-file');
+    expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#evidence-file', 'aria-describedby')).toContain('evidence-message');
 
     // The data source is a field of its own, kept with the value.
     await page.fill('#entry-source', 'Protocollo informatico, estrazione del 10/01/2025');

@@ -78,6 +78,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(Buffer.from(await res.arrayBuffer()).equals(big)).toBe(true);
   });
 
+  it("keeps a long name's extension and drops the characters that reverse how a name reads", async () => {
+    const long = await controller.request('POST', files(), upload(tinyPdf(), `${'verbale di verifica '.repeat(15)}.pdf`));
+    expect(long.status, long.text).toBe(201);
+    expect(long.body.name).toMatch(/^verbale di verifica .*\.pdf$/);
+    expect(long.body.name.length).toBeLessThanOrEqual(200);
+    // "fattura\u202Efdp.exe" shows as "fatturaexe.pdf": the override and its kin are not kept.
+    const spoof = await controller.request('POST', files(), upload(tinyPdf(), 'fattura\u202Etxt.pdf\u200F\u2066'));
+    expect(spoof.status, spoof.text).toBe(201);
+    expect(spoof.body.name).toBe('fatturatxt.pdf');
+    const res = await fetch(`${t.url}${files()}/${long.body.id}`, { headers: { cookie: controller.cookie! } });
+    expect(res.headers.get('content-disposition')).toContain('.pdf"');
+    for (const id of [long.body.id, spoof.body.id]) expect((await controller.request('DELETE', `${files()}/${id}`)).status).toBe(200);
+  });
+
   it('refuses a disguised executable (415) and an oversized file (413), in Italian, storing nothing', async () => {
     const before = (await controller.get(files())).body.length;
     const it = { 'accept-language': 'it-IT,it;q=0.9' };

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { PLAN_EDITORS, transitionRoles } from '../../src/contract/permissions.js';
-import type { Role, User } from './api/types.js';
+import type { PeriodState, Role, User } from './api/types.js';
 
 export interface SessionState {
   user: User | null;
@@ -21,5 +21,7 @@ export const can = {
   managePlans: (role: Role | undefined) => role !== undefined && PLAN_EDITORS.includes(role),
   closePeriods: (role: Role | undefined) => role !== undefined && transitionRoles('collecting', 'closed').includes(role),
   validatePeriods: (role: Role | undefined) => role !== undefined && transitionRoles('closed', 'validated').includes(role),
+  /** Reopen a period in `state`: a validated one is the administrator's alone (the validation is void). */
+  reopenPeriod: (role: Role | undefined, state: PeriodState) => role !== undefined && transitionRoles(state, 'collecting').includes(role),
   simulate: (role: Role | undefined) => role !== undefined,
 };

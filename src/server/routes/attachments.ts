@@ -31,13 +31,21 @@ export function fileTooLarge(limit: number): HttpError {
   return refuse(413, 'evidence-too-large', { limit }, { details: { limit } });
 }
 
-/** A name safe to show and to put in a header: no path, no control characters, not too long. */
+/** The longest name kept. */
+const NAME_LENGTH = 200;
+
+/**
+ * A name safe to show and to put in a header: no path, no control characters, none of the marks
+ * that reverse how the rest reads ("fattura\u202Efdp.exe" shows as "fatturaexe.pdf"), not too long;
+ * a long name is cut before its extension, which it keeps, so the download still opens.
+ */
 function cleanName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 200);
-  return base === '' ? `allegato.${extension}` : base;
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  if (base === '') return `allegato.${extension}`;
+  if (base.length <= NAME_LENGTH) return base;
+  const dot = base.lastIndexOf('.');
+  const tail = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
+  return `${base.slice(0, NAME_LENGTH - tail.length).trimEnd()}${tail}`;
 }
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */

@@ -184,5 +184,6 @@ export const api = {
   discardRevision: (planId: PlanSummary['id'], number: number) => request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}`),
 
   /** A plain link: the browser downloads with the session cookie. */
-  exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period?: string | null) => `/api/plans/${enc(String(planId))}/export${query({ format, period })}`,
+  /** `lang`: the file's own words (headings, bands, states), in the screen's language. */
+  exportUrl: (planId: PlanSummary['id'], format: ExportFormat, period: string | null | undefined, lang: 'it' | 'en') => `/api/plans/${enc(String(planId))}/export${query({ format, period, lang })}`,
 };

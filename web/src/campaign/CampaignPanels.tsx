@@ -10,6 +10,7 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES } from '../../../src/contract/campaign-states.js';
 import { amountText, useLang } from '../ui/format.js';
+import { Dialog } from '../ui/Form.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 
@@ -322,15 +323,15 @@ interface ClosingProps {
   onCancel: () => void;
 }
 
-/** Before closing: what is missing, waiting for review and sent back; closing needs a second click. */
+/**
+ * Before closing: what is missing, waiting for review and sent back; closing needs a second click.
+ * A modal `<dialog>` (ui/Form's Dialog): the focus stays in it, Esc cancels, the focus goes back.
+ */
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
   const { t } = useTranslation();
   const read = useClosingPreview(planId, periodId);
   const preview = read.data ?? null;
   const error = read.error === null ? null : message(read.error);
-  useEffect(() => {
-    document.getElementById('closing-title')?.focus();
-  }, []);
   const clean = preview !== null && preview.missing.length + preview.toReview.length + preview.returned.length === 0;
   const list = (title: string, items: WorkItem[], testid: string) =>
     items.length > 0 && (
@@ -341,45 +342,39 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         <ul className="small mb-0" data-testid={testid} style={{ maxHeight: '12rem', overflow: 'auto' }} tabIndex={0} aria-label={title}>
           {items.map((i) => (
             <li key={i.indicatorId}>
-              {i.node} — {i.indicator} ({i.unit ?? t('campaign.noUnit')})
+              {/* The "no unit" words carry their own brackets. */}
+              {i.node} — {i.indicator} {i.unit === null ? t('campaign.noUnit') : `(${i.unit})`}
             </li>
           ))}
         </ul>
       </div>
     );
   return (
-    <div className="modal d-block" role="dialog" aria-modal="true" aria-labelledby="closing-title" data-testid="closing-dialog" style={{ background: 'rgba(0,0,0,.4)' }}>
-      <div className="modal-dialog modal-lg">
-        <div className="modal-content p-3">
-          <h2 id="closing-title" className="h5" tabIndex={-1}>
-            {t('campaign.closeTitle', { label })}
-          </h2>
-          {error !== null && (
-            <Alert color="danger" role="alert">
-              {t('common.error', { message: error })}
-            </Alert>
-          )}
-          {preview === null && error === null && <p role="status">{t('common.loading')}</p>}
-          {preview !== null && (
-            <>
-              <p data-testid="closing-summary">
-                {clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
-              </p>
-              {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
-              {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
-              {list(t('campaign.returnedList'), preview.returned, 'closing-returned')}
-            </>
-          )}
-          <div className="d-flex gap-2 justify-content-end mt-3">
-            <Button color="secondary" outline onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={onConfirm} data-testid="confirm-close">
-              {clean ? t('campaign.confirmCloseClean') : t('campaign.confirmClose')}
-            </Button>
-          </div>
-        </div>
+    <Dialog title={t('campaign.closeTitle', { label })} onClose={onCancel} testId="closing-dialog">
+      {error !== null && (
+        <Alert color="danger" role="alert">
+          {t('common.error', { message: error })}
+        </Alert>
+      )}
+      {preview === null && error === null && <p role="status">{t('common.loading')}</p>}
+      {preview !== null && (
+        <>
+          <p data-testid="closing-summary">
+            {clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
+          </p>
+          {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
+          {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
+          {list(t('campaign.returnedList'), preview.returned, 'closing-returned')}
+        </>
+      )}
+      <div className="d-flex gap-2 justify-content-end mt-3">
+        <Button color="secondary" outline onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={onConfirm} data-testid="confirm-close">
+          {clean ? t('campaign.confirmCloseClean') : t('campaign.confirmClose')}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }

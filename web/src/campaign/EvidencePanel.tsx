@@ -10,6 +10,7 @@ import { campaignApi } from './api.js';
 import { useAttachments } from './queries.js';
 import type { Attachment } from '../../../src/contract/index.js';
 import { momentText } from '../ui/format.js';
+import { focusSoon } from '../ui/Form.js';
 
 interface Props {
   planId: string | number;
@@ -44,6 +45,8 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
 
   async function upload(e: FormEvent) {
     e.preventDefault();
+    // A second submit while one is under way is ignored (the form stays enabled, see below).
+    if (busy) return;
     const file = input.current?.files?.[0];
     if (file === undefined) {
       setMessage({ kind: 'danger', text: t('campaign.evidence.choose') });
@@ -59,6 +62,8 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       await written({ trees: false });
     } catch (err) {
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+      // The refused file's field takes the focus, described by the refusal: choose another.
+      focusSoon('evidence-file');
     } finally {
       setBusy(false);
     }
@@ -77,6 +82,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
   }
 
   const changeable = editable && !locked;
+  const refused = message?.kind === 'danger';
   return (
     <section aria-labelledby="evidence-title" className="mb-3" data-testid="evidence-files">
       <h3 id="evidence-title" className="h6">
@@ -111,14 +117,20 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
         </ul>
       )}
       {message !== null && (
-        <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'} data-testid="evidence-message">
+        <p
+          id="evidence-message"
+          className={message.kind === 'success' ? 'small text-success' : 'small text-danger'}
+          role={message.kind === 'success' ? 'status' : 'alert'}
+          data-testid="evidence-message"
+        >
           {message.text}
         </p>
       )}
       {editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>}
       {changeable && (
         <form onSubmit={(e) => void upload(e)} className="albero-form">
-          <fieldset disabled={busy}>
+          {/* Not disabled while uploading: a disabled button drops the keyboard's focus to the page. */}
+          <fieldset aria-busy={busy}>
             <label htmlFor="evidence-file" className="form-label">
               {t('campaign.evidence.file')}
             </label>
@@ -128,7 +140,8 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
               type="file"
               className="form-control form-control-sm"
               accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.csv,.txt"
-              aria-describedby="evidence-file-hint"
+              aria-describedby={refused ? 'evidence-file-hint evidence-message' : 'evidence-file-hint'}
+              {...(refused ? { 'aria-invalid': true as const } : {})}
             />
             <small id="evidence-file-hint" className="form-text d-block mb-1">
               {t('campaign.evidence.hint')}

@@ -7,7 +7,7 @@ import { Field } from '../ui/Form.js';
 import { implausibleValue } from '../ui/parse.js';
 import { actualPreview, baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
 import { formulaText } from './IndicatorPanel.js';
-import type { useEntryDraft } from './useEntryDraft.js';
+import { ENTRY_MESSAGE, type useEntryDraft } from './useEntryDraft.js';
 
 type Draft = ReturnType<typeof useEntryDraft>;
 
@@ -78,6 +78,7 @@ export function ActualField({ draft, unit }: { draft: Draft; unit: TreeIndicator
   const lang = useLang();
   const { actual, setActual, typed } = draft;
   const implausible = draft.state === 'measured' ? implausibleValue(actual, unit, lang) : null;
+  const refused = draft.message?.field === 'entry-actual';
   return (
     <div className="mb-2">
       <label htmlFor="entry-actual" className="form-label">
@@ -93,7 +94,8 @@ export function ActualField({ draft, unit }: { draft: Draft; unit: TreeIndicator
           typed(e.target.value.trim() !== '');
         }}
         inputMode={unit === 'number' || unit === 'percent' ? 'decimal' : undefined}
-        aria-describedby={['entry-actual-hint', ...(implausible !== null ? ['entry-actual-warning'] : [])].join(' ')}
+        aria-describedby={['entry-actual-hint', ...(implausible !== null ? ['entry-actual-warning'] : []), ...(refused ? [ENTRY_MESSAGE] : [])].join(' ')}
+        {...(refused ? { 'aria-invalid': true as const } : {})}
       />
       <small id="entry-actual-hint" className="form-text d-block">
         {t('entry.valueHint')}
@@ -139,7 +141,7 @@ export function NoteFields({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   return (
     <>
-      {draft.state === 'not_evaluable' && <TextField id="entry-reason" label={t('entry.reason')} value={draft.reason} onChange={draft.setReason} />}
+      {draft.state === 'not_evaluable' && <TextField id="entry-reason" label={t('entry.reason')} value={draft.reason} onChange={draft.setReason} refused={draft.message?.field === 'entry-reason'} />}
       <TextField id="entry-evidence" label={t('entry.evidence')} value={draft.evidence} onChange={draft.setEvidence} />
       <TextField id="entry-source" label={t('campaign.source.label')} hint={t('campaign.source.hint')} value={draft.source} onChange={draft.setSource} />
       <div className="mb-2">
@@ -152,14 +154,23 @@ export function NoteFields({ draft }: { draft: Draft }) {
   );
 }
 
-/** A labelled text input, with its hint below when it has one. */
-function TextField({ id, label, hint, value, onChange }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void }) {
+/** A labelled text input, with its hint below when it has one; `refused`: the form's message is about it. */
+function TextField({ id, label, hint, value, onChange, refused = false }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; refused?: boolean }) {
+  const described = [...(hint === undefined ? [] : [`${id}-hint`]), ...(refused ? [ENTRY_MESSAGE] : [])].join(' ');
   return (
     <div className="mb-2">
       <label htmlFor={id} className="form-label">
         {label}
       </label>
-      <input id={id} type="text" className="form-control" value={value} onChange={(e) => onChange(e.target.value)} {...(hint === undefined ? {} : { 'aria-describedby': `${id}-hint` })} />
+      <input
+        id={id}
+        type="text"
+        className="form-control"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...(described === '' ? {} : { 'aria-describedby': described })}
+        {...(refused ? { 'aria-invalid': true as const } : {})}
+      />
       {hint !== undefined && (
         <small id={`${id}-hint`} className="form-text d-block">
           {hint}

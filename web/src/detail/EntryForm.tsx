@@ -12,7 +12,7 @@ import { useLang } from '../ui/format.js';
 import { readMeasures } from './base-measures.js';
 import { ActualField, MeasuresFields, NoteFields, StateField } from './EntryFields.js';
 import type { DetailProps } from './props.js';
-import { useEntryDraft, type EntryMessage } from './useEntryDraft.js';
+import { ENTRY_MESSAGE, useEntryDraft, type EntryMessage } from './useEntryDraft.js';
 import { useEntrySave } from './useEntrySave.js';
 
 export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
@@ -61,7 +61,7 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
 function EntryAlert({ message, onReload }: { message: EntryMessage; onReload: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color={message.kind} role={message.kind === 'success' || message.kind === 'info' ? 'status' : 'alert'} data-testid="entry-message">
+    <Alert id={ENTRY_MESSAGE} color={message.kind} role={message.kind === 'success' || message.kind === 'info' ? 'status' : 'alert'} data-testid="entry-message">
       {message.text}
       {message.kind === 'warning' && (
         <button type="button" className="btn btn-link btn-sm" onClick={onReload}>

@@ -5,14 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { Period, TreeDocument, TreeIndicator } from '../api/types.js';
-import { percent, plainNumber, useLang } from '../ui/format.js';
+import { actualText, amountText, percent, useLang } from '../ui/format.js';
 
 const HistoryChart = lazy(() => import('../plan/Charts.js').then((m) => ({ default: m.HistoryChart })));
 
 interface HistoryPoint {
   period: Period;
+  /** The chart's numbers. */
   actual: number | null;
   target: number | null;
+  /** The table's words, as the tree writes them (60,00%, 30/09/2024, N.V.); '' when none. */
+  actualShown: string;
+  targetShown: string;
   performance: number | null;
 }
 
@@ -36,7 +40,14 @@ export function HistoryPanel({ planId, doc, code, indicator }: { planId: string;
         const o = tree?.objectives.find((x) => x.code === code);
         const i = indicator ? o?.indicators.find((x) => x.id === indicator.id) : undefined;
         const num = (v: unknown) => (typeof v === 'number' ? v : null);
-        return { period: p, actual: i ? num(i.actual) : null, target: i ? num(i.target) : null, performance: indicator ? (i?.performance ?? null) : (o?.performance ?? null) };
+        return {
+          period: p,
+          actual: i ? num(i.actual) : null,
+          target: i ? num(i.target) : null,
+          actualShown: i ? actualText(i, lang) : '',
+          targetShown: i ? amountText(i.target, i.unit, lang) : '',
+          performance: indicator ? (i?.performance ?? null) : (o?.performance ?? null),
+        };
       });
   if (doc.periods.length === 0) return null;
   return (
@@ -75,8 +86,8 @@ export function HistoryPanel({ planId, doc, code, indicator }: { planId: string;
                   </th>
                   {indicator && (
                     <>
-                      <td className="num">{p.actual === null ? '—' : plainNumber(p.actual, lang)}</td>
-                      <td className="num">{p.target === null ? '—' : plainNumber(p.target, lang)}</td>
+                      <td className="num">{p.actualShown || '—'}</td>
+                      <td className="num">{p.targetShown || '—'}</td>
                     </>
                   )}
                   <td className="num">{percent(p.performance, lang)}</td>

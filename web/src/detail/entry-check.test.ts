@@ -26,19 +26,19 @@ describe('the entry form checked before saving', () => {
 
   it("reads the actual in the screen's notation", () => {
     expect(checkEntry({ ...empty, actual: '1,587.10' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: 1587.1 } });
-    expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: null });
+    expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: 'entry-actual' });
     expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1,587.1');
   });
 
   it('says why a value cannot be saved, in the words of the unit', () => {
-    expect(checkEntry({ ...empty, actual: 'molti' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber', focus: null, measures: false });
+    expect(checkEntry({ ...empty, actual: 'molti' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber', focus: 'entry-actual', measures: false });
     expect(checkEntry({ ...empty, actual: '' }, 'number', null, null, 'it')).toMatchObject({ problem: 'invalidNumber' });
     expect(checkEntry({ ...empty, actual: '5%' }, 'number', null, null, 'it')).toMatchObject({ problem: 'percentForNumber' });
     expect(checkEntry({ ...empty, actual: '31/02/2024' }, 'date', null, null, 'it')).toMatchObject({ problem: 'invalidDate' });
-    expect(checkEntry({ ...empty, actual: 'forse' }, 'boolean', null, null, 'it')).toMatchObject({ problem: 'invalidYesNo', focus: null, measures: false });
+    expect(checkEntry({ ...empty, actual: 'forse' }, 'boolean', null, null, 'it')).toMatchObject({ problem: 'invalidYesNo', focus: 'entry-actual', measures: false });
     expect(checkEntry({ ...empty, actual: '' }, 'boolean', null, null, 'en')).toMatchObject({ problem: 'invalidYesNo' });
     expect(checkEntry({ ...empty, actual: 'yes' }, 'boolean', null, null, 'en')).toMatchObject({ body: { actual: true } });
-    expect(checkEntry({ ...empty, state: 'not_evaluable', reason: ' ' }, 'number', null, null, 'it')).toMatchObject({ problem: 'reasonRequired' });
+    expect(checkEntry({ ...empty, state: 'not_evaluable', reason: ' ' }, 'number', null, null, 'it')).toMatchObject({ problem: 'reasonRequired', focus: 'entry-reason' });
   });
 
   it('a ratio sends its base measures, or puts the focus on the first one that is wrong', () => {

@@ -48,9 +48,9 @@ export function checkEntry(
   if (state === 'measured' && !measured && (value === undefined || value === null)) {
     // A measured actual is required: empty is said as unreadable, under `entry.` as the other problems.
     const problem = valueProblem(values.actual, unit, lang, true)!.slice('entry.'.length);
-    return { problem, focus: null, measures: false };
+    return { problem, focus: 'entry-actual', measures: false };
   }
-  if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: null, measures: false };
+  if (state === 'not_evaluable' && values.reason.trim() === '') return { problem: 'reasonRequired', focus: 'entry-reason', measures: false };
   return {
     body: {
       state,

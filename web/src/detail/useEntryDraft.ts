@@ -12,7 +12,11 @@ import { amountInput, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import type { DetailProps } from './props.js';
 
-export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string };
+/** The form's message's id: a field a refusal is about is described by it. */
+export const ENTRY_MESSAGE = 'entry-message';
+
+/** What the form says; `field`, the id of the field a refusal is about (marked invalid and described by it). */
+export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string; field?: string };
 
 export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote']) {
   const { t } = useTranslation();

@@ -9,13 +9,18 @@ import type { Period, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { momentText } from '../ui/format.js';
 
+/** A state's words inside a sentence: the first letter small, the rest as written ("validato dall’OIV"). */
+function inSentence(words: string): string {
+  return words.charAt(0).toLowerCase() + words.slice(1);
+}
+
 export function LockedBanner({ period, closing }: { period: Period; closing: TreeDocument['closing'] }) {
   const { t, i18n } = useTranslation();
   const at = (iso: string) => momentText(iso, i18n.language);
   const role = useSession().user?.role;
   return (
     <Alert color="warning" role="status" data-testid="locked-banner">
-      {t('period.locked', { state: t(`period.${period.state}`).toLowerCase() })}
+      {t('period.locked', { state: inSentence(t(`period.${period.state}`)) })}
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
           {t('period.closedBy', { user: closing.closedBy ?? '—', at: at(closing.closedAt) })}

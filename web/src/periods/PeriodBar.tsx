@@ -67,7 +67,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
           {t('period.to.validated')}
         </Button>
       )}
-      {period !== null && can.closePeriods(role) && isLocked(period) && (
+      {period !== null && isLocked(period) && can.reopenPeriod(role, period.state) && (
         <form
           className="d-flex gap-2 align-items-end"
           onSubmit={(e) => {

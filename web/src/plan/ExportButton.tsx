@@ -2,13 +2,15 @@
  * The PDF and workbook exports for a signed-in reader: the server draws the file on a worker
  * thread (`POST /api/plans/:id/exports`), this button shows how far it has got (objectives drawn
  * of all, as a progress bar a screen reader announces) and downloads the file when it is ready.
- * A 20,000-indicator annex takes seconds; the rest of the app stays usable meanwhile.
+ * A 20,000-indicator annex takes seconds; the rest of the app stays usable meanwhile. The file's
+ * own words (headings, bands, states) are in the screen's language.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FAILURES, type ExportFailure } from '../../../src/contract/export-failures.js';
 import type { ExportJob } from '../../../src/contract/index.js';
 import { ApiError, request } from '../api/client.js';
+import { useLang } from '../ui/format.js';
 
 type JobFormat = ExportJob['format'];
 
@@ -23,6 +25,7 @@ function failureWord(failure: ExportJob['failure']): `export.failure.${ExportFai
 
 export function ExportButton({ planId, format, period }: { planId: string; format: JobFormat; period: string | null | undefined }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [job, setJob] = useState<ExportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
@@ -36,7 +39,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
   async function start() {
     setError(null);
     try {
-      let current = await request<ExportJob>('POST', `/api/plans/${enc(planId)}/exports`, { format, ...(period ? { period } : {}) });
+      let current = await request<ExportJob>('POST', `/api/plans/${enc(planId)}/exports`, { format, lang, ...(period ? { period } : {}) });
       setJob(current);
       while (alive.current && (current.state === 'queued' || current.state === 'running')) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -4,11 +4,13 @@ import { api } from '../api/client.js';
 import type { ExportFormat, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
+import { useLang } from '../ui/format.js';
 import { ExportButton } from './ExportButton.js';
 
 export function PlanHeader({ planId, tree, onBack }: { planId: string; tree: TreeDocument; onBack: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const lang = useLang();
   const role = user?.role;
   const period = tree.period;
   // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
@@ -17,7 +19,7 @@ export function PlanHeader({ planId, tree, onBack }: { planId: string; tree: Tre
     user != null && (format === 'pdf' || format === 'xlsx') ? (
       <ExportButton key={format} planId={String(planId)} format={format} period={period?.id} />
     ) : (
-      <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id)} download data-testid={`export-${format}`}>
+      <a key={format} className="btn btn-sm btn-outline-primary" href={api.exportUrl(planId, format, period?.id, lang)} download data-testid={`export-${format}`}>
         {t(`export.${format}`)}
       </a>
     );

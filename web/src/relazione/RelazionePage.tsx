@@ -6,7 +6,7 @@
  * Who may do what is the server's (403 otherwise): the screen shows each role only its own tools.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
@@ -33,6 +33,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const relazione = relazioneRead.data ?? null;
   const [said, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  // The office's texts as typed and not saved yet (null: as stored): sending the Relazione saves them
+  // first, so what leaves for the OIV is what the screen showed, never the older stored texts.
+  const unsavedTexts = useRef<Record<string, string> | null>(null);
   const failed = planRead.error ?? relazioneRead.error;
   const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: failed instanceof Error ? failed.message : String(failed) });
 
@@ -120,7 +123,18 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       {office && (
         <div className="d-flex flex-wrap gap-2 mb-3" role="group" aria-label={t('relazione.state.label')}>
           {relazione.state === 'draft' && (
-            <Button color="primary" disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'transmitted'), t('relazione.transmitted'))} data-testid="relazione-transmit">
+            <Button
+              color="primary"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  const texts = unsavedTexts.current;
+                  if (texts !== null) client.setQueryData(keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
+                  return relazioneApi.move(planId, 'transmitted');
+                }, t('relazione.transmitted'))
+              }
+              data-testid="relazione-transmit"
+            >
               {t('relazione.transmit')}
             </Button>
           )}
@@ -150,7 +164,13 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       )}
 
       {editable ? (
-        <TextsEditor key={relazione.version} relazione={relazione} busy={busy} onSave={(texts) => void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'))} />
+        <TextsEditor
+          key={relazione.version}
+          relazione={relazione}
+          busy={busy}
+          unsaved={unsavedTexts}
+          onSave={(texts) => void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'))}
+        />
       ) : (
         <TextsView relazione={relazione} />
       )}
@@ -161,7 +181,16 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           relazione={relazione}
           busy={busy}
           onSave={(review) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'))}
-          onDecide={(to) => void act(() => relazioneApi.move(planId, to), t('relazione.review.decided', { state: stateWords(to) }))}
+          onDecide={(to, review) =>
+            void act(
+              async () => {
+                // The review as the OIV left it on the screen goes with the decision: saved first when changed.
+                if (review !== null) client.setQueryData(keys.relazione(planId), await relazioneApi.putReview(planId, review));
+                return relazioneApi.move(planId, to);
+              },
+              t('relazione.review.decided', { state: stateWords(to) }),
+            )
+          }
         />
       ) : (
         relazione.state !== 'draft' && <ReviewView relazione={relazione} />
@@ -194,9 +223,31 @@ function Downloads({ planId, decided }: { planId: string; decided: boolean }) {
   );
 }
 
-function TextsEditor({ relazione, busy, onSave }: { relazione: Relazione; busy: boolean; onSave: (texts: Record<string, string>) => void }) {
+/** `unsaved` is told the texts typed and not saved (null when they are the stored ones). */
+function TextsEditor({
+  relazione,
+  busy,
+  unsaved,
+  onSave,
+}: {
+  relazione: Relazione;
+  busy: boolean;
+  unsaved: { current: Record<string, string> | null };
+  onSave: (texts: Record<string, string>) => void;
+}) {
   const { t } = useTranslation();
-  const [texts, setTexts] = useState<Record<string, string>>(relazione.texts);
+  const [texts, setTextsShown] = useState<Record<string, string>>(relazione.texts);
+  const setTexts = (next: Record<string, string>) => {
+    setTextsShown(next);
+    unsaved.current = relazione.sections.some((k) => (next[k] ?? '') !== (relazione.texts[k] ?? '')) ? next : null;
+  };
+  // Gone (sent, or replaced by the stored texts after a save): nothing of it is pending any more.
+  useEffect(
+    () => () => {
+      unsaved.current = null;
+    },
+    [unsaved],
+  );
   return (
     <form
       className="mb-4"
@@ -278,7 +329,8 @@ interface ValueRow {
   note: string;
 }
 
-function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazione; busy: boolean; onSave: (review: Review) => void; onDecide: (to: RelazioneState) => void }) {
+/** `onDecide` gets the review on the screen when it differs from the stored one (to save first), else null. */
+function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazione; busy: boolean; onSave: (review: Review) => void; onDecide: (to: RelazioneState, review: Review | null) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
@@ -306,6 +358,14 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
       return null;
     }
     return { note, reservations, checklist, values: rows, version: relazione.version };
+  };
+  /** A decision: the review on the screen first (an unreadable value stops it at its field), sent along when it changed. */
+  const decide = (to: RelazioneState) => {
+    const read = review();
+    if (read === null) return;
+    const shown = ({ note, reservations, checklist, values }: Pick<Review, 'note' | 'reservations' | 'checklist' | 'values'>) =>
+      JSON.stringify([note, reservations, checklist.map((p) => [p.label, p.outcome, p.note]), values.map((v) => [v.code, v.validated, v.note])]);
+    onDecide(to, shown(read) === shown(relazione) ? null : read);
   };
   const point = (i: number, patch: Partial<ChecklistPoint>) => setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
   const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
@@ -391,7 +451,7 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
         <legend className="h6">{t('relazione.review.decide')}</legend>
         <div className="d-flex flex-wrap gap-2">
           {DECISIONS.map((to) => (
-            <Button key={to} color={to === 'not_validated' ? 'danger' : 'success'} outline={to !== 'validated'} disabled={busy} onClick={() => onDecide(to)} data-testid={`relazione-decide-${to}`}>
+            <Button key={to} color={to === 'not_validated' ? 'danger' : 'success'} outline={to !== 'validated'} disabled={busy} onClick={() => decide(to)} data-testid={`relazione-decide-${to}`}>
               {t(`relazione.review.${to}_`)}
             </Button>
           ))}

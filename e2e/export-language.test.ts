@@ -1,0 +1,57 @@
+/**
+ * The exports of the plan view speak the screen's language: on an English screen the PDF drawn for
+ * a signed-in reader and the public's PDF link give the English report (headings, period, states),
+ * on an Italian one the Italian report. Before, the web app never said the language, so an English
+ * reader downloaded the Italian report.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { pdfText } from '../test/support/files.js';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, chooseLanguage } = pages(world);
+
+async function downloadedText(page: Page, testId: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testId}]`)]);
+  return pdfText(readFileSync(await download.path())).replace(/\s+/g, ' ');
+}
+
+describe('the plan exports in the screen language', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  it('a signed-in reader gets the report in English on an English screen, in Italian on an Italian one', async () => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'controller');
+    await openPlan(page);
+    await chooseLanguage(page, 'en');
+    const english = await downloadedText(page, 'export-pdf');
+    expect(english).toContain('Period state:');
+    expect(english).toContain('Summary');
+    expect(english).not.toContain('Stato del periodo:');
+    await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
+    await chooseLanguage(page, 'it');
+    expect(await downloadedText(page, 'export-pdf')).toContain('Stato del periodo:');
+  });
+
+  it("the public's PDF link follows the screen's language", async () => {
+    const controller = await newPage();
+    contexts.push(controller.context);
+    await login(controller.page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    // Published, its year end closed: the public reads its values.
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    expect((await apiAs(controller.context, 'PATCH', plan, { published: true })).status).toBe(200);
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await chooseLanguage(page, 'en');
+    expect(await downloadedText(page, 'export-pdf')).toContain('Period state:');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The period bar's transitions as each role meets them: a period the OIV validated is reopened by
+ * the administrator alone, so the controller is not offered a reopening the server refuses (before,
+ * the reason field and the button were there and the controller's reason ended in a 403); the
+ * closing dialog keeps the keyboard's focus and Esc cancels it (before, Tab walked out of it into the
+ * page behind and Esc did nothing).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan } = pages(world);
+const YEAR_END = '2024-12-31';
+
+describe('period transitions in the period bar', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+  const transition = () => `/api/plans/${encodeURIComponent(world.planId)}/periods/${YEAR_END}/transition`;
+  const signedIn = async (who: 'controller' | 'oiv' | 'admin') => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, who);
+    return { context, page };
+  };
+
+  it('a validated period is offered for reopening to the administrator, not to the controller', async () => {
+    const controller = await signedIn('controller');
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to })).status).toBe(200);
+    const oiv = await signedIn('oiv');
+    expect((await apiAs(oiv.context, 'POST', transition(), { to: 'validated' })).status).toBe(200);
+
+    // A closed period is the controller's to reopen; a validated one is not.
+    await openPlan(controller.page);
+    await expect.poll(() => controller.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
+    await expect.poll(() => controller.page.locator('[data-testid=locked-banner]').innerText()).toContain('Periodo validato dall’OIV: i dati sono in sola lettura.');
+    expect(await controller.page.locator('#reopen-reason').count()).toBe(0);
+    expect(await controller.page.locator('button', { hasText: 'Riapri il periodo' }).count()).toBe(0);
+
+    const admin = await signedIn('admin');
+    await openPlan(admin.page);
+    await admin.page.fill('#reopen-reason', 'Errore materiale in A.2.1');
+    await admin.page.click('button:has-text("Riapri il periodo")');
+    await expect.poll(() => admin.page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+  });
+
+  it('the closing dialog is a modal for the keyboard: the focus stays in it, Esc cancels', async () => {
+    const { page } = await signedIn('controller');
+    await openPlan(page);
+    await page.focus('[data-testid=close-period]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=closing-summary]');
+    // An indicator of no unit is said so once, in one pair of brackets.
+    await expect.poll(() => page.locator('[data-testid=closing-missing]').innerText()).toContain('A.6 — Attivazione sportello di orientamento Composizione negoziata (senza struttura)');
+    expect(await page.locator('[data-testid=closing-dialog]').innerText()).not.toContain('((');
+    // The page behind is inert: Tab goes round the dialog's controls (and past the last one to the browser's own, the body here).
+    const inDialog = () => page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('[data-testid=closing-dialog]') !== null);
+    for (let k = 0; k < 12; k++) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=closing-dialog]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('close-period');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+    // Opened again, closing goes through.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=closing-summary]');
+    await page.click('[data-testid=confirm-close]');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+  });
+});

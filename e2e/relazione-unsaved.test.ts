@@ -1,0 +1,59 @@
+/**
+ * What was typed on the Relazione's screen and not saved goes with the step that sends it on: the
+ * office's texts when it sends the Relazione to the OIV, the OIV's review when it decides. Before,
+ * the step left with the stored (empty) texts and review and the typed words vanished from the
+ * screen: an OIV could validate a Relazione whose checks and note were never recorded.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs } = pages(world);
+
+describe('the Relazione keeps what was typed when it is sent on', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+  const open = async (who: 'controller' | 'oiv') => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, who);
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
+    await page.waitForSelector('[data-testid=relazione-page]');
+    return { context, page };
+  };
+
+  it('the office sends the Relazione with the text it typed and did not save', async () => {
+    const { context, page } = await open('controller');
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    await page.fill('#relazione-text-presentazione', 'Presentazione scritta e non salvata.');
+    await page.click('[data-testid=relazione-transmit]');
+    await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    await expect.poll(() => page.locator('[data-testid=relazione-text-view-presentazione]').innerText()).toContain('Presentazione scritta e non salvata.');
+    const stored = await apiAs(context, 'GET', `${plan()}/relazione`);
+    expect(stored.body.texts.presentazione).toBe('Presentazione scritta e non salvata.');
+  });
+
+  it('the OIV decides with the review it typed and did not save', async () => {
+    const { context, page } = await open('oiv');
+    await page.selectOption('#relazione-point-outcome-0', 'yes');
+    await page.fill('#relazione-note', 'Dati coerenti con il piano.');
+    await page.fill('#relazione-reservations', 'Evidenze incomplete per B.1.');
+    await page.click('[data-testid=relazione-add-value]');
+    await page.fill('#relazione-value-code-0', 'B.1');
+    await page.fill('#relazione-value-validated-0', '50,5');
+    await page.fill('#relazione-value-note-0', 'Un indicatore senza evidenza');
+    // No "Salva l'esame": the decision itself carries the review (with reservations, which it needs).
+    await page.click('[data-testid=relazione-decide-validated_with_reservations]');
+    await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');
+    await expect.poll(() => page.locator('[data-testid=relazione-reservations-view]').innerText()).toContain('Evidenze incomplete per B.1.');
+    const stored = (await apiAs(context, 'GET', `${plan()}/relazione`)).body;
+    expect(stored.state).toBe('validated_with_reservations');
+    expect(stored.note).toBe('Dati coerenti con il piano.');
+    expect(stored.checklist[0].outcome).toBe('yes');
+    expect(stored.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Un indicatore senza evidenza' }]);
+  });
+});
