@@ -82,6 +82,17 @@ export const FIELD_WORDS: Words = {
     validationVoided: 'validazione annullata',
     year: 'anno',
     organisation: 'ente',
+    changes: 'modifiche',
+    period: 'periodo',
+    mediaType: 'tipo di file',
+    size: 'dimensione in byte',
+    sha256: 'impronta SHA-256',
+    deadline: 'scadenza',
+    body: 'testo',
+    note: 'nota',
+    reservations: 'riserve',
+    checklist: 'verifiche',
+    values: 'valori validati',
   },
   en: {
     title: 'title',
@@ -128,6 +139,17 @@ export const FIELD_WORDS: Words = {
     validationVoided: 'validation voided',
     year: 'year',
     organisation: 'body',
+    changes: 'changes',
+    period: 'period',
+    mediaType: 'file type',
+    size: 'size in bytes',
+    sha256: 'SHA-256 digest',
+    deadline: 'deadline',
+    body: 'text',
+    note: 'note',
+    reservations: 'reservations',
+    checklist: 'checks',
+    values: 'validated values',
   },
 };
 
@@ -181,6 +203,10 @@ const ACTION_WORDS: Words = {
     detach: 'allegato rimosso',
     password: 'cambio della password',
     'refresh-baseline': 'baseline aggiornata',
+    approve: 'approvazione',
+    import: 'importazione',
+    review: "esame dell'OIV",
+    comment: 'commento',
   },
   en: {
     measure: 'entry',
@@ -196,6 +222,10 @@ const ACTION_WORDS: Words = {
     detach: 'file removed',
     password: 'password change',
     'refresh-baseline': 'baseline refreshed',
+    approve: 'approval',
+    import: 'import',
+    review: "the OIV's review",
+    comment: 'comment',
   },
 };
 
@@ -215,6 +245,9 @@ const VALUE_WORDS: Words = {
     approved: 'approvata',
     variazione: 'variazione',
     rimodulazione: 'rimodulazione',
+    transmitted: "trasmessa all'OIV",
+    validated_with_reservations: 'validata con riserve',
+    not_validated: 'non validata',
   },
   en: {
     open: 'open',
@@ -230,8 +263,13 @@ const VALUE_WORDS: Words = {
     approved: 'approved',
     variazione: 'variation',
     rimodulazione: 'remodulation',
+    transmitted: 'sent to the OIV',
+    validated_with_reservations: 'validated with reservations',
+    not_validated: 'not validated',
   },
 };
+/** The Italian words that agree with a feminine subject (a revision "aperta", a Relazione "validata"). */
+const FEMININE_WORDS: Readonly<Record<string, string>> = { open: 'aperta', closed: 'chiusa', validated: "validata dall'OIV", adopted: 'adottata' };
 const WORDED_FIELDS = new Set(['state', 'status', 'kind']);
 /** Free text, shown as typed (a title "true" stays "true"); any other field's true/false is yes/no (flags, yes/no targets and actuals). */
 const TEXT_FIELDS = new Set(['title', 'name', 'notes', 'reason', 'evidence', 'source', 'label', 'owner', 'displayName', 'email', 'code']);
@@ -251,7 +289,13 @@ export function neutralValue(value: unknown): string {
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('kind' in o && 'value' in o) return neutralValue(o.value);
-    if ('kind' in o) return String(o.kind);
+    if ('kind' in o) {
+      // A rule's floor or bands, a formula's measures, an act's number and date: a change of any
+      // of them alone is a change, and the sentence must say it (`valueIn` words an act).
+      const rest = Object.entries(o).filter(([k]) => k !== 'kind');
+      if (rest.length === 0) return String(o.kind);
+      return `${String(o.kind)} (${rest.map(([k, v]) => `${k}: ${neutralValue(v)}`).join(', ')})`;
+    }
     return Object.entries(o)
       .map(([k, v]) => `${k}: ${neutralValue(v)}`)
       .join(', ');
@@ -260,10 +304,12 @@ export function neutralValue(value: unknown): string {
 }
 
 /** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states and booleans in words. */
-export function valueIn(field: string, text: string, language: Language): string {
+export function valueIn(field: string, text: string, language: Language, feminine = false): string {
   if (text === '') return '—';
+  const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
+  if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
   if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';
-  if (WORDED_FIELDS.has(field)) return VALUE_WORDS[language][text] ?? text;
+  if (WORDED_FIELDS.has(field)) return (language === 'it' && feminine ? FEMININE_WORDS[text] : undefined) ?? VALUE_WORDS[language][text] ?? text;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return dayText(text);
   return decimalIn(text, language);
 }
@@ -304,7 +350,7 @@ function sentence(p: ChangeParams, l: Language): string {
   if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
-  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l)} → ${valueIn(f, p.after[k] ?? '', l)}`);
+  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine)} → ${valueIn(f, p.after[k] ?? '', l, feminine)}`);
   return `${what}${how}: ${each.join('; ')}`;
 }
 
