@@ -170,6 +170,12 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     case 'too-big':
       return it ? `al massimo ${p.maximum}` : `at most ${p.maximum}`;
     case 'type':
+      // `values`: the types a value may have (a number or a text), when more than one.
+      if ((p.values ?? []).length > 1)
+        return `${it ? 'atteso' : 'expected'} ${listOr(
+          p.values!.map((v) => (it ? (TYPE_IT[v] ?? v) : v)),
+          l,
+        )}`;
       return it ? `atteso ${TYPE_IT[p.expected ?? ''] ?? p.expected}` : `expected ${p.expected}`;
     case 'enum':
       return it ? `uno tra ${(p.values ?? []).join(', ')}` : `one of ${(p.values ?? []).join(', ')}`;
@@ -302,6 +308,11 @@ function keptInOldUnit(p: FieldProblem, l: Language): string {
   if (field === 'nextTargets') return `the target of the plan's year + ${Number(index) + 1} is given in ${old}, ${why}: give the next years' targets again (nextTargets) with the unit`;
   return `the rule has values in ${old}, which mean nothing for an indicator in ${unit}: give the floor or the band points (scoring) again with the unit, or another rule`;
 }
+/** `a, b o c` / `a, b or c`. */
+function listOr(items: readonly string[], l: Language): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${l === 'it' ? 'o' : 'or'} ${items[items.length - 1]}`;
+}
+
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({
