@@ -68,6 +68,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('comment threads and evidence fil
     }
     const value = await controller.request('PUT', thread(OTHERS), { state: 'measured', actual: 7, version: 0 });
     expect(value.status, value.text).toBe(200);
+    const returned = await controller.request('POST', `${thread(OTHERS)}/reviews`, { action: 'return', note: 'Richiesta riservata: manca il verbale', version: 1 });
+    expect(returned.status, returned.text).toBe(201);
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(tinyPdf('verbale'))]), 'verbale-altro-ufficio.pdf');
     expect((await controller.request('POST', `${thread(OTHERS)}/attachments`, form)).status).toBe(201);
@@ -87,6 +89,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('comment threads and evidence fil
       const referente = await said('referente', query);
       expect(referente).not.toContain('Riservato');
       expect(referente).not.toContain('verbale-altro-ufficio.pdf');
+      expect(referente).not.toContain('Richiesta riservata');
       const hr = await said('personale', query);
       expect(hr).not.toContain('Riservato');
       expect(hr).not.toContain('Nota per il referente digitale');
@@ -96,6 +99,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('comment threads and evidence fil
     // The referente still reads the values' history of every indicator, as the tree shows them.
     expect(JSON.parse(await said('referente', `&planId=${planId}&indicator=${enc(OTHERS)}`)).length).toBeGreaterThan(0);
     const oiv = await said('oiv');
-    for (const text of ['Riservato', 'Nota per il referente digitale', 'verbale-altro-ufficio.pdf']) expect(oiv).toContain(text);
+    for (const text of ['Riservato', 'Nota per il referente digitale', 'verbale-altro-ufficio.pdf', 'Richiesta riservata']) expect(oiv).toContain(text);
   });
 });

@@ -52,8 +52,8 @@ export const auditRoutes: RouteModule = (api, deps) => {
         );
         plans = readable.filter((id): id is string => id !== null);
       }
-      // Comment threads and evidence files are read by whom campaign-access.ts lets read them (a
-      // referente: their indicators only; HR: none): the trail must not say them to anyone else.
+      // Comment threads, evidence files and review notes are read by whom campaign-access.ts lets
+      // read them (a referente: their indicators only; HR: none): the trail must not say them to others.
       let restricted: AuditQuery['restricted'];
       if (!THREAD_READERS.includes(user.role)) {
         const indicators = new Map<string, string[]>();
@@ -66,7 +66,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
             );
           }
         }
-        restricted = { entities: ['comment', 'attachment'], indicators };
+        restricted = { entities: ['comment', 'attachment', 'review'], indicators };
       }
       const rows = await deps.store.listAudit({
         ...(restricted ? { restricted } : {}),
