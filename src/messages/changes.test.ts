@@ -100,5 +100,10 @@ describe('the change log in sentences, old → new', () => {
       'Periodo 30/09/2024: scadenza — → 15/10/2024',
     );
     expect(changeText({ action: 'import', entity: 'plan', entityId: 'p1', before: null, after: { year: 2024 } }, 'it')).toBe('Piano p1 (importazione): anno — → 2024');
+    const returned = { action: 'return', entity: 'review', entityId: 'A.2.1:1@2024-09-30', before: { review: null, version: 2 }, after: { review: 'return', version: 2 } };
+    expect(changeText(returned, 'it')).toBe('Esame del valore di A.2.1:1 al 30/09/2024 (richiesta di integrazione): esito — → da integrare');
+    expect(changeText({ ...returned, action: 'answer', after: { review: 'answer', version: 3 } }, 'en')).toBe(
+      'Review of the value of A.2.1:1 at 30/09/2024 (answer to the request): outcome — → completed',
+    );
   });
 });

@@ -93,6 +93,7 @@ export const FIELD_WORDS: Words = {
     reservations: 'riserve',
     checklist: 'verifiche',
     values: 'valori validati',
+    review: 'esito',
   },
   en: {
     title: 'title',
@@ -150,6 +151,7 @@ export const FIELD_WORDS: Words = {
     reservations: 'reservations',
     checklist: 'checks',
     values: 'validated values',
+    review: 'outcome',
   },
 };
 
@@ -169,6 +171,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     forecast: ['Previsione', 'f'],
     comment: ['Commento', 'm'],
     relazione: ['Relazione', 'f'],
+    review: ['Esame', 'm'],
   },
   en: {
     plan: ['Plan', 'm'],
@@ -184,6 +187,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     forecast: ['Forecast', 'm'],
     comment: ['Comment', 'm'],
     relazione: ['Relazione', 'm'],
+    review: ['Review', 'm'],
   },
 };
 
@@ -207,6 +211,8 @@ const ACTION_WORDS: Words = {
     import: 'importazione',
     review: "esame dell'OIV",
     comment: 'commento',
+    return: 'richiesta di integrazione',
+    answer: 'risposta alla richiesta',
   },
   en: {
     measure: 'entry',
@@ -226,6 +232,8 @@ const ACTION_WORDS: Words = {
     import: 'import',
     review: "the OIV's review",
     comment: 'comment',
+    return: 'request for more',
+    answer: 'answer to the request',
   },
 };
 
@@ -248,6 +256,9 @@ const VALUE_WORDS: Words = {
     transmitted: "trasmessa all'OIV",
     validated_with_reservations: 'validata con riserve',
     not_validated: 'non validata',
+    approve: 'approvato',
+    return: 'da integrare',
+    answer: 'integrato',
   },
   en: {
     open: 'open',
@@ -266,11 +277,14 @@ const VALUE_WORDS: Words = {
     transmitted: 'sent to the OIV',
     validated_with_reservations: 'validated with reservations',
     not_validated: 'not validated',
+    approve: 'approved',
+    return: 'more requested',
+    answer: 'completed',
   },
 };
 /** The Italian words that agree with a feminine subject (a revision "aperta", a Relazione "validata"). */
 const FEMININE_WORDS: Readonly<Record<string, string>> = { open: 'aperta', closed: 'chiusa', validated: "validata dall'OIV", adopted: 'adottata' };
-const WORDED_FIELDS = new Set(['state', 'status', 'kind']);
+const WORDED_FIELDS = new Set(['state', 'status', 'kind', 'review']);
 /** Free text, shown as typed (a title "true" stays "true"); any other field's true/false is yes/no (flags, yes/no targets and actuals). */
 const TEXT_FIELDS = new Set(['title', 'name', 'notes', 'reason', 'evidence', 'source', 'label', 'owner', 'displayName', 'email', 'code']);
 /** Bookkeeping every record carries: not a change a person made. */
@@ -332,11 +346,13 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
 /** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
 function subject(p: ChangeParams, l: Language): string {
   const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
-  if (p.entity === 'measurement') {
+  if (p.entity === 'measurement' || p.entity === 'review') {
     const at = p.id.lastIndexOf('@');
     if (at > 0) {
       const [indicator, period] = [p.id.slice(0, at), dayText(p.id.slice(at + 1))];
-      return l === 'it' ? `Valore di ${indicator} al ${period}` : `Value of ${indicator} at ${period}`;
+      const value = l === 'it' ? `valore di ${indicator} al ${period}` : `value of ${indicator} at ${period}`;
+      if (p.entity === 'review') return l === 'it' ? `Esame del ${value}` : `Review of the ${value}`;
+      return value[0]!.toUpperCase() + value.slice(1);
     }
   }
   return `${word} ${p.entity === 'period' ? dayText(p.id) : p.id}`;
