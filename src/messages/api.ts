@@ -172,6 +172,12 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     case 'too-big':
       return it ? `al massimo ${p.maximum}` : `at most ${p.maximum}`;
     case 'type':
+      // `values`: the types a value may have (a number or a text), when more than one.
+      if ((p.values ?? []).length > 1)
+        return `${it ? 'atteso' : 'expected'} ${listOr(
+          p.values!.map((v) => (it ? (TYPE_IT[v] ?? v) : v)),
+          l,
+        )}`;
       return it ? `atteso ${TYPE_IT[p.expected ?? ''] ?? p.expected}` : `expected ${p.expected}`;
     case 'enum':
       return it ? `uno tra ${(p.values ?? []).join(', ')}` : `one of ${(p.values ?? []).join(', ')}`;
@@ -331,6 +337,12 @@ function formulaOutOfUnit(p: FieldProblem, l: Language): string {
   const what = `the indicator is computed by a formula (${FORMULA_EN[p.value ?? ''] ?? p.value}), which gives a number: it cannot be in ${unit}`;
   return p.field === 'unit' ? `${what}; choose numbers or percent, or remove the formula (formula: null) with the unit` : `${what}; give a unit in numbers or percent (unit) with the formula`;
 }
+
+/** `a, b o c` / `a, b or c`. */
+function listOr(items: readonly string[], l: Language): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${l === 'it' ? 'o' : 'or'} ${items[items.length - 1]}`;
+}
+
 const TYPE_IT: Record<string, string> = { string: 'un testo', number: 'un numero', boolean: 'vero o falso', object: 'un oggetto', array: 'un elenco', integer: 'un numero intero' };
 
 const OWN_MESSAGES = defineMessages({

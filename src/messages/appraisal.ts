@@ -32,6 +32,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     en: (p) => (p.active === true ? 'there is no active account with this id' : 'there is no account with this id'),
   }),
   'unknown-plan': message({ it: 'non esiste un piano con questo id', en: 'there is no plan with this id' }),
+  'plan-other-year': message<{ year: number; planYear: number }>({
+    it: (p) => `la scheda è del ${p.year}: i risultati organizzativi vengono dal piano dello stesso anno, non da uno del ${p.planYear}`,
+    en: (p) => `the form is for ${p.year}: its organisational results come from that year's plan, not from one of ${p.planYear}`,
+  }),
   'unknown-registry-unit': message({ it: "nell'anagrafe delle strutture non c'è una struttura con questo id", en: 'there is no unit with this id in the registry' }),
   'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
   'objective-actual-missing': message({ it: 'un obiettivo misurato ha bisogno del consuntivo', en: 'a measured objective needs its actual' }),

@@ -106,6 +106,10 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) => `The file "${p.name}" is not a PDF, an image, an Office/OpenDocument document or a CSV (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
+  'one-evidence-file': message<{ count: number; names: string }>({
+    it: (p) => `Allega un file alla volta: ne sono arrivati ${p.count} nel campo "file" (${p.names}) e nessuno è stato salvato.`,
+    en: (p) => `Attach one file at a time: ${p.count} came in the field "file" (${p.names}) and none was stored.`,
+  }),
   'attachment-not-found': message<{ id: string }>({ it: (p) => `Non c'è un allegato ${p.id} su questo valore.`, en: (p) => `There is no attachment ${p.id} on this value.` }),
   'forecast-year-end': message<{ label: string }>({
     it: (p) => `Il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi.`,

@@ -70,4 +70,40 @@ describe('the change log in sentences, old → new', () => {
     // Only bookkeeping changed: said as a change, without a list.
     expect(changeText({ action: 'update', entity: 'node', entityId: 'B.1', before: { version: 1 }, after: { version: 2 } }, 'it')).toBe('Obiettivo B.1 modificato');
   });
+
+  it("says a change inside a rule, a formula or an act, not only of its kind: the act's number and date in words", () => {
+    const floor = (value: string) => ({ scoring: { kind: 'threshold', floor: { kind: 'number', value } } });
+    expect(changeText({ action: 'update', entity: 'indicator', entityId: 'A.2:1', before: floor('50'), after: floor('60') }, 'it')).toBe(
+      'Indicatore A.2:1: regola di punteggio threshold (floor: 50) → threshold (floor: 60)',
+    );
+    const act = (number: string, date: string) => ({ status: 'approved', act: { kind: 'Delibera di Giunta', number, date } });
+    const corrected = { action: 'update', entity: 'revision', entityId: '1', before: act('40', '2024-05-02'), after: act('41', '2024-05-03') };
+    expect(changeText(corrected, 'it')).toBe('Variazione 1: atto Delibera di Giunta n. 40 del 02/05/2024 → Delibera di Giunta n. 41 del 03/05/2024');
+    expect(changeText(corrected, 'en')).toBe('Revision 1: act Delibera di Giunta no. 40 of 02/05/2024 → Delibera di Giunta no. 41 of 03/05/2024');
+    expect(changeText({ action: 'adopt', entity: 'plan', entityId: 'p1', before: { status: 'draft', act: null }, after: { ...act('12', '2024-01-30'), status: 'adopted' } }, 'it')).toBe(
+      'Piano p1 (adozione): stato bozza → adottato; atto — → Delibera di Giunta n. 12 del 30/01/2024',
+    );
+  });
+
+  it('has Italian words for every action, field and state the store records', () => {
+    const approved = { action: 'approve', entity: 'revision', entityId: '1', before: { status: 'open' }, after: { status: 'approved', act: null, changes: 1 } };
+    expect(changeText(approved, 'it')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 1');
+    const sent = { action: 'validate', entity: 'relazione', entityId: 'p1', before: { state: 'transmitted' }, after: { state: 'not_validated' } };
+    expect(changeText(sent, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → non validata");
+    expect(changeText({ ...sent, after: { state: 'validated' } }, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → validata dall'OIV");
+    expect(changeText({ ...sent, after: { state: 'validated_with_reservations' } }, 'en')).toBe('Relazione p1 (validation): state sent to the OIV → validated with reservations');
+    const file = { action: 'attach', entity: 'attachment', entityId: 'f1', before: null, after: { period: '2024-09-30', name: 'verbale.pdf', mediaType: 'application/pdf', size: 45, sha256: 'ab12' } };
+    expect(changeText(file, 'it')).toBe(
+      'Allegato f1 (allegato aggiunto): periodo — → 30/09/2024; nome — → verbale.pdf; tipo di file — → application/pdf; dimensione in byte — → 45; impronta SHA-256 — → ab12',
+    );
+    expect(changeText({ action: 'update', entity: 'period', entityId: '2024-09-30', before: { deadline: null }, after: { deadline: '2024-10-15' } }, 'it')).toBe(
+      'Periodo 30/09/2024: scadenza — → 15/10/2024',
+    );
+    expect(changeText({ action: 'import', entity: 'plan', entityId: 'p1', before: null, after: { year: 2024 } }, 'it')).toBe('Piano p1 (importazione): anno — → 2024');
+    const returned = { action: 'return', entity: 'review', entityId: 'A.2.1:1@2024-09-30', before: { review: null, version: 2 }, after: { review: 'return', version: 2 } };
+    expect(changeText(returned, 'it')).toBe('Esame del valore di A.2.1:1 al 30/09/2024 (richiesta di integrazione): esito — → da integrare');
+    expect(changeText({ ...returned, action: 'answer', after: { review: 'answer', version: 3 } }, 'en')).toBe(
+      'Review of the value of A.2.1:1 at 30/09/2024 (answer to the request): outcome — → completed',
+    );
+  });
 });

@@ -82,6 +82,18 @@ export const FIELD_WORDS: Words = {
     validationVoided: 'validazione annullata',
     year: 'anno',
     organisation: 'ente',
+    changes: 'modifiche',
+    period: 'periodo',
+    mediaType: 'tipo di file',
+    size: 'dimensione in byte',
+    sha256: 'impronta SHA-256',
+    deadline: 'scadenza',
+    body: 'testo',
+    note: 'nota',
+    reservations: 'riserve',
+    checklist: 'verifiche',
+    values: 'valori validati',
+    review: 'esito',
   },
   en: {
     title: 'title',
@@ -128,6 +140,18 @@ export const FIELD_WORDS: Words = {
     validationVoided: 'validation voided',
     year: 'year',
     organisation: 'body',
+    changes: 'changes',
+    period: 'period',
+    mediaType: 'file type',
+    size: 'size in bytes',
+    sha256: 'SHA-256 digest',
+    deadline: 'deadline',
+    body: 'text',
+    note: 'note',
+    reservations: 'reservations',
+    checklist: 'checks',
+    values: 'validated values',
+    review: 'outcome',
   },
 };
 
@@ -147,6 +171,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     forecast: ['Previsione', 'f'],
     comment: ['Commento', 'm'],
     relazione: ['Relazione', 'f'],
+    review: ['Esame', 'm'],
   },
   en: {
     plan: ['Plan', 'm'],
@@ -162,6 +187,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     forecast: ['Forecast', 'm'],
     comment: ['Comment', 'm'],
     relazione: ['Relazione', 'm'],
+    review: ['Review', 'm'],
   },
 };
 
@@ -181,6 +207,12 @@ const ACTION_WORDS: Words = {
     detach: 'allegato rimosso',
     password: 'cambio della password',
     'refresh-baseline': 'baseline aggiornata',
+    approve: 'approvazione',
+    import: 'importazione',
+    review: "esame dell'OIV",
+    comment: 'commento',
+    return: 'richiesta di integrazione',
+    answer: 'risposta alla richiesta',
   },
   en: {
     measure: 'entry',
@@ -196,6 +228,12 @@ const ACTION_WORDS: Words = {
     detach: 'file removed',
     password: 'password change',
     'refresh-baseline': 'baseline refreshed',
+    approve: 'approval',
+    import: 'import',
+    review: "the OIV's review",
+    comment: 'comment',
+    return: 'request for more',
+    answer: 'answer to the request',
   },
 };
 
@@ -215,6 +253,12 @@ const VALUE_WORDS: Words = {
     approved: 'approvata',
     variazione: 'variazione',
     rimodulazione: 'rimodulazione',
+    transmitted: "trasmessa all'OIV",
+    validated_with_reservations: 'validata con riserve',
+    not_validated: 'non validata',
+    approve: 'approvato',
+    return: 'da integrare',
+    answer: 'integrato',
   },
   en: {
     open: 'open',
@@ -230,9 +274,17 @@ const VALUE_WORDS: Words = {
     approved: 'approved',
     variazione: 'variation',
     rimodulazione: 'remodulation',
+    transmitted: 'sent to the OIV',
+    validated_with_reservations: 'validated with reservations',
+    not_validated: 'not validated',
+    approve: 'approved',
+    return: 'more requested',
+    answer: 'completed',
   },
 };
-const WORDED_FIELDS = new Set(['state', 'status', 'kind']);
+/** The Italian words that agree with a feminine subject (a revision "aperta", a Relazione "validata"). */
+const FEMININE_WORDS: Readonly<Record<string, string>> = { open: 'aperta', closed: 'chiusa', validated: "validata dall'OIV", adopted: 'adottata' };
+const WORDED_FIELDS = new Set(['state', 'status', 'kind', 'review']);
 /** Free text, shown as typed (a title "true" stays "true"); any other field's true/false is yes/no (flags, yes/no targets and actuals). */
 const TEXT_FIELDS = new Set(['title', 'name', 'notes', 'reason', 'evidence', 'source', 'label', 'owner', 'displayName', 'email', 'code']);
 /** Bookkeeping every record carries: not a change a person made. */
@@ -251,7 +303,13 @@ export function neutralValue(value: unknown): string {
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('kind' in o && 'value' in o) return neutralValue(o.value);
-    if ('kind' in o) return String(o.kind);
+    if ('kind' in o) {
+      // A rule's floor or bands, a formula's measures, an act's number and date: a change of any
+      // of them alone is a change, and the sentence must say it (`valueIn` words an act).
+      const rest = Object.entries(o).filter(([k]) => k !== 'kind');
+      if (rest.length === 0) return String(o.kind);
+      return `${String(o.kind)} (${rest.map(([k, v]) => `${k}: ${neutralValue(v)}`).join(', ')})`;
+    }
     return Object.entries(o)
       .map(([k, v]) => `${k}: ${neutralValue(v)}`)
       .join(', ');
@@ -260,10 +318,12 @@ export function neutralValue(value: unknown): string {
 }
 
 /** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states and booleans in words. */
-export function valueIn(field: string, text: string, language: Language): string {
+export function valueIn(field: string, text: string, language: Language, feminine = false): string {
   if (text === '') return '—';
+  const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
+  if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
   if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';
-  if (WORDED_FIELDS.has(field)) return VALUE_WORDS[language][text] ?? text;
+  if (WORDED_FIELDS.has(field)) return (language === 'it' && feminine ? FEMININE_WORDS[text] : undefined) ?? VALUE_WORDS[language][text] ?? text;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return dayText(text);
   return decimalIn(text, language);
 }
@@ -286,11 +346,13 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
 /** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
 function subject(p: ChangeParams, l: Language): string {
   const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
-  if (p.entity === 'measurement') {
+  if (p.entity === 'measurement' || p.entity === 'review') {
     const at = p.id.lastIndexOf('@');
     if (at > 0) {
       const [indicator, period] = [p.id.slice(0, at), dayText(p.id.slice(at + 1))];
-      return l === 'it' ? `Valore di ${indicator} al ${period}` : `Value of ${indicator} at ${period}`;
+      const value = l === 'it' ? `valore di ${indicator} al ${period}` : `value of ${indicator} at ${period}`;
+      if (p.entity === 'review') return l === 'it' ? `Esame del ${value}` : `Review of the ${value}`;
+      return value[0]!.toUpperCase() + value.slice(1);
     }
   }
   return `${word} ${p.entity === 'period' ? dayText(p.id) : p.id}`;
@@ -304,7 +366,7 @@ function sentence(p: ChangeParams, l: Language): string {
   if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
-  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l)} → ${valueIn(f, p.after[k] ?? '', l)}`);
+  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine)} → ${valueIn(f, p.after[k] ?? '', l, feminine)}`);
   return `${what}${how}: ${each.join('; ')}`;
 }
 

@@ -19,9 +19,21 @@ export interface StoredRelazione {
   readonly periodLabel: string;
 }
 
-export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord): Promise<StoredRelazione> {
+/**
+ * `forPublic`: the reader is the public (the transparency pages, an export without a session).
+ * A Relazione not frozen by a validation (not validated) would otherwise show the year end as it
+ * stands now: after a reopening, provisional values nobody has closed. The public reads it as the
+ * period was last closed (the figures the OIV decided on).
+ */
+export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord, forPublic = false): Promise<StoredRelazione> {
   const computed = await trees.computed(plan.id);
-  const evaluation = record.frozenPlan === null ? computed.evaluation : evaluatePlan(record.frozenPlan);
+  let evaluation = computed.evaluation;
+  if (record.frozenPlan !== null) evaluation = evaluatePlan(record.frozenPlan);
+  else if (forPublic && computed.closing === null) {
+    // Reopened since: the Relazione was transmitted, and decided on, with its year end closed.
+    const closing = await store.lastClosing(plan.id, computed.snapshot.period.id);
+    if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
+  }
   const units = new Map<string, string>();
   for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units.set(code, meta.unitName);
   const causes = new Map<string, ObjectiveCause>();

@@ -17,7 +17,15 @@ export { LANGUAGES, preferredLanguage, replyLanguage } from './language.js';
 function fieldProblem(i: z.core.$ZodIssue, field: string): FieldProblem {
   switch (i.code) {
     case 'invalid_type':
+      // `input` is there because bodies are parsed with `reportInput`: a value of the wrong type is not a missing one.
       return i.input === undefined ? { field, problem: 'required' } : { field, problem: 'type', expected: String(i.expected) };
+    case 'invalid_union': {
+      // Every branch refused the value's type (a list where a number or a text goes): say the types, not zod's English.
+      const expected = i.errors.map((branch) => branch.find((b) => b.code === 'invalid_type' && b.path.length === 0)).map((b) => (b?.code === 'invalid_type' ? String(b.expected) : null));
+      if (i.input === undefined) return { field, problem: 'required' };
+      if (expected.every((e): e is string => e !== null)) return { field, problem: 'type', expected: expected[0] ?? '', values: [...new Set(expected)] };
+      return /^[a-z][a-z-]*$/.test(i.message) ? { field, problem: i.message } : { field, problem: 'custom', detail: i.message };
+    }
     case 'too_small':
       if (i.origin === 'string') return { field, problem: 'too-short', minimum: Number(i.minimum) };
       if (i.origin === 'array' || i.origin === 'set') return { field, problem: 'too-few', minimum: Number(i.minimum) };
@@ -94,7 +102,7 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
   }
   const control = controlCharacters(raw);
   if (control.length > 0) throw controlCharacterError(control);
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     const fields = [...new Set(issues.map((i) => String((i.location as { field?: string } | null)?.field ?? '')).filter((f) => f !== ''))];

@@ -58,6 +58,17 @@ export async function listAudit(q: Queryable, query: AuditQuery): Promise<AuditE
   }
   if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
   if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
+  if (query.restricted !== undefined && query.restricted.entities.length > 0) {
+    const { entities, indicators } = query.restricted;
+    let clause = `entity NOT IN (${entities.map(() => '?').join(', ')})`;
+    params.push(...entities);
+    for (const [plan, ids] of indicators) {
+      if (ids.length === 0) continue;
+      clause += ` OR (plan_id = ? AND indicator_id IN (${ids.map(() => '?').join(', ')}))`;
+      params.push(plan, ...ids);
+    }
+    where.push(`(${clause})`);
+  }
   params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));
   const rows = await q.all(`SELECT * FROM audit${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params);
   return rows.map((r) => ({

@@ -541,6 +541,11 @@ export interface AuditQuery {
   readonly node?: string;
   readonly indicator?: string;
   readonly limit?: number;
+  /**
+   * Entries of these entities (comment threads, evidence files) only for the indicators listed
+   * per plan id, none of another: what a reader who may not read every thread sees of them.
+   */
+  readonly restricted?: { readonly entities: readonly string[]; readonly indicators: ReadonlyMap<string, readonly string[]> };
 }
 
 export interface ImportInput {

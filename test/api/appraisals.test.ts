@@ -512,6 +512,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     });
   });
 
+  it("refuses a plan of another year for a form, on creation and on change: its results would be another year's", async () => {
+    const base = { year: 2025, personId: ids.collega, evaluatorId: ids.dirigente, category: 'eq' };
+    const created = await hr.request('POST', '/api/appraisals', { ...base, planId }, { 'accept-language': 'it' });
+    expect(created.status, created.text).toBe(422);
+    expect(created.body.error).toMatchObject({
+      code: 'plan-other-year',
+      message: 'la scheda è del 2025: i risultati organizzativi vengono dal piano dello stesso anno, non da uno del 2024',
+      issues: [expect.objectContaining({ location: { field: 'planId' } })],
+    });
+    const form = await hr.request('POST', '/api/appraisals', base);
+    expect(form.status, form.text).toBe(201);
+    const changed = await hr.request('PATCH', `/api/appraisals/${form.body.id}`, { version: form.body.version, planId });
+    expect(changed.status, changed.text).toBe(422);
+    expect(changed.body.error.code).toBe('plan-other-year');
+    expect((await hr.get(`/api/appraisals/${form.body.id}`)).body.planId).toBeNull();
+  });
+
   it('shows a form only to the person, their evaluator, HR, the administrator, and the OIV for managers', async () => {
     const manager = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.dirigente, evaluatorId: ids.collega, category: 'dirigente', planId });
     expect(manager.status, manager.text).toBe(201);

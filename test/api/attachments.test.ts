@@ -125,6 +125,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(trail.filter((e: any) => e.action === 'attach').map((e: any) => e.after.name)).not.toContain('relazione.pdf');
   });
 
+  it('refuses two files sent in one upload, saying so, rather than keeping one of them', async () => {
+    const before = (await controller.get(files())).body.length;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(tinyPdf('primo'))]), 'primo.pdf');
+    form.append('file', new Blob([new Uint8Array(tinyPdf('secondo'))]), 'secondo.pdf');
+    const both = await referente.request('POST', files(), form, { 'accept-language': 'it' });
+    expect(both.status, both.text).toBe(400);
+    expect(both.body.error).toMatchObject({
+      code: 'one-evidence-file',
+      message: 'Allega un file alla volta: ne sono arrivati 2 nel campo "file" (primo.pdf, secondo.pdf) e nessuno è stato salvato.',
+    });
+    expect((await controller.get(files())).body.length).toBe(before);
+  });
+
   it("keeps another unit's files from a referente, and every file from the public", async () => {
     const other = await controller.request('POST', files(OTHERS), upload(tinyPdf(), 'altro.pdf'));
     expect(other.status).toBe(201);

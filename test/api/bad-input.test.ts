@@ -72,6 +72,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(await counts()).toEqual(before);
   });
 
+  it('says a value of the wrong type as such, in Italian words: never "required" for a value sent, never zod\'s English', async () => {
+    const path = `/api/plans/${planId}/indicators/${enc('A.2.1:1')}/measurements/2024-12-31`;
+    const said = async (body: unknown, url = path, method = 'PUT'): Promise<string[]> => {
+      const reply = await controller.request(method, url, body, { 'accept-language': 'it' });
+      expect(reply.status, reply.text).toBe(400);
+      return reply.body.error.issues.map((i: any) => i.message);
+    };
+    expect(await said({ state: 'measured', actual: 3, version: '1' })).toEqual(['version: atteso un numero']);
+    expect(await said({ state: 'measured', actual: 3 })).toEqual(['version: obbligatorio']);
+    expect(await said({ state: 'measured', actual: [3], version: 1 })).toEqual(['actual: atteso un numero, un testo o vero o falso']);
+    expect(await said([1, 2], `/api/plans/${planId}/periods/2024-12-31/transition`, 'POST')).toEqual(['atteso un oggetto']);
+  });
+
   it('answers 404 for unknown plans, objectives, indicators and periods, 404/405 for unknown routes', async () => {
     const expectations: Array<[string, string, unknown, number, string]> = [
       ['GET', '/api/plans/no-such-plan/tree', undefined, 404, 'not-found'],

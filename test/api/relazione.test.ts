@@ -263,6 +263,57 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
   });
 });
 
+describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV did not validate, after a reopening, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let anyone: Client;
+  beforeAll(async () => {
+    ({ t, planId, controller, oiv, anyone } = await fixtureWorld(backend));
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  /** The Relazione's sentence on the body's overall performance, as a reader gets it. */
+  const overall = async (who: Client, path: string): Promise<string> => {
+    const reply = await who.get(path);
+    expect(reply.status, reply.text).toBe(200);
+    const sentence = /La performance organizzativa complessiva dell&#39;ente, [^<]*/.exec(reply.text)?.[0];
+    expect(sentence, reply.text.slice(0, 300)).toBeDefined();
+    return sentence!;
+  };
+
+  it('shows the public the year end as it was closed, never the values entered since', async () => {
+    const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    const pages = [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`];
+    const published = await overall(anyone, pages[0]!);
+    expect(await overall(anyone, pages[1]!)).toBe(published);
+
+    // The office reopens the year end to correct it: a value the public has not been given yet.
+    expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    const indicator = tree.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => !i.derived && i.performance === 0);
+    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
+      state: 'not_evaluable',
+      reason: 'Motivo ancora da verificare',
+      version: indicator.version,
+    });
+    expect(written.status, written.text).toBe(200);
+    // The office reads the Relazione as the data stand now…
+    expect(await overall(controller, pages[1]!)).not.toBe(published);
+    // …the public as the OIV was given it, until the year end is closed again.
+    for (const page of pages) {
+      expect(await overall(anyone, page)).toBe(published);
+      expect((await anyone.get(page)).text).not.toContain('Motivo ancora da verificare');
+    }
+  });
+});
+
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Italian and English on %s", (backend) => {
   let t: TestServer;
   let planId: string;

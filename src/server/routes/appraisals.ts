@@ -182,7 +182,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (the field named)',
         403: 'role',
         409: 'the person already has a form that year',
-        422: 'self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry',
+        422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -191,6 +191,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       if (input.planId !== undefined && input.planId !== null) {
         const plan = await store.getPlan(input.planId);
         if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
+        // Another year's plan would score the form on results of a year it is not about.
+        if (plan.year !== input.year) throw invalid('planId', 'plan-other-year', { year: input.year, planYear: plan.year }, 422);
         organisation ??= plan.organisation;
       }
       organisation ??= await defaultOrganisation(store);
@@ -246,7 +248,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         403: 'may not change that part now',
         404: 'unknown form',
         409: 'stale version',
-        422: 'a rating outside the scale, a behaviour not in the scheme, self-evaluation',
+        422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -264,7 +266,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       }
       if (input.planId !== undefined) {
         need('assignments', 'plan');
-        if (input.planId !== null && (await store.getPlan(input.planId)) === undefined) throw invalid('planId', 'unknown-plan', {});
+        const plan = input.planId === null ? null : await store.getPlan(input.planId);
+        if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
+        if (plan !== null && plan.year !== form.year) throw invalid('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
       }
       if (input.assignments !== undefined) {
         need('assignments', 'assignments');

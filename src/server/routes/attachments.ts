@@ -93,7 +93,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
       responses: {
         201: { description: 'the stored file: {id, name, mediaType, size, sha256, uploadedBy, uploadedAt}', schema: AttachmentSchema },
-        400: 'no file field',
+        400: 'no file field, or more than one file (one-evidence-file: none stored)',
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown plan, indicator or period',
@@ -112,11 +112,16 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'evidence' });
       let form: Record<string, string | File | (string | File)[]>;
       try {
-        form = await c.req.parseBody();
+        // `all`: every part named "file", not silently the last of several.
+        form = await c.req.parseBody({ all: true });
       } catch {
         throw refuse(400, 'malformed-upload', {});
       }
       const file = form.file;
+      if (Array.isArray(file)) {
+        const names = file.map((f) => (f instanceof File ? f.name || '—' : '—')).join(', ');
+        throw refuse(400, 'one-evidence-file', { count: file.length, names }, { details: { count: file.length } });
+      }
       if (!(file instanceof File)) throw refuse(400, 'missing-evidence-file', {});
       if (file.size > limits.attachmentBytes) throw fileTooLarge(limits.attachmentBytes);
       const bytes = new Uint8Array(await file.arrayBuffer());

@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { type AuditEntry, AuditEntrySchema } from '../../contract/index.js';
 import type { Readable, RouteModule } from '../api.js';
-import { ADMINS } from '../permissions.js';
+import type { AuditQuery } from '../../store/index.js';
+import { ADMINS, assignedTo } from '../permissions.js';
+
+/** The roles that read every indicator's comment thread and evidence files (campaign-access.ts). */
+const THREAD_READERS: readonly string[] = ['admin', 'controller', 'oiv'];
 import { changeMessage, changeText } from '../../messages/changes.js';
 import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
@@ -19,7 +23,8 @@ export const auditRoutes: RouteModule = (api, deps) => {
       tag: 'audit',
       summary: 'The audit trail, newest first, of a plan, a node or an indicator (what the reader may read; accounts for the administrator only)',
       roles: 'signed-in',
-      access: 'signed in (entries of the plans they may read; the administrator also sees entries of no plan, such as accounts)',
+      access:
+        "signed in (entries of the plans they may read; comments and evidence files only of the indicators whose thread they may read: a referente's own; the administrator also sees entries of no plan, such as accounts)",
       query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100', lang: 'it|en: the language of each `message`' },
       responses: {
         200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
@@ -47,7 +52,24 @@ export const auditRoutes: RouteModule = (api, deps) => {
         );
         plans = readable.filter((id): id is string => id !== null);
       }
+      // Comment threads, evidence files and review notes are read by whom campaign-access.ts lets
+      // read them (a referente: their indicators only; HR: none): the trail must not say them to others.
+      let restricted: AuditQuery['restricted'];
+      if (!THREAD_READERS.includes(user.role)) {
+        const indicators = new Map<string, string[]>();
+        if (user.role === 'referente') {
+          for (const id of planId !== undefined ? [planId] : (plans ?? [])) {
+            const computed = await deps.trees.computed(id);
+            indicators.set(
+              id,
+              [...computed.assignments].filter(([, a]) => assignedTo(user, a)).map(([indicatorId]) => indicatorId),
+            );
+          }
+        }
+        restricted = { entities: ['comment', 'attachment', 'review'], indicators };
+      }
       const rows = await deps.store.listAudit({
+        ...(restricted ? { restricted } : {}),
         ...(planId ? { planId } : {}),
         ...(plans ? { plans } : {}),
         ...(node ? { node } : {}),

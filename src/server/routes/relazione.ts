@@ -278,7 +278,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const format = formatOf(c);
     const { plan, record } = await readable(c, store, planId);
     if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw refuse(404, 'not-found', { relazione: 'undecided' });
-    const stored = await storedRelazione(store, trees, plan, record);
+    const stored = await storedRelazione(store, trees, plan, record, currentUser(c) === null);
     const doc = what === 'relazione' ? relazioneDocument(stored) : validationDocument(stored);
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -27,7 +27,7 @@ async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: P
   const record = await store.relazioni.getRelazione(plan.id);
   const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...(period === undefined ? {} : { period }) };
   if (record === undefined || !record.published || !withDocuments) return record?.published === true ? { ...base, relazione: PLACEHOLDER, validation: PLACEHOLDER } : base;
-  const stored = await storedRelazione(store, trees, plan, record);
+  const stored = await storedRelazione(store, trees, plan, record, true);
   return { ...base, relazione: relazioneDocument(stored), validation: validationDocument(stored) };
 }
 
