@@ -3,14 +3,17 @@
  * the administrator alone, so the controller is not offered a reopening the server refuses (before,
  * the reason field and the button were there and the controller's reason ended in a 403); the
  * closing dialog keeps the keyboard's focus and Esc cancels it (before, Tab walked out of it into the
- * page behind and Esc did nothing).
+ * page behind and Esc did nothing); after a transition the focus is on the message saying it (before,
+ * the button pressed went and the focus fell to the page body), and a reopening without a reason is
+ * said at the reason field, the last success message gone (before, "Errore: …" under the stale
+ * "Stato del periodo aggiornato.", the focus left on the button).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan } = pages(world);
+const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
 const YEAR_END = '2024-12-31';
 
 describe('period transitions in the period bar', { timeout: 180_000 }, () => {
@@ -70,5 +73,35 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=closing-summary]');
     await page.click('[data-testid=confirm-close]');
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+  });
+
+  it('after a transition the focus is on its message; a reopening without a reason is said at the reason field', async () => {
+    const { page } = await signedIn('controller');
+    await openPlan(page);
+    const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : ((document.activeElement as HTMLElement | null)?.innerText ?? '')));
+    // Reopened with a reason: the form goes with the locked state, the focus goes to what happened (before, to the page body).
+    await page.fill('#reopen-reason', 'Correzione di A.2.1');
+    await page.click('button:has-text("Riapri il periodo")');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
+    await expect.poll(focused).toBe('Stato del periodo aggiornato.');
+    // Closed through the dialog: the close button is gone too, the focus is on the message again.
+    await page.click('[data-testid=close-period]');
+    await page.click('[data-testid=confirm-close]');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+    await expect.poll(focused).toBe('Stato del periodo aggiornato.');
+    // No reason: the last transition's success goes, the field says what is missing and takes the focus.
+    await page.click('button:has-text("Riapri il periodo")');
+    await expect.poll(() => page.getAttribute('#reopen-reason', 'aria-invalid')).toBe('true');
+    expect(await page.locator('[data-testid=reopen-reason-error]').innerText()).toBe('Indicare il motivo della riapertura.');
+    expect(await page.getAttribute('#reopen-reason', 'aria-describedby')).toContain('reopen-reason-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reopen-reason');
+    expect(await page.locator('.alert-success').count()).toBe(0);
+    expect(await page.locator('.alert-danger').count()).toBe(0);
+    await expectAccessible(page, 'period bar: a reopening without a reason');
+    // Typing a reason takes the complaint away; the reopening goes through.
+    await page.fill('#reopen-reason', 'Correzione di A.2.1');
+    expect(await page.getAttribute('#reopen-reason', 'aria-invalid')).toBeNull();
+    await page.click('button:has-text("Riapri il periodo")');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import type { Period, PeriodState } from '../api/types.js';
 import { can, useSession } from '../session.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 
 export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
 
@@ -20,15 +21,18 @@ interface Props {
   onTransition: (to: PeriodState, reason?: string) => Promise<boolean>;
   /** Closing asks for a confirmation first (the closing dialog). */
   onClose: () => void;
-  onError: (message: string) => void;
+  /** An action is asked for: what the last one said is no longer news. */
+  onStart: () => void;
   /** The panel buttons, at the bar's end. */
   children: ReactNode;
 }
 
-export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onError, children }: Props) {
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, children }: Props) {
   const { t } = useTranslation();
   const role = useSession().user?.role;
   const [reopenReason, setReopenReason] = useState('');
+  /** A reopening asked for without a reason: said at the reason field. */
+  const [reasonProblem, setReasonProblem] = useState<string | null>(null);
   return (
     <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
       {periods.length === 0 ? (
@@ -72,7 +76,12 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
           className="d-flex gap-2 align-items-end"
           onSubmit={(e) => {
             e.preventDefault();
-            if (reopenReason.trim() === '') return onError(t('period.reasonRequired'));
+            onStart();
+            if (reopenReason.trim() === '') {
+              setReasonProblem(t('period.reasonRequired'));
+              document.getElementById('reopen-reason')?.focus();
+              return;
+            }
             void onTransition('collecting', reopenReason.trim()).then((done) => done && setReopenReason(''));
           }}
         >
@@ -80,7 +89,18 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
             <label htmlFor="reopen-reason" className="form-label small mb-0">
               {t('period.reason')}
             </label>
-            <input id="reopen-reason" type="text" className="form-control form-control-sm" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+            <input
+              id="reopen-reason"
+              type="text"
+              className="form-control form-control-sm"
+              value={reopenReason}
+              onChange={(e) => {
+                setReopenReason(e.target.value);
+                setReasonProblem(null);
+              }}
+              {...invalidIf('reopen-reason', reasonProblem)}
+            />
+            <FieldProblem id="reopen-reason" message={reasonProblem} />
           </div>
           <Button size="sm" color="secondary" outline type="submit">
             {t('period.to.reopen')}

@@ -4,7 +4,7 @@
  * what-if (`useWhatIf`), the selection and keyboard focus (`useSelection`), the open panels
  * (`usePanels`); each part of the screen is its own component.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert } from 'design-react-kit';
@@ -41,6 +41,13 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const sel = useSelection();
   const panels = usePanels();
   const [notice, setNotice] = useState<string | null>(null);
+  // A transition's buttons go with the state it leaves (the one pressed too): its message takes the focus.
+  const focusNotice = useRef(false);
+  useEffect(() => {
+    if (notice === null || !focusNotice.current) return;
+    focusNotice.current = false;
+    document.getElementById('plan-notice')?.focus();
+  }, [notice]);
   const [closing, setClosing] = useState(false);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -78,12 +85,20 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const definitionEditable = can.managePlans(role) && !locked && !archived && !adoptedWithoutRevision;
   const reloadShown = () => reload(period?.id ?? null);
 
+  /** A new action on the period: the last one's message, success or error, is stale. */
+  function startAction(): void {
+    setNotice(null);
+    setError(null);
+  }
+
   async function transition(to: PeriodState, reason?: string): Promise<boolean> {
     if (period === null) return false;
+    startAction();
     try {
       const moved = await api.transition(planId, period.id, to, reason);
       // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
       const again = moved.enteredInOldUnit ?? [];
+      focusNotice.current = true;
       setNotice(again.length === 0 ? t('period.done') : t('period.reopenedInOldUnit', { names: again.map((i) => i.indicator).join(', ') }));
       reload(period.id);
       return true;
@@ -132,7 +147,18 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     <div>
       <PlanHeader planId={planId} tree={tree} onBack={onBack} />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
-      <PeriodBar periods={tree.periods} period={period} periodId={data.periodId} onPick={(id) => reload(id)} onTransition={transition} onClose={() => setClosing(true)} onError={setError}>
+      <PeriodBar
+        periods={tree.periods}
+        period={period}
+        periodId={data.periodId}
+        onPick={(id) => reload(id)}
+        onTransition={transition}
+        onClose={() => {
+          startAction();
+          setClosing(true);
+        }}
+        onStart={startAction}
+      >
         <PanelToggles panels={panels} whatIf={whatIf} />
       </PeriodBar>
       <PlanPanels
@@ -181,7 +207,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         </Alert>
       )}
       {notice !== null && (
-        <Alert color="success" role="status">
+        <Alert color="success" role="status" id="plan-notice" tabIndex={-1}>
           {notice}
         </Alert>
       )}
