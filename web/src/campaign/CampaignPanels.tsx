@@ -12,6 +12,7 @@ import { WORK_STATES } from '../../../src/contract/campaign-states.js';
 import { amountText, useLang } from '../ui/format.js';
 import { Dialog } from '../ui/Form.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
+import { closingIntro } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 
 function message(e: unknown): string {
@@ -360,7 +361,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
       {preview !== null && (
         <>
           <p data-testid="closing-summary">
-            {clean ? t('campaign.closeAllDone') : t('campaign.closeIntro', { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
+            {clean ? t('campaign.closeAllDone') : closingIntro(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
           </p>
           {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
           {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
