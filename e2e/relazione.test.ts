@@ -86,6 +86,18 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expectAccessible(page, 'relazione: the OIV reviews');
     await page.click('[data-testid=relazione-save-review]');
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Esame salvato.');
+    // Validating with reservations and none written is said at the reservations field, in a sentence, with
+    // the focus; nothing is sent and the last success goes (before: the server's lowercase refusal, up top).
+    await page.fill('#relazione-reservations', '');
+    await page.click('[data-testid=relazione-decide-validated_with_reservations]');
+    await expect.poll(() => page.locator('[data-testid=relazione-reservations-error]').innerText()).toBe('Scrivere le riserve: una validazione con riserva deve indicarle.');
+    expect(await page.getAttribute('#relazione-reservations', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#relazione-reservations', 'aria-describedby')).toContain('relazione-reservations-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-reservations');
+    expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    await page.fill('#relazione-reservations', 'Il valore di **B.1** non è supportato da evidenze.');
+    expect(await page.getAttribute('#relazione-reservations', 'aria-invalid')).toBeNull();
 
     await page.click('[data-testid=relazione-decide-validated_with_reservations]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');

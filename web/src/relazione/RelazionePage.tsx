@@ -180,6 +180,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           key={relazione.version}
           relazione={relazione}
           busy={busy}
+          onStart={() => setMessage(null)}
           onSave={(review) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'))}
           onDecide={(to, review) =>
             void act(
@@ -329,8 +330,24 @@ interface ValueRow {
   note: string;
 }
 
-/** `onDecide` gets the review on the screen when it differs from the stored one (to save first), else null. */
-function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazione; busy: boolean; onSave: (review: Review) => void; onDecide: (to: RelazioneState, review: Review | null) => void }) {
+/**
+ * `onStart`: a save or a decision is asked for, so the last message is stale (it is called before
+ * the screen's checks, which may stop it at a field). `onDecide` gets the review on the screen when
+ * it differs from the stored one (to save first), else null.
+ */
+function ReviewEditor({
+  relazione,
+  busy,
+  onStart,
+  onSave,
+  onDecide,
+}: {
+  relazione: Relazione;
+  busy: boolean;
+  onStart: () => void;
+  onSave: (review: Review) => void;
+  onDecide: (to: RelazioneState, review: Review | null) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
@@ -339,6 +356,8 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
   const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note })));
   /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
+  /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
+  const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
   // The language changed with the review open: the typed values are written again in the new notation.
   useLanguageChange(lang, () => setValues((rows) => rows.map((v) => ({ ...v, validated: swapNotation(v.validated) }))));
   /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
@@ -361,6 +380,13 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
   };
   /** A decision: the review on the screen first (an unreadable value stops it at its field), sent along when it changed. */
   const decide = (to: RelazioneState) => {
+    onStart();
+    // The server refuses it too (reservations-required), in the API's words and away from the field.
+    if (to === 'validated_with_reservations' && reservations.trim() === '') {
+      setReservationsMissing(t('relazione.review.reservationsRequired'));
+      document.getElementById('relazione-reservations')?.focus();
+      return;
+    }
     const read = review();
     if (read === null) return;
     const shown = ({ note, reservations, checklist, values }: Pick<Review, 'note' | 'reservations' | 'checklist' | 'values'>) =>
@@ -375,6 +401,7 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
       aria-labelledby="relazione-review-title"
       onSubmit={(e) => {
         e.preventDefault();
+        onStart();
         const read = review();
         if (read !== null) onSave(read);
       }}
@@ -416,8 +443,19 @@ function ReviewEditor({ relazione, busy, onSave, onDecide }: { relazione: Relazi
       <Field id="relazione-note" label={t('relazione.review.note')} hint={t('relazione.markup')}>
         {(aria) => <textarea {...aria} className="form-control" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')}>
-        {(aria) => <textarea {...aria} className="form-control" rows={3} value={reservations} onChange={(e) => setReservations(e.target.value)} />}
+      <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')} error={reservationsMissing}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            className="form-control"
+            rows={3}
+            value={reservations}
+            onChange={(e) => {
+              setReservations(e.target.value);
+              setReservationsMissing(undefined);
+            }}
+          />
+        )}
       </Field>
       <fieldset className="mb-3">
         <legend className="h6">{t('relazione.review.values')}</legend>
