@@ -386,6 +386,10 @@ const OWN_MESSAGES = defineMessages({
     it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]}${uploadFormats(p.what, 'it')} in un campo chiamato "file"`,
     en: (p) => `attach ${UPLOAD_WORDS.en[p.what]}${uploadFormats(p.what, 'en')} in a field called "file"`,
   }),
+  'one-file': message<{ what: Exclude<Upload, 'evidence'>; count: number; names: string }>({
+    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]} un file alla volta: ne sono arrivati ${p.count} nel campo "file" (${p.names}) e nessuno è stato importato`,
+    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]} one file at a time: ${p.count} came in the field "file" (${p.names}) and none was imported`,
+  }),
   'invalid-file': message<{ file: string; problems: readonly string[] }>({
     it: (p) => `${p.file} non si può importare: ${p.problems.length === 0 ? 'illeggibile' : `${p.problems.length} ${p.problems.length === 1 ? 'errore' : 'errori'} (vedere l'elenco)`}`,
     en: (p) => `${p.file} cannot be imported: ${p.problems.length === 0 ? 'unreadable' : p.problems.join('; ')}`,

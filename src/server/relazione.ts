@@ -1,8 +1,9 @@
 /**
  * The Relazione of a stored plan as io/relazione builds it: the year-end evaluation (or the plan
  * frozen at validation), the office's texts, the organisation units, the variances' causes and
- * corrective actions (store.variances), the previous year through the plan's predecessor, and the
- * OIV's validation. One place, for the API's exports and the public transparency pages alike.
+ * corrective actions (store.variances), the previous year through the plan's predecessor (for the
+ * public, only as it was closed), and the OIV's validation. One place, for the API's exports and
+ * the public transparency pages alike.
  */
 import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
@@ -39,12 +40,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const causes = new Map<string, ObjectiveCause>();
   for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id))
     causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
-  let previous: RelazioneInput['previous'];
-  const predecessors = await store.predecessors(plan.id);
-  if (predecessors?.planId != null) {
-    const before = await store.getPlan(predecessors.planId);
-    if (before !== undefined) previous = { year: before.year, evaluation: (await trees.computed(before.id)).evaluation };
-  }
+  const previous = await previousYear(store, trees, plan.id, forPublic);
   // The approved revisions of the plan, each change in words (the register: store.listRevisions).
   const revisions = ((await store.listRevisions(plan.id)) ?? [])
     .filter((r) => r.status === 'approved')
@@ -61,6 +57,26 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     validation: record,
   };
   return { record, evaluation, input, periodLabel: computed.snapshot.period.label };
+}
+
+/**
+ * Last year's figures, from the plan's predecessor; undefined (no comparison) without one. The
+ * office reads its last period as it stands; the public only figures somebody closed: the last
+ * period with a closing, as last closed (its frozen figures), never values still being collected.
+ */
+async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<RelazioneInput['previous']> {
+  const predecessors = await store.predecessors(planId);
+  if (predecessors?.planId == null) return undefined;
+  const before = await store.getPlan(predecessors.planId);
+  if (before === undefined) return undefined;
+  const computed = await trees.computed(before.id, undefined, before.dataVersion);
+  // Closed or validated: already read from its closing (and kept by the tree service).
+  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation };
+  for (const period of [...computed.snapshot.periods].reverse()) {
+    const closing = await store.lastClosing(before.id, period.id);
+    if (closing !== undefined) return { year: before.year, evaluation: evaluatePlan(closing.plan) };
+  }
+  return undefined;
 }
 
 export function relazioneDocument(r: StoredRelazione): RelazioneDocument {

@@ -117,6 +117,29 @@ export function invalidField(field: string, problem: string | Omit<FieldProblem,
   return invalidFields([typeof problem === 'string' ? { field, problem: 'custom', detail: problem } : { ...problem, field }]);
 }
 
+/** A multipart upload's fields, a field sent several times as all of its parts. */
+export type UploadForm = Record<string, string | File | (string | File)[]>;
+
+/**
+ * A multipart upload's fields (400 malformed-upload when it cannot be read as one). Every part of a
+ * repeated field is kept: hono's parseBody otherwise keeps the last, and a second file sent in one
+ * request would silently replace the first (see `repeatedParts`).
+ */
+export async function uploadForm(c: Context): Promise<UploadForm> {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch {
+    throw refuse(400, 'malformed-upload', {});
+  }
+}
+
+/** The parts of `field` when it was sent more than once, counted and named for the refusal; undefined for one part or none. */
+export function repeatedParts(form: UploadForm, field = 'file'): { count: number; names: string } | undefined {
+  const parts = form[field];
+  if (!Array.isArray(parts)) return undefined;
+  return { count: parts.length, names: parts.map((f) => (f instanceof File ? f.name || '—' : '—')).join(', ') };
+}
+
 /** A 400 `invalid-body` naming every field at fault at once, as zod's own refusal does (several things to give again). */
 export function invalidFields(problems: readonly FieldProblem[]): HttpError {
   const issues = problems.map((p) => issueOf('invalid-field', p, { field: p.field }));

@@ -153,6 +153,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses two tables in one import, in the reader\'s language at the field "file", importing neither', async () => {
+    const before = await counts();
+    const two = (): FormData => {
+      const form = upload(readFileSync(FIXTURE), 'albero-2024.txt');
+      form.append('file', new Blob([readFileSync(FIXTURE)]), 'albero-2024-bis.txt');
+      form.set('title', 'Due tabelle');
+      return form;
+    };
+    for (const path of ['/api/plans/import', '/api/plans/import?dryRun=true']) {
+      const said = await controller.request('POST', path, two(), { 'accept-language': 'it' });
+      expect(said.status, said.text).toBe(400);
+      expect(said.body.error).toMatchObject({
+        code: 'one-file',
+        message: 'allegare la tabella del piano un file alla volta: ne sono arrivati 2 nel campo "file" (albero-2024.txt, albero-2024-bis.txt) e nessuno è stato importato',
+        details: { count: 2 },
+        issues: [{ code: 'one-file', location: { field: 'file' } }],
+      });
+      expect(said.body.error.issues[0].message).toBe(said.body.error.message);
+    }
+    const en = await controller.request('POST', '/api/plans/import', two(), { 'accept-language': 'en' });
+    expect([en.status, en.body.error.message]).toEqual([400, 'attach the plan\'s table one file at a time: 2 came in the field "file" (albero-2024.txt, albero-2024-bis.txt) and none was imported']);
+    expect(await counts()).toEqual(before);
+    expect((await t.server.store.listPlans()).map((p) => p.title)).not.toContain('Due tabelle');
+  });
+
   it("says every import problem in the reader's language, by code and parameters", async () => {
     const before = await counts();
     // The fixture's bare percentage is a warning: the dry run lists it.

@@ -314,6 +314,77 @@ describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV di
   });
 });
 
+describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's comparison with a predecessor still collecting, on %s", (backend) => {
+  let t: TestServer;
+  let before: string;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let anyone: Client;
+  beforeAll(async () => {
+    ({ t, planId: before, controller, oiv, anyone } = await fixtureWorld(backend));
+    expect((await controller.request('PATCH', `/api/plans/${before}`, { published: true })).status).toBe(200);
+    // The 2025 plan: one value at its year end, closed, transmitted, decided on and published.
+    const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
+    expect(next.status, next.text).toBe(201);
+    planId = next.body.id;
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+    const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
+    expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
+    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent('A.3:1')}/measurements/2025-12-31`, { state: 'measured', actual: 8, version: 0 });
+    expect(written.status, written.text).toBe(200);
+    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  const pages = (): string[] => [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`];
+  /** The Relazione's comparison with last year (sentence and table), as a reader gets it. */
+  const comparison = async (who: Client, path: string): Promise<string> => {
+    const reply = await who.get(path);
+    expect(reply.status, reply.text).toBe(200);
+    const section = /<section aria-labelledby="s-confronto">[\s\S]*?<\/section>/.exec(reply.text)?.[0];
+    expect(section, reply.text.slice(0, 300)).toBeDefined();
+    return section!;
+  };
+  /** Sets the predecessor's year-end value of A.3's indicator (target 10): 206 in the fixture. */
+  const enter = async (actual: number): Promise<void> => {
+    const indicator = (await controller.get(`/api/plans/${before}/tree?period=${YEAR_END}`)).body.objectives.find((o: any) => o.code === 'A.3').indicators[0];
+    const written = await controller.request('PUT', `/api/plans/${before}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
+      state: 'measured',
+      actual,
+      version: indicator.version,
+    });
+    expect(written.status, written.text).toBe(200);
+  };
+
+  it('gives the public no comparison before the predecessor closed a period, then only figures it closed', async () => {
+    const period = `/api/plans/${before}/periods/${YEAR_END}/transition`;
+    // Last year's year end collecting, a value entered nobody has closed: the office sees it…
+    expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
+    await enter(1);
+    const provisional = await comparison(controller, pages()[1]!);
+    expect(provisional).toContain('<table');
+    // …the public reads no comparison at all, as without a predecessor.
+    for (const page of pages()) expect(await comparison(anyone, page)).toContain('non sono disponibili');
+
+    // Closed: the public reads last year's figures as closed.
+    await enter(206);
+    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    const closed = await comparison(controller, pages()[1]!);
+    expect(closed).not.toBe(provisional);
+    for (const page of pages()) expect(await comparison(anyone, page)).toBe(closed);
+
+    // Reopened and changed: the public still reads them as closed, the office as they stand.
+    expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);
+    await enter(1);
+    expect(await comparison(controller, pages()[1]!)).toBe(provisional);
+    for (const page of pages()) expect(await comparison(anyone, page)).toBe(closed);
+  });
+});
+
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Italian and English on %s", (backend) => {
   let t: TestServer;
   let planId: string;

@@ -13,7 +13,7 @@ import { actorOf } from '../auth.js';
 import { indicatorAccess } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, refuse, type HttpError } from '../errors.js';
-import { param } from '../validation.js';
+import { param, repeatedParts, uploadForm } from '../validation.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
 export const ATTACHMENT_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/indicators\/[^/]+\/measurements\/[^/]+\/attachments$/;
@@ -110,18 +110,10 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'attach files' });
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'evidence' });
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        // `all`: every part named "file", not silently the last of several.
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw refuse(400, 'malformed-upload', {});
-      }
+      const form = await uploadForm(c);
+      const several = repeatedParts(form);
+      if (several !== undefined) throw refuse(400, 'one-evidence-file', several, { details: { count: several.count } });
       const file = form.file;
-      if (Array.isArray(file)) {
-        const names = file.map((f) => (f instanceof File ? f.name || '—' : '—')).join(', ');
-        throw refuse(400, 'one-evidence-file', { count: file.length, names }, { details: { count: file.length } });
-      }
       if (!(file instanceof File)) throw refuse(400, 'missing-evidence-file', {});
       if (file.size > limits.attachmentBytes) throw fileTooLarge(limits.attachmentBytes);
       const bytes = new Uint8Array(await file.arrayBuffer());

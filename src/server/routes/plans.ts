@@ -10,7 +10,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { invalidAt, invalidField, param, plainText } from '../validation.js';
+import { invalidAt, invalidField, param, plainText, repeatedParts, uploadForm } from '../validation.js';
 
 export function planView(p: PlanRecord): PlanSummary {
   return {
@@ -137,7 +137,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       responses: {
         201: { description: '{plan, issues}', schema: PlanImportedSchema },
         200: { description: 'dry run: {plan: null, preview, issues}', schema: PlanImportPreviewSchema },
-        400: 'no file',
+        400: 'no file, or more than one (one-file, located at the field "file": nothing imported)',
         401: 'not signed in',
         403: 'role',
         413: 'file too large',
@@ -147,15 +147,20 @@ export const planRoutes: RouteModule = (api, deps) => {
     async (c, { user, reply }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'plan' });
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody();
-      } catch {
-        throw refuse(400, 'malformed-upload', {});
+      const form = await uploadForm(c);
+      const several = repeatedParts(form);
+      if (several !== undefined) {
+        // Which table to import is the office's to say: none is, rather than the last one sent.
+        const params = { what: 'plan', ...several } as const;
+        throw refuse(400, 'one-file', params, { issues: [issueOf('one-file', params, { field: 'file' })], details: { count: several.count } });
       }
       const file = form.file;
       if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'plan' });
-      const field = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+      // A text field sent twice counts as before, by its last part.
+      const field = (v: unknown): string | undefined => {
+        const last: unknown = Array.isArray(v) ? v.at(-1) : v;
+        return typeof last === 'string' ? last : undefined;
+      };
       plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
@@ -182,7 +187,10 @@ export const planRoutes: RouteModule = (api, deps) => {
       c.header('Content-Language', language);
       c.header('Vary', 'Accept-Language', { append: true });
       const issues = outcome.issues.map((i) => issueView(i, language));
-      const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+      const text = (v: unknown): string | undefined => {
+        const value = field(v)?.trim();
+        return value === '' ? undefined : value;
+      };
       const title = text(form.title) ?? outcome.value.plan.title;
       const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
       const year = Number(yearText);
