@@ -61,8 +61,9 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
 
 /**
  * Last year's figures, from the plan's predecessor; undefined (no comparison) without one. The
- * office reads its last period as it stands; the public only figures somebody closed: the last
- * period with a closing, as last closed (its frozen figures), never values still being collected.
+ * office reads its year end as it stands; the public only figures somebody closed: the year end as
+ * last closed (its frozen figures), never values still being collected, and no comparison while it
+ * was never closed (a mid-year period's figures under last year's heading would pass for its results).
  */
 async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<RelazioneInput['previous']> {
   const predecessors = await store.predecessors(planId);
@@ -72,11 +73,8 @@ async function previousYear(store: Store, trees: TreeService, planId: string, fo
   const computed = await trees.computed(before.id, undefined, before.dataVersion);
   // Closed or validated: already read from its closing (and kept by the tree service).
   if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation };
-  for (const period of [...computed.snapshot.periods].reverse()) {
-    const closing = await store.lastClosing(before.id, period.id);
-    if (closing !== undefined) return { year: before.year, evaluation: evaluatePlan(closing.plan) };
-  }
-  return undefined;
+  const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
+  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan) };
 }
 
 export function relazioneDocument(r: StoredRelazione): RelazioneDocument {

@@ -369,6 +369,17 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     expect(provisional).toContain('<table');
     // …the public reads no comparison at all, as without a predecessor.
     for (const page of pages()) expect(await comparison(anyone, page)).toContain('non sono disponibili');
+    // A mid-year period closed does not stand in for the year end under last year's heading.
+    const september = `/api/plans/${before}/periods/2024-09-30/transition`;
+    expect((await controller.request('POST', september, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', september, { to: 'closed' })).status).toBe(200);
+    for (const page of pages()) expect(await comparison(anyone, page)).toContain('non sono disponibili');
+    // Nor a column of last year's figures in the plan's own report.
+    const report = `/api/plans/${planId}/export?format=html`;
+    expect((await controller.get(report)).text).toContain('Performance 2024');
+    const publicReport = await anyone.get(report);
+    expect(publicReport.status, publicReport.text).toBe(200);
+    expect(publicReport.text).not.toContain('Performance 2024');
 
     // Closed: the public reads last year's figures as closed.
     await enter(206);
@@ -376,6 +387,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     const closed = await comparison(controller, pages()[1]!);
     expect(closed).not.toBe(provisional);
     for (const page of pages()) expect(await comparison(anyone, page)).toBe(closed);
+    expect((await anyone.get(report)).text).toContain('Performance 2024');
 
     // Reopened and changed: the public still reads them as closed, the office as they stand.
     expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);

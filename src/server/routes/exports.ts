@@ -16,7 +16,7 @@ import { currentUser } from '../auth.js';
 import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
-import { publicPeriod } from '../public-periods.js';
+import { latestPublicPeriod, publicPeriod } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -209,6 +209,9 @@ async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
   const plan = await store.getPlan(links.planId);
   if (plan === undefined || (!plan.published && !signedIn)) return undefined;
   const earlier = await trees.computed(plan.id, undefined, plan.dataVersion);
+  // The public reads last year's year end only when it may read that period (closed, validated or
+  // published): never values still being collected.
+  if (!signedIn && (await latestPublicPeriod(store, plan.id)) !== earlier.snapshot.period.id) return undefined;
   const nodes = new Map<string, Decimal | null>();
   for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();
