@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Language } from '../core/index.js';
-import { english, type FieldProblem, type MessageCode, type Params } from '../messages/index.js';
+import { english, type FieldProblem, type MessageCode, type Params, type Upload } from '../messages/index.js';
 import { HttpError, issueOf, refuse, type ApiIssue } from './errors.js';
 import { LANGUAGES, replyLanguage } from './language.js';
 
@@ -138,6 +138,30 @@ export function repeatedParts(form: UploadForm, field = 'file'): { count: number
   const parts = form[field];
   if (!Array.isArray(parts)) return undefined;
   return { count: parts.length, names: parts.map((f) => (f instanceof File ? f.name || '—' : '—')).join(', ') };
+}
+
+/**
+ * The one file of an upload of `what` (its field `file`) and the form it came in: 400 `missing-file`
+ * without one, `one-file` with several (none is taken: which to import is the sender's to say, not
+ * the last part's).
+ */
+export async function oneUploadedFile(c: Context, what: Exclude<Upload, 'evidence'>): Promise<{ form: UploadForm; file: File }> {
+  const form = await uploadForm(c);
+  const several = repeatedParts(form);
+  if (several !== undefined) {
+    const params = { what, ...several } as const;
+    throw refuse(400, 'one-file', params, { issues: [issueOf('one-file', params, { field: 'file' })], details: { count: several.count } });
+  }
+  const file = form.file;
+  if (!(file instanceof File)) throw refuse(400, 'missing-file', { what });
+  return { form, file };
+}
+
+/** A text field of an upload's form; sent several times, its last part (as a plain parse would keep). */
+export function formText(form: UploadForm, name: string): string | undefined {
+  const value = form[name];
+  const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+  return typeof last === 'string' ? last : undefined;
 }
 
 /** A 400 `invalid-body` naming every field at fault at once, as zod's own refusal does (several things to give again). */

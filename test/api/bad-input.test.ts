@@ -178,6 +178,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect((await t.server.store.listPlans()).map((p) => p.title)).not.toContain('Due tabelle');
   });
 
+  it('refuses two files in one registry or SMVP import too, saying which upload, keeping neither', async () => {
+    const admin = new Client(t.url);
+    expect((await admin.login('admin')).status).toBe(200);
+    const two = (name: string, text: string): FormData => {
+      const form = upload(text, `${name}.csv`);
+      form.append('file', new Blob([text]), `${name}-bis.csv`);
+      return form;
+    };
+    const units = await admin.request('GET', '/api/units');
+    const registry = await admin.request('POST', '/api/units/import', two('strutture', 'code,name\nUX,Ufficio X\n'), { 'accept-language': 'it' });
+    expect([registry.status, registry.body.error.code, registry.body.error.message]).toEqual([
+      400,
+      'one-file',
+      'allegare il registro delle strutture un file alla volta: ne sono arrivati 2 nel campo "file" (strutture.csv, strutture-bis.csv) e nessuno è stato importato',
+    ]);
+    expect((await admin.request('GET', '/api/units')).body).toEqual(units.body);
+    const smvp = await controller.request('POST', '/api/smvp/2024/import', two('smvp', '{}'), { 'accept-language': 'en' });
+    expect([smvp.status, smvp.body.error.code, smvp.body.error.issues]).toEqual([400, 'one-file', [expect.objectContaining({ code: 'one-file', location: { field: 'file' } })]]);
+    expect(smvp.body.error.message).toBe('attach the SMVP one file at a time: 2 came in the field "file" (smvp.csv, smvp-bis.csv) and none was imported');
+  });
+
   it("says every import problem in the reader's language, by code and parameters", async () => {
     const before = await counts();
     // The fixture's bare percentage is a warning: the dry run lists it.

@@ -10,7 +10,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { invalidAt, invalidField, param, plainText, repeatedParts, uploadForm } from '../validation.js';
+import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
 
 export function planView(p: PlanRecord): PlanSummary {
   return {
@@ -147,21 +147,8 @@ export const planRoutes: RouteModule = (api, deps) => {
     async (c, { user, reply }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'plan' });
-      const form = await uploadForm(c);
-      const several = repeatedParts(form);
-      if (several !== undefined) {
-        // Which table to import is the office's to say: none is, rather than the last one sent.
-        const params = { what: 'plan', ...several } as const;
-        throw refuse(400, 'one-file', params, { issues: [issueOf('one-file', params, { field: 'file' })], details: { count: several.count } });
-      }
-      const file = form.file;
-      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'plan' });
-      // A text field sent twice counts as before, by its last part.
-      const field = (v: unknown): string | undefined => {
-        const last: unknown = Array.isArray(v) ? v.at(-1) : v;
-        return typeof last === 'string' ? last : undefined;
-      };
-      plainText({ title: field(form.title), year: field(form.year), organisation: field(form.organisation) });
+      const { form, file } = await oneUploadedFile(c, 'plan');
+      plainText({ title: formText(form, 'title'), year: formText(form, 'year'), organisation: formText(form, 'organisation') });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile. The stated
@@ -187,12 +174,12 @@ export const planRoutes: RouteModule = (api, deps) => {
       c.header('Content-Language', language);
       c.header('Vary', 'Accept-Language', { append: true });
       const issues = outcome.issues.map((i) => issueView(i, language));
-      const text = (v: unknown): string | undefined => {
-        const value = field(v)?.trim();
+      const text = (name: string): string | undefined => {
+        const value = formText(form, name)?.trim();
         return value === '' ? undefined : value;
       };
-      const title = text(form.title) ?? outcome.value.plan.title;
-      const yearText = text(form.year) ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
+      const title = text('title') ?? outcome.value.plan.title;
+      const yearText = text('year') ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
       const year = Number(yearText);
       if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
         throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
@@ -200,7 +187,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         const nodes = outcome.value.plan.nodes;
         return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });
       }
-      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text(form.organisation) }, actorOf(user)));
+      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation') }, actorOf(user)));
       return reply(201, { plan: planView(plan), issues });
     },
   );

@@ -17,6 +17,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { defaultOrganisation } from './appraisals.js';
+import { formText, oneUploadedFile } from '../validation.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
 
@@ -138,7 +139,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       query: { organisation: 'the body (default: the latest plan’s)' },
       responses: {
         200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
-        400: 'no file',
+        400: 'no file, or more than one (one-file: nothing imported)',
         401: 'not signed in',
         403: 'role',
         415: 'not multipart',
@@ -149,13 +150,9 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'smvp' });
-      const form = await c.req.parseBody().catch(() => {
-        throw refuse(400, 'malformed-upload', {});
-      });
-      const file = form.file;
-      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'smvp' });
+      const { form, file } = await oneUploadedFile(c, 'smvp');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const reason = typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : null;
+      const reason = formText(form, 'reason')?.trim() || null;
       if (/\.json$/i.test(file.name)) {
         let doc: unknown;
         try {

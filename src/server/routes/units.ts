@@ -11,7 +11,7 @@ import type { Readable, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.js';
 import { ADMINS, PLAN_EDITORS } from '../permissions.js';
-import { param } from '../validation.js';
+import { oneUploadedFile, param } from '../validation.js';
 
 const Code = z
   .string()
@@ -158,7 +158,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
       query: { dryRun: { description: 'true: check and say what would change, store nothing', values: ['true', 'false'] } },
       responses: {
         200: { description: '{created, updated, dryRun}', schema: UnitsImportedSchema },
-        400: 'no file',
+        400: 'no file, or more than one (one-file: nothing imported)',
         401: 'not signed in',
         403: 'role',
         415: 'not multipart',
@@ -168,14 +168,7 @@ export const unitRoutes: RouteModule = (api, deps) => {
     async (c, { user: admin, reply }) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'registry' });
-      let form: Record<string, string | File>;
-      try {
-        form = (await c.req.parseBody()) as Record<string, string | File>;
-      } catch {
-        throw refuse(400, 'malformed-upload', {});
-      }
-      const file = form.file;
-      if (!(file instanceof File)) throw refuse(400, 'missing-file', { what: 'registry' });
+      const { file } = await oneUploadedFile(c, 'registry');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isXlsx = /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
       const read = isXlsx ? await readRegistryXlsx(bytes, file.name) : readRegistryCsv(new TextDecoder('utf-8').decode(bytes));
