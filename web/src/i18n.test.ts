@@ -12,7 +12,7 @@ import { words as reminders } from './reminders/i18n.js';
 import { words as revisions } from './revisions/i18n.js';
 import { words as units } from './units/i18n.js';
 import { words as years } from './years/i18n.js';
-import { mergeWords, wordKeys, type FeatureWords } from './words.js';
+import { mergeWords, withEveryPlural, wordKeys, type FeatureWords } from './words.js';
 
 const FEATURES: Record<string, FeatureWords> = { accounts, api: apiWords, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years };
 
@@ -55,5 +55,26 @@ describe("the app's words, one pattern", () => {
       expect(it, failure).toMatch(/^Il file non è stato preparato: /);
       expect(en, failure).toMatch(/^The file was not prepared: /);
     }
+  });
+
+  it('says a count of a million with the plural words in Italian, whose CLDR category for it is "many"', () => {
+    expect(new Intl.PluralRules('it').select(1_000_000)).toBe('many');
+    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'it' })).toBe('1000000 modifiche');
+    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'en' })).toBe('1000000 changes');
+    // Every plural of every feature, in both languages: never the bare key.
+    const stems = wordKeys(RESOURCES.it)
+      .filter((key) => key.endsWith('_one'))
+      .map((key) => key.slice(0, -'_one'.length));
+    expect(stems.length).toBeGreaterThan(5);
+    for (const lang of ['it', 'en'] as const)
+      for (const stem of stems) expect(i18next.t(stem, { count: 1_000_000, lng: lang }), `${lang} ${stem}`).toBe(i18next.t(`${stem}_other`, { count: 1_000_000, lng: lang }));
+  });
+
+  it('fills only true plurals, keeping a form a feature gives itself', () => {
+    expect(withEveryPlural({ n: { count_one: 'una', count_other: '{{count}}', count_many: 'un milione' }, type_other: 'Altro' }, 'it')).toEqual({
+      n: { count_one: 'una', count_other: '{{count}}', count_many: 'un milione' },
+      type_other: 'Altro',
+    });
+    expect(withEveryPlural({ count_one: 'una', count_other: '{{count}}' }, 'it')).toEqual({ count_one: 'una', count_other: '{{count}}', count_many: '{{count}}' });
   });
 });

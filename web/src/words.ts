@@ -35,6 +35,32 @@ export function mergeWords(trees: readonly WordTree[]): WordTree {
   return merged;
 }
 
+/**
+ * The tree with each plural (a key given as `_one` and `_other`) also under the language's other
+ * CLDR categories, worded as its `_other`. i18next looks up only the category `Intl.PluralRules`
+ * picks, and Italian has a third one, `many`, for exact millions (1.000.000 modifiche): with no
+ * `_many` the bare key was shown. i18next has no option to fall back to `_other`, so the forms are
+ * filled here, once, for every feature's words. A key ending in `_other` with no `_one` beside it
+ * is not a plural and is left alone.
+ *
+ * @example withEveryPlural({ count_one: '1 modifica', count_other: '{{count}} modifiche' }, 'it')
+ *   // → { count_one: …, count_other: …, count_many: '{{count}} modifiche' }
+ */
+export function withEveryPlural(tree: WordTree, lang: string): WordTree {
+  const extra = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.filter((c) => c !== 'one' && c !== 'other');
+  const fill = (node: WordTree): WordTree => {
+    const out: { [key: string]: string | WordTree } = {};
+    for (const [key, value] of Object.entries(node)) out[key] = typeof value === 'string' ? value : fill(value);
+    for (const [key, value] of Object.entries(node)) {
+      const stem = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+      if (stem === null || typeof value !== 'string' || typeof node[`${stem}_one`] !== 'string') continue;
+      for (const category of extra) out[`${stem}_${category}`] ??= value;
+    }
+    return out;
+  };
+  return fill(tree);
+}
+
 /** Every key of a tree, dotted (`changes.kind.target`), in order. */
 export function wordKeys(tree: WordTree, path = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => {
