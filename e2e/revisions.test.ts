@@ -1,7 +1,7 @@
 /**
  * Adoption and revisions in the browser: the controllo di gestione adopts the plan by its act (the
- * edit buttons go away), opens a revision with its reason (they come back), changes a target, reads
- * the change in the register (before → after) and approves it; on a closed period the locked
+ * edit buttons go away), opens a revision with its reason (they come back; asked without one, it
+ * is said at the reason field), changes a target, reads the change in the register (before → after) and approves it; on a closed period the locked
  * banner and the edit buttons agree (none is offered), and the banner says the data are frozen.
  * Real server, fresh SQLite file, the fixture imported through the API.
  */
@@ -75,7 +75,14 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const plan = planPath(planId);
     await openRevisions(page, planId);
     await page.click('[data-testid=open-revision]');
-    await expect.poll(() => page.locator('[data-testid=revisions-panel] .alert-danger').innerText()).toContain('Indicare il motivo della variazione');
+    // The missing reason said at its field (described by it, the focus on it), not in the panel's general alert.
+    const reason = page.locator('#revision-reason');
+    await expect.poll(() => page.locator('[data-testid=revision-reason-error]').innerText()).toBe('Indicare il motivo della variazione.');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await reason.getAttribute('aria-describedby')).toBe('revision-reason-error');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-reason');
+    expect(await page.locator('[data-testid=revisions-panel] [role=alert]').count()).toBe(0);
+    await expectAccessible(page, 'revisions: a revision asked for without its reason');
     await page.selectOption('#revision-kind', 'rimodulazione');
     await page.fill('#revision-reason', 'Target dello sportello rivisto dopo il monitoraggio di settembre');
     await page.click('[data-testid=open-revision]');

@@ -12,6 +12,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, dayText } from '../../../src/messages/changes.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -73,9 +74,16 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);
   const [kind, setKind] = useState<Revision['kind']>('variazione');
   const [reason, setReason] = useState('');
+  /** A revision asked for without its reason (found here or by the server): said at the reason field. */
+  const [reasonProblem, setReasonProblem] = useState<string | null>(null);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
 
+  /** At the field, as the period bar's reopening does: the field described by it and focused. */
+  const sayReasonMissing = () => {
+    setReasonProblem(t('revisions.reasonRequired'));
+    document.getElementById('revision-reason')?.focus();
+  };
   const run = async (work: () => Promise<string>) => {
     setError(null);
     try {
@@ -84,7 +92,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       void client.invalidateQueries({ queryKey: keys.revisionsOf(planId) });
     } catch (e) {
       setNotice(null);
-      setError(refusal(e, t));
+      if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
+      else setError(refusal(e, t));
     }
   };
 
@@ -97,9 +106,11 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   };
   const open = (e: FormEvent) => {
     e.preventDefault();
+    setReasonProblem(null);
     if (reason.trim() === '') {
       setNotice(null);
-      return setError(t('revisions.reasonRequired'));
+      setError(null);
+      return sayReasonMissing();
     }
     void run(async () => {
       const r = await api.openRevision(planId, { reason: reason.trim(), kind, date });
@@ -170,7 +181,17 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               <label htmlFor="revision-reason" className="form-label small mb-0">
                 {t('revisions.reason')}
               </label>
-              <input id="revision-reason" className="form-control form-control-sm" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <input
+                id="revision-reason"
+                className="form-control form-control-sm"
+                value={reason}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonProblem(null);
+                }}
+                {...invalidIf('revision-reason', reasonProblem)}
+              />
+              <FieldProblem id="revision-reason" message={reasonProblem} />
             </div>
             <div>
               <label htmlFor="revision-date" className="form-label small mb-0">
