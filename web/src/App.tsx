@@ -1,13 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from './api/client.js';
+import { api, ApiError, onSessionExpired, setCsrfToken } from './api/client.js';
 import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
 // The header names every screen, lazy ones included: all words are loaded with the app (i18n.ts).
 import { Login } from './accounts/Login.js';
+import { SessionDialog } from './accounts/SessionDialog.js';
 import { PlansPage } from './plans/PlansPage.js';
 import { PlanView } from './plan/PlanView.js';
 
@@ -100,6 +101,25 @@ export function App({ session, known, first }: { session: Promise<Session>; know
       .catch(() => setUser(null))
       .finally(() => setChecked(true));
   }, [session, known]);
+
+  // The session ended under the screen (a save answered 401): the sign-in is asked in a dialog over
+  // it, and the saves waiting for it are sent again once signed in (client.ts). One dialog for all of them.
+  const [expired, setExpired] = useState<((renewed: boolean) => void) | null>(null);
+  const renewal = useRef<Promise<boolean> | null>(null);
+  useEffect(() => {
+    if (user === null) return;
+    onSessionExpired(() => {
+      renewal.current ??= new Promise<boolean>((resolve) =>
+        setExpired(() => (renewed: boolean) => {
+          renewal.current = null;
+          setExpired(null);
+          resolve(renewed);
+        }),
+      );
+      return renewal.current;
+    });
+    return () => onSessionExpired(null);
+  }, [user]);
 
   const logout = useCallback(async () => {
     try {
@@ -240,6 +260,17 @@ export function App({ session, known, first }: { session: Promise<Session>; know
             )}
           </Suspense>
         </main>
+        {expired !== null && user !== null && (
+          <SessionDialog
+            user={user}
+            onSignedIn={(renewed) => {
+              // The same account: its reader (and so its cache and the screen) stays as it was.
+              setUser(renewed);
+              expired(true);
+            }}
+            onCancel={() => expired(false)}
+          />
+        )}
       </SessionContext.Provider>
     </QueryClientProvider>
   );

@@ -20,6 +20,13 @@ const it = {
       'wrong-password': 'La password attuale non è corretta.',
       'password-change-required': 'La password è temporanea: cambiarla prima di continuare.',
     },
+    expired: {
+      title: 'Sessione scaduta',
+      text: 'La sessione di {{name}} è scaduta. Accedi di nuovo: quello che stavi salvando viene salvato subito dopo, senza lasciare la pagina.',
+      submit: 'Accedi e continua',
+      wrongPassword: 'Password non corretta.',
+      failed: 'Accesso non riuscito: {{message}}',
+    },
   },
   accounts: {
     email: 'Email',
@@ -66,6 +73,13 @@ const en: typeof it = {
       field: { next: 'The new password needs at least 8 characters (at most 200).', current: 'Give the current password.' },
       'wrong-password': 'The current password is not right.',
       'password-change-required': 'Your password is temporary: change it first.',
+    },
+    expired: {
+      title: 'Session expired',
+      text: "{{name}}'s session has expired. Sign in again: what you were saving is saved right after, without leaving the page.",
+      submit: 'Sign in and continue',
+      wrongPassword: 'Wrong password.',
+      failed: 'Sign-in failed: {{message}}',
     },
   },
   accounts: {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request } from './client.js';
+import { ApiError, onSessionExpired, request, setCsrfToken } from './client.js';
 
 /** The page's language as i18n.ts sets it (`<html lang>`), which the client reads. */
 function screenIn(lang: 'it' | 'en'): void {
@@ -24,6 +24,8 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  onSessionExpired(null);
+  setCsrfToken(null);
 });
 
 describe("the API client's words when the server's own answer is missing (issue 14)", () => {
@@ -92,5 +94,43 @@ describe("the API client's words when the server's own answer is missing (issue 
       vi.fn(async () => new Response(null, { status: 204, statusText: 'No Content' })),
     );
     expect(await request<null>('DELETE', '/api/plans/1')).toBeNull();
+  });
+});
+
+describe('a session that ended under a signed-in screen', () => {
+  const expired = () => new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'accesso richiesto' } }), { status: 401, headers: { 'Content-Type': 'application/json' } });
+
+  it('asks the reader to sign in again and sends the same save once more, with the new token', async () => {
+    screenIn('it');
+    setCsrfToken('old');
+    const fetch = vi.fn(async (_path: string, init: RequestInit) => ((init.headers as Record<string, string>)['X-CSRF-Token'] === 'new' ? new Response('{"saved":true}', { status: 200 }) : expired()));
+    vi.stubGlobal('fetch', fetch);
+    const renew = vi.fn(async () => {
+      setCsrfToken('new');
+      return true;
+    });
+    onSessionExpired(renew);
+    expect(await request('PUT', '/api/x', { value: 42 })).toEqual({ saved: true });
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls.map(([path, init]) => [path, init.body])).toEqual([
+      ['/api/x', '{"value":42}'],
+      ['/api/x', '{"value":42}'],
+    ]);
+  });
+
+  it("gives the screen the 401 when the reader gives up, and never asks for sign-in's own calls or without a reader", async () => {
+    screenIn('it');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => expired()),
+    );
+    const renew = vi.fn(async () => false);
+    onSessionExpired(renew);
+    expect(await refusal(request('PUT', '/api/x', {}))).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(await refusal(request('GET', '/api/session'))).toMatchObject({ status: 401 });
+    expect(renew).toHaveBeenCalledTimes(1);
+    onSessionExpired(null);
+    expect(await refusal(request('GET', '/api/plans'))).toMatchObject({ status: 401 });
   });
 });

@@ -55,13 +55,33 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Resolves true once the reader has signed in again, false when they gave up. */
+export type SessionRenewal = () => Promise<boolean>;
+
+let renewSession: SessionRenewal | null = null;
+
+/**
+ * What to do when the session ends under a signed-in screen (it expired, or was closed elsewhere):
+ * the server answers 401 `unauthenticated` to a save the reader typed. `renew` asks them to sign in
+ * again where they are (the app's dialog), and the call is sent again: what they typed is saved,
+ * not lost with the screen. Null while nobody is signed in (the public's 401 is an answer).
+ */
+export function onSessionExpired(renew: SessionRenewal | null): void {
+  renewSession = renew;
+}
+
 const enc = encodeURIComponent;
 
 /**
  * One call to the API (JSON or FormData in, JSON out; null for a success without a body; ApiError
- * on a refusal or on a success that is not JSON); feature clients build on it.
+ * on a refusal or on a success that is not JSON); feature clients build on it. A call refused
+ * because the session ended is sent once more after the reader signed in again (`onSessionExpired`).
  */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body, true);
+}
+
+async function send<T>(method: string, path: string, body: unknown, mayRenew: boolean): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -98,6 +118,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const err = (json as ApiErrorBody | null)?.error;
     // A reply that is not ours (a proxy's 502 page, an empty 503): said in the page's language, not the browser's statusText.
     const message = err?.message ?? words[lang].api.noReply.replace('{{status}}', String(res.status));
+    // Signing in (or out, or reading who is signed in) is never what the renewal retries.
+    const renew = mayRenew && res.status === 401 && err?.code === 'unauthenticated' && !path.startsWith('/api/session') ? renewSession : null;
+    if (renew !== null && (await renew())) return send<T>(method, path, body, false);
     throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null);
   }
   // A success whose body is not JSON is not ours either (a proxy's page, the app's HTML for a path

@@ -1,0 +1,99 @@
+/**
+ * A session that ends while the reader is typing (it expired, or was closed elsewhere): the save
+ * meets the server's 401 and, before, the screen gave way to the sign-in page and the typed value
+ * was lost. Now a sign-in dialog comes over the screen, and once signed in the save is sent again:
+ * the referente's value and the office's Relazione text are stored as typed, without a reload.
+ * The session is ended on the server (its sign-out, called with the page's cookie from elsewhere),
+ * so the page still holds its now dead cookie, as after an expiry.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+import { PASSWORD } from './server.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, search, sameDocument, expectAccessible } = pages(world);
+
+const FIRST_QUARTER = '2024-06-30';
+const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+/** Ends the page's session on the server, as an expiry does; the page keeps its cookie. */
+async function endSession(context: BrowserContext): Promise<void> {
+  const elsewhere = await world.browser.newContext();
+  await elsewhere.addCookies(await context.cookies());
+  const { csrfToken } = await (await elsewhere.request.get(`${world.server.url}/api/session`)).json();
+  expect((await elsewhere.request.delete(`${world.server.url}/api/session`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(200);
+  await elsewhere.close();
+  expect((await context.request.get(`${world.server.url}/api/session`)).status()).toBe(401);
+}
+
+/** The save was refused for the ended session: the dialog asks the password, its field focused. */
+async function signInAgain(page: Page, screen: string): Promise<void> {
+  await page.waitForSelector('[data-testid=session-dialog][open]');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('session-password');
+  expect(await page.locator('[data-testid=session-dialog]').getAttribute('aria-labelledby')).toBe('dialog-title');
+  await expectAccessible(page, `${screen}: the session dialog`);
+  // A wrong password is said at its field, the dialog still open.
+  await page.fill('#session-password', 'not-the-password');
+  await page.click('[data-testid=session-submit]');
+  await expect.poll(() => page.locator('[data-testid=session-password-error]').innerText()).toBe('Password non corretta.');
+  expect(await page.locator('#session-password').getAttribute('aria-invalid')).toBe('true');
+  await page.fill('#session-password', PASSWORD);
+  await page.click('[data-testid=session-submit]');
+  await page.waitForSelector('[data-testid=session-dialog]', { state: 'detached' });
+}
+
+describe('the session ends while typing', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  it('a referente signs in again in a dialog and the value typed is saved', async () => {
+    const setup = await newPage();
+    contexts.push(setup.context);
+    await login(setup.page, 'controller');
+    expect((await apiAs(setup.context, 'PATCH', `${plan()}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'referente');
+    await openPlan(page);
+    await page.selectOption('#period', FIRST_QUARTER);
+    await search(page, 'B.2.2');
+    await page.click('[data-indicator="B.2.2:1"] .tree-link');
+    await page.waitForSelector('#entry-actual');
+    const same = await sameDocument(page);
+
+    await endSession(context);
+    await page.fill('#entry-actual', '7');
+    await page.click('[data-testid=entry-save]');
+    await signInAgain(page, 'entry form');
+
+    // Saved as any save is: the form says so and moves on to the next indicator to fill.
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toMatch(/^Salvato «N\. eventi di informazione.*l’albero è stato ricalcolato/);
+    expect(await same()).toBe(true);
+    const doc = (await apiAs(context, 'GET', `${plan()}/tree?period=${FIRST_QUARTER}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
+    };
+    expect(doc.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:1')).toMatchObject({ actual: 7, state: 'measured' });
+  });
+
+  it('the office signs in again and the Relazione text typed is saved', async () => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'controller');
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
+    await page.waitForSelector('[data-testid=relazione-page]');
+    const same = await sameDocument(page);
+
+    await endSession(context);
+    await page.fill('#relazione-text-presentazione', 'Scritta mentre la sessione scadeva.');
+    await page.click('[data-testid=relazione-save]');
+    await signInAgain(page, 'Relazione');
+
+    await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Testi salvati.');
+    expect(await same()).toBe(true);
+    expect((await apiAs(context, 'GET', `${plan()}/relazione`)).body.texts.presentazione).toBe('Scritta mentre la sessione scadeva.');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * "Sessione scaduta": the sign-in asked in place when the session ends under a signed-in screen
+ * (the API client's `onSessionExpired`). A modal dialog over the screen, which stays as it was: once
+ * the reader has signed in again, the save that met the expiry is sent again (client.ts), so what
+ * they typed is kept. The account is the one that was signed in; only its password is asked.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, setCsrfToken } from '../api/client.js';
+import type { User } from '../api/types.js';
+import { Dialog, DialogActions, Field } from '../ui/Form.js';
+
+/** `onSignedIn` gets the new session's user; `onCancel` leaves the save refused (its form keeps what was typed). */
+export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSignedIn: (user: User) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  // The dialog exists for this one field: the focus goes there, once the dialog (a child, whose effect runs first) is open.
+  useEffect(() => document.getElementById('session-password')?.focus(), []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const s = await api.login(user.username, password);
+      setCsrfToken(s.csrfToken);
+      onSignedIn(s.user);
+    } catch (err) {
+      setProblem(
+        err instanceof ApiError && err.code === 'invalid-credentials' ? t('account.expired.wrongPassword') : t('account.expired.failed', { message: err instanceof Error ? err.message : String(err) }),
+      );
+      document.getElementById('session-password')?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('account.expired.title')} onClose={onCancel} testId="session-dialog">
+      <p id="session-expired-text">{t('account.expired.text', { name: user.displayName })}</p>
+      <form onSubmit={(e) => void submit(e)} className="albero-form" aria-describedby="session-expired-text">
+        {/* For the browser's password manager: the account signing in again. */}
+        <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+        <Field id="session-password" label={t('login.password')} error={problem}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="password"
+              name="password"
+              className="form-control"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                setProblem(undefined);
+              }}
+            />
+          )}
+        </Field>
+        <DialogActions submit={t('account.expired.submit')} submitTestId="session-submit" onCancel={onCancel} />
+      </form>
+    </Dialog>
+  );
+}
