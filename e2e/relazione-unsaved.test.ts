@@ -2,14 +2,15 @@
  * What was typed on the Relazione's screen and not saved goes with the step that sends it on: the
  * office's texts when it sends the Relazione to the OIV, the OIV's review when it decides. Before,
  * the step left with the stored (empty) texts and review and the typed words vanished from the
- * screen: an OIV could validate a Relazione whose checks and note were never recorded.
+ * screen: an OIV could validate a Relazione whose checks and note were never recorded. A step the
+ * server refuses is said in the screen's words and language, not in the server's sentence.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs } = pages(world);
+const { newPage, login, apiAs, chooseLanguage } = pages(world);
 
 describe('the Relazione keeps what was typed when it is sent on', { timeout: 180_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -25,6 +26,21 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     await page.waitForSelector('[data-testid=relazione-page]');
     return { context, page };
   };
+
+  it("says a refusal in the screen's words, not the server's sentence", async () => {
+    const { context, page } = await open('controller');
+    // The year-end period is still open: the server refuses to send the Relazione on.
+    const periods = (await apiAs(context, 'GET', `${plan()}/periods`)).body as Array<{ id: string; label: string }>;
+    const label = periods.find((p) => p.id === '2024-12-31')!.label;
+    await page.click('[data-testid=relazione-transmit]');
+    await expect
+      .poll(() => page.locator('[data-testid=relazione-message]').innerText())
+      .toBe(`Prima di trasmettere la Relazione all’OIV chiudere il periodo di fine anno (${label}): i suoi dati devono essere definitivi.`);
+    await chooseLanguage(page, 'en');
+    await page.click('[data-testid=relazione-transmit]');
+    await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe(`Close the year-end period (${label}) before sending the report to the OIV: its figures must be final.`);
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Draft');
+  });
 
   it('the office sends the Relazione with the text it typed and did not save', async () => {
     const { context, page } = await open('controller');

@@ -73,7 +73,8 @@ export type Change = ChangesResponse['changes'][number];
 
 /** A refusal: its stable code, its message in the reader's language, the located issues of a refused file or body. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: IssueDocument[]; details?: Record<string, unknown> };
+  /** `params`: the refusal's parameters (the catalogue's), for a screen that says it in its own words. */
+  error: { code: string; message: string; params?: Record<string, unknown>; issues?: IssueDocument[]; details?: Record<string, unknown> };
 }
 
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv' | 'json' | 'html';

@@ -13,6 +13,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
+import { refusalText } from './refusal.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
@@ -37,9 +38,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   // first, so what leaves for the OIV is what the screen showed, never the older stored texts.
   const unsavedTexts = useRef<Record<string, string> | null>(null);
   const failed = planRead.error ?? relazioneRead.error;
-  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: failed instanceof Error ? failed.message : String(failed) });
+  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(failed, t) });
 
-  /** Runs a change; a stale version reloads and says so, any other refusal is shown in the server's words. */
+  /** Runs a change; a stale version reloads and says so, any other refusal is said in the screen's words (refusal.ts). */
   const act = useCallback(
     async (change: () => Promise<Relazione>, done: string) => {
       setBusy(true);
@@ -51,7 +52,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
           setMessage({ kind: 'danger', text: t('relazione.conflict') });
-        } else setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
+        } else setMessage({ kind: 'danger', text: refusalText(e, t) });
       } finally {
         setBusy(false);
       }
@@ -381,7 +382,7 @@ function ReviewEditor({
   /** A decision: the review on the screen first (an unreadable value stops it at its field), sent along when it changed. */
   const decide = (to: RelazioneState) => {
     onStart();
-    // The server refuses it too (reservations-required), in the API's words and away from the field.
+    // The server refuses it too (reservations-required), but away from the field.
     if (to === 'validated_with_reservations' && reservations.trim() === '') {
       setReservationsMissing(t('relazione.review.reservationsRequired'));
       document.getElementById('relazione-reservations')?.focus();

@@ -94,6 +94,23 @@ const it = {
     reported: 'rendicontato',
   },
   conflict: 'La Relazione è stata modificata da un altro utente: ricaricata.',
+  /** The server's refusals (src/messages/relazione.ts names them in `params.relazione`), in the screen's words. */
+  refusals: {
+    frozen: 'La Relazione è {{state}}: testi e dati non si possono più modificare.',
+    stale: 'La Relazione è stata modificata da {{by}} nel frattempo: ricaricare la pagina e riprovare.',
+    'with-oiv': 'La Relazione è all’esame dell’OIV: riportarla in bozza prima di modificarla.',
+    'not-transmitted': 'L’OIV esamina solo una Relazione che gli è stata trasmessa; questa è {{state}}.',
+    move: 'La Relazione non può passare da «{{from}}» a «{{to}}».',
+    'period-not-closed': 'Prima di trasmettere la Relazione all’OIV chiudere il periodo di fine anno ({{label}}): i suoi dati devono essere definitivi.',
+    'reservations-required': 'Scrivere le riserve: una validazione con riserva deve indicarle.',
+    'unknown-objective': 'Il piano non ha un obiettivo {{code}}: correggere il codice del valore validato.',
+    'not-decided': 'Si pubblica solo una Relazione su cui l’OIV si è pronunciato; questa è {{state}}.',
+    role: 'Il ruolo {{role}} non può rendere la Relazione «{{to}}» (può farlo: {{roles}}).',
+    undecided: 'L’OIV non si è ancora pronunciato sulla Relazione.',
+    forbidden: 'Il tuo ruolo non può fare questa operazione sulla Relazione.',
+    'not-found': 'Il piano non esiste più: tornare all’elenco dei piani.',
+    someone: 'un altro utente',
+  },
 };
 
 const en: typeof it = {
@@ -181,6 +198,22 @@ const en: typeof it = {
     reported: 'reported',
   },
   conflict: 'Someone else changed the report: reloaded.',
+  refusals: {
+    frozen: 'The report is {{state}}: its texts and figures can no longer be changed.',
+    stale: '{{by}} changed the report in the meantime: reload the page and try again.',
+    'with-oiv': 'The report is with the OIV: take it back to draft before changing it.',
+    'not-transmitted': 'The OIV reviews only a report sent to it; this one is {{state}}.',
+    move: 'The report cannot go from “{{from}}” to “{{to}}”.',
+    'period-not-closed': 'Close the year-end period ({{label}}) before sending the report to the OIV: its figures must be final.',
+    'reservations-required': 'Write the reservations: a validation with reservations must state them.',
+    'unknown-objective': 'The plan has no objective {{code}}: correct the code of the validated value.',
+    'not-decided': 'Only a report the OIV has decided on is published; this one is {{state}}.',
+    role: 'The role {{role}} may not make the report “{{to}}” ({{roles}} may).',
+    undecided: 'The OIV has not decided on the report yet.',
+    forbidden: 'Your role may not do this to the report.',
+    'not-found': 'The plan no longer exists: go back to the list of plans.',
+    someone: 'Someone else',
+  },
 };
 
 /** Merged into the app's one namespace by ../i18n.ts (under `relazione`). */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import i18next from '../i18n.js';
+import { ApiError } from '../api/client.js';
+import { REFUSAL_NAMES, refusalText } from './refusal.js';
+
+/** The server's refusal as the API client throws it: code, the server's own sentence, the catalogue's parameters. */
+function refused(status: number, code: string, params: Record<string, unknown>): ApiError {
+  const message = 'la frase del server, in minuscolo';
+  return new ApiError(status, code, message, { error: { code, message, params } });
+}
+
+describe("the Relazione's refusals in the screen's words", () => {
+  const it_ = i18next.getFixedT('it');
+  const en = i18next.getFixedT('en');
+
+  it('has words in Italian and English for every refusal the server names', () => {
+    expect(REFUSAL_NAMES.length).toBeGreaterThan(5);
+    for (const name of REFUSAL_NAMES) for (const lang of ['it', 'en'] as const) expect(i18next.exists(`relazione.refusals.${name}`, { lng: lang, fallbackLng: false }), `${lang} ${name}`).toBe(true);
+  });
+
+  it('says a refusal by its name with its parameters, never the server sentence', () => {
+    const notClosed = refused(409, 'invalid-transition', { relazione: 'period-not-closed', label: '31/12/2024' });
+    expect(refusalText(notClosed, it_)).toBe('Prima di trasmettere la Relazione all’OIV chiudere il periodo di fine anno (31/12/2024): i suoi dati devono essere definitivi.');
+    expect(refusalText(notClosed, en)).toBe('Close the year-end period (31/12/2024) before sending the report to the OIV: its figures must be final.');
+    const frozen = refused(423, 'period-locked', { relazione: 'frozen', state: 'validated_with_reservations' });
+    expect(refusalText(frozen, it_)).toBe('La Relazione è validata con riserva: testi e dati non si possono più modificare.');
+    const role = refused(403, 'forbidden', { relazione: 'role', role: 'referente', to: 'transmitted', roles: ['admin', 'controller'] });
+    expect(refusalText(role, it_)).toBe('Il ruolo Referente non può rendere la Relazione «trasmessa all’OIV» (può farlo: Amministratore, Controllo di gestione).');
+    expect(refusalText(role, en)).toBe('The role Data owner may not make the report “sent to the OIV” (Administrator, Management control may).');
+  });
+
+  it("keeps the server's message for what the screen has no words of", () => {
+    expect(refusalText(refused(403, 'forbidden', {}), it_)).toBe('Il tuo ruolo non può fare questa operazione sulla Relazione.');
+    expect(refusalText(new ApiError(0, 'network', 'Il server non è raggiungibile.', null), it_)).toBe('Il server non è raggiungibile.');
+  });
+});
