@@ -31,7 +31,9 @@ async function endSession(context: BrowserContext): Promise<void> {
 async function signInAgain(page: Page, screen: string): Promise<void> {
   await page.waitForSelector('[data-testid=session-dialog][open]');
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('session-password');
-  expect(await page.locator('[data-testid=session-dialog]').getAttribute('aria-labelledby')).toBe('dialog-title');
+  const titleId = await page.locator('[data-testid=session-dialog]').getAttribute('aria-labelledby');
+  expect(await page.locator(`[id="${titleId}"]`).count()).toBe(1);
+  expect(await page.locator(`[id="${titleId}"]`).innerText()).toBe('Sessione scaduta');
   await expectAccessible(page, `${screen}: the session dialog`);
   // A wrong password is said at its field, the dialog still open.
   await page.fill('#session-password', 'not-the-password');

@@ -4,7 +4,7 @@
  * and the translation of an API refusal into those field errors.
  */
 import { Button } from 'design-react-kit';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { formErrors, type FormErrors } from './form-errors.js';
@@ -41,6 +41,8 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
 /** A modal `<dialog>`: the browser traps the focus and Esc closes it; the focus returns where it was. */
 export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One id per dialog: the session dialog can open over another one, and a label id must be unique.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -56,7 +58,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
     <dialog
       ref={ref}
       className="albero-dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(e) => {
         e.preventDefault();
@@ -64,7 +66,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
       }}
     >
       <div className="d-flex justify-content-between align-items-start gap-2 mb-2">
-        <h2 id="dialog-title" className="h5 mb-0">
+        <h2 id={titleId} className="h5 mb-0">
           {title}
         </h2>
         <CloseButton onClose={onClose} />
