@@ -1,8 +1,8 @@
 /**
  * Evidence files through HTTP, on SQLite and PostgreSQL: a referente attaches a PDF to a value of
  * their unit, everyone allowed lists it and downloads it byte for byte with its SHA-256; a disguised
- * executable (415), an oversized file (413) and a name that says another type than the content (400)
- * are refused in Italian with nothing stored; a closed
+ * executable (415), an oversized file (413), a name that says another type than the content (400)
+ * and the same file twice on a value (409) are refused in Italian with nothing stored; a closed
  * period's files can be neither added nor removed, nor an archived plan's; an open period holding
  * files is not deleted (409, saying how many); every file is in the value's audit history.
  */
@@ -85,7 +85,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(long.body.name).toMatch(/^verbale di verifica .*\.pdf$/);
     expect(long.body.name.length).toBeLessThanOrEqual(200);
     // "fattura\u202Efdp.exe" shows as "fatturaexe.pdf": the override and its kin are not kept.
-    const spoof = await controller.request('POST', files(), upload(tinyPdf(), 'fattura\u202Etxt.pdf\u200F\u2066'));
+    const spoof = await controller.request('POST', files(), upload(tinyPdf('fattura'), 'fattura\u202Etxt.pdf\u200F\u2066'));
     expect(spoof.status, spoof.text).toBe(201);
     expect(spoof.body.name).toBe('fatturatxt.pdf');
     const res = await fetch(`${t.url}${files()}/${long.body.id}`, { headers: { cookie: controller.cookie! } });
@@ -195,6 +195,49 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect([pdf.status, pdf.body.error.details.suggested]).toEqual([400, ['nota.pdf']]);
   });
 
+  it('refuses the same file twice on a value (409 naming the file that holds it), storing nothing and writing nothing in the trail', async () => {
+    const period = YEAR_END;
+    const pdf = tinyPdf('Verbale n. 7');
+    const first = await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'));
+    expect(first.status, first.text).toBe(201);
+    const listed = (await controller.get(files(MINE, period))).body;
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+
+    // The same bytes under another name, as a second click or a retry would send them.
+    const again = await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7 (1).pdf'));
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'evidence-already-attached', details: { attachment: first.body } });
+    expect(again.body.error.message).toMatch(
+      /^Il file "verbale-7 \(1\)\.pdf" è già allegato a questo valore come "verbale-7\.pdf" \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta\.$/,
+    );
+    const english = await controller.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'), { 'accept-language': 'en' });
+    expect([english.status, english.body.error.message]).toEqual([
+      409,
+      expect.stringMatching(/^The file "verbale-7\.pdf" is already attached to this value as "verbale-7\.pdf" \(same content, uploaded by referente on /),
+    ]);
+    expect((await controller.get(files(MINE, period))).body).toEqual(listed);
+    expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body).toEqual(trail);
+
+    // The same file on another value, or a different file on this one, is stored.
+    expect((await referente.request('POST', files(MINE, PERIOD), upload(pdf, 'verbale-7.pdf'))).status).toBe(201);
+    expect((await referente.request('POST', files(MINE, period), upload(tinyPdf('Verbale n. 8'), 'verbale-8.pdf'))).status).toBe(201);
+    // Removed, it may be attached again.
+    expect((await referente.request('DELETE', `${files(MINE, period)}/${first.body.id}`)).status).toBe(200);
+    expect((await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'))).status).toBe(201);
+  });
+
+  it('lets in one of the same file sent at once (two uploads: 201 and 409; eight to the store: one stored)', async () => {
+    const pdf = tinyPdf('Doppio clic');
+    const both = await Promise.all([0, 1].map(() => referente.request('POST', files(), upload(pdf, 'doppio.pdf'))));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await controller.get(files())).body.filter((f: any) => f.name === 'doppio.pdf')).toHaveLength(1);
+    // Straight to the store, eight at once (no request parsing to stagger them): still one.
+    const bytes = tinyPdf('Otto volte');
+    const added = await Promise.all(Array.from({ length: 8 }, (_, i) => t.server.store.attachments.add(planId, MINE, PERIOD, { name: `otto-${i}.pdf`, mediaType: 'application/pdf', bytes }, SYSTEM)));
+    expect(added.filter((r) => r.ok)).toHaveLength(1);
+    expect((await controller.get(files())).body.filter((f: any) => f.name.startsWith('otto-'))).toHaveLength(1);
+  });
+
   it("keeps another unit's files from a referente, and every file from the public", async () => {
     const other = await controller.request('POST', files(OTHERS), upload(tinyPdf(), 'altro.pdf'));
     expect(other.status).toBe(201);
@@ -277,7 +320,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect((await controller.get(here)).body.map((f: any) => f.name)).toEqual(['prima.pdf']);
 
     expect((await controller.request('POST', `/api/plans/${archivedPlan}/unarchive`)).status).toBe(200);
-    expect((await referente.request('POST', here, upload(tinyPdf(), 'dopo.pdf'))).status).toBe(201);
+    expect((await referente.request('POST', here, upload(tinyPdf('dopo'), 'dopo.pdf'))).status).toBe(201);
   });
 
   it('answers 404 for an unknown plan, indicator or file, 400 without a file field', async () => {

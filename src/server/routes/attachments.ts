@@ -3,7 +3,8 @@
  * list, download byte for byte, remove. The type is read from the bytes (io/evidence.ts), the size is
  * capped (`limits.attachmentBytes`, 20 MiB by default, env ALBERO_MAX_ATTACHMENT_MB); a refused file
  * is answered 413 / 415 in the request's language and nothing is stored. A name whose extension says
- * another type is refused (400), so a download is always named as what it is.
+ * another type is refused (400), so a download is always named as what it is; the same bytes twice
+ * on one value are refused (409, naming the file that holds them).
  */
 import { evidenceType, nameEvidence } from '../../io/evidence.js';
 import { z } from 'zod';
@@ -98,6 +99,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown plan, indicator or period',
+        409: 'evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
         413: 'file-too-large (nothing stored)',
         415: 'unsupported-file-type: not a PDF, image, office document, CSV or text by its content (nothing stored)',
         423: 'period-locked: the period is closed or validated',
@@ -130,7 +132,18 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         });
       }
       const stored = await store.attachments.add(planId, indicatorId, periodId, { name: named.name, mediaType: named.type.mediaType, bytes }, actorOf(access.user));
-      if (!stored.ok) throw fromFailure(stored.error);
+      if (!stored.ok) {
+        if ('existing' in stored) {
+          const { existing } = stored;
+          throw refuse(
+            409,
+            'evidence-already-attached',
+            { name: named.name, existing: existing.name, by: existing.uploadedBy ?? '—', at: existing.uploadedAt },
+            { details: { attachment: attachmentView(existing) } },
+          );
+        }
+        throw fromFailure(stored.error);
+      }
       return reply(201, attachmentView(stored.value));
     },
   );
