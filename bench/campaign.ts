@@ -131,11 +131,12 @@ async function main(): Promise<void> {
     }
     console.log(`dashboard read just after a value was entered, ${afterWrite.length} reads: ${stats(afterWrite)} (target ≤ 200 ms)`);
 
-    const pdf = twentyMegabytePdf();
     const indicator = plan.nodes.flatMap((n) => n.indicators.filter((i) => i.formula === null))[0]!.id;
     const uploadUrl = `${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(indicator)}/measurements/2024-06-30/attachments`;
     const uploads: number[] = [];
     for (let i = 0; i < UPLOADS; i++) {
+      // A file of its own each time: the same bytes twice on one value are refused (409).
+      const pdf = twentyMegabytePdf();
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `scansione-${i}.pdf`);
       t = performance.now();

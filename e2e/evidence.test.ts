@@ -3,10 +3,13 @@
  * of the referente's unit; the referente opens the indicator, attaches a PDF (listed with its hash,
  * downloaded byte for byte), sees a renamed executable refused in Italian, writes the data source,
  * and answers in the comment thread; the controller reads the answer. Axe on the indicator detail.
+ * The form's hint and file picker list exactly the types the server accepts (text too); a PDF named
+ * .docx is refused saying what it is; the same file twice is said to be there already, marked in the list.
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_EXTENSIONS } from '../src/contract/evidence-formats.js';
 import { fakeExe, tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
@@ -76,5 +79,57 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     expect(answers.map((c: { author: string; body: string }) => `${c.author}: ${c.body}`)).toEqual(['controllo: Potete allegare il verbale del 15/12?', 'referente: Allegato il verbale n. 12.']);
     const files = (await apiAs(controller.context, 'GET', `/api/plans/${planId}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/2024-12-31/attachments`)).body;
     expect(files).toEqual([expect.objectContaining({ name: 'verbale-12.pdf', sha256: sha, mediaType: 'application/pdf', uploadedBy: 'referente' })]);
+  });
+
+  it('lists exactly the accepted types, refuses a PDF named .docx, and says a file sent twice is there already', async () => {
+    const planId = encodeURIComponent(world.planId);
+    const controller = await newPage();
+    await login(controller.page, 'controller');
+    expect((await apiAs(controller.context, 'PATCH', `/api/plans/${planId}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    const { page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await search(page, 'B.2.2');
+    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    await page.waitForSelector('#evidence-file-hint');
+    const listed = page.locator('[data-testid=evidence-file]');
+    await expect.poll(() => page.locator('[data-testid=evidence-files]').innerText()).not.toContain('Caricamento');
+    const before = await listed.count();
+
+    // The hint and the picker say the server's list, text included, and nothing else.
+    expect(await page.locator('#evidence-file-hint').innerText()).toBe(
+      'Tipi accettati: PDF (.pdf); immagini (.png, .jpg, .jpeg, .gif, .webp, .tif, .tiff); Word, Excel e PowerPoint (.doc, .xls, .ppt, .docx, .xlsx, .pptx); OpenDocument (.odt, .ods, .odp); CSV e testo (.csv, .txt). Al massimo 20 MB.',
+    );
+    expect(await page.getAttribute('#evidence-file', 'accept')).toBe(EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(','));
+
+    // A PDF named as a Word document: refused at the field, saying what it is and how to name it.
+    await page.setInputFiles('#evidence-file', { name: 'x.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: tinyPdf('Non sono Word') });
+    await page.click('[data-testid=evidence-upload]');
+    await expect
+      .poll(() => page.locator('[data-testid=evidence-message]').innerText())
+      .toBe('Il file "x.docx" è un PDF, non un file .docx come dice il nome: rinominalo "x.pdf" e caricalo di nuovo. Non è stato salvato.');
+    expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBe('true');
+    await expect.poll(() => listed.count()).toBe(before);
+
+    // A plain-text note is evidence; sent again (a second click, another name), it is there already:
+    // said as news, the file that holds it marked, nothing added.
+    const note = Buffer.from('Estrazione dal protocollo del 10/01/2025: 45 pratiche.\n', 'utf8');
+    await page.setInputFiles('#evidence-file', { name: 'nota.txt', mimeType: 'text/plain', buffer: note });
+    await page.click('[data-testid=evidence-upload]');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe('File «nota.txt» allegato.');
+    await expect.poll(() => listed.count()).toBe(before + 1);
+    await page.setInputFiles('#evidence-file', { name: 'nota (1).txt', mimeType: 'text/plain', buffer: note });
+    await page.click('[data-testid=evidence-upload]');
+    const said = page.locator('[data-testid=evidence-message]');
+    await expect
+      .poll(() => said.innerText())
+      .toMatch(/^Il file "nota \(1\)\.txt" è già allegato a questo valore come "nota\.txt" \(stesso contenuto, caricato da referente il .*\): non è stato salvato una seconda volta\.$/);
+    expect(await said.getAttribute('role')).toBe('status');
+    expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBeNull();
+    await expect.poll(() => listed.count()).toBe(before + 1);
+    const marked = page.locator('[data-testid=evidence-file][data-already]');
+    expect(await marked.count()).toBe(1);
+    expect(await marked.innerText()).toMatch(/^nota\.txt già allegato/);
+    await expectAccessible(page, 'evidence form after a file sent twice');
   });
 });

@@ -22,3 +22,4 @@ export * from './meta.js';
 export * from './export-failures.js';
 export * from './appraisal.js';
 export * from './documents.js';
+export * from './evidence-formats.js';

@@ -3,13 +3,17 @@
  * easily for an executable as for a PDF. Accepted: PDF; PNG, JPEG, GIF, WebP and TIFF images;
  * office documents (Word, Excel, PowerPoint as OOXML, their 97–2003 binary forms, OpenDocument);
  * CSV and plain text. Everything else (executables, scripts, archives, HTML, macro-enabled
- * documents) is refused with the reason.
+ * documents) is refused with the reason. The formats and the extensions a name may have for each
+ * are the contract's (`contract/evidence-formats.ts`); `nameEvidence` holds a name to them.
  */
+import { EVIDENCE_FORMATS, type EvidenceFormat } from '../contract/evidence-formats.js';
 import { hasZipSignature, zipEntries } from './xlsx/zip.js';
 
 export type EvidenceKind = 'pdf' | 'image' | 'document' | 'spreadsheet' | 'presentation' | 'csv' | 'text';
 
 export interface EvidenceType {
+  /** The format as the contract lists it: which extensions a name may have for it. */
+  readonly format: EvidenceFormat;
   readonly kind: EvidenceKind;
   readonly mediaType: string;
   /** The usual extension, for a download name that has none. */
@@ -28,20 +32,54 @@ export function evidenceType(bytes: Uint8Array): EvidenceCheck {
   if (bytes.length === 0) return { ok: false, refusal: 'empty' };
   if (isExecutable(bytes)) return { ok: false, refusal: 'executable' };
   // A PDF may have a few bytes of junk before its header; readers accept up to 1 KiB.
-  if (ascii(bytes, '%PDF-') || indexOf(bytes.subarray(0, 1024), '%PDF-') >= 0) return ok('pdf', 'application/pdf', 'pdf');
-  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return ok('image', 'image/png', 'png');
-  if (starts(bytes, 0xff, 0xd8, 0xff)) return ok('image', 'image/jpeg', 'jpg');
-  if (ascii(bytes, 'GIF87a') || ascii(bytes, 'GIF89a')) return ok('image', 'image/gif', 'gif');
-  if (ascii(bytes, 'RIFF') && ascii(bytes, 'WEBP', 8)) return ok('image', 'image/webp', 'webp');
-  if (starts(bytes, 0x49, 0x49, 0x2a, 0x00) || starts(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return ok('image', 'image/tiff', 'tif');
+  if (ascii(bytes, '%PDF-') || indexOf(bytes.subarray(0, 1024), '%PDF-') >= 0) return ok('pdf', 'pdf', 'application/pdf', 'pdf');
+  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return ok('png', 'image', 'image/png', 'png');
+  if (starts(bytes, 0xff, 0xd8, 0xff)) return ok('jpeg', 'image', 'image/jpeg', 'jpg');
+  if (ascii(bytes, 'GIF87a') || ascii(bytes, 'GIF89a')) return ok('gif', 'image', 'image/gif', 'gif');
+  if (ascii(bytes, 'RIFF') && ascii(bytes, 'WEBP', 8)) return ok('webp', 'image', 'image/webp', 'webp');
+  if (starts(bytes, 0x49, 0x49, 0x2a, 0x00) || starts(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return ok('tiff', 'image', 'image/tiff', 'tif');
   // OLE2 compound file: Word, Excel and PowerPoint 97–2003 (also .msg and others; all Office's own).
-  if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return ok('document', 'application/x-ole-storage', 'doc');
+  if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return ok('office-97', 'document', 'application/x-ole-storage', 'doc');
   if (hasZipSignature(bytes)) return officeZip(bytes);
   return text(bytes);
 }
 
-function ok(kind: EvidenceKind, mediaType: string, extension: string): EvidenceCheck {
-  return { ok: true, type: { kind, mediaType, extension } };
+/** What a name says against what the bytes are: the name to keep, or the extension that lies. */
+export type EvidenceNaming = { readonly ok: true; readonly name: string; readonly type: EvidenceType } | { readonly ok: false; readonly extension: string; readonly suggested: readonly string[] };
+
+/** The tail that reads as an extension: a dot, then up to five letters or digits starting with a letter ("pdf", "docx", "jpeg"). */
+const EXTENSION = /\.([a-z][a-z0-9]{0,4})$/i;
+
+/**
+ * The name a file is kept under, checked against what its bytes are (`type`). A name whose
+ * extension says another format ("x.docx" holding a PDF) is refused, not renamed: the name is what
+ * the referente sees on their disk and what the reviewers and the OIV read in the list and the audit
+ * trail, so silently storing "x.pdf" would keep a file its sender cannot find again by name, and a
+ * lying extension is as often the wrong file picked as a disguise; refused, they are told what the
+ * file is and the name to give it, one rename away. A name with no extension gets the content's, so
+ * the download opens. Text is told apart by the name alone: a `.txt` is served as plain text, a
+ * `.csv` as CSV, whatever its first line holds.
+ *
+ * @example nameEvidence('x.docx', pdf) // { ok: false, extension: 'docx', suggested: ['x.pdf'] }
+ */
+export function nameEvidence(name: string, type: EvidenceType): EvidenceNaming {
+  const allowed: readonly string[] = EVIDENCE_FORMATS[type.format].extensions;
+  const found = EXTENSION.exec(name);
+  if (found === null) return { ok: true, name: `${name}.${type.extension}`, type };
+  const extension = found[1]!.toLowerCase();
+  if (!allowed.includes(extension)) {
+    const base = name.slice(0, found.index);
+    const usual = [type.extension, ...allowed.filter((e) => e !== type.extension)];
+    return { ok: false, extension, suggested: usual.map((e) => `${base}.${e}`) };
+  }
+  if (type.format !== 'text' || extension === type.extension) return { ok: true, name, type };
+  const charset = /charset=[^;]+/.exec(type.mediaType)?.[0] ?? 'charset=utf-8';
+  const csv = extension === 'csv';
+  return { ok: true, name, type: { format: 'text', kind: csv ? 'csv' : 'text', mediaType: `${csv ? 'text/csv' : 'text/plain'}; ${charset}`, extension } };
+}
+
+function ok(format: EvidenceFormat, kind: EvidenceKind, mediaType: string, extension: string): EvidenceCheck {
+  return { ok: true, type: { format, kind, mediaType, extension } };
 }
 
 function isExecutable(bytes: Uint8Array): boolean {
@@ -74,16 +112,16 @@ function officeZip(bytes: Uint8Array): EvidenceCheck {
   // A document carrying macros can run code when opened: not evidence.
   if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name) || /^Basic\//.test(e.name))) return { ok: false, refusal: 'macro' };
   if (names.has('[Content_Types].xml')) {
-    if (names.has('word/document.xml')) return ok('document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx');
-    if (names.has('xl/workbook.xml')) return ok('spreadsheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx');
-    if (names.has('ppt/presentation.xml')) return ok('presentation', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'pptx');
+    if (names.has('word/document.xml')) return ok('docx', 'document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx');
+    if (names.has('xl/workbook.xml')) return ok('xlsx', 'spreadsheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx');
+    if (names.has('ppt/presentation.xml')) return ok('pptx', 'presentation', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'pptx');
   }
   // OpenDocument: the first entry is "mimetype", stored, its content right after the 30+8-byte local header.
   if (ascii(bytes, 'mimetype', 30)) {
     const at = 38;
-    if (ascii(bytes, 'application/vnd.oasis.opendocument.text', at)) return ok('document', 'application/vnd.oasis.opendocument.text', 'odt');
-    if (ascii(bytes, 'application/vnd.oasis.opendocument.spreadsheet', at)) return ok('spreadsheet', 'application/vnd.oasis.opendocument.spreadsheet', 'ods');
-    if (ascii(bytes, 'application/vnd.oasis.opendocument.presentation', at)) return ok('presentation', 'application/vnd.oasis.opendocument.presentation', 'odp');
+    if (ascii(bytes, 'application/vnd.oasis.opendocument.text', at)) return ok('odt', 'document', 'application/vnd.oasis.opendocument.text', 'odt');
+    if (ascii(bytes, 'application/vnd.oasis.opendocument.spreadsheet', at)) return ok('ods', 'spreadsheet', 'application/vnd.oasis.opendocument.spreadsheet', 'ods');
+    if (ascii(bytes, 'application/vnd.oasis.opendocument.presentation', at)) return ok('odp', 'presentation', 'application/vnd.oasis.opendocument.presentation', 'odp');
   }
   return { ok: false, refusal: 'archive' };
 }
@@ -102,7 +140,7 @@ function text(bytes: Uint8Array): EvidenceCheck {
   const firstLine = new TextDecoder('latin1').decode(sample.subarray(start, Math.min(sample.length, start + 4096))).split(/\r?\n/)[0] ?? '';
   const delimited = /[;,\t|]/.test(firstLine);
   const charset = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
-  return delimited ? ok('csv', `text/csv; charset=${charset}`, 'csv') : ok('text', `text/plain; charset=${charset}`, 'txt');
+  return delimited ? ok('text', 'csv', `text/csv; charset=${charset}`, 'csv') : ok('text', 'text', `text/plain; charset=${charset}`, 'txt');
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -26,6 +26,51 @@ const REFUSAL: Record<Language, Record<string, string>> = {
   },
 };
 
+/** What a file is by its content (contract/evidence-formats.ts `EvidenceFormat`), for a name that says otherwise. */
+const FORMAT_WORDS: Record<Language, Record<string, string>> = {
+  it: {
+    pdf: 'un PDF',
+    png: "un'immagine PNG",
+    jpeg: "un'immagine JPEG",
+    gif: "un'immagine GIF",
+    webp: "un'immagine WebP",
+    tiff: "un'immagine TIFF",
+    'office-97': 'un documento Office 97–2003 (Word, Excel o PowerPoint)',
+    docx: 'un documento Word',
+    xlsx: 'un foglio Excel',
+    pptx: 'una presentazione PowerPoint',
+    odt: 'un documento di testo OpenDocument',
+    ods: 'un foglio di calcolo OpenDocument',
+    odp: 'una presentazione OpenDocument',
+    text: 'un file di testo',
+  },
+  en: {
+    pdf: 'a PDF',
+    png: 'a PNG image',
+    jpeg: 'a JPEG image',
+    gif: 'a GIF image',
+    webp: 'a WebP image',
+    tiff: 'a TIFF image',
+    'office-97': 'an Office 97–2003 document (Word, Excel or PowerPoint)',
+    docx: 'a Word document',
+    xlsx: 'an Excel workbook',
+    pptx: 'a PowerPoint presentation',
+    odt: 'an OpenDocument text',
+    ods: 'an OpenDocument spreadsheet',
+    odp: 'an OpenDocument presentation',
+    text: 'a text file',
+  },
+};
+
+/** `a, b o c` / `a, b or c`: the names a file may be given. */
+const orList = (items: readonly string[], l: Language): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${l === 'it' ? 'o' : 'or'} ${items[items.length - 1]}`);
+
+/** `04/12/2026 14:05`, Italian time, as the Relazione dates its tables. */
+const momentIn = (iso: string, l: Language): string =>
+  new Intl.DateTimeFormat(l === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(iso))
+    .replace(',', '');
+
 /** The completion dashboard's workbook (GET …/dashboard/export?lang=it|en): sheet names, heads, states. */
 export const DASHBOARD_WORKBOOK: Record<
   Language,
@@ -102,8 +147,24 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) => `The file is larger than the ${mb(p.limit, 'en')} MB limit for evidence: it was not stored.`,
   }),
   'unsupported-file-type': message<{ name: string; reason: string }>({
-    it: (p) => `Il file "${p.name}" non è un PDF, un'immagine, un documento Office/OpenDocument o un CSV (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
-    en: (p) => `The file "${p.name}" is not a PDF, an image, an Office/OpenDocument document or a CSV (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
+    it: (p) => `Il file "${p.name}" non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
+    en: (p) => `The file "${p.name}" is not a PDF, an image, an Office/OpenDocument document, a CSV or a text (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
+  }),
+  'evidence-name-mismatch': message<{ name: string; format: string; extension: string; suggested: readonly string[] }>({
+    it: (p) =>
+      `Il file "${p.name}" è ${FORMAT_WORDS.it[p.format] ?? 'di un altro tipo'}, non un file .${p.extension} come dice il nome: rinominalo ${orList(
+        p.suggested.map((n) => `"${n}"`),
+        'it',
+      )} e caricalo di nuovo. Non è stato salvato.`,
+    en: (p) =>
+      `The file "${p.name}" is ${FORMAT_WORDS.en[p.format] ?? 'of another type'}, not a .${p.extension} file as its name says: rename it ${orList(
+        p.suggested.map((n) => `"${n}"`),
+        'en',
+      )} and upload it again. It was not stored.`,
+  }),
+  'evidence-already-attached': message<{ name: string; existing: string; by: string; at: string }>({
+    it: (p) => `Il file "${p.name}" è già allegato a questo valore come "${p.existing}" (stesso contenuto, caricato da ${p.by} il ${momentIn(p.at, 'it')}): non è stato salvato una seconda volta.`,
+    en: (p) => `The file "${p.name}" is already attached to this value as "${p.existing}" (same content, uploaded by ${p.by} on ${momentIn(p.at, 'en')}): it was not stored a second time.`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

@@ -35,9 +35,19 @@ export interface NewAttachment {
   readonly bytes: Uint8Array;
 }
 
+/** The same bytes are on the value already: nothing stored, the file that holds them. */
+export interface AlreadyAttached {
+  readonly ok: false;
+  readonly error: Failure;
+  readonly existing: AttachmentRecord;
+}
+
 export interface AttachmentStore {
-  /** Stores the file and its hash in one transaction with the audit entry; refused in a closed period. */
-  add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord>>;
+  /**
+   * Stores the file and its hash in one transaction with the audit entry; refused in a closed period,
+   * and when the value holds the same bytes already (`existing`: the file that does).
+   */
+  add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached>;
   /** The files of one measurement, oldest first (no bytes). */
   list(planId: string, indicatorId: string, periodId: string): Promise<AttachmentRecord[]>;
   /** Every file of a plan (no bytes), e.g. for the Relazione's list of evidence; one period or all. */
@@ -108,12 +118,26 @@ export async function openMeasurementFor(
 export class SqlAttachments implements AttachmentStore {
   constructor(private readonly db: Db) {}
 
-  async add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord>> {
+  async add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached> {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     return this.db.transaction(async (tx) => {
       const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'no file can be attached to its values');
       if (!open.ok) return open;
+      // A second copy is only noise in the evidence the OIV reads (the hash already vouches for the
+      // bytes). PostgreSQL serialises the uploads to one value, so two at once cannot both see none;
+      // SQLite runs one transaction at a time.
+      if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4245, hashtext(?))`, [JSON.stringify([planId, indicatorId, periodId])]);
+      const same = await one(tx, `SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND sha256 = ? ORDER BY uploaded_at, id`, [
+        planId,
+        indicatorId,
+        periodId,
+        sha256,
+      ]);
+      if (same !== undefined) {
+        const existing = attachmentRecord(same);
+        return { ok: false, error: { code: 'duplicate', message: `the value holds the same file already, as ${existing.name} (${existing.id})`, details: { attachment: existing.id } }, existing };
+      }
       const id = randomUUID();
       const at = new Date().toISOString();
       await tx.run(`INSERT INTO attachments (${COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [

@@ -13,7 +13,7 @@ import type { Store } from './types.js';
 
 export * from './types.js';
 export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
-export { attachmentJson, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
+export { attachmentJson, type AlreadyAttached, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';

@@ -1,7 +1,8 @@
 /**
  * Evidence files through HTTP, on SQLite and PostgreSQL: a referente attaches a PDF to a value of
  * their unit, everyone allowed lists it and downloads it byte for byte with its SHA-256; a disguised
- * executable (415) and an oversized file (413) are refused in Italian with nothing stored; a closed
+ * executable (415), an oversized file (413), a name that says another type than the content (400)
+ * and the same file twice on a value (409) are refused in Italian with nothing stored; a closed
  * period's files can be neither added nor removed, nor an archived plan's; an open period holding
  * files is not deleted (409, saying how many); every file is in the value's audit history.
  */
@@ -14,6 +15,7 @@ import { enc, startWithFixture, type Backend, type Client, type TestServer } fro
 const MINE = 'B.1.1:1';
 const OTHERS = 'A.1.1:1';
 const PERIOD = '2024-09-30';
+const YEAR_END = '2024-12-31';
 const LIMIT = 256 * 1024;
 
 function upload(bytes: Buffer, name: string): FormData {
@@ -43,15 +45,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(stored.status, stored.text).toBe(201);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     expect(stored.body).toMatchObject({ name: 'verbale.pdf', mediaType: 'application/pdf', size: pdf.length, sha256, uploadedBy: 'referente', indicatorId: MINE, periodId: PERIOD });
-    // The type is the content's, not the name's: a PNG called .pdf is stored as a PNG.
-    const png = await referente.request('POST', files(), upload(TINY_PNG, 'grafico.pdf'));
+    const png = await referente.request('POST', files(), upload(TINY_PNG, 'grafico.png'));
     expect(png.body.mediaType).toBe('image/png');
 
     for (const who of ['referente', 'controller', 'oiv', 'admin'] as const) {
       const client = await t.as(who);
       const list = await client.get(files());
       expect(list.status, who).toBe(200);
-      expect(list.body.map((f: any) => f.name)).toEqual(['verbale.pdf', 'grafico.pdf']);
+      expect(list.body.map((f: any) => f.name)).toEqual(['verbale.pdf', 'grafico.png']);
       const res = await fetch(`${t.url}${files()}/${stored.body.id}`, { headers: { cookie: client.cookie! } });
       expect(res.status).toBe(200);
       const back = Buffer.from(await res.arrayBuffer());
@@ -84,7 +85,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(long.body.name).toMatch(/^verbale di verifica .*\.pdf$/);
     expect(long.body.name.length).toBeLessThanOrEqual(200);
     // "fattura\u202Efdp.exe" shows as "fatturaexe.pdf": the override and its kin are not kept.
-    const spoof = await controller.request('POST', files(), upload(tinyPdf(), 'fattura\u202Etxt.pdf\u200F\u2066'));
+    const spoof = await controller.request('POST', files(), upload(tinyPdf('fattura'), 'fattura\u202Etxt.pdf\u200F\u2066'));
     expect(spoof.status, spoof.text).toBe(201);
     expect(spoof.body.name).toBe('fatturatxt.pdf');
     const res = await fetch(`${t.url}${files()}/${long.body.id}`, { headers: { cookie: controller.cookie! } });
@@ -98,7 +99,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     const exe = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), it);
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('unsupported-file-type');
-    expect(exe.body.error.message).toBe('Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument o un CSV (è un programma eseguibile o uno script): non è stato salvato.');
+    expect(exe.body.error.message).toBe(
+      'Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument, un CSV o un testo (è un programma eseguibile o uno script): non è stato salvato.',
+    );
     const english = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), { 'accept-language': 'en-GB,en;q=0.9' });
     expect(english.body.error.message).toContain('is not a PDF');
     const notUpload = await referente.request('POST', files(), { name: 'relazione.pdf' }, it);
@@ -137,6 +140,102 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
       message: 'Allega un file alla volta: ne sono arrivati 2 nel campo "file" (primo.pdf, secondo.pdf) e nessuno è stato salvato.',
     });
     expect((await controller.get(files())).body.length).toBe(before);
+  });
+
+  it('refuses a PDF named x.docx (400 at the file, saying what it is and the name to give it), storing nothing', async () => {
+    const period = YEAR_END;
+    const before = (await controller.get(files(MINE, period))).body.length;
+    const trailBefore = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body.length;
+    const pdf = tinyPdf('Verbale travestito');
+    const word = await referente.request('POST', files(MINE, period), upload(pdf, 'x.docx'));
+    expect(word.status, word.text).toBe(400);
+    expect(word.body.error).toMatchObject({
+      code: 'evidence-name-mismatch',
+      message: 'Il file "x.docx" è un PDF, non un file .docx come dice il nome: rinominalo "x.pdf" e caricalo di nuovo. Non è stato salvato.',
+      details: { format: 'pdf', extension: 'docx', suggested: ['x.pdf'] },
+      issues: [{ code: 'evidence-name-mismatch', location: { field: 'file', file: 'x.docx' } }],
+    });
+    const english = await referente.request('POST', files(MINE, period), upload(pdf, 'x.docx'), { 'accept-language': 'en' });
+    expect(english.body.error.message).toBe('The file "x.docx" is a PDF, not a .docx file as its name says: rename it "x.pdf" and upload it again. It was not stored.');
+    // An image named as a PDF, a PDF named as a program: the same refusal, whatever the extension.
+    const png = await referente.request('POST', files(MINE, period), upload(TINY_PNG, 'grafico.PDF'));
+    expect([png.status, png.body.error.message]).toEqual([
+      400,
+      'Il file "grafico.PDF" è un\'immagine PNG, non un file .pdf come dice il nome: rinominalo "grafico.png" e caricalo di nuovo. Non è stato salvato.',
+    ]);
+    expect((await referente.request('POST', files(MINE, period), upload(pdf, 'verbale.pdf.exe'))).body.error.details.suggested).toEqual(['verbale.pdf.pdf']);
+    expect((await controller.get(files(MINE, period))).body.length).toBe(before);
+    expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body.length).toBe(trailBefore);
+
+    // Renamed as it says, it is stored; a name with no extension gets the content's, upper case is
+    // the same extension; a download is always named and typed as what it is.
+    const renamed = await referente.request('POST', files(MINE, period), upload(pdf, 'x.pdf'));
+    expect([renamed.status, renamed.body.name, renamed.body.mediaType]).toEqual([201, 'x.pdf', 'application/pdf']);
+    const bare = await referente.request('POST', files(MINE, period), upload(TINY_PNG, 'Grafico del 15.12'));
+    expect([bare.status, bare.body.name, bare.body.mediaType]).toEqual([201, 'Grafico del 15.12.png', 'image/png']);
+    const upper = await referente.request('POST', files(MINE, period), upload(tinyPdf('maiuscole'), 'SCANSIONE.PDF'));
+    expect([upper.status, upper.body.name]).toEqual([201, 'SCANSIONE.PDF']);
+    for (const f of [renamed, bare, upper]) {
+      const res = await fetch(`${t.url}${files(MINE, period)}/${f.body.id}`, { headers: { cookie: controller.cookie! } });
+      expect(res.headers.get('content-type')).toBe(f.body.mediaType);
+      expect(res.headers.get('content-disposition')).toContain(`filename="${f.body.name}"`);
+    }
+  });
+
+  it('keeps text as the name says: a .txt note is plain text even with a comma, a .csv is CSV; a PDF named .txt is refused', async () => {
+    const period = YEAR_END;
+    const note = Buffer.from('Estrazione dal protocollo, 10/01/2025\nNessuna pratica sospesa.\n', 'utf8');
+    const txt = await referente.request('POST', files(MINE, period), upload(note, 'nota.txt'));
+    expect([txt.status, txt.body.name, txt.body.mediaType]).toEqual([201, 'nota.txt', 'text/plain; charset=utf-8']);
+    const table = await referente.request('POST', files(MINE, period), upload(Buffer.from('pratiche\n45\n', 'utf8'), 'pratiche.csv'));
+    expect([table.status, table.body.name, table.body.mediaType]).toEqual([201, 'pratiche.csv', 'text/csv; charset=utf-8']);
+    const res = await fetch(`${t.url}${files(MINE, period)}/${txt.body.id}`, { headers: { cookie: controller.cookie! } });
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const pdf = await referente.request('POST', files(MINE, period), upload(tinyPdf('testo?'), 'nota.txt'));
+    expect([pdf.status, pdf.body.error.details.suggested]).toEqual([400, ['nota.pdf']]);
+  });
+
+  it('refuses the same file twice on a value (409 naming the file that holds it), storing nothing and writing nothing in the trail', async () => {
+    const period = YEAR_END;
+    const pdf = tinyPdf('Verbale n. 7');
+    const first = await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'));
+    expect(first.status, first.text).toBe(201);
+    const listed = (await controller.get(files(MINE, period))).body;
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+
+    // The same bytes under another name, as a second click or a retry would send them.
+    const again = await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7 (1).pdf'));
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'evidence-already-attached', details: { attachment: first.body } });
+    expect(again.body.error.message).toMatch(
+      /^Il file "verbale-7 \(1\)\.pdf" è già allegato a questo valore come "verbale-7\.pdf" \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta\.$/,
+    );
+    const english = await controller.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'), { 'accept-language': 'en' });
+    expect([english.status, english.body.error.message]).toEqual([
+      409,
+      expect.stringMatching(/^The file "verbale-7\.pdf" is already attached to this value as "verbale-7\.pdf" \(same content, uploaded by referente on /),
+    ]);
+    expect((await controller.get(files(MINE, period))).body).toEqual(listed);
+    expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body).toEqual(trail);
+
+    // The same file on another value, or a different file on this one, is stored.
+    expect((await referente.request('POST', files(MINE, PERIOD), upload(pdf, 'verbale-7.pdf'))).status).toBe(201);
+    expect((await referente.request('POST', files(MINE, period), upload(tinyPdf('Verbale n. 8'), 'verbale-8.pdf'))).status).toBe(201);
+    // Removed, it may be attached again.
+    expect((await referente.request('DELETE', `${files(MINE, period)}/${first.body.id}`)).status).toBe(200);
+    expect((await referente.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'))).status).toBe(201);
+  });
+
+  it('lets in one of the same file sent at once (two uploads: 201 and 409; eight to the store: one stored)', async () => {
+    const pdf = tinyPdf('Doppio clic');
+    const both = await Promise.all([0, 1].map(() => referente.request('POST', files(), upload(pdf, 'doppio.pdf'))));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await controller.get(files())).body.filter((f: any) => f.name === 'doppio.pdf')).toHaveLength(1);
+    // Straight to the store, eight at once (no request parsing to stagger them): still one.
+    const bytes = tinyPdf('Otto volte');
+    const added = await Promise.all(Array.from({ length: 8 }, (_, i) => t.server.store.attachments.add(planId, MINE, PERIOD, { name: `otto-${i}.pdf`, mediaType: 'application/pdf', bytes }, SYSTEM)));
+    expect(added.filter((r) => r.ok)).toHaveLength(1);
+    expect((await controller.get(files())).body.filter((f: any) => f.name.startsWith('otto-'))).toHaveLength(1);
   });
 
   it("keeps another unit's files from a referente, and every file from the public", async () => {
@@ -221,7 +320,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect((await controller.get(here)).body.map((f: any) => f.name)).toEqual(['prima.pdf']);
 
     expect((await controller.request('POST', `/api/plans/${archivedPlan}/unarchive`)).status).toBe(200);
-    expect((await referente.request('POST', here, upload(tinyPdf(), 'dopo.pdf'))).status).toBe(201);
+    expect((await referente.request('POST', here, upload(tinyPdf('dopo'), 'dopo.pdf'))).status).toBe(201);
   });
 
   it('answers 404 for an unknown plan, indicator or file, 400 without a file field', async () => {

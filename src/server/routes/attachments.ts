@@ -2,9 +2,11 @@
  * Evidence files attached to a value (one indicator in one period): upload (multipart field `file`),
  * list, download byte for byte, remove. The type is read from the bytes (io/evidence.ts), the size is
  * capped (`limits.attachmentBytes`, 20 MiB by default, env ALBERO_MAX_ATTACHMENT_MB); a refused file
- * is answered 413 / 415 in the request's language and nothing is stored.
+ * is answered 413 / 415 in the request's language and nothing is stored. A name whose extension says
+ * another type is refused (400), so a download is always named as what it is; the same bytes twice
+ * on one value are refused (409, naming the file that holds them).
  */
-import { evidenceType } from '../../io/evidence.js';
+import { evidenceType, nameEvidence } from '../../io/evidence.js';
 import { z } from 'zod';
 import { AttachmentSchema, type Attachment } from '../../contract/index.js';
 import type { AttachmentRecord } from '../../store/index.js';
@@ -12,7 +14,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { indicatorAccess } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
-import { fromFailure, refuse, type HttpError } from '../errors.js';
+import { fromFailure, issueOf, refuse, type HttpError } from '../errors.js';
 import { param, repeatedParts, uploadForm } from '../validation.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
@@ -85,7 +87,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: BASE,
       tag: 'evidence',
-      summary: 'Attach a file to a value: PDF, image, office document or CSV, checked by its content; stored with its SHA-256',
+      summary: 'Attach a file to a value: PDF, image, office document, CSV or text, checked by its content and its name; stored with its SHA-256',
       roles: VALUE_EDITORS,
       action: 'attach files',
       access: 'a referente: indicators assigned to them or their unit',
@@ -93,12 +95,13 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       query: { lang: { description: 'the language of refusals (default: Accept-Language, else Italian)', values: ['it', 'en'] } },
       responses: {
         201: { description: 'the stored file: {id, name, mediaType, size, sha256, uploadedBy, uploadedAt}', schema: AttachmentSchema },
-        400: 'no file field, or more than one file (one-evidence-file: none stored)',
+        400: 'no file field, more than one file (one-evidence-file: none stored), or a name whose extension says another type than the content (evidence-name-mismatch: details.format, details.extension, details.suggested)',
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown plan, indicator or period',
+        409: 'evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
         413: 'file-too-large (nothing stored)',
-        415: 'unsupported-file-type: not a PDF, image, office document or CSV by its content (nothing stored)',
+        415: 'unsupported-file-type: not a PDF, image, office document, CSV or text by its content (nothing stored)',
         423: 'period-locked: the period is closed or validated',
       },
     },
@@ -119,8 +122,28 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = evidenceType(bytes);
       if (!check.ok) throw refuse(415, 'unsupported-file-type', { name: file.name || '—', reason: check.refusal }, { details: { reason: check.refusal } });
-      const stored = await store.attachments.add(planId, indicatorId, periodId, { name: cleanName(file.name, check.type.extension), mediaType: check.type.mediaType, bytes }, actorOf(access.user));
-      if (!stored.ok) throw fromFailure(stored.error);
+      const name = cleanName(file.name, check.type.extension);
+      const named = nameEvidence(name, check.type);
+      if (!named.ok) {
+        const params = { name, format: check.type.format, extension: named.extension, suggested: named.suggested };
+        throw refuse(400, 'evidence-name-mismatch', params, {
+          issues: [issueOf('evidence-name-mismatch', params, { field: 'file', file: name })],
+          details: { format: check.type.format, extension: named.extension, suggested: named.suggested },
+        });
+      }
+      const stored = await store.attachments.add(planId, indicatorId, periodId, { name: named.name, mediaType: named.type.mediaType, bytes }, actorOf(access.user));
+      if (!stored.ok) {
+        if ('existing' in stored) {
+          const { existing } = stored;
+          throw refuse(
+            409,
+            'evidence-already-attached',
+            { name: named.name, existing: existing.name, by: existing.uploadedBy ?? '—', at: existing.uploadedAt },
+            { details: { attachment: attachmentView(existing) } },
+          );
+        }
+        throw fromFailure(stored.error);
+      }
       return reply(201, attachmentView(stored.value));
     },
   );

@@ -9,6 +9,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useAttachments } from './queries.js';
 import type { Attachment } from '../../../src/contract/index.js';
+import { EVIDENCE_EXTENSIONS, EVIDENCE_GROUPS, groupExtensions } from '../../../src/contract/evidence-formats.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 
@@ -29,6 +30,9 @@ export function size(bytes: number, lang: string): string {
   return `${(bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }
 
+/** The file picker's filter: exactly the extensions the server accepts. */
+const ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',');
+
 export function EvidencePanel({ planId, indicatorId, periodId, editable, locked }: Props) {
   const { t, i18n } = useTranslation();
   const read = useAttachments(planId, indicatorId, periodId);
@@ -37,7 +41,9 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
   // Signed out (401): no panel at all.
   const e = read.error;
   const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e);
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: string } | null>(null);
+  // The file that already holds the bytes just sent again (a 409): marked in the list.
+  const [already, setAlready] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -55,12 +61,22 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
     }
     setBusy(true);
     setMessage(null);
+    setAlready(null);
     try {
       const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
       setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name }) });
       if (input.current) input.current.value = '';
       await written({ trees: false });
     } catch (err) {
+      const existing = alreadyAttached(err);
+      if (existing !== null) {
+        // Nothing is missing: the value holds this file already. Said as news, not as an error, and
+        // the file that holds it is marked in the list; the field is cleared for the next one.
+        setMessage({ kind: 'info', text: (err as Error).message });
+        setAlready(existing);
+        if (input.current) input.current.value = '';
+        return;
+      }
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
       // The refused file's field takes the focus, described by the refusal: choose another.
       focusSoon('evidence-file');
@@ -97,10 +113,11 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       ) : (
         <ul className="small list-unstyled evidence-list">
           {files.map((f) => (
-            <li key={f.id} className="mb-1" data-testid="evidence-file">
+            <li key={f.id} className={f.id === already ? 'mb-1 fw-semibold' : 'mb-1'} data-testid="evidence-file" {...(f.id === already ? { 'data-already': true } : {})}>
               <a href={campaignApi.attachmentUrl(planId, indicatorId, periodId, f.id)} download={f.name}>
                 {f.name}
               </a>{' '}
+              {f.id === already && <span className="badge text-bg-info ms-1">{t('campaign.evidence.already')}</span>}{' '}
               <span className="muted">
                 ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedBy ?? '—', at: momentText(f.uploadedAt, i18n.language) })})
               </span>
@@ -119,8 +136,8 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       {message !== null && (
         <p
           id="evidence-message"
-          className={message.kind === 'success' ? 'small text-success' : 'small text-danger'}
-          role={message.kind === 'success' ? 'status' : 'alert'}
+          className={message.kind === 'success' ? 'small text-success' : message.kind === 'info' ? 'small text-info-emphasis' : 'small text-danger'}
+          role={message.kind === 'danger' ? 'alert' : 'status'}
           data-testid="evidence-message"
         >
           {message.text}
@@ -139,12 +156,12 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
               ref={input}
               type="file"
               className="form-control form-control-sm"
-              accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.csv,.txt"
+              accept={ACCEPT}
               aria-describedby={refused ? 'evidence-file-hint evidence-message' : 'evidence-file-hint'}
               {...(refused ? { 'aria-invalid': true as const } : {})}
             />
             <small id="evidence-file-hint" className="form-text d-block mb-1">
-              {t('campaign.evidence.hint')}
+              {t('campaign.evidence.hint', { types: acceptedTypes(t) })}
             </small>
             <button type="submit" className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
               {busy ? t('campaign.evidence.uploading') : t('campaign.evidence.upload')}
@@ -154,4 +171,21 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       )}
     </section>
   );
+}
+
+/** The accepted types as the hint says them: each group's word and its extensions, in the contract's order. */
+export function acceptedTypes(t: (key: string) => string): string {
+  return EVIDENCE_GROUPS.map(
+    (g) =>
+      `${t(`campaign.evidence.groups.${g}`)} (${groupExtensions(g)
+        .map((e) => `.${e}`)
+        .join(', ')})`,
+  ).join('; ');
+}
+
+/** The id of the file already holding the bytes of a refused upload (409 evidence-already-attached), else null. */
+function alreadyAttached(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'evidence-already-attached') return null;
+  const existing = err.body?.error.details?.attachment as Partial<Attachment> | undefined;
+  return typeof existing?.id === 'string' ? existing.id : null;
 }
