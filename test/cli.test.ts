@@ -296,7 +296,9 @@ describe('diff lists what changed between two versions of a plan', () => {
       messageCode: 'diff-target',
       params: { objective: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60', beforeUnit: 'percent', after: '50', afterUnit: 'percent' },
       message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
+      // A changed item is located in the later file, as the text output names it.
       line,
+      side: 'after',
     });
     // The same change in Italian: the words differ, the code and parameters do not.
     const italian = JSON.parse(albero(['diff', FIXTURE, path, '--json', '--lang', 'it']).stdout) as typeof result;
@@ -331,7 +333,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     const lines = fixtureText().split('\n');
     const at = lines.findIndex((l) => l.startsWith('A.1.2 - '));
     const without = file('without-a12.txt', [...lines.slice(0, at), ...lines.slice(at + 3)].join('\n'));
-    type Doc = { counts: Record<string, number>; changes: Array<{ kind: string; code: string; indicator: string | null; before: unknown; after: unknown; line: number }> };
+    type Doc = { counts: Record<string, number>; changes: Array<{ kind: string; code: string; indicator: string | null; before: unknown; after: unknown; line: number; side: string | null }> };
     const json = (before: string, after: string): Doc => JSON.parse(albero(['diff', before, after, '--json']).stdout) as Doc;
     const removed = json(FIXTURE, without);
     const added = json(without, FIXTURE);
@@ -351,7 +353,10 @@ describe('diff lists what changed between two versions of a plan', () => {
     expect(removed.counts).toEqual(added.counts);
     // Each side the other's mirror, located at the lines of the plan that has them.
     expect(removed.changes.map((c) => [c.before, c.after, c.line])).toEqual(added.changes.map((c) => [c.after, c.before, c.line]));
-    expect(removed.changes[1]).toMatchObject({ before: 'Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)', after: null, line: at + 2 });
+    // …and each says which plan that is: a line alone was the earlier file's here and the later one's there.
+    expect(removed.changes.map((c) => c.side)).toEqual(['before', 'before', 'before', 'before']);
+    expect(added.changes.map((c) => c.side)).toEqual(['after', 'after', 'after', 'after']);
+    expect(removed.changes[1]).toMatchObject({ before: 'Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)', after: null, line: at + 2, side: 'before' });
     expect(removed.changes[3]).toMatchObject({ before: 100, after: null });
 
     const text = albero(['diff', FIXTURE, without, '--only', 'structure']);
