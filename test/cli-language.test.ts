@@ -467,6 +467,22 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(titled.status).toBe(0);
     expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
   });
+
+  it('next-year refuses a --title longer than the API takes (300 characters), in the language, and takes one of 300', () => {
+    const long = `Piano 2025 ${'x'.repeat(290)}`; // 301 characters
+    const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titolo-lungo.xlsx'), '--title', long], IT);
+    expect(it.status).toBe(2);
+    expect(it.stdout).toBe('');
+    expect(it.stderr).toBe('albero next-year: --title è lungo 301 caratteri: il titolo di un piano può averne al massimo 300\n');
+    expect(existsSync(out('titolo-lungo.xlsx'))).toBe(false);
+    const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('long-title.xlsx'), '--title', long]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe("albero next-year: --title is 301 characters long: a plan's title may have at most 300\n");
+    // Counted once trimmed, as the API counts it.
+    const most = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('longest-title.xlsx'), '--title', `  ${long.slice(0, 300)}  `]);
+    expect(most.status).toBe(0);
+    expect(existsSync(out('longest-title.xlsx'))).toBe(true);
+  });
 });
 
 describe('the commands on a database', () => {
