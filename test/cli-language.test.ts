@@ -675,3 +675,62 @@ describe('a file the system refuses: the reason in words in the language, never 
     expect(en.stderr).toMatch(/^albero: .*un-file-qualsiasi\.txt: a file with this name already exists\n$/);
   });
 });
+
+describe('how to write a number, in the way of the table read', () => {
+  // Three unreadable cells: a Target, a stated KPI performance, a Target of 16 whole digits. `|` stands for a tab.
+  const table = (heads: string, rows: readonly string[]): string => [heads, ...rows].join('\n').replace(/\|/g, '\t');
+  const english = file(
+    'unreadable-en.tsv',
+    table('Objective|Indicator|Weight|Target|Actual|KPI performance|Objective performance', [
+      'A - Services||||||50.00%',
+      '|Training hours|50% >=|lots|1,587.10|100.00%|',
+      '|Reports|30% <=|30/09/2024|01/10/2024|much|',
+      '|Big|20% >=|1234567890123456.5|1|0.00%|',
+    ]),
+  );
+  const italian = file(
+    'illeggibile-it.tsv',
+    table('Obiettivo|Indicatore|Peso|Target|Consuntivo|Performance KPI|Performance Obiettivo', [
+      'A - Servizi||||||50,00%',
+      '|Ore di formazione|50% >=|tante|1.587,10|100,00%|',
+      '|Relazioni|30% <=|30/09/2024|01/10/2024|molto|',
+      '|Grande|20% >=|1234567890123456,5|1|0,00%|',
+    ]),
+  );
+
+  it('an English table (English headings and numbers): English examples, in both languages of the reader', () => {
+    const en = albero(['evaluate', english]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(
+      'unreadable-en.tsv:3 column Target: error: Target: "lots" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no [unparsable-target]',
+    );
+    expect(en.stderr).toContain('unreadable-en.tsv:4 column KPI performance: error: "much" is not a percentage such as 93.00% [unparsable-number]');
+    expect(en.stderr).toContain('the number has more than 15 digits before the decimal point');
+    expect(en.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|decimal comma/);
+    const it = albero(['evaluate', english], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      `unreadable-en.tsv:3 colonna Target: errore: Target: "lots" non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no [unparsable-target]`,
+    );
+    expect(it.stderr).toContain('unreadable-en.tsv:4 colonna KPI performance: errore: "much" non è una percentuale come 93.00% [unparsable-number]');
+    expect(it.stderr).toContain('il numero ha più di 15 cifre prima del punto decimale');
+    expect(it.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|virgola/);
+  });
+
+  it('an Italian table: Italian examples, in both languages of the reader, as before', () => {
+    const it = albero(['evaluate', italian], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      `illeggibile-it.tsv:3 colonna Target: errore: Target: "tante" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]`,
+    );
+    expect(it.stderr).toContain('illeggibile-it.tsv:4 colonna Performance KPI: errore: "molto" non è una percentuale come 93,00% [unparsable-number]');
+    expect(it.stderr).toContain('il numero ha più di 15 cifre prima della virgola');
+    const en = albero(['evaluate', italian]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(
+      'illeggibile-it.tsv:3 column Target: error: Target: "tante" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+    );
+    expect(en.stderr).toContain('illeggibile-it.tsv:4 column Performance KPI: error: "molto" is not a percentage such as 93,00% [unparsable-number]');
+    expect(en.stderr).toContain('the number has more than 15 digits before the decimal comma');
+  });
+});
