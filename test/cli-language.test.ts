@@ -467,6 +467,22 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(titled.status).toBe(0);
     expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
   });
+
+  it('next-year refuses a --title longer than the API takes (300 characters), in the language, and takes one of 300', () => {
+    const long = `Piano 2025 ${'x'.repeat(290)}`; // 301 characters
+    const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titolo-lungo.xlsx'), '--title', long], IT);
+    expect(it.status).toBe(2);
+    expect(it.stdout).toBe('');
+    expect(it.stderr).toBe('albero next-year: --title è lungo 301 caratteri: il titolo di un piano può averne al massimo 300\n');
+    expect(existsSync(out('titolo-lungo.xlsx'))).toBe(false);
+    const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('long-title.xlsx'), '--title', long]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe("albero next-year: --title is 301 characters long: a plan's title may have at most 300\n");
+    // Counted once trimmed, as the API counts it.
+    const most = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('longest-title.xlsx'), '--title', `  ${long.slice(0, 300)}  `]);
+    expect(most.status).toBe(0);
+    expect(existsSync(out('longest-title.xlsx'))).toBe(true);
+  });
 });
 
 describe('the commands on a database', () => {
@@ -657,5 +673,64 @@ describe('a file the system refuses: the reason in words in the language, never 
     const en = albero(['reminders', '--database', join(blocker, 'albero.sqlite')]);
     expect(en.status).toBe(2);
     expect(en.stderr).toMatch(/^albero: .*un-file-qualsiasi\.txt: a file with this name already exists\n$/);
+  });
+});
+
+describe('how to write a number, in the way of the table read', () => {
+  // Three unreadable cells: a Target, a stated KPI performance, a Target of 16 whole digits. `|` stands for a tab.
+  const table = (heads: string, rows: readonly string[]): string => [heads, ...rows].join('\n').replace(/\|/g, '\t');
+  const english = file(
+    'unreadable-en.tsv',
+    table('Objective|Indicator|Weight|Target|Actual|KPI performance|Objective performance', [
+      'A - Services||||||50.00%',
+      '|Training hours|50% >=|lots|1,587.10|100.00%|',
+      '|Reports|30% <=|30/09/2024|01/10/2024|much|',
+      '|Big|20% >=|1234567890123456.5|1|0.00%|',
+    ]),
+  );
+  const italian = file(
+    'illeggibile-it.tsv',
+    table('Obiettivo|Indicatore|Peso|Target|Consuntivo|Performance KPI|Performance Obiettivo', [
+      'A - Servizi||||||50,00%',
+      '|Ore di formazione|50% >=|tante|1.587,10|100,00%|',
+      '|Relazioni|30% <=|30/09/2024|01/10/2024|molto|',
+      '|Grande|20% >=|1234567890123456,5|1|0,00%|',
+    ]),
+  );
+
+  it('an English table (English headings and numbers): English examples, in both languages of the reader', () => {
+    const en = albero(['evaluate', english]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(
+      'unreadable-en.tsv:3 column Target: error: Target: "lots" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no [unparsable-target]',
+    );
+    expect(en.stderr).toContain('unreadable-en.tsv:4 column KPI performance: error: "much" is not a percentage such as 93.00% [unparsable-number]');
+    expect(en.stderr).toContain('the number has more than 15 digits before the decimal point');
+    expect(en.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|decimal comma/);
+    const it = albero(['evaluate', english], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      `unreadable-en.tsv:3 colonna Target: errore: Target: "lots" non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no [unparsable-target]`,
+    );
+    expect(it.stderr).toContain('unreadable-en.tsv:4 colonna KPI performance: errore: "much" non è una percentuale come 93.00% [unparsable-number]');
+    expect(it.stderr).toContain('il numero ha più di 15 cifre prima del punto decimale');
+    expect(it.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|virgola/);
+  });
+
+  it('an Italian table: Italian examples, in both languages of the reader, as before', () => {
+    const it = albero(['evaluate', italian], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      `illeggibile-it.tsv:3 colonna Target: errore: Target: "tante" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]`,
+    );
+    expect(it.stderr).toContain('illeggibile-it.tsv:4 colonna Performance KPI: errore: "molto" non è una percentuale come 93,00% [unparsable-number]');
+    expect(it.stderr).toContain('il numero ha più di 15 cifre prima della virgola');
+    const en = albero(['evaluate', italian]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(
+      'illeggibile-it.tsv:3 column Target: error: Target: "tante" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+    );
+    expect(en.stderr).toContain('illeggibile-it.tsv:4 column Performance KPI: error: "molto" is not a percentage such as 93,00% [unparsable-number]');
+    expect(en.stderr).toContain('the number has more than 15 digits before the decimal comma');
   });
 });

@@ -296,7 +296,9 @@ describe('diff lists what changed between two versions of a plan', () => {
       messageCode: 'diff-target',
       params: { objective: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60', beforeUnit: 'percent', after: '50', afterUnit: 'percent' },
       message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
+      // A changed item is located in the later file, as the text output names it.
       line,
+      side: 'after',
     });
     // The same change in Italian: the words differ, the code and parameters do not.
     const italian = JSON.parse(albero(['diff', FIXTURE, path, '--json', '--lang', 'it']).stdout) as typeof result;
@@ -331,7 +333,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     const lines = fixtureText().split('\n');
     const at = lines.findIndex((l) => l.startsWith('A.1.2 - '));
     const without = file('without-a12.txt', [...lines.slice(0, at), ...lines.slice(at + 3)].join('\n'));
-    type Doc = { counts: Record<string, number>; changes: Array<{ kind: string; code: string; indicator: string | null; before: unknown; after: unknown; line: number }> };
+    type Doc = { counts: Record<string, number>; changes: Array<{ kind: string; code: string; indicator: string | null; before: unknown; after: unknown; line: number; side: string | null }> };
     const json = (before: string, after: string): Doc => JSON.parse(albero(['diff', before, after, '--json']).stdout) as Doc;
     const removed = json(FIXTURE, without);
     const added = json(without, FIXTURE);
@@ -351,7 +353,10 @@ describe('diff lists what changed between two versions of a plan', () => {
     expect(removed.counts).toEqual(added.counts);
     // Each side the other's mirror, located at the lines of the plan that has them.
     expect(removed.changes.map((c) => [c.before, c.after, c.line])).toEqual(added.changes.map((c) => [c.after, c.before, c.line]));
-    expect(removed.changes[1]).toMatchObject({ before: 'Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)', after: null, line: at + 2 });
+    // …and each says which plan that is: a line alone was the earlier file's here and the later one's there.
+    expect(removed.changes.map((c) => c.side)).toEqual(['before', 'before', 'before', 'before']);
+    expect(added.changes.map((c) => c.side)).toEqual(['after', 'after', 'after', 'after']);
+    expect(removed.changes[1]).toMatchObject({ before: 'Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)', after: null, line: at + 2, side: 'before' });
     expect(removed.changes[3]).toMatchObject({ before: 100, after: null });
 
     const text = albero(['diff', FIXTURE, without, '--only', 'structure']);
@@ -371,5 +376,54 @@ describe('diff lists what changed between two versions of a plan', () => {
     expect(broken.status).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/broken\.txt:\d+/);
+  });
+});
+
+describe("a text table with the English report's headings", () => {
+  // As the English report writes its table (`Objective, Indicator, …`, numbers 1,587.10, N.E.,
+  // a Legend), saved as tab-separated text; `|` stands for a tab.
+  const english = (...rows: string[]): string =>
+    [
+      '**Performance plan 2024**',
+      '',
+      'Objective|Indicator|Weight|Target|Actual|KPI performance|Objective performance',
+      ...rows,
+      '',
+      'Legend',
+      'Green: performance at or above 40%',
+      'Yellow: performance from 20% to 40%',
+      'Red: performance below 20%',
+    ]
+      .join('\n')
+      .replace(/\|/g, '\t');
+  const rows = ['A - Services||||||50.00%', '|Training hours|50% >=|1,500.00|1,587.10|100.00%|', '|Reports sent on time|50% <=|30/09/2024|01/10/2024|0.00%|', '|Register of owners|0% >=|2|N.E.||'];
+
+  it('is read as the Italian one is: evaluate, and verify agreeing with its stated cells (it was "no header row")', () => {
+    const path = file('english.tsv', english(...rows));
+    const evaluated = albero(['evaluate', path, '--json']);
+    expect(evaluated.stderr).toBe('');
+    expect(evaluated.status).toBe(0);
+    const doc = JSON.parse(evaluated.stdout) as {
+      title: string;
+      legend: Array<{ min: number | null }>;
+      objectives: Array<{ code: string; performance: number; indicators: Array<{ actual: unknown; state: string }> }>;
+    };
+    expect(doc.title).toBe('Performance plan 2024');
+    expect(doc.legend.map((l) => l.min)).toEqual([40, 20, null]);
+    expect(doc.objectives.map((o) => [o.code, o.performance])).toEqual([['A', 50]]);
+    expect(doc.objectives[0]!.indicators.map((i) => [i.actual, i.state])).toEqual([
+      [1587.1, 'measured'],
+      ['2024-10-01', 'measured'],
+      [null, 'not_evaluable'],
+    ]);
+    const verified = albero(['verify', path]);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toBe('✔ 4 cells checked, 0 differ\n');
+
+    // A stated cell that does not follow is found, at its line and under its English heading.
+    const tampered = file('english-tampered.tsv', english(rows[0]!.replace('50.00%', '75.00%'), ...rows.slice(1)));
+    const differs = albero(['verify', tampered]);
+    expect(differs.status).toBe(1);
+    expect(differs.stdout).toContain(`english-tampered.tsv:4 column Objective performance: A Performance Obiettivo: stated 75.00%, computed 50.00%`);
   });
 });

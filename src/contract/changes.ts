@@ -50,8 +50,16 @@ export const ChangeDocumentSchema = z.strictObject({
   params: MessageParamsSchema,
   /** The change in a sentence, in the reader's language (`?lang`, `Accept-Language`, the CLI's `--lang`). */
   message: z.string(),
+  /** The changed item's line in the file it was read from, the one `side` names; null when not read from a text table. */
   line: z.number().nullable(),
-  /** Set when the changed item came from a workbook: its sheet and cell. */
+  /**
+   * Which version `line` (or `sheet` and `address`) is in: `before` for an item removed (only the
+   * earlier version has it), `after` otherwise; null when the change has no place in a file. In
+   * `albero diff --json` it names the file under the document's `before` or `after`, as the text
+   * output names the file beside each change.
+   */
+  side: z.enum(['before', 'after']).nullable(),
+  /** Set when the changed item came from a workbook: its sheet and cell (in the version `side` names). */
   sheet: z.string().nullable().optional(),
   address: z.string().optional(),
 });

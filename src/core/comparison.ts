@@ -60,6 +60,8 @@ export interface PlanChange {
   readonly numbers?: { readonly before: Decimal | null; readonly after: Decimal | null };
   /** Where the changed item is in the later plan (in the earlier one when it was removed). */
   readonly origin?: SourceLocation;
+  /** Which plan `origin` is in: `before` for a removed item, `after` otherwise; set with `origin`. */
+  readonly originSide?: 'before' | 'after';
 }
 
 /** One side's value as neutral parameters: `''` is the value itself, other keys its parts (`Unit`, `Tolerance`…). */
@@ -74,7 +76,9 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
   const add = (kind: ChangeKind, code: string, said: ComparisonCode, was: Side | null, is: Side | null, extra: Partial<Pick<PlanChange, 'indicator' | 'numbers' | 'origin'>> = {}): void => {
     if (was !== null && is !== null && sameSide(was, is)) return;
     const params: Record<string, ParamValue> = { objective: code === '' ? null : code, indicator: extra.indicator ?? null, ...sided('before', was), ...sided('after', is) };
-    changes.push({ kind, group: CHANGE_KINDS[kind], code, said: { code: said, params }, ...extra });
+    // Every caller locates an item in the plan that has it: the earlier one only when it is gone from the later.
+    const side = extra.origin === undefined ? {} : { originSide: is === null ? ('before' as const) : ('after' as const) };
+    changes.push({ kind, group: CHANGE_KINDS[kind], code, said: { code: said, params }, ...extra, ...side });
   };
   compareSettings(before.plan.settings, after.plan.settings, add);
 

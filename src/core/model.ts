@@ -141,6 +141,12 @@ export interface Plan {
  */
 export const PLAN_YEARS = { first: 1990, last: 2100 } as const;
 
+/**
+ * The most characters a plan's title may have (after trimming, counted as JavaScript counts a
+ * string's length): one limit for the API's plan bodies and `albero next-year --title`.
+ */
+export const PLAN_TITLE_MAX = 300;
+
 /** Where something came from, for messages a person can act on. */
 export interface SourceLocation {
   readonly file?: string;

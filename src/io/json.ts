@@ -541,6 +541,7 @@ export function changesDocument(changes: readonly PlanChange[], language: Langua
         params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? [...(v as readonly string[])] : ((v as string | number | boolean | null | undefined) ?? null)])),
         message: renderComparison(code, params, language)!,
         line: c.origin?.line ?? null,
+        side: c.originSide ?? null,
         ...(c.origin?.cell === undefined ? {} : { sheet: c.origin.sheet ?? null, address: c.origin.cell }),
       };
     }),

@@ -371,6 +371,10 @@ export const CLI_MESSAGES = defineMessages({
     it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
     en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
   }),
+  'cli-long-title': message<{ length: number; max: number }>({
+    it: (p) => `--title è lungo ${p.length} caratteri: il titolo di un piano può averne al massimo ${p.max}`,
+    en: (p) => `--title is ${p.length} characters long: a plan's title may have at most ${p.max}`,
+  }),
   'cli-year-order': message<{ fromYear: number; year: number }>({
     it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
     en: (p) => `the next year's plan must be for a year after ${p.fromYear}, not ${p.year}`,

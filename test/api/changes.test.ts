@@ -54,6 +54,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
       ...said,
       message: 'A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60% → 50%',
       line: null,
+      side: null,
     });
     const english = await controller.request('GET', `/api/plans/${revision}/changes?against=${plan}`, undefined, { 'accept-language': 'en' });
     expect(english.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { evaluatePlan, rollForward } from '../../core/index.js';
+import { evaluatePlan, PLAN_TITLE_MAX, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
 import { EXIT, badInput, cannotWrite, loadOrReport, say, yearOption } from '../shared.js';
 
@@ -30,6 +30,8 @@ export function registerNextYear(program: Command): void {
       // Trimmed as the API trims it: an empty title was written and read back as "Albero".
       const title = options.title?.trim();
       if (title === '') return bad(say('cli-blank-title', {}));
+      // The API's own limit for next year's plan (POST …/next-year), so the two ways make the same plans.
+      if (title !== undefined && title.length > PLAN_TITLE_MAX) return bad(say('cli-long-title', { length: title.length, max: PLAN_TITLE_MAX }));
       const { year } = given;
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);

@@ -8,18 +8,50 @@ import { decimalIn, defineMessages, message, type Language } from './catalogue.j
 const COLUMNS = 'Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo';
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
+/**
+ * How the table writes its numbers, when not the Italian way of the published tables: an English
+ * table (headed `Objective, Indicator, …`, as the English report writes it) is read with `1,587.10`
+ * and `60.00%`, and a message showing how to write a number shows it that way (`notation: 'en'`).
+ * The message's own language is the reader's; the two differ for an Italian reading an English table.
+ */
+export interface Notation {
+  readonly notation?: Language;
+}
+/** The example numbers a message gives, written in each notation. */
+const EXAMPLE: Record<Language, { number: string; percent: string; performance: string; yesNo: string }> = {
+  it: { number: '1.587,10', percent: '60,00%', performance: '93,00%', yesNo: 'sì/no' },
+  en: { number: '1,587.10', percent: '60.00%', performance: '93.00%', yesNo: 'yes/no' },
+};
+/** By the reader's language, then the table's notation: "write … numbers such as", and the decimal mark's name. */
+const NUMBERS_SUCH_AS: Record<Language, Record<Language, string>> = {
+  it: { it: "numeri all'italiana come", en: "numeri all'inglese come" },
+  en: { it: 'Italian numbers such as', en: 'numbers such as' },
+};
+const DECIMAL_MARK: Record<Language, Record<Language, string>> = {
+  it: { it: 'della virgola', en: 'del punto decimale' },
+  en: { it: 'decimal comma', en: 'decimal point' },
+};
+const notationOf = (p: Notation): Language => p.notation ?? 'it';
+/** The parameter for a table in `language`: none for Italian, the published tables' way and the default. */
+export function tableNotation(language: Language): Notation {
+  return language === 'it' ? {} : { notation: language };
+}
+
 /** Why a Target or Consuntivo cell could not be read. */
 export type ValueProblem = 'not-a-date' | 'not-a-value';
-function valueProblem(p: CellText & { problem: ValueProblem; column?: string }, column: string, language: Language): string {
+function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?: string }, column: string, language: Language): string {
   const text = quoted(p, language);
+  const example = EXAMPLE[notationOf(p)];
+  const numbers = `${NUMBERS_SUCH_AS[language][notationOf(p)]} ${example.number} ${language === 'it' ? 'o' : 'or'} ${example.percent}`;
+  const yesNo = example.yesNo;
   const words =
     p.problem === 'not-a-date'
       ? language === 'it'
         ? `${text} non è una data di calendario`
         : `${text} is not a real calendar date`
       : language === 'it'
-        ? `${text} non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`
-        : `${text} is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no`;
+        ? `${text} non è un numero (scrivere ${numbers}), una data (gg/mm/aaaa) o ${yesNo}`
+        : `${text} is not a number (write ${numbers}), a date (dd/mm/yyyy) or ${yesNo}`;
   return `${p.column ?? column}: ${words}`;
 }
 
@@ -170,9 +202,9 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,
     en: (p) => `an objective row's ${p.column} cell is ignored ("${p.value}")`,
   }),
-  'unparsable-number': message<CellText>({
-    it: (p) => `${quoted(p, 'it')} non è una percentuale come 93,00%`,
-    en: (p) => `${quoted(p, 'en')} is not a percentage such as 93,00%`,
+  'unparsable-number': message<CellText & Notation>({
+    it: (p) => `${quoted(p, 'it')} non è una percentuale come ${EXAMPLE[notationOf(p)].performance}`,
+    en: (p) => `${quoted(p, 'en')} is not a percentage such as ${EXAMPLE[notationOf(p)].performance}`,
   }),
   // `actual` and `target` quote the cells as written; `reading` is the number read, as neutral text (`0.69`), said the language's way.
   'bare-percent-actual': message<{ actual: string; target: string; reading: string }>({
@@ -208,11 +240,11 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `comparatore sconosciuto "${p.comparator}": usare >=, <= o =`,
     en: (p) => `unknown comparator "${p.comparator}"; use >=, <= or =`,
   }),
-  'unparsable-target': message<CellText & { problem: ValueProblem; column?: string }>({
+  'unparsable-target': message<CellText & Notation & { problem: ValueProblem; column?: string }>({
     it: (p) => valueProblem(p, 'Target', 'it'),
     en: (p) => valueProblem(p, 'Target', 'en'),
   }),
-  'unparsable-actual': message<CellText & { problem: ValueProblem }>({
+  'unparsable-actual': message<CellText & Notation & { problem: ValueProblem }>({
     it: (p) => valueProblem(p, 'Consuntivo', 'it'),
     en: (p) => valueProblem(p, 'Consuntivo', 'en'),
   }),
@@ -331,15 +363,16 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,
     en: (p) => `the cell holds a formula (=${p.formula}) instead of a value; copy the column and paste it back as values only`,
   }),
-  'number-out-of-range': message<{ column?: string; text?: string; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
+  // `cell`: a workbook's typed number, said the reader's way; the others: a number typed as text, in the table's notation.
+  'number-out-of-range': message<Notation & { column?: string; text?: string; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
     it: (p) => {
       const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text} — `}`;
       return `${what}${
         {
-          cell: 'la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±1,8·10³⁰⁸): riscrivere il valore',
-          digits: 'il numero ha più di 15 cifre prima della virgola (il limite è sotto il milione di miliardi)',
+          cell: `la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±${decimalIn('1.8', 'it')}·10³⁰⁸): riscrivere il valore`,
+          digits: `il numero ha più di 15 cifre prima ${DECIMAL_MARK.it[notationOf(p)]} (il limite è sotto il milione di miliardi)`,
           decimals: 'il numero ha più di 20 decimali',
-          overlong: 'troppe cifre: un numero può avere fino a 15 cifre prima della virgola e 20 dopo',
+          overlong: `troppe cifre: un numero può avere fino a 15 cifre prima ${DECIMAL_MARK.it[notationOf(p)]} e 20 dopo`,
           infinite: 'il numero è infinito o non è un numero',
         }[p.reason]
       }`;
@@ -348,10 +381,10 @@ export const IMPORT_MESSAGES = defineMessages({
       const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text}: `}`;
       return `${what}${
         {
-          cell: 'the cell holds a number that cannot be read (infinite, not a number, or beyond ±1,8·10³⁰⁸); type the value again',
-          digits: 'the number has more than 15 digits before the decimal comma (the limit is under a million billion)',
+          cell: `the cell holds a number that cannot be read (infinite, not a number, or beyond ±${decimalIn('1.8', 'en')}·10³⁰⁸); type the value again`,
+          digits: `the number has more than 15 digits before the ${DECIMAL_MARK.en[notationOf(p)]} (the limit is under a million billion)`,
           decimals: 'the number has more than 20 decimals',
-          overlong: 'too many digits: numbers may have up to 15 digits before the decimal comma and 20 after',
+          overlong: `too many digits: numbers may have up to 15 digits before the ${DECIMAL_MARK.en[notationOf(p)]} and 20 after`,
           infinite: 'the number is infinite or not a number',
         }[p.reason]
       }`;

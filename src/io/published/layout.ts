@@ -21,6 +21,7 @@ import {
   problem,
   said,
   saidIssue,
+  tableNotation,
   parseItalianDate,
   parseNumberIn,
   type Amount,
@@ -372,10 +373,12 @@ export class LayoutReader {
 
   /** A Target or Consuntivo that cannot be read: out of bounds (by code, with its words in the catalogue), or not a value. */
   private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: 'Target' | 'Consuntivo', text: string, row: LayoutRow, at: number): void {
+    // The examples of how to write a number follow the table's way of writing them.
+    const notation = tableNotation(this.language);
     if (parsed.code === 'number-out-of-range') {
-      this.issues.push(problem('error', 'number-out-of-range', { column, text: quoteCell(text), reason: parsed.reason ?? 'digits' }, row.at(at)));
+      this.issues.push(problem('error', 'number-out-of-range', { column, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
       this.errors++;
-    } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value' }), row, at);
+    } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value', ...notation }), row, at);
   }
 
   private ignored(row: LayoutRow, column: number, value: string): void {
@@ -414,7 +417,7 @@ export class LayoutReader {
       this.numbers.set(text, value);
     }
     if (value === null) {
-      this.issues.push(problem('error', 'unparsable-number', cellText(text), row.at(column)));
+      this.issues.push(problem('error', 'unparsable-number', { ...cellText(text), ...tableNotation(this.language) }, row.at(column)));
       return undefined;
     }
     return value;
@@ -609,12 +612,13 @@ function withoutComparator(text: string): string {
 
 /** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50; `12,5%` (`12.5%` in English) → 12.5. */
 export function parseWeight(text: string, language: Language = 'it'): WeightResult {
-  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: 'overlong' }));
+  const notation = tableNotation(language);
+  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: 'overlong', ...notation }));
   const m = WEIGHT_CELL.exec(text.trim());
   const parsed = m === null ? null : parseNumberIn(m[1]!, language);
   if (m === null || parsed === null) return weightError(said('unparsable-weight', cellText(text)));
   const bound = numberBoundProblem(parsed.value);
-  if (bound !== null) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: boundReason(parsed.value) }));
+  if (bound !== null) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: boundReason(parsed.value), ...notation }));
   if (parsed.value.isNegative()) return weightError(said('negative-weight', { text }));
   if (parsed.value.greaterThan(100)) return weightError(said('weight-over-100', { weight: parsed.value.toString() }));
   const rest = m[2]!.trim();

@@ -1,9 +1,13 @@
 /**
  * The published table as tab-separated text (the fixture's format): a title, the header row
- * (repeated at every page break), objective and indicator rows, and a closing legend.
+ * (repeated at every page break), objective and indicator rows, and a closing legend. The header
+ * row says the table's language, as in a workbook (io/xlsx/read.ts): Italian as published
+ * (`Obiettivo, Indicatore, …`) or English as the English report writes it (`Objective, Indicator,
+ * …`), whose numbers, N.E. marks and legend are then read the English way.
  */
-import { problem, type Issue, type Outcome, type SourceLocation } from '../../core/index.js';
-import { CHAMBER_PROFILE, isHeaderRow, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
+import { problem, type Issue, type Language, type Outcome, type SourceLocation } from '../../core/index.js';
+import { reportText } from '../report/texts.js';
+import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
  * Converts the text of a published table. Pure: the caller reads the file (see `decodeText`).
@@ -15,7 +19,9 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
   // One pass over the text, line by line and cell by cell, without splitting the whole file into
   // arrays first: a published table can hold hundreds of thousands of rows.
   const issues: Issue[] = [];
-  const reader = new LayoutReader(profile, options);
+  // Made once the header row has said the table's language (Italian when there is none).
+  let language: Language = 'it';
+  let reader: LayoutReader | undefined;
   const row = new TextRow(file);
   const cells = row.cells;
   let title = '';
@@ -56,8 +62,11 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
     blankFile = false;
 
     if (!headerSeen) {
-      if (isHeaderRow(cells)) {
+      const heads = headerLanguage(cells);
+      if (heads !== null) {
         headerSeen = true;
+        language = heads;
+        row.names = reportText(language).columns;
         continue;
       }
       if (title === '' && count === 1) {
@@ -68,11 +77,12 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
       issues.push(problem('error', 'missing-header', { dataFirst: true }, { file, line }));
       headerSeen = true;
       // …and the row is read as data.
-    } else if (count === 1 && /legenda/i.test(cells[0]!)) {
+    } else if (count === 1 && (language === 'it' ? /legenda/i.test(cells[0]!) : isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language))) {
       legend = next > end ? [] : text.slice(next).split(/\r\n|\r|\n/);
       break;
     }
     row.line = line;
+    reader ??= new LayoutReader(profile, options, language);
     reader.readTrimmed(row);
     rows++;
   }
@@ -81,7 +91,7 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
     // A JSON document (what `albero import --output` and `report --format json` write) is said as such.
     issues.push(blankFile ? problem('error', 'empty-file', {}, { file }) : problem('error', 'missing-header', /^\s*[{[]/.test(text) ? { json: true } : {}, { file }));
   }
-  const result = reader.finish(title || file, (legend === null ? null : legendFromText(legend)) ?? undefined);
+  const result = (reader ?? new LayoutReader(profile, options, language)).finish(title || file, (legend === null ? null : legendFromText(legend, language)) ?? undefined);
   if (headerSeen && rows === 0) issues.push(problem('error', 'no-rows', {}, { file }));
   return { value: result.value, issues: [...issues, ...result.issues] };
 }
@@ -90,15 +100,17 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
 class TextRow implements LayoutRow {
   readonly cells: string[] = [];
   line = 0;
+  /** The column heads, in the table's language, that places name. */
+  names: readonly string[] = reportText('it').columns;
 
   constructor(private readonly file: string) {}
 
   at(column?: number): SourceLocation {
-    return column === undefined ? { file: this.file, line: this.line } : { file: this.file, line: this.line, column: columnName(column) };
+    return column === undefined ? { file: this.file, line: this.line } : { file: this.file, line: this.line, column: this.names[column] ?? String(column + 1) };
   }
 
   indicatorAt(node: string, indicator: string): SourceLocation {
-    return { file: this.file, line: this.line, column: NAMES[1], node, indicator };
+    return { file: this.file, line: this.line, column: this.names[1], node, indicator };
   }
 }
 
@@ -113,9 +125,4 @@ function trimmed(text: string, from: number, to: number): string {
 function isTrimmed(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-const NAMES = ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'];
-function columnName(column: number): string {
-  return NAMES[column] ?? String(column + 1);
 }

@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, PLAN_YEARS } from '../../core/index.js';
+import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -48,14 +48,14 @@ export const PeriodLabel = z.string().trim().min(1).max(200);
 export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'iso-date'), label: PeriodLabel.optional() }).strict();
 const NewPlan = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: z.string().trim().min(1).max(PLAN_TITLE_MAX),
     year: Year,
     organisation: z.string().trim().min(1).max(300).optional(),
     version: z.enum(PLAN_VERSIONS).optional(),
     periods: z.array(NewPeriodBody).min(1).max(366).optional(),
   })
   .strict();
-const PlanPatch = z.object({ title: z.string().trim().min(1).max(300).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+const PlanPatch = z.object({ title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
 
 export const planRoutes: RouteModule = (api, deps) => {
   const { store, offThread } = deps;

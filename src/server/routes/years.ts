@@ -3,7 +3,7 @@
  * indicator's target, actual and performance in every year it is linked to (year over year).
  */
 import { z } from 'zod';
-import { PLAN_YEARS, toJsonNumber, type Amount } from '../../core/index.js';
+import { PLAN_TITLE_MAX, PLAN_YEARS, toJsonNumber, type Amount } from '../../core/index.js';
 import {
   BaselineRefreshBodySchema,
   type BaselinesDocument,
@@ -24,7 +24,7 @@ import { latestPublicPeriod } from '../public-periods.js';
 import { param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
-const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last), title: z.string().trim().min(1).max(300).optional() }).strict();
+const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last), title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional() }).strict();
 
 /**
  * The years an objective or indicator is linked to, each read at its plan's year end; plans the

@@ -17,6 +17,7 @@ const change = (group: Change['group'], kind: Change['kind'], code: string, befo
   params: { objective: code, indicator: null, before: beforeText, after: afterText },
   message: '',
   line: null,
+  side: null,
 });
 
 describe('changes as the Modifiche view groups them', () => {
