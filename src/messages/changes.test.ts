@@ -92,6 +92,10 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(sent, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → non validata");
     expect(changeText({ ...sent, after: { state: 'validated' } }, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → validata dall'OIV");
     expect(changeText({ ...sent, after: { state: 'validated_with_reservations' } }, 'en')).toBe('Relazione p1 (validation): state sent to the OIV → validated with reservations');
+    const written = { action: 'update', entity: 'relazione', entityId: 'p1', before: { texts: {} }, after: { texts: { sintesi: 'Anno positivo.' } } };
+    expect(changeText(written, 'it')).toBe('Relazione p1: testi — → sintesi: Anno positivo.');
+    const moved = { action: 'update', entity: 'indicator', entityId: 'A.1:1', before: { node: 'A.1' }, after: { node: 'A.2' } };
+    expect(changeText(moved, 'it')).toBe('Indicatore A.1:1: obiettivo A.1 → A.2');
     const file = { action: 'attach', entity: 'attachment', entityId: 'f1', before: null, after: { period: '2024-09-30', name: 'verbale.pdf', mediaType: 'application/pdf', size: 45, sha256: 'ab12' } };
     expect(changeText(file, 'it')).toBe(
       'Allegato f1 (allegato aggiunto): periodo — → 30/09/2024; nome — → verbale.pdf; tipo di file — → application/pdf; dimensione in byte — → 45; impronta SHA-256 — → ab12',

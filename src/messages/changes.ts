@@ -96,6 +96,8 @@ export const FIELD_WORDS: Words = {
     checklist: 'verifiche',
     values: 'valori validati',
     review: 'esito',
+    texts: 'testi',
+    node: 'obiettivo',
   },
   en: {
     title: 'title',
@@ -154,6 +156,8 @@ export const FIELD_WORDS: Words = {
     checklist: 'checks',
     values: 'validated values',
     review: 'outcome',
+    texts: 'texts',
+    node: 'objective',
   },
 };
 
