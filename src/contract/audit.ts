@@ -3,7 +3,8 @@
  * why. The store's `listAudit` rows go out as they are; `before` and `after` are whatever the
  * entity was (a value, a node, an account without its hash). Each entry is also said by code: `change`
  * with its parameters (src/messages/changes.ts `changeMessage`: the fields that changed, their values
- * as neutral text, decimals exact, dates ISO) and the sentence in the reader's language.
+ * as neutral text, decimals exact, dates ISO; a rule, a formula, the OIV's checklist and validated
+ * values as their stored JSON) and the sentence in the reader's language.
  */
 import { z } from 'zod';
 

@@ -15,3 +15,4 @@ export * from './bounds.js';
 export * from './words.js';
 export * from './messages/index.js';
 export * from './next-year.js';
+export * from './definition.js';

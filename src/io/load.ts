@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
+import { definitionProblems, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
@@ -16,14 +16,26 @@ import { looksLikeXlsx } from './xlsx/zip.js';
  */
 export async function importTableBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
   // exceljs is loaded for workbooks only: it is most of the command line's start-up.
-  if (looksLikeXlsx(bytes, name)) return withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every');
+  if (looksLikeXlsx(bytes, name)) return withDefinitions(withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every'));
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   const parsed = parsePublishedText(decoded.value, name, CHAMBER_PROFILE, options);
   // Each text of the plan but its title (the file's name when the table has none) is a piece of the
   // file's text, or made of such pieces: a text without control characters has none to find, and one
   // scan of it is much quicker than one of each of a big table's 400,000 texts (issue 15).
-  return withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(decoded.value) ? 'every' : 'title');
+  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(decoded.value) ? 'every' : 'title'));
+}
+
+/**
+ * The plan's own rules (core/definition.ts: a formula's indicator in numbers or percent), asked of
+ * whatever the importer read, each problem at the row or cell it came from: a table the importer
+ * took is refused here as the API refuses the same indicator edited by hand.
+ */
+function withDefinitions(outcome: Outcome<ImportedTable | null>): Outcome<ImportedTable | null> {
+  const plan = outcome.value?.plan;
+  if (plan === undefined) return outcome;
+  const found = definitionProblems(plan);
+  return found.length === 0 ? outcome : { value: outcome.value, issues: [...outcome.issues, ...found] };
 }
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls: what the API refuses in any text (server/validation.ts). */

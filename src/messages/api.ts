@@ -2,7 +2,7 @@
  * The API's refusals (and the store's, which the API passes on) in Italian and English: the
  * `error.code` of every 4xx/5xx answer, with the parameters the answer carries in `error.params`.
  */
-import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
+import { defineMessages, FORMULA_KIND_WORDS, ISSUE_MESSAGES, listIn, message, renderFrom, UNIT_IN_WORDS, type Language, type Message } from '../core/messages/index.js';
 import { NUMBER_BOUNDS } from '../core/bounds.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
@@ -131,7 +131,9 @@ export type InvalidReason =
   | 'forecast-reachable'
   | 'forecast-year-end'
   // A unit change refused in the store's transaction: a value entered meanwhile in a period still open (store/tree-store.ts).
-  | 'recorded-unit';
+  | 'recorded-unit'
+  // A plan imported or rolled forward with an indicator computed by a formula in dates or yes/no (core/definition.ts).
+  | 'formula-unit';
 
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
@@ -289,9 +291,7 @@ const UPLOAD_WORDS: Record<Language, Record<Upload, string>> = {
 const UPLOAD_FORMATS: Record<Exclude<Upload, 'evidence'>, readonly string[]> = { plan: [], registry: ['.csv', '.xlsx'], smvp: ['.json', '.xlsx'] };
 const uploadFormats = (what: Exclude<Upload, 'evidence'>, l: Language): string => (UPLOAD_FORMATS[what].length === 0 ? '' : ` (${UPLOAD_FORMATS[what].join(l === 'it' ? ' o ' : ' or ')})`);
 /** An indicator's unit, as `rule-unit` and `recorded-unit` say it. */
-const UNIT_IT: Record<string, string> = { number: 'numeri', percent: 'percentuale', date: 'date', boolean: 'sì/no' };
-const UNIT_EN: Record<string, string> = { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' };
-const unitWords = (unit: string | undefined, l: Language): string => (l === 'it' ? UNIT_IT : UNIT_EN)[unit ?? ''] ?? unit ?? '';
+const unitWords = (unit: string | undefined, l: Language): string => UNIT_IN_WORDS[l][unit ?? ''] ?? unit ?? '';
 
 /**
  * `rule-unit`: what the indicator keeps at `field` (the rule's floor or points, the target, the
@@ -317,9 +317,6 @@ function keptInOldUnit(p: FieldProblem, l: Language): string {
 export function recordedUnit(p: { unit?: string; was?: string; values?: readonly string[] }): FieldProblem {
   return { field: 'unit', problem: 'recorded-unit', ...(p.unit === undefined ? {} : { expected: p.unit }), ...(p.was === undefined ? {} : { value: p.was }), values: p.values ?? [] };
 }
-/** A formula's kind as `formula-unit` names it (the words of the indicator dialog and of core/words.ts). */
-const FORMULA_IT: Record<string, string> = { ratio: 'rapporto tra due misure di base', trend: 'trend sul valore precedente', children_mean: 'media ponderata degli obiettivi figli' };
-const FORMULA_EN: Record<string, string> = { ratio: 'ratio of two base measures', trend: 'trend on the previous value', children_mean: 'weighted mean of the child objectives' };
 
 /**
  * `formula-unit`: an indicator computed by a formula (`value` its kind) gives a number, which an
@@ -329,13 +326,19 @@ const FORMULA_EN: Record<string, string> = { ratio: 'ratio of two base measures'
 function formulaOutOfUnit(p: FieldProblem, l: Language): string {
   const unit = unitWords(p.expected, l);
   if (l === 'it') {
-    const what = `l'indicatore si calcola con una formula (${FORMULA_IT[p.value ?? ''] ?? p.value}), che dà un numero: non può essere in ${unit}`;
+    const what = `l'indicatore si calcola con una formula (${FORMULA_KIND_WORDS.it[p.value ?? ''] ?? p.value}), che dà un numero: non può essere in ${unit}`;
     return p.field === 'unit'
       ? `${what}; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità`
       : `${what}; indicare insieme alla formula l'unità in numeri o percentuale (unit)`;
   }
-  const what = `the indicator is computed by a formula (${FORMULA_EN[p.value ?? ''] ?? p.value}), which gives a number: it cannot be in ${unit}`;
+  const what = `the indicator is computed by a formula (${FORMULA_KIND_WORDS.en[p.value ?? ''] ?? p.value}), which gives a number: it cannot be in ${unit}`;
   return p.field === 'unit' ? `${what}; choose numbers or percent, or remove the formula (formula: null) with the unit` : `${what}; give a unit in numbers or percent (unit) with the formula`;
+}
+
+/** The store's `formula-unit` refusal (an imported or rolled-forward plan): the plan's rule in the import's words, at the objective and indicator. */
+function formulaUnitOf(p: { code?: string; id?: string; label?: string; unit?: string; formula?: string }, l: Language): string {
+  const words = renderFrom(ISSUE_MESSAGES, 'formula-unit', { node: p.code ?? '', id: p.id ?? '', indicator: p.label ?? '', unit: p.unit ?? '', formula: p.formula ?? '' }, l);
+  return `${p.code ?? ''} ${p.id ?? ''}: ${words ?? ''}`;
 }
 
 /** `a, b o c` / `a, b or c`. */
@@ -594,9 +597,10 @@ const OWN_MESSAGES = defineMessages({
     max?: number;
     values?: readonly string[];
     label?: string;
-    /** recorded-unit: the indicator's new unit, and the one it had. */
+    /** recorded-unit: the indicator's new unit, and the one it had; formula-unit: its unit and its formula's kind. */
     unit?: string;
     was?: string;
+    formula?: string;
   }>({
     it: (p) =>
       ({
@@ -635,6 +639,7 @@ const OWN_MESSAGES = defineMessages({
         'forecast-reachable': `"${p.id}" non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'it'),
+        'formula-unit': formulaUnitOf(p, 'it'),
       })[p.reason],
     en: (p) =>
       ({
@@ -672,6 +677,7 @@ const OWN_MESSAGES = defineMessages({
         'forecast-reachable': `"${p.id}" is not a forecast: one of ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'en'),
+        'formula-unit': formulaUnitOf(p, 'en'),
       })[p.reason],
   }),
 });

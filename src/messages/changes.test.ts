@@ -74,7 +74,7 @@ describe('the change log in sentences, old → new', () => {
   it("says a change inside a rule, a formula or an act, not only of its kind: the act's number and date in words", () => {
     const floor = (value: string) => ({ scoring: { kind: 'threshold', floor: { kind: 'number', value } } });
     expect(changeText({ action: 'update', entity: 'indicator', entityId: 'A.2:1', before: floor('50'), after: floor('60') }, 'it')).toBe(
-      'Indicatore A.2:1: regola di punteggio threshold (floor: 50) → threshold (floor: 60)',
+      'Indicatore A.2:1: regola di punteggio a soglia da 50 → a soglia da 60',
     );
     const act = (number: string, date: string) => ({ status: 'approved', act: { kind: 'Delibera di Giunta', number, date } });
     const corrected = { action: 'update', entity: 'revision', entityId: '1', before: act('40', '2024-05-02'), after: act('41', '2024-05-03') };
@@ -92,6 +92,10 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(sent, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → non validata");
     expect(changeText({ ...sent, after: { state: 'validated' } }, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → validata dall'OIV");
     expect(changeText({ ...sent, after: { state: 'validated_with_reservations' } }, 'en')).toBe('Relazione p1 (validation): state sent to the OIV → validated with reservations');
+    const written = { action: 'update', entity: 'relazione', entityId: 'p1', before: { texts: {} }, after: { texts: { sintesi: 'Anno positivo.' } } };
+    expect(changeText(written, 'it')).toBe('Relazione p1: testi — → sintesi: Anno positivo.');
+    const moved = { action: 'update', entity: 'indicator', entityId: 'A.1:1', before: { node: 'A.1' }, after: { node: 'A.2' } };
+    expect(changeText(moved, 'it')).toBe('Indicatore A.1:1: obiettivo A.1 → A.2');
     const file = { action: 'attach', entity: 'attachment', entityId: 'f1', before: null, after: { period: '2024-09-30', name: 'verbale.pdf', mediaType: 'application/pdf', size: 45, sha256: 'ab12' } };
     expect(changeText(file, 'it')).toBe(
       'Allegato f1 (allegato aggiunto): periodo — → 30/09/2024; nome — → verbale.pdf; tipo di file — → application/pdf; dimensione in byte — → 45; impronta SHA-256 — → ab12',
@@ -104,6 +108,61 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(returned, 'it')).toBe('Esame del valore di A.2.1:1 al 30/09/2024 (richiesta di integrazione): esito — → da integrare');
     expect(changeText({ ...returned, action: 'answer', after: { review: 'answer', version: 3 } }, 'en')).toBe(
       'Review of the value of A.2.1:1 at 30/09/2024 (answer to the request): outcome — → completed',
+    );
+  });
+
+  it("says a rule, a formula and a unit in the reader's words, as the plan comparison says them, never by their stored keys", () => {
+    const rule = (scoring: unknown) => ({ scoring });
+    const bands = {
+      kind: 'bands',
+      mode: 'fixed',
+      points: [
+        { at: { kind: 'number', value: '50.5' }, score: '60' },
+        { at: { kind: 'number', value: '80' }, score: '100' },
+      ],
+    };
+    const toBands = { action: 'update', entity: 'indicator', entityId: 'A.2:1', before: rule(null), after: rule(bands) };
+    expect(changeText(toBands, 'it')).toBe('Indicatore A.2:1: regola di punteggio regola del piano → a scaglioni fissi: 50,5 → 60, 80 → 100');
+    expect(changeText(toBands, 'en')).toBe("Indicator A.2:1: scoring rule the plan's rule → fixed bands: 50.5 → 60, 80 → 100");
+    const onOff = { action: 'update', entity: 'indicator', entityId: 'A.2:1', before: rule({ kind: 'on_off' }), after: rule({ kind: 'threshold', floor: { kind: 'number', value: '60' } }) };
+    expect(changeText(onOff, 'it')).toBe('Indicatore A.2:1: regola di punteggio raggiunto/non raggiunto → a soglia da 60');
+    expect(changeText(onOff, 'en')).toBe('Indicator A.2:1: scoring rule on/off → threshold from 60');
+
+    const ratio = (denominator: string) => ({ unit: 'number', formula: { kind: 'ratio', numerator: 'pratiche chiuse', denominator, scale: '100' } });
+    const formula = {
+      action: 'update',
+      entity: 'indicator',
+      entityId: 'B.1:1',
+      before: ratio('pratiche aperte'),
+      after: { unit: 'percent', formula: { kind: 'trend', current: 'spesa 2024', previous: 'spesa 2023' } },
+    };
+    expect(changeText(formula, 'it')).toBe('Indicatore B.1:1: unità numero → percentuale; formula pratiche chiuse / pratiche aperte × 100 → (spesa 2024 − spesa 2023) / spesa 2023');
+    expect(changeText(formula, 'en')).toBe('Indicator B.1:1: unit number → percentage; formula pratiche chiuse / pratiche aperte × 100 → (spesa 2024 − spesa 2023) / spesa 2023');
+    const dropped = { action: 'update', entity: 'indicator', entityId: 'B.1:1', before: { formula: { kind: 'children_mean' } }, after: { formula: null } };
+    expect(changeText(dropped, 'it')).toBe('Indicatore B.1:1: formula media ponderata degli obiettivi figli → —');
+    // The params carry the stored record as neutral JSON: a client renders the same sentence from them.
+    const { code, params } = changeMessage(formula);
+    expect(params.after).toEqual(['percent', JSON.stringify({ kind: 'trend', current: 'spesa 2024', previous: 'spesa 2023' })]);
+    expect(renderMessage(code, JSON.parse(JSON.stringify(params)), 'it')).toBe(changeText(formula, 'it'));
+  });
+
+  it("says the OIV's checklist by its points' labels and outcomes, and the validated values by objective", () => {
+    const points = (outcome: string | null, note = '') => [
+      { label: 'Attendibilità dei dati e delle informazioni', outcome, note },
+      { label: 'Chiarezza per i cittadini', outcome: 'partly', note: '' },
+    ];
+    const review = {
+      action: 'review',
+      entity: 'relazione',
+      entityId: 'p1',
+      before: { state: 'transmitted', checklist: points(null), values: [], version: 3 },
+      after: { state: 'transmitted', checklist: points('yes', 'verbale n. 4'), values: [{ code: 'A.1', validated: '80.5', note: 'dato rettificato' }], version: 4 },
+    };
+    expect(changeText(review, 'it')).toBe(
+      "Relazione p1 (esame dell'OIV): verifiche «Attendibilità dei dati e delle informazioni»: non valutato, «Chiarezza per i cittadini»: in parte → «Attendibilità dei dati e delle informazioni»: sì (verbale n. 4), «Chiarezza per i cittadini»: in parte; valori validati — → A.1 80,5% (dato rettificato)",
+    );
+    expect(changeText(review, 'en')).toBe(
+      "Relazione p1 (the OIV's review): checks «Attendibilità dei dati e delle informazioni»: not assessed, «Chiarezza per i cittadini»: partly → «Attendibilità dei dati e delle informazioni»: yes (verbale n. 4), «Chiarezza per i cittadini»: partly; validated values — → A.1 80.5% (dato rettificato)",
     );
   });
 });

@@ -7,9 +7,11 @@
  *
  * A change becomes a code and parameters first (`changeMessage`): the fields that changed and
  * their values as neutral text (decimals `70.5`, dates `2024-12-31`, booleans `true`, states by
- * their code), so a client holding them says the sentence in its own language.
+ * their code; a rule, a formula, the OIV's checklist and validated values as their stored JSON),
+ * so a client holding them says the sentence in its own language.
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
+import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
 
 /** One change of the audit trail or of a revision: the entity, its id, its fields before → after (whole records for create and delete). */
 export interface ChangeRecord {
@@ -94,6 +96,8 @@ export const FIELD_WORDS: Words = {
     checklist: 'verifiche',
     values: 'valori validati',
     review: 'esito',
+    texts: 'testi',
+    node: 'obiettivo',
   },
   en: {
     title: 'title',
@@ -152,6 +156,8 @@ export const FIELD_WORDS: Words = {
     checklist: 'checks',
     values: 'validated values',
     review: 'outcome',
+    texts: 'texts',
+    node: 'objective',
   },
 };
 
@@ -287,6 +293,18 @@ const FEMININE_WORDS: Readonly<Record<string, string>> = { open: 'aperta', close
 const WORDED_FIELDS = new Set(['state', 'status', 'kind', 'review']);
 /** Free text, shown as typed (a title "true" stays "true"); any other field's true/false is yes/no (flags, yes/no targets and actuals). */
 const TEXT_FIELDS = new Set(['title', 'name', 'notes', 'reason', 'evidence', 'source', 'label', 'owner', 'displayName', 'email', 'code']);
+/**
+ * Records said as a whole, in words: an indicator's scoring rule and formula (as the plan
+ * comparison says them, core/messages/comparison.ts), the OIV's checklist by its points' labels
+ * and the validated values by objective. Their neutral text is the stored JSON, so the sentence
+ * reads them back whole instead of printing their keys (`threshold (floor: 60)`).
+ */
+const RECORD_FIELDS = new Set(['scoring', 'formula', 'checklist', 'values']);
+/** A checklist point's outcome in words (null: not yet assessed), as the Relazione's screen says it. */
+const OUTCOME_WORDS: Words = {
+  it: { yes: 'sì', partly: 'in parte', no: 'no', none: 'non valutato' },
+  en: { yes: 'yes', partly: 'partly', no: 'no', none: 'not assessed' },
+};
 /** Bookkeeping every record carries: not a change a person made. */
 const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash']);
 
@@ -317,8 +335,18 @@ export function neutralValue(value: unknown): string {
   return String(value);
 }
 
-/** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states and booleans in words. */
+/** A stored value of `field` as neutral text: the JSON of a record said as a whole (`RECORD_FIELDS`), else `neutralValue`. */
+export function neutralOf(field: string, value: unknown): string {
+  return RECORD_FIELDS.has(field) && value !== null && value !== undefined ? JSON.stringify(value) : neutralValue(value);
+}
+
+/** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states, booleans, rules and checklists in words. */
 export function valueIn(field: string, text: string, language: Language, feminine = false): string {
+  if (RECORD_FIELDS.has(field)) {
+    const worded = recordIn(field, text, language);
+    if (worded !== undefined) return worded;
+  }
+  if (field === 'unit') return comparisonSide('diff-unit', { before: text }, 'before', language) ?? text;
   if (text === '') return '—';
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
@@ -339,8 +367,76 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
     const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : typeof whole.label === 'string' ? whole.label : undefined;
     return { code: 'change', params: { ...base, ...(label === undefined ? {} : { label }), fields: [], before: [], after: [] } };
   }
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralValue(before[f]) !== neutralValue(after[f]));
-  return { code: 'change', params: { ...base, fields, before: fields.map((f) => neutralValue(before[f])), after: fields.map((f) => neutralValue(after[f])) } };
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralOf(f, before[f]) !== neutralOf(f, after[f]));
+  return { code: 'change', params: { ...base, fields, before: fields.map((f) => neutralOf(f, before[f])), after: fields.map((f) => neutralOf(f, after[f])) } };
+}
+
+type Stored = Readonly<Record<string, unknown>>;
+const records = (v: unknown): Stored[] => (Array.isArray(v) ? v.filter((x): x is Stored => x !== null && typeof x === 'object') : []);
+/** A stored amount (`{kind, value}`) or decimal as the comparison's neutral text: `60`, `2024-12-31`, `true`. */
+const stored = (v: unknown): string => neutralValue(v);
+
+/**
+ * A record field's JSON in words (see `RECORD_FIELDS`); undefined when the text is not such a
+ * record (an entry written otherwise), which is then said as any other value.
+ */
+function recordIn(field: string, text: string, l: Language): string | undefined {
+  let value: unknown = null;
+  if (text !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+  const o: Stored = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Stored) : {};
+  const kind = typeof o.kind === 'string' ? o.kind : null;
+  switch (field) {
+    case 'scoring': {
+      // No rule of its own: the plan's default rule, as the comparison says it.
+      if (value !== null && kind === null) return undefined;
+      const points = records(o.points);
+      const rule: ComparisonParams = {
+        before: kind,
+        beforeMode: stored(o.mode),
+        beforeAt: points.map((p) => stored(p.at)),
+        beforeScores: points.map((p) => stored(p.score)),
+        beforeFloor: stored(o.floor),
+      };
+      return comparisonSide('diff-scoring', rule, 'before', l) ?? undefined;
+    }
+    case 'formula': {
+      if (kind === null) return undefined;
+      const formula: ComparisonParams = {
+        before: kind,
+        ...Object.fromEntries(['numerator', 'denominator', 'scale', 'current', 'previous'].map((k) => [`before${k[0]!.toUpperCase()}${k.slice(1)}`, stored(o[k])])),
+      };
+      return comparisonSide('diff-formula', formula, 'before', l) ?? undefined;
+    }
+    case 'checklist': {
+      if (!Array.isArray(value)) return undefined;
+      if (value.length === 0) return '—';
+      return records(value)
+        .map((p) => {
+          const outcome = OUTCOME_WORDS[l][typeof p.outcome === 'string' ? p.outcome : 'none'] ?? stored(p.outcome);
+          const note = stored(p.note);
+          return `«${stored(p.label)}»: ${outcome}${note === '' ? '' : ` (${note})`}`;
+        })
+        .join(', ');
+    }
+    case 'values': {
+      if (!Array.isArray(value)) return undefined;
+      if (value.length === 0) return '—';
+      return records(value)
+        .map((v) => {
+          const note = stored(v.note);
+          return `${stored(v.code)} ${decimalIn(stored(v.validated), l)}%${note === '' ? '' : ` (${note})`}`;
+        })
+        .join(', ');
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */

@@ -5,7 +5,7 @@
  * one transaction with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, evaluatePlan, rollForward, type Plan } from '../core/index.js';
+import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, rollForward, type Plan } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
@@ -42,6 +42,22 @@ export function defaultPeriods(year: number): Array<{ id: string; label: string;
 }
 
 /** Plans, their creation, import, next year and deletion: each change one transaction with its audit entry. */
+/**
+ * A plan's own rules (core/definition.ts) as the store's refusal: the first problem, at its
+ * objective and indicator, said by the catalogue (`invalid`, reason `formula-unit`).
+ */
+function definitionRefusal<T>(plan: Plan): Result<T> | null {
+  const [wrong] = definitionProblems(plan);
+  if (wrong === undefined) return null;
+  const p = wrong.params as { node: string; id: string; indicator: string; unit: string; formula: string };
+  return fail(
+    'invalid',
+    `${p.node} ${p.id}: ${wrong.message}`,
+    { node: p.node, indicator: p.id, field: 'unit' },
+    { reason: 'formula-unit', field: 'unit', code: p.node, id: p.id, label: p.indicator, unit: p.unit, formula: p.formula },
+  );
+}
+
 export class SqlPlans {
   constructor(private readonly db: Db) {}
 
@@ -122,6 +138,8 @@ export class SqlPlans {
       if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code }, { reason: 'code-twice', code: node.code });
       seen.add(node.code);
     }
+    const wrong = definitionRefusal<PlanRecord>(plan);
+    if (wrong !== null) return wrong;
     return ok(
       await this.db.transaction(async (tx) => {
         const record = await this.insertPlan(
@@ -178,6 +196,9 @@ export class SqlPlans {
       const { record: from, periods, nodeOwners, indicatorOwners } = source;
       if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' }, { field: 'year', reason: 'next-year', year: from.year });
       const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      // A plan stored before the rule held may carry the pair: next year's would copy it.
+      const wrong = definitionRefusal<PlanRecord>(plan);
+      if (wrong !== null) return wrong;
       const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
         input.year,
         plan.title,

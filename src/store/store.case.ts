@@ -437,6 +437,31 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(await store.listAudit({})).toEqual(before);
     });
 
+    it("refuses next year's plan and an import that hold an indicator computed by a formula in dates, at its objective and indicator", async () => {
+      const location = await newLocation();
+      const store = await fresh(location);
+      const planId = await importFixture(store);
+      // A plan stored before the rule held (written here in plain SQL, as an old import could).
+      await rawSql(location, `UPDATE indicators SET formula = '{"kind":"children_mean"}', unit = 'date' WHERE id = 'A.3:1'`);
+      const refused = await store.nextYear(planId, { year: 2025 }, alice);
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error).toMatchObject({ code: 'invalid', details: { node: 'A.3', indicator: 'A.3:1', field: 'unit' }, params: { reason: 'formula-unit', code: 'A.3', id: 'A.3:1', unit: 'date' } });
+      expect(renderMessage('invalid', refused.error.params!, 'it')).toMatch(
+        /^A\.3 A\.3:1: l'indicatore ".+" si calcola con una formula \(media ponderata degli obiettivi figli\), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula$/,
+      );
+      expect(renderMessage('invalid', refused.error.params!, 'en')).toContain('it cannot be in dates');
+      expect((await store.listPlans()).length).toBe(1);
+
+      const table = await importTableBytes(readFileSync(FIXTURE), 'albero-performance-2024.txt');
+      const nodes = table.value!.plan.nodes.map((n) =>
+        n.code === 'A.3' ? { ...n, indicators: n.indicators.map((i) => ({ ...i, unit: 'boolean' as const, formula: { kind: 'children_mean' as const } })) } : n,
+      );
+      const imported = await store.importPlan({ table: { ...table.value!, plan: { ...table.value!.plan, nodes } }, year: 2024, organisation: 'Camera di commercio' }, alice);
+      expect(imported.ok).toBe(false);
+      if (!imported.ok) expect(imported.error.params).toMatchObject({ reason: 'formula-unit', code: 'A.3', unit: 'boolean' });
+    });
+
     it('names what each refusal refuses, by code and parameters, word for word in English and Italian (issue 14)', async () => {
       const store = await fresh();
       const planId = await importFixture(store);

@@ -43,7 +43,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     expect((await read('en', '&lang=it')).message).toBe(it.message);
   });
 
-  it("says a rule's floor and a revision's act when only they change, in Italian words", async () => {
+  it("says a rule's floor, a formula and a revision's act when only they change, in the reader's words", async () => {
     const plan = `/api/plans/${planId}`;
     expect((await controller.request('POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await controller.request('POST', `${plan}/revisions`, { reason: 'soglia rivista' })).status).toBe(201);
@@ -53,15 +53,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
       expect(reply.status, reply.text).toBe(200);
       return reply.body.version as number;
     };
-    await floor(60, await floor(50, (await controller.get(`${plan}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators[0].definitionVersion));
+    const version = await floor(60, await floor(50, (await controller.get(`${plan}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators[0].definitionVersion));
     const latest = async (query: string): Promise<string> => {
       const reply = await controller.request('GET', `/api/audit?planId=${planId}${query}&limit=1`, undefined, { 'accept-language': 'it' });
       expect(reply.status, reply.text).toBe(200);
       return reply.body[0].message;
     };
-    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: regola di punteggio threshold (floor: 50) → threshold (floor: 60)');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: regola di punteggio a soglia da 50 → a soglia da 60');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator A.2.1:1: scoring rule threshold from 50 → threshold from 60');
+    const ratio = await controller.request('PATCH', indicator, { formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute' }, version });
+    expect(ratio.status, ratio.text).toBe(200);
+    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: formula — → evase / ricevute × 100');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator A.2.1:1: formula — → evase / ricevute × 100');
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
-    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 2');
+    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 3');
     for (const number of ['40', '41']) {
       const reply = await controller.request('PATCH', `${plan}/revisions/1`, { act: { kind: 'Delibera di Giunta', number, date: '2024-05-02' } });
       expect(reply.status, reply.text).toBe(200);

@@ -103,6 +103,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(reviewed.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' }]);
+    // The trail says the review in the reader's words: each point by its label and outcome, not by the stored keys.
+    const said = async (language: 'it' | 'en'): Promise<string> => {
+      const reply = await controller.request('GET', `/api/audit?planId=${planId}&limit=1`, undefined, { 'accept-language': language });
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.body[0]).toMatchObject({ entity: 'relazione', action: 'review' });
+      return reply.body[0].message;
+    };
+    const [italian, english] = [await said('it'), await said('en')];
+    expect(italian).toContain(
+      'verifiche «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)»: non valutato, «Attendibilità dei dati e delle informazioni»: non valutato, «Evidenze documentali a supporto dei valori rendicontati»: non valutato, «Chiarezza e comprensibilità della Relazione per i cittadini»: non valutato → «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)»: sì, «Attendibilità dei dati e delle informazioni»: in parte (Evidenze parziali per B.1), «Evidenze documentali a supporto dei valori rendicontati»: sì, «Chiarezza e comprensibilità della Relazione per i cittadini»: sì; valori validati — → B.1 50,5% (Evidenza mancante per un indicatore)',
+    );
+    expect(english).toContain("(the OIV's review): ");
+    expect(english).toContain('«Attendibilità dei dati e delle informazioni»: partly (Evidenze parziali per B.1)');
+    expect(english).toContain('validated values — → B.1 50.5% (Evidenza mancante per un indicatore)');
+    for (const sentence of [italian, english]) expect(sentence).not.toMatch(/label:|outcome:|code:/);
     expect((await move(controller, 'validated_with_reservations')).status).toBe(403);
     const decided = await move(oiv, 'validated_with_reservations');
     expect(decided.status, decided.text).toBe(200);

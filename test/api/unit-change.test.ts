@@ -9,7 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/index.js';
+import { buildTemplate } from '../../src/io/xlsx/template.js';
 import { renderMessage } from '../../src/messages/index.js';
+import { workbookBytes } from '../exchange/helpers.js';
 import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its rule's floor or points on %s", (backend) => {
@@ -220,6 +222,33 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
         'formula: the indicator is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in yes/no; give a unit in numbers or percent (unit) with the formula',
       ],
     ]);
+  });
+
+  it('refuses an imported template whose indicator computed by a formula is in dates, at its Unità cell, storing nothing', async () => {
+    const workbook = buildTemplate();
+    const sheet = workbook.getWorksheet('Albero')!;
+    [
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Media dei figli', 'indicatore', 100, '>=', null, 'data', null, null, null, 'media obiettivi figli'],
+      ['A.1', 'A', 'Internazionalizzazione', 'obiettivo'],
+      [null, 'A.1', 'Imprese assistite', 'indicatore', 100, '>=', 10, 'numero', 12],
+    ].forEach((cells, r) => cells.forEach((v, c) => (sheet.getRow(r + 2).getCell(c + 1).value = v)));
+    const form = new FormData();
+    form.set('file', new Blob([(await workbookBytes(workbook)) as BlobPart]), 'piano-2025.xlsx');
+    const plans = (await controller.get('/api/plans')).body.length;
+    const refused = await controller.request('POST', '/api/plans/import', form, { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.error.code).toBe('invalid-file');
+    expect(refused.body.error.issues.filter((i: any) => i.code === 'formula-unit').map((i: any) => [i.location, i.message])).toEqual([
+      [
+        { file: 'piano-2025.xlsx', sheet: 'Albero', cell: 'H3' },
+        'l\'indicatore "Media dei figli" si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula',
+      ],
+    ]);
+    const english = await controller.request('POST', '/api/plans/import', form, { 'accept-language': 'en' });
+    expect(english.status).toBe(422);
+    expect(english.body.error.message).toContain('it cannot be in dates');
+    expect((await controller.get('/api/plans')).body.length).toBe(plans);
   });
 
   it('counts a value entered between the look at the open periods and the change itself', async () => {

@@ -130,6 +130,42 @@ describe('albero template', () => {
     expect(run.stderr).toContain('nothing was imported');
   });
 
+  it("refuses an indicator computed by a formula in dates, at its Unità cell, in the reader's language", async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Media dei figli', 'indicatore', 100, '>=', null, 'data', null, null, null, 'media obiettivi figli'],
+      ['A.1', 'A', 'Internazionalizzazione', 'obiettivo'],
+      [null, 'A.1', 'Imprese assistite', 'indicatore', 100, '>=', 10, 'numero', 12],
+    ]);
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status).toBe(2);
+    expect(italian.stderr).toContain(
+      `${file} Albero!H3: errore: l'indicatore "Media dei figli" si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula [formula-unit]`,
+    );
+    const english = albero(['import', file, '--json']);
+    expect(english.status).toBe(2);
+    const report = JSON.parse(english.stdout) as { usable: boolean; issues: Array<{ code: string; message: string; location: unknown }> };
+    expect(report.usable).toBe(false);
+    expect(report.issues.filter((i) => i.code === 'formula-unit')).toEqual([
+      {
+        severity: 'error',
+        code: 'formula-unit',
+        message:
+          'the indicator "Media dei figli" is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in dates; give numbers or percent as its unit, or remove the formula',
+        params: { node: 'A', id: 'A:1', indicator: 'Media dei figli', unit: 'date', formula: 'children_mean' },
+        location: { file, sheet: 'Albero', cell: 'H3' },
+      },
+    ]);
+    // In percent, the same row is a plan.
+    const fixed = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Media dei figli', 'indicatore', 100, '>=', null, 'percentuale', null, null, null, 'media obiettivi figli'],
+      ['A.1', 'A', 'Internazionalizzazione', 'obiettivo'],
+      [null, 'A.1', 'Imprese assistite', 'indicatore', 100, '>=', 10, 'numero', 12],
+    ]);
+    expect(albero(['import', fixed, '--check']).status).toBe(0);
+  });
+
   it('takes "N.V." written in Consuntivo, as the published table has it, for the N.V. state', async () => {
     const file = await filledTemplate([
       ['A', null, 'Competitività', 'obiettivo'],

@@ -125,6 +125,17 @@ function quoted(p: CellText, language: Language): string {
 }
 
 /** What kind of value a Target or Consuntivo holds. */
+/** A formula's kind in words (the indicator dialog's): what `formula-unit` names, here and in the API's field problem. */
+export const FORMULA_KIND_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  it: { ratio: 'rapporto tra due misure di base', trend: 'trend sul valore precedente', children_mean: 'media ponderata degli obiettivi figli' },
+  en: { ratio: 'ratio of two base measures', trend: 'trend on the previous value', children_mean: 'weighted mean of the child objectives' },
+};
+/** An indicator's unit as a sentence counts in it ("in date", "in dates"). */
+export const UNIT_IN_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  it: { number: 'numeri', percent: 'percentuale', date: 'date', boolean: 'sì/no' },
+  en: { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' },
+};
+
 export type ValueKind = 'number' | 'percent' | 'date' | 'boolean';
 const KIND_WORDS: Record<Language, Record<ValueKind, string>> = {
   it: { number: 'un numero', percent: 'una percentuale', date: 'una data', boolean: 'un valore sì/no' },
@@ -188,6 +199,13 @@ export const IMPORT_MESSAGES = defineMessages({
   'missing-name': message<{ template?: boolean }>({
     it: (p) => (p.template === true ? 'un indicatore richiede un nome in Titolo' : 'una riga senza nome di obiettivo né di indicatore'),
     en: (p) => (p.template === true ? 'an indicator needs a name in Titolo' : 'a row with neither an objective nor an indicator name'),
+  }),
+  /** An indicator computed by a formula (`formula` its kind) in a unit a number cannot be (core/definition.ts). */
+  'formula-unit': message<{ node: string; id: string; indicator: string; unit: string; formula: string }>({
+    it: (p) =>
+      `l'indicatore "${p.indicator}" si calcola con una formula (${FORMULA_KIND_WORDS.it[p.formula] ?? p.formula}), che dà un numero: non può essere in ${UNIT_IN_WORDS.it[p.unit] ?? p.unit}; indicare come unità numeri o percentuale, o togliere la formula`,
+    en: (p) =>
+      `the indicator "${p.indicator}" is computed by a formula (${FORMULA_KIND_WORDS.en[p.formula] ?? p.formula}), which gives a number: it cannot be in ${UNIT_IN_WORDS.en[p.unit] ?? p.unit}; give numbers or percent as its unit, or remove the formula`,
   }),
   'indicator-before-objective': message<{ indicator: string }>({
     it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,

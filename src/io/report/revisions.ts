@@ -6,7 +6,7 @@
  * Relazione, unless asked otherwise), the same words the web's register shows.
  */
 import type { Language } from '../../core/index.js';
-import { changeText, changeWords, dayText, neutralValue, valueIn } from '../../messages/changes.js';
+import { changeText, changeWords, dayText, neutralOf, valueIn } from '../../messages/changes.js';
 
 export interface ReportAct {
   readonly kind: string;
@@ -61,9 +61,9 @@ export function noRevisionsText(language: Language = 'it'): string {
 /** `2024-01-30` → `30/01/2024`. */
 export const italianDay = dayText;
 
-/** A stored value in words: amounts by their value (decimal comma in Italian), dates dd/mm/yyyy. */
+/** A stored value in words: amounts by their value (decimal comma in Italian), dates dd/mm/yyyy, a rule or formula as the change log says it. */
 export function storedValueText(value: unknown, language: Language = 'it', field = ''): string {
-  return valueIn(field, neutralValue(value), language);
+  return valueIn(field, neutralOf(field, value), language);
 }
 
 /** One change in a sentence: "Indicatore A.1.1:1: target 70 → 99; peso 50 → 40", "Obiettivo A.3 eliminato («…»)". */

@@ -10,6 +10,7 @@ import {
   DEFAULT_SETTINGS,
   Decimal,
   cellText as quotable,
+  formulaUnitProblem,
   problem,
   saidIssue,
   type Amount,
@@ -365,6 +366,11 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   if (values.unit !== '' && unit === undefined) issues.push(problem('error', 'unknown-unit', { unit: values.unit }, at('unit')));
   const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
+  // Said at the Unità cell, where it is to be corrected; core/definition.ts asks the same of every plan.
+  if (rule?.formula != null) {
+    const wrong = formulaUnitProblem(parent.code, { id, name: values.title, unit, formula: rule.formula }, at('unit'));
+    if (wrong !== null) issues.push(wrong);
+  }
   for (const [field, v] of [
     ['target', target],
     ['actual', actual],

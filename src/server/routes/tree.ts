@@ -1,7 +1,7 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { amountKind, Decimal, explainNode, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { amountKind, Decimal, explainNode, formulaFitsUnit, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
@@ -88,7 +88,8 @@ function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'targe
  * changes.
  */
 function formulaOutOfUnit(formula: Formula | null, unit: Unit, given: { readonly unit?: unknown; readonly formula?: unknown }): FieldProblem[] {
-  if (formula === null || amountKind(unit) === 'number' || (given.unit === undefined && given.formula === undefined)) return [];
+  // The rule is the plan's (core/definition.ts), asked of every plan an import or next-year makes; here it is said at the body's field.
+  if (formula === null || formulaFitsUnit(formula, unit) || (given.unit === undefined && given.formula === undefined)) return [];
   return [{ field: given.unit !== undefined ? 'unit' : 'formula', problem: 'formula-unit', expected: unit, value: formula.kind }];
 }
 
