@@ -4,6 +4,7 @@
  */
 import { defineMessages, listIn, message, renderFrom, type Language, type Message } from '../core/messages/index.js';
 import { NUMBER_BOUNDS } from '../core/bounds.js';
+import { formatItalianDate } from '../core/italian-date.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
@@ -103,6 +104,8 @@ export type InvalidReason =
   | 'date-year'
   | 'date-twice'
   | 'no-periods'
+  // A period's data-entry deadline outside the plan's year and the next (store/periods.ts deadlineProblem).
+  | 'deadline-year'
   | 'unit-code'
   | 'unit-name'
   | 'unit-kind'
@@ -607,6 +610,7 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} non è nell'anno del piano ${p.year}`,
         'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
+        'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
         'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
         'unit-name': 'il nome di una struttura non può essere vuoto',
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
@@ -645,6 +649,7 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} is not in the plan's year ${p.year}`,
         'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
+        'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
         'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
         'unit-name': "a unit's name cannot be empty",
         'unit-kind': "a unit's kind cannot be empty",

@@ -19,7 +19,19 @@ export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from '.
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
-export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodProblemText, periodsProblem, type NewPeriod, type PeriodDateProblem } from './periods.js';
+export {
+  canTransition,
+  deadlineProblem,
+  isIsoDate,
+  isLocked,
+  isReopening,
+  italianDate,
+  periodDateProblem,
+  periodProblemText,
+  periodsProblem,
+  type NewPeriod,
+  type PeriodDateProblem,
+} from './periods.js';
 export { defaultPeriods } from './plan-store.js';
 export { measurementJson, toMeasurement } from './records.js';
 export { inputsToJson } from './codec.js';
