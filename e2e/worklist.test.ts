@@ -62,6 +62,15 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await unitRow.locator('button').click();
     await ctl.page.waitForSelector('[data-testid=worklist-table]');
     await expect.poll(() => ctl.page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(count);
+    // A deadline outside the plan's year and the next is refused at its field, in the screen's words; the stored one stays.
+    await ctl.page.fill('#wl-deadline', '2031-06-30');
+    await ctl.page.locator('form:has(#wl-deadline) button[type=submit]').click();
+    await expect
+      .poll(() => ctl.page.locator('[data-testid=wl-deadline-error]').innerText())
+      .toBe("la scadenza 30/06/2031 non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo");
+    expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
+    expect(await ctl.page.locator('[data-testid=worklist] [role=alert]').count()).toBe(0);
+    expect(await ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
     const item = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
     await item.locator('[data-testid=send-back]').click();
     await item.locator('[data-testid=review-note]').fill('Indicare la fonte del dato');

@@ -4,6 +4,7 @@
  */
 import { defineMessages, FORMULA_KIND_WORDS, ISSUE_MESSAGES, listIn, message, renderFrom, UNIT_IN_WORDS, type Language, type Message } from '../core/messages/index.js';
 import { NUMBER_BOUNDS } from '../core/bounds.js';
+import { formatItalianDate } from '../core/italian-date.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
@@ -94,6 +95,9 @@ export type Missing =
   | 'revision'
   | 'attachment';
 
+/** What a request met in the database (`database-unavailable`), as a user is told it: no file names, no driver's words. */
+export type DatabaseTrouble = 'busy' | 'unreachable' | 'full' | 'damaged' | 'read-only' | 'unusable';
+
 /** Why the store refuses a value (`invalid`): a plan's codes and periods, a unit of the registry. */
 export type InvalidReason =
   | 'email'
@@ -103,6 +107,8 @@ export type InvalidReason =
   | 'date-year'
   | 'date-twice'
   | 'no-periods'
+  // A period's data-entry deadline outside the plan's year and the next (store/periods.ts deadlineProblem).
+  | 'deadline-year'
   | 'unit-code'
   | 'unit-name'
   | 'unit-kind'
@@ -495,6 +501,38 @@ const OWN_MESSAGES = defineMessages({
   }),
   'bad-request': message({ it: 'la richiesta non si può leggere', en: 'the request could not be read' }),
   internal: message({ it: 'qualcosa non ha funzionato sul server; la modifica non è stata salvata', en: 'something went wrong on the server; the change was not stored' }),
+  /**
+   * The database could not do the request's work (server/errors.ts): busy past the wait, out of
+   * reach, its disk full, damaged, read-only. Nothing of the request was stored (its transaction
+   * rolled back); `retryAfter` (seconds) when trying again soon helps. The driver's words stay in
+   * the server's log.
+   */
+  'database-unavailable': message<{ reason: DatabaseTrouble; retryAfter?: number }>({
+    it: (p) => {
+      const later = `riprovare tra ${p.retryAfter ?? 5} secondi`;
+      const admin = "avvisare l'amministratore del sistema";
+      return {
+        busy: `il database è occupato da un'altra operazione: nulla è stato salvato; ${later}`,
+        unreachable: `il server non riesce a raggiungere il database: nulla è stato salvato; ${later}`,
+        full: `il disco del database è pieno: nulla è stato salvato; ${admin}`,
+        damaged: `il database risulta danneggiato: nulla è stato salvato; ${admin}`,
+        'read-only': `il database è in sola lettura: nulla è stato salvato; ${admin}`,
+        unusable: `il database non si può usare in questo momento: nulla è stato salvato; ${admin}`,
+      }[p.reason];
+    },
+    en: (p) => {
+      const later = `try again in ${p.retryAfter ?? 5} seconds`;
+      const admin = 'tell the system administrator';
+      return {
+        busy: `the database is busy with another operation: nothing was stored; ${later}`,
+        unreachable: `the server cannot reach the database: nothing was stored; ${later}`,
+        full: `the database's disk is full: nothing was stored; ${admin}`,
+        damaged: `the database is damaged: nothing was stored; ${admin}`,
+        'read-only': `the database is read-only: nothing was stored; ${admin}`,
+        unusable: `the database cannot be used at the moment: nothing was stored; ${admin}`,
+      }[p.reason];
+    },
+  }),
 
   // The store's refusals.
   conflict: message<{ what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
@@ -611,6 +649,7 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} non è nell'anno del piano ${p.year}`,
         'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
+        'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
         'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
         'unit-name': 'il nome di una struttura non può essere vuoto',
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
@@ -650,6 +689,7 @@ const OWN_MESSAGES = defineMessages({
         'date-year': `${p.date} is not in the plan's year ${p.year}`,
         'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
+        'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
         'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
         'unit-name': "a unit's name cannot be empty",
         'unit-kind': "a unit's kind cannot be empty",

@@ -6,11 +6,11 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { english, renderCoded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
+import { english, renderCoded, type DatabaseTrouble, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { IssueDocument } from '../contract/index.js';
 import type { Issue } from '../core/index.js';
 import { issueDocument } from '../io/json.js';
-import type { Failure } from '../store/index.js';
+import { databaseReason, type DatabaseReason, type Failure } from '../store/index.js';
 import { replyLanguage } from './language.js';
 
 export interface ApiIssue {
@@ -122,8 +122,45 @@ export function errorResponse(c: Context, error: unknown): Response {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json({ error: { code: 'bad-request', message: say(language, 'bad-request'), params: {} } }, status as ContentfulStatusCode);
   }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable !== null) {
+    // The driver's words (and the file's or server's name) are for the log, not for the client.
+    console.error(`albero server: the database could not serve ${c.req.method} ${c.req.path} (${unavailable.code}: ${String(unavailable.extra.params?.reason)})`, error);
+    return errorResponse(c, unavailable);
+  }
   console.error('albero server: internal error', error);
   return c.json({ error: { code: 'internal', message: say(language, 'internal'), params: {} } }, 500);
+}
+
+/**
+ * How a request that met the database's own trouble is answered, by the CLI's classification
+ * (`databaseReason`, store/index.ts). A wait for another connection's lock or a server out of
+ * reach passes by itself: 503 with Retry-After, so a client (or a person) tries again shortly. A
+ * full disk is 507 Insufficient Storage (RFC 4918: the server cannot store what the request needs),
+ * without Retry-After: space must be freed first. A damaged, read-only or unreadable database is
+ * 503 without Retry-After: an administrator must act, and trying again soon meets the same.
+ */
+const TROUBLE: Record<DatabaseReason, { status: ContentfulStatusCode; trouble: DatabaseTrouble; retryAfter?: number }> = {
+  // SQLite waited its busy timeout already (5 s by default); a lock held longer (a backup, a big import) is rarely held much longer.
+  busy: { status: 503, trouble: 'busy', retryAfter: 5 },
+  unreachable: { status: 503, trouble: 'unreachable', retryAfter: 10 },
+  full: { status: 507, trouble: 'full' },
+  damaged: { status: 503, trouble: 'damaged' },
+  'read-only': { status: 503, trouble: 'read-only' },
+  'io-error': { status: 503, trouble: 'unusable' },
+  'cannot-open': { status: 503, trouble: 'unusable' },
+  'not-a-database': { status: 503, trouble: 'damaged' },
+  folder: { status: 503, trouble: 'unusable' },
+  refused: { status: 503, trouble: 'unusable' },
+};
+
+/** The database's trouble as the HTTP error it means, or null for any other error (a bug: 500). */
+export function databaseUnavailable(error: unknown): HttpError | null {
+  const reason = databaseReason(error);
+  if (reason === null) return null;
+  const { status, trouble, retryAfter } = TROUBLE[reason];
+  const params = retryAfter === undefined ? { reason: trouble } : { reason: trouble, retryAfter };
+  return refuse(status, 'database-unavailable', params, retryAfter === undefined ? {} : { headers: { 'Retry-After': String(retryAfter) } });
 }
 
 function say(language: Language, code: 'bad-request' | 'internal'): string {

@@ -27,6 +27,22 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * A connection to the database server lost or never made (pg gives Node's socket errors, or none
+ * at all for "Connection terminated unexpectedly"): marked by the adapter, so that a socket error
+ * of another service (a mail server, a sign-in provider) is never said as the database's. `code`
+ * is the socket's (ECONNREFUSED…), else 08006 (PostgreSQL's "connection failure").
+ */
+export class DatabaseConnectionError extends Error {
+  readonly code: string;
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+    this.name = 'DatabaseConnectionError';
+    const code = (cause as { code?: unknown }).code;
+    this.code = typeof code === 'string' ? code : '08006';
+  }
+}
+
 export async function one<T = Row>(q: Queryable, sql: string, params: readonly Param[] = []): Promise<T | undefined> {
   const rows = await q.all<T>(sql, params);
   return rows[0];

@@ -10,8 +10,10 @@ import { openPostgres } from './postgres/db.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite } from './sqlite/db.js';
 import type { Store } from './types.js';
+import { DatabaseConnectionError } from './db.js';
 
 export * from './types.js';
+export { DatabaseConnectionError } from './db.js';
 export type { AppraisalStore, DistributionRecord, FormChange, FormRecord, NewForm, SmvpRecord } from './appraisals.js';
 export { attachmentJson, type AlreadyAttached, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
@@ -19,7 +21,19 @@ export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from '.
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { PublishedPeriod, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
-export { canTransition, isIsoDate, isLocked, isReopening, italianDate, periodDateProblem, periodProblemText, periodsProblem, type NewPeriod, type PeriodDateProblem } from './periods.js';
+export {
+  canTransition,
+  deadlineProblem,
+  isIsoDate,
+  isLocked,
+  isReopening,
+  italianDate,
+  periodDateProblem,
+  periodProblemText,
+  periodsProblem,
+  type NewPeriod,
+  type PeriodDateProblem,
+} from './periods.js';
 export { defaultPeriods } from './plan-store.js';
 export { measurementJson, toMeasurement } from './records.js';
 export { inputsToJson } from './codec.js';
@@ -39,8 +53,8 @@ export function shownLocation(location: string): string {
  * server that does not answer or refuses) is a `database-unusable` error (see `databaseProblem`):
  * the CLI says it as bad input and the server as a reason it cannot start, never as a bug.
  */
-export async function openStore(location: string): Promise<Store> {
-  const db = isPostgresUrl(location) ? openPostgres(location) : sqliteOrExplain(location);
+export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
+  const db = isPostgresUrl(location) ? openPostgres(location) : sqliteOrExplain(location, options);
   try {
     return await SqlStore.open(db);
   } catch (error) {
@@ -49,15 +63,26 @@ export async function openStore(location: string): Promise<Store> {
   }
 }
 
-function sqliteOrExplain(location: string): ReturnType<typeof openSqlite> {
+/** How a store is opened beyond its location. */
+export interface StoreOptions {
+  /**
+   * SQLite: how long a statement waits for a lock another connection holds before it fails as
+   * `busy` (default 5,000 ms). better-sqlite3 waits synchronously, so the server answers nothing
+   * else meanwhile; tests lower it.
+   */
+  readonly busyTimeoutMs?: number;
+}
+
+function sqliteOrExplain(location: string, options: StoreOptions): ReturnType<typeof openSqlite> {
   try {
-    return openSqlite(location);
+    return openSqlite(location, options.busyTimeoutMs);
   } catch (error) {
     throw databaseProblem(location, error) ?? error;
   }
 }
 
-type DatabaseReason = Params<'database-unusable'>['reason'];
+/** Why a database cannot be used as it stands (at opening, or met while a command or a request works). */
+export type DatabaseReason = Params<'database-unusable'>['reason'];
 
 /** The driver's codes for a database that cannot be used as it stands; anything else stays a bug. */
 const REASONS: ReadonlyMap<string, DatabaseReason> = new Map<string, DatabaseReason>([
@@ -92,8 +117,27 @@ const REASONS: ReadonlyMap<string, DatabaseReason> = new Map<string, DatabaseRea
   ['57P03', 'unreachable'],
   ['53100', 'full'],
   ['55P03', 'busy'],
+  // A deadlock, a serialization failure: another transaction got in the way; the same work done
+  // again a moment later goes through.
   ['40P01', 'busy'],
+  ['40001', 'busy'],
 ]);
+
+/**
+ * Why the database driver's `error` says the database cannot be used now, or null for anything
+ * else (a bug stays a bug). The one classification of the CLI (`databaseProblem`) and the server
+ * (errors.ts): SQLite's codes, PostgreSQL's SQLSTATEs, and a connection to PostgreSQL lost or
+ * never made (`DatabaseConnectionError`, so another service's ECONNREFUSED is not taken for the
+ * database's).
+ */
+export function databaseReason(error: unknown): DatabaseReason | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(error instanceof Error)) return null;
+  const fromDriver = code.startsWith('SQLITE_') || 'severity' in error || error instanceof DatabaseConnectionError;
+  if (!fromDriver) return null;
+  // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR…) by their primary one.
+  return REASONS.get(code) ?? REASONS.get(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')) ?? null;
+}
 
 /**
  * The database's own problem in words, or null for anything else (a bug stays a bug): a database
@@ -110,9 +154,8 @@ export function databaseProblem(location: string, error: unknown): (Error & Code
     const params: Params<'database-refused'> = { database, detail: (error as Error).message };
     return Object.assign(new Error(english('database-refused', params)), { code: 'database-refused', params });
   }
-  // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR…) by their primary one.
-  let reason = REASONS.get(code) ?? REASONS.get(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'));
-  if (reason === undefined) return null;
+  let reason = databaseReason(error);
+  if (reason === null) return null;
   if (reason === 'cannot-open' && !isPostgresUrl(location) && isFolder(location)) reason = 'folder';
   const params: Params<'database-unusable'> = { database, reason, ...(reason === 'refused' ? { detail: (error as Error).message } : {}) };
   return Object.assign(new Error(english('database-unusable', params)), { code: 'database-unusable', params });

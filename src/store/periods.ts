@@ -55,7 +55,12 @@ export function italianDate(isoDate: string): string {
 }
 
 /** Why periods' dates are refused: the parameters of the catalogue's `invalid` (messages/api.ts). */
-export type PeriodDateProblem = { reason: 'date'; date: string } | { reason: 'date-year'; date: string; year: number } | { reason: 'date-twice'; date: string } | { reason: 'no-periods' };
+export type PeriodDateProblem =
+  | { reason: 'date'; date: string }
+  | { reason: 'date-year'; date: string; year: number }
+  | { reason: 'date-twice'; date: string }
+  | { reason: 'no-periods' }
+  | { reason: 'deadline-year'; date: string; year: number };
 
 /** A period-date problem in English (the refusal's `message`, for logs and scripts). */
 export function periodProblemText(p: PeriodDateProblem): string {
@@ -68,6 +73,8 @@ export function periodProblemText(p: PeriodDateProblem): string {
       return `the date ${p.date} is given twice: a plan has one period per date`;
     case 'no-periods':
       return 'a plan needs at least one monitoring period';
+    case 'deadline-year':
+      return `the deadline ${p.date} is not in ${p.year} or ${p.year + 1}: values are due in the plan's year or the next`;
   }
 }
 
@@ -75,6 +82,19 @@ export function periodProblemText(p: PeriodDateProblem): string {
 export function periodDateProblem(endsOn: string, year: number): PeriodDateProblem | null {
   if (!isIsoDate(endsOn)) return { reason: 'date', date: endsOn.slice(0, 40) };
   if (Number(endsOn.slice(0, 4)) !== year) return { reason: 'date-year', date: endsOn, year };
+  return null;
+}
+
+/**
+ * null when `deadline` can be the data-entry deadline of a period of a plan of `year`, otherwise why
+ * not. Values are entered during the plan's year and, for its last periods, early the next (the
+ * year end's actuals come in before the Relazione, by 30 June): a deadline outside those two years
+ * is a typing slip (1999, 2031), which reminders and "late" would otherwise take at its word.
+ */
+export function deadlineProblem(deadline: string, year: number): PeriodDateProblem | null {
+  if (!isIsoDate(deadline)) return { reason: 'date', date: deadline.slice(0, 40) };
+  const at = Number(deadline.slice(0, 4));
+  if (at !== year && at !== year + 1) return { reason: 'deadline-year', date: deadline, year };
   return null;
 }
 

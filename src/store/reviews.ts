@@ -7,7 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
-import { isIsoDate, isLocked } from './periods.js';
+import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, str } from './shared.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewRecord } from './types.js';
@@ -29,11 +29,12 @@ export class Reviews {
   constructor(private readonly db: Db) {}
 
   async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
-    if (deadline !== null && !isIsoDate(deadline))
-      return fail('invalid', `${deadline} is not a date (YYYY-MM-DD)`, { field: 'deadline' }, { field: 'deadline', reason: 'date', date: deadline.slice(0, 40) });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      const plan = await one(tx, `SELECT year FROM plans WHERE id = ?`, [planId]);
+      const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year));
+      if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);

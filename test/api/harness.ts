@@ -10,6 +10,7 @@ import type { OidcSettings } from '../../src/server/api.js';
 import type { ReminderOptions } from '../../src/server/reminders.js';
 import type { OffThreadOptions } from '../../src/server/off-thread/pool.js';
 import type { ExportJobs } from '../../src/server/exports/jobs.js';
+import type { StoreOptions } from '../../src/store/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { SYSTEM, type Role } from '../../src/store/index.js';
@@ -102,6 +103,8 @@ export interface TestServerOptions {
   offThread?: OffThreadOptions;
   reminders?: ReminderOptions;
   exports?: ExportJobs;
+  /** How the store is opened (a short SQLite busy timeout for the tests of a locked database). */
+  store?: StoreOptions;
 }
 
 export async function startTestServer(backend: Backend = 'sqlite', options: TestServerOptions = {}): Promise<TestServer> {
@@ -124,6 +127,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: Test
     ...(options.offThread ? { offThread: options.offThread } : {}),
     ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
+    ...(options.store ? { store: options.store } : {}),
   });
   const hash = await hashPassword(PASSWORD);
   const units: Record<Role, string[]> = { admin: [], controller: [], referente: [REFERENTE_UNIT], oiv: [], personale: [] };

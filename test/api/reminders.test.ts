@@ -17,9 +17,9 @@ const EARLY = '2024-06-30';
 
 const smtpAt = (port: number): SmtpSettings => ({ host: '127.0.0.1', port, secure: false, user: null, pass: null, from: 'Albero <albero@comune.example.it>', timeoutMs: 3000 });
 
-/** Today (UTC) moved by `days`, as the server's calendar sees it. */
-function dayFromToday(days: number): string {
-  const d = new Date();
+/** `day` moved by `days`. */
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days)).toISOString().slice(0, 10);
 }
 
@@ -66,9 +66,12 @@ async function scene(t: TestServer, emailPrefix: string): Promise<{ planId: stri
 describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (backend) => {
   let smtp: TestSmtp;
   let t: TestServer;
+  // The server's calendar, set by each test: a deadline lies in the plan's year or the next (2024
+  // or 2025 for the fixture's plan), so "some days before it" cannot be today's date in any year.
+  let day = '2024-10-23';
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7 } } });
+    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7 }, today: () => day } });
   });
   afterAll(async () => {
     await t?.close();
@@ -78,6 +81,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   it('past the deadline, each referente and then the head receive their Italian email listing what is missing, once each', async () => {
     const { planId, controller, referente, missing } = await scene(t, '');
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    // A week and a day past the deadline: the referente's day (1 after) and the head's (7 after) have come.
+    day = '2024-10-23';
 
     const run = await controller.request('POST', '/api/reminders/send', {});
     expect(run.status, run.text).toBe(200);
@@ -133,7 +138,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   it('some days before the deadline, the referenti are reminded; the head is not yet', async () => {
     const { planId, controller } = await scene(t, '');
     const before = smtp.received.length;
-    const deadline = dayFromToday(2);
+    day = '2024-07-20';
+    const deadline = addDays(day, 2);
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${EARLY}/deadline`, { deadline })).status).toBe(200);
     const run = await controller.request('POST', '/api/reminders/send', {});
     const mine = run.body.queued.filter((r: { planId: string }) => r.planId === planId);

@@ -138,6 +138,36 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(closedRow.late).toBe(0);
   });
 
+  it("refuses a deadline outside the plan's year and the next at its field, in the reader's language, and keeps the one stored", async () => {
+    const planId = await t.importFixture();
+    const put = (deadline: string | null, language = 'en') => controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline }, { 'accept-language': language });
+    // The plan's year and the next, to their first and last days: the year end's values come in early the next year.
+    for (const deadline of ['2024-01-01', '2025-12-31', '2024-10-15']) expect((await put(deadline)).body).toMatchObject({ id: PERIOD, deadline });
+    for (const deadline of ['1999-01-01', '2031-06-30', '2023-12-31', '2026-01-01']) {
+      const said = deadline.split('-').reverse().join('/');
+      const en = await put(deadline);
+      expect(en.status, en.text).toBe(400);
+      expect(en.body.error).toMatchObject({ code: 'invalid-body', params: { fields: ['deadline'] } });
+      expect(en.body.error.issues).toEqual([
+        expect.objectContaining({
+          code: 'invalid',
+          location: { field: 'deadline' },
+          message: `the deadline ${said} is not in 2024 or 2025: values are due in the plan's year or the next`,
+          params: { field: 'deadline', reason: 'deadline-year', date: deadline, year: 2024 },
+        }),
+      ]);
+      const italian = await put(deadline, 'it');
+      expect([italian.status, italian.body.error.issues[0].message]).toEqual([400, `la scadenza ${said} non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo`]);
+    }
+    // A day that is no day is said at the same field, the same way.
+    const noDay = await put('2024-02-30');
+    expect([noDay.status, noDay.body.error.issues[0].location]).toEqual([400, { field: 'deadline' }]);
+    // Nothing of the refused ones was stored, nor recorded.
+    const periods = (await controller.get(`/api/plans/${planId}/periods`)).body as Array<{ id: string; deadline: string | null }>;
+    expect(periods.find((p) => p.id === PERIOD)!.deadline).toBe('2024-10-15');
+    expect((await put(null)).body).toMatchObject({ id: PERIOD, deadline: null });
+  });
+
   it('moves the dashboard with a value entered here without reading the plan again, and still sees a value entered elsewhere', async () => {
     const planId = await t.importFixture();
     const units = (await controller.get('/api/units')).body as Array<{ id: string; name: string }>;

@@ -12,8 +12,9 @@ import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
-import { documentLanguage, param } from '../validation.js';
+import { documentLanguage, invalidAt, param } from '../validation.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
+import type { Params } from '../../messages/index.js';
 import { readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
@@ -252,10 +253,20 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'set deadlines',
       body: Deadline,
-      responses: { 200: { description: 'the period', schema: PeriodSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+      responses: {
+        200: { description: 'the period', schema: PeriodSchema },
+        400: 'invalid body, or a deadline that is not a day of the plan’s year or the next (the field named)',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan or period',
+      },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, must(await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user))));
+      const saved = await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user));
+      // The store checks the date against the plan's year in the transaction that writes it; the
+      // refusal is the body's, said at its field like a period's own date (routes/periods.ts).
+      if (!saved.ok && saved.error.code === 'invalid' && saved.error.params?.field === 'deadline') throw invalidAt('deadline', 'invalid', saved.error.params as Params<'invalid'>);
+      return reply(200, must(saved));
     },
   );
 

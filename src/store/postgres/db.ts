@@ -3,7 +3,7 @@
  * A transaction takes one client from the pool for its whole length.
  */
 import pg from 'pg';
-import type { Db, Param, Queryable, Row } from '../db.js';
+import { DatabaseConnectionError, type Db, type Param, type Queryable, type Row } from '../db.js';
 
 /** `?` → `$1, $2, …` (the store never puts a `?` inside a literal). */
 function numbered(sql: string): string {
@@ -56,11 +56,39 @@ async function insertRows(client: pg.Pool | pg.PoolClient, cache: ColumnTypes, t
   }
 }
 
+/** Node's socket errors: the server cannot be reached, or went away. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/**
+ * pg's error for a connection lost or never made, marked as the database's (`DatabaseConnectionError`);
+ * the server's own refusals (with a SQLSTATE and a severity) and anything else pass as they are.
+ */
+function connectionLost(error: unknown): unknown {
+  if (!(error instanceof Error) || 'severity' in error) return error;
+  const code = (error as { code?: unknown }).code;
+  const lost = (typeof code === 'string' && SOCKET_CODES.has(code)) || /connection terminated|connection (ended|closed)|not queryable|timeout exceeded when trying to connect/i.test(error.message);
+  return lost ? new DatabaseConnectionError(error) : error;
+}
+
+async function ask<R extends pg.QueryResultRow>(client: pg.Pool | pg.PoolClient, sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+  try {
+    return await client.query<R>(sql, params);
+  } catch (error) {
+    throw connectionLost(error);
+  }
+}
+
 function over(client: pg.Pool | pg.PoolClient, cache: ColumnTypes): Queryable {
   return {
-    all: async <T = Row>(sql: string, params: readonly Param[] = []) => (await client.query(numbered(sql), [...params])).rows as T[],
-    run: async (sql: string, params: readonly Param[] = []) => ({ changes: (await client.query(numbered(sql), [...params])).rowCount ?? 0 }),
-    insert: (table, columns, rows) => insertRows(client, cache, table, columns, rows),
+    all: async <T = Row>(sql: string, params: readonly Param[] = []) => (await ask(client, numbered(sql), [...params])).rows as T[],
+    run: async (sql: string, params: readonly Param[] = []) => ({ changes: (await ask(client, numbered(sql), [...params])).rowCount ?? 0 }),
+    insert: async (table, columns, rows) => {
+      try {
+        await insertRows(client, cache, table, columns, rows);
+      } catch (error) {
+        throw connectionLost(error);
+      }
+    },
   };
 }
 
@@ -68,21 +96,30 @@ export function openPostgres(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Nor one in use: a connection cut mid-transaction rejects the query in flight (said to the
+  // request as the database out of reach), then emits "Connection terminated unexpectedly", which
+  // without a listener is an uncaught exception that stopped the whole server.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // The column types, read once per table: the schema is migrated before the first insert.
   const cache: ColumnTypes = new Map();
   const direct = over(pool, cache);
   const transaction: Db['transaction'] = async (work) => {
-    const client = await pool.connect();
+    const client = await pool.connect().catch((error: unknown) => {
+      throw connectionLost(error);
+    });
+    let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await ask(client, 'BEGIN', []);
       const result = await work(over(client, cache));
-      await client.query('COMMIT');
+      await ask(client, 'COMMIT', []);
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // A connection lost or cut by the server goes, not back to the pool.
+      if (error instanceof DatabaseConnectionError || (error as { severity?: unknown }).severity === 'FATAL') broken = error as Error;
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   };
   return {

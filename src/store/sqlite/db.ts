@@ -18,13 +18,14 @@ const shared = new Map<string, { db: Db; users: number }>();
 /** How long a transaction may hold the event loop before it lets other work run (see `breathe`). */
 const TURN_MS = 20;
 
-export function openSqlite(file: string): Db {
-  if (file === ':memory:') return connect(file);
+/** `busyTimeoutMs`: how long a statement waits for another connection's lock (`StoreOptions`). */
+export function openSqlite(file: string, busyTimeoutMs = 5000): Db {
+  if (file === ':memory:') return connect(file, busyTimeoutMs);
   mkdirSync(dirname(file), { recursive: true });
   const key = resolve(file);
   let entry = shared.get(key);
   if (entry === undefined) {
-    entry = { db: connect(key), users: 0 };
+    entry = { db: connect(key, busyTimeoutMs), users: 0 };
     shared.set(key, entry);
   }
   entry.users++;
@@ -48,13 +49,13 @@ function insertSql(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
-function connect(file: string): Db {
+function connect(file: string, busyTimeoutMs: number): Db {
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   // FULL: a write the API acknowledged survives a crash of the machine, not only of the process.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);

@@ -53,6 +53,18 @@ describe("the API client's words when the server's own answer is missing (issue 
     expect(conflict.body).toEqual({ error: { code: 'conflict', message: 'Someone else saved first.' } });
   });
 
+  it("keeps the server's words for its database trouble (a 503 with Retry-After), not the words for a reply that is not ours", async () => {
+    screenIn('it');
+    const said = "il database è occupato da un'altra operazione: nulla è stato salvato; riprovare tra 5 secondi";
+    const body = { error: { code: 'database-unavailable', message: said, params: { reason: 'busy', retryAfter: 5 } } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(body), { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'application/json', 'Retry-After': '5' } })),
+    );
+    const busy = await refusal(request('PUT', '/api/plans/1/indicators/A/measurements/2024-06-30', {}));
+    expect(busy).toMatchObject({ status: 503, code: 'database-unavailable', message: said });
+  });
+
   it('says an unreachable server in the screen\'s language, not the browser\'s "Failed to fetch"', async () => {
     for (const [lang, words] of [
       ['it', 'Il server non è raggiungibile: controllare la connessione e riprovare.'],

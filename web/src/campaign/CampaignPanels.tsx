@@ -11,6 +11,8 @@ import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES } from '../../../src/contract/campaign-states.js';
 import { amountText, useLang } from '../ui/format.js';
 import { Dialog } from '../ui/Form.js';
+import { formErrors } from '../ui/form-errors.js';
+import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { closingIntro } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
@@ -39,6 +41,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const [notice, setNotice] = useState<string | null>(null);
   const [writing, setWriting] = useState<{ id: string; action: 'return' | 'answer' } | null>(null);
   const [note, setNote] = useState('');
+  const [deadlineError, setDeadlineError] = useState<string | null>(null);
   const reviewer = role === 'admin' || role === 'controller';
 
   useEffect(() => {
@@ -69,12 +72,17 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   async function saveDeadline(deadline: string) {
     if (list === null) return;
     setError(null);
+    setNotice(null);
+    setDeadlineError(null);
     try {
       await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline);
       setNotice(t('campaign.deadlineSaved'));
       await written({ trees: false });
     } catch (e) {
-      setError(message(e));
+      // A date the server refuses (not a day of the plan's year or the next) is said at the field, in its words.
+      const atField = e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined;
+      if (atField !== undefined) setDeadlineError(atField);
+      else setError(message(e));
     }
   }
 
@@ -89,7 +97,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             <label htmlFor="wl-period" className="form-label mb-0">
               {t('campaign.period')}
             </label>
-            <select id="wl-period" className="form-select form-select-sm" value={list.period.id} onChange={(e) => setPeriod(e.target.value)}>
+            <select id="wl-period" className="form-select form-select-sm" value={list.period.id} onChange={(e) => (setPeriod(e.target.value), setDeadlineError(null))}>
               {list.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
@@ -114,7 +122,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
           {/* Keyed by the stored deadline: a new list read sets the field again, as the stored one. */}
-          {reviewer && <DeadlineForm key={`${list.period.id}:${list.period.deadline ?? ''}`} stored={list.period.deadline ?? ''} onSave={(d) => void saveDeadline(d)} />}
+          {reviewer && <DeadlineForm key={`${list.period.id}:${list.period.deadline ?? ''}`} stored={list.period.deadline ?? ''} error={deadlineError} onSave={(d) => void saveDeadline(d)} />}
           <p className="mb-0" role="status" data-testid="worklist-counts">
             {t('campaign.counts', list.counts)}
           </p>
@@ -219,7 +227,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
 }
 
 /** The campaign's deadline for the period, set by the controllo di gestione. */
-function DeadlineForm({ stored, onSave }: { stored: string; onSave: (deadline: string) => void }) {
+function DeadlineForm({ stored, error, onSave }: { stored: string; error: string | null; onSave: (deadline: string) => void }) {
   const { t } = useTranslation();
   const [deadline, setDeadline] = useState(stored);
   return (
@@ -234,7 +242,15 @@ function DeadlineForm({ stored, onSave }: { stored: string; onSave: (deadline: s
         <label htmlFor="wl-deadline" className="form-label mb-0">
           {t('campaign.setDeadline')}
         </label>
-        <input id="wl-deadline" type="date" className="form-control form-control-sm" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <input
+          id="wl-deadline"
+          type="date"
+          className={`form-control form-control-sm${error === null ? '' : ' is-invalid'}`}
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          {...invalidIf('wl-deadline', error)}
+        />
+        <FieldProblem id="wl-deadline" message={error} />
       </div>
       <Button size="sm" color="secondary" outline type="submit">
         {t('common.save')}
