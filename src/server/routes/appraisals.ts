@@ -196,7 +196,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         organisation ??= plan.organisation;
       }
       organisation ??= await defaultOrganisation(store);
-      const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? []), objectives: objectivesToDocument(input.objectives ?? []) };
+      const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year), objectives: objectivesToDocument(input.objectives ?? []) };
       const form = must(
         await store.appraisals.createForm(
           {
@@ -272,7 +272,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       }
       if (input.assignments !== undefined) {
         need('assignments', 'assignments');
-        doc.assignments = await assignmentsToDocument(store, input.assignments);
+        doc.assignments = await assignmentsToDocument(store, input.assignments, form.year);
       }
       if (input.objectives !== undefined) {
         const next = objectivesToDocument(input.objectives);
