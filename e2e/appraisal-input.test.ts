@@ -2,7 +2,8 @@
  * Bad input on the appraisal screens, as HR and an evaluator type it: each refusal said at the
  * field it is about (in the screen's language, the field invalid and described by it, the focus on
  * it), nothing lost or created. A part-time of 150% and dates the wrong way round on HR's new form;
- * an objective with no title or a weight of 250 in English; the interview with no notes.
+ * an objective with no title or a weight of 250 in English; the interview with no notes; a
+ * behaviour taken back to "not rated" (sent as 0 and refused as outside the scale before).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -106,5 +107,16 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     await ev.page.fill('[data-testid=action-text]', 'On track');
     await ev.page.click('[data-testid=action-interview]');
     await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Mid-year interview held');
+
+    // A behaviour rated, then taken back to "not rated": saved as not rated, not refused as a 0.
+    await ev.page.selectOption('[data-testid=rating-C1]', '4');
+    await ev.page.selectOption('[data-testid=rating-C2]', '5');
+    await ev.page.selectOption('[data-testid=rating-C1]', '');
+    await ev.page.click('[data-testid=save-ratings]');
+    await expect.poll(() => ev.page.locator('[data-testid=form-message]').innerText()).toBe('Saved.');
+    expect(await ev.page.locator('[data-testid=form-error]').count()).toBe(0);
+    const saved = (await apiAs(ev.context, 'GET', `/api/appraisals/${formUrl.split('/').pop()}`)).body as { ratings: Record<string, number> };
+    expect(saved.ratings).toEqual({ C2: 5 });
+    await expect.poll(() => ev.page.inputValue('[data-testid=rating-C1]')).toBe('');
   });
 });

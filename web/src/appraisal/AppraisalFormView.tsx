@@ -403,7 +403,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 style={{ maxWidth: '24em' }}
                 value={ratings[b.code] ?? ''}
                 disabled={!editRatings}
-                onChange={(e) => setRatings((rs) => ({ ...rs, [b.code]: Number(e.target.value) }))}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  // "Not rated" takes the rating away: sent as 0 it was refused as outside the scale.
+                  setRatings(({ [b.code]: _, ...rest }) => (value === '' ? rest : { ...rest, [b.code]: Number(value) }));
+                }}
                 data-testid={`rating-${b.code}`}
               >
                 <option value="">{t('appraisal.form.notRated')}</option>
