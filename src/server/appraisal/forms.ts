@@ -14,6 +14,7 @@ import {
   computeForm,
   editableParts,
   mayAct,
+  proRata,
   FORM_ACTIONS,
   type UnitObjectives,
   schemeOf,
@@ -147,13 +148,26 @@ function storedAmount(value: string | number | boolean | null | undefined, unit:
   return amountToJson(read);
 }
 
-/** The assignments as stored, each unit checked against the registry (422 at its field when unknown). */
-export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[]): Promise<FormDocument['assignments']> {
-  const known = new Set((await store.listUnits()).map((u) => u.id));
-  return input.map((a, i) => {
-    if (!known.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
+/**
+ * The assignments as stored, each unit checked against the registry (422 at its field when unknown).
+ * Assignments the year cannot count (ending before they start, a part-time not above 0 and at most
+ * 100, more than full time on a day) are refused at their field too: a form kept with them could
+ * never be acknowledged, the web app has no screen to mend them, and the person could have no
+ * other form that year.
+ */
+export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[], year: number): Promise<FormDocument['assignments']> {
+  const names = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
+  const assignments = input.map((a, i) => {
+    if (!names.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
     return { unitId: a.unitId, from: a.from, to: a.to, partTime: (a.partTime ?? new Decimal(100)).toString() };
   });
+  const counted = proRata(
+    year,
+    assignments.map((a) => ({ unit: a.unitId, name: names.get(a.unitId)!, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
+  );
+  const wrong = counted.issues.find((i) => i.severity === 'error');
+  if (wrong !== undefined) throw refuse(422, wrong.code as MessageCode, wrong.params as Params<MessageCode>, { issues: [issueView(wrong)] });
+  return assignments;
 }
 
 export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[]): FormDocument['objectives'] {

@@ -12,10 +12,31 @@ import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
 import { formatNumber, percent, useLanguageChange } from '../ui/format.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { issuesByField } from '../ui/form-errors.js';
+import { ApiError } from '../api/client.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
+/** The fields of an objective the reader types, each with its id `objective-<n>-<field>` (n from 0). */
+const OBJECTIVE_FIELDS = ['title', 'weight', 'target', 'actual', 'reason'] as const;
+type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
+/** The note or reason a step carries (the interview's notes, why the person contests, why reopened). */
+const ACTION_TEXT = 'action-text';
+
+/**
+ * The server's refusals by the id of the field on this screen they name: `objectives.1.title` →
+ * `objective-1-title`, the step's `note` or `reason` → its text; refusals of other fields are left out.
+ */
+function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(byPath)) {
+    const objective = /^objectives\.(\d+)\.(\w+)$/.exec(path);
+    if (objective !== null && (OBJECTIVE_FIELDS as readonly string[]).includes(objective[2]!)) out[`objective-${objective[1]}-${objective[2]}`] ??= message;
+    else if (path === 'note' || path === 'reason') out[ACTION_TEXT] ??= message;
+  }
+  return out;
+}
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
 
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -26,7 +47,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const written = useFormWritten();
   const form = read.data ?? null;
   const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
-  // What cannot be read in the objectives, by field id (`objective-0-weight`), said beside it.
+  // What cannot be taken, by field id (`objective-0-weight`, `action-text`), in words said beside it.
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
@@ -63,7 +84,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       setText('');
       setMessage(done(f));
     } catch (e) {
-      setError(errorText(e));
+      // A refusal naming a field of this screen (an objective's title, the interview's note) is said
+      // at that field, which takes the focus; only the rest goes above the form.
+      const atFields = e instanceof ApiError ? fieldsOfRefusal(issuesByField(e.body)) : {};
+      if (Object.keys(atFields).length > 0) setProblems(atFields);
+      else setError(errorText(e));
     }
   }
 
@@ -81,16 +106,17 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const editRatings = form.may.edit.includes('ratings');
   const setObjective = (i: number, patch: Partial<ObjectiveDraft>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
   /** A typed field's id and its problem in words (null when none). */
-  const fieldOf = (i: number, field: 'weight' | 'target' | 'actual') => {
+  const fieldOf = (i: number, field: ObjectiveField) => {
     const id = `objective-${i}-${field}`;
-    return { id, message: problems[id] === undefined ? null : t(problems[id]) };
+    return { id, message: problems[id] ?? null };
   };
   /** The input's id and its problem's wiring (`aria-invalid`, the message read with it). */
-  const checked = (i: number, field: 'weight' | 'target' | 'actual') => {
+  const checked = (i: number, field: ObjectiveField) => {
     const { id, message } = fieldOf(i, field);
     return { id, ...invalidIf(id, message) };
   };
-  const problemOf = (i: number, field: 'weight' | 'target' | 'actual') => <FieldProblem {...fieldOf(i, field)} />;
+  const problemOf = (i: number, field: ObjectiveField) => <FieldProblem {...fieldOf(i, field)} />;
+  const textProblem = problems[ACTION_TEXT] ?? null;
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
 
   return (
@@ -209,7 +235,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       value={o.title}
                       disabled={!editObjectives}
                       onChange={(e) => setObjective(i, { title: e.target.value })}
+                      {...checked(i, 'title')}
                     />
+                    {problemOf(i, 'title')}
                   </td>
                   <td>
                     <input
@@ -283,14 +311,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   </td>
                   <td>
                     {o.state === 'not_evaluable' ? (
-                      <input
-                        type="text"
-                        className="form-control form-control-sm"
-                        aria-label={`${t('appraisal.form.reason')} ${n}`}
-                        value={o.reason ?? ''}
-                        disabled={!editActuals}
-                        onChange={(e) => setObjective(i, { reason: e.target.value })}
-                      />
+                      <>
+                        <input
+                          type="text"
+                          className="form-control form-control-sm"
+                          aria-label={`${t('appraisal.form.reason')} ${n}`}
+                          value={o.reason ?? ''}
+                          disabled={!editActuals}
+                          onChange={(e) => setObjective(i, { reason: e.target.value })}
+                          {...checked(i, 'reason')}
+                        />
+                        {problemOf(i, 'reason')}
+                      </>
                     ) : (
                       <>
                         <input
@@ -338,7 +370,10 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             onClick={() => {
               // Read strictly in the screen's notation: what cannot be read is said at its field, nothing is sent.
               const body = objectivesBody(objectives, lang);
-              setProblems('problems' in body ? body.problems : {});
+              setProblems('problems' in body ? Object.fromEntries(Object.entries(body.problems).map(([field, key]) => [field, t(key)])) : {});
+              // The last answer (a refusal, "Saved") no longer stands for what is now on the screen.
+              setError(null);
+              setMessage(null);
               if ('objectives' in body)
                 void run(
                   () => appraisalApi.patch(id, lang, { version: form.version, objectives: body.objectives }),
@@ -368,7 +403,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 style={{ maxWidth: '24em' }}
                 value={ratings[b.code] ?? ''}
                 disabled={!editRatings}
-                onChange={(e) => setRatings((rs) => ({ ...rs, [b.code]: Number(e.target.value) }))}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  // "Not rated" takes the rating away: sent as 0 it was refused as outside the scale.
+                  setRatings(({ [b.code]: _, ...rest }) => (value === '' ? rest : { ...rest, [b.code]: Number(value) }));
+                }}
                 data-testid={`rating-${b.code}`}
               >
                 <option value="">{t('appraisal.form.notRated')}</option>
@@ -406,7 +445,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           {form.may.actions.some(needsText) && (
             <label className="d-block mb-2">
               {form.may.actions.includes('interview') ? t('appraisal.form.note') : form.may.actions.includes('conciliate') ? t('appraisal.form.conciliationNote') : t('appraisal.form.reason')}
-              <textarea className="form-control" value={text} onChange={(e) => setText(e.target.value)} data-testid="action-text" />
+              <textarea id={ACTION_TEXT} className="form-control" value={text} onChange={(e) => setText(e.target.value)} data-testid="action-text" {...invalidIf(ACTION_TEXT, textProblem)} />
+              <FieldProblem id={ACTION_TEXT} message={textProblem} />
             </label>
           )}
           {form.may.actions.includes('conciliate') && (

@@ -16,8 +16,11 @@ import type { Distribution, FormSummary, StaffCategory } from '../../../src/cont
 import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { issuesByField } from '../ui/form-errors.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
+/** The new form's one assignment: the API's field (`assignments.0.partTime`) → the input's id. */
+const ASSIGNMENT_FIELDS: Record<string, string> = { unitId: 'new-unit', from: 'new-from', to: 'new-to', partTime: 'new-part-time' };
 /** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
 const euros = (cents: string, lang: Lang): string => {
   const n = BigInt(cents);
@@ -127,8 +130,10 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [partTime, setPartTime] = useState('100');
-  const [partTimeProblem, setPartTimeProblem] = useState<string | null>(null);
+  // What cannot be taken, by the field's id (`new-part-time`), said beside it.
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
   const pickPerson = (id: string) => {
     setPerson(id);
@@ -143,7 +148,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     // Read strictly in the screen's notation (`50,5` / `50.5`): otherwise said at the field, nothing sent.
     const part = requiredDecimal(partTime, lang);
     const partValue = 'value' in part ? part.value : null;
-    setPartTimeProblem('problem' in part && unit !== '' ? t(part.problem) : null);
+    setProblems('problem' in part && unit !== '' ? { 'new-part-time': t(part.problem) } : {});
     if (partValue === null && unit !== '') {
       document.getElementById('new-part-time')?.focus();
       return;
@@ -160,7 +165,16 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
       void client.invalidateQueries({ queryKey: appraisalKeys.lists });
       onCreated(created.id);
     } catch (err) {
-      setError(errorText(err));
+      // A refused assignment (a part-time above 100, dates the wrong way round) is said at its field, which takes the focus.
+      const atFields: Record<string, string> = {};
+      for (const [path, message] of Object.entries(err instanceof ApiError ? issuesByField(err.body) : {})) {
+        const field = ASSIGNMENT_FIELDS[path.replace(/^assignments\.0\./, '')];
+        if (path.startsWith('assignments.0.') && field !== undefined) atFields[field] ??= message;
+      }
+      setProblems(atFields);
+      const first = Object.keys(atFields)[0];
+      if (first === undefined) setError(errorText(err));
+      else document.getElementById(first)?.focus();
     }
   }
 
@@ -218,9 +232,9 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
             ))}
           </select>
         </label>
-        <label className="col-md-3">
-          {t('appraisal.create.unit')}
-          <select className="form-select" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit">
+        <div className="col-md-3">
+          <label htmlFor="new-unit">{t('appraisal.create.unit')}</label>
+          <select id="new-unit" className="form-select" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" {...problemAt('new-unit')}>
             <option value="">{t('appraisal.create.none')}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -228,15 +242,18 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
               </option>
             ))}
           </select>
-        </label>
-        <label className="col-md-2">
-          {t('appraisal.create.from')}
-          <input type="date" className="form-control" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="col-md-2">
-          {t('appraisal.create.to')}
-          <input type="date" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+          <FieldProblem id="new-unit" message={problems['new-unit'] ?? null} />
+        </div>
+        <div className="col-md-2">
+          <label htmlFor="new-from">{t('appraisal.create.from')}</label>
+          <input id="new-from" type="date" className="form-control" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="new-from" {...problemAt('new-from')} />
+          <FieldProblem id="new-from" message={problems['new-from'] ?? null} />
+        </div>
+        <div className="col-md-2">
+          <label htmlFor="new-to">{t('appraisal.create.to')}</label>
+          <input id="new-to" type="date" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} data-testid="new-to" {...problemAt('new-to')} />
+          <FieldProblem id="new-to" message={problems['new-to'] ?? null} />
+        </div>
         <div className="col-md-1">
           <label htmlFor="new-part-time">{t('appraisal.create.partTime')}</label>
           <input
@@ -247,9 +264,9 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
             value={partTime}
             onChange={(e) => setPartTime(e.target.value)}
             data-testid="new-part-time"
-            {...invalidIf('new-part-time', partTimeProblem)}
+            {...problemAt('new-part-time')}
           />
-          <FieldProblem id="new-part-time" message={partTimeProblem} />
+          <FieldProblem id="new-part-time" message={problems['new-part-time'] ?? null} />
         </div>
       </div>
       <button type="submit" className="btn btn-primary mt-3" data-testid="new-submit">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formErrors, parseUnits, type Refusal } from './form-errors.js';
+import { formErrors, issuesByField, parseUnits, type Refusal } from './form-errors.js';
 
 const words: Record<string, string> = { 'field.password': 'Almeno 8 caratteri.', 'duplicate.username': 'Nome utente già in uso.', conflict: 'Modificato da altri.' };
 const translate = (key: string) => words[key] ?? null;
@@ -21,6 +21,17 @@ describe('formErrors', () => {
       { field: 'units.1', message: 'units.1: Too small' },
     ]);
     expect(formErrors(e, translate)).toEqual({ fields: { password: 'Almeno 8 caratteri.', units: 'Too small' }, general: null });
+  });
+
+  it('issuesByField keeps the whole path of each field, the first message for each, without its prefix', () => {
+    const e = refusal(400, 'invalid-body', 'the body is not as expected', [
+      { field: 'objectives.0.title', message: 'objectives.0.title: cannot be empty' },
+      { field: 'objectives.1.weight', message: 'a weight from 0 to 100' },
+      { field: 'objectives.1.weight', message: 'a second word on it' },
+      { field: '', message: 'about nothing in particular' },
+    ]);
+    expect(issuesByField(e.body)).toEqual({ 'objectives.0.title': 'cannot be empty', 'objectives.1.weight': 'a weight from 0 to 100' });
+    expect(issuesByField(null)).toEqual({});
   });
 
   it('a duplicate goes to the field that must be unique', () => {

@@ -31,16 +31,31 @@ export interface Refusal {
  */
 export function formErrors(error: Refusal, translate: (key: string) => string | null, duplicateField?: string): FormErrors {
   const fields: Record<string, string> = {};
-  for (const issue of error.body?.error.issues ?? []) {
-    const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
-    if (typeof raw !== 'string' || raw === '') continue;
-    const field = raw.split('.')[0]!;
+  for (const [path, message] of Object.entries(issuesByField(error.body))) {
+    const field = path.split('.')[0]!;
     if (fields[field] !== undefined) continue;
-    fields[field] = translate(`field.${field}`) ?? issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), '');
+    fields[field] = translate(`field.${field}`) ?? message;
   }
   if (Object.keys(fields).length > 0) return { fields, general: null };
   if (error.code === 'duplicate' && duplicateField !== undefined) return { fields: { [duplicateField]: translate(`duplicate.${duplicateField}`) ?? error.message }, general: null };
   return { fields, general: translate(error.code) ?? error.message };
+}
+
+/**
+ * The refusal's messages by the whole path of the field each names (`objectives.0.title`), the
+ * first for each path, without the message's own `path: ` prefix; issues naming no field left out.
+ *
+ * @example issuesByField({ error: { code: 'invalid-body', message: '…', issues: [{ …, message: 'objectives.0.title: cannot be empty', location: { field: 'objectives.0.title' } }] } })
+ *   // → { 'objectives.0.title': 'cannot be empty' }
+ */
+export function issuesByField(body: ApiErrorBody | null): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of body?.error.issues ?? []) {
+    const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
+    if (typeof raw !== 'string' || raw === '' || fields[raw] !== undefined) continue;
+    fields[raw] = issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), '');
+  }
+  return fields;
 }
 
 function escapeRegExp(text: string): string {

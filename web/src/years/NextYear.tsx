@@ -2,11 +2,13 @@
  * "Piano dell'anno successivo": the plan's editors make next year's plan from this one (same tree,
  * targets rolled forward, baselines from the year-end actuals, no values) and land in it.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
+import { PLAN_YEARS } from '../../../src/core/model.js';
+import { focusSoon } from '../ui/Form.js';
 import { yearsApi } from './api.js';
 
 export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; year: number | null }) {
@@ -15,12 +17,27 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
   const [text, setText] = useState(year === null ? '' : String(year + 1));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Closed with Cancel, the form gives the focus back to the button that opened it (else it falls to the page).
+  const closedByCancel = useRef(false);
+  useEffect(() => {
+    if (open || !closedByCancel.current) return;
+    closedByCancel.current = false;
+    document.getElementById('next-year-open')?.focus();
+  }, [open]);
+
+  /** A year that cannot be taken: said at the field, which takes the focus (the button pressed had it). */
+  const refuse = (message: string) => {
+    setError(message);
+    focusSoon('next-year');
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const next = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
-    if (next === null) return setError(t('years.invalidYear'));
-    if (year !== null && next <= year) return setError(t('years.next.notAfter'));
+    if (next === null) return refuse(t('years.invalidYear'));
+    if (year !== null && next <= year) return refuse(t('years.next.notAfter'));
+    // The years a plan may have: beyond them the server's answer only named the field.
+    if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.next.range', PLAN_YEARS));
     setBusy(true);
     setError(null);
     try {
@@ -38,7 +55,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
 
   if (!open) {
     return (
-      <Button size="sm" color="secondary" outline onClick={() => setOpen(true)} data-testid="next-year-open">
+      <Button id="next-year-open" size="sm" color="secondary" outline onClick={() => setOpen(true)} data-testid="next-year-open">
         {t('years.next.open')}
       </Button>
     );
@@ -67,7 +84,17 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
       <Button size="sm" color="primary" type="submit" disabled={busy} data-testid="next-year-create">
         {busy ? t('years.next.creating') : t('years.next.create')}
       </Button>
-      <Button size="sm" color="secondary" outline type="button" onClick={() => setOpen(false)}>
+      <Button
+        size="sm"
+        color="secondary"
+        outline
+        type="button"
+        onClick={() => {
+          closedByCancel.current = true;
+          setError(null);
+          setOpen(false);
+        }}
+      >
         {t('years.next.cancel')}
       </Button>
       {error !== null && (

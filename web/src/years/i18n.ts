@@ -47,6 +47,7 @@ const it = {
     created: 'Creato il piano «{{title}}».',
     duplicate: 'Esiste già un piano {{year}} con questo titolo.',
     notAfter: 'L’anno deve essere successivo a quello del piano.',
+    range: 'Scrivere un anno dal {{first}} al {{last}}.',
     cancel: 'Annulla',
   },
 };
@@ -93,6 +94,7 @@ const en: typeof it = {
     created: 'Plan “{{title}}” created.',
     duplicate: 'There is already a {{year}} plan with this title.',
     notAfter: 'The year must come after the plan’s.',
+    range: 'Write a year from {{first}} to {{last}}.',
     cancel: 'Cancel',
   },
 };

@@ -1,0 +1,59 @@
+/**
+ * "Piano dell'anno successivo" from the keyboard, with years it cannot take: a year beyond the ones
+ * a plan may have (2200) said at the field in the screen's language with the range (before, only
+ * the server's "check year"), a year that is no year said there with the focus on the field even
+ * when the button was pressed, and Cancel giving the focus back to the button that opened the form
+ * (before, it fell to the page). No plan is made by any of them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
+
+/** The year field as a screen reader meets it: invalid, what describes it, whether it has the focus. */
+const yearField = (page: Page) =>
+  page.locator('#next-year').evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    said: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+    focused: document.activeElement === el,
+  }));
+
+describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
+  it('says each at the year field, keeps the focus where the keyboard needs it, makes no plan', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const plans = async () => ((await apiAs(context, 'GET', '/api/plans')).body as unknown[]).length;
+    const before = await plans();
+
+    await page.focus('[data-testid=next-year-open]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => yearField(page)).toEqual({ invalid: 'false', said: null, focused: true });
+    await page.fill('#next-year', '2200');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno dal 1990 al 2100.', focused: true });
+    await expectAccessible(page, 'next year, year out of range');
+    // Pressed with the button, not Enter in the field: the field still takes the focus.
+    await page.fill('#next-year', '1.2.3');
+    await page.click('[data-testid=next-year-create]');
+    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno come 2023.', focused: true });
+
+    // Cancel from the keyboard: the form goes, the focus returns to the button that opened it.
+    await page.getByRole('button', { name: 'Annulla' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=next-year-form]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-year-open');
+
+    // In English, the range in English.
+    await chooseLanguage(page, 'en');
+    await page.focus('[data-testid=next-year-open]');
+    await page.keyboard.press('Enter');
+    await page.fill('#next-year', '2200');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Write a year from 1990 to 2100.', focused: true });
+    expect(await plans()).toBe(before);
+    await context.close();
+  });
+});

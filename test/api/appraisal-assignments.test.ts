@@ -1,0 +1,66 @@
+/**
+ * A form's unit assignments the year cannot count are refused when given, at their field, in the
+ * reader's language: a part-time of 150% or 0%, an assignment ending before it starts, two at once
+ * above full time. Before, the form was kept with them: it could never be acknowledged ("the form
+ * has problems to fix"), the web app has no screen to mend assignments, and HR could not create
+ * another form for that person and year (409 duplicate).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/server/auth.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type TestServer } from './harness.js';
+
+describe('unit assignments of an appraisal form', () => {
+  let t: TestServer;
+  let hr: Client;
+  let unitId: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+    hr = await t.as('personale');
+    const hash = await hashPassword(PASSWORD);
+    for (const username of ['valutatrice', 'impiegato']) {
+      const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
+      if (!u.ok) throw new Error(u.error.message);
+      ids[username] = u.value.id;
+    }
+    unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
+  });
+  afterAll(async () => t?.close());
+
+  const create = (assignments: unknown[], language = 'en') =>
+    hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegato, evaluatorId: ids.valutatrice, category: 'personale', assignments }, { 'accept-language': language });
+
+  it('refuses at its field what the year cannot count, and nothing is kept', async () => {
+    const over = await create([{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 150 }], 'it');
+    expect(over.status, over.text).toBe(422);
+    expect(over.body.error).toMatchObject({
+      code: 'part-time',
+      message: `${REFERENTE_UNIT}: la percentuale di part-time deve essere sopra 0 e al più 100`,
+      issues: [expect.objectContaining({ code: 'part-time', location: { field: 'assignments.0.partTime' } })],
+    });
+    const none = await create([{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 0 }]);
+    expect(none.status).toBe(422);
+    expect(none.body.error.issues[0]).toMatchObject({ code: 'part-time', message: `${REFERENTE_UNIT}: the part-time percentage must be above 0 and at most 100` });
+    const backwards = await create([{ unitId, from: '2024-10-01', to: '2024-03-01' }]);
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.issues[0]).toMatchObject({ code: 'assignment-dates', location: { field: 'assignments.0.to' } });
+    const twice = await create([
+      { unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 },
+      { unitId, from: '2024-06-01', to: '2024-12-31', partTime: 50 },
+    ]);
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.issues[0]).toMatchObject({ code: 'assignments-overlap', location: { field: 'assignments.1.from' } });
+    // Nothing was kept: the person's form for the year is still to be made, and is.
+    expect((await hr.get('/api/appraisals?year=2024')).body).toEqual([]);
+    const made = await create([{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 50 }]);
+    expect(made.status, made.text).toBe(201);
+
+    // A change of the assignments is held to the same rule; the form keeps what it had.
+    const patched = await hr.request('PATCH', `/api/appraisals/${made.body.id}`, { version: made.body.version, assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 101 }] });
+    expect(patched.status).toBe(422);
+    expect(patched.body.error.issues[0]).toMatchObject({ code: 'part-time', location: { field: 'assignments.0.partTime' } });
+    expect((await hr.get(`/api/appraisals/${made.body.id}`)).body.assignments).toEqual([{ unitId, unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 50 }]);
+  });
+});
