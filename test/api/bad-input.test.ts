@@ -153,6 +153,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a table whose own title is longer than a plan\'s, at the field "title", and takes a shorter one given', async () => {
+    const before = await counts();
+    const long = `Albero performance 2024 ${'della Camera di commercio '.repeat(12)}`.trim();
+    expect(long.length).toBeGreaterThan(300);
+    const table = readFileSync(FIXTURE, 'utf8').replace('**Albero performance 2024**', `**${long}**`);
+    for (const path of ['/api/plans/import', '/api/plans/import?dryRun=true']) {
+      const said = await controller.request('POST', path, upload(table, 'albero.txt'), { 'accept-language': 'it' });
+      expect(said.status, said.text).toBe(400);
+      expect(said.body.error.code).toBe('invalid-body');
+      expect(said.body.error.issues).toMatchObject([{ location: { field: 'title' } }]);
+      expect(said.body.error.issues[0].message).toMatch(/300/);
+    }
+    const titled = upload(table, 'albero.txt');
+    titled.set('title', 'Piano della performance 2024');
+    const dry = await controller.request('POST', '/api/plans/import?dryRun=true', titled);
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body.preview).toMatchObject({ title: 'Piano della performance 2024', year: 2024 });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses two tables in one import, in the reader\'s language at the field "file", importing neither', async () => {
     const before = await counts();
     const two = (): FormData => {

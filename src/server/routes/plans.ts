@@ -179,6 +179,8 @@ export const planRoutes: RouteModule = (api, deps) => {
         return value === '' ? undefined : value;
       };
       const title = text('title') ?? outcome.value.plan.title;
+      // The table's own title can be as long as its author wrote it: a plan's title is held to the limit everywhere.
+      if (title.length > PLAN_TITLE_MAX) throw invalidField('title', { problem: 'too-long', maximum: PLAN_TITLE_MAX });
       const yearText = text('year') ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
       const year = Number(yearText);
       if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
