@@ -115,6 +115,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const periods = (await controller.get(`/api/plans/${planId}/periods`)).body;
     expect(periods.find((p: any) => p.id === YEAR_END).state).toBe('validated');
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    // Read before the decision (the review checks its codes on the tree), the year end is now
+    // validated in the tree and in the report made from it, not still "closed".
+    expect(tree.period.state).toBe('validated');
+    expect((await controller.get(`/api/plans/${planId}/export?format=html`)).text).toContain('<dd>validato dall&#39;OIV</dd>');
     const indicator = tree.objectives.find((o: any) => o.code === 'B.1').indicators.find((i: any) => !i.derived);
     const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
       state: 'measured',
