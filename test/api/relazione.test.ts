@@ -178,6 +178,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     }
     expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
+    // The plan's page says its period as stored, validated with the Relazione (not "computed
+    // from a file"), and discloses the plan's revisions, as the export of the same period does.
+    const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(plan).toContain('<dd>validato dall&#39;OIV</dd>');
+    expect(plan).not.toContain('calcolato da un file');
+    expect(plan).toContain('Variazioni intervenute nel corso dell');
     expect((await anyone.get(`/trasparenza/${planId}/segreto.txt`)).status).toBe(404);
   });
 });
