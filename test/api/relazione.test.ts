@@ -104,6 +104,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(reviewed.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' }]);
     expect((await move(controller, 'validated_with_reservations')).status).toBe(403);
+    // The OIV's account carries the name the validation document prints beside the decision.
+    const admin = await t.as('admin');
+    const oivAccount = (await admin.get('/api/users')).body.find((u: any) => u.username === 'oiv');
+    expect((await admin.request('PATCH', `/api/users/${oivAccount.id}`, { displayName: 'Maria Rossi' })).status).toBe(200);
     const decided = await move(oiv, 'validated_with_reservations');
     expect(decided.status, decided.text).toBe(200);
     expect(decided.body).toMatchObject({ state: 'validated_with_reservations', decidedBy: 'oiv', frozen: true });
@@ -134,6 +138,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(html).toMatch(/B\.1 Transizione digitale e innovazione<\/th><td class="num band-red">.*56,00%.*<\/td><td class="num band-red">.*50,50%/);
     const validation = await controller.get(`/api/plans/${planId}/relazione/validation?format=html`);
     expect(validation.text).toContain('VALIDATA CON RISERVA');
+    expect(validation.text).toMatch(/Data della decisione: [\d/: ]+, registrata da Maria Rossi\./);
     expect(validation.text).toContain('Evidenze parziali per B.1');
     expect(validation.text).toContain('<strong>B.1</strong> non è supportato da evidenze.');
     for (const format of ['pdf', 'docx']) expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=${format}`)).status).toBe(200);
