@@ -95,14 +95,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
       note: 'Relazione chiara e completa.',
       reservations: 'Il valore di **B.1** non è supportato da evidenze.',
       checklist,
-      values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' }],
+      values: [
+        { code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' },
+        // The reported value itself, confirmed with a note: listed, but not as a different one.
+        { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze' },
+      ],
       version: r.version,
     };
     expect((await controller.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(403);
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, values: [{ code: 'Z.9', validated: 1, note: 'x' }] })).status).toBe(422);
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
-    expect(reviewed.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' }]);
+    expect(reviewed.body.values).toEqual([
+      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' },
+      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze' },
+    ]);
     expect((await move(controller, 'validated_with_reservations')).status).toBe(403);
     // The OIV's account carries the name the validation document prints beside the decision.
     const admin = await t.as('admin');
@@ -140,6 +147,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(validation.text).toContain('VALIDATA CON RISERVA');
     expect(validation.text).toMatch(/Data della decisione: [\d/: ]+, registrata da Maria Rossi\./);
     expect(validation.text).toContain('Evidenze parziali per B.1');
+    expect(validation.text).toContain('<caption>Valori validati dall&#39;OIV</caption>');
+    expect(validation.text).not.toContain('diversi da quelli rendicontati');
+    expect(validation.text).toContain('per uno è diverso da quello rendicontato, per uno lo conferma');
     expect(validation.text).toContain('<strong>B.1</strong> non è supportato da evidenze.');
     for (const format of ['pdf', 'docx']) expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=${format}`)).status).toBe(200);
 
