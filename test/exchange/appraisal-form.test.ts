@@ -5,7 +5,7 @@
  * keeps `1.587,10` and `92,50%`; English writes `1,587.10` and `92.50%`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm, type FormSheet } from '../../src/io/appraisal/form-document.js';
@@ -59,8 +59,8 @@ function docxText(bytes: Buffer): string {
 
 const dir = tempDir('albero-form-');
 
-/** The DOCX as LibreOffice lays it out, converted to PDF and read back by poppler. */
-function libreOfficeText(bytes: Uint8Array, name: string): string {
+/** The DOCX as LibreOffice lays it out, converted to PDF: its file. */
+function libreOfficePdf(bytes: Uint8Array, name: string): string {
   expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-writer-nogui').toBe(true);
   const home = join(dir, 'home');
   mkdirSync(home, { recursive: true });
@@ -70,7 +70,12 @@ function libreOfficeText(bytes: Uint8Array, name: string): string {
     stdio: 'pipe',
     timeout: 90_000,
   });
-  return execFileSync('pdftotext', ['-layout', join(dir, 'converted', `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+  return join(dir, 'converted', `${name}.pdf`);
+}
+
+/** The DOCX as LibreOffice lays it out, read back by poppler. */
+function libreOfficeText(bytes: Uint8Array, name: string): string {
+  return execFileSync('pdftotext', ['-layout', libreOfficePdf(bytes, name), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
 }
 
 describe('the appraisal form document', () => {
@@ -141,4 +146,16 @@ describe('the appraisal form as its reader opens it', () => {
       expect(text).toMatch(/(^| )Internazionalizzazione( |$)/m);
     }
   });
+});
+
+describe("the appraisal form's language", () => {
+  it('is the one asked, for LibreOffice too: the PDF it makes of the DOCX says so', async () => {
+    for (const [lang, tag] of [
+      ['it', 'it-IT'],
+      ['en', 'en-GB'],
+    ] as const) {
+      const bytes = readFileSync(libreOfficePdf(await renderForm(OFFICE, 'docx', lang), `scheda-${lang}`)).toString('latin1');
+      expect(bytes).toMatch(new RegExp(`/Lang ?\\(${tag}\\)`));
+    }
+  }, 120_000);
 });

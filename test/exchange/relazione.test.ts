@@ -86,6 +86,12 @@ describe('the Relazione as DOCX', () => {
     expect(words).toContain(HOSTILE);
   });
 
+  it('is in Italian for LibreOffice too: the PDF it makes of it says so', () => {
+    const bytes = readFileSync(join(dir, 'converted', 'relazione.pdf')).toString('latin1');
+    expect(bytes).toMatch(/\/Lang ?\(it-IT\)/);
+    expect(bytes).not.toMatch(/\/Lang ?\(en-/);
+  });
+
   it('puts the Albero table on landscape pages and the text on portrait ones', () => {
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '40', join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));

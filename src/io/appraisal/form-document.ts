@@ -391,7 +391,8 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const document = new Document({
     creator: 'Albero',
     title: content.title,
-    styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20 } } } },
+    // The form's language, or Word and LibreOffice take it for their own locale's (spelling, a PDF's /Lang).
+    styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20, language: { value: lang === 'it' ? 'it-IT' : 'en-GB' } } } } },
     sections: [{ footers: { default: footer }, children }],
   });
   return Packer.toBuffer(document);
