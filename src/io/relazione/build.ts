@@ -397,10 +397,11 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
       kind: 'table',
       caption: allDiffer ? "Valori validati dall'OIV diversi da quelli rendicontati" : "Valori validati dall'OIV",
       columns: [
-        { title: 'Obiettivo', width: 34 },
-        { title: 'Valore rendicontato', width: 16, align: 'right' },
-        { title: 'Valore validato (conta)', width: 16, align: 'right' },
-        { title: "Nota dell'OIV", width: 34 },
+        // Wide enough for "rendicontato" in bold on a portrait page (at 16% LibreOffice broke it in two).
+        { title: 'Obiettivo', width: 30 },
+        { title: 'Valore rendicontato', width: 20, align: 'right' },
+        { title: 'Valore validato (conta)', width: 20, align: 'right' },
+        { title: "Nota dell'OIV", width: 30 },
       ],
       rows: v.values.map((x) => {
         const r = evaluation.node(x.code);
