@@ -14,7 +14,7 @@ import { loadTable } from '../../src/io/load.js';
 import { buildValidationDocument, renderRelazione } from '../../src/io/relazione/index.js';
 import { NEW_VALIDATION, type ValidationRecord } from '../../src/io/relazione/validation.js';
 import { albero, FIXTURE } from '../helpers.js';
-import { tempDir } from './helpers.js';
+import { orphanedObjectives, tempDir } from './helpers.js';
 
 const dir = tempDir('albero-relazione-');
 const HOSTILE = '<script>alert("x")</script> e <b>grassetto</b> & <img src=x onerror=alert(1)>';
@@ -144,6 +144,10 @@ describe('the Relazione as PDF', () => {
 
   it('prints HTML typed in a section as text', () => {
     expect(flat(text)).toContain(HOSTILE);
+  });
+
+  it('never leaves an objective at the foot of a page with its indicators on the next', () => {
+    expect(orphanedObjectives(text)).toEqual([]);
   });
 
   it('is tagged, in Italian, with an outline of its chapters', () => {
