@@ -45,6 +45,9 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const revisions = ((await store.listRevisions(plan.id)) ?? [])
     .filter((r) => r.status === 'approved')
     .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: r.changes.map((c) => revisionChangeText(c)) }));
+  // The documento di validazione names who recorded the decision as people read it, not by the
+  // login name, which is no name and does not belong in a published document.
+  const decider = record.decidedBy === null ? undefined : (await store.listUsers()).find((u) => u.username === record.decidedBy);
   const input: RelazioneInput = {
     revisions,
     body: plan.organisation,
@@ -54,7 +57,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     units,
     causes,
     ...(previous === undefined ? {} : { previous }),
-    validation: record,
+    validation: decider === undefined ? record : { ...record, decidedBy: decider.displayName },
   };
   return { record, evaluation, input, periodLabel: computed.snapshot.period.label };
 }
@@ -82,5 +85,8 @@ export function relazioneDocument(r: StoredRelazione): RelazioneDocument {
 }
 
 export function validationDocument(r: StoredRelazione): RelazioneDocument {
-  return buildValidationDocument(r.evaluation, r.record, { ...(r.input.body === undefined ? {} : { body: r.input.body }), ...(r.input.year === undefined ? {} : { year: r.input.year }) });
+  return buildValidationDocument(r.evaluation, r.input.validation ?? r.record, {
+    ...(r.input.body === undefined ? {} : { body: r.input.body }),
+    ...(r.input.year === undefined ? {} : { year: r.input.year }),
+  });
 }

@@ -21,7 +21,7 @@ import {
   type ValidationRecordOf,
 } from '../contract/relazione-states.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
-import { recordAudit } from './audit-log.js';
+import { recordAudit, recordPlanChange } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal } from '../core/index.js';
@@ -264,9 +264,11 @@ export class SqlRelazioni implements RelazioneStore {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
       if (isFrozen(to) && last !== undefined && last.state === 'closed') {
-        // The figures are frozen with the Relazione: the year-end period is validated with it.
+        // The figures are frozen with the Relazione: the year-end period is validated with it. A
+        // change of the plan's data, as any period transition: readers of the tree (and every
+        // export made from it) must see the period validated, not the "closed" they cached.
         await tx.run(`UPDATE periods SET state = 'validated', updated_at = ? WHERE plan_id = ? AND id = ?`, [at, planId, String(last.id)]);
-        await recordAudit(
+        await recordPlanChange(
           tx,
           actor,
           { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: 'validazione della Relazione' },

@@ -225,7 +225,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     });
     expect(created.status, created.text).toBe(201);
     expect(created.body.assignments).toEqual([{ unitId, unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 100 }]);
-    expect(created.body.result.steps.map((s: any) => s.text)).toContain(`Unit ${REFERENTE_UNIT}: performance 80,00%.`);
+    expect(created.body.result.steps.map((s: any) => s.text)).toContain(`Unit ${REFERENTE_UNIT}: performance 80.00%.`);
     formId = created.body.id;
     expect(created.body).toMatchObject({ state: 'draft', person: { username: 'impiegato' }, evaluator: { username: 'dirigente' } });
     // B.1.1 (the referente's unit in the harness) scores 80% in the fixture; the body's roll-up of the areas too.

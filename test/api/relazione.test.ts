@@ -95,14 +95,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
       note: 'Relazione chiara e completa.',
       reservations: 'Il valore di **B.1** non è supportato da evidenze.',
       checklist,
-      values: [{ code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' }],
+      values: [
+        { code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' },
+        // The reported value itself, confirmed with a note: listed, but not as a different one.
+        { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze' },
+      ],
       version: r.version,
     };
     expect((await controller.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(403);
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, values: [{ code: 'Z.9', validated: 1, note: 'x' }] })).status).toBe(422);
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
-    expect(reviewed.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' }]);
+    expect(reviewed.body.values).toEqual([
+      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore' },
+      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze' },
+    ]);
     // The trail says the review in the reader's words: each point by its label and outcome, not by the stored keys.
     const said = async (language: 'it' | 'en'): Promise<string> => {
       const reply = await controller.request('GET', `/api/audit?planId=${planId}&limit=1`, undefined, { 'accept-language': language });
@@ -119,6 +126,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(english).toContain('validated values — → B.1 50.5% (Evidenza mancante per un indicatore)');
     for (const sentence of [italian, english]) expect(sentence).not.toMatch(/label:|outcome:|code:/);
     expect((await move(controller, 'validated_with_reservations')).status).toBe(403);
+    // The OIV's account carries the name the validation document prints beside the decision.
+    const admin = await t.as('admin');
+    const oivAccount = (await admin.get('/api/users')).body.find((u: any) => u.username === 'oiv');
+    expect((await admin.request('PATCH', `/api/users/${oivAccount.id}`, { displayName: 'Maria Rossi' })).status).toBe(200);
     const decided = await move(oiv, 'validated_with_reservations');
     expect(decided.status, decided.text).toBe(200);
     expect(decided.body).toMatchObject({ state: 'validated_with_reservations', decidedBy: 'oiv', frozen: true });
@@ -130,6 +141,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const periods = (await controller.get(`/api/plans/${planId}/periods`)).body;
     expect(periods.find((p: any) => p.id === YEAR_END).state).toBe('validated');
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    // Read before the decision (the review checks its codes on the tree), the year end is now
+    // validated in the tree and in the report made from it, not still "closed".
+    expect(tree.period.state).toBe('validated');
+    expect((await controller.get(`/api/plans/${planId}/export?format=html`)).text).toContain('<dd>validato dall&#39;OIV</dd>');
     const indicator = tree.objectives.find((o: any) => o.code === 'B.1').indicators.find((i: any) => !i.derived);
     const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
       state: 'measured',
@@ -145,7 +160,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect(html).toMatch(/B\.1 Transizione digitale e innovazione<\/th><td class="num band-red">.*56,00%.*<\/td><td class="num band-red">.*50,50%/);
     const validation = await controller.get(`/api/plans/${planId}/relazione/validation?format=html`);
     expect(validation.text).toContain('VALIDATA CON RISERVA');
+    expect(validation.text).toMatch(/Data della decisione: [\d/: ]+, registrata da Maria Rossi\./);
     expect(validation.text).toContain('Evidenze parziali per B.1');
+    expect(validation.text).toContain('<caption>Valori validati dall&#39;OIV</caption>');
+    expect(validation.text).not.toContain('diversi da quelli rendicontati');
+    expect(validation.text).toContain('per uno è diverso da quello rendicontato, per uno lo conferma');
     expect(validation.text).toContain('<strong>B.1</strong> non è supportato da evidenze.');
     for (const format of ['pdf', 'docx']) expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=${format}`)).status).toBe(200);
 
@@ -189,6 +208,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     }
     expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
+    // The plan's page says its period as stored, validated with the Relazione (not "computed
+    // from a file"), and discloses the plan's revisions, as the export of the same period does.
+    const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(plan).toContain('<dd>validato dall&#39;OIV</dd>');
+    expect(plan).not.toContain('calcolato da un file');
+    expect(plan).toContain('Variazioni intervenute nel corso dell');
     expect((await anyone.get(`/trasparenza/${planId}/segreto.txt`)).status).toBe(404);
   });
 });

@@ -4,10 +4,17 @@
  * a reader gets them (the PDF through poppler's pdftotext, the DOCX's document.xml text). Italian
  * keeps `1.587,10` and `92,50%`; English writes `1,587.10` and `92.50%`.
  */
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm, type FormSheet } from '../../src/io/appraisal/form-document.js';
 import { unpackZip } from '../../src/io/xlsx/zip.js';
-import { pdfText } from '../support/files.js';
+import { pdfText as popplerText } from '../support/files.js';
+import { tempDir } from './helpers.js';
+
+/** What a reader reads: a no-break space (between a comparator and its target) is a space. */
+const pdfText = (bytes: Uint8Array): string => popplerText(bytes).replace(/\u00a0/g, ' ');
 
 const SHEET: FormSheet = {
   organisation: 'Comune di Prova',
@@ -46,7 +53,29 @@ function docxText(bytes: Buffer): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/&amp;/g, '&')
-    .replace(/&gt;/g, '>');
+    .replace(/&gt;/g, '>')
+    .replace(/\u00a0/g, ' ');
+}
+
+const dir = tempDir('albero-form-');
+
+/** The DOCX as LibreOffice lays it out, converted to PDF: its file. */
+function libreOfficePdf(bytes: Uint8Array, name: string): string {
+  expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-writer-nogui').toBe(true);
+  const home = join(dir, 'home');
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(dir, `${name}.docx`), bytes);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), join(dir, `${name}.docx`)], {
+    env: { ...process.env, HOME: home },
+    stdio: 'pipe',
+    timeout: 90_000,
+  });
+  return join(dir, 'converted', `${name}.pdf`);
+}
+
+/** The DOCX as LibreOffice lays it out, read back by poppler. */
+function libreOfficeText(bytes: Uint8Array, name: string): string {
+  return execFileSync('pdftotext', ['-layout', libreOfficePdf(bytes, name), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
 }
 
 describe('the appraisal form document', () => {
@@ -78,4 +107,55 @@ describe('the appraisal form document', () => {
       expect(text).not.toMatch(/\d\.\d\d(?!\d)/); // no English decimal point
     }
   });
+});
+
+/** A form as an office prints it: a long unit name, a percentage objective, the steps of the score. */
+const OFFICE: FormSheet = {
+  ...SHEET,
+  person: { displayName: 'Giulia Verdi', username: 'gverdi' },
+  objectives: [
+    { id: 'o1', title: 'Pratiche evase entro 30 giorni', weight: 60, comparator: '>=', target: 90, unit: 'percent', actual: 81, state: 'measured', reason: null },
+    { id: 'o2', title: 'Nuovo portale', weight: 40, comparator: '<=', target: '2024-09-30', unit: 'date', actual: '2024-09-15', state: 'measured', reason: null },
+  ],
+  result: { ...SHEET.result!, units: [{ unit: 'Ufficio Internazionalizzazione', from: '2024-01-01', to: '2024-12-31', days: 366, effectiveDays: 366, score: 93 }] },
+};
+
+describe('the appraisal form as its reader opens it', () => {
+  let texts: { pdf: string; docx: string };
+  beforeAll(async () => {
+    texts = { pdf: pdfText(await renderForm(OFFICE, 'pdf', 'it')), docx: libreOfficeText(await renderForm(OFFICE, 'docx', 'it'), 'scheda') };
+  }, 120_000);
+
+  it('numbers its pages, each saying whose form it is', () => {
+    expect(texts.pdf).toMatch(/Scheda di valutazione della performance individuale 2024 — Giulia Verdi +Pagina 1 di 1/);
+    expect(texts.docx).toMatch(/Scheda di valutazione della performance individuale 2024 — Giulia Verdi —\s+Pagina 1 di 1/);
+  });
+
+  it("prints a percentage objective's target and actual as percentages", () => {
+    for (const text of Object.values(texts)) {
+      expect(text).toMatch(/ 60,00% +>= 90,00% +81,00% +100,00%/);
+      // The comparator stays on its target's line.
+      expect(text).toMatch(/Nuovo portale +40,00% +<= 30\/09\/2024 +15\/09\/2024/);
+    }
+  });
+
+  it('cuts no word in two: the column heads and a long unit name stay whole', () => {
+    for (const text of Object.values(texts)) {
+      const head = text.split('\n').find((l) => /Struttura +Dal +Al/.test(l));
+      expect(head, text).toMatch(/ Performance$/);
+      expect(text).toMatch(/(^| )Internazionalizzazione( |$)/m);
+    }
+  });
+});
+
+describe("the appraisal form's language", () => {
+  it('is the one asked, for LibreOffice too: the PDF it makes of the DOCX says so', async () => {
+    for (const [lang, tag] of [
+      ['it', 'it-IT'],
+      ['en', 'en-GB'],
+    ] as const) {
+      const bytes = readFileSync(libreOfficePdf(await renderForm(OFFICE, 'docx', lang), `scheda-${lang}`)).toString('latin1');
+      expect(bytes).toMatch(new RegExp(`/Lang ?\\(${tag}\\)`));
+    }
+  }, 120_000);
 });

@@ -39,3 +39,19 @@ export function objectiveRow(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Ro
   }
   throw new Error(`no row for ${code}`);
 }
+
+/**
+ * The objectives printed last on a page with none of their indicators after them (pdftotext's
+ * layout, pages split at form feeds): an objective row orphaned at the foot of a page.
+ */
+export function orphanedObjectives(text: string): string[] {
+  const orphans: string[] = [];
+  text.split('\f').forEach((page, n) => {
+    const lines = page.split('\n').filter((l) => l.trim() !== '');
+    const last = lines.findLastIndex((l) => /^ [A-C](\.\d+)* - /.test(l));
+    if (last === -1) return;
+    // An indicator row: its weight and comparator ("50% >=").
+    if (!lines.slice(last + 1).some((l) => /\d% (>=|<=|=) /.test(l))) orphans.push(`page ${n + 1}: ${lines[last]!.trim()}`);
+  });
+  return orphans;
+}

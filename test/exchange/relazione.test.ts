@@ -9,8 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Decimal, evaluatePlan } from '../../src/core/index.js';
+import { loadTable } from '../../src/io/load.js';
+import { buildValidationDocument, renderRelazione } from '../../src/io/relazione/index.js';
+import { NEW_VALIDATION, type ValidationRecord } from '../../src/io/relazione/validation.js';
 import { albero, FIXTURE } from '../helpers.js';
-import { tempDir } from './helpers.js';
+import { orphanedObjectives, tempDir } from './helpers.js';
 
 const dir = tempDir('albero-relazione-');
 const HOSTILE = '<script>alert("x")</script> e <b>grassetto</b> & <img src=x onerror=alert(1)>';
@@ -86,6 +90,12 @@ describe('the Relazione as DOCX', () => {
     expect(words).toContain(HOSTILE);
   });
 
+  it('is in Italian for LibreOffice too: the PDF it makes of it says so', () => {
+    const bytes = readFileSync(join(dir, 'converted', 'relazione.pdf')).toString('latin1');
+    expect(bytes).toMatch(/\/Lang ?\(it-IT\)/);
+    expect(bytes).not.toMatch(/\/Lang ?\(en-/);
+  });
+
   it('puts the Albero table on landscape pages and the text on portrait ones', () => {
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '40', join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
@@ -93,6 +103,30 @@ describe('the Relazione as DOCX', () => {
     expect(sizes).toContain('landscape');
     expect(sizes[sizes.length - 1]).toBe('portrait');
   });
+});
+
+describe('the documento di validazione as DOCX', () => {
+  it('keeps the heads of the validated values whole in LibreOffice', async () => {
+    const table = await loadTable(FIXTURE);
+    const evaluation = evaluatePlan(table.value!.plan);
+    const validation: ValidationRecord = {
+      ...NEW_VALIDATION,
+      state: 'validated_with_reservations',
+      reservations: 'Evidenze mancanti.',
+      values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato dopo verifica' }],
+      decidedAt: '2025-06-20T10:00:00Z',
+      decidedBy: 'Maria Rossi',
+    };
+    const docx = join(dir, 'validazione.docx');
+    writeFileSync(docx, await renderRelazione(buildValidationDocument(evaluation, validation, { body: 'Camera di Commercio di Esempio', year: 2024 }), 'docx'));
+    const home = join(dir, 'home');
+    mkdirSync(home, { recursive: true });
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), docx], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
+    const text = pdfText(join(dir, 'converted', 'validazione.pdf'));
+    // The table's head, between its caption and its first row: every word whole.
+    const head = /Valori validati dall'OIV[^\n]*\n([\s\S]*?)\nB\.2 /.exec(text)?.[1] ?? '';
+    expect(head.split(/\s+/), text).toEqual(expect.arrayContaining(['Obiettivo', 'Valore', 'rendicontato', 'validato', '(conta)']));
+  }, 120_000);
 });
 
 describe('the Relazione as PDF', () => {
@@ -110,6 +144,10 @@ describe('the Relazione as PDF', () => {
 
   it('prints HTML typed in a section as text', () => {
     expect(flat(text)).toContain(HOSTILE);
+  });
+
+  it('never leaves an objective at the foot of a page with its indicators on the next', () => {
+    expect(orphanedObjectives(text)).toEqual([]);
   });
 
   it('is tagged, in Italian, with an outline of its chapters', () => {

@@ -14,7 +14,7 @@ import { renderReport } from '../../src/io/report/index.js';
 import { writePublishedText } from '../../src/io/published/write-text.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
 import { albero, FIXTURE, ROOT } from '../helpers.js';
-import { objectiveRow, readWorkbook, tempDir, workbookBytes } from './helpers.js';
+import { objectiveRow, orphanedObjectives, readWorkbook, tempDir, workbookBytes } from './helpers.js';
 
 const dir = tempDir();
 const META = ['--body', 'Camera di Commercio di Esempio', '--period', 'Consuntivo 2024'];
@@ -108,6 +108,10 @@ describe('PDF report', () => {
     });
     // Every continuation page opens with the page header (the title), then the table's header row.
     for (const page of pages.slice(tableStart + 1)) expect(contentLines(page).slice(0, 2).join('\n')).toMatch(/^\s*Albero performance 2024\n\s*Obiettivo\s+Indicatore/);
+  });
+
+  it('never leaves an objective at the foot of a page with its indicators on the next', () => {
+    expect(orphanedObjectives(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }))).toEqual([]);
   });
 
   it('draws the band shapes, comparators and quotes in its embedded font, with the closing note', () => {

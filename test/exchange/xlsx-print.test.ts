@@ -127,6 +127,13 @@ describe('the table sheet printed by LibreOffice', () => {
     expect(printedFrom(explanation!)).toEqual({ name: LONG, next: NEXT });
   });
 
+  it('prints the Spiegazione sheet one page wide: a row with all its columns, its head on each page', () => {
+    const head = /Obiettivo +Voce +Peso +Quota +Punteggio +Punti +Esclusa perché/;
+    expect(lines.filter((l) => head.test(l)).length).toBeGreaterThan(1);
+    // No page holds only some of its columns: "Peso … Punti" never starts a head line of its own.
+    expect(lines.some((l) => /^\s*Peso\s+Quota\s+Punteggio\s+Punti/.test(l))).toBe(false);
+  });
+
   it("keeps the end of one row's name off the objective row below it", () => {
     // The last indicator before A.2.1 ends in "… all'obiettivo strategico A.2".
     const a21 = lines.find((l) => l.includes('A.2.1 - Progetto'))!;

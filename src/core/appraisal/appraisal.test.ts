@@ -181,6 +181,13 @@ describe('an appraisal form', () => {
     expect(r.steps.at(-1)!.it).toBe('Punteggio finale = 9,00 + 24,00 + 28,20 + 26,70 = 87,90%: fascia "Buono" (75,01–90,00), coefficiente di premio 80,00%.');
   });
 
+  it('writes the numbers of the English steps the English way', () => {
+    const r = computeForm(smvp(), { ...base, assignments: [{ ...base.assignments[0]!, partTime: new Decimal(50) }] }, org);
+    expect(r.steps.at(-1)!.en).toMatch(/^Final score = \d+\.\d\d( \+ \d+\.\d\d)+ = \d+\.\d\d%: band "[^"]+" \(\d+\.\d\d–\d+\.\d\d\), bonus coefficient \d+\.\d\d%\.$/);
+    expect(r.steps.find((s) => s.code === 'presence')!.en).toBe('Presence in the year: 183 effective days of 366 (50.00%).');
+    for (const step of r.steps) expect(step.en, step.en).not.toMatch(/\d,\d/);
+  });
+
   it('takes the unit pro rata and re-normalises a component without a score', () => {
     const r = computeForm(
       smvp(),

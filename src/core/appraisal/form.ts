@@ -15,7 +15,7 @@
  */
 import { Decimal, HUNDRED, ZERO } from '../decimal.js';
 import { evaluatePlan, weightedMean, type Term } from '../evaluation.js';
-import { formatItalianDate, formatItalianNumber } from '../italian.js';
+import { formatItalianDate, formatNumberIn } from '../italian.js';
 import { problem, type Issue } from '../issues.js';
 import { legendFromThresholds } from '../legend.js';
 import type { Amount, Comparator, Indicator, Measurement, MeasurementState, ScoringRule, Unit } from '../model.js';
@@ -130,10 +130,14 @@ export interface FormResult {
 
 const DAY = 86_400_000;
 const isoDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
-const num = (d: Decimal, places = 2): string => formatItalianNumber(d, places);
-const pct = (d: Decimal): string => `${num(d)}%`;
+/** A number as each language of the steps writes it: `1.234,50` and `1,234.50`. */
+const num = (d: Decimal, places = 2): Bilingual => ({ it: formatNumberIn(d, places, 'it'), en: formatNumberIn(d, places, 'en') });
+const pct = (d: Decimal): Bilingual => {
+  const n = num(d);
+  return { it: `${n.it}%`, en: `${n.en}%` };
+};
 /** Days are whole unless part time makes them fractional: `366`, `91,50`. */
-const dayCount = (d: Decimal): string => (d.isInteger() ? formatItalianNumber(d, 0) : num(d));
+const dayCount = (d: Decimal): Bilingual => (d.isInteger() ? num(d, 0) : num(d));
 
 export function daysInYear(year: number): number {
   return isoDay(`${year + 1}-01-01`) - isoDay(`${year}-01-01`);
@@ -242,28 +246,32 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     const parts = units.map((u) => {
       const [from, to, days, score] = [formatItalianDate(u.from), formatItalianDate(u.to), dayCount(u.effectiveDays), u.score === null ? null : pct(u.score)];
       return {
-        it: `${u.name} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days} giorni effettivi, performance ${score ?? 'non disponibile'}`,
-        en: `${u.name} from ${from} to ${to}: ${u.days} days × part time = ${days} effective days, performance ${score ?? 'not available'}`,
+        it: `${u.name} dal ${from} al ${to}: ${u.days} giorni × part-time = ${days.it} giorni effettivi, performance ${score?.it ?? 'non disponibile'}`,
+        en: `${u.name} from ${from} to ${to}: ${u.days} days × part time = ${days.en} effective days, performance ${score?.en ?? 'not available'}`,
       };
     });
     const mean = unitScore === null ? null : pct(unitScore);
     steps.push(
       step(
         'unit-pro-rata',
-        `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean ?? 'non disponibile'}.`,
-        `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean ?? 'not available'}.`,
+        `Struttura pro rata: ${parts.map((p) => p.it).join('; ')}; media ponderata sui giorni effettivi = ${mean?.it ?? 'non disponibile'}.`,
+        `Unit pro rata: ${parts.map((p) => p.en).join('; ')}; mean weighted by effective days = ${mean?.en ?? 'not available'}.`,
       ),
     );
   } else if (units.length === 1) {
     // One unit all year: still say which, so "why 50%?" names the unit whose objectives gave it.
     const score = unitScore === null ? null : pct(unitScore);
-    steps.push(step('unit', `Struttura ${units[0]!.name}: performance ${score ?? 'non disponibile'}.`, `Unit ${units[0]!.name}: performance ${score ?? 'not available'}.`));
+    steps.push(step('unit', `Struttura ${units[0]!.name}: performance ${score?.it ?? 'non disponibile'}.`, `Unit ${units[0]!.name}: performance ${score?.en ?? 'not available'}.`));
   }
-  // Each number is formatted once for both languages: 5,000 forms format tens of thousands of them.
+  // Each number is formatted once into both notations (it, en): 5,000 forms format tens of thousands of them.
   if (explain) {
-    const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))];
+    const presence = [dayCount(pr.presenceDays), pct(pr.presenceDays.div(yearDays).times(100))] as const;
     steps.push(
-      step('presence', `Presenza nell'anno: ${presence[0]} giorni effettivi su ${yearDays} (${presence[1]}).`, `Presence in the year: ${presence[0]} effective days of ${yearDays} (${presence[1]}).`),
+      step(
+        'presence',
+        `Presenza nell'anno: ${presence[0].it} giorni effettivi su ${yearDays} (${presence[1].it}).`,
+        `Presence in the year: ${presence[0].en} effective days of ${yearDays} (${presence[1].en}).`,
+      ),
     );
   }
 
@@ -281,8 +289,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
           steps.push(
             step(
               'objective-weights-normalised',
-              `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total)}; sono riproporzionati a 100 (ciascuno × 100/${num(total)}).`,
-              `Warning: the weights of the individual objectives sum to ${pct(total)}; they are rescaled to 100 (each × 100/${num(total)}).`,
+              `Attenzione: i pesi degli obiettivi individuali sommano a ${pct(total).it}; sono riproporzionati a 100 (ciascuno × 100/${num(total).it}).`,
+              `Warning: the weights of the individual objectives sum to ${pct(total).en}; they are rescaled to 100 (each × 100/${num(total).en}).`,
             ),
           );
       }
@@ -321,7 +329,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
       objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
       if (score !== null) terms.push({ weight: o.weight, value: score });
       if (!explain) continue;
-      const shown = score === null ? '' : pct(score);
+      const shown = score === null ? { it: '', en: '' } : pct(score);
       const why =
         r.state === 'not_evaluable'
           ? smvp.notEvaluable === 'achieved'
@@ -329,9 +337,9 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
             : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }
           : score === null
             ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` }
-            : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown}`, en: `${STATE_WORDS[r.state].en}, score ${shown}` };
+            : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown.it}`, en: `${STATE_WORDS[r.state].en}, score ${shown.en}` };
       const weight = pct(o.weight);
-      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${weight}): ${why.it}.`, `Objective "${o.title}" (weight ${weight}): ${why.en}.`));
+      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${weight.it}): ${why.it}.`, `Objective "${o.title}" (weight ${weight.en}): ${why.en}.`));
     }
     objectivesScore = weightedMean(terms);
   }
@@ -365,8 +373,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     steps.push(
       step(
         'behaviour',
-        `Comportamento ${b.code} "${title}" (peso ${weight}): ${rating} – ${level.label} = ${worth}.`,
-        `Behaviour ${b.code} "${title}" (weight ${weight}): ${rating} – ${level.label} = ${worth}.`,
+        `Comportamento ${b.code} "${title}" (peso ${weight.it}): ${rating} – ${level.label} = ${worth.it}.`,
+        `Behaviour ${b.code} "${title}" (weight ${weight.en}): ${rating} – ${level.label} = ${worth.en}.`,
       ),
     );
   }
@@ -396,32 +404,28 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
       steps.push(
         step(
           'component-missing',
-          `${label.it} (peso ${weight}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`,
-          `${label.en} (weight ${weight}): no score, left out; the other weights are re-normalised.`,
+          `${label.it} (peso ${weight.it}): nessun punteggio, esclusa; gli altri pesi sono riproporzionati.`,
+          `${label.en} (weight ${weight.en}): no score, left out; the other weights are re-normalised.`,
         ),
       );
     } else {
       const [score, share, points] = [pct(c.score), pct(c.share!.times(100)), num(c.points!)];
-      steps.push(step('component', `${label.it}: ${score} × ${share} = ${points} punti.`, `${label.en}: ${score} × ${share} = ${points} points.`));
+      steps.push(step('component', `${label.it}: ${score.it} × ${share.it} = ${points.it} punti.`, `${label.en}: ${score.en} × ${share.en} = ${points.en} points.`));
     }
     if (c.score === null) issues.push(problem('warning', 'component-missing', { component: c.kind }, { field: `components.${c.kind}` }));
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
   const band = score === null ? null : bandOf(score, scheme.bands);
   if (explain && score !== null) {
-    const [sum, total] = [
-      components
-        .filter((c) => c.points !== null)
-        .map((c) => num(c.points!))
-        .join(' + '),
-      pct(score),
-    ];
-    const [min, max, share] = band === null ? ['', '', ''] : [num(band.min), num(band.max), pct(band.share)];
+    const points = components.filter((c) => c.points !== null).map((c) => num(c.points!));
+    const [sum, total] = [{ it: points.map((p) => p.it).join(' + '), en: points.map((p) => p.en).join(' + ') }, pct(score)];
+    const none = { it: '', en: '' };
+    const [min, max, share] = band === null ? [none, none, none] : [num(band.min), num(band.max), pct(band.share)];
     steps.push(
       step(
         'final',
-        `Punteggio finale = ${sum} = ${total}${band === null ? '' : `: fascia "${band.label}" (${min}–${max}), coefficiente di premio ${share}`}.`,
-        `Final score = ${sum} = ${total}${band === null ? '' : `: band "${band.label}" (${min}–${max}), bonus coefficient ${share}`}.`,
+        `Punteggio finale = ${sum.it} = ${total.it}${band === null ? '' : `: fascia "${band.label}" (${min.it}–${max.it}), coefficiente di premio ${share.it}`}.`,
+        `Final score = ${sum.en} = ${total.en}${band === null ? '' : `: band "${band.label}" (${min.en}–${max.en}), bonus coefficient ${share.en}`}.`,
       ),
     );
   }

@@ -7,10 +7,11 @@
  *
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { Decimal, formatItalianDate, formatNumberIn } from '../../core/index.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
+import { pageText } from '../report/texts.js';
 
 export interface FormSheet {
   readonly organisation: string;
@@ -25,6 +26,8 @@ export interface FormSheet {
     readonly weight: number;
     readonly comparator: string;
     readonly target: unknown;
+    /** `percent`: the target and actual are percentages and are printed with their sign. */
+    readonly unit?: string;
     readonly actual: unknown;
     readonly state: string;
     readonly reason: string | null;
@@ -85,6 +88,8 @@ const WORDS = {
     signEvaluator: 'Firma del valutatore',
     signPerson: 'Firma del valutato (per presa visione)',
     date: 'Data',
+    page: 'Pagina',
+    of: 'di',
     nv: 'N.V.',
     none: '—',
     yes: 'sì',
@@ -120,6 +125,8 @@ const WORDS = {
     signEvaluator: 'Evaluator’s signature',
     signPerson: 'Appraisee’s signature (seen)',
     date: 'Date',
+    page: 'Page',
+    of: 'of',
     nv: 'N.V.',
     none: '—',
     yes: 'yes',
@@ -141,7 +148,30 @@ const value = (v: unknown, lang: Lang): string =>
         : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
           ? formatItalianDate(String(v))
           : String(v);
+/** A target or actual in its objective's unit: `90,00%` for a percentage, as the plan's report prints one. */
+const inUnit = (v: unknown, unit: string | undefined, lang: Lang): string => (unit === 'percent' && typeof v === 'number' ? pct(v, lang) : value(v, lang));
 const day = (iso: string): string => formatItalianDate(iso.slice(0, 10));
+
+/**
+ * The columns' widths (points, summing to `total`) as a word processor lays out an automatic table:
+ * each column at least as wide as its longest word, so no word (a header, "Internazionalizzazione")
+ * is cut in two, and the room left shared in proportion to how much text each column holds.
+ * `measure`: a text's width in points; `padding`: a cell's left and right padding together.
+ */
+function columnWidths(columns: readonly string[], rows: readonly (readonly string[])[], total: number, padding: number, measure: (text: string, bold: boolean) => number): number[] {
+  const texts = (i: number): [string, boolean][] => [[columns[i]!, true], ...rows.map((r): [string, boolean] => [r[i] ?? '', false])];
+  // Words as the line breaker sees them: a no-break space (">=\u00a030/09/2024") holds one together.
+  const longestWord = columns.map((_, i) => Math.max(...texts(i).flatMap(([t, bold]) => t.split(/[ \t\n]+/).map((word) => measure(word, bold)))) + padding);
+  const longestText = columns.map((_, i) => Math.max(...texts(i).map(([t, bold]) => measure(t, bold))) + padding);
+  const least = longestWord.reduce((a, b) => a + b, 0);
+  // Not even the words fit: narrower than they need, in proportion (a word may then break).
+  if (least >= total) return longestWord.map((w) => (w * total) / least);
+  const extra = longestText.map((w, i) => Math.max(0, w - longestWord[i]!));
+  const wanted = extra.reduce((a, b) => a + b, 0);
+  // Half the room left in equal parts (air between the numbers' columns), half where the text is.
+  const room = total - least;
+  return longestWord.map((w, i) => w + room / (2 * columns.length) + (wanted === 0 ? room / (2 * columns.length) : (room * extra[i]!) / (2 * wanted)));
+}
 
 interface Section {
   readonly heading: string;
@@ -151,7 +181,7 @@ interface Section {
 }
 
 /** The document's content once, for both formats. */
-function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string, string][]; sections: Section[]; signatures: string[] } {
+function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string, string][]; sections: Section[]; signatures: string[]; footer: string } {
   const w = WORDS[lang];
   const r = sheet.result;
   const facts: [string, string][] = [
@@ -172,8 +202,9 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
         return [
           o.title,
           pct(o.weight, lang),
-          `${o.comparator} ${value(o.target, lang)}`,
-          o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : value(o.actual, lang),
+          // A no-break space: the comparator stays with its target on one line.
+          `${o.comparator}\u00a0${inUnit(o.target, o.unit, lang)}`,
+          o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : inUnit(o.actual, o.unit, lang),
           pct(scored?.score ?? null, lang),
         ];
       }),
@@ -207,7 +238,14 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   if (rec.conciliation !== null) record.push(`${w.conciliation} (${day(rec.conciliation.at)}): ${rec.conciliation.outcome} — ${rec.conciliation.note}`);
   if (rec.finalisedAt !== null) record.push(`${w.finalised}: ${day(rec.finalisedAt)}`);
   if (record.length > 0) out.push({ heading: w.record, lines: record });
-  return { title: `${w.title} ${sheet.year} — ${sheet.organisation}`, facts, sections: out, signatures: [w.signEvaluator, w.signPerson] };
+  return {
+    title: `${w.title} ${sheet.year} — ${sheet.organisation}`,
+    facts,
+    sections: out,
+    signatures: [w.signEvaluator, w.signPerson],
+    // Every page says whose form it is: a page of a signed form must not pass for another's.
+    footer: `${w.title} ${sheet.year} — ${sheet.person.displayName}`,
+  };
 }
 
 function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
@@ -220,6 +258,8 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     pdfVersion: '1.7',
     tagged: true,
     displayTitle: true,
+    // Kept until the end, to number the pages once their count is known.
+    bufferPages: true,
   });
   const data = fontData();
   doc.registerFont('regular', data.regular);
@@ -239,11 +279,14 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     doc.font('bold').fontSize(12).text(s.heading, { width });
     doc.moveDown(0.3);
     if (s.rows !== undefined && s.columns !== undefined) {
-      const n = s.columns.length;
-      const first = width * (n > 4 ? 0.34 : 0.46);
-      const rest = (width - first) / (n - 1);
-      const colX = (i: number): number => 50 + (i === 0 ? 0 : first + (i - 1) * rest);
-      const colW = (i: number): number => (i === 0 ? first : rest) - 6;
+      const widths = columnWidths(s.columns, s.rows, width, 12, (text, bold) =>
+        doc
+          .font(bold ? 'bold' : 'regular')
+          .fontSize(8.5)
+          .widthOfString(text),
+      );
+      const colX = (i: number): number => 50 + widths.slice(0, i).reduce((a, b) => a + b, 0);
+      const colW = (i: number): number => widths[i]! - 6;
       const row = (cells: readonly string[], bold: boolean): void => {
         doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
         const heights = cells.map((t, i) => doc.heightOfString(t, { width: colW(i) }));
@@ -271,13 +314,37 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     doc.font('regular').fontSize(10).text(`${sig}: ______________________________    ${WORDS[lang].date}: ____________`, 50, doc.y, { width });
     doc.moveDown(2);
   }
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // The footer sits in the bottom margin: without this pdfkit would start a page to hold it.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 32;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font('regular').fontSize(7.5).fillColor('#444444');
+    let footer = content.footer;
+    while (footer.length > 1 && doc.widthOfString(footer) > width * 0.8) footer = `${footer.slice(0, -2)}…`;
+    doc.text(footer, 50, y, { lineBreak: false });
+    doc.text(pageText(i - start + 1, count, lang), 50, y, { width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = margin;
+  }
   doc.end();
   return done;
 }
 
-function cell(text: string, bold = false, right = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 18 })] })] });
+function cell(text: string, width: number, bold = false, right = false): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 18 })] })],
+  });
 }
+
+/** The text width of an A4 page with Word's default margins (2.54 cm), in twentieths of a point. */
+const DOCX_TEXT_WIDTH = 11906 - 2 * 1440;
+/** DejaVu Sans at 9 pt, the cells' font: its widest faces' average advance, in points per character (no metrics here). */
+const DOCX_CHAR_WIDTH = { regular: 9 * 0.66, bold: 9 * 0.74 };
 
 async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const content = sections(sheet, lang);
@@ -286,12 +353,15 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   for (const s of content.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(s.heading)] }));
     if (s.rows !== undefined && s.columns !== undefined) {
+      // Widths of our own: without them LibreOffice gives every column the same share and cuts words.
+      const widths = columnWidths(s.columns, s.rows, DOCX_TEXT_WIDTH / 20, 14, (text, bold) => [...text].length * DOCX_CHAR_WIDTH[bold ? 'bold' : 'regular']).map((w) => Math.floor(w * 20));
       children.push(
         new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
+          width: { size: DOCX_TEXT_WIDTH, type: WidthType.DXA },
+          columnWidths: widths,
           rows: [
-            new TableRow({ tableHeader: true, children: s.columns.map((c, i) => cell(c, true, i > 0)) }),
-            ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i > 0)) })),
+            new TableRow({ tableHeader: true, children: s.columns.map((c, i) => cell(c, widths[i]!, true, i > 0)) }),
+            ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!, false, i > 0)) })),
           ],
         }),
       );
@@ -304,7 +374,27 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
       new Paragraph({ spacing: { before: 600 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [new TextRun(`${sig}    ${WORDS[lang].date}:`)] }),
     );
   }
-  const document = new Document({ creator: 'Albero', title: content.title, styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20 } } } }, sections: [{ children }] });
+  const small = { size: 16, color: '444444' };
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({ text: `${content.footer} — ${WORDS[lang].page} `, ...small }),
+          new TextRun({ children: [PageNumber.CURRENT], ...small }),
+          new TextRun({ text: ` ${WORDS[lang].of} `, ...small }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+        ],
+      }),
+    ],
+  });
+  const document = new Document({
+    creator: 'Albero',
+    title: content.title,
+    // The form's language, or Word and LibreOffice take it for their own locale's (spelling, a PDF's /Lang).
+    styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20, language: { value: lang === 'it' ? 'it-IT' : 'en-GB' } } } } },
+    sections: [{ footers: { default: footer }, children }],
+  });
   return Packer.toBuffer(document);
 }
 

@@ -374,17 +374,34 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
   if (v.reservations.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Riserve') }, ...parseMarkup(v.reservations));
   if (v.values.length > 0) {
     const legend = evaluation.plan.settings.legend;
+    // The OIV may record the reported value itself, with a note: the document must not call it
+    // different. Compared as printed (two decimals), as the reader compares the two columns.
+    const reported = (code: string): Decimal | null => evaluation.node(code)?.performance ?? null;
+    const same = (code: string, validated: Decimal): boolean => {
+      const r = reported(code);
+      return r !== null && round(r).equals(round(validated));
+    };
+    const differing = v.values.filter((x) => !same(x.code, x.validated)).length;
+    const confirmed = v.values.length - differing;
+    const allDiffer = confirmed === 0;
     blocks.push(
-      generated("Per gli obiettivi seguenti l'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall'OIV."),
+      generated(
+        allDiffer
+          ? "Per gli obiettivi seguenti l'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall'OIV."
+          : differing === 0
+            ? "Per gli obiettivi seguenti l'OIV conferma il valore rendicontato, con una nota."
+            : `Per gli obiettivi seguenti l'OIV ha registrato il valore validato: per ${differing === 1 ? 'uno' : differing} è diverso da quello rendicontato, per ${confirmed === 1 ? 'uno' : confirmed} lo conferma. Entrambi i valori sono riportati; ai fini della valutazione conta il valore validato dall'OIV.`,
+      ),
     );
     blocks.push({
       kind: 'table',
-      caption: "Valori validati dall'OIV diversi da quelli rendicontati",
+      caption: allDiffer ? "Valori validati dall'OIV diversi da quelli rendicontati" : "Valori validati dall'OIV",
       columns: [
-        { title: 'Obiettivo', width: 34 },
-        { title: 'Valore rendicontato', width: 16, align: 'right' },
-        { title: 'Valore validato (conta)', width: 16, align: 'right' },
-        { title: "Nota dell'OIV", width: 34 },
+        // Wide enough for "rendicontato" in bold on a portrait page (at 16% LibreOffice broke it in two).
+        { title: 'Obiettivo', width: 30 },
+        { title: 'Valore rendicontato', width: 20, align: 'right' },
+        { title: 'Valore validato (conta)', width: 20, align: 'right' },
+        { title: "Nota dell'OIV", width: 30 },
       ],
       rows: v.values.map((x) => {
         const r = evaluation.node(x.code);

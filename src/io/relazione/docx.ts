@@ -245,7 +245,13 @@ export async function renderRelazioneDocx(doc: RelazioneDocument): Promise<Uint8
     title: doc.title,
     description: doc.subtitle,
     styles: {
-      default: { document: { run: { font: FONT, size: 22 } }, heading1: { run: { color: hex(REPORT_COLOUR.head) } }, heading2: { run: { color: hex(REPORT_COLOUR.head) } } },
+      // Italian, the Relazione's language: without it Word and LibreOffice take the document for
+      // their own locale's (spelling, hyphenation, the /Lang of a PDF exported from it).
+      default: {
+        document: { run: { font: FONT, size: 22, language: { value: 'it-IT' } } },
+        heading1: { run: { color: hex(REPORT_COLOUR.head) } },
+        heading2: { run: { color: hex(REPORT_COLOUR.head) } },
+      },
     },
     numbering: {
       config: [

@@ -248,9 +248,10 @@ class RelazionePdf {
     );
     let n = 0;
     for (const row of rows) {
-      table.row(alberoCells(table, row, style));
+      table.row(alberoCells(table, row, style), { keepWithNext: row.kind === 'objective' });
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    table.end();
     canvas.y += 8;
   }
 

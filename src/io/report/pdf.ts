@@ -264,17 +264,41 @@ export class TableWriter {
     return h + 2 * this.style.padY;
   }
 
-  row(cells: readonly Cell[]): void {
-    const height = this.heightOf(cells);
+  /**
+   * A row. `keepWithNext`: a heading row (an objective's) is held until the next row without it,
+   * and they go on the same page: no objective at the foot of a page with its indicators on the next.
+   */
+  row(cells: readonly Cell[], options: { keepWithNext?: boolean } = {}): void {
+    this.pending.push(cells);
+    if (options.keepWithNext !== true) this.flush();
+  }
+
+  /** Draws the rows still held (a table ending on an objective without indicators). */
+  end(): void {
+    this.flush();
+  }
+
+  private readonly pending: (readonly Cell[])[] = [];
+
+  private flush(): void {
+    const rows = this.pending.splice(0);
+    if (rows.length === 0) return;
+    const heights = rows.map((r) => this.heightOf(r));
     const header = this.heightOf(this.header);
+    // Together when they fit on a page at all; a group taller than a page goes row by row.
+    const together = heights.reduce((a, b) => a + b, 0);
+    const keep = header + together <= BOTTOM - PAGE.top ? together : heights[0]!;
     if (!this.headerDrawn) {
-      this.canvas.ensure(header + height);
+      this.canvas.ensure(header + keep);
       this.draw(this.header, header, false);
       this.headerDrawn = true;
-    } else if (this.canvas.ensure(height)) {
+    } else if (this.canvas.ensure(keep)) {
       this.draw(this.header, header, true);
     }
-    this.draw(cells, height, false);
+    rows.forEach((r, i) => {
+      if (i > 0 && this.canvas.ensure(heights[i]!)) this.draw(this.header, header, true);
+      this.draw(r, heights[i]!, false);
+    });
   }
 
   private draw(cells: readonly Cell[], height: number, repeatedHeader: boolean): void {
@@ -650,7 +674,7 @@ async function tableSection(
     let k = -1;
     for (const row of objectiveRows(r, evaluation, language)) {
       const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
-      table.row(alberoCells(table, row, style, last));
+      table.row(alberoCells(table, row, style, last), { keepWithNext: row.kind === 'objective' });
     }
     done++;
     if (done % PROGRESS_EVERY === 0) {
@@ -659,6 +683,7 @@ async function tableSection(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  table.end();
   onProgress?.(total, total);
   canvas.y += 6 * PX;
   paragraph(canvas, section, words.notes, { size: 8, color: REPORT_COLOUR.muted });

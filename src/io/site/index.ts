@@ -10,6 +10,7 @@ import type { Evaluation } from '../../core/index.js';
 import { openDataCsv, openDataJson } from '../opendata/index.js';
 import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
+import type { ReportRevision } from '../report/revisions.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 
 export interface SiteYear {
@@ -22,6 +23,10 @@ export interface SiteYear {
   readonly evaluation: Evaluation | null;
   /** e.g. "Periodo al 31/12/2024". */
   readonly period?: string;
+  /** The period's state in words ("validato dall'OIV"); absent: the values were computed from a file. */
+  readonly periodState?: string;
+  /** The plan's register of revisions, which the plan's page discloses; absent: a plan read from a file, which has none. */
+  readonly revisionRegister?: readonly ReportRevision[];
   readonly relazione?: RelazioneDocument;
   readonly validation?: RelazioneDocument;
 }
@@ -117,7 +122,13 @@ export function yearFiles(y: SiteYear): string[] {
 export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | undefined> {
   if (!yearFiles(y).includes(name)) return undefined;
   const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-  const meta = { ...(y.body === undefined ? {} : { body: y.body }), year: y.year, ...(y.period === undefined ? {} : { period: y.period }) };
+  const meta = {
+    ...(y.body === undefined ? {} : { body: y.body }),
+    year: y.year,
+    ...(y.period === undefined ? {} : { period: y.period }),
+    ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
+    ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
+  };
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
   if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));

@@ -71,10 +71,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const computedAt = options.computedAt ?? new Date();
   workbook.created = computedAt;
 
-  const sheet = workbook.addWorksheet(sheets.table, {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-  });
+  const sheet = workbook.addWorksheet(sheets.table, { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: printedWide(3) });
   sheet.columns = TABLE_WIDTHS.slice(0, 7).map((width) => ({ width }));
   const titleRow = sheet.getRow(1);
   titleRow.getCell(1).value = plan.title;
@@ -194,7 +191,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
 
   const planSheet = addPlanSheet(workbook, plan, sheets.plan);
 
-  const legendSheet = workbook.addWorksheet(sheets.legend);
+  const legendSheet = workbook.addWorksheet(sheets.legend, { pageSetup: printedWide(1) });
   legendSheet.columns = [10, 60, 12].map((width, k) => ({ header: words.workbook.legendHeads[k]!, width }));
   legendSheet.getRow(1).font = { bold: true };
   const counts: Record<Band | 'none', number> = { green: 0, yellow: 0, red: 0, none: 0 };
@@ -208,7 +205,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const revisionsSheet = options.revisionRegister === undefined ? undefined : addRevisionsSheet(workbook, options.revisionRegister, language);
   const baselinesSheet = addBaselinesSheet(workbook, options.baselineChanges, language);
 
-  const explanation = workbook.addWorksheet(sheets.explanation, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const explanation = workbook.addWorksheet(sheets.explanation, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printedWide(1) });
   const explanationWidths = [10, 70, 9, 10, 11, 10, 40];
   explanation.columns = explanationWidths.map((width, k) => ({ header: words.workbook.explanationHeads[k]!, width }));
   explanation.getRow(1).font = { bold: true };
@@ -268,7 +265,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
 
 /** "Variazioni": one row per change of every revision (number, kind, date, reason, act, state, change before → after). */
 function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly ReportRevision[], language: Language): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(reportText(language).workbook.sheets.revisions, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(reportText(language).workbook.sheets.revisions, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: printedWide(2) });
   sheet.addRow([revisionsTitle(language)]).font = { bold: true, size: 12 };
   const widths = [6, 14, 12, 50, 36, 11, 70];
   const columns = revisionsColumns(language);
@@ -289,6 +286,14 @@ function addRevisionsSheet(workbook: ExcelJS.Workbook, revisions: readonly Repor
   return sheet;
 }
 
+/**
+ * How a sheet meant to be read prints: A4 landscape, as wide as one page (pages only downwards),
+ * its head (row `headRow`) repeated on each page. Without it LibreOffice and Excel print the
+ * explanation's and the revisions' columns on pages of their own, a row cut across sheets of paper.
+ */
+function printedWide(headRow: number): Partial<ExcelJS.PageSetup> {
+  return { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headRow}:${headRow}` };
+}
 /**
  * The .xlsx bytes of a computed plan, written by exceljs's streaming writer. The in-memory
  * writer renders each sheet as one array of millions of small strings and joins it at the end:

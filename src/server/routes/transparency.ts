@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
+import { periodAtText, periodStateWord } from '../../io/report/texts.js';
 import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
 import type { PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -13,19 +14,24 @@ import { HttpError, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { param } from '../validation.js';
+import { revisionRegister } from './revisions.js';
 
 async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: string | undefined;
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'revisionRegister'> = {};
   try {
     const computed = await trees.computed(plan.id, await publicPeriod(store, plan.id, undefined));
     evaluation = computed.evaluation;
-    period = `Periodo al ${computed.snapshot.period.label}`;
+    // The plan's page says what the export of the same period says: the period's stored state
+    // (without it the page would claim its values were computed from a file) and the revisions
+    // the plan had, which must be disclosed.
+    const register = (await revisionRegister(store, plan.id)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+    period = { period: periodAtText(computed.snapshot.period.label), periodState: periodStateWord(computed.snapshot.period.state), revisionRegister: register };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 404) throw error;
   }
   const record = await store.relazioni.getRelazione(plan.id);
-  const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...(period === undefined ? {} : { period }) };
+  const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...period };
   if (record === undefined || !record.published || !withDocuments) return record?.published === true ? { ...base, relazione: PLACEHOLDER, validation: PLACEHOLDER } : base;
   const stored = await storedRelazione(store, trees, plan, record, true);
   return { ...base, relazione: relazioneDocument(stored), validation: validationDocument(stored) };
