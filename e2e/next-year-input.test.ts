@@ -54,6 +54,13 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Write a year from 1990 to 2100.', focused: true });
     expect(await plans()).toBe(before);
+
+    // A year it can take: the new plan opens and the focus is at its screen's start, not lost to the page.
+    await page.fill('#next-year', '2025');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname.startsWith('/plans/') && !url.pathname.includes(world.planId));
+    await expect.poll(() => plans()).toBe(before + 1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
   });
 });

@@ -81,6 +81,17 @@ export function App({ session, known, first }: { session: Promise<Session>; know
   const [user, setUser] = useState<User | null>(known?.user ?? null);
   const [checked, setChecked] = useState(known !== undefined);
   const [route, go] = useRoute();
+  // A new screen whose way in went with the old one (a form's button, a row's link): the focus would
+  // fall to the page's start, and a keyboard or screen-reader user would begin again from the header.
+  // It goes to the main region, where the new screen begins. A screen that puts it somewhere of its
+  // own (a field, a message) does so after this and keeps it; a header link that stays keeps it too.
+  const shownRoute = useRef(route);
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) document.getElementById('main')?.focus();
+  }, [route]);
   // A shared link to a plan opens it for whoever may read it: the public reads published plans.
   // The address first: the tab's first use of sessionStorage asks the browser process for the tab's
   // storage, inside the cold open's first render (issue 15 §4), and a plan's address does not need it.
