@@ -104,7 +104,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     store,
     offThread,
     trees: new TreeService(store, 32, offThread),
-    campaigns: new CampaignCache(store),
+    campaigns: new CampaignCache(store, options.reminders?.today),
     sessions: new SessionCache(store),
     limits,
     secureCookies: options.secureCookies ?? false,

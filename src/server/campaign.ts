@@ -42,7 +42,8 @@ export class Campaign {
     readonly data: CampaignData,
     units: readonly UnitRecord[],
     users: readonly UserRecord[],
-    private readonly day: string = today(),
+    /** The day lateness is judged on (the dashboard says it back). */
+    readonly day: string = today(),
     /** What `withValue` carries over: the assignments, unit names and people do not change with a value. */
     shared?: { resolved: Resolved[]; unitNames: Map<string, string>; people: Map<string, string> },
   ) {
@@ -205,6 +206,11 @@ export class CampaignCache {
 
   constructor(
     private readonly store: Store,
+    /**
+     * The server's one "today" (its reminders' clock, `ReminderOptions.today`): a value the
+     * worklist and dashboard call late is one the reminders chase, also on a server set to a day.
+     */
+    private readonly clock: () => string = today,
     private readonly size = 4,
   ) {}
 
@@ -213,7 +219,7 @@ export class CampaignCache {
     if (version === undefined) return undefined;
     const [dataVersion, reviews] = splitVersion(version);
     const [units, users] = await Promise.all([this.store.listUnits(), this.store.listUsers()]);
-    const day = today();
+    const day = this.clock();
     const rest = [day, units.map((u) => `${u.id}:${u.version}`).join(','), users.map((u) => `${u.id}:${u.active ? 1 : 0}:${u.role}:${u.displayName}:${u.unitIds.join('+')}`).join(',')].join('|');
     const found = this.entries.get(planId);
     if (found !== undefined && found.dataVersion === dataVersion && found.reviews === reviews && found.rest === rest) {

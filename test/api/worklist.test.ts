@@ -241,3 +241,43 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['password', 'password', 'create']);
   });
 });
+
+/**
+ * The server's campaign features keep one "today", its reminders' clock: before, the worklist and
+ * the dashboard judged "late" on the real date while the reminders used the server's, so a server
+ * set to a day before the deadline sent no reminder yet showed every missing value as late.
+ */
+describe.each<Backend>(['sqlite', 'postgres'])("late by the server's clock on %s", (backend) => {
+  let t: TestServer;
+  let day = '2024-10-10';
+  beforeAll(async () => {
+    t = await startTestServer(backend, { reminders: { today: () => day } });
+  });
+  afterAll(async () => t?.close());
+
+  it('calls a missing value late only once the clock has passed its deadline, in the worklist and the dashboard alike', async () => {
+    const planId = await t.importFixture();
+    const controller = await t.as('controller');
+    const referente = await t.as('referente');
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    const seen = async () => {
+      const work = await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`);
+      const dashboard = await controller.get(`/api/plans/${planId}/dashboard`);
+      expect([work.status, dashboard.status], work.text + dashboard.text).toEqual([200, 200]);
+      const items = work.body.items as Array<{ late: boolean; state: string }>;
+      expect(items.length).toBeGreaterThan(0);
+      const lateRows = (dashboard.body.rows as Array<{ periodId: string; late: number }>).filter((r) => r.periodId === PERIOD).reduce((n, r) => n + r.late, 0);
+      return { late: items.filter((i) => i.late).length, missing: items.filter((i) => i.state === 'to_enter').length, counted: work.body.counts.late, lateRows, today: dashboard.body.today };
+    };
+
+    // The deadline is still to come by the server's clock, whatever the real date.
+    expect(await seen()).toMatchObject({ late: 0, counted: 0, lateRows: 0, today: '2024-10-10' });
+    // The day after the deadline: every missing value is late, and the cache does not keep yesterday's answer.
+    day = '2024-10-16';
+    const after = await seen();
+    expect(after).toMatchObject({ late: after.missing, counted: after.missing, today: '2024-10-16' });
+    expect(after.late).toBeGreaterThan(0);
+    expect(after.lateRows).toBeGreaterThanOrEqual(after.late);
+  });
+});

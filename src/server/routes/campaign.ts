@@ -102,7 +102,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const { rows, totals } = campaign.dashboard();
       return reply(200, {
         planId,
-        today: new Date().toISOString().slice(0, 10),
+        today: campaign.day,
         periods: campaign.data.periods,
         rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
         totals,
