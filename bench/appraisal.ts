@@ -173,6 +173,7 @@ async function storeForms(database: string): Promise<void> {
           actual: actualOf(o.measurement),
           reason: o.measurement.state === 'not_evaluable' ? o.measurement.reason : null,
         })) as Parameters<typeof objectivesToDocument>[0],
+        input.year,
       ),
       ratings: input.ratings,
     };

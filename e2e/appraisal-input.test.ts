@@ -2,8 +2,9 @@
  * Bad input on the appraisal screens, as HR and an evaluator type it: each refusal said at the
  * field it is about (in the screen's language, the field invalid and described by it, the focus on
  * it), nothing lost or created. A part-time of 150% and dates the wrong way round on HR's new form;
- * an objective with no title or a weight of 250 in English; the interview with no notes; a
- * behaviour taken back to "not rated" (sent as 0 and refused as outside the scale before).
+ * an objective with no title, a weight of 250 or a date target of 2099 in English; the interview
+ * with no notes; a behaviour taken back to "not rated" (sent as 0 and refused as outside the scale
+ * before).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -85,6 +86,15 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     expect(await ev.page.getAttribute('#objective-0-title', 'aria-invalid')).toBeNull();
     expect(await ev.page.getByLabel('Objective 1', { exact: true }).inputValue()).toBe('Files closed within 30 days');
     await ev.page.getByLabel('Weight 1', { exact: true }).fill('100');
+    // A date target far past the form's year (2024): said at the target.
+    await ev.page.getByLabel('Unit 1', { exact: true }).selectOption('date');
+    await ev.page.getByLabel('Target 1', { exact: true }).fill('30/09/2099');
+    await ev.page.click('[data-testid=save-objectives]');
+    await expect
+      .poll(() => fieldState(ev.page, '#objective-0-target'))
+      .toEqual({ invalid: 'true', said: 'the target date 30/09/2099 is not in 2024: the form appraises objectives due within its year', focused: true });
+    expect(await ev.page.getAttribute('#objective-0-weight', 'aria-invalid')).toBeNull();
+    await ev.page.getByLabel('Target 1', { exact: true }).fill('30/09/2024');
     await ev.page.click('[data-testid=save-objectives]');
     await expect.poll(() => ev.page.locator('[data-testid=form-message]').innerText()).toBe('Saved.');
     await ev.page.click('[data-testid=action-acknowledge]');

@@ -4,6 +4,7 @@
  * the form's content are core's (`core/messages/appraisal.ts`).
  */
 import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
+import { formatItalianDate } from '../core/italian-date.js';
 import { defineMessages, message, type ParamsOf } from '../core/messages/index.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 
@@ -40,6 +41,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
   'objective-actual-missing': message({ it: 'un obiettivo misurato ha bisogno del consuntivo', en: 'a measured objective needs its actual' }),
   'objective-reason-missing': message({ it: "dire perché l'obiettivo è N.V.", en: 'say why the objective is N.V.' }),
+  'objective-target-year': message<{ date: string; year: number }>({
+    it: (p) => `la data obiettivo ${formatItalianDate(p.date)} non è nel ${p.year}: la scheda valuta gli obiettivi da raggiungere entro l'anno`,
+    en: (p) => `the target date ${formatItalianDate(p.date)} is not in ${p.year}: the form appraises objectives due within its year`,
+  }),
   'objective-value': message<AmountProblem>({ it: (p) => `il valore non è valido: serve ${amountWords(p, 'it')}`, en: (p) => `expected ${amountWords(p, 'en')}` }),
   'smvp-missing': message<{ organisation: string; year: number }>({
     it: (p) => `non c'è un SMVP per ${p.organisation} ${p.year}: l'ufficio personale lo salva prima`,

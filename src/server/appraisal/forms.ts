@@ -170,7 +170,20 @@ export async function assignmentsToDocument(store: Store, input: readonly z.infe
   return assignments;
 }
 
-export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[]): FormDocument['objectives'] {
+/**
+ * A date target of a form's objective falls within the form's year. The form appraises that year
+ * (art. 9 d.lgs. 150/2009): the evaluation early the next year can only measure what was due by
+ * 31 December, as a plan's monitoring periods end within the plan's year (store/periods.ts);
+ * the next year's grace that data-entry deadlines have is for entering values, not for reaching
+ * targets. A target of 2099 or 2023 on a 2024 form is a typing slip that would be scored as typed.
+ */
+function checkTargetYear(target: unknown, year: number, field: string): void {
+  const amount = amountFromJson(target);
+  if (amount?.kind === 'date' && Number(amount.value.slice(0, 4)) !== year) throw invalid(field, 'objective-target-year', { date: amount.value, year }, 422);
+}
+
+/** `year`: the form's, which a date target falls within. */
+export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[], year: number): FormDocument['objectives'] {
   const ids = new Set<string>();
   return input.map((o, i) => {
     let id = o.id ?? `o${i + 1}`;
@@ -179,12 +192,14 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
     if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'objective-weight-range', {});
     if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'objective-actual-missing', {});
     if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'objective-reason-missing', {});
+    const target = storedAmount(o.target, o.unit, `objectives.${i}.target`);
+    checkTargetYear(target, year, `objectives.${i}.target`);
     return {
       id,
       title: o.title,
       weight: o.weight.toString(),
       comparator: o.comparator,
-      target: storedAmount(o.target, o.unit, `objectives.${i}.target`),
+      target,
       unit: o.unit,
       scoring: o.scoring ?? null,
       state: o.state,

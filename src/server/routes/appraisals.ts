@@ -182,7 +182,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (the field named)',
         403: 'role',
         409: 'the person already has a form that year',
-        422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field)",
+        422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field); objective-target-year: an objective's date target outside the form's year (at its field)",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -196,7 +196,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         organisation ??= plan.organisation;
       }
       organisation ??= await defaultOrganisation(store);
-      const doc: FormDocument = { ...emptyDocument(), assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year), objectives: objectivesToDocument(input.objectives ?? []) };
+      const doc: FormDocument = {
+        ...emptyDocument(),
+        assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year),
+        objectives: objectivesToDocument(input.objectives ?? [], input.year),
+      };
       const form = must(
         await store.appraisals.createForm(
           {
@@ -248,7 +252,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         403: 'may not change that part now',
         404: 'unknown form',
         409: 'stale version',
-        422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year, an assignment the year cannot count",
+        422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year, an assignment the year cannot count, an objective's date target outside the form's year",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -275,7 +279,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         doc.assignments = await assignmentsToDocument(store, input.assignments, form.year);
       }
       if (input.objectives !== undefined) {
-        const next = objectivesToDocument(input.objectives);
+        const next = objectivesToDocument(input.objectives, form.year);
         const definition = (o: FormDocument['objectives'][number]) => JSON.stringify([o.id, o.title, o.weight, o.comparator, o.target, o.unit, o.scoring]);
         const redefined = next.length !== doc.objectives.length || next.some((o, i) => definition(o) !== definition(doc.objectives[i]!));
         if (redefined) {
