@@ -4,6 +4,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError, setCsrfToken } from '../api/client.js';
 import { useSession } from '../session.js';
 import { ProviderSignIn } from '../campaign/ProviderSignIn.js';
+import { Field, focusFirstError } from '../ui/Form.js';
 
 export function Login({ onPublic }: { onPublic: () => void }) {
   const { t } = useTranslation();
@@ -12,9 +13,19 @@ export function Login({ onPublic }: { onPublic: () => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // An empty field, said beside it in the screen's words (not the browser's bubble); nothing sent.
+  const [problems, setProblems] = useState<Record<string, string>>({});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const found: Record<string, string> = {};
+    if (username.trim() === '') found.username = t('login.usernameMissing');
+    if (password === '') found.password = t('login.passwordMissing');
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      setError(null);
+      return focusFirstError({ fields: found, general: null }, '');
+    }
     setBusy(true);
     setError(null);
     try {
@@ -37,18 +48,16 @@ export function Login({ onPublic }: { onPublic: () => void }) {
             {t('login.failed', { message: error })}
           </Alert>
         )}
-        <form onSubmit={(e) => void submit(e)} className="albero-form">
-          <div className="mb-3">
-            <label htmlFor="username" className="form-label">
-              {t('login.username')}
-            </label>
-            <input id="username" type="text" name="username" className="form-control" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
-          </div>
+        <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
+          <Field id="username" label={t('login.username')} error={problems.username}>
+            {(aria) => <input {...aria} type="text" name="username" className="form-control" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+          </Field>
           <div className="mb-4">
-            <label htmlFor="password" className="form-label">
-              {t('login.password')}
-            </label>
-            <input id="password" name="password" type="password" className="form-control" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <Field id="password" label={t('login.password')} error={problems.password}>
+              {(aria) => (
+                <input {...aria} name="password" type="password" className="form-control" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+              )}
+            </Field>
           </div>
           <Button color="primary" type="submit" disabled={busy}>
             {t('login.submit')}

@@ -145,12 +145,18 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    // Read strictly in the screen's notation (`50,5` / `50.5`): otherwise said at the field, nothing sent.
+    // Who is appraised and by whom are chosen, in the screen's words (not the browser's bubble);
+    // the part-time read strictly in the screen's notation (`50,5` / `50.5`). Otherwise said at the field, nothing sent.
     const part = requiredDecimal(partTime, lang);
     const partValue = 'value' in part ? part.value : null;
-    setProblems('problem' in part && unit !== '' ? { 'new-part-time': t(part.problem) } : {});
-    if (partValue === null && unit !== '') {
-      document.getElementById('new-part-time')?.focus();
+    const found: Record<string, string> = {};
+    if (person === '') found['new-person'] = t('appraisal.create.personMissing');
+    if (evaluator === '') found['new-evaluator'] = t('appraisal.create.evaluatorMissing');
+    if ('problem' in part && unit !== '') found['new-part-time'] = t(part.problem);
+    setProblems(found);
+    const first = Object.keys(found)[0];
+    if (first !== undefined) {
+      document.getElementById(first)?.focus();
       return;
     }
     try {
@@ -179,7 +185,8 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="border rounded p-3 my-4" aria-labelledby="new-form-title" data-testid="new-appraisal">
+    // noValidate: the browser's own bubbles speak its language, not the screen's; the fields say it here.
+    <form onSubmit={(e) => void submit(e)} className="border rounded p-3 my-4" aria-labelledby="new-form-title" data-testid="new-appraisal" noValidate>
       <h2 className="h4" id="new-form-title">
         {t('appraisal.create.title')}
       </h2>
@@ -189,9 +196,9 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         </p>
       )}
       <div className="row g-2">
-        <label className="col-md-4">
-          {t('appraisal.create.person')}
-          <select className="form-select" value={person} onChange={(e) => pickPerson(e.target.value)} required data-testid="new-person">
+        <div className="col-md-4">
+          <label htmlFor="new-person">{t('appraisal.create.person')}</label>
+          <select id="new-person" className="form-select" value={person} onChange={(e) => pickPerson(e.target.value)} required data-testid="new-person" {...problemAt('new-person')}>
             <option value="">{t('appraisal.create.none')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -199,10 +206,11 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
               </option>
             ))}
           </select>
-        </label>
-        <label className="col-md-4">
-          {t('appraisal.create.evaluator')}
-          <select className="form-select" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} required data-testid="new-evaluator">
+          <FieldProblem id="new-person" message={problems['new-person'] ?? null} />
+        </div>
+        <div className="col-md-4">
+          <label htmlFor="new-evaluator">{t('appraisal.create.evaluator')}</label>
+          <select id="new-evaluator" className="form-select" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} required data-testid="new-evaluator" {...problemAt('new-evaluator')}>
             <option value="">{t('appraisal.create.none')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -210,7 +218,8 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
               </option>
             ))}
           </select>
-        </label>
+          <FieldProblem id="new-evaluator" message={problems['new-evaluator'] ?? null} />
+        </div>
         <label className="col-md-4">
           {t('appraisal.create.category')}
           <select className="form-select" value={category} onChange={(e) => setCategory(e.target.value as StaffCategory)} data-testid="new-category">
@@ -309,7 +318,8 @@ function Rewards({ year }: { year: number }) {
       <h2 className="h4" id="rewards-title">
         {t('appraisal.rewards.title')}
       </h2>
-      <form onSubmit={(e) => void submit(e)} className="d-flex flex-wrap gap-3 align-items-end">
+      {/* noValidate: an empty fund is said at the field in the screen's words, not by the browser's bubble. */}
+      <form onSubmit={(e) => void submit(e)} className="d-flex flex-wrap gap-3 align-items-end" noValidate>
         <label>
           {t('appraisal.rewards.category')}
           <select className="form-select" value={category} onChange={(e) => setCategory(e.target.value as StaffCategory)} data-testid="reward-category">

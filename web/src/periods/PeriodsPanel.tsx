@@ -8,6 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { Period } from '../api/types.js';
+import { focusSoon } from '../ui/Form.js';
+import { issuesByField } from '../ui/form-errors.js';
+
+/** The server refused the date itself (not a date of the plan's year, not a date at all). */
+const dateRefused = (e: unknown) => e instanceof ApiError && e.code === 'invalid-body' && issuesByField(e.body).endsOn !== undefined;
 
 interface Props {
   planId: string;
@@ -27,6 +32,8 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
   const [endsOn, setEndsOn] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The error is the date field's (an empty date, one outside the plan's year): it is read with the field.
+  const [atDate, setAtDate] = useState(false);
   const [busy, setBusy] = useState(false);
   const year = yearOf(periods);
 
@@ -38,14 +45,22 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
     if (e.code === 'period-in-use' && reason !== null)
       return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: e.message });
     if (e.code === 'duplicate' || e.code === 'forbidden') return t(`periods.errors.${e.code}`);
-    if (e.code === 'invalid-body' && e.body?.error.issues?.some((i) => (i.location as { field?: string } | null)?.field === 'endsOn')) return t('periods.errors.date', { year: year ?? '' });
+    if (dateRefused(e)) return t('periods.errors.date', { year: year ?? '' });
     return e.message;
+  }
+
+  /** A date that cannot be taken: said at the field, which takes the focus (the button pressed had it). */
+  function refuseDate(message: string) {
+    setError(message);
+    setAtDate(true);
+    focusSoon('period-ends-on');
   }
 
   async function add(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return setError(t('periods.errors.date', { year: year ?? '' }));
+    setAtDate(false);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return refuseDate(t('periods.errors.date', { year: year ?? '' }));
     setBusy(true);
     try {
       const added = await api.addPeriod(planId, { endsOn, ...(label.trim() !== '' ? { label: label.trim() } : {}) });
@@ -53,7 +68,8 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
       setLabel('');
       onChanged(added.id, t('periods.added', { label: added.label }));
     } catch (e) {
-      setError(refusal(e));
+      if (dateRefused(e) || (e instanceof ApiError && e.code === 'duplicate')) refuseDate(refusal(e));
+      else setError(refusal(e));
     } finally {
       setBusy(false);
     }
@@ -121,7 +137,8 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
             min={year !== null ? `${year}-01-01` : undefined}
             max={year !== null ? `${year}-12-31` : undefined}
             onChange={(e) => setEndsOn(e.target.value)}
-            aria-invalid={error !== null && endsOn !== '' ? true : undefined}
+            aria-invalid={atDate && error !== null ? true : undefined}
+            aria-describedby={atDate && error !== null ? 'periods-error' : undefined}
           />
         </div>
         <div>
@@ -147,7 +164,7 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
         </Button>
       </form>
       {error !== null && (
-        <p className="text-danger small mt-2 mb-0" role="alert" data-testid="periods-error">
+        <p id="periods-error" className="text-danger small mt-2 mb-0" role="alert" data-testid="periods-error">
           {error}
         </p>
       )}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { IssueDocument, PlanSummary } from '../api/types.js';
+import { PLAN_YEARS } from '../../../src/core/model.js';
+import { Field, focusFirstError } from '../ui/Form.js';
 
 type Issues = IssueDocument[];
 
@@ -30,12 +32,26 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
   const [preview, setPreview] = useState<{ issues: Issues; blocking: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What the fields cannot take, by field (`file`, `year`), said beside each.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+
+  /** The year is optional (the file's own otherwise); typed, it must be one a plan may have. */
+  function fieldProblems(): Record<string, string> {
+    const found: Record<string, string> = {};
+    if (file === null) found.file = t('import.noFile');
+    const typed = year.trim();
+    if (typed !== '' && !/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
+    else if (typed !== '' && (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last)) found.year = t('years.range', PLAN_YEARS);
+    return found;
+  }
 
   const options = (dryRun: boolean) => ({ dryRun, ...(title.trim() ? { title: title.trim() } : {}), ...(year ? { year: Number(year) } : {}) });
 
   async function check(e: FormEvent) {
     e.preventDefault();
-    if (file === null) return;
+    const found = fieldProblems();
+    setProblems(found);
+    if (file === null || Object.keys(found).length > 0) return focusFirstError({ fields: found, general: null }, 'import-');
     setBusy(true);
     setError(null);
     setPreview(null);
@@ -70,23 +86,23 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
       <h2 id="import-title" className="h5">
         {t('import.title')}
       </h2>
-      <form onSubmit={(e) => void check(e)} className="albero-form">
-        <div className="mb-3">
-          <label htmlFor="import-file" className="form-label">
-            {t('import.file')}
-          </label>
-          <input
-            id="import-file"
-            type="file"
-            className="form-control"
-            accept=".txt,.tsv,.csv,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-            }}
-          />
-        </div>
+      {/* noValidate: the browser's own bubbles speak its language, not the screen's; the fields say it here. */}
+      <form onSubmit={(e) => void check(e)} className="albero-form" noValidate data-testid="import-form">
+        <Field id="import-file" label={t('import.file')} error={problems.file}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              className="form-control"
+              accept=".txt,.tsv,.csv,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setPreview(null);
+              }}
+            />
+          )}
+        </Field>
         <div className="row g-2 mb-3">
           <div className="col-8">
             <label htmlFor="import-title-input" className="form-label">
@@ -95,13 +111,12 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
             <input id="import-title-input" type="text" className="form-control" value={title} onChange={(e) => setTitle(e.target.value)} />
           </div>
           <div className="col-4">
-            <label htmlFor="import-year" className="form-label">
-              {t('plans.year')}
-            </label>
-            <input id="import-year" className="form-control" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+            <Field id="import-year" label={t('plans.year')} error={problems.year}>
+              {(aria) => <input {...aria} className="form-control" type="number" min={PLAN_YEARS.first} max={PLAN_YEARS.last} value={year} onChange={(e) => setYear(e.target.value)} />}
+            </Field>
           </div>
         </div>
-        <Button color="primary" outline type="submit" disabled={busy || file === null}>
+        <Button color="primary" outline type="submit" disabled={busy}>
           {t('import.check')}
         </Button>
       </form>

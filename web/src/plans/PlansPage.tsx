@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
+import { PLAN_YEARS } from '../../../src/core/model.js';
+import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { ImportPanel } from './ImportPanel.js';
 import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
@@ -19,19 +21,39 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
+  // What the new plan's fields cannot take, by field (`title`, `year`), said beside each.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const refusal = useRefusal('plans.errors');
   const manage = can.managePlans(user?.role);
+
+  /** The new plan's fields as typed, or what each cannot take, in the screen's words (not the browser's). */
+  function newPlanProblems(): Record<string, string> {
+    const found: Record<string, string> = {};
+    if (title.trim() === '') found.title = t('plans.errors.title');
+    const typed = year.trim();
+    if (!/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
+    else if (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last) found.year = t('years.range', PLAN_YEARS);
+    return found;
+  }
 
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const found = newPlanProblems();
+    setProblems(found);
+    if (Object.keys(found).length > 0) return focusFirstError({ fields: found, general: null }, 'plan-');
     try {
-      const plan = await api.createPlan({ title, year: Number(year) });
+      const plan = await api.createPlan({ title: title.trim(), year: Number(year) });
       setNotice(t('plans.created'));
       setTitle('');
       void changed();
       onOpen(plan.id);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      // A refusal naming a field (the server checks the same and more) is said there too.
+      const refused = refusal(err);
+      setProblems(refused.fields);
+      if (refused.general !== null) setError(refused.general);
+      else focusFirstError(refused, 'plan-');
     }
   }
 
@@ -161,19 +183,14 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
             <h2 id="create-title" className="h5">
               {t('plans.create')}
             </h2>
-            <form onSubmit={(e) => void create(e)} className="albero-form">
-              <div className="mb-3">
-                <label htmlFor="plan-title" className="form-label">
-                  {t('plans.planTitle')}
-                </label>
-                <input id="plan-title" type="text" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />
-              </div>
-              <div className="mb-3">
-                <label htmlFor="plan-year" className="form-label">
-                  {t('plans.year')}
-                </label>
-                <input id="plan-year" className="form-control" type="number" min={2000} max={2100} required value={year} onChange={(e) => setYear(e.target.value)} />
-              </div>
+            {/* noValidate: the browser's own bubbles speak its language, not the screen's; the fields say it here. */}
+            <form onSubmit={(e) => void create(e)} className="albero-form" noValidate data-testid="new-plan">
+              <Field id="plan-title" label={t('plans.planTitle')} error={problems.title}>
+                {(aria) => <input {...aria} type="text" className="form-control" required value={title} onChange={(e) => setTitle(e.target.value)} />}
+              </Field>
+              <Field id="plan-year" label={t('plans.year')} error={problems.year}>
+                {(aria) => <input {...aria} className="form-control" type="number" min={PLAN_YEARS.first} max={PLAN_YEARS.last} required value={year} onChange={(e) => setYear(e.target.value)} />}
+              </Field>
               <Button color="primary" type="submit">
                 {t('plans.create')}
               </Button>

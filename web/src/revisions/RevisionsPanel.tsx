@@ -20,8 +20,20 @@ function ChangeLine({ change }: { change: RevisionChange }) {
   return <li>{changeText(change, i18n.language === 'en' ? 'en' : 'it')}</li>;
 }
 
-function ActFields({ prefix, act, onChange, required }: { prefix: string; act: Act; onChange: (a: Act) => void; required: boolean }) {
+type ActField = keyof Act;
+type ActProblems = Partial<Record<ActField, string>>;
+
+/** The act's empty parts (the server takes an act only whole), by field, in the screen's words. */
+function actProblems(act: Act, t: (k: string) => string): ActProblems {
+  const found: ActProblems = {};
+  for (const field of ['kind', 'number', 'date'] as const) if (act[field].trim() === '') found[field] = t(`revisions.actMissing.${field}`);
+  return found;
+}
+
+function ActFields({ prefix, act, onChange, required, problems }: { prefix: string; act: Act; onChange: (a: Act) => void; required: boolean; problems: ActProblems }) {
   const { t } = useTranslation();
+  const at = (field: ActField) => invalidIf(`${prefix}-${field}`, problems[field] ?? null);
+  const problem = (field: ActField) => <FieldProblem id={`${prefix}-${field}`} message={problems[field] ?? null} />;
   return (
     <div className="d-flex flex-wrap gap-2 align-items-end">
       <div>
@@ -35,19 +47,39 @@ function ActFields({ prefix, act, onChange, required }: { prefix: string; act: A
           value={act.kind}
           required={required}
           onChange={(e) => onChange({ ...act, kind: e.target.value })}
+          {...at('kind')}
         />
+        {problem('kind')}
       </div>
       <div>
         <label htmlFor={`${prefix}-number`} className="form-label small mb-0">
           {t('revisions.actNumber')}
         </label>
-        <input id={`${prefix}-number`} className="form-control form-control-sm" size={6} value={act.number} required={required} onChange={(e) => onChange({ ...act, number: e.target.value })} />
+        <input
+          id={`${prefix}-number`}
+          className="form-control form-control-sm"
+          size={6}
+          value={act.number}
+          required={required}
+          onChange={(e) => onChange({ ...act, number: e.target.value })}
+          {...at('number')}
+        />
+        {problem('number')}
       </div>
       <div>
         <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
           {t('revisions.actDate')}
         </label>
-        <input id={`${prefix}-date`} type="date" className="form-control form-control-sm" value={act.date} required={required} onChange={(e) => onChange({ ...act, date: e.target.value })} />
+        <input
+          id={`${prefix}-date`}
+          type="date"
+          className="form-control form-control-sm"
+          value={act.date}
+          required={required}
+          onChange={(e) => onChange({ ...act, date: e.target.value })}
+          {...at('date')}
+        />
+        {problem('date')}
       </div>
     </div>
   );
@@ -78,6 +110,15 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
+  /** An act's empty parts, found here before sending: said at each field, the first focused. */
+  const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
+  const [approveProblems, setApproveProblems] = useState<ActProblems>({});
+  const refuseAct = (prefix: string, found: ActProblems) => {
+    setNotice(null);
+    setError(null);
+    const first = Object.keys(found)[0];
+    if (first !== undefined) document.getElementById(`${prefix}-${first}`)?.focus();
+  };
 
   /** At the field, as the period bar's reopening does: the field described by it and focused. */
   const sayReasonMissing = () => {
@@ -99,6 +140,9 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
 
   const adopt = (e: FormEvent) => {
     e.preventDefault();
+    const found = actProblems(adoptAct, t);
+    setAdoptProblems(found);
+    if (Object.keys(found).length > 0) return refuseAct('adopt', found);
     void run(async () => {
       await api.adoptPlan(planId, adoptAct);
       return t('revisions.adopted');
@@ -122,6 +166,10 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const approve = (e: FormEvent) => {
     e.preventDefault();
     if (current === null) return;
+    // The act may come later: none at all is fine, a part of one is not.
+    const found = filled(approveAct) === null ? {} : actProblems(approveAct, t);
+    setApproveProblems(found);
+    if (Object.keys(found).length > 0) return refuseAct('approve', found);
     void run(async () => {
       const r = await api.approveRevision(planId, current.number, filled(approveAct));
       setApproveAct(NO_ACT);
@@ -151,11 +199,11 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       )}
 
       {canManage && !plan.archived && plan.status !== 'adopted' && (
-        <form onSubmit={adopt} className="mb-3" aria-labelledby="adopt-title">
+        <form onSubmit={adopt} className="mb-3" aria-labelledby="adopt-title" noValidate>
           <h3 id="adopt-title" className="h6">
             {t('revisions.adoptTitle')}
           </h3>
-          <ActFields prefix="adopt" act={adoptAct} onChange={setAdoptAct} required />
+          <ActFields prefix="adopt" act={adoptAct} onChange={setAdoptAct} required problems={adoptProblems} />
           <Button size="sm" color="primary" type="submit" className="mt-2" data-testid="adopt">
             {t('revisions.adopt')}
           </Button>
@@ -210,12 +258,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
         <div className="mb-3" data-testid="current-revision">
           <p className="fw-semibold">{t('revisions.current', { number: current.number, reason: current.reason })}</p>
           {canManage && !plan.archived && (
-            <form onSubmit={approve} aria-labelledby="approve-title">
+            <form onSubmit={approve} aria-labelledby="approve-title" noValidate>
               <h3 id="approve-title" className="h6">
                 {t('revisions.approveTitle')}
               </h3>
               <p className="small mb-1">{t('revisions.approveHelp')}</p>
-              <ActFields prefix="approve" act={approveAct} onChange={setApproveAct} required={false} />
+              <ActFields prefix="approve" act={approveAct} onChange={setApproveAct} required={false} problems={approveProblems} />
               <div className="d-flex gap-2 mt-2">
                 <Button size="sm" color="primary" type="submit" data-testid="approve-revision">
                   {t('revisions.approve')}

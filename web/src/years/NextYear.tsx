@@ -37,7 +37,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     if (next === null) return refuse(t('years.invalidYear'));
     if (year !== null && next <= year) return refuse(t('years.next.notAfter'));
     // The years a plan may have: beyond them the server's answer only named the field.
-    if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.next.range', PLAN_YEARS));
+    if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.range', PLAN_YEARS));
     setBusy(true);
     setError(null);
     try {

@@ -15,6 +15,8 @@ const it = {
   horizon: 'Orizzonte triennale (PIAO)',
   horizonHint: 'Baseline: l’ultimo valore noto prima del piano, con il suo anno. Target degli anni successivi: facoltativi, nella stessa unità del target.',
   invalidYear: 'Scrivere un anno come 2023.',
+  /** The years a plan may have (`PLAN_YEARS`), said wherever a plan's year is typed. */
+  range: 'Scrivere un anno dal {{first}} al {{last}}.',
   previousFromPredecessor: 'Valore dell’anno precedente {{value}} ({{year}}): preso dal piano {{year}} perché non inserito.',
   title: 'Anno per anno',
   empty: 'Nessun anno collegato: questo piano non ha predecessori né successori per questa voce.',
@@ -47,7 +49,6 @@ const it = {
     created: 'Creato il piano «{{title}}».',
     duplicate: 'Esiste già un piano {{year}} con questo titolo.',
     notAfter: 'L’anno deve essere successivo a quello del piano.',
-    range: 'Scrivere un anno dal {{first}} al {{last}}.',
     cancel: 'Annulla',
   },
 };
@@ -63,6 +64,7 @@ const en: typeof it = {
   horizon: 'Three-year horizon (PIAO)',
   horizonHint: 'Baseline: the last known value before the plan, with its year. Targets of the following years: optional, in the target’s unit.',
   invalidYear: 'Write a year such as 2023.',
+  range: 'Write a year from {{first}} to {{last}}.',
   previousFromPredecessor: 'Previous year’s value {{value}} ({{year}}): taken from the {{year}} plan because it was not entered.',
   title: 'Year over year',
   empty: 'No linked year: this plan has no predecessor or successor for this item.',
@@ -94,7 +96,6 @@ const en: typeof it = {
     created: 'Plan “{{title}}” created.',
     duplicate: 'There is already a {{year}} plan with this title.',
     notAfter: 'The year must come after the plan’s.',
-    range: 'Write a year from {{first}} to {{last}}.',
     cancel: 'Cancel',
   },
 };

@@ -1,0 +1,155 @@
+/**
+ * Forms that leaned on the browser's own checks (`required`, `min`/`max`) said an empty or
+ * out-of-range field with a bubble in the browser's language ("Please fill out this field."),
+ * not the screen's, and not at the field. Here the browser speaks English (context locale
+ * `en-US`) and the screen Italian: each form, sent empty or out of range, says the app's Italian
+ * words at the field (`aria-invalid`, `aria-describedby`), the field takes the focus, and nothing
+ * is made (checked through the API). A plan of 1995 (a year plans may have, 1990–2100, that the
+ * year input refused with its `min` of 2000) is made.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE } from '../test/helpers.js';
+import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
+
+const world = e2eWorld({ fixture: true });
+const { login, apiAs, openPlan, expectAccessible } = pages(world);
+
+/** A page whose browser speaks English; the app's screen stays in Italian (its default). */
+async function englishBrowser(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  return { context, page };
+}
+
+/** The field `id` as a screen reader meets it: invalid, the words describing it, whether it has the focus. */
+const field = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const said = (el?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((ref) => document.getElementById(ref)?.textContent ?? '')
+      .join(' ')
+      .trim();
+    return { invalid: el?.getAttribute('aria-invalid') ?? null, said, focused: el !== null && document.activeElement === el };
+  }, id);
+
+const at = (said: string, focused = true) => ({ invalid: 'true', said, focused });
+
+describe('forms say their problems in the screen’s language, at the field', { timeout: 240_000 }, () => {
+  /** The plans as the API lists them, by title and year. */
+  const plans = async (context: BrowserContext) => ((await apiAs(context, 'GET', '/api/plans')).body as { title: string; year: number }[]).map((p) => `${p.title} ${p.year}`).sort();
+
+  it('sign-in', async () => {
+    const { context, page } = await englishBrowser();
+    await page.goto(`${world.server.url}/`);
+    await page.click('button[type=submit]');
+    await expect.poll(() => field(page, 'username')).toEqual(at('Scrivere il nome utente.'));
+    expect(await field(page, 'password')).toEqual(at('Scrivere la password.', false));
+    await page.fill('#username', ACCOUNTS.controller.username);
+    await page.click('button[type=submit]');
+    await expect.poll(() => field(page, 'password')).toEqual(at('Scrivere la password.'));
+    expect(await page.locator('[data-testid=signed-in]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a new plan', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    const before = await plans(context);
+    await page.waitForSelector('#plan-title');
+    await page.fill('#plan-year', '');
+    await page.click('form:has(#plan-title) button[type=submit]');
+    await expect.poll(() => field(page, 'plan-title')).toEqual(at('Scrivere il titolo del piano.'));
+    expect(await field(page, 'plan-year')).toEqual(at('Scrivere un anno come 2023.', false));
+    await expectAccessible(page, 'new plan, empty');
+    await page.fill('#plan-title', 'Piano fuori scala');
+    await page.fill('#plan-year', '2200');
+    await page.click('form:has(#plan-title) button[type=submit]');
+    await expect.poll(() => field(page, 'plan-year')).toEqual(at('Scrivere un anno dal 1990 al 2100.'));
+    expect((await field(page, 'plan-title')).invalid).toBeNull();
+    expect(await plans(context)).toEqual(before);
+
+    // A year plans may have, below the input's old minimum of 2000: the plan is made.
+    await page.fill('#plan-year', '1995');
+    await page.click('form:has(#plan-title) button[type=submit]');
+    await expect.poll(() => plans(context)).toEqual([...before, 'Piano fuori scala 1995'].sort());
+    await context.close();
+  });
+
+  it('a plan import', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    const before = await plans(context);
+    // The year out of range: said there, the file not even checked, no plan.
+    await page.setInputFiles('#import-file', FIXTURE);
+    await page.fill('#import-year', '1980');
+    await page.click('form:has(#import-file) button[type=submit]');
+    await expect.poll(() => field(page, 'import-year')).toEqual(at('Scrivere un anno dal 1990 al 2100.'));
+    expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
+    await page.setInputFiles('#import-file', []);
+    await page.fill('#import-year', '');
+    await page.click('form:has(#import-file) button[type=submit]');
+    await expect.poll(() => field(page, 'import-file')).toEqual(at('Scegliere il file da importare.'));
+    expect(await plans(context)).toEqual(before);
+    await context.close();
+  });
+
+  it('a monitoring period', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    const periods = async () => ((await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/periods`)).body as unknown[]).length;
+    const before = await periods();
+    await openPlan(page);
+    await page.click('[data-testid=periods-toggle]');
+    await page.waitForSelector('[data-testid=periods-panel]');
+    await page.click('text=Aggiungi il periodo');
+    await expect.poll(() => field(page, 'period-ends-on')).toEqual(at('Indicare una data dell’anno 2024.'));
+    expect(await periods()).toBe(before);
+    await context.close();
+  });
+
+  it('the adoption of the plan', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.click('[data-testid=revisions-toggle]');
+    await page.waitForSelector('[data-testid=revisions-panel]');
+    await page.fill('#adopt-number', '12');
+    await page.click('[data-testid=adopt]');
+    await expect.poll(() => field(page, 'adopt-kind')).toEqual(at('Indicare il tipo di atto.'));
+    expect(await field(page, 'adopt-number')).toEqual({ invalid: null, said: '', focused: false });
+    expect(await field(page, 'adopt-date')).toEqual(at('Indicare la data dell’atto.', false));
+    await expectAccessible(page, 'adoption, act incomplete');
+    expect((await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.status).toBe('draft');
+    await context.close();
+  });
+
+  it('a new appraisal form', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'personale');
+    const forms = async () => ((await apiAs(context, 'GET', '/api/appraisals')).body as unknown[]).length;
+    const before = await forms();
+    await page.click('[data-testid=nav-appraisals]');
+    await page.waitForSelector('[data-testid=new-appraisal]');
+    await page.click('[data-testid=new-submit]');
+    await expect.poll(() => field(page, 'new-person')).toEqual(at('Scegliere la persona valutata.'));
+    expect(await field(page, 'new-evaluator')).toEqual(at('Scegliere il valutatore.', false));
+    await expectAccessible(page, 'new appraisal, empty');
+    expect(await forms()).toBe(before);
+    await context.close();
+  });
+
+  it('the bonus fund', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'personale');
+    await page.click('[data-testid=nav-appraisals]');
+    await page.waitForSelector('[data-testid=rewards]');
+    await page.click('[data-testid=reward-distribute]');
+    await expect.poll(() => field(page, 'reward-fund')).toEqual(at('Scrivere un numero (es. 1.587,10).'));
+    expect(await page.locator('[data-testid=reward-table]').count()).toBe(0);
+    await context.close();
+  });
+});
