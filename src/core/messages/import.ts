@@ -124,7 +124,6 @@ function quoted(p: CellText, language: Language): string {
   return p.length === undefined ? `"${p.text}"` : `"${p.text}" (${p.length} ${language === 'it' ? 'caratteri' : 'characters'})`;
 }
 
-/** What kind of value a Target or Consuntivo holds. */
 /** A formula's kind in words (the indicator dialog's): what `formula-unit` names, here and in the API's field problem. */
 export const FORMULA_KIND_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   it: { ratio: 'rapporto tra due misure di base', trend: 'trend sul valore precedente', children_mean: 'media ponderata degli obiettivi figli' },
@@ -136,6 +135,7 @@ export const UNIT_IN_WORDS: Readonly<Record<Language, Readonly<Record<string, st
   en: { number: 'numbers', percent: 'percent', date: 'dates', boolean: 'yes/no' },
 };
 
+/** What kind of value a Target or Consuntivo holds. */
 export type ValueKind = 'number' | 'percent' | 'date' | 'boolean';
 const KIND_WORDS: Record<Language, Record<ValueKind, string>> = {
   it: { number: 'un numero', percent: 'una percentuale', date: 'una data', boolean: 'un valore sì/no' },
