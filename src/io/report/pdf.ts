@@ -229,6 +229,8 @@ export class TableWriter {
   private readonly x: number[] = [];
   private headerDrawn = false;
   private readonly header: Cell[];
+  /** Rows held by `keepWithNext`, drawn with the row after them (`flush`). */
+  private readonly pending: (readonly Cell[])[] = [];
 
   constructor(
     private readonly canvas: Canvas,
@@ -277,8 +279,6 @@ export class TableWriter {
   end(): void {
     this.flush();
   }
-
-  private readonly pending: (readonly Cell[])[] = [];
 
   private flush(): void {
     const rows = this.pending.splice(0);
