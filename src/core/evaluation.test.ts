@@ -135,6 +135,58 @@ describe('derived indicators', () => {
   });
 });
 
+describe('forced performance (the OIV\'s validated values)', () => {
+  // The fixture's A.2 with an area above it: A.2 = 30·100 + 70·mean(A.2.1, A.2.2); A = mean(A.2, B).
+  const fixture = (): Plan =>
+    plan([
+      node('A', null, []),
+      node('A.2', 'A', [ind('trend', 30, '>=', 10, measured('35.62')), mean('mp', 70)]),
+      node('A.2.1', 'A.2', [ind('x', 50, '>=', 5, measured(6)), ind('y', 20, '>=', 60, measured(50)), ind('z', 30, '>=', 1, measured('1.21'))]),
+      node('A.2.2', 'A.2', [ind('w', 100, '>=', 13, measured(43))]),
+      node('B', 'A', [ind('v', 100, '>=', 1, measured(0))]),
+    ]);
+
+  it('gives the objective the forced value and rolls its ancestors up from it by the usual rules', () => {
+    const reported = evaluatePlan(fixture());
+    expect(['A.2.1', 'A.2', 'A'].map((c) => reported.node(c)!.performance!.toString())).toEqual(['80', '93', '46.5']);
+    const e = evaluatePlan(fixture(), { forced: new Map([['A.2.1', dec(60)]]) });
+    expect(e.node('A.2.1')!.performance!.toString()).toBe('60');
+    expect(e.node('A.2.1')!.band).toBe('yellow');
+    // The parent's "media ponderata" reads 60: mean(60, 100) = 80; A.2 = 30·100 + 70·80 = 86; A = mean(86, 0) = 43.
+    expect(e.indicator('mp')!.actual).toEqual({ kind: 'number', value: dec(80) });
+    expect(e.node('A.2')!.performance!.toString()).toBe('86');
+    expect(e.node('A')!.performance!.toString()).toBe('43');
+    // Its own indicators are still scored as reported; the explanation says the number was given.
+    expect(e.indicator('y')!.performance!.toString()).toBe('0');
+    expect(e.isForced('A.2.1')).toBe(true);
+    expect(e.isForced('A.2')).toBe(false);
+    expect(explainNode(e, 'A.2.1')!.formula).toBe('A.2.1 = 60.00% (value given as validated, not computed from its indicators)');
+    expect(explainNode(e, 'A.2.1', 'it')!.formula).toBe('A.2.1 = 60,00% (valore dato come validato, non calcolato dagli indicatori)');
+    expect(explainNode(e, 'A.2')!.formula).toBe('A.2 = 30% × 100 + 70% × 80 (= mean of A.2.1 60, A.2.2 100) = 86.00%');
+  });
+
+  it('forces an area (a roll-up node) and a node with no performance of its own', () => {
+    const p = plan([...fixture().nodes, node('C', null, [ind('u', 100, '>=', 1, { state: 'not_measured' })])]);
+    const e = evaluatePlan(p, { forced: new Map([['A', dec('70.5')], ['C', dec(0)]]) });
+    expect(e.node('A')!.performance!.toString()).toBe('70.5');
+    expect(e.node('C')!.performance!.toString()).toBe('0');
+    expect(e.node('C')!.band).toBe('red');
+    // Below them nothing moves.
+    expect(e.node('A.2')!.performance!.toString()).toBe('93');
+  });
+
+  it('keeps the forced value when a value below or beside it changes, and ignores unknown codes', () => {
+    const e = evaluatePlan(fixture(), { forced: new Map([['A.2.1', dec(60)], ['Z.9', dec(10)]]) });
+    expect(e.isForced('Z.9')).toBe(false);
+    e.setMeasurement('y', measured(70));
+    expect(e.node('A.2.1')!.performance!.toString()).toBe('60');
+    e.setMeasurement('w', measured(0));
+    // A.2.2 now 0: mean(60, 0) = 30; A.2 = 30 + 70·30 / 100 = 51.
+    expect(e.node('A.2')!.performance!.toString()).toBe('51');
+    expect(evaluatePlan(fixture(), { forced: new Map() }).node('A')!.performance!.toString()).toBe('46.5');
+  });
+});
+
 describe('trees of any depth', () => {
   it('rolls up nodes without indicators from their children, at any depth', () => {
     const nodes: Objective[] = [node('L1', null, [])];

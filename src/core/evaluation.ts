@@ -10,6 +10,10 @@
  *   (their own weights where given, equal otherwise); `ratio` and `trend` compute theirs from base
  *   measures. The derived actual is then scored by the indicator's rule like any other.
  *
+ * - An objective given a forced performance (`EvaluationOptions.forced`: the OIV's validated value)
+ *   has that performance whatever its own indicators give, and the nodes above it roll up from it
+ *   by the same rules as from any other: the indicators stay scored and shown as reported.
+ *
  * Nodes are evaluated children first. `Evaluation.setMeasurement` re-scores one indicator and walks
  * only the path to the root, which is what keeps a what-if or a data entry instant on big plans.
  * Explanations (contributions, sentences) are built on demand in explanation.ts, not here.
@@ -156,10 +160,13 @@ export class Evaluation {
   private readonly sum: Fraction = { num: 0, den: 1 };
   private readonly mean: Fraction = { num: 0, den: 1 };
   private readonly spare: Fraction = { num: 0, den: 1 };
+  /** Objective code → the performance given from outside (`EvaluationOptions.forced`); null: none. */
+  private readonly forced: ReadonlyMap<string, Decimal> | null;
 
   constructor(plan: Plan, options: EvaluationOptions = {}) {
     this.plan = plan;
     this.nodes = plan.nodes;
+    this.forced = options.forced === undefined || options.forced.size === 0 ? null : options.forced;
     const count = this.nodes.length;
     this.index = new CodeIndex((i) => this.nodes[i]!.code, count);
     this.parentOf = new Int32Array(count).fill(-1);
@@ -251,6 +258,11 @@ export class Evaluation {
   indicator(id: string): IndicatorResult | undefined {
     const k = this.indicatorIndex.get(id);
     return k === undefined ? undefined : this.indicatorResult(k, this.nodeOfIndicator(k));
+  }
+
+  /** Whether the objective's performance was given from outside (`EvaluationOptions.forced`), not made from its indicators or children. */
+  isForced(code: string): boolean {
+    return this.forced?.has(code) === true && this.index.get(code) >= 0;
   }
 
   /**
@@ -706,6 +718,10 @@ export class Evaluation {
         this.setPerformanceDecimal(i, weightedMean(this.counted(i, false)));
       }
     }
+    // Its own indicators were scored above all the same: they are shown as reported, and a
+    // `children_mean` of its parent reads the forced value like any child's performance.
+    const forced = this.forced?.get(node.code);
+    if (forced !== undefined && this.duplicate[i] === 0) this.setPerformanceDecimal(i, forced);
     if (issues.length > 0) this.nodeIssues.set(i, issues);
     else if (this.nodeIssues.size > 0) this.nodeIssues.delete(i);
   }
@@ -1022,6 +1038,13 @@ function formulaError(s: Said): { error: string; said: Said } {
 export interface EvaluationOptions {
   /** Keep every indicator's score for reading back, at 17 bytes an indicator (see `Evaluation`). */
   readonly keepScores?: boolean;
+  /**
+   * Objective code → a performance (0–100) the objective takes instead of the one its indicators
+   * or children give, its ancestors rolling up from it: the OIV's validated values, which count
+   * for the appraisal (server/appraisal). The band follows the value; codes not in the plan are
+   * ignored. A change of measurement re-evaluates the path and keeps the forced value.
+   */
+  readonly forced?: ReadonlyMap<string, Decimal>;
 }
 
 /** Evaluates a whole plan. */

@@ -135,7 +135,9 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
   const indicators = result.indicators.map((r) => explainIndicator(evaluation, r, language));
   const total = result.performance === null ? w.noPerformance : formatPercentIn(result.performance, language);
   let formula: string;
-  if (result.basis === 'children') {
+  // Its terms are still listed (what was reported), but they did not make the number.
+  if (evaluation.isForced(code)) formula = `${code} = ${total} (${w.forced})`;
+  else if (result.basis === 'children') {
     formula = `${code} = ${result.performance === null ? '' : `${termsText(terms, language)} (${w.rollUp}) = `}${total}`;
   } else if (result.basis === 'none' || result.performance === null) {
     formula = `${code}: ${result.indicators.length === 0 ? w.noIndicatorsNoChildren : w.noCountedIndicator}, ${total}`;

@@ -28,6 +28,8 @@ export interface Words {
   rollUp: string;
   noIndicatorsNoChildren: string;
   noCountedIndicator: string;
+  /** An objective whose performance was given (the OIV's validated value), not computed. */
+  forced: string;
   weight: string;
   share: string;
   score: string;
@@ -62,6 +64,7 @@ export const WORDS: Record<Language, Words> = {
     rollUp: 'roll-up of its children',
     noIndicatorsNoChildren: 'no indicators and no children',
     noCountedIndicator: 'no counted indicator',
+    forced: 'value given as validated, not computed from its indicators',
     weight: 'weight',
     share: 'share',
     score: 'score',
@@ -93,6 +96,7 @@ export const WORDS: Record<Language, Words> = {
     rollUp: 'media degli obiettivi figli',
     noIndicatorsNoChildren: 'né indicatori né obiettivi figli',
     noCountedIndicator: 'nessun indicatore conteggiato',
+    forced: 'valore dato come validato, non calcolato dagli indicatori',
     weight: 'peso',
     share: 'quota',
     score: 'punteggio',
