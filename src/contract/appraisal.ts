@@ -58,6 +58,17 @@ export const FormObjectiveSchema = z.strictObject({
   reason: z.string().nullable(),
 });
 
+/**
+ * Where the organisational results come from (core/appraisal/organisation.ts `OrgSource`): the
+ * OIV's validated values (the Relazione validated on `at`), or the reported ones while the
+ * Relazione is a draft, with the OIV or not validated (`relazione` null: not recorded, a form
+ * evaluated before the source was kept).
+ */
+export const OrgSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('validated'), at: z.string(), reservations: z.boolean() }),
+  z.strictObject({ kind: z.literal('reported'), relazione: z.enum(['draft', 'transmitted', 'not_validated']).nullable() }),
+]);
+
 /** The steps a form went through: who acknowledged it, the interview, the evaluation (with what it froze), the rest. */
 export const FormRecordSchema = z.strictObject({
   acknowledged: z.strictObject({ person: z.string().nullable(), evaluator: z.string().nullable() }),
@@ -68,7 +79,7 @@ export const FormRecordSchema = z.strictObject({
       at: z.string(),
       by: z.string(),
       smvpVersion: z.number().int(),
-      org: z.strictObject({ body: z.string().nullable(), units: z.record(z.string(), z.string().nullable()) }),
+      org: z.strictObject({ body: z.string().nullable(), units: z.record(z.string(), z.string().nullable()), source: OrgSourceSchema.optional() }),
       score: z.string().nullable(),
       band: z.string().nullable(),
     })
@@ -83,6 +94,8 @@ export const FormRecordSchema = z.strictObject({
 /** The form's score explained: components, objectives, behaviours, units, the steps in words, the issues. */
 export const FormResultSchema = z.strictObject({
   frozen: z.boolean(),
+  /** Where the body's and units' figures come from, and that said in the reader's language; null without a plan. */
+  org: z.strictObject({ source: OrgSourceSchema, text: z.string() }).nullable(),
   score: z.number().nullable(),
   band: z.strictObject({ label: z.string(), min: z.number(), max: z.number(), share: z.number() }).nullable(),
   components: z.array(
@@ -225,6 +238,7 @@ export type FormMay = z.infer<typeof FormMaySchema>;
 export type FormSummary = z.infer<typeof FormSummarySchema>;
 export type FormObjective = z.infer<typeof FormObjectiveSchema>;
 export type FormResultDocument = z.infer<typeof FormResultSchema>;
+export type OrgSourceDocument = z.infer<typeof OrgSourceSchema>;
 export type AppraisalForm = z.infer<typeof AppraisalFormSchema>;
 export type FormTrailEntry = z.infer<typeof FormTrailEntrySchema>;
 export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { evaluatePlan, toJsonNumber, type Evaluation, type Indicator, type Plan } from '../core/index.js';
+import { evaluatePlan, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Plan } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
@@ -97,6 +97,12 @@ export interface ComputedPlan {
    * year's plan touches its successors), so they are read once per entry.
    */
   baselineChanges?: ReadonlyMap<string, BaselineChange>;
+}
+
+/** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */
+export interface OrgValidation {
+  readonly plan: Plan | null;
+  readonly values: ReadonlyMap<string, Decimal>;
 }
 
 /** The predecessor's year-end actual now, beside a baseline taken from it before (206 → 210). */
@@ -363,9 +369,20 @@ export class TreeService {
     if (bands.length > 0 || (before?.byIndicator.size ?? 0) > 0) computed.texts.clear();
   }
 
-  /** The organisational results of the plan for appraisal forms (the body's roll-up, each registry unit's objectives). */
-  orgScores(computed: ComputedPlan): Promise<OrgScores & { detail: ReadonlyMap<string, UnitObjectives> }> {
+  /**
+   * The organisational results of the plan for appraisal forms (the body's roll-up, each registry
+   * unit's objectives). `validated`: the OIV's validation, whose values count instead of the
+   * reported ones; they are taken on the plan as validated (`plan`, the Relazione's frozen plan;
+   * null: this evaluation's), in an evaluation of their own: this one stays the reported tree.
+   */
+  orgScores(computed: ComputedPlan, validated?: OrgValidation): Promise<OrgScores & { detail: ReadonlyMap<string, UnitObjectives> }> {
     const unitOf = (code: string): string | null => computed.snapshot.nodes.get(code)?.unitId ?? null;
+    if (validated !== undefined) {
+      const own = computed.snapshot.plan;
+      // A value written in place (`applyMeasurement`) is in the Evaluation's plan, not the snapshot's.
+      const plan = validated.plan ?? (this.unevaluated.has(own) ? own : computed.evaluation.currentPlan());
+      return this.offThread.orgScores(plan, Object.fromEntries(plan.nodes.map((n) => [n.code, unitOf(n.code)])), validated.values);
+    }
     return this.derived(
       computed,
       (e) => organisationalScores(e, unitOf),

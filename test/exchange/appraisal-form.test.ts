@@ -41,6 +41,7 @@ const SHEET: FormSheet = {
     units: [{ unit: 'Ragioneria', from: '2024-01-01', to: '2024-12-31', days: 366, effectiveDays: 1234.5, score: 91.125 }],
     steps: [],
     frozen: true,
+    org: null,
   },
 };
 
@@ -54,6 +55,8 @@ function docxText(bytes: Buffer): string {
     .replace(/\s+/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
     .replace(/\u00a0/g, ' ');
 }
 
@@ -106,6 +109,23 @@ describe('the appraisal form document', () => {
       expect(text).toContain('= sì');
       expect(text).not.toMatch(/\d\.\d\d(?!\d)/); // no English decimal point
     }
+  });
+});
+
+describe('where the organisational results come from', () => {
+  it('says it under its own heading, in the language of the form', async () => {
+    const validated: FormSheet = { ...SHEET, result: { ...SHEET.result!, org: { text: "Risultati organizzativi: valori validati dall'OIV (Relazione validata il 15/05/2025)" } } };
+    for (const text of [pdfText(await renderForm(validated, 'pdf', 'it')), docxText(await renderForm(validated, 'docx', 'it'))]) {
+      expect(text).toContain('Origine dei risultati organizzativi');
+      expect(text.replace(/\s+/g, ' ')).toContain("Risultati organizzativi: valori validati dall'OIV (Relazione validata il 15/05/2025)");
+    }
+    const reported: FormSheet = { ...SHEET, result: { ...SHEET.result!, org: { text: 'Organisational results: the reported values (Relazione not yet validated by the OIV)' } } };
+    for (const text of [pdfText(await renderForm(reported, 'pdf', 'en')), docxText(await renderForm(reported, 'docx', 'en'))]) {
+      expect(text).toContain('Source of the organisational results');
+      expect(text.replace(/\s+/g, ' ')).toContain('Organisational results: the reported values (Relazione not yet validated by the OIV)');
+    }
+    // Without a plan there are no organisational figures to place.
+    expect(pdfText(await renderForm(SHEET, 'pdf', 'en'))).not.toContain('Source of the organisational results');
   });
 });
 

@@ -6,6 +6,8 @@
  */
 import { Decimal } from '../decimal.js';
 import { weightedMean, type Evaluation } from '../evaluation.js';
+import { formatItalianDate } from '../italian-date.js';
+import type { Language } from '../words.js';
 import type { OrgScores } from './form.js';
 
 export interface UnitObjectives {
@@ -52,4 +54,38 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
     detail.set(unit, { unit, objectives, performance });
   }
   return { body, units, detail };
+}
+
+/**
+ * Where a form's organisational results come from. `validated`: the Relazione was validated by
+ * the OIV (with reservations or not) on `at` (ISO time), and the values the OIV validated count
+ * instead of the reported ones. `reported`: the figures of the tree as reported, the Relazione
+ * being `relazione` (a draft, with the OIV, or not validated); null when not known (a form
+ * evaluated before the source was recorded, which took the reported figures).
+ */
+export type OrgSource =
+  | { readonly kind: 'validated'; readonly at: string; readonly reservations: boolean }
+  | { readonly kind: 'reported'; readonly relazione: 'draft' | 'transmitted' | 'not_validated' | null };
+
+/**
+ * The source said to the person, the evaluator and HR, on the form's screen and document.
+ *
+ * @example orgSourceText({ kind: 'validated', at: '2025-05-15T09:00:00Z', reservations: false }, 'it')
+ *   // "Risultati organizzativi: valori validati dall'OIV (Relazione validata il 15/05/2025)"
+ */
+export function orgSourceText(source: OrgSource, language: Language): string {
+  const it = language === 'it';
+  if (source.kind === 'validated') {
+    const day = formatItalianDate(source.at.slice(0, 10));
+    return it
+      ? `Risultati organizzativi: valori validati dall'OIV (Relazione validata${source.reservations ? ' con riserve' : ''} il ${day})`
+      : `Organisational results: the values validated by the OIV (Relazione validated${source.reservations ? ' with reservations' : ''} on ${day})`;
+  }
+  const why =
+    source.relazione === null
+      ? null
+      : source.relazione === 'not_validated'
+        ? { it: "Relazione non validata dall'OIV", en: 'Relazione not validated by the OIV' }
+        : { it: "Relazione non ancora validata dall'OIV", en: 'Relazione not yet validated by the OIV' };
+  return it ? `Risultati organizzativi: valori rendicontati${why === null ? '' : ` (${why.it})`}` : `Organisational results: the reported values${why === null ? '' : ` (${why.en})`}`;
 }

@@ -50,6 +50,8 @@ export interface FormSheet {
     readonly units: readonly { readonly unit: string; readonly from: string; readonly to: string; readonly days: number; readonly effectiveDays: number | null; readonly score: number | null }[];
     readonly steps: readonly { readonly text: string }[];
     readonly frozen: boolean;
+    /** Where the body's and units' figures come from (OIV-validated or reported), in the reader's language; null without a plan. */
+    readonly org: { readonly text: string } | null;
   } | null;
 }
 
@@ -73,6 +75,7 @@ const WORDS = {
     components: 'Componenti della valutazione',
     componentCols: ['Componente', 'Peso', 'Punteggio', 'Punti'],
     final: 'Punteggio finale',
+    orgSource: 'Origine dei risultati organizzativi',
     band: 'Fascia',
     share: 'coefficiente di premio',
     how: 'Come è stato calcolato',
@@ -110,6 +113,7 @@ const WORDS = {
     components: 'Components of the appraisal',
     componentCols: ['Component', 'Weight', 'Score', 'Points'],
     final: 'Final score',
+    orgSource: 'Source of the organisational results',
     band: 'Band',
     share: 'bonus coefficient',
     how: 'How it was computed',
@@ -223,6 +227,8 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
     out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, pct(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
+    // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
+    if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
     out.push({
       heading: w.final,
       lines: [`${w.final}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share, lang)}`}`, ...(r.frozen ? [] : [w.provisional])],

@@ -13,6 +13,7 @@ import {
   STATE_LABEL,
   computeForm,
   editableParts,
+  orgSourceText,
   mayAct,
   proRata,
   FORM_ACTIONS,
@@ -24,14 +25,16 @@ import {
   type FormResult,
   type IndividualObjective,
   type OrgScores,
+  type OrgSource,
   type Relation,
   type Smvp,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
+import { isFrozen } from '../../contract/relazione-states.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
-import type { FormRecord, Store, UserRecord } from '../../store/index.js';
+import type { FormRecord, RelazioneRecord, Store, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
-import type { ComputedPlan, TreeService } from '../tree.js';
+import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 
@@ -103,8 +106,19 @@ export type FormDocument = {
   ratings: Record<string, number>;
   acknowledged: { person: string | null; evaluator: string | null };
   interview: { at: string; by: string; note: string } | null;
-  /** Frozen at the evaluation: the SMVP version and the organisational results used (units by registry id), so the score no longer moves with the tree. */
-  evaluation: { at: string; by: string; smvpVersion: number; org: { body: string | null; units: Record<string, string | null> }; score: string | null; band: string | null } | null;
+  /**
+   * Frozen at the evaluation: the SMVP version and the organisational results used (units by
+   * registry id) with where they came from (`source`; absent on forms evaluated before it was
+   * kept, which took the reported figures), so the score no longer moves with the tree.
+   */
+  evaluation: {
+    at: string;
+    by: string;
+    smvpVersion: number;
+    org: { body: string | null; units: Record<string, string | null>; source?: OrgSource };
+    score: string | null;
+    band: string | null;
+  } | null;
   acceptance: { at: string } | null;
   contest: { at: string; reason: string } | null;
   conciliation: { at: string; by: string; outcome: 'confirmed' | 'revised'; note: string } | null;
@@ -280,31 +294,69 @@ export class OrgCache {
     }
     return hit;
   }
-  /** `key`: which evaluation of the plan the scores come from (plan, period, data version); '' without a plan. */
-  get(planId: string | null): Promise<OrgScores & { detail?: ReadonlyMap<string, UnitObjectives>; key: string }> {
-    if (planId === null) return Promise.resolve({ body: null, units: new Map(), key: '' });
+  /**
+   * `key`: which evaluation of the plan the scores come from (plan, period, data version, the
+   * Relazione's validation); '' without a plan. `source`: whether they are the OIV's validated
+   * values or the reported ones; null without a plan.
+   */
+  get(store: Store, planId: string | null): Promise<OrgScores & { detail?: ReadonlyMap<string, UnitObjectives>; key: string; source: OrgSource | null }> {
+    if (planId === null) return Promise.resolve({ body: null, units: new Map(), key: '', source: null });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = this.trees.computed(planId).then((computed) => orgScoresOf(this.trees, computed));
+      hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(([computed, relazione]) =>
+        orgScoresOf(this.trees, computed, validationOf(relazione)),
+      );
       this.cache.set(planId, hit);
     }
     return hit;
   }
 }
 
-type OrgOfPlan = OrgScores & { detail: ReadonlyMap<string, UnitObjectives>; key: string };
-/** The organisational results of each cached evaluation, kept beside it: derived once per plan version, not once per request. */
-const orgOfComputed = new WeakMap<ComputedPlan, { dataVersion: number; scores: Promise<OrgOfPlan> }>();
+/** What of the plan's Relazione the organisational results depend on: where they come from, the values that count, a key for the caches. */
+interface RelazioneBasis {
+  readonly source: OrgSource;
+  readonly validated?: OrgValidation;
+  readonly key: string;
+}
 
-/** On a worker for a big plan (TreeService.orgScores): a list's first read does not evaluate the plan on the event loop. */
-function orgScoresOf(trees: TreeService, computed: ComputedPlan): Promise<OrgOfPlan> {
+/**
+ * The OIV's values count once the Relazione is validated, with or without reservations: both are
+ * a validation (art. 14 d.lgs. 150/2009), the Relazione is then frozen and its document tells the
+ * reader that the validated value counts. A Relazione *not* validated does not make them count:
+ * the OIV did not certify the figures, the office takes it back to correct it (its values are a
+ * review of figures that will change, not a validation), and without validation no bonus is paid
+ * on any figure; the forms keep the reported figures and say the Relazione is not validated.
+ */
+function validationOf(record: RelazioneRecord | undefined): RelazioneBasis {
+  if (record === undefined || !isFrozen(record.state)) {
+    const relazione = record === undefined ? 'draft' : (record.state as 'draft' | 'transmitted' | 'not_validated');
+    return { source: { kind: 'reported', relazione }, key: `reported\u0000${relazione}` };
+  }
+  const at = record.decidedAt ?? record.updatedAt ?? '';
+  const values = new Map(record.values.map((v) => [v.code, v.validated]));
+  // A validated Relazione never changes again; its date and values tell one validation from another all the same.
+  const key = `validated\u0000${at}\u0000${record.values.map((v) => `${v.code}=${v.validated.toString()}`).join('\u0000')}`;
+  return { source: { kind: 'validated', at, reservations: record.state === 'validated_with_reservations' }, validated: { plan: record.frozenPlan, values }, key };
+}
+
+type OrgOfPlan = OrgScores & { detail: ReadonlyMap<string, UnitObjectives>; key: string; source: OrgSource };
+/** The organisational results of each cached evaluation, kept beside it: derived once per plan version and validation, not once per request. */
+const orgOfComputed = new WeakMap<ComputedPlan, { dataVersion: number; relazione: string; scores: Promise<OrgOfPlan> }>();
+
+/**
+ * On a worker for a big plan (TreeService.orgScores): a list's first read does not evaluate the
+ * plan on the event loop. Keyed by the Relazione's validation as well as the data version: a
+ * validation moves the data version only when it validates the year-end period with it, not when
+ * the OIV had validated that period before.
+ */
+function orgScoresOf(trees: TreeService, computed: ComputedPlan, relazione: RelazioneBasis): Promise<OrgOfPlan> {
   const hit = orgOfComputed.get(computed);
   // A value written in place (`TreeService.applyMeasurement`) moves the data version on the same entry.
-  if (hit !== undefined && hit.dataVersion === computed.dataVersion) return hit.scores;
-  const key = `${computed.snapshot.record.id}\u0000${computed.snapshot.period.id}\u0000${computed.dataVersion}`;
-  const scores = trees.orgScores(computed).then((s) => ({ ...s, key }));
+  if (hit !== undefined && hit.dataVersion === computed.dataVersion && hit.relazione === relazione.key) return hit.scores;
+  const key = `${computed.snapshot.record.id}\u0000${computed.snapshot.period.id}\u0000${computed.dataVersion}\u0000${relazione.key}`;
+  const scores = trees.orgScores(computed, relazione.validated).then((s) => ({ ...s, key, source: relazione.source }));
   scores.catch(() => orgOfComputed.delete(computed));
-  orgOfComputed.set(computed, { dataVersion: computed.dataVersion, scores });
+  orgOfComputed.set(computed, { dataVersion: computed.dataVersion, relazione: relazione.key, scores });
   return scores;
 }
 
@@ -330,7 +382,7 @@ export class ListScores {
     const frozen = frozenOrg(doc);
     const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
     if (found === null) return { score: null, band: null, complete: false };
-    const live = frozen === null ? await orgs.get(form.planId) : null;
+    const live = frozen === null ? await orgs.get(store, form.planId) : null;
     const org = frozen ?? live!;
     const key = `${form.version}\u0000${found.version}\u0000${live?.key ?? 'frozen'}`;
     const hit = this.byForm.get(form.id);
@@ -363,10 +415,10 @@ export function frozenOrg(doc: FormDocument): OrgScores | null {
   };
 }
 
-export function freezeOrg(org: OrgScores, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
+export function freezeOrg(org: OrgScores & { source: OrgSource | null }, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
   const units: Record<string, string | null> = {};
   for (const a of doc.assignments) units[a.unitId] = org.units.has(a.unitId) ? (org.units.get(a.unitId)?.toString() ?? null) : null;
-  return { body: org.body?.toString() ?? null, units };
+  return { body: org.body?.toString() ?? null, units, ...(org.source === null ? {} : { source: org.source }) };
 }
 
 export interface Computed {
@@ -374,6 +426,8 @@ export interface Computed {
   readonly smvp: Smvp | null;
   readonly smvpVersion: number | null;
   readonly frozen: boolean;
+  /** Where the organisational results come from (as frozen at the evaluation); null without a plan. */
+  readonly source: OrgSource | null;
   /** Registry id → name. */
   readonly unitNames: ReadonlyMap<string, string>;
 }
@@ -384,9 +438,11 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   const unitNames = await orgs.unitNames(store);
-  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, unitNames };
-  const org = frozen ?? (await orgs.get(form.planId));
-  return { result: computeForm(found.smvp, formInput(form, doc, unitNames), org), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, unitNames };
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, unitNames };
+  const live = frozen === null ? await orgs.get(store, form.planId) : null;
+  // A form evaluated before the source was kept took the reported figures.
+  const source = live === null ? form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null }) : live.source;
+  return { result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, source, unitNames };
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -450,6 +506,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
         ? null
         : {
             frozen: computed.frozen,
+            org: computed.source === null ? null : { source: computed.source, text: orgSourceText(computed.source, language) },
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
             components: r.components.map((c) => ({

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { IndicatorBand, OrgScores, UnitObjectives } from '../../core/appraisal/index.js';
+import { organisationalScores, type IndicatorBand, type OrgScores, type UnitObjectives } from '../../core/appraisal/index.js';
 import type { Decimal } from '../../core/index.js';
 import { evaluatePlan, type Outcome, type Plan } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../../io/json.js';
@@ -83,10 +83,15 @@ export class OffThread {
 
   /** The plan's evaluation document (`evaluationDocument(evaluatePlan(plan))`), on a worker for a plan of `inlineIndicators` or more. */
   async evaluationDocument(plan: Plan): Promise<EvaluationDocument> {
+    if (this.inPlace(plan)) return evaluationDocument(evaluatePlan(plan));
+    return (await this.submit({ kind: 'evaluate', plan: toTransfer(plan) }, [])) as EvaluationDocument;
+  }
+
+  /** Whether a plan is small enough to evaluate here (or the workers are stopped). */
+  private inPlace(plan: Plan): boolean {
     let indicators = 0;
     for (const node of plan.nodes) indicators += node.indicators.length;
-    if (indicators < this.inlineIndicators || this.closed) return evaluationDocument(evaluatePlan(plan));
-    return (await this.submit({ kind: 'evaluate', plan: toTransfer(plan) }, [])) as EvaluationDocument;
+    return indicators < this.inlineIndicators || this.closed;
   }
 
   /**
@@ -97,10 +102,18 @@ export class OffThread {
     return fromTransfer<IndicatorBand[]>(await this.submit({ kind: 'threshold-bands', plan: toTransfer(plan), smvp }, []));
   }
 
-  /** `organisationalScores` of a plan, evaluated on a worker; `units`: objective code → registry unit id. */
-  async orgScores(plan: Plan, units: Record<string, string | null>): Promise<OrgScores & { detail: Map<string, UnitObjectives> }> {
+  /**
+   * `organisationalScores` of a plan, evaluated on a worker for a plan of `inlineIndicators` or
+   * more; `units`: objective code → registry unit id; `forced`: the objectives' performances given
+   * from outside (the OIV's validated values, `EvaluationOptions.forced`).
+   */
+  async orgScores(plan: Plan, units: Record<string, string | null>, forced: ReadonlyMap<string, Decimal> = new Map()): Promise<OrgScores & { detail: Map<string, UnitObjectives> }> {
+    if (this.inPlace(plan)) {
+      const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => units[code] ?? null);
+      return { body: scores.body, units: new Map(scores.units), detail: new Map(scores.detail) };
+    }
     const value = fromTransfer<{ body: Decimal | null; units: [string, Decimal | null][]; detail: [string, UnitObjectives][] }>(
-      await this.submit({ kind: 'org-scores', plan: toTransfer(plan), units }, []),
+      await this.submit({ kind: 'org-scores', plan: toTransfer(plan), units, forced: toTransfer([...forced]) }, []),
     );
     return { body: value.body, units: new Map(value.units), detail: new Map(value.detail) };
   }

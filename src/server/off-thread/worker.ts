@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson } from '../../core/appraisal/index.js';
-import { evaluatePlan, type Plan } from '../../core/index.js';
+import { evaluatePlan, type Decimal, type Plan } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
 import type { ReadOptions } from '../../io/published/layout.js';
@@ -17,8 +17,11 @@ export type Job =
   | { id: number; kind: 'evaluate'; plan: unknown }
   /** The SMVP's own ranges of the plan's rows: `smvp` is the SMVP's JSON document. */
   | { id: number; kind: 'threshold-bands'; plan: unknown; smvp: unknown }
-  /** The organisational results for appraisal forms: `units` is objective code → registry unit id. */
-  | { id: number; kind: 'org-scores'; plan: unknown; units: Record<string, string | null> };
+  /**
+   * The organisational results for appraisal forms: `units` is objective code → registry unit id;
+   * `forced`: [code, performance] pairs in transfer form, the OIV's validated values.
+   */
+  | { id: number; kind: 'org-scores'; plan: unknown; units: Record<string, string | null>; forced: unknown };
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 async function run(job: Job): Promise<unknown> {
@@ -28,7 +31,8 @@ async function run(job: Job): Promise<unknown> {
     return toTransfer(smvp === null ? [] : indicatorThresholdBands(evaluatePlan(fromTransfer<Plan>(job.plan)), smvp));
   }
   if (job.kind === 'org-scores') {
-    const scores = organisationalScores(evaluatePlan(fromTransfer<Plan>(job.plan)), (code) => job.units[code] ?? null);
+    const forced = new Map(fromTransfer<[string, Decimal][]>(job.forced));
+    const scores = organisationalScores(evaluatePlan(fromTransfer<Plan>(job.plan), { forced }), (code) => job.units[code] ?? null);
     return toTransfer({ body: scores.body, units: [...scores.units], detail: [...scores.detail] });
   }
   // The document is plain JSON already: it needs no codec on the way back.

@@ -386,7 +386,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         case 'evaluate': {
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
           if (!live.result.complete) throw incomplete('evaluate');
-          const org = await new OrgCache(deps.trees).get(form.planId);
+          const org = await new OrgCache(deps.trees).get(store, form.planId);
           doc.evaluation = { at, by: user.username, smvpVersion: live.smvpVersion!, org: freezeOrg(org, doc), score: live.result.score?.toString() ?? null, band: live.result.band?.label ?? null };
           break;
         }

@@ -151,6 +151,12 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             {t('appraisal.form.score')}: <span data-testid="form-score">{percent(r.score, lang)}</span> <small>({r.frozen ? t('appraisal.form.frozen') : t('appraisal.form.provisional')})</small>
           </h2>
           {r.band !== null && <p data-testid="form-band">{t('appraisal.form.band', { label: r.band.label, share: percent(r.band.share, lang) })}</p>}
+          {/* Whether the body's and units' figures are the OIV's validated ones or still the reported ones, in the server's words (the reader's language). */}
+          {r.org !== null && (
+            <p className={r.org.source.kind === 'validated' ? 'text-success' : 'text-body-secondary'} data-testid="form-org-source">
+              {r.org.text}
+            </p>
+          )}
           <table className="table table-sm">
             <caption>{t('appraisal.form.components')}</caption>
             <thead>
