@@ -1,8 +1,8 @@
 /**
  * What individual performance derives from a big plan (the SMVP's own ranges of its rows, the
- * organisational results of the appraisal forms) is made on a worker thread while the server has
- * not made the plan's Evaluation object (issue 13): the same answers as in place, and other
- * requests answered meanwhile.
+ * organisational results of the appraisal forms, with the OIV's validated values too) is made on a
+ * worker thread while the server has not made the plan's Evaluation object (issue 13): the same
+ * answers as in place, and other requests answered meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPlan } from '../../bench/synthetic.js';
@@ -16,7 +16,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
   const servers = serverPair(backend);
 
   /** On one server: the fixture, an SMVP with its own range for B.1.1's first row, a form taking the unit of B.1.1; the row's range, the form and its listed score. */
-  async function run(t: TestServer): Promise<{ ownRange: unknown; result: any; listed: any }> {
+  async function run(t: TestServer): Promise<{ ownRange: unknown; result: any; listed: any; validated: any }> {
     const planId = await t.importFixture();
     const controller = await t.as('controller');
     const hr = await t.as('personale');
@@ -43,7 +43,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     });
     expect(created.status, created.text).toBe(201);
     const listed = (await hr.get('/api/appraisals?year=2024')).body.find((f: any) => f.id === created.body.id);
-    return { ownRange: banded.ownRange, result: created.body.result, listed: { score: listed.score, band: listed.band } };
+    // The Relazione validated with the OIV's own value for B.1.1: the forms' figures are evaluated again, forced.
+    const oiv = await t.as('oiv');
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    const relazione = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+    const review = { note: '', reservations: '', checklist: relazione.checklist, values: [{ code: 'B.1.1', validated: 40, note: 'x' }], version: relazione.version };
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(200);
+    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' })).status).toBe(200);
+    const validated = (await hr.get(`/api/appraisals/${created.body.id}`)).body.result;
+    return { ownRange: banded.ownRange, result: created.body.result, listed: { score: listed.score, band: listed.band }, validated };
   }
 
   it('bands the rows and scores the forms as an evaluation in place does', async () => {
@@ -56,6 +65,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     expect(there.result.score).toBe(here.result.score);
     expect(there.listed).toEqual({ score: here.result.score, band: here.result.band.label });
     expect(here.listed).toEqual(there.listed);
+    expect(here.validated.components.find((c: any) => c.kind === 'unit').score).toBe(40);
+    expect(there.validated.components).toEqual(here.validated.components);
+    expect(there.validated.org).toMatchObject({ source: { kind: 'validated' } });
   }, 60_000);
 });
 
