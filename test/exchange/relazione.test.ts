@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal, evaluatePlan } from '../../src/core/index.js';
 import { loadTable } from '../../src/io/load.js';
-import { buildValidationDocument, renderRelazione } from '../../src/io/relazione/index.js';
+import { buildRelazione, buildValidationDocument, renderRelazione } from '../../src/io/relazione/index.js';
 import { NEW_VALIDATION, type ValidationRecord } from '../../src/io/relazione/validation.js';
 import { albero, FIXTURE } from '../helpers.js';
 import { orphanedObjectives, tempDir } from './helpers.js';
@@ -127,6 +127,23 @@ describe('the documento di validazione as DOCX', () => {
     const head = /Valori validati dall'OIV[^\n]*\n([\s\S]*?)\nB\.2 /.exec(text)?.[1] ?? '';
     expect(head.split(/\s+/), text).toEqual(expect.arrayContaining(['Obiettivo', 'Valore', 'rendicontato', 'validato', '(conta)']));
   }, 120_000);
+});
+
+describe("the OIV's validated values in the Relazione", () => {
+  it('says the validated value counts only once the Relazione is validated, as the appraisal forms take it', async () => {
+    const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
+    const said = async (state: ValidationRecord['state']): Promise<string> => {
+      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato' }] };
+      const html = new TextDecoder().decode(await renderRelazione(buildRelazione(evaluation, { validation }), 'html'));
+      return /Per gli obiettivi seguenti[^<]*/.exec(html)?.[0] ?? html;
+    };
+    for (const state of ['validated', 'validated_with_reservations'] as const) expect(await said(state)).toContain('ai fini della valutazione conta il valore validato dall&#39;OIV.');
+    for (const state of ['transmitted', 'not_validated'] as const) {
+      const sentence = await said(state);
+      expect(sentence).toContain('il valore validato dall&#39;OIV conterà ai fini della valutazione solo con la validazione della Relazione; fino ad allora conta quello rendicontato.');
+      expect(sentence).not.toContain('conta il valore validato');
+    }
+  });
 });
 
 describe('the Relazione as PDF', () => {

@@ -17,6 +17,7 @@ import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
 import { parseMarkup } from './markup.js';
 import { plain, type Block, type Cell, type Column, type RelazioneDocument, type Section } from './model.js';
 import { areaSentence, bandSentence, comparisonSentence, FASCIA, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
+import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 
 /** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
@@ -384,13 +385,18 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
     const differing = v.values.filter((x) => !same(x.code, x.validated)).length;
     const confirmed = v.values.length - differing;
     const allDiffer = confirmed === 0;
+    // The appraisal forms take the validated values once the Relazione is validated, not before nor
+    // when it is not validated (server/appraisal/forms.ts `validationOf`): the sentence says which.
+    const counts = isFrozen(v.state)
+      ? "ai fini della valutazione conta il valore validato dall'OIV."
+      : "il valore validato dall'OIV conterà ai fini della valutazione solo con la validazione della Relazione; fino ad allora conta quello rendicontato.";
     blocks.push(
       generated(
         allDiffer
-          ? "Per gli obiettivi seguenti l'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ai fini della valutazione conta il valore validato dall'OIV."
+          ? `Per gli obiettivi seguenti l'OIV ha validato un valore diverso da quello rendicontato. Entrambi sono riportati; ${counts}`
           : differing === 0
             ? "Per gli obiettivi seguenti l'OIV conferma il valore rendicontato, con una nota."
-            : `Per gli obiettivi seguenti l'OIV ha registrato il valore validato: per ${differing === 1 ? 'uno' : differing} è diverso da quello rendicontato, per ${confirmed === 1 ? 'uno' : confirmed} lo conferma. Entrambi i valori sono riportati; ai fini della valutazione conta il valore validato dall'OIV.`,
+            : `Per gli obiettivi seguenti l'OIV ha registrato il valore validato: per ${differing === 1 ? 'uno' : differing} è diverso da quello rendicontato, per ${confirmed === 1 ? 'uno' : confirmed} lo conferma. Entrambi i valori sono riportati; ${counts}`,
       ),
     );
     blocks.push({
