@@ -135,7 +135,7 @@ describe('derived indicators', () => {
   });
 });
 
-describe('forced performance (the OIV\'s validated values)', () => {
+describe("forced performance (the OIV's validated values)", () => {
   // The fixture's A.2 with an area above it: A.2 = 30·100 + 70·mean(A.2.1, A.2.2); A = mean(A.2, B).
   const fixture = (): Plan =>
     plan([
@@ -167,7 +167,12 @@ describe('forced performance (the OIV\'s validated values)', () => {
 
   it('forces an area (a roll-up node) and a node with no performance of its own', () => {
     const p = plan([...fixture().nodes, node('C', null, [ind('u', 100, '>=', 1, { state: 'not_measured' })])]);
-    const e = evaluatePlan(p, { forced: new Map([['A', dec('70.5')], ['C', dec(0)]]) });
+    const e = evaluatePlan(p, {
+      forced: new Map([
+        ['A', dec('70.5')],
+        ['C', dec(0)],
+      ]),
+    });
     expect(e.node('A')!.performance!.toString()).toBe('70.5');
     expect(e.node('C')!.performance!.toString()).toBe('0');
     expect(e.node('C')!.band).toBe('red');
@@ -176,7 +181,12 @@ describe('forced performance (the OIV\'s validated values)', () => {
   });
 
   it('keeps the forced value when a value below or beside it changes, and ignores unknown codes', () => {
-    const e = evaluatePlan(fixture(), { forced: new Map([['A.2.1', dec(60)], ['Z.9', dec(10)]]) });
+    const e = evaluatePlan(fixture(), {
+      forced: new Map([
+        ['A.2.1', dec(60)],
+        ['Z.9', dec(10)],
+      ]),
+    });
     expect(e.isForced('Z.9')).toBe(false);
     e.setMeasurement('y', measured(70));
     expect(e.node('A.2.1')!.performance!.toString()).toBe('60');

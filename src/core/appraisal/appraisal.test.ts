@@ -305,7 +305,15 @@ describe('the organisational components from the tree', () => {
     expect(org.units.get('U2')!.toString()).toBe('100');
 
     // The OIV validated A.1 at 70 (reported 80) and B at 40 (reported 100): the units take them.
-    const validated = organisationalScores(evaluatePlan(evaluation.plan, { forced: new Map([['A.1', d(70)], ['B', d(40)]]) }), (code) => units[code] ?? null);
+    const validated = organisationalScores(
+      evaluatePlan(evaluation.plan, {
+        forced: new Map([
+          ['A.1', d(70)],
+          ['B', d(40)],
+        ]),
+      }),
+      (code) => units[code] ?? null,
+    );
     // A (an area with no indicators) rolls up from A.1 forced at 70: body = mean(70, 40) = 55.
     expect(validated.body!.toString()).toBe('55');
     expect(validated.units.get('U1')!.toString()).toBe('70');

@@ -64,8 +64,7 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
  * evaluated before the source was recorded, which took the reported figures).
  */
 export type OrgSource =
-  | { readonly kind: 'validated'; readonly at: string; readonly reservations: boolean }
-  | { readonly kind: 'reported'; readonly relazione: 'draft' | 'transmitted' | 'not_validated' | null };
+  { readonly kind: 'validated'; readonly at: string; readonly reservations: boolean } | { readonly kind: 'reported'; readonly relazione: 'draft' | 'transmitted' | 'not_validated' | null };
 
 /**
  * The source said to the person, the evaluator and HR, on the form's screen and document.

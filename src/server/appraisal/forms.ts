@@ -303,9 +303,7 @@ export class OrgCache {
     if (planId === null) return Promise.resolve({ body: null, units: new Map(), key: '', source: null });
     let hit = this.cache.get(planId);
     if (hit === undefined) {
-      hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(([computed, relazione]) =>
-        orgScoresOf(this.trees, computed, validationOf(relazione)),
-      );
+      hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(([computed, relazione]) => orgScoresOf(this.trees, computed, validationOf(relazione)));
       this.cache.set(planId, hit);
     }
     return hit;
@@ -441,7 +439,7 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, unitNames };
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
   // A form evaluated before the source was kept took the reported figures.
-  const source = live === null ? form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null }) : live.source;
+  const source = live === null ? (form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null })) : live.source;
   return { result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, source, unitNames };
 }
 
