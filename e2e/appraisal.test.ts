@@ -61,6 +61,8 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await expect
       .poll(() => hr.page.locator('[data-testid=form-steps]').innerText())
       .toMatch(/Struttura Ufficio Transizione: performance \d+,\d\d%\.[\s\S]*Presenza nell'anno: 366 giorni effettivi su 366/);
+    // Where the organisational figures come from: the reported ones, the Relazione not validated yet.
+    await expect.poll(() => hr.page.locator('[data-testid=form-org-source]').innerText()).toBe("Risultati organizzativi: valori rendicontati (Relazione non ancora validata dall'OIV)");
     await expectAccessible(hr.page, 'new appraisal form (HR)');
 
     // The evaluator finds the form in their list and assigns two objectives.
