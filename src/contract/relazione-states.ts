@@ -10,7 +10,7 @@ export type RelazioneState = (typeof RELAZIONE_STATES)[number];
 export const RELAZIONE_DECISIONS: readonly RelazioneState[] = ['validated', 'validated_with_reservations', 'not_validated'];
 
 /** A validated Relazione (with or without reservations) is frozen: texts and figures. */
-export function isFrozen(state: RelazioneState): boolean {
+export function isFrozen(state: RelazioneState): state is 'validated' | 'validated_with_reservations' {
   return state === 'validated' || state === 'validated_with_reservations';
 }
 

@@ -14,6 +14,7 @@ import {
   exampleSmvpJson,
   formatCents,
   organisationalScores,
+  orgSourceText,
   parseCents,
   proRata,
   smvpFromJson,
@@ -318,6 +319,17 @@ describe('the organisational components from the tree', () => {
     expect(validated.body!.toString()).toBe('55');
     expect(validated.units.get('U1')!.toString()).toBe('70');
     expect(validated.units.get('U2')!.toString()).toBe('40');
+  });
+});
+
+describe('where the organisational results come from, in words', () => {
+  it('names the validation with its date and reservations, or why the reported figures stand', () => {
+    const validated = { kind: 'validated', at: '2025-05-15T09:30:00.000Z', reservations: true } as const;
+    expect(orgSourceText(validated, 'it')).toBe("Risultati organizzativi: valori validati dall'OIV (Relazione validata con riserve il 15/05/2025)");
+    expect(orgSourceText({ ...validated, reservations: false }, 'en')).toBe('Organisational results: the values validated by the OIV (Relazione validated on 15/05/2025)');
+    expect(orgSourceText({ kind: 'reported', relazione: 'transmitted' }, 'it')).toBe("Risultati organizzativi: valori rendicontati (Relazione non ancora validata dall'OIV)");
+    expect(orgSourceText({ kind: 'reported', relazione: 'not_validated' }, 'en')).toBe('Organisational results: the reported values (Relazione not validated by the OIV)');
+    expect(orgSourceText({ kind: 'reported', relazione: null }, 'it')).toBe('Risultati organizzativi: valori rendicontati');
   });
 });
 

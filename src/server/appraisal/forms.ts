@@ -326,10 +326,9 @@ interface RelazioneBasis {
  * on any figure; the forms keep the reported figures and say the Relazione is not validated.
  */
 function validationOf(record: RelazioneRecord | undefined): RelazioneBasis {
-  if (record === undefined || !isFrozen(record.state)) {
-    const relazione = record === undefined ? 'draft' : (record.state as 'draft' | 'transmitted' | 'not_validated');
-    return { source: { kind: 'reported', relazione }, key: `reported\u0000${relazione}` };
-  }
+  const reported = (relazione: Extract<OrgSource, { kind: 'reported' }>['relazione']): RelazioneBasis => ({ source: { kind: 'reported', relazione }, key: `reported\u0000${relazione}` });
+  if (record === undefined) return reported('draft');
+  if (!isFrozen(record.state)) return reported(record.state);
   const at = record.decidedAt ?? record.updatedAt ?? '';
   const values = new Map(record.values.map((v) => [v.code, v.validated]));
   // A validated Relazione never changes again; its date and values tell one validation from another all the same.
