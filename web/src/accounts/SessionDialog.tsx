@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from '../api/client.js';
+import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { Dialog, DialogActions, Field } from '../ui/Form.js';
 
@@ -26,7 +26,7 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
     setProblem(undefined);
     try {
       const s = await api.login(user.username, password);
-      setCsrfToken(s.csrfToken);
+      holdSession(s);
       onSignedIn(s.user);
     } catch (err) {
       setProblem(
