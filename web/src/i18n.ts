@@ -424,7 +424,18 @@ const it = {
     group: DIFF_WORDS.it.group,
     kind: DIFF_WORDS.it.kind,
   },
-  common: { loading: 'Caricamento…', error: 'Errore: {{message}}', yes: 'sì', no: 'no', close: 'Chiudi', cancel: 'Annulla', save: 'Salva', edit: 'Modifica' },
+  common: {
+    loading: 'Caricamento…',
+    error: 'Errore: {{message}}',
+    yes: 'sì',
+    no: 'no',
+    close: 'Chiudi',
+    cancel: 'Annulla',
+    save: 'Salva',
+    edit: 'Modifica',
+    // A date field left half typed (`halfTyped`): nothing is saved until it is whole or empty.
+    dateIncomplete: 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.',
+  },
 };
 
 const en: typeof it = {
@@ -834,7 +845,17 @@ const en: typeof it = {
     group: DIFF_WORDS.en.group,
     kind: DIFF_WORDS.en.kind,
   },
-  common: { loading: 'Loading…', error: 'Error: {{message}}', yes: 'yes', no: 'no', close: 'Close', cancel: 'Cancel', save: 'Save', edit: 'Edit' },
+  common: {
+    loading: 'Loading…',
+    error: 'Error: {{message}}',
+    yes: 'yes',
+    no: 'no',
+    close: 'Close',
+    cancel: 'Cancel',
+    save: 'Save',
+    edit: 'Edit',
+    dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
+  },
 };
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
