@@ -8,19 +8,11 @@ import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true, env: { ALBERO_MAX_ATTACHMENT_MB: '2' } });
-const { newPage, login, apiAs, openPlan, search, chooseLanguage } = pages(world);
+const { referenteAtIndicator, chooseLanguage } = pages(world);
 
 describe('the evidence limit the server was started with', { timeout: 120_000 }, () => {
   it('is said by the hint and refuses a larger file before sending it', async () => {
-    const planId = encodeURIComponent(world.planId);
-    const controller = await newPage();
-    await login(controller.page, 'controller');
-    expect((await apiAs(controller.context, 'PATCH', `/api/plans/${planId}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    const { page } = await newPage();
-    await login(page, 'referente');
-    await openPlan(page);
-    await search(page, 'B.2.2');
-    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    const { page } = await referenteAtIndicator('B.2.2:3');
     await page.waitForSelector('#evidence-file-hint');
     await expect.poll(() => page.locator('[data-testid=evidence-files]').innerText()).toContain('Nessun allegato');
     expect(await page.locator('#evidence-file-hint').innerText()).toMatch(/CSV e testo \(\.csv, \.txt\)\. Al massimo 2 MB\.$/);
