@@ -164,6 +164,16 @@ describe('forms say their problems in the screen’s language, at the field', { 
     expect(await field(page, 'new-evaluator')).toEqual(at('Scegliere il valutatore.', false));
     await expectAccessible(page, 'new appraisal, empty');
     expect(await forms()).toBe(before);
+    // The assignment's start half typed: said at its field, not sent as no date.
+    await page.selectOption('#new-person', { index: 1 });
+    await page.selectOption('#new-evaluator', { index: 2 });
+    await page.selectOption('#new-unit', { index: 1 });
+    await page.fill('#new-from', '');
+    await page.focus('#new-from');
+    await page.keyboard.type('12');
+    await page.click('[data-testid=new-submit]');
+    await expect.poll(() => field(page, 'new-from')).toEqual(at('Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.'));
+    expect(await forms()).toBe(before);
     await context.close();
   });
 
