@@ -7,8 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
 
-const WEB = join(import.meta.dirname, '..');
+// Read here, not beside the web app: its own tests may not import node:fs (architecture.test.ts).
+const WEB = join(ROOT, 'web', 'src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.tsx') && !e.name.includes('.test.') ? [join(dir, e.name)] : []));
