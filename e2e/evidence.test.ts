@@ -14,7 +14,7 @@ import { fakeExe, tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, referenteAtIndicator, expectAccessible } = pages(world);
 
 describe('evidence and comments', { timeout: 120_000 }, () => {
   it('a referente attaches a PDF and answers the controller in the thread', async () => {
@@ -82,15 +82,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
   });
 
   it('lists exactly the accepted types, refuses a PDF named .docx, and says a file sent twice is there already', async () => {
-    const planId = encodeURIComponent(world.planId);
-    const controller = await newPage();
-    await login(controller.page, 'controller');
-    expect((await apiAs(controller.context, 'PATCH', `/api/plans/${planId}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    const { page } = await newPage();
-    await login(page, 'referente');
-    await openPlan(page);
-    await search(page, 'B.2.2');
-    await page.click('[data-indicator="B.2.2:3"] .tree-link');
+    const { page } = await referenteAtIndicator('B.2.2:3');
     await page.waitForSelector('#evidence-file-hint');
     const listed = page.locator('[data-testid=evidence-file]');
     await expect.poll(() => page.locator('[data-testid=evidence-files]').innerText()).not.toContain('Caricamento');

@@ -5,7 +5,8 @@
  * `en-US`) and the screen Italian: each form, sent empty or out of range, says the app's Italian
  * words at the field (`aria-invalid`, `aria-describedby`), the field takes the focus, and nothing
  * is made (checked through the API). A plan of 1995 (a year plans may have, 1990–2100, that the
- * year input refused with its `min` of 2000) is made.
+ * year input refused with its `min` of 2000) is made. A date half typed is said as such, not
+ * taken for an empty one (a campaign deadline half typed is not saved as no deadline).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +112,30 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await context.close();
   });
 
+  it('a campaign deadline half typed', async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const PERIOD = '2024-09-30';
+    expect((await apiAs(context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-07-15' })).status).toBe(200);
+    const deadline = async () => ((await apiAs(context, 'GET', `${plan}/worklist?period=${PERIOD}`)).body as { period: { deadline: string | null } }).period.deadline;
+    await openPlan(page);
+    await page.click('[data-testid=worklist-toggle]');
+    await page.selectOption('#wl-period', PERIOD);
+    await expect.poll(() => page.inputValue('#wl-deadline')).toBe('2024-07-15');
+    // Only the first part of the date typed again (the browser hands the field over as '', as an empty one).
+    await page.fill('#wl-deadline', '');
+    await page.focus('#wl-deadline');
+    await page.keyboard.type('12');
+    expect(await page.evaluate(() => (document.getElementById('wl-deadline') as HTMLInputElement).validity.badInput)).toBe(true);
+    await page.locator('form:has(#wl-deadline) button[type=submit]').click();
+    await expect.poll(() => field(page, 'wl-deadline')).toEqual(at('Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.'));
+    await expectAccessible(page, 'campaign deadline, half typed');
+    // Not taken for "no deadline": the stored one stays.
+    expect(await deadline()).toBe('2024-07-15');
+    await context.close();
+  });
+
   it('the adoption of the plan', async () => {
     const { context, page } = await englishBrowser();
     await login(page, 'controller');
@@ -138,6 +163,16 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await expect.poll(() => field(page, 'new-person')).toEqual(at('Scegliere la persona valutata.'));
     expect(await field(page, 'new-evaluator')).toEqual(at('Scegliere il valutatore.', false));
     await expectAccessible(page, 'new appraisal, empty');
+    expect(await forms()).toBe(before);
+    // The assignment's start half typed: said at its field, not sent as no date.
+    await page.selectOption('#new-person', { index: 1 });
+    await page.selectOption('#new-evaluator', { index: 2 });
+    await page.selectOption('#new-unit', { index: 1 });
+    await page.fill('#new-from', '');
+    await page.focus('#new-from');
+    await page.keyboard.type('12');
+    await page.click('[data-testid=new-submit]');
+    await expect.poll(() => field(page, 'new-from')).toEqual(at('Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.'));
     expect(await forms()).toBe(before);
     await context.close();
   });

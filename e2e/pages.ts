@@ -103,6 +103,23 @@ export function pages(world: E2eWorld) {
     return context;
   }
 
+  /**
+   * The referente at an indicator's detail (its evidence panel drawn), the indicator's objective
+   * first given to the referente's unit by the controller, whose context is returned for `apiAs`.
+   */
+  async function referenteAtIndicator(indicator = 'B.2.2:3'): Promise<{ page: Page; controller: BrowserContext }> {
+    const controller = await signedIn('controller');
+    const objective = indicator.slice(0, indicator.indexOf(':'));
+    expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/${objective}`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
+    const { page } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await search(page, objective);
+    await page.click(`[data-indicator="${indicator}"] .tree-link`);
+    await page.waitForSelector('[data-testid=evidence-files]');
+    return { page, controller };
+  }
+
   /** The fixture imported as the controller, through the API: the plan's id. */
   async function importFixture(): Promise<string> {
     const context = await signedIn('controller');
@@ -156,5 +173,5 @@ export function pages(world: E2eWorld) {
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, chooseLanguage, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
+  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, referenteAtIndicator, chooseLanguage, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
 }

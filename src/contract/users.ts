@@ -25,8 +25,18 @@ export const UserSchema = z.strictObject({
   mustChangePassword: z.boolean(),
 });
 
-/** `POST /api/session` and `GET /api/session`: the account and the token every mutating request carries. */
-export const SessionSchema = z.strictObject({ user: UserSchema, csrfToken: z.string() });
+/**
+ * The caps on what a reader uploads, as this server was started (server/api.ts `ServerLimits`): the screens say the
+ * real limits in their hints rather than the defaults (env ALBERO_MAX_ATTACHMENT_MB).
+ */
+export const UploadLimitsSchema = z.strictObject({
+  /** The largest evidence file attached to a value, in bytes. */
+  attachmentBytes: z.number().int().positive(),
+});
+
+/** `POST /api/session` and `GET /api/session`: the account, the token every mutating request carries and the server's limits. */
+export const SessionSchema = z.strictObject({ user: UserSchema, csrfToken: z.string(), limits: UploadLimitsSchema });
 
 export type User = z.infer<typeof UserSchema>;
 export type Session = z.infer<typeof SessionSchema>;
+export type UploadLimits = z.infer<typeof UploadLimitsSchema>;

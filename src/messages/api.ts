@@ -5,18 +5,11 @@
 import { defineMessages, FORMULA_KIND_WORDS, ISSUE_MESSAGES, listIn, message, renderFrom, UNIT_IN_WORDS, type Language, type Message } from '../core/messages/index.js';
 import { NUMBER_BOUNDS } from '../core/bounds.js';
 import { formatItalianDate } from '../core/italian-date.js';
+import { ROLE_WORDS } from './account-words.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
-/**
- * Roles in words (the web app shows the same words), keyed by the role's code (contract/permissions.ts
- * `ROLES`; messages imports only core, so test/messages-roles.test.ts checks that every role is here).
- */
-export const ROLE_WORDS: Record<Language, Record<string, string>> = {
-  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' },
-  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', personale: 'HR office' },
-};
 const role = (r: unknown, l: Language): string => ROLE_WORDS[l][String(r)] ?? String(r);
 
 /** Period states in words. */

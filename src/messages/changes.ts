@@ -6,12 +6,13 @@
  * web's revisions and audit panels and the API.
  *
  * A change becomes a code and parameters first (`changeMessage`): the fields that changed and
- * their values as neutral text (decimals `70.5`, dates `2024-12-31`, booleans `true`, states by
- * their code; a rule, a formula, the OIV's checklist and validated values as their stored JSON),
+ * their values as neutral text (decimals `70.5`, dates `2024-12-31`, booleans `true`, states, roles
+ * and languages by their code; a rule, a formula, the OIV's checklist and validated values as their stored JSON),
  * so a client holding them says the sentence in its own language.
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
+import { LANGUAGE_WORDS, ROLE_WORDS } from './account-words.js';
 
 /** One change of the audit trail or of a revision: the entity, its id, its fields before → after (whole records for create and delete). */
 export interface ChangeRecord {
@@ -348,6 +349,9 @@ export function valueIn(field: string, text: string, language: Language, feminin
   }
   if (field === 'unit') return comparisonSide('diff-unit', { before: text }, 'before', language) ?? text;
   if (text === '') return '—';
+  // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
+  if (field === 'role') return ROLE_WORDS[language][text] ?? text;
+  if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
   if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';

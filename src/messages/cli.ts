@@ -4,7 +4,7 @@
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
 import { defineMessages, fileProblemWords, message, type FileProblem, type Language } from '../core/messages/index.js';
-import { ROLE_WORDS } from './api.js';
+import { ROLE_WORDS } from './account-words.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 

@@ -114,6 +114,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
       'send the evidence file as a multipart/form-data upload with a "file" field',
     );
 
+    // The session tells the web app this limit, not the default, so its hint and its own check say the one the 413 says.
+    expect((await referente.get('/api/session')).body.limits).toEqual({ attachmentBytes: LIMIT });
     const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]);
     const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'), it);
     expect(big.status).toBe(413);

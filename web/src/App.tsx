@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, onSessionExpired, setCsrfToken } from './api/client.js';
+import { api, ApiError, onSessionExpired, holdSession } from './api/client.js';
 import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
@@ -106,7 +106,7 @@ export function App({ session, known, first }: { session: Promise<Session>; know
     if (known !== undefined) return;
     session
       .then((s) => {
-        setCsrfToken(s.csrfToken);
+        holdSession(s);
         setUser(s.user);
       })
       .catch(() => setUser(null))
@@ -138,7 +138,7 @@ export function App({ session, known, first }: { session: Promise<Session>; know
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }
-    setCsrfToken(null);
+    holdSession(null);
     setUser(null);
     setPublicReader(false);
     go('#/');

@@ -12,7 +12,7 @@ import { words as reminders } from './reminders/i18n.js';
 import { words as revisions } from './revisions/i18n.js';
 import { words as units } from './units/i18n.js';
 import { words as years } from './years/i18n.js';
-import { mergeWords, withEveryPlural, wordKeys, type FeatureWords } from './words.js';
+import { mergeWords, withCountsInLanguage, withEveryPlural, wordKeys, type FeatureWords } from './words.js';
 
 const FEATURES: Record<string, FeatureWords> = { accounts, api: apiWords, appraisal, campaignWork, campaign, relazione, reminders, revisions, units, years };
 
@@ -30,8 +30,10 @@ describe("the app's words, one pattern", () => {
     for (const [name, words] of Object.entries(FEATURES)) {
       expect(wordKeys(words.en), name).toEqual(wordKeys(words.it));
       for (const lang of ['it', 'en'] as const) {
+        // Their counts in the language's digits (withCountsInLanguage), the rest as given.
+        const given = withCountsInLanguage(words[lang]);
         for (const key of wordKeys(words[lang]))
-          expect(i18next.getResource(lang, 'translation', key), `${name} ${lang} ${key}`).toBe(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], words[lang]));
+          expect(i18next.getResource(lang, 'translation', key), `${name} ${lang} ${key}`).toBe(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], given));
       }
     }
   });
@@ -59,8 +61,8 @@ describe("the app's words, one pattern", () => {
 
   it('says a count of a million with the plural words in Italian, whose CLDR category for it is "many"', () => {
     expect(new Intl.PluralRules('it').select(1_000_000)).toBe('many');
-    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'it' })).toBe('1000000 modifiche');
-    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'en' })).toBe('1000000 changes');
+    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'it' })).toBe('1.000.000 modifiche');
+    expect(i18next.t('changes.count', { count: 1_000_000, lng: 'en' })).toBe('1,000,000 changes');
     // Every plural of every feature, in both languages: never the bare key.
     const stems = wordKeys(RESOURCES.it)
       .filter((key) => key.endsWith('_one'))
@@ -68,6 +70,26 @@ describe("the app's words, one pattern", () => {
     expect(stems.length).toBeGreaterThan(5);
     for (const lang of ['it', 'en'] as const)
       for (const stem of stems) expect(i18next.t(stem, { count: 1_000_000, lng: lang }), `${lang} ${stem}`).toBe(i18next.t(`${stem}_other`, { count: 1_000_000, lng: lang }));
+  });
+
+  it('writes every count with the screen’s digits, in plurals and in the other sentences that count', () => {
+    const said = (key: string, count: number, lng: 'it' | 'en') => i18next.t(key, { count, lng });
+    expect(said('changes.count', 12_345, 'it')).toBe('12.345 modifiche');
+    expect(said('changes.count', 12_345, 'en')).toBe('12,345 changes');
+    // Italian groups from five digits (CLDR's minimum grouping), English from four.
+    expect(said('changes.count', 1_000, 'it')).toBe('1000 modifiche');
+    expect(said('changes.count', 1_000, 'en')).toBe('1,000 changes');
+    expect(said('changes.count', 1, 'it')).toBe('1 modifica');
+    // Not a plural, still a count.
+    expect(i18next.t('periods.errors.has-measurements', { count: 25_000, lng: 'it' })).toBe('Il periodo contiene valori inseriti (25.000): non si può eliminare.');
+    expect(i18next.t('periods.errors.has-measurements', { count: 25_000, lng: 'en' })).toBe('The period holds entered values (25,000): it cannot be deleted.');
+    // Every sentence with a count says it so: none is left with the bare digits.
+    for (const lang of ['it', 'en'] as const) {
+      const bare = wordKeys(RESOURCES[lang]).filter((key) => String(i18next.getResource(lang, 'translation', key)).includes('{{count}}'));
+      expect(bare, lang).toEqual([]);
+    }
+    // A year or a code beside a count keeps its digits as they are.
+    expect(withCountsInLanguage({ a: { b: '{{count}} nel {{year}}' }, c: '{{count, number}}' })).toEqual({ a: { b: '{{count, number}} nel {{year}}' }, c: '{{count, number}}' });
   });
 
   it('fills only true plurals, keeping a form a feature gives itself', () => {

@@ -18,7 +18,7 @@ import { words as reminders } from './reminders/i18n.js';
 import { words as revisions } from './revisions/i18n.js';
 import { words as units } from './units/i18n.js';
 import { words as years } from './years/i18n.js';
-import { mergeWords, withEveryPlural, type FeatureWords } from './words.js';
+import { mergeWords, withCountsInLanguage, withEveryPlural, type FeatureWords } from './words.js';
 
 const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
@@ -424,7 +424,18 @@ const it = {
     group: DIFF_WORDS.it.group,
     kind: DIFF_WORDS.it.kind,
   },
-  common: { loading: 'Caricamento…', error: 'Errore: {{message}}', yes: 'sì', no: 'no', close: 'Chiudi', cancel: 'Annulla', save: 'Salva', edit: 'Modifica' },
+  common: {
+    loading: 'Caricamento…',
+    error: 'Errore: {{message}}',
+    yes: 'sì',
+    no: 'no',
+    close: 'Chiudi',
+    cancel: 'Annulla',
+    save: 'Salva',
+    edit: 'Modifica',
+    // A date field left half typed (`halfTyped`): nothing is saved until it is whole or empty.
+    dateIncomplete: 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.',
+  },
 };
 
 const en: typeof it = {
@@ -834,7 +845,17 @@ const en: typeof it = {
     group: DIFF_WORDS.en.group,
     kind: DIFF_WORDS.en.kind,
   },
-  common: { loading: 'Loading…', error: 'Error: {{message}}', yes: 'yes', no: 'no', close: 'Close', cancel: 'Cancel', save: 'Save', edit: 'Edit' },
+  common: {
+    loading: 'Loading…',
+    error: 'Error: {{message}}',
+    yes: 'yes',
+    no: 'no',
+    close: 'Close',
+    cancel: 'Cancel',
+    save: 'Save',
+    edit: 'Edit',
+    dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
+  },
 };
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('albero.lang');
@@ -846,8 +867,12 @@ const FEATURES: readonly FeatureWords[] = [{ it, en }, accounts, apiWords, appra
 export const RESOURCES = { it: mergeWords(FEATURES.map((f) => f.it)), en: mergeWords(FEATURES.map((f) => f.en)) };
 
 void i18next.use(initReactI18next).init({
-  // Each language's plurals under all its categories (Italian's `many` for a million): see withEveryPlural.
-  resources: { it: { translation: withEveryPlural(RESOURCES.it, 'it') }, en: { translation: withEveryPlural(RESOURCES.en, 'en') } },
+  // Each language's plurals under all its categories (Italian's `many` for a million): see withEveryPlural;
+  // the counts in the language's digits (1.000.000, 1,000,000): see withCountsInLanguage.
+  resources: {
+    it: { translation: withCountsInLanguage(withEveryPlural(RESOURCES.it, 'it')) },
+    en: { translation: withCountsInLanguage(withEveryPlural(RESOURCES.en, 'en')) },
+  },
   lng: stored === 'en' ? 'en' : 'it',
   fallbackLng: 'it',
   interpolation: { escapeValue: false },

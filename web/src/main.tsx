@@ -3,7 +3,7 @@ import './styles.css';
 import './i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, setCsrfToken } from './api/client.js';
+import { api, holdSession } from './api/client.js';
 import { planOfAddress } from './api/early.js';
 import { keys, newQueryClient, readerOf, seedRead } from './api/queries.js';
 import type { Session } from './api/types.js';
@@ -37,7 +37,7 @@ async function firstCache(known: Session | null): Promise<FirstCache | undefined
 void Promise.race([
   session.then(
     (s) => {
-      setCsrfToken(s.csrfToken);
+      holdSession(s);
       return s;
     },
     () => null,

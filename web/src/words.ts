@@ -61,6 +61,21 @@ export function withEveryPlural(tree: WordTree, lang: string): WordTree {
   return fill(tree);
 }
 
+/**
+ * The tree with every count (`{{count}}`, the number i18next picks the plural by) written as the
+ * screen's language writes numbers: `1.000.000 modifiche`, `1,000,000 changes`, not `1000000`.
+ * i18next's own `number` format (Intl.NumberFormat in the language the words are said in) does
+ * it; the features keep writing `{{count}}`, and a form that gives its own format is left alone.
+ *
+ * @example withCountsInLanguage({ count_other: '{{count}} modifiche' })
+ *   // → { count_other: '{{count, number}} modifiche' }
+ */
+export function withCountsInLanguage(tree: WordTree): WordTree {
+  const out: { [key: string]: string | WordTree } = {};
+  for (const [key, value] of Object.entries(tree)) out[key] = typeof value === 'string' ? value.replaceAll('{{count}}', '{{count, number}}') : withCountsInLanguage(value);
+  return out;
+}
+
 /** Every key of a tree, dotted (`changes.kind.target`), in order. */
 export function wordKeys(tree: WordTree, path = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => {

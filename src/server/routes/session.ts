@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { DoneSchema, type Session, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
-import type { Readable, RouteModule } from '../api.js';
+import type { Deps, Readable, RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { GUARD_LIMITS, LoginGuard } from '../login-guard.js';
 import { cameOverHttps, clientAddressOf } from '../security.js';
@@ -27,6 +27,11 @@ export function userView(u: UserRecord): Readable<User> {
     active: u.active,
     mustChangePassword: u.mustChangePassword,
   };
+}
+
+/** The limits the screens say (the evidence hint): only what a signed-in reader meets, not the JSON and import caps. */
+function limitsView(limits: Deps['limits']): Session['limits'] {
+  return { attachmentBytes: limits.attachmentBytes };
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -85,7 +90,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       await deps.store.createSession(sessionId(token), login.id, csrfToken, expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, expires });
       const { passwordHash: _, ...user } = login;
-      return reply(200, { user: userView(user), csrfToken } satisfies Readable<Session>);
+      return reply(200, { user: userView(user), csrfToken, limits: limitsView(deps.limits) } satisfies Readable<Session>);
     },
   );
 
@@ -99,7 +104,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
     },
     async (c, { user, reply }) => {
-      return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken } satisfies Readable<Session>);
+      return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken, limits: limitsView(deps.limits) } satisfies Readable<Session>);
     },
   );
 

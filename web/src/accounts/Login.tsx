@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
-import { api, ApiError, setCsrfToken } from '../api/client.js';
+import { api, ApiError, holdSession } from '../api/client.js';
 import { useSession } from '../session.js';
 import { ProviderSignIn } from '../campaign/ProviderSignIn.js';
 import { Field, focusFirstError } from '../ui/Form.js';
@@ -30,7 +30,7 @@ export function Login({ onPublic }: { onPublic: () => void }) {
     setError(null);
     try {
       const s = await api.login(username, password);
-      setCsrfToken(s.csrfToken);
+      holdSession(s);
       setUser(s.user);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

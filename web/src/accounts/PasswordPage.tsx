@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
-import { api, setCsrfToken } from '../api/client.js';
+import { api, holdSession } from '../api/client.js';
 import { campaign } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
@@ -50,7 +50,7 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
       await campaign.changeOwnPassword(current, next);
       // The change ended this session too: a new one with the new password.
       const session = await api.login(user.username, next);
-      setCsrfToken(session.csrfToken);
+      holdSession(session);
       setCurrent('');
       setNext('');
       setConfirm('');

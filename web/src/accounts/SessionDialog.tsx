@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from '../api/client.js';
+import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { Dialog, DialogActions, Field } from '../ui/Form.js';
 
@@ -22,11 +22,17 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    // Said at the field in the screen's language (the form is noValidate: not the browser's bubble).
+    if (password === '') {
+      setProblem(t('login.passwordMissing'));
+      document.getElementById('session-password')?.focus();
+      return;
+    }
     setBusy(true);
     setProblem(undefined);
     try {
       const s = await api.login(user.username, password);
-      setCsrfToken(s.csrfToken);
+      holdSession(s);
       onSignedIn(s.user);
     } catch (err) {
       setProblem(
@@ -41,7 +47,7 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
   return (
     <Dialog title={t('account.expired.title')} onClose={onCancel} testId="session-dialog">
       <p id="session-expired-text">{t('account.expired.text', { name: user.displayName })}</p>
-      <form onSubmit={(e) => void submit(e)} className="albero-form" aria-describedby="session-expired-text">
+      <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate aria-describedby="session-expired-text">
         {/* For the browser's password manager: the account signing in again. */}
         <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
         <Field id="session-password" label={t('login.password')} error={problem}>

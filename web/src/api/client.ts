@@ -32,6 +32,7 @@ import type {
   SaveAnswer,
   Session,
   TreeDocument,
+  UploadLimits,
 } from './types.js';
 import { forgetEarly, takeEarly } from './early.js';
 import { words } from './i18n.js';
@@ -53,6 +54,23 @@ let csrfToken: string | null = null;
 /** Mutating requests carry the session's CSRF token (the server answers 403 `csrf` otherwise). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+let uploadLimits: UploadLimits | null = null;
+
+/**
+ * The session just opened or read (null: signed out): its CSRF token for the writes, and the limits
+ * this server was started with, for the hints that say them (`uploadLimits`). Held before the user
+ * is put in the screen's state, so every signed-in screen finds them.
+ */
+export function holdSession(session: Pick<Session, 'csrfToken' | 'limits'> | null): void {
+  setCsrfToken(session?.csrfToken ?? null);
+  uploadLimits = session?.limits ?? null;
+}
+
+/** The signed-in session's upload limits (null: signed out). */
+export function sessionLimits(): UploadLimits | null {
+  return uploadLimits;
 }
 
 /** Resolves true once the reader has signed in again, false when they gave up. */

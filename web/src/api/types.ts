@@ -39,6 +39,7 @@ export type {
   TreeDocument,
   TreeIndicator,
   TreeObjective,
+  UploadLimits,
   User,
 } from '../../../src/contract/index.js';
 

@@ -17,6 +17,7 @@ import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type La
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
+import { halfTyped } from '../ui/Form.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** The new form's one assignment: the API's field (`assignments.0.partTime`) → the input's id. */
@@ -153,6 +154,8 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     if (person === '') found['new-person'] = t('appraisal.create.personMissing');
     if (evaluator === '') found['new-evaluator'] = t('appraisal.create.evaluatorMissing');
     if ('problem' in part && unit !== '') found['new-part-time'] = t(part.problem);
+    // A date of the assignment half typed reaches here as '': said as such, not sent as no date.
+    for (const id of ['new-from', 'new-to']) if (unit !== '' && halfTyped(id)) found[id] = t('common.dateIncomplete');
     setProblems(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {

@@ -10,7 +10,7 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES } from '../../../src/contract/campaign-states.js';
 import { amountText, useLang } from '../ui/format.js';
-import { Dialog } from '../ui/Form.js';
+import { Dialog, focusSoon, halfTyped } from '../ui/Form.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
@@ -183,6 +183,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                   {writing?.id === item.indicatorId ? (
                     <form
                       className="d-flex gap-1"
+                      noValidate
                       onSubmit={(e) => {
                         e.preventDefault();
                         if (note.trim() === '') return setError(t('campaign.noteRequired'));
@@ -230,11 +231,18 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
 function DeadlineForm({ stored, error, onSave }: { stored: string; error: string | null; onSave: (deadline: string) => void }) {
   const { t } = useTranslation();
   const [deadline, setDeadline] = useState(stored);
+  // A half-typed date is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
+  const [incomplete, setIncomplete] = useState(false);
+  const problem = incomplete ? t('common.dateIncomplete') : error;
   return (
     <form
       className="d-flex gap-1 align-items-end"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const half = halfTyped('wl-deadline');
+        setIncomplete(half);
+        if (half) return focusSoon('wl-deadline');
         onSave(deadline);
       }}
     >
@@ -245,12 +253,12 @@ function DeadlineForm({ stored, error, onSave }: { stored: string; error: string
         <input
           id="wl-deadline"
           type="date"
-          className={`form-control form-control-sm${error === null ? '' : ' is-invalid'}`}
+          className={`form-control form-control-sm${problem === null ? '' : ' is-invalid'}`}
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
-          {...invalidIf('wl-deadline', error)}
+          {...invalidIf('wl-deadline', problem)}
         />
-        <FieldProblem id="wl-deadline" message={error} />
+        <FieldProblem id="wl-deadline" message={problem} />
       </div>
       <Button size="sm" color="secondary" outline type="submit">
         {t('common.save')}

@@ -72,7 +72,7 @@ export function CommentsPanel({ planId, indicatorId, periodId }: { planId: strin
           {message.text}
         </p>
       )}
-      <form onSubmit={(e) => void send(e)} className="albero-form">
+      <form onSubmit={(e) => void send(e)} className="albero-form" noValidate>
         <fieldset disabled={busy}>
           <label htmlFor="comment-text" className="form-label">
             {t('campaign.comments.write')}

@@ -4,13 +4,15 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
+import { ApiError, sessionLimits } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useAttachments } from './queries.js';
 import type { Attachment } from '../../../src/contract/index.js';
 import { EVIDENCE_EXTENSIONS, EVIDENCE_GROUPS, groupExtensions } from '../../../src/contract/evidence-formats.js';
-import { momentText } from '../ui/format.js';
+import { renderFrom } from '../../../src/core/messages/catalogue.js';
+import { CAMPAIGN_MESSAGES } from '../../../src/messages/campaign.js';
+import { momentText, useLang } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 
 interface Props {
@@ -35,6 +37,9 @@ const ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 export function EvidencePanel({ planId, indicatorId, periodId, editable, locked }: Props) {
   const { t, i18n } = useTranslation();
+  const lang = useLang();
+  // The limit this server was started with (ALBERO_MAX_ATTACHMENT_MB), as the session brought it.
+  const limit = sessionLimits()?.attachmentBytes ?? null;
   const read = useAttachments(planId, indicatorId, periodId);
   const written = usePlanWritten(String(planId));
   const files = read.data ?? null;
@@ -57,6 +62,12 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
     if (file === undefined) {
       setMessage({ kind: 'danger', text: t('campaign.evidence.choose') });
       input.current?.focus();
+      return;
+    }
+    if (limit !== null && file.size > limit) {
+      // Refused before sending it, in the server's own words for the 413: no wait for a file it would not keep.
+      setMessage({ kind: 'danger', text: renderFrom(CAMPAIGN_MESSAGES, 'evidence-too-large', { limit }, lang)! });
+      focusSoon('evidence-file');
       return;
     }
     setBusy(true);
@@ -145,7 +156,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
       )}
       {editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>}
       {changeable && (
-        <form onSubmit={(e) => void upload(e)} className="albero-form">
+        <form onSubmit={(e) => void upload(e)} className="albero-form" noValidate>
           {/* Not disabled while uploading: a disabled button drops the keyboard's focus to the page. */}
           <fieldset aria-busy={busy}>
             <label htmlFor="evidence-file" className="form-label">
@@ -162,6 +173,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
             />
             <small id="evidence-file-hint" className="form-text d-block mb-1">
               {t('campaign.evidence.hint', { types: acceptedTypes(t) })}
+              {limit !== null && ` ${t('campaign.evidence.limit', { size: size(limit, i18n.language) })}`}
             </small>
             <button type="submit" className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
               {busy ? t('campaign.evidence.uploading') : t('campaign.evidence.upload')}

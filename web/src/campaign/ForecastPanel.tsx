@@ -55,6 +55,7 @@ function ForecastForm({ stored, onSave }: { stored: Forecast | null; onSave: (in
   const [note, setNote] = useState(stored?.note ?? '');
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSave({ reachable, note });

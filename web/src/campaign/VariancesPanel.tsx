@@ -87,7 +87,7 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
           </dl>
         )
       ) : (
-        <form onSubmit={(e) => void save(e)} className="albero-form">
+        <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
           {o.variance === null && <p className="small muted mb-1">{t('campaign.variances.missing')}</p>}
           <label htmlFor={`${id}-cause`} className="form-label">
             {t('campaign.variances.cause')}

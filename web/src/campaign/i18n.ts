@@ -10,7 +10,9 @@ const it = {
     none: 'Nessun allegato per questo periodo.',
     file: 'Allega un file',
     // {{types}}: each group's word with its extensions, from the list the server checks (contract/evidence-formats.ts).
-    hint: 'Tipi accettati: {{types}}. Al massimo 20 MB.',
+    hint: 'Tipi accettati: {{types}}.',
+    // {{size}}: the limit the server was started with (ALBERO_MAX_ATTACHMENT_MB), as the session says it.
+    limit: 'Al massimo {{size}}.',
     groups: { pdf: 'PDF', image: 'immagini', office: 'Word, Excel e PowerPoint', opendocument: 'OpenDocument', text: 'CSV e testo' },
     already: 'già allegato',
     upload: 'Carica',
@@ -83,7 +85,8 @@ const en: typeof it = {
     title: 'Attachments (evidence)',
     none: 'No attachments for this period.',
     file: 'Attach a file',
-    hint: 'Accepted types: {{types}}. At most 20 MB.',
+    hint: 'Accepted types: {{types}}.',
+    limit: 'At most {{size}}.',
     groups: { pdf: 'PDF', image: 'images', office: 'Word, Excel and PowerPoint', opendocument: 'OpenDocument', text: 'CSV and text' },
     already: 'already attached',
     upload: 'Upload',

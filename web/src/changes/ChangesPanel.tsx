@@ -91,6 +91,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
       </h2>
       <form
         className="d-flex flex-wrap gap-3 align-items-end mb-2"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           compare();

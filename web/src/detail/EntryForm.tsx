@@ -41,7 +41,7 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
         {t('entry.title')} — {props.period.label}
       </h3>
       {draft.message !== null && <EntryAlert message={draft.message} onReload={() => props.onSaved(undefined)} />}
-      <form onSubmit={(e) => void save(e)} className="albero-form">
+      <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
         {/* Not disabled while saving: a disabled field drops the keyboard's focus to the page; a second submit is ignored instead. */}
         <fieldset disabled={props.locked} aria-busy={draft.busy}>
           {valueShown && formula !== null && read !== null && <MeasuresFields draft={draft} formula={formula} read={read} unit={i.unit} />}

@@ -74,6 +74,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
       {period !== null && isLocked(period) && can.reopenPeriod(role, period.state) && (
         <form
           className="d-flex gap-2 align-items-end"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             onStart();

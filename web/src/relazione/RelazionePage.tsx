@@ -253,6 +253,7 @@ function TextsEditor({
   return (
     <form
       className="mb-4"
+      noValidate
       aria-labelledby="relazione-texts-title"
       onSubmit={(e) => {
         e.preventDefault();
@@ -399,6 +400,7 @@ function ReviewEditor({
   return (
     <form
       className="mb-4"
+      noValidate
       aria-labelledby="relazione-review-title"
       onSubmit={(e) => {
         e.preventDefault();

@@ -9,7 +9,7 @@ export function FilterBar({ filters, onChange, doc }: { filters: Filters; onChan
   const { t } = useTranslation();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
-    <form className="filter-bar row g-2 mb-2" role="search" aria-label={t('filter.title')} onSubmit={(e) => e.preventDefault()}>
+    <form className="filter-bar row g-2 mb-2" noValidate role="search" aria-label={t('filter.title')} onSubmit={(e) => e.preventDefault()}>
       <div className="col-12 col-md-3">
         <label htmlFor="f-search" className="form-label small mb-0">
           {t('filter.search')}

@@ -160,3 +160,14 @@ export function focusFirstError(errors: FormErrors, prefix: string): void {
 
 /** The field `id` takes the focus on the next frame (after the render that shows it). */
 export const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+/**
+ * A date field left half typed ("12/03/" and no year): the browser hands it over as '', as it does an
+ * empty one, and only `validity.badInput` tells them apart. Asked before a blank date is taken as
+ * "none", so a half-typed deadline is not saved as no deadline (the forms are `noValidate`, so the
+ * browser's own bubble, in the browser's language, does not stop them first).
+ */
+export function halfTyped(id: string): boolean {
+  const field = document.getElementById(id);
+  return field instanceof HTMLInputElement && field.validity.badInput;
+}

@@ -61,7 +61,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     );
   }
   return (
-    <form className="next-year-form d-flex flex-wrap gap-2 align-items-end" onSubmit={(e) => void submit(e)} aria-describedby="next-year-intro" data-testid="next-year-form">
+    <form className="next-year-form d-flex flex-wrap gap-2 align-items-end" noValidate onSubmit={(e) => void submit(e)} aria-describedby="next-year-intro" data-testid="next-year-form">
       <p id="next-year-intro" className="small mb-1 w-100">
         {t('years.next.intro')}
       </p>

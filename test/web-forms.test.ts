@@ -1,0 +1,41 @@
+/**
+ * Every form of the app says its problems itself, at the field and in the screen's language: none
+ * leaves it to the browser, whose bubble is in the browser's language and stops a half-typed date
+ * before the form can say it. Read from the sources, as TypeScript parses them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+// Read here, not beside the web app: its own tests may not import node:fs (architecture.test.ts).
+const WEB = join(ROOT, 'web', 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.tsx') && !e.name.includes('.test.') ? [join(dir, e.name)] : []));
+}
+
+/** Each `<form>` of a file, as `file:line`, with whether it says `noValidate`. */
+function forms(file: string): { at: string; noValidate: boolean }[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: { at: string; noValidate: boolean }[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText(source) === 'form') {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      const noValidate = node.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText(source) === 'noValidate');
+      found.push({ at: `${relative(WEB, file)}:${line}`, noValidate });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('the web app’s forms', () => {
+  it('are all noValidate: the app, not the browser, says what is wrong', () => {
+    const all = sources(WEB).flatMap(forms);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all.filter((f) => !f.noValidate).map((f) => f.at)).toEqual([]);
+  });
+});
