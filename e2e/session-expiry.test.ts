@@ -12,20 +12,10 @@ import { e2eWorld, pages } from './pages.js';
 import { PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, apiAs, endSession, openPlan, search, sameDocument, expectAccessible } = pages(world);
 
 const FIRST_QUARTER = '2024-06-30';
 const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
-/** Ends the page's session on the server, as an expiry does; the page keeps its cookie. */
-async function endSession(context: BrowserContext): Promise<void> {
-  const elsewhere = await world.browser.newContext();
-  await elsewhere.addCookies(await context.cookies());
-  const { csrfToken } = await (await elsewhere.request.get(`${world.server.url}/api/session`)).json();
-  expect((await elsewhere.request.delete(`${world.server.url}/api/session`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(200);
-  await elsewhere.close();
-  expect((await context.request.get(`${world.server.url}/api/session`)).status()).toBe(401);
-}
 
 /** The save was refused for the ended session: the dialog asks the password, its field focused. */
 async function signInAgain(page: Page, screen: string): Promise<void> {

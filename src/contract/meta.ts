@@ -12,22 +12,6 @@ export const HealthSchema = z.strictObject({ ok: z.literal(true) });
 /** A write that has nothing to send back but that it was done: signing out, a password changed, a deletion. */
 export const DoneSchema = z.strictObject({ ok: z.literal(true) });
 
-/**
- * Why a sign-in through the identity provider ended without a session: `?oidc=<problem>` on the
- * login page, or the outcome a renewal's window sends back to the page that opened it.
- * `cancelled`: the person stopped at the provider; `other-account`: a renewal signed in as someone
- * else than the account whose session expired.
- */
-export const OIDC_PROBLEMS = ['unknown-user', 'failed', 'expired', 'provider-unreachable', 'cancelled', 'other-account'] as const;
-export type OidcProblem = (typeof OIDC_PROBLEMS)[number];
-
-/** The channel a renewal's window (`/api/session/oidc/callback`) tells its outcome on: same origin only, by construction. */
-export const OIDC_RENEWAL_CHANNEL = 'albero-oidc-renewal';
-
-/** What that window sends: the renewal it answers (the id the page chose) and `signed-in` or the problem. */
-export const OidcRenewalOutcomeSchema = z.strictObject({ renewal: z.string(), outcome: z.union([z.literal('signed-in'), z.enum(OIDC_PROBLEMS)]) });
-export type OidcRenewalOutcome = z.infer<typeof OidcRenewalOutcomeSchema>;
-
 export const OidcOfferSchema = z.strictObject({
   enabled: z.boolean(),
   /** The login button's words (null: the app's own). */
