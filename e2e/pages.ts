@@ -88,6 +88,23 @@ export function pages(world: E2eWorld) {
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
   }
 
+  /** The entry form of indicator `indicatorId` (of objective `code`) in the period ending `period`, the file's plan opened. */
+  async function openEntryForm(page: Page, code: string, indicatorId: string, period: string): Promise<void> {
+    await openPlan(page);
+    await page.selectOption('#period', period);
+    await search(page, code);
+    await page.click(`[data-indicator="${indicatorId}"] .tree-link`);
+    await page.waitForSelector('#entry-actual');
+  }
+
+  /** Indicator `indicatorId` of objective `code` in the period ending `period`, as the server's tree has it (through the API). */
+  async function storedIndicator(context: BrowserContext, code: string, indicatorId: string, period: string): Promise<{ actual: unknown; state: string } | undefined> {
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${period}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
+    };
+    return doc.objectives.find((o) => o.code === code)?.indicators.find((i) => i.id === indicatorId);
+  }
+
   /** Rows are virtualised: filter the tree so the one wanted is drawn. */
   async function search(page: Page, text: string): Promise<void> {
     await page.fill('#f-search', text);
@@ -167,5 +184,22 @@ export function pages(world: E2eWorld) {
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, signedIn, apiAs, endSession, importFixture, openPlan, search, chooseLanguage, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
+  return {
+    newPage,
+    login,
+    signedIn,
+    apiAs,
+    endSession,
+    importFixture,
+    openPlan,
+    openEntryForm,
+    storedIndicator,
+    search,
+    chooseLanguage,
+    addObjective,
+    objectivePerformance,
+    readsOf,
+    sameDocument,
+    expectAccessible,
+  };
 }

@@ -23,20 +23,15 @@ beforeAll(() => idp.trust(world.server.url));
 afterAll(async () => {
   await idp?.close();
 });
-const { newPage, login, apiAs, endSession, openPlan, search, chooseLanguage, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, signedIn, apiAs, endSession, openEntryForm, storedIndicator, chooseLanguage, sameDocument, expectAccessible } = pages(world);
 
 const FIRST_QUARTER = '2024-06-30';
-const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
 /** The referente's entry form for B.2.2:1 (an indicator of their unit), in `lang`, the session then ended on the server. */
 async function formWithEndedSession(context: BrowserContext, page: Page, lang: 'it' | 'en'): Promise<void> {
   await login(page, 'referente');
-  await openPlan(page);
   if (lang === 'en') await chooseLanguage(page, 'en');
-  await page.selectOption('#period', FIRST_QUARTER);
-  await search(page, 'B.2.2');
-  await page.click('[data-indicator="B.2.2:1"] .tree-link');
-  await page.waitForSelector('#entry-actual');
+  await openEntryForm(page, 'B.2.2', 'B.2.2:1', FIRST_QUARTER);
   await endSession(context);
 }
 
@@ -59,19 +54,20 @@ async function signInAtProvider(popup: Page, login: string): Promise<void> {
 const problem = (page: Page) => page.locator('[data-testid=session-provider-problem]').innerText();
 
 describe('renewing an expired session through the identity provider', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
+  const opened: BrowserContext[] = [];
+  beforeAll(async () => {
+    // B.2.2 goes to the referente's unit: its values are theirs to enter.
+    const controller = await signedIn('controller');
+    opened.push(controller);
+    expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+  });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    for (const c of opened) await c.close();
   });
 
   it('a referente signs in again at the provider in a popup window and the value typed is saved', async () => {
-    const setup = await newPage();
-    contexts.push(setup.context);
-    await login(setup.page, 'controller');
-    expect((await apiAs(setup.context, 'PATCH', `${plan()}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-
     const { context, page } = await newPage();
-    contexts.push(context);
+    opened.push(context);
     await formWithEndedSession(context, page, 'it');
     const same = await sameDocument(page);
     await page.fill('#entry-actual', '7');
@@ -103,15 +99,12 @@ describe('renewing an expired session through the identity provider', { timeout:
     await page.waitForSelector('[data-testid=session-dialog]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toMatch(/^Salvato «N\. eventi di informazione.*l’albero è stato ricalcolato/);
     expect(await same()).toBe(true);
-    const doc = (await apiAs(context, 'GET', `${plan()}/tree?period=${FIRST_QUARTER}`)).body as {
-      objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
-    };
-    expect(doc.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:1')).toMatchObject({ actual: 7, state: 'measured' });
+    expect(await storedIndicator(context, 'B.2.2', 'B.2.2:1', FIRST_QUARTER)).toMatchObject({ actual: 7, state: 'measured' });
   });
 
   it('says in English a sign-in made as someone else and a blocked popup, keeping the value', async () => {
     const { context, page } = await newPage();
-    contexts.push(context);
+    opened.push(context);
     await formWithEndedSession(context, page, 'en');
     await page.fill('#entry-actual', '8');
     await page.click('[data-testid=entry-save]');

@@ -43,7 +43,14 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
   useEffect(() => {
     latest.current = { user, onSignedIn };
   });
-  useEffect(() => () => stop.current(), []);
+  // The dialog gone (cancelled, or signed in with the password): its sign-in window has nothing left to do.
+  useEffect(
+    () => () => {
+      stop.current();
+      if (flow.current !== null && !flow.current.settled) flow.current.window.close();
+    },
+    [],
+  );
 
   /** The server's word on the session: the renewed account takes over, anything else is said. */
   async function confirm(otherwise: Said): Promise<void> {
