@@ -169,13 +169,13 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       responses: { 200: 'a renewal: the page telling its outcome', 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
     },
     async (c) => {
-      const raw = getCookie(c, FLOW_COOKIE);
-      deleteCookie(c, FLOW_COOKIE, { path: '/api/session/oidc' });
-      const flow = flowOf(raw);
+      const flow = flowOf(getCookie(c, FLOW_COOKIE));
       const config = await configured().catch((error: unknown) => {
         if (error instanceof Error && error.name === 'HttpError') throw error;
         return null;
       });
+      // Used once, whatever comes of it (not configured: the 404 above, which sets nothing).
+      deleteCookie(c, FLOW_COOKIE, { path: '/api/session/oidc' });
       if (config === null) return finish(c, flow?.renewal, 'provider-unreachable');
       if (flow === undefined) return finish(c, undefined, 'expired');
       // The person stopped at the provider (its "cancel"): said as such, for this flow only.
