@@ -148,6 +148,11 @@ describe('sign-in through an OpenID Connect provider', () => {
     const res = await fetch(`${t.url}/api/session/oidc/callback?code=abc&state=xyz`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/?oidc=expired');
+    // Nor one whose flow cookie's renewal is not as /start wrote it.
+    const changed = { verifier: 'v', state: 'xyz', nonce: 'n', renewal: { id: 'pagina-42', account: 'referente', lang: '<b>' } };
+    const tampered = await fetch(`${t.url}/api/session/oidc/callback?code=abc&state=xyz`, { redirect: 'manual', headers: { cookie: `albero_oidc=${encodeURIComponent(JSON.stringify(changed))}` } });
+    expect(tampered.status).toBe(302);
+    expect(tampered.headers.get('location')).toBe('/?oidc=expired');
   });
 
   it('renews an expired session in a popup window for the same account only, and tells the page on its own origin', async () => {

@@ -128,7 +128,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
         renew: 'the username whose expired session is renewed (the callback opens a session for that account only)',
         renewal: "the page's id for the renewal (8 to 64 letters, digits, - or _), sent back with the outcome",
       },
-      responses: { 302: 'to the provider', 400: 'renew without renewal, or the other way round, or either malformed', 404: 'oidc-not-configured' },
+      responses: { 302: 'to the provider', 400: 'renew without renewal, or the other way round, or either malformed', 404: 'oidc-not-configured', 502: 'the provider cannot be reached' },
     },
     async (c) => {
       const renewal = renewalOf(c);
@@ -226,6 +226,10 @@ function flowOf(raw: string | undefined): Flow | undefined {
   try {
     const flow = JSON.parse(raw ?? '') as Partial<Flow> | null;
     if (typeof flow?.verifier !== 'string' || typeof flow.state !== 'string' || typeof flow.nonce !== 'string') return undefined;
+    const renewal = flow.renewal;
+    // The cookie is the browser's to change: a renewal not as /start wrote it is no flow at all.
+    if (renewal !== undefined && !(typeof renewal.id === 'string' && RENEWAL_ID.test(renewal.id) && typeof renewal.account === 'string' && (renewal.lang === 'it' || renewal.lang === 'en')))
+      return undefined;
     return flow as Flow;
   } catch {
     return undefined;
