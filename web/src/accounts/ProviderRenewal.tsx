@@ -22,6 +22,8 @@ import type { User } from '../api/types.js';
 
 /** How often the page looks whether the sign-in window was closed. */
 const WINDOW_POLL_MS = 400;
+/** How long a closed window's outcome is waited for before the window counts as closed without one. */
+const CLOSED_GRACE_MS = 1_500;
 
 type Said = { kind: 'waiting' } | { kind: 'blocked' } | { kind: 'closed' } | { kind: 'problem'; problem: OidcProblem };
 
@@ -99,8 +101,13 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
       if (outcome === 'signed-in') settle(() => confirm({ kind: 'problem', problem: 'failed' }));
       else settle(() => setSaid({ kind: 'problem', problem: (OIDC_PROBLEMS as readonly unknown[]).includes(outcome) ? (outcome as OidcProblem) : 'failed' }));
     };
+    // The window closes itself right after telling its outcome, which may arrive a moment after the
+    // close is seen: only a window closed for a while without a word is asked about to the server.
+    let closedSince: number | null = null;
     const timer = window.setInterval(() => {
-      if (opened.closed && flow.current === current) settle(() => confirm({ kind: 'closed' }));
+      if (!opened.closed || flow.current !== current) return;
+      closedSince ??= Date.now();
+      if (Date.now() - closedSince >= CLOSED_GRACE_MS) settle(() => confirm({ kind: 'closed' }));
     }, WINDOW_POLL_MS);
     stop.current = () => {
       channel.close();
