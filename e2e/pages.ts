@@ -22,11 +22,12 @@ export interface E2eWorld {
 /**
  * A test file's world: the real server on a fresh database and Chromium, started before the file's
  * tests (with the fixture imported when asked, and `env` added to the server's environment) and stopped after them.
+ * `env` may be a function, read when the server starts: for what an earlier `beforeAll` started (an identity provider's address).
  */
-export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<string, string>> } = {}): E2eWorld {
+export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>) } = {}): E2eWorld {
   const world = { cspViolations: [] } as unknown as E2eWorld;
   beforeAll(async () => {
-    world.server = await startServer(options.env);
+    world.server = await startServer(typeof options.env === 'function' ? options.env() : options.env);
     world.browser = await launchChromium();
     if (options.fixture === true) world.planId = await pages(world).importFixture();
   }, 120_000);
@@ -71,10 +72,37 @@ export function pages(world: E2eWorld) {
     return { status: r.status(), body: await r.json().catch(() => null) };
   }
 
+  /** Ends the page's session on the server, as an expiry does (its sign-out, called from elsewhere with its cookie); the page keeps its now dead cookie. */
+  async function endSession(context: BrowserContext): Promise<void> {
+    const elsewhere = await world.browser.newContext();
+    await elsewhere.addCookies(await context.cookies());
+    const { csrfToken } = await (await elsewhere.request.get(`${world.server.url}/api/session`)).json();
+    expect((await elsewhere.request.delete(`${world.server.url}/api/session`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(200);
+    await elsewhere.close();
+    expect((await context.request.get(`${world.server.url}/api/session`)).status()).toBe(401);
+  }
+
   /** The plan `planId` (by default the file's plan) opened, its tree drawn. */
   async function openPlan(page: Page, planId = world.planId): Promise<void> {
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+  }
+
+  /** The entry form of indicator `indicatorId` (of objective `code`) in the period ending `period`, the file's plan opened. */
+  async function openEntryForm(page: Page, code: string, indicatorId: string, period: string): Promise<void> {
+    await openPlan(page);
+    await page.selectOption('#period', period);
+    await search(page, code);
+    await page.click(`[data-indicator="${indicatorId}"] .tree-link`);
+    await page.waitForSelector('#entry-actual');
+  }
+
+  /** Indicator `indicatorId` of objective `code` in the period ending `period`, as the server's tree has it (through the API). */
+  async function storedIndicator(context: BrowserContext, code: string, indicatorId: string, period: string): Promise<{ actual: unknown; state: string } | undefined> {
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${period}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
+    };
+    return doc.objectives.find((o) => o.code === code)?.indicators.find((i) => i.id === indicatorId);
   }
 
   /** Rows are virtualised: filter the tree so the one wanted is drawn. */
@@ -173,5 +201,23 @@ export function pages(world: E2eWorld) {
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
-  return { newPage, login, signedIn, apiAs, importFixture, openPlan, search, referenteAtIndicator, chooseLanguage, addObjective, objectivePerformance, readsOf, sameDocument, expectAccessible };
+  return {
+    newPage,
+    login,
+    signedIn,
+    apiAs,
+    endSession,
+    importFixture,
+    openPlan,
+    openEntryForm,
+    storedIndicator,
+    search,
+    referenteAtIndicator,
+    chooseLanguage,
+    addObjective,
+    objectivePerformance,
+    readsOf,
+    sameDocument,
+    expectAccessible,
+  };
 }

@@ -12,20 +12,10 @@ import { e2eWorld, pages } from './pages.js';
 import { PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, apiAs, endSession, openEntryForm, storedIndicator, sameDocument, expectAccessible } = pages(world);
 
 const FIRST_QUARTER = '2024-06-30';
 const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
-/** Ends the page's session on the server, as an expiry does; the page keeps its cookie. */
-async function endSession(context: BrowserContext): Promise<void> {
-  const elsewhere = await world.browser.newContext();
-  await elsewhere.addCookies(await context.cookies());
-  const { csrfToken } = await (await elsewhere.request.get(`${world.server.url}/api/session`)).json();
-  expect((await elsewhere.request.delete(`${world.server.url}/api/session`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(200);
-  await elsewhere.close();
-  expect((await context.request.get(`${world.server.url}/api/session`)).status()).toBe(401);
-}
 
 /** The save was refused for the ended session: the dialog asks the password, its field focused. */
 async function signInAgain(page: Page, screen: string): Promise<void> {
@@ -60,11 +50,7 @@ describe('the session ends while typing', { timeout: 180_000 }, () => {
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'referente');
-    await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
-    await search(page, 'B.2.2');
-    await page.click('[data-indicator="B.2.2:1"] .tree-link');
-    await page.waitForSelector('#entry-actual');
+    await openEntryForm(page, 'B.2.2', 'B.2.2:1', FIRST_QUARTER);
     const same = await sameDocument(page);
 
     await endSession(context);
@@ -75,10 +61,7 @@ describe('the session ends while typing', { timeout: 180_000 }, () => {
     // Saved as any save is: the form says so and moves on to the next indicator to fill.
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toMatch(/^Salvato «N\. eventi di informazione.*l’albero è stato ricalcolato/);
     expect(await same()).toBe(true);
-    const doc = (await apiAs(context, 'GET', `${plan()}/tree?period=${FIRST_QUARTER}`)).body as {
-      objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
-    };
-    expect(doc.objectives.find((o) => o.code === 'B.2.2')!.indicators.find((i) => i.id === 'B.2.2:1')).toMatchObject({ actual: 7, state: 'measured' });
+    expect(await storedIndicator(context, 'B.2.2', 'B.2.2:1', FIRST_QUARTER)).toMatchObject({ actual: 7, state: 'measured' });
   });
 
   it('the office signs in again and the Relazione text typed is saved', async () => {

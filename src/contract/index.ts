@@ -19,6 +19,7 @@ export * from './changes.js';
 export * from './campaign.js';
 export * from './reminders.js';
 export * from './meta.js';
+export * from './oidc.js';
 export * from './export-failures.js';
 export * from './appraisal.js';
 export * from './documents.js';

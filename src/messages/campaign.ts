@@ -181,6 +181,14 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     it: (p) => `Accesso con il fornitore di identità non riuscito (${p.reason}): riprovare.`,
     en: (p) => `Sign-in through the identity provider failed (${p.reason}): try again.`,
   }),
+  'oidc-renewal-signed-in': message({
+    it: 'Accesso eseguito. Questa finestra si chiude da sola: se resta aperta, chiudila e torna ad Albero, dove il salvataggio riprende.',
+    en: 'Signed in. This window closes by itself: if it stays open, close it and go back to Albero, where the save goes on.',
+  }),
+  'oidc-renewal-problem': message({
+    it: 'Accesso non eseguito. Chiudi questa finestra e torna ad Albero, che ne dice il motivo.',
+    en: 'Not signed in. Close this window and go back to Albero, which says why.',
+  }),
   'oidc-unknown-user': message<{ who: string }>({
     it: (p) => `Il fornitore di identità ha riconosciuto ${p.who}, ma in Albero non c'è un account attivo con questo nome utente o email: chiedere all'amministratore.`,
     en: (p) => `The identity provider recognised ${p.who}, but Albero has no active account with that username or email: ask the administrator.`,

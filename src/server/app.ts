@@ -117,7 +117,10 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   app.onError((error, c) => errorResponse(c, error));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security
   // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
-  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+  // The opener policy still cuts any other site's window off from Albero's, but lets a window the app
+  // opens itself (the provider's sign-in renewing a session: routes/oidc.ts) stay known to it, so the
+  // page can tell when that window was closed before signing in.
+  app.use('*', secureHeaders({ strictTransportSecurity: false, crossOriginOpenerPolicy: 'same-origin-allow-popups' }));
   app.use('*', securityHeaders(deps));
 
   const tooLarge = (max: number) => () => {

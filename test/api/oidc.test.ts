@@ -5,20 +5,10 @@
  * the one the administrator gave the account; someone without an account, or with a deactivated
  * one, is sent back to the login page with the reason and no session.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oidcSettings, startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
 import { startTestServer, type TestServer } from './harness.js';
-
-/** The people the provider knows, by their provider login. */
-const PEOPLE: Record<string, Record<string, unknown>> = {
-  'rita.r': { preferred_username: 'referente', email: 'rita.referente@ente.it', email_verified: true, name: 'Rita Referente' },
-  'carla.c': { preferred_username: 'c.controllo', email: 'carla.controllo@ente.it', email_verified: true, name: 'Carla Controllo' },
-  mallory: { preferred_username: 'mallory', email: 'carla.controllo@ente.it', email_verified: false },
-  ghost: { preferred_username: 'ghost', email: 'ghost@altrove.it', email_verified: true },
-  'oscar.o': { preferred_username: 'oiv' },
-};
 
 /** A browser's cookies for one site, good enough for these redirects. */
 class Jar {
@@ -39,34 +29,26 @@ class Jar {
 }
 
 describe('sign-in through an OpenID Connect provider', () => {
-  let provider: Server;
+  let idp: IdentityProvider;
   let issuer: string;
   let t: TestServer;
 
   beforeAll(async () => {
-    // The provider's address first (its issuer names it), then Albero (configured with it), then the
-    // provider itself (its client names Albero's callback).
-    let handler: (req: IncomingMessage, res: ServerResponse) => void = (_, res) => res.end();
-    provider = createServer((req, res) => handler(req, res));
-    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-    issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-    t = await startTestServer('sqlite', { oidc: { issuer, clientId: 'albero', clientSecret: 'un segreto condiviso', label: 'Accedi con EnteID', allowHttp: true } });
-    const oidc = new Provider(issuer, {
-      clients: [{ client_id: 'albero', client_secret: 'un segreto condiviso', redirect_uris: [`${t.url}/api/session/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['preferred_username', 'name'] },
-      findAccount: async (_ctx, sub) => (PEOPLE[sub] === undefined ? undefined : { accountId: sub, claims: async () => ({ sub, ...PEOPLE[sub] }) }),
-      cookies: { keys: ['chiave di prova dei cookie'] },
-      features: { devInteractions: { enabled: true } },
-    });
-    handler = oidc.callback();
+    idp = await startIdentityProvider();
+    issuer = idp.issuer;
+    t = await startTestServer('sqlite', { oidc: oidcSettings(issuer) });
+    idp.trust(t.url);
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => (provider ? provider.close(() => resolve()) : resolve()));
+    await idp?.close();
   });
 
-  /** A browser going through the whole flow as `login` at the provider: where Albero sends it at the end, and its Albero session cookie. */
-  async function signIn(login: string): Promise<{ landing: string; session: string }> {
+  /**
+   * A browser going through the whole flow from `start` as `login` at the provider (or pressing its
+   * "Cancel" with `cancel`): Albero's last answer, and the browser's Albero session cookie.
+   */
+  async function walk(login: string, start = '/api/session/oidc/start', cancel = false): Promise<{ res: Response; session: string }> {
     const albero = new Jar();
     const idp = new Jar();
     const go = async (url: string, jar: Jar, init: RequestInit = {}): Promise<Response> => {
@@ -74,7 +56,7 @@ describe('sign-in through an OpenID Connect provider', () => {
       jar.take(res);
       return res;
     };
-    let res = await go(`${t.url}/api/session/oidc/start`, albero);
+    let res = await go(`${t.url}${start}`, albero);
     expect(res.status).toBe(302);
     let next = new URL(res.headers.get('location')!);
     expect(next.origin).toBe(issuer);
@@ -84,19 +66,44 @@ describe('sign-in through an OpenID Connect provider', () => {
       res = await go(next.toString(), idp);
       if (res.status === 200) {
         const page = await res.text();
-        const action = /action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
-        const prompt = /name="prompt" value="([^"]+)"/.exec(page)![1]!;
-        const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'qualsiasi' } : { prompt });
-        res = await go(new URL(action, issuer).toString(), idp, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        if (cancel) res = await go(new URL(/href="([^"]+\/abort)"/.exec(page)![1]!, issuer).toString(), idp);
+        else {
+          const action = /action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+          const prompt = /name="prompt" value="([^"]+)"/.exec(page)![1]!;
+          const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'qualsiasi' } : { prompt });
+          res = await go(new URL(action, issuer).toString(), idp, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        }
       }
       expect([302, 303]).toContain(res.status);
       next = new URL(res.headers.get('location')!, next);
     }
     expect(next.toString()).toContain('/api/session/oidc/callback');
     res = await go(next.toString(), albero);
+    return { res, session: /albero_session=([^;]*)/.exec(albero.header())?.[1] ?? '' };
+  }
+
+  /** The sign-in of the login page: where Albero sends the browser at the end, and its session cookie. */
+  async function signIn(login: string, cancel = false): Promise<{ landing: string; session: string }> {
+    const { res, session } = await walk(login, undefined, cancel);
     expect(res.status).toBe(302);
-    const session = /albero_session=([^;]*)/.exec(albero.header())?.[1] ?? '';
     return { landing: res.headers.get('location')!, session };
+  }
+
+  /**
+   * The renewal of `account`'s expired session in a popup window, signed in at the provider as
+   * `login`: what the window's page tells the app (its body's data), its words, its policy, and the session cookie.
+   */
+  async function renew(login: string, account: string, cancel = false) {
+    const { res, session } = await walk(login, `/api/session/oidc/start?renew=${account}&renewal=pagina-42&lang=en`, cancel);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    return {
+      told: { renewal: /data-renewal="([^"]*)"/.exec(page)?.[1], outcome: /data-outcome="([^"]*)"/.exec(page)?.[1] },
+      words: /<p>([^<]*)<\/p>/.exec(page)?.[1],
+      script: /<script>([^<]*)<\/script>/.exec(page)?.[1] ?? '',
+      policy: res.headers.get('content-security-policy') ?? '',
+      session,
+    };
   }
 
   async function whoAmI(session: string): Promise<{ status: number; body: any }> {
@@ -141,5 +148,54 @@ describe('sign-in through an OpenID Connect provider', () => {
     const res = await fetch(`${t.url}/api/session/oidc/callback?code=abc&state=xyz`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/?oidc=expired');
+    // Nor one whose flow cookie's renewal is not as /start wrote it.
+    const changed = { verifier: 'v', state: 'xyz', nonce: 'n', renewal: { id: 'pagina-42', account: 'referente', lang: '<b>' } };
+    const tampered = await fetch(`${t.url}/api/session/oidc/callback?code=abc&state=xyz`, { redirect: 'manual', headers: { cookie: `albero_oidc=${encodeURIComponent(JSON.stringify(changed))}` } });
+    expect(tampered.status).toBe(302);
+    expect(tampered.headers.get('location')).toBe('/?oidc=expired');
+  });
+
+  it('renews an expired session in a popup window for the same account only, and tells the page on its own origin', async () => {
+    const renewed = await renew('rita.r', 'referente');
+    expect(renewed.told).toEqual({ renewal: 'pagina-42', outcome: 'signed-in' });
+    expect(renewed.words).toMatch(/^Signed in\. This window closes by itself/);
+    // Its one script is allowed by its hash alone, and says nothing to another origin.
+    expect(renewed.policy).toContain(`script-src 'sha256-${createHash('sha256').update(renewed.script).digest('base64')}'`);
+    expect(renewed.policy).toContain("default-src 'none'");
+    expect(renewed.script).toMatch(/new BroadcastChannel\(["']albero-oidc-renewal["']\)/);
+    expect(renewed.script).not.toMatch(/opener|postMessage\([^)]*['"]\*['"]/);
+    // A new session, with its own CSRF token, for the account that expired.
+    const me = await whoAmI(renewed.session);
+    expect(me.body.user).toMatchObject({ username: 'referente' });
+    const signOut = (token: string) => fetch(`${t.url}/api/session`, { method: 'DELETE', headers: { cookie: `albero_session=${renewed.session}`, 'x-csrf-token': token } });
+    expect((await signOut('not-this-session-s-token')).status).toBe(403);
+    expect((await signOut(me.body.csrfToken)).status).toBe(200);
+  });
+
+  it('opens no session when a renewal signs in as someone else, or is cancelled at the provider', async () => {
+    const other = await renew('carla.c', 'referente');
+    expect(other.told).toEqual({ renewal: 'pagina-42', outcome: 'other-account' });
+    expect(other.words).toBe('Not signed in. Close this window and go back to Albero, which says why.');
+    expect(other.session).toBe('');
+    const cancelled = await renew('rita.r', 'referente', true);
+    expect(cancelled.told).toEqual({ renewal: 'pagina-42', outcome: 'cancelled' });
+    expect(cancelled.session).toBe('');
+    // The login page's sign-in says a cancellation as such too.
+    expect(await signIn('rita.r', true)).toEqual({ landing: '/?oidc=cancelled', session: '' });
+  });
+
+  it('refuses a renewal asked by halves or with a malformed id, saying which parameter', async () => {
+    for (const [query, field] of [
+      ['renew=referente', 'renewal'],
+      ['renewal=pagina-42', 'renew'],
+      ['renew=referente&renewal=x', 'renewal'],
+      ['renew=referente&renewal=%3Cscript%3E12345', 'renewal'],
+    ] as const) {
+      const res = await fetch(`${t.url}/api/session/oidc/start?${query}`, { redirect: 'manual', headers: { 'accept-language': 'it' } });
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('invalid-query');
+      expect(body.error.message.startsWith(`${field}:`), body.error.message).toBe(true);
+    }
   });
 });

@@ -80,6 +80,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /trasparenza': 'the transparency page',
   'GET /trasparenza/index.html': 'the transparency page',
   'GET /trasparenza/:planId/:file': "a published plan's page or file",
+  'GET /api/session/oidc/callback': "a renewal's sign-in window: the page telling its outcome (a sign-in from the login page is a 302)",
 };
 
 /** The success statuses (2xx) a route names, each with its spec's answer: a description, or a description and a schema. */

@@ -30,6 +30,8 @@ describe('security headers', () => {
       expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
       expect(res.headers.get('permissions-policy'), path).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      // Other sites' windows are cut off from Albero's; the sign-in window the app opens itself stays known to it (routes/oidc.ts).
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin-allow-popups');
     }
   });
 

@@ -5,18 +5,53 @@
  * role), matched by the provider's `preferred_username` to the username, else by its verified
  * `email` to the account's email. Configured from the environment (see `oidcFromEnv`); without it
  * the routes answer 404 `oidc-not-configured` and the login page shows no button.
+ *
+ * A renewal: when a session expires under a screen, the app's dialog opens `/start?renew=<username>
+ * &renewal=<id>` in a popup window, so that the page (and what was typed in it) stays where it is.
+ * The callback then opens a session only for that same account, and instead of sending the window
+ * to the app it answers a small page that tells the outcome on a BroadcastChannel (which reaches
+ * pages of this origin only) and closes itself; the dialog then reads the session's new CSRF token.
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
-import { OidcOfferSchema } from '../../contract/index.js';
+import { createHash } from 'node:crypto';
+import { OIDC_RENEWAL_CHANNEL, OidcOfferSchema, type OidcProblem, type OidcRenewalOutcome } from '../../contract/index.js';
+import { escapeHtml } from '../../io/report/html.js';
+import { renderMessage, type Language } from '../../messages/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { OidcSettings, RouteModule } from '../api.js';
 import { newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { refuse } from '../errors.js';
+import { replyLanguage } from '../language.js';
 
 const FLOW_COOKIE = 'albero_oidc';
 const CALLBACK = '/api/session/oidc/callback';
+
+/** What the flow cookie keeps between `/start` and the callback. */
+interface Flow {
+  readonly verifier: string;
+  readonly state: string;
+  readonly nonce: string;
+  /** A renewal in a popup window: the account whose session expired, the page's id for it, the page's language. */
+  readonly renewal?: { readonly id: string; readonly account: string; readonly lang: Language };
+}
+
+/** The id a page gives its renewal (it tells which page an outcome is for): random, URL-safe. */
+const RENEWAL_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * The renewal window's only script, allowed by its hash alone: it posts the outcome written in the
+ * page's body on the same-origin channel, then closes the window (a script-opened window may).
+ */
+const RENEWAL_SCRIPT = `const d = document.body.dataset; new BroadcastChannel(${JSON.stringify(OIDC_RENEWAL_CHANNEL)}).postMessage({ renewal: d.renewal, outcome: d.outcome }); setTimeout(() => window.close(), 100);`;
+const RENEWAL_POLICY = [
+  "default-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(RENEWAL_SCRIPT).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The settings from ALBERO_OIDC_* (null when ALBERO_OIDC_ISSUER or ALBERO_OIDC_CLIENT_ID is missing). */
 export function oidcFromEnv(env: Readonly<Record<string, string | undefined>>): OidcSettings | null {
@@ -63,7 +98,11 @@ export const oidcRoutes: RouteModule = (api, deps) => {
     return configuration;
   };
   const redirectUri = (c: Context): string => settings?.redirectUri ?? new URL(CALLBACK, c.req.url).toString();
-  const back = (c: Context, problem: string): Response => c.redirect(`/?oidc=${encodeURIComponent(problem)}`, 302);
+  /** Where a sign-in ends: the app (`?oidc=<problem>` when refused), or for a renewal the page that tells its window's opener. */
+  const finish = (c: Context, renewal: Flow['renewal'], outcome: 'signed-in' | OidcProblem): Response => {
+    if (renewal !== undefined) return renewalPage(c, { renewal: renewal.id, outcome }, renewal.lang);
+    return c.redirect(outcome === 'signed-in' ? '/' : `/?oidc=${encodeURIComponent(outcome)}`, 302);
+  };
 
   api.route(
     {
@@ -82,23 +121,30 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/session/oidc/start',
       tag: 'session',
-      summary: 'Start signing in at the identity provider (302 there; state, nonce and PKCE verifier kept in a short-lived HttpOnly cookie)',
+      summary:
+        'Start signing in at the identity provider (302 there; state, nonce and PKCE verifier kept in a short-lived HttpOnly cookie). With `renew` and `renewal`: the renewal of an expired session, in a popup window, for that account only',
       roles: 'everyone',
-      responses: { 302: 'to the provider', 404: 'oidc-not-configured', 502: 'the provider cannot be reached' },
+      query: {
+        renew: 'the username whose expired session is renewed (the callback opens a session for that account only)',
+        renewal: "the page's id for the renewal (8 to 64 letters, digits, - or _), sent back with the outcome",
+      },
+      responses: { 302: 'to the provider', 400: 'renew without renewal, or the other way round, or either malformed', 404: 'oidc-not-configured', 502: 'the provider cannot be reached' },
     },
     async (c) => {
+      const renewal = renewalOf(c);
       let config: client.Configuration;
       try {
         config = await configured();
       } catch (error) {
         if (error instanceof Error && error.name === 'HttpError') throw error;
-        return back(c, 'provider-unreachable');
+        return finish(c, renewal, 'provider-unreachable');
       }
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
+      const flow: Flow = { verifier, state, nonce, ...(renewal === undefined ? {} : { renewal }) };
       // Lax: the provider's redirect back is a top-level navigation from another site.
-      setCookie(c, FLOW_COOKIE, JSON.stringify({ verifier, state, nonce }), { httpOnly: true, sameSite: 'Lax', path: '/api/session/oidc', secure: deps.secureCookies, maxAge: 600 });
+      setCookie(c, FLOW_COOKIE, JSON.stringify(flow), { httpOnly: true, sameSite: 'Lax', path: '/api/session/oidc', secure: deps.secureCookies, maxAge: 600 });
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri(c),
         scope: settings?.scope ?? 'openid email profile',
@@ -117,25 +163,23 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       path: '/api/session/oidc/callback',
       tag: 'session',
       summary:
-        "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused)",
+        "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused). For a renewal: a page that tells the outcome to the app's pages and closes its window",
       roles: 'everyone',
       access: 'everyone (the flow started by /start)',
-      responses: { 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
+      responses: { 200: 'a renewal: the page telling its outcome', 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
     },
     async (c) => {
+      const flow = flowOf(getCookie(c, FLOW_COOKIE));
       const config = await configured().catch((error: unknown) => {
         if (error instanceof Error && error.name === 'HttpError') throw error;
         return null;
       });
-      if (config === null) return back(c, 'provider-unreachable');
-      const raw = getCookie(c, FLOW_COOKIE);
+      // Used once, whatever comes of it (not configured: the 404 above, which sets nothing).
       deleteCookie(c, FLOW_COOKIE, { path: '/api/session/oidc' });
-      let flow: { verifier: string; state: string; nonce: string };
-      try {
-        flow = JSON.parse(raw ?? '') as typeof flow;
-      } catch {
-        return back(c, 'expired');
-      }
+      if (config === null) return finish(c, flow?.renewal, 'provider-unreachable');
+      if (flow === undefined) return finish(c, undefined, 'expired');
+      // The person stopped at the provider (its "cancel"): said as such, for this flow only.
+      if (c.req.query('error') === 'access_denied' && c.req.query('state') === flow.state) return finish(c, flow.renewal, 'cancelled');
       let claims: Record<string, unknown> | undefined;
       try {
         const current = new URL(c.req.url);
@@ -151,16 +195,54 @@ export const oidcRoutes: RouteModule = (api, deps) => {
           if (claims.preferred_username === undefined && claims.email === undefined) claims = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, id.sub)) };
         }
       } catch {
-        return back(c, 'failed');
+        return finish(c, flow.renewal, 'failed');
       }
-      if (claims === undefined) return back(c, 'failed');
+      if (claims === undefined) return finish(c, flow.renewal, 'failed');
       const user = matchAccount(await deps.store.listUsers(), claims);
-      if (user === undefined) return back(c, 'unknown-user');
+      if (user === undefined) return finish(c, flow.renewal, 'unknown-user');
+      // A renewal resends what the expired account was saving: it may not go out under someone else's name.
+      if (flow.renewal !== undefined && user.username.toLowerCase() !== flow.renewal.account.toLowerCase()) return finish(c, flow.renewal, 'other-account');
       const token = newToken();
       const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
       await deps.store.createSession(sessionId(token), user.id, newToken(), expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: deps.secureCookies, expires });
-      return c.redirect('/', 302);
+      return finish(c, flow.renewal, 'signed-in');
     },
   );
 };
+
+/** The renewal `/start` was asked for (`renew` and `renewal` together), or none; 400 when half given or malformed. */
+function renewalOf(c: Context): Flow['renewal'] {
+  const account = c.req.query('renew');
+  const id = c.req.query('renewal');
+  if (account === undefined && id === undefined) return undefined;
+  if (account === undefined || account.trim() === '' || account.length > 100) throw refuse(400, 'invalid-query', { field: 'renew', problem: 'required' });
+  if (id === undefined || !RENEWAL_ID.test(id)) throw refuse(400, 'invalid-query', { field: 'renewal', detail: '8–64 A-Z a-z 0-9 - _' });
+  return { id, account: account.trim(), lang: replyLanguage(c) };
+}
+
+/** The flow cookie as `/start` wrote it, or undefined (missing, expired, or not ours). */
+function flowOf(raw: string | undefined): Flow | undefined {
+  try {
+    const flow = JSON.parse(raw ?? '') as Partial<Flow> | null;
+    if (typeof flow?.verifier !== 'string' || typeof flow.state !== 'string' || typeof flow.nonce !== 'string') return undefined;
+    const renewal = flow.renewal;
+    // The cookie is the browser's to change: a renewal not as /start wrote it is no flow at all.
+    if (renewal !== undefined && !(typeof renewal.id === 'string' && RENEWAL_ID.test(renewal.id) && typeof renewal.account === 'string' && (renewal.lang === 'it' || renewal.lang === 'en')))
+      return undefined;
+    return flow as Flow;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The renewal window's page: the outcome in its language, and the script that tells it to the app's pages. */
+function renewalPage(c: Context, answer: OidcRenewalOutcome, lang: Language): Response {
+  const words = renderMessage(answer.outcome === 'signed-in' ? 'oidc-renewal-signed-in' : 'oidc-renewal-problem', {}, lang);
+  c.header('Content-Security-Policy', RENEWAL_POLICY);
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Albero</title></head>` +
+      `<body data-renewal="${escapeHtml(answer.renewal)}" data-outcome="${escapeHtml(answer.outcome)}"><p>${escapeHtml(words)}</p><script>${RENEWAL_SCRIPT}</script></body></html>`,
+  );
+}

@@ -2,13 +2,16 @@
  * "Sessione scaduta": the sign-in asked in place when the session ends under a signed-in screen
  * (the API client's `onSessionExpired`). A modal dialog over the screen, which stays as it was: once
  * the reader has signed in again, the save that met the expiry is sent again (client.ts), so what
- * they typed is kept. The account is the one that was signed in; only its password is asked.
+ * they typed is kept. The account is the one that was signed in; only its password is asked, or,
+ * when the server has an identity provider, its sign-in there (ProviderRenewal.tsx: in a popup
+ * window, the page staying as it is).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { Dialog, DialogActions, Field } from '../ui/Form.js';
+import { ProviderRenewal } from './ProviderRenewal.js';
 
 /** `onSignedIn` gets the new session's user; `onCancel` leaves the save refused (its form keeps what was typed). */
 export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSignedIn: (user: User) => void; onCancel: () => void }) {
@@ -69,6 +72,7 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
         </Field>
         <DialogActions submit={t('account.expired.submit')} submitTestId="session-submit" onCancel={onCancel} />
       </form>
+      <ProviderRenewal user={user} onSignedIn={onSignedIn} />
     </Dialog>
   );
 }

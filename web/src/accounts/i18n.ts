@@ -26,6 +26,10 @@ const it = {
       submit: 'Accedi e continua',
       wrongPassword: 'Password non corretta.',
       failed: 'Accesso non riuscito: {{message}}',
+      or: 'oppure',
+      providerWaiting: 'Accedi nella finestra del fornitore di identità che si è aperta: poi torna qui.',
+      providerBlocked: 'Il browser ha bloccato la finestra di accesso: consenti le finestre pop-up per questo sito e riprova, oppure accedi con la password.',
+      providerClosed: 'La finestra di accesso è stata chiusa prima di accedere: riprova.',
     },
   },
   accounts: {
@@ -80,6 +84,10 @@ const en: typeof it = {
       submit: 'Sign in and continue',
       wrongPassword: 'Wrong password.',
       failed: 'Sign-in failed: {{message}}',
+      or: 'or',
+      providerWaiting: "Sign in in the identity provider's window that opened, then come back here.",
+      providerBlocked: 'The browser blocked the sign-in window: allow pop-up windows for this site and try again, or sign in with your password.',
+      providerClosed: 'The sign-in window was closed before signing in: try again.',
     },
   },
   accounts: {

@@ -5,10 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OidcOffer } from '../../../src/contract/index.js';
+import { OIDC_PROBLEMS } from '../../../src/contract/oidc.js';
 import { request } from '../api/client.js';
 import { keys } from '../api/queries.js';
-
-const PROBLEMS = ['unknown-user', 'failed', 'expired', 'provider-unreachable'] as const;
 
 export function ProviderSignIn() {
   const { t } = useTranslation();
@@ -19,7 +18,7 @@ export function ProviderSignIn() {
     <>
       {problem !== null && (
         <p className="text-danger" role="alert" data-testid="oidc-problem">
-          {t(`campaign.oidc.problems.${(PROBLEMS as readonly string[]).includes(problem) ? problem : 'failed'}`)}
+          {t(`campaign.oidc.problems.${(OIDC_PROBLEMS as readonly string[]).includes(problem) ? problem : 'failed'}`)}
         </p>
       )}
       {provider?.enabled === true && (

@@ -55,6 +55,8 @@ const it = {
       failed: 'Accesso con il fornitore di identità non riuscito: riprova.',
       expired: "L'accesso è scaduto o non è stato avviato da qui: riprova.",
       'provider-unreachable': 'Il fornitore di identità non risponde: riprova più tardi o accedi con la password.',
+      cancelled: 'Accesso con il fornitore di identità annullato.',
+      'other-account': "Il fornitore di identità ha riconosciuto un'altra persona, non il titolare di questa sessione: riprova con il tuo account.",
     },
   },
   variances: {
@@ -129,6 +131,8 @@ const en: typeof it = {
       failed: 'Sign-in through the identity provider failed: try again.',
       expired: 'The sign-in expired or was not started here: try again.',
       'provider-unreachable': 'The identity provider does not answer: try later or sign in with your password.',
+      cancelled: 'Sign-in through the identity provider cancelled.',
+      'other-account': "The identity provider recognised someone else, not this session's account holder: try again with your own account.",
     },
   },
   variances: {
