@@ -47,11 +47,11 @@ describe('reading the published layout', () => {
     expect(e.node('A.1.1')!.performance!.toString()).toBe('50');
     const check = verifyStated(e, value.stated);
     expect(check.differences.map((d) => `${d.code} ${d.cell} ${d.stated?.toString()} ${d.computed?.toString()}`)).toEqual([
-      'A.1 Performance Obiettivo 75 87.5',
-      'A.1 Consuntivo 50 75',
-      'A.1 Performance KPI 50 75',
-      'A.1.1 Performance Obiettivo 0 50',
-      'A.1.1 Performance KPI 0 100',
+      'A.1 performance_objective 75 87.5',
+      'A.1 actual 50 75',
+      'A.1 performance_kpi 50 75',
+      'A.1.1 performance_objective 0 50',
+      'A.1.1 performance_kpi 0 100',
     ]);
     expect(check.differences[0]!.origin.line).toBe(5);
   });
