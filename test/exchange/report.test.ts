@@ -214,6 +214,12 @@ describe('open data', () => {
     const evaluated = JSON.parse(albero(['evaluate', '--json', FIXTURE]).stdout);
     expect(doc.objectives).toEqual(evaluated.objectives);
     expect(doc.summary).toEqual(evaluated.summary);
+    // The amount texts in the report's language, as evaluate writes them in it.
+    expect(JSON.stringify(doc.objectives)).toContain('"targetText":"60.00%","actualText":"50.00%"');
+    const italian = albero(['report', FIXTURE, '--format', 'json'], { locale: 'it_IT.UTF-8' });
+    const inItalian = JSON.parse(albero(['evaluate', '--json', FIXTURE], { locale: 'it_IT.UTF-8' }).stdout);
+    expect(JSON.parse(italian.stdout).objectives).toEqual(inItalian.objectives);
+    expect(JSON.stringify(inItalian.objectives)).toContain('"targetText":"60,00%","actualText":"50,00%"');
   });
 });
 
