@@ -283,6 +283,16 @@ describe('evaluate --json: the amount texts in the language asked', () => {
     expect(texts([])).toEqual(english);
     expect(texts([], IT)).toEqual(italian);
     expect(texts(['--lang', 'it'])).toEqual(italian);
+    // import --output writes the same document, texts included.
+    for (const [language, expected] of [
+      ['en', english],
+      ['it', italian],
+    ] as const) {
+      const written = out(`testi-${language}.json`);
+      expect(albero(['import', table, '--output', written, '--lang', language]).status).toBe(0);
+      const doc = JSON.parse(readFileSync(written, 'utf8')) as { objectives: Array<{ indicators: Array<{ targetText: string; actualText: string }> }> };
+      expect(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.targetText, i.actualText]))).toEqual(expected);
+    }
   });
 
   it('the English document differs from the Italian one in these texts alone', () => {
