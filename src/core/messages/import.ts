@@ -21,6 +21,8 @@ export const LAYOUT_COLUMN = { objective: 0, indicator: 1, weight: 2, target: 3,
 export type LayoutColumn = keyof typeof LAYOUT_COLUMN;
 
 const COLUMNS = LAYOUT_HEADS.it.join(', ');
+/** The English heads, for the messages about a table whose heads were not found: either language is read. */
+const ENGLISH_COLUMNS = LAYOUT_HEADS.en.join(', ');
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /**
@@ -185,16 +187,16 @@ export const IMPORT_MESSAGES = defineMessages({
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
       p.dataFirst === true
-        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati`
+        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …, o in inglese Objective, Indicator, Weight, …); prima ci sono dati`
         : p.json === true
           ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv o .xlsx)`
-          : `non c'è la riga di intestazione (${COLUMNS})`,
+          : `non c'è la riga di intestazione (${COLUMNS}; o in inglese ${ENGLISH_COLUMNS})`,
     en: (p) =>
       p.dataFirst === true
-        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first`
+        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …, or in English Objective, Indicator, Weight, …); found data first`
         : p.json === true
           ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
-          : `no header row (${COLUMNS}) was found`,
+          : `no header row (${COLUMNS}; or in English ${ENGLISH_COLUMNS}) was found`,
   }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
@@ -333,9 +335,9 @@ export const IMPORT_MESSAGES = defineMessages({
   'missing-reason': message({ it: 'un indicatore N.V. richiede un Motivo N.V.', en: 'an N.V. indicator needs a Motivo N.V.' }),
   'missing-sheet': message<{ sheets: string }>({
     it: (p) =>
-      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
+      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato; in inglese Objective, Indicator, Weight…) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
     en: (p) =>
-      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
+      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
   }),
   'read-plan-sheet': message<{ sheet: string; also: string }>({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,

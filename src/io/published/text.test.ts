@@ -267,7 +267,11 @@ describe('malformed tables give located errors', () => {
   it('no header, empty file', () => {
     expect(errors('')).toEqual(['bad.txt: error: the file is empty [empty-file]']);
     expect(errors('just some words\nand more')).toEqual([
-      'bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found [missing-header]',
+      'bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo; or in English Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance) was found [missing-header]',
     ]);
+    // Either language's header is read, so both are named.
+    expect(errors('A - Servizi\t\t\t\t\t\t')[0]).toBe(
+      'bad.txt:1: error: the table must start with the header row (Obiettivo, Indicatore, Peso, …, or in English Objective, Indicator, Weight, …); found data first [missing-header]',
+    );
   });
 });
