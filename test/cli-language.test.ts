@@ -242,6 +242,71 @@ describe('English output has no Italian words or decimals', () => {
   });
 });
 
+describe('evaluate --json: the amount texts in the language asked', () => {
+  // targetText and actualText are the amounts as the report's table prints them: in English its
+  // numbers, yes/no and N.E. (they were Italian whatever the language: 1.587,1, sì, N.V.).
+  const table = file(
+    'testi.txt',
+    [
+      'Obiettivo|Indicatore|Peso|Target|Consuntivo|Performance KPI|Performance Obiettivo',
+      'A - Servizi||||||',
+      '|Ore di formazione|50% >=|1.500,00|1.587,10||',
+      '|Registro attivato|30% =|sì|sì||',
+      '|Quota digitale|20% >=|60,50%|64,73%||',
+      '|Non valutabile|0% >=|2|N.V.||',
+    ]
+      .join('\n')
+      .replace(/\|/g, '\t'),
+  );
+  type Texts = Array<[string, string]>;
+  const texts = (args: string[], options = {}): Texts => {
+    const run = albero(['evaluate', table, '--json', ...args], options);
+    expect(run.status, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout) as { objectives: Array<{ indicators: Array<{ targetText: string; actualText: string }> }> };
+    return doc.objectives.flatMap((o) => o.indicators.map((i): [string, string] => [i.targetText, i.actualText]));
+  };
+
+  it('English with --lang en or an English locale, Italian with --lang it or an Italian locale', () => {
+    const english: Texts = [
+      ['1,500', '1,587.1'],
+      ['yes', 'yes'],
+      ['60.50%', '64.73%'],
+      ['2', 'N.E.'],
+    ];
+    const italian: Texts = [
+      ['1.500', '1.587,1'],
+      ['sì', 'sì'],
+      ['60,50%', '64,73%'],
+      ['2', 'N.V.'],
+    ];
+    expect(texts(['--lang', 'en'], IT)).toEqual(english);
+    expect(texts([])).toEqual(english);
+    expect(texts([], IT)).toEqual(italian);
+    expect(texts(['--lang', 'it'])).toEqual(italian);
+    // import --output writes the same document, texts included.
+    for (const [language, expected] of [
+      ['en', english],
+      ['it', italian],
+    ] as const) {
+      const written = out(`testi-${language}.json`);
+      expect(albero(['import', table, '--output', written, '--lang', language]).status).toBe(0);
+      const doc = JSON.parse(readFileSync(written, 'utf8')) as { objectives: Array<{ indicators: Array<{ targetText: string; actualText: string }> }> };
+      expect(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.targetText, i.actualText]))).toEqual(expected);
+    }
+  });
+
+  it('the English document differs from the Italian one in these texts alone', () => {
+    const italian = albero(['evaluate', FIXTURE, '--json'], IT).stdout;
+    const english = albero(['evaluate', FIXTURE, '--json', '--lang', 'en'], IT).stdout;
+    // The same document with each indicator's two texts taken out.
+    const withoutTexts = (json: string): string => json.replace(/"targetText":"[^"]*","actualText":"[^"]*"/g, '');
+    expect(withoutTexts(english)).toBe(withoutTexts(italian));
+    expect(english).not.toBe(italian);
+    expect(italian).toContain('"targetText":"60,00%","actualText":"50,00%"');
+    expect(english).toContain('"targetText":"60.00%","actualText":"50.00%"');
+  });
+});
+
 describe('the commands that write files: what they wrote, and a refusal each', () => {
   it('report', () => {
     const it = albero(['report', FIXTURE, '--output', out('relazione-it.html')], IT);

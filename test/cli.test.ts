@@ -424,6 +424,61 @@ describe("a text table with the English report's headings", () => {
     const tampered = file('english-tampered.tsv', english(rows[0]!.replace('50.00%', '75.00%'), ...rows.slice(1)));
     const differs = albero(['verify', tampered]);
     expect(differs.status).toBe(1);
-    expect(differs.stdout).toContain(`english-tampered.tsv:4 column Objective performance: A Performance Obiettivo: stated 75.00%, computed 50.00%`);
+    expect(differs.stdout).toContain(`english-tampered.tsv:4 column Objective performance: A Objective performance: stated 75.00%, computed 50.00%`);
+    expect(albero(['verify', tampered], { locale: 'it_IT.UTF-8' }).stdout).toContain(
+      `english-tampered.tsv:4 colonna Objective performance: A Objective performance: dichiarato 75,00%, calcolato 50,00%`,
+    );
+    // --json names the cell by the layout's Italian head whatever the table's language: a value to match on.
+    expect(JSON.parse(albero(['verify', tampered, '--json']).stdout)).toMatchObject({ differences: [{ code: 'A', line: 4, cell: 'Performance Obiettivo' }] });
+  });
+
+  it("names the table's columns as it heads them in every problem, in English and in Italian (they said Peso, Consuntivo, Indicatore)", () => {
+    const path = file(
+      'english-bad.tsv',
+      english(
+        'A - Services|Training hours|||||',
+        '|No weight||10|12|100.00%|',
+        '|No comparator|50%|10|12|100.00%|',
+        '|Bad weight|abc|10|12|0.00%|',
+        '|Huge weight|1234567890123456789% >=|10|12|0.00%|',
+        '|Bad actual|50% >=|10|abc|0.00%|',
+        '|Mixed|50% >=|10|30/09/2024|0.00%|',
+        '|Share|50% >=|60.00%|50.00|0.00%|',
+        '|Too few|50% >=|10|',
+        'B - Other||||7||',
+      ),
+    );
+    const inEnglish = albero(['import', path, '--check']);
+    expect(inEnglish.status).toBe(2);
+    for (const words of [
+      'english-bad.tsv:4 column Indicator: error: an objective row must leave the Indicator column empty; put the indicator on its own row',
+      'english-bad.tsv:5 column Weight: error: the indicator "No weight" has no Weight',
+      'english-bad.tsv:6 column Weight: error: the Weight "50%" has no comparator; write it as "50% >=", "<=" or "="',
+      'english-bad.tsv:7 column Weight: error: the Weight "abc" is not a weight such as "50% >="',
+      'english-bad.tsv:8 column Weight: error: Weight: "1234567890123456789% >=": the number has more than 15 digits before the decimal point',
+      'english-bad.tsv:9 column Actual: error: Actual: "abc" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no',
+      'english-bad.tsv:10 column Actual: error: the Actual "30/09/2024" is a date but the Target "10" is a number; write both the same way',
+      'english-bad.tsv:11 column Actual: warning: the Actual 50.00 has no % sign but the target 60.00% is a percentage: read as 50%',
+      'english-bad.tsv:12: error: expected 7 columns (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance), found 5',
+      'english-bad.tsv:13 column Actual: warning: an objective row\'s Actual cell is ignored ("7")',
+    ]) {
+      expect(inEnglish.stderr).toContain(words);
+    }
+    const italian = albero(['import', path, '--check'], { locale: 'it_IT.UTF-8' });
+    for (const words of [
+      "english-bad.tsv:4 colonna Indicator: errore: una riga di obiettivo deve lasciare vuota la colonna Indicator; mettere l'indicatore su una riga a sé",
+      `english-bad.tsv:5 colonna Weight: errore: l'indicatore "No weight" ha vuota la cella Weight`,
+      'english-bad.tsv:6 colonna Weight: errore: la cella Weight "50%" non ha comparatore',
+      'english-bad.tsv:7 colonna Weight: errore: la cella Weight "abc" non è un peso come "50% >="',
+      'english-bad.tsv:8 colonna Weight: errore: Weight: "1234567890123456789% >=" — il numero ha più di 15 cifre prima del punto decimale',
+      'english-bad.tsv:9 colonna Actual: errore: Actual: "abc" non è un numero (scrivere numeri all\'inglese come 1,587.10 o 60.00%)',
+      'english-bad.tsv:10 colonna Actual: errore: la cella Actual "30/09/2024" è una data ma la cella Target "10" è un numero',
+      'english-bad.tsv:11 colonna Actual: avviso: la cella Actual 50.00 non ha il segno % ma il target 60.00% è una percentuale',
+      'english-bad.tsv:12: errore: attese 7 colonne (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance), trovate 5',
+      'english-bad.tsv:13 colonna Actual: avviso: la cella Actual di una riga di obiettivo è ignorata ("7")',
+    ]) {
+      expect(italian.stderr).toContain(words);
+    }
+    for (const run of [inEnglish, italian]) expect(run.stderr).not.toMatch(/Obiettivo|Indicatore|Peso|Consuntivo/);
   });
 });

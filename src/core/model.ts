@@ -7,6 +7,7 @@
  */
 import type { Decimal } from './decimal.js';
 import type { Legend } from './legend.js';
+import type { Language } from './words.js';
 
 export type Comparator = '>=' | '<=' | '=';
 export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '='];
@@ -179,4 +180,9 @@ export interface StatedCell {
 export interface ImportedTable {
   readonly plan: Plan;
   readonly stated: readonly StatedCell[];
+  /**
+   * The language the published table is headed in (`Obiettivo, …` or `Objective, …`), which names
+   * its stated cells to the reader (`verify`); absent for the template, whose heads are Italian.
+   */
+  readonly language?: Language;
 }

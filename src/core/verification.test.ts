@@ -10,7 +10,7 @@ import { Decimal, dec, round } from './decimal.js';
 import { evaluatePlan, type Evaluation } from './evaluation.js';
 import type { Comparator, Indicator, Measurement, Objective, Plan, StatedCell } from './model.js';
 import { DEFAULT_SETTINGS } from './settings.js';
-import { verifyStated, type Difference } from './verification.js';
+import { statedCellHead, verifyStated, type Difference } from './verification.js';
 
 /** The check as it was made from the results, with Decimals: the reference. */
 function reference(evaluation: Evaluation, stated: readonly StatedCell[]): { checked: number; differences: Difference[] } {
@@ -38,7 +38,7 @@ function reference(evaluation: Evaluation, stated: readonly StatedCell[]): { che
       differences.push({
         code: cell.code,
         ...(cell.indicator === undefined ? {} : { indicator: cell.indicator }),
-        cell: { performance_objective: 'Performance Obiettivo', performance_kpi: 'Performance KPI', actual: 'Consuntivo' }[cell.cell],
+        cell: cell.cell,
         stated: cell.value,
         computed: computed === null ? null : round(computed, places),
         origin: cell.origin,
@@ -118,6 +118,16 @@ function statedCells(evaluation: Evaluation, picks: readonly [number, number][])
   return cells;
 }
 
+describe('statedCellHead', () => {
+  it('names each stated cell as a table in each language heads it', () => {
+    expect((['performance_objective', 'actual', 'performance_kpi'] as const).map((c) => [statedCellHead(c, 'it'), statedCellHead(c, 'en')])).toEqual([
+      ['Performance Obiettivo', 'Objective performance'],
+      ['Consuntivo', 'Actual'],
+      ['Performance KPI', 'KPI performance'],
+    ]);
+  });
+});
+
 describe('verifyStated', () => {
   it('answers as rounding the Decimal results does, at any number of decimals (property)', () => {
     const pick = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 9 }));
@@ -144,7 +154,7 @@ describe('verifyStated', () => {
       { cell: 'performance_kpi', code: 'X', indicator: 'X:1', value: dec(20), origin: at },
     ];
     expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
-    expect(verifyStated(evaluation, stated).differences.map((d) => `${d.code} ${d.cell} ${d.computed!.toString()}`)).toEqual(['X Performance KPI 100']);
+    expect(verifyStated(evaluation, stated).differences.map((d) => `${d.code} ${d.cell} ${d.computed!.toString()}`)).toEqual(['X performance_kpi 100']);
   });
 
   it('on hand-checked ties: 2/3 of 100 is 66,67 at two decimals and 66,667 at three, 1/8 is 0,13', () => {

@@ -6,20 +6,26 @@
 import { round, type Decimal } from './decimal.js';
 import { numberOfReading, numberReading, READING_FRACTION, READING_NONE, type Evaluation, type NumberReading } from './evaluation.js';
 import { decimalToFraction, isSafe, unitsHalfUp, type Fraction } from './fraction.js';
+import { LAYOUT_COLUMN, LAYOUT_HEADS, type LayoutColumn } from './messages/import.js';
 import type { SourceLocation, StatedCell } from './model.js';
+import type { Language } from './words.js';
 
-/** Column names as the published layout prints them. */
-export const CELL_NAMES: Record<StatedCell['cell'], string> = {
-  performance_kpi: 'Performance KPI',
-  performance_objective: 'Performance Obiettivo',
-  actual: 'Consuntivo',
-};
+const CELL_COLUMNS: Record<StatedCell['cell'], LayoutColumn> = { performance_kpi: 'kpi', performance_objective: 'performance', actual: 'actual' };
+
+/**
+ * A stated cell's column as a table in `language` heads it: `Performance KPI`, `Performance
+ * Obiettivo`, `Consuntivo` in Italian (the published layout's), `KPI performance`… in English.
+ */
+export function statedCellHead(cell: StatedCell['cell'], language: Language): string {
+  return LAYOUT_HEADS[language][LAYOUT_COLUMN[CELL_COLUMNS[cell]]]!;
+}
 
 export interface Difference {
   /** The objective the cell belongs to. */
   readonly code: string;
   readonly indicator?: string;
-  readonly cell: string;
+  /** Which cell: its head in a table's language is `statedCellHead`. */
+  readonly cell: StatedCell['cell'];
   readonly stated: Decimal | null;
   readonly computed: Decimal | null;
   readonly origin: SourceLocation;
@@ -56,7 +62,7 @@ export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell
       differences.push({
         code: cell.code,
         ...(cell.indicator === undefined ? {} : { indicator: cell.indicator }),
-        cell: CELL_NAMES[cell.cell],
+        cell: cell.cell,
         stated: cell.value,
         computed: value === null ? null : round(value, Math.max(2, cell.value?.decimalPlaces() ?? 2)),
         origin: cell.origin,

@@ -13,10 +13,24 @@ describe('evaluationJson', () => {
 
   it('streams the same document as evaluationDocument, whatever the chunk size', () => {
     for (const chunk of [1, 500, 1 << 20]) {
-      const pieces = [...evaluationJson(evaluation, issues, chunk)];
+      const pieces = [...evaluationJson(evaluation, issues, 'it', chunk)];
       if (chunk === 1) expect(pieces.length).toBe(evaluation.nodeCount + 1);
       expect(JSON.parse(pieces.join(''))).toEqual(evaluationDocument(evaluation, issues));
     }
+  });
+
+  it('writes the amount texts in the language asked, and the rest alike', () => {
+    const italian = evaluationDocument(evaluation, issues);
+    const english = evaluationDocument(evaluation, issues, 'en');
+    const texts = (doc: typeof italian): string[] => doc.objectives.flatMap((o) => o.indicators.flatMap((i) => [i.targetText, i.actualText]));
+    expect(texts(italian)).toContain('N.V.');
+    expect(texts(italian)).toContain('1.587,1');
+    expect(texts(english)).toContain('N.E.');
+    expect(texts(english)).toContain('1,587.1');
+    expect(texts(english).filter((t) => /\d,\d(?!\d\d)|N\.V\./.test(t))).toEqual([]);
+    const blank = (doc: typeof italian): unknown => ({ ...doc, objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targetText: '', actualText: '' })) })) });
+    expect(blank(english)).toEqual(blank(italian));
+    expect(JSON.parse([...evaluationJson(evaluation, issues, 'en')].join(''))).toEqual(english);
   });
 
   it('writes one objective per line', () => {
@@ -70,16 +84,19 @@ describe('evaluationJson', () => {
         { code: 'A.2', title: 'Due', parent: 'A', weight: dec('66.6667'), indicators: [] },
       ],
     };
-    for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
-      const e = evaluatePlan(plan);
-      // The CLI's evaluation keeps the scores it writes: the same JSON from them.
-      const lines = [...evaluationJson(evaluatePlan(plan, { keepScores: true }), [], 700)]
-        .join('')
-        .split('\n')
-        .filter((l) => l.startsWith('    {"code":'));
-      // …with what a terminal acts on escaped as the CLI's guard escapes it, which then has nothing left to do.
-      expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(e.nodeResults.map((r) => terminalSafe(JSON.stringify(objectiveDocument(r)))));
-      expect(lines.every((l) => terminalSafe(l) === l)).toBe(true);
+    // In either language of the amount texts (`1.587,1`, N.V. or `1,587.1`, N.E.).
+    for (const language of ['it', 'en'] as const) {
+      for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
+        const e = evaluatePlan(plan);
+        // The CLI's evaluation keeps the scores it writes: the same JSON from them.
+        const lines = [...evaluationJson(evaluatePlan(plan, { keepScores: true }), [], language, 700)]
+          .join('')
+          .split('\n')
+          .filter((l) => l.startsWith('    {"code":'));
+        // …with what a terminal acts on escaped as the CLI's guard escapes it, which then has nothing left to do.
+        expect(lines.map((l) => l.slice(4).replace(/,$/, ''))).toEqual(e.nodeResults.map((r) => terminalSafe(JSON.stringify(objectiveDocument(r, language)))));
+        expect(lines.every((l) => terminalSafe(l) === l)).toBe(true);
+      }
     }
   });
 

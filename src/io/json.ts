@@ -223,8 +223,19 @@ export function amountText(amount: Amount | null, unit: Unit, language: Language
   }
 }
 
-/** One objective of the evaluation document, with its indicators. */
-export function objectiveDocument(r: ObjectiveResult): ObjectiveDocument {
+/**
+ * What `actualText` says of an indicator that is not evaluable, in place of a value: `N.V.`, or
+ * `N.E.` in English, as the report's table prints it.
+ */
+function notEvaluableText(language: Language): string {
+  return reportText(language).actual.not_evaluable;
+}
+
+/**
+ * One objective of the evaluation document, with its indicators; their `targetText` and
+ * `actualText` in `language`, as the report in that language prints them (Italian by default).
+ */
+export function objectiveDocument(r: ObjectiveResult, language: Language = 'it'): ObjectiveDocument {
   return {
     code: r.objective.code,
     title: r.objective.title,
@@ -234,12 +245,12 @@ export function objectiveDocument(r: ObjectiveResult): ObjectiveDocument {
     performance: toJsonNumber(r.performance),
     band: r.band,
     basis: r.basis,
-    indicators: r.indicators.map(indicatorDocument),
+    indicators: r.indicators.map((i) => indicatorDocument(i, language)),
   };
 }
 
 /** One indicator of an objective's document. */
-function indicatorDocument(i: IndicatorResult): IndicatorDocument {
+function indicatorDocument(i: IndicatorResult, language: Language): IndicatorDocument {
   const ind = i.indicator;
   const m = ind.measurement;
   const typed = ind.formula === null;
@@ -251,8 +262,8 @@ function indicatorDocument(i: IndicatorResult): IndicatorDocument {
     unit: ind.unit,
     target: amountJson(ind.target),
     actual: amountJson(i.actual),
-    targetText: amountText(ind.target, ind.unit),
-    actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, ind.unit),
+    targetText: amountText(ind.target, ind.unit, language),
+    actualText: i.state === 'not_evaluable' ? notEvaluableText(language) : amountText(i.actual, ind.unit, language),
     state: i.state,
     reason: m.state === 'not_evaluable' ? m.reason : null,
     scoring: i.rule.kind,
@@ -288,7 +299,7 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
   return (
     `{"id":${quote(ind.id)},"name":${quote(ind.name)},"weight":${amounts.weight(ind.weight)},"comparator":${word(ind.comparator)},"unit":${word(ind.unit)}` +
     `,"target":${amounts.json(ind.target, true)},"actual":${amounts.json(i.actual, typed)},"targetText":${amounts.text(ind.target, ind.unit, true)}` +
-    `,"actualText":${i.state === 'not_evaluable' ? '"N.V."' : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
+    `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
     `,"reason":${m.state === 'not_evaluable' ? quote(m.reason) : 'null'},"scoring":${word(i.rule.kind)},"derived":${!typed}` +
     `,"performance":${numberLiteral(jsonNumberOfReading(i.performance))},"met":${i.met},"counted":${i.counted},"owner":${ind.owner == null ? 'null' : quote(ind.owner)}}`
   );
@@ -340,6 +351,13 @@ class AmountLiterals {
   private readonly jsons = new Map<Amount, string>();
   private readonly texts: Record<Unit, Map<Amount, string>> = { number: new Map(), percent: new Map(), date: new Map(), boolean: new Map() };
   private readonly weights = new Map<Decimal, string>();
+  /** `actualText`'s JSON for a not evaluable indicator (`"N.V."`). */
+  readonly notEvaluable: string;
+
+  /** `language`: the amount texts' (`1.587,10` or `1,587.10`). */
+  constructor(private readonly language: Language) {
+    this.notEvaluable = quote(notEvaluableText(language));
+  }
 
   /** `amountJson` as JSON; `lasting`: the amount belongs to the plan (a computed actual is new at every reading). */
   json(amount: Amount | null, lasting: boolean): string {
@@ -357,10 +375,10 @@ class AmountLiterals {
   text(amount: Amount | null, unit: Unit, lasting: boolean): string {
     if (amount === null) return '""';
     const texts = this.texts[unit];
-    if (!lasting || texts === undefined) return quote(amountText(amount, unit));
+    if (!lasting || texts === undefined) return quote(amountText(amount, unit, this.language));
     let text = texts.get(amount);
     if (text === undefined) {
-      text = quote(amountText(amount, unit));
+      text = quote(amountText(amount, unit, this.language));
       if (texts.size < CACHE_LIMIT) texts.set(amount, text);
     }
     return text;
@@ -401,11 +419,12 @@ function issueDocuments(evaluation: Evaluation, extraIssues: readonly Issue[]): 
   return [...extraIssues, ...evaluation.issues()].map(issueDocument);
 }
 
-export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = []): EvaluationDocument {
+/** The evaluation as a document; `language`: its amount texts' (`objectiveDocument`). */
+export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = [], language: Language = 'it'): EvaluationDocument {
   const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
   const objectives = evaluation.nodeResults.map((r): ObjectiveDocument => {
     count(summary, r);
-    return objectiveDocument(r);
+    return objectiveDocument(r, language);
   });
   return { title: evaluation.plan.title, legend: legendDocument(evaluation), summary, objectives, issues: issueDocuments(evaluation, extraIssues) };
 }
@@ -419,12 +438,12 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
  * line, so a reader can also take it a line at a time; the summary, known only at the end, comes
  * after the objectives (JSON readers do not mind the order of keys). Each objective is the JSON of
  * `objectiveDocument`, made from the evaluation's readings (no result objects, no Decimals where a
- * fraction says the number) and with each amount's text made once. The text is safe for a
- * terminal as it is (`terminalJson`).
+ * fraction says the number) and with each amount's text made once, in `language`. The text is
+ * safe for a terminal as it is (`terminalJson`).
  */
-export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], chunk = 1 << 15): Generator<string> {
+export function* evaluationJson(evaluation: Evaluation, extraIssues: readonly Issue[] = [], language: Language = 'it', chunk = 1 << 15): Generator<string> {
   const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
-  const amounts = new AmountLiterals();
+  const amounts = new AmountLiterals(language);
   const node = nodeReading();
   const reading = indicatorReading();
   // A piece's parts are joined once, when it is handed out: joining each objective's indicators

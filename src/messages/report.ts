@@ -2,7 +2,7 @@
  * The words the reports print (HTML and PDF alike: io/report/texts.ts), in Italian (the language
  * of the Relazione, the default) and English. The revisions' chapter is in changes.ts.
  */
-import { defineMessages, message } from '../core/messages/index.js';
+import { defineMessages, LAYOUT_HEADS, message } from '../core/messages/index.js';
 
 export const REPORT_MESSAGES = defineMessages({
   'report-summary': message({ it: 'Sintesi', en: 'Summary' }),
@@ -42,11 +42,8 @@ export const REPORT_MESSAGES = defineMessages({
     en: (p) => `${p.title}: objectives and indicators with weight, target, actual and performance`,
   }),
   'report-page': message<{ page: number; pages: number }>({ it: (p) => `Pagina ${p.page} di ${p.pages}`, en: (p) => `Page ${p.page} of ${p.pages}` }),
-  // The Italian heads are the published layout's (io/published/layout.ts LAYOUT_COLUMNS), which the importers read.
-  'report-columns': message({
-    it: 'Obiettivo|Indicatore|Peso|Target|Consuntivo|Performance KPI|Performance Obiettivo',
-    en: 'Objective|Indicator|Weight|Target|Actual|KPI performance|Objective performance',
-  }),
+  // The layout's heads, which the importers read back and their messages name (core/messages/import.ts).
+  'report-columns': message({ it: LAYOUT_HEADS.it.join('|'), en: LAYOUT_HEADS.en.join('|') }),
   'report-bands': message({ it: 'verde|giallo|rosso', en: 'green|yellow|red' }),
   /** What stands in the Consuntivo cell instead of a value: not evaluable, not achieved, not measured. */
   'report-states': message({ it: 'N.V.|non raggiunto|non misurato', en: 'N.E.|not achieved|not measured' }),

@@ -214,6 +214,12 @@ describe('open data', () => {
     const evaluated = JSON.parse(albero(['evaluate', '--json', FIXTURE]).stdout);
     expect(doc.objectives).toEqual(evaluated.objectives);
     expect(doc.summary).toEqual(evaluated.summary);
+    // The amount texts in the report's language, as evaluate writes them in it.
+    expect(JSON.stringify(doc.objectives)).toContain('"targetText":"60.00%","actualText":"50.00%"');
+    const italian = albero(['report', FIXTURE, '--format', 'json'], { locale: 'it_IT.UTF-8' });
+    const inItalian = JSON.parse(albero(['evaluate', '--json', FIXTURE], { locale: 'it_IT.UTF-8' }).stdout);
+    expect(JSON.parse(italian.stdout).objectives).toEqual(inItalian.objectives);
+    expect(JSON.stringify(inItalian.objectives)).toContain('"targetText":"60,00%","actualText":"50,00%"');
   });
 });
 
@@ -265,8 +271,35 @@ describe('albero report, used wrongly', () => {
     writeFileSync(tampered, await workbookBytes(workbook));
     const caught = checked(tampered);
     expect(caught).toMatchObject({ status: 1, checked: fromItalian.checked });
-    expect(caught.differences).toEqual([expect.objectContaining({ code: 'A.2', sheet: 'Tree', address: `G${row.number}`, stated: 95, computed: 93 })]);
-    expect(albero(['verify', tampered]).stdout).toContain('stated 95.00%, computed 93.00%');
+    // --json names the cell by the layout's Italian head, whatever the table's language: a value to match on.
+    expect(caught.differences).toEqual([expect.objectContaining({ code: 'A.2', sheet: 'Tree', address: `G${row.number}`, cell: 'Performance Obiettivo', stated: 95, computed: 93 })]);
+    // The text names it as the table heads it (it said "Performance Obiettivo" of an English table).
+    expect(albero(['verify', tampered]).stdout).toContain(`Tree!G${row.number}: A.2 Objective performance: stated 95.00%, computed 93.00%`);
+    expect(albero(['verify', tampered], { locale: 'it_IT.UTF-8' }).stdout).toContain(`Tree!G${row.number}: A.2 Objective performance: dichiarato 95,00%, calcolato 93,00%`);
+  });
+
+  it("names the English table's columns as it heads them when its cells cannot be read (they said Peso, and listed the Italian heads)", async () => {
+    const english = join(dir, 'columns-en.xlsx');
+    run(['report', FIXTURE, '--lang', 'en', '--output', english]);
+    const workbook = await readWorkbook(readFileSync(english));
+    const sheet = workbook.getWorksheet('Tree')!;
+    // A.2's first indicator without its weight, and a value beyond the seven columns.
+    const indicator = sheet.getRow(objectiveRow(sheet, 'A.2').number + 1);
+    indicator.getCell(3).value = null;
+    indicator.getCell(9).value = 'stray';
+    const broken = join(dir, 'columns-en-broken.xlsx');
+    writeFileSync(broken, await workbookBytes(workbook));
+    const name = String(indicator.getCell(2).value);
+    const inEnglish = albero(['verify', broken]);
+    expect(inEnglish.status).toBe(2);
+    expect(inEnglish.stderr).toContain(`Tree!C${indicator.number}: error: the indicator "${name}" has no Weight`);
+    expect(inEnglish.stderr).toContain(
+      `Tree!I${indicator.number}: error: a value ("stray") beyond the seven columns of the table (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance)`,
+    );
+    const italian = albero(['verify', broken], { locale: 'it_IT.UTF-8' });
+    expect(italian.stderr).toContain(`Tree!C${indicator.number}: errore: l'indicatore "${name}" ha vuota la cella Weight`);
+    expect(italian.stderr).toContain('oltre le sette colonne della tabella (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance)');
+    for (const said of [inEnglish, italian]) expect(said.stderr).not.toMatch(/Peso|Consuntivo|Indicatore/);
   });
 
   it('verify says a workbook without the published table has nothing to check, and does not pass it', async () => {

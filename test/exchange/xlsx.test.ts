@@ -216,6 +216,7 @@ describe('malformed spreadsheets give located errors, never a crash', () => {
     const run = await check(await workbookBytes(workbook), 'nosheet.xlsx');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no sheet holds the table');
+    expect(run.stderr).toContain('Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…)');
   });
 
   it('merged cells', async () => {

@@ -19,8 +19,9 @@ export function registerEvaluate(program: Command): void {
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       // Every indicator is read once more to be written: kept, its score need not be made again.
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
-      // Streamed: a 200,000-indicator plan's document is never held whole (issue 15).
-      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues), { safe: true });
+      // Streamed: a 200,000-indicator plan's document is never held whole (issue 15). Its amount
+      // texts in the command line's language, as `report` writes its table and `diff --json` its texts.
+      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues, cliLanguage()), { safe: true });
       else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140, cliLanguage()));
     });
 }

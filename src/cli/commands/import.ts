@@ -4,7 +4,7 @@ import { evaluatePlan, hasErrors } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, badInput, cannotWrite, printIssues, say, writeJson } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, say, writeJson } from '../shared.js';
 
 /**
  * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
@@ -38,7 +38,8 @@ export function registerImport(program: Command): void {
         process.stderr.write(`${summary(options.check === true ? 'dry-run' : 'no-output')}\n`);
         return void (process.exitCode = EXIT.ok);
       }
-      const document = evaluationDocument(evaluatePlan(value.plan), issues);
+      // The document evaluate --json prints: its amount texts in the command line's language too.
+      const document = evaluationDocument(evaluatePlan(value.plan), issues, cliLanguage());
       try {
         await writeFile(options.output, `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {

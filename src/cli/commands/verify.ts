@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { evaluatePlan, formatLocation, formatPercentIn, toJsonNumber, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyStated } from '../../core/index.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
@@ -22,7 +22,8 @@ export function registerVerify(program: Command): void {
             code: d.code,
             line: d.origin.line ?? null,
             ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
-            cell: d.cell,
+            // The published layout's Italian head whatever the table's language: a value scripts match on (README).
+            cell: statedCellHead(d.cell, 'it'),
             indicator: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null),
             stated: toJsonNumber(d.stated),
             computed: toJsonNumber(d.computed),
@@ -43,12 +44,14 @@ export function registerVerify(program: Command): void {
         );
       } else if (result.checked > 0) {
         const language = cliLanguage();
+        // Each cell named as the table heads it (`Performance KPI`, or `KPI performance` in an English table).
+        const heads = loaded.table.language ?? 'it';
         for (const d of result.differences) {
           const line = say('cli-verify-difference', {
             where: formatLocation(d.origin, language),
             code: pc.bold(d.code),
             ...(d.indicator === undefined ? {} : { indicator: evaluation.indicator(d.indicator)?.indicator.name ?? '' }),
-            cell: d.cell,
+            cell: statedCellHead(d.cell, heads),
             stated: formatPercentIn(d.stated, language),
             computed: formatPercentIn(d.computed, language),
           });

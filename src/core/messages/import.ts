@@ -1,17 +1,35 @@
 /**
  * The importers' issues (published text table, .xlsx layout and template, files) in Italian and
- * English. Cell and column names (Peso, Consuntivo, Tipo…) are the table's own Italian words in
- * both languages: they are what the person sees in the file.
+ * English. Cell and column names (Peso, Consuntivo, Tipo…) are the table's own words in both
+ * languages: they are what the person sees in the file. A published table headed in English
+ * (`Objective, Indicator, Weight, …`, as the English report writes it) is named by its English
+ * heads: its issues carry `notation: 'en'` (see `Notation`).
  */
 import { decimalIn, defineMessages, message, type Language } from './catalogue.js';
 
-const COLUMNS = 'Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo';
+/**
+ * The published layout's seven heads in each language a table is headed in: Italian as the
+ * published tables (and Albero's Italian report) head them, English as the English report does.
+ * The report writes these (src/messages/report.ts), the importers read them, the messages name them.
+ */
+export const LAYOUT_HEADS: Readonly<Record<Language, readonly string[]>> = {
+  it: ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'],
+  en: ['Objective', 'Indicator', 'Weight', 'Target', 'Actual', 'KPI performance', 'Objective performance'],
+};
+/** Where each column is in the layout. */
+export const LAYOUT_COLUMN = { objective: 0, indicator: 1, weight: 2, target: 3, actual: 4, kpi: 5, performance: 6 } as const;
+export type LayoutColumn = keyof typeof LAYOUT_COLUMN;
+
+const COLUMNS = LAYOUT_HEADS.it.join(', ');
+/** The English heads, for the messages about a table whose heads were not found: either language is read. */
+const ENGLISH_COLUMNS = LAYOUT_HEADS.en.join(', ');
 const s = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /**
- * How the table writes its numbers, when not the Italian way of the published tables: an English
- * table (headed `Objective, Indicator, …`, as the English report writes it) is read with `1,587.10`
- * and `60.00%`, and a message showing how to write a number shows it that way (`notation: 'en'`).
+ * The table's language, when not the Italian of the published tables: an English table (headed
+ * `Objective, Indicator, …`, as the English report writes it) is read with `1,587.10` and
+ * `60.00%`, and a message showing how to write a number shows it that way (`notation: 'en'`); a
+ * message naming one of its columns names it by the table's own head (`Weight`, not `Peso`).
  * The message's own language is the reader's; the two differ for an Italian reading an English table.
  */
 export interface Notation {
@@ -32,6 +50,15 @@ const DECIMAL_MARK: Record<Language, Record<Language, string>> = {
   en: { it: 'decimal comma', en: 'decimal point' },
 };
 const notationOf = (p: Notation): Language => p.notation ?? 'it';
+/** A column's head as the table heads it. */
+const head = (p: Notation, column: LayoutColumn): string => LAYOUT_HEADS[notationOf(p)][LAYOUT_COLUMN[column]]!;
+/** The seven heads as the table heads them, for "expected 7 columns (…)". */
+const heads = (p: Notation): string => LAYOUT_HEADS[notationOf(p)].join(', ');
+/**
+ * A cell named in an Italian sentence: `il Peso` of an Italian table; of an English one `la cella
+ * Weight` (an English head takes no Italian article well).
+ */
+const cellIt = (p: Notation, column: LayoutColumn): string => (notationOf(p) === 'it' ? `il ${head(p, column)}` : `la cella ${head(p, column)}`);
 /** The parameter for a table in `language`: none for Italian, the published tables' way and the default. */
 export function tableNotation(language: Language): Notation {
   return language === 'it' ? {} : { notation: language };
@@ -160,24 +187,24 @@ export const IMPORT_MESSAGES = defineMessages({
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
       p.dataFirst === true
-        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …); prima ci sono dati`
+        ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …, o in inglese Objective, Indicator, Weight, …); prima ci sono dati`
         : p.json === true
           ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv o .xlsx)`
-          : `non c'è la riga di intestazione (${COLUMNS})`,
+          : `non c'è la riga di intestazione (${COLUMNS}; o in inglese ${ENGLISH_COLUMNS})`,
     en: (p) =>
       p.dataFirst === true
-        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …); found data first`
+        ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …, or in English Objective, Indicator, Weight, …); found data first`
         : p.json === true
           ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
-          : `no header row (${COLUMNS}) was found`,
+          : `no header row (${COLUMNS}; or in English ${ENGLISH_COLUMNS}) was found`,
   }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
     en: (p) => `${p.sheet === undefined ? 'the table' : `the sheet "${p.sheet}"`} has a header but no objective or indicator rows`,
   }),
-  'column-count': message<{ expected: number; found: number }>({
-    it: (p) => `attese ${p.expected} colonne (${COLUMNS}), trovate ${p.found}`,
-    en: (p) => `expected ${p.expected} columns (${COLUMNS}), found ${p.found}`,
+  'column-count': message<Notation & { expected: number; found: number }>({
+    it: (p) => `attese ${p.expected} colonne (${heads(p)}), trovate ${p.found}`,
+    en: (p) => `expected ${p.expected} columns (${heads(p)}), found ${p.found}`,
   }),
   'html-removed': message({ it: "tag HTML tolti dal titolo dell'obiettivo", en: 'HTML tags removed from the objective title' }),
   'missing-code': message<{ title?: string }>({
@@ -188,9 +215,9 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `"${p.code}" non è un codice come A, A.1 o A.1.1`,
     en: (p) => `"${p.code}" is not a code such as A, A.1 or A.1.1`,
   }),
-  'objective-with-indicator': message({
-    it: "una riga di obiettivo deve lasciare vuota la colonna Indicatore; mettere l'indicatore su una riga a sé",
-    en: 'an objective row must leave the Indicatore column empty; put the indicator on its own row',
+  'objective-with-indicator': message<Notation>({
+    it: (p) => `una riga di obiettivo deve lasciare vuota la colonna ${head(p, 'indicator')}; mettere l'indicatore su una riga a sé`,
+    en: (p) => `an objective row must leave the ${head(p, 'indicator')} column empty; put the indicator on its own row`,
   }),
   'objective-weight-comparator': message<{ comparator: string }>({
     it: (p) => `il comparatore "${p.comparator}" dopo il peso di un obiettivo non ha significato ed è ignorato`,
@@ -225,9 +252,9 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `${quoted(p, 'en')} is not a percentage such as ${EXAMPLE[notationOf(p)].performance}`,
   }),
   // `actual` and `target` quote the cells as written; `reading` is the number read, as neutral text (`0.69`), said the language's way.
-  'bare-percent-actual': message<{ actual: string; target: string; reading: string }>({
-    it: (p) => `il Consuntivo ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${decimalIn(p.reading, 'it')}%`,
-    en: (p) => `the Consuntivo ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${decimalIn(p.reading, 'en')}%`,
+  'bare-percent-actual': message<Notation & { actual: string; target: string; reading: string }>({
+    it: (p) => `${cellIt(p, 'actual')} ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${decimalIn(p.reading, 'it')}%`,
+    en: (p) => `the ${head(p, 'actual')} ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${decimalIn(p.reading, 'en')}%`,
   }),
   'weights-not-100': message<{ code: string; total: string }>({
     it: (p) => `i pesi degli indicatori di ${p.code} sommano a ${p.total.replace('.', ',')}%, non 100%: sono riproporzionati`,
@@ -237,34 +264,39 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => (p.code === undefined ? 'un indicatore richiede in Padre il codice del suo obiettivo' : `nessun obiettivo della tabella è padre di ${p.code}: è trattato come radice`),
     en: (p) => (p.code === undefined ? 'an indicator needs the code of its objective in Padre' : `no objective in the table is the parent of ${p.code}; it is treated as a root`),
   }),
-  'missing-weight': message<{ indicator?: string }>({
-    it: (p) => (p.indicator === undefined ? 'un indicatore richiede un Peso' : `l'indicatore "${p.indicator}" non ha un Peso`),
-    en: (p) => (p.indicator === undefined ? 'an indicator needs a Peso' : `the indicator "${p.indicator}" has no Peso`),
+  'missing-weight': message<Notation & { indicator?: string }>({
+    it: (p) =>
+      p.indicator === undefined
+        ? `un indicatore richiede un ${head(p, 'weight')}`
+        : notationOf(p) === 'it'
+          ? `l'indicatore "${p.indicator}" non ha un ${head(p, 'weight')}`
+          : `l'indicatore "${p.indicator}" ha vuota la cella ${head(p, 'weight')}`,
+    en: (p) => (p.indicator === undefined ? `an indicator needs a ${head(p, 'weight')}` : `the indicator "${p.indicator}" has no ${head(p, 'weight')}`),
   }),
-  'unparsable-weight': message<CellText>({
-    it: (p) => `il Peso ${quoted(p, 'it')} non è un peso come "50% >="`,
-    en: (p) => `the Peso ${quoted(p, 'en')} is not a weight such as "50% >="`,
+  'unparsable-weight': message<CellText & Notation>({
+    it: (p) => `${cellIt(p, 'weight')} ${quoted(p, 'it')} non è un peso come "50% >="`,
+    en: (p) => `the ${head(p, 'weight')} ${quoted(p, 'en')} is not a weight such as "50% >="`,
   }),
   'negative-weight': message<{ text: string }>({ it: (p) => `il peso ${p.text} è negativo`, en: (p) => `the weight ${p.text} is negative` }),
   'weight-over-100': message<{ weight: string }>({
     it: (p) => `il peso ${p.weight.replace('.', ',')}% supera il 100%`,
     en: (p) => `the weight ${p.weight}% is over 100%`,
   }),
-  'missing-comparator': message<{ weight?: string }>({
-    it: (p) => (p.weight === undefined ? 'indicare un Comparatore: >=, <= o =' : `il Peso "${p.weight}" non ha comparatore: scriverlo come "${p.weight} >=", "<=" o "="`),
-    en: (p) => (p.weight === undefined ? 'write a Comparatore: >=, <= or =' : `the Peso "${p.weight}" has no comparator; write it as "${p.weight} >=", "<=" or "="`),
+  'missing-comparator': message<Notation & { weight?: string }>({
+    it: (p) => (p.weight === undefined ? 'indicare un Comparatore: >=, <= o =' : `${cellIt(p, 'weight')} "${p.weight}" non ha comparatore: scriverlo come "${p.weight} >=", "<=" o "="`),
+    en: (p) => (p.weight === undefined ? 'write a Comparatore: >=, <= or =' : `the ${head(p, 'weight')} "${p.weight}" has no comparator; write it as "${p.weight} >=", "<=" or "="`),
   }),
   'unknown-comparator': message<{ comparator: string }>({
     it: (p) => `comparatore sconosciuto "${p.comparator}": usare >=, <= o =`,
     en: (p) => `unknown comparator "${p.comparator}"; use >=, <= or =`,
   }),
   'unparsable-target': message<CellText & Notation & { problem: ValueProblem; column?: string }>({
-    it: (p) => valueProblem(p, 'Target', 'it'),
-    en: (p) => valueProblem(p, 'Target', 'en'),
+    it: (p) => valueProblem(p, head(p, 'target'), 'it'),
+    en: (p) => valueProblem(p, head(p, 'target'), 'en'),
   }),
   'unparsable-actual': message<CellText & Notation & { problem: ValueProblem }>({
-    it: (p) => valueProblem(p, 'Consuntivo', 'it'),
-    en: (p) => valueProblem(p, 'Consuntivo', 'en'),
+    it: (p) => valueProblem(p, head(p, 'actual'), 'it'),
+    en: (p) => valueProblem(p, head(p, 'actual'), 'en'),
   }),
   'unparsable-baseline': message<CellText & { problem: ValueProblem }>({
     it: (p) => valueProblem(p, 'Baseline', 'it'),
@@ -303,9 +335,9 @@ export const IMPORT_MESSAGES = defineMessages({
   'missing-reason': message({ it: 'un indicatore N.V. richiede un Motivo N.V.', en: 'an N.V. indicator needs a Motivo N.V.' }),
   'missing-sheet': message<{ sheets: string }>({
     it: (p) =>
-      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
+      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato; in inglese Objective, Indicator, Weight…) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
     en: (p) =>
-      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
+      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
   }),
   'read-plan-sheet': message<{ sheet: string; also: string }>({
     it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
@@ -373,9 +405,9 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `celle unite a partire da ${p.cell}: separarle e mettere ogni valore nella sua cella`,
     en: (p) => `merged cells starting at ${p.cell}: unmerge them and put each value in its own cell`,
   }),
-  'extra-column': message<{ value: string }>({
-    it: (p) => `un valore ("${p.value}") oltre le sette colonne della tabella (${COLUMNS})`,
-    en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${COLUMNS})`,
+  'extra-column': message<Notation & { value: string }>({
+    it: (p) => `un valore ("${p.value}") oltre le sette colonne della tabella (${heads(p)})`,
+    en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${heads(p)})`,
   }),
   'formula-cell': message<{ formula: string }>({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,
@@ -408,9 +440,9 @@ export const IMPORT_MESSAGES = defineMessages({
       }`;
     },
   }),
-  'kind-mismatch': message<{ actual: string; actualKind: ValueKind; target: string; targetKind: ValueKind }>({
-    it: (p) => `il Consuntivo ${p.actual} è ${KIND_WORDS.it[p.actualKind]} ma il Target ${p.target} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
-    en: (p) => `the Consuntivo ${p.actual} is ${KIND_WORDS.en[p.actualKind]} but the Target ${p.target} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
+  'kind-mismatch': message<Notation & { actual: string; actualKind: ValueKind; target: string; targetKind: ValueKind }>({
+    it: (p) => `${cellIt(p, 'actual')} ${p.actual} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${p.target} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
+    en: (p) => `the ${head(p, 'actual')} ${p.actual} is ${KIND_WORDS.en[p.actualKind]} but the ${head(p, 'target')} ${p.target} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
   }),
   'damaged-workbook': message<{ part?: string; reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; declared?: number }>({
     it: (p) =>

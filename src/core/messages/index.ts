@@ -15,7 +15,21 @@ import { ENGINE_MESSAGES } from './engine.js';
 import { IMPORT_MESSAGES } from './import.js';
 
 export * from './catalogue.js';
-export { cellText, fileProblemWords, FORMULA_KIND_WORDS, tableNotation, UNIT_IN_WORDS, type CellText, type FileProblem, type FileReason, type Notation, type ValueProblem } from './import.js';
+export {
+  cellText,
+  fileProblemWords,
+  FORMULA_KIND_WORDS,
+  LAYOUT_COLUMN,
+  LAYOUT_HEADS,
+  tableNotation,
+  UNIT_IN_WORDS,
+  type CellText,
+  type FileProblem,
+  type FileReason,
+  type LayoutColumn,
+  type Notation,
+  type ValueProblem,
+} from './import.js';
 export { CHANGE_KIND_WORDS, COMPARISON_MESSAGES, comparisonSide, renderComparison, type ChangeSide, type ComparisonCode, type ComparisonParams } from './comparison.js';
 
 export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES, APPRAISAL_MESSAGES);

@@ -115,8 +115,9 @@ export interface OpenDataDocument extends EvaluationDocument {
   };
 }
 
+/** The JSON open data; its amount texts (`targetText`, `actualText`) in the report's language, as `evaluate --json` writes them. */
 export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issues: readonly Issue[] = []): OpenDataDocument {
-  const document = evaluationDocument(evaluation, issues);
+  const document = evaluationDocument(evaluation, issues, meta.language);
   return {
     metadata: {
       format: 'albero-evaluation',

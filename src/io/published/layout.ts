@@ -14,6 +14,10 @@ import {
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
   Decimal,
+  LAYOUT_COLUMN,
+  LAYOUT_HEADS,
+  type LayoutColumn,
+  type Notation,
   HUNDRED,
   isOverlongNumberText,
   cellText,
@@ -45,7 +49,8 @@ import {
 import { reportText } from '../report/texts.js';
 import { StringTable } from './string-table.js';
 
-export const LAYOUT_COLUMNS = ['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo'] as const;
+/** The Italian heads, as the published tables print them (core/messages/import.ts holds both languages'). */
+export const LAYOUT_COLUMNS = LAYOUT_HEADS.it;
 
 /**
  * The layout's own words in a language: Albero writes the table of its report workbook in the
@@ -255,6 +260,10 @@ export class LayoutReader {
 
   private readonly keepStated: boolean;
   private readonly words: LayoutWords;
+  /** The table's heads, which its issues name (`Peso`, or `Weight` in an English table). */
+  private readonly heads: readonly string[];
+  /** The table's language for its issues: how they show numbers and name its columns. */
+  private readonly notation: Notation;
 
   /** `language`: the table's, as its header row says (`headerLanguage`); its numbers are read in its way. */
   constructor(
@@ -264,6 +273,8 @@ export class LayoutReader {
   ) {
     this.keepStated = options.stated ?? true;
     this.words = WORDS[language];
+    this.heads = LAYOUT_HEADS[language];
+    this.notation = tableNotation(language);
   }
 
   /** Reads one row; its cells are trimmed here. */
@@ -283,7 +294,7 @@ export class LayoutReader {
   }
 
   private columnCount(row: LayoutRow): void {
-    this.issues.push(problem('error', 'column-count', { expected: LAYOUT_COLUMNS.length, found: row.cells.length }, row.at()));
+    this.issues.push(problem('error', 'column-count', { expected: LAYOUT_COLUMNS.length, found: row.cells.length, ...this.notation }, row.at()));
   }
 
   private readCells(cells: readonly string[], row: LayoutRow): void {
@@ -317,7 +328,7 @@ export class LayoutReader {
       }
       this.refused = null;
       if (indicatorCell !== '') {
-        issues.push(problem('error', 'objective-with-indicator', {}, row.at(1)));
+        issues.push(problem('error', 'objective-with-indicator', { ...this.notation }, row.at(1)));
       }
       let weight: Decimal | null = null;
       if (weightCell !== '') {
@@ -372,17 +383,17 @@ export class LayoutReader {
   }
 
   /** A Target or Consuntivo that cannot be read: out of bounds (by code, with its words in the catalogue), or not a value. */
-  private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: 'Target' | 'Consuntivo', text: string, row: LayoutRow, at: number): void {
+  private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: LayoutColumn & ('target' | 'actual'), text: string, row: LayoutRow, at: number): void {
     // The examples of how to write a number follow the table's way of writing them.
-    const notation = tableNotation(this.language);
+    const notation = this.notation;
     if (parsed.code === 'number-out-of-range') {
-      this.issues.push(problem('error', 'number-out-of-range', { column, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
+      this.issues.push(problem('error', 'number-out-of-range', { column: this.heads[LAYOUT_COLUMN[column]]!, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
       this.errors++;
     } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value', ...notation }), row, at);
   }
 
   private ignored(row: LayoutRow, column: number, value: string): void {
-    this.issues.push(problem('warning', 'objective-cell-ignored', { column: LAYOUT_COLUMNS[column]!, value }, row.at(column)));
+    this.issues.push(problem('warning', 'objective-cell-ignored', { column: this.heads[column]!, value }, row.at(column)));
   }
 
   private weight(text: string): WeightReading {
@@ -417,7 +428,7 @@ export class LayoutReader {
       this.numbers.set(text, value);
     }
     if (value === null) {
-      this.issues.push(problem('error', 'unparsable-number', { ...cellText(text), ...tableNotation(this.language) }, row.at(column)));
+      this.issues.push(problem('error', 'unparsable-number', { ...cellText(text), ...this.notation }, row.at(column)));
       return undefined;
     }
     return value;
@@ -435,7 +446,7 @@ export class LayoutReader {
     let weight = ZERO;
     let whole = NaN;
     let comparator: Comparator = '>=';
-    if (weightCell === '') this.error(said('missing-weight', { indicator: name }), row, 2);
+    if (weightCell === '') this.error(said('missing-weight', { indicator: name, ...this.notation }), row, 2);
     else {
       const reading = this.weight(weightCell);
       const parsedWeight = reading.result;
@@ -443,7 +454,7 @@ export class LayoutReader {
       if ('error' in parsedWeight) this.error(parsedWeight.said, row, 2);
       else {
         weight = parsedWeight.weight;
-        if (parsedWeight.comparator === null) this.error(said('missing-comparator', { weight: weightCell }), row, 2);
+        if (parsedWeight.comparator === null) this.error(said('missing-comparator', { weight: weightCell, ...this.notation }), row, 2);
         else {
           const c = COMPARATOR_WORDS[parsedWeight.comparator];
           if (c === undefined) this.error(said('unknown-comparator', { comparator: parsedWeight.comparator }), row, 2);
@@ -455,7 +466,7 @@ export class LayoutReader {
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
       const parsed = this.value(targetCell, this.targets).value;
-      if ('error' in parsed) this.valueError(parsed, 'unparsable-target', 'Target', targetCell, row, 3);
+      if ('error' in parsed) this.valueError(parsed, 'unparsable-target', 'target', targetCell, row, 3);
       else target = parsed;
     }
 
@@ -473,16 +484,23 @@ export class LayoutReader {
       const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
       if ('error' in parsed) {
-        this.valueError(parsed, 'unparsable-actual', 'Consuntivo', actualCell, row, 4);
+        this.valueError(parsed, 'unparsable-actual', 'actual', actualCell, row, 4);
         measurement = NOT_MEASURED;
       } else if (target !== null && kindMismatch(target, parsed)) {
-        this.issues.push(problem('error', 'kind-mismatch', { actual: quoteCell(actualCell), actualKind: valueKind(parsed), target: quoteCell(targetCell), targetKind: valueKind(target) }, row.at(4)));
+        this.issues.push(
+          problem(
+            'error',
+            'kind-mismatch',
+            { actual: quoteCell(actualCell), actualKind: valueKind(parsed), target: quoteCell(targetCell), targetKind: valueKind(target), ...this.notation },
+            row.at(4),
+          ),
+        );
         this.errors++;
         measurement = NOT_MEASURED;
       } else {
         actual = parsed;
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
-          issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed() }, row.at(4)));
+          issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed(), ...this.notation }, row.at(4)));
         }
         measurement = reading.measured!;
       }
@@ -555,7 +573,7 @@ export class LayoutReader {
       n.level = LEVELS[depth - 1] ?? `level ${depth}`;
     }
     const plan: Plan = { title, nodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
-    return { value: { plan, stated }, issues };
+    return { value: { plan, stated, language: this.language }, issues };
   }
 }
 
@@ -613,12 +631,14 @@ function withoutComparator(text: string): string {
 /** `50% >=` → 50 and `>=`; `10% =` → 10 and `=`; `50%` → 50; `12,5%` (`12.5%` in English) → 12.5. */
 export function parseWeight(text: string, language: Language = 'it'): WeightResult {
   const notation = tableNotation(language);
-  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: 'overlong', ...notation }));
+  // The column as the table heads it (`Peso`, `Weight`); the template's is `Peso` too.
+  const column = LAYOUT_HEADS[language][LAYOUT_COLUMN.weight]!;
+  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column, text: quoteCell(text), reason: 'overlong', ...notation }));
   const m = WEIGHT_CELL.exec(text.trim());
   const parsed = m === null ? null : parseNumberIn(m[1]!, language);
-  if (m === null || parsed === null) return weightError(said('unparsable-weight', cellText(text)));
+  if (m === null || parsed === null) return weightError(said('unparsable-weight', { ...cellText(text), ...notation }));
   const bound = numberBoundProblem(parsed.value);
-  if (bound !== null) return weightError(said('number-out-of-range', { column: 'Peso', text: quoteCell(text), reason: boundReason(parsed.value), ...notation }));
+  if (bound !== null) return weightError(said('number-out-of-range', { column, text: quoteCell(text), reason: boundReason(parsed.value), ...notation }));
   if (parsed.value.isNegative()) return weightError(said('negative-weight', { text }));
   if (parsed.value.greaterThan(100)) return weightError(said('weight-over-100', { weight: parsed.value.toString() }));
   const rest = m[2]!.trim();

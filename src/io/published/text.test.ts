@@ -47,11 +47,11 @@ describe('reading the published layout', () => {
     expect(e.node('A.1.1')!.performance!.toString()).toBe('50');
     const check = verifyStated(e, value.stated);
     expect(check.differences.map((d) => `${d.code} ${d.cell} ${d.stated?.toString()} ${d.computed?.toString()}`)).toEqual([
-      'A.1 Performance Obiettivo 75 87.5',
-      'A.1 Consuntivo 50 75',
-      'A.1 Performance KPI 50 75',
-      'A.1.1 Performance Obiettivo 0 50',
-      'A.1.1 Performance KPI 0 100',
+      'A.1 performance_objective 75 87.5',
+      'A.1 actual 50 75',
+      'A.1 performance_kpi 50 75',
+      'A.1.1 performance_objective 0 50',
+      'A.1.1 performance_kpi 0 100',
     ]);
     expect(check.differences[0]!.origin.line).toBe(5);
   });
@@ -267,7 +267,11 @@ describe('malformed tables give located errors', () => {
   it('no header, empty file', () => {
     expect(errors('')).toEqual(['bad.txt: error: the file is empty [empty-file]']);
     expect(errors('just some words\nand more')).toEqual([
-      'bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo) was found [missing-header]',
+      'bad.txt: error: no header row (Obiettivo, Indicatore, Peso, Target, Consuntivo, Performance KPI, Performance Obiettivo; or in English Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance) was found [missing-header]',
     ]);
+    // Either language's header is read, so both are named.
+    expect(errors('A - Servizi\t\t\t\t\t\t')[0]).toBe(
+      'bad.txt:1: error: the table must start with the header row (Obiettivo, Indicatore, Peso, …, or in English Objective, Indicator, Weight, …); found data first [missing-header]',
+    );
   });
 });

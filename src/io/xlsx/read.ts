@@ -5,7 +5,7 @@
  * located as `Sheet!E37`; nothing here throws for bad input.
  */
 import type ExcelJS from 'exceljs';
-import { problem, said, saidIssue, type Issue, type Language, type Outcome, type Said } from '../../core/index.js';
+import { problem, said, saidIssue, tableNotation, type Issue, type Language, type Outcome, type Said } from '../../core/index.js';
 import {
   CHAMBER_PROFILE,
   headerLanguage,
@@ -342,7 +342,7 @@ function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, 
     }
     for (let c = width + 1; c <= Math.min(row.cellCount, XLSX_LIMITS.columns); c++) {
       const extra = cellText(row.getCell(c), at(c - 1), issues, language);
-      if (extra !== '') issues.push(problem('error', 'extra-column', { value: extra }, at(c - 1)));
+      if (extra !== '') issues.push(problem('error', 'extra-column', { value: extra, ...tableNotation(language) }, at(c - 1)));
     }
     rows.push({ cells, at });
   }
