@@ -141,7 +141,7 @@ export function errorResponse(c: Context, error: unknown): Response {
  * 503 without Retry-After: an administrator must act, and trying again soon meets the same.
  */
 const TROUBLE: Record<DatabaseReason, { status: ContentfulStatusCode; trouble: DatabaseTrouble; retryAfter?: number }> = {
-  // SQLite waited its busy timeout already (5 s by default); a lock held longer (a backup, a big import) is rarely held much longer.
+  // SQLite waited its busy timeout already (half a second in the server, ALBERO_SQLITE_BUSY_TIMEOUT_MS); a lock held longer (a big import by another process) is rarely held much longer than 5 s.
   busy: { status: 503, trouble: 'busy', retryAfter: 5 },
   unreachable: { status: 503, trouble: 'unreachable', retryAfter: 10 },
   full: { status: 507, trouble: 'full' },

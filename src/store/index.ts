@@ -67,10 +67,37 @@ export async function openStore(location: string, options: StoreOptions = {}): P
 export interface StoreOptions {
   /**
    * SQLite: how long a statement waits for a lock another connection holds before it fails as
-   * `busy` (default 5,000 ms). better-sqlite3 waits synchronously, so the server answers nothing
-   * else meanwhile; tests lower it.
+   * `busy` (default 5,000 ms, a command's; the server's is `SERVER_BUSY_TIMEOUT_MS`).
+   * better-sqlite3 waits synchronously, so a server answers nothing else meanwhile.
    */
   readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The server's SQLite busy timeout unless `ALBERO_SQLITE_BUSY_TIMEOUT_MS` says otherwise. The wait
+ * holds the whole server (better-sqlite3 is synchronous: not even /api/health is answered), so it
+ * is kept to what another process's write needs: a reminder run or an account created from the
+ * CLI commits in milliseconds, tens with synchronous=FULL's flush on a slow disk. Half a second
+ * covers those with room; a lock held longer (a big import by another server, a long maintenance)
+ * is answered 503 with Retry-After at once rather than after a 5 s freeze of every request.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 500;
+
+/**
+ * `ALBERO_SQLITE_BUSY_TIMEOUT_MS` from `env`: `{}` when unset (the caller's default holds), else
+ * the milliseconds it gives; a value that is not a whole number of milliseconds (0: never wait) is
+ * a `setting-invalid` error, never a silent fallback.
+ */
+export function storeOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): StoreOptions {
+  const name = 'ALBERO_SQLITE_BUSY_TIMEOUT_MS';
+  const text = env[name]?.trim() ?? '';
+  if (text === '') return {};
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(ms)) {
+    const params: Params<'setting-invalid'> = { name, value: text.slice(0, 80), what: 'milliseconds' };
+    throw Object.assign(new Error(english('setting-invalid', params)), { code: 'setting-invalid', params });
+  }
+  return { busyTimeoutMs: ms };
 }
 
 function sqliteOrExplain(location: string, options: StoreOptions): ReturnType<typeof openSqlite> {
