@@ -109,6 +109,8 @@ export type InvalidReason =
   | 'no-periods'
   // A period's data-entry deadline outside the plan's year and the next (store/periods.ts deadlineProblem).
   | 'deadline-year'
+  // A period's data-entry deadline before the period's own end.
+  | 'deadline-before-end'
   | 'unit-code'
   | 'unit-name'
   | 'unit-kind'
@@ -624,6 +626,8 @@ const OWN_MESSAGES = defineMessages({
     reason: InvalidReason;
     code?: string;
     date?: string;
+    /** deadline-before-end: the period's end date. */
+    end?: string;
     year?: number;
     id?: string;
     /** The parent unit's code (parent-circle). */
@@ -650,6 +654,7 @@ const OWN_MESSAGES = defineMessages({
         'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
         'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
+        'deadline-before-end': `la scadenza ${formatItalianDate(p.date ?? '')} è prima della fine del periodo (${formatItalianDate(p.end ?? '')}): i suoi valori si misurano dopo la fine`,
         'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
         'unit-name': 'il nome di una struttura non può essere vuoto',
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
@@ -690,6 +695,7 @@ const OWN_MESSAGES = defineMessages({
         'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
         'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
+        'deadline-before-end': `the deadline ${formatItalianDate(p.date ?? '')} comes before the period ends (${formatItalianDate(p.end ?? '')}): its values are measured after its end`,
         'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
         'unit-name': "a unit's name cannot be empty",
         'unit-kind': "a unit's kind cannot be empty",
