@@ -28,7 +28,7 @@ import { REVISION_MESSAGES } from './revisions.js';
 import { START_MESSAGES } from './start.js';
 
 export * from '../core/messages/catalogue.js';
-export { ACTION_WORDS, recordedUnit, ROLE_WORDS, STATE_WORDS, type DatabaseTrouble, type FieldProblem, type Missing, type Upload } from './api.js';
+export { ACTION_WORDS, recordedUnit, ROLE_WORDS, STATE_WORDS, type ConflictSubject, type DatabaseTrouble, type FieldProblem, type Missing, type StoredMeanwhile, type Upload } from './api.js';
 export type { RegistryProblemParams, RegistryReason } from './registry.js';
 
 export const MESSAGES = mergeCatalogues(

@@ -10,7 +10,7 @@ import { english, renderCoded, type DatabaseTrouble, type Language, type Message
 import type { IssueDocument } from '../contract/index.js';
 import type { Issue } from '../core/index.js';
 import { issueDocument } from '../io/json.js';
-import { databaseReason, type DatabaseReason, type Failure } from '../store/index.js';
+import { constraintViolation, databaseReason, type DatabaseReason, type Failure } from '../store/index.js';
 import { replyLanguage } from './language.js';
 
 export interface ApiIssue {
@@ -121,6 +121,14 @@ export function errorResponse(c: Context, error: unknown): Response {
   const status = (error as { status?: number } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json({ error: { code: 'bad-request', message: say(language, 'bad-request'), params: {} } }, status as ContentfulStatusCode);
+  }
+  const refused = constraintViolation(error);
+  if (refused !== null) {
+    // Another writer got in between the store's check and its write (the same user name, the same
+    // period, a row deleted meanwhile): the caller's moment, not a bug. The transaction rolled back,
+    // so nothing of the request is stored; the driver's words (the index, the row) are the log's.
+    console.error(`albero server: the database refused ${c.req.method} ${c.req.path} (conflict: ${refused.constraint}${refused.subject === undefined ? '' : ` ${refused.subject}`})`, error);
+    return errorResponse(c, refuse(409, 'conflict', refused));
   }
   const unavailable = databaseUnavailable(error);
   if (unavailable !== null) {
