@@ -101,4 +101,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
       expect([english.status, english.body.error.message]).toEqual([409, 'another request stored the same user name at the same moment: nothing was stored; reload and try again']);
     }
   }, 60_000);
+
+  it('creates one of two accounts asked for at once with the same email, and leaves nothing of the other', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const admin = await t.as('admin');
+    const ask = (username: string) => admin.request('POST', '/api/users', { username, displayName: username, role: 'referente', password: PASSWORD, email: 'Ufficio@Comune.example.it' });
+    // Both pass the route's check while their passwords are hashed; the store checks again, in the insert's transaction.
+    const replies = await Promise.all([ask('paola'), ask('piero')]);
+    expect(replies.map((r) => r.status).sort(), replies.map((r) => r.text).join('\n')).toEqual([201, 409]);
+    const refused = replies.find((r) => r.status === 409)!;
+    expect(['duplicate', 'conflict']).toContain(refused.body.error.code);
+    const users = (await admin.get('/api/users')).body as Array<{ username: string; email: string | null }>;
+    const created = replies.find((r) => r.status === 201)!.body.username;
+    expect(users.filter((u) => u.username === 'paola' || u.username === 'piero').map((u) => [u.username, u.email])).toEqual([[created, 'ufficio@comune.example.it']]);
+  }, 60_000);
 });
