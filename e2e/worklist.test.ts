@@ -71,6 +71,14 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
     expect(await ctl.page.locator('[data-testid=worklist] [role=alert]').count()).toBe(0);
     expect(await ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
+    // So is one before the period ends, with the period's end date.
+    await ctl.page.fill('#wl-deadline', '2024-09-15');
+    await ctl.page.locator('form:has(#wl-deadline) button[type=submit]').click();
+    await expect
+      .poll(() => ctl.page.locator('[data-testid=wl-deadline-error]').innerText())
+      .toBe('la scadenza 15/09/2024 è prima della fine del periodo (30/09/2024): i suoi valori si misurano dopo la fine');
+    expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
+    expect(await ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
     const item = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
     await item.locator('[data-testid=send-back]').click();
     await item.locator('[data-testid=review-note]').fill('Indicare la fonte del dato');

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
-import { localeLanguage, renderCoded, renderMessage, type MessageCode, type Params } from '../messages/index.js';
+import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
 import { fileProblem, loadTable } from '../io/load.js';
@@ -91,18 +91,25 @@ export function badInput(command: string, words: string): void {
 
 /**
  * The store at `location`, or null when the person named a database that cannot be used (a folder,
- * a file that is not SQLite, a server that does not answer): said on stderr, exit 2. The store's
+ * a file that is not SQLite, a server that does not answer) or an ALBERO_SQLITE_BUSY_TIMEOUT_MS it
+ * cannot use: said on stderr, exit 2. The store's
  * code is loaded here, by the commands that use a database only.
  */
 export async function openDatabase(location: string, command: string): Promise<Store | null> {
-  const { isDatabaseProblem, openStore } = await import('../store/index.js');
+  const { isDatabaseProblem, openStore, storeOptionsFromEnv } = await import('../store/index.js');
   try {
-    return await openStore(location);
+    // A command holds no one else while it waits for a lock: SQLite's 5 s unless ALBERO_SQLITE_BUSY_TIMEOUT_MS says otherwise.
+    return await openStore(location, storeOptionsFromEnv(process.env));
   } catch (error) {
-    if (!isDatabaseProblem(error)) throw error;
+    if (!isDatabaseProblem(error) && !isSettingProblem(error)) throw error;
     badInput(command, renderCoded(error, cliLanguage()));
     return null;
   }
+}
+
+/** A setting of the environment the store cannot use (ALBERO_SQLITE_BUSY_TIMEOUT_MS=tanto): bad input, said by its code. */
+function isSettingProblem(error: unknown): error is Error & Coded {
+  return error instanceof Error && (error as Partial<Coded>).code === 'setting-invalid';
 }
 
 /**

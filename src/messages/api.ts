@@ -88,6 +88,77 @@ export type Missing =
   | 'revision'
   | 'attachment';
 
+/**
+ * What a unique index or a reference of the database names (`conflict` of a request refused by
+ * the database's own rule: store/index.ts `constraintViolation`): a thing the reader knows.
+ */
+export type ConflictSubject = 'username' | 'email' | 'unit-code' | 'unit-name' | 'period' | 'objective' | 'indicator' | 'measurement' | 'appraisal-form' | 'revision' | 'plan' | 'user' | 'unit';
+
+/** A change refused because someone else changed the same thing first (a version that moved on). */
+interface StaleConflict {
+  what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast';
+  id?: string;
+  version?: number;
+  sent?: number;
+  by?: string | null;
+  entered?: boolean;
+}
+
+/** A request the database refused by its own rule: another writer got in first, or changed what it refers to. */
+export interface StoredMeanwhile {
+  constraint: 'unique' | 'foreign-key' | 'check';
+  subject?: ConflictSubject;
+}
+
+/** The subject as a unique index makes it clash ("the same …") and as a reference misses it ("the …"). */
+const SUBJECT_WORDS: Record<Language, Record<ConflictSubject, { same: string; the: string }>> = {
+  it: {
+    username: { same: 'lo stesso nome utente', the: 'il nome utente' },
+    email: { same: 'la stessa email', the: "l'email" },
+    'unit-code': { same: 'lo stesso codice di struttura', the: 'il codice della struttura' },
+    'unit-name': { same: 'lo stesso nome di struttura', the: 'il nome della struttura' },
+    period: { same: 'un periodo con la stessa data', the: 'il periodo' },
+    objective: { same: 'un obiettivo con lo stesso codice', the: "l'obiettivo" },
+    indicator: { same: 'un indicatore con lo stesso codice', the: "l'indicatore" },
+    measurement: { same: 'lo stesso valore', the: 'il valore' },
+    'appraisal-form': { same: 'una scheda della stessa persona per lo stesso anno', the: 'la scheda' },
+    revision: { same: "un'altra revisione aperta del piano", the: 'la revisione' },
+    plan: { same: 'lo stesso piano', the: 'il piano' },
+    user: { same: 'lo stesso account', the: "l'account" },
+    unit: { same: 'la stessa struttura', the: 'la struttura' },
+  },
+  en: {
+    username: { same: 'the same user name', the: 'the user name' },
+    email: { same: 'the same email', the: 'the email' },
+    'unit-code': { same: 'the same unit code', the: "the unit's code" },
+    'unit-name': { same: 'the same unit name', the: "the unit's name" },
+    period: { same: 'a period with the same date', the: 'the period' },
+    objective: { same: 'an objective with the same code', the: 'the objective' },
+    indicator: { same: 'an indicator with the same code', the: 'the indicator' },
+    measurement: { same: 'the same value', the: 'the value' },
+    'appraisal-form': { same: 'a form of the same person for the same year', the: 'the form' },
+    revision: { same: 'another open revision of the plan', the: 'the revision' },
+    plan: { same: 'the same plan', the: 'the plan' },
+    user: { same: 'the same account', the: 'the account' },
+    unit: { same: 'the same unit', the: 'the unit' },
+  },
+};
+
+/** A request the database refused by its own rule, in words: what clashed where the driver said it. */
+function storedMeanwhile(p: StoredMeanwhile, l: Language): string {
+  const words = p.subject === undefined ? undefined : SUBJECT_WORDS[l][p.subject];
+  if (l === 'it') {
+    const end = 'nulla è stato salvato; ricaricare e riprovare';
+    if (p.constraint === 'unique') return `un'altra richiesta ha salvato nello stesso momento ${words?.same ?? 'gli stessi dati'}: ${end}`;
+    if (p.constraint === 'foreign-key') return `un'altra richiesta ha nel frattempo modificato o eliminato ${words?.the ?? 'qualcosa'} a cui questa modifica si riferisce: ${end}`;
+    return `il database ha rifiutato un valore di questa modifica per una sua regola: ${end}`;
+  }
+  const end = 'nothing was stored; reload and try again';
+  if (p.constraint === 'unique') return `another request stored ${words?.same ?? 'the same data'} at the same moment: ${end}`;
+  if (p.constraint === 'foreign-key') return `another request changed or deleted ${words?.the ?? 'something'} this change refers to in the meantime: ${end}`;
+  return `the database refused a value of this change by one of its rules: ${end}`;
+}
+
 /** What a request met in the database (`database-unavailable`), as a user is told it: no file names, no driver's words. */
 export type DatabaseTrouble = 'busy' | 'unreachable' | 'full' | 'damaged' | 'read-only' | 'unusable';
 
@@ -102,6 +173,8 @@ export type InvalidReason =
   | 'no-periods'
   // A period's data-entry deadline outside the plan's year and the next (store/periods.ts deadlineProblem).
   | 'deadline-year'
+  // A period's data-entry deadline before the period's own end.
+  | 'deadline-before-end'
   | 'unit-code'
   | 'unit-name'
   | 'unit-kind'
@@ -528,19 +601,23 @@ const OWN_MESSAGES = defineMessages({
   }),
 
   // The store's refusals.
-  conflict: message<{ what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast'; id?: string; version?: number; sent?: number; by?: string | null; entered?: boolean }>({
+  conflict: message<StaleConflict | StoredMeanwhile>({
     it: (p) =>
-      p.what === 'variance' || p.what === 'forecast'
-        ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-        : p.what === 'measurement'
-          ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-          : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+      'constraint' in p
+        ? storedMeanwhile(p, 'it')
+        : p.what === 'variance' || p.what === 'forecast'
+          ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+          : p.what === 'measurement'
+            ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+            : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
-      p.what === 'variance' || p.what === 'forecast'
-        ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-        : p.what === 'measurement'
-          ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-          : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+      'constraint' in p
+        ? storedMeanwhile(p, 'en')
+        : p.what === 'variance' || p.what === 'forecast'
+          ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+          : p.what === 'measurement'
+            ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+            : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
@@ -617,6 +694,8 @@ const OWN_MESSAGES = defineMessages({
     reason: InvalidReason;
     code?: string;
     date?: string;
+    /** deadline-before-end: the period's end date. */
+    end?: string;
     year?: number;
     id?: string;
     /** The parent unit's code (parent-circle). */
@@ -643,6 +722,7 @@ const OWN_MESSAGES = defineMessages({
         'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
         'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
+        'deadline-before-end': `la scadenza ${formatItalianDate(p.date ?? '')} è prima della fine del periodo (${formatItalianDate(p.end ?? '')}): i suoi valori si misurano dopo la fine`,
         'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
         'unit-name': 'il nome di una struttura non può essere vuoto',
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
@@ -683,6 +763,7 @@ const OWN_MESSAGES = defineMessages({
         'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
         'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
+        'deadline-before-end': `the deadline ${formatItalianDate(p.date ?? '')} comes before the period ends (${formatItalianDate(p.end ?? '')}): its values are measured after its end`,
         'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
         'unit-name': "a unit's name cannot be empty",
         'unit-kind': "a unit's kind cannot be empty",

@@ -29,7 +29,7 @@ import { START_MESSAGES } from './start.js';
 
 export * from '../core/messages/catalogue.js';
 export { LANGUAGE_WORDS, ROLE_WORDS } from './account-words.js';
-export { ACTION_WORDS, recordedUnit, STATE_WORDS, type DatabaseTrouble, type FieldProblem, type Missing, type Upload } from './api.js';
+export { ACTION_WORDS, recordedUnit, STATE_WORDS, type ConflictSubject, type DatabaseTrouble, type FieldProblem, type Missing, type StoredMeanwhile, type Upload } from './api.js';
 export type { RegistryProblemParams, RegistryReason } from './registry.js';
 
 export const MESSAGES = mergeCatalogues(

@@ -7,13 +7,25 @@ import { defineMessages, message } from '../core/messages/index.js';
 
 /** What each kind of setting takes. */
 const EXPECTED = {
-  it: { megabytes: 'un numero positivo di megabyte', minutes: 'un numero di minuti (0: mai)', bytes: 'un numero intero di byte maggiore di 0', rows: 'un numero intero di righe maggiore di 0' },
-  en: { megabytes: 'a positive number of megabytes', minutes: 'a number of minutes (0: off)', bytes: 'a whole number of bytes greater than 0', rows: 'a whole number of rows greater than 0' },
+  it: {
+    megabytes: 'un numero positivo di megabyte',
+    minutes: 'un numero di minuti (0: mai)',
+    bytes: 'un numero intero di byte maggiore di 0',
+    rows: 'un numero intero di righe maggiore di 0',
+    milliseconds: 'un numero intero di millisecondi (0: nessuna attesa)',
+  },
+  en: {
+    megabytes: 'a positive number of megabytes',
+    minutes: 'a number of minutes (0: off)',
+    bytes: 'a whole number of bytes greater than 0',
+    rows: 'a whole number of rows greater than 0',
+    milliseconds: 'a whole number of milliseconds (0: no wait)',
+  },
 } as const;
 
 export const START_MESSAGES = defineMessages({
-  /** A size, a count or an interval from the environment that is not one (ALBERO_MAX_*_MB, ALBERO_XLSX_MAX_*, ALBERO_REMINDERS_EVERY_MINUTES). */
-  'setting-invalid': message<{ name: string; value: string; what: 'megabytes' | 'minutes' | 'bytes' | 'rows' }>({
+  /** A size, a count or an interval from the environment that is not one (ALBERO_MAX_*_MB, ALBERO_XLSX_MAX_*, ALBERO_REMINDERS_EVERY_MINUTES, ALBERO_SQLITE_BUSY_TIMEOUT_MS). */
+  'setting-invalid': message<{ name: string; value: string; what: 'megabytes' | 'minutes' | 'bytes' | 'rows' | 'milliseconds' }>({
     it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non "${p.value}"`,
     en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not "${p.value}"`,
   }),

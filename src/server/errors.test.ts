@@ -55,9 +55,41 @@ describe("a request meeting the database's trouble", () => {
 
   it('keeps a 500 for a socket error of another service and for a statement of ours the database could not run', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    for (const error of [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { code: 'ECONNREFUSED' }), sqlite('SQLITE_ERROR'), postgres('42P01'), sqlite('SQLITE_CONSTRAINT_UNIQUE')]) {
+    // A NOT NULL or a trigger refusing a change is a statement of ours gone wrong, not a race.
+    for (const error of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { code: 'ECONNREFUSED' }),
+      sqlite('SQLITE_ERROR'),
+      postgres('42P01'),
+      sqlite('SQLITE_CONSTRAINT_NOTNULL'),
+      sqlite('SQLITE_CONSTRAINT_TRIGGER'),
+      postgres('23502'),
+    ]) {
       const answer = await answerTo(error);
       expect([answer.status, answer.body.error.code], error.message).toEqual([500, 'internal']);
     }
+  });
+
+  it.each([
+    ['SQLite unique index', Object.assign(sqlite('SQLITE_CONSTRAINT_UNIQUE'), { message: 'UNIQUE constraint failed: org_units.code' }), { constraint: 'unique', subject: 'unit-code' }],
+    ['SQLite primary key', Object.assign(sqlite('SQLITE_CONSTRAINT_PRIMARYKEY'), { message: 'UNIQUE constraint failed: periods.plan_id, periods.id' }), { constraint: 'unique', subject: 'period' }],
+    ['SQLite unique index of a table unnamed to readers', Object.assign(sqlite('SQLITE_CONSTRAINT_UNIQUE'), { message: 'UNIQUE constraint failed: comments.seq' }), { constraint: 'unique' }],
+    ['SQLite reference', sqlite('SQLITE_CONSTRAINT_FOREIGNKEY'), { constraint: 'foreign-key' }],
+    ['SQLite check', sqlite('SQLITE_CONSTRAINT_CHECK'), { constraint: 'check' }],
+    ['PostgreSQL unique index', Object.assign(postgres('23505'), { table: 'plan_revisions', detail: 'Key (plan_id)=(p1) already exists.' }), { constraint: 'unique', subject: 'revision' }],
+    [
+      'PostgreSQL reference',
+      Object.assign(postgres('23503'), { table: 'measurements', detail: 'Key (plan_id, period_id)=(p1, 2024-09-30) is not present in table "periods".' }),
+      { constraint: 'foreign-key', subject: 'period' },
+    ],
+    ['PostgreSQL check', Object.assign(postgres('23514'), { table: 'periods' }), { constraint: 'check' }],
+  ] as const)("%s: 409 conflict naming what it can, the driver's words in the log", async (_, error, params) => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const answer = await answerTo(error);
+    expect([answer.status, answer.body.error.code, answer.body.error.params]).toEqual([409, 'conflict', params]);
+    expect(answer.body.error.message).toMatch(
+      /^another request .*: nothing was stored; reload and try again$|^the database refused a value of this change by one of its rules: nothing was stored; reload and try again$/,
+    );
+    expect(JSON.stringify(answer.body)).not.toMatch(/from the (driver|server)|constraint failed|Key \(/);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('GET /x'), error);
   });
 });

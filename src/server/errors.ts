@@ -10,7 +10,7 @@ import { english, renderCoded, type DatabaseTrouble, type Language, type Message
 import type { IssueDocument } from '../contract/index.js';
 import type { Issue } from '../core/index.js';
 import { issueDocument } from '../io/json.js';
-import { databaseReason, type DatabaseReason, type Failure } from '../store/index.js';
+import { constraintViolation, databaseReason, type DatabaseReason, type Failure } from '../store/index.js';
 import { replyLanguage } from './language.js';
 
 export interface ApiIssue {
@@ -122,6 +122,14 @@ export function errorResponse(c: Context, error: unknown): Response {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json({ error: { code: 'bad-request', message: say(language, 'bad-request'), params: {} } }, status as ContentfulStatusCode);
   }
+  const refused = constraintViolation(error);
+  if (refused !== null) {
+    // Another writer got in between the store's check and its write (the same user name, the same
+    // period, a row deleted meanwhile): the caller's moment, not a bug. The transaction rolled back,
+    // so nothing of the request is stored; the driver's words (the index, the row) are the log's.
+    console.error(`albero server: the database refused ${c.req.method} ${c.req.path} (conflict: ${refused.constraint}${refused.subject === undefined ? '' : ` ${refused.subject}`})`, error);
+    return errorResponse(c, refuse(409, 'conflict', refused));
+  }
   const unavailable = databaseUnavailable(error);
   if (unavailable !== null) {
     // The driver's words (and the file's or server's name) are for the log, not for the client.
@@ -141,7 +149,7 @@ export function errorResponse(c: Context, error: unknown): Response {
  * 503 without Retry-After: an administrator must act, and trying again soon meets the same.
  */
 const TROUBLE: Record<DatabaseReason, { status: ContentfulStatusCode; trouble: DatabaseTrouble; retryAfter?: number }> = {
-  // SQLite waited its busy timeout already (5 s by default); a lock held longer (a backup, a big import) is rarely held much longer.
+  // SQLite waited its busy timeout already (half a second in the server, ALBERO_SQLITE_BUSY_TIMEOUT_MS); a lock held longer (a big import by another process) is rarely held much longer than 5 s.
   busy: { status: 503, trouble: 'busy', retryAfter: 5 },
   unreachable: { status: 503, trouble: 'unreachable', retryAfter: 10 },
   full: { status: 507, trouble: 'full' },

@@ -12,7 +12,7 @@ import { oidcFromEnv } from './routes/oidc.js';
 import { smtpFromEnv } from './mailer.js';
 import { reminderSettingsFromEnv } from './reminders.js';
 import { startServer } from './server.js';
-import { shownLocation } from '../store/index.js';
+import { shownLocation, storeOptionsFromEnv } from '../store/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_DATABASE = 'data/albero.sqlite';
@@ -61,6 +61,8 @@ function reminderInterval(): number {
 export async function main(options: MainOptions = {}): Promise<void> {
   const xlsxSetting = xlsxSettingProblem();
   if (xlsxSetting !== null) throw xlsxSetting;
+  // ALBERO_SQLITE_BUSY_TIMEOUT_MS: how long a request waits for another process's lock on the SQLite file.
+  const storeOptions = storeOptionsFromEnv(process.env);
   const location = options.database ?? process.env.DATABASE_URL ?? `${ROOT}${DEFAULT_DATABASE}`;
   const port = options.port ?? Number(process.env.PORT ?? 8080);
   const isDemoDatabase = location === `${ROOT}${DEFAULT_DATABASE}`;
@@ -78,6 +80,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
       ...(megabytes('ALBERO_MAX_IMPORT_MB') !== undefined ? { uploadBytes: megabytes('ALBERO_MAX_IMPORT_MB')! } : {}),
     },
     trustProxy: process.env.ALBERO_TRUST_PROXY === '1',
+    store: storeOptions,
     // Deadline reminders: SMTP from ALBERO_SMTP_*, or the log; every ALBERO_REMINDERS_EVERY_MINUTES (default 60, 0: off).
     reminders: { smtp: smtpFromEnv(process.env), settings: reminderSettingsFromEnv(process.env), everyMinutes: reminderInterval() },
     ...(demo ? { demoFixture: `${ROOT}fixtures/albero-performance-2024.txt` } : {}),

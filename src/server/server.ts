@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { openStore, type Store, type StoreOptions } from '../store/index.js';
+import { openStore, SERVER_BUSY_TIMEOUT_MS, type Store, type StoreOptions } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { ExportJobs } from './exports/jobs.js';
@@ -22,7 +22,7 @@ export interface ServerOptions extends AppOptions {
   readonly demoFixture?: string;
   /** The demo accounts' password (default: a random one per account, printed once). */
   readonly demoPassword?: string;
-  /** How the store is opened (SQLite's busy timeout). */
+  /** How the store is opened (SQLite's busy timeout: `SERVER_BUSY_TIMEOUT_MS` unless given). */
   readonly store?: StoreOptions;
 }
 
@@ -40,7 +40,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = await openStore(options.location, options.store);
+  const store = await openStore(options.location, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS, ...options.store });
   const demoAccounts = options.demoFixture === undefined ? null : await seedDemo(store, options.demoFixture, options.demoPassword);
   const { app, deps } = createApp(store, options);
   const everyAnswer = await headersOfEveryAnswer(app);

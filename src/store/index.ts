@@ -5,7 +5,7 @@
  *   const store = await openStore(process.env.DATABASE_URL ?? 'data/albero.sqlite');
  */
 import { statSync } from 'node:fs';
-import { english, type Coded, type Params } from '../messages/index.js';
+import { english, type Coded, type ConflictSubject, type Params, type StoredMeanwhile } from '../messages/index.js';
 import { openPostgres } from './postgres/db.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite } from './sqlite/db.js';
@@ -67,10 +67,37 @@ export async function openStore(location: string, options: StoreOptions = {}): P
 export interface StoreOptions {
   /**
    * SQLite: how long a statement waits for a lock another connection holds before it fails as
-   * `busy` (default 5,000 ms). better-sqlite3 waits synchronously, so the server answers nothing
-   * else meanwhile; tests lower it.
+   * `busy` (default 5,000 ms, a command's; the server's is `SERVER_BUSY_TIMEOUT_MS`).
+   * better-sqlite3 waits synchronously, so a server answers nothing else meanwhile.
    */
   readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The server's SQLite busy timeout unless `ALBERO_SQLITE_BUSY_TIMEOUT_MS` says otherwise. The wait
+ * holds the whole server (better-sqlite3 is synchronous: not even /api/health is answered), so it
+ * is kept to what another process's write needs: a reminder run or an account created from the
+ * CLI commits in milliseconds, tens with synchronous=FULL's flush on a slow disk. Half a second
+ * covers those with room; a lock held longer (a big import by another server, a long maintenance)
+ * is answered 503 with Retry-After at once rather than after a 5 s freeze of every request.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 500;
+
+/**
+ * `ALBERO_SQLITE_BUSY_TIMEOUT_MS` from `env`: `{}` when unset (the caller's default holds), else
+ * the milliseconds it gives; a value that is not a whole number of milliseconds (0: never wait) is
+ * a `setting-invalid` error, never a silent fallback.
+ */
+export function storeOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): StoreOptions {
+  const name = 'ALBERO_SQLITE_BUSY_TIMEOUT_MS';
+  const text = env[name]?.trim() ?? '';
+  if (text === '') return {};
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(ms)) {
+    const params: Params<'setting-invalid'> = { name, value: text.slice(0, 80), what: 'milliseconds' };
+    throw Object.assign(new Error(english('setting-invalid', params)), { code: 'setting-invalid', params });
+  }
+  return { busyTimeoutMs: ms };
 }
 
 function sqliteOrExplain(location: string, options: StoreOptions): ReturnType<typeof openSqlite> {
@@ -137,6 +164,94 @@ export function databaseReason(error: unknown): DatabaseReason | null {
   if (!fromDriver) return null;
   // SQLite's extended codes (SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR…) by their primary one.
   return REASONS.get(code) ?? REASONS.get(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')) ?? null;
+}
+
+/**
+ * A change the database refused by one of its own rules, met while a request works: the same row
+ * stored meanwhile by another writer (`unique`), a row it refers to changed or deleted meanwhile
+ * (`foreign-key`), a value its CHECK refuses (`check`). `subject` names what conflicts where the
+ * driver says it: SQLite names the table and columns of a unique index, PostgreSQL the table, the
+ * columns (in its detail) and, for a reference, the table referred to.
+ */
+export type ConstraintViolation = StoredMeanwhile;
+
+/** The unique indexes (their table and columns in name order) and the tables a reference may miss, by the subject the reader knows. */
+const UNIQUE_SUBJECTS: Readonly<Record<string, ConflictSubject>> = {
+  'users(username)': 'username',
+  'users(email)': 'email',
+  'org_units(code)': 'unit-code',
+  'org_units(name_key)': 'unit-name',
+  'periods(id,plan_id)': 'period',
+  'nodes(code,plan_id)': 'objective',
+  'indicators(id,plan_id)': 'indicator',
+  'measurements(indicator_id,period_id,plan_id)': 'measurement',
+  'appraisal_forms(organisation,person_id,year)': 'appraisal-form',
+  'plan_revisions(plan_id)': 'revision',
+};
+const REFERRED_SUBJECTS: Readonly<Record<string, ConflictSubject>> = {
+  plans: 'plan',
+  periods: 'period',
+  nodes: 'objective',
+  indicators: 'indicator',
+  users: 'user',
+  org_units: 'unit',
+};
+
+/**
+ * The database's refusal of a change by a unique index, a reference or a CHECK, or null for any
+ * other error (a NOT NULL or a trigger refusing is a statement of ours gone wrong: a bug).
+ */
+export function constraintViolation(error: unknown): ConstraintViolation | null {
+  if (!(error instanceof Error)) return null;
+  const { code } = error as { code?: unknown };
+  if (typeof code !== 'string') return null;
+  const message = error.message;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    // "UNIQUE constraint failed: periods.plan_id, periods.id"
+    const columns =
+      /constraint failed: (.*)$/
+        .exec(message)?.[1]
+        ?.split(',')
+        .map((c) => c.trim().split('.')) ?? [];
+    const table = columns[0]?.[0];
+    return withSubject(
+      'unique',
+      table === undefined
+        ? undefined
+        : UNIQUE_SUBJECTS[
+            uniqueKey(
+              table,
+              columns.map((c) => c[1] ?? ''),
+            )
+          ],
+    );
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { constraint: 'foreign-key' };
+  if (code === 'SQLITE_CONSTRAINT_CHECK') return { constraint: 'check' };
+  if (!('severity' in error)) return null;
+  const { table, detail } = error as { table?: unknown; detail?: unknown };
+  const said = typeof detail === 'string' ? detail : '';
+  if (code === '23505') {
+    // "Key (plan_id, id)=(…) already exists."
+    const columns =
+      /^Key \(([^)]*)\)=/
+        .exec(said)?.[1]
+        ?.split(',')
+        .map((c) => c.trim()) ?? [];
+    return withSubject('unique', typeof table === 'string' ? UNIQUE_SUBJECTS[uniqueKey(table, columns)] : undefined);
+  }
+  // "Key (plan_id, period_id)=(…) is not present in table "periods"."
+  if (code === '23503') return withSubject('foreign-key', REFERRED_SUBJECTS[/is not present in table "([^"]+)"/.exec(said)?.[1] ?? '']);
+  if (code === '23514') return { constraint: 'check' };
+  return null;
+}
+
+function uniqueKey(table: string, columns: readonly string[]): string {
+  return `${table}(${[...columns].sort().join(',')})`;
+}
+
+function withSubject(constraint: ConstraintViolation['constraint'], subject: ConflictSubject | undefined): ConstraintViolation {
+  return subject === undefined ? { constraint } : { constraint, subject };
 }
 
 /**

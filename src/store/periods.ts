@@ -60,7 +60,8 @@ export type PeriodDateProblem =
   | { reason: 'date-year'; date: string; year: number }
   | { reason: 'date-twice'; date: string }
   | { reason: 'no-periods' }
-  | { reason: 'deadline-year'; date: string; year: number };
+  | { reason: 'deadline-year'; date: string; year: number }
+  | { reason: 'deadline-before-end'; date: string; end: string };
 
 /** A period-date problem in English (the refusal's `message`, for logs and scripts). */
 export function periodProblemText(p: PeriodDateProblem): string {
@@ -75,6 +76,8 @@ export function periodProblemText(p: PeriodDateProblem): string {
       return 'a plan needs at least one monitoring period';
     case 'deadline-year':
       return `the deadline ${p.date} is not in ${p.year} or ${p.year + 1}: values are due in the plan's year or the next`;
+    case 'deadline-before-end':
+      return `the deadline ${p.date} comes before the period ends (${p.end}): its values are measured after its end`;
   }
 }
 
@@ -86,15 +89,19 @@ export function periodDateProblem(endsOn: string, year: number): PeriodDateProbl
 }
 
 /**
- * null when `deadline` can be the data-entry deadline of a period of a plan of `year`, otherwise why
- * not. Values are entered during the plan's year and, for its last periods, early the next (the
- * year end's actuals come in before the Relazione, by 30 June): a deadline outside those two years
- * is a typing slip (1999, 2031), which reminders and "late" would otherwise take at its word.
+ * null when `deadline` can be the data-entry deadline of the period ending on `endsOn` of a plan of
+ * `year`, otherwise why not. Values are entered during the plan's year and, for its last periods,
+ * early the next (the year end's actuals come in before the Relazione, by 30 June): a deadline
+ * outside those two years is a typing slip (1999, 2031), which reminders and "late" would otherwise
+ * take at its word. A period's values are measured once it has ended, so a deadline before its end
+ * (the period's own day is allowed: a value known that day) would call them late before they exist.
  */
-export function deadlineProblem(deadline: string, year: number): PeriodDateProblem | null {
+export function deadlineProblem(deadline: string, year: number, endsOn: string): PeriodDateProblem | null {
   if (!isIsoDate(deadline)) return { reason: 'date', date: deadline.slice(0, 40) };
   const at = Number(deadline.slice(0, 4));
   if (at !== year && at !== year + 1) return { reason: 'deadline-year', date: deadline, year };
+  // ISO dates compare as text.
+  if (deadline < endsOn) return { reason: 'deadline-before-end', date: deadline, end: endsOn };
   return null;
 }
 

@@ -33,7 +33,7 @@ export class Reviews {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const plan = await one(tx, `SELECT year FROM plans WHERE id = ?`, [planId]);
-      const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year));
+      const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year), String(row.ends_on));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });
       const before = periodRecord(row);
       await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);

@@ -418,6 +418,9 @@ export interface NewUser {
   readonly unitIds?: readonly string[];
   readonly passwordHash: string;
   readonly mustChangePassword?: boolean;
+  /** Set with the account, in its one transaction: a refused email leaves no account behind. */
+  readonly email?: string | null;
+  readonly language?: 'it' | 'en';
 }
 
 export interface UserPatch {

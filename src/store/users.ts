@@ -8,6 +8,7 @@ import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { refuse } from './revisions.js';
 import { fail, forUpdate, now, ok } from './shared.js';
+import { isEmail } from './emails.js';
 import { ensureUnitsByName, setUserUnits, unitsOfUsers, unknownUnit } from './units.js';
 import type { Actor, LoginFailure, NewUser, Result, Role, SessionRecord, UserPatch, UserRecord } from './types.js';
 
@@ -62,31 +63,39 @@ export class SqlUsers {
   }
 
   async createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>> {
+    const email = input.email === undefined || input.email === null || input.email.trim() === '' ? null : input.email.trim().toLowerCase();
+    if (email !== null && !isEmail(email)) return refuse('invalid', { field: 'email', reason: 'email', id: email.slice(0, 254) }, { field: 'email' });
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM users WHERE username = ?`, [input.username])) !== undefined)
         return fail('duplicate', `the username ${input.username} is taken`, undefined, { what: 'username', id: input.username });
+      // Checked before anything is written: a refusal returned later would commit what came before it.
+      if (email !== null && (await one(tx, `SELECT id FROM users WHERE email = ?`, [email])) !== undefined)
+        return fail('duplicate', `another account has the email ${email}`, { field: 'email' }, { what: 'email', id: email });
       const id = randomUUID();
       if (input.unitIds !== undefined) {
         const missing = await unknownUnit(tx, input.unitIds);
         if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
       }
       const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
-      await tx.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?)`, [
-        id,
-        input.username,
-        input.displayName,
-        input.role,
-        input.passwordHash,
-        now(),
-        input.mustChangePassword === true ? 1 : 0,
-      ]);
+      await tx.run(
+        `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password, email, language) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?, ?, ?)`,
+        [id, input.username, input.displayName, input.role, input.passwordHash, now(), input.mustChangePassword === true ? 1 : 0, email, input.language ?? 'it'],
+      );
       await setUserUnits(tx, id, unitIds);
       const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
       await recordAudit(tx, actor, {
         action: 'create',
         entity: 'user',
         entityId: id,
-        after: { username: user.username, displayName: user.displayName, role: user.role, units: user.units, unitIds: user.unitIds },
+        after: {
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          units: user.units,
+          unitIds: user.unitIds,
+          ...(email === null ? {} : { email }),
+          ...(input.language === undefined ? {} : { language: input.language }),
+        },
       });
       return ok(user);
     });

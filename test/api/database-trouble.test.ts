@@ -6,12 +6,18 @@
  * error" and never the driver's words; the detail goes to the server's log, and nothing of the
  * request is stored.
  */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
-import { Client, enc, type Reply, startTestServer, type TestServer } from './harness.js';
+import { ROOT } from '../helpers.js';
+import { assertBuilt } from '../support/build.js';
+import { Client, enc, PASSWORD, type Reply, startTestServer, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const VALUE = `/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`;
@@ -89,6 +95,106 @@ describe('the database trouble a request meets, on SQLite', () => {
     const thread = await referente.get(`/api/plans/${planId}${VALUE}/comments`);
     expect([thread.status, thread.body]).toEqual([200, []]);
   });
+});
+
+/** A new account asked for by the administrator: a write, so it waits for another program's write lock. */
+const newAccount = (admin: Client, username: string): Promise<Reply> =>
+  admin.request('POST', '/api/users', { username, displayName: username, role: 'oiv', password: PASSWORD }, { 'accept-language': 'it' });
+
+/** `request` sent while another connection holds the write lock of the SQLite file at `location`, and how long its answer took. */
+async function whileLocked(location: string, request: () => Promise<Reply>): Promise<{ reply: Reply; ms: number }> {
+  const other = new Database(location);
+  other.prepare('BEGIN IMMEDIATE').run();
+  try {
+    const started = performance.now();
+    const reply = await request();
+    return { reply, ms: performance.now() - started };
+  } finally {
+    other.prepare('ROLLBACK').run();
+    other.close();
+  }
+}
+
+describe("the SQLite busy timeout: how long a request waits for another program's lock", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-busy-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is half a second in the server by default, not 5 s of a server answering nothing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const t = await startTestServer('sqlite');
+    try {
+      const admin = await t.as('admin');
+      const { reply, ms } = await whileLocked(t.location, () => newAccount(admin, 'lucia'));
+      expect([reply.status, reply.headers.get('retry-after'), reply.body.error.code, reply.body.error.params]).toEqual([503, '5', 'database-unavailable', { reason: 'busy', retryAfter: 5 }]);
+      expect(ms).toBeGreaterThanOrEqual(450);
+      expect(ms).toBeLessThan(2500);
+      // Nothing was stored: the same account is created once the lock is gone.
+      expect((await newAccount(admin, 'lucia')).status).toBe(201);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
+  it('is ALBERO_SQLITE_BUSY_TIMEOUT_MS when set: the started server answers 503 after that wait, and saves once the lock is gone', async () => {
+    assertBuilt(ROOT, 'program');
+    const database = join(dir, 'set.sqlite');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database, PORT: '0', HOST: '127.0.0.1', LC_ALL: 'C.UTF-8', ALBERO_DEMO: '1', ALBERO_DEMO_PASSWORD: PASSWORD, ALBERO_SQLITE_BUSY_TIMEOUT_MS: '60' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+        child.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const m = /API documentation: (http:\/\/\S+)\/api\/openapi\.json/.exec(output);
+          if (m !== null) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`exit ${code}: ${output}`)));
+      });
+      const admin = new Client(url);
+      expect((await admin.login('admin')).status).toBe(200);
+      const { reply, ms } = await whileLocked(database, () => newAccount(admin, 'lucia'));
+      expect([reply.status, reply.headers.get('retry-after'), reply.body.error.code]).toEqual([503, '5', 'database-unavailable']);
+      expect(reply.body.error.message).toBe("il database è occupato da un'altra operazione: nulla è stato salvato; riprovare tra 5 secondi");
+      expect(ms).toBeLessThan(400);
+      expect((await newAccount(admin, 'lucia')).status).toBe(201);
+    } finally {
+      const exit = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exit;
+    }
+  }, 90_000);
+
+  it("refuses a value that is not a whole number of milliseconds, in the starter's language, before opening the database", () => {
+    assertBuilt(ROOT, 'program');
+    const database = join(dir, 'never.sqlite');
+    // A server that took the value and started would never exit: the wait is bounded, and fails.
+    const run = (file: string, args: string[], env: Record<string, string>) => {
+      const done = spawnSync(process.execPath, [join(ROOT, file), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LC_ALL: 'C.UTF-8', ...env } });
+      return [done.status, done.stderr];
+    };
+    expect(run('bin/albero.js', ['serve', '--port', '0', '--database', database], { LC_ALL: 'it_IT.UTF-8', ALBERO_SQLITE_BUSY_TIMEOUT_MS: 'tanto' })).toEqual([
+      2,
+      'albero serve: ALBERO_SQLITE_BUSY_TIMEOUT_MS deve essere un numero intero di millisecondi (0: nessuna attesa), non "tanto"\n',
+    ]);
+    expect(run('bin/albero.js', ['reminders', '--database', database, '--lang', 'en'], { ALBERO_SQLITE_BUSY_TIMEOUT_MS: '-5' })).toEqual([
+      2,
+      'albero reminders: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not "-5"\n',
+    ]);
+    // Started directly (`npm start`): exit 1, the same words.
+    expect(run('dist/server/main.js', [], { DATABASE_URL: database, PORT: '0', ALBERO_SQLITE_BUSY_TIMEOUT_MS: '1.5' })).toEqual([
+      1,
+      'albero server: cannot start: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not "1.5"\n',
+    ]);
+    expect(existsSync(database)).toBe(false);
+  }, 120_000);
 });
 
 describe('the database trouble a request meets, on PostgreSQL', () => {

@@ -138,11 +138,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(closedRow.late).toBe(0);
   });
 
-  it("refuses a deadline outside the plan's year and the next at its field, in the reader's language, and keeps the one stored", async () => {
+  it("refuses a deadline outside the plan's year and the next, or before the period ends, at its field, in the reader's language, and keeps the one stored", async () => {
     const planId = await t.importFixture();
     const put = (deadline: string | null, language = 'en') => controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline }, { 'accept-language': language });
-    // The plan's year and the next, to their first and last days: the year end's values come in early the next year.
-    for (const deadline of ['2024-01-01', '2025-12-31', '2024-10-15']) expect((await put(deadline)).body).toMatchObject({ id: PERIOD, deadline });
+    // From the period's own end to the next year's last day: the year end's values come in early the next year.
+    for (const deadline of ['2024-09-30', '2025-12-31', '2024-10-15']) expect((await put(deadline)).body).toMatchObject({ id: PERIOD, deadline });
     for (const deadline of ['1999-01-01', '2031-06-30', '2023-12-31', '2026-01-01']) {
       const said = deadline.split('-').reverse().join('/');
       const en = await put(deadline);
@@ -158,6 +158,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
       ]);
       const italian = await put(deadline, 'it');
       expect([italian.status, italian.body.error.issues[0].message]).toEqual([400, `la scadenza ${said} non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo`]);
+    }
+    // Before the period ends its values are not measured yet: a deadline then is refused at the same field, with the period's end.
+    for (const deadline of ['2024-01-01', '2024-09-29']) {
+      const said = deadline.split('-').reverse().join('/');
+      const en = await put(deadline);
+      expect(en.status, en.text).toBe(400);
+      expect(en.body.error.issues).toEqual([
+        expect.objectContaining({
+          code: 'invalid',
+          location: { field: 'deadline' },
+          message: `the deadline ${said} comes before the period ends (30/09/2024): its values are measured after its end`,
+          params: { field: 'deadline', reason: 'deadline-before-end', date: deadline, end: PERIOD },
+        }),
+      ]);
+      const italian = await put(deadline, 'it');
+      expect([italian.status, italian.body.error.issues[0].message]).toEqual([400, `la scadenza ${said} è prima della fine del periodo (30/09/2024): i suoi valori si misurano dopo la fine`]);
     }
     // A day that is no day is said at the same field, the same way.
     const noDay = await put('2024-02-30');

@@ -255,7 +255,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       body: Deadline,
       responses: {
         200: { description: 'the period', schema: PeriodSchema },
-        400: 'invalid body, or a deadline that is not a day of the plan’s year or the next (the field named)',
+        400: 'invalid body, or a deadline that is not a day of the plan’s year or the next, or comes before the period ends (the field named)',
         401: 'not signed in',
         403: 'role',
         404: 'unknown plan or period',

@@ -91,17 +91,32 @@ export const userRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'create accounts',
       body: NewUser,
-      responses: { 201: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 409: 'username taken' },
+      responses: {
+        201: { description: 'the user', schema: UserSchema },
+        400: 'invalid body',
+        403: 'role',
+        409: 'username or email taken (duplicate), or stored meanwhile by another request (conflict)',
+      },
     },
     async (c, { user: admin, body: input, reply }) => {
       const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
       if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', { problem: 'email-taken', value: email });
       const unitIds = (await unitIdsOf(store, input)) ?? [];
+      // The account, its email and its language in one transaction: an email taken meanwhile leaves no account behind.
       const user = must(
-        await store.createUser({ username: input.username, displayName: input.displayName, role: input.role, unitIds, passwordHash: await hashPassword(input.password) }, actorOf(admin)),
+        await store.createUser(
+          {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            unitIds,
+            passwordHash: await hashPassword(input.password),
+            email,
+            ...(input.language === undefined ? {} : { language: input.language }),
+          },
+          actorOf(admin),
+        ),
       );
-      if (email !== null) must(await store.emails.setEmail(user.id, email, actorOf(admin)));
-      if (input.language !== undefined) must(await store.emails.setLanguage(user.id, input.language, actorOf(admin)));
       return reply(201, userView({ ...user, email, language: input.language ?? 'it' }));
     },
   );

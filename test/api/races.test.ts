@@ -1,0 +1,118 @@
+/**
+ * Two requests creating the same thing at once: the store checks that the user name is free, and
+ * another writer stores it between that check and the insert, so the database's unique index
+ * refuses the second. That is a conflict of the caller's moment (409 `conflict`, naming what
+ * conflicts, in the reader's language), not a bug (500); nothing of the refused request is stored,
+ * and the log keeps the driver's words.
+ *
+ * On PostgreSQL the race is real: another connection inserts the row in a transaction still open
+ * while the request checks, and commits while the request's insert waits on the index. SQLite lets
+ * one writer in at a time (the transaction begins IMMEDIATE), so no other connection can write
+ * in between: a trigger on the server's own connection inserts the row right before the write, as
+ * such a writer would.
+ */
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import { Client, PASSWORD, type Backend, type Reply, startTestServer, type TestServer } from './harness.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The administrator asks for the account `lucia`. */
+const newAccount = (admin: Client, language: string): Promise<Reply> =>
+  admin.request('POST', '/api/users', { username: 'lucia', displayName: 'Lucia Bianchi', role: 'oiv', password: PASSWORD }, { 'accept-language': language });
+
+/** The row another writer stores: the same user name. */
+const OTHER_LUCIA = `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('other-lucia', 'lucia', 'Lucia Rossi', 'oiv', '[]', 'x', 1, '2024-01-01T00:00:00Z')`;
+
+/** Asks for `lucia` while another writer stores the same user name between the store's check and its insert. */
+async function raced(backend: Backend, t: TestServer, admin: Client, language: string): Promise<Reply> {
+  if (backend === 'sqlite') {
+    // The server's own connection (one per file per process): a TEMP trigger lives on it alone, dropped after.
+    const db = openSqlite(t.location);
+    await db.run(`CREATE TEMP TRIGGER another_lucia BEFORE INSERT ON main.users WHEN NEW.username = 'lucia' BEGIN ${OTHER_LUCIA}; END`);
+    try {
+      return await newAccount(admin, language);
+    } finally {
+      await db.run('DROP TRIGGER temp.another_lucia');
+      await db.close();
+    }
+  }
+  const other = new pg.Client({ connectionString: t.location });
+  const watch = new pg.Client({ connectionString: t.location });
+  await other.connect();
+  await watch.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query(OTHER_LUCIA);
+    // Uncommitted, the row is invisible to the store's check; its insert then waits on the index.
+    const reply = newAccount(admin, language);
+    let waiting = false;
+    for (let tries = 0; !waiting && tries < 400; tries++) {
+      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO users%'`);
+      waiting = rows.length > 0;
+      if (!waiting) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(waiting).toBe(true);
+    await other.query('COMMIT');
+    return await reply;
+  } finally {
+    await other.end();
+    await watch.end();
+  }
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same account at once, on %s', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+  });
+  afterAll(async () => t?.close());
+
+  it('answers the one the unique index refuses with 409 conflict naming the user name, stores nothing of it, and logs the driver’s words', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const admin = await t.as('admin');
+    const usersBefore = (await admin.get('/api/users')).body.length;
+    const auditBefore = (await admin.get('/api/audit?limit=1000')).body.length;
+
+    const refused = await raced(backend, t, admin, 'it');
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toEqual({
+      code: 'conflict',
+      message: "un'altra richiesta ha salvato nello stesso momento lo stesso nome utente: nulla è stato salvato; ricaricare e riprovare",
+      params: { constraint: 'unique', subject: 'username' },
+    });
+    // The driver's words (the index, the SQL) are the log's only.
+    expect(refused.text).not.toMatch(/UNIQUE|constraint failed|duplicate key|users_|SQLITE|23505/);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('POST /api/users'), expect.objectContaining({ code: backend === 'sqlite' ? 'SQLITE_CONSTRAINT_UNIQUE' : '23505' }));
+
+    // Nothing of the refused request: no account of its own, no audit entry. On PostgreSQL the other
+    // writer's account stays, as it committed; on SQLite the trigger's row went with the refused statement.
+    const users = (await admin.get('/api/users')).body as Array<{ username: string; displayName: string }>;
+    expect(users.filter((u) => u.username === 'lucia').map((u) => u.displayName)).toEqual(backend === 'postgres' ? ['Lucia Rossi'] : []);
+    expect(users).toHaveLength(usersBefore + (backend === 'postgres' ? 1 : 0));
+    expect((await admin.get('/api/audit?limit=1000')).body).toHaveLength(auditBefore);
+
+    // In English too.
+    if (backend === 'sqlite') {
+      const english = await raced(backend, t, admin, 'en');
+      expect([english.status, english.body.error.message]).toEqual([409, 'another request stored the same user name at the same moment: nothing was stored; reload and try again']);
+    }
+  }, 60_000);
+
+  it('creates one of two accounts asked for at once with the same email, and leaves nothing of the other', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const admin = await t.as('admin');
+    const ask = (username: string) => admin.request('POST', '/api/users', { username, displayName: username, role: 'referente', password: PASSWORD, email: 'Ufficio@Comune.example.it' });
+    // Both pass the route's check while their passwords are hashed; the store checks again, in the insert's transaction.
+    const replies = await Promise.all([ask('paola'), ask('piero')]);
+    expect(replies.map((r) => r.status).sort(), replies.map((r) => r.text).join('\n')).toEqual([201, 409]);
+    const refused = replies.find((r) => r.status === 409)!;
+    expect(['duplicate', 'conflict']).toContain(refused.body.error.code);
+    const users = (await admin.get('/api/users')).body as Array<{ username: string; email: string | null }>;
+    const created = replies.find((r) => r.status === 201)!.body.username;
+    expect(users.filter((u) => u.username === 'paola' || u.username === 'piero').map((u) => [u.username, u.email])).toEqual([[created, 'ufficio@comune.example.it']]);
+  }, 60_000);
+});
