@@ -113,7 +113,7 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await ev.page.waitForSelector('[data-testid=form-message]');
     // 90 ≥ 90 met, 3 < 4 not met (on/off): (60·100 + 40·0) / 100 = 60.
     await expect.poll(() => ev.page.locator('[data-testid=objectives] tbody tr').first().innerText()).toContain('100,00%');
-    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Obiettivo "Sportelli digitali attivati" \(peso 40,00%\): misurato, punteggio 0,00%/);
+    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Obiettivo «Sportelli digitali attivati» \(peso 40%\): misurato, punteggio 0,00%/);
     for (const [code, rating] of [
       ['C1', '4'],
       ['C2', '5'],
@@ -123,7 +123,7 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await ev.page.click('[data-testid=save-ratings]');
     await ev.page.waitForSelector('[data-testid=form-message]');
     // Behaviours 40%·90 + 30%·100 + 30%·70 = 87.
-    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Comportamento C2 "Collaborazione" \(peso 30,00%\): 5 – Eccellente = 100,00%/);
+    await expect.poll(() => ev.page.locator('[data-testid=form-steps]').innerText()).toMatch(/Comportamento C2 «Collaborazione» \(peso 30%\): 5 – Eccellente = 100,00%/);
     await expect.poll(() => ev.page.locator('[data-testid=form-score]').innerText()).toMatch(/^\d+,\d\d%$/);
     // The dates of the acknowledgements as an Italian reads them.
     await expect.poll(() => ev.page.locator('[data-testid=acknowledged]').innerText()).toMatch(/valutato \d\d\/\d\d\/\d{4}, valutatore \d\d\/\d\d\/\d{4}/);

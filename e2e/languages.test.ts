@@ -4,7 +4,7 @@
  * English with its status, never the browser's English statusText; numbers typed in the entry form
  * read in the screen's notation (`1,234.5` on an English screen), the other notation refused
  * saying which is expected; targets and actuals written in the screen's notation (`25.59%`,
- * `1,587.1`) though the tree document's texts are Italian, and the legend's ranges in English. Against the real server and a fresh
+ * `1,587.10`) though the tree document's texts are Italian, and the legend's ranges in English. Against the real server and a fresh
  * SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await context.close();
   });
 
-  it("writes targets and actuals in the screen's notation: 25.59% and 1,587.1 on an English screen, 25,59% and 1.587,1 on an Italian one", async () => {
+  it("writes targets and actuals in the screen's notation: 25.59% and 1,587.10 on an English screen, 25,59% and 1.587,10 on an Italian one", async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
@@ -100,14 +100,14 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const expected = {
       it: {
         percent: { target: '5,00%', actual: '25,59%' },
-        grouped: { target: '500', actual: '1.587,1' },
-        detail: { target: '≥ 500', actual: '1.587,1' },
+        grouped: { target: '500', actual: '1.587,10' },
+        detail: { target: '≥ 500', actual: '1.587,10' },
         legend: "Performance compresa tra il 60% e l'80% del target",
       },
       en: {
         percent: { target: '5.00%', actual: '25.59%' },
-        grouped: { target: '500', actual: '1,587.1' },
-        detail: { target: '≥ 500', actual: '1,587.1' },
+        grouped: { target: '500', actual: '1,587.10' },
+        detail: { target: '≥ 500', actual: '1,587.10' },
         legend: 'Performance ≥ 60% and ≤ 80% of the target',
       },
     };
@@ -130,7 +130,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?lang=en`)).body as {
       objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
     };
-    expect(doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText).toBe('1.587,1');
+    expect(doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText).toBe('1.587,10');
     await context.close();
   });
 

@@ -208,6 +208,13 @@ export function planFromDocument(doc: PlanDocument): Plan {
  * An amount as the published table prints it in the indicator's unit; in English (a report asked
  * in English) with the decimal point and yes/no. Dates are `30/09/2024` in both, as the web's
  * English screens write them.
+ *
+ * The decimals follow the published table (fixtures/albero-performance-2024.txt) where it has a
+ * rule: a percentage has at least two (`5,00%`, `25,59%`), and so has any number with a fraction
+ * (`6,50`, `7,10`, `1.587,10`, `3,07`: the table never writes one decimal). A whole number it
+ * writes either way (`4` and `160` for counts, `1,00` and `500,00` for ratios and hours), which
+ * the value alone cannot tell apart: there the value is written exact, `500`. Beyond two decimals
+ * the value's own are kept (`0,035%`), up to four: a computed ratio has forty.
  */
 export function amountText(amount: Amount | null, unit: Unit, language: Language = 'it'): string {
   if (amount === null) return '';
@@ -217,7 +224,8 @@ export function amountText(amount: Amount | null, unit: Unit, language: Language
     case 'boolean':
       return amount.value ? reportText(language).yes : reportText(language).no;
     case 'number': {
-      const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(amount.value.decimalPlaces(), 4));
+      const own = amount.value.decimalPlaces();
+      const places = unit === 'percent' || own > 0 ? Math.max(2, Math.min(own, 4)) : 0;
       return `${formatNumberIn(amount.value, places, language)}${unit === 'percent' ? '%' : ''}`;
     }
   }

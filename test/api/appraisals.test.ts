@@ -350,7 +350,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(r.body.result.components.find((c: any) => c.kind === 'behaviours').score).toBe(87);
     expect(r.body.result.complete).toBe(true);
     expect(r.body.result.steps.at(-1).text).toMatch(/^Final score = /);
-    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio finale = .*fascia "/);
+    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio finale = .*fascia «/);
     const live = r.body.result.score;
 
     r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });

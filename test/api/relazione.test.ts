@@ -42,7 +42,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
   it('starts as a draft with the sentences written from the data and the default checklist', async () => {
     const r = await relazione();
     expect(r).toMatchObject({ state: 'draft', texts: {}, version: 0, published: false, publishedPeriods: [] });
-    expect(r.generated['performance-ente']).toContain('Dei 45 obiettivi misurati, 36 sono in fascia verde (80,0%), 4 in fascia gialla (8,9%) e 5 in fascia rossa (11,1%).');
+    expect(r.generated['performance-ente']).toContain('Dei 45 obiettivi misurati, 36 sono in fascia verde (80,00%), 4 in fascia gialla (8,89%) e 5 in fascia rossa (11,11%).');
     expect(r.checklist.map((p: any) => p.label)).toEqual([
       'Coerenza della Relazione con il Piano (obiettivi, indicatori, target)',
       'Attendibilità dei dati e delle informazioni',

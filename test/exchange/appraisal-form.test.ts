@@ -141,29 +141,66 @@ const OFFICE: FormSheet = {
 };
 
 describe('the appraisal form as its reader opens it', () => {
-  let texts: { pdf: string; docx: string };
+  let texts: { pdf: string; docx: string; long: string };
   beforeAll(async () => {
-    texts = { pdf: pdfText(await renderForm(OFFICE, 'pdf', 'it')), docx: libreOfficeText(await renderForm(OFFICE, 'docx', 'it'), 'scheda') };
-  }, 120_000);
+    texts = {
+      pdf: pdfText(await renderForm(OFFICE, 'pdf', 'it')),
+      docx: libreOfficeText(await renderForm(OFFICE, 'docx', 'it'), 'scheda'),
+      long: libreOfficeText(await renderForm({ ...OFFICE, person: { displayName: 'Maria Antonietta Esposito Santangelo', username: 'mesposito' } }, 'docx', 'it'), 'scheda-lunga'),
+    };
+  }, 180_000);
 
   it('numbers its pages, each saying whose form it is', () => {
-    expect(texts.pdf).toMatch(/Scheda di valutazione della performance individuale 2024 — Giulia Verdi +Pagina 1 di 1/);
-    expect(texts.docx).toMatch(/Scheda di valutazione della performance individuale 2024 — Giulia Verdi —\s+Pagina 1 di 1/);
+    // One line in both: whose form it is, then the page.
+    expect(texts.pdf).toMatch(/Scheda di valutazione 2024 — Giulia Verdi +Pagina 1 di 1/);
+    expect(texts.docx).toMatch(/Scheda di valutazione 2024 — Giulia Verdi +Pagina 1 di 1/);
+  });
+
+  it('keeps the DOCX footer on one line in LibreOffice, a long name included', () => {
+    const footer = texts.long.split('\n').find((l) => l.includes('Pagina 1 di 1'));
+    expect(footer, texts.long).toMatch(/^\s*Scheda di valutazione 2024 — Maria Antonietta Esposito Santangelo +Pagina 1 di 1$/);
   });
 
   it("prints a percentage objective's target and actual as percentages", () => {
     for (const text of Object.values(texts)) {
-      expect(text).toMatch(/ 60,00% +>= 90,00% +81,00% +100,00%/);
+      expect(text).toMatch(/ 60% +>= 90,00% +81,00% +100,00%/);
       // The comparator stays on its target's line.
-      expect(text).toMatch(/Nuovo portale +40,00% +<= 30\/09\/2024 +15\/09\/2024/);
+      expect(text).toMatch(/Nuovo portale +40% +<= 30\/09\/2024 +15\/09\/2024/);
     }
   });
 
   it('cuts no word in two: the column heads and a long unit name stay whole', () => {
-    for (const text of Object.values(texts)) {
+    for (const text of [texts.pdf, texts.docx]) {
       const head = text.split('\n').find((l) => /Struttura +Dal +Al/.test(l));
       expect(head, text).toMatch(/ Performance$/);
       expect(text).toMatch(/(^| )Internazionalizzazione( |$)/m);
+    }
+  });
+});
+
+/** Numbers as the plan's published table writes them: a fraction with two decimals, a percentage's own decimals, whole weights. */
+const DECIMALS: FormSheet = {
+  ...SHEET,
+  objectives: [
+    { id: 'o1', title: 'Soddisfazione utenti', weight: 60, comparator: '>=', target: 6.5, actual: 7.1, state: 'measured', reason: null },
+    { id: 'o2', title: 'Imprese coinvolte', weight: 40, comparator: '>=', target: 0.035, unit: 'percent', actual: 0.041, state: 'measured', reason: null },
+  ],
+};
+
+describe("the appraisal form's numbers", () => {
+  it('are written as the published table writes them: 6,50, 0,035%, weights 60%', async () => {
+    for (const text of [pdfText(await renderForm(DECIMALS, 'pdf', 'it')), docxText(await renderForm(DECIMALS, 'docx', 'it'))]) {
+      expect(text).toMatch(/Soddisfazione utenti +60% +>= 6,50 +7,10 /);
+      expect(text).toMatch(/Imprese coinvolte +40% +>= 0,035% +0,041% /);
+      expect(text).toMatch(/C1 Collab[^\n]*? +100% /);
+      expect(text).toMatch(/Obiettivi +70% +95,25% +66,68/);
+      // The band's name in the quotation marks of an Italian document.
+      expect(text).toContain('Punteggio finale: 92,50% — Fascia «Alta», coefficiente di premio 100,00%');
+      expect(text).not.toContain('"');
+    }
+    for (const text of [pdfText(await renderForm(DECIMALS, 'pdf', 'en')), docxText(await renderForm(DECIMALS, 'docx', 'en'))]) {
+      expect(text).toMatch(/Soddisfazione utenti +60% +>= 6\.50 +7\.10 /);
+      expect(text).toContain('Final score: 92.50% — Band “Alta”, bonus coefficient 100.00%');
     }
   });
 });

@@ -33,7 +33,7 @@ const CHAPTERS = [
   '4 Dati di sintesi',
   '5 Il processo di redazione della Relazione',
 ];
-const BAND_COUNTS = 'Dei 45 obiettivi misurati, 36 sono in fascia verde (80,0%), 4 in fascia gialla (8,9%) e 5 in fascia rossa (11,1%).';
+const BAND_COUNTS = 'Dei 45 obiettivi misurati, 36 sono in fascia verde (80,00%), 4 in fascia gialla (8,89%) e 5 in fascia rossa (11,11%).';
 
 function write(format: string): string {
   const out = join(dir, `relazione.${format}`);
@@ -56,6 +56,18 @@ function expectTable(text: string): void {
   expect(text).toMatch(/A\.2 - Internazionalizzazione e[\s\S]{0,400}?● 93,00% verde/);
   expect(text).toMatch(/B\.1 - Transizione digitale e[\s\S]{0,400}?■ 56,00% rosso/);
   expect(text).toMatch(/Performance\s+KPI[\s\S]*Performance\s+Obiettivo|Performance\s+Performance\s+KPI\s+Obiettivo/);
+  // Targets and actuals with the published table's decimals: 6,50 and 7,10, 1.587,10; a whole 500 as it is.
+  expect(text).toMatch(/Customer satisfaction - grado di[^\n]*100% >= +6,50 +7,10 +● 100,00% verde/);
+  expect(text).toMatch(/Favorire l'accrescimento professionale del[^\n]*100% >= +500 +1\.587,10 +● 100,00% verde/);
+}
+
+/** §3.2's table: each strategic objective set in under its area, as the tree has it. */
+function expectLevels(text: string): void {
+  const table = text.slice(text.indexOf('Performance per area strategica e per obiettivo strategico'));
+  const area = /^( *)A Competitività e sviluppo delle imprese/m.exec(table);
+  const strategic = /^( *)A\.1 Attrattività del territorio/m.exec(table);
+  expect(area, table).not.toBeNull();
+  expect(strategic![1]!.length, table).toBeGreaterThan(area![1]!.length);
 }
 
 beforeAll(() => {
@@ -82,6 +94,10 @@ describe('the Relazione as DOCX', () => {
     expect(words).toContain('La presente Relazione illustra i risultati del ciclo 2024.');
   });
 
+  it('sets each strategic objective in under its area in §3.2', () => {
+    expectLevels(text);
+  });
+
   it("prints the office's markup as Word formatting and its HTML as text", () => {
     const words = flat(text);
     expect(words).toContain('Il territorio');
@@ -106,7 +122,7 @@ describe('the Relazione as DOCX', () => {
 });
 
 describe('the documento di validazione as DOCX', () => {
-  it('keeps the heads of the validated values whole in LibreOffice', async () => {
+  it('keeps the heads of the validated values whole in LibreOffice, and names the body with its article', async () => {
     const table = await loadTable(FIXTURE);
     const evaluation = evaluatePlan(table.value!.plan);
     const validation: ValidationRecord = {
@@ -126,6 +142,8 @@ describe('the documento di validazione as DOCX', () => {
     // The table's head, between its caption and its first row: every word whole.
     const head = /Valori validati dall'OIV[^\n]*\n([\s\S]*?)\nB\.2 /.exec(text)?.[1] ?? '';
     expect(head.split(/\s+/), text).toEqual(expect.arrayContaining(['Obiettivo', 'Valore', 'rendicontato', 'validato', '(conta)']));
+    expect(flat(text)).toContain('esaminata la Relazione sulla performance 2024 della Camera di Commercio di Esempio, la dichiara: VALIDATA CON RISERVA.');
+    expect(text).toMatch(/B\.2 [\s\S]{0,200}?65,00% giallo[\s\S]{0,80}?60,50% giallo/);
   }, 120_000);
 });
 
@@ -157,6 +175,10 @@ describe('the Relazione as PDF', () => {
     for (const c of CHAPTERS) expect(words).toContain(c);
     expectTable(text);
     expect(words).toContain(BAND_COUNTS);
+  });
+
+  it('sets each strategic objective in under its area in §3.2', () => {
+    expectLevels(text);
   });
 
   it('prints HTML typed in a section as text', () => {
@@ -197,6 +219,10 @@ describe('the Relazione as HTML', () => {
     expect(html).toMatch(/id="o-A\.2">A\.2 - [^<]*<\/th>.*?93,00%/);
     expect(html).toMatch(/id="o-B\.1">B\.1 - [^<]*<\/th>.*?56,00%/);
     expect(html).toContain(BAND_COUNTS);
+    expect(html).toContain('Customer satisfaction - grado di soddisfazione</th><td class="num">100% &gt;=</td><td class="num">6,50</td><td class="num">7,10</td>');
+    // §3.2: a strategic objective set in under its area.
+    expect(html).toMatch(/<th scope="row" class="strong">A Competitività[^<]*<\/th>/);
+    expect(html).toMatch(/<th scope="row" class="indent-1">A\.1 Attrattività[^<]*<\/th>/);
   });
 
   it("escapes the office's HTML and keeps its markup", () => {
@@ -249,5 +275,7 @@ describe('albero site', () => {
     }
     expect(year).toContain('Documento di validazione dell\'OIV: <span class="missing">non disponibile</span>');
     expect(pdfText(join(out, '2024', 'relazione.pdf'))).toContain('93,00%');
+    // The plan's page writes the published table's decimals too.
+    expect(readFileSync(join(out, '2024', 'piano.html'), 'utf8')).toContain('<td class="num">6,50</td><td class="num">7,10</td>');
   });
 });

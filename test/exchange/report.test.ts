@@ -97,6 +97,9 @@ describe('PDF report', () => {
     const a2 = text.split('\n').find((l) => /^\s*A\.2 - Internazionalizzazione/.test(l));
     expect(a2, 'the row of A.2').toBeDefined();
     expect(a2).toMatch(/93,00%\s+verde\s*$/);
+    // Targets and actuals with the published table's decimals (6,50, 7,10, 1.587,10), a whole 500 exact.
+    expect(text).toMatch(/Customer satisfaction - grado di soddisfazione +100% >= +6,50 +7,10 +● 100,00% verde/);
+    expect(text).toMatch(/Favorire l'accrescimento professionale del personale +100% >= +500 +1\.587,10 +● 100,00% verde/);
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     const header = /Obiettivo\s+Indicatore\s+Peso\s+Target\s+Consuntivo/;
     const tableStart = pages.findIndex((p) => header.test(p));

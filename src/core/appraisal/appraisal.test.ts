@@ -179,12 +179,21 @@ describe('an appraisal form', () => {
     expect(r.score?.toString()).toBe('87.9');
     expect(r.band?.label).toBe('Buono');
     expect(r.complete).toBe(true);
-    expect(r.steps.at(-1)!.it).toBe('Punteggio finale = 9,00 + 24,00 + 28,20 + 26,70 = 87,90%: fascia "Buono" (75,01–90,00), coefficiente di premio 80,00%.');
+    expect(r.steps.at(-1)!.it).toBe('Punteggio finale = 9,00 + 24,00 + 28,20 + 26,70 = 87,90%: fascia «Buono» (75,01–90,00), coefficiente di premio 80,00%.');
+    // Names in «», weights as the published table writes them (60%, not 60,00%), as the form's document prints its table.
+    expect(r.steps.filter((s) => s.code === 'objective' || s.code === 'behaviour').map((s) => s.it)).toEqual([
+      expect.stringMatching(/^Obiettivo «[^»"]+» \(peso 60%\): /),
+      expect.stringMatching(/^Obiettivo «[^»"]+» \(peso 40%\): /),
+      expect.stringMatching(/^Comportamento C1 «[^»"]+» \(peso 30%\): /),
+      expect.stringMatching(/^Comportamento C2 «[^»"]+» \(peso 20%\): /),
+      expect.stringMatching(/^Comportamento C3 «[^»"]+» \(peso 20%\): /),
+      expect.stringMatching(/^Comportamento C4 «[^»"]+» \(peso 30%\): /),
+    ]);
   });
 
   it('writes the numbers of the English steps the English way', () => {
     const r = computeForm(smvp(), { ...base, assignments: [{ ...base.assignments[0]!, partTime: new Decimal(50) }] }, org);
-    expect(r.steps.at(-1)!.en).toMatch(/^Final score = \d+\.\d\d( \+ \d+\.\d\d)+ = \d+\.\d\d%: band "[^"]+" \(\d+\.\d\d–\d+\.\d\d\), bonus coefficient \d+\.\d\d%\.$/);
+    expect(r.steps.at(-1)!.en).toMatch(/^Final score = \d+\.\d\d( \+ \d+\.\d\d)+ = \d+\.\d\d%: band “[^”]+” \(\d+\.\d\d–\d+\.\d\d\), bonus coefficient \d+\.\d\d%\.$/);
     expect(r.steps.find((s) => s.code === 'presence')!.en).toBe('Presence in the year: 183 effective days of 366 (50.00%).');
     for (const step of r.steps) expect(step.en, step.en).not.toMatch(/\d,\d/);
   });

@@ -136,6 +136,13 @@ const pct = (d: Decimal): Bilingual => {
   const n = num(d);
   return { it: `${n.it}%`, en: `${n.en}%` };
 };
+/** A weight as the published table writes one: `40%`, with the decimals it has (`12,5%`), as the form's table prints it. */
+const weightOf = (d: Decimal): Bilingual => {
+  const n = num(d, d.decimalPlaces());
+  return { it: `${n.it}%`, en: `${n.en}%` };
+};
+/** A name quoted the way each language's documents quote: «Buono» in Italian, “Good” in English. */
+const quoted = (name: string): Bilingual => ({ it: `«${name}»`, en: `“${name}”` });
 /** Days are whole unless part time makes them fractional: `366`, `91,50`. */
 const dayCount = (d: Decimal): Bilingual => (d.isInteger() ? num(d, 0) : num(d));
 
@@ -338,8 +345,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
           : score === null
             ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` }
             : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown.it}`, en: `${STATE_WORDS[r.state].en}, score ${shown.en}` };
-      const weight = pct(o.weight);
-      steps.push(step('objective', `Obiettivo "${o.title}" (peso ${weight.it}): ${why.it}.`, `Objective "${o.title}" (weight ${weight.en}): ${why.en}.`));
+      const [weight, name] = [weightOf(o.weight), quoted(o.title)];
+      steps.push(step('objective', `Obiettivo ${name.it} (peso ${weight.it}): ${why.it}.`, `Objective ${name.en} (weight ${weight.en}): ${why.en}.`));
     }
     objectivesScore = weightedMean(terms);
   }
@@ -369,12 +376,12 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     behaviours.push({ code: b.code, title, weight: b.weight, rating, label: level.label, score: level.score });
     bTerms.push({ weight: b.weight, value: level.score });
     if (!explain) continue;
-    const [weight, worth] = [pct(b.weight), pct(level.score)];
+    const [weight, worth, name] = [weightOf(b.weight), pct(level.score), quoted(title)];
     steps.push(
       step(
         'behaviour',
-        `Comportamento ${b.code} "${title}" (peso ${weight.it}): ${rating} – ${level.label} = ${worth.it}.`,
-        `Behaviour ${b.code} "${title}" (weight ${weight.en}): ${rating} – ${level.label} = ${worth.en}.`,
+        `Comportamento ${b.code} ${name.it} (peso ${weight.it}): ${rating} – ${level.label} = ${worth.it}.`,
+        `Behaviour ${b.code} ${name.en} (weight ${weight.en}): ${rating} – ${level.label} = ${worth.en}.`,
       ),
     );
   }
@@ -400,7 +407,7 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     if (!explain) {
       // The score only.
     } else if (c.score === null) {
-      const weight = pct(c.weight);
+      const weight = weightOf(c.weight);
       steps.push(
         step(
           'component-missing',
@@ -421,11 +428,12 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     const [sum, total] = [{ it: points.map((p) => p.it).join(' + '), en: points.map((p) => p.en).join(' + ') }, pct(score)];
     const none = { it: '', en: '' };
     const [min, max, share] = band === null ? [none, none, none] : [num(band.min), num(band.max), pct(band.share)];
+    const name = quoted(band?.label ?? '');
     steps.push(
       step(
         'final',
-        `Punteggio finale = ${sum.it} = ${total.it}${band === null ? '' : `: fascia "${band.label}" (${min.it}–${max.it}), coefficiente di premio ${share.it}`}.`,
-        `Final score = ${sum.en} = ${total.en}${band === null ? '' : `: band "${band.label}" (${min.en}–${max.en}), bonus coefficient ${share.en}`}.`,
+        `Punteggio finale = ${sum.it} = ${total.it}${band === null ? '' : `: fascia ${name.it} (${min.it}–${max.it}), coefficiente di premio ${share.it}`}.`,
+        `Final score = ${sum.en} = ${total.en}${band === null ? '' : `: band ${name.en} (${min.en}–${max.en}), bonus coefficient ${share.en}`}.`,
       ),
     );
   }

@@ -7,11 +7,12 @@
  *
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import { Decimal, formatItalianDate, formatNumberIn } from '../../core/index.js';
+import { amountFromJson, amountText } from '../json.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
-import { pageText } from '../report/texts.js';
+import { pageText, weightText } from '../report/texts.js';
 
 export interface FormSheet {
   readonly organisation: string;
@@ -62,6 +63,8 @@ type Lang = 'it' | 'en';
 const WORDS = {
   it: {
     title: 'Scheda di valutazione della performance individuale',
+    // The footer's name of the form: short, so that with the person's name and the page number it holds one line.
+    footer: 'Scheda di valutazione',
     person: 'Valutato',
     evaluator: 'Valutatore',
     category: 'Categoria',
@@ -77,6 +80,8 @@ const WORDS = {
     final: 'Punteggio finale',
     orgSource: 'Origine dei risultati organizzativi',
     band: 'Fascia',
+    /** The quotation marks of a quoted name: Italian documents use «», as the Relazione does. */
+    quote: ['«', '»'],
     share: 'coefficiente di premio',
     how: 'Come è stato calcolato',
     record: 'Fasi',
@@ -100,6 +105,7 @@ const WORDS = {
   },
   en: {
     title: 'Individual performance appraisal form',
+    footer: 'Appraisal form',
     person: 'Appraisee',
     evaluator: 'Evaluator',
     category: 'Category',
@@ -115,6 +121,7 @@ const WORDS = {
     final: 'Final score',
     orgSource: 'Source of the organisational results',
     band: 'Band',
+    quote: ['“', '”'],
     share: 'bonus coefficient',
     how: 'How it was computed',
     record: 'Steps',
@@ -139,21 +146,20 @@ const WORDS = {
 } as const;
 
 const pct = (v: number | null, lang: Lang): string => (v === null ? '—' : `${formatNumberIn(new Decimal(v), 2, lang)}%`);
+/** Points, computed from weights and scores: two decimals, as a score. */
 const numText = (v: number | null, lang: Lang): string => (v === null ? '—' : formatNumberIn(new Decimal(v), 2, lang));
-const value = (v: unknown, lang: Lang): string =>
-  v === null || v === undefined
-    ? '—'
-    : typeof v === 'boolean'
-      ? v
-        ? WORDS[lang].yes
-        : WORDS[lang].no
-      : typeof v === 'number'
-        ? formatNumberIn(new Decimal(v), 2, lang).replace(/[.,]00$/, '')
-        : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
-          ? formatItalianDate(String(v))
-          : String(v);
-/** A target or actual in its objective's unit: `90,00%` for a percentage, as the plan's report prints one. */
-const inUnit = (v: unknown, unit: string | undefined, lang: Lang): string => (unit === 'percent' && typeof v === 'number' ? pct(v, lang) : value(v, lang));
+/** A weight as the plan's table writes one: `60%`, with the decimals it has (`12,5%`). */
+const weightOf = (v: number, lang: Lang): string => weightText(new Decimal(v), lang);
+/**
+ * A target, an actual or a count of days as the plan's report prints one (amountText): `90,00%`
+ * for a percentage, `6,50` for a number with a fraction, `1.500` whole, every decimal of `0,035%`
+ * kept; dates and yes/no in words. A text that is none of these is printed as it is.
+ */
+const inUnit = (v: unknown, unit: string | undefined, lang: Lang): string => {
+  if (v === null || v === undefined) return '—';
+  const amount = typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? amountFromJson(v) : null;
+  return amount === null ? String(v) : amountText(amount, unit === 'percent' ? 'percent' : 'number', lang);
+};
 const day = (iso: string): string => formatItalianDate(iso.slice(0, 10));
 
 /**
@@ -177,6 +183,13 @@ function columnWidths(columns: readonly string[], rows: readonly (readonly strin
   return longestWord.map((w, i) => w + room / (2 * columns.length) + (wanted === 0 ? room / (2 * columns.length) : (room * extra[i]!) / (2 * wanted)));
 }
 
+/** `text`, cut at its end with "…" until `fits` says it fits (the footer's line: a very long name). */
+function cutToFit(text: string, fits: (text: string) => boolean): string {
+  let cut = text;
+  while (cut.length > 1 && !fits(cut)) cut = `${cut.slice(0, -2)}…`;
+  return cut;
+}
+
 interface Section {
   readonly heading: string;
   readonly rows?: readonly (readonly string[])[];
@@ -196,7 +209,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   ];
   const out: Section[] = [];
   if (r !== null && r.units.length > 0)
-    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), numText(u.effectiveDays, lang), pct(u.score, lang)]) });
+    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), inUnit(u.effectiveDays, 'number', lang), pct(u.score, lang)]) });
   if (sheet.objectives.length > 0) {
     out.push({
       heading: w.objectives,
@@ -205,7 +218,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
         const scored = r?.objectives.find((x) => x.id === o.id);
         return [
           o.title,
-          pct(o.weight, lang),
+          weightOf(o.weight, lang),
           // A no-break space: the comparator stays with its target on one line.
           `${o.comparator}\u00a0${inUnit(o.target, o.unit, lang)}`,
           o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : inUnit(o.actual, o.unit, lang),
@@ -220,18 +233,21 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
       columns: w.behaviourCols,
       rows: sheet.behaviours.map((b) => {
         const rated = r?.behaviours.find((x) => x.code === b.code);
-        return [`${b.code} ${b.title}`, pct(b.weight, lang), rated?.rating === null || rated === undefined ? '—' : `${rated.rating} – ${rated.label ?? ''}`, pct(rated?.score ?? null, lang)];
+        return [`${b.code} ${b.title}`, weightOf(b.weight, lang), rated?.rating === null || rated === undefined ? '—' : `${rated.rating} – ${rated.label ?? ''}`, pct(rated?.score ?? null, lang)];
       }),
     });
   }
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
-    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, pct(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
+    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
     // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
     if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
     out.push({
       heading: w.final,
-      lines: [`${w.final}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} "${r.band.label}", ${w.share} ${pct(r.band.share, lang)}`}`, ...(r.frozen ? [] : [w.provisional])],
+      lines: [
+        `${w.final}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} ${w.quote[0]}${r.band.label}${w.quote[1]}, ${w.share} ${pct(r.band.share, lang)}`}`,
+        ...(r.frozen ? [] : [w.provisional]),
+      ],
     });
     out.push({ heading: w.how, lines: r.steps.map((s) => s.text) });
   }
@@ -250,7 +266,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     sections: out,
     signatures: [w.signEvaluator, w.signPerson],
     // Every page says whose form it is: a page of a signed form must not pass for another's.
-    footer: `${w.title} ${sheet.year} — ${sheet.person.displayName}`,
+    footer: `${w.footer} ${sheet.year} — ${sheet.person.displayName}`,
   };
 }
 
@@ -329,9 +345,12 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     const y = doc.page.height - 32;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font('regular').fontSize(7.5).fillColor('#444444');
-    let footer = content.footer;
-    while (footer.length > 1 && doc.widthOfString(footer) > width * 0.8) footer = `${footer.slice(0, -2)}…`;
-    doc.text(footer, 50, y, { lineBreak: false });
+    doc.text(
+      cutToFit(content.footer, (t) => doc.widthOfString(t) <= width * 0.8),
+      50,
+      y,
+      { lineBreak: false },
+    );
     doc.text(pageText(i - start + 1, count, lang), 50, y, { width, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = margin;
@@ -351,6 +370,14 @@ function cell(text: string, width: number, bold = false, right = false): TableCe
 const DOCX_TEXT_WIDTH = 11906 - 2 * 1440;
 /** DejaVu Sans at 9 pt, the cells' font: its widest faces' average advance, in points per character (no metrics here). */
 const DOCX_CHAR_WIDTH = { regular: 9 * 0.66, bold: 9 * 0.74 };
+
+/** The width in points of a text in DejaVu Sans at `size`, as pdfkit measures it: the DOCX's font, which LibreOffice lays out alike. */
+function textWidth(size: number): (text: string) => number {
+  const measure = new PDFDocument({ autoFirstPage: false });
+  measure.registerFont('regular', fontData().regular);
+  measure.font('regular').fontSize(size);
+  return (text) => measure.widthOfString(text);
+}
 
 async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const content = sections(sheet, lang);
@@ -381,12 +408,17 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     );
   }
   const small = { size: 16, color: '444444' };
+  // One line, as the PDF's: whose form it is on the left, the page on the right at a tab stop. A
+  // name so long that even that would wrap is cut, measured with the font's own widths at 8 pt.
+  const width = textWidth(8);
+  const room = DOCX_TEXT_WIDTH / 20 - width(`${WORDS[lang].page} 999 ${WORDS[lang].of} 999`) - 18;
   const footer = new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.RIGHT,
+        tabStops: [{ type: TabStopType.RIGHT, position: DOCX_TEXT_WIDTH }],
         children: [
-          new TextRun({ text: `${content.footer} — ${WORDS[lang].page} `, ...small }),
+          new TextRun({ text: cutToFit(content.footer, (t) => width(t) <= room), ...small }),
+          new TextRun({ children: [new Tab(), `${WORDS[lang].page} `], ...small }),
           new TextRun({ children: [PageNumber.CURRENT], ...small }),
           new TextRun({ text: ` ${WORDS[lang].of} `, ...small }),
           new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),

@@ -16,7 +16,7 @@ import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
 import { parseMarkup } from './markup.js';
 import { plain, type Block, type Cell, type Column, type RelazioneDocument, type Section } from './model.js';
-import { areaSentence, bandSentence, comparisonSentence, FASCIA, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
+import { areaSentence, bandSentence, comparisonSentence, FASCIA, ofBody, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
 import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 
@@ -177,7 +177,7 @@ function bandCountTable(f: Figures): Block {
   rows.push([
     { text: 'Totale', header: true, bold: true },
     { text: String(measured + f.counts.none), bold: true },
-    { text: measured === 0 ? '—' : '100,0%', bold: true },
+    { text: measured === 0 ? '—' : share(measured, measured), bold: true },
   ]);
   return { kind: 'table', caption: 'Obiettivi per fascia di performance', columns: COUNT_COLUMNS, rows };
 }
@@ -191,7 +191,7 @@ function areaTable(evaluation: Evaluation): Block {
     ]);
     for (const s of evaluation.children(area.objective.code))
       rows.push([
-        { text: `${s.objective.code} ${s.objective.title}`, header: true },
+        { text: `${s.objective.code} ${s.objective.title}`, header: true, indent: 1 },
         { text: '', mark: mark(s.performance, s.band) },
       ]);
   }
@@ -290,7 +290,7 @@ function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
     else if (diff.isNegative() && !diff.isZero()) worse++;
     else same++;
     rows.push([
-      { text: `${r.objective.code} ${r.objective.title}`, header: true, bold: r.objective.parent === null },
+      { text: `${r.objective.code} ${r.objective.title}`, header: true, bold: r.objective.parent === null, indent: r.objective.parent === null ? 0 : 1 },
       { text: '', mark: mark(before.performance, before.band) },
       { text: '', mark: mark(r.performance, r.band) },
       { text: `${diff.isPositive() && !diff.isZero() ? '+' : ''}${formatPercent(diff).replace('%', '')} punti` },
@@ -530,7 +530,7 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
     generated(
       v.state === 'draft' || v.state === 'transmitted'
         ? `L'OIV non ha ancora deciso sulla ${relazione} (stato: ${STATE_WORDS[v.state].it}).`
-        : `L'Organismo Indipendente di Valutazione, ai sensi dell'art. 14, comma 4, lettera c), del d.lgs. 150/2009, esaminata la ${relazione}${input.body === undefined ? '' : ` di ${input.body}`}, la dichiara: ${STATE_WORDS[v.state].it.toUpperCase()}.`,
+        : `L'Organismo Indipendente di Valutazione, ai sensi dell'art. 14, comma 4, lettera c), del d.lgs. 150/2009, esaminata la ${relazione}${input.body === undefined || input.body === '' ? '' : ` ${ofBody(input.body)}`}, la dichiara: ${STATE_WORDS[v.state].it.toUpperCase()}.`,
     ),
   ];
   if (v.decidedAt !== null) decision.push(generated(`Data della decisione: ${computedAtText(new Date(v.decidedAt))}${v.decidedBy === null ? '' : `, registrata da ${v.decidedBy}`}.`));

@@ -33,8 +33,12 @@ export function runXml(text: string, s: RunStyle): string {
   return `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
 
-export function paragraphXml(runs: string, align: 'left' | 'right'): string {
-  return `<w:p><w:pPr><w:jc w:val="${align}"/></w:pPr>${runs}</w:p>`;
+/** Twentieths of a point a paragraph is indented by for each level of the tree (half a centimetre). */
+const INDENT_STEP = 284;
+
+/** A paragraph of `runs`, `indent` levels in from the left (the schema wants `w:ind` before `w:jc`). */
+export function paragraphXml(runs: string, align: 'left' | 'right', indent = 0): string {
+  return `<w:p><w:pPr>${indent > 0 ? `<w:ind w:left="${indent * INDENT_STEP}"/>` : ''}<w:jc w:val="${align}"/></w:pPr>${runs}</w:p>`;
 }
 
 const SIDE = (side: string): string => `<w:${side} w:val="single" w:color="${hex(REPORT_COLOUR.rule)}" w:sz="4"/>`;

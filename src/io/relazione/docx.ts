@@ -34,7 +34,7 @@ function runs(spans: Inline, options: { size?: number; color?: string; italics?:
 function dataCell(c: Cell, width: number, align: 'left' | 'right'): string {
   if (c.mark !== undefined) return cellXml(paragraphXml(markXml(c.mark, c.bold === true, 20), align), width, markFill(c.mark));
   const text = runXml(c.text, { bold: c.bold === true, italics: c.muted === true, size: 20, ...(c.muted === true ? { color: hex(REPORT_COLOUR.muted) } : {}) });
-  return cellXml(paragraphXml(text, align), width, c.band === undefined ? undefined : BAND_COLOUR[c.band]);
+  return cellXml(paragraphXml(text, align, c.indent), width, c.band === undefined ? undefined : BAND_COLOUR[c.band]);
 }
 
 function caption(text: string): Paragraph {

@@ -22,6 +22,7 @@ table.data td.num, table.data th.num { text-align: right; }
 table.data td.muted { color: var(--muted); font-style: italic; }
 table.data td.strong, table.data th.strong { font-weight: bold; }
 table.data tbody th { font-weight: normal; }
+table.data .indent-1 { padding-left: 1.5em; } table.data .indent-2 { padding-left: 3em; } table.data .indent-3 { padding-left: 4.5em; }
 .relazione { margin: 8px 0; }
 @media print { body { max-width: none; } }
 `;
@@ -38,9 +39,14 @@ function inline(spans: Inline): string {
 }
 
 function cellHtml(cell: Cell, align: 'left' | 'right'): string {
-  const classes = [align === 'right' ? 'num' : '', cell.muted === true ? 'muted' : '', cell.bold === true ? 'strong' : '', bandClass(cell.mark?.band ?? cell.band ?? null).trim()].filter(
-    (c) => c !== '',
-  );
+  const indent = Math.min(cell.indent ?? 0, 3);
+  const classes = [
+    align === 'right' ? 'num' : '',
+    cell.muted === true ? 'muted' : '',
+    cell.bold === true ? 'strong' : '',
+    indent > 0 ? `indent-${indent}` : '',
+    bandClass(cell.mark?.band ?? cell.band ?? null).trim(),
+  ].filter((c) => c !== '');
   const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
   const content = cell.mark === undefined ? escapeHtml(cell.text) : bandMark(cell.mark);
   return cell.header === true ? `<th scope="row"${cls}>${content}</th>` : `<td${cls}>${content}</td>`;

@@ -35,6 +35,11 @@ export interface Cell {
   readonly muted?: boolean;
   /** The cell shaded in a band's colour (its text names the band). */
   readonly band?: Band;
+  /**
+   * How many levels the row sits below the table's first in the tree (a strategic objective under
+   * its area: 1), drawn as a left indent, as the Albero table sets its levels apart.
+   */
+  readonly indent?: number;
 }
 
 export type Block =

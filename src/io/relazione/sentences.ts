@@ -8,10 +8,80 @@ import { Decimal, formatPercent, type Band } from '../../core/index.js';
 /** A band as the sentences name it: "fascia verde / gialla / rossa". */
 export const FASCIA: Readonly<Record<Band, string>> = { green: 'verde', yellow: 'gialla', red: 'rossa' };
 
-/** `36` of `46` → "78,3%" (one decimal, half up). */
+/**
+ * `36` of `46` → "78,26%": two decimals, half up, as the published table writes every percentage
+ * it computes (the performances, `93,00%`); one decimal here beside them read as another measure.
+ */
 export function share(part: number, whole: number): string {
-  if (whole === 0) return formatPercent(new Decimal(0), 1);
-  return formatPercent(new Decimal(part).times(100).div(whole), 1);
+  if (whole === 0) return formatPercent(new Decimal(0));
+  return formatPercent(new Decimal(part).times(100).div(whole));
+}
+
+/**
+ * The article a body's name takes after "di", by the name's first word: the common nouns Italian
+ * public bodies are named by. A name that is not one of them (a city, "Roma Capitale", an acronym)
+ * takes none.
+ */
+const ARTICLE_OF: Readonly<Record<string, 'della' | 'del' | "dell'">> = {
+  camera: 'della',
+  cciaa: 'della',
+  regione: 'della',
+  provincia: 'della',
+  città: 'della',
+  comunità: 'della',
+  corte: 'della',
+  presidenza: 'della',
+  prefettura: 'della',
+  scuola: 'della',
+  fondazione: 'della',
+  soprintendenza: 'della',
+  comune: 'del',
+  ministero: 'del',
+  consorzio: 'del',
+  consiglio: 'del',
+  parco: 'del',
+  politecnico: 'del',
+  tribunale: 'del',
+  dipartimento: 'del',
+  conservatorio: 'del',
+  museo: 'del',
+  azienda: "dell'",
+  agenzia: "dell'",
+  università: "dell'",
+  unione: "dell'",
+  autorità: "dell'",
+  istituto: "dell'",
+  ente: "dell'",
+  ordine: "dell'",
+  ospedale: "dell'",
+  accademia: "dell'",
+  archivio: "dell'",
+  avvocatura: "dell'",
+  ateneo: "dell'",
+  asl: "dell'",
+};
+
+/** "di" joined to an article the name already has: "la Camera …" → "della Camera …". */
+const JOINED: Readonly<Record<string, string>> = { il: 'del', lo: 'dello', la: 'della', i: 'dei', gli: 'degli', le: 'delle' };
+
+/**
+ * "di" before a body's name, with the article Italian wants: "della Camera di Commercio di Lecce",
+ * "del Comune di Prova", "dell'Università di Bari", "di Roma Capitale". A name typed with its own
+ * article ("la Camera …", "l'Agenzia …") has it joined to "di".
+ *
+ * @example ofBody('Camera di Commercio di Esempio') // "della Camera di Commercio di Esempio"
+ */
+export function ofBody(name: string): string {
+  const elided = /^l['’]\s*(.+)$/i.exec(name);
+  if (elided !== null) return `dell'${elided[1]}`;
+  const m = /^(\S+)(\s+(.+))?$/.exec(name.trim());
+  if (m === null) return `di ${name}`;
+  const first = m[1]!;
+  const joined = m[3] === undefined ? undefined : JOINED[first.toLowerCase()];
+  if (joined !== undefined) return `${joined} ${m[3]}`;
+  const article = ARTICLE_OF[first.toLowerCase()];
+  if (article === undefined) return `di ${name.trim()}`;
+  return article === "dell'" ? `dell'${name.trim()}` : `${article} ${name.trim()}`;
 }
 
 /** "uno", "due"… are not used: figures stay figures, so they match the tables. "1 obiettivo", "2 obiettivi". */
@@ -34,8 +104,8 @@ export interface BandCounts {
 }
 
 /**
- * "Dei 46 obiettivi misurati, 36 sono in fascia verde (78,3%), 6 in fascia gialla (13,0%) e 4 in
- * fascia rossa (8,7%)." plus, when some have no performance, how many and why that matters.
+ * "Dei 46 obiettivi misurati, 36 sono in fascia verde (78,26%), 6 in fascia gialla (13,04%) e 4 in
+ * fascia rossa (8,70%)." plus, when some have no performance, how many and why that matters.
  */
 export function bandSentence(counts: BandCounts, bands: readonly Band[]): string {
   const measured = bands.reduce((t, b) => t + counts[b], 0);

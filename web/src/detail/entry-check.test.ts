@@ -27,7 +27,7 @@ describe('the entry form checked before saving', () => {
   it("reads the actual in the screen's notation", () => {
     expect(checkEntry({ ...empty, actual: '1,587.10' }, 'number', null, null, 'en')).toMatchObject({ body: { actual: 1587.1 } });
     expect(checkEntry({ ...empty, actual: '1.587,10' }, 'number', null, null, 'en')).toMatchObject({ problem: 'otherNotation', focus: 'entry-actual' });
-    expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1,587.1');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured' }, { unit: 'number' }, 'en')).toBe('1,587.10');
   });
 
   it('says why a value cannot be saved, in the words of the unit', () => {
@@ -57,8 +57,8 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: { kind: 'number', value: '12.5' }, state: 'measured' }, { unit: 'percent' }, 'it')).toBe('12,50%');
     expect(describeCurrent({ actual: { kind: 'number', value: '12.5' }, state: 'measured' }, { unit: 'percent' }, 'en')).toBe('12.50%');
     expect(describeCurrent({ actual: { kind: 'date', value: '2024-09-30' }, state: 'measured' }, { unit: 'date' }, 'en')).toBe('30/09/2024');
-    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,1 (referente)');
-    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.1 (referente)');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,10 (referente)');
+    expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.10 (referente)');
     // A state other than measured in the screen's words, never its code.
     expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [N.V. (non valutabile)]');
     expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.V. (not evaluable)] (referente)');

@@ -60,12 +60,15 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
     );
   });
 
-  it('writes targets and actuals from the values: 25.59% and 1,587.1 on an English screen, as the Italian 25,59% and 1.587,1', () => {
+  it('writes targets and actuals from the values: 25.59% and 1,587.10 on an English screen, as the Italian 25,59% and 1.587,10', () => {
     expect(amountText(25.59, 'percent', 'it')).toBe('25,59%');
     expect(amountText(25.59, 'percent', 'en')).toBe('25.59%');
     expect(amountText(60.5, 'percent', 'en')).toBe('60.50%');
-    expect(amountText(1587.1, 'number', 'it')).toBe('1.587,1');
-    expect(amountText(1587.1, 'number', 'en')).toBe('1,587.1');
+    // Two decimals for a number with a fraction, as the published table writes 6,50 and 1.587,10.
+    expect(amountText(1587.1, 'number', 'it')).toBe('1.587,10');
+    expect(amountText(1587.1, 'number', 'en')).toBe('1,587.10');
+    expect(amountText(6.5, 'number', 'it')).toBe('6,50');
+    expect(amountText(0.035, 'number', 'it')).toBe('0,035');
     expect(amountText(500, 'number', 'en')).toBe('500');
     expect(amountText('12345678901234.56789', 'number', 'en')).toBe('12,345,678,901,234.5679');
     expect(amountText('2024-07-15', 'date', 'en')).toBe('15/07/2024');

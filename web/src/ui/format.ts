@@ -108,8 +108,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * An amount of a document (a target, an actual, a baseline: a JSON number or exact decimal text, an
  * ISO date, yes/no) as the server writes its `targetText` / `actualText` (`amountText` of
- * src/io/json.ts, a test checks it), in the screen's language: `25,59%` / `25.59%`, `1.587,1` /
- * `1,587.1`, `30/09/2024` on both, `sì` / `yes`. The server's texts are Italian whatever the reader
+ * src/io/json.ts, a test checks it), in the screen's language: `25,59%` / `25.59%`, `1.587,10` /
+ * `1,587.10`, `30/09/2024` on both, `sì` / `yes`. The server's texts are Italian whatever the reader
  * (the tree is cached once for every reader), so a screen writes the figures from the values.
  */
 export function amountText(value: number | string | boolean | null | undefined, unit: AmountUnit, lang: Lang): string {
@@ -117,7 +117,10 @@ export function amountText(value: number | string | boolean | null | undefined, 
   if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'sì') : 'no';
   const date = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (date !== null) return `${date[3]}/${date[2]}/${date[1]}`;
-  const places = Math.max(unit === 'percent' ? 2 : 0, Math.min(decimalPlaces(value), 4));
+  // The published table's decimals (amountText of src/io/json.ts says why): two at least for a
+  // percentage or a number with a fraction (`6,50`), a whole number as it is, up to four kept.
+  const own = decimalPlaces(value);
+  const places = unit === 'percent' || own > 0 ? Math.max(2, Math.min(own, 4)) : 0;
   return `${formatNumber(value, lang, places)}${unit === 'percent' ? '%' : ''}`;
 }
 
