@@ -244,7 +244,7 @@ describe('English output has no Italian words or decimals', () => {
 
 describe('evaluate --json: the amount texts in the language asked', () => {
   // targetText and actualText are the amounts as the report's table prints them: in English its
-  // numbers, yes/no and N.E. (they were Italian whatever the language: 1.587,1, sì, N.V.).
+  // numbers, yes/no and N.E. (they were Italian whatever the language: 1.587,10, sì, N.V.).
   const table = file(
     'testi.txt',
     [
@@ -268,13 +268,13 @@ describe('evaluate --json: the amount texts in the language asked', () => {
 
   it('English with --lang en or an English locale, Italian with --lang it or an Italian locale', () => {
     const english: Texts = [
-      ['1,500', '1,587.1'],
+      ['1,500', '1,587.10'],
       ['yes', 'yes'],
       ['60.50%', '64.73%'],
       ['2', 'N.E.'],
     ];
     const italian: Texts = [
-      ['1.500', '1.587,1'],
+      ['1.500', '1.587,10'],
       ['sì', 'sì'],
       ['60,50%', '64,73%'],
       ['2', 'N.V.'],

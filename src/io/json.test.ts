@@ -24,9 +24,9 @@ describe('evaluationJson', () => {
     const english = evaluationDocument(evaluation, issues, 'en');
     const texts = (doc: typeof italian): string[] => doc.objectives.flatMap((o) => o.indicators.flatMap((i) => [i.targetText, i.actualText]));
     expect(texts(italian)).toContain('N.V.');
-    expect(texts(italian)).toContain('1.587,1');
+    expect(texts(italian)).toContain('1.587,10');
     expect(texts(english)).toContain('N.E.');
-    expect(texts(english)).toContain('1,587.1');
+    expect(texts(english)).toContain('1,587.10');
     expect(texts(english).filter((t) => /\d,\d(?!\d\d)|N\.V\./.test(t))).toEqual([]);
     const blank = (doc: typeof italian): unknown => ({ ...doc, objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targetText: '', actualText: '' })) })) });
     expect(blank(english)).toEqual(blank(italian));
@@ -84,7 +84,7 @@ describe('evaluationJson', () => {
         { code: 'A.2', title: 'Due', parent: 'A', weight: dec('66.6667'), indicators: [] },
       ],
     };
-    // In either language of the amount texts (`1.587,1`, N.V. or `1,587.1`, N.E.).
+    // In either language of the amount texts (`1.587,10`, N.V. or `1,587.10`, N.E.).
     for (const language of ['it', 'en'] as const) {
       for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
         const e = evaluatePlan(plan);
