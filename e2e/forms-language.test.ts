@@ -117,12 +117,12 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await login(page, 'controller');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const PERIOD = '2024-09-30';
-    expect((await apiAs(context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-07-15' })).status).toBe(200);
+    expect((await apiAs(context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     const deadline = async () => ((await apiAs(context, 'GET', `${plan}/worklist?period=${PERIOD}`)).body as { period: { deadline: string | null } }).period.deadline;
     await openPlan(page);
     await page.click('[data-testid=worklist-toggle]');
     await page.selectOption('#wl-period', PERIOD);
-    await expect.poll(() => page.inputValue('#wl-deadline')).toBe('2024-07-15');
+    await expect.poll(() => page.inputValue('#wl-deadline')).toBe('2024-10-15');
     // Only the first part of the date typed again (the browser hands the field over as '', as an empty one).
     await page.fill('#wl-deadline', '');
     await page.focus('#wl-deadline');
@@ -132,7 +132,7 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await expect.poll(() => field(page, 'wl-deadline')).toEqual(at('Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.'));
     await expectAccessible(page, 'campaign deadline, half typed');
     // Not taken for "no deadline": the stored one stays.
-    expect(await deadline()).toBe('2024-07-15');
+    expect(await deadline()).toBe('2024-10-15');
     await context.close();
   });
 
