@@ -240,6 +240,15 @@ function notEvaluableText(language: Language): string {
 }
 
 /**
+ * An indicator's `actualText`: its actual as the report's table prints it in `language`, or the
+ * table's word for a value that is not evaluable. One rule for every document that carries it
+ * (`evaluate --json`, the API's tree, an indicator's years).
+ */
+export function actualText(state: IndicatorResult['state'], actual: Amount | null, unit: Unit, language: Language = 'it'): string {
+  return state === 'not_evaluable' ? notEvaluableText(language) : amountText(actual, unit, language);
+}
+
+/**
  * One objective of the evaluation document, with its indicators; their `targetText` and
  * `actualText` in `language`, as the report in that language prints them (Italian by default).
  */
@@ -271,7 +280,7 @@ function indicatorDocument(i: IndicatorResult, language: Language): IndicatorDoc
     target: amountJson(ind.target),
     actual: amountJson(i.actual),
     targetText: amountText(ind.target, ind.unit, language),
-    actualText: i.state === 'not_evaluable' ? notEvaluableText(language) : amountText(i.actual, ind.unit, language),
+    actualText: actualText(i.state, i.actual, ind.unit, language),
     state: i.state,
     reason: m.state === 'not_evaluable' ? m.reason : null,
     scoring: i.rule.kind,

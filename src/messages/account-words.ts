@@ -1,15 +1,32 @@
 /**
- * An account's coded values in words, inside a sentence: its role (contract/permissions.ts `ROLES`)
- * and the language of its emails. Kept apart from api.ts so the change log (changes.ts), which the
- * web app imports alone, says them without pulling in the whole catalogue.
+ * An account's coded values in words: its role (contract/permissions.ts `ROLES`) and the language
+ * of its emails. Kept apart from api.ts so the change log (changes.ts), which the web app imports
+ * alone, says them without pulling in the whole catalogue; the web app's role labels are made from
+ * these words too (`roleLabels`), so a refusal, an audit line and a screen name a role alike.
  */
+import type { Role } from '../contract/permissions.js';
 import type { Language } from '../core/messages/catalogue.js';
 
-/** Roles in words, keyed by the role's code (account-words.test.ts checks that every role is here). */
-export const ROLE_WORDS: Record<Language, Record<string, string>> = {
+/**
+ * Roles in words inside a sentence ("your role (data owner) may not…"), keyed by the role's code
+ * (account-words.test.ts checks that every role is here). English says what the role does, as the
+ * web app's English always did: `referente` and `controller` are Italian office words.
+ */
+export const ROLE_WORDS: Record<Language, Record<Role, string>> = {
   it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' },
-  en: { admin: 'administrator', controller: 'controller', referente: 'referente', oiv: 'OIV', personale: 'HR office' },
+  en: { admin: 'administrator', controller: 'management control', referente: 'data owner', oiv: 'OIV', personale: 'HR office' },
 };
+
+/** A role said inside a sentence; a code that is no role (an old record's) is said as it is. */
+export function roleWords(role: string, language: Language): string {
+  return (ROLE_WORDS[language] as Record<string, string>)[role] ?? role;
+}
+
+/** A role's words standing alone (a list's cell, a menu, "Signed in as … (Data owner)"): with a capital. */
+export function roleLabels(language: Language): Record<Role, string> {
+  const words = ROLE_WORDS[language];
+  return Object.fromEntries(Object.entries(words).map(([role, text]) => [role, text.charAt(0).toUpperCase() + text.slice(1)])) as Record<Role, string>;
+}
 
 /** The languages an account's emails may be in, said in the reader's language. */
 export const LANGUAGE_WORDS: Record<Language, Record<Language, string>> = {

@@ -5,12 +5,12 @@
 import { defineMessages, FORMULA_KIND_WORDS, ISSUE_MESSAGES, listIn, message, renderFrom, UNIT_IN_WORDS, type Language, type Message } from '../core/messages/index.js';
 import { NUMBER_BOUNDS } from '../core/bounds.js';
 import { formatItalianDate } from '../core/italian-date.js';
-import { ROLE_WORDS } from './account-words.js';
+import { roleWords } from './account-words.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
-const role = (r: unknown, l: Language): string => ROLE_WORDS[l][String(r)] ?? String(r);
+const role = (r: unknown, l: Language): string => roleWords(String(r), l);
 
 /** Period states in words. */
 export const STATE_WORDS: Record<Language, Record<string, string>> = {

@@ -114,7 +114,7 @@ describe('the change log in sentences, old → new', () => {
   it("says an account's role and its emails' language in the reader's words, not by their codes", () => {
     const promoted = { action: 'update', entity: 'user', entityId: 'u7', before: { role: 'referente', language: 'it', active: true }, after: { role: 'controller', language: 'en', active: true } };
     expect(changeText(promoted, 'it')).toBe('Utente u7: ruolo referente → controllo di gestione; lingua italiano → inglese');
-    expect(changeText(promoted, 'en')).toBe('User u7: role referente → controller; language Italian → English');
+    expect(changeText(promoted, 'en')).toBe('User u7: role data owner → management control; language Italian → English');
     const hr = { action: 'update', entity: 'user', entityId: 'u8', before: { role: 'admin' }, after: { role: 'personale' } };
     expect(changeText(hr, 'it')).toBe('Utente u8: ruolo amministratore → ufficio del personale');
     expect(changeText(hr, 'en')).toBe('User u8: role administrator → HR office');

@@ -12,7 +12,7 @@
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
-import { LANGUAGE_WORDS, ROLE_WORDS } from './account-words.js';
+import { LANGUAGE_WORDS, roleWords } from './account-words.js';
 
 /** One change of the audit trail or of a revision: the entity, its id, its fields before → after (whole records for create and delete). */
 export interface ChangeRecord {
@@ -350,7 +350,7 @@ export function valueIn(field: string, text: string, language: Language, feminin
   if (field === 'unit') return comparisonSide('diff-unit', { before: text }, 'before', language) ?? text;
   if (text === '') return '—';
   // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
-  if (field === 'role') return ROLE_WORDS[language][text] ?? text;
+  if (field === 'role') return roleWords(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);

@@ -4,7 +4,7 @@
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
 import { defineMessages, fileProblemWords, message, type FileProblem, type Language } from '../core/messages/index.js';
-import { ROLE_WORDS } from './account-words.js';
+import { roleWords } from './account-words.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -240,7 +240,7 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-create-user-units': message({
     it: 'le unità organizzative, separate da virgole (per un referente)',
-    en: 'comma-separated organisational units (for a referente)',
+    en: 'comma-separated organisational units (for a data owner, --role referente)',
   }),
   'cli-about-create-user-json': message({
     it: "stampare l'account creato in JSON (username, role, displayName, units), uguale in ogni lingua",
@@ -436,8 +436,8 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `give a password of at least ${p.min} characters in env ALBERO_PASSWORD or on stdin`,
   }),
   'cli-admin-created': message<{ role: string; username: string }>({
-    it: (p) => `creato l'account ${p.username}: ${ROLE_WORDS.it[p.role] ?? p.role} (--role ${p.role})`,
-    en: (p) => `created the account ${p.username}: ${ROLE_WORDS.en[p.role] ?? p.role} (--role ${p.role})`,
+    it: (p) => `creato l'account ${p.username}: ${roleWords(p.role, 'it')} (--role ${p.role})`,
+    en: (p) => `created the account ${p.username}: ${roleWords(p.role, 'en')} (--role ${p.role})`,
   }),
   'cli-not-evaluated': message<{ file: string; errors: number }>({
     it: (p) => `${p.file}: ${n(p.errors, 'errore', 'errori')}; nulla è stato valutato`,

@@ -108,6 +108,8 @@ describe('the fast path of the whole-tree read', () => {
     ['the public, a published plan', () => `/api/plans/${published}/tree`, { 'accept-encoding': 'br, gzip' }],
     ['an unknown session, as the public', () => `/api/plans/${published}/tree`, { ...cookie('no-such-token'), 'accept-encoding': 'gzip' }],
     ['a branch of a period', () => `/api/plans/${published}/tree?period=2024-12-31&under=A.1`, { ...cookie(admin), 'accept-encoding': 'br' }],
+    ['its amounts in English', () => `/api/plans/${published}/tree?lang=en&under=A.1`, { ...cookie(admin), 'accept-encoding': 'gzip' }],
+    ['its amounts in Italian, asked', () => `/api/plans/${published}/tree?lang=it`, { 'accept-encoding': 'br' }],
   ])('answers %s exactly as the app does, without the app', async (_, path, headers) => {
     const { served, app: direct, fast } = await both(path(), headers);
     expect(fast).toBe(true);
@@ -138,6 +140,7 @@ describe('the fast path of the whole-tree read', () => {
     ['an unknown plan', () => '/api/plans/no-such-plan/tree', cookie(admin), 404],
     ['an unknown branch', () => `/api/plans/${published}/tree?under=Z.9`, cookie(admin), 404],
     ['an unknown period', () => `/api/plans/${published}/tree?period=2024-13-45`, cookie(admin), 404],
+    ['a language it does not say', () => `/api/plans/${published}/tree?lang=fr`, cookie(admin), 400],
     ['another query parameter', () => `/api/plans/${published}/tree?under=A.1&x=1`, cookie(admin), 200],
     ['an encoded query value', () => `/api/plans/${published}/tree?under=A%2E1`, cookie(admin), 200],
     ['a plan id out of the plain alphabet', () => `/api/plans/${published}%00/tree`, cookie(admin), 400],

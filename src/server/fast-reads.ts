@@ -6,7 +6,7 @@
  * session lookup, readability rule and cache) with the headers every app answer carries.
  *
  * Only plain reads take this path: an address or query the route's checks could judge differently
- * (anything but a plain plan id, `period` and `under` of code characters), a request with a body,
+ * (anything but a plain plan id, `period` and `under` of code characters, `lang` it or en), a request with a body,
  * and every refusal (404, an unreadable plan) go to the app, which answers them as always.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -14,6 +14,8 @@ import type { Hono } from 'hono';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { AppEnv, Deps } from './api.js';
 import { SESSION_COOKIE, sessionId } from './auth.js';
+import type { Language } from '../core/index.js';
+import { LANGUAGES } from './language.js';
 import { treeAnswer } from './routes/tree.js';
 import { cameOverHttps, STRICT_TRANSPORT_SECURITY } from './security.js';
 
@@ -51,16 +53,22 @@ export function withFastReads(
   };
 }
 
-/** `period` and `under` if the query holds only those, in code characters; undefined otherwise. */
-function plainQuery(search: string | undefined): { period?: string; under?: string } | undefined {
-  const query: { period?: string; under?: string } = {};
+type PlainQuery = { period?: string; under?: string; lang?: Language };
+
+/** `period` and `under` in code characters and `lang` (it, en) if the query holds only those; undefined otherwise. */
+function plainQuery(search: string | undefined): PlainQuery | undefined {
+  const query: PlainQuery = {};
   if (search === undefined || search === '') return query;
   for (const pair of search.split('&')) {
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    if ((name !== 'period' && name !== 'under') || !QUERY_VALUE.test(value) || query[name] !== undefined) return undefined;
-    query[name] = value;
+    if ((name !== 'period' && name !== 'under' && name !== 'lang') || !QUERY_VALUE.test(value) || query[name] !== undefined) return undefined;
+    // Another language is the route's to refuse (400, said in the reader's language).
+    if (name === 'lang') {
+      if (!(LANGUAGES as readonly string[]).includes(value)) return undefined;
+      query.lang = value as Language;
+    } else query[name] = value;
   }
   return query;
 }
@@ -71,7 +79,7 @@ async function answerTree(
   req: IncomingMessage,
   res: ServerResponse,
   planId: string,
-  query: { period?: string; under?: string },
+  query: PlainQuery,
 ): Promise<void> {
   const cookie = req.headers.cookie;
   const token = cookie === undefined ? undefined : parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE];
@@ -80,6 +88,7 @@ async function answerTree(
     planId,
     period: query.period || undefined,
     under: query.under || undefined,
+    language: query.lang ?? 'it',
     user: session?.user ?? null,
     ifNoneMatch: req.headers['if-none-match'],
     acceptEncoding: req.headers['accept-encoding'],

@@ -12,10 +12,12 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { evaluatePlan, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Plan } from '../core/index.js';
+import { evaluatePlan, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
+  actualText,
+  amountFromJson,
   amountJson,
   amountText,
   definitionInputs,
@@ -434,10 +436,11 @@ export class TreeService {
   }
 
   /** `under`: only that objective and its descendants (a branch of a big plan); the summary stays the whole plan's. */
-  document(computed: ComputedPlan, user: UserRecord | null, under?: string): TreeDocument {
+  document(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): TreeDocument {
     const { snapshot, base } = computed;
     const locked = isLocked(snapshot.period.state);
     const objectives = under === undefined ? base.objectives : branch(base.objectives, under);
+    const texts = amountTexts(language);
     return {
       ...base,
       planId: snapshot.record.id,
@@ -446,7 +449,7 @@ export class TreeService {
       periods: snapshot.periods,
       closing: computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
-      objectives: objectives.map((o) => objectiveView(computed, o, user, locked)),
+      objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
     };
   }
 
@@ -456,7 +459,7 @@ export class TreeService {
    * summary and the issues, at the computed data version. A client holding the tree of the
    * version before applies it in place; any other client reads the tree again.
    */
-  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeChanges {
+  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, language: Language = 'it'): TreeChanges {
     const { snapshot, base } = computed;
     const locked = isLocked(snapshot.period.state);
     const byCode = new Map<string, ObjectiveDocument>();
@@ -466,18 +469,19 @@ export class TreeService {
       if (home === undefined && o.indicators.some((i) => i.id === indicatorId)) home = o;
     }
     const path: TreeObjective[] = [];
-    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked));
+    const texts = amountTexts(language);
+    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked, texts));
     return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: base.issues, objectives: path };
   }
 
-  /** The tree as JSON text, serialised once per data version and editability key. */
-  text(computed: ComputedPlan, user: UserRecord | null): string {
-    return this.cached(computed, user).text;
+  /** The tree as JSON text, serialised once per data version, editability key and language. */
+  text(computed: ComputedPlan, user: UserRecord | null, language: Language = 'it'): string {
+    return this.cached(computed, user, undefined, language).text;
   }
 
-  /** The ETag of the tree (or a branch) this user is served at this version. */
-  etag(computed: ComputedPlan, user: UserRecord | null, under?: string): string {
-    return this.cached(computed, user, under).etag;
+  /** The ETag of the tree (or a branch) this user is served at this version, in this language. */
+  etag(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): string {
+    return this.cached(computed, user, under, language).etag;
   }
 
   /**
@@ -487,8 +491,8 @@ export class TreeService {
    * Compression runs on libuv's thread pool, not the event loop: a 20,000-indicator tree takes
    * a few hundred milliseconds to compress, during which other requests are answered.
    */
-  async bytes(computed: ComputedPlan, user: UserRecord | null, encoding: Encoding, under?: string): Promise<Buffer> {
-    const cached = this.cached(computed, user, under);
+  async bytes(computed: ComputedPlan, user: UserRecord | null, encoding: Encoding, under?: string, language: Language = 'it'): Promise<Buffer> {
+    const cached = this.cached(computed, user, under, language);
     if (encoding === 'br') {
       return (cached.br ??= brotliAsync(cached.text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(cached.text) } }));
     }
@@ -496,15 +500,16 @@ export class TreeService {
     return (cached.identity ??= Buffer.from(cached.text, 'utf8'));
   }
 
-  private cached(computed: ComputedPlan, user: UserRecord | null, under?: string): CachedText {
-    const key = `${this.editKey(user, computed)}\u0000${under ?? ''}`;
+  private cached(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): CachedText {
+    // Italian keeps the key (and so the ETag) it always had; another language is an answer of its own.
+    const key = `${this.editKey(user, computed)}\u0000${under ?? ''}${language === 'it' ? '' : `\u0000${language}`}`;
     let cached = computed.texts.get(key);
     if (cached === undefined) {
       // The key is hashed so that the ETag shows neither the username nor the units.
       // The SMVP's version is part of the answer when it gives rows their own range.
       const ranges = computed.ownRanges !== undefined && computed.ownRanges.byIndicator.size > 0 ? computed.ownRanges.key : '';
       const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).update(computed.tag).digest('base64url').slice(0, 12)}"`;
-      cached = { text: JSON.stringify(this.document(computed, user, under)), etag };
+      cached = { text: JSON.stringify(this.document(computed, user, under, language)), etag };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
     }
@@ -545,10 +550,10 @@ export class TreeService {
     return this.offThread.close();
   }
 
-  indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null): TreeIndicator | undefined {
+  indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, language: Language = 'it'): TreeIndicator | undefined {
     for (const o of computed.base.objectives) {
       const found = o.indicators.find((i) => i.id === indicatorId);
-      if (found !== undefined) return indicatorView(computed, found, user, isLocked(computed.snapshot.period.state));
+      if (found !== undefined) return indicatorView(computed, found, user, isLocked(computed.snapshot.period.state), amountTexts(language));
     }
     return undefined;
   }
@@ -583,7 +588,7 @@ function branch(objectives: readonly ObjectiveDocument[], root: string): Objecti
   });
 }
 
-function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, locked: boolean): TreeObjective {
+function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, locked: boolean, texts: AmountTexts): TreeObjective {
   const meta = computed.snapshot.nodes.get(o.code);
   return {
     ...o,
@@ -593,20 +598,22 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
     personId: meta?.personId ?? null,
     person: meta?.person ?? null,
     version: meta?.version ?? 0,
-    indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked)),
+    indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked, texts)),
   };
 }
 
 /** An indicator the plan no longer defines: no rule, formula, tolerance nor last year's value. */
 const NO_DEFINITION = { tolerance: null, scoring: null, formula: null, predecessorValue: null } as const;
 
-function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean): TreeIndicator {
+function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean, texts: AmountTexts): TreeIndicator {
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
   const assignment = computed.assignments.get(i.id);
   const definition = definitionOf(computed.snapshot.plan, i.id);
+  const baselineChange = user === null ? null : (computed.baselineChanges?.get(i.id) ?? null);
   return {
     ...i,
+    ...texts.of(i),
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
     // Internal to the office and the OIV: never shown to the public.
@@ -622,17 +629,58 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     personId: meta?.personId ?? null,
     person: meta?.person ?? null,
     baseline: amountJson(definition?.baseline ?? null),
-    baselineText: amountText(definition?.baseline ?? null, i.unit),
+    baselineText: texts.amount(definition?.baseline ?? null, i.unit),
     baselineYear: definition?.baselineYear ?? null,
     nextTargets: [0, 1].map((k) => {
       const target = definition?.nextTargets?.[k] ?? null;
-      return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: amountText(target, i.unit) };
+      return { year: computed.snapshot.record.year + k + 1, target: amountJson(target), targetText: texts.amount(target, i.unit) };
     }),
     // Read from last year's plan whatever its periods' publication: not for the public.
-    baselineChange: user === null ? null : (computed.baselineChanges?.get(i.id) ?? null),
+    baselineChange: baselineChange === null || texts.language === 'it' ? baselineChange : { ...baselineChange, currentText: texts.json(baselineChange.current, i.unit) },
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
+  };
+}
+
+/**
+ * The amount texts of a tree in one language. The cached document (`base`) says them in Italian,
+ * as it always did; another language says them again from the document's own amounts, once per
+ * answer made (the answer is then cached per language like the Italian one). A plan shares few
+ * distinct amounts among many indicators, so each text is made once per answer.
+ */
+interface AmountTexts {
+  readonly language: Language;
+  /** `targetText` and `actualText` of an indicator in this language (none to change in Italian). */
+  of(i: IndicatorDocument): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText'>>;
+  /** `amountText` of a definition's amount. */
+  amount(amount: Parameters<typeof amountText>[0], unit: Unit): string;
+  /** `amountText` of an amount as the documents write it (`amountJson`). */
+  json(amount: IndicatorDocument['actual'], unit: Unit): string;
+}
+
+const ITALIAN_TEXTS: AmountTexts = {
+  language: 'it',
+  of: () => ({}),
+  amount: (amount, unit) => amountText(amount, unit),
+  json: (amount, unit) => amountText(amountFromJson(amount), unit),
+};
+
+function amountTexts(language: Language): AmountTexts {
+  if (language === 'it') return ITALIAN_TEXTS;
+  const made = new Map<string, string>();
+  const json = (amount: IndicatorDocument['actual'], unit: Unit): string => {
+    if (amount === null) return '';
+    const key = `${unit}\u0000${typeof amount}\u0000${String(amount)}`;
+    let text = made.get(key);
+    if (text === undefined) made.set(key, (text = amountText(amountFromJson(amount), unit, language)));
+    return text;
+  };
+  return {
+    language,
+    of: (i) => ({ targetText: json(i.target, i.unit), actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit) }),
+    amount: (amount, unit) => amountText(amount, unit, language),
+    json,
   };
 }
 
@@ -656,7 +704,7 @@ export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, c
       return {
         ...d,
         actual: amountJson(i.actual),
-        actualText: i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.indicator.unit),
+        actualText: actualText(i.state, i.actual, i.indicator.unit),
         state: i.state,
         reason: m.state === 'not_evaluable' ? m.reason : null,
         performance: toJsonNumber(i.performance),

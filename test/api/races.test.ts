@@ -14,6 +14,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSqlite } from '../../src/store/sqlite/db.js';
+import { formErrors } from '../../web/src/ui/form-errors.js';
 import { Client, PASSWORD, type Backend, type Reply, startTestServer, type TestServer } from './harness.js';
 
 afterEach(() => {
@@ -84,6 +85,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
       message: "un'altra richiesta ha salvato nello stesso momento lo stesso nome utente: nulla è stato salvato; ricaricare e riprovare",
       params: { constraint: 'unique', subject: 'username' },
     });
+    // The new-account form shows these words, not its own for a version that moved on.
+    const shown = formErrors(
+      { status: refused.status, code: refused.body.error.code, message: refused.body.error.message, body: refused.body },
+      (key) => (key === 'conflict' ? 'Modificato da altri.' : null),
+      'username',
+    );
+    expect(shown).toEqual({ fields: {}, general: refused.body.error.message });
     // The driver's words (the index, the SQL) are the log's only.
     expect(refused.text).not.toMatch(/UNIQUE|constraint failed|duplicate key|users_|SQLITE|23505/);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('POST /api/users'), expect.objectContaining({ code: backend === 'sqlite' ? 'SQLITE_CONSTRAINT_UNIQUE' : '23505' }));
@@ -111,6 +119,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
     expect(replies.map((r) => r.status).sort(), replies.map((r) => r.text).join('\n')).toEqual([201, 409]);
     const refused = replies.find((r) => r.status === 409)!;
     expect(['duplicate', 'conflict']).toContain(refused.body.error.code);
+    // The new-account form says it at the email, or above the form in the server's words naming the email; never "user name taken".
+    const shown = formErrors(
+      { status: refused.status, code: refused.body.error.code, message: refused.body.error.message, body: refused.body },
+      (key) => (key === 'duplicate.username' ? 'Nome utente già in uso.' : key === 'conflict' ? 'Modificato da altri.' : null),
+      'username',
+    );
+    expect(shown, refused.text).toEqual(
+      refused.body.error.code === 'duplicate' ? { fields: { email: refused.body.error.message }, general: null } : { fields: {}, general: refused.body.error.message },
+    );
+    expect(refused.body.error.message).toMatch(/email/);
     const users = (await admin.get('/api/users')).body as Array<{ username: string; email: string | null }>;
     const created = replies.find((r) => r.status === 201)!.body.username;
     expect(users.filter((u) => u.username === 'paola' || u.username === 'piero').map((u) => [u.username, u.email])).toEqual([[created, 'ufficio@comune.example.it']]);

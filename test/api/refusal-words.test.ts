@@ -72,7 +72,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('403s in words on %s', (backend) 
       'forbidden',
       'il tuo ruolo (OIV) non può rendere un periodo in raccolta (può farlo: amministratore, controllo di gestione)',
     ]);
-    expect(await said(oiv, 'POST', path, { to: 'collecting' }, 'en')).toEqual([403, 'forbidden', 'your role (OIV) may not make a period collecting (administrator, controller may)']);
+    expect(await said(oiv, 'POST', path, { to: 'collecting' }, 'en')).toEqual([403, 'forbidden', 'your role (OIV) may not make a period collecting (administrator, management control may)']);
     const review = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31/reviews`;
     expect(await said(oiv, 'POST', review, { action: 'answer', note: 'ecco', version: 1 }, 'it')).toEqual([403, 'forbidden', 'il tuo ruolo (OIV) non può rispondere alle richieste di integrazione']);
     expect(await said(oiv, 'POST', review, { action: 'answer', note: 'ecco', version: 1 }, 'en')).toEqual([403, 'forbidden', 'your role (OIV) may not answer requests for more']);

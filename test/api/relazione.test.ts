@@ -492,7 +492,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       status: 403,
       code: 'forbidden',
       it: "il tuo ruolo (referente) non può rendere la Relazione «trasmessa all'OIV» (può farlo: amministratore, controllo di gestione)",
-      en: 'your role (referente) may not make the Relazione sent to the OIV (administrator, controller may)',
+      en: 'your role (data owner) may not make the Relazione sent to the OIV (administrator, management control may)',
     });
     await refused(oiv, 'POST', 'relazione/transition', move('draft'), {
       status: 409,
@@ -545,7 +545,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       status: 403,
       code: 'forbidden',
       it: 'il tuo ruolo (controllo di gestione) non può rendere la Relazione «non validata» (può farlo: OIV)',
-      en: 'your role (controller) may not make the Relazione not validated (OIV may)',
+      en: 'your role (management control) may not make the Relazione not validated (OIV may)',
     });
     await refused(
       controller,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
+import { ROLES } from '../../src/contract/permissions.js';
+import { ROLE_WORDS } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
@@ -49,6 +51,18 @@ describe("the app's words, one pattern", () => {
       expect(i18next.getResource(lang, 'translation', 'changes.group')).toEqual(DIFF_WORDS[lang].group);
       expect(i18next.getResource(lang, 'translation', 'changes.kind')).toEqual(DIFF_WORDS[lang].kind);
     }
+  });
+
+  it("names each role with the server's words (its refusals, its audit lines), a capital apart", () => {
+    for (const lang of ['it', 'en'] as const)
+      for (const role of ROLES) {
+        const label = String(i18next.getResource(lang, 'translation', `role.${role}`));
+        expect(label, `${lang} ${role}`).toBe(ROLE_WORDS[lang][role].charAt(0).toUpperCase() + ROLE_WORDS[lang][role].slice(1));
+      }
+    // The English the screens said first: what each role does, not the Italian office word.
+    expect(i18next.getResource('en', 'translation', 'role.referente')).toBe('Data owner');
+    expect(i18next.getResource('en', 'translation', 'role.controller')).toBe('Management control');
+    expect(ROLE_WORDS.en.referente).toBe('data owner');
   });
 
   it("says every reason an export job fails by its code, in each language's own words", () => {

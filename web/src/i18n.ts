@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ExportFailure } from '../../src/contract/export-failures.js';
+import { roleLabels } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
@@ -22,7 +23,8 @@ import { mergeWords, withCountsInLanguage, withEveryPlural, type FeatureWords } 
 
 const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
-  role: { admin: 'Amministratore', controller: 'Controllo di gestione', referente: 'Referente', oiv: 'OIV', personale: 'Ufficio personale', public: 'Lettore pubblico' },
+  // The roles are the catalogue's words (src/messages/account-words.ts), as the server's refusals and audit lines say them.
+  role: { ...roleLabels('it'), public: 'Lettore pubblico' },
   login: {
     title: 'Accedi',
     username: 'Nome utente',
@@ -440,7 +442,7 @@ const it = {
 
 const en: typeof it = {
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
-  role: { admin: 'Administrator', controller: 'Management control', referente: 'Data owner', oiv: 'OIV (evaluation body)', personale: 'HR office (personale)', public: 'Public reader' },
+  role: { ...roleLabels('en'), public: 'Public reader' },
   login: {
     title: 'Sign in',
     username: 'Username',

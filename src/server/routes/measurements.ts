@@ -7,7 +7,8 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
-import { invalidField, param } from '../validation.js';
+import { LANGUAGES } from '../language.js';
+import { documentLanguage, invalidField, param } from '../validation.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;
@@ -25,14 +26,17 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       action: 'enter values',
       access: 'admin, controller; referente for indicators assigned to them or their unit',
       body: Measurement,
-      query: { tree: 'true: the whole recomputed tree as well (`tree`); by default the answer carries only `changes`' },
+      query: {
+        tree: 'true: the whole recomputed tree as well (`tree`); by default the answer carries only `changes`',
+        lang: { description: 'the language of the amount texts, as the tree’s (default it)', values: LANGUAGES },
+      },
       responses: {
         200: {
           description:
             "{indicator, measurement, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator's objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again",
           schema: SaveAnswerSchema,
         },
-        400: 'invalid body (e.g. measured without an actual, N.V. without a reason)',
+        400: 'invalid body (e.g. measured without an actual, N.V. without a reason), or lang other than it or en',
         401: 'not signed in',
         403: 'not yours to edit',
         404: 'unknown plan, indicator or period',
@@ -45,6 +49,9 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
+      // The answer's amount texts in the language asked, as the tree's (`?lang=`, Italian by default):
+      // a language it cannot say is refused before anything is stored.
+      const texts = documentLanguage(c);
       // Decided on the database's current definition (not a cached one): unit, formula, assignment.
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
@@ -83,7 +90,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);
-      const view = trees.indicator(after, indicatorId, user);
+      const view = trees.indicator(after, indicatorId, user, texts);
       // The indicator was found in the store above and saved: its tree holds it.
       if (view === undefined) throw new Error(`indicator ${indicatorId} saved but missing from its tree`);
       // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
@@ -92,11 +99,11 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const answer: Omit<SaveAnswer, 'tree'> = {
         indicator: view,
         measurement: { ...stored, actual: view.actual, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) },
-        changes: trees.changes(after, indicatorId, user),
+        changes: trees.changes(after, indicatorId, user, texts),
       };
       const head = JSON.stringify(answer);
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
-      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user)}}` : head;
+      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user, texts)}}` : head;
       // The SaveAnswer typed above, with the tree's own cached JSON text spliced in.
       return reply.made(c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
     },

@@ -1,7 +1,7 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { amountKind, Decimal, explainNode, formulaFitsUnit, ruleFitsUnit, type Amount, type Comparator, type Formula, type ScoringRule, type Unit } from '../../core/index.js';
+import { amountKind, Decimal, explainNode, formulaFitsUnit, ruleFitsUnit, type Amount, type Comparator, type Formula, type Language, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
@@ -12,7 +12,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
+import { documentLanguage, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
@@ -111,6 +111,8 @@ export interface TreeRead {
   readonly planId: string;
   readonly period: string | undefined;
   readonly under: string | undefined;
+  /** The language of the amount texts (`targetText`, `actualText`, …): `?lang=`, Italian by default. */
+  readonly language: Language;
   /** null: the public (published plans only). */
   readonly user: UserRecord | null;
   readonly ifNoneMatch: string | undefined;
@@ -143,12 +145,12 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
       async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
-  const etag = trees.etag(computed, read.user, read.under);
+  const etag = trees.etag(computed, read.user, read.under, read.language);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
   // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
   const encoding = preferredEncoding(read.acceptEncoding);
-  const body = await trees.bytes(computed, read.user, encoding, read.under);
+  const body = await trees.bytes(computed, read.user, encoding, read.under, read.language);
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 
@@ -163,14 +165,24 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
       roles: 'everyone',
       access: 'signed in; the public for published plans',
-      query: { period: 'period id (default: the last, the year end)', under: 'an objective code: only that objective and its descendants' },
-      responses: { 200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema }, 304: 'unchanged', 404: 'unknown plan, period or objective' },
+      query: {
+        period: 'period id (default: the last, the year end)',
+        under: 'an objective code: only that objective and its descendants',
+        lang: { description: 'the language of the amount texts (targetText, actualText, baselineText: `N.V.`, `1.587,1` in it; `N.E.`, `1,587.1` in en; default it)', values: LANGUAGES },
+      },
+      responses: {
+        200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema },
+        304: 'unchanged',
+        400: 'lang other than it or en',
+        404: 'unknown plan, period or objective',
+      },
     },
     async (c, { reply }) => {
       const answer = await treeAnswer(deps, {
         planId: param(c, 'planId'),
         period: c.req.query('period') || undefined,
         under: c.req.query('under') || undefined,
+        language: documentLanguage(c),
         user: currentUser(c),
         ifNoneMatch: c.req.header('if-none-match'),
         acceptEncoding: c.req.header('accept-encoding'),

@@ -14,7 +14,7 @@ import {
   type YearsDocument,
   YearsDocumentSchema,
 } from '../../contract/index.js';
-import { amountJson, amountText } from '../../io/json.js';
+import { actualText, amountJson, amountText } from '../../io/json.js';
 import type { LineageKind, UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -72,7 +72,7 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
         target: amountJson(ind.target),
         targetText: amountText(ind.target, ind.unit),
         actual: amountJson(r.actual),
-        actualText: r.state === 'not_evaluable' ? 'N.V.' : amountText(r.actual, ind.unit),
+        actualText: actualText(r.state, r.actual, ind.unit),
         performance: toJsonNumber(r.performance),
         band: null,
       });

@@ -34,6 +34,34 @@ describe('formErrors', () => {
     expect(issuesByField(null)).toEqual({});
   });
 
+  it('says a request stored meanwhile by another with the server words naming what clashed, not the words for a changed version', () => {
+    const raced: Refusal = {
+      status: 409,
+      code: 'conflict',
+      message: 'un’altra richiesta ha salvato nello stesso momento lo stesso nome utente: nulla è stato salvato; ricaricare e riprovare',
+      body: {
+        error: {
+          code: 'conflict',
+          message: 'un’altra richiesta ha salvato nello stesso momento lo stesso nome utente: nulla è stato salvato; ricaricare e riprovare',
+          params: { constraint: 'unique', subject: 'username' },
+        },
+      },
+    };
+    expect(formErrors(raced, translate, 'username')).toEqual({ fields: {}, general: raced.message });
+    // A version that moved on keeps the form's own words.
+    expect(formErrors(refusal(409, 'conflict', 'this unit was changed by rita in the meantime'), translate)).toEqual({ fields: {}, general: 'Modificato da altri.' });
+  });
+
+  it('a duplicate the server places on another field goes there (an email taken meanwhile)', () => {
+    const taken: Refusal = {
+      status: 409,
+      code: 'duplicate',
+      message: 'another account has the email a@b.it',
+      body: { error: { code: 'duplicate', message: 'another account has the email a@b.it', details: { field: 'email' }, params: { what: 'email', id: 'a@b.it' } } },
+    };
+    expect(formErrors(taken, translate, 'username')).toEqual({ fields: { email: 'another account has the email a@b.it' }, general: null });
+  });
+
   it('a duplicate goes to the field that must be unique', () => {
     expect(formErrors(refusal(409, 'duplicate', 'username "rita" is taken'), translate, 'username')).toEqual({ fields: { username: 'Nome utente già in uso.' }, general: null });
     expect(formErrors(refusal(409, 'duplicate', 'code A.9 exists'), translate, 'code')).toEqual({ fields: { code: 'code A.9 exists' }, general: null });

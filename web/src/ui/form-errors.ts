@@ -37,7 +37,16 @@ export function formErrors(error: Refusal, translate: (key: string) => string | 
     fields[field] = translate(`field.${field}`) ?? message;
   }
   if (Object.keys(fields).length > 0) return { fields, general: null };
-  if (error.code === 'duplicate' && duplicateField !== undefined) return { fields: { [duplicateField]: translate(`duplicate.${duplicateField}`) ?? error.message }, general: null };
+  if (error.code === 'duplicate' && duplicateField !== undefined) {
+    // The field the server names (an account's email taken meanwhile), else the one the form expects.
+    const named = error.body?.error.details?.field;
+    const field = typeof named === 'string' && named !== '' ? named : duplicateField;
+    return { fields: { [field]: translate(`duplicate.${field}`) ?? error.message }, general: null };
+  }
+  // Stored meanwhile by another request (a unique index, a reference): not a version that moved on,
+  // so not the form's "changed by someone else" words but the server's, which name what clashed
+  // (`params.subject`: the same user name, the same email), in the reader's language.
+  if (error.code === 'conflict' && error.body?.error.params?.constraint !== undefined) return { fields, general: error.message };
   return { fields, general: translate(error.code) ?? error.message };
 }
 

@@ -109,8 +109,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * An amount of a document (a target, an actual, a baseline: a JSON number or exact decimal text, an
  * ISO date, yes/no) as the server writes its `targetText` / `actualText` (`amountText` of
  * src/io/json.ts, a test checks it), in the screen's language: `25,59%` / `25.59%`, `1.587,10` /
- * `1,587.10`, `30/09/2024` on both, `sì` / `yes`. The server's texts are Italian whatever the reader
- * (the tree is cached once for every reader), so a screen writes the figures from the values.
+ * `1,587.10`, `30/09/2024` on both, `sì` / `yes`. The server's texts are Italian unless `?lang=en`
+ * is asked; the screens read the one Italian tree and write the figures from the values, so that
+ * switching language redraws them without reading the tree again.
  */
 export function amountText(value: number | string | boolean | null | undefined, unit: AmountUnit, lang: Lang): string {
   if (value === null || value === undefined) return '';
