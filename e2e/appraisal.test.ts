@@ -63,6 +63,10 @@ describe('individual performance', { timeout: 240_000 }, () => {
       .toMatch(/Struttura Ufficio Transizione: performance \d+,\d\d%\.[\s\S]*Presenza nell'anno: 366 giorni effettivi su 366/);
     // Where the organisational figures come from: the reported ones, the Relazione not validated yet.
     await expect.poll(() => hr.page.locator('[data-testid=form-org-source]').innerText()).toBe("Risultati organizzativi: valori rendicontati (Relazione non ancora validata dall'OIV)");
+    // The unit's objective that makes its figure, listed under it with the value's source.
+    await expect
+      .poll(() => hr.page.locator('[data-testid=form-unit-objectives] tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Ufficio Transizione\s+B\.2\.2 .+\s+\d+,\d\d%\s+valore rendicontato$/)]);
     await expectAccessible(hr.page, 'new appraisal form (HR)');
 
     // The evaluator finds the form in their list and assigns two objectives.

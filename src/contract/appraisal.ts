@@ -79,7 +79,12 @@ export const FormRecordSchema = z.strictObject({
       at: z.string(),
       by: z.string(),
       smvpVersion: z.number().int(),
-      org: z.strictObject({ body: z.string().nullable(), units: z.record(z.string(), z.string().nullable()), source: OrgSourceSchema.optional() }),
+      org: z.strictObject({
+        body: z.string().nullable(),
+        units: z.record(z.string(), z.string().nullable()),
+        source: OrgSourceSchema.optional(),
+        objectives: z.record(z.string(), z.array(z.strictObject({ code: z.string(), title: z.string(), performance: z.string().nullable(), reported: z.string().nullable().optional() }))).optional(),
+      }),
       score: z.string().nullable(),
       band: z.string().nullable(),
     })
@@ -120,6 +125,13 @@ export const FormResultSchema = z.strictObject({
       days: z.number(),
       effectiveDays: z.number().nullable(),
       score: z.number().nullable(),
+      /**
+       * The unit's objectives counted in its score: `score` the value used; `validated`: the OIV's
+       * validated value, `reported` then the value reported (null otherwise or when none);
+       * `source` says which in the reader's language. Empty when not known (a form evaluated before
+       * they were kept).
+       */
+      objectives: z.array(z.strictObject({ code: z.string(), title: z.string(), score: z.number().nullable(), validated: z.boolean(), reported: z.number().nullable(), source: z.string() })),
     }),
   ),
   presenceDays: z.number().nullable(),

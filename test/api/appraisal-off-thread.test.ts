@@ -68,6 +68,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     expect(here.validated.components.find((c: any) => c.kind === 'unit').score).toBe(40);
     expect(there.validated.components).toEqual(here.validated.components);
     expect(there.validated.org).toMatchObject({ source: { kind: 'validated' } });
+    // The unit's objectives too, the OIV's value beside the reported one (the worker evaluates the plan both ways).
+    expect(there.validated.units.map((u: any) => u.objectives)).toEqual(here.validated.units.map((u: any) => u.objectives));
+    expect(here.validated.units[0].objectives).toEqual([expect.objectContaining({ code: 'B.1.1', score: 40, validated: true, reported: 80 })]);
   }, 60_000);
 });
 

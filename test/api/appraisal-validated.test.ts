@@ -83,6 +83,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
   }
 
   let reported: { unit: number; body: number; score: number };
+  /** The unit's objectives counted, as the form lists them under the unit. */
+  const unitObjectives = (f: any): any[] => f.result.units.find((u: any) => u.unitId === unitId).objectives;
+  let title: string;
   let frozenBefore: any;
 
   it('takes the reported figures while the Relazione is not validated, and says so', async () => {
@@ -92,12 +95,17 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(reported.unit).toBe(80);
     expect(live.result.org).toEqual({ source: { kind: 'reported', relazione: 'draft' }, text: 'Organisational results: the reported values (Relazione not yet validated by the OIV)' });
     expect((await form(liveId, 'it')).result.org.text).toBe("Risultati organizzativi: valori rendicontati (Relazione non ancora validata dall'OIV)");
+    // The unit's figure is its objective's, listed under the unit as reported.
+    title = (await controller.get(`/api/plans/${planId}/tree`)).body.objectives.find((o: any) => o.code === 'B.1.1').title;
+    expect(unitObjectives(live)).toEqual([{ code: 'B.1.1', title, score: 80, validated: false, reported: null, source: 'reported value' }]);
+    expect(unitObjectives(await form(liveId, 'it'))[0].source).toBe('valore rendicontato');
 
     // Evaluated now: frozen with the reported figures, and with where they came from.
     frozenBefore = await evaluate(frozenId, 'prima');
     expect(frozenBefore.result).toMatchObject({ frozen: true, org: { source: { kind: 'reported', relazione: 'draft' } } });
     expect(frozenBefore.record.evaluation.org.source).toEqual({ kind: 'reported', relazione: 'draft' });
     expect(component(frozenBefore, 'unit')).toBe(80);
+    expect(frozenBefore.record.evaluation.org.objectives).toEqual({ [unitId]: [{ code: 'B.1.1', title, performance: '80' }] });
   });
 
   it('does not count the values of a Relazione the OIV did not validate', async () => {
@@ -122,6 +130,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(live.result.score).toBe(reported.score);
     expect(live.result.org).toEqual({ source: { kind: 'reported', relazione: 'not_validated' }, text: 'Organisational results: the reported values (Relazione not validated by the OIV)' });
     expect((await form(liveId, 'it')).result.org.text).toBe("Risultati organizzativi: valori rendicontati (Relazione non validata dall'OIV)");
+    // The OIV's value is not the one used: the objective is listed as reported.
+    expect(unitObjectives(live)).toEqual([{ code: 'B.1.1', title, score: 80, validated: false, reported: null, source: 'reported value' }]);
   });
 
   it("counts the OIV's validated value once the Relazione is validated; the frozen form keeps its figures", async () => {
@@ -147,6 +157,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     });
     expect((await form(liveId, 'it')).result.org.text).toBe(`Risultati organizzativi: valori validati dall'OIV (Relazione validata il ${day})`);
     expect(live.result.steps.map((s: any) => s.text)).toContain(`Unit ${REFERENTE_UNIT}: performance 40.00%.`);
+    // Under the unit, the objective whose value the OIV changed: the value used, the reported one, which counts.
+    expect(unitObjectives(live)).toEqual([{ code: 'B.1.1', title, score: 40, validated: true, reported: 80, source: 'value validated by the OIV, which counts (reported 80.00%)' }]);
+    expect(unitObjectives(await form(liveId, 'it'))[0].source).toBe("valore validato dall'OIV, conta (rendicontato 80,00%)");
     // The list follows, though the plan's data version did not move.
     expect((await listed(liveId)).score).toBe(live.result.score);
     // The reported tree is as it was: the validated value counts for the forms, it does not rewrite the figures.
@@ -159,6 +172,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(component(frozen, 'unit')).toBe(80);
     expect(frozen.result.org).toEqual({ source: { kind: 'reported', relazione: 'draft' }, text: 'Organisational results: the reported values (Relazione not yet validated by the OIV)' });
     expect((await listed(frozenId)).score).toBe(frozenBefore.result.score);
+    expect(unitObjectives(frozen)).toEqual([{ code: 'B.1.1', title, score: 80, validated: false, reported: null, source: 'reported value' }]);
 
     // Evaluated now: frozen with the validated figures and their source.
     const evaluated = await evaluate(liveId, 'seconda');
@@ -167,6 +181,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(evaluated.result.score).toBeLessThan(frozenBefore.result.score);
     expect(evaluated.record.evaluation.org.source).toEqual({ kind: 'validated', at: decided.body.decidedAt, reservations: false });
     expect(evaluated.record.evaluation.org.units[unitId]).toBe('40');
+    expect(evaluated.record.evaluation.org.objectives).toEqual({ [unitId]: [{ code: 'B.1.1', title, performance: '40', reported: '80' }] });
+    expect(unitObjectives(evaluated)).toEqual(unitObjectives(live));
   });
 
   it('says where the figures come from in the document to sign', async () => {
@@ -181,5 +197,15 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(italian).toContain(`Risultati organizzativi: valori validati dall'OIV (Relazione validata il ${day})`);
     expect(await read(liveId, 'en')).toContain(`Organisational results: the values validated by the OIV (Relazione validated on ${day})`);
     expect(await read(frozenId, 'en')).toContain('Organisational results: the reported values (Relazione not yet validated by the OIV)');
+    // The unit's objectives, the one the OIV changed marked with the reported value.
+    expect(italian).toContain('Obiettivi delle strutture');
+    // A cell's lines come out of the table interleaved with its neighbours': read in order, not whole.
+    const inOrder = (...parts: string[]): RegExp => new RegExp(parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
+    expect(italian).toMatch(inOrder(`Obiettivi delle strutture`, REFERENTE_UNIT, 'B.1.1', '40,00%', "valore validato dall'OIV, conta", '(rendicontato 80,00%)', 'Obiettivi individuali'));
+    const english = await read(liveId, 'en');
+    expect(english).toMatch(inOrder('Objectives of the units', REFERENTE_UNIT, 'B.1.1', '40.00%', 'value validated by the OIV, which', 'counts (reported 80.00%)', 'Individual objectives'));
+    const frozen = await read(frozenId, 'it');
+    expect(frozen).toContain('valore rendicontato');
+    expect(frozen).not.toContain("valore validato dall'OIV");
   });
 });

@@ -127,6 +127,21 @@ describe('where the organisational results come from', () => {
     // Without a plan there are no organisational figures to place.
     expect(pdfText(await renderForm(SHEET, 'pdf', 'en'))).not.toContain('Source of the organisational results');
   });
+
+  it("lists each unit's objectives, the OIV's value beside the reported one, in the DOCX as LibreOffice lays it out", async () => {
+    const objectives = [
+      { code: 'B.1.1', title: 'Archivio', score: 40, source: "valore validato dall'OIV, conta (rendicontato 80,00%)" },
+      { code: 'B.1.2', title: 'Sportello', score: 95, source: 'valore rendicontato' },
+    ];
+    const sheet: FormSheet = { ...SHEET, result: { ...SHEET.result!, units: [{ ...SHEET.result!.units[0]!, objectives }] } };
+    const text = libreOfficeText(await renderForm(sheet, 'docx', 'it'), 'scheda-obiettivi');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Obiettivi delle strutture Struttura Obiettivo Valore usato Origine del valore');
+    // Row by row: the unit, the objective, the value used and where it came from (its cell may wrap).
+    expect(flat).toContain("Ragioneria B.1.1 Archivio 40,00% valore validato dall'OIV, conta (rendicontato 80,00%) Ragioneria B.1.2 Sportello 95,00% valore rendicontato");
+    // Without the list (a form frozen before it was kept) no empty table.
+    expect(pdfText(await renderForm(SHEET, 'pdf', 'it'))).not.toContain('Obiettivi delle strutture');
+  }, 120_000);
 });
 
 /** A form as an office prints it: a long unit name, a percentage objective, the steps of the score. */

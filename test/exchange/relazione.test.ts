@@ -162,6 +162,28 @@ describe("the OIV's validated values in the Relazione", () => {
       expect(sentence).not.toContain('conta il valore validato');
     }
   });
+
+  it('heads the validated values "(conta)" in the documento di validazione only once the Relazione is validated', async () => {
+    const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
+    const document = async (state: ValidationRecord['state']): Promise<string> => {
+      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato' }] };
+      return new TextDecoder().decode(await renderRelazione(buildValidationDocument(evaluation, validation, { year: 2024 }), 'html'));
+    };
+    for (const state of ['validated', 'validated_with_reservations'] as const) {
+      const html = await document(state);
+      // Both values listed, the validated one said to count.
+      expect(html).toContain('Valore rendicontato');
+      expect(html).toContain('Valore validato (conta)');
+      expect(html).toContain('ai fini della valutazione conta il valore validato dall&#39;OIV.');
+    }
+    for (const state of ['transmitted', 'not_validated'] as const) {
+      const html = await document(state);
+      expect(html).toContain('Valore rendicontato');
+      expect(html).toContain('Valore validato');
+      expect(html).not.toContain('(conta)');
+      expect(html).toContain('fino ad allora conta quello rendicontato.');
+    }
+  });
 });
 
 describe('the Relazione as PDF', () => {

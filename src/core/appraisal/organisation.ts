@@ -7,17 +7,34 @@
 import { Decimal } from '../decimal.js';
 import { weightedMean, type Evaluation } from '../evaluation.js';
 import { formatItalianDate } from '../italian-date.js';
+import { formatPercentIn } from '../italian.js';
 import type { Language } from '../words.js';
 import type { OrgScores } from './form.js';
 
+/**
+ * An objective counted in a unit's result: `performance` is the value used. `reported`: present
+ * only when the objective took the OIV's validated value (`Evaluation.isForced`), the value the
+ * reported tree gives it, so the reader sees what the OIV changed.
+ */
+export interface UnitObjective {
+  readonly code: string;
+  readonly title: string;
+  readonly performance: Decimal | null;
+  readonly reported?: Decimal | null;
+}
+
 export interface UnitObjectives {
   readonly unit: string;
-  readonly objectives: readonly { readonly code: string; readonly performance: Decimal | null }[];
+  readonly objectives: readonly UnitObjective[];
   readonly performance: Decimal | null;
 }
 
-/** `unitOf(code)`: the registry id of the unit an objective is assigned to, or null. */
-export function organisationalScores(evaluation: Evaluation, unitOf: (code: string) => string | null): OrgScores & { readonly detail: ReadonlyMap<string, UnitObjectives> } {
+/**
+ * `unitOf(code)`: the registry id of the unit an objective is assigned to, or null. `reported`:
+ * the plan evaluated as reported, when `evaluation` has the OIV's values forced; it gives the
+ * reported value beside each forced one (the Relazione compares the two the same way).
+ */
+export function organisationalScores(evaluation: Evaluation, unitOf: (code: string) => string | null, reported?: Evaluation): OrgScores & { readonly detail: ReadonlyMap<string, UnitObjectives> } {
   const nodes = evaluation.plan.nodes;
   const roots = nodes.filter((n) => n.parent === null);
   const allWeighted = roots.length > 0 && roots.every((r) => r.weight !== null);
@@ -28,7 +45,7 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
     }),
   );
   const parentOf = new Map(nodes.map((n) => [n.code, n.parent]));
-  const byUnit = new Map<string, { code: string; performance: Decimal | null }[]>();
+  const byUnit = new Map<string, UnitObjective[]>();
   for (const n of nodes) {
     const unit = unitOf(n.code);
     if (unit === null || unit === '') continue;
@@ -43,7 +60,13 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
     }
     if (covered) continue;
     const list = byUnit.get(unit) ?? [];
-    list.push({ code: n.code, performance: evaluation.node(n.code)?.performance ?? null });
+    const forced = evaluation.isForced(n.code);
+    list.push({
+      code: n.code,
+      title: n.title,
+      performance: evaluation.node(n.code)?.performance ?? null,
+      ...(forced ? { reported: reported?.node(n.code)?.performance ?? null } : {}),
+    });
     byUnit.set(unit, list);
   }
   const units = new Map<string, Decimal | null>();
@@ -87,4 +110,19 @@ export function orgSourceText(source: OrgSource, language: Language): string {
         ? { it: "Relazione non validata dall'OIV", en: 'Relazione not validated by the OIV' }
         : { it: "Relazione non ancora validata dall'OIV", en: 'Relazione not yet validated by the OIV' };
   return it ? `Risultati organizzativi: valori rendicontati${why === null ? '' : ` (${why.it})`}` : `Organisational results: the reported values${why === null ? '' : ` (${why.en})`}`;
+}
+
+/**
+ * Where an objective counted in a unit's result got its value, said beside the value on the form's
+ * screen and document: the OIV's validated value (which counts) with the reported one, or the
+ * reported value.
+ *
+ * @example unitObjectiveSource({ code: 'A.1', title: '…', performance: new Decimal(60), reported: new Decimal(95) }, 'it')
+ *   // "valore validato dall'OIV, conta (rendicontato 95,00%)"
+ */
+export function unitObjectiveSource(objective: UnitObjective, language: Language): string {
+  const it = language === 'it';
+  if (objective.reported === undefined) return it ? 'valore rendicontato' : 'reported value';
+  const reported = objective.reported === null ? (it ? 'nessun valore' : 'no value') : formatPercentIn(objective.reported, language);
+  return it ? `valore validato dall'OIV, conta (rendicontato ${reported})` : `value validated by the OIV, which counts (reported ${reported})`;
 }

@@ -48,7 +48,16 @@ export interface FormSheet {
     readonly components: readonly { readonly label: string; readonly weight: number; readonly score: number | null; readonly points: number | null }[];
     readonly objectives: readonly { readonly id: string; readonly score: number | null; readonly counted: boolean }[];
     readonly behaviours: readonly { readonly code: string; readonly rating: number | null; readonly label: string | null; readonly score: number | null }[];
-    readonly units: readonly { readonly unit: string; readonly from: string; readonly to: string; readonly days: number; readonly effectiveDays: number | null; readonly score: number | null }[];
+    readonly units: readonly {
+      readonly unit: string;
+      readonly from: string;
+      readonly to: string;
+      readonly days: number;
+      readonly effectiveDays: number | null;
+      readonly score: number | null;
+      /** The unit's objectives counted: the value used and where it came from (`source`, the OIV's validated value with the reported one, or the reported value). */
+      readonly objectives?: readonly { readonly code: string; readonly title: string; readonly score: number | null; readonly source: string }[];
+    }[];
     readonly steps: readonly { readonly text: string }[];
     readonly frozen: boolean;
     /** Where the body's and units' figures come from (OIV-validated or reported), in the reader's language; null without a plan. */
@@ -71,6 +80,8 @@ const WORDS = {
     state: 'Stato',
     units: 'Strutture di assegnazione',
     unitCols: ['Struttura', 'Dal', 'Al', 'Giorni', 'Giorni effettivi', 'Performance'],
+    unitObjectives: 'Obiettivi delle strutture',
+    unitObjectiveCols: ['Struttura', 'Obiettivo', 'Valore usato', 'Origine del valore'],
     objectives: 'Obiettivi individuali',
     objectiveCols: ['Obiettivo', 'Peso', 'Target', 'Consuntivo', 'Punteggio'],
     behaviours: 'Comportamenti organizzativi',
@@ -112,6 +123,8 @@ const WORDS = {
     state: 'State',
     units: 'Unit assignments',
     unitCols: ['Unit', 'From', 'To', 'Days', 'Effective days', 'Performance'],
+    unitObjectives: 'Objectives of the units',
+    unitObjectiveCols: ['Unit', 'Objective', 'Value used', 'Source of the value'],
     objectives: 'Individual objectives',
     objectiveCols: ['Objective', 'Weight', 'Target', 'Actual', 'Score'],
     behaviours: 'Behaviours',
@@ -210,6 +223,9 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   const out: Section[] = [];
   if (r !== null && r.units.length > 0)
     out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), inUnit(u.effectiveDays, 'number', lang), pct(u.score, lang)]) });
+  // Each unit's performance is the mean of these: the reader sees which the OIV changed and from what.
+  const unitObjectives = r === null ? [] : r.units.flatMap((u) => (u.objectives ?? []).map((o) => [u.unit, `${o.code} ${o.title}`, pct(o.score, lang), o.source]));
+  if (unitObjectives.length > 0) out.push({ heading: w.unitObjectives, columns: w.unitObjectiveCols, rows: unitObjectives });
   if (sheet.objectives.length > 0) {
     out.push({
       heading: w.objectives,

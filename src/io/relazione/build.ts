@@ -406,7 +406,8 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
         // Wide enough for "rendicontato" in bold on a portrait page (at 16% LibreOffice broke it in two).
         { title: 'Obiettivo', width: 30 },
         { title: 'Valore rendicontato', width: 20, align: 'right' },
-        { title: 'Valore validato (conta)', width: 20, align: 'right' },
+        // "(conta)" only once it does: before the validation, or when not validated, the reported value counts.
+        { title: isFrozen(v.state) ? 'Valore validato (conta)' : 'Valore validato', width: 20, align: 'right' },
         { title: "Nota dell'OIV", width: 30 },
       ],
       rows: v.values.map((x) => {

@@ -14,9 +14,11 @@ import {
   computeForm,
   editableParts,
   orgSourceText,
+  unitObjectiveSource,
   mayAct,
   proRata,
   FORM_ACTIONS,
+  type UnitObjective,
   type UnitObjectives,
   schemeOf,
   smvpFromJson,
@@ -110,12 +112,14 @@ export type FormDocument = {
    * Frozen at the evaluation: the SMVP version and the organisational results used (units by
    * registry id) with where they came from (`source`; absent on forms evaluated before it was
    * kept, which took the reported figures), so the score no longer moves with the tree.
+   * `objectives`: each assigned unit's objectives counted, with the value used and, where the OIV
+   * changed it, the reported one (absent on forms evaluated before it was kept).
    */
   evaluation: {
     at: string;
     by: string;
     smvpVersion: number;
-    org: { body: string | null; units: Record<string, string | null>; source?: OrgSource };
+    org: { body: string | null; units: Record<string, string | null>; source?: OrgSource; objectives?: Record<string, FrozenObjective[]> };
     score: string | null;
     band: string | null;
   } | null;
@@ -403,6 +407,14 @@ export function listScores(trees: TreeService): ListScores {
   return hit;
 }
 
+/** An objective counted in a unit's result as frozen at the evaluation (`UnitObjective`, its numbers as decimal strings). */
+export interface FrozenObjective {
+  code: string;
+  title: string;
+  performance: string | null;
+  reported?: string | null;
+}
+
 /** The org scores frozen at the evaluation, back as the engine wants them. */
 export function frozenOrg(doc: FormDocument): OrgScores | null {
   if (doc.evaluation === null) return null;
@@ -412,10 +424,32 @@ export function frozenOrg(doc: FormDocument): OrgScores | null {
   };
 }
 
-export function freezeOrg(org: OrgScores & { source: OrgSource | null }, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
+export function freezeOrg(org: OrgScores & { source: OrgSource | null; detail?: ReadonlyMap<string, UnitObjectives> }, doc: FormDocument): NonNullable<FormDocument['evaluation']>['org'] {
   const units: Record<string, string | null> = {};
-  for (const a of doc.assignments) units[a.unitId] = org.units.has(a.unitId) ? (org.units.get(a.unitId)?.toString() ?? null) : null;
-  return { body: org.body?.toString() ?? null, units, ...(org.source === null ? {} : { source: org.source }) };
+  const objectives: Record<string, FrozenObjective[]> = {};
+  for (const a of doc.assignments) {
+    units[a.unitId] = org.units.has(a.unitId) ? (org.units.get(a.unitId)?.toString() ?? null) : null;
+    objectives[a.unitId] = (org.detail?.get(a.unitId)?.objectives ?? []).map((o) => ({
+      code: o.code,
+      title: o.title,
+      performance: o.performance?.toString() ?? null,
+      ...(o.reported === undefined ? {} : { reported: o.reported?.toString() ?? null }),
+    }));
+  }
+  return { body: org.body?.toString() ?? null, units, ...(org.source === null ? {} : { source: org.source }), objectives };
+}
+
+/** The objectives frozen at the evaluation, by unit, back as the engine gave them; null on a form evaluated before they were kept. */
+function frozenObjectives(doc: FormDocument): ReadonlyMap<string, readonly UnitObjective[]> | null {
+  const kept = doc.evaluation?.org.objectives;
+  if (kept === undefined) return null;
+  const decimal = (v: string | null): Decimal | null => (v === null ? null : new Decimal(v));
+  return new Map(
+    Object.entries(kept).map(([unit, list]) => [
+      unit,
+      list.map((o) => ({ code: o.code, title: o.title, performance: decimal(o.performance), ...(o.reported === undefined ? {} : { reported: decimal(o.reported) }) })),
+    ]),
+  );
 }
 
 export interface Computed {
@@ -425,6 +459,8 @@ export interface Computed {
   readonly frozen: boolean;
   /** Where the organisational results come from (as frozen at the evaluation); null without a plan. */
   readonly source: OrgSource | null;
+  /** Registry id → the unit's objectives counted (as frozen at the evaluation); null when not known (no plan, or frozen before they were kept). */
+  readonly objectives: ReadonlyMap<string, readonly UnitObjective[]> | null;
   /** Registry id → name. */
   readonly unitNames: ReadonlyMap<string, string>;
 }
@@ -435,11 +471,20 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   const unitNames = await orgs.unitNames(store);
-  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, unitNames };
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames };
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
   // A form evaluated before the source was kept took the reported figures.
   const source = live === null ? (form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null })) : live.source;
-  return { result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!), smvp: found.smvp, smvpVersion: found.version, frozen: frozen !== null, source, unitNames };
+  const objectives = live === null ? frozenObjectives(doc) : live.detail === undefined ? null : new Map([...live.detail].map(([unit, d]) => [unit, d.objectives]));
+  return {
+    result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!),
+    smvp: found.smvp,
+    smvpVersion: found.version,
+    frozen: frozen !== null,
+    source,
+    objectives,
+    unitNames,
+  };
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -516,7 +561,23 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             })),
             objectives: r.objectives.map((o) => ({ id: o.id, state: o.state, score: num(o.score), counted: o.counted })),
             behaviours: r.behaviours.map((b) => ({ code: b.code, rating: b.rating, label: b.label, score: num(b.score) })),
-            units: r.units.map((u) => ({ unitId: u.unit, unit: u.name, from: u.from, to: u.to, days: u.days, effectiveDays: num(u.effectiveDays), score: num(u.score) })),
+            units: r.units.map((u) => ({
+              unitId: u.unit,
+              unit: u.name,
+              from: u.from,
+              to: u.to,
+              days: u.days,
+              effectiveDays: num(u.effectiveDays),
+              score: num(u.score),
+              objectives: (computed.objectives?.get(u.unit) ?? []).map((o) => ({
+                code: o.code,
+                title: o.title,
+                score: num(o.performance),
+                validated: o.reported !== undefined,
+                reported: o.reported === undefined ? null : num(o.reported),
+                source: unitObjectiveSource(o, language),
+              })),
+            })),
             presenceDays: num(r.presenceDays),
             daysInYear: r.daysInYear,
             steps: r.steps.map((s) => ({ code: s.code, text: s[language] })),

@@ -109,7 +109,7 @@ export class OffThread {
    */
   async orgScores(plan: Plan, units: Record<string, string | null>, forced: ReadonlyMap<string, Decimal> = new Map()): Promise<OrgScores & { detail: Map<string, UnitObjectives> }> {
     if (this.inPlace(plan)) {
-      const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => units[code] ?? null);
+      const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => units[code] ?? null, forced.size === 0 ? undefined : evaluatePlan(plan));
       return { body: scores.body, units: new Map(scores.units), detail: new Map(scores.detail) };
     }
     const value = fromTransfer<{ body: Decimal | null; units: [string, Decimal | null][]; detail: [string, UnitObjectives][] }>(

@@ -32,7 +32,9 @@ async function run(job: Job): Promise<unknown> {
   }
   if (job.kind === 'org-scores') {
     const forced = new Map(fromTransfer<[string, Decimal][]>(job.forced));
-    const scores = organisationalScores(evaluatePlan(fromTransfer<Plan>(job.plan), { forced }), (code) => job.units[code] ?? null);
+    const plan = fromTransfer<Plan>(job.plan);
+    // The reported values beside the forced ones: the plan evaluated a second time, only when the OIV changed some.
+    const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => job.units[code] ?? null, forced.size === 0 ? undefined : evaluatePlan(plan));
     return toTransfer({ body: scores.body, units: [...scores.units], detail: [...scores.detail] });
   }
   // The document is plain JSON already: it needs no codec on the way back.

@@ -184,6 +184,36 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               ))}
             </tbody>
           </table>
+          {/* Each unit's figure is the mean of these: where the OIV changed one, the server's words say so with the reported value. */}
+          {r.units.some((u) => u.objectives.length > 0) && (
+            <table className="table table-sm" data-testid="form-unit-objectives">
+              <caption>{t('appraisal.form.unitObjectives')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('appraisal.form.unitCol')}</th>
+                  <th scope="col">{t('appraisal.form.objectiveCol')}</th>
+                  <th scope="col" className="text-end">
+                    {t('appraisal.form.valueUsed')}
+                  </th>
+                  <th scope="col">{t('appraisal.form.valueSource')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.units.flatMap((u) =>
+                  u.objectives.map((o) => (
+                    <tr key={`${u.unitId}\u0000${o.code}`} className={o.validated ? 'table-success' : undefined}>
+                      <td>{u.unit}</td>
+                      <th scope="row">
+                        {o.code} {o.title}
+                      </th>
+                      <td className="text-end">{percent(o.score, lang)}</td>
+                      <td>{o.source}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          )}
           <h3 className="h5">{t('appraisal.form.how')}</h3>
           <ol data-testid="form-steps">
             {r.steps.map((s, i) => (
