@@ -83,7 +83,12 @@ export const FormRecordSchema = z.strictObject({
         body: z.string().nullable(),
         units: z.record(z.string(), z.string().nullable()),
         source: OrgSourceSchema.optional(),
-        objectives: z.record(z.string(), z.array(z.strictObject({ code: z.string(), title: z.string(), performance: z.string().nullable(), reported: z.string().nullable().optional() }))).optional(),
+        objectives: z
+          .record(
+            z.string(),
+            z.array(z.strictObject({ code: z.string(), title: z.string(), performance: z.string().nullable(), reported: z.string().nullable().optional(), rolledUp: z.literal(true).optional() })),
+          )
+          .optional(),
       }),
       score: z.string().nullable(),
       band: z.string().nullable(),

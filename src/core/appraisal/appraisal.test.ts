@@ -15,6 +15,7 @@ import {
   formatCents,
   organisationalScores,
   orgSourceText,
+  unitObjectiveSource,
   parseCents,
   proRata,
   smvpFromJson,
@@ -284,19 +285,19 @@ describe('an appraisal form', () => {
 });
 
 describe('the organisational components from the tree', () => {
+  const ind = (value: number) => ({
+    id: `i${value}`,
+    name: 'x',
+    weight: d(100),
+    comparator: '>=' as const,
+    tolerance: null,
+    target: { kind: 'number' as const, value: d(100) },
+    unit: 'number' as const,
+    scoring: { kind: 'proportional' as const },
+    formula: null,
+    measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } },
+  });
   it('rolls the areas up for the body and takes the topmost objectives of a unit', () => {
-    const ind = (value: number) => ({
-      id: `i${value}`,
-      name: 'x',
-      weight: d(100),
-      comparator: '>=' as const,
-      tolerance: null,
-      target: { kind: 'number' as const, value: d(100) },
-      unit: 'number' as const,
-      scoring: { kind: 'proportional' as const },
-      formula: null,
-      measurement: { state: 'measured' as const, actual: { kind: 'number' as const, value: d(value) } },
-    });
     const evaluation = evaluatePlan({
       title: 't',
       settings: DEFAULT_SETTINGS,
@@ -328,6 +329,32 @@ describe('the organisational components from the tree', () => {
     expect(validated.body!.toString()).toBe('55');
     expect(validated.units.get('U1')!.toString()).toBe('70');
     expect(validated.units.get('U2')!.toString()).toBe('40');
+  });
+
+  it('marks an objective whose value moved with a validated one below it, with its reported value', () => {
+    const plan = {
+      title: 't',
+      settings: DEFAULT_SETTINGS,
+      nodes: [
+        { code: 'A', title: 'A', parent: null, weight: null, indicators: [] },
+        { code: 'A.1', title: 'Uno', parent: 'A', weight: null, indicators: [] },
+        { code: 'A.1.1', title: 'A.1.1', parent: 'A.1', weight: null, indicators: [ind(80)] },
+        { code: 'B', title: 'Bi', parent: null, weight: null, indicators: [ind(100)] },
+      ],
+    };
+    // U1 answers for A.1 only; the OIV changed A.1.1 (80 → 60), below it: A.1 is 60 now, not as reported.
+    const units: Record<string, string> = { 'A.1': 'U1', B: 'U2' };
+    const org = organisationalScores(evaluatePlan(plan, { forced: new Map([['A.1.1', d(60)]]) }), (code) => units[code] ?? null, evaluatePlan(plan));
+    const [a1] = org.detail.get('U1')!.objectives;
+    expect(a1!.performance!.toString()).toBe('60');
+    expect(a1!.reported!.toString()).toBe('80');
+    expect(a1!.rolledUp).toBe(true);
+    expect(unitObjectiveSource(a1!, 'it')).toBe("ricalcolato dai valori validati dall'OIV, conta (rendicontato 80,00%)");
+    expect(unitObjectiveSource(a1!, 'en')).toBe('recomputed from the values validated by the OIV, which counts (reported 80.00%)');
+    // B did not move: the reported value, said as such.
+    const [b] = org.detail.get('U2')!.objectives;
+    expect(b!.reported).toBeUndefined();
+    expect(unitObjectiveSource(b!, 'it')).toBe('valore rendicontato');
   });
 });
 

@@ -13,14 +13,16 @@ import type { OrgScores } from './form.js';
 
 /**
  * An objective counted in a unit's result: `performance` is the value used. `reported`: present
- * only when the objective took the OIV's validated value (`Evaluation.isForced`), the value the
- * reported tree gives it, so the reader sees what the OIV changed.
+ * only when the value used is not the reported one, the value the reported tree gives it, so the
+ * reader sees what the OIV changed: the objective took the OIV's validated value
+ * (`Evaluation.isForced`), or, with `rolledUp`, it rolls up from objectives below it that did.
  */
 export interface UnitObjective {
   readonly code: string;
   readonly title: string;
   readonly performance: Decimal | null;
   readonly reported?: Decimal | null;
+  readonly rolledUp?: true;
 }
 
 export interface UnitObjectives {
@@ -60,12 +62,16 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
     }
     if (covered) continue;
     const list = byUnit.get(unit) ?? [];
+    const performance = evaluation.node(n.code)?.performance ?? null;
+    const wasReported = reported?.node(n.code)?.performance ?? null;
+    // An objective above one the OIV changed moves with it: not the reported value either, and said so.
+    const moved = reported !== undefined && !sameValue(performance, wasReported);
     const forced = evaluation.isForced(n.code);
     list.push({
       code: n.code,
       title: n.title,
-      performance: evaluation.node(n.code)?.performance ?? null,
-      ...(forced ? { reported: reported?.node(n.code)?.performance ?? null } : {}),
+      performance,
+      ...(forced ? { reported: wasReported } : moved ? { reported: wasReported, rolledUp: true as const } : {}),
     });
     byUnit.set(unit, list);
   }
@@ -78,6 +84,8 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
   }
   return { body, units, detail };
 }
+
+const sameValue = (a: Decimal | null, b: Decimal | null): boolean => (a === null || b === null ? a === b : a.equals(b));
 
 /**
  * Where a form's organisational results come from. `validated`: the Relazione was validated by
@@ -114,8 +122,8 @@ export function orgSourceText(source: OrgSource, language: Language): string {
 
 /**
  * Where an objective counted in a unit's result got its value, said beside the value on the form's
- * screen and document: the OIV's validated value (which counts) with the reported one, or the
- * reported value.
+ * screen and document: the OIV's validated value (which counts) with the reported one, the value
+ * recomputed from the OIV's values below it with the reported one, or the reported value.
  *
  * @example unitObjectiveSource({ code: 'A.1', title: '…', performance: new Decimal(60), reported: new Decimal(95) }, 'it')
  *   // "valore validato dall'OIV, conta (rendicontato 95,00%)"
@@ -124,5 +132,7 @@ export function unitObjectiveSource(objective: UnitObjective, language: Language
   const it = language === 'it';
   if (objective.reported === undefined) return it ? 'valore rendicontato' : 'reported value';
   const reported = objective.reported === null ? (it ? 'nessun valore' : 'no value') : formatPercentIn(objective.reported, language);
+  if (objective.rolledUp === true)
+    return it ? `ricalcolato dai valori validati dall'OIV, conta (rendicontato ${reported})` : `recomputed from the values validated by the OIV, which counts (reported ${reported})`;
   return it ? `valore validato dall'OIV, conta (rendicontato ${reported})` : `value validated by the OIV, which counts (reported ${reported})`;
 }

@@ -413,6 +413,7 @@ export interface FrozenObjective {
   title: string;
   performance: string | null;
   reported?: string | null;
+  rolledUp?: true;
 }
 
 /** The org scores frozen at the evaluation, back as the engine wants them. */
@@ -434,6 +435,7 @@ export function freezeOrg(org: OrgScores & { source: OrgSource | null; detail?: 
       title: o.title,
       performance: o.performance?.toString() ?? null,
       ...(o.reported === undefined ? {} : { reported: o.reported?.toString() ?? null }),
+      ...(o.rolledUp === true ? { rolledUp: true as const } : {}),
     }));
   }
   return { body: org.body?.toString() ?? null, units, ...(org.source === null ? {} : { source: org.source }), objectives };
@@ -447,7 +449,13 @@ function frozenObjectives(doc: FormDocument): ReadonlyMap<string, readonly UnitO
   return new Map(
     Object.entries(kept).map(([unit, list]) => [
       unit,
-      list.map((o) => ({ code: o.code, title: o.title, performance: decimal(o.performance), ...(o.reported === undefined ? {} : { reported: decimal(o.reported) }) })),
+      list.map((o) => ({
+        code: o.code,
+        title: o.title,
+        performance: decimal(o.performance),
+        ...(o.reported === undefined ? {} : { reported: decimal(o.reported) }),
+        ...(o.rolledUp === true ? { rolledUp: true as const } : {}),
+      })),
     ]),
   );
 }
