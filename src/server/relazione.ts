@@ -9,7 +9,7 @@ import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
 import type { TreeService } from './tree.js';
-import { actText, revisionChangeText } from '../io/report/revisions.js';
+import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
 
@@ -41,10 +41,11 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id))
     causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
   const previous = await previousYear(store, trees, plan.id, forPublic);
-  // The approved revisions of the plan, each change in words (the register: store.listRevisions).
+  // The approved revisions of the plan, each change in words (the register: store.listRevisions);
+  // the Relazione is published, so without the office's notes, whoever reads it.
   const revisions = ((await store.listRevisions(plan.id)) ?? [])
     .filter((r) => r.status === 'approved')
-    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: r.changes.map((c) => revisionChangeText(c)) }));
+    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: publicChanges(r.changes).map((c) => revisionChangeText(c)) }));
   // The documento di validazione names who recorded the decision as people read it, not by the
   // login name, which is no name and does not belong in a published document.
   const decider = record.decidedBy === null ? undefined : (await store.listUsers()).find((u) => u.username === record.decidedBy);

@@ -34,6 +34,35 @@ export interface ReportRevision {
   readonly afterClosingOf?: readonly string[];
 }
 
+/**
+ * A definition's fields that are the office's own: the indicator's notes. The public tree leaves
+ * them out, so a public page or answer (the transparency pages, an export or the register read
+ * without a session, the Relazione, which is published) leaves them out of a revision's changes too.
+ */
+const INTERNAL_FIELDS: ReadonlySet<string> = new Set(['notes']);
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function withoutInternal(record: Fields): Fields {
+  const kept: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (INTERNAL_FIELDS.has(field)) continue;
+    // A deleted objective's record holds its indicators whole, notes included.
+    kept[field] = field === 'indicators' && Array.isArray(value) ? value.map((i: unknown) => (i !== null && typeof i === 'object' ? withoutInternal(i as Fields) : i)) : value;
+  }
+  return kept;
+}
+
+/**
+ * The changes as the public may read them: no internal field before or after; an update that
+ * changed only such fields is left out (it changed nothing the public sees).
+ */
+export function publicChanges<C extends { readonly action: string; readonly before: Fields | null; readonly after: Fields | null }>(changes: readonly C[]): C[] {
+  return changes
+    .map((c) => ({ ...c, before: c.before === null ? null : withoutInternal(c.before), after: c.after === null ? null : withoutInternal(c.after) }))
+    .filter((c) => c.action !== 'update' || Object.keys(c.after ?? c.before ?? {}).length > 0);
+}
+
 /** The chapter's title and the register's column heads in Italian (the workbook's sheet). */
 export const REVISIONS_TITLE = revisionsTitle('it');
 export const REVISIONS_COLUMNS: readonly string[] = revisionsColumns('it');

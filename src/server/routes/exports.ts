@@ -49,7 +49,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const period = computed.snapshot.period;
   const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
-  const register = (await revisionRegister(store, planId)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+  const register = (await revisionRegister(store, planId, currentUser(c) === null)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
   // "206 → 210" as the tree shows it: to signed-in readers, and not for a period read from its closing (its baselines as they stood).
   const baselineChanges =
     currentUser(c) === null || computed.closing !== null

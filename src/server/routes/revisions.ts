@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { actorOf } from '../auth.js';
+import { actorOf, currentUser } from '../auth.js';
+import { publicChanges } from '../../io/report/revisions.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
@@ -24,9 +25,15 @@ const NewRevisionBody = z
 const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
 const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
 
-/** The register of revisions, each with the periods closed (or validated) before its changes: they keep their figures as closed. */
-export async function revisionRegister(store: Store, planId: string): Promise<RevisionEntry[]> {
-  const revisions = (await store.listRevisions(planId)) ?? [];
+/**
+ * The register of revisions, each with the periods closed (or validated) before its changes: they
+ * keep their figures as closed. `forPublic`: as the public reads it, without the office's notes
+ * (`publicChanges`) and without the accounts' login names, which are nobody's name to the public
+ * and half of a sign-in.
+ */
+export async function revisionRegister(store: Store, planId: string, forPublic = false): Promise<RevisionEntry[]> {
+  const stored = (await store.listRevisions(planId)) ?? [];
+  const revisions = forPublic ? stored.map((r) => ({ ...r, openedBy: null, approvedBy: null, changes: publicChanges(r.changes).map((c) => ({ ...c, user: null })) })) : stored;
   if (revisions.length === 0) return [];
   const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');
   const closed: ClosedBefore[] = [];
@@ -96,7 +103,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
     async (c, { reply }) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
-      return reply(200, await revisionRegister(store, planId));
+      return reply(200, await revisionRegister(store, planId, currentUser(c) === null));
     },
   );
 

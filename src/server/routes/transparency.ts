@@ -25,7 +25,7 @@ async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: P
     // The plan's page says what the export of the same period says: the period's stored state
     // (without it the page would claim its values were computed from a file) and the revisions
     // the plan had, which must be disclosed.
-    const register = (await revisionRegister(store, plan.id)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+    const register = (await revisionRegister(store, plan.id, true)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
     period = { period: periodAtText(computed.snapshot.period.label), periodState: periodStateWord(computed.snapshot.period.state), revisionRegister: register };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 404) throw error;
