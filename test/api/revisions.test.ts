@@ -169,11 +169,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const register = (await (await t.as('public')).get(`/api/plans/${planId}/revisions`)).body;
     expect(register).toHaveLength(1);
     const [r] = register;
+    // The public is not told the accounts' login names; the office is.
     expect(r.changes.map((c: any) => [c.action, c.entity, c.entityId, c.user])).toEqual([
-      ['update', 'indicator', 'A.1.1:1', 'controller'],
-      ['delete', 'node', 'A.3', 'controller'],
-      ['update', 'node', 'A.1', 'controller'],
+      ['update', 'indicator', 'A.1.1:1', null],
+      ['delete', 'node', 'A.3', null],
+      ['update', 'node', 'A.1', null],
     ]);
+    expect((await controller.get(`/api/plans/${planId}/revisions`)).body[0].changes.map((c: any) => c.user)).toEqual(['controller', 'controller', 'controller']);
     expect(r.changes[0].before).toEqual({ weight: expect.any(String), target: expect.anything() });
     expect(r.changes[0].after).toEqual({ weight: '40', target: { kind: 'number', value: '99' } });
     expect(r.changes[1].before).toMatchObject({ code: 'A.3', indicators: expect.any(Array) });

@@ -94,7 +94,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       tag: 'revisions',
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
       roles: 'everyone',
-      access: 'signed in; the public for published plans',
+      access: "signed in; the public for published plans (without the indicators' notes, and with no login name: openedBy, approvedBy and each change's user null)",
       responses: {
         200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', schema: z.array(RevisionEntrySchema) },
         404: 'unknown plan',
