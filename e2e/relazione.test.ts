@@ -40,7 +40,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await page.click('[data-testid=relazione-generated-sintesi] >> xpath=ancestor::details/summary');
     await page.click('[data-testid=relazione-use-generated-sintesi]');
     const generated = await page.inputValue('#relazione-text-sintesi');
-    expect(generated).toContain('Dei 45 obiettivi misurati, 36 sono in fascia verde (80,0%)');
+    expect(generated).toContain('Dei 45 obiettivi misurati, 36 sono in fascia verde (80,00%)');
     await page.fill('#relazione-text-sintesi', `${generated}\n\nL'ufficio ha rivisto la sintesi.`);
     await expectAccessible(page, 'relazione: the office writes');
     await page.click('[data-testid=relazione-save]');
