@@ -126,11 +126,16 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
       // The legend: the plan's own Italian words, or each rule's range in English.
       await expect.poll(() => page.locator('[data-testid=legend-yellow]').innerText()).toContain(expected[lang].legend);
     }
-    // The tree document itself stays as every reader gets it: Italian texts, whatever the screen.
-    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?lang=en`)).body as {
-      objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
+    // The tree document the screens read stays as every reader gets it: Italian texts, whatever the
+    // screen (the screens write the figures from the values); English only when `?lang=en` asks.
+    const actualText = async (query: string): Promise<string> => {
+      const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree${query}`)).body as {
+        objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
+      };
+      return doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText;
     };
-    expect(doc.objectives.find((o) => o.code === 'C.2')!.indicators.find((i) => i.id === rows.grouped)!.actualText).toBe('1.587,10');
+    expect(await actualText('')).toBe('1.587,10');
+    expect(await actualText('?lang=en')).toBe('1,587.10');
     await context.close();
   });
 

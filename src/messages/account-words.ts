@@ -4,7 +4,6 @@
  * alone, says them without pulling in the whole catalogue; the web app's role labels are made from
  * these words too (`roleLabels`), so a refusal, an audit line and a screen name a role alike.
  */
-import type { Role } from '../contract/permissions.js';
 import type { Language } from '../core/messages/catalogue.js';
 
 /**
@@ -12,8 +11,12 @@ import type { Language } from '../core/messages/catalogue.js';
  * (account-words.test.ts checks that every role is here). English says what the role does, as the
  * web app's English always did: `referente` and `controller` are Italian office words.
  */
+const ROLES_IT = { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' };
+/** The roles' codes, as the words have them: the catalogue is pure words and imports no contract (account-words.test.ts holds them to `ROLES`). */
+type Role = keyof typeof ROLES_IT;
+
 export const ROLE_WORDS: Record<Language, Record<Role, string>> = {
-  it: { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' },
+  it: ROLES_IT,
   en: { admin: 'administrator', controller: 'management control', referente: 'data owner', oiv: 'OIV', personale: 'HR office' },
 };
 

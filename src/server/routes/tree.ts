@@ -168,7 +168,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       query: {
         period: 'period id (default: the last, the year end)',
         under: 'an objective code: only that objective and its descendants',
-        lang: { description: 'the language of the amount texts (targetText, actualText, baselineText: `N.V.`, `1.587,1` in it; `N.E.`, `1,587.1` in en; default it)', values: LANGUAGES },
+        lang: { description: 'the language of the amount texts (targetText, actualText, baselineText: `N.V.`, `1.587,10` in it; `N.E.`, `1,587.10` in en; default it)', values: LANGUAGES },
       },
       responses: {
         200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema },
