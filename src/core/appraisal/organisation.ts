@@ -5,9 +5,10 @@
  * so a child objective of the same unit is not counted twice: its result is already in its parent).
  */
 import { Decimal } from '../decimal.js';
-import { weightedMean, type Evaluation } from '../evaluation.js';
+import { evaluatePlan, weightedMean, type Evaluation } from '../evaluation.js';
 import { formatItalianDate } from '../italian-date.js';
 import { formatPercentIn } from '../italian.js';
+import type { Plan } from '../model.js';
 import type { Language } from '../words.js';
 import type { OrgScores } from './form.js';
 
@@ -83,6 +84,15 @@ export function organisationalScores(evaluation: Evaluation, unitOf: (code: stri
     detail.set(unit, { unit, objectives, performance });
   }
   return { body, units, detail };
+}
+
+/**
+ * `organisationalScores` of a plan with the OIV's validated values forced (`EvaluationOptions.forced`;
+ * none: the plan as reported), in place or on a worker alike.
+ */
+export function organisationalScoresOf(plan: Plan, unitOf: (code: string) => string | null, forced: ReadonlyMap<string, Decimal>): ReturnType<typeof organisationalScores> {
+  // The reported values beside the forced ones: the plan evaluated a second time, only when the OIV changed some.
+  return organisationalScores(evaluatePlan(plan, { forced }), unitOf, forced.size === 0 ? undefined : evaluatePlan(plan));
 }
 
 const sameValue = (a: Decimal | null, b: Decimal | null): boolean => (a === null || b === null ? a === b : a.equals(b));

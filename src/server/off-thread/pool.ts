@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { organisationalScores, type IndicatorBand, type OrgScores, type UnitObjectives } from '../../core/appraisal/index.js';
+import { organisationalScoresOf, type IndicatorBand, type OrgScores, type UnitObjectives } from '../../core/appraisal/index.js';
 import type { Decimal } from '../../core/index.js';
 import { evaluatePlan, type Outcome, type Plan } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../../io/json.js';
@@ -109,7 +109,7 @@ export class OffThread {
    */
   async orgScores(plan: Plan, units: Record<string, string | null>, forced: ReadonlyMap<string, Decimal> = new Map()): Promise<OrgScores & { detail: Map<string, UnitObjectives> }> {
     if (this.inPlace(plan)) {
-      const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => units[code] ?? null, forced.size === 0 ? undefined : evaluatePlan(plan));
+      const scores = organisationalScoresOf(plan, (code) => units[code] ?? null, forced);
       return { body: scores.body, units: new Map(scores.units), detail: new Map(scores.detail) };
     }
     const value = fromTransfer<{ body: Decimal | null; units: [string, Decimal | null][]; detail: [string, UnitObjectives][] }>(

@@ -5,7 +5,7 @@
  * `{id, ok: true, value}` or `{id, ok: false, message}` (a bug: the pool rejects the job with it).
  */
 import { parentPort } from 'node:worker_threads';
-import { indicatorThresholdBands, organisationalScores, smvpFromJson } from '../../core/appraisal/index.js';
+import { indicatorThresholdBands, organisationalScoresOf, smvpFromJson } from '../../core/appraisal/index.js';
 import { evaluatePlan, type Decimal, type Plan } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { importTableBytes } from '../../io/load.js';
@@ -32,9 +32,7 @@ async function run(job: Job): Promise<unknown> {
   }
   if (job.kind === 'org-scores') {
     const forced = new Map(fromTransfer<[string, Decimal][]>(job.forced));
-    const plan = fromTransfer<Plan>(job.plan);
-    // The reported values beside the forced ones: the plan evaluated a second time, only when the OIV changed some.
-    const scores = organisationalScores(evaluatePlan(plan, { forced }), (code) => job.units[code] ?? null, forced.size === 0 ? undefined : evaluatePlan(plan));
+    const scores = organisationalScoresOf(fromTransfer<Plan>(job.plan), (code) => job.units[code] ?? null, forced);
     return toTransfer({ body: scores.body, units: [...scores.units], detail: [...scores.detail] });
   }
   // The document is plain JSON already: it needs no codec on the way back.
