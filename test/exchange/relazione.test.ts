@@ -90,6 +90,8 @@ describe('the Relazione as DOCX', () => {
     for (const c of CHAPTERS) expect(words).toContain(c);
     expectTable(text);
     expect(words).toContain(BAND_COUNTS);
+    // The areas apart from the objectives, as §4.1 counts them (46, not 49 "in tutto").
+    expect(words).toContain('Il piano comprende 3 aree strategiche, 46 obiettivi (16 strategici e 30 operativi) e 88 indicatori.');
     expect(words).toContain('Camera di Commercio di Esempio'.toUpperCase());
     expect(words).toContain('La presente Relazione illustra i risultati del ciclo 2024.');
   });

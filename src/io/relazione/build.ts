@@ -135,14 +135,34 @@ function strategicOf(evaluation: Evaluation, area: ObjectiveResult): { code: str
 }
 
 function summarySentences(f: Figures, evaluation: Evaluation): string[] {
-  const objectives = evaluation.nodeResults.length;
   const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
   return [
-    `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectives} obiettivi in tutto e ${indicators} indicatori.`,
+    `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
     overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
     bandSentence(f.counts, f.bands),
     shortfallText(f),
   ];
+}
+
+/**
+ * The objectives under the areas, by level when the plan has only the usual two: the areas are
+ * named apart in the same sentence, and counting them as objectives too ("49 obiettivi in tutto"
+ * for the 2024 plan's 46) did not match the totals of §4.1.
+ */
+function objectivesPhrase(evaluation: Evaluation): string {
+  let strategic = 0;
+  let operational = 0;
+  let other = 0;
+  for (const node of evaluation.plan.nodes) {
+    if (node.parent === null) continue;
+    if (node.level === 'strategic') strategic++;
+    else if (node.level === 'operational') operational++;
+    else other++;
+  }
+  const count = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+  const all = count(strategic + operational + other, 'obiettivo', 'obiettivi');
+  if (other > 0 || strategic === 0 || operational === 0) return all;
+  return `${all} (${count(strategic, 'strategico', 'strategici')} e ${count(operational, 'operativo', 'operativi')})`;
 }
 
 function alberoSentence(evaluation: Evaluation): string {
