@@ -96,6 +96,14 @@ describe('the Relazione as DOCX', () => {
     expect(words).toContain('La presente Relazione illustra i risultati del ciclo 2024.');
   });
 
+  it("keeps the tables' heads and bands whole: no word broken across lines in §3.4 and §4.2", () => {
+    const shortfalls = flat(text.slice(text.lastIndexOf('Obiettivi che non raggiungono pienamente il target')));
+    expect(shortfalls).toMatch(/^Obiettivi che non raggiungono pienamente il target Obiettivo Performance Causa/);
+    expect(shortfalls).toMatch(/A\.2 Internazionalizzazione e ● 93,00% verde/);
+    const perArea = flat(text.slice(text.lastIndexOf('Obiettivi per area strategica e fascia')));
+    expect(perArea).toMatch(/^Obiettivi per area strategica e fascia Area strategica Fascia Fascia Fascia Senza Totale verde gialla rossa performance A /);
+  });
+
   it('sets each strategic objective in under its area in §3.2', () => {
     expectLevels(text);
   });
