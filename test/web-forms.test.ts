@@ -32,7 +32,28 @@ function forms(file: string): { at: string; noValidate: boolean }[] {
   return found;
 }
 
+/** Each `<input>` of a file without a `type`, as `file:line`. */
+function untypedInputs(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText(source) === 'input') {
+      const typed = node.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText(source) === 'type');
+      if (!typed) found.push(`${relative(WEB, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('the web app’s forms', () => {
+  // Bootstrap Italia draws a field's line by its type (input[type=text], …): an <input> without
+  // one showed as a label over nothing (the revision's "Motivo").
+  it('give every input its type, so that it is drawn as a field', () => {
+    expect(sources(WEB).flatMap(untypedInputs)).toEqual([]);
+  });
+
   it('are all noValidate: the app, not the browser, says what is wrong', () => {
     const all = sources(WEB).flatMap(forms);
     expect(all.length).toBeGreaterThan(20);

@@ -368,7 +368,7 @@ export function SmvpPage() {
                 <label htmlFor="smvp-reason" className="form-label small mb-0">
                   {t('appraisal.smvp.reason')}
                 </label>
-                <input id="smvp-reason" className="form-control form-control-sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+                <input type="text" id="smvp-reason" className="form-control form-control-sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
               </div>
               <button type="submit" className="btn btn-primary" data-testid="smvp-save">
                 {t('appraisal.smvp.save', { version: (latest?.version ?? 0) + 1 })}
@@ -414,6 +414,7 @@ function SmvpField({ field, label, value, set, hidden = false, group, text = fal
         {label}
       </label>
       <input
+        type="text"
         id={id}
         className={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
         inputMode={text ? undefined : 'decimal'}

@@ -193,7 +193,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                       <label className="visually-hidden" htmlFor={`note-${item.indicatorId}`}>
                         {writing.action === 'return' ? t('campaign.request') : t('campaign.answer')}
                       </label>
-                      <input id={`note-${item.indicatorId}`} className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+                      <input type="text" id={`note-${item.indicatorId}`} className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
                       <Button size="sm" color="primary" type="submit">
                         {t('campaign.send')}
                       </Button>

@@ -417,7 +417,7 @@ function ReviewEditor({
         {checklist.map((p, i) => (
           <div key={i} className="relazione-point border rounded p-2 mb-2" data-testid={`relazione-point-${i}`}>
             <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
-              {(aria) => <input {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
+              {(aria) => <input type="text" {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
             </Field>
             <Field id={`relazione-point-outcome-${i}`} label={t('relazione.review.outcome', { n: i + 1 })}>
               {(aria) => (
@@ -466,13 +466,13 @@ function ReviewEditor({
         {values.map((v, i) => (
           <div key={i} className="d-flex flex-wrap gap-2 align-items-end border rounded p-2 mb-2" data-testid={`relazione-value-${i}`}>
             <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })}>
-              {(aria) => <input {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
+              {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i]}>
-              {(aria) => <input {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
+              {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
-              {(aria) => <input {...aria} className="form-control" value={v.note} onChange={(e) => value(i, { note: e.target.value })} />}
+              {(aria) => <input type="text" {...aria} className="form-control" value={v.note} onChange={(e) => value(i, { note: e.target.value })} />}
             </Field>
             <button type="button" className="btn btn-sm btn-outline-danger mb-2" onClick={() => setValues(values.filter((_, n) => n !== i))}>
               {t('relazione.review.removeValue', { n: i + 1 })}

@@ -41,6 +41,7 @@ function ActFields({ prefix, act, onChange, required, problems }: { prefix: stri
           {t('revisions.actKind')}
         </label>
         <input
+          type="text"
           id={`${prefix}-kind`}
           className="form-control form-control-sm"
           placeholder={t('revisions.actKindPlaceholder')}
@@ -56,6 +57,7 @@ function ActFields({ prefix, act, onChange, required, problems }: { prefix: stri
           {t('revisions.actNumber')}
         </label>
         <input
+          type="text"
           id={`${prefix}-number`}
           className="form-control form-control-sm"
           size={6}
@@ -230,6 +232,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 {t('revisions.reason')}
               </label>
               <input
+                type="text"
                 id="revision-reason"
                 className="form-control form-control-sm"
                 value={reason}
