@@ -192,12 +192,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 
       {locked && <LockedBanner period={period} closing={tree.closing} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (
-        <p className="small alert alert-info py-1" role="status" data-testid="definition-locked">
+        <p className="small alert alert-info" role="status" data-testid="definition-locked">
           {t('revisions.definitionLocked')}
         </p>
       )}
       {!locked && !archived && plan?.status === 'adopted' && plan.openRevision != null && can.managePlans(role) && (
-        <p className="small alert alert-info py-1" role="status" data-testid="revision-banner">
+        <p className="small alert alert-info" role="status" data-testid="revision-banner">
           {t('revisions.opened', { number: plan.openRevision })}
         </p>
       )}
