@@ -47,12 +47,14 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
       { username: 'personale', role: 'personale', units: [], password: '' },
     ] as DemoAccount[]
   ).map((a) => ({ ...a, password: password ?? randomBytes(9).toString('base64url') }));
+  // People's names, as a real office's accounts have: named after their roles, the header said
+  // "Connesso come Controllo di gestione (Controllo di gestione)".
   const names: Record<Role, string> = {
-    admin: 'Amministratore',
-    controller: 'Controllo di gestione',
-    referente: 'Referente (Ufficio Internazionalizzazione)',
-    oiv: 'OIV',
-    personale: 'Ufficio Personale',
+    admin: 'Giulia Ferri',
+    controller: 'Marco Rinaldi',
+    referente: 'Sara Conti',
+    oiv: 'Luca Marino',
+    personale: 'Elena Gallo',
   };
   for (const a of accounts) {
     const created = await store.createUser({ username: a.username, displayName: names[a.role], role: a.role, units: a.units, passwordHash: await hashPassword(a.password) }, SYSTEM);
