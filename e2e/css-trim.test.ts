@@ -138,4 +138,21 @@ describe('the trimmed Bootstrap Italia styles', () => {
     }
     await context.close();
   }, 300_000);
+
+  // Last: it closes the year and sends the Relazione to the OIV. The decision's buttons are
+  // design-react-kit's <Button color="success">, whose class (btn-outline-success) is made at run
+  // time: trimmed away, "Valida" showed as plain text beside a red "Non validare".
+  it("leave the OIV's review of a Relazione sent to it as the whole library draws it", async () => {
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const controller = await app.signedIn('controller');
+    for (const to of ['collecting', 'closed']) expect((await app.apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    expect((await app.apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    await controller.close();
+    const { context, page } = await openPage();
+    await app.login(page, 'oiv');
+    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}/relazione`);
+    await page.waitForSelector('[data-testid=relazione-decide-validated]');
+    expect(await differences(page)).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

@@ -113,7 +113,9 @@ function onlyUsedBootstrap(): AcceptedPlugin {
     // The keyboard focus ring is drawn on `:focus:not([data-focus-mouse=true])`, an attribute the
     // app never writes, so a scan of the sources would drop the ring.
     dynamicAttributes: ['data-focus-mouse'],
-    safelist: { standard: [/^was-validated$/], greedy: [/focus/] },
+    // design-react-kit's <Button color="success" outline> makes its class (`btn-outline-success`) at
+    // run time: a colour named only in a prop (the OIV's "Valida") would lose its button.
+    safelist: { standard: [/^was-validated$/, /^btn-(outline-)?(primary|secondary|success|danger|warning|info|light|dark)$/], greedy: [/focus/] },
   }) as { OnceExit: (root: unknown, helpers: unknown) => Promise<void> };
   return {
     postcssPlugin: 'albero-only-used-bootstrap',
