@@ -35,7 +35,9 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
           {report.objectives.length === 0 ? (
             <p>{t('campaign.variances.none')}</p>
           ) : (
-            report.objectives.map((o) => <VarianceRow key={o.code} planId={planId} periodId={periodId} objective={o} onSaved={() => void written({ trees: false })} />)
+            // Keyed by the period too: a row kept from another period (the report of a period read
+            // before is drawn at once from the cache) would show that period's draft and save it here.
+            report.objectives.map((o) => <VarianceRow key={`${report.period.id}:${o.code}`} planId={planId} periodId={report.period.id} objective={o} onSaved={() => void written({ trees: false })} />)
           )}
         </>
       )}
