@@ -1,13 +1,15 @@
 /**
  * "Scostamenti" in a real browser (DFP guideline n. 2/2017): the objectives short of green with the
  * cause of their variance and the corrective action. Each period's form shows and saves that
- * period's variance only, however the screen moved between periods.
+ * period's variance only, however the screen moved between periods. The cause of a variance and a
+ * mid-year forecast are chosen, never preselected: a save without one is refused at its field,
+ * from the keyboard, in Italian and in English, and nothing is stored.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan } = pages(world);
+const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage } = pages(world);
 
 const MID_YEAR = '2024-06-30';
 const YEAR_END = '2024-12-31';
@@ -39,5 +41,56 @@ describe('variances', { timeout: 120_000 }, () => {
     const stored = async (period: string) => (await apiAs(context, 'GET', `/api/plans/${planId}/periods/${period}/variances`)).body.objectives.find((o: { code: string }) => o.code === 'B.1').variance;
     expect(await stored(YEAR_END)).toMatchObject({ explanation: 'Personale ridotto nel secondo semestre.', version: 2 });
     expect(await stored(MID_YEAR)).toMatchObject({ explanation: 'Bando regionale rinviato a luglio.', version: 1 });
+  });
+
+  it('asks the referente for the cause of a variance and for the forecast, never choosing them itself', async () => {
+    const planId = encodeURIComponent(world.planId);
+    const controller = await signedIn('controller');
+    expect((await apiAs(controller, 'PATCH', `/api/plans/${planId}/nodes/B.1.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    const { page, context } = await newPage();
+    await login(page, 'referente');
+    await openPlan(page);
+    await page.selectOption('#period', YEAR_END);
+    await page.click('[data-testid=variances-toggle]');
+    const cause = page.locator('#variance-B-1-1-cause');
+    await expect.poll(() => cause.inputValue()).toBe('');
+    expect(await page.locator('#variance-B-1-1-cause option:checked').innerText()).toBe('— scegliere la causa —');
+    // Only the explanation written, sent from the keyboard: the cause is asked for at its field.
+    await page.focus('#variance-B-1-1-explanation');
+    await page.keyboard.type('Due assunzioni rinviate al 2025.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const row = page.locator('[data-testid=variance]:has(#variance-B-1-1-cause)');
+    await expect.poll(() => row.getByRole('alert').innerText()).toBe('Scegliere la causa dello scostamento.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('variance-B-1-1-cause');
+    const variance = async () => (await apiAs(context, 'GET', `/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: { code: string }) => o.code === 'B.1.1').variance;
+    expect(await variance()).toBeNull();
+    await cause.selectOption('internal');
+    await page.click('[data-testid=variance]:has(#variance-B-1-1-cause) button[type=submit]');
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Scostamento di B.1.1 salvato.');
+    expect(await variance()).toMatchObject({ cause: 'internal', explanation: 'Due assunzioni rinviate al 2025.', updatedBy: 'referente' });
+
+    // The mid-year forecast, in English: nothing checked until the referente answers.
+    await chooseLanguage(page, 'en');
+    await page.selectOption('#period', MID_YEAR);
+    await search(page, 'B.1.1');
+    await page.click('[data-indicator="B.1.1:1"] .tree-link');
+    await page.waitForSelector('[data-testid=forecast] form');
+    expect(await page.locator('[data-testid=forecast] input[type=radio]:checked').count()).toBe(0);
+    await page.fill('#forecast-note', 'Depends on the regional call.');
+    await page.focus('#forecast-note');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=forecast]').getByRole('alert').innerText()).toBe('Say whether the target is reachable by year end.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('forecast-yes');
+    const forecasts = async () => (await apiAs(context, 'GET', `/api/plans/${planId}/periods/${MID_YEAR}/variances`)).body.forecasts;
+    expect(await forecasts()).toEqual([]);
+    // The radios from the keyboard: the arrow moves to "No" and checks it; Enter in the note saves.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.isChecked('#forecast-no')).toBe(true);
+    await page.focus('#forecast-note');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=forecast]').getByRole('status').innerText()).toBe('Forecast saved.');
+    expect(await forecasts()).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', reachable: 'no', note: 'Depends on the regional call.', updatedBy: 'referente' })]);
   });
 });

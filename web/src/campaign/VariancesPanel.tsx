@@ -48,7 +48,9 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
 function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: string | number; periodId: string; objective: ShortObjective; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [cause, setCause] = useState<VarianceCause>(o.variance?.cause ?? 'internal');
+  // No cause chosen until someone chooses one: a preselected "internal" was recorded as the cause
+  // by whoever only wrote the explanation, and the cause weighs on the unit's appraisal.
+  const [cause, setCause] = useState<VarianceCause | ''>(o.variance?.cause ?? '');
   const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
   const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
@@ -56,6 +58,11 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (cause === '') {
+      setMessage({ kind: 'danger', text: t('campaign.variances.causeRequired') });
+      document.getElementById(`${id}-cause`)?.focus();
+      return;
+    }
     if (explanation.trim() === '') {
       setMessage({ kind: 'danger', text: t('campaign.variances.explanationRequired') });
       document.getElementById(`${id}-explanation`)?.focus();
@@ -94,7 +101,8 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
           <label htmlFor={`${id}-cause`} className="form-label">
             {t('campaign.variances.cause')}
           </label>
-          <select id={`${id}-cause`} className="form-select form-select-sm mb-1" value={cause} onChange={(e) => setCause(e.target.value as VarianceCause)}>
+          <select id={`${id}-cause`} className="form-select form-select-sm mb-1" value={cause} onChange={(e) => setCause(e.target.value as VarianceCause | '')}>
+            <option value="">{t('campaign.variances.chooseCause')}</option>
             {VARIANCE_CAUSES.map((c) => (
               <option key={c} value={c}>
                 {t(`campaign.variances.causes.${c}`)}

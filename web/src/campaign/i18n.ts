@@ -47,6 +47,7 @@ const it = {
     at_risk: 'A rischio',
     none: 'Nessuna previsione.',
     conflict: 'Qualcun altro ha cambiato la previsione: ricarica e riprova.',
+    reachableRequired: 'Indicare se il target è raggiungibile entro fine anno.',
   },
   oidc: {
     button: "Accedi con l'identità dell'ente",
@@ -74,6 +75,8 @@ const it = {
     causes: { external: 'Esterna', internal: 'Interna', indicator: 'Indicatore mal costruito' },
     conflict: 'Qualcun altro ha cambiato lo scostamento: ricarica e riprova.',
     explanationRequired: 'Descrivere lo scostamento.',
+    chooseCause: '— scegliere la causa —',
+    causeRequired: 'Scegliere la causa dello scostamento.',
     forecasts: 'Previsioni a fine anno',
     objective: 'Obiettivo',
     performance: 'Performance',
@@ -123,6 +126,7 @@ const en: typeof it = {
     at_risk: 'At risk',
     none: 'No forecast.',
     conflict: 'Someone else changed the forecast: reload and try again.',
+    reachableRequired: 'Say whether the target is reachable by year end.',
   },
   oidc: {
     button: "Sign in with the body's identity",
@@ -150,6 +154,8 @@ const en: typeof it = {
     causes: { external: 'External', internal: 'Internal', indicator: 'Indicator badly built' },
     conflict: 'Someone else changed the variance: reload and try again.',
     explanationRequired: 'Describe the variance.',
+    chooseCause: '— choose the cause —',
+    causeRequired: 'Choose the cause of the variance.',
     forecasts: 'Year-end forecasts',
     objective: 'Objective',
     performance: 'Performance',
