@@ -3,7 +3,8 @@
  * cause of their variance and the corrective action. Each period's form shows and saves that
  * period's variance only, however the screen moved between periods. The cause of a variance and a
  * mid-year forecast are chosen, never preselected: a save without one is refused at its field,
- * from the keyboard, in Italian and in English, and nothing is stored.
+ * from the keyboard, in Italian and in English, and nothing is stored. A variance someone else saved
+ * meanwhile is shown beside the form, which keeps what was typed until it is saved over theirs.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
@@ -92,5 +93,37 @@ describe('variances', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=forecast]').getByRole('status').innerText()).toBe('Forecast saved.');
     expect(await forecasts()).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', reachable: 'no', note: 'Depends on the regional call.', updatedBy: 'referente' })]);
+  });
+
+  it('keeps what the controller typed when the administrator saved the same variance meanwhile, and shows theirs', async () => {
+    const planId = encodeURIComponent(world.planId);
+    const { page, context } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', YEAR_END);
+    await page.click('[data-testid=variances-toggle]');
+    const row = page.locator('[data-testid=variance]:has(#variance-B-2-cause)');
+    await row.waitFor();
+    const admin = await signedIn('admin');
+    const theirs = { cause: 'external', explanation: 'Sospensione del bando nazionale.', correctiveAction: 'Nuovo bando a marzo.', version: 0 };
+    expect((await apiAs(admin, 'PUT', `/api/plans/${planId}/nodes/B.2/variances/${YEAR_END}`, theirs)).status).toBe(200);
+
+    await page.selectOption('#variance-B-2-cause', 'indicator');
+    await page.fill('#variance-B-2-explanation', 'Indicatore misurato su una base dati dismessa a giugno.');
+    await page.fill('#variance-B-2-action', "Rivedere l'indicatore nel piano 2025.");
+    await row.locator('button[type=submit]').click();
+    await expect.poll(() => row.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questo scostamento.');
+    const stored = row.locator('[data-testid=variance-stored]');
+    await expect.poll(() => stored.innerText()).toMatch(/Salvato nel frattempo da admin:[\s\S]*Esterna[\s\S]*Sospensione del bando nazionale\.[\s\S]*Nuovo bando a marzo\./);
+    // Nothing typed is lost.
+    expect(await page.inputValue('#variance-B-2-cause')).toBe('indicator');
+    expect(await page.inputValue('#variance-B-2-explanation')).toBe('Indicatore misurato su una base dati dismessa a giugno.');
+    expect(await page.inputValue('#variance-B-2-action')).toBe("Rivedere l'indicatore nel piano 2025.");
+    // Saved again, knowingly over theirs.
+    await row.locator('button[type=submit]').click();
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Scostamento di B.2 salvato.');
+    await expect.poll(() => stored.count()).toBe(0);
+    const now = (await apiAs(context, 'GET', `/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: { code: string }) => o.code === 'B.2').variance;
+    expect(now).toMatchObject({ cause: 'indicator', explanation: 'Indicatore misurato su una base dati dismessa a giugno.', updatedBy: 'controllo', version: 2 });
   });
 });

@@ -11,7 +11,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
-import type { ShortObjective, VarianceCause } from '../../../src/contract/index.js';
+import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();
@@ -54,6 +54,9 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
   const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
   const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  // Someone else saved this variance since it was read: theirs is shown beside the form, which
+  // keeps what was typed (the report read again brings their version, so a new save replaces it).
+  const [overtaken, setOvertaken] = useState(false);
   const id = `variance-${o.code.replace(/[^A-Za-z0-9]/g, '-')}`;
 
   async function save(e: FormEvent) {
@@ -71,9 +74,15 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
     try {
       await campaignApi.putVariance(planId, o.code, periodId, { cause, explanation, correctiveAction: action, version: o.variance?.version ?? 0 });
       setMessage({ kind: 'success', text: t('campaign.variances.saved', { code: o.code }) });
+      setOvertaken(false);
       onSaved();
     } catch (err) {
-      setMessage({ kind: 'danger', text: err instanceof ApiError && err.code === 'conflict' ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+      const conflict = err instanceof ApiError && err.code === 'conflict';
+      setMessage({ kind: 'danger', text: conflict ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+      if (conflict) {
+        setOvertaken(true);
+        onSaved();
+      }
     }
   }
 
@@ -86,18 +95,17 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
         o.variance === null ? (
           <p className="small muted mb-0">{t('campaign.variances.missing')}</p>
         ) : (
-          <dl className="row small mb-0">
-            <dt className="col-4">{t('campaign.variances.cause')}</dt>
-            <dd className="col-8">{t(`campaign.variances.causes.${o.variance.cause}`)}</dd>
-            <dt className="col-4">{t('campaign.variances.explanation')}</dt>
-            <dd className="col-8">{o.variance.explanation}</dd>
-            <dt className="col-4">{t('campaign.variances.action')}</dt>
-            <dd className="col-8">{o.variance.correctiveAction || '—'}</dd>
-          </dl>
+          <StoredVariance variance={o.variance} />
         )
       ) : (
         <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
           {o.variance === null && <p className="small muted mb-1">{t('campaign.variances.missing')}</p>}
+          {overtaken && o.variance !== null && (
+            <div className="border border-warning rounded p-2 mb-2" data-testid="variance-stored">
+              <p className="small mb-1">{t('campaign.variances.storedBy', { by: o.variance.updatedBy ?? '—' })}</p>
+              <StoredVariance variance={o.variance} />
+            </div>
+          )}
           <label htmlFor={`${id}-cause`} className="form-label">
             {t('campaign.variances.cause')}
           </label>
@@ -128,5 +136,20 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
         </form>
       )}
     </article>
+  );
+}
+
+/** A variance as stored: its cause, explanation and corrective action. */
+function StoredVariance({ variance }: { variance: Variance }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="row small mb-0">
+      <dt className="col-4">{t('campaign.variances.cause')}</dt>
+      <dd className="col-8">{t(`campaign.variances.causes.${variance.cause}`)}</dd>
+      <dt className="col-4">{t('campaign.variances.explanation')}</dt>
+      <dd className="col-8">{variance.explanation}</dd>
+      <dt className="col-4">{t('campaign.variances.action')}</dt>
+      <dd className="col-8">{variance.correctiveAction || '—'}</dd>
+    </dl>
   );
 }
