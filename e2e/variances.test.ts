@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage } = pages(world);
+const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage, expectAccessible } = pages(world);
 
 const MID_YEAR = '2024-06-30';
 const YEAR_END = '2024-12-31';
@@ -119,6 +119,7 @@ describe('variances', { timeout: 120_000 }, () => {
     expect(await page.inputValue('#variance-B-2-cause')).toBe('indicator');
     expect(await page.inputValue('#variance-B-2-explanation')).toBe('Indicatore misurato su una base dati dismessa a giugno.');
     expect(await page.inputValue('#variance-B-2-action')).toBe("Rivedere l'indicatore nel piano 2025.");
+    await expectAccessible(page, 'variances with one saved meanwhile');
     // Saved again, knowingly over theirs.
     await row.locator('button[type=submit]').click();
     await expect.poll(() => row.getByRole('status').innerText()).toBe('Scostamento di B.2 salvato.');
