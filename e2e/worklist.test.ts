@@ -3,6 +3,8 @@
  * value, sees a request for more and answers it); the controller sends a value back, approves it,
  * sees the completion dashboard move, and closes the period after the list of what is missing.
  * Against the real server and a fresh SQLite file; axe on the worklist, the dashboard and the dialog.
+ * A request for more and its answer written from the keyboard: the text field takes the focus, an
+ * empty text is said at it, and the text stays with its own period's value.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
@@ -146,5 +148,71 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     // The worklist's read is not what the polls above waited for: wait for each read itself.
     await expect.poll(() => reads.filter((r) => r === `${plan}/dashboard`)).toHaveLength(1);
     await expect.poll(() => reads.filter((r) => r.startsWith(`${plan}/worklist`))).toHaveLength(1);
+  });
+
+  it('a request for more and its answer from the keyboard: the focus in the text, an empty one said at it, the text kept to its period', async () => {
+    const MID_YEAR = '2024-06-30';
+    const YEAR_END = '2024-12-31';
+    const indicator = 'B.1.1:1';
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const value = (period: string) => `${plan}/indicators/${encodeURIComponent(indicator)}/measurements/${period}`;
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.1.1`, { unit: UNIT })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const ref = await newPage();
+    await login(ref.page, 'referente');
+    expect((await apiAs(ref.context, 'PUT', value(MID_YEAR), { state: 'measured', actual: '0,02', source: 'CRM camerale', version: 0 })).status).toBe(200);
+
+    await openPlan(ctl.page);
+    await ctl.page.click('[data-testid=worklist-toggle]');
+    await ctl.page.selectOption('#wl-period', MID_YEAR);
+    const row = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${indicator}"]`);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('entered');
+    await row.locator('[data-testid=send-back]').focus();
+    await ctl.page.keyboard.press('Enter');
+    const note = `note-${indicator}`;
+    await expect.poll(() => ctl.page.evaluate(() => document.activeElement?.id)).toBe(note);
+    // Sent empty: said at the field, which keeps the focus; nothing is sent.
+    await ctl.page.keyboard.press('Enter');
+    await expect.poll(() => row.locator(`[id="${note}-error"]`).innerText()).toBe('Scrivi che cosa serve: la richiesta di integrazione è vuota.');
+    expect(await row.locator('[data-testid=review-note]').getAttribute('aria-invalid')).toBe('true');
+    expect(await row.locator('[data-testid=review-note]').getAttribute('aria-describedby')).toBe(`${note}-error`);
+    await expect.poll(() => ctl.page.evaluate(() => document.activeElement?.id)).toBe(note);
+    expect((await apiAs(ctl.context, 'GET', `${value(MID_YEAR)}/reviews`)).body.steps).toEqual([]);
+    await ctl.page.keyboard.type('Allegare la estrazione dal CRM');
+
+    // The same indicator in another period: its row has no request being written.
+    await ctl.page.selectOption('#wl-period', YEAR_END);
+    await expect.poll(() => ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toContain('Scadenza');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => ctl.page.locator('[data-testid=review-note]').count()).toBe(0);
+    // Back to its period, the text is still there; Enter sends it to that value alone.
+    await ctl.page.selectOption('#wl-period', MID_YEAR);
+    await expect.poll(() => row.locator('[data-testid=review-note]').inputValue()).toBe('Allegare la estrazione dal CRM');
+    await row.locator('[data-testid=review-note]').focus();
+    await ctl.page.keyboard.press('Enter');
+    await expect.poll(() => row.getAttribute('data-state')).toBe('returned');
+    expect((await apiAs(ctl.context, 'GET', `${value(MID_YEAR)}/reviews`)).body.steps.map((s: { action: string; note: string }) => `${s.action}: ${s.note}`)).toEqual([
+      'return: Allegare la estrazione dal CRM',
+    ]);
+    expect((await apiAs(ctl.context, 'GET', `${value(YEAR_END)}/reviews`)).body.steps).toEqual([]);
+
+    // The referente answers from the keyboard, in English.
+    await openPlan(ref.page);
+    await ref.page.selectOption('select[aria-label=Lingua]', 'en');
+    await ref.page.click('[data-testid=worklist-toggle]');
+    await ref.page.selectOption('#wl-period', MID_YEAR);
+    const mine = ref.page.locator(`[data-testid=worklist-table] tr[data-indicator="${indicator}"]`);
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('returned');
+    await mine.locator('[data-testid=answer]').focus();
+    await ref.page.keyboard.press('Enter');
+    await expect.poll(() => ref.page.evaluate(() => document.activeElement?.id)).toBe(note);
+    await ref.page.keyboard.press('Enter');
+    await expect.poll(() => mine.locator(`[id="${note}-error"]`).innerText()).toBe('Write the answer: it is empty.');
+    await ref.page.keyboard.type('Extraction attached to the value.');
+    await ref.page.keyboard.press('Enter');
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('entered');
+    expect((await apiAs(ref.context, 'GET', `${value(MID_YEAR)}/reviews`)).body.steps.map((s: { action: string }) => s.action)).toEqual(['return', 'answer']);
   });
 });

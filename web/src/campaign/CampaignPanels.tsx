@@ -39,8 +39,10 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const [state, setState] = useState<WorkState | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [writing, setWriting] = useState<{ id: string; action: 'return' | 'answer' } | null>(null);
-  const [note, setNote] = useState('');
+  // The value a request or an answer is being written for: indicator and period, so a change of the
+  // list's period does not carry the text over to the same indicator's value of another period.
+  // The text typed stays with it, so the form coming back to its value brings it back.
+  const [writing, setWriting] = useState<{ id: string; periodId: string; action: 'return' | 'answer'; note: string } | null>(null);
   const [deadlineError, setDeadlineError] = useState<string | null>(null);
   const reviewer = role === 'admin' || role === 'controller';
 
@@ -61,7 +63,6 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, text);
       setNotice(t(action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered'));
       setWriting(null);
-      setNote('');
       // The list, the dashboard and the value's audit follow; the tree does not show reviews.
       await written({ trees: false });
     } catch (e) {
@@ -180,24 +181,14 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                   {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
                 </td>
                 <td>
-                  {writing?.id === item.indicatorId ? (
-                    <form
-                      className="d-flex gap-1"
-                      noValidate
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        if (note.trim() === '') return setError(t('campaign.noteRequired'));
-                        void act(item, writing.action, note.trim());
-                      }}
-                    >
-                      <label className="visually-hidden" htmlFor={`note-${item.indicatorId}`}>
-                        {writing.action === 'return' ? t('campaign.request') : t('campaign.answer')}
-                      </label>
-                      <input type="text" id={`note-${item.indicatorId}`} className="form-control form-control-sm" value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
-                      <Button size="sm" color="primary" type="submit">
-                        {t('campaign.send')}
-                      </Button>
-                    </form>
+                  {writing?.id === item.indicatorId && writing.periodId === item.periodId ? (
+                    <ReviewNoteForm
+                      id={`note-${item.indicatorId}`}
+                      action={writing.action}
+                      note={writing.note}
+                      onNote={(note) => setWriting({ ...writing, note })}
+                      onSend={(text) => act(item, writing.action, text)}
+                    />
                   ) : (
                     <span className="d-flex gap-1">
                       {reviewer && item.state === 'entered' && (
@@ -205,13 +196,13 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                           <Button size="sm" color="success" outline onClick={() => void act(item, 'approve')} data-testid="approve">
                             {t('campaign.approve')}
                           </Button>
-                          <Button size="sm" color="danger" outline onClick={() => (setWriting({ id: item.indicatorId, action: 'return' }), setNote(''))} data-testid="send-back">
+                          <Button size="sm" color="danger" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'return', note: '' })} data-testid="send-back">
                             {t('campaign.sendBack')}
                           </Button>
                         </>
                       )}
                       {item.state === 'returned' && (role === 'referente' || reviewer) && (
-                        <Button size="sm" color="primary" outline onClick={() => (setWriting({ id: item.indicatorId, action: 'answer' }), setNote(''))} data-testid="answer">
+                        <Button size="sm" color="primary" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'answer', note: '' })} data-testid="answer">
                           {t('campaign.reply')}
                         </Button>
                       )}
@@ -224,6 +215,51 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * The text of a request for more or of an answer, in the row of its value. It takes the focus when
+ * it opens (the button pressed is gone: the keyboard would be left on the page), and an empty text
+ * is said at the field, which keeps the focus.
+ */
+function ReviewNoteForm(props: { id: string; action: 'return' | 'answer'; note: string; onNote: (note: string) => void; onSend: (text: string) => Promise<void> }) {
+  const { id, action, note, onSend } = props;
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => void focusSoon(id), [id]);
+  return (
+    <form
+      className="d-flex flex-wrap gap-1"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (note.trim() === '') {
+          setProblem(t(action === 'return' ? 'campaign.requestRequired' : 'campaign.answerRequired'));
+          focusSoon(id);
+          return;
+        }
+        setProblem(null);
+        void onSend(note.trim());
+      }}
+    >
+      <label className="visually-hidden" htmlFor={id}>
+        {action === 'return' ? t('campaign.request') : t('campaign.answer')}
+      </label>
+      <input
+        type="text"
+        id={id}
+        className={`form-control form-control-sm${problem === null ? '' : ' is-invalid'}`}
+        value={note}
+        onChange={(e) => props.onNote(e.target.value)}
+        data-testid="review-note"
+        {...invalidIf(id, problem)}
+      />
+      <Button size="sm" color="primary" type="submit">
+        {t('campaign.send')}
+      </Button>
+      <FieldProblem id={id} message={problem} />
+    </form>
   );
 }
 

@@ -18,10 +18,15 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
   if (read.data === undefined || read.data.period.last) return null;
   const forecast = read.data.forecasts.find((f) => f.indicatorId === indicatorId) ?? null;
 
-  async function save(input: { reachable: ForecastOutcome; note: string }) {
+  async function save(input: { reachable: ForecastOutcome | null; note: string }) {
     setMessage(null);
+    if (input.reachable === null) {
+      setMessage({ kind: 'danger', text: t('campaign.forecast.reachableRequired') });
+      document.getElementById(`forecast-${FORECAST_OUTCOMES[0]}`)?.focus();
+      return;
+    }
     try {
-      await campaignApi.putForecast(planId, indicatorId, periodId, { ...input, version: forecast?.version ?? 0 });
+      await campaignApi.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note, version: forecast?.version ?? 0 });
       setMessage({ kind: 'success', text: t('campaign.forecast.saved') });
       await written({ trees: false });
     } catch (err) {
@@ -49,9 +54,11 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
   );
 }
 
-function ForecastForm({ stored, onSave }: { stored: Forecast | null; onSave: (input: { reachable: ForecastOutcome; note: string }) => void }) {
+function ForecastForm({ stored, onSave }: { stored: Forecast | null; onSave: (input: { reachable: ForecastOutcome | null; note: string }) => void }) {
   const { t } = useTranslation();
-  const [reachable, setReachable] = useState<ForecastOutcome>(stored?.reachable ?? 'yes');
+  // Nothing checked until someone answers: a preselected "yes" was saved as the forecast by whoever
+  // only wrote a note.
+  const [reachable, setReachable] = useState<ForecastOutcome | null>(stored?.reachable ?? null);
   const [note, setNote] = useState(stored?.note ?? '');
   return (
     <form

@@ -11,7 +11,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
-import type { ShortObjective, VarianceCause } from '../../../src/contract/index.js';
+import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();
@@ -35,7 +35,9 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
           {report.objectives.length === 0 ? (
             <p>{t('campaign.variances.none')}</p>
           ) : (
-            report.objectives.map((o) => <VarianceRow key={o.code} planId={planId} periodId={periodId} objective={o} onSaved={() => void written({ trees: false })} />)
+            // Keyed by the period too: a row kept from another period (the report of a period read
+            // before is drawn at once from the cache) would show that period's draft and save it here.
+            report.objectives.map((o) => <VarianceRow key={`${report.period.id}:${o.code}`} planId={planId} periodId={report.period.id} objective={o} onSaved={() => void written({ trees: false })} />)
           )}
         </>
       )}
@@ -46,14 +48,24 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
 function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: string | number; periodId: string; objective: ShortObjective; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [cause, setCause] = useState<VarianceCause>(o.variance?.cause ?? 'internal');
+  // No cause chosen until someone chooses one: a preselected "internal" was recorded as the cause
+  // by whoever only wrote the explanation, and the cause weighs on the unit's appraisal.
+  const [cause, setCause] = useState<VarianceCause | ''>(o.variance?.cause ?? '');
   const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
   const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  // Someone else saved this variance since it was read: theirs is shown beside the form, which
+  // keeps what was typed (the report read again brings their version, so a new save replaces it).
+  const [overtaken, setOvertaken] = useState(false);
   const id = `variance-${o.code.replace(/[^A-Za-z0-9]/g, '-')}`;
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (cause === '') {
+      setMessage({ kind: 'danger', text: t('campaign.variances.causeRequired') });
+      document.getElementById(`${id}-cause`)?.focus();
+      return;
+    }
     if (explanation.trim() === '') {
       setMessage({ kind: 'danger', text: t('campaign.variances.explanationRequired') });
       document.getElementById(`${id}-explanation`)?.focus();
@@ -62,9 +74,15 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
     try {
       await campaignApi.putVariance(planId, o.code, periodId, { cause, explanation, correctiveAction: action, version: o.variance?.version ?? 0 });
       setMessage({ kind: 'success', text: t('campaign.variances.saved', { code: o.code }) });
+      setOvertaken(false);
       onSaved();
     } catch (err) {
-      setMessage({ kind: 'danger', text: err instanceof ApiError && err.code === 'conflict' ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+      const conflict = err instanceof ApiError && err.code === 'conflict';
+      setMessage({ kind: 'danger', text: conflict ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+      if (conflict) {
+        setOvertaken(true);
+        onSaved();
+      }
     }
   }
 
@@ -77,22 +95,22 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
         o.variance === null ? (
           <p className="small muted mb-0">{t('campaign.variances.missing')}</p>
         ) : (
-          <dl className="row small mb-0">
-            <dt className="col-4">{t('campaign.variances.cause')}</dt>
-            <dd className="col-8">{t(`campaign.variances.causes.${o.variance.cause}`)}</dd>
-            <dt className="col-4">{t('campaign.variances.explanation')}</dt>
-            <dd className="col-8">{o.variance.explanation}</dd>
-            <dt className="col-4">{t('campaign.variances.action')}</dt>
-            <dd className="col-8">{o.variance.correctiveAction || '—'}</dd>
-          </dl>
+          <StoredVariance variance={o.variance} />
         )
       ) : (
         <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
           {o.variance === null && <p className="small muted mb-1">{t('campaign.variances.missing')}</p>}
+          {overtaken && o.variance !== null && (
+            <div className="border border-warning rounded p-2 mb-2" data-testid="variance-stored">
+              <p className="small mb-1">{t('campaign.variances.storedBy', { by: o.variance.updatedBy ?? '—' })}</p>
+              <StoredVariance variance={o.variance} />
+            </div>
+          )}
           <label htmlFor={`${id}-cause`} className="form-label">
             {t('campaign.variances.cause')}
           </label>
-          <select id={`${id}-cause`} className="form-select form-select-sm mb-1" value={cause} onChange={(e) => setCause(e.target.value as VarianceCause)}>
+          <select id={`${id}-cause`} className="form-select form-select-sm mb-1" value={cause} onChange={(e) => setCause(e.target.value as VarianceCause | '')}>
+            <option value="">{t('campaign.variances.chooseCause')}</option>
             {VARIANCE_CAUSES.map((c) => (
               <option key={c} value={c}>
                 {t(`campaign.variances.causes.${c}`)}
@@ -118,5 +136,20 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
         </form>
       )}
     </article>
+  );
+}
+
+/** A variance as stored: its cause, explanation and corrective action. */
+function StoredVariance({ variance }: { variance: Variance }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="row small mb-0">
+      <dt className="col-4">{t('campaign.variances.cause')}</dt>
+      <dd className="col-8">{t(`campaign.variances.causes.${variance.cause}`)}</dd>
+      <dt className="col-4">{t('campaign.variances.explanation')}</dt>
+      <dd className="col-8">{variance.explanation}</dd>
+      <dt className="col-4">{t('campaign.variances.action')}</dt>
+      <dd className="col-8">{variance.correctiveAction || '—'}</dd>
+    </dl>
   );
 }
