@@ -153,10 +153,7 @@ export function UsersPage() {
 }
 
 /** The problems the server would refuse, found before sending; same words as its refusals. */
-function checkNewUser(
-  input: { username: string; displayName: string; signIn: SignInKind; password: string; email: string },
-  t: (k: string, o?: Record<string, unknown>) => string,
-): FormErrors {
+function checkNewUser(input: { username: string; displayName: string; signIn: SignInKind; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
   const fields: Record<string, string> = {};
   if (!emailLooksRight(input.email)) fields.email = t('accounts.errors.field.email');
   if (!USERNAME.test(input.username)) fields.username = t('users.errors.field.username');

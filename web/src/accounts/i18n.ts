@@ -93,7 +93,7 @@ const en: typeof it = {
       providerWaiting: "Sign in in the identity provider's window that opened, then come back here.",
       providerBlocked: 'The browser blocked the sign-in window: allow pop-up windows for this site and try again.',
       providerClosed: 'The sign-in window was closed before signing in: try again.',
-      providerExpired: "The sign-in at the identity provider expired before coming back here: try again, within 10 minutes.",
+      providerExpired: 'The sign-in at the identity provider expired before coming back here: try again, within 10 minutes.',
       providerMissing: "This account signs in through the body's identity provider, which the server does not offer now: ask the administrator.",
     },
   },
