@@ -174,6 +174,13 @@ describe('renewing an expired session through the identity provider', { timeout:
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toMatch(/^Salvato «N\. eventi di informazione.*l’albero è stato ricalcolato/);
     expect(await same()).toBe(true);
     expect(await storedIndicator(context, 'B.2.2', 'B.2.2:1', FIRST_QUARTER)).toMatchObject({ actual: 7, state: 'measured' });
+
+    // Her own page has no password to change, only the language of her emails.
+    expect(await page.locator('[data-testid=nav-password]').innerText()).toBe('Il tuo account');
+    await page.click('[data-testid=nav-password]');
+    await page.waitForSelector('[data-testid=own-account-provider]');
+    expect(await page.locator('#pw-current').count()).toBe(0);
+    await page.waitForSelector('[data-testid=own-language]');
   });
 
   it('says in English a sign-in made as someone else and a blocked popup, keeping the value', async () => {

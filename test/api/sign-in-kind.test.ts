@@ -6,7 +6,7 @@
  * in. And migration 76 gives the accounts before it their way from what they have.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/server/auth.js';
+import { hashPassword, newToken, sessionId } from '../../src/server/auth.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { oldDatabase } from '../support/old-database.js';
@@ -46,6 +46,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
     const it = await login('paola.p', 'qualunque cosa', 'it');
     expect(it.status).toBe(409);
     expect(it.body.error.message).toBe("questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore");
+    // Signed in (at the provider: a session opened as the callback opens it), she has no password to change either.
+    const paola = new Client(t.url);
+    const token = newToken();
+    const csrf = newToken();
+    await t.server.store.createSession(sessionId(token), (await account('paola.p')).id, csrf, new Date(Date.now() + 3600_000).toISOString());
+    paola.cookie = `albero_session=${token}`;
+    paola.csrf = csrf;
+    expect((await paola.get('/api/session')).body.user.signIn).toBe('provider');
+    const change = await paola.request('POST', '/api/users/me/password', { current: 'anything', next: 'una password nuova' });
+    expect(change.status).toBe(409);
+    expect(change.body.error.code).toBe('sign-in-with-provider');
     // A wrong password for a password account is still just that.
     expect((await login('piero.p', 'not the password')).body.error.code).toBe('invalid-credentials');
     // A deactivated provider account tells nothing of itself.

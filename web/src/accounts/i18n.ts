@@ -4,6 +4,9 @@ import type { FeatureWords } from '../words.js';
 const it = {
   account: {
     nav: 'Cambia la password',
+    providerNav: 'Il tuo account',
+    providerTitle: 'Il tuo account',
+    providerIntro: 'Accedi con il fornitore di identità dell’ente: in Albero non hai una password. La password si cambia presso il fornitore.',
     title: 'Cambia la tua password',
     forcedTitle: 'Scegli una nuova password',
     intro: 'Per cambiare la password serve quella attuale. Le altre sessioni aperte con il tuo account si chiudono.',
@@ -68,6 +71,9 @@ const it = {
 const en: typeof it = {
   account: {
     nav: 'Change password',
+    providerNav: 'Your account',
+    providerTitle: 'Your account',
+    providerIntro: "You sign in through the body's identity provider: you have no password in Albero. Your password is changed at the provider.",
     title: 'Change your password',
     forcedTitle: 'Choose a new password',
     intro: 'Changing the password needs the current one. Your other open sessions are closed.',
