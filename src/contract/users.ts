@@ -7,6 +7,15 @@ import { ROLES } from './permissions.js';
 
 export const RoleSchema = z.enum(ROLES);
 
+/**
+ * How an account signs in: `password` (its own, kept hashed here) or `provider` (the body's identity
+ * provider, OpenID Connect: such an account has no password in Albero, and a password sign-in is
+ * refused with `sign-in-with-provider`). The session dialog offers only the account's way.
+ */
+export const SIGN_IN_KINDS = ['password', 'provider'] as const;
+export type SignInKind = (typeof SIGN_IN_KINDS)[number];
+export const SignInKindSchema = z.enum(SIGN_IN_KINDS);
+
 export const UserSchema = z.strictObject({
   id: z.string(),
   username: z.string(),
@@ -21,6 +30,8 @@ export const UserSchema = z.strictObject({
   /** Registry ids of the units it is a member or the head of (what permissions are decided on). */
   unitIds: z.array(z.string()),
   active: z.boolean(),
+  /** How the account signs in (migration 76: the accounts before it were given `password`). */
+  signIn: SignInKindSchema,
   /** A temporary password: the app asks for a new one before anything else. */
   mustChangePassword: z.boolean(),
 });

@@ -276,6 +276,13 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'un indirizzo email come nome.cognome@ente.it' : 'an email address such as nome.cognome@ente.it';
     case 'email-taken':
       return it ? `un altro account ha l'email ${p.value}` : `another account has the email ${p.value}`;
+    // An account that signs in at the identity provider has no password in Albero (routes/users.ts).
+    case 'password-for-provider':
+      return it
+        ? "l'account accede con il fornitore di identità e non ha una password in Albero: non indicarla"
+        : 'the account signs in through the identity provider and has no password in Albero: leave it out';
+    case 'password-for-password-sign-in':
+      return it ? "per accedere con la password l'account ne ha bisogno di una (almeno 8 caratteri)" : 'signing in with a password, the account needs one (at least 8 characters)';
     case 'username':
       return it ? 'da 2 a 64 lettere, cifre, punti, trattini, trattini bassi o @' : '2–64 letters, digits, dots, dashes, underscores or @';
     case 'revision-number':
@@ -558,6 +565,11 @@ const OWN_MESSAGES = defineMessages({
   'too-many-attempts': message<{ retryAfter: number }>({
     it: (p) => `troppi accessi non riusciti: riprovare tra ${p.retryAfter} ${p.retryAfter === 1 ? 'secondo' : 'secondi'}`,
     en: (p) => `too many failed sign-ins: try again in ${p.retryAfter} seconds`,
+  }),
+  /** A password sign-in (or change) for an account that signs in at the identity provider: not a wrong password, the wrong way. */
+  'sign-in-with-provider': message({
+    it: "questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore",
+    en: "this account signs in through the body's identity provider, not with a password: use the provider's sign-in button",
   }),
   'wrong-password': message({ it: 'la password attuale non è corretta', en: 'the current password is not right' }),
   'password-change-required': message({ it: 'la password è temporanea: cambiarla prima di continuare', en: 'your password is temporary: change it first' }),

@@ -10,6 +10,7 @@ const user = (id: string): UserRecord => ({
   units: [],
   unitIds: [],
   active: true,
+  signIn: 'password',
   createdAt: '2024-01-01T00:00:00.000Z',
   mustChangePassword: false,
 });

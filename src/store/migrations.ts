@@ -547,6 +547,20 @@ MIGRATIONS.push(
     sql: () => [],
     data: (tx) => migrateAppraisalUnits(tx),
   },
+  {
+    version: 76,
+    name: 'accounts record how they sign in: their password or the identity provider',
+    sql: () => [`ALTER TABLE users ADD COLUMN sign_in TEXT NOT NULL DEFAULT 'password' CHECK (sign_in IN ('password', 'provider'))`],
+    // The existing accounts, from what they have: until now every account was created with a
+    // password (password_hash NOT NULL, the API asked for one), and Albero kept neither the
+    // provider's subject nor how a session was opened, so a hash is all there is to go by: an
+    // account with one stays `password` and signs in as before (the administrator moves those who
+    // use the provider); one with an empty hash (written outside the API) has no password that
+    // could work, so it is `provider`.
+    data: async (tx) => {
+      await tx.run(`UPDATE users SET sign_in = 'provider' WHERE password_hash = ''`);
+    },
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts).
 MIGRATIONS.push(REMINDER_MIGRATION);

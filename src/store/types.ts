@@ -15,6 +15,7 @@ import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 // The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
 import { ROLES, type Role } from '../contract/permissions.js';
+import type { SignInKind } from '../contract/users.js';
 import { PERIOD_STATES, type PeriodState } from '../contract/period-states.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
@@ -404,6 +405,8 @@ export interface UserRecord {
   /** Ids of the units the user is a member or the head of (what permissions are decided on). */
   readonly unitIds: readonly string[];
   readonly active: boolean;
+  /** Its own password, or the identity provider (migration 76). */
+  readonly signIn: SignInKind;
   readonly createdAt: string;
   /** A temporary password was set: nothing else is allowed until the user changes it. */
   readonly mustChangePassword: boolean;
@@ -416,7 +419,10 @@ export interface NewUser {
   /** Units by name (found trimmed and case-insensitively; created when the registry lacks them). */
   readonly units?: readonly string[];
   readonly unitIds?: readonly string[];
+  /** Ignored for a `provider` account, which has no password here. */
   readonly passwordHash: string;
+  /** `password` unless given. */
+  readonly signIn?: SignInKind;
   readonly mustChangePassword?: boolean;
   /** Set with the account, in its one transaction: a refused email leaves no account behind. */
   readonly email?: string | null;
@@ -430,6 +436,8 @@ export interface UserPatch {
   readonly units?: readonly string[];
   readonly unitIds?: readonly string[];
   readonly active?: boolean;
+  /** To `provider`: the password is dropped; to `password`: with passwordHash (the route asks for it). */
+  readonly signIn?: SignInKind;
   readonly passwordHash?: string;
   /** With passwordHash: true for a temporary password set by the administrator. */
   readonly mustChangePassword?: boolean;

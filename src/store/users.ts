@@ -23,6 +23,7 @@ function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefine
     units: units?.names ?? [],
     unitIds: units?.ids ?? [],
     active: Number(r.active) === 1,
+    signIn: r.sign_in === 'provider' ? 'provider' : 'password',
     createdAt: String(r.created_at),
     mustChangePassword: Number(r.must_change_password ?? 0) === 1,
   };
@@ -36,6 +37,12 @@ async function usersWithUnits(q: Queryable, rows: Row[]): Promise<UserRecord[]> 
   );
   return rows.map((r) => userRecord(r, units.get(String(r.id))));
 }
+
+/**
+ * The password hash of an account that has none (a `provider` account): no hash verifies against it
+ * (argon2 refuses it), and the column stays NOT NULL as migration 1 made it on both backends.
+ */
+const NO_PASSWORD = '';
 
 function loginFailure(row: Row): LoginFailure {
   return { key: String(row.key), count: Number(row.count), firstAt: Number(row.first_at), until: Number(row.until_at) };
@@ -72,14 +79,26 @@ export class SqlUsers {
       if (email !== null && (await one(tx, `SELECT id FROM users WHERE email = ?`, [email])) !== undefined)
         return fail('duplicate', `another account has the email ${email}`, { field: 'email' }, { what: 'email', id: email });
       const id = randomUUID();
+      const signIn = input.signIn ?? 'password';
       if (input.unitIds !== undefined) {
         const missing = await unknownUnit(tx, input.unitIds);
         if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
       }
       const unitIds = [...(input.unitIds ?? []), ...(await ensureUnitsByName(tx, input.units ?? [], actor))];
       await tx.run(
-        `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password, email, language) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?, ?, ?)`,
-        [id, input.username, input.displayName, input.role, input.passwordHash, now(), input.mustChangePassword === true ? 1 : 0, email, input.language ?? 'it'],
+        `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at, must_change_password, email, language, sign_in) VALUES (?, ?, ?, ?, '[]', ?, 1, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          input.username,
+          input.displayName,
+          input.role,
+          signIn === 'provider' ? NO_PASSWORD : input.passwordHash,
+          now(),
+          signIn === 'password' && input.mustChangePassword === true ? 1 : 0,
+          email,
+          input.language ?? 'it',
+          signIn,
+        ],
       );
       await setUserUnits(tx, id, unitIds);
       const user = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
@@ -93,6 +112,7 @@ export class SqlUsers {
           role: user.role,
           units: user.units,
           unitIds: user.unitIds,
+          signIn,
           ...(email === null ? {} : { email }),
           ...(input.language === undefined ? {} : { language: input.language }),
         },
@@ -111,18 +131,22 @@ export class SqlUsers {
         if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });
       }
       if (patch.unitIds !== undefined || patch.units !== undefined) await setUserUnits(tx, id, [...(patch.unitIds ?? []), ...(await ensureUnitsByName(tx, patch.units ?? [], actor))]);
+      const signIn = patch.signIn ?? before.signIn;
+      // A provider account has no password: none is kept for a later way back (that needs a new one).
+      const passwordHash = signIn === 'provider' ? NO_PASSWORD : (patch.passwordHash ?? String(row.password_hash));
       // A new password clears the temporary flag unless it is itself temporary.
-      const mustChange = patch.passwordHash !== undefined ? patch.mustChangePassword === true : (patch.mustChangePassword ?? before.mustChangePassword);
-      await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ? WHERE id = ?`, [
+      const mustChange = signIn === 'provider' ? false : patch.passwordHash !== undefined ? patch.mustChangePassword === true : (patch.mustChangePassword ?? before.mustChangePassword);
+      await tx.run(`UPDATE users SET display_name = ?, role = ?, active = ?, password_hash = ?, must_change_password = ?, sign_in = ? WHERE id = ?`, [
         patch.displayName ?? before.displayName,
         patch.role ?? before.role,
         (patch.active ?? before.active) ? 1 : 0,
-        patch.passwordHash ?? String(row.password_hash),
+        passwordHash,
         mustChange ? 1 : 0,
+        signIn,
         id,
       ]);
-      // A new password or a disabled account ends every open session of that user.
-      if (patch.passwordHash !== undefined || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
+      // A new password, another way of signing in or a disabled account ends every open session of that user.
+      if (patch.passwordHash !== undefined || signIn !== before.signIn || patch.active === false) await tx.run(`DELETE FROM sessions WHERE user_id = ?`, [id]);
       const after = (await usersWithUnits(tx, [(await one(tx, `SELECT * FROM users WHERE id = ?`, [id]))!]))[0]!;
       const view = (u: UserRecord): Record<string, unknown> => ({
         displayName: u.displayName,
@@ -130,6 +154,7 @@ export class SqlUsers {
         units: u.units,
         unitIds: u.unitIds,
         active: u.active,
+        signIn: u.signIn,
         mustChangePassword: u.mustChangePassword,
       });
       await recordAudit(tx, actor, { action: patch.passwordHash !== undefined ? 'password' : 'update', entity: 'user', entityId: id, before: view(before), after: view(after) });

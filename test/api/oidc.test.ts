@@ -23,6 +23,10 @@ class Jar {
       else this.cookies.set(name, value);
     }
   }
+  /** The cookie gone, as the browser drops one whose max-age passed. */
+  drop(name: string): void {
+    this.cookies.delete(name);
+  }
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -46,9 +50,10 @@ describe('sign-in through an OpenID Connect provider', () => {
 
   /**
    * A browser going through the whole flow from `start` as `login` at the provider (or pressing its
-   * "Cancel" with `cancel`): Albero's last answer, and the browser's Albero session cookie.
+   * "Cancel" with `cancel`): Albero's last answer, and the browser's Albero session cookie. With
+   * `expire`, the flow cookie's ten minutes pass while the person is at the provider.
    */
-  async function walk(login: string, start = '/api/session/oidc/start', cancel = false): Promise<{ res: Response; session: string }> {
+  async function walk(login: string, start = '/api/session/oidc/start', cancel = false, expire = false): Promise<{ res: Response; session: string }> {
     const albero = new Jar();
     const idp = new Jar();
     const go = async (url: string, jar: Jar, init: RequestInit = {}): Promise<Response> => {
@@ -78,6 +83,7 @@ describe('sign-in through an OpenID Connect provider', () => {
       next = new URL(res.headers.get('location')!, next);
     }
     expect(next.toString()).toContain('/api/session/oidc/callback');
+    if (expire) albero.drop('albero_oidc');
     res = await go(next.toString(), albero);
     return { res, session: /albero_session=([^;]*)/.exec(albero.header())?.[1] ?? '' };
   }
@@ -93,8 +99,8 @@ describe('sign-in through an OpenID Connect provider', () => {
    * The renewal of `account`'s expired session in a popup window, signed in at the provider as
    * `login`: what the window's page tells the app (its body's data), its words, its policy, and the session cookie.
    */
-  async function renew(login: string, account: string, cancel = false) {
-    const { res, session } = await walk(login, `/api/session/oidc/start?renew=${account}&renewal=pagina-42&lang=en`, cancel);
+  async function renew(login: string, account: string, cancel = false, expire = false) {
+    const { res, session } = await walk(login, `/api/session/oidc/start?renew=${account}&renewal=pagina-42&lang=en`, cancel, expire);
     expect(res.status).toBe(200);
     const page = await res.text();
     return {
@@ -182,6 +188,19 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(cancelled.session).toBe('');
     // The login page's sign-in says a cancellation as such too.
     expect(await signIn('rita.r', true)).toEqual({ landing: '/?oidc=cancelled', session: '' });
+  });
+
+  it('tells a renewal whose sign-in expired at the provider that it expired, not leaving its window on the app', async () => {
+    const expired = await renew('rita.r', 'referente', false, true);
+    expect(expired.told).toEqual({ renewal: 'pagina-42', outcome: 'expired' });
+    expect(expired.words).toBe('Not signed in. Close this window and go back to Albero, which says why.');
+    expect(expired.session).toBe('');
+    // Cancelled after the expiry: the same.
+    expect((await renew('rita.r', 'referente', true, true)).told).toEqual({ renewal: 'pagina-42', outcome: 'expired' });
+    // The login page's sign-in, expired, is sent back to the login page saying so, as before.
+    const { res, session } = await walk('rita.r', undefined, false, true);
+    expect(res.headers.get('location')).toBe('/?oidc=expired');
+    expect(session).toBe('');
   });
 
   it('refuses a renewal asked by halves or with a malformed id, saying which parameter', async () => {

@@ -219,7 +219,7 @@ export function App({ session, known, first }: { session: Promise<Session>; know
                     {t('login.signedAs', { name: user.displayName, role: t(`role.${user.role}`) })}
                   </span>
                   <a href="#/password" className="albero-nav" aria-current={route === '#/password' ? 'page' : undefined} data-testid="nav-password">
-                    {t('account.nav')}
+                    {t(user.signIn === 'provider' ? 'account.providerNav' : 'account.nav')}
                   </a>
                   <button type="button" className="btn btn-sm btn-outline-light" onClick={() => void logout()}>
                     {t('login.logout')}

@@ -140,7 +140,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
         return finish(c, renewal, 'provider-unreachable');
       }
       const verifier = client.randomPKCECodeVerifier();
-      const state = client.randomState();
+      const state = stateFor(renewal);
       const nonce = client.randomNonce();
       const flow: Flow = { verifier, state, nonce, ...(renewal === undefined ? {} : { renewal }) };
       // Lax: the provider's redirect back is a top-level navigation from another site.
@@ -176,8 +176,10 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       });
       // Used once, whatever comes of it (not configured: the 404 above, which sets nothing).
       deleteCookie(c, FLOW_COOKIE, { path: '/api/session/oidc' });
-      if (config === null) return finish(c, flow?.renewal, 'provider-unreachable');
-      if (flow === undefined) return finish(c, undefined, 'expired');
+      // The flow cookie gone (its ten minutes passed at the provider): a renewal is still told, from the state the provider sent back.
+      const renewal = flow?.renewal ?? renewalInState(c.req.query('state'));
+      if (config === null) return finish(c, renewal, 'provider-unreachable');
+      if (flow === undefined) return finish(c, renewal, 'expired');
       // The person stopped at the provider (its "cancel"): said as such, for this flow only.
       if (c.req.query('error') === 'access_denied' && c.req.query('state') === flow.state) return finish(c, flow.renewal, 'cancelled');
       let claims: Record<string, unknown> | undefined;
@@ -219,6 +221,26 @@ function renewalOf(c: Context): Flow['renewal'] {
   if (account === undefined || account.trim() === '' || account.length > 100) throw refuse(400, 'invalid-query', { field: 'renew', problem: 'required' });
   if (id === undefined || !RENEWAL_ID.test(id)) throw refuse(400, 'invalid-query', { field: 'renewal', detail: '8–64 A-Z a-z 0-9 - _' });
   return { id, account: account.trim(), lang: replyLanguage(c) };
+}
+
+/**
+ * The `state` sent to the provider, which it sends back whatever happens: random, and for a renewal
+ * also its id and language, so that a renewal whose flow cookie expired while the person was at the
+ * provider still gets its window's page telling the page that opened it (rather than the app opened
+ * in the window, the dialog waiting and then saying only that the window was closed). They are no
+ * secret: the id only picks which page of this origin hears the outcome, and the random part stays
+ * what the callback checks.
+ */
+function stateFor(renewal: Flow['renewal']): string {
+  const random = client.randomState();
+  return renewal === undefined ? random : `${random}.${renewal.id}.${renewal.lang}`;
+}
+
+/** The renewal named in a callback's `state` (see `stateFor`), for answering it without its flow cookie. */
+function renewalInState(state: string | undefined): Flow['renewal'] {
+  const found = /^[A-Za-z0-9_-]+\.([A-Za-z0-9_-]{8,64})\.(it|en)$/.exec(state ?? '');
+  // The account is not known without the cookie, and not needed: no session is opened from here.
+  return found === null ? undefined : { id: found[1]!, account: '', lang: found[2] as Language };
 }
 
 /** The flow cookie as `/start` wrote it, or undefined (missing, expired, or not ours). */

@@ -25,6 +25,7 @@ export function userView(u: UserRecord): Readable<User> {
     units: u.units,
     unitIds: u.unitIds,
     active: u.active,
+    signIn: u.signIn,
     mustChangePassword: u.mustChangePassword,
   };
 }
@@ -62,6 +63,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
         200: { description: '{user, csrfToken}', schema: SessionSchema },
         400: 'malformed body',
         401: 'wrong username or password',
+        409: 'sign-in-with-provider: the account signs in through the identity provider, it has no password',
         422: 'control characters in the username',
         429: 'too many failed attempts from this address or browser (Retry-After)',
       },
@@ -71,6 +73,10 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       const tooMany = (wait: number) => refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       if (attempt.wait > 0) throw tooMany(attempt.wait);
       const login = await deps.store.findLogin(input.username);
+      // The account has no password to be wrong: the person is sent to the provider's button, and no
+      // failure is counted against them. Only an active account says so (a deactivated one is
+      // refused as before, telling nothing of it).
+      if (login?.active === true && login.signIn === 'provider') throw refuse(409, 'sign-in-with-provider', {});
       const valid = await checkPassword(login?.passwordHash, input.password);
       if (login === undefined || !valid || !login.active) {
         const wait = await guard.fail(attempt);

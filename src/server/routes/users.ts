@@ -1,5 +1,5 @@
 /** Accounts: the administrator creates them and sets roles; everyone changes their own password. */
-import { DoneSchema, UserSchema } from '../../contract/index.js';
+import { DoneSchema, SignInKindSchema, UserSchema, type SignInKind } from '../../contract/index.js';
 import { z } from 'zod';
 import { EMAIL_LANGUAGES, isEmail, ROLES, type EmailLanguage } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
@@ -38,6 +38,22 @@ async function unitIdsOf(store: Store, input: { units?: readonly string[] | unde
   }
   return ids;
 }
+/**
+ * A password goes with the way of signing in (400 at `password` otherwise): a `password` account
+ * needs one, a `provider` account has none in Albero (one sent would be a password that can never be
+ * used). `now` is the account's way before the request (a new account: `password`).
+ */
+function passwordForSignIn(signIn: SignInKind, password: string | undefined, now: SignInKind): void {
+  if (signIn === 'provider' && password !== undefined) throw invalidField('password', { problem: 'password-for-provider' });
+  // Moved from the provider to a password: the account has none yet.
+  if (signIn === 'password' && now === 'provider' && password === undefined) throw invalidField('password', { problem: 'password-for-password-sign-in' });
+}
+
+/** A password sign-in or change for an account that signs in at the identity provider: the wrong way, said as such. */
+function refusePasswordOf(account: { signIn: SignInKind } | undefined): void {
+  if (account?.signIn === 'provider') throw refuse(409, 'sign-in-with-provider', {});
+}
+
 const NewUser = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'username'),
@@ -47,7 +63,10 @@ const NewUser = z
     unitIds: UnitIds.optional(),
     email: Email,
     language: Language.optional(),
-    password: Password,
+    /** `password` unless given. */
+    signIn: SignInKindSchema.optional(),
+    /** Required for a `password` account, refused for a `provider` one. */
+    password: Password.optional(),
   })
   .strict();
 const UserPatch = z
@@ -59,6 +78,7 @@ const UserPatch = z
     active: z.boolean().optional(),
     email: Email,
     language: Language.optional(),
+    signIn: SignInKindSchema.optional(),
     password: Password.optional(),
   })
   .strict();
@@ -93,12 +113,15 @@ export const userRoutes: RouteModule = (api, deps) => {
       body: NewUser,
       responses: {
         201: { description: 'the user', schema: UserSchema },
-        400: 'invalid body',
+        400: 'invalid body (a password missing for a password account, or given for a provider one)',
         403: 'role',
         409: 'username or email taken (duplicate), or stored meanwhile by another request (conflict)',
       },
     },
     async (c, { user: admin, body: input, reply }) => {
+      const signIn = input.signIn ?? 'password';
+      // A new account has no password yet: one is needed unless it signs in at the provider.
+      passwordForSignIn(signIn, input.password, 'provider');
       const email = input.email === undefined || input.email === null || input.email === '' ? null : input.email.toLowerCase();
       if (email !== null && (await store.listUsers()).some((u) => u.email === email)) throw invalidField('email', { problem: 'email-taken', value: email });
       const unitIds = (await unitIdsOf(store, input)) ?? [];
@@ -110,7 +133,8 @@ export const userRoutes: RouteModule = (api, deps) => {
             displayName: input.displayName,
             role: input.role,
             unitIds,
-            passwordHash: await hashPassword(input.password),
+            signIn,
+            passwordHash: input.password === undefined ? '' : await hashPassword(input.password),
             email,
             ...(input.language === undefined ? {} : { language: input.language }),
           },
@@ -148,9 +172,16 @@ export const userRoutes: RouteModule = (api, deps) => {
       summary: 'Change your own password (ends your other sessions; sign in again)',
       roles: 'signed-in',
       body: PasswordChange,
-      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'wrong current password' },
+      responses: {
+        200: { description: '{ok: true}', schema: DoneSchema },
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'wrong current password',
+        409: 'sign-in-with-provider: the account has no password',
+      },
     },
     async (c, { user, body: input, reply }) => {
+      refusePasswordOf(user);
       const login = await store.findLogin(user.username);
       if (!(await checkPassword(login?.passwordHash, input.current))) throw refuse(403, 'wrong-password', {});
       must(await store.updateUser(user.id, { passwordHash: await hashPassword(input.next) }, actorOf(user)));
@@ -165,14 +196,23 @@ export const userRoutes: RouteModule = (api, deps) => {
       method: 'patch',
       path: '/api/users/:id',
       tag: 'users',
-      summary: "Change an account's name, role, units, active flag or password",
+      summary: "Change an account's name, role, units, active flag, way of signing in or password",
       roles: ADMINS,
       action: 'change accounts',
       body: UserPatch,
-      responses: { 200: { description: 'the user', schema: UserSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown user' },
+      responses: {
+        200: { description: 'the user', schema: UserSchema },
+        400: 'invalid body (a password for a provider account; none when moving one to a password)',
+        403: 'role',
+        404: 'unknown user',
+      },
     },
     async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch }, reply }) => {
       const id = param(c, 'id');
+      const account = await store.getUser(id);
+      if (account === undefined) throw refuse(404, 'not-found', { what: 'user', id });
+      // Checked before anything is written: the email and language are stored apart from the rest.
+      passwordForSignIn(patch.signIn ?? account.signIn, password, account.signIn);
       const ids = await unitIdsOf(store, { units, unitIds });
       if (email !== undefined) {
         const changed = await store.emails.setEmail(id, email, actorOf(admin));
@@ -201,10 +241,18 @@ export const userRoutes: RouteModule = (api, deps) => {
       roles: ADMINS,
       action: 'set passwords',
       body: TemporaryPassword,
-      responses: { 200: { description: 'the user (mustChangePassword: true)', schema: UserSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role', 404: 'unknown user' },
+      responses: {
+        200: { description: 'the user (mustChangePassword: true)', schema: UserSchema },
+        400: 'invalid body',
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown user',
+        409: 'sign-in-with-provider: the account has no password',
+      },
     },
     async (c, { user: admin, body: input, reply }) => {
       const id = param(c, 'id');
+      refusePasswordOf(await store.getUser(id));
       const updated = await store.updateUser(id, { passwordHash: await hashPassword(input.password), mustChangePassword: true }, actorOf(admin));
       deps.sessions.forgetUser(id);
       return reply(200, userView(must(updated)));

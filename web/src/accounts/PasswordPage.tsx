@@ -68,6 +68,17 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
     }
   }
 
+  // An account that signs in at the identity provider has no password here: its own page keeps only the language.
+  if (user?.signIn === 'provider' && !forced)
+    return (
+      <div className="row justify-content-center" data-testid="own-account">
+        <div className="col-12 col-md-8 col-lg-5">
+          <h1 className="h3 mb-3">{t('account.providerTitle')}</h1>
+          <p data-testid="own-account-provider">{t('account.providerIntro')}</p>
+          <OwnLanguage />
+        </div>
+      </div>
+    );
   return (
     <div className="row justify-content-center" data-testid={forced ? 'forced-password' : 'own-password'}>
       <div className="col-12 col-md-8 col-lg-5">

@@ -1,7 +1,8 @@
 /**
  * "Accedi con …" in the session dialog: renewing an expired session through the body's identity
- * provider, for the accounts that sign in there. Shown only when the server has a provider
- * (GET /api/session/oidc, the login page's same read).
+ * provider, for the accounts that sign in there (`signIn: provider`, the dialog's only way for them).
+ * A server without a provider (GET /api/session/oidc, the login page's same read) leaves such an
+ * account no way in from here: that is said.
  *
  * The provider's sign-in runs in a popup window, not in the page: leaving the page would drop the
  * screen and the value typed, which is what the dialog is there to keep. The window starts a
@@ -27,6 +28,15 @@ const CLOSED_GRACE_MS = 1_500;
 
 type Said = { kind: 'waiting' } | { kind: 'blocked' } | { kind: 'closed' } | { kind: 'problem'; problem: OidcProblem };
 
+/** What the dialog says when the window gave no session. */
+function problemWords(said: Exclude<Said, { kind: 'waiting' }>, t: (key: string) => string): string {
+  if (said.kind === 'blocked') return t('account.expired.providerBlocked');
+  if (said.kind === 'closed') return t('account.expired.providerClosed');
+  // The login page's words for an expiry also cover a sign-in not started there; the dialog knows it started this one.
+  if (said.problem === 'expired') return t('account.expired.providerExpired');
+  return t(`campaign.oidc.problems.${said.problem}`);
+}
+
 /** A renewal's id: the server echoes it with the outcome, so this page takes only its own window's answer. */
 function renewalId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -35,8 +45,8 @@ function renewalId(): string {
 
 export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: (user: User) => void }) {
   const { t, i18n } = useTranslation();
-  // A failed read offers no provider: the password is still there.
-  const provider = useQuery({ queryKey: keys.oidc, queryFn: () => request<OidcOffer>('GET', '/api/session/oidc') }).data;
+  const offer = useQuery({ queryKey: keys.oidc, queryFn: () => request<OidcOffer>('GET', '/api/session/oidc') });
+  const provider = offer.data;
   const [said, setSaid] = useState<Said | null>(null);
   const flow = useRef<{ id: string; window: Window; settled: boolean } | null>(null);
   const stop = useRef<() => void>(() => {});
@@ -115,11 +125,18 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
     };
   }
 
-  if (provider?.enabled !== true) return null;
+  if (offer.isPending) return null;
+  // No provider (or its offer unreadable): the account has no other way in, and is told so.
+  if (provider?.enabled !== true)
+    return (
+      <p role="alert" className="text-danger" data-testid="session-provider-missing">
+        {t('account.expired.providerMissing')}
+      </p>
+    );
   return (
     <div className="mt-3" data-testid="session-provider">
-      <p className="mb-2">{t('account.expired.or')}</p>
-      <button type="button" className="btn btn-outline-primary" onClick={start} data-testid="session-provider-start">
+      {/* The focus goes to the dialog's one way in. */}
+      <button type="button" className="btn btn-primary" onClick={start} data-testid="session-provider-start" autoFocus>
         {provider.label ?? t('campaign.oidc.button')}
       </button>
       {said?.kind === 'waiting' ? (
@@ -128,7 +145,7 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
         </p>
       ) : said !== null ? (
         <p role="alert" className="text-danger mt-2" data-testid="session-provider-problem">
-          {said.kind === 'blocked' ? t('account.expired.providerBlocked') : said.kind === 'closed' ? t('account.expired.providerClosed') : t(`campaign.oidc.problems.${said.problem}`)}
+          {problemWords(said, t)}
         </p>
       ) : null}
     </div>

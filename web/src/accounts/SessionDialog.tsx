@@ -2,14 +2,15 @@
  * "Sessione scaduta": the sign-in asked in place when the session ends under a signed-in screen
  * (the API client's `onSessionExpired`). A modal dialog over the screen, which stays as it was: once
  * the reader has signed in again, the save that met the expiry is sent again (client.ts), so what
- * they typed is kept. The account is the one that was signed in; only its password is asked, or,
- * when the server has an identity provider, its sign-in there (ProviderRenewal.tsx: in a popup
- * window, the page staying as it is).
+ * they typed is kept. The account is the one that was signed in, and only its own way is offered:
+ * its password, or for an account that signs in at the body's identity provider (it has no password
+ * in Albero) the sign-in there (ProviderRenewal.tsx: in a popup window, the page staying as it is).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
+import { Button } from 'design-react-kit';
 import { Dialog, DialogActions, Field } from '../ui/Form.js';
 import { ProviderRenewal } from './ProviderRenewal.js';
 
@@ -21,6 +22,19 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
   const [busy, setBusy] = useState(false);
   // The dialog exists for this one field: the focus goes there, once the dialog (a child, whose effect runs first) is open.
   useEffect(() => document.getElementById('session-password')?.focus(), []);
+
+  if (user.signIn === 'provider')
+    return (
+      <Dialog title={t('account.expired.title')} onClose={onCancel} testId="session-dialog">
+        <p id="session-expired-text">{t('account.expired.text', { name: user.displayName })}</p>
+        <ProviderRenewal user={user} onSignedIn={onSignedIn} />
+        <div className="d-flex gap-2 mt-3">
+          <Button color="secondary" outline type="button" onClick={onCancel} data-testid="session-cancel">
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </Dialog>
+    );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -72,7 +86,6 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
         </Field>
         <DialogActions submit={t('account.expired.submit')} submitTestId="session-submit" onCancel={onCancel} />
       </form>
-      <ProviderRenewal user={user} onSignedIn={onSignedIn} />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * The administrator's accounts: list, create, change role, units and email, set a temporary password
+ * The administrator's accounts: list, create, change role, units, email and the way of signing in
+ * (a password, or the body's identity provider: then no password), set a temporary password
  * (changed by its owner at the next sign-in), deactivate (after a confirmation) and reactivate.
  */
 import { useState, type FormEvent } from 'react';
@@ -12,6 +13,7 @@ import { useRegistryChanged, useUnits, useUsers } from '../units/queries.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { ROLES } from '../../../src/contract/permissions.js';
 import type { Account, Role } from '../api/types.js';
+import { SIGN_IN_KINDS, type SignInKind } from '../../../src/contract/users.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
@@ -55,6 +57,7 @@ export function UsersPage() {
     { header: t('users.name'), rowHeader: true, cell: (a) => a.displayName },
     { header: t('users.username'), cell: (a) => a.username },
     { header: t('users.role'), cell: (a) => t(`role.${a.role}`) },
+    { header: t('accounts.signIn'), cell: (a) => <span data-testid={`sign-in-${a.username}`}>{t(`accounts.signInWays.${a.signIn}`)}</span> },
     { header: t('accounts.email'), cell: (a) => (a.email ? a.email : <span className="muted">{t('accounts.noEmail')}</span>) },
     { header: t('users.units'), cell: (a) => (a.units.length === 0 ? <span className="muted">{t('users.none')}</span> : a.units.join(', ')) },
     {
@@ -74,7 +77,8 @@ export function UsersPage() {
           <Button size="xs" color="primary" outline onClick={() => setEditing(a)} aria-label={t('users.edit', { name: a.displayName })}>
             {t('common.edit')}
           </Button>
-          {String(a.id) !== String(user?.id) && a.active && (
+          {/* A provider account has no password here to set. */}
+          {String(a.id) !== String(user?.id) && a.active && a.signIn === 'password' && (
             <Button size="xs" color="primary" outline onClick={() => setTemporary(a)} aria-label={t('accounts.temporaryLabel', { name: a.displayName })} data-testid={`temporary-${a.username}`}>
               {t('accounts.temporary')}
             </Button>
@@ -149,12 +153,12 @@ export function UsersPage() {
 }
 
 /** The problems the server would refuse, found before sending; same words as its refusals. */
-function checkNewUser(input: { username: string; displayName: string; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
+function checkNewUser(input: { username: string; displayName: string; signIn: SignInKind; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
   const fields: Record<string, string> = {};
   if (!emailLooksRight(input.email)) fields.email = t('accounts.errors.field.email');
   if (!USERNAME.test(input.username)) fields.username = t('users.errors.field.username');
   if (input.displayName.trim() === '') fields.displayName = t('users.errors.field.displayName');
-  if (input.password.length < MIN_PASSWORD || input.password.length > 200) fields.password = t('users.errors.field.password', { min: MIN_PASSWORD });
+  if (input.signIn === 'password' && (input.password.length < MIN_PASSWORD || input.password.length > 200)) fields.password = t('users.errors.field.password', { min: MIN_PASSWORD });
   return { fields, general: null };
 }
 
@@ -165,6 +169,7 @@ function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onC
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('referente');
   const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [signIn, setSignIn] = useState<SignInKind>('password');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<'it' | 'en'>('it');
@@ -173,17 +178,28 @@ function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onC
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = checkNewUser({ username, displayName, password, email }, t);
+    const found = checkNewUser({ username, displayName, signIn, password, email }, t);
     setErrors(found);
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');
     setBusy(true);
     try {
-      const created = await api.createUser({ username, displayName: displayName.trim(), role, unitIds, password, language, ...(email.trim() === '' ? {} : { email: email.trim() }) });
+      const created = await api.createUser({
+        username,
+        displayName: displayName.trim(),
+        role,
+        unitIds,
+        signIn,
+        // A provider account has no password: what was typed before choosing the provider is not sent.
+        ...(signIn === 'password' ? { password } : {}),
+        language,
+        ...(email.trim() === '' ? {} : { email: email.trim() }),
+      });
       setUsername('');
       setEmail('');
       setDisplayName('');
       setUnitIds([]);
       setLanguage('it');
+      setSignIn('password');
       setPassword('');
       onCreated(created);
     } catch (err) {
@@ -219,10 +235,17 @@ function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onC
             </Field>
           </div>
           <div className="col-md-6">
-            <Field id="new-password" label={t('users.password')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
-              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+            <Field id="new-signIn" label={t('accounts.signIn')} hint={t('accounts.signInHint')} error={errors.fields.signIn}>
+              {(aria) => <SignInSelect aria={aria} value={signIn} onChange={setSignIn} />}
             </Field>
           </div>
+          {signIn === 'password' && (
+            <div className="col-md-6">
+              <Field id="new-password" label={t('users.password')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
+                {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+              </Field>
+            </div>
+          )}
           <div className="col-md-6">
             <Field id="new-email" label={t('accounts.email')} hint={t('accounts.emailHint')} error={errors.fields.email}>
               {(aria) => <input {...aria} type="email" className="form-control" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
@@ -260,6 +283,20 @@ function RoleSelect({ aria, value, onChange }: { aria: Record<string, unknown>; 
   );
 }
 
+/** How the account signs in: a password, or the body's identity provider. */
+function SignInSelect({ aria, value, onChange }: { aria: Record<string, unknown>; value: SignInKind; onChange: (k: SignInKind) => void }) {
+  const { t } = useTranslation();
+  return (
+    <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value === 'provider' ? 'provider' : 'password')}>
+      {SIGN_IN_KINDS.map((k) => (
+        <option key={k} value={k}>
+          {t(`accounts.signInWays.${k}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The language of the emails Albero sends the account (reminders). */
 function LanguageSelect({ aria, value, onChange }: { aria: Record<string, unknown>; value: 'it' | 'en'; onChange: (l: 'it' | 'en') => void }) {
   const { t } = useTranslation();
@@ -283,20 +320,27 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
   const [unitIds, setUnitIds] = useState<string[]>(account.unitIds ?? []);
   const [email, setEmail] = useState(account.email ?? '');
   const [language, setLanguage] = useState<'it' | 'en'>(account.language ?? 'it');
+  const [signIn, setSignIn] = useState<SignInKind>(account.signIn);
+  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  // Moved from the provider to a password: the account has none, so one is given here.
+  const needsPassword = signIn === 'password' && account.signIn === 'provider';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!emailLooksRight(email)) {
-      const found = { fields: { email: t('accounts.errors.field.email') }, general: null };
+    const fields: Record<string, string> = {};
+    if (!emailLooksRight(email)) fields.email = t('accounts.errors.field.email');
+    if (needsPassword && (password.length < MIN_PASSWORD || password.length > 200)) fields.password = t('accounts.errors.field.password');
+    if (Object.keys(fields).length > 0) {
+      const found = { fields, general: null };
       setErrors(found);
       return focusFirstError(found, 'edit-');
     }
     setBusy(true);
     try {
       // An empty field clears the email (the server takes null).
-      onSaved(await api.updateUser(account.id, { role, unitIds, language, email: email.trim() === '' ? null : email.trim() }));
+      onSaved(await api.updateUser(account.id, { role, unitIds, language, signIn, ...(needsPassword ? { password } : {}), email: email.trim() === '' ? null : email.trim() }));
     } catch (err) {
       setErrors(refusal(err));
     } finally {
@@ -319,6 +363,14 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
           <Field id="edit-language" label={t('accounts.language')} hint={t('accounts.languageHint')} error={errors.fields.language}>
             {(aria) => <LanguageSelect aria={aria} value={language} onChange={setLanguage} />}
           </Field>
+          <Field id="edit-signIn" label={t('accounts.signIn')} hint={t('accounts.signInHint')} error={errors.fields.signIn}>
+            {(aria) => <SignInSelect aria={aria} value={signIn} onChange={setSignIn} />}
+          </Field>
+          {needsPassword && (
+            <Field id="edit-password" label={t('accounts.signInPassword')} hint={t('accounts.signInPasswordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>
+              {(aria) => <input {...aria} type="password" className="form-control" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}
+            </Field>
+          )}
           <DialogActions submitTestId="edit-user-submit" onCancel={onClose} />
         </fieldset>
       </form>

@@ -3,7 +3,7 @@
  * tree is the engine's EvaluationDocument plus what only the server knows: versions for optimistic
  * concurrency, evidence, who may edit what, and the monitoring period.
  */
-import type { ChangesAnswer, ExplanationDocument, FormulaDocument, IssueDocument, User } from '../../../src/contract/index.js';
+import type { ChangesAnswer, ExplanationDocument, FormulaDocument, IssueDocument, SignInKind, User } from '../../../src/contract/index.js';
 
 // The documents and bodies the server declares in its contract (src/contract): one definition, no copies.
 export type {
@@ -57,10 +57,12 @@ export interface NewAccount {
   unitIds: string[];
   email?: string | null;
   language?: 'it' | 'en';
-  password: string;
+  /** `password` unless given; a `provider` account is sent without a password. */
+  signIn?: SignInKind;
+  password?: string;
 }
 
-export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'unitIds' | 'active' | 'email' | 'language'>> & { password?: string };
+export type AccountPatch = Partial<Pick<Account, 'displayName' | 'role' | 'units' | 'unitIds' | 'active' | 'email' | 'language' | 'signIn'>> & { password?: string };
 
 export type Formula = FormulaDocument;
 
