@@ -19,7 +19,6 @@ import type { PeriodState, Result } from './types.js';
 /** The indicators a deletion takes: one, or every indicator of an objective. */
 export type Removed = { readonly indicator: string } | { readonly node: string };
 
-
 /** The rows of `table` (aliased `t`) of the removed indicators, with their period's label and state. */
 function rowsOf(q: Queryable, table: string, columns: string, planId: string, removed: Removed, order: string): Promise<Row[]> {
   const scope = 'indicator' in removed ? 't.indicator_id = ?' : 't.indicator_id IN (SELECT id FROM indicators WHERE plan_id = ? AND node_code = ?)';
@@ -39,7 +38,14 @@ const open = (r: Row): boolean => !isLocked(r.period_state as PeriodState);
  * be lost, when the caller has not confirmed it; or that a locked period keeps their files.
  */
 export async function removedValues(q: Queryable, planId: string, removed: Removed, confirmed: boolean): Promise<Result<Record<string, unknown>[]>> {
-  const files = await rowsOf(q, 'attachments', 't.id, t.plan_id, t.indicator_id, t.period_id, t.name, t.media_type, t.size, t.sha256, t.uploaded_by, t.uploaded_at', planId, removed, 't.uploaded_at, t.id');
+  const files = await rowsOf(
+    q,
+    'attachments',
+    't.id, t.plan_id, t.indicator_id, t.period_id, t.name, t.media_type, t.size, t.sha256, t.uploaded_by, t.uploaded_at',
+    planId,
+    removed,
+    't.uploaded_at, t.id',
+  );
   const locked = files.filter((r) => !open(r));
   if (locked.length > 0) {
     const first = locked[0]!;

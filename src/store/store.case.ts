@@ -358,7 +358,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(!blocked.ok && blocked.error.code).toBe('has-children');
       // The year end, still open, holds its value: said first, removed only when confirmed, and kept on the trail.
       const asked = await store.deleteIndicator(planId, 'A.1:1', alice);
-      expect(!asked.ok && [asked.error.code, asked.error.details]).toEqual(['values-to-remove', { values: 1, files: 0, periods: [{ period: '2025-12-31', label: '31/12/2025', values: 1, files: 0 }] }]);
+      expect(!asked.ok && [asked.error.code, asked.error.details]).toEqual([
+        'values-to-remove',
+        { values: 1, files: 0, periods: [{ period: '2025-12-31', label: '31/12/2025', values: 1, files: 0 }] },
+      ]);
       expect((await store.deleteIndicator(planId, 'A.1:1', alice, true)).ok).toBe(true);
       expect((await store.deleteNode(planId, 'A.1', alice)).ok).toBe(true);
       const trail = await store.listAudit({ planId });

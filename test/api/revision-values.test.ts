@@ -103,10 +103,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'B.1.1');
     expect(change).toMatchObject({ action: 'delete', entity: 'node', user: 'controller' });
     const removed = change.before.removedValues;
-    expect(removed.map((e: any) => [e.period, e.indicator])).toEqual([
-      [SEPTEMBER, B111],
-      ...[1, 2, 3, 4, 5].map((n) => [YEAR_END, `B.1.1:${n}`]),
-    ]);
+    expect(removed.map((e: any) => [e.period, e.indicator])).toEqual([[SEPTEMBER, B111], ...[1, 2, 3, 4, 5].map((n) => [YEAR_END, `B.1.1:${n}`])]);
     expect(removed[0]).toMatchObject({
       periodLabel: '30/09/2024',
       value: { state: 'measured', actual: { kind: 'number', value: '12' }, source: SOURCE, enteredBy: 'referente' },
@@ -132,7 +129,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect((await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body).toEqual(juneClosing);
   });
 
-  it("shows the public the deletion but never the removed values, nor who entered them, in the register and in one revision", async () => {
+  it('shows the public the deletion but never the removed values, nor who entered them, in the register and in one revision', async () => {
     for (const path of [`/api/plans/${planId}/revisions`, `/api/plans/${planId}/revisions/1`]) {
       const register = await anyone.get(path);
       expect(register.status, path).toBe(200);

@@ -366,8 +366,10 @@ const it = {
     remove: 'Rimuovi',
     addPoint: 'Aggiungi un punto',
     comparators: { '>=': '≥ almeno', '<=': '≤ al massimo', '=': '= uguale a' },
-    confirmNode_one: 'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui va il suo indicatore; se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
-    confirmNode_other: 'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui vanno {{count}} indicatori; se hanno valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
+    confirmNode_one:
+      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui va il suo indicatore; se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
+    confirmNode_other:
+      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui vanno {{count}} indicatori; se hanno valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
     confirmNodeNone: 'Eliminare l’obiettivo {{code}} «{{title}}»? Non ha indicatori. L’operazione resta nel registro delle modifiche.',
     hasChildren_one: 'Per eliminare {{code}} eliminare prima il suo obiettivo figlio.',
     hasChildren_other: 'Per eliminare {{code}} eliminare prima i suoi {{count}} obiettivi figli.',
@@ -381,7 +383,8 @@ const it = {
     lossFiles_zero: 'nessun documento di evidenza',
     lossFiles_one: '1 documento di evidenza',
     lossFiles_other: '{{count}} documenti di evidenza',
-    lossKept: 'Ogni valore resta leggibile nel registro delle variazioni e nel registro delle modifiche (periodo, valore, chi l’ha inserito, documenti con la loro impronta SHA-256); i periodi chiusi o validati restano come alla chiusura.',
+    lossKept:
+      'Ogni valore resta leggibile nel registro delle variazioni e nel registro delle modifiche (periodo, valore, chi l’ha inserito, documenti con la loro impronta SHA-256); i periodi chiusi o validati restano come alla chiusura.',
     deleteWithValues: 'Elimina anche questi valori',
     saved: 'Modifica salvata: l’albero è stato ricalcolato.',
     reload: 'Ricarica',
@@ -792,8 +795,10 @@ const en: typeof it = {
     remove: 'Remove',
     addPoint: 'Add a point',
     comparators: { '>=': '≥ at least', '<=': '≤ at most', '=': '= equal to' },
-    confirmNode_one: 'Delete the objective {{code}} “{{title}}”? Its indicator goes with it; if it has values in periods still open, you are shown them before they are removed. The change stays in the change log.',
-    confirmNode_other: 'Delete the objective {{code}} “{{title}}”? Its {{count}} indicators go with it; if they have values in periods still open, you are shown them before they are removed. The change stays in the change log.',
+    confirmNode_one:
+      'Delete the objective {{code}} “{{title}}”? Its indicator goes with it; if it has values in periods still open, you are shown them before they are removed. The change stays in the change log.',
+    confirmNode_other:
+      'Delete the objective {{code}} “{{title}}”? Its {{count}} indicators go with it; if they have values in periods still open, you are shown them before they are removed. The change stays in the change log.',
     confirmNodeNone: 'Delete the objective {{code}} “{{title}}”? It has no indicators. The change stays in the change log.',
     hasChildren_one: 'To delete {{code}}, first delete its child objective.',
     hasChildren_other: 'To delete {{code}}, first delete its {{count}} child objectives.',
@@ -807,7 +812,8 @@ const en: typeof it = {
     lossFiles_zero: 'no evidence file',
     lossFiles_one: '1 evidence file',
     lossFiles_other: '{{count}} evidence files',
-    lossKept: 'Each value can still be read on the revisions register and the change log (period, value, who entered it, files with their SHA-256); closed or validated periods stay as they were closed.',
+    lossKept:
+      'Each value can still be read on the revisions register and the change log (period, value, who entered it, files with their SHA-256); closed or validated periods stay as they were closed.',
     deleteWithValues: 'Delete these values too',
     saved: 'Change saved: the tree has been recomputed.',
     reload: 'Reload',

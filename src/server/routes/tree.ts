@@ -156,11 +156,13 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
 
 // A deletion takes the values the referenti entered in the periods still open: said first, done only when confirmed.
 const REMOVE_VALUES = {
-  description: "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
+  description:
+    "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
   values: ['true', 'false'],
 };
-const VALUES_TO_REMOVE = 'values-to-remove: values or evidence files in periods still open would go, and removeValues=true was not sent (details: values, files, periods [{period, label, values, files}]; nothing deleted)';
-const LOCKED_EVIDENCE = "locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)";
+const VALUES_TO_REMOVE =
+  'values-to-remove: values or evidence files in periods still open would go, and removeValues=true was not sent (details: values, files, periods [{period, label, values, files}]; nothing deleted)';
+const LOCKED_EVIDENCE = 'locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)';
 
 export const treeRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
