@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../support/files.js';
-import { enc, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { tinyPdf, upload } from '../support/files.js';
+import { enc, figures, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const JUNE = '2024-06-30';
 const SEPTEMBER = '2024-09-30';
@@ -19,18 +19,6 @@ const YEAR_END = '2024-12-31';
 const B111 = 'B.1.1:1';
 const A31 = 'A.3:1';
 const SOURCE = 'Registro eventi PID';
-
-/** The tree without what legitimately moves with the plan (its data version, the periods' states, the closing's list of later revisions). */
-function figures(tree: any): unknown {
-  const { dataVersion: _v, period: _p, periods: _ps, closing: _c, ...rest } = tree;
-  return rest;
-}
-
-function upload(bytes: Buffer, name: string): FormData {
-  const form = new FormData();
-  form.set('file', new Blob([new Uint8Array(bytes)]), name);
-  return form;
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a revision, on %s', (backend) => {
   let t: TestServer;

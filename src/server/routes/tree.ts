@@ -155,14 +155,29 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
 }
 
 // A deletion takes the values the referenti entered in the periods still open: said first, done only when confirmed.
-const REMOVE_VALUES = {
-  description:
-    "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
-  values: ['true', 'false'],
-};
 const VALUES_TO_REMOVE =
   'values-to-remove: values or evidence files in periods still open would go, and removeValues=true was not sent (details: values, files, periods [{period, label, values, files}]; nothing deleted)';
-const LOCKED_EVIDENCE = 'locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)';
+
+/** The query and answers of a deletion of the tree (`conflicts`: what its 409 means). */
+function deletion(conflicts: string) {
+  return {
+    query: {
+      removeValues: {
+        description:
+          "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
+        values: ['true', 'false'],
+      },
+    },
+    responses: {
+      200: { description: '{ok: true}', schema: DoneSchema },
+      400: 'removeValues other than true or false',
+      403: 'role',
+      404: 'unknown',
+      409: conflicts,
+      423: 'locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)',
+    },
+  } as const;
+}
 
 export const treeRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
@@ -296,15 +311,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'Delete an objective without children (its indicators go with it, and their values in open periods once confirmed; kept in the revision and the audit trail)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      query: { removeValues: REMOVE_VALUES },
-      responses: {
-        200: { description: '{ok: true}', schema: DoneSchema },
-        400: 'removeValues other than true or false',
-        403: 'role',
-        404: 'unknown',
-        409: `has children; ${VALUES_TO_REMOVE}`,
-        423: LOCKED_EVIDENCE,
-      },
+      ...deletion(`has children; ${VALUES_TO_REMOVE}`),
     },
     async (c, { user, reply }) => {
       must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user), flagQuery(c, 'removeValues')));
@@ -418,15 +425,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       summary: 'Delete an indicator (its values in open periods go with it once confirmed; kept in the revision and the audit trail)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      query: { removeValues: REMOVE_VALUES },
-      responses: {
-        200: { description: '{ok: true}', schema: DoneSchema },
-        400: 'removeValues other than true or false',
-        403: 'role',
-        404: 'unknown',
-        409: VALUES_TO_REMOVE,
-        423: LOCKED_EVIDENCE,
-      },
+      ...deletion(VALUES_TO_REMOVE),
     },
     async (c, { user, reply }) => {
       must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user), flagQuery(c, 'removeValues')));
