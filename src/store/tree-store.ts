@@ -223,7 +223,9 @@ export class SqlTree {
           code,
           children: children.map((c) => String(c.code)),
         });
-      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      // Locked before the values are read (PostgreSQL): a value, file or review being stored holds a share lock on its
+      // indicator's row, so it is counted and kept, or comes after the deletion and finds no indicator.
+      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ? ORDER BY position${forUpdate(this.db)}`, [planId, code]);
       const values = await removedValues(tx, planId, { node: code }, removeValues);
       if (!values.ok) return values;
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
@@ -324,7 +326,8 @@ export class SqlTree {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      // Locked before its values are read, as in `deleteNode`.
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       const values = await removedValues(tx, planId, { indicator: indicatorId }, removeValues);
       if (!values.ok) return values;
