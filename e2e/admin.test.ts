@@ -253,7 +253,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await search(page, node.code);
     await page.click(`[data-code="${node.code}"] .tree-link`);
     await page.click('[data-testid=open-delete-node]');
-    await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toContain('Con lui va il suo indicatore con tutti i valori inseriti');
+    await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toContain('Con lui va il suo indicatore; se ha valori nei periodi ancora aperti');
     await page.click('[data-testid=confirm-delete]');
     await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
     await expect.poll(async () => (await tree(context, planId)).objectives.some((o) => o.code === node.code)).toBe(false);

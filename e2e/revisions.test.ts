@@ -122,6 +122,37 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
   });
 
+  it('deleting an objective inside a revision lists what the open periods lose, and removes it only on a second confirmation', async () => {
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Obiettivo A.3 soppresso' })).status).toBe(201);
+    // A September value beside the year end's imported one.
+    expect((await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent('A.3:1')}/measurements/2024-09-30`, { state: 'measured', actual: 120, version: 0 })).status).toBe(200);
+    await page.goto('about:blank');
+    await openPlan(page, planId);
+    await search(page, 'A.3');
+    await page.click('[data-code="A.3"] .tree-link');
+    await page.click('[data-testid=open-delete-node]');
+    await page.click('[data-testid=confirm-delete]');
+    // The first confirmation deletes nothing: the dialog stays, saying period by period what would go.
+    const loss = page.locator('[data-testid=values-to-remove]');
+    await expect.poll(() => loss.innerText()).toContain('Nei periodi ancora aperti l’eliminazione toglie anche:');
+    const text = (await loss.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('30/09/2024: 1 valore inserito, nessun documento di evidenza');
+    expect(text).toContain('31/12/2024: 1 valore inserito, nessun documento di evidenza');
+    expect(await page.locator('[data-testid=form-alert]').count()).toBe(0);
+    expect((await apiAs(context, 'GET', `${plan}/tree`)).body.objectives.some((o: { code: string }) => o.code === 'A.3')).toBe(true);
+    await expectAccessible(page, 'revisions: a deletion that removes values, asked again');
+    await page.click('[data-testid=confirm-remove-values]');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await apiAs(context, 'GET', `${plan}/tree`)).body.objectives.some((o: { code: string }) => o.code === 'A.3')).toBe(false);
+
+    // The register says what went, value by value.
+    await openRevisions(page, planId);
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('valori tolti dai periodi aperti: A.3:1 al 30/09/2024 120 (inserito da controllo), A.3:1 al 31/12/2024 206');
+  });
+
   it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {
     // An adopted plan with a revision open, so the plan itself could be changed; then the year end closed.
     const planId = await adoptedPlan();

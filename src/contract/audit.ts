@@ -17,6 +17,17 @@ export const ChangeParamsSchema = z.strictObject({
   fields: z.array(z.string()),
   before: z.array(z.string()),
   after: z.array(z.string()),
+  /** A deletion's values taken from the periods still open, one entry per indicator and period (the record's `removedValues`). */
+  removed: z
+    .strictObject({
+      indicators: z.array(z.string()),
+      periods: z.array(z.string()),
+      states: z.array(z.string()),
+      actuals: z.array(z.string()),
+      by: z.array(z.string()),
+      files: z.array(z.number().int()),
+    })
+    .optional(),
 });
 
 /**

@@ -187,3 +187,15 @@ export type TreeChanges = z.infer<typeof TreeChangesSchema>;
 export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
 export type ObjectiveSaved = z.infer<typeof ObjectiveSavedSchema>;
 export type IndicatorSaved = z.infer<typeof IndicatorSavedSchema>;
+
+/** What one period still open would lose with a deletion: its values (a state other than not measured) and evidence files. */
+export const PeriodLossSchema = z.strictObject({ period: z.string(), label: z.string(), values: z.number().int(), files: z.number().int() });
+
+/**
+ * The details of a deletion's 409 `values-to-remove` (`DELETE …/nodes/:code`, `…/indicators/:id`
+ * without `removeValues=true`): what the periods still open would lose, in total and per period.
+ */
+export const ValuesToRemoveSchema = z.strictObject({ values: z.number().int(), files: z.number().int(), periods: z.array(PeriodLossSchema) });
+
+export type PeriodLoss = z.infer<typeof PeriodLossSchema>;
+export type ValuesToRemove = z.infer<typeof ValuesToRemoveSchema>;

@@ -34,6 +34,19 @@ export interface ChangeParams {
   readonly fields: readonly string[];
   readonly before: readonly string[];
   readonly after: readonly string[];
+  /**
+   * A deletion's values taken from the periods still open (the record's `removedValues`), one entry
+   * per indicator and period: its id, the period's date, the value's state and actual (neutral
+   * text), who entered it, how many evidence files it had. Absent when it took none.
+   */
+  readonly removed?: {
+    readonly indicators: readonly string[];
+    readonly periods: readonly string[];
+    readonly states: readonly string[];
+    readonly actuals: readonly string[];
+    readonly by: readonly string[];
+    readonly files: readonly number[];
+  };
 }
 
 type Words = Readonly<Record<Language, Readonly<Record<string, string>>>>;
@@ -369,7 +382,30 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   if (change.action === 'create' || change.action === 'delete') {
     const whole = change.action === 'create' ? after : before;
     const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : typeof whole.label === 'string' ? whole.label : undefined;
-    return { code: 'change', params: { ...base, ...(label === undefined ? {} : { label }), fields: [], before: [], after: [] } };
+    const removed = records(whole.removedValues);
+    const value = (e: Stored): Stored => record(e.value);
+    return {
+      code: 'change',
+      params: {
+        ...base,
+        ...(label === undefined ? {} : { label }),
+        fields: [],
+        before: [],
+        after: [],
+        ...(removed.length === 0
+          ? {}
+          : {
+              removed: {
+                indicators: removed.map((e) => stored(e.indicator)),
+                periods: removed.map((e) => stored(e.period)),
+                states: removed.map((e) => stored(value(e).state)),
+                actuals: removed.map((e) => stored(value(e).actual)),
+                by: removed.map((e) => stored(value(e).enteredBy)),
+                files: removed.map((e) => records(e.files).length),
+              },
+            }),
+      },
+    };
   }
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralOf(f, before[f]) !== neutralOf(f, after[f]));
   return { code: 'change', params: { ...base, fields, before: fields.map((f) => neutralOf(f, before[f])), after: fields.map((f) => neutralOf(f, after[f])) } };
@@ -463,11 +499,29 @@ function sentence(p: ChangeParams, l: Language): string {
   const feminine = (ENTITY_WORDS.it[p.entity]?.[1] ?? 'm') === 'f';
   const label = p.label === undefined ? '' : ` («${p.label}»)`;
   if (p.action === 'create') return `${what} ${l === 'it' ? (feminine ? 'aggiunta' : 'aggiunto') : 'added'}${label}`;
-  if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}`;
+  if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
   const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine)} → ${valueIn(f, p.after[k] ?? '', l, feminine)}`);
   return `${what}${how}: ${each.join('; ')}`;
+}
+
+/** "; valori tolti dai periodi aperti: A.1:1 al 30/06/2024 12 (inserito da referente; 1 documento di evidenza)". */
+function removedValuesText(p: ChangeParams, l: Language): string {
+  const r = p.removed;
+  if (r === undefined || r.indicators.length === 0) return '';
+  const each = r.indicators.map((indicator, k) => {
+    const state = r.states[k] ?? '';
+    // A measured value is said by its amount; the other states by their words.
+    const said = state === 'measured' ? valueIn('actual', r.actuals[k] ?? '', l) : state === '' ? '—' : valueIn('state', state, l);
+    const files = r.files[k] ?? 0;
+    const notes = [
+      r.by[k] ? (l === 'it' ? `inserito da ${r.by[k]}` : `entered by ${r.by[k]}`) : '',
+      files > 0 ? (l === 'it' ? `${files} ${files === 1 ? 'documento di evidenza' : 'documenti di evidenza'}` : `${files} evidence ${files === 1 ? 'file' : 'files'}`) : '',
+    ].filter((n) => n !== '');
+    return `${indicator} ${l === 'it' ? 'al' : 'at'} ${dayText(r.periods[k] ?? '')} ${said}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}`;
+  });
+  return `; ${l === 'it' ? 'valori tolti dai periodi aperti' : 'values removed from the open periods'}: ${each.join(', ')}`;
 }
 
 /** An act of approval: "Delibera di Giunta n. 12 del 30/01/2024", or that it is still to be given. */

@@ -195,6 +195,15 @@ export function intQuery(c: Context, name: string, fallback: number, max: number
   return Math.min(Number(value), max);
 }
 
+/** A yes/no of the query string: `true` or `false` (absent: false); anything else is refused, naming the field, so a typo never reads as "no". */
+export function flagQuery(c: Context, name: string): boolean {
+  const value = c.req.query(name);
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  const values = ['true', 'false'];
+  throw refuse(400, 'invalid-query', { field: name, values, value: value.slice(0, 40) }, { issues: [issueOf('invalid-query', { field: name, values }, { field: name })] });
+}
+
 /** Rejects control characters and absurd lengths in path parameters before they reach SQL or messages. */
 export function param(c: Context, name: string): string {
   const value = c.req.param(name);

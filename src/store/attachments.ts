@@ -60,7 +60,7 @@ export interface AttachmentStore {
 
 const COLUMNS = 'id, plan_id, indicator_id, period_id, name, media_type, size, sha256, uploaded_by, uploaded_at';
 
-function attachmentRecord(r: Row): AttachmentRecord {
+export function attachmentRecord(r: Row): AttachmentRecord {
   return {
     id: String(r.id),
     planId: String(r.plan_id),

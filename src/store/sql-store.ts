@@ -182,8 +182,8 @@ export class SqlStore implements Store {
     return this.tree.updateNode(planId, code, patch, expectedVersion, actor);
   }
 
-  deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
-    return this.tree.deleteNode(planId, code, actor);
+  deleteNode(planId: string, code: string, actor: Actor, removeValues = false): Promise<Result<null>> {
+    return this.tree.deleteNode(planId, code, actor, removeValues);
   }
 
   addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
@@ -194,8 +194,8 @@ export class SqlStore implements Store {
     return this.tree.updateIndicator(planId, indicatorId, patch, expectedVersion, actor);
   }
 
-  deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
-    return this.tree.deleteIndicator(planId, indicatorId, actor);
+  deleteIndicator(planId: string, indicatorId: string, actor: Actor, removeValues = false): Promise<Result<null>> {
+    return this.tree.deleteIndicator(planId, indicatorId, actor, removeValues);
   }
 
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined> {

@@ -356,9 +356,26 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(!(await store.updateNode(planId, 'A.1', { title: 'x' }, 1, alice)).ok).toBe(true);
       const blocked = await store.deleteNode(planId, 'A', alice);
       expect(!blocked.ok && blocked.error.code).toBe('has-children');
-      expect((await store.deleteIndicator(planId, 'A.1:1', alice)).ok).toBe(true);
+      // The year end, still open, holds its value: said first, removed only when confirmed, and kept on the trail.
+      const asked = await store.deleteIndicator(planId, 'A.1:1', alice);
+      expect(!asked.ok && [asked.error.code, asked.error.details]).toEqual([
+        'values-to-remove',
+        { values: 1, files: 0, periods: [{ period: '2025-12-31', label: '31/12/2025', values: 1, files: 0 }] },
+      ]);
+      expect((await store.deleteIndicator(planId, 'A.1:1', alice, true)).ok).toBe(true);
       expect((await store.deleteNode(planId, 'A.1', alice)).ok).toBe(true);
       const trail = await store.listAudit({ planId });
+      const removed = (trail.find((a) => a.action === 'delete' && a.entity === 'indicator')!.before as { removedValues: unknown }).removedValues;
+      expect(removed).toEqual([
+        {
+          period: '2025-12-31',
+          periodLabel: '31/12/2025',
+          indicator: 'A.1:1',
+          value: expect.objectContaining({ state: 'measured', actual: { kind: 'number', value: '15' }, enteredBy: alice.username }),
+          files: [],
+          review: null,
+        },
+      ]);
       expect(trail.map((a) => `${a.action} ${a.entity}`)).toEqual([
         'delete node',
         'delete indicator',

@@ -10,6 +10,7 @@ import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { baselineTyped } from './lineage.js';
 import { openActuals } from './measurement-store.js';
 import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
+import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
 import { fail, forUpdate, insertMany, ok, shareLock, str } from './shared.js';
 import { ensureUnitsByName, unknownUnit, unknownUser } from './units.js';
@@ -116,6 +117,11 @@ async function recordedInOtherUnit(tx: Queryable, planId: string, indicatorId: s
   return (await openActuals(tx, planId, indicatorId)).filter((v) => v.actual.kind !== amountKind(unit)).map((v) => v.label);
 }
 
+/** A deleted record's `removedValues`: what the open periods lost with it (none: the field is left out, as before). */
+function withRemoved(values: readonly Record<string, unknown>[]): { removedValues?: readonly Record<string, unknown>[] } {
+  return values.length === 0 ? {} : { removedValues: values };
+}
+
 /** Objectives and indicators: each edit one transaction, gated and recorded. */
 export class SqlTree {
   constructor(private readonly db: Db) {}
@@ -205,7 +211,7 @@ export class SqlTree {
     });
   }
 
-  async deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>> {
+  async deleteNode(planId: string, code: string, actor: Actor, removeValues = false): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
@@ -217,9 +223,13 @@ export class SqlTree {
           code,
           children: children.map((c) => String(c.code)),
         });
-      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
+      // Locked before the values are read (PostgreSQL): a value, file or review being stored holds a share lock on its
+      // indicator's row, so it is counted and kept, or comes after the deletion and finds no indicator.
+      const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ? ORDER BY position${forUpdate(this.db)}`, [planId, code]);
+      const values = await removedValues(tx, planId, { node: code }, removeValues);
+      if (!values.ok) return values;
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
-      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson) };
+      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson), ...withRemoved(values.value) };
       await recordEdit(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed });
       return ok(null);
     });
@@ -312,12 +322,15 @@ export class SqlTree {
     });
   }
 
-  async deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>> {
+  async deleteIndicator(planId: string, indicatorId: string, actor: Actor, removeValues = false): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      // Locked before its values are read, as in `deleteNode`.
+      const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+      const values = await removedValues(tx, planId, { indicator: indicatorId }, removeValues);
+      if (!values.ok) return values;
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await recordEdit(tx, planId, gate.value, actor, {
         action: 'delete',
@@ -325,7 +338,7 @@ export class SqlTree {
         entityId: indicatorId,
         node: String(before.node_code),
         indicator: indicatorId,
-        before: indicatorJson(before),
+        before: { ...indicatorJson(before), ...withRemoved(values.value) },
       });
       return ok(null);
     });

@@ -44,6 +44,9 @@ export type FailureCode =
   | 'invalid-transition'
   | 'has-children'
   | 'period-in-use'
+  // Deleting an objective or indicator whose values in open periods go with it (tree-store.ts):
+  | 'values-to-remove'
+  | 'locked-evidence'
   | 'invalid'
   // A registry unit still owning objectives, indicators or units (units.ts):
   | 'in-use'
@@ -621,10 +624,16 @@ export interface Store {
 
   addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>>;
   updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>>;
-  deleteNode(planId: string, code: string, actor: Actor): Promise<Result<null>>;
+  /**
+   * Refused with `values-to-remove` (details: the periods still open and what each would lose)
+   * unless `removeValues`; with `locked-evidence` while a closed or validated period keeps evidence
+   * files of its indicators. What is removed is kept in the revision's change and the audit entry.
+   */
+  deleteNode(planId: string, code: string, actor: Actor, removeValues?: boolean): Promise<Result<null>>;
   addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>>;
   updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>>;
-  deleteIndicator(planId: string, indicatorId: string, actor: Actor): Promise<Result<null>>;
+  /** As `deleteNode`, for one indicator. */
+  deleteIndicator(planId: string, indicatorId: string, actor: Actor, removeValues?: boolean): Promise<Result<null>>;
 
   /** Optimistic: stored only when `expectedVersion` is the current version (0: nothing entered yet). */
   putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>>;

@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/store/index.js';
-import { fakeExe, tinyPdf, TINY_PNG } from '../support/files.js';
+import { fakeExe, tinyPdf, TINY_PNG, upload } from '../support/files.js';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const MINE = 'B.1.1:1';
@@ -17,12 +17,6 @@ const OTHERS = 'A.1.1:1';
 const PERIOD = '2024-09-30';
 const YEAR_END = '2024-12-31';
 const LIMIT = 256 * 1024;
-
-function upload(bytes: Buffer, name: string): FormData {
-  const form = new FormData();
-  form.set('file', new Blob([new Uint8Array(bytes)]), name);
-  return form;
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s', (backend) => {
   let t: TestServer;

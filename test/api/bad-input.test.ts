@@ -5,16 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers.js';
+import { upload } from '../support/files.js';
 import { Client, enc, startTestServer, startWithFixture, type Backend, type TestServer } from './harness.js';
 import { startServer } from '../../src/server/server.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
-
-function upload(bytes: Uint8Array | string, name: string): FormData {
-  const form = new FormData();
-  form.set('file', new Blob([bytes as BlobPart]), name);
-  return form;
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (backend) => {
   let t: TestServer;

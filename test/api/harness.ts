@@ -211,3 +211,9 @@ export function indicatorOf(tree: any, id: string): any {
   for (const o of tree.objectives) for (const i of o.indicators) if (i.id === id) return i;
   return undefined;
 }
+
+/** The tree without what legitimately moves with the plan (its data version, the periods' states, the closing's list of later revisions). */
+export function figures(tree: any): unknown {
+  const { dataVersion: _v, period: _p, periods: _ps, closing: _c, ...rest } = tree;
+  return rest;
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, figures, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' };
 const YEAR_END = '2024-12-31';
@@ -27,12 +27,6 @@ function pdfText(bytes: ArrayBuffer): string {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The tree without what legitimately moves with the plan (its data version, the periods' states, the closing's list of later revisions). */
-function figures(tree: any): unknown {
-  const { dataVersion: _v, period: _p, periods: _ps, closing: _c, ...rest } = tree;
-  return rest;
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validated results on %s', (backend) => {

@@ -59,3 +59,10 @@ export function fakeExe(size = 4096): Buffer {
 export function storedZip(entries: ReadonlyArray<{ name: string; data: string | Buffer }>): Buffer {
   return Buffer.from(zipBytes(entries.map((e) => ({ name: e.name, data: typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data, stored: true }))));
 }
+
+/** A multipart body with one file in the field `file`, as the web app's upload forms send it. */
+export function upload(bytes: Uint8Array | string, name: string): FormData {
+  const form = new FormData();
+  form.set('file', new Blob([bytes as BlobPart]), name);
+  return form;
+}

@@ -11,7 +11,7 @@ import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
-import { param, replyLanguage } from '../validation.js';
+import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
 
 export const changeRoutes: RouteModule = (api, deps) => {
@@ -48,17 +48,8 @@ export const changeRoutes: RouteModule = (api, deps) => {
       // The public compares only values it may read: each side's period closed, validated or published.
       const anonymous = currentUser(c) === null;
       const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
-      const againstClosing = c.req.query('againstClosing');
-      if (againstClosing !== undefined && againstClosing !== 'true' && againstClosing !== 'false') {
-        const values = ['true', 'false'];
-        throw refuse(
-          400,
-          'invalid-query',
-          { field: 'againstClosing', values, value: againstClosing.slice(0, 40) },
-          { issues: [issueOf('invalid-query', { field: 'againstClosing', values }, { field: 'againstClosing' })] },
-        );
-      }
-      if (againstClosing === 'true') {
+      const againstClosing = flagQuery(c, 'againstClosing');
+      if (againstClosing) {
         await readablePlan(c, store, planId);
         const later = await trees.computed(planId, await visible(planId, requestedPeriod));
         const closing = await store.lastClosing(planId, later.snapshot.period.id);

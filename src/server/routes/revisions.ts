@@ -144,14 +144,15 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       tag: 'revisions',
       summary: 'One revision with its changes',
       roles: 'everyone',
-      access: 'signed in; the public for published plans',
+      access: 'signed in; the public for published plans (as the register: without notes, removed values or login names)',
       responses: { 200: { description: 'the revision', schema: RevisionEntrySchema }, 404: 'unknown plan or revision' },
     },
     async (c, { reply }) => {
       const planId = param(c, 'planId');
       const number = revisionNumber(param(c, 'number'));
       await readablePlan(c, store, planId);
-      const found = (await revisionRegister(store, planId)).find((r) => r.number === number);
+      // The public reads one revision as it reads the register: no notes, no removed values, no login names.
+      const found = (await revisionRegister(store, planId, currentUser(c) === null)).find((r) => r.number === number);
       if (found === undefined) throw refuse(404, 'not-found', { what: 'revision', id: String(number) });
       return reply(200, found);
     },

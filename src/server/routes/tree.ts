@@ -12,7 +12,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { documentLanguage, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
+import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
@@ -154,6 +154,31 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 
+// A deletion takes the values the referenti entered in the periods still open: said first, done only when confirmed.
+const VALUES_TO_REMOVE =
+  'values-to-remove: values or evidence files in periods still open would go, and removeValues=true was not sent (details: values, files, periods [{period, label, values, files}]; nothing deleted)';
+
+/** The query and answers of a deletion of the tree (`conflicts`: what its 409 means). */
+function deletion(conflicts: string) {
+  return {
+    query: {
+      removeValues: {
+        description:
+          "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
+        values: ['true', 'false'],
+      },
+    },
+    responses: {
+      200: { description: '{ok: true}', schema: DoneSchema },
+      400: 'removeValues other than true or false',
+      403: 'role',
+      404: 'unknown',
+      409: conflicts,
+      423: 'locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)',
+    },
+  } as const;
+}
+
 export const treeRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
@@ -283,13 +308,13 @@ export const treeRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: '/api/plans/:planId/nodes/:code',
       tag: 'tree',
-      summary: 'Delete an objective without children (its indicators and values go with it, audited)',
+      summary: 'Delete an objective without children (its indicators go with it, and their values in open periods once confirmed; kept in the revision and the audit trail)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 403: 'role', 404: 'unknown', 409: 'has children' },
+      ...deletion(`has children; ${VALUES_TO_REMOVE}`),
     },
     async (c, { user, reply }) => {
-      must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user)));
+      must(await store.deleteNode(param(c, 'planId'), param(c, 'code'), actorOf(user), flagQuery(c, 'removeValues')));
       return reply(200, { ok: true });
     },
   );
@@ -397,13 +422,13 @@ export const treeRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: '/api/plans/:planId/indicators/:indicatorId',
       tag: 'tree',
-      summary: 'Delete an indicator and its values (audited)',
+      summary: 'Delete an indicator (its values in open periods go with it once confirmed; kept in the revision and the audit trail)',
       roles: PLAN_EDITORS,
       action: 'edit the tree',
-      responses: { 200: { description: '{ok: true}', schema: DoneSchema }, 403: 'role', 404: 'unknown' },
+      ...deletion(VALUES_TO_REMOVE),
     },
     async (c, { user, reply }) => {
-      must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user)));
+      must(await store.deleteIndicator(param(c, 'planId'), param(c, 'indicatorId'), actorOf(user), flagQuery(c, 'removeValues')));
       return reply(200, { ok: true });
     },
   );

@@ -204,11 +204,15 @@ export const api = {
 
   addNode: (planId: PlanSummary['id'], input: NodeInput) => request<ObjectiveSaved>('POST', `/api/plans/${enc(String(planId))}/nodes`, input),
   updateNode: (planId: PlanSummary['id'], code: string, patch: NodePatchInput) => request<ObjectiveSaved>('PATCH', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`, patch),
-  deleteNode: (planId: PlanSummary['id'], code: string) => request<Done>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}`),
+  /** Without `removeValues`, 409 `values-to-remove` when open periods hold its values (details: `ValuesToRemove`); nothing is deleted then. */
+  deleteNode: (planId: PlanSummary['id'], code: string, removeValues = false) =>
+    request<Done>('DELETE', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}${removeValues ? '?removeValues=true' : ''}`),
   addIndicator: (planId: PlanSummary['id'], code: string, input: IndicatorInput) => request<IndicatorSaved>('POST', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/indicators`, input),
   updateIndicator: (planId: PlanSummary['id'], indicatorId: string, patch: IndicatorPatchInput) =>
     request<IndicatorSaved>('PATCH', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`, patch),
-  deleteIndicator: (planId: PlanSummary['id'], indicatorId: string) => request<Done>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}`),
+  /** As `deleteNode`. */
+  deleteIndicator: (planId: PlanSummary['id'], indicatorId: string, removeValues = false) =>
+    request<Done>('DELETE', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}${removeValues ? '?removeValues=true' : ''}`),
 
   /** `archived`: false (default) plans in use, true archived ones only. */
   plansArchived: () => request<PlanSummary[]>('GET', '/api/plans?archived=true'),

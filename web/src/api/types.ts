@@ -41,6 +41,7 @@ export type {
   TreeObjective,
   UploadLimits,
   User,
+  ValuesToRemove,
 } from '../../../src/contract/index.js';
 
 export type { Role } from '../../../src/contract/permissions.js';

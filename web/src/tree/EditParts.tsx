@@ -1,8 +1,9 @@
 /** What the tree's edit dialogs share: their props, saving with refusals and conflicts, the buttons, the delete confirmation. */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
-import type { TreeDocument, TreeObjective } from '../api/types.js';
+import { ApiError } from '../api/client.js';
+import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, focusFirstError, FormAlert, useRefusal } from '../ui/Form.js';
 
@@ -55,17 +56,59 @@ export function DialogButtons({ submit, onClose }: { submit: string; onClose: ()
   );
 }
 
-export function ConfirmDialog(props: { title: string; blocked: string | null; children: ReactNode; onClose: () => void; onConfirm: () => Promise<unknown>; onDone: () => void }) {
+/** A deletion's 409 `values-to-remove`: what the periods still open would lose; null for any other refusal. */
+function valuesToRemove(err: unknown): ValuesToRemove | null {
+  if (!(err instanceof ApiError) || err.code !== 'values-to-remove') return null;
+  return (err.body?.error.details ?? null) as ValuesToRemove | null;
+}
+
+/**
+ * Asks before a deletion. The first confirmation sends it plainly; when the server answers that
+ * values or evidence files of periods still open would go with it, the dialog lists them period by
+ * period and the deletion is sent again, with `removeValues`, only from a second, explicit button.
+ */
+export function ConfirmDialog(props: { title: string; blocked: string | null; children: ReactNode; onClose: () => void; onConfirm: (removeValues: boolean) => Promise<unknown>; onDone: () => void }) {
   const { t } = useTranslation();
-  const { errors, busy, save } = useSave(props.onDone);
+  const [loss, setLoss] = useState<ValuesToRemove | null>(null);
+  // The first answer was a question, not a deletion: the dialog stays open to show it.
+  const asked = useRef(false);
+  const { errors, busy, save } = useSave(() => {
+    if (asked.current) asked.current = false;
+    else props.onDone();
+  });
+  const send = async (): Promise<void> => {
+    if (loss !== null) {
+      await props.onConfirm(true);
+      return;
+    }
+    try {
+      await props.onConfirm(false);
+    } catch (err) {
+      const found = valuesToRemove(err);
+      if (found === null) throw err;
+      asked.current = true;
+      setLoss(found);
+    }
+  };
   return (
     <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
       <FormAlert errors={errors} />
       {props.blocked !== null ? <p data-testid="confirm-text">{props.blocked}</p> : <p data-testid="confirm-text">{props.children}</p>}
+      {loss !== null && (
+        <div className="alert alert-warning" role="alert" data-testid="values-to-remove">
+          <p className="mb-1">{t('edit.valuesToRemove')}</p>
+          <ul className="mb-1">
+            {loss.periods.map((p) => (
+              <li key={p.period}>{t('edit.periodLoss', { label: p.label, values: t('edit.lossValues', { count: p.values }), files: t('edit.lossFiles', { count: p.files }) })}</li>
+            ))}
+          </ul>
+          <p className="mb-0 small">{t('edit.lossKept')}</p>
+        </div>
+      )}
       <div className="d-flex gap-2 mt-3">
         {props.blocked === null && (
-          <Button color="danger" type="button" disabled={busy} onClick={() => void save(props.onConfirm, 'confirm-')} data-testid="confirm-delete">
-            {t('edit.delete')}
+          <Button color="danger" type="button" disabled={busy} onClick={() => void save(send, 'confirm-')} data-testid={loss === null ? 'confirm-delete' : 'confirm-remove-values'}>
+            {loss === null ? t('edit.delete') : t('edit.deleteWithValues')}
           </Button>
         )}
         <Button color="secondary" outline type="button" onClick={props.onClose} autoFocus>

@@ -71,7 +71,7 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
           title={t('edit.deleteNode')}
           blocked={scope.children > 0 ? t('edit.hasChildren', { code: objective.code, count: scope.children }) : null}
           onClose={close}
-          onConfirm={() => api.deleteNode(props.planId, objective.code)}
+          onConfirm={(removeValues) => api.deleteNode(props.planId, objective.code, removeValues)}
           onDone={deleted}
         >
           {scope.indicators > 0
@@ -80,7 +80,7 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
         </ConfirmDialog>
       )}
       {open === 'delete-indicator' && indicator !== undefined && (
-        <ConfirmDialog title={t('edit.deleteIndicator')} blocked={null} onClose={close} onConfirm={() => api.deleteIndicator(props.planId, indicator.id)} onDone={deleted}>
+        <ConfirmDialog title={t('edit.deleteIndicator')} blocked={null} onClose={close} onConfirm={(removeValues) => api.deleteIndicator(props.planId, indicator.id, removeValues)} onDone={deleted}>
           {t('edit.confirmIndicator', { name: indicator.name, code: objective.code })}
         </ConfirmDialog>
       )}
