@@ -20,6 +20,8 @@ export interface ReportRevisionChange {
   readonly entityId: string;
   readonly before: Readonly<Record<string, unknown>> | null;
   readonly after: Readonly<Record<string, unknown>> | null;
+  /** The indicator's unit when the change was made, in which its amounts are printed (absent or null: by their value). */
+  readonly unit?: string | null;
 }
 
 export interface ReportRevision {
