@@ -17,6 +17,9 @@ export const ChangeParamsSchema = z.strictObject({
   fields: z.array(z.string()),
   before: z.array(z.string()),
   after: z.array(z.string()),
+  /** The unit each side's amounts are in (an indicator's change), so a client says them as the published table prints them. */
+  beforeUnit: z.string().optional(),
+  afterUnit: z.string().optional(),
 });
 
 /**

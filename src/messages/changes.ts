@@ -369,7 +369,11 @@ export function valueIn(field: string, text: string, language: Language, feminin
   if (field === 'weight' && /^\d+(\.\d+)?$/.test(text)) return `${decimalIn(text, language)}%`;
   if (unit !== undefined && AMOUNT_FIELDS.has(field)) return tableAmountText(text, unit, language);
   // The next two years' targets, either of which may be unset.
-  if (unit !== undefined && field === 'nextTargets') return text.split(', ').map((t) => (t === '' ? '—' : tableAmountText(t, unit, language))).join(', ');
+  if (unit !== undefined && field === 'nextTargets')
+    return text
+      .split(', ')
+      .map((t) => (t === '' ? '—' : tableAmountText(t, unit, language)))
+      .join(', ');
   // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
   if (field === 'role') return roleWords(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
