@@ -159,44 +159,24 @@ describe('the change log in sentences, old → new', () => {
   });
 
   it("says a revision's amounts in the indicator's unit as the published table prints them, in Italian and English", () => {
-    const percent = {
-      action: 'update',
-      entity: 'indicator',
-      entityId: 'A.2.1:1',
-      unit: 'percent',
-      before: { weight: '50', target: { kind: 'number', value: '60' } },
-      after: { weight: '40', target: { kind: 'number', value: '55' } },
-    };
+    const number = (value: string) => ({ kind: 'number', value });
+    const date = (value: string) => ({ kind: 'date', value });
+    /** An indicator's update as the register keeps it, with the unit it had. */
+    const update = (entityId: string, unit: string, before: Record<string, unknown>, after: Record<string, unknown>) => ({ action: 'update', entity: 'indicator', entityId, unit, before, after });
+    const percent = update('A.2.1:1', 'percent', { weight: '50', target: number('60') }, { weight: '40', target: number('55') });
     expect(changeText(percent, 'it')).toBe('Indicatore A.2.1:1: peso 50% → 40%; target 60,00% → 55,00%');
     expect(changeText(percent, 'en')).toBe('Indicator A.2.1:1: weight 50% → 40%; target 60.00% → 55.00%');
-    const amounts = {
-      action: 'update',
-      entity: 'indicator',
-      entityId: 'B.1:2',
-      unit: 'number',
-      before: { target: { kind: 'number', value: '1587.1' }, baseline: { kind: 'number', value: '6.5' }, nextTargets: null },
-      after: { target: { kind: 'number', value: '1600' }, baseline: { kind: 'number', value: '7' }, nextTargets: [null, { kind: 'number', value: '1650.25' }] },
-    };
+    const amounts = update(
+      'B.1:2',
+      'number',
+      { target: number('1587.1'), baseline: number('6.5'), nextTargets: null },
+      { target: number('1600'), baseline: number('7'), nextTargets: [null, number('1650.25')] },
+    );
     expect(changeText(amounts, 'it')).toBe('Indicatore B.1:2: target 1.587,10 → 1.600; baseline 6,50 → 7; target degli anni successivi — → —, 1.650,25');
     expect(changeText(amounts, 'en')).toBe('Indicator B.1:2: target 1,587.10 → 1,600; baseline 6.50 → 7; targets of the next years — → —, 1,650.25');
-    const date = {
-      action: 'update',
-      entity: 'indicator',
-      entityId: 'C.1:1',
-      unit: 'date',
-      before: { target: { kind: 'date', value: '2024-12-31' } },
-      after: { target: { kind: 'date', value: '2024-10-15' } },
-    };
-    expect(changeText(date, 'en')).toBe('Indicator C.1:1: target 31/12/2024 → 15/10/2024');
+    expect(changeText(update('C.1:1', 'date', { target: date('2024-12-31') }, { target: date('2024-10-15') }), 'en')).toBe('Indicator C.1:1: target 31/12/2024 → 15/10/2024');
     // A change of the unit itself: each side's amounts in its own unit.
-    const converted = {
-      action: 'update',
-      entity: 'indicator',
-      entityId: 'B.1:1',
-      unit: 'percent',
-      before: { unit: 'number', target: { kind: 'number', value: '60' } },
-      after: { unit: 'percent', target: { kind: 'number', value: '0.6' } },
-    };
+    const converted = update('B.1:1', 'percent', { unit: 'number', target: number('60') }, { unit: 'percent', target: number('0.6') });
     expect(changeText(converted, 'it')).toBe('Indicatore B.1:1: unità numero → percentuale; target 60 → 0,60%');
     // The unit crosses the wire in the params: a client says the same sentence.
     const { code, params } = changeMessage(percent);
