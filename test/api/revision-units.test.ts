@@ -5,7 +5,8 @@
  * each change keeps the indicator's unit, and the register, the reports (HTML, PDF, the
  * workbook), the Relazione (HTML, PDF, DOCX), the transparency page and the comparison with a
  * closed period print the amounts as the table does, in Italian and English. A change recorded
- * before units were kept (its unit null) is still said, by its values, as it was.
+ * before units were kept (its unit null: nulled on the live database, and a register written at
+ * schema 75 then migrated) is still said, by its values, as it was.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/index.js';
+import { revisionChangeText } from '../../src/io/report/revisions.js';
+import { settingsToJson } from '../../src/store/codec.js';
+import { migrate } from '../../src/store/migrations.js';
 import { openPostgres } from '../../src/store/postgres/db.js';
+import { SqlStore } from '../../src/store/sql-store.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
+import { pdfText } from '../support/files.js';
+import { oldDatabase } from '../support/old-database.js';
 import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERCENT = 'A.2.1:2'; // "Capacità di risposta dello sportello": 20% >= 60,00%
@@ -27,17 +35,6 @@ const COUNT_CHANGE_EN = `Indicator ${COUNT}: target 1 → 1,587.10`;
 /** The words of a document, whitespace folded (a PDF's lines wrap anywhere). */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
-/** A PDF's text as poppler reads it. */
-function pdfText(bytes: ArrayBuffer | Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'albero-revision-units-'));
-  try {
-    writeFileSync(join(dir, 'document.pdf'), Buffer.from(bytes as ArrayBuffer));
-    return flat(execFileSync('pdftotext', [join(dir, 'document.pdf'), '-'], { encoding: 'utf8' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** A DOCX's text as LibreOffice lays it out (converted to PDF, read by poppler), as an office opens it. */
 function docxText(bytes: ArrayBuffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'albero-revision-units-docx-'));
@@ -46,7 +43,7 @@ function docxText(bytes: ArrayBuffer): string {
     mkdirSync(home);
     writeFileSync(join(dir, 'relazione.docx'), Buffer.from(bytes));
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'out'), join(dir, 'relazione.docx')], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    return pdfText(readFileSync(join(dir, 'out', 'relazione.pdf')));
+    return flat(pdfText(readFileSync(join(dir, 'out', 'relazione.pdf')), { layout: false }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,6 +61,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     expect(reply.status, path).toBe(200);
     return reply.arrayBuffer();
   };
+  /** A PDF the API sends, its words as poppler reads them. */
+  const pdfWords = async (path: string): Promise<string> => flat(pdfText(new Uint8Array(await download(path)), { layout: false }));
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
@@ -101,8 +100,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     for (const change of [PERCENT_CHANGE_IT, COUNT_CHANGE_IT, `Indicatore ${dateIndicator}: target 30/09/2024 → 15/10/2024`]) expect(html).toContain(change);
     const english = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30&lang=en`)).text;
     for (const change of [PERCENT_CHANGE_EN, COUNT_CHANGE_EN, `Indicator ${dateIndicator}: target 30/09/2024 → 15/10/2024`]) expect(english).toContain(change);
-    expect(pdfText(await download(`/api/plans/${planId}/export?format=pdf&period=2024-09-30`))).toContain(PERCENT_CHANGE_IT);
-    expect(pdfText(await download(`/api/plans/${planId}/export?format=pdf&period=2024-09-30&lang=en`))).toContain(COUNT_CHANGE_EN);
+    expect(await pdfWords(`/api/plans/${planId}/export?format=pdf&period=2024-09-30`)).toContain(PERCENT_CHANGE_IT);
+    expect(await pdfWords(`/api/plans/${planId}/export?format=pdf&period=2024-09-30&lang=en`)).toContain(COUNT_CHANGE_EN);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(`/api/plans/${planId}/export?format=xlsx`)) as unknown as ArrayBuffer);
     const changes = book.getWorksheet('Variazioni')!.getColumn(7).values;
@@ -114,7 +113,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     const relazione = (await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text;
     expect(relazione).toContain(PERCENT_CHANGE_IT);
     expect(relazione).toContain(COUNT_CHANGE_IT);
-    expect(pdfText(await download(`/api/plans/${planId}/relazione/export?format=pdf`))).toContain(PERCENT_CHANGE_IT);
+    expect(await pdfWords(`/api/plans/${planId}/relazione/export?format=pdf`)).toContain(PERCENT_CHANGE_IT);
     expect(docxText(await download(`/api/plans/${planId}/relazione/export?format=docx`))).toContain(COUNT_CHANGE_IT);
     const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
     expect(page.status).toBe(200);
@@ -147,5 +146,41 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     const html = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30`)).text;
     expect(html).toContain(`Indicatore ${PERCENT}: peso 20% → 25%; target 60 → 55`);
     expect(html).toContain(COUNT_CHANGE_IT);
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('the changes of a register kept before migration 76 on %s', (backend) => {
+  const old = oldDatabase(backend);
+
+  it('keep no unit after the migration and are said by their values, as before', async () => {
+    const open = await old.opener();
+    // A database as it was before migration 76: an adopted plan with a revision changing a percentage's target.
+    const db = open();
+    await migrate(db, 75);
+    const at = '2024-07-15T10:00:00.000Z';
+    await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
+    await db.run(
+      `INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at, status) VALUES ('p', 'o', 'Piano 2024', 2024, 'plan', 0, ?, 1, ?, ?, 'adopted')`,
+      [JSON.stringify(settingsToJson(DEFAULT_SETTINGS)), at, at],
+    );
+    await db.run(
+      `INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, status, opened_at, opened_by) VALUES ('p', 1, 'variazione', 'Target rivisto', '2024-07-15', 'open', ?, 'controller')`,
+      [at],
+    );
+    await db.run(
+      `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, node_code, indicator_id, before, after) VALUES ('p', 1, 1, ?, 'controller', 'update', 'indicator', 'A.2.1:2', 'A.2.1', 'A.2.1:2', ?, ?)`,
+      [at, JSON.stringify({ target: { kind: 'number', value: '60' } }), JSON.stringify({ target: { kind: 'number', value: '55' } })],
+    );
+    await db.close();
+
+    const store = await SqlStore.open(open());
+    try {
+      const [change] = (await store.listRevisions('p'))![0]!.changes;
+      expect(change).toMatchObject({ entityId: 'A.2.1:2', unit: null, after: { target: { kind: 'number', value: '55' } } });
+      expect(revisionChangeText(change!, 'it')).toBe('Indicatore A.2.1:2: target 60 → 55');
+      expect(revisionChangeText(change!, 'en')).toBe('Indicator A.2.1:2: target 60 → 55');
+    } finally {
+      await store.close();
+    }
   });
 });
