@@ -15,7 +15,7 @@ const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
 const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible } = pages(world);
 
-const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60%
+const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60,00%
 
 async function selectIndicator(page: Page): Promise<void> {
   await search(page, 'A.2.1');
@@ -103,7 +103,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Rimodulazione');
     expect(text).toContain('Target dello sportello rivisto dopo il monitoraggio di settembre');
-    expect(text).toContain(`Indicatore ${INDICATOR}: target 60 → 50`);
+    expect(text).toContain(`Indicatore ${INDICATOR}: target 60,00% → 50,00%`);
     expect(text).toContain('aperta');
     await expectAccessible(page, 'revisions: register with an open revision');
     await page.screenshot({ path: join(SHOTS, 'revisions.png'), fullPage: false });

@@ -172,7 +172,7 @@ describe('verify and diff as text', () => {
     const it = albero(['diff', FIXTURE, revised, '--only', 'plan'], IT);
     expect(it.status).toBe(1);
     expect(it.stdout).toContain('Piano: target, pesi e regole (da rendicontare nella Relazione) (1)');
-    expect(it.stdout).toMatch(/~ A\.2\.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60% → 50% {2}\(.*rivisto\.txt:\d+ colonna/);
+    expect(it.stdout).toMatch(/~ A\.2\.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60,00% → 50,00% {2}\(.*rivisto\.txt:\d+ colonna/);
     expect(it.stdout).toContain(`1 modifica da ${FIXTURE} a ${revised}`);
     const en = albero(['diff', FIXTURE, revised, '--only', 'plan']);
     expect(en.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
@@ -215,8 +215,8 @@ describe('English output has no Italian words or decimals', () => {
     };
     expect(runs.evaluate).toContain('93.00%');
     expect(runs.verify).toContain('stated 95.00%, computed 93.00%');
-    expect(runs.diff).toContain('target: 60% → 50.5%');
-    expect(runs.diff).toContain('target: 10 → 10.5');
+    expect(runs.diff).toContain('target: 60.00% → 50.50%');
+    expect(runs.diff).toContain('target: 10 → 10.50');
     expect(runs.explain).toContain('= 93.00%');
     // The plan's own words left out: quoted names, the file's columns, titles after a code, indicator names before a colon or a bracket.
     const ours = (text: string): string =>
@@ -237,8 +237,8 @@ describe('English output has no Italian words or decimals', () => {
       expect(ours(text), command).not.toMatch(ITALIAN);
     }
     const italian = albero(['diff', FIXTURE, revised], IT).stdout;
-    expect(italian).toContain('target: 60% → 50,5%');
-    expect(italian).toContain('target: 10 → 10,5');
+    expect(italian).toContain('target: 60,00% → 50,50%');
+    expect(italian).toContain('target: 10 → 10,50');
   });
 });
 

@@ -289,13 +289,13 @@ describe('diff lists what changed between two versions of a plan', () => {
       kind: 'target',
       code: 'A.2.1',
       indicator: 'Capacità di risposta dello sportello internazionalizzazione',
-      before: '60%',
-      after: '50%',
-      beforeText: '60%',
-      afterText: '50%',
+      before: '60.00%',
+      after: '50.00%',
+      beforeText: '60.00%',
+      afterText: '50.00%',
       messageCode: 'diff-target',
       params: { objective: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', before: '60', beforeUnit: 'percent', after: '50', afterUnit: 'percent' },
-      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
+      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60.00% → 50.00%',
       // A changed item is located in the later file, as the text output names it.
       line,
       side: 'after',
@@ -303,7 +303,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     // The same change in Italian: the words differ, the code and parameters do not.
     const italian = JSON.parse(albero(['diff', FIXTURE, path, '--json', '--lang', 'it']).stdout) as typeof result;
     const target = italian.changes.find((c) => c.kind === 'target')!;
-    expect(target.message).toBe('A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60% → 50%');
+    expect(target.message).toBe('A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60,00% → 50,00%');
     expect([target.messageCode, target.params]).toEqual([result.changes.find((c) => c.kind === 'target')!.messageCode, result.changes.find((c) => c.kind === 'target')!.params]);
     const actual = (doc: typeof result): unknown => doc.changes.find((c) => c.kind === 'measurement');
     expect(actual(result)).toMatchObject({
@@ -324,7 +324,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     const text = albero(['diff', FIXTURE, path, '--only', 'plan']);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
-    expect(text.stdout).toContain(`~ A.2.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60% → 50%  (${path}:${line}`);
+    expect(text.stdout).toContain(`~ A.2.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60.00% → 50.00%  (${path}:${line}`);
     expect(text.stdout).not.toContain('Results');
   });
 

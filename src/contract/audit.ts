@@ -28,6 +28,9 @@ export const ChangeParamsSchema = z.strictObject({
       files: z.array(z.number().int()),
     })
     .optional(),
+  /** The unit each side's amounts are in (an indicator's change), so a client says them as the published table prints them. */
+  beforeUnit: z.string().optional(),
+  afterUnit: z.string().optional(),
 });
 
 /**

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { IssueDocumentSchema } from './evaluation.js';
-import { PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema } from './values.js';
+import { PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema, UnitSchema } from './values.js';
 
 /** An adopting or approving act: "Delibera di Giunta" n. 12 of 2024-01-30. */
 export const ActSchema = z.strictObject({
@@ -59,6 +59,8 @@ export const RevisionChangeSchema = z.strictObject({
   indicator: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** An indicator's unit when the change was made (number, percent, date, boolean), in which its amounts are said; null for an objective's or the plan's change, or one recorded before units were kept. */
+  unit: UnitSchema.nullable(),
 });
 
 /** A revision (variazione / rimodulazione) as opening, editing, approving or discarding it answers. */

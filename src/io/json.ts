@@ -9,11 +9,11 @@ import {
   decimalJson,
   DEFAULT_SETTINGS,
   formatItalianDate,
-  formatNumberIn,
   indicatorReading,
   nodeReading,
   jsonNumberOfReading,
   renderComparison,
+  tableNumberText,
   toJsonNumber,
   type Amount,
   type Decimal,
@@ -223,11 +223,9 @@ export function amountText(amount: Amount | null, unit: Unit, language: Language
       return formatItalianDate(amount.value);
     case 'boolean':
       return amount.value ? reportText(language).yes : reportText(language).no;
-    case 'number': {
-      const own = amount.value.decimalPlaces();
-      const places = unit === 'percent' || own > 0 ? Math.max(2, Math.min(own, 4)) : 0;
-      return `${formatNumberIn(amount.value, places, language)}${unit === 'percent' ? '%' : ''}`;
-    }
+    case 'number':
+      // The rule is core's (amount-words.ts), which also says a revision's changed target.
+      return tableNumberText(amount.value.toFixed(), unit, language);
   }
 }
 

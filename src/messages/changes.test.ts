@@ -51,8 +51,9 @@ describe('the change log in sentences, old → new', () => {
       before: { weight: '70', target: { kind: 'number', value: '1' } },
       after: { weight: '40.5', target: { kind: 'number', value: '99' } },
     };
-    expect(changeText(target, 'it')).toBe('Indicatore A.1.1:1: peso 70 → 40,5; target 1 → 99');
-    expect(changeText(target, 'en')).toBe('Indicator A.1.1:1: weight 70 → 40.5; target 1 → 99');
+    // A record without its indicator's unit (made before units were kept): the target by its value; a weight is a percentage in any unit.
+    expect(changeText(target, 'it')).toBe('Indicatore A.1.1:1: peso 70% → 40,5%; target 1 → 99');
+    expect(changeText(target, 'en')).toBe('Indicator A.1.1:1: weight 70% → 40.5%; target 1 → 99');
     expect(changeText({ action: 'delete', entity: 'node', entityId: 'A.3', before: { code: 'A.3', title: 'Aggregazioni' }, after: null }, 'it')).toBe('Obiettivo A.3 eliminato («Aggregazioni»)');
     expect(changeText({ action: 'create', entity: 'unit', entityId: 'u1', before: null, after: { code: 'UI', name: 'Ufficio Internazionale' } }, 'it')).toBe(
       'Struttura u1 aggiunta («Ufficio Internazionale»)',
@@ -155,6 +156,34 @@ describe('the change log in sentences, old → new', () => {
     const { code, params } = changeMessage(formula);
     expect(params.after).toEqual(['percent', JSON.stringify({ kind: 'trend', current: 'spesa 2024', previous: 'spesa 2023' })]);
     expect(renderMessage(code, JSON.parse(JSON.stringify(params)), 'it')).toBe(changeText(formula, 'it'));
+  });
+
+  it("says a revision's amounts in the indicator's unit as the published table prints them, in Italian and English", () => {
+    const number = (value: string) => ({ kind: 'number', value });
+    const date = (value: string) => ({ kind: 'date', value });
+    /** An indicator's update as the register keeps it, with the unit it had. */
+    const update = (entityId: string, unit: string, before: Record<string, unknown>, after: Record<string, unknown>) => ({ action: 'update', entity: 'indicator', entityId, unit, before, after });
+    const percent = update('A.2.1:1', 'percent', { weight: '50', target: number('60') }, { weight: '40', target: number('55') });
+    expect(changeText(percent, 'it')).toBe('Indicatore A.2.1:1: peso 50% → 40%; target 60,00% → 55,00%');
+    expect(changeText(percent, 'en')).toBe('Indicator A.2.1:1: weight 50% → 40%; target 60.00% → 55.00%');
+    const amounts = update(
+      'B.1:2',
+      'number',
+      { target: number('1587.1'), baseline: number('6.5'), nextTargets: null },
+      { target: number('1600'), baseline: number('7'), nextTargets: [null, number('1650.25')] },
+    );
+    expect(changeText(amounts, 'it')).toBe('Indicatore B.1:2: target 1.587,10 → 1.600; baseline 6,50 → 7; target degli anni successivi — → —, 1.650,25');
+    expect(changeText(amounts, 'en')).toBe('Indicator B.1:2: target 1,587.10 → 1,600; baseline 6.50 → 7; targets of the next years — → —, 1,650.25');
+    expect(changeText(update('C.1:1', 'date', { target: date('2024-12-31') }, { target: date('2024-10-15') }), 'en')).toBe('Indicator C.1:1: target 31/12/2024 → 15/10/2024');
+    // A change of the unit itself: each side's amounts in its own unit.
+    const converted = update('B.1:1', 'percent', { unit: 'number', target: number('60') }, { unit: 'percent', target: number('0.6') });
+    expect(changeText(converted, 'it')).toBe('Indicatore B.1:1: unità numero → percentuale; target 60 → 0,60%');
+    // The unit crosses the wire in the params: a client says the same sentence.
+    const { code, params } = changeMessage(percent);
+    expect(params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent', before: ['50', '60'], after: ['40', '55'] });
+    expect(renderMessage(code, JSON.parse(JSON.stringify(params)), 'en')).toBe(changeText(percent, 'en'));
+    // An old record (no unit kept) is said as before; so is a null unit.
+    expect(changeText({ ...percent, unit: null }, 'it')).toBe('Indicatore A.2.1:1: peso 50% → 40%; target 60 → 55');
   });
 
   it("says the OIV's checklist by its points' labels and outcomes, and the validated values by objective", () => {

@@ -1,6 +1,6 @@
 /**
  * The change log in sentences, Italian and English, old → new: a change of the audit trail or of
- * a revision's register ("Indicatore A.1.1:1: target 70 → 80; peso 50 → 40", "Objective A.3
+ * a revision's register ("Indicatore A.1.1:1: target 70,00% → 80,00%; peso 50% → 40%", "Objective A.3
  * deleted («…»)"), and the words of the revisions' chapter the reports print ("Variazioni
  * intervenute nel corso dell'anno"). One source for the reports (io/report/revisions.ts), the
  * web's revisions and audit panels and the API.
@@ -11,6 +11,7 @@
  * so a client holding them says the sentence in its own language.
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
+import { tableAmountText } from '../core/amount-words.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
 import { LANGUAGE_WORDS, roleWords } from './account-words.js';
 
@@ -21,6 +22,12 @@ export interface ChangeRecord {
   readonly entityId: string;
   readonly before: unknown;
   readonly after: unknown;
+  /**
+   * The indicator's unit (number, percent, date, boolean) when the change was made, so its
+   * amounts are said as the published table prints them (`60,00%`); absent or null in a record
+   * made before the unit was kept with it, whose amounts are said by their value.
+   */
+  readonly unit?: string | null;
 }
 
 /** The parameters of the `change` message. */
@@ -47,6 +54,9 @@ export interface ChangeParams {
     readonly by: readonly string[];
     readonly files: readonly number[];
   };
+  /** The unit each side's amounts are in (the indicator's, or the one the change itself set); absent: said by their value. */
+  readonly beforeUnit?: string;
+  readonly afterUnit?: string;
 }
 
 type Words = Readonly<Record<Language, Readonly<Record<string, string>>>>;
@@ -319,6 +329,8 @@ const OUTCOME_WORDS: Words = {
   it: { yes: 'sì', partly: 'in parte', no: 'no', none: 'non valutato' },
   en: { yes: 'yes', partly: 'partly', no: 'no', none: 'not assessed' },
 };
+/** An indicator's fields that hold amounts in its unit: said as the published table prints them. */
+const AMOUNT_FIELDS = new Set(['target', 'baseline']);
 /** Bookkeeping every record carries: not a change a person made. */
 const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash']);
 
@@ -354,14 +366,27 @@ export function neutralOf(field: string, value: unknown): string {
   return RECORD_FIELDS.has(field) && value !== null && value !== undefined ? JSON.stringify(value) : neutralValue(value);
 }
 
-/** A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way, states, booleans, rules and checklists in words. */
-export function valueIn(field: string, text: string, language: Language, feminine = false): string {
+/**
+ * A neutral value of `field` in `language`: '—' for none, decimals and dates the language's way,
+ * states, booleans, rules and checklists in words; a weight as a percentage and, given the
+ * indicator's `unit`, a target or baseline as the published table prints it (`60,00%`, `1.587,10`).
+ */
+export function valueIn(field: string, text: string, language: Language, feminine = false, unit?: string): string {
   if (RECORD_FIELDS.has(field)) {
     const worded = recordIn(field, text, language);
     if (worded !== undefined) return worded;
   }
   if (field === 'unit') return comparisonSide('diff-unit', { before: text }, 'before', language) ?? text;
   if (text === '') return '—';
+  // Weights are percentages whatever the indicator's unit, written as the table writes them (`40,5%`).
+  if (field === 'weight' && /^\d+(\.\d+)?$/.test(text)) return `${decimalIn(text, language)}%`;
+  if (unit !== undefined && AMOUNT_FIELDS.has(field)) return tableAmountText(text, unit, language);
+  // The next two years' targets, either of which may be unset.
+  if (unit !== undefined && field === 'nextTargets')
+    return text
+      .split(', ')
+      .map((t) => (t === '' ? '—' : tableAmountText(t, unit, language)))
+      .join(', ');
   // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
   if (field === 'role') return roleWords(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
@@ -408,7 +433,20 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
     };
   }
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralOf(f, before[f]) !== neutralOf(f, after[f]));
-  return { code: 'change', params: { ...base, fields, before: fields.map((f) => neutralOf(f, before[f])), after: fields.map((f) => neutralOf(f, after[f])) } };
+  // A change of the unit itself carries each side's; otherwise both sides are in the one kept with the change.
+  const unitOf = (side: Record<string, unknown>): string | undefined => (typeof side.unit === 'string' ? side.unit : typeof change.unit === 'string' ? change.unit : undefined);
+  const [beforeUnit, afterUnit] = [unitOf(before), unitOf(after)];
+  return {
+    code: 'change',
+    params: {
+      ...base,
+      fields,
+      before: fields.map((f) => neutralOf(f, before[f])),
+      after: fields.map((f) => neutralOf(f, after[f])),
+      ...(beforeUnit === undefined ? {} : { beforeUnit }),
+      ...(afterUnit === undefined ? {} : { afterUnit }),
+    },
+  };
 }
 
 type Stored = Readonly<Record<string, unknown>>;
@@ -502,7 +540,7 @@ function sentence(p: ChangeParams, l: Language): string {
   if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
-  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine)} → ${valueIn(f, p.after[k] ?? '', l, feminine)}`);
+  const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine, p.beforeUnit)} → ${valueIn(f, p.after[k] ?? '', l, feminine, p.afterUnit)}`);
   return `${what}${how}: ${each.join('; ')}`;
 }
 

@@ -561,6 +561,13 @@ MIGRATIONS.push(
       await tx.run(`UPDATE users SET sign_in = 'provider' WHERE password_hash = ''`);
     },
   },
+  {
+    version: 77,
+    name: "each change of a revision keeps its indicator's unit, so its amounts are said as the published table prints them",
+    // Older changes keep none (null): the unit an indicator has today may not be the one it had
+    // then, so they are said by their value, as before.
+    sql: () => [`ALTER TABLE plan_revision_changes ADD COLUMN unit TEXT`],
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts).
 MIGRATIONS.push(REMINDER_MIGRATION);

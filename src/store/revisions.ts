@@ -46,6 +46,7 @@ function changeRecord(r: Row): RevisionChange {
     indicator: str(r.indicator_id),
     before: parse(r.before),
     after: parse(r.after),
+    unit: str(r.unit) as RevisionChange['unit'],
   };
 }
 
@@ -138,6 +139,10 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
   if (gate.revision === null) return;
   let before = change.before ?? null;
   let after = change.after ?? null;
+  // The indicator's unit as it stands after the change (before it, for a deletion), taken from
+  // the whole records before an update keeps only the changed fields.
+  const whole = after ?? before;
+  const unit = change.entity === 'indicator' && typeof whole?.unit === 'string' ? whole.unit : null;
   if (change.action === 'update' && before !== null && after !== null) {
     ({ before, after } = changedFields(before, after));
     if (Object.keys(after).length === 0) return;
@@ -145,7 +150,7 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
   const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revision_changes WHERE plan_id = ? AND revision_seq = ?`, [planId, gate.revision.number]);
   const seq = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
   await tx.run(
-    `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, node_code, indicator_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, node_code, indicator_id, before, after, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       planId,
       gate.revision.number,
@@ -159,6 +164,7 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
       change.indicator ?? null,
       before === null ? null : JSON.stringify(before),
       after === null ? null : JSON.stringify(after),
+      unit,
     ],
   );
 }

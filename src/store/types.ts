@@ -123,6 +123,8 @@ export interface RevisionChange {
   readonly indicator: string | null;
   readonly before: Record<string, unknown> | null;
   readonly after: Record<string, unknown> | null;
+  /** The indicator's unit when the change was made (null: not an indicator's change, or recorded before units were kept). */
+  readonly unit: Unit | null;
 }
 
 /** A revision (variazione / rimodulazione) of an adopted plan. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntrySchema } from '../../src/contract/index.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (backend) => {
   let t: TestServer;
@@ -65,8 +65,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     expect(ratio.status, ratio.text).toBe(200);
     expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: formula — → evase / ricevute × 100');
     expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator A.2.1:1: formula — → evase / ricevute × 100');
+    // A percentage's target and weight, as the published table prints them; the units go with the params, which the contract declares.
+    const sportello = `${plan}/indicators/${enc('A.2.1:2')}`;
+    const retarget = await controller.request('PATCH', sportello, { target: 55, weight: 25, version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion });
+    expect(retarget.status, retarget.text).toBe(200);
+    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: peso 20% → 25%; target 60,00% → 55,00%');
+    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe('Indicator A.2.1:2: weight 20% → 25%; target 60.00% → 55.00%');
+    const [entry] = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}&limit=1`)).body;
+    expect(entry.params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent' });
+    expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry.params)).toBe(true);
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
-    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 3');
+    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 4');
     for (const number of ['40', '41']) {
       const reply = await controller.request('PATCH', `${plan}/revisions/1`, { act: { kind: 'Delibera di Giunta', number, date: '2024-05-02' } });
       expect(reply.status, reply.text).toBe(200);

@@ -18,7 +18,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
 
   it('lists a revised target as a change to disclose, with the performances it moved', async () => {
     const controller = await t.as('controller');
-    const id = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60%, actual 50%
+    const id = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60,00%, actual 50,00%
     const before = indicatorOf((await controller.get(`/api/plans/${revision}/tree`)).body, id);
     const patched = await controller.request('PATCH', `/api/plans/${revision}/indicators/${enc(id)}`, { target: 50, version: before.definitionVersion });
     expect(patched.status).toBe(200);
@@ -29,7 +29,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.after).toEqual({ planId: revision, period: '2024-12-31' });
     expect(reply.body.counts).toEqual({ structure: 0, plan: 1, measurement: 0, result: 3 });
     expect(reply.body.changes).toContainEqual(
-      expect.objectContaining({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', beforeText: '60%', afterText: '50%' }),
+      expect.objectContaining({ group: 'plan', kind: 'target', code: 'A.2.1', indicator: 'Capacità di risposta dello sportello internazionalizzazione', beforeText: '60.00%', afterText: '50.00%' }),
     );
     expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => [c.code, c.before, c.after])).toEqual([
       ['A', 90.38, 91.25],
@@ -47,19 +47,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
       kind: 'target',
       code: 'A.2.1',
       indicator: 'Capacità di risposta dello sportello internazionalizzazione',
-      before: '60%',
-      after: '50%',
-      beforeText: '60%',
-      afterText: '50%',
+      before: '60,00%',
+      after: '50,00%',
+      beforeText: '60,00%',
+      afterText: '50,00%',
       ...said,
-      message: 'A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60% → 50%',
+      message: 'A.2.1 «Capacità di risposta dello sportello internazionalizzazione» — target: 60,00% → 50,00%',
       line: null,
       side: null,
     });
     const english = await controller.request('GET', `/api/plans/${revision}/changes?against=${plan}`, undefined, { 'accept-language': 'en' });
     expect(english.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({
       ...said,
-      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60% → 50%',
+      message: 'A.2.1 “Capacità di risposta dello sportello internazionalizzazione” — target: 60.00% → 50.00%',
     });
     const performance = (reply: typeof english): unknown => reply.body.changes.find((c: any) => c.kind === 'performance' && c.code === 'A');
     expect(performance(italian)).toMatchObject({
@@ -72,7 +72,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(performance(english)).toMatchObject({ beforeText: '90.38% (green)', afterText: '91.25% (green)', message: 'A — objective performance: 90.38% (green) → 91.25% (green)' });
     // The other way round, the same change reversed.
     const back = await controller.get(`/api/plans/${plan}/changes?against=${revision}`);
-    expect(back.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({ beforeText: '50%', afterText: '60%' });
+    expect(back.body.changes.find((c: any) => c.kind === 'target')).toMatchObject({ beforeText: '50.00%', afterText: '60.00%' });
   });
 
   it('compares two periods of one plan: a value entered at 30/06 and changed by the year end', async () => {
@@ -84,17 +84,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.before).toEqual({ planId: plan, period: '2024-06-30' });
     expect(reply.body.counts.plan).toBe(0);
     expect(reply.body.counts.measurement).toBeGreaterThan(0);
-    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,4%', afterText: '0,69%' }));
+    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,40%', afterText: '0,69%' }));
     // In English, the same change with English decimals.
     const english = await referente.request('GET', `/api/plans/${plan}/changes?againstPeriod=2024-06-30`, undefined, { 'accept-language': 'en' });
     expect(english.headers.get('content-language')).toBe('en');
-    expect(english.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0.4%', afterText: '0.69%' }));
+    expect(english.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0.40%', afterText: '0.69%' }));
     // Said from the same code and parameters in each language.
     const actual = (r: typeof reply): any => r.body.changes.find((c: any) => c.kind === 'measurement' && c.code === 'B.1.1' && c.params.beforeActual === '0.4');
     expect(actual(reply).params).toEqual(actual(english).params);
     expect(actual(reply).params).toMatchObject({ objective: 'B.1.1', before: 'measured', beforeActual: '0.4', beforeUnit: 'percent', after: 'measured', afterActual: '0.69', afterUnit: 'percent' });
-    expect(actual(reply).message).toBe(`B.1.1 «${actual(reply).indicator}» — consuntivo: 0,4% → 0,69%`);
-    expect(actual(english).message).toBe(`B.1.1 “${actual(reply).indicator}” — actual: 0.4% → 0.69%`);
+    expect(actual(reply).message).toBe(`B.1.1 «${actual(reply).indicator}» — consuntivo: 0,40% → 0,69%`);
+    expect(actual(english).message).toBe(`B.1.1 “${actual(reply).indicator}” — actual: 0.40% → 0.69%`);
   });
 
   it('after a reopening, shows what changed since the period was closed', async () => {
@@ -122,7 +122,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const reply = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
     expect(reply.status).toBe(200);
     expect(reply.body.counts).toMatchObject({ structure: 0, plan: 0, measurement: 1 });
-    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,2%' }));
+    expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,20%' }));
     expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => c.code)).toEqual(expect.arrayContaining(['B.1.1', 'B.1']));
     const maybe = await referente.get(`/api/plans/${plan}/changes?againstClosing=maybe`);
     expect([maybe.status, maybe.body.error.code, maybe.body.error.message]).toEqual([400, 'invalid-query', 'againstClosing must be one of true, false, not "maybe"']);

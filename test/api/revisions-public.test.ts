@@ -1,7 +1,7 @@
 /**
  * The register of revisions as the public reads it, through HTTP on SQLite: the office writes an
  * internal note on an indicator inside a revision beside a weight change; the transparency page,
- * the public register and export, and the Relazione disclose the weight 50 → 40 but never the note,
+ * the public register and export, and the Relazione disclose the weight 50% → 40% but never the note,
  * nor the accounts' login names, while the office still reads its whole register.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe('the public register of revisions', () => {
   it('discloses the weight change on the transparency page without the internal note', async () => {
     const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Indicatore ${A211}: peso 50 → 40`);
+    expect(page.text).toContain(`Indicatore ${A211}: peso 50% → 40%`);
     expect(page.text).not.toContain(NOTE);
     expect(page.text).not.toContain(`Indicatore ${A212}`);
   });
@@ -60,12 +60,12 @@ describe('the public register of revisions', () => {
   it("leaves the note out of the public's export and of the Relazione", async () => {
     const exported = await anyone.get(`/api/plans/${planId}/export?format=html`);
     expect(exported.status).toBe(200);
-    expect(exported.text).toContain('peso 50 → 40');
+    expect(exported.text).toContain('peso 50% → 40%');
     expect(exported.text).not.toContain(NOTE);
 
     const relazione = await controller.get(`/api/plans/${planId}/relazione/export?format=html`);
     expect(relazione.status).toBe(200);
-    expect(relazione.text).toContain('peso 50 → 40');
+    expect(relazione.text).toContain('peso 50% → 40%');
     expect(relazione.text).not.toContain(NOTE);
   });
 });

@@ -9,12 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipBytes } from './workbook.js';
 
-/** A PDF's text as poppler lays it out (`pdftotext -layout`). */
-export function pdfText(bytes: Uint8Array): string {
+/**
+ * A PDF's text as poppler lays it out (`pdftotext -layout`); `layout: false` in reading order
+ * instead, which keeps a table cell's sentence whole when it wraps beside other columns.
+ */
+export function pdfText(bytes: Uint8Array, { layout = true }: { layout?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'albero-pdf-'));
   try {
     writeFileSync(join(dir, 'report.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,8 +13,9 @@
  *
  * @example
  * renderComparison('diff-target', { objective: 'A.2.1', indicator: 'Sportello', before: '60', beforeUnit: 'percent', after: '50.5', afterUnit: 'percent' }, 'it')
- * // 'A.2.1 «Sportello» — target: 60% → 50,5%'
+ * // 'A.2.1 «Sportello» — target: 60,00% → 50,50%'
  */
+import { tableAmountText } from '../amount-words.js';
 import { BAND_WORDS } from '../band.js';
 import { formatItalianDate } from '../italian-date.js';
 import { CHANGE_WORDS, type Language } from '../words.js';
@@ -46,12 +47,17 @@ function list(v: ParamValue): readonly string[] {
   return Array.isArray(v) ? (v as readonly string[]) : [];
 }
 
-/** An amount as neutral text in words: a date, yes/no, or a decimal with `%` in a percent unit. */
+/**
+ * An amount as neutral text in words: a date, yes/no, or a decimal. In its indicator's unit (a
+ * target, an actual) as the published table prints it (`60,00%`, `1.587,10`); without one (a
+ * rule's floor or bands) as the value reads.
+ */
 function amount(value: string | null, unit: string | null, l: Language): string {
   if (value === null) return '—';
+  if (unit !== null) return tableAmountText(value, unit, l);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatItalianDate(value); // as the Relazione writes dates, in both languages
   if (value === 'true' || value === 'false') return value === 'true' ? (l === 'it' ? 'sì' : 'yes') : 'no';
-  return `${decimalIn(value, l)}${unit === 'percent' ? '%' : ''}`;
+  return decimalIn(value, l);
 }
 
 const percent = (value: string | null, l: Language): string => (value === null ? '—' : `${decimalIn(value, l)}%`);

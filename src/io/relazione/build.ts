@@ -35,7 +35,7 @@ export interface PlanRevision {
   /** The approving act, e.g. "Delibera di Giunta n. 45 del 15/07/2024". */
   readonly act?: string;
   readonly reason: string;
-  /** What changed, in words ("A.2.1: target 60% → 55%"). */
+  /** What changed, in words ("A.2.1: target 60,00% → 55,00%"). */
   readonly changes: readonly string[];
 }
 

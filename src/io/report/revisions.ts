@@ -20,6 +20,8 @@ export interface ReportRevisionChange {
   readonly entityId: string;
   readonly before: Readonly<Record<string, unknown>> | null;
   readonly after: Readonly<Record<string, unknown>> | null;
+  /** The indicator's unit when the change was made, in which its amounts are printed (absent or null: by their value). */
+  readonly unit?: string | null;
 }
 
 export interface ReportRevision {
@@ -96,7 +98,7 @@ export function storedValueText(value: unknown, language: Language = 'it', field
   return valueIn(field, neutralOf(field, value), language);
 }
 
-/** One change in a sentence: "Indicatore A.1.1:1: target 70 → 99; peso 50 → 40", "Obiettivo A.3 eliminato («…»)". */
+/** One change in a sentence, its amounts in the indicator's unit: "Indicatore A.2.1:2: target 60,00% → 55,00%; peso 20% → 25%", "Obiettivo A.3 eliminato («…»)". */
 export function revisionChangeText(change: ReportRevisionChange, language: Language = 'it'): string {
   return changeText(change, language);
 }

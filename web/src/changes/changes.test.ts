@@ -58,13 +58,13 @@ describe('changes as the Modifiche view groups them', () => {
 
   it("says each side from the change's code and parameters in the reader's language, whatever language the server answered in", () => {
     const target: Change = {
-      ...change('plan', 'target', 'A.2.1', '60%', '50,5%'),
+      ...change('plan', 'target', 'A.2.1', '60,00%', '50,50%'),
       indicator: 'Sportello',
       messageCode: 'diff-target',
       params: { objective: 'A.2.1', indicator: 'Sportello', before: '60', beforeUnit: 'percent', after: '50.5', afterUnit: 'percent' },
     };
-    expect([sideText(target, 'before', 'it'), sideText(target, 'after', 'it')]).toEqual(['60%', '50,5%']);
-    expect([sideText(target, 'before', 'en'), sideText(target, 'after', 'en')]).toEqual(['60%', '50.5%']);
+    expect([sideText(target, 'before', 'it'), sideText(target, 'after', 'it')]).toEqual(['60,00%', '50,50%']);
+    expect([sideText(target, 'before', 'en'), sideText(target, 'after', 'en')]).toEqual(['60.00%', '50.50%']);
     const measured: Change = {
       ...change('measurement', 'measurement', 'B.1.1', null, null),
       messageCode: 'diff-measurement',
@@ -86,6 +86,6 @@ describe('changes as the Modifiche view groups them', () => {
     const added: Change = { ...change('structure', 'objective-added', 'C.4', null, 'Nuovo'), messageCode: 'diff-objective-added', params: { objective: 'C.4', indicator: null, after: 'Nuovo' } };
     expect([sideText(added, 'before', 'en'), sideText(added, 'after', 'en')]).toEqual(['—', 'Nuovo']);
     // A code this build does not know: the server's words.
-    expect(sideText({ ...target, messageCode: 'diff-something-new' }, 'after', 'en')).toBe('50,5%');
+    expect(sideText({ ...target, messageCode: 'diff-something-new' }, 'after', 'en')).toBe('50,50%');
   });
 });
