@@ -151,7 +151,7 @@ const WORDS = {
     date: 'Date',
     page: 'Page',
     of: 'of',
-    nv: 'N.V.',
+    nv: 'N.E.',
     none: '—',
     yes: 'yes',
     no: 'no',
