@@ -3,7 +3,7 @@ import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { ROLES } from '../../src/contract/permissions.js';
 import { NOT_EVALUABLE_MARK } from '../../src/core/words.js';
 import { reportText } from '../../src/io/report/texts.js';
-import { ROLE_WORDS } from '../../src/messages/account-words.js';
+import { ROLE_EXPLANATIONS, ROLE_WORDS } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
@@ -65,6 +65,15 @@ describe("the app's words, one pattern", () => {
     expect(i18next.getResource('en', 'translation', 'role.referente')).toBe('Data owner');
     expect(i18next.getResource('en', 'translation', 'role.controller')).toBe('Management control');
     expect(ROLE_WORDS.en.referente).toBe('data owner');
+  });
+
+  it('offers each role, where one is chosen, with what it may do, in both languages', () => {
+    for (const lang of ['it', 'en'] as const)
+      for (const role of ROLES)
+        expect(i18next.getResource(lang, 'translation', `roleChoice.${role}`), `${lang} ${role}`).toBe(
+          `${String(i18next.getResource(lang, 'translation', `role.${role}`))} (${ROLE_EXPLANATIONS[lang][role]})`,
+        );
+    expect(i18next.getResource('en', 'translation', 'roleChoice.oiv')).toMatch(/^OIV \(evaluation body/);
   });
 
   it('says a value that is not evaluable N.E. on every English screen and N.V. on every Italian one, as the reports and the CLI do', () => {

@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ExportFailure } from '../../src/contract/export-failures.js';
-import { roleLabels } from '../../src/messages/account-words.js';
+import { roleChoices, roleLabels } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
@@ -25,6 +25,8 @@ const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
   // The roles are the catalogue's words (src/messages/account-words.ts), as the server's refusals and audit lines say them.
   role: { ...roleLabels('it'), public: 'Lettore pubblico' },
+  // Where a role is chosen: its name and what it may do.
+  roleChoice: roleChoices('it'),
   login: {
     title: 'Accedi',
     username: 'Nome utente',
@@ -443,6 +445,7 @@ const it = {
 const en: typeof it = {
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
   role: { ...roleLabels('en'), public: 'Public reader' },
+  roleChoice: roleChoices('en'),
   login: {
     title: 'Sign in',
     username: 'Username',
