@@ -9,7 +9,7 @@ import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
-const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible } = pages(world);
+const { newPage, login, signedIn, apiAs, importFixture, openPlan, search, objectivePerformance, readsOf, sameDocument, expectAccessible, chooseLanguage } = pages(world);
 
 describe('users page', { timeout: 120_000 }, () => {
   it('the admin creates a referente, who can then sign in; the password rule and a taken name are said next to the field', async () => {
@@ -27,6 +27,14 @@ describe('users page', { timeout: 120_000 }, () => {
 
     await page.fill('#new-username', 'mario.rossi');
     await page.fill('#new-displayName', 'Mario Rossi');
+    // Each role offered with what it may do, the name the server's (its refusals, its audit lines).
+    const offered = () => page.locator('#new-role option').allInnerTexts();
+    expect(await offered()).toContain('OIV (organismo indipendente di valutazione: legge tutto, valida i periodi)');
+    expect(await offered()).toContain('Ufficio del personale (le valutazioni individuali)');
+    await chooseLanguage(page, 'en');
+    await expect.poll(offered).toContain('OIV (evaluation body: reads everything, validates periods)');
+    expect(await offered()).toContain('HR office (personale: individual appraisals)');
+    await chooseLanguage(page, 'it');
     await page.selectOption('#new-role', 'referente');
     // Units are picked from the registry, not typed.
     await page.check('[data-testid=new-units] label:has-text("Ufficio Anagrafe")');

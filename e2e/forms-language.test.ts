@@ -152,6 +152,56 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await context.close();
   });
 
+  it("a revision's date and its approving act's date half typed", async () => {
+    const { context, page } = await englishBrowser();
+    await login(page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const typeHalf = async (id: string) => {
+      await page.fill(`#${id}`, '');
+      await page.focus(`#${id}`);
+      await page.keyboard.type('12');
+      expect(await page.evaluate((id) => (document.getElementById(id) as HTMLInputElement).validity.badInput, id)).toBe(true);
+    };
+    const INCOMPLETE = 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.';
+    await openPlan(page);
+    await page.click('[data-testid=revisions-toggle]');
+    await page.waitForSelector('[data-testid=revisions-panel]');
+    // The adoption's act with its date half typed: incomplete, as the other dates say it, not missing.
+    await page.fill('#adopt-kind', 'Delibera di Giunta');
+    await page.fill('#adopt-number', '12');
+    await typeHalf('adopt-date');
+    await page.click('[data-testid=adopt]');
+    await expect.poll(() => field(page, 'adopt-date')).toEqual(at(INCOMPLETE));
+    expect((await apiAs(context, 'GET', plan)).body.status).toBe('draft');
+    await page.fill('#adopt-date', '2024-01-30');
+    await page.click('[data-testid=adopt]');
+    await expect.poll(async () => (await apiAs(context, 'GET', plan)).body.status).toBe('adopted');
+
+    // Opening a revision with its date half typed: said there, nothing opened.
+    const revisions = async () => (await apiAs(context, 'GET', `${plan}/revisions`)).body as Array<{ status: string; act: unknown }>;
+    await page.fill('#revision-reason', 'Nuovo obiettivo di legge');
+    await typeHalf('revision-date');
+    await page.click('[data-testid=open-revision]');
+    await expect.poll(() => field(page, 'revision-date')).toEqual(at(INCOMPLETE));
+    expect(await revisions()).toEqual([]);
+    await page.fill('#revision-date', '2024-06-01');
+    await page.click('[data-testid=open-revision]');
+    await page.waitForSelector('#approve-kind');
+
+    // Its approving act: the date alone half typed is a part of an act, not "no act"; nothing approved.
+    await typeHalf('approve-date');
+    await page.locator('form:has(#approve-kind) button[type=submit]').click();
+    await expect.poll(() => field(page, 'approve-date')).toEqual(at(INCOMPLETE, false));
+    expect((await field(page, 'approve-kind')).said).toBe('Indicare il tipo di atto.');
+    await page.fill('#approve-kind', 'Delibera di Giunta');
+    await page.fill('#approve-number', '40');
+    await page.locator('form:has(#approve-kind) button[type=submit]').click();
+    await expect.poll(() => field(page, 'approve-date')).toEqual(at(INCOMPLETE));
+    await expectAccessible(page, 'revision, act date half typed');
+    expect((await revisions()).map((r) => [r.status, r.act])).toEqual([['open', null]]);
+    await context.close();
+  });
+
   it('a new appraisal form', async () => {
     const { context, page } = await englishBrowser();
     await login(page, 'personale');

@@ -164,8 +164,16 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await page.click('[data-testid=entry-save]');
     const message = page.locator('[data-testid=entry-message]');
     await expect.poll(() => message.innerText()).toContain('Someone else saved first');
-    expect(await message.innerText()).toContain('Current value: — [N.V. (not evaluable)]');
+    expect(await message.innerText()).toContain('Current value: — [N.E. (not evaluable)]');
     expect(await message.innerText()).not.toContain('not_evaluable');
+    // Read again, the detail says the mark the reports and the command line print: N.E. in English, N.V. in Italian.
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, 'A.2.1');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe('N.E.');
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe('N.V.');
     await context.close();
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
 
 const SOGGETTI = 'A.3:1';
 
@@ -73,6 +73,24 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=years-table]');
     const objective = await page.locator('[data-testid=years-table] tbody tr').allInnerTexts();
     expect(objective.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['2024 (Albero performance 2024) 100,00%', '2025 (questo piano) —']);
+
+    // 2025's value not evaluable: the years say it as the screen's language does, asked of the server in it.
+    const put = await apiAs(context, 'PUT', `/api/plans/${encodeURIComponent(next)}/indicators/${encodeURIComponent(SOGGETTI)}/measurements/2025-12-31`, {
+      state: 'not_evaluable',
+      reason: 'dati non disponibili',
+      version: 0,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const yearsRows = async () => (await page.locator('[data-testid=years-table] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await search(page, 'Soggetti coinvolti');
+    await page.click(`[data-indicator="${SOGGETTI}"] .tree-link`);
+    await expect.poll(yearsRows).toEqual(['2024 (Albero performance 2024) 10 206 100,00%', '2025 (questo piano) 10 N.V. —']);
+    const english = page.waitForRequest((r) => r.url().includes('/years?lang=en'));
+    await chooseLanguage(page, 'en');
+    await english;
+    await expect.poll(yearsRows).toEqual(['2024 (Albero performance 2024) 10 206 100.00%', '2025 (this plan) 10 N.E. —']);
     await context.close();
   });
 });

@@ -295,6 +295,23 @@ describe('evaluate --json: the amount texts in the language asked', () => {
     }
   });
 
+  it('the table, the explanation and the changes say N.E. in English and N.V. in Italian, as the JSON does (not N/A)', () => {
+    const line = (run: { stdout: string }) => run.stdout.split('\n').find((l) => l.includes('Non valutabile')) ?? '';
+    expect(line(albero(['evaluate', table, '--lang', 'en']))).toMatch(/\sN\.E\.\s*$/);
+    expect(line(albero(['evaluate', table, '--lang', 'it']))).toMatch(/\sN\.V\.\s*$/);
+    // (The reason is the importer's, stored with the value: "N.V. nella tabella pubblicata".)
+    const explained = (language: string) => albero(['explain', table, 'A', '--lang', language]).stdout;
+    expect(explained('en')).toContain('Non valutabile: left out (N.E.: N.V. nella tabella pubblicata)');
+    expect(explained('en')).toContain('Non valutabile [N.E.]');
+    expect(explained('it')).toContain('Non valutabile: escluso (N.V.: N.V. nella tabella pubblicata)');
+    expect(explained('it')).toContain('Non valutabile [N.V.]');
+    // The same indicator measured in a second version: the change's before side is the mark.
+    const after = file('testi-dopo.txt', readFileSync(table, 'utf8').replace('\t2\tN.V.\t', '\t2\t3\t'));
+    const diff = albero(['diff', table, after, '--lang', 'en']).stdout;
+    expect(diff).toContain('actual: N.E. (N.V. nella tabella pubblicata) → 3');
+    expect(diff).not.toContain('N/A');
+  });
+
   it('the English document differs from the Italian one in these texts alone', () => {
     const italian = albero(['evaluate', FIXTURE, '--json'], IT).stdout;
     const english = albero(['evaluate', FIXTURE, '--json', '--lang', 'en'], IT).stdout;

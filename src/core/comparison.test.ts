@@ -145,7 +145,7 @@ describe('comparePlans', () => {
       'A — objective performance: 30.00% (red) → 0.00% (red)',
       'A.1 “Pratiche evase” — indicator weight: 60% → 50.5%',
       'A.1 “Pratiche evase” — target: 10 → 10.25',
-      'A.1 “Pratiche evase” — actual: 12 → N/A (dato non disponibile)',
+      'A.1 “Pratiche evase” — actual: 12 → N.E. (dato non disponibile)',
       'A.1 “Tempi medi” — indicator weight: 40% → 49.5%',
       'A.1 “Tempi medi” — comparator: >= → = ± 0.5',
       "A.1 “Tempi medi” — scoring rule: the plan's rule → fixed bands: 2.5 → 0, 5 → 100",

@@ -5,6 +5,12 @@
  */
 export type Language = 'en' | 'it';
 
+/**
+ * What stands for a value that is not evaluable, in each language: one term on every screen,
+ * report, command and answer (`N.E.`, not evaluable, in English; never `N.V.` or `N/A` there).
+ */
+export const NOT_EVALUABLE_MARK: Readonly<Record<Language, string>> = { it: 'N.V.', en: 'N.E.' };
+
 export interface Words {
   met: string;
   notMet: string;
@@ -71,7 +77,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'adds',
     indicators: 'Indicators:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, not entered: the year-end value of this indicator in the ${year} plan`,
-    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: 'N.V.', not_measured: 'not measured yet' },
+    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: NOT_EVALUABLE_MARK.en, not_measured: 'not measured yet' },
   },
   it: {
     met: 'raggiunto',
@@ -103,7 +109,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'contribuisce',
     indicators: 'Indicatori:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, non inserito: il valore a fine anno di questo indicatore nel piano ${year}`,
-    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: 'N.V.', not_measured: 'non ancora misurato' },
+    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: NOT_EVALUABLE_MARK.it, not_measured: 'non ancora misurato' },
   },
 };
 
@@ -133,7 +139,7 @@ export const CHANGE_WORDS: Record<Language, ChangeWords> = {
     childrenMean: 'media ponderata degli obiettivi figli',
     measured: 'misurato',
     notAchieved: 'non raggiunto',
-    notEvaluable: 'N.V.',
+    notEvaluable: NOT_EVALUABLE_MARK.it,
     notMeasuredState: 'non misurato',
     rules: { on_off: 'raggiunto/non raggiunto', proportional: 'proporzionale' },
     bands: (mode) => `a scaglioni ${mode === 'fixed' ? 'fissi' : 'interpolati'}`,
@@ -148,7 +154,7 @@ export const CHANGE_WORDS: Record<Language, ChangeWords> = {
     childrenMean: 'weighted mean of the child objectives',
     measured: 'measured',
     notAchieved: 'not achieved',
-    notEvaluable: 'N/A',
+    notEvaluable: NOT_EVALUABLE_MARK.en,
     notMeasuredState: 'not measured',
     rules: { on_off: 'on/off', proportional: 'proportional' },
     bands: (mode) => `${mode} bands`,

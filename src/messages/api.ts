@@ -311,7 +311,7 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     case 'actual-with-state':
       return it ? `un consuntivo va con lo stato "measured", non "${p.value}"` : `an actual goes with the state "measured", not "${p.value}"`;
     case 'reason-needed':
-      return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.V. (not evaluable) needs a reason';
+      return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.E. (not evaluable) needs a reason';
     case 'body-name':
       return it ? 'il nome di un ente' : 'the name of a body';
     case 'euros':

@@ -40,7 +40,7 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   'unknown-registry-unit': message({ it: "nell'anagrafe delle strutture non c'è una struttura con questo id", en: 'there is no unit with this id in the registry' }),
   'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
   'objective-actual-missing': message({ it: 'un obiettivo misurato ha bisogno del consuntivo', en: 'a measured objective needs its actual' }),
-  'objective-reason-missing': message({ it: "dire perché l'obiettivo è N.V.", en: 'say why the objective is N.V.' }),
+  'objective-reason-missing': message({ it: "dire perché l'obiettivo è N.V.", en: 'say why the objective is N.E.' }),
   'objective-target-year': message<{ date: string; year: number }>({
     it: (p) => `la data obiettivo ${formatItalianDate(p.date)} non è nel ${p.year}: la scheda valuta gli obiettivi da raggiungere entro l'anno`,
     en: (p) => `the target date ${formatItalianDate(p.date)} is not in ${p.year}: the form appraises objectives due within its year`,
@@ -75,7 +75,7 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
       ({
         acknowledge: 'the form has problems to fix before the objectives can be acknowledged',
         'no-objectives': 'assign at least one individual objective first',
-        evaluate: 'the form is not complete: rate every behaviour and measure every objective (or mark it N.V. with a reason)',
+        evaluate: 'the form is not complete: rate every behaviour and measure every objective (or mark it N.E. with a reason)',
         revised: 'the revised form is not complete',
       })[p.situation],
   }),

@@ -4,6 +4,7 @@
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
 import { defineMessages, fileProblemWords, message, type FileProblem, type Language } from '../core/messages/index.js';
+import { NOT_EVALUABLE_MARK } from '../core/words.js';
 import { roleWords } from './account-words.js';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -25,8 +26,8 @@ export { DIFF_WORDS } from './diff-words.js';
 
 /** `albero evaluate`'s table: its column heads (the published table's, in Italian) and the states without a number. */
 export const TREE_WORDS: Record<Language, { name: string; weight: string; target: string; actual: string; kpi: string; objective: string; notEvaluable: string; notAchieved: string }> = {
-  it: { name: 'Obiettivo / Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo', kpi: 'KPI', objective: 'Obiettivo', notEvaluable: 'N.V.', notAchieved: 'non raggiunto' },
-  en: { name: 'Objective / Indicator', weight: 'Weight', target: 'Target', actual: 'Actual', kpi: 'KPI', objective: 'Objective', notEvaluable: 'N/A', notAchieved: 'not achieved' },
+  it: { name: 'Obiettivo / Indicatore', weight: 'Peso', target: 'Target', actual: 'Consuntivo', kpi: 'KPI', objective: 'Obiettivo', notEvaluable: NOT_EVALUABLE_MARK.it, notAchieved: 'non raggiunto' },
+  en: { name: 'Objective / Indicator', weight: 'Weight', target: 'Target', actual: 'Actual', kpi: 'KPI', objective: 'Objective', notEvaluable: NOT_EVALUABLE_MARK.en, notAchieved: 'not achieved' },
 };
 
 export const CLI_MESSAGES = defineMessages({

@@ -9,6 +9,14 @@ import type { Language } from '../core/index.js';
 /** The languages answers are said in. */
 export const LANGUAGES: readonly Language[] = ['it', 'en'];
 
+/**
+ * The OpenAPI description of a `lang` that chooses a document's amount texts (the tree's, the
+ * years'): the examples are what the routes answer (openapi-examples.test.ts holds them to it).
+ */
+export function amountTextsLanguage(fields: string): string {
+  return `the language of the amount texts (${fields}: \`N.V.\`, \`1.587,10\` in it; \`N.E.\`, \`1,587.10\` in en; default it)`;
+}
+
 /** Like the explanation route's `language(c)` but never refuses: a `lang` it does not know is ignored (the error about it is said too). */
 export function replyLanguage(c: Context): Language {
   const asked = c.req.query('lang');

@@ -176,7 +176,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
         'actual: un consuntivo va con lo stato "measured", non "not_achieved"',
         'actual: an actual goes with the state "measured", not "not_achieved"',
       ],
-      [...put('A.2.1:1', { state: 'not_evaluable', version: 1 }), 400, 'invalid-body', 'reason: N.V. (non valutabile) richiede un motivo', 'reason: N.V. (not evaluable) needs a reason'],
+      [...put('A.2.1:1', { state: 'not_evaluable', version: 1 }), 400, 'invalid-body', 'reason: N.V. (non valutabile) richiede un motivo', 'reason: N.E. (not evaluable) needs a reason'],
     ]);
   });
 

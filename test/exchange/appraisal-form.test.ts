@@ -97,6 +97,18 @@ describe('the appraisal form document', () => {
     }
   });
 
+  it('says an objective not evaluable N.E. in English and N.V. in Italian, with its reason', async () => {
+    const sheet: FormSheet = { ...SHEET, objectives: [SHEET.objectives[0]!, { ...SHEET.objectives[1]!, actual: null, state: 'not_evaluable', reason: 'sportello chiuso per lavori' }] };
+    for (const [lang, mark, other] of [
+      ['en', 'N.E.: sportello chiuso per lavori', 'N.V.'],
+      ['it', 'N.V.: sportello chiuso per lavori', 'N.E.'],
+    ] as const)
+      for (const text of [pdfText(await renderForm(sheet, 'pdf', lang)), docxText(await renderForm(sheet, 'docx', lang))]) {
+        expect(text.replace(/\s+/g, ' '), lang).toContain(mark);
+        expect(text, lang).not.toContain(other);
+      }
+  });
+
   it('keeps the Italian notation in Italian', async () => {
     for (const text of [pdfText(await renderForm(SHEET, 'pdf', 'it')), docxText(await renderForm(SHEET, 'docx', 'it'))]) {
       expect(text).toContain('1.587,10');

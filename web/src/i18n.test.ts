@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { ROLES } from '../../src/contract/permissions.js';
-import { ROLE_WORDS } from '../../src/messages/account-words.js';
+import { NOT_EVALUABLE_MARK } from '../../src/core/words.js';
+import { reportText } from '../../src/io/report/texts.js';
+import { ROLE_EXPLANATIONS, ROLE_WORDS } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
@@ -63,6 +65,28 @@ describe("the app's words, one pattern", () => {
     expect(i18next.getResource('en', 'translation', 'role.referente')).toBe('Data owner');
     expect(i18next.getResource('en', 'translation', 'role.controller')).toBe('Management control');
     expect(ROLE_WORDS.en.referente).toBe('data owner');
+  });
+
+  it('offers each role, where one is chosen, with what it may do, in both languages', () => {
+    for (const lang of ['it', 'en'] as const)
+      for (const role of ROLES)
+        expect(i18next.getResource(lang, 'translation', `roleChoice.${role}`), `${lang} ${role}`).toBe(
+          `${String(i18next.getResource(lang, 'translation', `role.${role}`))} (${ROLE_EXPLANATIONS[lang][role]})`,
+        );
+    expect(i18next.getResource('en', 'translation', 'roleChoice.oiv')).toMatch(/^OIV \(evaluation body/);
+  });
+
+  it('says a value that is not evaluable N.E. on every English screen and N.V. on every Italian one, as the reports and the CLI do', () => {
+    const said = (lang: 'it' | 'en') => wordKeys(RESOURCES[lang]).map((key) => [key, String(i18next.getResource(lang, 'translation', key))] as const);
+    // The Italian mark nowhere in English (the appraisal form's states, the entry form's reason, the filter's states, …).
+    expect(said('en').filter(([, text]) => /N\.V\./.test(text))).toEqual([]);
+    expect(said('it').filter(([, text]) => /N\.E\./.test(text))).toEqual([]);
+    for (const lang of ['it', 'en'] as const) {
+      const mark = NOT_EVALUABLE_MARK[lang];
+      expect(reportText(lang).actual.not_evaluable).toBe(mark);
+      expect(i18next.getResource(lang, 'translation', 'state.not_evaluable')).toMatch(new RegExp(`^${mark.replace(/\./g, '\\.')} `));
+      expect(i18next.getResource(lang, 'translation', 'appraisal.form.states.not_evaluable')).toBe(mark);
+    }
   });
 
   it("says every reason an export job fails by its code, in each language's own words", () => {

@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ExportFailure } from '../../src/contract/export-failures.js';
-import { roleLabels } from '../../src/messages/account-words.js';
+import { roleChoices, roleLabels } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
@@ -25,6 +25,8 @@ const it = {
   app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
   // The roles are the catalogue's words (src/messages/account-words.ts), as the server's refusals and audit lines say them.
   role: { ...roleLabels('it'), public: 'Lettore pubblico' },
+  // Where a role is chosen: its name and what it may do.
+  roleChoice: roleChoices('it'),
   login: {
     title: 'Accedi',
     username: 'Nome utente',
@@ -456,6 +458,7 @@ const it = {
 const en: typeof it = {
   app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
   role: { ...roleLabels('en'), public: 'Public reader' },
+  roleChoice: roleChoices('en'),
   login: {
     title: 'Sign in',
     username: 'Username',
@@ -530,7 +533,7 @@ const en: typeof it = {
     summary: '{{objectives}} objectives: {{green}} green, {{yellow}} yellow, {{red}} red, {{none}} without performance',
   },
   band: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No performance' },
-  state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.V. (not evaluable)', not_measured: 'Not measured' },
+  state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.E. (not evaluable)', not_measured: 'Not measured' },
   filter: { title: 'Filters', area: 'Area', band: 'Band', owner: 'Owner', state: 'Indicator state', search: 'Search', all: 'All', clear: 'Clear filters' },
   period: {
     label: 'Period',
@@ -617,7 +620,7 @@ const en: typeof it = {
     title: 'Enter the actual',
     actual: 'Actual',
     state: 'State',
-    reason: 'N.V. reason',
+    reason: 'N.E. reason',
     evidence: 'Evidence',
     notes: 'Notes',
     source: 'Source',
@@ -635,7 +638,7 @@ const en: typeof it = {
     tooManyDigits: 'Too many digits: at most 15 before the decimal comma and 20 after.',
     invalidDate: 'Write a date dd/mm/yyyy.',
     invalidYesNo: 'Write yes or no.',
-    reasonRequired: 'For N.V. give the reason.',
+    reasonRequired: 'For N.E. give the reason.',
     reload: 'Reload',
     noPeriod: 'A monitoring period is needed to enter data.',
     measures: 'Base measures',

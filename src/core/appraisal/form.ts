@@ -200,7 +200,7 @@ function step(code: string, it: string, en: string): Step {
 const STATE_WORDS: Record<MeasurementState, Bilingual> = {
   measured: { it: 'misurato', en: 'measured' },
   not_achieved: { it: 'non raggiunto', en: 'not achieved' },
-  not_evaluable: { it: 'N.V.', en: 'N.V.' },
+  not_evaluable: { it: 'N.V.', en: 'N.E.' },
   not_measured: { it: 'non misurato', en: 'not measured' },
 };
 
@@ -340,8 +340,8 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
       const why =
         r.state === 'not_evaluable'
           ? smvp.notEvaluable === 'achieved'
-            ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.V., neutralised as achieved (100)' }
-            : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.V., left out: the other weights are re-normalised' }
+            ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.E., neutralised as achieved (100)' }
+            : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.E., left out: the other weights are re-normalised' }
           : score === null
             ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` }
             : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown.it}`, en: `${STATE_WORDS[r.state].en}, score ${shown.en}` };

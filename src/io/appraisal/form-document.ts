@@ -8,7 +8,7 @@
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
-import { Decimal, formatItalianDate, formatNumberIn } from '../../core/index.js';
+import { Decimal, formatItalianDate, formatNumberIn, NOT_EVALUABLE_MARK } from '../../core/index.js';
 import { amountFromJson, amountText } from '../json.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
@@ -109,7 +109,6 @@ const WORDS = {
     date: 'Data',
     page: 'Pagina',
     of: 'di',
-    nv: 'N.V.',
     none: '—',
     yes: 'sì',
     no: 'no',
@@ -151,7 +150,6 @@ const WORDS = {
     date: 'Date',
     page: 'Page',
     of: 'of',
-    nv: 'N.V.',
     none: '—',
     yes: 'yes',
     no: 'no',
@@ -237,7 +235,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
           weightOf(o.weight, lang),
           // A no-break space: the comparator stays with its target on one line.
           `${o.comparator}\u00a0${inUnit(o.target, o.unit, lang)}`,
-          o.state === 'not_evaluable' ? `${w.nv}${o.reason ? `: ${o.reason}` : ''}` : inUnit(o.actual, o.unit, lang),
+          o.state === 'not_evaluable' ? `${NOT_EVALUABLE_MARK[lang]}${o.reason ? `: ${o.reason}` : ''}` : inUnit(o.actual, o.unit, lang),
           pct(scored?.score ?? null, lang),
         ];
       }),

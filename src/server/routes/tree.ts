@@ -10,6 +10,7 @@ import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicPeriod } from '../public-periods.js';
+import { amountTextsLanguage } from '../language.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
@@ -193,7 +194,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       query: {
         period: 'period id (default: the last, the year end)',
         under: 'an objective code: only that objective and its descendants',
-        lang: { description: 'the language of the amount texts (targetText, actualText, baselineText: `N.V.`, `1.587,10` in it; `N.E.`, `1,587.10` in en; default it)', values: LANGUAGES },
+        lang: { description: amountTextsLanguage('targetText, actualText, baselineText'), values: LANGUAGES },
       },
       responses: {
         200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema },

@@ -3,7 +3,7 @@
  * indicator's target, actual and performance in every year it is linked to (year over year).
  */
 import { z } from 'zod';
-import { PLAN_TITLE_MAX, PLAN_YEARS, toJsonNumber, type Amount } from '../../core/index.js';
+import { PLAN_TITLE_MAX, PLAN_YEARS, toJsonNumber, type Amount, type Language } from '../../core/index.js';
 import {
   BaselineRefreshBodySchema,
   type BaselinesDocument,
@@ -21,7 +21,8 @@ import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { latestPublicPeriod } from '../public-periods.js';
-import { param } from '../validation.js';
+import { amountTextsLanguage } from '../language.js';
+import { documentLanguage, LANGUAGES, param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last), title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional() }).strict();
@@ -30,8 +31,16 @@ const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLA
  * The years an objective or indicator is linked to, each read at its plan's year end; plans the
  * reader may not see are left out. The public reads each year at its latest period whose values
  * are published (closed, validated or published by the controller), and not at all without one.
+ * The amount texts are in `language`, as the tree's are (`N.V.`, `1.587,10`; `N.E.`, `1,587.10`).
  */
-export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, kind: LineageKind, ref: string, user: UserRecord | null): Promise<YearsDocument> {
+export async function yearsOf(
+  { store, trees }: Pick<Deps, 'store' | 'trees'>,
+  planId: string,
+  kind: LineageKind,
+  ref: string,
+  user: UserRecord | null,
+  language: Language = 'it',
+): Promise<YearsDocument> {
   const chain = await store.lineage(planId, kind, ref);
   if (chain === undefined) throw refuse(404, 'not-found', { what: kind === 'node' ? 'objective' : 'indicator', id: ref });
   const years: YearDocument[] = [];
@@ -70,9 +79,9 @@ export async function yearsOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
         title: ind.name,
         unit: ind.unit,
         target: amountJson(ind.target),
-        targetText: amountText(ind.target, ind.unit),
+        targetText: amountText(ind.target, ind.unit, language),
         actual: amountJson(r.actual),
-        actualText: actualText(r.state, r.actual, ind.unit),
+        actualText: actualText(r.state, r.actual, ind.unit, language),
         performance: toJsonNumber(r.performance),
         band: null,
       });
@@ -241,18 +250,28 @@ export const yearRoutes: RouteModule = (api, deps) => {
             : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
         roles: 'everyone',
         access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
+        query: {
+          lang: {
+            // An objective's years have no amounts (their texts are empty): lang is taken, as the indicator's, not to refuse the same query.
+            description: kind === 'node' ? 'the language of the amount texts, as the indicator’s years (an objective’s are empty; default it)' : amountTextsLanguage('targetText, actualText'),
+            values: LANGUAGES,
+          },
+        },
         responses: {
           200: {
             description: '{kind, planId, ref, years: [{year, planId, planTitle, period, current, code, indicatorId, title, unit, target, targetText, actual, actualText, performance, band}]}',
             schema: YearsDocumentSchema,
           },
+          400: 'lang other than it or en',
           404: kind === 'node' ? 'unknown plan or objective' : 'unknown plan or indicator',
         },
       },
       async (c, { reply }) => {
         const planId = param(c, 'planId');
+        // Asked before anything is read, as the tree's: a lang it does not know is refused whatever the plan.
+        const language = documentLanguage(c);
         await readablePlan(c, store, planId);
-        return reply(200, await yearsOf(deps, planId, kind, param(c, kind === 'node' ? 'code' : 'indicatorId'), currentUser(c)));
+        return reply(200, await yearsOf(deps, planId, kind, param(c, kind === 'node' ? 'code' : 'indicatorId'), currentUser(c), language));
       },
     );
   }

@@ -276,7 +276,7 @@ function RoleSelect({ aria, value, onChange }: { aria: Record<string, unknown>; 
     <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value as Role)}>
       {ROLES.map((r) => (
         <option key={r} value={r}>
-          {t(`role.${r}`)}
+          {t(`roleChoice.${r}`)}
         </option>
       ))}
     </select>

@@ -87,8 +87,8 @@ export const keys = {
   node: (planId: PlanId) => ['node', String(planId)] as const,
   // Keys hold the plan's data version, never a whole document (a key is hashed on each render).
   explanation: (planId: PlanId, code: string, period: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'explanation', code, period, lang, dataVersion] as const,
-  /** An objective's (`indicator` null) or an indicator's figures in every linked year. */
-  years: (planId: PlanId, code: string, indicator: string | null, dataVersion: number) => ['node', String(planId), 'years', code, indicator, dataVersion] as const,
+  /** An objective's (`indicator` null) or an indicator's figures in every linked year, their texts in `lang`. */
+  years: (planId: PlanId, code: string, indicator: string | null, lang: 'it' | 'en', dataVersion: number) => ['node', String(planId), 'years', code, indicator, lang, dataVersion] as const,
   /**
    * Not keyed by the tree's data version: a closed period's tree keeps the version of its closing,
    * so the trail would not follow a write while it is on screen. Every write marks it stale instead.

@@ -269,7 +269,7 @@ const en: typeof it = {
     acknowledged: 'Acknowledged: appraisee {{person}}, evaluator {{evaluator}}',
     notYet: 'not yet',
     unitNames: { number: 'number', percent: '%', date: 'date', boolean: 'yes/no' },
-    states: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.V.', not_measured: 'Not measured' },
+    states: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.E.', not_measured: 'Not measured' },
   },
   action: {
     acknowledge: 'I acknowledge the objectives',

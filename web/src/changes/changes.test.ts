@@ -81,7 +81,7 @@ describe('changes as the Modifiche view groups them', () => {
       },
     };
     expect([sideText(measured, 'before', 'it'), sideText(measured, 'after', 'it')]).toEqual(['N.V. (dato assente)', '0,69%']);
-    expect([sideText(measured, 'before', 'en'), sideText(measured, 'after', 'en')]).toEqual(['N/A (dato assente)', '0.69%']);
+    expect([sideText(measured, 'before', 'en'), sideText(measured, 'after', 'en')]).toEqual(['N.E. (dato assente)', '0.69%']);
     // An added item has no "before": a dash, in both languages.
     const added: Change = { ...change('structure', 'objective-added', 'C.4', null, 'Nuovo'), messageCode: 'diff-objective-added', params: { objective: 'C.4', indicator: null, after: 'Nuovo' } };
     expect([sideText(added, 'before', 'en'), sideText(added, 'after', 'en')]).toEqual(['—', 'Nuovo']);

@@ -14,7 +14,7 @@ interface HistoryPoint {
   /** The chart's numbers. */
   actual: number | null;
   target: number | null;
-  /** The table's words, as the tree writes them (60,00%, 30/09/2024, N.V.); '' when none. */
+  /** The table's words in the screen's language (60,00%, 30/09/2024, N.V.; 60.00%, N.E. in English); '' when none. */
   actualShown: string;
   targetShown: string;
   performance: number | null;

@@ -61,7 +61,7 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.10 (referente)');
     // A state other than measured in the screen's words, never its code.
     expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [N.V. (non valutabile)]');
-    expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.V. (not evaluable)] (referente)');
+    expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.E. (not evaluable)] (referente)');
     expect(describeCurrent({ actual: 40, state: 'not_achieved' }, { unit: 'percent' }, 'en')).toBe('40.00% [Not achieved]');
     expect(describeCurrent({ actual: null, state: 'not_measured' }, { unit: 'number' }, 'it')).toBe('— [Non misurato]');
     expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');

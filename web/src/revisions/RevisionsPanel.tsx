@@ -13,6 +13,7 @@ import { keys } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, dayText } from '../../../src/messages/changes.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { halfTyped } from '../ui/Form.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -23,10 +24,15 @@ function ChangeLine({ change }: { change: RevisionChange }) {
 type ActField = keyof Act;
 type ActProblems = Partial<Record<ActField, string>>;
 
-/** The act's empty parts (the server takes an act only whole), by field, in the screen's words. */
-function actProblems(act: Act, t: (k: string) => string): ActProblems {
+/**
+ * The act's empty parts (the server takes an act only whole), by field, in the screen's words. A date
+ * half typed reaches here as '' (the browser hands it over so): said incomplete, as every date field
+ * of the app says it, not missing.
+ */
+function actProblems(prefix: string, act: Act, t: (k: string) => string): ActProblems {
   const found: ActProblems = {};
-  for (const field of ['kind', 'number', 'date'] as const) if (act[field].trim() === '') found[field] = t(`revisions.actMissing.${field}`);
+  for (const field of ['kind', 'number', 'date'] as const)
+    if (act[field].trim() === '') found[field] = field === 'date' && halfTyped(`${prefix}-date`) ? t('common.dateIncomplete') : t(`revisions.actMissing.${field}`);
   return found;
 }
 
@@ -111,6 +117,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** A revision asked for without its reason (found here or by the server): said at the reason field. */
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  /** The revision's date half typed (or cleared): said at its field, not sent. */
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
@@ -142,7 +150,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
 
   const adopt = (e: FormEvent) => {
     e.preventDefault();
-    const found = actProblems(adoptAct, t);
+    const found = actProblems('adopt', adoptAct, t);
     setAdoptProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('adopt', found);
     void run(async () => {
@@ -153,10 +161,13 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const open = (e: FormEvent) => {
     e.preventDefault();
     setReasonProblem(null);
-    if (reason.trim() === '') {
+    const dateSaid = halfTyped('revision-date') ? t('common.dateIncomplete') : date === '' ? t('revisions.dateMissing') : null;
+    setDateProblem(dateSaid);
+    if (reason.trim() === '' || dateSaid !== null) {
       setNotice(null);
       setError(null);
-      return sayReasonMissing();
+      if (reason.trim() === '') return sayReasonMissing();
+      return void document.getElementById('revision-date')?.focus();
     }
     void run(async () => {
       const r = await api.openRevision(planId, { reason: reason.trim(), kind, date });
@@ -168,8 +179,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const approve = (e: FormEvent) => {
     e.preventDefault();
     if (current === null) return;
-    // The act may come later: none at all is fine, a part of one is not.
-    const found = filled(approveAct) === null ? {} : actProblems(approveAct, t);
+    // The act may come later: none at all is fine, a part of one is not (a date half typed is a part).
+    const found = filled(approveAct) === null && !halfTyped('approve-date') ? {} : actProblems('approve', approveAct, t);
     setApproveProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('approve', found);
     void run(async () => {
@@ -248,7 +259,18 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               <label htmlFor="revision-date" className="form-label small mb-0">
                 {t('revisions.date')}
               </label>
-              <input id="revision-date" type="date" className="form-control form-control-sm" value={date} onChange={(e) => setDate(e.target.value)} />
+              <input
+                id="revision-date"
+                type="date"
+                className="form-control form-control-sm"
+                value={date}
+                onChange={(e) => {
+                  setDate(e.target.value);
+                  setDateProblem(null);
+                }}
+                {...invalidIf('revision-date', dateProblem)}
+              />
+              <FieldProblem id="revision-date" message={dateProblem} />
             </div>
             <Button size="sm" color="primary" type="submit" data-testid="open-revision">
               {t('revisions.openButton')}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/core/decimal.js';
 import { formatNumberIn } from '../../../src/core/italian.js';
 import type { Amount } from '../../../src/core/model.js';
-import { amountJson, amountText as serverAmountText } from '../../../src/io/json.js';
+import { amountJson, actualText as serverActualText, amountText as serverAmountText } from '../../../src/io/json.js';
 import { actualText, amountText, formatNumber, percent, plainNumber, weight, type AmountUnit } from './format.js';
 
 describe('numbers in the web app, in the screen’s language (issue 14)', () => {
@@ -76,8 +76,11 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
     expect(amountText(true, 'boolean', 'en')).toBe('yes');
     expect(amountText(false, 'boolean', 'en')).toBe('no');
     expect(amountText(null, 'number', 'en')).toBe('');
-    expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, 'en')).toBe('N.V.');
+    expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, 'en')).toBe('N.E.');
     expect(actualText({ state: 'measured', actual: 35.62, unit: 'percent' }, 'en')).toBe('35.62%');
+    // Not evaluable: the mark the server's actualText, the CLI and the reports write, in each language.
+    for (const lang of ['it', 'en'] as const) expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, lang)).toBe(serverActualText('not_evaluable', null, 'percent', lang));
+    expect(actualText({ state: 'not_evaluable', actual: null, unit: 'number' }, 'it')).toBe('N.V.');
   });
 
   it('writes every amount as the server writes its targetText and actualText (amountText of io/json), in both languages', () => {

@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NOT_EVALUABLE_MARK } from '../../../src/core/words.js';
 
 export type Lang = 'it' | 'en';
 
@@ -125,9 +126,9 @@ export function amountText(value: number | string | boolean | null | undefined, 
   return `${formatNumber(value, lang, places)}${unit === 'percent' ? '%' : ''}`;
 }
 
-/** An indicator's actual as its row shows it: `N.V.` when not evaluable (the term on both screens), else `amountText`. */
+/** An indicator's actual as its row shows it: when not evaluable, the language's mark (`N.V.`, `N.E.` in English, as the reports print it), else `amountText`. */
 export function actualText(i: { state: string; actual: number | string | boolean | null; unit: AmountUnit }, lang: Lang): string {
-  return i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, i.unit, lang);
+  return i.state === 'not_evaluable' ? NOT_EVALUABLE_MARK[lang] : amountText(i.actual, i.unit, lang);
 }
 
 /** The screen's language, for the functions above. */

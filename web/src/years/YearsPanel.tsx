@@ -7,16 +7,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../api/queries.js';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
-import { amountText, percent, useLang, type AmountUnit, type Lang } from '../ui/format.js';
+import { percent, useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
-
-/**
- * A year's target or actual in the screen's notation, from its value (the server's text is Italian);
- * an objective's empty text and an actual's `N.V.` as the server says them, there being no figure.
- */
-function yearAmount(value: number | string | boolean | null, text: string, unit: AmountUnit | null, lang: Lang): string {
-  return unit === null || text === 'N.V.' ? text : amountText(value, unit, lang);
-}
 
 const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
 
@@ -33,8 +25,9 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const read = useQuery({
-    queryKey: keys.years(planId, code, indicator, doc.dataVersion),
-    queryFn: () => (indicator === null ? yearsApi.objectiveYears(planId, code) : yearsApi.indicatorYears(planId, indicator)),
+    // The server says the targets and actuals in the screen's language (`N.E.` in English), as the tree's rows do.
+    queryKey: keys.years(planId, code, indicator, lang, doc.dataVersion),
+    queryFn: () => (indicator === null ? yearsApi.objectiveYears(planId, code, lang) : yearsApi.indicatorYears(planId, indicator, lang)),
   });
   const years = read.data ?? null;
   const error = read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
@@ -80,8 +73,8 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
                     </th>
                     {indicator !== null && (
                       <>
-                        <td className="num">{yearAmount(y.target, y.targetText, y.unit, lang) || '—'}</td>
-                        <td className="num">{yearAmount(y.actual, y.actualText, y.unit, lang) || '—'}</td>
+                        <td className="num">{y.targetText || '—'}</td>
+                        <td className="num">{y.actualText || '—'}</td>
                       </>
                     )}
                     <td className="num">{percent(y.performance, lang)}</td>

@@ -1,5 +1,5 @@
 /** The plan across years: next year's plan and an objective's or indicator's linked years, on the app's one `request`. */
-import { request } from '../api/client.js';
+import { query, request } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import type { YearsDocument } from '../../../src/contract/index.js';
 import type { BaselineRefreshBody, BaselinesDocument } from '../../../src/contract/index.js';
@@ -13,8 +13,10 @@ const enc = encodeURIComponent;
 export const yearsApi = {
   /** 201 the new plan; 409 `duplicate` (details.planId) when that year already has a plan of that title. */
   nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
-  objectiveYears: (planId: PlanSummary['id'], code: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years`),
-  indicatorYears: (planId: PlanSummary['id'], indicatorId: string) => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/years`),
+  /** The amount texts (`targetText`, `actualText`) come in `lang`, the screen's language. */
+  objectiveYears: (planId: PlanSummary['id'], code: string, lang: 'it' | 'en') => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years${query({ lang })}`),
+  indicatorYears: (planId: PlanSummary['id'], indicatorId: string, lang: 'it' | 'en') =>
+    request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/years${query({ lang })}`),
   /** The baselines taken from last year's plan whose year-end actual was corrected since. */
   baselines: (planId: PlanSummary['id']) => request<BaselinesDocument>('GET', `/api/plans/${enc(String(planId))}/baselines`),
   /** Takes the corrections over (the named indicators, or all); 409 `revision-required` on an adopted plan without an open revision. */
