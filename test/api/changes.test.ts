@@ -138,6 +138,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const path = `/api/plans/${plan}/periods/2024-12-31/transition`;
     const value = `/api/plans/${plan}/indicators/${enc('B.1.1:2')}/measurements/2024-12-31`;
     const version = async (): Promise<number> => indicatorOf((await referente.get(`/api/plans/${plan}/tree`)).body, 'B.1.1:2').version;
+    // Taking values, whether or not the test above reopened the period.
+    if ((await referente.get(`/api/plans/${plan}/tree`)).body.period.state === 'open') expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
     const first = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Registro eventi', evidence: 'Fogli firma', version: await version() });
     expect(first.status, first.text).toBe(200);
     expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
@@ -146,7 +148,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const put = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Gestionale eventi', evidence: null, version: await version() });
     expect(put.status, put.text).toBe(200);
     const reply = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
-    expect(reply.status).toBe(200);
+    expect(reply.status, reply.text).toBe(200);
     const records = reply.body.changes.filter((c: any) => c.indicator === first.body.indicator.name);
     expect(records.map((c: any) => [c.group, c.kind, c.beforeText, c.afterText])).toEqual([
       ['measurement', 'source', 'Registro eventi', 'Gestionale eventi'],
