@@ -22,7 +22,9 @@ describe('variances', { timeout: 120_000 }, () => {
     await login(page, 'controller');
     // B.1 in red at mid-year too (a variance is asked of an objective short of green only): its
     // indicators and those of B.1.1, whose mean it takes, not achieved.
-    const midYear = (await apiAs(context, 'GET', `/api/plans/${planId}/tree?period=${MID_YEAR}`)).body as { objectives: { code: string; indicators: { id: string; version: number; derived: boolean; formula: { kind: string } | null }[] }[] };
+    const midYear = (await apiAs(context, 'GET', `/api/plans/${planId}/tree?period=${MID_YEAR}`)).body as {
+      objectives: { code: string; indicators: { id: string; version: number; derived: boolean; formula: { kind: string } | null }[] }[];
+    };
     for (const i of midYear.objectives.filter((o) => o.code === 'B.1' || o.code === 'B.1.1').flatMap((o) => o.indicators)) {
       if (i.formula?.kind === 'children_mean') continue;
       const r = await apiAs(context, 'PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(i.id)}/measurements/${MID_YEAR}`, { state: 'not_achieved', version: i.version });

@@ -307,9 +307,7 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.V. (not evaluable) needs a reason';
     // A forecast that the target will not be reached, or is at risk (server/routes/variances.ts): `value` the outcome sent.
     case 'forecast-note-needed':
-      return it
-        ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché`
-        : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
+      return it ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché` : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
     case 'body-name':
       return it ? 'il nome di un ente' : 'the name of a body';
     case 'euros':

@@ -61,7 +61,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect((await controller.get(thread('Z:1'))).status).toBe(404);
   });
 
-  it('keeps a value\'s source, evidence and notes when a save leaves them out, and clears them on an explicit null', async () => {
+  it("keeps a value's source, evidence and notes when a save leaves them out, and clears them on an explicit null", async () => {
     const value = `/api/plans/${planId}/indicators/${enc('B.1.1:3')}/measurements/${MID_YEAR}`;
     const stored = () => t.server.store.getMeasurement(planId, 'B.1.1:3', MID_YEAR);
     const first = await referente.request('PUT', value, {

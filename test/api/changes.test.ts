@@ -132,7 +132,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(maybeIt.body.error.issues[0].message).toBe('againstClosing deve essere uno tra true, false');
   });
 
-  it('after a reopening that corrected only a value\'s source and evidence, lists them with the closing\'s', async () => {
+  it("after a reopening that corrected only a value's source and evidence, lists them with the closing's", async () => {
     const controller = await t.as('controller');
     const referente = await t.as('referente');
     const path = `/api/plans/${plan}/periods/2024-12-31/transition`;

@@ -178,7 +178,12 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       // A mean of the child objectives follows their indicators: its own forecast would be a second,
       // possibly contrary, answer to the same question.
       if (indicator.formula?.kind === 'children_mean')
-        throw refuse(422, 'forecast-derived', { indicator: indicatorId }, { details: { field: 'indicator' }, issues: [issueOf('forecast-derived', { indicator: indicatorId }, { field: 'indicator' })] });
+        throw refuse(
+          422,
+          'forecast-derived',
+          { indicator: indicatorId },
+          { details: { field: 'indicator' }, issues: [issueOf('forecast-derived', { indicator: indicatorId }, { field: 'indicator' })] },
+        );
       // "No" or "at risk" is a warning the controller acts on: it comes with its reason.
       if (input.reachable !== 'yes' && input.note === '') throw invalidField('note', { problem: 'forecast-note-needed', value: input.reachable });
       const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
