@@ -176,6 +176,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(silentIt.body.error.issues[0].message).toBe('note: una previsione "no" richiede una nota che dica perché');
     expect((await t.server.store.variances.listForecasts(planId, MID_YEAR)).map((f) => f.indicatorId)).not.toContain('B.1.1:2');
     expect((await t.server.store.variances.listVariances(planId)).map((v) => v.node)).not.toContain('A.1');
+
+    // B.1.1 brought back to target: its variance stays to read, no longer to write.
+    const value = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${YEAR_END}`;
+    const was = await t.server.store.getMeasurement(planId, 'B.1.1:5', YEAR_END);
+    const corrected = await controller.request('PUT', value, { state: 'measured', actual: '1,2', version: was!.version });
+    expect(corrected.status, corrected.text).toBe(200);
+    const back = (await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: any) => o.code === 'B.1.1');
+    expect(back).toMatchObject({ band: 'green', editable: false, variance: { cause: 'internal' } });
+    const again = await referente.request('PUT', `/api/plans/${planId}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'x', version: back.variance.version });
+    expect([again.status, again.body.error.code]).toEqual([422, 'variance-not-short']);
+    const restored = await controller.request('PUT', value, { state: 'measured', actual: '0,69', version: corrected.body.measurement.version });
+    expect(restored.status, restored.text).toBe(200);
   });
 
   it('takes forecasts at mid-year only, and freezes variances once the OIV validated the period', async () => {
