@@ -296,6 +296,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         ? `ci sono consuntivi in ${old} nei periodi ancora aperti (${periods}), che non valgono per un indicatore in ${unit}: riportarli a "non misurato" prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi`
         : `actuals in ${old} are recorded in periods still open (${periods}), which mean nothing for an indicator in ${unit}: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed`;
     }
+    // A forecast that the target will not be reached, or is at risk (server/routes/variances.ts): `value` the outcome sent.
+    case 'forecast-note-needed':
+      return it ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché` : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
     // Entering a value (server/routes/measurements.ts).
     case 'actual-needed':
       return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
@@ -305,9 +308,6 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? `un consuntivo va con lo stato "measured", non "${p.value}"` : `an actual goes with the state "measured", not "${p.value}"`;
     case 'reason-needed':
       return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.V. (not evaluable) needs a reason';
-    // A forecast that the target will not be reached, or is at risk (server/routes/variances.ts): `value` the outcome sent.
-    case 'forecast-note-needed':
-      return it ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché` : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
     case 'body-name':
       return it ? 'il nome di un ente' : 'the name of a body';
     case 'euros':
