@@ -177,7 +177,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect((await t.server.store.variances.listForecasts(planId, MID_YEAR)).map((f) => f.indicatorId)).not.toContain('B.1.1:2');
     expect((await t.server.store.variances.listVariances(planId)).map((v) => v.node)).not.toContain('A.1');
 
-    // B.1.1 brought back to target: its variance stays to read, no longer to write.
+    // B.1.1 brought back to target: its variance stays to read, no longer to write (explained here
+    // unless the test above did).
+    const short = (await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: any) => o.code === 'B.1.1');
+    if (short.variance === null)
+      expect((await referente.request('PUT', `/api/plans/${planId}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'internal', explanation: 'Personale ridotto.', version: 0 })).status).toBe(200);
     const value = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${YEAR_END}`;
     const was = await t.server.store.getMeasurement(planId, 'B.1.1:5', YEAR_END);
     const corrected = await controller.request('PUT', value, { state: 'measured', actual: '1,2', version: was!.version });
