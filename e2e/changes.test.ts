@@ -76,6 +76,15 @@ describe('changes view', { timeout: 120_000 }, () => {
     await move('closed');
     await move('collecting', 'Correzione del consuntivo degli assessment');
     await correctB22(planId);
+    // B.1.1's events: the same actual, only its source corrected (the closing froze the old one).
+    const events = (await apiAs(context, 'GET', `${plan}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.1.1').indicators.find((i: { id: string }) => i.id === 'B.1.1:2');
+    const sourced = await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent('B.1.1:2')}/measurements/${encodeURIComponent(yearEnd)}`, {
+      state: 'measured',
+      actual: 17,
+      source: 'Registro eventi camerale',
+      version: events.version,
+    });
+    expect(sourced.status, JSON.stringify(sourced.body)).toBe(200);
 
     await openChanges(page, planId);
     const reads = readsOf(page);
@@ -88,16 +97,18 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
 
     const measured = rows(page, 'measurement');
-    await expect.poll(() => measured.count()).toBe(1);
-    expect((await measured.first().innerText()).replace(/\s+/g, ' ')).toMatch(/B\.2\.2 N\. assessment \(sostenibilità, energia\) consuntivo 19 20/);
-    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Misurazioni: consuntivi e stati (1)');
+    await expect.poll(() => measured.count()).toBe(2);
+    const said = (await measured.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    expect(said.some((r) => /B\.2\.2 N\. assessment \(sostenibilità, energia\) consuntivo 19 20/.test(r))).toBe(true);
+    expect(said.some((r) => /B\.1\.1 N\. eventi .* fonte del dato — Registro eventi camerale/.test(r))).toBe(true);
+    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Misurazioni: consuntivi, stati, fonti ed evidenze (2)');
     const moved = await page.locator('[data-testid=changes-panel] section[data-group=result] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
     expect(moved).toContain('B.2.2');
     expect(moved).toContain('B.2');
     const b22 = page.locator('section[data-group=result] tr[data-code="B.2.2"]');
     expect((await b22.innerText()).replace(/\s+/g, ' ')).toMatch(/performance dell’obiettivo 50,00% \(rosso\) 80,00% \(giallo\)/);
     await expect.poll(() => page.locator('section[data-group=structure]').count()).toBe(0);
-    await expect.poll(() => page.locator('section[data-group=measurement] caption').innerText()).toContain('1 modifica');
+    await expect.poll(() => page.locator('section[data-group=measurement] caption').innerText()).toContain('2 modifiche');
     await page.screenshot({ path: join(SHOTS, '14-changes.png'), fullPage: true });
     await expectAccessible(page, 'changes since the closing');
 
@@ -142,7 +153,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     });
     await page.focus('select[aria-label=Lingua]');
     await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals and states (1)');
+    await expect.poll(() => page.locator('section[data-group=measurement] h4').innerText()).toContain('Measurements: actuals, states, sources and evidence (1)');
     await expect.poll(() => page.locator('section[data-group=measurement] td').allInnerTexts()).toContain('actual');
     // The values too, said from each change's code and parameters in English (the answer came in Italian).
     await expect

@@ -20,6 +20,16 @@ describe('variances', { timeout: 120_000 }, () => {
     const planId = encodeURIComponent(world.planId);
     const { page, context } = await newPage();
     await login(page, 'controller');
+    // B.1 in red at mid-year too (a variance is asked of an objective short of green only): its
+    // indicators and those of B.1.1, whose mean it takes, not achieved.
+    const midYear = (await apiAs(context, 'GET', `/api/plans/${planId}/tree?period=${MID_YEAR}`)).body as {
+      objectives: { code: string; indicators: { id: string; version: number; derived: boolean; formula: { kind: string } | null }[] }[];
+    };
+    for (const i of midYear.objectives.filter((o) => o.code === 'B.1' || o.code === 'B.1.1').flatMap((o) => o.indicators)) {
+      if (i.formula?.kind === 'children_mean') continue;
+      const r = await apiAs(context, 'PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(i.id)}/measurements/${MID_YEAR}`, { state: 'not_achieved', version: i.version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
     const put = (period: string, explanation: string) =>
       apiAs(context, 'PUT', `/api/plans/${planId}/nodes/B.1/variances/${period}`, { cause: 'external', explanation, correctiveAction: '', version: 0 });
     expect((await put(MID_YEAR, 'Bando regionale rinviato a luglio.')).status).toBe(200);
@@ -93,6 +103,48 @@ describe('variances', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=forecast]').getByRole('status').innerText()).toBe('Forecast saved.');
     expect(await forecasts()).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', reachable: 'no', note: 'Depends on the regional call.', updatedBy: 'referente' })]);
+  });
+
+  it('keeps the forecast the controller typed when the administrator saved one meanwhile, asks the reason of "at risk", offers none on a derived indicator', async () => {
+    const planId = encodeURIComponent(world.planId);
+    const { page, context } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#period', MID_YEAR);
+    await search(page, 'B.2.1');
+    await page.click('[data-indicator="B.2.1:1"] .tree-link');
+    const panel = page.locator('[data-testid=forecast]');
+    await page.waitForSelector('[data-testid=forecast] form');
+    const admin = await signedIn('admin');
+    const theirs = { reachable: 'at_risk', note: 'Bando sospeso a maggio.', version: 0 };
+    expect((await apiAs(admin, 'PUT', `/api/plans/${planId}/indicators/${encodeURIComponent('B.2.1:1')}/forecasts/${MID_YEAR}`, theirs)).status).toBe(200);
+
+    // "No" without its reason is asked for at the note, nothing sent.
+    await page.click('label[for=forecast-no]');
+    await panel.locator('button[type=submit]').click();
+    await expect.poll(() => panel.getByRole('alert').innerText()).toBe('Una previsione "No" o "A rischio" richiede una nota che dica perché.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('forecast-note');
+    await page.keyboard.type('Personale trasferito ad altro ufficio.');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questa previsione.');
+    const stored = panel.locator('[data-testid=forecast-stored]');
+    await expect.poll(() => stored.innerText()).toMatch(/Salvata nel frattempo da admin:[\s\S]*A rischio — Bando sospeso a maggio\./);
+    // Nothing typed is lost.
+    expect(await page.isChecked('#forecast-no')).toBe(true);
+    expect(await page.inputValue('#forecast-note')).toBe('Personale trasferito ad altro ufficio.');
+    await expectAccessible(page, 'a forecast saved meanwhile');
+    // Saved again, knowingly over theirs.
+    await panel.locator('button[type=submit]').click();
+    await expect.poll(() => panel.getByRole('status').innerText()).toBe('Previsione salvata.');
+    await expect.poll(() => stored.count()).toBe(0);
+    const now = (await apiAs(context, 'GET', `/api/plans/${planId}/periods/${MID_YEAR}/variances`)).body.forecasts.find((f: { indicatorId: string }) => f.indicatorId === 'B.2.1:1');
+    expect(now).toMatchObject({ reachable: 'no', note: 'Personale trasferito ad altro ufficio.', updatedBy: 'controllo', version: 2 });
+
+    // A mean of the child objectives: no forecast offered (the API refuses one).
+    await search(page, 'A.2');
+    await page.click('[data-indicator="A.2:2"] .tree-link');
+    await page.waitForSelector('[data-testid=evidence]');
+    await expect.poll(() => page.locator('[data-testid=forecast]').count()).toBe(0);
   });
 
   it('keeps what the controller typed when the administrator saved the same variance meanwhile, and shows theirs', async () => {

@@ -26,6 +26,8 @@ export const ChangeKindSchema = z.enum([
   'scoring',
   'formula',
   'measurement',
+  'source',
+  'evidence',
   'performance',
 ]);
 

@@ -16,7 +16,7 @@ import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.
 import type { Legend } from './legend.js';
 import type { ParamValue } from './messages/catalogue.js';
 import type { ComparisonCode, ComparisonParams } from './messages/comparison.js';
-import type { Amount, Indicator, PlanSettings, ScoringRule, SourceLocation } from './model.js';
+import type { Amount, Indicator, Plan, PlanSettings, ScoringRule, SourceLocation } from './model.js';
 
 /** What a change is about, from the plan's shape to its results. */
 export type ChangeGroup = 'structure' | 'plan' | 'measurement' | 'result';
@@ -38,6 +38,9 @@ export const CHANGE_KINDS = {
   scoring: 'plan',
   formula: 'plan',
   measurement: 'measurement',
+  // Recorded beside the actual (the store's, not the engine's): compared by `compareValueRecords`.
+  source: 'measurement',
+  evidence: 'measurement',
   performance: 'result',
 } as const satisfies Record<string, ChangeGroup>;
 
@@ -73,13 +76,7 @@ type Side = Readonly<Record<string, ParamValue>>;
  */
 export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[] {
   const changes: PlanChange[] = [];
-  const add = (kind: ChangeKind, code: string, said: ComparisonCode, was: Side | null, is: Side | null, extra: Partial<Pick<PlanChange, 'indicator' | 'numbers' | 'origin'>> = {}): void => {
-    if (was !== null && is !== null && sameSide(was, is)) return;
-    const params: Record<string, ParamValue> = { objective: code === '' ? null : code, indicator: extra.indicator ?? null, ...sided('before', was), ...sided('after', is) };
-    // Every caller locates an item in the plan that has it: the earlier one only when it is gone from the later.
-    const side = extra.origin === undefined ? {} : { originSide: is === null ? ('before' as const) : ('after' as const) };
-    changes.push({ kind, group: CHANGE_KINDS[kind], code, said: { code: said, params }, ...extra, ...side });
-  };
+  const add = collector(changes);
   compareSettings(before.plan.settings, after.plan.settings, add);
 
   const earlier = new Map(before.nodeResults.map((r) => [r.objective.code, r]));
@@ -99,6 +96,48 @@ export function comparePlans(before: Evaluation, after: Evaluation): PlanChange[
     add('performance', node.code, 'diff-performance', performanceSide(was), performanceSide(later), { numbers: { before: shown(was.performance), after: shown(later.performance) }, ...origin });
   }
   for (const gone of earlier.values()) wholeObjective('removed', gone, add);
+  return changes;
+}
+
+/** An `Add` that keeps each change whose sides differ in `changes`. */
+function collector(changes: PlanChange[]): Add {
+  return (kind, code, said, was, is, extra = {}) => {
+    if (was !== null && is !== null && sameSide(was, is)) return;
+    const params: Record<string, ParamValue> = { objective: code === '' ? null : code, indicator: extra.indicator ?? null, ...sided('before', was), ...sided('after', is) };
+    // Every caller locates an item in the plan that has it: the earlier one only when it is gone from the later.
+    const side = extra.origin === undefined ? {} : { originSide: is === null ? ('before' as const) : ('after' as const) };
+    changes.push({ kind, group: CHANGE_KINDS[kind], code, said: { code: said, params }, ...extra, ...side });
+  };
+}
+
+/** What is recorded beside an indicator's value in a period: where it comes from and what proves it. */
+export interface ValueRecord {
+  readonly source: string | null;
+  readonly evidence: string | null;
+}
+
+/**
+ * The changes to the values' source and evidence, in `plan`'s order (indicators present in both).
+ * The engine's plans carry actuals only, so `comparePlans` cannot see them; a reopening that
+ * corrected only where a value comes from is still a change the OIV must read before validating.
+ *
+ * @example
+ * compareValueRecords(plan, new Map([['A.1:1', { source: null, evidence: null }]]), new Map([['A.1:1', { source: 'Protocollo', evidence: null }]]))
+ * // [{ kind: 'source', group: 'measurement', code: 'A.1', said: { code: 'diff-source', … } }]
+ */
+export function compareValueRecords(plan: Plan, before: ReadonlyMap<string, ValueRecord>, after: ReadonlyMap<string, ValueRecord>): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const add = collector(changes);
+  const none: ValueRecord = { source: null, evidence: null };
+  for (const node of plan.nodes) {
+    for (const indicator of node.indicators) {
+      if (!before.has(indicator.id) && !after.has(indicator.id)) continue;
+      const [was, is] = [before.get(indicator.id) ?? none, after.get(indicator.id) ?? none];
+      const extra = { indicator: indicator.name, ...located(indicator) };
+      add('source', node.code, 'diff-source', { '': was.source }, { '': is.source }, extra);
+      add('evidence', node.code, 'diff-evidence', { '': was.evidence }, { '': is.evidence }, extra);
+    }
+  }
   return changes;
 }
 

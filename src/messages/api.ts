@@ -303,6 +303,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
         ? `ci sono consuntivi in ${old} nei periodi ancora aperti (${periods}), che non valgono per un indicatore in ${unit}: riportarli a "non misurato" prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi`
         : `actuals in ${old} are recorded in periods still open (${periods}), which mean nothing for an indicator in ${unit}: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed`;
     }
+    // A forecast that the target will not be reached, or is at risk (server/routes/variances.ts): `value` the outcome sent.
+    case 'forecast-note-needed':
+      return it ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché` : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
     // Entering a value (server/routes/measurements.ts).
     case 'actual-needed':
       return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
@@ -573,6 +576,22 @@ const OWN_MESSAGES = defineMessages({
   }),
   'wrong-password': message({ it: 'la password attuale non è corretta', en: 'the current password is not right' }),
   'password-change-required': message({ it: 'la password è temporanea: cambiarla prima di continuare', en: 'your password is temporary: change it first' }),
+  // Variances and forecasts (server/routes/variances.ts): the cause of a shortfall is asked of an
+  // objective short of green only, a forecast of an indicator somebody measures.
+  'variance-not-short': message<{ objective: string; band: 'green' | null }>({
+    it: (p) =>
+      p.band === 'green'
+        ? `l'obiettivo ${p.objective} è in verde in questo periodo: lo scostamento si spiega per gli obiettivi in giallo o in rosso`
+        : `l'obiettivo ${p.objective} non ha una performance in questo periodo: lo scostamento si spiega per gli obiettivi in giallo o in rosso`,
+    en: (p) =>
+      p.band === 'green'
+        ? `objective ${p.objective} is green in this period: a variance is explained for objectives in yellow or red`
+        : `objective ${p.objective} has no performance in this period: a variance is explained for objectives in yellow or red`,
+  }),
+  'forecast-derived': message<{ indicator: string }>({
+    it: (p) => `l'indicatore ${p.indicator} è calcolato dagli obiettivi figli: la previsione si dà sugli indicatori da cui viene`,
+    en: (p) => `indicator ${p.indicator} is computed from the child objectives: the forecast is given on the indicators it comes from`,
+  }),
   'derived-indicator': message<{ indicator: string }>({
     it: (p) => `l'indicatore ${p.indicator} è calcolato dagli obiettivi figli: non si può inserire`,
     en: (p) => `indicator ${p.indicator} is computed from the child objectives; it cannot be entered`,

@@ -14,7 +14,7 @@ export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; 
     group: {
       structure: 'Struttura: obiettivi e indicatori aggiunti, rimossi, spostati o rinominati',
       plan: 'Piano: target, pesi e regole (da rendicontare nella Relazione)',
-      measurement: 'Misurazioni: consuntivi e stati',
+      measurement: 'Misurazioni: consuntivi, stati, fonti ed evidenze',
       result: 'Risultati: performance degli obiettivi',
     },
     kind: CHANGE_KIND_WORDS.it,
@@ -23,7 +23,7 @@ export const DIFF_WORDS: Record<Language, { group: Record<ChangeGroup, string>; 
     group: {
       structure: 'Structure: objectives and indicators added, removed, moved or renamed',
       plan: 'Plan: targets, weights and rules (changes to disclose in the Relazione)',
-      measurement: 'Measurements: actuals and states',
+      measurement: 'Measurements: actuals, states, sources and evidence',
       result: 'Results: objective performance',
     },
     kind: CHANGE_KIND_WORDS.en,

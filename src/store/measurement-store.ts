@@ -107,10 +107,13 @@ export class SqlMeasurements {
       const current = before?.version ?? 0;
       if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementJson(before));
       const at = now();
+      // A field left out keeps what is stored: a client that sends only the actual (a script, another
+      // program) must not wipe the source and evidence the office wrote; an explicit null clears it.
+      const kept = (sent: string | null | undefined, stored: string | null | undefined): string | null => (sent === undefined ? (stored ?? null) : sent);
       const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, {
-        evidence: input.evidence ?? null,
-        source: input.source ?? null,
-        notes: input.notes ?? null,
+        evidence: kept(input.evidence, before?.evidence),
+        source: kept(input.source, before?.source),
+        notes: kept(input.notes, before?.notes),
       });
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.

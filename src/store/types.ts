@@ -391,6 +391,7 @@ export interface MeasurementInput {
   readonly actual: Amount | null;
   readonly inputs?: Readonly<Record<string, Decimal>> | null;
   readonly reason?: string | null;
+  /** Left out (undefined): the stored one stays; null clears it. The same for `source` and `notes`. */
   readonly evidence?: string | null;
   readonly source?: string | null;
   readonly notes?: string | null;

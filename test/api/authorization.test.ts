@@ -67,6 +67,13 @@ const measured = async (t: TestServer, s: Scratch): Promise<void> => {
   const put = await t.server.store.putMeasurement(s.planId, 'A:1', '2024-12-31', { state: 'measured', actual: { kind: 'number', value: new Decimal(12) } }, 0, SYSTEM);
   if (!put.ok) throw new Error(put.error.message);
 };
+/** The objective of `indicator` in red at the year end (a variance is asked of an objective short of green only). */
+const shortfall =
+  (indicator: string) =>
+  async (t: TestServer, s: Scratch): Promise<void> => {
+    const put = await t.server.store.putMeasurement(s.planId, indicator, '2024-12-31', { state: 'not_achieved', actual: null }, 0, SYSTEM);
+    if (!put.ok) throw new Error(put.error.message);
+  };
 const returned = async (t: TestServer, s: Scratch): Promise<void> => {
   await measured(t, s);
   const sent = await t.server.store.reviewMeasurement(s.planId, 'A:1', '2024-12-31', 'return', 'manca la fonte', 1, SYSTEM);
@@ -313,6 +320,7 @@ const ROWS: Row[] = [
     what: "the variance of the referente's unit's objective",
     allowed: ['admin', 'controller', 'referente'],
     success: 200,
+    prepare: shortfall('A:1'),
     call: (s) => ({ path: `/api/plans/${s.planId}/nodes/A/variances/2024-12-31`, body: { cause: 'external', explanation: 'Bando rinviato', correctiveAction: 'Nuovo bando', version: 0 } }),
   },
   {
@@ -321,6 +329,7 @@ const ROWS: Row[] = [
     what: "another unit's objective's variance",
     allowed: EDITORS,
     success: 200,
+    prepare: shortfall('B:1'),
     call: (s) => ({ path: `/api/plans/${s.planId}/nodes/B/variances/2024-12-31`, body: { cause: 'internal', explanation: 'Personale ridotto', version: 0 } }),
   },
   {

@@ -61,6 +61,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect((await controller.get(thread('Z:1'))).status).toBe(404);
   });
 
+  it("keeps a value's source, evidence and notes when a save leaves them out, and clears them on an explicit null", async () => {
+    const value = `/api/plans/${planId}/indicators/${enc('B.1.1:3')}/measurements/${MID_YEAR}`;
+    const stored = () => t.server.store.getMeasurement(planId, 'B.1.1:3', MID_YEAR);
+    const first = await referente.request('PUT', value, {
+      state: 'measured',
+      actual: 4,
+      source: 'Gestionale protocollo',
+      evidence: 'Estrazione del 05/07/2024',
+      notes: 'Dato provvisorio.',
+      version: (await stored())?.version ?? 0,
+    });
+    expect(first.status, first.text).toBe(200);
+    // Another program sends the actual alone: what the office wrote stays.
+    const actualOnly = await referente.request('PUT', value, { state: 'measured', actual: 5, version: first.body.measurement.version });
+    expect(actualOnly.status, actualOnly.text).toBe(200);
+    expect(actualOnly.body.indicator).toMatchObject({ source: 'Gestionale protocollo', evidence: 'Estrazione del 05/07/2024' });
+    expect(await stored()).toMatchObject({ actual: { kind: 'number' }, source: 'Gestionale protocollo', evidence: 'Estrazione del 05/07/2024', notes: 'Dato provvisorio.' });
+    // Null says "clear it"; the others left out stay.
+    const cleared = await referente.request('PUT', value, { state: 'measured', actual: 5, source: null, version: actualOnly.body.measurement.version });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(await stored()).toMatchObject({ source: null, evidence: 'Estrazione del 05/07/2024', notes: 'Dato provvisorio.' });
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('B.1.1:3')}`)).body.filter((e: any) => e.action === 'measure');
+    expect(trail[1].after).toMatchObject({ source: 'Gestionale protocollo', evidence: 'Estrazione del 05/07/2024' });
+  });
+
   it('lists the objectives in yellow and red with their variance, and takes cause and corrective action from whoever may give them', async () => {
     const report = await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`);
     expect(report.status, report.text).toBe(200);
@@ -118,6 +143,55 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     const trail = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1`)).body.find((e: any) => e.entity === 'variance');
     expect(trail).toMatchObject({ action: 'update', user: 'referente', before: null, after: { cause: 'internal', version: 1 } });
     expect((await (await t.as('public')).get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).status).toBe(401);
+  });
+
+  it('refuses a variance for an objective at target, a forecast of a derived indicator, and "no" or "at risk" without a note, at their fields', async () => {
+    const it_ = { 'accept-language': 'it' };
+    const green = { cause: 'external', explanation: 'Nessuno scostamento, in realtà.', version: 0 };
+    const atTarget = await controller.request('PUT', `/api/plans/${planId}/nodes/A.1/variances/${YEAR_END}`, green);
+    expect([atTarget.status, atTarget.body.error.code, atTarget.body.error.message]).toEqual([
+      422,
+      'variance-not-short',
+      'objective A.1 is green in this period: a variance is explained for objectives in yellow or red',
+    ]);
+    expect(atTarget.body.error.issues[0].location).toEqual({ field: 'node' });
+    const atTargetIt = await controller.request('PUT', `/api/plans/${planId}/nodes/A.1/variances/${YEAR_END}`, green, it_);
+    expect(atTargetIt.body.error.message).toBe("l'obiettivo A.1 è in verde in questo periodo: lo scostamento si spiega per gli obiettivi in giallo o in rosso");
+
+    const forecast = (indicator: string): string => `/api/plans/${planId}/indicators/${enc(indicator)}/forecasts/${MID_YEAR}`;
+    const derived = await controller.request('PUT', forecast('A.2:2'), { reachable: 'yes', version: 0 });
+    expect([derived.status, derived.body.error.code, derived.body.error.message]).toEqual([
+      422,
+      'forecast-derived',
+      'indicator A.2:2 is computed from the child objectives: the forecast is given on the indicators it comes from',
+    ]);
+    expect(derived.body.error.issues[0].location).toEqual({ field: 'indicator' });
+    expect((await controller.request('PUT', forecast('A.2:2'), { reachable: 'yes', version: 0 }, it_)).body.error.message).toBe(
+      "l'indicatore A.2:2 è calcolato dagli obiettivi figli: la previsione si dà sugli indicatori da cui viene",
+    );
+
+    const silent = await referente.request('PUT', forecast('B.1.1:2'), { reachable: 'at_risk', note: '  ', version: 0 });
+    expect([silent.status, silent.body.error.issues[0].location, silent.body.error.issues[0].message]).toEqual([400, { field: 'note' }, 'note: a forecast "at risk" needs a note saying why']);
+    const silentIt = await referente.request('PUT', forecast('B.1.1:2'), { reachable: 'no', version: 0 }, it_);
+    expect(silentIt.body.error.issues[0].message).toBe('note: una previsione "no" richiede una nota che dica perché');
+    expect((await t.server.store.variances.listForecasts(planId, MID_YEAR)).map((f) => f.indicatorId)).not.toContain('B.1.1:2');
+    expect((await t.server.store.variances.listVariances(planId)).map((v) => v.node)).not.toContain('A.1');
+
+    // B.1.1 brought back to target: its variance stays to read, no longer to write (explained here
+    // unless the test above did).
+    const short = (await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: any) => o.code === 'B.1.1');
+    if (short.variance === null)
+      expect((await referente.request('PUT', `/api/plans/${planId}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'internal', explanation: 'Personale ridotto.', version: 0 })).status).toBe(200);
+    const value = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${YEAR_END}`;
+    const was = await t.server.store.getMeasurement(planId, 'B.1.1:5', YEAR_END);
+    const corrected = await controller.request('PUT', value, { state: 'measured', actual: '1,2', version: was!.version });
+    expect(corrected.status, corrected.text).toBe(200);
+    const back = (await referente.get(`/api/plans/${planId}/periods/${YEAR_END}/variances`)).body.objectives.find((o: any) => o.code === 'B.1.1');
+    expect(back).toMatchObject({ band: 'green', editable: false, variance: { cause: 'internal' } });
+    const again = await referente.request('PUT', `/api/plans/${planId}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'x', version: back.variance.version });
+    expect([again.status, again.body.error.code]).toEqual([422, 'variance-not-short']);
+    const restored = await controller.request('PUT', value, { state: 'measured', actual: '0,69', version: corrected.body.measurement.version });
+    expect(restored.status, restored.text).toBe(200);
   });
 
   it('takes forecasts at mid-year only, and freezes variances once the OIV validated the period', async () => {

@@ -132,6 +132,34 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(maybeIt.body.error.issues[0].message).toBe('againstClosing deve essere uno tra true, false');
   });
 
+  it("after a reopening that corrected only a value's source and evidence, lists them with the closing's", async () => {
+    const controller = await t.as('controller');
+    const referente = await t.as('referente');
+    const path = `/api/plans/${plan}/periods/2024-12-31/transition`;
+    const value = `/api/plans/${plan}/indicators/${enc('B.1.1:2')}/measurements/2024-12-31`;
+    const version = async (): Promise<number> => indicatorOf((await referente.get(`/api/plans/${plan}/tree`)).body, 'B.1.1:2').version;
+    // Taking values, whether or not the test above reopened the period.
+    if ((await referente.get(`/api/plans/${plan}/tree`)).body.period.state === 'open') expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
+    const first = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Registro eventi', evidence: 'Fogli firma', version: await version() });
+    expect(first.status, first.text).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'collecting', reason: 'fonte di B.1.1 da correggere' })).status).toBe(200);
+    // The same actual, another source and evidence.
+    const put = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Gestionale eventi', evidence: null, version: await version() });
+    expect(put.status, put.text).toBe(200);
+    const reply = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
+    expect(reply.status, reply.text).toBe(200);
+    const records = reply.body.changes.filter((c: any) => c.indicator === first.body.indicator.name);
+    expect(records.map((c: any) => [c.group, c.kind, c.beforeText, c.afterText])).toEqual([
+      ['measurement', 'source', 'Registro eventi', 'Gestionale eventi'],
+      ['measurement', 'evidence', 'Fogli firma', '—'],
+    ]);
+    expect(records[0].message).toBe(`B.1.1 «${first.body.indicator.name}» — fonte del dato: Registro eventi → Gestionale eventi`);
+    expect(reply.body.counts.measurement).toBeGreaterThanOrEqual(2);
+    const english = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
+    expect(english.body.changes.find((c: any) => c.kind === 'evidence').message).toBe(`B.1.1 “${first.body.indicator.name}” — evidence: Fogli firma → —`);
+  });
+
   it('refuses to compare a plan with itself (400), an unknown plan or period (404), an unpublished plan to the public (404)', async () => {
     const controller = await t.as('controller');
     const same = await controller.get(`/api/plans/${plan}/changes`);

@@ -25,6 +25,8 @@ export const CHANGE_KIND_WORDS = {
     scoring: 'regola di punteggio',
     formula: 'formula',
     measurement: 'consuntivo',
+    source: 'fonte del dato',
+    evidence: 'evidenze',
     performance: 'performance dell’obiettivo',
   },
   en: {
@@ -44,6 +46,8 @@ export const CHANGE_KIND_WORDS = {
     scoring: 'scoring rule',
     formula: 'formula',
     measurement: 'actual',
+    source: 'data source',
+    evidence: 'evidence',
     performance: 'objective performance',
   },
 } as const satisfies Record<Language, Record<string, string>>;

@@ -180,6 +180,8 @@ const ENTRIES = {
   'diff-scoring': { kind: 'scoring', value: rule },
   'diff-formula': { kind: 'formula', value: formula },
   'diff-measurement': { kind: 'measurement', value: measurement },
+  'diff-source': { kind: 'source', value: plainText },
+  'diff-evidence': { kind: 'evidence', value: plainText },
   'diff-performance': { kind: 'performance', value: performance },
 } as const satisfies Record<string, Entry>;
 

@@ -4,7 +4,8 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, evaluatePlan } from '../../core/index.js';
+import { comparePlans, compareValueRecords, evaluatePlan, type PlanChange, type ValueRecord } from '../../core/index.js';
+import type { IndicatorMeta } from '../../store/index.js';
 import { type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
@@ -13,6 +14,21 @@ import { issueOf, refuse } from '../errors.js';
 import { publicPeriod } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
+
+/** Each indicator's source and evidence as recorded in the period (indicators with a value only). */
+function valueRecords(indicators: ReadonlyMap<string, IndicatorMeta>): Map<string, ValueRecord> {
+  const records = new Map<string, ValueRecord>();
+  for (const [id, meta] of indicators) if (meta.measurement !== null) records.set(id, { source: meta.measurement.source, evidence: meta.measurement.evidence });
+  return records;
+}
+
+/** The source and evidence changes after the actuals' (the plan's order groups nothing), before the performances. */
+function withValueRecords(changes: readonly PlanChange[], records: readonly PlanChange[]): PlanChange[] {
+  let at = changes.findIndex((c) => c.group === 'result');
+  for (let k = 0; k < changes.length; k++) if (changes[k]!.group === 'measurement') at = k + 1;
+  if (at === -1) at = changes.length;
+  return [...changes.slice(0, at), ...records, ...changes.slice(at)];
+}
 
 export const changeRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
@@ -54,10 +70,15 @@ export const changeRoutes: RouteModule = (api, deps) => {
         const later = await trees.computed(planId, await visible(planId, requestedPeriod));
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
         if (closing === undefined) throw refuse(404, 'not-found', { what: 'closing', id: later.snapshot.period.id });
+        // The closing froze each value's source and evidence beside it: a reopening that corrected
+        // only those is listed too, with the actuals (the public never reads them).
+        const frozen = anonymous ? undefined : await store.frozenSnapshot(planId, closing.periodId, closing.seq);
+        const records = frozen === undefined ? [] : compareValueRecords(later.snapshot.plan, valueRecords(frozen.indicators), valueRecords(later.snapshot.indicators));
+        const changes = comparePlans(evaluatePlan(closing.plan), later.evaluation);
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
-          ...changesDocument(comparePlans(evaluatePlan(closing.plan), later.evaluation), language),
+          ...changesDocument(withValueRecords(changes, records), language),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {

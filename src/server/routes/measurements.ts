@@ -21,7 +21,8 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       method: 'put',
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId',
       tag: 'measurements',
-      summary: 'Enter or change a value for a period, against the `version` read from the tree (0: nothing entered yet)',
+      summary:
+        'Enter or change a value for a period, against the `version` read from the tree (0: nothing entered yet). `source`, `evidence` and `notes` left out of the body keep what is stored; `null` clears them',
       roles: VALUE_EDITORS,
       action: 'enter values',
       access: 'admin, controller; referente for indicators assigned to them or their unit',
@@ -80,7 +81,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
           planId,
           indicatorId,
           periodId,
-          { state: input.state as 'measured', actual, inputs, reason: input.reason ?? null, evidence: input.evidence ?? null, source: input.source ?? null, notes: input.notes ?? null },
+          { state: input.state as 'measured', actual, inputs, reason: input.reason ?? null, evidence: input.evidence, source: input.source, notes: input.notes },
           input.version,
           actorOf(user),
         ),

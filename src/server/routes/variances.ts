@@ -11,10 +11,10 @@ import type { ForecastRecord, UserRecord, VarianceRecord } from '../../store/ind
 import { ForecastOutcomeSchema, ForecastSchema, VarianceCauseSchema, VarianceReportSchema, VarianceSchema, type Forecast, type Variance } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { fromFailure, must, refuse } from '../errors.js';
+import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
-import { param } from '../validation.js';
+import { invalidField, param } from '../validation.js';
 
 const VarianceBody = z
   .object({
@@ -93,7 +93,8 @@ export const varianceRoutes: RouteModule = (api, deps) => {
           title: o.title,
           performance: o.performance,
           band: o.band,
-          editable: !validated && mayExplain(user, computed, o.code),
+          // Back at target, the explanation is kept to read, no longer to write (the PUT refuses it).
+          editable: !validated && (o.band === 'yellow' || o.band === 'red') && mayExplain(user, computed, o.code),
           variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null,
         }));
       return reply(200, {
@@ -121,6 +122,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         403: 'not yours',
         404: 'unknown plan, objective or period',
         409: 'conflict: stale version (details.current)',
+        422: 'variance-not-short: the objective is not yellow or red in the period (details.field: node)',
         423: 'period-locked: validated',
       },
     },
@@ -131,6 +133,13 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, periodId);
       if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
       if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
+      // The guideline asks the cause of a shortfall: an objective at target has none to give, and
+      // a cause recorded there would be counted in the Relazione's shortfalls.
+      const band = computed.base.objectives.find((o) => o.code === code)?.band ?? null;
+      if (band !== 'yellow' && band !== 'red') {
+        const params = { objective: code, band } as const;
+        throw refuse(422, 'variance-not-short', params, { details: { field: 'node', band }, issues: [issueOf('variance-not-short', params, { field: 'node' })] });
+      }
       const stored = must(
         await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)),
       );
@@ -150,12 +159,12 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       body: ForecastBody,
       responses: {
         200: { description: 'the forecast', schema: ForecastSchema },
-        400: 'invalid body',
+        400: 'invalid body (field named): `no` or `at_risk` without a note (forecast-note-needed at note)',
         401: 'not signed in',
         403: 'not yours',
         404: 'unknown plan, indicator or period',
         409: 'conflict: stale version',
-        422: 'the year-end period takes no forecast (details.field: period)',
+        422: 'the year-end period takes no forecast (details.field: period); an indicator computed from the child objectives takes none (forecast-derived, details.field: indicator)',
         423: 'period-locked: validated',
       },
     },
@@ -166,6 +175,17 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
       if (!mayEditValue(user, assignmentOf(indicator))) throw refuse(403, 'forbidden', { indicator: indicatorId });
+      // A mean of the child objectives follows their indicators: its own forecast would be a second,
+      // possibly contrary, answer to the same question.
+      if (indicator.formula?.kind === 'children_mean')
+        throw refuse(
+          422,
+          'forecast-derived',
+          { indicator: indicatorId },
+          { details: { field: 'indicator' }, issues: [issueOf('forecast-derived', { indicator: indicatorId }, { field: 'indicator' })] },
+        );
+      // "No" or "at risk" is a warning the controller acts on: it comes with its reason.
+      if (input.reachable !== 'yes' && input.note === '') throw invalidField('note', { problem: 'forecast-note-needed', value: input.reachable });
       const result = await store.variances.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note }, input.version, actorOf(user));
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);

@@ -6,7 +6,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
-import type { Forecast, ForecastOutcome } from '../../../src/contract/index.js';
+import type { ForecastOutcome } from '../../../src/contract/index.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
   const { t } = useTranslation();
@@ -14,23 +14,39 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  // Someone else saved this forecast since it was read: what was typed is kept here (the form is
+  // drawn again from the stored version read back) and theirs is shown above it, so a new save
+  // replaces it knowingly, as the variances panel does.
+  const [kept, setKept] = useState<Draft | null>(null);
   // The year end has no forecast; a refused read shows nothing.
   if (read.data === undefined || read.data.period.last) return null;
   const forecast = read.data.forecasts.find((f) => f.indicatorId === indicatorId) ?? null;
 
-  async function save(input: { reachable: ForecastOutcome | null; note: string }) {
+  async function save(input: Draft) {
     setMessage(null);
     if (input.reachable === null) {
       setMessage({ kind: 'danger', text: t('campaign.forecast.reachableRequired') });
       document.getElementById(`forecast-${FORECAST_OUTCOMES[0]}`)?.focus();
       return;
     }
+    // "No" and "at risk" are warnings the controller acts on: the API asks their reason too.
+    if (input.reachable !== 'yes' && input.note.trim() === '') {
+      setMessage({ kind: 'danger', text: t('campaign.forecast.noteRequired') });
+      document.getElementById('forecast-note')?.focus();
+      return;
+    }
     try {
       await campaignApi.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note, version: forecast?.version ?? 0 });
       setMessage({ kind: 'success', text: t('campaign.forecast.saved') });
+      setKept(null);
       await written({ trees: false });
     } catch (err) {
-      setMessage({ kind: 'danger', text: err instanceof ApiError && err.code === 'conflict' ? t('campaign.forecast.conflict') : err instanceof Error ? err.message : String(err) });
+      const conflict = err instanceof ApiError && err.code === 'conflict';
+      setMessage({ kind: 'danger', text: conflict ? t('campaign.forecast.conflict') : err instanceof Error ? err.message : String(err) });
+      if (conflict) {
+        setKept(input);
+        await written({ trees: false });
+      }
     }
   }
 
@@ -42,8 +58,16 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
       {!editable ? (
         <p className="small">{forecast === null ? t('campaign.forecast.none') : `${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
       ) : (
-        // Keyed by the stored forecast's version: a save read back sets the fields as stored.
-        <ForecastForm key={forecast?.version ?? 0} stored={forecast} onSave={(input) => void save(input)} />
+        <>
+          {kept !== null && forecast !== null && (
+            <div className="border border-warning rounded p-2 mb-2" data-testid="forecast-stored">
+              <p className="small mb-1">{t('campaign.forecast.storedBy', { by: forecast.updatedBy ?? '—' })}</p>
+              <p className="small mb-0">{`${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
+            </div>
+          )}
+          {/* Keyed by the stored forecast's version: a save read back sets the fields as stored, unless what was typed is kept. */}
+          <ForecastForm key={forecast?.version ?? 0} initial={kept ?? { reachable: forecast?.reachable ?? null, note: forecast?.note ?? '' }} onSave={(input) => void save(input)} />
+        </>
       )}
       {message !== null && (
         <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
@@ -54,12 +78,18 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
   );
 }
 
-function ForecastForm({ stored, onSave }: { stored: Forecast | null; onSave: (input: { reachable: ForecastOutcome | null; note: string }) => void }) {
+/** What the form holds: no outcome until someone chooses one. */
+interface Draft {
+  reachable: ForecastOutcome | null;
+  note: string;
+}
+
+function ForecastForm({ initial, onSave }: { initial: Draft; onSave: (input: Draft) => void }) {
   const { t } = useTranslation();
   // Nothing checked until someone answers: a preselected "yes" was saved as the forecast by whoever
   // only wrote a note.
-  const [reachable, setReachable] = useState<ForecastOutcome | null>(stored?.reachable ?? null);
-  const [note, setNote] = useState(stored?.note ?? '');
+  const [reachable, setReachable] = useState<ForecastOutcome | null>(initial.reachable);
+  const [note, setNote] = useState(initial.note);
   return (
     <form
       noValidate

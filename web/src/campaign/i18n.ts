@@ -46,8 +46,10 @@ const it = {
     no: 'No',
     at_risk: 'A rischio',
     none: 'Nessuna previsione.',
-    conflict: 'Qualcun altro ha cambiato la previsione: ricarica e riprova.',
+    conflict: 'Nel frattempo qualcun altro ha salvato questa previsione. La tua è rimasta nel modulo: salva di nuovo per sostituire la loro.',
+    storedBy: 'Salvata nel frattempo da {{by}}:',
     reachableRequired: 'Indicare se il target è raggiungibile entro fine anno.',
+    noteRequired: 'Una previsione "No" o "A rischio" richiede una nota che dica perché.',
   },
   oidc: {
     button: "Accedi con l'identità dell'ente",
@@ -126,8 +128,10 @@ const en: typeof it = {
     no: 'No',
     at_risk: 'At risk',
     none: 'No forecast.',
-    conflict: 'Someone else changed the forecast: reload and try again.',
+    conflict: 'Someone else saved this forecast meanwhile. Yours is still in the form: save again to replace theirs.',
+    storedBy: 'Saved meanwhile by {{by}}:',
     reachableRequired: 'Say whether the target is reachable by year end.',
+    noteRequired: 'A forecast "No" or "At risk" needs a note saying why.',
   },
   oidc: {
     button: "Sign in with the body's identity",
