@@ -5,19 +5,17 @@
  * many are asked at once, one plan is made. Databases that already hold plans made twice are
  * migrated (78) without losing any: the later ones' titles take a number, on the record.
  *
- * The race is made as in races.test.ts: on PostgreSQL another connection inserts the plan in a
- * transaction still open while the request checks, and commits while the request's insert waits
- * on the index; on SQLite (one writer at a time) a trigger on the server's own connection inserts
- * it right before the request's insert, as such a writer would.
+ * The race is made as in races.test.ts (../support/another-writer.ts): on PostgreSQL another
+ * connection's plan committed while the request's insert waits on the index, on SQLite a trigger's
+ * plan inserted right before it.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
-import { openSqlite } from '../../src/store/sqlite/db.js';
 import { SYSTEM } from '../../src/store/index.js';
+import { whileAnotherWrites } from '../support/another-writer.js';
 import { oldDatabase } from '../support/old-database.js';
 import { startWithFixture, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
@@ -33,40 +31,7 @@ const otherPlan = (id: string, source: string, year: number, title: string): str
   `INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) SELECT '${id}', organisation_id, '${title}', ${year}, 'plan', 0, settings, 1, created_at, updated_at FROM plans WHERE id = '${source}'`;
 
 /** `ask()` while another writer stores `insert` (a plan of the same key) between the store's check and its insert. */
-async function raced(backend: Backend, t: TestServer, insert: string, ask: () => Promise<Reply>): Promise<Reply> {
-  if (backend === 'sqlite') {
-    const db = openSqlite(t.location);
-    await db.run(`CREATE TEMP TRIGGER another_plan BEFORE INSERT ON main.plans BEGIN ${insert}; END`);
-    try {
-      return await ask();
-    } finally {
-      await db.run('DROP TRIGGER temp.another_plan');
-      await db.close();
-    }
-  }
-  const other = new pg.Client({ connectionString: t.location });
-  const watch = new pg.Client({ connectionString: t.location });
-  await other.connect();
-  await watch.connect();
-  try {
-    await other.query('BEGIN');
-    await other.query(insert);
-    // Uncommitted, the plan is invisible to the store's check; its insert then waits on the index.
-    const reply = ask();
-    let waiting = false;
-    for (let tries = 0; !waiting && tries < 400; tries++) {
-      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO plans%'`);
-      waiting = rows.length > 0;
-      if (!waiting) await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(waiting).toBe(true);
-    await other.query('COMMIT');
-    return await reply;
-  } finally {
-    await other.end();
-    await watch.end();
-  }
-}
+const raced = (backend: Backend, t: TestServer, insert: string, ask: () => Promise<Reply>): Promise<Reply> => whileAnotherWrites(backend, t.location, { table: 'plans', insert }, ask);
 
 describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on %s', (backend) => {
   let t: TestServer;
