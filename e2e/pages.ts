@@ -17,6 +17,8 @@ export interface E2eWorld {
   planId: string;
   /** What the content-security policy refused on any page of the file: checked empty after the file's tests. */
   cspViolations: string[];
+  /** How many times the fixture was imported (see `importFixture`). */
+  imports?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<str
   beforeAll(async () => {
     world.server = await startServer(typeof options.env === 'function' ? options.env() : options.env);
     world.browser = await launchChromium();
-    if (options.fixture === true) world.planId = await pages(world).importFixture();
+    if (options.fixture === true) world.planId = await pages(world).importFixture('Ente');
   }, 120_000);
   afterAll(async () => {
     await world.browser?.close();
@@ -148,13 +150,21 @@ export function pages(world: E2eWorld) {
     return { page, controller };
   }
 
-  /** The fixture imported as the controller, through the API: the plan's id. */
-  async function importFixture(): Promise<string> {
+  /**
+   * The fixture imported as the controller, through the API, for `organisation`: the plan's id. A
+   * body holds one plan per year and title, so each import is for a body of its own unless told
+   * (`Ente 1`, `Ente 2`, …; the world's own fixture, and the app's import screen, are `Ente`'s).
+   */
+  async function importFixture(organisation = `Ente ${(world.imports = (world.imports ?? 0) + 1)}`): Promise<string> {
     const context = await signedIn('controller');
     const { csrfToken } = await (await context.request.get(`${world.server.url}/api/session`)).json();
     const r = await context.request.post(`${world.server.url}/api/plans/import`, {
       headers: { 'X-CSRF-Token': csrfToken },
-      multipart: { file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) }, year: '2024' },
+      multipart: {
+        file: { name: 'albero-performance-2024.txt', mimeType: 'text/plain', buffer: readFileSync(FIXTURE) },
+        year: '2024',
+        organisation,
+      },
     });
     expect(r.status(), await r.text()).toBe(201);
     const id = String((await r.json()).plan.id);

@@ -92,7 +92,8 @@ export type Missing =
  * What a unique index or a reference of the database names (`conflict` of a request refused by
  * the database's own rule: store/index.ts `constraintViolation`): a thing the reader knows.
  */
-export type ConflictSubject = 'username' | 'email' | 'unit-code' | 'unit-name' | 'period' | 'objective' | 'indicator' | 'measurement' | 'appraisal-form' | 'revision' | 'plan' | 'user' | 'unit';
+export type ConflictSubject =
+  'username' | 'email' | 'unit-code' | 'unit-name' | 'period' | 'objective' | 'indicator' | 'measurement' | 'appraisal-form' | 'revision' | 'plan' | 'plan-title' | 'user' | 'unit';
 
 /** A change refused because someone else changed the same thing first (a version that moved on). */
 interface StaleConflict {
@@ -108,6 +109,9 @@ interface StaleConflict {
 export interface StoredMeanwhile {
   constraint: 'unique' | 'foreign-key' | 'check';
   subject?: ConflictSubject;
+  /** `plan-title`, when the store names the plan that got in first: its year and title (its id is in `details.planId`). */
+  year?: number;
+  title?: string;
 }
 
 /** The subject as a unique index makes it clash ("the same …") and as a reference misses it ("the …"). */
@@ -124,6 +128,7 @@ const SUBJECT_WORDS: Record<Language, Record<ConflictSubject, { same: string; th
     'appraisal-form': { same: 'una scheda della stessa persona per lo stesso anno', the: 'la scheda' },
     revision: { same: "un'altra revisione aperta del piano", the: 'la revisione' },
     plan: { same: 'lo stesso piano', the: 'il piano' },
+    'plan-title': { same: 'un piano dello stesso ente con lo stesso anno, versione e titolo', the: 'il piano' },
     user: { same: 'lo stesso account', the: "l'account" },
     unit: { same: 'la stessa struttura', the: 'la struttura' },
   },
@@ -139,6 +144,7 @@ const SUBJECT_WORDS: Record<Language, Record<ConflictSubject, { same: string; th
     'appraisal-form': { same: 'a form of the same person for the same year', the: 'the form' },
     revision: { same: 'another open revision of the plan', the: 'the revision' },
     plan: { same: 'the same plan', the: 'the plan' },
+    'plan-title': { same: 'a plan of the same body with the same year, version and title', the: 'the plan' },
     user: { same: 'the same account', the: 'the account' },
     unit: { same: 'the same unit', the: 'the unit' },
   },
@@ -147,6 +153,12 @@ const SUBJECT_WORDS: Record<Language, Record<ConflictSubject, { same: string; th
 /** A request the database refused by its own rule, in words: what clashed where the driver said it. */
 function storedMeanwhile(p: StoredMeanwhile, l: Language): string {
   const words = p.subject === undefined ? undefined : SUBJECT_WORDS[l][p.subject];
+  if (p.constraint === 'unique' && p.subject === 'plan-title' && p.year !== undefined && p.title !== undefined) {
+    // Reloading would not help: the other request's plan is there to open, or this one needs another title.
+    return l === 'it'
+      ? `un'altra richiesta ha creato nello stesso momento il piano ${p.year} "${p.title}": nulla è stato salvato; aprire quel piano o scegliere un altro titolo`
+      : `another request made the ${p.year} plan "${p.title}" at the same moment: nothing was stored; open that plan or choose another title`;
+  }
   if (l === 'it') {
     const end = 'nulla è stato salvato; ricaricare e riprovare';
     if (p.constraint === 'unique') return `un'altra richiesta ha salvato nello stesso momento ${words?.same ?? 'gli stessi dati'}: ${end}`;

@@ -187,6 +187,7 @@ const UNIQUE_SUBJECTS: Readonly<Record<string, ConflictSubject>> = {
   'measurements(indicator_id,period_id,plan_id)': 'measurement',
   'appraisal_forms(organisation,person_id,year)': 'appraisal-form',
   'plan_revisions(plan_id)': 'revision',
+  'plans(organisation_id,title,version,year)': 'plan-title',
 };
 const REFERRED_SUBJECTS: Readonly<Record<string, ConflictSubject>> = {
   plans: 'plan',

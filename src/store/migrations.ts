@@ -6,6 +6,7 @@
  */
 import type { Db, Dialect, Queryable } from './db.js';
 import { migrateAppraisalUnits } from './appraisals.js';
+import { separateSamePlans } from './plan-store.js';
 import { migrateUnitTexts } from './units.js';
 import { REMINDER_MIGRATION } from './reminders.js';
 
@@ -567,6 +568,13 @@ MIGRATIONS.push(
     // Older changes keep none (null): the unit an indicator has today may not be the one it had
     // then, so they are said by their value, as before.
     sql: () => [`ALTER TABLE plan_revision_changes ADD COLUMN unit TEXT`],
+  },
+  {
+    version: 78,
+    name: 'one plan per body, year, version and title: a next-year asked twice at once made two; those stored twice are told apart by their titles',
+    sql: () => [],
+    // The index comes after the titles are told apart (in the data step, which runs last).
+    data: (tx) => separateSamePlans(tx),
   },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts).

@@ -5,7 +5,8 @@
  * one transaction with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, rollForward, type Plan } from '../core/index.js';
+import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
+import { english, type StoredMeanwhile } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
@@ -19,7 +20,20 @@ import { PLAN_SELECT, planRecord, readPlanRecord } from './records.js';
 import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
 import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, touch } from './shared.js';
 import { INDICATOR_COLUMNS, indicatorJson, indicatorRow } from './tree-store.js';
-import type { Actor, BaselineRefresh, ImportInput, NewPlan, NextYearInput, PeriodRecord, PlanPatch, PlanRecord, PlanSnapshot, Result } from './types.js';
+import {
+  SYSTEM,
+  type Actor,
+  type BaselineRefresh,
+  type ImportInput,
+  type NewPlan,
+  type NextYearInput,
+  type PeriodRecord,
+  type PlanPatch,
+  type PlanRecord,
+  type PlanSnapshot,
+  type PlanVersion,
+  type Result,
+} from './types.js';
 
 /**
  * A period of last year's plan on the same day of the new year (29 February → 28 February); a
@@ -39,6 +53,87 @@ export function defaultPeriods(year: number): Array<{ id: string; label: string;
     { id: `${year}-09-30`, label: `30/09/${year}`, endsOn: `${year}-09-30` },
     { id: `${year}-12-31`, label: `31/12/${year}`, endsOn: `${year}-12-31` },
   ];
+}
+
+/**
+ * What identifies a plan: its body, year, version and title (the unique index `plans_by_title`,
+ * migration 78). The initial plan and its revision may share a title as two versions; two plans
+ * of one version may not, or a next-year asked twice at once made the year's plan twice.
+ */
+interface PlanKey {
+  readonly organisation: string;
+  readonly year: number;
+  readonly version: PlanVersion;
+  readonly title: string;
+}
+
+/** The plan holding `key`, other than `except`. */
+async function planHolding(q: Queryable, key: PlanKey, except?: string): Promise<{ id: string; createdAt: string } | undefined> {
+  const r = await one(
+    q,
+    `SELECT p.id, p.created_at FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.version = ? AND p.title = ?${except === undefined ? '' : ' AND p.id <> ?'}`,
+    [key.organisation, key.year, key.version, key.title, ...(except === undefined ? [] : [except])],
+  );
+  return r === undefined ? undefined : { id: String(r.id), createdAt: String(r.created_at) };
+}
+
+/**
+ * The refusal of a plan whose key another plan holds, naming it (`details.planId`): `conflict`
+ * when that plan was made `meanwhile`, while this request waited (the later of two requests at
+ * once: on the row lock of the plan both read, or on the unique index), `duplicate` when it was
+ * there before the request was asked (it is not a moment's clash: reloading shows it).
+ */
+function planTaken<T>(key: PlanKey, holder: { id: string }, meanwhile: boolean, field: string): Result<T> {
+  const details = { field, planId: holder.id };
+  if (meanwhile) {
+    const params: StoredMeanwhile = { constraint: 'unique', subject: 'plan-title', year: key.year, title: key.title };
+    return fail('conflict', english('conflict', params), details, { ...params });
+  }
+  return fail('duplicate', `there is already a ${key.year} plan titled "${key.title}"`, details, { what: 'plan-year', id: String(key.year), label: key.title });
+}
+
+/**
+ * Migration 78's data step, before the unique index: plans stored twice under one key (a next-year
+ * asked twice at once, or a plan created or imported again) keep working, and nothing of them is
+ * lost. The first made keeps its title; each later one gets a suffix ("Piano 2025 (2)"), cut to
+ * fit the title's limit, free among every title of its key, with an entry in the audit trail that
+ * says why (the plan's id and data stay, so links and exports still find it).
+ */
+export async function separateSamePlans(tx: Queryable): Promise<void> {
+  const rows = await tx.all(`SELECT id, organisation_id, year, version, title FROM plans ORDER BY created_at, id`);
+  const keyOf = (r: Row, title: string): string => JSON.stringify([r.organisation_id, Number(r.year), r.version, title]);
+  const taken = new Set(rows.map((r) => keyOf(r, String(r.title))));
+  const kept = new Set<string>();
+  const at = now();
+  for (const r of rows) {
+    const title = String(r.title);
+    if (!kept.has(keyOf(r, title))) {
+      kept.add(keyOf(r, title));
+      continue;
+    }
+    let renamed = title;
+    for (let n = 2; taken.has(keyOf(r, renamed)); n++) renamed = `${title.slice(0, PLAN_TITLE_MAX - ` (${n})`.length)} (${n})`;
+    taken.add(keyOf(r, renamed));
+    kept.add(keyOf(r, renamed));
+    const id = String(r.id);
+    // The title is part of the plan's definition: cached evaluations of it are stale.
+    await tx.run(`UPDATE plans SET title = ?, data_version = data_version + 1, updated_at = ? WHERE id = ?`, [renamed, at, id]);
+    await recordAudit(
+      tx,
+      SYSTEM,
+      {
+        action: 'update',
+        entity: 'plan',
+        entityId: id,
+        planId: id,
+        before: { title },
+        after: { title: renamed },
+        reason: `un piano ${Number(r.year)} dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo`,
+      },
+      at,
+    );
+  }
+  await tx.run(`CREATE UNIQUE INDEX plans_by_title ON plans (organisation_id, year, version, title)`);
 }
 
 /** Plans, their creation, import, next year and deletion: each change one transaction with its audit entry. */
@@ -84,20 +179,36 @@ export class SqlPlans {
     return String((await one(tx, `SELECT id FROM organisations WHERE name = ?`, [name]))!.id);
   }
 
-  private async insertPlan(tx: Queryable, input: NewPlan, actor: Actor, action: string, extra: Record<string, unknown> = {}): Promise<PlanRecord> {
+  /**
+   * The plan's row, its periods and its audit entry; refused when its key is taken (`asked`: when
+   * the request came, to tell a plan made meanwhile from one that was there; `field`: the input
+   * the refusal points at).
+   */
+  private async insertPlan(
+    tx: Queryable,
+    input: NewPlan,
+    actor: Actor,
+    action: string,
+    taken: { readonly asked: string; readonly field: string },
+    extra: Record<string, unknown> = {},
+  ): Promise<Result<PlanRecord>> {
+    const key: PlanKey = { organisation: input.organisation ?? 'Ente', year: input.year, version: input.version ?? 'plan', title: input.title };
+    const there = await planHolding(tx, key);
+    if (there !== undefined) return planTaken(key, there, there.createdAt >= taken.asked, taken.field);
     const id = randomUUID();
     const at = now();
-    const organisation = await this.organisationId(tx, input.organisation ?? 'Ente');
-    await tx.run(`INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, 1, ?, ?)`, [
-      id,
-      organisation,
-      input.title,
-      input.year,
-      input.version ?? 'plan',
-      JSON.stringify(settingsToJson(input.settings ?? DEFAULT_SETTINGS)),
-      at,
-      at,
-    ]);
+    const organisation = await this.organisationId(tx, key.organisation);
+    // Another request's plan committed after the check above (on PostgreSQL, two next-years of two
+    // plans lock different rows): the index lets one in, the other inserts nothing and names it.
+    const inserted = await tx.run(
+      `INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, 1, ?, ?) ON CONFLICT (organisation_id, year, version, title) DO NOTHING`,
+      [id, organisation, key.title, key.year, key.version, JSON.stringify(settingsToJson(input.settings ?? DEFAULT_SETTINGS)), at, at],
+    );
+    if (inserted.changes !== 1) {
+      const holder = await planHolding(tx, key);
+      if (holder === undefined) throw new Error(`plan ${key.year} "${key.title}": the insert did nothing, and no plan holds its title`);
+      return planTaken(key, holder, true, taken.field);
+    }
     await insertMany(
       tx,
       'periods',
@@ -119,19 +230,21 @@ export class SqlPlans {
         ...extra,
       },
     });
-    return record;
+    return ok(record);
   }
 
   async createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>> {
+    const asked = now();
     const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
     if (problem !== null) {
       const field = problem.index < 0 ? 'periods' : `periods.${problem.index}.endsOn`;
       return fail('invalid', periodProblemText(problem.problem), { field }, { field, ...problem.problem });
     }
-    return ok(await this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create')));
+    return this.db.transaction((tx) => this.insertPlan(tx, input, actor, 'create', { asked, field: 'title' }));
   }
 
   async importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>> {
+    const asked = now();
     const { plan } = input.table;
     const seen = new Set<string>();
     for (const node of plan.nodes) {
@@ -140,40 +253,42 @@ export class SqlPlans {
     }
     const wrong = definitionRefusal<PlanRecord>(plan);
     if (wrong !== null) return wrong;
-    return ok(
-      await this.db.transaction(async (tx) => {
-        const record = await this.insertPlan(
-          tx,
-          { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings },
-          actor,
-          'import',
-        );
-        const yearEnd = defaultPeriods(input.year)[2]!.id;
-        const at = now();
-        await insertMany(
-          tx,
-          'nodes',
-          ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
-          plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1]),
-        );
-        const indicators: Param[][] = [];
-        const measurements: Param[][] = [];
-        for (const node of plan.nodes) {
-          node.indicators.forEach((ind, position) => {
-            indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind));
-            const m = ind.measurement;
-            if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
-            measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
-          });
-        }
-        await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
-        await insertMany(tx, 'measurements', MEASUREMENT_COLUMNS, measurements);
-        return record;
-      }),
-    );
+    return this.db.transaction(async (tx) => {
+      const inserted = await this.insertPlan(
+        tx,
+        { title: input.title ?? plan.title, year: input.year, organisation: input.organisation, version: input.version, settings: plan.settings },
+        actor,
+        'import',
+        { asked, field: 'title' },
+      );
+      if (!inserted.ok) return inserted;
+      const record = inserted.value;
+      const yearEnd = defaultPeriods(input.year)[2]!.id;
+      const at = now();
+      await insertMany(
+        tx,
+        'nodes',
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
+        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1]),
+      );
+      const indicators: Param[][] = [];
+      const measurements: Param[][] = [];
+      for (const node of plan.nodes) {
+        node.indicators.forEach((ind, position) => {
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind));
+          const m = ind.measurement;
+          if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
+          measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
+        });
+      }
+      await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
+      await insertMany(tx, 'measurements', MEASUREMENT_COLUMNS, measurements);
+      return ok(record);
+    });
   }
 
   async nextYear(planId: string, input: NextYearInput, actor: Actor): Promise<Result<PlanRecord>> {
+    const asked = now();
     return this.db.transaction(async (tx) => {
       // Two next-years of one plan at once: the second waits here, then finds the first's plan.
       const locked = await one(tx, `SELECT data_version FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
@@ -199,25 +314,18 @@ export class SqlPlans {
       // A plan stored before the rule held may carry the pair: next year's would copy it.
       const wrong = definitionRefusal<PlanRecord>(plan);
       if (wrong !== null) return wrong;
-      const clash = await one(tx, `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ? AND p.title = ? AND o.name = ?`, [
-        input.year,
-        plan.title,
-        from.organisation,
-      ]);
-      if (clash !== undefined)
-        return fail(
-          'duplicate',
-          `there is already a ${input.year} plan titled "${plan.title}"`,
-          { field: 'year', planId: String(clash.id) },
-          { what: 'plan-year', id: String(input.year), label: plan.title },
-        );
-      const record = await this.insertPlan(
+      // Two next-years of one plan at once: the second waited on the lock above and finds the
+      // first's plan here (`conflict`, naming it); a plan there before is a `duplicate`.
+      const inserted = await this.insertPlan(
         tx,
         { title: plan.title, year: input.year, organisation: from.organisation, settings: plan.settings, periods: periods.map((p) => shiftPeriod(p, from.year, input.year)) },
         actor,
         'next-year',
+        { asked, field: 'year' },
         { from: planId },
       );
+      if (!inserted.ok) return inserted;
+      const record = inserted.value;
       await insertMany(
         tx,
         'nodes',
@@ -294,10 +402,16 @@ export class SqlPlans {
   }
 
   async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
+    const asked = now();
     return this.db.transaction(async (tx) => {
       const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
       if (b === undefined) return noPlan(planId);
       const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
+      if (next.title !== b.title || next.version !== b.version) {
+        const key: PlanKey = { organisation: b.organisation, year: b.year, version: next.version, title: next.title };
+        const there = await planHolding(tx, key, planId);
+        if (there !== undefined) return planTaken(key, there, there.createdAt >= asked, 'title');
+      }
       // The title is part of the plan's definition (a revision once adopted); publishing is not.
       let gate: Gate = { revision: null };
       if (next.title !== b.title) {

@@ -57,9 +57,11 @@ const HR: readonly Who[] = ['admin', 'personale'];
 const PLAN_STAFF: readonly Who[] = ['admin', 'controller', 'referente', 'oiv'];
 const EDITORS: readonly Who[] = ['admin', 'controller'];
 
-function fixtureForm(): FormData {
+/** The fixture as an upload; each editor imports it under a title of its own (a body holds one plan per year and title). */
+function fixtureForm(who: Who): FormData {
   const form = new FormData();
   form.set('file', new Blob([readFileSync(FIXTURE)]), 'albero-performance-2024.txt');
+  form.set('title', `Albero performance 2024 (${who})`);
   return form;
 }
 
@@ -362,8 +364,8 @@ const ROWS: Row[] = [
   },
   { method: 'GET', route: '/api/session', what: 'who am I', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/session' }) },
   { method: 'GET', route: '/api/plans', what: 'list plans', allowed: ALL, success: 200, call: () => ({ path: '/api/plans' }) },
-  { method: 'POST', route: '/api/plans', what: 'create a plan', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans', body: { title: 'Piano 2025', year: 2025 } }) },
-  { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: () => ({ path: '/api/plans/import', body: fixtureForm }) },
+  { method: 'POST', route: '/api/plans', what: 'create a plan', allowed: EDITORS, success: 201, call: (_s, who) => ({ path: '/api/plans', body: { title: `Piano 2025 (${who})`, year: 2025 } }) },
+  { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: (_s, who) => ({ path: '/api/plans/import', body: () => fixtureForm(who) }) },
   { method: 'PATCH', route: '/api/plans/{planId}', what: 'publish a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}`, body: { published: true } }) },
   { method: 'DELETE', route: '/api/plans/{planId}', what: 'delete a plan', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/plans/${s.planId}` }) },
   { method: 'GET', route: '/api/plans/{planId}', what: 'one plan, unpublished', allowed: SIGNED_IN, success: 200, publicRefusal: 404, call: (s) => ({ path: `/api/plans/${s.planId}` }) },

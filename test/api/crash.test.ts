@@ -77,9 +77,11 @@ async function killAndCheck(database: string, afterKills: () => void): Promise<v
     const writesBefore = acknowledgedWrites.length;
     const importsBefore = acknowledgedImports.size;
     const importer = (async () => {
-      while (!stop) {
+      for (let n = 0; !stop; n++) {
         const form = new FormData();
         form.set('file', new Blob([fixture]), 'albero-performance-2024.txt');
+        // A body holds one plan per year and title: each import under a title of its own.
+        form.set('title', `Albero performance 2024 (${round}.${n})`);
         const reply = await admin.request('POST', '/api/plans/import', form).catch(() => null);
         if (reply?.status === 201) acknowledgedImports.add(reply.body.plan.id);
         else if (reply !== null) throw new Error(`import answered ${reply.status}`);

@@ -85,7 +85,10 @@ export interface TestServer {
   location: string;
   /** A client signed in as the account of this role (usernames: admin, controller, referente, oiv, personale). */
   as(role: Role | 'public'): Promise<Client>;
-  /** Imports the fixture as the controller; returns the plan id. */
+  /**
+   * Imports the fixture as the controller; returns the plan id. A body holds one plan per year and
+   * title: the first import is the body `Ente`'s, each later one another body's (`Ente 2`, …).
+   */
   importFixture(options?: { publish?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
@@ -136,6 +139,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: Test
     if (!created.ok) throw new Error(created.error.message);
   }
   const url = server.url;
+  let imports = 0;
   const as = async (role: Role | 'public'): Promise<Client> => {
     const client = new Client(url);
     if (role !== 'public') {
@@ -153,6 +157,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: Test
       const controller = await as('controller');
       const form = new FormData();
       form.set('file', new Blob([readFileSync(FIXTURE)]), 'albero-performance-2024.txt');
+      if (++imports > 1) form.set('organisation', `Ente ${imports}`);
       const reply = await controller.request('POST', '/api/plans/import', form);
       if (reply.status !== 201) throw new Error(`import: ${reply.status} ${reply.text}`);
       const planId = reply.body.plan.id as string;

@@ -5,16 +5,11 @@
  * conflicts, in the reader's language), not a bug (500); nothing of the refused request is stored,
  * and the log keeps the driver's words.
  *
- * On PostgreSQL the race is real: another connection inserts the row in a transaction still open
- * while the request checks, and commits while the request's insert waits on the index. SQLite lets
- * one writer in at a time (the transaction begins IMMEDIATE), so no other connection can write
- * in between: a trigger on the server's own connection inserts the row right before the write, as
- * such a writer would.
+ * How the other writer gets in between, on each backend: ../support/another-writer.ts.
  */
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openSqlite } from '../../src/store/sqlite/db.js';
 import { formErrors } from '../../web/src/ui/form-errors.js';
+import { whileAnotherWrites } from '../support/another-writer.js';
 import { Client, PASSWORD, type Backend, type Reply, startTestServer, type TestServer } from './harness.js';
 
 afterEach(() => {
@@ -29,41 +24,8 @@ const newAccount = (admin: Client, language: string): Promise<Reply> =>
 const OTHER_LUCIA = `INSERT INTO users (id, username, display_name, role, units, password_hash, active, created_at) VALUES ('other-lucia', 'lucia', 'Lucia Rossi', 'oiv', '[]', 'x', 1, '2024-01-01T00:00:00Z')`;
 
 /** Asks for `lucia` while another writer stores the same user name between the store's check and its insert. */
-async function raced(backend: Backend, t: TestServer, admin: Client, language: string): Promise<Reply> {
-  if (backend === 'sqlite') {
-    // The server's own connection (one per file per process): a TEMP trigger lives on it alone, dropped after.
-    const db = openSqlite(t.location);
-    await db.run(`CREATE TEMP TRIGGER another_lucia BEFORE INSERT ON main.users WHEN NEW.username = 'lucia' BEGIN ${OTHER_LUCIA}; END`);
-    try {
-      return await newAccount(admin, language);
-    } finally {
-      await db.run('DROP TRIGGER temp.another_lucia');
-      await db.close();
-    }
-  }
-  const other = new pg.Client({ connectionString: t.location });
-  const watch = new pg.Client({ connectionString: t.location });
-  await other.connect();
-  await watch.connect();
-  try {
-    await other.query('BEGIN');
-    await other.query(OTHER_LUCIA);
-    // Uncommitted, the row is invisible to the store's check; its insert then waits on the index.
-    const reply = newAccount(admin, language);
-    let waiting = false;
-    for (let tries = 0; !waiting && tries < 400; tries++) {
-      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO users%'`);
-      waiting = rows.length > 0;
-      if (!waiting) await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(waiting).toBe(true);
-    await other.query('COMMIT');
-    return await reply;
-  } finally {
-    await other.end();
-    await watch.end();
-  }
-}
+const raced = (backend: Backend, t: TestServer, admin: Client, language: string): Promise<Reply> =>
+  whileAnotherWrites(backend, t.location, { table: 'users', insert: OTHER_LUCIA, when: "NEW.username = 'lucia'" }, () => newAccount(admin, language));
 
 describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same account at once, on %s', (backend) => {
   let t: TestServer;

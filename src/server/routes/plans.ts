@@ -111,7 +111,13 @@ export const planRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'create plans',
       body: NewPlan,
-      responses: { 201: { description: 'the plan', schema: PlanSummarySchema }, 400: 'invalid body (a period outside the year or given twice: the field named)', 401: 'not signed in', 403: 'role' },
+      responses: {
+        201: { description: 'the plan', schema: PlanSummarySchema },
+        400: 'invalid body (a period outside the year or given twice: the field named)',
+        401: 'not signed in',
+        403: 'role',
+        409: 'the body already has a plan of that year, version and title (details.planId): `duplicate`, or `conflict` when another request made it meanwhile',
+      },
     },
     async (c, { user, body: input, reply }) => {
       const problem = input.periods === undefined ? null : periodsProblem(input.periods, input.year);
@@ -140,6 +146,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'no file, or more than one (one-file, located at the field "file": nothing imported)',
         401: 'not signed in',
         403: 'role',
+        409: 'the body already has a plan of that year, version and title (details.planId): `duplicate`, or `conflict` when another request made it meanwhile',
         413: 'file too large',
         422: 'invalid-file with the located issues',
       },
@@ -208,7 +215,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'revision-required (adopted plan, no open revision), plan-archived',
+        409: 'revision-required (adopted plan, no open revision), plan-archived; a title or version another plan of the year holds (details.planId): `duplicate`, or `conflict` when made meanwhile',
       },
     },
     async (c, { user, body: input, reply }) => {

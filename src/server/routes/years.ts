@@ -156,7 +156,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'that year already has a plan of that title (details.planId)',
+        409: 'that year already has a plan of that title (details.planId): `duplicate`, or `conflict` when another request made it meanwhile (a double click, a second tab, next year from another plan)',
         422: 'a year not after the plan’s',
       },
     },

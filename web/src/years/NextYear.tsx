@@ -17,6 +17,10 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
   const [text, setText] = useState(year === null ? '' : String(year + 1));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The plan of that year and title that is already there (a 409 names it): the form links to it.
+  const [existing, setExisting] = useState<string | null>(null);
+  // A second submit before the disabled button is drawn (a double click, Enter twice) sends nothing.
+  const sending = useRef(false);
   // Closed with Cancel, the form gives the focus back to the button that opened it (else it falls to the page).
   const closedByCancel = useRef(false);
   useEffect(() => {
@@ -38,17 +42,24 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     if (year !== null && next <= year) return refuse(t('years.next.notAfter'));
     // The years a plan may have: beyond them the server's answer only named the field.
     if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.range', PLAN_YEARS));
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setError(null);
+    setExisting(null);
     try {
       const plan = await yearsApi.nextYear(planId, { year: next });
       window.location.hash = `#/plans/${encodeURIComponent(String(plan.id))}`;
     } catch (err) {
+      const there = err instanceof ApiError && err.status === 409 ? err.body?.error.details?.planId : undefined;
+      if (typeof there === 'string') setExisting(there);
       if (err instanceof ApiError && err.code === 'duplicate') setError(t('years.next.duplicate', { year: next }));
+      // `conflict`: another request made it at the same moment; the server's words name the plan.
       else if (err instanceof ApiError && err.status === 422) setError(t('years.next.notAfter'));
       else setError(err instanceof Error ? err.message : String(err));
       requestAnimationFrame(() => document.getElementById('next-year')?.focus());
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
@@ -92,6 +103,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
         onClick={() => {
           closedByCancel.current = true;
           setError(null);
+          setExisting(null);
           setOpen(false);
         }}
       >
@@ -100,6 +112,14 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
       {error !== null && (
         <p id="next-year-error" className="text-danger small w-100 mb-0" role="alert">
           {error}
+          {existing !== null && (
+            <>
+              {' '}
+              <a href={`#/plans/${encodeURIComponent(existing)}`} data-testid="next-year-existing">
+                {t('years.next.openExisting')}
+              </a>
+            </>
+          )}
         </p>
       )}
     </form>

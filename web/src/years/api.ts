@@ -11,7 +11,7 @@ export type { YearDocument, YearsDocument } from '../../../src/contract/index.js
 const enc = encodeURIComponent;
 
 export const yearsApi = {
-  /** 201 the new plan; 409 `duplicate` (details.planId) when that year already has a plan of that title. */
+  /** 201 the new plan; 409 `duplicate` (details.planId) when that year already has a plan of that title, `conflict` when another request made it meanwhile. */
   nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
   /** The amount texts (`targetText`, `actualText`) come in `lang`, the screen's language. */
   objectiveYears: (planId: PlanSummary['id'], code: string, lang: 'it' | 'en') => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years${query({ lang })}`),
