@@ -492,7 +492,8 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(forced.status).toBe(0);
     expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('href="2024/index.html"');
     expect(readFileSync(join(folder, 'altro.html'), 'utf8')).toBe('non toccato');
-  });
+    // Four whole `albero site` processes: on a loaded machine they took more than the default 30 s.
+  }, 120_000);
 
   it('template', () => {
     const it = albero(['template', out('modello.xlsx')], IT);
