@@ -16,7 +16,7 @@ import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
 import { parseMarkup } from './markup.js';
 import { plain, type Block, type Cell, type Column, type RelazioneDocument, type Section } from './model.js';
-import { areaSentence, bandSentence, comparisonSentence, FASCIA, ofBody, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
+import { areaSentence, bandSentence, comparisonSentence, FASCIA, objectives, ofBody, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
 import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 
@@ -160,7 +160,7 @@ function objectivesPhrase(evaluation: Evaluation): string {
     else other++;
   }
   const count = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-  const all = count(strategic + operational + other, 'obiettivo', 'obiettivi');
+  const all = objectives(strategic + operational + other);
   if (other > 0 || strategic === 0 || operational === 0) return all;
   return `${all} (${count(strategic, 'strategico', 'strategici')} e ${count(operational, 'operativo', 'operativi')})`;
 }
