@@ -6,7 +6,7 @@
  * closes itself, the dialog goes and the save is sent again. A window closed before signing in, a
  * sign-in cancelled at the provider, one that expired there, one made as someone else, and a popup
  * the browser blocked are each said in the dialog, in the screen's language, the value kept. An
- * account with a password is asked only its password.
+ * account with a password is asked only its password, and refused at the provider's button.
  * Real server configured with a real OpenID provider (test/support/identity-provider.ts, its
  * development login screens), real Chromium.
  */
@@ -88,7 +88,34 @@ describe('renewing an expired session through the identity provider', { timeout:
     for (const c of opened) await c.close();
   });
 
+  it('refuses, on the login page, a sign-in at the provider for an account that signs in with its password, saying what to do', async () => {
+    const { context, page } = await newPage();
+    opened.push(context);
+    // Oscar is known to the provider, and his account (oiv) has a password: the provider is no way in for it.
+    await page.goto(`${world.server.url}/`);
+    await page.click('[data-testid=oidc-start]');
+    await page.waitForSelector('input[name=login]');
+    await signInAtProvider(page, 'oscar.o');
+    await page.waitForSelector('[data-testid=oidc-problem]');
+    expect(new URL(page.url()).search).toBe('?oidc=password-account');
+    expect(await page.locator('[data-testid=oidc-problem]').innerText()).toBe(
+      "Questo account accede con la password, non con il fornitore di identità: accedi con nome utente e password, oppure chiedi all'amministratore di passare il tuo account al fornitore di identità.",
+    );
+    expect((await context.request.get(`${world.server.url}/api/session`)).status()).toBe(401);
+    await expectAccessible(page, 'login page refusing a password account reached through the provider');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect
+      .poll(() => page.locator('[data-testid=oidc-problem]').innerText())
+      .toBe('This account signs in with its password, not through the identity provider: sign in with your username and password, or ask the administrator to switch your account to the identity provider.');
+    // His password still opens his session.
+    await login(page, 'oiv');
+  });
+
   it('the administrator gives accounts the provider’s sign-in in the users screen, and a password is no way in for them', async () => {
+    // Rita has signed in on her own browser with her password so far.
+    const rita = await newPage();
+    opened.push(rita.context);
+    await login(rita.page, 'referente');
     const { context, page } = await newPage();
     opened.push(context);
     await login(page, 'admin');
@@ -116,14 +143,20 @@ describe('renewing an expired session through the identity provider', { timeout:
     expect(await page.locator('[data-testid=sign-in-ghost]').innerText()).toBe('Fornitore di identità');
     await expectAccessible(page, 'users: the way each account signs in');
 
-    // On the login page Rita's old password is refused as the wrong way, not as a wrong password.
-    const rita = await newPage();
-    opened.push(rita.context);
-    await rita.page.goto(`${world.server.url}/`);
-    await rita.page.fill('#username', 'referente');
-    await rita.page.fill('#password', PASSWORD);
-    await rita.page.click('button[type=submit]');
+    // On the login page of her own browser Rita's old password is refused as the wrong way, not as
+    // a wrong password; another browser is told no more than of a wrong password.
+    const typeOldPassword = async (at: Page) => {
+      await at.goto(`${world.server.url}/`);
+      await at.fill('#username', 'referente');
+      await at.fill('#password', PASSWORD);
+      await at.click('button[type=submit]');
+    };
+    await typeOldPassword(rita.page);
     await expect.poll(() => rita.page.locator('[role=alert]').first().innerText()).toContain("questo account accede con il fornitore di identità dell'ente, non con una password");
+    const stranger = await newPage();
+    opened.push(stranger.context);
+    await typeOldPassword(stranger.page);
+    await expect.poll(() => stranger.page.locator('[role=alert]').first().innerText()).toContain('nome utente o password errati');
   });
 
   it('a referente signs in again at the provider in a popup window and the value typed is saved', async () => {

@@ -16,6 +16,15 @@ import type { PeriodState } from './values.js';
 export const ROLES = ['admin', 'controller', 'referente', 'oiv', 'personale'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * How an account signs in: `password` (its own, kept hashed here) or `provider` (the body's identity
+ * provider, OpenID Connect: such an account has no password in Albero, and a password sign-in is
+ * refused with `sign-in-with-provider`). The account's way is its only way: the session dialog offers
+ * only it, and the provider's sign-in refuses a `password` account (`password-account`).
+ */
+export const SIGN_IN_KINDS = ['password', 'provider'] as const;
+export type SignInKind = (typeof SIGN_IN_KINDS)[number];
+
 export const PLAN_EDITORS: readonly Role[] = ['admin', 'controller'];
 export const VALUE_EDITORS: readonly Role[] = ['admin', 'controller', 'referente'];
 export const ADMINS: readonly Role[] = ['admin'];

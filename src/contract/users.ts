@@ -3,17 +3,12 @@
  * account): `server/routes/session.ts` `userView` makes them. Never the password's hash.
  */
 import { z } from 'zod';
-import { ROLES } from './permissions.js';
+import { ROLES, SIGN_IN_KINDS } from './permissions.js';
 
 export const RoleSchema = z.enum(ROLES);
 
-/**
- * How an account signs in: `password` (its own, kept hashed here) or `provider` (the body's identity
- * provider, OpenID Connect: such an account has no password in Albero, and a password sign-in is
- * refused with `sign-in-with-provider`). The session dialog offers only the account's way.
- */
-export const SIGN_IN_KINDS = ['password', 'provider'] as const;
-export type SignInKind = (typeof SIGN_IN_KINDS)[number];
+// The ways of signing in are zod-free (permissions.ts), as the roles are: the CLI reads them without loading zod.
+export { SIGN_IN_KINDS, type SignInKind } from './permissions.js';
 export const SignInKindSchema = z.enum(SIGN_IN_KINDS);
 
 export const UserSchema = z.strictObject({

@@ -243,6 +243,7 @@ const ACTION_WORDS: Words = {
     comment: 'commento',
     return: 'richiesta di integrazione',
     answer: 'risposta alla richiesta',
+    'sign-in-refused': "accesso con il fornitore di identità rifiutato: l'account accede con la password",
   },
   en: {
     measure: 'entry',
@@ -264,6 +265,7 @@ const ACTION_WORDS: Words = {
     comment: 'comment',
     return: 'request for more',
     answer: 'answer to the request',
+    'sign-in-refused': 'sign-in through the identity provider refused: the account signs in with its password',
   },
 };
 

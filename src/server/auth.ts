@@ -19,12 +19,19 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-// Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
+// Compared against when there is no password to check, so that such an attempt takes as long as a wrong password.
 const DUMMY_HASH = hash('not a real password');
 
+/**
+ * Whether `password` is the account's. With none to check (`undefined`: an unknown username; the
+ * empty text: a provider account, store/users.ts) the dummy hash is checked all the same, for the
+ * time it takes, and nothing matches.
+ */
 export async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
+  const none = stored === undefined || stored === '';
   try {
-    return await verify(stored ?? (await DUMMY_HASH), password);
+    const matches = await verify(none ? await DUMMY_HASH : stored, password);
+    return matches && !none;
   } catch {
     return false;
   }

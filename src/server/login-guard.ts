@@ -94,9 +94,14 @@ export class LoginGuard {
     return Math.max(0, Math.ceil((pair.until - now) / 1000));
   }
 
-  /** A good sign-in: forgets its own failures and trusts the browser (returns the hash to store the new token under). */
+  /** A good sign-in: forgets its own failures and trusts the browser. */
   async succeed(attempt: Attempt, newDeviceToken: string, now = Date.now()): Promise<void> {
     await this.store.clearLoginFailures(attempt.device !== null ? [`d:${attempt.device}`, attempt.keys.pair] : [attempt.keys.pair]);
-    await this.store.loginDevices.trust(deviceHash(newDeviceToken), attempt.username, now);
+    await this.trust(attempt.username, newDeviceToken, now);
+  }
+
+  /** The browser holding `newDeviceToken` signed in to `username` (by password, or at the identity provider). */
+  async trust(username: string, newDeviceToken: string, now = Date.now()): Promise<void> {
+    await this.store.loginDevices.trust(deviceHash(newDeviceToken), username.toLowerCase(), now);
   }
 }

@@ -350,6 +350,10 @@ export class SqlStore implements Store {
     return this.userStore.updateUser(id, patch, actor);
   }
 
+  recordRefusedSignIn(user: UserRecord): Promise<void> {
+    return this.userStore.recordRefusedSignIn(user);
+  }
+
   createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
     return this.userStore.createSession(id, userId, csrfToken, expiresAt);
   }

@@ -15,13 +15,13 @@ import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 // The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
 import { ROLES, type Role } from '../contract/permissions.js';
-import type { SignInKind } from '../contract/users.js';
+import { SIGN_IN_KINDS, type SignInKind } from '../contract/permissions.js';
 import { PERIOD_STATES, type PeriodState } from '../contract/period-states.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
-export { ROLES, type Role };
+export { ROLES, type Role, SIGN_IN_KINDS, type SignInKind };
 export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
@@ -695,6 +695,11 @@ export interface Store {
   findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
   createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>>;
   updateUser(id: string, patch: UserPatch, actor: Actor): Promise<Result<UserRecord>>;
+  /**
+   * A sign-in through the identity provider refused because the account signs in with its password:
+   * audited as `sign-in-refused` on the account, by the person the provider named (its account).
+   */
+  recordRefusedSignIn(user: UserRecord): Promise<void>;
 
   listUnits(): Promise<UnitRecord[]>;
   getUnit(id: string): Promise<UnitRecord | undefined>;

@@ -162,6 +162,13 @@ export class SqlUsers {
     });
   }
 
+  async recordRefusedSignIn(user: UserRecord): Promise<void> {
+    // The way of signing in on both sides, unchanged: the entry says what was refused (its action)
+    // and why (the account's way), not a change of the account.
+    const way = { signIn: user.signIn };
+    await recordAudit(this.db, { id: user.id, username: user.username }, { action: 'sign-in-refused', entity: 'user', entityId: user.id, before: way, after: way });
+  }
+
   async createSession(id: string, userId: string, csrfToken: string, expiresAt: string): Promise<void> {
     // Expired sessions are swept at each sign-in, so the table stays the size of the active ones.
     await this.db.run(`DELETE FROM sessions WHERE expires_at < ?`, [now()]);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oidcSettings, startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { Client, PASSWORD, startTestServer, type Backend, type TestServer } from './harness.js';
 
 /** A browser's cookies for one site, good enough for these redirects. */
 class Jar {
@@ -32,7 +32,7 @@ class Jar {
   }
 }
 
-describe('sign-in through an OpenID Connect provider', () => {
+describe.each<Backend>(['sqlite', 'postgres'])('sign-in through an OpenID Connect provider, on %s', (backend) => {
   let idp: IdentityProvider;
   let issuer: string;
   let t: TestServer;
@@ -40,8 +40,16 @@ describe('sign-in through an OpenID Connect provider', () => {
   beforeAll(async () => {
     idp = await startIdentityProvider();
     issuer = idp.issuer;
-    t = await startTestServer('sqlite', { oidc: oidcSettings(issuer) });
+    t = await startTestServer(backend, { oidc: oidcSettings(issuer) });
     idp.trust(t.url);
+    // The people who sign in at the provider have accounts the administrator switched to it; the
+    // others (oiv, personale) keep their passwords.
+    const admin = await t.as('admin');
+    for (const u of (await admin.get('/api/users')).body as any[]) {
+      if (u.username !== 'referente' && u.username !== 'controller') continue;
+      const moved = await admin.request('PATCH', `/api/users/${u.id}`, { signIn: 'provider' });
+      if (moved.status !== 200) throw new Error(moved.text);
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -53,7 +61,7 @@ describe('sign-in through an OpenID Connect provider', () => {
    * "Cancel" with `cancel`): Albero's last answer, and the browser's Albero session cookie. With
    * `expire`, the flow cookie's ten minutes pass while the person is at the provider.
    */
-  async function walk(login: string, start = '/api/session/oidc/start', cancel = false, expire = false): Promise<{ res: Response; session: string }> {
+  async function walk(login: string, start = '/api/session/oidc/start', cancel = false, expire = false): Promise<{ res: Response; session: string; device: string }> {
     const albero = new Jar();
     const idp = new Jar();
     const go = async (url: string, jar: Jar, init: RequestInit = {}): Promise<Response> => {
@@ -85,7 +93,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(next.toString()).toContain('/api/session/oidc/callback');
     if (expire) albero.drop('albero_oidc');
     res = await go(next.toString(), albero);
-    return { res, session: /albero_session=([^;]*)/.exec(albero.header())?.[1] ?? '' };
+    return { res, session: /albero_session=([^;]*)/.exec(albero.header())?.[1] ?? '', device: /albero_device=([^;]*)/.exec(albero.header())?.[1] ?? '' };
   }
 
   /** The sign-in of the login page: where Albero sends the browser at the end, and its session cookie. */
@@ -93,6 +101,11 @@ describe('sign-in through an OpenID Connect provider', () => {
     const { res, session } = await walk(login, undefined, cancel);
     expect(res.status).toBe(302);
     return { landing: res.headers.get('location')!, session };
+  }
+
+  /** The password form as a browser sends it, with its device cookie when it has one. */
+  function passwordSignIn(username: string, password: string, device: string, language = 'en') {
+    return new Client(t.url).request('POST', '/api/session', { username, password }, { 'accept-language': language, ...(device === '' ? {} : { cookie: `albero_device=${device}` }) });
   }
 
   /**
@@ -148,6 +161,49 @@ describe('sign-in through an OpenID Connect provider', () => {
     const oiv = (await admin.get('/api/users')).body.find((u: any) => u.username === 'oiv');
     await admin.request('PATCH', `/api/users/${oiv.id}`, { active: false });
     expect(await signIn('oscar.o')).toEqual({ landing: '/?oidc=unknown-user', session: '' });
+  });
+
+  it('refuses an account that signs in with its password, saying so by its code, and keeps the refusal in the trail', async () => {
+    // Paolo is known to the provider as `personale`: an active account, with a password in Albero.
+    expect(await signIn('paolo.p')).toEqual({ landing: '/?oidc=password-account', session: '' });
+    const admin = await t.as('admin');
+    const personale = ((await admin.get('/api/users')).body as any[]).find((u) => u.username === 'personale');
+    const trail = async (lang: 'it' | 'en') => ((await admin.get(`/api/audit?lang=${lang}`)).body as any[]).filter((e) => e.entityId === personale.id && e.action === 'sign-in-refused');
+    const [entry] = await trail('it');
+    expect(entry).toMatchObject({ user: 'personale', entity: 'user', before: { signIn: 'password' }, after: { signIn: 'password' } });
+    expect(entry.message).toBe(`Utente ${personale.id} (accesso con il fornitore di identità rifiutato: l'account accede con la password)`);
+    expect((await trail('en'))[0].message).toBe(`User ${personale.id} (sign-in through the identity provider refused: the account signs in with its password)`);
+    // A renewal in a popup window is refused the same, for the same account.
+    const renewal = await renew('paolo.p', 'personale');
+    expect(renewal.told).toEqual({ renewal: 'pagina-42', outcome: 'password-account' });
+    expect(renewal.session).toBe('');
+    expect(await trail('en')).toHaveLength(2);
+    // Her password still opens her session: nothing of the account changed.
+    expect((await new Client(t.url).login('personale')).status).toBe(200);
+    // Switched by the administrator, the same person is let in through the provider.
+    expect((await admin.request('PATCH', `/api/users/${personale.id}`, { signIn: 'provider' })).status).toBe(200);
+    const moved = await signIn('paolo.p');
+    expect(moved.landing).toBe('/');
+    expect((await whoAmI(moved.session)).body.user).toMatchObject({ username: 'personale', signIn: 'provider' });
+  });
+
+  it('tells a browser that signed in at the provider that its account has no password, and a guesser nothing', async () => {
+    const { res, device } = await walk('rita.r');
+    expect(res.headers.get('location')).toBe('/');
+    expect(device).not.toBe('');
+    // Rita, on her own browser, typing a password out of habit: told where to go, in her language.
+    const own = await passwordSignIn('referente', 'la vecchia password', device, 'it');
+    expect(own.status).toBe(409);
+    expect(own.body.error).toMatchObject({ code: 'sign-in-with-provider', message: "questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore" });
+    // Another browser, or this one for another account, learns no more than of a name that is not there.
+    const refusals = [
+      await passwordSignIn('referente', PASSWORD, ''),
+      await passwordSignIn('controller', PASSWORD, device),
+      await passwordSignIn('nessuno.qui', PASSWORD, ''),
+    ].map((r) => ({ status: r.status, body: r.body, retryAfter: r.headers.get('retry-after') }));
+    expect(refusals[0]).toEqual({ status: 401, body: { error: expect.objectContaining({ code: 'invalid-credentials' }) }, retryAfter: null });
+    expect(refusals[1]).toEqual(refusals[0]);
+    expect(refusals[2]).toEqual(refusals[0]);
   });
 
   it('refuses a callback that no sign-in started', async () => {

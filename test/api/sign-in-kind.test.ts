@@ -24,7 +24,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
   });
 
   const account = async (username: string) => ((await admin.get('/api/users')).body as any[]).find((u) => u.username === username);
-  const login = (username: string, password: string, language = 'en') => new Client(t.url).request('POST', '/api/session', { username, password }, { 'accept-language': language });
+  /** The password form, from a browser that never signed in here, or from one holding the device cookie `device`. */
+  const login = (username: string, password: string, language = 'en', device?: string) =>
+    new Client(t.url).request('POST', '/api/session', { username, password }, { 'accept-language': language, ...(device === undefined ? {} : { cookie: `albero_device=${device}` }) });
+  const deviceOf = (reply: { headers: Headers }): string => /^albero_device=([^;]+)/.exec(reply.headers.getSetCookie().find((c) => c.startsWith('albero_device=')) ?? '')?.[1] ?? '';
+  /** What a refusal tells: its status, its body and its headers but the date. */
+  const told = (reply: { status: number; body: unknown; headers: Headers }) => {
+    const headers: string[] = [];
+    reply.headers.forEach((value, name) => {
+      if (name !== 'date') headers.push(`${name}: ${value}`);
+    });
+    return { status: reply.status, body: reply.body, headers };
+  };
 
   it('creates an account that signs in at the provider, without a password, and lists every account with its way', async () => {
     const created = await admin.request('POST', '/api/users', { username: 'paola.p', displayName: 'Paola Provider', role: 'referente', signIn: 'provider' });
@@ -38,14 +49,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
     expect(Object.fromEntries(listed.map((u) => [u.username, u.signIn]))).toMatchObject({ admin: 'password', referente: 'password', 'paola.p': 'provider', 'piero.p': 'password' });
   });
 
-  it('refuses a password sign-in for a provider account as the wrong way, in the reader’s language, not as a wrong password', async () => {
-    const en = await login('paola.p', 'whatever she tries');
-    expect(en.status).toBe(409);
-    expect(en.body.error.code).toBe('sign-in-with-provider');
-    expect(en.body.error.message).toBe("this account signs in through the body's identity provider, not with a password: use the provider's sign-in button");
-    const it = await login('paola.p', 'qualunque cosa', 'it');
-    expect(it.status).toBe(409);
-    expect(it.body.error.message).toBe("questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore");
+  it('tells a browser that never signed in to a provider account only what it tells of a name that is not there', async () => {
+    // Told the same, to the byte: a provider account, an unknown name, a deactivated provider
+    // account, a wrong password. A 409 here would tell a guesser which names are active accounts.
+    const pia = await admin.request('POST', '/api/users', { username: 'pia.p', displayName: 'Pia', role: 'oiv', signIn: 'provider' });
+    expect((await admin.request('PATCH', `/api/users/${pia.body.id}`, { active: false })).status).toBe(200);
+    for (const language of ['en', 'it']) {
+      const provider = told(await login('paola.p', 'whatever she tries', language));
+      expect(provider.status).toBe(401);
+      expect((provider.body as any).error.code).toBe('invalid-credentials');
+      expect(told(await login('nessuno.p', 'whatever she tries', language))).toEqual(provider);
+      expect(told(await login('pia.p', 'whatever she tries', language))).toEqual(provider);
+      expect(told(await login('piero.p', 'not the password', language))).toEqual(provider);
+    }
     // Signed in (at the provider: a session opened as the callback opens it), she has no password to change either.
     const paola = new Client(t.url);
     const token = newToken();
@@ -57,14 +73,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
     const change = await paola.request('POST', '/api/users/me/password', { current: 'anything', next: 'una password nuova' });
     expect(change.status).toBe(409);
     expect(change.body.error.code).toBe('sign-in-with-provider');
-    // A wrong password for a password account is still just that.
-    expect((await login('piero.p', 'not the password')).body.error.code).toBe('invalid-credentials');
-    // A deactivated provider account tells nothing of itself.
-    const pia = await admin.request('POST', '/api/users', { username: 'pia.p', displayName: 'Pia', role: 'oiv', signIn: 'provider' });
-    expect((await admin.request('PATCH', `/api/users/${pia.body.id}`, { active: false })).status).toBe(200);
-    const off = await login('pia.p', 'whatever');
-    expect(off.status).toBe(401);
-    expect(off.body.error.code).toBe('invalid-credentials');
+  });
+
+  it('takes as long for a provider account as for a name that is not there', async () => {
+    // The password of a provider account is checked (against nothing that can match) as an unknown
+    // name's is: answering at once would tell the account apart by the time alone. Medians of tries
+    // taken in turns (under the limiter's free tries), with a wide margin for a loaded machine.
+    expect((await admin.request('POST', '/api/users', { username: 'tempo.p', displayName: 'Tempo', role: 'oiv', signIn: 'provider' })).status).toBe(201);
+    const time = async (username: string, k: number): Promise<number> => {
+      const started = performance.now();
+      expect((await login(username, `tentativo ${k}`)).status).toBe(401);
+      return performance.now() - started;
+    };
+    await time('riscaldamento.p', 0);
+    const unknown: number[] = [];
+    const provider: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      unknown.push(await time('sconosciuto.p', k));
+      provider.push(await time('tempo.p', k));
+    }
+    const median = (times: number[]) => times.sort((a, b) => a - b)[2]!;
+    expect(median(provider), `provider ${provider.map((t) => t.toFixed(1))} ms, unknown ${unknown.map((t) => t.toFixed(1))} ms`).toBeGreaterThan(median(unknown) / 2);
   });
 
   it('asks a password for a password account and refuses one for a provider account, at the field', async () => {
@@ -85,13 +114,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
 
   it('moves an account to the provider (its password and sessions end) and back with a new password', async () => {
     const session = new Client(t.url);
-    expect((await session.login('piero.p')).status).toBe(200);
+    const signedIn = await session.login('piero.p');
+    expect(signedIn.status).toBe(200);
+    const device = deviceOf(signedIn);
+    expect(device).not.toBe('');
     const id = (await account('piero.p')).id;
     const moved = await admin.request('PATCH', `/api/users/${id}`, { signIn: 'provider' });
     expect(moved.status, moved.text).toBe(200);
     expect(moved.body.signIn).toBe('provider');
     expect((await session.get('/api/session')).status).toBe(401);
-    expect((await login('piero.p', PASSWORD)).body.error.code).toBe('sign-in-with-provider');
+    // His own browser, where he signed in before, is told the way, in the reader's language: not a wrong password.
+    const en = await login('piero.p', PASSWORD, 'en', device);
+    expect(en.status).toBe(409);
+    expect(en.body.error).toMatchObject({ code: 'sign-in-with-provider', message: "this account signs in through the body's identity provider, not with a password: use the provider's sign-in button" });
+    const it = await login('piero.p', 'qualunque cosa', 'it', device);
+    expect(it.status).toBe(409);
+    expect(it.body.error.message).toBe("questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore");
+    // Any other browser only what a wrong password is told.
+    expect((await login('piero.p', PASSWORD)).body.error.code).toBe('invalid-credentials');
     // No temporary password for an account that has none.
     const temporary = await admin.request('POST', `/api/users/${id}/temporary-password`, { password: 'provvisoria-1' });
     expect(temporary.status).toBe(409);

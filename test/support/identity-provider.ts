@@ -18,6 +18,7 @@ export const PEOPLE: Record<string, Record<string, unknown>> = {
   mallory: { preferred_username: 'mallory', email: 'carla.controllo@ente.it', email_verified: false },
   ghost: { preferred_username: 'ghost', email: 'ghost@altrove.it', email_verified: true },
   'oscar.o': { preferred_username: 'oiv' },
+  'paolo.p': { preferred_username: 'personale', email: 'paolo.personale@ente.it', email_verified: true },
 };
 
 export const CLIENT = { id: 'albero', secret: 'un segreto condiviso' } as const;

@@ -3,7 +3,7 @@
  * openid-client), beside local passwords. The provider says who the person is; Albero decides what
  * they may do: the account must exist and be active (created by the administrator, who gives the
  * role), matched by the provider's `preferred_username` to the username, else by its verified
- * `email` to the account's email. Configured from the environment (see `oidcFromEnv`); without it
+ * `email` to the account's email, and recorded as signing in through the provider (`signIn`). Configured from the environment (see `oidcFromEnv`); without it
  * the routes answer 404 `oidc-not-configured` and the login page shows no button.
  *
  * A renewal: when a session expires under a screen, the app's dialog opens `/start?renew=<username>
@@ -24,6 +24,8 @@ import type { OidcSettings, RouteModule } from '../api.js';
 import { newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
+import { LoginGuard } from '../login-guard.js';
+import { setDeviceCookie } from './session.js';
 
 const FLOW_COOKIE = 'albero_oidc';
 const CALLBACK = '/api/session/oidc/callback';
@@ -85,6 +87,7 @@ export function matchAccount(users: readonly UserRecord[], claims: { preferred_u
 
 export const oidcRoutes: RouteModule = (api, deps) => {
   const settings = deps.oidc ?? null;
+  const guard = new LoginGuard(deps.store);
   let configuration: Promise<client.Configuration> | null = null;
   // Discovered once; a failed discovery (the provider down) is tried again at the next sign-in.
   const configured = (): Promise<client.Configuration> => {
@@ -163,7 +166,7 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       path: '/api/session/oidc/callback',
       tag: 'session',
       summary:
-        "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email), a session opened; 302 to the app (with ?oidc=<problem> when refused). For a renewal: a page that tells the outcome to the app's pages and closes its window",
+        "The identity provider's answer: the code exchanged, the person matched to an active account (username, else verified email) that signs in through the provider (else `password-account`, audited), a session opened; 302 to the app (with ?oidc=<problem> when refused). For a renewal: a page that tells the outcome to the app's pages and closes its window",
       roles: 'everyone',
       access: 'everyone (the flow started by /start)',
       responses: { 200: 'a renewal: the page telling its outcome', 302: 'to the app, signed in or with the problem', 404: 'oidc-not-configured' },
@@ -204,10 +207,22 @@ export const oidcRoutes: RouteModule = (api, deps) => {
       if (user === undefined) return finish(c, flow.renewal, 'unknown-user');
       // A renewal resends what the expired account was saving: it may not go out under someone else's name.
       if (flow.renewal !== undefined && user.username.toLowerCase() !== flow.renewal.account.toLowerCase()) return finish(c, flow.renewal, 'other-account');
+      // The account's recorded way is the only way in: a password account reached through the
+      // provider (never switched by the administrator, or switched back) is refused, and the
+      // refusal kept in the trail, so that an identity at the provider never stands in for a password.
+      if (user.signIn !== 'provider') {
+        await deps.store.recordRefusedSignIn(user);
+        return finish(c, flow.renewal, 'password-account');
+      }
       const token = newToken();
       const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
       await deps.store.createSession(sessionId(token), user.id, newToken(), expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: deps.secureCookies, expires });
+      // The browser is trusted for the account as a password sign-in trusts it: others' failures do
+      // not lock it out, and the password form may tell it that this account signs in here (session.ts).
+      const device = newToken();
+      await guard.trust(user.username, device);
+      setDeviceCookie(c, device, deps.secureCookies);
       return finish(c, flow.renewal, 'signed-in');
     },
   );

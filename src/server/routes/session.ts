@@ -48,6 +48,11 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** A browser that signed in to an account: failures made elsewhere never lock it out (login-guard.ts). */
 export const DEVICE_COOKIE = 'albero_device';
 
+/** Gives the browser the token of a sign-in it just made (trusted by `LoginGuard.trust`). */
+export function setDeviceCookie(c: Context, device: string, secure: boolean): void {
+  setCookie(c, DEVICE_COOKIE, device, { httpOnly: true, sameSite: 'Strict', path: '/api/session', secure, maxAge: Math.floor(GUARD_LIMITS.deviceMaxAgeMs / 1000) });
+}
+
 export const sessionRoutes: RouteModule = (api, deps) => {
   const guard = new LoginGuard(deps.store);
 
@@ -63,7 +68,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
         200: { description: '{user, csrfToken}', schema: SessionSchema },
         400: 'malformed body',
         401: 'wrong username or password',
-        409: 'sign-in-with-provider: the account signs in through the identity provider, it has no password',
+        409: 'sign-in-with-provider: the account signs in through the identity provider, it has no password (said only to a browser that signed in to this account before; to others 401 as for an unknown name)',
         422: 'control characters in the username',
         429: 'too many failed attempts from this address or browser (Retry-After)',
       },
@@ -73,15 +78,21 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       const tooMany = (wait: number) => refuse(429, 'too-many-attempts', { retryAfter: wait }, { headers: { 'Retry-After': String(wait) }, details: { retryAfter: wait } });
       if (attempt.wait > 0) throw tooMany(attempt.wait);
       const login = await deps.store.findLogin(input.username);
-      // The account has no password to be wrong: the person is sent to the provider's button, and no
-      // failure is counted against them. Only an active account says so (a deactivated one is
-      // refused as before, telling nothing of it).
-      if (login?.active === true && login.signIn === 'provider') throw refuse(409, 'sign-in-with-provider', {});
+      // A provider account has no password (its hash is empty): checked as an unknown name is, for
+      // as long, and never valid.
       const valid = await checkPassword(login?.passwordHash, input.password);
       if (login === undefined || !valid || !login.active) {
         const wait = await guard.fail(attempt);
         // While the address is locked every failure says so (a wrong and a right password look alike).
         if (attempt.addressWait > 0) throw tooMany(Math.max(wait, attempt.addressWait));
+        // "This account signs in at the provider" would tell a guesser that an active account of
+        // that name exists, which a wrong password, an unknown or a deactivated name never do. So
+        // it is said only to a browser that already signed in to this very account (its device
+        // cookie, by password before the account was switched or at the provider since: the callback
+        // trusts it too), after the same password check, counting and limit as a wrong password;
+        // anyone else gets the same 401 as for an unknown name. The person it helps is the one
+        // using their own browser; elsewhere the login page's provider button is still in sight.
+        if (login?.active === true && login.signIn === 'provider' && attempt.device !== null) throw refuse(409, 'sign-in-with-provider', {});
         throw refuse(401, 'invalid-credentials', {});
       }
       // An address that tried too many accounts lets only the administrator in: no one else can lock them out.
@@ -89,7 +100,7 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       const https = cameOverHttps(c.req.url, (name) => c.req.header(name), deps);
       const device = newToken();
       await guard.succeed(attempt, device);
-      setCookie(c, DEVICE_COOKIE, device, { httpOnly: true, sameSite: 'Strict', path: '/api/session', secure: https, maxAge: Math.floor(GUARD_LIMITS.deviceMaxAgeMs / 1000) });
+      setDeviceCookie(c, device, https);
       const token = newToken();
       const csrfToken = newToken();
       const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);

@@ -60,6 +60,8 @@ const it = {
       'provider-unreachable': 'Il fornitore di identità non risponde: riprova più tardi o accedi con la password.',
       cancelled: 'Accesso con il fornitore di identità annullato.',
       'other-account': "Il fornitore di identità ha riconosciuto un'altra persona, non il titolare di questa sessione: riprova con il tuo account.",
+      'password-account':
+        "Questo account accede con la password, non con il fornitore di identità: accedi con nome utente e password, oppure chiedi all'amministratore di passare il tuo account al fornitore di identità.",
     },
   },
   variances: {
@@ -142,6 +144,8 @@ const en: typeof it = {
       'provider-unreachable': 'The identity provider does not answer: try later or sign in with your password.',
       cancelled: 'Sign-in through the identity provider cancelled.',
       'other-account': "The identity provider recognised someone else, not this session's account holder: try again with your own account.",
+      'password-account':
+        'This account signs in with its password, not through the identity provider: sign in with your username and password, or ask the administrator to switch your account to the identity provider.',
     },
   },
   variances: {
