@@ -584,6 +584,63 @@ describe('the commands on a database', () => {
     expect(role.stderr).toBe('albero admin create-user: --role deve essere uno tra admin, controller, referente, oiv, personale, non "capo"\n');
   }, 60_000);
 
+  it('admin create-user --sign-in: an account of the identity provider, made without a password; a bad way or a password for it refused', () => {
+    const created = albero(['admin', 'create-user', '--username', 'rita.p', '--role', 'referente', '--sign-in', 'provider', '--database', database], { ...IT, input: 'non letta\n' });
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toBe("creato l'account rita.p: referente (--role referente), accede con il fornitore di identità (--sign-in provider)\n");
+    const json = albero(['admin', 'create-user', '--username', 'oscar.p', '--role', 'oiv', '--sign-in', 'provider', '--json', '--database', database]);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ username: 'oscar.p', role: 'oiv', displayName: 'oscar.p', units: [], signIn: 'provider' });
+    // Stored as the API stores such an account: its way, and no password that anything verifies against.
+    const db = new Database(database, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT username, sign_in, password_hash FROM users WHERE username IN ('rita.p', 'oscar.p', 'capo') ORDER BY username`).all()).toEqual([
+        { username: 'capo', sign_in: 'password', password_hash: expect.stringMatching(/^\$argon2id\$/) },
+        { username: 'oscar.p', sign_in: 'provider', password_hash: '' },
+        { username: 'rita.p', sign_in: 'provider', password_hash: '' },
+      ]);
+    } finally {
+      db.close();
+    }
+    // A password account still needs its password, and says so whether or not --sign-in is written.
+    const explicit = albero(['admin', 'create-user', '--username', 'piero.p', '--sign-in', 'password', '--database', database], { ...IT, input: '' });
+    expect(explicit.status).toBe(2);
+    expect(explicit.stderr).toBe('albero admin create-user: indicare una password di almeno 8 caratteri nella variabile ALBERO_PASSWORD o sullo standard input\n');
+    const withPassword = albero(['admin', 'create-user', '--username', 'piero.p', '--sign-in', 'password', '--database', database], { input: 'una password sicura\n' });
+    expect(withPassword.stdout).toBe('created the account piero.p: administrator (--role admin)\n');
+    // Refused, nothing created: a way that is not one, a password for a provider account; in either language.
+    const way = albero(['admin', 'create-user', '--username', 'x4', '--sign-in', 'spid', '--database', database], IT);
+    expect(way.status).toBe(2);
+    expect(way.stderr).toBe('albero admin create-user: --sign-in deve essere uno tra password, provider, non "spid"\n');
+    expect(albero(['admin', 'create-user', '--username', 'x4', '--sign-in', 'spid', '--database', database]).stderr).toBe(
+      'albero admin create-user: --sign-in must be one of password, provider, not "spid"\n',
+    );
+    const password = { ALBERO_PASSWORD: 'una password sicura' };
+    const both = albero(['admin', 'create-user', '--username', 'x5', '--sign-in', 'provider', '--database', database], { ...IT, env: password });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe(
+      'albero admin create-user: un account con --sign-in provider accede con il fornitore di identità e non ha una password in Albero: togliere la variabile ALBERO_PASSWORD\n',
+    );
+    expect(albero(['admin', 'create-user', '--username', 'x5', '--sign-in', 'provider', '--database', database], { env: password }).stderr).toBe(
+      'albero admin create-user: an account with --sign-in provider signs in through the identity provider and has no password in Albero: unset env ALBERO_PASSWORD\n',
+    );
+    const after = new Database(database, { readonly: true });
+    try {
+      expect(after.prepare(`SELECT COUNT(*) AS n FROM users WHERE username IN ('x4', 'x5')`).get()).toEqual({ n: 0 });
+    } finally {
+      after.close();
+    }
+    // Its help says the option, with its values and default, in each language.
+    const flat = (help: string): string => help.replace(/\n {6,}/g, ' ');
+    expect(flat(albero(['admin', 'create-user', '--help'], IT).stdout)).toMatch(
+      /--sign-in <way> +come accede l'account, uno tra password, provider: la sua password in Albero, oppure il fornitore di identità dell'ente \(senza password\) \(predefinito: "password"\)\n/,
+    );
+    expect(flat(albero(['admin', 'create-user', '--help']).stdout)).toMatch(
+      /--sign-in <way> +how the account signs in, one of password, provider: its password in Albero, or the body's identity provider \(no password\) \(default: "password"\)\n/,
+    );
+  }, 60_000);
+
   it('reminders', () => {
     const run = albero(['reminders', '--database', database], IT);
     expect(run.status).toBe(0);

@@ -227,8 +227,8 @@ export const CLI_MESSAGES = defineMessages({
 
   'cli-about-admin': message({ it: 'amministrare gli account nel database', en: 'administer accounts in the database' }),
   'cli-about-create-user': message({
-    it: 'creare un account; la password viene dalla variabile ALBERO_PASSWORD o dalla prima riga dello standard input',
-    en: 'create an account; the password comes from env ALBERO_PASSWORD or the first line of stdin',
+    it: "creare un account; la password (con --sign-in password) viene dalla variabile ALBERO_PASSWORD o dalla prima riga dello standard input, un account con --sign-in provider non ne ha",
+    en: 'create an account; the password (for --sign-in password) comes from env ALBERO_PASSWORD or the first line of stdin, an account with --sign-in provider has none',
   }),
   'cli-about-create-user-username': message({ it: 'il nome di accesso', en: 'login name' }),
   'cli-about-create-user-role': message<{ roles: readonly string[] }>({
@@ -243,9 +243,13 @@ export const CLI_MESSAGES = defineMessages({
     it: 'le unità organizzative, separate da virgole (per un referente)',
     en: 'comma-separated organisational units (for a data owner, --role referente)',
   }),
+  'cli-about-create-user-sign-in': message<{ ways: readonly string[] }>({
+    it: (p) => `come accede l'account, uno tra ${p.ways.join(', ')}: la sua password in Albero, oppure il fornitore di identità dell'ente (senza password)`,
+    en: (p) => `how the account signs in, one of ${p.ways.join(', ')}: its password in Albero, or the body's identity provider (no password)`,
+  }),
   'cli-about-create-user-json': message({
-    it: "stampare l'account creato in JSON (username, role, displayName, units), uguale in ogni lingua",
-    en: 'print the account created as JSON (username, role, displayName, units), the same in every language',
+    it: "stampare l'account creato in JSON (username, role, displayName, units, signIn), uguale in ogni lingua",
+    en: 'print the account created as JSON (username, role, displayName, units, signIn), the same in every language',
   }),
 
   'cli-about-reminders': message({
@@ -436,9 +440,17 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `indicare una password di almeno ${p.min} caratteri nella variabile ALBERO_PASSWORD o sullo standard input`,
     en: (p) => `give a password of at least ${p.min} characters in env ALBERO_PASSWORD or on stdin`,
   }),
-  'cli-admin-created': message<{ role: string; username: string }>({
-    it: (p) => `creato l'account ${p.username}: ${roleWords(p.role, 'it')} (--role ${p.role})`,
-    en: (p) => `created the account ${p.username}: ${roleWords(p.role, 'en')} (--role ${p.role})`,
+  'cli-admin-sign-in': message<{ way: string; ways: readonly string[] }>({
+    it: (p) => `--sign-in deve essere uno tra ${p.ways.join(', ')}, non "${p.way}"`,
+    en: (p) => `--sign-in must be one of ${p.ways.join(', ')}, not "${p.way}"`,
+  }),
+  'cli-admin-provider-password': message({
+    it: 'un account con --sign-in provider accede con il fornitore di identità e non ha una password in Albero: togliere la variabile ALBERO_PASSWORD',
+    en: 'an account with --sign-in provider signs in through the identity provider and has no password in Albero: unset env ALBERO_PASSWORD',
+  }),
+  'cli-admin-created': message<{ role: string; username: string; signIn: string }>({
+    it: (p) => `creato l'account ${p.username}: ${roleWords(p.role, 'it')} (--role ${p.role})${p.signIn === 'provider' ? ', accede con il fornitore di identità (--sign-in provider)' : ''}`,
+    en: (p) => `created the account ${p.username}: ${roleWords(p.role, 'en')} (--role ${p.role})${p.signIn === 'provider' ? ', signs in through the identity provider (--sign-in provider)' : ''}`,
   }),
   'cli-not-evaluated': message<{ file: string; errors: number }>({
     it: (p) => `${p.file}: ${n(p.errors, 'errore', 'errori')}; nulla è stato valutato`,
