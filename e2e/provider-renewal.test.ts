@@ -106,7 +106,9 @@ describe('renewing an expired session through the identity provider', { timeout:
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect
       .poll(() => page.locator('[data-testid=oidc-problem]').innerText())
-      .toBe('This account signs in with its password, not through the identity provider: sign in with your username and password, or ask the administrator to switch your account to the identity provider.');
+      .toBe(
+        'This account signs in with its password, not through the identity provider: sign in with your username and password, or ask the administrator to switch your account to the identity provider.',
+      );
     // His password still opens his session.
     await login(page, 'oiv');
   });

@@ -227,7 +227,7 @@ export const CLI_MESSAGES = defineMessages({
 
   'cli-about-admin': message({ it: 'amministrare gli account nel database', en: 'administer accounts in the database' }),
   'cli-about-create-user': message({
-    it: "creare un account; la password (con --sign-in password) viene dalla variabile ALBERO_PASSWORD o dalla prima riga dello standard input, un account con --sign-in provider non ne ha",
+    it: 'creare un account; la password (con --sign-in password) viene dalla variabile ALBERO_PASSWORD o dalla prima riga dello standard input, un account con --sign-in provider non ne ha',
     en: 'create an account; the password (for --sign-in password) comes from env ALBERO_PASSWORD or the first line of stdin, an account with --sign-in provider has none',
   }),
   'cli-about-create-user-username': message({ it: 'il nome di accesso', en: 'login name' }),

@@ -194,13 +194,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('sign-in through an OpenID Connec
     // Rita, on her own browser, typing a password out of habit: told where to go, in her language.
     const own = await passwordSignIn('referente', 'la vecchia password', device, 'it');
     expect(own.status).toBe(409);
-    expect(own.body.error).toMatchObject({ code: 'sign-in-with-provider', message: "questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore" });
+    expect(own.body.error).toMatchObject({
+      code: 'sign-in-with-provider',
+      message: "questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore",
+    });
     // Another browser, or this one for another account, learns no more than of a name that is not there.
-    const refusals = [
-      await passwordSignIn('referente', PASSWORD, ''),
-      await passwordSignIn('controller', PASSWORD, device),
-      await passwordSignIn('nessuno.qui', PASSWORD, ''),
-    ].map((r) => ({ status: r.status, body: r.body, retryAfter: r.headers.get('retry-after') }));
+    const refusals = [await passwordSignIn('referente', PASSWORD, ''), await passwordSignIn('controller', PASSWORD, device), await passwordSignIn('nessuno.qui', PASSWORD, '')].map((r) => ({
+      status: r.status,
+      body: r.body,
+      retryAfter: r.headers.get('retry-after'),
+    }));
     expect(refusals[0]).toEqual({ status: 401, body: { error: expect.objectContaining({ code: 'invalid-credentials' }) }, retryAfter: null });
     expect(refusals[1]).toEqual(refusals[0]);
     expect(refusals[2]).toEqual(refusals[0]);

@@ -126,7 +126,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('how accounts sign in, on %s', (b
     // His own browser, where he signed in before, is told the way, in the reader's language: not a wrong password.
     const en = await login('piero.p', PASSWORD, 'en', device);
     expect(en.status).toBe(409);
-    expect(en.body.error).toMatchObject({ code: 'sign-in-with-provider', message: "this account signs in through the body's identity provider, not with a password: use the provider's sign-in button" });
+    expect(en.body.error).toMatchObject({
+      code: 'sign-in-with-provider',
+      message: "this account signs in through the body's identity provider, not with a password: use the provider's sign-in button",
+    });
     const it = await login('piero.p', 'qualunque cosa', 'it', device);
     expect(it.status).toBe(409);
     expect(it.body.error.message).toBe("questo account accede con il fornitore di identità dell'ente, non con una password: usare il pulsante di accesso del fornitore");

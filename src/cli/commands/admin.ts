@@ -63,10 +63,7 @@ export function registerAdmin(program: Command): void {
           .split(',')
           .map((u) => u.trim())
           .filter((u) => u !== '');
-        const created = await store.createUser(
-          { username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash, signIn },
-          SYSTEM,
-        );
+        const created = await store.createUser({ username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash, signIn }, SYSTEM);
         if (!created.ok) {
           // The store's refusal by its code, in the language (its English words when the catalogue lacks them).
           return badInput('admin create-user', renderCoded(created.error, cliLanguage()));
