@@ -52,9 +52,11 @@ describe('albero admin create-user', () => {
       env: { LC_ALL: 'it_IT.UTF-8' },
     });
     expect(fromStdin.status).toBe(0);
-    expect(JSON.parse(fromStdin.stdout)).toEqual({ username: 'anna', role: 'referente', displayName: 'anna', units: ['Ufficio A', 'Ufficio B'] });
+    expect(JSON.parse(fromStdin.stdout)).toEqual({ username: 'anna', role: 'referente', displayName: 'anna', units: ['Ufficio A', 'Ufficio B'], signIn: 'password' });
     const italian = cli(['admin', 'create-user', '--username', 'piero', '--role', 'personale', '--database', database], { env: { ALBERO_PASSWORD: 'una password sicura', LC_ALL: 'it_IT.UTF-8' } });
     expect(italian.stdout).toBe("creato l'account piero: ufficio del personale (--role personale)\n");
+    const provider = cli(['admin', 'create-user', '--username', 'rita', '--role', 'referente', '--sign-in', 'provider', '--database', database]);
+    expect(provider.stdout).toBe('created the account rita: data owner (--role referente), signs in through the identity provider (--sign-in provider)\n');
 
     const server = await startServer({ location: database, port: 0, host: '127.0.0.1' });
     try {
@@ -62,9 +64,13 @@ describe('albero admin create-user', () => {
       expect((await capo.login('capo', 'una password sicura')).body.user).toMatchObject({ username: 'capo', role: 'admin' });
       const anna = new Client(server.url);
       expect((await anna.login('anna', 'password da stdin')).body.user).toMatchObject({ role: 'referente', units: ['Ufficio A', 'Ufficio B'] });
+      // Rita's account signs in through the provider: no password opens it.
+      expect((await new Client(server.url).login('rita', 'password da stdin')).body.error.code).toBe('invalid-credentials');
+      expect((await server.store.listUsers()).find((u) => u.username === 'rita')).toMatchObject({ signIn: 'provider', role: 'referente' });
       const trail = await server.store.listAudit({});
       // The CLI's unit names the registry lacked became units, each audited.
       expect(trail.map((a) => [a.action, a.entity, a.user])).toEqual([
+        ['create', 'user', 'system'], // rita
         ['create', 'user', 'system'], // piero
         ['create', 'user', 'system'], // anna, after her units
         ['create', 'unit', 'system'],
@@ -89,7 +95,7 @@ describe('albero admin create-user', () => {
     expect(taken.status).toBe(2);
     expect(taken.stderr).toMatch(/taken/);
     const store = await openStore(database);
-    expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo', 'piero']);
+    expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'capo', 'piero', 'rita']);
     await store.close();
   }, 90_000);
 });
