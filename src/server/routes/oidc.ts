@@ -3,8 +3,9 @@
  * openid-client), beside local passwords. The provider says who the person is; Albero decides what
  * they may do: the account must exist and be active (created by the administrator, who gives the
  * role), matched by the provider's `preferred_username` to the username, else by its verified
- * `email` to the account's email, and recorded as signing in through the provider (`signIn`). Configured from the environment (see `oidcFromEnv`); without it
- * the routes answer 404 `oidc-not-configured` and the login page shows no button.
+ * `email` to the account's email, and recorded as signing in through the provider (`signIn`).
+ * Configured from the environment (see `oidcFromEnv`); without it the routes answer 404
+ * `oidc-not-configured` and the login page shows no button.
  *
  * A renewal: when a session expires under a screen, the app's dialog opens `/start?renew=<username>
  * &renewal=<id>` in a popup window, so that the page (and what was typed in it) stays where it is.
