@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CommentSchema, type Comment } from '../../contract/index.js';
 import type { CommentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { indicatorAccess } from '../campaign-access.js';
+import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF } from '../permissions.js';
 import { must } from '../errors.js';
 import { param } from '../validation.js';
@@ -61,12 +61,13 @@ export const commentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not your unit’s indicator',
         404: 'unknown plan, indicator or period',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only',
       },
     },
     async (c, { body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
-      const { user } = await indicatorAccess(c, store, planId, indicatorId);
+      const { user } = indicatorWritable(await indicatorAccess(c, store, planId, indicatorId), indicatorId);
       const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
       return reply(201, commentView(stored));
     },
