@@ -207,6 +207,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     // What its closing held is said against it: the objectives the reopened period no longer has, with their performance.
     const since = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
     expect(since.changes.filter((c: any) => c.kind === 'objective-removed').map((c: any) => c.code)).toEqual(expect.arrayContaining(['A.3', 'B.1.1']));
+    expect(since.changes.find((c: any) => c.kind === 'indicator-removed' && c.code === 'A.3')).toMatchObject({ params: { beforeTarget: '10', beforeUnit: 'number' } });
+    // A.3's June value, 5 against a target of 10, scored 0%: the performance June had, and has no more.
+    expect(since.changes.find((c: any) => c.kind === 'performance' && c.code === 'A.3')).toMatchObject({ before: 0, after: null });
     // And the kept records stay where they were: files, threads, still read-only.
     expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
     expect((await referente.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);
