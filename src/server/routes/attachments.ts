@@ -64,7 +64,8 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: BASE,
       tag: 'evidence',
-      summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
+      summary:
+        "The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when (of an indicator deleted in a revision too: its closed periods' files are kept, read-only)",
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
       responses: {

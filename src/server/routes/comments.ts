@@ -1,7 +1,8 @@
 /**
  * The thread about one indicator in one period, between its referenti, the controllo di gestione
  * and the OIV: read and written by the same people who read its evidence (never the public).
- * Comments are never edited or deleted, and stay possible after the period closes.
+ * Comments are never edited or deleted, and stay possible after the period closes; an indicator
+ * deleted in a revision keeps its threads, read and never written (`indicatorWritable`).
  */
 import { z } from 'zod';
 import { CommentSchema, type Comment } from '../../contract/index.js';
@@ -28,7 +29,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: PATH,
       tag: 'comments',
-      summary: 'The comment thread of an indicator in a period, oldest first',
+      summary: 'The comment thread of an indicator in a period, oldest first (of an indicator deleted in a revision too: its thread is kept, read-only)',
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
       responses: {
