@@ -187,6 +187,14 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     // June, closed, kept its file and its thread.
     expect((await apiAs(context, 'GET', `${june}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['registro-giugno.pdf']);
     expect((await apiAs(context, 'GET', `${june}/comments`)).body.map((c: { body: string }) => c.body)).toEqual(['Dato dal registro di giugno']);
+    // The register says what went and what was kept.
+    await openRevisions(page, planId);
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect
+      .poll(async () => (await row.innerText()).replace(/\s+/g, ' '))
+      .toContain(
+        "valori tolti dai periodi aperti: A.3:1 al 31/12/2024 206 (inserito da controllo); conservati com'erano: 1 valore e 1 documento di evidenza dei periodi chiusi o validati, 1 commento",
+      );
   });
 
   it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {

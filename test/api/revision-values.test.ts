@@ -132,6 +132,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
       const deleted = changes.find((c: any) => c.entityId === 'B.1.1');
       expect(deleted.user, path).toBeNull();
       expect(Object.keys(deleted.before), path).not.toContain('removedValues');
+      // What the deletion kept counts the internal discussion: the office's, not the public's.
+      expect(Object.keys(deleted.before), path).not.toContain('keptRecords');
       expect(register.text, path).not.toContain('verbale-settembre.pdf');
       expect(register.text, path).not.toContain('referente');
     }
@@ -139,12 +141,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect(page.status).toBe(200);
     expect(page.text).toContain('Obiettivo B.1.1 eliminato');
     expect(page.text).not.toContain('valori tolti');
+    expect(page.text).not.toContain('conservati com');
   });
 
   it("keeps every thread of a deleted objective, the closed period's value among its records, read-only for the same readers", async () => {
     const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'B.1.1');
     // June's value (closed) and the three comments of June and September were kept, not removed.
     expect(change.before.keptRecords).toEqual({ values: 1, files: 0, comments: 3 });
+    const audit = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=it`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
+    expect(audit.message).toMatch(/; conservati com'erano: 1 valore dei periodi chiusi o validati, 3 commenti$/);
     for (const reader of [controller, referente]) {
       const june = await reader.get(`${value(B111, JUNE)}/comments`);
       expect(june.status, june.text).toBe(200);
@@ -178,6 +183,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect(objective((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.3')).toBeUndefined();
     const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'A.3');
     expect(change.before.keptRecords).toEqual({ values: 1, files: 1, comments: 1 });
+    const audit = (await controller.get(`/api/audit?planId=${planId}&node=A.3&lang=en`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
+    expect(audit.message).toMatch(/; kept as they were: 1 value and 1 evidence file of closed or validated periods, 1 comment$/);
     // June, closed, is read from its closing: the same tree, A.3's value with it.
     const june = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
     expect(figures(june)).toEqual(figures(before));
