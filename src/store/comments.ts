@@ -40,7 +40,8 @@ export interface CommentStore {
 const MAX_BODY = 5000;
 
 /** The live threads and those a deletion kept (`kept-records.ts`), read alike: a deleted indicator's id is never reused. */
-const THREADS = `(SELECT * FROM comments UNION ALL SELECT * FROM kept_comments)`;
+const COLUMNS = 'id, seq, plan_id, indicator_id, period_id, author, author_name, author_role, body, created_at';
+const THREADS = `(SELECT ${COLUMNS} FROM comments UNION ALL SELECT ${COLUMNS} FROM kept_comments)`;
 
 function commentRecord(r: Row): CommentRecord {
   return {
