@@ -79,7 +79,9 @@ export async function keepRecords(tx: Queryable, planId: string, removed: Remove
   const { where, params } = scopeOf(planId, removed);
   const copy = async (table: string, columns: string, condition: string): Promise<number> =>
     (await tx.run(`INSERT INTO kept_${table} (${columns}) SELECT ${columns.replace(/(^|, )/g, '$1t.')} FROM ${table} t WHERE ${where} AND ${condition}`, params)).changes;
-  const values = await copy('measurements', MEASUREMENT_COLUMNS, LOCKED);
+  await copy('measurements', MEASUREMENT_COLUMNS, LOCKED);
+  // Counted as the open periods' losses are: a value is measured, not achieved or not evaluable.
+  const values = Number((await tx.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM kept_measurements t WHERE ${where} AND ${LOCKED} AND t.state <> 'not_measured'`, params))[0]!.n);
   await copy('measurement_reviews', REVIEW_COLUMNS, LOCKED);
   const files = await copy('attachments', ATTACHMENT_COLUMNS, LOCKED);
   const comments = await copy('comments', COMMENT_COLUMNS, '1 = 1');
