@@ -3,7 +3,8 @@
  * edit buttons go away), opens a revision with its reason (they come back; asked without one, it
  * is said at the reason field), changes a target, reads the change in the register (before → after) and approves it; on a closed period the locked
  * banner and the edit buttons agree (none is offered), and the banner says the data are frozen. Deleting an objective whose
- * closed period holds an evidence file: the dialog says the closed periods stay as closed, and the file stays.
+ * closed period holds an evidence file: the dialog says the closed periods stay as closed; the closed period still
+ * shows its file and thread (a new comment refused, said), and the register says what was kept.
  * Real server, fresh SQLite file, the fixture imported through the API.
  */
 import { join } from 'node:path';
@@ -187,6 +188,18 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     // June, closed, kept its file and its thread.
     expect((await apiAs(context, 'GET', `${june}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['registro-giugno.pdf']);
     expect((await apiAs(context, 'GET', `${june}/comments`)).body.map((c: { body: string }) => c.body)).toEqual(['Dato dal registro di giugno']);
+    // In the browser, the closed June still shows A.3 as it was closed, with its file and its thread to read; a new comment is refused, said.
+    await page.goto('about:blank');
+    await openPlan(page, planId);
+    await page.selectOption('#period', '2024-06-30');
+    await search(page, 'A.3');
+    await page.click('[data-indicator="A.3:1"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=evidence-file]').innerText()).toContain('registro-giugno.pdf');
+    await expect.poll(() => page.locator('[data-testid=comment]').innerText()).toContain('Dato dal registro di giugno');
+    await page.fill('#comment-text', 'Un commento dopo la variazione');
+    await page.click('[data-testid=comment-send]');
+    await expect.poll(() => page.locator('[data-testid=comments] [role=alert]').innerText()).toContain('è stato eliminato dal piano');
+    expect(await page.locator('[data-testid=comment]').count()).toBe(1);
     // The register says what went and what was kept.
     await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
