@@ -2,13 +2,16 @@
  * Adoption and revisions in the browser: the controllo di gestione adopts the plan by its act (the
  * edit buttons go away), opens a revision with its reason (they come back; asked without one, it
  * is said at the reason field), changes a target, reads the change in the register (before → after) and approves it; on a closed period the locked
- * banner and the edit buttons agree (none is offered), and the banner says the data are frozen.
+ * banner and the edit buttons agree (none is offered), and the banner says the data are frozen. Deleting an objective whose
+ * closed period holds an evidence file: the dialog says the closed periods stay as closed; the closed period still
+ * shows its file and thread (a new comment refused, said), and the register says what was kept.
  * Real server, fresh SQLite file, the fixture imported through the API.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
+import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -151,6 +154,60 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('valori tolti dai periodi aperti: A.3:1 al 30/09/2024 120 (inserito da controllo), A.3:1 al 31/12/2024 206');
+  });
+
+  it('deletes an objective whose closed period holds an evidence file, saying the closed period keeps it, and it does', async () => {
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    const june = `${plan}/indicators/${encodeURIComponent('A.3:1')}/measurements/2024-06-30`;
+    expect((await apiAs(context, 'PUT', june, { state: 'measured', actual: 40, version: 0 })).status).toBe(200);
+    const session = await (await context.request.get(`${world.server.url}/api/session`)).json();
+    const uploaded = await context.request.post(`${world.server.url}${june}/attachments`, {
+      headers: { 'X-CSRF-Token': session.csrfToken },
+      multipart: { file: { name: 'registro-giugno.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Registro di giugno') } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    expect((await apiAs(context, 'POST', `${june}/comments`, { body: 'Dato dal registro di giugno' })).status).toBe(201);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-06-30/transition`, { to })).status).toBe(200);
+    expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Obiettivo A.3 soppresso' })).status).toBe(201);
+    await page.goto('about:blank');
+    await openPlan(page, planId);
+    await search(page, 'A.3');
+    await page.click('[data-code="A.3"] .tree-link');
+    await page.click('[data-testid=open-delete-node]');
+    await expect.poll(() => page.locator('[data-testid=confirm-text]').innerText()).toContain('I periodi chiusi o validati restano come alla chiusura, con valori, documenti di evidenza e commenti.');
+    await page.click('[data-testid=confirm-delete]');
+    // The year end's imported value is asked about; the closed June is not among what goes.
+    const loss = page.locator('[data-testid=values-to-remove]');
+    await expect.poll(() => loss.innerText()).toContain('31/12/2024: 1 valore inserito, nessun documento di evidenza');
+    expect(await loss.innerText()).not.toContain('30/06/2024');
+    expect(await loss.innerText()).toContain('i periodi chiusi o validati restano come alla chiusura, con i loro documenti di evidenza, e i commenti di ogni periodo restano leggibili.');
+    await page.click('[data-testid=confirm-remove-values]');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+    await expect.poll(async () => (await apiAs(context, 'GET', `${plan}/tree`)).body.objectives.some((o: { code: string }) => o.code === 'A.3')).toBe(false);
+    // June, closed, kept its file and its thread.
+    expect((await apiAs(context, 'GET', `${june}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['registro-giugno.pdf']);
+    expect((await apiAs(context, 'GET', `${june}/comments`)).body.map((c: { body: string }) => c.body)).toEqual(['Dato dal registro di giugno']);
+    // In the browser, the closed June still shows A.3 as it was closed, with its file and its thread to read; a new comment is refused, said.
+    await page.goto('about:blank');
+    await openPlan(page, planId);
+    await page.selectOption('#period', '2024-06-30');
+    await search(page, 'A.3');
+    await page.click('[data-indicator="A.3:1"] .tree-link');
+    await expect.poll(() => page.locator('[data-testid=evidence-file]').innerText()).toContain('registro-giugno.pdf');
+    await expect.poll(() => page.locator('[data-testid=comment]').innerText()).toContain('Dato dal registro di giugno');
+    await page.fill('#comment-text', 'Un commento dopo la variazione');
+    await page.click('[data-testid=comment-send]');
+    await expect.poll(() => page.locator('[data-testid=comments] [role=alert]').innerText()).toContain('è stato eliminato dal piano');
+    expect(await page.locator('[data-testid=comment]').count()).toBe(1);
+    // The register says what went and what was kept.
+    await openRevisions(page, planId);
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect
+      .poll(async () => (await row.innerText()).replace(/\s+/g, ' '))
+      .toContain(
+        "valori tolti dai periodi aperti: A.3:1 al 31/12/2024 206 (inserito da controllo); conservati com'erano: 1 valore e 1 documento di evidenza dei periodi chiusi o validati, 1 commento",
+      );
   });
 
   it('on a closed period the locked banner and the edit buttons agree: nothing to edit, the data frozen at the closing', async () => {

@@ -28,6 +28,8 @@ export const ChangeParamsSchema = z.strictObject({
       files: z.array(z.number().int()),
     })
     .optional(),
+  /** What a deletion kept (the record's `keptRecords`): the closed and validated periods' values and files, every period's comments. */
+  kept: z.strictObject({ values: z.number().int(), files: z.number().int(), comments: z.number().int() }).optional(),
   /** The unit each side's amounts are in (an indicator's change), so a client says them as the published table prints them. */
   beforeUnit: z.string().optional(),
   afterUnit: z.string().optional(),

@@ -54,6 +54,11 @@ export interface ChangeParams {
     readonly by: readonly string[];
     readonly files: readonly number[];
   };
+  /**
+   * What a deletion kept (the record's `keptRecords`): the closed and validated periods' values and
+   * evidence files, and the comments of every period. Absent when it kept none.
+   */
+  readonly kept?: { readonly values: number; readonly files: number; readonly comments: number };
   /** The unit each side's amounts are in (the indicator's, or the one the change itself set); absent: said by their value. */
   readonly beforeUnit?: string;
   readonly afterUnit?: string;
@@ -411,6 +416,8 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
     const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : typeof whole.label === 'string' ? whole.label : undefined;
     const removed = records(whole.removedValues);
     const value = (e: Stored): Stored => record(e.value);
+    const kept = record(whole.keptRecords);
+    const count = (v: unknown): number => (typeof v === 'number' ? v : 0);
     return {
       code: 'change',
       params: {
@@ -431,6 +438,7 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
                 files: removed.map((e) => records(e.files).length),
               },
             }),
+        ...(whole.keptRecords === undefined ? {} : { kept: { values: count(kept.values), files: count(kept.files), comments: count(kept.comments) } }),
       },
     };
   }
@@ -539,7 +547,7 @@ function sentence(p: ChangeParams, l: Language): string {
   const feminine = (ENTITY_WORDS.it[p.entity]?.[1] ?? 'm') === 'f';
   const label = p.label === undefined ? '' : ` («${p.label}»)`;
   if (p.action === 'create') return `${what} ${l === 'it' ? (feminine ? 'aggiunta' : 'aggiunto') : 'added'}${label}`;
-  if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}`;
+  if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}${keptText(p, l)}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
   const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine, p.beforeUnit)} → ${valueIn(f, p.after[k] ?? '', l, feminine, p.afterUnit)}`);
@@ -562,6 +570,21 @@ function removedValuesText(p: ChangeParams, l: Language): string {
     return `${indicator} ${l === 'it' ? 'al' : 'at'} ${dayText(r.periods[k] ?? '')} ${said}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}`;
   });
   return `; ${l === 'it' ? 'valori tolti dai periodi aperti' : 'values removed from the open periods'}: ${each.join(', ')}`;
+}
+
+/** "; conservati com'erano: 1 valore e 1 documento di evidenza dei periodi chiusi o validati, 3 commenti". */
+function keptText(p: ChangeParams, l: Language): string {
+  const k = p.kept;
+  if (k === undefined) return '';
+  const counted = (n: number, it: [string, string], en: [string, string]): string => (n === 0 ? '' : `${n} ${(l === 'it' ? it : en)[n === 1 ? 0 : 1]}`);
+  const locked = [counted(k.values, ['valore', 'valori'], ['value', 'values']), counted(k.files, ['documento di evidenza', 'documenti di evidenza'], ['evidence file', 'evidence files'])].filter(
+    (x) => x !== '',
+  );
+  const parts = [
+    locked.length === 0 ? '' : `${locked.join(l === 'it' ? ' e ' : ' and ')} ${l === 'it' ? 'dei periodi chiusi o validati' : 'of closed or validated periods'}`,
+    counted(k.comments, ['commento', 'commenti'], ['comment', 'comments']),
+  ].filter((x) => x !== '');
+  return parts.length === 0 ? '' : `; ${l === 'it' ? "conservati com'erano" : 'kept as they were'}: ${parts.join(', ')}`;
 }
 
 /** An act of approval: "Delibera di Giunta n. 12 del 30/01/2024", or that it is still to be given. */

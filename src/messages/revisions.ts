@@ -38,12 +38,6 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       `the deletion removes ${[p.values > 0 ? `${p.values} ${p.values === 1 ? 'value' : 'values'}` : '', p.files > 0 ? `${p.files} evidence ${p.files === 1 ? 'file' : 'files'}` : ''].filter((x) => x !== '').join(' and ')} of periods still open (${listIn(p.periods, 'en')}): confirm to delete them (they stay on the revisions register and the audit trail)`,
   }),
-  'locked-evidence': message<{ label: string; state: string; files: number }>({
-    it: (p) =>
-      `il periodo ${p.label} è ${STATE_WORDS.it[p.state] ?? p.state} e conserva ${p.files} ${p.files === 1 ? 'documento di evidenza' : 'documenti di evidenza'} di questi indicatori: i documenti di un periodo chiuso o validato non si eliminano (il controllo di gestione può riaprirlo, indicando un motivo)`,
-    en: (p) =>
-      `the period ${p.label} is ${STATE_WORDS.en[p.state] ?? p.state} and keeps ${p.files} evidence ${p.files === 1 ? 'file' : 'files'} of these indicators: a closed or validated period's files are not deleted (a controller can reopen it, giving a reason)`,
-  }),
   'baseline-not-changed': message<{ indicator: string }>({
     it: (p) =>
       `la baseline dell'indicatore ${p.indicator} non è da aggiornare: è già il consuntivo del piano precedente, oppure è stata inserita a mano (e resta com'è), oppure il piano precedente non ha più un valore`,

@@ -72,7 +72,6 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'has-children': 409,
   'period-in-use': 409,
   'values-to-remove': 409,
-  'locked-evidence': 423,
   'in-use': 409,
   'revision-required': 409,
   'revision-open': 409,

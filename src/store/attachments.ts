@@ -60,6 +60,14 @@ export interface AttachmentStore {
 
 const COLUMNS = 'id, plan_id, indicator_id, period_id, name, media_type, size, sha256, uploaded_by, uploaded_at';
 
+/**
+ * The files of live values and those a deletion kept (`kept-records.ts`: a deleted indicator's
+ * files of closed and validated periods), read alike: a deleted indicator's id is never reused.
+ */
+const readable = (columns: string): string => `(SELECT ${columns} FROM attachments UNION ALL SELECT ${columns} FROM kept_attachments)`;
+/** Lists read no bytes. */
+const LISTED = readable(COLUMNS);
+
 export function attachmentRecord(r: Row): AttachmentRecord {
   return {
     id: String(r.id),
@@ -160,20 +168,25 @@ export class SqlAttachments implements AttachmentStore {
   }
 
   async list(planId: string, indicatorId: string, periodId: string): Promise<AttachmentRecord[]> {
-    const rows = await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY uploaded_at, id`, [planId, indicatorId, periodId]);
+    const rows = await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY uploaded_at, id`, [planId, indicatorId, periodId]);
     return rows.map(attachmentRecord);
   }
 
   async listForPlan(planId: string, periodId?: string): Promise<AttachmentRecord[]> {
     const rows =
       periodId === undefined
-        ? await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? ORDER BY period_id, indicator_id, uploaded_at, id`, [planId])
-        : await this.db.all(`SELECT ${COLUMNS} FROM attachments WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id, uploaded_at, id`, [planId, periodId]);
+        ? await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? ORDER BY period_id, indicator_id, uploaded_at, id`, [planId])
+        : await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id, uploaded_at, id`, [planId, periodId]);
     return rows.map(attachmentRecord);
   }
 
   async get(planId: string, indicatorId: string, periodId: string, attachmentId: string): Promise<(AttachmentRecord & { readonly bytes: Buffer }) | undefined> {
-    const r = await one(this.db, `SELECT ${COLUMNS}, content FROM attachments WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [attachmentId, planId, indicatorId, periodId]);
+    const r = await one(this.db, `SELECT ${COLUMNS}, content FROM ${readable(`${COLUMNS}, content`)} a WHERE id = ? AND plan_id = ? AND indicator_id = ? AND period_id = ?`, [
+      attachmentId,
+      planId,
+      indicatorId,
+      periodId,
+    ]);
     if (r === undefined) return undefined;
     const content = r.content as Uint8Array;
     return { ...attachmentRecord(r), bytes: Buffer.isBuffer(content) ? content : Buffer.from(content) };

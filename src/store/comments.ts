@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
 import { refuse } from './revisions.js';
+import { shareLock } from './shared.js';
 import type { Actor, Result, Role } from './types.js';
 
 export interface CommentRecord {
@@ -38,6 +39,10 @@ export interface CommentStore {
 
 const MAX_BODY = 5000;
 
+/** The live threads and those a deletion kept (`kept-records.ts`), read alike: a deleted indicator's id is never reused. */
+const COLUMNS = 'id, seq, plan_id, indicator_id, period_id, author, author_name, author_role, body, created_at';
+const THREADS = `(SELECT ${COLUMNS} FROM comments UNION ALL SELECT ${COLUMNS} FROM kept_comments)`;
+
 function commentRecord(r: Row): CommentRecord {
   return {
     id: String(r.id),
@@ -62,7 +67,8 @@ export class SqlComments implements CommentStore {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
         return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
-      const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+      // Share-locked (PostgreSQL): a deletion in flight keeps this comment with the thread, or comes first and leaves no indicator.
+      const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
       const id = randomUUID();
       const at = new Date().toISOString();
@@ -93,11 +99,11 @@ export class SqlComments implements CommentStore {
   }
 
   async list(planId: string, indicatorId: string, periodId: string): Promise<CommentRecord[]> {
-    return (await this.db.all(`SELECT * FROM comments WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY seq`, [planId, indicatorId, periodId])).map(commentRecord);
+    return (await this.db.all(`SELECT * FROM ${THREADS} c WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY seq`, [planId, indicatorId, periodId])).map(commentRecord);
   }
 
   async counts(planId: string, periodId: string): Promise<Map<string, number>> {
-    const rows = await this.db.all(`SELECT indicator_id, COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id`, [planId, periodId]);
+    const rows = await this.db.all(`SELECT indicator_id, COUNT(*) AS n FROM ${THREADS} c WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id`, [planId, periodId]);
     return new Map(rows.map((r) => [String(r.indicator_id), Number(r.n)]));
   }
 }

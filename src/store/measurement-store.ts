@@ -152,52 +152,7 @@ export class SqlMeasurements {
   }
 
   async indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
-    const row = await one<{
-      node_code: string;
-      unit: IndicatorContext['unit'];
-      scoring: string | null;
-      target: string | null;
-      baseline: string | null;
-      next_targets: string | null;
-      formula: string | null;
-      owner: string | null;
-      unit_id: string | null;
-      person_id: string | null;
-    }>(this.db, `SELECT node_code, unit, scoring, target, baseline, next_targets, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
-    if (row === undefined) return undefined;
-    const nodeOwners: string[] = [];
-    const nodeUnits: string[] = [];
-    const unitIds: string[] = row.unit_id === null ? [] : [String(row.unit_id)];
-    const personIds: string[] = row.person_id === null ? [] : [String(row.person_id)];
-    // Walk up the tree (a few levels); the guard stops a corrupted cycle.
-    let code: string | null = String(row.node_code);
-    for (let depth = 0; code !== null && depth < 64; depth++) {
-      const node: { parent: string | null; owner: string | null; unit_id: string | null; person_id: string | null; unit_name: string | null } | undefined = await one(
-        this.db,
-        `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`,
-        [planId, code],
-      );
-      if (node === undefined) break;
-      if (node.owner !== null) nodeOwners.push(String(node.owner));
-      if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
-      if (node.unit_id !== null) unitIds.push(String(node.unit_id));
-      if (node.person_id !== null) personIds.push(String(node.person_id));
-      code = str(node.parent);
-    }
-    return {
-      objective: String(row.node_code),
-      unit: row.unit,
-      scoring: ruleFromJson(parse(row.scoring)),
-      target: amountFromJson(parse(row.target)),
-      baseline: amountFromJson(parse(row.baseline)),
-      nextTargets: nextTargetsFromJson(parse(row.next_targets)),
-      formula: formulaFromJson(parse(row.formula)),
-      owner: str(row.owner),
-      objectiveOwners: nodeOwners,
-      objectiveUnitNames: nodeUnits,
-      unitIds,
-      personIds,
-    };
+    return readIndicatorContext(this.db, planId, indicatorId);
   }
 
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {
@@ -208,4 +163,54 @@ export class SqlMeasurements {
     const r = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
     return r === undefined ? undefined : measurementRecord(r);
   }
+}
+
+/** The indicator's unit, rule, amounts and who it is assigned to (its objective's owners and units up the tree), read with `q` (a deletion's transaction, too). */
+export async function readIndicatorContext(q: Queryable, planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
+  const row = await one<{
+    node_code: string;
+    unit: IndicatorContext['unit'];
+    scoring: string | null;
+    target: string | null;
+    baseline: string | null;
+    next_targets: string | null;
+    formula: string | null;
+    owner: string | null;
+    unit_id: string | null;
+    person_id: string | null;
+  }>(q, `SELECT node_code, unit, scoring, target, baseline, next_targets, formula, owner, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+  if (row === undefined) return undefined;
+  const nodeOwners: string[] = [];
+  const nodeUnits: string[] = [];
+  const unitIds: string[] = row.unit_id === null ? [] : [String(row.unit_id)];
+  const personIds: string[] = row.person_id === null ? [] : [String(row.person_id)];
+  // Walk up the tree (a few levels); the guard stops a corrupted cycle.
+  let code: string | null = String(row.node_code);
+  for (let depth = 0; code !== null && depth < 64; depth++) {
+    const node: { parent: string | null; owner: string | null; unit_id: string | null; person_id: string | null; unit_name: string | null } | undefined = await one(
+      q,
+      `SELECT n.parent, n.owner, n.unit_id, n.person_id, u.name AS unit_name FROM nodes n LEFT JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ? AND n.code = ?`,
+      [planId, code],
+    );
+    if (node === undefined) break;
+    if (node.owner !== null) nodeOwners.push(String(node.owner));
+    if (node.unit_name !== null) nodeUnits.push(String(node.unit_name));
+    if (node.unit_id !== null) unitIds.push(String(node.unit_id));
+    if (node.person_id !== null) personIds.push(String(node.person_id));
+    code = str(node.parent);
+  }
+  return {
+    objective: String(row.node_code),
+    unit: row.unit,
+    scoring: ruleFromJson(parse(row.scoring)),
+    target: amountFromJson(parse(row.target)),
+    baseline: amountFromJson(parse(row.baseline)),
+    nextTargets: nextTargetsFromJson(parse(row.next_targets)),
+    formula: formulaFromJson(parse(row.formula)),
+    owner: str(row.owner),
+    objectiveOwners: nodeOwners,
+    objectiveUnitNames: nodeUnits,
+    unitIds,
+    personIds,
+  };
 }

@@ -8,6 +8,7 @@ import type { Db, Dialect, Queryable } from './db.js';
 import { migrateAppraisalUnits } from './appraisals.js';
 import { separateSamePlans } from './plan-store.js';
 import { migrateUnitTexts } from './units.js';
+import { KEPT_MIGRATION } from './kept-records.js';
 import { REMINDER_MIGRATION } from './reminders.js';
 
 interface Migration {
@@ -577,8 +578,8 @@ MIGRATIONS.push(
     data: (tx) => separateSamePlans(tx),
   },
 );
-// The reminders' outbox (60) is defined beside its store (reminders.ts).
-MIGRATIONS.push(REMINDER_MIGRATION);
+// The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts).
+MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION);
 
 MIGRATIONS.sort((a, b) => a.version - b.version);
 

@@ -131,7 +131,15 @@ export class SqlPeriods {
           { label: before.label, reason: 'has-attachments', attachments },
         );
       }
-      const comments = Number((await one(tx, `SELECT COUNT(*) AS n FROM comments WHERE plan_id = ? AND period_id = ?`, [planId, periodId]))!.n);
+      // A deleted indicator's thread is kept too (kept-records.ts), and counts as the conversation it was.
+      const comments = Number(
+        (await one(tx, `SELECT (SELECT COUNT(*) FROM comments WHERE plan_id = ? AND period_id = ?) + (SELECT COUNT(*) FROM kept_comments WHERE plan_id = ? AND period_id = ?) AS n`, [
+          planId,
+          periodId,
+          planId,
+          periodId,
+        ]))!.n,
+      );
       if (comments > 0) {
         return fail(
           'period-in-use',

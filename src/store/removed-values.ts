@@ -4,9 +4,8 @@
  * still open are the referenti's work of this year, so the deletion waits until the user has been
  * told (`values-to-remove`, what each period would lose) and confirms, and then keeps them in its
  * revision change and audit entry (`removedValues`), read back in the register. A closed or
- * validated period is read from its frozen closing, which the deletion leaves as it is; its evidence
- * files are not in the closing, and a locked period's files are never removed, so while one keeps
- * files of the indicator the deletion is refused (`locked-evidence`).
+ * validated period loses nothing: its values, reviews and evidence files are kept whole, with every
+ * comment thread, by `kept-records.ts`, so they are neither asked about nor listed here.
  */
 import type { PeriodLoss, ValuesToRemove } from '../contract/index.js';
 import type { Queryable, Row } from './db.js';
@@ -35,23 +34,12 @@ const open = (r: Row): boolean => !isLocked(r.period_state as PeriodState);
  * The values of the removed indicators in the periods still open, whole, as the register keeps them:
  * the period, the indicator, the value with who entered it and its source, its evidence files (by
  * name and SHA-256, never their bytes) and its last review step. Or the refusal that says what would
- * be lost, when the caller has not confirmed it; or that a locked period keeps their files.
+ * be lost, when the caller has not confirmed it.
  */
 export async function removedValues(q: Queryable, planId: string, removed: Removed, confirmed: boolean): Promise<Result<Record<string, unknown>[]>> {
-  const files = await rowsOf(
-    q,
-    'attachments',
-    't.id, t.plan_id, t.indicator_id, t.period_id, t.name, t.media_type, t.size, t.sha256, t.uploaded_by, t.uploaded_at',
-    planId,
-    removed,
-    't.uploaded_at, t.id',
-  );
-  const locked = files.filter((r) => !open(r));
-  if (locked.length > 0) {
-    const first = locked[0]!;
-    const count = locked.filter((r) => r.period_id === first.period_id).length;
-    return refuse('locked-evidence', { label: String(first.period_label), state: String(first.period_state), files: count }, { period: String(first.period_id), files: count });
-  }
+  const files = (
+    await rowsOf(q, 'attachments', 't.id, t.plan_id, t.indicator_id, t.period_id, t.name, t.media_type, t.size, t.sha256, t.uploaded_by, t.uploaded_at', planId, removed, 't.uploaded_at, t.id')
+  ).filter(open);
   const values = (await rowsOf(q, 'measurements', 't.*', planId, removed, 't.period_id')).filter(open);
   const reviews = (await rowsOf(q, 'measurement_reviews', 't.*', planId, removed, 't.id')).filter(open);
   const key = (r: Row): string => `${String(r.period_ends)}\u0000${String(r.period_id)}\u0000${String(r.indicator_id)}`;

@@ -11,6 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import { SqlEmails, type EmailStore } from './emails.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
+import { keptIndicator } from './kept-records.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { SqlMeasurements } from './measurement-store.js';
 import { migrate } from './migrations.js';
@@ -37,6 +38,7 @@ import type {
   FrozenSnapshot,
   ImportInput,
   IndicatorContext,
+  KeptIndicator,
   IndicatorInput,
   IndicatorPatch,
   LoginFailure,
@@ -208,6 +210,10 @@ export class SqlStore implements Store {
 
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {
     return this.measurements.indicatorContext(planId, indicatorId);
+  }
+
+  keptIndicator(planId: string, indicatorId: string): Promise<KeptIndicator | undefined> {
+    return keptIndicator(this.db, planId, indicatorId);
   }
 
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {

@@ -392,6 +392,38 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((update.after as { target: unknown }).target).toEqual({ kind: 'number', value: '20' });
     });
 
+    it("keeps a deleted indicator's closed-period value and file and every thread, and never gives its id again", async () => {
+      const store = await fresh();
+      const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, alice);
+      if (!plan.ok) throw new Error('create');
+      const planId = plan.value.id;
+      expect((await store.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
+      const indicator = { name: 'Pratiche evase', weight: new Decimal(100), comparator: '>=' as const, target: { kind: 'number' as const, value: new Decimal(10) }, unit: 'number' as const };
+      expect((await store.addIndicator(planId, 'A', indicator, alice)).ok).toBe(true);
+      const author = { ...alice, displayName: 'Alice', role: 'controller' as const };
+      expect((await store.putMeasurement(planId, 'A:1', '2025-06-30', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, alice)).ok).toBe(true);
+      expect((await store.attachments.add(planId, 'A:1', '2025-06-30', { name: 'giugno.csv', mediaType: 'text/csv', bytes: Buffer.from('pratiche;4\n') }, alice)).ok).toBe(true);
+      expect((await store.comments.add(planId, 'A:1', '2025-06-30', 'Dato di giugno', author)).ok).toBe(true);
+      expect((await store.comments.add(planId, 'A:1', '2025-09-30', 'Settembre in arrivo', author)).ok).toBe(true);
+      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(planId, '2025-06-30', to, null, alice)).ok).toBe(true);
+
+      // Nothing of an open period is lost, so nothing is asked: June is closed, September holds only a comment.
+      expect((await store.deleteIndicator(planId, 'A:1', alice)).ok).toBe(true);
+      expect(await store.indicatorContext(planId, 'A:1')).toBeUndefined();
+      expect(await store.keptIndicator(planId, 'A:1')).toMatchObject({ indicatorId: 'A:1', objective: 'A', name: 'Pratiche evase', owner: null });
+      const files = await store.attachments.list(planId, 'A:1', '2025-06-30');
+      expect(files.map((f) => f.name)).toEqual(['giugno.csv']);
+      expect((await store.attachments.get(planId, 'A:1', '2025-06-30', files[0]!.id))!.bytes.toString()).toBe('pratiche;4\n');
+      expect((await store.comments.list(planId, 'A:1', '2025-06-30')).map((c) => c.body)).toEqual(['Dato di giugno']);
+      expect((await store.comments.list(planId, 'A:1', '2025-09-30')).map((c) => c.body)).toEqual(['Settembre in arrivo']);
+      const deleted = (await store.listAudit({ planId })).find((a) => a.action === 'delete' && a.entity === 'indicator')!;
+      expect((deleted.before as { keptRecords: unknown }).keptRecords).toEqual({ values: 1, files: 1, comments: 2 });
+      // A new indicator takes the next id: the kept records stay the deleted one's.
+      const next = await store.addIndicator(planId, 'A', indicator, alice);
+      expect(next.ok && next.value.id).toBe('A:2');
+      expect(await store.attachments.list(planId, 'A:2', '2025-06-30')).toEqual([]);
+    });
+
     it('decides a change of unit on the values stored when it is made, not on a look taken before (a value entered meanwhile counts)', async () => {
       const store = await fresh();
       const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, alice);

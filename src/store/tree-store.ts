@@ -10,11 +10,12 @@ import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { baselineTyped } from './lineage.js';
 import { openActuals } from './measurement-store.js';
 import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
+import { keepRecords, keptIndicatorIds } from './kept-records.js';
 import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
-import { fail, forUpdate, insertMany, ok, shareLock, str } from './shared.js';
+import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.js';
 import { ensureUnitsByName, unknownUnit, unknownUser } from './units.js';
-import type { Actor, IndicatorInput, IndicatorPatch, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
+import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
 /** An objective's row as the audit trail and the revisions keep it. */
 export function nodeJson(r: Row): Record<string, unknown> {
@@ -120,6 +121,11 @@ async function recordedInOtherUnit(tx: Queryable, planId: string, indicatorId: s
 /** A deleted record's `removedValues`: what the open periods lost with it (none: the field is left out, as before). */
 function withRemoved(values: readonly Record<string, unknown>[]): { removedValues?: readonly Record<string, unknown>[] } {
   return values.length === 0 ? {} : { removedValues: values };
+}
+
+/** What the deletion kept of the closed and validated periods and of the threads, when it kept anything (`kept-records.ts`). */
+function withKept(kept: KeptCounts): { keptRecords?: KeptCounts } {
+  return kept.values + kept.files + kept.comments > 0 ? { keptRecords: kept } : {};
 }
 
 /** Objectives and indicators: each edit one transaction, gated and recorded. */
@@ -228,8 +234,9 @@ export class SqlTree {
       const indicators = await tx.all(`SELECT * FROM indicators WHERE plan_id = ? AND node_code = ? ORDER BY position${forUpdate(this.db)}`, [planId, code]);
       const values = await removedValues(tx, planId, { node: code }, removeValues);
       if (!values.ok) return values;
+      const kept = await keepRecords(tx, planId, { node: code }, now(), actor.username);
       await tx.run(`DELETE FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
-      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson), ...withRemoved(values.value) };
+      const removed = { ...nodeJson(before), indicators: indicators.map(indicatorJson), ...withRemoved(values.value), ...withKept(kept) };
       await recordEdit(tx, planId, gate.value, actor, { action: 'delete', entity: 'node', entityId: code, node: code, before: removed });
       return ok(null);
     });
@@ -242,7 +249,8 @@ export class SqlTree {
       if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined)
         return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
-      const ids = new Set(existing.map((r) => String(r.id)));
+      // A deleted indicator's id stays its own: its kept records must not seem the new one's.
+      const ids = new Set([...existing.map((r) => String(r.id)), ...(await keptIndicatorIds(tx, planId))]);
       let n = existing.length + 1;
       while (ids.has(`${code}:${n}`)) n++;
       const id = `${code}:${n}`;
@@ -331,6 +339,7 @@ export class SqlTree {
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
       const values = await removedValues(tx, planId, { indicator: indicatorId }, removeValues);
       if (!values.ok) return values;
+      const kept = await keepRecords(tx, planId, { indicator: indicatorId }, now(), actor.username);
       await tx.run(`DELETE FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await recordEdit(tx, planId, gate.value, actor, {
         action: 'delete',
@@ -338,7 +347,7 @@ export class SqlTree {
         entityId: indicatorId,
         node: String(before.node_code),
         indicator: indicatorId,
-        before: { ...indicatorJson(before), ...withRemoved(values.value) },
+        before: { ...indicatorJson(before), ...withRemoved(values.value), ...withKept(kept) },
       });
       return ok(null);
     });

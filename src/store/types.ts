@@ -46,7 +46,6 @@ export type FailureCode =
   | 'period-in-use'
   // Deleting an objective or indicator whose values in open periods go with it (tree-store.ts):
   | 'values-to-remove'
-  | 'locked-evidence'
   | 'invalid'
   // A registry unit still owning objectives, indicators or units (units.ts):
   | 'in-use'
@@ -270,6 +269,23 @@ export interface IndicatorContext {
   /** Unit ids and person ids of the indicator and of its objective and ancestors. */
   readonly unitIds: readonly string[];
   readonly personIds: readonly string[];
+}
+
+/** Who may read a deleted indicator's kept records (`kept-records.ts`): its assignment when it was deleted. */
+export type KeptAssignment = Pick<IndicatorContext, 'owner' | 'objectiveOwners' | 'objectiveUnitNames' | 'unitIds' | 'personIds'>;
+
+export interface KeptIndicator extends KeptAssignment {
+  readonly indicatorId: string;
+  readonly objective: string;
+  readonly name: string;
+  readonly deletedAt: string;
+}
+
+/** What a deletion kept: counted for its audit entry and revision change (`keptRecords`). */
+export interface KeptCounts {
+  readonly values: number;
+  readonly files: number;
+  readonly comments: number;
 }
 
 export interface ObjectiveMeta {
@@ -629,8 +645,9 @@ export interface Store {
   updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>>;
   /**
    * Refused with `values-to-remove` (details: the periods still open and what each would lose)
-   * unless `removeValues`; with `locked-evidence` while a closed or validated period keeps evidence
-   * files of its indicators. What is removed is kept in the revision's change and the audit entry.
+   * unless `removeValues`. What is removed is kept in the revision's change and the audit entry; the
+   * closed and validated periods' values, reviews and files, and every comment thread, are kept
+   * whole (`kept-records.ts`, counted as `keptRecords`).
    */
   deleteNode(planId: string, code: string, actor: Actor, removeValues?: boolean): Promise<Result<null>>;
   addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>>;
@@ -641,6 +658,8 @@ export interface Store {
   /** Optimistic: stored only when `expectedVersion` is the current version (0: nothing entered yet). */
   putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>>;
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined>;
+  /** A deleted indicator whose records a deletion kept (its closed periods' values and files, its threads), read-only; undefined for any other. */
+  keptIndicator(planId: string, indicatorId: string): Promise<KeptIndicator | undefined>;
   /**
    * The actuals recorded for an indicator in the periods still taking values (open or collecting),
    * by period date: what a new unit would have to read. Closed and validated periods are left out:

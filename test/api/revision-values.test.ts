@@ -1,12 +1,14 @@
 /**
  * Deleting an objective or an indicator inside a revision, through HTTP on SQLite and PostgreSQL:
  * the referente has entered B.1.1's values in June (then closed) and September (with an evidence
- * file, approved by the controller); the year end holds the imported actuals. The deletion first
- * says what the open periods would lose (409, Italian or English, nothing deleted) and is done only
- * with `removeValues=true`; then the register and the audit trail keep each removed value (period,
- * indicator, value, who entered it, its files by SHA-256, its review), the public's register never
- * shows them, and the closed June period reads as it was closed. A closed period's evidence files
- * are never lost: while one keeps files of the objective, the deletion is refused (423).
+ * file, approved by the controller), and discussed them with the office in both periods; the year
+ * end holds the imported actuals. The deletion first says what the open periods would lose (409,
+ * Italian or English, nothing deleted) and is done only with `removeValues=true`; then the register
+ * and the audit trail keep each removed value (period, indicator, value, who entered it, its files
+ * by SHA-256, its review), the public's register never shows them, and the closed June period reads
+ * as it was closed. A locked period loses nothing: an objective whose closed June keeps an evidence
+ * file is deleted going forward, June keeps the file (byte for byte), its value and every thread,
+ * read-only; reopened, June is read under the plan as it is now and its closing's record stays.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +47,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     // A.3's June value with its evidence: June closes with the file in it.
     ok(await controller.request('PUT', value(A31, JUNE), { state: 'measured', actual: 5, version: 0 }));
     ok(await controller.request('POST', `${value(A31, JUNE)}/attachments`, upload(juneFile, 'presenze-giugno.pdf')), 201);
+    // The discussion on the record: June's before the closing, September's in the open period.
+    ok(await referente.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Dato di giugno dal registro eventi' }), 201);
+    ok(await controller.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Verificato sul registro, grazie' }), 201);
+    ok(await referente.request('POST', `${value(B111, SEPTEMBER)}/comments`, { body: 'Il verbale di settembre è allegato' }), 201);
+    ok(await controller.request('POST', `${value(A31, JUNE)}/comments`, { body: 'Presenze dal foglio firme' }), 201);
     for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to }));
     juneTree = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
     juneClosing = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
@@ -125,6 +132,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
       const deleted = changes.find((c: any) => c.entityId === 'B.1.1');
       expect(deleted.user, path).toBeNull();
       expect(Object.keys(deleted.before), path).not.toContain('removedValues');
+      // What the deletion kept counts the internal discussion: the office's, not the public's.
+      expect(Object.keys(deleted.before), path).not.toContain('keptRecords');
       expect(register.text, path).not.toContain('verbale-settembre.pdf');
       expect(register.text, path).not.toContain('referente');
     }
@@ -132,19 +141,97 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect(page.status).toBe(200);
     expect(page.text).toContain('Obiettivo B.1.1 eliminato');
     expect(page.text).not.toContain('valori tolti');
+    expect(page.text).not.toContain('conservati com');
   });
 
-  it('refuses to delete an objective while a closed period keeps its evidence files, and keeps them', async () => {
-    const refused = await controller.request('DELETE', `/api/plans/${planId}/nodes/A.3?removeValues=true`, undefined, { 'accept-language': 'it' });
-    expect(refused.status, refused.text).toBe(423);
-    expect(refused.body.error).toMatchObject({ code: 'locked-evidence', details: { period: JUNE, files: 1 } });
-    expect(refused.body.error.message).toMatch(/^il periodo 30\/06\/2024 è chiuso e conserva 1 documento di evidenza/);
-    expect(objective((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.3')).toBeDefined();
+  it("keeps every thread of a deleted objective, the closed period's value among its records, read-only for the same readers", async () => {
+    const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'B.1.1');
+    // June's value (closed) and the three comments of June and September were kept, not removed.
+    expect(change.before.keptRecords).toEqual({ values: 1, files: 0, comments: 3 });
+    const audit = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=it`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
+    expect(audit.message).toMatch(/; conservati com'erano: 1 valore dei periodi chiusi o validati, 3 commenti$/);
+    for (const reader of [controller, referente]) {
+      const june = await reader.get(`${value(B111, JUNE)}/comments`);
+      expect(june.status, june.text).toBe(200);
+      expect(june.body.map((c: any) => [c.author, c.body])).toEqual([
+        ['referente', 'Dato di giugno dal registro eventi'],
+        ['controller', 'Verificato sul registro, grazie'],
+      ]);
+      const september = await reader.get(`${value(B111, SEPTEMBER)}/comments`);
+      expect(september.body.map((c: any) => c.body)).toEqual(['Il verbale di settembre è allegato']);
+    }
+    // The tree of the closed June still counts them beside the value, as it was closed.
+    expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body, B111)).toMatchObject({ state: 'measured', source: SOURCE });
+    // Read-only: the thread of an indicator no longer in the plan takes no new comment, said in either language.
+    const more = await referente.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Ancora una nota' }, { 'accept-language': 'it' });
+    expect(more.status, more.text).toBe(409);
+    expect(more.body.error).toMatchObject({ code: 'indicator-deleted' });
+    expect(more.body.error.message).toMatch(/^L'indicatore B\.1\.1:1 è stato eliminato dal piano: /);
+    expect((await controller.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);
+    // The public reads no thread, kept or not.
+    expect((await anyone.get(`${value(B111, JUNE)}/comments`)).status).toBe(401);
+    // September, open and holding no value any more, keeps the kept thread: a period with a conversation is not deleted.
+    const september = await controller.request('DELETE', `/api/plans/${planId}/periods/${SEPTEMBER}`);
+    expect(september.status, september.text).toBe(409);
+    expect(september.body.error.details).toMatchObject({ reason: 'has-comments', comments: 1 });
+  });
+
+  it('deletes an objective whose closed period keeps evidence files: the period keeps them, byte for byte, and reads as it was closed', async () => {
+    const before = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
+    const deleted = await controller.request('DELETE', `/api/plans/${planId}/nodes/A.3?removeValues=true`);
+    expect(deleted.status, deleted.text).toBe(200);
+    expect(objective((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.3')).toBeUndefined();
+    const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'A.3');
+    expect(change.before.keptRecords).toEqual({ values: 1, files: 1, comments: 1 });
+    const audit = (await controller.get(`/api/audit?planId=${planId}&node=A.3&lang=en`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
+    expect(audit.message).toMatch(/; kept as they were: 1 value and 1 evidence file of closed or validated periods, 1 comment$/);
+    // June, closed, is read from its closing: the same tree, A.3's value with it.
+    const june = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
+    expect(figures(june)).toEqual(figures(before));
+    expect(indicatorOf(june, A31)).toMatchObject({ state: 'measured' });
     const files = (await controller.get(`${value(A31, JUNE)}/attachments`)).body;
-    expect(files.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
-    const refusedIndicator = await controller.request('DELETE', `/api/plans/${planId}/indicators/${enc(A31)}?removeValues=true`);
-    expect(refusedIndicator.status).toBe(423);
-    expect(refusedIndicator.body.error.message).toMatch(/^the period 30\/06\/2024 is closed and keeps 1 evidence file/);
+    expect(files.map((f: any) => [f.name, f.sha256])).toEqual([['presenze-giugno.pdf', createHash('sha256').update(juneFile).digest('hex')]]);
+    const download = await fetch(`${controller.base}${value(A31, JUNE)}/attachments/${files[0].id}`, { headers: { cookie: controller.cookie! } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(juneFile))).toBe(true);
+    expect((await controller.get(`${value(A31, JUNE)}/comments`)).body.map((c: any) => c.body)).toEqual(['Presenze dal foglio firme']);
+    // Nobody removes or adds a file of it: the record is read-only.
+    const removal = await controller.request('DELETE', `${value(A31, JUNE)}/attachments/${files[0].id}`);
+    expect(removal.status, removal.text).toBe(409);
+    expect(removal.body.error.message).toMatch(/^The indicator A\.3:1 was deleted from the plan: /);
+    expect((await controller.request('POST', `${value(A31, JUNE)}/attachments`, upload(tinyPdf('Altro'), 'altro.pdf'))).status).toBe(409);
+    expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body).toHaveLength(1);
+  });
+
+  it("reopened, reads June under the plan as it is now, and keeps its closing's record of what was deleted", async () => {
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'collecting', reason: 'rettifica dei dati di giugno' }));
+    const june = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
+    // The revision deleted B.1.1 and A.3 going forward: the reopened period neither scores them nor takes their values.
+    expect(objective(june, 'B.1.1')).toBeUndefined();
+    expect(objective(june, 'A.3')).toBeUndefined();
+    const put = await controller.request('PUT', value(A31, JUNE), { state: 'measured', actual: 6, version: 1 });
+    expect(put.status).toBe(404);
+    // What its closing held is said against it: the objectives the reopened period no longer has, with their performance.
+    const since = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
+    expect(since.changes.filter((c: any) => c.kind === 'objective-removed').map((c: any) => c.code)).toEqual(expect.arrayContaining(['A.3', 'B.1.1']));
+    expect(since.changes.find((c: any) => c.kind === 'indicator-removed' && c.code === 'A.3')).toMatchObject({ params: { beforeTarget: '10', beforeUnit: 'number' } });
+    // A.3's June value, 5 against a target of 10, scored 0%: the performance June had, and has no more.
+    expect(since.changes.find((c: any) => c.kind === 'performance' && c.code === 'A.3')).toMatchObject({ before: 0, after: null });
+    // And the kept records stay where they were: files, threads, still read-only.
+    expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
+    expect((await referente.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);
+    expect((await controller.request('POST', `${value(A31, JUNE)}/comments`, { body: 'riaperto' })).status).toBe(409);
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+    expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
+  });
+
+  it("gives a new indicator an id of its own, never a deleted one's with kept records", async () => {
+    ok(await controller.request('POST', `/api/plans/${planId}/nodes`, { code: 'A.3', title: 'Obiettivo nuovo', parent: 'A' }), 201);
+    const added = await controller.request('POST', `/api/plans/${planId}/nodes/A.3/indicators`, { name: 'Nuovo', weight: 100, comparator: '>=', target: 1, unit: 'number' });
+    ok(added, 201);
+    expect(added.body.id).not.toBe(A31);
+    expect((await controller.get(`${value(added.body.id, JUNE)}/attachments`)).body).toEqual([]);
+    expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body).toHaveLength(1);
   });
 
   it('asks the same for one indicator, and deletes one holding no value at once', async () => {

@@ -369,13 +369,14 @@ const it = {
     addPoint: 'Aggiungi un punto',
     comparators: { '>=': '≥ almeno', '<=': '≤ al massimo', '=': '= uguale a' },
     confirmNode_one:
-      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui va il suo indicatore; se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
+      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui va il suo indicatore; se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. I periodi chiusi o validati restano come alla chiusura, con valori, documenti di evidenza e commenti. L’operazione resta nel registro delle modifiche.',
     confirmNode_other:
-      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui vanno {{count}} indicatori; se hanno valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
+      'Eliminare l’obiettivo {{code}} «{{title}}»? Con lui vanno {{count}} indicatori; se hanno valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. I periodi chiusi o validati restano come alla chiusura, con valori, documenti di evidenza e commenti. L’operazione resta nel registro delle modifiche.',
     confirmNodeNone: 'Eliminare l’obiettivo {{code}} «{{title}}»? Non ha indicatori. L’operazione resta nel registro delle modifiche.',
     hasChildren_one: 'Per eliminare {{code}} eliminare prima il suo obiettivo figlio.',
     hasChildren_other: 'Per eliminare {{code}} eliminare prima i suoi {{count}} obiettivi figli.',
-    confirmIndicator: 'Eliminare l’indicatore «{{name}}» di {{code}}? Se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. L’operazione resta nel registro delle modifiche.',
+    confirmIndicator:
+      'Eliminare l’indicatore «{{name}}» di {{code}}? Se ha valori nei periodi ancora aperti, te li elenchiamo prima di toglierli. I periodi chiusi o validati restano come alla chiusura, con valori, documenti di evidenza e commenti. L’operazione resta nel registro delle modifiche.',
     delete: 'Elimina',
     valuesToRemove: 'Nei periodi ancora aperti l’eliminazione toglie anche:',
     periodLoss: '{{label}}: {{values}}, {{files}}',
@@ -386,7 +387,7 @@ const it = {
     lossFiles_one: '1 documento di evidenza',
     lossFiles_other: '{{count}} documenti di evidenza',
     lossKept:
-      'Ogni valore resta leggibile nel registro delle variazioni e nel registro delle modifiche (periodo, valore, chi l’ha inserito, documenti con la loro impronta SHA-256); i periodi chiusi o validati restano come alla chiusura.',
+      'Ogni valore resta leggibile nel registro delle variazioni e nel registro delle modifiche (periodo, valore, chi l’ha inserito, documenti con la loro impronta SHA-256); i periodi chiusi o validati restano come alla chiusura, con i loro documenti di evidenza, e i commenti di ogni periodo restano leggibili.',
     deleteWithValues: 'Elimina anche questi valori',
     saved: 'Modifica salvata: l’albero è stato ricalcolato.',
     reload: 'Ricarica',
@@ -799,13 +800,14 @@ const en: typeof it = {
     addPoint: 'Add a point',
     comparators: { '>=': '≥ at least', '<=': '≤ at most', '=': '= equal to' },
     confirmNode_one:
-      'Delete the objective {{code}} “{{title}}”? Its indicator goes with it; if it has values in periods still open, you are shown them before they are removed. The change stays in the change log.',
+      'Delete the objective {{code}} “{{title}}”? Its indicator goes with it; if it has values in periods still open, you are shown them before they are removed. Closed or validated periods stay as they were closed, with their values, evidence files and comments. The change stays in the change log.',
     confirmNode_other:
-      'Delete the objective {{code}} “{{title}}”? Its {{count}} indicators go with it; if they have values in periods still open, you are shown them before they are removed. The change stays in the change log.',
+      'Delete the objective {{code}} “{{title}}”? Its {{count}} indicators go with it; if they have values in periods still open, you are shown them before they are removed. Closed or validated periods stay as they were closed, with their values, evidence files and comments. The change stays in the change log.',
     confirmNodeNone: 'Delete the objective {{code}} “{{title}}”? It has no indicators. The change stays in the change log.',
     hasChildren_one: 'To delete {{code}}, first delete its child objective.',
     hasChildren_other: 'To delete {{code}}, first delete its {{count}} child objectives.',
-    confirmIndicator: 'Delete the indicator “{{name}}” of {{code}}? If it has values in periods still open, you are shown them before they are removed. The change stays in the change log.',
+    confirmIndicator:
+      'Delete the indicator “{{name}}” of {{code}}? If it has values in periods still open, you are shown them before they are removed. Closed or validated periods stay as they were closed, with their values, evidence files and comments. The change stays in the change log.',
     delete: 'Delete',
     valuesToRemove: 'In the periods still open, the deletion also removes:',
     periodLoss: '{{label}}: {{values}}, {{files}}',
@@ -816,7 +818,7 @@ const en: typeof it = {
     lossFiles_one: '1 evidence file',
     lossFiles_other: '{{count}} evidence files',
     lossKept:
-      'Each value can still be read on the revisions register and the change log (period, value, who entered it, files with their SHA-256); closed or validated periods stay as they were closed.',
+      'Each value can still be read on the revisions register and the change log (period, value, who entered it, files with their SHA-256); closed or validated periods stay as they were closed, with their evidence files, and every period’s comments can still be read.',
     deleteWithValues: 'Delete these values too',
     saved: 'Change saved: the tree has been recomputed.',
     reload: 'Reload',

@@ -38,11 +38,12 @@ export interface ReportRevision {
 
 /**
  * A definition's fields that are the office's own: the indicator's notes, and the values a deletion
- * took from the periods still open (provisional values, with who entered them). The public tree
+ * took from the periods still open (provisional values, with who entered them) and what it kept (counts of
+ * values, files and comments: the discussion is internal). The public tree
  * leaves them out, so a public page or answer (the transparency pages, an export or the register
  * read without a session, the Relazione, which is published) leaves them out of a revision's changes too.
  */
-const INTERNAL_FIELDS: ReadonlySet<string> = new Set(['notes', 'removedValues']);
+const INTERNAL_FIELDS: ReadonlySet<string> = new Set(['notes', 'removedValues', 'keptRecords']);
 
 type Fields = Readonly<Record<string, unknown>>;
 

@@ -12,7 +12,7 @@ import { AttachmentSchema, type Attachment } from '../../contract/index.js';
 import type { AttachmentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { indicatorAccess } from '../campaign-access.js';
+import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, issueOf, refuse, type HttpError } from '../errors.js';
 import { param, repeatedParts, uploadForm } from '../validation.js';
@@ -64,7 +64,8 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: BASE,
       tag: 'evidence',
-      summary: 'The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when',
+      summary:
+        "The evidence files of a value (no bytes): name, type read from the content, size, SHA-256, who and when (of an indicator deleted in a revision too: its closed periods' files are kept, read-only)",
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
       responses: {
@@ -99,7 +100,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown plan, indicator or period',
-        409: 'evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
+        409: 'indicator-deleted (the indicator was deleted in a revision: its kept files are read-only), or evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
         413: 'file-too-large (nothing stored)',
         415: 'unsupported-file-type: not a PDF, image, office document, CSV or text by its content (nothing stored)',
         423: 'period-locked: the period is closed or validated',
@@ -109,7 +110,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
-      const access = await indicatorAccess(c, store, planId, indicatorId);
+      const access = indicatorWritable(await indicatorAccess(c, store, planId, indicatorId), indicatorId);
       if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'attach files' });
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) throw refuse(415, 'unsupported-media-type', { expected: 'multipart', what: 'evidence' });
@@ -189,13 +190,20 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       roles: VALUE_EDITORS,
       action: 'remove files',
       access: 'a referente: indicators assigned to them or their unit',
-      responses: { 200: { description: 'the removed file', schema: AttachmentSchema }, 401: 'not signed in', 403: 'not yours to change', 404: 'unknown file', 423: 'period-locked' },
+      responses: {
+        200: { description: 'the removed file', schema: AttachmentSchema },
+        401: 'not signed in',
+        403: 'not yours to change',
+        404: 'unknown file',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept files are read-only',
+        423: 'period-locked',
+      },
     },
     async (c, { reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       const periodId = param(c, 'periodId');
-      const access = await indicatorAccess(c, store, planId, indicatorId);
+      const access = indicatorWritable(await indicatorAccess(c, store, planId, indicatorId), indicatorId);
       if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'remove files' });
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));

@@ -1,13 +1,14 @@
 /**
  * The thread about one indicator in one period, between its referenti, the controllo di gestione
  * and the OIV: read and written by the same people who read its evidence (never the public).
- * Comments are never edited or deleted, and stay possible after the period closes.
+ * Comments are never edited or deleted, and stay possible after the period closes; an indicator
+ * deleted in a revision keeps its threads, read and never written (`indicatorWritable`).
  */
 import { z } from 'zod';
 import { CommentSchema, type Comment } from '../../contract/index.js';
 import type { CommentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import { indicatorAccess } from '../campaign-access.js';
+import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF } from '../permissions.js';
 import { must } from '../errors.js';
 import { param } from '../validation.js';
@@ -28,7 +29,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: PATH,
       tag: 'comments',
-      summary: 'The comment thread of an indicator in a period, oldest first',
+      summary: 'The comment thread of an indicator in a period, oldest first (of an indicator deleted in a revision too: its thread is kept, read-only)',
       roles: PLAN_STAFF,
       access: 'a referente: indicators assigned to them or their unit',
       responses: {
@@ -61,12 +62,13 @@ export const commentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not your unit’s indicator',
         404: 'unknown plan, indicator or period',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only',
       },
     },
     async (c, { body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
-      const { user } = await indicatorAccess(c, store, planId, indicatorId);
+      const { user } = indicatorWritable(await indicatorAccess(c, store, planId, indicatorId), indicatorId);
       const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
       return reply(201, commentView(stored));
     },

@@ -165,7 +165,7 @@ function deletion(conflicts: string) {
     query: {
       removeValues: {
         description:
-          "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`)",
+          "true: delete also the values and evidence files of the periods still open (a 409 values-to-remove said which); they are kept in the revision's change and the audit entry (`removedValues`). Closed and validated periods lose nothing: their values, reviews and files, and every period's comments, are kept (`keptRecords` counts them) and read as before",
         values: ['true', 'false'],
       },
     },
@@ -175,7 +175,6 @@ function deletion(conflicts: string) {
       403: 'role',
       404: 'unknown',
       409: conflicts,
-      423: 'locked-evidence: a closed or validated period keeps evidence files of the indicators, which a locked period never loses (details: period, files; nothing deleted)',
     },
   } as const;
 }
