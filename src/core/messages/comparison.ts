@@ -18,7 +18,7 @@
 import { tableAmountText } from '../amount-words.js';
 import { BAND_WORDS } from '../band.js';
 import { formatItalianDate } from '../italian-date.js';
-import { CHANGE_WORDS, type Language } from '../words.js';
+import { CHANGE_WORDS, reasonText, type Language } from '../words.js';
 import { decimalIn, defineMessages, message, renderFrom, type MessageParams, type ParamValue } from './catalogue.js';
 import { CHANGE_KIND_WORDS } from './change-kinds.js';
 
@@ -126,7 +126,7 @@ function measurement(p: ComparisonParams, side: ChangeSide, l: Language): string
     case 'not_achieved':
       return w.notAchieved;
     case 'not_evaluable':
-      return `${w.notEvaluable} (${text(at(p, side, 'Reason')) ?? ''})`;
+      return `${w.notEvaluable} (${reasonText(text(at(p, side, 'Reason')) ?? '', l)})`;
     default:
       return w.notMeasuredState;
   }
