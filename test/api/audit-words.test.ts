@@ -74,8 +74,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     const [entry] = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}&limit=1`)).body;
     expect(entry.params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent' });
     expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry.params)).toBe(true);
+    // A percentage's rule floor too, in its unit as the table prints it (it was said by its value, "40").
+    const floored = await controller.request('PATCH', sportello, { scoring: { kind: 'threshold', floor: 40 }, version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion });
+    expect(floored.status, floored.text).toBe(200);
+    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: regola di punteggio regola del piano → a soglia da 40,00%');
+    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe("Indicator A.2.1:2: scoring rule the plan's rule → threshold from 40.00%");
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
-    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 4');
+    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 5');
     for (const number of ['40', '41']) {
       const reply = await controller.request('PATCH', `${plan}/revisions/1`, { act: { kind: 'Delibera di Giunta', number, date: '2024-05-02' } });
       expect(reply.status, reply.text).toBe(200);
