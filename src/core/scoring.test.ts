@@ -214,7 +214,14 @@ describe('describeScore', () => {
     expect(describeScore(floor, scoreValue(floor), 'percent', 'it')).toBe('70,00% ≥ 80,00%: non raggiunto → 50 (soglia: 0 a 60,00%, 100 al target, lineare tra i due)');
     expect(describeScore(floor, scoreValue(floor), 'percent', 'en')).toBe('70.00% ≥ 80.00%: not met → 50 (threshold: 0 at 60.00%, 100 at the target, linear between)');
     const bands = {
-      rule: { kind: 'bands' as const, mode: 'fixed' as const, points: [{ at: n(1587.1), score: dec(50) }, { at: n(2000), score: dec(100) }] },
+      rule: {
+        kind: 'bands' as const,
+        mode: 'fixed' as const,
+        points: [
+          { at: n(1587.1), score: dec(50) },
+          { at: n(2000), score: dec(100) },
+        ],
+      },
       comparator: '>=' as const,
       target: n(2000),
       actual: n(1600),

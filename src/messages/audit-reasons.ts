@@ -21,8 +21,7 @@ function systemReason(words: SystemReason['words'], param: string): SystemReason
 
 const SAME_PLAN_RENAMED = systemReason(
   {
-    it: ([year]) =>
-      `un piano ${year} dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo`,
+    it: ([year]) => `un piano ${year} dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo`,
     en: ([year]) => `an earlier ${year} plan of the same body has the same title and version: this one's title took a number, so that each plan is one`,
   },
   '\\d{4}',

@@ -79,7 +79,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     expect(entry.params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent' });
     expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry.params)).toBe(true);
     // A percentage's rule floor too, in its unit as the table prints it (it was said by its value, "40").
-    const floored = await controller.request('PATCH', sportello, { scoring: { kind: 'threshold', floor: 40 }, version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion });
+    const floored = await controller.request('PATCH', sportello, {
+      scoring: { kind: 'threshold', floor: 40 },
+      version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion,
+    });
     expect(floored.status, floored.text).toBe(200);
     expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: regola di punteggio regola del piano → a soglia da 40,00%');
     expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe("Indicator A.2.1:2: scoring rule the plan's rule → threshold from 40.00%");

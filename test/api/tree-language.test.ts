@@ -68,8 +68,7 @@ describe('the tree says its amounts in the language asked', () => {
   });
 
   it('says the reason the import wrote (the table read N.V.) in the language asked, and a person’s reason as typed', async () => {
-    const reasons = (doc: any): Record<string, string> =>
-      Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
+    const reasons = (doc: any): Record<string, string> => Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
     const italian = reasons((await controller.get(`/api/plans/${planId}/tree`)).body);
     const english = reasons((await controller.get(`/api/plans/${planId}/tree?lang=en`)).body);
     const imported = Object.keys(italian).find((id) => id !== 'A.2.1:1')!;

@@ -26,7 +26,13 @@ export const auditRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access:
         "signed in (entries of the plans they may read; comments and evidence files only of the indicators whose thread they may read: a referente's own; the administrator also sees entries of no plan, such as accounts)",
-      query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100', lang: 'it|en: the language of each `message`, and of a `reason` the program wrote itself (a person’s stays as typed)' },
+      query: {
+        planId: 'plan id',
+        node: 'objective code',
+        indicator: 'indicator id',
+        limit: '1–1000, default 100',
+        lang: 'it|en: the language of each `message`, and of a `reason` the program wrote itself (a person’s stays as typed)',
+      },
       responses: {
         200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
         401: 'not signed in',
