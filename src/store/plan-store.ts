@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
-import { samePlanRenamedReason } from '../messages/audit-reasons.js';
+import { baselineRefreshedReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
@@ -394,9 +394,7 @@ export class SqlPlans {
         const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, u.indicatorId]))!;
         const change = { entity: 'indicator' as const, entityId: u.indicatorId, node: String(before.node_code), indicator: u.indicatorId, before: indicatorJson(before), after: indicatorJson(after) };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
-        const why = `baseline aggiornata al consuntivo ${u.baselineYear} corretto nel piano precedente`;
-        const reason = gateReason(gate.value);
-        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
+        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: baselineRefreshedReason(u.baselineYear, gate.value.revision) });
       }
       if (updates.length > 0) await touch(tx, planId);
       return ok(updates.length);

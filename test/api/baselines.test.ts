@@ -161,9 +161,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
         after: { baseline: { kind: 'number', value: '210' } },
       }),
     ]);
-    const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}`)).body;
+    const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}&lang=it`)).body;
     expect(audit[0]).toMatchObject({ action: 'refresh-baseline', user: 'controller', before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } });
     expect(audit[0].reason).toBe('variazione n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline aggiornata al consuntivo 2024 corretto nel piano precedente');
+    // In English the program's words are English, the revision's reason as typed.
+    expect((await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}&lang=en`)).body[0].reason).toBe(
+      'revision n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline updated to the 2024 actual corrected in the previous plan',
+    );
     // Still following: a later correction shows again.
     expect((await controller.get(`/api/plans/${plan2025}/baselines`)).body.following).toBe(87);
   });
