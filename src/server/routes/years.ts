@@ -185,7 +185,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       summary:
         "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
       roles: 'signed-in',
-      query: { lang: { description: amountTextsLanguage('baselineText, currentText'), values: LANGUAGES } },
+      query: { lang: { description: 'the language of baselineText and currentText, written as the tree writes its amounts (default it)', values: LANGUAGES } },
       responses: {
         200: {
           description: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}',
@@ -217,7 +217,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'refresh the baselines',
       body: BaselineRefreshBodySchema,
-      query: { lang: { description: amountTextsLanguage('baselineText, currentText of the answer'), values: LANGUAGES } },
+      query: { lang: { description: 'the language of the answer’s baselineText and currentText, as the GET’s (default it)', values: LANGUAGES } },
       responses: {
         200: { description: 'the baselines document after the refresh, with refreshed', schema: BaselinesDocumentSchema },
         400: 'invalid body, or lang other than it or en',
