@@ -176,4 +176,29 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe('N.V.');
     await context.close();
   });
+
+  it('says the reason the import wrote in the screen’s language, and a person’s reason as typed', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await chooseLanguage(page, 'en');
+    const period = await page.inputValue('#period');
+    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${encodeURIComponent(period)}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; reason: string | null }> }>;
+    };
+    // The table's N.V. cell: the import stored its own reason with it, in Italian.
+    const [code, imported] = doc.objectives.flatMap((o) => o.indicators.filter((i) => i.reason === 'N.V. nella tabella pubblicata').map((i) => [o.code, i.id] as const))[0]!;
+    await search(page, code);
+    await page.click(`[data-indicator="${imported}"] .tree-link`);
+    const state = page.locator('[data-testid=indicator-state]');
+    await expect.poll(() => state.innerText()).toBe('N.E. (not evaluable) — N.E. in the published table');
+    await page.selectOption('select[aria-label=Language]', 'it');
+    await expect.poll(() => state.innerText()).toBe('N.V. (non valutabile) — N.V. nella tabella pubblicata');
+    // The reason typed in the test before stays as typed in English.
+    await chooseLanguage(page, 'en');
+    await search(page, 'A.2.1');
+    await page.click('[data-indicator="A.2.1:1"] .tree-link');
+    await expect.poll(() => state.innerText()).toBe('N.E. (not evaluable) — dati assenti');
+    await context.close();
+  });
 });

@@ -48,7 +48,7 @@ describe("a row's own SMVP range", { timeout: 120_000 }, () => {
     await page.click('[data-code="B.1.1"] .tree-link');
     await expect
       .poll(async () => (await ranges.innerText()).replace(/\s+/g, ' '))
-      .toContain("its own evaluation range from the SMVP (green above 100%, yellow from 85%): score 100.00% → yellow (the plan's legend would say green)");
+      .toContain("its own evaluation range from the SMVP (green above 100.00%, yellow from 85.00%): score 100.00% → yellow (the plan's legend would say green)");
     await context.close();
   });
 });

@@ -299,28 +299,33 @@ describe('evaluate --json: the amount texts in the language asked', () => {
     const line = (run: { stdout: string }) => run.stdout.split('\n').find((l) => l.includes('Non valutabile')) ?? '';
     expect(line(albero(['evaluate', table, '--lang', 'en']))).toMatch(/\sN\.E\.\s*$/);
     expect(line(albero(['evaluate', table, '--lang', 'it']))).toMatch(/\sN\.V\.\s*$/);
-    // (The reason is the importer's, stored with the value: "N.V. nella tabella pubblicata".)
+    // The reason is the importer's, stored with the value by its Italian words and said in the reader's.
     const explained = (language: string) => albero(['explain', table, 'A', '--lang', language]).stdout;
-    expect(explained('en')).toContain('Non valutabile: left out (N.E.: N.V. nella tabella pubblicata)');
+    expect(explained('en')).toContain('Non valutabile: left out (N.E.: N.E. in the published table)');
     expect(explained('en')).toContain('Non valutabile [N.E.]');
     expect(explained('it')).toContain('Non valutabile: escluso (N.V.: N.V. nella tabella pubblicata)');
     expect(explained('it')).toContain('Non valutabile [N.V.]');
     // The same indicator measured in a second version: the change's before side is the mark.
     const after = file('testi-dopo.txt', readFileSync(table, 'utf8').replace('\t2\tN.V.\t', '\t2\t3\t'));
     const diff = albero(['diff', table, after, '--lang', 'en']).stdout;
-    expect(diff).toContain('actual: N.E. (N.V. nella tabella pubblicata) → 3');
+    expect(diff).toContain('actual: N.E. (N.E. in the published table) → 3');
+    expect(albero(['diff', table, after, '--lang', 'it']).stdout).toContain('consuntivo: N.V. (N.V. nella tabella pubblicata) → 3');
     expect(diff).not.toContain('N/A');
   });
 
   it('the English document differs from the Italian one in these texts alone', () => {
     const italian = albero(['evaluate', FIXTURE, '--json'], IT).stdout;
     const english = albero(['evaluate', FIXTURE, '--json', '--lang', 'en'], IT).stdout;
-    // The same document with each indicator's two texts taken out.
-    const withoutTexts = (json: string): string => json.replace(/"targetText":"[^"]*","actualText":"[^"]*"/g, '');
+    // The same document with each indicator's two texts taken out, and the reason the import wrote (the fixture's N.V.).
+    const withoutTexts = (json: string): string =>
+      json.replace(/"targetText":"[^"]*","actualText":"[^"]*"/g, '').replace(/"reason":"(N\.V\. nella tabella pubblicata|N\.E\. in the published table)"/g, '');
     expect(withoutTexts(english)).toBe(withoutTexts(italian));
     expect(english).not.toBe(italian);
     expect(italian).toContain('"targetText":"60,00%","actualText":"50,00%"');
     expect(english).toContain('"targetText":"60.00%","actualText":"50.00%"');
+    expect(italian).toContain('"reason":"N.V. nella tabella pubblicata"');
+    expect(english).toContain('"reason":"N.E. in the published table"');
+    expect(english).not.toContain('nella tabella pubblicata');
   });
 });
 

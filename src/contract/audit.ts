@@ -53,7 +53,7 @@ export const StoredAuditEntrySchema = z.strictObject({
   reason: z.string().nullable(),
 });
 
-/** `GET /api/audit`: the stored entry, said by code and in the reader's language. */
+/** `GET /api/audit`: the stored entry, said by code and in the reader's language (and a reason the program wrote, not a person). */
 export const AuditEntrySchema = StoredAuditEntrySchema.extend({
   code: z.literal('change'),
   params: ChangeParamsSchema,

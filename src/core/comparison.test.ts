@@ -136,7 +136,8 @@ describe('comparePlans', () => {
       'A.1 «Pratiche evase» — consuntivo: 12 → N.V. (dato non disponibile)',
       'A.1 «Tempi medi» — peso dell’indicatore: 40% → 49,5%',
       'A.1 «Tempi medi» — confronto: >= → = ± 0,5',
-      'A.1 «Tempi medi» — regola di punteggio: regola del piano → a scaglioni fissi: 2,5 → 0, 5 → 100',
+      // The band points in the indicator's unit, as the table prints its numbers (`2,50`, never one decimal).
+      'A.1 «Tempi medi» — regola di punteggio: regola del piano → a scaglioni fissi: 2,50 → 0, 5 → 100',
       'A.1 «Tempi medi» — consuntivo: 4 → 4,50',
       'A.1 — performance dell’obiettivo: 60,00% (giallo) → 0,00% (rosso)', // 4,5 on fixed bands at 2,5 → 0 and 5 → 100: 0
     ]);
@@ -148,7 +149,7 @@ describe('comparePlans', () => {
       'A.1 “Pratiche evase” — actual: 12 → N.E. (dato non disponibile)',
       'A.1 “Tempi medi” — indicator weight: 40% → 49.5%',
       'A.1 “Tempi medi” — comparator: >= → = ± 0.5',
-      "A.1 “Tempi medi” — scoring rule: the plan's rule → fixed bands: 2.5 → 0, 5 → 100",
+      "A.1 “Tempi medi” — scoring rule: the plan's rule → fixed bands: 2.50 → 0, 5 → 100",
       'A.1 “Tempi medi” — actual: 4 → 4.50',
       'A.1 — objective performance: 60.00% (yellow) → 0.00% (red)',
     ]);

@@ -16,7 +16,7 @@ import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.
 import type { Legend } from './legend.js';
 import type { ParamValue } from './messages/catalogue.js';
 import type { ComparisonCode, ComparisonParams } from './messages/comparison.js';
-import type { Amount, Indicator, Plan, PlanSettings, ScoringRule, SourceLocation } from './model.js';
+import type { Amount, Indicator, Plan, PlanSettings, ScoringRule, SourceLocation, Unit } from './model.js';
 
 /** What a change is about, from the plan's shape to its results. */
 export type ChangeGroup = 'structure' | 'plan' | 'measurement' | 'result';
@@ -191,7 +191,7 @@ function compareIndicators(code: string, before: readonly IndicatorResult[], aft
     add('comparator', code, 'diff-comparator', comparatorSide(a), comparatorSide(b), extra);
     add('target', code, 'diff-target', { '': amountText(a.target), Unit: a.unit }, { '': amountText(b.target), Unit: b.unit }, extra);
     add('unit', code, 'diff-unit', { '': a.unit }, { '': b.unit }, extra);
-    add('scoring', code, 'diff-scoring', ruleSide(a.scoring), ruleSide(b.scoring), extra);
+    add('scoring', code, 'diff-scoring', ruleSide(a.scoring, a.unit), ruleSide(b.scoring, b.unit), extra);
     add('formula', code, 'diff-formula', formulaSide(a), formulaSide(b), extra);
     // A derived indicator's actual follows from its children; its own measurement is not entered.
     if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, 'diff-measurement', measurementSide(a), measurementSide(b), extra);
@@ -261,8 +261,12 @@ function indicatorSide(indicator: Indicator): Side {
   };
 }
 
-/** A scoring rule (null: the plan's): its kind and numbers. */
-function ruleSide(rule: ScoringRule | null): Side {
+/**
+ * A scoring rule (null: the plan's): its kind and numbers, and the unit its floor or band points
+ * are in when it is an indicator's (`unit`), for them to be said as the table prints it (`60,00%`).
+ */
+function ruleSide(rule: ScoringRule | null, unit?: Unit): Side {
+  const inUnit = unit === undefined ? {} : { Unit: unit };
   switch (rule?.kind) {
     case undefined:
       return { '': null };
@@ -270,9 +274,9 @@ function ruleSide(rule: ScoringRule | null): Side {
     case 'proportional':
       return { '': rule.kind };
     case 'bands':
-      return { '': 'bands', Mode: rule.mode, At: rule.points.map((p) => amountText(p.at) ?? ''), Scores: rule.points.map((p) => places(p.score, 2) ?? '') };
+      return { '': 'bands', Mode: rule.mode, At: rule.points.map((p) => amountText(p.at) ?? ''), Scores: rule.points.map((p) => places(p.score, 2) ?? ''), ...inUnit };
     case 'threshold':
-      return { '': 'threshold', Floor: amountText(rule.floor) };
+      return { '': 'threshold', Floor: amountText(rule.floor), ...inUnit };
   }
 }
 

@@ -428,7 +428,7 @@ describe('explanations in Italian', () => {
     ]);
     const it = explainNode(evaluatePlan(p), 'A.2', 'it')!;
     expect(it.formula).toBe('A.2 = 30% × 100 + 70% × 50 (= media di A.2.1 0, A.2.2 100) = 65,00%');
-    expect(it.indicators[1]!.scoring).toBe('50% ≥ 100%: non raggiunto, consuntivo / target × 100 = 50 (proporzionale)');
+    expect(it.indicators[1]!.scoring).toBe('50,00% ≥ 100,00%: non raggiunto, consuntivo / target × 100 = 50 (proporzionale)');
     expect(explainNode(evaluatePlan(p), 'A.2.1', 'it')!.indicators[0]!.scoring).toBe('4 ≥ 5: non raggiunto → 0 (raggiunto/non raggiunto)');
   });
 });

@@ -9,7 +9,7 @@ import { previousFromPredecessor, type Evaluation, type IndicatorResult, type Ob
 import type { MeasurementState } from './model.js';
 import { formatPercentIn } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
-import { NOT_EVALUABLE_MARK, WORDS, type Language } from './words.js';
+import { NOT_EVALUABLE_MARK, reasonText, WORDS, type Language } from './words.js';
 
 export interface Contribution {
   readonly kind: 'indicator' | 'child';
@@ -53,7 +53,7 @@ export interface NodeExplanation {
 function exclusion(r: IndicatorResult, language: Language): string {
   if (r.state === 'not_evaluable') {
     const m = r.indicator.measurement;
-    return `${NOT_EVALUABLE_MARK[language]}${m.state === 'not_evaluable' && m.reason !== '' ? `: ${m.reason}` : ''}`;
+    return `${NOT_EVALUABLE_MARK[language]}${m.state === 'not_evaluable' && m.reason !== '' ? `: ${reasonText(m.reason, language)}` : ''}`;
   }
   if (r.state === 'not_measured') return WORDS[language].notMeasuredYet;
   return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;

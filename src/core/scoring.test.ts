@@ -206,9 +206,29 @@ describe('what cannot be scored', () => {
 });
 
 describe('describeScore', () => {
-  it('says what was compared and how it was scored, in Italian number format', () => {
+  it('says what was compared and how it was scored, its amounts as the table prints them in the unit', () => {
     const input = { rule: PROP, comparator: '>=' as const, target: n(100), actual: n(90), tolerance: null };
-    expect(describeScore(input, scoreValue(input), 'percent')).toBe('90% ≥ 100%: not met, actual / target × 100 = 90 (proportional)');
+    expect(describeScore(input, scoreValue(input), 'percent')).toBe('90.00% ≥ 100.00%: not met, actual / target × 100 = 90 (proportional)');
+    // A rule's floor and band points too: in the indicator's unit, not by their bare value.
+    const floor = { rule: { kind: 'threshold' as const, floor: n(60) }, comparator: '>=' as const, target: n(80), actual: n(70), tolerance: null };
+    expect(describeScore(floor, scoreValue(floor), 'percent', 'it')).toBe('70,00% ≥ 80,00%: non raggiunto → 50 (soglia: 0 a 60,00%, 100 al target, lineare tra i due)');
+    expect(describeScore(floor, scoreValue(floor), 'percent', 'en')).toBe('70.00% ≥ 80.00%: not met → 50 (threshold: 0 at 60.00%, 100 at the target, linear between)');
+    const bands = {
+      rule: {
+        kind: 'bands' as const,
+        mode: 'fixed' as const,
+        points: [
+          { at: n(1587.1), score: dec(50) },
+          { at: n(2000), score: dec(100) },
+        ],
+      },
+      comparator: '>=' as const,
+      target: n(2000),
+      actual: n(1600),
+      tolerance: null,
+    };
+    expect(describeScore(bands, scoreValue(bands), 'number', 'it')).toBe('1.600 ≥ 2.000: non raggiunto → 50 (scaglioni fissi: 1.587,10 → 50, 2.000 → 100)');
+    expect(describeScore(bands, scoreValue(bands), 'number', 'en')).toBe('1,600 ≥ 2,000: not met → 50 (fixed bands: 1,587.10 → 50, 2,000 → 100)');
     const date = { rule: ON_OFF, comparator: '<=' as const, target: d('2024-09-30'), actual: d('2024-09-27'), tolerance: null };
     expect(describeScore(date, scoreValue(date), 'date')).toBe('27/09/2024 ≤ 30/09/2024: met → 100 (on/off)');
   });

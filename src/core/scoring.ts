@@ -15,6 +15,7 @@
  * - A missing target, or an actual of another kind than the target (a number against a date), is
  *   not scored: the indicator leaves the mean and an error says why.
  */
+import { tableNumberText } from './amount-words.js';
 import { Decimal, HUNDRED, ZERO, clamp } from './decimal.js';
 import { decimalToFraction, isSafe, setFraction, type Fraction } from './fraction.js';
 import { saidIssue, type Issue } from './issues.js';
@@ -325,10 +326,15 @@ export function fmt(value: Decimal, places = 2, language: Language = 'it'): stri
   return language === 'it' ? rounded.toString().replace('.', ',') : rounded.toString();
 }
 
+/**
+ * An amount of an explanation (an actual, a target, a rule's floor or band point) in its
+ * indicator's unit as the published table prints it: `60,00%`, `1.587,10`, `500` in Italian;
+ * `60.00%`, `1,587.10` in English (core/amount-words.ts). Without a unit, a number as it reads.
+ */
 export function show(amount: Amount, unit?: Unit, language: Language = 'en'): string {
   switch (amount.kind) {
     case 'number':
-      return unit === 'percent' ? `${fmt(amount.value, 4, language)}%` : fmt(amount.value, 4, language);
+      return unit === undefined ? fmt(amount.value, 4, language) : tableNumberText(amount.value.toFixed(), unit, language);
     case 'date': {
       const [y, m, d] = amount.value.split('-');
       return `${d}/${m}/${y}`;

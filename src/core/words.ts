@@ -11,6 +11,34 @@ export type Language = 'en' | 'it';
  */
 export const NOT_EVALUABLE_MARK: Readonly<Record<Language, string>> = { it: 'N.V.', en: 'N.E.' };
 
+/**
+ * The reasons the program gives itself for a value not evaluable, in each language: an import of a
+ * published table whose cell reads N.V. They are stored by their Italian words (as databases and
+ * files made before hold them) and said in the reader's language wherever a reason is shown
+ * (`reasonText`); the English words, which an English screen shows and may send back with a value
+ * saved again, are recognised too.
+ */
+const PROGRAM_REASONS = {
+  'published-table': { it: `${NOT_EVALUABLE_MARK.it} nella tabella pubblicata`, en: `${NOT_EVALUABLE_MARK.en} in the published table` },
+} as const satisfies Record<string, Readonly<Record<Language, string>>>;
+
+/** The reason stored with a value the program wrote itself (see `reasonText`). */
+export function programReason(code: keyof typeof PROGRAM_REASONS): string {
+  return PROGRAM_REASONS[code].it;
+}
+
+/**
+ * A stored reason in `language`: one the program wrote (`programReason`) in the reader's words,
+ * any other as the person typed it, to the letter.
+ *
+ * @example reasonText('N.V. nella tabella pubblicata', 'en') // 'N.E. in the published table'
+ * @example reasonText('dato non disponibile', 'en') // 'dato non disponibile'
+ */
+export function reasonText(reason: string, language: Language): string {
+  for (const words of Object.values(PROGRAM_REASONS)) if (reason === words.it || reason === words.en) return words[language];
+  return reason;
+}
+
 export interface Words {
   met: string;
   notMet: string;

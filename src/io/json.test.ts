@@ -28,7 +28,14 @@ describe('evaluationJson', () => {
     expect(texts(english)).toContain('N.E.');
     expect(texts(english)).toContain('1,587.10');
     expect(texts(english).filter((t) => /\d,\d(?!\d\d)|N\.V\./.test(t))).toEqual([]);
-    const blank = (doc: typeof italian): unknown => ({ ...doc, objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targetText: '', actualText: '' })) })) });
+    // The reason the import wrote beside the table's N.V. is said in the language too; a person's would not be.
+    const reasons = (doc: typeof italian): unknown[] => doc.objectives.flatMap((o) => o.indicators.flatMap((i) => (i.reason === null ? [] : [i.reason])));
+    expect(reasons(italian)).toEqual(['N.V. nella tabella pubblicata']);
+    expect(reasons(english)).toEqual(['N.E. in the published table']);
+    const blank = (doc: typeof italian): unknown => ({
+      ...doc,
+      objectives: doc.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targetText: '', actualText: '', reason: i.reason === null ? null : '' })) })),
+    });
     expect(blank(english)).toEqual(blank(italian));
     expect(JSON.parse([...evaluationJson(evaluation, issues, 'en')].join(''))).toEqual(english);
   });

@@ -12,6 +12,7 @@ import {
   indicatorReading,
   nodeReading,
   jsonNumberOfReading,
+  reasonText,
   renderComparison,
   tableNumberText,
   toJsonNumber,
@@ -280,7 +281,7 @@ function indicatorDocument(i: IndicatorResult, language: Language): IndicatorDoc
     targetText: amountText(ind.target, ind.unit, language),
     actualText: actualText(i.state, i.actual, ind.unit, language),
     state: i.state,
-    reason: m.state === 'not_evaluable' ? m.reason : null,
+    reason: m.state === 'not_evaluable' ? reasonText(m.reason, language) : null,
     scoring: i.rule.kind,
     derived: !typed,
     performance: toJsonNumber(i.performance),
@@ -315,7 +316,7 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
     `{"id":${quote(ind.id)},"name":${quote(ind.name)},"weight":${amounts.weight(ind.weight)},"comparator":${word(ind.comparator)},"unit":${word(ind.unit)}` +
     `,"target":${amounts.json(ind.target, true)},"actual":${amounts.json(i.actual, typed)},"targetText":${amounts.text(ind.target, ind.unit, true)}` +
     `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
-    `,"reason":${m.state === 'not_evaluable' ? quote(m.reason) : 'null'},"scoring":${word(i.rule.kind)},"derived":${!typed}` +
+    `,"reason":${m.state === 'not_evaluable' ? amounts.reason(m.reason) : 'null'},"scoring":${word(i.rule.kind)},"derived":${!typed}` +
     `,"performance":${numberLiteral(jsonNumberOfReading(i.performance))},"met":${i.met},"counted":${i.counted},"owner":${ind.owner == null ? 'null' : quote(ind.owner)}}`
   );
 }
@@ -384,6 +385,11 @@ class AmountLiterals {
       if (this.jsons.size < CACHE_LIMIT) this.jsons.set(amount, json);
     }
     return json;
+  }
+
+  /** A stored reason as JSON, in the document's language (`reasonText`). */
+  reason(reason: string): string {
+    return quote(reasonText(reason, this.language));
   }
 
   /** `amountText` as JSON. */

@@ -139,6 +139,12 @@ describe('the change log in sentences, old → new', () => {
     const onOff = { action: 'update', entity: 'indicator', entityId: 'A.2:1', before: rule({ kind: 'on_off' }), after: rule({ kind: 'threshold', floor: { kind: 'number', value: '60' } }) };
     expect(changeText(onOff, 'it')).toBe('Indicatore A.2:1: regola di punteggio raggiunto/non raggiunto → a soglia da 60');
     expect(changeText(onOff, 'en')).toBe('Indicator A.2:1: scoring rule on/off → threshold from 60');
+    // A change that kept its indicator's unit says the floor and the band points in it, as the table prints them.
+    expect(changeText({ ...onOff, unit: 'percent' }, 'it')).toBe('Indicatore A.2:1: regola di punteggio raggiunto/non raggiunto → a soglia da 60,00%');
+    expect(changeText({ ...onOff, unit: 'percent' }, 'en')).toBe('Indicator A.2:1: scoring rule on/off → threshold from 60.00%');
+    const thousands = { ...toBands, unit: 'number', after: rule({ ...bands, points: [{ at: { kind: 'number', value: '1587.1' }, score: '60' }, bands.points[1]] }) };
+    expect(changeText(thousands, 'it')).toBe('Indicatore A.2:1: regola di punteggio regola del piano → a scaglioni fissi: 1.587,10 → 60, 80 → 100');
+    expect(changeText(thousands, 'en')).toBe("Indicator A.2:1: scoring rule the plan's rule → fixed bands: 1,587.10 → 60, 80 → 100");
 
     const ratio = (denominator: string) => ({ unit: 'number', formula: { kind: 'ratio', numerator: 'pratiche chiuse', denominator, scale: '100' } });
     const formula = {

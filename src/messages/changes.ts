@@ -380,7 +380,7 @@ export function neutralOf(field: string, value: unknown): string {
  */
 export function valueIn(field: string, text: string, language: Language, feminine = false, unit?: string): string {
   if (RECORD_FIELDS.has(field)) {
-    const worded = recordIn(field, text, language);
+    const worded = recordIn(field, text, language, unit);
     if (worded !== undefined) return worded;
   }
   if (field === 'unit') return comparisonSide('diff-unit', { before: text }, 'before', language) ?? text;
@@ -468,7 +468,7 @@ const stored = (v: unknown): string => neutralValue(v);
  * A record field's JSON in words (see `RECORD_FIELDS`); undefined when the text is not such a
  * record (an entry written otherwise), which is then said as any other value.
  */
-function recordIn(field: string, text: string, l: Language): string | undefined {
+function recordIn(field: string, text: string, l: Language, unit?: string): string | undefined {
   let value: unknown = null;
   if (text !== '') {
     try {
@@ -490,6 +490,8 @@ function recordIn(field: string, text: string, l: Language): string | undefined 
         beforeAt: points.map((p) => stored(p.at)),
         beforeScores: points.map((p) => stored(p.score)),
         beforeFloor: stored(o.floor),
+        // Its floor or points in the indicator's unit, as the table prints them, when the change kept it.
+        ...(unit === undefined ? {} : { beforeUnit: unit }),
       };
       return comparisonSide('diff-scoring', rule, 'before', l) ?? undefined;
     }

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { evaluatePlan, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
+import { evaluatePlan, reasonText, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
@@ -651,8 +651,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
  */
 interface AmountTexts {
   readonly language: Language;
-  /** `targetText` and `actualText` of an indicator in this language (none to change in Italian). */
-  of(i: IndicatorDocument): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText'>>;
+  /** `targetText`, `actualText` and a reason the program wrote of an indicator in this language (none to change in Italian). */
+  of(i: IndicatorDocument): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
   /** `amountText` of a definition's amount. */
   amount(amount: Parameters<typeof amountText>[0], unit: Unit): string;
   /** `amountText` of an amount as the documents write it (`amountJson`). */
@@ -678,7 +678,11 @@ function amountTexts(language: Language): AmountTexts {
   };
   return {
     language,
-    of: (i) => ({ targetText: json(i.target, i.unit), actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit) }),
+    of: (i) => ({
+      targetText: json(i.target, i.unit),
+      actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit),
+      reason: i.reason === null ? null : reasonText(i.reason, language),
+    }),
     amount: (amount, unit) => amountText(amount, unit, language),
     json,
   };
@@ -706,7 +710,7 @@ export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, c
         actual: amountJson(i.actual),
         actualText: actualText(i.state, i.actual, i.indicator.unit),
         state: i.state,
-        reason: m.state === 'not_evaluable' ? m.reason : null,
+        reason: m.state === 'not_evaluable' ? reasonText(m.reason, 'it') : null,
         performance: toJsonNumber(i.performance),
         met: i.met,
         counted: i.counted,

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
+import { baselineRefreshedReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
@@ -128,7 +129,8 @@ export async function separateSamePlans(tx: Queryable): Promise<void> {
         planId: id,
         before: { title },
         after: { title: renamed },
-        reason: `un piano ${Number(r.year)} dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo`,
+        // The program's reason, not a person's: said in the reader's language when the trail is read.
+        reason: samePlanRenamedReason(Number(r.year)),
       },
       at,
     );
@@ -392,9 +394,7 @@ export class SqlPlans {
         const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, u.indicatorId]))!;
         const change = { entity: 'indicator' as const, entityId: u.indicatorId, node: String(before.node_code), indicator: u.indicatorId, before: indicatorJson(before), after: indicatorJson(after) };
         await recordChange(tx, planId, gate.value, actor, { action: 'update', ...change }, at);
-        const why = `baseline aggiornata al consuntivo ${u.baselineYear} corretto nel piano precedente`;
-        const reason = gateReason(gate.value);
-        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: reason === null ? why : `${reason}; ${why}` });
+        await recordAudit(tx, actor, { action: 'refresh-baseline', planId, ...change, reason: baselineRefreshedReason(u.baselineYear, gate.value.revision) });
       }
       if (updates.length > 0) await touch(tx, planId);
       return ok(updates.length);

@@ -20,6 +20,7 @@ import {
   type ValidatedValueOf,
   type ValidationRecordOf,
 } from '../contract/relazione-states.js';
+import { relazioneValidatedReason } from '../messages/audit-reasons.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
@@ -271,7 +272,7 @@ export class SqlRelazioni implements RelazioneStore {
         await recordPlanChange(
           tx,
           actor,
-          { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: 'validazione della Relazione' },
+          { action: 'validate', entity: 'period', entityId: String(last.id), planId, before: { state: 'closed' }, after: { state: 'validated' }, reason: relazioneValidatedReason() },
           at,
         );
       }

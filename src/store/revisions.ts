@@ -12,6 +12,7 @@ import { recordAudit } from './audit-log.js';
 import type { Param, Queryable, Row } from './db.js';
 import { one } from './db.js';
 import { noPlan, now, touch } from './shared.js';
+import { revisionEditReason } from '../messages/audit-reasons.js';
 import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
 
@@ -169,9 +170,9 @@ export async function recordChange(tx: Queryable, planId: string, gate: Gate, ac
   );
 }
 
-/** The audit trail's reason for a change made inside a revision. */
+/** The audit trail's reason for a change made inside a revision (said in the reader's language when read: messages/audit-reasons.ts). */
 export function gateReason(gate: Gate): string | null {
-  return gate.revision === null ? null : `variazione n. ${gate.revision.number}: ${gate.revision.reason}`;
+  return revisionEditReason(gate.revision);
 }
 
 /**

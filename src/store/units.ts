@@ -5,11 +5,12 @@
  * "Ufficio internazionalizzazione " finds "Ufficio Internazionalizzazione".
  */
 import { randomUUID } from 'node:crypto';
+import { reassignedReason } from '../messages/audit-reasons.js';
 import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
-import { editGate, gateReason, recordChange } from './revisions.js';
+import { editGate, recordChange } from './revisions.js';
 import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
@@ -501,7 +502,7 @@ export class UnitRegistry {
       // inside a revision, as every other edit does (and never on an archived plan).
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const reason = gate.value.revision === null ? 'reassignment' : `reassignment, ${gateReason(gate.value)}`;
+      const reason = reassignedReason(gate.value.revision);
       const at = now();
       if (change.unitId === undefined && change.personId === undefined) return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'no-assignee' }) };
       if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined)

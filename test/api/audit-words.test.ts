@@ -5,6 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntrySchema } from '../../src/contract/index.js';
+import { recordAudit } from '../../src/store/audit-log.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
 import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (backend) => {
@@ -74,12 +78,39 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     const [entry] = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}&limit=1`)).body;
     expect(entry.params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent' });
     expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry.params)).toBe(true);
+    // A percentage's rule floor too, in its unit as the table prints it (it was said by its value, "40").
+    const floored = await controller.request('PATCH', sportello, {
+      scoring: { kind: 'threshold', floor: 40 },
+      version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion,
+    });
+    expect(floored.status, floored.text).toBe(200);
+    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: regola di punteggio regola del piano → a soglia da 40,00%');
+    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe("Indicator A.2.1:2: scoring rule the plan's rule → threshold from 40.00%");
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
-    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 4');
+    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 5');
     for (const number of ['40', '41']) {
       const reply = await controller.request('PATCH', `${plan}/revisions/1`, { act: { kind: 'Delibera di Giunta', number, date: '2024-05-02' } });
       expect(reply.status, reply.text).toBe(200);
     }
     expect(await latest('')).toBe('Variazione 1: atto Delibera di Giunta n. 40 del 02/05/2024 → Delibera di Giunta n. 41 del 02/05/2024');
+  });
+
+  it('says the reason the program wrote (migration 78 renaming a plan made twice) in the reader’s language, a person’s as typed', async () => {
+    // The entry as migration 78 left it in a database it renamed a plan in: by the system, its reason in Italian.
+    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
+    try {
+      const reason = 'un piano 2024 dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo';
+      await recordAudit(db, SYSTEM, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: 'Piano 2024' }, after: { title: 'Piano 2024 (2)' }, reason });
+    } finally {
+      await db.close();
+    }
+    const read = async (lang: string) => (await controller.get(`/api/audit?planId=${planId}&lang=${lang}`)).body as Array<{ entity: string; entityId: string; user: string; reason: string | null }>;
+    const renamed = (entries: Awaited<ReturnType<typeof read>>) => entries.find((e) => e.entity === 'plan' && e.user === SYSTEM.username)!.reason;
+    expect(renamed(await read('it'))).toBe(
+      'un piano 2024 dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo',
+    );
+    expect(renamed(await read('en'))).toBe("an earlier 2024 plan of the same body has the same title and version: this one's title took a number, so that each plan is one");
+    // The revision's reason the controller typed stays as typed in English.
+    expect((await read('en')).filter((e) => e.entity === 'revision').map((e) => e.reason)).toContain('soglia rivista');
   });
 });

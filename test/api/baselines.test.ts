@@ -18,6 +18,7 @@ import { enc, indicatorOf, startWithFixture, type Backend, type Client, type Tes
 
 const SOGGETTI = 'A.3:1'; // A.3 "Soggetti coinvolti": actual 206 in 2024
 const SPORTELLO = 'A.2.1:2'; // Capacità di risposta dello sportello: actual 50% in 2024
+const TREND = 'A.1:2'; // Trend percentuale di soggetti coinvolti: actual 25,59% in 2024
 const YEAR_END = '2024-12-31';
 const ACT = { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' };
 
@@ -160,9 +161,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
         after: { baseline: { kind: 'number', value: '210' } },
       }),
     ]);
-    const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}`)).body;
+    const audit = (await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}&lang=it`)).body;
     expect(audit[0]).toMatchObject({ action: 'refresh-baseline', user: 'controller', before: { baseline: { kind: 'number', value: '206' } }, after: { baseline: { kind: 'number', value: '210' } } });
     expect(audit[0].reason).toBe('variazione n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline aggiornata al consuntivo 2024 corretto nel piano precedente');
+    // In English the program's words are English, the revision's reason as typed.
+    expect((await controller.get(`/api/audit?planId=${plan2025}&indicator=${enc(SOGGETTI)}&lang=en`)).body[0].reason).toBe(
+      'revision n. 1: Consuntivo 2024 rettificato dopo la validazione; baseline updated to the 2024 actual corrected in the previous plan',
+    );
     // Still following: a later correction shows again.
     expect((await controller.get(`/api/plans/${plan2025}/baselines`)).body.following).toBe(87);
   });
@@ -214,6 +219,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(pdfText(new Uint8Array(await closedPdf.arrayBuffer()))).not.toContain('Baseline da aggiornare');
     // The open year end still has it.
     expect(indicatorOf((await controller.get(`/api/plans/${plan2025}/tree?period=2025-12-31`)).body, SOGGETTI).baselineChange).not.toBeNull();
+  });
+
+  it('says the baselines in the language asked, as the tree does: Italian by default, English with ?lang=en, in the English report too', async () => {
+    // A.1's trend, 25,59% in 2024, corrected to 1.587,1% (the 2024 year end is collecting again).
+    await correct(TREND, 1587.1);
+    const italian = (await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed.find((b: any) => b.indicatorId === TREND);
+    expect(italian).toMatchObject({ baselineText: '25,59%', currentText: '1.587,10%' });
+    const english = await controller.get(`/api/plans/${plan2025}/baselines?lang=en`);
+    expect(english.status).toBe(200);
+    expect(english.body.changed.find((b: any) => b.indicatorId === TREND)).toMatchObject({ baselineText: '25.59%', currentText: '1,587.10%' });
+    expect((await controller.get(`/api/plans/${plan2025}/baselines?lang=fr`)).status).toBe(400);
+    // The English report lists it in English numbers, as the tree's.
+    const flat = (text: string): string => text.replace(/\s+/g, ' ');
+    const pdf = await fetch(`${t.url}/api/plans/${plan2025}/export?format=pdf&period=2025-12-31&lang=en`, { headers: { cookie: controller.cookie! } });
+    expect(flat(pdfText(new Uint8Array(await pdf.arrayBuffer())))).toContain(`${TREND} ${english.body.changed.find((b: any) => b.indicatorId === TREND).name}: baseline 25.59% → 1,587.10%`);
   });
 });
 

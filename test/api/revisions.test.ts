@@ -208,9 +208,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const cells = (n: number): unknown[] => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(cells(2)).toEqual(['N.', 'Tipo', 'Data', 'Motivo', 'Atto di approvazione', 'Stato', 'Modifica']);
     expect(cells(3)).toEqual([1, 'Rimodulazione', '15/10/2024', 'Rimodulazione dei target dopo il monitoraggio di settembre', 'da indicare', 'aperta', expect.stringContaining('target 1 → 99')]);
-    // The audit trail carries the revision as the reason of each change.
-    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
+    // The audit trail carries the revision as the reason of each change (the program's words in the reader's language, the reason as typed).
+    const trail = (await controller.get(`/api/audit?planId=${planId}&lang=it`)).body;
     expect(trail.find((e: any) => e.entity === 'node' && e.action === 'delete').reason).toBe('variazione n. 1: Rimodulazione dei target dopo il monitoraggio di settembre');
+    const english = (await controller.get(`/api/audit?planId=${planId}&lang=en`)).body;
+    expect(english.find((e: any) => e.entity === 'node' && e.action === 'delete').reason).toBe('revision n. 1: Rimodulazione dei target dopo il monitoraggio di settembre');
 
     const approved = await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {});
     expect(approved.status, approved.text).toBe(200);

@@ -67,6 +67,21 @@ describe('the tree says its amounts in the language asked', () => {
     expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, id).actualText).toBe('N.V.');
   });
 
+  it('says the reason the import wrote (the table read N.V.) in the language asked, and a person’s reason as typed', async () => {
+    const reasons = (doc: any): Record<string, string> => Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
+    const italian = reasons((await controller.get(`/api/plans/${planId}/tree`)).body);
+    const english = reasons((await controller.get(`/api/plans/${planId}/tree?lang=en`)).body);
+    const imported = Object.keys(italian).find((id) => id !== 'A.2.1:1')!;
+    expect(italian).toEqual({ [imported]: 'N.V. nella tabella pubblicata', 'A.2.1:1': 'dati non disponibili' });
+    expect(english).toEqual({ [imported]: 'N.E. in the published table', 'A.2.1:1': 'dati non disponibili' });
+    // The explanation of its objective says it so too.
+    const code = imported.split(':')[0]!;
+    const explained = (lang: string) => controller.get(`/api/plans/${planId}/nodes/${enc(code)}/explanation?lang=${lang}`);
+    expect((await explained('en')).text).toContain('N.E.: N.E. in the published table');
+    expect((await explained('en')).text).not.toContain('nella tabella pubblicata');
+    expect((await explained('it')).text).toContain('N.V.: N.V. nella tabella pubblicata');
+  });
+
   it('refuses another language before storing anything', async () => {
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const id = 'A.1.1:1';

@@ -174,7 +174,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       expect.objectContaining({ action: 'update', entity: 'indicator', entityId: 'A.2:1', after: { unitId: digitale.id } }),
     ]);
     const trail = (await admin.get(`/api/audit?planId=${planId}`)).body.filter((e: { reason: string | null }) => e.reason?.startsWith('reassignment'));
-    expect(trail.map((e: { reason: string }) => e.reason)).toEqual(['reassignment, variazione n. 1: Riorganizzazione degli uffici', 'reassignment, variazione n. 1: Riorganizzazione degli uffici']);
+    // The program's words in the reader's language (this client reads in English; it was "reassignment, variazione n. 1" in both), the revision's reason as typed.
+    expect(trail.map((e: { reason: string }) => e.reason)).toEqual(['reassignment, revision n. 1: Riorganizzazione degli uffici', 'reassignment, revision n. 1: Riorganizzazione degli uffici']);
+    const italian = (await admin.get(`/api/audit?planId=${planId}&lang=it`)).body.filter((e: { reason: string | null }) => e.reason?.startsWith('riassegnazione'));
+    expect(italian.map((e: { reason: string }) => e.reason)).toEqual([
+      'riassegnazione, variazione n. 1: Riorganizzazione degli uffici',
+      'riassegnazione, variazione n. 1: Riorganizzazione degli uffici',
+    ]);
   });
 
   it('imports and exports the registry as CSV and XLSX; an unknown parent is refused at its row and nothing is stored', async () => {

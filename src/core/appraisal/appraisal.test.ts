@@ -399,6 +399,8 @@ describe('per-indicator thresholds ("range di valutazione" on a row)', () => {
       'Indicatore "Pratiche evase" (A.1): range di valutazione proprio dal SMVP (verde oltre il 90,00%, giallo da 70,00%): punteggio 85,00% → giallo (con la legenda del piano sarebbe verde).',
     );
     expect(bands[0]!.step.en).toContain('score 85.00% → yellow');
+    // The thresholds are said as the table prints a percentage in English too (they were `90%`, `70%`).
+    expect(bands[0]!.step.en).toContain('(green above 90.00%, yellow from 70.00%)');
     // 90 is not above 90: yellow; 70 is yellow (from 70 included); 69,99 red.
     for (const [value, band] of [
       [95, 'green'],

@@ -5,6 +5,7 @@
  * A threshold names its objective by code and its indicator by name, compared as the registry
  * compares names (trimmed, inner spaces collapsed, case-insensitive).
  */
+import { tableNumberText } from '../amount-words.js';
 import type { Evaluation } from '../evaluation.js';
 import { formatItalianNumber } from '../italian.js';
 import { BAND_WORD, classify, legendFromThresholds, type Band } from '../legend.js';
@@ -48,7 +49,9 @@ export function indicatorThresholdBands(evaluation: Evaluation, smvp: Pick<Smvp,
       const legend = legendFromThresholds(t.green, t.yellow, smvp.legend.greenInclusive, smvp.legend.yellowInclusive);
       const band = classify(r.performance, legend);
       const legendBand = classify(r.performance, evaluation.plan.settings.legend);
-      const [g, y, s] = [formatItalianNumber(t.green), formatItalianNumber(t.yellow), r.performance === null ? null : `${formatItalianNumber(r.performance)}%`];
+      const s = r.performance === null ? null : `${formatItalianNumber(r.performance)}%`;
+      // The thresholds are performances: said as the table prints a percentage, in each language (`90,00%`, `90.00%`).
+      const threshold = (value: Decimal, language: 'it' | 'en'): string => tableNumberText(value.toFixed(), 'percent', language);
       const above = smvp.legend.greenInclusive ? { it: 'da', en: 'from' } : { it: 'oltre il', en: 'above' };
       const differs = band !== legendBand && legendBand !== null;
       out.push({
@@ -64,8 +67,8 @@ export function indicatorThresholdBands(evaluation: Evaluation, smvp: Pick<Smvp,
         legendBand,
         step: {
           code: 'indicator-thresholds',
-          it: `Indicatore "${r.indicator.name}" (${c}): range di valutazione proprio dal SMVP (verde ${above.it} ${g}%, giallo da ${y}%): ${s === null ? 'nessun punteggio' : `punteggio ${s} → ${BAND_WORD[band!]}`}${differs ? ` (con la legenda del piano sarebbe ${BAND_WORD[legendBand]})` : ''}.`,
-          en: `Indicator "${r.indicator.name}" (${c}): its own evaluation range from the SMVP (green ${above.en} ${t.green.toString()}%, yellow from ${t.yellow.toString()}%): ${s === null ? 'no score' : `score ${r.performance!.toFixed(2)}% → ${BAND_EN[band!]}`}${differs ? ` (the plan's legend would say ${BAND_EN[legendBand]})` : ''}.`,
+          it: `Indicatore "${r.indicator.name}" (${c}): range di valutazione proprio dal SMVP (verde ${above.it} ${threshold(t.green, 'it')}, giallo da ${threshold(t.yellow, 'it')}): ${s === null ? 'nessun punteggio' : `punteggio ${s} → ${BAND_WORD[band!]}`}${differs ? ` (con la legenda del piano sarebbe ${BAND_WORD[legendBand]})` : ''}.`,
+          en: `Indicator "${r.indicator.name}" (${c}): its own evaluation range from the SMVP (green ${above.en} ${threshold(t.green, 'en')}, yellow from ${threshold(t.yellow, 'en')}): ${s === null ? 'no score' : `score ${r.performance!.toFixed(2)}% → ${BAND_EN[band!]}`}${differs ? ` (the plan's legend would say ${BAND_EN[legendBand]})` : ''}.`,
         },
       });
     }

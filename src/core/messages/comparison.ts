@@ -18,7 +18,7 @@
 import { tableAmountText } from '../amount-words.js';
 import { BAND_WORDS } from '../band.js';
 import { formatItalianDate } from '../italian-date.js';
-import { CHANGE_WORDS, type Language } from '../words.js';
+import { CHANGE_WORDS, reasonText, type Language } from '../words.js';
 import { decimalIn, defineMessages, message, renderFrom, type MessageParams, type ParamValue } from './catalogue.js';
 import { CHANGE_KIND_WORDS } from './change-kinds.js';
 
@@ -49,8 +49,9 @@ function list(v: ParamValue): readonly string[] {
 
 /**
  * An amount as neutral text in words: a date, yes/no, or a decimal. In its indicator's unit (a
- * target, an actual) as the published table prints it (`60,00%`, `1.587,10`); without one (a
- * rule's floor or bands) as the value reads.
+ * target, an actual, an indicator's rule's floor or bands) as the published table prints it
+ * (`60,00%`, `1.587,10`); without one (the plan's default rule, a change recorded before its unit
+ * was kept) as the value reads.
  */
 function amount(value: string | null, unit: string | null, l: Language): string {
   if (value === null) return '—';
@@ -71,6 +72,8 @@ function comparator(p: ComparisonParams, side: ChangeSide, key: string, l: Langu
 function rule(p: ComparisonParams, side: ChangeSide, l: Language): string {
   const w = CHANGE_WORDS[l];
   const kind = text(at(p, side));
+  // An indicator's rule carries its unit (core/comparison.ts `ruleSide`); the plan's default rule none.
+  const unit = text(at(p, side, 'Unit'));
   switch (kind) {
     case null:
       return w.planRule;
@@ -79,11 +82,11 @@ function rule(p: ComparisonParams, side: ChangeSide, l: Language): string {
       return w.rules[kind];
     case 'bands': {
       const scores = list(at(p, side, 'Scores'));
-      const points = list(at(p, side, 'At')).map((a, k) => `${amount(a, null, l)} → ${decimalIn(scores[k] ?? '', l)}`);
+      const points = list(at(p, side, 'At')).map((a, k) => `${amount(a, unit, l)} → ${decimalIn(scores[k] ?? '', l)}`);
       return `${w.bands(text(at(p, side, 'Mode')) === 'fixed' ? 'fixed' : 'interpolated')}: ${points.join(', ')}`;
     }
     case 'threshold':
-      return `${w.threshold} ${amount(text(at(p, side, 'Floor')), null, l)}`;
+      return `${w.threshold} ${amount(text(at(p, side, 'Floor')), unit, l)}`;
     default:
       return kind;
   }
@@ -126,7 +129,7 @@ function measurement(p: ComparisonParams, side: ChangeSide, l: Language): string
     case 'not_achieved':
       return w.notAchieved;
     case 'not_evaluable':
-      return `${w.notEvaluable} (${text(at(p, side, 'Reason')) ?? ''})`;
+      return `${w.notEvaluable} (${reasonText(text(at(p, side, 'Reason')) ?? '', l)})`;
     default:
       return w.notMeasuredState;
   }

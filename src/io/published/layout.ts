@@ -23,6 +23,7 @@ import {
   cellText,
   numberBoundProblem,
   problem,
+  programReason,
   said,
   saidIssue,
   tableNotation,
@@ -196,7 +197,8 @@ const MAX_WHOLE = 2 ** 40;
  * What indicators without a value of their own share: the plan is immutable, so one object serves
  * them all (a big table has tens of thousands), as one reading serves the cells of the same text.
  */
-const NOT_EVALUABLE: Measurement = { state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' };
+// The reason is the program's: stored by its Italian words, said in the reader's (core/words.ts `reasonText`).
+const NOT_EVALUABLE: Measurement = { state: 'not_evaluable', reason: programReason('published-table') };
 const DERIVED: Measurement = { state: 'measured' };
 const NOT_MEASURED: Measurement = { state: 'not_measured' };
 const NOT_ACHIEVED: Measurement = { state: 'not_achieved' };

@@ -11,6 +11,7 @@ import { ADMINS, assignedTo } from '../permissions.js';
 
 /** The roles that read every indicator's comment thread and evidence files (campaign-access.ts). */
 const THREAD_READERS: readonly string[] = ['admin', 'controller', 'oiv'];
+import { auditReasonText } from '../../messages/audit-reasons.js';
 import { changeMessage, changeText } from '../../messages/changes.js';
 import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
@@ -25,7 +26,13 @@ export const auditRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access:
         "signed in (entries of the plans they may read; comments and evidence files only of the indicators whose thread they may read: a referente's own; the administrator also sees entries of no plan, such as accounts)",
-      query: { planId: 'plan id', node: 'objective code', indicator: 'indicator id', limit: '1–1000, default 100', lang: 'it|en: the language of each `message`' },
+      query: {
+        planId: 'plan id',
+        node: 'objective code',
+        indicator: 'indicator id',
+        limit: '1–1000, default 100',
+        lang: 'it|en: the language of each `message`, and of a `reason` the program wrote itself (a person’s stays as typed)',
+      },
       responses: {
         200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
         401: 'not signed in',
@@ -79,7 +86,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
       const entries: Readable<AuditEntry>[] = rows.map((e) => {
         const { code, params } = changeMessage(e);
-        return { ...e, code, params, message: changeText(e, lang) };
+        return { ...e, reason: e.reason === null ? null : auditReasonText(e.reason, lang), code, params, message: changeText(e, lang) };
       });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });

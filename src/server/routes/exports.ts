@@ -54,7 +54,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const baselineChanges =
     currentUser(c) === null || computed.closing !== null
       ? []
-      : (await changedBaselines(deps, planId)).changed.map((b) => ({
+      : (await changedBaselines(deps, planId, language)).changed.map((b) => ({
           indicatorId: b.indicatorId,
           name: b.name,
           baselineText: b.baselineText,

@@ -98,8 +98,13 @@ const sameAmount = (a: Amount | null, b: Amount | null): boolean => JSON.stringi
  * predecessor's year-end actual (as its tree reads it: the frozen closing once closed) was corrected
  * after next-year, or withdrawn. What next-year would take today is the measured actual with its year;
  * with none, an older baseline stays (as next-year keeps it), and only one from that year is stale.
+ * The amount texts are in `language`, as the tree's (`1.587,10`; `1,587.10`).
  */
-export async function changedBaselines({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string): Promise<{ following: number; changed: ChangedBaseline[]; values: Map<string, Amount> }> {
+export async function changedBaselines(
+  { store, trees }: Pick<Deps, 'store' | 'trees'>,
+  planId: string,
+  language: Language = 'it',
+): Promise<{ following: number; changed: ChangedBaseline[]; values: Map<string, Amount> }> {
   const following = await store.followingBaselines(planId);
   if (following === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   const years = new Map<string, { year: number; computed: Awaited<ReturnType<typeof trees.computed>> } | null>();
@@ -127,10 +132,10 @@ export async function changedBaselines({ store, trees }: Pick<Deps, 'store' | 't
       unit: f.unit,
       definitionVersion: f.version,
       baseline: amountJson(f.baseline),
-      baselineText: amountText(f.baseline, f.unit),
+      baselineText: amountText(f.baseline, f.unit, language),
       baselineYear: f.baselineYear,
       current: amountJson(current),
-      currentText: amountText(current, f.unit),
+      currentText: amountText(current, f.unit, language),
       currentYear: from.year,
       predecessor: { planId: f.predecessor.planId, indicatorId: f.predecessor.ref, period: { id: period.id, label: period.label, state: period.state } },
     });
@@ -180,19 +185,23 @@ export const yearRoutes: RouteModule = (api, deps) => {
       summary:
         "The baselines taken from last year's plan whose year-end actual was corrected since (or withdrawn): each with its baseline and the predecessor's current value; typed baselines are never listed",
       roles: 'signed-in',
+      query: { lang: { description: 'the language of baselineText and currentText, written as the tree writes its amounts (default it)', values: LANGUAGES } },
       responses: {
         200: {
           description: '{planId, following, changed: [{indicatorId, code, name, unit, definitionVersion, baseline, baselineText, baselineYear, current, currentText, currentYear, predecessor}]}',
           schema: BaselinesDocumentSchema,
         },
+        400: 'lang other than it or en',
         401: 'not signed in',
         404: 'unknown plan',
       },
     },
     async (c, { reply }) => {
       const planId = param(c, 'planId');
+      // Asked before anything is read, as the tree's: a lang it does not know is refused whatever the plan.
+      const language = documentLanguage(c);
       await readablePlan(c, store, planId);
-      const { following, changed } = await changedBaselines(deps, planId);
+      const { following, changed } = await changedBaselines(deps, planId, language);
       const doc: BaselinesDocument = { planId, following, changed };
       return reply(200, doc);
     },
@@ -208,9 +217,10 @@ export const yearRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'refresh the baselines',
       body: BaselineRefreshBodySchema,
+      query: { lang: { description: 'the language of the answer’s baselineText and currentText, as the GET’s (default it)', values: LANGUAGES } },
       responses: {
         200: { description: 'the baselines document after the refresh, with refreshed', schema: BaselinesDocumentSchema },
-        400: 'invalid body',
+        400: 'invalid body, or lang other than it or en',
         403: 'role',
         404: 'unknown plan',
         409: 'adopted plan without an open revision; an indicator changed meanwhile',
@@ -219,6 +229,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
+      const language = documentLanguage(c);
       await readablePlan(c, store, planId);
       const { changed, values } = await changedBaselines(deps, planId);
       const takeable = new Map(changed.filter((b) => values.has(b.indicatorId)).map((b) => [b.indicatorId, b]));
@@ -232,7 +243,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       // The values compared above; the store refuses (409) if an indicator's definition changed meanwhile.
       const updates = chosen.map((b) => ({ indicatorId: b.indicatorId, version: b.definitionVersion, baseline: values.get(b.indicatorId)!, baselineYear: b.currentYear }));
       const refreshed = must(await store.refreshBaselines(planId, updates, actorOf(user)));
-      const after = await changedBaselines(deps, planId);
+      const after = await changedBaselines(deps, planId, language);
       const doc: BaselinesDocument = { planId, following: after.following, changed: after.changed, refreshed };
       return reply(200, doc);
     },

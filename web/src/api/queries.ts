@@ -72,6 +72,8 @@ export const keys = {
   relazione: (planId: PlanId) => ['plans', String(planId), 'relazione'] as const,
   /** The baselines taken from last year that were corrected since (read again after any write to the plan, see `usePlanWritten`). */
   baselines: (planId: PlanId) => ['plans', String(planId), 'baselines'] as const,
+  /** The baselines as read in `lang`: the server says their amounts (`1.587,10`, `1,587.10`). */
+  baselinesIn: (planId: PlanId, lang: 'it' | 'en') => ['plans', String(planId), 'baselines', lang] as const,
   /** A plan's monitoring campaign: worklist, dashboard, closing preview, a value's evidence and comments, variances (`campaign/queries.ts`). */
   campaign: (planId: PlanId) => ['campaign', String(planId)] as const,
   /** The comparisons of a plan's periods ("Confronta / Modifiche", `changes/queries.ts`). */

@@ -12,6 +12,7 @@ import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { isMeasuredFormula, type MeasuredFormula } from './base-measures.js';
+import { reasonText } from '../../../src/core/words.js';
 import { EntryForm } from './EntryForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import type { DetailProps } from './props.js';
@@ -42,9 +43,10 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           {actualText(i, lang) || '—'}
         </dd>
         <dt className="col-5">{t('entry.state')}</dt>
-        <dd className="col-7">
+        <dd className="col-7" data-testid="indicator-state">
           {t(`state.${i.state}`)}
-          {i.reason ? ` — ${i.reason}` : ''}
+          {/* A reason the import wrote is said in the screen's language; a person's as typed. */}
+          {i.reason ? ` — ${reasonText(i.reason, lang)}` : ''}
         </dd>
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance, lang)}</dd>

@@ -3,6 +3,7 @@
  * year end whose actual was corrected since (206 → 210), or withdrawn. The plan's editors take a
  * correction over (one, or all); on an adopted plan that is a change inside the open revision, and
  * the server's refusal (no revision open) is shown as it says it. Nothing shows when all agree.
+ * The amounts are the server's texts in the screen's language (one rule for the table's numbers).
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { keys } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
-import { amountText, useLang } from '../ui/format.js';
+import { useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
@@ -22,14 +23,14 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
   const { planId } = props;
   // Read again after every write to the plan (`usePlanWritten`), whichever period is shown, and
   // when the plan's screen opens; the list shown stays until the next one is read. A failed read shows nothing.
-  const read = useQuery({ queryKey: keys.baselines(planId), queryFn: () => yearsApi.baselines(planId), placeholderData: keepPreviousData });
+  const read = useQuery({ queryKey: keys.baselinesIn(planId, lang), queryFn: () => yearsApi.baselines(planId, lang), placeholderData: keepPreviousData });
   const doc = read.isError ? null : (read.data ?? null);
 
   async function refresh(indicators?: string[]) {
     setBusy(true);
     setError(null);
     try {
-      client.setQueryData(keys.baselines(planId), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }));
+      client.setQueryData(keys.baselinesIn(planId, lang), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }, lang));
       props.onRefreshed();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -52,11 +53,11 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
             <span>
               <strong>{b.code}</strong> {b.name}:{' '}
               {b.current === null
-                ? t('years.baselines.withdrawn', { baseline: amountText(b.baseline, b.unit, lang), year: b.currentYear })
+                ? t('years.baselines.withdrawn', { baseline: b.baselineText, year: b.currentYear })
                 : t('years.baselines.changed', {
-                    baseline: amountText(b.baseline, b.unit, lang),
+                    baseline: b.baselineText,
                     baselineYear: b.baselineYear ?? '—',
-                    current: amountText(b.current, b.unit, lang),
+                    current: b.currentText,
                     year: b.currentYear,
                   })}
             </span>

@@ -17,8 +17,9 @@ export const yearsApi = {
   objectiveYears: (planId: PlanSummary['id'], code: string, lang: 'it' | 'en') => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years${query({ lang })}`),
   indicatorYears: (planId: PlanSummary['id'], indicatorId: string, lang: 'it' | 'en') =>
     request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/years${query({ lang })}`),
-  /** The baselines taken from last year's plan whose year-end actual was corrected since. */
-  baselines: (planId: PlanSummary['id']) => request<BaselinesDocument>('GET', `/api/plans/${enc(String(planId))}/baselines`),
+  /** The baselines taken from last year's plan whose year-end actual was corrected since; their texts (`baselineText`, `currentText`) in `lang`. */
+  baselines: (planId: PlanSummary['id'], lang: 'it' | 'en') => request<BaselinesDocument>('GET', `/api/plans/${enc(String(planId))}/baselines${query({ lang })}`),
   /** Takes the corrections over (the named indicators, or all); 409 `revision-required` on an adopted plan without an open revision. */
-  refreshBaselines: (planId: PlanSummary['id'], body: BaselineRefreshBody) => request<BaselinesDocument>('POST', `/api/plans/${enc(String(planId))}/baselines/refresh`, body),
+  refreshBaselines: (planId: PlanSummary['id'], body: BaselineRefreshBody, lang: 'it' | 'en') =>
+    request<BaselinesDocument>('POST', `/api/plans/${enc(String(planId))}/baselines/refresh${query({ lang })}`, body),
 };
