@@ -413,6 +413,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     r = await hr.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 4, C2: 3, C3: 3 } });
     expect(r.status, r.text).toBe(200);
     expect(r.body.result.score).toBeGreaterThan(before);
+    // "Confirmed" with a score the conciliation moved would record the evaluation as standing while it changed.
+    const revised = r.body.result.score;
+    for (const [lang, said] of [
+      ['it', `il punteggio è ${revised.toFixed(2).replace('.', ',')}%, non ${before.toFixed(2).replace('.', ',')}% come alla valutazione; scegliere «Valutazione rivista»`],
+      ['en', `the score is ${revised.toFixed(2)}%, not ${before.toFixed(2)}% as at the evaluation; choose “Appraisal revised”`],
+    ] as const) {
+      const confirmed = await hr.request(
+        'POST',
+        `/api/appraisals/${id}/actions`,
+        { action: 'conciliate', version: r.body.version, outcome: 'confirmed', note: 'Confermata' },
+        { 'accept-language': lang },
+      );
+      expect(confirmed.status, confirmed.text).toBe(422);
+      expect(confirmed.body.error.code).toBe('conciliation-confirmed-changed');
+      expect(confirmed.body.error.message).toContain(said);
+      expect(confirmed.body.error.issues[0].location).toEqual({ field: 'outcome' });
+    }
+    const still = (await hr.get(`/api/appraisals/${id}`)).body;
+    expect(still).toMatchObject({ state: 'contested', version: r.body.version, record: { conciliation: null } });
+    expect(Number(still.record.evaluation.score)).toBeCloseTo(before, 2);
     r = await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'conciliate', version: r.body.version, outcome: 'revised', note: 'Verbale di conciliazione n. 3' });
     expect(r.body).toMatchObject({ state: 'final', record: { conciliation: { outcome: 'revised', note: 'Verbale di conciliazione n. 3' } } });
     expect((await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'reopen', version: r.body.version, reason: 'errore' })).status).toBe(403);
