@@ -519,6 +519,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       code: 'invalid-transition',
       message: 'il passo "chiusura definitiva" non si può fare su una scheda nello stato "Definitiva" (si fa da: "Accettata")',
     });
+    // A whole number goes where zod says `int`: the reader is told in words.
+    for (const [lang, said] of [
+      ['it', 'ratings.C1: atteso un numero intero'],
+      ['en', 'ratings.C1: expected integer'],
+    ] as const) {
+      const half = await hr.request('PATCH', `/api/appraisals/${formId}`, { version, ratings: { C1: 3.5 } }, { 'accept-language': lang });
+      expect([half.status, half.body.error.issues[0].message, half.body.error.issues[0].location]).toEqual([400, said, { field: 'ratings.C1' }]);
+    }
     const stale = await admin.request('POST', `/api/appraisals/${formId}/actions`, { action: 'reopen', version: version + 5, reason: 'prova' }, { 'accept-language': 'it' });
     expect([stale.status, stale.body.error.code, stale.body.error.message]).toEqual([
       409,
