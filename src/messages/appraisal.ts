@@ -86,6 +86,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte`,
     en: (p) => `${p.pending} of ${p.total} forms of this category are not final yet: the fund is distributed once they all are`,
   }),
+  'already-acknowledged': message<{ date: string }>({
+    it: (p) => `hai già preso visione degli obiettivi il ${formatItalianDate(p.date)}: la presa visione resta quella`,
+    en: (p) => `you already acknowledged the objectives on ${formatItalianDate(p.date)}: that acknowledgement stands`,
+  }),
   'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
   'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),
   'outcome-required': message({ it: "la conciliazione richiede l'esito (confermata o rivista) e una nota", en: 'the conciliation needs its outcome (confirmed or revised) and a note' }),

@@ -400,6 +400,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const ev = clients.dirigente!;
     const me = clients.impiegata!;
     let r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: created.body.version });
+    // Acknowledging again would move the date the form records; it is refused, and the first stays.
+    const first = r.body.record.acknowledged.evaluator;
+    for (const [lang, said] of [
+      ['it', `hai già preso visione degli obiettivi il ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: la presa visione resta quella`],
+      ['en', `you already acknowledged the objectives on ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: that acknowledgement stands`],
+    ] as const) {
+      const again = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version }, { 'accept-language': lang });
+      expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'already-acknowledged', said]);
+    }
+    expect((await ev.get(`/api/appraisals/${id}`)).body).toMatchObject({ version: r.body.version, record: { acknowledged: { evaluator: first, person: null } } });
     r = await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version });
     r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'interview', version: r.body.version, note: 'ok' });
     r = await ev.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });

@@ -28,6 +28,7 @@ import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
 import {
   AssignmentBody,
+  alreadyAcknowledged,
   assignmentsToDocument,
   HR_ROLES,
   ObjectiveBody,
@@ -332,7 +333,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to take',
         404: 'unknown form',
-        409: 'stale version, or not from this state',
+        409: 'stale version, or not from this state; already-acknowledged: the reader acknowledged the objectives already',
         422: 'the form is not complete (issues listed), or a note/reason/outcome missing; conciliation-confirmed-changed: outcome confirmed while the changes of the conciliation moved the score',
       },
     },
@@ -372,6 +373,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         );
       switch (input.action) {
         case 'acknowledge': {
+          // A second acknowledgement would replace the date of the first, which the form records and the other party relied on.
+          if (alreadyAcknowledged(doc, relations))
+            throw refuse(409, 'already-acknowledged', { date: (relations.includes('person') ? doc.acknowledged.person! : doc.acknowledged.evaluator!).slice(0, 10) });
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
           if (errors.length > 0) throw incomplete('acknowledge');
           const scheme = schemeOf(live.smvp!, form.category);
