@@ -118,6 +118,24 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const problemOf = (i: number, field: ObjectiveField) => <FieldProblem {...fieldOf(i, field)} />;
   const textProblem = problems[ACTION_TEXT] ?? null;
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
+  // What was done and said at each step (the interview's notes, why contested, the conciliation's outcome, why reopened), in the order taken, as the document to sign lists them.
+  const rec = form.record;
+  const history = [
+    ...(rec.interview === null ? [] : [{ at: rec.interview.at, text: t('appraisal.form.steps.interview', { day: day(rec.interview.at), text: rec.interview.note }) }]),
+    ...(rec.evaluation === null ? [] : [{ at: rec.evaluation.at, text: t('appraisal.form.steps.evaluation', { day: day(rec.evaluation.at) }) }]),
+    ...(rec.acceptance === null ? [] : [{ at: rec.acceptance.at, text: t('appraisal.form.steps.acceptance', { day: day(rec.acceptance.at) }) }]),
+    ...(rec.contest === null ? [] : [{ at: rec.contest.at, text: t('appraisal.form.steps.contest', { day: day(rec.contest.at), text: rec.contest.reason }) }]),
+    ...(rec.conciliation === null
+      ? []
+      : [
+          {
+            at: rec.conciliation.at,
+            text: t('appraisal.form.steps.conciliation', { day: day(rec.conciliation.at), outcome: t(`appraisal.form.${rec.conciliation.outcome}`), text: rec.conciliation.note }),
+          },
+        ]),
+    ...rec.reopenings.map((o) => ({ at: o.at, text: t('appraisal.form.steps.reopening', { day: day(o.at), text: o.reason }) })),
+    ...(rec.finalisedAt === null ? [] : [{ at: rec.finalisedAt, text: t('appraisal.form.steps.final', { day: day(rec.finalisedAt) }) }]),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   return (
     <article aria-labelledby="form-title" data-testid="appraisal-form">
@@ -528,6 +546,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.evaluator),
         })}
       </p>
+      {history.length > 0 && (
+        <section aria-labelledby="history-title" className="mb-3">
+          <h2 className="h4" id="history-title">
+            {t('appraisal.form.history')}
+          </h2>
+          <ol data-testid="form-history">
+            {history.map((s, i) => (
+              <li key={i}>{s.text}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <h2 className="h4">{t('appraisal.form.documents')}</h2>
       <p className="d-flex gap-3">
         <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">

@@ -1,0 +1,87 @@
+/**
+ * The steps an appraisal form went through, as the person reads them on its screen: the interview's
+ * notes, the contest and its reason, the conciliation's outcome in words with its note, the
+ * administrator's reopening with its reason, the acceptance and the final state, in the order
+ * taken, in Italian and in English. Real server, fresh SQLite file, axe on the form.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
+import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const UNIT = ACCOUNTS.referente.units[0]!;
+
+describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  it('lists what was done and said at each step, the reopening too, in the order taken', async () => {
+    const [hr, boss, person, admin] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente'), await signedIn('admin')];
+    contexts.push(hr, boss, person, admin);
+    const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
+    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
+    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const id = (username: string): string => people.find((p) => p.username === username)!.id;
+    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
+    let form = await apiAs(hr, 'POST', '/api/appraisals', {
+      year: 2024,
+      personId: id(ACCOUNTS.referente.username),
+      evaluatorId: id(ACCOUNTS.dirigente.username),
+      category: 'personale',
+      planId: world.planId,
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31' }],
+      objectives: [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }],
+    });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    const url = `/api/appraisals/${encodeURIComponent(form.body.id)}`;
+    const step = async (who: BrowserContext, body: Record<string, unknown>) => {
+      form = await apiAs(who, 'POST', `${url}/actions`, { ...body, version: form.body.version });
+      expect(form.status, JSON.stringify(form.body)).toBe(200);
+    };
+    await step(person, { action: 'acknowledge' });
+    await step(boss, { action: 'acknowledge' });
+    await step(boss, { action: 'interview', note: 'Obiettivo in linea a metà anno' });
+    form = await apiAs(boss, 'PATCH', url, { version: form.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
+    await step(boss, { action: 'evaluate' });
+    await step(person, { action: 'contest', reason: 'La collaborazione con le altre strutture non è stata considerata' });
+    form = await apiAs(hr, 'PATCH', url, { version: form.body.version, ratings: { C1: 3, C2: 4, C3: 3 } });
+    await step(hr, { action: 'conciliate', outcome: 'revised', note: 'Verbale di conciliazione n. 7' });
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'referente');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    const history = page.locator('[data-testid=form-history] li');
+    const day = '\\d\\d/\\d\\d/\\d{4}';
+    const said = (texts: string[]) => texts.map((t) => expect.stringMatching(new RegExp(`^${t.replace(/[()]/g, '\\$&').replaceAll('DAY', day)}$`)));
+    await expect
+      .poll(() => history.allInnerTexts())
+      .toEqual(
+        said([
+          'Colloquio intermedio (DAY): Obiettivo in linea a metà anno',
+          'Valutazione: DAY',
+          'Contestazione (DAY): La collaborazione con le altre strutture non è stata considerata',
+          'Conciliazione (DAY): Valutazione rivista — Verbale di conciliazione n. 7',
+          'Definitiva: DAY',
+        ]),
+      );
+    expect(await page.getByRole('heading', { name: 'Fasi svolte' }).count()).toBe(1);
+    await expectAccessible(page, 'appraisal form with its steps');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => history.nth(3).innerText()).toMatch(new RegExp(`^Conciliation \\(${day}\\): Appraisal revised — Verbale di conciliazione n. 7$`));
+
+    // Reopened by the administrator: the person reads why, before the acceptance given again.
+    await step(admin, { action: 'reopen', reason: 'Ricorso accolto dal giudice del lavoro' });
+    await step(person, { action: 'accept' });
+    await step(hr, { action: 'finalise' });
+    await page.reload();
+    await expect
+      .poll(() => history.allInnerTexts())
+      .toEqual(said(['Mid-year interview (DAY): Obiettivo in linea a metà anno', 'Evaluation: DAY', 'Reopened (DAY): Ricorso accolto dal giudice del lavoro', 'Acceptance: DAY', 'Final: DAY']));
+  });
+});
