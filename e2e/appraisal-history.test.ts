@@ -1,5 +1,6 @@
 /**
- * The steps an appraisal form went through, as the person reads them on its screen: the interview's
+ * An appraisal form as the person reads it on its screen: while a component has no score, the
+ * weight applied to the others beside the SMVP's; the steps the form went through: the interview's
  * notes, the contest and its reason, the conciliation's outcome in words with its note, the
  * administrator's reopening with its reason, the acceptance and the final state, in the order
  * taken, in Italian and in English. Real server, fresh SQLite file, axe on the form.
@@ -21,8 +22,10 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
   });
 
   it('lists what was done and said at each step, the reopening too, in the order taken', async () => {
-    const [hr, boss, person, admin] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente'), await signedIn('admin')];
-    contexts.push(hr, boss, person, admin);
+    const [hr, boss, person, admin, controller] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente'), await signedIn('admin'), await signedIn('controller')];
+    contexts.push(hr, boss, person, admin, controller);
+    // The person's unit owns an objective of the plan: its result is the unit's component.
+    expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
     const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
     expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
     const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
@@ -43,6 +46,20 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
       form = await apiAs(who, 'POST', `${url}/actions`, { ...body, version: form.body.version });
       expect(form.status, JSON.stringify(form.body)).toBe(200);
     };
+    // Not rated yet: the behaviours are left out and the other weights re-normalised, the weight applied shown beside the SMVP's.
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'referente');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    const components = page.locator('[data-testid=appraisal-form] table').first();
+    await expect.poll(() => components.locator('thead th').allInnerTexts()).toEqual(['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti']);
+    const cells = (await components.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    expect(cells.map((r) => r.slice(1, 3))).toEqual([
+      ['30,00%', '60,00%'],
+      ['20,00%', '40,00%'],
+      ['50,00%', '—'],
+    ]);
+    expect(cells[1]!.slice(3)).toEqual(['100,00%', '40,00']);
     await step(person, { action: 'acknowledge' });
     await step(boss, { action: 'acknowledge' });
     await step(boss, { action: 'interview', note: 'Obiettivo in linea a metà anno' });
@@ -52,10 +69,7 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     form = await apiAs(hr, 'PATCH', url, { version: form.body.version, ratings: { C1: 3, C2: 4, C3: 3 } });
     await step(hr, { action: 'conciliate', outcome: 'revised', note: 'Verbale di conciliazione n. 7' });
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'referente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    await page.reload();
     const history = page.locator('[data-testid=form-history] li');
     const day = '\\d\\d/\\d\\d/\\d{4}';
     const said = (texts: string[]) => texts.map((t) => expect.stringMatching(new RegExp(`^${t.replace(/[()]/g, '\\$&').replaceAll('DAY', day)}$`)));
@@ -71,6 +85,8 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
         ]),
       );
     expect(await page.getByRole('heading', { name: 'Fasi svolte' }).count()).toBe(1);
+    // Every component scored: the weights are the SMVP's, said once.
+    expect(await components.locator('thead th').allInnerTexts()).toEqual(['Componente', 'Peso', 'Punteggio', 'Punti']);
     await expectAccessible(page, 'appraisal form with its steps');
     await chooseLanguage(page, 'en');
     await expect.poll(() => history.nth(3).innerText()).toMatch(new RegExp(`^Conciliation \\(${day}\\): Appraisal revised — Verbale di conciliazione n. 7$`));

@@ -305,3 +305,31 @@ describe('the steps the form went through', () => {
     }
   }, 120_000);
 });
+
+describe('the components while one has no score', () => {
+  it('prints the weight applied beside the SMVP’s, and only then', async () => {
+    const provisional: FormSheet = {
+      ...SHEET,
+      result: {
+        ...SHEET.result!,
+        frozen: false,
+        components: [
+          { label: 'Performance della struttura', weight: 30, share: 60, score: 93, points: 55.8 },
+          { label: 'Obiettivi individuali', weight: 20, share: 40, score: 100, points: 40 },
+          { label: 'Comportamenti organizzativi', weight: 50, share: null, score: null, points: null },
+        ],
+      },
+    };
+    for (const text of [pdfText(await renderForm(provisional, 'pdf', 'it')), docxText(await renderForm(provisional, 'docx', 'it'))]) {
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('Componente Peso Peso applicato Punteggio Punti');
+      expect(flat).toContain('Performance della struttura 30% 60% 93,00% 55,80');
+      expect(flat).toContain('Comportamenti organizzativi 50% — — —');
+    }
+    const english = pdfText(await renderForm(provisional, 'pdf', 'en')).replace(/\s+/g, ' ');
+    expect(english).toContain('Component Weight Weight applied Score Points');
+    // Every component scored: one weight, the SMVP's.
+    const whole: FormSheet = { ...SHEET, result: { ...SHEET.result!, components: [{ label: 'Obiettivi', weight: 70, share: 70, score: 95.25, points: 66.675 }] } };
+    expect(pdfText(await renderForm(whole, 'pdf', 'it')).replace(/\s+/g, ' ')).not.toContain('Peso applicato');
+  });
+});

@@ -47,7 +47,8 @@ export interface FormSheet {
   readonly result: {
     readonly score: number | null;
     readonly band: { readonly label: string; readonly share: number } | null;
-    readonly components: readonly { readonly label: string; readonly weight: number; readonly score: number | null; readonly points: number | null }[];
+    /** `share`: the weight applied, in % (the weight re-normalised while other components have no score yet; null: left out). */
+    readonly components: readonly { readonly label: string; readonly weight: number; readonly share?: number | null; readonly score: number | null; readonly points: number | null }[];
     readonly objectives: readonly { readonly id: string; readonly score: number | null; readonly counted: boolean }[];
     readonly behaviours: readonly { readonly code: string; readonly rating: number | null; readonly label: string | null; readonly score: number | null }[];
     readonly units: readonly {
@@ -90,6 +91,7 @@ const WORDS = {
     behaviourCols: ['Comportamento', 'Peso', 'Giudizio', 'Punteggio'],
     components: 'Componenti della valutazione',
     componentCols: ['Componente', 'Peso', 'Punteggio', 'Punti'],
+    componentColsApplied: ['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti'],
     final: 'Punteggio finale',
     orgSource: 'Origine dei risultati organizzativi',
     band: 'Fascia',
@@ -134,6 +136,7 @@ const WORDS = {
     behaviourCols: ['Behaviour', 'Weight', 'Rating', 'Score'],
     components: 'Components of the appraisal',
     componentCols: ['Component', 'Weight', 'Score', 'Points'],
+    componentColsApplied: ['Component', 'Weight', 'Weight applied', 'Score', 'Points'],
     final: 'Final score',
     orgSource: 'Source of the organisational results',
     band: 'Band',
@@ -259,7 +262,23 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   }
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
-    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
+    // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, which is then printed beside the SMVP's.
+    const applied = r.components.some((c) => c.share !== undefined && c.share !== c.weight);
+    out.push(
+      applied
+        ? {
+            heading: w.components,
+            columns: w.componentColsApplied,
+            rows: r.components.map((c) => [
+              c.label,
+              weightOf(c.weight, lang),
+              c.share === null || c.share === undefined ? w.none : weightOf(c.share, lang),
+              pct(c.score, lang),
+              numText(c.points, lang),
+            ]),
+          }
+        : { heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) },
+    );
     // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
     if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
     out.push({

@@ -117,6 +117,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   };
   const problemOf = (i: number, field: ObjectiveField) => <FieldProblem {...fieldOf(i, field)} />;
   const textProblem = problems[ACTION_TEXT] ?? null;
+  // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, shown beside the SMVP's weight.
+  const applied = r !== null && r.components.some((c) => c.share !== c.weight);
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
   // What was done and said at each step (the interview's notes, why contested, the conciliation's outcome, why reopened), in the order taken, as the document to sign lists them.
   const rec = form.record;
@@ -183,6 +185,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 <th scope="col" className="text-end">
                   {t('appraisal.form.weight')}
                 </th>
+                {applied && (
+                  <th scope="col" className="text-end">
+                    {t('appraisal.form.weightApplied')}
+                  </th>
+                )}
                 <th scope="col" className="text-end">
                   {t('appraisal.form.scoreCol')}
                 </th>
@@ -196,6 +203,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 <tr key={c.kind}>
                   <th scope="row">{c.label}</th>
                   <td className="text-end">{percent(c.weight, lang)}</td>
+                  {applied && <td className="text-end">{c.share === null ? '—' : percent(c.share, lang)}</td>}
                   <td className="text-end">{percent(c.score, lang)}</td>
                   <td className="text-end">{c.points === null ? '—' : formatNumber(c.points, lang)}</td>
                 </tr>
