@@ -83,8 +83,9 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
       })[p.situation],
   }),
   'forms-not-final': message<{ pending: number; total: number }>({
-    it: (p) => `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte`,
-    en: (p) => `${p.pending} of ${p.total} forms of this category are not final yet: the fund is distributed once they all are`,
+    it: (p) =>
+      `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte`,
+    en: (p) => `${p.pending} of ${p.total} forms of this category ${p.pending === 1 ? 'is' : 'are'} not final yet: the fund is distributed once they all are`,
   }),
   'already-acknowledged': message<{ date: string }>({
     it: (p) => `hai già preso visione degli obiettivi il ${formatItalianDate(p.date)}: la presa visione resta quella`,
