@@ -100,4 +100,58 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
       .poll(() => history.allInnerTexts())
       .toEqual(said(['Mid-year interview (DAY): Obiettivo in linea a metà anno', 'Evaluation: DAY', 'Reopened (DAY): Ricorso accolto dal giudice del lavoro', 'Acceptance: DAY', 'Final: DAY']));
   });
+
+  it('says at the outcome, by keyboard, that a conciliation which moved the score is not a confirmation', async () => {
+    const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('controller')];
+    contexts.push(hr, boss, person);
+    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const id = (username: string): string => people.find((p) => p.username === username)!.id;
+    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
+    let form = await apiAs(hr, 'POST', '/api/appraisals', {
+      year: 2024,
+      personId: id(ACCOUNTS.controller.username),
+      evaluatorId: id(ACCOUNTS.dirigente.username),
+      category: 'personale',
+      planId: world.planId,
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31' }],
+      objectives: [{ title: 'Controlli di gestione', weight: 100, target: 4, state: 'measured', actual: 4 }],
+    });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    const url = `/api/appraisals/${encodeURIComponent(form.body.id)}`;
+    const step = async (who: BrowserContext, body: Record<string, unknown>) => {
+      form = await apiAs(who, 'POST', `${url}/actions`, { ...body, version: form.body.version });
+      expect(form.status, JSON.stringify(form.body)).toBe(200);
+    };
+    await step(person, { action: 'acknowledge' });
+    await step(boss, { action: 'acknowledge' });
+    await step(boss, { action: 'interview', note: 'In linea' });
+    form = await apiAs(boss, 'PATCH', url, { version: form.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
+    await step(boss, { action: 'evaluate' });
+    await step(person, { action: 'contest', reason: 'Giudizi troppo bassi' });
+    // HR revises a rating in the conciliation: the score moves.
+    form = await apiAs(hr, 'PATCH', url, { version: form.body.version, ratings: { C1: 4, C2: 2, C3: 2 } });
+    expect(form.status).toBe(200);
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'personale');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    await page.locator('[data-testid=action-text]').focus();
+    await page.keyboard.type('Verbale n. 9');
+    // "Confirmed" is the first choice: sent as it is, it is refused at the outcome, which takes the focus.
+    await page.locator('[data-testid=action-conciliate]').focus();
+    await page.keyboard.press('Enter');
+    const outcome = page.locator('[data-testid=action-outcome]');
+    await expect.poll(() => outcome.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('action-outcome');
+    const said = await page.locator(`#${await outcome.getAttribute('aria-describedby')}`).innerText();
+    expect(said).toMatch(/^la valutazione non è confermata: con i giudizi e i consuntivi cambiati in conciliazione il punteggio è \d+,\d\d%, non \d+,\d\d% come alla valutazione/);
+    expect(await page.locator('[data-testid=form-state]').innerText()).toBe('Contestata (in conciliazione)');
+    await page.keyboard.press('ArrowDown');
+    expect(await outcome.inputValue()).toBe('revised');
+    await page.locator('[data-testid=action-conciliate]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=form-state]').innerText()).toBe('Definitiva');
+    await expect.poll(() => page.locator('[data-testid=form-history] li').nth(3).innerText()).toMatch(/^Conciliazione \(\d\d\/\d\d\/\d{4}\): Valutazione rivista — Verbale n\. 9$/);
+  });
 });

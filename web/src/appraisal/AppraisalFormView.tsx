@@ -23,6 +23,8 @@ const OBJECTIVE_FIELDS = ['title', 'weight', 'target', 'actual', 'reason'] as co
 type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
 /** The note or reason a step carries (the interview's notes, why the person contests, why reopened). */
 const ACTION_TEXT = 'action-text';
+/** The conciliation's outcome (confirmed or revised). */
+const ACTION_OUTCOME = 'action-outcome';
 
 /**
  * The server's refusals by the id of the field on this screen they name: `objectives.1.title` →
@@ -34,6 +36,7 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
     const objective = /^objectives\.(\d+)\.(\w+)$/.exec(path);
     if (objective !== null && (OBJECTIVE_FIELDS as readonly string[]).includes(objective[2]!)) out[`objective-${objective[1]}-${objective[2]}`] ??= message;
     else if (path === 'note' || path === 'reason') out[ACTION_TEXT] ??= message;
+    else if (path === 'outcome') out[ACTION_OUTCOME] ??= message;
   }
   return out;
 }
@@ -117,6 +120,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   };
   const problemOf = (i: number, field: ObjectiveField) => <FieldProblem {...fieldOf(i, field)} />;
   const textProblem = problems[ACTION_TEXT] ?? null;
+  const outcomeProblem = problems[ACTION_OUTCOME] ?? null;
   // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, shown beside the SMVP's weight.
   const applied = r !== null && r.components.some((c) => c.share !== c.weight);
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
@@ -514,10 +518,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           {form.may.actions.includes('conciliate') && (
             <label className="d-block mb-2">
               {t('appraisal.form.outcome')}
-              <select className="form-select" value={outcome} onChange={(e) => setOutcome(e.target.value as 'confirmed' | 'revised')}>
+              <select
+                id={ACTION_OUTCOME}
+                className="form-select"
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as 'confirmed' | 'revised')}
+                data-testid="action-outcome"
+                {...invalidIf(ACTION_OUTCOME, outcomeProblem)}
+              >
                 <option value="confirmed">{t('appraisal.form.confirmed')}</option>
                 <option value="revised">{t('appraisal.form.revised')}</option>
               </select>
+              <FieldProblem id={ACTION_OUTCOME} message={outcomeProblem} />
             </label>
           )}
           <div className="d-flex flex-wrap gap-2">
