@@ -15,6 +15,33 @@ const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 
+/** HR's 2024 form of `who`, evaluated by the dirigente, in the referente's unit; `step` and `patch` take it on from its current version. */
+async function newForm(hr: BrowserContext, who: keyof typeof ACCOUNTS, objective: Record<string, unknown>) {
+  const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+  const id = (username: string): string => people.find((p) => p.username === username)!.id;
+  const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
+  let form = await apiAs(hr, 'POST', '/api/appraisals', {
+    year: 2024,
+    personId: id(ACCOUNTS[who].username),
+    evaluatorId: id(ACCOUNTS.dirigente.username),
+    category: 'personale',
+    planId: world.planId,
+    assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31' }],
+    objectives: [objective],
+  });
+  expect(form.status, JSON.stringify(form.body)).toBe(201);
+  const url = `/api/appraisals/${encodeURIComponent(form.body.id)}`;
+  const take = async (by: BrowserContext, method: 'POST' | 'PATCH', path: string, body: Record<string, unknown>) => {
+    form = await apiAs(by, method, path, { ...body, version: form.body.version });
+    expect(form.status, JSON.stringify(form.body)).toBe(200);
+  };
+  return {
+    id: form.body.id as string,
+    step: (by: BrowserContext, body: Record<string, unknown>) => take(by, 'POST', `${url}/actions`, body),
+    patch: (by: BrowserContext, body: Record<string, unknown>) => take(by, 'PATCH', url, body),
+  };
+}
+
 describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
   afterAll(async () => {
@@ -28,29 +55,12 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
     const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
     expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const id = (username: string): string => people.find((p) => p.username === username)!.id;
-    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
-    let form = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: id(ACCOUNTS.referente.username),
-      evaluatorId: id(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31' }],
-      objectives: [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }],
-    });
-    expect(form.status, JSON.stringify(form.body)).toBe(201);
-    const url = `/api/appraisals/${encodeURIComponent(form.body.id)}`;
-    const step = async (who: BrowserContext, body: Record<string, unknown>) => {
-      form = await apiAs(who, 'POST', `${url}/actions`, { ...body, version: form.body.version });
-      expect(form.status, JSON.stringify(form.body)).toBe(200);
-    };
+    const form = await newForm(hr, 'referente', { title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 });
     // Not rated yet: the behaviours are left out and the other weights re-normalised, the weight applied shown beside the SMVP's.
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'referente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
     const components = page.locator('[data-testid=appraisal-form] table').first();
     await expect.poll(() => components.locator('thead th').allInnerTexts()).toEqual(['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti']);
     const cells = (await components.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
@@ -60,14 +70,14 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
       ['50,00%', '—'],
     ]);
     expect(cells[1]!.slice(3)).toEqual(['100,00%', '40,00']);
-    await step(person, { action: 'acknowledge' });
-    await step(boss, { action: 'acknowledge' });
-    await step(boss, { action: 'interview', note: 'Obiettivo in linea a metà anno' });
-    form = await apiAs(boss, 'PATCH', url, { version: form.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
-    await step(boss, { action: 'evaluate' });
-    await step(person, { action: 'contest', reason: 'La collaborazione con le altre strutture non è stata considerata' });
-    form = await apiAs(hr, 'PATCH', url, { version: form.body.version, ratings: { C1: 3, C2: 4, C3: 3 } });
-    await step(hr, { action: 'conciliate', outcome: 'revised', note: 'Verbale di conciliazione n. 7' });
+    await form.step(person, { action: 'acknowledge' });
+    await form.step(boss, { action: 'acknowledge' });
+    await form.step(boss, { action: 'interview', note: 'Obiettivo in linea a metà anno' });
+    await form.patch(boss, { ratings: { C1: 2, C2: 2, C3: 2 } });
+    await form.step(boss, { action: 'evaluate' });
+    await form.step(person, { action: 'contest', reason: 'La collaborazione con le altre strutture non è stata considerata' });
+    await form.patch(hr, { ratings: { C1: 3, C2: 4, C3: 3 } });
+    await form.step(hr, { action: 'conciliate', outcome: 'revised', note: 'Verbale di conciliazione n. 7' });
 
     await page.reload();
     const history = page.locator('[data-testid=form-history] li');
@@ -92,9 +102,9 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     await expect.poll(() => history.nth(3).innerText()).toMatch(new RegExp(`^Conciliation \\(${day}\\): Appraisal revised — Verbale di conciliazione n. 7$`));
 
     // Reopened by the administrator: the person reads why, before the acceptance given again.
-    await step(admin, { action: 'reopen', reason: 'Ricorso accolto dal giudice del lavoro' });
-    await step(person, { action: 'accept' });
-    await step(hr, { action: 'finalise' });
+    await form.step(admin, { action: 'reopen', reason: 'Ricorso accolto dal giudice del lavoro' });
+    await form.step(person, { action: 'accept' });
+    await form.step(hr, { action: 'finalise' });
     await page.reload();
     await expect
       .poll(() => history.allInnerTexts())
@@ -104,38 +114,20 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
   it('says at the outcome, by keyboard, that a conciliation which moved the score is not a confirmation', async () => {
     const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('controller')];
     contexts.push(hr, boss, person);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const id = (username: string): string => people.find((p) => p.username === username)!.id;
-    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
-    let form = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: id(ACCOUNTS.controller.username),
-      evaluatorId: id(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31' }],
-      objectives: [{ title: 'Controlli di gestione', weight: 100, target: 4, state: 'measured', actual: 4 }],
-    });
-    expect(form.status, JSON.stringify(form.body)).toBe(201);
-    const url = `/api/appraisals/${encodeURIComponent(form.body.id)}`;
-    const step = async (who: BrowserContext, body: Record<string, unknown>) => {
-      form = await apiAs(who, 'POST', `${url}/actions`, { ...body, version: form.body.version });
-      expect(form.status, JSON.stringify(form.body)).toBe(200);
-    };
-    await step(person, { action: 'acknowledge' });
-    await step(boss, { action: 'acknowledge' });
-    await step(boss, { action: 'interview', note: 'In linea' });
-    form = await apiAs(boss, 'PATCH', url, { version: form.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
-    await step(boss, { action: 'evaluate' });
-    await step(person, { action: 'contest', reason: 'Giudizi troppo bassi' });
+    const form = await newForm(hr, 'controller', { title: 'Controlli di gestione', weight: 100, target: 4, state: 'measured', actual: 4 });
+    await form.step(person, { action: 'acknowledge' });
+    await form.step(boss, { action: 'acknowledge' });
+    await form.step(boss, { action: 'interview', note: 'In linea' });
+    await form.patch(boss, { ratings: { C1: 2, C2: 2, C3: 2 } });
+    await form.step(boss, { action: 'evaluate' });
+    await form.step(person, { action: 'contest', reason: 'Giudizi troppo bassi' });
     // HR revises a rating in the conciliation: the score moves.
-    form = await apiAs(hr, 'PATCH', url, { version: form.body.version, ratings: { C1: 4, C2: 2, C3: 2 } });
-    expect(form.status).toBe(200);
+    await form.patch(hr, { ratings: { C1: 4, C2: 2, C3: 2 } });
 
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.body.id)}`);
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
     await page.locator('[data-testid=action-text]').focus();
     await page.keyboard.type('Verbale n. 9');
     // "Confirmed" is the first choice: sent as it is, it is refused at the outcome, which takes the focus.
