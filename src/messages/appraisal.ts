@@ -5,8 +5,11 @@
  */
 import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
 import { formatItalianDate } from '../core/italian-date.js';
-import { defineMessages, message, type ParamsOf } from '../core/messages/index.js';
+import { decimalIn, defineMessages, message, type ParamsOf } from '../core/messages/index.js';
 import { amountWords, type AmountProblem } from './amounts.js';
+
+/** A form's score (decimal text, two places as the document prints it) with %, "—" when there is none. */
+const score = (value: string | null, l: 'it' | 'en'): string => (value === null ? '—' : `${decimalIn(value, l)}%`);
 
 /**
  * Why a form is refused to a reader (403): said through the API's `forbidden` code (params
@@ -80,12 +83,23 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
       })[p.situation],
   }),
   'forms-not-final': message<{ pending: number; total: number }>({
-    it: (p) => `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte`,
-    en: (p) => `${p.pending} of ${p.total} forms of this category are not final yet: the fund is distributed once they all are`,
+    it: (p) =>
+      `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte`,
+    en: (p) => `${p.pending} of ${p.total} forms of this category ${p.pending === 1 ? 'is' : 'are'} not final yet: the fund is distributed once they all are`,
+  }),
+  'already-acknowledged': message<{ date: string }>({
+    it: (p) => `hai già preso visione degli obiettivi il ${formatItalianDate(p.date)}: la presa visione resta quella`,
+    en: (p) => `you already acknowledged the objectives on ${formatItalianDate(p.date)}: that acknowledgement stands`,
   }),
   'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
   'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),
   'outcome-required': message({ it: "la conciliazione richiede l'esito (confermata o rivista) e una nota", en: 'the conciliation needs its outcome (confirmed or revised) and a note' }),
+  'conciliation-confirmed-changed': message<{ evaluated: string | null; revised: string | null }>({
+    it: (p) =>
+      `la valutazione non è confermata: con i giudizi e i consuntivi cambiati in conciliazione il punteggio è ${score(p.revised, 'it')}, non ${score(p.evaluated, 'it')} come alla valutazione; scegliere «Valutazione rivista» o riportarli a come erano`,
+    en: (p) =>
+      `the appraisal is not confirmed: with the ratings and actuals changed in the conciliation the score is ${score(p.revised, 'en')}, not ${score(p.evaluated, 'en')} as at the evaluation; choose “Appraisal revised” or set them back`,
+  }),
 });
 
 /**

@@ -21,6 +21,13 @@ describe('the message catalogue', () => {
     expect(renderMessage('forbidden', { role: 'oiv', action: 'do something new' }, 'it')).toBe('il tuo ruolo (OIV) non può fare questa operazione');
   });
 
+  it('says one form still pending in the singular', () => {
+    expect(renderMessage('forms-not-final', { pending: 1, total: 3 }, 'it')).toBe('1 scheda su 3 di questa categoria non è ancora definitiva: il fondo si distribuisce quando lo sono tutte');
+    expect(renderMessage('forms-not-final', { pending: 2, total: 3 }, 'it')).toBe('2 schede su 3 di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte');
+    expect(renderMessage('forms-not-final', { pending: 1, total: 3 }, 'en')).toBe('1 of 3 forms of this category is not final yet: the fund is distributed once they all are');
+    expect(renderMessage('forms-not-final', { pending: 2, total: 3 }, 'en')).toBe('2 of 3 forms of this category are not final yet: the fund is distributed once they all are');
+  });
+
   it('says a file’s problem from its reason, in the reader’s language', () => {
     expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'it')).toBe('testi.json: il file non esiste');
     expect(renderMessage('cli-texts-unreadable', { file: 'testi.json', reason: 'missing' }, 'en')).toBe('testi.json: no such file');

@@ -13,15 +13,18 @@ import { LANGUAGES, replyLanguage } from './language.js';
 
 export { LANGUAGES, preferredLanguage, replyLanguage } from './language.js';
 
+/** zod's name of an expected type as the catalogue's: zod says `int` for a whole number, which neither language says. */
+const typeName = (expected: unknown): string => (expected === 'int' ? 'integer' : String(expected));
+
 /** zod's issue as our `invalid-field` problem (said in the reader's language by the catalogue). */
 function fieldProblem(i: z.core.$ZodIssue, field: string): FieldProblem {
   switch (i.code) {
     case 'invalid_type':
       // `input` is there because bodies are parsed with `reportInput`: a value of the wrong type is not a missing one.
-      return i.input === undefined ? { field, problem: 'required' } : { field, problem: 'type', expected: String(i.expected) };
+      return i.input === undefined ? { field, problem: 'required' } : { field, problem: 'type', expected: typeName(i.expected) };
     case 'invalid_union': {
       // Every branch refused the value's type (a list where a number or a text goes): say the types, not zod's English.
-      const expected = i.errors.map((branch) => branch.find((b) => b.code === 'invalid_type' && b.path.length === 0)).map((b) => (b?.code === 'invalid_type' ? String(b.expected) : null));
+      const expected = i.errors.map((branch) => branch.find((b) => b.code === 'invalid_type' && b.path.length === 0)).map((b) => (b?.code === 'invalid_type' ? typeName(b.expected) : null));
       if (i.input === undefined) return { field, problem: 'required' };
       if (expected.every((e): e is string => e !== null)) return { field, problem: 'type', expected: expected[0] ?? '', values: [...new Set(expected)] };
       return /^[a-z][a-z-]*$/.test(i.message) ? { field, problem: i.message } : { field, problem: 'custom', detail: i.message };

@@ -400,6 +400,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const ev = clients.dirigente!;
     const me = clients.impiegata!;
     let r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: created.body.version });
+    // Acknowledging again would move the date the form records; it is refused, and the first stays.
+    const first = r.body.record.acknowledged.evaluator;
+    for (const [lang, said] of [
+      ['it', `hai già preso visione degli obiettivi il ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: la presa visione resta quella`],
+      ['en', `you already acknowledged the objectives on ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: that acknowledgement stands`],
+    ] as const) {
+      const again = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version }, { 'accept-language': lang });
+      expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'already-acknowledged', said]);
+    }
+    expect((await ev.get(`/api/appraisals/${id}`)).body).toMatchObject({ version: r.body.version, record: { acknowledged: { evaluator: first, person: null } } });
     r = await me.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version });
     r = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'interview', version: r.body.version, note: 'ok' });
     r = await ev.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 2, C2: 2, C3: 2 } });
@@ -413,6 +423,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     r = await hr.request('PATCH', `/api/appraisals/${id}`, { version: r.body.version, ratings: { C1: 4, C2: 3, C3: 3 } });
     expect(r.status, r.text).toBe(200);
     expect(r.body.result.score).toBeGreaterThan(before);
+    // "Confirmed" with a score the conciliation moved would record the evaluation as standing while it changed.
+    const revised = r.body.result.score;
+    for (const [lang, said] of [
+      ['it', `il punteggio è ${revised.toFixed(2).replace('.', ',')}%, non ${before.toFixed(2).replace('.', ',')}% come alla valutazione; scegliere «Valutazione rivista»`],
+      ['en', `the score is ${revised.toFixed(2)}%, not ${before.toFixed(2)}% as at the evaluation; choose “Appraisal revised”`],
+    ] as const) {
+      const confirmed = await hr.request(
+        'POST',
+        `/api/appraisals/${id}/actions`,
+        { action: 'conciliate', version: r.body.version, outcome: 'confirmed', note: 'Confermata' },
+        { 'accept-language': lang },
+      );
+      expect(confirmed.status, confirmed.text).toBe(422);
+      expect(confirmed.body.error.code).toBe('conciliation-confirmed-changed');
+      expect(confirmed.body.error.message).toContain(said);
+      expect(confirmed.body.error.issues[0].location).toEqual({ field: 'outcome' });
+    }
+    const still = (await hr.get(`/api/appraisals/${id}`)).body;
+    expect(still).toMatchObject({ state: 'contested', version: r.body.version, record: { conciliation: null } });
+    expect(Number(still.record.evaluation.score)).toBeCloseTo(before, 2);
     r = await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'conciliate', version: r.body.version, outcome: 'revised', note: 'Verbale di conciliazione n. 3' });
     expect(r.body).toMatchObject({ state: 'final', record: { conciliation: { outcome: 'revised', note: 'Verbale di conciliazione n. 3' } } });
     expect((await hr.request('POST', `/api/appraisals/${id}/actions`, { action: 'reopen', version: r.body.version, reason: 'errore' })).status).toBe(403);
@@ -499,6 +529,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       code: 'invalid-transition',
       message: 'il passo "chiusura definitiva" non si può fare su una scheda nello stato "Definitiva" (si fa da: "Accettata")',
     });
+    // A whole number goes where zod says `int`: the reader is told in words.
+    for (const [lang, said] of [
+      ['it', 'ratings.C1: atteso un numero intero'],
+      ['en', 'ratings.C1: expected integer'],
+    ] as const) {
+      const half = await hr.request('PATCH', `/api/appraisals/${formId}`, { version, ratings: { C1: 3.5 } }, { 'accept-language': lang });
+      expect([half.status, half.body.error.issues[0].message, half.body.error.issues[0].location]).toEqual([400, said, { field: 'ratings.C1' }]);
+    }
     const stale = await admin.request('POST', `/api/appraisals/${formId}/actions`, { action: 'reopen', version: version + 5, reason: 'prova' }, { 'accept-language': 'it' });
     expect([stale.status, stale.body.error.code, stale.body.error.message]).toEqual([
       409,

@@ -243,3 +243,93 @@ describe("the appraisal form's language", () => {
     }
   }, 120_000);
 });
+
+describe('the steps the form went through', () => {
+  const taken: FormSheet = {
+    ...SHEET,
+    record: {
+      interview: { at: '2024-07-15T09:00:00Z', note: 'Colloquio di metà anno' },
+      evaluation: { at: '2025-01-20T10:00:00Z', by: 'bbianchi' },
+      acceptance: { at: '2025-03-10T10:00:00Z' },
+      contest: null,
+      conciliation: null,
+      finalisedAt: '2025-03-11T10:00:00Z',
+      reopenings: [{ at: '2025-03-01T10:00:00Z', reason: 'Punteggio della struttura corretto' }],
+    },
+  };
+
+  it('says the conciliation’s outcome in the language of the form', async () => {
+    const conciliated = (outcome: string): FormSheet => ({
+      ...SHEET,
+      record: {
+        ...SHEET.record,
+        contest: { at: '2025-01-25T10:00:00Z', reason: 'Consuntivo errato' },
+        conciliation: { at: '2025-02-10T10:00:00Z', outcome, note: 'Consuntivo corretto' },
+        finalisedAt: '2025-02-10T10:00:00Z',
+      },
+    });
+    for (const [lang, outcome, said] of [
+      ['it', 'revised', 'Conciliazione (10/02/2025): valutazione rivista — Consuntivo corretto'],
+      ['it', 'confirmed', 'Conciliazione (10/02/2025): valutazione confermata — Consuntivo corretto'],
+      ['en', 'revised', 'Conciliation (10/02/2025): appraisal revised — Consuntivo corretto'],
+    ] as const)
+      for (const text of [pdfText(await renderForm(conciliated(outcome), 'pdf', lang)), docxText(await renderForm(conciliated(outcome), 'docx', lang))])
+        expect(text.replace(/\s+/g, ' '), `${lang} ${outcome}`).toContain(said);
+  });
+
+  it('lists a reopening with its reason, in the order the steps were taken', async () => {
+    for (const text of [pdfText(await renderForm(taken, 'pdf', 'it')), docxText(await renderForm(taken, 'docx', 'it'))]) {
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('Riapertura (01/03/2025): Punteggio della struttura corretto');
+      const at = (s: string) => flat.indexOf(s);
+      expect(at('Valutazione: 20/01/2025')).toBeGreaterThan(-1);
+      expect(at('Valutazione: 20/01/2025')).toBeLessThan(at('Riapertura (01/03/2025)'));
+      expect(at('Riapertura (01/03/2025)')).toBeLessThan(at('Accettazione: 10/03/2025'));
+      expect(at('Accettazione: 10/03/2025')).toBeLessThan(at('Definitiva: 11/03/2025'));
+    }
+  });
+
+  it('leaves no heading alone at the foot of a PDF page', async () => {
+    const headings = ['Strutture di assegnazione', 'Obiettivi individuali', 'Comportamenti organizzativi', 'Componenti della valutazione', 'Punteggio finale', 'Come è stato calcolato', 'Fasi'];
+    // The explanation grows a line at a time: the headings after it fall at every height of the page.
+    for (let n = 0; n <= 40; n++) {
+      const sheet: FormSheet = { ...taken, result: { ...taken.result!, steps: Array.from({ length: n }, (_, i) => ({ text: `Passo ${i + 1} del calcolo` })) } };
+      const pages = pdfText(await renderForm(sheet, 'pdf', 'it')).split('\f');
+      for (const [i, page] of pages.entries()) {
+        const lines = page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '' && !l.startsWith('Scheda di valutazione 2024 — Anna Rossi'));
+        expect(headings, `${n} steps, page ${i + 1}:\n${page}`).not.toContain(lines.at(-1));
+      }
+    }
+  }, 120_000);
+});
+
+describe('the components while one has no score', () => {
+  it('prints the weight applied beside the SMVP’s, and only then', async () => {
+    const provisional: FormSheet = {
+      ...SHEET,
+      result: {
+        ...SHEET.result!,
+        frozen: false,
+        components: [
+          { label: 'Performance della struttura', weight: 30, share: 60, score: 93, points: 55.8 },
+          { label: 'Obiettivi individuali', weight: 20, share: 40, score: 100, points: 40 },
+          { label: 'Comportamenti organizzativi', weight: 50, share: null, score: null, points: null },
+        ],
+      },
+    };
+    for (const text of [pdfText(await renderForm(provisional, 'pdf', 'it')), docxText(await renderForm(provisional, 'docx', 'it'))]) {
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('Componente Peso Peso applicato Punteggio Punti');
+      expect(flat).toContain('Performance della struttura 30% 60% 93,00% 55,80');
+      expect(flat).toContain('Comportamenti organizzativi 50% — — —');
+    }
+    const english = pdfText(await renderForm(provisional, 'pdf', 'en')).replace(/\s+/g, ' ');
+    expect(english).toContain('Component Weight Weight applied Score Points');
+    // Every component scored: one weight, the SMVP's.
+    const whole: FormSheet = { ...SHEET, result: { ...SHEET.result!, components: [{ label: 'Obiettivi', weight: 70, share: 70, score: 95.25, points: 66.675 }] } };
+    expect(pdfText(await renderForm(whole, 'pdf', 'it')).replace(/\s+/g, ' ')).not.toContain('Peso applicato');
+  });
+});

@@ -41,11 +41,14 @@ export interface FormSheet {
     readonly contest: { readonly at: string; readonly reason: string } | null;
     readonly conciliation: { readonly at: string; readonly outcome: string; readonly note: string } | null;
     readonly finalisedAt: string | null;
+    /** Each reopening of the final form by the administrator, with its reason (the steps after it are the ones taken again). */
+    readonly reopenings?: readonly { readonly at: string; readonly reason: string }[];
   };
   readonly result: {
     readonly score: number | null;
     readonly band: { readonly label: string; readonly share: number } | null;
-    readonly components: readonly { readonly label: string; readonly weight: number; readonly score: number | null; readonly points: number | null }[];
+    /** `share`: the weight applied, in % (the weight re-normalised while other components have no score yet; null: left out). */
+    readonly components: readonly { readonly label: string; readonly weight: number; readonly share?: number | null; readonly score: number | null; readonly points: number | null }[];
     readonly objectives: readonly { readonly id: string; readonly score: number | null; readonly counted: boolean }[];
     readonly behaviours: readonly { readonly code: string; readonly rating: number | null; readonly label: string | null; readonly score: number | null }[];
     readonly units: readonly {
@@ -88,6 +91,7 @@ const WORDS = {
     behaviourCols: ['Comportamento', 'Peso', 'Giudizio', 'Punteggio'],
     components: 'Componenti della valutazione',
     componentCols: ['Componente', 'Peso', 'Punteggio', 'Punti'],
+    componentColsApplied: ['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti'],
     final: 'Punteggio finale',
     orgSource: 'Origine dei risultati organizzativi',
     band: 'Fascia',
@@ -101,6 +105,8 @@ const WORDS = {
     accepted: 'Accettazione',
     contested: 'Contestazione',
     conciliation: 'Conciliazione',
+    outcome: { confirmed: 'valutazione confermata', revised: 'valutazione rivista' } as Record<string, string>,
+    reopened: 'Riapertura',
     finalised: 'Definitiva',
     provisional: 'Punteggio provvisorio: la scheda non è ancora valutata.',
     noSmvp: 'Manca il Sistema di misurazione e valutazione per questo anno: nessun punteggio.',
@@ -130,6 +136,7 @@ const WORDS = {
     behaviourCols: ['Behaviour', 'Weight', 'Rating', 'Score'],
     components: 'Components of the appraisal',
     componentCols: ['Component', 'Weight', 'Score', 'Points'],
+    componentColsApplied: ['Component', 'Weight', 'Weight applied', 'Score', 'Points'],
     final: 'Final score',
     orgSource: 'Source of the organisational results',
     band: 'Band',
@@ -142,6 +149,8 @@ const WORDS = {
     accepted: 'Acceptance',
     contested: 'Contest',
     conciliation: 'Conciliation',
+    outcome: { confirmed: 'appraisal confirmed', revised: 'appraisal revised' } as Record<string, string>,
+    reopened: 'Reopened',
     finalised: 'Final',
     provisional: 'Provisional score: the form is not evaluated yet.',
     noSmvp: 'There is no measurement system (SMVP) for this year: no score.',
@@ -253,7 +262,23 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   }
   if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
   else {
-    out.push({ heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) });
+    // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, which is then printed beside the SMVP's.
+    const applied = r.components.some((c) => c.share !== undefined && c.share !== c.weight);
+    out.push(
+      applied
+        ? {
+            heading: w.components,
+            columns: w.componentColsApplied,
+            rows: r.components.map((c) => [
+              c.label,
+              weightOf(c.weight, lang),
+              c.share === null || c.share === undefined ? w.none : weightOf(c.share, lang),
+              pct(c.score, lang),
+              numText(c.points, lang),
+            ]),
+          }
+        : { heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) },
+    );
     // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
     if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
     out.push({
@@ -265,14 +290,18 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     });
     out.push({ heading: w.how, lines: r.steps.map((s) => s.text) });
   }
-  const record: string[] = [];
+  // In the order they were taken: a reopening comes between the first outcome and the steps taken again after it.
+  const steps: { at: string; text: string }[] = [];
   const rec = sheet.record;
-  if (rec.interview !== null) record.push(`${w.interview} (${day(rec.interview.at)}): ${rec.interview.note}`);
-  if (rec.evaluation !== null) record.push(`${w.evaluated}: ${day(rec.evaluation.at)}`);
-  if (rec.acceptance !== null) record.push(`${w.accepted}: ${day(rec.acceptance.at)}`);
-  if (rec.contest !== null) record.push(`${w.contested} (${day(rec.contest.at)}): ${rec.contest.reason}`);
-  if (rec.conciliation !== null) record.push(`${w.conciliation} (${day(rec.conciliation.at)}): ${rec.conciliation.outcome} — ${rec.conciliation.note}`);
-  if (rec.finalisedAt !== null) record.push(`${w.finalised}: ${day(rec.finalisedAt)}`);
+  if (rec.interview !== null) steps.push({ at: rec.interview.at, text: `${w.interview} (${day(rec.interview.at)}): ${rec.interview.note}` });
+  if (rec.evaluation !== null) steps.push({ at: rec.evaluation.at, text: `${w.evaluated}: ${day(rec.evaluation.at)}` });
+  if (rec.acceptance !== null) steps.push({ at: rec.acceptance.at, text: `${w.accepted}: ${day(rec.acceptance.at)}` });
+  if (rec.contest !== null) steps.push({ at: rec.contest.at, text: `${w.contested} (${day(rec.contest.at)}): ${rec.contest.reason}` });
+  if (rec.conciliation !== null)
+    steps.push({ at: rec.conciliation.at, text: `${w.conciliation} (${day(rec.conciliation.at)}): ${w.outcome[rec.conciliation.outcome] ?? rec.conciliation.outcome} — ${rec.conciliation.note}` });
+  for (const r of rec.reopenings ?? []) steps.push({ at: r.at, text: `${w.reopened} (${day(r.at)}): ${r.reason}` });
+  if (rec.finalisedAt !== null) steps.push({ at: rec.finalisedAt, text: `${w.finalised}: ${day(rec.finalisedAt)}` });
+  const record = steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((s) => s.text);
   if (record.length > 0) out.push({ heading: w.record, lines: record });
   return {
     title: `${w.title} ${sheet.year} — ${sheet.organisation}`,
@@ -283,6 +312,9 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     footer: `${w.footer} ${sheet.year} — ${sheet.person.displayName}`,
   };
 }
+
+/** The room a section's heading needs below it, in points: the heading (12 pt), its gap, and a first table row or line of two lines at 9.5 pt. */
+const HEADING_KEEP = 60;
 
 function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const content = sections(sheet, lang);
@@ -312,6 +344,8 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   for (const [k, v] of content.facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v);
   for (const s of content.sections) {
     doc.moveDown(0.8);
+    // A heading keeps its first row or line on its page: alone at the foot of a page it heads nothing there.
+    if (doc.y + HEADING_KEEP > doc.page.height - 50) doc.addPage();
     doc.font('bold').fontSize(12).text(s.heading, { width });
     doc.moveDown(0.3);
     if (s.rows !== undefined && s.columns !== undefined) {

@@ -597,7 +597,8 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
   };
 }
 
-function alreadyAcknowledged(doc: FormDocument, relations: readonly Relation[]): boolean {
+/** Whether the reader, as the person or the evaluator (or both), has acknowledged the objectives already. */
+export function alreadyAcknowledged(doc: FormDocument, relations: readonly Relation[]): boolean {
   const mine = relations.filter((r) => r === 'person' || r === 'evaluator') as ('person' | 'evaluator')[];
   return mine.length > 0 && mine.every((r) => doc.acknowledged[r] !== null);
 }

@@ -5,6 +5,7 @@
  * administrator; the OIV for managers' forms; nobody else, and the public never.
  */
 import { z } from 'zod';
+import { Decimal } from '../../core/index.js';
 import {
   ACTION_RULES,
   CATEGORY_LABEL,
@@ -27,6 +28,7 @@ import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
 import {
   AssignmentBody,
+  alreadyAcknowledged,
   assignmentsToDocument,
   HR_ROLES,
   ObjectiveBody,
@@ -331,8 +333,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to take',
         404: 'unknown form',
-        409: 'stale version, or not from this state',
-        422: 'the form is not complete (issues listed), or a note/reason/outcome missing',
+        409: 'stale version, or not from this state; already-acknowledged: the reader acknowledged the objectives already',
+        422: 'the form is not complete (issues listed), or a note/reason/outcome missing; conciliation-confirmed-changed: outcome confirmed while the changes of the conciliation moved the score',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -371,6 +373,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         );
       switch (input.action) {
         case 'acknowledge': {
+          // A second acknowledgement would replace the date of the first, which the form records and the other party relied on.
+          if (alreadyAcknowledged(doc, relations))
+            throw refuse(409, 'already-acknowledged', { date: (relations.includes('person') ? doc.acknowledged.person! : doc.acknowledged.evaluator!).slice(0, 10) });
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
           if (errors.length > 0) throw incomplete('acknowledge');
           const scheme = schemeOf(live.smvp!, form.category);
@@ -402,6 +407,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           const frozen = doc.evaluation!;
           const again = computeForm(smvp, formInput(form, doc, live.unitNames), frozenOrg(doc)!);
           if (!again.complete) throw incomplete('revised');
+          // "Confirmed" says the evaluation stands: a score the changes of the conciliation moved is a revision, recorded as such.
+          const evaluated = frozen.score === null ? null : new Decimal(frozen.score);
+          const moved = evaluated === null || again.score === null ? evaluated !== again.score : !evaluated.equals(again.score);
+          if (input.outcome === 'confirmed' && moved) {
+            const twoPlaces = (d: Decimal | null) => (d === null ? null : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+            throw invalid('outcome', 'conciliation-confirmed-changed', { evaluated: twoPlaces(evaluated), revised: twoPlaces(again.score) }, 422);
+          }
           doc.conciliation = { at, by: user.username, outcome: input.outcome!, note: input.note! };
           doc.evaluation = { ...frozen, score: again.score?.toString() ?? null, band: again.band?.label ?? null };
           doc.finalisedAt = at;

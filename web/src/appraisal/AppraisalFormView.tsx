@@ -23,6 +23,8 @@ const OBJECTIVE_FIELDS = ['title', 'weight', 'target', 'actual', 'reason'] as co
 type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
 /** The note or reason a step carries (the interview's notes, why the person contests, why reopened). */
 const ACTION_TEXT = 'action-text';
+/** The conciliation's outcome (confirmed or revised). */
+const ACTION_OUTCOME = 'action-outcome';
 
 /**
  * The server's refusals by the id of the field on this screen they name: `objectives.1.title` →
@@ -34,6 +36,7 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
     const objective = /^objectives\.(\d+)\.(\w+)$/.exec(path);
     if (objective !== null && (OBJECTIVE_FIELDS as readonly string[]).includes(objective[2]!)) out[`objective-${objective[1]}-${objective[2]}`] ??= message;
     else if (path === 'note' || path === 'reason') out[ACTION_TEXT] ??= message;
+    else if (path === 'outcome') out[ACTION_OUTCOME] ??= message;
   }
   return out;
 }
@@ -117,7 +120,28 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   };
   const problemOf = (i: number, field: ObjectiveField) => <FieldProblem {...fieldOf(i, field)} />;
   const textProblem = problems[ACTION_TEXT] ?? null;
+  const outcomeProblem = problems[ACTION_OUTCOME] ?? null;
+  // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, shown beside the SMVP's weight.
+  const applied = r !== null && r.components.some((c) => c.share !== c.weight);
   const needsText = (a: FormAction): boolean => a === 'interview' || a === 'contest' || a === 'conciliate' || a === 'reopen';
+  // What was done and said at each step (the interview's notes, why contested, the conciliation's outcome, why reopened), in the order taken, as the document to sign lists them.
+  const rec = form.record;
+  const history = [
+    ...(rec.interview === null ? [] : [{ at: rec.interview.at, text: t('appraisal.form.steps.interview', { day: day(rec.interview.at), text: rec.interview.note }) }]),
+    ...(rec.evaluation === null ? [] : [{ at: rec.evaluation.at, text: t('appraisal.form.steps.evaluation', { day: day(rec.evaluation.at) }) }]),
+    ...(rec.acceptance === null ? [] : [{ at: rec.acceptance.at, text: t('appraisal.form.steps.acceptance', { day: day(rec.acceptance.at) }) }]),
+    ...(rec.contest === null ? [] : [{ at: rec.contest.at, text: t('appraisal.form.steps.contest', { day: day(rec.contest.at), text: rec.contest.reason }) }]),
+    ...(rec.conciliation === null
+      ? []
+      : [
+          {
+            at: rec.conciliation.at,
+            text: t('appraisal.form.steps.conciliation', { day: day(rec.conciliation.at), outcome: t(`appraisal.form.${rec.conciliation.outcome}`), text: rec.conciliation.note }),
+          },
+        ]),
+    ...rec.reopenings.map((o) => ({ at: o.at, text: t('appraisal.form.steps.reopening', { day: day(o.at), text: o.reason }) })),
+    ...(rec.finalisedAt === null ? [] : [{ at: rec.finalisedAt, text: t('appraisal.form.steps.final', { day: day(rec.finalisedAt) }) }]),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   return (
     <article aria-labelledby="form-title" data-testid="appraisal-form">
@@ -165,6 +189,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 <th scope="col" className="text-end">
                   {t('appraisal.form.weight')}
                 </th>
+                {applied && (
+                  <th scope="col" className="text-end">
+                    {t('appraisal.form.weightApplied')}
+                  </th>
+                )}
                 <th scope="col" className="text-end">
                   {t('appraisal.form.scoreCol')}
                 </th>
@@ -178,6 +207,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 <tr key={c.kind}>
                   <th scope="row">{c.label}</th>
                   <td className="text-end">{percent(c.weight, lang)}</td>
+                  {applied && <td className="text-end">{c.share === null ? '—' : percent(c.share, lang)}</td>}
                   <td className="text-end">{percent(c.score, lang)}</td>
                   <td className="text-end">{c.points === null ? '—' : formatNumber(c.points, lang)}</td>
                 </tr>
@@ -488,10 +518,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           {form.may.actions.includes('conciliate') && (
             <label className="d-block mb-2">
               {t('appraisal.form.outcome')}
-              <select className="form-select" value={outcome} onChange={(e) => setOutcome(e.target.value as 'confirmed' | 'revised')}>
+              <select
+                id={ACTION_OUTCOME}
+                className="form-select"
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as 'confirmed' | 'revised')}
+                data-testid="action-outcome"
+                {...invalidIf(ACTION_OUTCOME, outcomeProblem)}
+              >
                 <option value="confirmed">{t('appraisal.form.confirmed')}</option>
                 <option value="revised">{t('appraisal.form.revised')}</option>
               </select>
+              <FieldProblem id={ACTION_OUTCOME} message={outcomeProblem} />
             </label>
           )}
           <div className="d-flex flex-wrap gap-2">
@@ -528,6 +566,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           evaluator: form.record.acknowledged.evaluator === null ? t('appraisal.form.notYet') : day(form.record.acknowledged.evaluator),
         })}
       </p>
+      {history.length > 0 && (
+        <section aria-labelledby="history-title" className="mb-3">
+          <h2 className="h4" id="history-title">
+            {t('appraisal.form.history')}
+          </h2>
+          <ol data-testid="form-history">
+            {history.map((s, i) => (
+              <li key={i}>{s.text}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <h2 className="h4">{t('appraisal.form.documents')}</h2>
       <p className="d-flex gap-3">
         <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">
