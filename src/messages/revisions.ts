@@ -3,6 +3,7 @@
  * an office meets when a plan is adopted, in Italian and English.
  */
 import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
+import { formatItalianDate } from '../core/italian-date.js';
 import { STATE_WORDS } from './api.js';
 
 const closedList = (p: { periods: readonly string[]; states: readonly string[] }, l: Language): string =>
@@ -54,6 +55,12 @@ export const REVISION_MESSAGES = defineMessages({
   'invalid-act': message<{ field: 'kind' | 'number' | 'date' }>({
     it: (p) => ({ kind: 'serve il tipo di atto (es. Delibera di Giunta)', number: "serve il numero dell'atto", date: "la data dell'atto si scrive AAAA-MM-GG" })[p.field],
     en: (p) => ({ kind: "the act's kind is needed (e.g. Delibera di Giunta)", number: "the act's number is needed", date: "the act's date is written YYYY-MM-DD" })[p.field],
+  }),
+  'revision-before-adoption': message<{ what: 'revision' | 'act'; date: string; adopted: string }>({
+    it: (p) =>
+      `${p.what === 'act' ? "l'atto di approvazione della variazione è del" : 'la data della variazione è il'} ${formatItalianDate(p.date)}, prima dell'adozione del piano (${formatItalianDate(p.adopted)}): una variazione modifica il piano adottato, quindi viene dopo`,
+    en: (p) =>
+      `${p.what === 'act' ? "the revision's approving act is dated" : "the revision's date is"} ${formatItalianDate(p.date)}, before the plan's adoption (${formatItalianDate(p.adopted)}): a revision changes the adopted plan, so it comes after it`,
   }),
   'adoption-state': message<{ situation: 'adopted-already' | 'archived-already' | 'not-archived' }>({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
