@@ -4,10 +4,14 @@
  *   stood so in the register and the Relazione; now refused (422) at the field, in Italian and English;
  * - the register named a renamed plan by its database id ("Piano 468dea0a-…: titolo …");
  * - an objective coded as the API allows (`1.1`, `a.2.1`, `OB-3`) made the plan's own workbook
- *   unreadable: its export was refused on import ("non è un codice come A, A.1 o A.1.1").
+ *   unreadable: its export was refused on import ("non è un codice come A, A.1 o A.1.1");
+ * - the published table saved as CSV (the import form offers .csv) was refused for a "missing"
+ *   header row it had; now read as the tab-separated table, each mistake at its line and column.
  * Throughout, the validated period's figures stay as they were.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../helpers.js';
 import { enc, figures, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' };
@@ -42,9 +46,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     const early = await controller.request('POST', `${plan()}/revisions?lang=it`, { reason: 'Rimodulazione', date: '2023-12-01' });
     expect(early.status, early.text).toBe(422);
     expect(early.body.error).toMatchObject({ code: 'revision-before-adoption', details: { field: 'date' } });
-    expect(early.body.error.message).toBe(
-      "la data della variazione è il 01/12/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo",
-    );
+    expect(early.body.error.message).toBe("la data della variazione è il 01/12/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo");
     const earlyAct = await controller.request('POST', `${plan()}/revisions?lang=en`, { reason: 'Rimodulazione', act: { ...ACT, number: '3', date: '2024-01-02' } });
     expect(earlyAct.status, earlyAct.text).toBe(422);
     expect(earlyAct.body.error).toMatchObject({ code: 'revision-before-adoption', details: { field: 'act.date' } });
@@ -90,6 +92,58 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     const said = JSON.stringify(trail.body);
     expect(said).toContain('Plan: title Albero performance 2024 → Albero performance 2024 (rimodulato)');
     expect(said).not.toContain(`Plan ${other}`);
+  });
+
+  it('imports the published table saved as CSV, and refuses one with mistakes naming file, line and column in the reader’s language', async () => {
+    const csv = readFileSync(FIXTURE, 'utf8')
+      .split(/\r?\n/)
+      .map((line) =>
+        line
+          .split('\t')
+          .map((cell) => (/[;"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+          .join(';'),
+      )
+      .join('\r\n');
+    const upload = (text: string, name: string, year: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([text]), name);
+      form.append('year', year);
+      return form;
+    };
+    // A target typed in words, and a weight without a number, on the rows of A.1.1 (lines 11 and 12 of the file).
+    const lines = csv.split('\r\n');
+    lines[10] = lines[10]!.replace(';1;4;', ';uno;4;');
+    lines[11] = lines[11]!.replace(';30% >=;', ';trenta >=;');
+    for (const [lang, target, weight] of [
+      ['it', ['albero.csv', 11, 'Target', '"uno" non è un numero'], ['albero.csv', 12, 'Peso', 'il Peso "trenta >=" non è un peso']],
+      ['en', ['albero.csv', 11, 'Target', '"uno" is not a number'], ['albero.csv', 12, 'Peso', 'the Peso "trenta >=" is not a weight']],
+    ] as const) {
+      const refused = await controller.request('POST', `/api/plans/import?lang=${lang}`, upload(lines.join('\r\n'), 'albero.csv', '2031'));
+      expect(refused.status, refused.text).toBe(422);
+      const errors = refused.body.error.issues.filter((i: any) => i.severity === 'error');
+      expect(errors.map((i: any) => [i.location.file, i.location.line, i.location.column])).toEqual([target.slice(0, 3), weight.slice(0, 3)]);
+      expect(errors[0].message).toContain(target[3]);
+      expect(errors[1].message).toContain(weight[3]);
+    }
+    const imported = await controller.request('POST', '/api/plans/import', upload(csv, 'albero.csv', '2031'));
+    expect(imported.status, imported.text).toBe(201);
+    const fromCsv = (await controller.get(`/api/plans/${enc(imported.body.plan.id)}/tree`)).body;
+    const fromText = (await controller.get(`/api/plans/${enc(await t.importFixture())}/tree`)).body;
+    // The same plan, scored the same (its years and times aside).
+    const scored = (tree: any) => ({
+      summary: tree.summary,
+      objectives: tree.objectives.map((o: any) => ({
+        code: o.code,
+        title: o.title,
+        weight: o.weight,
+        performance: o.performance,
+        band: o.band,
+        indicators: o.indicators.map((i: any) => [i.name, i.weight, i.targetText, i.actualText, i.state, i.performance]),
+      })),
+    });
+    expect(fromCsv.objectives.length).toBe(49);
+    expect(scored(fromCsv)).toEqual(scored(fromText));
+    expect(await validatedFigures()).toEqual(validated);
   });
 
   it('takes back its own workbook when its objectives are coded as the API allows', async () => {
