@@ -5,6 +5,7 @@
  * - the register named a renamed plan by its database id ("Piano 468dea0a-…: titolo …");
  * - an objective coded as the API allows (`1.1`, `a.2.1`, `OB-3`) made the plan's own workbook
  *   unreadable: its export was refused on import ("non è un codice come A, A.1 o A.1.1");
+ * - a baseline of a year after the plan's (2027 for the 2024 plan) was taken;
  * - the published table saved as CSV (the import form offers .csv) was refused for a "missing"
  *   header row it had; now read as the tab-separated table, each mistake at its line and column.
  * Throughout, the validated period's figures stay as they were.
@@ -144,6 +145,37 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     expect(fromCsv.objectives.length).toBe(49);
     expect(scored(fromCsv)).toEqual(scored(fromText));
     expect(await validatedFigures()).toEqual(validated);
+  });
+
+  it('refuses a baseline of a year after the plan’s, at its field, in Italian and English', async () => {
+    const draft = `/api/plans/${enc(await t.importFixture())}`;
+    const added = await controller.request('POST', `${draft}/nodes/A.2.1/indicators?lang=it`, {
+      name: 'Imprese accompagnate',
+      weight: 0,
+      comparator: '>=',
+      target: 10,
+      unit: 'number',
+      baseline: 8,
+      baselineYear: 2027,
+    });
+    expect(added.status, added.text).toBe(400);
+    expect(added.body.error.issues.map((i: any) => [i.location.field, i.message])).toEqual([
+      ['baselineYear', "baselineYear: la baseline è l'ultimo valore noto quando si fa il piano: un anno fino al 2024, l'anno del piano"],
+    ]);
+    const tree = (await controller.get(`${draft}/tree`)).body;
+    const indicator = tree.objectives.find((o: any) => o.code === 'A.2.1').indicators[0];
+    const later = await controller.request('PATCH', `${draft}/indicators/${enc(indicator.id)}?lang=en`, { baseline: 3, baselineYear: 2025, version: indicator.definitionVersion });
+    expect(later.status, later.text).toBe(400);
+    expect(later.body.error.issues.map((i: any) => [i.location.field, i.message])).toEqual([
+      ['baselineYear', "baselineYear: the baseline is the last value known when the plan is made: a year up to 2024, the plan's year"],
+    ]);
+    // Nothing stored by either; the plan's own year, or an earlier one, is taken.
+    expect((await controller.get(`${draft}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators.length).toBe(3);
+    for (const year of [2024, 2023]) {
+      const read = (await controller.get(`${draft}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators[0];
+      const taken = await controller.request('PATCH', `${draft}/indicators/${enc(indicator.id)}`, { baseline: 3, baselineYear: year, version: read.definitionVersion });
+      expect(taken.status, taken.text).toBe(200);
+    }
   });
 
   it('takes back its own workbook when its objectives are coded as the API allows', async () => {
