@@ -540,7 +540,7 @@ const OWN_MESSAGES = defineMessages({
         'published-period': 'no period of this plan has published values yet',
         'published-plan': `there is no published plan with the id ${p.id}`,
         'published-file': `${p.id} is not published`,
-        revision: `the plan has no revision n. ${p.id}`,
+        revision: `the plan has no revision no. ${p.id}`,
         attachment: `there is no attachment ${p.id} on this value`,
       })[p.what],
   }),

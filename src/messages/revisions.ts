@@ -19,7 +19,7 @@ export const REVISION_MESSAGES = defineMessages({
   }),
   'revision-open': message<{ number: number }>({
     it: (p) => `la variazione n. ${p.number} è aperta: approvala o annullala prima di aprirne un'altra`,
-    en: (p) => `revision n. ${p.number} is open: approve or discard it before opening another`,
+    en: (p) => `revision no. ${p.number} is open: approve or discard it before opening another`,
   }),
   'not-adopted': message({
     it: 'il piano è in bozza: si modifica liberamente; le variazioni riguardano un piano adottato (adottalo prima)',
@@ -75,9 +75,9 @@ export const REVISION_MESSAGES = defineMessages({
       })[p.situation],
     en: (p) =>
       ({
-        approved: `revision n. ${p.number} is approved: only its act can still be added or corrected`,
-        empty: `revision n. ${p.number} holds no change: make its changes first, or discard it`,
-        'has-changes': `revision n. ${p.number} holds changes: only an open revision without changes can be discarded`,
+        approved: `revision no. ${p.number} is approved: only its act can still be added or corrected`,
+        empty: `revision no. ${p.number} holds no change: make its changes first, or discard it`,
+        'has-changes': `revision no. ${p.number} holds changes: only an open revision without changes can be discarded`,
       })[p.situation],
   }),
 });

@@ -58,6 +58,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     // The day of the adoption itself is fine; a correction or an approval dated before it is not.
     const opened = await controller.request('POST', `${plan()}/revisions`, { reason: 'Rimodulazione di luglio', date: '2024-01-30' });
     expect(opened.status, opened.text).toBe(201);
+    // A second one waits for it; in English the revision's number is said as the register says it ("no.").
+    const second = await controller.request('POST', `${plan()}/revisions?lang=en`, { reason: 'Altra' });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toBe('revision no. 1 is open: approve or discard it before opening another');
     const moved = await controller.request('PATCH', `${plan()}/revisions/1`, { date: '2024-01-29' });
     expect(moved.status, moved.text).toBe(422);
     expect(moved.body.error).toMatchObject({ code: 'revision-before-adoption', details: { field: 'date' } });
