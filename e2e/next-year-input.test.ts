@@ -63,4 +63,24 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
   });
+
+  it('a year already made links to its plan; the next refusal, of a year that is no year, drops that link', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    // The 2025 plan there already (made here unless the test before made it).
+    const made = await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(world.planId)}/next-year`, { year: 2025 });
+    expect([201, 409]).toContain(made.status);
+    await openPlan(page);
+    await page.focus('[data-testid=next-year-open]');
+    await page.keyboard.press('Enter');
+    await page.fill('#next-year', '2025');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=next-year-existing]').count()).toBe(1);
+    await expect.poll(async () => (await yearField(page)).said).toBe('Esiste già un piano 2025 con questo titolo. Apri quel piano');
+    await page.fill('#next-year', '20');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno come 2023.', focused: true });
+    expect(await page.locator('[data-testid=next-year-existing]').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -16,7 +16,7 @@ import { e2eWorld, pages } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
-const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
 
 const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60,00%
 
@@ -115,7 +115,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.fill('#approve-number', '88');
     await page.fill('#approve-date', '2024-10-20');
     await page.click('[data-testid=approve-revision]');
-    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 88 20/10/2024');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 88 del 20/10/2024');
     await expect.poll(() => row.innerText()).toContain('approvata');
     const stored = (await apiAs(context, 'GET', `${plan}/revisions`)).body;
     expect(stored[0]).toMatchObject({ number: 1, status: 'approved', act: { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' } });
@@ -123,6 +123,49 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=definition-locked]');
     await selectIndicator(page);
     await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
+  });
+
+  it('a revision or its act dated before the adoption is said at its date field; the register says the act in the screen’s words', async () => {
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    await openRevisions(page, planId);
+    // Typed by keyboard: the reason, then the date a year too early.
+    await page.focus('#revision-reason');
+    await page.keyboard.type('Target rivisti a luglio');
+    await page.fill('#revision-date', '2023-07-15');
+    await page.focus('#revision-reason');
+    await page.keyboard.press('Enter');
+    const dateError = page.locator('[data-testid=revision-date-error]');
+    await expect
+      .poll(() => dateError.innerText())
+      .toBe("la data della variazione è il 15/07/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
+    expect(await page.locator('#revision-date').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-testid=revisions-panel] [role=alert]').count()).toBe(0);
+    expect((await apiAs(context, 'GET', `${plan}/revisions`)).body).toEqual([]);
+    await expectAccessible(page, 'revisions: a date before the adoption');
+
+    await page.fill('#revision-date', '2024-07-15');
+    await page.click('[data-testid=open-revision]');
+    await page.waitForSelector('[data-testid=current-revision]');
+    const target = await apiAs(context, 'PATCH', `${plan}/indicators/${encodeURIComponent(INDICATOR)}`, { target: 55, version: 1 });
+    expect(target.status, JSON.stringify(target.body)).toBe(200);
+    await page.fill('#approve-kind', 'Delibera di Giunta');
+    await page.fill('#approve-number', '40');
+    await page.fill('#approve-date', '2023-07-20');
+    await page.click('[data-testid=approve-revision]');
+    await expect
+      .poll(() => page.locator('[data-testid=approve-date-error]').innerText())
+      .toContain("l'atto di approvazione della variazione è del 20/07/2023, prima dell'adozione del piano (30/01/2024)");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('approve-date');
+    await page.fill('#approve-date', '2024-07-20');
+    await page.click('[data-testid=approve-revision]');
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 40 del 20/07/2024');
+    await chooseLanguage(page, 'en');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta no. 40 of 20/07/2024');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicator ${INDICATOR}: target 60.00% → 55.00%`);
+    await chooseLanguage(page, 'it');
   });
 
   it('deleting an objective inside a revision lists what the open periods lose, and removes it only on a second confirmation', async () => {

@@ -5,13 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { definitionProblems, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
+import { csvAsTabs } from './published/csv.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
 
 /**
- * Imports a published table from bytes: text/TSV, or .xlsx (by its zip signature or name). `name` is
+ * Imports a published table from bytes: text/TSV, CSV (by its name: `;` or `,` between cells), or .xlsx (by its zip signature or name). `name` is
  * used in messages and to pick the format; `options` apply to text (a workbook is read whole, from the sheet `published` asks for).
  */
 export async function importTableBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
@@ -19,7 +20,8 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (looksLikeXlsx(bytes, name)) return withDefinitions(withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every'));
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
-  const parsed = parsePublishedText(decoded.value, name, CHAMBER_PROFILE, options);
+  // A CSV is the same table with other separators: read as its tab-separated text, line for line.
+  const parsed = parsePublishedText(/\.csv$/i.test(name) ? csvAsTabs(decoded.value) : decoded.value, name, CHAMBER_PROFILE, options);
   // Each text of the plan but its title (the file's name when the table has none) is a piece of the
   // file's text, or made of such pieces: a text without control characters has none to find, and one
   // scan of it is much quicker than one of each of a big table's 400,000 texts (issue 15).

@@ -297,6 +297,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? "per accedere con la password l'account ne ha bisogno di una (almeno 8 caratteri)" : 'signing in with a password, the account needs one (at least 8 characters)';
     case 'username':
       return it ? 'da 2 a 64 lettere, cifre, punti, trattini, trattini bassi o @' : '2–64 letters, digits, dots, dashes, underscores or @';
+    // A baseline's year after the plan's (server/routes/tree.ts): `maximum` the plan's year.
+    case 'baseline-year-after':
+      return it
+        ? `la baseline è l'ultimo valore noto quando si fa il piano: un anno fino al ${p.maximum}, l'anno del piano`
+        : `the baseline is the last value known when the plan is made: a year up to ${p.maximum}, the plan's year`;
     case 'revision-number':
       return it ? 'una variazione si indica con il suo numero: 1, 2, …' : 'a revision is named by its number, 1, 2, …';
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.
@@ -535,7 +540,7 @@ const OWN_MESSAGES = defineMessages({
         'published-period': 'no period of this plan has published values yet',
         'published-plan': `there is no published plan with the id ${p.id}`,
         'published-file': `${p.id} is not published`,
-        revision: `the plan has no revision n. ${p.id}`,
+        revision: `the plan has no revision no. ${p.id}`,
         attachment: `there is no attachment ${p.id} on this value`,
       })[p.what],
   }),

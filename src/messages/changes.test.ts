@@ -62,7 +62,7 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText({ action: 'transition', entity: 'period', entityId: '2024-06-30', before: { state: 'open' }, after: { state: 'collecting' } }, 'it')).toBe(
       'Periodo 30/06/2024 (cambio di stato): stato aperto → in raccolta',
     );
-    expect(changeText({ action: 'archive', entity: 'plan', entityId: 'p1', before: { archived: false }, after: { archived: true } }, 'en')).toBe('Plan p1 (archiving): archived no → yes');
+    expect(changeText({ action: 'archive', entity: 'plan', entityId: 'p1', before: { archived: false }, after: { archived: true } }, 'en')).toBe('Plan (archiving): archived no → yes');
     // A yes/no target reads as words; a title that says "true" stays as typed.
     expect(
       changeText({ action: 'update', entity: 'indicator', entityId: 'B.1:1', before: { target: { kind: 'boolean', value: false } }, after: { target: { kind: 'boolean', value: true } } }, 'it'),
@@ -82,7 +82,7 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(corrected, 'it')).toBe('Variazione 1: atto Delibera di Giunta n. 40 del 02/05/2024 → Delibera di Giunta n. 41 del 03/05/2024');
     expect(changeText(corrected, 'en')).toBe('Revision 1: act Delibera di Giunta no. 40 of 02/05/2024 → Delibera di Giunta no. 41 of 03/05/2024');
     expect(changeText({ action: 'adopt', entity: 'plan', entityId: 'p1', before: { status: 'draft', act: null }, after: { ...act('12', '2024-01-30'), status: 'adopted' } }, 'it')).toBe(
-      'Piano p1 (adozione): stato bozza → adottato; atto — → Delibera di Giunta n. 12 del 30/01/2024',
+      'Piano (adozione): stato bozza → adottato; atto — → Delibera di Giunta n. 12 del 30/01/2024',
     );
   });
 
@@ -90,11 +90,11 @@ describe('the change log in sentences, old → new', () => {
     const approved = { action: 'approve', entity: 'revision', entityId: '1', before: { status: 'open' }, after: { status: 'approved', act: null, changes: 1 } };
     expect(changeText(approved, 'it')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 1');
     const sent = { action: 'validate', entity: 'relazione', entityId: 'p1', before: { state: 'transmitted' }, after: { state: 'not_validated' } };
-    expect(changeText(sent, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → non validata");
-    expect(changeText({ ...sent, after: { state: 'validated' } }, 'it')).toBe("Relazione p1 (validazione): stato trasmessa all'OIV → validata dall'OIV");
-    expect(changeText({ ...sent, after: { state: 'validated_with_reservations' } }, 'en')).toBe('Relazione p1 (validation): state sent to the OIV → validated with reservations');
+    expect(changeText(sent, 'it')).toBe("Relazione (validazione): stato trasmessa all'OIV → non validata");
+    expect(changeText({ ...sent, after: { state: 'validated' } }, 'it')).toBe("Relazione (validazione): stato trasmessa all'OIV → validata dall'OIV");
+    expect(changeText({ ...sent, after: { state: 'validated_with_reservations' } }, 'en')).toBe('Relazione (validation): state sent to the OIV → validated with reservations');
     const written = { action: 'update', entity: 'relazione', entityId: 'p1', before: { texts: {} }, after: { texts: { sintesi: 'Anno positivo.' } } };
-    expect(changeText(written, 'it')).toBe('Relazione p1: testi — → sintesi: Anno positivo.');
+    expect(changeText(written, 'it')).toBe('Relazione: testi — → sintesi: Anno positivo.');
     const moved = { action: 'update', entity: 'indicator', entityId: 'A.1:1', before: { node: 'A.1' }, after: { node: 'A.2' } };
     expect(changeText(moved, 'it')).toBe('Indicatore A.1:1: obiettivo A.1 → A.2');
     const file = { action: 'attach', entity: 'attachment', entityId: 'f1', before: null, after: { period: '2024-09-30', name: 'verbale.pdf', mediaType: 'application/pdf', size: 45, sha256: 'ab12' } };
@@ -104,7 +104,7 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText({ action: 'update', entity: 'period', entityId: '2024-09-30', before: { deadline: null }, after: { deadline: '2024-10-15' } }, 'it')).toBe(
       'Periodo 30/09/2024: scadenza — → 15/10/2024',
     );
-    expect(changeText({ action: 'import', entity: 'plan', entityId: 'p1', before: null, after: { year: 2024 } }, 'it')).toBe('Piano p1 (importazione): anno — → 2024');
+    expect(changeText({ action: 'import', entity: 'plan', entityId: 'p1', before: null, after: { year: 2024 } }, 'it')).toBe('Piano (importazione): anno — → 2024');
     const returned = { action: 'return', entity: 'review', entityId: 'A.2.1:1@2024-09-30', before: { review: null, version: 2 }, after: { review: 'return', version: 2 } };
     expect(changeText(returned, 'it')).toBe('Esame del valore di A.2.1:1 al 30/09/2024 (richiesta di integrazione): esito — → da integrare');
     expect(changeText({ ...returned, action: 'answer', after: { review: 'answer', version: 3 } }, 'en')).toBe(
@@ -205,10 +205,10 @@ describe('the change log in sentences, old → new', () => {
       after: { state: 'transmitted', checklist: points('yes', 'verbale n. 4'), values: [{ code: 'A.1', validated: '80.5', note: 'dato rettificato' }], version: 4 },
     };
     expect(changeText(review, 'it')).toBe(
-      "Relazione p1 (esame dell'OIV): verifiche «Attendibilità dei dati e delle informazioni»: non valutato, «Chiarezza per i cittadini»: in parte → «Attendibilità dei dati e delle informazioni»: sì (verbale n. 4), «Chiarezza per i cittadini»: in parte; valori validati — → A.1 80,5% (dato rettificato)",
+      "Relazione (esame dell'OIV): verifiche «Attendibilità dei dati e delle informazioni»: non valutato, «Chiarezza per i cittadini»: in parte → «Attendibilità dei dati e delle informazioni»: sì (verbale n. 4), «Chiarezza per i cittadini»: in parte; valori validati — → A.1 80,5% (dato rettificato)",
     );
     expect(changeText(review, 'en')).toBe(
-      "Relazione p1 (the OIV's review): checks «Attendibilità dei dati e delle informazioni»: not assessed, «Chiarezza per i cittadini»: partly → «Attendibilità dei dati e delle informazioni»: yes (verbale n. 4), «Chiarezza per i cittadini»: partly; validated values — → A.1 80.5% (dato rettificato)",
+      "Relazione (the OIV's review): checks «Attendibilità dei dati e delle informazioni»: not assessed, «Chiarezza per i cittadini»: partly → «Attendibilità dei dati e delle informazioni»: yes (verbale n. 4), «Chiarezza per i cittadini»: partly; validated values — → A.1 80.5% (dato rettificato)",
     );
   });
 });

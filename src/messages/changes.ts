@@ -541,6 +541,9 @@ function subject(p: ChangeParams, l: Language): string {
       return value[0]!.toUpperCase() + value.slice(1);
     }
   }
+  // The plan and its Relazione are the register's (or the trail's) own: their id is the database's
+  // key, a string of 36 characters that names nothing to a reader of the register or the Relazione.
+  if (p.entity === 'plan' || p.entity === 'relazione') return word;
   return `${word} ${p.entity === 'period' ? dayText(p.id) : p.id}`;
 }
 

@@ -3,6 +3,7 @@
  * an office meets when a plan is adopted, in Italian and English.
  */
 import { defineMessages, listIn, message, type Language } from '../core/messages/index.js';
+import { formatItalianDate } from '../core/italian-date.js';
 import { STATE_WORDS } from './api.js';
 
 const closedList = (p: { periods: readonly string[]; states: readonly string[] }, l: Language): string =>
@@ -18,7 +19,7 @@ export const REVISION_MESSAGES = defineMessages({
   }),
   'revision-open': message<{ number: number }>({
     it: (p) => `la variazione n. ${p.number} è aperta: approvala o annullala prima di aprirne un'altra`,
-    en: (p) => `revision n. ${p.number} is open: approve or discard it before opening another`,
+    en: (p) => `revision no. ${p.number} is open: approve or discard it before opening another`,
   }),
   'not-adopted': message({
     it: 'il piano è in bozza: si modifica liberamente; le variazioni riguardano un piano adottato (adottalo prima)',
@@ -49,6 +50,12 @@ export const REVISION_MESSAGES = defineMessages({
     it: (p) => ({ kind: 'serve il tipo di atto (es. Delibera di Giunta)', number: "serve il numero dell'atto", date: "la data dell'atto si scrive AAAA-MM-GG" })[p.field],
     en: (p) => ({ kind: "the act's kind is needed (e.g. Delibera di Giunta)", number: "the act's number is needed", date: "the act's date is written YYYY-MM-DD" })[p.field],
   }),
+  'revision-before-adoption': message<{ what: 'revision' | 'act'; date: string; adopted: string }>({
+    it: (p) =>
+      `${p.what === 'act' ? "l'atto di approvazione della variazione è del" : 'la data della variazione è il'} ${formatItalianDate(p.date)}, prima dell'adozione del piano (${formatItalianDate(p.adopted)}): una variazione modifica il piano adottato, quindi viene dopo`,
+    en: (p) =>
+      `${p.what === 'act' ? "the revision's approving act is dated" : "the revision's date is"} ${formatItalianDate(p.date)}, before the plan's adoption (${formatItalianDate(p.adopted)}): a revision changes the adopted plan, so it comes after it`,
+  }),
   'adoption-state': message<{ situation: 'adopted-already' | 'archived-already' | 'not-archived' }>({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
     en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],
@@ -62,9 +69,9 @@ export const REVISION_MESSAGES = defineMessages({
       })[p.situation],
     en: (p) =>
       ({
-        approved: `revision n. ${p.number} is approved: only its act can still be added or corrected`,
-        empty: `revision n. ${p.number} holds no change: make its changes first, or discard it`,
-        'has-changes': `revision n. ${p.number} holds changes: only an open revision without changes can be discarded`,
+        approved: `revision no. ${p.number} is approved: only its act can still be added or corrected`,
+        empty: `revision no. ${p.number} holds no change: make its changes first, or discard it`,
+        'has-changes': `revision no. ${p.number} holds changes: only an open revision without changes can be discarded`,
       })[p.situation],
   }),
 });

@@ -80,6 +80,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'plan-has-closed-periods': 409,
   'revision-reason-required': 422,
   'invalid-act': 422,
+  'revision-before-adoption': 422,
   'adoption-state': 409,
   'revision-state': 409,
   invalid: 422,

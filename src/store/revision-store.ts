@@ -4,7 +4,7 @@
  * transaction with its audit entry.
  */
 import { recordPlanChange } from './audit-log.js';
-import { one, type Db } from './db.js';
+import { one, type Db, type Queryable } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
 import { archivedRefusal, readRevision, readRevisions, refuse } from './revisions.js';
@@ -17,6 +17,22 @@ function revisionJson(r: RevisionRecord): Record<string, unknown> {
 }
 
 /** null when the act can be recorded, otherwise the field at fault. */
+/** The date of the act that adopted the plan (ISO). */
+async function adoptedOn(tx: Queryable, planId: string): Promise<string> {
+  return String((await one(tx, `SELECT act_date FROM plans WHERE id = ?`, [planId]))?.act_date ?? '');
+}
+
+/**
+ * A revision changes the plan its adopting act made: neither its date nor its approving act can
+ * come before that act (a date such as 2023-01-01 for a plan adopted on 30/01/2024 is a slip of the
+ * keyboard, and it would stand in the register and the Relazione). ISO dates compare as text.
+ */
+function beforeAdoption(adopted: string, date: string | null, act: Act | null): Result<RevisionRecord> | null {
+  if (date !== null && date < adopted) return refuse('revision-before-adoption', { what: 'revision', date, adopted }, { field: 'date' });
+  if (act !== null && act.date < adopted) return refuse('revision-before-adoption', { what: 'act', date: act.date, adopted }, { field: 'act.date' });
+  return null;
+}
+
 function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
   if (act.kind.trim() === '') return { field: 'kind' };
   if (act.number.trim() === '') return { field: 'number' };
@@ -87,12 +103,14 @@ export class SqlRevisions {
     const actCheck = input.act == null ? null : actProblem(input.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at, act_date FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
         return refuse('not-adopted', {}, { status: row.status });
       }
+      const early = beforeAdoption(String(row.act_date), date, input.act ?? null);
+      if (early !== null) return early;
       const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
       if (open !== undefined) {
         const n = Number(open.seq);
@@ -126,13 +144,15 @@ export class SqlRevisions {
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       }
       const act = patch.act === undefined ? before.act : patch.act;
+      const early = beforeAdoption(await adoptedOn(tx, planId), patch.date ?? null, patch.act ?? null);
+      if (early !== null) return early;
       await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
         patch.reason?.trim() ?? before.reason,
         patch.date ?? before.date,
@@ -154,13 +174,15 @@ export class SqlRevisions {
     return this.db.transaction(async (tx) => {
       // Locked for update: edits in flight (which share-lock the open revision) finish first.
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       if (before.changes.length === 0) {
         return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
       }
+      const early = beforeAdoption(await adoptedOn(tx, planId), null, act);
+      if (early !== null) return early;
       const finalAct = act ?? before.act;
       const at = now();
       await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
@@ -189,7 +211,7 @@ export class SqlRevisions {
   async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
-      if (row === undefined) return fail('not-found', `the plan has no revision n. ${number}`, undefined, { what: 'revision', id: String(number) });
+      if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       const before = (await readRevision(tx, planId, number))!;
       if (before.status !== 'open' || before.changes.length > 0) {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });

@@ -57,6 +57,7 @@ export type FailureCode =
   | 'plan-has-closed-periods'
   | 'revision-reason-required'
   | 'invalid-act'
+  | 'revision-before-adoption'
   | 'adoption-state'
   | 'revision-state';
 export interface Failure {

@@ -70,7 +70,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
         "non c'è un indicatore Z.9:1 in questo piano",
         'there is no indicator Z.9:1 in this plan',
       ],
-      ['controller', 'GET', `/api/plans/${planId}/revisions/99`, undefined, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision n. 99'],
+      ['controller', 'GET', `/api/plans/${planId}/revisions/99`, undefined, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision no. 99'],
       [
         'controller',
         'GET',
@@ -379,7 +379,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
         "the next year's plan must be for a year after 2024",
       ],
       ['POST', `/api/plans/${planId}/next-year`, { year: 2025 }, 409, 'duplicate', `esiste già un piano 2025 intitolato "${title}"`, `there is already a 2025 plan titled "${title}"`],
-      ['PATCH', `/api/plans/${planId}/revisions/99`, { reason: 'x' }, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision n. 99'],
+      ['PATCH', `/api/plans/${planId}/revisions/99`, { reason: 'x' }, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision no. 99'],
     ]);
   });
 });

@@ -60,7 +60,7 @@ const it = {
   },
   import: {
     title: 'Importa un piano',
-    file: 'File (testo o XLSX)',
+    file: 'File (testo, CSV o XLSX)',
     check: 'Controlla il file',
     confirm: 'Conferma l’importazione',
     cancel: 'Annulla',
@@ -493,7 +493,7 @@ const en: typeof it = {
   },
   import: {
     title: 'Import a plan',
-    file: 'File (text or XLSX)',
+    file: 'File (text, CSV or XLSX)',
     check: 'Check the file',
     confirm: 'Confirm the import',
     cancel: 'Cancel',

@@ -26,6 +26,7 @@ import {
   type SourceLocation,
   type Unit,
 } from '../../core/index.js';
+import { OBJECTIVE_CODE } from '../../contract/bodies.js';
 import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
@@ -95,7 +96,12 @@ export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; wid
 const HORIZON_LABELS: Record<'baseline' | 'target2' | 'target3', string> = { baseline: 'Baseline', target2: 'Target anno +1', target3: 'Target anno +2' };
 
 const LEVELS = ['area', 'strategic', 'operational'];
-const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
+/**
+ * The template has a column of its own for the code: it takes every code the API gives an objective
+ * (`1.1`, `a.2.1`, `OB-3`), or a plan made in the app could not come back from its own workbook.
+ * The published layout, whose code shares its cell with the title, keeps its narrower rule.
+ */
+const VALID_CODE = OBJECTIVE_CODE;
 const STATES: Record<string, Measurement['state']> = {
   misurato: 'measured',
   measured: 'measured',

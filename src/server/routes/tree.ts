@@ -53,6 +53,18 @@ function formula(input: z.infer<typeof Bodies.FormulaInput> | null | undefined):
   return input;
 }
 
+/**
+ * A baseline is the last value known when the plan is made: of the plan's year at the latest (a
+ * plan made from last year's takes last year's actual). A later year (2027 for the 2024 plan) is
+ * a slip of the keyboard that would stand in the plan, its workbook and next year's; refused at
+ * the field. The plan's year is read only when a baseline year is sent.
+ */
+async function baselineYearProblem(store: Store, planId: string, baselineYear: number | null | undefined): Promise<void> {
+  if (baselineYear === null || baselineYear === undefined) return;
+  const plan = await store.getPlan(planId);
+  if (plan !== undefined && baselineYear > plan.year) throw invalidFields([{ field: 'baselineYear', problem: 'baseline-year-after', maximum: plan.year }]);
+}
+
 /** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
 function horizon(
   input: { baseline?: Value | null; baselineYear?: number | null; nextTargets?: [Value | null, Value | null] | null },
@@ -330,7 +342,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: NewIndicator,
       responses: {
         201: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: 'invalid body (a formula with a unit of dates or yes/no: at unit)',
+        400: 'invalid body (a formula with a unit of dates or yes/no: at unit; a baseline year after the plan’s: at baselineYear)',
         403: 'role',
         404: 'unknown objective',
       },
@@ -338,6 +350,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const outOfUnit = formulaOutOfUnit(formula(input.formula), input.unit as Unit, input);
       if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
+      await baselineYearProblem(store, param(c, 'planId'), input.baselineYear);
       const created = must(
         await store.addIndicator(
           param(c, 'planId'),
@@ -376,7 +389,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: IndicatorPatchBody,
       responses: {
         200: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent)",
+        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent); a baseline year after the plan’s (at baselineYear)",
         403: 'role',
         404: 'unknown',
         409: 'stale version (details.current)',
@@ -401,6 +414,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('scoring')) patch.scoring = rule(input.scoring, unit!);
       if (has('formula')) patch.formula = formula(input.formula);
       Object.assign(patch, horizon(input, unit!));
+      await baselineYearProblem(store, planId, input.baselineYear);
       // What the body gives is read first (its own mistakes said first); then a formula out of its unit; then what a new unit would keep.
       if (current !== null && unit !== undefined) {
         const outOfUnit = formulaOutOfUnit(has('formula') ? (patch.formula as Formula | null) : current.formula, unit, input);

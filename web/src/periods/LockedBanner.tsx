@@ -31,7 +31,7 @@ export function LockedBanner({ period, closing }: { period: Period; closing: Tre
         <span className="d-block small" data-testid="frozen-note">
           {t('revisions.frozen', { at: at(closing.closedAt) })}
           {closing.changedAfter.length > 0 &&
-            ` ${t('revisions.changedAfter', { list: closing.changedAfter.map((r) => `${t(`revisions.kinds.${r.kind}`).toLowerCase()} n. ${r.number} (${r.reason})`).join(', ') })}`}
+            ` ${t('revisions.changedAfter', { list: closing.changedAfter.map((r) => t('revisions.changedBy', { kind: t(`revisions.kinds.${r.kind}`).toLowerCase(), number: r.number, reason: r.reason })).join(', ') })}`}
         </span>
       )}
       {can.managePlans(role) && <span className="d-block small">{t('revisions.editFromOpen')}</span>}

@@ -11,7 +11,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
-import { changeText, dayText } from '../../../src/messages/changes.js';
+import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { halfTyped } from '../ui/Form.js';
 
@@ -103,7 +103,8 @@ function refusal(e: unknown, t: (k: string) => string): string {
 }
 
 export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'it';
   const planId = plan.id;
   const client = useQueryClient();
   const read = useQuery({ queryKey: keys.revisions(planId, plan.status, plan.openRevision), queryFn: () => api.revisions(planId) });
@@ -135,6 +136,15 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     setReasonProblem(t('revisions.reasonRequired'));
     document.getElementById('revision-reason')?.focus();
   };
+  /** A date before the plan's adoption (the server's words): at the revision's date, or at the approving act's. */
+  const sayBeforeAdoption = (e: ApiError) => {
+    if (e.body?.error.details?.field === 'act.date') {
+      setApproveProblems({ date: e.message });
+      return void document.getElementById('approve-date')?.focus();
+    }
+    setDateProblem(e.message);
+    document.getElementById('revision-date')?.focus();
+  };
   const run = async (work: () => Promise<string>) => {
     setError(null);
     try {
@@ -144,6 +154,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     } catch (e) {
       setNotice(null);
       if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
+      else if (e instanceof ApiError && e.code === 'revision-before-adoption') sayBeforeAdoption(e);
       else setError(refusal(e, t));
     }
   };
@@ -341,7 +352,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 <td>{t(`revisions.kinds.${r.kind}`)}</td>
                 <td>{dayText(r.date)}</td>
                 <td>{r.reason}</td>
-                <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : `${r.act.kind} n. ${r.act.number} ${dayText(r.act.date)}`}</td>
+                <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : changeWords('revision-act', { ...r.act }, language)}</td>
                 <td>{t(`revisions.states.${r.status}`)}</td>
                 <td>
                   <ul className="mb-0 ps-3">

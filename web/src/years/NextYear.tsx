@@ -29,8 +29,12 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     document.getElementById('next-year-open')?.focus();
   }, [open]);
 
-  /** A year that cannot be taken: said at the field, which takes the focus (the button pressed had it). */
+  /**
+   * A year that cannot be taken: said at the field, which takes the focus (the button pressed had it).
+   * The link to a plan already there belonged to the year refused before: it goes with that refusal.
+   */
   const refuse = (message: string) => {
+    setExisting(null);
     setError(message);
     focusSoon('next-year');
   };
