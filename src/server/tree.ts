@@ -56,6 +56,14 @@ export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: s
     .map(({ r, later }) => ({ number: r.number, kind: r.kind, reason: r.reason, date: r.date, status: r.status, changes: later }));
 }
 
+/**
+ * A closing as the public reads it: without the login name of who closed it, and without the
+ * revisions still being drafted (the office's until approved), as the public register leaves them out.
+ */
+function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'] {
+  return closing === null ? null : { ...closing, closedBy: null, changedAfter: closing.changedAfter.filter((r) => r.status !== 'open') };
+}
+
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
 interface FrozenEntry {
   readonly plan: Plan;
@@ -447,7 +455,7 @@ export class TreeService {
       dataVersion: computed.dataVersion,
       period: snapshot.period,
       periods: snapshot.periods,
-      closing: computed.closing,
+      closing: user === null ? publicClosing(computed.closing) : computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
     };

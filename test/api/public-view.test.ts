@@ -1,0 +1,77 @@
+/**
+ * What the public reads of an adopted plan, through HTTP on SQLite, besides the values: the office
+ * adopts the plan, approves one revision (weight 50% → 40%, act n. 45), closes the year end, then
+ * opens a second revision it is still drafting (target 60,00% → 55,00%). The public reads the act,
+ * the approved revision and the closed figures, but no login name (who adopted, who closed) and
+ * nothing of the draft; the office reads it all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enc, indicatorOf, startWithFixture, type Client, type TestServer } from './harness.js';
+
+const DRAFT_REASON = 'Bozza: rimodulazione ancora da discutere in Giunta';
+const A211 = 'A.2.1:1';
+const A212 = 'A.2.1:2';
+
+describe('the public view of an adopted plan', () => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let anyone: Client;
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture('sqlite', { publish: true }));
+    anyone = await t.as('public');
+    const ok = (r: { status: number; text: string }, status = 200): void => expect(r.status, r.text).toBe(status);
+    ok(await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
+    ok(await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Rimodulazione di metà anno', date: '2024-07-15' }), 201);
+    let tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    ok(await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc(A211)}`, { weight: 40, version: indicatorOf(tree, A211).definitionVersion }));
+    ok(await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: { kind: 'Delibera di Giunta', number: '45', date: '2024-07-20' } }));
+    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to }));
+    // After the closing, a revision the office is still drafting: it changes the open periods only.
+    ok(await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: DRAFT_REASON, date: '2024-12-20' }), 201);
+    tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    ok(await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc(A212)}`, { target: 55, version: indicatorOf(tree, A212).definitionVersion }));
+  });
+  afterAll(async () => t?.close());
+
+  it('gives the public the plan and its act without the login name of who adopted it, nor the draft revision', async () => {
+    for (const plan of [(await anyone.get(`/api/plans/${planId}`)).body, (await anyone.get('/api/plans')).body.find((p: any) => p.id === planId)]) {
+      expect(plan.adoption).toMatchObject({ act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' }, adoptedBy: null });
+      expect(plan.openRevision).toBeNull();
+      expect(JSON.stringify(plan)).not.toContain('controller');
+    }
+    const office = (await controller.get(`/api/plans/${planId}`)).body;
+    expect(office.adoption.adoptedBy).toBe('controller');
+    expect(office.openRevision).toBe(2);
+  });
+
+  it('lists to the public only the approved revision, in the register, the plan page and the export', async () => {
+    const register = await anyone.get(`/api/plans/${planId}/revisions`);
+    expect(register.status).toBe(200);
+    expect(register.body.map((r: any) => [r.number, r.status])).toEqual([[1, 'approved']]);
+    expect((await anyone.get(`/api/plans/${planId}/revisions/2`)).status).toBe(404);
+    const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Indicatore ${A211}: peso 50% → 40%`);
+    for (const text of [register.text, page.text, (await anyone.get(`/api/plans/${planId}/export?format=html`)).text]) {
+      expect(text).not.toContain(DRAFT_REASON);
+      expect(text).not.toContain('60,00% → 55,00%');
+    }
+    const office = (await controller.get(`/api/plans/${planId}/revisions`)).body;
+    expect(office.map((r: any) => [r.number, r.status, r.reason])).toEqual([
+      [1, 'approved', 'Rimodulazione di metà anno'],
+      [2, 'open', DRAFT_REASON],
+    ]);
+  });
+
+  it('reads the closed period without who closed it and without the draft among the revisions made since', async () => {
+    const tree = await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.closing).toMatchObject({ closedBy: null, changedAfter: [] });
+    expect(tree.text).not.toContain(DRAFT_REASON);
+    const office = (await controller.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
+    expect(office.closing.closedBy).toBe('controller');
+    expect(office.closing.changedAfter.map((r: any) => [r.number, r.status, r.reason])).toEqual([[2, 'open', DRAFT_REASON]]);
+  });
+});
