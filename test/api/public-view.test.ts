@@ -65,6 +65,23 @@ describe('the public view of an adopted plan', () => {
     ]);
   });
 
+  it('tells the public which act adopted the plan, and that the closed figures are no longer provisional', async () => {
+    const year = await anyone.get(`/trasparenza/${planId}/index.html`);
+    expect(year.text).toContain('Albero performance 2024, adottato con Delibera di Giunta n. 12 del 30/01/2024');
+    expect(year.text).not.toContain('Valori provvisori');
+    const page = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(page).toContain('<dt>Atto di adozione</dt><dd>Delibera di Giunta n. 12 del 30/01/2024</dd>');
+    expect(page).toContain('<dt>Stato del periodo</dt><dd>chiuso, in attesa di validazione</dd>');
+    const data = (await anyone.get(`/trasparenza/${planId}/dati.json`)).body;
+    expect(data.metadata).toMatchObject({
+      period: 'Periodo al 31/12/2024',
+      periodState: 'chiuso, in attesa di validazione',
+      adoption: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' },
+    });
+    const english = (await anyone.get(`/api/plans/${planId}/export?format=html&lang=en`)).text;
+    expect(english).toContain('<dt>Adopting act</dt><dd>Delibera di Giunta no. 12 of 30/01/2024</dd>');
+  });
+
   it('reads the closed period without who closed it and without the draft among the revisions made since', async () => {
     const tree = await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`);
     expect(tree.status).toBe(200);
@@ -73,5 +90,33 @@ describe('the public view of an adopted plan', () => {
     const office = (await controller.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
     expect(office.closing.closedBy).toBe('controller');
     expect(office.closing.changedAfter.map((r: any) => [r.number, r.status, r.reason])).toEqual([[2, 'open', DRAFT_REASON]]);
+  });
+});
+
+describe('values the office publishes while still collecting them', () => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let anyone: Client;
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture('sqlite', { publish: true }));
+    anyone = await t.as('public');
+    const ok = (r: { status: number; text: string }, status = 200): void => expect(r.status, r.text).toBe(status);
+    // As the demo does: the year end collecting, its values published to the public.
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'collecting' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true }));
+  });
+  afterAll(async () => t?.close());
+
+  it('are said provisional on the year page, the plan page and in the open data; a plan not adopted names no act', async () => {
+    const year = (await anyone.get(`/trasparenza/${planId}/index.html`)).text;
+    expect(year).toContain('<strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare');
+    expect(year).not.toContain('adottato con');
+    const page = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(page).toContain('<dt>Stato del periodo</dt><dd>in raccolta: valori provvisori</dd>');
+    expect(page).not.toContain('Atto di adozione');
+    const data = (await anyone.get(`/trasparenza/${planId}/dati.json`)).body;
+    expect(data.metadata).toMatchObject({ periodState: 'in raccolta: valori provvisori', adoption: null });
   });
 });
