@@ -454,7 +454,10 @@ export class TreeService {
       planId: snapshot.record.id,
       dataVersion: computed.dataVersion,
       period: snapshot.period,
-      periods: snapshot.periods,
+      // The public is offered the periods it may read: the closed or validated ones and the one shown
+      // (published by the controller). Offered one still open, it picked it and got a screen-wide
+      // error. (A second published open period, not the latest, stays readable by its ?period= only.)
+      periods: user === null ? snapshot.periods.filter((p) => p.id === snapshot.period.id || isLocked(p.state)) : snapshot.periods,
       closing: user === null ? publicClosing(computed.closing) : computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),

@@ -109,6 +109,14 @@ describe('values the office publishes while still collecting them', () => {
   });
   afterAll(async () => t?.close());
 
+  it('are the only period offered to the public, whose tree lists no period it may not read', async () => {
+    const tree = await anyone.get(`/api/plans/${planId}/tree`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.periods.map((p: any) => [p.id, p.state])).toEqual([['2024-12-31', 'collecting']]);
+    expect((await anyone.get(`/api/plans/${planId}/tree?period=2024-06-30`)).status).toBe(404);
+    expect((await controller.get(`/api/plans/${planId}/tree`)).body.periods.map((p: any) => p.id)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31']);
+  });
+
   it('are said provisional on the year page, the plan page and in the open data; a plan not adopted names no act', async () => {
     const year = (await anyone.get(`/trasparenza/${planId}/index.html`)).text;
     expect(year).toContain('<strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare');
