@@ -55,6 +55,21 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
       .poll(() => page.locator('[data-testid=provisional]').innerText())
       .toBe('Valori provvisori: i dati del periodo al 31/12/2024 sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.');
     await expectAccessible(page, 'public tree with provisional values');
+    // An indicator's detail, by keyboard (the tree is one tab stop, arrows move in it): its figures,
+    // no "—" rows for the evidence, source and notes the public is not given, no audit trail asked for.
+    const audit: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/audit')) audit.push(r.url());
+    });
+    await page.fill('#f-search', 'A.2.1');
+    await page.focus('[data-testid=tree] .tree-link');
+    for (let i = 0; i < 12 && !/Capacità di risposta/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Capacità di risposta dello sportello internazionalizzazione');
+    expect(await page.locator('[data-testid=detail]').innerText()).toContain('60,00%');
+    expect(await page.locator('[data-testid=detail] [data-testid=evidence], [data-testid=detail] [data-testid=source]').count()).toBe(0);
+    expect(await page.locator('[data-testid=detail]').innerText()).not.toMatch(/Fonte del dato|Note\n/);
+    expect(audit).toEqual([]);
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
     await expect.poll(() => page.locator('[data-testid=provisional]').innerText()).toContain('Provisional values: the data of the period ending 31/12/2024 are still being collected');
