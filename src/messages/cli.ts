@@ -205,8 +205,8 @@ export const CLI_MESSAGES = defineMessages({
   }),
 
   'cli-about-site': message({
-    it: 'scrivere le pagine "Performance" di Amministrazione trasparente: per ogni anno il piano con i risultati, la Relazione e i dati aperti (HTML semplice, senza JavaScript); le pagine sono in italiano, come le pubblica l\'ente, qualunque sia la lingua dei messaggi',
-    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results, the Relazione and the open data (plain HTML, no JavaScript); the pages are in Italian, as the public body publishes them, whatever the language of these messages',
+    it: "scrivere le pagine \"Performance\" di Amministrazione trasparente: per ogni anno il piano con i risultati e i dati aperti (HTML semplice, senza JavaScript; la Relazione, scritta dall'ufficio e validata dall'OIV, la pubblicano le pagine del server); le pagine sono in italiano, come le pubblica l'ente, qualunque sia la lingua dei messaggi",
+    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results and the open data (plain HTML, no JavaScript; the Relazione, written by the office and validated by the OIV, is published by the server\'s pages); the pages are in Italian, as the public body publishes them, whatever the language of these messages',
   }),
   'cli-about-site-plans': message({
     it: 'tabelle pubblicate (.txt/.tsv) o cartelle di lavoro (.xlsx), una per anno',

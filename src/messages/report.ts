@@ -50,8 +50,8 @@ export const REPORT_MESSAGES = defineMessages({
   'report-yes-no': message({ it: 'sì|no', en: 'yes|no' }),
   'report-no-performance-mark': message({ it: 'nessuna performance', en: 'no performance' }),
   'report-continued': message({ it: 'continua', en: 'continued' }),
-  /** The title block's keys: year, period, period's state, computed at. */
-  'report-meta-keys': message({ it: 'Anno|Periodo|Stato del periodo|Calcolato il', en: 'Year|Period|Period state|Computed on' }),
+  /** The title block's keys: year, period, period's state, computed at, the act that adopted the plan. */
+  'report-meta-keys': message({ it: 'Anno|Periodo|Stato del periodo|Calcolato il|Atto di adozione', en: 'Year|Period|Period state|Computed on|Adopting act' }),
   'report-from-file': message({ it: 'calcolato da un file, non registrato in Albero', en: 'computed from a file, not recorded in Albero' }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({

@@ -34,8 +34,9 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
   const adopted = await store.adoptPlan(plan.value.id, DEMO_ACT, SYSTEM);
   if (!adopted.ok) throw new Error(adopted.error.message);
   await store.transitionPeriod(plan.value.id, '2024-12-31', 'collecting', null, SYSTEM);
-  // Its year-end values are the published table's: the public reads them (a real office's collecting
-  // period stays unpublished until the controller publishes it).
+  // Its year-end values are the published table's: the public reads them, as a body publishes its
+  // monitoring while the values are still collected, and is told they are provisional (web/src/periods/
+  // PublicNotice.tsx, the transparency pages, the open data's periodState) until the period is closed.
   const published = await store.relazioni.publishPeriod(plan.value.id, '2024-12-31', true, SYSTEM);
   if (!published.ok) throw new Error(published.error.message);
   const accounts: DemoAccount[] = (

@@ -56,6 +56,14 @@ export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: s
     .map(({ r, later }) => ({ number: r.number, kind: r.kind, reason: r.reason, date: r.date, status: r.status, changes: later }));
 }
 
+/**
+ * A closing as the public reads it: without the login name of who closed it, and without the
+ * revisions still being drafted (the office's until approved), as the public register leaves them out.
+ */
+function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'] {
+  return closing === null ? null : { ...closing, closedBy: null, changedAfter: closing.changedAfter.filter((r) => r.status !== 'open') };
+}
+
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
 interface FrozenEntry {
   readonly plan: Plan;
@@ -446,8 +454,11 @@ export class TreeService {
       planId: snapshot.record.id,
       dataVersion: computed.dataVersion,
       period: snapshot.period,
-      periods: snapshot.periods,
-      closing: computed.closing,
+      // The public is offered the periods it may read: the closed or validated ones and the one shown
+      // (published by the controller). Offered one still open, it picked it and got a screen-wide
+      // error. (A second published open period, not the latest, stays readable by its ?period= only.)
+      periods: user === null ? snapshot.periods.filter((p) => p.id === snapshot.period.id || isLocked(p.state)) : snapshot.periods,
+      closing: user === null ? publicClosing(computed.closing) : computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
     };

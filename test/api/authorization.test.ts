@@ -164,6 +164,12 @@ const openRevision =
     await t.server.store.openRevision(s.planId, { reason: 'variazione di prova' }, SYSTEM);
     if (withChange) await t.server.store.updateNode(s.planId, 'A', { title: 'A rinominata' }, undefined, SYSTEM);
   };
+/** An approved revision: the public reads the register's approved revisions only (an open one is the office's draft). */
+const approvedRevision = async (t: TestServer, s: Scratch): Promise<void> => {
+  await openRevision(true)(t, s);
+  const approved = await t.server.store.approveRevision(s.planId, 1, null, SYSTEM);
+  if (!approved.ok) throw new Error(approved.error.message);
+};
 /** An evidence file on an indicator of the scratch plan (A:1 is the referente's unit's, B:1 another's). */
 const attach =
   (indicator: string) =>
@@ -423,11 +429,11 @@ const ROWS: Row[] = [
   {
     method: 'GET',
     route: '/api/plans/{planId}/revisions/{number}',
-    what: 'one revision, published',
+    what: 'one revision, approved, published',
     allowed: ALL,
     success: 200,
     published: true,
-    prepare: openRevision(true),
+    prepare: approvedRevision,
     call: (s) => ({ path: `/api/plans/${s.planId}/revisions/1` }),
   },
   {

@@ -124,26 +124,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect((await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body).toEqual(juneClosing);
   });
 
-  it('shows the public the deletion but never the removed values, nor who entered them, in the register and in one revision', async () => {
-    for (const path of [`/api/plans/${planId}/revisions`, `/api/plans/${planId}/revisions/1`]) {
-      const register = await anyone.get(path);
-      expect(register.status, path).toBe(200);
-      const changes = Array.isArray(register.body) ? register.body[0].changes : register.body.changes;
-      const deleted = changes.find((c: any) => c.entityId === 'B.1.1');
-      expect(deleted.user, path).toBeNull();
-      expect(Object.keys(deleted.before), path).not.toContain('removedValues');
-      // What the deletion kept counts the internal discussion: the office's, not the public's.
-      expect(Object.keys(deleted.before), path).not.toContain('keptRecords');
-      expect(register.text, path).not.toContain('verbale-settembre.pdf');
-      expect(register.text, path).not.toContain('referente');
-    }
-    const page = await anyone.get(`/api/plans/${planId}/export?format=html`);
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('Obiettivo B.1.1 eliminato');
-    expect(page.text).not.toContain('valori tolti');
-    expect(page.text).not.toContain('conservati com');
-  });
-
   it("keeps every thread of a deleted objective, the closed period's value among its records, read-only for the same readers", async () => {
     const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === 'B.1.1');
     // June's value (closed) and the three comments of June and September were kept, not removed.
@@ -250,5 +230,29 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     ok(await controller.request('DELETE', `/api/plans/${planId}/indicators/${enc(added.body.id)}`));
     const plain = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === added.body.id && c.action === 'delete');
     expect(Object.keys(plain.before)).not.toContain('removedValues');
+  });
+  // Last: it approves the revision the other cases add their changes to.
+  it('shows the public the deletion once approved but never the removed values, nor who entered them, in the register and in one revision', async () => {
+    // Still open, the revision is the office's draft: nothing of it reaches the public.
+    expect((await anyone.get(`/api/plans/${planId}/revisions`)).body).toEqual([]);
+    expect((await anyone.get(`/api/plans/${planId}/revisions/1`)).status).toBe(404);
+    ok(await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {}));
+    for (const path of [`/api/plans/${planId}/revisions`, `/api/plans/${planId}/revisions/1`]) {
+      const register = await anyone.get(path);
+      expect(register.status, path).toBe(200);
+      const changes = Array.isArray(register.body) ? register.body[0].changes : register.body.changes;
+      const deleted = changes.find((c: any) => c.entityId === 'B.1.1');
+      expect(deleted.user, path).toBeNull();
+      expect(Object.keys(deleted.before), path).not.toContain('removedValues');
+      // What the deletion kept counts the internal discussion: the office's, not the public's.
+      expect(Object.keys(deleted.before), path).not.toContain('keptRecords');
+      expect(register.text, path).not.toContain('verbale-settembre.pdf');
+      expect(register.text, path).not.toContain('referente');
+    }
+    const page = await anyone.get(`/api/plans/${planId}/export?format=html`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Obiettivo B.1.1 eliminato');
+    expect(page.text).not.toContain('valori tolti');
+    expect(page.text).not.toContain('conservati com');
   });
 });

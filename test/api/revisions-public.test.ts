@@ -2,12 +2,17 @@
  * The register of revisions as the public reads it, through HTTP on SQLite: the office writes an
  * internal note on an indicator inside a revision beside a weight change; the transparency page,
  * the public register and export, and the Relazione disclose the weight 50% → 40% but never the note,
- * nor the accounts' login names, while the office still reads its whole register.
+ * nor the accounts' login names, while the office still reads its whole register. Then the year end
+ * is closed and a second revision is drafted (target 60,00% → 55,00%): the public reads the act that
+ * adopted the plan and the closed figures, but not who adopted or closed them, nor anything of the draft.
+ * A second plan's year end, published while still collecting (as the demo's), is the only period
+ * offered to the public, and said provisional on the transparency pages and in the open data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, startWithFixture, type Client, type TestServer } from './harness.js';
 
 const NOTE = 'Nota interna: la struttura non ha ancora i dati di giugno';
+const DRAFT_REASON = 'Bozza: rimodulazione ancora da discutere in Giunta';
 const A211 = 'A.2.1:1';
 const A212 = 'A.2.1:2';
 
@@ -16,6 +21,8 @@ describe('the public register of revisions', () => {
   let planId: string;
   let controller: Client;
   let anyone: Client;
+  /** A second plan, never adopted, whose year end is collecting and published, as the demo's. */
+  let collecting: string;
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture('sqlite', { publish: true }));
@@ -30,6 +37,14 @@ describe('the public register of revisions', () => {
     ok(await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: { kind: 'Delibera di Giunta', number: '45', date: '2024-07-20' } }));
     // The year end's values shown to the public, so that the plan's page carries its register.
     ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true }));
+    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to }));
+    // After the closing, a revision the office is still drafting: it changes the open periods only.
+    ok(await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: DRAFT_REASON, date: '2024-12-20' }), 201);
+    const later = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    ok(await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc(A212)}`, { target: 55, version: indicatorOf(later, A212).definitionVersion }));
+    collecting = await t.importFixture({ publish: true });
+    ok(await controller.request('POST', `/api/plans/${collecting}/periods/2024-12-31/transition`, { to: 'collecting' }));
+    ok(await controller.request('POST', `/api/plans/${collecting}/periods/2024-12-31/publication`, { published: true }));
   });
   afterAll(async () => t?.close());
 
@@ -67,5 +82,81 @@ describe('the public register of revisions', () => {
     expect(relazione.status).toBe(200);
     expect(relazione.text).toContain('peso 50% → 40%');
     expect(relazione.text).not.toContain(NOTE);
+  });
+
+  it('gives the public the plan and its act without the login name of who adopted it, nor the draft revision', async () => {
+    for (const plan of [(await anyone.get(`/api/plans/${planId}`)).body, (await anyone.get('/api/plans')).body.find((p: any) => p.id === planId)]) {
+      expect(plan.adoption).toMatchObject({ act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' }, adoptedBy: null });
+      expect(plan.openRevision).toBeNull();
+      expect(JSON.stringify(plan)).not.toContain('controller');
+    }
+    const office = (await controller.get(`/api/plans/${planId}`)).body;
+    expect(office.adoption.adoptedBy).toBe('controller');
+    expect(office.openRevision).toBe(2);
+  });
+
+  it('lists to the public only the approved revision, in the register, the plan page and the export', async () => {
+    const register = await anyone.get(`/api/plans/${planId}/revisions`);
+    expect(register.status).toBe(200);
+    expect(register.body.map((r: any) => [r.number, r.status])).toEqual([[1, 'approved']]);
+    expect((await anyone.get(`/api/plans/${planId}/revisions/2`)).status).toBe(404);
+    const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Indicatore ${A211}: peso 50% → 40%`);
+    for (const text of [register.text, page.text, (await anyone.get(`/api/plans/${planId}/export?format=html`)).text]) {
+      expect(text).not.toContain(DRAFT_REASON);
+      expect(text).not.toContain('60,00% → 55,00%');
+    }
+    const office = (await controller.get(`/api/plans/${planId}/revisions`)).body;
+    expect(office.map((r: any) => [r.number, r.status, r.reason])).toEqual([
+      [1, 'approved', 'Rimodulazione di metà anno'],
+      [2, 'open', DRAFT_REASON],
+    ]);
+  });
+
+  it('tells the public which act adopted the plan, and that the closed figures are no longer provisional', async () => {
+    const year = await anyone.get(`/trasparenza/${planId}/index.html`);
+    expect(year.text).toContain('Albero performance 2024, adottato con Delibera di Giunta n. 12 del 30/01/2024');
+    expect(year.text).not.toContain('Valori provvisori');
+    const page = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(page).toContain('<dt>Atto di adozione</dt><dd>Delibera di Giunta n. 12 del 30/01/2024</dd>');
+    expect(page).toContain('<dt>Stato del periodo</dt><dd>chiuso, in attesa di validazione</dd>');
+    const data = (await anyone.get(`/trasparenza/${planId}/dati.json`)).body;
+    expect(data.metadata).toMatchObject({
+      period: 'Periodo al 31/12/2024',
+      periodState: 'chiuso, in attesa di validazione',
+      adoption: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' },
+    });
+    const english = (await anyone.get(`/api/plans/${planId}/export?format=html&lang=en`)).text;
+    expect(english).toContain('<dt>Adopting act</dt><dd>Delibera di Giunta no. 12 of 30/01/2024</dd>');
+  });
+
+  it('reads the closed period without who closed it and without the draft among the revisions made since', async () => {
+    const tree = await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.closing).toMatchObject({ closedBy: null, changedAfter: [] });
+    expect(tree.text).not.toContain(DRAFT_REASON);
+    const office = (await controller.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
+    expect(office.closing.closedBy).toBe('controller');
+    expect(office.closing.changedAfter.map((r: any) => [r.number, r.status, r.reason])).toEqual([[2, 'open', DRAFT_REASON]]);
+  });
+
+  it('are the only period offered to the public, whose tree lists no period it may not read', async () => {
+    const tree = await anyone.get(`/api/plans/${collecting}/tree`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.periods.map((p: any) => [p.id, p.state])).toEqual([['2024-12-31', 'collecting']]);
+    expect((await anyone.get(`/api/plans/${collecting}/tree?period=2024-06-30`)).status).toBe(404);
+    expect((await controller.get(`/api/plans/${collecting}/tree`)).body.periods.map((p: any) => p.id)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31']);
+  });
+
+  it('are said provisional on the year page, the plan page and in the open data; a plan not adopted names no act', async () => {
+    const year = (await anyone.get(`/trasparenza/${collecting}/index.html`)).text;
+    expect(year).toContain('<strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare');
+    expect(year).not.toContain('adottato con');
+    const page = (await anyone.get(`/trasparenza/${collecting}/piano.html`)).text;
+    expect(page).toContain('<dt>Stato del periodo</dt><dd>in raccolta: valori provvisori</dd>');
+    expect(page).not.toContain('Atto di adozione');
+    const data = (await anyone.get(`/trasparenza/${collecting}/dati.json`)).body;
+    expect(data.metadata).toMatchObject({ periodState: 'in raccolta: valori provvisori', adoption: null });
   });
 });

@@ -160,16 +160,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
   });
 
   it('keeps the register: every change before → after, the closed period it came after; approval with its act, added later', async () => {
-    const register = (await (await t.as('public')).get(`/api/plans/${planId}/revisions`)).body;
+    const anyone = await t.as('public');
+    // Still open, the revision is the office's draft: the public reads it once approved.
+    expect((await anyone.get(`/api/plans/${planId}/revisions`)).body).toEqual([]);
+    const register = (await controller.get(`/api/plans/${planId}/revisions`)).body;
     expect(register).toHaveLength(1);
     const [r] = register;
-    // The public is not told the accounts' login names; the office is.
     expect(r.changes.map((c: any) => [c.action, c.entity, c.entityId, c.user])).toEqual([
-      ['update', 'indicator', 'A.1.1:1', null],
-      ['delete', 'node', 'A.3', null],
-      ['update', 'node', 'A.1', null],
+      ['update', 'indicator', 'A.1.1:1', 'controller'],
+      ['delete', 'node', 'A.3', 'controller'],
+      ['update', 'node', 'A.1', 'controller'],
     ]);
-    expect((await controller.get(`/api/plans/${planId}/revisions`)).body[0].changes.map((c: any) => c.user)).toEqual(['controller', 'controller', 'controller']);
     expect(r.changes[0].before).toEqual({ weight: expect.any(String), target: expect.anything() });
     expect(r.changes[0].after).toEqual({ weight: '40', target: { kind: 'number', value: '99' } });
     expect(r.changes[1].before).toMatchObject({ code: 'A.3', indicators: expect.any(Array) });
@@ -217,6 +218,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const approved = await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {});
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedBy: 'controller', act: null });
+    // Approved, the public reads it, without the accounts' login names (the office reads them).
+    const published = (await anyone.get(`/api/plans/${planId}/revisions`)).body;
+    expect(published.map((x: any) => [x.number, x.status, x.openedBy, x.approvedBy])).toEqual([[1, 'approved', null, null]]);
+    expect(published[0].changes.map((c: any) => [c.action, c.entityId, c.after, c.user])).toEqual(r.changes.map((c: any) => [c.action, c.entityId, c.after, null]));
     expect((await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, {})).status).toBe(409);
     expect((await controller.request('PATCH', `/api/plans/${planId}/revisions/1`, { reason: 'altro' })).status).toBe(409);
     const act = { kind: 'Delibera di Giunta', number: '88', date: '2024-10-20' };

@@ -293,7 +293,7 @@ describe('albero relazione refuses', () => {
 });
 
 describe('albero site', () => {
-  it('writes the Performance pages: the years, each with plan, Relazione and open data, without JavaScript', () => {
+  it('writes the Performance pages: the years, each with plan and open data, without JavaScript, and no unwritten Relazione', () => {
     const out = join(dir, 'sito');
     const result = albero(['site', FIXTURE, '--output', out, '--body', 'Camera di Commercio di Esempio']);
     expect(result.status, result.stderr).toBe(0);
@@ -301,12 +301,16 @@ describe('albero site', () => {
     expect(index).toContain('href="2024/index.html"');
     expect(index).not.toMatch(/<script/i);
     const year = readFileSync(join(out, '2024', 'index.html'), 'utf8');
-    for (const name of ['piano.html', 'relazione.pdf', 'relazione.docx', 'dati.csv', 'dati.json']) {
+    for (const name of ['piano.html', 'dati.csv', 'dati.json']) {
       expect(year).toContain(`href="${name}"`);
       expect(existsSync(join(out, '2024', name)), name).toBe(true);
     }
+    // A Relazione made from the table alone would be published with "Sezione non ancora compilata"
+    // and no OIV's validation: the year's page says it is not published yet.
+    for (const name of ['relazione.html', 'relazione.pdf', 'relazione.docx']) expect(existsSync(join(out, '2024', name)), name).toBe(false);
+    expect(year).toContain('Relazione sulla performance: <span class="missing">non ancora pubblicata</span>');
     expect(year).toContain('Documento di validazione dell\'OIV: <span class="missing">non disponibile</span>');
-    expect(pdfText(join(out, '2024', 'relazione.pdf'))).toContain('93,00%');
+    expect(readFileSync(join(out, '2024', 'piano.html'), 'utf8')).toContain('93,00%');
     // The plan's page writes the published table's decimals too.
     expect(readFileSync(join(out, '2024', 'piano.html'), 'utf8')).toContain('<td class="num">6,50</td><td class="num">7,10</td>');
   });

@@ -3,7 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
-import { buildRelazione } from '../../io/relazione/build.js';
 import { yearOf } from '../../io/report/meta.js';
 import type { SiteYear } from '../../io/site/index.js';
 import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
@@ -33,8 +32,10 @@ export function registerSite(program: Command): void {
           year,
           planTitle: evaluation.plan.title,
           ...(body === undefined ? {} : { body }),
+          // No Relazione: made from a table alone its sections would say "Sezione non ancora
+          // compilata" and no OIV would have validated it, yet the page would publish it as the
+          // body's Relazione. The office's own, validated, is published by the server's pages.
           evaluation,
-          relazione: buildRelazione(evaluation, { ...(body === undefined ? {} : { body }), year }),
         });
       }
       const { siteIndex, yearFile, yearFiles } = await import('../../io/site/index.js');

@@ -110,6 +110,10 @@ export interface OpenDataDocument extends EvaluationDocument {
     body: string | null;
     year: number | null;
     period: string | null;
+    /** The period's state in words ("in raccolta: valori provvisori", "validato dall'OIV"): whether the values are final. Null: computed from a file. */
+    periodState: string | null;
+    /** The act that adopted the plan; null: not adopted, or a plan read from a file. */
+    adoption: { kind: string; number: string; date: string } | null;
     computedAt: string;
     generator: 'Albero';
   };
@@ -126,6 +130,8 @@ export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issu
       body: meta.body ?? null,
       year: yearOf(meta, document.title) ?? null,
       period: meta.period ?? null,
+      periodState: meta.periodState ?? null,
+      adoption: meta.adoption === undefined ? null : { kind: meta.adoption.kind, number: meta.adoption.number, date: meta.adoption.date },
       computedAt: (meta.computedAt ?? new Date()).toISOString(),
       generator: 'Albero',
     },

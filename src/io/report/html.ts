@@ -9,7 +9,7 @@
  * chart is an SVG with a title and description, and the summary table says the same in text.
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
-import { noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
+import { actText, noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { classify, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
@@ -199,6 +199,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   const year = yearOf(options, plan.title);
   const meta: Array<[string, string]> = [];
   if (year !== undefined) meta.push([words.year, String(year)]);
+  if (options.adoption !== undefined) meta.push([words.adoption, actText(options.adoption, language)]);
   if (options.period !== undefined && options.period !== '') meta.push([words.period, options.period]);
   meta.push([words.periodState, periodStateText(options)]);
   meta.push([words.computedAt, computedAtText(computedAt, language)]);

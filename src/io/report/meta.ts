@@ -4,7 +4,7 @@
  */
 import type { Decimal, Language } from '../../core/index.js';
 import type { ReportBaselineChange } from './baselines.js';
-import type { ReportRevision } from './revisions.js';
+import type { ReportAct, ReportRevision } from './revisions.js';
 import { periodStateWord, reportText } from './texts.js';
 
 export interface ReportMeta {
@@ -18,6 +18,11 @@ export interface ReportMeta {
    * report says whether its numbers are final. Absent for a report made from a file.
    */
   readonly periodState?: string;
+  /**
+   * The act that adopted the plan (a Giunta's resolution, its number and date): what a citizen reads
+   * to know which plan the figures measure. Absent: a plan not adopted, or read from a file.
+   */
+  readonly adoption?: ReportAct;
   /** When the numbers were computed (defaults to now). */
   readonly computedAt?: Date;
   /** Last year's performance of each objective and indicator that has a predecessor: a column of its own. */

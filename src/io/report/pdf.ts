@@ -10,7 +10,7 @@
  * with its description; page furniture as artifacts) for screen readers.
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
-import { noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
+import { actText, noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
 import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
@@ -414,6 +414,7 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
   const year = yearOf(meta, plan.title);
   const words = reportText(canvas.language);
   if (year !== undefined) items.push([words.year, String(year)]);
+  if (meta.adoption !== undefined) items.push([words.adoption, actText(meta.adoption, canvas.language)]);
   if (meta.period !== undefined && meta.period !== '') items.push([words.period, meta.period]);
   items.push([words.periodState, periodStateText(meta)]);
   items.push([words.computedAt, computedAtText(meta.computedAt, canvas.language)]);

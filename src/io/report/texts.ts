@@ -36,6 +36,7 @@ export interface ReportText {
   readonly period: string;
   readonly periodState: string;
   readonly computedAt: string;
+  readonly adoption: string;
   readonly fromFile: string;
   readonly language: Language;
   /** The workbook's own words (io/xlsx/export.ts). */
@@ -76,6 +77,7 @@ function build(language: Language): ReportText {
     period: keys[1]!,
     periodState: keys[2]!,
     computedAt: keys[3]!,
+    adoption: keys[4]!,
     fromFile: say('report-from-file', language),
     language,
     workbook: {

@@ -10,7 +10,7 @@ import type { Evaluation } from '../../core/index.js';
 import { openDataCsv, openDataJson } from '../opendata/index.js';
 import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
-import type { ReportRevision } from '../report/revisions.js';
+import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 
 export interface SiteYear {
@@ -25,6 +25,10 @@ export interface SiteYear {
   readonly period?: string;
   /** The period's state in words ("validato dall'OIV"); absent: the values were computed from a file. */
   readonly periodState?: string;
+  /** The period is still taking values (open or collecting, published by the controller): its values may change, which the year's page says. */
+  readonly provisional?: boolean;
+  /** The act that adopted the plan; absent: not adopted, or a plan read from a file. */
+  readonly adoption?: ReportAct;
   /** The plan's register of revisions, which the plan's page discloses; absent: a plan read from a file, which has none. */
   readonly revisionRegister?: readonly ReportRevision[];
   readonly relazione?: RelazioneDocument;
@@ -82,7 +86,11 @@ export function yearPage(y: SiteYear): string {
   items.push(
     y.evaluation === null
       ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
-      : `<li>Piano della performance con i risultati${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}</li>`,
+      : `<li>Piano della performance con i risultati${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}${
+          y.provisional === true
+            ? `<br><strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.`
+            : ''
+        }</li>`,
   );
   items.push(
     y.relazione === undefined
@@ -98,7 +106,9 @@ export function yearPage(y: SiteYear): string {
     items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} (colonne descritte in <span lang="en">open data</span>)</li>`);
   return page(
     `Performance ${y.year} — ${y.planTitle}`,
-    `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}</p></header>
+    `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}${
+      y.adoption === undefined ? '' : `, adottato con ${escapeHtml(actText(y.adoption))}`
+    }</p></header>
 <main>
 <h2>Documenti pubblicati</h2>
 <ul>
@@ -127,6 +137,7 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     year: y.year,
     ...(y.period === undefined ? {} : { period: y.period }),
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
+    ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
   };
   if (name === 'index.html') return text(yearPage(y));

@@ -10,7 +10,7 @@
  * the language, because it is what the importer reads back; the importer finds it by its header
  * row, not by its name, so an English export imports back like an Italian one.
  */
-import { noRevisionsText, revisionRows, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from '../report/revisions.js';
+import { actText, noRevisionsText, revisionRows, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from '../report/revisions.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
@@ -82,6 +82,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const subtitle = [
     options.body,
     year === undefined ? undefined : `${words.year} ${year}`,
+    options.adoption === undefined ? undefined : `${words.adoption}: ${actText(options.adoption, language)}`,
     options.period,
     `${words.periodState}: ${periodStateText(options)}`,
     `${words.computedAt} ${computedAtText(computedAt, language)}`,

@@ -67,6 +67,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     ...(baselineChanges.length === 0 ? {} : { baselineChanges }),
     body: record.organisation,
     year: record.year,
+    ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
     periodState: periodStateWord(period.state, language),
     computedAt: new Date(),

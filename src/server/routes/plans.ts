@@ -12,7 +12,14 @@ import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
 
-export function planView(p: PlanRecord): PlanSummary {
+/**
+ * The plan as a reader sees it. `forPublic`: as the public reads it, without the login name of
+ * who adopted it (nobody's name to the public and half of a sign-in, as the public register of
+ * revisions leaves out) and without the number of a revision still being drafted, which is the
+ * office's until approved.
+ */
+export function planView(p: PlanRecord, forPublic = false): PlanSummary {
+  if (forPublic) return { ...planView(p), adoption: p.adoption === null ? null : { ...p.adoption, adoptedBy: null }, openRevision: null };
   return {
     id: p.id,
     organisation: p.organisation,
@@ -65,7 +72,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans',
       tag: 'plans',
-      summary: 'The plans (the public sees published plans only); archived plans are left out unless asked for',
+      summary: 'The plans (the public sees published plans only, adoption.adoptedBy and openRevision null); archived plans are left out unless asked for',
       roles: 'everyone',
       query: { archived: { description: 'false (default): plans in use; true: archived plans only; all: both', values: ['false', 'true', 'all'] } },
       responses: {
@@ -85,7 +92,10 @@ export const planRoutes: RouteModule = (api, deps) => {
       }
       const plans = await store.listPlans({ archived: asked === 'false' ? 'exclude' : asked === 'true' ? 'only' : 'all' });
       const user = currentUser(c);
-      return reply(200, plans.filter((p) => user !== null || p.published).map(planView));
+      return reply(
+        200,
+        plans.filter((p) => user !== null || p.published).map((p) => planView(p, user === null)),
+      );
     },
   );
 
@@ -96,10 +106,10 @@ export const planRoutes: RouteModule = (api, deps) => {
       tag: 'plans',
       summary: 'One plan (archived ones too): status, adoption act, open revision',
       roles: 'everyone',
-      access: 'signed in; the public for published plans',
+      access: 'signed in; the public for published plans (adoption.adoptedBy and openRevision null)',
       responses: { 200: { description: 'the plan', schema: PlanSummarySchema }, 404: 'unknown plan' },
     },
-    async (c, { reply }) => reply(200, planView(await readablePlan(c, store, param(c, 'planId')))),
+    async (c, { reply }) => reply(200, planView(await readablePlan(c, store, param(c, 'planId')), currentUser(c) === null)),
   );
 
   api.route(

@@ -27,13 +27,16 @@ const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
 
 /**
  * The register of revisions, each with the periods closed (or validated) before its changes: they
- * keep their figures as closed. `forPublic`: as the public reads it, without the office's notes
- * (`publicChanges`) and without the accounts' login names, which are nobody's name to the public
- * and half of a sign-in.
+ * keep their figures as closed. `forPublic`: as the public reads it, the approved revisions only
+ * (one still open is the office's draft: its reason and changes may yet change, and it is not the
+ * body's decision until approved), without the office's notes (`publicChanges`) and without the
+ * accounts' login names, which are nobody's name to the public and half of a sign-in.
  */
 export async function revisionRegister(store: Store, planId: string, forPublic = false): Promise<RevisionEntry[]> {
   const stored = (await store.listRevisions(planId)) ?? [];
-  const revisions = forPublic ? stored.map((r) => ({ ...r, openedBy: null, approvedBy: null, changes: publicChanges(r.changes).map((c) => ({ ...c, user: null })) })) : stored;
+  const revisions = forPublic
+    ? stored.filter((r) => r.status === 'approved').map((r) => ({ ...r, openedBy: null, approvedBy: null, changes: publicChanges(r.changes).map((c) => ({ ...c, user: null })) }))
+    : stored;
   if (revisions.length === 0) return [];
   const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');
   const closed: ClosedBefore[] = [];
@@ -94,7 +97,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       tag: 'revisions',
       summary: 'The register of revisions: reason, act, date, status, every change before → after, and the closed periods each came after',
       roles: 'everyone',
-      access: "signed in; the public for published plans (without the indicators' notes, and with no login name: openedBy, approvedBy and each change's user null)",
+      access: "signed in; the public for published plans (the approved revisions only, without the indicators' notes, and with no login name: openedBy, approvedBy and each change's user null)",
       responses: {
         200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', schema: z.array(RevisionEntrySchema) },
         404: 'unknown plan',
@@ -144,7 +147,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       tag: 'revisions',
       summary: 'One revision with its changes',
       roles: 'everyone',
-      access: 'signed in; the public for published plans (as the register: without notes, removed values or login names)',
+      access: 'signed in; the public for published plans (as the register: approved revisions only, without notes, removed values or login names)',
       responses: { 200: { description: 'the revision', schema: RevisionEntrySchema }, 404: 'unknown plan or revision' },
     },
     async (c, { reply }) => {

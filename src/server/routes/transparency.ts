@@ -18,7 +18,7 @@ import { revisionRegister } from './revisions.js';
 
 async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'revisionRegister'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'provisional' | 'revisionRegister'> = {};
   try {
     const computed = await trees.computed(plan.id, await publicPeriod(store, plan.id, undefined));
     evaluation = computed.evaluation;
@@ -26,12 +26,13 @@ async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: P
     // (without it the page would claim its values were computed from a file) and the revisions
     // the plan had, which must be disclosed.
     const register = (await revisionRegister(store, plan.id, true)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
-    period = { period: periodAtText(computed.snapshot.period.label), periodState: periodStateWord(computed.snapshot.period.state), revisionRegister: register };
+    const state = computed.snapshot.period.state;
+    period = { period: periodAtText(computed.snapshot.period.label), periodState: periodStateWord(state), provisional: state === 'open' || state === 'collecting', revisionRegister: register };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 404) throw error;
   }
   const record = await store.relazioni.getRelazione(plan.id);
-  const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...period };
+  const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...period, ...(plan.adoption === null ? {} : { adoption: plan.adoption.act }) };
   if (record === undefined || !record.published || !withDocuments) return record?.published === true ? { ...base, relazione: PLACEHOLDER, validation: PLACEHOLDER } : base;
   const stored = await storedRelazione(store, trees, plan, record, true);
   return { ...base, relazione: relazioneDocument(stored), validation: validationDocument(stored) };

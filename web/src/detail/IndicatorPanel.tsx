@@ -84,16 +84,21 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
             <dd className="col-7">{i.owner}</dd>
           </>
         )}
-        <dt className="col-5">{t('detail.evidence')}</dt>
-        <dd className="col-7" data-testid="evidence">
-          {i.evidence || '—'}
-        </dd>
-        <dt className="col-5">{t('campaign.source.label')}</dt>
-        <dd className="col-7" data-testid="source">
-          {i.source || '—'}
-        </dd>
-        <dt className="col-5">{t('detail.notes')}</dt>
-        <dd className="col-7">{i.notes || '—'}</dd>
+        {/* The public is not given the evidence, the source or the notes (null in its tree): a "—" there would tell it there are none. */}
+        {user !== null && (
+          <>
+            <dt className="col-5">{t('detail.evidence')}</dt>
+            <dd className="col-7" data-testid="evidence">
+              {i.evidence || '—'}
+            </dd>
+            <dt className="col-5">{t('campaign.source.label')}</dt>
+            <dd className="col-7" data-testid="source">
+              {i.source || '—'}
+            </dd>
+            <dt className="col-5">{t('detail.notes')}</dt>
+            <dd className="col-7">{i.notes || '—'}</dd>
+          </>
+        )}
       </dl>
       {props.whatIfTools}
       {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && (
@@ -118,7 +123,8 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}
-      <AuditPanel planId={props.planId} node={undefined} indicator={i.id} />
+      {/* The audit trail is the office's (401 to the public): not asked for without a session. */}
+      {user !== null && <AuditPanel planId={props.planId} node={undefined} indicator={i.id} />}
     </>
   );
 }

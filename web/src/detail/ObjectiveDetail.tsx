@@ -91,7 +91,7 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
           <HistoryPanel planId={props.planId} doc={props.doc} code={objective.code} indicator={null} />
           {!props.whatIf && <YearsPanel planId={props.planId} code={objective.code} indicator={null} doc={props.doc} />}
-          <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} />
+          {user !== null && <AuditPanel planId={props.planId} node={objective.code} indicator={undefined} />}
         </>
       )}
     </aside>

@@ -23,7 +23,8 @@ export function LockedBanner({ period, closing }: { period: Period; closing: Tre
       {t('period.locked', { state: inSentence(t(`period.${period.state}`)) })}
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
-          {t('period.closedBy', { user: closing.closedBy ?? '—', at: at(closing.closedAt) })}
+          {/* The public is not told who closed it (closedBy null): only when. */}
+          {closing.closedBy === null ? t('period.closedAt', { at: at(closing.closedAt) }) : t('period.closedBy', { user: closing.closedBy, at: at(closing.closedAt) })}
           {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}

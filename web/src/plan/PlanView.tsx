@@ -12,6 +12,7 @@ import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
 import { isLocked, PeriodBar } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
+import { PublicNotice } from '../periods/PublicNotice.js';
 import { can, useSession } from '../session.js';
 import { FilterBar } from '../tree/FilterBar.js';
 import { nextToFill, NO_FILTERS, visibleRows, type Filters } from '../tree/rows.js';
@@ -147,6 +148,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     <div>
       <PlanHeader planId={planId} tree={tree} onBack={onBack} />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
+      {user === null && <PublicNotice plan={plan} period={period} />}
       <PeriodBar
         periods={tree.periods}
         period={period}

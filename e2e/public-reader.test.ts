@@ -1,0 +1,85 @@
+/**
+ * The public reader of a published plan, by keyboard, in Italian and English: the act that adopted
+ * the plan above the table, and values the office published while still collecting them said
+ * plainly provisional (before, the screen said only "Stato: In raccolta", and the demo shows its
+ * year end so). Once the period is closed the warning goes, and the closing is dated without the
+ * login name of who closed it (which the public is not given).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
+
+/** Tabs to the first element whose text matches, and presses Enter on it. */
+async function enterOn(page: Page, text: RegExp): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (text.test(focused)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`nothing focusable says ${text}`);
+}
+
+describe('the public reader of a published plan', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  it('reads the adopting act and is told the values are provisional until the period closes', async () => {
+    const controller = await newPage();
+    contexts.push(controller.context);
+    await login(controller.page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const ok = async (r: Promise<{ status: number; body: unknown }>): Promise<void> => expect((await r).status, JSON.stringify((await r).body)).toBe(200);
+    await ok(apiAs(controller.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
+    await ok(apiAs(controller.context, 'PATCH', plan, { published: true }));
+    // As the demo: the year end collecting, its values published.
+    await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' }));
+    await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/publication`, { published: true }));
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/`);
+    await enterOn(page, /Consulta i piani pubblicati senza accedere/);
+    await page.waitForSelector('.plan-item a');
+    await enterOn(page, /Albero performance 2024/);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adottato con Delibera di Giunta n. 12 del 30/01/2024.');
+    await expect
+      .poll(() => page.locator('[data-testid=provisional]').innerText())
+      .toBe('Valori provvisori: i dati del periodo al 31/12/2024 sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.');
+    await expectAccessible(page, 'public tree with provisional values');
+    // An indicator's detail, by keyboard (the tree is one tab stop, arrows move in it): its figures,
+    // no "—" rows for the evidence, source and notes the public is not given, no audit trail asked for.
+    const audit: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/audit')) audit.push(r.url());
+    });
+    await page.fill('#f-search', 'A.2.1');
+    await page.focus('[data-testid=tree] .tree-link');
+    for (let i = 0; i < 12 && !/Capacità di risposta/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Capacità di risposta dello sportello internazionalizzazione');
+    expect(await page.locator('[data-testid=detail]').innerText()).toContain('60,00%');
+    expect(await page.locator('[data-testid=detail] [data-testid=evidence], [data-testid=detail] [data-testid=source]').count()).toBe(0);
+    expect(await page.locator('[data-testid=detail]').innerText()).not.toMatch(/Fonte del dato|Note\n/);
+    expect(audit).toEqual([]);
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
+    await expect.poll(() => page.locator('[data-testid=provisional]').innerText()).toContain('Provisional values: the data of the period ending 31/12/2024 are still being collected');
+
+    // Closed: final figures, dated, without who closed them.
+    await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed' }));
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Closed on \d\d\/\d\d\/2\d{3}/);
+    expect(await page.locator('[data-testid=provisional]').count()).toBe(0);
+    expect(await page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
+  });
+});
