@@ -86,6 +86,8 @@ const FILE_REASONS: ReadonlyMap<string, FileReason> = new Map<string, FileReason
   ['EMFILE', 'too-many-open'],
   ['ENFILE', 'too-many-open'],
   ['ENAMETOOLONG', 'name-too-long'],
+  // A file over the size limit set for the user (`ulimit -f`, a quota's), or over what the file system holds.
+  ['EFBIG', 'too-large'],
   ['ELOOP', 'loop'],
   ['EIO', 'device'],
 ]);

@@ -262,6 +262,10 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'it', p.doing)}`,
     en: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'en', p.doing)}`,
   }),
+  'cli-stdout-problem': message<FileProblem>({
+    it: (p) => `albero: l'output standard non può essere scritto: ${fileProblemWords(p, 'it', 'write')}`,
+    en: (p) => `albero: the standard output cannot be written: ${fileProblemWords(p, 'en', 'write')}`,
+  }),
   'cli-internal-error': message<{ message: string }>({
     it: (p) => `albero: errore interno: ${p.message}`,
     en: (p) => `albero: internal error: ${p.message}`,

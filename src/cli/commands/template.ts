@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXIT, cannotWrite, say } from '../shared.js';
+import { EXIT, cannotWrite, say, writeWhole } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
 export function registerTemplate(program: Command): void {
@@ -16,7 +15,7 @@ export function registerTemplate(program: Command): void {
       const { buildTemplate } = await import('../../io/xlsx/template.js');
       const bytes = await buildTemplate().xlsx.writeBuffer();
       try {
-        await writeFile(out, new Uint8Array(bytes as ArrayBuffer));
+        await writeWhole([{ path: out, data: new Uint8Array(bytes as ArrayBuffer) }]);
       } catch (error) {
         process.stderr.write(`${terminalText(cannotWrite(out, error))}\n`);
         return void (process.exitCode = EXIT.badInput);

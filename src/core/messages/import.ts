@@ -87,7 +87,7 @@ function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?:
  * ENOENT → `missing`, ENOTDIR → `not-folder`, EACCES → `denied`, ENOSPC → `full`…); `other` keeps
  * a code no reason here names as `detail`.
  */
-export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'loop' | 'device' | 'other';
+export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'other';
 export interface FileProblem {
   readonly reason: FileReason;
   readonly detail?: string;
@@ -105,6 +105,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     busy: 'il file è in uso',
     'too-many-open': 'ci sono troppi file aperti',
     'name-too-long': 'il nome è troppo lungo',
+    'too-large': 'il file supera la dimensione massima che il sistema consente',
     loop: 'il percorso gira in tondo tra collegamenti simbolici',
     device: 'errore di lettura o scrittura del disco',
   },
@@ -119,6 +120,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     busy: 'the file is in use',
     'too-many-open': 'too many files are open',
     'name-too-long': 'the name is too long',
+    'too-large': 'the file is larger than the system allows',
     loop: 'the path loops through symbolic links',
     device: 'the disk could not be read or written',
   },
