@@ -4,8 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { definitionProblems, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
+import { definitionProblems, hasErrors, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
+import { csvAsTabbed } from './published/csv.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
@@ -19,11 +20,15 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (looksLikeXlsx(bytes, name)) return withDefinitions(withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every'));
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
-  const parsed = parsePublishedText(decoded.value, name, CHAMBER_PROFILE, options);
+  // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
+  const csv = csvAsTabbed(decoded.value, name);
+  const text = csv?.text ?? decoded.value;
+  if (csv !== null && hasErrors(csv.issues)) return { value: null, issues: [...decoded.issues, ...csv.issues] };
+  const parsed = parsePublishedText(text, name, CHAMBER_PROFILE, options);
   // Each text of the plan but its title (the file's name when the table has none) is a piece of the
   // file's text, or made of such pieces: a text without control characters has none to find, and one
   // scan of it is much quicker than one of each of a big table's 400,000 texts (issue 15).
-  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(decoded.value) ? 'every' : 'title'));
+  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(text) ? 'every' : 'title'));
 }
 
 /**

@@ -200,6 +200,12 @@ export const IMPORT_MESSAGES = defineMessages({
           ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
           : `no header row (${COLUMNS}; or in English ${ENGLISH_COLUMNS}) was found`,
   }),
+  'csv-unclosed-quote': message<{ closedAt?: number }>({
+    it: (p) =>
+      `una cella aperta qui tra virgolette (") ${p.closedAt === undefined ? 'non si chiude più: il resto del file' : `si chiude solo alla riga ${p.closedAt}: le righe in mezzo`} finirebbe in quella cella; chiudere le virgolette o toglierle`,
+    en: (p) =>
+      `a cell opened here with a quote (") ${p.closedAt === undefined ? 'is never closed: the rest of the file' : `closes only at line ${p.closedAt}: the rows between`} would fall into that cell; close the quote or remove it`,
+  }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
     en: (p) => `${p.sheet === undefined ? 'the table' : `the sheet "${p.sheet}"`} has a header but no objective or indicator rows`,
