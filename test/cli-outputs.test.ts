@@ -71,6 +71,17 @@ describe('an output the disk cannot hold whole: none written, the one before kep
   });
 });
 
+describe('template says its refusals as every command does', () => {
+  it('albero template: first, in both languages (it was the words alone)', () => {
+    const name = albero(['template', join(dir, 'modello.ods')], IT);
+    expect(name.status).toBe(2);
+    expect(name.stderr).toMatch(/^albero template: .*modello\.ods: il modello è una cartella \.xlsx; dare al file un nome \.xlsx\n$/);
+    const folder = albero(['template', join(dir, 'nessuna-cartella', 'modello.xlsx')]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/^albero template: .*modello\.xlsx cannot be written: the folder to hold it does not exist\n$/);
+  });
+});
+
 describe('a standard output that cannot be written', () => {
   it('evaluate --json > /dev/full: the reason in words in the language, exit 2, no stack trace', () => {
     const full = openSync('/dev/full', 'w');
