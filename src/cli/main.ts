@@ -12,10 +12,13 @@ guardTerminalOutput();
 /** The system calls that make or change a file: a missing path is then the folder to hold it. */
 const WRITING: ReadonlySet<string> = new Set(['mkdir', 'write', 'rename', 'copyfile', 'link', 'symlink', 'unlink', 'rmdir']);
 
-// `albero evaluate … | head` closes the pipe early: stop quietly, as Unix tools do.
+// `albero evaluate … | head` closes the pipe early: stop quietly, as Unix tools do. Any other
+// refusal (`> /dev/full`, a full disk under `> out.json`) is said in words with exit 2, as a
+// `--output` that cannot be written is: it was Node's stack trace and exit 1, as if `verify` had found differences.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`${say('cli-stdout-problem', fileProblem(error))}\n`);
+  process.exit(EXIT.badInput);
 });
 
 buildProgram()

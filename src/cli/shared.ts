@@ -1,8 +1,9 @@
 /** What every command shares: loading a table, printing issues, exit codes. */
 import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { chmod, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
@@ -54,6 +55,41 @@ export function say<K extends MessageCode>(code: K, params: Params<K>): string {
 /** Why `file` could not be written, in the user's language (the system's reason in words, not its code). */
 export function cannotWrite(file: string, error: unknown): string {
   return say('cli-cannot-write', { file, ...fileProblem(error) });
+}
+
+/**
+ * Writes each file whole, or leaves every one as it was: each is written beside its place under a
+ * hidden temporary name and renamed over it once all are complete. Written straight, a disk that
+ * filled half-way left a truncated PDF, or an empty page, where the user looks for the report (and
+ * over the one there before). A path that is not a plain file (`/dev/stdout`, a pipe) is written
+ * straight, and a link is followed, so that it stays a link to the new file. The error is the
+ * system's, for `cannotWrite`; the temporary files are gone by then.
+ */
+export async function writeWhole(files: readonly { path: string; data: Uint8Array | string }[]): Promise<void> {
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const { path, data } of files) {
+      const there = statSync(path, { throwIfNoEntry: false });
+      if (there !== undefined && !there.isFile()) {
+        await writeFile(path, data);
+        continue;
+      }
+      const target = there === undefined ? path : realpathSync(path);
+      // Short and fixed, so that a name near the system's limit still has room for it.
+      const temp = join(dirname(target), `.albero-${process.pid}-${staged.length}.part`);
+      staged.push({ temp, target });
+      await writeFile(temp, data, { flag: 'wx' });
+      // A file replaced keeps its permissions (one the office shares stays shared).
+      if (there !== undefined) await chmod(temp, there.mode & 0o7777);
+    }
+    while (staged.length > 0) {
+      await rename(staged[0]!.temp, staged[0]!.target);
+      staged.shift();
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => unlink(temp).catch(() => undefined)));
+    throw error;
+  }
 }
 
 /**

@@ -4,15 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { definitionProblems, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
-import { csvAsTabs } from './published/csv.js';
+import { definitionProblems, hasErrors, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
+import { csvAsTabbed } from './published/csv.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
 
 /**
- * Imports a published table from bytes: text/TSV, CSV (by its name: `;` or `,` between cells), or .xlsx (by its zip signature or name). `name` is
+ * Imports a published table from bytes: text/TSV, CSV (`;` or `,` between cells, found by its header row), or .xlsx (by its zip signature or name). `name` is
  * used in messages and to pick the format; `options` apply to text (a workbook is read whole, from the sheet `published` asks for).
  */
 export async function importTableBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
@@ -20,12 +20,15 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (looksLikeXlsx(bytes, name)) return withDefinitions(withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every'));
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
-  // A CSV is the same table with other separators: read as its tab-separated text, line for line.
-  const parsed = parsePublishedText(/\.csv$/i.test(name) ? csvAsTabs(decoded.value) : decoded.value, name, CHAMBER_PROFILE, options);
+  // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
+  const csv = csvAsTabbed(decoded.value, name);
+  const text = csv?.text ?? decoded.value;
+  if (csv !== null && hasErrors(csv.issues)) return { value: null, issues: [...decoded.issues, ...csv.issues] };
+  const parsed = parsePublishedText(text, name, CHAMBER_PROFILE, options);
   // Each text of the plan but its title (the file's name when the table has none) is a piece of the
   // file's text, or made of such pieces: a text without control characters has none to find, and one
   // scan of it is much quicker than one of each of a big table's 400,000 texts (issue 15).
-  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(decoded.value) ? 'every' : 'title'));
+  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(text) ? 'every' : 'title'));
 }
 
 /**
@@ -88,6 +91,8 @@ const FILE_REASONS: ReadonlyMap<string, FileReason> = new Map<string, FileReason
   ['EMFILE', 'too-many-open'],
   ['ENFILE', 'too-many-open'],
   ['ENAMETOOLONG', 'name-too-long'],
+  // A file over the size limit set for the user (`ulimit -f`, a quota's), or over what the file system holds.
+  ['EFBIG', 'too-large'],
   ['ELOOP', 'loop'],
   ['EIO', 'device'],
 ]);

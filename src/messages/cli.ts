@@ -94,8 +94,8 @@ export const CLI_MESSAGES = defineMessages({
     it: "Albero della performance: calcolare, verificare e spiegare l'albero della performance di un ente pubblico",
     en: 'Albero della performance: evaluate, verify and explain the performance tree of a public body',
   }),
-  'cli-about-table': message({ it: 'una tabella pubblicata (.txt/.tsv)', en: 'a published table (.txt/.tsv)' }),
-  'cli-about-plan-file': message({ it: 'una tabella pubblicata (.txt/.tsv) o una cartella di lavoro (.xlsx)', en: 'a published table (.txt/.tsv) or a workbook (.xlsx)' }),
+  'cli-about-table': message({ it: 'una tabella pubblicata (.txt/.tsv/.csv)', en: 'a published table (.txt/.tsv/.csv)' }),
+  'cli-about-plan-file': message({ it: 'una tabella pubblicata (.txt/.tsv/.csv) o una cartella di lavoro (.xlsx)', en: 'a published table (.txt/.tsv/.csv) or a workbook (.xlsx)' }),
   'cli-about-legend': message({
     it: 'soglie del semaforo in percentuale: verde sopra VERDE, giallo da GIALLA (predefinite 80/60, quelle della tabella di esempio)',
     en: "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)",
@@ -140,16 +140,16 @@ export const CLI_MESSAGES = defineMessages({
     it: 'elencare che cosa è cambiato tra due versioni di un piano: struttura, target e pesi, misurazioni, performance',
     en: 'list what changed between two versions of a plan: structure, targets and weights, measurements, performance',
   }),
-  'cli-about-diff-before': message({ it: 'la versione precedente (.txt/.tsv/.xlsx)', en: 'the earlier version (.txt/.tsv/.xlsx)' }),
+  'cli-about-diff-before': message({ it: 'la versione precedente (.txt/.tsv/.csv/.xlsx)', en: 'the earlier version (.txt/.tsv/.csv/.xlsx)' }),
   'cli-about-diff-after': message({ it: 'la versione successiva', en: 'the later version' }),
   'cli-about-diff-json': message({ it: 'stampare { before, after, counts, changes } in JSON', en: 'print { before, after, counts, changes } as JSON' }),
   'cli-about-diff-only': message({ it: 'un solo gruppo di modifiche', en: 'only one group of changes' }),
 
   'cli-about-import': message({
-    it: 'leggere un piano (.xlsx nel formato pubblicato o dal modello, oppure .txt/.tsv) ed elencare ogni problema con la sua posizione',
-    en: 'read a plan (.xlsx published layout or template, or .txt/.tsv) and list every problem with its place',
+    it: 'leggere un piano (.xlsx nel formato pubblicato o dal modello, oppure .txt/.tsv/.csv) ed elencare ogni problema con la sua posizione',
+    en: 'read a plan (.xlsx published layout or template, or .txt/.tsv/.csv) and list every problem with its place',
   }),
-  'cli-about-import-file': message({ it: 'una cartella di lavoro .xlsx o una tabella pubblicata (.txt/.tsv)', en: 'a .xlsx workbook or a published table (.txt/.tsv)' }),
+  'cli-about-import-file': message({ it: 'una cartella di lavoro .xlsx o una tabella pubblicata (.txt/.tsv/.csv)', en: 'a .xlsx workbook or a published table (.txt/.tsv/.csv)' }),
   'cli-about-import-check': message({
     it: 'prova: elencare i problemi senza importare nulla (uscita 0 se il piano è utilizzabile, 2 se no)',
     en: 'dry run: list the problems and import nothing (exit 0 when usable, 2 when not)',
@@ -167,8 +167,8 @@ export const CLI_MESSAGES = defineMessages({
     en: "write next year's plan as a filled .xlsx template: the same tree, weights, rules and owners, targets rolled forward, this year's actuals as baselines, no values",
   }),
   'cli-about-next-year-file': message({
-    it: "il piano di quest'anno: una tabella pubblicata (.txt/.tsv) o una cartella di lavoro (.xlsx)",
-    en: "this year's plan: a published table (.txt/.tsv) or a workbook (.xlsx)",
+    it: "il piano di quest'anno: una tabella pubblicata (.txt/.tsv/.csv) o una cartella di lavoro (.xlsx)",
+    en: "this year's plan: a published table (.txt/.tsv/.csv) or a workbook (.xlsx)",
   }),
   'cli-about-next-year-year': message({ it: "l'anno del nuovo piano, per esempio 2025", en: "the new plan's year, e.g. 2025" }),
   'cli-about-next-year-from': message({
@@ -209,8 +209,8 @@ export const CLI_MESSAGES = defineMessages({
     en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results and the open data (plain HTML, no JavaScript; the Relazione, written by the office and validated by the OIV, is published by the server\'s pages); the pages are in Italian, as the public body publishes them, whatever the language of these messages',
   }),
   'cli-about-site-plans': message({
-    it: 'tabelle pubblicate (.txt/.tsv) o cartelle di lavoro (.xlsx), una per anno',
-    en: 'published tables (.txt/.tsv) or workbooks (.xlsx), one per year',
+    it: 'tabelle pubblicate (.txt/.tsv/.csv) o cartelle di lavoro (.xlsx), una per anno',
+    en: 'published tables (.txt/.tsv/.csv) or workbooks (.xlsx), one per year',
   }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
   'cli-about-site-force': message({
@@ -265,6 +265,10 @@ export const CLI_MESSAGES = defineMessages({
   'cli-file-problem': message<{ file: string; doing: 'read' | 'write' } & FileProblem>({
     it: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'it', p.doing)}`,
     en: (p) => `albero: ${p.file}: ${fileProblemWords(p, 'en', p.doing)}`,
+  }),
+  'cli-stdout-problem': message<FileProblem>({
+    it: (p) => `albero: l'output standard non può essere scritto: ${fileProblemWords(p, 'it', 'write')}`,
+    en: (p) => `albero: the standard output cannot be written: ${fileProblemWords(p, 'en', 'write')}`,
   }),
   'cli-internal-error': message<{ message: string }>({
     it: (p) => `albero: errore interno: ${p.message}`,

@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, hasErrors } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, say, writeJson } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, say, writeJson, writeWhole } from '../shared.js';
 
 /**
  * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
@@ -41,7 +40,7 @@ export function registerImport(program: Command): void {
       // The document evaluate --json prints: its amount texts in the command line's language too.
       const document = evaluationDocument(evaluatePlan(value.plan), issues, cliLanguage());
       try {
-        await writeFile(options.output, `${JSON.stringify(document, null, 2)}\n`);
+        await writeWhole([{ path: options.output, data: `${JSON.stringify(document, null, 2)}\n` }]);
       } catch (error) {
         return badInput('import', cannotWrite(options.output, error));
       }

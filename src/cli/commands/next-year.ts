@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, PLAN_TITLE_MAX, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, say, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole, yearOption } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -42,7 +41,7 @@ export function registerNextYear(program: Command): void {
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
       const bytes = await buildPlanTemplate(plan).xlsx.writeBuffer();
       try {
-        await writeFile(options.output!, new Uint8Array(bytes as ArrayBuffer));
+        await writeWhole([{ path: options.output!, data: new Uint8Array(bytes as ArrayBuffer) }]);
       } catch (error) {
         return bad(cannotWrite(options.output!, error));
       }

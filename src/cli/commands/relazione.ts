@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, formatIssueIn } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
@@ -8,7 +8,7 @@ import { decodeText } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say, writeWhole, yearOption } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -109,7 +109,7 @@ export function registerRelazione(program: Command): void {
             ? await (await import('../../io/relazione/docx.js')).renderRelazioneDocx(doc)
             : new TextEncoder().encode((await import('../../io/relazione/html.js')).renderRelazioneHtml(doc));
       try {
-        await writeFile(options.output!, bytes);
+        await writeWhole([{ path: options.output!, data: bytes }]);
       } catch (error) {
         return badInput('relazione', cannotWrite(options.output!, error));
       }

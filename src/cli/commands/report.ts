@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { REPORT_FORMATS } from '../../io/report/formats.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say, writeWhole, yearOption } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -54,7 +53,7 @@ export function registerReport(program: Command): void {
         bar?.stop();
         if (options.output === undefined) process.stdout.write(bytes);
         else {
-          await writeFile(options.output, bytes);
+          await writeWhole([{ path: options.output, data: bytes }]);
           process.stderr.write(`${say('cli-wrote-report', { file: options.output, format, objectives: evaluation.nodeResults.length, indicators })}\n`);
         }
       } catch (error) {

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
 import type { SiteYear } from '../../io/site/index.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, say } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole } from '../shared.js';
 
 export function registerSite(program: Command): void {
   program
@@ -44,14 +44,20 @@ export function registerSite(program: Command): void {
       const paths = ['index.html', ...years.flatMap((y) => yearFiles(y).map((name) => join(y.slug, name)))];
       const existing = options.force === true ? [] : paths.filter((path) => isFile(join(options.output, path)));
       if (existing.length > 0) return badInput('site', say('cli-site-would-overwrite', { folder: options.output, files: existing }));
+      // Every page is made before any is written, and written whole or not at all (`writeWhole`):
+      // a disk that filled half-way left a site of some pages, one of them cut, as if complete.
+      const pages: { path: string; data: string | Uint8Array }[] = [{ path: join(options.output, 'index.html'), data: siteIndex(years, options.body === undefined ? {} : { body: options.body }) }];
+      for (const y of years) for (const name of yearFiles(y)) pages.push({ path: join(options.output, y.slug, name), data: (await yearFile(y, name))! });
+      // The folders this run made, to take away again (empty by then) when the site is not written.
+      const made: string[] = [];
       try {
-        await mkdir(options.output, { recursive: true });
-        await writeFile(join(options.output, 'index.html'), siteIndex(years, options.body === undefined ? {} : { body: options.body }));
-        for (const y of years) {
-          await mkdir(join(options.output, y.slug), { recursive: true });
-          for (const name of yearFiles(y)) await writeFile(join(options.output, y.slug, name), (await yearFile(y, name))!);
+        for (const folder of [options.output, ...years.map((y) => join(options.output, y.slug))]) {
+          const first = await mkdir(folder, { recursive: true });
+          if (first !== undefined) made.push(first);
         }
+        await writeWhole(pages);
       } catch (error) {
+        for (const folder of made.reverse()) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
         return badInput('site', cannotWrite(options.output, error));
       }
       process.stderr.write(`${say('cli-wrote-site', { folder: options.output, years: years.length })}\n`);

@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXIT, cannotWrite, say } from '../shared.js';
-import { terminalText } from '../terminal.js';
+import { badInput, cannotWrite, say, writeWhole } from '../shared.js';
 
 export function registerTemplate(program: Command): void {
   program
@@ -9,17 +7,14 @@ export function registerTemplate(program: Command): void {
     .description(say('cli-about-template', {}))
     .argument('<out>', say('cli-about-xlsx-output', {}))
     .action(async (out: string) => {
-      if (!/\.xlsx$/i.test(out)) {
-        process.stderr.write(`${terminalText(say('cli-xlsx-name', { file: out, what: 'template' }))}\n`);
-        return void (process.exitCode = EXIT.badInput);
-      }
+      // Said as every other command's refusal, `albero template: …` (it was the words alone).
+      if (!/\.xlsx$/i.test(out)) return badInput('template', say('cli-xlsx-name', { file: out, what: 'template' }));
       const { buildTemplate } = await import('../../io/xlsx/template.js');
       const bytes = await buildTemplate().xlsx.writeBuffer();
       try {
-        await writeFile(out, new Uint8Array(bytes as ArrayBuffer));
+        await writeWhole([{ path: out, data: new Uint8Array(bytes as ArrayBuffer) }]);
       } catch (error) {
-        process.stderr.write(`${terminalText(cannotWrite(out, error))}\n`);
-        return void (process.exitCode = EXIT.badInput);
+        return badInput('template', cannotWrite(out, error));
       }
       process.stderr.write(`${say('cli-wrote-template', { file: out })}\n`);
     });

@@ -87,7 +87,7 @@ function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?:
  * ENOENT → `missing`, ENOTDIR → `not-folder`, EACCES → `denied`, ENOSPC → `full`…); `other` keeps
  * a code no reason here names as `detail`.
  */
-export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'loop' | 'device' | 'other';
+export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'other';
 export interface FileProblem {
   readonly reason: FileReason;
   readonly detail?: string;
@@ -105,6 +105,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     busy: 'il file è in uso',
     'too-many-open': 'ci sono troppi file aperti',
     'name-too-long': 'il nome è troppo lungo',
+    'too-large': 'il file supera la dimensione massima che il sistema consente',
     loop: 'il percorso gira in tondo tra collegamenti simbolici',
     device: 'errore di lettura o scrittura del disco',
   },
@@ -119,6 +120,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     busy: 'the file is in use',
     'too-many-open': 'too many files are open',
     'name-too-long': 'the name is too long',
+    'too-large': 'the file is larger than the system allows',
     loop: 'the path loops through symbolic links',
     device: 'the disk could not be read or written',
   },
@@ -197,6 +199,12 @@ export const IMPORT_MESSAGES = defineMessages({
         : p.json === true
           ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
           : `no header row (${COLUMNS}; or in English ${ENGLISH_COLUMNS}) was found`,
+  }),
+  'csv-unclosed-quote': message<{ closedAt?: number }>({
+    it: (p) =>
+      `una cella aperta qui tra virgolette (") ${p.closedAt === undefined ? 'non si chiude più: il resto del file' : `si chiude solo alla riga ${p.closedAt}: le righe in mezzo`} finirebbe in quella cella; chiudere le virgolette o toglierle`,
+    en: (p) =>
+      `a cell opened here with a quote (") ${p.closedAt === undefined ? 'is never closed: the rest of the file' : `closes only at line ${p.closedAt}: the rows between`} would fall into that cell; close the quote or remove it`,
   }),
   'no-rows': message<{ sheet?: string }>({
     it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,

@@ -65,13 +65,8 @@ describe('the published table saved as CSV', () => {
     ]);
   });
 
-  it('says a CSV without the header row as the same table in text is said', async () => {
+  it('says a CSV without the header row as missing its header, not as rows of the wrong width', async () => {
     const csv = await read('Codice;Titolo\nA.1;Turismo\n', 'altro.csv');
-    expect(csv.issues.map((i) => [i.code, i.location])).toEqual([
-      ['missing-header', { file: 'table', line: 1 }],
-      ['column-count', { file: 'table', line: 1 }],
-      ['column-count', { file: 'table', line: 2 }],
-    ]);
-    expect(csv.issues).toEqual((await read('Codice\tTitolo\nA.1\tTurismo\n', 'altro.txt')).issues);
+    expect(csv.issues.map((i) => [i.code, i.location])).toEqual([['missing-header', { file: 'table' }]]);
   });
 });

@@ -1,84 +1,75 @@
 /**
- * The published table saved as CSV (what a spreadsheet writes: `;` between cells in an Italian
- * locale, `,` elsewhere; a cell holding the separator, a quote or a line break is quoted, `""` a
- * quote inside). It is read as the tab-separated text is (`parsePublishedText`): each record
- * becomes one line of cells, and a record that spans several lines of the file is followed by
- * as many empty lines, so every problem is said at the line of the file where its row begins.
+ * The published table saved as CSV by a spreadsheet: semicolons in an Italian Excel or LibreOffice
+ * ("CSV (delimitato dal separatore di elenco)", its numbers with decimal commas), commas in an
+ * English one (its numbers quoted when they hold a comma). It is read as the tab-separated text it
+ * stands for, line for line, so that every problem is at the line the spreadsheet's file has it:
+ * it was "no header row", with the header right there between its semicolons. A tab-separated
+ * table saved with its cells in quotes (LibreOffice's "Testo CSV" with tabs) is read the same way.
  */
+import Papa from 'papaparse';
+import { problem, type Issue } from '../../core/index.js';
 import { headerLanguage } from './layout.js';
 
-/** The separators a CSV of the table may use, the Italian spreadsheets' first. */
-const SEPARATORS = [';', ','] as const;
+/** Where the header row is looked for, as in a workbook (io/xlsx/read.ts). */
+const HEAD_LINES = 30;
+/** A tab first: a tab-separated table whose cells a spreadsheet quoted (`"Obiettivo"\t"Indicatore"…`) is one too. */
+const SEPARATORS = ['\t', ';', ','] as const;
 
 /**
- * The CSV as the tab-separated text of the same table, line for line. The separator is the one
- * whose reading finds the table's header row (`;` when neither does: the file is then refused
- * for its missing header, as a text table would be).
- * @example csvAsTabs('Obiettivo;Indicatore\n"A.1 - Turismo";"1.587,10"') // 'Obiettivo\tIndicatore\nA.1 - Turismo\t1.587,10'
+ * The tab-separated text a CSV table stands for, with the problems of its quoting; null when the
+ * text is not a CSV table (tab-separated already, or no header row with either separator), to be
+ * read as it is. A cell's tab becomes a space, and a cell over several lines (a title with a line
+ * break, quoted) is one line followed by empty ones, which the table's reader passes over: every
+ * later row keeps its line.
  */
-export function csvAsTabs(text: string): string {
-  for (const separator of SEPARATORS) {
-    const records = csvRecords(text, separator);
-    if (records.some((r) => headerLanguage(r.cells.map((c) => c.trim())) !== null)) return tabText(records);
+export function csvAsTabbed(text: string, file: string): { text: string; issues: Issue[] } | null {
+  const head = firstLines(text, HEAD_LINES);
+  if (head.some((line) => headerLanguage(line.split('\t')) !== null)) return null;
+  const separator = SEPARATORS.find((s) => Papa.parse<string[]>(head.join('\n'), { delimiter: s }).data.some((row) => headerLanguage(row) !== null));
+  if (separator === undefined) return null;
+  const parsed = Papa.parse<string[]>(text, { delimiter: separator });
+  const lines: string[] = [];
+  // The line of the file each row starts at, for the problems of its quoting.
+  const starts: number[] = [];
+  const issues: Issue[] = [];
+  for (const row of parsed.data) {
+    const line = lines.length + 1;
+    starts.push(line);
+    let breaks = 0;
+    let swallowed = false;
+    const cells = row.map((cell) => {
+      const parts = cell.split(/\r\n|\r|\n/);
+      breaks += parts.length - 1;
+      // A line of the cell with a row's worth of separators is rows of the table that a stray
+      // quote took into one cell, up to the next quote of the file: refused, not read as a title.
+      if (parts.length > 1 && parts.slice(1).some((part) => part.split(separator).length > 4)) swallowed = true;
+      const one = parts.join(' ').replaceAll('\t', ' ');
+      // The text reader takes a cell in quotes as a spreadsheet's (published/text.ts): one that starts with a quote is given in quotes, to come back as it is.
+      return one.startsWith('"') ? `"${one.replaceAll('"', '""')}"` : one;
+    });
+    if (swallowed) issues.push(problem('error', 'csv-unclosed-quote', { closedAt: line + breaks }, { file, line }));
+    lines.push(cells.join('\t'));
+    for (let k = 0; k < breaks; k++) lines.push('');
   }
-  return tabText(csvRecords(text, SEPARATORS[0]));
+  for (const error of parsed.errors) {
+    // A quote opened and never closed took the rest of the file into one cell: the table cannot be read.
+    if (error.code === 'MissingQuotes') issues.push(problem('error', 'csv-unclosed-quote', {}, { file, line: starts[error.row ?? 0] ?? 1 }));
+  }
+  return { text: lines.join('\n'), issues };
 }
 
-interface CsvRecord {
-  readonly cells: string[];
-  /** How many lines of the file the record spans (more than one when a quoted cell holds line breaks). */
-  readonly lines: number;
-}
-
-function tabText(records: readonly CsvRecord[]): string {
-  // A tab or a line break inside a cell would split it: said as a space, as the table printed it.
-  return records.map((r) => r.cells.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n'.repeat(r.lines - 1)).join('\n');
-}
-
-/** RFC 4180 records; lines end at \r\n, \r or \n; a quote opens a quoted cell only at the cell's start. */
-function csvRecords(text: string, separator: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let lines = 1;
-  let quoted = false;
-  let atStart = true;
-  const end = (): void => {
-    cells.push(cell);
-    records.push({ cells, lines });
-    cells = [];
-    cell = '';
-    lines = 1;
-    atStart = true;
-  };
-  for (let k = text.charCodeAt(0) === 0xfeff ? 1 : 0; k < text.length; k++) {
-    const c = text[k]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[k + 1] === '"') {
-          cell += '"';
-          k++;
-        } else quoted = false;
-      } else {
-        if (c === '\n' || (c === '\r' && text[k + 1] !== '\n')) lines++;
-        cell += c;
-      }
-    } else if (c === '"' && atStart) {
-      quoted = true;
-      atStart = false;
-    } else if (c === separator) {
-      cells.push(cell);
-      cell = '';
-      atStart = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[k + 1] === '\n') k++;
-      end();
-    } else {
-      cell += c;
-      // Spaces before an opening quote are kept with the cell, as spreadsheets write none.
-      atStart = false;
+/** The first `count` lines of `text`, without splitting the rest of a big table. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < count && start <= text.length) {
+    const end = text.slice(start, start + 100_000).search(/\r\n|\r|\n/);
+    if (end === -1) {
+      lines.push(text.slice(start, start + 100_000));
+      break;
     }
+    lines.push(text.slice(start, start + end));
+    start += end + (text.startsWith('\r\n', start + end) ? 2 : 1);
   }
-  if (cell !== '' || cells.length > 0 || quoted) end();
-  return records;
+  return lines;
 }

@@ -46,13 +46,13 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
     let cellStart = start;
     let blank = true;
     while (tab !== -1 && tab < lineEnd) {
-      const cell = trimmed(text, cellStart, tab);
+      const cell = unquoted(trimmed(text, cellStart, tab));
       if (cell !== '') blank = false;
       cells[count++] = cell;
       cellStart = tab + 1;
       tab = text.indexOf('\t', cellStart);
     }
-    const last = trimmed(text, cellStart, lineEnd);
+    const last = unquoted(trimmed(text, cellStart, lineEnd));
     if (last !== '') blank = false;
     cells[count++] = last;
     if (cells.length !== count) cells.length = count;
@@ -69,15 +69,25 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
         row.names = reportText(language).columns;
         continue;
       }
-      if (title === '' && count === 1) {
-        title = text.slice(cellStart, lineEnd).replace(/[*#_]/g, '').trim();
+      // A spreadsheet saves the title's rows as wide as the table (`Albero 2024\t\t\t\t\t\t`): one cell
+      // still when the header row follows within the table's first lines; else a row of data, as before (`A - Area\t\t…`).
+      const single = count === 1 || (onlyFirst(cells, count) && headerAhead(text, next));
+      if (title === '' && single) {
+        title = cells[0]!.replace(/[*#_]/g, '').trim();
         continue;
       }
-      if (count === 1) continue;
+      if (single) continue;
       issues.push(problem('error', 'missing-header', { dataFirst: true }, { file, line }));
       headerSeen = true;
       // …and the row is read as data.
-    } else if (count === 1 && (language === 'it' ? /legenda/i.test(cells[0]!) : isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language))) {
+    } else if (
+      count === 1
+        ? language === 'it'
+          ? /legenda/i.test(cells[0]!)
+          : isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language)
+        : // The legend's heading as wide as the table: `Legenda` itself, not an objective about a legend with no value yet.
+          isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language) && onlyFirst(cells, count)
+    ) {
       legend = next > end ? [] : text.slice(next).split(/\r\n|\r|\n/);
       break;
     }
@@ -112,6 +122,34 @@ class TextRow implements LayoutRow {
   indicatorAt(node: string, indicator: string): SourceLocation {
     return { file: this.file, line: this.line, column: this.names[1], node, indicator };
   }
+}
+
+/** Whether the row's first cell is its only one, or the only one filled (the others empty, as a spreadsheet pads a row). */
+function onlyFirst(cells: readonly string[], count: number): boolean {
+  for (let k = 1; k < count; k++) if (cells[k] !== '') return false;
+  return true;
+}
+
+/** Whether a header row is among the lines from `from` on, within the first 30 (where a workbook's is looked for too). */
+function headerAhead(text: string, from: number): boolean {
+  return text
+    .slice(from, from + 30_000)
+    .split(/\r\n|\r|\n/, 30)
+    .some((line) => headerLanguage(line.split('\t')) !== null);
+}
+
+/** A cell quoted the spreadsheet's way, its quotes doubled inside: `"Progetto ""ibrida"""`. */
+const QUOTED = /^"((?:[^"]|"")*)"$/;
+
+/**
+ * A cell as the spreadsheet that saved the table as text means it: one it put in quotes (because
+ * it holds a quote) without them, each doubled quote single (`Progetto "ibrida"`); it was an
+ * objective "without a code". Any other cell as it is, looked at only when it starts with a quote.
+ */
+function unquoted(cell: string): string {
+  if (cell.charCodeAt(0) !== 34) return cell;
+  const m = QUOTED.exec(cell);
+  return m === null ? cell : m[1]!.replaceAll('""', '"').trim();
 }
 
 /** `text.slice(from, to).trim()`, without the intermediate string. */

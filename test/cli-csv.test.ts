@@ -1,0 +1,176 @@
+/**
+ * The published table as a spreadsheet saves it as text: CSV with semicolons and decimal commas
+ * (an Italian Excel or LibreOffice), CSV with commas (an English one), tab-separated text with its
+ * cells quoted and every row padded to the table's width (LibreOffice). Each was "no header row"
+ * (or a title and a legend read as objectives): now read as the tab-separated table, every problem
+ * at the file's own line.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE, albero, fixtureText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-cli-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const IT = { locale: 'it_IT.UTF-8' };
+
+/** The fixture's rows as a spreadsheet writes CSV: cells quoted when they hold the separator, a quote or a line break; rows padded to 7 cells; CRLF. */
+function csv(separator: string, edit: (rows: string[][]) => void = () => undefined): string {
+  const rows = fixtureText()
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => line.split('\t'));
+  edit(rows);
+  const cell = (c: string): string => (c.includes(separator) || /["\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+  return `${rows.map((r) => [...r, ...Array<string>(Math.max(0, 7 - r.length)).fill('')].map(cell).join(separator)).join('\r\n')}\r\n`;
+}
+
+function write(name: string, contents: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+const lineOf = (needle: string): number =>
+  fixtureText()
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
+const evaluated = albero(['evaluate', FIXTURE, '--json']);
+
+describe('a table saved as CSV', () => {
+  it('semicolons, decimal commas, a UTF-8 BOM, CRLF and a title holding a semicolon: the same plan as the text table, every stated cell checked', () => {
+    const path = write(
+      'albero-2024.csv',
+      `\ufeff${csv(';', (rows) => {
+        rows[lineOf('A.1.1 - ') - 1]![0] = 'A.1.1 - Progetto sostegno del turismo; della cultura';
+      })}`,
+    );
+    const run = albero(['evaluate', path, '--json']);
+    expect(run.status).toBe(0);
+    const plan = JSON.parse(run.stdout) as { objectives: { code: string; title: string; performance: string | null }[] };
+    const before = JSON.parse(evaluated.stdout) as typeof plan;
+    expect(plan.objectives.map((o) => [o.code, o.performance])).toEqual(before.objectives.map((o) => [o.code, o.performance]));
+    expect(plan.objectives.find((o) => o.code === 'A.1.1')!.title).toBe('Progetto sostegno del turismo; della cultura');
+    // Its problems at the CSV's own lines: the warning the text table has at line 84.
+    expect(run.stderr).toContain(`albero-2024.csv:${lineOf('N. partecipanti ad eventi organizzati sul PID')} column Consuntivo: warning: the Consuntivo 0,69 has no % sign`);
+    const verify = albero(['verify', path]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('145 cells checked, 0 differ');
+  });
+
+  it('a wrong stated cell is found at its line and column, in Italian too; a Windows-1252 file reads the same', () => {
+    const at = lineOf('A.2.1 - ');
+    const text = csv(';', (rows) => {
+      rows[at - 1]![6] = '70,00%';
+    });
+    const path = write('manomesso.csv', Buffer.from(text, 'latin1'));
+    const en = albero(['verify', path]);
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain('manomesso.csv: warning: the file is not UTF-8; it was read as Windows-1252 [encoding]');
+    expect(en.stdout).toMatch(new RegExp(`manomesso\\.csv:${at} column Performance Obiettivo: .*70\\.00%.*80\\.00%`));
+    const it = albero(['verify', path], IT);
+    expect(it.status).toBe(1);
+    expect(it.stdout).toMatch(new RegExp(`manomesso\\.csv:${at} colonna Performance Obiettivo: .*70,00%.*80,00%`));
+  });
+
+  it('a title broken over two lines inside its quotes: the rows after it keep their lines', () => {
+    const at = lineOf('A.2.1 - ');
+    const path = write(
+      'a-capo.csv',
+      csv(';', (rows) => {
+        rows[lineOf('A.1.1 - ') - 1]![0] = 'A.1.1 - Progetto sostegno\ndel turismo e della cultura';
+        rows[at]![3] = 'molti';
+      }),
+    );
+    const run = albero(['evaluate', path]);
+    expect(run.status).toBe(2);
+    // The indicator under A.2.1, one line further down the file from the title's break on.
+    expect(run.stderr).toContain(`a-capo.csv:${at + 2} column Target: error: Target: "molti"`);
+  });
+
+  it('a quote that closes only at the next quoted cell, rows below, or never: said at its line, nothing evaluated (the rows between were lost in a title)', () => {
+    const at = lineOf('A.2.1 - ');
+    const path = write(
+      'virgolette.csv',
+      csv(';', (rows) => {
+        rows[at - 1]![0] = 'A.2.1 - Progetto "Sostegno all\'export';
+      }).replace('"A.2.1 - Progetto ""Sostegno all\'export"', '"A.2.1 - Progetto Sostegno all\'export'),
+    );
+    const run = albero(['evaluate', path]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`virgolette\\.csv:${at}: error: a cell opened here with a quote \\("\\) closes only at line \\d+: the rows between would fall into that cell`));
+    expect(albero(['evaluate', path], IT).stderr).toContain(`virgolette.csv:${at}: errore: una cella aperta qui tra virgolette (") si chiude solo alla riga `);
+    const never = write('mai-chiuse.csv', `${csv(';')}"A.9.9 - Un obiettivo;;;;;;\r\n;Un indicatore;100% >=;1;1;;\r\n`);
+    const unclosed = albero(['evaluate', never]);
+    expect(unclosed.status).toBe(2);
+    expect(unclosed.stderr).toContain(`mai-chiuse.csv:${fixtureText().split('\n').length}: error: a cell opened here with a quote (") is never closed`);
+  });
+});
+
+describe('a tab-separated table with every row as wide as the table, as a spreadsheet saves it', () => {
+  it('the title and the legend padded with tabs: the same plan and legend (they were "data first" and objectives without a code)', () => {
+    const path = write('largo.txt', csv('\t'));
+    expect(readFileSync(path, 'utf8')).toMatch(/^\t{6}\r\n\t{6}\r\n\*\*Albero performance 2024\*\*\t{6}\r\n/);
+    const run = albero(['evaluate', path, '--json']);
+    expect(run.status).toBe(0);
+    const plan = JSON.parse(run.stdout) as { title: string; legend: unknown; objectives: { code: string; title: string; performance: number | null }[] };
+    const before = JSON.parse(evaluated.stdout) as typeof plan;
+    expect(plan.title).toBe('Albero performance 2024');
+    // Saved in quotes, as it holds quotes: read without them (it was an objective "without a code").
+    expect(plan.objectives.find((o) => o.code === 'C.1.1')!.title).toContain('modalita\' "ibrida" - presenza');
+    expect(plan.legend).toEqual(before.legend);
+    expect(plan.objectives.map((o) => [o.code, o.performance])).toEqual(before.objectives.map((o) => [o.code, o.performance]));
+    expect(albero(['verify', path]).status).toBe(0);
+  });
+
+  it('an objective about a legend, with no value, stays an objective: only the heading "Legenda" opens the legend', () => {
+    const at = lineOf('A.1.1 - ');
+    const path = write(
+      'legenda-obiettivo.txt',
+      csv('\t', (rows) => {
+        rows[at - 1] = ['A.1.1 - Legenda dei servizi turistici', '', '', '', '', '', ''];
+      }),
+    );
+    const run = albero(['evaluate', path, '--json']);
+    expect(run.status).toBe(0);
+    const plan = JSON.parse(run.stdout) as { objectives: { code: string; title: string }[] };
+    expect(plan.objectives.find((o) => o.code === 'A.1.1')!.title).toBe('Legenda dei servizi turistici');
+    expect(plan.objectives.length).toBe((JSON.parse(evaluated.stdout) as typeof plan).objectives.length);
+  });
+});
+
+describe('the English report workbook saved as text by LibreOffice', () => {
+  const workbook = join(dir, 'english.xlsx');
+  expect(albero(['report', FIXTURE, '--lang', 'en', '--output', workbook]).status).toBe(0);
+  const save = (filter: string, extension: string): string => {
+    const out = join(dir, `lo-${extension}`);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', `${extension}:${filter}`, '--outdir', out, workbook], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    return join(out, `english.${extension}`);
+  };
+
+  it('as CSV with commas (its numbers 1,587.10 quoted): verify agrees with every stated cell', () => {
+    const path = save('Text - txt - csv (StarCalc):44,34,76,1', 'csv');
+    expect(readFileSync(path, 'utf8')).toContain('"Objective","Indicator","Weight"');
+    const run = albero(['verify', path]);
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\d+ cells checked, 0 differ/);
+  });
+
+  it('as tab-separated text, every cell quoted and every row as wide as the table (the title, the legend): verify agrees', () => {
+    const path = save('Text - txt - csv (StarCalc):9,34,76,1,,0,true', 'txt');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('"Objective"\t"Indicator"');
+    expect(text).toMatch(/\n"Legend"\t\t\t\t\t\t\r?\n/);
+    const run = albero(['verify', path]);
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\d+ cells checked, 0 differ/);
+  });
+});
