@@ -485,6 +485,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect((await (await t.as('oiv')).get('/api/rewards/2024')).status).toBe(403);
   });
 
+  it('keeps the published aggregates and the final forms as distributed when a new SMVP renames and rescales the bands', async () => {
+    const before = (await new Client(t.url).get('/api/rewards/2024/aggregates')).body.rows.filter((r: any) => r.category === 'eq');
+    const form = (await hr.get(`/api/appraisals/${formId}`)).body;
+    const current = (await hr.get('/api/smvp/2024')).body;
+    const renamed = structuredClone(current.document);
+    for (const scheme of renamed.schemes) for (const b of scheme.bands) Object.assign(b, { label: `Nuova ${b.label}`, share: 10 });
+    const saved = await hr.request('PUT', '/api/smvp/2024', { document: renamed, reason: 'Nuove fasce dal 2025' });
+    expect(saved.status, saved.text).toBe(200);
+    // The published rows are those of the distribution made: its bands, its coefficients, its people.
+    const after = (await new Client(t.url).get('/api/rewards/2024/aggregates')).body.rows.filter((r: any) => r.category === 'eq');
+    expect(after).toEqual(before);
+    expect(after.reduce((n: number, r: any) => n + r.people, 0)).toBe(2);
+    const still = (await hr.get(`/api/appraisals/${formId}`)).body;
+    expect(still.result).toEqual(form.result);
+    // Put the SMVP back as it was, so what follows reads the bands it was written for.
+    expect((await hr.request('PUT', '/api/smvp/2024', { document: current.document, reason: 'ripristino' })).status).toBe(200);
+  });
+
   it("refuses a bad year, body, version, format or file on the SMVP, rewards and forms routes in the reader's language", async () => {
     const said = async (method: string, path: string, language: 'it' | 'en', body?: unknown) => {
       const res = await hr.request(method, path, body, { 'accept-language': language });

@@ -85,11 +85,14 @@ export interface AggregateRow {
 }
 
 /** Per category and band: how many people, how much in all, mean, least and most. No names, no ids. */
-async function aggregates(store: Store, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
-  const found = await smvpFor(store, organisation, year);
+async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
   const rows: AggregateRow[] = [];
   for (const d of await store.appraisals.distributions(organisation, year)) {
     const people = (d.document.people ?? []) as PersonShare[];
+    // The bands of the SMVP version the fund was shared by: a later version (new labels, new
+    // coefficients) must not relabel, or drop from the published table, the people already paid.
+    const version = typeof d.document.smvpVersion === 'number' ? d.document.smvpVersion : undefined;
+    const found = await orgs.smvp(store, organisation, year, version);
     const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
     const labels =
       bands.length > 0
@@ -238,7 +241,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const lang = language(c);
       const format = c.req.query('format') ?? 'json';
       if (!['json', 'csv', 'xlsx'].includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'csv', 'xlsx'], value: format });
-      const rows = await aggregates(store, organisation, year, lang);
+      const rows = await aggregates(store, new OrgCache(deps.trees), organisation, year, lang);
       if (format === 'json') return reply(200, { organisation, year, rows });
       const headers =
         lang === 'it'
