@@ -91,7 +91,8 @@ describe('the appraisal form document', () => {
       expect(text).toContain('66.68');
       expect(text).toContain('Final score: 92.50%');
       expect(text).toContain('bonus coefficient 100.00%');
-      expect(text).toContain('= yes');
+      expect(text.replace(/\s+/g, ' ')).toContain('Sportello aperto 40% yes no');
+      expect(text).not.toContain('= yes');
       expect(text).not.toMatch(/\d,\d\d(?!\d)/); // no Italian decimal comma
       expect(text).not.toContain('sì');
     }
@@ -109,6 +110,19 @@ describe('the appraisal form document', () => {
       }
   });
 
+  it('says a yes/no target as the answer wanted, a form saved with ">=" too, and keeps the sign where it means more', async () => {
+    const answer = (comparator: string, target: boolean): FormSheet => ({ ...SHEET, objectives: [{ ...SHEET.objectives[1]!, comparator, target, unit: 'boolean' }] });
+    for (const [sheet, lang, said] of [
+      [answer('>=', true), 'it', 'Sportello aperto 40% sì no'],
+      [answer('<=', false), 'en', 'Sportello aperto 40% no no'],
+      [answer('>=', false), 'it', 'Sportello aperto 40% >= no no'],
+    ] as const)
+      for (const text of [pdfText(await renderForm(sheet, 'pdf', lang)), docxText(await renderForm(sheet, 'docx', lang))]) {
+        expect(text.replace(/\s+/g, ' ')).toContain(said);
+        if (!said.includes('>=')) expect(text).not.toMatch(/[<>]?= (sì|yes|no)/);
+      }
+  });
+
   it('keeps the Italian notation in Italian', async () => {
     for (const text of [pdfText(await renderForm(SHEET, 'pdf', 'it')), docxText(await renderForm(SHEET, 'docx', 'it'))]) {
       expect(text).toContain('1.587,10');
@@ -118,7 +132,8 @@ describe('the appraisal form document', () => {
       expect(text).toContain('66,68');
       expect(text).toContain('Punteggio finale: 92,50%');
       expect(text).toContain('coefficiente di premio 100,00%');
-      expect(text).toContain('= sì');
+      expect(text.replace(/\s+/g, ' ')).toContain('Sportello aperto 40% sì no');
+      expect(text).not.toContain('= sì');
       expect(text).not.toMatch(/\d\.\d\d(?!\d)/); // no English decimal point
     }
   });

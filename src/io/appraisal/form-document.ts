@@ -180,6 +180,17 @@ const inUnit = (v: unknown, unit: string | undefined, lang: Lang): string => {
   const amount = typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? amountFromJson(v) : null;
   return amount === null ? String(v) : amountText(amount, unit === 'percent' ? 'percent' : 'number', lang);
 };
+/**
+ * The target as a person reads it. A yes/no target is the answer wanted: `sì`, not `= sì` or
+ * `>= sì` (forms saved before `=` became the yes/no default carry `>=`, which for "sì" means the
+ * same); only a comparison that is not "exactly this answer" (`>= no`: any answer) keeps its sign.
+ * Otherwise the comparator and the target, joined by a no-break space so they stay on one line.
+ */
+function targetCell(o: FormSheet['objectives'][number], lang: Lang): string {
+  const target = inUnit(o.target, o.unit, lang);
+  if (typeof o.target === 'boolean' && (o.comparator === '=' || o.comparator === (o.target ? '>=' : '<='))) return target;
+  return `${o.comparator}\u00a0${target}`;
+}
 const day = (iso: string): string => formatItalianDate(iso.slice(0, 10));
 
 /**
@@ -242,8 +253,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
         return [
           o.title,
           weightOf(o.weight, lang),
-          // A no-break space: the comparator stays with its target on one line.
-          `${o.comparator}\u00a0${inUnit(o.target, o.unit, lang)}`,
+          targetCell(o, lang),
           o.state === 'not_evaluable' ? `${NOT_EVALUABLE_MARK[lang]}${o.reason ? `: ${o.reason}` : ''}` : inUnit(o.actual, o.unit, lang),
           pct(scored?.score ?? null, lang),
         ];

@@ -78,7 +78,8 @@ export const ObjectiveBody = z
       .optional(),
     title: z.string().trim().min(1).max(500),
     weight: Percent,
-    comparator: z.enum(COMPARATORS as [Comparator, ...Comparator[]]).default('>='),
+    /** Absent: `=` for a yes/no objective (its target is the answer wanted), `>=` otherwise. */
+    comparator: z.enum(COMPARATORS as [Comparator, ...Comparator[]]).optional(),
     target: Value.nullable(),
     unit: z.enum(UNITS as [Unit, ...Unit[]]).default('number'),
     scoring: z.enum(['on_off', 'proportional']).nullable().optional(),
@@ -216,7 +217,7 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
       id,
       title: o.title,
       weight: o.weight.toString(),
-      comparator: o.comparator,
+      comparator: o.comparator ?? (o.unit === 'boolean' ? '=' : '>='),
       target,
       unit: o.unit,
       scoring: o.scoring ?? null,
