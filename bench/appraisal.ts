@@ -149,7 +149,7 @@ async function storeForms(database: string): Promise<void> {
   await addBenchAdmin(store);
   const hash = await hashPassword(BENCH_PASSWORD);
   const saved = await store.appraisals.saveSmvp('Ente', 2024, exampleSmvpJson('Ente', 2024), null, SYSTEM);
-  if (saved.version !== 1) throw new Error('the SMVP was not stored');
+  if (!saved.ok || saved.value.version !== 1) throw new Error('the SMVP was not stored');
   const people: string[] = [];
   for (let f = 0; f < FORMS; f++) {
     const u = await store.createUser({ username: `persona${f}`, displayName: `Persona ${f}`, role: 'referente', units: [], passwordHash: hash }, SYSTEM);

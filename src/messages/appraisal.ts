@@ -117,6 +117,10 @@ export const APPRAISAL_REFUSALS = defineMessages({
     it: (p) => `la scheda è stata modificata nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, inviata ${p.sent})`}: ricaricarla`,
     en: (p) => `the form was changed meanwhile${p.version === undefined ? '' : ` (version ${p.version}, not ${p.sent})`}: reload it`,
   }),
+  'smvp-changed': message<{ version?: number; sent?: number }>({
+    it: (p) => `l'SMVP è stato salvato da altri nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, modificata a partire dalla ${p.sent})`}: ricaricarlo e riportare le modifiche`,
+    en: (p) => `the SMVP was saved by someone else meanwhile${p.version === undefined ? '' : ` (version ${p.version}, edited from ${p.sent})`}: reload it and make the changes again`,
+  }),
   'form-duplicate': message<{ year: number }>({
     it: (p) => `la persona ha già una scheda di valutazione per il ${p.year}`,
     en: (p) => `the person already has an appraisal form for ${p.year}`,

@@ -81,8 +81,12 @@ export interface AppraisalStore {
   getSmvp(organisation: string, year: number, version?: number): Promise<SmvpRecord | undefined>;
   /** The latest version's number (0: none), without its document: a tree read asks it each time to know whether its cached ranges are current. */
   smvpVersion(organisation: string, year: number): Promise<number>;
-  /** A new version (1 for the first), audited with the previous one as `before`. */
-  saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord>;
+  /**
+   * A new version (1 for the first), audited with the previous one as `before`. With
+   * `expectedVersion` (the version the edit started from, 0: none yet), `conflict` when another was
+   * saved meanwhile: two people editing the same SMVP do not silently undo each other.
+   */
+  saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor, expectedVersion?: number): Promise<Result<SmvpRecord>>;
 
   listForms(filter?: { readonly year?: number }): Promise<FormRecord[]>;
   getForm(id: string): Promise<FormRecord | undefined>;
@@ -189,11 +193,18 @@ export class SqlAppraisals implements AppraisalStore {
     return r === undefined || r.version === null ? 0 : Number(r.version);
   }
 
-  async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor): Promise<SmvpRecord> {
+  async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor, expectedVersion?: number): Promise<Result<SmvpRecord>> {
     return this.db.transaction(async (tx) => {
       if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4243)`);
       const last = await one(tx, `SELECT version, document FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
-      const version = last === undefined ? 1 : Number(last.version) + 1;
+      const current = last === undefined ? 0 : Number(last.version);
+      if (expectedVersion !== undefined && current !== expectedVersion)
+        return fail<SmvpRecord>('conflict', `the SMVP was changed meanwhile (version ${current}, not ${expectedVersion}): reload it`, undefined, {
+          appraisal: 'smvp-changed',
+          version: current,
+          sent: expectedVersion,
+        });
+      const version = current + 1;
       const at = now();
       await tx.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
         organisation,
@@ -205,7 +216,7 @@ export class SqlAppraisals implements AppraisalStore {
         actor.username,
       ]);
       await trail(tx, actor, version === 1 ? 'create' : 'update', 'smvp', `${organisation}/${year}`, last === undefined ? null : JSON.parse(String(last.document)), document, reason);
-      return { organisation, year, version, document, reason, createdAt: at, createdBy: actor.username };
+      return { ok: true as const, value: { organisation, year, version, document, reason, createdAt: at, createdBy: actor.username } };
     });
   }
 

@@ -107,6 +107,37 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect((await new Client(t.url).get('/api/smvp')).body).toEqual([expect.objectContaining({ organisation, year: 2024, version: 2 })]);
   });
 
+  it('refuses a save edited from a version that another save has overtaken, in both languages, and keeps the other', async () => {
+    const start = (await hr.get('/api/smvp/2024')).body;
+    const mine = structuredClone(start.document);
+    mine.schemes[0].components.unit = Number(mine.schemes[0].components.unit) + 5;
+    mine.schemes[0].components.objectives = Number(mine.schemes[0].components.objectives) - 5;
+    const theirs = { ...structuredClone(start.document), notEvaluable: start.document.notEvaluable === 'exclude' ? 'achieved' : 'exclude' };
+    // Both open version n; the administrator saves first, HR's save from n is refused.
+    const first = await admin.request('PUT', '/api/smvp/2024', { document: theirs, version: start.version, reason: 'delibera n. 20' });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.version).toBe(start.version + 1);
+    for (const [lang, said] of [
+      ['it', `l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`],
+      ['en', `the SMVP was saved by someone else meanwhile (version ${start.version + 1}, edited from ${start.version}): reload it and make the changes again`],
+    ] as const) {
+      const late = await hr.request('PUT', '/api/smvp/2024', { document: mine, version: start.version }, { 'accept-language': lang });
+      expect(late.status, late.text).toBe(409);
+      expect(late.body.error).toMatchObject({ code: 'conflict', message: said });
+    }
+    const now = (await hr.get('/api/smvp/2024')).body;
+    expect(now).toMatchObject({ version: start.version + 1, document: theirs });
+    // Two saves from the same version at once: one is kept, the other refused; none lost silently.
+    const both = await Promise.all([
+      hr.request('PUT', '/api/smvp/2024', { document: mine, version: now.version }),
+      admin.request('PUT', '/api/smvp/2024', { document: start.document, version: now.version }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await hr.get('/api/smvp/2024')).body.version).toBe(now.version + 1);
+    // Without `version` (a script, an import) the save is a new version as before; put back the one the tests below read.
+    expect((await hr.request('PUT', '/api/smvp/2024', { document: start.document })).body.version).toBe(now.version + 2);
+  });
+
   it('exports the SMVP as JSON and XLSX and imports both back; a broken workbook is refused at its sheet', async () => {
     const json = await hr.get('/api/smvp/2024/export?format=json');
     expect(json.status).toBe(200);
@@ -304,7 +335,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       { id: 'o1', title: 'Pratiche evase entro 30 giorni', weight: 60, comparator: '>=', target: 90, unit: 'percent', scoring: 'proportional' },
       { id: 'o2', title: 'Nuovo portale', weight: 40, comparator: '<=', target: '2024-09-30', unit: 'date' },
     ];
-    let r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: form.version, objectives });
+    // A yes/no objective sent without a comparator wants that answer ("= sì"), not "at least" it:
+    // "≥ no" would be met by any answer. A number without one is still "at least".
+    const yesNo = await evaluator.request('PATCH', `/api/appraisals/${formId}`, {
+      version: form.version,
+      objectives: [
+        { title: 'Pratiche evase', weight: 60, target: 90 },
+        { title: 'Nessun reclamo fondato', weight: 40, target: false, unit: 'boolean' },
+      ],
+    });
+    expect(yesNo.status, yesNo.text).toBe(200);
+    expect(yesNo.body.objectives.map((o: any) => [o.comparator, o.target])).toEqual([
+      ['>=', 90],
+      ['=', false],
+    ]);
+    let r = await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: yesNo.body.version, objectives });
     expect(r.status, r.text).toBe(200);
     form = r.body;
     // The person cannot change objectives, nor act for the evaluator.
@@ -373,8 +418,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(r.body.state).toBe('final');
 
     const trail = (await me.get(`/api/appraisals/${formId}/trail`)).body;
-    // The two first updates: the list's test assigned an objective and took it back.
-    expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'update', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
+    // The two first updates: the list's test assigned an objective and took it back; then the yes/no objectives and the real ones.
+    expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
     expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({
       user: 'dirigente',
       reason: 'Obiettivi raggiungibili; portale in ritardo di un mese',

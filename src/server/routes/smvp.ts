@@ -3,7 +3,8 @@
  * saved by the administrator, HR (`personale`) and the controllo di gestione; every save is a new
  * version, the earlier ones kept and readable (`?version=`). Refused with every problem at its
  * field (422 `invalid-smvp`): component weights not summing to 100, a band table with a gap or an
- * overlap, a behaviour rated but not in the catalogue…
+ * overlap, a behaviour rated but not in the catalogue… A save that names the version it was edited
+ * from is refused (409 `conflict`) when another was saved meanwhile.
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -21,7 +22,15 @@ import { formText, oneUploadedFile } from '../validation.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
 
-const SaveBody = z.object({ organisation: z.string().trim().min(1).max(300).optional(), document: z.unknown(), reason: z.string().trim().max(2000).optional() }).strict();
+const SaveBody = z
+  .object({
+    organisation: z.string().trim().min(1).max(300).optional(),
+    document: z.unknown(),
+    reason: z.string().trim().max(2000).optional(),
+    /** The version the edit started from (0: none saved yet); 409 when another was saved meanwhile. */
+    version: z.number().int().min(0).max(999_999).optional(),
+  })
+  .strict();
 
 function yearOf(c: Context): number {
   const text = c.req.param('year') ?? '';
@@ -38,7 +47,16 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 /** With its `params`, so the answer says it in the reader's language (the catalogue's words). */
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
-async function save(store: Store, user: UserRecord, organisation: string, year: number, document: unknown, reason: string | null, place: (i: Issue) => Issue = (i) => i): Promise<SmvpSaved> {
+async function save(
+  store: Store,
+  user: UserRecord,
+  organisation: string,
+  year: number,
+  document: unknown,
+  reason: string | null,
+  place: (i: Issue) => Issue = (i) => i,
+  expectedVersion?: number,
+): Promise<SmvpSaved> {
   const read = smvpFromJson(document);
   const issues = read.issues.map(place);
   if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: issues.filter((i) => i.severity === 'error').length }, { issues: issues.map(issueDocument) });
@@ -50,8 +68,9 @@ async function save(store: Store, user: UserRecord, organisation: string, year: 
     const params = { organisation: read.value.organisation, expected: organisation };
     throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-organisation-mismatch', params, { field: 'organisation' })] });
   }
-  const record = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user));
-  return { ...record, issues: issues.map(issueDocument) };
+  const saved = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user), expectedVersion);
+  if (!saved.ok) throw refuse(409, 'conflict', saved.error.params ?? {});
+  return { ...saved.value, issues: issues.map(issueDocument) };
 }
 
 export const smvpRoutes: RouteModule = (api, deps) => {
@@ -117,13 +136,14 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         401: 'not signed in',
         403: 'role',
+        409: 'conflict: `version` sent and another version saved meanwhile (details: the version now latest)',
         422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)',
       },
     },
     async (c, { user, body: input, reply }) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await organisationOf(c, store));
-      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null));
+      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null, undefined, input.version));
     },
   );
 

@@ -91,6 +91,9 @@ export function SmvpPage() {
   // What the user edits: a copy of the version shown (or of the example), taken at the first change.
   // Until then the screen shows the cache's answer, so a version read again is shown as it arrives.
   const [draft, setDraft] = useState<SmvpDocument | null>(null);
+  // The version the draft was copied from (0: the example): sent with the save, so one saved by
+  // someone else meanwhile is refused rather than silently undone.
+  const [base, setBase] = useState<number | null>(null);
   const doc = draft ?? read?.record?.document ?? null;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -106,6 +109,7 @@ export function SmvpPage() {
     setYear(nextYear);
     setVersion(nextVersion);
     setDraft(null);
+    setBase(null);
     setErrors({});
     setGeneral(null);
     setSaved(null);
@@ -123,6 +127,7 @@ export function SmvpPage() {
   const readOnly = !mayEdit || version !== null;
   const change = (f: (d: SmvpDocument) => void) => {
     setSaved(null);
+    if (draft === null) setBase(read?.record?.version ?? 0);
     setDraft((d) => {
       const from = d ?? read?.record?.document ?? null;
       if (from === null) return d;
@@ -144,11 +149,16 @@ export function SmvpPage() {
       return;
     }
     try {
-      const r = await smvpApi.save(year, doc.organisation, { document: wired.document, ...(reason.trim() === '' ? {} : { reason: reason.trim() }) });
+      const r = await smvpApi.save(year, doc.organisation, {
+        document: wired.document,
+        version: base ?? read?.record?.version ?? 0,
+        ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+      });
       written(year, r);
       setSaved(t('appraisal.smvp.saved', { version: r.version }));
       setReason('');
       setDraft(null);
+      setBase(null);
     } catch (err) {
       if (err instanceof ApiError) {
         const fields: Record<string, string> = {};
