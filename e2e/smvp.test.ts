@@ -3,7 +3,8 @@
  * from the example, saves version 1; a component weight that makes 120% and two overlapping bands
  * are refused, each said next to its field (focus on the first); a row's own range is added and saved as version 2; version 1 stays
  * readable and read-only; the rating scale and the behaviours are edited as rows (version 3). In
- * Italian and in English, axe on the screen with errors and read-only.
+ * Italian and in English, axe on the screen with errors and read-only. A save from a version the
+ * administrator has saved over meanwhile is refused, the draft kept.
  * Against the real server and a fresh SQLite file.
  */
 import { describe, expect, it } from 'vitest';
@@ -162,6 +163,33 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     ]);
     // Version 2 keeps its scale and behaviours.
     expect((await apiAs(context, 'GET', '/api/smvp/2024?version=2')).body.document.behaviours).toHaveLength(4);
+    await context.close();
+  });
+
+  it("HR's save over a version the administrator saved meanwhile is refused, with the draft kept", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    await page.click('[data-testid=nav-smvp]');
+    await page.waitForSelector('[data-testid=smvp-save]');
+    const start = (await apiAs(context, 'GET', '/api/smvp/2024')).body;
+    await page.fill('#smvp-schemes-0-components-unit', '25');
+    await page.fill('#smvp-schemes-0-components-objectives', String(start.document.schemes[0].components.objectives + 5));
+    await page.fill('#smvp-reason', 'delibera n. 30');
+    // Meanwhile the administrator saves a version of their own.
+    const other = await newPage();
+    await login(other.page, 'admin');
+    const theirs = { ...start.document, notEvaluable: start.document.notEvaluable === 'exclude' ? 'achieved' : 'exclude' };
+    expect((await apiAs(other.context, 'PUT', '/api/smvp/2024', { document: theirs, version: start.version })).status).toBe(200);
+    await other.context.close();
+    // HR saves by keyboard: refused, said, and nothing typed is lost.
+    await page.press('#smvp-reason', 'Enter');
+    await expect
+      .poll(() => page.locator('[data-testid=smvp-error]').innerText())
+      .toBe(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`);
+    expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('25');
+    expect(await page.inputValue('#smvp-reason')).toBe('delibera n. 30');
+    expect((await apiAs(context, 'GET', '/api/smvp/2024')).body).toMatchObject({ version: start.version + 1, document: { notEvaluable: theirs.notEvaluable } });
+    await expectAccessible(page, 'SMVP screen, a save overtaken');
     await context.close();
   });
 });

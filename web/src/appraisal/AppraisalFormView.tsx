@@ -351,7 +351,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       aria-label={`${t('appraisal.form.unit')} ${n}`}
                       value={o.unit}
                       disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { unit: e.target.value as ObjectiveUnit })}
+                      // A yes/no target is the answer wanted: "= sì", not "≥ sì" (and "≥ no" would be met by any answer).
+                      onChange={(e) => setObjective(i, e.target.value === 'boolean' ? { unit: 'boolean', comparator: '=' } : { unit: e.target.value as ObjectiveUnit })}
                     >
                       {UNITS.map((u) => (
                         <option key={u} value={u}>
