@@ -125,9 +125,11 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     for (const command of ['evaluate', 'verify']) {
       const run = albero([command, json]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx) [missing-header]');
+      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv, .csv or .xlsx) [missing-header]');
     }
-    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain('piano.json: errore: questo è un documento JSON, non una tabella');
+    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain(
+      'piano.json: errore: questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv, .csv o .xlsx) [missing-header]',
+    );
   });
 
   it('usage errors', () => {
