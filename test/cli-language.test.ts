@@ -556,6 +556,23 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
   });
 
+  it('report refuses an empty or blank --period (the report printed an empty period), before reading the table', () => {
+    for (const period of ['', '  ']) {
+      const it = albero(['report', FIXTURE, '--output', out('senza-periodo.html'), '--period', period], IT);
+      expect(it.status, JSON.stringify(period)).toBe(2);
+      expect(it.stdout).toBe('');
+      expect(it.stderr).toBe('albero report: --period non può essere vuoto: indicare il periodo, per esempio "Consuntivo 2024", oppure ometterlo\n');
+      expect(existsSync(out('senza-periodo.html'))).toBe(false);
+    }
+    const en = albero(['report', FIXTURE, '--format', 'html', '--period', '']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('albero report: --period cannot be empty: give the period, e.g. "Consuntivo 2024", or leave it out\n');
+    const named = albero(['report', FIXTURE, '--format', 'html', '--period', 'Consuntivo 2024']);
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('Consuntivo 2024');
+  });
+
   it('next-year refuses a --title longer than the API takes (300 characters), in the language, and takes one of 300', () => {
     const long = `Piano 2025 ${'x'.repeat(290)}`; // 301 characters
     const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titolo-lungo.xlsx'), '--title', long], IT);
