@@ -134,7 +134,7 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
 
   it('usage errors', () => {
     const run = albero(['evaluate']);
-    expect(run.status).not.toBe(0);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain("missing required argument 'file'");
   });
 });
